@@ -1,0 +1,56 @@
+// One complete analysis of one version of a document: its text, line index,
+// transcript and findings. Immutable once built, shared between threads.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bitext/finding.hpp"
+#include "bitext/options.hpp"
+#include "bitext/text.hpp"
+#include "bitext/transcript.hpp"
+
+namespace bitext {
+
+// Lines [first_line, first_line + old_line_count) of the previous text became
+// `new_line_count` lines. Lets the analyser reuse work for untouched lines.
+struct LineEdit {
+  std::uint32_t first_line = 0;
+  std::uint32_t old_line_count = 0;
+  std::uint32_t new_line_count = 0;
+};
+
+class Analysis {
+ public:
+  // Full analysis. Never throws on any input bytes (invalid UTF-8 is reported
+  // as a finding with code "invalid-utf8" and analysed as U+FFFD).
+  static std::shared_ptr<const Analysis> run(std::string text, const CheckOptions& options);
+  // Re-analysis after edits to `previous`'s text, reusing unchanged work.
+  // Gives exactly the same result as run(text, options).
+  static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::string text,
+                                               const std::vector<LineEdit>& edits,
+                                               const CheckOptions& options);
+
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+
+  const std::string& text() const { return text_; }
+  const LineIndex& index() const { return index_; }
+  const Transcript& transcript() const { return transcript_; }
+  const std::vector<Finding>& findings() const { return findings_; }  // sorted by begin
+  // Alignment score per pair, 0 (surely misaligned) .. 1 (surely right).
+  const std::vector<double>& pair_scores() const { return pair_scores_; }
+
+ private:
+  explicit Analysis(std::string text);
+  std::string text_;
+  LineIndex index_;  // views text_, which never moves: Analysis is only held by pointer
+  Transcript transcript_;
+  std::vector<Finding> findings_;
+  std::vector<double> pair_scores_;
+};
+
+}  // namespace bitext

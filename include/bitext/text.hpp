@@ -1,0 +1,75 @@
+// Text and positions: UTF-8 decoding and a line index that converts byte
+// offsets to and from (line, column) in UTF-8, UTF-16 or UTF-32 units.
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace bitext {
+
+// How columns are counted. LSP defaults to UTF-16 code units.
+enum class PositionEncoding : std::uint8_t { Utf8, Utf16, Utf32 };
+
+// 0-based line and column; the column unit depends on the PositionEncoding.
+struct Position {
+  std::uint32_t line = 0;
+  std::uint32_t character = 0;
+  auto operator<=>(const Position&) const = default;
+};
+
+struct Range {
+  Position start;
+  Position end;
+  bool operator==(const Range&) const = default;
+};
+
+// One decoded code point. Invalid or truncated sequences decode as U+FFFD
+// with valid == false and length >= 1, so a loop over them always advances.
+struct DecodedCodePoint {
+  char32_t code_point = 0;
+  std::uint8_t length = 0;  // bytes consumed, 1..4 (0 only at end of text)
+  bool valid = false;
+};
+DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset);
+
+// Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates
+// and values above U+10FFFF are invalid), or nullopt when the text is valid.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+// Number of code units `text` takes in `encoding` (invalid bytes count as one
+// unit each, as U+FFFD would).
+std::size_t code_units(std::string_view text, PositionEncoding encoding);
+
+// Line starts of a text. Line ends are "\n", "\r\n" or a lone "\r". A text of
+// N line ends has N + 1 lines (the last one may be empty), as in LSP.
+// The index keeps a view of the text: the text must outlive it and not move.
+class LineIndex {
+ public:
+  LineIndex() = default;
+  explicit LineIndex(std::string_view text);
+
+  std::string_view text() const { return text_; }
+  std::size_t line_count() const { return starts_.size(); }
+  std::size_t line_start(std::size_t line) const;  // byte offset of the line's first byte
+  std::size_t line_end(std::size_t line) const;    // byte offset just past its content (before the line end)
+  std::string_view line_text(std::size_t line) const;  // content without the line end
+  std::size_t line_of(std::size_t offset) const;   // line containing byte offset (clamped)
+
+  // Offset to position: offsets past the end clamp to the end of the text; an
+  // offset inside a code point or a "\r\n" snaps back to its start.
+  Position position_of(std::size_t offset, PositionEncoding encoding) const;
+  // Position to offset: a line past the last clamps to the end of the text, a
+  // column past the end of its line clamps to the line's end, a column inside
+  // a surrogate pair or multi-byte sequence snaps back to its start.
+  std::size_t offset_of(Position position, PositionEncoding encoding) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_{0};
+};
+
+}  // namespace bitext

@@ -1,0 +1,64 @@
+// The model of a bilingual transcript: every document line with its script and
+// role, front matter, pairs (translation line(s) + original line(s)) and back
+// matter. Built by parse_transcript (pairing.hpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bitext/options.hpp"
+#include "bitext/script.hpp"
+
+namespace bitext {
+
+enum class LineKind : std::uint8_t {
+  Blank,        // empty or whitespace only; ignored by pairing
+  FrontMatter,  // header before the first pair
+  BackMatter,   // footer after the last pair
+  Translation,  // translation side of a pair
+  Original,     // original side of a pair
+  Markup,       // format lines that are not text: SRT index/timing, WEBVTT, NOTE, ...
+};
+
+struct TranscriptLine {
+  std::uint32_t number = 0;  // 0-based line number in the document
+  std::size_t begin = 0;     // byte offset of the content
+  std::size_t end = 0;       // byte offset past the content (line end excluded)
+  ScriptProfile script;
+  LineKind kind = LineKind::Blank;
+  std::int32_t pair = -1;    // index into Transcript::pairs, or -1
+};
+
+// One segment. Usually one translation line and one original line; a side is
+// empty when that line is missing, and has two lines when a line was split or
+// duplicated (the structural checks say which).
+struct Pair {
+  std::uint32_t index = 0;                  // 0-based; shown to users 1-based
+  std::vector<std::uint32_t> translation;   // document line numbers, in order
+  std::vector<std::uint32_t> original;
+  std::string speaker;                      // empty when unknown
+  std::uint32_t first_line() const;          // smallest line number of the pair
+  std::uint32_t last_line() const;
+};
+
+struct Transcript {
+  LineOrder order = LineOrder::TranslationFirst;  // resolved, never Auto
+  Script translation_script = Script::None;
+  Script original_script = Script::None;
+  std::vector<TranscriptLine> lines;  // one per document line
+  std::vector<std::uint32_t> front_matter;
+  std::vector<std::uint32_t> back_matter;
+  std::vector<Pair> pairs;
+
+  // Pair that a document line belongs to, or nullptr.
+  const Pair* pair_of_line(std::uint32_t line) const;
+};
+
+// The first words of a line for outlines and messages: at most `max_chars`
+// code points, cut at a word boundary for spaced scripts, with "…" when cut.
+std::string preview(std::string_view line, std::size_t max_chars = 40);
+
+}  // namespace bitext
