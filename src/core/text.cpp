@@ -1,0 +1,176 @@
+#include "bitext/text.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace bitext {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+
+std::size_t units_of(const DecodedCodePoint& decoded, PositionEncoding encoding) {
+  switch (encoding) {
+    case PositionEncoding::Utf8:
+      return decoded.length;
+    case PositionEncoding::Utf16:
+      return decoded.code_point >= 0x10000 ? 2 : 1;
+    case PositionEncoding::Utf32:
+      return 1;
+  }
+  return 1;
+}
+
+}  // namespace
+
+DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return {0, 0, false};
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t available = text.size() - offset;
+  const unsigned char lead = bytes[offset];
+  if (lead < 0x80) return {lead, 1, true};
+
+  // Allowed range of the second byte depends on the lead (Unicode table 3-7);
+  // this rejects overlong forms, surrogates and values above U+10FFFF.
+  std::size_t length = 0;
+  unsigned char second_low = 0x80, second_high = 0xBF;
+  char32_t value = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    value = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    value = lead & 0x0F;
+    if (lead == 0xE0) second_low = 0xA0;
+    if (lead == 0xED) second_high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    value = lead & 0x07;
+    if (lead == 0xF0) second_low = 0x90;
+    if (lead == 0xF4) second_high = 0x8F;
+  } else {
+    return {kReplacement, 1, false};
+  }
+
+  // On a bad or missing continuation byte, consume the maximal valid prefix
+  // (at least the lead), as the U+FFFD substitution practice recommends.
+  for (std::size_t i = 1; i < length; ++i) {
+    if (i >= available) return {kReplacement, static_cast<std::uint8_t>(i), false};
+    const unsigned char byte = bytes[offset + i];
+    const unsigned char low = i == 1 ? second_low : 0x80;
+    const unsigned char high = i == 1 ? second_high : 0xBF;
+    if (byte < low || byte > high) return {kReplacement, static_cast<std::uint8_t>(i), false};
+    value = (value << 6) | (byte & 0x3F);
+  }
+  return {value, static_cast<std::uint8_t>(length), true};
+}
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  std::size_t offset = 0;
+  const std::size_t size = text.size();
+  while (offset < size) {
+    // Skip ASCII eight bytes at a time.
+    if (offset + 8 <= size) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, text.data() + offset, 8);
+      if ((chunk & 0x8080808080808080ULL) == 0) {
+        offset += 8;
+        continue;
+      }
+    }
+    const DecodedCodePoint decoded = decode_utf8(text, offset);
+    if (!decoded.valid) return offset;
+    offset += decoded.length;
+  }
+  return std::nullopt;
+}
+
+std::size_t code_units(std::string_view text, PositionEncoding encoding) {
+  if (encoding == PositionEncoding::Utf8) return text.size();
+  std::size_t units = 0;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, offset);
+    units += units_of(decoded, encoding);
+    offset += decoded.length;
+  }
+  return units;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  const char* data = text.data();
+  const std::size_t size = text.size();
+  starts_.reserve(size / 64 + 1);
+  if (std::memchr(data, '\r', size) == nullptr) {
+    // Common case: "\n" only, found with memchr.
+    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', data + size - p)));) {
+      ++p;
+      starts_.push_back(static_cast<std::size_t>(p - data));
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < size; ++i) {
+    if (data[i] == '\n') {
+      starts_.push_back(i + 1);
+    } else if (data[i] == '\r') {
+      if (i + 1 < size && data[i + 1] == '\n') ++i;
+      starts_.push_back(i + 1);
+    }
+  }
+}
+
+std::size_t LineIndex::line_start(std::size_t line) const {
+  if (line >= starts_.size()) return text_.size();
+  return starts_[line];
+}
+
+std::size_t LineIndex::line_end(std::size_t line) const {
+  if (line >= starts_.size()) return text_.size();
+  if (line + 1 == starts_.size()) return text_.size();
+  std::size_t end = starts_[line + 1] - 1;  // the '\n' or lone '\r'
+  if (text_[end] == '\n' && end > starts_[line] && text_[end - 1] == '\r') --end;
+  return end;
+}
+
+std::string_view LineIndex::line_text(std::size_t line) const {
+  const std::size_t start = line_start(line);
+  return text_.substr(start, line_end(line) - start);
+}
+
+std::size_t LineIndex::line_of(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  const auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<std::size_t>(after - starts_.begin()) - 1;
+}
+
+Position LineIndex::position_of(std::size_t offset, PositionEncoding encoding) const {
+  offset = std::min(offset, text_.size());
+  const std::size_t line = line_of(offset);
+  const std::size_t start = starts_[line];
+  offset = std::min(offset, line_end(line));
+  std::size_t units = 0;
+  for (std::size_t at = start; at < offset;) {
+    const DecodedCodePoint decoded = decode_utf8(text_, at);
+    if (at + decoded.length > offset) break;  // offset inside this code point
+    units += units_of(decoded, encoding);
+    at += decoded.length;
+  }
+  return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units)};
+}
+
+std::size_t LineIndex::offset_of(Position position, PositionEncoding encoding) const {
+  if (position.line >= starts_.size()) return text_.size();
+  const std::size_t start = starts_[position.line];
+  const std::size_t end = line_end(position.line);
+  std::size_t units = 0;
+  std::size_t at = start;
+  while (at < end) {
+    const DecodedCodePoint decoded = decode_utf8(text_, at);
+    const std::size_t next_units = units + units_of(decoded, encoding);
+    if (next_units > position.character) break;
+    units = next_units;
+    at += decoded.length;
+  }
+  return at;
+}
+
+}  // namespace bitext

@@ -1,0 +1,157 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "bitext/text.hpp"
+
+using bitext::LineIndex;
+using bitext::Position;
+using bitext::PositionEncoding;
+
+TEST_CASE("decode_utf8 accepts every valid length") {
+  const std::string text = "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\xA4\x97";  // a é 中 🤗
+  CHECK(bitext::decode_utf8(text, 0).code_point == U'a');
+  CHECK(bitext::decode_utf8(text, 1).code_point == 0xE9);
+  CHECK(bitext::decode_utf8(text, 1).length == 2);
+  CHECK(bitext::decode_utf8(text, 3).code_point == 0x4E2D);
+  CHECK(bitext::decode_utf8(text, 3).length == 3);
+  CHECK(bitext::decode_utf8(text, 6).code_point == 0x1F917);
+  CHECK(bitext::decode_utf8(text, 6).length == 4);
+  CHECK(bitext::decode_utf8(text, 6).valid);
+  CHECK(bitext::decode_utf8(text, 10).length == 0);
+}
+
+TEST_CASE("decode_utf8 rejects invalid sequences and always advances") {
+  SUBCASE("stray continuation byte") {
+    const auto d = bitext::decode_utf8("\x80", 0);
+    CHECK_FALSE(d.valid);
+    CHECK(d.length == 1);
+    CHECK(d.code_point == 0xFFFD);
+  }
+  SUBCASE("overlong form") { CHECK_FALSE(bitext::decode_utf8("\xC0\xAF", 0).valid); }
+  SUBCASE("surrogate") {
+    const auto d = bitext::decode_utf8("\xED\xA0\x80", 0);
+    CHECK_FALSE(d.valid);
+    CHECK(d.length == 1);
+  }
+  SUBCASE("above U+10FFFF") { CHECK_FALSE(bitext::decode_utf8("\xF4\x90\x80\x80", 0).valid); }
+  SUBCASE("truncated at the end consumes the valid prefix") {
+    const auto d = bitext::decode_utf8("\xE4\xB8", 0);
+    CHECK_FALSE(d.valid);
+    CHECK(d.length == 2);
+  }
+  SUBCASE("bad continuation stops before it") {
+    const auto d = bitext::decode_utf8("\xE4" "A", 0);
+    CHECK_FALSE(d.valid);
+    CHECK(d.length == 1);
+  }
+}
+
+TEST_CASE("first_invalid_utf8 reports the byte offset") {
+  CHECK_FALSE(bitext::first_invalid_utf8("plain ascii text that is long enough").has_value());
+  CHECK_FALSE(bitext::first_invalid_utf8("中文🤗 and more ascii after it").has_value());
+  CHECK(bitext::first_invalid_utf8("abcdefghij\xFFxyz") == 10u);
+  CHECK(bitext::first_invalid_utf8("\xE4\xB8\xAD\xE4\xB8") == 3u);
+  CHECK(bitext::first_invalid_utf8("") == std::nullopt);
+}
+
+TEST_CASE("code_units counts per encoding") {
+  const std::string text = "a\xF0\x90\x90\x80" "b";  // a𐐀b
+  CHECK(bitext::code_units(text, PositionEncoding::Utf8) == 6);
+  CHECK(bitext::code_units(text, PositionEncoding::Utf16) == 4);
+  CHECK(bitext::code_units(text, PositionEncoding::Utf32) == 3);
+  CHECK(bitext::code_units("ab\xFF" "cd", PositionEncoding::Utf16) == 5);
+}
+
+TEST_CASE("line index splits on LF, CRLF and lone CR") {
+  SUBCASE("empty text has one empty line") {
+    LineIndex index("");
+    CHECK(index.line_count() == 1);
+    CHECK(index.line_text(0) == "");
+  }
+  SUBCASE("trailing newline makes an empty last line") {
+    LineIndex index("a\n");
+    CHECK(index.line_count() == 2);
+    CHECK(index.line_text(0) == "a");
+    CHECK(index.line_text(1) == "");
+    CHECK(index.line_start(1) == 2);
+  }
+  SUBCASE("CRLF") {
+    LineIndex index("ab\r\ncd");
+    CHECK(index.line_count() == 2);
+    CHECK(index.line_end(0) == 2);
+    CHECK(index.line_start(1) == 4);
+    CHECK(index.line_text(1) == "cd");
+    CHECK(index.line_of(3) == 0);
+    CHECK(index.line_of(4) == 1);
+  }
+  SUBCASE("lone CR and mixed ends") {
+    LineIndex index("ab\rcd\nef\r\n");
+    CHECK(index.line_count() == 4);
+    CHECK(index.line_text(0) == "ab");
+    CHECK(index.line_text(1) == "cd");
+    CHECK(index.line_text(2) == "ef");
+    CHECK(index.line_start(3) == 10);
+    CHECK(index.line_text(3) == "");
+  }
+  SUBCASE("CR CR is two line ends") {
+    LineIndex index("a\r\rb");
+    CHECK(index.line_count() == 3);
+    CHECK(index.line_text(1) == "");
+    CHECK(index.line_text(2) == "b");
+  }
+}
+
+TEST_CASE("positions outside the BMP: a𐐀b has b at UTF-16 column 3") {
+  const std::string text = "a\xF0\x90\x90\x80" "b";
+  LineIndex index(text);
+  CHECK(index.position_of(5, PositionEncoding::Utf16) == Position{0, 3});
+  CHECK(index.position_of(5, PositionEncoding::Utf8) == Position{0, 5});
+  CHECK(index.position_of(5, PositionEncoding::Utf32) == Position{0, 2});
+  CHECK(index.offset_of({0, 3}, PositionEncoding::Utf16) == 5);
+  CHECK(index.offset_of({0, 2}, PositionEncoding::Utf32) == 5);
+  // Column inside the surrogate pair snaps back to the start of the code point.
+  CHECK(index.offset_of({0, 2}, PositionEncoding::Utf16) == 1);
+  // Byte offset inside the 4-byte sequence snaps back too.
+  CHECK(index.position_of(3, PositionEncoding::Utf16) == Position{0, 1});
+  CHECK(index.offset_of({0, 3}, PositionEncoding::Utf8) == 1);
+}
+
+TEST_CASE("positions on CJK, emoji and combining marks across lines") {
+  // line 0: 中文🤗x   line 1: e + U+0301 + y
+  const std::string text = "\xE4\xB8\xAD\xE6\x96\x87\xF0\x9F\xA4\x97x\r\ne\xCC\x81y";
+  LineIndex index(text);
+  REQUIRE(index.line_count() == 2);
+  const std::size_t x = 10;
+  CHECK(text[x] == 'x');
+  CHECK(index.position_of(x, PositionEncoding::Utf16) == Position{0, 4});
+  CHECK(index.position_of(x, PositionEncoding::Utf8) == Position{0, 10});
+  CHECK(index.position_of(x, PositionEncoding::Utf32) == Position{0, 3});
+  CHECK(index.offset_of({0, 4}, PositionEncoding::Utf16) == x);
+  const std::size_t y = 16;
+  CHECK(text[y] == 'y');
+  CHECK(index.position_of(y, PositionEncoding::Utf16) == Position{1, 2});
+  CHECK(index.offset_of({1, 2}, PositionEncoding::Utf16) == y);
+  // UTF-8 column 2 is byte 15, inside U+0301 (bytes 14-15): snaps back to 14.
+  CHECK(index.offset_of({1, 2}, PositionEncoding::Utf8) == 14);
+  CHECK(index.offset_of({1, 3}, PositionEncoding::Utf8) == y);
+}
+
+TEST_CASE("clamping") {
+  const std::string text = "ab\r\ncd";
+  LineIndex index(text);
+  CHECK(index.offset_of({0, 99}, PositionEncoding::Utf16) == 2);  // end of line, not into CRLF
+  CHECK(index.offset_of({7, 0}, PositionEncoding::Utf16) == text.size());
+  CHECK(index.position_of(3, PositionEncoding::Utf16) == Position{0, 2});  // inside CRLF
+  CHECK(index.position_of(999, PositionEncoding::Utf16) == Position{1, 2});
+  CHECK(index.line_of(999) == 1);
+}
+
+TEST_CASE("invalid bytes count as one unit each and never stall") {
+  const std::string text = "ab\xFF" "cd\n\xE4\xB8";
+  LineIndex index(text);
+  CHECK(index.position_of(4, PositionEncoding::Utf16) == Position{0, 4});
+  CHECK(index.offset_of({0, 3}, PositionEncoding::Utf16) == 3);
+  CHECK(index.position_of(text.size(), PositionEncoding::Utf16) == Position{1, 1});
+  CHECK(index.offset_of({1, 5}, PositionEncoding::Utf16) == text.size());
+}
