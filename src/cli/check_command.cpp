@@ -1,0 +1,263 @@
+#include "cli/check_command.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cstdio>
+#include <exception>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bitext/analysis.hpp"
+#include "bitext/options.hpp"
+#include "cli/check_targets.hpp"
+#include "cli/command_line.hpp"
+#include "cli/display_text.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/finding_counts.hpp"
+#include "cli/input_file.hpp"
+#include "cli/json_report.hpp"
+#include "cli/text_report.hpp"
+#include "cli/transcript_sniffing.hpp"
+#include "cli/usage.hpp"
+
+namespace bitext::cli {
+namespace {
+
+enum class OutputFormat { Text, Json };
+
+struct CheckSettings {
+  OutputFormat format = OutputFormat::Text;
+  CheckOptions options;
+  unsigned jobs = 0;  // 0: one per core
+  std::vector<std::string_view> paths;
+};
+
+// What checking one target produced, kept until all targets are done so the
+// output comes out in path order whatever order the threads finish in.
+struct FileOutcome {
+  bool skipped = false;  // a candidate that is not a transcript: not shown at all
+  std::string error;     // the file could not be checked
+  std::string note;      // checked, but worth a remark ("empty file: no pairs")
+  std::string text;      // text report
+  nlohmann::json diagnostics;
+  FindingCounts counts;
+};
+
+std::string display_path(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+// Sorted by position; the analysis already sorts by start, this also fixes
+// the order of findings that start at the same place.
+std::vector<Finding> sorted_findings(const std::vector<Finding>& findings) {
+  std::vector<Finding> sorted = findings;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Finding& a, const Finding& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end < b.end;
+    return a.code < b.code;
+  });
+  return sorted;
+}
+
+FileOutcome check_one(const CheckTarget& target, const CheckSettings& settings) {
+  FileOutcome outcome;
+  if (!target.error.empty()) {
+    outcome.error = target.error;
+    return outcome;
+  }
+  InputFile input = read_input(target.path);
+  if (!input.ok) {
+    outcome.skipped = target.candidate;
+    outcome.error = std::move(input.error);
+    return outcome;
+  }
+  if (std::string reason = why_not_text(input.text); !reason.empty()) {
+    outcome.skipped = target.candidate;
+    outcome.error = std::move(reason);
+    return outcome;
+  }
+  if (target.candidate && !looks_like_transcript(input.text, settings.options)) {
+    outcome.skipped = true;
+    return outcome;
+  }
+  const bool empty = input.text.empty();
+  const std::shared_ptr<const Analysis> analysis = Analysis::run(std::move(input.text), settings.options);
+  const std::vector<Finding> findings = sorted_findings(analysis->findings());
+  outcome.counts = count_findings(findings);
+  if (empty) {
+    outcome.note = "empty file: no pairs";
+  } else if (analysis->transcript().pairs.empty()) {
+    outcome.note = "no pairs found: is this a bilingual transcript?";
+  }
+  if (settings.format == OutputFormat::Text) {
+    outcome.text = text_report(display_path(target.path), analysis->index(), findings);
+  } else {
+    outcome.diagnostics = json_diagnostics(analysis->index(), findings, input_uri(target.path));
+  }
+  return outcome;
+}
+
+// Never lets an exception escape a worker thread: it would end the process.
+FileOutcome check_one_safely(const CheckTarget& target, const CheckSettings& settings) {
+  try {
+    return check_one(target, settings);
+  } catch (const std::bad_alloc&) {
+    FileOutcome outcome;
+    outcome.error = "out of memory";
+    return outcome;
+  } catch (const std::exception& e) {
+    FileOutcome outcome;
+    outcome.error = std::string("internal error: ") + e.what();
+    return outcome;
+  }
+}
+
+std::vector<FileOutcome> check_all(const std::vector<CheckTarget>& targets, const CheckSettings& settings) {
+  std::vector<FileOutcome> outcomes(targets.size());
+  unsigned jobs = settings.jobs != 0 ? settings.jobs : std::max(1U, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, targets.size()));
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < targets.size(); i = next++) {
+      outcomes[i] = check_one_safely(targets[i], settings);
+    }
+  };
+  if (jobs <= 1) {
+    work();
+    return outcomes;
+  }
+  {
+    std::vector<std::jthread> workers;
+    workers.reserve(jobs);
+    for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
+  }  // joins every worker before `outcomes` is returned
+  return outcomes;
+}
+
+std::string plural(std::size_t n, const char* singular, const char* plural_form) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural_form);
+}
+
+void write(std::FILE* stream, const std::string& text) {
+  if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stream);
+}
+
+int report(const std::vector<CheckTarget>& targets, const std::vector<FileOutcome>& outcomes,
+           const CheckSettings& settings) {
+  FindingCounts total;
+  std::size_t checked = 0;
+  std::size_t failed = 0;
+  nlohmann::json files = nlohmann::json::array();
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    const FileOutcome& outcome = outcomes[i];
+    if (outcome.skipped) continue;
+    const std::string path = display_path(targets[i].path);
+    if (outcome.error.empty()) {
+      ++checked;
+      total.add(outcome.counts);
+    } else {
+      ++failed;
+    }
+    if (settings.format == OutputFormat::Json) {
+      nlohmann::json file = {{"path", path}, {"uri", input_uri(targets[i].path)}};
+      file["diagnostics"] = outcome.error.empty() ? outcome.diagnostics : nlohmann::json::array();
+      if (!outcome.error.empty()) file["error"] = outcome.error;
+      if (!outcome.note.empty()) file["note"] = outcome.note;
+      files.push_back(std::move(file));
+    } else {
+      std::fflush(stderr);
+      write(stdout, outcome.text);
+      std::fflush(stdout);
+    }
+    // Problems with a file go to stderr in both formats, so a person running a
+    // JSON pipeline still sees them.
+    if (!outcome.error.empty()) write(stderr, display_text(path) + ": error: " + display_text(outcome.error) + "\n");
+    if (!outcome.note.empty()) write(stderr, display_text(path) + ": note: " + outcome.note + "\n");
+  }
+  if (settings.format == OutputFormat::Json) {
+    write(stdout, files.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  }
+  std::string summary = plural(checked, "file", "files") + " checked, " + plural(total.errors, "error", "errors") +
+                        ", " + plural(total.warnings, "warning", "warnings");
+  if (total.notes > 0) summary += ", " + plural(total.notes, "note", "notes");
+  if (failed > 0) summary += "; " + plural(failed, "file", "files") + " could not be checked";
+  std::fflush(stdout);
+  write(stderr, summary + "\n");
+  if (failed > 0) return kExitFailure;
+  return total.failing() ? kExitFindings : kExitClean;
+}
+
+// Parses the arguments; returns an exit status when the command is already done.
+std::optional<int> parse_arguments(std::span<const std::string_view> args, CheckSettings& settings) {
+  bool options_done = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view arg = args[i];
+    if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
+      settings.paths.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_done = true;
+      continue;
+    }
+    if (arg == "-h" || arg == "--help") {
+      write(stdout, std::string(*command_usage("check")));
+      return kExitClean;
+    }
+    if (arg == "--no-content") {
+      settings.options.content_checks = false;
+      continue;
+    }
+    std::string_view value;
+    if (const OptionMatch m = match_option_value(args, i, "--format", value); m != OptionMatch::NoMatch) {
+      if (m == OptionMatch::MissingValue) return usage_error("check", "--format needs a value: text or json");
+      if (value == "text") {
+        settings.format = OutputFormat::Text;
+      } else if (value == "json") {
+        settings.format = OutputFormat::Json;
+      } else {
+        return usage_error("check", "unknown format '" + std::string(value) + "' (expected text or json)");
+      }
+      continue;
+    }
+    if (const OptionMatch m = match_option_value(args, i, "--order", value); m != OptionMatch::NoMatch) {
+      const std::optional<LineOrder> order =
+          m == OptionMatch::Value ? parse_line_order(value) : std::optional<LineOrder>();
+      if (!order) {
+        return usage_error("check", "--order needs one of: auto, translation-first, original-first");
+      }
+      settings.options.order = *order;
+      continue;
+    }
+    if (const OptionMatch m = match_option_value(args, i, "--jobs", value); m != OptionMatch::NoMatch) {
+      unsigned jobs = 0;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), jobs);
+      if (m == OptionMatch::MissingValue || error != std::errc() || end != value.data() + value.size() ||
+          jobs == 0) {
+        return usage_error("check", "--jobs needs a positive number");
+      }
+      settings.jobs = jobs;
+      continue;
+    }
+    return usage_error("check", "unknown option '" + std::string(arg) + "'");
+  }
+  if (settings.paths.empty()) return usage_error("check", "no input files (use '-' for standard input)");
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run_check_command(std::span<const std::string_view> args) {
+  CheckSettings settings;
+  if (const std::optional<int> status = parse_arguments(args, settings)) return *status;
+  const std::vector<CheckTarget> targets = collect_check_targets(settings.paths);
+  const std::vector<FileOutcome> outcomes = check_all(targets, settings);
+  return report(targets, outcomes, settings);
+}
+
+}  // namespace bitext::cli

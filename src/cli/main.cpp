@@ -1,0 +1,56 @@
+// The `bitext` command: dispatches to its subcommands.
+#include <cstdio>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/check_command.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/lsp_command.hpp"
+#include "cli/outline_command.hpp"
+#include "cli/usage.hpp"
+
+namespace {
+
+using bitext::cli::kExitClean;
+using bitext::cli::kExitFailure;
+
+void print(std::FILE* stream, std::string_view text) { std::fwrite(text.data(), 1, text.size(), stream); }
+
+int run_help(std::span<const std::string_view> args) {
+  if (args.empty()) {
+    print(stdout, bitext::cli::main_usage());
+    return kExitClean;
+  }
+  if (const auto usage = bitext::cli::command_usage(args.front())) {
+    print(stdout, *usage);
+    return kExitClean;
+  }
+  std::fprintf(stderr, "bitext help: unknown command '%s'\n\n", std::string(args.front()).c_str());
+  print(stderr, bitext::cli::main_usage());
+  return kExitFailure;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string_view> all(argv + 1, argv + argc);
+  if (all.empty()) {
+    print(stderr, bitext::cli::main_usage());
+    return kExitFailure;
+  }
+  const std::string_view command = all.front();
+  const std::span<const std::string_view> args = std::span(all).subspan(1);
+  if (command == "check") return bitext::cli::run_check_command(args);
+  if (command == "outline") return bitext::cli::run_outline_command(args);
+  if (command == "lsp") return bitext::cli::run_lsp_command(args);
+  if (command == "help" || command == "-h" || command == "--help") return run_help(args);
+  if (command == "--version" || command == "version") {
+    std::printf("bitext %s\n", BITEXT_VERSION);
+    return kExitClean;
+  }
+  std::fprintf(stderr, "bitext: unknown command '%s'\n\n", std::string(command).c_str());
+  print(stderr, bitext::cli::main_usage());
+  return kExitFailure;
+}

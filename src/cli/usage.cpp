@@ -1,0 +1,88 @@
+#include "cli/usage.hpp"
+
+namespace bitext::cli {
+
+std::string_view main_usage() {
+  return R"(Usage: bitext <command> [options] [arguments]
+
+Checks bilingual transcripts: each segment is a translation line paired with
+its original line.
+
+Commands:
+  check     report misaligned pairs in transcripts, like a compiler
+  outline   print the structure of a transcript: header, pairs, footer
+  lsp       run the language server on standard input and output
+  help      show the help of a command
+
+Options:
+  -h, --help     show this help
+  --version      show the version
+
+Run 'bitext help <command>' for the options of a command.
+)";
+}
+
+std::optional<std::string_view> command_usage(std::string_view command) {
+  if (command == "check") {
+    return R"(Usage: bitext check [options] PATH...
+
+Checks each PATH and prints one line per finding:
+  path:line:column: severity: message [code]
+followed by 'note:' lines that point at the partner line. Lines and columns
+start at 1; columns count Unicode characters (code points). A summary goes
+to standard error.
+
+PATH is a file, '-' for standard input, or a directory: directories are
+searched recursively for .bitext files and for .txt files that look like
+bilingual transcripts (other files and hidden folders are skipped). Files
+are checked in parallel; output is sorted by path, findings by position.
+
+Options:
+  --format text|json   output format (default text). json prints an array of
+                       {"path", "uri", "diagnostics": [...]} with LSP-shaped
+                       diagnostics (0-based lines, UTF-16 columns)
+  --order auto|translation-first|original-first
+                       which line of a pair comes first (default auto:
+                       detected from the document)
+  --no-content         structural checks only; skip the content checks
+                       (lengths, numbers, drift)
+  --jobs N             check at most N files at a time (default: all cores)
+  -h, --help           show this help
+
+Exit status: 0 no errors or warnings, 1 errors or warnings found (information
+and hints do not count), 2 bad usage or a file could not be checked.
+)";
+  }
+  if (command == "outline") {
+    return R"(Usage: bitext outline [options] FILE
+
+Prints the structure of FILE ('-' for standard input): the header (front
+matter), every pair with its line numbers and the first words of both
+lines, and the footer (back matter).
+
+Options:
+  --order auto|translation-first|original-first
+                       which line of a pair comes first (default auto)
+  -h, --help           show this help
+
+Exit status: 0 printed, 2 bad usage or the file could not be read.
+)";
+  }
+  if (command == "lsp") {
+    return R"(Usage: bitext lsp [--stdio]
+
+Runs the Bitext language server, speaking the Language Server Protocol
+(JSON-RPC) on standard input and output. Editors start it themselves; see
+the README for editor set-up. --stdio is accepted for clients that pass it.
+)";
+  }
+  if (command == "help") {
+    return R"(Usage: bitext help [COMMAND]
+
+Shows the help of COMMAND (check, outline, lsp), or the list of commands.
+)";
+  }
+  return std::nullopt;
+}
+
+}  // namespace bitext::cli
