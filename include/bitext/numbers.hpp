@@ -1,0 +1,89 @@
+// Numbers in a line of Chinese or English text, and whether the numbers of a
+// translation line and of its original line agree. One scanner reads both
+// languages (Chinese lines carry Arabic digits, English lines rarely carry
+// Chinese numerals), so callers need not say which language a line is in.
+//
+// Policy against false alarms. Each number is either *strong* (it must have a
+// counterpart on the other side, or the pair is suspect) or *weak* (it may serve
+// as a counterpart but is never reported missing):
+//   strong: numbers written with digits (160,000,000; 1.6亿; ２５; 10k; 20%);
+//           Chinese numerals of value >= 10 with an explicit multiplier
+//           (二十五, 一亿六千万, 两万五, 第十八, 七成, 一九三九年);
+//           English number words of value >= 10 (fifty, two hundred).
+//   weak:   small numbers in words (三, 两个, 第一, three, first, twice), month
+//           names, vague quantities (几十, 数百, 上千, 百万 without multiplier,
+//           hundreds, a million, dozens), Chinese fractions (三分之一), digit
+//           strings read out that are not years.
+//   none:   idioms that contain numerals (一些, 一样, 一直, 十分 'very', 万一,
+//           三三两两, 唯一 ...); a lone 一 unless a measure word or scale
+//           follows it or 第 precedes it; digits inside identifiers and
+//           version strings (GPT-3, x86_64, UTF-8, 2.6.32, F1), which are
+//           carried-over tokens (tokens.hpp), not quantities.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace bitext {
+
+enum class NumberKind : std::uint8_t {
+  Plain,
+  Percent,   // 20%, 百分之二十, 七成 (= 70), 20 percent: value is the percentage
+  Currency,  // $2 billion, 1.6亿美元, 10美分
+  Ordinal,   // 第十八届, 18th, first
+  Year,      // 一九三九年, 2017年; 4-digit 1000..2999 digit runs in English
+  Month,     // 5月, 十二月, May (value 1..12)
+  Fraction,  // 三分之一 (value 1/3)
+};
+
+enum class NumberNotation : std::uint8_t {
+  Digits,    // Arabic digits, ASCII or full-width, with or without scale words
+  Chinese,   // Chinese numerals only
+  Mixed,     // digits with a Chinese scale: 1.6亿, 25万, 1,600万
+  Words,     // English number words: two hundred, fifty
+};
+
+struct NumberMention {
+  std::size_t begin = 0;  // byte span of the whole expression, prefixes and
+  std::size_t end = 0;    // suffixes included ("$160,000,000", "百分之二十", "1.6亿美元")
+  double value = 0;       // 1.6亿 -> 160000000, 20% -> 20, 第十八 -> 18
+  double unit = 1;        // value of one step of the last written digit (1.6亿 -> 1e7): rounding tolerance
+  NumberKind kind = NumberKind::Plain;
+  NumberNotation notation = NumberNotation::Digits;
+  bool approximate = false;  // 多, 余, 几, 左右, 约, about, over, nearly, more than, ...
+  bool strong = false;       // must have a counterpart (see the policy above)
+  bool operator==(const NumberMention&) const = default;
+};
+
+// All numbers in a line, in text order, non-overlapping. Never throws; invalid
+// UTF-8 bytes are skipped as non-number characters.
+std::vector<NumberMention> scan_numbers(std::string_view line);
+
+enum class NumberMatch : std::uint8_t {
+  None,
+  Scaled,  // equal up to a scale word: "5" in "5 to 10 billion" vs 5亿; 160 vs 1.6亿
+  Equal,   // equal within rounding (half the larger unit), or 15% when either is approximate
+};
+
+// Whether two mentions can denote the same quantity. Kind is ignored (a year
+// 2017 equals a plain 2017) except that a percentage only equals a percentage.
+NumberMatch match_numbers(const NumberMention& a, const NumberMention& b);
+
+// Strong numbers of each side that have no counterpart (any number, strong or
+// weak, that matches Equal or Scaled) on the other side. A counterpart may
+// serve several numbers: "10 and 10" vs "10" is consistent.
+struct NumberComparison {
+  std::vector<std::size_t> unmatched_translation;  // indices into the translation's mentions
+  std::vector<std::size_t> unmatched_original;     // indices into the original's mentions
+  std::size_t matched_translation = 0;  // strong translation numbers with a counterpart
+  std::size_t matched_original = 0;     // strong original numbers with a counterpart
+  bool consistent() const { return unmatched_translation.empty() && unmatched_original.empty(); }
+};
+
+NumberComparison compare_numbers(std::span<const NumberMention> translation,
+                                 std::span<const NumberMention> original);
+
+}  // namespace bitext

@@ -1,0 +1,222 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "bitext/numbers.hpp"
+
+using bitext::compare_numbers;
+using bitext::match_numbers;
+using bitext::NumberKind;
+using bitext::NumberMatch;
+using bitext::NumberMention;
+using bitext::NumberNotation;
+using bitext::scan_numbers;
+
+namespace {
+
+// The one number a text must contain.
+NumberMention only(const std::string& text) {
+  const auto found = scan_numbers(text);
+  REQUIRE(found.size() == 1);
+  return found[0];
+}
+
+double value_of(const std::string& text) { return only(text).value; }
+
+}  // namespace
+
+TEST_CASE("digits with grouping, decimals and full-width forms") {
+  CHECK(value_of("160,000,000") == 160000000.0);
+  CHECK(value_of("raised 1.6 times") == 1.6);
+  CHECK(value_of("10,000 companies") == 10000.0);
+  CHECK(value_of("\xEF\xBC\x91\xEF\xBC\x96\xEF\xBC\x90\xEF\xBC\x8C\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90") ==
+        160000.0);  // １６０，０００
+  // A comma not followed by exactly three digits is a list separator.
+  const auto list = scan_numbers("15, 20 years; 1,23");
+  REQUIRE(list.size() == 4);
+  CHECK(list[0].value == 15);
+  CHECK(list[1].value == 20);
+  CHECK(list[2].value == 1);
+  CHECK(list[3].value == 23);
+}
+
+TEST_CASE("spans cover prefixes and suffixes exactly") {
+  const std::string text = "a $160,000,000 raise";
+  const auto m = only(text);
+  CHECK(m.begin == 2);
+  CHECK(m.end == 14);
+  CHECK(m.kind == NumberKind::Currency);
+  CHECK(m.strong);
+
+  const std::string zh = "融资1.6亿美元。";  // 融资 = 6 bytes, 1.6 = 3, 亿美元 = 9
+  const auto y = only(zh);
+  CHECK(y.begin == 6);
+  CHECK(y.end == 18);
+  CHECK(y.value == 160000000.0);
+  CHECK(y.unit == 10000000.0);
+  CHECK(y.kind == NumberKind::Currency);
+  CHECK(y.notation == NumberNotation::Mixed);
+}
+
+TEST_CASE("Chinese numerals") {
+  CHECK(value_of("一亿六千万") == 160000000.0);
+  CHECK(value_of("二十五") == 25.0);
+  CHECK(value_of("十五") == 15.0);
+  CHECK(value_of("一千零六") == 1006.0);
+  CHECK(value_of("一万亿") == 1e12);
+  CHECK(value_of("兩百") == 200.0);
+  SUBCASE("colloquial trailing digit") {
+    CHECK(value_of("两万五") == 25000.0);
+    CHECK(value_of("一千六") == 1600.0);
+    CHECK(value_of("三百五") == 350.0);
+    CHECK(only("两万五").unit == 1000.0);
+  }
+  SUBCASE("two numbers side by side") {
+    const auto found = scan_numbers("十五二十年");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].value == 15);
+    CHECK(found[1].value == 20);
+    CHECK(found[1].begin == 6);
+  }
+  CHECK(only("二十五").strong);
+  CHECK(only("二十五").notation == NumberNotation::Chinese);
+}
+
+TEST_CASE("mixed digit and Chinese scale forms") {
+  CHECK(value_of("1.6亿") == 160000000.0);
+  CHECK(value_of("25万个模型") == 250000.0);
+  CHECK(value_of("1,600万") == 16000000.0);
+  CHECK(value_of("5000万") == 50000000.0);
+  CHECK(value_of("5千万") == 50000000.0);
+  const auto approx = only("10多万");
+  CHECK(approx.value == 100000.0);
+  CHECK(approx.approximate);
+}
+
+TEST_CASE("percentages, years, ordinals, months, fractions") {
+  const auto a = only("百分之二十");
+  CHECK(a.kind == NumberKind::Percent);
+  CHECK(a.value == 20.0);
+  CHECK(a.strong);
+  const auto b = only("增长20%");
+  CHECK(b.kind == NumberKind::Percent);
+  CHECK(b.value == 20.0);
+  const auto c = only("七成用户");
+  CHECK(c.kind == NumberKind::Percent);
+  CHECK(c.value == 70.0);
+  CHECK(only("50 percent").kind == NumberKind::Percent);
+  const auto y = only("一九三九年");
+  CHECK(y.kind == NumberKind::Year);
+  CHECK(y.value == 1939.0);
+  CHECK(y.strong);
+  const auto o = only("第十八届");
+  CHECK(o.kind == NumberKind::Ordinal);
+  CHECK(o.value == 18.0);
+  CHECK(o.begin == 0);
+  CHECK(o.end == 9);  // 第十八 (届 is not part of the number)
+  CHECK(only("the 18th time").kind == NumberKind::Ordinal);
+  const auto first = only("第一");
+  CHECK(first.value == 1.0);
+  CHECK_FALSE(first.strong);
+  const auto month = only("5月份");
+  CHECK(month.kind == NumberKind::Month);
+  CHECK(month.value == 5.0);
+  const auto may = only("valued in May.");
+  CHECK(may.kind == NumberKind::Month);
+  CHECK_FALSE(may.strong);
+  CHECK(scan_numbers("May I ask?").empty());
+  const auto third = only("三分之一");
+  CHECK(third.kind == NumberKind::Fraction);
+  CHECK(third.value == doctest::Approx(1.0 / 3.0));
+  CHECK_FALSE(third.strong);
+}
+
+TEST_CASE("English scale words and number words") {
+  CHECK(value_of("1.6 million") == 1600000.0);
+  CHECK(only("1.6 million").unit == 100000.0);
+  const auto b = only("$2 billion");
+  CHECK(b.value == 2e9);
+  CHECK(b.kind == NumberKind::Currency);
+  CHECK(value_of("10k users") == 10000.0);
+  CHECK(value_of("15,000,000") == 15000000.0);
+  CHECK(value_of("two hundred people") == 200.0);
+  CHECK(value_of("two hundred and fifty") == 250.0);
+  CHECK(value_of("twenty-five") == 25.0);
+  CHECK(value_of("fifty") == 50.0);
+  CHECK(only("fifty").strong);
+  CHECK_FALSE(only("three cars").strong);
+  CHECK_FALSE(only("a hundred times").strong);
+  CHECK(only("a hundred times").value == 100.0);
+  CHECK_FALSE(only("hundreds of models").strong);
+}
+
+TEST_CASE("approximation markers") {
+  CHECK(only("二十多年").approximate);
+  CHECK(only("十几个").approximate);
+  CHECK_FALSE(only("十几个").strong);
+  CHECK(only("about 250,000").approximate);
+  CHECK(only("more than 50,000,000").approximate);
+  CHECK(only("约300人").approximate);
+  CHECK_FALSE(only("300人").approximate);
+  CHECK_FALSE(only("最近一次").approximate);  // 最近 means recently
+}
+
+TEST_CASE("idioms and lone 一 are not numbers") {
+  for (const char* text : {"一些", "一样", "一直", "一起", "三三两两", "十分重要", "万一", "一切",
+                           "一般", "唯一", "我们一起"}) {
+    CAPTURE(text);
+    CHECK(scan_numbers(text).empty());
+  }
+  CHECK(value_of("十分钟") == 10.0);     // ten minutes
+  CHECK(value_of("一万一") == 11000.0);  // 万一 only as a word of its own
+  CHECK(scan_numbers("这是一本书").size() == 1);  // 一 + measure word: weak count
+  CHECK_FALSE(only("这是一本书").strong);
+  CHECK(scan_numbers("统一管理").empty());
+}
+
+TEST_CASE("identifiers and versions carry no numbers") {
+  CHECK(scan_numbers("GPT-3 x86_64 UTF-8 i386 mp3 F1").empty());
+  CHECK(scan_numbers("version 2.6.32").empty());
+  CHECK(value_of("Debian 12") == 12.0);
+}
+
+TEST_CASE("emoji and invalid UTF-8 are skipped") {
+  const std::string text = "\xF0\x9F\xA4\x97 25\xE4\xB8\x87\xFF\xFE";  // 🤗 25万 + invalid bytes
+  const auto m = only(text);
+  CHECK(m.value == 250000.0);
+  CHECK(m.begin == 5);
+  CHECK(m.end == 10);
+  CHECK(scan_numbers("\xE4\xB8").empty());  // truncated 万
+  CHECK(scan_numbers("").empty());
+}
+
+TEST_CASE("matching tolerates scale and rounding") {
+  auto first = [](const std::string& text) { return scan_numbers(text).at(0); };
+  CHECK(match_numbers(first("1.6亿"), first("160,000,000")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("25万"), first("250,000")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("1.6亿"), first("160 million")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("16亿"), first("1.63 billion")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("1.6亿"), first("170,000,000")) == NumberMatch::None);
+  CHECK(match_numbers(first("5亿"), first("5 to")) == NumberMatch::Scaled);
+  CHECK(match_numbers(first("20%"), first("20 people")) == NumberMatch::None);
+  CHECK(match_numbers(first("七成"), first("70%")) == NumberMatch::Equal);
+}
+
+TEST_CASE("compare_numbers reports strong numbers without counterpart") {
+  const auto zh = scan_numbers("参数从5亿到100亿不等,有三个版本");
+  const auto en = scan_numbers("from 500,000,000 to 10,000,000,000 parameters, in 3 versions");
+  const auto same = compare_numbers(zh, en);
+  CHECK(same.consistent());
+  CHECK(same.matched_translation == 2);
+  CHECK(same.matched_original == 3);  // 3 matched by the weak 三
+
+  const auto shifted = scan_numbers("we crossed 250,000 models and 50,000,000 page views");
+  const auto mismatch = compare_numbers(zh, shifted);
+  CHECK(mismatch.unmatched_translation == std::vector<std::size_t>{0, 1});
+  CHECK(mismatch.unmatched_original == std::vector<std::size_t>{0, 1});
+  CHECK(mismatch.matched_translation == 0);
+
+  // Weak numbers are never reported missing.
+  CHECK(compare_numbers(scan_numbers("三个人"), scan_numbers("people")).consistent());
+}
