@@ -1,0 +1,205 @@
+// Throughput of what `bitext check --no-content` does per file: line index,
+// pairing and structural checks, on the sample (74 KB) and on a ~10 MB
+// transcript made by repeating the sample's pairs. Targets: >= 100 MB/s on one
+// core, peak memory < 5x the file size.
+//
+//   bench_check                                    all benchmarks
+//   bench_check --benchmark_filter=PeakRss         memory of the real command
+// BM_CheckCommandPeakRss runs the `bitext` binary next to this build
+// (<build>/bitext, or $BITEXT_BINARY) on a 10 MB file and reads its peak
+// resident set size from wait4(); build the `bitext` target first.
+#include <benchmark/benchmark.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bitext/analysis.hpp"
+#include "bitext/checks.hpp"
+#include "bitext/options.hpp"
+#include "bitext/pairing.hpp"
+#include "bitext/text.hpp"
+
+extern char** environ;
+
+namespace {
+
+constexpr std::size_t kLargeSize = 10 * 1000 * 1000;
+
+const std::string& sample() {
+  static const std::string text = [] {
+    std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt",
+                     std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }();
+  return text;
+}
+
+// The sample's 3 header lines, its 117 pairs (lines 4..237) repeated until the
+// text reaches `size` bytes, and its 2 footer lines: a long, clean transcript.
+std::string repeated_transcript(std::size_t size) {
+  const std::string& text = sample();
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(std::string_view(text).substr(start, end == std::string::npos ? end : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  std::string pairs;
+  for (std::size_t i = 3; i + 2 < lines.size(); ++i) (pairs += lines[i]) += '\n';
+  std::string out;
+  out.reserve(size + pairs.size() + 1024);
+  for (std::size_t i = 0; i < 3 && i < lines.size(); ++i) (out += lines[i]) += '\n';
+  while (out.size() + pairs.size() <= size) out += pairs;
+  for (std::size_t i = lines.size() - 2; i < lines.size(); ++i) (out += lines[i]) += '\n';
+  out.pop_back();
+  return out;
+}
+
+const std::string& large() {
+  static const std::string text = repeated_transcript(kLargeSize);
+  return text;
+}
+
+const std::string& input(std::int64_t which) { return which == 0 ? sample() : large(); }
+const char* input_name(std::int64_t which) { return which == 0 ? "sample" : "10MB"; }
+
+bitext::CheckOptions structural_only() {
+  bitext::CheckOptions options;
+  options.content_checks = false;
+  return options;
+}
+
+// What the CLI runs per file. The text copy into run() is included: it is a
+// memcpy, small next to the analysis.
+void BM_AnalysisStructural(benchmark::State& state) {
+  const std::string& text = input(state.range(0));
+  const bitext::CheckOptions options = structural_only();
+  std::size_t findings = 0;
+  std::size_t pairs = 0;
+  for (auto _ : state) {
+    const auto analysis = bitext::Analysis::run(text, options);
+    findings = analysis->findings().size();
+    pairs = analysis->transcript().pairs.size();
+    benchmark::DoNotOptimize(analysis.get());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.SetLabel(input_name(state.range(0)));
+  state.counters["pairs"] = static_cast<double>(pairs);
+  state.counters["findings"] = static_cast<double>(findings);  // 0: the input is clean
+  // Heap kept by one finished analysis, per byte of text (the text itself counts 1).
+  const std::size_t before = mallinfo2().uordblks;
+  const auto kept = bitext::Analysis::run(text, options);
+  state.counters["heap_per_byte"] = static_cast<double>(mallinfo2().uordblks - before) / static_cast<double>(text.size());
+}
+BENCHMARK(BM_AnalysisStructural)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The parts, to see where the time goes.
+void BM_LineIndex(benchmark::State& state) {
+  const std::string& text = large();
+  for (auto _ : state) {
+    bitext::LineIndex index(text);
+    benchmark::DoNotOptimize(index.line_count());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_LineIndex)->Unit(benchmark::kMillisecond);
+
+void BM_ParseTranscript(benchmark::State& state) {
+  const std::string& text = large();
+  const bitext::LineIndex index(text);
+  const bitext::CheckOptions options = structural_only();
+  for (auto _ : state) {
+    const bitext::Transcript transcript = bitext::parse_transcript(index, options);
+    benchmark::DoNotOptimize(transcript.pairs.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ParseTranscript)->Unit(benchmark::kMillisecond);
+
+void BM_StructuralChecks(benchmark::State& state) {
+  const std::string& text = large();
+  const bitext::LineIndex index(text);
+  const bitext::CheckOptions options = structural_only();
+  const bitext::Transcript transcript = bitext::parse_transcript(index, options);
+  for (auto _ : state) {
+    const std::vector<bitext::Finding> findings = bitext::structural_checks(transcript, index, options);
+    benchmark::DoNotOptimize(findings.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_StructuralChecks)->Unit(benchmark::kMillisecond);
+
+std::filesystem::path bitext_binary() {
+  if (const char* path = std::getenv("BITEXT_BINARY")) return path;
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  return self.parent_path().parent_path() / "bitext";  // <build>/bench/bench_check -> <build>/bitext
+}
+
+// Peak memory of the real command on a 10 MB file: `bitext check --no-content`,
+// as `/usr/bin/time -v` would report it (maximum resident set size).
+void BM_CheckCommandPeakRss(benchmark::State& state) {
+  const std::filesystem::path binary = bitext_binary();
+  if (!std::filesystem::exists(binary)) {
+    state.SkipWithError(("bitext binary not found at " + binary.string() + " (set BITEXT_BINARY)").c_str());
+    return;
+  }
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("bench-check-" + std::to_string(::getpid()) + ".zh-en.txt");
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << large();
+  }
+  std::string binary_path = binary.string();
+  std::string file_path = file.string();
+  std::string check = "check";
+  std::string no_content = "--no-content";
+  std::string name = "bitext";
+  char* argv[] = {name.data(), check.data(), no_content.data(), file_path.data(), nullptr};
+  long max_rss_kib = 0;
+  int exit_status = -1;
+  for (auto _ : state) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    const int error = posix_spawn(&pid, binary_path.c_str(), &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (error != 0) {
+      state.SkipWithError("cannot start bitext");
+      break;
+    }
+    int status = 0;
+    struct rusage usage {};
+    while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+    }
+    exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    max_rss_kib = std::max(max_rss_kib, usage.ru_maxrss);
+  }
+  std::filesystem::remove(file);
+  const double file_mib = static_cast<double>(large().size()) / (1024.0 * 1024.0);
+  state.counters["file_MiB"] = file_mib;
+  state.counters["peak_rss_MiB"] = static_cast<double>(max_rss_kib) / 1024.0;
+  state.counters["rss_over_file"] = static_cast<double>(max_rss_kib) / 1024.0 / file_mib;
+  state.counters["exit_status"] = exit_status;  // 0: no findings
+}
+BENCHMARK(BM_CheckCommandPeakRss)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,137 @@
+// The `bitext` command line itself: help, version, unknown commands and bad
+// options, with their exact exit statuses and messages.
+#include <doctest/doctest.h>
+
+#include "cli/bitext_process.hpp"
+
+using bitext::test::run_bitext;
+
+namespace {
+
+bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+
+const char* const kCheckUsageFirstLine = "Usage: bitext check [options] PATH...\n";
+
+}  // namespace
+
+TEST_CASE("--version prints the project version") {
+  const auto result = run_bitext({"--version"});
+  CHECK(result.status == 0);
+  CHECK(result.out == "bitext 0.1.0\n");
+  CHECK(result.err.empty());
+}
+
+TEST_CASE("--help, -h and help print the command list on stdout") {
+  const auto help = run_bitext({"--help"});
+  CHECK(help.status == 0);
+  CHECK(help.err.empty());
+  CHECK(starts_with(help.out, "Usage: bitext <command> [options] [arguments]\n"));
+  for (const char* command : {"\n  check ", "\n  outline ", "\n  lsp ", "\n  help "}) {
+    CHECK(help.out.find(command) != std::string::npos);
+  }
+  CHECK(run_bitext({"-h"}).out == help.out);
+  CHECK(run_bitext({"help"}).out == help.out);
+}
+
+TEST_CASE("no arguments: usage on stderr, exit 2") {
+  const auto result = run_bitext({});
+  CHECK(result.status == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err == run_bitext({"--help"}).out);
+}
+
+TEST_CASE("unknown command: named, usage on stderr, exit 2") {
+  const auto result = run_bitext({"frobnicate", "x.txt"});
+  CHECK(result.status == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err == "bitext: unknown command 'frobnicate'\n\n" + run_bitext({"--help"}).out);
+}
+
+TEST_CASE("help <command> and <command> --help print the same text") {
+  const auto help_check = run_bitext({"help", "check"});
+  CHECK(help_check.status == 0);
+  CHECK(starts_with(help_check.out, kCheckUsageFirstLine));
+  CHECK(help_check.out.find("--format text|json") != std::string::npos);
+  CHECK(help_check.out.find("--order auto|translation-first|original-first") != std::string::npos);
+  CHECK(help_check.out.find("--no-content") != std::string::npos);
+  CHECK(run_bitext({"check", "--help"}).out == help_check.out);
+  CHECK(run_bitext({"check", "-h"}).out == help_check.out);
+
+  const auto help_outline = run_bitext({"help", "outline"});
+  CHECK(help_outline.status == 0);
+  CHECK(starts_with(help_outline.out, "Usage: bitext outline [options] FILE\n"));
+  CHECK(run_bitext({"outline", "--help"}).out == help_outline.out);
+
+  const auto help_lsp = run_bitext({"help", "lsp"});
+  CHECK(help_lsp.status == 0);
+  CHECK(starts_with(help_lsp.out, "Usage: bitext lsp [--stdio]\n"));
+  CHECK(run_bitext({"lsp", "--help"}).out == help_lsp.out);
+}
+
+TEST_CASE("help for an unknown command fails") {
+  const auto result = run_bitext({"help", "nosuch"});
+  CHECK(result.status == 2);
+  CHECK(result.out.empty());
+  CHECK(starts_with(result.err, "bitext help: unknown command 'nosuch'\n"));
+}
+
+TEST_CASE("check: usage errors name the problem and exit 2") {
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"check"}, "no input files (use '-' for standard input)"},
+      {{"check", "--no-content"}, "no input files (use '-' for standard input)"},
+      {{"check", "--format", "xml", "a.txt"}, "unknown format 'xml' (expected text or json)"},
+      {{"check", "--format=yaml", "a.txt"}, "unknown format 'yaml' (expected text or json)"},
+      {{"check", "a.txt", "--format"}, "--format needs a value: text or json"},
+      {{"check", "--order", "sideways", "a.txt"}, "--order needs one of: auto, translation-first, original-first"},
+      {{"check", "a.txt", "--order"}, "--order needs one of: auto, translation-first, original-first"},
+      {{"check", "--jobs", "0", "a.txt"}, "--jobs needs a positive number"},
+      {{"check", "--jobs=2x", "a.txt"}, "--jobs needs a positive number"},
+      {{"check", "--bogus", "a.txt"}, "unknown option '--bogus'"},
+      {{"check", "-x", "a.txt"}, "unknown option '-x'"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.message);
+    const auto result = run_bitext(c.args);
+    CHECK(result.status == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err == "bitext check: " + c.message + "\nTry 'bitext help check'.\n");
+  }
+}
+
+TEST_CASE("check: after --, a name that starts with a dash is a path") {
+  const auto result = run_bitext({"check", "--", "--no-such-file"});
+  CHECK(result.status == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err ==
+        "--no-such-file: error: No such file or directory\n"
+        "0 files checked, 0 errors, 0 warnings; 1 file could not be checked\n");
+}
+
+TEST_CASE("outline: usage errors exit 2") {
+  const std::string one_file = "bitext outline: expected exactly one FILE ('-' for standard input)\n"
+                               "Try 'bitext help outline'.\n";
+  CHECK(run_bitext({"outline"}).err == one_file);
+  CHECK(run_bitext({"outline"}).status == 2);
+  const auto two = run_bitext({"outline", "a.txt", "b.txt"});
+  CHECK(two.status == 2);
+  CHECK(two.err == one_file);
+  const auto bad_order = run_bitext({"outline", "--order=diagonal", "a.txt"});
+  CHECK(bad_order.status == 2);
+  CHECK(bad_order.err ==
+        "bitext outline: --order needs one of: auto, translation-first, original-first\n"
+        "Try 'bitext help outline'.\n");
+  const auto bad_option = run_bitext({"outline", "--format", "json", "a.txt"});
+  CHECK(bad_option.status == 2);
+  CHECK(bad_option.err == "bitext outline: unknown option '--format'\nTry 'bitext help outline'.\n");
+}
+
+TEST_CASE("lsp: unknown options exit 2 without starting the server") {
+  const auto result = run_bitext({"lsp", "--tcp"});
+  CHECK(result.status == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err == "bitext lsp: unknown option '--tcp'\nTry 'bitext help lsp'.\n");
+}
