@@ -1,0 +1,84 @@
+// Carried-over tokens: Latin-script names, acronyms, identifiers, versions,
+// URLs and e-mail addresses. A Chinese translation line keeps these in Latin
+// script, so each should be found in its original line; and some tokens of the
+// original (URLs, e-mails, acronyms, identifiers, versions) must appear in the
+// translation. The evidence is graded: transliteration slips (Carpathi vs
+// Karpathy, ChatGPT vs "Chad GBT") are near matches, not absences, because
+// they are translation issues, not alignment errors.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bitext {
+
+enum class TokenKind : std::uint8_t {
+  Word,        // lowercase word: course, issue
+  Name,        // capitalised or CamelCase: Clem, GitHub, ChatGPT
+  Acronym,     // two or more capitals, optional plural s: AGI, CEO, PRs
+  Identifier,  // letters with digits, '_', '/', '.' or '+': GPT-3, x86_64, dh_make, debian/rules
+  Version,     // digits with two or more dots, or v + digits: 2.6.32, v1.2
+  Url,         // scheme://..., www...., or a domain with a known top-level domain: hf.co//course
+  Email,       // local@domain.tld
+};
+
+struct LatinToken {
+  std::size_t begin = 0;  // byte span in the line
+  std::size_t end = 0;
+  TokenKind kind = TokenKind::Word;
+  // Comparison key: lowercase letters and digits only, possessive 's and a
+  // plural s removed ("Hugging-Face's" -> "huggingface", "PRs" -> "pr").
+  std::string key;
+  bool operator==(const LatinToken&) const = default;
+};
+
+// Latin-script tokens of a line in text order. Pure numbers are not tokens
+// (numbers.hpp reads them). Single letters are tokens, so that spelled-out
+// addresses join up ("h f dot c o"), but are never checked on their own.
+// Never throws; invalid UTF-8 bytes separate tokens.
+std::vector<LatinToken> scan_tokens(std::string_view line);
+
+// Whether an original-side token must appear in a faithful translation:
+// URLs, e-mails, identifiers, versions, and acronyms other than the few that
+// translators routinely spell out in Chinese (AI, ML, CEO, US, ...).
+bool must_carry(const LatinToken& token);
+
+enum class TokenMatch : std::uint8_t {
+  None,
+  Near,   // within a small edit distance: a spelling or transliteration slip
+  Exact,  // same key, or the key of adjacent tokens joined ("Hugging Face" = "HuggingFace"),
+          // or an acronym of the other side's words (ML = machine learning, F1 = Formula One),
+          // or spelled out (hf.co//course = "h f dot c o slash slash course")
+};
+
+struct TokenComparison {
+  // Translation tokens (all kinds but lowercase Words of fewer than 3 letters)
+  // and must-carry original tokens, graded.
+  std::vector<std::size_t> unmatched_translation;  // indices into the translation's tokens
+  std::vector<std::size_t> near_translation;
+  std::vector<std::size_t> unmatched_original;     // indices into the original's tokens (must-carry only)
+  std::vector<std::size_t> near_original;
+  std::size_t matched_translation = 0;
+  std::size_t matched_original = 0;
+  // Tokens considered on each side; matched + near + unmatched.
+  std::size_t considered_translation() const {
+    return matched_translation + near_translation.size() + unmatched_translation.size();
+  }
+  std::size_t considered_original() const {
+    return matched_original + near_original.size() + unmatched_original.size();
+  }
+  bool consistent() const { return unmatched_translation.empty() && unmatched_original.empty(); }
+};
+
+TokenComparison compare_tokens(std::span<const LatinToken> translation,
+                               std::span<const LatinToken> original);
+
+// Lowercase-alphanumeric key of a piece of text as scan_tokens computes it
+// (exposed for tests and for callers that match user-supplied names).
+std::string token_key(std::string_view text);
+
+}  // namespace bitext

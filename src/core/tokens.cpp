@@ -1,0 +1,477 @@
+// Latin-script token scanner and carried-over token comparison (tokens.hpp).
+#include "bitext/tokens.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "bitext/text.hpp"
+
+namespace bitext {
+namespace {
+
+struct CodePoint {
+  char32_t c = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+std::vector<CodePoint> decode_line(std::string_view line) {
+  std::vector<CodePoint> out;
+  out.reserve(line.size());
+  std::size_t offset = 0;
+  while (offset < line.size()) {
+    const DecodedCodePoint d = decode_utf8(line, offset);
+    const std::size_t length = d.length == 0 ? 1 : d.length;
+    out.push_back({d.valid ? d.code_point : U'\uFFFD', offset, offset + length});
+    offset += length;
+  }
+  return out;
+}
+
+// Full-width ASCII (Ｆ１) folds to ASCII so that keys compare equal.
+char32_t fold_width(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : c; }
+bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_ascii_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
+bool is_ascii_lower(char32_t c) { return c >= U'a' && c <= U'z'; }
+bool is_letter(char32_t c) {
+  c = fold_width(c);
+  return is_ascii_upper(c) || is_ascii_lower(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+bool is_alnum(char32_t c) { return is_letter(c) || is_ascii_digit(fold_width(c)); }
+char32_t lower(char32_t c) {
+  c = fold_width(c);
+  if (is_ascii_upper(c)) return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;  // Latin-1 capitals
+  return c;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(char(c));
+  } else if (c < 0x800) {
+    out.push_back(char(0xC0 | (c >> 6)));
+    out.push_back(char(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(char(0xE0 | (c >> 12)));
+    out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(char(0x80 | (c & 0x3F)));
+  }
+}
+
+constexpr std::array<std::string_view, 28> kTopLevelDomains = {
+    "com", "org", "net", "io",  "co",  "ai",  "dev", "edu", "gov", "info",
+    "de",  "fr",  "uk",  "cn",  "jp",  "us",  "eu",  "ch",  "nl",  "it",
+    "es",  "ru",  "in",  "me",  "app", "tv",  "ly",  "gg"};
+
+// Acronyms that Chinese translations routinely spell out (人工智能, 首席执行官,
+// 美国 ...): not evidence of a missing token.
+constexpr std::array<std::string_view, 30> kTranslatedAcronyms = {
+    "ai", "ml",  "ceo", "cto", "cfo", "coo", "vp", "us", "usa", "uk", "eu", "un", "tv", "pc", "ok",
+    "it", "hr",  "ipo", "vc",  "am",  "pm",  "id", "nyc", "la", "sf", "dc", "ii", "iii", "iv", "faq"};
+
+constexpr std::array<std::string_view, 7> kSpokenPunctuation = {"dot", "slash", "colon", "at",
+                                                                "dash", "underscore", "hyphen"};
+
+constexpr std::array<std::string_view, 11> kDigitWords = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+
+// Key of a token's text: lowercase alphanumerics; possessive and (for words,
+// names and acronyms) plural s removed.
+std::string make_key(const std::vector<CodePoint>& cps, std::size_t first, std::size_t last,
+                     TokenKind kind) {
+  std::size_t end = last;
+  if (end - first >= 3 && (cps[end - 2].c == U'\'' || cps[end - 2].c == U'’') &&
+      (cps[end - 1].c == U's' || cps[end - 1].c == U'S'))
+    end -= 2;
+  std::string key;
+  char32_t last_letter = 0, before_last = 0;
+  std::size_t letters = 0;
+  for (std::size_t i = first; i < end; ++i) {
+    const char32_t c = fold_width(cps[i].c);
+    if (!is_alnum(c)) continue;
+    append_utf8(key, lower(c));
+    before_last = last_letter;
+    last_letter = c;
+    ++letters;
+  }
+  const bool plural_kind = kind == TokenKind::Word || kind == TokenKind::Name || kind == TokenKind::Acronym;
+  if (plural_kind && last_letter == U's') {
+    // PRs, APIs: capital before a lowercase s; words: at least four letters, not -ss.
+    if (is_ascii_upper(before_last) || (letters >= 4 && before_last != U's' && before_last != U'S'))
+      key.pop_back();
+  }
+  return key;
+}
+
+class TokenScanner {
+ public:
+  explicit TokenScanner(std::string_view line) : cps_(decode_line(line)) {}
+
+  std::vector<LatinToken> run() {
+    std::size_t i = 0;
+    while (i < cps_.size()) {
+      if (!is_alnum(cps_[i].c)) {
+        ++i;
+        continue;
+      }
+      i = scan_one(i);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  std::vector<CodePoint> cps_;
+  std::vector<LatinToken> out_;
+
+  char32_t at(std::size_t i) const { return i < cps_.size() ? fold_width(cps_[i].c) : 0; }
+
+  bool starts_with_ci(std::size_t i, std::string_view s) const {
+    for (std::size_t k = 0; k < s.size(); ++k)
+      if (lower(at(i + k)) != char32_t(s[k])) return false;
+    return true;
+  }
+
+  static bool url_stop(char32_t c) {
+    return c == 0 || c == U' ' || c == U'\t' || c < 0x20 || c >= 0x2E80 || c == U'"' || c == U'<' ||
+           c == U'>' || c == U'\'' || c == U'`' || c == U'(' || c == U')' || c == U'[' || c == U']' ||
+           (c >= 0x2000 && c <= 0x206F);  // general punctuation: “ ” ‘ ’ — …
+  }
+
+  std::size_t scan_one(std::size_t i) {
+    // URLs with a scheme or www.: everything up to a space, CJK text or a bracket.
+    const bool scheme = starts_with_ci(i, "http://") || starts_with_ci(i, "https://") ||
+                        starts_with_ci(i, "ftp://") || starts_with_ci(i, "www.");
+    std::size_t j = i;
+    if (scheme) {
+      while (!url_stop(at(j))) ++j;
+      while (j > i && (at(j - 1) == U'.' || at(j - 1) == U',' || at(j - 1) == U':' ||
+                       at(j - 1) == U';' || at(j - 1) == U'!' || at(j - 1) == U'?'))
+        --j;
+      push(i, j, TokenKind::Url);
+      return j;
+    }
+    // Letters, digits and inner connectors; "//" inside a URL path counts as a connector.
+    while (j < cps_.size()) {
+      const char32_t c = at(j);
+      if (is_alnum(c)) {
+        ++j;
+        continue;
+      }
+      const bool connector = c == U'-' || c == U'_' || c == U'.' || c == U'/' || c == U'+' ||
+                             c == U'@' || c == U'\'' || c == U'’' || c == U'~';
+      if (!connector) break;
+      std::size_t k = j + 1;
+      if (c == U'/' && at(k) == U'/') ++k;
+      if (!is_alnum(at(k))) break;
+      if ((c == U'\'' || c == U'’') && !is_letter(at(k))) break;
+      j = k;
+    }
+    // C++, C#: a symbol suffix on a short name.
+    if ((at(j) == U'+' && at(j + 1) == U'+') && !is_alnum(at(j + 2))) j += 2;
+    else if (at(j) == U'#' && j - i <= 2 && !is_alnum(at(j + 1))) j += 1;
+    classify(i, j);
+    return j;
+  }
+
+  void classify(std::size_t first, std::size_t last) {
+    std::size_t letters = 0, digits = 0, uppers = 0, lowers = 0, dots = 0;
+    bool at_sign = false, slash = false, underscore = false, plus = false, inner_upper = false,
+         hyphen = false, apostrophe = false;
+    std::size_t last_dot = 0;
+    bool single_letter_segments = true;  // e.g., i.e., U.S.
+    std::size_t segment = 0;
+    for (std::size_t k = first; k < last; ++k) {
+      const char32_t c = at(k);
+      if (is_letter(c)) {
+        ++letters;
+        ++segment;
+        if (is_ascii_upper(c) || (c >= 0xC0 && c <= 0xDE)) {
+          ++uppers;
+          if (k > first && is_letter(at(k - 1)) && !is_ascii_upper(at(k - 1))) inner_upper = true;
+        } else {
+          ++lowers;
+        }
+      } else if (is_ascii_digit(c)) {
+        ++digits;
+        ++segment;
+      } else {
+        if (c == U'.') {
+          ++dots;
+          last_dot = k;
+          if (segment != 1) single_letter_segments = false;
+          segment = 0;
+        }
+        at_sign = at_sign || c == U'@';
+        slash = slash || c == U'/';
+        underscore = underscore || c == U'_';
+        plus = plus || c == U'+' || c == U'#';
+        hyphen = hyphen || c == U'-';
+        apostrophe = apostrophe || c == U'\'' || c == U'’';
+      }
+    }
+    (void)hyphen;
+    (void)apostrophe;
+    if (segment != 1) single_letter_segments = false;
+
+    TokenKind kind = TokenKind::Word;
+    if (letters == 0) {
+      if (dots >= 2) push(first, last, TokenKind::Version);  // 2.6.32; plain numbers are not tokens
+      return;
+    }
+    std::string tld;
+    if (dots > 0) {
+      for (std::size_t k = last_dot + 1; k < last && is_letter(at(k)); ++k) tld.push_back(char(lower(at(k))));
+      // The label after the last dot must end the host part (end of token or a slash).
+      std::size_t k = last_dot + 1 + tld.size();
+      if (k < last && at(k) != U'/') tld.clear();
+    }
+    const bool url_like = dots > 0 && !tld.empty() &&
+                          std::find(kTopLevelDomains.begin(), kTopLevelDomains.end(), tld) !=
+                              kTopLevelDomains.end();
+    if (dots > 0 && single_letter_segments) {
+      kind = TokenKind::Word;  // abbreviations: e.g, i.e, U.S
+    } else if (at_sign && dots > 0) {
+      kind = TokenKind::Email;
+    } else if (url_like && !at_sign) {
+      kind = TokenKind::Url;
+    } else if ((at(first) == U'v' || at(first) == U'V') && digits > 0 && letters == 1 && dots >= 1) {
+      kind = TokenKind::Version;
+    } else if (digits > 0 || underscore || slash || dots > 0 || plus || at_sign) {
+      kind = TokenKind::Identifier;
+    } else if (uppers >= 2 && (lowers == 0 || (lowers == 1 && at(last - 1) == U's'))) {
+      kind = TokenKind::Acronym;
+    } else if (uppers > 0 && (is_ascii_upper(at(first)) || inner_upper || (at(first) >= 0xC0 && at(first) <= 0xDE))) {
+      kind = TokenKind::Name;
+    }
+    push(first, last, kind);
+  }
+
+  void push(std::size_t first, std::size_t last, TokenKind kind) {
+    LatinToken token;
+    token.begin = cps_[first].begin;
+    token.end = cps_[last - 1].end;
+    token.kind = kind;
+    token.key = make_key(cps_, first, last, kind);
+    if (token.key.empty()) return;
+    out_.push_back(std::move(token));
+  }
+};
+
+// ---- Comparison.
+
+bool is_single_letter(const LatinToken& t) { return t.key.size() == 1; }
+
+// Whether a token is worth checking on the translation side.
+bool considered_in_translation(const LatinToken& t) {
+  if (is_single_letter(t)) return false;
+  if (t.kind == TokenKind::Word && t.key.size() < 3) return false;
+  return true;
+}
+
+// Runs of adjacent tokens (separated by at most one byte: a space or a hyphen),
+// joined into one key with the word boundaries kept, so that any run of whole
+// words can be matched as one key.
+struct JoinedRun {
+  std::string joined;
+  std::vector<std::size_t> starts;  // boundary offsets in `joined`, including 0 and size
+  std::vector<std::size_t> token_at;  // token index of each word
+};
+
+std::vector<JoinedRun> joined_runs(std::span<const LatinToken> tokens, bool drop_spoken) {
+  std::vector<JoinedRun> runs;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const bool adjacent = k > 0 && tokens[k].begin <= tokens[k - 1].end + 1;
+    if (!adjacent || runs.empty()) runs.emplace_back().starts.push_back(0);
+    if (drop_spoken && std::find(kSpokenPunctuation.begin(), kSpokenPunctuation.end(), tokens[k].key) !=
+                           kSpokenPunctuation.end())
+      continue;
+    JoinedRun& run = runs.back();
+    run.joined += tokens[k].key;
+    run.starts.push_back(run.joined.size());
+    run.token_at.push_back(k);
+  }
+  return runs;
+}
+
+// Digit variant of a key ending in a number word: "gpttwo" -> "gpt2".
+std::optional<std::string> digit_variant(const std::string& key) {
+  for (std::size_t d = 0; d < kDigitWords.size(); ++d) {
+    const auto word = kDigitWords[d];
+    if (key.size() > word.size() && key.ends_with(word))
+      return key.substr(0, key.size() - word.size()) + std::to_string(d);
+  }
+  return std::nullopt;
+}
+
+bool aligned_in(const std::string& key, const JoinedRun& run) {
+  for (std::size_t s = 0; s + 1 < run.starts.size(); ++s) {
+    const std::size_t start = run.starts[s];
+    if (run.joined.compare(start, key.size(), key) != 0) continue;
+    if (std::binary_search(run.starts.begin(), run.starts.end(), start + key.size())) return true;
+  }
+  return false;
+}
+
+// Optimal string alignment distance (edits plus adjacent transpositions), in bytes.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::size_t near_limit(std::size_t length) { return length < 4 ? 0 : std::min<std::size_t>(3, length / 3); }
+
+bool near_in(const std::string& key, const std::vector<JoinedRun>& runs) {
+  const std::size_t limit = near_limit(key.size());
+  if (limit == 0) return false;
+  for (const JoinedRun& run : runs) {
+    for (std::size_t s = 0; s + 1 < run.starts.size(); ++s) {
+      for (std::size_t e = s + 1; e < run.starts.size() && e <= s + 3; ++e) {
+        const std::string_view piece =
+            std::string_view(run.joined).substr(run.starts[s], run.starts[e] - run.starts[s]);
+        if (edit_distance(key, piece, limit) <= limit) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Acronym of consecutive words: ML = machine learning, F1 = Formula One.
+bool initials_in(const std::string& key, std::span<const LatinToken> tokens) {
+  if (key.size() < 2 || key.size() > 6) return false;
+  for (std::size_t s = 0; s + key.size() <= tokens.size(); ++s) {
+    bool all = true;
+    for (std::size_t k = 0; k < key.size() && all; ++k) {
+      const LatinToken& t = tokens[s + k];
+      if (k > 0 && t.begin > tokens[s + k - 1].end + 1) all = false;
+      else if (key[k] >= '0' && key[k] <= '9') all = t.key == kDigitWords[std::size_t(key[k] - '0')];
+      else all = !t.key.empty() && t.key[0] == key[k] && t.key.size() > 1;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+bool exact_in(const std::string& key, const std::vector<JoinedRun>& runs) {
+  return std::any_of(runs.begin(), runs.end(), [&](const JoinedRun& r) { return aligned_in(key, r); });
+}
+
+}  // namespace
+
+std::vector<LatinToken> scan_tokens(std::string_view line) { return TokenScanner(line).run(); }
+
+std::string token_key(std::string_view text) {
+  const auto cps = decode_line(text);
+  return make_key(cps, 0, cps.size(), TokenKind::Word);
+}
+
+bool must_carry(const LatinToken& token) {
+  switch (token.kind) {
+    case TokenKind::Url:
+    case TokenKind::Email:
+    case TokenKind::Version:
+      return true;
+    case TokenKind::Identifier:
+      return token.key.size() >= 2;
+    case TokenKind::Acronym:
+      return std::find(kTranslatedAcronyms.begin(), kTranslatedAcronyms.end(), token.key) ==
+             kTranslatedAcronyms.end();
+    default:
+      return false;
+  }
+}
+
+TokenComparison compare_tokens(std::span<const LatinToken> translation,
+                               std::span<const LatinToken> original) {
+  TokenComparison result;
+  std::vector<JoinedRun> original_runs = joined_runs(original, false);
+  {
+    std::vector<JoinedRun> spoken = joined_runs(original, true);
+    original_runs.insert(original_runs.end(), spoken.begin(), spoken.end());
+    // Number words as digits: GPT-two = GPT-2.
+    for (const LatinToken& t : original) {
+      if (auto variant = digit_variant(t.key)) {
+        JoinedRun run;
+        run.joined = *variant;
+        run.starts = {0, run.joined.size()};
+        original_runs.push_back(std::move(run));
+      }
+    }
+  }
+  const std::vector<JoinedRun> translation_runs = joined_runs(translation, false);
+
+  // Translation side: a token matches alone, or joined with its neighbours
+  // (HuggingFace vs Hugging Face), or as an acronym of original words.
+  std::vector<TokenMatch> grade(translation.size(), TokenMatch::None);
+  for (std::size_t k = 0; k < translation.size(); ++k) {
+    if (exact_in(translation[k].key, original_runs) || initials_in(translation[k].key, original))
+      grade[k] = TokenMatch::Exact;
+  }
+  for (const JoinedRun& run : translation_runs) {
+    for (std::size_t s = 0; s < run.token_at.size(); ++s) {
+      for (std::size_t e = s + 2; e <= run.token_at.size() && e <= s + 3; ++e) {
+        const std::string joined = run.joined.substr(run.starts[s], run.starts[e] - run.starts[s]);
+        if (!exact_in(joined, original_runs)) continue;
+        for (std::size_t m = s; m < e; ++m) grade[run.token_at[m]] = TokenMatch::Exact;
+      }
+    }
+  }
+  for (std::size_t k = 0; k < translation.size(); ++k) {
+    if (!considered_in_translation(translation[k])) continue;
+    if (grade[k] == TokenMatch::None && near_in(translation[k].key, original_runs)) grade[k] = TokenMatch::Near;
+    switch (grade[k]) {
+      case TokenMatch::Exact: ++result.matched_translation; break;
+      case TokenMatch::Near: result.near_translation.push_back(k); break;
+      case TokenMatch::None: result.unmatched_translation.push_back(k); break;
+    }
+  }
+
+  // Original side: must-carry tokens only.
+  std::vector<JoinedRun> translation_all = translation_runs;
+  for (std::size_t k = 0; k < original.size(); ++k) {
+    if (!must_carry(original[k])) continue;
+    const std::string& key = original[k].key;
+    bool exact = exact_in(key, translation_all);
+    if (!exact) {
+      if (auto variant = digit_variant(key)) exact = exact_in(*variant, translation_all);
+    }
+    if (exact) {
+      ++result.matched_original;
+      continue;
+    }
+    // Near: alone, or joined with adjacent original words ("Chad GBT" ~ ChatGPT).
+    bool near = near_in(key, translation_all);
+    for (std::size_t s = k >= 2 ? k - 2 : 0; s <= k && !near; ++s) {
+      for (std::size_t e = std::max(k + 1, s + 2); e <= original.size() && e <= s + 3 && !near; ++e) {
+        std::string joined;
+        bool adjacent = true;
+        for (std::size_t m = s; m < e; ++m) {
+          if (m > s && original[m].begin > original[m - 1].end + 1) adjacent = false;
+          joined += original[m].key;
+        }
+        near = adjacent && (exact_in(joined, translation_all) || near_in(joined, translation_all));
+      }
+    }
+    if (near) result.near_original.push_back(k);
+    else result.unmatched_original.push_back(k);
+  }
+  return result;
+}
+
+}  // namespace bitext

@@ -1,0 +1,152 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "bitext/tokens.hpp"
+
+using bitext::compare_tokens;
+using bitext::LatinToken;
+using bitext::must_carry;
+using bitext::scan_tokens;
+using bitext::TokenKind;
+
+namespace {
+
+std::vector<std::string> keys(const std::vector<LatinToken>& tokens) {
+  std::vector<std::string> out;
+  for (const auto& t : tokens) out.push_back(t.key);
+  return out;
+}
+
+LatinToken only(const std::string& text) {
+  const auto found = scan_tokens(text);
+  REQUIRE(found.size() == 1);
+  return found[0];
+}
+
+}  // namespace
+
+TEST_CASE("scan_tokens finds Latin runs inside Chinese text with exact spans") {
+  const std::string text = "首位嘉宾是Hugging Face的CEO Clem。";  // 首位嘉宾是 = 15 bytes
+  const auto tokens = scan_tokens(text);
+  REQUIRE(tokens.size() == 4);
+  CHECK(tokens[0].begin == 15);
+  CHECK(tokens[0].end == 22);
+  CHECK(tokens[0].kind == TokenKind::Name);
+  CHECK(tokens[1].key == "face");
+  CHECK(tokens[2].kind == TokenKind::Acronym);
+  CHECK(tokens[2].begin == 30);  // after 的 (3 bytes)
+  CHECK(tokens[3].key == "clem");
+  CHECK(tokens[3].end == 38);
+}
+
+TEST_CASE("token kinds") {
+  CHECK(only("ChatGPT").kind == TokenKind::Name);
+  CHECK(only("GitHub").kind == TokenKind::Name);
+  CHECK(only("AGI").kind == TokenKind::Acronym);
+  CHECK(only("PRs").kind == TokenKind::Acronym);
+  CHECK(only("PRs").key == "pr");
+  CHECK(only("GPT-2").kind == TokenKind::Identifier);
+  CHECK(only("GPT-2").key == "gpt2");
+  CHECK(only("x86_64").kind == TokenKind::Identifier);
+  CHECK(only("debian/rules").kind == TokenKind::Identifier);
+  CHECK(only("2.6.32").kind == TokenKind::Version);
+  CHECK(only("v1.2").kind == TokenKind::Version);
+  CHECK(only("hf.co//course").kind == TokenKind::Url);
+  CHECK(only("hf.co//course").key == "hfcocourse");
+  CHECK(only("网址是https://huggingface.co/course。").kind == TokenKind::Url);
+  CHECK(only("网址是https://huggingface.co/course。").key == "httpshuggingfacecocourse");
+  CHECK(only("debian-doc@lists.debian.org.").kind == TokenKind::Email);
+  CHECK(only("debian-doc@lists.debian.org.").key == "debiandoclistsdebianorg");
+  CHECK(only("e.g.").kind == TokenKind::Word);
+  CHECK(only("C++").kind == TokenKind::Identifier);
+  CHECK(only("\xEF\xBC\xA1\xEF\xBC\xA9").key == "ai");  // full-width ＡＩ
+  CHECK(only("\xEF\xBC\xA1\xEF\xBC\xA9").kind == TokenKind::Acronym);
+}
+
+TEST_CASE("keys drop possessives, plurals, case and separators") {
+  CHECK(bitext::token_key("Hugging-Face's") == "huggingface");
+  CHECK(bitext::token_key("Editions") == "edition");
+  CHECK(bitext::token_key("class") == "class");
+  CHECK(bitext::token_key("APIs") == "api");
+  CHECK(bitext::token_key("Lux") == "lux");
+}
+
+TEST_CASE("pure numbers are not tokens; emoji and invalid bytes separate tokens") {
+  CHECK(scan_tokens("160,000,000 与 1.6").empty());
+  const std::string text = "Hugging\xF0\x9F\xA4\x97" "Face\xFF" "Git";
+  const auto tokens = scan_tokens(text);
+  CHECK(keys(tokens) == std::vector<std::string>{"hugging", "face", "git"});
+  REQUIRE(tokens.size() == 3);
+  CHECK(tokens[1].begin == 11);
+  CHECK(tokens[2].begin == 16);
+  CHECK(scan_tokens("\xC3").empty());
+}
+
+TEST_CASE("must_carry") {
+  CHECK(must_carry(only("hf.co//course")));
+  CHECK(must_carry(only("AGI")));
+  CHECK(must_carry(only("GPT-2")));
+  CHECK_FALSE(must_carry(only("AI")));
+  CHECK_FALSE(must_carry(only("CEO")));
+  CHECK_FALSE(must_carry(only("Clem")));
+  CHECK_FALSE(must_carry(only("course")));
+}
+
+TEST_CASE("compare_tokens: matches across spacing, plural and acronyms") {
+  auto compare = [](const std::string& zh, const std::string& en) {
+    const auto t = scan_tokens(zh);
+    const auto o = scan_tokens(en);
+    return compare_tokens(t, o);
+  };
+  SUBCASE("joined or split names") {
+    const auto a = compare("HuggingFace的模型", "models on Hugging Face");
+    CHECK(a.matched_translation == 1);
+    CHECK(a.consistent());
+    const auto b = compare("Hugging Face的模型", "models on HuggingFace's hub");
+    CHECK(b.matched_translation == 2);
+    CHECK(b.consistent());
+  }
+  SUBCASE("plural and case") {
+    const auto c = compare("处理issue和PR", "handle issues and PRs");
+    CHECK(c.matched_translation == 2);
+    CHECK(c.consistent());
+  }
+  SUBCASE("acronym of the original's words") {
+    const auto d = compare("开发ML模型,比作F1赛车", "machine learning models, like Formula One cars");
+    CHECK(d.matched_translation == 2);
+    CHECK(d.consistent());
+  }
+  SUBCASE("spelled-out address and number words") {
+    const auto e = compare("网址是hf.co//course。", "So h f dot c o slash slash course.");
+    CHECK(e.matched_translation == 1);
+    CHECK(e.consistent());
+    const auto f = compare("主导GPT-2的开源工作", "led the release of GPT-two");
+    CHECK(f.matched_translation == 1);
+    CHECK(f.matched_original == 0);  // GPT-two is a name, not a must-carry identifier
+    CHECK(f.consistent());
+  }
+  SUBCASE("transliteration slips are near matches") {
+    const auto g = compare("ChatGPT爆红", "all of a sudden, Chad GBT, my grandmother");
+    CHECK(g.matched_translation == 0);
+    CHECK(g.near_translation == std::vector<std::size_t>{0});
+    CHECK(g.unmatched_translation.empty());
+    CHECK(g.near_original == std::vector<std::size_t>{5});  // GBT (all, of, a, sudden, Chad, GBT)
+    CHECK(g.unmatched_original.empty());
+  }
+  SUBCASE("absent tokens on both sides") {
+    const auto h = compare("我们与GitHub合作", "Check the AGI question at hf.co");
+    CHECK(h.unmatched_translation == std::vector<std::size_t>{0});
+    CHECK(h.unmatched_original == std::vector<std::size_t>{2, 5});  // AGI, hf.co
+    CHECK(h.considered_translation() == 1);
+    CHECK(h.considered_original() == 2);
+    CHECK_FALSE(h.consistent());
+  }
+  SUBCASE("short lowercase words in the translation are not checked") {
+    const auto k = compare("用App看", "use the application");
+    CHECK(k.considered_translation() == 1);  // App is a Name
+    const auto m = compare("用ok吧", "fine");
+    CHECK(m.considered_translation() == 0);
+  }
+}
