@@ -46,7 +46,7 @@ struct FileOutcome {
   std::string error;     // the file could not be checked
   std::string note;      // checked, but worth a remark ("empty file: no pairs")
   std::string text;      // text report
-  nlohmann::json diagnostics;
+  nlohmann::ordered_json diagnostics;
   FindingCounts counts;
 };
 
@@ -152,7 +152,7 @@ int report(const std::vector<CheckTarget>& targets, const std::vector<FileOutcom
   FindingCounts total;
   std::size_t checked = 0;
   std::size_t failed = 0;
-  nlohmann::json files = nlohmann::json::array();
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const FileOutcome& outcome = outcomes[i];
     if (outcome.skipped) continue;
@@ -164,8 +164,8 @@ int report(const std::vector<CheckTarget>& targets, const std::vector<FileOutcom
       ++failed;
     }
     if (settings.format == OutputFormat::Json) {
-      nlohmann::json file = {{"path", path}, {"uri", input_uri(targets[i].path)}};
-      file["diagnostics"] = outcome.error.empty() ? outcome.diagnostics : nlohmann::json::array();
+      nlohmann::ordered_json file = {{"path", path}, {"uri", input_uri(targets[i].path)}};
+      file["diagnostics"] = outcome.error.empty() ? outcome.diagnostics : nlohmann::ordered_json::array();
       if (!outcome.error.empty()) file["error"] = outcome.error;
       if (!outcome.note.empty()) file["note"] = outcome.note;
       files.push_back(std::move(file));
@@ -180,7 +180,7 @@ int report(const std::vector<CheckTarget>& targets, const std::vector<FileOutcom
     if (!outcome.note.empty()) write(stderr, display_text(path) + ": note: " + outcome.note + "\n");
   }
   if (settings.format == OutputFormat::Json) {
-    write(stdout, files.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    write(stdout, files.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   }
   std::string summary = plural(checked, "file", "files") + " checked, " + plural(total.errors, "error", "errors") +
                         ", " + plural(total.warnings, "warning", "warnings");

@@ -6,7 +6,7 @@
 namespace bitext::cli {
 namespace {
 
-nlohmann::json json_position(const LineIndex& index, std::size_t offset) {
+nlohmann::ordered_json json_position(const LineIndex& index, std::size_t offset) {
   const Position position = index.position_of(offset, PositionEncoding::Utf16);
   return {{"line", position.line}, {"character", position.character}};
 }
@@ -40,15 +40,15 @@ std::string input_uri(const std::string& path) {
   return "file://" + percent_encode_path(absolute.lexically_normal().generic_string());
 }
 
-nlohmann::json json_range(const LineIndex& index, std::size_t begin, std::size_t end) {
+nlohmann::ordered_json json_range(const LineIndex& index, std::size_t begin, std::size_t end) {
   return {{"start", json_position(index, begin)}, {"end", json_position(index, end)}};
 }
 
-nlohmann::json json_diagnostics(const LineIndex& index, const std::vector<Finding>& findings,
+nlohmann::ordered_json json_diagnostics(const LineIndex& index, const std::vector<Finding>& findings,
                                 const std::string& uri) {
-  nlohmann::json diagnostics = nlohmann::json::array();
+  nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
   for (const Finding& finding : findings) {
-    nlohmann::json diagnostic = {
+    nlohmann::ordered_json diagnostic = {
         {"range", json_range(index, finding.begin, finding.end)},
         {"severity", static_cast<int>(finding.severity)},
         {"code", finding.code},
@@ -56,7 +56,7 @@ nlohmann::json json_diagnostics(const LineIndex& index, const std::vector<Findin
         {"message", finding.message},
     };
     if (!finding.related.empty()) {
-      nlohmann::json related = nlohmann::json::array();
+      nlohmann::ordered_json related = nlohmann::ordered_json::array();
       for (const RelatedLocation& location : finding.related) {
         related.push_back({{"location", {{"uri", uri}, {"range", json_range(index, location.begin, location.end)}}},
                            {"message", location.message}});
@@ -64,9 +64,9 @@ nlohmann::json json_diagnostics(const LineIndex& index, const std::vector<Findin
       diagnostic["relatedInformation"] = std::move(related);
     }
     if (!finding.fixes.empty()) {
-      nlohmann::json fixes = nlohmann::json::array();
+      nlohmann::ordered_json fixes = nlohmann::ordered_json::array();
       for (const Fix& fix : finding.fixes) {
-        nlohmann::json edits = nlohmann::json::array();
+        nlohmann::ordered_json edits = nlohmann::ordered_json::array();
         for (const TextEdit& edit : fix.edits) {
           edits.push_back({{"range", json_range(index, edit.begin, edit.end)}, {"newText", edit.replacement}});
         }

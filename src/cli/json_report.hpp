@@ -18,9 +18,9 @@ namespace bitext::cli {
 // "untitled:stdin" for standard input.
 std::string input_uri(const std::string& path);
 
-nlohmann::json json_range(const LineIndex& index, std::size_t begin, std::size_t end);
+nlohmann::ordered_json json_range(const LineIndex& index, std::size_t begin, std::size_t end);
 
-nlohmann::json json_diagnostics(const LineIndex& index, const std::vector<Finding>& findings,
+nlohmann::ordered_json json_diagnostics(const LineIndex& index, const std::vector<Finding>& findings,
                                 const std::string& uri);
 
 }  // namespace bitext::cli
