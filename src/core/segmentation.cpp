@@ -1,0 +1,203 @@
+// Sentence, clause and comma boundaries of a line (segmentation.hpp).
+#include "bitext/segmentation.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <climits>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "bitext/text.hpp"
+
+namespace bitext {
+namespace {
+
+struct CodePoint {
+  char32_t c = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+std::vector<CodePoint> decode_line(std::string_view line) {
+  std::vector<CodePoint> out;
+  out.reserve(line.size());
+  std::size_t offset = 0;
+  while (offset < line.size()) {
+    const DecodedCodePoint d = decode_utf8(line, offset);
+    const std::size_t length = d.length == 0 ? 1 : d.length;
+    out.push_back({d.valid ? d.code_point : U'\uFFFD', offset, offset + length});
+    offset += length;
+  }
+  return out;
+}
+
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0 || c == 0x2009 || c == 0x202F ||
+         c == U'\v' || c == U'\f';
+}
+
+// Closing quotes and brackets that stay with the punctuation before them.
+bool is_closing(char32_t c) {
+  switch (c) {
+    case U'"': case U'\'': case U')': case U']': case U'}':
+    case U'”': case U'’': case U'」': case U'』': case U'）': case U'】': case U'〕': case U'》':
+    case U'〉': case U'］': case U'｝': case U'»':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+enum class Language : std::uint8_t { Chinese, Japanese, English };
+
+Language language_of(Script script) {
+  if (script == Script::Han) return Language::Chinese;
+  if (script == Script::Japanese) return Language::Japanese;
+  return Language::English;
+}
+
+// One sentence iterator per language and thread: creating one loads rule data
+// and costs far more than using it.
+icu::BreakIterator* sentence_iterator(Language language) {
+  thread_local std::unique_ptr<icu::BreakIterator> iterators[3];
+  thread_local bool failed[3] = {false, false, false};
+  const auto slot = static_cast<std::size_t>(language);
+  if (!iterators[slot] && !failed[slot]) {
+    UErrorCode status = U_ZERO_ERROR;
+    const char* locale = language == Language::Chinese    ? "zh"
+                         : language == Language::Japanese ? "ja"
+                                                          : "en@ss=standard";
+    iterators[slot].reset(icu::BreakIterator::createSentenceInstance(icu::Locale(locale), status));
+    if (U_FAILURE(status)) {
+      iterators[slot].reset();
+      failed[slot] = true;
+    }
+  }
+  return iterators[slot].get();
+}
+
+// Strength of a punctuation mark, or 0 when it is none (or not here: a comma
+// or colon between digits, a colon in "://", an ASCII full stop, left to ICU).
+int punctuation_strength(const std::vector<CodePoint>& cps, std::size_t i) {
+  const char32_t c = cps[i].c;
+  const char32_t prev = i > 0 ? cps[i - 1].c : 0;
+  const char32_t next = i + 1 < cps.size() ? cps[i + 1].c : 0;
+  switch (c) {
+    case U'。': case U'！': case U'？': case U'｡':
+      return 3;
+    case U'；': case U'：': case U'…': case U'—': case U'―':
+      return 2;
+    case U';':
+      return 2;
+    case U':':
+      if (is_ascii_digit(prev) && is_ascii_digit(next)) return 0;  // 12:30
+      if (next == U'/') return 0;                                  // https://
+      return 2;
+    case U'–':  // en dash as a clause dash only when spaced: "word – word"
+      return (is_space(prev) && is_space(next)) ? 2 : 0;
+    case U'，': case U'、': case U'､':
+      return 1;
+    case U',':
+      if (is_ascii_digit(prev) && is_ascii_digit(next)) return 0;  // 1,000
+      return 1;
+    case U'.':
+      // "..." is an ellipsis (a clause pause); a single full stop is ICU's call.
+      if (next == U'.' || prev == U'.') return 2;
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
+  const std::vector<CodePoint> cps = decode_line(line);
+  std::map<std::size_t, int> strength;  // byte offset -> strongest boundary there
+
+  // Where the text after code point index `i` (exclusive) really starts: past
+  // closing marks and whitespace. Returns a code point index.
+  auto start_after = [&](std::size_t i) {
+    std::size_t j = i;
+    while (j < cps.size() && is_closing(cps[j].c)) ++j;
+    while (j < cps.size() && is_space(cps[j].c)) ++j;
+    return j;
+  };
+  auto add = [&](std::size_t cp_index, int s) {
+    if (cp_index == 0 || cp_index >= cps.size()) return;
+    const std::size_t offset = cps[cp_index].begin;
+    int& slot = strength[offset];
+    slot = std::max(slot, s);
+  };
+
+  // Sentence boundaries from ICU, on a UTF-16 copy with an index back to bytes.
+  std::u16string utf16;
+  std::vector<std::size_t> unit_to_cp;  // UTF-16 index -> code point index
+  utf16.reserve(line.size());
+  unit_to_cp.reserve(line.size() + 1);
+  for (std::size_t k = 0; k < cps.size(); ++k) {
+    const char32_t c = cps[k].c;
+    if (c >= 0x10000) {
+      utf16.push_back(char16_t(0xD800 + ((c - 0x10000) >> 10)));
+      utf16.push_back(char16_t(0xDC00 + ((c - 0x10000) & 0x3FF)));
+      unit_to_cp.push_back(k);
+      unit_to_cp.push_back(k);
+    } else {
+      utf16.push_back(char16_t(c));
+      unit_to_cp.push_back(k);
+    }
+  }
+  unit_to_cp.push_back(cps.size());
+  if (!utf16.empty() && utf16.size() < std::size_t(INT32_MAX)) {
+    if (icu::BreakIterator* iterator = sentence_iterator(language_of(script))) {
+      const icu::UnicodeString text(false, utf16.data(), static_cast<int32_t>(utf16.size()));
+      iterator->setText(text);
+      for (int32_t p = iterator->next(); p != icu::BreakIterator::DONE; p = iterator->next()) {
+        if (p <= 0 || std::size_t(p) >= utf16.size()) continue;
+        // ICU already puts closing marks and trailing spaces on the left; what
+        // follows may be an opening quote, which belongs to the right.
+        std::size_t k = unit_to_cp[std::size_t(p)];
+        while (k < cps.size() && is_space(cps[k].c)) ++k;
+        add(k, 3);
+      }
+      // Do not keep a pointer to our buffer in the cached iterator.
+      iterator->setText(icu::UnicodeString());
+    }
+  }
+
+  // Punctuation: runs of marks (？！, ……, ——, ...) make one boundary after the run.
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    int s = punctuation_strength(cps, i);
+    if (s == 0) continue;
+    std::size_t j = i + 1;
+    while (j < cps.size() && punctuation_strength(cps, j) > 0) {
+      s = std::max(s, punctuation_strength(cps, j));
+      ++j;
+    }
+    add(start_after(j), s);
+    i = j - 1;
+  }
+
+  // Keep boundaries with non-space text on both sides.
+  std::size_t first_text = cps.size(), last_text = 0;
+  for (std::size_t k = 0; k < cps.size(); ++k) {
+    if (is_space(cps[k].c)) continue;
+    first_text = std::min(first_text, k);
+    last_text = k;
+  }
+  std::vector<Boundary> out;
+  if (first_text >= cps.size()) return out;
+  for (const auto& [offset, s] : strength) {
+    if (offset <= cps[first_text].begin || offset > cps[last_text].begin) continue;
+    out.push_back({offset, static_cast<BoundaryStrength>(s)});
+  }
+  return out;
+}
+
+}  // namespace bitext

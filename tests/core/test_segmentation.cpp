@@ -1,0 +1,90 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "bitext/segmentation.hpp"
+
+using bitext::Boundary;
+using bitext::BoundaryStrength;
+using bitext::find_boundaries;
+using bitext::Script;
+
+namespace {
+
+constexpr auto S = BoundaryStrength::Sentence;
+constexpr auto C = BoundaryStrength::Clause;
+constexpr auto K = BoundaryStrength::Comma;
+
+// Every boundary splits the line into two parts that join back to it, with no
+// whitespace at the start of the right part.
+void check_parts(const std::string& line, const std::vector<Boundary>& boundaries) {
+  for (const Boundary& b : boundaries) {
+    REQUIRE(b.offset > 0);
+    REQUIRE(b.offset < line.size());
+    CHECK(line.substr(0, b.offset) + line.substr(b.offset) == line);
+    CHECK(line[b.offset] != ' ');
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Chinese sentence ends; the final one is not a boundary") {
+  const std::string line = "是的。你可以参加课程。网址是hf.co//course。";
+  const auto b = find_boundaries(line, Script::Han);
+  CHECK(b == std::vector<Boundary>{{9, S}, {33, S}});
+  check_parts(line, b);
+}
+
+TEST_CASE("English sentences and commas; whitespace goes to the left part") {
+  const std::string line = "Yeah. You can, you can take it. Right? So";
+  const auto b = find_boundaries(line, Script::Latin);
+  CHECK(b == std::vector<Boundary>{{6, S}, {15, K}, {32, S}, {39, S}});
+  check_parts(line, b);
+}
+
+TEST_CASE("numbers, times, URLs and abbreviations are not split") {
+  CHECK(find_boundaries("Paid $1,000.50 at 12:30 via https://hf.co/x today", Script::Latin).empty());
+  CHECK(find_boundaries("Mr. Smith arrived at 3 p.m. today", Script::Latin).empty());
+  CHECK(find_boundaries("融资1.6亿美元和1,600万", Script::Han).empty());
+}
+
+TEST_CASE("closing quotes stay left, opening quotes go right") {
+  const std::string line = "他说：“你好。”然后走了";
+  const auto b = find_boundaries(line, Script::Han);
+  CHECK(b == std::vector<Boundary>{{9, C}, {24, S}});
+  check_parts(line, b);
+  const std::string en = "He left. \"Really?\" she asked";
+  const auto e = find_boundaries(en, Script::Latin);
+  CHECK(e == std::vector<Boundary>{{9, S}, {19, S}});
+  check_parts(en, e);
+}
+
+TEST_CASE("dashes, ellipses and stacked marks make one boundary") {
+  const std::string line = "然后走了——真的……好吧？！是的";
+  const auto b = find_boundaries(line, Script::Han);
+  CHECK(b == std::vector<Boundary>{{18, C}, {30, C}, {42, S}});
+  check_parts(line, b);
+  const std::string en = "It was — honestly — fine; really: yes";
+  const auto e = find_boundaries(en, Script::Latin);
+  CHECK(e == std::vector<Boundary>{{11, C}, {24, C}, {30, C}, {38, C}});
+  check_parts(en, e);
+}
+
+TEST_CASE("half-width punctuation in Chinese lines") {
+  const std::string line = "是啊,我们从边缘走向主流了.知道吗?对";
+  const auto b = find_boundaries(line, Script::Han);
+  CHECK(b == std::vector<Boundary>{{7, K}, {38, S}, {48, S}});
+  check_parts(line, b);
+}
+
+TEST_CASE("emoji, invalid UTF-8, empty and blank lines") {
+  CHECK(find_boundaries("\xF0\x9F\xA4\x97好，e", Script::Han) == std::vector<Boundary>{{10, K}});
+  const std::string bad = "a\xFF" "b\xE3\x80\x82" "c\xE4\xB8" "d\xE3\x80\x82";  // a?b。c?d。
+  CHECK(find_boundaries(bad, Script::Han) == std::vector<Boundary>{{6, S}});
+  CHECK(find_boundaries("", Script::Han).empty());
+  CHECK(find_boundaries("   ", Script::Latin).empty());
+  CHECK(find_boundaries("  A, b  ", Script::Latin) == std::vector<Boundary>{{5, K}});
+  CHECK(find_boundaries("A, ", Script::Latin).empty());
+  CHECK(find_boundaries("\xE4\xB8", Script::Han).empty());
+}
