@@ -1,0 +1,330 @@
+;;; emacs_e2e.el --- Emacs + Eglot as an LSP client of `bitext lsp'  -*- lexical-binding: t; -*-
+
+;; Driven headless by run_e2e.sh: emacs --batch -l emacs_e2e.el
+;; Loads the shipped editors/emacs/bitext-mode.el, visits the broken transcript
+;; ($E2E_FILE) and checks, the way a user meets them: the Flymake diagnostic,
+;; hover through ElDoc, go to partner through xref, the outline through imenu,
+;; and the quick fix clearing the diagnostic. Case facts come from E2E_*
+;; environment variables. Exit status: 0 all assertions held, 1 some failed,
+;; 2 the driver itself broke.
+
+;;; Code:
+
+(require 'cl-lib)
+(require 'subr-x)
+(set-language-environment "UTF-8")
+(prefer-coding-system 'utf-8)
+(package-initialize)
+(require 'eglot)
+(require 'imenu)
+(require 'xref)
+
+(defvar e2e-failures 0)
+(defconst e2e-timeout 10.0 "Seconds to wait for any one answer.")
+(defconst e2e-structural
+  '("missing-translation" "missing-original" "swapped-order" "duplicate-line"
+    "split-line" "untranslated" "empty-line" "invalid-utf8"))
+
+(defun e2e-case () (or (getenv "E2E_CASE") "?"))
+
+(defun e2e-fail (what expected got)
+  (cl-incf e2e-failures)
+  (message "FAIL [%s] %s\n  expected: %S\n  got:      %S" (e2e-case) what expected got))
+
+(defun e2e-check-equal (what expected got)
+  (if (equal expected got) t (e2e-fail what expected got) nil))
+
+(defun e2e-check (what ok expected got)
+  (unless ok (e2e-fail what expected got))
+  ok)
+
+(define-error 'e2e-abort "e2e: aborted after a failed assertion")
+(defun e2e-require (what ok expected got)
+  "Like `e2e-check', but stop the case when OK is nil: what follows needs it."
+  (unless ok
+    (e2e-fail what expected got)
+    (signal 'e2e-abort nil)))
+
+(defun e2e-env (name &optional optional)
+  (let ((v (getenv name)))
+    (when (and (not optional) (or (null v) (string-empty-p v)))
+      (error "driver: environment variable %s not set" name))
+    (and v (not (string-empty-p v)) v)))
+(defun e2e-env-int (name &optional optional)
+  (let ((v (e2e-env name optional))) (and v (string-to-number v))))
+(defun e2e-ints (s) (mapcar #'string-to-number (split-string (or s "") " " t)))
+
+(defun e2e-wait (pred &optional timeout)
+  "Pump process output until PRED returns non-nil or TIMEOUT seconds pass."
+  (let ((deadline (+ (float-time) (or timeout e2e-timeout))) result)
+    (while (and (not (setq result (funcall pred))) (< (float-time) deadline))
+      (accept-process-output nil 0.02))
+    result))
+
+(defun e2e-pos (line col)
+  "Buffer position of 0-based LINE and character COL."
+  (save-excursion
+    (goto-char (point-min))
+    (forward-line line)
+    (min (+ (point) col) (line-end-position))))
+
+(defun e2e-utf16-length (line)
+  "Length of 0-based LINE in UTF-16 code units."
+  (save-excursion
+    (goto-char (e2e-pos line 0))
+    (/ (length (encode-coding-string (buffer-substring-no-properties (point) (line-end-position))
+                                     'utf-16le))
+       2)))
+
+(defun e2e-line-of (pos) (1- (line-number-at-pos pos t)))
+
+;; Raw publishDiagnostics params (plists), newest first, as the server sent them.
+(defvar e2e-published nil)
+(advice-add 'eglot-handle-notification :before
+            (lambda (_server method &rest params)
+              (when (eq method 'textDocument/publishDiagnostics)
+                (push params e2e-published))))
+
+;; Batch Emacs cannot answer questions; say yes as a user applying a fix would.
+(fset 'y-or-n-p (lambda (&rest _) t))
+(fset 'yes-or-no-p (lambda (&rest _) t))
+
+(defun e2e-structural (diags)
+  (cl-remove-if-not (lambda (d) (member (plist-get d :code) e2e-structural)) (append diags nil)))
+
+(defun e2e-describe (diags)
+  (mapcar (lambda (d)
+            (let ((r (plist-get d :range)))
+              (format "%s@%d:%d-%d:%d" (plist-get d :code)
+                      (plist-get (plist-get r :start) :line) (plist-get (plist-get r :start) :character)
+                      (plist-get (plist-get r :end) :line) (plist-get (plist-get r :end) :character))))
+          diags))
+
+(defun e2e-flymake-structural ()
+  "Flymake diagnostics of this buffer that come from a structural finding."
+  (cl-remove-if-not
+   (lambda (d) (member (plist-get (alist-get 'eglot-lsp-diag (flymake-diagnostic-data d)) :code)
+                       e2e-structural))
+   (flymake-diagnostics)))
+
+(defun e2e-hover-at (pos)
+  "What ElDoc would show for the hover at POS, or nil after a timeout."
+  (goto-char pos)
+  (let (got)
+    (eglot-hover-eldoc-function (lambda (info &rest _) (setq got (or info ""))))
+    (e2e-wait (lambda () got))
+    got))
+
+(defun e2e-run ()
+  (let* ((file (e2e-env "E2E_FILE"))
+         (code (e2e-env "E2E_CODE"))
+         (diag-line (e2e-env-int "E2E_DIAG_LINE"))
+         (hand-end-col (e2e-env-int "E2E_DIAG_END_COL" t))
+         (hover-line (e2e-env-int "E2E_HOVER_LINE"))
+         (hover-want (e2e-env "E2E_HOVER_TEXT"))
+         (partner-line (e2e-env-int "E2E_PARTNER_LINE"))
+         (pair-starts (e2e-ints (e2e-env "E2E_PAIR_STARTS")))
+         (front (e2e-ints (e2e-env "E2E_FRONT_LINES")))
+         (back (e2e-ints (e2e-env "E2E_BACK_LINES")))
+         (fixed-hover-want (e2e-env "E2E_FIXED_HOVER_TEXT" t))
+         (expected-fixed (with-temp-buffer
+                           (let ((coding-system-for-read 'utf-8))
+                             (insert-file-contents (e2e-env "E2E_EXPECTED_FIXED")))
+                           (buffer-string))))
+    ;; What a user puts in init.el: the shipped mode, started by eglot-ensure.
+    (load (expand-file-name "emacs/bitext-mode.el" (e2e-env "E2E_EDITOR_CONFIG_DIR")) nil t)
+    (setq bitext-server-command (list (e2e-env "E2E_SERVER") "lsp"))
+    (add-hook 'bitext-mode-hook #'eglot-ensure)
+    (let ((coding-system-for-read 'utf-8))
+      (find-file file))
+    ;; Hover results are only delivered to buffers shown in a window.
+    (switch-to-buffer (current-buffer))
+    (e2e-check-equal "major mode of the bilingual .txt (editors/emacs)" 'bitext-mode major-mode)
+    ;; eglot-ensure connects from the command loop, which batch mode lacks.
+    (run-hooks 'post-command-hook)
+    (e2e-require "Eglot manages the buffer" (e2e-wait (lambda () eglot--managed-mode))
+                 t eglot--managed-mode)
+    (let* ((uri (plist-get (eglot--TextDocumentIdentifier) :uri))
+           (opened-version eglot--versioned-identifier)
+           (first (e2e-wait (lambda () (cl-find uri e2e-published
+                                                :key (lambda (p) (plist-get p :uri))
+                                                :test #'equal)))))
+      ;; 1. The diagnostic, raw and as Flymake shows it.
+      (e2e-require (format "publishDiagnostics for %s within %ss" uri e2e-timeout) first
+                   "a notification" e2e-published)
+      (e2e-check-equal "publishDiagnostics version (echo of the opened version)"
+                       opened-version (plist-get first :version))
+      (let* ((found (e2e-structural (plist-get first :diagnostics)))
+             (diag (car found))
+             (line-end-col (save-excursion (goto-char (e2e-pos diag-line 0))
+                                           (- (line-end-position) (point)))))
+        (e2e-require "exactly one structural diagnostic on open" (= (length found) 1)
+                     (format "%s on line %d" code diag-line) (e2e-describe found))
+        (e2e-check-equal "diagnostic code" code (plist-get diag :code))
+        (e2e-check-equal "diagnostic source" "bitext" (plist-get diag :source))
+        (e2e-check "diagnostic message is not empty"
+                   (and (stringp (plist-get diag :message)) (> (length (plist-get diag :message)) 0))
+                   "a message" (plist-get diag :message))
+        (e2e-check-equal "diagnostic range (UTF-16 columns, whole line)"
+                         `(:start (:line ,diag-line :character 0)
+                           :end (:line ,diag-line :character ,(e2e-utf16-length diag-line)))
+                         (plist-get diag :range))
+        (when hand-end-col
+          (e2e-check-equal "UTF-16 length of the line per Emacs (test self-check)"
+                           hand-end-col (e2e-utf16-length diag-line))
+          (e2e-check-equal "diagnostic range (UTF-16 columns, whole line, worked out by hand)"
+                           `(:start (:line ,diag-line :character 0) :end (:line ,diag-line :character ,hand-end-col))
+                           (plist-get diag :range)))
+        (e2e-check-equal "diagnostic range starts and ends on its line"
+                         (list diag-line 0 diag-line)
+                         (let ((r (plist-get diag :range)))
+                           (list (plist-get (plist-get r :start) :line) (plist-get (plist-get r :start) :character)
+                                 (plist-get (plist-get r :end) :line))))
+        (flymake-start)
+        (let ((shown (e2e-wait (lambda () (e2e-flymake-structural)) 3)))
+          (e2e-check-equal "Flymake diagnostic covers the whole line (0-based line, columns in characters)"
+                           (list (list diag-line 0 diag-line line-end-col))
+                           (mapcar (lambda (d)
+                                     (let ((b (flymake-diagnostic-beg d)) (e (flymake-diagnostic-end d)))
+                                       (list (e2e-line-of b) (save-excursion (goto-char b) (- b (line-beginning-position)))
+                                             (e2e-line-of e) (save-excursion (goto-char e) (- e (line-beginning-position))))))
+                                   shown)))
+
+        ;; 2. Hover on a Chinese line shows its English original.
+        (let ((text (e2e-hover-at (e2e-pos hover-line 2))))
+          (e2e-check (format "hover (ElDoc) on line %d contains its original" hover-line)
+                     (and text (string-search hover-want text))
+                     (format "text containing %S" hover-want) text))
+
+        ;; 3. Go to partner through xref, as M-. does.
+        (goto-char (e2e-pos hover-line 2))
+        (let ((xrefs (xref-backend-definitions 'eglot "LSP identifier at point")))
+          (e2e-check-equal (format "xref definitions from line %d (0-based lines)" hover-line)
+                           (list partner-line)
+                           (mapcar (lambda (x) (1- (xref-location-line (xref-item-location x)))) xrefs)))
+        (goto-char (e2e-pos hover-line 2))
+        (xref-find-definitions "LSP identifier at point")
+        (e2e-check-equal "line of point after xref-find-definitions (M-.)" partner-line (e2e-line-of (point)))
+        (switch-to-buffer (find-buffer-visiting file))
+
+        ;; 4. Outline: imenu as the user sees it, and the symbols' details raw.
+        (setq imenu--index-alist nil)
+        (let* ((index (imenu--make-index-alist t))
+               (leaves nil))
+          (cl-labels ((walk (alist)
+                        (dolist (e alist)
+                          (cond ((equal e imenu--rescan-item))
+                                ((or (number-or-marker-p (cdr e))) (push e leaves))
+                                ((listp (cdr e)) (walk (cdr e)))))))
+            (walk index))
+          (let* ((by-line (mapcar (lambda (l) (cons (e2e-line-of (cdr l)) (car l))) leaves))
+                 (missing (cl-remove-if (lambda (s) (assq s by-line)) pair-starts))
+                 (misnamed
+                  (cl-loop for s in pair-starts
+                           for name = (cdr (assq s by-line))
+                           for stem = (and name (string-trim-right (string-remove-suffix "…" name)))
+                           for first-line = (save-excursion (goto-char (e2e-pos s 0))
+                                                            (buffer-substring-no-properties (point) (line-end-position)))
+                           for second-line = (save-excursion (goto-char (e2e-pos (1+ s) 0))
+                                                             (buffer-substring-no-properties (point) (line-end-position)))
+                           when (and name (or (string-empty-p stem)
+                                              (not (or (string-prefix-p stem first-line)
+                                                       (string-prefix-p stem second-line)))))
+                           collect (cons s name))))
+            (e2e-check-equal "pair first lines without an imenu entry" nil missing)
+            (e2e-check-equal "imenu entries not named by the first words of their pair" nil misnamed)))
+        (let* ((symbols (jsonrpc-request (eglot--current-server-or-lose) :textDocument/documentSymbol
+                                         `(:textDocument ,(eglot--TextDocumentIdentifier))))
+               (pairs nil) (others nil))
+          (cl-labels ((walk (list)
+                        (seq-doseq (s list)
+                          (if (and (stringp (plist-get s :detail))
+                                   (string-match-p "\\`pair [0-9]+\\'" (plist-get s :detail)))
+                              (push s pairs)
+                            (push s others))
+                          (walk (plist-get s :children)))))
+            (walk symbols))
+          (setq pairs (nreverse pairs))
+          (e2e-check-equal "number of pair symbols" (length pair-starts) (length pairs))
+          (e2e-check-equal "pair symbols whose (detail first-line) differ from (\"pair N\" N's first line)"
+                           nil
+                           (cl-loop for s in pairs for i from 1
+                                    for want = (list (format "pair %d" i) (nth (1- i) pair-starts))
+                                    for got = (list (plist-get s :detail)
+                                                    (plist-get (plist-get (plist-get s :range) :start) :line))
+                                    unless (equal want got) collect (list :want want :got got)))
+          (cl-flet ((block-p (from to)
+                      (cl-some (lambda (s) (let ((r (plist-get s :range)))
+                                             (and (= (plist-get (plist-get r :start) :line) from)
+                                                  (= (plist-get (plist-get r :end) :line) to))))
+                               others)))
+            (let ((others-desc (mapcar (lambda (s) (let ((r (plist-get s :range)))
+                                                     (format "%s %d..%d" (plist-get s :name)
+                                                             (plist-get (plist-get r :start) :line)
+                                                             (plist-get (plist-get r :end) :line))))
+                                       others)))
+              (e2e-check (format "a front-matter symbol covering lines %d..%d" (nth 0 front) (nth 1 front))
+                         (block-p (nth 0 front) (nth 1 front)) "such a symbol" others-desc)
+              (e2e-check (format "a back-matter symbol covering lines %d..%d" (nth 0 back) (nth 1 back))
+                         (block-p (nth 0 back) (nth 1 back)) "such a symbol" others-desc))))
+
+        ;; 5. Quick fix: the list Eglot gets for the line, then the shipped command.
+        (goto-char (e2e-pos diag-line 0))
+        (let* ((actions (eglot-code-actions (line-beginning-position) (line-end-position) "quickfix"))
+               (preferred (cl-remove-if-not (lambda (a) (eq (plist-get a :isPreferred) t)) actions)))
+          (e2e-require "exactly one preferred quickfix on the line" (= (length preferred) 1)
+                       1 actions)
+          (e2e-check "the quick fix carries an edit, not a command"
+                     (and (plist-get (car preferred) :edit) (not (plist-get (car preferred) :command)))
+                     "edit without command" (car preferred)))
+        (bitext-fix-at-point)
+        ;; Batch mode never runs Eglot's idle timer that sends the change.
+        (eglot--signal-textDocument/didChange)
+        (let* ((new-version eglot--versioned-identifier)
+               (after (e2e-wait (lambda () (cl-find-if (lambda (p) (and (equal (plist-get p :uri) uri)
+                                                                         (equal (plist-get p :version) new-version)))
+                                                        e2e-published)))))
+          (e2e-check "applying the fix changed the document version" (not (equal new-version opened-version))
+                     (format "a version after %s" opened-version) new-version)
+          (e2e-require (format "publishDiagnostics for version %s after the fix" new-version) after
+                       "a notification with that version" (mapcar (lambda (p) (plist-get p :version)) e2e-published))
+          (e2e-check-equal "structural diagnostics after the fix" nil
+                           (e2e-describe (e2e-structural (plist-get after :diagnostics))))
+          (flymake-start)
+          (e2e-wait (lambda () (null (e2e-flymake-structural))) 2)
+          (e2e-check-equal "structural Flymake diagnostics after the fix" nil
+                           (mapcar #'flymake-diagnostic-text (e2e-flymake-structural))))
+        (let ((text (buffer-substring-no-properties (point-min) (point-max))))
+          (unless (equal text expected-fixed)
+            (let* ((want (split-string expected-fixed "\n")) (got (split-string text "\n")) (at 0))
+              (while (equal (nth at want) (nth at got)) (cl-incf at))
+              (e2e-fail (format "buffer text after the fix (first difference at 0-based line %d)" at)
+                        (nth at want) (nth at got)))))
+        (when fixed-hover-want
+          (let ((text (e2e-hover-at (e2e-pos diag-line 2))))
+            (e2e-check (format "hover on line %d after the fix shows the placeholder original" diag-line)
+                       (and text (string-search fixed-hover-want text))
+                       (format "text containing %S" fixed-hover-want) text)))))))
+
+(let ((status
+       (condition-case err
+           ;; A driver error prints its backtrace before it reaches the handler.
+           (let ((debugger (lambda (&rest args)
+                             (unless (eq (car-safe (cadr args)) 'e2e-abort)
+                               (message "driver error backtrace:")
+                               (let ((print-level 3) (print-length 6) (backtrace-line-length 300))
+                                 (backtrace)))))
+                 (debug-on-error t)
+                 (debug-ignored-errors nil))
+             (e2e-run)
+             (if (zerop e2e-failures) 0 1))
+         (e2e-abort 1)
+         ((debug error) (message "driver error: %S" err) 2))))
+  (message "emacs e2e case %s: %d failed assertion(s)" (e2e-case) e2e-failures)
+  (ignore-errors
+    (let ((server (and (find-buffer-visiting (getenv "E2E_FILE"))
+                       (with-current-buffer (find-buffer-visiting (getenv "E2E_FILE")) (eglot-current-server)))))
+      (when server (eglot-shutdown server))))
+  (kill-emacs status))
+
+;;; emacs_e2e.el ends here

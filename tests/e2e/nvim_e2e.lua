@@ -1,0 +1,345 @@
+-- Neovim (0.7+) as an LSP client of `bitext lsp`, driven headless by run_e2e.sh.
+-- Uses the shipped editors/nvim plugin to register the server, opens the broken
+-- transcript given on the command line and checks, as a user would see them:
+-- the diagnostic, hover, go to partner, the outline, and a quick fix that
+-- clears the diagnostic. Case facts come from E2E_* environment variables.
+-- Exit status: 0 all assertions held, 1 some failed, 2 the driver itself broke.
+
+local failures = 0
+local function out(msg) io.stdout:write(msg .. '\n'); io.stdout:flush() end
+local function fail(what, expected, got)
+  failures = failures + 1
+  io.stderr:write(string.format('FAIL [%s] %s\n  expected: %s\n  got:      %s\n',
+    os.getenv('E2E_CASE') or '?', what, tostring(expected), tostring(got)))
+  io.stderr:flush()
+end
+local function check_eq(what, expected, got)
+  if not vim.deep_equal(expected, got) then fail(what, vim.inspect(expected), vim.inspect(got)); return false end
+  return true
+end
+local function check(what, cond, expected, got)
+  if not cond then fail(what, expected, got) end
+  return cond
+end
+-- A failure after which the next steps make no sense.
+local Abort = {}
+local function require_that(what, cond, expected, got)
+  if not cond then fail(what, expected, got); error(Abort) end
+end
+
+local function env(name, optional)
+  local v = os.getenv(name)
+  if (v == nil or v == '') and not optional then error('driver: environment variable ' .. name .. ' not set') end
+  if v == '' then return nil end
+  return v
+end
+local function env_int(name, optional)
+  local v = env(name, optional)
+  return v and tonumber(v) or nil
+end
+local function ints(s)
+  local t = {}
+  for w in (s or ''):gmatch('%S+') do t[#t + 1] = tonumber(w) end
+  return t
+end
+
+local STRUCTURAL = {
+  ['missing-translation'] = true, ['missing-original'] = true, ['swapped-order'] = true,
+  ['duplicate-line'] = true, ['split-line'] = true, ['untranslated'] = true,
+  ['empty-line'] = true, ['invalid-utf8'] = true,
+}
+local TIMEOUT_MS = 10000
+
+-- Raw publishDiagnostics params as the server sent them, in arrival order.
+local published = {}
+local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  published[#published + 1] = vim.deepcopy(result)
+  return default_publish(err, result, ctx, config)
+end
+
+local function hover_text(result)
+  if result == nil then return '' end
+  local function piece(c)
+    if type(c) == 'string' then return c end
+    if type(c) == 'table' and c.value then return c.value end
+    return ''
+  end
+  local c = result.contents
+  if type(c) == 'table' and c.value == nil and c.kind == nil then
+    local parts = {}
+    for _, p in ipairs(c) do parts[#parts + 1] = piece(p) end
+    return table.concat(parts, '\n')
+  end
+  return piece(c)
+end
+
+local function locations(result)
+  if result == nil then return {} end
+  if result.uri or result.targetUri then result = { result } end
+  local t = {}
+  for _, l in ipairs(result) do
+    t[#t + 1] = { uri = l.uri or l.targetUri, range = l.range or l.targetSelectionRange }
+  end
+  return t
+end
+
+local function read_file(path)
+  local f = assert(io.open(path, 'rb'))
+  local s = f:read('*a')
+  f:close()
+  return s
+end
+
+local function structural(diags)
+  local t = {}
+  for _, d in ipairs(diags or {}) do
+    if STRUCTURAL[d.code] then t[#t + 1] = d end
+  end
+  return t
+end
+
+local function describe(diags)
+  local parts = {}
+  for _, d in ipairs(diags or {}) do
+    parts[#parts + 1] = string.format('%s@%d:%d-%d:%d', tostring(d.code), d.range.start.line,
+      d.range.start.character, d.range['end'].line, d.range['end'].character)
+  end
+  return '[' .. table.concat(parts, ', ') .. ']'
+end
+
+local function main()
+  local file = env('E2E_FILE')
+  local code = env('E2E_CODE')
+  local diag_line = env_int('E2E_DIAG_LINE')
+  local hand_end_col = env_int('E2E_DIAG_END_COL', true)
+  local related_line = env_int('E2E_RELATED_LINE', true)
+  local hover_line, hover_want = env_int('E2E_HOVER_LINE'), env('E2E_HOVER_TEXT')
+  local partner_line = env_int('E2E_PARTNER_LINE')
+  local pair_starts = ints(env('E2E_PAIR_STARTS'))
+  local front, back = ints(env('E2E_FRONT_LINES')), ints(env('E2E_BACK_LINES'))
+  local fixed_hover_want = env('E2E_FIXED_HOVER_TEXT', true)
+
+  local bufnr = vim.fn.bufnr(file)
+  require_that('the transcript is loaded in a buffer', bufnr > 0, file, bufnr)
+  vim.api.nvim_set_current_buf(bufnr)
+  local uri = vim.uri_from_bufnr(bufnr)
+
+  -- 1. The plugin recognised the bilingual .txt and attached the server.
+  check_eq('filetype of the bilingual .txt set by editors/nvim', 'bitext', vim.bo[bufnr].filetype)
+  -- Neovim 0.7 lists a client for the buffer once its initialize is answered.
+  local attached = vim.wait(TIMEOUT_MS, function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil end, 10)
+  require_that('a bitext client attached to the buffer and initialized', attached, 'one client', 'none')
+
+  -- 2. The diagnostic arrives, for the version the editor opened.
+  local opened_version = vim.lsp.util.buf_versions[bufnr]
+  local first
+  local ok = vim.wait(TIMEOUT_MS, function()
+    for _, p in ipairs(published) do
+      if p.uri == uri then first = p; return true end
+    end
+    return false
+  end, 10)
+  require_that('publishDiagnostics for ' .. uri .. ' within ' .. TIMEOUT_MS .. ' ms', ok,
+    'a notification', vim.inspect(published))
+  check_eq('publishDiagnostics version (echo of the opened version)', opened_version, first.version)
+  local found = structural(first.diagnostics)
+  require_that('exactly one structural diagnostic on open', #found == 1,
+    code .. ' on line ' .. diag_line, describe(found))
+  local diag = found[1]
+  check_eq('diagnostic code', code, diag.code)
+  check_eq('diagnostic source', 'bitext', diag.source)
+  check('diagnostic message is not empty', type(diag.message) == 'string' and #diag.message > 0,
+    'a message', vim.inspect(diag.message))
+  local line_text = vim.api.nvim_buf_get_lines(bufnr, diag_line, diag_line + 1, false)[1] or ''
+  local _, utf16_len = vim.str_utfindex(line_text)
+  if hand_end_col then
+    check_eq('UTF-16 length of line ' .. diag_line .. ' per Neovim (test self-check)', hand_end_col, utf16_len)
+  end
+  local want_range = { start = { line = diag_line, character = 0 },
+    ['end'] = { line = diag_line, character = hand_end_col or utf16_len } }
+  check_eq('diagnostic range (UTF-16 columns, whole line)', want_range, diag.range)
+  -- Neovim converts to byte columns with the negotiated encoding: the whole line again.
+  local shown = vim.diagnostic.get(bufnr, { lnum = diag_line })
+  local shown_cols
+  for _, d in ipairs(shown) do
+    if d.code == code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code == code) then
+      shown_cols = { d.lnum, d.col, d.end_lnum, d.end_col }
+    end
+  end
+  check_eq('diagnostic as Neovim shows it {lnum, col, end_lnum, end_col} (bytes)',
+    { diag_line, 0, diag_line, #line_text }, shown_cols)
+  if related_line then
+    local rel = diag.relatedInformation or {}
+    check_eq('relatedInformation count (client declared relatedInformation = true)', 1, #rel)
+    if rel[1] then
+      check_eq('relatedInformation uri', uri, rel[1].location.uri)
+      check_eq('relatedInformation points at the partner line', related_line, rel[1].location.range.start.line)
+    end
+  end
+
+  -- 3. Hover on a Chinese line shows its English original.
+  local function hover(line)
+    local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover',
+      { textDocument = { uri = uri }, position = { line = line, character = 2 } }, TIMEOUT_MS)
+    local _, r = next(res or {})
+    if r == nil then return nil, 'no response (timeout)' end
+    if r.err then return nil, 'error ' .. vim.inspect(r.err) end
+    return hover_text(r.result), nil
+  end
+  local htext, herr = hover(hover_line)
+  check('hover on line ' .. hover_line .. ' contains its original', htext and htext:find(hover_want, 1, true),
+    'text containing "' .. hover_want .. '"', htext or herr)
+
+  -- 4. Go to partner: the raw answer, then the jump a user gets.
+  local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/definition',
+    { textDocument = { uri = uri }, position = { line = hover_line, character = 2 } }, TIMEOUT_MS)
+  local _, r = next(res or {})
+  local locs = locations(r and r.result)
+  local got_lines = {}
+  for _, l in ipairs(locs) do got_lines[#got_lines + 1] = (l.uri == uri and '' or l.uri .. ':') .. l.range.start.line end
+  check_eq('definition on line ' .. hover_line .. ' (partner line)', { tostring(partner_line) }, got_lines)
+  vim.api.nvim_win_set_cursor(0, { hover_line + 1, 3 })
+  vim.lsp.buf.definition()
+  vim.wait(TIMEOUT_MS, function() return vim.api.nvim_win_get_cursor(0)[1] == partner_line + 1 end, 10)
+  check_eq('cursor row after vim.lsp.buf.definition() (1-based)', partner_line + 1, vim.api.nvim_win_get_cursor(0)[1])
+
+  -- 5. Outline: front matter, 117 pairs in order with detail "pair N", back matter.
+  res = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol', { textDocument = { uri = uri } }, TIMEOUT_MS)
+  _, r = next(res or {})
+  local symbols = r and r.result or {}
+  require_that('documentSymbol answered', type(symbols) == 'table' and #symbols > 0, 'symbols',
+    vim.inspect(r))
+  check('documentSymbol is hierarchical (client declared support)', symbols[1].selectionRange ~= nil,
+    'DocumentSymbol with selectionRange', vim.inspect(symbols[1]))
+  local pairs_found, others = {}, {}
+  local function walk(list)
+    for _, s in ipairs(list) do
+      if type(s.detail) == 'string' and s.detail:match('^pair %d+$') then
+        pairs_found[#pairs_found + 1] = s
+      else
+        others[#others + 1] = s
+      end
+      walk(s.children or {})
+    end
+  end
+  walk(symbols)
+  check_eq('number of pair symbols', #pair_starts, #pairs_found)
+  local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+  local bad_detail, bad_start, bad_name = {}, {}, {}
+  for i, s in ipairs(pairs_found) do
+    if s.detail ~= 'pair ' .. i then bad_detail[#bad_detail + 1] = i .. ':' .. s.detail end
+    if s.range.start.line ~= pair_starts[i] then
+      bad_start[#bad_start + 1] = string.format('pair %d: %s (want %s)', i, s.range.start.line, tostring(pair_starts[i]))
+    end
+    -- Named by its first words: a prefix of one of its lines (minus a trailing "…").
+    local stem = s.name:gsub('…$', ''):gsub('%s+$', '')
+    local first_line = lines[s.range.start.line + 1] or ''
+    local last_line = lines[s.range['end'].line + 1] or ''
+    if #stem == 0 or (first_line:sub(1, #stem) ~= stem and last_line:sub(1, #stem) ~= stem) then
+      bad_name[#bad_name + 1] = string.format('pair %d: %q', i, s.name)
+    end
+  end
+  check_eq('pair symbols whose detail is not "pair N" in order', {}, bad_detail)
+  check_eq('pair symbols that do not start on their pair\'s first line', {}, bad_start)
+  check_eq('pair symbols not named by the first words of their pair', {}, bad_name)
+  local function has_block(from, to)
+    for _, s in ipairs(others) do
+      if s.range.start.line == from and s.range['end'].line == to then return true end
+    end
+    return false
+  end
+  check('a front-matter symbol covering lines ' .. front[1] .. '..' .. front[2], has_block(front[1], front[2]),
+    'symbol with range lines ' .. front[1] .. '..' .. front[2], vim.inspect(vim.tbl_map(function(s)
+      return s.name .. ' ' .. s.range.start.line .. '..' .. s.range['end'].line end, others)))
+  check('a back-matter symbol covering lines ' .. back[1] .. '..' .. back[2], has_block(back[1], back[2]),
+    'symbol with range lines ' .. back[1] .. '..' .. back[2], vim.inspect(vim.tbl_map(function(s)
+      return s.name .. ' ' .. s.range.start.line .. '..' .. s.range['end'].line end, others)))
+
+  -- 6. Code actions: context.only is honoured, one preferred edit-based quick fix.
+  local function code_actions(only)
+    local params = { textDocument = { uri = uri }, range = diag.range,
+      context = { diagnostics = { diag }, only = only } }
+    local res2 = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, TIMEOUT_MS)
+    local _, r2 = next(res2 or {})
+    if r2 == nil or r2.err then return nil, vim.inspect(r2) end
+    return r2.result or {}, nil
+  end
+  local actions, aerr = code_actions(nil)
+  require_that('codeAction answered', actions ~= nil, 'a list of actions', aerr)
+  local only_qf = code_actions({ 'quickfix' }) or {}
+  local wrong_kind = {}
+  for _, a in ipairs(only_qf) do
+    if not (a.kind == 'quickfix' or (a.kind or ''):match('^quickfix%.')) then wrong_kind[#wrong_kind + 1] = a.title .. ' (' .. tostring(a.kind) .. ')' end
+  end
+  check_eq('actions of other kinds returned for only = {"quickfix"}', {}, wrong_kind)
+  local preferred = {}
+  for _, a in ipairs(actions) do
+    local for_diag = false
+    for _, d in ipairs(a.diagnostics or {}) do
+      if d.code == code and d.range.start.line == diag_line then for_diag = true end
+    end
+    if a.kind == 'quickfix' and a.isPreferred == true and for_diag then preferred[#preferred + 1] = a end
+  end
+  require_that('exactly one preferred quickfix linked to the diagnostic', #preferred == 1, 1,
+    #preferred .. ' in ' .. vim.inspect(actions))
+  local fix = preferred[1]
+  check('the quick fix carries an edit, not a command', fix.edit ~= nil and fix.command == nil,
+    'edit without command', vim.inspect(fix))
+  require_that('the quick fix has an edit', fix.edit ~= nil, 'edit', vim.inspect(fix))
+
+  -- 7. Apply it; Neovim sends the didChange; the new publish clears the finding.
+  vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
+  local new_version = vim.lsp.util.buf_versions[bufnr]
+  check('applying the fix changed the buffer version', new_version ~= opened_version,
+    'a version after ' .. tostring(opened_version), tostring(new_version))
+  local after
+  ok = vim.wait(TIMEOUT_MS, function()
+    for i = #published, 1, -1 do
+      local p = published[i]
+      if p.uri == uri and p.version == new_version then after = p; return true end
+    end
+    return false
+  end, 10)
+  require_that('publishDiagnostics for version ' .. tostring(new_version) .. ' after the fix', ok,
+    'a notification with that version', vim.inspect(vim.tbl_map(function(p) return p.version end, published)))
+  check_eq('structural diagnostics after the fix', '[]', describe(structural(after.diagnostics)))
+  local want_text = read_file(env('E2E_EXPECTED_FIXED')):gsub('\n$', '')
+  local got_text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+  if want_text ~= got_text then
+    local got_lines = vim.split(got_text, '\n', true)
+    local want_lines = vim.split(want_text, '\n', true)
+    local at = 1
+    while want_lines[at] == got_lines[at] do at = at + 1 end
+    fail('buffer text after the fix (first difference at line ' .. at .. ', 1-based)',
+      vim.inspect(want_lines[at]), vim.inspect(got_lines[at]))
+  end
+  if fixed_hover_want then
+    htext, herr = hover(diag_line)
+    check('hover on line ' .. diag_line .. ' after the fix shows the placeholder original',
+      htext and htext:find(fixed_hover_want, 1, true), 'text containing "' .. fixed_hover_want .. '"', htext or herr)
+  end
+end
+
+local function finish()
+  local okrun, err = xpcall(main, function(e)
+    if e == Abort then return e end
+    return debug.traceback(tostring(e), 2)
+  end)
+  local status
+  if not okrun and err ~= Abort then
+    io.stderr:write('driver error: ' .. tostring(err) .. '\n')
+    status = 2
+  else
+    status = failures == 0 and 0 or 1
+  end
+  out(string.format('nvim e2e case %s: %d failed assertion(s)', os.getenv('E2E_CASE') or '?', failures))
+  for _, client in pairs(vim.lsp.get_active_clients()) do client.stop() end
+  vim.wait(2000, function() return next(vim.lsp.get_active_clients()) == nil end, 10)
+  vim.cmd((status == 0 and 'qall!' or ('cquit ' .. status)))
+end
+
+-- What a user puts in init.lua: the shipped plugin, registered before the file loads.
+vim.opt.runtimepath:prepend(env('E2E_EDITOR_CONFIG_DIR') .. '/nvim')
+require('bitext').setup({ cmd = { env('E2E_SERVER'), 'lsp' } })
+vim.api.nvim_create_autocmd('VimEnter', { once = true, callback = finish })

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# End-to-end test with a real editor as the LSP client of `bitext lsp`.
+#   run_e2e.sh nvim|emacs BITEXT_BINARY SOURCE_DIR
+# For each case below: copy the shipped sample into a fresh temporary
+# directory, introduce one error, run the editor headless with a fresh HOME and
+# XDG directories under `timeout`, and read the driver's exit status (0 = every
+# assertion held). The facts a driver checks are worked out here from the
+# sample's known layout (3 header lines, 117 pairs on lines 4..237, 2 footer
+# lines), not taken from the server.
+set -uo pipefail
+
+editor=${1:?usage: run_e2e.sh nvim|emacs BITEXT_BINARY SOURCE_DIR}
+server=${2:?missing path of the bitext binary}
+source_dir=${3:?missing source directory}
+here="$source_dir/tests/e2e"
+sample="$source_dir/examples/unsupervised-learning-ep1.zh-en.txt"
+per_run_timeout=${BITEXT_E2E_TIMEOUT:-60}
+
+die() { echo "e2e_$editor: FAIL: $*" >&2; exit 1; }
+
+[[ -x "$server" ]] || die "server binary $server is missing or not executable (build the 'bitext' target)"
+[[ -f "$sample" ]] || die "sample $sample is missing"
+
+# The editors are installed by `scripts/setup.sh --e2e`; without them this test
+# fails rather than skipping, so a green run always means the editors ran.
+case "$editor" in
+  nvim)
+    command -v nvim >/dev/null ||
+      die "nvim not found: run 'scripts/setup.sh --e2e' (installs Debian neovim)"
+    ;;
+  emacs)
+    command -v emacs >/dev/null ||
+      die "emacs not found: run 'scripts/setup.sh --e2e' (installs Debian emacs-nox and elpa-eglot)"
+    emacs --batch --eval "(progn (package-initialize) (require 'eglot))" >/dev/null 2>&1 ||
+      die "Eglot is not available to emacs: run 'scripts/setup.sh --e2e' (installs Debian elpa-eglot)"
+    ;;
+  *) die "unknown editor '$editor' (nvim or emacs)" ;;
+esac
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/bitext-e2e-$editor.XXXXXX") || die "mktemp failed"
+trap 'rm -rf "$work"' EXIT
+
+# 0-based first lines of the 117 pairs after the edit: pair n (1-based) starts
+# on 0-based line 3 + 2(n-1), shifted by $2 for pairs after pair $1.
+pair_starts() {
+  local after=$1 shift_by=$2 n out=()
+  for ((n = 1; n <= 117; n++)); do
+    local line=$((3 + 2 * (n - 1)))
+    ((n > after)) && line=$((line + shift_by))
+    out+=("$line")
+  done
+  echo "${out[*]}"
+}
+
+failed=()
+
+# run_case NAME: the case's facts are in E2E_* variables set by the caller;
+# $work/NAME/transcript.txt and $work/NAME/expected-fixed.txt must exist.
+run_case() {
+  local name=$1 dir="$work/$1" status
+  mkdir -p "$dir/home" "$dir/config" "$dir/data" "$dir/state" "$dir/cache" "$dir/runtime"
+  chmod 700 "$dir/runtime"
+  export E2E_CASE=$name E2E_FILE="$dir/transcript.txt" E2E_EXPECTED_FIXED="$dir/expected-fixed.txt"
+  export E2E_SERVER="$server" E2E_EDITOR_CONFIG_DIR="$source_dir/editors"
+  local env_home=(env HOME="$dir/home" XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
+    XDG_STATE_HOME="$dir/state" XDG_CACHE_HOME="$dir/cache" XDG_RUNTIME_DIR="$dir/runtime")
+  echo "=== e2e_$editor: case $name"
+  local started=$SECONDS
+  case "$editor" in
+    nvim)
+      (cd "$dir" && timeout -k 5 "$per_run_timeout" "${env_home[@]}" \
+        nvim --headless -n -i NONE -u "$here/nvim_e2e.lua" "$E2E_FILE" </dev/null)
+      status=$?
+      ;;
+    emacs)
+      (cd "$dir" && timeout -k 5 "$per_run_timeout" "${env_home[@]}" \
+        emacs --batch -l "$here/emacs_e2e.el" </dev/null)
+      status=$?
+      ;;
+  esac
+  local took=$((SECONDS - started))
+  if ((status == 0)); then
+    echo "=== e2e_$editor: case $name PASSED (${took}s)"
+  elif ((status == 124 || status == 137)); then
+    echo "=== e2e_$editor: case $name FAILED: the editor did not finish within ${per_run_timeout}s" >&2
+    failed+=("$name")
+  else
+    echo "=== e2e_$editor: case $name FAILED (exit status $status, ${took}s)" >&2
+    failed+=("$name")
+  fi
+}
+
+clear_case_vars() {
+  unset E2E_CODE E2E_DIAG_LINE E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
+    E2E_PARTNER_LINE E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
+}
+
+# --- Case 1: the English original of pair 10 (line 23, 1-based) deleted. ----
+# Chinese line 22 stands alone: missing-original on 0-based line 21. The fix
+# inserts the placeholder line after it, so the fixed text is the sample with
+# line 23 replaced by the placeholder. Hover and go-to-partner are tried on
+# pair 22 (lines 46/47, now 45/46, i.e. 0-based 44/45), whose English is
+# "We're an AI forward entire world at this point now."
+clear_case_vars
+mkdir -p "$work/missing-original"
+sed '23d' "$sample" >"$work/missing-original/transcript.txt"
+sed '23s/.*/[original missing]/' "$sample" >"$work/missing-original/expected-fixed.txt"
+export E2E_CODE=missing-original E2E_DIAG_LINE=21
+export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
+export E2E_PAIR_STARTS="$(pair_starts 10 -1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
+export E2E_FIXED_HOVER_TEXT="original missing"
+run_case missing-original
+
+# --- Case 2: columns after CJK and an emoji outside the BMP. -----------------
+# Pair 5 is "谢谢邀请。" / "Thanks for having me." (lines 12/13). The Chinese
+# becomes "谢谢邀请🤗。" and the English is deleted. By hand: 4 Han characters
+# (1 UTF-16 unit each) + 🤗 U+1F917 (a surrogate pair, 2 units) + "。" (1 unit)
+# = 7 UTF-16 units (19 UTF-8 bytes, 6 code points), so the diagnostic covers
+# 0-based line 11 from column 0 to column 7.
+clear_case_vars
+mkdir -p "$work/emoji-columns"
+sed -e '12s/.*/谢谢邀请🤗。/' -e '13d' "$sample" >"$work/emoji-columns/transcript.txt"
+sed -e '12s/.*/谢谢邀请🤗。/' -e '13s/.*/[original missing]/' "$sample" >"$work/emoji-columns/expected-fixed.txt"
+export E2E_CODE=missing-original E2E_DIAG_LINE=11 E2E_DIAG_END_COL=7
+export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
+export E2E_PAIR_STARTS="$(pair_starts 5 -1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
+export E2E_FIXED_HOVER_TEXT="original missing"
+run_case emoji-columns
+
+# --- Case 3: the English original of pair 30 (line 63, 1-based) repeated. ----
+# The copy is 0-based line 63; its partner (the first occurrence) is line 62.
+# The fix deletes the copy, giving back the untouched sample. Hover and
+# go-to-partner on pair 5: "谢谢邀请。" (0-based 11) -> "Thanks for having me." (12).
+clear_case_vars
+mkdir -p "$work/duplicate-line"
+sed '63p' "$sample" >"$work/duplicate-line/transcript.txt"
+cp "$sample" "$work/duplicate-line/expected-fixed.txt"
+export E2E_CODE=duplicate-line E2E_DIAG_LINE=63 E2E_RELATED_LINE=62
+export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
+export E2E_PAIR_STARTS="$(pair_starts 30 1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="238 239"
+run_case duplicate-line
+
+if ((${#failed[@]})); then
+  echo "e2e_$editor: FAILED cases: ${failed[*]}" >&2
+  exit 1
+fi
+echo "e2e_$editor: all cases passed"
