@@ -1,0 +1,188 @@
+// `bitext check` text output: exact finding positions and codes (messages
+// belong to the checks and are not compared), the summary, exit statuses,
+// several files, directories and parallel runs.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli/bitext_process.hpp"
+
+using bitext::test::fixture;
+using bitext::test::finding_skeleton;
+using bitext::test::read_whole_file;
+using bitext::test::report_skeleton;
+using bitext::test::run_bitext;
+using bitext::test::TempDir;
+
+namespace {
+
+const std::string kSample = "examples/unsupervised-learning-ep1.zh-en.txt";
+const std::string kWithErrors = "examples/with-errors.zh-en.txt";
+
+std::string example(const std::string& path) {
+  return read_whole_file(std::filesystem::path(BITEXT_SOURCE_DIR) / path);
+}
+
+// examples/with-errors.zh-en.txt was made from the sample's pairs with one
+// mistake of each kind; see the comments on each line below.
+std::vector<std::string> with_errors_report(const std::string& path) {
+  return {
+      path + ":6:1: error [missing-original]",  // its English line 7 of the sample was dropped
+      path + ":5:1: note",                       //   nearest original: pair 1's
+      path + ":10:1: warning [split-line]",      // one English line cut in two (10, 11)
+      path + ":9:1: note",                       //   their translation
+      path + ":12:1: error [swapped-order]",     // English line put before its Chinese line
+      path + ":13:1: note",                      //   the translation, after it
+      path + ":17:1: warning [duplicate-line]",  // line 16 twice
+      path + ":16:1: note",                      //   the first copy
+      path + ":19:1: warning [untranslated]",    // the English line in place of its translation
+      path + ":20:1: note",                      //   the original
+      path + ":22:1: warning [empty-line]",      // blank line between 21 and 23
+      path + ":21:1: note",
+      path + ":23:1: note",
+      path + ":24:1: error [missing-translation]",  // its Chinese line was dropped
+      path + ":21:1: note",                          //   nearest translation: pair 9's
+  };
+}
+
+std::vector<std::string> missing_original_report(const std::string& path) {
+  return {path + ":5:1: error [missing-original]", path + ":4:1: note"};
+}
+
+}  // namespace
+
+TEST_CASE("the sample transcript is clean: no output, exit 0") {
+  const auto result = run_bitext({"check", "--no-content", kSample});
+  CHECK(result.status == 0);
+  CHECK(result.out.empty());
+  CHECK(result.err == "1 file checked, 0 errors, 0 warnings\n");
+}
+
+TEST_CASE("one finding per line, compiler style, with notes at the partner lines; exit 1") {
+  const auto result = run_bitext({"check", "--no-content", kWithErrors});
+  CHECK(result.status == 1);
+  CHECK(report_skeleton(result.out) == with_errors_report(kWithErrors));
+  CHECK(result.err == "1 file checked, 3 errors, 4 warnings\n");
+}
+
+TEST_CASE("--order, --format text and --jobs are accepted in both spellings") {
+  const auto plain = run_bitext({"check", "--no-content", kWithErrors});
+  const auto spelled = run_bitext(
+      {"check", "--format=text", "--order", "translation-first", "--jobs=3", "--no-content", kWithErrors});
+  CHECK(spelled.status == 1);
+  CHECK(spelled.out == plain.out);
+  CHECK(spelled.err == plain.err);
+}
+
+TEST_CASE("files are reported in path order, whatever the order they were named in") {
+  const TempDir dir;
+  dir.write("b.txt", example(kWithErrors));
+  dir.write("a.txt", fixture("missing-original.zh-en.txt"));
+  dir.write("c.txt", fixture("clean.zh-en.txt"));
+  const auto result = run_bitext({"check", "--no-content", "c.txt", "b.txt", "a.txt"}, std::nullopt, dir.path());
+  CHECK(result.status == 1);
+  std::vector<std::string> expected = missing_original_report("a.txt");
+  for (const std::string& line : with_errors_report("b.txt")) expected.push_back(line);
+  CHECK(report_skeleton(result.out) == expected);
+  CHECK(result.err == "3 files checked, 4 errors, 4 warnings\n");
+}
+
+TEST_CASE("a file named twice is checked once") {
+  const auto result = run_bitext({"check", "--no-content", kWithErrors, kWithErrors});
+  CHECK(report_skeleton(result.out) == with_errors_report(kWithErrors));
+  CHECK(result.err == "1 file checked, 3 errors, 4 warnings\n");
+}
+
+TEST_CASE("a directory is searched recursively for .bitext files and transcript-like .txt files") {
+  const TempDir dir;
+  dir.write("docs/sub/one.bitext", fixture("missing-original.zh-en.txt"));
+  dir.write("docs/sub/deeper/two.txt", example(kWithErrors));
+  dir.write("docs/Clean.TXT", fixture("clean.zh-en.txt"));
+  dir.write("docs/empty.bitext", "");
+  // Skipped silently: not a transcript, wrong extension, hidden, binary.
+  dir.write("docs/notes.txt", "These are my notes for the week.\nBuy milk and eggs.\nCall the office.\n");
+  dir.write("docs/readme.md", example(kWithErrors));
+  dir.write("docs/.hidden/three.bitext", example(kWithErrors));
+  dir.write("docs/.draft.txt", example(kWithErrors));
+  dir.write("docs/blob.txt", std::string("\0\1\2\3", 4));
+  dir.write("docs/monolingual.txt", "今天我们聊聊开源模型。\n这个社区增长得非常快。\n谢谢大家收听。\n");
+
+  const auto result = run_bitext({"check", "--no-content", "docs"}, std::nullopt, dir.path());
+  CHECK(result.status == 1);
+  std::vector<std::string> expected = with_errors_report("docs/sub/deeper/two.txt");
+  for (const std::string& line : missing_original_report("docs/sub/one.bitext")) expected.push_back(line);
+  CHECK(report_skeleton(result.out) == expected);
+  CHECK(result.err ==
+        "docs/empty.bitext: note: empty file: no pairs\n"
+        "4 files checked, 4 errors, 4 warnings\n");
+
+  // The same with a trailing slash.
+  const auto slash = run_bitext({"check", "--no-content", "docs/"}, std::nullopt, dir.path());
+  CHECK(slash.out == result.out);
+  CHECK(slash.err == result.err);
+
+  // Named explicitly, a file is never skipped: a binary one is an error.
+  const auto named = run_bitext({"check", "--no-content", "docs/blob.txt", "docs/notes.txt"}, std::nullopt,
+                                dir.path());
+  CHECK(named.status == 2);
+  CHECK(named.out.empty());
+  CHECK(named.err ==
+        "docs/blob.txt: error: binary file, skipped\n"
+        "docs/notes.txt: note: no pairs found: is this a bilingual transcript?\n"
+        "1 file checked, 0 errors, 0 warnings; 1 file could not be checked\n");
+}
+
+TEST_CASE("a directory without transcripts: nothing checked, exit 0") {
+  const TempDir dir;
+  dir.write("folder/readme.md", "# nothing here\n");
+  const auto result = run_bitext({"check", "folder"}, std::nullopt, dir.path());
+  CHECK(result.status == 0);
+  CHECK(result.out.empty());
+  CHECK(result.err == "0 files checked, 0 errors, 0 warnings\n");
+}
+
+TEST_CASE("a binary .bitext file in a directory is reported: .bitext files are transcripts by name") {
+  const TempDir dir;
+  dir.write("folder/broken.bitext", std::string("abc\0def", 7));
+  const auto result = run_bitext({"check", "folder"}, std::nullopt, dir.path());
+  CHECK(result.status == 2);
+  CHECK(result.err ==
+        "folder/broken.bitext: error: binary file, skipped\n"
+        "0 files checked, 0 errors, 0 warnings; 1 file could not be checked\n");
+}
+
+TEST_CASE("many files in parallel give the same output, in path order, as one at a time") {
+  const TempDir dir;
+  const std::string with_errors = example(kWithErrors);
+  const std::string missing = fixture("missing-original.zh-en.txt");
+  std::vector<std::string> expected;
+  for (int i = 0; i < 40; ++i) {
+    const std::string name = std::string("many/f") + (i < 10 ? "0" : "") + std::to_string(i) + ".bitext";
+    const bool odd = i % 2 == 1;
+    dir.write(name, odd ? with_errors : missing);
+    for (const std::string& line : odd ? with_errors_report(name) : missing_original_report(name)) {
+      expected.push_back(line);
+    }
+  }
+  const auto parallel = run_bitext({"check", "--no-content", "many"}, std::nullopt, dir.path());
+  const auto serial = run_bitext({"check", "--no-content", "--jobs", "1", "many"}, std::nullopt, dir.path());
+  CHECK(parallel.status == 1);
+  CHECK(report_skeleton(parallel.out) == expected);
+  CHECK(parallel.out == serial.out);
+  // 20 files with 3 errors and 4 warnings, 20 with 1 error.
+  CHECK(parallel.err == "40 files checked, 80 errors, 80 warnings\n");
+  CHECK(serial.err == parallel.err);
+}
+
+TEST_CASE("columns count characters: a finding after CJK text and an emoji") {
+  // 🤗🤗今 are three characters (10 bytes, 5 UTF-16 units): the bad byte is column 4.
+  std::string text = fixture("clean.zh-en.txt");
+  text.insert(text.find("这个社区"), "🤗🤗今\xC3");
+  const TempDir dir;
+  dir.write("emoji.txt", text);
+  const auto result = run_bitext({"check", "--no-content", "emoji.txt"}, std::nullopt, dir.path());
+  CHECK(result.status == 1);
+  CHECK(finding_skeleton(result.out) == std::vector<std::string>{"emoji.txt:3:4: error [invalid-utf8]"});
+}

@@ -1,0 +1,218 @@
+// `bitext check --format json`: one object per file, in path order, with
+// LSP-shaped diagnostics (0-based lines, UTF-16 columns), related locations
+// and fixes as LSP text edits that, applied, give the repaired text.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/bitext_process.hpp"
+
+using bitext::test::fixture;
+using bitext::test::read_whole_file;
+using bitext::test::run_bitext;
+using bitext::test::split_lines;
+using bitext::test::TempDir;
+using nlohmann::json;
+
+namespace {
+
+const std::string kWithErrors = "examples/with-errors.zh-en.txt";
+
+std::string file_uri(const std::filesystem::path& path) { return "file://" + path.lexically_normal().string(); }
+
+json position(int line, int character) { return {{"line", line}, {"character", character}}; }
+json range(int line, int start, int end) { return {{"start", position(line, start)}, {"end", position(line, end)}}; }
+
+// Byte offset of an LSP position (UTF-16 columns) in text with "\n" line ends.
+std::size_t offset_of(const std::string& text, const json& at) {
+  std::size_t offset = 0;
+  for (int line = at["line"].get<int>(); line > 0; --line) offset = text.find('\n', offset) + 1;
+  for (int units = at["character"].get<int>(); units > 0;) {
+    const auto lead = static_cast<unsigned char>(text[offset]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    units -= length == 4 ? 2 : 1;
+    offset += length;
+  }
+  return offset;
+}
+
+// Applies a fix's edits, last first so earlier offsets stay valid.
+std::string apply_fix(std::string text, const json& fix) {
+  std::vector<std::pair<std::size_t, std::pair<std::size_t, std::string>>> edits;
+  for (const json& edit : fix["edits"]) {
+    edits.push_back({offset_of(text, edit["range"]["start"]),
+                     {offset_of(text, edit["range"]["end"]), edit["newText"].get<std::string>()}});
+  }
+  std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [begin, rest] : edits) text.replace(begin, rest.first - begin, rest.second);
+  return text;
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  return text;
+}
+
+json check_json(const std::vector<std::string>& args, const std::filesystem::path& directory = BITEXT_SOURCE_DIR) {
+  std::vector<std::string> all = {"check", "--format", "json", "--no-content"};
+  all.insert(all.end(), args.begin(), args.end());
+  const auto result = run_bitext(all, std::nullopt, directory);
+  REQUIRE_MESSAGE(json::accept(result.out), result.out);
+  return json::parse(result.out);
+}
+
+}  // namespace
+
+TEST_CASE("one object per file in path order, errors included, exit status as in text mode") {
+  const TempDir dir;
+  dir.write("b.txt", fixture("missing-original.zh-en.txt"));
+  dir.write("a.txt", fixture("clean.zh-en.txt"));
+  const auto result = run_bitext({"check", "--format=json", "--no-content", "b.txt", "missing.txt", "a.txt"},
+                                 std::nullopt, dir.path());
+  CHECK(result.status == 2);
+  CHECK(result.err ==
+        "missing.txt: error: No such file or directory\n"
+        "2 files checked, 1 error, 0 warnings; 1 file could not be checked\n");
+  const json files = json::parse(result.out);
+  REQUIRE(files.is_array());
+  REQUIRE(files.size() == 3);
+  CHECK(files[0] == json{{"path", "a.txt"}, {"uri", file_uri(dir.path() / "a.txt")}, {"diagnostics", json::array()}});
+  CHECK(files[1] == json{{"path", "b.txt"},
+                         {"uri", file_uri(dir.path() / "b.txt")},
+                         {"diagnostics", files[1]["diagnostics"]}});
+  CHECK(files[1]["diagnostics"].size() == 1);
+  CHECK(files[2] == json{{"path", "missing.txt"},
+                         {"uri", file_uri(dir.path() / "missing.txt")},
+                         {"diagnostics", json::array()},
+                         {"error", "No such file or directory"}});
+}
+
+TEST_CASE("ranges are 0-based with UTF-16 columns; related locations point at the partner line") {
+  const TempDir dir;
+  dir.write("emoji.txt", fixture("missing-original.zh-en.txt"));
+  const json files = check_json({"emoji.txt"}, dir.path());
+  REQUIRE(files.size() == 1);
+  const json& diagnostics = files[0]["diagnostics"];
+  REQUIRE(diagnostics.size() == 1);
+  const json& d = diagnostics[0];
+  // Line 5 is "🤗🤗大模型就像赛车。": 2 + 2 + 8 UTF-16 units.
+  CHECK(d["range"] == range(4, 0, 12));
+  CHECK(d["severity"] == 1);
+  CHECK(d["code"] == "missing-original");
+  CHECK(d["source"] == "bitext");
+  CHECK(d["message"].is_string());
+  CHECK_FALSE(d["message"].get<std::string>().empty());
+  REQUIRE(d["relatedInformation"].size() == 1);
+  // Line 4 is "This community is growing very fast.": 36 characters.
+  CHECK(d["relatedInformation"][0]["location"] ==
+        json{{"uri", file_uri(dir.path() / "emoji.txt")}, {"range", range(3, 0, 36)}});
+  CHECK(d["relatedInformation"][0]["message"].is_string());
+}
+
+TEST_CASE("invalid UTF-8: position in UTF-16 units, and the output is valid JSON") {
+  std::string text = fixture("clean.zh-en.txt");
+  text.insert(text.find("这个社区"), "🤗🤗今\xC3");  // 🤗🤗今 are 5 UTF-16 units
+  const TempDir dir;
+  dir.write("bad.txt", text);
+  const json files = check_json({"bad.txt"}, dir.path());
+  REQUIRE(files[0]["diagnostics"].size() == 1);
+  const json& d = files[0]["diagnostics"][0];
+  CHECK(d["code"] == "invalid-utf8");
+  CHECK(d["severity"] == 1);
+  CHECK(d["range"]["start"] == position(2, 5));
+}
+
+TEST_CASE("severities and codes of every structural check, in position order") {
+  const json files = check_json({kWithErrors});
+  REQUIRE(files.size() == 1);
+  CHECK(files[0]["path"] == kWithErrors);
+  std::vector<std::pair<std::string, int>> codes;
+  std::vector<int> lines;
+  for (const json& d : files[0]["diagnostics"]) {
+    codes.emplace_back(d["code"].get<std::string>(), d["severity"].get<int>());
+    lines.push_back(d["range"]["start"]["line"].get<int>());
+    CHECK(d["range"]["start"]["character"] == 0);
+  }
+  CHECK(codes == std::vector<std::pair<std::string, int>>{{"missing-original", 1},
+                                                          {"split-line", 2},
+                                                          {"swapped-order", 1},
+                                                          {"duplicate-line", 2},
+                                                          {"untranslated", 2},
+                                                          {"empty-line", 2},
+                                                          {"missing-translation", 1}});
+  CHECK(lines == std::vector<int>{5, 9, 11, 16, 18, 21, 23});
+}
+
+TEST_CASE("each fix, applied as LSP edits, gives the repaired text") {
+  const std::string text = read_whole_file(std::filesystem::path(BITEXT_SOURCE_DIR) / kWithErrors);
+  const std::vector<std::string> lines = split_lines(text);
+  REQUIRE(lines.size() == 30);
+  const json files = check_json({kWithErrors});
+  const json& diagnostics = files[0]["diagnostics"];
+  REQUIRE(diagnostics.size() == 7);
+
+  const auto preferred_fix = [&](std::size_t i) {
+    const json& fixes = diagnostics[i]["data"]["fixes"];
+    REQUIRE(fixes.size() >= 1);
+    CHECK(fixes[0]["isPreferred"] == true);
+    CHECK(fixes[0]["title"].is_string());
+    return fixes[0];
+  };
+  // Expected texts: the file's lines (0-based here) with one repair each.
+  {  // missing-original: a placeholder original after line 6
+    std::vector<std::string> expected = lines;
+    expected.insert(expected.begin() + 6, "[original missing]");
+    CHECK(apply_fix(text, preferred_fix(0)) == join_lines(expected));
+  }
+  {  // split-line: lines 10 and 11 joined with a space (English parts)
+    std::vector<std::string> expected = lines;
+    expected[9] += " " + expected[10];
+    expected.erase(expected.begin() + 10);
+    CHECK(apply_fix(text, preferred_fix(1)) == join_lines(expected));
+  }
+  {  // swapped-order: lines 12 and 13 exchanged
+    std::vector<std::string> expected = lines;
+    std::swap(expected[11], expected[12]);
+    CHECK(apply_fix(text, preferred_fix(2)) == join_lines(expected));
+  }
+  {  // duplicate-line: the copy on line 17 deleted
+    std::vector<std::string> expected = lines;
+    expected.erase(expected.begin() + 16);
+    CHECK(apply_fix(text, preferred_fix(3)) == join_lines(expected));
+  }
+  // untranslated: no automatic fix
+  CHECK_FALSE(diagnostics[4].contains("data"));
+  {  // empty-line: the blank line 22 deleted
+    std::vector<std::string> expected = lines;
+    expected.erase(expected.begin() + 21);
+    CHECK(apply_fix(text, preferred_fix(5)) == join_lines(expected));
+  }
+  {  // missing-translation: a placeholder translation before line 24
+    std::vector<std::string> expected = lines;
+    expected.insert(expected.begin() + 23, "[translation missing]");
+    CHECK(apply_fix(text, preferred_fix(6)) == join_lines(expected));
+  }
+}
+
+TEST_CASE("standard input has the untitled:stdin URI") {
+  const auto result = run_bitext({"check", "--format", "json", "-"}, fixture("clean.zh-en.txt"));
+  CHECK(result.status == 0);
+  CHECK(json::parse(result.out) ==
+        json::array({json{{"path", "<stdin>"}, {"uri", "untitled:stdin"}, {"diagnostics", json::array()}}}));
+}
+
+TEST_CASE("an empty file carries its note") {
+  const TempDir dir;
+  dir.write("empty.txt", "");
+  const json files = check_json({"empty.txt"}, dir.path());
+  CHECK(files == json::array({json{{"path", "empty.txt"},
+                                   {"uri", file_uri(dir.path() / "empty.txt")},
+                                   {"diagnostics", json::array()},
+                                   {"note", "empty file: no pairs"}}}));
+}
