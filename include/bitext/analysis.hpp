@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@
 #include "bitext/transcript.hpp"
 
 namespace bitext {
+
+struct ContentState;  // content.hpp
 
 // Lines [first_line, first_line + old_line_count) of the previous text became
 // `new_line_count` lines. Lets the analyser reuse work for untouched lines.
@@ -51,6 +54,8 @@ class Analysis {
   Transcript transcript_;
   std::vector<Finding> findings_;
   std::vector<double> pair_scores_;
+  std::optional<std::size_t> first_invalid_utf8_;      // so that rerun scans only the edited bytes
+  std::shared_ptr<const ContentState> content_state_;  // content_checks' reusable work, for rerun
 };
 
 }  // namespace bitext

@@ -1,0 +1,233 @@
+// Analysis of one version of a document. run() does everything; rerun() gives
+// the same result but reuses what only depends on unchanged bytes:
+//  - the script profile of every line whose text is unchanged (the expensive
+//    per-character work), found through the edits and verified byte for byte,
+//  - the UTF-8 validity of the unchanged prefix and suffix of the text.
+// Pairing, checks and findings are recomputed: they depend on the whole
+// document (its languages, order and typical lengths) and are linear and cheap.
+#include "bitext/analysis.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include "bitext/checks.hpp"
+#include "bitext/content.hpp"
+#include "bitext/pairing.hpp"
+#include "pairing_detail.hpp"
+
+namespace bitext {
+namespace {
+
+bool is_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  const std::size_t limit = std::min(a.size(), b.size());
+  constexpr std::size_t kBlock = 4096;
+  std::size_t at = 0;
+  while (at + kBlock <= limit && std::memcmp(a.data() + at, b.data() + at, kBlock) == 0) at += kBlock;
+  while (at < limit && a[at] == b[at]) ++at;
+  return at;
+}
+
+// Common suffix no longer than `limit`.
+std::size_t common_suffix(std::string_view a, std::string_view b, std::size_t limit) {
+  constexpr std::size_t kBlock = 4096;
+  std::size_t length = 0;
+  while (length + kBlock <= limit &&
+         std::memcmp(a.data() + a.size() - length - kBlock, b.data() + b.size() - length - kBlock, kBlock) == 0)
+    length += kBlock;
+  while (length < limit && a[a.size() - 1 - length] == b[b.size() - 1 - length]) ++length;
+  return length;
+}
+
+// First invalid UTF-8 offset of `text`, knowing that of `old_text`. UTF-8 is
+// self-synchronising: bytes before the first change decode as before, and once
+// decoding is back on a code point boundary inside the unchanged suffix the
+// rest decodes as it did in the old text.
+std::optional<std::size_t> first_invalid_after_edit(std::string_view old_text,
+                                                    std::optional<std::size_t> old_invalid,
+                                                    std::string_view text) {
+  const std::size_t prefix = common_prefix(old_text, text);
+  if (prefix == old_text.size() && prefix == text.size()) return old_invalid;
+  if (old_invalid && *old_invalid + 4 <= prefix) return old_invalid;
+  const std::size_t suffix = common_suffix(old_text, text, std::min(old_text.size(), text.size()) - prefix);
+
+  // A boundary at or before the first change, before which the old text was valid.
+  std::size_t start = old_invalid ? std::min(prefix, *old_invalid) : prefix;
+  while (start > 0 && start < old_text.size() && is_continuation(old_text[start]) &&
+         !(old_invalid && start == *old_invalid))
+    --start;
+
+  const std::size_t suffix_start = text.size() - suffix;
+  const std::size_t shift_back = old_text.size() - text.size();  // modular: old = new + shift_back
+  std::size_t at = start;
+  while (at < text.size()) {
+    if (at >= suffix_start && !is_continuation(text[at])) {
+      const std::size_t old_at = at + shift_back;
+      if (!old_invalid) return std::nullopt;        // the old suffix was valid from this boundary
+      if (*old_invalid >= old_at) return *old_invalid - shift_back;  // same sequence, moved
+    }
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    if (!decoded.valid) return at;
+    at += decoded.length;
+  }
+  return std::nullopt;
+}
+
+// Lines of the new text that stand where an old line stood, from the edits
+// applied one after the other (each in the coordinates left by the previous
+// one, as LSP content changes are). Runs of [new_line, old_line, count).
+struct LineRun {
+  std::size_t new_line;
+  std::size_t old_line;
+  std::size_t count;
+};
+
+bool map_lines(const std::vector<LineEdit>& edits, std::size_t old_count, std::size_t new_count,
+               std::vector<LineRun>& runs) {
+  runs.assign(1, {0, 0, old_count});
+  std::size_t current_count = old_count;
+  for (const LineEdit& edit : edits) {
+    const std::size_t first = edit.first_line;
+    const std::size_t removed_end = first + edit.old_line_count;
+    if (removed_end > current_count) return false;
+    std::vector<LineRun> next;
+    next.reserve(runs.size() + 1);
+    for (const LineRun& run : runs) {
+      const std::size_t run_end = run.new_line + run.count;
+      // Part before the edit.
+      if (run.new_line < first) {
+        next.push_back({run.new_line, run.old_line, std::min(run_end, first) - run.new_line});
+      }
+      // Part after the removed lines, shifted.
+      if (run_end > removed_end) {
+        const std::size_t from = std::max(run.new_line, removed_end);
+        next.push_back({from - edit.old_line_count + edit.new_line_count, run.old_line + (from - run.new_line),
+                        run_end - from});
+      }
+    }
+    runs = std::move(next);
+    current_count = current_count - edit.old_line_count + edit.new_line_count;
+  }
+  return current_count == new_count;
+}
+
+// Runs from the common prefix and suffix of lines, when the edits do not fit.
+void map_lines_by_diff(const LineIndex& old_index, const LineIndex& index, std::vector<LineRun>& runs) {
+  const std::size_t old_count = old_index.line_count();
+  const std::size_t new_count = index.line_count();
+  std::size_t prefix = 0;
+  while (prefix < old_count && prefix < new_count && old_index.line_text(prefix) == index.line_text(prefix))
+    ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < old_count - prefix && suffix < new_count - prefix &&
+         old_index.line_text(old_count - 1 - suffix) == index.line_text(new_count - 1 - suffix))
+    ++suffix;
+  runs.clear();
+  runs.push_back({0, 0, prefix});
+  runs.push_back({new_count - suffix, old_count - suffix, suffix});
+}
+
+struct Outputs {
+  Transcript& transcript;
+  std::vector<Finding>& findings;
+  std::vector<double>& pair_scores;
+  std::shared_ptr<const ContentState>& content_state;
+};
+
+void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
+             std::vector<ScriptProfile> profiles, const CheckOptions& options,
+             const ContentState* previous_content, Outputs out) {
+  out.transcript = detail::parse_transcript_with_profiles(index, options, std::move(profiles));
+  out.findings = structural_checks(out.transcript, index, options);
+
+  if (invalid_utf8 && options.enabled("invalid-utf8")) {
+    const std::size_t at = *invalid_utf8;
+    const std::size_t line = index.line_of(at);
+    Finding finding;
+    finding.code = "invalid-utf8";
+    finding.severity = options.severity("invalid-utf8", Severity::Error);
+    finding.begin = at;
+    finding.end = at + std::max<std::size_t>(1, decode_utf8(index.text(), at).length);
+    finding.message = "Invalid UTF-8 at byte " + std::to_string(at) + " (line " + std::to_string(line + 1) +
+                      "): the file is not valid UTF-8; invalid bytes are read as U+FFFD";
+    const Pair* pair = out.transcript.pair_of_line(static_cast<std::uint32_t>(line));
+    finding.pair = pair ? static_cast<std::int32_t>(pair->index) : -1;
+    out.findings.push_back(std::move(finding));
+  }
+
+  const std::size_t pair_count = out.transcript.pairs.size();
+  if (options.content_checks) {
+    ContentResult content = content_checks(out.transcript, index, options, previous_content);
+    out.findings.insert(out.findings.end(), std::make_move_iterator(content.findings.begin()),
+                        std::make_move_iterator(content.findings.end()));
+    out.pair_scores = std::move(content.pair_scores);
+    out.pair_scores.resize(pair_count, 1.0);
+    out.content_state = std::move(content.state);
+  } else {
+    // Structure alone: a pair with a missing side is surely not aligned.
+    out.pair_scores.resize(pair_count);
+    for (std::size_t i = 0; i < pair_count; ++i) {
+      const Pair& pair = out.transcript.pairs[i];
+      out.pair_scores[i] = pair.translation.empty() || pair.original.empty() ? 0.0 : 1.0;
+    }
+  }
+  std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+}
+
+}  // namespace
+
+Analysis::Analysis(std::string text) : text_(std::move(text)), index_(text_) {}
+
+std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptions& options) {
+  std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
+  analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text_);
+  const LineIndex& index = analysis->index_;
+  std::vector<ScriptProfile> profiles(index.line_count());
+  for (std::size_t line = 0; line < profiles.size(); ++line)
+    profiles[line] = detail::profile_line(index.line_text(line));
+  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, nullptr,
+          {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
+  return analysis;
+}
+
+std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::string text,
+                                                const std::vector<LineEdit>& edits,
+                                                const CheckOptions& options) {
+  std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
+  analysis->first_invalid_utf8_ =
+      first_invalid_after_edit(previous.text_, previous.first_invalid_utf8_, analysis->text_);
+
+  const LineIndex& index = analysis->index_;
+  const LineIndex& old_index = previous.index_;
+  const std::vector<TranscriptLine>& old_lines = previous.transcript_.lines;
+  std::vector<LineRun> runs;
+  if (edits.empty() || !map_lines(edits, old_index.line_count(), index.line_count(), runs))
+    map_lines_by_diff(old_index, index, runs);
+
+  // Reuse a profile only for a line whose bytes are unchanged, so that the
+  // result cannot differ from run() whatever the edits say.
+  std::vector<ScriptProfile> profiles(index.line_count());
+  std::vector<bool> known(index.line_count(), false);
+  for (const LineRun& run : runs) {
+    for (std::size_t k = 0; k < run.count; ++k) {
+      const std::size_t line = run.new_line + k;
+      const std::size_t old_line = run.old_line + k;
+      if (line >= profiles.size() || old_line >= old_lines.size()) break;
+      if (old_index.line_text(old_line) != index.line_text(line)) continue;
+      profiles[line] = old_lines[old_line].script;
+      known[line] = true;
+    }
+  }
+  for (std::size_t line = 0; line < profiles.size(); ++line)
+    if (!known[line]) profiles[line] = detail::profile_line(index.line_text(line));
+
+  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, previous.content_state_.get(),
+          {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
+  return analysis;
+}
+
+}  // namespace bitext

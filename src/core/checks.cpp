@@ -1,0 +1,376 @@
+// Structural checks: what the shape of each pair says, with fixes as text
+// edits that never lose a character of text (only line ends and blank lines
+// are removed or inserted; swapped lines keep their exact bytes).
+//
+// Empty lines: blank lines are ignored by pairing, so a pair side is never a
+// blank line (a pair whose side is blank is a pair with a missing side and is
+// reported as missing-translation / missing-original). What is reported as
+// empty-line is a blank line between the two sides of a pair, unless the
+// document puts blank lines inside most of its pairs (its own style, e.g.
+// double-spaced exports): then none is reported.
+#include "bitext/checks.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "line_facts.hpp"
+
+namespace bitext {
+namespace {
+
+using detail::LineRole;
+
+std::string line_number(std::uint32_t line) { return std::to_string(line + 1); }
+std::string pair_number(const Pair& pair) { return std::to_string(pair.index + 1); }
+
+class Checker {
+ public:
+  Checker(const Transcript& transcript, const LineIndex& index, const CheckOptions& options)
+      : transcript_(transcript), index_(index), options_(options),
+        translation_name_(detail::language_name(transcript.translation_script)),
+        original_name_(detail::language_name(transcript.original_script)),
+        translation_first_(transcript.order != LineOrder::OriginalFirst) {
+    // The document's own line end: the first one it uses.
+    const std::string_view text = index.text();
+    for (std::size_t line = 0; line + 1 < index.line_count(); ++line) {
+      const std::size_t end = index.line_end(line);
+      const std::size_t next = index.line_start(line + 1);
+      if (next > end) {
+        document_eol_ = std::string(text.substr(end, next - end));
+        break;
+      }
+    }
+  }
+
+  std::vector<Finding> run() {
+    if (transcript_.original_script == Script::None) return std::move(findings_);  // not bilingual
+    count_inner_blank_style();
+    for (const Pair& pair : transcript_.pairs) check(pair);
+    return std::move(findings_);
+  }
+
+ private:
+  // ---- helpers ---------------------------------------------------------------
+  const TranscriptLine& line(std::uint32_t number) const { return transcript_.lines[number]; }
+  std::string_view text_of(std::uint32_t number) const { return index_.line_text(number); }
+
+  // The line end after a line, or the document's when it is the last line.
+  std::string eol_after(std::uint32_t number) const {
+    const std::size_t end = index_.line_end(number);
+    const std::size_t next = index_.line_start(number + 1);
+    if (number + 1 < index_.line_count() && next > end) return std::string(index_.text().substr(end, next - end));
+    return document_eol_;
+  }
+
+  bool blank(std::uint32_t number) const { return line(number).kind == LineKind::Blank; }
+
+  RelatedLocation related(std::uint32_t number, std::string message) const {
+    return {line(number).begin, line(number).end, std::move(message)};
+  }
+
+  bool wanted(std::string_view code) const { return options_.enabled(code); }
+
+  Finding& add(std::string_view code, Severity fallback, std::uint32_t first, std::uint32_t last,
+               const Pair& pair, std::string message) {
+    Finding finding;
+    finding.code = std::string(code);
+    finding.severity = options_.severity(code, fallback);
+    finding.message = std::move(message);
+    finding.begin = line(first).begin;
+    finding.end = line(last).end;
+    finding.pair = static_cast<std::int32_t>(pair.index);
+    findings_.push_back(std::move(finding));
+    return findings_.back();
+  }
+
+  std::string_view side_name(bool translation) const { return translation ? translation_name_ : original_name_; }
+
+  // Nearest line of the given side in the previous or next pair, for messages.
+  struct Neighbour {
+    bool found = false;
+    bool previous = false;
+    std::uint32_t line = 0;
+    std::uint32_t pair = 0;
+  };
+  Neighbour neighbour(const Pair& pair, bool translation) const {
+    auto side = [&](const Pair& other) -> const std::vector<std::uint32_t>& {
+      return translation ? other.translation : other.original;
+    };
+    if (pair.index > 0) {
+      const Pair& before = transcript_.pairs[pair.index - 1];
+      if (!side(before).empty()) return {true, true, side(before).back(), before.index};
+    }
+    if (pair.index + 1 < transcript_.pairs.size()) {
+      const Pair& after = transcript_.pairs[pair.index + 1];
+      if (!side(after).empty()) return {true, false, side(after).front(), after.index};
+    }
+    return {};
+  }
+
+  // ---- checks ----------------------------------------------------------------
+  void check(const Pair& pair) {
+    if (pair.original.empty() && !pair.translation.empty()) {
+      missing(pair, /*missing_translation=*/false);
+    } else if (pair.translation.empty() && !pair.original.empty()) {
+      missing(pair, /*missing_translation=*/true);
+    } else if (pair.translation.size() == 1 && pair.original.size() == 1) {
+      swapped(pair);
+      untranslated(pair);
+    }
+    if (pair.translation.size() == 2) doubled(pair, true);
+    if (pair.original.size() == 2) doubled(pair, false);
+    if (!pair.translation.empty() && !pair.original.empty()) inner_blank(pair);
+  }
+
+  void missing(const Pair& pair, bool missing_translation) {
+    const std::string_view code = missing_translation ? "missing-translation" : "missing-original";
+    if (!wanted(code)) return;
+    const std::vector<std::uint32_t>& present = missing_translation ? pair.original : pair.translation;
+    const std::uint32_t first = present.front();
+    const std::uint32_t last = present.back();
+    // Where the missing line belongs: after the present line when the missing
+    // side comes second in this document's order.
+    const bool missing_comes_second = missing_translation != translation_first_;
+    const std::string_view present_name = side_name(!missing_translation);
+    const std::string_view missing_name = side_name(missing_translation);
+    const std::string_view missing_role = missing_translation ? "translation" : "original";
+    std::string message = std::string(present_name) + " line has no " + std::string(missing_name) + " " +
+                          std::string(missing_role) + (missing_comes_second ? " after" : " before") +
+                          " it (pair " + pair_number(pair);
+    const Neighbour near = neighbour(pair, missing_translation);
+    if (near.found) {
+      message += std::string("; ") + (near.previous ? "previous " : "next ") + std::string(missing_role) +
+                 " on line " + line_number(near.line);
+    }
+    message += ")";
+    Finding& finding = add(code, Severity::Error, first, last, pair, std::move(message));
+    if (near.found) {
+      finding.related.push_back(related(near.line, std::string(missing_role) + " of pair " +
+                                                       std::to_string(near.pair + 1)));
+    }
+    const std::string& placeholder =
+        missing_translation ? options_.translation_placeholder : options_.original_placeholder;
+    if (detail::trim(placeholder).empty()) return;  // nothing useful to insert
+    Fix fix;
+    fix.title = std::string("Insert a placeholder ") + std::string(missing_role) + " line";
+    fix.preferred = true;
+    if (missing_comes_second) {
+      const std::size_t at = line(last).end;
+      fix.edits.push_back({at, at, eol_after(last) + placeholder});
+    } else {
+      const std::size_t at = line(first).begin;
+      fix.edits.push_back({at, at, placeholder + eol_after(first)});
+    }
+    finding.fixes.push_back(std::move(fix));
+  }
+
+  void swapped(const Pair& pair) {
+    const std::uint32_t translation = pair.translation.front();
+    const std::uint32_t original = pair.original.front();
+    const bool in_order = translation_first_ ? translation < original : original < translation;
+    if (in_order || !wanted("swapped-order")) return;
+    const std::uint32_t first = std::min(translation, original);
+    const std::uint32_t second = std::max(translation, original);
+    const bool first_is_original = first == original;
+    std::string message =
+        first_is_original
+            ? std::string(original_name_) + " original comes before its " + std::string(translation_name_) +
+                  " translation on line " + line_number(second) + " (pair " + pair_number(pair) +
+                  "); this document puts the translation first"
+            : std::string(translation_name_) + " translation comes before its " + std::string(original_name_) +
+                  " original on line " + line_number(second) + " (pair " + pair_number(pair) +
+                  "); this document puts the original first";
+    Finding& finding = add("swapped-order", Severity::Error, first, first, pair, std::move(message));
+    finding.related.push_back(
+        related(second, std::string(first_is_original ? "translation" : "original") + " of pair " +
+                            pair_number(pair)));
+    Fix fix;
+    fix.title = "Swap the two lines";
+    fix.preferred = true;
+    fix.edits.push_back({line(first).begin, line(first).end, std::string(text_of(second))});
+    fix.edits.push_back({line(second).begin, line(second).end, std::string(text_of(first))});
+    finding.fixes.push_back(std::move(fix));
+  }
+
+  void untranslated(const Pair& pair) {
+    if (!wanted("untranslated")) return;
+    const std::uint32_t translation = pair.translation.front();
+    const std::uint32_t original = pair.original.front();
+    const TranscriptLine& entry = line(translation);
+    const LineRole role = detail::role_of(text_of(translation), entry.script, transcript_.translation_script,
+                                          transcript_.original_script, options_);
+    if (role == LineRole::TranslationPlaceholder) return;  // a known gap, not an untranslated line
+    std::string message;
+    if (detail::trim(text_of(translation)) == detail::trim(text_of(original))) {
+      message = "Translation line is identical to its original on line " + line_number(original) + " (pair " +
+                pair_number(pair) + "): it is not translated. No automatic fix: translate it";
+    } else if (role == LineRole::Original) {
+      message = "Translation line is in " + std::string(original_name_) + ", the original's language, not " +
+                std::string(translation_name_) + " (pair " + pair_number(pair) + "; original on line " +
+                line_number(original) + "): it looks untranslated. No automatic fix: translate it";
+    } else if (role == LineRole::Other) {
+      message = "Translation line is in " + std::string(detail::language_name(entry.script.dominant)) +
+                ", not " + std::string(translation_name_) + " (pair " + pair_number(pair) +
+                "; original on line " + line_number(original) +
+                "): it looks untranslated. No automatic fix: translate it";
+    } else {
+      return;
+    }
+    Finding& finding = add("untranslated", Severity::Warning, translation, translation, pair, std::move(message));
+    finding.related.push_back(related(original, "original of pair " + pair_number(pair)));
+  }
+
+  void doubled(const Pair& pair, bool translation_side) {
+    const std::vector<std::uint32_t>& side = translation_side ? pair.translation : pair.original;
+    const std::vector<std::uint32_t>& other = translation_side ? pair.original : pair.translation;
+    const std::uint32_t first = side[0];
+    const std::uint32_t second = side[1];
+    const std::string_view name = side_name(translation_side);
+    const bool duplicate = detail::trim(text_of(first)) == detail::trim(text_of(second));
+    if (duplicate) {
+      if (!wanted("duplicate-line")) return;
+      Finding& finding =
+          add("duplicate-line", Severity::Warning, second, second, pair,
+              std::string(name) + " line repeats line " + line_number(first) + " (pair " + pair_number(pair) + ")");
+      finding.related.push_back(related(first, "first copy"));
+      // Delete the copy with its line end (or, on the last line, with the line
+      // end before it).
+      Fix fix;
+      fix.title = "Delete the repeated line";
+      fix.preferred = true;
+      if (second + 1 < index_.line_count()) {
+        fix.edits.push_back({index_.line_start(second), index_.line_start(second + 1), ""});
+      } else {
+        fix.edits.push_back({index_.line_end(second - 1), index_.line_end(second), ""});
+      }
+      finding.fixes.push_back(std::move(fix));
+      return;
+    }
+    if (!wanted("split-line")) return;
+    std::string message = std::string(name) + " line continues on line " + line_number(second) + ": lines " +
+                          line_number(first) + "–" + line_number(second) + " together make one segment";
+    if (!other.empty()) {
+      message += " with the " + std::string(side_name(!translation_side)) + " line " + line_number(other.front());
+    }
+    message += " (pair " + pair_number(pair) + ")";
+    Finding& finding = add("split-line", Severity::Warning, first, second, pair, std::move(message));
+    if (!other.empty()) {
+      finding.related.push_back(related(other.front(), std::string(translation_side ? "original" : "translation") +
+                                                           " of pair " + pair_number(pair)));
+    }
+    // Join: replace what separates the two parts (line end, blank lines) by the
+    // separator. Only when nothing but blank lines lies between them.
+    for (std::uint32_t between = first + 1; between < second; ++between)
+      if (!blank(between)) return;
+    Fix fix;
+    fix.title = "Join the two lines";
+    fix.preferred = true;
+    fix.edits.push_back({line(first).end, line(second).begin, join_separator(text_of(first), text_of(second))});
+    finding.fixes.push_back(std::move(fix));
+  }
+
+  // None between CJK parts or next to existing whitespace, one space between
+  // spaced-script parts.
+  static std::string join_separator(std::string_view left, std::string_view right) {
+    if (left.empty() || right.empty()) return "";
+    std::size_t last = left.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(left[last]) & 0xC0) == 0x80 && left.size() - last < 4) --last;
+    const DecodedCodePoint left_end = decode_utf8(left, last);
+    const DecodedCodePoint right_start = decode_utf8(right, 0);
+    const auto space = [](const DecodedCodePoint& d) { return d.valid && detail::is_space_code_point(d.code_point); };
+    const auto cjk = [](const DecodedCodePoint& d) { return d.valid && detail::is_cjk_code_point(d.code_point); };
+    if (space(left_end) || space(right_start) || cjk(left_end) || cjk(right_start)) return "";
+    return " ";
+  }
+
+  // Blank lines between the two sides of a pair.
+  struct InnerBlanks {
+    std::uint32_t after = 0;  // last line of the side before
+    std::uint32_t before = 0; // first line of the side after
+    bool any = false;
+  };
+  InnerBlanks inner_blanks(const Pair& pair) const {
+    InnerBlanks result;
+    const std::size_t line_count = pair.translation.size() + pair.original.size();
+    if (pair.last_line() - pair.first_line() + 1 == line_count) return result;  // contiguous: nothing between
+    std::vector<std::uint32_t> lines(pair.translation);
+    lines.insert(lines.end(), pair.original.begin(), pair.original.end());
+    std::sort(lines.begin(), lines.end());
+    auto is_translation = [&](std::uint32_t number) {
+      return std::find(pair.translation.begin(), pair.translation.end(), number) != pair.translation.end();
+    };
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      if (is_translation(lines[i]) == is_translation(lines[i + 1])) continue;
+      for (std::uint32_t between = lines[i] + 1; between < lines[i + 1]; ++between) {
+        if (blank(between)) {
+          result = {lines[i], lines[i + 1], true};
+          return result;
+        }
+      }
+    }
+    return result;
+  }
+
+  void count_inner_blank_style() {
+    std::size_t with_both = 0, with_blank = 0;
+    for (const Pair& pair : transcript_.pairs) {
+      if (pair.translation.empty() || pair.original.empty()) continue;
+      ++with_both;
+      if (inner_blanks(pair).any) ++with_blank;
+    }
+    blank_inside_pairs_is_style_ = with_blank >= 2 && with_blank * 2 > with_both;
+  }
+
+  void inner_blank(const Pair& pair) {
+    if (blank_inside_pairs_is_style_ || !wanted("empty-line")) return;
+    const InnerBlanks blanks = inner_blanks(pair);
+    if (!blanks.any) return;
+    std::uint32_t first_blank = blanks.after + 1;
+    while (!blank(first_blank)) ++first_blank;
+    const bool after_is_translation =
+        std::find(pair.translation.begin(), pair.translation.end(), blanks.after) != pair.translation.end();
+    std::string message = "Blank line inside pair " + pair_number(pair) + ", between the " +
+                          std::string(side_name(after_is_translation)) + " line " + line_number(blanks.after) +
+                          " and its " + std::string(side_name(!after_is_translation)) + " " +
+                          (after_is_translation ? "original" : "translation") + " on line " +
+                          line_number(blanks.before);
+    Finding& finding = add("empty-line", Severity::Warning, first_blank, first_blank, pair, std::move(message));
+    finding.related.push_back(related(blanks.after, "line before"));
+    finding.related.push_back(related(blanks.before, "line after"));
+    Fix fix;
+    fix.title = "Delete the blank line";
+    fix.preferred = true;
+    // One edit per run of blank lines; markup lines in between stay.
+    for (std::uint32_t at = blanks.after + 1; at < blanks.before;) {
+      if (!blank(at)) {
+        ++at;
+        continue;
+      }
+      std::uint32_t end = at;
+      while (end < blanks.before && blank(end)) ++end;
+      fix.edits.push_back({index_.line_start(at), index_.line_start(end), ""});
+      at = end;
+    }
+    finding.fixes.push_back(std::move(fix));
+  }
+
+  const Transcript& transcript_;
+  const LineIndex& index_;
+  const CheckOptions& options_;
+  std::string_view translation_name_;
+  std::string_view original_name_;
+  bool translation_first_;
+  bool blank_inside_pairs_is_style_ = false;
+  std::string document_eol_ = "\n";
+  std::vector<Finding> findings_;
+};
+
+}  // namespace
+
+std::vector<Finding> structural_checks(const Transcript& transcript, const LineIndex& index,
+                                       const CheckOptions& options) {
+  if (transcript.lines.size() != index.line_count()) return {};  // not built from this index
+  return Checker(transcript, index, options).run();
+}
+
+}  // namespace bitext

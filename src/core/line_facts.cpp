@@ -1,0 +1,133 @@
+#include "line_facts.hpp"
+
+#include "bitext/text.hpp"
+
+namespace bitext::detail {
+namespace {
+
+bool is_ascii_space(unsigned char byte) {
+  return byte == ' ' || byte == '\t' || byte == '\v' || byte == '\f' || byte == '\r' || byte == '\n';
+}
+
+bool is_cjk_script(Script script) {
+  return script == Script::Han || script == Script::Japanese || script == Script::Hangul;
+}
+
+// WebVTT / SRT timing line: starts with a digit and contains "-->".
+bool is_timing_line(std::string_view line) {
+  const std::string_view content = trim(line);
+  return !content.empty() && content.front() >= '0' && content.front() <= '9' &&
+         content.find("-->") != std::string_view::npos;
+}
+
+}  // namespace
+
+bool is_space_code_point(char32_t code_point) {
+  if (code_point < 0x80) return is_ascii_space(static_cast<unsigned char>(code_point));
+  return code_point == 0x00A0 || code_point == 0x1680 || (code_point >= 0x2000 && code_point <= 0x200B) ||
+         code_point == 0x2028 || code_point == 0x2029 || code_point == 0x202F || code_point == 0x205F ||
+         code_point == 0x3000 || code_point == 0xFEFF;
+}
+
+std::string_view trim(std::string_view line) {
+  std::size_t begin = 0;
+  while (begin < line.size()) {
+    const unsigned char byte = static_cast<unsigned char>(line[begin]);
+    if (byte < 0x80) {
+      if (!is_ascii_space(byte)) break;
+      ++begin;
+      continue;
+    }
+    const DecodedCodePoint decoded = decode_utf8(line, begin);
+    if (!decoded.valid || !is_space_code_point(decoded.code_point)) break;
+    begin += decoded.length;
+  }
+  std::size_t end = line.size();
+  while (end > begin) {
+    const unsigned char byte = static_cast<unsigned char>(line[end - 1]);
+    if (byte < 0x80) {
+      if (!is_ascii_space(byte)) break;
+      --end;
+      continue;
+    }
+    // Step back to the start of the last code point (at most 4 bytes).
+    std::size_t start = end - 1;
+    while (start > begin && end - start < 4 &&
+           (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80)
+      --start;
+    const DecodedCodePoint decoded = decode_utf8(line, start);
+    if (!decoded.valid || start + decoded.length != end || !is_space_code_point(decoded.code_point)) break;
+    end = start;
+  }
+  return line.substr(begin, end - begin);
+}
+
+bool is_blank(std::string_view line) {
+  for (const char c : line)  // fast path: most lines start with a non-blank byte
+    if (!is_ascii_space(static_cast<unsigned char>(c))) return trim(line).empty();
+  return true;
+}
+
+bool is_markup(std::string_view line, const ScriptProfile& profile, std::uint32_t line_number) {
+  if (profile.letters == 0) return !is_blank(line);
+  if (line_number == 0) {
+    std::string_view content = trim(line);
+    if (content.substr(0, 6) == "WEBVTT" &&
+        (content.size() == 6 || content[6] == ' ' || content[6] == '\t'))
+      return true;
+  }
+  return is_timing_line(line);
+}
+
+bool is_cjk_code_point(char32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0x2FDF) ||   // CJK radicals
+         (cp >= 0x3000 && cp <= 0x30FF) ||   // CJK punctuation, hiragana, katakana
+         (cp >= 0x3100 && cp <= 0x31FF) ||   // bopomofo, Hangul compatibility jamo, kana ext.
+         (cp >= 0x3400 && cp <= 0x4DBF) ||   // extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||   // unified ideographs
+         (cp >= 0xAC00 && cp <= 0xD7AF) ||   // Hangul syllables
+         (cp >= 0xF900 && cp <= 0xFAFF) ||   // compatibility ideographs
+         (cp >= 0xFE30 && cp <= 0xFE4F) ||   // CJK compatibility forms
+         (cp >= 0xFF00 && cp <= 0xFFEF) ||   // full-width and half-width forms
+         (cp >= 0x20000 && cp <= 0x3FFFF);   // supplementary ideographs
+}
+
+std::uint32_t weighted_letters(const ScriptProfile& profile) {
+  const std::uint32_t rest = profile.letters - profile.dominant_letters - profile.secondary_letters;
+  return profile.dominant_letters * (is_cjk_script(profile.dominant) ? 3u : 1u) +
+         profile.secondary_letters * (is_cjk_script(profile.secondary) ? 3u : 1u) + rest;
+}
+
+std::string_view language_name(Script script) {
+  switch (script) {
+    case Script::None: return "unknown-language";
+    case Script::Latin: return "English";
+    case Script::Han: return "Chinese";
+    case Script::Japanese: return "Japanese";
+    case Script::Hangul: return "Korean";
+    case Script::Cyrillic: return "Cyrillic";
+    case Script::Greek: return "Greek";
+    case Script::Arabic: return "Arabic";
+    case Script::Hebrew: return "Hebrew";
+    case Script::Thai: return "Thai";
+    case Script::Devanagari: return "Devanagari";
+    case Script::Other: return "other-script";
+  }
+  return "unknown-language";
+}
+
+LineRole role_of(std::string_view line, const ScriptProfile& profile, Script translation_script,
+                 Script original_script, const CheckOptions& options) {
+  const std::string_view content = trim(line);
+  const std::string_view translation_placeholder = trim(options.translation_placeholder);
+  const std::string_view original_placeholder = trim(options.original_placeholder);
+  if (!translation_placeholder.empty() && content == translation_placeholder)
+    return LineRole::TranslationPlaceholder;
+  if (!original_placeholder.empty() && content == original_placeholder)
+    return LineRole::OriginalPlaceholder;
+  if (profile.dominant != Script::None && profile.dominant == translation_script) return LineRole::Translation;
+  if (profile.dominant != Script::None && profile.dominant == original_script) return LineRole::Original;
+  return LineRole::Other;
+}
+
+}  // namespace bitext::detail

@@ -1,0 +1,52 @@
+// Facts about single lines that pairing and the structural checks share:
+// blankness, format markup, placeholders, trimming, weighted length and the
+// language role of a line once the document's two languages are known.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "bitext/options.hpp"
+#include "bitext/script.hpp"
+#include "bitext/transcript.hpp"
+
+namespace bitext::detail {
+
+// Whitespace for our purposes: ASCII blanks plus the Unicode spaces found in
+// real transcripts (no-break, ideographic, zero-width, byte order mark).
+bool is_space_code_point(char32_t code_point);
+std::string_view trim(std::string_view line);
+bool is_blank(std::string_view line);
+
+// Lines that are format, not text: lines without a single letter (SRT cue
+// numbers, timings, "---"), a "WEBVTT" first line and WebVTT timing lines.
+bool is_markup(std::string_view line, const ScriptProfile& profile, std::uint32_t line_number);
+
+// Ideographs, kana, Hangul and CJK punctuation / full-width forms: text in
+// these scripts joins without a space.
+bool is_cjk_code_point(char32_t code_point);
+
+// Length of a line in "Latin-letter equivalents": a CJK letter counts as
+// three (about the English letters one Chinese character translates to), so
+// a Chinese line and its English original have comparable lengths, and names
+// written in Latin inside a Chinese line count the same on both sides.
+std::uint32_t weighted_letters(const ScriptProfile& profile);
+
+// Human name of the language a script stands for in messages. A Latin-script
+// side of a two-script transcript is English in practice; say so.
+std::string_view language_name(Script script);
+
+// What a content line is, given the document's two scripts.
+enum class LineRole : std::uint8_t {
+  Translation,             // in the translation's script
+  Original,                // in the original's script
+  Other,                   // a third script
+  TranslationPlaceholder,  // exactly options.translation_placeholder (trimmed)
+  OriginalPlaceholder,     // exactly options.original_placeholder (trimmed)
+};
+
+// A line's script is its dominant script (CJK weighted, see script.cpp).
+LineRole role_of(std::string_view line, const ScriptProfile& profile, Script translation_script,
+                 Script original_script, const CheckOptions& options);
+
+}  // namespace bitext::detail

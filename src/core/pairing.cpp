@@ -1,0 +1,534 @@
+// Pairing: from lines to a Transcript.
+//
+// 1. Every line gets a script profile; blank lines and format markup are set
+//    aside (blank lines separate nothing).
+// 2. The document's two languages are the two most frequent dominant scripts
+//    of the remaining ("content") lines.
+// 3. A dynamic programme segments the content lines into front matter, beads
+//    and back matter, in that order. Beads: a pair in the document's order
+//    (1-1), a swapped pair, a lone line of either side (1-0, 0-1), and a side
+//    of two lines (2-1, 1-2: a split line or a duplicated one). Costs follow
+//    Gale–Church in spirit: a prior per bead type plus a length term against
+//    the document's own typical lengths, so that one missing line costs one
+//    bead and every later pair still pairs as before.
+// 4. Which language comes first in a pair is decided by running the
+//    programme both ways and keeping the cheaper explanation of the document.
+//
+// Roles. Scripts cannot say which side is the translation. Decision: the
+// language that comes first in a pair is the translation (the convention of
+// the sample and of subtitles made for a reader of the translation: a Chinese
+// line followed by its English original), unless CheckOptions::order is
+// OriginalFirst, which makes the first language the original. The resolved
+// order is therefore TranslationFirst for Auto.
+//
+// Cost: linear in the number of lines, three states per line, no allocation
+// per line beyond the result.
+#include "bitext/pairing.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <utility>
+#include <vector>
+
+#include "line_facts.hpp"
+#include "pairing_detail.hpp"
+
+namespace bitext {
+namespace {
+
+// ---- Cost model ------------------------------------------------------------
+// Units: roughly nats. Relations that matter (each keeps a case right):
+// - kSwapped in (kMissing, 2·kMissing): "T O | O T | T O" is one swap, not two
+//   missing lines; "T O O T O T" is two missing lines, not two swaps.
+// - kWrongLanguage in (kMissing, 2·kMissing): "T O | O' O | T O" is one
+//   untranslated pair, not two missing translations; "T O O T O" is one
+//   missing translation.
+// - kSplit + length term decides split vs missing: a split is cheaper only
+//   when the two parts together fit the partner much better than the second
+//   part alone and the parts are short for this document.
+// - Header / footer: entering costs kMatterEnter, each line kMatterLine plus a
+//   length term; a single typical-length lone line (6 + 1 + ~4.2) is dearer
+//   than one missing line (10), a short one (7) or a run of two or more lines
+//   (≤ 6 + 2·5.2 < 20) is cheaper than that many missing lines.
+constexpr double kMissing = 10.0;
+constexpr double kSwapped = 14.0;
+constexpr double kWrongLanguage = 12.0;
+constexpr double kSplit = 11.0;
+constexpr double kDuplicate = 3.0;
+constexpr double kLengthWeight = 3.0;
+constexpr double kLengthCap = 2.0;  // a length mismatch alone never outweighs a structural bead
+constexpr double kSplitPartWeight = 4.0;
+constexpr double kMatterEnter = 6.0;
+constexpr double kMatterLine = 1.0;
+constexpr double kMatterLength = 6.0;
+constexpr double kMatterLengthCap = 1.5;
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// A second script makes the document bilingual only if it has at least this
+// share of the lines of the first (a Chinese article quoting a few English
+// sentences is not a transcript).
+constexpr std::uint32_t kSecondLanguageShare = 10;  // 1 in 10
+
+enum Label : std::uint8_t { kScript1, kScript2, kOtherScript, kTranslationPlaceholder, kOriginalPlaceholder };
+
+struct Item {  // one content line
+  std::uint32_t line = 0;
+  Label label = kOtherScript;
+  std::uint32_t units = 0;   // weighted letters
+  double log_units = 0.0;
+};
+
+enum class Bead : std::uint8_t {
+  None,
+  Start,
+  FromFront,   // leaving the header: no line consumed
+  FrontFirst,  // first header line
+  Front,       // a further header line
+  BackFirst,   // first footer line (from the body)
+  Back,        // a further footer line
+  Pair,           // first side, second side
+  Swapped,        // second side, first side
+  FirstOnly,      // the second side is missing
+  SecondOnly,     // the first side is missing
+  FirstDoubled,   // two first-side lines, one second-side line
+  SecondDoubled,  // one first-side line, two second-side lines
+};
+
+int bead_length(Bead bead) {
+  switch (bead) {
+    case Bead::FrontFirst:
+    case Bead::Front:
+    case Bead::BackFirst:
+    case Bead::Back:
+    case Bead::FirstOnly:
+    case Bead::SecondOnly:
+      return 1;
+    case Bead::Pair:
+    case Bead::Swapped:
+      return 2;
+    case Bead::FirstDoubled:
+    case Bead::SecondDoubled:
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+struct Segment {
+  Bead bead = Bead::None;
+  std::uint32_t first_item = 0;
+};
+
+struct Candidate {
+  Label first = kScript1;    // script of the side that comes first in a pair
+  Label second = kScript2;
+  bool translation_first = true;  // role of the first side
+};
+
+struct Solution {
+  double cost = kInfinity;
+  std::vector<Segment> segments;  // in document order
+};
+
+double log_of(std::uint32_t value) {
+  // Lengths repeat a lot; a table avoids a libm call per line.
+  static const std::array<double, 2048> table = [] {
+    std::array<double, 2048> values{};
+    values[0] = 0.0;
+    for (std::size_t i = 1; i < values.size(); ++i) values[i] = std::log(static_cast<double>(i));
+    return values;
+  }();
+  if (value == 0) return 0.0;
+  return value < table.size() ? table[value] : std::log(static_cast<double>(value));
+}
+
+double median_units(std::vector<std::uint32_t>& units) {
+  if (units.empty()) return 1.0;
+  const auto middle = units.begin() + static_cast<std::ptrdiff_t>(units.size() / 2);
+  std::nth_element(units.begin(), middle, units.end());
+  return std::max<double>(1.0, *middle);
+}
+
+class Aligner {
+ public:
+  Aligner(const std::vector<Item>& items, const LineIndex& index, double median1, double median2)
+      : items_(items), index_(index), median_{median1, median2} {}
+
+  Solution solve(const Candidate& candidate) {
+    candidate_ = candidate;
+    const double median_first = median_of(candidate.first);
+    const double median_second = median_of(candidate.second);
+    log_ratio_ = std::log(median_second / median_first);
+    log_median_first_ = std::log(median_first);
+    log_median_second_ = std::log(median_second);
+
+    const std::size_t n = items_.size();
+    body_.assign(n + 1, kInfinity);
+    front_.assign(n + 1, kInfinity);
+    back_.assign(n + 1, kInfinity);
+    body_from_.assign(n + 1, Bead::None);
+    front_from_.assign(n + 1, Bead::None);
+    back_from_.assign(n + 1, Bead::None);
+    body_[0] = 0.0;
+    body_from_[0] = Bead::Start;
+
+    for (std::size_t i = 0; i <= n; ++i) {
+      if (front_[i] < body_[i]) {
+        body_[i] = front_[i];
+        body_from_[i] = Bead::FromFront;
+      }
+      if (i == n) break;
+      const double matter = matter_cost(items_[i]);
+      // Header: only from the very start, or continuing one.
+      if (i == 0) relax(front_, front_from_, 1, kMatterEnter + matter, Bead::FrontFirst);
+      if (front_[i] < kInfinity) relax(front_, front_from_, i + 1, front_[i] + matter, Bead::Front);
+      // Footer: from the body, or continuing one.
+      if (body_[i] < kInfinity)
+        relax(back_, back_from_, i + 1, body_[i] + kMatterEnter + matter, Bead::BackFirst);
+      if (back_[i] < kInfinity) relax(back_, back_from_, i + 1, back_[i] + matter, Bead::Back);
+      if (body_[i] < kInfinity) expand_body(i);
+    }
+
+    Solution solution;
+    enum class State { Body, Front, Back } state = State::Body;
+    solution.cost = body_[n];
+    if (back_[n] < solution.cost) {
+      solution.cost = back_[n];
+      state = State::Back;
+    }
+    if (front_[n] < solution.cost) {
+      solution.cost = front_[n];
+      state = State::Front;
+    }
+    // Walk back.
+    std::size_t at = n;
+    while (at > 0) {
+      Bead bead = Bead::None;
+      if (state == State::Body) {
+        bead = body_from_[at];
+        if (bead == Bead::FromFront) {
+          state = State::Front;
+          continue;
+        }
+      } else if (state == State::Front) {
+        bead = front_from_[at];
+      } else {
+        bead = back_from_[at];
+      }
+      const auto length = static_cast<std::size_t>(bead_length(bead));
+      if (length == 0 || length > at) break;  // cannot happen; never loop
+      at -= length;
+      solution.segments.push_back({bead, static_cast<std::uint32_t>(at)});
+      if (bead == Bead::BackFirst) state = State::Body;
+    }
+    std::reverse(solution.segments.begin(), solution.segments.end());
+    return solution;
+  }
+
+ private:
+  double median_of(Label label) const { return label == kScript2 ? median_[1] : median_[0]; }
+
+  static void relax(std::vector<double>& cost, std::vector<Bead>& from, std::size_t at, double value,
+                    Bead bead) {
+    if (value < cost[at]) {
+      cost[at] = value;
+      from[at] = bead;
+    }
+  }
+
+  // Cost of putting an item in the first or second slot of a pair, before
+  // lengths: 0 when it is in that side's language, kWrongLanguage for a
+  // translation slot holding another language (untranslated), infinite when
+  // the line cannot be there at all.
+  double slot_cost(const Item& item, bool first_slot) const {
+    const Label wanted = first_slot ? candidate_.first : candidate_.second;
+    const bool translation_slot = first_slot == candidate_.translation_first;
+    if (item.label == wanted) return 0.0;
+    if (item.label == kTranslationPlaceholder) return translation_slot ? 0.0 : kInfinity;
+    if (item.label == kOriginalPlaceholder) return translation_slot ? kInfinity : 0.0;
+    return translation_slot ? kWrongLanguage : kInfinity;
+  }
+
+  bool exact(const Item& item, bool first_slot) const {
+    return item.label == (first_slot ? candidate_.first : candidate_.second);
+  }
+
+  // Length term of a pair: how far the second side's length is from what the
+  // document's own ratio predicts from the first side's.
+  double length_cost(double log_first, double log_second) const {
+    return kLengthWeight * std::min(std::abs(log_second - log_first - log_ratio_), kLengthCap);
+  }
+
+  double matter_cost(const Item& item) const {
+    const double log_median = item.label == candidate_.second ? log_median_second_ : log_median_first_;
+    const double excess = item.log_units - (log_median - std::log(2.0));
+    return kMatterLine + kMatterLength * std::clamp(excess, 0.0, kMatterLengthCap);
+  }
+
+  bool identical(const Item& a, const Item& b) const {
+    return detail::trim(index_.line_text(a.line)) == detail::trim(index_.line_text(b.line));
+  }
+
+  // Two lines of one side (a, b) against the partner on the other side.
+  double doubled_cost(const Item& a, const Item& b, const Item& partner, bool doubled_first) const {
+    const double log_partner = partner.log_units;
+    if (identical(a, b)) {
+      return kDuplicate + (doubled_first ? length_cost(a.log_units, log_partner)
+                                         : length_cost(log_partner, a.log_units));
+    }
+    const double log_sum = log_of(a.units + b.units);
+    const double log_median = doubled_first ? log_median_first_ : log_median_second_;
+    const double longest = std::max(a.log_units, b.log_units);
+    return kSplit + kSplitPartWeight * std::max(0.0, longest - log_median) +
+           (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
+  }
+
+  void expand_body(std::size_t i) {
+    const std::size_t n = items_.size();
+    const double base = body_[i];
+    const Item& a = items_[i];
+    if (i + 1 < n) {
+      const Item& b = items_[i + 1];
+      const double cost = slot_cost(a, true) + slot_cost(b, false);
+      if (cost < kInfinity) {
+        const double length = exact(a, true) && exact(b, false) ? length_cost(a.log_units, b.log_units) : 0.0;
+        relax(body_, body_from_, i + 2, base + cost + length, Bead::Pair);
+      }
+      if (exact(a, false) && exact(b, true))
+        relax(body_, body_from_, i + 2, base + kSwapped + length_cost(b.log_units, a.log_units), Bead::Swapped);
+    }
+    const double alone_first = slot_cost(a, true);
+    if (alone_first < kInfinity) relax(body_, body_from_, i + 1, base + kMissing + alone_first, Bead::FirstOnly);
+    const double alone_second = slot_cost(a, false);
+    if (alone_second < kInfinity)
+      relax(body_, body_from_, i + 1, base + kMissing + alone_second, Bead::SecondOnly);
+    if (i + 2 < n) {
+      const Item& b = items_[i + 1];
+      const Item& c = items_[i + 2];
+      if (exact(a, true) && exact(b, true) && exact(c, false))
+        relax(body_, body_from_, i + 3, base + doubled_cost(a, b, c, true), Bead::FirstDoubled);
+      if (exact(a, true) && exact(b, false) && exact(c, false))
+        relax(body_, body_from_, i + 3, base + doubled_cost(b, c, a, false), Bead::SecondDoubled);
+    }
+  }
+
+  const std::vector<Item>& items_;
+  const LineIndex& index_;
+  std::array<double, 2> median_;
+  Candidate candidate_;
+  double log_ratio_ = 0.0;
+  double log_median_first_ = 0.0;
+  double log_median_second_ = 0.0;
+  std::vector<double> body_, front_, back_;
+  std::vector<Bead> body_from_, front_from_, back_from_;
+};
+
+// The two most frequent dominant scripts, ties to the one seen first.
+std::pair<Script, Script> document_languages(const std::vector<ScriptProfile>& profiles,
+                                             const std::vector<bool>& content,
+                                             const std::vector<bool>& placeholder) {
+  constexpr std::size_t kScripts = static_cast<std::size_t>(Script::Other) + 1;
+  std::array<std::uint32_t, kScripts> count{};
+  std::array<std::size_t, kScripts> first_seen{};
+  first_seen.fill(std::numeric_limits<std::size_t>::max());
+  for (std::size_t line = 0; line < profiles.size(); ++line) {
+    if (!content[line] || placeholder[line]) continue;
+    const auto script = static_cast<std::size_t>(profiles[line].dominant);
+    if (script == 0) continue;
+    if (count[script]++ == 0) first_seen[script] = line;
+  }
+  auto better = [&](std::size_t a, std::size_t b) {
+    return count[a] > count[b] || (count[a] == count[b] && first_seen[a] < first_seen[b]);
+  };
+  std::size_t best = 0, second = 0;
+  for (std::size_t script = 1; script < kScripts; ++script) {
+    if (count[script] == 0) continue;
+    if (best == 0 || better(script, best)) {
+      second = best;
+      best = script;
+    } else if (second == 0 || better(script, second)) {
+      second = script;
+    }
+  }
+  if (second != 0 && count[second] * kSecondLanguageShare < count[best]) second = 0;
+  return {static_cast<Script>(best), static_cast<Script>(second)};
+}
+
+}  // namespace
+
+namespace detail {
+
+ScriptProfile profile_line(std::string_view line) {
+  if (is_blank(line)) return {};
+  return classify_script(line);
+}
+
+Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOptions& options,
+                                          std::vector<ScriptProfile> profiles) {
+  Transcript transcript;
+  const std::size_t line_count = index.line_count();
+  profiles.resize(line_count);
+  transcript.lines.resize(line_count);
+
+  const std::string_view translation_placeholder = trim(options.translation_placeholder);
+  const std::string_view original_placeholder = trim(options.original_placeholder);
+  std::vector<bool> content(line_count, false);
+  std::vector<bool> placeholder(line_count, false);
+  for (std::size_t line = 0; line < line_count; ++line) {
+    TranscriptLine& entry = transcript.lines[line];
+    entry.number = static_cast<std::uint32_t>(line);
+    entry.begin = index.line_start(line);
+    entry.end = index.line_end(line);
+    entry.script = profiles[line];
+    const std::string_view text = index.line_text(line);
+    if (is_blank(text)) {
+      entry.kind = LineKind::Blank;
+      continue;
+    }
+    const std::string_view trimmed = trim(text);
+    if ((!translation_placeholder.empty() && trimmed == translation_placeholder) ||
+        (!original_placeholder.empty() && trimmed == original_placeholder)) {
+      placeholder[line] = true;
+      content[line] = true;
+      entry.kind = LineKind::FrontMatter;  // until paired
+      continue;
+    }
+    if (is_markup(text, entry.script, static_cast<std::uint32_t>(line))) {
+      entry.kind = LineKind::Markup;
+      continue;
+    }
+    content[line] = true;
+    entry.kind = LineKind::FrontMatter;  // until paired
+  }
+
+  const auto [script1, script2] = document_languages(profiles, content, placeholder);
+  const bool translation_first = options.order != LineOrder::OriginalFirst;
+  transcript.order = translation_first ? LineOrder::TranslationFirst : LineOrder::OriginalFirst;
+
+  if (script2 == Script::None) {
+    // Not bilingual (one language, or none): no pairs. Every content line is
+    // front matter, so the outline still shows the text; no findings follow.
+    transcript.translation_script = script1;
+    transcript.original_script = Script::None;
+    for (std::size_t line = 0; line < line_count; ++line)
+      if (content[line]) transcript.front_matter.push_back(static_cast<std::uint32_t>(line));
+    return transcript;
+  }
+
+  std::vector<Item> items;
+  std::vector<std::uint32_t> units1, units2;
+  for (std::size_t line = 0; line < line_count; ++line) {
+    if (!content[line]) continue;
+    Item item;
+    item.line = static_cast<std::uint32_t>(line);
+    const std::string_view trimmed = trim(index.line_text(line));
+    if (placeholder[line]) {
+      item.label = (!translation_placeholder.empty() && trimmed == translation_placeholder)
+                       ? kTranslationPlaceholder
+                       : kOriginalPlaceholder;
+    } else if (profiles[line].dominant == script1) {
+      item.label = kScript1;
+    } else if (profiles[line].dominant == script2) {
+      item.label = kScript2;
+    } else {
+      item.label = kOtherScript;
+    }
+    item.units = std::max<std::uint32_t>(1, weighted_letters(profiles[line]));
+    item.log_units = log_of(item.units);
+    if (item.label == kScript1) units1.push_back(item.units);
+    if (item.label == kScript2) units2.push_back(item.units);
+    items.push_back(item);
+  }
+  const double median1 = median_units(units1);
+  const double median2 = median_units(units2);
+
+  Aligner aligner(items, index, median1, median2);
+  Solution one = aligner.solve({kScript1, kScript2, translation_first});
+  Solution two = aligner.solve({kScript2, kScript1, translation_first});
+  // Ties: the language of the first line in either language comes first.
+  Label first_seen = kScript1;
+  for (const Item& item : items) {
+    if (item.label == kScript1 || item.label == kScript2) {
+      first_seen = item.label;
+      break;
+    }
+  }
+  const bool take_two = two.cost < one.cost || (two.cost == one.cost && first_seen == kScript2);
+  const Solution& best = take_two ? two : one;
+  const Script first_script = take_two ? script2 : script1;
+  const Script second_script = take_two ? script1 : script2;
+  transcript.translation_script = translation_first ? first_script : second_script;
+  transcript.original_script = translation_first ? second_script : first_script;
+
+  const LineKind first_kind = translation_first ? LineKind::Translation : LineKind::Original;
+  const LineKind second_kind = translation_first ? LineKind::Original : LineKind::Translation;
+  for (const Segment& segment : best.segments) {
+    const std::uint32_t at = segment.first_item;
+    auto line_of = [&](std::uint32_t offset) { return items[at + offset].line; };
+    if (segment.bead == Bead::Front || segment.bead == Bead::FrontFirst) {
+      transcript.front_matter.push_back(line_of(0));
+      transcript.lines[line_of(0)].kind = LineKind::FrontMatter;
+      continue;
+    }
+    if (segment.bead == Bead::Back || segment.bead == Bead::BackFirst) {
+      transcript.back_matter.push_back(line_of(0));
+      transcript.lines[line_of(0)].kind = LineKind::BackMatter;
+      continue;
+    }
+    Pair pair;
+    pair.index = static_cast<std::uint32_t>(transcript.pairs.size());
+    std::vector<std::uint32_t>& first_side = translation_first ? pair.translation : pair.original;
+    std::vector<std::uint32_t>& second_side = translation_first ? pair.original : pair.translation;
+    switch (segment.bead) {
+      case Bead::Pair:
+        first_side.push_back(line_of(0));
+        second_side.push_back(line_of(1));
+        break;
+      case Bead::Swapped:
+        second_side.push_back(line_of(0));
+        first_side.push_back(line_of(1));
+        break;
+      case Bead::FirstOnly:
+        first_side.push_back(line_of(0));
+        break;
+      case Bead::SecondOnly:
+        second_side.push_back(line_of(0));
+        break;
+      case Bead::FirstDoubled:
+        first_side = {line_of(0), line_of(1)};
+        second_side.push_back(line_of(2));
+        break;
+      case Bead::SecondDoubled:
+        first_side.push_back(line_of(0));
+        second_side = {line_of(1), line_of(2)};
+        break;
+      default:
+        continue;
+    }
+    const auto pair_index = static_cast<std::int32_t>(pair.index);
+    for (const std::uint32_t line : first_side) {
+      transcript.lines[line].kind = first_kind;
+      transcript.lines[line].pair = pair_index;
+    }
+    for (const std::uint32_t line : second_side) {
+      transcript.lines[line].kind = second_kind;
+      transcript.lines[line].pair = pair_index;
+    }
+    transcript.pairs.push_back(std::move(pair));
+  }
+  return transcript;
+}
+
+}  // namespace detail
+
+Transcript parse_transcript(const LineIndex& index, const CheckOptions& options) {
+  std::vector<ScriptProfile> profiles(index.line_count());
+  for (std::size_t line = 0; line < profiles.size(); ++line)
+    profiles[line] = detail::profile_line(index.line_text(line));
+  return detail::parse_transcript_with_profiles(index, options, std::move(profiles));
+}
+
+}  // namespace bitext

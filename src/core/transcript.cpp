@@ -1,0 +1,108 @@
+#include "bitext/transcript.hpp"
+
+#include <algorithm>
+
+#include "bitext/text.hpp"
+#include "line_facts.hpp"
+
+namespace bitext {
+namespace {
+
+// Marks that belong to the character before them: a preview never ends just
+// before one (combining marks, variation selectors, zero-width joiner, emoji
+// modifiers).
+bool attaches_to_previous(char32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+         (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D ||
+         (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0100 && cp <= 0xE01EF) ||
+         (cp >= 0x3099 && cp <= 0x309A);
+}
+
+void append_code_point(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::uint32_t Pair::first_line() const {
+  std::uint32_t first = UINT32_MAX;
+  for (const std::uint32_t line : translation) first = std::min(first, line);
+  for (const std::uint32_t line : original) first = std::min(first, line);
+  return first == UINT32_MAX ? 0 : first;
+}
+
+std::uint32_t Pair::last_line() const {
+  std::uint32_t last = 0;
+  for (const std::uint32_t line : translation) last = std::max(last, line);
+  for (const std::uint32_t line : original) last = std::max(last, line);
+  return last;
+}
+
+const Pair* Transcript::pair_of_line(std::uint32_t line) const {
+  if (line >= lines.size()) return nullptr;
+  const std::int32_t pair = lines[line].pair;
+  if (pair < 0 || static_cast<std::size_t>(pair) >= pairs.size()) return nullptr;
+  return &pairs[static_cast<std::size_t>(pair)];
+}
+
+std::string preview(std::string_view line, std::size_t max_chars) {
+  struct Char {
+    char32_t cp;
+    bool space;
+  };
+  // Decode at most max_chars + 1 code points of the trimmed line, with blanks
+  // collapsed to one space; invalid bytes become U+FFFD so the result is
+  // always valid UTF-8.
+  const std::string_view text = detail::trim(line);
+  std::vector<Char> chars;
+  chars.reserve(std::min<std::size_t>(max_chars + 1, text.size()));
+  bool truncated = false;
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += decoded.length;
+    const bool space = decoded.valid && detail::is_space_code_point(decoded.code_point);
+    if (space && !chars.empty() && chars.back().space) continue;
+    if (chars.size() == max_chars) {
+      truncated = true;
+      break;
+    }
+    chars.push_back({space ? U' ' : decoded.code_point, space});
+  }
+  std::size_t keep = chars.size();
+  if (truncated) {
+    // Room for the ellipsis within max_chars.
+    keep = max_chars == 0 ? 0 : max_chars - 1;
+    // Spaced scripts: cut at the last space if the cut falls inside a word
+    // and a space leaves at least half of the room used.
+    const bool inside_word = keep < chars.size() && !chars[keep].space && keep > 0 && !chars[keep - 1].space;
+    if (inside_word && !detail::is_cjk_code_point(chars[keep - 1].cp)) {
+      std::size_t space = keep;
+      while (space > 0 && !chars[space - 1].space) --space;
+      if (space > 0 && space - 1 >= keep / 2) keep = space - 1;
+    }
+    while (keep > 0 && attaches_to_previous(chars[keep].cp)) --keep;  // never strand a mark
+    while (keep > 0 && chars[keep - 1].space) --keep;
+  }
+  std::string out;
+  out.reserve(keep * 3 + 3);
+  for (std::size_t i = 0; i < keep; ++i) append_code_point(out, chars[i].cp);
+  if (truncated) out += "\u2026";
+  return out;
+}
+
+}  // namespace bitext
