@@ -2,10 +2,12 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "cli/command_line.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/usage.hpp"
+#include "lsp/server_main.hpp"
 
 namespace bitext::cli {
 
@@ -16,11 +18,14 @@ int run_lsp_command(std::span<const std::string_view> args) {
       std::fwrite(usage.data(), 1, usage.size(), stdout);
       return kExitClean;
     }
-    if (arg != "--stdio") return usage_error("lsp", "unknown option '" + std::string(arg) + "'");
   }
-  // TODO(lead): call the server's entry point from src/lsp/server_main.hpp once it lands.
-  std::fputs("bitext lsp: the language server is not built yet\n", stderr);
-  return kExitFailure;
+  // The server parses its own options (--stdio, --listen HOST:PORT).
+  std::vector<std::string> owned{"lsp"};
+  owned.insert(owned.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : owned) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  return bitext::lsp::run_server(static_cast<int>(owned.size()), argv.data());
 }
 
 }  // namespace bitext::cli

@@ -1,0 +1,69 @@
+#include "lsp/analysis_worker.hpp"
+
+#include <algorithm>
+#include <exception>
+
+namespace bitext::lsp {
+
+AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done)
+    : on_done_(std::move(on_done)), thread_([this] { loop(); }) {}
+
+AnalysisWorker::~AnalysisWorker() { stop(); }
+
+void AnalysisWorker::submit(AnalysisJob job) {
+  {
+    std::lock_guard lock(mutex_);
+    auto same = std::find_if(queue_.begin(), queue_.end(), [&](const AnalysisJob& queued) { return queued.uri == job.uri; });
+    if (same != queue_.end()) {
+      *same = std::move(job);
+    } else {
+      queue_.push_back(std::move(job));
+    }
+  }
+  wake_.notify_one();
+}
+
+void AnalysisWorker::cancel(const std::string& uri) {
+  std::lock_guard lock(mutex_);
+  queue_.erase(std::remove_if(queue_.begin(), queue_.end(), [&](const AnalysisJob& job) { return job.uri == uri; }),
+               queue_.end());
+}
+
+void AnalysisWorker::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    queue_.clear();
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void AnalysisWorker::loop() {
+  for (;;) {
+    AnalysisJob job;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      job = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    AnalysisResult result{job.uri, job.serial, job.revision, job.version, job.generation, nullptr, {}, {}};
+    auto started = std::chrono::steady_clock::now();
+    try {
+      std::shared_ptr<const Analysis> analysis =
+          job.base && job.edit ? Analysis::rerun(*job.base, std::move(job.text), {*job.edit}, job.options)
+                               : Analysis::run(std::move(job.text), job.options);
+      result.snapshot = std::make_shared<const Snapshot>(std::move(analysis), job.version);
+    } catch (const std::exception& e) {
+      result.error = e.what();
+    } catch (...) {
+      result.error = "unknown exception";
+    }
+    result.elapsed = std::chrono::steady_clock::now() - started;
+    on_done_(std::move(result));
+  }
+}
+
+}  // namespace bitext::lsp

@@ -1,0 +1,69 @@
+// The thread that runs the core analysis, so that the I/O thread keeps
+// reading and answering while a large document is checked. Jobs for the same
+// document replace each other while queued: only the newest text is analysed.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "bitext/analysis.hpp"
+#include "bitext/options.hpp"
+#include "lsp/snapshot.hpp"
+
+namespace bitext::lsp {
+
+struct AnalysisJob {
+  std::string uri;
+  std::uint64_t serial = 0;      // which opening of the document (a reopened URI is a new document)
+  std::uint64_t revision = 0;    // the server's own count of edits, monotonic
+  std::int64_t version = 0;      // the client's version of the text
+  std::uint64_t generation = 0;  // settings generation the options belong to
+  std::string text;
+  CheckOptions options;
+  // With a base and an edit, Analysis::rerun reuses the base's work.
+  std::shared_ptr<const Analysis> base;
+  std::optional<LineEdit> edit;
+};
+
+struct AnalysisResult {
+  std::string uri;
+  std::uint64_t serial = 0;
+  std::uint64_t revision = 0;
+  std::int64_t version = 0;
+  std::uint64_t generation = 0;
+  std::shared_ptr<const Snapshot> snapshot;  // null when the analysis threw
+  std::string error;
+  std::chrono::steady_clock::duration elapsed{};
+};
+
+class AnalysisWorker {
+ public:
+  // `on_done` runs on the worker thread; it must hand the result over (post).
+  explicit AnalysisWorker(std::function<void(AnalysisResult)> on_done);
+  ~AnalysisWorker();
+  AnalysisWorker(const AnalysisWorker&) = delete;
+  AnalysisWorker& operator=(const AnalysisWorker&) = delete;
+
+  void submit(AnalysisJob job);
+  void cancel(const std::string& uri);  // drops a queued (not a running) job
+  void stop();                          // finishes the running job, drops the rest, joins
+
+ private:
+  void loop();
+  std::function<void(AnalysisResult)> on_done_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<AnalysisJob> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace bitext::lsp

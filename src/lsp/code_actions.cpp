@@ -1,0 +1,183 @@
+#include "lsp/code_actions.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "lsp/diagnostics.hpp"
+
+namespace bitext::lsp {
+namespace {
+
+json text_edits(const FeatureContext& context, const std::vector<TextEdit>& edits) {
+  json out = json::array();
+  for (const TextEdit& edit : edits) {
+    out.push_back({{"range", context.range_of(edit.begin, edit.end)}, {"newText", edit.replacement}});
+  }
+  return out;
+}
+
+json workspace_edit(const FeatureContext& context, json edits) {
+  if (context.caps.document_changes) {
+    return json{{"documentChanges",
+                 json::array({{{"textDocument", {{"uri", context.uri}, {"version", context.snapshot.version()}}},
+                               {"edits", std::move(edits)}}})}};
+  }
+  return json{{"changes", {{context.uri, std::move(edits)}}}};
+}
+
+// The fix a fix-all applies for a finding: its preferred fix, or its only one.
+const Fix* automatic_fix(const Finding& finding) {
+  for (const Fix& fix : finding.fixes) {
+    if (fix.preferred) return &fix;
+  }
+  return finding.fixes.size() == 1 ? &finding.fixes.front() : nullptr;
+}
+
+bool wanted(const json& only, std::string_view kind) {
+  if (!only.is_array()) return true;
+  return std::any_of(only.begin(), only.end(), [&](const json& filter) {
+    return filter.is_string() && kind_matches(kind, filter.get_ref<const std::string&>());
+  });
+}
+
+// Whether an "only" filter names the fix-all kind or a parent of it.
+bool asks_for_fix_all(const json& only) {
+  if (!only.is_array()) return false;
+  return std::any_of(only.begin(), only.end(), [&](const json& filter) {
+    return filter.is_string() && kind_matches(kFixAllKind, filter.get_ref<const std::string&>()) &&
+           filter.get_ref<const std::string&>() != "source";
+  });
+}
+
+std::size_t count_fixable(const FeatureContext& context, std::string_view code) {
+  std::size_t count = 0;
+  for (const Finding& finding : context.analysis().findings()) {
+    if ((code.empty() || finding.code == code) && automatic_fix(finding) != nullptr) ++count;
+  }
+  return count;
+}
+
+json fix_all_action(const FeatureContext& context, std::string_view code, std::size_t count) {
+  std::string title = code.empty() ? "Fix all auto-fixable bitext findings in this file (" + std::to_string(count) + ")"
+                                   : "Fix all " + std::string(code) + " findings in this file (" +
+                                         std::to_string(count) + ")";
+  json action{{"title", std::move(title)}, {"kind", kFixAllKind}};
+  json data{{"uri", context.uri}, {"version", context.snapshot.version()}, {"code", std::string(code)}};
+  if (context.caps.code_action_resolve_edit) {
+    action["data"] = std::move(data);
+  } else {
+    action["edit"] = workspace_edit(context, fix_all_edits(context, code).first);
+  }
+  return action;
+}
+
+}  // namespace
+
+std::pair<json, std::size_t> fix_all_edits(const FeatureContext& context, std::string_view code) {
+  // Accepted edits: replacements never intersect, and no insertion falls
+  // strictly inside a replacement (at one offset, insertions keep their order).
+  std::map<std::size_t, std::size_t> replaced;  // begin -> end, pairwise disjoint
+  std::multiset<std::size_t> inserted;
+  std::vector<TextEdit> edits;
+  std::size_t fixed = 0;
+  auto overlaps = [&](const TextEdit& edit) {
+    auto after = replaced.lower_bound(edit.end);
+    if (after != replaced.begin() && std::prev(after)->second > edit.begin) return true;
+    if (edit.end > edit.begin) {
+      auto inside = inserted.upper_bound(edit.begin);
+      if (inside != inserted.end() && *inside < edit.end) return true;
+    }
+    return false;
+  };
+  for (const Finding& finding : context.analysis().findings()) {
+    if (!code.empty() && finding.code != code) continue;
+    const Fix* fix = automatic_fix(finding);
+    if (fix == nullptr) continue;
+    if (std::any_of(fix->edits.begin(), fix->edits.end(), overlaps)) continue;
+    for (const TextEdit& edit : fix->edits) {
+      if (edit.end > edit.begin) {
+        replaced[edit.begin] = edit.end;
+      } else {
+        inserted.insert(edit.begin);
+      }
+      edits.push_back(edit);
+    }
+    ++fixed;
+  }
+  // Document order; stable so that insertions at one offset keep their order.
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.begin < b.begin; });
+  return {text_edits(context, edits), fixed};
+}
+
+json code_actions(const FeatureContext& context, const json& params) {
+  Range range = range_field(params, "range");
+  const json& request_context = field(params, "context");
+  json only = request_context.is_object() && request_context.contains("only") ? request_context["only"] : json();
+  const auto& findings = context.analysis().findings();
+
+  // Findings the client asks about: those of the diagnostics it sends (via
+  // their data), then any other finding touching the requested range.
+  std::vector<std::pair<std::uint32_t, json>> selected;
+  std::set<std::uint32_t> seen;
+  if (auto diagnostics = request_context.find("diagnostics");
+      diagnostics != request_context.end() && diagnostics->is_array()) {
+    for (const json& diagnostic : *diagnostics) {
+      if (diagnostic.value("source", "") != "bitext") continue;
+      if (auto i = finding_of_diagnostic(context, diagnostic); i && seen.insert(*i).second) {
+        selected.emplace_back(*i, diagnostic);
+      }
+    }
+  }
+  std::size_t begin = context.offset_of(range.start);
+  std::size_t end = std::max(begin, context.offset_of(range.end));
+  auto first_line = static_cast<std::uint32_t>(context.index().line_of(begin));
+  auto last_line = static_cast<std::uint32_t>(context.index().line_of(end));
+  for (std::uint32_t i : context.snapshot.findings_on_lines(first_line, last_line)) {
+    const Finding& finding = findings[i];
+    bool touches = finding.begin <= end && begin <= finding.end;
+    if (touches && seen.insert(i).second) selected.emplace_back(i, diagnostic_for(context, i));
+  }
+
+  json actions = json::array();
+  if (!context.caps.code_action_literals) return actions;  // we have no commands to offer instead
+  if (wanted(only, "quickfix")) {
+    for (const auto& [i, diagnostic] : selected) {
+      for (const Fix& fix : findings[i].fixes) {
+        json action{{"title", fix.title},
+                    {"kind", "quickfix"},
+                    {"diagnostics", json::array({diagnostic})},
+                    {"edit", workspace_edit(context, text_edits(context, fix.edits))}};
+        if (fix.preferred) action["isPreferred"] = true;
+        actions.push_back(std::move(action));
+      }
+    }
+  }
+  if (wanted(only, kFixAllKind)) {
+    std::set<std::string> codes;
+    for (const auto& [i, diagnostic] : selected) {
+      if (automatic_fix(findings[i]) != nullptr) codes.insert(findings[i].code);
+    }
+    for (const std::string& code : codes) {
+      // One finding of a kind is already covered by its quick fix.
+      if (std::size_t count = count_fixable(context, code); count >= 2) {
+        actions.push_back(fix_all_action(context, code, count));
+      }
+    }
+    if (asks_for_fix_all(only)) {
+      if (std::size_t count = count_fixable(context, ""); count >= 1) {
+        actions.push_back(fix_all_action(context, "", count));
+      }
+    }
+  }
+  return actions;
+}
+
+json resolve_code_action(const FeatureContext& context, json action) {
+  const json& data = field(action, "data");
+  std::string code = data.is_object() && data.contains("code") && data["code"].is_string() ? data["code"].get<std::string>() : "";
+  action["edit"] = workspace_edit(context, fix_all_edits(context, code).first);
+  return action;
+}
+
+}  // namespace bitext::lsp

@@ -1,0 +1,25 @@
+// textDocument/codeAction: the core's fixes as edit-based quick fixes linked to
+// their diagnostics, plus "fix all of this kind in the file" source actions.
+// Cheap per cursor move: findings are looked up through the diagnostics'
+// `data` and the snapshot's line table, and the edits of a fix-all action are
+// deferred to codeAction/resolve when the client supports it.
+#pragma once
+
+#include "lsp/feature_context.hpp"
+
+namespace bitext::lsp {
+
+inline constexpr std::string_view kFixAllKind = "source.fixAll.bitext";
+
+json code_actions(const FeatureContext& context, const json& params);
+
+// Fills in the edit of a fix-all action returned without one. The action's
+// data holds {uri, version, code}; the caller checks uri and version.
+json resolve_code_action(const FeatureContext& context, json action);
+
+// All auto-fixable findings with `code` (every code when empty) as one edit list:
+// each finding's preferred fix (or its only fix), skipping fixes that overlap
+// an earlier one. Returns the TextEdit[] and how many findings it fixes.
+std::pair<json, std::size_t> fix_all_edits(const FeatureContext& context, std::string_view code);
+
+}  // namespace bitext::lsp

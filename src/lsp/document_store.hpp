@@ -1,0 +1,75 @@
+// The open documents: live text, client version, the analysed snapshots, the
+// edits made since the analysis that the next re-analysis starts from, and
+// the requests waiting for the current version's analysis.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bitext/analysis.hpp"
+#include "lsp/jsonrpc.hpp"
+#include "lsp/snapshot.hpp"
+#include "lsp/text_document.hpp"
+
+namespace bitext::lsp {
+
+struct WaitingRequest {
+  json id;
+  std::function<json(const Snapshot&)> answer;
+};
+
+// Lines edited between two revisions of a document.
+struct RevisionEdit {
+  std::uint64_t from_revision = 0;
+  std::uint64_t to_revision = 0;
+  LineEdit edit;
+};
+
+struct Document {
+  Document(std::string uri, std::uint64_t serial, std::int64_t version, std::string text)
+      : uri(std::move(uri)), serial(serial), version(version), text(std::move(text)) {}
+
+  std::string uri;
+  std::uint64_t serial;        // distinguishes a reopened URI from the old document
+  std::int64_t version;        // the client's
+  std::uint64_t revision = 0;  // ours: +1 per didChange
+  TextDocument text;
+  std::shared_ptr<const Snapshot> current;  // analysis of this revision; null while pending
+  std::shared_ptr<const Snapshot> latest;   // newest analysis, perhaps of an older revision
+  std::vector<WaitingRequest> waiting;      // requests that need `current`
+
+  // Re-analysis bookkeeping: `base` analysed revision `base_revision`, and
+  // `edits` lead from there to the current text.
+  std::shared_ptr<const Analysis> base;
+  std::uint64_t base_revision = 0;
+  std::vector<RevisionEdit> edits;
+
+  void record_edit(const LineEdit& edit);  // one didChange, already applied to `text`
+  // The single edit from `base` to the current text (nullopt without a base),
+  // collapsing the log so it stays short.
+  std::optional<LineEdit> edit_since_base();
+  // A finished analysis of `revision` becomes the base when the log can be cut there.
+  void rebase(std::shared_ptr<const Analysis> analysis, std::uint64_t analysed_revision);
+  void forget_base();  // the next analysis runs from scratch; older results never become the base
+};
+
+class DocumentStore {
+ public:
+  Document& open(const std::string& uri, std::int64_t version, std::string text);
+  Document* find(std::string_view uri);
+  // Removes and returns the document (to answer its waiting requests).
+  std::unique_ptr<Document> close(std::string_view uri);
+  std::vector<Document*> all();
+
+ private:
+  std::map<std::string, std::unique_ptr<Document>, std::less<>> documents_;
+  std::uint64_t next_serial_ = 1;
+};
+
+}  // namespace bitext::lsp

@@ -1,0 +1,309 @@
+#include "lsp/framing.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+namespace bitext::lsp {
+namespace {
+
+constexpr std::string_view kLengthName = "content-length";
+constexpr std::string_view kTypeName = "content-type";
+// Bytes kept back when searching for a header name split across chunks.
+constexpr std::size_t kLongestName = kLengthName.size();
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool starts_with_nocase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (lower(text[i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Position of the next "Content-Length" or "Content-Type" (any case) at or
+// after `from`, or npos.
+std::size_t find_header_start(std::string_view text, std::size_t from) {
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (lower(text[i]) != 'c') continue;
+    std::string_view rest = text.substr(i);
+    if (starts_with_nocase(rest, kLengthName) || starts_with_nocase(rest, kTypeName)) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool is_token_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// True when `bytes` is one complete JSON object: then a header found right
+// after it proves that the declared length lied (a valid body cannot continue
+// after a complete value).
+bool is_complete_object(std::string_view bytes) {
+  std::string_view t = trim(bytes);
+  if (t.size() < 2 || t.front() != '{' || t.back() != '}') return false;
+  return nlohmann::json::accept(t);
+}
+
+std::string keep_prefix(std::string_view bytes) {
+  return std::string(bytes.substr(0, std::min(bytes.size(), kKeptPrefixBytes)));
+}
+
+struct ParsedHeader {
+  std::optional<std::size_t> length;
+  std::string error;  // empty when fine
+};
+
+ParsedHeader parse_header_block(std::string_view block) {
+  ParsedHeader result;
+  while (!block.empty()) {
+    std::size_t eol = block.find('\n');
+    std::string_view line = block.substr(0, eol);
+    block = eol == std::string_view::npos ? std::string_view{} : block.substr(eol + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0 ||
+        !std::all_of(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(colon), is_token_char)) {
+      result.error = "malformed header line";
+      return result;
+    }
+    std::string_view name = line.substr(0, colon);
+    std::string_view value = trim(line.substr(colon + 1));
+    if (name.size() == kLengthName.size() && starts_with_nocase(name, kLengthName)) {
+      std::size_t length = 0;
+      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), length);
+      if (value.empty() || ec != std::errc{} || end != value.data() + value.size()) {
+        result.error = "Content-Length is not a non-negative integer";
+        return result;
+      }
+      if (result.length && *result.length != length) {
+        result.error = "conflicting Content-Length headers";
+        return result;
+      }
+      result.length = length;
+    }
+    // Other headers (Content-Type) are accepted and ignored: UTF-8 is the only encoding.
+  }
+  if (!result.length) result.error = "no Content-Length header";
+  return result;
+}
+
+}  // namespace
+
+void FrameReader::feed(std::string_view bytes) {
+  compact();
+  buffer_.append(bytes);
+}
+
+void FrameReader::feed_eof() { eof_ = true; }
+
+void FrameReader::consume(std::size_t n) {
+  consumed_ += n;
+  scanned_ = 0;
+}
+
+void FrameReader::compact() {
+  if (consumed_ == 0) return;
+  if (consumed_ == buffer_.size()) {
+    buffer_.clear();
+    consumed_ = 0;
+  } else if (consumed_ > (std::size_t{1} << 20) || consumed_ * 2 > buffer_.size()) {
+    buffer_.erase(0, consumed_);
+    consumed_ = 0;
+  }
+}
+
+std::optional<FrameEvent> FrameReader::next() {
+  switch (state_) {
+    case State::Header: return next_header();
+    case State::Body: return next_body();
+    case State::Skip: return next_skip();
+    case State::Resync: return next_resync();
+  }
+  return std::nullopt;
+}
+
+std::optional<FrameEvent> FrameReader::next_header() {
+  std::string_view in = pending();
+  // Blank lines between messages are harmless.
+  std::size_t blanks = 0;
+  while (blanks < in.size() && std::isspace(static_cast<unsigned char>(in[blanks]))) ++blanks;
+  if (blanks > 0) {
+    consumed_ += blanks;
+    in = pending();
+  }
+  if (in.empty()) return std::nullopt;
+
+  // Anything that does not start like "Name:" is not a header (a bare body, garbage).
+  std::size_t i = 0;
+  while (i < in.size() && is_token_char(in[i])) ++i;
+  if (i < in.size() && (in[i] != ':' || i == 0)) {
+    state_ = State::Resync;
+    resync_kind_ = FrameError::Kind::MissingHeader;
+    resync_detail_ = "bytes outside a message where a Content-Length header was expected";
+    return next_resync();
+  }
+
+  std::size_t crlf = in.find("\r\n\r\n");
+  std::size_t lf = in.find("\n\n");
+  std::size_t end = std::min(crlf, lf);
+  if (end == std::string_view::npos) {
+    if (in.size() > kMaxHeaderBytes) {
+      state_ = State::Resync;
+      resync_kind_ = FrameError::Kind::MalformedHeader;
+      resync_detail_ = "header block longer than 8 KiB";
+      consumed_ += 1;  // so that the resync finds the next header, not this one
+      return next_resync();
+    }
+    if (eof_) {
+      FrameError error{FrameError::Kind::TruncatedAtEof, "input ended inside a header", keep_prefix(in)};
+      consume(in.size());
+      return error;
+    }
+    return std::nullopt;
+  }
+  std::size_t block_end = end + (end == crlf ? 4 : 2);
+  ParsedHeader header = parse_header_block(in.substr(0, end));
+  consume(block_end);
+  if (!header.error.empty()) {
+    // The body that follows has no known length: drop it up to the next header.
+    state_ = State::Resync;
+    resync_kind_ = FrameError::Kind::MalformedHeader;
+    resync_detail_ = header.error;
+    return next_resync();
+  }
+  body_length_ = *header.length;
+  if (body_length_ > kMaxMessageBytes) {
+    state_ = State::Skip;
+    skip_left_ = body_length_;
+    skip_reported_ = false;
+    return next_skip();
+  }
+  state_ = State::Body;
+  return next_body();
+}
+
+std::optional<std::size_t> FrameReader::find_lie(std::size_t limit) {
+  std::string_view in = pending().substr(0, limit);
+  std::size_t from = scanned_ > kLongestName ? scanned_ - kLongestName : 0;
+  for (std::size_t k = find_header_start(in, from); k != std::string_view::npos;
+       k = find_header_start(in, k + 1)) {
+    std::string_view before = trim(in.substr(0, k));
+    if (!before.empty() && before.back() == '}' && is_complete_object(before)) return k;
+  }
+  scanned_ = in.size();
+  return std::nullopt;
+}
+
+std::optional<FrameEvent> FrameReader::next_body() {
+  std::string_view in = pending();
+  if (in.size() >= body_length_) {
+    FrameBody body{std::string(in.substr(0, body_length_))};
+    consume(body_length_);
+    state_ = State::Header;
+    return body;
+  }
+  if (auto lie = find_lie(in.size())) {
+    FrameError error{FrameError::Kind::LengthMismatch,
+                     "Content-Length " + std::to_string(body_length_) +
+                         " runs past the end of the message into the next header",
+                     keep_prefix(in.substr(0, *lie))};
+    consume(*lie);
+    state_ = State::Header;
+    return error;
+  }
+  if (eof_) {
+    FrameError error{FrameError::Kind::TruncatedAtEof, "input ended inside a message body", keep_prefix(in)};
+    consume(in.size());
+    state_ = State::Header;
+    return error;
+  }
+  return std::nullopt;
+}
+
+std::optional<FrameEvent> FrameReader::next_skip() {
+  if (!skip_reported_) {
+    // Look at the start first: a length can lie upwards too, and the id is there.
+    std::string_view in = pending();
+    if (auto lie = find_lie(std::min(in.size(), kKeptPrefixBytes))) {
+      FrameError error{FrameError::Kind::LengthMismatch,
+                       "Content-Length " + std::to_string(body_length_) +
+                           " runs past the end of the message into the next header",
+                       keep_prefix(in.substr(0, *lie))};
+      consume(*lie);
+      state_ = State::Header;
+      return error;
+    }
+    if (in.size() < kKeptPrefixBytes && !eof_) return std::nullopt;
+    skip_reported_ = true;
+    FrameError error{FrameError::Kind::TooLarge,
+                     "message of " + std::to_string(body_length_) + " bytes exceeds the limit of " +
+                         std::to_string(kMaxMessageBytes) + " bytes",
+                     keep_prefix(in)};
+    return error;
+  }
+  std::string_view in = pending();
+  std::size_t n = std::min(in.size(), skip_left_);
+  consume(n);
+  skip_left_ -= n;
+  if (skip_left_ == 0) {
+    state_ = State::Header;
+    return next_header();
+  }
+  if (eof_) state_ = State::Header;  // nothing more will come
+  return std::nullopt;
+}
+
+std::optional<FrameEvent> FrameReader::next_resync() {
+  std::string_view in = pending();
+  std::size_t from = scanned_ > kLongestName ? scanned_ - kLongestName : 0;
+  std::size_t header = find_header_start(in, from);
+  std::size_t junk_end = header;
+  if (header == std::string_view::npos) {
+    // A bare JSON object with no header at all: answer it now rather than
+    // waiting for a next message that the client may never send.
+    if (is_complete_object(junk_prefix_ + std::string(in.substr(0, kKeptPrefixBytes)))) {
+      junk_end = in.size();
+    } else if (eof_) {
+      junk_end = in.size();
+    }
+  }
+  if (junk_end == std::string_view::npos) {
+    // Drop what cannot be part of a header name; keep its start for the id.
+    std::size_t keep = std::min(in.size(), kLongestName);
+    std::size_t drop = in.size() - keep;
+    if (junk_prefix_.size() < kKeptPrefixBytes) {
+      junk_prefix_.append(in.substr(0, std::min(drop, kKeptPrefixBytes - junk_prefix_.size())));
+    }
+    consumed_ += drop;
+    scanned_ = keep;
+    return std::nullopt;
+  }
+  std::string_view junk = in.substr(0, junk_end);
+  if (junk_prefix_.size() < kKeptPrefixBytes) {
+    junk_prefix_.append(junk.substr(0, std::min(junk.size(), kKeptPrefixBytes - junk_prefix_.size())));
+  }
+  consume(junk_end);
+  state_ = State::Header;
+  FrameError error{resync_kind_, resync_detail_, std::move(junk_prefix_)};
+  junk_prefix_.clear();
+  if (trim(error.body_prefix).empty() && error.kind == FrameError::Kind::MissingHeader) return next_header();
+  return error;
+}
+
+std::string frame_message(std::string_view body) {
+  std::string out = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  out.append(body);
+  return out;
+}
+
+}  // namespace bitext::lsp

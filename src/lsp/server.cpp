@@ -1,0 +1,499 @@
+#include "lsp/server.hpp"
+
+#include <boost/asio/post.hpp>
+
+#include "lsp/code_actions.hpp"
+#include "lsp/diagnostics.hpp"
+#include "lsp/folding.hpp"
+#include "lsp/hover.hpp"
+#include "lsp/navigation.hpp"
+#include "lsp/symbols.hpp"
+
+namespace bitext::lsp {
+namespace {
+
+constexpr int kLogError = 1;
+constexpr int kLogWarning = 2;
+
+std::int64_t version_field(const json& text_document) {
+  const json& version = field(text_document, "version");
+  if (!version.is_number_integer()) throw RpcError(ErrorCode::InvalidParams, "textDocument.version must be an integer");
+  return version.get<std::int64_t>();
+}
+
+}  // namespace
+
+Server::Server(boost::asio::io_context& io, Sink sink, std::string version)
+    : io_(io),
+      sink_(std::move(sink)),
+      version_(std::move(version)),
+      alive_(std::make_shared<bool>(true)),
+      worker_([this, alive = std::weak_ptr<bool>(alive_)](AnalysisResult result) {
+        // Runs on the worker thread: hand the result to the I/O thread.
+        boost::asio::post(io_, [this, alive, result = std::move(result)]() mutable {
+          if (alive.lock()) on_analysis(std::move(result));
+        });
+      }) {
+  requests_ = {
+      {"initialize", &Server::on_initialize},
+      {"shutdown", &Server::on_shutdown},
+      {"textDocument/hover", &Server::on_hover},
+      {"textDocument/definition", &Server::on_definition},
+      {"textDocument/documentHighlight", &Server::on_document_highlight},
+      {"textDocument/documentSymbol", &Server::on_document_symbol},
+      {"textDocument/codeAction", &Server::on_code_action},
+      {"codeAction/resolve", &Server::on_code_action_resolve},
+      {"textDocument/foldingRange", &Server::on_folding_range},
+      {"workspace/symbol", &Server::on_workspace_symbol},
+  };
+  notifications_ = {
+      {"initialized", &Server::on_initialized},
+      {"textDocument/didOpen", &Server::on_did_open},
+      {"textDocument/didChange", &Server::on_did_change},
+      {"textDocument/didClose", &Server::on_did_close},
+      {"textDocument/didSave", &Server::on_did_save},
+      {"workspace/didChangeConfiguration", &Server::on_did_change_configuration},
+      {"$/cancelRequest", &Server::on_cancel_request},
+  };
+}
+
+Server::~Server() {
+  alive_.reset();
+  worker_.stop();
+}
+
+// ---- input ----------------------------------------------------------------
+
+void Server::receive(std::string_view bytes) {
+  if (finished()) return;
+  reader_.feed(bytes);
+  while (!finished()) {
+    auto event = reader_.next();
+    if (!event) break;
+    handle_frame(std::move(*event));
+  }
+}
+
+void Server::end_of_input() {
+  if (finished()) return;
+  reader_.feed_eof();
+  while (!finished()) {
+    auto event = reader_.next();
+    if (!event) break;
+    handle_frame(std::move(*event));
+  }
+  // A client that goes away without "exit": stop cleanly all the same.
+  finish(state_ == State::ShutDown ? 0 : 1);
+}
+
+void Server::handle_frame(FrameEvent event) {
+  if (auto* body = std::get_if<FrameBody>(&event)) {
+    previous_frame_bad_ = false;
+    Incoming incoming = parse_message(body->body);
+    if (auto* invalid = std::get_if<Invalid>(&incoming)) {
+      previous_frame_bad_ = invalid->code == ErrorCode::ParseError;
+      respond_error(invalid->id, invalid->code, invalid->message);
+    } else if (auto* request = std::get_if<Request>(&incoming)) {
+      handle_request(std::move(*request));
+    } else if (auto* notification = std::get_if<Notification>(&incoming)) {
+      handle_notification(std::move(*notification));
+    } else {
+      handle_response(std::get<Response>(std::move(incoming)));
+    }
+    return;
+  }
+  const FrameError& error = std::get<FrameError>(event);
+  json id = salvage_id(error.body_prefix);
+  bool trailing_junk = previous_frame_bad_ && error.kind == FrameError::Kind::MissingHeader && id.is_null();
+  previous_frame_bad_ = true;
+  if (error.kind == FrameError::Kind::TruncatedAtEof || trailing_junk) return;  // nobody to answer / already answered
+  ErrorCode code = error.kind == FrameError::Kind::TooLarge ? ErrorCode::InvalidRequest : ErrorCode::ParseError;
+  respond_error(id, code, error.detail);
+}
+
+void Server::handle_request(Request request) {
+  const json& id = request.id;
+  try {
+    if (state_ == State::Uninitialized && request.method != "initialize") {
+      respond_error(id, ErrorCode::ServerNotInitialized, "the server has not been initialized");
+      return;
+    }
+    if (state_ == State::ShutDown) {
+      respond_error(id, ErrorCode::InvalidRequest, "the server is shutting down");
+      return;
+    }
+    auto handler = requests_.find(request.method);
+    if (handler == requests_.end()) {
+      respond_error(id, ErrorCode::MethodNotFound, "method not found: " + request.method);
+      return;
+    }
+    (this->*handler->second)(id, request.params);
+  } catch (const RpcError& e) {
+    respond_error(id, e.code(), e.what());
+  } catch (const json::exception& e) {
+    respond_error(id, ErrorCode::InvalidParams, std::string("invalid params: ") + e.what());
+  } catch (const std::exception& e) {
+    respond_error(id, ErrorCode::InternalError, std::string("internal error: ") + e.what());
+  }
+}
+
+void Server::handle_notification(Notification notification) {
+  if (notification.method == "exit") {
+    finish(state_ == State::ShutDown ? 0 : 1);
+    return;
+  }
+  if (state_ != State::Running) return;  // dropped before initialize and after shutdown
+  auto handler = notifications_.find(notification.method);
+  if (handler == notifications_.end()) return;  // $/setTrace, $/progress, ...: ignored
+  try {
+    (this->*handler->second)(notification.params);
+  } catch (const std::exception& e) {
+    log(kLogError, notification.method + ": " + e.what());
+  }
+}
+
+void Server::handle_response(Response response) {
+  if (!response.id.is_number_integer()) return;
+  auto it = outgoing_.find(response.id.get<std::int64_t>());
+  if (it == outgoing_.end()) return;
+  auto callback = std::move(it->second);
+  outgoing_.erase(it);
+  try {
+    callback(response);
+  } catch (const std::exception& e) {
+    log(kLogError, std::string("handling a response: ") + e.what());
+  }
+}
+
+// ---- output ---------------------------------------------------------------
+
+void Server::send(const json& message) { sink_(frame_message(serialize(message))); }
+
+void Server::respond(const json& id, json result) { send(make_response(id, std::move(result))); }
+
+void Server::respond_error(const json& id, ErrorCode code, std::string_view message) {
+  send(make_error(id, code, message));
+}
+
+void Server::log(int type, const std::string& message) {
+  send(make_notification("window/logMessage", {{"type", type}, {"message", "bitext: " + message}}));
+}
+
+void Server::finish(int code) {
+  if (finished()) return;
+  exit_code_ = code;
+  for (auto& [uri, timer] : debounce_timers_) timer->cancel();
+  if (on_exit_) on_exit_(code);
+}
+
+// ---- snapshots and analysis -----------------------------------------------
+
+void Server::answer(const json& id, const Document& document, const Snapshot& snapshot, const Feature& feature) {
+  try {
+    FeatureContext context{document.uri, snapshot, caps_};
+    respond(id, feature(context));
+  } catch (const RpcError& e) {
+    respond_error(id, e.code(), e.what());
+  } catch (const json::exception& e) {
+    respond_error(id, ErrorCode::InvalidParams, std::string("invalid params: ") + e.what());
+  } catch (const std::exception& e) {
+    respond_error(id, ErrorCode::InternalError, std::string("internal error: ") + e.what());
+  }
+}
+
+void Server::with_snapshot(const json& id, const json& params, Feature feature) {
+  std::string uri = document_uri(params);
+  Document* document = documents_.find(uri);
+  if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "document is not open: " + uri);
+  if (document->current) {
+    answer(id, *document, *document->current, feature);
+    return;
+  }
+  document->waiting.push_back(WaitingRequest{id, [this, id, document, feature = std::move(feature)](const Snapshot& s) {
+                                                answer(id, *document, s, feature);
+                                                return json();
+                                              }});
+}
+
+void Server::abandon_waiting(Document& document, ErrorCode code, std::string_view why) {
+  auto waiting = std::move(document.waiting);
+  document.waiting.clear();
+  for (const WaitingRequest& request : waiting) respond_error(request.id, code, why);
+}
+
+void Server::schedule_analysis(Document& document, bool now) {
+  auto& timer = debounce_timers_[document.uri];
+  if (!timer) timer = std::make_unique<boost::asio::steady_timer>(io_);
+  timer->cancel();
+  if (now || settings_.debounce.count() == 0) {
+    submit_analysis(document);
+    return;
+  }
+  timer->expires_after(settings_.debounce);
+  timer->async_wait([this, uri = document.uri, serial = document.serial, alive = std::weak_ptr<bool>(alive_)](
+                        const boost::system::error_code& error) {
+    if (error || !alive.lock() || finished()) return;
+    Document* target = documents_.find(uri);
+    if (target != nullptr && target->serial == serial) submit_analysis(*target);
+  });
+}
+
+void Server::submit_analysis(Document& document) {
+  AnalysisJob job;
+  job.uri = document.uri;
+  job.serial = document.serial;
+  job.revision = document.revision;
+  job.version = document.version;
+  job.generation = generation_;
+  job.text = document.text.text();  // the one copy per analysis: the core owns its text
+  job.options = settings_.check;
+  job.edit = document.edit_since_base();
+  if (job.edit) job.base = document.base;
+  worker_.submit(std::move(job));
+}
+
+void Server::on_analysis(AnalysisResult result) {
+  if (finished()) return;
+  Document* document = documents_.find(result.uri);
+  if (document == nullptr || document->serial != result.serial || result.generation != generation_) return;
+  if (!result.snapshot) {
+    log(kLogError, "analysis of " + result.uri + " failed: " + result.error);
+    if (result.revision == document->revision) {
+      abandon_waiting(*document, ErrorCode::InternalError, "analysis failed: " + result.error);
+    }
+    return;
+  }
+  document->rebase(result.snapshot->analysis_ptr(), result.revision);
+  if (result.revision != document->revision) return;  // an old version: never published
+  document->latest = result.snapshot;
+  document->current = result.snapshot;
+  publish(*document);
+  auto waiting = std::move(document->waiting);
+  document->waiting.clear();
+  for (const WaitingRequest& request : waiting) request.answer(*result.snapshot);
+}
+
+void Server::publish(const Document& document) {
+  FeatureContext context{document.uri, *document.current, caps_};
+  send(make_notification("textDocument/publishDiagnostics", publish_diagnostics_params(context)));
+}
+
+// ---- configuration --------------------------------------------------------
+
+void Server::request_configuration() {
+  std::int64_t id = next_request_id_++;
+  outgoing_[id] = [this](const Response& response) {
+    if (response.result && response.result->is_array() && !response.result->empty()) {
+      apply_configuration((*response.result)[0]);
+    }
+  };
+  send(make_request(id, "workspace/configuration", {{"items", json::array({{{"section", "bitext"}}})}}));
+}
+
+void Server::apply_configuration(const json& value) {
+  std::vector<std::string> warnings;
+  Settings updated = apply_settings(initial_settings_, value, warnings);
+  for (const std::string& warning : warnings) log(kLogWarning, "settings: " + warning);
+  bool options_changed = !same_options(updated.check, settings_.check);
+  settings_ = std::move(updated);
+  if (!options_changed) return;
+  ++generation_;
+  for (Document* document : documents_.all()) {
+    document->forget_base();
+    schedule_analysis(*document, true);
+  }
+}
+
+// ---- requests -------------------------------------------------------------
+
+void Server::on_initialize(const json& id, const json& params) {
+  if (state_ != State::Uninitialized) throw RpcError(ErrorCode::InvalidRequest, "initialize was already called");
+  if (!params.is_object()) throw RpcError(ErrorCode::InvalidParams, "initialize params must be an object");
+  caps_ = parse_client_capabilities(params.value("capabilities", json::object()));
+  std::vector<std::string> warnings;
+  if (auto options = params.find("initializationOptions"); options != params.end()) {
+    initial_settings_ = apply_settings(Settings{}, *options, warnings);
+  }
+  settings_ = initial_settings_;
+  state_ = State::Running;
+
+  json capabilities{
+      {"positionEncoding", encoding_name(caps_.encoding)},
+      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"hoverProvider", true},
+      {"definitionProvider", true},
+      {"documentHighlightProvider", true},
+      {"documentSymbolProvider", {{"label", "Bitext"}}},
+      {"workspaceSymbolProvider", true},
+      {"codeActionProvider",
+       {{"codeActionKinds", json::array({"quickfix", kFixAllKind})}, {"resolveProvider", caps_.code_action_resolve_edit}}},
+      {"foldingRangeProvider", true},
+  };
+  json result{{"capabilities", std::move(capabilities)}, {"serverInfo", {{"name", "bitext"}, {"version", version_}}}};
+  if (caps_.encoding_from_offset_encoding) result["offsetEncoding"] = encoding_name(caps_.encoding);
+  respond(id, std::move(result));
+  for (const std::string& warning : warnings) log(kLogWarning, "initializationOptions: " + warning);
+}
+
+void Server::on_shutdown(const json& id, const json&) {
+  state_ = State::ShutDown;
+  for (auto& [uri, timer] : debounce_timers_) timer->cancel();
+  for (Document* document : documents_.all()) {
+    abandon_waiting(*document, ErrorCode::InvalidRequest, "the server is shutting down");
+  }
+  respond(id, nullptr);
+}
+
+void Server::on_hover(const json& id, const json& params) {
+  Position position = position_field(params, "position");
+  with_snapshot(id, params, [position](const FeatureContext& context) { return hover(context, position); });
+}
+
+void Server::on_definition(const json& id, const json& params) {
+  Position position = position_field(params, "position");
+  with_snapshot(id, params, [position](const FeatureContext& context) { return definition(context, position); });
+}
+
+void Server::on_document_highlight(const json& id, const json& params) {
+  Position position = position_field(params, "position");
+  with_snapshot(id, params,
+                [position](const FeatureContext& context) { return document_highlight(context, position); });
+}
+
+void Server::on_document_symbol(const json& id, const json& params) {
+  with_snapshot(id, params, [](const FeatureContext& context) {
+    return document_symbols(context.uri, context.transcript(), context.index(), context.caps.encoding,
+                            context.caps.hierarchical_symbols);
+  });
+}
+
+void Server::on_workspace_symbol(const json& id, const json& params) {
+  std::string query = string_field(params, "query");
+  std::vector<OpenDocumentView> views;
+  for (Document* document : documents_.all()) {
+    if (!document->latest) continue;
+    const Analysis& analysis = document->latest->analysis();
+    views.push_back(OpenDocumentView{&document->uri, &analysis.transcript(), &analysis.index()});
+  }
+  respond(id, workspace_symbols(views, query, caps_.encoding));
+}
+
+void Server::on_code_action(const json& id, const json& params) {
+  field(params, "range");
+  field(params, "context");
+  with_snapshot(id, params, [params](const FeatureContext& context) { return code_actions(context, params); });
+}
+
+void Server::on_code_action_resolve(const json& id, const json& params) {
+  const json& data = field(params, "data");
+  std::string uri = string_field(data, "uri");
+  const json& version = field(data, "version");
+  Document* document = documents_.find(uri);
+  if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "document is not open: " + uri);
+  if (version != document->version) throw RpcError(ErrorCode::ContentModified, "the document has changed");
+  with_snapshot(id, json{{"textDocument", {{"uri", uri}}}}, [params](const FeatureContext& context) {
+    return resolve_code_action(context, params);
+  });
+}
+
+void Server::on_folding_range(const json& id, const json& params) {
+  with_snapshot(id, params, [](const FeatureContext& context) { return folding_ranges(context.transcript()); });
+}
+
+// ---- notifications --------------------------------------------------------
+
+void Server::on_initialized(const json&) {
+  if (caps_.configuration_pull) request_configuration();
+}
+
+void Server::on_did_open(const json& params) {
+  const json& item = field(params, "textDocument");
+  std::string uri = string_field(item, "uri");
+  std::int64_t version = version_field(item);
+  std::string text = string_field(item, "text");
+  if (Document* old = documents_.find(uri)) abandon_waiting(*old, ErrorCode::ContentModified, "the document was reopened");
+  Document& document = documents_.open(uri, version, std::move(text));
+  schedule_analysis(document, true);
+}
+
+void Server::on_did_change(const json& params) {
+  const json& item = field(params, "textDocument");
+  std::string uri = string_field(item, "uri");
+  Document* document = documents_.find(uri);
+  if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "didChange for a document that is not open: " + uri);
+  const json& changes = field(params, "contentChanges");
+  if (!changes.is_array()) throw RpcError(ErrorCode::InvalidParams, "contentChanges must be an array");
+  const json& version = field(item, "version");
+  std::int64_t new_version = version.is_number_integer() ? version.get<std::int64_t>() : document->version + 1;
+
+  std::optional<LineEdit> edit;
+  try {
+    for (const json& change : changes) {
+      std::optional<Range> range;
+      if (change.contains("range")) range = range_field(change, "range");
+      LineEdit one = document->text.apply(range, string_field(change, "text"), caps_.encoding);
+      edit = edit ? compose(*edit, one) : one;
+    }
+  } catch (...) {
+    // Part of the changes may be applied: the next analysis starts afresh, and
+    // the client must be told that we may be out of step.
+    document->record_edit(LineEdit{0, 0, 0});
+    document->forget_base();
+    document->version = new_version;
+    document->current.reset();
+    abandon_waiting(*document, ErrorCode::ContentModified, "the document changed");
+    schedule_analysis(*document, false);
+    throw;
+  }
+  document->record_edit(edit.value_or(LineEdit{0, 0, 0}));
+  document->version = new_version;
+  document->current.reset();
+  abandon_waiting(*document, ErrorCode::ContentModified, "the document changed");
+  schedule_analysis(*document, false);
+}
+
+void Server::on_did_close(const json& params) {
+  std::string uri = document_uri(params);
+  auto document = documents_.close(uri);
+  if (!document) return;
+  worker_.cancel(uri);
+  if (auto timer = debounce_timers_.find(uri); timer != debounce_timers_.end()) {
+    timer->second->cancel();
+    debounce_timers_.erase(timer);
+  }
+  abandon_waiting(*document, ErrorCode::ContentModified, "the document was closed");
+  send(make_notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
+}
+
+void Server::on_did_save(const json&) {
+  // Diagnostics follow the text as typed; saving changes nothing.
+}
+
+void Server::on_did_change_configuration(const json& params) {
+  const json settings = params.is_object() ? params.value("settings", json()) : json();
+  if (settings.is_object() && settings.contains("bitext")) {
+    apply_configuration(settings);
+  } else if (caps_.configuration_pull) {
+    request_configuration();
+  } else {
+    apply_configuration(settings);
+  }
+}
+
+void Server::on_cancel_request(const json& params) {
+  const json& id = field(params, "id");
+  for (Document* document : documents_.all()) {
+    auto& waiting = document->waiting;
+    for (auto it = waiting.begin(); it != waiting.end(); ++it) {
+      if (it->id == id) {
+        json cancelled_id = it->id;
+        waiting.erase(it);
+        respond_error(cancelled_id, ErrorCode::RequestCancelled, "the request was cancelled");
+        return;
+      }
+    }
+  }
+  // Already answered (everything else is answered at once): nothing to do.
+}
+
+}  // namespace bitext::lsp

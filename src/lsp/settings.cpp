@@ -1,0 +1,152 @@
+#include "lsp/settings.hpp"
+
+#include <optional>
+
+namespace bitext::lsp {
+namespace {
+
+using json = nlohmann::json;
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  if (name == "error") return Severity::Error;
+  if (name == "warning") return Severity::Warning;
+  if (name == "info" || name == "information") return Severity::Information;
+  if (name == "hint") return Severity::Hint;
+  return std::nullopt;
+}
+
+void apply_rule(RuleSetting& rule, const std::string& code, const json& value, std::vector<std::string>& warnings) {
+  if (value.is_boolean()) {
+    rule.enabled = value.get<bool>();
+    return;
+  }
+  if (value.is_string()) {
+    const auto& name = value.get_ref<const std::string&>();
+    if (name == "off") {
+      rule.enabled = false;
+    } else if (auto severity = parse_severity(name)) {
+      rule.enabled = true;
+      rule.severity = severity;
+    } else {
+      warnings.push_back("rules." + code + ": unknown value \"" + name + "\"");
+    }
+    return;
+  }
+  if (!value.is_object()) {
+    warnings.push_back("rules." + code + ": expected an object, a severity, \"off\" or a boolean");
+    return;
+  }
+  if (auto it = value.find("enabled"); it != value.end()) {
+    if (it->is_boolean()) {
+      rule.enabled = it->get<bool>();
+    } else {
+      warnings.push_back("rules." + code + ".enabled: expected a boolean");
+    }
+  }
+  if (auto it = value.find("severity"); it != value.end()) {
+    std::optional<Severity> severity;
+    if (it->is_string()) severity = parse_severity(it->get<std::string>());
+    if (severity) {
+      rule.severity = severity;
+    } else if (it->is_null()) {
+      rule.severity.reset();
+    } else {
+      warnings.push_back("rules." + code + ".severity: expected error, warning, info or hint");
+    }
+  }
+}
+
+void apply_placeholder(std::string& target, const json& value, const char* name, std::vector<std::string>& warnings) {
+  if (value.is_string() && !value.get_ref<const std::string&>().empty() &&
+      value.get_ref<const std::string&>().find_first_of("\r\n") == std::string::npos) {
+    target = value.get<std::string>();
+  } else {
+    warnings.push_back(std::string(name) + ": expected a non-empty one-line string");
+  }
+}
+
+}  // namespace
+
+Settings apply_settings(Settings base, const json& input, std::vector<std::string>& warnings) {
+  const json* value = &input;
+  if (value->is_object()) {
+    if (auto it = value->find("bitext"); it != value->end() && it->is_object()) value = &*it;
+  }
+  if (value->is_null()) return base;
+  if (!value->is_object()) {
+    warnings.push_back("settings: expected an object");
+    return base;
+  }
+  const json& s = *value;
+  if (auto it = s.find("order"); it != s.end()) {
+    std::string name = it->is_string() ? it->get<std::string>() : "";
+    if (name == "auto") {
+      base.check.order = LineOrder::Auto;
+    } else if (name == "translation-first" || name == "translationFirst") {
+      base.check.order = LineOrder::TranslationFirst;
+    } else if (name == "original-first" || name == "originalFirst") {
+      base.check.order = LineOrder::OriginalFirst;
+    } else {
+      warnings.push_back("order: expected \"auto\", \"translation-first\" or \"original-first\"");
+    }
+  }
+  if (auto it = s.find("placeholders"); it != s.end()) {
+    if (it->is_object()) {
+      if (auto t = it->find("translation"); t != it->end()) {
+        apply_placeholder(base.check.translation_placeholder, *t, "placeholders.translation", warnings);
+      }
+      if (auto o = it->find("original"); o != it->end()) {
+        apply_placeholder(base.check.original_placeholder, *o, "placeholders.original", warnings);
+      }
+    } else {
+      warnings.push_back("placeholders: expected an object");
+    }
+  }
+  if (auto it = s.find("translationPlaceholder"); it != s.end()) {
+    apply_placeholder(base.check.translation_placeholder, *it, "translationPlaceholder", warnings);
+  }
+  if (auto it = s.find("originalPlaceholder"); it != s.end()) {
+    apply_placeholder(base.check.original_placeholder, *it, "originalPlaceholder", warnings);
+  }
+  if (auto it = s.find("rules"); it != s.end()) {
+    if (it->is_object()) {
+      for (const auto& [code, rule_value] : it->items()) {
+        apply_rule(base.check.rules[code], code, rule_value, warnings);
+      }
+    } else {
+      warnings.push_back("rules: expected an object keyed by finding code");
+    }
+  }
+  if (auto it = s.find("contentChecks"); it != s.end()) {
+    if (it->is_boolean()) {
+      base.check.content_checks = it->get<bool>();
+    } else {
+      warnings.push_back("contentChecks: expected a boolean");
+    }
+  }
+  if (auto it = s.find("debounceMs"); it != s.end()) {
+    if (it->is_number_integer() && it->get<std::int64_t>() >= 0 && it->get<std::int64_t>() <= 10'000) {
+      base.debounce = std::chrono::milliseconds(it->get<std::int64_t>());
+    } else {
+      warnings.push_back("debounceMs: expected an integer from 0 to 10000");
+    }
+  }
+  return base;
+}
+
+bool same_options(const CheckOptions& a, const CheckOptions& b) {
+  if (a.order != b.order || a.translation_placeholder != b.translation_placeholder ||
+      a.original_placeholder != b.original_placeholder || a.content_checks != b.content_checks ||
+      a.rules.size() != b.rules.size()) {
+    return false;
+  }
+  for (auto ia = a.rules.begin(), ib = b.rules.begin(); ia != a.rules.end(); ++ia, ++ib) {
+    if (ia->first != ib->first || ia->second.enabled != ib->second.enabled ||
+        ia->second.severity != ib->second.severity) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace bitext::lsp

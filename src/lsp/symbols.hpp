@@ -1,0 +1,36 @@
+// The outline: textDocument/documentSymbol (front matter, pairs grouped by
+// speaker turn when speakers are known, back matter; hierarchical when the
+// client supports it, flat otherwise) and workspace/symbol over open documents.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bitext/text.hpp"
+#include "bitext/transcript.hpp"
+#include "lsp/jsonrpc.hpp"
+
+namespace bitext::lsp {
+
+// LSP SymbolKind values we use.
+inline constexpr int kSymbolModule = 2;     // front and back matter
+inline constexpr int kSymbolNamespace = 3;  // a speaker turn
+inline constexpr int kSymbolString = 15;    // a pair
+
+json document_symbols(const std::string& uri, const Transcript& transcript, const LineIndex& index,
+                      PositionEncoding encoding, bool hierarchical);
+
+struct OpenDocumentView {
+  const std::string* uri;
+  const Transcript* transcript;
+  const LineIndex* index;
+};
+
+// Pairs whose lines contain `query` (ASCII case-insensitive; all pairs when
+// empty), at most `limit`, as SymbolInformation.
+json workspace_symbols(const std::vector<OpenDocumentView>& documents, std::string_view query,
+                       PositionEncoding encoding, std::size_t limit = 1000);
+
+}  // namespace bitext::lsp

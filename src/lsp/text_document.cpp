@@ -1,0 +1,94 @@
+#include "lsp/text_document.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace bitext::lsp {
+namespace {
+
+// A line starts at p > 0 when the byte before ends a line: "\n", or a "\r" not
+// followed by "\n" (LineIndex's rules).
+bool starts_line(std::string_view text, std::size_t p) {
+  char before = text[p - 1];
+  if (before == '\n') return true;
+  return before == '\r' && (p == text.size() || text[p] != '\n');
+}
+
+void scan_starts(std::string_view text, std::size_t from, std::size_t to, std::vector<std::size_t>& out) {
+  for (std::size_t p = from; p <= to; ++p) {
+    if (p > 0 && starts_line(text, p)) out.push_back(p);
+  }
+}
+
+}  // namespace
+
+TextDocument::TextDocument(std::string text) : text_(std::move(text)) {
+  starts_.push_back(0);
+  // memchr-speed scan: only bytes after '\n' or '\r' can start a line.
+  std::string_view t = text_;
+  for (std::size_t p = t.find_first_of("\r\n"); p != std::string_view::npos; p = t.find_first_of("\r\n", p + 1)) {
+    if (starts_line(t, p + 1)) starts_.push_back(p + 1);
+  }
+}
+
+std::size_t TextDocument::line_of(std::size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<std::size_t>(it - starts_.begin()) - 1;
+}
+
+std::size_t TextDocument::offset_of(Position position, PositionEncoding encoding) const {
+  if (position.line >= starts_.size()) return text_.size();
+  std::size_t start = starts_[position.line];
+  std::size_t end = text_.size();
+  if (position.line + 1 < starts_.size()) {
+    end = starts_[position.line + 1];
+    if (text_[end - 1] == '\n') --end;
+    if (end > start && text_[end - 1] == '\r') --end;
+  }
+  // The core index over this one line converts the column.
+  LineIndex line(std::string_view(text_).substr(start, end - start));
+  return start + line.offset_of(Position{0, position.character}, encoding);
+}
+
+LineEdit TextDocument::apply(const std::optional<Range>& range, const std::string& new_text,
+                             PositionEncoding encoding) {
+  if (!range) {
+    LineEdit edit{0, static_cast<std::uint32_t>(starts_.size()), 0};
+    *this = TextDocument(new_text);
+    edit.new_line_count = static_cast<std::uint32_t>(starts_.size());
+    return edit;
+  }
+  std::size_t begin = offset_of(range->start, encoding);
+  std::size_t end = offset_of(range->end, encoding);
+  if (end < begin) std::swap(begin, end);
+
+  std::size_t first = line_of(begin);
+  // An edit at a line start can join or split the line end before it ("\r" + "\n").
+  if (first > 0 && begin == starts_[first]) --first;
+  std::size_t last_old = line_of(end);
+
+  text_.replace(begin, end - begin, new_text);
+  std::size_t new_end = begin + new_text.size();
+  std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(new_text.size()) - static_cast<std::ptrdiff_t>(end - begin);
+
+  // Starts up to starts_[first] are unchanged; starts in (starts_[first], new_end]
+  // are rescanned; old starts after `end` move by delta.
+  auto later = std::upper_bound(starts_.begin(), starts_.end(), end);
+  std::vector<std::size_t> tail(later, starts_.end());
+  starts_.resize(first + 1);
+  scan_starts(text_, starts_[first] + 1, new_end, starts_);
+  std::size_t new_last = starts_.size() - 1;
+  for (std::size_t s : tail) starts_.push_back(static_cast<std::size_t>(static_cast<std::ptrdiff_t>(s) + delta));
+  // new_last is the line holding new_end (the last start <= new_end).
+  return LineEdit{static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last_old - first + 1),
+                  static_cast<std::uint32_t>(new_last - first + 1)};
+}
+
+LineEdit compose(const LineEdit& first, const LineEdit& second) {
+  std::uint32_t begin = std::min(first.first_line, second.first_line);
+  std::uint32_t end_between = std::max(first.first_line + first.new_line_count, second.first_line + second.old_line_count);
+  std::uint32_t old_end = end_between - first.new_line_count + first.old_line_count;
+  return LineEdit{begin, old_end - begin, end_between - begin - second.old_line_count + second.new_line_count};
+}
+
+}  // namespace bitext::lsp

@@ -1,0 +1,42 @@
+// The live text of one open document, edited in place by didChange. Keeps its
+// own line starts, updated incrementally, so that an edit costs the edited
+// lines plus a shift of the later line starts, not a rescan of the text.
+// Columns are converted by the core LineIndex over the one line concerned.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bitext/analysis.hpp"
+#include "bitext/text.hpp"
+
+namespace bitext::lsp {
+
+class TextDocument {
+ public:
+  explicit TextDocument(std::string text);
+
+  const std::string& text() const { return text_; }
+  std::size_t line_count() const { return starts_.size(); }
+  std::size_t line_start(std::size_t line) const { return starts_[line]; }
+
+  // Byte offset of an LSP position (clamped like LineIndex::offset_of).
+  std::size_t offset_of(Position position, PositionEncoding encoding) const;
+
+  // Replaces `range` (or everything when nullopt) with `new_text`, returning
+  // which lines of the text before the edit were replaced by how many lines.
+  LineEdit apply(const std::optional<Range>& range, const std::string& new_text, PositionEncoding encoding);
+
+ private:
+  std::size_t line_of(std::size_t offset) const;
+  std::string text_;
+  std::vector<std::size_t> starts_;  // same lines as LineIndex(text_)
+};
+
+// One LineEdit equivalent to `first` followed by `second` (whose line numbers
+// refer to the text after `first`).
+LineEdit compose(const LineEdit& first, const LineEdit& second);
+
+}  // namespace bitext::lsp
