@@ -27,6 +27,11 @@
 
 (defun e2e-case () (or (getenv "E2E_CASE") "?"))
 
+(defvar e2e-start-time (float-time))
+(defun e2e-step (name)
+  "Log the start of a step, with the seconds since the driver started."
+  (message "[%s] %5.2fs %s" (e2e-case) (- (float-time) e2e-start-time) name))
+
 (defun e2e-fail (what expected got)
   (cl-incf e2e-failures)
   (message "FAIL [%s] %s\n  expected: %S\n  got:      %S" (e2e-case) what expected got))
@@ -132,6 +137,7 @@
                              (insert-file-contents (e2e-env "E2E_EXPECTED_FIXED")))
                            (buffer-string))))
     ;; What a user puts in init.el: the shipped mode, started by eglot-ensure.
+    (e2e-step "load the shipped bitext-mode and visit the transcript")
     (load (expand-file-name "emacs/bitext-mode.el" (e2e-env "E2E_EDITOR_CONFIG_DIR")) nil t)
     (setq bitext-server-command (list (e2e-env "E2E_SERVER") "lsp"))
     (add-hook 'bitext-mode-hook #'eglot-ensure)
@@ -141,6 +147,7 @@
     (switch-to-buffer (current-buffer))
     (e2e-check-equal "major mode of the bilingual .txt (editors/emacs)" 'bitext-mode major-mode)
     ;; eglot-ensure connects from the command loop, which batch mode lacks.
+    (e2e-step "connect Eglot")
     (run-hooks 'post-command-hook)
     (e2e-require "Eglot manages the buffer" (e2e-wait (lambda () eglot--managed-mode))
                  t eglot--managed-mode)
@@ -150,6 +157,7 @@
                                                 :key (lambda (p) (plist-get p :uri))
                                                 :test #'equal)))))
       ;; 1. The diagnostic, raw and as Flymake shows it.
+      (e2e-step "diagnostic on open")
       (e2e-require (format "publishDiagnostics for %s within %ss" uri e2e-timeout) first
                    "a notification" e2e-published)
       (e2e-check-equal "publishDiagnostics version (echo of the opened version)"
@@ -191,12 +199,14 @@
                                    shown)))
 
         ;; 2. Hover on a Chinese line shows its English original.
+        (e2e-step "hover")
         (let ((text (e2e-hover-at (e2e-pos hover-line 2))))
           (e2e-check (format "hover (ElDoc) on line %d contains its original" hover-line)
                      (and text (string-search hover-want text))
                      (format "text containing %S" hover-want) text))
 
         ;; 3. Go to partner through xref, as M-. does.
+        (e2e-step "go to partner")
         (goto-char (e2e-pos hover-line 2))
         (let ((xrefs (xref-backend-definitions 'eglot "LSP identifier at point")))
           (e2e-check-equal (format "xref definitions from line %d (0-based lines)" hover-line)
@@ -208,6 +218,7 @@
         (switch-to-buffer (find-buffer-visiting file))
 
         ;; 4. Outline: imenu as the user sees it, and the symbols' details raw.
+        (e2e-step "outline")
         (setq imenu--index-alist nil)
         (let* ((index (imenu--make-index-alist t))
                (leaves nil))
@@ -238,8 +249,10 @@
                (pairs nil) (others nil))
           (cl-labels ((walk (list)
                         (seq-doseq (s list)
+                          ;; A pair is a leaf; a speaker turn may have detail "pair N" too.
                           (if (and (stringp (plist-get s :detail))
-                                   (string-match-p "\\`pair [0-9]+\\'" (plist-get s :detail)))
+                                   (string-match-p "\\`pair [0-9]+\\'" (plist-get s :detail))
+                                   (seq-empty-p (plist-get s :children)))
                               (push s pairs)
                             (push s others))
                           (walk (plist-get s :children)))))
@@ -254,9 +267,12 @@
                                                     (plist-get (plist-get (plist-get s :range) :start) :line))
                                     unless (equal want got) collect (list :want want :got got)))
           (cl-flet ((block-p (from to)
-                      (cl-some (lambda (s) (let ((r (plist-get s :range)))
+                      ;; The range ends on line TO, or at the start of the next line.
+                      (cl-some (lambda (s) (let* ((r (plist-get s :range)) (e (plist-get r :end)))
                                              (and (= (plist-get (plist-get r :start) :line) from)
-                                                  (= (plist-get (plist-get r :end) :line) to))))
+                                                  (or (= (plist-get e :line) to)
+                                                      (and (= (plist-get e :line) (1+ to))
+                                                           (= (plist-get e :character) 0))))))
                                others)))
             (let ((others-desc (mapcar (lambda (s) (let ((r (plist-get s :range)))
                                                      (format "%s %d..%d" (plist-get s :name)
@@ -269,6 +285,7 @@
                          (block-p (nth 0 back) (nth 1 back)) "such a symbol" others-desc))))
 
         ;; 5. Quick fix: the list Eglot gets for the line, then the shipped command.
+        (e2e-step "quick fix")
         (goto-char (e2e-pos diag-line 0))
         (let* ((actions (eglot-code-actions (line-beginning-position) (line-end-position) "quickfix"))
                (preferred (cl-remove-if-not (lambda (a) (eq (plist-get a :isPreferred) t)) actions)))

@@ -13,6 +13,11 @@ local function fail(what, expected, got)
     os.getenv('E2E_CASE') or '?', what, tostring(expected), tostring(got)))
   io.stderr:flush()
 end
+local started = vim.loop.hrtime()
+-- Log the start of a step (shows where a run that times out was stuck).
+local function step(name)
+  out(string.format('[%s] %5.2fs %s', os.getenv('E2E_CASE') or '?', (vim.loop.hrtime() - started) / 1e9, name))
+end
 local function check_eq(what, expected, got)
   if not vim.deep_equal(expected, got) then fail(what, vim.inspect(expected), vim.inspect(got)); return false end
   return true
@@ -126,12 +131,14 @@ local function main()
   local uri = vim.uri_from_bufnr(bufnr)
 
   -- 1. The plugin recognised the bilingual .txt and attached the server.
+  step('filetype and attach')
   check_eq('filetype of the bilingual .txt set by editors/nvim', 'bitext', vim.bo[bufnr].filetype)
   -- Neovim 0.7 lists a client for the buffer once its initialize is answered.
   local attached = vim.wait(TIMEOUT_MS, function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil end, 10)
   require_that('a bitext client attached to the buffer and initialized', attached, 'one client', 'none')
 
   -- 2. The diagnostic arrives, for the version the editor opened.
+  step('diagnostic on open')
   local opened_version = vim.lsp.util.buf_versions[bufnr]
   local first
   local ok = vim.wait(TIMEOUT_MS, function()
@@ -179,6 +186,7 @@ local function main()
   end
 
   -- 3. Hover on a Chinese line shows its English original.
+  step('hover')
   local function hover(line)
     local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover',
       { textDocument = { uri = uri }, position = { line = line, character = 2 } }, TIMEOUT_MS)
@@ -192,6 +200,7 @@ local function main()
     'text containing "' .. hover_want .. '"', htext or herr)
 
   -- 4. Go to partner: the raw answer, then the jump a user gets.
+  step('go to partner')
   local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/definition',
     { textDocument = { uri = uri }, position = { line = hover_line, character = 2 } }, TIMEOUT_MS)
   local _, r = next(res or {})
@@ -205,6 +214,7 @@ local function main()
   check_eq('cursor row after vim.lsp.buf.definition() (1-based)', partner_line + 1, vim.api.nvim_win_get_cursor(0)[1])
 
   -- 5. Outline: front matter, 117 pairs in order with detail "pair N", back matter.
+  step('outline')
   res = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol', { textDocument = { uri = uri } }, TIMEOUT_MS)
   _, r = next(res or {})
   local symbols = r and r.result or {}
@@ -215,7 +225,8 @@ local function main()
   local pairs_found, others = {}, {}
   local function walk(list)
     for _, s in ipairs(list) do
-      if type(s.detail) == 'string' and s.detail:match('^pair %d+$') then
+      -- A pair is a leaf; a speaker turn holding pairs may have detail "pair N" too.
+      if type(s.detail) == 'string' and s.detail:match('^pair %d+$') and #(s.children or {}) == 0 then
         pairs_found[#pairs_found + 1] = s
       else
         others[#others + 1] = s
@@ -235,17 +246,21 @@ local function main()
     -- Named by its first words: a prefix of one of its lines (minus a trailing "…").
     local stem = s.name:gsub('…$', ''):gsub('%s+$', '')
     local first_line = lines[s.range.start.line + 1] or ''
-    local last_line = lines[s.range['end'].line + 1] or ''
-    if #stem == 0 or (first_line:sub(1, #stem) ~= stem and last_line:sub(1, #stem) ~= stem) then
+    local second_line = lines[s.range.start.line + 2] or ''
+    if #stem == 0 or (first_line:sub(1, #stem) ~= stem and second_line:sub(1, #stem) ~= stem) then
       bad_name[#bad_name + 1] = string.format('pair %d: %q', i, s.name)
     end
   end
   check_eq('pair symbols whose detail is not "pair N" in order', {}, bad_detail)
   check_eq('pair symbols that do not start on their pair\'s first line', {}, bad_start)
   check_eq('pair symbols not named by the first words of their pair', {}, bad_name)
+  -- Lines from..to: the range ends on line `to`, or at the start of the next line.
   local function has_block(from, to)
     for _, s in ipairs(others) do
-      if s.range.start.line == from and s.range['end'].line == to then return true end
+      local e = s.range['end']
+      if s.range.start.line == from and (e.line == to or (e.line == to + 1 and e.character == 0)) then
+        return true
+      end
     end
     return false
   end
@@ -257,6 +272,7 @@ local function main()
       return s.name .. ' ' .. s.range.start.line .. '..' .. s.range['end'].line end, others)))
 
   -- 6. Code actions: context.only is honoured, one preferred edit-based quick fix.
+  step('code actions')
   local function code_actions(only)
     local params = { textDocument = { uri = uri }, range = diag.range,
       context = { diagnostics = { diag }, only = only } }
@@ -289,6 +305,7 @@ local function main()
   require_that('the quick fix has an edit', fix.edit ~= nil, 'edit', vim.inspect(fix))
 
   -- 7. Apply it; Neovim sends the didChange; the new publish clears the finding.
+  step('apply the quick fix')
   vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
   local new_version = vim.lsp.util.buf_versions[bufnr]
   check('applying the fix changed the buffer version', new_version ~= opened_version,
