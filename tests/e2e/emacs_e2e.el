@@ -81,6 +81,12 @@
                                      'utf-16le))
        2)))
 
+(defun e2e-range-list (range)
+  "LSP RANGE as (START-LINE START-CHARACTER END-LINE END-CHARACTER)."
+  (let ((start (plist-get range :start)) (end (plist-get range :end)))
+    (list (plist-get start :line) (plist-get start :character)
+          (plist-get end :line) (plist-get end :character))))
+
 (defun e2e-line-of (pos) (1- (line-number-at-pos pos t)))
 
 ;; Raw publishDiagnostics params (plists), newest first, as the server sent them.
@@ -120,10 +126,16 @@
     (e2e-wait (lambda () got))
     got))
 
+(defun e2e-note (format-string &rest args)
+  "Log details when E2E_VERBOSE is set, to see what the server sent."
+  (when (getenv "E2E_VERBOSE") (apply #'message (concat "  note: " format-string) args)))
+
 (defun e2e-run ()
+  (e2e-step "start")
   (let* ((file (e2e-env "E2E_FILE"))
          (code (e2e-env "E2E_CODE"))
          (diag-line (e2e-env-int "E2E_DIAG_LINE"))
+         (severity (e2e-env-int "E2E_SEVERITY" t))
          (hand-end-col (e2e-env-int "E2E_DIAG_END_COL" t))
          (hover-line (e2e-env-int "E2E_HOVER_LINE"))
          (hover-want (e2e-env "E2E_HOVER_TEXT"))
@@ -162,6 +174,7 @@
                    "a notification" e2e-published)
       (e2e-check-equal "publishDiagnostics version (echo of the opened version)"
                        opened-version (plist-get first :version))
+      (e2e-note "first publishDiagnostics: %S" first)
       (let* ((found (e2e-structural (plist-get first :diagnostics)))
              (diag (car found))
              (line-end-col (save-excursion (goto-char (e2e-pos diag-line 0))
@@ -170,24 +183,24 @@
                      (format "%s on line %d" code diag-line) (e2e-describe found))
         (e2e-check-equal "diagnostic code" code (plist-get diag :code))
         (e2e-check-equal "diagnostic source" "bitext" (plist-get diag :source))
+        (when severity
+          (e2e-check-equal "diagnostic severity (1 error, 2 warning)" severity (plist-get diag :severity)))
+        ;; Eglot 1.9 declares publishDiagnostics.relatedInformation = false.
+        (e2e-check-equal "diagnostics carrying relatedInformation, which Eglot declared it does not support"
+                         nil (e2e-describe (cl-remove-if-not (lambda (d) (plist-member d :relatedInformation))
+                                                             (append (plist-get first :diagnostics) nil))))
         (e2e-check "diagnostic message is not empty"
                    (and (stringp (plist-get diag :message)) (> (length (plist-get diag :message)) 0))
                    "a message" (plist-get diag :message))
-        (e2e-check-equal "diagnostic range (UTF-16 columns, whole line)"
-                         `(:start (:line ,diag-line :character 0)
-                           :end (:line ,diag-line :character ,(e2e-utf16-length diag-line)))
-                         (plist-get diag :range))
+        (e2e-check-equal "diagnostic range (start line, column; end line, column) in UTF-16"
+                         (list diag-line 0 diag-line (e2e-utf16-length diag-line))
+                         (e2e-range-list (plist-get diag :range)))
         (when hand-end-col
           (e2e-check-equal "UTF-16 length of the line per Emacs (test self-check)"
                            hand-end-col (e2e-utf16-length diag-line))
-          (e2e-check-equal "diagnostic range (UTF-16 columns, whole line, worked out by hand)"
-                           `(:start (:line ,diag-line :character 0) :end (:line ,diag-line :character ,hand-end-col))
-                           (plist-get diag :range)))
-        (e2e-check-equal "diagnostic range starts and ends on its line"
-                         (list diag-line 0 diag-line)
-                         (let ((r (plist-get diag :range)))
-                           (list (plist-get (plist-get r :start) :line) (plist-get (plist-get r :start) :character)
-                                 (plist-get (plist-get r :end) :line))))
+          (e2e-check-equal "diagnostic range in UTF-16, worked out by hand"
+                           (list diag-line 0 diag-line hand-end-col)
+                           (e2e-range-list (plist-get diag :range))))
         (flymake-start)
         (let ((shown (e2e-wait (lambda () (e2e-flymake-structural)) 3)))
           (e2e-check-equal "Flymake diagnostic covers the whole line (0-based line, columns in characters)"
@@ -201,9 +214,18 @@
         ;; 2. Hover on a Chinese line shows its English original.
         (e2e-step "hover")
         (let ((text (e2e-hover-at (e2e-pos hover-line 2))))
+          (e2e-note "hover text: %S" text)
           (e2e-check (format "hover (ElDoc) on line %d contains its original" hover-line)
                      (and text (string-search hover-want text))
                      (format "text containing %S" hover-want) text))
+
+        ;; Eglot offers markdown only when it can render it (gfm-view-mode).
+        (let ((raw (jsonrpc-request (eglot--current-server-or-lose) :textDocument/hover
+                                    (progn (goto-char (e2e-pos hover-line 2))
+                                           (eglot--TextDocumentPositionParams)))))
+          (e2e-check-equal "hover markup kind (the one format Eglot offered)"
+                           (if (fboundp 'gfm-view-mode) "markdown" "plaintext")
+                           (plist-get (plist-get raw :contents) :kind)))
 
         ;; 3. Go to partner through xref, as M-. does.
         (e2e-step "go to partner")
@@ -289,11 +311,13 @@
         (goto-char (e2e-pos diag-line 0))
         (let* ((actions (eglot-code-actions (line-beginning-position) (line-end-position) "quickfix"))
                (preferred (cl-remove-if-not (lambda (a) (eq (plist-get a :isPreferred) t)) actions)))
+          (e2e-note "code actions: %S" actions)
           (e2e-require "exactly one preferred quickfix on the line" (= (length preferred) 1)
                        1 actions)
           (e2e-check "the quick fix carries an edit, not a command"
                      (and (plist-get (car preferred) :edit) (not (plist-get (car preferred) :command)))
                      "edit without command" (car preferred)))
+        (e2e-step "apply the preferred quick fix (bitext-fix-at-point)")
         (bitext-fix-at-point)
         ;; Batch mode never runs Eglot's idle timer that sends the change.
         (eglot--signal-textDocument/didChange)
@@ -337,6 +361,7 @@
              (if (zerop e2e-failures) 0 1))
          (e2e-abort 1)
          ((debug error) (message "driver error: %S" err) 2))))
+  (e2e-step "shut down")
   (message "emacs e2e case %s: %d failed assertion(s)" (e2e-case) e2e-failures)
   (ignore-errors
     (let ((server (and (find-buffer-visiting (getenv "E2E_FILE"))

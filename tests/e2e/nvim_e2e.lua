@@ -156,6 +156,8 @@ local function main()
   local diag = found[1]
   check_eq('diagnostic code', code, diag.code)
   check_eq('diagnostic source', 'bitext', diag.source)
+  local severity = env_int('E2E_SEVERITY', true)
+  if severity then check_eq('diagnostic severity (1 error, 2 warning)', severity, diag.severity) end
   check('diagnostic message is not empty', type(diag.message) == 'string' and #diag.message > 0,
     'a message', vim.inspect(diag.message))
   local line_text = vim.api.nvim_buf_get_lines(bufnr, diag_line, diag_line + 1, false)[1] or ''
@@ -193,9 +195,11 @@ local function main()
     local _, r = next(res or {})
     if r == nil then return nil, 'no response (timeout)' end
     if r.err then return nil, 'error ' .. vim.inspect(r.err) end
-    return hover_text(r.result), nil
+    return hover_text(r.result), nil, r.result
   end
-  local htext, herr = hover(hover_line)
+  local htext, herr, hraw = hover(hover_line)
+  check_eq('hover markup kind (Neovim offers markdown first)', 'markdown',
+    hraw and type(hraw.contents) == 'table' and hraw.contents.kind)
   check('hover on line ' .. hover_line .. ' contains its original', htext and htext:find(hover_want, 1, true),
     'text containing "' .. hover_want .. '"', htext or herr)
 

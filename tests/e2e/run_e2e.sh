@@ -18,6 +18,10 @@ per_run_timeout=${BITEXT_E2E_TIMEOUT:-60}
 
 die() { echo "e2e_$editor: FAIL: $*" >&2; exit 1; }
 
+server=$(realpath -- "$server" 2>/dev/null) || die "server binary $2 is missing"
+source_dir=$(realpath -- "$source_dir") || die "source directory $3 is missing"
+here="$source_dir/tests/e2e"
+sample="$source_dir/examples/unsupervised-learning-ep1.zh-en.txt"
 [[ -x "$server" ]] || die "server binary $server is missing or not executable (build the 'bitext' target)"
 [[ -f "$sample" ]] || die "sample $sample is missing"
 
@@ -91,7 +95,7 @@ run_case() {
 }
 
 clear_case_vars() {
-  unset E2E_CODE E2E_DIAG_LINE E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
+  unset E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
     E2E_PARTNER_LINE E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
 }
 
@@ -105,7 +109,8 @@ clear_case_vars
 mkdir -p "$work/missing-original"
 sed '23d' "$sample" >"$work/missing-original/transcript.txt"
 sed '23s/.*/[original missing]/' "$sample" >"$work/missing-original/expected-fixed.txt"
-export E2E_CODE=missing-original E2E_DIAG_LINE=21
+# A missing line breaks the structure: an error (severity 1).
+export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=21
 export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
 export E2E_PAIR_STARTS="$(pair_starts 10 -1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
 export E2E_FIXED_HOVER_TEXT="original missing"
@@ -121,7 +126,7 @@ clear_case_vars
 mkdir -p "$work/emoji-columns"
 sed -e '12s/.*/谢谢邀请🤗。/' -e '13d' "$sample" >"$work/emoji-columns/transcript.txt"
 sed -e '12s/.*/谢谢邀请🤗。/' -e '13s/.*/[original missing]/' "$sample" >"$work/emoji-columns/expected-fixed.txt"
-export E2E_CODE=missing-original E2E_DIAG_LINE=11 E2E_DIAG_END_COL=7
+export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=11 E2E_DIAG_END_COL=7
 export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
 export E2E_PAIR_STARTS="$(pair_starts 5 -1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
 export E2E_FIXED_HOVER_TEXT="original missing"
