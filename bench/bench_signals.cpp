@@ -104,11 +104,20 @@ void report(const std::string& name, const PairList& pairs, bool verbose) {
     for (auto k : c.unmatched_original) std::printf(" en[%s]", en.substr(o[k].begin, o[k].end - o[k].begin).c_str());
     std::printf("\n    %s\n    %s\n", clip(zh).c_str(), clip(en).c_str());
   }
-  std::printf("numbers: %zu pairs flagged = %.2f per 100 pairs (%zu pairs have strong numbers)\n",
-              number_flagged, double(number_flagged) * per100, with_strong);
+  // Detection: the same comparison on pairs shifted by one (zh_i with en_{i+1}).
+  std::size_t number_shift_flagged = 0;
+  for (std::size_t i = 0; i + 1 < pairs.size(); ++i) {
+    const auto t = bitext::scan_numbers(pairs[i].first);
+    const auto o = bitext::scan_numbers(pairs[i + 1].second);
+    if (!bitext::compare_numbers(t, o).consistent()) ++number_shift_flagged;
+  }
+  std::printf("numbers: %zu pairs flagged = %.2f per 100 pairs (%zu pairs have strong numbers); "
+              "shifted pairs flagged: %.2f per 100\n",
+              number_flagged, double(number_flagged) * per100, with_strong,
+              100.0 * double(number_shift_flagged) / double(pairs.size() - 1));
 
   // Tokens.
-  std::size_t zh_flagged = 0, en_flagged = 0, near_pairs = 0, considered = 0, matched = 0;
+  std::size_t zh_flagged = 0, en_flagged = 0, required_flagged = 0, near_pairs = 0, considered = 0, matched = 0;
   for (const auto& [zh, en] : pairs) {
     const auto t = bitext::scan_tokens(zh);
     const auto o = bitext::scan_tokens(en);
@@ -118,6 +127,9 @@ void report(const std::string& name, const PairList& pairs, bool verbose) {
     if (!c.near_translation.empty() || !c.near_original.empty()) ++near_pairs;
     if (!c.unmatched_translation.empty()) ++zh_flagged;
     if (!c.unmatched_original.empty()) ++en_flagged;
+    if (std::any_of(c.unmatched_original.begin(), c.unmatched_original.end(),
+                    [&](std::size_t k) { return o[k].carry == bitext::Carry::Required; }))
+      ++required_flagged;
     if (!verbose || c.consistent()) continue;
     std::printf("  tokens:");
     for (auto k : c.unmatched_translation) std::printf(" zh[%s]", zh.substr(t[k].begin, t[k].end - t[k].begin).c_str());
@@ -125,9 +137,21 @@ void report(const std::string& name, const PairList& pairs, bool verbose) {
     std::printf("\n    %s\n    %s\n", clip(zh).c_str(), clip(en).c_str());
   }
   std::printf("tokens: translation tokens matched %zu of %zu; pairs with an unmatched translation token %zu = %.2f "
-              "per 100; with an unmatched must-carry original token %zu = %.2f per 100; with near matches %zu\n",
+              "per 100; with an unmatched must-carry original token %zu = %.2f per 100 (Required only: %zu); "
+              "with near matches %zu\n",
               matched, considered, zh_flagged, double(zh_flagged) * per100, en_flagged, double(en_flagged) * per100,
-              near_pairs);
+              required_flagged, near_pairs);
+  std::size_t token_shift_flagged = 0, token_shift_zh = 0;
+  for (std::size_t i = 0; i + 1 < pairs.size(); ++i) {
+    const auto t = bitext::scan_tokens(pairs[i].first);
+    const auto o = bitext::scan_tokens(pairs[i + 1].second);
+    const auto c = bitext::compare_tokens(t, o);
+    if (!c.consistent()) ++token_shift_flagged;
+    if (!c.unmatched_translation.empty()) ++token_shift_zh;
+  }
+  std::printf("tokens: shifted pairs flagged %.2f per 100 (by an unmatched translation token: %.2f per 100)\n",
+              100.0 * double(token_shift_flagged) / double(pairs.size() - 1),
+              100.0 * double(token_shift_zh) / double(pairs.size() - 1));
 
   // Length model.
   const auto prior = bitext::length_prior(bitext::Script::Han, bitext::Script::Latin);

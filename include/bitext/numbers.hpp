@@ -14,11 +14,13 @@
 //           names, vague quantities (几十, 数百, 上千, 百万 without multiplier,
 //           hundreds, a million, dozens), Chinese fractions (三分之一), digit
 //           strings read out that are not years.
+//           Digit groups inside identifiers and version strings (GPT-3,
+//           x86_64, v9, 2.6.32) are weak numbers of kind Code: they are
+//           carried-over tokens (tokens.hpp) more than quantities, but may
+//           answer a number written apart on the other side (FIPS 151-2).
 //   none:   idioms that contain numerals (一些, 一样, 一直, 十分 'very', 万一,
 //           三三两两, 唯一 ...); a lone 一 unless a measure word or scale
-//           follows it or 第 precedes it; digits inside identifiers and
-//           version strings (GPT-3, x86_64, UTF-8, 2.6.32, F1), which are
-//           carried-over tokens (tokens.hpp), not quantities.
+//           follows it or 第 precedes it.
 #pragma once
 
 #include <cstddef>
@@ -37,6 +39,7 @@ enum class NumberKind : std::uint8_t {
   Year,      // 一九三九年, 2017年; 4-digit 1000..2999 digit runs in English
   Month,     // 5月, 十二月, May (value 1..12)
   Fraction,  // 三分之一 (value 1/3)
+  Code,      // a digit group inside an identifier or version (GPT-3, v9, 2.6.32): always weak
 };
 
 enum class NumberNotation : std::uint8_t {
@@ -65,7 +68,8 @@ std::vector<NumberMention> scan_numbers(std::string_view line);
 enum class NumberMatch : std::uint8_t {
   None,
   Scaled,  // equal up to a scale word: "5" in "5 to 10 billion" vs 5亿; 160 vs 1.6亿
-  Equal,   // equal within rounding (half the larger unit), or 15% when either is approximate
+  Equal,   // equal within rounding (half the larger unit); when either is approximate,
+           // within the larger unit or 15% (二十多 = 20..30 answers "nearly two dozen")
 };
 
 // Whether two mentions can denote the same quantity. Kind is ignored (a year

@@ -26,13 +26,24 @@ enum class TokenKind : std::uint8_t {
   Email,       // local@domain.tld
 };
 
+// How strongly a faithful translation is expected to repeat an original token.
+enum class Carry : std::uint8_t {
+  None,      // words and names: translated or transliterated as often as not
+  Expected,  // acronyms (AGI, GPL) and word compounds (GNU/Linux): usually kept, sometimes spelled out
+  Required,  // URLs, e-mails, versions, code-like identifiers and paths: copied verbatim
+};
+
 struct LatinToken {
   std::size_t begin = 0;  // byte span in the line
   std::size_t end = 0;
   TokenKind kind = TokenKind::Word;
+  Carry carry = Carry::None;
   // Comparison key: lowercase letters and digits only, possessive 's and a
   // plural s removed ("Hugging-Face's" -> "huggingface", "PRs" -> "pr").
   std::string key;
+  // Keys of the segments of a compound token ("Unix-like" -> unix, like;
+  // "GNU/Linux" -> gnu, linux); empty for a token of one segment.
+  std::vector<std::string> parts;
   bool operator==(const LatinToken&) const = default;
 };
 
@@ -42,25 +53,32 @@ struct LatinToken {
 // Never throws; invalid UTF-8 bytes separate tokens.
 std::vector<LatinToken> scan_tokens(std::string_view line);
 
-// Whether an original-side token must appear in a faithful translation:
-// URLs, e-mails, identifiers, versions, and acronyms other than the few that
-// translators routinely spell out in Chinese (AI, ML, CEO, US, ...).
+// Whether an original-side token must appear in a faithful translation
+// (carry != None). Acronyms that translators routinely spell out in Chinese
+// (AI, ML, CEO, US, WWW, ...), all-caps English words (NOT, MUST) and long
+// all-caps placeholders (PATHPREFIX) carry nothing; tokens that start with a
+// number (32-bit, 13th) are numbers, not tokens at all.
 bool must_carry(const LatinToken& token);
 
 enum class TokenMatch : std::uint8_t {
   None,
   Near,   // within a small edit distance: a spelling or transliteration slip
   Exact,  // same key, or the key of adjacent tokens joined ("Hugging Face" = "HuggingFace"),
-          // or an acronym of the other side's words (ML = machine learning, F1 = Formula One),
-          // or spelled out (hf.co//course = "h f dot c o slash slash course")
+          // or a segment of a compound (Unix = "Unix-like"), or every word segment of a
+          // compound found (FIPS-151-2 = "FIPS 151-2"), or an acronym of the other
+          // side's words (ML = machine learning, F1 = Formula One), or spelled out
+          // (hf.co//course = "h f dot c o slash slash course")
 };
+// Near also covers a translation word that abbreviates an original word (man = manual).
 
 struct TokenComparison {
   // Translation tokens (all kinds but lowercase Words of fewer than 3 letters)
   // and must-carry original tokens, graded.
   std::vector<std::size_t> unmatched_translation;  // indices into the translation's tokens
   std::vector<std::size_t> near_translation;
-  std::vector<std::size_t> unmatched_original;     // indices into the original's tokens (must-carry only)
+  // Original tokens with carry != None (the token's `carry` says how much an
+  // absence weighs: Required is strong evidence, Expected weak).
+  std::vector<std::size_t> unmatched_original;     // indices into the original's tokens
   std::vector<std::size_t> near_original;
   std::size_t matched_translation = 0;
   std::size_t matched_original = 0;

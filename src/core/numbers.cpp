@@ -255,8 +255,28 @@ class Scanner {
   }
 
   // Skip an identifier such as x86_64, GPT-3.5, UTF-8, 2.6.32: the run of
-  // letters, digits and inner connectors starting at i.
-  std::size_t skip_identifier(std::size_t i) const {
+  // letters, digits and inner connectors starting at i. Its digit groups are
+  // weak Code numbers.
+  std::size_t skip_identifier(std::size_t i) {
+    const std::size_t j = identifier_end(i);
+    for (std::size_t k = i; k < j;) {
+      if (!is_digit(cps_[k].c)) {
+        ++k;
+        continue;
+      }
+      const std::size_t start = k;
+      double value = 0;
+      while (k < j && is_digit(cps_[k].c)) value = value * 10 + digit_value(cps_[k++].c);
+      NumberMention m;
+      m.value = value;
+      m.kind = NumberKind::Code;
+      m.notation = NumberNotation::Digits;
+      emit(start, k, m);
+    }
+    return j;
+  }
+
+  std::size_t identifier_end(std::size_t i) const {
     std::size_t j = i;
     while (j < cps_.size()) {
       const char32_t c = cps_[j].c;
@@ -754,7 +774,8 @@ class Scanner {
     m.notation = NumberNotation::Words;
     // Months (capitalised). "May" needs a date context: in May, May 5.
     for (std::size_t k = 0; k < kMonths.size(); ++k) {
-      if (word != kMonths[k] || !(at(i) >= U'A' && at(i) <= U'Z')) continue;
+      // "may" and "march" are also verbs: capitalised only.
+      if (word != kMonths[k] || (!(at(i) >= U'A' && at(i) <= U'Z') && (k == 2 || k == 4))) continue;
       if (k == 4) {
         const std::string prev = word_before(i);
         const bool date_context = prev == "in" || prev == "of" || prev == "since" ||
@@ -812,6 +833,9 @@ class Scanner {
       } else if (w == "hundred") {
         current = (current == 0 ? 1 : current) * 100;
         smallest_step = 100;
+      } else if ((w == "dozen" || w == "dozens") && any && current > 0) {
+        current *= 12;  // two dozen
+        smallest_step = 12;
       } else if (auto s = lookup(kScaleWords, w)) {
         total += (current == 0 ? 1 : current) * *s;
         current = 0;
@@ -845,7 +869,7 @@ class Scanner {
         next_end = after_and;
       }
       if (!lookup(kSmallWords, next) && next != "hundred" && !lookup(kScaleWords, next) &&
-          !lookup(kOrdinalWords, next))
+          !lookup(kOrdinalWords, next) && next != "dozen")
         break;
       if (is_latin_letter(at(next_end)) || is_digit(at(next_end))) break;
       w = next;
@@ -871,7 +895,8 @@ class Scanner {
 
 double tolerance(const NumberMention& a, double a_value, double a_unit, const NumberMention& b) {
   double tol = std::max(a_unit, b.unit) / 2;
-  if (a.approximate || b.approximate) tol = std::max(tol, 0.15 * std::max(std::fabs(a_value), std::fabs(b.value)));
+  if (a.approximate || b.approximate)
+    tol = std::max({2 * tol, 0.15 * std::max(std::fabs(a_value), std::fabs(b.value))});
   return tol + 1e-9 * std::max(std::fabs(a_value), std::fabs(b.value));
 }
 

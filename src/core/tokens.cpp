@@ -65,10 +65,17 @@ constexpr std::array<std::string_view, 28> kTopLevelDomains = {
     "es",  "ru",  "in",  "me",  "app", "tv",  "ly",  "gg"};
 
 // Acronyms that Chinese translations routinely spell out (人工智能, 首席执行官,
-// 美国 ...): not evidence of a missing token.
-constexpr std::array<std::string_view, 30> kTranslatedAcronyms = {
-    "ai", "ml",  "ceo", "cto", "cfo", "coo", "vp", "us", "usa", "uk", "eu", "un", "tv", "pc", "ok",
-    "it", "hr",  "ipo", "vc",  "am",  "pm",  "id", "nyc", "la", "sf", "dc", "ii", "iii", "iv", "faq"};
+// 美国, 万维网 ...), and all-caps English words (NOT, MUST): no carried token.
+constexpr std::array<std::string_view, 64> kUncarriedCaps = {
+    "ai",   "ml",    "ceo",   "cto",   "cfo",  "coo",  "vp",   "us",    "usa",  "uk",   "eu",
+    "un",   "tv",    "pc",    "ok",    "it",   "hr",   "ipo",  "vc",    "am",   "pm",   "id",
+    "nyc",  "la",    "sf",    "dc",    "ii",   "iii",  "iv",   "faq",   "www",  "os",   "gui",
+    "usb",  "fax",   "irs",   "eta",   "nb",   "not",  "and",  "or",    "no",   "yes",  "all",
+    "must", "should", "may",  "shall", "never", "only", "do",  "dont",  "the",  "is",   "are",
+    "new",  "free",  "very",  "note",  "warning", "tip", "caution", "important", "one"};
+
+// Identifiers that translations spell out (国际化, 本地化).
+constexpr std::array<std::string_view, 3> kTranslatedIdentifiers = {"i18n", "l10n", "m17n"};
 
 constexpr std::array<std::string_view, 7> kSpokenPunctuation = {"dot", "slash", "colon", "at",
                                                                 "dash", "underscore", "hyphen"};
@@ -102,6 +109,21 @@ std::string make_key(const std::vector<CodePoint>& cps, std::size_t first, std::
       key.pop_back();
   }
   return key;
+}
+
+// Keys of the alphanumeric segments of a compound token, two characters or more.
+std::vector<std::string> make_parts(const std::vector<CodePoint>& cps, std::size_t first,
+                                    std::size_t last) {
+  std::vector<std::string> parts;
+  std::size_t k = first;
+  while (k < last) {
+    while (k < last && !is_alnum(cps[k].c)) ++k;
+    const std::size_t start = k;
+    while (k < last && is_alnum(cps[k].c)) ++k;
+    if (k - start >= 2) parts.push_back(make_key(cps, start, k, TokenKind::Word));
+  }
+  if (parts.size() < 2) parts.clear();
+  return parts;
 }
 
 class TokenScanner {
@@ -148,10 +170,18 @@ class TokenScanner {
       while (j > i && (at(j - 1) == U'.' || at(j - 1) == U',' || at(j - 1) == U':' ||
                        at(j - 1) == U';' || at(j - 1) == U'!' || at(j - 1) == U'?'))
         --j;
-      push(i, j, TokenKind::Url);
+      push(i, i, j, TokenKind::Url, Carry::Required);
       return j;
     }
     // Letters, digits and inner connectors; "//" inside a URL path counts as a connector.
+    // A path keeps its leading slash (/usr/share/doc, ~/.bashrc).
+    std::size_t first = i;
+    if (i > 0 && at(i - 1) == U'/') {
+      first = i - 1;
+      if (i > 1 && at(i - 2) == U'~') first = i - 2;
+    } else if (i > 1 && at(i - 1) == U'.' && at(i - 2) == U'/') {
+      first = i - 2;
+    }
     while (j < cps_.size()) {
       const char32_t c = at(j);
       if (is_alnum(c)) {
@@ -170,11 +200,26 @@ class TokenScanner {
     // C++, C#: a symbol suffix on a short name.
     if ((at(j) == U'+' && at(j + 1) == U'+') && !is_alnum(at(j + 2))) j += 2;
     else if (at(j) == U'#' && j - i <= 2 && !is_alnum(at(j + 1))) j += 1;
-    classify(i, j);
+    classify(first, i, j);
     return j;
   }
 
-  void classify(std::size_t first, std::size_t last) {
+  // `lead` <= `first`: a path's leading "/" or "~/" (part of the span, not of the key).
+  void classify(std::size_t lead, std::size_t first, std::size_t last) {
+    // 32-bit, 13th, 64bit, 1990s: a number with a unit or suffix, not a token.
+    if (is_ascii_digit(at(first))) {
+      std::size_t k = first;
+      while (k < last && is_ascii_digit(at(k))) ++k;
+      bool numeric = k < last;
+      for (std::size_t m = k; m < last && numeric; ++m)
+        numeric = is_ascii_lower(at(m)) || at(m) == U'-';
+      if (numeric) return;
+    }
+    // v9, V2: a version number; numbers.hpp reads it.
+    if ((at(first) == U'v' || at(first) == U'V') && last - first >= 2 &&
+        std::all_of(cps_.begin() + std::ptrdiff_t(first) + 1, cps_.begin() + std::ptrdiff_t(last),
+                    [](const CodePoint& cp) { return is_ascii_digit(fold_width(cp.c)); }))
+      return;
     std::size_t letters = 0, digits = 0, uppers = 0, lowers = 0, dots = 0;
     bool at_sign = false, slash = false, underscore = false, plus = false, inner_upper = false,
          hyphen = false, apostrophe = false;
@@ -216,8 +261,8 @@ class TokenScanner {
 
     TokenKind kind = TokenKind::Word;
     if (letters == 0) {
-      if (dots >= 2) push(first, last, TokenKind::Version);  // 2.6.32; plain numbers are not tokens
-      return;
+      if (dots >= 2) push(lead, first, last, TokenKind::Version, Carry::Required);  // 2.6.32
+      return;  // plain numbers are not tokens
     }
     std::string tld;
     if (dots > 0) {
@@ -244,16 +289,46 @@ class TokenScanner {
     } else if (uppers > 0 && (is_ascii_upper(at(first)) || inner_upper || (at(first) >= 0xC0 && at(first) <= 0xDE))) {
       kind = TokenKind::Name;
     }
-    push(first, last, kind);
+    const bool path = lead < first;
+    if (path && kind != TokenKind::Url && kind != TokenKind::Email) kind = TokenKind::Identifier;
+
+    Carry carry = Carry::None;
+    switch (kind) {
+      case TokenKind::Url:
+      case TokenKind::Email:
+      case TokenKind::Version:
+        carry = Carry::Required;
+        break;
+      case TokenKind::Identifier:
+        if (digits > 0 || dots > 0 || at_sign || plus || path) carry = Carry::Required;
+        else if (lowers == 0) carry = Carry::None;  // OVERRIDE_FILE, BIN-DIR: placeholders, often translated
+        else if (underscore) carry = Carry::Required;  // dh_make
+        else if (uppers > 0) carry = Carry::Expected;  // GNU/Linux; not and/or
+        break;
+      case TokenKind::Acronym:
+        if (letters <= 5) carry = Carry::Expected;  // longer all-caps words are placeholders
+        break;
+      default:
+        break;
+    }
+    push(lead, first, last, kind, carry);
   }
 
-  void push(std::size_t first, std::size_t last, TokenKind kind) {
+  void push(std::size_t lead, std::size_t first, std::size_t last, TokenKind kind, Carry carry) {
     LatinToken token;
-    token.begin = cps_[first].begin;
+    token.begin = cps_[lead].begin;
     token.end = cps_[last - 1].end;
     token.kind = kind;
     token.key = make_key(cps_, first, last, kind);
     if (token.key.empty()) return;
+    token.parts = make_parts(cps_, first, last);
+    const auto listed = [&](const auto& list) {
+      return std::find(list.begin(), list.end(), token.key) != list.end();
+    };
+    if ((kind == TokenKind::Acronym && listed(kUncarriedCaps)) ||
+        (kind == TokenKind::Identifier && listed(kTranslatedIdentifiers)))
+      carry = Carry::None;
+    token.carry = carry;
     out_.push_back(std::move(token));
   }
 };
@@ -368,6 +443,14 @@ bool initials_in(const std::string& key, std::span<const LatinToken> tokens) {
   return false;
 }
 
+// A translation word that is the start of an original word: man = manual, config = configuration.
+bool abbreviates(const std::string& key, std::span<const LatinToken> original) {
+  if (key.size() < 3) return false;
+  return std::any_of(original.begin(), original.end(), [&](const LatinToken& t) {
+    return t.key.size() > key.size() && t.key.compare(0, key.size(), key) == 0;
+  });
+}
+
 bool exact_in(const std::string& key, const std::vector<JoinedRun>& runs) {
   return std::any_of(runs.begin(), runs.end(), [&](const JoinedRun& r) { return aligned_in(key, r); });
 }
@@ -381,21 +464,7 @@ std::string token_key(std::string_view text) {
   return make_key(cps, 0, cps.size(), TokenKind::Word);
 }
 
-bool must_carry(const LatinToken& token) {
-  switch (token.kind) {
-    case TokenKind::Url:
-    case TokenKind::Email:
-    case TokenKind::Version:
-      return true;
-    case TokenKind::Identifier:
-      return token.key.size() >= 2;
-    case TokenKind::Acronym:
-      return std::find(kTranslatedAcronyms.begin(), kTranslatedAcronyms.end(), token.key) ==
-             kTranslatedAcronyms.end();
-    default:
-      return false;
-  }
-}
+bool must_carry(const LatinToken& token) { return token.carry != Carry::None; }
 
 TokenComparison compare_tokens(std::span<const LatinToken> translation,
                                std::span<const LatinToken> original) {
@@ -404,14 +473,17 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
   {
     std::vector<JoinedRun> spoken = joined_runs(original, true);
     original_runs.insert(original_runs.end(), spoken.begin(), spoken.end());
-    // Number words as digits: GPT-two = GPT-2.
+    auto add_single = [&](std::string key) {
+      JoinedRun run;
+      run.joined = std::move(key);
+      run.starts = {0, run.joined.size()};
+      original_runs.push_back(std::move(run));
+    };
     for (const LatinToken& t : original) {
-      if (auto variant = digit_variant(t.key)) {
-        JoinedRun run;
-        run.joined = *variant;
-        run.starts = {0, run.joined.size()};
-        original_runs.push_back(std::move(run));
-      }
+      // Number words as digits: GPT-two = GPT-2.
+      if (auto variant = digit_variant(t.key)) add_single(*variant);
+      // Segments of compounds: Unix in Unix-like, contrib in stable/contrib/.
+      for (const std::string& part : t.parts) add_single(part);
     }
   }
   const std::vector<JoinedRun> translation_runs = joined_runs(translation, false);
@@ -432,9 +504,41 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
       }
     }
   }
+  // A compound whose word segments are all there: FIPS-151-2 vs "FIPS 151-2".
+  for (std::size_t k = 0; k < translation.size(); ++k) {
+    const auto& parts = translation[k].parts;
+    if (grade[k] != TokenMatch::None || parts.empty()) continue;
+    const bool all = std::all_of(parts.begin(), parts.end(), [&](const std::string& part) {
+      const bool digits_only =
+          std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+      return digits_only || exact_in(part, original_runs);
+    });
+    if (all) {
+      grade[k] = TokenMatch::Exact;
+    } else if (std::any_of(parts.begin(), parts.end(),
+                           [&](const std::string& part) { return exact_in(part, original_runs); })) {
+      grade[k] = TokenMatch::Near;  // IBM/摩托罗拉 vs IBM/Motorola
+    }
+  }
+  // Joined neighbours within a small edit distance: Hugging Face ~ Higginface.
+  for (const JoinedRun& run : translation_runs) {
+    for (std::size_t s = 0; s < run.token_at.size(); ++s) {
+      for (std::size_t e = s + 2; e <= run.token_at.size() && e <= s + 3; ++e) {
+        bool open = false;
+        for (std::size_t m = s; m < e; ++m) open = open || grade[run.token_at[m]] == TokenMatch::None;
+        if (!open) continue;
+        const std::string joined = run.joined.substr(run.starts[s], run.starts[e] - run.starts[s]);
+        if (!near_in(joined, original_runs)) continue;
+        for (std::size_t m = s; m < e; ++m)
+          if (grade[run.token_at[m]] == TokenMatch::None) grade[run.token_at[m]] = TokenMatch::Near;
+      }
+    }
+  }
   for (std::size_t k = 0; k < translation.size(); ++k) {
     if (!considered_in_translation(translation[k])) continue;
-    if (grade[k] == TokenMatch::None && near_in(translation[k].key, original_runs)) grade[k] = TokenMatch::Near;
+    if (grade[k] == TokenMatch::None &&
+        (near_in(translation[k].key, original_runs) || abbreviates(translation[k].key, original)))
+      grade[k] = TokenMatch::Near;
     switch (grade[k]) {
       case TokenMatch::Exact: ++result.matched_translation; break;
       case TokenMatch::Near: result.near_translation.push_back(k); break;
@@ -444,6 +548,14 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
 
   // Original side: must-carry tokens only.
   std::vector<JoinedRun> translation_all = translation_runs;
+  for (const LatinToken& t : translation) {
+    for (const std::string& part : t.parts) {
+      JoinedRun run;
+      run.joined = part;
+      run.starts = {0, part.size()};
+      translation_all.push_back(std::move(run));
+    }
+  }
   for (std::size_t k = 0; k < original.size(); ++k) {
     if (!must_carry(original[k])) continue;
     const std::string& key = original[k].key;
@@ -455,8 +567,23 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
       ++result.matched_original;
       continue;
     }
-    // Near: alone, or joined with adjacent original words ("Chad GBT" ~ ChatGPT).
-    bool near = near_in(key, translation_all);
+    // Every segment of a compound found: exact. Some: near (/etc/alternatives/NAME
+    // vs /etc/alternatives/名称).
+    const auto& parts = original[k].parts;
+    std::size_t found_parts = 0;
+    for (const std::string& part : parts) found_parts += exact_in(part, translation_all) ? 1 : 0;
+    if (!parts.empty() && found_parts == parts.size()) {
+      ++result.matched_original;
+      continue;
+    }
+    // Near: some segments, alone within an edit distance, an abbreviation in the
+    // translation (MD5 for MD5sums), or joined with adjacent original words
+    // ("Chad GBT" ~ ChatGPT).
+    bool near = found_parts > 0 || near_in(key, translation_all) ||
+                std::any_of(translation.begin(), translation.end(), [&](const LatinToken& t) {
+                  return t.key.size() >= 3 && key.size() > t.key.size() &&
+                         key.compare(0, t.key.size(), t.key) == 0;
+                });
     for (std::size_t s = k >= 2 ? k - 2 : 0; s <= k && !near; ++s) {
       for (std::size_t e = std::max(k + 1, s + 2); e <= original.size() && e <= s + 3 && !near; ++e) {
         std::string joined;

@@ -156,6 +156,17 @@ TEST_CASE("approximation markers") {
   CHECK(only("十几个").approximate);
   CHECK_FALSE(only("十几个").strong);
   CHECK(only("about 250,000").approximate);
+  CHECK(only("nearly two dozen").value == 24.0);
+  CHECK(only("nearly two dozen").approximate);
+  // 二十多 is 20..29: it answers "nearly two dozen" but not 35.
+  CHECK(match_numbers(only("二十多种"), only("nearly two dozen")) == NumberMatch::Equal);
+  CHECK(match_numbers(only("二十多种"), only("35 kinds")) == NumberMatch::None);
+  const auto date = scan_numbers("in november 2007");
+  REQUIRE(date.size() == 2);
+  CHECK(date[0].kind == NumberKind::Month);
+  CHECK(date[0].value == 11.0);
+  CHECK(date[1].kind == NumberKind::Year);
+  CHECK(scan_numbers("we may march").empty());
   CHECK(only("more than 50,000,000").approximate);
   CHECK(only("约300人").approximate);
   CHECK_FALSE(only("300人").approximate);
@@ -175,10 +186,27 @@ TEST_CASE("idioms and lone 一 are not numbers") {
   CHECK(scan_numbers("统一管理").empty());
 }
 
-TEST_CASE("identifiers and versions carry no numbers") {
-  CHECK(scan_numbers("GPT-3 x86_64 UTF-8 i386 mp3 F1").empty());
-  CHECK(scan_numbers("version 2.6.32").empty());
+TEST_CASE("digits inside identifiers and versions are weak Code numbers") {
+  const auto codes = scan_numbers("GPT-3 x86_64 UTF-8 i386 mp3 F1 v9");
+  std::vector<double> values;
+  for (const auto& m : codes) {
+    CHECK(m.kind == NumberKind::Code);
+    CHECK_FALSE(m.strong);
+    values.push_back(m.value);
+  }
+  CHECK(values == std::vector<double>{3, 86, 64, 8, 386, 3, 1, 9});
+  REQUIRE(codes.size() == 8);
+  CHECK(codes[1].begin == 7);  // "86" in x86_64
+  CHECK(codes[1].end == 9);
+  const auto version = scan_numbers("version 2.6.32");
+  REQUIRE(version.size() == 3);
+  CHECK(version[2].value == 32.0);
+  CHECK(version[2].kind == NumberKind::Code);
   CHECK(value_of("Debian 12") == 12.0);
+  CHECK(only("Debian 12").strong);
+  // A number written apart on the other side finds its counterpart in the code.
+  CHECK(compare_numbers(scan_numbers("FIPS 151-2"), scan_numbers("FIPS-151-2")).consistent());
+  CHECK(compare_numbers(scan_numbers("兼容等级9"), scan_numbers("compat level v9")).consistent());
 }
 
 TEST_CASE("emoji and invalid UTF-8 are skipped") {

@@ -84,6 +84,40 @@ TEST_CASE("pure numbers are not tokens; emoji and invalid bytes separate tokens"
   CHECK(scan_tokens("\xC3").empty());
 }
 
+TEST_CASE("carry levels") {
+  using bitext::Carry;
+  CHECK(only("hf.co").carry == Carry::Required);
+  CHECK(only("dh_make").carry == Carry::Required);
+  CHECK(only("MD5sums").carry == Carry::Required);
+  CHECK(only("AGI").carry == Carry::Expected);
+  CHECK(only("GNU/Linux").carry == Carry::Expected);
+  CHECK(only("and/or").carry == Carry::None);
+  CHECK(only("OVERRIDE_FILE").carry == Carry::None);
+  CHECK(only("PATHPREFIX").carry == Carry::None);
+  CHECK(only("NOT").carry == Carry::None);
+  CHECK(only("WWW").carry == Carry::None);
+  CHECK(only("i18n").carry == Carry::None);
+  const std::string path = "见 /usr/share/doc 目录";  // 见 + space = 4 bytes
+  const auto p = only(path);
+  CHECK(p.kind == TokenKind::Identifier);
+  CHECK(p.carry == Carry::Required);
+  CHECK(p.begin == 4);
+  CHECK(p.end == 18);
+  CHECK(p.key == "usrsharedoc");
+}
+
+TEST_CASE("numbers with units or suffixes are not tokens") {
+  CHECK(scan_tokens("32-bit 64bit 13th 2-letter 1990s v9").empty());
+  CHECK(only("3D").key == "3d");
+}
+
+TEST_CASE("compound tokens keep their segments") {
+  CHECK(only("Unix-like").parts == std::vector<std::string>{"unix", "like"});
+  CHECK(only("GNU/Linux").parts == std::vector<std::string>{"gnu", "linux"});
+  CHECK(only("Clem").parts.empty());
+  CHECK(only("C/C++").parts.empty());  // one segment of two characters or more
+}
+
 TEST_CASE("must_carry") {
   CHECK(must_carry(only("hf.co//course")));
   CHECK(must_carry(only("AGI")));
@@ -134,6 +168,34 @@ TEST_CASE("compare_tokens: matches across spacing, plural and acronyms") {
     CHECK(g.unmatched_translation.empty());
     CHECK(g.near_original == std::vector<std::size_t>{5});  // GBT (all, of, a, sudden, Chad, GBT)
     CHECK(g.unmatched_original.empty());
+  }
+  SUBCASE("segments of compounds") {
+    const auto a = compare("正如所有 Unix 系统", "Like all Unix-like systems");
+    CHECK(a.matched_translation == 1);
+    CHECK(a.consistent());
+    const auto b = compare("（以及 FIPS-151-2）认证", "(and FIPS 151-2) certification");
+    CHECK(b.matched_translation == 1);
+    CHECK(b.consistent());
+    const auto c = compare("一些 IBM/摩托罗拉的机器", "some IBM/Motorola machines");
+    CHECK(c.matched_translation == 1);
+    CHECK(c.near_original == std::vector<std::size_t>{1});
+    CHECK(c.consistent());
+    const auto d = compare("指向 /etc/alternatives/名称 的链接", "points to /etc/alternatives/NAME");
+    CHECK(d.matched_translation == 1);
+    CHECK(d.near_original == std::vector<std::size_t>{2});
+    CHECK(d.consistent());
+  }
+  SUBCASE("abbreviations and misspelt joins are near") {
+    const auto a = compare("参见 man 手册页", "see the manual page");
+    CHECK(a.near_translation == std::vector<std::size_t>{0});
+    const auto b = compare("MD5 校验和", "the MD5sums file");
+    CHECK(b.matched_translation == 0);
+    CHECK(b.near_translation == std::vector<std::size_t>{0});
+    CHECK(b.near_original == std::vector<std::size_t>{1});
+    CHECK(b.consistent());
+    const auto c = compare("使用Hugging Face平台时", "when they use the Higginface platform");
+    CHECK(c.near_translation == std::vector<std::size_t>{0, 1});
+    CHECK(c.consistent());
   }
   SUBCASE("absent tokens on both sides") {
     const auto h = compare("我们与GitHub合作", "Check the AGI question at hf.co");
