@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# End-to-end test of the VS Code extension (editors/vscode) in real VS Code:
+# code-server 4.100.3 driven by headless Debian chromium through playwright-core.
+#   run_vscode_e2e.sh BITEXT_BINARY SOURCE_DIR ARTIFACT_DIR
+# Packs the extension into a .vsix with the given server bundled, installs it
+# into a fresh code-server (own port, user-data and extensions directories),
+# opens a copy of the sample with the English line of pair 10 deleted, and lets
+# vscode_e2e.mjs check the Problems panel, a hover, the Outline view and the
+# quick fix. On failure, a screenshot and the VS Code logs are left in
+# ARTIFACT_DIR. The code-server process group is killed whatever happens.
+# Needs `scripts/setup-vscode-e2e.sh` (fails, never skips, without it).
+set -uo pipefail
+
+server=${1:?usage: run_vscode_e2e.sh BITEXT_BINARY SOURCE_DIR ARTIFACT_DIR}
+source_dir=${2:?missing source directory}
+artifacts=${3:?missing artifact directory}
+here="$source_dir/tests/e2e/vscode"
+extension_dir="$source_dir/editors/vscode"
+sample="$source_dir/examples/unsupervised-learning-ep1.zh-en.txt"
+code_server_version=4.100.3
+started=$SECONDS
+
+die() { echo "e2e_vscode: FAIL: $*" >&2; exit 1; }
+step() { echo "e2e_vscode: [$((SECONDS - started)) s] $*"; }
+
+# --- prerequisites ----------------------------------------------------------
+prefix=""
+for candidate in ${BITEXT_VSCODE_E2E_PREFIX:-} /opt/bitext-vscode-e2e "$source_dir/.cache/vscode-e2e"; do
+  if [[ -f "$candidate/code-server/.bitext-installed-$code_server_version" ]]; then
+    prefix=$candidate
+    break
+  fi
+done
+setup_hint="run 'scripts/setup-vscode-e2e.sh'"
+[[ -n "$prefix" ]] || die "code-server $code_server_version is not installed: $setup_hint"
+code_server="$prefix/code-server/bin/code-server"
+[[ -x "$server" ]] || die "server binary $server is missing (build the 'bitext' target)"
+[[ -f "$sample" ]] || die "sample $sample is missing"
+[[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium is missing: $setup_hint"
+[[ -x "$extension_dir/node_modules/.bin/vsce" && -x "$extension_dir/node_modules/.bin/esbuild" ]] ||
+  die "the extension's npm dependencies are missing: $setup_hint"
+[[ -d "$here/node_modules/playwright-core" ]] || die "playwright-core is missing: $setup_hint"
+
+rm -rf "$artifacts"
+mkdir -p "$artifacts"
+work=$(mktemp -d "${TMPDIR:-/tmp}/bitext-e2e-vscode.XXXXXX") || die "mktemp failed"
+code_server_pid=""
+
+stop_code_server() {
+  [[ -n "$code_server_pid" ]] || return 0
+  # The whole group: code-server, its extension host and the bitext server.
+  kill -TERM -- "-$code_server_pid" 2>/dev/null
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    kill -0 -- "-$code_server_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -KILL -- "-$code_server_pid" 2>/dev/null
+  wait "$code_server_pid" 2>/dev/null
+  code_server_pid=""
+}
+cleanup() {
+  stop_code_server
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- the .vsix, with the server bundled as server/bitext --------------------
+step "packing the extension"
+stage="$work/extension"
+mkdir -p "$stage/out" "$stage/server"
+cp "$extension_dir/package.json" "$extension_dir/README.md" "$extension_dir/language-configuration.json" \
+  "$extension_dir/.vscodeignore" "$stage/" || die "cannot copy the extension's files"
+"$extension_dir/node_modules/.bin/esbuild" "$extension_dir/src/extension.ts" --bundle --outfile="$stage/out/extension.js" \
+  --external:vscode --format=cjs --platform=node --target=node20 --log-level=warning ||
+  die "esbuild could not bundle the extension"
+# Debug information only makes the package bigger.
+strip --strip-debug -o "$stage/server/bitext" "$server" 2>/dev/null || cp "$server" "$stage/server/bitext"
+chmod +x "$stage/server/bitext"
+# The manifest's prepublish step would rebuild from sources the stage lacks.
+node -e '
+  const fs = require("fs"), file = process.argv[1], manifest = JSON.parse(fs.readFileSync(file, "utf8"));
+  delete manifest.scripts; fs.writeFileSync(file, JSON.stringify(manifest, null, 2));' "$stage/package.json"
+(cd "$stage" && "$extension_dir/node_modules/.bin/vsce" package --no-dependencies --skip-license \
+  --allow-missing-repository --out "$work/bitext.vsix" >"$work/vsce.log" 2>&1) || {
+  cat "$work/vsce.log" >&2
+  die "vsce could not pack the extension"
+}
+
+# --- the workspace: the sample with pair 10's English line (line 23) deleted --
+workspace="$work/workspace"
+mkdir -p "$workspace"
+file_name=episode.zh-en.txt
+awk 'NR != 23' "$sample" | head -c -1 >"$workspace/$file_name" # awk adds a final newline the sample lacks
+[[ $(wc -l <"$sample") -eq 238 ]] || die "the sample no longer has 239 lines without a final newline"
+# After the fix, line 23 holds the placeholder: the sample with line 23 replaced.
+awk 'NR == 23 { print "[original missing]"; next } { print }' "$sample" | head -c -1 >"$work/expected-fixed.txt"
+
+# --- a fresh code-server ----------------------------------------------------
+home="$work/home"
+user_data="$work/user-data"
+extensions="$work/extensions"
+mkdir -p "$home" "$user_data/User" "$extensions"
+cat >"$user_data/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "workbench.welcomePage.walkthroughs.openOnInstall": false,
+  "security.workspace.trust.enabled": false,
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "extensions.ignoreRecommendations": true,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "chat.commandCenter.enabled": false,
+  "files.autoSave": "off",
+  "editor.hover.delay": 200,
+  "editor.lightbulb.enabled": "off",
+  "bitext.trace.server": "messages"
+}
+JSON
+env_vars=(env -u BITEXT_VSCODE_E2E_PREFIX HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share"
+  XDG_CACHE_HOME="$home/.cache" TMPDIR="$work")
+code_server_args=(--user-data-dir "$user_data" --extensions-dir "$extensions" --disable-telemetry --disable-update-check)
+
+step "installing the extension into code-server"
+"${env_vars[@]}" "$code_server" "${code_server_args[@]}" --install-extension "$work/bitext.vsix" >"$work/install.log" 2>&1 || {
+  cat "$work/install.log" >&2
+  die "code-server could not install the .vsix"
+}
+
+port=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });') ||
+  die "no free port"
+step "starting code-server on 127.0.0.1:$port"
+setsid "${env_vars[@]}" "$code_server" "${code_server_args[@]}" --bind-addr "127.0.0.1:$port" --auth none \
+  --disable-workspace-trust --disable-getting-started-override "$workspace" >"$artifacts/code-server.log" 2>&1 </dev/null &
+code_server_pid=$!
+for _ in $(seq 1 150); do
+  if node -e 'require("http").get(process.argv[1], r => process.exit(r.statusCode === 200 ? 0 : 1)).on("error", () => process.exit(1))' \
+    "http://127.0.0.1:$port/healthz" 2>/dev/null; then
+    break
+  fi
+  kill -0 "$code_server_pid" 2>/dev/null || { cat "$artifacts/code-server.log" >&2; die "code-server exited"; }
+  sleep 0.2
+done
+
+# --- the browser ------------------------------------------------------------
+step "driving VS Code in chromium"
+E2E_URL="http://127.0.0.1:$port/?folder=$workspace" E2E_FILE="$workspace/$file_name" \
+  E2E_SAMPLE="$sample" E2E_EXPECTED_FIXED="$work/expected-fixed.txt" E2E_ARTIFACTS="$artifacts" \
+  timeout -k 5 "${BITEXT_E2E_TIMEOUT:-150}" node "$here/vscode_e2e.mjs"
+status=$?
+
+if ((status != 0)); then
+  # VS Code writes every output channel (Bitext's log and trace among them) under logs/.
+  cp -r "$user_data/logs" "$artifacts/vscode-logs" 2>/dev/null
+  stop_code_server
+  echo "e2e_vscode: FAIL (status $status) after $((SECONDS - started)) s; screenshot and logs in $artifacts" >&2
+  exit 1
+fi
+stop_code_server
+step "PASS"

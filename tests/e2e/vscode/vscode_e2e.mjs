@@ -1,0 +1,209 @@
+// Drives VS Code (code-server) in headless Debian chromium, as a user would,
+// against the Bitext extension; run by run_vscode_e2e.sh, which prepares the
+// workspace and passes its facts in E2E_* variables. Exit status 0 = every
+// check held. The expected texts come from the sample's known layout (3 header
+// lines, then pairs of a Chinese line and its English original), not from the
+// server.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (run through run_vscode_e2e.sh)`);
+  return value;
+}
+
+const url = required('E2E_URL');
+const file = required('E2E_FILE');
+const fileName = path.basename(file);
+const sample = fs.readFileSync(required('E2E_SAMPLE'), 'utf8').split('\n');
+const expectedFixed = fs.readFileSync(required('E2E_EXPECTED_FIXED'), 'utf8');
+const artifacts = required('E2E_ARTIFACTS');
+
+// Pair n (1-based) of the sample: Chinese on 1-based line 4 + 2(n-1), English on the next.
+const chinese = (n) => sample[3 + 2 * (n - 1)];
+const english = (n) => sample[4 + 2 * (n - 1)];
+const brokenPair = 10; // run_vscode_e2e.sh deleted its English line (line 23)
+const brokenLine = 4 + 2 * (brokenPair - 1); // 22: its Chinese line, now without a partner
+const hoverPair = 3; // intact, on line 8
+const placeholder = '[original missing]';
+
+const started = Date.now();
+const log = (message) => console.log(`e2e_vscode: [${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+// Generous: the machine may be busy compiling; a passing run takes seconds per step.
+const stepTimeout = 45_000;
+
+let failures = 0;
+function check(condition, what, detail = '') {
+  if (condition) {
+    log(`ok: ${what}`);
+  } else {
+    failures += 1;
+    console.error(`e2e_vscode: FAILED: ${what}${detail ? `\n  ${detail}` : ''}`);
+  }
+  return condition;
+}
+
+// Polls `probe` until it returns a truthy value; returns the last value.
+async function poll(probe, timeoutMs = stepTimeout, intervalMs = 200) {
+  const deadline = Date.now() + timeoutMs;
+  let value;
+  for (;;) {
+    value = await probe();
+    if (value || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: stepTimeout });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: stepTimeout });
+  await page.keyboard.press('Enter');
+}
+
+async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: stepTimeout });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: stepTimeout });
+}
+
+async function problemRows(page) {
+  return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+}
+
+async function main() {
+  const blocked = new Set();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ], // launch() gives the browser a fresh temporary profile
+  });
+  let page;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Nothing leaves the machine: every URL not on 127.0.0.1 is refused.
+    await context.route('**/*', (route) => {
+      const requested = new URL(route.request().url());
+      if (requested.hostname === '127.0.0.1') return route.continue();
+      blocked.add(requested.origin);
+      return route.abort('blockedbyclient');
+    });
+    page = await context.newPage();
+    await page.goto(url, { timeout: 30_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+    log('workbench loaded');
+
+    // Open the transcript from the Explorer.
+    const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName });
+    await entry.waitFor({ timeout: stepTimeout });
+    await entry.click();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: sample[0] }).waitFor({ timeout: stepTimeout });
+    log(`opened ${fileName}`);
+
+    // 1. Problems panel: the missing original of pair 10, on its Chinese line.
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ timeout: stepTimeout });
+    const rows = await poll(async () => {
+      const texts = await problemRows(page);
+      return texts.some((text) => text.includes('missing-original')) ? texts : undefined;
+    }, 30_000);
+    const missing = (rows ?? []).filter((text) => text.includes('missing-original')).map(squash);
+    check(missing.length === 1, 'Problems shows one missing-original diagnostic', `rows: ${JSON.stringify(rows ?? (await problemRows(page)))}`);
+    check(missing.some((text) => text.includes(`[Ln ${brokenLine}, Col 1]`)), `the diagnostic is on line ${brokenLine}`,
+      `row: ${JSON.stringify(missing)}`);
+
+    // 2. Hover over pair 3's Chinese line shows its English original.
+    await page.keyboard.press('Escape');
+    const hoverTarget = editor.locator('.view-line', { hasText: chinese(hoverPair).slice(0, 12) }).first();
+    await hoverTarget.waitFor({ timeout: stepTimeout });
+    const box = await hoverTarget.locator('span span').first().boundingBox();
+    if (!box) throw new Error('the Chinese line of pair 3 has no box to hover');
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.move(box.x + 24, box.y + box.height / 2);
+    const wanted = squash(english(hoverPair)).slice(0, 60);
+    const hoverText = await poll(async () => {
+      const texts = await page.locator('.monaco-hover').allInnerTexts();
+      const joined = squash(texts.join(' '));
+      return joined.includes(wanted) ? joined : undefined;
+    });
+    check(hoverText !== undefined, `hover on line ${4 + 2 * (hoverPair - 1)} shows the English original`,
+      `wanted "${wanted}", hover: ${JSON.stringify(squash((await page.locator('.monaco-hover').allInnerTexts()).join(' ')))}`);
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    // 3. Outline view lists the pairs, named after their Chinese lines.
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    const outlineRows = page.locator('.outline-pane .monaco-list-row');
+    const outline = await poll(async () => {
+      const texts = (await outlineRows.allInnerTexts()).map(squash);
+      const found = [1, 2, 3].every((n) => texts.some((text) => text.startsWith(chinese(n).slice(0, 10))));
+      return found ? texts : undefined;
+    });
+    check(outline !== undefined, 'Outline lists pairs 1, 2 and 3 by their Chinese text',
+      `rows: ${JSON.stringify((await outlineRows.allInnerTexts()).slice(0, 6))}`);
+
+    // 4. Quick fix on line 22: Ctrl+. then Enter inserts the placeholder original.
+    await editor.click({ position: { x: 400, y: 200 } });
+    await goToLine(page, brokenLine);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget');
+    await menu.waitFor({ state: 'visible', timeout: stepTimeout });
+    log(`code actions: ${JSON.stringify(squash(await menu.innerText()))}`);
+    await page.keyboard.press('Enter');
+    const inserted = await poll(async () => (await editor.locator('.view-line', { hasText: placeholder }).count()) > 0);
+    check(inserted, `the placeholder "${placeholder}" appears in the editor`);
+    const cleared = await poll(async () => !(await problemRows(page)).some((text) => text.includes('missing-original')));
+    check(cleared, 'the missing-original diagnostic disappears', `rows: ${JSON.stringify(await problemRows(page))}`);
+    await page.keyboard.press('Control+S');
+    const saved = await poll(async () => fs.readFileSync(file, 'utf8') === expectedFixed, stepTimeout);
+    if (!saved) {
+      const actual = fs.readFileSync(file, 'utf8').split('\n');
+      const wantedLines = expectedFixed.split('\n');
+      const line = actual.findIndex((text, i) => text !== wantedLines[i]);
+      check(false, 'the saved file is the sample with line 23 replaced by the placeholder',
+        `first difference on line ${line + 1}: ${JSON.stringify(actual[line])} != ${JSON.stringify(wantedLines[line])}; ` +
+          `${actual.length} lines, expected ${wantedLines.length}`);
+    } else {
+      check(true, 'the saved file is the sample with line 23 replaced by the placeholder');
+    }
+  } catch (error) {
+    failures += 1;
+    console.error(`e2e_vscode: FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  } finally {
+    if (failures > 0 && page) {
+      const shot = path.join(artifacts, 'failure.png');
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      console.error(`e2e_vscode: screenshot: ${shot}`);
+    }
+    await browser.close().catch(() => undefined);
+  }
+  if (blocked.size > 0) log(`blocked requests to: ${[...blocked].join(', ')}`);
+  log(failures === 0 ? 'all checks passed' : `${failures} check(s) failed`);
+  return failures === 0 ? 0 : 1;
+}
+
+main().then(
+  (status) => process.exit(status),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
