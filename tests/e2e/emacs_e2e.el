@@ -345,7 +345,36 @@
           (let ((text (e2e-hover-at (e2e-pos diag-line 2))))
             (e2e-check (format "hover on line %d after the fix shows the placeholder original" diag-line)
                        (and text (string-search fixed-hover-want text))
-                       (format "text containing %S" fixed-hover-want) text)))))))
+                       (format "text containing %S" fixed-hover-want) text)))
+
+        ;; 6. Typing after an emoji: Eglot sends an incremental change in UTF-16
+        ;; columns; the partner's hover shows whether the server applied it right.
+        (let ((edit-line (e2e-env-int "E2E_EDIT_LINE" t))
+              (edit-after (e2e-env "E2E_EDIT_AFTER" t))
+              (edit-text (e2e-env "E2E_EDIT_TEXT" t)))
+          (when edit-line
+            (e2e-step "type after the emoji")
+            (goto-char (e2e-pos edit-line 0))
+            (let ((before (buffer-substring-no-properties (point) (line-end-position))))
+              (e2e-require (format "line %d starts with the text to type after" edit-line)
+                           (string-prefix-p edit-after before) edit-after before)
+              (forward-char (length edit-after))
+              (insert edit-text)
+              (eglot--signal-textDocument/didChange)
+              (let* ((typed-version eglot--versioned-identifier)
+                     (typed (e2e-wait (lambda () (cl-find-if (lambda (p) (and (equal (plist-get p :uri) uri)
+                                                                               (equal (plist-get p :version) typed-version)))
+                                                              e2e-published))))
+                     (want (concat edit-after edit-text (substring before (length edit-after)))))
+                (e2e-check (format "publishDiagnostics for version %s after typing" typed-version) typed
+                           "a notification with that version" (mapcar (lambda (p) (plist-get p :version)) e2e-published))
+                (when typed
+                  (e2e-check-equal "structural diagnostics after typing" nil
+                                   (e2e-describe (e2e-structural (plist-get typed :diagnostics)))))
+                (let ((text (e2e-hover-at (e2e-pos (1+ edit-line) 2))))
+                  (e2e-check (format "hover on the partner line %d shows the typed translation" (1+ edit-line))
+                             (and text (string-search want text))
+                             (format "text containing %S" want) text))))))))))
 
 (let ((status
        (condition-case err

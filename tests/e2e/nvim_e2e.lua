@@ -340,6 +340,33 @@ local function main()
     check('hover on line ' .. diag_line .. ' after the fix shows the placeholder original',
       htext and htext:find(fixed_hover_want, 1, true), 'text containing "' .. fixed_hover_want .. '"', htext or herr)
   end
+
+  -- 8. Typing after an emoji: Neovim sends an incremental change in UTF-16
+  -- columns; the partner's hover shows whether the server applied it right.
+  local edit_line, edit_after, edit_text = env_int('E2E_EDIT_LINE', true), env('E2E_EDIT_AFTER', true), env('E2E_EDIT_TEXT', true)
+  if edit_line then
+    step('type after the emoji')
+    local before = vim.api.nvim_buf_get_lines(bufnr, edit_line, edit_line + 1, false)[1] or ''
+    require_that('line ' .. edit_line .. ' starts with the text to type after', before:sub(1, #edit_after) == edit_after,
+      edit_after, before)
+    vim.api.nvim_buf_set_text(bufnr, edit_line, #edit_after, edit_line, #edit_after, { edit_text })
+    local typed_version = vim.lsp.util.buf_versions[bufnr]
+    local typed
+    ok = vim.wait(TIMEOUT_MS, function()
+      for i = #published, 1, -1 do
+        local p = published[i]
+        if p.uri == uri and p.version == typed_version then typed = p; return true end
+      end
+      return false
+    end, 10)
+    check('publishDiagnostics for version ' .. tostring(typed_version) .. ' after typing', ok,
+      'a notification with that version', vim.inspect(vim.tbl_map(function(p) return p.version end, published)))
+    if typed then check_eq('structural diagnostics after typing', '[]', describe(structural(typed.diagnostics))) end
+    local want = edit_after .. edit_text .. before:sub(#edit_after + 1)
+    htext, herr = hover(edit_line + 1)
+    check('hover on the partner line ' .. (edit_line + 1) .. ' shows the typed translation',
+      htext and htext:find(want, 1, true), 'text containing "' .. want .. '"', htext or herr)
+  end
 end
 
 local function finish()

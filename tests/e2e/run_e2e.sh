@@ -96,7 +96,7 @@ run_case() {
 
 clear_case_vars() {
   unset E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
-    E2E_PARTNER_LINE E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
+    E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
 }
 
 # --- Case 1: the English original of pair 10 (line 23, 1-based) deleted. ----
@@ -130,6 +130,9 @@ export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=11 E2E_DIAG_END_CO
 export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
 export E2E_PAIR_STARTS="$(pair_starts 5 -1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
 export E2E_FIXED_HOVER_TEXT="original missing"
+# Then "好" is typed right after the emoji (UTF-16 column 6, byte 16, code
+# point 5): hovering the placeholder line below must show "谢谢邀请🤗好。".
+export E2E_EDIT_LINE=11 E2E_EDIT_AFTER="谢谢邀请🤗" E2E_EDIT_TEXT="好"
 run_case emoji-columns
 
 # --- Case 3: the English original of pair 30 (line 63, 1-based) repeated. ----

@@ -20,6 +20,10 @@ const fileName = path.basename(file);
 const sample = fs.readFileSync(required('E2E_SAMPLE'), 'utf8').split('\n');
 const expectedFixed = fs.readFileSync(required('E2E_EXPECTED_FIXED'), 'utf8');
 const artifacts = required('E2E_ARTIFACTS');
+const userData = required('E2E_USER_DATA');
+const extensionsDir = required('E2E_EXTENSIONS');
+const settingsFile = path.join(userData, 'User', 'settings.json');
+const baseSettings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
 
 // Pair n (1-based) of the sample: Chinese on 1-based line 4 + 2(n-1), English on the next.
 const chinese = (n) => sample[3 + 2 * (n - 1)];
@@ -75,6 +79,32 @@ async function goToLine(page, line) {
   await input.waitFor({ state: 'hidden', timeout: stepTimeout });
 }
 
+// The Bitext output channel as VS Code logged it to disk (user-data/logs/...).
+function bitextLog() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/^\d+-Bitext\.log$/.test(entry.name)) found.push(fs.readFileSync(full, 'utf8'));
+    }
+  };
+  try {
+    walk(path.join(userData, 'logs'));
+  } catch {
+    return '';
+  }
+  return found.join('\n');
+}
+
+// The "[bitext] using ... (bitext <version>, from <source>)" lines: one per server start.
+const serverStarts = () => bitextLog().split('\n').filter((line) => line.includes('[bitext] using '));
+
+function writeUserSettings(extra) {
+  const settings = { ...baseSettings, ...extra };
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+}
+
 async function problemRows(page) {
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 }
@@ -117,6 +147,25 @@ async function main() {
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-line', { hasText: sample[0] }).waitFor({ timeout: stepTimeout });
     log(`opened ${fileName}`);
+
+    // 0. The status item says the server runs; the log names the bundled binary.
+    const statusItem = page.locator('.statusbar-item', { hasText: 'Bitext' });
+    const running = await poll(async () => (await statusItem.locator('.codicon-check').count()) > 0);
+    check(running, 'the status bar shows the Bitext server running');
+    const bundled = path.join(extensionsDir, 'bitext.bitext-0.1.0', 'server', 'bitext');
+    const firstStart = await poll(async () => serverStarts().length === 1 ? serverStarts()[0] : undefined);
+    check(firstStart !== undefined && firstStart.includes(`using ${bundled} (bitext 0.1.0, from bundled)`),
+      'the server is the binary bundled in the .vsix, checked with --version', `log lines: ${JSON.stringify(serverStarts())}`);
+    await statusItem.click();
+    const outputShown = await poll(async () => (await page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').count()) > 0);
+    check(outputShown, 'clicking the status item opens the output panel');
+    await page.keyboard.press('Escape');
+
+    // Restart: a second server start, and the diagnostics come back.
+    await runCommand(page, 'Bitext: Restart Server');
+    const restarted = await poll(async () => serverStarts().length === 2);
+    check(restarted, '"Bitext: Restart Server" starts the server again', `log lines: ${JSON.stringify(serverStarts())}`);
+    await editor.click({ position: { x: 400, y: 200 } });
 
     // 1. Problems panel: the missing original of pair 10, on its Chinese line.
     await page.keyboard.press('Control+Shift+M');
@@ -184,6 +233,28 @@ async function main() {
     } else {
       check(true, 'the saved file is the sample with line 23 replaced by the placeholder');
     }
+
+    // 5. A bitext.server.path that is not bitext: a clear error with "Open Settings".
+    writeUserSettings({ 'bitext.server.path': '/bin/true' });
+    const toast = page.locator('.notification-toast', { hasText: 'bitext.server.path' });
+    const toastShown = await poll(async () => (await toast.count()) > 0);
+    check(toastShown, 'a wrong bitext.server.path gives an error notification',
+      `notifications: ${JSON.stringify(await page.locator('.notification-toast').allInnerTexts())}`);
+    if (toastShown) {
+      check((await toast.innerText()).includes('does not work'), 'the error says the configured server does not work',
+        JSON.stringify(await toast.innerText()));
+      const failedState = await poll(async () => (await statusItem.locator('.codicon-error').count()) > 0);
+      check(failedState, 'the status bar shows the server failed');
+      await toast.locator('.monaco-button', { hasText: 'Open Settings' }).click();
+      const search = page.locator('.settings-editor .suggest-input-container .view-line');
+      const opened = await poll(async () => (await search.allInnerTexts()).join(' ').includes('bitext.server.path'));
+      check(opened, '"Open Settings" opens the settings editor on bitext.server.path',
+        `search: ${JSON.stringify(await search.allInnerTexts())}`);
+    }
+    // Clearing the setting restarts the server with the bundled binary.
+    writeUserSettings({});
+    const recovered = await poll(async () => serverStarts().length === 3 && (await statusItem.locator('.codicon-check').count()) > 0);
+    check(recovered, 'clearing bitext.server.path restarts the bundled server', `log lines: ${JSON.stringify(serverStarts())}`);
   } catch (error) {
     failures += 1;
     console.error(`e2e_vscode: FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
