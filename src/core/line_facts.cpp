@@ -116,6 +116,16 @@ std::string_view language_name(Script script) {
   return "unknown-language";
 }
 
+Script line_script(const ScriptProfile& profile, Script a, Script b) {
+  if (profile.dominant != Script::Latin || profile.secondary == Script::None ||
+      (profile.secondary != a && profile.secondary != b) || (a != Script::Latin && b != Script::Latin))
+    return profile.dominant;
+  // A Latin-majority line with the document's other script: that script wins
+  // from a tenth of the weighted letters on.
+  const std::uint32_t other = profile.secondary_letters * (is_cjk_script(profile.secondary) ? 3u : 1u);
+  return other * 10 >= weighted_letters(profile) ? profile.secondary : profile.dominant;
+}
+
 LineRole role_of(std::string_view line, const ScriptProfile& profile, Script translation_script,
                  Script original_script, const CheckOptions& options) {
   const std::string_view content = trim(line);
@@ -125,8 +135,9 @@ LineRole role_of(std::string_view line, const ScriptProfile& profile, Script tra
     return LineRole::TranslationPlaceholder;
   if (!original_placeholder.empty() && content == original_placeholder)
     return LineRole::OriginalPlaceholder;
-  if (profile.dominant != Script::None && profile.dominant == translation_script) return LineRole::Translation;
-  if (profile.dominant != Script::None && profile.dominant == original_script) return LineRole::Original;
+  const Script script = line_script(profile, translation_script, original_script);
+  if (script != Script::None && script == translation_script) return LineRole::Translation;
+  if (script != Script::None && script == original_script) return LineRole::Original;
   return LineRole::Other;
 }
 

@@ -36,6 +36,15 @@ std::uint32_t weighted_letters(const ScriptProfile& profile);
 // side of a two-script transcript is English in practice; say so.
 std::string_view language_name(Script script);
 
+// The language of a content line in a document written in scripts `a` and
+// `b`: its dominant script (CJK letters weighted, see script.cpp), except that
+// a Latin-majority line in which the document's other, non-Latin script has
+// at least a tenth of the weighted letters counts as that script. Latin
+// names, commands and URLs are common inside a Chinese (Japanese, Russian...)
+// line; Han inside an English line is not. Without this, technical
+// translations full of names and paths would look untranslated.
+Script line_script(const ScriptProfile& profile, Script a, Script b);
+
 // What a content line is, given the document's two scripts.
 enum class LineRole : std::uint8_t {
   Translation,             // in the translation's script

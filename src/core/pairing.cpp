@@ -46,25 +46,34 @@ namespace {
 // - kWrongLanguage in (kMissing, 2·kMissing): "T O | O' O | T O" is one
 //   untranslated pair, not two missing translations; "T O O T O" is one
 //   missing translation.
-// - kSplit + length term decides split vs missing: a split is cheaper only
-//   when the two parts together fit the partner much better than the second
-//   part alone and the parts are short for this document.
+// - Split vs missing: the same prior; what decides is whether the two parts
+//   together fit the partner better than the second part alone (length), and
+//   how the text looks at the break: a left part that does not end a sentence
+//   or a right part that starts in lower case is a split, a full stop
+//   followed by a capital is two lines.
 // - Header / footer: entering costs kMatterEnter, each line kMatterLine plus a
 //   length term; a single typical-length lone line (6 + 1 + ~4.2) is dearer
 //   than one missing line (10), a short one (7) or a run of two or more lines
-//   (≤ 6 + 2·5.2 < 20) is cheaper than that many missing lines.
+//   (≤ 6 + 2·5.2 < 20) is cheaper than that many missing lines. A header
+//   or footer that alternates languages looks like pairs: each change of
+//   language inside one costs kMatterAlternation, so that a swapped pair
+//   near the end is not swallowed by the footer.
 constexpr double kMissing = 10.0;
 constexpr double kSwapped = 14.0;
 constexpr double kWrongLanguage = 12.0;
-constexpr double kSplit = 11.0;
+constexpr double kSplit = 10.0;
+constexpr double kBreakInSentence = 3.0;   // split bonus: the break falls inside a sentence
+constexpr double kBreakAtSentence = 0.5;   // split malus: the break falls between sentences
 constexpr double kDuplicate = 3.0;
-constexpr double kLengthWeight = 3.0;
-constexpr double kLengthCap = 2.0;  // a length mismatch alone never outweighs a structural bead
-constexpr double kSplitPartWeight = 4.0;
+constexpr double kLengthCap = 8.0;  // a length mismatch alone never outweighs a structural bead
+constexpr double kMinSpread = 0.1;  // bounds of the fitted length spread (log ratio, mean absolute deviation)
+constexpr double kMaxSpread = 0.6;
+constexpr double kDefaultSpread = 0.3;
 constexpr double kMatterEnter = 6.0;
 constexpr double kMatterLine = 1.0;
 constexpr double kMatterLength = 6.0;
 constexpr double kMatterLengthCap = 1.5;
+constexpr double kMatterAlternation = 5.0;  // per change of language inside a header or footer
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // A second script makes the document bilingual only if it has at least this
@@ -145,6 +154,121 @@ double log_of(std::uint32_t value) {
   return value < table.size() ? table[value] : std::log(static_cast<double>(value));
 }
 
+// Closing and opening quotes and brackets, skipped when looking for the
+// punctuation at a line break.
+bool is_quote_or_bracket(char32_t cp) {
+  switch (cp) {
+    case U'"': case U'\'': case U')': case U']': case U'(': case U'[':
+    case U'\u201C': case U'\u201D': case U'\u2018': case U'\u2019':
+    case U'\u300C': case U'\u300D': case U'\u300E': case U'\u300F':
+    case U'\uFF08': case U'\uFF09': case U'\u3010': case U'\u3011':
+    case U'\u300A': case U'\u300B':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool ends_sentence(char32_t cp) {
+  switch (cp) {
+    case U'.': case U'!': case U'?': case U'\u2026':
+    case U'\u3002': case U'\uFF01': case U'\uFF1F': case U'\uFF0E':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A letter, digit or comma-like mark at the end of a line: the sentence goes on.
+bool continues_sentence(char32_t cp) {
+  switch (cp) {
+    case U',': case U';': case U'-': case U'\u2014': case U'\u2013':
+    case U'\uFF0C': case U'\u3001': case U'\uFF1B':
+      return true;
+    default:
+      return (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
+             (detail::is_cjk_code_point(cp) && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF65));
+  }
+}
+
+// Evidence from the text around a line break for "one segment split in two"
+// (negative cost) or "two segments" (positive).
+double break_cost(std::string_view left, std::string_view right, bool cased) {
+  left = detail::trim(left);
+  right = detail::trim(right);
+  double cost = 0.0;
+  // Last code point of the left part that is not a closing quote or bracket.
+  std::size_t end = left.size();
+  char32_t last = 0;
+  while (end > 0) {
+    std::size_t start = end - 1;
+    while (start > 0 && (static_cast<unsigned char>(left[start]) & 0xC0) == 0x80 && end - start < 4) --start;
+    const DecodedCodePoint decoded = decode_utf8(left, start);
+    end = start;
+    if (decoded.valid && is_quote_or_bracket(decoded.code_point)) continue;
+    last = decoded.code_point;
+    break;
+  }
+  if (last != 0) {
+    if (ends_sentence(last)) {
+      cost += kBreakAtSentence;
+    } else if (continues_sentence(last)) {
+      cost -= kBreakInSentence;
+    }
+  }
+  // In a cased script, the first letter of the right part: lower case
+  // continues a sentence, upper case (weakly) starts one.
+  for (std::size_t at = 0; cased && at < right.size();) {
+    const DecodedCodePoint decoded = decode_utf8(right, at);
+    at += decoded.length;
+    if (decoded.valid && is_quote_or_bracket(decoded.code_point)) continue;
+    if (decoded.code_point >= U'a' && decoded.code_point <= U'z') cost -= kBreakInSentence;
+    if (decoded.code_point >= U'A' && decoded.code_point <= U'Z') cost += kBreakAtSentence;
+    break;
+  }
+  return cost;
+}
+
+// The document's length model, fitted before pairing: the log ratio of
+// second-script to first-script length over adjacent lines that alternate
+// between the two scripts in one direction or the other; the direction that
+// agrees better (smaller spread) is the pairing, the other straddles pairs.
+struct LengthModel {
+  double log_ratio = 0.0;           // typical ln(units of script 2) - ln(units of script 1)
+  double spread = kDefaultSpread;   // mean absolute deviation of that log ratio
+};
+
+double median_of(std::vector<double>& values) {
+  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  return *middle;
+}
+
+LengthModel fit_lengths(const std::vector<Item>& items, double median1, double median2) {
+  std::vector<double> forward, backward;  // script 1 then 2, script 2 then 1
+  for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+    const Item& a = items[i];
+    const Item& b = items[i + 1];
+    if (a.label == kScript1 && b.label == kScript2) forward.push_back(b.log_units - a.log_units);
+    if (a.label == kScript2 && b.label == kScript1) backward.push_back(a.log_units - b.log_units);
+  }
+  LengthModel best{std::log(median2 / median1), kDefaultSpread};
+  bool found = false;
+  for (std::vector<double>* values : {&forward, &backward}) {
+    if (values->size() < 3) continue;
+    const double ratio = median_of(*values);
+    double deviation = 0.0;
+    for (const double value : *values) deviation += std::abs(value - ratio);
+    deviation /= static_cast<double>(values->size());
+    if (!found || deviation < best.spread) {
+      best = {ratio, deviation};
+      found = true;
+    }
+  }
+  best.spread = std::clamp(best.spread, kMinSpread, kMaxSpread);
+  return best;
+}
+
 double median_units(std::vector<std::uint32_t>& units) {
   if (units.empty()) return 1.0;
   const auto middle = units.begin() + static_cast<std::ptrdiff_t>(units.size() / 2);
@@ -154,14 +278,15 @@ double median_units(std::vector<std::uint32_t>& units) {
 
 class Aligner {
  public:
-  Aligner(const std::vector<Item>& items, const LineIndex& index, double median1, double median2)
-      : items_(items), index_(index), median_{median1, median2} {}
+  Aligner(const std::vector<Item>& items, const LineIndex& index, std::array<double, 2> medians,
+          std::array<bool, 2> cased, const LengthModel& lengths)
+      : items_(items), index_(index), median_(medians), cased_(cased), lengths_(lengths) {}
 
   Solution solve(const Candidate& candidate) {
     candidate_ = candidate;
     const double median_first = median_of(candidate.first);
     const double median_second = median_of(candidate.second);
-    log_ratio_ = std::log(median_second / median_first);
+    log_ratio_ = candidate.first == kScript1 ? lengths_.log_ratio : -lengths_.log_ratio;
     log_median_first_ = std::log(median_first);
     log_median_second_ = std::log(median_second);
 
@@ -184,11 +309,15 @@ class Aligner {
       const double matter = matter_cost(items_[i]);
       // Header: only from the very start, or continuing one.
       if (i == 0) relax(front_, front_from_, 1, kMatterEnter + matter, Bead::FrontFirst);
-      if (front_[i] < kInfinity) relax(front_, front_from_, i + 1, front_[i] + matter, Bead::Front);
+      // A header or footer line that alternates language with the line
+      // before it looks like a pair: charge for it.
+      const bool alternates = i > 0 && alternation(items_[i - 1], items_[i]);
+      const double continued = matter + (alternates ? kMatterAlternation : 0.0);
+      if (front_[i] < kInfinity) relax(front_, front_from_, i + 1, front_[i] + continued, Bead::Front);
       // Footer: from the body, or continuing one.
       if (body_[i] < kInfinity)
         relax(back_, back_from_, i + 1, body_[i] + kMatterEnter + matter, Bead::BackFirst);
-      if (back_[i] < kInfinity) relax(back_, back_from_, i + 1, back_[i] + matter, Bead::Back);
+      if (back_[i] < kInfinity) relax(back_, back_from_, i + 1, back_[i] + continued, Bead::Back);
       if (body_[i] < kInfinity) expand_body(i);
     }
 
@@ -259,13 +388,17 @@ class Aligner {
   // Length term of a pair: how far the second side's length is from what the
   // document's own ratio predicts from the first side's.
   double length_cost(double log_first, double log_second) const {
-    return kLengthWeight * std::min(std::abs(log_second - log_first - log_ratio_), kLengthCap);
+    return std::min(std::abs(log_second - log_first - log_ratio_) / lengths_.spread, kLengthCap);
   }
 
   double matter_cost(const Item& item) const {
     const double log_median = item.label == candidate_.second ? log_median_second_ : log_median_first_;
     const double excess = item.log_units - (log_median - std::log(2.0));
     return kMatterLine + kMatterLength * std::clamp(excess, 0.0, kMatterLengthCap);
+  }
+
+  static bool alternation(const Item& a, const Item& b) {
+    return (a.label == kScript1 && b.label == kScript2) || (a.label == kScript2 && b.label == kScript1);
   }
 
   bool identical(const Item& a, const Item& b) const {
@@ -280,9 +413,8 @@ class Aligner {
                                          : length_cost(log_partner, a.log_units));
     }
     const double log_sum = log_of(a.units + b.units);
-    const double log_median = doubled_first ? log_median_first_ : log_median_second_;
-    const double longest = std::max(a.log_units, b.log_units);
-    return kSplit + kSplitPartWeight * std::max(0.0, longest - log_median) +
+    const bool cased = cased_[a.label == kScript2 ? 1 : 0];
+    return kSplit + break_cost(index_.line_text(a.line), index_.line_text(b.line), cased) +
            (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
   }
 
@@ -318,6 +450,8 @@ class Aligner {
   const std::vector<Item>& items_;
   const LineIndex& index_;
   std::array<double, 2> median_;
+  std::array<bool, 2> cased_;  // script 1, script 2: has upper and lower case
+  LengthModel lengths_;
   Candidate candidate_;
   double log_ratio_ = 0.0;
   double log_median_first_ = 0.0;
@@ -429,9 +563,9 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
       item.label = (!translation_placeholder.empty() && trimmed == translation_placeholder)
                        ? kTranslationPlaceholder
                        : kOriginalPlaceholder;
-    } else if (profiles[line].dominant == script1) {
+    } else if (const Script script = line_script(profiles[line], script1, script2); script == script1) {
       item.label = kScript1;
-    } else if (profiles[line].dominant == script2) {
+    } else if (script == script2) {
       item.label = kScript2;
     } else {
       item.label = kOtherScript;
@@ -445,7 +579,11 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
   const double median1 = median_units(units1);
   const double median2 = median_units(units2);
 
-  Aligner aligner(items, index, median1, median2);
+  const auto cased = [](Script script) {
+    return script == Script::Latin || script == Script::Cyrillic || script == Script::Greek;
+  };
+  Aligner aligner(items, index, {median1, median2}, {cased(script1), cased(script2)},
+                  fit_lengths(items, median1, median2));
   Solution one = aligner.solve({kScript1, kScript2, translation_first});
   Solution two = aligner.solve({kScript2, kScript1, translation_first});
   // Ties: the language of the first line in either language comes first.
