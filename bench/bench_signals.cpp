@@ -160,14 +160,14 @@ void report(const std::string& name, const PairList& pairs, bool verbose) {
     double (*zh)(const bitext::CharacterCounts&);
   };
   const Measure measures[] = {
-      {"cjk+punct+0.35*latin (chosen)", [](const bitext::CharacterCounts& k) {
+      {"line_length: cjk + 0.35 latin", [](const bitext::CharacterCounts& k) {
          return bitext::line_length(k, bitext::Script::Han);
        }},
-      {"all non-space (latin 1.0)", [](const bitext::CharacterCounts& k) {
+      {"all non-space characters", [](const bitext::CharacterCounts& k) {
          return double(k.cjk + k.punctuation + k.latin + k.invalid);
        }},
-      {"cjk+0.35*latin, no punct", [](const bitext::CharacterCounts& k) {
-         return k.cjk + 0.35 * k.latin + k.invalid;
+      {"cjk + punctuation + 0.35 latin", [](const bitext::CharacterCounts& k) {
+         return k.cjk + k.punctuation + 0.35 * k.latin + k.invalid;
        }},
   };
   std::vector<double> en_lengths;

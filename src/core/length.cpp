@@ -77,7 +77,7 @@ CharacterCounts count_characters(std::string_view line) {
 
 double line_length(const CharacterCounts& counts, Script script) {
   if (script == Script::Han || script == Script::Japanese)
-    return counts.cjk + counts.punctuation + counts.invalid + kLatinInCjkWeight * counts.latin;
+    return counts.cjk + counts.invalid + kLatinInCjkWeight * counts.latin;
   return double(counts.cjk) + counts.latin + counts.punctuation + counts.spaces + counts.invalid;
 }
 

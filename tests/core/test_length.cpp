@@ -25,9 +25,12 @@ TEST_CASE("character classes") {
 }
 
 TEST_CASE("line length per script") {
-  CHECK(bitext::line_length("Hugging Face的CEO Clem。", Script::Han) == doctest::Approx(1 + 1 + 0.35 * 18));
+  // CJK measure: 的 in full, 18 Latin letters at 0.35, no punctuation, no spaces.
+  CHECK(bitext::line_length("Hugging Face的CEO Clem。", Script::Han) == doctest::Approx(1 + 0.35 * 18));
+  CHECK(bitext::line_length("Hugging Face的CEO Clem。", Script::Japanese) == doctest::Approx(7.3));
   CHECK(bitext::line_length("  Hi, you.  ", Script::Latin) == 8.0);
-  CHECK(bitext::line_length("你好，世界！", Script::Han) == 6.0);
+  CHECK(bitext::line_length("你好，世界！", Script::Han) == 4.0);
+  CHECK(bitext::line_length("\xF0\x9F\xA4\x97好", Script::Han) == 1.0);  // emoji do not count
   CHECK(bitext::line_length("你好，世界！", Script::Latin) == 6.0);
   CHECK(bitext::line_length("a\xFF\xE4\xB8\xAD", Script::Han) == doctest::Approx(2.35));
   CHECK(bitext::line_length("a\xFF\xE4\xB8\xAD", Script::Latin) == 3.0);
