@@ -1,16 +1,863 @@
-// Placeholder until the content analysis lands: no findings, every pair scored 1.
+// Content checks: per-pair findings (length outliers, numbers, carried-over
+// tokens) and windowed re-alignment (shifted blocks, boundary drift, merges).
+//
+// Re-alignment is a search over local alternatives to the given pairing: for
+// every pair k, every rotation by one of the lines of pairs k..k+L-1 on either
+// side (L = 2..kMaxBlock; L = 2 is a crossed pair), every move of a sentence or
+// clause across the boundary of pairs k and k+1 on either side and in either
+// direction, and the merge of pairs k and k+1. Each alternative's evidence is
+// the pairing cost it saves (length model + numbers + tokens), in nats, less a
+// penalty for its kind. Alternatives anchored at pair k depend only on pairs
+// k..k+kMaxBlock-1 and on the document's length fit, so their results are
+// cached by the text of those pairs: a re-analysis after an edit recomputes
+// only the anchors whose window contains a changed pair.
 #include "bitext/content.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <unordered_map>
+
+#include "bitext/alignment.hpp"
+#include "bitext/segmentation.hpp"
 
 namespace bitext {
 
-struct ContentState {};
+namespace {
 
-ContentResult content_checks(const Transcript& transcript, const LineIndex&, const CheckOptions&,
-                             const ContentState*) {
-  ContentResult result;
-  result.pair_scores.assign(transcript.pairs.size(), 1.0);
-  result.state = std::make_shared<const ContentState>();
-  return result;
+constexpr std::size_t kMaxBlock = 5;  // longest shifted block searched
+constexpr std::size_t kWindow = kMaxBlock + 1;
+
+// Evidence thresholds (nats saved), calibrated on the Debian FAQ / maint-guide
+// corpus and checked on the shipped transcripts (tests/eval).
+struct Thresholds {
+  double warning;
+  double information;
+  double hint;
+};
+constexpr Thresholds kRealignThresholds{10.0, 6.0, 4.0};
+constexpr Thresholds kLengthThresholds{11.0, 7.0, 5.0};
+
+std::uint64_t hash_bytes(std::string_view text, std::uint64_t seed = 1469598103934665603ULL) {
+  std::uint64_t hash = seed;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  hash ^= text.size() + 0x9E3779B97F4A7C15ULL;
+  return hash * 0xBF58476D1CE4E5B9ULL;
+}
+
+std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
+  return a ^ (b + 0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2));
+}
+
+double confidence_of(double evidence, const Thresholds& thresholds) {
+  // 0.5 at the information threshold, about 0.9 at the warning threshold.
+  const double scale = (thresholds.warning - thresholds.information) / 2.2;
+  return 1.0 / (1.0 + std::exp(-(evidence - thresholds.information) / scale));
+}
+
+std::optional<Severity> severity_of(double evidence, const Thresholds& thresholds) {
+  if (evidence >= thresholds.warning) return Severity::Warning;
+  if (evidence >= thresholds.information) return Severity::Information;
+  if (evidence >= thresholds.hint) return Severity::Hint;
+  return std::nullopt;
+}
+
+std::string quoted(std::string_view text, std::size_t max_chars = 40) {
+  return "'" + preview(text, max_chars) + "'";
+}
+
+// The end of a line for previews: its last `max_chars` code points.
+std::string tail_preview(std::string_view text, std::size_t max_chars = 30) {
+  std::vector<std::size_t> starts;
+  for (std::size_t at = 0; at < text.size();) {
+    starts.push_back(at);
+    at += std::max<std::size_t>(decode_utf8(text, at).length, 1);
+  }
+  if (starts.size() <= max_chars) return "'" + std::string(text) + "'";
+  return "'…" + std::string(text.substr(starts[starts.size() - max_chars])) + "'";
+}
+
+
+// Token keys of a line changed by a move: a sorted part (the unchanged line's
+// keys) and a few extra keys, so that no move needs a full sort.
+struct KeyView {
+  std::span<const std::uint64_t> sorted_present;
+  std::vector<std::uint64_t> extra_present;
+  std::vector<std::uint64_t> names;    // sorted, unique
+  std::vector<std::uint64_t> carried;  // sorted, unique
+  static KeyView of(const TokenKeys& keys) { return {keys.present, {}, keys.names, keys.carried}; }
+  void normalise() {
+    for (auto* list : {&names, &carried}) {
+      std::sort(list->begin(), list->end());
+      list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+  }
+  bool contains(std::uint64_t key) const {
+    return std::binary_search(sorted_present.begin(), sorted_present.end(), key) ||
+           std::find(extra_present.begin(), extra_present.end(), key) != extra_present.end();
+  }
+};
+
+// check_lexical() for changed lines; same counts as check_lexical on the joined text's keys.
+LexicalCheck lexical_of(std::span<const NumberMention> translation_numbers,
+                        std::span<const NumberMention> original_numbers, const KeyView& translation,
+                        const KeyView& original) {
+  LexicalCheck check = check_lexical(translation_numbers, original_numbers, TokenKeys{}, TokenKeys{});
+  for (const std::uint64_t key : translation.names) {
+    if (original.contains(key)) ++check.matched_tokens;
+    else ++check.unmatched_tokens;
+  }
+  for (const std::uint64_t key : original.carried) {
+    if (translation.contains(key)) ++check.matched_tokens;
+    else ++check.unmatched_tokens;
+  }
+  return check;
+}
+
+}  // namespace
+
+enum class MoveType : std::uint8_t { Rotation, Drift, Merge };
+
+// One local alternative to the given pairing.
+struct Candidate {
+  MoveType type = MoveType::Rotation;
+  std::uint32_t first = 0;      // first pair concerned
+  std::uint32_t count = 0;      // pairs concerned
+  bool translation_side = true;
+  bool forward = true;          // rotation: line j moves to j+1 (last to first); drift: tail of `first` moves to `first`+1
+  std::uint32_t cut = 0;        // drift: index into the source line's cuts
+  double evidence = 0;          // nats saved, penalty included
+  double lexical_gain = 0;      // share of the evidence from numbers and tokens
+};
+
+struct PairSlot {
+  bool valid = false;  // one line per side
+  std::uint32_t translation_line = 0;
+  std::uint32_t original_line = 0;
+  std::uint64_t hash = 0;
+  std::shared_ptr<const LineFeatures> translation;
+  std::shared_ptr<const LineFeatures> original;
+};
+
+struct ContentState {
+  LengthFit fit;
+  bool translation_cjk = true;
+  std::unordered_map<std::uint64_t, std::shared_ptr<const LineFeatures>> features;  // by line text
+  std::unordered_map<std::uint64_t, std::vector<Candidate>> anchors;                // by window text + fit
+};
+
+namespace {
+
+class ContentAnalyser {
+ public:
+  ContentAnalyser(const Transcript& transcript, const LineIndex& index, const CheckOptions& options,
+                  const ContentState* previous)
+      : transcript_(transcript), index_(index), options_(options), previous_(previous) {}
+
+  ContentResult run();
+
+ private:
+  std::shared_ptr<const LineFeatures> features_of(std::string_view line, Script script);
+  void build_slots();
+  double pair_cost(const LineFeatures& t, const LineFeatures& o) const;
+  double pair_cost(std::size_t translation_pair, std::size_t original_pair) const;
+  std::vector<Candidate> candidates_at(std::size_t anchor) const;
+  void add_rotations(std::size_t anchor, std::vector<Candidate>& out) const;
+  void add_drifts(std::size_t anchor, std::vector<Candidate>& out) const;
+  void add_merge(std::size_t anchor, std::vector<Candidate>& out) const;
+  std::vector<std::size_t> rotation_order(const Candidate& candidate) const;
+
+  std::string_view line_text(std::uint32_t line) const { return index_.line_text(line); }
+  std::string_view side_text(std::size_t pair, bool translation) const {
+    return line_text(translation ? slots_[pair].translation_line : slots_[pair].original_line);
+  }
+  const LineFeatures& side_features(std::size_t pair, bool translation) const {
+    return translation ? *slots_[pair].translation : *slots_[pair].original;
+  }
+  std::size_t line_begin(std::uint32_t line) const { return index_.line_start(line); }
+  std::size_t line_end(std::uint32_t line) const { return index_.line_end(line); }
+  std::uint32_t side_line(std::size_t pair, bool translation) const {
+    return translation ? slots_[pair].translation_line : slots_[pair].original_line;
+  }
+
+  bool emit(Finding finding, Severity default_severity);
+  void report_rotation(const Candidate& candidate);
+  void report_drift(const Candidate& candidate);
+  void report_merge(const Candidate& candidate);
+  void report_pair(std::size_t pair, const std::vector<bool>& explained);
+
+  const Transcript& transcript_;
+  const LineIndex& index_;
+  const CheckOptions& options_;
+  const ContentState* previous_;
+  std::shared_ptr<ContentState> state_ = std::make_shared<ContentState>();
+  std::vector<PairSlot> slots_;
+  std::vector<double> base_cost_;  // cost of each pair as given
+  std::vector<double> base_lexical_;  // lexical part of base_cost_
+  // Cost of pairing translation j with original j + d, |d| < kMaxBlock, computed on demand.
+  mutable std::vector<double> cross_cost_;
+  ContentResult result_;
+  std::vector<double> worst_confidence_;  // per pair, from findings
+};
+
+std::shared_ptr<const LineFeatures> ContentAnalyser::features_of(std::string_view line, Script) {
+  const std::uint64_t key = hash_bytes(line);
+  if (auto found = state_->features.find(key); found != state_->features.end()) return found->second;
+  if (previous_) {
+    if (auto found = previous_->features.find(key); found != previous_->features.end()) {
+      state_->features.emplace(key, found->second);
+      return found->second;
+    }
+  }
+  auto features = std::make_shared<const LineFeatures>(line_features(line));
+  state_->features.emplace(key, features);
+  return features;
+}
+
+void ContentAnalyser::build_slots() {
+  slots_.resize(transcript_.pairs.size());
+  for (std::size_t p = 0; p < transcript_.pairs.size(); ++p) {
+    const Pair& pair = transcript_.pairs[p];
+    PairSlot& slot = slots_[p];
+    if (pair.translation.size() != 1 || pair.original.size() != 1) continue;
+    slot.translation_line = pair.translation[0];
+    slot.original_line = pair.original[0];
+    const std::string_view t = line_text(slot.translation_line);
+    const std::string_view o = line_text(slot.original_line);
+    if (t.empty() || o.empty()) continue;
+    slot.valid = true;
+    slot.translation = features_of(t, transcript_.translation_script);
+    slot.original = features_of(o, transcript_.original_script);
+    slot.hash = combine(hash_bytes(t), hash_bytes(o, 7));
+  }
+}
+
+double ContentAnalyser::pair_cost(const LineFeatures& t, const LineFeatures& o) const {
+  const double length = residual_cost(length_residual(t.length, o.length, state_->fit));
+  const LexicalCheck lexical = check_lexical(t.numbers, o.numbers, t.keys, o.keys);
+  return length + lexical_cost(lexical);
+}
+
+double ContentAnalyser::pair_cost(std::size_t translation_pair, std::size_t original_pair) const {
+  const std::ptrdiff_t offset =
+      static_cast<std::ptrdiff_t>(original_pair) - static_cast<std::ptrdiff_t>(translation_pair);
+  if (offset == 0) return base_cost_[translation_pair];
+  constexpr std::ptrdiff_t kSpan = 2 * static_cast<std::ptrdiff_t>(kMaxBlock) - 1;
+  double& memo = cross_cost_[translation_pair * kSpan + static_cast<std::size_t>(offset + kMaxBlock - 1)];
+  if (std::isnan(memo)) memo = pair_cost(*slots_[translation_pair].translation, *slots_[original_pair].original);
+  return memo;
+}
+
+// Rotation by one of the lines of one side over pairs [first, first + count):
+// forward moves the line of pair j to pair j+1 and the last line to the first
+// pair. Returns, for each position, the pair whose line ends up there.
+std::vector<std::size_t> ContentAnalyser::rotation_order(const Candidate& candidate) const {
+  std::vector<std::size_t> order(candidate.count);
+  for (std::size_t i = 0; i < candidate.count; ++i) {
+    order[i] = candidate.forward ? candidate.first + (i + candidate.count - 1) % candidate.count
+                                 : candidate.first + (i + 1) % candidate.count;
+  }
+  return order;
+}
+
+void ContentAnalyser::add_rotations(std::size_t anchor, std::vector<Candidate>& out) const {
+  double current = 0;
+  for (std::size_t length = 1; length <= kMaxBlock && anchor + length <= slots_.size(); ++length) {
+    if (!slots_[anchor + length - 1].valid) break;
+    current += base_cost_[anchor + length - 1];
+    if (length < 2) continue;
+    // Moving translations forward pairs the same lines as moving originals
+    // backward; the translation side is the one re-paired by default.
+    for (const bool forward : {true, false}) {
+      Candidate candidate;
+      candidate.type = MoveType::Rotation;
+      candidate.first = static_cast<std::uint32_t>(anchor);
+      candidate.count = static_cast<std::uint32_t>(length);
+      candidate.translation_side = true;
+      candidate.forward = forward;
+      const std::vector<std::size_t> order = rotation_order(candidate);
+      double alternative = 0;
+      for (std::size_t i = 0; i < length; ++i) alternative += pair_cost(order[i], anchor + i);
+      // Penalty: the prior of a shifted block plus the choice among block lengths and directions.
+      candidate.evidence = current - alternative - (3.0 + 0.5 * double(length));
+      out.push_back(candidate);
+    }
+  }
+}
+
+void ContentAnalyser::add_drifts(std::size_t anchor, std::vector<Candidate>& out) const {
+  if (anchor + 1 >= slots_.size() || !slots_[anchor].valid || !slots_[anchor + 1].valid) return;
+  const std::size_t a = anchor, b = anchor + 1;
+  const double current = base_cost_[a] + base_cost_[b];
+  for (const bool translation : {true, false}) {
+    const LineFeatures& here = side_features(a, translation);
+    const LineFeatures& next = side_features(b, translation);
+    const LineFeatures& here_other = side_features(a, !translation);
+    const LineFeatures& next_other = side_features(b, !translation);
+    const double gap = here.spaced ? 1.0 : 0.0;
+    for (const bool forward : {true, false}) {
+      const LineFeatures& source = forward ? here : next;
+      const std::string_view source_text = side_text(forward ? a : b, translation);
+      for (std::size_t c = 0; c < source.cuts.size(); ++c) {
+        const CutPoint& cut = source.cuts[c];
+        // forward: source = here, [tail_begin, end) moves to the start of next.
+        // backward: source = next, [0, head_end) moves to the end of here.
+        const double moved = forward ? source.length - cut.head_length - gap : cut.head_length;
+        if (moved <= 0) continue;
+        const double here_length = forward ? cut.head_length : here.length + gap + moved;
+        const double next_length = forward ? next.length + gap + moved : source.length - cut.head_length - gap;
+        auto cost_of = [&](double t_len, double o_len) {
+          return residual_cost(length_residual(t_len, o_len, state_->fit));
+        };
+        double alternative = 0;
+        if (translation) {
+          alternative = cost_of(here_length, here_other.length) + cost_of(next_length, next_other.length);
+        } else {
+          alternative = cost_of(here_other.length, here_length) + cost_of(next_other.length, next_length);
+        }
+        // Lexical part: only changes when the moved text holds numbers or tokens.
+        const std::size_t moved_begin = forward ? cut.tail_begin : 0;
+        const std::size_t moved_end = forward ? source_text.size() : cut.head_end;
+        auto inside = [&](std::size_t begin, std::size_t end) { return begin >= moved_begin && end <= moved_end; };
+        const bool moves_numbers = std::any_of(source.numbers.begin(), source.numbers.end(),
+                                               [&](const NumberMention& m) { return inside(m.begin, m.end); });
+        // Tokens matter when a name or must-carry token moves, or a word that
+        // a partner line's name needs ("hugging face" for "Hugging Face").
+        bool moves_tokens = false;
+        for (std::size_t k = 0; k < source.tokens.size() && !moves_tokens; ++k) {
+          const LatinToken& token = source.tokens[k];
+          if (!inside(token.begin, token.end)) continue;
+          const bool needs_partner = translation
+                                         ? token.kind != TokenKind::Word
+                                         : must_carry(token);
+          if (needs_partner) {
+            moves_tokens = true;
+            break;
+          }
+          const std::uint64_t key = source.token_hashes[k];
+          for (const LineFeatures* partner : {&here_other, &next_other}) {
+            const auto& wanted = translation ? partner->keys.carried : partner->keys.names;
+            if (!wanted.empty() && std::binary_search(wanted.begin(), wanted.end(), key)) moves_tokens = true;
+          }
+          const std::uint64_t joined = source.joined_hashes[k];
+          if (joined != 0) {
+            for (const LineFeatures* partner : {&here_other, &next_other}) {
+              const auto& wanted = translation ? partner->keys.carried : partner->keys.names;
+              if (!wanted.empty() && std::binary_search(wanted.begin(), wanted.end(), joined)) moves_tokens = true;
+            }
+          }
+        }
+        const double lexical_current = base_lexical_[a] + base_lexical_[b];
+        double lexical_alternative = 0;
+        if (moves_numbers || moves_tokens) {
+          std::vector<NumberMention> here_numbers, next_numbers;
+          const LineFeatures& dest = forward ? next : here;
+          std::vector<NumberMention>& source_numbers = forward ? here_numbers : next_numbers;
+          std::vector<NumberMention>& dest_numbers = forward ? next_numbers : here_numbers;
+          dest_numbers = dest.numbers;
+          for (const NumberMention& m : source.numbers)
+            (inside(m.begin, m.end) ? dest_numbers : source_numbers).push_back(m);
+          // Token keys of the two changed lines, from the precomputed hashes:
+          // the destination keeps its sorted keys plus the moved ones.
+          KeyView kept, moved;
+          for (std::size_t k = 0; k < source.tokens.size(); ++k) {
+            const LatinToken& token = source.tokens[k];
+            const bool in_moved = inside(token.begin, token.end);
+            KeyView& keys = in_moved ? moved : kept;
+            keys.extra_present.push_back(source.token_hashes[k]);
+            if (source.joined_hashes[k] != 0 && k + 1 < source.tokens.size() &&
+                inside(source.tokens[k + 1].begin, source.tokens[k + 1].end) == in_moved)
+              keys.extra_present.push_back(source.joined_hashes[k]);
+            if (token.kind != TokenKind::Word) keys.names.push_back(source.token_hashes[k]);
+            if (must_carry(token)) keys.carried.push_back(source.token_hashes[k]);
+          }
+          moved.sorted_present = dest.keys.present;
+          moved.names.insert(moved.names.end(), dest.keys.names.begin(), dest.keys.names.end());
+          moved.carried.insert(moved.carried.end(), dest.keys.carried.begin(), dest.keys.carried.end());
+          moved.normalise();
+          kept.normalise();
+          const KeyView& here_view = forward ? kept : moved;
+          const KeyView& next_view = forward ? moved : kept;
+          const KeyView here_other_view = KeyView::of(here_other.keys);
+          const KeyView next_other_view = KeyView::of(next_other.keys);
+          LexicalCheck check_a, check_b;
+          if (translation) {
+            check_a = lexical_of(here_numbers, here_other.numbers, here_view, here_other_view);
+            check_b = lexical_of(next_numbers, next_other.numbers, next_view, next_other_view);
+          } else {
+            check_a = lexical_of(here_other.numbers, here_numbers, here_other_view, here_view);
+            check_b = lexical_of(next_other.numbers, next_numbers, next_other_view, next_view);
+          }
+          lexical_alternative = lexical_cost(check_a) + lexical_cost(check_b);
+        } else {
+          lexical_alternative = lexical_current;
+        }
+        const double length_current = current - lexical_current;
+        Candidate candidate;
+        candidate.type = MoveType::Drift;
+        candidate.first = static_cast<std::uint32_t>(a);
+        candidate.count = 2;
+        candidate.translation_side = translation;
+        candidate.forward = forward;
+        candidate.cut = static_cast<std::uint32_t>(c);
+        candidate.lexical_gain = lexical_current - lexical_alternative;
+        const double penalty = 3.0 + (cut.sentence ? 0.0 : 1.5);
+        candidate.evidence = (length_current - alternative) + candidate.lexical_gain - penalty;
+        out.push_back(candidate);
+      }
+    }
+  }
+}
+
+void ContentAnalyser::add_merge(std::size_t anchor, std::vector<Candidate>& out) const {
+  if (anchor + 1 >= slots_.size() || !slots_[anchor].valid || !slots_[anchor + 1].valid) return;
+  const std::size_t a = anchor, b = anchor + 1;
+  const LineFeatures& ta = *slots_[a].translation;
+  const LineFeatures& tb = *slots_[b].translation;
+  const LineFeatures& oa = *slots_[a].original;
+  const LineFeatures& ob = *slots_[b].original;
+  // A sentence cut in the middle on both sides ("What Yeah. I" / "was gonna say, ...").
+  const bool continued = !oa.ends_sentence && ob.starts_lower;
+  if (!continued) return;
+  const double joined_t = ta.length + tb.length + (ta.spaced ? 1 : 0);
+  const double joined_o = oa.length + ob.length + (oa.spaced ? 1 : 0);
+  const double merged = residual_cost(length_residual(joined_t, joined_o, state_->fit));
+  const double apart = residual_cost(length_residual(ta.length, oa.length, state_->fit)) +
+                       residual_cost(length_residual(tb.length, ob.length, state_->fit));
+  Candidate candidate;
+  candidate.type = MoveType::Merge;
+  candidate.first = static_cast<std::uint32_t>(a);
+  candidate.count = 2;
+  // A cut sentence is a suggestion, never an error: the evidence stays at hint level.
+  candidate.evidence = std::min(kRealignThresholds.hint + 1.0, kRealignThresholds.hint + (apart - merged));
+  if (candidate.evidence >= kRealignThresholds.hint) out.push_back(candidate);
+}
+
+std::vector<Candidate> ContentAnalyser::candidates_at(std::size_t anchor) const {
+  std::vector<Candidate> out;
+  if (!slots_[anchor].valid) return out;
+  add_rotations(anchor, out);
+  add_drifts(anchor, out);
+  add_merge(anchor, out);
+  // Keep only those worth reporting; the rest cost memory in the cache.
+  std::erase_if(out, [](const Candidate& c) { return c.evidence < kRealignThresholds.hint; });
+  return out;
+}
+
+bool ContentAnalyser::emit(Finding finding, Severity default_severity) {
+  if (!options_.enabled(finding.code)) return false;
+  finding.severity = options_.severity(finding.code, default_severity);
+  if (finding.pair >= 0) {
+    double& worst = worst_confidence_[static_cast<std::size_t>(finding.pair)];
+    worst = std::max(worst, finding.severity <= Severity::Information ? finding.confidence : finding.confidence / 2);
+  }
+  result_.findings.push_back(std::move(finding));
+  return true;
+}
+
+void ContentAnalyser::report_rotation(const Candidate& candidate) {
+  const auto severity = severity_of(candidate.evidence, kRealignThresholds);
+  if (!severity) return;
+  const std::size_t first = candidate.first, last = candidate.first + candidate.count - 1;
+  const std::vector<std::size_t> order = rotation_order(candidate);
+  Finding finding;
+  finding.code = "shifted-block";
+  finding.pair = static_cast<std::int32_t>(first);
+  finding.confidence = confidence_of(candidate.evidence, kRealignThresholds);
+  const std::uint32_t anchor_line = side_line(first, true);
+  finding.begin = line_begin(anchor_line);
+  finding.end = line_end(anchor_line);
+  // The translation that belongs to the first pair's original comes from pair order[0].
+  const std::size_t from = order[0];
+  if (candidate.count == 2) {
+    finding.message = "Pairs " + std::to_string(first + 1) + " and " + std::to_string(last + 1) +
+                      " have each other's translations: the translation of pair " + std::to_string(from + 1) + " " +
+                      quoted(side_text(from, true)) + " fits the original of pair " + std::to_string(first + 1) +
+                      " " + quoted(side_text(first, false));
+  } else {
+    finding.message = "Pairs " + std::to_string(first + 1) + "–" + std::to_string(last + 1) +
+                      " are paired with their neighbours' translations: the translation of pair " +
+                      std::to_string(from + 1) + " " + quoted(side_text(from, true)) + " fits the original of pair " +
+                      std::to_string(first + 1) + " " + quoted(side_text(first, false));
+  }
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, " (evidence %.1f)", candidate.evidence);
+  finding.message += buffer;
+  for (std::size_t p = first; p <= last; ++p) {
+    for (const bool translation : {true, false}) {
+      const std::uint32_t line = side_line(p, translation);
+      if (line == anchor_line) continue;
+      finding.related.push_back({line_begin(line), line_end(line),
+                                 std::string(translation ? "translation" : "original") + " of pair " +
+                                     std::to_string(p + 1)});
+    }
+  }
+  // Fixes: re-pair by moving the translations (preferred) or the originals.
+  for (const bool translation : {true, false}) {
+    Fix fix;
+    fix.preferred = translation;
+    fix.title = "Re-pair pairs " + std::to_string(first + 1) + "–" + std::to_string(last + 1) + " (move the " +
+                (translation ? "translations" : "originals") + ")";
+    for (std::size_t i = 0; i < candidate.count; ++i) {
+      // Moving translations: position first+i gets the translation of order[i].
+      // Moving originals instead: the original of first+i goes where its
+      // translation is, i.e. position j gets the original of the pair whose
+      // translation's source order maps there.
+      const std::size_t position = first + i;
+      std::size_t source = order[i];
+      if (!translation) {
+        // Inverse permutation: the original of `position` moves to where
+        // order[] put translation `position`.
+        for (std::size_t k = 0; k < candidate.count; ++k)
+          if (order[k] == position) source = first + k;
+        const std::uint32_t line = side_line(source, false);
+        fix.edits.push_back({line_begin(side_line(position, false)), line_end(side_line(position, false)),
+                             std::string(line_text(line))});
+        continue;
+      }
+      fix.edits.push_back({line_begin(side_line(position, true)), line_end(side_line(position, true)),
+                           std::string(side_text(source, true))});
+    }
+    finding.fixes.push_back(std::move(fix));
+  }
+  emit(std::move(finding), *severity);
+}
+
+void ContentAnalyser::report_drift(const Candidate& candidate) {
+  const auto severity = severity_of(candidate.evidence, kRealignThresholds);
+  if (!severity) return;
+  const std::size_t a = candidate.first, b = a + 1;
+  const bool translation = candidate.translation_side;
+  const LineFeatures& source = side_features(candidate.forward ? a : b, translation);
+  const CutPoint& cut = source.cuts[candidate.cut];
+  const std::uint32_t source_line = side_line(candidate.forward ? a : b, translation);
+  const std::uint32_t dest_line = side_line(candidate.forward ? b : a, translation);
+  const std::string_view text = line_text(source_line);
+  const std::string_view moved = candidate.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
+  const std::string side = translation ? "translation" : "original";
+  const std::string other = translation ? "original" : "translation";
+  Finding finding;
+  finding.code = "boundary-drift";
+  finding.pair = static_cast<std::int32_t>(candidate.forward ? a : b);
+  finding.confidence = confidence_of(candidate.evidence, kRealignThresholds);
+  finding.begin = line_begin(source_line);
+  finding.end = line_end(source_line);
+  if (candidate.forward) {
+    finding.message = "The " + side + " of pair " + std::to_string(a + 1) + " runs on into pair " +
+                      std::to_string(b + 1) + ": its end " + quoted(moved) + " belongs with the " + other +
+                      " of pair " + std::to_string(b + 1) + " " + quoted(side_text(b, !translation));
+  } else {
+    finding.message = "The " + side + " of pair " + std::to_string(b + 1) + " starts with " + quoted(moved) +
+                      ", which belongs to pair " + std::to_string(a + 1) + ": the " + other + " of pair " +
+                      std::to_string(a + 1) + " ends with " + tail_preview(side_text(a, !translation));
+  }
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, " (evidence %.1f%s)", candidate.evidence,
+                candidate.lexical_gain > 0.5 ? ", numbers or names agree after the move" : "");
+  finding.message += buffer;
+  finding.related.push_back({line_begin(dest_line), line_end(dest_line),
+                             side + " of pair " + std::to_string((candidate.forward ? b : a) + 1)});
+  const std::uint32_t partner = side_line(candidate.forward ? b : a, !translation);
+  finding.related.push_back({line_begin(partner), line_end(partner),
+                             other + " of pair " + std::to_string((candidate.forward ? b : a) + 1)});
+  Fix fix;
+  fix.preferred = true;
+  const std::string separator = source.spaced ? " " : "";
+  const std::size_t source_begin = line_begin(source_line);
+  if (candidate.forward) {
+    fix.title = "Move " + quoted(moved, 24) + " to the start of pair " + std::to_string(b + 1);
+    fix.edits.push_back({source_begin + cut.head_end, line_end(source_line), ""});
+    fix.edits.push_back({line_begin(dest_line), line_begin(dest_line), std::string(moved) + separator});
+  } else {
+    fix.title = "Move " + quoted(moved, 24) + " to the end of pair " + std::to_string(a + 1);
+    fix.edits.push_back({line_end(dest_line), line_end(dest_line), separator + std::string(moved)});
+    fix.edits.push_back({source_begin, source_begin + cut.tail_begin, ""});
+  }
+  finding.fixes.push_back(std::move(fix));
+  emit(std::move(finding), *severity);
+}
+
+void ContentAnalyser::report_merge(const Candidate& candidate) {
+  const auto severity = severity_of(candidate.evidence, kRealignThresholds);
+  if (!severity) return;
+  const std::size_t a = candidate.first, b = a + 1;
+  Finding finding;
+  finding.code = "merge-suggested";
+  finding.pair = static_cast<std::int32_t>(b);
+  finding.confidence = confidence_of(candidate.evidence, kRealignThresholds);
+  const std::uint32_t line = side_line(b, false);
+  finding.begin = line_begin(line);
+  finding.end = line_end(line);
+  finding.message = "The original of pair " + std::to_string(b + 1) + " " + quoted(side_text(b, false)) +
+                    " continues the sentence of pair " + std::to_string(a + 1) + " " +
+                    tail_preview(side_text(a, false)) + ": the two pairs may be one segment";
+  finding.related.push_back({line_begin(side_line(a, false)), line_end(side_line(a, false)),
+                             "original of pair " + std::to_string(a + 1)});
+  // Fix: join both sides. The lines of the two pairs are consecutive; rewrite
+  // them from the end of the first line to the end of the last.
+  const std::uint32_t lines[4] = {slots_[a].translation_line, slots_[a].original_line, slots_[b].translation_line,
+                                  slots_[b].original_line};
+  const std::uint32_t low = *std::min_element(lines, lines + 4), high = *std::max_element(lines, lines + 4);
+  if (high - low == 3) {
+    const bool translation_first = slots_[a].translation_line < slots_[a].original_line;
+    const std::string t_sep = slots_[a].translation->spaced ? " " : "";
+    const std::string o_sep = slots_[a].original->spaced ? " " : "";
+    const std::string translation = std::string(side_text(a, true)) + t_sep + std::string(side_text(b, true));
+    const std::string original = std::string(side_text(a, false)) + o_sep + std::string(side_text(b, false));
+    // Keep the document's line end.
+    const std::size_t first_end = line_end(low);
+    const std::string line_break(index_.text().substr(first_end, line_begin(low + 1) - first_end));
+    Fix fix;
+    fix.preferred = true;
+    fix.title = "Merge pairs " + std::to_string(a + 1) + " and " + std::to_string(b + 1);
+    fix.edits.push_back({line_begin(low), line_end(high),
+                         translation_first ? translation + line_break + original : original + line_break + translation});
+    finding.fixes.push_back(std::move(fix));
+  }
+  emit(std::move(finding), *severity);
+}
+
+void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explained) {
+  const PairSlot& slot = slots_[p];
+  const LineFeatures& t = *slot.translation;
+  const LineFeatures& o = *slot.original;
+  const std::string_view t_text = line_text(slot.translation_line);
+  const std::string_view o_text = line_text(slot.original_line);
+
+  // Length: odd relative to this document's own ratio and spread.
+  if (!explained[p]) {
+    const double residual = length_residual(t.length, o.length, state_->fit);
+    double evidence = residual_cost(residual);
+    // A translation that stops after a comma while its original ends a sentence was cut off.
+    const bool cut_off = residual > 0 && !t.ends_sentence && o.ends_sentence;
+    if (cut_off) evidence += 2.0;
+    if (const auto severity = severity_of(evidence, kLengthThresholds)) {
+      Finding finding;
+      finding.code = "length-outlier";
+      finding.pair = static_cast<std::int32_t>(p);
+      finding.confidence = confidence_of(evidence, kLengthThresholds);
+      const double expected = state_->fit.ratio * t.length;
+      char buffer[200];
+      if (residual > 0) {
+        finding.begin = line_begin(slot.translation_line);
+        finding.end = line_end(slot.translation_line);
+        std::snprintf(buffer, sizeof buffer,
+                      "The translation of pair %zu looks truncated: its original is %.0f%% of the length this "
+                      "document's ratio predicts (%.1f standard deviations)",
+                      p + 1, expected > 0 ? 100.0 * o.length / expected : 0.0, residual);
+        finding.message = buffer;
+        if (cut_off) finding.message += "; it ends with " + tail_preview(t_text, 12) + " mid-sentence";
+      } else {
+        finding.begin = line_begin(slot.translation_line);
+        finding.end = line_end(slot.translation_line);
+        std::snprintf(buffer, sizeof buffer,
+                      "The translation of pair %zu is over-long: its original is only %.0f%% of the length this "
+                      "document's ratio predicts (%.1f standard deviations)",
+                      p + 1, expected > 0 ? 100.0 * o.length / expected : 0.0, -residual);
+        finding.message = buffer;
+      }
+      finding.related.push_back({line_begin(slot.original_line), line_end(slot.original_line),
+                                 "original of pair " + std::to_string(p + 1)});
+      emit(std::move(finding), *severity);
+    }
+  }
+
+  // Numbers: missing and extra reported separately, by value.
+  if (!t.numbers.empty() || !o.numbers.empty()) {
+    const NumberComparison numbers = compare_numbers(t.numbers, o.numbers);
+    const bool both = !numbers.unmatched_translation.empty() && !numbers.unmatched_original.empty();
+    auto report = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
+      if (unmatched.empty()) return;
+      const auto& mentions = in_translation ? t.numbers : o.numbers;
+      const std::string_view text = in_translation ? t_text : o_text;
+      const std::uint32_t line = in_translation ? slot.translation_line : slot.original_line;
+      const std::uint32_t partner = in_translation ? slot.original_line : slot.translation_line;
+      Finding finding;
+      finding.code = "number-mismatch";
+      finding.pair = static_cast<std::int32_t>(p);
+      const NumberMention& first = mentions[unmatched.front()];
+      finding.begin = line_begin(line) + first.begin;
+      finding.end = line_begin(line) + first.end;
+      std::string list;
+      for (const std::size_t i : unmatched) {
+        if (!list.empty()) list += ", ";
+        list += "'" + std::string(text.substr(mentions[i].begin, mentions[i].end - mentions[i].begin)) + "'";
+      }
+      const bool plural = unmatched.size() > 1;
+      if (in_translation) {
+        finding.message = "Extra number" + std::string(plural ? "s " : " ") + list + " in the translation of pair " +
+                          std::to_string(p + 1) + ": not in the original " + quoted(o_text);
+      } else {
+        finding.message = "Missing number" + std::string(plural ? "s " : " ") + list +
+                          ": the original of pair " + std::to_string(p + 1) + " has " +
+                          (plural ? "them" : "it") + ", the translation " + quoted(t_text) + " does not";
+      }
+      // Both sides with a number the other lacks: most likely one was changed.
+      finding.confidence = both ? 0.92 : 0.6;
+      if (both) finding.message += " (both sides have a number the other lacks: one was probably changed)";
+      finding.related.push_back({line_begin(partner), line_end(partner),
+                                 std::string(in_translation ? "original" : "translation") + " of pair " +
+                                     std::to_string(p + 1)});
+      emit(std::move(finding), both ? Severity::Warning : Severity::Information);
+    };
+    report(true, numbers.unmatched_translation);
+    report(false, numbers.unmatched_original);
+  }
+
+  // Carried-over names, acronyms and URLs.
+  if (!t.tokens.empty() || !o.tokens.empty()) {
+    const TokenComparison tokens = compare_tokens(t.tokens, o.tokens);
+    auto report = [&](bool in_translation, const std::vector<std::size_t>& indices, bool near) {
+      const auto& list = in_translation ? t.tokens : o.tokens;
+      const std::string_view text = in_translation ? t_text : o_text;
+      const std::uint32_t line = in_translation ? slot.translation_line : slot.original_line;
+      const std::uint32_t partner = in_translation ? slot.original_line : slot.translation_line;
+      for (const std::size_t i : indices) {
+        const LatinToken& token = list[i];
+        const std::string word(text.substr(token.begin, token.end - token.begin));
+        Finding finding;
+        finding.code = "token-not-carried";
+        finding.pair = static_cast<std::int32_t>(p);
+        finding.begin = line_begin(line) + token.begin;
+        finding.end = line_begin(line) + token.end;
+        if (in_translation) {
+          finding.message = near ? "'" + word + "' in the translation of pair " + std::to_string(p + 1) +
+                                       " is spelled differently in the original " + quoted(o_text)
+                                 : "'" + word + "' in the translation of pair " + std::to_string(p + 1) +
+                                       " does not appear in its original " + quoted(o_text);
+        } else {
+          finding.message = near ? "'" + word + "' of the original of pair " + std::to_string(p + 1) +
+                                       " is spelled differently in the translation " + quoted(t_text)
+                                 : "'" + word + "' of the original of pair " + std::to_string(p + 1) +
+                                       " is not carried into the translation " + quoted(t_text);
+        }
+        finding.confidence = near ? 0.3 : 0.55;
+        finding.related.push_back({line_begin(partner), line_end(partner),
+                                   std::string(in_translation ? "original" : "translation") + " of pair " +
+                                       std::to_string(p + 1)});
+        emit(std::move(finding), near ? Severity::Hint : Severity::Information);
+      }
+    };
+    report(true, tokens.unmatched_translation, false);
+    report(false, tokens.unmatched_original, false);
+    report(true, tokens.near_translation, true);
+    report(false, tokens.near_original, true);
+  }
+}
+
+ContentResult ContentAnalyser::run() {
+  const std::size_t n = transcript_.pairs.size();
+  result_.pair_scores.assign(n, 1.0);
+  worst_confidence_.assign(n, 0.0);
+  state_->translation_cjk = transcript_.translation_script == Script::Han ||
+                            transcript_.translation_script == Script::Japanese ||
+                            transcript_.translation_script == Script::Hangul;
+  build_slots();
+
+  std::vector<double> t_lengths, o_lengths;
+  for (const PairSlot& slot : slots_) {
+    if (!slot.valid) continue;
+    t_lengths.push_back(slot.translation->length);
+    o_lengths.push_back(slot.original->length);
+  }
+  state_->fit = fit_length_model(t_lengths, o_lengths, state_->translation_cjk);
+  const bool same_fit = previous_ && previous_->fit == state_->fit;
+
+  base_cost_.assign(n, 0.0);
+  base_lexical_.assign(n, 0.0);
+  cross_cost_.assign(n * (2 * kMaxBlock - 1), std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t p = 0; p < n; ++p) {
+    if (!slots_[p].valid) continue;
+    const LineFeatures& t = *slots_[p].translation;
+    const LineFeatures& o = *slots_[p].original;
+    base_lexical_[p] = lexical_cost(check_lexical(t.numbers, o.numbers, t.keys, o.keys));
+    base_cost_[p] = residual_cost(length_residual(t.length, o.length, state_->fit)) + base_lexical_[p];
+  }
+
+  // Local alternatives, anchor by anchor, reusing cached windows.
+  std::vector<Candidate> candidates;
+  const std::uint64_t fit_key = combine(std::bit_cast<std::uint64_t>(state_->fit.ratio),
+                                        std::bit_cast<std::uint64_t>(state_->fit.variance));
+  for (std::size_t anchor = 0; anchor < n; ++anchor) {
+    if (!slots_[anchor].valid) continue;
+    std::uint64_t key = fit_key;
+    for (std::size_t k = anchor; k < std::min(n, anchor + kWindow); ++k)
+      key = combine(key, slots_[k].valid ? slots_[k].hash : 0x51ED);
+    key = combine(key, std::min(n, anchor + kWindow) - anchor);
+    // Cached candidates are stored relative to their anchor, so a window that
+    // moved (lines inserted above it) is still found.
+    std::vector<Candidate> found;
+    const std::vector<Candidate>* cached = nullptr;
+    if (same_fit) {
+      if (auto hit = previous_->anchors.find(key); hit != previous_->anchors.end()) cached = &hit->second;
+    }
+    if (cached) {
+      found = *cached;
+      for (Candidate& c : found) c.first += static_cast<std::uint32_t>(anchor);
+    } else {
+      found = candidates_at(anchor);
+    }
+    std::vector<Candidate> stored = found;
+    for (Candidate& c : stored) c.first -= static_cast<std::uint32_t>(anchor);
+    state_->anchors.emplace(key, std::move(stored));
+    candidates.insert(candidates.end(), found.begin(), found.end());
+  }
+
+  // Best alternatives first; each pair takes part in at most one.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.evidence > b.evidence; });
+  std::vector<bool> taken(n, false);
+  for (const Candidate& candidate : candidates) {
+    bool free = true;
+    for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) free = free && !taken[p];
+    if (!free) continue;
+    for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) taken[p] = true;
+    switch (candidate.type) {
+      case MoveType::Rotation: report_rotation(candidate); break;
+      case MoveType::Drift: report_drift(candidate); break;
+      case MoveType::Merge: report_merge(candidate); break;
+    }
+  }
+
+  for (std::size_t p = 0; p < n; ++p) {
+    if (!slots_[p].valid) continue;
+    report_pair(p, taken);
+  }
+
+  for (std::size_t p = 0; p < n; ++p) {
+    if (!slots_[p].valid) {
+      const Pair& pair = transcript_.pairs[p];
+      result_.pair_scores[p] = pair.translation.empty() || pair.original.empty() ? 0.0 : 0.5;
+      continue;
+    }
+    // Fit of the pair as given (1 at a perfect fit, 0.5 at about 3 nats), then
+    // lowered by the strongest finding on it.
+    const double fit_score = 1.0 / (1.0 + std::exp(base_cost_[p] - 3.0)) * (1.0 + std::exp(-3.0));
+    result_.pair_scores[p] = std::clamp(std::min(fit_score, 1.0) * (1.0 - worst_confidence_[p]), 0.0, 1.0);
+  }
+  result_.state = state_;
+  return std::move(result_);
+}
+
+}  // namespace
+
+ContentResult content_checks(const Transcript& transcript, const LineIndex& index, const CheckOptions& options,
+                             const ContentState* previous) {
+  if (!options.content_checks) {
+    ContentResult result;
+    result.pair_scores.assign(transcript.pairs.size(), 1.0);
+    result.state = std::make_shared<const ContentState>();
+    return result;
+  }
+  ContentAnalyser analyser(transcript, index, options, previous);
+  return analyser.run();
 }
 
 }  // namespace bitext

@@ -1,0 +1,165 @@
+// Measured evaluation of the checks: take clean transcripts, inject one error
+// of a known kind at a known place, run the analysis, and score whether a
+// finding of the right code points at that place, whether its preferred fix
+// restores the clean text byte for byte, and how many warnings are false
+// alarms. Deterministic for a seed: the random numbers come from std::mt19937
+// with distributions written here (std distributions differ between libraries).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bitext/analysis.hpp"
+#include "bitext/options.hpp"
+
+namespace bitext {
+
+enum class ErrorKind : std::uint8_t {
+  DeletedLine,           // one line of a pair removed
+  DuplicatedLine,        // one line repeated right after itself
+  SplitLine,             // one line broken in two at a sentence boundary
+  SwappedOrder,          // the two lines of a pair in the wrong order
+  Untranslated,          // the translation line replaced by the original
+  TruncatedTranslation,  // the translation lost its end (cut at a clause boundary)
+  ChangedNumber,         // one digit of a number changed on one side
+  Drift,                 // a sentence moved into the neighbouring pair's line, either side, either way
+  ShiftedBlock,          // 2-5 consecutive pairs paired with their neighbours' lines (rotation by one)
+};
+inline constexpr std::size_t kErrorKindCount = 9;
+
+std::string_view error_kind_name(ErrorKind kind);  // "deleted-line", "drift", ...
+std::optional<ErrorKind> parse_error_kind(std::string_view name);
+std::span<const ErrorKind> all_error_kinds();
+bool is_structural(ErrorKind kind);  // found from the shape of the pairing alone
+// Kinds whose fix is expected to restore the clean text exactly (the issue's
+// drift, swap, split, duplicate and shifted blocks).
+bool fix_restores(ErrorKind kind);
+// Finding codes that count as detecting an error of this kind.
+std::span<const std::string_view> accepted_codes(ErrorKind kind);
+
+// A clean transcript as lines: header, pairs, footer. Rendered with "\n".
+struct CleanPair {
+  std::string translation;
+  std::string original;
+};
+struct CleanDocument {
+  std::string name;
+  std::vector<std::string> front;
+  std::vector<CleanPair> pairs;
+  std::vector<std::string> back;
+  bool translation_first = true;
+  bool final_newline = false;  // the text ends with a line end
+};
+std::string render(const CleanDocument& document);
+
+// The clean document of an analysed text: header, pairs and footer as the
+// analysis found them. Returns nullopt when the text is not exactly that (a
+// pair without one line per side, blank lines, "\r\n" line ends), so that
+// render() gives back the analysed text byte for byte.
+std::optional<CleanDocument> clean_document_of(const Analysis& analysis, std::string name);
+
+// Clean documents from a `zh<TAB>en<TAB>source` file: consecutive pairs of one
+// source, `pairs_per_document` at a time. Pairs whose translation is mostly
+// Latin script (untranslated commands and code) are skipped: in a transcript
+// they would be real "untranslated" findings, not clean pairs.
+struct TsvCorpus {
+  std::vector<CleanDocument> documents;
+  std::size_t skipped_latin = 0;   // pairs left out because the translation is Latin
+  std::size_t skipped_malformed = 0;  // lines without two tab-separated fields
+};
+TsvCorpus documents_from_tsv(std::string_view tsv, std::size_t pairs_per_document);
+
+// Deterministic random numbers: std::mt19937 with our own bounded draw.
+class EvalRandom {
+ public:
+  explicit EvalRandom(std::uint32_t seed) : engine_(seed) {}
+  std::size_t below(std::size_t bound);  // uniform in [0, bound); bound > 0
+  bool chance(std::uint32_t numerator, std::uint32_t denominator) { return below(denominator) < numerator; }
+
+ private:
+  std::mt19937 engine_;
+};
+
+struct Injection {
+  ErrorKind kind = ErrorKind::DeletedLine;
+  std::string text;             // the document with the error
+  std::size_t first_line = 0;   // 0-based lines of `text` that carry the error
+  std::size_t last_line = 0;    // inclusive
+  std::size_t pair = 0;         // first clean pair concerned
+  std::string description;      // "drift: last sentence of the original of pair 12 moved into pair 13"
+};
+
+// Sentences of a line for injection: a simple punctuation rule, deliberately
+// not the detector's ICU segmentation. Each part keeps its end punctuation; for
+// spaced scripts the single space between parts is not part of either.
+struct SentencePart {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+std::vector<SentencePart> injection_sentences(std::string_view line);
+
+// One error of `kind` at a random eligible place, or nullopt when the document
+// has no place for it (no number to change, no line with two sentences, ...).
+std::optional<Injection> inject(const CleanDocument& document, ErrorKind kind, EvalRandom& random);
+
+// ---- scoring ----
+
+struct KindScore {
+  std::size_t injected = 0;
+  std::size_t detected = 0;      // a finding of an accepted code at the place (error, warning or info)
+  std::size_t warned = 0;        // ... with severity error or warning
+  std::size_t restorable = 0;    // detected and fix_restores(kind)
+  std::size_t restored = 0;      // ... whose preferred fix gives the clean text exactly
+  double recall() const { return injected ? double(detected) / double(injected) : 1.0; }
+  double restored_share() const { return restorable ? double(restored) / double(restorable) : 1.0; }
+};
+
+struct DocumentBaseline {
+  std::string name;
+  std::size_t pairs = 0;
+  std::size_t warnings = 0;     // errors and warnings on the clean text
+  std::size_t informations = 0; // information-level findings on the clean text
+  std::vector<Finding> findings;
+  bool reference = false;       // has real errors: excluded from the clean warning rate
+};
+
+struct EvaluationReport {
+  std::array<KindScore, kErrorKindCount> kinds{};
+  std::size_t new_warnings = 0;       // warnings of injected runs absent from the clean run
+  std::size_t true_warnings = 0;      // ... that point at the injected error
+  std::size_t new_informations = 0;   // information findings absent from the clean run
+  std::vector<DocumentBaseline> baselines;
+  std::vector<std::string> misses;    // descriptions of undetected injections (for tuning)
+  std::vector<std::string> false_alarms;  // messages of warnings away from the injection
+
+  double precision() const { return new_warnings ? double(true_warnings) / double(new_warnings) : 1.0; }
+  std::size_t clean_pairs() const;     // pairs of non-reference documents
+  std::size_t clean_warnings() const;  // their warnings on the clean text
+  double clean_warnings_per_100_pairs() const;
+  double recall(bool structural) const;        // pooled over the structural or the content kinds
+  double min_recall(bool structural) const;    // lowest per-kind recall among those with injections
+  double restored_share() const;               // pooled over fix_restores kinds
+};
+
+struct EvaluationSettings {
+  std::uint32_t seed = 1;
+  std::size_t trials = 20;  // injections per kind and document
+  std::vector<ErrorKind> kinds;  // empty: all
+  CheckOptions options;
+};
+
+struct EvaluationDocument {
+  CleanDocument document;
+  bool reference = false;  // has real errors (the sample): clean-run findings are its baseline
+};
+
+EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const EvaluationSettings& settings);
+
+}  // namespace bitext
