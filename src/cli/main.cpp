@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/check_command.hpp"
+#include "cli/eval_command.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/lsp_command.hpp"
 #include "cli/outline_command.hpp"
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   if (command == "check") return bitext::cli::run_check_command(args);
   if (command == "outline") return bitext::cli::run_outline_command(args);
   if (command == "lsp") return bitext::cli::run_lsp_command(args);
+  if (command == "eval") return bitext::cli::run_eval_command(args);
   if (command == "help" || command == "-h" || command == "--help") return run_help(args);
   if (command == "--version" || command == "version") {
     std::printf("bitext %s\n", BITEXT_VERSION);
