@@ -1,0 +1,233 @@
+// The server's document model: incremental edits in every position encoding,
+// line bookkeeping for re-analysis, and the outline and folding built from a
+// transcript (made by hand here, so speaker turns can be tested before the
+// core detects speakers).
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bitext/text.hpp"
+#include "lsp/document_store.hpp"
+#include "lsp/folding.hpp"
+#include "lsp/symbols.hpp"
+#include "lsp/text_document.hpp"
+
+using namespace bitext;
+using namespace bitext::lsp;
+
+namespace {
+
+// Checks the document's line table against a fresh core LineIndex.
+void check_lines(const TextDocument& document) {
+  LineIndex index(document.text());
+  REQUIRE(document.line_count() == index.line_count());
+  for (std::size_t line = 0; line < index.line_count(); ++line) {
+    CAPTURE(line);
+    CHECK(document.line_start(line) == index.line_start(line));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("positions after emoji and CJK, in each encoding") {
+  // "a😀b\r\n你c": 😀 is 4 bytes, 2 UTF-16 units, 1 code point; 你 is 3 bytes, 1 unit.
+  TextDocument document("a\xF0\x9F\x98\x80" "b\r\n\xE4\xBD\xA0" "c");
+  CHECK(document.line_count() == 2);
+  CHECK(document.offset_of({0, 3}, PositionEncoding::Utf16) == 5);  // before b
+  CHECK(document.offset_of({0, 5}, PositionEncoding::Utf8) == 5);
+  CHECK(document.offset_of({0, 2}, PositionEncoding::Utf32) == 5);
+  CHECK(document.offset_of({0, 2}, PositionEncoding::Utf16) == 1);   // inside the surrogate pair: snaps back
+  CHECK(document.offset_of({0, 99}, PositionEncoding::Utf16) == 6);  // clamps before "\r\n"
+  CHECK(document.offset_of({1, 1}, PositionEncoding::Utf16) == 11);  // after 你
+  CHECK(document.offset_of({1, 3}, PositionEncoding::Utf8) == 11);
+  CHECK(document.offset_of({7, 0}, PositionEncoding::Utf16) == 12);  // past the last line: end of text
+}
+
+TEST_CASE("incremental edits with CJK and emoji in UTF-16") {
+  TextDocument document("你好🤗世界\nhello\n");
+  // Insert "，" after 🤗: 你(1) 好(1) 🤗(2) -> UTF-16 column 4.
+  LineEdit edit = document.apply(Range{{0, 4}, {0, 4}}, "，", PositionEncoding::Utf16);
+  CHECK(document.text() == "你好🤗，世界\nhello\n");
+  CHECK(edit.first_line == 0);
+  CHECK(edit.old_line_count == 1);
+  CHECK(edit.new_line_count == 1);
+  // Replace "世界\nhel" (line 0 column 5 .. line 1 column 3) by "X\nY\nZ".
+  edit = document.apply(Range{{0, 5}, {1, 3}}, "X\nY\nZ", PositionEncoding::Utf16);
+  CHECK(document.text() == "你好🤗，X\nY\nZlo\n");
+  CHECK(edit.first_line == 0);
+  CHECK(edit.old_line_count == 2);
+  CHECK(edit.new_line_count == 3);
+  check_lines(document);
+}
+
+TEST_CASE("the same edit in UTF-8 and UTF-32 columns") {
+  TextDocument utf8("🤗a\n");
+  utf8.apply(Range{{0, 4}, {0, 5}}, "b", PositionEncoding::Utf8);  // 🤗 is 4 bytes
+  CHECK(utf8.text() == "🤗b\n");
+  TextDocument utf32("🤗a\n");
+  utf32.apply(Range{{0, 1}, {0, 2}}, "b", PositionEncoding::Utf32);  // 🤗 is one code point
+  CHECK(utf32.text() == "🤗b\n");
+}
+
+TEST_CASE("line ends are rescanned where an edit joins or splits them") {
+  TextDocument document("a\rb\nc");
+  CHECK(document.line_count() == 3);
+  // Insert "\n" at the start of line 1, right after the lone "\r": it becomes "\r\n".
+  LineEdit edit = document.apply(Range{{1, 0}, {1, 0}}, "\n", PositionEncoding::Utf16);
+  CHECK(document.text() == "a\r\nb\nc");
+  CHECK(document.line_count() == 3);
+  CHECK(edit.first_line == 0);  // the line before takes part: its line end changed
+  check_lines(document);
+  // Delete the "\r\n" between line 0 and 1.
+  document.apply(Range{{0, 1}, {1, 0}}, "", PositionEncoding::Utf16);
+  CHECK(document.text() == "ab\nc");
+  check_lines(document);
+  // A change without a range replaces everything.
+  edit = document.apply(std::nullopt, "x\ny\nz\n", PositionEncoding::Utf16);
+  CHECK(edit.first_line == 0);
+  CHECK(edit.old_line_count == 2);
+  CHECK(edit.new_line_count == 4);
+  check_lines(document);
+}
+
+TEST_CASE("random edits keep the text and line table exact, and LineEdits describe them") {
+  std::mt19937 random(12345);
+  const std::vector<std::string> pieces = {"", "a", "你", "🤗", "\n", "\r", "\r\n", "e\u0301", "xy\nz", "\n\n"};
+  std::string text = "你好\r\n🤗 world\rline\n";
+  TextDocument document(text);
+  for (int step = 0; step < 400; ++step) {
+    CAPTURE(step);
+    auto encoding = static_cast<PositionEncoding>(random() % 3);
+    LineIndex before(text);
+    auto pick = [&] {
+      auto line = static_cast<std::uint32_t>(random() % (before.line_count() + 1));
+      auto column = static_cast<std::uint32_t>(random() % 12);
+      return Position{line, column};
+    };
+    Position a = pick();
+    Position b = pick();
+    if (b < a) std::swap(a, b);
+    std::string inserted = pieces[random() % pieces.size()] + pieces[random() % pieces.size()];
+    // The expected text, from the core index over the old text.
+    std::size_t begin = before.offset_of(a, encoding);
+    std::size_t end = before.offset_of(b, encoding);
+    std::string expected = text.substr(0, begin) + inserted + text.substr(end);
+    std::vector<std::string> old_lines;
+    for (std::size_t i = 0; i < before.line_count(); ++i) old_lines.emplace_back(before.line_text(i));
+
+    LineEdit edit = document.apply(Range{a, b}, inserted, encoding);
+    REQUIRE(document.text() == expected);
+    check_lines(document);
+
+    // Lines outside the edit are unchanged, before and after it.
+    LineIndex after(expected);
+    REQUIRE(edit.first_line + edit.old_line_count <= old_lines.size());
+    REQUIRE(old_lines.size() - edit.old_line_count + edit.new_line_count == after.line_count());
+    for (std::uint32_t i = 0; i < edit.first_line; ++i) CHECK(after.line_text(i) == old_lines[i]);
+    std::size_t tail = old_lines.size() - edit.first_line - edit.old_line_count;
+    for (std::size_t i = 0; i < tail; ++i) {
+      CHECK(after.line_text(after.line_count() - 1 - i) == old_lines[old_lines.size() - 1 - i]);
+    }
+    text = expected;
+  }
+}
+
+TEST_CASE("compose merges consecutive LineEdits") {
+  // Lines 2..3 became 1 line; then lines 5..5 of the result became 3 lines.
+  LineEdit merged = compose(LineEdit{2, 2, 1}, LineEdit{5, 1, 3});
+  // Intermediate span [2, 6) = old [2, 7); new: 4 - 1 + 3 = 6 lines.
+  CHECK(merged.first_line == 2);
+  CHECK(merged.old_line_count == 5);
+  CHECK(merged.new_line_count == 6);
+  // An edit before the first one.
+  merged = compose(LineEdit{10, 1, 1}, LineEdit{0, 0, 2});
+  CHECK(merged.first_line == 0);
+  CHECK(merged.old_line_count == 11);
+  CHECK(merged.new_line_count == 13);
+}
+
+TEST_CASE("re-analysis bookkeeping: edits since the base, and rebasing on stale results") {
+  Document document("file:///a", 1, 1, "x\n");
+  document.base = nullptr;
+  CHECK_FALSE(document.edit_since_base().has_value());  // no base: full analysis
+  // Pretend revision 0 was analysed.
+  document.rebase(std::shared_ptr<const Analysis>(), 0);
+  document.record_edit(LineEdit{0, 1, 2});  // revision 1
+  document.record_edit(LineEdit{1, 1, 1});  // revision 2
+  document.base_revision = 0;
+  CHECK(document.edits.size() == 2);
+  // A result for revision 1 becomes the base; only the second edit remains.
+  document.rebase(std::shared_ptr<const Analysis>(), 1);
+  CHECK(document.base_revision == 1);
+  REQUIRE(document.edits.size() == 1);
+  CHECK(document.edits[0].from_revision == 1);
+  CHECK(document.edits[0].edit.first_line == 1);
+  // Collapsed entries cannot be split by an analysis in between.
+  document.record_edit(LineEdit{3, 0, 1});  // revision 3
+  document.edits.assign(1, RevisionEdit{1, 3, LineEdit{1, 2, 3}});
+  document.rebase(std::shared_ptr<const Analysis>(), 2);
+  CHECK(document.base_revision == 1);
+  // forget_base: older results can no longer become the base.
+  document.forget_base();
+  document.rebase(std::shared_ptr<const Analysis>(), 2);
+  CHECK(document.base_revision == 3);
+}
+
+TEST_CASE("outline and folding from a hand-made transcript with speaker turns") {
+  // Lines: 0 header, 1-2 pair 1 (Ann), 3-4 pair 2 (Ann), 5 blank, 6-7 pair 3 (Bo), 8 footer.
+  std::string text = "Title\n你好\nHello\n再见\nBye\n\n谢谢🤗\nThanks\nEnd";
+  LineIndex index(text);
+  Transcript transcript;
+  auto kinds = std::vector<LineKind>{LineKind::FrontMatter, LineKind::Translation, LineKind::Original,
+                                     LineKind::Translation, LineKind::Original,    LineKind::Blank,
+                                     LineKind::Translation, LineKind::Original,    LineKind::BackMatter};
+  for (std::uint32_t i = 0; i < kinds.size(); ++i) {
+    TranscriptLine line;
+    line.number = i;
+    line.begin = index.line_start(i);
+    line.end = index.line_end(i);
+    line.kind = kinds[i];
+    transcript.lines.push_back(line);
+  }
+  transcript.front_matter = {0};
+  transcript.back_matter = {8};
+  transcript.pairs = {Pair{0, {1}, {2}, "Ann"}, Pair{1, {3}, {4}, "Ann"}, Pair{2, {6}, {7}, "Bo"}};
+
+  json symbols = document_symbols("file:///t", transcript, index, PositionEncoding::Utf16, true);
+  REQUIRE(symbols.size() == 4);
+  CHECK(symbols[0]["name"] == "Front matter");
+  CHECK(symbols[0]["detail"] == "1 line");
+  CHECK(symbols[0]["range"] == json::parse(R"({"start":{"line":0,"character":0},"end":{"line":1,"character":0}})"));
+  CHECK(symbols[1]["name"] == "Ann");
+  CHECK(symbols[1]["detail"] == "pairs 1–2");
+  CHECK(symbols[1]["kind"] == kSymbolNamespace);
+  REQUIRE(symbols[1]["children"].size() == 2);
+  CHECK(symbols[1]["children"][0]["name"] == "你好");
+  CHECK(symbols[1]["children"][0]["detail"] == "pair 1");
+  CHECK(symbols[1]["children"][1]["range"] ==
+        json::parse(R"({"start":{"line":3,"character":0},"end":{"line":5,"character":0}})"));
+  CHECK(symbols[2]["name"] == "Bo");
+  CHECK(symbols[2]["children"][0]["name"] == "谢谢🤗");
+  // The last line ends the document: its end is a real column ("End" = 3 units).
+  CHECK(symbols[3]["name"] == "Back matter");
+  CHECK(symbols[3]["range"]["end"] == json::parse(R"({"line":8,"character":3})"));
+
+  json flat = document_symbols("file:///t", transcript, index, PositionEncoding::Utf16, false);
+  REQUIRE(flat.size() == 7);  // front, Ann, 2 pairs, Bo, 1 pair, back
+  CHECK(flat[2]["containerName"] == "Ann");
+  CHECK(flat[2]["location"]["uri"] == "file:///t");
+
+  json folds = folding_ranges(transcript);
+  // Header and footer are one line each (no fold); the run of Ann's pairs folds; Bo's pair run folds.
+  CHECK(folds == json::parse(R"([{"startLine":1,"endLine":4,"kind":"region"},{"startLine":6,"endLine":7,"kind":"region"}])"));
+
+  std::string uri = "file:///t";
+  json found = workspace_symbols({OpenDocumentView{&uri, &transcript, &index}}, "THANK", PositionEncoding::Utf16);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]["name"] == "谢谢🤗");
+  CHECK(found[0]["containerName"] == "Bo");
+  CHECK(workspace_symbols({OpenDocumentView{&uri, &transcript, &index}}, "", PositionEncoding::Utf16).size() == 3);
+  CHECK(workspace_symbols({OpenDocumentView{&uri, &transcript, &index}}, "", PositionEncoding::Utf16, 2).size() == 2);
+}
