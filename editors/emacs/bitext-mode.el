@@ -19,6 +19,7 @@
 
 ;;; Code:
 
+(require 'cl-lib)
 (require 'eglot)
 
 (defgroup bitext nil
@@ -88,7 +89,23 @@ Start the server with \\[eglot], or add `eglot-ensure' to `bitext-mode-hook'."
     (unless action (user-error "No Bitext quick fix on this line"))
     (eglot--apply-workspace-edit (plist-get action :edit))))
 
+(defun bitext-fix-all-like-this ()
+  "Fix every finding in the file of the same kind as the diagnostic at point.
+Applies the server's \"fix all\" source action offered for the current line."
+  (interactive)
+  (let* ((actions (cl-remove-if-not
+                   (lambda (a) (string-prefix-p "source.fixAll" (or (plist-get a :kind) "")))
+                   (eglot-code-actions (line-beginning-position) (line-end-position))))
+         (action (if (cdr actions)
+                     (let ((titles (mapcar (lambda (a) (cons (plist-get a :title) a)) actions)))
+                       (cdr (assoc (completing-read "Fix all: " titles nil t) titles)))
+                   (car actions))))
+    (unless action (user-error "No Bitext fix-all for this line's findings"))
+    (unless (plist-get action :edit) (user-error "The server sent no edit for %s" (plist-get action :title)))
+    (eglot--apply-workspace-edit (plist-get action :edit))))
+
 (define-key bitext-mode-map (kbd "C-c C-f") #'bitext-fix-at-point)
+(define-key bitext-mode-map (kbd "C-c C-a") #'bitext-fix-all-like-this)
 
 (provide 'bitext-mode)
 ;;; bitext-mode.el ends here

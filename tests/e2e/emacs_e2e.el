@@ -176,11 +176,15 @@
                        opened-version (plist-get first :version))
       (e2e-note "first publishDiagnostics: %S" first)
       (let* ((found (e2e-structural (plist-get first :diagnostics)))
-             (diag (car found))
-             (line-end-col (save-excursion (goto-char (e2e-pos diag-line 0))
-                                           (- (line-end-position) (point)))))
-        (e2e-require "exactly one structural diagnostic on open" (= (length found) 1)
-                     (format "%s on line %d" code diag-line) (e2e-describe found))
+             (want-lines (sort (cons diag-line (e2e-ints (e2e-env "E2E_OTHER_DIAG_LINES" t))) #'<))
+             (diag (cl-find diag-line found
+                            :key (lambda (d) (plist-get (plist-get (plist-get d :range) :start) :line)))))
+        (e2e-require "structural diagnostics on open (code@line)"
+                     (equal (mapcar (lambda (l) (format "%s@%d" code l)) want-lines)
+                            (mapcar (lambda (d) (format "%s@%d" (plist-get d :code)
+                                                        (plist-get (plist-get (plist-get d :range) :start) :line)))
+                                    found))
+                     (mapcar (lambda (l) (format "%s@%d" code l)) want-lines) (e2e-describe found))
         (e2e-check-equal "diagnostic code" code (plist-get diag :code))
         (e2e-check-equal "diagnostic source" "bitext" (plist-get diag :source))
         (when severity
@@ -203,13 +207,16 @@
                            (e2e-range-list (plist-get diag :range))))
         (flymake-start)
         (let ((shown (e2e-wait (lambda () (e2e-flymake-structural)) 3)))
-          (e2e-check-equal "Flymake diagnostic covers the whole line (0-based line, columns in characters)"
-                           (list (list diag-line 0 diag-line line-end-col))
-                           (mapcar (lambda (d)
-                                     (let ((b (flymake-diagnostic-beg d)) (e (flymake-diagnostic-end d)))
-                                       (list (e2e-line-of b) (save-excursion (goto-char b) (- b (line-beginning-position)))
-                                             (e2e-line-of e) (save-excursion (goto-char e) (- e (line-beginning-position))))))
-                                   shown)))
+          (e2e-check-equal "Flymake diagnostics cover whole lines (0-based line, columns in characters)"
+                           (mapcar (lambda (l) (list l 0 l (save-excursion (goto-char (e2e-pos l 0))
+                                                                           (- (line-end-position) (point)))))
+                                   want-lines)
+                           (sort (mapcar (lambda (d)
+                                           (let ((b (flymake-diagnostic-beg d)) (e (flymake-diagnostic-end d)))
+                                             (list (e2e-line-of b) (save-excursion (goto-char b) (- b (line-beginning-position)))
+                                                   (e2e-line-of e) (save-excursion (goto-char e) (- e (line-beginning-position))))))
+                                         shown)
+                                 (lambda (a b) (< (car a) (car b))))))
 
         ;; 2. Hover on a Chinese line shows its English original.
         (e2e-step "hover")
@@ -317,8 +324,23 @@
           (e2e-check "the quick fix carries an edit, not a command"
                      (and (plist-get (car preferred) :edit) (not (plist-get (car preferred) :command)))
                      "edit without command" (car preferred)))
-        (e2e-step "apply the preferred quick fix (bitext-fix-at-point)")
-        (bitext-fix-at-point)
+        (let ((fix-all-count (e2e-env-int "E2E_FIX_ALL" t)))
+          (if (not fix-all-count)
+              (progn (e2e-step "apply the preferred quick fix (bitext-fix-at-point)")
+                     (bitext-fix-at-point))
+            ;; Eglot 1.9 cannot resolve code actions: the fix-all must carry its edit.
+            (let ((fix-all (cl-remove-if-not
+                            (lambda (a) (string-prefix-p "source.fixAll" (or (plist-get a :kind) "")))
+                            (eglot-code-actions (line-beginning-position) (line-end-position)))))
+              (e2e-require "one fix-all source action for the line" (= (length fix-all) 1) 1 fix-all)
+              (e2e-check "fix-all title names the code and the count"
+                         (and (string-search code (plist-get (car fix-all) :title))
+                              (string-search (format "(%d)" fix-all-count) (plist-get (car fix-all) :title)))
+                         (format "title with %S and \"(%d)\"" code fix-all-count) (plist-get (car fix-all) :title))
+              (e2e-require "the fix-all carries its edit (Eglot has no codeAction/resolve)"
+                           (plist-get (car fix-all) :edit) "an edit" (car fix-all)))
+            (e2e-step "apply the fix-all (bitext-fix-all-like-this)")
+            (bitext-fix-all-like-this)))
         ;; Batch mode never runs Eglot's idle timer that sends the change.
         (eglot--signal-textDocument/didChange)
         (let* ((new-version eglot--versioned-identifier)

@@ -95,7 +95,7 @@ run_case() {
 }
 
 clear_case_vars() {
-  unset E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
+  unset E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_OTHER_DIAG_LINES E2E_FIX_ALL E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
     E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
 }
 
@@ -147,6 +147,27 @@ export E2E_CODE=duplicate-line E2E_DIAG_LINE=63 E2E_RELATED_LINE=62
 export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
 export E2E_PAIR_STARTS="$(pair_starts 30 1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="238 239"
 run_case duplicate-line
+
+# --- Case 4: two originals missing, fixed at once with "fix all". ------------
+# The English lines of pairs 10 and 30 (lines 23 and 63, 1-based) deleted:
+# missing-original on 0-based lines 21 and 60 (62 - 1 - 1). The fix-all source
+# action inserts both placeholders: the sample with lines 23 and 63 replaced.
+clear_case_vars
+mkdir -p "$work/fix-all"
+sed -e '23d' -e '63d' "$sample" >"$work/fix-all/transcript.txt"
+sed -e '23s/.*/[original missing]/' -e '63s/.*/[original missing]/' "$sample" >"$work/fix-all/expected-fixed.txt"
+export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=21 E2E_OTHER_DIAG_LINES=60 E2E_FIX_ALL=2
+export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
+# Pairs 11..30 move up one line, pairs 31.. two lines.
+starts=()
+for ((n = 1; n <= 117; n++)); do
+  line=$((3 + 2 * (n - 1)))
+  ((n > 10)) && line=$((line - 1))
+  ((n > 30)) && line=$((line - 1))
+  starts+=("$line")
+done
+export E2E_PAIR_STARTS="${starts[*]}" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="235 236"
+run_case fix-all
 
 if ((${#failed[@]})); then
   echo "e2e_$editor: FAILED cases: ${failed[*]}" >&2

@@ -150,7 +150,7 @@ step "driving VS Code in chromium"
 E2E_URL="http://127.0.0.1:$port/?folder=$workspace" E2E_FILE="$workspace/$file_name" \
   E2E_SAMPLE="$sample" E2E_EXPECTED_FIXED="$work/expected-fixed.txt" E2E_ARTIFACTS="$artifacts" \
   E2E_USER_DATA="$user_data" E2E_EXTENSIONS="$extensions" \
-  timeout -k 5 "${BITEXT_E2E_TIMEOUT:-150}" node "$here/vscode_e2e.mjs"
+  E2E_BUDGET_S="${BITEXT_E2E_BUDGET:-120}" timeout -k 5 "$((${BITEXT_E2E_BUDGET:-120} + 30))" node "$here/vscode_e2e.mjs"
 status=$?
 
 if ((status != 0)); then

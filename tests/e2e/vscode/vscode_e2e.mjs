@@ -22,8 +22,6 @@ const expectedFixed = fs.readFileSync(required('E2E_EXPECTED_FIXED'), 'utf8');
 const artifacts = required('E2E_ARTIFACTS');
 const userData = required('E2E_USER_DATA');
 const extensionsDir = required('E2E_EXTENSIONS');
-const settingsFile = path.join(userData, 'User', 'settings.json');
-const baseSettings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
 
 // Pair n (1-based) of the sample: Chinese on 1-based line 4 + 2(n-1), English on the next.
 const chinese = (n) => sample[3 + 2 * (n - 1)];
@@ -50,9 +48,16 @@ function check(condition, what, detail = '') {
   return condition;
 }
 
+// The whole run stops waiting in time to take its screenshot before
+// run_vscode_e2e.sh's `timeout` (E2E_BUDGET_S + 30 s) kills it.
+const budgetMs = Number(process.env.E2E_BUDGET_S ?? 120) * 1000;
+
+// Timeout for one wait: a step's, cut short by the budget.
+const wait = () => Math.max(1000, Math.min(stepTimeout, started + budgetMs - Date.now()));
+
 // Polls `probe` until it returns a truthy value; returns the last value.
 async function poll(probe, timeoutMs = stepTimeout, intervalMs = 200) {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Math.min(Date.now() + timeoutMs, started + budgetMs);
   let value;
   for (;;) {
     value = await probe();
@@ -64,19 +69,19 @@ async function poll(probe, timeoutMs = stepTimeout, intervalMs = 200) {
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: stepTimeout });
+  await input.waitFor({ state: 'visible', timeout: wait() });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: stepTimeout });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: wait() });
   await page.keyboard.press('Enter');
 }
 
 async function goToLine(page, line) {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: stepTimeout });
+  await input.waitFor({ state: 'visible', timeout: wait() });
   await input.fill(`:${line}`);
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: stepTimeout });
+  await input.waitFor({ state: 'hidden', timeout: wait() });
 }
 
 // The Bitext output channel as VS Code logged it to disk (user-data/logs/...).
@@ -99,11 +104,6 @@ function bitextLog() {
 
 // The "[bitext] using ... (bitext <version>, from <source>)" lines: one per server start.
 const serverStarts = () => bitextLog().split('\n').filter((line) => line.includes('[bitext] using '));
-
-function writeUserSettings(extra) {
-  const settings = { ...baseSettings, ...extra };
-  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
-}
 
 async function problemRows(page) {
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
@@ -142,10 +142,10 @@ async function main() {
 
     // Open the transcript from the Explorer.
     const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName });
-    await entry.waitFor({ timeout: stepTimeout });
+    await entry.waitFor({ timeout: wait() });
     await entry.click();
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-line', { hasText: sample[0] }).waitFor({ timeout: stepTimeout });
+    await editor.locator('.view-line', { hasText: sample[0] }).waitFor({ timeout: wait() });
     log(`opened ${fileName}`);
 
     // 0. The status item says the server runs; the log names the bundled binary.
@@ -169,7 +169,7 @@ async function main() {
 
     // 1. Problems panel: the missing original of pair 10, on its Chinese line.
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel').waitFor({ timeout: stepTimeout });
+    await page.locator('.markers-panel').waitFor({ timeout: wait() });
     const rows = await poll(async () => {
       const texts = await problemRows(page);
       return texts.some((text) => text.includes('missing-original')) ? texts : undefined;
@@ -182,7 +182,7 @@ async function main() {
     // 2. Hover over pair 3's Chinese line shows its English original.
     await page.keyboard.press('Escape');
     const hoverTarget = editor.locator('.view-line', { hasText: chinese(hoverPair).slice(0, 12) }).first();
-    await hoverTarget.waitFor({ timeout: stepTimeout });
+    await hoverTarget.waitFor({ timeout: wait() });
     const box = await hoverTarget.locator('span span').first().boundingBox();
     if (!box) throw new Error('the Chinese line of pair 3 has no box to hover');
     await page.mouse.move(box.x + 20, box.y + box.height / 2);
@@ -214,7 +214,7 @@ async function main() {
     await goToLine(page, brokenLine);
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
-    await menu.waitFor({ state: 'visible', timeout: stepTimeout });
+    await menu.waitFor({ state: 'visible', timeout: wait() });
     log(`code actions: ${JSON.stringify(squash(await menu.innerText()))}`);
     await page.keyboard.press('Enter');
     const inserted = await poll(async () => (await editor.locator('.view-line', { hasText: placeholder }).count()) > 0);
@@ -234,25 +234,39 @@ async function main() {
       check(true, 'the saved file is the sample with line 23 replaced by the placeholder');
     }
 
-    // 5. A bitext.server.path that is not bitext: a clear error with "Open Settings".
-    writeUserSettings({ 'bitext.server.path': '/bin/true' });
+    // 5. Set bitext.server.path to something that is not bitext in the Settings
+    // editor: a clear error with "Open Settings"; clearing it brings the bundled server back.
+    await runCommand(page, 'Preferences: Open User Settings');
+    const settingsSearch = page.locator('.settings-editor .settings-header .suggest-input-container .monaco-editor');
+    await settingsSearch.waitFor({ timeout: wait() });
+    const searchFor = async (text) => {
+      await settingsSearch.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+    };
+    await searchFor('bitext.server.path');
+    const pathInput = page.locator('.settings-editor .setting-item-contents', { hasText: 'Path of the' }).locator('input');
+    await pathInput.waitFor({ timeout: wait() });
+    await pathInput.fill('/bin/true');
     const toast = page.locator('.notification-toast', { hasText: 'bitext.server.path' });
     const toastShown = await poll(async () => (await toast.count()) > 0);
-    check(toastShown, 'a wrong bitext.server.path gives an error notification',
+    check(toastShown, 'a bitext.server.path that is not bitext gives an error notification',
       `notifications: ${JSON.stringify(await page.locator('.notification-toast').allInnerTexts())}`);
     if (toastShown) {
-      check((await toast.innerText()).includes('does not work'), 'the error says the configured server does not work',
-        JSON.stringify(await toast.innerText()));
+      const message = squash(await toast.innerText());
+      check(message.includes('(/bin/true) does not work') && message.includes('not "bitext <version>"'),
+        'the error names the binary and why it was refused', JSON.stringify(message));
       const failedState = await poll(async () => (await statusItem.locator('.codicon-error').count()) > 0);
       check(failedState, 'the status bar shows the server failed');
+      await searchFor('editor.fontSize');
       await toast.locator('.monaco-button', { hasText: 'Open Settings' }).click();
-      const search = page.locator('.settings-editor .suggest-input-container .view-line');
-      const opened = await poll(async () => (await search.allInnerTexts()).join(' ').includes('bitext.server.path'));
-      check(opened, '"Open Settings" opens the settings editor on bitext.server.path',
-        `search: ${JSON.stringify(await search.allInnerTexts())}`);
+      const searchText = async () => squash((await settingsSearch.locator('.view-line').allInnerTexts()).join(' '));
+      const opened = await poll(async () => (await searchText()).includes('bitext.server.path'));
+      check(opened, '"Open Settings" shows the bitext.server.path setting', `search: ${JSON.stringify(await searchText())}`);
     }
-    // Clearing the setting restarts the server with the bundled binary.
-    writeUserSettings({});
+    await searchFor('bitext.server.path');
+    await pathInput.waitFor({ timeout: wait() });
+    await pathInput.fill('');
     const recovered = await poll(async () => serverStarts().length === 3 && (await statusItem.locator('.codicon-check').count()) > 0);
     check(recovered, 'clearing bitext.server.path restarts the bundled server', `log lines: ${JSON.stringify(serverStarts())}`);
   } catch (error) {
