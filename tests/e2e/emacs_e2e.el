@@ -15,7 +15,9 @@
 (set-language-environment "UTF-8")
 (prefer-coding-system 'utf-8)
 (package-initialize)
-(require 'eglot)
+(unless (require 'eglot nil t)
+  (message "FAIL: Eglot is not available to emacs: run 'scripts/setup.sh --e2e' (installs Debian elpa-eglot)")
+  (kill-emacs 1))
 (require 'imenu)
 (require 'xref)
 

@@ -12,8 +12,6 @@ set -uo pipefail
 editor=${1:?usage: run_e2e.sh nvim|emacs BITEXT_BINARY SOURCE_DIR}
 server=${2:?missing path of the bitext binary}
 source_dir=${3:?missing source directory}
-here="$source_dir/tests/e2e"
-sample="$source_dir/examples/unsupervised-learning-ep1.zh-en.txt"
 per_run_timeout=${BITEXT_E2E_TIMEOUT:-60}
 
 die() { echo "e2e_$editor: FAIL: $*" >&2; exit 1; }
@@ -33,10 +31,9 @@ case "$editor" in
       die "nvim not found: run 'scripts/setup.sh --e2e' (installs Debian neovim)"
     ;;
   emacs)
+    # (The driver itself fails with the same advice when Eglot is missing.)
     command -v emacs >/dev/null ||
       die "emacs not found: run 'scripts/setup.sh --e2e' (installs Debian emacs-nox and elpa-eglot)"
-    emacs --batch --eval "(progn (package-initialize) (require 'eglot))" >/dev/null 2>&1 ||
-      die "Eglot is not available to emacs: run 'scripts/setup.sh --e2e' (installs Debian elpa-eglot)"
     ;;
   *) die "unknown editor '$editor' (nvim or emacs)" ;;
 esac
@@ -44,13 +41,17 @@ esac
 work=$(mktemp -d "${TMPDIR:-/tmp}/bitext-e2e-$editor.XXXXXX") || die "mktemp failed"
 trap 'rm -rf "$work"' EXIT
 
-# 0-based first lines of the 117 pairs after the edit: pair n (1-based) starts
-# on 0-based line 3 + 2(n-1), shifted by $2 for pairs after pair $1.
+# 0-based first lines of the 117 pairs after the edit. Pair n (1-based) starts
+# on 0-based line 3 + 2(n-1) in the sample; each argument AFTER:SHIFT moves
+# the pairs after pair AFTER by SHIFT lines (-1 for a deleted line, +1 for an
+# inserted one).
 pair_starts() {
-  local after=$1 shift_by=$2 n out=()
+  local n out=() edit
   for ((n = 1; n <= 117; n++)); do
     local line=$((3 + 2 * (n - 1)))
-    ((n > after)) && line=$((line + shift_by))
+    for edit in "$@"; do
+      ((n > ${edit%%:*})) && line=$((line + ${edit#*:}))
+    done
     out+=("$line")
   done
   echo "${out[*]}"
@@ -112,7 +113,7 @@ sed '23s/.*/[original missing]/' "$sample" >"$work/missing-original/expected-fix
 # A missing line breaks the structure: an error (severity 1).
 export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=21
 export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
-export E2E_PAIR_STARTS="$(pair_starts 10 -1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
+export E2E_PAIR_STARTS="$(pair_starts 10:-1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
 export E2E_FIXED_HOVER_TEXT="original missing"
 run_case missing-original
 
@@ -128,7 +129,7 @@ sed -e '12s/.*/谢谢邀请🤗。/' -e '13d' "$sample" >"$work/emoji-columns/tr
 sed -e '12s/.*/谢谢邀请🤗。/' -e '13s/.*/[original missing]/' "$sample" >"$work/emoji-columns/expected-fixed.txt"
 export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=11 E2E_DIAG_END_COL=7
 export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
-export E2E_PAIR_STARTS="$(pair_starts 5 -1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
+export E2E_PAIR_STARTS="$(pair_starts 5:-1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
 export E2E_FIXED_HOVER_TEXT="original missing"
 # Then "好" is typed right after the emoji (UTF-16 column 6, byte 16, code
 # point 5): hovering the placeholder line below must show "谢谢邀请🤗好。".
@@ -145,7 +146,7 @@ sed '63p' "$sample" >"$work/duplicate-line/transcript.txt"
 cp "$sample" "$work/duplicate-line/expected-fixed.txt"
 export E2E_CODE=duplicate-line E2E_DIAG_LINE=63 E2E_RELATED_LINE=62
 export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
-export E2E_PAIR_STARTS="$(pair_starts 30 1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="238 239"
+export E2E_PAIR_STARTS="$(pair_starts 30:+1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="238 239"
 run_case duplicate-line
 
 # --- Case 4: two originals missing, fixed at once with "fix all". ------------
@@ -158,15 +159,7 @@ sed -e '23d' -e '63d' "$sample" >"$work/fix-all/transcript.txt"
 sed -e '23s/.*/[original missing]/' -e '63s/.*/[original missing]/' "$sample" >"$work/fix-all/expected-fixed.txt"
 export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=21 E2E_OTHER_DIAG_LINES=60 E2E_FIX_ALL=2
 export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
-# Pairs 11..30 move up one line, pairs 31.. two lines.
-starts=()
-for ((n = 1; n <= 117; n++)); do
-  line=$((3 + 2 * (n - 1)))
-  ((n > 10)) && line=$((line - 1))
-  ((n > 30)) && line=$((line - 1))
-  starts+=("$line")
-done
-export E2E_PAIR_STARTS="${starts[*]}" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="235 236"
+export E2E_PAIR_STARTS="$(pair_starts 10:-1 30:-1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="235 236"
 run_case fix-all
 
 if ((${#failed[@]})); then
