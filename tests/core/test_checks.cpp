@@ -1,0 +1,548 @@
+// Structural checks: for every code a positive case, a negative case, and the
+// fix applied to the text giving the exact expected text (written by hand).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bitext/checks.hpp"
+#include "bitext/finding.hpp"
+#include "bitext/pairing.hpp"
+#include "bitext/text.hpp"
+#include "bitext/transcript.hpp"
+
+using namespace bitext;
+
+namespace {
+
+std::vector<Finding> check(const std::string& text, const CheckOptions& options = {}) {
+  const LineIndex index(text);
+  const Transcript transcript = parse_transcript(index, options);
+  return structural_checks(transcript, index, options);
+}
+
+std::string fixed(const std::string& text, const Finding& finding) {
+  REQUIRE(!finding.fixes.empty());
+  return apply_edits(text, finding.fixes.front().edits);
+}
+
+// Byte range of the first occurrence of a line's content.
+std::size_t begin_of(const std::string& text, std::string_view line) { return text.find(line); }
+std::size_t end_of(const std::string& text, std::string_view line) { return text.find(line) + line.size(); }
+
+const std::string kClean =
+    "今天天气很好。\n"
+    "The weather is nice today.\n"
+    "我们去公园散步吧。\n"
+    "Let's go for a walk in the park.\n"
+    "他昨天买了一本新书。\n"
+    "He bought a new book yesterday.\n"
+    "这家餐厅的菜很好吃。\n"
+    "The food at this restaurant is delicious.\n"
+    "请把窗户打开。\n"
+    "Please open the window.\n"
+    "我明天要去北京出差。\n"
+    "I am going to Beijing on business tomorrow.";
+
+std::string crlf(std::string text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '\n') out += '\r';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a clean transcript gives no finding") {
+  CHECK(check(kClean).empty());
+  CHECK(check(crlf(kClean)).empty());
+  CHECK(check(kClean + "\n").empty());
+}
+
+TEST_CASE("missing-original: a Chinese line with no English after it") {
+  const std::string text =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "我们去公园散步吧。\n"
+      "Let's go for a walk in the park.\n"
+      "他昨天买了一本新书。\n"
+      "这家餐厅的菜很好吃。\n"
+      "The food at this restaurant is delicious.\n"
+      "请把窗户打开。\n"
+      "Please open the window.\n"
+      "我明天要去北京出差。\n"
+      "I am going to Beijing on business tomorrow.";
+  const std::vector<Finding> findings = check(text);
+  REQUIRE(findings.size() == 1);
+  const Finding& finding = findings[0];
+  CHECK(finding.code == "missing-original");
+  CHECK(finding.severity == Severity::Error);
+  CHECK(finding.pair == 2);
+  CHECK(finding.message == "Chinese line has no English original after it (pair 3; previous original on line 4)");
+  CHECK(finding.begin == begin_of(text, "他昨天买了一本新书。"));
+  CHECK(finding.end == end_of(text, "他昨天买了一本新书。"));
+  REQUIRE(finding.related.size() == 1);
+  CHECK(finding.related[0].begin == begin_of(text, "Let's go for a walk in the park."));
+  CHECK(finding.related[0].end == end_of(text, "Let's go for a walk in the park."));
+  CHECK(finding.related[0].message == "original of pair 2");
+  REQUIRE(finding.fixes.size() == 1);
+  CHECK(finding.fixes[0].preferred);
+  CHECK(finding.fixes[0].title == "Insert a placeholder original line");
+  const std::string expected =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "我们去公园散步吧。\n"
+      "Let's go for a walk in the park.\n"
+      "他昨天买了一本新书。\n"
+      "[original missing]\n"
+      "这家餐厅的菜很好吃。\n"
+      "The food at this restaurant is delicious.\n"
+      "请把窗户打开。\n"
+      "Please open the window.\n"
+      "我明天要去北京出差。\n"
+      "I am going to Beijing on business tomorrow.";
+  CHECK(fixed(text, finding) == expected);
+  CHECK(check(expected).empty());  // the fix settles it
+
+  SUBCASE("the placeholder is a setting") {
+    CheckOptions options;
+    options.original_placeholder = "TODO";
+    const std::vector<Finding> custom = check(text, options);
+    REQUIRE(custom.size() == 1);
+    const std::string with_todo = fixed(text, custom[0]);
+    CHECK(with_todo.find("他昨天买了一本新书。\nTODO\n这家餐厅") != std::string::npos);
+    CHECK(check(with_todo, options).empty());
+  }
+}
+
+TEST_CASE("missing-original on the last line of a CRLF file without a final line end") {
+  const std::string text = crlf(kClean) + "\r\n我们下周开会讨论这个计划。";
+  const std::vector<Finding> findings = check(text);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "missing-original");
+  CHECK(findings[0].pair == 6);
+  CHECK(findings[0].message == "Chinese line has no English original after it (pair 7; previous original on line 12)");
+  const std::string expected = crlf(kClean) + "\r\n我们下周开会讨论这个计划。\r\n[original missing]";
+  CHECK(fixed(text, findings[0]) == expected);
+  CHECK(check(expected).empty());
+}
+
+TEST_CASE("missing-translation: an English line with no Chinese before it") {
+  const std::string text =
+      "今天天气很好。\r\n"
+      "The weather is nice today.\r\n"
+      "我们去公园散步吧。\r\n"
+      "Let's go for a walk in the park.\r\n"
+      "He bought a new book yesterday.\r\n"
+      "这家餐厅的菜很好吃。\r\n"
+      "The food at this restaurant is delicious.\r\n"
+      "请把窗户打开。\r\n"
+      "Please open the window.\r\n"
+      "我明天要去北京出差。\r\n"
+      "I am going to Beijing on business tomorrow.\r\n";
+  const std::vector<Finding> findings = check(text);
+  REQUIRE(findings.size() == 1);
+  const Finding& finding = findings[0];
+  CHECK(finding.code == "missing-translation");
+  CHECK(finding.severity == Severity::Error);
+  CHECK(finding.pair == 2);
+  CHECK(finding.message ==
+        "English line has no Chinese translation before it (pair 3; previous translation on line 3)");
+  CHECK(finding.begin == begin_of(text, "He bought"));
+  REQUIRE(finding.related.size() == 1);
+  CHECK(finding.related[0].begin == begin_of(text, "我们去公园散步吧。"));
+  const std::string expected =
+      "今天天气很好。\r\n"
+      "The weather is nice today.\r\n"
+      "我们去公园散步吧。\r\n"
+      "Let's go for a walk in the park.\r\n"
+      "[translation missing]\r\n"
+      "He bought a new book yesterday.\r\n"
+      "这家餐厅的菜很好吃。\r\n"
+      "The food at this restaurant is delicious.\r\n"
+      "请把窗户打开。\r\n"
+      "Please open the window.\r\n"
+      "我明天要去北京出差。\r\n"
+      "I am going to Beijing on business tomorrow.\r\n";
+  CHECK(fixed(text, finding) == expected);
+  CHECK(check(expected).empty());
+}
+
+TEST_CASE("missing lines in an original-first document go on the other side") {
+  CheckOptions options;
+  options.order = LineOrder::OriginalFirst;
+  const std::string text =
+      "The weather is nice today.\n"
+      "今天天气很好。\n"
+      "Let's go for a walk in the park.\n"
+      "我们去公园散步吧。\n"
+      "He bought a new book yesterday.\n"
+      "The food at this restaurant is delicious.\n"
+      "这家餐厅的菜很好吃。\n"
+      "Please open the window.\n"
+      "请把窗户打开。\n";
+  const std::vector<Finding> findings = check(text, options);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "missing-translation");
+  CHECK(findings[0].message ==
+        "English line has no Chinese translation after it (pair 3; previous translation on line 4)");
+  const std::string expected =
+      "The weather is nice today.\n"
+      "今天天气很好。\n"
+      "Let's go for a walk in the park.\n"
+      "我们去公园散步吧。\n"
+      "He bought a new book yesterday.\n"
+      "[translation missing]\n"
+      "The food at this restaurant is delicious.\n"
+      "这家餐厅的菜很好吃。\n"
+      "Please open the window.\n"
+      "请把窗户打开。\n";
+  CHECK(fixed(text, findings[0]) == expected);
+  CHECK(check(expected, options).empty());
+}
+
+TEST_CASE("swapped-order: the English line before its Chinese translation") {
+  const std::string text =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "我们去公园散步吧。\n"
+      "Let's go for a walk in the park.\n"
+      "He bought a new book yesterday.\n"
+      "他昨天买了一本新书。\n"
+      "这家餐厅的菜很好吃。\n"
+      "The food at this restaurant is delicious.\n"
+      "请把窗户打开。\n"
+      "Please open the window.\n"
+      "我明天要去北京出差。\n"
+      "I am going to Beijing on business tomorrow.";
+  const std::vector<Finding> findings = check(text);
+  REQUIRE(findings.size() == 1);
+  const Finding& finding = findings[0];
+  CHECK(finding.code == "swapped-order");
+  CHECK(finding.severity == Severity::Error);
+  CHECK(finding.pair == 2);
+  CHECK(finding.message ==
+        "English original comes before its Chinese translation on line 6 (pair 3); this document puts the "
+        "translation first");
+  CHECK(finding.begin == begin_of(text, "He bought"));
+  CHECK(finding.end == end_of(text, "He bought a new book yesterday."));
+  REQUIRE(finding.related.size() == 1);
+  CHECK(finding.related[0].begin == begin_of(text, "他昨天买了一本新书。"));
+  CHECK(finding.related[0].message == "translation of pair 3");
+  CHECK(fixed(text, finding) == kClean);
+
+  SUBCASE("with CRLF line ends and trailing blanks kept byte for byte") {
+    const std::string crlf_text =
+        "今天天气很好。\r\n"
+        "The weather is nice today.\r\n"
+        "我们去公园散步吧。\r\n"
+        "Let's go for a walk in the park.\r\n"
+        "He bought a new book yesterday. \r\n"
+        "他昨天买了一本新书。\r\n"
+        "这家餐厅的菜很好吃。\r\n"
+        "The food at this restaurant is delicious.\r\n";
+    const std::vector<Finding> crlf_findings = check(crlf_text);
+    REQUIRE(crlf_findings.size() == 1);
+    CHECK(crlf_findings[0].code == "swapped-order");
+    CHECK(fixed(crlf_text, crlf_findings[0]) ==
+          "今天天气很好。\r\n"
+          "The weather is nice today.\r\n"
+          "我们去公园散步吧。\r\n"
+          "Let's go for a walk in the park.\r\n"
+          "他昨天买了一本新书。\r\n"
+          "He bought a new book yesterday. \r\n"
+          "这家餐厅的菜很好吃。\r\n"
+          "The food at this restaurant is delicious.\r\n");
+  }
+}
+
+TEST_CASE("duplicate-line: the same line twice in a row") {
+  const std::string text =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "我们去公园散步吧。\n"
+      "我们去公园散步吧。 \n"  // the copy has a trailing space: compared trimmed
+      "Let's go for a walk in the park.\n"
+      "他昨天买了一本新书。\n"
+      "He bought a new book yesterday.\n"
+      "这家餐厅的菜很好吃。\n"
+      "The food at this restaurant is delicious.\n"
+      "请把窗户打开。\n"
+      "Please open the window.\n"
+      "我明天要去北京出差。\n"
+      "I am going to Beijing on business tomorrow.";
+  const std::vector<Finding> findings = check(text);
+  REQUIRE(findings.size() == 1);
+  const Finding& finding = findings[0];
+  CHECK(finding.code == "duplicate-line");
+  CHECK(finding.severity == Severity::Warning);
+  CHECK(finding.pair == 1);
+  CHECK(finding.message == "Chinese line repeats line 3 (pair 2)");
+  CHECK(finding.begin == text.find("我们去公园散步吧。 "));
+  REQUIRE(finding.related.size() == 1);
+  CHECK(finding.related[0].begin == begin_of(text, "我们去公园散步吧。"));
+  CHECK(finding.related[0].message == "first copy");
+  CHECK(fixed(text, finding) == kClean);
+
+  SUBCASE("an English copy on the last line, without a final line end") {
+    const std::string last = kClean + "\nI am going to Beijing on business tomorrow.";
+    const std::vector<Finding> at_end = check(last);
+    REQUIRE(at_end.size() == 1);
+    CHECK(at_end[0].code == "duplicate-line");
+    CHECK(at_end[0].message == "English line repeats line 12 (pair 6)");
+    CHECK(fixed(last, at_end[0]) == kClean);
+  }
+}
+
+TEST_CASE("split-line: one segment broken over two lines") {
+  SUBCASE("Chinese parts join without a space") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "我们去公园散步吧。\n"
+        "Let's go for a walk in the park.\n"
+        "他昨天买了，\n"
+        "一本新书。\n"
+        "He bought a new book yesterday.\n"
+        "这家餐厅的菜很好吃。\n"
+        "The food at this restaurant is delicious.\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    const Finding& finding = findings[0];
+    CHECK(finding.code == "split-line");
+    CHECK(finding.severity == Severity::Warning);
+    CHECK(finding.pair == 2);
+    CHECK(finding.message ==
+          "Chinese line continues on line 6: lines 5–6 together make one segment with the English line 7 (pair 3)");
+    CHECK(finding.begin == begin_of(text, "他昨天买了，"));
+    CHECK(finding.end == end_of(text, "一本新书。"));
+    REQUIRE(finding.related.size() == 1);
+    CHECK(finding.related[0].begin == begin_of(text, "He bought"));
+    CHECK(fixed(text, finding) ==
+          "今天天气很好。\n"
+          "The weather is nice today.\n"
+          "我们去公园散步吧。\n"
+          "Let's go for a walk in the park.\n"
+          "他昨天买了，一本新书。\n"
+          "He bought a new book yesterday.\n"
+          "这家餐厅的菜很好吃。\n"
+          "The food at this restaurant is delicious.\n"
+          "请把窗户打开。\n"
+          "Please open the window.");
+  }
+  SUBCASE("English parts join with one space, CRLF") {
+    const std::string text =
+        "今天天气很好。\r\n"
+        "The weather is nice today.\r\n"
+        "我们去公园散步吧。\r\n"
+        "Let's go for a walk in the park.\r\n"
+        "他昨天买了一本新书。\r\n"
+        "He bought a new book\r\n"
+        "yesterday.\r\n"
+        "这家餐厅的菜很好吃。\r\n"
+        "The food at this restaurant is delicious.\r\n"
+        "请把窗户打开。\r\n"
+        "Please open the window.\r\n";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    CHECK(findings[0].message ==
+          "English line continues on line 7: lines 6–7 together make one segment with the Chinese line 5 (pair 3)");
+    CHECK(fixed(text, findings[0]) ==
+          "今天天气很好。\r\n"
+          "The weather is nice today.\r\n"
+          "我们去公园散步吧。\r\n"
+          "Let's go for a walk in the park.\r\n"
+          "他昨天买了一本新书。\r\n"
+          "He bought a new book yesterday.\r\n"
+          "这家餐厅的菜很好吃。\r\n"
+          "The food at this restaurant is delicious.\r\n"
+          "请把窗户打开。\r\n"
+          "Please open the window.\r\n");
+  }
+  SUBCASE("a space already at the break is kept, no second one is added") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "他昨天买了一本新书。\n"
+        "He bought a new \n"
+        "book yesterday.\n"
+        "这家餐厅的菜很好吃。\n"
+        "The food at this restaurant is delicious.\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    CHECK(fixed(text, findings[0]) ==
+          "今天天气很好。\n"
+          "The weather is nice today.\n"
+          "他昨天买了一本新书。\n"
+          "He bought a new book yesterday.\n"
+          "这家餐厅的菜很好吃。\n"
+          "The food at this restaurant is delicious.\n"
+          "请把窗户打开。\n"
+          "Please open the window.");
+  }
+}
+
+TEST_CASE("untranslated: the translation line is in the original's language or identical to it") {
+  SUBCASE("identical to the original") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "我们去公园散步吧。\n"
+        "Let's go for a walk in the park.\n"
+        "He bought a new book yesterday.\n"
+        "He bought a new book yesterday.\n"
+        "这家餐厅的菜很好吃。\n"
+        "The food at this restaurant is delicious.\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    const Finding& finding = findings[0];
+    CHECK(finding.code == "untranslated");
+    CHECK(finding.severity == Severity::Warning);
+    CHECK(finding.pair == 2);
+    CHECK(finding.message ==
+          "Translation line is identical to its original on line 6 (pair 3): it is not translated. No automatic "
+          "fix: translate it");
+    CHECK(finding.begin == begin_of(text, "He bought"));
+    REQUIRE(finding.related.size() == 1);
+    CHECK(finding.related[0].begin == text.rfind("He bought"));
+    CHECK(finding.fixes.empty());
+  }
+  SUBCASE("in English but different") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "我们去公园散步吧。\n"
+        "Let's go for a walk in the park.\n"
+        "Yesterday he got a book.\n"
+        "He bought a new book yesterday.\n"
+        "这家餐厅的菜很好吃。\n"
+        "The food at this restaurant is delicious.\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "untranslated");
+    CHECK(findings[0].message ==
+          "Translation line is in English, the original's language, not Chinese (pair 3; original on line 6): it "
+          "looks untranslated. No automatic fix: translate it");
+    CHECK(findings[0].fixes.empty());
+  }
+  SUBCASE("negative: a translation full of English names is translated") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "我们在GitHub和Hugging Face上分享Transformers模型。\n"
+        "We share Transformers models on GitHub and Hugging Face.\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    CHECK(check(text).empty());
+  }
+}
+
+TEST_CASE("empty-line: a blank line between the two lines of a pair") {
+  const std::string text =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "我们去公园散步吧。\n"
+      " \t\n"
+      "Let's go for a walk in the park.\n"
+      "他昨天买了一本新书。\n"
+      "He bought a new book yesterday.\n"
+      "这家餐厅的菜很好吃。\n"
+      "The food at this restaurant is delicious.\n"
+      "请把窗户打开。\n"
+      "Please open the window.\n"
+      "我明天要去北京出差。\n"
+      "I am going to Beijing on business tomorrow.";
+  const std::vector<Finding> findings = check(text);
+  REQUIRE(findings.size() == 1);
+  const Finding& finding = findings[0];
+  CHECK(finding.code == "empty-line");
+  CHECK(finding.severity == Severity::Warning);
+  CHECK(finding.pair == 1);
+  CHECK(finding.message == "Blank line inside pair 2, between the Chinese line 3 and its English original on line 5");
+  CHECK(finding.begin == text.find(" \t"));
+  CHECK(finding.end == text.find(" \t") + 2);
+  REQUIRE(finding.related.size() == 2);
+  CHECK(finding.related[0].begin == begin_of(text, "我们去公园散步吧。"));
+  CHECK(finding.related[1].begin == begin_of(text, "Let's go"));
+  CHECK(fixed(text, finding) == kClean);
+
+  SUBCASE("negative: blank lines between pairs are fine") {
+    CHECK(check("今天天气很好。\nThe weather is nice today.\n\n我们去公园散步吧。\nLet's go for a walk in the park.\n\n"
+                "他昨天买了一本新书。\nHe bought a new book yesterday.\n")
+              .empty());
+  }
+  SUBCASE("negative: a document that puts a blank line inside every pair has that style") {
+    CHECK(check("今天天气很好。\n\nThe weather is nice today.\n我们去公园散步吧。\n\nLet's go for a walk in the park.\n"
+                "他昨天买了一本新书。\n\nHe bought a new book yesterday.\n")
+              .empty());
+  }
+}
+
+TEST_CASE("rules can be switched off or given another severity") {
+  const std::string text =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "我们去公园散步吧。\n"
+      "Let's go for a walk in the park.\n"
+      "He bought a new book yesterday.\n"
+      "他昨天买了一本新书。\n"
+      "这家餐厅的菜很好吃。\n"
+      "The food at this restaurant is delicious.";
+  CheckOptions options;
+  options.rules["swapped-order"].severity = Severity::Information;
+  std::vector<Finding> findings = check(text, options);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].severity == Severity::Information);
+  options.rules["swapped-order"].enabled = false;
+  CHECK(check(text, options).empty());
+}
+
+TEST_CASE("one missing line in the middle of 20 pairs gives exactly one finding") {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"今天天气很好。", "The weather is nice today."},
+      {"我们去公园散步吧。", "Let's go for a walk in the park."},
+      {"他昨天买了一本新书。", "He bought a new book yesterday."},
+      {"这家餐厅的菜很好吃。", "The food at this restaurant is delicious."},
+      {"请把窗户打开。", "Please open the window."},
+      {"我明天要去北京出差。", "I am going to Beijing on business tomorrow."},
+      {"她每天早上都喝咖啡。", "She drinks coffee every morning."},
+      {"这个问题很难回答。", "This question is hard to answer."},
+      {"我们下周开会讨论这个计划。", "We will meet next week to discuss this plan."},
+      {"孩子们在院子里玩耍。", "The children are playing in the yard."},
+      {"火车晚点了二十分钟。", "The train was twenty minutes late."},
+      {"他的中文说得非常流利。", "He speaks Chinese very fluently."},
+      {"图书馆周末不开门。", "The library is closed on weekends."},
+      {"我忘了带雨伞。", "I forgot to bring my umbrella."},
+      {"这部电影让我很感动。", "This movie moved me deeply."},
+      {"他们刚刚搬进新家。", "They have just moved into a new home."},
+      {"请在这里签名。", "Please sign here."},
+      {"会议推迟到下午三点。", "The meeting was moved to three in the afternoon."},
+      {"我的手机没电了。", "My phone is out of battery."},
+      {"谢谢你的帮助。", "Thank you for your help."},
+  };
+  for (std::size_t dropped = 2; dropped < 18; dropped += 5) {
+    CAPTURE(dropped);
+    std::string text;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      text += pairs[i].first + "\n";
+      if (i != dropped) text += pairs[i].second + "\n";
+    }
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-original");
+    CHECK(findings[0].pair == static_cast<std::int32_t>(dropped));
+  }
+}

@@ -1,0 +1,392 @@
+// parse_transcript: languages, order, front/back matter, pairing robustness;
+// and the Transcript helpers (first/last line, pair_of_line, preview).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bitext/pairing.hpp"
+#include "bitext/text.hpp"
+#include "bitext/transcript.hpp"
+
+using namespace bitext;
+
+namespace {
+
+// Short sentences, each a Chinese translation and its English original.
+const std::vector<std::pair<std::string, std::string>> kPairs = {
+    {"今天天气很好。", "The weather is nice today."},
+    {"我们去公园散步吧。", "Let's go for a walk in the park."},
+    {"他昨天买了一本新书。", "He bought a new book yesterday."},
+    {"这家餐厅的菜很好吃。", "The food at this restaurant is delicious."},
+    {"请把窗户打开。", "Please open the window."},
+    {"我明天要去北京出差。", "I am going to Beijing on business tomorrow."},
+    {"她每天早上都喝咖啡。", "She drinks coffee every morning."},
+    {"这个问题很难回答。", "This question is hard to answer."},
+    {"我们下周开会讨论这个计划。", "We will meet next week to discuss this plan."},
+    {"孩子们在院子里玩耍。", "The children are playing in the yard."},
+    {"火车晚点了二十分钟。", "The train was twenty minutes late."},
+    {"他的中文说得非常流利。", "He speaks Chinese very fluently."},
+    {"图书馆周末不开门。", "The library is closed on weekends."},
+    {"我忘了带雨伞。", "I forgot to bring my umbrella."},
+    {"这部电影让我很感动。", "This movie moved me deeply."},
+    {"他们刚刚搬进新家。", "They have just moved into a new home."},
+    {"请在这里签名。", "Please sign here."},
+    {"会议推迟到下午三点。", "The meeting was moved to three in the afternoon."},
+    {"我的手机没电了。", "My phone is out of battery."},
+    {"谢谢你的帮助。", "Thank you for your help."},
+};
+
+std::string join(const std::vector<std::string>& lines, std::string_view eol = "\n") {
+  std::string text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) text += eol;
+    text += lines[i];
+  }
+  return text;
+}
+
+// zh, en, zh, en, ... for the first `count` pairs.
+std::vector<std::string> zh_en_lines(std::size_t count = kPairs.size()) {
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < count; ++i) {
+    lines.push_back(kPairs[i].first);
+    lines.push_back(kPairs[i].second);
+  }
+  return lines;
+}
+
+std::vector<std::string> en_zh_lines(std::size_t count = kPairs.size()) {
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < count; ++i) {
+    lines.push_back(kPairs[i].second);
+    lines.push_back(kPairs[i].first);
+  }
+  return lines;
+}
+
+Transcript parse(const std::string& text, const CheckOptions& options = {}) {
+  const LineIndex index(text);
+  return parse_transcript(index, options);
+}
+
+using Lines = std::vector<std::uint32_t>;
+
+}  // namespace
+
+TEST_CASE("a clean zh/en transcript pairs each Chinese line with the English line after it") {
+  const std::string text = join(zh_en_lines());
+  const Transcript transcript = parse(text);
+  CHECK(transcript.translation_script == Script::Han);
+  CHECK(transcript.original_script == Script::Latin);
+  CHECK(transcript.order == LineOrder::TranslationFirst);
+  CHECK(transcript.front_matter.empty());
+  CHECK(transcript.back_matter.empty());
+  REQUIRE(transcript.pairs.size() == 20);
+  REQUIRE(transcript.lines.size() == 40);
+  for (std::uint32_t i = 0; i < 20; ++i) {
+    const Pair& pair = transcript.pairs[i];
+    CHECK(pair.index == i);
+    CHECK(pair.translation == Lines{2 * i});
+    CHECK(pair.original == Lines{2 * i + 1});
+    CHECK(pair.speaker.empty());
+    CHECK(transcript.lines[2 * i].kind == LineKind::Translation);
+    CHECK(transcript.lines[2 * i + 1].kind == LineKind::Original);
+    CHECK(transcript.lines[2 * i].pair == static_cast<std::int32_t>(i));
+    CHECK(transcript.lines[2 * i + 1].pair == static_cast<std::int32_t>(i));
+  }
+  // Byte ranges of a line's content.
+  CHECK(transcript.lines[0].begin == 0);
+  CHECK(transcript.lines[0].end == kPairs[0].first.size());
+  CHECK(transcript.lines[1].begin == kPairs[0].first.size() + 1);
+  CHECK(transcript.lines[0].script.dominant == Script::Han);
+  CHECK(transcript.lines[1].script.dominant == Script::Latin);
+}
+
+TEST_CASE("order: an English-first document makes English the translation unless told otherwise") {
+  const std::string text = join(en_zh_lines(6));
+
+  SUBCASE("auto: the language that comes first is the translation") {
+    const Transcript transcript = parse(text);
+    CHECK(transcript.order == LineOrder::TranslationFirst);
+    CHECK(transcript.translation_script == Script::Latin);
+    CHECK(transcript.original_script == Script::Han);
+    REQUIRE(transcript.pairs.size() == 6);
+    CHECK(transcript.pairs[3].translation == Lines{6});
+    CHECK(transcript.pairs[3].original == Lines{7});
+  }
+  SUBCASE("original-first override: English is the original, Chinese the translation") {
+    CheckOptions options;
+    options.order = LineOrder::OriginalFirst;
+    const Transcript transcript = parse(text, options);
+    CHECK(transcript.order == LineOrder::OriginalFirst);
+    CHECK(transcript.translation_script == Script::Han);
+    CHECK(transcript.original_script == Script::Latin);
+    REQUIRE(transcript.pairs.size() == 6);
+    CHECK(transcript.pairs[3].original == Lines{6});
+    CHECK(transcript.pairs[3].translation == Lines{7});
+    CHECK(transcript.lines[6].kind == LineKind::Original);
+    CHECK(transcript.lines[7].kind == LineKind::Translation);
+  }
+}
+
+TEST_CASE("order: translation-first override on a Chinese-first document is the same as auto") {
+  const std::string text = join(zh_en_lines(5));
+  CheckOptions options;
+  options.order = LineOrder::TranslationFirst;
+  const Transcript forced = parse(text, options);
+  const Transcript automatic = parse(text);
+  CHECK(forced.order == LineOrder::TranslationFirst);
+  CHECK(forced.translation_script == Script::Han);
+  REQUIRE(forced.pairs.size() == automatic.pairs.size());
+  for (std::size_t i = 0; i < forced.pairs.size(); ++i) {
+    CHECK(forced.pairs[i].translation == automatic.pairs[i].translation);
+    CHECK(forced.pairs[i].original == automatic.pairs[i].original);
+  }
+}
+
+TEST_CASE("order: the majority decides even when the first pair is swapped") {
+  std::vector<std::string> lines = zh_en_lines(10);
+  std::swap(lines[0], lines[1]);  // en, zh, then zh, en ...
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.translation_script == Script::Han);
+  CHECK(transcript.original_script == Script::Latin);
+  REQUIRE(transcript.pairs.size() == 10);
+  CHECK(transcript.pairs[0].translation == Lines{1});
+  CHECK(transcript.pairs[0].original == Lines{0});
+  CHECK(transcript.pairs[1].translation == Lines{2});
+  CHECK(transcript.pairs[1].original == Lines{3});
+}
+
+TEST_CASE("front and back matter: short lines before the first pair and after the last") {
+  std::vector<std::string> lines = {"本集简介", "双语字幕"};
+  for (const std::string& line : zh_en_lines(5)) lines.push_back(line);
+  lines.push_back("关于 Bayt 播客");  // mixed: four Han and four Latin letters
+  lines.push_back("Bayt 提供中文和原文双语字幕。");
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.front_matter == Lines{0, 1});
+  CHECK(transcript.back_matter == Lines{12, 13});
+  REQUIRE(transcript.pairs.size() == 5);
+  CHECK(transcript.pairs[0].translation == Lines{2});
+  CHECK(transcript.pairs[0].original == Lines{3});
+  CHECK(transcript.pairs[4].translation == Lines{10});
+  CHECK(transcript.pairs[4].original == Lines{11});
+  CHECK(transcript.lines[0].kind == LineKind::FrontMatter);
+  CHECK(transcript.lines[1].kind == LineKind::FrontMatter);
+  CHECK(transcript.lines[12].kind == LineKind::BackMatter);
+  CHECK(transcript.lines[13].kind == LineKind::BackMatter);
+  CHECK(transcript.lines[12].pair == -1);
+  CHECK(transcript.lines[12].script.mixed);
+}
+
+TEST_CASE("a lone Chinese line of ordinary length before the pairs is a missing original, not a header") {
+  std::vector<std::string> lines = {"这是一个完整的句子，但是没有英文原文。"};
+  for (const std::string& line : zh_en_lines(8)) lines.push_back(line);
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.front_matter.empty());
+  REQUIRE(transcript.pairs.size() == 9);
+  CHECK(transcript.pairs[0].translation == Lines{0});
+  CHECK(transcript.pairs[0].original.empty());
+  CHECK(transcript.pairs[1].translation == Lines{1});
+  CHECK(transcript.pairs[1].original == Lines{2});
+}
+
+TEST_CASE("a lone short title before the pairs is front matter") {
+  std::vector<std::string> lines = {"第一集"};
+  for (const std::string& line : zh_en_lines(8)) lines.push_back(line);
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.front_matter == Lines{0});
+  REQUIRE(transcript.pairs.size() == 8);
+  CHECK(transcript.pairs[0].translation == Lines{1});
+  CHECK(transcript.pairs[0].original == Lines{2});
+}
+
+TEST_CASE("robust: one missing English line in the middle leaves every later pair paired right") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  lines.erase(lines.begin() + 21);  // the English of pair 11 (index 10)
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  for (std::uint32_t i = 0; i < 10; ++i) {
+    CHECK(transcript.pairs[i].translation == Lines{2 * i});
+    CHECK(transcript.pairs[i].original == Lines{2 * i + 1});
+  }
+  CHECK(transcript.pairs[10].translation == Lines{20});
+  CHECK(transcript.pairs[10].original.empty());
+  for (std::uint32_t i = 11; i < 20; ++i) {
+    CHECK(transcript.pairs[i].translation == Lines{2 * i - 1});
+    CHECK(transcript.pairs[i].original == Lines{2 * i});
+  }
+}
+
+TEST_CASE("robust: one missing Chinese line in the middle") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  lines.erase(lines.begin() + 14);  // the Chinese of pair 8 (index 7)
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[6].translation == Lines{12});
+  CHECK(transcript.pairs[6].original == Lines{13});
+  CHECK(transcript.pairs[7].translation.empty());
+  CHECK(transcript.pairs[7].original == Lines{14});
+  for (std::uint32_t i = 8; i < 20; ++i) {
+    CHECK(transcript.pairs[i].translation == Lines{2 * i - 1});
+    CHECK(transcript.pairs[i].original == Lines{2 * i});
+  }
+}
+
+TEST_CASE("a line split in two becomes a two-line side; identical consecutive lines too") {
+  SUBCASE("split Chinese line") {
+    std::vector<std::string> lines = zh_en_lines(10);
+    lines[16] = "我们下周开会，";  // pair 9 (index 8), once "我们下周开会讨论这个计划。"
+    lines.insert(lines.begin() + 17, "讨论这个计划。");
+    const Transcript transcript = parse(join(lines));
+    REQUIRE(transcript.pairs.size() == 10);
+    CHECK(transcript.pairs[7].translation == Lines{14});
+    CHECK(transcript.pairs[7].original == Lines{15});
+    CHECK(transcript.pairs[8].translation == Lines{16, 17});
+    CHECK(transcript.pairs[8].original == Lines{18});
+    CHECK(transcript.pairs[9].translation == Lines{19});
+    CHECK(transcript.pairs[9].original == Lines{20});
+  }
+  SUBCASE("duplicated English line") {
+    std::vector<std::string> lines = zh_en_lines(10);
+    lines.insert(lines.begin() + 6, lines[5]);
+    const Transcript transcript = parse(join(lines));
+    REQUIRE(transcript.pairs.size() == 10);
+    CHECK(transcript.pairs[2].translation == Lines{4});
+    CHECK(transcript.pairs[2].original == Lines{5, 6});
+    CHECK(transcript.pairs[3].translation == Lines{7});
+  }
+}
+
+TEST_CASE("blank lines separate nothing and are ignored by pairing") {
+  const std::string text = kPairs[0].first + "\n\n" + kPairs[0].second + "\n\n\n" + kPairs[1].first + "\n" +
+                           kPairs[1].second + "\n   \n" + kPairs[2].first + "\n" + kPairs[2].second + "\n";
+  const Transcript transcript = parse(text);
+  REQUIRE(transcript.lines.size() == 11);  // the text ends with a line end: an empty last line
+  REQUIRE(transcript.pairs.size() == 3);
+  CHECK(transcript.pairs[0].translation == Lines{0});
+  CHECK(transcript.pairs[0].original == Lines{2});
+  CHECK(transcript.pairs[1].translation == Lines{5});
+  CHECK(transcript.pairs[1].original == Lines{6});
+  CHECK(transcript.pairs[2].translation == Lines{8});
+  CHECK(transcript.pairs[2].original == Lines{9});
+  for (const std::uint32_t blank : {1u, 3u, 4u, 7u, 10u}) CHECK(transcript.lines[blank].kind == LineKind::Blank);
+}
+
+TEST_CASE("subtitle markup (cue numbers, timings) is set aside") {
+  const std::string text = "1\n00:00:01,000 --> 00:00:02,500\n" + kPairs[0].first + "\n" + kPairs[0].second +
+                           "\n\n2\n00:00:03,000 --> 00:00:04,000\n" + kPairs[1].first + "\n" + kPairs[1].second;
+  const Transcript transcript = parse(text);
+  REQUIRE(transcript.pairs.size() == 2);
+  CHECK(transcript.lines[0].kind == LineKind::Markup);
+  CHECK(transcript.lines[1].kind == LineKind::Markup);
+  CHECK(transcript.lines[5].kind == LineKind::Markup);
+  CHECK(transcript.lines[6].kind == LineKind::Markup);
+  CHECK(transcript.pairs[0].translation == Lines{2});
+  CHECK(transcript.pairs[0].original == Lines{3});
+  CHECK(transcript.pairs[1].translation == Lines{7});
+  CHECK(transcript.pairs[1].original == Lines{8});
+  CHECK(transcript.front_matter.empty());
+}
+
+TEST_CASE("a Chinese line full of English names is still the Chinese side") {
+  const std::string text = join({kPairs[0].first, kPairs[0].second,
+                                 "我们在GitHub和Hugging Face上分享Transformers模型。",
+                                 "We share Transformers models on GitHub and Hugging Face.",
+                                 kPairs[1].first, kPairs[1].second});
+  const Transcript transcript = parse(text);
+  REQUIRE(transcript.pairs.size() == 3);
+  CHECK(transcript.lines[2].script.dominant == Script::Latin);  // by letters alone
+  CHECK(transcript.pairs[1].translation == Lines{2});
+  CHECK(transcript.pairs[1].original == Lines{3});
+}
+
+TEST_CASE("placeholder lines take their role whatever their script") {
+  CheckOptions options;
+  options.translation_placeholder = "[translation missing]";
+  const std::string text = join({kPairs[0].first, kPairs[0].second, "[translation missing]", kPairs[1].second,
+                                 kPairs[2].first, kPairs[2].second});
+  const Transcript transcript = parse(text, options);
+  REQUIRE(transcript.pairs.size() == 3);
+  CHECK(transcript.pairs[1].translation == Lines{2});
+  CHECK(transcript.pairs[1].original == Lines{3});
+}
+
+TEST_CASE("degenerate inputs") {
+  SUBCASE("empty text: one empty line, nothing else") {
+    const Transcript transcript = parse("");
+    REQUIRE(transcript.lines.size() == 1);
+    CHECK(transcript.lines[0].kind == LineKind::Blank);
+    CHECK(transcript.pairs.empty());
+    CHECK(transcript.front_matter.empty());
+    CHECK(transcript.translation_script == Script::None);
+    CHECK(transcript.original_script == Script::None);
+  }
+  SUBCASE("only blank lines") {
+    const Transcript transcript = parse("\n  \n\t\r\n\xE3\x80\x80\n");  // the last has U+3000
+    REQUIRE(transcript.lines.size() == 5);
+    for (const TranscriptLine& line : transcript.lines) CHECK(line.kind == LineKind::Blank);
+    CHECK(transcript.pairs.empty());
+  }
+  SUBCASE("one language only: no pairs, the text is front matter") {
+    const Transcript transcript = parse(join({kPairs[0].first, kPairs[1].first, kPairs[2].first}));
+    CHECK(transcript.pairs.empty());
+    CHECK(transcript.front_matter == Lines{0, 1, 2});
+    CHECK(transcript.translation_script == Script::Han);
+    CHECK(transcript.original_script == Script::None);
+  }
+  SUBCASE("a few English lines in a Chinese text do not make it bilingual") {
+    std::vector<std::string> lines;
+    for (int round = 0; round < 3; ++round)
+      for (const auto& pair : kPairs) lines.push_back(pair.first);
+    lines.push_back("An English quotation.");
+    const Transcript transcript = parse(join(lines));
+    CHECK(transcript.pairs.empty());
+    CHECK(transcript.original_script == Script::None);
+  }
+}
+
+TEST_CASE("Pair::first_line / last_line and Transcript::pair_of_line") {
+  Pair pair;
+  pair.translation = {7, 8};
+  pair.original = {5};
+  CHECK(pair.first_line() == 5);
+  CHECK(pair.last_line() == 8);
+  Pair lone;
+  lone.original = {3};
+  CHECK(lone.first_line() == 3);
+  CHECK(lone.last_line() == 3);
+
+  std::vector<std::string> lines = {"本集简介"};
+  for (const std::string& line : zh_en_lines(3)) lines.push_back(line);
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 3);
+  CHECK(transcript.pair_of_line(0) == nullptr);  // front matter
+  REQUIRE(transcript.pair_of_line(3) != nullptr);
+  CHECK(transcript.pair_of_line(3)->index == 1);
+  CHECK(transcript.pair_of_line(4) == &transcript.pairs[1]);
+  CHECK(transcript.pair_of_line(6) == &transcript.pairs[2]);
+  CHECK(transcript.pair_of_line(7) == nullptr);  // past the end
+  CHECK(transcript.pair_of_line(4000000000u) == nullptr);
+}
+
+TEST_CASE("preview: first words, cut at a word boundary, with an ellipsis") {
+  CHECK(preview("Short line.") == "Short line.");
+  CHECK(preview("  padded  \t") == "padded");
+  CHECK(preview("one  two\tthree", 40) == "one two three");  // blanks collapse
+  // 20 code points at most, the ellipsis included; cut after "over".
+  CHECK(preview("The quick brown fox jumps over the lazy dog", 20) == "The quick brown fox\u2026");
+  CHECK(preview("The quick brown fox jumps over the lazy dog", 12) == "The quick\u2026");
+  // Chinese: no spaces, cut at a code point.
+  CHECK(preview("今天天气很好我们去公园散步吧", 6) == "今天天气很\u2026");
+  // A single long word is cut inside it rather than dropped.
+  CHECK(preview("Supercalifragilistic", 8) == "Superca\u2026");
+  // Exactly max_chars: no cut.
+  CHECK(preview("12345", 5) == "12345");
+  // Invalid bytes become U+FFFD, so the preview is always valid UTF-8.
+  CHECK(preview("ab\xFF" "cd") == "ab\uFFFD" "cd");
+  // A combining mark is never separated from its letter.
+  CHECK(preview("xxe\u0301yyy", 4) == "xx\u2026");
+  CHECK(preview("") == "");
+}
