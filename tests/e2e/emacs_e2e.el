@@ -160,6 +160,10 @@
     ;; Hover results are only delivered to buffers shown in a window.
     (switch-to-buffer (current-buffer))
     (e2e-check-equal "major mode of the bilingual .txt (editors/emacs)" 'bitext-mode major-mode)
+    (when (equal (e2e-env "E2E_LINE_END" t) "crlf")
+      ;; Emacs decodes CRLF (utf-8-dos) and sends the server LF text.
+      (e2e-check-equal "end-of-line type of the CRLF transcript (1 = dos)"
+                       1 (coding-system-eol-type buffer-file-coding-system)))
     ;; eglot-ensure connects from the command loop, which batch mode lacks.
     (e2e-step "connect Eglot")
     (run-hooks 'post-command-hook)
@@ -420,6 +424,7 @@
     (let ((server (and (find-buffer-visiting (getenv "E2E_FILE"))
                        (with-current-buffer (find-buffer-visiting (getenv "E2E_FILE")) (eglot-current-server)))))
       (when server (eglot-shutdown server))))
+  (e2e-step "done")
   (kill-emacs status))
 
 ;;; emacs_e2e.el ends here

@@ -133,6 +133,8 @@ local function main()
   -- 1. The plugin recognised the bilingual .txt and attached the server.
   step('filetype and attach')
   check_eq('filetype of the bilingual .txt set by editors/nvim', 'bitext', vim.bo[bufnr].filetype)
+  local crlf = env('E2E_LINE_END', true) == 'crlf'
+  if crlf then check_eq("'fileformat' of the CRLF transcript (Neovim sends CRLF text)", 'dos', vim.bo[bufnr].fileformat) end
   -- Neovim 0.7 lists a client for the buffer once its initialize is answered.
   local attached = vim.wait(TIMEOUT_MS, function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil end, 10)
   require_that('a bitext client attached to the buffer and initialized', attached, 'one client', 'none')
@@ -335,6 +337,23 @@ local function main()
         'an action with edit', vim.inspect(r3))
       fix = r3.result
     end
+  end
+
+  if crlf then
+    -- The server saw CRLF text: a fix must not bring in bare LF line ends
+    -- (Neovim would hide them, clients that do not normalise would not).
+    local bare = {}
+    for _, edits in pairs(fix.edit.changes or {}) do
+      for _, e in ipairs(edits) do
+        if e.newText:gsub('\r\n', ''):find('[\r\n]') then bare[#bare + 1] = e.newText end
+      end
+    end
+    for _, dc in ipairs(fix.edit.documentChanges or {}) do
+      for _, e in ipairs(dc.edits or {}) do
+        if e.newText:gsub('\r\n', ''):find('[\r\n]') then bare[#bare + 1] = e.newText end
+      end
+    end
+    check_eq('fix newTexts with a line end other than CRLF in a CRLF document', {}, bare)
   end
 
   -- 7. Apply it; Neovim sends the didChange; the new publish clears the finding.

@@ -235,17 +235,22 @@ async function main() {
     }
 
     // 5. Set bitext.server.path to something that is not bitext in the Settings
-    // editor: a clear error with "Open Settings"; clearing it brings the bundled server back.
+    // editor: a clear error whose "Open Settings" leads back to the setting;
+    // clearing it brings the bundled server back. The setting is
+    // machine-overridable, so in code-server it lives in the Remote tab.
     await runCommand(page, 'Preferences: Open User Settings');
-    const settingsSearch = page.locator('.settings-editor .settings-header .suggest-input-container .monaco-editor');
+    const settingsEditor = page.locator('.settings-editor');
+    const settingsSearch = settingsEditor.locator('.settings-header .suggest-input-container .monaco-editor');
     await settingsSearch.waitFor({ timeout: wait() });
     const searchFor = async (text) => {
       await settingsSearch.click();
       await page.keyboard.press('Control+A');
       await page.keyboard.type(text);
     };
+    const tab = (name) => settingsEditor.locator('.settings-tabs-widget .action-label', { hasText: name }).first();
+    await tab('Remote').click();
     await searchFor('bitext.server.path');
-    const pathInput = page.locator('.settings-editor .setting-item-contents', { hasText: 'Path of the' }).locator('input');
+    const pathInput = settingsEditor.locator('.setting-item-contents', { hasText: 'Path of the' }).locator('input');
     await pathInput.waitFor({ timeout: wait() });
     await pathInput.fill('/bin/true');
     const toast = page.locator('.notification-toast', { hasText: 'bitext.server.path' });
@@ -258,12 +263,15 @@ async function main() {
         'the error names the binary and why it was refused', JSON.stringify(message));
       const failedState = await poll(async () => (await statusItem.locator('.codicon-error').count()) > 0);
       check(failedState, 'the status bar shows the server failed');
+      // Move away, then let the button bring the setting back.
+      await tab('User').click();
       await searchFor('editor.fontSize');
+      await pathInput.waitFor({ state: 'detached', timeout: wait() });
       await toast.locator('.monaco-button', { hasText: 'Open Settings' }).click();
-      const searchText = async () => squash((await settingsSearch.locator('.view-line').allInnerTexts()).join(' '));
-      const opened = await poll(async () => (await searchText()).includes('bitext.server.path'));
-      check(opened, '"Open Settings" shows the bitext.server.path setting', `search: ${JSON.stringify(await searchText())}`);
+      const shown = await poll(async () => (await pathInput.count()) === 1 && (await pathInput.inputValue()) === '/bin/true');
+      check(shown, '"Open Settings" shows the bitext.server.path setting with its value');
     }
+    await tab('Remote').click();
     await searchFor('bitext.server.path');
     await pathInput.waitFor({ timeout: wait() });
     await pathInput.fill('');
