@@ -20,6 +20,13 @@ import { StatusItem } from './statusItem';
 
 export const clientId = 'bitext'; // also the prefix of `bitext.trace.server`
 
+// `bitext.server.path` is machine-overridable: in a remote window (SSH,
+// containers, code-server) the User tab hides it, the Remote tab has it.
+function openServerSettings(query: string): void {
+  const command = vscode.env.remoteName ? 'workbench.action.openRemoteSettings' : 'workbench.action.openSettings';
+  void vscode.commands.executeCommand(command, { query });
+}
+
 export class ServerSession implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private binary: ServerBinary | undefined;
@@ -93,9 +100,8 @@ export class ServerSession implements vscode.Disposable {
       this.status.set({ kind: 'failed', reason: message });
       const fromSetting = error instanceof ServerNotFoundError && error.fromSetting;
       void vscode.window.showErrorMessage(message, 'Open Settings', 'Show Output').then((choice) => {
-        if (choice === 'Open Settings') {
-          void vscode.commands.executeCommand('workbench.action.openSettings', fromSetting ? 'bitext.server.path' : 'bitext.server');
-        } else if (choice === 'Show Output') {
+        if (choice === 'Open Settings') openServerSettings(fromSetting ? 'bitext.server.path' : 'bitext.server');
+        else if (choice === 'Show Output') {
           this.output.show(true);
         }
       });
