@@ -582,6 +582,7 @@ class Scanner {
         value = value * 10 + chinese_digit(at(j++));
       }
       const std::size_t length = j - i;
+      if (length > 15) return j;  // a run of read-out digits this long is no quantity
       NumberMention m;
       m.notation = NumberNotation::Chinese;
       const int d1 = chinese_digit(at(i));
@@ -902,7 +903,11 @@ double tolerance(const NumberMention& a, double a_value, double a_unit, const Nu
 
 bool close(const NumberMention& a, double scale, const NumberMention& b) {
   const double value = a.value * scale;
-  return std::fabs(value - b.value) <= tolerance(a, value, a.unit * scale, b);
+  const double difference = std::fabs(value - b.value);
+  if (difference > tolerance(a, value, a.unit * scale, b)) return false;
+  // Across a scale, a coarse unit alone is no evidence: 6.5 million is not
+  // "1万 give or take 5000" in thousands. Ask for agreement within 10%.
+  return scale == 1 || difference <= 0.1 * std::max(value, b.value) + 1e-9 * value;
 }
 
 }  // namespace
@@ -919,22 +924,73 @@ NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
   return NumberMatch::None;
 }
 
+namespace {
+
+// Whether `m` has a counterpart among `other`. Short lines compare every pair;
+// long lines (thousands of numbers) look at the nearest values for each scale
+// and at the few mentions whose tolerance is wide (approximate, or as coarse as
+// their value), so that a comparison stays fast on any input.
+class CounterpartFinder {
+ public:
+  explicit CounterpartFinder(std::span<const NumberMention> other, std::size_t queries) : other_(other) {
+    brute_force_ = other.size() * queries <= 4096;
+    if (brute_force_) return;
+    for (std::size_t k = 0; k < other.size(); ++k) {
+      sorted_.emplace_back(other[k].value, k);
+      if (other[k].approximate || other[k].unit * 4 >= other[k].value) wide_.push_back(k);
+    }
+    std::sort(sorted_.begin(), sorted_.end());
+  }
+
+  bool find(const NumberMention& m) {
+    if (brute_force_) {
+      return std::any_of(other_.begin(), other_.end(),
+                         [&](const NumberMention& o) { return match_numbers(m, o) != NumberMatch::None; });
+    }
+    for (std::size_t k : wide_) {
+      if (wide_budget_ == 0) break;
+      --wide_budget_;
+      if (match_numbers(m, other_[k]) != NumberMatch::None) return true;
+    }
+    for (double scale : {1.0, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12, 1e-3, 1e-4, 1e-6, 1e-8, 1e-9, 1e-12}) {
+      const double target = m.value * scale;
+      const auto pos = std::lower_bound(sorted_.begin(), sorted_.end(), std::make_pair(target, std::size_t{0}));
+      const std::ptrdiff_t centre = pos - sorted_.begin();
+      for (std::ptrdiff_t k = std::max<std::ptrdiff_t>(0, centre - 3);
+           k < std::min<std::ptrdiff_t>(std::ptrdiff_t(sorted_.size()), centre + 3); ++k) {
+        if (match_numbers(m, other_[sorted_[std::size_t(k)].second]) != NumberMatch::None) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::span<const NumberMention> other_;
+  bool brute_force_ = true;
+  std::vector<std::pair<double, std::size_t>> sorted_;
+  std::vector<std::size_t> wide_;
+  std::size_t wide_budget_ = 1000000;
+};
+
+std::size_t strong_count(std::span<const NumberMention> mentions) {
+  return std::size_t(std::count_if(mentions.begin(), mentions.end(), [](const NumberMention& m) { return m.strong; }));
+}
+
+}  // namespace
+
 NumberComparison compare_numbers(std::span<const NumberMention> translation,
                                  std::span<const NumberMention> original) {
   NumberComparison result;
-  auto has_counterpart = [](const NumberMention& m, std::span<const NumberMention> other) {
-    return std::any_of(other.begin(), other.end(), [&](const NumberMention& o) {
-      return match_numbers(m, o) != NumberMatch::None;
-    });
-  };
+  CounterpartFinder in_original(original, strong_count(translation));
   for (std::size_t k = 0; k < translation.size(); ++k) {
     if (!translation[k].strong) continue;
-    if (has_counterpart(translation[k], original)) ++result.matched_translation;
+    if (in_original.find(translation[k])) ++result.matched_translation;
     else result.unmatched_translation.push_back(k);
   }
+  CounterpartFinder in_translation(translation, strong_count(original));
   for (std::size_t k = 0; k < original.size(); ++k) {
     if (!original[k].strong) continue;
-    if (has_counterpart(original[k], translation)) ++result.matched_original;
+    if (in_translation.find(original[k])) ++result.matched_original;
     else result.unmatched_original.push_back(k);
   }
   return result;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <optional>
 
 #include "bitext/text.hpp"
@@ -345,22 +346,28 @@ bool considered_in_translation(const LatinToken& t) {
 }
 
 // Runs of adjacent tokens (separated by at most one byte: a space or a hyphen),
-// joined into one key with the word boundaries kept, so that any run of whole
+// joined into one key with the word boundaries kept, so that runs of whole
 // words can be matched as one key.
 struct JoinedRun {
   std::string joined;
-  std::vector<std::size_t> starts;  // boundary offsets in `joined`, including 0 and size
+  std::vector<std::size_t> starts;    // boundary offsets in `joined`, including 0 and size
   std::vector<std::size_t> token_at;  // token index of each word
+  std::string_view window(std::size_t s, std::size_t e) const {
+    return std::string_view(joined).substr(starts[s], starts[e] - starts[s]);
+  }
+  std::size_t words() const { return token_at.size(); }
 };
+
+bool is_spoken_punctuation(const std::string& key) {
+  return std::find(kSpokenPunctuation.begin(), kSpokenPunctuation.end(), key) != kSpokenPunctuation.end();
+}
 
 std::vector<JoinedRun> joined_runs(std::span<const LatinToken> tokens, bool drop_spoken) {
   std::vector<JoinedRun> runs;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const bool adjacent = k > 0 && tokens[k].begin <= tokens[k - 1].end + 1;
     if (!adjacent || runs.empty()) runs.emplace_back().starts.push_back(0);
-    if (drop_spoken && std::find(kSpokenPunctuation.begin(), kSpokenPunctuation.end(), tokens[k].key) !=
-                           kSpokenPunctuation.end())
-      continue;
+    if (drop_spoken && is_spoken_punctuation(tokens[k].key)) continue;
     JoinedRun& run = runs.back();
     run.joined += tokens[k].key;
     run.starts.push_back(run.joined.size());
@@ -379,16 +386,14 @@ std::optional<std::string> digit_variant(const std::string& key) {
   return std::nullopt;
 }
 
-bool aligned_in(const std::string& key, const JoinedRun& run) {
-  for (std::size_t s = 0; s + 1 < run.starts.size(); ++s) {
-    const std::size_t start = run.starts[s];
-    if (run.joined.compare(start, key.size(), key) != 0) continue;
-    if (std::binary_search(run.starts.begin(), run.starts.end(), start + key.size())) return true;
-  }
-  return false;
+int digit_of_word(const std::string& key) {
+  for (std::size_t d = 0; d < kDigitWords.size(); ++d)
+    if (kDigitWords[d] == key) return int(d);
+  return -1;
 }
 
-// Optimal string alignment distance (edits plus adjacent transpositions), in bytes.
+// Optimal string alignment distance (edits plus adjacent transpositions), in
+// bytes; any value above `limit` is reported as limit + 1.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
   std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
@@ -412,48 +417,145 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 
 std::size_t near_limit(std::size_t length) { return length < 4 ? 0 : std::min<std::size_t>(3, length / 3); }
 
-bool near_in(const std::string& key, const std::vector<JoinedRun>& runs) {
-  const std::size_t limit = near_limit(key.size());
-  if (limit == 0) return false;
-  for (const JoinedRun& run : runs) {
-    for (std::size_t s = 0; s + 1 < run.starts.size(); ++s) {
-      for (std::size_t e = s + 1; e < run.starts.size() && e <= s + 3; ++e) {
-        const std::string_view piece =
-            std::string_view(run.joined).substr(run.starts[s], run.starts[e] - run.starts[s]);
-        if (edit_distance(key, piece, limit) <= limit) return true;
+constexpr std::size_t kMaxNearWords = 3;
+constexpr std::size_t kMaxInitials = 6;
+// Edit-distance evaluations per comparison: typical pairs need a few hundred;
+// the budget only bounds pathological lines (no near match is found past it).
+constexpr std::size_t kNearBudget = 200000;
+
+// Everything one side offers for matching the other side's keys. Exact
+// lookups binary-search the sorted suffixes of the joined runs that start at a
+// word, so any run of whole words is found at the cost of one sort; the
+// candidates for near matches and acronyms are built only when first needed.
+class SideIndex {
+ public:
+  explicit SideIndex(std::span<const LatinToken> tokens) : tokens_(tokens) {
+    runs_ = joined_runs(tokens, false);
+    literal_runs_ = runs_.size();
+    if (std::any_of(tokens.begin(), tokens.end(), [](const LatinToken& t) { return is_spoken_punctuation(t.key); })) {
+      std::vector<JoinedRun> dropped = joined_runs(tokens, true);
+      runs_.insert(runs_.end(), std::make_move_iterator(dropped.begin()), std::make_move_iterator(dropped.end()));
+    }
+    for (const LatinToken& t : tokens) {
+      if (auto variant = digit_variant(t.key)) add_single(*variant);  // GPT-two = GPT-2
+      for (const std::string& part : t.parts) add_single(part);       // Unix in Unix-like
+      words_.push_back(t.key);
+    }
+    for (std::uint32_t r = 0; r < runs_.size(); ++r)
+      for (std::uint32_t w = 0; w < runs_[r].words(); ++w)
+        suffixes_.push_back({std::string_view(runs_[r].joined).substr(runs_[r].starts[w]), r, w});
+    std::sort(suffixes_.begin(), suffixes_.end(),
+              [](const Suffix& a, const Suffix& b) { return a.text < b.text; });
+    std::sort(words_.begin(), words_.end());
+  }
+  SideIndex(const SideIndex&) = delete;
+  SideIndex& operator=(const SideIndex&) = delete;
+
+  // `key` is one or more whole consecutive words of this side (or a segment, or a digit variant).
+  bool exact(std::string_view key) const {
+    if (key.empty()) return false;
+    auto it = std::lower_bound(suffixes_.begin(), suffixes_.end(), key,
+                               [](const Suffix& s, std::string_view k) { return s.text < k; });
+    for (; it != suffixes_.end() && it->text.starts_with(key); ++it) {
+      const JoinedRun& run = runs_[it->run];
+      if (std::binary_search(run.starts.begin(), run.starts.end(), run.starts[it->word] + key.size()))
+        return true;
+    }
+    return false;
+  }
+
+  bool initials(const std::string& key) const {
+    if (key.size() < 2 || key.size() > kMaxInitials) return false;
+    if (!initials_built_) build_initials();
+    return std::binary_search(initials_.begin(), initials_.end(), key);
+  }
+
+  // `key` starts a longer word of this side (man -> manual).
+  bool starts_word(std::string_view key) const {
+    if (key.size() < 3) return false;
+    for (auto it = std::lower_bound(words_.begin(), words_.end(), key); it != words_.end() && it->starts_with(key); ++it)
+      if (it->size() > key.size()) return true;
+    return false;
+  }
+
+  // This side has a word of three or more characters that starts `key` (MD5 -> md5sum).
+  bool has_prefix_of(std::string_view key) const {
+    for (std::size_t length = 3; length < key.size(); ++length)
+      if (std::binary_search(words_.begin(), words_.end(), key.substr(0, length))) return true;
+    return false;
+  }
+
+  // Within near_limit edits of 1..3 consecutive words.
+  bool near(std::string_view key, std::size_t& budget) const {
+    const std::size_t limit = near_limit(key.size());
+    if (limit == 0) return false;
+    if (!near_built_) build_near();
+    auto it = std::lower_bound(near_.begin(), near_.end(), key.size() - limit,
+                               [](std::string_view w, std::size_t length) { return w.size() < length; });
+    for (; it != near_.end() && it->size() <= key.size() + limit; ++it) {
+      if (budget == 0) return false;
+      --budget;
+      if (edit_distance(key, *it, limit) <= limit) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Suffix {
+    std::string_view text;
+    std::uint32_t run = 0;
+    std::uint32_t word = 0;
+  };
+  std::span<const LatinToken> tokens_;
+  std::vector<JoinedRun> runs_;
+  std::size_t literal_runs_ = 0;
+  std::vector<Suffix> suffixes_;
+  std::vector<std::string_view> words_;
+  mutable bool initials_built_ = false, near_built_ = false;
+  mutable std::vector<std::string> initials_;
+  mutable std::vector<std::string_view> near_;  // sorted by length
+
+  void add_single(const std::string& key) {
+    JoinedRun run;
+    run.joined = key;
+    run.starts = {0, key.size()};
+    run.token_at = {0};
+    runs_.push_back(std::move(run));
+  }
+
+  void build_near() const {
+    near_built_ = true;
+    for (const JoinedRun& run : runs_)
+      for (std::size_t s = 0; s < run.words(); ++s)
+        for (std::size_t e = s + 1; e <= run.words() && e <= s + kMaxNearWords; ++e) near_.push_back(run.window(s, e));
+    std::stable_sort(near_.begin(), near_.end(),
+                     [](std::string_view a, std::string_view b) { return a.size() < b.size(); });
+  }
+
+  // Initials of 2..6 consecutive words (single letters excluded), with number
+  // words also read as digits: "formula one" gives "fo" and "f1".
+  void build_initials() const {
+    initials_built_ = true;
+    for (std::size_t r = 0; r < literal_runs_; ++r) {
+      const JoinedRun& run = runs_[r];
+      for (std::size_t s = 0; s < run.words(); ++s) {
+        std::vector<std::string> variants{""};
+        for (std::size_t e = s; e < run.words() && e < s + kMaxInitials; ++e) {
+          const std::string& word = tokens_[run.token_at[e]].key;
+          if (word.size() < 2) break;
+          const int digit = digit_of_word(word);
+          const std::size_t count = variants.size();
+          for (std::size_t v = 0; v < count; ++v) {
+            if (digit >= 0 && variants.size() < 8) variants.push_back(variants[v] + char('0' + digit));
+            variants[v].push_back(word[0]);
+          }
+          if (e > s) initials_.insert(initials_.end(), variants.begin(), variants.end());
+        }
       }
     }
+    std::sort(initials_.begin(), initials_.end());
   }
-  return false;
-}
-
-// Acronym of consecutive words: ML = machine learning, F1 = Formula One.
-bool initials_in(const std::string& key, std::span<const LatinToken> tokens) {
-  if (key.size() < 2 || key.size() > 6) return false;
-  for (std::size_t s = 0; s + key.size() <= tokens.size(); ++s) {
-    bool all = true;
-    for (std::size_t k = 0; k < key.size() && all; ++k) {
-      const LatinToken& t = tokens[s + k];
-      if (k > 0 && t.begin > tokens[s + k - 1].end + 1) all = false;
-      else if (key[k] >= '0' && key[k] <= '9') all = t.key == kDigitWords[std::size_t(key[k] - '0')];
-      else all = !t.key.empty() && t.key[0] == key[k] && t.key.size() > 1;
-    }
-    if (all) return true;
-  }
-  return false;
-}
-
-// A translation word that is the start of an original word: man = manual, config = configuration.
-bool abbreviates(const std::string& key, std::span<const LatinToken> original) {
-  if (key.size() < 3) return false;
-  return std::any_of(original.begin(), original.end(), [&](const LatinToken& t) {
-    return t.key.size() > key.size() && t.key.compare(0, key.size(), key) == 0;
-  });
-}
-
-bool exact_in(const std::string& key, const std::vector<JoinedRun>& runs) {
-  return std::any_of(runs.begin(), runs.end(), [&](const JoinedRun& r) { return aligned_in(key, r); });
-}
+};
 
 }  // namespace
 
@@ -469,66 +571,45 @@ bool must_carry(const LatinToken& token) { return token.carry != Carry::None; }
 TokenComparison compare_tokens(std::span<const LatinToken> translation,
                                std::span<const LatinToken> original) {
   TokenComparison result;
-  std::vector<JoinedRun> original_runs = joined_runs(original, false);
-  {
-    std::vector<JoinedRun> spoken = joined_runs(original, true);
-    original_runs.insert(original_runs.end(), spoken.begin(), spoken.end());
-    auto add_single = [&](std::string key) {
-      JoinedRun run;
-      run.joined = std::move(key);
-      run.starts = {0, run.joined.size()};
-      original_runs.push_back(std::move(run));
-    };
-    for (const LatinToken& t : original) {
-      // Number words as digits: GPT-two = GPT-2.
-      if (auto variant = digit_variant(t.key)) add_single(*variant);
-      // Segments of compounds: Unix in Unix-like, contrib in stable/contrib/.
-      for (const std::string& part : t.parts) add_single(part);
-    }
-  }
+  const SideIndex original_index(original);
+  const SideIndex translation_index(translation);
+  std::size_t budget = kNearBudget;
   const std::vector<JoinedRun> translation_runs = joined_runs(translation, false);
 
   // Translation side: a token matches alone, or joined with its neighbours
   // (HuggingFace vs Hugging Face), or as an acronym of original words.
   std::vector<TokenMatch> grade(translation.size(), TokenMatch::None);
   for (std::size_t k = 0; k < translation.size(); ++k) {
-    if (exact_in(translation[k].key, original_runs) || initials_in(translation[k].key, original))
+    if (original_index.exact(translation[k].key) || original_index.initials(translation[k].key))
       grade[k] = TokenMatch::Exact;
   }
   for (const JoinedRun& run : translation_runs) {
-    for (std::size_t s = 0; s < run.token_at.size(); ++s) {
-      for (std::size_t e = s + 2; e <= run.token_at.size() && e <= s + 3; ++e) {
-        const std::string joined = run.joined.substr(run.starts[s], run.starts[e] - run.starts[s]);
-        if (!exact_in(joined, original_runs)) continue;
+    for (std::size_t s = 0; s < run.words(); ++s) {
+      for (std::size_t e = s + 2; e <= run.words() && e <= s + kMaxNearWords; ++e) {
+        if (!original_index.exact(run.window(s, e))) continue;
         for (std::size_t m = s; m < e; ++m) grade[run.token_at[m]] = TokenMatch::Exact;
       }
     }
   }
-  // A compound whose word segments are all there: FIPS-151-2 vs "FIPS 151-2".
+  // A compound whose word segments are all there: FIPS-151-2 vs "FIPS 151-2";
+  // some of them: near (IBM/摩托罗拉 vs IBM/Motorola).
   for (std::size_t k = 0; k < translation.size(); ++k) {
     const auto& parts = translation[k].parts;
     if (grade[k] != TokenMatch::None || parts.empty()) continue;
-    const bool all = std::all_of(parts.begin(), parts.end(), [&](const std::string& part) {
-      const bool digits_only =
-          std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-      return digits_only || exact_in(part, original_runs);
-    });
-    if (all) {
-      grade[k] = TokenMatch::Exact;
-    } else if (std::any_of(parts.begin(), parts.end(),
-                           [&](const std::string& part) { return exact_in(part, original_runs); })) {
-      grade[k] = TokenMatch::Near;  // IBM/摩托罗拉 vs IBM/Motorola
+    std::size_t found = 0, digits_only = 0;
+    for (const std::string& part : parts) {
+      if (std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) ++digits_only;
+      else if (original_index.exact(part)) ++found;
     }
+    if (found > 0) grade[k] = found + digits_only == parts.size() ? TokenMatch::Exact : TokenMatch::Near;
   }
   // Joined neighbours within a small edit distance: Hugging Face ~ Higginface.
   for (const JoinedRun& run : translation_runs) {
-    for (std::size_t s = 0; s < run.token_at.size(); ++s) {
-      for (std::size_t e = s + 2; e <= run.token_at.size() && e <= s + 3; ++e) {
+    for (std::size_t s = 0; s < run.words(); ++s) {
+      for (std::size_t e = s + 2; e <= run.words() && e <= s + kMaxNearWords; ++e) {
         bool open = false;
         for (std::size_t m = s; m < e; ++m) open = open || grade[run.token_at[m]] == TokenMatch::None;
-        if (!open) continue;
-        const std::string joined = run.joined.substr(run.starts[s], run.starts[e] - run.starts[s]);
-        if (!near_in(joined, original_runs)) continue;
+        if (!open || !original_index.near(run.window(s, e), budget)) continue;
         for (std::size_t m = s; m < e; ++m)
           if (grade[run.token_at[m]] == TokenMatch::None) grade[run.token_at[m]] = TokenMatch::Near;
       }
@@ -536,8 +617,8 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
   }
   for (std::size_t k = 0; k < translation.size(); ++k) {
     if (!considered_in_translation(translation[k])) continue;
-    if (grade[k] == TokenMatch::None &&
-        (near_in(translation[k].key, original_runs) || abbreviates(translation[k].key, original)))
+    const std::string& key = translation[k].key;
+    if (grade[k] == TokenMatch::None && (original_index.starts_word(key) || original_index.near(key, budget)))
       grade[k] = TokenMatch::Near;
     switch (grade[k]) {
       case TokenMatch::Exact: ++result.matched_translation; break;
@@ -546,44 +627,26 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
     }
   }
 
-  // Original side: must-carry tokens only.
-  std::vector<JoinedRun> translation_all = translation_runs;
-  for (const LatinToken& t : translation) {
-    for (const std::string& part : t.parts) {
-      JoinedRun run;
-      run.joined = part;
-      run.starts = {0, part.size()};
-      translation_all.push_back(std::move(run));
-    }
-  }
+  // Original side: tokens that should be carried.
   for (std::size_t k = 0; k < original.size(); ++k) {
     if (!must_carry(original[k])) continue;
     const std::string& key = original[k].key;
-    bool exact = exact_in(key, translation_all);
+    bool exact = translation_index.exact(key);
     if (!exact) {
-      if (auto variant = digit_variant(key)) exact = exact_in(*variant, translation_all);
+      if (auto variant = digit_variant(key)) exact = translation_index.exact(*variant);
     }
-    if (exact) {
-      ++result.matched_original;
-      continue;
-    }
-    // Every segment of a compound found: exact. Some: near (/etc/alternatives/NAME
-    // vs /etc/alternatives/名称).
+    // Every segment of a compound found is a match; some of them a near match
+    // (/etc/alternatives/NAME vs /etc/alternatives/名称).
     const auto& parts = original[k].parts;
     std::size_t found_parts = 0;
-    for (const std::string& part : parts) found_parts += exact_in(part, translation_all) ? 1 : 0;
-    if (!parts.empty() && found_parts == parts.size()) {
+    for (const std::string& part : parts) found_parts += translation_index.exact(part) ? 1 : 0;
+    if (exact || (!parts.empty() && found_parts == parts.size())) {
       ++result.matched_original;
       continue;
     }
-    // Near: some segments, alone within an edit distance, an abbreviation in the
-    // translation (MD5 for MD5sums), or joined with adjacent original words
-    // ("Chad GBT" ~ ChatGPT).
-    bool near = found_parts > 0 || near_in(key, translation_all) ||
-                std::any_of(translation.begin(), translation.end(), [&](const LatinToken& t) {
-                  return t.key.size() >= 3 && key.size() > t.key.size() &&
-                         key.compare(0, t.key.size(), t.key) == 0;
-                });
+    // Near: some segments, an edit or two away, abbreviated in the translation
+    // (MD5 for MD5sums), or joined with adjacent original words ("Chad GBT" ~ ChatGPT).
+    bool near = found_parts > 0 || translation_index.has_prefix_of(key) || translation_index.near(key, budget);
     for (std::size_t s = k >= 2 ? k - 2 : 0; s <= k && !near; ++s) {
       for (std::size_t e = std::max(k + 1, s + 2); e <= original.size() && e <= s + 3 && !near; ++e) {
         std::string joined;
@@ -592,7 +655,7 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
           if (m > s && original[m].begin > original[m - 1].end + 1) adjacent = false;
           joined += original[m].key;
         }
-        near = adjacent && (exact_in(joined, translation_all) || near_in(joined, translation_all));
+        near = adjacent && (translation_index.exact(joined) || translation_index.near(joined, budget));
       }
     }
     if (near) result.near_original.push_back(k);

@@ -227,6 +227,8 @@ TEST_CASE("matching tolerates scale and rounding") {
   CHECK(match_numbers(first("16亿"), first("1.63 billion")) == NumberMatch::Equal);
   CHECK(match_numbers(first("1.6亿"), first("170,000,000")) == NumberMatch::None);
   CHECK(match_numbers(first("5亿"), first("5 to")) == NumberMatch::Scaled);
+  CHECK(match_numbers(first("160"), first("1.6亿")) == NumberMatch::Scaled);
+  CHECK(match_numbers(first("6.5 million"), first("1万")) == NumberMatch::None);
   CHECK(match_numbers(first("20%"), first("20 people")) == NumberMatch::None);
   CHECK(match_numbers(first("七成"), first("70%")) == NumberMatch::Equal);
 }
@@ -247,4 +249,26 @@ TEST_CASE("compare_numbers reports strong numbers without counterpart") {
 
   // Weak numbers are never reported missing.
   CHECK(compare_numbers(scan_numbers("三个人"), scan_numbers("people")).consistent());
+}
+
+TEST_CASE("long lines: many numbers compare the same way") {
+  std::string zh, en;
+  for (int k = 1; k <= 100; ++k) {
+    zh += std::to_string(k) + "万，";
+    if (k != 37) en += std::to_string(k * 10000) + " and ";
+  }
+  en += "about 500,000 and 6.5 million";
+  const auto t = scan_numbers(zh);
+  const auto o = scan_numbers(en);
+  REQUIRE(t.size() == 100);
+  REQUIRE(o.size() == 101);
+  const auto c = compare_numbers(t, o);
+  CHECK(c.unmatched_translation == std::vector<std::size_t>{36});  // 37万
+  CHECK(c.matched_translation == 99);
+  CHECK(c.unmatched_original == std::vector<std::size_t>{100});    // 6.5 million
+  CHECK(c.matched_original == 100);
+  CHECK(scan_numbers(std::string(60, '\xe4') ).empty());
+  std::string digits;
+  for (int k = 0; k < 40; ++k) digits += "九";
+  CHECK(scan_numbers(digits).empty());
 }
