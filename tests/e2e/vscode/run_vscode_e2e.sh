@@ -5,8 +5,9 @@
 # Packs the extension into a .vsix with the given server bundled, installs it
 # into a fresh code-server (own port, user-data and extensions directories),
 # opens a copy of the sample with the English line of pair 10 deleted, and lets
-# vscode_e2e.mjs check the Problems panel, a hover, the Outline view and the
-# quick fix. On failure, a screenshot and the VS Code logs are left in
+# vscode_e2e.mjs check the status item, restart, the Problems panel, a hover,
+# the Outline view, the quick fix, workspace settings reaching the server and
+# the error for a wrong bitext.server.path. On failure, a screenshot and the VS Code logs are left in
 # ARTIFACT_DIR. The code-server process group is killed whatever happens.
 # Needs `scripts/setup-vscode-e2e.sh` (fails, never skips, without it).
 set -uo pipefail
@@ -93,8 +94,18 @@ mkdir -p "$workspace"
 file_name=episode.zh-en.txt
 awk 'NR != 23' "$sample" | head -c -1 >"$workspace/$file_name" # awk adds a final newline the sample lacks
 [[ $(wc -l <"$sample") -eq 238 ]] || die "the sample no longer has 239 lines without a final newline"
+# Workspace settings the server must receive (initializationOptions and
+# workspace/configuration): its own placeholder, and missing-original as a warning.
+placeholder='[EN missing]'
+mkdir -p "$workspace/.vscode"
+cat >"$workspace/.vscode/settings.json" <<JSON
+{
+  "bitext.placeholders.original": "$placeholder",
+  "bitext.rules": { "missing-original": { "severity": "warning" } }
+}
+JSON
 # After the fix, line 23 holds the placeholder: the sample with line 23 replaced.
-awk 'NR == 23 { print "[original missing]"; next } { print }' "$sample" | head -c -1 >"$work/expected-fixed.txt"
+awk -v placeholder="$placeholder" 'NR == 23 { print placeholder; next } { print }' "$sample" | head -c -1 >"$work/expected-fixed.txt"
 
 # --- a fresh code-server ----------------------------------------------------
 home="$work/home"
@@ -148,7 +159,7 @@ done
 # --- the browser ------------------------------------------------------------
 step "driving VS Code in chromium"
 E2E_URL="http://127.0.0.1:$port/?folder=$workspace" E2E_FILE="$workspace/$file_name" \
-  E2E_SAMPLE="$sample" E2E_EXPECTED_FIXED="$work/expected-fixed.txt" E2E_ARTIFACTS="$artifacts" \
+  E2E_SAMPLE="$sample" E2E_EXPECTED_FIXED="$work/expected-fixed.txt" E2E_PLACEHOLDER="$placeholder" E2E_ARTIFACTS="$artifacts" \
   E2E_USER_DATA="$user_data" E2E_EXTENSIONS="$extensions" \
   E2E_BUDGET_S="${BITEXT_E2E_BUDGET:-120}" timeout -k 5 "$((${BITEXT_E2E_BUDGET:-120} + 30))" node "$here/vscode_e2e.mjs"
 status=$?

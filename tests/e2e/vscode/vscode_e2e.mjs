@@ -29,7 +29,7 @@ const english = (n) => sample[4 + 2 * (n - 1)];
 const brokenPair = 10; // run_vscode_e2e.sh deleted its English line (line 23)
 const brokenLine = 4 + 2 * (brokenPair - 1); // 22: its Chinese line, now without a partner
 const hoverPair = 3; // intact, on line 8
-const placeholder = '[original missing]';
+const placeholder = required('E2E_PLACEHOLDER'); // set in the workspace's .vscode/settings.json
 
 const started = Date.now();
 const log = (message) => console.log(`e2e_vscode: [${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
@@ -178,6 +178,11 @@ async function main() {
     check(missing.length === 1, 'Problems shows one missing-original diagnostic', `rows: ${JSON.stringify(rows ?? (await problemRows(page)))}`);
     check(missing.some((text) => text.includes(`[Ln ${brokenLine}, Col 1]`)), `the diagnostic is on line ${brokenLine}`,
       `row: ${JSON.stringify(missing)}`);
+    // The workspace sets "bitext.rules": {"missing-original": {"severity": "warning"}} (it is an error by default).
+    const missingRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-original' }).first();
+    const asWarning = await poll(async () => (await missingRow.locator('.codicon-warning').count()) > 0);
+    check(asWarning, 'the diagnostic is a warning, as bitext.rules in the workspace settings says',
+      `icons: ${JSON.stringify(await missingRow.locator('.codicon').evaluateAll((nodes) => nodes.map((n) => n.className)))}`);
 
     // 2. Hover over pair 3's Chinese line shows its English original.
     await page.keyboard.press('Escape');
