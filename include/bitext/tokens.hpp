@@ -95,6 +95,15 @@ struct TokenComparison {
 TokenComparison compare_tokens(std::span<const LatinToken> translation,
                                std::span<const LatinToken> original);
 
+// Every key under which compare_tokens finds this line's tokens exactly: the
+// keys of 1..3 adjacent tokens joined, compound segments, digit variants
+// (GPT-two -> gpt2), acronyms of 2..6 adjacent words (ml, f1) and spelled-out
+// addresses with "dot"/"slash" dropped (up to 8 words). Sorted, unique. For
+// callers that hash keys to compare many line pairs quickly: a translation
+// token whose key (or joined key) is among the original's keys is an Exact
+// match, and so is a must-carry original token among the translation's keys.
+std::vector<std::string> token_match_keys(std::span<const LatinToken> tokens);
+
 // Lowercase-alphanumeric key of a piece of text as scan_tokens computes it
 // (exposed for tests and for callers that match user-supplied names).
 std::string token_key(std::string_view text);

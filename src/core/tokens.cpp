@@ -418,6 +418,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 std::size_t near_limit(std::size_t length) { return length < 4 ? 0 : std::min<std::size_t>(3, length / 3); }
 
 constexpr std::size_t kMaxNearWords = 3;
+constexpr std::size_t kMaxSpokenWords = 8;  // "h f dot c o slash slash course" is 5 words once "dot"/"slash" go
 constexpr std::size_t kMaxInitials = 6;
 // Edit-distance evaluations per comparison: typical pairs need a few hundred;
 // the budget only bounds pathological lines (no near match is found past it).
@@ -436,6 +437,7 @@ class SideIndex {
       std::vector<JoinedRun> dropped = joined_runs(tokens, true);
       runs_.insert(runs_.end(), std::make_move_iterator(dropped.begin()), std::make_move_iterator(dropped.end()));
     }
+    spoken_runs_end_ = runs_.size();
     for (const LatinToken& t : tokens) {
       if (auto variant = digit_variant(t.key)) add_single(*variant);  // GPT-two = GPT-2
       for (const std::string& part : t.parts) add_single(part);       // Unix in Unix-like
@@ -450,6 +452,24 @@ class SideIndex {
   }
   SideIndex(const SideIndex&) = delete;
   SideIndex& operator=(const SideIndex&) = delete;
+
+  // The keys exact() and initials() accept, up to kMaxNearWords words per
+  // literal window and kMaxSpokenWords per window with spoken punctuation dropped.
+  std::vector<std::string> all_keys() const {
+    std::vector<std::string> keys;
+    for (std::size_t r = 0; r < runs_.size(); ++r) {
+      const JoinedRun& run = runs_[r];
+      const bool spoken = r >= literal_runs_ && r < spoken_runs_end_;
+      const std::size_t max_words = spoken ? kMaxSpokenWords : kMaxNearWords;
+      for (std::size_t s = 0; s < run.words(); ++s)
+        for (std::size_t e = s + 1; e <= run.words() && e <= s + max_words; ++e) keys.emplace_back(run.window(s, e));
+    }
+    if (!initials_built_) build_initials();
+    keys.insert(keys.end(), initials_.begin(), initials_.end());
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+  }
 
   // `key` is one or more whole consecutive words of this side (or a segment, or a digit variant).
   bool exact(std::string_view key) const {
@@ -509,6 +529,7 @@ class SideIndex {
   std::span<const LatinToken> tokens_;
   std::vector<JoinedRun> runs_;
   std::size_t literal_runs_ = 0;
+  std::size_t spoken_runs_end_ = 0;  // runs_[literal_runs_, spoken_runs_end_) drop spoken punctuation
   std::vector<Suffix> suffixes_;
   std::vector<std::string_view> words_;
   mutable bool initials_built_ = false, near_built_ = false;
@@ -567,6 +588,10 @@ std::string token_key(std::string_view text) {
 }
 
 bool must_carry(const LatinToken& token) { return token.carry != Carry::None; }
+
+std::vector<std::string> token_match_keys(std::span<const LatinToken> tokens) {
+  return SideIndex(tokens).all_keys();
+}
 
 TokenComparison compare_tokens(std::span<const LatinToken> translation,
                                std::span<const LatinToken> original) {

@@ -212,3 +212,15 @@ TEST_CASE("compare_tokens: matches across spacing, plural and acronyms") {
     CHECK(m.considered_translation() == 0);
   }
 }
+
+TEST_CASE("token_match_keys lists what compare_tokens matches exactly") {
+  const auto keys = bitext::token_match_keys(scan_tokens("Formula One, GPT-two, Unix-like: h f dot c o"));
+  // Runs: [formula one] [gpttwo] [unixlike] [h f dot c o]; literal windows of up
+  // to three words, the last run again without "dot" (h f c o), the segments
+  // gpt/two and unix/like, the digit variant gpt2, the initials fo and f1.
+  const std::vector<std::string> expected{
+      "c",   "co",   "dot",  "dotc", "dotco",   "f",          "f1",  "fc",   "fco",    "fdot",
+      "fdotc", "fo", "formula", "formulaone", "gpt", "gpt2", "gpttwo", "h",   "hf",     "hfc",
+      "hfco", "hfdot", "like", "o",   "one",     "two",        "unix", "unixlike"};
+  CHECK(keys == expected);
+}
