@@ -64,6 +64,7 @@ constexpr double kWrongLanguage = 12.0;
 constexpr double kSplit = 10.0;
 constexpr double kBreakInSentence = 3.0;   // split bonus: the break falls inside a sentence
 constexpr double kBreakAtSentence = 0.5;   // split malus: the break falls between sentences
+constexpr double kBreakAtQuestion = 2.0;   // ... after a question, which usually ends a speaker's turn
 constexpr double kDuplicate = 3.0;
 constexpr double kLengthCap = 8.0;  // a length mismatch alone never outweighs a structural bead
 constexpr double kMinSpread = 0.1;  // bounds of the fitted length spread (log ratio, mean absolute deviation)
@@ -210,7 +211,9 @@ double break_cost(std::string_view left, std::string_view right, bool cased) {
     break;
   }
   if (last != 0) {
-    if (ends_sentence(last)) {
+    if (last == U'?' || last == U'\uFF1F') {
+      cost += kBreakAtQuestion;
+    } else if (ends_sentence(last)) {
       cost += kBreakAtSentence;
     } else if (continues_sentence(last)) {
       cost -= kBreakInSentence;

@@ -87,13 +87,13 @@ std::string preview(std::string_view line, std::size_t max_chars) {
   if (truncated) {
     // Room for the ellipsis within max_chars.
     keep = max_chars == 0 ? 0 : max_chars - 1;
-    // Spaced scripts: cut at the last space if the cut falls inside a word
-    // and a space leaves at least half of the room used.
+    // Spaced scripts: a cut inside a word moves back to the last space; only
+    // a first word longer than the room is cut inside.
     const bool inside_word = keep < chars.size() && !chars[keep].space && keep > 0 && !chars[keep - 1].space;
     if (inside_word && !detail::is_cjk_code_point(chars[keep - 1].cp)) {
       std::size_t space = keep;
       while (space > 0 && !chars[space - 1].space) --space;
-      if (space > 0 && space - 1 >= keep / 2) keep = space - 1;
+      if (space > 1) keep = space - 1;
     }
     while (keep > 0 && attaches_to_previous(chars[keep].cp)) --keep;  // never strand a mark
     while (keep > 0 && chars[keep - 1].space) --keep;

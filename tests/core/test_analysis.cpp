@@ -1,0 +1,330 @@
+// Analysis::run and Analysis::rerun: invalid UTF-8, ordering, pair scores,
+// degenerate input, and rerun giving exactly what run gives.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bitext/analysis.hpp"
+#include "bitext/finding.hpp"
+
+using namespace bitext;
+
+namespace {
+
+const std::string kClean =
+    "本集简介\n"
+    "今天天气很好。\n"
+    "The weather is nice today.\n"
+    "我们去公园散步吧。\n"
+    "Let's go for a walk in the park.\n"
+    "他昨天买了一本新书。\n"
+    "He bought a new book yesterday.\n"
+    "这家餐厅的菜很好吃。\n"
+    "The food at this restaurant is delicious.\n"
+    "请把窗户打开。\n"
+    "Please open the window.\n"
+    "我明天要去北京出差。\n"
+    "I am going to Beijing on business tomorrow.";
+
+CheckOptions structural_only() {
+  CheckOptions options;
+  options.content_checks = false;
+  return options;
+}
+
+void check_same_finding(const Finding& a, const Finding& b) {
+  CHECK(a.code == b.code);
+  CHECK(a.severity == b.severity);
+  CHECK(a.message == b.message);
+  CHECK(a.begin == b.begin);
+  CHECK(a.end == b.end);
+  CHECK(a.pair == b.pair);
+  CHECK(a.confidence == b.confidence);
+  REQUIRE(a.related.size() == b.related.size());
+  for (std::size_t i = 0; i < a.related.size(); ++i) {
+    CHECK(a.related[i].begin == b.related[i].begin);
+    CHECK(a.related[i].end == b.related[i].end);
+    CHECK(a.related[i].message == b.related[i].message);
+  }
+  REQUIRE(a.fixes.size() == b.fixes.size());
+  for (std::size_t i = 0; i < a.fixes.size(); ++i) {
+    CHECK(a.fixes[i].title == b.fixes[i].title);
+    CHECK(a.fixes[i].preferred == b.fixes[i].preferred);
+    CHECK(a.fixes[i].edits == b.fixes[i].edits);
+  }
+}
+
+void check_same_analysis(const Analysis& a, const Analysis& b) {
+  CHECK(a.text() == b.text());
+  CHECK(a.index().line_count() == b.index().line_count());
+  const Transcript& x = a.transcript();
+  const Transcript& y = b.transcript();
+  CHECK(x.order == y.order);
+  CHECK(x.translation_script == y.translation_script);
+  CHECK(x.original_script == y.original_script);
+  CHECK(x.front_matter == y.front_matter);
+  CHECK(x.back_matter == y.back_matter);
+  REQUIRE(x.lines.size() == y.lines.size());
+  for (std::size_t i = 0; i < x.lines.size(); ++i) {
+    CAPTURE(i);
+    CHECK(x.lines[i].number == y.lines[i].number);
+    CHECK(x.lines[i].begin == y.lines[i].begin);
+    CHECK(x.lines[i].end == y.lines[i].end);
+    CHECK(x.lines[i].script == y.lines[i].script);
+    CHECK(x.lines[i].kind == y.lines[i].kind);
+    CHECK(x.lines[i].pair == y.lines[i].pair);
+  }
+  REQUIRE(x.pairs.size() == y.pairs.size());
+  for (std::size_t i = 0; i < x.pairs.size(); ++i) {
+    CHECK(x.pairs[i].index == y.pairs[i].index);
+    CHECK(x.pairs[i].translation == y.pairs[i].translation);
+    CHECK(x.pairs[i].original == y.pairs[i].original);
+    CHECK(x.pairs[i].speaker == y.pairs[i].speaker);
+  }
+  REQUIRE(a.findings().size() == b.findings().size());
+  for (std::size_t i = 0; i < a.findings().size(); ++i) check_same_finding(a.findings()[i], b.findings()[i]);
+  CHECK(a.pair_scores() == b.pair_scores());
+}
+
+// Replace lines [first, first + count) of `text` with `replacement` lines.
+std::string replace_lines(const std::string& text, std::size_t first, std::size_t count,
+                          const std::vector<std::string>& replacement) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(first),
+              lines.begin() + static_cast<std::ptrdiff_t>(first + count));
+  lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(first), replacement.begin(), replacement.end());
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += '\n';
+    out += lines[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("run: a clean transcript has pairs, scores and no finding") {
+  const auto analysis = Analysis::run(kClean, structural_only());
+  CHECK(analysis->text() == kClean);
+  CHECK(analysis->index().line_count() == 13);
+  CHECK(analysis->findings().empty());
+  CHECK(analysis->transcript().pairs.size() == 6);
+  CHECK(analysis->transcript().front_matter == std::vector<std::uint32_t>{0});
+  CHECK(analysis->pair_scores() == std::vector<double>(6, 1.0));
+}
+
+TEST_CASE("run: structural findings with content checks on as well") {
+  const auto analysis = Analysis::run(kClean, CheckOptions{});
+  CHECK(analysis->pair_scores().size() == 6);
+  for (const Finding& finding : analysis->findings()) {
+    CHECK(finding.code != "missing-original");
+    CHECK(finding.code != "missing-translation");
+    CHECK(finding.code != "swapped-order");
+    CHECK(finding.code != "duplicate-line");
+    CHECK(finding.code != "split-line");
+    CHECK(finding.code != "untranslated");
+    CHECK(finding.code != "empty-line");
+    CHECK(finding.code != "invalid-utf8");
+  }
+}
+
+TEST_CASE("run: pair scores are 0 for a pair with a missing side (structure only)") {
+  const std::string text = replace_lines(kClean, 6, 1, {});  // drop "He bought a new book yesterday."
+  const auto analysis = Analysis::run(text, structural_only());
+  REQUIRE(analysis->findings().size() == 1);
+  CHECK(analysis->findings()[0].code == "missing-original");
+  CHECK(analysis->pair_scores() == std::vector<double>{1.0, 1.0, 0.0, 1.0, 1.0, 1.0});
+}
+
+TEST_CASE("run: invalid UTF-8 is reported at its byte offset and the analysis goes on") {
+  // "今天天气很好。" is 21 bytes; the bad byte replaces nothing, it is added after "今天".
+  std::string text = kClean;
+  const std::size_t at = text.find("今天") + 6;
+  text.insert(at, "\xFF");
+  const auto analysis = Analysis::run(text, structural_only());
+  REQUIRE(analysis->findings().size() == 1);
+  const Finding& finding = analysis->findings()[0];
+  CHECK(finding.code == "invalid-utf8");
+  CHECK(finding.severity == Severity::Error);
+  CHECK(finding.begin == at);
+  CHECK(finding.end == at + 1);
+  CHECK(finding.pair == 0);
+  CHECK(finding.message == "Invalid UTF-8 at byte " + std::to_string(at) +
+                               " (line 2): the file is not valid UTF-8; invalid bytes are read as U+FFFD");
+  CHECK(finding.fixes.empty());
+  CHECK(analysis->transcript().pairs.size() == 6);
+
+  SUBCASE("a truncated sequence at the very end, in back matter position") {
+    const std::string truncated = kClean + "\n\xE4\xBD";
+    const auto cut = Analysis::run(truncated, structural_only());
+    REQUIRE(!cut->findings().empty());
+    const Finding& last = cut->findings().back();
+    CHECK(last.code == "invalid-utf8");
+    CHECK(last.begin == kClean.size() + 1);
+    CHECK(last.end == kClean.size() + 3);
+    CHECK(last.pair == -1);
+  }
+  SUBCASE("the rule can be switched off") {
+    CheckOptions options = structural_only();
+    options.rules["invalid-utf8"].enabled = false;
+    CHECK(Analysis::run(text, options)->findings().empty());
+  }
+}
+
+TEST_CASE("run: findings are sorted by position") {
+  // Missing original in pair 2, swapped pair 5.
+  std::string text = replace_lines(kClean, 4, 1, {});
+  text = replace_lines(text, 8, 2, {"Please open the window.", "请把窗户打开。"});
+  const auto analysis = Analysis::run(text, structural_only());
+  REQUIRE(analysis->findings().size() == 2);
+  CHECK(analysis->findings()[0].code == "missing-original");
+  CHECK(analysis->findings()[1].code == "swapped-order");
+  CHECK(analysis->findings()[0].begin < analysis->findings()[1].begin);
+}
+
+TEST_CASE("run: degenerate inputs") {
+  const auto empty = Analysis::run("", structural_only());
+  CHECK(empty->findings().empty());
+  CHECK(empty->transcript().pairs.empty());
+  CHECK(empty->pair_scores().empty());
+  CHECK(empty->index().line_count() == 1);
+
+  const auto blanks = Analysis::run("\n\n  \n", structural_only());
+  CHECK(blanks->findings().empty());
+  CHECK(blanks->transcript().pairs.empty());
+
+  const auto monolingual = Analysis::run("今天天气很好。\n我们去公园散步吧。\n", CheckOptions{});
+  CHECK(monolingual->findings().empty());
+  CHECK(monolingual->transcript().pairs.empty());
+  CHECK(monolingual->transcript().front_matter == std::vector<std::uint32_t>{0, 1});
+}
+
+TEST_CASE("run: arbitrary bytes never throw; findings and fixes stay inside the text") {
+  std::mt19937 random(12345);
+  const std::string alphabet[] = {"今", "天", "。", "The", " ", "a", "\n", "\r\n", "\r", "\xFF", "\xE4", "\t", "x"};
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const int pieces = static_cast<int>(random() % 60);
+    for (int i = 0; i < pieces; ++i) text += alphabet[random() % std::size(alphabet)];
+    CAPTURE(text);
+    std::shared_ptr<const Analysis> analysis;
+    REQUIRE_NOTHROW(analysis = Analysis::run(text, CheckOptions{}));
+    std::size_t previous_begin = 0;
+    for (const Finding& finding : analysis->findings()) {
+      CHECK(finding.begin >= previous_begin);
+      previous_begin = finding.begin;
+      CHECK(finding.begin <= finding.end);
+      CHECK(finding.end <= text.size());
+      for (const Fix& fix : finding.fixes) CHECK_NOTHROW(apply_edits(text, fix.edits));
+    }
+  }
+}
+
+TEST_CASE("every structural fix settles its finding on re-analysis") {
+  const std::string broken =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "我们去公园散步吧。\n"  // no original
+      "他昨天买了一本新书。\n"
+      "He bought a new book yesterday.\n"
+      "The food at this restaurant is delicious.\n"  // before its translation
+      "这家餐厅的菜很好吃。\n"
+      "请把窗户打开。\n"
+      "请把窗户打开。\n"  // twice
+      "Please open the window.\n"
+      "我们下周开会，\n"  // split
+      "讨论这个计划。\n"
+      "We will meet next week to discuss this plan.\n"
+      "我明天要去北京出差。\n"
+      "\n"  // inside a pair
+      "I am going to Beijing on business tomorrow.\n"
+      "谢谢你的帮助。\n"
+      "Thank you for your help.";
+  const auto analysis = Analysis::run(broken, structural_only());
+  std::vector<std::string> codes;
+  for (const Finding& finding : analysis->findings()) codes.push_back(finding.code);
+  CHECK(codes == std::vector<std::string>{"missing-original", "swapped-order", "duplicate-line", "split-line",
+                                          "empty-line"});
+  for (const Finding& finding : analysis->findings()) {
+    CAPTURE(finding.code);
+    REQUIRE(!finding.fixes.empty());
+    const std::string fixed = apply_edits(broken, finding.fixes[0].edits);
+    const auto again = Analysis::run(fixed, structural_only());
+    CHECK(again->findings().size() == analysis->findings().size() - 1);
+    for (const Finding& left : again->findings()) CHECK(left.code != finding.code);
+  }
+}
+
+TEST_CASE("rerun gives exactly what run gives") {
+  for (const bool content : {false, true}) {
+    CAPTURE(content);
+    CheckOptions options;
+    options.content_checks = content;
+    const auto base = Analysis::run(kClean, options);
+
+    struct Case {
+      const char* name;
+      std::string text;
+      std::vector<LineEdit> edits;
+    };
+    const std::vector<Case> cases = {
+        {"one character changed in a line", replace_lines(kClean, 2, 1, {"The weather is nice tonight."}),
+         {{2, 1, 1}}},
+        {"a line deleted (missing original)", replace_lines(kClean, 6, 1, {}), {{6, 1, 0}}},
+        {"a line inserted (duplicate)", replace_lines(kClean, 3, 0, {"我们去公园散步吧。"}), {{3, 0, 1}}},
+        {"a line split in two", replace_lines(kClean, 9, 1, {"请把窗户", "打开。"}), {{9, 1, 2}}},
+        {"two edits one after the other",
+         replace_lines(replace_lines(kClean, 1, 1, {"今天天气不好。"}), 11, 2, {"I am going.", "我去。", "x"}),
+         {{1, 1, 1}, {11, 2, 3}}},
+        {"invalid UTF-8 typed in", replace_lines(kClean, 5, 1, {"他昨天买了\xFF一本新书。"}), {{5, 1, 1}}},
+        {"no edits given: found by comparing", replace_lines(kClean, 8, 1, {"The food here is delicious."}), {}},
+        {"edits that do not fit the text", replace_lines(kClean, 8, 1, {"The food here is delicious."}),
+         {{40, 3, 1}}},
+        {"wrong but plausible edits", replace_lines(kClean, 8, 1, {"The food here is delicious."}), {{2, 1, 1}}},
+        {"everything replaced", "Hello.\n你好。", {{0, 13, 2}}},
+        {"emptied", "", {{0, 13, 1}}},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.name);
+      const auto full = Analysis::run(c.text, options);
+      const auto incremental = Analysis::rerun(*base, c.text, c.edits, options);
+      check_same_analysis(*full, *incremental);
+      // And again from the edited version back to the original.
+      std::vector<LineEdit> back;
+      for (auto it = c.edits.rbegin(); it != c.edits.rend(); ++it)
+        back.push_back({it->first_line, it->new_line_count, it->old_line_count});
+      check_same_analysis(*base, *Analysis::rerun(*incremental, kClean, back, options));
+    }
+  }
+}
+
+TEST_CASE("rerun keeps track of invalid UTF-8 across edits") {
+  const CheckOptions options = structural_only();
+  const std::string bad = replace_lines(kClean, 3, 1, {"我们去\xFF公园散步吧。"});
+  const auto with_bad = Analysis::run(bad, options);
+  REQUIRE(!with_bad->findings().empty());
+
+  // An edit after the bad byte keeps it; an edit before it moves it.
+  for (const auto& [text, edit] : std::vector<std::pair<std::string, LineEdit>>{
+           {replace_lines(bad, 10, 1, {"Please open the door."}), {10, 1, 1}},
+           {replace_lines(bad, 1, 1, {"今天的天气很好。"}), {1, 1, 1}},
+           {replace_lines(bad, 3, 1, {"我们去公园散步吧。"}), {3, 1, 1}},          // repaired
+           {replace_lines(bad, 3, 1, {"我们去\xE4\xBD公园散步吧。"}), {3, 1, 1}},  // another bad sequence
+       }) {
+    CAPTURE(text);
+    check_same_analysis(*Analysis::run(text, options), *Analysis::rerun(*with_bad, text, {edit}, options));
+  }
+  // From valid to a bad byte appended at the very end.
+  const auto clean = Analysis::run(kClean, options);
+  const std::string tail = kClean + "\xC3";
+  check_same_analysis(*Analysis::run(tail, options), *Analysis::rerun(*clean, tail, {{12, 1, 1}}, options));
+}

@@ -1,0 +1,105 @@
+// The shipped sample: 3 header lines, 117 zh/en pairs (lines 4..237), 2 footer
+// lines, no trailing newline, and no structural mistake.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "bitext/analysis.hpp"
+#include "bitext/checks.hpp"
+#include "bitext/pairing.hpp"
+
+using namespace bitext;
+
+namespace {
+
+std::string read_sample() {
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt",
+                   std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+bool structural(const std::string& code) {
+  static const std::set<std::string> codes = {"missing-translation", "missing-original", "swapped-order",
+                                              "duplicate-line",      "split-line",       "untranslated",
+                                              "empty-line",          "invalid-utf8"};
+  return codes.count(code) > 0;
+}
+
+}  // namespace
+
+TEST_CASE("sample: 3 header lines, 117 pairs, 2 footer lines, no structural finding") {
+  const std::string text = read_sample();
+  CheckOptions options;
+  options.content_checks = false;
+  const auto analysis = Analysis::run(text, options);
+  CHECK(analysis->index().line_count() == 239);
+  CHECK(analysis->findings().empty());
+
+  const Transcript& transcript = analysis->transcript();
+  CHECK(transcript.order == LineOrder::TranslationFirst);
+  CHECK(transcript.translation_script == Script::Han);
+  CHECK(transcript.original_script == Script::Latin);
+  CHECK(transcript.front_matter == std::vector<std::uint32_t>{0, 1, 2});
+  CHECK(transcript.back_matter == std::vector<std::uint32_t>{237, 238});
+  REQUIRE(transcript.pairs.size() == 117);
+  for (std::uint32_t i = 0; i < 117; ++i) {
+    CAPTURE(i);
+    CHECK(transcript.pairs[i].translation == std::vector<std::uint32_t>{3 + 2 * i});
+    CHECK(transcript.pairs[i].original == std::vector<std::uint32_t>{4 + 2 * i});
+  }
+  // The first footer line, "关于 Bayt 播客", is mixed and still Chinese.
+  CHECK(transcript.lines[237].script.mixed);
+  CHECK(transcript.lines[237].script.dominant == Script::Han);
+  CHECK(analysis->pair_scores() == std::vector<double>(117, 1.0));
+}
+
+TEST_CASE("sample: with content checks on, still no structural finding") {
+  const auto analysis = Analysis::run(read_sample(), CheckOptions{});
+  CHECK(analysis->transcript().pairs.size() == 117);
+  CHECK(analysis->pair_scores().size() == 117);
+  for (const Finding& finding : analysis->findings()) {
+    CAPTURE(finding.message);
+    CHECK_FALSE(structural(finding.code));
+  }
+}
+
+TEST_CASE("sample: parse_transcript and structural_checks agree with the analysis") {
+  const std::string text = read_sample();
+  const LineIndex index(text);
+  const Transcript transcript = parse_transcript(index, CheckOptions{});
+  CHECK(transcript.pairs.size() == 117);
+  CHECK(structural_checks(transcript, index, CheckOptions{}).empty());
+  CHECK(preview(index.line_text(12), 21) == "Thanks for having me.");
+  CHECK(preview(index.line_text(12), 20) == "Thanks for having\u2026");
+  CHECK(preview(index.line_text(4), 20) == "This is\u2026");  // "Unsupervised" does not fit
+  CHECK(preview(index.line_text(3), 12) == "这里是《无监督学习》,\u2026");
+}
+
+TEST_CASE("sample: deleting one English line gives one missing-original; rerun agrees") {
+  const std::string text = read_sample();
+  CheckOptions options;
+  options.content_checks = false;
+  const auto base = Analysis::run(text, options);
+  // Delete line 101 (0-based 100), the English of pair 49.
+  const LineIndex index(text);
+  std::string edited = text;
+  edited.erase(index.line_start(100), index.line_start(101) - index.line_start(100));
+  const auto full = Analysis::run(edited, options);
+  const auto incremental = Analysis::rerun(*base, edited, {{100, 1, 0}}, options);
+  REQUIRE(full->findings().size() == 1);
+  CHECK(full->findings()[0].code == "missing-original");
+  CHECK(full->findings()[0].pair == 48);
+  REQUIRE(incremental->findings().size() == 1);
+  CHECK(incremental->findings()[0].message == full->findings()[0].message);
+  CHECK(incremental->transcript().pairs.size() == 117);
+  for (std::uint32_t i = 49; i < 117; ++i) {
+    CHECK(full->transcript().pairs[i].translation == std::vector<std::uint32_t>{2 + 2 * i});
+    CHECK(full->transcript().pairs[i].original == std::vector<std::uint32_t>{3 + 2 * i});
+  }
+}
