@@ -378,6 +378,7 @@
         ;; 6. Typing after an emoji: Eglot sends an incremental change in UTF-16
         ;; columns; the partner's hover shows whether the server applied it right.
         (let ((edit-line (e2e-env-int "E2E_EDIT_LINE" t))
+              (first-typed 0)
               (edit-after (e2e-env "E2E_EDIT_AFTER" t))
               (edit-text (e2e-env "E2E_EDIT_TEXT" t)))
           (when edit-line
@@ -387,8 +388,11 @@
               (e2e-require (format "line %d starts with the text to type after" edit-line)
                            (string-prefix-p edit-after before) edit-after before)
               (forward-char (length edit-after))
-              (insert edit-text)
-              (eglot--signal-textDocument/didChange)
+              ;; One character at a time, each sent at once: a burst of didChanges.
+              (setq first-typed (length e2e-published))
+              (dolist (ch (split-string edit-text "" t))
+                (insert ch)
+                (eglot--signal-textDocument/didChange))
               (let* ((typed-version eglot--versioned-identifier)
                      (typed (e2e-wait (lambda () (cl-find-if (lambda (p) (and (equal (plist-get p :uri) uri)
                                                                                (equal (plist-get p :version) typed-version)))
@@ -399,10 +403,27 @@
                 (when typed
                   (e2e-check-equal "structural diagnostics after typing" nil
                                    (e2e-describe (e2e-structural (plist-get typed :diagnostics)))))
+                ;; A result for an old version is never published after a newer one.
+                (let ((versions (mapcar (lambda (p) (plist-get p :version))
+                                        (cl-remove-if-not (lambda (p) (equal (plist-get p :uri) uri))
+                                                          (reverse (butlast e2e-published first-typed))))))
+                  (e2e-check-equal "versions published during the burst, in arrival order (never going back)"
+                                   (sort (copy-sequence versions) #'<) versions))
                 (let ((text (e2e-hover-at (e2e-pos (1+ edit-line) 2))))
                   (e2e-check (format "hover on the partner line %d shows the typed translation" (1+ edit-line))
                              (and text (string-search want text))
-                             (format "text containing %S" want) text))))))))))
+                             (format "text containing %S" want) text))))))
+
+        ;; 7. Killing the buffer sends didClose, which clears its diagnostics.
+        (e2e-step "close the buffer")
+        (let ((before-close (length e2e-published)))
+          (kill-buffer (current-buffer))
+          (e2e-check "an empty publishDiagnostics after didClose"
+                     (e2e-wait (lambda ()
+                                 (cl-some (lambda (p) (and (equal (plist-get p :uri) uri)
+                                                           (seq-empty-p (plist-get p :diagnostics))))
+                                          (butlast e2e-published before-close))))
+                     "diagnostics []" (butlast e2e-published before-close)))))))
 
 (let ((status
        (condition-case err
@@ -420,10 +441,7 @@
          ((debug error) (message "driver error: %S" err) 2))))
   (e2e-step "shut down")
   (message "emacs e2e case %s: %d failed assertion(s)" (e2e-case) e2e-failures)
-  (ignore-errors
-    (let ((server (and (find-buffer-visiting (getenv "E2E_FILE"))
-                       (with-current-buffer (find-buffer-visiting (getenv "E2E_FILE")) (eglot-current-server)))))
-      (when server (eglot-shutdown server))))
+  (ignore-errors (eglot-shutdown-all))
   (e2e-step "done")
   (kill-emacs status))
 

@@ -222,6 +222,13 @@ local function main()
   local got_lines = {}
   for _, l in ipairs(locs) do got_lines[#got_lines + 1] = (l.uri == uri and '' or l.uri .. ':') .. l.range.start.line end
   check_eq('definition on line ' .. hover_line .. ' (partner line)', { tostring(partner_line) }, got_lines)
+  res = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentHighlight',
+    { textDocument = { uri = uri }, position = { line = hover_line, character = 2 } }, TIMEOUT_MS)
+  _, r = next(res or {})
+  local hl_lines = {}
+  for _, h in ipairs(r and r.result or {}) do hl_lines[#hl_lines + 1] = h.range.start.line end
+  check('documentHighlight on line ' .. hover_line .. ' highlights the partner line',
+    vim.tbl_contains(hl_lines, partner_line), 'a highlight on line ' .. partner_line, vim.inspect(hl_lines))
   vim.api.nvim_win_set_cursor(0, { hover_line + 1, 3 })
   vim.lsp.buf.definition()
   vim.wait(TIMEOUT_MS, function() return vim.api.nvim_win_get_cursor(0)[1] == partner_line + 1 end, 10)
@@ -397,7 +404,13 @@ local function main()
     local before = vim.api.nvim_buf_get_lines(bufnr, edit_line, edit_line + 1, false)[1] or ''
     require_that('line ' .. edit_line .. ' starts with the text to type after', before:sub(1, #edit_after) == edit_after,
       edit_after, before)
-    vim.api.nvim_buf_set_text(bufnr, edit_line, #edit_after, edit_line, #edit_after, { edit_text })
+    -- One character at a time, without waiting: a burst of didChanges.
+    local first_typed = #published + 1
+    local col = #edit_after
+    for _, ch in ipairs(vim.fn.split(edit_text, '\\zs')) do
+      vim.api.nvim_buf_set_text(bufnr, edit_line, col, edit_line, col, { ch })
+      col = col + #ch
+    end
     local typed_version = vim.lsp.util.buf_versions[bufnr]
     local typed
     ok = vim.wait(TIMEOUT_MS, function()
@@ -410,11 +423,32 @@ local function main()
     check('publishDiagnostics for version ' .. tostring(typed_version) .. ' after typing', ok,
       'a notification with that version', vim.inspect(vim.tbl_map(function(p) return p.version end, published)))
     if typed then check_eq('structural diagnostics after typing', '[]', describe(structural(typed.diagnostics))) end
+    -- A result for an old version is never published after a newer one.
+    local versions = {}
+    for i = first_typed, #published do
+      if published[i].uri == uri then versions[#versions + 1] = published[i].version end
+    end
+    local sorted = vim.deepcopy(versions)
+    table.sort(sorted)
+    check_eq('versions published during the burst, in arrival order (never going back)', sorted, versions)
     local want = edit_after .. edit_text .. before:sub(#edit_after + 1)
     htext, herr = hover(edit_line + 1)
     check('hover on the partner line ' .. (edit_line + 1) .. ' shows the typed translation',
       htext and htext:find(want, 1, true), 'text containing "' .. want .. '"', htext or herr)
   end
+
+  -- 9. Closing the buffer (didClose) clears its diagnostics.
+  step('close the buffer')
+  local before_close = #published
+  vim.cmd('bwipeout! ' .. bufnr)
+  local cleared = vim.wait(TIMEOUT_MS, function()
+    for i = before_close + 1, #published do
+      if published[i].uri == uri and #published[i].diagnostics == 0 then return true end
+    end
+    return false
+  end, 10)
+  check('an empty publishDiagnostics after didClose', cleared, 'diagnostics = {}',
+    vim.inspect(vim.list_slice(published, before_close + 1)))
 end
 
 local function finish()
@@ -437,5 +471,6 @@ end
 
 -- What a user puts in init.lua: the shipped plugin, registered before the file loads.
 vim.opt.runtimepath:prepend(env('E2E_EDITOR_CONFIG_DIR') .. '/nvim')
-require('bitext').setup({ cmd = { env('E2E_SERVER'), 'lsp' } })
+-- No client-side debounce: every edit reaches the server as its own didChange.
+require('bitext').setup({ cmd = { env('E2E_SERVER'), 'lsp' }, flags = { debounce_text_changes = 0 } })
 vim.api.nvim_create_autocmd('VimEnter', { once = true, callback = finish })

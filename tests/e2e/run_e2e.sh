@@ -145,9 +145,10 @@ export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=11 E2E_DIAG_END_CO
 export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
 export E2E_PAIR_STARTS="$(pair_starts 5:-1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
 export E2E_FIXED_HOVER_TEXT="original missing"
-# Then "好" is typed right after the emoji (UTF-16 column 6, byte 16, code
-# point 5): hovering the placeholder line below must show "谢谢邀请🤗好。".
-export E2E_EDIT_LINE=11 E2E_EDIT_AFTER="谢谢邀请🤗" E2E_EDIT_TEXT="好"
+# Then "好的好的" is typed right after the emoji, one character at a time
+# (the first at UTF-16 column 6, byte 16, code point 5): hovering the
+# placeholder line below must show "谢谢邀请🤗好的好的。".
+export E2E_EDIT_LINE=11 E2E_EDIT_AFTER="谢谢邀请🤗" E2E_EDIT_TEXT="好的好的"
 run_case emoji-columns
 
 # --- Case 3: the English original of pair 30 (line 63, 1-based) repeated. ----

@@ -24,17 +24,15 @@ export class ServerNotFoundError extends Error {
   }
 }
 
-const versionTimeoutMs = 10_000;
-
 // Runs `binary --version` and returns the version it prints.
-export function probeVersion(binary: string): Promise<string> {
+export function probeVersion(binary: string, timeoutMs = 10_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(binary, ['--version'], { timeout: versionTimeoutMs, windowsHide: true }, (error, stdout, stderr) => {
+    execFile(binary, ['--version'], { timeout: timeoutMs, windowsHide: true }, (error, stdout, stderr) => {
       if (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') reject(new Error('no such file'));
         else if (code === 'EACCES') reject(new Error('not executable'));
-        else if (error.killed) reject(new Error(`"--version" did not answer within ${versionTimeoutMs / 1000} s`));
+        else if (error.killed) reject(new Error(`"--version" did not answer within ${timeoutMs / 1000} s`));
         else {
           const detail = String(stderr).trim().split('\n')[0] ?? '';
           reject(new Error(`"--version" failed (${error.message.split('\n')[0]})${detail ? ': ' + detail : ''}`));
@@ -92,6 +90,7 @@ export async function resolveServer(
   configured: string,
   bundled: string,
   workspaceFolder: string | undefined,
+  pathVariable = process.env.PATH ?? '',
 ): Promise<ServerBinary> {
   if (configured.trim() !== '') {
     // An explicit setting is never silently replaced by another binary.
@@ -108,8 +107,9 @@ export async function resolveServer(
   const tried: string[] = [];
   const candidates: Array<{ file: string | undefined; source: ServerSource; label: string }> = [
     { file: bundled, source: 'bundled', label: `bundled binary ${bundled}` },
-    { file: findOnPath('bitext'), source: 'PATH', label: '"bitext" on PATH' },
   ];
+  const onPath = findOnPath('bitext', pathVariable);
+  candidates.push({ file: onPath, source: 'PATH', label: `"bitext" on PATH${onPath ? ` (${onPath})` : ''}` });
   for (const { file, source, label } of candidates) {
     if (file === undefined || !fs.existsSync(file)) {
       tried.push(`${label}: not found`);
@@ -118,7 +118,7 @@ export async function resolveServer(
     try {
       return { path: file, version: await probeVersion(file), source };
     } catch (error) {
-      tried.push(`${label} (${file}): ${(error as Error).message}`);
+      tried.push(`${label}: ${(error as Error).message}`);
     }
   }
   throw new ServerNotFoundError(

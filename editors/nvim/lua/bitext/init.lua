@@ -16,6 +16,7 @@ M.defaults = {
   settings = { bitext = {} },   -- answered to workspace/configuration (section "bitext")
   init_options = nil,           -- sent as initializationOptions
   on_attach = nil,              -- function(client, bufnr), e.g. to set key maps
+  flags = nil,                  -- client flags, e.g. { debounce_text_changes = 150 }
 }
 
 M.config = vim.deepcopy(M.defaults)
@@ -60,6 +61,7 @@ local function client_config(root)
     settings = cfg.settings,
     init_options = cfg.init_options,
     on_attach = cfg.on_attach,
+    flags = cfg.flags,
   }
 end
 
