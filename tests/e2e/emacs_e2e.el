@@ -232,6 +232,9 @@
                      (and text (string-search hover-want text))
                      (format "text containing %S" hover-want) text))
 
+        (let ((text (e2e-hover-at (e2e-pos diag-line 2))))
+          (e2e-check (format "hover (ElDoc) on the flagged line %d names the finding" diag-line)
+                     (and text (string-search code text)) (format "text containing %S" code) text))
         ;; Eglot offers markdown only when it can render it (gfm-view-mode).
         (let ((raw (jsonrpc-request (eglot--current-server-or-lose) :textDocument/hover
                                     (progn (goto-char (e2e-pos hover-line 2))

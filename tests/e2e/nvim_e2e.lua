@@ -213,6 +213,11 @@ local function main()
   check('hover on line ' .. hover_line .. ' contains its original', htext and htext:find(hover_want, 1, true),
     'text containing "' .. hover_want .. '"', htext or herr)
 
+  -- Hover on the flagged line explains the finding.
+  htext, herr = hover(diag_line)
+  check('hover on the flagged line ' .. diag_line .. ' names the finding', htext and htext:find(code, 1, true),
+    'text containing "' .. code .. '"', htext or herr)
+
   -- 4. Go to partner: the raw answer, then the jump a user gets.
   step('go to partner')
   local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/definition',
