@@ -13,7 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "bitext/length.hpp"
 #include "bitext/numbers.hpp"
+#include "bitext/script.hpp"
 #include "bitext/tokens.hpp"
 
 namespace bitext {
@@ -25,6 +27,8 @@ struct CutPoint {
   std::size_t tail_begin = 0;
   double head_length = 0;  // length measure of [0, head_end)
   bool sentence = false;   // a sentence boundary (otherwise a clause boundary)
+  int head_sentences = 0;  // sentences (or parts of one) in [0, head_end)
+  int tail_sentences = 0;  // ... in [tail_begin, size)
 };
 
 // Carried-over tokens reduced to hashed keys for fast exact matching (the
@@ -39,8 +43,9 @@ TokenKeys token_keys(std::span<const LatinToken> tokens);
 std::uint64_t token_key_hash(std::string_view key);
 
 struct LineFeatures {
-  double length = 0;  // length measure, see line_length()
+  double length = 0;  // length.hpp's measure
   bool spaced = true;  // words separated by spaces (Latin, ...), not CJK
+  int sentences = 1;           // sentence boundaries + 1
   bool ends_sentence = false;  // ends with sentence-final punctuation
   bool starts_lower = false;   // starts with a lower-case Latin letter (a continued sentence)
   std::vector<NumberMention> numbers;
@@ -51,33 +56,35 @@ struct LineFeatures {
   std::vector<CutPoint> cuts;  // in text order
 };
 
-// Length measure of a piece of text in "English characters": a CJK character
-// counts the document's ratio `c` later, so here one CJK character counts 1;
-// Latin letters and digits inside a CJK line count 1/3 each (a name carried
-// into a Chinese line is not Chinese text); in spaced text every code point
-// counts 1 and runs of whitespace count 1.
-double line_length(std::string_view text, bool spaced);
-
 LineFeatures line_features(std::string_view line);
 
-// Per-document fit of the Gale–Church model o ≈ c·t with variance s²·t, where
-// t is the translation's length measure and o the original's.
-struct LengthFit {
-  double ratio = 3.3;      // c: original units per translation unit
-  double variance = 20;    // s²
-  std::size_t samples = 0;
-  bool operator==(const LengthFit&) const = default;
-};
-// Robust: median ratio and a MAD-based spread, pulled toward the priors for
-// short documents. Rounded so that one edited pair rarely changes the fit.
-LengthFit fit_length_model(std::span<const double> translation_lengths,
-                           std::span<const double> original_lengths, bool translation_is_cjk);
+// The document's length model (length.hpp's robust fit), rounded so that one
+// edited pair rarely changes it: a re-analysis then keeps the results of the
+// windows it did not touch.
+LengthModel document_length_model(std::span<const LengthPair> pairs, Script translation, Script original);
 
-// Standardised length residual of pairing t with o: (o - c·t)/sqrt(s²·t').
-double length_residual(double t, double o, const LengthFit& fit);
-// Cost (nats above a perfect fit) of a residual, with a heavy tail so that a
-// free translation costs a lot less than a misalignment.
-double residual_cost(double residual);
+// Cost (nats above a perfect fit) of a Gale–Church δ (length_delta), with a
+// heavy tail: a mixture of the Gaussian and a wide one, so that one freely
+// translated pair costs far less than under the Gaussian alone and cannot
+// outweigh the evidence of its neighbours.
+double residual_cost(double delta);
+
+// Sentence counts: translators mostly keep one sentence for one sentence, so
+// the difference n(original) - n(translation) of a pair is mostly the same
+// small number in a document. Its per-document distribution (clipped to
+// ±kCountSpan, add-one smoothed) gives a cost per pair; a sentence moved into
+// the neighbouring pair changes the difference of both pairs.
+inline constexpr int kCountSpan = 3;
+struct SentenceCountModel {
+  double cost[2 * kCountSpan + 1] = {};  // by difference + kCountSpan, nats above the most common difference
+  double of(int difference) const {
+    const int clipped = difference < -kCountSpan ? -kCountSpan : difference > kCountSpan ? kCountSpan : difference;
+    return cost[clipped + kCountSpan];
+  }
+  bool operator==(const SentenceCountModel&) const = default;
+};
+// Rounded to 0.25 nats so that one edited pair rarely changes it.
+SentenceCountModel fit_sentence_counts(std::span<const int> differences);
 
 // Lexical consistency of a translation text with an original text: strong
 // numbers without counterpart and carried tokens without a match.

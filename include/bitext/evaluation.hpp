@@ -117,6 +117,7 @@ struct KindScore {
   std::size_t warned = 0;        // ... with severity error or warning
   std::size_t restorable = 0;    // detected and fix_restores(kind)
   std::size_t restored = 0;      // ... whose preferred fix gives the clean text exactly
+  std::size_t restored_any = 0;  // ... where one of the detecting finding's fixes does (the user may pick it)
   double recall() const { return injected ? double(detected) / double(injected) : 1.0; }
   double restored_share() const { return restorable ? double(restored) / double(restorable) : 1.0; }
 };

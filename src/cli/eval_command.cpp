@@ -193,15 +193,16 @@ int run_eval_command(std::span<const std::string_view> args) {
 
   const EvaluationReport report = evaluate(documents, settings);
 
-  print_line("kind             injected  found  recall  warned  restorable  restored");
+  print_line("kind             injected  found  recall  warned  restorable  restored  any-fix");
   for (const ErrorKind kind : all_error_kinds()) {
     const KindScore& score = report.kinds[static_cast<std::size_t>(kind)];
     if (!score.injected) continue;
     char buffer[160];
-    std::snprintf(buffer, sizeof buffer, "%-16s %8zu %6zu  %6.3f  %6zu  %10s  %8s", std::string(error_kind_name(kind)).c_str(),
-                  score.injected, score.detected, score.recall(), score.warned,
-                  fix_restores(kind) ? std::to_string(score.restorable).c_str() : "-",
-                  fix_restores(kind) ? std::to_string(score.restored).c_str() : "-");
+    std::snprintf(buffer, sizeof buffer, "%-16s %8zu %6zu  %6.3f  %6zu  %10s  %8s  %7s",
+                  std::string(error_kind_name(kind)).c_str(), score.injected, score.detected, score.recall(),
+                  score.warned, fix_restores(kind) ? std::to_string(score.restorable).c_str() : "-",
+                  fix_restores(kind) ? std::to_string(score.restored).c_str() : "-",
+                  fix_restores(kind) ? std::to_string(score.restored_any).c_str() : "-");
     print_line(buffer);
   }
   // The restoration target: drift, swap, split and duplicate.

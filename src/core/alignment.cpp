@@ -10,16 +10,8 @@
 namespace bitext {
 namespace {
 
-bool is_cjk_letter(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3040 && c <= 0x30FF) ||
-         (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0xF900 && c <= 0xFAFF);
-}
 bool is_space(char32_t c) {
   return c == U' ' || c == U'\t' || c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF;
-}
-bool is_latin_alnum(char32_t c) {
-  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') ||
-         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
 bool is_sentence_mark(char32_t c) {
   return c == U'.' || c == U'?' || c == U'!' || c == U'。' || c == U'？' || c == U'！' || c == U'…';
@@ -45,48 +37,14 @@ double mixture(double residual) {
   return (1 - kTailWeight) * kernel(residual, 1.0) + kTailWeight * kernel(residual, kTailSigma);
 }
 
-double median_of(std::vector<double> values) {
-  if (values.empty()) return 0;
-  const std::size_t middle = values.size() / 2;
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(middle), values.end());
-  double upper = values[middle];
-  if (values.size() % 2 == 1) return upper;
-  const double lower = *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(middle));
-  return (lower + upper) / 2;
-}
 
 }  // namespace
-
-double line_length(std::string_view text, bool spaced) {
-  double length = 0;
-  bool in_space = true;  // leading whitespace does not count
-  for (std::size_t at = 0; at < text.size();) {
-    const DecodedCodePoint decoded = decode_utf8(text, at);
-    at += std::max<std::size_t>(decoded.length, 1);
-    const char32_t c = decoded.code_point;
-    if (spaced) {
-      if (is_space(c)) {
-        if (!in_space) length += 1;
-        in_space = true;
-      } else {
-        length += 1;
-        in_space = false;
-      }
-    } else if (is_cjk_letter(c)) {
-      length += 1;
-    } else if (is_latin_alnum(c)) {
-      length += 1.0 / 3.0;
-    }
-  }
-  if (spaced && in_space && length > 0) length -= 1;  // trailing whitespace
-  return length;
-}
 
 LineFeatures line_features(std::string_view line) {
   LineFeatures features;
   const ScriptProfile profile = classify_script(line);
   features.spaced = profile.dominant != Script::Han && profile.dominant != Script::Japanese;
-  features.length = line_length(line, features.spaced);
+  features.length = line_length(line, profile.dominant);
   features.numbers = scan_numbers(line);
   features.tokens = scan_tokens(line);
   features.keys = token_keys(features.tokens);
@@ -125,7 +83,16 @@ LineFeatures line_features(std::string_view line) {
     if (head_end == 0) continue;
     features.cuts.push_back({head_end, boundary.offset, 0, boundary.strength == BoundaryStrength::Sentence});
   }
-  for (CutPoint& cut : features.cuts) cut.head_length = line_length(line.substr(0, cut.head_end), features.spaced);
+  int sentence_cuts = 0;
+  for (const CutPoint& cut : features.cuts) sentence_cuts += cut.sentence ? 1 : 0;
+  features.sentences = sentence_cuts + 1;
+  int before = 0;
+  for (CutPoint& cut : features.cuts) {
+    cut.head_length = line_length(line.substr(0, cut.head_end), profile.dominant);
+    cut.head_sentences = before + 1;
+    cut.tail_sentences = features.sentences - before - (cut.sentence ? 1 : 0);
+    before += cut.sentence ? 1 : 0;
+  }
   features.ends_sentence = last_visible_end > 0 && (is_sentence_mark(last_visible) || is_closer(last_visible));
   for (std::size_t at = 0; at < line.size(); at = advance(line, at)) {
     const char32_t c = decode_utf8(line, at).code_point;
@@ -136,44 +103,20 @@ LineFeatures line_features(std::string_view line) {
   return features;
 }
 
-LengthFit fit_length_model(std::span<const double> translation_lengths, std::span<const double> original_lengths,
-                           bool translation_is_cjk) {
-  LengthFit fit;
-  const double prior_ratio = translation_is_cjk ? 3.3 : 1.0;
-  const double prior_variance = translation_is_cjk ? 25.0 : 6.8;
-  std::vector<double> ratios;
-  const std::size_t n = std::min(translation_lengths.size(), original_lengths.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    const double t = translation_lengths[i], o = original_lengths[i];
-    if (t >= 4 && o >= 4) ratios.push_back(o / t);
-  }
-  fit.samples = ratios.size();
-  constexpr double kPriorWeight = 8;  // pseudo-pairs behind the priors
-  const double weight = double(ratios.size()) / (double(ratios.size()) + kPriorWeight);
-  const double ratio = ratios.empty() ? prior_ratio : median_of(ratios);
-  fit.ratio = weight * ratio + (1 - weight) * prior_ratio;
-  std::vector<double> deviations;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double t = translation_lengths[i], o = original_lengths[i];
-    if (t >= 4 && o >= 4) deviations.push_back(std::fabs(o - fit.ratio * t) / std::sqrt(t));
-  }
-  const double spread = deviations.empty() ? 0 : 1.4826 * median_of(deviations);
-  const double variance = deviations.empty() ? prior_variance : spread * spread;
-  fit.variance = weight * variance + (1 - weight) * prior_variance;
-  fit.variance = std::max(fit.variance, prior_variance * 0.25);
-  // Rounded: one edited pair must rarely move the fit, so that a re-analysis
-  // can keep the results of windows it did not touch.
-  fit.ratio = std::round(fit.ratio * 20) / 20;
-  fit.variance = std::round(fit.variance * 2) / 2;
-  return fit;
+LengthModel document_length_model(std::span<const LengthPair> pairs, Script translation, Script original) {
+  LengthModel model = fit_length_model(pairs, length_prior(translation, original)).model;
+  // Rounded to about 1% (c) and 2% (s²).
+  auto round_relative = [](double value, double step) {
+    if (value <= 0) return value;
+    return std::exp(std::round(std::log(value) / step) * step);
+  };
+  model.c = round_relative(model.c, 0.01);
+  model.s2 = round_relative(model.s2, 0.02);
+  return model;
 }
 
-double length_residual(double t, double o, const LengthFit& fit) {
-  const double variance = fit.variance * (std::max(t, 0.0) + 2.0);
-  return (o - fit.ratio * t) / std::sqrt(variance);
-}
-
-double residual_cost(double residual) {
+double residual_cost(double delta) {
+  const double residual = delta;
   static const double best = -std::log(mixture(0));
   return -std::log(mixture(residual)) - best;
 }
@@ -182,6 +125,21 @@ std::uint64_t token_key_hash(std::string_view key) {
   std::uint64_t h = 1469598103934665603ULL;
   for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   return h;
+}
+
+SentenceCountModel fit_sentence_counts(std::span<const int> differences) {
+  double counts[2 * kCountSpan + 1] = {};
+  for (const int difference : differences)
+    counts[std::clamp(difference, -kCountSpan, kCountSpan) + kCountSpan] += 1;
+  const double total = double(differences.size()) + (2 * kCountSpan + 1);
+  double best = 0;
+  for (const double count : counts) best = std::max(best, count);
+  SentenceCountModel model;
+  for (int i = 0; i < 2 * kCountSpan + 1; ++i) {
+    const double cost = std::log((best + 1) / total) * -1.0 + std::log((counts[i] + 1) / total);
+    model.cost[i] = std::round(-cost * 4) / 4;
+  }
+  return model;
 }
 
 TokenKeys token_keys(std::span<const LatinToken> tokens) {

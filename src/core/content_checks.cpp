@@ -39,8 +39,8 @@ struct Thresholds {
   double information;
   double hint;
 };
-constexpr Thresholds kRealignThresholds{10.0, 6.0, 4.0};
-constexpr Thresholds kLengthThresholds{11.0, 7.0, 5.0};
+constexpr Thresholds kRealignThresholds{5.0, 2.0, 0.5};
+constexpr Thresholds kLengthThresholds{6.0, 3.0, 2.5};
 
 std::uint64_t hash_bytes(std::string_view text, std::uint64_t seed = 1469598103934665603ULL) {
   std::uint64_t hash = seed;
@@ -147,7 +147,8 @@ struct PairSlot {
 };
 
 struct ContentState {
-  LengthFit fit;
+  LengthModel model;
+  SentenceCountModel counts;
   bool translation_cjk = true;
   std::unordered_map<std::uint64_t, std::shared_ptr<const LineFeatures>> features;  // by line text
   std::unordered_map<std::uint64_t, std::vector<Candidate>> anchors;                // by window text + fit
@@ -189,7 +190,8 @@ class ContentAnalyser {
 
   bool emit(Finding finding, Severity default_severity);
   void report_rotation(const Candidate& candidate);
-  void report_drift(const Candidate& candidate);
+  void report_drift(const Candidate& candidate, const Candidate* mirror);
+  Fix drift_fix(const Candidate& candidate) const;
   void report_merge(const Candidate& candidate);
   void report_pair(std::size_t pair, const std::vector<bool>& explained);
 
@@ -240,7 +242,8 @@ void ContentAnalyser::build_slots() {
 }
 
 double ContentAnalyser::pair_cost(const LineFeatures& t, const LineFeatures& o) const {
-  const double length = residual_cost(length_residual(t.length, o.length, state_->fit));
+  const double length = residual_cost(length_delta(t.length, o.length, state_->model)) +
+                        state_->counts.of(o.sentences - t.sentences);
   const LexicalCheck lexical = check_lexical(t.numbers, o.numbers, t.keys, o.keys);
   return length + lexical_cost(lexical);
 }
@@ -314,13 +317,19 @@ void ContentAnalyser::add_drifts(std::size_t anchor, std::vector<Candidate>& out
         const double here_length = forward ? cut.head_length : here.length + gap + moved;
         const double next_length = forward ? next.length + gap + moved : source.length - cut.head_length - gap;
         auto cost_of = [&](double t_len, double o_len) {
-          return residual_cost(length_residual(t_len, o_len, state_->fit));
+          return residual_cost(length_delta(t_len, o_len, state_->model));
         };
+        const int here_sentences = forward ? cut.head_sentences : here.sentences + cut.head_sentences;
+        const int next_sentences = forward ? next.sentences + cut.tail_sentences : cut.tail_sentences;
         double alternative = 0;
         if (translation) {
-          alternative = cost_of(here_length, here_other.length) + cost_of(next_length, next_other.length);
+          alternative = cost_of(here_length, here_other.length) + cost_of(next_length, next_other.length) +
+                        state_->counts.of(here_other.sentences - here_sentences) +
+                        state_->counts.of(next_other.sentences - next_sentences);
         } else {
-          alternative = cost_of(here_other.length, here_length) + cost_of(next_other.length, next_length);
+          alternative = cost_of(here_other.length, here_length) + cost_of(next_other.length, next_length) +
+                        state_->counts.of(here_sentences - here_other.sentences) +
+                        state_->counts.of(next_sentences - next_other.sentences);
         }
         // Lexical part: only changes when the moved text holds numbers or tokens.
         const std::size_t moved_begin = forward ? cut.tail_begin : 0;
@@ -408,7 +417,10 @@ void ContentAnalyser::add_drifts(std::size_t anchor, std::vector<Candidate>& out
         candidate.forward = forward;
         candidate.cut = static_cast<std::uint32_t>(c);
         candidate.lexical_gain = lexical_current - lexical_alternative;
-        const double penalty = 3.0 + (cut.sentence ? 0.0 : 1.5);
+        // Drift moves a sentence or a clause, rarely more: each further
+        // sentence moved costs as much as a clause cut.
+        const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
+        const double penalty = 3.0 + (cut.sentence ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1);
         candidate.evidence = (length_current - alternative) + candidate.lexical_gain - penalty;
         out.push_back(candidate);
       }
@@ -428,9 +440,11 @@ void ContentAnalyser::add_merge(std::size_t anchor, std::vector<Candidate>& out)
   if (!continued) return;
   const double joined_t = ta.length + tb.length + (ta.spaced ? 1 : 0);
   const double joined_o = oa.length + ob.length + (oa.spaced ? 1 : 0);
-  const double merged = residual_cost(length_residual(joined_t, joined_o, state_->fit));
-  const double apart = residual_cost(length_residual(ta.length, oa.length, state_->fit)) +
-                       residual_cost(length_residual(tb.length, ob.length, state_->fit));
+  const double merged = residual_cost(length_delta(joined_t, joined_o, state_->model)) +
+                        state_->counts.of(oa.sentences + ob.sentences - ta.sentences - tb.sentences);
+  const double apart = residual_cost(length_delta(ta.length, oa.length, state_->model)) +
+                       residual_cost(length_delta(tb.length, ob.length, state_->model)) +
+                       state_->counts.of(oa.sentences - ta.sentences) + state_->counts.of(ob.sentences - tb.sentences);
   Candidate candidate;
   candidate.type = MoveType::Merge;
   candidate.first = static_cast<std::uint32_t>(a);
@@ -530,7 +544,32 @@ void ContentAnalyser::report_rotation(const Candidate& candidate) {
   emit(std::move(finding), *severity);
 }
 
-void ContentAnalyser::report_drift(const Candidate& candidate) {
+Fix ContentAnalyser::drift_fix(const Candidate& candidate) const {
+  const std::size_t a = candidate.first, b = a + 1;
+  const bool translation = candidate.translation_side;
+  const LineFeatures& source = side_features(candidate.forward ? a : b, translation);
+  const CutPoint& cut = source.cuts[candidate.cut];
+  const std::uint32_t source_line = side_line(candidate.forward ? a : b, translation);
+  const std::uint32_t dest_line = side_line(candidate.forward ? b : a, translation);
+  const std::string_view text = line_text(source_line);
+  const std::string_view moved = candidate.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
+  const std::string side = translation ? "translation" : "original";
+  Fix fix;
+  const std::string separator = source.spaced ? " " : "";
+  const std::size_t source_begin = line_begin(source_line);
+  if (candidate.forward) {
+    fix.title = "Move " + quoted(moved, 24) + " to the start of the " + side + " of pair " + std::to_string(b + 1);
+    fix.edits.push_back({source_begin + cut.head_end, line_end(source_line), ""});
+    fix.edits.push_back({line_begin(dest_line), line_begin(dest_line), std::string(moved) + separator});
+  } else {
+    fix.title = "Move " + quoted(moved, 24) + " to the end of the " + side + " of pair " + std::to_string(a + 1);
+    fix.edits.push_back({line_end(dest_line), line_end(dest_line), separator + std::string(moved)});
+    fix.edits.push_back({source_begin, source_begin + cut.tail_begin, ""});
+  }
+  return fix;
+}
+
+void ContentAnalyser::report_drift(const Candidate& candidate, const Candidate* mirror) {
   const auto severity = severity_of(candidate.evidence, kRealignThresholds);
   if (!severity) return;
   const std::size_t a = candidate.first, b = a + 1;
@@ -567,20 +606,13 @@ void ContentAnalyser::report_drift(const Candidate& candidate) {
   const std::uint32_t partner = side_line(candidate.forward ? b : a, !translation);
   finding.related.push_back({line_begin(partner), line_end(partner),
                              other + " of pair " + std::to_string((candidate.forward ? b : a) + 1)});
-  Fix fix;
+  // Which side drifted cannot be told from the pairs alone (moving the
+  // matching text of the other side gives consistent pairs too): the
+  // stronger move is preferred, the mirror move is offered as well.
+  Fix fix = drift_fix(candidate);
   fix.preferred = true;
-  const std::string separator = source.spaced ? " " : "";
-  const std::size_t source_begin = line_begin(source_line);
-  if (candidate.forward) {
-    fix.title = "Move " + quoted(moved, 24) + " to the start of pair " + std::to_string(b + 1);
-    fix.edits.push_back({source_begin + cut.head_end, line_end(source_line), ""});
-    fix.edits.push_back({line_begin(dest_line), line_begin(dest_line), std::string(moved) + separator});
-  } else {
-    fix.title = "Move " + quoted(moved, 24) + " to the end of pair " + std::to_string(a + 1);
-    fix.edits.push_back({line_end(dest_line), line_end(dest_line), separator + std::string(moved)});
-    fix.edits.push_back({source_begin, source_begin + cut.tail_begin, ""});
-  }
   finding.fixes.push_back(std::move(fix));
+  if (mirror) finding.fixes.push_back(drift_fix(*mirror));
   emit(std::move(finding), *severity);
 }
 
@@ -633,17 +665,21 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
 
   // Length: odd relative to this document's own ratio and spread.
   if (!explained[p]) {
-    const double residual = length_residual(t.length, o.length, state_->fit);
-    double evidence = residual_cost(residual);
-    // A translation that stops after a comma while its original ends a sentence was cut off.
+    const double residual = length_delta(t.length, o.length, state_->model);
+    // Evidence in standard deviations of this document's own spread, plus the
+    // cues of a cut: a translation that stops after a comma while its
+    // original ends a sentence, and fewer sentences than usual.
     const bool cut_off = residual > 0 && !t.ends_sentence && o.ends_sentence;
-    if (cut_off) evidence += 2.0;
+    const int difference = o.sentences - t.sentences;
+    double evidence = std::fabs(residual);
+    if (cut_off) evidence += 1.0;
+    if ((residual > 0) == (difference > 0)) evidence += 0.5 * state_->counts.of(difference);
     if (const auto severity = severity_of(evidence, kLengthThresholds)) {
       Finding finding;
       finding.code = "length-outlier";
       finding.pair = static_cast<std::int32_t>(p);
       finding.confidence = confidence_of(evidence, kLengthThresholds);
-      const double expected = state_->fit.ratio * t.length;
+      const double expected = state_->model.c * t.length;
       char buffer[200];
       if (residual > 0) {
         finding.begin = line_begin(slot.translation_line);
@@ -761,14 +797,15 @@ ContentResult ContentAnalyser::run() {
                             transcript_.translation_script == Script::Hangul;
   build_slots();
 
-  std::vector<double> t_lengths, o_lengths;
-  for (const PairSlot& slot : slots_) {
-    if (!slot.valid) continue;
-    t_lengths.push_back(slot.translation->length);
-    o_lengths.push_back(slot.original->length);
-  }
-  state_->fit = fit_length_model(t_lengths, o_lengths, state_->translation_cjk);
-  const bool same_fit = previous_ && previous_->fit == state_->fit;
+  std::vector<LengthPair> lengths;
+  for (const PairSlot& slot : slots_)
+    if (slot.valid) lengths.push_back({slot.translation->length, slot.original->length});
+  state_->model = document_length_model(lengths, transcript_.translation_script, transcript_.original_script);
+  std::vector<int> differences;
+  for (const PairSlot& slot : slots_)
+    if (slot.valid) differences.push_back(slot.original->sentences - slot.translation->sentences);
+  state_->counts = fit_sentence_counts(differences);
+  const bool same_fit = previous_ && previous_->model == state_->model && previous_->counts == state_->counts;
 
   base_cost_.assign(n, 0.0);
   base_lexical_.assign(n, 0.0);
@@ -778,13 +815,15 @@ ContentResult ContentAnalyser::run() {
     const LineFeatures& t = *slots_[p].translation;
     const LineFeatures& o = *slots_[p].original;
     base_lexical_[p] = lexical_cost(check_lexical(t.numbers, o.numbers, t.keys, o.keys));
-    base_cost_[p] = residual_cost(length_residual(t.length, o.length, state_->fit)) + base_lexical_[p];
+    base_cost_[p] = residual_cost(length_delta(t.length, o.length, state_->model)) +
+                    state_->counts.of(o.sentences - t.sentences) + base_lexical_[p];
   }
 
   // Local alternatives, anchor by anchor, reusing cached windows.
   std::vector<Candidate> candidates;
-  const std::uint64_t fit_key = combine(std::bit_cast<std::uint64_t>(state_->fit.ratio),
-                                        std::bit_cast<std::uint64_t>(state_->fit.variance));
+  std::uint64_t fit_key = combine(std::bit_cast<std::uint64_t>(state_->model.c),
+                                  std::bit_cast<std::uint64_t>(state_->model.s2));
+  for (const double cost : state_->counts.cost) fit_key = combine(fit_key, std::bit_cast<std::uint64_t>(cost));
   for (std::size_t anchor = 0; anchor < n; ++anchor) {
     if (!slots_[anchor].valid) continue;
     std::uint64_t key = fit_key;
@@ -813,22 +852,36 @@ ContentResult ContentAnalyser::run() {
   // Best alternatives first; each pair takes part in at most one.
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.evidence > b.evidence; });
-  std::vector<bool> taken(n, false);
+  std::vector<bool> taken(n, false), explained(n, false);
   for (const Candidate& candidate : candidates) {
     bool free = true;
     for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) free = free && !taken[p];
     if (!free) continue;
     for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) taken[p] = true;
+    // A pair re-paired by a reported alternative needs no length finding of its own.
+    if (candidate.evidence >= kRealignThresholds.information)
+      for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) explained[p] = true;
     switch (candidate.type) {
       case MoveType::Rotation: report_rotation(candidate); break;
-      case MoveType::Drift: report_drift(candidate); break;
+      case MoveType::Drift: {
+        // The mirror: same boundary, other side, opposite direction, best evidence.
+        const Candidate* mirror = nullptr;
+        for (const Candidate& other : candidates) {
+          if (other.type != MoveType::Drift || other.first != candidate.first ||
+              other.translation_side == candidate.translation_side || other.forward == candidate.forward)
+            continue;
+          if (!mirror || other.evidence > mirror->evidence) mirror = &other;
+        }
+        report_drift(candidate, mirror);
+        break;
+      }
       case MoveType::Merge: report_merge(candidate); break;
     }
   }
 
   for (std::size_t p = 0; p < n; ++p) {
     if (!slots_[p].valid) continue;
-    report_pair(p, taken);
+    report_pair(p, explained);
   }
 
   for (std::size_t p = 0; p < n; ++p) {

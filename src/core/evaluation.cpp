@@ -665,12 +665,15 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
         for (const Fix& candidate : detector->fixes)
           if (candidate.preferred) fix = &candidate;
         if (!fix && !detector->fixes.empty()) fix = &detector->fixes.front();
-        if (!fix) continue;
-        try {
-          if (apply_edits(injection->text, fix->edits) == clean_text) ++score.restored;
-        } catch (const std::invalid_argument&) {
-          // A fix with overlapping edits restores nothing.
-        }
+        auto restores = [&](const Fix& candidate) {
+          try {
+            return apply_edits(injection->text, candidate.edits) == clean_text;
+          } catch (const std::invalid_argument&) {
+            return false;  // overlapping edits restore nothing
+          }
+        };
+        if (fix && restores(*fix)) ++score.restored;
+        if (std::any_of(detector->fixes.begin(), detector->fixes.end(), restores)) ++score.restored_any;
       }
     }
   }
