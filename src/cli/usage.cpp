@@ -69,11 +69,18 @@ Exit status: 0 printed, 2 bad usage or the file could not be read.
 )";
   }
   if (command == "lsp") {
-    return R"(Usage: bitext lsp [--stdio]
+    return R"(Usage: bitext lsp [--stdio] [--listen 127.0.0.1:PORT]
 
 Runs the Bitext language server, speaking the Language Server Protocol
 (JSON-RPC) on standard input and output. Editors start it themselves; see
-the README for editor set-up. --stdio is accepted for clients that pass it.
+the README for editor set-up.
+
+Options:
+  --stdio                  standard input and output (the default; accepted
+                           for clients that pass it)
+  --listen 127.0.0.1:PORT  serve one client over TCP on a loopback address
+                           instead (PORT 0 picks a free port, printed on stderr)
+  -h, --help               show this help
 )";
   }
   if (command == "help") {

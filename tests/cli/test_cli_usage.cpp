@@ -64,7 +64,7 @@ TEST_CASE("help <command> and <command> --help print the same text") {
 
   const auto help_lsp = run_bitext({"help", "lsp"});
   CHECK(help_lsp.status == 0);
-  CHECK(starts_with(help_lsp.out, "Usage: bitext lsp [--stdio]\n"));
+  CHECK(starts_with(help_lsp.out, "Usage: bitext lsp [--stdio] [--listen 127.0.0.1:PORT]\n"));
   CHECK(run_bitext({"lsp", "--help"}).out == help_lsp.out);
 }
 
@@ -130,8 +130,10 @@ TEST_CASE("outline: usage errors exit 2") {
 }
 
 TEST_CASE("lsp: unknown options exit 2 without starting the server") {
+  // The server parses its own options; its message is its own, but must name the argument.
   const auto result = run_bitext({"lsp", "--tcp"});
   CHECK(result.status == 2);
   CHECK(result.out.empty());
-  CHECK(result.err == "bitext lsp: unknown option '--tcp'\nTry 'bitext help lsp'.\n");
+  CHECK(starts_with(result.err, "bitext lsp: "));
+  CHECK(result.err.find("--tcp") != std::string::npos);
 }
