@@ -159,7 +159,7 @@
       (find-file file))
     ;; Hover results are only delivered to buffers shown in a window.
     (switch-to-buffer (current-buffer))
-    (e2e-check-equal "major mode of the bilingual .txt (editors/emacs)" 'bitext-mode major-mode)
+    (e2e-check-equal "major mode of the transcript (editors/emacs)" 'bitext-mode major-mode)
     (when (equal (e2e-env "E2E_LINE_END" t) "crlf")
       ;; Emacs decodes CRLF (utf-8-dos) and sends the server LF text.
       (e2e-check-equal "end-of-line type of the CRLF transcript (1 = dos)"
@@ -426,7 +426,13 @@
                                  (cl-some (lambda (p) (and (equal (plist-get p :uri) uri)
                                                            (seq-empty-p (plist-get p :diagnostics))))
                                           (butlast e2e-published before-close))))
-                     "diagnostics []" (butlast e2e-published before-close)))))))
+                     "diagnostics []" (butlast e2e-published before-close)))
+
+        ;; 8. An ordinary .txt is left alone by editors/emacs.
+        (find-file (e2e-env "E2E_PLAIN_FILE"))
+        (e2e-check-equal "major mode of an ordinary English .txt" 'text-mode major-mode)
+        (run-hooks 'post-command-hook)
+        (e2e-check-equal "Eglot manages the ordinary .txt" nil (bound-and-true-p eglot--managed-mode))))))
 
 (let ((status
        (condition-case err

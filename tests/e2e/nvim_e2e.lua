@@ -132,7 +132,7 @@ local function main()
 
   -- 1. The plugin recognised the bilingual .txt and attached the server.
   step('filetype and attach')
-  check_eq('filetype of the bilingual .txt set by editors/nvim', 'bitext', vim.bo[bufnr].filetype)
+  check_eq('filetype of the transcript set by editors/nvim', 'bitext', vim.bo[bufnr].filetype)
   local crlf = env('E2E_LINE_END', true) == 'crlf'
   if crlf then check_eq("'fileformat' of the CRLF transcript (Neovim sends CRLF text)", 'dos', vim.bo[bufnr].fileformat) end
   -- Neovim 0.7 lists a client for the buffer once its initialize is answered.
@@ -368,11 +368,33 @@ local function main()
     check_eq('fix newTexts with a line end other than CRLF in a CRLF document', {}, bare)
   end
 
-  -- 7. Apply it; Neovim sends the didChange; the new publish clears the finding.
-  step('apply the quick fix')
-  vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
+  -- 7. Apply it as a user does: vim.lsp.buf.code_action() on the flagged line,
+  -- picking the action in the menu (vim.ui.select, answered here). Neovim
+  -- applies the edit (resolving it first if needed) and sends the didChange;
+  -- the new publish must clear the finding.
+  step('apply the ' .. (fix_all_count and 'fix-all' or 'quick fix') .. ' through vim.lsp.buf.code_action()')
+  local menu_titles, picked
+  vim.ui.select = function(items, _, on_choice)
+    menu_titles = {}
+    local pick
+    for _, item in ipairs(items) do
+      local a = item[2]
+      menu_titles[#menu_titles + 1] = a.title
+      if fix_all_count then
+        if (a.kind or ''):match('^source%.fixAll') then pick = item end
+      elseif a.kind == 'quickfix' and a.isPreferred == true then
+        pick = item
+      end
+    end
+    picked = pick and pick[2].title
+    on_choice(pick)
+  end
+  vim.api.nvim_win_set_cursor(0, { diag_line + 1, 0 })
+  vim.lsp.buf.code_action()
+  vim.wait(TIMEOUT_MS, function() return vim.lsp.util.buf_versions[bufnr] ~= opened_version end, 10)
+  check_eq('action picked from the code action menu ' .. vim.inspect(menu_titles), fix.title, picked)
   local new_version = vim.lsp.util.buf_versions[bufnr]
-  check('applying the fix changed the buffer version', new_version ~= opened_version,
+  require_that('applying the fix changed the buffer version', new_version ~= opened_version,
     'a version after ' .. tostring(opened_version), tostring(new_version))
   local after
   ok = vim.wait(TIMEOUT_MS, function()
@@ -454,6 +476,11 @@ local function main()
   end, 10)
   check('an empty publishDiagnostics after didClose', cleared, 'diagnostics = {}',
     vim.inspect(vim.list_slice(published, before_close + 1)))
+
+  -- 10. An ordinary .txt is left alone by editors/nvim.
+  vim.cmd('edit ' .. vim.fn.fnameescape(env('E2E_PLAIN_FILE')))
+  check("filetype of an ordinary English .txt is not bitext", vim.bo.filetype ~= 'bitext', 'not bitext', vim.bo.filetype)
+  check_eq('clients attached to the ordinary .txt', 0, #vim.tbl_keys(vim.lsp.buf_get_clients(0)))
 end
 
 local function finish()

@@ -73,14 +73,20 @@ if [[ "$editor" == emacs ]]; then
   fi
 fi
 
-# run_case NAME: the case's facts are in E2E_* variables set by the caller;
-# $work/NAME/transcript.txt and $work/NAME/expected-fixed.txt must exist.
+# run_case NAME [FILE]: the case's facts are in E2E_* variables set by the
+# caller; $work/NAME/FILE (default transcript.txt) and
+# $work/NAME/expected-fixed.txt must exist.
 run_case() {
-  local name=$1 dir="$work/$1" status
+  local name=$1 file=${2:-transcript.txt} dir="$work/$1" status
   mkdir -p "$dir/home" "$dir/config" "$dir/data" "$dir/state" "$dir/cache" "$dir/runtime"
   chmod 700 "$dir/runtime"
-  export E2E_CASE=$name E2E_FILE="$dir/transcript.txt" E2E_EXPECTED_FIXED="$dir/expected-fixed.txt"
+  export E2E_CASE=$name E2E_FILE="$dir/$file" E2E_EXPECTED_FIXED="$dir/expected-fixed.txt"
   export E2E_SERVER="$server" E2E_EDITOR_CONFIG_DIR="$source_dir/editors"
+  # An ordinary .txt (English notes quoting one Chinese phrase) must not be
+  # taken for a transcript.
+  export E2E_PLAIN_FILE="$dir/notes.txt"
+  printf '%s\n' "Notes for the episode" "Ask Clem about the name." "The Chinese title is 无监督学习." \
+    "Check the numbers in pair 5." "Send the draft on Monday." >"$E2E_PLAIN_FILE"
   local env_home=(env HOME="$dir/home" XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
     XDG_STATE_HOME="$dir/state" XDG_CACHE_HOME="$dir/cache" XDG_RUNTIME_DIR="$dir/runtime")
   echo "=== e2e_$editor: case $name"
@@ -152,17 +158,19 @@ export E2E_EDIT_LINE=11 E2E_EDIT_AFTER="谢谢邀请🤗" E2E_EDIT_TEXT="好的�
 run_case emoji-columns
 
 # --- Case 3: the English original of pair 30 (line 63, 1-based) repeated. ----
-# The copy is 0-based line 63; its partner (the first occurrence) is line 62.
+# Saved as *.bitext, so the editors' configs pick it by extension rather than
+# by content. The copy is 0-based line 63; its partner (the first occurrence)
+# is line 62.
 # The fix deletes the copy, giving back the untouched sample. Hover and
 # go-to-partner on pair 5: "谢谢邀请。" (0-based 11) -> "Thanks for having me." (12).
 clear_case_vars
 mkdir -p "$work/duplicate-line"
-sed '63p' "$sample" >"$work/duplicate-line/transcript.txt"
+sed '63p' "$sample" >"$work/duplicate-line/transcript.bitext"
 cp "$sample" "$work/duplicate-line/expected-fixed.txt"
 export E2E_CODE=duplicate-line E2E_DIAG_LINE=63 E2E_RELATED_LINE=62
 export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
 export E2E_PAIR_STARTS="$(pair_starts 30:+1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="238 239"
-run_case duplicate-line
+run_case duplicate-line transcript.bitext
 
 # --- Case 4: two originals missing, fixed at once with "fix all". ------------
 # The English lines of pairs 10 and 30 (lines 23 and 63, 1-based) deleted:
