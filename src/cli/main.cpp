@@ -24,6 +24,10 @@ int run_help(std::span<const std::string_view> args) {
     print(stdout, bitext::cli::main_usage());
     return kExitClean;
   }
+  if (args.front() == "eval") {  // its help lives with the command
+    const std::string_view help[] = {"--help"};
+    return bitext::cli::run_eval_command(help);
+  }
   if (const auto usage = bitext::cli::command_usage(args.front())) {
     print(stdout, *usage);
     return kExitClean;

@@ -12,6 +12,7 @@ Commands:
   check     report misaligned pairs in transcripts, like a compiler
   outline   print the structure of a transcript: header, pairs, footer
   lsp       run the language server on standard input and output
+  eval      measure the checks by injecting errors into clean transcripts
   help      show the help of a command
 
 Options:
@@ -86,7 +87,7 @@ Options:
   if (command == "help") {
     return R"(Usage: bitext help [COMMAND]
 
-Shows the help of COMMAND (check, outline, lsp), or the list of commands.
+Shows the help of COMMAND (check, outline, lsp, eval), or the list of commands.
 )";
   }
   return std::nullopt;

@@ -26,7 +26,7 @@ TEST_CASE("--help, -h and help print the command list on stdout") {
   CHECK(help.status == 0);
   CHECK(help.err.empty());
   CHECK(starts_with(help.out, "Usage: bitext <command> [options] [arguments]\n"));
-  for (const char* command : {"\n  check ", "\n  outline ", "\n  lsp ", "\n  help "}) {
+  for (const char* command : {"\n  check ", "\n  outline ", "\n  lsp ", "\n  eval ", "\n  help "}) {
     CHECK(help.out.find(command) != std::string::npos);
   }
   CHECK(run_bitext({"-h"}).out == help.out);
@@ -66,6 +66,11 @@ TEST_CASE("help <command> and <command> --help print the same text") {
   CHECK(help_lsp.status == 0);
   CHECK(starts_with(help_lsp.out, "Usage: bitext lsp [--stdio] [--listen 127.0.0.1:PORT]\n"));
   CHECK(run_bitext({"lsp", "--help"}).out == help_lsp.out);
+
+  const auto help_eval = run_bitext({"help", "eval"});
+  CHECK(help_eval.status == 0);
+  CHECK(starts_with(help_eval.out, "Usage: bitext eval "));
+  CHECK(run_bitext({"eval", "--help"}).out == help_eval.out);
 }
 
 TEST_CASE("help for an unknown command fails") {
