@@ -1,0 +1,249 @@
+// Language-server latency on a ~10 MB transcript (the shipped sample's pairs
+// repeated), measured in process through the server's real message path:
+//   recheck:  one-character didChange -> its publishDiagnostics (debounce 0, so
+//             no debounce delay is included)
+//   hover, documentSymbol, codeAction: request -> response
+// Each reports the median and p99 over its iterations (counters p50_ms, p99_ms).
+// Run: build/bench/bench_lsp [--benchmark_filter=...]
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+
+#include "lsp/framing.hpp"
+#include "lsp/jsonrpc.hpp"
+#include "lsp/server.hpp"
+
+namespace {
+
+using namespace bitext::lsp;
+using Clock = std::chrono::steady_clock;
+const std::string kUri = "file:///big.zh-en.txt";
+
+std::string big_transcript(std::size_t target_bytes) {
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  // 3 header lines, pairs on lines 3..236, 2 footer lines.
+  std::string text;
+  for (int i = 0; i < 3; ++i) text += lines[i] + "\n";
+  while (text.size() < target_bytes) {
+    for (std::size_t i = 3; i + 2 < lines.size(); ++i) text += lines[i] + "\n";
+  }
+  text += lines[lines.size() - 2] + "\n" + lines.back();
+  return text;
+}
+
+// The server on its own I/O thread; records when each outgoing frame is made.
+class Harness {
+ public:
+  Harness() : guard_(io_.get_executor()) {
+    server_ = std::make_unique<Server>(io_, [this](std::string frame) {
+      std::lock_guard lock(mutex_);
+      frames_.push_back({Clock::now(), std::move(frame)});
+      ready_.notify_all();
+    });
+    thread_ = std::thread([this] { io_.run(); });
+  }
+  ~Harness() {
+    boost::asio::post(io_, [this] { server_.reset(); });
+    guard_.reset();
+    thread_.join();
+  }
+
+  void send(const json& message) {
+    std::string bytes = frame_message(serialize(message));
+    boost::asio::post(io_, [this, bytes = std::move(bytes)] { server_->receive(bytes); });
+  }
+
+  // Time at which the first frame containing `needle` (after the ones already
+  // seen) was made; earlier frames are dropped.
+  Clock::time_point wait_for(const std::string& needle) {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      while (!frames_.empty()) {
+        auto [when, frame] = std::move(frames_.front());
+        frames_.erase(frames_.begin());
+        if (frame.find(needle) != std::string::npos) return when;
+      }
+      ready_.wait(lock);
+    }
+  }
+
+ private:
+  boost::asio::io_context io_;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> guard_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::vector<std::pair<Clock::time_point, std::string>> frames_;
+};
+
+struct Session {
+  Harness harness;
+  std::string text;
+  std::size_t lines = 0;
+  std::int64_t version = 1;
+  std::int64_t next_id = 100;
+
+  Session() : text(big_transcript(10u << 20)) {
+    lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    harness.send(make_request(1, "initialize",
+                              {{"capabilities",
+                                {{"textDocument",
+                                  {{"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}},
+                                   {"hover", {{"contentFormat", {"markdown"}}}},
+                                   {"codeAction", {{"codeActionLiteralSupport", json::object()}}}}}}},
+                               {"initializationOptions", {{"debounceMs", 0}}}}));
+    harness.wait_for("\"id\":1");
+    harness.send(make_notification("initialized", json::object()));
+    harness.send(make_notification(
+        "textDocument/didOpen",
+        {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", version}, {"text", text}}}}));
+    harness.wait_for("publishDiagnostics");
+  }
+
+  // Sends a request and returns its latency in milliseconds.
+  double request(const std::string& method, json params) {
+    std::int64_t id = next_id++;
+    auto start = Clock::now();
+    harness.send(make_request(id, method, std::move(params)));
+    auto done = harness.wait_for("\"id\":" + std::to_string(id) + ",");
+    return std::chrono::duration<double, std::milli>(done - start).count();
+  }
+};
+
+Session& session() {
+  static Session instance;
+  return instance;
+}
+
+void report(benchmark::State& state, std::vector<double> samples) {
+  std::sort(samples.begin(), samples.end());
+  auto at = [&](double q) { return samples[std::min(samples.size() - 1, static_cast<std::size_t>(q * samples.size()))]; };
+  state.counters["p50_ms"] = at(0.5);
+  state.counters["p99_ms"] = at(0.99);
+  state.counters["doc_MB"] = static_cast<double>(session().text.size()) / (1 << 20);
+}
+
+void BM_RecheckAfterOneCharacter(benchmark::State& state) {
+  Session& s = session();
+  std::vector<double> samples;
+  bool insert = true;
+  for (auto _ : state) {
+    // Type or delete one character in the middle of a translation line.
+    auto line = static_cast<std::uint32_t>(s.lines / 2 + 1);
+    json range = {{"start", {{"line", line}, {"character", 2}}},
+                  {"end", {{"line", line}, {"character", insert ? 2 : 3}}}};
+    ++s.version;
+    auto start = Clock::now();
+    s.harness.send(make_notification(
+        "textDocument/didChange",
+        {{"textDocument", {{"uri", kUri}, {"version", s.version}}},
+         {"contentChanges", json::array({{{"range", range}, {"text", insert ? "字" : ""}}})}}));
+    auto done = s.harness.wait_for("\"version\":" + std::to_string(s.version) + "}");
+    double ms = std::chrono::duration<double, std::milli>(done - start).count();
+    samples.push_back(ms);
+    state.SetIterationTime(ms / 1000);
+    insert = !insert;
+  }
+  report(state, samples);
+}
+BENCHMARK(BM_RecheckAfterOneCharacter)->UseManualTime()->Iterations(20)->Unit(benchmark::kMillisecond);
+
+void BM_Hover(benchmark::State& state) {
+  Session& s = session();
+  std::vector<double> samples;
+  std::uint32_t line = 3;
+  for (auto _ : state) {
+    line = static_cast<std::uint32_t>((line * 7919 + 13) % s.lines);
+    double ms = s.request("textDocument/hover",
+                          {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", line}, {"character", 1}}}});
+    samples.push_back(ms);
+    state.SetIterationTime(ms / 1000);
+  }
+  report(state, samples);
+}
+BENCHMARK(BM_Hover)->UseManualTime()->Iterations(300)->Unit(benchmark::kMillisecond);
+
+void BM_CodeActionAtCursor(benchmark::State& state) {
+  Session& s = session();
+  std::vector<double> samples;
+  std::uint32_t line = 3;
+  for (auto _ : state) {
+    line = static_cast<std::uint32_t>((line * 7919 + 13) % s.lines);
+    json position = {{"line", line}, {"character", 0}};
+    double ms = s.request("textDocument/codeAction", {{"textDocument", {{"uri", kUri}}},
+                                                      {"range", {{"start", position}, {"end", position}}},
+                                                      {"context", {{"diagnostics", json::array()}}}});
+    samples.push_back(ms);
+    state.SetIterationTime(ms / 1000);
+  }
+  report(state, samples);
+}
+BENCHMARK(BM_CodeActionAtCursor)->UseManualTime()->Iterations(300)->Unit(benchmark::kMillisecond);
+
+void BM_DocumentSymbol(benchmark::State& state) {
+  Session& s = session();
+  std::vector<double> samples;
+  for (auto _ : state) {
+    double ms = s.request("textDocument/documentSymbol", {{"textDocument", {{"uri", kUri}}}});
+    samples.push_back(ms);
+    state.SetIterationTime(ms / 1000);
+  }
+  report(state, samples);
+  state.counters["pairs"] = static_cast<double>(s.lines / 2);
+}
+BENCHMARK(BM_DocumentSymbol)->UseManualTime()->Iterations(20)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+
+
+// Attribution: the core's re-analysis alone, and the outline built alone (no
+// JSON-RPC, no serialisation), on the same text.
+#include "bitext/analysis.hpp"
+#include "lsp/symbols.hpp"
+
+namespace {
+
+void BM_CoreRerunAlone(benchmark::State& state) {
+  static std::string text = big_transcript(10u << 20);
+  static auto base = bitext::Analysis::run(text, bitext::CheckOptions{});
+  std::size_t middle = text.size() / 2;
+  middle = text.find('\n', middle) + 1;
+  std::string edited = text;
+  edited.insert(middle + 3, "x");
+  auto line = static_cast<std::uint32_t>(base->index().line_of(middle));
+  for (auto _ : state) {
+    auto next = bitext::Analysis::rerun(*base, edited, {bitext::LineEdit{line, 1, 1}}, bitext::CheckOptions{});
+    benchmark::DoNotOptimize(next);
+  }
+  state.counters["findings"] = static_cast<double>(base->findings().size());
+}
+BENCHMARK(BM_CoreRerunAlone)->Iterations(3)->Unit(benchmark::kMillisecond);
+
+void BM_DocumentSymbolsBuildAlone(benchmark::State& state) {
+  static std::string text = big_transcript(10u << 20);
+  static auto analysis = bitext::Analysis::run(text, bitext::CheckOptions{});
+  for (auto _ : state) {
+    auto symbols = document_symbols(kUri, analysis->transcript(), analysis->index(), bitext::PositionEncoding::Utf16, true);
+    benchmark::DoNotOptimize(symbols);
+  }
+}
+BENCHMARK(BM_DocumentSymbolsBuildAlone)->Iterations(5)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+BENCHMARK_MAIN();
