@@ -1,0 +1,303 @@
+// Content checks: drift, shifted blocks, numbers, fixes that move text without
+// losing a character, options, pair scores, and rerun == run.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bitext/alignment.hpp"
+#include "bitext/analysis.hpp"
+#include "bitext/finding.hpp"
+#include "bitext/text.hpp"
+
+using namespace bitext;
+
+namespace {
+
+std::string read_repo_file(const std::string& path) {
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/" + path, std::ios::binary);
+  REQUIRE(in.good());
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', at);
+    lines.push_back(text.substr(at, end == std::string::npos ? std::string::npos : end - at));
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return lines;
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i) text += '\n';
+    text += lines[i];
+  }
+  return text;
+}
+
+std::vector<const Finding*> with_code(const Analysis& analysis, std::string_view code) {
+  std::vector<const Finding*> found;
+  for (const Finding& finding : analysis.findings())
+    if (finding.code == code) found.push_back(&finding);
+  return found;
+}
+
+// Non-whitespace code points of a text, counted: a move must keep them all.
+std::map<char32_t, int> visible_characters(std::string_view text) {
+  std::map<char32_t, int> counts;
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.code_point != U' ' && decoded.code_point != U'\n' && decoded.code_point != U'\r' &&
+        decoded.code_point != U'\t')
+      ++counts[decoded.code_point];
+  }
+  return counts;
+}
+
+bool some_fix_gives(const Finding& finding, const std::string& text, const std::string& expected) {
+  return std::any_of(finding.fixes.begin(), finding.fixes.end(),
+                     [&](const Fix& fix) { return apply_edits(text, fix.edits) == expected; });
+}
+
+}  // namespace
+
+TEST_CASE("a sentence moved into the next pair is boundary drift, and a fix moves it back") {
+  const std::string clean = read_repo_file("tests/eval/corpus/interview-garden.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  // Pair 11 (1-based) is lines 21/22 (1-based): move the English of pair 11's
+  // last sentence to the start of pair 12's English.
+  const std::string moved = "We experimented on three buildings and recorded the yield, the water use and the hours of "
+                            "sunlight for every box.";
+  REQUIRE(lines[21].size() > moved.size());
+  REQUIRE(lines[21].substr(lines[21].size() - moved.size()) == moved);
+  lines[21].resize(lines[21].size() - moved.size() - 1);  // and the space before it
+  lines[23] = moved + " " + lines[23];
+  const std::string drifted = join_lines(lines);
+
+  const auto analysis = Analysis::run(drifted, {});
+  const auto drifts = with_code(*analysis, "boundary-drift");
+  REQUIRE(drifts.size() == 1);
+  const Finding& finding = *drifts.front();
+  const std::size_t line = analysis->index().line_of(finding.begin);
+  CHECK((line == 21 || line == 23 || line == 20 || line == 22));
+  CHECK((finding.pair == 10 || finding.pair == 11));
+  CHECK(finding.severity <= Severity::Information);
+  CHECK(finding.message.find("pair 11") != std::string::npos);
+  CHECK(finding.message.find("pair 12") != std::string::npos);
+  CHECK(some_fix_gives(finding, drifted, clean));
+  // Exactly one fix is preferred and every fix keeps every character.
+  CHECK(std::count_if(finding.fixes.begin(), finding.fixes.end(), [](const Fix& f) { return f.preferred; }) == 1);
+  for (const Fix& fix : finding.fixes)
+    CHECK(visible_characters(apply_edits(drifted, fix.edits)) == visible_characters(drifted));
+}
+
+TEST_CASE("translations rotated over three pairs are a shifted block; the preferred fix re-pairs them") {
+  const std::string clean = read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  // Pairs 20-22 (1-based): translations on lines 39, 41, 43 (1-based) move down by one, the last to the top.
+  const std::string t20 = lines[38], t21 = lines[40], t22 = lines[42];
+  lines[38] = t22;
+  lines[40] = t20;
+  lines[42] = t21;
+  const std::string shifted = join_lines(lines);
+  const auto analysis = Analysis::run(shifted, {});
+  const auto blocks = with_code(*analysis, "shifted-block");
+  REQUIRE(blocks.size() == 1);
+  const Finding& finding = *blocks.front();
+  CHECK(finding.pair == 19);
+  CHECK(finding.severity == Severity::Warning);
+  CHECK(finding.message.rfind("Pairs 20–22 are paired with their neighbours' translations", 0) == 0);
+  REQUIRE(finding.fixes.size() == 2);
+  CHECK(finding.fixes[0].preferred);
+  CHECK(apply_edits(shifted, finding.fixes[0].edits) == clean);
+  // The other fix re-pairs by moving the originals: same pairs, other order.
+  const std::string other = apply_edits(shifted, finding.fixes[1].edits);
+  CHECK(other != clean);
+  CHECK(visible_characters(other) == visible_characters(shifted));
+}
+
+TEST_CASE("two crossed translations are a shifted block of two") {
+  const std::string clean = read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  std::swap(lines[4], lines[6]);  // translations of pairs 3 and 4
+  const std::string crossed = join_lines(lines);
+  const auto analysis = Analysis::run(crossed, {});
+  const auto blocks = with_code(*analysis, "shifted-block");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks.front()->pair == 2);
+  CHECK(blocks.front()->message.rfind("Pairs 3 and 4 have each other's translations", 0) == 0);
+  CHECK(apply_edits(crossed, blocks.front()->fixes[0].edits) == clean);
+}
+
+TEST_CASE("a changed number is reported on both sides, by value and place") {
+  const std::string text =
+      "公司已融资2.6亿美元,目前有超过一万家企业使用该平台。\n"
+      "The company has raised $160,000,000, and over ten thousand companies use the platform today.\n"
+      "谢谢邀请。\n"
+      "Thanks for having me.";
+  const auto analysis = Analysis::run(text, {});
+  const auto numbers = with_code(*analysis, "number-mismatch");
+  REQUIRE(numbers.size() == 2);
+  const std::string_view view = analysis->text();
+  CHECK(view.substr(numbers[0]->begin, numbers[0]->end - numbers[0]->begin) == "2.6亿美元");
+  CHECK(view.substr(numbers[1]->begin, numbers[1]->end - numbers[1]->begin) == "$160,000,000");
+  CHECK(numbers[0]->message.rfind("Extra number '2.6亿美元' in the translation of pair 1", 0) == 0);
+  CHECK(numbers[1]->message.rfind("Missing number '$160,000,000': the original of pair 1 has it", 0) == 0);
+  CHECK(numbers[0]->severity == Severity::Warning);
+  CHECK(numbers[1]->severity == Severity::Warning);
+}
+
+TEST_CASE("a number only missing from the translation is information, not a warning") {
+  const std::string text =
+      "公司已融资,目前有很多企业使用该平台。\n"
+      "The company has raised $160,000,000, and many companies use the platform today.";
+  const auto analysis = Analysis::run(text, {});
+  const auto numbers = with_code(*analysis, "number-mismatch");
+  REQUIRE(numbers.size() == 1);
+  CHECK(numbers[0]->severity == Severity::Information);
+  CHECK(numbers[0]->pair == 0);
+}
+
+TEST_CASE("options switch rules off and override their severity") {
+  const std::string clean = read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  std::swap(lines[4], lines[6]);
+  const std::string crossed = join_lines(lines);
+  CheckOptions off;
+  off.rules["shifted-block"].enabled = false;
+  CHECK(with_code(*Analysis::run(crossed, off), "shifted-block").empty());
+  CheckOptions louder;
+  louder.rules["shifted-block"].severity = Severity::Error;
+  const auto analysis = Analysis::run(crossed, louder);
+  REQUIRE(with_code(*analysis, "shifted-block").size() == 1);
+  CHECK(with_code(*analysis, "shifted-block").front()->severity == Severity::Error);
+  CheckOptions structure_only;
+  structure_only.content_checks = false;
+  CHECK(with_code(*Analysis::run(crossed, structure_only), "shifted-block").empty());
+}
+
+TEST_CASE("clean shipped transcripts get no content warnings and high pair scores") {
+  for (const char* path : {"tests/eval/corpus/interview-garden.zh-en.txt", "tests/eval/corpus/talk-databases.zh-en.txt",
+                           "tests/eval/corpus/subtitles-kitchen.zh-en.txt"}) {
+    CAPTURE(path);
+    const auto analysis = Analysis::run(read_repo_file(path), {});
+    for (const Finding& finding : analysis->findings()) CHECK(finding.severity > Severity::Warning);
+    REQUIRE(analysis->pair_scores().size() == analysis->transcript().pairs.size());
+    std::size_t high = 0;
+    for (const double score : analysis->pair_scores()) {
+      CHECK(score >= 0.0);
+      CHECK(score <= 1.0);
+      high += score >= 0.5 ? 1 : 0;
+    }
+    CHECK(high * 10 >= analysis->pair_scores().size() * 9);
+  }
+}
+
+TEST_CASE("every content fix on the sample keeps every character exactly once") {
+  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const auto analysis = Analysis::run(sample, {});
+  const auto before = visible_characters(sample);
+  std::size_t moves = 0;
+  for (const Finding& finding : analysis->findings()) {
+    if (finding.code != "boundary-drift" && finding.code != "shifted-block" && finding.code != "merge-suggested")
+      continue;
+    for (const Fix& fix : finding.fixes) {
+      CAPTURE(fix.title);
+      CHECK(visible_characters(apply_edits(sample, fix.edits)) == before);
+      ++moves;
+    }
+  }
+  CHECK(moves >= 4);
+}
+
+TEST_CASE("the sample's real drift at pairs 97/98 is a warning that names the moved text") {
+  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const auto analysis = Analysis::run(sample, {});
+  bool found = false;
+  for (const Finding* finding : with_code(*analysis, "boundary-drift")) {
+    const std::size_t line = analysis->index().line_of(finding->begin);
+    if (line < 195 || line > 198) continue;  // lines 196-199, 1-based
+    found = true;
+    CHECK(finding->severity == Severity::Warning);
+    CHECK(finding->message.find("pair 98") != std::string::npos);
+    CHECK(finding->message.find("It's not a thing?") != std::string::npos);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("rerun after editing one pair gives exactly what run gives") {
+  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const auto first = Analysis::run(sample, {});
+  std::vector<std::string> lines = split_lines(sample);
+  lines[100] += " Right?";  // the English line of pair 49 (line 101, 1-based)
+  const std::string edited = join_lines(lines);
+  const auto again = Analysis::rerun(*first, edited, {{100, 1, 1}}, {});
+  const auto fresh = Analysis::run(edited, {});
+  REQUIRE(again->findings().size() == fresh->findings().size());
+  for (std::size_t i = 0; i < fresh->findings().size(); ++i) {
+    CHECK(again->findings()[i].code == fresh->findings()[i].code);
+    CHECK(again->findings()[i].begin == fresh->findings()[i].begin);
+    CHECK(again->findings()[i].message == fresh->findings()[i].message);
+    CHECK(again->findings()[i].severity == fresh->findings()[i].severity);
+  }
+  CHECK(again->pair_scores() == fresh->pair_scores());
+}
+
+TEST_CASE("line features: cut points, sentences, lengths") {
+  const LineFeatures english = line_features("Not right away. I did it on weekends, for two years first.");
+  REQUIRE(english.cuts.size() == 2);
+  CHECK(english.cuts[0].head_end == 15);    // after "away."
+  CHECK(english.cuts[0].tail_begin == 16);  // "I did ..."
+  CHECK(english.cuts[0].sentence);
+  CHECK(english.cuts[1].head_end == 37);  // after "weekends,"
+  CHECK_FALSE(english.cuts[1].sentence);
+  CHECK(english.sentences == 2);
+  CHECK(english.cuts[0].head_sentences == 1);
+  CHECK(english.cuts[0].tail_sentences == 1);
+  CHECK(english.cuts[1].head_sentences == 2);  // "Not right away. I did it on weekends," holds 2 (one partial)
+  CHECK(english.cuts[1].tail_sentences == 1);
+  CHECK(english.ends_sentence);
+  CHECK(english.spaced);
+
+  const LineFeatures chinese = line_features("没有马上辞职。我先用周末做了两年。");
+  REQUIRE(chinese.cuts.size() == 1);
+  CHECK(chinese.cuts[0].head_end == std::string("没有马上辞职。").size());
+  CHECK(chinese.cuts[0].tail_begin == chinese.cuts[0].head_end);
+  CHECK(chinese.sentences == 2);
+  CHECK_FALSE(chinese.spaced);
+  CHECK(chinese.length == doctest::Approx(15.0));  // 6 + 9 Han characters, punctuation not counted
+}
+
+TEST_CASE("sentence-count model: the common difference costs nothing, rare ones cost more") {
+  const std::vector<int> differences = {0, 0, 0, 0, 0, 0, 1, -1};
+  const SentenceCountModel model = fit_sentence_counts(differences);
+  CHECK(model.of(0) == 0.0);
+  // counts+1: d=0 -> 7, d=±1 -> 2, others 1: costs log(7/2) = 1.25 and log(7) = 1.95, rounded to 0.25.
+  CHECK(model.of(1) == doctest::Approx(1.25));
+  CHECK(model.of(-1) == doctest::Approx(1.25));
+  CHECK(model.of(2) == doctest::Approx(2.0));
+  CHECK(model.of(9) == model.of(3));
+}
+
+TEST_CASE("residual cost: zero at a perfect fit, growing, heavy-tailed") {
+  CHECK(residual_cost(0.0) == doctest::Approx(0.0));
+  CHECK(residual_cost(1.0) > 0.3);
+  CHECK(residual_cost(2.0) > residual_cost(1.0));
+  CHECK(residual_cost(-2.0) == doctest::Approx(residual_cost(2.0)));
+  // Far out, the wide component takes over: much less than the Gaussian's δ²/2.
+  CHECK(residual_cost(8.0) < 8.0);
+  CHECK(residual_cost(8.0) > residual_cost(4.0));
+}

@@ -1,0 +1,203 @@
+// The evaluation: deterministic random numbers, sentence parts for injection,
+// each kind of injected error, TSV corpora, and scoring end to end.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "bitext/evaluation.hpp"
+#include "bitext/text.hpp"
+
+using namespace bitext;
+
+namespace {
+
+CleanDocument small_document() {
+  CleanDocument document;
+  document.name = "small";
+  document.pairs = {
+      {"谢谢邀请。", "Thanks for having me."},
+      {"没有马上辞职。我先用周末做了两年。我们在三栋楼上试验,记录每个箱子的产量。",
+       "Not right away. I did it on weekends for two years first. We experimented on three buildings and recorded "
+       "the yield of every box."},
+      {"公司已融资1.6亿美元。", "The company has raised $160,000,000."},
+      {"这听起来很有意思。那时候你在做什么工作?", "That sounds like fun. What were you doing for work at the time?"},
+      {"所以你辞职了?", "So you quit?"},
+      {"我们现在管理着十四个屋顶,总面积大约六千平方米,去年卖出了十八吨蔬菜。",
+       "We now manage fourteen roofs, about six thousand square metres in total, and last year we sold eighteen "
+       "tonnes of vegetables."},
+  };
+  return document;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', at);
+    lines.push_back(text.substr(at, end == std::string::npos ? std::string::npos : end - at));
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return lines;
+}
+
+std::map<char32_t, int> visible_characters(std::string_view text) {
+  std::map<char32_t, int> counts;
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.code_point != U' ' && decoded.code_point != U'\n') ++counts[decoded.code_point];
+  }
+  return counts;
+}
+
+}  // namespace
+
+TEST_CASE("EvalRandom is std::mt19937 with an unbiased bounded draw") {
+  // The first output of mt19937 with the default seed 5489 is 3499211612 (C++ standard, [rand.predef]
+  // gives the 10000th; the first is the published reference value).
+  EvalRandom random(5489);
+  CHECK(random.below(10) == 2);  // 3499211612 % 10
+  EvalRandom a(42), b(42);
+  for (int i = 0; i < 100; ++i) CHECK(a.below(7) == b.below(7));
+  EvalRandom c(1);
+  for (int i = 0; i < 1000; ++i) CHECK(c.below(3) < 3);
+  CHECK(c.below(1) == 0);
+}
+
+TEST_CASE("injection sentences: English after a mark, a space and a capital; Chinese after the mark") {
+  const std::string english = "Not right away. I did it on weekends, e.g. on Sundays. 1.6 million? Yes!";
+  const auto parts = injection_sentences(english);
+  REQUIRE(parts.size() == 4);
+  CHECK(english.substr(parts[0].begin, parts[0].end - parts[0].begin) == "Not right away.");
+  CHECK(english.substr(parts[1].begin, parts[1].end - parts[1].begin) == "I did it on weekends, e.g. on Sundays.");
+  CHECK(english.substr(parts[2].begin, parts[2].end - parts[2].begin) == "1.6 million?");
+  CHECK(english.substr(parts[3].begin, parts[3].end - parts[3].begin) == "Yes!");
+  const std::string chinese = "没有马上辞职。我先用周末做了两年!对吧?好";
+  const auto zh = injection_sentences(chinese);
+  REQUIRE(zh.size() == 4);
+  CHECK(chinese.substr(zh[1].begin, zh[1].end - zh[1].begin) == "我先用周末做了两年!");
+  CHECK(chinese.substr(zh[3].begin) == "好");
+}
+
+TEST_CASE("each injected kind changes the document as described") {
+  const CleanDocument document = small_document();
+  const std::string clean = render(document);
+  const std::vector<std::string> clean_lines = lines_of(clean);
+  REQUIRE(clean_lines.size() == 12);
+  EvalRandom random(11);
+  for (int trial = 0; trial < 10; ++trial) {
+    for (const ErrorKind kind : all_error_kinds()) {
+      CAPTURE(error_kind_name(kind));
+      const auto injection = inject(document, kind, random);
+      REQUIRE(injection.has_value());
+      CHECK(injection->kind == kind);
+      CHECK(injection->text != clean);
+      const std::vector<std::string> lines = lines_of(injection->text);
+      CHECK(injection->first_line <= injection->last_line);
+      CHECK(injection->last_line < lines.size());
+      switch (kind) {
+        case ErrorKind::DeletedLine:
+          CHECK(lines.size() == 11);
+          break;
+        case ErrorKind::DuplicatedLine:
+          CHECK(lines.size() == 13);
+          CHECK(lines[injection->first_line] == lines[injection->first_line + 1]);
+          break;
+        case ErrorKind::SplitLine:
+          CHECK(lines.size() == 13);
+          CHECK(visible_characters(injection->text) == visible_characters(clean));
+          break;
+        case ErrorKind::SwappedOrder:
+        case ErrorKind::ShiftedBlock:
+        case ErrorKind::Drift: {
+          // A move: same characters, same number of lines.
+          CHECK(lines.size() == 12);
+          CHECK(visible_characters(injection->text) == visible_characters(clean));
+          break;
+        }
+        case ErrorKind::Untranslated:
+          CHECK(lines[injection->first_line] == lines[injection->first_line + 1]);
+          break;
+        case ErrorKind::TruncatedTranslation:
+          CHECK(lines[injection->first_line].size() < clean_lines[injection->first_line].size());
+          CHECK(clean_lines[injection->first_line].rfind(lines[injection->first_line], 0) == 0);
+          break;
+        case ErrorKind::ChangedNumber: {
+          // One digit changed in one line: same length, one byte differs.
+          const std::string& changed = lines[injection->first_line];
+          const std::string& before = clean_lines[injection->first_line];
+          REQUIRE(changed.size() == before.size());
+          int differing = 0;
+          for (std::size_t i = 0; i < changed.size(); ++i) differing += changed[i] != before[i] ? 1 : 0;
+          CHECK(differing == 1);
+          break;
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("documents from a TSV: pairs by source, Latin translations skipped") {
+  const std::string tsv =
+      "第一段。\tFirst paragraph.\tdoc-a\n"
+      "第二段。\tSecond paragraph.\tdoc-a\n"
+      "dpkg -i foo.deb\tdpkg -i foo.deb\tdoc-a\n"
+      "第三段。\tThird paragraph.\tdoc-a\n"
+      "另一篇。\tAnother one.\tdoc-b\n"
+      "broken line without tabs\n"
+      "再一段。\tOnce more.\tdoc-b\n";
+  const TsvCorpus corpus = documents_from_tsv(tsv, 2);
+  CHECK(corpus.skipped_latin == 1);
+  CHECK(corpus.skipped_malformed == 1);
+  // doc-a: 3 Chinese pairs -> 2 + 1 (the single pair is too short to be a document); doc-b: 2.
+  REQUIRE(corpus.documents.size() == 2);
+  CHECK(corpus.documents[0].pairs.size() == 2);
+  CHECK(corpus.documents[0].pairs[1].original == "Second paragraph.");
+  CHECK(corpus.documents[1].pairs.size() == 2);
+  CHECK(corpus.documents[1].pairs[0].translation == "另一篇。");
+  CHECK(render(corpus.documents[1]) == "另一篇。\nAnother one.\n再一段。\nOnce more.");
+}
+
+TEST_CASE("clean_document_of gives back the analysed text") {
+  const std::string text = render(small_document());
+  const auto analysis = Analysis::run(text, {});
+  const auto document = clean_document_of(*analysis, "x");
+  REQUIRE(document.has_value());
+  CHECK(document->pairs.size() == 6);
+  CHECK(render(*document) == text);
+}
+
+TEST_CASE("evaluate scores injected shifted blocks and duplicated lines") {
+  EvaluationSettings settings;
+  settings.seed = 3;
+  settings.trials = 4;
+  settings.kinds = {ErrorKind::DuplicatedLine, ErrorKind::ShiftedBlock};
+  const std::vector<EvaluationDocument> documents = {{small_document(), false}};
+  const EvaluationReport report = evaluate(documents, settings);
+  const KindScore& duplicated = report.kinds[static_cast<std::size_t>(ErrorKind::DuplicatedLine)];
+  const KindScore& shifted = report.kinds[static_cast<std::size_t>(ErrorKind::ShiftedBlock)];
+  CHECK(duplicated.injected == 4);
+  CHECK(shifted.injected == 4);
+  CHECK(report.kinds[static_cast<std::size_t>(ErrorKind::Drift)].injected == 0);
+  CHECK(duplicated.detected == 4);
+  CHECK(duplicated.restored == duplicated.restorable);
+  CHECK(shifted.detected >= 3);
+  CHECK(report.baselines.size() == 1);
+  CHECK(report.baselines[0].pairs == 6);
+  CHECK(report.precision() >= 0.9);
+}
+
+TEST_CASE("kind names round-trip; structural kinds and accepted codes") {
+  for (const ErrorKind kind : all_error_kinds()) CHECK(parse_error_kind(error_kind_name(kind)) == kind);
+  CHECK_FALSE(parse_error_kind("nonsense").has_value());
+  CHECK(is_structural(ErrorKind::SplitLine));
+  CHECK_FALSE(is_structural(ErrorKind::Drift));
+  CHECK(fix_restores(ErrorKind::Drift));
+  CHECK_FALSE(fix_restores(ErrorKind::ChangedNumber));
+  CHECK(accepted_codes(ErrorKind::DeletedLine).size() == 2);
+  CHECK(accepted_codes(ErrorKind::Drift).front() == "boundary-drift");
+}
