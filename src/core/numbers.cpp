@@ -73,6 +73,10 @@ double chinese_unit(char32_t c) {
   }
 }
 
+bool is_financial(char32_t c) {
+  return std::u32string_view(U"壹贰貳叁參肆伍陆陸柒捌玖").find(c) != std::u32string_view::npos;
+}
+
 bool is_chinese_numeral(char32_t c) { return chinese_digit(c) >= 0 || chinese_unit(c) > 0; }
 bool is_zero_char(char32_t c) { return c == U'零' || c == U'〇'; }
 
@@ -129,9 +133,9 @@ constexpr std::u32string_view kPercentChengFollowers = U"的以左多是到至�
 constexpr std::array<std::u32string_view, 9> kCurrencySuffixes = {
     U"美元", U"美金", U"欧元", U"英镑", U"日元", U"美分", U"港元", U"元", U"块"};
 
-constexpr std::array<std::u32string_view, 13> kChineseApproxPrefixes = {
-    U"大约", U"大概", U"将近", U"接近", U"超过", U"不到", U"至少", U"约", U"近", U"逾",
-    U"多达", U"上", U"数"};
+// 上/数/几 before a unit (上千, 数百, 几十) make a vague number; scan_chinese reads them.
+constexpr std::array<std::u32string_view, 11> kChineseApproxPrefixes = {
+    U"大约", U"大概", U"将近", U"接近", U"超过", U"不到", U"至少", U"约", U"近", U"逾", U"多达"};
 
 constexpr std::array<std::u32string_view, 5> kChineseApproxSuffixes = {U"左右", U"上下", U"以上",
                                                                         U"多", U"余"};
@@ -337,8 +341,6 @@ class Scanner {
       // 最近/附近/亲近 (recently, nearby, close) are no approximation; nor 以上 before a number.
       const char32_t p = before(j - prefix.size());
       if (prefix == U"近" && (p == U'最' || p == U'附' || p == U'亲' || p == U'靠' || p == U'接'))
-        continue;
-      if (prefix == U"上" && (p == U'以' || p == U'在' || p == U'之' || is_han(at(j)) == false))
         continue;
       return true;
     }
@@ -699,6 +701,8 @@ class Scanner {
     if (colloquial) unit = std::min(unit, last_any_unit / 10);
 
     const std::size_t length = j - i;
+    // Alone, the financial forms (陆 in 大陆, 伍 in 队伍) and 零 (零售, 零件) are words.
+    if (length == 1 && (is_zero_char(at(i)) || is_financial(at(i)))) return j;
     // A lone 一 is a count only before a measure word or scale, or after 第.
     if (length == 1 && at(i) == U'一' && before(i) != U'第' &&
         kMeasureWords.find(at(j)) == std::u32string_view::npos)
@@ -716,8 +720,8 @@ class Scanner {
       ++end;
     }
     const char32_t p = before(i);
-    if (p == U'几' || p == U'数' || p == U'上' || p == U'成') vague = true;
-    if (p == U'几' || p == U'数') m.approximate = true;
+    if ((p == U'几' || p == U'数' || p == U'上' || p == U'成') && chinese_unit(at(i)) > 0) vague = true;
+    if (vague) m.approximate = true;  // 几十, 数百, 上千, 成千
 
     // 三分之一: a fraction.
     if (matches(end, U"分之") && (chinese_digit(at(end + 2)) >= 0 || chinese_unit(at(end + 2)) == 10)) {
@@ -888,7 +892,9 @@ class Scanner {
       end = word_end;
     }
     m.approximate = english_approx_before(i);
-    m.strong = m.value >= 10 && !article;
+    // "a million", "million-dollar": a scale word with no number before it is vague.
+    const bool bare_scale = word == "hundred" || lookup(kScaleWords, word).has_value();
+    m.strong = m.value >= 10 && !article && !bare_scale;
     emit(i, end, m);
     return end;
   }

@@ -149,6 +149,9 @@ TEST_CASE("English scale words and number words") {
   CHECK_FALSE(only("a hundred times").strong);
   CHECK(only("a hundred times").value == 100.0);
   CHECK_FALSE(only("hundreds of models").strong);
+  CHECK_FALSE(only("the million-dollar question").strong);
+  CHECK(only("the million-dollar question").value == 1e6);
+  CHECK(only("two million").strong);
 }
 
 TEST_CASE("approximation markers") {
@@ -184,6 +187,12 @@ TEST_CASE("idioms and lone 一 are not numbers") {
   CHECK(scan_numbers("这是一本书").size() == 1);  // 一 + measure word: weak count
   CHECK_FALSE(only("这是一本书").strong);
   CHECK(scan_numbers("统一管理").empty());
+  CHECK(scan_numbers("中国大陆的队伍").empty());  // 陆, 伍 alone are not 6, 5
+  CHECK(scan_numbers("零售和零件").empty());
+  CHECK(value_of("叁佰伍拾") == 350.0);
+  CHECK_FALSE(only("上一个版本").approximate);
+  CHECK(only("上千人").approximate);
+  CHECK_FALSE(only("上千人").strong);
 }
 
 TEST_CASE("digits inside identifiers and versions are weak Code numbers") {
