@@ -501,8 +501,15 @@ local function finish()
   vim.cmd((status == 0 and 'qall!' or ('cquit ' .. status)))
 end
 
--- What a user puts in init.lua: the shipped plugin, registered before the file loads.
-vim.opt.runtimepath:prepend(env('E2E_EDITOR_CONFIG_DIR') .. '/nvim')
--- No client-side debounce: every edit reaches the server as its own didChange.
-require('bitext').setup({ cmd = { env('E2E_SERVER'), 'lsp' }, flags = { debounce_text_changes = 0 } })
-vim.api.nvim_create_autocmd('VimEnter', { once = true, callback = finish })
+-- What a user puts in init.lua: the shipped plugin, registered before the file
+-- loads. An error here would leave a headless Neovim idle: quit at once instead.
+local set_up, setup_error = pcall(function()
+  vim.opt.runtimepath:prepend(env('E2E_EDITOR_CONFIG_DIR') .. '/nvim')
+  -- No client-side debounce: every edit reaches the server as its own didChange.
+  require('bitext').setup({ cmd = { env('E2E_SERVER'), 'lsp' }, flags = { debounce_text_changes = 0 } })
+  vim.api.nvim_create_autocmd('VimEnter', { once = true, callback = finish })
+end)
+if not set_up then
+  io.stderr:write('driver error during set-up (Neovim 0.7 or later is needed): ' .. tostring(setup_error) .. '\n')
+  vim.cmd('cquit 2')
+end

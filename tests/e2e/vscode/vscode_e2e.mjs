@@ -156,6 +156,9 @@ async function main() {
     const firstStart = await poll(async () => serverStarts().length === 1 ? serverStarts()[0] : undefined);
     check(firstStart !== undefined && firstStart.includes(`using ${bundled} (bitext 0.1.0, from bundled)`),
       'the server is the binary bundled in the .vsix, checked with --version', `log lines: ${JSON.stringify(serverStarts())}`);
+    // The user settings set "bitext.trace.server": "messages" (read by vscode-languageclient).
+    check(await poll(async () => bitextLog().includes("[Trace - ") && bitextLog().includes("Sending request 'initialize")),
+      'bitext.trace.server logs the LSP messages in the Bitext output');
     await statusItem.click();
     const outputShown = await poll(async () => (await page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').count()) > 0);
     check(outputShown, 'clicking the status item opens the output panel');
