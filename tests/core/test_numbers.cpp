@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
+#include <unicode/rbnf.h>
+#include <unicode/unistr.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -280,4 +283,35 @@ TEST_CASE("long lines: many numbers compare the same way") {
   std::string digits;
   for (int k = 0; k < 40; ++k) digits += "九";
   CHECK(scan_numbers(digits).empty());
+}
+
+// ICU's Chinese spell-out *formatting* is an independent oracle for standard
+// numerals (its parsing is not: it reads 一千六 as 1006). Every value it
+// spells must scan back to itself; "个" after it makes even 一 a count.
+TEST_CASE("ICU zh spell-out round trip") {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RuleBasedNumberFormat spellout(icu::URBNF_SPELLOUT, icu::Locale("zh"), status);
+  REQUIRE(U_SUCCESS(status));
+  std::vector<double> values;
+  for (int v = 1; v <= 2100; ++v) values.push_back(v);
+  for (double v = 2101; v < 1e7; v += 9973) values.push_back(std::floor(v));
+  for (double v : {10000.0, 25000.0, 100010.0, 160000000.0, 200000000.0, 1000000001.0, 99999999999.0})
+    values.push_back(v);
+  int mismatches = 0;
+  for (double v : values) {
+    icu::UnicodeString spelled;
+    spellout.format(v, spelled);
+    std::string text;
+    spelled.toUTF8String(text);
+    const auto found = scan_numbers(text + "个");
+    if (found.size() != 1 || found[0].value != v) {
+      ++mismatches;
+      if (mismatches <= 5) {
+        CAPTURE(text);
+        CHECK(found.size() == 1);
+        if (!found.empty()) CHECK(found[0].value == v);
+      }
+    }
+  }
+  CHECK(mismatches == 0);
 }
