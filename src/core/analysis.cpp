@@ -45,13 +45,26 @@ std::size_t common_suffix(std::string_view a, std::string_view b, std::size_t li
 // self-synchronising: bytes before the first change decode as before, and once
 // decoding is back on a code point boundary inside the unchanged suffix the
 // rest decodes as it did in the old text.
+// The bytes that two versions share at their start and end.
+struct CommonEnds {
+  std::size_t prefix = 0;
+  std::size_t suffix = 0;  // prefix + suffix <= the smaller size
+};
+
+CommonEnds common_ends(std::string_view old_text, std::string_view text) {
+  CommonEnds ends;
+  ends.prefix = common_prefix(old_text, text);
+  ends.suffix = common_suffix(old_text, text, std::min(old_text.size(), text.size()) - ends.prefix);
+  return ends;
+}
+
 std::optional<std::size_t> first_invalid_after_edit(std::string_view old_text,
                                                     std::optional<std::size_t> old_invalid,
-                                                    std::string_view text) {
-  const std::size_t prefix = common_prefix(old_text, text);
+                                                    std::string_view text, CommonEnds ends) {
+  const std::size_t prefix = ends.prefix;
+  const std::size_t suffix = ends.suffix;
   if (prefix == old_text.size() && prefix == text.size()) return old_invalid;
   if (old_invalid && *old_invalid + 4 <= prefix) return old_invalid;
-  const std::size_t suffix = common_suffix(old_text, text, std::min(old_text.size(), text.size()) - prefix);
 
   // A boundary at or before the first change, before which the old text was valid.
   std::size_t start = old_invalid ? std::min(prefix, *old_invalid) : prefix;
@@ -75,9 +88,12 @@ std::optional<std::size_t> first_invalid_after_edit(std::string_view old_text,
   return std::nullopt;
 }
 
-// Lines of the new text that stand where an old line stood, from the edits
-// applied one after the other (each in the coordinates left by the previous
-// one, as LSP content changes are). Runs of [new_line, old_line, count).
+// Where each new line's script profile can come from. Lines inside the
+// common byte prefix or suffix are unchanged by construction (same bytes,
+// same line ends around them). For the lines in between, the edits say which
+// old line stood there (applied one after the other, each in the coordinates
+// the previous one left, as LSP content changes are); such a line is reused
+// only if its bytes are equal, so that wrong edits cannot change the result.
 struct LineRun {
   std::size_t new_line;
   std::size_t old_line;
@@ -96,11 +112,7 @@ bool map_lines(const std::vector<LineEdit>& edits, std::size_t old_count, std::s
     next.reserve(runs.size() + 1);
     for (const LineRun& run : runs) {
       const std::size_t run_end = run.new_line + run.count;
-      // Part before the edit.
-      if (run.new_line < first) {
-        next.push_back({run.new_line, run.old_line, std::min(run_end, first) - run.new_line});
-      }
-      // Part after the removed lines, shifted.
+      if (run.new_line < first) next.push_back({run.new_line, run.old_line, std::min(run_end, first) - run.new_line});
       if (run_end > removed_end) {
         const std::size_t from = std::max(run.new_line, removed_end);
         next.push_back({from - edit.old_line_count + edit.new_line_count, run.old_line + (from - run.new_line),
@@ -113,20 +125,51 @@ bool map_lines(const std::vector<LineEdit>& edits, std::size_t old_count, std::s
   return current_count == new_count;
 }
 
-// Runs from the common prefix and suffix of lines, when the edits do not fit.
-void map_lines_by_diff(const LineIndex& old_index, const LineIndex& index, std::vector<LineRun>& runs) {
+std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineIndex& index,
+                                           const std::vector<LineEdit>& edits, CommonEnds ends) {
+  const LineIndex& old_index = previous.index();
+  const std::vector<TranscriptLine>& old_lines = previous.transcript().lines;
+  const std::size_t count = index.line_count();
   const std::size_t old_count = old_index.line_count();
-  const std::size_t new_count = index.line_count();
-  std::size_t prefix = 0;
-  while (prefix < old_count && prefix < new_count && old_index.line_text(prefix) == index.line_text(prefix))
-    ++prefix;
-  std::size_t suffix = 0;
-  while (suffix < old_count - prefix && suffix < new_count - prefix &&
-         old_index.line_text(old_count - 1 - suffix) == index.line_text(new_count - 1 - suffix))
-    ++suffix;
-  runs.clear();
-  runs.push_back({0, 0, prefix});
-  runs.push_back({new_count - suffix, old_count - suffix, suffix});
+  const std::size_t size = index.text().size();
+  std::vector<ScriptProfile> profiles(count);
+  std::vector<bool> known(count, false);
+  if (old_lines.size() != old_count) return profiles;  // cannot happen: every analysis has one per line
+
+  // Prefix: a line whose content and line end lie before the first change.
+  // (Positions come from the line starts alone, to avoid touching the text.)
+  std::size_t first_open = 0;  // first line not settled by the prefix
+  while (first_open + 1 < count && first_open < old_count && index.line_start(first_open + 1) <= ends.prefix) {
+    profiles[first_open] = old_lines[first_open].script;
+    known[first_open] = true;
+    ++first_open;
+  }
+  // Suffix: a line whose preceding line end lies after the last change; it
+  // has as many lines after it in both versions.
+  std::size_t last_open = count;  // one past the last line not settled by the suffix
+  while (last_open > first_open && count - last_open + 1 < old_count &&
+         index.line_start(last_open - 1) >= size - ends.suffix + 1) {
+    --last_open;
+    profiles[last_open] = old_lines[old_count - (count - last_open)].script;
+    known[last_open] = true;
+  }
+  // Between: the edits' word, checked byte for byte.
+  std::vector<LineRun> runs;
+  if (!edits.empty() && map_lines(edits, old_count, count, runs)) {
+    for (const LineRun& run : runs) {
+      const std::size_t from = std::max(run.new_line, first_open);
+      const std::size_t to = std::min(run.new_line + run.count, last_open);
+      for (std::size_t line = from; line < to; ++line) {
+        const std::size_t old_line = run.old_line + (line - run.new_line);
+        if (old_line >= old_count || old_index.line_text(old_line) != index.line_text(line)) continue;
+        profiles[line] = old_lines[old_line].script;
+        known[line] = true;
+      }
+    }
+  }
+  for (std::size_t line = first_open; line < last_open; ++line)
+    if (!known[line]) profiles[line] = detail::profile_line(index.line_text(line));
+  return profiles;
 }
 
 struct Outputs {
@@ -198,34 +241,12 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
                                                 const std::vector<LineEdit>& edits,
                                                 const CheckOptions& options) {
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
+  const CommonEnds ends = common_ends(previous.text_, analysis->text_);
   analysis->first_invalid_utf8_ =
-      first_invalid_after_edit(previous.text_, previous.first_invalid_utf8_, analysis->text_);
-
-  const LineIndex& index = analysis->index_;
-  const LineIndex& old_index = previous.index_;
-  const std::vector<TranscriptLine>& old_lines = previous.transcript_.lines;
-  std::vector<LineRun> runs;
-  if (edits.empty() || !map_lines(edits, old_index.line_count(), index.line_count(), runs))
-    map_lines_by_diff(old_index, index, runs);
-
-  // Reuse a profile only for a line whose bytes are unchanged, so that the
-  // result cannot differ from run() whatever the edits say.
-  std::vector<ScriptProfile> profiles(index.line_count());
-  std::vector<bool> known(index.line_count(), false);
-  for (const LineRun& run : runs) {
-    for (std::size_t k = 0; k < run.count; ++k) {
-      const std::size_t line = run.new_line + k;
-      const std::size_t old_line = run.old_line + k;
-      if (line >= profiles.size() || old_line >= old_lines.size()) break;
-      if (old_index.line_text(old_line) != index.line_text(line)) continue;
-      profiles[line] = old_lines[old_line].script;
-      known[line] = true;
-    }
-  }
-  for (std::size_t line = 0; line < profiles.size(); ++line)
-    if (!known[line]) profiles[line] = detail::profile_line(index.line_text(line));
-
-  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, previous.content_state_.get(),
+      first_invalid_after_edit(previous.text_, previous.first_invalid_utf8_, analysis->text_, ends);
+  std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends);
+  analyse(analysis->index_, analysis->first_invalid_utf8_, std::move(profiles), options,
+          previous.content_state_.get(),
           {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
   return analysis;
 }

@@ -197,6 +197,13 @@ class Checker {
     const std::uint32_t translation = pair.translation.front();
     const std::uint32_t original = pair.original.front();
     const TranscriptLine& entry = line(translation);
+    // A line in the translation's script is untranslated only if it is
+    // identical to its original, which needs the same profile: decided
+    // without reading the text, as it is for nearly every pair.
+    if (detail::line_script(entry.script, transcript_.translation_script, transcript_.original_script) ==
+            transcript_.translation_script &&
+        !(entry.script == line(original).script))
+      return;
     const LineRole role = detail::role_of(text_of(translation), entry.script, transcript_.translation_script,
                                           transcript_.original_script, options_);
     if (role == LineRole::TranslationPlaceholder) return;  // a known gap, not an untranslated line

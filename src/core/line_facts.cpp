@@ -13,11 +13,13 @@ bool is_cjk_script(Script script) {
   return script == Script::Han || script == Script::Japanese || script == Script::Hangul;
 }
 
-// WebVTT / SRT timing line: starts with a digit and contains "-->".
+// WebVTT / SRT timing line: starts with a digit and contains "-->". Only the
+// first bytes are read unless it starts with a digit.
 bool is_timing_line(std::string_view line) {
-  const std::string_view content = trim(line);
-  return !content.empty() && content.front() >= '0' && content.front() <= '9' &&
-         content.find("-->") != std::string_view::npos;
+  std::size_t start = 0;
+  while (start < line.size() && is_ascii_space(static_cast<unsigned char>(line[start]))) ++start;
+  if (start == line.size() || line[start] < '0' || line[start] > '9') return false;
+  return line.find("-->", start) != std::string_view::npos;
 }
 
 }  // namespace

@@ -510,8 +510,15 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
   profiles.resize(line_count);
   transcript.lines.resize(line_count);
 
+  // One look at each line's text: what kind of line it is. Everything after
+  // works from these bytes and the profiles (a 10 MB text is read once here).
+  enum LineClass : std::uint8_t { kBlank, kMarkup, kContent, kTranslationMark, kOriginalMark };
   const std::string_view translation_placeholder = trim(options.translation_placeholder);
   const std::string_view original_placeholder = trim(options.original_placeholder);
+  const std::size_t shortest_placeholder =
+      std::min(translation_placeholder.empty() ? SIZE_MAX : translation_placeholder.size(),
+               original_placeholder.empty() ? SIZE_MAX : original_placeholder.size());
+  std::vector<LineClass> classes(line_count, kBlank);
   std::vector<bool> content(line_count, false);
   std::vector<bool> placeholder(line_count, false);
   for (std::size_t line = 0; line < line_count; ++line) {
@@ -520,23 +527,28 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
     entry.begin = index.line_start(line);
     entry.end = index.line_end(line);
     entry.script = profiles[line];
-    const std::string_view text = index.line_text(line);
+    const std::string_view text = index.text().substr(entry.begin, entry.end - entry.begin);
     if (is_blank(text)) {
       entry.kind = LineKind::Blank;
       continue;
     }
-    const std::string_view trimmed = trim(text);
-    if ((!translation_placeholder.empty() && trimmed == translation_placeholder) ||
-        (!original_placeholder.empty() && trimmed == original_placeholder)) {
-      placeholder[line] = true;
-      content[line] = true;
-      entry.kind = LineKind::FrontMatter;  // until paired
-      continue;
+    if (text.size() >= shortest_placeholder) {
+      const std::string_view trimmed = trim(text);
+      const bool translation_mark = !translation_placeholder.empty() && trimmed == translation_placeholder;
+      if (translation_mark || (!original_placeholder.empty() && trimmed == original_placeholder)) {
+        classes[line] = translation_mark ? kTranslationMark : kOriginalMark;
+        placeholder[line] = true;
+        content[line] = true;
+        entry.kind = LineKind::FrontMatter;  // until paired
+        continue;
+      }
     }
     if (is_markup(text, entry.script, static_cast<std::uint32_t>(line))) {
+      classes[line] = kMarkup;
       entry.kind = LineKind::Markup;
       continue;
     }
+    classes[line] = kContent;
     content[line] = true;
     entry.kind = LineKind::FrontMatter;  // until paired
   }
@@ -561,11 +573,10 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
     if (!content[line]) continue;
     Item item;
     item.line = static_cast<std::uint32_t>(line);
-    const std::string_view trimmed = trim(index.line_text(line));
-    if (placeholder[line]) {
-      item.label = (!translation_placeholder.empty() && trimmed == translation_placeholder)
-                       ? kTranslationPlaceholder
-                       : kOriginalPlaceholder;
+    if (classes[line] == kTranslationMark) {
+      item.label = kTranslationPlaceholder;
+    } else if (classes[line] == kOriginalMark) {
+      item.label = kOriginalPlaceholder;
     } else if (const Script script = line_script(profiles[line], script1, script2); script == script1) {
       item.label = kScript1;
     } else if (script == script2) {
