@@ -506,7 +506,13 @@ end
 local set_up, setup_error = pcall(function()
   vim.opt.runtimepath:prepend(env('E2E_EDITOR_CONFIG_DIR') .. '/nvim')
   -- No client-side debounce: every edit reaches the server as its own didChange.
-  require('bitext').setup({ cmd = { env('E2E_SERVER'), 'lsp' }, flags = { debounce_text_changes = 0 } })
+  -- The placeholder, when the case sets one, goes through the plugin's settings.
+  local placeholder = env('E2E_PLACEHOLDER', true)
+  require('bitext').setup({
+    cmd = { env('E2E_SERVER'), 'lsp' },
+    flags = { debounce_text_changes = 0 },
+    settings = { bitext = placeholder and { originalPlaceholder = placeholder } or {} },
+  })
   vim.api.nvim_create_autocmd('VimEnter', { once = true, callback = finish })
 end)
 if not set_up then

@@ -116,7 +116,7 @@ run_case() {
 }
 
 clear_case_vars() {
-  unset E2E_LINE_END E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_OTHER_DIAG_LINES E2E_FIX_ALL E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
+  unset E2E_PLACEHOLDER E2E_LINE_END E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_OTHER_DIAG_LINES E2E_FIX_ALL E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
     E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
 }
 
@@ -174,12 +174,15 @@ run_case duplicate-line transcript.bitext
 
 # --- Case 4: two originals missing, fixed at once with "fix all". ------------
 # The English lines of pairs 10 and 30 (lines 23 and 63, 1-based) deleted:
-# missing-original on 0-based lines 21 and 60 (62 - 1 - 1). The fix-all source
-# action inserts both placeholders: the sample with lines 23 and 63 replaced.
+# missing-original on 0-based lines 21 and 60 (62 - 1 - 1). The placeholder is
+# set in the editor's settings for the server (section "bitext"), with CJK and
+# an emoji in it; the fix-all source action inserts it twice: the sample with
+# lines 23 and 63 replaced by it.
 clear_case_vars
 mkdir -p "$work/fix-all"
+export E2E_PLACEHOLDER="[原文缺失 🤗]"
 sed -e '23d' -e '63d' "$sample" >"$work/fix-all/transcript.txt"
-sed -e '23s/.*/[original missing]/' -e '63s/.*/[original missing]/' "$sample" >"$work/fix-all/expected-fixed.txt"
+sed -e "23s/.*/$E2E_PLACEHOLDER/" -e "63s/.*/$E2E_PLACEHOLDER/" "$sample" >"$work/fix-all/expected-fixed.txt"
 export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=21 E2E_OTHER_DIAG_LINES=60 E2E_FIX_ALL=2
 export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
 export E2E_PAIR_STARTS="$(pair_starts 10:-1 30:-1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="235 236"

@@ -62,6 +62,11 @@ local function client_config(root)
     init_options = cfg.init_options,
     on_attach = cfg.on_attach,
     flags = cfg.flags,
+    -- Neovim 0.7 answers workspace/configuration but does not declare that it
+    -- can, so the server would never ask: push the settings once instead.
+    on_init = function(client)
+      client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+    end,
   }
 end
 
