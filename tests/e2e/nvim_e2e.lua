@@ -423,6 +423,33 @@ local function main()
       htext and htext:find(fixed_hover_want, 1, true), 'text containing "' .. fixed_hover_want .. '"', htext or herr)
   end
 
+  -- Undo brings the finding back where it was; redo clears it again (the
+  -- server re-checks after each incremental change).
+  local function publish_after_change(what)
+    local version = vim.lsp.util.buf_versions[bufnr]
+    local found_publish
+    vim.wait(TIMEOUT_MS, function()
+      for i = #published, 1, -1 do
+        if published[i].uri == uri and published[i].version == version then found_publish = published[i]; return true end
+      end
+      return false
+    end, 10)
+    check('publishDiagnostics for version ' .. tostring(version) .. ' after ' .. what, found_publish ~= nil,
+      'a notification with that version', vim.inspect(vim.tbl_map(function(p) return p.version end, published)))
+    return found_publish
+  end
+  step('undo and redo the fix')
+  vim.cmd('undo')
+  local undone = publish_after_change('undo')
+  if undone then
+    local got_undone = {}
+    for _, d in ipairs(structural(undone.diagnostics)) do got_undone[#got_undone + 1] = d.code .. '@' .. d.range.start.line end
+    check_eq('structural diagnostics after undoing the fix (code@line)', want_found, got_undone)
+  end
+  vim.cmd('redo')
+  local redone = publish_after_change('redo')
+  if redone then check_eq('structural diagnostics after redoing the fix', '[]', describe(structural(redone.diagnostics))) end
+
   -- 8. Typing after an emoji: Neovim sends an incremental change in UTF-16
   -- columns; the partner's hover shows whether the server applied it right.
   local edit_line, edit_after, edit_text = env_int('E2E_EDIT_LINE', true), env('E2E_EDIT_AFTER', true), env('E2E_EDIT_TEXT', true)
