@@ -13,7 +13,7 @@ M.defaults = {
   filetypes = { 'bitext' },
   detect_txt = true,            -- look inside *.txt files
   root_markers = { '.git' },    -- the first directory upwards holding one is the root
-  settings = { bitext = {} },   -- answered to workspace/configuration (section "bitext")
+  settings = { bitext = {} },   -- server settings: pushed at start, answered to workspace/configuration
   init_options = nil,           -- sent as initializationOptions
   on_attach = nil,              -- function(client, bufnr), e.g. to set key maps
   flags = nil,                  -- client flags, e.g. { debounce_text_changes = 150 }
@@ -45,11 +45,13 @@ local function root_dir(bufnr)
   local dir = vim.fn.fnamemodify(path, ':p:h')
   for _, marker in ipairs(M.config.root_markers) do
     local found = vim.fn.finddir(marker, dir .. ';')
-    if found == '' then found = vim.fn.findfile(marker, dir .. ';') end
-    if found ~= '' then return vim.fn.fnamemodify(found, ':p:h:h') end
+    if found ~= '' then return vim.fn.fnamemodify(found, ':p:h:h') end  -- ':p' ends a folder with '/'
+    found = vim.fn.findfile(marker, dir .. ';')
+    if found ~= '' then return vim.fn.fnamemodify(found, ':p:h') end
   end
   return dir
 end
+M.root_dir = root_dir
 
 local function client_config(root)
   local cfg = M.config
