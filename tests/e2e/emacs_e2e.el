@@ -137,6 +137,8 @@
   (let* ((file (e2e-env "E2E_FILE"))
          (code (e2e-env "E2E_CODE"))
          (diag-line (e2e-env-int "E2E_DIAG_LINE"))
+         ;; The finding covers whole lines: DIAG-LINE to END-LINE.
+         (end-line (or (e2e-env-int "E2E_DIAG_END_LINE" t) diag-line))
          (severity (e2e-env-int "E2E_SEVERITY" t))
          (hand-end-col (e2e-env-int "E2E_DIAG_END_COL" t))
          (hover-line (e2e-env-int "E2E_HOVER_LINE"))
@@ -206,19 +208,21 @@
                    (and (stringp (plist-get diag :message)) (> (length (plist-get diag :message)) 0))
                    "a message" (plist-get diag :message))
         (e2e-check-equal "diagnostic range (start line, column; end line, column) in UTF-16"
-                         (list diag-line 0 diag-line (e2e-utf16-length diag-line))
+                         (list diag-line 0 end-line (e2e-utf16-length end-line))
                          (e2e-range-list (plist-get diag :range)))
         (when hand-end-col
           (e2e-check-equal "UTF-16 length of the line per Emacs (test self-check)"
-                           hand-end-col (e2e-utf16-length diag-line))
+                           hand-end-col (e2e-utf16-length end-line))
           (e2e-check-equal "diagnostic range in UTF-16, worked out by hand"
-                           (list diag-line 0 diag-line hand-end-col)
+                           (list diag-line 0 end-line hand-end-col)
                            (e2e-range-list (plist-get diag :range))))
         (flymake-start)
         (let ((shown (e2e-wait (lambda () (e2e-flymake-structural)) 3)))
           (e2e-check-equal "Flymake diagnostics cover whole lines (0-based line, columns in characters)"
-                           (mapcar (lambda (l) (list l 0 l (save-excursion (goto-char (e2e-pos l 0))
-                                                                           (- (line-end-position) (point)))))
+                           (mapcar (lambda (l)
+                                     (let ((last (if (= l diag-line) end-line l)))
+                                       (list l 0 last (save-excursion (goto-char (e2e-pos last 0))
+                                                                      (- (line-end-position) (point))))))
                                    want-lines)
                            (sort (mapcar (lambda (d)
                                            (let ((b (flymake-diagnostic-beg d)) (e (flymake-diagnostic-end d)))

@@ -170,14 +170,16 @@ local function main()
   if severity then check_eq('diagnostic severity (1 error, 2 warning)', severity, diag.severity) end
   check('diagnostic message is not empty', type(diag.message) == 'string' and #diag.message > 0,
     'a message', vim.inspect(diag.message))
-  local line_text = vim.api.nvim_buf_get_lines(bufnr, diag_line, diag_line + 1, false)[1] or ''
+  -- The finding covers whole lines: diag_line to its last line (a split line covers two).
+  local end_line = env_int('E2E_DIAG_END_LINE', true) or diag_line
+  local line_text = vim.api.nvim_buf_get_lines(bufnr, end_line, end_line + 1, false)[1] or ''
   local _, utf16_len = vim.str_utfindex(line_text)
   if hand_end_col then
-    check_eq('UTF-16 length of line ' .. diag_line .. ' per Neovim (test self-check)', hand_end_col, utf16_len)
+    check_eq('UTF-16 length of line ' .. end_line .. ' per Neovim (test self-check)', hand_end_col, utf16_len)
   end
   local want_range = { start = { line = diag_line, character = 0 },
-    ['end'] = { line = diag_line, character = hand_end_col or utf16_len } }
-  check_eq('diagnostic range (UTF-16 columns, whole line)', want_range, diag.range)
+    ['end'] = { line = end_line, character = hand_end_col or utf16_len } }
+  check_eq('diagnostic range (UTF-16 columns, whole lines)', want_range, diag.range)
   -- Neovim converts to byte columns with the negotiated encoding: the whole line again.
   local shown = vim.diagnostic.get(bufnr, { lnum = diag_line })
   local shown_cols
@@ -187,7 +189,7 @@ local function main()
     end
   end
   check_eq('diagnostic as Neovim shows it {lnum, col, end_lnum, end_col} (bytes)',
-    { diag_line, 0, diag_line, #line_text }, shown_cols)
+    { diag_line, 0, end_line, #line_text }, shown_cols)
   if related_line then
     local rel = diag.relatedInformation or {}
     check_eq('relatedInformation count (client declared relatedInformation = true)', 1, #rel)

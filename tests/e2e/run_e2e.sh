@@ -116,7 +116,7 @@ run_case() {
 }
 
 clear_case_vars() {
-  unset E2E_PLACEHOLDER E2E_LINE_END E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_OTHER_DIAG_LINES E2E_FIX_ALL E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
+  unset E2E_PLACEHOLDER E2E_LINE_END E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_DIAG_END_LINE E2E_OTHER_DIAG_LINES E2E_FIX_ALL E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
     E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
 }
 
@@ -204,6 +204,34 @@ export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LI
 export E2E_PAIR_STARTS="$(pair_starts 10:-1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
 export E2E_FIXED_HOVER_TEXT="original missing"
 run_case crlf
+
+# --- Case 6 (Neovim only): pair 40's lines in the wrong order. ---------------
+# Lines 82/83 (1-based) swapped: the English line, now on 0-based line 81,
+# comes before its Chinese; its partner is line 82. Swapping them back gives
+# the sample. (Cases 6 and 7 are left out in Emacs only to keep its run short;
+# they test the server, which case 1-4 already reach through Eglot.)
+clear_case_vars
+mkdir -p "$work/swapped-order"
+sed -n '82{h;n;G;p;d};p' "$sample" >"$work/swapped-order/transcript.txt"
+cp "$sample" "$work/swapped-order/expected-fixed.txt"
+export E2E_CODE=swapped-order E2E_DIAG_LINE=81 E2E_RELATED_LINE=82
+export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
+export E2E_PAIR_STARTS="$(pair_starts)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="237 238"
+run_case swapped-order
+
+# --- Case 7 (Neovim only): pair 50's Chinese line split in two. --------------
+# Line 102 (1-based) is cut after its first sentence "我认为应该在安全前提下开源。"
+# (14 characters): 0-based lines 101 and 102 together are one segment with
+# the English line 103. The finding covers both lines; joining them (no
+# separator between Chinese parts) gives the sample. Pairs after 50 move down.
+clear_case_vars
+mkdir -p "$work/split-line"
+sed '102s/^\(我认为应该在安全前提下开源。\)/\1\n/' "$sample" >"$work/split-line/transcript.txt"
+cp "$sample" "$work/split-line/expected-fixed.txt"
+export E2E_CODE=split-line E2E_DIAG_LINE=101 E2E_DIAG_END_LINE=102 E2E_RELATED_LINE=103
+export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
+export E2E_PAIR_STARTS="$(pair_starts 50:+1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="238 239"
+run_case split-line
 fi
 
 if ((${#failed[@]})); then
