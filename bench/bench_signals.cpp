@@ -117,7 +117,7 @@ void report(const std::string& name, const PairList& pairs, bool verbose) {
               100.0 * double(number_shift_flagged) / double(pairs.size() - 1));
 
   // Tokens.
-  std::size_t zh_flagged = 0, en_flagged = 0, required_flagged = 0, near_pairs = 0, considered = 0, matched = 0;
+  std::size_t any_flagged = 0, zh_flagged = 0, en_flagged = 0, required_flagged = 0, near_pairs = 0, considered = 0, matched = 0;
   for (const auto& [zh, en] : pairs) {
     const auto t = bitext::scan_tokens(zh);
     const auto o = bitext::scan_tokens(en);
@@ -125,6 +125,7 @@ void report(const std::string& name, const PairList& pairs, bool verbose) {
     considered += c.considered_translation();
     matched += c.matched_translation;
     if (!c.near_translation.empty() || !c.near_original.empty()) ++near_pairs;
+    if (!c.consistent()) ++any_flagged;
     if (!c.unmatched_translation.empty()) ++zh_flagged;
     if (!c.unmatched_original.empty()) ++en_flagged;
     if (std::any_of(c.unmatched_original.begin(), c.unmatched_original.end(),
@@ -141,6 +142,7 @@ void report(const std::string& name, const PairList& pairs, bool verbose) {
               "with near matches %zu\n",
               matched, considered, zh_flagged, double(zh_flagged) * per100, en_flagged, double(en_flagged) * per100,
               required_flagged, near_pairs);
+  std::printf("tokens: pairs flagged either way %zu = %.2f per 100\n", any_flagged, double(any_flagged) * per100);
   std::size_t token_shift_flagged = 0, token_shift_zh = 0;
   for (std::size_t i = 0; i + 1 < pairs.size(); ++i) {
     const auto t = bitext::scan_tokens(pairs[i].first);

@@ -112,7 +112,7 @@ std::string make_key(const std::vector<CodePoint>& cps, std::size_t first, std::
   return key;
 }
 
-// Keys of the alphanumeric segments of a compound token, two characters or more.
+// Keys of the alphanumeric segments of a compound token.
 std::vector<std::string> make_parts(const std::vector<CodePoint>& cps, std::size_t first,
                                     std::size_t last) {
   std::vector<std::string> parts;
@@ -121,7 +121,9 @@ std::vector<std::string> make_parts(const std::vector<CodePoint>& cps, std::size
     while (k < last && !is_alnum(cps[k].c)) ++k;
     const std::size_t start = k;
     while (k < last && is_alnum(cps[k].c)) ++k;
-    if (k - start >= 2) parts.push_back(make_key(cps, start, k, TokenKind::Word));
+    // Single digits count (GPT-3 -> gpt, 3); single letters do not (C/C++).
+    if (k - start >= 2 || (k - start == 1 && is_ascii_digit(fold_width(cps[start].c))))
+      parts.push_back(make_key(cps, start, k, TokenKind::Word));
   }
   if (parts.size() < 2) parts.clear();
   return parts;
@@ -438,8 +440,13 @@ class SideIndex {
       runs_.insert(runs_.end(), std::make_move_iterator(dropped.begin()), std::make_move_iterator(dropped.end()));
     }
     spoken_runs_end_ = runs_.size();
-    for (const LatinToken& t : tokens) {
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      const LatinToken& t = tokens[k];
       if (auto variant = digit_variant(t.key)) add_single(*variant);  // GPT-two = GPT-2
+      // "GPT three" = GPT-3: a number word after an adjacent token.
+      const int digit = digit_of_word(t.key);
+      if (digit >= 0 && k > 0 && t.begin <= tokens[k - 1].end + 1)
+        add_single(tokens[k - 1].key + char('0' + digit));
       for (const std::string& part : t.parts) add_single(part);       // Unix in Unix-like
       words_.push_back(t.key);
     }

@@ -161,6 +161,12 @@ TEST_CASE("compare_tokens: matches across spacing, plural and acronyms") {
     CHECK(f.matched_original == 0);  // GPT-two is a name, not a must-carry identifier
     CHECK(f.consistent());
   }
+  SUBCASE("number words after a name") {
+    const auto a = compare("围绕GPT-3做提示工程", "Here's how GPT three works today.");
+    CHECK(a.matched_translation == 1);
+    CHECK(a.matched_original == 1);  // GPT, found as a segment of GPT-3
+    CHECK(a.consistent());
+  }
   SUBCASE("transliteration slips are near matches") {
     const auto g = compare("ChatGPT爆红", "all of a sudden, Chad GBT, my grandmother");
     CHECK(g.matched_translation == 0);
@@ -217,10 +223,11 @@ TEST_CASE("token_match_keys lists what compare_tokens matches exactly") {
   const auto keys = bitext::token_match_keys(scan_tokens("Formula One, GPT-two, Unix-like: h f dot c o"));
   // Runs: [formula one] [gpttwo] [unixlike] [h f dot c o]; literal windows of up
   // to three words, the last run again without "dot" (h f c o), the segments
-  // gpt/two and unix/like, the digit variant gpt2, the initials fo and f1.
+  // gpt/two and unix/like, the digit variants gpt2 and formula1 (a number word
+  // after an adjacent token), the initials fo and f1.
   const std::vector<std::string> expected{
       "c",   "co",   "dot",  "dotc", "dotco",   "f",          "f1",  "fc",   "fco",    "fdot",
-      "fdotc", "fo", "formula", "formulaone", "gpt", "gpt2", "gpttwo", "h",   "hf",     "hfc",
+      "fdotc", "fo", "formula", "formula1", "formulaone", "gpt", "gpt2", "gpttwo", "h",   "hf",     "hfc",
       "hfco", "hfdot", "like", "o",   "one",     "two",        "unix", "unixlike"};
   CHECK(keys == expected);
 }
