@@ -404,10 +404,16 @@
                 (insert ch)
                 (eglot--signal-textDocument/didChange))
               (let* ((typed-version eglot--versioned-identifier)
+                     (want (concat edit-after edit-text (substring before (length edit-after))))
+                     ;; Asked at once, before any publish: a request answers for the current text.
+                     (text (e2e-hover-at (e2e-pos (1+ edit-line) 2)))
                      (typed (e2e-wait (lambda () (cl-find-if (lambda (p) (and (equal (plist-get p :uri) uri)
                                                                                (equal (plist-get p :version) typed-version)))
-                                                              e2e-published))))
-                     (want (concat edit-after edit-text (substring before (length edit-after)))))
+                                                              e2e-published)))))
+                (e2e-check (format "hover on the partner line %d right after typing shows the typed translation"
+                                   (1+ edit-line))
+                           (and text (string-search want text))
+                           (format "text containing %S" want) text)
                 (e2e-check (format "publishDiagnostics for version %s after typing" typed-version) typed
                            "a notification with that version" (mapcar (lambda (p) (plist-get p :version)) e2e-published))
                 (when typed
@@ -418,11 +424,7 @@
                                         (cl-remove-if-not (lambda (p) (equal (plist-get p :uri) uri))
                                                           (reverse (butlast e2e-published first-typed))))))
                   (e2e-check-equal "versions published during the burst, in arrival order (never going back)"
-                                   (sort (copy-sequence versions) #'<) versions))
-                (let ((text (e2e-hover-at (e2e-pos (1+ edit-line) 2))))
-                  (e2e-check (format "hover on the partner line %d shows the typed translation" (1+ edit-line))
-                             (and text (string-search want text))
-                             (format "text containing %S" want) text))))))
+                                   (sort (copy-sequence versions) #'<) versions))))))
 
         ;; 7. Killing the buffer sends didClose, which clears its diagnostics.
         (e2e-step "close the buffer")

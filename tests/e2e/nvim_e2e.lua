@@ -468,6 +468,11 @@ local function main()
       col = col + #ch
     end
     local typed_version = vim.lsp.util.buf_versions[bufnr]
+    -- Asked at once, before any publish: a request answers for the current text.
+    local want = edit_after .. edit_text .. before:sub(#edit_after + 1)
+    htext, herr = hover(edit_line + 1)
+    check('hover on the partner line ' .. (edit_line + 1) .. ' right after typing shows the typed translation',
+      htext and htext:find(want, 1, true), 'text containing "' .. want .. '"', htext or herr)
     local typed
     ok = vim.wait(TIMEOUT_MS, function()
       for i = #published, 1, -1 do
@@ -487,10 +492,6 @@ local function main()
     local sorted = vim.deepcopy(versions)
     table.sort(sorted)
     check_eq('versions published during the burst, in arrival order (never going back)', sorted, versions)
-    local want = edit_after .. edit_text .. before:sub(#edit_after + 1)
-    htext, herr = hover(edit_line + 1)
-    check('hover on the partner line ' .. (edit_line + 1) .. ' shows the typed translation',
-      htext and htext:find(want, 1, true), 'text containing "' .. want .. '"', htext or herr)
   end
 
   -- 9. Closing the buffer (didClose) clears its diagnostics.
