@@ -518,6 +518,17 @@ local function finish()
     if e == Abort then return e end
     return debug.traceback(tostring(e), 2)
   end)
+  -- Stopping the client sends shutdown then exit: the server must end with 0.
+  step('stop the server')
+  local exits = {}
+  for _, client in pairs(vim.lsp.get_active_clients()) do
+    client.config.on_exit = function(code, signal) exits[#exits + 1] = { code = code, signal = signal } end
+    client.stop()
+  end
+  vim.wait(TIMEOUT_MS, function() return next(vim.lsp.get_active_clients()) == nil and #exits > 0 end, 10)
+  if okrun or err == Abort then
+    check_eq('server exit after shutdown and exit {code, signal}', { { code = 0, signal = 0 } }, exits)
+  end
   local status
   if not okrun and err ~= Abort then
     io.stderr:write('driver error: ' .. tostring(err) .. '\n')
@@ -526,8 +537,6 @@ local function finish()
     status = failures == 0 and 0 or 1
   end
   out(string.format('nvim e2e case %s: %d failed assertion(s)', os.getenv('E2E_CASE') or '?', failures))
-  for _, client in pairs(vim.lsp.get_active_clients()) do client.stop() end
-  vim.wait(2000, function() return next(vim.lsp.get_active_clients()) == nil end, 10)
   vim.cmd((status == 0 and 'qall!' or ('cquit ' .. status)))
 end
 
