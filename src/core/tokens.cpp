@@ -417,7 +417,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return prev[b.size()];
 }
 
-std::size_t near_limit(std::size_t length) { return length < 4 ? 0 : std::min<std::size_t>(3, length / 3); }
+// Edits allowed for a near match: one per three characters, at most three;
+// three-character keys get one edit if the first letter agrees (GPT ~ GBT, an
+// ASR slip), shorter keys none.
+std::size_t near_limit(std::size_t length) { return length < 3 ? 0 : std::clamp<std::size_t>(length / 3, 1, 3); }
 
 constexpr std::size_t kMaxNearWords = 3;
 constexpr std::size_t kMaxSpokenWords = 8;  // "h f dot c o slash slash course" is 5 words once "dot"/"slash" go
@@ -520,6 +523,7 @@ class SideIndex {
     auto it = std::lower_bound(near_.begin(), near_.end(), key.size() - limit,
                                [](std::string_view w, std::size_t length) { return w.size() < length; });
     for (; it != near_.end() && it->size() <= key.size() + limit; ++it) {
+      if (key.size() <= 3 && (*it)[0] != key[0]) continue;
       if (budget == 0) return false;
       --budget;
       if (edit_distance(key, *it, limit) <= limit) return true;

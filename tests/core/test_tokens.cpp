@@ -203,6 +203,14 @@ TEST_CASE("compare_tokens: matches across spacing, plural and acronyms") {
     CHECK(c.near_translation == std::vector<std::size_t>{0, 1});
     CHECK(c.consistent());
   }
+  SUBCASE("three-letter slips need the same first letter") {
+    const auto a = compare("做个聊天GPT", "make a chat GBT");
+    CHECK(a.near_translation == std::vector<std::size_t>{0});
+    CHECK(a.near_original == std::vector<std::size_t>{3});
+    const auto b = compare("用GPT写", "use the API");
+    CHECK(b.unmatched_translation == std::vector<std::size_t>{0});
+    CHECK(b.unmatched_original == std::vector<std::size_t>{2});
+  }
   SUBCASE("absent tokens on both sides") {
     const auto h = compare("我们与GitHub合作", "Check the AGI question at hf.co");
     CHECK(h.unmatched_translation == std::vector<std::size_t>{0});
