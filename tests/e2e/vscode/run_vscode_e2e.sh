@@ -144,9 +144,13 @@ step "installing the extension into code-server"
 port=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });') ||
   die "no free port"
 step "starting code-server on 127.0.0.1:$port"
-setsid "${env_vars[@]}" "$code_server" "${code_server_args[@]}" --bind-addr "127.0.0.1:$port" --auth none \
+# Job control puts the job in its own process group (its id = $!), which the
+# extension host and the bitext server inherit: stop_code_server kills it all.
+set -m
+"${env_vars[@]}" "$code_server" "${code_server_args[@]}" --bind-addr "127.0.0.1:$port" --auth none \
   --disable-workspace-trust --disable-getting-started-override "$workspace" >"$artifacts/code-server.log" 2>&1 </dev/null &
 code_server_pid=$!
+set +m
 for _ in $(seq 1 150); do
   if node -e 'require("http").get(process.argv[1], r => process.exit(r.statusCode === 200 ? 0 : 1)).on("error", () => process.exit(1))' \
     "http://127.0.0.1:$port/healthz" 2>/dev/null; then
