@@ -54,6 +54,18 @@ bool is_closing(char32_t c) {
 
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
+// Marks that cannot start a segment: a boundary just before one (ICU after
+// "?”)" in "package?”); they ...") is dropped; the mark's own boundary follows.
+bool continues_left(char32_t c) {
+  switch (c) {
+    case U',': case U';': case U':': case U'.': case U'!': case U'?':
+    case U'，': case U'、': case U'；': case U'：': case U'。': case U'！': case U'？': case U'､':
+      return true;
+    default:
+      return is_closing(c) && c != U'"' && c != U'\'';  // straight quotes may open
+  }
+}
+
 enum class Language : std::uint8_t { Chinese, Japanese, English };
 
 Language language_of(Script script) {
@@ -130,7 +142,7 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
     return j;
   };
   auto add = [&](std::size_t cp_index, int s) {
-    if (cp_index == 0 || cp_index >= cps.size()) return;
+    if (cp_index == 0 || cp_index >= cps.size() || continues_left(cps[cp_index].c)) return;
     const std::size_t offset = cps[cp_index].begin;
     int& slot = strength[offset];
     slot = std::max(slot, s);

@@ -71,6 +71,17 @@ TEST_CASE("dashes, ellipses and stacked marks make one boundary") {
   check_parts(en, e);
 }
 
+TEST_CASE("no segment starts with punctuation") {
+  const std::string en = "See (\"Why?\"); they agree";
+  const auto e = find_boundaries(en, Script::Latin);
+  CHECK(e == std::vector<Boundary>{{14, C}});
+  check_parts(en, e);
+  const std::string zh = "（“是什么？”）；它";  // （“是什么？”） = 24 bytes, ； = 3
+  const auto z = find_boundaries(zh, Script::Han);
+  CHECK(z == std::vector<Boundary>{{27, C}});
+  check_parts(zh, z);
+}
+
 TEST_CASE("half-width punctuation in Chinese lines") {
   const std::string line = "是啊,我们从边缘走向主流了.知道吗?对";
   const auto b = find_boundaries(line, Script::Han);
