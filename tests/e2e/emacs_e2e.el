@@ -157,9 +157,15 @@
     (load (expand-file-name "emacs/bitext-mode.el" (e2e-env "E2E_EDITOR_CONFIG_DIR")) nil t)
     (setq bitext-server-command (list (e2e-env "E2E_SERVER") "lsp"))
     (add-hook 'bitext-mode-hook #'eglot-ensure)
-    ;; The placeholder, when the case sets one, as editors/emacs/README.md says.
+    ;; The placeholder, when the case sets one, in .dir-locals.el next to the
+    ;; transcript, exactly as editors/emacs/README.md shows.
     (when-let ((placeholder (e2e-env "E2E_PLACEHOLDER" t)))
-      (setq-default eglot-workspace-configuration `(:bitext (:originalPlaceholder ,placeholder))))
+      (let ((coding-system-for-write 'utf-8))
+        (with-temp-file (expand-file-name ".dir-locals.el" (file-name-directory file))
+          (insert ";; -*- coding: utf-8 -*-\n")
+          (prin1 `((bitext-mode . ((eglot-workspace-configuration
+                                     . (:bitext (:originalPlaceholder ,placeholder))))))
+                 (current-buffer)))))
     (let ((coding-system-for-read 'utf-8))
       (find-file file))
     ;; Hover results are only delivered to buffers shown in a window.
