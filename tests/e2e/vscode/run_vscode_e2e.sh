@@ -151,21 +151,24 @@ set -m
   --disable-workspace-trust --disable-getting-started-override "$workspace" >"$artifacts/code-server.log" 2>&1 </dev/null &
 code_server_pid=$!
 set +m
-for _ in $(seq 1 150); do
+healthy=""
+for _ in $(seq 1 120); do
   if node -e 'require("http").get(process.argv[1], r => process.exit(r.statusCode === 200 ? 0 : 1)).on("error", () => process.exit(1))' \
     "http://127.0.0.1:$port/healthz" 2>/dev/null; then
+    healthy=yes
     break
   fi
   kill -0 "$code_server_pid" 2>/dev/null || { cat "$artifacts/code-server.log" >&2; die "code-server exited"; }
-  sleep 0.2
+  sleep 0.25
 done
+[[ -n "$healthy" ]] || { tail -20 "$artifacts/code-server.log" >&2; die "code-server did not answer on 127.0.0.1:$port"; }
 
 # --- the browser ------------------------------------------------------------
 step "driving VS Code in chromium"
 E2E_URL="http://127.0.0.1:$port/?folder=$workspace" E2E_FILE="$workspace/$file_name" \
   E2E_SAMPLE="$sample" E2E_EXPECTED_FIXED="$work/expected-fixed.txt" E2E_PLACEHOLDER="$placeholder" E2E_ARTIFACTS="$artifacts" \
   E2E_USER_DATA="$user_data" E2E_EXTENSIONS="$extensions" \
-  E2E_BUDGET_S="${BITEXT_E2E_BUDGET:-120}" timeout -k 5 "$((${BITEXT_E2E_BUDGET:-120} + 30))" node "$here/vscode_e2e.mjs"
+  E2E_BUDGET_S="${BITEXT_E2E_BUDGET:-180}" timeout -k 5 "$((${BITEXT_E2E_BUDGET:-180} + 30))" node "$here/vscode_e2e.mjs"
 status=$?
 
 if ((status != 0)); then

@@ -50,7 +50,7 @@ function check(condition, what, detail = '') {
 
 // The whole run stops waiting in time to take its screenshot before
 // run_vscode_e2e.sh's `timeout` (E2E_BUDGET_S + 30 s) kills it.
-const budgetMs = Number(process.env.E2E_BUDGET_S ?? 120) * 1000;
+const budgetMs = Number(process.env.E2E_BUDGET_S ?? 180) * 1000;
 
 // Timeout for one wait: a step's, cut short by the budget.
 const wait = () => Math.max(1000, Math.min(stepTimeout, started + budgetMs - Date.now()));
