@@ -7,8 +7,9 @@
 # opens a copy of the sample with the English line of pair 10 deleted, and lets
 # vscode_e2e.mjs check the status item, restart, the Problems panel, a hover,
 # the Outline view, the quick fix, workspace settings reaching the server and
-# the error for a wrong bitext.server.path. On failure, a screenshot and the VS Code logs are left in
-# ARTIFACT_DIR. The code-server process group is killed whatever happens.
+# the error for a wrong bitext.server.path. On failure, a screenshot and the
+# VS Code logs are left in ARTIFACT_DIR. The code-server process group is
+# killed whatever happens.
 # Needs `scripts/setup-vscode-e2e.sh` (fails, never skips, without it).
 set -uo pipefail
 
@@ -92,8 +93,8 @@ node -e '
 workspace="$work/workspace"
 mkdir -p "$workspace"
 file_name=episode.zh-en.txt
-awk 'NR != 23' "$sample" | head -c -1 >"$workspace/$file_name" # awk adds a final newline the sample lacks
 [[ $(wc -l <"$sample") -eq 238 ]] || die "the sample no longer has 239 lines without a final newline"
+awk 'NR != 23' "$sample" | head -c -1 >"$workspace/$file_name" # awk adds a final newline the sample lacks
 # Workspace settings the server must receive (initializationOptions and
 # workspace/configuration): its own placeholder, and missing-original as a warning.
 placeholder='[EN missing]'
