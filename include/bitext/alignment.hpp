@@ -28,6 +28,7 @@ struct CutPoint {
   double head_length = 0;  // length measure of [0, head_end)
   bool sentence = false;   // a sentence boundary (otherwise a clause boundary)
   int head_sentences = 0;  // sentences (or parts of one) in [0, head_end)
+  int head_questions = 0;  // question marks in [0, head_end)
   int tail_sentences = 0;  // ... in [tail_begin, size)
 };
 
@@ -46,6 +47,7 @@ struct LineFeatures {
   double length = 0;  // length.hpp's measure
   bool spaced = true;  // words separated by spaces (Latin, ...), not CJK
   int sentences = 1;           // sentence boundaries + 1
+  int questions = 0;           // question marks (? and ？): questions stay questions in translation
   bool ends_sentence = false;  // ends with sentence-final punctuation
   bool starts_lower = false;   // starts with a lower-case Latin letter (a continued sentence)
   std::vector<NumberMention> numbers;

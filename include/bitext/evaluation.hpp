@@ -129,6 +129,7 @@ struct DocumentBaseline {
   std::size_t informations = 0; // information-level findings on the clean text
   std::vector<Finding> findings;
   bool reference = false;       // has real errors: excluded from the clean warning rate
+  std::array<KindScore, kErrorKindCount> kinds{};  // this document's share of the scores
 };
 
 struct EvaluationReport {

@@ -46,6 +46,7 @@ Options:
   --max-clean-warnings X      fail above X warnings per 100 clean pairs
   --min-restored X            fail when the share of drift, swap, split and
                               duplicate errors restored by their fix is below X
+  --per-document           print the recall of each kind in each document
   --show-misses N          print up to N missed injections (default 0)
   --show-false-alarms N    print up to N false-alarm warnings (default 0)
   -h, --help               show this help
@@ -88,9 +89,14 @@ int run_eval_command(std::span<const std::string_view> args) {
   std::optional<std::string> tsv_path;
   std::size_t pairs_per_document = 60;
   std::size_t show_misses = 0, show_false_alarms = 0;
+  bool per_document = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string_view arg = args[i];
     std::string_view value;
+    if (arg == "--per-document") {
+      per_document = true;
+      continue;
+    }
     if (arg == "-h" || arg == "--help") {
       std::fwrite(kEvalUsage.data(), 1, kEvalUsage.size(), stdout);
       return kExitClean;
@@ -234,6 +240,18 @@ int run_eval_command(std::span<const std::string_view> args) {
       for (const Finding& finding : baseline.findings)
         if (finding.severity <= Severity::Warning)
           std::printf("    pair %d [%s] %s\n", finding.pair + 1, finding.code.c_str(), finding.message.c_str());
+    }
+  }
+  if (per_document) {
+    for (const DocumentBaseline& baseline : report.baselines) {
+      std::string line = "  recall in " + baseline.name + ":";
+      for (const ErrorKind kind : all_error_kinds()) {
+        const KindScore& score = baseline.kinds[static_cast<std::size_t>(kind)];
+        if (score.injected)
+          line += " " + std::string(error_kind_name(kind)) + " " + std::to_string(score.detected) + "/" +
+                  std::to_string(score.injected);
+      }
+      print_line(line);
     }
   }
   for (std::size_t i = 0; i < std::min(show_misses, report.misses.size()); ++i)

@@ -63,6 +63,7 @@ LineFeatures line_features(std::string_view line) {
   for (std::size_t at = 0; at < line.size();) {
     const DecodedCodePoint decoded = decode_utf8(line, at);
     at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.code_point == U'?' || decoded.code_point == U'？') ++features.questions;
     if (!is_space(decoded.code_point)) {
       last_visible = decoded.code_point;
       last_visible_end = at;
@@ -87,8 +88,27 @@ LineFeatures line_features(std::string_view line) {
   for (const CutPoint& cut : features.cuts) sentence_cuts += cut.sentence ? 1 : 0;
   features.sentences = sentence_cuts + 1;
   int before = 0;
+  // Prefix lengths in one pass: the counts of [0, head_end) are those of the
+  // previous prefix, the whitespace between, and the segment up to this cut.
+  CharacterCounts prefix;
+  std::size_t counted_to = 0;      // prefix covers [0, counted_to), counted_to = previous head_end
+  std::size_t next_segment = 0;    // where the next segment's text starts (previous tail_begin)
   for (CutPoint& cut : features.cuts) {
-    cut.head_length = line_length(line.substr(0, cut.head_end), profile.dominant);
+    if (cut.head_end > next_segment) {
+      const CharacterCounts segment = count_characters(line.substr(next_segment, cut.head_end - next_segment));
+      for (std::size_t at = counted_to; at < next_segment; ++at)  // code points of the whitespace between
+        prefix.spaces += (static_cast<unsigned char>(line[at]) & 0xC0) != 0x80 ? 1 : 0;
+      prefix.cjk += segment.cjk;
+      prefix.latin += segment.latin;
+      prefix.punctuation += segment.punctuation;
+      prefix.spaces += segment.spaces;
+      prefix.invalid += segment.invalid;
+      counted_to = cut.head_end;
+      next_segment = cut.tail_begin;
+    }
+    cut.head_length = line_length(prefix, profile.dominant);
+    for (std::size_t at = 0; at < cut.head_end; ++at)
+      cut.head_questions += line[at] == '?' || (line[at] == '\xEF' && line.substr(at, 3) == "？") ? 1 : 0;
     cut.head_sentences = before + 1;
     cut.tail_sentences = features.sentences - before - (cut.sentence ? 1 : 0);
     before += cut.sentence ? 1 : 0;
@@ -153,7 +173,7 @@ TokenKeys token_keys(std::span<const LatinToken> tokens) {
     if (i + 1 < tokens.size() && tokens[i + 1].begin <= token.end + 1)
       keys.present.push_back(hash(token.key + tokens[i + 1].key));
     const bool short_word = token.kind == TokenKind::Word && token.key.size() < 3;
-    if (!short_word && token.kind != TokenKind::Word) keys.names.push_back(h);
+    if (!short_word) keys.names.push_back(h);  // the tokens compare_tokens looks for in the original
     if (must_carry(token)) keys.carried.push_back(h);
   }
   for (auto* list : {&keys.present, &keys.names, &keys.carried}) {

@@ -148,7 +148,8 @@ struct PairSlot {
 
 struct ContentState {
   LengthModel model;
-  SentenceCountModel counts;
+  SentenceCountModel counts;     // n(original sentences) - n(translation sentences)
+  SentenceCountModel questions;  // the same for question marks
   bool translation_cjk = true;
   std::unordered_map<std::uint64_t, std::shared_ptr<const LineFeatures>> features;  // by line text
   std::unordered_map<std::uint64_t, std::vector<Candidate>> anchors;                // by window text + fit
@@ -203,6 +204,7 @@ class ContentAnalyser {
   std::vector<PairSlot> slots_;
   std::vector<double> base_cost_;  // cost of each pair as given
   std::vector<double> base_lexical_;  // lexical part of base_cost_
+  std::vector<LexicalCheck> base_check_;
   // Cost of pairing translation j with original j + d, |d| < kMaxBlock, computed on demand.
   mutable std::vector<double> cross_cost_;
   ContentResult result_;
@@ -243,7 +245,8 @@ void ContentAnalyser::build_slots() {
 
 double ContentAnalyser::pair_cost(const LineFeatures& t, const LineFeatures& o) const {
   const double length = residual_cost(length_delta(t.length, o.length, state_->model)) +
-                        state_->counts.of(o.sentences - t.sentences);
+                        state_->counts.of(o.sentences - t.sentences) +
+                        state_->questions.of(o.questions - t.questions);
   const LexicalCheck lexical = check_lexical(t.numbers, o.numbers, t.keys, o.keys);
   return length + lexical_cost(lexical);
 }
@@ -321,16 +324,27 @@ void ContentAnalyser::add_drifts(std::size_t anchor, std::vector<Candidate>& out
         };
         const int here_sentences = forward ? cut.head_sentences : here.sentences + cut.head_sentences;
         const int next_sentences = forward ? next.sentences + cut.tail_sentences : cut.tail_sentences;
-        double alternative = 0;
+        const int here_questions = forward ? cut.head_questions : here.questions + cut.head_questions;
+        const int next_questions =
+            forward ? next.questions + source.questions - cut.head_questions : source.questions - cut.head_questions;
+        // Shape costs (length, sentences, questions) of both pairs after the move.
+        double alternative_a = 0, alternative_b = 0;
         if (translation) {
-          alternative = cost_of(here_length, here_other.length) + cost_of(next_length, next_other.length) +
-                        state_->counts.of(here_other.sentences - here_sentences) +
-                        state_->counts.of(next_other.sentences - next_sentences);
+          alternative_a = cost_of(here_length, here_other.length) +
+                          state_->counts.of(here_other.sentences - here_sentences) +
+                          state_->questions.of(here_other.questions - here_questions);
+          alternative_b = cost_of(next_length, next_other.length) +
+                          state_->counts.of(next_other.sentences - next_sentences) +
+                          state_->questions.of(next_other.questions - next_questions);
         } else {
-          alternative = cost_of(here_other.length, here_length) + cost_of(next_other.length, next_length) +
-                        state_->counts.of(here_sentences - here_other.sentences) +
-                        state_->counts.of(next_sentences - next_other.sentences);
+          alternative_a = cost_of(here_other.length, here_length) +
+                          state_->counts.of(here_sentences - here_other.sentences) +
+                          state_->questions.of(here_questions - here_other.questions);
+          alternative_b = cost_of(next_other.length, next_length) +
+                          state_->counts.of(next_sentences - next_other.sentences) +
+                          state_->questions.of(next_questions - next_other.questions);
         }
+        const double alternative = alternative_a + alternative_b;
         // Lexical part: only changes when the moved text holds numbers or tokens.
         const std::size_t moved_begin = forward ? cut.tail_begin : 0;
         const std::size_t moved_end = forward ? source_text.size() : cut.head_end;
@@ -343,9 +357,8 @@ void ContentAnalyser::add_drifts(std::size_t anchor, std::vector<Candidate>& out
         for (std::size_t k = 0; k < source.tokens.size() && !moves_tokens; ++k) {
           const LatinToken& token = source.tokens[k];
           if (!inside(token.begin, token.end)) continue;
-          const bool needs_partner = translation
-                                         ? token.kind != TokenKind::Word
-                                         : must_carry(token);
+          const bool needs_partner =
+              translation ? token.kind != TokenKind::Word || token.key.size() >= 3 : must_carry(token);
           if (needs_partner) {
             moves_tokens = true;
             break;
@@ -364,7 +377,21 @@ void ContentAnalyser::add_drifts(std::size_t anchor, std::vector<Candidate>& out
           }
         }
         const double lexical_current = base_lexical_[a] + base_lexical_[b];
+        // Bound on what numbers and tokens can gain: every mismatch resolved and
+        // matched in turn (4 and 2 nats), plus what moved items might add.
+        // Moves that cannot reach the reporting level even so stop here.
+        {
+          const int unmatched_numbers = base_check_[a].unmatched_numbers + base_check_[b].unmatched_numbers;
+          const int unmatched_tokens = base_check_[a].unmatched_tokens + base_check_[b].unmatched_tokens;
+          double moved_items = 0;
+          for (const NumberMention& m : source.numbers) moved_items += inside(m.begin, m.end) ? 1.0 : 0.0;
+          if (moves_tokens)
+            for (const LatinToken& token : source.tokens) moved_items += inside(token.begin, token.end) ? 0.5 : 0.0;
+          const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
+          if ((current - lexical_current) - alternative - 3.0 + bound < kRealignThresholds.hint) continue;
+        }
         double lexical_alternative = 0;
+        double lexical_a = base_lexical_[a], lexical_b = base_lexical_[b];
         if (moves_numbers || moves_tokens) {
           std::vector<NumberMention> here_numbers, next_numbers;
           const LineFeatures& dest = forward ? next : here;
@@ -384,7 +411,7 @@ void ContentAnalyser::add_drifts(std::size_t anchor, std::vector<Candidate>& out
             if (source.joined_hashes[k] != 0 && k + 1 < source.tokens.size() &&
                 inside(source.tokens[k + 1].begin, source.tokens[k + 1].end) == in_moved)
               keys.extra_present.push_back(source.joined_hashes[k]);
-            if (token.kind != TokenKind::Word) keys.names.push_back(source.token_hashes[k]);
+            if (token.kind != TokenKind::Word || token.key.size() >= 3) keys.names.push_back(source.token_hashes[k]);
             if (must_carry(token)) keys.carried.push_back(source.token_hashes[k]);
           }
           moved.sorted_present = dest.keys.present;
@@ -405,9 +432,18 @@ void ContentAnalyser::add_drifts(std::size_t anchor, std::vector<Candidate>& out
             check_b = lexical_of(next_other.numbers, next_numbers, next_other_view, next_view);
           }
           lexical_alternative = lexical_cost(check_a) + lexical_cost(check_b);
+          lexical_a = lexical_cost(check_a);
+          lexical_b = lexical_cost(check_b);
         } else {
           lexical_alternative = lexical_current;
         }
+        // A drift leaves one pair with too much and the other with too little:
+        // the move must help both, not mend one pair at the other's expense
+        // (a truncated or freely translated pair next to a good one).
+        constexpr double kReceiverSlack = 1.0;
+        const double gain_a = base_cost_[a] - (alternative_a + lexical_a);
+        const double gain_b = base_cost_[b] - (alternative_b + lexical_b);
+        if (std::min(gain_a, gain_b) < -kReceiverSlack) continue;
         const double length_current = current - lexical_current;
         Candidate candidate;
         candidate.type = MoveType::Drift;
@@ -441,10 +477,12 @@ void ContentAnalyser::add_merge(std::size_t anchor, std::vector<Candidate>& out)
   const double joined_t = ta.length + tb.length + (ta.spaced ? 1 : 0);
   const double joined_o = oa.length + ob.length + (oa.spaced ? 1 : 0);
   const double merged = residual_cost(length_delta(joined_t, joined_o, state_->model)) +
-                        state_->counts.of(oa.sentences + ob.sentences - ta.sentences - tb.sentences);
+                        state_->counts.of(oa.sentences + ob.sentences - ta.sentences - tb.sentences) +
+                        state_->questions.of(oa.questions + ob.questions - ta.questions - tb.questions);
   const double apart = residual_cost(length_delta(ta.length, oa.length, state_->model)) +
                        residual_cost(length_delta(tb.length, ob.length, state_->model)) +
-                       state_->counts.of(oa.sentences - ta.sentences) + state_->counts.of(ob.sentences - tb.sentences);
+                       state_->counts.of(oa.sentences - ta.sentences) + state_->counts.of(ob.sentences - tb.sentences) +
+                       state_->questions.of(oa.questions - ta.questions) + state_->questions.of(ob.questions - tb.questions);
   Candidate candidate;
   candidate.type = MoveType::Merge;
   candidate.first = static_cast<std::uint32_t>(a);
@@ -673,7 +711,9 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
     const int difference = o.sentences - t.sentences;
     double evidence = std::fabs(residual);
     if (cut_off) evidence += 1.0;
-    if ((residual > 0) == (difference > 0)) evidence += 0.5 * state_->counts.of(difference);
+    if ((residual > 0) == (difference > 0)) evidence += state_->counts.of(difference);
+    const int question_difference = o.questions - t.questions;
+    if ((residual > 0) == (question_difference > 0)) evidence += state_->questions.of(question_difference);
     if (const auto severity = severity_of(evidence, kLengthThresholds)) {
       Finding finding;
       finding.code = "length-outlier";
@@ -748,7 +788,8 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
   }
 
   // Carried-over names, acronyms and URLs.
-  if (!t.tokens.empty() || !o.tokens.empty()) {
+  // The fast exact check found every token: the graded comparison would too.
+  if ((!t.tokens.empty() || !o.tokens.empty()) && base_check_[p].unmatched_tokens > 0) {
     const TokenComparison tokens = compare_tokens(t.tokens, o.tokens);
     auto report = [&](bool in_translation, const std::vector<std::size_t>& indices, bool near) {
       const auto& list = in_translation ? t.tokens : o.tokens;
@@ -805,18 +846,26 @@ ContentResult ContentAnalyser::run() {
   for (const PairSlot& slot : slots_)
     if (slot.valid) differences.push_back(slot.original->sentences - slot.translation->sentences);
   state_->counts = fit_sentence_counts(differences);
-  const bool same_fit = previous_ && previous_->model == state_->model && previous_->counts == state_->counts;
+  differences.clear();
+  for (const PairSlot& slot : slots_)
+    if (slot.valid) differences.push_back(slot.original->questions - slot.translation->questions);
+  state_->questions = fit_sentence_counts(differences);
+  const bool same_fit = previous_ && previous_->model == state_->model && previous_->counts == state_->counts &&
+                        previous_->questions == state_->questions;
 
   base_cost_.assign(n, 0.0);
   base_lexical_.assign(n, 0.0);
+  base_check_.assign(n, LexicalCheck{});
   cross_cost_.assign(n * (2 * kMaxBlock - 1), std::numeric_limits<double>::quiet_NaN());
   for (std::size_t p = 0; p < n; ++p) {
     if (!slots_[p].valid) continue;
     const LineFeatures& t = *slots_[p].translation;
     const LineFeatures& o = *slots_[p].original;
-    base_lexical_[p] = lexical_cost(check_lexical(t.numbers, o.numbers, t.keys, o.keys));
+    base_check_[p] = check_lexical(t.numbers, o.numbers, t.keys, o.keys);
+    base_lexical_[p] = lexical_cost(base_check_[p]);
     base_cost_[p] = residual_cost(length_delta(t.length, o.length, state_->model)) +
-                    state_->counts.of(o.sentences - t.sentences) + base_lexical_[p];
+                    state_->counts.of(o.sentences - t.sentences) + state_->questions.of(o.questions - t.questions) +
+                    base_lexical_[p];
   }
 
   // Local alternatives, anchor by anchor, reusing cached windows.
@@ -824,6 +873,7 @@ ContentResult ContentAnalyser::run() {
   std::uint64_t fit_key = combine(std::bit_cast<std::uint64_t>(state_->model.c),
                                   std::bit_cast<std::uint64_t>(state_->model.s2));
   for (const double cost : state_->counts.cost) fit_key = combine(fit_key, std::bit_cast<std::uint64_t>(cost));
+  for (const double cost : state_->questions.cost) fit_key = combine(fit_key, std::bit_cast<std::uint64_t>(cost));
   for (std::size_t anchor = 0; anchor < n; ++anchor) {
     if (!slots_[anchor].valid) continue;
     std::uint64_t key = fit_key;
@@ -858,8 +908,10 @@ ContentResult ContentAnalyser::run() {
     for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) free = free && !taken[p];
     if (!free) continue;
     for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) taken[p] = true;
-    // A pair re-paired by a reported alternative needs no length finding of its own.
-    if (candidate.evidence >= kRealignThresholds.information)
+    // A pair re-paired by a strong alternative needs no length finding of its
+    // own; a weaker one may be wrong, and the length finding then still says
+    // what is odd about the pair.
+    if (candidate.evidence >= kRealignThresholds.warning)
       for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) explained[p] = true;
     switch (candidate.type) {
       case MoveType::Rotation: report_rotation(candidate); break;

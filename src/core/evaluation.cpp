@@ -607,9 +607,11 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
       if (is_reported(finding)) baseline.findings.push_back(finding);
     }
     report.baselines.push_back(std::move(baseline));
+    auto& document_scores = report.baselines.back().kinds;
 
     for (const ErrorKind kind : kinds) {
       KindScore& score = report.kinds[static_cast<std::size_t>(kind)];
+      KindScore& document_score = document_scores[static_cast<std::size_t>(kind)];
       const auto codes = accepted_codes(kind);
       std::size_t done = 0;
       for (std::size_t attempt = 0; done < settings.trials && attempt < settings.trials * 4; ++attempt) {
@@ -617,6 +619,7 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
         if (!injection) continue;
         ++done;
         ++score.injected;
+        ++document_score.injected;
         const auto analysis = Analysis::run(injection->text, settings.options);
         const LineIndex& index = analysis->index();
         const std::size_t low = injection->first_line >= kLineTolerance ? injection->first_line - kLineTolerance : 0;
@@ -658,6 +661,7 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
           continue;
         }
         ++score.detected;
+        ++document_score.detected;
         if (warned) ++score.warned;
         if (!fix_restores(kind)) continue;
         ++score.restorable;
