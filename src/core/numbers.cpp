@@ -191,7 +191,7 @@ std::optional<double> lookup(const std::array<WordNumber, N>& table, std::string
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view line) : line_(line), cps_(decode_line(line)) {
+  explicit Scanner(std::string_view line) : cps_(decode_line(line)) {
     mask_idioms();
   }
 
@@ -219,7 +219,6 @@ class Scanner {
   }
 
  private:
-  std::string_view line_;
   std::vector<CodePoint> cps_;
   std::vector<bool> masked_;
   std::vector<NumberMention> out_;
@@ -561,7 +560,7 @@ class Scanner {
     } else if (is_chinese_numeral(at(start))) {
       end = scan_chinese(start);
     }
-    if (out_.size() == before_count + 1) {
+    if (out_.size() == before_count + 1 && out_.back().kind != NumberKind::Code) {
       NumberMention& m = out_.back();
       m.kind = NumberKind::Percent;
       m.begin = cps_[i].begin;
@@ -569,7 +568,9 @@ class Scanner {
       if (chinese_approx_before(i)) m.approximate = true;
       return end;
     }
-    return i + 3;  // "百分之" with no number: not a number
+    // "百分之" with no number (or an identifier after it): not a percentage;
+    // whatever the inner scan found stands, and scanning resumes after it.
+    return std::max(end, start);
   }
 
   // ---- Chinese numerals.
@@ -805,7 +806,6 @@ class Scanner {
 
     // Number phrase: [a|an] (small|tens[-small]|hundred|scale|and)* [ordinal].
     bool article = false;
-    std::size_t k = i;
     std::size_t end = i;
     double total = 0, current = 0;
     bool any = false;
@@ -818,8 +818,6 @@ class Scanner {
       if (next == "hundred" || lookup(kScaleWords, next)) {
         article = true;
         current = 1;
-        any = false;
-        k = j;
         w = next;
         w_end = next_end;
       } else {
@@ -880,7 +878,6 @@ class Scanner {
       w = next;
       w_end = next_end;
     }
-    (void)k;
     if (!any) return j;
     m.value = total + current;
     m.unit = smallest_step;

@@ -224,8 +224,7 @@ class TokenScanner {
                     [](const CodePoint& cp) { return is_ascii_digit(fold_width(cp.c)); }))
       return;
     std::size_t letters = 0, digits = 0, uppers = 0, lowers = 0, dots = 0;
-    bool at_sign = false, slash = false, underscore = false, plus = false, inner_upper = false,
-         hyphen = false, apostrophe = false;
+    bool at_sign = false, slash = false, underscore = false, plus = false, inner_upper = false;
     std::size_t last_dot = 0;
     bool single_letter_segments = true;  // e.g., i.e., U.S.
     std::size_t segment = 0;
@@ -254,12 +253,8 @@ class TokenScanner {
         slash = slash || c == U'/';
         underscore = underscore || c == U'_';
         plus = plus || c == U'+' || c == U'#';
-        hyphen = hyphen || c == U'-';
-        apostrophe = apostrophe || c == U'\'' || c == U'’';
       }
     }
-    (void)hyphen;
-    (void)apostrophe;
     if (segment != 1) single_letter_segments = false;
 
     TokenKind kind = TokenKind::Word;

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "bitext/tokens.hpp"
+#include "bitext/text.hpp"
 
 using bitext::compare_tokens;
 using bitext::LatinToken;
@@ -238,4 +240,59 @@ TEST_CASE("token_match_keys lists what compare_tokens matches exactly") {
       "fdotc", "fo", "formula", "formula1", "formulaone", "gpt", "gpt2", "gpttwo", "h",   "hf",     "hfc",
       "hfco", "hfdot", "like", "o",   "one",     "two",        "unix", "unixlike"};
   CHECK(keys == expected);
+}
+
+namespace {
+
+// Random lines from fragments that stress the scanners: CJK, full-width forms,
+// emoji, numbers, names, punctuation, invalid and truncated UTF-8.
+std::string random_line(unsigned seed) {
+  static const char* const kFragments[] = {
+      "一", "十", "百", "千", "万", "亿", "两", "零", "第", "成", "分之", "多", "几", "年", "月", "个",
+      "美元", "百分之", "的", "。", "，", "、", "——", "……", "？", "！", "“", "”", "（", "）",
+      "0", "1", "25", "1,600", ".", ",", "%", "$", " ", "  ", "-", "/", "_", "@",
+      "Hugging", "Face", "GPT-3", "hf.co", "//", "million", "two", "hundred", "and", "a", "May",
+      "\xF0\x9F\xA4\x97", "\xEF\xBC\x91", "\xEF\xBC\x8C", "\xE3\x80\x80", "\xFF", "\xE4\xB8", "\xC3", "\x80"};
+  constexpr std::size_t kCount = sizeof(kFragments) / sizeof(kFragments[0]);
+  unsigned state = seed * 2654435761u + 1;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    return state;
+  };
+  std::string line;
+  const unsigned length = next() % 24;
+  for (unsigned k = 0; k < length; ++k) line += kFragments[next() % kCount];
+  return line;
+}
+
+// Whether `offset` starts a code point (or an invalid byte) of `text`.
+bool at_code_point_start(const std::string& text, std::size_t offset) {
+  std::size_t k = 0;
+  while (k < offset) k += std::max<std::size_t>(1, bitext::decode_utf8(text, k).length);
+  return k == offset;
+}
+
+}  // namespace
+
+TEST_CASE("random lines: tokens are ordered, inside the line, and a line matches itself") {
+  for (unsigned seed = 0; seed < 3000; ++seed) {
+    const std::string line = random_line(seed);
+    CAPTURE(line);
+    const auto tokens = scan_tokens(line);
+    std::size_t previous_end = 0;
+    for (const LatinToken& t : tokens) {
+      REQUIRE(t.begin < t.end);
+      REQUIRE(t.end <= line.size());
+      REQUIRE(t.begin >= previous_end);
+      REQUIRE(at_code_point_start(line, t.begin));
+      REQUIRE(at_code_point_start(line, t.end));
+      REQUIRE_FALSE(t.key.empty());
+      previous_end = t.end;
+    }
+    const auto self = compare_tokens(tokens, tokens);
+    REQUIRE(self.consistent());
+    REQUIRE(self.near_translation.empty());
+  }
 }
