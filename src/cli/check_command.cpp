@@ -192,6 +192,29 @@ int report(const std::vector<CheckTarget>& targets, const std::vector<FileOutcom
   return total.failing() ? kExitFindings : kExitClean;
 }
 
+// "CODE=LEVEL": turns a check off or gives it another severity.
+bool parse_rule(std::string_view text, CheckOptions& options) {
+  const std::size_t equals = text.find('=');
+  if (equals == 0 || equals == std::string_view::npos) return false;
+  const std::string_view level = text.substr(equals + 1);
+  RuleSetting setting;
+  if (level == "off") {
+    setting.enabled = false;
+  } else if (level == "error") {
+    setting.severity = Severity::Error;
+  } else if (level == "warning") {
+    setting.severity = Severity::Warning;
+  } else if (level == "info") {
+    setting.severity = Severity::Information;
+  } else if (level == "hint") {
+    setting.severity = Severity::Hint;
+  } else {
+    return false;
+  }
+  options.rules[std::string(text.substr(0, equals))] = setting;
+  return true;
+}
+
 // Parses the arguments; returns an exit status when the command is already done.
 std::optional<int> parse_arguments(std::span<const std::string_view> args, CheckSettings& settings) {
   bool options_done = false;
@@ -232,6 +255,12 @@ std::optional<int> parse_arguments(std::span<const std::string_view> args, Check
         return usage_error("check", "--order needs one of: auto, translation-first, original-first");
       }
       settings.options.order = *order;
+      continue;
+    }
+    if (const OptionMatch m = match_option_value(args, i, "--rule", value); m != OptionMatch::NoMatch) {
+      if (m == OptionMatch::MissingValue || !parse_rule(value, settings.options)) {
+        return usage_error("check", "--rule needs CODE=LEVEL with LEVEL one of: off, error, warning, info, hint");
+      }
       continue;
     }
     if (const OptionMatch m = match_option_value(args, i, "--jobs", value); m != OptionMatch::NoMatch) {

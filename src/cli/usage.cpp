@@ -47,6 +47,9 @@ Options:
                        detected from the document)
   --no-content         structural checks only; skip the content checks
                        (lengths, numbers, drift)
+  --rule CODE=LEVEL    turn a check off or change its severity; LEVEL is off,
+                       error, warning, info or hint (repeatable), e.g.
+                       --rule split-line=off --rule untranslated=error
   --jobs N             check at most N files at a time (default: all cores)
   -h, --help           show this help
 

@@ -186,3 +186,32 @@ TEST_CASE("columns count characters: a finding after CJK text and an emoji") {
   CHECK(result.status == 1);
   CHECK(finding_skeleton(result.out) == std::vector<std::string>{"emoji.txt:3:4: error [invalid-utf8]"});
 }
+
+TEST_CASE("--rule turns a check off or changes its severity") {
+  const auto result = run_bitext({"check", "--no-content", "--rule", "split-line=off", "--rule=swapped-order=warning",
+                                  "--rule", "untranslated=error", kWithErrors});
+  CHECK(result.status == 1);
+  std::vector<std::string> expected = with_errors_report(kWithErrors);
+  expected.erase(expected.begin() + 2, expected.begin() + 4);  // split-line and its note
+  expected[2] = kWithErrors + ":12:1: warning [swapped-order]";
+  expected[6] = kWithErrors + ":19:1: error [untranslated]";
+  CHECK(report_skeleton(result.out) == expected);
+  CHECK(result.err == "1 file checked, 3 errors, 3 warnings\n");
+}
+
+TEST_CASE("information and hints are shown and counted as notes, but do not fail the run") {
+  const auto result = run_bitext({"check", "--no-content", "--rule", "missing-original=info", "--rule",
+                                  "missing-translation=hint", "--rule", "swapped-order=info", "--rule",
+                                  "split-line=hint", "--rule", "duplicate-line=info", "--rule", "untranslated=hint",
+                                  "--rule", "empty-line=off", kWithErrors});
+  CHECK(result.status == 0);
+  CHECK(finding_skeleton(result.out) == std::vector<std::string>{
+                                            kWithErrors + ":6:1: info [missing-original]",
+                                            kWithErrors + ":10:1: hint [split-line]",
+                                            kWithErrors + ":12:1: info [swapped-order]",
+                                            kWithErrors + ":17:1: info [duplicate-line]",
+                                            kWithErrors + ":19:1: hint [untranslated]",
+                                            kWithErrors + ":24:1: hint [missing-translation]",
+                                        });
+  CHECK(result.err == "1 file checked, 0 errors, 0 warnings, 6 notes\n");
+}

@@ -37,7 +37,7 @@ TEST_CASE("a missing file is an I/O error: exit 2") {
 TEST_CASE("an I/O error wins over the other files' results, which are still reported") {
   const TempDir dir;
   dir.write("good.txt", fixture("clean.zh-en.txt"));
-  const auto result = run_bitext({"check", "missing.txt", "good.txt"}, std::nullopt, dir.path());
+  const auto result = run_bitext({"check", "--no-content", "missing.txt", "good.txt"}, std::nullopt, dir.path());
   CHECK(result.status == 2);
   CHECK(result.out.empty());
   CHECK(result.err ==
@@ -136,7 +136,7 @@ TEST_CASE("invalid UTF-8 is reported as a finding at its line and column") {
 }
 
 TEST_CASE("standard input is read with '-' and shown as <stdin>") {
-  const auto clean = run_bitext({"check", "-"}, fixture("clean.zh-en.txt"));
+  const auto clean = run_bitext({"check", "--no-content", "-"}, fixture("clean.zh-en.txt"));
   CHECK(clean.status == 0);
   CHECK(clean.out.empty());
   CHECK(clean.err == kCleanSummary);

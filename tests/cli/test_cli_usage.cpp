@@ -10,6 +10,7 @@ namespace {
 
 bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
+const char* const kRuleMessage = "--rule needs CODE=LEVEL with LEVEL one of: off, error, warning, info, hint";
 const char* const kCheckUsageFirstLine = "Usage: bitext check [options] PATH...\n";
 
 }  // namespace
@@ -95,6 +96,10 @@ TEST_CASE("check: usage errors name the problem and exit 2") {
       {{"check", "a.txt", "--order"}, "--order needs one of: auto, translation-first, original-first"},
       {{"check", "--jobs", "0", "a.txt"}, "--jobs needs a positive number"},
       {{"check", "--jobs=2x", "a.txt"}, "--jobs needs a positive number"},
+      {{"check", "--rule", "split-line", "a.txt"}, kRuleMessage},
+      {{"check", "--rule=split-line=sometimes", "a.txt"}, kRuleMessage},
+      {{"check", "--rule", "=off", "a.txt"}, kRuleMessage},
+      {{"check", "a.txt", "--rule"}, kRuleMessage},
       {{"check", "--bogus", "a.txt"}, "unknown option '--bogus'"},
       {{"check", "-x", "a.txt"}, "unknown option '-x'"},
   };
