@@ -38,7 +38,7 @@ enum class NumberKind : std::uint8_t {
   Ordinal,   // 第十八届, 18th, first
   Year,      // 一九三九年, 2017年; 4-digit 1000..2999 digit runs in English
   Month,     // 5月, 十二月, May (value 1..12)
-  Fraction,  // 三分之一 (value 1/3)
+  Fraction,  // 三分之一 (value 1/3), 一半, half (0.5): answers the same percentage
   Code,      // a digit group inside an identifier or version (GPT-3, v9, 2.6.32): always weak
 };
 
@@ -73,7 +73,8 @@ enum class NumberMatch : std::uint8_t {
 };
 
 // Whether two mentions can denote the same quantity. Kind is ignored (a year
-// 2017 equals a plain 2017) except that a percentage only equals a percentage.
+// 2017 equals a plain 2017) except that a percentage only equals a percentage
+// or a fraction (50% = 一半, within one point).
 NumberMatch match_numbers(const NumberMention& a, const NumberMention& b);
 
 // Strong numbers of each side that have no counterpart (any number, strong or

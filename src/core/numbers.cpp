@@ -208,6 +208,14 @@ class Scanner {
         next = scan_digits(i);
       } else if (c == U'百' && matches(i + 1, U"分之")) {
         next = scan_percent_words(i);
+      } else if ((c == U'一' && matches(i + 1, U"半")) || (c == U'半' && matches(i + 1, U"数"))) {
+        NumberMention half;  // 一半, 半数: a half
+        half.kind = NumberKind::Fraction;
+        half.notation = NumberNotation::Chinese;
+        half.value = 0.5;
+        half.unit = 0;
+        emit(i, i + 2, half);
+        next = i + 2;
       } else if (is_chinese_numeral(c)) {
         next = scan_chinese(i);
       } else if (is_ascii_letter(c)) {
@@ -800,6 +808,10 @@ class Scanner {
       m.value = *v;
       m.unit = *v;
       m.approximate = word != "twice" && word != "half" && word != "dozen";
+      if (word == "half") {
+        m.kind = NumberKind::Fraction;
+        m.unit = 0;
+      }
       emit(i, j, m);
       return j;
     }
@@ -918,6 +930,12 @@ bool close(const NumberMention& a, double scale, const NumberMention& b) {
 std::vector<NumberMention> scan_numbers(std::string_view line) { return Scanner(line).run(); }
 
 NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
+  // A fraction answers the same percentage: 一半 = 50%, a third = 33%.
+  if (a.kind == NumberKind::Percent && b.kind == NumberKind::Fraction)
+    return std::fabs(a.value - 100 * b.value) <= std::max(1.0, a.unit / 2) + (a.approximate ? 0.15 * a.value : 0)
+               ? NumberMatch::Equal
+               : NumberMatch::None;
+  if (a.kind == NumberKind::Fraction && b.kind == NumberKind::Percent) return match_numbers(b, a);
   if ((a.kind == NumberKind::Percent) != (b.kind == NumberKind::Percent)) return NumberMatch::None;
   if (close(a, 1, b)) return NumberMatch::Equal;
   if (a.value == 0 || b.value == 0) return NumberMatch::None;

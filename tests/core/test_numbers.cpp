@@ -245,6 +245,12 @@ TEST_CASE("matching tolerates scale and rounding") {
   CHECK(match_numbers(first("6.5 million"), first("1万")) == NumberMatch::None);
   CHECK(match_numbers(first("20%"), first("20 people")) == NumberMatch::None);
   CHECK(match_numbers(first("七成"), first("70%")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("50%"), first("恰好一半")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("half of them"), first("50%")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("33%"), first("三分之一")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("40%"), first("三分之一")) == NumberMatch::None);
+  CHECK(match_numbers(first("0.5"), first("一半")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("2"), first("一半")) == NumberMatch::None);
 }
 
 TEST_CASE("compare_numbers reports strong numbers without counterpart") {
