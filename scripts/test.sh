@@ -10,6 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BITEXT_BUILD_DIR:-$root/build}"
 
 bash "$root/scripts/setup.sh" --e2e
+bash "$root/scripts/setup-vscode-e2e.sh"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBITEXT_WERROR=ON
 cmake --build "$build" -j"$(nproc)"
 ctest --test-dir "$build" --output-on-failure -j2 "$@"
