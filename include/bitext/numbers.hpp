@@ -12,15 +12,16 @@
 //           English number words of value >= 10 (fifty, two hundred).
 //   weak:   small numbers in words (三, 两个, 第一, three, first, twice), month
 //           names, vague quantities (几十, 数百, 上千, 百万 without multiplier,
-//           hundreds, a million, dozens), Chinese fractions (三分之一), digit
-//           strings read out that are not years.
+//           hundreds, a million, dozens, the nineties), fractions (三分之一,
+//           一半, half), digit strings read out that are not years, and 100%
+//           ("100% sure", "a hundred percent" are manners of speaking).
 //           Digit groups inside identifiers and version strings (GPT-3,
 //           x86_64, v9, 2.6.32) are weak numbers of kind Code: they are
 //           carried-over tokens (tokens.hpp) more than quantities, but may
 //           answer a number written apart on the other side (FIPS 151-2).
 //   none:   idioms that contain numerals (一些, 一样, 一直, 十分 'very', 万一,
 //           三三两两, 唯一 ...); a lone 一 unless a measure word or scale
-//           follows it or 第 precedes it.
+//           follows it or 第 precedes it; 24/7.
 #pragma once
 
 #include <cstddef>

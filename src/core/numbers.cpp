@@ -120,6 +120,7 @@ constexpr std::array kIdioms = {
     Idiom{U"一心一意", U""}, Idiom{U"一无所", U""},   Idiom{U"一如既往", U""},
     Idiom{U"一目了然", U""}, Idiom{U"一流", U""},     Idiom{U"一手", U""},
     Idiom{U"二手", U""},     Idiom{U"一口气", U""},   Idiom{U"再三", U""},
+    Idiom{U"十之八九", U""}, Idiom{U"八九不离十", U""},
 };
 
 // Measure words and scale-like characters after which a lone 一 is a count.
@@ -167,11 +168,13 @@ constexpr std::array<WordNumber, 22> kOrdinalWords = {{
 }};
 
 // Vague quantities: weak evidence only.
-constexpr std::array<WordNumber, 14> kVagueWords = {{
+constexpr std::array<WordNumber, 22> kVagueWords = {{
     {"hundreds", 100},   {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},
     {"dozens", 12},      {"dozen", 12},      {"decade", 10},    {"decades", 10},
     {"couple", 2},       {"twice", 2},       {"half", 0.5},     {"tens", 10},
-    {"century", 100},    {"centuries", 100},
+    {"century", 100},    {"centuries", 100}, {"twenties", 20},  {"thirties", 30},
+    {"forties", 40},     {"fifties", 50},    {"sixties", 60},   {"seventies", 70},
+    {"eighties", 80},    {"nineties", 90},
 }};
 
 constexpr std::array<std::string_view, 12> kMonths = {
@@ -424,6 +427,10 @@ class Scanner {
          is_latin_letter(before(i, 2))))
       return skip_identifier(i);
 
+    // 24/7 means "all the time".
+    if (at(i) == U'2' && at(i + 1) == U'4' && at(i + 2) == U'/' && at(i + 3) == U'7' && !is_digit(at(i + 4)))
+      return i + 4;
+
     std::string digits;
     std::size_t j = i;
     std::size_t group = 0;
@@ -545,6 +552,8 @@ class Scanner {
       m.kind = NumberKind::Year;
     }
     if (chinese_approx_before(begin) || english_approx_before(begin)) m.approximate = true;
+    // "100% sure", "a hundred percent": as often a manner of speaking as a quantity.
+    if (m.kind == NumberKind::Percent && m.value == 100) m.strong = false;
     emit(begin, end, m);
     return end;
   }
@@ -851,6 +860,9 @@ class Scanner {
       } else if ((w == "dozen" || w == "dozens") && any && current > 0) {
         current *= 12;  // two dozen
         smallest_step = 12;
+      } else if ((w == "decade" || w == "decades") && any && current > 0) {
+        current *= 10;  // two decades
+        smallest_step = 10;
       } else if (auto s = lookup(kScaleWords, w)) {
         total += (current == 0 ? 1 : current) * *s;
         current = 0;
@@ -884,7 +896,8 @@ class Scanner {
         next_end = after_and;
       }
       if (!lookup(kSmallWords, next) && next != "hundred" && !lookup(kScaleWords, next) &&
-          !lookup(kOrdinalWords, next) && next != "dozen")
+          !lookup(kOrdinalWords, next) && next != "dozen" && next != "dozens" && next != "decade" &&
+          next != "decades")
         break;
       if (is_latin_letter(at(next_end)) || is_digit(at(next_end))) break;
       w = next;
@@ -904,6 +917,7 @@ class Scanner {
     // "a million", "million-dollar": a scale word with no number before it is vague.
     const bool bare_scale = word == "hundred" || lookup(kScaleWords, word).has_value();
     m.strong = m.value >= 10 && !article && !bare_scale;
+    if (m.kind == NumberKind::Percent && m.value == 100) m.strong = false;  // "a hundred percent"
     emit(i, end, m);
     return end;
   }

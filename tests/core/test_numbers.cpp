@@ -157,6 +157,15 @@ TEST_CASE("English scale words and number words") {
   CHECK_FALSE(only("the million-dollar question").strong);
   CHECK(only("the million-dollar question").value == 1e6);
   CHECK(only("two million").strong);
+  CHECK(only("two decades").value == 20.0);
+  CHECK(match_numbers(only("二十年"), only("for two decades")) == NumberMatch::Equal);
+  CHECK(only("the nineties").value == 90.0);
+  CHECK_FALSE(only("the nineties").strong);
+  CHECK_FALSE(only("I'm 100% sure").strong);
+  CHECK_FALSE(only("a hundred percent").strong);
+  CHECK(only("a hundred percent").kind == NumberKind::Percent);
+  CHECK(scan_numbers("we work 24/7").empty());
+  CHECK(scan_numbers("十之八九,八九不离十").empty());
 }
 
 TEST_CASE("approximation markers") {
