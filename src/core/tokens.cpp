@@ -560,7 +560,8 @@ class SideIndex {
   }
 
   // Initials of 2..6 consecutive words (single letters excluded), with number
-  // words also read as digits: "formula one" gives "fo" and "f1".
+  // words also read as digits ("formula one" gives "fo" and "f1") and
+  // acronyms whole ("Voice over IP" gives "voi" and "voip").
   void build_initials() const {
     initials_built_ = true;
     for (std::size_t r = 0; r < literal_runs_; ++r) {
@@ -568,12 +569,15 @@ class SideIndex {
       for (std::size_t s = 0; s < run.words(); ++s) {
         std::vector<std::string> variants{""};
         for (std::size_t e = s; e < run.words() && e < s + kMaxInitials; ++e) {
-          const std::string& word = tokens_[run.token_at[e]].key;
+          const LatinToken& token = tokens_[run.token_at[e]];
+          const std::string& word = token.key;
           if (word.size() < 2) break;
           const int digit = digit_of_word(word);
+          const bool acronym = token.kind == TokenKind::Acronym;
           const std::size_t count = variants.size();
           for (std::size_t v = 0; v < count; ++v) {
             if (digit >= 0 && variants.size() < 8) variants.push_back(variants[v] + char('0' + digit));
+            if (acronym && variants.size() < 8) variants.push_back(variants[v] + word);
             variants[v].push_back(word[0]);
           }
           if (e > s) initials_.insert(initials_.end(), variants.begin(), variants.end());

@@ -153,6 +153,8 @@ TEST_CASE("compare_tokens: matches across spacing, plural and acronyms") {
     const auto d = compare("开发ML模型,比作F1赛车", "machine learning models, like Formula One cars");
     CHECK(d.matched_translation == 2);
     CHECK(d.consistent());
+    const auto e = compare("VoIP 有两个主要的开放协议", "Two main open protocols are used for Voice Over IP");
+    CHECK(e.matched_translation == 1);
   }
   SUBCASE("spelled-out address and number words") {
     const auto e = compare("网址是hf.co//course。", "So h f dot c o slash slash course.");
