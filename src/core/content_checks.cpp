@@ -711,9 +711,15 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
     const int difference = o.sentences - t.sentences;
     double evidence = std::fabs(residual);
     if (cut_off) evidence += 1.0;
-    if ((residual > 0) == (difference > 0)) evidence += state_->counts.of(difference);
+    // Sentence and question counts that are odd for this document, in the
+    // same direction as the length, add evidence; the length itself must be
+    // odd (1.5 standard deviations) for a length finding at all.
+    double shape = 0;
+    if ((residual > 0) == (difference > 0)) shape += state_->counts.of(difference);
     const int question_difference = o.questions - t.questions;
-    if ((residual > 0) == (question_difference > 0)) evidence += state_->questions.of(question_difference);
+    if ((residual > 0) == (question_difference > 0)) shape += state_->questions.of(question_difference);
+    evidence += std::min(shape, 3.0);
+    if (std::fabs(residual) < 1.5) evidence = 0;
     if (const auto severity = severity_of(evidence, kLengthThresholds)) {
       Finding finding;
       finding.code = "length-outlier";
@@ -730,6 +736,9 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
                       p + 1, expected > 0 ? 100.0 * o.length / expected : 0.0, residual);
         finding.message = buffer;
         if (cut_off) finding.message += "; it ends with " + tail_preview(t_text, 12) + " mid-sentence";
+        if (difference > 0 && state_->counts.of(difference) > 0)
+          finding.message += "; it has " + std::to_string(t.sentences) + " sentence" + (t.sentences > 1 ? "s" : "") +
+                             " where the original has " + std::to_string(o.sentences);
       } else {
         finding.begin = line_begin(slot.translation_line);
         finding.end = line_end(slot.translation_line);
@@ -791,36 +800,59 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
   // The fast exact check found every token: the graded comparison would too.
   if ((!t.tokens.empty() || !o.tokens.empty()) && base_check_[p].unmatched_tokens > 0) {
     const TokenComparison tokens = compare_tokens(t.tokens, o.tokens);
+    // One finding per side and grade, listing the words; a word found in the
+    // neighbouring pair's partner line points at a drift.
     auto report = [&](bool in_translation, const std::vector<std::size_t>& indices, bool near) {
+      if (indices.empty()) return;
       const auto& list = in_translation ? t.tokens : o.tokens;
       const std::string_view text = in_translation ? t_text : o_text;
       const std::uint32_t line = in_translation ? slot.translation_line : slot.original_line;
       const std::uint32_t partner = in_translation ? slot.original_line : slot.translation_line;
+      std::vector<std::string> words;
+      std::string elsewhere;
       for (const std::size_t i : indices) {
         const LatinToken& token = list[i];
-        const std::string word(text.substr(token.begin, token.end - token.begin));
-        Finding finding;
-        finding.code = "token-not-carried";
-        finding.pair = static_cast<std::int32_t>(p);
-        finding.begin = line_begin(line) + token.begin;
-        finding.end = line_begin(line) + token.end;
-        if (in_translation) {
-          finding.message = near ? "'" + word + "' in the translation of pair " + std::to_string(p + 1) +
-                                       " is spelled differently in the original " + quoted(o_text)
-                                 : "'" + word + "' in the translation of pair " + std::to_string(p + 1) +
-                                       " does not appear in its original " + quoted(o_text);
-        } else {
-          finding.message = near ? "'" + word + "' of the original of pair " + std::to_string(p + 1) +
-                                       " is spelled differently in the translation " + quoted(t_text)
-                                 : "'" + word + "' of the original of pair " + std::to_string(p + 1) +
-                                       " is not carried into the translation " + quoted(t_text);
+        std::string word(text.substr(token.begin, token.end - token.begin));
+        if (std::find(words.begin(), words.end(), word) != words.end()) continue;
+        if (!near && elsewhere.empty()) {
+          const std::uint64_t key = token_key_hash(token.key);
+          for (const std::size_t q : {p - 1, p + 1}) {
+            if (q >= slots_.size() || !slots_[q].valid) continue;
+            const auto& present = (in_translation ? slots_[q].original : slots_[q].translation)->keys.present;
+            if (std::binary_search(present.begin(), present.end(), key)) {
+              elsewhere = " ('" + word + "' is in the " + (in_translation ? "original" : "translation") +
+                          " of pair " + std::to_string(q + 1) + ")";
+              break;
+            }
+          }
         }
-        finding.confidence = near ? 0.3 : 0.55;
-        finding.related.push_back({line_begin(partner), line_end(partner),
-                                   std::string(in_translation ? "original" : "translation") + " of pair " +
-                                       std::to_string(p + 1)});
-        emit(std::move(finding), near ? Severity::Hint : Severity::Information);
+        words.push_back(std::move(word));
       }
+      std::string listed;
+      for (const std::string& word : words) listed += (listed.empty() ? "'" : ", '") + word + "'";
+      const bool plural = words.size() > 1;
+      Finding finding;
+      finding.code = "token-not-carried";
+      finding.pair = static_cast<std::int32_t>(p);
+      finding.begin = line_begin(line) + list[indices.front()].begin;
+      finding.end = line_begin(line) + list[indices.front()].end;
+      if (in_translation) {
+        finding.message = listed + " in the translation of pair " + std::to_string(p + 1) +
+                          (near ? (plural ? " are" : " is") + std::string(" spelled differently in the original ")
+                                : (plural ? " do" : " does") + std::string(" not appear in its original ")) +
+                          quoted(o_text);
+      } else {
+        finding.message = listed + " of the original of pair " + std::to_string(p + 1) +
+                          (near ? (plural ? " are" : " is") + std::string(" spelled differently in the translation ")
+                                : (plural ? " are" : " is") + std::string(" not carried into the translation ")) +
+                          quoted(t_text);
+      }
+      finding.message += elsewhere;
+      finding.confidence = near ? 0.3 : 0.55;
+      finding.related.push_back({line_begin(partner), line_end(partner),
+                                 std::string(in_translation ? "original" : "translation") + " of pair " +
+                                     std::to_string(p + 1)});
+      emit(std::move(finding), near ? Severity::Hint : Severity::Information);
     };
     report(true, tokens.unmatched_translation, false);
     report(false, tokens.unmatched_original, false);
