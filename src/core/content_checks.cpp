@@ -20,7 +20,9 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "bitext/alignment.hpp"
 #include "bitext/segmentation.hpp"
@@ -227,6 +229,33 @@ std::shared_ptr<const LineFeatures> ContentAnalyser::features_of(std::string_vie
 
 void ContentAnalyser::build_slots() {
   slots_.resize(transcript_.pairs.size());
+  // Features of lines not seen before, computed on two threads for large
+  // documents (they depend on the text alone, so the result is the same).
+  std::vector<std::pair<std::uint64_t, std::string_view>> work;
+  {
+    std::unordered_set<std::uint64_t> queued;
+    for (const Pair& pair : transcript_.pairs) {
+      if (pair.translation.size() != 1 || pair.original.size() != 1) continue;
+      for (const std::uint32_t line : {pair.translation[0], pair.original[0]}) {
+        const std::string_view text = line_text(line);
+        const std::uint64_t key = hash_bytes(text);
+        if (previous_ && previous_->features.count(key)) continue;
+        if (queued.insert(key).second) work.emplace_back(key, text);
+      }
+    }
+  }
+  constexpr std::size_t kParallelFrom = 4096;
+  if (work.size() >= kParallelFrom) {
+    std::vector<std::shared_ptr<const LineFeatures>> computed(work.size());
+    auto compute = [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) computed[i] = std::make_shared<const LineFeatures>(line_features(work[i].second));
+    };
+    std::thread helper(compute, work.size() / 2, work.size());
+    compute(0, work.size() / 2);
+    helper.join();
+    state_->features.reserve(work.size());
+    for (std::size_t i = 0; i < work.size(); ++i) state_->features.emplace(work[i].first, std::move(computed[i]));
+  }
   for (std::size_t p = 0; p < transcript_.pairs.size(); ++p) {
     const Pair& pair = transcript_.pairs[p];
     PairSlot& slot = slots_[p];
