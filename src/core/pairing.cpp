@@ -30,6 +30,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -49,8 +50,8 @@ namespace {
 // - Split vs missing: the same prior; what decides is whether the two parts
 //   together fit the partner better than the second part alone (length), and
 //   how the text looks at the break: a left part that does not end a sentence
-//   or a right part that starts in lower case is a split, a full stop
-//   followed by a capital is two lines.
+//   or a right part that starts in lower case is a split; and Latin names in
+//   the parts that the partner does or does not carry over.
 // - Header / footer: entering costs kMatterEnter, each line kMatterLine plus a
 //   length term; a single typical-length lone line (6 + 1 + ~4.2) is dearer
 //   than one missing line (10), a short one (7) or a run of two or more lines
@@ -63,8 +64,8 @@ constexpr double kSwapped = 14.0;
 constexpr double kWrongLanguage = 12.0;
 constexpr double kSplit = 10.0;
 constexpr double kBreakInSentence = 3.0;   // split bonus: the break falls inside a sentence
-constexpr double kBreakAtSentence = 0.5;   // split malus: the break falls between sentences
-constexpr double kBreakAtQuestion = 2.0;   // ... after a question, which usually ends a speaker's turn
+constexpr double kBreakAtQuestion = 0.5;   // split malus: the left part ends with a question (often a turn)
+constexpr double kSharedNames = 3.0;       // names carried over between a questioned part and the partner   // ... after a question, which usually ends a speaker's turn
 constexpr double kDuplicate = 3.0;
 constexpr double kLengthCap = 8.0;  // a length mismatch alone never outweighs a structural bead
 constexpr double kMinSpread = 0.1;  // bounds of the fitted length spread (log ratio, mean absolute deviation)
@@ -213,20 +214,19 @@ double break_cost(std::string_view left, std::string_view right, bool cased) {
   if (last != 0) {
     if (last == U'?' || last == U'\uFF1F') {
       cost += kBreakAtQuestion;
-    } else if (ends_sentence(last)) {
-      cost += kBreakAtSentence;
-    } else if (continues_sentence(last)) {
+    } else if (!ends_sentence(last) && continues_sentence(last)) {
       cost -= kBreakInSentence;
     }
   }
-  // In a cased script, the first letter of the right part: lower case
-  // continues a sentence, upper case (weakly) starts one.
+  // In a cased script, a right part that starts in lower case continues a
+  // sentence. (A full stop and a capital say nothing: a line broken between
+  // sentences looks the same as two lines, and only lengths and names can
+  // tell them apart.)
   for (std::size_t at = 0; cased && at < right.size();) {
     const DecodedCodePoint decoded = decode_utf8(right, at);
     at += decoded.length;
     if (decoded.valid && is_quote_or_bracket(decoded.code_point)) continue;
     if (decoded.code_point >= U'a' && decoded.code_point <= U'z') cost -= kBreakInSentence;
-    if (decoded.code_point >= U'A' && decoded.code_point <= U'Z') cost += kBreakAtSentence;
     break;
   }
   return cost;
@@ -270,6 +270,67 @@ LengthModel fit_lengths(const std::vector<Item>& items, double median1, double m
   }
   best.spread = std::clamp(best.spread, kMinSpread, kMaxSpread);
   return best;
+}
+
+// Latin words (ASCII letters and digits, two or more) of a line, lower-cased.
+// In a line of a cased script only the words that look like names count:
+// with a capital that does not start a sentence, or with a digit.
+std::vector<std::string> latin_words(std::string_view line, bool names_only) {
+  std::vector<std::string> words;
+  bool sentence_start = true;
+  for (std::size_t at = 0; at < line.size();) {
+    const auto byte = static_cast<unsigned char>(line[at]);
+    const bool alnum = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
+    if (!alnum) {
+      if (byte == '.' || byte == '!' || byte == '?') sentence_start = true;
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    bool capital = false, digit = false;
+    while (end < line.size()) {
+      const auto c = static_cast<unsigned char>(line[end]);
+      if (c >= 'A' && c <= 'Z') capital = true;
+      else if (c >= '0' && c <= '9') digit = true;
+      else if (!(c >= 'a' && c <= 'z')) break;
+      ++end;
+    }
+    const bool keep = end - at >= 2 && (!names_only || digit || (capital && !sentence_start));
+    if (keep) {
+      std::string word(line.substr(at, end - at));
+      for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      words.push_back(std::move(word));
+    }
+    sentence_start = false;
+    at = end;
+  }
+  return words;
+}
+
+// Evidence from names carried over between the two languages: Latin names
+// and terms inside a Chinese line appear as such in its English original.
+// If the questioned part has names that its partner has and the other part
+// has not, it belongs to the partner (a split). If a Chinese questioned part
+// has names and the English partner has none of them, it had another
+// partner (a lone line); an English name may be rendered in Chinese, so the
+// converse is no evidence. Names in both parts (a document's recurring
+// topic) say nothing.
+double shared_names_cost(std::string_view questioned, std::string_view other_part, bool questioned_cased,
+                         std::string_view partner, bool partner_cased) {
+  if (questioned_cased == partner_cased) return 0.0;  // no carried names between two such scripts
+  std::vector<std::string> names = latin_words(questioned, questioned_cased);
+  if (names.empty()) return 0.0;
+  const std::vector<std::string> partner_words = latin_words(partner, false);
+  const auto in = [](const std::vector<std::string>& words, const std::string& word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  };
+  std::size_t found = 0;
+  for (const std::string& name : names) found += in(partner_words, name) ? 1 : 0;
+  if (found == 0) return questioned_cased ? 0.0 : kSharedNames;
+  const std::vector<std::string> other_words = latin_words(other_part, false);
+  for (const std::string& name : names)
+    if (in(partner_words, name) && !in(other_words, name)) return -kSharedNames;
+  return 0.0;
 }
 
 double median_units(std::vector<std::uint32_t>& units) {
@@ -417,7 +478,13 @@ class Aligner {
     }
     const double log_sum = log_of(a.units + b.units);
     const bool cased = cased_[a.label == kScript2 ? 1 : 0];
+    // The part that would be a lone line if this were not a split: the first
+    // of two translation lines, the second of two original lines.
+    const Item& questioned = doubled_first ? a : b;
+    const Item& other_part = doubled_first ? b : a;
     return kSplit + break_cost(index_.line_text(a.line), index_.line_text(b.line), cased) +
+           shared_names_cost(index_.line_text(questioned.line), index_.line_text(other_part.line), cased,
+                             index_.line_text(partner.line), cased_[partner.label == kScript2 ? 1 : 0]) +
            (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
   }
 
