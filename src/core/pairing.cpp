@@ -41,7 +41,9 @@ namespace bitext {
 namespace {
 
 // ---- Cost model ------------------------------------------------------------
-// Units: roughly nats. Relations that matter (each keeps a case right):
+// Units: roughly nats. The length term of a pair is |log length ratio − the
+// document's typical log ratio| / the document's spread (both fitted before
+// pairing), capped. Relations that matter (each keeps a case right):
 // - kSwapped in (kMissing, 2·kMissing): "T O | O T | T O" is one swap, not two
 //   missing lines; "T O O T O T" is two missing lines, not two swaps.
 // - kWrongLanguage in (kMissing, 2·kMissing): "T O | O' O | T O" is one
@@ -62,11 +64,11 @@ namespace {
 constexpr double kMissing = 10.0;
 constexpr double kSwapped = 14.0;
 constexpr double kWrongLanguage = 12.0;
-constexpr double kSplit = 10.0;
+constexpr double kSplit = 10.0;             // 2-1 / 1-2 of two different lines
 constexpr double kBreakInSentence = 3.0;   // split bonus: the break falls inside a sentence
 constexpr double kBreakAtQuestion = 0.5;   // split malus: the left part ends with a question (often a turn)
-constexpr double kSharedNames = 3.0;       // names carried over between a questioned part and the partner   // ... after a question, which usually ends a speaker's turn
-constexpr double kDuplicate = 3.0;
+constexpr double kSharedNames = 3.0;       // names carried over (or not) between a questioned part and the partner
+constexpr double kDuplicate = 3.0;          // 2-1 / 1-2 of two identical lines
 constexpr double kLengthCap = 8.0;  // a length mismatch alone never outweighs a structural bead
 constexpr double kMinSpread = 0.1;  // bounds of the fitted length spread (log ratio, mean absolute deviation)
 constexpr double kMaxSpread = 0.6;
@@ -387,14 +389,15 @@ class Aligner {
 
     Solution solution;
     enum class State { Body, Front, Back } state = State::Body;
+    // Ties: pairs, then a header, then a footer.
     solution.cost = body_[n];
-    if (back_[n] < solution.cost) {
-      solution.cost = back_[n];
-      state = State::Back;
-    }
     if (front_[n] < solution.cost) {
       solution.cost = front_[n];
       state = State::Front;
+    }
+    if (back_[n] < solution.cost) {
+      solution.cost = back_[n];
+      state = State::Back;
     }
     // Walk back.
     std::size_t at = n;
