@@ -72,13 +72,25 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(new_text.size()) - static_cast<std::ptrdiff_t>(end - begin);
 
   // Starts up to starts_[first] are unchanged; starts in (starts_[first], new_end]
-  // are rescanned; old starts after `end` move by delta.
-  auto later = std::upper_bound(starts_.begin(), starts_.end(), end);
-  std::vector<std::size_t> tail(later, starts_.end());
-  starts_.resize(first + 1);
-  scan_starts(text_, starts_[first] + 1, new_end, starts_);
-  std::size_t new_last = starts_.size() - 1;
-  for (std::size_t s : tail) starts_.push_back(static_cast<std::size_t>(static_cast<std::ptrdiff_t>(s) + delta));
+  // are rescanned; old starts after `end` move by delta. Only the replaced
+  // stretch of the table is moved, and only when its line count changes (a
+  // typed character keeps it): the rest is shifted in place.
+  std::vector<std::size_t> fresh;
+  scan_starts(text_, starts_[first] + 1, new_end, fresh);
+  auto replaced_begin = starts_.begin() + static_cast<std::ptrdiff_t>(first + 1);
+  auto replaced_end = std::upper_bound(replaced_begin, starts_.end(), end);
+  auto old_count = replaced_end - replaced_begin;
+  auto new_count = static_cast<std::ptrdiff_t>(fresh.size());
+  if (new_count < old_count) {
+    replaced_end = starts_.erase(replaced_begin + new_count, replaced_end);
+  } else if (new_count > old_count) {
+    replaced_end = starts_.insert(replaced_end, fresh.begin() + old_count, fresh.end()) + (new_count - old_count);
+  }
+  std::copy(fresh.begin(), fresh.end(), starts_.begin() + static_cast<std::ptrdiff_t>(first + 1));
+  if (delta != 0) {
+    for (auto it = replaced_end; it != starts_.end(); ++it) *it = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(*it) + delta);
+  }
+  std::size_t new_last = first + fresh.size();
   // new_last is the line holding new_end (the last start <= new_end).
   return LineEdit{static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last_old - first + 1),
                   static_cast<std::uint32_t>(new_last - first + 1)};
