@@ -1,33 +1,69 @@
 #include "lsp/diagnostics.hpp"
 
+#include "lsp/json_writer.hpp"
+
 namespace bitext::lsp {
 
-json diagnostic_for(const FeatureContext& context, std::uint32_t finding_index) {
+void append_diagnostic(std::string& out, const FeatureContext& context, std::uint32_t finding_index) {
+  // Keys in nlohmann's (sorted) order, so that diagnostic_for's json is the same.
   const Finding& finding = context.analysis().findings()[finding_index];
-  json diagnostic{
-      {"range", context.range_of(finding.begin, finding.end)},
-      {"severity", static_cast<int>(finding.severity)},
-      {"code", finding.code},
-      {"source", "bitext"},
-      {"message", finding.message},
-      {"data", {{"version", context.snapshot.version()}, {"index", finding_index}, {"code", finding.code}}},
-  };
+  out += "{\"code\":";
+  append_json_string(out, finding.code);
+  out += ",\"data\":{\"code\":";
+  append_json_string(out, finding.code);
+  out += ",\"index\":";
+  append_json_int(out, finding_index);
+  out += ",\"version\":";
+  append_json_int(out, context.snapshot.version());
+  out += "},\"message\":";
+  append_json_string(out, finding.message);
+  out += ",\"range\":";
+  append_json_range(out, context.range_of(finding.begin, finding.end));
   if (context.caps.related_information && !finding.related.empty()) {
-    json related = json::array();
+    out += ",\"relatedInformation\":[";
+    bool first = true;
     for (const RelatedLocation& location : finding.related) {
-      related.push_back({{"location", context.location(location.begin, location.end)}, {"message", location.message}});
+      if (!first) out.push_back(',');
+      first = false;
+      out += "{\"location\":{\"range\":";
+      append_json_range(out, context.range_of(location.begin, location.end));
+      out += ",\"uri\":";
+      append_json_string(out, context.uri);
+      out += "},\"message\":";
+      append_json_string(out, location.message);
+      out.push_back('}');
     }
-    diagnostic["relatedInformation"] = std::move(related);
+    out.push_back(']');
   }
-  return diagnostic;
+  out += ",\"severity\":";
+  append_json_int(out, static_cast<int>(finding.severity));
+  out += ",\"source\":\"bitext\"}";
 }
 
-json publish_diagnostics_params(const FeatureContext& context) {
-  json diagnostics = json::array();
-  const auto& findings = context.analysis().findings();
-  for (std::uint32_t i = 0; i < findings.size(); ++i) diagnostics.push_back(diagnostic_for(context, i));
-  return json{{"uri", context.uri}, {"version", context.snapshot.version()}, {"diagnostics", std::move(diagnostics)}};
+json diagnostic_for(const FeatureContext& context, std::uint32_t finding_index) {
+  std::string text;
+  append_diagnostic(text, context, finding_index);
+  return json::parse(text);
 }
+
+std::string publish_diagnostics_text(const FeatureContext& context) {
+  const auto& findings = context.analysis().findings();
+  std::string out;
+  out.reserve(64 + findings.size() * 256);
+  out += "{\"diagnostics\":[";
+  for (std::uint32_t i = 0; i < findings.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    append_diagnostic(out, context, i);
+  }
+  out += "],\"uri\":";
+  append_json_string(out, context.uri);
+  out += ",\"version\":";
+  append_json_int(out, context.snapshot.version());
+  out.push_back('}');
+  return out;
+}
+
+json publish_diagnostics_params(const FeatureContext& context) { return json::parse(publish_diagnostics_text(context)); }
 
 std::optional<std::uint32_t> finding_of_diagnostic(const FeatureContext& context, const json& diagnostic) {
   if (!diagnostic.is_object()) return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "lsp/feature_context.hpp"
 
@@ -12,7 +13,12 @@ namespace bitext::lsp {
 // codeAction find the finding's fixes without re-running the analysis.
 json diagnostic_for(const FeatureContext& context, std::uint32_t finding_index);
 
-// PublishDiagnosticsParams for the whole snapshot.
+// The same, appended to `out` as JSON text (what publishing uses: thousands of
+// findings are written directly instead of through a json tree).
+void append_diagnostic(std::string& out, const FeatureContext& context, std::uint32_t finding_index);
+
+// PublishDiagnosticsParams for the whole snapshot, as JSON text and parsed.
+std::string publish_diagnostics_text(const FeatureContext& context);
 json publish_diagnostics_params(const FeatureContext& context);
 
 // The finding a diagnostic sent back by the client stands for, when it is one

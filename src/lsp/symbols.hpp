@@ -19,6 +19,9 @@ inline constexpr int kSymbolModule = 2;     // front and back matter
 inline constexpr int kSymbolNamespace = 3;  // a speaker turn
 inline constexpr int kSymbolString = 15;    // a pair
 
+// The DocumentSymbol[] (hierarchical) or SymbolInformation[] as JSON text, and parsed.
+std::string document_symbols_text(const std::string& uri, const Transcript& transcript, const LineIndex& index,
+                                  PositionEncoding encoding, bool hierarchical);
 json document_symbols(const std::string& uri, const Transcript& transcript, const LineIndex& index,
                       PositionEncoding encoding, bool hierarchical);
 
@@ -30,6 +33,8 @@ struct OpenDocumentView {
 
 // Pairs whose lines contain `query` (ASCII case-insensitive; all pairs when
 // empty), at most `limit`, as SymbolInformation.
+std::string workspace_symbols_text(const std::vector<OpenDocumentView>& documents, std::string_view query,
+                                   PositionEncoding encoding, std::size_t limit = 1000);
 json workspace_symbols(const std::vector<OpenDocumentView>& documents, std::string_view query,
                        PositionEncoding encoding, std::size_t limit = 1000);
 
