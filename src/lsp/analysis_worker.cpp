@@ -55,6 +55,7 @@ void AnalysisWorker::loop() {
       std::shared_ptr<const Analysis> analysis =
           job.base && job.edit ? Analysis::rerun(*job.base, std::move(job.text), {*job.edit}, job.options)
                                : Analysis::run(std::move(job.text), job.options);
+      result.core_elapsed = std::chrono::steady_clock::now() - started;
       result.snapshot = std::make_shared<const Snapshot>(std::move(analysis), job.version);
     } catch (const std::exception& e) {
       result.error = e.what();

@@ -41,7 +41,8 @@ struct AnalysisResult {
   std::uint64_t generation = 0;
   std::shared_ptr<const Snapshot> snapshot;  // null when the analysis threw
   std::string error;
-  std::chrono::steady_clock::duration elapsed{};
+  std::chrono::steady_clock::duration elapsed{};       // the whole job
+  std::chrono::steady_clock::duration core_elapsed{};  // Analysis::run/rerun alone
 };
 
 class AnalysisWorker {

@@ -50,26 +50,57 @@ bool asks_for_fix_all(const json& only) {
   });
 }
 
+// Auto-fixable findings per code ("" = all), counted once per snapshot so that
+// a cursor move costs the findings on its lines, not all of them.
+using FixableCounts = std::map<std::string, std::size_t, std::less<>>;
+
 std::size_t count_fixable(const FeatureContext& context, std::string_view code) {
-  std::size_t count = 0;
-  for (const Finding& finding : context.analysis().findings()) {
-    if ((code.empty() || finding.code == code) && automatic_fix(finding) != nullptr) ++count;
-  }
-  return count;
+  auto counts = context.snapshot.memo<FixableCounts>("fixableCounts", [&] {
+    FixableCounts out;
+    for (const Finding& finding : context.analysis().findings()) {
+      if (automatic_fix(finding) == nullptr) continue;
+      ++out[finding.code];
+      ++out[""];
+    }
+    return out;
+  });
+  auto it = counts->find(code);
+  return it == counts->end() ? 0 : it->second;
 }
 
-json fix_all_action(const FeatureContext& context, std::string_view code, std::size_t count) {
+// The WorkspaceEdit of a fix-all, as JSON text: built once per snapshot, code,
+// URI and client flavour (the first request pays, repeats are a copy).
+RawJson fix_all_workspace_edit(const FeatureContext& context, std::string_view code) {
+  std::string key = "fixAll " + std::string(encoding_name(context.caps.encoding)) +
+                    (context.caps.document_changes ? " documentChanges " : " changes ") + context.uri + "\n" +
+                    std::string(code);
+  return RawJson{context.snapshot.memo<std::string>(
+      key, [&] { return serialize(workspace_edit(context, fix_all_edits(context, code).first)); })};
+}
+
+// `action` (an object) with "edit" set to the raw `edit`, as JSON text. "edit"
+// sorts before the other keys of an action, so it goes first.
+std::string with_edit(json action, const RawJson& edit) {
+  if (action.is_object()) action.erase("edit");
+  std::string rest = serialize(action);  // "{...}"
+  std::string out = "{\"edit\":" + *edit.text;
+  if (rest.size() > 2) out.push_back(',');
+  out.append(rest, 1, std::string::npos);
+  return out;
+}
+
+// A fix-all action, as JSON text; its edit is left to codeAction/resolve when
+// the client can resolve it.
+std::string fix_all_action(const FeatureContext& context, std::string_view code, std::size_t count) {
   std::string title = code.empty() ? "Fix all auto-fixable bitext findings in this file (" + std::to_string(count) + ")"
                                    : "Fix all " + std::string(code) + " findings in this file (" +
                                          std::to_string(count) + ")";
   json action{{"title", std::move(title)}, {"kind", kFixAllKind}};
-  json data{{"uri", context.uri}, {"version", context.snapshot.version()}, {"code", std::string(code)}};
   if (context.caps.code_action_resolve_edit) {
-    action["data"] = std::move(data);
-  } else {
-    action["edit"] = workspace_edit(context, fix_all_edits(context, code).first);
+    action["data"] = json{{"uri", context.uri}, {"version", context.snapshot.version()}, {"code", std::string(code)}};
+    return serialize(action);
   }
-  return action;
+  return with_edit(std::move(action), fix_all_workspace_edit(context, code));
 }
 
 }  // namespace
@@ -110,7 +141,7 @@ std::pair<json, std::size_t> fix_all_edits(const FeatureContext& context, std::s
   return {text_edits(context, edits), fixed};
 }
 
-json code_actions(const FeatureContext& context, const json& params) {
+Reply code_actions(const FeatureContext& context, const json& params) {
   Range range = range_field(params, "range");
   const json& request_context = field(params, "context");
   json only = request_context.is_object() && request_context.contains("only") ? request_context["only"] : json();
@@ -139,8 +170,8 @@ json code_actions(const FeatureContext& context, const json& params) {
     if (touches && seen.insert(i).second) selected.emplace_back(i, diagnostic_for(context, i));
   }
 
-  json actions = json::array();
-  if (!context.caps.code_action_literals) return actions;  // we have no commands to offer instead
+  if (!context.caps.code_action_literals) return json::array();  // we have no commands to offer instead
+  std::vector<std::string> actions;  // JSON text each
   if (wanted(only, "quickfix")) {
     for (const auto& [i, diagnostic] : selected) {
       for (const Fix& fix : findings[i].fixes) {
@@ -149,7 +180,7 @@ json code_actions(const FeatureContext& context, const json& params) {
                     {"diagnostics", json::array({diagnostic})},
                     {"edit", workspace_edit(context, text_edits(context, fix.edits))}};
         if (fix.preferred) action["isPreferred"] = true;
-        actions.push_back(std::move(action));
+        actions.push_back(serialize(action));
       }
     }
   }
@@ -170,14 +201,19 @@ json code_actions(const FeatureContext& context, const json& params) {
       }
     }
   }
-  return actions;
+  std::string out = "[";
+  for (std::size_t k = 0; k < actions.size(); ++k) {
+    if (k > 0) out.push_back(',');
+    out += actions[k];
+  }
+  out.push_back(']');
+  return RawJson{std::make_shared<const std::string>(std::move(out))};
 }
 
-json resolve_code_action(const FeatureContext& context, json action) {
+Reply resolve_code_action(const FeatureContext& context, json action) {
   const json& data = field(action, "data");
   std::string code = data.is_object() && data.contains("code") && data["code"].is_string() ? data["code"].get<std::string>() : "";
-  action["edit"] = workspace_edit(context, fix_all_edits(context, code).first);
-  return action;
+  return RawJson{std::make_shared<const std::string>(with_edit(std::move(action), fix_all_workspace_edit(context, code)))};
 }
 
 }  // namespace bitext::lsp

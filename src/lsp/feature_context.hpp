@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "bitext/text.hpp"
@@ -14,6 +16,13 @@
 #include "lsp/snapshot.hpp"
 
 namespace bitext::lsp {
+
+// A feature's answer: a json value, or JSON text already serialised (large
+// results, cached per snapshot) that is sent as it is.
+struct RawJson {
+  std::shared_ptr<const std::string> text;
+};
+using Reply = std::variant<json, RawJson>;
 
 struct FeatureContext {
   const std::string& uri;

@@ -171,6 +171,17 @@ void Server::send(const json& message) { sink_(frame_message(serialize(message))
 
 void Server::respond(const json& id, json result) { send(make_response(id, std::move(result))); }
 
+void Server::send_raw(std::string_view body) { sink_(frame_message(body)); }
+
+void Server::respond_raw(const json& id, std::string_view result) {
+  // make_response's keys, in the order serialize() writes them.
+  std::string body = "{\"id\":" + serialize(id) + ",\"jsonrpc\":\"2.0\",\"result\":";
+  body.reserve(body.size() + result.size() + 1);
+  body.append(result);
+  body.push_back('}');
+  send_raw(body);
+}
+
 void Server::respond_error(const json& id, ErrorCode code, std::string_view message) {
   send(make_error(id, code, message));
 }
@@ -191,7 +202,12 @@ void Server::finish(int code) {
 void Server::answer(const json& id, const Document& document, const Snapshot& snapshot, const Feature& feature) {
   try {
     FeatureContext context{document.uri, snapshot, caps_};
-    respond(id, feature(context));
+    Reply reply = feature(context);
+    if (auto* raw = std::get_if<RawJson>(&reply)) {
+      respond_raw(id, *raw->text);
+    } else {
+      respond(id, std::get<json>(std::move(reply)));
+    }
   } catch (const RpcError& e) {
     respond_error(id, e.code(), e.what());
   } catch (const json::exception& e) {
@@ -254,6 +270,7 @@ void Server::submit_analysis(Document& document) {
 
 void Server::on_analysis(AnalysisResult result) {
   if (finished()) return;
+  if (analysis_observer_) analysis_observer_(result);
   Document* document = documents_.find(result.uri);
   if (document == nullptr || document->serial != result.serial || result.generation != generation_) return;
   if (!result.snapshot) {
@@ -275,7 +292,11 @@ void Server::on_analysis(AnalysisResult result) {
 
 void Server::publish(const Document& document) {
   FeatureContext context{document.uri, *document.current, caps_};
-  send(make_notification("textDocument/publishDiagnostics", publish_diagnostics_params(context)));
+  // make_notification's keys in serialize()'s order, around the params written directly.
+  std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":)";
+  body += publish_diagnostics_text(context);
+  body.push_back('}');
+  send_raw(body);
 }
 
 // ---- configuration --------------------------------------------------------
@@ -361,9 +382,15 @@ void Server::on_document_highlight(const json& id, const json& params) {
 }
 
 void Server::on_document_symbol(const json& id, const json& params) {
-  with_snapshot(id, params, [](const FeatureContext& context) {
-    return document_symbols(context.uri, context.transcript(), context.index(), context.caps.encoding,
-                            context.caps.hierarchical_symbols);
+  with_snapshot(id, params, [](const FeatureContext& context) -> Reply {
+    // Cached per snapshot: editors ask for the outline again on every focus or
+    // breadcrumb refresh, mostly for a version they already have.
+    std::string key = "documentSymbol " + std::string(encoding_name(context.caps.encoding)) +
+                      (context.caps.hierarchical_symbols ? " tree " : " flat ") + context.uri;
+    return RawJson{context.snapshot.memo<std::string>(key, [&] {
+      return document_symbols_text(context.uri, context.transcript(), context.index(), context.caps.encoding,
+                                   context.caps.hierarchical_symbols);
+    })};
   });
 }
 
@@ -375,7 +402,7 @@ void Server::on_workspace_symbol(const json& id, const json& params) {
     const Analysis& analysis = document->latest->analysis();
     views.push_back(OpenDocumentView{&document->uri, &analysis.transcript(), &analysis.index()});
   }
-  respond(id, workspace_symbols(views, query, caps_.encoding));
+  respond_raw(id, workspace_symbols_text(views, query, caps_.encoding));
 }
 
 void Server::on_code_action(const json& id, const json& params) {
@@ -397,7 +424,11 @@ void Server::on_code_action_resolve(const json& id, const json& params) {
 }
 
 void Server::on_folding_range(const json& id, const json& params) {
-  with_snapshot(id, params, [](const FeatureContext& context) { return folding_ranges(context.transcript()); });
+  with_snapshot(id, params, [](const FeatureContext& context) -> Reply {
+    // Cached per snapshot like the outline: asked for again after every change and focus.
+    return RawJson{context.snapshot.memo<std::string>(
+        "foldingRange", [&] { return serialize(folding_ranges(context.transcript())); })};
+  });
 }
 
 // ---- notifications --------------------------------------------------------

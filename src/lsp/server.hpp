@@ -43,12 +43,15 @@ class Server {
   int exit_code() const { return exit_code_; }
   // Called once when the server should stop (exit notification or end of input).
   void on_exit(std::function<void(int)> callback) { on_exit_ = std::move(callback); }
+  // Called on the I/O thread with each finished analysis, before anything is
+  // published (for benchmarks: attributes latency to the core vs the server).
+  void on_analysis_done(std::function<void(const AnalysisResult&)> observer) { analysis_observer_ = std::move(observer); }
 
  private:
   enum class State { Uninitialized, Running, ShutDown };
   using RequestHandler = void (Server::*)(const json& id, const json& params);
   using NotificationHandler = void (Server::*)(const json& params);
-  using Feature = std::function<json(const FeatureContext&)>;
+  using Feature = std::function<Reply(const FeatureContext&)>;
 
   void handle_frame(FrameEvent event);
   void handle_request(Request request);
@@ -57,6 +60,8 @@ class Server {
 
   void send(const json& message);
   void respond(const json& id, json result);
+  void respond_raw(const json& id, std::string_view result);  // `result` is JSON text
+  void send_raw(std::string_view body);                       // `body` is a whole message's JSON text
   void respond_error(const json& id, ErrorCode code, std::string_view message);
   void log(int type, const std::string& message);  // window/logMessage
   void finish(int code);
@@ -98,6 +103,7 @@ class Server {
   Sink sink_;
   std::string version_;
   std::function<void(int)> on_exit_;
+  std::function<void(const AnalysisResult&)> analysis_observer_;
   int exit_code_ = -1;
 
   State state_ = State::Uninitialized;
