@@ -1,0 +1,120 @@
+// JSON written directly as text (diagnostics, outline, fix-all edits) must be
+// byte-for-byte what serialize() makes of the same value, and results cached
+// per snapshot must be made once and belong to that snapshot only.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "bitext/analysis.hpp"
+#include "lsp/diagnostics.hpp"
+#include "lsp/json_writer.hpp"
+#include "lsp/jsonrpc.hpp"
+#include "lsp/protocol.hpp"
+#include "lsp/snapshot.hpp"
+#include "lsp/symbols.hpp"
+
+using namespace bitext;
+using namespace bitext::lsp;
+
+TEST_CASE("append_json_string escapes exactly as serialize does") {
+  std::vector<std::string> values = {
+      "",
+      "plain",
+      "quote \" and backslash \\",
+      "controls \b\f\n\r\t and \x01\x1f",
+      "\x7f is not escaped",
+      "你好🤗",
+      std::string("nul \0 inside", 12),
+      "invalid \xff\xfe bytes",
+      "truncated \xe4\xbd",
+  };
+  for (const std::string& value : values) {
+    CAPTURE(value);
+    std::string out = "x";
+    append_json_string(out, value);
+    CHECK(out == "x" + serialize(json(value)));
+  }
+  // By hand, for the escapes that matter most.
+  std::string out;
+  append_json_string(out, "a\"b\\c\nd\x01");
+  CHECK(out == R"("a\"b\\c\nd\u0001")");
+}
+
+TEST_CASE("numbers, positions and ranges are written in serialize's key order") {
+  std::string out;
+  append_json_int(out, -42);
+  out += ' ';
+  append_json_int(out, 4294967295);
+  CHECK(out == "-42 4294967295");
+  out.clear();
+  append_json_range(out, Range{Position{3, 7}, Position{4, 0}});
+  CHECK(out == R"({"end":{"character":0,"line":4},"start":{"character":7,"line":3}})");
+  CHECK(out == serialize(json(Range{Position{3, 7}, Position{4, 0}})));
+}
+
+TEST_CASE("publishDiagnostics text: one diagnostic per finding, columns in the client's encoding") {
+  // Line 2 is a translation whose original is missing (between two pairs);
+  // 🤗 is 2 UTF-16 units, 4 UTF-8 bytes.
+  std::string text = "你好🤗\nHello 🤗\n再见🤗\n谢谢\nThanks";
+  auto analysis = Analysis::run(text, CheckOptions{});
+  REQUIRE(!analysis->findings().empty());
+  Snapshot snapshot(analysis, 5);
+  std::string uri = "file:///a \"b\".txt";
+  for (PositionEncoding encoding : {PositionEncoding::Utf16, PositionEncoding::Utf8}) {
+    ClientCapabilities caps;
+    caps.encoding = encoding;
+    caps.related_information = true;
+    FeatureContext context{uri, snapshot, caps};
+    std::string params_text = publish_diagnostics_text(context);
+    json params = json::parse(params_text);
+    CHECK(serialize(params) == params_text);  // same bytes as the json path would give
+    CHECK(params["uri"] == uri);
+    CHECK(params["version"] == 5);
+    REQUIRE(params["diagnostics"].size() == analysis->findings().size());
+    for (std::uint32_t i = 0; i < analysis->findings().size(); ++i) {
+      const Finding& finding = analysis->findings()[i];
+      const json& d = params["diagnostics"][i];
+      CHECK(d["code"] == finding.code);
+      CHECK(d["message"] == finding.message);
+      CHECK(d["source"] == "bitext");
+      CHECK(d["severity"] == static_cast<int>(finding.severity));
+      CHECK(d["data"] == json{{"version", 5}, {"index", i}, {"code", finding.code}});
+      CHECK(d["range"]["start"] == json(analysis->index().position_of(finding.begin, encoding)));
+      CHECK(d["range"]["end"] == json(analysis->index().position_of(finding.end, encoding)));
+      CHECK(d == diagnostic_for(context, i));
+    }
+  }
+  // The missing original of "再见🤗" (line 2): its end column is 2 + 2 in UTF-16, 6 + 4 in UTF-8.
+  for (auto [encoding, end] : {std::pair{PositionEncoding::Utf16, 4}, std::pair{PositionEncoding::Utf8, 10}}) {
+    ClientCapabilities caps;
+    caps.encoding = encoding;
+    FeatureContext context{uri, snapshot, caps};
+    int found = 0;
+    json params = json::parse(publish_diagnostics_text(context));
+    for (const json& d : params["diagnostics"]) {
+      if (d["code"] != "missing-original") continue;
+      ++found;
+      CHECK(d["range"] == json{{"start", {{"line", 2}, {"character", 0}}}, {"end", {{"line", 2}, {"character", end}}}});
+      CHECK(d.contains("relatedInformation") == false);  // the client did not ask for it
+    }
+    CHECK(found == 1);
+  }
+}
+
+TEST_CASE("Snapshot::memo makes each key once, and a new snapshot starts empty") {
+  auto analysis = Analysis::run("你好\nHello", CheckOptions{});
+  Snapshot first(analysis, 1);
+  int made = 0;
+  auto a = first.memo<std::string>("k", [&] { return "a" + std::to_string(++made); });
+  auto b = first.memo<std::string>("k", [&] { return "b" + std::to_string(++made); });
+  auto c = first.memo<std::string>("other", [&] { return "c" + std::to_string(++made); });
+  CHECK(*a == "a1");
+  CHECK(a == b);  // the same object, not remade
+  CHECK(*c == "c2");
+  CHECK(made == 2);
+  Snapshot second(analysis, 2);
+  auto d = second.memo<std::string>("k", [&] { return "d" + std::to_string(++made); });
+  CHECK(*d == "d3");
+  CHECK(*first.memo<std::string>("k", [&] { return std::string("never"); }) == "a1");
+}
