@@ -13,7 +13,10 @@
 //   // ignore: METHOD        from here on, skip server notifications/requests of METHOD
 //   // close-stdin:          end the server's input (EOF)
 //   // expect-exit: CODE     the server must exit with CODE, with no message left unread
-// Lines starting with '#' outside blocks are comments.
+// Lines starting with '#' outside blocks are comments. A comment line exactly
+// "# transport: tcp" runs the server as `bitext lsp --listen 127.0.0.1:0` and
+// talks to it over a loopback TCP connection instead of its stdio pipes
+// (close-stdin then shuts down the sending half of the connection).
 //
 // Matching: objects match when every expected key matches (extra keys are
 // fine); "{{absent}}" as a value requires the key to be missing. Arrays must
@@ -23,9 +26,12 @@
 // an alignment score). Other values must be equal.
 // At the end of the file the runner closes the server's input and fails on
 // any message that was not expected.
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -128,20 +134,26 @@ json parse_block(const Directive& d) {
 
 class Server {
  public:
-  explicit Server(const std::string& binary) {
+  Server(const std::string& binary, bool tcp) : tcp_(tcp) {
     int to_child[2];
     int from_child[2];
     if (pipe(to_child) != 0 || pipe(from_child) != 0) fail("pipe failed");
     pid_ = fork();
     if (pid_ < 0) fail("fork failed");
     if (pid_ == 0) {
+      // Over TCP the pipe to the child's stdout carries its stderr instead,
+      // where it announces the port it listens on.
       dup2(to_child[0], 0);
-      dup2(from_child[1], 1);
+      dup2(from_child[1], tcp ? 2 : 1);
       close(to_child[0]);
       close(to_child[1]);
       close(from_child[0]);
       close(from_child[1]);
-      execl(binary.c_str(), binary.c_str(), "lsp", "--stdio", static_cast<char*>(nullptr));
+      if (tcp) {
+        execl(binary.c_str(), binary.c_str(), "lsp", "--listen", "127.0.0.1:0", static_cast<char*>(nullptr));
+      } else {
+        execl(binary.c_str(), binary.c_str(), "lsp", "--stdio", static_cast<char*>(nullptr));
+      }
       std::perror("exec");
       _exit(127);
     }
@@ -149,6 +161,7 @@ class Server {
     close(from_child[1]);
     in_ = to_child[1];
     out_ = from_child[0];
+    if (tcp) connect_tcp();
   }
 
   ~Server() {
@@ -176,7 +189,11 @@ class Server {
   }
 
   void close_input() {
-    if (in_ >= 0) close(in_);
+    if (tcp_ && in_ >= 0) {
+      shutdown(in_, SHUT_WR);  // `out_` is the same socket: keep reading
+    } else if (in_ >= 0) {
+      close(in_);
+    }
     in_ = -1;
   }
 
@@ -210,6 +227,37 @@ class Server {
   }
 
  private:
+  // Reads "bitext lsp: listening on 127.0.0.1:PORT" from the server's stderr
+  // (bounded wait), connects, and swaps the pipes for the socket.
+  void connect_tcp() {
+    std::string said;
+    auto deadline = Clock::now() + std::chrono::seconds(20);
+    const std::string marker = "listening on 127.0.0.1:";
+    while (said.find('\n') == std::string::npos) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+      pollfd fd{out_, POLLIN, 0};
+      if (left <= 0 || poll(&fd, 1, static_cast<int>(left)) <= 0) fail("the server did not say where it listens");
+      char chunk[256];
+      ssize_t n = ::read(out_, chunk, sizeof chunk);
+      if (n <= 0) fail("the server exited before listening: " + said);
+      said.append(chunk, static_cast<std::size_t>(n));
+    }
+    std::size_t at = said.find(marker);
+    if (at == std::string::npos) fail("unexpected announcement: " + said);
+    int port = std::stoi(said.substr(at + marker.size()));
+    int sock = socket(AF_INET, SOCK_STREAM, 0);
+    if (sock < 0) fail("socket failed");
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) fail("connect to the server failed");
+    close(in_);  // the child's stdin: unused over TCP
+    close(out_);
+    in_ = sock;
+    out_ = sock;
+  }
+
   void pump_once() {
     char chunk[1 << 16];
     ssize_t n = ::read(out_, chunk, sizeof chunk);
@@ -240,6 +288,7 @@ class Server {
   }
 
   pid_t pid_ = -1;
+  bool tcp_ = false;
   int in_ = -1;
   int out_ = -1;
   bool eof_ = false;
@@ -314,7 +363,12 @@ int main(int argc, char** argv) {
   if (argc != 3) fail("usage: lsp_transcript_runner BITEXT_BINARY FILE.jsonrpc");
   signal(SIGPIPE, SIG_IGN);
   auto directives = parse_transcript(argv[2]);
-  Server server(argv[1]);
+  bool tcp = false;
+  {
+    std::ifstream in(argv[2]);
+    for (std::string line; std::getline(in, line);) tcp = tcp || trim(line) == "# transport: tcp";
+  }
+  Server server(argv[1], tcp);
   std::set<std::string> ignored;
   int expectations = 0;
 
