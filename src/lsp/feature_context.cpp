@@ -1,12 +1,33 @@
 #include "lsp/feature_context.hpp"
 
+#include "lsp/json_writer.hpp"
+
 #include <algorithm>
 
 namespace bitext::lsp {
 
+namespace {
+
+// LineIndex::position_of, without decoding when the line up to `offset` is
+// ASCII (a column is then its byte count in every encoding): publishing
+// converts two or more offsets per finding, most at the end of long lines.
+Position fast_position_of(const LineIndex& index, std::size_t offset, PositionEncoding encoding) {
+  std::string_view text = index.text();
+  offset = std::min(offset, text.size());
+  std::size_t line = index.line_of(offset);
+  std::size_t start = index.line_start(line);
+  std::size_t clamped = std::min(offset, index.line_end(line));
+  if (all_ascii(text.substr(start, clamped - start))) {
+    return Position{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(clamped - start)};
+  }
+  return index.position_of(offset, encoding);
+}
+
+}  // namespace
+
 Range FeatureContext::range_of(std::size_t begin, std::size_t end) const {
   const LineIndex& idx = index();
-  return Range{idx.position_of(begin, caps.encoding), idx.position_of(end, caps.encoding)};
+  return Range{fast_position_of(idx, begin, caps.encoding), fast_position_of(idx, end, caps.encoding)};
 }
 
 Range FeatureContext::line_range(std::uint32_t line) const {

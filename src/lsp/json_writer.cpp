@@ -1,13 +1,27 @@
 #include "lsp/json_writer.hpp"
 
 #include <charconv>
+#include <cstring>
 
 #include "lsp/jsonrpc.hpp"
 
 namespace bitext::lsp {
 
+bool all_ascii(std::string_view bytes) {
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    if (word & 0x8080808080808080ull) return false;
+  }
+  for (; i < bytes.size(); ++i) {
+    if (static_cast<unsigned char>(bytes[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
 void append_json_string(std::string& out, std::string_view value) {
-  if (first_invalid_utf8(value)) {
+  if (!all_ascii(value) && first_invalid_utf8(value)) {
     out += serialize(json(std::string(value)));  // rare: let nlohmann do the replacement
     return;
   }

@@ -12,6 +12,9 @@
 
 namespace bitext::lsp {
 
+// Whether every byte is below 0x80 (checked eight at a time).
+bool all_ascii(std::string_view bytes);
+
 // `value` as a JSON string literal, quotes included.
 void append_json_string(std::string& out, std::string_view value);
 void append_json_int(std::string& out, std::int64_t value);

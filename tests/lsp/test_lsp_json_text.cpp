@@ -118,3 +118,28 @@ TEST_CASE("Snapshot::memo makes each key once, and a new snapshot starts empty")
   CHECK(*d == "d3");
   CHECK(*first.memo<std::string>("k", [&] { return std::string("never"); }) == "a1");
 }
+
+TEST_CASE("FeatureContext::range_of gives LineIndex::position_of's columns at every offset") {
+  // ASCII lines (converted without decoding), CJK and emoji, CRLF, a lone CR,
+  // and invalid bytes, in each encoding.
+  std::string text = "plain ascii line\r\n你好🤗 mixed a\rHello 🤗!\n\xff\xfe bad \xe4\xbd\nend";
+  auto analysis = Analysis::run(text, CheckOptions{});
+  Snapshot snapshot(analysis, 1);
+  std::string uri = "file:///r";
+  for (PositionEncoding encoding : {PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32}) {
+    ClientCapabilities caps;
+    caps.encoding = encoding;
+    FeatureContext context{uri, snapshot, caps};
+    for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+      CAPTURE(offset);
+      Range range = context.range_of(offset, offset);
+      CHECK(range.start == analysis->index().position_of(offset, encoding));
+      CHECK(range.end == range.start);
+    }
+  }
+  // By hand: "Hello " is ASCII, so its end is column 6 on line 2 in every encoding.
+  ClientCapabilities caps;
+  FeatureContext context{uri, snapshot, caps};
+  std::size_t hello = text.find("Hello");
+  CHECK(context.range_of(hello, hello + 6) == Range{Position{2, 0}, Position{2, 6}});
+}
