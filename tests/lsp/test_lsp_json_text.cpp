@@ -122,7 +122,9 @@ TEST_CASE("Snapshot::memo makes each key once, and a new snapshot starts empty")
 TEST_CASE("FeatureContext::range_of gives LineIndex::position_of's columns at every offset") {
   // ASCII lines (converted without decoding), CJK and emoji, CRLF, a lone CR,
   // and invalid bytes, in each encoding.
-  std::string text = "plain ascii line\r\n你好🤗 mixed a\rHello 🤗!\n\xff\xfe bad \xe4\xbd\nend";
+  std::string text =
+      "plain ascii line\r\n你好🤗 mixed a\rHello 🤗!\n\xff\xfe bad \xe4\xbd\n"
+      "\xc3\xa9t\xc3\xa9 \xc0\xaf overlong \xed\xa0\x80 surrogate \xf4\x90\x80\x80 big\nend 你";
   auto analysis = Analysis::run(text, CheckOptions{});
   Snapshot snapshot(analysis, 1);
   std::string uri = "file:///r";
