@@ -40,6 +40,15 @@ DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset);
 // and values above U+10FFFF are invalid), or nullopt when the text is valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+// A code point with its byte span [begin, end). Invalid bytes decode as U+FFFD.
+struct CodePointSpan {
+  char32_t c = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+// Every code point of `text` in order; the spans tile the text exactly.
+std::vector<CodePointSpan> decode_code_points(std::string_view text);
+
 // Number of code units `text` takes in `encoding` (invalid bytes count as one
 // unit each, as U+FFFD would).
 std::size_t code_units(std::string_view text, PositionEncoding encoding);

@@ -13,25 +13,8 @@
 namespace bitext {
 namespace {
 
-struct CodePoint {
-  char32_t c = 0;
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
+using CodePoint = CodePointSpan;
 
-std::vector<CodePoint> decode_line(std::string_view line) {
-  std::vector<CodePoint> out;
-  out.reserve(line.size());
-  std::size_t offset = 0;
-  while (offset < line.size()) {
-    const DecodedCodePoint d = decode_utf8(line, offset);
-    const std::size_t length = d.length == 0 ? 1 : d.length;
-    // Invalid bytes become U+FFFD, which is no number character.
-    out.push_back({d.valid ? d.code_point : U'\uFFFD', offset, offset + length});
-    offset += length;
-  }
-  return out;
-}
 
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_wide_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
@@ -194,7 +177,7 @@ std::optional<double> lookup(const std::array<WordNumber, N>& table, std::string
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view line) : cps_(decode_line(line)) {
+  explicit Scanner(std::string_view line) : cps_(decode_code_points(line)) {
     mask_idioms();
   }
 

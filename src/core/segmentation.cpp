@@ -16,24 +16,8 @@
 namespace bitext {
 namespace {
 
-struct CodePoint {
-  char32_t c = 0;
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
+using CodePoint = CodePointSpan;
 
-std::vector<CodePoint> decode_line(std::string_view line) {
-  std::vector<CodePoint> out;
-  out.reserve(line.size());
-  std::size_t offset = 0;
-  while (offset < line.size()) {
-    const DecodedCodePoint d = decode_utf8(line, offset);
-    const std::size_t length = d.length == 0 ? 1 : d.length;
-    out.push_back({d.valid ? d.code_point : U'\uFFFD', offset, offset + length});
-    offset += length;
-  }
-  return out;
-}
 
 bool is_space(char32_t c) {
   return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0 || c == 0x2009 || c == 0x202F ||
@@ -130,7 +114,7 @@ int punctuation_strength(const std::vector<CodePoint>& cps, std::size_t i) {
 }  // namespace
 
 std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
-  const std::vector<CodePoint> cps = decode_line(line);
+  const std::vector<CodePoint> cps = decode_code_points(line);
   std::map<std::size_t, int> strength;  // byte offset -> strongest boundary there
 
   // Where the text after code point index `i` (exclusive) really starts: past

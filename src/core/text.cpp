@@ -85,6 +85,17 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::vector<CodePointSpan> decode_code_points(std::string_view text) {
+  std::vector<CodePointSpan> spans;
+  spans.reserve(text.size());
+  for (std::size_t offset = 0; offset < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, offset);
+    spans.push_back({decoded.code_point, offset, offset + decoded.length});
+    offset += decoded.length;
+  }
+  return spans;
+}
+
 std::size_t code_units(std::string_view text, PositionEncoding encoding) {
   if (encoding == PositionEncoding::Utf8) return text.size();
   std::size_t units = 0;

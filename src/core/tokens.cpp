@@ -11,24 +11,8 @@
 namespace bitext {
 namespace {
 
-struct CodePoint {
-  char32_t c = 0;
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
+using CodePoint = CodePointSpan;
 
-std::vector<CodePoint> decode_line(std::string_view line) {
-  std::vector<CodePoint> out;
-  out.reserve(line.size());
-  std::size_t offset = 0;
-  while (offset < line.size()) {
-    const DecodedCodePoint d = decode_utf8(line, offset);
-    const std::size_t length = d.length == 0 ? 1 : d.length;
-    out.push_back({d.valid ? d.code_point : U'\uFFFD', offset, offset + length});
-    offset += length;
-  }
-  return out;
-}
 
 // Full-width ASCII (Ｆ１) folds to ASCII so that keys compare equal.
 char32_t fold_width(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : c; }
@@ -131,7 +115,7 @@ std::vector<std::string> make_parts(const std::vector<CodePoint>& cps, std::size
 
 class TokenScanner {
  public:
-  explicit TokenScanner(std::string_view line) : cps_(decode_line(line)) {}
+  explicit TokenScanner(std::string_view line) : cps_(decode_code_points(line)) {}
 
   std::vector<LatinToken> run() {
     std::size_t i = 0;
@@ -593,7 +577,7 @@ class SideIndex {
 std::vector<LatinToken> scan_tokens(std::string_view line) { return TokenScanner(line).run(); }
 
 std::string token_key(std::string_view text) {
-  const auto cps = decode_line(text);
+  const auto cps = decode_code_points(text);
   return make_key(cps, 0, cps.size(), TokenKind::Word);
 }
 

@@ -155,3 +155,19 @@ TEST_CASE("invalid bytes count as one unit each and never stall") {
   CHECK(index.position_of(text.size(), PositionEncoding::Utf16) == Position{1, 1});
   CHECK(index.offset_of({1, 5}, PositionEncoding::Utf16) == text.size());
 }
+
+TEST_CASE("decode_code_points tiles the text, invalid bytes as U+FFFD") {
+  const std::string text = "a\xE4\xB8\xAD\xFF\xF0\x9F\xA4\x97";  // a 中 <invalid> 🤗
+  const auto spans = bitext::decode_code_points(text);
+  REQUIRE(spans.size() == 4);
+  CHECK(spans[0].c == U'a');
+  CHECK(spans[1].c == 0x4E2D);
+  CHECK(spans[1].begin == 1);
+  CHECK(spans[1].end == 4);
+  CHECK(spans[2].c == 0xFFFD);
+  CHECK(spans[2].begin == 4);
+  CHECK(spans[2].end == 5);
+  CHECK(spans[3].c == 0x1F917);
+  CHECK(spans[3].end == text.size());
+  CHECK(bitext::decode_code_points("").empty());
+}
