@@ -44,14 +44,25 @@ struct Thresholds {
 constexpr Thresholds kRealignThresholds{5.0, 2.0, 0.5};
 constexpr Thresholds kLengthThresholds{6.0, 3.0, 2.5};
 
+// A word at a time: the re-analysis hashes every line of the document, so
+// this must run at memory speed (a byte-wise FNV took ~4 cycles a byte).
 std::uint64_t hash_bytes(std::string_view text, std::uint64_t seed = 1469598103934665603ULL) {
-  std::uint64_t hash = seed;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
+  constexpr std::uint64_t kMultiplier = 0xBF58476D1CE4E5B9ULL;
+  std::uint64_t hash = seed ^ (text.size() * 0x9E3779B97F4A7C15ULL);
+  const char* data = text.data();
+  std::size_t at = 0;
+  for (; at + 8 <= text.size(); at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, data + at, 8);
+    hash = (hash ^ word) * kMultiplier;
+    hash ^= hash >> 29;
   }
-  hash ^= text.size() + 0x9E3779B97F4A7C15ULL;
-  return hash * 0xBF58476D1CE4E5B9ULL;
+  std::uint64_t word = 0;
+  if (at < text.size()) std::memcpy(&word, data + at, text.size() - at);
+  hash = (hash ^ word) * kMultiplier;
+  hash ^= hash >> 32;
+  hash *= 0x94D049BB133111EBULL;
+  return hash ^ (hash >> 29);
 }
 
 std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
@@ -148,6 +159,16 @@ struct PairSlot {
   std::shared_ptr<const LineFeatures> original;
 };
 
+// Fit-independent checks of one pair as given, kept by the pair's text so that
+// a re-analysis compares only the edited pairs' numbers and tokens.
+struct PairChecks {
+  const LineFeatures* translation = nullptr;  // the features compared (identity check on reuse)
+  const LineFeatures* original = nullptr;
+  LexicalCheck lexical;
+  NumberComparison numbers;  // empty unless either side has numbers
+  TokenComparison tokens;    // empty unless the exact check missed a token
+};
+
 struct ContentState {
   LengthModel model;
   SentenceCountModel counts;     // n(original sentences) - n(translation sentences)
@@ -155,6 +176,7 @@ struct ContentState {
   bool translation_cjk = true;
   std::unordered_map<std::uint64_t, std::shared_ptr<const LineFeatures>> features;  // by line text
   std::unordered_map<std::uint64_t, std::vector<Candidate>> anchors;                // by window text + fit
+  std::unordered_map<std::uint64_t, std::shared_ptr<const PairChecks>> pairs;       // by pair text
 };
 
 namespace {
@@ -168,8 +190,9 @@ class ContentAnalyser {
   ContentResult run();
 
  private:
-  std::shared_ptr<const LineFeatures> features_of(std::string_view line, Script script);
+  std::shared_ptr<const LineFeatures> features_of(std::uint64_t key, std::string_view line);
   void build_slots();
+  std::shared_ptr<const PairChecks> checks_of(const PairSlot& slot);
   double pair_cost(const LineFeatures& t, const LineFeatures& o) const;
   double pair_cost(std::size_t translation_pair, std::size_t original_pair) const;
   std::vector<Candidate> candidates_at(std::size_t anchor) const;
@@ -207,14 +230,14 @@ class ContentAnalyser {
   std::vector<double> base_cost_;  // cost of each pair as given
   std::vector<double> base_lexical_;  // lexical part of base_cost_
   std::vector<LexicalCheck> base_check_;
+  std::vector<std::shared_ptr<const PairChecks>> checks_;  // per valid pair
   // Cost of pairing translation j with original j + d, |d| < kMaxBlock, computed on demand.
   mutable std::vector<double> cross_cost_;
   ContentResult result_;
   std::vector<double> worst_confidence_;  // per pair, from findings
 };
 
-std::shared_ptr<const LineFeatures> ContentAnalyser::features_of(std::string_view line, Script) {
-  const std::uint64_t key = hash_bytes(line);
+std::shared_ptr<const LineFeatures> ContentAnalyser::features_of(std::uint64_t key, std::string_view line) {
   if (auto found = state_->features.find(key); found != state_->features.end()) return found->second;
   if (previous_) {
     if (auto found = previous_->features.find(key); found != previous_->features.end()) {
@@ -228,17 +251,22 @@ std::shared_ptr<const LineFeatures> ContentAnalyser::features_of(std::string_vie
 }
 
 void ContentAnalyser::build_slots() {
-  slots_.resize(transcript_.pairs.size());
+  const std::size_t n = transcript_.pairs.size();
+  slots_.resize(n);
+  // Each line is hashed once (a re-analysis hashes the whole document).
+  std::vector<std::uint64_t> keys(2 * n, 0);
   // Features of lines not seen before, computed on two threads for large
   // documents (they depend on the text alone, so the result is the same).
   std::vector<std::pair<std::uint64_t, std::string_view>> work;
   {
     std::unordered_set<std::uint64_t> queued;
-    for (const Pair& pair : transcript_.pairs) {
+    for (std::size_t p = 0; p < n; ++p) {
+      const Pair& pair = transcript_.pairs[p];
       if (pair.translation.size() != 1 || pair.original.size() != 1) continue;
-      for (const std::uint32_t line : {pair.translation[0], pair.original[0]}) {
-        const std::string_view text = line_text(line);
+      for (const bool translation : {true, false}) {
+        const std::string_view text = line_text(translation ? pair.translation[0] : pair.original[0]);
         const std::uint64_t key = hash_bytes(text);
+        keys[2 * p + (translation ? 0 : 1)] = key;
         if (previous_ && previous_->features.count(key)) continue;
         if (queued.insert(key).second) work.emplace_back(key, text);
       }
@@ -256,7 +284,8 @@ void ContentAnalyser::build_slots() {
     state_->features.reserve(work.size());
     for (std::size_t i = 0; i < work.size(); ++i) state_->features.emplace(work[i].first, std::move(computed[i]));
   }
-  for (std::size_t p = 0; p < transcript_.pairs.size(); ++p) {
+  state_->features.reserve(2 * n);
+  for (std::size_t p = 0; p < n; ++p) {
     const Pair& pair = transcript_.pairs[p];
     PairSlot& slot = slots_[p];
     if (pair.translation.size() != 1 || pair.original.size() != 1) continue;
@@ -266,10 +295,34 @@ void ContentAnalyser::build_slots() {
     const std::string_view o = line_text(slot.original_line);
     if (t.empty() || o.empty()) continue;
     slot.valid = true;
-    slot.translation = features_of(t, transcript_.translation_script);
-    slot.original = features_of(o, transcript_.original_script);
-    slot.hash = combine(hash_bytes(t), hash_bytes(o, 7));
+    slot.translation = features_of(keys[2 * p], t);
+    slot.original = features_of(keys[2 * p + 1], o);
+    slot.hash = combine(keys[2 * p], keys[2 * p + 1] ^ 0x7F4A7C159E3779B9ULL);
   }
+}
+
+std::shared_ptr<const PairChecks> ContentAnalyser::checks_of(const PairSlot& slot) {
+  if (previous_) {
+    if (auto found = previous_->pairs.find(slot.hash); found != previous_->pairs.end() &&
+                                                      found->second->translation == slot.translation.get() &&
+                                                      found->second->original == slot.original.get())
+      return found->second;
+  }
+  if (auto found = state_->pairs.find(slot.hash); found != state_->pairs.end() &&
+                                                  found->second->translation == slot.translation.get() &&
+                                                  found->second->original == slot.original.get())
+    return found->second;
+  auto checks = std::make_shared<PairChecks>();
+  const LineFeatures& t = *slot.translation;
+  const LineFeatures& o = *slot.original;
+  checks->translation = &t;
+  checks->original = &o;
+  checks->lexical = check_lexical(t.numbers, o.numbers, t.keys, o.keys);
+  if (!t.numbers.empty() || !o.numbers.empty()) checks->numbers = compare_numbers(t.numbers, o.numbers);
+  // The fast exact check found every token: the graded comparison would too.
+  if ((!t.tokens.empty() || !o.tokens.empty()) && checks->lexical.unmatched_tokens > 0)
+    checks->tokens = compare_tokens(t.tokens, o.tokens);
+  return checks;
 }
 
 double ContentAnalyser::pair_cost(const LineFeatures& t, const LineFeatures& o) const {
@@ -785,7 +838,7 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
 
   // Numbers: missing and extra reported separately, by value.
   if (!t.numbers.empty() || !o.numbers.empty()) {
-    const NumberComparison numbers = compare_numbers(t.numbers, o.numbers);
+    const NumberComparison& numbers = checks_[p]->numbers;
     const bool both = !numbers.unmatched_translation.empty() && !numbers.unmatched_original.empty();
     auto report = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
       if (unmatched.empty()) return;
@@ -828,7 +881,7 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
   // Carried-over names, acronyms and URLs.
   // The fast exact check found every token: the graded comparison would too.
   if ((!t.tokens.empty() || !o.tokens.empty()) && base_check_[p].unmatched_tokens > 0) {
-    const TokenComparison tokens = compare_tokens(t.tokens, o.tokens);
+    const TokenComparison& tokens = checks_[p]->tokens;
     // One finding per side and grade, listing the words; a word found in the
     // neighbouring pair's partner line points at a drift.
     auto report = [&](bool in_translation, const std::vector<std::size_t>& indices, bool near) {
@@ -917,12 +970,16 @@ ContentResult ContentAnalyser::run() {
   base_cost_.assign(n, 0.0);
   base_lexical_.assign(n, 0.0);
   base_check_.assign(n, LexicalCheck{});
+  checks_.assign(n, nullptr);
+  state_->pairs.reserve(n);
   cross_cost_.assign(n * (2 * kMaxBlock - 1), std::numeric_limits<double>::quiet_NaN());
   for (std::size_t p = 0; p < n; ++p) {
     if (!slots_[p].valid) continue;
     const LineFeatures& t = *slots_[p].translation;
     const LineFeatures& o = *slots_[p].original;
-    base_check_[p] = check_lexical(t.numbers, o.numbers, t.keys, o.keys);
+    checks_[p] = checks_of(slots_[p]);
+    state_->pairs.emplace(slots_[p].hash, checks_[p]);
+    base_check_[p] = checks_[p]->lexical;
     base_lexical_[p] = lexical_cost(base_check_[p]);
     base_cost_[p] = residual_cost(length_delta(t.length, o.length, state_->model)) +
                     state_->counts.of(o.sentences - t.sentences) + state_->questions.of(o.questions - t.questions) +

@@ -301,3 +301,69 @@ TEST_CASE("residual cost: zero at a perfect fit, growing, heavy-tailed") {
   CHECK(residual_cost(8.0) < 8.0);
   CHECK(residual_cost(8.0) > residual_cost(4.0));
 }
+
+namespace {
+
+// The sample's pairs repeated until there are thousands, each copy tagged
+// with a made-up name on both sides so that no two lines are equal.
+std::vector<std::string> large_lines() {
+  const std::vector<std::string> sample = split_lines(read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  std::vector<std::string> lines;
+  for (int copy = 0; copy < 20; ++copy) {
+    for (std::size_t i = 3; i + 1 < 237; i += 2) {
+      std::string tag = "Zq";
+      for (std::size_t n = static_cast<std::size_t>(copy) * 1000 + i; n; n /= 26) tag += static_cast<char>('a' + n % 26);
+      lines.push_back(sample[i] + tag);
+      lines.push_back(sample[i + 1] + " " + tag);
+    }
+  }
+  return lines;
+}
+
+void check_same(const Analysis& again, const Analysis& fresh) {
+  REQUIRE(again.findings().size() == fresh.findings().size());
+  for (std::size_t i = 0; i < fresh.findings().size(); ++i) {
+    const Finding& a = again.findings()[i];
+    const Finding& b = fresh.findings()[i];
+    CHECK(a.code == b.code);
+    CHECK(a.begin == b.begin);
+    CHECK(a.end == b.end);
+    CHECK(a.pair == b.pair);
+    CHECK(a.message == b.message);
+    CHECK(a.severity == b.severity);
+    CHECK(a.confidence == b.confidence);
+    CHECK(a.fixes.size() == b.fixes.size());
+    CHECK(a.related.size() == b.related.size());
+  }
+  CHECK(again.pair_scores() == fresh.pair_scores());
+}
+
+}  // namespace
+
+TEST_CASE("rerun after one-pair edits of a large document gives exactly what run gives") {
+  std::vector<std::string> lines = large_lines();
+  REQUIRE(lines.size() == 20 * 234);
+  const auto first = Analysis::run(join_lines(lines), {});
+  REQUIRE(first->pair_scores().size() == 20 * 117);
+
+  // An English line in the middle gets one more sentence.
+  lines[2001] += " Right?";
+  const auto second = Analysis::rerun(*first, join_lines(lines), {{2001, 1, 1}}, {});
+  check_same(*second, *Analysis::run(join_lines(lines), {}));
+
+  // A number appears in a Chinese line: the number check of that pair changes.
+  lines[3000] = "百分之42%，" + lines[3000];
+  const auto third = Analysis::rerun(*second, join_lines(lines), {{3000, 1, 1}}, {});
+  const auto fresh = Analysis::run(join_lines(lines), {});
+  check_same(*third, *fresh);
+  bool reported = false;
+  for (const Finding& finding : fresh->findings())
+    reported = reported || (finding.code == "number-mismatch" && finding.message.find("'百分之42%'") != std::string::npos);
+  CHECK(reported);
+
+  // The edit undone: back to the first document's results.
+  lines[3000].erase(0, std::string("百分之42%，").size());
+  lines[2001].resize(lines[2001].size() - 7);
+  const auto fourth = Analysis::rerun(*third, join_lines(lines), {{2001, 1, 1}, {3000, 1, 1}}, {});
+  check_same(*fourth, *first);
+}
