@@ -162,11 +162,50 @@ struct PairSlot {
 // Fit-independent checks of one pair as given, kept by the pair's text so that
 // a re-analysis compares only the edited pairs' numbers and tokens.
 struct PairChecks {
-  const LineFeatures* translation = nullptr;  // the features compared (identity check on reuse)
-  const LineFeatures* original = nullptr;
+  std::shared_ptr<const LineFeatures> translation;  // the features compared (identity check on reuse)
+  std::shared_ptr<const LineFeatures> original;
   LexicalCheck lexical;
   NumberComparison numbers;  // empty unless either side has numbers
   TokenComparison tokens;    // empty unless the exact check missed a token
+};
+
+// A content-addressed cache shared between versions of a document: a large
+// immutable base (shared by every later version) and a small top of entries
+// added since. A re-analysis after a small edit then neither copies nor frees
+// the whole cache; once the top grows large, the next run starts a new base.
+template <class Value>
+class LayeredCache {
+ public:
+  using Map = std::unordered_map<std::uint64_t, Value>;
+  const Value* find(std::uint64_t key) const {
+    if (auto found = top_.find(key); found != top_.end()) return &found->second;
+    if (base_) {
+      if (auto found = base_->find(key); found != base_->end()) return &found->second;
+    }
+    return nullptr;
+  }
+  bool contains(std::uint64_t key) const { return find(key) != nullptr; }
+  void put(std::uint64_t key, Value value) {
+    if (base_ && base_->count(key)) return;
+    top_.emplace(key, std::move(value));
+  }
+  void reserve(std::size_t count) { top_.reserve(count); }
+  // Shares `previous`'s base and copies its top when that top is still small.
+  void share(const LayeredCache& previous) {
+    if (!previous.base_ || previous.top_.size() > 1024 + previous.base_->size() / 16) return;
+    base_ = previous.base_;
+    top_ = previous.top_;
+  }
+  // After a run: a cache built from scratch becomes the base of the next ones.
+  void seal() {
+    if (base_) return;
+    base_ = std::make_shared<const Map>(std::move(top_));
+    top_ = Map();
+  }
+
+ private:
+  std::shared_ptr<const Map> base_;
+  Map top_;
 };
 
 struct ContentState {
@@ -174,9 +213,9 @@ struct ContentState {
   SentenceCountModel counts;     // n(original sentences) - n(translation sentences)
   SentenceCountModel questions;  // the same for question marks
   bool translation_cjk = true;
-  std::unordered_map<std::uint64_t, std::shared_ptr<const LineFeatures>> features;  // by line text
-  std::unordered_map<std::uint64_t, std::vector<Candidate>> anchors;                // by window text + fit
-  std::unordered_map<std::uint64_t, std::shared_ptr<const PairChecks>> pairs;       // by pair text
+  LayeredCache<std::shared_ptr<const LineFeatures>> features;  // by line text
+  LayeredCache<std::vector<Candidate>> anchors;                  // by window text + fit
+  LayeredCache<std::shared_ptr<const PairChecks>> pairs;         // by pair text
 };
 
 namespace {
@@ -238,21 +277,24 @@ class ContentAnalyser {
 };
 
 std::shared_ptr<const LineFeatures> ContentAnalyser::features_of(std::uint64_t key, std::string_view line) {
-  if (auto found = state_->features.find(key); found != state_->features.end()) return found->second;
+  if (const auto* found = state_->features.find(key)) return *found;
   if (previous_) {
-    if (auto found = previous_->features.find(key); found != previous_->features.end()) {
-      state_->features.emplace(key, found->second);
-      return found->second;
+    if (const auto* found = previous_->features.find(key)) {
+      state_->features.put(key, *found);
+      return *found;
     }
   }
   auto features = std::make_shared<const LineFeatures>(line_features(line));
-  state_->features.emplace(key, features);
+  state_->features.put(key, features);
   return features;
 }
 
 void ContentAnalyser::build_slots() {
   const std::size_t n = transcript_.pairs.size();
   slots_.resize(n);
+  // A cache built from scratch needs room for every line.
+  if (previous_) state_->features.share(previous_->features);
+  else state_->features.reserve(2 * n);
   // Each line is hashed once (a re-analysis hashes the whole document).
   std::vector<std::uint64_t> keys(2 * n, 0);
   // Features of lines not seen before, computed on two threads for large
@@ -267,7 +309,7 @@ void ContentAnalyser::build_slots() {
         const std::string_view text = line_text(translation ? pair.translation[0] : pair.original[0]);
         const std::uint64_t key = hash_bytes(text);
         keys[2 * p + (translation ? 0 : 1)] = key;
-        if (previous_ && previous_->features.count(key)) continue;
+        if (previous_ && previous_->features.contains(key)) continue;
         if (queued.insert(key).second) work.emplace_back(key, text);
       }
     }
@@ -282,9 +324,8 @@ void ContentAnalyser::build_slots() {
     compute(0, work.size() / 2);
     helper.join();
     state_->features.reserve(work.size());
-    for (std::size_t i = 0; i < work.size(); ++i) state_->features.emplace(work[i].first, std::move(computed[i]));
+    for (std::size_t i = 0; i < work.size(); ++i) state_->features.put(work[i].first, std::move(computed[i]));
   }
-  state_->features.reserve(2 * n);
   for (std::size_t p = 0; p < n; ++p) {
     const Pair& pair = transcript_.pairs[p];
     PairSlot& slot = slots_[p];
@@ -302,21 +343,17 @@ void ContentAnalyser::build_slots() {
 }
 
 std::shared_ptr<const PairChecks> ContentAnalyser::checks_of(const PairSlot& slot) {
-  if (previous_) {
-    if (auto found = previous_->pairs.find(slot.hash); found != previous_->pairs.end() &&
-                                                      found->second->translation == slot.translation.get() &&
-                                                      found->second->original == slot.original.get())
-      return found->second;
+  for (const ContentState* state : {static_cast<const ContentState*>(state_.get()), previous_}) {
+    if (!state) continue;
+    if (const auto* found = state->pairs.find(slot.hash);
+        found && (*found)->translation == slot.translation && (*found)->original == slot.original)
+      return *found;
   }
-  if (auto found = state_->pairs.find(slot.hash); found != state_->pairs.end() &&
-                                                  found->second->translation == slot.translation.get() &&
-                                                  found->second->original == slot.original.get())
-    return found->second;
   auto checks = std::make_shared<PairChecks>();
   const LineFeatures& t = *slot.translation;
   const LineFeatures& o = *slot.original;
-  checks->translation = &t;
-  checks->original = &o;
+  checks->translation = slot.translation;
+  checks->original = slot.original;
   checks->lexical = check_lexical(t.numbers, o.numbers, t.keys, o.keys);
   if (!t.numbers.empty() || !o.numbers.empty()) checks->numbers = compare_numbers(t.numbers, o.numbers);
   // The fast exact check found every token: the graded comparison would too.
@@ -971,14 +1008,15 @@ ContentResult ContentAnalyser::run() {
   base_lexical_.assign(n, 0.0);
   base_check_.assign(n, LexicalCheck{});
   checks_.assign(n, nullptr);
-  state_->pairs.reserve(n);
+  if (previous_) state_->pairs.share(previous_->pairs);
+  else state_->pairs.reserve(n);
   cross_cost_.assign(n * (2 * kMaxBlock - 1), std::numeric_limits<double>::quiet_NaN());
   for (std::size_t p = 0; p < n; ++p) {
     if (!slots_[p].valid) continue;
     const LineFeatures& t = *slots_[p].translation;
     const LineFeatures& o = *slots_[p].original;
     checks_[p] = checks_of(slots_[p]);
-    state_->pairs.emplace(slots_[p].hash, checks_[p]);
+    state_->pairs.put(slots_[p].hash, checks_[p]);
     base_check_[p] = checks_[p]->lexical;
     base_lexical_[p] = lexical_cost(base_check_[p]);
     base_cost_[p] = residual_cost(length_delta(t.length, o.length, state_->model)) +
@@ -992,6 +1030,7 @@ ContentResult ContentAnalyser::run() {
                                   std::bit_cast<std::uint64_t>(state_->model.s2));
   for (const double cost : state_->counts.cost) fit_key = combine(fit_key, std::bit_cast<std::uint64_t>(cost));
   for (const double cost : state_->questions.cost) fit_key = combine(fit_key, std::bit_cast<std::uint64_t>(cost));
+  if (same_fit) state_->anchors.share(previous_->anchors);
   for (std::size_t anchor = 0; anchor < n; ++anchor) {
     if (!slots_[anchor].valid) continue;
     std::uint64_t key = fit_key;
@@ -1000,21 +1039,19 @@ ContentResult ContentAnalyser::run() {
     key = combine(key, std::min(n, anchor + kWindow) - anchor);
     // Cached candidates are stored relative to their anchor, so a window that
     // moved (lines inserted above it) is still found.
-    std::vector<Candidate> found;
-    const std::vector<Candidate>* cached = nullptr;
-    if (same_fit) {
-      if (auto hit = previous_->anchors.find(key); hit != previous_->anchors.end()) cached = &hit->second;
-    }
+    const std::vector<Candidate>* cached = same_fit ? previous_->anchors.find(key) : nullptr;
     if (cached) {
-      found = *cached;
-      for (Candidate& c : found) c.first += static_cast<std::uint32_t>(anchor);
+      if (!state_->anchors.contains(key)) state_->anchors.put(key, *cached);
+      for (Candidate c : *cached) {
+        c.first += static_cast<std::uint32_t>(anchor);
+        candidates.push_back(c);
+      }
     } else {
-      found = candidates_at(anchor);
+      std::vector<Candidate> found = candidates_at(anchor);
+      candidates.insert(candidates.end(), found.begin(), found.end());
+      for (Candidate& c : found) c.first -= static_cast<std::uint32_t>(anchor);
+      if (!state_->anchors.contains(key)) state_->anchors.put(key, std::move(found));
     }
-    std::vector<Candidate> stored = found;
-    for (Candidate& c : stored) c.first -= static_cast<std::uint32_t>(anchor);
-    state_->anchors.emplace(key, std::move(stored));
-    candidates.insert(candidates.end(), found.begin(), found.end());
   }
 
   // Best alternatives first; each pair takes part in at most one.
@@ -1065,6 +1102,9 @@ ContentResult ContentAnalyser::run() {
     const double fit_score = 1.0 / (1.0 + std::exp(base_cost_[p] - 3.0)) * (1.0 + std::exp(-3.0));
     result_.pair_scores[p] = std::clamp(std::min(fit_score, 1.0) * (1.0 - worst_confidence_[p]), 0.0, 1.0);
   }
+  state_->features.seal();
+  state_->anchors.seal();
+  state_->pairs.seal();
   result_.state = state_;
   return std::move(result_);
 }
