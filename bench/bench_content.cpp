@@ -109,6 +109,23 @@ void BM_RerunAfterOnePairEdit10MB(benchmark::State& state) {
   }
 }
 
+// The content part of that re-analysis alone: content_checks on the edited
+// transcript given the previous version's state.
+void BM_ContentRerunAfterOnePairEdit10MB(benchmark::State& state) {
+  const std::string& text = large();
+  const auto first = bitext::Analysis::run(text, {});
+  const auto previous = bitext::content_checks(first->transcript(), first->index(), {}, nullptr);
+  std::size_t middle = text.find('\n', text.size() / 2) + 1;
+  const std::size_t end = first->index().line_end(first->index().line_of(middle));
+  std::string edited_text = text;
+  edited_text.insert(end, " Right?");
+  const auto edited = bitext::Analysis::run(edited_text, {});
+  for (auto _ : state) {
+    auto result = bitext::content_checks(edited->transcript(), edited->index(), {}, previous.state.get());
+    benchmark::DoNotOptimize(result);
+  }
+}
+
 }  // namespace
 
 BENCHMARK(BM_FullAnalysisSample)->Unit(benchmark::kMillisecond);
@@ -116,5 +133,6 @@ BENCHMARK(BM_FullAnalysis10MB)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_StructureOnly10MB)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ContentChecksOnly10MB)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_RerunAfterOnePairEdit10MB)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_ContentRerunAfterOnePairEdit10MB)->Unit(benchmark::kMillisecond)->Iterations(10);
 
 BENCHMARK_MAIN();
