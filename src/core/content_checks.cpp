@@ -155,15 +155,18 @@ struct PairSlot {
   std::uint32_t translation_line = 0;
   std::uint32_t original_line = 0;
   std::uint64_t hash = 0;
-  std::shared_ptr<const LineFeatures> translation;
-  std::shared_ptr<const LineFeatures> original;
+  // Owned by the state's feature cache (shared pointers cost an atomic
+  // increment per line and run).
+  const LineFeatures* translation = nullptr;
+  const LineFeatures* original = nullptr;
 };
 
 // Fit-independent checks of one pair as given, kept by the pair's text so that
 // a re-analysis compares only the edited pairs' numbers and tokens.
 struct PairChecks {
-  std::shared_ptr<const LineFeatures> translation;  // the features compared (identity check on reuse)
-  std::shared_ptr<const LineFeatures> original;
+  // The features compared (an identity check on reuse, never dereferenced).
+  const LineFeatures* translation = nullptr;
+  const LineFeatures* original = nullptr;
   LexicalCheck lexical;
   NumberComparison numbers;  // empty unless either side has numbers
   TokenComparison tokens;    // empty unless the exact check missed a token
@@ -229,7 +232,7 @@ class ContentAnalyser {
   ContentResult run();
 
  private:
-  std::shared_ptr<const LineFeatures> features_of(std::uint64_t key, std::string_view line);
+  const LineFeatures* features_of(std::uint64_t key, std::string_view line);
   void build_slots();
   std::shared_ptr<const PairChecks> checks_of(const PairSlot& slot);
   double pair_cost(const LineFeatures& t, const LineFeatures& o) const;
@@ -276,17 +279,18 @@ class ContentAnalyser {
   std::vector<double> worst_confidence_;  // per pair, from findings
 };
 
-std::shared_ptr<const LineFeatures> ContentAnalyser::features_of(std::uint64_t key, std::string_view line) {
-  if (const auto* found = state_->features.find(key)) return *found;
+const LineFeatures* ContentAnalyser::features_of(std::uint64_t key, std::string_view line) {
+  if (const auto* found = state_->features.find(key)) return found->get();
   if (previous_) {
     if (const auto* found = previous_->features.find(key)) {
       state_->features.put(key, *found);
-      return *found;
+      return found->get();
     }
   }
   auto features = std::make_shared<const LineFeatures>(line_features(line));
-  state_->features.put(key, features);
-  return features;
+  const LineFeatures* raw = features.get();
+  state_->features.put(key, std::move(features));
+  return raw;
 }
 
 void ContentAnalyser::build_slots() {
