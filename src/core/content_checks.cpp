@@ -193,6 +193,7 @@ class LayeredCache {
     top_.emplace(key, std::move(value));
   }
   void reserve(std::size_t count) { top_.reserve(count); }
+  bool shared() const { return base_ != nullptr; }
   // Shares `previous`'s base and copies its top when that top is still small.
   void share(const LayeredCache& previous) {
     if (!previous.base_ || previous.top_.size() > 1024 + previous.base_->size() / 16) return;
@@ -301,6 +302,7 @@ void ContentAnalyser::build_slots() {
   else state_->features.reserve(2 * n);
   // Each line is hashed once (a re-analysis hashes the whole document).
   std::vector<std::uint64_t> keys(2 * n, 0);
+  std::vector<const LineFeatures*> known(2 * n, nullptr);  // features already cached
   // Features of lines not seen before, computed on two threads for large
   // documents (they depend on the text alone, so the result is the same).
   std::vector<std::pair<std::uint64_t, std::string_view>> work;
@@ -313,8 +315,17 @@ void ContentAnalyser::build_slots() {
         const std::string_view text = line_text(translation ? pair.translation[0] : pair.original[0]);
         const std::uint64_t key = hash_bytes(text);
         keys[2 * p + (translation ? 0 : 1)] = key;
-        if (previous_ && previous_->features.contains(key)) continue;
-        if (queued.insert(key).second) work.emplace_back(key, text);
+        // One look-up per line: the state shares the previous base when it can.
+        const LineFeatures*& hit = known[2 * p + (translation ? 0 : 1)];
+        if (const auto* found = state_->features.find(key)) {
+          hit = found->get();
+        } else if (previous_) {
+          if (const auto* found_before = previous_->features.find(key)) {
+            hit = found_before->get();
+            state_->features.put(key, *found_before);
+          }
+        }
+        if (!hit && queued.insert(key).second) work.emplace_back(key, text);
       }
     }
   }
@@ -340,8 +351,8 @@ void ContentAnalyser::build_slots() {
     const std::string_view o = line_text(slot.original_line);
     if (t.empty() || o.empty()) continue;
     slot.valid = true;
-    slot.translation = features_of(keys[2 * p], t);
-    slot.original = features_of(keys[2 * p + 1], o);
+    slot.translation = known[2 * p] ? known[2 * p] : features_of(keys[2 * p], t);
+    slot.original = known[2 * p + 1] ? known[2 * p + 1] : features_of(keys[2 * p + 1], o);
     slot.hash = combine(keys[2 * p], keys[2 * p + 1] ^ 0x7F4A7C159E3779B9ULL);
   }
 }
@@ -1045,7 +1056,8 @@ ContentResult ContentAnalyser::run() {
     // moved (lines inserted above it) is still found.
     const std::vector<Candidate>* cached = same_fit ? previous_->anchors.find(key) : nullptr;
     if (cached) {
-      if (!state_->anchors.contains(key)) state_->anchors.put(key, *cached);
+      // A shared cache holds every entry of the previous one already.
+      if (!state_->anchors.shared() && !state_->anchors.contains(key)) state_->anchors.put(key, *cached);
       for (Candidate c : *cached) {
         c.first += static_cast<std::uint32_t>(anchor);
         candidates.push_back(c);
