@@ -10,7 +10,10 @@
 // penalty for its kind. Alternatives anchored at pair k depend only on pairs
 // k..k+kMaxBlock-1 and on the document's length fit, so their results are
 // cached by the text of those pairs: a re-analysis after an edit recomputes
-// only the anchors whose window contains a changed pair.
+// only the anchors whose window contains a changed pair. Line features and the
+// number and token comparisons of each pair are cached by text too, and all
+// three caches share an immutable base between versions (LayeredCache), so a
+// re-analysis costs a hash of each line and a few look-ups per pair.
 #include "bitext/content.hpp"
 
 #include <algorithm>
