@@ -1077,6 +1077,17 @@ ContentResult ContentAnalyser::run() {
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.evidence > b.evidence; });
   std::vector<bool> taken(n, false), explained(n, false);
+  // The first drift of each boundary, side and direction in this order has
+  // the best evidence (ties: the earliest), found without a scan per drift.
+  auto drift_slot = [](std::size_t first, bool translation_side, bool forward) {
+    return 4 * first + (translation_side ? 2 : 0) + (forward ? 1 : 0);
+  };
+  std::vector<const Candidate*> first_drift(4 * n, nullptr);
+  for (const Candidate& candidate : candidates) {
+    if (candidate.type != MoveType::Drift) continue;
+    const Candidate*& slot = first_drift[drift_slot(candidate.first, candidate.translation_side, candidate.forward)];
+    if (!slot) slot = &candidate;
+  }
   for (const Candidate& candidate : candidates) {
     bool free = true;
     for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) free = free && !taken[p];
@@ -1091,14 +1102,8 @@ ContentResult ContentAnalyser::run() {
       case MoveType::Rotation: report_rotation(candidate); break;
       case MoveType::Drift: {
         // The mirror: same boundary, other side, opposite direction, best evidence.
-        const Candidate* mirror = nullptr;
-        for (const Candidate& other : candidates) {
-          if (other.type != MoveType::Drift || other.first != candidate.first ||
-              other.translation_side == candidate.translation_side || other.forward == candidate.forward)
-            continue;
-          if (!mirror || other.evidence > mirror->evidence) mirror = &other;
-        }
-        report_drift(candidate, mirror);
+        report_drift(candidate, first_drift[drift_slot(candidate.first, !candidate.translation_side,
+                                                        !candidate.forward)]);
         break;
       }
       case MoveType::Merge: report_merge(candidate); break;
