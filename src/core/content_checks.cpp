@@ -361,11 +361,14 @@ void ContentAnalyser::build_slots() {
 }
 
 std::shared_ptr<const PairChecks> ContentAnalyser::checks_of(const PairSlot& slot) {
+  // Kept in this state's cache here, so that a hit in a shared cache costs one look-up.
   for (const ContentState* state : {static_cast<const ContentState*>(state_.get()), previous_}) {
     if (!state) continue;
     if (const auto* found = state->pairs.find(slot.hash);
-        found && (*found)->translation == slot.translation && (*found)->original == slot.original)
+        found && (*found)->translation == slot.translation && (*found)->original == slot.original) {
+      if (state == previous_) state_->pairs.put(slot.hash, *found);
       return *found;
+    }
   }
   auto checks = std::make_shared<PairChecks>();
   const LineFeatures& t = *slot.translation;
@@ -377,6 +380,7 @@ std::shared_ptr<const PairChecks> ContentAnalyser::checks_of(const PairSlot& slo
   // The fast exact check found every token: the graded comparison would too.
   if ((!t.tokens.empty() || !o.tokens.empty()) && checks->lexical.unmatched_tokens > 0)
     checks->tokens = compare_tokens(t.tokens, o.tokens);
+  state_->pairs.put(slot.hash, checks);
   return checks;
 }
 
@@ -1034,7 +1038,6 @@ ContentResult ContentAnalyser::run() {
     const LineFeatures& t = *slots_[p].translation;
     const LineFeatures& o = *slots_[p].original;
     checks_[p] = checks_of(slots_[p]);
-    state_->pairs.put(slots_[p].hash, checks_[p]);
     base_check_[p] = checks_[p]->lexical;
     base_lexical_[p] = lexical_cost(base_check_[p]);
     base_cost_[p] = residual_cost(length_delta(t.length, o.length, state_->model)) +
