@@ -46,6 +46,9 @@ class Analysis {
   const std::vector<Finding>& findings() const { return findings_; }  // sorted by begin
   // Alignment score per pair, 0 (surely misaligned) .. 1 (surely right).
   const std::vector<double>& pair_scores() const { return pair_scores_; }
+  // Byte offset of the text's first invalid UTF-8 sequence, if any: before it,
+  // positions can be counted without decoding.
+  std::optional<std::size_t> invalid_utf8_at() const { return first_invalid_utf8_; }
 
  private:
   explicit Analysis(std::string text);

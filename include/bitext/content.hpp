@@ -4,7 +4,9 @@
 // length-outlier, number-mismatch, token-not-carried.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "bitext/finding.hpp"
@@ -25,7 +27,13 @@ struct ContentResult {
 };
 
 // `previous` may be null (full analysis); results never depend on it.
+// `previous_lines`, when given with `previous`, has for each line of `index`
+// the line of the previous version's text with the same bytes, or kNoLine: the
+// work for those lines is then found by position rather than by a hash of
+// their text. It must be right (Analysis::rerun verifies it byte for byte).
+inline constexpr std::uint32_t kNoLine = 0xFFFFFFFFu;
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index,
-                             const CheckOptions& options, const ContentState* previous = nullptr);
+                             const CheckOptions& options, const ContentState* previous = nullptr,
+                             std::span<const std::uint32_t> previous_lines = {});
 
 }  // namespace bitext

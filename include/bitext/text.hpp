@@ -63,9 +63,20 @@ class LineIndex {
 
   std::string_view text() const { return text_; }
   std::size_t line_count() const { return starts_.size(); }
-  std::size_t line_start(std::size_t line) const;  // byte offset of the line's first byte
-  std::size_t line_end(std::size_t line) const;    // byte offset just past its content (before the line end)
-  std::string_view line_text(std::size_t line) const;  // content without the line end
+  // Inline: analysis and publishing call these for every line of large documents.
+  // Byte offset of the line's first byte (the text's size past the last line).
+  std::size_t line_start(std::size_t line) const { return line < starts_.size() ? starts_[line] : text_.size(); }
+  // Byte offset just past the line's content (before its line end).
+  // (Without reading the text: a large document's lines are not in cache.)
+  std::size_t line_end(std::size_t line) const {
+    if (line + 1 >= starts_.size()) return text_.size();
+    return ends_.empty() ? starts_[line + 1] - 1 : ends_[line];
+  }
+  // The line's content without its line end.
+  std::string_view line_text(std::size_t line) const {
+    const std::size_t start = line_start(line);
+    return text_.substr(start, line_end(line) - start);
+  }
   std::size_t line_of(std::size_t offset) const;   // line containing byte offset (clamped)
 
   // Offset to position: offsets past the end clamp to the end of the text; an
@@ -79,6 +90,7 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_{0};
+  std::vector<std::size_t> ends_;  // content end of each line but the last; empty when every line end is "\n"
 };
 
 }  // namespace bitext

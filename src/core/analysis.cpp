@@ -2,7 +2,9 @@
 // the same result but reuses what only depends on unchanged bytes:
 //  - the script profile of every line whose text is unchanged (the expensive
 //    per-character work), found through the edits and verified byte for byte,
-//  - the UTF-8 validity of the unchanged prefix and suffix of the text.
+//  - the UTF-8 validity of the unchanged prefix and suffix of the text,
+//  - which old line each unchanged line was, so that content_checks finds its
+//    cached work by position.
 // Pairing, checks and findings are recomputed: they depend on the whole
 // document (its languages, order and typical lengths) and are linear and cheap.
 #include "bitext/analysis.hpp"
@@ -125,23 +127,29 @@ bool map_lines(const std::vector<LineEdit>& edits, std::size_t old_count, std::s
   return current_count == new_count;
 }
 
+// Also fills `previous_lines`: for each new line, the old line with the same
+// bytes (kNoLine when it is new or changed).
 std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineIndex& index,
-                                           const std::vector<LineEdit>& edits, CommonEnds ends) {
+                                           const std::vector<LineEdit>& edits, CommonEnds ends,
+                                           std::vector<std::uint32_t>& previous_lines) {
   const LineIndex& old_index = previous.index();
   const std::vector<TranscriptLine>& old_lines = previous.transcript().lines;
   const std::size_t count = index.line_count();
   const std::size_t old_count = old_index.line_count();
   const std::size_t size = index.text().size();
   std::vector<ScriptProfile> profiles(count);
-  std::vector<bool> known(count, false);
-  if (old_lines.size() != old_count) return profiles;  // cannot happen: every analysis has one per line
+  previous_lines.assign(count, kNoLine);
+  if (old_lines.size() != old_count) {  // cannot happen: every analysis has one per line
+    for (std::size_t line = 0; line < count; ++line) profiles[line] = detail::profile_line(index.line_text(line));
+    return profiles;
+  }
 
   // Prefix: a line whose content and line end lie before the first change.
   // (Positions come from the line starts alone, to avoid touching the text.)
   std::size_t first_open = 0;  // first line not settled by the prefix
   while (first_open + 1 < count && first_open < old_count && index.line_start(first_open + 1) <= ends.prefix) {
     profiles[first_open] = old_lines[first_open].script;
-    known[first_open] = true;
+    previous_lines[first_open] = static_cast<std::uint32_t>(first_open);
     ++first_open;
   }
   // Suffix: a line whose preceding line end lies after the last change; it
@@ -150,8 +158,9 @@ std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineI
   while (last_open > first_open && count - last_open + 1 < old_count &&
          index.line_start(last_open - 1) >= size - ends.suffix + 1) {
     --last_open;
-    profiles[last_open] = old_lines[old_count - (count - last_open)].script;
-    known[last_open] = true;
+    const std::size_t old_line = old_count - (count - last_open);
+    profiles[last_open] = old_lines[old_line].script;
+    previous_lines[last_open] = static_cast<std::uint32_t>(old_line);
   }
   // Between: the edits' word, checked byte for byte.
   std::vector<LineRun> runs;
@@ -163,12 +172,12 @@ std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineI
         const std::size_t old_line = run.old_line + (line - run.new_line);
         if (old_line >= old_count || old_index.line_text(old_line) != index.line_text(line)) continue;
         profiles[line] = old_lines[old_line].script;
-        known[line] = true;
+        previous_lines[line] = static_cast<std::uint32_t>(old_line);
       }
     }
   }
   for (std::size_t line = first_open; line < last_open; ++line)
-    if (!known[line]) profiles[line] = detail::profile_line(index.line_text(line));
+    if (previous_lines[line] == kNoLine) profiles[line] = detail::profile_line(index.line_text(line));
   return profiles;
 }
 
@@ -181,7 +190,7 @@ struct Outputs {
 
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              std::vector<ScriptProfile> profiles, const CheckOptions& options,
-             const ContentState* previous_content, Outputs out) {
+             const ContentState* previous_content, std::span<const std::uint32_t> previous_lines, Outputs out) {
   out.transcript = detail::parse_transcript_with_profiles(index, options, std::move(profiles));
   out.findings = structural_checks(out.transcript, index, options);
 
@@ -202,7 +211,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
 
   const std::size_t pair_count = out.transcript.pairs.size();
   if (options.content_checks) {
-    ContentResult content = content_checks(out.transcript, index, options, previous_content);
+    ContentResult content = content_checks(out.transcript, index, options, previous_content, previous_lines);
     out.findings.insert(out.findings.end(), std::make_move_iterator(content.findings.begin()),
                         std::make_move_iterator(content.findings.end()));
     out.pair_scores = std::move(content.pair_scores);
@@ -232,7 +241,7 @@ std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptio
   std::vector<ScriptProfile> profiles(index.line_count());
   for (std::size_t line = 0; line < profiles.size(); ++line)
     profiles[line] = detail::profile_line(index.line_text(line));
-  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, nullptr,
+  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, nullptr, {},
           {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
   return analysis;
 }
@@ -244,9 +253,10 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
   const CommonEnds ends = common_ends(previous.text_, analysis->text_);
   analysis->first_invalid_utf8_ =
       first_invalid_after_edit(previous.text_, previous.first_invalid_utf8_, analysis->text_, ends);
-  std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends);
+  std::vector<std::uint32_t> previous_lines;
+  std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
   analyse(analysis->index_, analysis->first_invalid_utf8_, std::move(profiles), options,
-          previous.content_state_.get(),
+          previous.content_state_.get(), previous_lines,
           {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
   return analysis;
 }

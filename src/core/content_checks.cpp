@@ -21,8 +21,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <limits>
 #include <string>
+#include <span>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -220,9 +222,22 @@ struct ContentState {
   SentenceCountModel counts;     // n(original sentences) - n(translation sentences)
   SentenceCountModel questions;  // the same for question marks
   bool translation_cjk = true;
-  LayeredCache<std::shared_ptr<const LineFeatures>> features;  // by line text
-  LayeredCache<std::vector<Candidate>> anchors;                  // by window text + fit
-  LayeredCache<std::shared_ptr<const PairChecks>> pairs;         // by pair text
+  LayeredCache<std::shared_ptr<const LineFeatures>> features;                 // by line text
+  LayeredCache<std::shared_ptr<const std::vector<Candidate>>> anchors;          // by window text + fit
+  LayeredCache<std::shared_ptr<const PairChecks>> pairs;                        // by pair text
+  // The same entries by line of this version, so that the next version finds
+  // those of its unchanged lines by position (content_checks' previous_lines)
+  // instead of hashing their text and looking it up. Indexed by line; the pair
+  // and anchor entries by the line of the pair's translation. Owned by the
+  // caches above.
+  struct ByLine {
+    std::uint64_t key = 0;  // hash of the line's text
+    const LineFeatures* features = nullptr;
+    const PairChecks* checks = nullptr;
+    std::uint64_t anchor_key = 0;
+    const std::vector<Candidate>* anchor = nullptr;
+  };
+  std::vector<ByLine> by_line;
 };
 
 namespace {
@@ -230,15 +245,23 @@ namespace {
 class ContentAnalyser {
  public:
   ContentAnalyser(const Transcript& transcript, const LineIndex& index, const CheckOptions& options,
-                  const ContentState* previous)
-      : transcript_(transcript), index_(index), options_(options), previous_(previous) {}
+                  const ContentState* previous, std::span<const std::uint32_t> previous_lines)
+      : transcript_(transcript), index_(index), options_(options), previous_(previous) {
+    if (previous && previous_lines.size() == index.line_count()) previous_lines_ = previous_lines;
+  }
 
   ContentResult run();
 
  private:
   const LineFeatures* features_of(std::uint64_t key, std::string_view line);
   void build_slots();
-  std::shared_ptr<const PairChecks> checks_of(const PairSlot& slot);
+  const PairChecks* checks_of(const PairSlot& slot);
+  // The previous version's entry for what is now on `line`, if that line is unchanged.
+  const ContentState::ByLine* previous_entry(std::uint32_t line) const {
+    if (previous_lines_.empty()) return nullptr;
+    const std::uint32_t before = previous_lines_[line];
+    return before < previous_->by_line.size() ? &previous_->by_line[before] : nullptr;
+  }
   double pair_cost(const LineFeatures& t, const LineFeatures& o) const;
   double pair_cost(std::size_t translation_pair, std::size_t original_pair) const;
   std::vector<Candidate> candidates_at(std::size_t anchor) const;
@@ -247,36 +270,43 @@ class ContentAnalyser {
   void add_merge(std::size_t anchor, std::vector<Candidate>& out) const;
   std::vector<std::size_t> rotation_order(const Candidate& candidate) const;
 
-  std::string_view line_text(std::uint32_t line) const { return index_.line_text(line); }
+  // From the transcript's line table, so that a line's bytes are read only when used.
+  std::string_view line_text(std::uint32_t line) const {
+    const TranscriptLine& entry = transcript_.lines[line];
+    return index_.text().substr(entry.begin, entry.end - entry.begin);
+  }
   std::string_view side_text(std::size_t pair, bool translation) const {
     return line_text(translation ? slots_[pair].translation_line : slots_[pair].original_line);
   }
   const LineFeatures& side_features(std::size_t pair, bool translation) const {
     return translation ? *slots_[pair].translation : *slots_[pair].original;
   }
-  std::size_t line_begin(std::uint32_t line) const { return index_.line_start(line); }
-  std::size_t line_end(std::uint32_t line) const { return index_.line_end(line); }
+  std::size_t line_begin(std::uint32_t line) const { return transcript_.lines[line].begin; }
+  std::size_t line_end(std::uint32_t line) const { return transcript_.lines[line].end; }
   std::uint32_t side_line(std::size_t pair, bool translation) const {
     return translation ? slots_[pair].translation_line : slots_[pair].original_line;
   }
 
-  bool emit(Finding finding, Severity default_severity);
-  void report_rotation(const Candidate& candidate);
-  void report_drift(const Candidate& candidate, const Candidate* mirror);
+  // The report phase reads the analyser and writes only to `out`, so that two
+  // stretches of a large document can be reported in parallel.
+  bool emit(std::vector<Finding>& out, Finding finding, Severity default_severity) const;
+  void report_rotation(std::vector<Finding>& out, const Candidate& candidate) const;
+  void report_drift(std::vector<Finding>& out, const Candidate& candidate, const Candidate* mirror) const;
   Fix drift_fix(const Candidate& candidate) const;
-  void report_merge(const Candidate& candidate);
-  void report_pair(std::size_t pair, const std::vector<bool>& explained);
+  void report_merge(std::vector<Finding>& out, const Candidate& candidate) const;
+  void report_pair(std::vector<Finding>& out, std::size_t pair, const std::vector<bool>& explained) const;
 
   const Transcript& transcript_;
   const LineIndex& index_;
   const CheckOptions& options_;
   const ContentState* previous_;
+  std::span<const std::uint32_t> previous_lines_;  // empty unless given for `previous_`
   std::shared_ptr<ContentState> state_ = std::make_shared<ContentState>();
   std::vector<PairSlot> slots_;
   std::vector<double> base_cost_;  // cost of each pair as given
   std::vector<double> base_lexical_;  // lexical part of base_cost_
   std::vector<LexicalCheck> base_check_;
-  std::vector<std::shared_ptr<const PairChecks>> checks_;  // per valid pair
+  std::vector<const PairChecks*> checks_;  // per valid pair, owned by state_->pairs
   // Cost of pairing translation j with original j + d, |d| < kMaxBlock, computed on demand.
   mutable std::vector<double> cross_cost_;
   ContentResult result_;
@@ -303,7 +333,11 @@ void ContentAnalyser::build_slots() {
   // A cache built from scratch needs room for every line.
   if (previous_) state_->features.share(previous_->features);
   else state_->features.reserve(2 * n);
-  // Each line is hashed once (a re-analysis hashes the whole document).
+  state_->by_line.assign(index_.line_count(), {});
+  // An unchanged line takes its key and features from the previous version by
+  // position (owned here when this cache shares the previous one's); any other
+  // line is hashed once and looked up.
+  const bool by_position = !previous_lines_.empty() && state_->features.shared();
   std::vector<std::uint64_t> keys(2 * n, 0);
   std::vector<const LineFeatures*> known(2 * n, nullptr);  // features already cached
   // Features of lines not seen before, computed on two threads for large
@@ -315,11 +349,18 @@ void ContentAnalyser::build_slots() {
       const Pair& pair = transcript_.pairs[p];
       if (pair.translation.size() != 1 || pair.original.size() != 1) continue;
       for (const bool translation : {true, false}) {
-        const std::string_view text = line_text(translation ? pair.translation[0] : pair.original[0]);
+        const std::uint32_t line = translation ? pair.translation[0] : pair.original[0];
+        const LineFeatures*& hit = known[2 * p + (translation ? 0 : 1)];
+        if (const ContentState::ByLine* before = by_position ? previous_entry(line) : nullptr;
+            before && before->features) {
+          keys[2 * p + (translation ? 0 : 1)] = before->key;
+          hit = before->features;
+          continue;
+        }
+        const std::string_view text = line_text(line);
         const std::uint64_t key = hash_bytes(text);
         keys[2 * p + (translation ? 0 : 1)] = key;
         // One look-up per line: the state shares the previous base when it can.
-        const LineFeatures*& hit = known[2 * p + (translation ? 0 : 1)];
         if (const auto* found = state_->features.find(key)) {
           hit = found->get();
         } else if (previous_) {
@@ -350,24 +391,33 @@ void ContentAnalyser::build_slots() {
     if (pair.translation.size() != 1 || pair.original.size() != 1) continue;
     slot.translation_line = pair.translation[0];
     slot.original_line = pair.original[0];
-    const std::string_view t = line_text(slot.translation_line);
-    const std::string_view o = line_text(slot.original_line);
-    if (t.empty() || o.empty()) continue;
+    const TranscriptLine& t = transcript_.lines[slot.translation_line];
+    const TranscriptLine& o = transcript_.lines[slot.original_line];
+    if (t.begin == t.end || o.begin == o.end) continue;
     slot.valid = true;
-    slot.translation = known[2 * p] ? known[2 * p] : features_of(keys[2 * p], t);
-    slot.original = known[2 * p + 1] ? known[2 * p + 1] : features_of(keys[2 * p + 1], o);
+    slot.translation = known[2 * p] ? known[2 * p] : features_of(keys[2 * p], line_text(slot.translation_line));
+    slot.original = known[2 * p + 1] ? known[2 * p + 1] : features_of(keys[2 * p + 1], line_text(slot.original_line));
     slot.hash = combine(keys[2 * p], keys[2 * p + 1] ^ 0x7F4A7C159E3779B9ULL);
+    state_->by_line[slot.translation_line].key = keys[2 * p];
+    state_->by_line[slot.translation_line].features = slot.translation;
+    state_->by_line[slot.original_line].key = keys[2 * p + 1];
+    state_->by_line[slot.original_line].features = slot.original;
   }
 }
 
-std::shared_ptr<const PairChecks> ContentAnalyser::checks_of(const PairSlot& slot) {
+const PairChecks* ContentAnalyser::checks_of(const PairSlot& slot) {
+  // An unchanged pair by position, when this cache shares the previous one's.
+  if (const ContentState::ByLine* before = state_->pairs.shared() ? previous_entry(slot.translation_line) : nullptr;
+      before && before->checks && before->checks->translation == slot.translation &&
+      before->checks->original == slot.original)
+    return before->checks;
   // Kept in this state's cache here, so that a hit in a shared cache costs one look-up.
   for (const ContentState* state : {static_cast<const ContentState*>(state_.get()), previous_}) {
     if (!state) continue;
     if (const auto* found = state->pairs.find(slot.hash);
         found && (*found)->translation == slot.translation && (*found)->original == slot.original) {
       if (state == previous_) state_->pairs.put(slot.hash, *found);
-      return *found;
+      return found->get();
     }
   }
   auto checks = std::make_shared<PairChecks>();
@@ -380,8 +430,9 @@ std::shared_ptr<const PairChecks> ContentAnalyser::checks_of(const PairSlot& slo
   // The fast exact check found every token: the graded comparison would too.
   if ((!t.tokens.empty() || !o.tokens.empty()) && checks->lexical.unmatched_tokens > 0)
     checks->tokens = compare_tokens(t.tokens, o.tokens);
-  state_->pairs.put(slot.hash, checks);
-  return checks;
+  const PairChecks* raw = checks.get();
+  state_->pairs.put(slot.hash, std::move(checks));
+  return raw;
 }
 
 double ContentAnalyser::pair_cost(const LineFeatures& t, const LineFeatures& o) const {
@@ -644,18 +695,14 @@ std::vector<Candidate> ContentAnalyser::candidates_at(std::size_t anchor) const 
   return out;
 }
 
-bool ContentAnalyser::emit(Finding finding, Severity default_severity) {
+bool ContentAnalyser::emit(std::vector<Finding>& out, Finding finding, Severity default_severity) const {
   if (!options_.enabled(finding.code)) return false;
   finding.severity = options_.severity(finding.code, default_severity);
-  if (finding.pair >= 0) {
-    double& worst = worst_confidence_[static_cast<std::size_t>(finding.pair)];
-    worst = std::max(worst, finding.severity <= Severity::Information ? finding.confidence : finding.confidence / 2);
-  }
-  result_.findings.push_back(std::move(finding));
+  out.push_back(std::move(finding));
   return true;
 }
 
-void ContentAnalyser::report_rotation(const Candidate& candidate) {
+void ContentAnalyser::report_rotation(std::vector<Finding>& out, const Candidate& candidate) const {
   const auto severity = severity_of(candidate.evidence, kRealignThresholds);
   if (!severity) return;
   const std::size_t first = candidate.first, last = candidate.first + candidate.count - 1;
@@ -720,7 +767,7 @@ void ContentAnalyser::report_rotation(const Candidate& candidate) {
     }
     finding.fixes.push_back(std::move(fix));
   }
-  emit(std::move(finding), *severity);
+  emit(out, std::move(finding), *severity);
 }
 
 Fix ContentAnalyser::drift_fix(const Candidate& candidate) const {
@@ -748,7 +795,8 @@ Fix ContentAnalyser::drift_fix(const Candidate& candidate) const {
   return fix;
 }
 
-void ContentAnalyser::report_drift(const Candidate& candidate, const Candidate* mirror) {
+void ContentAnalyser::report_drift(std::vector<Finding>& out, const Candidate& candidate,
+                                   const Candidate* mirror) const {
   const auto severity = severity_of(candidate.evidence, kRealignThresholds);
   if (!severity) return;
   const std::size_t a = candidate.first, b = a + 1;
@@ -792,10 +840,10 @@ void ContentAnalyser::report_drift(const Candidate& candidate, const Candidate* 
   fix.preferred = true;
   finding.fixes.push_back(std::move(fix));
   if (mirror) finding.fixes.push_back(drift_fix(*mirror));
-  emit(std::move(finding), *severity);
+  emit(out, std::move(finding), *severity);
 }
 
-void ContentAnalyser::report_merge(const Candidate& candidate) {
+void ContentAnalyser::report_merge(std::vector<Finding>& out, const Candidate& candidate) const {
   const auto severity = severity_of(candidate.evidence, kRealignThresholds);
   if (!severity) return;
   const std::size_t a = candidate.first, b = a + 1;
@@ -832,10 +880,11 @@ void ContentAnalyser::report_merge(const Candidate& candidate) {
                          translation_first ? translation + line_break + original : original + line_break + translation});
     finding.fixes.push_back(std::move(fix));
   }
-  emit(std::move(finding), *severity);
+  emit(out, std::move(finding), *severity);
 }
 
-void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explained) {
+void ContentAnalyser::report_pair(std::vector<Finding>& out, std::size_t p,
+                                  const std::vector<bool>& explained) const {
   const PairSlot& slot = slots_[p];
   const LineFeatures& t = *slot.translation;
   const LineFeatures& o = *slot.original;
@@ -891,7 +940,7 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
       }
       finding.related.push_back({line_begin(slot.original_line), line_end(slot.original_line),
                                  "original of pair " + std::to_string(p + 1)});
-      emit(std::move(finding), *severity);
+      emit(out, std::move(finding), *severity);
     }
   }
 
@@ -931,7 +980,7 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
       finding.related.push_back({line_begin(partner), line_end(partner),
                                  std::string(in_translation ? "original" : "translation") + " of pair " +
                                      std::to_string(p + 1)});
-      emit(std::move(finding), both ? Severity::Warning : Severity::Information);
+      emit(out, std::move(finding), both ? Severity::Warning : Severity::Information);
     };
     report(true, numbers.unmatched_translation);
     report(false, numbers.unmatched_original);
@@ -993,7 +1042,7 @@ void ContentAnalyser::report_pair(std::size_t p, const std::vector<bool>& explai
       finding.related.push_back({line_begin(partner), line_end(partner),
                                  std::string(in_translation ? "original" : "translation") + " of pair " +
                                      std::to_string(p + 1)});
-      emit(std::move(finding), near ? Severity::Hint : Severity::Information);
+      emit(out, std::move(finding), near ? Severity::Hint : Severity::Information);
     };
     report(true, tokens.unmatched_translation, false);
     report(false, tokens.unmatched_original, false);
@@ -1038,6 +1087,7 @@ ContentResult ContentAnalyser::run() {
     const LineFeatures& t = *slots_[p].translation;
     const LineFeatures& o = *slots_[p].original;
     checks_[p] = checks_of(slots_[p]);
+    state_->by_line[slots_[p].translation_line].checks = checks_[p];
     base_check_[p] = checks_[p]->lexical;
     base_lexical_[p] = lexical_cost(base_check_[p]);
     base_cost_[p] = residual_cost(length_delta(t.length, o.length, state_->model)) +
@@ -1059,11 +1109,25 @@ ContentResult ContentAnalyser::run() {
       key = combine(key, slots_[k].valid ? slots_[k].hash : 0x51ED);
     key = combine(key, std::min(n, anchor + kWindow) - anchor);
     // Cached candidates are stored relative to their anchor, so a window that
-    // moved (lines inserted above it) is still found.
-    const std::vector<Candidate>* cached = same_fit ? previous_->anchors.find(key) : nullptr;
+    // moved (lines inserted above it) is still found: by position when the
+    // anchor's line is unchanged and this cache shares the previous one's,
+    // else by key.
+    ContentState::ByLine& entry = state_->by_line[slots_[anchor].translation_line];
+    entry.anchor_key = key;
+    const std::vector<Candidate>* cached = nullptr;
+    if (same_fit) {
+      const ContentState::ByLine* before =
+          state_->anchors.shared() ? previous_entry(slots_[anchor].translation_line) : nullptr;
+      if (before && before->anchor && before->anchor_key == key) {
+        cached = before->anchor;
+      } else if (const auto* found = previous_->anchors.find(key)) {
+        cached = found->get();
+        // A shared cache holds every entry of the previous one already.
+        if (!state_->anchors.shared() && !state_->anchors.contains(key)) state_->anchors.put(key, *found);
+      }
+    }
     if (cached) {
-      // A shared cache holds every entry of the previous one already.
-      if (!state_->anchors.shared() && !state_->anchors.contains(key)) state_->anchors.put(key, *cached);
+      entry.anchor = cached;
       for (Candidate c : *cached) {
         c.first += static_cast<std::uint32_t>(anchor);
         candidates.push_back(c);
@@ -1072,7 +1136,13 @@ ContentResult ContentAnalyser::run() {
       std::vector<Candidate> found = candidates_at(anchor);
       candidates.insert(candidates.end(), found.begin(), found.end());
       for (Candidate& c : found) c.first -= static_cast<std::uint32_t>(anchor);
-      if (!state_->anchors.contains(key)) state_->anchors.put(key, std::move(found));
+      if (const auto* existing = state_->anchors.find(key)) {
+        entry.anchor = existing->get();
+      } else {
+        auto stored = std::make_shared<const std::vector<Candidate>>(std::move(found));
+        entry.anchor = stored.get();
+        state_->anchors.put(key, std::move(stored));
+      }
     }
   }
 
@@ -1091,6 +1161,7 @@ ContentResult ContentAnalyser::run() {
     const Candidate*& slot = first_drift[drift_slot(candidate.first, candidate.translation_side, candidate.forward)];
     if (!slot) slot = &candidate;
   }
+  std::vector<const Candidate*> selected;  // in order of evidence, each pair in at most one
   for (const Candidate& candidate : candidates) {
     bool free = true;
     for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) free = free && !taken[p];
@@ -1101,21 +1172,58 @@ ContentResult ContentAnalyser::run() {
     // what is odd about the pair.
     if (candidate.evidence >= kRealignThresholds.warning)
       for (std::size_t p = candidate.first; p < candidate.first + candidate.count; ++p) explained[p] = true;
-    switch (candidate.type) {
-      case MoveType::Rotation: report_rotation(candidate); break;
-      case MoveType::Drift: {
-        // The mirror: same boundary, other side, opposite direction, best evidence.
-        report_drift(candidate, first_drift[drift_slot(candidate.first, !candidate.translation_side,
-                                                        !candidate.forward)]);
-        break;
-      }
-      case MoveType::Merge: report_merge(candidate); break;
-    }
+    selected.push_back(&candidate);
   }
 
-  for (std::size_t p = 0; p < n; ++p) {
-    if (!slots_[p].valid) continue;
-    report_pair(p, explained);
+  // Reports: the selected alternatives, then the pairs, of each half of the
+  // document in turn; the halves are written on two threads for large
+  // documents (the same order either way, so results never depend on it).
+  const std::size_t middle = n / 2;
+  auto report_half = [&](bool first_half, std::vector<Finding>& out) {
+    for (const Candidate* candidate : selected) {
+      if ((candidate->first < middle) != first_half) continue;
+      switch (candidate->type) {
+        case MoveType::Rotation: report_rotation(out, *candidate); break;
+        case MoveType::Drift:
+          // The mirror: same boundary, other side, opposite direction, best evidence.
+          report_drift(out, *candidate,
+                       first_drift[drift_slot(candidate->first, !candidate->translation_side, !candidate->forward)]);
+          break;
+        case MoveType::Merge: report_merge(out, *candidate); break;
+      }
+    }
+    for (std::size_t p = first_half ? 0 : middle; p < (first_half ? middle : n); ++p)
+      if (slots_[p].valid) report_pair(out, p, explained);
+  };
+  std::vector<Finding> second_half;
+  constexpr std::size_t kParallelReportsFrom = 2048;  // pairs; below, a thread costs more than it saves
+  if (n >= kParallelReportsFrom) {
+    std::exception_ptr failure;
+    std::thread helper([&] {
+      try {
+        report_half(false, second_half);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    try {
+      report_half(true, result_.findings);
+    } catch (...) {
+      helper.join();
+      throw;
+    }
+    helper.join();
+    if (failure) std::rethrow_exception(failure);
+  } else {
+    report_half(true, result_.findings);
+    report_half(false, second_half);
+  }
+  result_.findings.insert(result_.findings.end(), std::make_move_iterator(second_half.begin()),
+                          std::make_move_iterator(second_half.end()));
+  for (const Finding& finding : result_.findings) {
+    if (finding.pair < 0) continue;
+    double& worst = worst_confidence_[static_cast<std::size_t>(finding.pair)];
+    worst = std::max(worst, finding.severity <= Severity::Information ? finding.confidence : finding.confidence / 2);
   }
 
   for (std::size_t p = 0; p < n; ++p) {
@@ -1139,14 +1247,14 @@ ContentResult ContentAnalyser::run() {
 }  // namespace
 
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index, const CheckOptions& options,
-                             const ContentState* previous) {
+                             const ContentState* previous, std::span<const std::uint32_t> previous_lines) {
   if (!options.content_checks) {
     ContentResult result;
     result.pair_scores.assign(transcript.pairs.size(), 1.0);
     result.state = std::make_shared<const ContentState>();
     return result;
   }
-  ContentAnalyser analyser(transcript, index, options, previous);
+  ContentAnalyser analyser(transcript, index, options, previous, previous_lines);
   return analyser.run();
 }
 

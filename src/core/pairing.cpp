@@ -687,6 +687,7 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
 
   const LineKind first_kind = translation_first ? LineKind::Translation : LineKind::Original;
   const LineKind second_kind = translation_first ? LineKind::Original : LineKind::Translation;
+  transcript.pairs.reserve(best.segments.size());
   for (const Segment& segment : best.segments) {
     const std::uint32_t at = segment.first_item;
     auto line_of = [&](std::uint32_t offset) { return items[at + offset].line; };

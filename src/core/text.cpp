@@ -119,32 +119,17 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
     }
     return;
   }
+  ends_.reserve(size / 64 + 1);
   for (std::size_t i = 0; i < size; ++i) {
     if (data[i] == '\n') {
+      ends_.push_back(i);
       starts_.push_back(i + 1);
     } else if (data[i] == '\r') {
+      ends_.push_back(i);
       if (i + 1 < size && data[i + 1] == '\n') ++i;
       starts_.push_back(i + 1);
     }
   }
-}
-
-std::size_t LineIndex::line_start(std::size_t line) const {
-  if (line >= starts_.size()) return text_.size();
-  return starts_[line];
-}
-
-std::size_t LineIndex::line_end(std::size_t line) const {
-  if (line >= starts_.size()) return text_.size();
-  if (line + 1 == starts_.size()) return text_.size();
-  std::size_t end = starts_[line + 1] - 1;  // the '\n' or lone '\r'
-  if (text_[end] == '\n' && end > starts_[line] && text_[end - 1] == '\r') --end;
-  return end;
-}
-
-std::string_view LineIndex::line_text(std::size_t line) const {
-  const std::size_t start = line_start(line);
-  return text_.substr(start, line_end(line) - start);
 }
 
 std::size_t LineIndex::line_of(std::size_t offset) const {

@@ -4,7 +4,10 @@
 
 namespace bitext::lsp {
 
-void append_diagnostic(std::string& out, const FeatureContext& context, std::uint32_t finding_index) {
+namespace {
+
+void append_diagnostic(std::string& out, const FeatureContext& context, PositionCursor& positions,
+                       std::uint32_t finding_index) {
   // Keys in nlohmann's (sorted) order, so that diagnostic_for's json is the same.
   const Finding& finding = context.analysis().findings()[finding_index];
   out += "{\"code\":";
@@ -18,7 +21,7 @@ void append_diagnostic(std::string& out, const FeatureContext& context, std::uin
   out += "},\"message\":";
   append_json_string(out, finding.message);
   out += ",\"range\":";
-  append_json_range(out, context.range_of(finding.begin, finding.end));
+  append_json_range(out, positions.range(finding.begin, finding.end));
   if (context.caps.related_information && !finding.related.empty()) {
     out += ",\"relatedInformation\":[";
     bool first = true;
@@ -26,7 +29,7 @@ void append_diagnostic(std::string& out, const FeatureContext& context, std::uin
       if (!first) out.push_back(',');
       first = false;
       out += "{\"location\":{\"range\":";
-      append_json_range(out, context.range_of(location.begin, location.end));
+      append_json_range(out, positions.range(location.begin, location.end));
       out += ",\"uri\":";
       append_json_string(out, context.uri);
       out += "},\"message\":";
@@ -40,6 +43,13 @@ void append_diagnostic(std::string& out, const FeatureContext& context, std::uin
   out += ",\"source\":\"bitext\"}";
 }
 
+}  // namespace
+
+void append_diagnostic(std::string& out, const FeatureContext& context, std::uint32_t finding_index) {
+  PositionCursor positions(context);
+  append_diagnostic(out, context, positions, finding_index);
+}
+
 json diagnostic_for(const FeatureContext& context, std::uint32_t finding_index) {
   std::string text;
   append_diagnostic(text, context, finding_index);
@@ -51,9 +61,10 @@ std::string publish_diagnostics_text(const FeatureContext& context) {
   std::string out;
   out.reserve(64 + findings.size() * 256);
   out += "{\"diagnostics\":[";
+  PositionCursor positions(context);  // findings come sorted by where they begin
   for (std::uint32_t i = 0; i < findings.size(); ++i) {
     if (i > 0) out.push_back(',');
-    append_diagnostic(out, context, i);
+    append_diagnostic(out, context, positions, i);
   }
   out += "],\"uri\":";
   append_json_string(out, context.uri);

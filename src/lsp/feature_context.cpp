@@ -3,72 +3,98 @@
 #include "lsp/json_writer.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace bitext::lsp {
 
 namespace {
 
-bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
-// Code units of the valid UTF-8 in text[start, offset) as LineIndex::position_of
-// counts them (an offset inside a code point counts up to its start), or -1 at
-// the first byte that does not begin a valid sequence (the caller then lets the
-// core decide what invalid bytes count as).
-long units_if_valid(std::string_view text, std::size_t start, std::size_t offset, PositionEncoding encoding) {
-  long units = 0;
-  std::size_t at = start;
-  while (at < offset) {
-    auto c = static_cast<unsigned char>(text[at]);
-    std::size_t length;
-    if (c < 0x80) {
-      length = 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-    } else {
-      return -1;
-    }
-    if (at + length > text.size()) return -1;
-    for (std::size_t k = 1; k < length; ++k) {
-      if (!continuation(static_cast<unsigned char>(text[at + k]))) return -1;
-    }
-    auto second = static_cast<unsigned char>(length > 1 ? text[at + 1] : 0);
-    if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second >= 0xA0) || (c == 0xF0 && second < 0x90) ||
-        (c == 0xF4 && second >= 0x90)) {
-      return -1;  // overlong, surrogate or beyond U+10FFFF
-    }
-    if (at + length > offset) break;  // offset inside this code point
-    units += encoding == PositionEncoding::Utf8 ? static_cast<long>(length)
-             : encoding == PositionEncoding::Utf16 && length == 4 ? 2
-                                                                  : 1;
-    at += length;
-  }
-  return units;
+// How many of a word's byte high bits are set, given only high bits may be
+// (a multiply adds them up: portable builds have no popcount instruction).
+std::size_t high_bits_set(std::uint64_t high_bits) {
+  return static_cast<std::size_t>(((high_bits >> 7) * 0x0101010101010101ULL) >> 56);
 }
 
-// LineIndex::position_of without its per-code-point decoding calls: publishing
-// converts two or more offsets per finding, most at the end of long lines.
-Position fast_position_of(const LineIndex& index, std::size_t offset, PositionEncoding encoding) {
-  std::string_view text = index.text();
-  offset = std::min(offset, text.size());
-  std::size_t line = index.line_of(offset);
-  std::size_t start = index.line_start(line);
+// Code units of text[start, end), which must be valid UTF-8 that starts and
+// ends on code point boundaries: UTF-8 counts bytes, UTF-32 the bytes that are
+// not continuation bytes (10xxxxxx), UTF-16 those plus one per 4-byte lead
+// (11110xxx, a surrogate pair). Eight bytes at a time.
+std::uint32_t units_of_valid(std::string_view text, std::size_t start, std::size_t end, PositionEncoding encoding) {
+  const std::size_t bytes = end - start;
+  if (encoding == PositionEncoding::Utf8) return static_cast<std::uint32_t>(bytes);
+  std::size_t continuations = 0;
+  std::size_t four_byte_leads = 0;
+  std::size_t at = start;
+  for (; at + 8 <= end; at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + at, 8);
+    if ((word & kHighBits) == 0) continue;
+    continuations += high_bits_set(word & ~(word << 1) & kHighBits);
+    four_byte_leads += high_bits_set(word & (word << 1) & (word << 2) & (word << 3) & kHighBits);
+  }
+  for (; at < end; ++at) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    continuations += (c & 0xC0) == 0x80;
+    four_byte_leads += c >= 0xF0;
+  }
+  const std::size_t code_points = bytes - continuations;
+  return static_cast<std::uint32_t>(encoding == PositionEncoding::Utf16 ? code_points + four_byte_leads : code_points);
+}
+
+// The position of `offset` on `line` (which contains it) as LineIndex::position_of
+// gives it: clamped to the line's content, an offset inside a code point counted
+// up to its start. Valid UTF-8 before `valid_until` is counted without decoding;
+// a line with invalid bytes before the offset goes through the core.
+Position position_on_line(const LineIndex& index, std::size_t line, std::size_t offset, std::size_t valid_until,
+                          PositionEncoding encoding) {
+  const std::string_view text = index.text();
+  const std::size_t start = index.line_start(line);
   std::size_t clamped = std::min(offset, index.line_end(line));
-  std::string_view prefix = text.substr(start, clamped - start);
-  if (all_ascii(prefix)) return Position{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(prefix.size())};
-  long units = units_if_valid(text, start, clamped, encoding);
-  if (units < 0) return index.position_of(offset, encoding);
-  return Position{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units)};
+  if (clamped >= valid_until && valid_until < text.size()) return index.position_of(offset, encoding);
+  if (clamped < text.size())
+    while (clamped > start && (static_cast<unsigned char>(text[clamped]) & 0xC0) == 0x80) --clamped;
+  return Position{static_cast<std::uint32_t>(line), units_of_valid(text, start, clamped, encoding)};
+}
+
+std::size_t valid_until_of(const Analysis& analysis) {
+  return analysis.invalid_utf8_at().value_or(analysis.text().size());
 }
 
 }  // namespace
 
 Range FeatureContext::range_of(std::size_t begin, std::size_t end) const {
   const LineIndex& idx = index();
-  return Range{fast_position_of(idx, begin, caps.encoding), fast_position_of(idx, end, caps.encoding)};
+  const std::size_t valid_until = valid_until_of(analysis());
+  begin = std::min(begin, idx.text().size());
+  end = std::min(end, idx.text().size());
+  return Range{position_on_line(idx, idx.line_of(begin), begin, valid_until, caps.encoding),
+               position_on_line(idx, idx.line_of(end), end, valid_until, caps.encoding)};
+}
+
+PositionCursor::PositionCursor(const FeatureContext& context)
+    : index_(context.index()), encoding_(context.caps.encoding), valid_until_(valid_until_of(context.analysis())) {}
+
+Position PositionCursor::at(std::size_t offset) {
+  offset = std::min(offset, index_.text().size());
+  // A few lines either way of the last one, else a binary search.
+  constexpr std::size_t kNear = 4;
+  const std::size_t count = index_.line_count();
+  auto contains = [&](std::size_t line) {
+    return index_.line_start(line) <= offset && (line + 1 == count || offset < index_.line_start(line + 1));
+  };
+  bool found = false;
+  const std::size_t from = line_ > kNear ? line_ - kNear : 0;
+  for (std::size_t line = from; line < std::min(count, line_ + kNear + 1); ++line) {
+    if (contains(line)) {
+      line_ = line;
+      found = true;
+      break;
+    }
+  }
+  if (!found) line_ = index_.line_of(offset);
+  return position_on_line(index_, line_, offset, valid_until_, encoding_);
 }
 
 Range FeatureContext::line_range(std::uint32_t line) const {

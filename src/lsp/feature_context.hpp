@@ -41,6 +41,22 @@ struct FeatureContext {
   std::uint32_t line_at(Position position) const;
 };
 
+// Byte offsets to positions for a caller that converts many offsets in order
+// (publishing diagnostics): it remembers the last line, so that an offset on a
+// nearby line costs no search.
+class PositionCursor {
+ public:
+  explicit PositionCursor(const FeatureContext& context);
+  Position at(std::size_t offset);
+  Range range(std::size_t begin, std::size_t end) { return Range{at(begin), at(end)}; }
+
+ private:
+  const LineIndex& index_;
+  PositionEncoding encoding_;
+  std::size_t valid_until_;  // first invalid UTF-8 byte, or the text's size
+  std::size_t line_ = 0;
+};
+
 // Document lines on the other side of the pair `line` belongs to (original
 // lines for a translation line and vice versa); empty when none.
 std::vector<std::uint32_t> partner_lines(const Transcript& transcript, std::uint32_t line);

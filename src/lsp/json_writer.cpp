@@ -20,6 +20,22 @@ bool all_ascii(std::string_view bytes) {
   return true;
 }
 
+namespace {
+
+// Whether any of the eight bytes at `bytes` is below 0x20, '"' or '\\' (the
+// bit tricks "has a byte less than n" and "has a zero byte", exact as a whole).
+bool needs_escape(const char* bytes) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  auto has_zero = [&](std::uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
+  const bool control = ((word - kOnes * 0x20) & ~word & kHigh) != 0;
+  return control || has_zero(word ^ (kOnes * '"')) || has_zero(word ^ (kOnes * '\\'));
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view value) {
   if (!all_ascii(value) && first_invalid_utf8(value)) {
     out += serialize(json(std::string(value)));  // rare: let nlohmann do the replacement
@@ -28,11 +44,15 @@ void append_json_string(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   std::size_t clean = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    auto c = static_cast<unsigned char>(value[i]);
+  std::size_t i = 0;
+  for (;;) {
+    // Skip eight bytes at a time while none is a control character, '"' or '\\'.
+    while (i + 8 <= value.size() && !needs_escape(value.data() + i)) i += 8;
+    if (i >= value.size()) break;
+    auto c = static_cast<unsigned char>(value[i++]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(value.data() + clean, i - clean);
-    clean = i + 1;
+    out.append(value.data() + clean, i - 1 - clean);
+    clean = i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

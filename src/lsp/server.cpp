@@ -280,6 +280,11 @@ void Server::on_analysis(AnalysisResult result) {
     }
     return;
   }
+  // The versions this result replaces are freed after publishing, not before:
+  // destroying a large analysis takes milliseconds.
+  const std::shared_ptr<const Analysis> replaced_base = document->base;
+  const std::shared_ptr<const Snapshot> replaced_latest = document->latest;
+  const std::shared_ptr<const Snapshot> replaced_current = document->current;
   document->rebase(result.snapshot->analysis_ptr(), result.revision);
   if (result.revision != document->revision) return;  // an old version: never published
   document->latest = result.snapshot;
