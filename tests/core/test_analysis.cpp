@@ -8,6 +8,7 @@
 
 #include "bitext/analysis.hpp"
 #include "bitext/finding.hpp"
+#include "support/sentence_pairs.hpp"
 
 using namespace bitext;
 
@@ -304,6 +305,70 @@ TEST_CASE("rerun gives exactly what run gives") {
         back.push_back({it->first_line, it->new_line_count, it->old_line_count});
       check_same_analysis(*base, *Analysis::rerun(*incremental, kClean, back, options));
     }
+  }
+}
+
+TEST_CASE("rerun gives exactly what run gives on a document large enough for parallel reports") {
+  // 2,400 pairs (reports of 2,048+ pairs are written on two threads), with
+  // findings in both halves: a changed number, a deleted original, and a
+  // sentence moved into the next pair's translation.
+  const auto& sentences = test_support::kSentencePairs;
+  std::vector<std::string> lines = {"Episode notes"};
+  for (std::size_t i = 0; i < 2400; ++i) {
+    const auto& [zh, en] = sentences[i % sentences.size()];
+    lines.push_back(zh);
+    lines.push_back(en);
+  }
+  lines[2 * 300 + 2] = "The train was thirty minutes late.";  // pair 301: 二十 in the translation
+  lines.erase(lines.begin() + 2 * 900 + 2);                        // pair 901 loses its original
+  lines[2 * 1700 + 1] += lines[2 * 1701 + 1];                      // pair 1701's translation runs on
+  lines.erase(lines.begin() + 2 * 1701 + 1);
+  lines.insert(lines.begin() + 2 * 1701 + 1, "");                  // ... and its own is blank
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  const CheckOptions options;
+  const auto base = Analysis::run(text, options);
+  std::size_t first_half = 0, second_half = 0;
+  for (const Finding& finding : base->findings()) (finding.pair < 1200 ? first_half : second_half) += 1;
+  REQUIRE(first_half > 0);
+  REQUIRE(second_half > 0);
+
+  auto line_start = [](const std::string& t, std::size_t line) {
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < line; ++i) at = t.find('\n', at) + 1;
+    return at;
+  };
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<LineEdit> edits;
+  };
+  std::vector<Case> cases;
+  {
+    std::string edited = text;
+    edited.insert(line_start(edited, 2001) + 3, "x");  // one character in an English line
+    cases.push_back({"one character typed", edited, {{2000, 1, 1}}});
+  }
+  {
+    std::string edited = text;
+    edited.insert(line_start(edited, 1), "A new line of notes\n");  // every later line moves down
+    cases.push_back({"a line inserted at the top", edited, {{1, 0, 1}}});
+  }
+  {
+    std::string edited = text;
+    const std::size_t at = line_start(edited, 2 * 300 + 2);
+    edited.replace(at, edited.find('\n', at) - at, "The train was twenty minutes late.");
+    cases.push_back({"the number mended", edited, {{2 * 300 + 2, 1, 1}}});
+  }
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    const auto incremental = Analysis::rerun(*base, c.text, c.edits, options);
+    check_same_analysis(*Analysis::run(c.text, options), *incremental);
+    // A re-analysis of a re-analysis: back to the first text.
+    std::vector<LineEdit> back;
+    for (auto it = c.edits.rbegin(); it != c.edits.rend(); ++it)
+      back.push_back({it->first_line, it->new_line_count, it->old_line_count});
+    check_same_analysis(*base, *Analysis::rerun(*incremental, text, back, options));
   }
 }
 

@@ -35,6 +35,20 @@ TEST_CASE("append_json_string escapes exactly as serialize does") {
     append_json_string(out, value);
     CHECK(out == "x" + serialize(json(value)));
   }
+  // Each escaped byte at every place of strings long enough for the
+  // eight-bytes-at-a-time scan, among ASCII and CJK.
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (const std::string& filler : {std::string("abcdefghijklmnopqrstuvwxyz"), std::string("你好世界你好世界你好")}) {
+      for (std::size_t at = 0; at <= filler.size(); ++at) {
+        std::string value = filler;
+        value.insert(at, 1, special);
+        CAPTURE(value);
+        std::string out;
+        append_json_string(out, value);
+        CHECK(out == serialize(json(value)));
+      }
+    }
+  }
   // By hand, for the escapes that matter most.
   std::string out;
   append_json_string(out, "a\"b\\c\nd\x01");
@@ -137,6 +151,22 @@ TEST_CASE("FeatureContext::range_of gives LineIndex::position_of's columns at ev
       Range range = context.range_of(offset, offset);
       CHECK(range.start == analysis->index().position_of(offset, encoding));
       CHECK(range.end == range.start);
+    }
+  }
+  // A PositionCursor gives the same in any order of offsets: forward, back,
+  // near the last line and far from it.
+  for (PositionEncoding encoding : {PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32}) {
+    ClientCapabilities caps;
+    caps.encoding = encoding;
+    FeatureContext context{uri, snapshot, caps};
+    PositionCursor cursor(context);
+    std::vector<std::size_t> offsets;
+    for (std::size_t offset = 0; offset <= text.size() + 2; offset += 3) offsets.push_back(offset);
+    for (std::size_t offset = text.size() + 2; offset-- > 0;) offsets.push_back(offset);
+    for (std::size_t i = 0; i < text.size(); i += 7) offsets.push_back((i * 37) % (text.size() + 1));
+    for (std::size_t offset : offsets) {
+      CAPTURE(offset);
+      CHECK(cursor.at(offset) == analysis->index().position_of(offset, encoding));
     }
   }
   // By hand: "Hello " is ASCII, so its end is column 6 on line 2 in every encoding.
