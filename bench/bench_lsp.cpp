@@ -203,7 +203,7 @@ void BM_RecheckAfterOneCharacter(benchmark::State& state) {
   report(state, core, "core_");
   report(state, lsp, "lsp_");
 }
-BENCHMARK(BM_RecheckAfterOneCharacter)->UseManualTime()->Iterations(20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RecheckAfterOneCharacter)->UseManualTime()->Iterations(60)->Unit(benchmark::kMillisecond);
 
 void BM_Hover(benchmark::State& state) {
   Session& s = session();

@@ -29,12 +29,23 @@ void AnalysisWorker::cancel(const std::string& uri) {
                queue_.end());
 }
 
+void AnalysisWorker::dispose(std::shared_ptr<const void> garbage) {
+  if (!garbage) return;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;  // freed here, by the caller
+    garbage_.push_back(std::move(garbage));
+  }
+  wake_.notify_one();
+}
+
 void AnalysisWorker::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
     queue_.clear();
   }
+  // Garbage left is freed with the worker (after the thread is joined).
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
@@ -44,8 +55,16 @@ void AnalysisWorker::loop() {
     AnalysisJob job;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty() || !garbage_.empty(); });
       if (stopping_) return;
+      if (queue_.empty()) {
+        // Nothing to analyse: free what was handed over, outside the lock.
+        std::vector<std::shared_ptr<const void>> garbage = std::move(garbage_);
+        garbage_.clear();
+        lock.unlock();
+        garbage.clear();
+        continue;
+      }
       job = std::move(queue_.front());
       queue_.pop_front();
     }

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "bitext/analysis.hpp"
 #include "bitext/options.hpp"
@@ -55,6 +56,10 @@ class AnalysisWorker {
 
   void submit(AnalysisJob job);
   void cancel(const std::string& uri);  // drops a queued (not a running) job
+  // Frees `garbage` (an analysis a newer one replaced) on the worker thread
+  // when no job waits: freeing a large analysis takes milliseconds that the
+  // I/O thread should spend answering.
+  void dispose(std::shared_ptr<const void> garbage);
   void stop();                          // finishes the running job, drops the rest, joins
 
  private:
@@ -63,6 +68,7 @@ class AnalysisWorker {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<AnalysisJob> queue_;
+  std::vector<std::shared_ptr<const void>> garbage_;
   bool stopping_ = false;
   std::thread thread_;
 };

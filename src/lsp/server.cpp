@@ -280,11 +280,18 @@ void Server::on_analysis(AnalysisResult result) {
     }
     return;
   }
-  // The versions this result replaces are freed after publishing, not before:
-  // destroying a large analysis takes milliseconds.
-  const std::shared_ptr<const Analysis> replaced_base = document->base;
-  const std::shared_ptr<const Snapshot> replaced_latest = document->latest;
-  const std::shared_ptr<const Snapshot> replaced_current = document->current;
+  // The versions this result replaces are freed by the worker, after
+  // publishing: destroying a large analysis takes milliseconds.
+  struct Replaced {
+    std::shared_ptr<const Analysis> base;
+    std::shared_ptr<const Snapshot> latest, current;
+  };
+  auto replaced = std::make_shared<Replaced>(Replaced{document->base, document->latest, document->current});
+  struct DisposeAtExit {
+    AnalysisWorker& worker;
+    std::shared_ptr<Replaced>& replaced;
+    ~DisposeAtExit() { worker.dispose(std::move(replaced)); }
+  } dispose_at_exit{worker_, replaced};
   document->rebase(result.snapshot->analysis_ptr(), result.revision);
   if (result.revision != document->revision) return;  // an old version: never published
   document->latest = result.snapshot;
