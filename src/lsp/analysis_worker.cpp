@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <exception>
 
+#include "lsp/heap.hpp"
+
 namespace bitext::lsp {
 
 AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done)
-    : on_done_(std::move(on_done)), thread_([this] { loop(); }) {}
+    : on_done_(std::move(on_done)), thread_([this] { loop(); }) {
+  keep_freed_memory();
+}
 
 AnalysisWorker::~AnalysisWorker() { stop(); }
 
@@ -55,8 +59,17 @@ void AnalysisWorker::loop() {
     AnalysisJob job;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty() || !garbage_.empty(); });
+      auto ready = [&] { return stopping_ || !queue_.empty() || !garbage_.empty(); };
+      // Freed memory is kept while work comes in, and returned after a pause.
+      if (memory_to_release_ && !wake_.wait_for(lock, kIdleBeforeRelease, ready)) {
+        memory_to_release_ = false;
+        lock.unlock();
+        release_freed_memory();
+        continue;
+      }
+      wake_.wait(lock, ready);
       if (stopping_) return;
+      memory_to_release_ = true;
       if (queue_.empty()) {
         // Nothing to analyse: free what was handed over, outside the lock.
         std::vector<std::shared_ptr<const void>> garbage = std::move(garbage_);

@@ -69,6 +69,10 @@ class AnalysisWorker {
   std::condition_variable wake_;
   std::deque<AnalysisJob> queue_;
   std::vector<std::shared_ptr<const void>> garbage_;
+  // Freed memory is kept between analyses (heap.hpp) and returned to the
+  // system once no work has come for this long.
+  static constexpr std::chrono::seconds kIdleBeforeRelease{5};
+  bool memory_to_release_ = false;
   bool stopping_ = false;
   std::thread thread_;
 };

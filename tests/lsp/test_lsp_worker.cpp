@@ -99,3 +99,24 @@ TEST_CASE("a stopped worker leaves disposal to the caller") {
   CHECK(freed);
   CHECK(freed_on == std::this_thread::get_id());
 }
+
+#include <cstdlib>
+#if defined(__GLIBC__)
+#include <malloc.h>
+
+#include "lsp/heap.hpp"
+
+TEST_CASE("freed memory stays in the heap until it is released") {
+  keep_freed_memory();
+  const std::size_t before = mallinfo2().arena;
+  {
+    std::vector<char> block(24u << 20, 'x');  // below the 32 MiB threshold: from the heap, not mmap
+    CHECK(block[12345] == 'x');
+    CHECK(mallinfo2().arena >= before + (24u << 20));
+  }
+  // Freed, but kept: the heap did not shrink.
+  CHECK(mallinfo2().arena >= before + (24u << 20));
+  release_freed_memory();
+  CHECK(mallinfo2().arena < before + (4u << 20));
+}
+#endif
