@@ -308,28 +308,49 @@ TEST_CASE("rerun gives exactly what run gives") {
   }
 }
 
-TEST_CASE("rerun gives exactly what run gives on a document large enough for parallel reports") {
-  // 2,400 pairs (reports of 2,048+ pairs are written on two threads), with
-  // findings in both halves: a changed number, a deleted original, and a
-  // sentence moved into the next pair's translation.
+TEST_CASE("rerun gives exactly what run gives on a document large enough for parallel work") {
+  // 8,400 pairs (lines of 16,384+ line documents are classified, and reports
+  // of 2,048+ pairs written, on two threads), with findings in both halves: a
+  // changed number, a deleted original, and a translation that runs on.
   const auto& sentences = test_support::kSentencePairs;
   std::vector<std::string> lines = {"Episode notes"};
-  for (std::size_t i = 0; i < 2400; ++i) {
+  for (std::size_t i = 0; i < 8400; ++i) {
     const auto& [zh, en] = sentences[i % sentences.size()];
     lines.push_back(zh);
     lines.push_back(en);
   }
-  lines[2 * 300 + 2] = "The train was thirty minutes late.";  // pair 301: 二十 in the translation
-  lines.erase(lines.begin() + 2 * 900 + 2);                        // pair 901 loses its original
-  lines[2 * 1700 + 1] += lines[2 * 1701 + 1];                      // pair 1701's translation runs on
-  lines.erase(lines.begin() + 2 * 1701 + 1);
-  lines.insert(lines.begin() + 2 * 1701 + 1, "");                  // ... and its own is blank
+  {
+    // The clean document, classified in two halves: every line where it belongs.
+    std::string clean;
+    for (const std::string& line : lines) clean += line + "\n";
+    const auto analysis = Analysis::run(clean, CheckOptions{});
+    const Transcript& transcript = analysis->transcript();
+    REQUIRE(transcript.lines.size() == 16802);  // title, 8,400 pairs, the empty line after the last line end
+    CHECK(transcript.lines[0].kind == LineKind::FrontMatter);
+    CHECK(transcript.lines[16801].kind == LineKind::Blank);
+    REQUIRE(transcript.pairs.size() == 8400);
+    std::size_t misplaced = 0;
+    for (std::uint32_t i = 0; i < 8400; ++i) {
+      const Pair& pair = transcript.pairs[i];
+      misplaced += pair.translation != std::vector<std::uint32_t>{1 + 2 * i} ||
+                   pair.original != std::vector<std::uint32_t>{2 + 2 * i} ||
+                   transcript.lines[1 + 2 * i].kind != LineKind::Translation ||
+                   transcript.lines[2 + 2 * i].kind != LineKind::Original;
+    }
+    CHECK(misplaced == 0);
+    CHECK(analysis->findings().empty());
+  }
+  lines[2 * 1000 + 2] = "The train was thirty minutes late.";  // pair 1001: 二十 in the translation
+  lines.erase(lines.begin() + 2 * 3000 + 2);                        // pair 3001 loses its original
+  lines[2 * 6000 + 1] += lines[2 * 6001 + 1];                       // pair 6001's translation runs on
+  lines.erase(lines.begin() + 2 * 6001 + 1);
+  lines.insert(lines.begin() + 2 * 6001 + 1, "");                   // ... and its own is blank
   std::string text;
   for (const std::string& line : lines) text += line + "\n";
   const CheckOptions options;
   const auto base = Analysis::run(text, options);
   std::size_t first_half = 0, second_half = 0;
-  for (const Finding& finding : base->findings()) (finding.pair < 1200 ? first_half : second_half) += 1;
+  for (const Finding& finding : base->findings()) (finding.pair < 4200 ? first_half : second_half) += 1;
   REQUIRE(first_half > 0);
   REQUIRE(second_half > 0);
 
@@ -346,8 +367,8 @@ TEST_CASE("rerun gives exactly what run gives on a document large enough for par
   std::vector<Case> cases;
   {
     std::string edited = text;
-    edited.insert(line_start(edited, 2001) + 3, "x");  // one character in an English line
-    cases.push_back({"one character typed", edited, {{2000, 1, 1}}});
+    edited.insert(line_start(edited, 9001) + 3, "x");  // one character in an English line
+    cases.push_back({"one character typed", edited, {{9000, 1, 1}}});
   }
   {
     std::string edited = text;
@@ -356,9 +377,9 @@ TEST_CASE("rerun gives exactly what run gives on a document large enough for par
   }
   {
     std::string edited = text;
-    const std::size_t at = line_start(edited, 2 * 300 + 2);
+    const std::size_t at = line_start(edited, 2 * 1000 + 2);
     edited.replace(at, edited.find('\n', at) - at, "The train was twenty minutes late.");
-    cases.push_back({"the number mended", edited, {{2 * 300 + 2, 1, 1}}});
+    cases.push_back({"the number mended", edited, {{2 * 1000 + 2, 1, 1}}});
   }
   for (const Case& c : cases) {
     CAPTURE(c.name);
