@@ -28,6 +28,7 @@
 #include <unordered_set>
 
 #include "bitext/alignment.hpp"
+#include "bitext/line_shape.hpp"
 #include "bitext/segmentation.hpp"
 
 namespace bitext {
@@ -264,6 +265,7 @@ class ContentAnalyser {
   void report_rotation(const Candidate& candidate);
   void report_drift(const Candidate& candidate, const Candidate* mirror);
   Fix drift_fix(const Candidate& candidate) const;
+  double shape_change(const Candidate& drift) const;
   void report_merge(const Candidate& candidate);
   void report_pair(std::size_t pair, const std::vector<bool>& explained);
 
@@ -281,6 +283,7 @@ class ContentAnalyser {
   mutable std::vector<double> cross_cost_;
   ContentResult result_;
   std::vector<double> worst_confidence_;  // per pair, from findings
+  LineShapeModel shape_;  // which side of a drift moved (line_shape.hpp)
 };
 
 const LineFeatures* ContentAnalyser::features_of(std::uint64_t key, std::string_view line) {
@@ -748,9 +751,35 @@ Fix ContentAnalyser::drift_fix(const Candidate& candidate) const {
   return fix;
 }
 
-void ContentAnalyser::report_drift(const Candidate& candidate, const Candidate* mirror) {
-  const auto severity = severity_of(candidate.evidence, kRealignThresholds);
+// Change of the line-shape cost of the two lines a drift move rewrites.
+double ContentAnalyser::shape_change(const Candidate& drift) const {
+  const std::size_t a = drift.first, b = a + 1;
+  const bool translation = drift.translation_side;
+  const LineFeatures& source = side_features(drift.forward ? a : b, translation);
+  const LineFeatures& dest = side_features(drift.forward ? b : a, translation);
+  const CutPoint& cut = source.cuts[drift.cut];
+  const double gap = source.spaced ? 1.0 : 0.0;
+  const double tail_length = source.length - cut.head_length - gap;
+  const double moved = drift.forward ? tail_length : cut.head_length;
+  const double kept = drift.forward ? cut.head_length : tail_length;
+  const int moved_sentences = drift.forward ? cut.tail_sentences : cut.head_sentences;
+  const int kept_sentences = drift.forward ? cut.head_sentences : cut.tail_sentences;
+  const double before = line_shape_cost(shape_, translation, source.length, source.sentences) +
+                        line_shape_cost(shape_, translation, dest.length, dest.sentences);
+  const double after = line_shape_cost(shape_, translation, kept, kept_sentences) +
+                       line_shape_cost(shape_, translation, dest.length + gap + moved, dest.sentences + moved_sentences);
+  return after - before;
+}
+
+void ContentAnalyser::report_drift(const Candidate& best, const Candidate* mirror) {
+  const auto severity = severity_of(best.evidence, kRealignThresholds);
   if (!severity) return;
+  // The strongest move and its mirror (the other language's matching text
+  // moved the other way) pair the lines alike; the one that leaves the lines
+  // of its language their usual shape is the one that undoes the drift.
+  const bool mirror_moved_less = mirror && shape_change(*mirror) < shape_change(best);
+  const Candidate& candidate = mirror_moved_less ? *mirror : best;
+  const Candidate* alternative = mirror_moved_less ? &best : mirror;
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
   const LineFeatures& source = side_features(candidate.forward ? a : b, translation);
@@ -763,10 +792,18 @@ void ContentAnalyser::report_drift(const Candidate& candidate, const Candidate* 
   const std::string other = translation ? "original" : "translation";
   Finding finding;
   finding.code = "boundary-drift";
-  finding.pair = static_cast<std::int32_t>(candidate.forward ? a : b);
-  finding.confidence = confidence_of(candidate.evidence, kRealignThresholds);
-  finding.begin = line_begin(source_line);
-  finding.end = line_end(source_line);
+  // The finding sits on the line the translation-side move would cut, so
+  // that it stays where it is when new evidence swaps the preferred side.
+  const Candidate& anchor = best.translation_side || !mirror ? best : *mirror;
+  const std::size_t anchor_pair = anchor.forward ? a : b;
+  const std::uint32_t anchor_line = side_line(anchor_pair, anchor.translation_side);
+  finding.pair = static_cast<std::int32_t>(anchor_pair);
+  finding.confidence = confidence_of(best.evidence, kRealignThresholds);
+  finding.begin = line_begin(anchor_line);
+  finding.end = line_end(anchor_line);
+  if (anchor_line != source_line)
+    finding.related.push_back({line_begin(source_line), line_end(source_line),
+                               side + " of pair " + std::to_string((candidate.forward ? a : b) + 1)});
   if (candidate.forward) {
     finding.message = "The " + side + " of pair " + std::to_string(a + 1) + " runs on into pair " +
                       std::to_string(b + 1) + ": its end " + quoted(moved) + " belongs with the " + other +
@@ -777,8 +814,8 @@ void ContentAnalyser::report_drift(const Candidate& candidate, const Candidate* 
                       std::to_string(a + 1) + " ends with " + tail_preview(side_text(a, !translation));
   }
   char buffer[96];
-  std::snprintf(buffer, sizeof buffer, " (evidence %.1f%s)", candidate.evidence,
-                candidate.lexical_gain > 0.5 ? ", numbers or names agree after the move" : "");
+  std::snprintf(buffer, sizeof buffer, " (evidence %.1f%s)", best.evidence,
+                best.lexical_gain > 0.5 ? ", numbers or names agree after the move" : "");
   finding.message += buffer;
   finding.related.push_back({line_begin(dest_line), line_end(dest_line),
                              side + " of pair " + std::to_string((candidate.forward ? b : a) + 1)});
@@ -786,12 +823,12 @@ void ContentAnalyser::report_drift(const Candidate& candidate, const Candidate* 
   finding.related.push_back({line_begin(partner), line_end(partner),
                              other + " of pair " + std::to_string((candidate.forward ? b : a) + 1)});
   // Which side drifted cannot be told from the pairs alone (moving the
-  // matching text of the other side gives consistent pairs too): the
-  // stronger move is preferred, the mirror move is offered as well.
+  // matching text of the other side gives consistent pairs too): the move
+  // that leaves its lines their usual shape is preferred, the other offered.
   Fix fix = drift_fix(candidate);
   fix.preferred = true;
   finding.fixes.push_back(std::move(fix));
-  if (mirror) finding.fixes.push_back(drift_fix(*mirror));
+  if (alternative) finding.fixes.push_back(drift_fix(*alternative));
   emit(std::move(finding), *severity);
 }
 
@@ -1015,6 +1052,16 @@ ContentResult ContentAnalyser::run() {
   for (const PairSlot& slot : slots_)
     if (slot.valid) lengths.push_back({slot.translation->length, slot.original->length});
   state_->model = document_length_model(lengths, transcript_.translation_script, transcript_.original_script);
+  {
+    std::vector<double> translation_lengths, original_lengths;
+    translation_lengths.reserve(lengths.size());
+    original_lengths.reserve(lengths.size());
+    for (const LengthPair& pair : lengths) {
+      translation_lengths.push_back(pair.translation);
+      original_lengths.push_back(pair.original);
+    }
+    shape_ = fit_line_shape(translation_lengths, original_lengths);
+  }
   std::vector<int> differences;
   for (const PairSlot& slot : slots_)
     if (slot.valid) differences.push_back(slot.original->sentences - slot.translation->sentences);

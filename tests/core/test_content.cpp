@@ -104,6 +104,55 @@ TEST_CASE("a sentence moved into the next pair is boundary drift, and a fix move
     CHECK(visible_characters(apply_edits(drifted, fix.edits)) == visible_characters(drifted));
 }
 
+// Pairs 21 and 22 of interview-garden have two sentences on each side. A
+// sentence moved from pair 21 into pair 22 in one language leaves that
+// language's lines one and three sentences long; moving it back restores two
+// and two (shape cost 5·(log 1!·3! - log 2!·2!) = 5·log 1.5 lower), while the
+// mirror move would make the other language's lines one and three sentences
+// long as well. So the preferred fix is the one that moves the language that
+// drifted, whichever it was, and the finding stays on the translation line.
+TEST_CASE("the preferred drift fix moves back the language that drifted") {
+  const std::string clean = read_repo_file("tests/eval/corpus/interview-garden.zh-en.txt");
+  const std::vector<std::string> clean_lines = split_lines(clean);
+  REQUIRE(clean_lines[40] == "我们现在管理着十四个屋顶,总面积大约六千平方米。去年我们卖出了十八吨蔬菜,主要卖给附近的餐馆。");
+  REQUIRE(clean_lines[42] == "餐馆为什么愿意买你们的菜?价格应该不便宜吧。");
+  struct Case {
+    std::size_t here, next;  // 0-based lines of pairs 21 and 22 on the drifted side
+    std::string moved, separator;
+  };
+  const Case cases[] = {
+      {40, 42, "去年我们卖出了十八吨蔬菜,主要卖给附近的餐馆。", ""},
+      {41, 43, "Last year we sold eighteen tonnes of vegetables, mostly to restaurants nearby.", " "},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.here);
+    std::vector<std::string> lines = clean_lines;
+    REQUIRE(lines[c.here].size() > c.moved.size() + c.separator.size());
+    REQUIRE(lines[c.here].substr(lines[c.here].size() - c.moved.size()) == c.moved);
+    lines[c.here].resize(lines[c.here].size() - c.moved.size() - c.separator.size());
+    lines[c.next] = c.moved + c.separator + lines[c.next];
+    const std::string drifted = join_lines(lines);
+
+    const auto analysis = Analysis::run(drifted, {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    const Finding& finding = *drifts.front();
+    CHECK(finding.severity == Severity::Warning);
+    // On the translation line the translation-side move would cut: the
+    // moved text sits at the start of pair 22 (zh drift) or at the end of
+    // pair 21 (the mirror of an English drift moves the Chinese forward).
+    CHECK(analysis->index().line_of(finding.begin) == (c.here == 40 ? 42u : 40u));
+    REQUIRE(finding.fixes.size() == 2);
+    CHECK(finding.fixes[0].preferred);
+    CHECK_FALSE(finding.fixes[1].preferred);
+    CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
+    CHECK(apply_edits(drifted, finding.fixes[1].edits) != clean);
+    // The message names the language that moved.
+    CHECK(finding.message.find(c.here == 40 ? "The translation of pair 22 starts with" : "The original of pair 22 starts with") !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("translations rotated over three pairs are a shifted block; the preferred fix re-pairs them") {
   const std::string clean = read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
