@@ -191,6 +191,37 @@ TEST_CASE("two crossed translations are a shifted block of two") {
   CHECK(apply_edits(crossed, blocks.front()->fixes[0].edits) == clean);
 }
 
+// Pair 23 of subtitles-kitchen, "两个鸡蛋,半个洋葱,还有一些奶酪。" / "Two eggs, half
+// an onion and some cheese.", cut after its second comma: eight characters
+// left for forty, a length only about one standard deviation off in this
+// document of short lines. Stopping mid-sentence where the original ends
+// one is the cue that makes it a finding, at information level (the length
+// alone is under 1.5 standard deviations); the same eight characters ending
+// the sentence are not reported.
+TEST_CASE("a translation cut mid-sentence is reported even when its length is only a little short") {
+  const std::string clean = read_repo_file("tests/eval/corpus/subtitles-kitchen.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  REQUIRE(lines[44] == "两个鸡蛋,半个洋葱,还有一些奶酪。");
+  REQUIRE(lines[45] == "Two eggs, half an onion and some cheese.");
+  auto length_findings_on_pair_23 = [](const Analysis& analysis) {
+    std::vector<const Finding*> found;
+    for (const Finding* finding : with_code(analysis, "length-outlier"))
+      if (finding->pair == 22) found.push_back(finding);
+    return found;
+  };
+  lines[44] = "两个鸡蛋,半个洋葱,";
+  const auto cut = Analysis::run(join_lines(lines), {});
+  const auto cut_findings = length_findings_on_pair_23(*cut);
+  REQUIRE(cut_findings.size() == 1);
+  CHECK(cut_findings.front()->severity == Severity::Information);
+  CHECK(cut_findings.front()->message.find("looks truncated") != std::string::npos);
+  CHECK(cut_findings.front()->message.find("mid-sentence") != std::string::npos);
+
+  lines[44] = "两个鸡蛋,半个洋葱。";
+  const auto ended = Analysis::run(join_lines(lines), {});
+  CHECK(length_findings_on_pair_23(*ended).empty());
+}
+
 TEST_CASE("a changed number is reported on both sides, by value and place") {
   const std::string text =
       "公司已融资2.6亿美元,目前有超过一万家企业使用该平台。\n"
