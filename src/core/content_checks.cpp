@@ -780,9 +780,11 @@ void ContentAnalyser::report_drift(const Candidate& best, const Candidate* mirro
   const auto severity = severity_of(best.evidence, kRealignThresholds);
   if (!severity) return;
   // The strongest move and its mirror (the other language's matching text
-  // moved the other way) pair the lines alike; the one that leaves the lines
-  // of its language their usual shape is the one that undoes the drift.
-  const bool mirror_moved_less = mirror && shape_change(*mirror) < shape_change(best);
+  // moved the other way) pair the lines alike; the one that undoes the drift
+  // leaves the lines of its language their usual shape. Both terms are in
+  // nats: the pairing evidence less the change of the line-shape cost.
+  const bool mirror_moved_less =
+      mirror && mirror->evidence - shape_change(*mirror) > best.evidence - shape_change(best);
   const Candidate& candidate = mirror_moved_less ? *mirror : best;
   const Candidate* alternative = mirror_moved_less ? &best : mirror;
   const std::size_t a = candidate.first, b = a + 1;
