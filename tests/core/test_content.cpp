@@ -222,6 +222,30 @@ TEST_CASE("a translation cut mid-sentence is reported even when its length is on
   CHECK(length_findings_on_pair_23(*ended).empty());
 }
 
+// Pairs 14 and 15 of subtitles-kitchen with their translations crossed:
+// "好吧,我今晚写。" now stands by "How do you know? Just try." and
+// "你怎么知道?试试看嘛。" by "Fine, I'll write tonight.". Moving the first Chinese sentence of pair
+// 15 into pair 14 would mend part of it (one sentence, the cheapest drift),
+// but only the crossing mends both pairs: a shifted block of two, not a drift.
+TEST_CASE("crossed short lines are a shifted block, not a one-sentence drift") {
+  const std::string clean = read_repo_file("tests/eval/corpus/subtitles-kitchen.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  REQUIRE(lines[26] == "你怎么知道?试试看嘛。");
+  REQUIRE(lines[28] == "好吧,我今晚写。");
+  std::swap(lines[26], lines[28]);
+  const std::string crossed = join_lines(lines);
+  const auto analysis = Analysis::run(crossed, {});
+  CHECK(with_code(*analysis, "boundary-drift").empty());
+  const auto blocks = with_code(*analysis, "shifted-block");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks.front()->severity == Severity::Warning);
+  CHECK(blocks.front()->pair == 13);
+  CHECK(blocks.front()->message.find("Pairs 14 and 15 have each other's translations") != std::string::npos);
+  REQUIRE_FALSE(blocks.front()->fixes.empty());
+  CHECK(blocks.front()->fixes.front().preferred);
+  CHECK(apply_edits(crossed, blocks.front()->fixes.front().edits) == clean);
+}
+
 TEST_CASE("a changed number is reported on both sides, by value and place") {
   const std::string text =
       "公司已融资2.6亿美元,目前有超过一万家企业使用该平台。\n"
