@@ -104,6 +104,55 @@ TEST_CASE("a sentence moved into the next pair is boundary drift, and a fix move
     CHECK(visible_characters(apply_edits(drifted, fix.edits)) == visible_characters(drifted));
 }
 
+// Pairs 21 and 22 of interview-garden have two sentences on each side. A
+// sentence moved from pair 21 into pair 22 in one language leaves that
+// language's lines one and three sentences long; moving it back restores two
+// and two (shape cost 5·(log 1!·3! - log 2!·2!) = 5·log 1.5 lower), while the
+// mirror move would make the other language's lines one and three sentences
+// long as well. So the preferred fix is the one that moves the language that
+// drifted, whichever it was, and the finding stays on the translation line.
+TEST_CASE("the preferred drift fix moves back the language that drifted") {
+  const std::string clean = read_repo_file("tests/eval/corpus/interview-garden.zh-en.txt");
+  const std::vector<std::string> clean_lines = split_lines(clean);
+  REQUIRE(clean_lines[40] == "我们现在管理着十四个屋顶,总面积大约六千平方米。去年我们卖出了十八吨蔬菜,主要卖给附近的餐馆。");
+  REQUIRE(clean_lines[42] == "餐馆为什么愿意买你们的菜?价格应该不便宜吧。");
+  struct Case {
+    std::size_t here, next;  // 0-based lines of pairs 21 and 22 on the drifted side
+    std::string moved, separator;
+  };
+  const Case cases[] = {
+      {40, 42, "去年我们卖出了十八吨蔬菜,主要卖给附近的餐馆。", ""},
+      {41, 43, "Last year we sold eighteen tonnes of vegetables, mostly to restaurants nearby.", " "},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.here);
+    std::vector<std::string> lines = clean_lines;
+    REQUIRE(lines[c.here].size() > c.moved.size() + c.separator.size());
+    REQUIRE(lines[c.here].substr(lines[c.here].size() - c.moved.size()) == c.moved);
+    lines[c.here].resize(lines[c.here].size() - c.moved.size() - c.separator.size());
+    lines[c.next] = c.moved + c.separator + lines[c.next];
+    const std::string drifted = join_lines(lines);
+
+    const auto analysis = Analysis::run(drifted, {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    const Finding& finding = *drifts.front();
+    CHECK(finding.severity == Severity::Warning);
+    // On the translation line the translation-side move would cut: the
+    // moved text sits at the start of pair 22 (zh drift) or at the end of
+    // pair 21 (the mirror of an English drift moves the Chinese forward).
+    CHECK(analysis->index().line_of(finding.begin) == (c.here == 40 ? 42u : 40u));
+    REQUIRE(finding.fixes.size() == 2);
+    CHECK(finding.fixes[0].preferred);
+    CHECK_FALSE(finding.fixes[1].preferred);
+    CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
+    CHECK(apply_edits(drifted, finding.fixes[1].edits) != clean);
+    // The message names the language that moved.
+    CHECK(finding.message.find(c.here == 40 ? "The translation of pair 22 starts with" : "The original of pair 22 starts with") !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("translations rotated over three pairs are a shifted block; the preferred fix re-pairs them") {
   const std::string clean = read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
@@ -140,6 +189,61 @@ TEST_CASE("two crossed translations are a shifted block of two") {
   CHECK(blocks.front()->pair == 2);
   CHECK(blocks.front()->message.rfind("Pairs 3 and 4 have each other's translations", 0) == 0);
   CHECK(apply_edits(crossed, blocks.front()->fixes[0].edits) == clean);
+}
+
+// Pair 23 of subtitles-kitchen, "两个鸡蛋,半个洋葱,还有一些奶酪。" / "Two eggs, half
+// an onion and some cheese.", cut after its second comma: eight characters
+// left for forty, a length only about one standard deviation off in this
+// document of short lines. Stopping mid-sentence where the original ends
+// one is the cue that makes it a finding, at information level (the length
+// alone is under 1.5 standard deviations); the same eight characters ending
+// the sentence are not reported.
+TEST_CASE("a translation cut mid-sentence is reported even when its length is only a little short") {
+  const std::string clean = read_repo_file("tests/eval/corpus/subtitles-kitchen.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  REQUIRE(lines[44] == "两个鸡蛋,半个洋葱,还有一些奶酪。");
+  REQUIRE(lines[45] == "Two eggs, half an onion and some cheese.");
+  auto length_findings_on_pair_23 = [](const Analysis& analysis) {
+    std::vector<const Finding*> found;
+    for (const Finding* finding : with_code(analysis, "length-outlier"))
+      if (finding->pair == 22) found.push_back(finding);
+    return found;
+  };
+  lines[44] = "两个鸡蛋,半个洋葱,";
+  const auto cut = Analysis::run(join_lines(lines), {});
+  const auto cut_findings = length_findings_on_pair_23(*cut);
+  REQUIRE(cut_findings.size() == 1);
+  CHECK(cut_findings.front()->severity == Severity::Information);
+  CHECK(cut_findings.front()->message.find("looks truncated") != std::string::npos);
+  CHECK(cut_findings.front()->message.find("mid-sentence") != std::string::npos);
+
+  lines[44] = "两个鸡蛋,半个洋葱。";
+  const auto ended = Analysis::run(join_lines(lines), {});
+  CHECK(length_findings_on_pair_23(*ended).empty());
+}
+
+// Pairs 14 and 15 of subtitles-kitchen with their translations crossed:
+// "好吧,我今晚写。" now stands by "How do you know? Just try." and
+// "你怎么知道?试试看嘛。" by "Fine, I'll write tonight.". Moving the first Chinese sentence of pair
+// 15 into pair 14 would mend part of it (one sentence, the cheapest drift),
+// but only the crossing mends both pairs: a shifted block of two, not a drift.
+TEST_CASE("crossed short lines are a shifted block, not a one-sentence drift") {
+  const std::string clean = read_repo_file("tests/eval/corpus/subtitles-kitchen.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  REQUIRE(lines[26] == "你怎么知道?试试看嘛。");
+  REQUIRE(lines[28] == "好吧,我今晚写。");
+  std::swap(lines[26], lines[28]);
+  const std::string crossed = join_lines(lines);
+  const auto analysis = Analysis::run(crossed, {});
+  CHECK(with_code(*analysis, "boundary-drift").empty());
+  const auto blocks = with_code(*analysis, "shifted-block");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks.front()->severity == Severity::Warning);
+  CHECK(blocks.front()->pair == 13);
+  CHECK(blocks.front()->message.find("Pairs 14 and 15 have each other's translations") != std::string::npos);
+  REQUIRE_FALSE(blocks.front()->fixes.empty());
+  CHECK(blocks.front()->fixes.front().preferred);
+  CHECK(apply_edits(crossed, blocks.front()->fixes.front().edits) == clean);
 }
 
 TEST_CASE("a changed number is reported on both sides, by value and place") {
@@ -236,6 +340,38 @@ TEST_CASE("the sample's real drift at pairs 97/98 is a warning that names the mo
     CHECK(finding->message.find("It's not a thing?") != std::string::npos);
   }
   CHECK(found);
+}
+
+// Two more real drifts of the sample, read by hand: the Chinese of pair 77
+// already translates the start of pair 78's English ("You have other
+// companies that are kind of..." ≈ "我注意到有些公司鼓励用户..."), and the last
+// sentence of pair 89's Chinese ("但有趣的是,从软件工程师转向AI/机器学习工程师...
+// 则容易得多。") translates the middle of pair 90's English ("But interestingly
+// speaking, ... it's much, much easier to switch..."). Weaker evidence than
+// 97/98: information, not warnings.
+TEST_CASE("the sample's drifts at pairs 77/78 and 89/90 are information findings") {
+  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const auto analysis = Analysis::run(sample, {});
+  std::vector<const Finding*> at_77, at_89;
+  for (const Finding* finding : with_code(*analysis, "boundary-drift")) {
+    if (finding->severity > Severity::Information) continue;
+    if (finding->message.find("pair 77") != std::string::npos && finding->message.find("pair 78") != std::string::npos)
+      at_77.push_back(finding);
+    if (finding->message.find("pair 89") != std::string::npos && finding->message.find("pair 90") != std::string::npos)
+      at_89.push_back(finding);
+  }
+  REQUIRE(at_77.size() == 1);
+  REQUIRE(at_89.size() == 1);
+  CHECK(at_77.front()->severity == Severity::Information);
+  CHECK(at_89.front()->severity == Severity::Information);
+  CHECK(at_77.front()->message.find("You have other companies") != std::string::npos);
+  CHECK(at_89.front()->message.find("但有趣的是") != std::string::npos);
+  // Each offers a fix that moves text without losing a character.
+  for (const Finding* finding : {at_77.front(), at_89.front()}) {
+    REQUIRE_FALSE(finding->fixes.empty());
+    CHECK(finding->fixes.front().preferred);
+    CHECK(visible_characters(apply_edits(sample, finding->fixes.front().edits)) == visible_characters(sample));
+  }
 }
 
 TEST_CASE("rerun after editing one pair gives exactly what run gives") {

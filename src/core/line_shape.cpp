@@ -1,0 +1,46 @@
+// Line shape (line_shape.hpp).
+#include "bitext/line_shape.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace bitext {
+namespace {
+
+double median_of(std::vector<double>& values) {
+  const std::size_t mid = values.size() / 2;
+  std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(mid), values.end());
+  const double upper = values[mid];
+  if (values.size() % 2 == 1) return upper;
+  return (*std::max_element(values.begin(), values.begin() + std::ptrdiff_t(mid)) + upper) / 2;
+}
+
+}  // namespace
+
+LineShapeModel fit_line_shape(std::span<const double> translation_lengths, std::span<const double> original_lengths) {
+  LineShapeModel model;
+  const std::span<const double> sides[2] = {translation_lengths, original_lengths};
+  for (int side = 0; side < 2; ++side) {
+    std::vector<double> logs;
+    for (const double length : sides[side])
+      if (length > 0) logs.push_back(std::log(length));
+    if (logs.empty()) {
+      model.spread[side] = 1;
+      continue;
+    }
+    const double centre = median_of(logs);
+    for (double& value : logs) value = std::fabs(value - centre);
+    model.centre[side] = centre;
+    model.spread[side] = std::max(kLineShapeMinSpread, 1.4826 * median_of(logs));
+  }
+  return model;
+}
+
+double line_shape_cost(const LineShapeModel& model, bool translation, double length, int sentences) {
+  const int side = translation ? 0 : 1;
+  const double z = (std::log(std::max(length, 1.0)) - model.centre[side]) / model.spread[side];
+  return kSentenceShapeWeight * std::lgamma(double(std::max(sentences, 1)) + 1.0) + 0.5 * z * z;
+}
+
+}  // namespace bitext

@@ -1,0 +1,55 @@
+// Line shape: the per-document fit of line lengths and the shape cost that
+// tells which language of a boundary drift moved.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "bitext/line_shape.hpp"
+
+using bitext::fit_line_shape;
+using bitext::line_shape_cost;
+using bitext::LineShapeModel;
+
+TEST_CASE("line shape fit: median and MAD spread of log lengths per side") {
+  const std::vector<double> translations = {10, 20, 40};
+  const std::vector<double> originals = {5, 5, 5, 5};
+  const LineShapeModel model = fit_line_shape(translations, originals);
+  // logs ln10, ln20, ln40: median ln20, deviations ln2, 0, ln2 → MAD ln2.
+  CHECK(model.centre[0] == doctest::Approx(std::log(20.0)));
+  CHECK(model.spread[0] == doctest::Approx(1.4826 * std::log(2.0)));
+  // Identical lengths have no spread: the floor applies.
+  CHECK(model.centre[1] == doctest::Approx(std::log(5.0)));
+  CHECK(model.spread[1] == doctest::Approx(0.15));
+  // Empty lines are left out; no line at all keeps the neutral model.
+  const std::vector<double> with_empty = {0, 10, 20, 40, 0};
+  const LineShapeModel partial = fit_line_shape(with_empty, {});
+  CHECK(partial.centre[0] == doctest::Approx(std::log(20.0)));
+  CHECK(partial.spread[0] == doctest::Approx(1.4826 * std::log(2.0)));
+  CHECK(partial.centre[1] == 0.0);
+  CHECK(partial.spread[1] == 1.0);
+}
+
+TEST_CASE("line shape cost: sentences as log n! weighted 5, length as half a squared z") {
+  LineShapeModel model;
+  model.centre[0] = std::log(20.0);
+  model.spread[0] = 1.4826 * std::log(2.0);
+  model.centre[1] = std::log(70.0);
+  model.spread[1] = 0.5;
+  // A usual line of one sentence costs nothing.
+  CHECK(line_shape_cost(model, true, 20, 1) == doctest::Approx(0.0));
+  // Twice the usual length and two sentences: 5·ln 2! + ½(ln 2 / (1.4826 ln 2))².
+  CHECK(line_shape_cost(model, true, 40, 2) == doctest::Approx(5 * std::log(2.0) + 0.5 / (1.4826 * 1.4826)));
+  // The original side has its own centre and spread: 35 is ln 2 below 70, z = -ln 2 / 0.5.
+  CHECK(line_shape_cost(model, false, 35, 1) == doctest::Approx(0.5 * std::pow(std::log(2.0) / 0.5, 2)));
+  // Lengths below 1 count as 1; no line has fewer than one sentence.
+  CHECK(line_shape_cost(model, true, 0, 0) == doctest::Approx(line_shape_cost(model, true, 1, 1)));
+}
+
+TEST_CASE("balanced lines cost less: one sentence moved from 3+1 to 2+2 saves 5·ln 1.5") {
+  LineShapeModel model;
+  model.centre[0] = std::log(30.0);
+  const double unbalanced = line_shape_cost(model, true, 30, 3) + line_shape_cost(model, true, 30, 1);
+  const double balanced = 2 * line_shape_cost(model, true, 30, 2);
+  CHECK(unbalanced - balanced == doctest::Approx(5 * std::log(1.5)));
+}
