@@ -10,7 +10,10 @@
 //    of two lines (2-1, 1-2: a split line or a duplicated one). Costs follow
 //    Gale–Church in spirit: a prior per bead type plus a length term against
 //    the document's own typical lengths, so that one missing line costs one
-//    bead and every later pair still pairs as before.
+//    bead and every later pair still pairs as before. Where two lines of one
+//    language meet, sentence counts, the punctuation at the break and names
+//    carried over also say whether they are one split segment or a segment
+//    and a lone line.
 // 4. Which language comes first in a pair is decided by running the
 //    programme both ways and keeping the cheaper explanation of the document.
 //
@@ -21,8 +24,9 @@
 // OriginalFirst, which makes the first language the original. The resolved
 // order is therefore TranslationFirst for Auto.
 //
-// Cost: linear in the number of lines, three states per line, no allocation
-// per line beyond the result.
+// Cost: linear in the number of lines, three states per line. ICU sentence
+// segmentation only for a sample of at most 500 pairs and for the lines around
+// two consecutive lines of one language.
 #include "bitext/pairing.hpp"
 
 #include <algorithm>
@@ -34,6 +38,7 @@
 #include <utility>
 #include <vector>
 
+#include "bitext/segmentation.hpp"
 #include "line_facts.hpp"
 #include "pairing_detail.hpp"
 
@@ -195,35 +200,42 @@ bool continues_sentence(char32_t cp) {
   }
 }
 
+// Last code point of a line that is not a closing quote or bracket (0 if none).
+char32_t last_mark(std::string_view line) {
+  line = detail::trim(line);
+  std::size_t end = line.size();
+  while (end > 0) {
+    std::size_t start = end - 1;
+    while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80 && end - start < 4) --start;
+    const DecodedCodePoint decoded = decode_utf8(line, start);
+    end = start;
+    if (decoded.valid && is_quote_or_bracket(decoded.code_point)) continue;
+    return decoded.code_point;
+  }
+  return 0;
+}
+
+// The line stops inside a sentence (a letter, digit or comma at its end).
+bool ends_inside_sentence(std::string_view line) {
+  const char32_t last = last_mark(line);
+  return last != 0 && !ends_sentence(last) && continues_sentence(last);
+}
+
 // Evidence from the text around a line break for "one segment split in two"
 // (negative cost) or "two segments" (positive).
 double break_cost(std::string_view left, std::string_view right, bool cased) {
-  left = detail::trim(left);
   right = detail::trim(right);
   double cost = 0.0;
-  // Last code point of the left part that is not a closing quote or bracket.
-  std::size_t end = left.size();
-  char32_t last = 0;
-  while (end > 0) {
-    std::size_t start = end - 1;
-    while (start > 0 && (static_cast<unsigned char>(left[start]) & 0xC0) == 0x80 && end - start < 4) --start;
-    const DecodedCodePoint decoded = decode_utf8(left, start);
-    end = start;
-    if (decoded.valid && is_quote_or_bracket(decoded.code_point)) continue;
-    last = decoded.code_point;
-    break;
-  }
-  if (last != 0) {
-    if (last == U'?' || last == U'\uFF1F') {
-      cost += kBreakAtQuestion;
-    } else if (!ends_sentence(last) && continues_sentence(last)) {
-      cost -= kBreakInSentence;
-    }
+  const char32_t last = last_mark(left);
+  if (last == U'?' || last == U'\uFF1F') {
+    cost += kBreakAtQuestion;
+  } else if (ends_inside_sentence(left)) {
+    cost -= kBreakInSentence;
   }
   // In a cased script, a right part that starts in lower case continues a
   // sentence. (A full stop and a capital say nothing: a line broken between
-  // sentences looks the same as two lines, and only lengths and names can
-  // tell them apart.)
+  // sentences looks the same as two lines, and only lengths, sentence counts
+  // and names can tell them apart.)
   for (std::size_t at = 0; cased && at < right.size();) {
     const DecodedCodePoint decoded = decode_utf8(right, at);
     at += decoded.length;
@@ -241,6 +253,7 @@ double break_cost(std::string_view left, std::string_view right, bool cased) {
 struct LengthModel {
   double log_ratio = 0.0;           // typical ln(units of script 2) - ln(units of script 1)
   double spread = kDefaultSpread;   // mean absolute deviation of that log ratio
+  bool forward = true;              // pairs are script 1 then script 2 (as far as lengths tell)
 };
 
 double median_of(std::vector<double>& values) {
@@ -266,12 +279,138 @@ LengthModel fit_lengths(const std::vector<Item>& items, double median1, double m
     for (const double value : *values) deviation += std::abs(value - ratio);
     deviation /= static_cast<double>(values->size());
     if (!found || deviation < best.spread) {
-      best = {ratio, deviation};
+      best = {ratio, deviation, values == &forward};
       found = true;
     }
   }
   best.spread = std::clamp(best.spread, kMinSpread, kMaxSpread);
   return best;
+}
+
+// Sentences. A translation keeps the sentences of its original, give or take
+// the commas: Chinese often joins with "，" what English ends with ". ". So a
+// line has a span of sentence counts, from its sentences alone (ICU
+// segmentation) to sentences plus clauses and commas, and the two sides of a
+// pair agree when their spans overlap. Measured: they do in 97.5% of 1,390
+// Debian documentation pairs, 98-100% of subtitle and talk transcripts and
+// 93% of a loosely translated podcast. So when two lines of one side compete
+// for one partner, the spans say which reading fits: "对。" + "图书馆周六也开门。"
+// against "Yes. It opens on Saturdays." is a split line; "差不多十一点。火车晚点了。"
+// against "About eleven. The train was late." + "Late again?" is a pair and a
+// lone line. What a gap weighs is fitted per document over adjacent pairs,
+// shrunk towards a prior, so a document whose sides often disagree gets
+// little evidence from it.
+constexpr int kSentenceGapLimit = 3;  // a larger gap counts as this
+constexpr std::array<double, 2 * kSentenceGapLimit + 1> kSentencePrior = {0.01, 0.02, 0.07, 0.80,
+                                                                          0.07, 0.02, 0.01};
+constexpr double kSentencePriorWeight = 20.0;  // in pseudo-pairs
+constexpr std::size_t kSentenceSample = 500;   // pairs read for the fit, spread evenly over the document
+constexpr double kSentenceEvidenceCap = 4.0;   // a count alone never outweighs a structural bead
+
+struct SentenceSpan {
+  std::uint32_t sentences = 1;  // at least
+  std::uint32_t clauses = 1;    // at most: sentences, clauses and comma-separated parts
+};
+
+// Gap between the spans of a script-1 line and a script-2 line: 0 when they
+// overlap, positive when the script-2 line has more sentences.
+int sentence_gap(SentenceSpan one, SentenceSpan two) {
+  int gap = 0;
+  if (two.sentences > one.clauses) gap = static_cast<int>(two.sentences - one.clauses);
+  if (one.sentences > two.clauses) gap = -static_cast<int>(one.sentences - two.clauses);
+  return std::clamp(gap, -kSentenceGapLimit, kSentenceGapLimit);
+}
+
+// Sentence spans of content lines, computed when first needed: ICU
+// segmentation is the costliest thing pairing does with a line, and only the
+// fit's sample and the lines around two same-language lines need it.
+class SentenceCounter {
+ public:
+  SentenceCounter(const std::vector<Item>& items, const LineIndex& index, std::array<Script, 2> scripts)
+      : items_(items), index_(index), scripts_(scripts), spans_(items.size()), counted_(items.size(), false) {}
+
+  SentenceSpan of(std::size_t item) {
+    if (!counted_[item]) {
+      const std::string_view line = index_.line_text(items_[item].line);
+      const Script script = items_[item].label == kScript2 ? scripts_[1] : scripts_[0];
+      SentenceSpan span;
+      for (const Boundary& boundary : find_boundaries(line, script)) {
+        ++span.clauses;
+        if (boundary.strength == BoundaryStrength::Sentence) ++span.sentences;
+      }
+      spans_[item] = span;
+      counted_[item] = true;
+    }
+    return spans_[item];
+  }
+
+  // Two consecutive lines read as one: one sentence fewer when the break
+  // falls inside a sentence, one clause fewer when it falls inside a clause.
+  SentenceSpan joined(std::size_t first, std::size_t second) {
+    const SentenceSpan a = of(first);
+    const SentenceSpan b = of(second);
+    const std::string_view left = index_.line_text(items_[first].line);
+    const char32_t last = last_mark(left);
+    const bool inside_sentence = ends_inside_sentence(left);
+    const bool inside_clause = inside_sentence && !is_comma_like(last);
+    return {a.sentences + b.sentences - (inside_sentence ? 1 : 0), a.clauses + b.clauses - (inside_clause ? 1 : 0)};
+  }
+
+ private:
+  static bool is_comma_like(char32_t cp) {
+    switch (cp) {
+      case U',': case U';': case U'-': case U'\u2014': case U'\u2013':
+      case U'\uFF0C': case U'\u3001': case U'\uFF1B':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  const std::vector<Item>& items_;
+  const LineIndex& index_;
+  std::array<Script, 2> scripts_;
+  std::vector<SentenceSpan> spans_;
+  std::vector<bool> counted_;
+};
+
+struct SentenceModel {
+  std::array<double, 2 * kSentenceGapLimit + 1> cost{};  // -log P(gap), gap = -limit..limit
+
+  // Cost of a pair of a script-1 line and a script-2 line with these spans.
+  double of(SentenceSpan one, SentenceSpan two) const {
+    return cost[static_cast<std::size_t>(sentence_gap(one, two) + kSentenceGapLimit)];
+  }
+};
+
+// Fitted over adjacent lines of the two scripts in the direction the length
+// fit found to be the pairing; at most kSentenceSample of them, evenly spread.
+SentenceModel fit_sentences(const std::vector<Item>& items, bool forward, SentenceCounter& counter) {
+  std::vector<std::size_t> starts;  // first item of each adjacent pair
+  for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+    const Label a = items[i].label;
+    const Label b = items[i + 1].label;
+    if ((forward && a == kScript1 && b == kScript2) || (!forward && a == kScript2 && b == kScript1)) {
+      starts.push_back(i);
+      ++i;  // pairs do not overlap
+    }
+  }
+  std::array<double, 2 * kSentenceGapLimit + 1> counts{};
+  const std::size_t step = std::max<std::size_t>(1, (starts.size() + kSentenceSample - 1) / kSentenceSample);
+  double total = 0.0;
+  for (std::size_t k = 0; k < starts.size(); k += step) {
+    const std::size_t first = starts[k];
+    const std::size_t one = forward ? first : first + 1;  // the script-1 line
+    const std::size_t two = forward ? first + 1 : first;
+    counts[static_cast<std::size_t>(sentence_gap(counter.of(one), counter.of(two)) + kSentenceGapLimit)] += 1.0;
+    total += 1.0;
+  }
+  SentenceModel model;
+  for (std::size_t gap = 0; gap < counts.size(); ++gap) {
+    const double p = (counts[gap] + kSentencePriorWeight * kSentencePrior[gap]) / (total + kSentencePriorWeight);
+    model.cost[gap] = -std::log(p);
+  }
+  return model;
 }
 
 // Latin words (ASCII letters and digits, two or more) of a line, lower-cased.
@@ -345,8 +484,10 @@ double median_units(std::vector<std::uint32_t>& units) {
 class Aligner {
  public:
   Aligner(const std::vector<Item>& items, const LineIndex& index, std::array<double, 2> medians,
-          std::array<bool, 2> cased, const LengthModel& lengths)
-      : items_(items), index_(index), median_(medians), cased_(cased), lengths_(lengths) {}
+          std::array<bool, 2> cased, const LengthModel& lengths, SentenceCounter& sentences,
+          const SentenceModel& sentence_model)
+      : items_(items), index_(index), median_(medians), cased_(cased), lengths_(lengths),
+        sentences_(sentences), sentence_model_(sentence_model) {}
 
   Solution solve(const Candidate& candidate) {
     candidate_ = candidate;
@@ -472,23 +613,39 @@ class Aligner {
     return detail::trim(index_.line_text(a.line)) == detail::trim(index_.line_text(b.line));
   }
 
-  // Two lines of one side (a, b) against the partner on the other side.
-  double doubled_cost(const Item& a, const Item& b, const Item& partner, bool doubled_first) const {
-    const double log_partner = partner.log_units;
-    if (identical(a, b)) {
-      return kDuplicate + (doubled_first ? length_cost(a.log_units, log_partner)
-                                         : length_cost(log_partner, a.log_units));
+  // Two lines of one side (items a, a + 1) against the partner on the other side.
+  double doubled_cost(std::size_t a, std::size_t partner, bool doubled_first) const {
+    const Item& first = items_[a];
+    const Item& second = items_[a + 1];
+    const double log_partner = items_[partner].log_units;
+    if (identical(first, second)) {
+      return kDuplicate + (doubled_first ? length_cost(first.log_units, log_partner)
+                                         : length_cost(log_partner, first.log_units));
     }
-    const double log_sum = log_of(a.units + b.units);
-    const bool cased = cased_[a.label == kScript2 ? 1 : 0];
+    const double log_sum = log_of(first.units + second.units);
+    const bool cased = cased_[first.label == kScript2 ? 1 : 0];
     // The part that would be a lone line if this were not a split: the first
     // of two translation lines, the second of two original lines.
-    const Item& questioned = doubled_first ? a : b;
-    const Item& other_part = doubled_first ? b : a;
-    return kSplit + break_cost(index_.line_text(a.line), index_.line_text(b.line), cased) +
-           shared_names_cost(index_.line_text(questioned.line), index_.line_text(other_part.line), cased,
-                             index_.line_text(partner.line), cased_[partner.label == kScript2 ? 1 : 0]) +
+    const std::size_t questioned = doubled_first ? a : a + 1;
+    const std::size_t other_part = doubled_first ? a + 1 : a;
+    return kSplit + break_cost(index_.line_text(first.line), index_.line_text(second.line), cased) +
+           shared_names_cost(index_.line_text(items_[questioned].line), index_.line_text(items_[other_part].line),
+                             cased, index_.line_text(items_[partner].line),
+                             cased_[items_[partner].label == kScript2 ? 1 : 0]) +
+           sentence_evidence(a, other_part, partner) +
            (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
+  }
+
+  // Sentence counts: the two lines read as one against the partner, compared
+  // with the other part alone against it (the reading with a lone line).
+  double sentence_evidence(std::size_t a, std::size_t other_part, std::size_t partner) const {
+    const SentenceSpan joined = sentences_.joined(a, a + 1);
+    const SentenceSpan alone = sentences_.of(other_part);
+    const SentenceSpan with = sentences_.of(partner);
+    const bool side_is_first_script = items_[a].label == kScript1;
+    const double split = side_is_first_script ? sentence_model_.of(joined, with) : sentence_model_.of(with, joined);
+    const double lone = side_is_first_script ? sentence_model_.of(alone, with) : sentence_model_.of(with, alone);
+    return std::clamp(split - lone, -kSentenceEvidenceCap, kSentenceEvidenceCap);
   }
 
   void expand_body(std::size_t i) {
@@ -514,9 +671,9 @@ class Aligner {
       const Item& b = items_[i + 1];
       const Item& c = items_[i + 2];
       if (exact(a, true) && exact(b, true) && exact(c, false))
-        relax(body_, body_from_, i + 3, base + doubled_cost(a, b, c, true), Bead::FirstDoubled);
+        relax(body_, body_from_, i + 3, base + doubled_cost(i, i + 2, true), Bead::FirstDoubled);
       if (exact(a, true) && exact(b, false) && exact(c, false))
-        relax(body_, body_from_, i + 3, base + doubled_cost(b, c, a, false), Bead::SecondDoubled);
+        relax(body_, body_from_, i + 3, base + doubled_cost(i + 1, i, false), Bead::SecondDoubled);
     }
   }
 
@@ -525,6 +682,8 @@ class Aligner {
   std::array<double, 2> median_;
   std::array<bool, 2> cased_;  // script 1, script 2: has upper and lower case
   LengthModel lengths_;
+  SentenceCounter& sentences_;
+  SentenceModel sentence_model_;
   Candidate candidate_;
   double log_ratio_ = 0.0;
   double log_median_first_ = 0.0;
@@ -666,8 +825,11 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
   const auto cased = [](Script script) {
     return script == Script::Latin || script == Script::Cyrillic || script == Script::Greek;
   };
-  Aligner aligner(items, index, {median1, median2}, {cased(script1), cased(script2)},
-                  fit_lengths(items, median1, median2));
+  const LengthModel lengths = fit_lengths(items, median1, median2);
+  SentenceCounter sentences(items, index, {script1, script2});
+  const SentenceModel sentence_model = fit_sentences(items, lengths.forward, sentences);
+  Aligner aligner(items, index, {median1, median2}, {cased(script1), cased(script2)}, lengths, sentences,
+                  sentence_model);
   Solution one = aligner.solve({kScript1, kScript2, translation_first});
   Solution two = aligner.solve({kScript2, kScript1, translation_first});
   // Ties: the language of the first line in either language comes first.

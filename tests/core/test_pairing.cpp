@@ -239,6 +239,45 @@ TEST_CASE("a line split in two becomes a two-line side; identical consecutive li
   }
 }
 
+// Sentence counts decide between a split line and a lone line where lengths
+// cannot: every other pair of these documents has one sentence a side, so a
+// side with a sentence more than its partner (counting its commas as possible
+// sentence ends) is unlikely.
+TEST_CASE("sentences: a short first sentence broken off a line is a split, not a missing original") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // Pair 11 (index 10) was "对。图书馆周六也开门。" / "Yes. It opens on Saturdays.". By length
+  // alone "图书馆周六也开门。" fits the English as well as the whole line does.
+  lines[20] = "对。";
+  lines[21] = "图书馆周六也开门。";
+  lines.insert(lines.begin() + 22, "Yes. It opens on Saturdays.");
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[9].translation == Lines{18});
+  CHECK(transcript.pairs[9].original == Lines{19});
+  CHECK(transcript.pairs[10].translation == Lines{20, 21});
+  CHECK(transcript.pairs[10].original == Lines{22});
+  CHECK(transcript.pairs[11].translation == Lines{23});
+  CHECK(transcript.pairs[11].original == Lines{24});
+}
+
+TEST_CASE("sentences: an original with a sentence more than its translation is followed by a lone line") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // Pairs 11 and 12 (index 10, 11): "差不多十一点。火车晚点了。" / "About eleven. The train
+  // was late." and "又晚点了？" / "Late again?", whose Chinese line is deleted.
+  lines[20] = "差不多十一点。火车晚点了。";
+  lines[21] = "About eleven. The train was late.";
+  lines[22] = "Late again?";
+  lines.erase(lines.begin() + 23);  // the English of pair 12 in zh_en_lines
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[10].translation == Lines{20});
+  CHECK(transcript.pairs[10].original == Lines{21});
+  CHECK(transcript.pairs[11].translation.empty());
+  CHECK(transcript.pairs[11].original == Lines{22});
+  CHECK(transcript.pairs[12].translation == Lines{23});
+  CHECK(transcript.pairs[12].original == Lines{24});
+}
+
 TEST_CASE("blank lines separate nothing and are ignored by pairing") {
   const std::string text = kPairs[0].first + "\n\n" + kPairs[0].second + "\n\n\n" + kPairs[1].first + "\n" +
                            kPairs[1].second + "\n   \n" + kPairs[2].first + "\n" + kPairs[2].second + "\n";
