@@ -64,7 +64,8 @@ namespace {
 //   than one missing line (10), a short one (7) or a run of two or more lines
 //   (≤ 6 + 2·5.2 < 20) is cheaper than that many missing lines. A header
 //   or footer that alternates languages looks like pairs: each change of
-//   language inside one costs kMatterAlternation, so that a swapped pair
+//   language inside one costs kMatterAlternation, and up to kMatterPairLike
+//   more the better the two lines fit as a pair by length, so that a swapped pair
 //   near the end is not swallowed by the footer.
 constexpr double kMissing = 10.0;
 constexpr double kSwapped = 14.0;
@@ -83,6 +84,7 @@ constexpr double kMatterLine = 1.0;
 constexpr double kMatterLength = 6.0;
 constexpr double kMatterLengthCap = 1.5;
 constexpr double kMatterAlternation = 5.0;  // per change of language inside a header or footer
+constexpr double kMatterPairLike = 8.0;     // more for a change between two lines whose lengths pair
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // A second script makes the document bilingual only if it has at least this
@@ -519,7 +521,7 @@ class Aligner {
       // A header or footer line that alternates language with the line
       // before it looks like a pair: charge for it.
       const bool alternates = i > 0 && alternation(items_[i - 1], items_[i]);
-      const double continued = matter + (alternates ? kMatterAlternation : 0.0);
+      const double continued = matter + (alternates ? alternation_cost(items_[i - 1], items_[i]) : 0.0);
       if (front_[i] < kInfinity) relax(front_, front_from_, i + 1, front_[i] + continued, Bead::Front);
       // Footer: from the body, or continuing one.
       if (body_[i] < kInfinity)
@@ -603,6 +605,15 @@ class Aligner {
     const double log_median = item.label == candidate_.second ? log_median_second_ : log_median_first_;
     const double excess = item.log_units - (log_median - std::log(2.0));
     return kMatterLine + kMatterLength * std::clamp(excess, 0.0, kMatterLengthCap);
+  }
+
+  // A change of language inside a header or footer; the better the two lines
+  // fit each other as a pair by length, the more it looks like a pair (in
+  // either order) rather than matter.
+  double alternation_cost(const Item& a, const Item& b) const {
+    const double length = a.label == candidate_.first ? length_cost(a.log_units, b.log_units)
+                                                      : length_cost(b.log_units, a.log_units);
+    return kMatterAlternation + std::max(0.0, kMatterPairLike - length);
   }
 
   static bool alternation(const Item& a, const Item& b) {

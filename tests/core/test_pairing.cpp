@@ -182,6 +182,25 @@ TEST_CASE("a lone short title before the pairs is front matter") {
   CHECK(transcript.pairs[0].original == Lines{2});
 }
 
+TEST_CASE("a swapped last pair whose lines fit each other is a swapped pair, not a footer") {
+  std::vector<std::string> lines = zh_en_lines(17);  // the last pair: "请在这里签名。" / "Please sign here."
+  std::swap(lines[32], lines[33]);
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.back_matter.empty());
+  REQUIRE(transcript.pairs.size() == 17);
+  CHECK(transcript.pairs[16].translation == Lines{33});
+  CHECK(transcript.pairs[16].original == Lines{32});
+}
+
+TEST_CASE("a footer in both languages whose lines do not fit as a pair stays a footer") {
+  std::vector<std::string> lines = zh_en_lines(17);
+  lines.push_back("Transcript: Bayt Studio");  // far too long for "完" as a pair
+  lines.push_back("完");
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.back_matter == Lines{34, 35});
+  CHECK(transcript.pairs.size() == 17);
+}
+
 TEST_CASE("robust: one missing English line in the middle leaves every later pair paired right") {
   std::vector<std::string> lines = zh_en_lines(20);
   lines.erase(lines.begin() + 21);  // the English of pair 11 (index 10)
