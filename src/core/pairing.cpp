@@ -83,6 +83,7 @@ constexpr double kMatterEnter = 6.0;
 constexpr double kMatterLine = 1.0;
 constexpr double kMatterLength = 6.0;
 constexpr double kMatterLengthCap = 1.5;
+constexpr double kMatterSentence = 2.0;     // next to the pairs: a line that ends like a sentence, not a title
 constexpr double kMatterAlternation = 5.0;  // per change of language inside a header or footer
 constexpr double kMatterPairLike = 8.0;     // more for a change between two lines whose lengths pair
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
@@ -99,6 +100,7 @@ struct Item {  // one content line
   Label label = kOtherScript;
   std::uint32_t units = 0;   // weighted letters
   double log_units = 0.0;
+  bool sentence_end = false;  // ends with a full stop, question or exclamation mark
 };
 
 enum class Bead : std::uint8_t {
@@ -510,8 +512,12 @@ class Aligner {
     body_from_[0] = Bead::Start;
 
     for (std::size_t i = 0; i <= n; ++i) {
-      if (front_[i] < body_[i]) {
-        body_[i] = front_[i];
+      // The header line next to the first pair, and the footer line next to
+      // the last, are the ones a pair could have lost its partner from: one
+      // that ends like a sentence rather than a title costs more there.
+      const double leave_front = front_[i] + (i > 0 && items_[i - 1].sentence_end ? kMatterSentence : 0.0);
+      if (leave_front < body_[i]) {
+        body_[i] = leave_front;
         body_from_[i] = Bead::FromFront;
       }
       if (i == n) break;
@@ -525,7 +531,8 @@ class Aligner {
       if (front_[i] < kInfinity) relax(front_, front_from_, i + 1, front_[i] + continued, Bead::Front);
       // Footer: from the body, or continuing one.
       if (body_[i] < kInfinity)
-        relax(back_, back_from_, i + 1, body_[i] + kMatterEnter + matter, Bead::BackFirst);
+        relax(back_, back_from_, i + 1,
+              body_[i] + kMatterEnter + matter + (items_[i].sentence_end ? kMatterSentence : 0.0), Bead::BackFirst);
       if (back_[i] < kInfinity) relax(back_, back_from_, i + 1, back_[i] + continued, Bead::Back);
       if (body_[i] < kInfinity) expand_body(i);
     }
@@ -825,6 +832,7 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
       item.label = kOtherScript;
     }
     item.units = std::max<std::uint32_t>(1, weighted_letters(profiles[line]));
+    item.sentence_end = ends_sentence(last_mark(index.line_text(line)));
     item.log_units = log_of(item.units);
     if (item.label == kScript1) units1.push_back(item.units);
     if (item.label == kScript2) units2.push_back(item.units);

@@ -182,6 +182,36 @@ TEST_CASE("a lone short title before the pairs is front matter") {
   CHECK(transcript.pairs[0].original == Lines{2});
 }
 
+TEST_CASE("a last line that ends like a sentence is a missing original; the same words as a title are a footer") {
+  std::vector<std::string> lines = zh_en_lines(17);
+  SUBCASE("sentence") {
+    lines.push_back("今天就到这里。");
+    const Transcript transcript = parse(join(lines));
+    CHECK(transcript.back_matter.empty());
+    REQUIRE(transcript.pairs.size() == 18);
+    CHECK(transcript.pairs[17].translation == Lines{34});
+    CHECK(transcript.pairs[17].original.empty());
+  }
+  SUBCASE("title") {
+    lines.push_back("今天就到这里");
+    const Transcript transcript = parse(join(lines));
+    CHECK(transcript.back_matter == Lines{34});
+    CHECK(transcript.pairs.size() == 17);
+  }
+}
+
+TEST_CASE("a first line that ends like a sentence is a missing original, not a header") {
+  std::vector<std::string> lines = zh_en_lines(17);
+  lines.insert(lines.begin(), "今天就到这里。");
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.front_matter.empty());
+  REQUIRE(transcript.pairs.size() == 18);
+  CHECK(transcript.pairs[0].translation == Lines{0});
+  CHECK(transcript.pairs[0].original.empty());
+  CHECK(transcript.pairs[1].translation == Lines{1});
+  CHECK(transcript.pairs[1].original == Lines{2});
+}
+
 TEST_CASE("a swapped last pair whose lines fit each other is a swapped pair, not a footer") {
   std::vector<std::string> lines = zh_en_lines(17);  // the last pair: "请在这里签名。" / "Please sign here."
   std::swap(lines[32], lines[33]);
