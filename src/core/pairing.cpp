@@ -38,6 +38,7 @@
 #include <utility>
 #include <vector>
 
+#include "bitext/numbers.hpp"
 #include "bitext/segmentation.hpp"
 #include "line_facts.hpp"
 #include "pairing_detail.hpp"
@@ -74,6 +75,7 @@ constexpr double kSplit = 10.0;             // 2-1 / 1-2 of two different lines
 constexpr double kBreakInSentence = 3.0;   // split bonus: the break falls inside a sentence
 constexpr double kBreakAtQuestion = 0.5;   // split malus: the left part ends with a question (often a turn)
 constexpr double kSharedNames = 3.0;       // names carried over (or not) between a questioned part and the partner
+constexpr double kSharedNumbers = 3.0;     // numbers found (or not) in the partner, likewise
 constexpr double kDuplicate = 3.0;          // 2-1 / 1-2 of two identical lines
 constexpr double kLengthCap = 8.0;  // a length mismatch alone never outweighs a structural bead
 constexpr double kMinSpread = 0.1;  // bounds of the fitted length spread (log ratio, mean absolute deviation)
@@ -478,6 +480,35 @@ double shared_names_cost(std::string_view questioned, std::string_view other_par
   return 0.0;
 }
 
+// Evidence from numbers, which a translation keeps: if the questioned part's
+// numbers are in the partner and not in the other part, it belongs to the
+// partner (a split); if it has numbers and the partner has none of them, its
+// own partner is missing (a lone line). Only numbers that must have a
+// counterpart (numbers.hpp: digits, large numerals) count against.
+double shared_numbers_cost(std::string_view questioned, std::string_view other_part, std::string_view partner) {
+  const std::vector<NumberMention> mine = scan_numbers(questioned);
+  if (mine.empty()) return 0.0;
+  const std::vector<NumberMention> theirs = scan_numbers(partner);
+  const std::vector<NumberMention> others = scan_numbers(other_part);
+  const auto found_in = [](const NumberMention& number, const std::vector<NumberMention>& in) {
+    return std::any_of(in.begin(), in.end(),
+                       [&](const NumberMention& other) { return match_numbers(number, other) != NumberMatch::None; });
+  };
+  bool missing = false, found = false, found_only_here = false;
+  for (const NumberMention& number : mine) {
+    if (!number.strong) continue;
+    if (!found_in(number, theirs)) {
+      missing = true;
+    } else {
+      found = true;
+      if (!found_in(number, others)) found_only_here = true;
+    }
+  }
+  if (missing && !found) return kSharedNumbers;
+  if (found_only_here && !missing) return -kSharedNumbers;
+  return 0.0;
+}
+
 double median_units(std::vector<std::uint32_t>& units) {
   if (units.empty()) return 1.0;
   const auto middle = units.begin() + static_cast<std::ptrdiff_t>(units.size() / 2);
@@ -650,6 +681,8 @@ class Aligner {
            shared_names_cost(index_.line_text(items_[questioned].line), index_.line_text(items_[other_part].line),
                              cased, index_.line_text(items_[partner].line),
                              cased_[items_[partner].label == kScript2 ? 1 : 0]) +
+           shared_numbers_cost(index_.line_text(items_[questioned].line), index_.line_text(items_[other_part].line),
+                               index_.line_text(items_[partner].line)) +
            sentence_evidence(a, other_part, partner) +
            (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
   }

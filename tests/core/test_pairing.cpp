@@ -327,6 +327,23 @@ TEST_CASE("sentences: an original with a sentence more than its translation is f
   CHECK(transcript.pairs[12].original == Lines{24});
 }
 
+TEST_CASE("numbers: a line whose number its neighbour's partner lacks is a lone line, not the start of a split") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // A pair whose English is lost ("房租是3500元，"), then a pair that would take
+  // it as the first part of a split line: the break after a comma and the
+  // lengths say split; 3500, absent from the English, says otherwise.
+  lines[20] = "房租是3500元，";
+  lines[21] = "那时候只有三个人。";
+  lines.insert(lines.begin() + 22, "At that time there were only three of us.");
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 21);
+  CHECK(transcript.pairs[10].translation == Lines{20});
+  CHECK(transcript.pairs[10].original.empty());
+  CHECK(transcript.pairs[11].translation == Lines{21});
+  CHECK(transcript.pairs[11].original == Lines{22});
+  CHECK(transcript.pairs[12].translation == Lines{23});
+}
+
 TEST_CASE("blank lines separate nothing and are ignored by pairing") {
   const std::string text = kPairs[0].first + "\n\n" + kPairs[0].second + "\n\n\n" + kPairs[1].first + "\n" +
                            kPairs[1].second + "\n   \n" + kPairs[2].first + "\n" + kPairs[2].second + "\n";
