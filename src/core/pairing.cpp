@@ -303,12 +303,17 @@ LengthModel fit_lengths(const std::vector<Item>& items, double median1, double m
 // for one partner, the spans say which reading fits: "对。" + "图书馆周六也开门。"
 // against "Yes. It opens on Saturdays." is a split line; "差不多十一点。火车晚点了。"
 // against "About eleven. The train was late." + "Late again?" is a pair and a
-// lone line. What a gap weighs is fitted per document over adjacent pairs,
-// shrunk towards a prior, so a document whose sides often disagree gets
-// little evidence from it.
+// lone line. Within the span, the clause counts (commas included) say more in
+// documents that keep them, like subtitles: "对了，妹妹来电话了。" against
+// "Oh, your sister called." + "What did she say?" is a pair and a lone line.
+// What a gap or a clause difference weighs is fitted per document over
+// adjacent pairs, shrunk towards a prior, so a document whose sides often
+// disagree gets little evidence from it.
 constexpr int kSentenceGapLimit = 3;  // a larger gap counts as this
 constexpr std::array<double, 2 * kSentenceGapLimit + 1> kSentencePrior = {0.01, 0.02, 0.07, 0.80,
                                                                           0.07, 0.02, 0.01};
+constexpr std::array<double, 2 * kSentenceGapLimit + 1> kClausePrior = {0.05, 0.10, 0.20, 0.30,
+                                                                        0.20, 0.10, 0.05};
 constexpr double kSentencePriorWeight = 20.0;  // in pseudo-pairs
 constexpr std::size_t kSentenceSample = 500;   // pairs read for the fit, spread evenly over the document
 constexpr double kSentenceEvidenceCap = 4.0;   // a count alone never outweighs a structural bead
@@ -380,12 +385,20 @@ class SentenceCounter {
   std::vector<bool> counted_;
 };
 
+// Difference of the clause counts (sentences, clauses and commas), script 2 minus script 1.
+int clause_difference(SentenceSpan one, SentenceSpan two) {
+  return std::clamp(static_cast<int>(two.clauses) - static_cast<int>(one.clauses), -kSentenceGapLimit,
+                    kSentenceGapLimit);
+}
+
 struct SentenceModel {
-  std::array<double, 2 * kSentenceGapLimit + 1> cost{};  // -log P(gap), gap = -limit..limit
+  std::array<double, 2 * kSentenceGapLimit + 1> gap_cost{};     // -log P(gap), gap = -limit..limit
+  std::array<double, 2 * kSentenceGapLimit + 1> clause_cost{};  // -log P(clause difference)
 
   // Cost of a pair of a script-1 line and a script-2 line with these spans.
   double of(SentenceSpan one, SentenceSpan two) const {
-    return cost[static_cast<std::size_t>(sentence_gap(one, two) + kSentenceGapLimit)];
+    return gap_cost[static_cast<std::size_t>(sentence_gap(one, two) + kSentenceGapLimit)] +
+           clause_cost[static_cast<std::size_t>(clause_difference(one, two) + kSentenceGapLimit)];
   }
 };
 
@@ -402,6 +415,7 @@ SentenceModel fit_sentences(const std::vector<Item>& items, bool forward, Senten
     }
   }
   std::array<double, 2 * kSentenceGapLimit + 1> counts{};
+  std::array<double, 2 * kSentenceGapLimit + 1> clause_counts{};
   const std::size_t step = std::max<std::size_t>(1, (starts.size() + kSentenceSample - 1) / kSentenceSample);
   double total = 0.0;
   for (std::size_t k = 0; k < starts.size(); k += step) {
@@ -409,12 +423,17 @@ SentenceModel fit_sentences(const std::vector<Item>& items, bool forward, Senten
     const std::size_t one = forward ? first : first + 1;  // the script-1 line
     const std::size_t two = forward ? first + 1 : first;
     counts[static_cast<std::size_t>(sentence_gap(counter.of(one), counter.of(two)) + kSentenceGapLimit)] += 1.0;
+    clause_counts[static_cast<std::size_t>(clause_difference(counter.of(one), counter.of(two)) + kSentenceGapLimit)] +=
+        1.0;
     total += 1.0;
   }
   SentenceModel model;
   for (std::size_t gap = 0; gap < counts.size(); ++gap) {
     const double p = (counts[gap] + kSentencePriorWeight * kSentencePrior[gap]) / (total + kSentencePriorWeight);
-    model.cost[gap] = -std::log(p);
+    model.gap_cost[gap] = -std::log(p);
+    const double q =
+        (clause_counts[gap] + kSentencePriorWeight * kClausePrior[gap]) / (total + kSentencePriorWeight);
+    model.clause_cost[gap] = -std::log(q);
   }
   return model;
 }

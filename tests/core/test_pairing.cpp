@@ -327,6 +327,23 @@ TEST_CASE("sentences: an original with a sentence more than its translation is f
   CHECK(transcript.pairs[12].original == Lines{24});
 }
 
+TEST_CASE("clauses: an original with a clause more than its translation is followed by a lone line") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // "对了，妹妹来电话了。" / "Oh, your sister called." then "她说什么？" / "What did
+  // she say?", whose Chinese line is deleted. Sentences alone cannot tell (the
+  // comma may end a sentence in English); two clauses a side can.
+  lines[20] = "对了，妹妹来电话了。";
+  lines[21] = "Oh, your sister called.";
+  lines[22] = "What did she say?";
+  lines.erase(lines.begin() + 23);
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[10].translation == Lines{20});
+  CHECK(transcript.pairs[10].original == Lines{21});
+  CHECK(transcript.pairs[11].translation.empty());
+  CHECK(transcript.pairs[11].original == Lines{22});
+}
+
 TEST_CASE("numbers: a line whose number its neighbour's partner lacks is a lone line, not the start of a split") {
   std::vector<std::string> lines = zh_en_lines(20);
   // A pair whose English is lost ("房租是3500元，"), then a pair that would take
