@@ -63,7 +63,10 @@ namespace {
 // - Header / footer: entering costs kMatterEnter, each line kMatterLine plus a
 //   length term; a single typical-length lone line (6 + 1 + ~4.2) is dearer
 //   than one missing line (10), a short one (7) or a run of two or more lines
-//   (≤ 6 + 2·5.2 < 20) is cheaper than that many missing lines. A header
+//   (≤ 6 + 2·5.2 < 20) is cheaper than that many missing lines. The line
+//   next to the pairs costs kMatterSentence more if it ends like a sentence
+//   rather than a title, so alone it is always dearer than a missing line
+//   (6 + 1 + 4 > 10): a first or last pair that lost a line is reported. A header
 //   or footer that alternates languages looks like pairs: each change of
 //   language inside one costs kMatterAlternation, and up to kMatterPairLike
 //   more the better the two lines fit as a pair by length, so that a swapped pair
@@ -85,7 +88,7 @@ constexpr double kMatterEnter = 6.0;
 constexpr double kMatterLine = 1.0;
 constexpr double kMatterLength = 6.0;
 constexpr double kMatterLengthCap = 1.5;
-constexpr double kMatterSentence = 2.0;     // next to the pairs: a line that ends like a sentence, not a title
+constexpr double kMatterSentence = 4.0;     // next to the pairs: a line that ends like a sentence, not a title
 constexpr double kMatterAlternation = 5.0;  // per change of language inside a header or footer
 constexpr double kMatterPairLike = 8.0;     // more for a change between two lines whose lengths pair
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
