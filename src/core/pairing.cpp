@@ -25,7 +25,7 @@
 // order is therefore TranslationFirst for Auto.
 //
 // Cost: linear in the number of lines, three states per line. ICU sentence
-// segmentation only for a sample of at most 500 pairs and for the lines around
+// segmentation only for a sample of at most 200 pairs and for the lines around
 // two consecutive lines of one language.
 #include "bitext/pairing.hpp"
 
@@ -318,7 +318,7 @@ constexpr std::array<double, 2 * kSentenceGapLimit + 1> kSentencePrior = {0.01, 
 constexpr std::array<double, 2 * kSentenceGapLimit + 1> kClausePrior = {0.05, 0.10, 0.20, 0.30,
                                                                         0.20, 0.10, 0.05};
 constexpr double kSentencePriorWeight = 20.0;  // in pseudo-pairs
-constexpr std::size_t kSentenceSample = 500;   // pairs read for the fit, spread evenly over the document
+constexpr std::size_t kSentenceSample = 200;   // pairs read for the fit, spread evenly over the document
 constexpr double kSentenceEvidenceCap = 4.0;   // a count alone never outweighs a structural bead
 
 struct SentenceSpan {
