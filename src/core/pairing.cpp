@@ -349,8 +349,11 @@ class SentenceCounter {
       const Script script = items_[item].label == kScript2 ? scripts_[1] : scripts_[0];
       SentenceSpan span;
       for (const Boundary& boundary : find_boundaries(line, script)) {
-        ++span.clauses;
         if (boundary.strength == BoundaryStrength::Sentence) ++span.sentences;
+        // "、" separates the items of a list, which English joins with "and"
+        // as often as with commas: not a clause.
+        if (boundary.strength != BoundaryStrength::Comma || !after_enumeration_comma(line, boundary.offset))
+          ++span.clauses;
       }
       spans_[item] = span;
       counted_[item] = true;
@@ -359,18 +362,24 @@ class SentenceCounter {
   }
 
   // Two consecutive lines read as one: one sentence fewer when the break
-  // falls inside a sentence, one clause fewer when it falls inside a clause.
+  // falls inside a sentence, one clause fewer when it falls inside a clause
+  // (or at an enumeration comma, which separates no clauses).
   SentenceSpan joined(std::size_t first, std::size_t second) {
     const SentenceSpan a = of(first);
     const SentenceSpan b = of(second);
     const std::string_view left = index_.line_text(items_[first].line);
     const char32_t last = last_mark(left);
     const bool inside_sentence = ends_inside_sentence(left);
-    const bool inside_clause = inside_sentence && !is_comma_like(last);
+    const bool inside_clause = inside_sentence && (!is_comma_like(last) || last == U'\u3001');
     return {a.sentences + b.sentences - (inside_sentence ? 1 : 0), a.clauses + b.clauses - (inside_clause ? 1 : 0)};
   }
 
  private:
+  static bool after_enumeration_comma(std::string_view line, std::size_t offset) {
+    const std::string_view before = detail::trim(line.substr(0, offset));
+    return before.size() >= 3 && before.substr(before.size() - 3) == "\u3001";
+  }
+
   static bool is_comma_like(char32_t cp) {
     switch (cp) {
       case U',': case U';': case U'-': case U'\u2014': case U'\u2013':

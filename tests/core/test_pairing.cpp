@@ -344,6 +344,21 @@ TEST_CASE("clauses: an original with a clause more than its translation is follo
   CHECK(transcript.pairs[11].original == Lines{22});
 }
 
+TEST_CASE("clauses: an enumeration comma is not a clause") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // Pair 11 (index 10) was "对。我们一起浇水、收菜。" / "Yes. We water and harvest together."
+  // Counted as a clause, "、" would let "我们一起浇水、收菜。" match the English's two
+  // sentences alone, and "对。" would look like a line that lost its original.
+  lines[20] = "对。";
+  lines[21] = "我们一起浇水、收菜。";
+  lines.insert(lines.begin() + 22, "Yes. We water and harvest together.");
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[10].translation == Lines{20, 21});
+  CHECK(transcript.pairs[10].original == Lines{22});
+  CHECK(transcript.pairs[11].translation == Lines{23});
+}
+
 TEST_CASE("numbers: a line whose number its neighbour's partner lacks is a lone line, not the start of a split") {
   std::vector<std::string> lines = zh_en_lines(20);
   // A pair whose English is lost ("房租是3500元，"), then a pair that would take
