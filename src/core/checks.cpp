@@ -282,7 +282,8 @@ class Checker {
   // between ("[97]", ":-)", "，" on a line of their own): the end of that line,
   // broken off. Pairing sets such lines aside as markup, so without this they
   // would go unseen. Not fragments: subtitle cue numbers (digits only) and
-  // timings, clock times, and rules ("---", "* * *"), which are format.
+  // timings, clock times, music notes and rules ("---", "* * *"), which are
+  // format.
   void broken_off_fragment(std::uint32_t number) {
     const TranscriptLine& entry = line(number);
     if (entry.kind != LineKind::Markup) return;
@@ -307,8 +308,8 @@ class Checker {
   }
 
   // Text that is neither letters nor format: some character other than digits,
-  // spaces and the marks of numbers and times (: . , - > /), and not one mark
-  // repeated (a rule).
+  // spaces, the marks of numbers and times (: . , - > /) and music notes, and
+  // not one mark repeated (a rule).
   static bool is_fragment(std::string_view text) {
     bool other = false, varied = false;
     std::size_t marks = 0;
@@ -323,7 +324,8 @@ class Checker {
       else if (cp != first) varied = true;
       const bool number_mark = (cp >= U'0' && cp <= U'9') || cp == U':' || cp == U'.' || cp == U',' ||
                                cp == U'-' || cp == U'>' || cp == U'/';
-      if (!number_mark) other = true;
+      const bool music = cp == U'\u266A' || cp == U'\u266B' || cp == U'\u266C';  // subtitles mark songs
+      if (!number_mark && !music) other = true;
     }
     const bool rule = marks >= 2 && !varied;
     return other && !rule;

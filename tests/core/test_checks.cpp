@@ -443,7 +443,7 @@ TEST_CASE("split-line: a line end broken off onto a line without letters") {
           "Please open the window.");
   }
   SUBCASE("not fragments: cue numbers, times, rules, and lines after a blank line") {
-    for (const std::string format : {"12", "00:01:02,500", "---", "* * *", "♪♪"}) {
+    for (const std::string format : {"12", "00:01:02,500", "---", "* * *", "♪♪", "♪"}) {
       const std::string text = "今天天气很好。\nThe weather is nice today.\n" + format +
                                "\n请把窗户打开。\nPlease open the window.";
       CHECK(check(text).empty());
