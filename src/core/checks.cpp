@@ -46,6 +46,8 @@ class Checker {
     if (transcript_.original_script == Script::None) return std::move(findings_);  // not bilingual
     count_inner_blank_style();
     for (const Pair& pair : transcript_.pairs) check(pair);
+    if (wanted("split-line"))
+      for (std::uint32_t number = 1; number < transcript_.lines.size(); ++number) broken_off_fragment(number);
     return std::move(findings_);
   }
 
@@ -274,6 +276,59 @@ class Checker {
     fix.preferred = true;
     fix.edits.push_back({line(first).end, line(second).begin, join_separator(text_of(first), text_of(second))});
     finding.fixes.push_back(std::move(fix));
+  }
+
+  // A line without letters right after a line of a pair, with no blank line
+  // between ("[97]", ":-)", "，" on a line of their own): the end of that line,
+  // broken off. Pairing sets such lines aside as markup, so without this they
+  // would go unseen. Not fragments: subtitle cue numbers (digits only) and
+  // timings, clock times, music notes and rules ("---", "* * *"), which are
+  // format.
+  void broken_off_fragment(std::uint32_t number) {
+    const TranscriptLine& entry = line(number);
+    if (entry.kind != LineKind::Markup) return;
+    const TranscriptLine& before = line(number - 1);
+    if (before.pair < 0 || (before.kind != LineKind::Translation && before.kind != LineKind::Original)) return;
+    if (number + 1 < transcript_.lines.size() && line(number + 1).kind == LineKind::Markup) return;
+    const std::string_view fragment = detail::trim(text_of(number));
+    if (!is_fragment(fragment)) return;
+    const Pair& pair = transcript_.pairs[static_cast<std::size_t>(before.pair)];
+    const bool translation_side = before.kind == LineKind::Translation;
+    std::string message = std::string(side_name(translation_side)) + " line continues on line " +
+                          line_number(number) + ", which holds only '" + std::string(fragment) + "': lines " +
+                          line_number(number - 1) + "–" + line_number(number) + " together make one line (pair " +
+                          pair_number(pair) + ")";
+    Finding& finding = add("split-line", Severity::Warning, number - 1, number, pair, std::move(message));
+    finding.related.push_back(related(number, "broken-off end"));
+    Fix fix;
+    fix.title = "Join the two lines";
+    fix.preferred = true;
+    fix.edits.push_back({before.end, entry.begin, join_separator(text_of(number - 1), text_of(number))});
+    finding.fixes.push_back(std::move(fix));
+  }
+
+  // Text that is neither letters nor format: some character other than digits,
+  // spaces, the marks of numbers and times (: . , - > /) and music notes, and
+  // not one mark repeated (a rule).
+  static bool is_fragment(std::string_view text) {
+    bool other = false, varied = false;
+    std::size_t marks = 0;
+    char32_t first = 0;
+    for (std::size_t at = 0; at < text.size();) {
+      const DecodedCodePoint decoded = decode_utf8(text, at);
+      at += std::max<std::size_t>(decoded.length, 1);
+      const char32_t cp = decoded.code_point;
+      if (detail::is_space_code_point(cp)) continue;
+      ++marks;
+      if (marks == 1) first = cp;
+      else if (cp != first) varied = true;
+      const bool number_mark = (cp >= U'0' && cp <= U'9') || cp == U':' || cp == U'.' || cp == U',' ||
+                               cp == U'-' || cp == U'>' || cp == U'/';
+      const bool music = cp == U'\u266A' || cp == U'\u266B' || cp == U'\u266C';  // subtitles mark songs
+      if (!number_mark && !music) other = true;
+    }
+    const bool rule = marks >= 2 && !varied;
+    return other && !rule;
   }
 
   // None between CJK parts or next to existing whitespace, one space between

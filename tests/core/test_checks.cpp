@@ -393,6 +393,65 @@ TEST_CASE("split-line: one segment broken over two lines") {
   }
 }
 
+TEST_CASE("split-line: a line end broken off onto a line without letters") {
+  SUBCASE("English: joined with one space") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "他昨天买了一本新书。\n"
+        "He bought a new book yesterday.\n"
+        ":-)\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    const Finding& finding = findings[0];
+    CHECK(finding.code == "split-line");
+    CHECK(finding.severity == Severity::Warning);
+    CHECK(finding.pair == 1);
+    CHECK(finding.message ==
+          "English line continues on line 5, which holds only ':-)': lines 4–5 together make one line (pair 2)");
+    CHECK(finding.begin == begin_of(text, "He bought"));
+    CHECK(finding.end == text.find(":-)\n请") + 3);
+    CHECK(fixed(text, finding) ==
+          "今天天气很好。\n"
+          "The weather is nice today.\n"
+          "他昨天买了一本新书。\n"
+          "He bought a new book yesterday. :-)\n"
+          "请把窗户打开。\n"
+          "Please open the window.");
+  }
+  SUBCASE("Chinese: joined without a space") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "他昨天买了一本新书（第二版）\n"
+        "，\n"
+        "He bought a new book (second edition) yesterday.\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message ==
+          "Chinese line continues on line 4, which holds only '，': lines 3–4 together make one line (pair 2)");
+    CHECK(fixed(text, findings[0]) ==
+          "今天天气很好。\n"
+          "The weather is nice today.\n"
+          "他昨天买了一本新书（第二版），\n"
+          "He bought a new book (second edition) yesterday.\n"
+          "请把窗户打开。\n"
+          "Please open the window.");
+  }
+  SUBCASE("not fragments: cue numbers, times, rules, and lines after a blank line") {
+    for (const std::string format : {"12", "00:01:02,500", "---", "* * *", "♪♪", "♪"}) {
+      const std::string text = "今天天气很好。\nThe weather is nice today.\n" + format +
+                               "\n请把窗户打开。\nPlease open the window.";
+      CHECK(check(text).empty());
+    }
+    CHECK(check("今天天气很好。\nThe weather is nice today.\n\n:-)\n请把窗户打开。\nPlease open the window.").empty());
+  }
+}
+
 TEST_CASE("untranslated: the translation line is in the original's language or identical to it") {
   SUBCASE("identical to the original") {
     const std::string text =

@@ -182,6 +182,55 @@ TEST_CASE("a lone short title before the pairs is front matter") {
   CHECK(transcript.pairs[0].original == Lines{2});
 }
 
+TEST_CASE("a last line that ends like a sentence is a missing original; the same words as a title are a footer") {
+  std::vector<std::string> lines = zh_en_lines(17);
+  SUBCASE("sentence") {
+    lines.push_back("今天就到这里。");
+    const Transcript transcript = parse(join(lines));
+    CHECK(transcript.back_matter.empty());
+    REQUIRE(transcript.pairs.size() == 18);
+    CHECK(transcript.pairs[17].translation == Lines{34});
+    CHECK(transcript.pairs[17].original.empty());
+  }
+  SUBCASE("title") {
+    lines.push_back("今天就到这里");
+    const Transcript transcript = parse(join(lines));
+    CHECK(transcript.back_matter == Lines{34});
+    CHECK(transcript.pairs.size() == 17);
+  }
+}
+
+TEST_CASE("a first line that ends like a sentence is a missing original, not a header") {
+  std::vector<std::string> lines = zh_en_lines(17);
+  lines.insert(lines.begin(), "今天就到这里。");
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.front_matter.empty());
+  REQUIRE(transcript.pairs.size() == 18);
+  CHECK(transcript.pairs[0].translation == Lines{0});
+  CHECK(transcript.pairs[0].original.empty());
+  CHECK(transcript.pairs[1].translation == Lines{1});
+  CHECK(transcript.pairs[1].original == Lines{2});
+}
+
+TEST_CASE("a swapped last pair whose lines fit each other is a swapped pair, not a footer") {
+  std::vector<std::string> lines = zh_en_lines(17);  // the last pair: "请在这里签名。" / "Please sign here."
+  std::swap(lines[32], lines[33]);
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.back_matter.empty());
+  REQUIRE(transcript.pairs.size() == 17);
+  CHECK(transcript.pairs[16].translation == Lines{33});
+  CHECK(transcript.pairs[16].original == Lines{32});
+}
+
+TEST_CASE("a footer in both languages whose lines do not fit as a pair stays a footer") {
+  std::vector<std::string> lines = zh_en_lines(17);
+  lines.push_back("Transcript: Bayt Studio");  // far too long for "完" as a pair
+  lines.push_back("完");
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.back_matter == Lines{34, 35});
+  CHECK(transcript.pairs.size() == 17);
+}
+
 TEST_CASE("robust: one missing English line in the middle leaves every later pair paired right") {
   std::vector<std::string> lines = zh_en_lines(20);
   lines.erase(lines.begin() + 21);  // the English of pair 11 (index 10)
@@ -237,6 +286,94 @@ TEST_CASE("a line split in two becomes a two-line side; identical consecutive li
     CHECK(transcript.pairs[2].original == Lines{5, 6});
     CHECK(transcript.pairs[3].translation == Lines{7});
   }
+}
+
+// Sentence counts decide between a split line and a lone line where lengths
+// cannot: every other pair of these documents has one sentence a side, so a
+// side with a sentence more than its partner (counting its commas as possible
+// sentence ends) is unlikely.
+TEST_CASE("sentences: a short first sentence broken off a line is a split, not a missing original") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // Pair 11 (index 10) was "对。图书馆周六也开门。" / "Yes. It opens on Saturdays.". By length
+  // alone "图书馆周六也开门。" fits the English as well as the whole line does.
+  lines[20] = "对。";
+  lines[21] = "图书馆周六也开门。";
+  lines.insert(lines.begin() + 22, "Yes. It opens on Saturdays.");
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[9].translation == Lines{18});
+  CHECK(transcript.pairs[9].original == Lines{19});
+  CHECK(transcript.pairs[10].translation == Lines{20, 21});
+  CHECK(transcript.pairs[10].original == Lines{22});
+  CHECK(transcript.pairs[11].translation == Lines{23});
+  CHECK(transcript.pairs[11].original == Lines{24});
+}
+
+TEST_CASE("sentences: an original with a sentence more than its translation is followed by a lone line") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // Pairs 11 and 12 (index 10, 11): "差不多十一点。火车晚点了。" / "About eleven. The train
+  // was late." and "又晚点了？" / "Late again?", whose Chinese line is deleted.
+  lines[20] = "差不多十一点。火车晚点了。";
+  lines[21] = "About eleven. The train was late.";
+  lines[22] = "Late again?";
+  lines.erase(lines.begin() + 23);  // the English of pair 12 in zh_en_lines
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[10].translation == Lines{20});
+  CHECK(transcript.pairs[10].original == Lines{21});
+  CHECK(transcript.pairs[11].translation.empty());
+  CHECK(transcript.pairs[11].original == Lines{22});
+  CHECK(transcript.pairs[12].translation == Lines{23});
+  CHECK(transcript.pairs[12].original == Lines{24});
+}
+
+TEST_CASE("clauses: an original with a clause more than its translation is followed by a lone line") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // "对了，妹妹来电话了。" / "Oh, your sister called." then "她说什么？" / "What did
+  // she say?", whose Chinese line is deleted. Sentences alone cannot tell (the
+  // comma may end a sentence in English); two clauses a side can.
+  lines[20] = "对了，妹妹来电话了。";
+  lines[21] = "Oh, your sister called.";
+  lines[22] = "What did she say?";
+  lines.erase(lines.begin() + 23);
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[10].translation == Lines{20});
+  CHECK(transcript.pairs[10].original == Lines{21});
+  CHECK(transcript.pairs[11].translation.empty());
+  CHECK(transcript.pairs[11].original == Lines{22});
+}
+
+TEST_CASE("clauses: an enumeration comma is not a clause") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // Pair 11 (index 10) was "对。我们一起浇水、收菜。" / "Yes. We water and harvest together."
+  // Counted as a clause, "、" would let "我们一起浇水、收菜。" match the English's two
+  // sentences alone, and "对。" would look like a line that lost its original.
+  lines[20] = "对。";
+  lines[21] = "我们一起浇水、收菜。";
+  lines.insert(lines.begin() + 22, "Yes. We water and harvest together.");
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[10].translation == Lines{20, 21});
+  CHECK(transcript.pairs[10].original == Lines{22});
+  CHECK(transcript.pairs[11].translation == Lines{23});
+}
+
+TEST_CASE("numbers: a line whose number its neighbour's partner lacks is a lone line, not the start of a split") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // A pair whose English is lost ("房租是3500元，"), then a pair that would take
+  // it as the first part of a split line: the break after a comma and the
+  // lengths say split; 3500, absent from the English, says otherwise.
+  lines[20] = "房租是3500元，";
+  lines[21] = "那时候只有三个人。";
+  lines.insert(lines.begin() + 22, "At that time there were only three of us.");
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 21);
+  CHECK(transcript.pairs[10].translation == Lines{20});
+  CHECK(transcript.pairs[10].original.empty());
+  CHECK(transcript.pairs[11].translation == Lines{21});
+  CHECK(transcript.pairs[11].original == Lines{22});
+  CHECK(transcript.pairs[12].translation == Lines{23});
 }
 
 TEST_CASE("blank lines separate nothing and are ignored by pairing") {
