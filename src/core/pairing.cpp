@@ -36,6 +36,7 @@
 #include <limits>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -348,15 +349,7 @@ class SentenceCounter {
     if (!counted_[item]) {
       const std::string_view line = index_.line_text(items_[item].line);
       const Script script = items_[item].label == kScript2 ? scripts_[1] : scripts_[0];
-      SentenceSpan span;
-      for (const Boundary& boundary : find_boundaries(line, script)) {
-        if (boundary.strength == BoundaryStrength::Sentence) ++span.sentences;
-        // "、" separates the items of a list, which English joins with "and"
-        // as often as with commas: not a clause.
-        if (boundary.strength != BoundaryStrength::Comma || !after_enumeration_comma(line, boundary.offset))
-          ++span.clauses;
-      }
-      spans_[item] = span;
+      spans_[item] = remembered_span(line, script);
       counted_[item] = true;
     }
     return spans_[item];
@@ -376,6 +369,42 @@ class SentenceCounter {
   }
 
  private:
+  static SentenceSpan span_of(std::string_view line, Script script) {
+    SentenceSpan span;
+    for (const Boundary& boundary : find_boundaries(line, script)) {
+      if (boundary.strength == BoundaryStrength::Sentence) ++span.sentences;
+      // "、" separates the items of a list, which English joins with "and"
+      // as often as with commas: not a clause.
+      if (boundary.strength != BoundaryStrength::Comma || !after_enumeration_comma(line, boundary.offset))
+        ++span.clauses;
+    }
+    return span;
+  }
+
+  // span_of remembered by the line's text on this thread: a re-analysis after
+  // an edit fits the sentence model on the same sample lines again, and ICU's
+  // sentence breaking is the dear part of pairing a large document.
+  static SentenceSpan remembered_span(std::string_view line, Script script) {
+    struct Key {
+      std::string text;
+      Script script;
+      bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+      std::size_t operator()(const Key& key) const {
+        return std::hash<std::string_view>()(key.text) ^ static_cast<std::size_t>(key.script);
+      }
+    };
+    constexpr std::size_t kRemembered = 4096;  // lines; the sample is at most 2 * kSentenceSample
+    thread_local std::unordered_map<Key, SentenceSpan, KeyHash> remembered;
+    Key key{std::string(line), script};
+    if (auto found = remembered.find(key); found != remembered.end()) return found->second;
+    if (remembered.size() >= kRemembered) remembered.clear();
+    const SentenceSpan span = span_of(line, script);
+    remembered.emplace(std::move(key), span);
+    return span;
+  }
+
   static bool after_enumeration_comma(std::string_view line, std::size_t offset) {
     const std::string_view before = detail::trim(line.substr(0, offset));
     return before.size() >= 3 && before.substr(before.size() - 3) == "\u3001";
