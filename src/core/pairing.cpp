@@ -862,6 +862,7 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
   std::vector<LineClass> classes(line_count, kBlank);
   std::vector<std::uint8_t> content(line_count, 0);  // bytes, not bits: two threads write them
   std::vector<std::uint8_t> placeholder(line_count, 0);
+  std::vector<std::uint8_t> sentence_end(line_count, 0);  // a content line that ends like a sentence
   auto classify = [&](std::size_t from, std::size_t to) {
     for (std::size_t line = from; line < to; ++line) {
       TranscriptLine& entry = transcript.lines[line];
@@ -881,6 +882,7 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
           classes[line] = translation_mark ? kTranslationMark : kOriginalMark;
           placeholder[line] = 1;
           content[line] = 1;
+          sentence_end[line] = ends_sentence(last_mark(text));
           entry.kind = LineKind::FrontMatter;  // until paired
           continue;
         }
@@ -892,6 +894,7 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
       }
       classes[line] = kContent;
       content[line] = 1;
+      sentence_end[line] = ends_sentence(last_mark(text));
       entry.kind = LineKind::FrontMatter;  // until paired
     }
   };
@@ -938,7 +941,7 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
       item.label = kOtherScript;
     }
     item.units = std::max<std::uint32_t>(1, weighted_letters(profiles[line]));
-    item.sentence_end = ends_sentence(last_mark(index.line_text(line)));
+    item.sentence_end = sentence_end[line];
     item.log_units = log_of(item.units);
     if (item.label == kScript1) units1.push_back(item.units);
     if (item.label == kScript2) units2.push_back(item.units);
