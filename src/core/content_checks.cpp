@@ -17,6 +17,7 @@
 #include "bitext/content.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdio>
@@ -233,6 +234,21 @@ class LayeredCache {
   Map top_;
 };
 
+// The findings report_pair made for one pair, as made (before the options
+// filter them), with what they depend on besides the document's fit: a
+// re-analysis with the same fit reuses them for an unchanged pair whose
+// neighbours are unchanged too, moved by as many bytes as the pair moved.
+struct PairReport {
+  std::uint32_t pair = 0;  // messages name the pair by number
+  bool explained = false;  // a strong alternative explains the pair's length
+  const LineFeatures* translation = nullptr;
+  const LineFeatures* original = nullptr;
+  std::array<const LineFeatures*, 4> neighbours{};  // both sides of the pairs before and after (null: none)
+  std::size_t translation_begin = 0;
+  std::size_t original_begin = 0;
+  std::vector<std::pair<Finding, Severity>> findings;
+};
+
 struct ContentState {
   LengthModel model;
   SentenceCountModel counts;     // n(original sentences) - n(translation sentences)
@@ -252,6 +268,7 @@ struct ContentState {
     const PairChecks* checks = nullptr;
     std::uint64_t anchor_key = 0;
     const std::vector<Candidate>* anchor = nullptr;
+    std::shared_ptr<const PairReport> report;
   };
   std::vector<ByLine> by_line;
 };
@@ -311,7 +328,14 @@ class ContentAnalyser {
   Fix drift_fix(const Candidate& candidate) const;
   double shape_change(const Candidate& drift) const;
   void report_merge(std::vector<Finding>& out, const Candidate& candidate) const;
-  void report_pair(std::vector<Finding>& out, std::size_t pair, const std::vector<bool>& explained) const;
+  // Findings of one pair as made, each with its default severity (not yet
+  // filtered by the options: see emit).
+  void report_pair(std::vector<std::pair<Finding, Severity>>& out, std::size_t pair,
+                   const std::vector<bool>& explained) const;
+  // report_pair through the previous version's PairReport when it still holds.
+  void report_pair_reusing(std::vector<Finding>& out, std::size_t pair, const std::vector<bool>& explained,
+                           bool same_fit) const;
+  std::array<const LineFeatures*, 4> neighbours_of(std::size_t pair) const;
 
   const Transcript& transcript_;
   const LineIndex& index_;
@@ -937,7 +961,68 @@ void ContentAnalyser::report_merge(std::vector<Finding>& out, const Candidate& c
   emit(out, std::move(finding), *severity);
 }
 
-void ContentAnalyser::report_pair(std::vector<Finding>& out, std::size_t p,
+std::array<const LineFeatures*, 4> ContentAnalyser::neighbours_of(std::size_t p) const {
+  std::array<const LineFeatures*, 4> neighbours{};
+  if (p > 0 && slots_[p - 1].valid) neighbours = {slots_[p - 1].translation, slots_[p - 1].original, nullptr, nullptr};
+  if (p + 1 < slots_.size() && slots_[p + 1].valid) {
+    neighbours[2] = slots_[p + 1].translation;
+    neighbours[3] = slots_[p + 1].original;
+  }
+  return neighbours;
+}
+
+void ContentAnalyser::report_pair_reusing(std::vector<Finding>& out, std::size_t p, const std::vector<bool>& explained,
+                                          bool same_fit) const {
+  const PairSlot& slot = slots_[p];
+  const std::size_t translation_begin = line_begin(slot.translation_line);
+  const std::size_t original_begin = line_begin(slot.original_line);
+  std::shared_ptr<const PairReport> report;
+  if (const ContentState::ByLine* before = same_fit ? previous_entry(slot.translation_line) : nullptr;
+      before && before->report) {
+    const PairReport& old = *before->report;
+    if (old.pair == p && old.explained == explained[p] && old.translation == slot.translation &&
+        old.original == slot.original && old.neighbours == neighbours_of(p) &&
+        translation_begin - old.translation_begin == original_begin - old.original_begin)
+      report = before->report;
+  }
+  if (!report) {
+    auto made = std::make_shared<PairReport>();
+    made->pair = static_cast<std::uint32_t>(p);
+    made->explained = explained[p];
+    made->translation = slot.translation;
+    made->original = slot.original;
+    made->neighbours = neighbours_of(p);
+    made->translation_begin = translation_begin;
+    made->original_begin = original_begin;
+    report_pair(made->findings, p, explained);
+    report = std::move(made);
+  }
+  // Offsets of the findings move with the pair (both lines by the same bytes).
+  const std::size_t shift = translation_begin - report->translation_begin;  // modular: may "be negative"
+  for (const auto& [made, severity] : report->findings) {
+    Finding finding = made;
+    if (shift != 0) {
+      finding.begin += shift;
+      finding.end += shift;
+      for (RelatedLocation& related : finding.related) {
+        related.begin += shift;
+        related.end += shift;
+      }
+      for (Fix& fix : finding.fixes) {
+        for (TextEdit& edit : fix.edits) {
+          edit.begin += shift;
+          edit.end += shift;
+        }
+      }
+    }
+    emit(out, std::move(finding), severity);
+  }
+  // Only this pair's entry is written: the two halves of the report phase
+  // run on two threads.
+  state_->by_line[slot.translation_line].report = std::move(report);
+}
+
+void ContentAnalyser::report_pair(std::vector<std::pair<Finding, Severity>>& out, std::size_t p,
                                   const std::vector<bool>& explained) const {
   const PairSlot& slot = slots_[p];
   const LineFeatures& t = *slot.translation;
@@ -1000,7 +1085,7 @@ void ContentAnalyser::report_pair(std::vector<Finding>& out, std::size_t p,
       }
       finding.related.push_back({line_begin(slot.original_line), line_end(slot.original_line),
                                  "original of pair " + std::to_string(p + 1)});
-      emit(out, std::move(finding), *severity);
+      out.emplace_back(std::move(finding), *severity);
     }
   }
 
@@ -1040,7 +1125,7 @@ void ContentAnalyser::report_pair(std::vector<Finding>& out, std::size_t p,
       finding.related.push_back({line_begin(partner), line_end(partner),
                                  std::string(in_translation ? "original" : "translation") + " of pair " +
                                      std::to_string(p + 1)});
-      emit(out, std::move(finding), both ? Severity::Warning : Severity::Information);
+      out.emplace_back(std::move(finding), both ? Severity::Warning : Severity::Information);
     };
     report(true, numbers.unmatched_translation);
     report(false, numbers.unmatched_original);
@@ -1102,7 +1187,7 @@ void ContentAnalyser::report_pair(std::vector<Finding>& out, std::size_t p,
       finding.related.push_back({line_begin(partner), line_end(partner),
                                  std::string(in_translation ? "original" : "translation") + " of pair " +
                                      std::to_string(p + 1)});
-      emit(out, std::move(finding), near ? Severity::Hint : Severity::Information);
+      out.emplace_back(std::move(finding), near ? Severity::Hint : Severity::Information);
     };
     report(true, tokens.unmatched_translation, false);
     report(false, tokens.unmatched_original, false);
@@ -1263,7 +1348,7 @@ ContentResult ContentAnalyser::run() {
       }
     }
     for (std::size_t p = first_half ? 0 : middle; p < (first_half ? middle : n); ++p)
-      if (slots_[p].valid) report_pair(out, p, explained);
+      if (slots_[p].valid) report_pair_reusing(out, p, explained, same_fit);
   };
   std::vector<Finding> second_half;
   constexpr std::size_t kParallelReportsFrom = 2048;  // pairs; below, a thread costs more than it saves
