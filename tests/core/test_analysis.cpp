@@ -391,6 +391,26 @@ TEST_CASE("rerun gives exactly what run gives on a document large enough for par
       back.push_back({it->first_line, it->new_line_count, it->old_line_count});
     check_same_analysis(*base, *Analysis::rerun(*incremental, text, back, options));
   }
+  // Other options for the same text: findings reused from the previous
+  // version go through the new options too.
+  auto has_code = [](const Analysis& analysis, std::string_view code) {
+    for (const Finding& finding : analysis.findings())
+      if (finding.code == code) return true;
+    return false;
+  };
+  REQUIRE(has_code(*base, "length-outlier"));
+  REQUIRE(has_code(*base, "number-mismatch"));
+  CheckOptions other;
+  other.rules["number-mismatch"].severity = Severity::Error;
+  other.rules["length-outlier"].enabled = false;
+  const auto with_other = Analysis::rerun(*base, text, {}, other);
+  check_same_analysis(*Analysis::run(text, other), *with_other);
+  bool raised = false;
+  for (const Finding& finding : with_other->findings()) {
+    CHECK(finding.code != "length-outlier");
+    raised = raised || (finding.code == "number-mismatch" && finding.severity == Severity::Error);
+  }
+  CHECK(raised);
 }
 
 TEST_CASE("rerun keeps track of invalid UTF-8 across edits") {
