@@ -24,6 +24,7 @@
 #include <cstring>
 #include <exception>
 #include <limits>
+#include <optional>
 #include <string>
 #include <span>
 #include <thread>
@@ -170,6 +171,7 @@ struct Candidate {
   std::uint32_t cut = 0;        // drift: index into the source line's cuts
   double evidence = 0;          // nats saved, penalty included
   double lexical_gain = 0;      // share of the evidence from numbers and tokens
+  bool operator==(const Candidate&) const = default;
 };
 
 struct PairSlot {
@@ -238,6 +240,8 @@ class LayeredCache {
 // filter them), with what they depend on besides the document's fit: a
 // re-analysis with the same fit reuses them for an unchanged pair whose
 // neighbours are unchanged too, moved by as many bytes as the pair moved.
+using MadeFindings = std::vector<std::pair<Finding, Severity>>;  // as made, each with its default severity
+
 struct PairReport {
   std::uint32_t pair = 0;  // messages name the pair by number
   bool explained = false;  // a strong alternative explains the pair's length
@@ -246,10 +250,23 @@ struct PairReport {
   std::array<const LineFeatures*, 4> neighbours{};  // both sides of the pairs before and after (null: none)
   std::size_t translation_begin = 0;
   std::size_t original_begin = 0;
-  std::vector<std::pair<Finding, Severity>> findings;
+  MadeFindings findings;
+};
+
+// The findings of a selected alternative (rotation, drift with its mirror,
+// merge), reused like a PairReport when the alternative, the lines of the
+// pairs it concerns and of their neighbours, and the fits are unchanged.
+struct CandidateReport {
+  Candidate candidate;
+  std::optional<Candidate> mirror;
+  std::uint32_t first_pair = 0;  // the pairs read: [first_pair, first_pair + features.size() / 2)
+  std::vector<const LineFeatures*> features;  // translation and original of each (null when not one line each)
+  std::vector<std::size_t> begins;            // their line starts
+  MadeFindings findings;
 };
 
 struct ContentState {
+  LineShapeModel shape;  // (the fits below decide which alternatives exist; this one how drifts are reported)
   LengthModel model;
   SentenceCountModel counts;     // n(original sentences) - n(translation sentences)
   SentenceCountModel questions;  // the same for question marks
@@ -269,6 +286,7 @@ struct ContentState {
     std::uint64_t anchor_key = 0;
     const std::vector<Candidate>* anchor = nullptr;
     std::shared_ptr<const PairReport> report;
+    std::shared_ptr<const CandidateReport> candidate_report;  // of the alternative selected at this pair
   };
   std::vector<ByLine> by_line;
 };
@@ -323,11 +341,17 @@ class ContentAnalyser {
   // The report phase reads the analyser and writes only to `out`, so that two
   // stretches of a large document can be reported in parallel.
   bool emit(std::vector<Finding>& out, Finding finding, Severity default_severity) const;
-  void report_rotation(std::vector<Finding>& out, const Candidate& candidate) const;
-  void report_drift(std::vector<Finding>& out, const Candidate& candidate, const Candidate* mirror) const;
+  void report_rotation(MadeFindings& out, const Candidate& candidate) const;
+  void report_drift(MadeFindings& out, const Candidate& candidate, const Candidate* mirror) const;
   Fix drift_fix(const Candidate& candidate) const;
   double shape_change(const Candidate& drift) const;
-  void report_merge(std::vector<Finding>& out, const Candidate& candidate) const;
+  void report_merge(MadeFindings& out, const Candidate& candidate) const;
+  // The report of a selected alternative, through the previous version's
+  // CandidateReport when it still holds.
+  void report_candidate_reusing(std::vector<Finding>& out, const Candidate& candidate, const Candidate* mirror,
+                                bool same_fits) const;
+  // Findings as made, moved by `shift` bytes, through the options into `out`.
+  void emit_made(std::vector<Finding>& out, const MadeFindings& made, std::size_t shift) const;
   // Findings of one pair as made, each with its default severity (not yet
   // filtered by the options: see emit).
   void report_pair(std::vector<std::pair<Finding, Severity>>& out, std::size_t pair,
@@ -744,7 +768,7 @@ bool ContentAnalyser::emit(std::vector<Finding>& out, Finding finding, Severity 
   return true;
 }
 
-void ContentAnalyser::report_rotation(std::vector<Finding>& out, const Candidate& candidate) const {
+void ContentAnalyser::report_rotation(MadeFindings& out, const Candidate& candidate) const {
   const auto severity = severity_of(candidate.evidence, kRealignThresholds);
   if (!severity) return;
   const std::size_t first = candidate.first, last = candidate.first + candidate.count - 1;
@@ -809,7 +833,7 @@ void ContentAnalyser::report_rotation(std::vector<Finding>& out, const Candidate
     }
     finding.fixes.push_back(std::move(fix));
   }
-  emit(out, std::move(finding), *severity);
+  out.emplace_back(std::move(finding), *severity);
 }
 
 Fix ContentAnalyser::drift_fix(const Candidate& candidate) const {
@@ -857,8 +881,7 @@ double ContentAnalyser::shape_change(const Candidate& drift) const {
   return after - before;
 }
 
-void ContentAnalyser::report_drift(std::vector<Finding>& out, const Candidate& best,
-                                   const Candidate* mirror) const {
+void ContentAnalyser::report_drift(MadeFindings& out, const Candidate& best, const Candidate* mirror) const {
   const auto severity = severity_of(best.evidence, kRealignThresholds);
   if (!severity) return;
   // The strongest move and its mirror (the other language's matching text
@@ -918,10 +941,10 @@ void ContentAnalyser::report_drift(std::vector<Finding>& out, const Candidate& b
   fix.preferred = true;
   finding.fixes.push_back(std::move(fix));
   if (alternative) finding.fixes.push_back(drift_fix(*alternative));
-  emit(out, std::move(finding), *severity);
+  out.emplace_back(std::move(finding), *severity);
 }
 
-void ContentAnalyser::report_merge(std::vector<Finding>& out, const Candidate& candidate) const {
+void ContentAnalyser::report_merge(MadeFindings& out, const Candidate& candidate) const {
   const auto severity = severity_of(candidate.evidence, kRealignThresholds);
   if (!severity) return;
   const std::size_t a = candidate.first, b = a + 1;
@@ -958,7 +981,82 @@ void ContentAnalyser::report_merge(std::vector<Finding>& out, const Candidate& c
                          translation_first ? translation + line_break + original : original + line_break + translation});
     finding.fixes.push_back(std::move(fix));
   }
-  emit(out, std::move(finding), *severity);
+  out.emplace_back(std::move(finding), *severity);
+}
+
+void ContentAnalyser::emit_made(std::vector<Finding>& out, const MadeFindings& made, std::size_t shift) const {
+  // `shift` is modular: adding it moves offsets back as well as forward.
+  for (const auto& [kept, severity] : made) {
+    Finding finding = kept;
+    if (shift != 0) {
+      finding.begin += shift;
+      finding.end += shift;
+      for (RelatedLocation& related : finding.related) {
+        related.begin += shift;
+        related.end += shift;
+      }
+      for (Fix& fix : finding.fixes) {
+        for (TextEdit& edit : fix.edits) {
+          edit.begin += shift;
+          edit.end += shift;
+        }
+      }
+    }
+    emit(out, std::move(finding), severity);
+  }
+}
+
+void ContentAnalyser::report_candidate_reusing(std::vector<Finding>& out, const Candidate& candidate,
+                                               const Candidate* mirror, bool same_fits) const {
+  // The pairs the report may read: those of the alternative and one either side.
+  const std::size_t first = candidate.first > 0 ? candidate.first - 1 : 0;
+  const std::size_t end = std::min<std::size_t>(slots_.size(), candidate.first + std::max<std::uint32_t>(candidate.count, 2) + 1);
+  std::vector<const LineFeatures*> features;
+  std::vector<std::size_t> begins;
+  features.reserve(2 * (end - first));
+  begins.reserve(2 * (end - first));
+  for (std::size_t p = first; p < end; ++p) {
+    const PairSlot& slot = slots_[p];
+    features.push_back(slot.valid ? slot.translation : nullptr);
+    features.push_back(slot.valid ? slot.original : nullptr);
+    begins.push_back(slot.valid ? line_begin(slot.translation_line) : 0);
+    begins.push_back(slot.valid ? line_begin(slot.original_line) : 0);
+  }
+  const std::optional<Candidate> mirrored = mirror ? std::optional<Candidate>(*mirror) : std::nullopt;
+  const std::uint32_t anchor_line = slots_[candidate.first].translation_line;
+  std::shared_ptr<const CandidateReport> report;
+  std::size_t shift = 0;
+  if (const ContentState::ByLine* before = same_fits ? previous_entry(anchor_line) : nullptr;
+      before && before->candidate_report) {
+    const CandidateReport& old = *before->candidate_report;
+    bool same = old.candidate == candidate && old.mirror == mirrored && old.first_pair == first &&
+                old.features == features;
+    if (same) {
+      // Every line read moved by the same bytes.
+      shift = begins.empty() ? 0 : begins[0] - old.begins[0];
+      for (std::size_t i = 0; same && i < begins.size(); ++i)
+        same = features[i] == nullptr || begins[i] - old.begins[i] == shift;
+    }
+    if (same) report = before->candidate_report;
+  }
+  if (!report) {
+    auto made = std::make_shared<CandidateReport>();
+    made->candidate = candidate;
+    made->mirror = mirrored;
+    made->first_pair = static_cast<std::uint32_t>(first);
+    made->features = std::move(features);
+    made->begins = std::move(begins);
+    switch (candidate.type) {
+      case MoveType::Rotation: report_rotation(made->findings, candidate); break;
+      case MoveType::Drift: report_drift(made->findings, candidate, mirror); break;
+      case MoveType::Merge: report_merge(made->findings, candidate); break;
+    }
+    report = std::move(made);
+    shift = 0;
+  }
+  emit_made(out, report->findings, shift);
+  // Only this alternative's entry is written (see report_pair_reusing).
+  state_->by_line[anchor_line].candidate_report = std::move(report);
 }
 
 std::array<const LineFeatures*, 4> ContentAnalyser::neighbours_of(std::size_t p) const {
@@ -998,25 +1096,7 @@ void ContentAnalyser::report_pair_reusing(std::vector<Finding>& out, std::size_t
     report = std::move(made);
   }
   // Offsets of the findings move with the pair (both lines by the same bytes).
-  const std::size_t shift = translation_begin - report->translation_begin;  // modular: may "be negative"
-  for (const auto& [made, severity] : report->findings) {
-    Finding finding = made;
-    if (shift != 0) {
-      finding.begin += shift;
-      finding.end += shift;
-      for (RelatedLocation& related : finding.related) {
-        related.begin += shift;
-        related.end += shift;
-      }
-      for (Fix& fix : finding.fixes) {
-        for (TextEdit& edit : fix.edits) {
-          edit.begin += shift;
-          edit.end += shift;
-        }
-      }
-    }
-    emit(out, std::move(finding), severity);
-  }
+  emit_made(out, report->findings, translation_begin - report->translation_begin);
   // Only this pair's entry is written: the two halves of the report phase
   // run on two threads.
   state_->by_line[slot.translation_line].report = std::move(report);
@@ -1218,6 +1298,7 @@ ContentResult ContentAnalyser::run() {
       original_lengths.push_back(pair.original);
     }
     shape_ = fit_line_shape(translation_lengths, original_lengths);
+    state_->shape = shape_;
   }
   std::vector<int> differences;
   for (const PairSlot& slot : slots_)
@@ -1227,6 +1308,7 @@ ContentResult ContentAnalyser::run() {
   for (const PairSlot& slot : slots_)
     if (slot.valid) differences.push_back(slot.original->questions - slot.translation->questions);
   state_->questions = fit_sentence_counts(differences);
+  const bool same_shape = previous_ && previous_->shape == state_->shape;
   const bool same_fit = previous_ && previous_->model == state_->model && previous_->counts == state_->counts &&
                         previous_->questions == state_->questions;
 
@@ -1337,15 +1419,12 @@ ContentResult ContentAnalyser::run() {
   auto report_half = [&](bool first_half, std::vector<Finding>& out) {
     for (const Candidate* candidate : selected) {
       if ((candidate->first < middle) != first_half) continue;
-      switch (candidate->type) {
-        case MoveType::Rotation: report_rotation(out, *candidate); break;
-        case MoveType::Drift:
-          // The mirror: same boundary, other side, opposite direction, best evidence.
-          report_drift(out, *candidate,
-                       first_drift[drift_slot(candidate->first, !candidate->translation_side, !candidate->forward)]);
-          break;
-        case MoveType::Merge: report_merge(out, *candidate); break;
-      }
+      // A drift's mirror: same boundary, other side, opposite direction, best evidence.
+      const Candidate* mirror =
+          candidate->type == MoveType::Drift
+              ? first_drift[drift_slot(candidate->first, !candidate->translation_side, !candidate->forward)]
+              : nullptr;
+      report_candidate_reusing(out, *candidate, mirror, same_fit && same_shape);
     }
     for (std::size_t p = first_half ? 0 : middle; p < (first_half ? middle : n); ++p)
       if (slots_[p].valid) report_pair_reusing(out, p, explained, same_fit);
