@@ -116,6 +116,29 @@ TEST_CASE("publishDiagnostics text: one diagnostic per finding, columns in the c
   }
 }
 
+TEST_CASE("publishDiagnostics text of 2,048+ diagnostics (written in two halves) is each diagnostic in order") {
+  // 2,100 pairs, each with a number only in its translation: 2,100 findings.
+  std::string text;
+  for (int i = 0; i < 2100; ++i) {
+    text += "我们卖了" + std::to_string(i + 1) + "个苹果🤗。\nWe sold some apples.\n";
+  }
+  auto analysis = Analysis::run(text, CheckOptions{});
+  REQUIRE(analysis->findings().size() >= 2048);
+  Snapshot snapshot(analysis, 9);
+  std::string uri = "file:///many.txt";
+  ClientCapabilities caps;
+  caps.related_information = true;
+  FeatureContext context{uri, snapshot, caps};
+  const std::string params_text = publish_diagnostics_text(context);
+  std::string expected = "{\"diagnostics\":[";
+  for (std::uint32_t i = 0; i < analysis->findings().size(); ++i) {
+    if (i > 0) expected += ',';
+    expected += serialize(diagnostic_for(context, i));
+  }
+  expected += "],\"uri\":\"file:///many.txt\",\"version\":9}";
+  CHECK(params_text == expected);
+}
+
 TEST_CASE("Snapshot::memo makes each key once, and a new snapshot starts empty") {
   auto analysis = Analysis::run("你好\nHello", CheckOptions{});
   Snapshot first(analysis, 1);
