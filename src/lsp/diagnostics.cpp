@@ -1,8 +1,5 @@
 #include "lsp/diagnostics.hpp"
 
-#include <exception>
-#include <thread>
-
 #include "lsp/json_writer.hpp"
 
 namespace bitext::lsp {
@@ -61,43 +58,14 @@ json diagnostic_for(const FeatureContext& context, std::uint32_t finding_index) 
 
 std::string publish_diagnostics_text(const FeatureContext& context) {
   const auto& findings = context.analysis().findings();
-  const auto count = static_cast<std::uint32_t>(findings.size());
-  // Diagnostics [from, to) as JSON, each followed by a comma.
-  auto write = [&](std::uint32_t from, std::uint32_t to, std::string& out) {
-    out.reserve(out.size() + (to - from) * 640);
-    PositionCursor positions(context);  // findings come sorted by where they begin
-    for (std::uint32_t i = from; i < to; ++i) {
-      append_diagnostic(out, context, positions, i);
-      out.push_back(',');
-    }
-  };
-  std::string out = "{\"diagnostics\":[";
-  // Many diagnostics (a large document with many findings): the second half
-  // is written on another thread.
-  constexpr std::uint32_t kParallelFrom = 2048;
-  if (count >= kParallelFrom) {
-    std::string second;
-    std::exception_ptr failure;
-    std::thread helper([&] {
-      try {
-        write(count / 2, count, second);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    try {
-      write(0, count / 2, out);
-    } catch (...) {
-      helper.join();
-      throw;
-    }
-    helper.join();
-    if (failure) std::rethrow_exception(failure);
-    out += second;
-  } else {
-    write(0, count, out);
+  std::string out;
+  out.reserve(64 + findings.size() * 256);
+  out += "{\"diagnostics\":[";
+  PositionCursor positions(context);  // findings come sorted by where they begin
+  for (std::uint32_t i = 0; i < findings.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    append_diagnostic(out, context, positions, i);
   }
-  if (count > 0) out.pop_back();  // the last comma
   out += "],\"uri\":";
   append_json_string(out, context.uri);
   out += ",\"version\":";
