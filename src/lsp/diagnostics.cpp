@@ -57,9 +57,14 @@ json diagnostic_for(const FeatureContext& context, std::uint32_t finding_index) 
 }
 
 std::string publish_diagnostics_text(const FeatureContext& context) {
-  const auto& findings = context.analysis().findings();
   std::string out;
-  out.reserve(64 + findings.size() * 256);
+  append_publish_diagnostics(out, context);
+  return out;
+}
+
+void append_publish_diagnostics(std::string& out, const FeatureContext& context) {
+  const auto& findings = context.analysis().findings();
+  out.reserve(out.size() + 64 + findings.size() * 640);
   out += "{\"diagnostics\":[";
   PositionCursor positions(context);  // findings come sorted by where they begin
   for (std::uint32_t i = 0; i < findings.size(); ++i) {
@@ -71,7 +76,6 @@ std::string publish_diagnostics_text(const FeatureContext& context) {
   out += ",\"version\":";
   append_json_int(out, context.snapshot.version());
   out.push_back('}');
-  return out;
 }
 
 json publish_diagnostics_params(const FeatureContext& context) { return json::parse(publish_diagnostics_text(context)); }

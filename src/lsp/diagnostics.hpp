@@ -19,6 +19,8 @@ void append_diagnostic(std::string& out, const FeatureContext& context, std::uin
 
 // PublishDiagnosticsParams for the whole snapshot, as JSON text and parsed.
 std::string publish_diagnostics_text(const FeatureContext& context);
+// The same appended to `out` (publishing writes it straight into the message).
+void append_publish_diagnostics(std::string& out, const FeatureContext& context);
 json publish_diagnostics_params(const FeatureContext& context);
 
 // The finding a diagnostic sent back by the client stands for, when it is one

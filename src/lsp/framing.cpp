@@ -301,7 +301,10 @@ std::optional<FrameEvent> FrameReader::next_resync() {
 }
 
 std::string frame_message(std::string_view body) {
-  std::string out = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  const std::string header = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  std::string out;
+  out.reserve(header.size() + body.size());  // one allocation: bodies run to megabytes
+  out += header;
   out.append(body);
   return out;
 }

@@ -306,7 +306,7 @@ void Server::publish(const Document& document) {
   FeatureContext context{document.uri, *document.current, caps_};
   // make_notification's keys in serialize()'s order, around the params written directly.
   std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":)";
-  body += publish_diagnostics_text(context);
+  append_publish_diagnostics(body, context);
   body.push_back('}');
   send_raw(body);
 }
