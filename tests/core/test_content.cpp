@@ -503,3 +503,85 @@ TEST_CASE("rerun after one-pair edits of a large document gives exactly what run
   const auto fourth = Analysis::rerun(*third, join_lines(lines), {{2001, 1, 1}, {3000, 1, 1}}, {});
   check_same(*fourth, *first);
 }
+
+// A drift seen from both languages. In the sample, pair 115 starts with "是的。"
+// and "Yeah.": moving "是的。" to the end of pair 114's (five-sentence)
+// translation changes the lengths of two long lines little, so the evidence
+// alone stays below the information level (2 nats). But moving "Yeah." the
+// other way, into pair 114's original, pairs the lines exactly alike (the same
+// short sentence on both sides, cut at a sentence end), so the mirror fits as
+// well and lifts the finding to information. When the English instead runs on
+// with a comma ("Yeah, you can, ..."), its mirror needs a clause cut, which
+// costs 1.5 nats more than a sentence cut, so the mirror falls further below
+// the Chinese move than the 1 nat of agreement and the drift stays a hint.
+// Nor does a mirror lift a drift when either moved piece has a bracket
+// without its partner (a cut inside a parenthesis).
+TEST_CASE("a drift whose mirror in the other language fits as well is information") {
+  const std::string clean = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::vector<std::string> clean_lines = split_lines(clean);
+  // Pair p (1-based) is on 0-based lines 2p+1 (Chinese) and 2p+2 (English).
+  REQUIRE(clean_lines[231].rfind("是的。你可以参加Hugging Face课程。", 0) == 0);
+  REQUIRE(clean_lines[232].rfind("Yeah. You can, you can take", 0) == 0);
+  REQUIRE(clean_lines[229].back() == '?');
+  auto drift_of = [](std::vector<std::string> lines) {
+    lines[229] += "是的。";
+    lines[231].erase(0, std::string("是的。").size());
+    return lines;
+  };
+  auto drifts_near = [](const Analysis& analysis) {
+    std::vector<const Finding*> near;
+    for (const Finding* finding : with_code(analysis, "boundary-drift")) {
+      const std::size_t line = analysis.index().line_of(finding->begin);
+      if (line >= 229 && line <= 232) near.push_back(finding);
+    }
+    return near;
+  };
+  auto evidence_of = [](const Finding& finding) {
+    const std::size_t at = finding.message.find("(evidence ");
+    REQUIRE(at != std::string::npos);
+    return std::stod(finding.message.substr(at + 10));
+  };
+
+  SUBCASE("mirrored: information, and a fix restores the text") {
+    const std::string drifted = join_lines(drift_of(clean_lines));
+    const auto analysis = Analysis::run(drifted, {});
+    const auto near = drifts_near(*analysis);
+    REQUIRE(near.size() == 1);
+    const Finding& finding = *near.front();
+    CHECK(finding.severity == Severity::Information);
+    CHECK(finding.confidence == 0.5);
+    CHECK(evidence_of(finding) < 2.0);
+    CHECK(finding.message.find("the other language's matching text moved the other way fits as well") !=
+          std::string::npos);
+    CHECK(some_fix_gives(finding, drifted, clean));
+    for (const Fix& fix : finding.fixes)
+      CHECK(visible_characters(apply_edits(drifted, fix.edits)) == visible_characters(drifted));
+  }
+  SUBCASE("a mirror cut inside brackets lifts nothing") {
+    // "(Yeah. You can, ... course.)": the mirror would move "(Yeah." without
+    // its closing bracket, which no drifted sentence does.
+    std::vector<std::string> lines = clean_lines;
+    lines[232] = "(" + lines[232] + ")";
+    const std::string drifted = join_lines(drift_of(lines));
+    const auto analysis = Analysis::run(drifted, {});
+    const auto near = drifts_near(*analysis);
+    REQUIRE(near.size() == 1);
+    CHECK(near.front()->severity == Severity::Hint);
+    CHECK(near.front()->message.find("fits as well") == std::string::npos);
+  }
+  SUBCASE("one-sided: the same drift stays a hint") {
+    std::vector<std::string> lines = clean_lines;
+    lines[232].replace(0, std::string("Yeah. You").size(), "Yeah, you");
+    const std::string changed_clean = join_lines(lines);
+    const std::string drifted = join_lines(drift_of(lines));
+    const auto analysis = Analysis::run(drifted, {});
+    const auto near = drifts_near(*analysis);
+    REQUIRE(near.size() == 1);
+    const Finding& finding = *near.front();
+    CHECK(finding.severity == Severity::Hint);
+    CHECK(evidence_of(finding) >= 0.5);
+    CHECK(evidence_of(finding) < 2.0);
+    CHECK(finding.message.find("fits as well") == std::string::npos);
+    CHECK(some_fix_gives(finding, drifted, changed_clean));
+  }
+}
