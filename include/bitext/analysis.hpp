@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bitext/finding.hpp"
@@ -59,6 +60,7 @@ class Analysis {
   std::vector<double> pair_scores_;
   std::optional<std::size_t> first_invalid_utf8_;      // so that rerun scans only the edited bytes
   std::shared_ptr<const ContentState> content_state_;  // content_checks' reusable work, for rerun
+  std::pair<std::string, std::string> placeholders_;   // the options' placeholders the lines were read with
 };
 
 }  // namespace bitext

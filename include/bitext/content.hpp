@@ -31,7 +31,6 @@ struct ContentResult {
 // the line of the previous version's text with the same bytes, or kNoLine: the
 // work for those lines is then found by position rather than by a hash of
 // their text. It must be right (Analysis::rerun verifies it byte for byte).
-inline constexpr std::uint32_t kNoLine = 0xFFFFFFFFu;
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index,
                              const CheckOptions& options, const ContentState* previous = nullptr,
                              std::span<const std::uint32_t> previous_lines = {});

@@ -53,6 +53,10 @@ std::vector<CodePointSpan> decode_code_points(std::string_view text);
 // unit each, as U+FFFD would).
 std::size_t code_units(std::string_view text, PositionEncoding encoding);
 
+// A line number that stands for no line (as in "the old line of this new
+// line": none, the line is new or changed).
+inline constexpr std::uint32_t kNoLine = 0xFFFFFFFFu;
+
 // Line starts of a text. Line ends are "\n", "\r\n" or a lone "\r". A text of
 // N line ends has N + 1 lines (the last one may be empty), as in LSP.
 // The index keeps a view of the text: the text must outlive it and not move.

@@ -30,6 +30,10 @@ struct TranscriptLine {
   ScriptProfile script;
   LineKind kind = LineKind::Blank;
   std::int32_t pair = -1;    // index into Transcript::pairs, or -1
+  // How the line reads on its own (pairing's class of it, and whether it ends
+  // like a sentence): from its text and the placeholders alone, kept so that a
+  // re-analysis need not read unchanged lines again.
+  std::uint8_t reading = 0;
 };
 
 // One segment. Usually one translation line and one original line; a side is

@@ -188,10 +188,13 @@ struct Outputs {
   std::shared_ptr<const ContentState>& content_state;
 };
 
+// `previous` (the analysis before an edit, or null) lends its work for the
+// lines `previous_lines` says are unchanged.
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
-             std::vector<ScriptProfile> profiles, const CheckOptions& options,
+             std::vector<ScriptProfile> profiles, const CheckOptions& options, const Analysis* previous,
              const ContentState* previous_content, std::span<const std::uint32_t> previous_lines, Outputs out) {
-  out.transcript = detail::parse_transcript_with_profiles(index, options, std::move(profiles));
+  out.transcript = detail::parse_transcript_with_profiles(index, options, std::move(profiles),
+                                                          previous ? &previous->transcript() : nullptr, previous_lines);
   out.findings = structural_checks(out.transcript, index, options);
 
   if (invalid_utf8 && options.enabled("invalid-utf8")) {
@@ -241,7 +244,8 @@ std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptio
   std::vector<ScriptProfile> profiles(index.line_count());
   for (std::size_t line = 0; line < profiles.size(); ++line)
     profiles[line] = detail::profile_line(index.line_text(line));
-  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, nullptr, {},
+  analysis->placeholders_ = {options.translation_placeholder, options.original_placeholder};
+  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, nullptr, nullptr, {},
           {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
   return analysis;
 }
@@ -255,8 +259,11 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
       first_invalid_after_edit(previous.text_, previous.first_invalid_utf8_, analysis->text_, ends);
   std::vector<std::uint32_t> previous_lines;
   std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
+  analysis->placeholders_ = {options.translation_placeholder, options.original_placeholder};
+  // Lines read as before only with the same placeholders.
+  const bool same_reading = previous.placeholders_ == analysis->placeholders_;
   analyse(analysis->index_, analysis->first_invalid_utf8_, std::move(profiles), options,
-          previous.content_state_.get(), previous_lines,
+          same_reading ? &previous : nullptr, previous.content_state_.get(), previous_lines,
           {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
   return analysis;
 }

@@ -845,7 +845,8 @@ ScriptProfile profile_line(std::string_view line) {
 }
 
 Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOptions& options,
-                                          std::vector<ScriptProfile> profiles) {
+                                          std::vector<ScriptProfile> profiles, const Transcript* previous,
+                                          std::span<const std::uint32_t> previous_lines) {
   Transcript transcript;
   const std::size_t line_count = index.line_count();
   profiles.resize(line_count);
@@ -863,6 +864,24 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
   std::vector<std::uint8_t> content(line_count, 0);  // bytes, not bits: two threads write them
   std::vector<std::uint8_t> placeholder(line_count, 0);
   std::vector<std::uint8_t> sentence_end(line_count, 0);  // a content line that ends like a sentence
+  // A line's reading: its class in the low bits, kSentenceEnd when it ends
+  // like a sentence (TranscriptLine::reading).
+  constexpr std::uint8_t kClassBits = 0x7, kSentenceEnd = 0x8;
+  auto read_line = [&](std::string_view text, const ScriptProfile& script, std::size_t line) -> std::uint8_t {
+    if (is_blank(text)) return kBlank;
+    if (text.size() >= shortest_placeholder) {
+      const std::string_view trimmed = trim(text);
+      const bool translation_mark = !translation_placeholder.empty() && trimmed == translation_placeholder;
+      if (translation_mark || (!original_placeholder.empty() && trimmed == original_placeholder))
+        return static_cast<std::uint8_t>((translation_mark ? kTranslationMark : kOriginalMark) |
+                                         (ends_sentence(last_mark(text)) ? kSentenceEnd : 0));
+    }
+    if (is_markup(text, script, static_cast<std::uint32_t>(line))) return kMarkup;
+    return static_cast<std::uint8_t>(kContent | (ends_sentence(last_mark(text)) ? kSentenceEnd : 0));
+  };
+  // An unchanged line reads as before, except at or from the first line
+  // (markup such as "WEBVTT" counts there only).
+  const bool lend = previous != nullptr && previous_lines.size() == line_count;
   auto classify = [&](std::size_t from, std::size_t to) {
     for (std::size_t line = from; line < to; ++line) {
       TranscriptLine& entry = transcript.lines[line];
@@ -870,32 +889,18 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
       entry.begin = index.line_start(line);
       entry.end = index.line_end(line);
       entry.script = profiles[line];
-      const std::string_view text = index.text().substr(entry.begin, entry.end - entry.begin);
-      if (is_blank(text)) {
-        entry.kind = LineKind::Blank;
-        continue;
-      }
-      if (text.size() >= shortest_placeholder) {
-        const std::string_view trimmed = trim(text);
-        const bool translation_mark = !translation_placeholder.empty() && trimmed == translation_placeholder;
-        if (translation_mark || (!original_placeholder.empty() && trimmed == original_placeholder)) {
-          classes[line] = translation_mark ? kTranslationMark : kOriginalMark;
-          placeholder[line] = 1;
-          content[line] = 1;
-          sentence_end[line] = ends_sentence(last_mark(text));
-          entry.kind = LineKind::FrontMatter;  // until paired
-          continue;
-        }
-      }
-      if (is_markup(text, entry.script, static_cast<std::uint32_t>(line))) {
-        classes[line] = kMarkup;
-        entry.kind = LineKind::Markup;
-        continue;
-      }
-      classes[line] = kContent;
-      content[line] = 1;
-      sentence_end[line] = ends_sentence(last_mark(text));
-      entry.kind = LineKind::FrontMatter;  // until paired
+      const std::uint32_t before = lend ? previous_lines[line] : kNoLine;
+      entry.reading = before != kNoLine && before != 0 && line != 0 && before < previous->lines.size()
+                          ? previous->lines[before].reading
+                          : read_line(index.text().substr(entry.begin, entry.end - entry.begin), entry.script, line);
+      const auto line_class = static_cast<LineClass>(entry.reading & kClassBits);
+      classes[line] = line_class;
+      sentence_end[line] = (entry.reading & kSentenceEnd) != 0;
+      placeholder[line] = line_class == kTranslationMark || line_class == kOriginalMark;
+      content[line] = line_class == kContent || placeholder[line];
+      entry.kind = line_class == kBlank ? LineKind::Blank
+                   : line_class == kMarkup ? LineKind::Markup
+                                           : LineKind::FrontMatter;  // until paired
     }
   };
   // Each line on its own: the halves of a large document on two threads

@@ -3,6 +3,8 @@
 // document, so pairing can start from profiles computed earlier.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -17,7 +19,11 @@ namespace bitext::detail {
 ScriptProfile profile_line(std::string_view line);
 
 // parse_transcript with profiles[i] == profile_line(index.line_text(i)) given.
+// `previous` (with `previous_lines`, content.hpp's mapping of unchanged lines)
+// lends the reading of unchanged lines; it must have been parsed with the same
+// placeholders.
 Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOptions& options,
-                                          std::vector<ScriptProfile> profiles);
+                                          std::vector<ScriptProfile> profiles, const Transcript* previous = nullptr,
+                                          std::span<const std::uint32_t> previous_lines = {});
 
 }  // namespace bitext::detail

@@ -76,6 +76,7 @@ void check_same_analysis(const Analysis& a, const Analysis& b) {
     CHECK(x.lines[i].script == y.lines[i].script);
     CHECK(x.lines[i].kind == y.lines[i].kind);
     CHECK(x.lines[i].pair == y.lines[i].pair);
+    CHECK(x.lines[i].reading == y.lines[i].reading);
   }
   REQUIRE(x.pairs.size() == y.pairs.size());
   for (std::size_t i = 0; i < x.pairs.size(); ++i) {
@@ -411,6 +412,27 @@ TEST_CASE("rerun gives exactly what run gives on a document large enough for par
     raised = raised || (finding.code == "number-mismatch" && finding.severity == Severity::Error);
   }
   CHECK(raised);
+}
+
+TEST_CASE("rerun reads unchanged lines again when the placeholders change or a line moves to or from the first") {
+  const std::string text = kClean + "\n[no English]\n我们下周见。\nSee you next week.";
+  CheckOptions plain;
+  CheckOptions marked;
+  marked.original_placeholder = "[no English]";
+  // The same text, other placeholders: "[no English]" becomes a placeholder line.
+  const auto with_plain = Analysis::run(text, plain);
+  check_same_analysis(*Analysis::run(text, marked), *Analysis::rerun(*with_plain, text, {}, marked));
+  check_same_analysis(*with_plain, *Analysis::rerun(*Analysis::run(text, marked), text, {}, plain));
+
+  // "WEBVTT" is markup on the first line only.
+  const std::string vtt = "WEBVTT\n\n你好。\nHello.\n再见。\nGoodbye.";
+  const std::string below = "Notes\n" + vtt;
+  const auto first = Analysis::run(vtt, plain);
+  const auto second = Analysis::run(below, plain);
+  REQUIRE(first->transcript().lines[0].kind == LineKind::Markup);
+  REQUIRE(second->transcript().lines[1].kind != LineKind::Markup);
+  check_same_analysis(*second, *Analysis::rerun(*first, below, {{0, 0, 1}}, plain));
+  check_same_analysis(*first, *Analysis::rerun(*second, vtt, {{0, 1, 0}}, plain));
 }
 
 TEST_CASE("rerun keeps track of invalid UTF-8 across edits") {
