@@ -1,6 +1,7 @@
 // One analysed version of a document as the features see it: the core
-// Analysis plus lookup tables built once, off the I/O thread, so that each
-// request costs O(log n + answer), not O(document).
+// Analysis plus lookup tables built once per version, on first use (not on
+// the way to publishing its diagnostics), so that each request costs
+// O(log n + answer), not O(document).
 #pragma once
 
 #include <cstdint>
@@ -44,7 +45,11 @@ class Snapshot {
  private:
   std::shared_ptr<const Analysis> analysis_;
   std::int64_t version_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> line_findings_;  // (line, finding), sorted
+  // (line, finding), sorted; made on first use, not before publishing.
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& line_findings() const;
+  void make_line_findings() const;
+  mutable std::once_flag line_findings_made_;
+  mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> line_findings_;
   mutable std::mutex memo_mutex_;
   mutable std::map<std::string, std::shared_ptr<const void>, std::less<>> memo_;
 };
