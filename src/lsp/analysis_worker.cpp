@@ -3,12 +3,17 @@
 #include <algorithm>
 #include <exception>
 
+#if defined(__linux__)
+#include <pthread.h>
+#include <sched.h>
+#endif
+
 #include "lsp/heap.hpp"
 
 namespace bitext::lsp {
 
 AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done)
-    : on_done_(std::move(on_done)), thread_([this] { loop(); }) {
+    : on_done_(std::move(on_done)), thread_([this] { loop(); }), reaper_([this] { reap(); }) {
   keep_freed_memory();
 }
 
@@ -40,7 +45,25 @@ void AnalysisWorker::dispose(std::shared_ptr<const void> garbage) {
     if (stopping_) return;  // freed here, by the caller
     garbage_.push_back(std::move(garbage));
   }
-  wake_.notify_one();
+  reap_wake_.notify_one();
+}
+
+void AnalysisWorker::reap() {
+#if defined(__linux__)
+  // Only when a core would otherwise idle: freeing must not slow the next
+  // analysis, which is what the user waits for.
+  sched_param idle{};
+  pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+#endif
+  for (;;) {
+    std::unique_lock lock(mutex_);
+    reap_wake_.wait(lock, [&] { return stopping_ || !garbage_.empty(); });
+    if (stopping_) return;
+    std::vector<std::shared_ptr<const void>> garbage = std::move(garbage_);
+    garbage_.clear();
+    lock.unlock();
+    garbage.clear();
+  }
 }
 
 void AnalysisWorker::stop() {
@@ -49,9 +72,11 @@ void AnalysisWorker::stop() {
     stopping_ = true;
     queue_.clear();
   }
-  // Garbage left is freed with the worker (after the thread is joined).
+  // Garbage left is freed with the worker (after the threads are joined).
   wake_.notify_all();
+  reap_wake_.notify_all();
   if (thread_.joinable()) thread_.join();
+  if (reaper_.joinable()) reaper_.join();
 }
 
 void AnalysisWorker::loop() {
@@ -59,7 +84,7 @@ void AnalysisWorker::loop() {
     AnalysisJob job;
     {
       std::unique_lock lock(mutex_);
-      auto ready = [&] { return stopping_ || !queue_.empty() || !garbage_.empty(); };
+      auto ready = [&] { return stopping_ || !queue_.empty(); };
       // Freed memory is kept while work comes in, and returned after a pause.
       if (memory_to_release_ && !wake_.wait_for(lock, kIdleBeforeRelease, ready)) {
         memory_to_release_ = false;
@@ -70,8 +95,8 @@ void AnalysisWorker::loop() {
       wake_.wait(lock, ready);
       if (stopping_) return;
       memory_to_release_ = true;
-      if (queue_.empty()) {
-        // Nothing to analyse: free what was handed over, outside the lock.
+      if (garbage_.size() > kMostGarbage) {
+        // The reaper gets no time (a busy machine): free it here rather than pile it up.
         std::vector<std::shared_ptr<const void>> garbage = std::move(garbage_);
         garbage_.clear();
         lock.unlock();

@@ -56,25 +56,30 @@ class AnalysisWorker {
 
   void submit(AnalysisJob job);
   void cancel(const std::string& uri);  // drops a queued (not a running) job
-  // Frees `garbage` (an analysis a newer one replaced) on the worker thread
-  // when no job waits: freeing a large analysis takes milliseconds that the
-  // I/O thread should spend answering.
+  // Frees `garbage` (an analysis a newer one replaced) on a background thread
+  // that runs only when a core is idle: freeing a large analysis takes
+  // milliseconds that the I/O thread should spend answering and the worker
+  // analysing.
   void dispose(std::shared_ptr<const void> garbage);
   void stop();                          // finishes the running job, drops the rest, joins
 
  private:
   void loop();
+  void reap();  // the freeing thread
   std::function<void(AnalysisResult)> on_done_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<AnalysisJob> queue_;
   std::vector<std::shared_ptr<const void>> garbage_;
+  std::condition_variable reap_wake_;
+  static constexpr std::size_t kMostGarbage = 4;  // versions left to the reaper before the worker frees them
   // Freed memory is kept between analyses (heap.hpp) and returned to the
   // system once no work has come for this long.
   static constexpr std::chrono::seconds kIdleBeforeRelease{5};
   bool memory_to_release_ = false;
   bool stopping_ = false;
   std::thread thread_;
+  std::thread reaper_;
 };
 
 }  // namespace bitext::lsp

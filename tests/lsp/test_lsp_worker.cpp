@@ -1,6 +1,6 @@
 // The analysis worker: jobs analysed off the caller's thread, queued jobs of
 // one document replaced by newer ones, and replaced analyses freed on the
-// worker rather than on the I/O thread.
+// background thread rather than on the I/O thread.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -58,7 +58,7 @@ TEST_CASE("a job is analysed on the worker and its snapshot carries the version"
   CHECK(result.error.empty());
 }
 
-TEST_CASE("dispose frees what it is given on the worker thread, not the caller's") {
+TEST_CASE("dispose frees what it is given on a background thread, not the caller's") {
   Results results;
   AnalysisWorker worker([&](AnalysisResult result) { results.add(std::move(result)); });
   std::mutex mutex;
