@@ -323,6 +323,8 @@ struct ContentState {
     std::uint64_t key = 0;  // hash of the line's text
     const LineFeatures* features = nullptr;
     const PairChecks* checks = nullptr;
+    double base_cost = 0;     // of the pair as given, under this version's fits
+    double base_lexical = 0;  // its lexical part
     std::uint64_t anchor_key = 0;
     const std::vector<Candidate>* anchor = nullptr;
     std::shared_ptr<const PairReport> report;
@@ -1382,12 +1384,22 @@ ContentResult ContentAnalyser::run() {
     const LineFeatures& t = *slots_[p].translation;
     const LineFeatures& o = *slots_[p].original;
     checks_[p] = checks_of(slots_[p]);
-    state_->by_line[slots_[p].translation_line].checks = checks_[p];
+    ContentState::ByLine& entry = state_->by_line[slots_[p].translation_line];
+    entry.checks = checks_[p];
     base_check_[p] = checks_[p]->lexical;
-    base_lexical_[p] = lexical_cost(base_check_[p]);
-    base_cost_[p] = residual_cost(length_delta(t.length, o.length, state_->model)) +
-                    state_->counts.of(o.sentences - t.sentences) + state_->questions.of(o.questions - t.questions) +
-                    base_lexical_[p];
+    // The same checks (so the same lines) under the same fits cost the same.
+    if (const ContentState::ByLine* before = same_fit ? previous_entry(slots_[p].translation_line) : nullptr;
+        before && before->checks == checks_[p]) {
+      base_lexical_[p] = before->base_lexical;
+      base_cost_[p] = before->base_cost;
+    } else {
+      base_lexical_[p] = lexical_cost(base_check_[p]);
+      base_cost_[p] = residual_cost(length_delta(t.length, o.length, state_->model)) +
+                      state_->counts.of(o.sentences - t.sentences) + state_->questions.of(o.questions - t.questions) +
+                      base_lexical_[p];
+    }
+    entry.base_lexical = base_lexical_[p];
+    entry.base_cost = base_cost_[p];
   }
 
   // Local alternatives, anchor by anchor, reusing cached windows.
