@@ -309,6 +309,24 @@ TEST_CASE("sentences: a short first sentence broken off a line is a split, not a
   CHECK(transcript.pairs[11].original == Lines{24});
 }
 
+TEST_CASE("sentences: \"OK.\" ends a sentence, so \"好。\" broken off its line is a split") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // Pair 11 (index 10) was "好。快去洗吧。" / "OK. Go and have your shower.". Read as one
+  // sentence (ICU's "OK." abbreviation), the English would fit "快去洗吧。" alone
+  // better than the two Chinese lines together, and "好。" would be a lone line.
+  lines[20] = "好。";
+  lines[21] = "快去洗吧。";
+  lines.insert(lines.begin() + 22, "OK. Go and have your shower.");
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[9].translation == Lines{18});
+  CHECK(transcript.pairs[9].original == Lines{19});
+  CHECK(transcript.pairs[10].translation == Lines{20, 21});
+  CHECK(transcript.pairs[10].original == Lines{22});
+  CHECK(transcript.pairs[11].translation == Lines{23});
+  CHECK(transcript.pairs[11].original == Lines{24});
+}
+
 TEST_CASE("sentences: an original with a sentence more than its translation is followed by a lone line") {
   std::vector<std::string> lines = zh_en_lines(20);
   // Pairs 11 and 12 (index 10, 11): "差不多十一点。火车晚点了。" / "About eleven. The train
