@@ -322,6 +322,8 @@ constexpr std::array<double, 2 * kSentenceGapLimit + 1> kClausePrior = {0.05, 0.
 constexpr double kSentencePriorWeight = 20.0;  // in pseudo-pairs
 constexpr std::size_t kSentenceSample = 200;   // pairs read for the fit, spread evenly over the document
 constexpr double kSentenceEvidenceCap = 4.0;   // a count alone never outweighs a structural bead
+constexpr double kSentenceCountEvidence = 3.0;  // at most; see sentence_evidence
+constexpr double kSameCountPrior = 0.6;         // pairs with as many sentences a side
 
 struct SentenceSpan {
   std::uint32_t sentences = 1;  // at least
@@ -436,6 +438,9 @@ int clause_difference(SentenceSpan one, SentenceSpan two) {
 struct SentenceModel {
   std::array<double, 2 * kSentenceGapLimit + 1> gap_cost{};     // -log P(gap), gap = -limit..limit
   std::array<double, 2 * kSentenceGapLimit + 1> clause_cost{};  // -log P(clause difference)
+  // log of P(the two sides have as many sentences) over P(one more on one side):
+  // what an exact sentence count says in this document (0 when it says nothing).
+  double count_evidence = 0.0;
 
   // Cost of a pair of a script-1 line and a script-2 line with these spans.
   double of(SentenceSpan one, SentenceSpan two) const {
@@ -460,6 +465,7 @@ SentenceModel fit_sentences(const std::vector<Item>& items, bool forward, Senten
   std::array<double, 2 * kSentenceGapLimit + 1> clause_counts{};
   const std::size_t step = std::max<std::size_t>(1, (starts.size() + kSentenceSample - 1) / kSentenceSample);
   double total = 0.0;
+  double same_count = 0.0;  // pairs whose sides have as many sentences
   for (std::size_t k = 0; k < starts.size(); k += step) {
     const std::size_t first = starts[k];
     const std::size_t one = forward ? first : first + 1;  // the script-1 line
@@ -467,6 +473,7 @@ SentenceModel fit_sentences(const std::vector<Item>& items, bool forward, Senten
     counts[static_cast<std::size_t>(sentence_gap(counter.of(one), counter.of(two)) + kSentenceGapLimit)] += 1.0;
     clause_counts[static_cast<std::size_t>(clause_difference(counter.of(one), counter.of(two)) + kSentenceGapLimit)] +=
         1.0;
+    same_count += counter.of(one).sentences == counter.of(two).sentences ? 1.0 : 0.0;
     total += 1.0;
   }
   SentenceModel model;
@@ -477,6 +484,8 @@ SentenceModel fit_sentences(const std::vector<Item>& items, bool forward, Senten
         (clause_counts[gap] + kSentencePriorWeight * kClausePrior[gap]) / (total + kSentencePriorWeight);
     model.clause_cost[gap] = -std::log(q);
   }
+  const double same = (same_count + kSentencePriorWeight * kSameCountPrior) / (total + kSentencePriorWeight);
+  model.count_evidence = std::clamp(std::log(same / ((1.0 - same) / 2.0)), 0.0, kSentenceCountEvidence);
   return model;
 }
 
@@ -757,7 +766,19 @@ class Aligner {
     const bool side_is_first_script = items_[a].label == kScript1;
     const double split = side_is_first_script ? sentence_model_.of(joined, with) : sentence_model_.of(with, joined);
     const double lone = side_is_first_script ? sentence_model_.of(alone, with) : sentence_model_.of(with, alone);
-    return std::clamp(split - lone, -kSentenceEvidenceCap, kSentenceEvidenceCap);
+    // The spans let a comma stand for a full stop. When the partner has
+    // exactly the sentences of the two lines together and more than the
+    // other part alone, the lone reading leaves a sentence of the partner
+    // without a counterpart: "好，时间到了。谢谢大家！" against "All right, we're out of
+    // time." + "Thank you, everyone!". How much that says is fitted per
+    // document (count_evidence): in a loose translation, little. Only this
+    // way round: a partner with fewer sentences than the two lines ("别太久，
+    // 热水不多了。" against "Don't take too long." + "There isn't much hot water
+    // left.") is a comma for a full stop, common, and no evidence of a lone line.
+    double count = 0.0;
+    if (with.sentences == joined.sentences && with.sentences > alone.sentences)
+      count = -sentence_model_.count_evidence;
+    return std::clamp(split - lone + count, -kSentenceEvidenceCap, kSentenceEvidenceCap);
   }
 
   void expand_body(std::size_t i) {

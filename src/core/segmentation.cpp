@@ -167,6 +167,22 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
     }
   }
 
+  // ICU's English suppressions keep "OK." with what follows (the state
+  // abbreviation); in a transcript "OK. Go and have your shower." is the
+  // interjection and two sentences.
+  if (language_of(script) == Language::English) {
+    const auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
+    for (std::size_t i = 0; i + 2 < cps.size(); ++i) {
+      const bool ok = (cps[i].c == U'O' || cps[i].c == U'o') && (cps[i + 1].c == U'K' || cps[i + 1].c == U'k') &&
+                      !(cps[i].c == U'o' && cps[i + 1].c == U'K');
+      if (!ok || (i > 0 && letter(cps[i - 1].c)) || cps[i + 2].c != U'.') continue;
+      std::size_t k = i + 3;
+      if (k >= cps.size() || !is_space(cps[k].c)) continue;
+      while (k < cps.size() && is_space(cps[k].c)) ++k;
+      if (k < cps.size() && cps[k].c >= U'A' && cps[k].c <= U'Z') add(k, 3);
+    }
+  }
+
   // Punctuation: runs of marks (？！, ……, ——, ...) make one boundary after the run.
   for (std::size_t i = 0; i < cps.size(); ++i) {
     int s = punctuation_strength(cps, i);

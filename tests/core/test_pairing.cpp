@@ -2,6 +2,8 @@
 // and the Transcript helpers (first/last line, pair_of_line, preview).
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -307,6 +309,50 @@ TEST_CASE("sentences: a short first sentence broken off a line is a split, not a
   CHECK(transcript.pairs[10].original == Lines{22});
   CHECK(transcript.pairs[11].translation == Lines{23});
   CHECK(transcript.pairs[11].original == Lines{24});
+}
+
+TEST_CASE("sentences: \"OK.\" ends a sentence, so \"好。\" broken off its line is a split") {
+  std::vector<std::string> lines = zh_en_lines(20);
+  // Pair 11 (index 10) was "好。快去洗吧。" / "OK. Go and have your shower.". Read as one
+  // sentence (ICU's "OK." abbreviation), the English would fit "快去洗吧。" alone
+  // better than the two Chinese lines together, and "好。" would be a lone line.
+  lines[20] = "好。";
+  lines[21] = "快去洗吧。";
+  lines.insert(lines.begin() + 22, "OK. Go and have your shower.");
+  const Transcript transcript = parse(join(lines));
+  REQUIRE(transcript.pairs.size() == 20);
+  CHECK(transcript.pairs[9].translation == Lines{18});
+  CHECK(transcript.pairs[9].original == Lines{19});
+  CHECK(transcript.pairs[10].translation == Lines{20, 21});
+  CHECK(transcript.pairs[10].original == Lines{22});
+  CHECK(transcript.pairs[11].translation == Lines{23});
+  CHECK(transcript.pairs[11].original == Lines{24});
+}
+
+TEST_CASE("sentences: an original split between sentences that its translation has both of is a split") {
+  // The eval corpus's talk ends "好,时间到了。谢谢大家!" / "All right, we're out of time.
+  // Thank you, everyone!", here with the English split between its sentences.
+  // The spans overlap either way (the comma may stand for a full stop), and by
+  // length "All right, we're out of time." alone fits the short Chinese line
+  // better; read so, though, the Chinese keeps a sentence without a
+  // counterpart, while the two English lines together have its two sentences,
+  // as most pairs of this talk have as many sentences a side.
+  std::ifstream file(std::string(BITEXT_SOURCE_DIR) + "/tests/eval/corpus/talk-databases.zh-en.txt",
+                     std::ios::binary);
+  REQUIRE(file);
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  const std::string last = "All right, we're out of time. Thank you, everyone!";
+  const std::size_t at = text.rfind(last);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(text.substr(at + last.size()) == "\n");  // the last line
+  text.replace(at, last.size(), "All right, we're out of time.\nThank you, everyone!");
+  const Transcript transcript = parse(text);
+  REQUIRE(transcript.pairs.size() == 46);  // 92 lines, 46 pairs, no header or footer
+  CHECK(transcript.pairs[44].translation == Lines{88});
+  CHECK(transcript.pairs[44].original == Lines{89});
+  CHECK(transcript.pairs[45].translation == Lines{90});
+  CHECK(transcript.pairs[45].original == Lines{91, 92});
+  CHECK(transcript.back_matter.empty());
 }
 
 TEST_CASE("sentences: an original with a sentence more than its translation is followed by a lone line") {

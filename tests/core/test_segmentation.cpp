@@ -53,6 +53,14 @@ TEST_CASE("numbers, times, URLs and abbreviations are not split") {
   CHECK(find_boundaries("融资1.6亿美元和1,600万", Script::Han).empty());
 }
 
+TEST_CASE("\"OK.\" before a capital ends a sentence (ICU keeps it as an abbreviation)") {
+  CHECK(find_boundaries("OK. Go and have your shower.", Script::Latin) == std::vector<Boundary>{{4, S}});
+  CHECK(find_boundaries("Fine, ok.  Then we go.", Script::Latin) == std::vector<Boundary>{{6, K}, {11, S}});
+  // Not a word of its own, or not followed by a new sentence: no boundary.
+  CHECK(find_boundaries("BOOK. it was fine", Script::Latin).empty());
+  CHECK(find_boundaries("It was OK.", Script::Latin).empty());
+}
+
 TEST_CASE("closing quotes stay left, opening quotes go right") {
   const std::string line = "他说：“你好。”然后走了";
   const auto b = find_boundaries(line, Script::Han);
