@@ -895,8 +895,7 @@ Fix ContentAnalyser::drift_fix(const Candidate& candidate) const {
   const CutPoint& cut = source.cuts[candidate.cut];
   const std::uint32_t source_line = side_line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = side_line(candidate.forward ? b : a, translation);
-  const std::string_view text = line_text(source_line);
-  const std::string_view moved = candidate.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
+  const std::string_view moved = moved_text(candidate);
   const std::string side = translation ? "translation" : "original";
   Fix fix;
   const std::string separator = source.spaced ? " " : "";
@@ -952,12 +951,9 @@ void ContentAnalyser::report_drift(MadeFindings& out, const Candidate& best, con
   const Candidate* alternative = mirror_moved_less ? &best : mirror;
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
-  const LineFeatures& source = side_features(candidate.forward ? a : b, translation);
-  const CutPoint& cut = source.cuts[candidate.cut];
   const std::uint32_t source_line = side_line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = side_line(candidate.forward ? b : a, translation);
-  const std::string_view text = line_text(source_line);
-  const std::string_view moved = candidate.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
+  const std::string_view moved = moved_text(candidate);
   const std::string side = translation ? "translation" : "original";
   const std::string other = translation ? "original" : "translation";
   Finding finding;
