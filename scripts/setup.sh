@@ -4,7 +4,7 @@
 #   --e2e  also installs the editors the end-to-end tests drive (neovim, emacs + eglot).
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config git nlohmann-json3-dev libboost-dev libicu-dev doctest-dev libbenchmark-dev)
+packages=(build-essential cmake pkg-config git nlohmann-json3-dev libboost-dev libicu-dev doctest-dev libbenchmark-dev libcmark-dev)
 if [[ "${1:-}" == "--e2e" ]]; then
   packages+=(neovim emacs-nox elpa-eglot)
 fi

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "bitext/finding.hpp"
+#include "bitext/layout.hpp"
 
 namespace bitext {
 
@@ -26,6 +27,9 @@ struct CheckOptions {
   std::string original_placeholder = "[original missing]";
   std::map<std::string, RuleSetting, std::less<>> rules;  // by finding code
   bool content_checks = true;  // length, numbers, drift, shifted blocks
+  Layout layout = Layout::Auto;  // how the document is laid out (layout.hpp)
+  std::string name_hint;         // the document's file name, for detecting its layout ("" when unknown)
+  SubtitleStyle subtitle_style;  // limits of the subtitle reading-speed and line-width hints
 
   bool enabled(std::string_view code) const;
   Severity severity(std::string_view code, Severity fallback) const;

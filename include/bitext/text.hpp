@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace bitext {
@@ -64,6 +66,21 @@ class LineIndex {
  public:
   LineIndex() = default;
   explicit LineIndex(std::string_view text);
+  // An index whose "lines" are the given byte ranges of `text` (a layout's
+  // text units, layout.hpp), in order and non-overlapping, so that pairing and
+  // checks read a wrapped paragraph or a cue's lines of one language as one
+  // line while every offset stays one of the document. `document_lines` holds
+  // the document line each range starts on (for messages); `separator` is what
+  // a fix inserts between two ranges. position_of/offset_of are meaningless
+  // on such an index.
+  static LineIndex of_ranges(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                             std::vector<std::uint32_t> document_lines, std::string separator);
+  bool of_ranges() const { return ranged_; }
+  // The document line a line of this index starts on (itself for a plain index).
+  std::uint32_t document_line(std::size_t line) const {
+    return ranged_ ? (line < document_lines_.size() ? document_lines_[line] : 0) : static_cast<std::uint32_t>(line);
+  }
+  const std::string& separator() const { return separator_; }
 
   std::string_view text() const { return text_; }
   std::size_t line_count() const { return starts_.size(); }
@@ -73,6 +90,7 @@ class LineIndex {
   // Byte offset just past the line's content (before its line end).
   // (Without reading the text: a large document's lines are not in cache.)
   std::size_t line_end(std::size_t line) const {
+    if (ranged_) return line < ends_.size() ? ends_[line] : text_.size();
     if (line + 1 >= starts_.size()) return text_.size();
     return ends_.empty() ? starts_[line + 1] - 1 : ends_[line];
   }
@@ -95,6 +113,9 @@ class LineIndex {
   std::string_view text_;
   std::vector<std::size_t> starts_{0};
   std::vector<std::size_t> ends_;  // content end of each line but the last; empty when every line end is "\n"
+  bool ranged_ = false;            // of_ranges: ends_ has every line's end
+  std::vector<std::uint32_t> document_lines_;
+  std::string separator_;
 };
 
 }  // namespace bitext

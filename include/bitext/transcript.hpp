@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bitext/layout.hpp"
 #include "bitext/options.hpp"
 #include "bitext/script.hpp"
 
@@ -44,6 +45,16 @@ struct Pair {
   std::vector<std::uint32_t> translation;   // document line numbers, in order
   std::vector<std::uint32_t> original;
   std::string speaker;                      // empty when unknown
+  // Layouts other than lines (layout.hpp): the byte range of each side's text
+  // unit (a wrapped paragraph, a language's lines in a cue: the document lines
+  // above list every line of it), and the subtitle cue the pair is in.
+  struct TextRange {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+  std::vector<TextRange> translation_ranges;
+  std::vector<TextRange> original_ranges;
+  std::int32_t cue = -1;                    // index into Transcript::cues, or -1
   std::uint32_t first_line() const;          // smallest line number of the pair
   std::uint32_t last_line() const;
 };
@@ -56,6 +67,13 @@ struct Transcript {
   std::vector<std::uint32_t> front_matter;
   std::vector<std::uint32_t> back_matter;
   std::vector<Pair> pairs;
+  // How the document was read (layout.hpp). For layouts other than lines:
+  // the reader's units (text, markup, headings, labels, timings), Markdown
+  // headings as chapters, subtitle cues with their timings.
+  Layout layout = Layout::Lines;
+  std::vector<Unit> units;
+  std::vector<Chapter> chapters;
+  std::vector<Cue> cues;
 
   // Pair that a document line belongs to, or nullptr.
   const Pair* pair_of_line(std::uint32_t line) const;

@@ -16,6 +16,7 @@
 #include "bitext/checks.hpp"
 #include "bitext/content.hpp"
 #include "bitext/pairing.hpp"
+#include "layout_analysis.hpp"
 #include "pairing_detail.hpp"
 
 namespace bitext {
@@ -188,6 +189,29 @@ struct Outputs {
   std::shared_ptr<const ContentState>& content_state;
 };
 
+void sort_findings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+}
+
+void add_invalid_utf8(const LineIndex& index, std::optional<std::size_t> invalid_utf8, const CheckOptions& options,
+                      Outputs out) {
+  if (!invalid_utf8 || !options.enabled("invalid-utf8")) return;
+  const std::size_t at = *invalid_utf8;
+  const std::size_t line = index.line_of(at);
+  Finding finding;
+  finding.code = "invalid-utf8";
+  finding.severity = options.severity("invalid-utf8", Severity::Error);
+  finding.begin = at;
+  finding.end = at + std::max<std::size_t>(1, decode_utf8(index.text(), at).length);
+  finding.message = "Invalid UTF-8 at byte " + std::to_string(at) + " (line " + std::to_string(line + 1) +
+                    "): the file is not valid UTF-8; invalid bytes are read as U+FFFD";
+  const Pair* pair = out.transcript.pair_of_line(static_cast<std::uint32_t>(line));
+  finding.pair = pair ? static_cast<std::int32_t>(pair->index) : -1;
+  out.findings.push_back(std::move(finding));
+}
+
 // `previous` (the analysis before an edit, or null) lends its work for the
 // lines `previous_lines` says are unchanged.
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
@@ -196,21 +220,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   out.transcript = detail::parse_transcript_with_profiles(index, options, std::move(profiles),
                                                           previous ? &previous->transcript() : nullptr, previous_lines);
   out.findings = structural_checks(out.transcript, index, options);
-
-  if (invalid_utf8 && options.enabled("invalid-utf8")) {
-    const std::size_t at = *invalid_utf8;
-    const std::size_t line = index.line_of(at);
-    Finding finding;
-    finding.code = "invalid-utf8";
-    finding.severity = options.severity("invalid-utf8", Severity::Error);
-    finding.begin = at;
-    finding.end = at + std::max<std::size_t>(1, decode_utf8(index.text(), at).length);
-    finding.message = "Invalid UTF-8 at byte " + std::to_string(at) + " (line " + std::to_string(line + 1) +
-                      "): the file is not valid UTF-8; invalid bytes are read as U+FFFD";
-    const Pair* pair = out.transcript.pair_of_line(static_cast<std::uint32_t>(line));
-    finding.pair = pair ? static_cast<std::int32_t>(pair->index) : -1;
-    out.findings.push_back(std::move(finding));
-  }
+  add_invalid_utf8(index, invalid_utf8, options, out);
 
   const std::size_t pair_count = out.transcript.pairs.size();
   if (options.content_checks) {
@@ -228,9 +238,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
       out.pair_scores[i] = pair.translation.empty() || pair.original.empty() ? 0.0 : 1.0;
     }
   }
-  std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
-  });
+  sort_findings(out.findings);
 }
 
 }  // namespace
@@ -241,6 +249,17 @@ std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptio
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text_);
   const LineIndex& index = analysis->index_;
+  if (const Layout layout = detect_layout(analysis->text_, options.name_hint, options.layout);
+      layout != Layout::Lines) {
+    detail::LayoutAnalysis result = detail::analyse_layout(index, read_layout(analysis->text_, layout), options);
+    analysis->transcript_ = std::move(result.transcript);
+    analysis->findings_ = std::move(result.findings);
+    analysis->pair_scores_ = std::move(result.pair_scores);
+    add_invalid_utf8(index, analysis->first_invalid_utf8_, options,
+                     {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
+    sort_findings(analysis->findings_);
+    return analysis;
+  }
   std::vector<ScriptProfile> profiles(index.line_count());
   for (std::size_t line = 0; line < profiles.size(); ++line)
     profiles[line] = detail::profile_line(index.line_text(line));
@@ -253,6 +272,11 @@ std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptio
 std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::string text,
                                                 const std::vector<LineEdit>& edits,
                                                 const CheckOptions& options) {
+  // Other layouts are read again as a whole: their units span lines, and the
+  // per-line work below does not carry over.
+  if (previous.transcript_.layout != Layout::Lines ||
+      detect_layout(text, options.name_hint, options.layout) != Layout::Lines)
+    return run(std::move(text), options);
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   const CommonEnds ends = common_ends(previous.text_, analysis->text_);
   analysis->first_invalid_utf8_ =

@@ -20,7 +20,6 @@ namespace {
 
 using detail::LineRole;
 
-std::string line_number(std::uint32_t line) { return std::to_string(line + 1); }
 std::string pair_number(const Pair& pair) { return std::to_string(pair.index + 1); }
 
 class Checker {
@@ -58,11 +57,15 @@ class Checker {
 
   // The line end after a line, or the document's when it is the last line.
   std::string eol_after(std::uint32_t number) const {
+    if (index_.of_ranges()) return index_.separator();  // text units of a layout: its own separator
     const std::size_t end = index_.line_end(number);
     const std::size_t next = index_.line_start(number + 1);
     if (number + 1 < index_.line_count() && next > end) return std::string(index_.text().substr(end, next - end));
     return document_eol_;
   }
+
+  // 1-based document line of a line (of a text unit, in layouts other than lines).
+  std::string line_number(std::uint32_t line) const { return std::to_string(index_.document_line(line) + 1); }
 
   bool blank(std::uint32_t number) const { return line(number).kind == LineKind::Blank; }
 

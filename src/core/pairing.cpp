@@ -108,6 +108,7 @@ struct Item {  // one content line
   std::uint32_t units = 0;   // weighted letters
   double log_units = 0.0;
   bool sentence_end = false;  // ends with a full stop, question or exclamation mark
+  std::uint32_t group = 0;    // a bead never joins items of two groups (subtitle cues)
 };
 
 enum class Bead : std::uint8_t {
@@ -594,6 +595,9 @@ class Aligner {
       : items_(items), index_(index), median_(medians), cased_(cased), lengths_(lengths),
         sentences_(sentences), sentence_model_(sentence_model) {}
 
+  // Subtitle cues: every text is in a cue, so none is header or footer.
+  void set_grouped(bool grouped) { grouped_ = grouped; }
+
   Solution solve(const Candidate& candidate) {
     candidate_ = candidate;
     const double median_first = median_of(candidate.first);
@@ -624,14 +628,14 @@ class Aligner {
       if (i == n) break;
       const double matter = matter_cost(items_[i]);
       // Header: only from the very start, or continuing one.
-      if (i == 0) relax(front_, front_from_, 1, kMatterEnter + matter, Bead::FrontFirst);
+      if (i == 0 && !grouped_) relax(front_, front_from_, 1, kMatterEnter + matter, Bead::FrontFirst);
       // A header or footer line that alternates language with the line
       // before it looks like a pair: charge for it.
       const bool alternates = i > 0 && alternation(items_[i - 1], items_[i]);
       const double continued = matter + (alternates ? alternation_cost(items_[i - 1], items_[i]) : 0.0);
       if (front_[i] < kInfinity) relax(front_, front_from_, i + 1, front_[i] + continued, Bead::Front);
       // Footer: from the body, or continuing one.
-      if (body_[i] < kInfinity)
+      if (body_[i] < kInfinity && !grouped_)
         relax(back_, back_from_, i + 1,
               body_[i] + kMatterEnter + matter + (items_[i].sentence_end ? kMatterSentence : 0.0), Bead::BackFirst);
       if (back_[i] < kInfinity) relax(back_, back_from_, i + 1, back_[i] + continued, Bead::Back);
@@ -785,7 +789,7 @@ class Aligner {
     const std::size_t n = items_.size();
     const double base = body_[i];
     const Item& a = items_[i];
-    if (i + 1 < n) {
+    if (i + 1 < n && items_[i + 1].group == a.group) {
       const Item& b = items_[i + 1];
       const double cost = slot_cost(a, true) + slot_cost(b, false);
       if (cost < kInfinity) {
@@ -800,7 +804,7 @@ class Aligner {
     const double alone_second = slot_cost(a, false);
     if (alone_second < kInfinity)
       relax(body_, body_from_, i + 1, base + kMissing + alone_second, Bead::SecondOnly);
-    if (i + 2 < n) {
+    if (i + 2 < n && items_[i + 1].group == a.group && items_[i + 2].group == a.group) {
       const Item& b = items_[i + 1];
       const Item& c = items_[i + 2];
       if (exact(a, true) && exact(b, true) && exact(c, false))
@@ -818,6 +822,7 @@ class Aligner {
   SentenceCounter& sentences_;
   SentenceModel sentence_model_;
   Candidate candidate_;
+  bool grouped_ = false;
   double log_ratio_ = 0.0;
   double log_median_first_ = 0.0;
   double log_median_second_ = 0.0;
@@ -867,7 +872,8 @@ ScriptProfile profile_line(std::string_view line) {
 
 Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOptions& options,
                                           std::vector<ScriptProfile> profiles, const Transcript* previous,
-                                          std::span<const std::uint32_t> previous_lines) {
+                                          std::span<const std::uint32_t> previous_lines,
+                                          std::span<const std::uint32_t> groups) {
   Transcript transcript;
   const std::size_t line_count = index.line_count();
   profiles.resize(line_count);
@@ -969,6 +975,7 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
     item.units = std::max<std::uint32_t>(1, weighted_letters(profiles[line]));
     item.sentence_end = sentence_end[line];
     item.log_units = log_of(item.units);
+    if (line < groups.size()) item.group = groups[line];
     if (item.label == kScript1) units1.push_back(item.units);
     if (item.label == kScript2) units2.push_back(item.units);
     items.push_back(item);
@@ -984,6 +991,7 @@ Transcript parse_transcript_with_profiles(const LineIndex& index, const CheckOpt
   const SentenceModel sentence_model = fit_sentences(items, lengths.forward, sentences);
   Aligner aligner(items, index, {median1, median2}, {cased(script1), cased(script2)}, lengths, sentences,
                   sentence_model);
+  aligner.set_grouped(!groups.empty());
   Solution one = aligner.solve({kScript1, kScript2, translation_first});
   Solution two = aligner.solve({kScript2, kScript1, translation_first});
   // Ties: the language of the first line in either language comes first.

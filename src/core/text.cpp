@@ -132,9 +132,27 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   }
 }
 
+LineIndex LineIndex::of_ranges(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                               std::vector<std::uint32_t> document_lines, std::string separator) {
+  LineIndex index;
+  index.text_ = text;
+  index.ranged_ = true;
+  index.starts_.clear();
+  index.starts_.reserve(ranges.size());
+  index.ends_.reserve(ranges.size());
+  for (const auto& [begin, end] : ranges) {
+    index.starts_.push_back(begin);
+    index.ends_.push_back(end);
+  }
+  index.document_lines_ = std::move(document_lines);
+  index.separator_ = std::move(separator);
+  return index;
+}
+
 std::size_t LineIndex::line_of(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   const auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  if (after == starts_.begin()) return 0;  // a ranged index whose first range starts later
   return static_cast<std::size_t>(after - starts_.begin()) - 1;
 }
 

@@ -1,0 +1,163 @@
+#include "layout_analysis.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "bitext/checks.hpp"
+#include "bitext/content.hpp"
+#include "bitext/subtitle_checks.hpp"
+#include "pairing_detail.hpp"
+
+namespace bitext::detail {
+namespace {
+
+bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The transcript of the units, told in document lines.
+Transcript in_document_lines(const Transcript& units, const LineIndex& unit_index, const LineIndex& index,
+                             DocumentLayout& layout, const std::vector<std::size_t>& unit_of_text) {
+  Transcript transcript;
+  transcript.order = units.order;
+  transcript.translation_script = units.translation_script;
+  transcript.original_script = units.original_script;
+  transcript.layout = layout.layout;
+  const std::size_t line_count = index.line_count();
+  transcript.lines.resize(line_count);
+  for (std::size_t line = 0; line < line_count; ++line) {
+    TranscriptLine& entry = transcript.lines[line];
+    entry.number = static_cast<std::uint32_t>(line);
+    entry.begin = index.line_start(line);
+    entry.end = index.line_end(line);
+    entry.kind = entry.begin == entry.end ? LineKind::Blank : LineKind::Markup;
+  }
+  auto lines_of = [&](std::size_t begin, std::size_t end) {
+    const std::size_t first = index.line_of(begin);
+    const std::size_t last = end > begin ? index.line_of(end - 1) : first;
+    return std::pair{first, last};
+  };
+  // Blank lines stay blank; every other line is markup until a text unit claims it.
+  for (std::size_t line = 0; line < line_count; ++line) {
+    const std::string_view content = index.line_text(line);
+    if (std::all_of(content.begin(), content.end(), [](char c) { return is_white(c); }))
+      transcript.lines[line].kind = LineKind::Blank;
+  }
+  for (std::size_t unit = 0; unit < units.lines.size(); ++unit) {
+    const TranscriptLine& source = units.lines[unit];
+    const auto [first, last] = lines_of(unit_index.line_start(unit), unit_index.line_end(unit));
+    for (std::size_t line = first; line <= last && line < line_count; ++line) {
+      TranscriptLine& entry = transcript.lines[line];
+      entry.kind = source.kind == LineKind::Blank ? LineKind::Markup : source.kind;
+      entry.script = source.script;
+      entry.pair = source.pair;
+    }
+  }
+  auto document_lines = [&](const std::vector<std::uint32_t>& unit_lines) {
+    std::vector<std::uint32_t> lines;
+    for (const std::uint32_t unit : unit_lines) {
+      const auto [first, last] = lines_of(unit_index.line_start(unit), unit_index.line_end(unit));
+      for (std::size_t line = first; line <= last; ++line) lines.push_back(static_cast<std::uint32_t>(line));
+    }
+    return lines;
+  };
+  auto ranges = [&](const std::vector<std::uint32_t>& unit_lines) {
+    std::vector<Pair::TextRange> result;
+    for (const std::uint32_t unit : unit_lines) result.push_back({unit_index.line_start(unit), unit_index.line_end(unit)});
+    return result;
+  };
+  transcript.front_matter = document_lines(units.front_matter);
+  transcript.back_matter = document_lines(units.back_matter);
+  transcript.pairs.reserve(units.pairs.size());
+  for (const Pair& pair : units.pairs) {
+    Pair mapped;
+    mapped.index = pair.index;
+    mapped.speaker = pair.speaker;
+    mapped.translation = document_lines(pair.translation);
+    mapped.original = document_lines(pair.original);
+    mapped.translation_ranges = ranges(pair.translation);
+    mapped.original_ranges = ranges(pair.original);
+    const std::vector<std::uint32_t>& any = pair.translation.empty() ? pair.original : pair.translation;
+    if (!any.empty()) mapped.cue = layout.units[unit_of_text[any.front()]].cue;
+    transcript.pairs.push_back(std::move(mapped));
+  }
+  transcript.units = std::move(layout.units);
+  transcript.chapters = std::move(layout.chapters);
+  transcript.cues = std::move(layout.cues);
+  return transcript;
+}
+
+}  // namespace
+
+bool fix_keeps_text(std::string_view text, const Fix& fix) {
+  std::array<std::int64_t, 256> balance{};
+  for (const TextEdit& edit : fix.edits) {
+    if (edit.begin > edit.end || edit.end > text.size()) return false;
+    for (std::size_t at = edit.begin; at < edit.end; ++at)
+      if (!is_white(text[at])) --balance[static_cast<unsigned char>(text[at])];
+    for (const char c : edit.replacement)
+      if (!is_white(c)) ++balance[static_cast<unsigned char>(c)];
+  }
+  return std::all_of(balance.begin(), balance.end(), [](std::int64_t count) { return count >= 0; });
+}
+
+LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, const CheckOptions& options) {
+  const std::string_view text = index.text();
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  std::vector<std::uint32_t> document_lines;
+  std::vector<std::uint32_t> groups;
+  std::vector<std::size_t> unit_of_text;  // text unit -> index in layout.units
+  const bool subtitles = layout.layout == Layout::Srt || layout.layout == Layout::Vtt;
+  std::uint32_t outside = 0x80000000u;  // groups of text outside any cue: one each
+  for (std::size_t k = 0; k < layout.units.size(); ++k) {
+    const Unit& unit = layout.units[k];
+    if (unit.kind != UnitKind::Text) continue;
+    ranges.emplace_back(unit.begin, unit.end);
+    document_lines.push_back(static_cast<std::uint32_t>(index.line_of(unit.begin)));
+    unit_of_text.push_back(k);
+    if (subtitles) groups.push_back(unit.cue >= 0 ? static_cast<std::uint32_t>(unit.cue) : outside++);
+  }
+  LayoutAnalysis result;
+  // The reading text must outlive the unit index: it lives in `layout` until
+  // in_document_lines moves the units out (the reading stays).
+  const LineIndex unit_index = LineIndex::of_ranges(layout.reading.empty() ? text : std::string_view(layout.reading),
+                                                    ranges, std::move(document_lines), layout.separator);
+  std::vector<ScriptProfile> profiles(unit_index.line_count());
+  for (std::size_t unit = 0; unit < profiles.size(); ++unit) profiles[unit] = profile_line(unit_index.line_text(unit));
+  const Transcript units =
+      parse_transcript_with_profiles(unit_index, options, std::move(profiles), nullptr, {}, groups);
+  result.findings = structural_checks(units, unit_index, options);
+  if (options.content_checks) {
+    ContentResult content = content_checks(units, unit_index, options);
+    result.findings.insert(result.findings.end(), std::make_move_iterator(content.findings.begin()),
+                           std::make_move_iterator(content.findings.end()));
+    result.pair_scores = std::move(content.pair_scores);
+  }
+  result.pair_scores.resize(units.pairs.size(), 1.0);
+  for (Finding& finding : result.findings) {
+    auto& fixes = finding.fixes;
+    fixes.erase(std::remove_if(fixes.begin(), fixes.end(), [&](const Fix& fix) { return !fix_keeps_text(text, fix); }),
+                fixes.end());
+  }
+  std::vector<Finding> timing = subtitle_checks(text, layout, options);
+  for (Finding& finding : layout.findings) {
+    if (!options.enabled(finding.code)) continue;
+    finding.severity = options.severity(finding.code, finding.severity);
+    timing.push_back(std::move(finding));
+  }
+  result.transcript = in_document_lines(units, unit_index, index, layout, unit_of_text);
+  // A subtitle finding belongs to the pair of its cue.
+  std::vector<std::int32_t> pair_of_cue(result.transcript.cues.size(), -1);
+  for (const Pair& pair : result.transcript.pairs)
+    if (pair.cue >= 0 && pair_of_cue[static_cast<std::size_t>(pair.cue)] < 0)
+      pair_of_cue[static_cast<std::size_t>(pair.cue)] = static_cast<std::int32_t>(pair.index);
+  const std::vector<Cue>& cues = result.transcript.cues;
+  for (Finding& finding : timing) {
+    const auto after = std::upper_bound(cues.begin(), cues.end(), finding.begin,
+                                        [](std::size_t offset, const Cue& cue) { return offset < cue.begin; });
+    if (after != cues.begin() && finding.begin <= std::prev(after)->end)
+      finding.pair = pair_of_cue[static_cast<std::size_t>(std::prev(after) - cues.begin())];
+    result.findings.push_back(std::move(finding));
+  }
+  return result;
+}
+
+}  // namespace bitext::detail

@@ -1,0 +1,126 @@
+// Which layout a document is in: the requested one, else the file name's
+// extension, else the content (a WEBVTT header; SRT cue timings; Markdown
+// front matter or headings; blocks of one language wrapped over several lines).
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "bitext/layout.hpp"
+#include "bitext/script.hpp"
+#include "layout_reading.hpp"
+#include "line_facts.hpp"
+#include "subtitle_timing.hpp"
+
+namespace bitext {
+namespace {
+
+std::string lowercase_extension(std::string_view name) {
+  const std::size_t slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name = name.substr(slash + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return {};
+  std::string extension(name.substr(dot));
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension;
+}
+
+// Looks at the first lines only: detection must stay cheap on 10 MB.
+constexpr std::size_t kDetectionLines = 400;
+
+Layout from_content(std::string_view text) {
+  const std::vector<detail::PhysicalLine> lines = detail::physical_lines(text.substr(0, 256 * 1024));
+  const std::size_t count = std::min(lines.size(), kDetectionLines);
+  auto line_at = [&](std::size_t line) {
+    return detail::trim(text.substr(lines[line].begin, lines[line].end - lines[line].begin));
+  };
+  std::size_t first = 0;
+  while (first < count && detail::is_blank(line_at(first))) ++first;
+  if (first < count) {
+    const std::string_view head = line_at(first);
+    if (head.substr(0, 6) == "WEBVTT") return Layout::Vtt;
+    if (head == "---" || head == "+++") return Layout::Markdown;
+  }
+  std::size_t timings = 0, headings = 0, blocks = 0, wrapped_blocks = 0, mixed_blocks = 0, content = 0;
+  for (std::size_t line = 0; line < count;) {
+    if (detail::is_blank(line_at(line))) {
+      ++line;
+      continue;
+    }
+    std::size_t stop = line;
+    Script block_script = Script::None;
+    bool mixed = false;
+    while (stop < count && !detail::is_blank(line_at(stop))) {
+      const std::string_view current = line_at(stop);
+      if (current.find("-->") != std::string_view::npos && detail::looks_like_timing(current)) ++timings;
+      if (current.size() > 2 && current[0] == '#' && (current[1] == ' ' || current[1] == '#')) ++headings;
+      const Script script = classify_script(current).dominant;
+      if (script != Script::None) {
+        if (block_script != Script::None && script != block_script) mixed = true;
+        block_script = script;
+        ++content;
+      }
+      ++stop;
+    }
+    ++blocks;
+    if (mixed) ++mixed_blocks;
+    if (!mixed && stop - line >= 2) ++wrapped_blocks;
+    line = stop;
+  }
+  if (timings >= 2 && timings * 4 >= blocks) return Layout::Srt;
+  if (headings >= 2) return Layout::Markdown;
+  // Paragraphs: most blocks hold one language, and blocks are more than a
+  // line or two apart (a line-pair transcript has few, mixed blocks).
+  if (blocks >= 4 && mixed_blocks * 5 <= blocks && blocks * 3 >= content) return Layout::Paragraphs;
+  (void)wrapped_blocks;
+  return Layout::Lines;
+}
+
+}  // namespace
+
+std::string_view layout_name(Layout layout) {
+  switch (layout) {
+    case Layout::Auto: return "auto";
+    case Layout::Lines: return "lines";
+    case Layout::Paragraphs: return "paragraphs";
+    case Layout::Markdown: return "markdown";
+    case Layout::Srt: return "srt";
+    case Layout::Vtt: return "vtt";
+  }
+  return "auto";
+}
+
+std::optional<Layout> parse_layout(std::string_view name) {
+  for (const Layout layout :
+       {Layout::Auto, Layout::Lines, Layout::Paragraphs, Layout::Markdown, Layout::Srt, Layout::Vtt})
+    if (layout_name(layout) == name) return layout;
+  return std::nullopt;
+}
+
+Layout detect_layout(std::string_view text, std::string_view name_hint, Layout requested) {
+  if (requested != Layout::Auto) return requested;
+  const std::string extension = lowercase_extension(name_hint);
+  if (extension == ".srt") return Layout::Srt;
+  if (extension == ".vtt") return Layout::Vtt;
+  if (extension == ".md" || extension == ".markdown") return Layout::Markdown;
+  return from_content(text);
+}
+
+DocumentLayout read_layout(std::string_view text, Layout layout) {
+  switch (layout) {
+    case Layout::Paragraphs: return read_paragraphs(text);
+    case Layout::Markdown: return read_markdown(text);
+    case Layout::Srt: return read_srt(text);
+    case Layout::Vtt: return read_vtt(text);
+    default: break;
+  }
+  // Lines: one text unit per non-blank line, as the pairing has always read them.
+  DocumentLayout lines;
+  lines.layout = Layout::Lines;
+  lines.separator = detail::first_line_end(text);
+  for (const detail::PhysicalLine& line : detail::physical_lines(text))
+    if (!detail::is_blank(text.substr(line.begin, line.end - line.begin)))
+      lines.units.push_back({UnitKind::Text, line.begin, line.end, -1});
+  return lines;
+}
+
+}  // namespace bitext
