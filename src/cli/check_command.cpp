@@ -81,12 +81,14 @@ FileOutcome check_one(const CheckTarget& target, const CheckSettings& settings) 
     outcome.error = std::move(reason);
     return outcome;
   }
-  if (target.candidate && !looks_like_transcript(input.text, settings.options)) {
+  CheckOptions options = settings.options;
+  options.name_hint = target.path;  // the extension says the layout
+  if (target.candidate && !looks_like_transcript(input.text, options)) {
     outcome.skipped = true;
     return outcome;
   }
   const bool empty = input.text.empty();
-  const std::shared_ptr<const Analysis> analysis = Analysis::run(std::move(input.text), settings.options);
+  const std::shared_ptr<const Analysis> analysis = Analysis::run(std::move(input.text), options);
   const std::vector<Finding> findings = sorted_findings(analysis->findings());
   outcome.counts = count_findings(findings);
   if (empty) {
@@ -255,6 +257,12 @@ std::optional<int> parse_arguments(std::span<const std::string_view> args, Check
         return usage_error("check", "--order needs one of: auto, translation-first, original-first");
       }
       settings.options.order = *order;
+      continue;
+    }
+    if (const OptionMatch m = match_option_value(args, i, "--layout", value); m != OptionMatch::NoMatch) {
+      const std::optional<Layout> layout = m == OptionMatch::Value ? parse_layout(value) : std::optional<Layout>();
+      if (!layout) return usage_error("check", "--layout needs one of: auto, lines, paragraphs, markdown, srt, vtt");
+      settings.options.layout = *layout;
       continue;
     }
     if (const OptionMatch m = match_option_value(args, i, "--rule", value); m != OptionMatch::NoMatch) {

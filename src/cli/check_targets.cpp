@@ -44,7 +44,8 @@ void collect_directory(const fs::path& directory, std::vector<CheckTarget>& targ
     const std::string extension = lowercase_extension(entry.path());
     if (extension == ".bitext") {
       targets.push_back({entry.path().generic_string(), false, {}});
-    } else if (extension == ".txt") {
+    } else if (extension == ".txt" || extension == ".md" || extension == ".markdown" || extension == ".srt" ||
+               extension == ".vtt") {
       targets.push_back({entry.path().generic_string(), true, {}});
     }
   }

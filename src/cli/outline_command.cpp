@@ -59,6 +59,11 @@ class OutlinePrinter {
     out_ += display_text(path) + ": " + std::to_string(transcript.pairs.size()) +
             (transcript.pairs.size() == 1 ? " pair" : " pairs");
     if (!transcript.pairs.empty()) out_ += ", " + order_description(transcript);
+    if (transcript.layout != Layout::Lines) {
+      out_ += "; layout: " + std::string(layout_name(transcript.layout));
+      if (!transcript.chapters.empty()) out_ += ", " + std::to_string(transcript.chapters.size()) + " chapters";
+      if (!transcript.cues.empty()) out_ += ", " + std::to_string(transcript.cues.size()) + " cues";
+    }
     out_ += '\n';
     section("front matter", transcript.front_matter);
     for (const Pair& pair : transcript.pairs) print_pair(pair);
@@ -141,6 +146,12 @@ int run_outline_command(std::span<const std::string_view> args) {
       return kExitClean;
     }
     std::string_view value;
+    if (const OptionMatch m = match_option_value(args, i, "--layout", value); m != OptionMatch::NoMatch) {
+      const std::optional<Layout> layout = m == OptionMatch::Value ? parse_layout(value) : std::optional<Layout>();
+      if (!layout) return usage_error("outline", "--layout needs one of: auto, lines, paragraphs, markdown, srt, vtt");
+      options.layout = *layout;
+      continue;
+    }
     if (const OptionMatch m = match_option_value(args, i, "--order", value); m != OptionMatch::NoMatch) {
       const std::optional<LineOrder> order =
           m == OptionMatch::Value ? parse_line_order(value) : std::optional<LineOrder>();
@@ -163,6 +174,7 @@ int run_outline_command(std::span<const std::string_view> args) {
     if (!input.ok) return fail(input.error);
     if (const std::string reason = why_not_text(input.text); !reason.empty()) return fail(reason);
     const bool empty = input.text.empty();
+    options.name_hint = path;
     const std::shared_ptr<const Analysis> analysis = Analysis::run(std::move(input.text), options);
     const std::string outline = OutlinePrinter(*analysis).print(shown);
     std::fwrite(outline.data(), 1, outline.size(), stdout);

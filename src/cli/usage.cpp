@@ -45,6 +45,9 @@ Options:
   --order auto|translation-first|original-first
                        which line of a pair comes first (default auto:
                        detected from the document)
+  --layout auto|lines|paragraphs|markdown|srt|vtt
+                       how the files are laid out (default auto: from the
+                       extension .md/.srt/.vtt, then the content)
   --no-content         structural checks only; skip the content checks
                        (lengths, numbers, drift)
   --rule CODE=LEVEL    turn a check off or change its severity; LEVEL is off,
@@ -67,6 +70,8 @@ lines, and the footer (back matter).
 Options:
   --order auto|translation-first|original-first
                        which line of a pair comes first (default auto)
+  --layout auto|lines|paragraphs|markdown|srt|vtt
+                       how the file is laid out (default auto)
   -h, --help           show this help
 
 Exit status: 0 printed, 2 bad usage or the file could not be read.
