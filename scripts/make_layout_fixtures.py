@@ -12,6 +12,10 @@ OUT = "tests/fixtures/layouts/podcast-notes.md"
 lines = [l.rstrip("\n") for l in open(SAMPLE, encoding="utf-8")]
 body = lines[3:-1]  # header (3 lines) and footer (1 line) of the sample
 pairs = [(body[i], body[i + 1]) for i in range(0, len(body) - 1, 2)]
+# Left out: the sample's loose translations that `bitext check` reports on the
+# sample itself (drifts across pairs 39/40 and 97/98, pair 76 at 180% of the
+# expected length): this fixture is about the layout, and must be clean.
+pairs = [p for k, p in enumerate(pairs, start=1) if k not in (39, 40, 76, 97, 98)]
 speakers = [("Jacob Effron", "雅各布·埃弗龙"), ("Clem Delangue", "克莱姆·德朗格")]
 chapters = ["Introduction", "Open source and Hugging Face", "Models and regulation"]
 per_chapter = (len(pairs) + len(chapters) - 1) // len(chapters)

@@ -68,10 +68,10 @@ Layout from_content(std::string_view text) {
   }
   if (timings >= 2 && timings * 4 >= blocks) return Layout::Srt;
   if (headings >= 2) return Layout::Markdown;
-  // Paragraphs: most blocks hold one language, and blocks are more than a
-  // line or two apart (a line-pair transcript has few, mixed blocks).
-  if (blocks >= 4 && mixed_blocks * 5 <= blocks && blocks * 3 >= content) return Layout::Paragraphs;
-  (void)wrapped_blocks;
+  // Paragraphs: most blocks hold one language (a line-pair transcript has
+  // few blocks, each with both languages), and some are wrapped.
+  if (blocks >= 4 && mixed_blocks * 5 <= blocks && wrapped_blocks > 0) return Layout::Paragraphs;
+  (void)content;
   return Layout::Lines;
 }
 

@@ -106,6 +106,18 @@ void blank_inline(std::string_view text, std::string& reading, std::size_t begin
   }
 }
 
+// A link, an image, an autolink or a bare URL, and nothing else.
+bool only_a_link(std::string_view text) {
+  if (text.empty()) return false;
+  if (text.substr(0, 4) == "http" && text.find(' ') == std::string_view::npos) return true;
+  if (text.front() == '<' && text.back() == '>' && text.find(' ') == std::string_view::npos) return true;
+  if (text.front() == '!') text.remove_prefix(1);
+  if (text.empty() || text.front() != '[') return false;
+  const std::size_t close = find_closing(text, 0, text.size(), '[', ']');
+  if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != '(') return false;
+  return find_closing(text, close + 1, text.size(), '(', ')') == text.size() - 1;
+}
+
 class MarkdownReader {
  public:
   explicit MarkdownReader(std::string_view text) : text_(text), lines_(detail::physical_lines(text)) {
@@ -197,10 +209,14 @@ class MarkdownReader {
       return;
     }
     std::size_t begin = range.begin;
-    if (const std::size_t label = label_length(content); label > 0) {
-      detail::add_unit(layout_, UnitKind::Label, range.begin, range.begin + label);
-      begin = range.begin + label;
+    const std::size_t label = label_length(content);
+    if (label > 0) begin = range.begin + label;
+    // "**Source:** [Title](url)": a preamble's metadata, a link and no text.
+    if (only_a_link(detail::trim(text_.substr(begin, range.end - begin)))) {
+      detail::add_unit(layout_, UnitKind::Markup, range.begin, range.end);
+      return;
     }
+    if (label > 0) detail::add_unit(layout_, UnitKind::Label, range.begin, range.begin + label);
     side(begin, range.end);
   }
 

@@ -40,13 +40,13 @@ Timestamp read_timestamp(std::string_view text, std::size_t at, std::size_t end,
   if (at >= end || text[at] != ':') return fail(at, "':'");
   ++at;
   const Digits second = read_digits(text, at, end);
-  if (second.count != 2) return fail(at - (second.count > 0 ? second.count : 0), "two digits of minutes or seconds");
+  if (second.count != 2) return fail(second.count > 2 ? at - second.count : at, "two digits of minutes or seconds");
   Digits hours, minutes = first, seconds = second;
   if (at < end && text[at] == ':') {
     ++at;
     const std::size_t seconds_at = at;
     const Digits third = read_digits(text, at, end);
-    if (third.count != 2) return fail(seconds_at, "two digits of seconds");
+    if (third.count != 2) return fail(third.count > 2 ? seconds_at : at, "two digits of seconds");
     hours = first;
     minutes = second;
     seconds = third;
@@ -62,7 +62,7 @@ Timestamp read_timestamp(std::string_view text, std::size_t at, std::size_t end,
   ++at;
   const std::size_t millis_at = at;
   const Digits millis = read_digits(text, at, end);
-  if (millis.count == 0 || millis.count > 3) return fail(millis_at, "milliseconds (three digits)");
+  if (millis.count == 0 || millis.count > 3) return fail(millis.count == 0 ? at : millis_at, "milliseconds (three digits)");
   if (at < end && !space(text[at])) return fail(at, "a space after the timestamp");
   std::int64_t ms = millis.value;
   for (std::size_t k = millis.count; k < 3; ++k) ms *= 10;

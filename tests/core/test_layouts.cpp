@@ -216,3 +216,148 @@ TEST_CASE("the sample converted to each layout gives the same content findings p
     CHECK(content_by_pair(*analysis) == expected);
   }
 }
+
+namespace {
+
+struct Fixture {
+  const char* file;
+  LineOrder order;
+  std::size_t pairs;
+  std::vector<std::string> findings;  // code@pair, in order
+};
+
+void check_fixture(const Fixture& fixture) {
+  const std::string text = read_file(std::string("tests/fixtures/layouts/") + fixture.file);
+  for (const bool rough : {false, true}) {
+    CAPTURE(fixture.file);
+    CAPTURE(rough);
+    CheckOptions options;
+    options.name_hint = fixture.file;
+    options.order = fixture.order;
+    const auto analysis = Analysis::run(rough ? roughened(text) : text, options);
+    CHECK(analysis->transcript().pairs.size() == fixture.pairs);
+    CHECK(codes(*analysis) == fixture.findings);
+    // Every fix applies and keeps every non-blank character of the document.
+    for (const Finding& finding : analysis->findings()) {
+      for (const Fix& fix : finding.fixes) {
+        const std::string fixed = apply_edits(analysis->text(), fix.edits);
+        std::map<char, long> before, after;
+        for (const char c : analysis->text()) before[c] += c == ' ' || c == '\t' || c == '\r' || c == '\n' ? 0 : 1;
+        for (const char c : fixed) after[c] += c == ' ' || c == '\t' || c == '\r' || c == '\n' ? 0 : 1;
+        for (const auto& [c, count] : before)
+          if (finding.code != "subtitle-timestamp-form" && finding.code != "subtitle-overlap" &&
+              finding.code != "subtitle-numbering")
+            CHECK(after[c] >= count);  // (timing and number fixes rewrite digits)
+      }
+    }
+  }
+}
+
+const Finding& find(const Analysis& analysis, std::string_view code, std::size_t nth = 0) {
+  for (const Finding& finding : analysis.findings())
+    if (finding.code == code && nth-- == 0) return finding;
+  FAIL("no finding " << code);
+  throw 0;
+}
+
+}  // namespace
+
+TEST_CASE("clean fixtures: pairs read, no findings") {
+  check_fixture({"clean.srt", LineOrder::Auto, 3, {}});
+  check_fixture({"clean.vtt", LineOrder::Auto, 3, {}});
+  check_fixture({"clean-paragraphs.txt", LineOrder::Auto, 4, {}});
+  check_fixture({"clean.md", LineOrder::Auto, 3, {}});
+}
+
+TEST_CASE("fixtures with every structural and timing error kind") {
+  check_fixture({"errors.srt", LineOrder::Auto, 6,
+                 {"subtitle-overlap@1", "subtitle-numbering@3", "subtitle-end-before-start@3",
+                  "subtitle-numbering@4", "subtitle-out-of-order@4", "missing-translation@4",
+                  "subtitle-timestamp-malformed@5", "subtitle-timestamp-form@6"}});
+  check_fixture({"errors.vtt", LineOrder::Auto, 4,
+                 {"subtitle-overlap@1", "missing-original@2", "subtitle-end-before-start@3",
+                  "subtitle-timestamp-form@3", "subtitle-timestamp-malformed@4"}});
+  check_fixture({"errors-paragraphs.txt", LineOrder::Auto, 4, {"missing-original@2", "swapped-order@4"}});
+  check_fixture({"errors.md", LineOrder::OriginalFirst, 4, {"missing-translation@2", "swapped-order@4"}});
+}
+
+TEST_CASE("SRT findings: exact places and fixes") {
+  const auto analysis = analyse(read_file("tests/fixtures/layouts/errors.srt"), "errors.srt");
+  const Analysis& a = *analysis;
+  const Finding& malformed = find(a, "subtitle-timestamp-malformed");
+  CHECK(text_at(a, malformed.begin, malformed.end) == "x,000");  // the exact column of the mistake
+  const Finding& overlap = find(a, "subtitle-overlap");
+  REQUIRE(overlap.fixes.size() == 1);
+  REQUIRE(overlap.fixes[0].edits.size() == 1);
+  CHECK(text_at(a, overlap.fixes[0].edits[0].begin, overlap.fixes[0].edits[0].end) == "00:00:04,000");
+  CHECK(overlap.fixes[0].edits[0].replacement == "00:00:03,500");
+  const Finding& gap = find(a, "subtitle-numbering");
+  CHECK(gap.message == "Cue number 4 skips 3");
+  REQUIRE(gap.fixes.size() == 1);
+  REQUIRE(gap.fixes[0].edits.size() == 1);
+  CHECK(gap.fixes[0].edits[0].replacement == "3");
+  CHECK(find(a, "subtitle-numbering", 1).message == "Cue number 4 repeats the number of the cue above");
+  const Finding& form = find(a, "subtitle-timestamp-form");
+  CHECK(text_at(a, form.begin, form.end) == "00:00:14.000");
+  CHECK(form.fixes.at(0).edits.at(0).replacement == "00:00:14,000");
+  // The missing translation goes inside the cue, above its English line; no timing moves.
+  const Finding& missing = find(a, "missing-translation");
+  const std::string fixed = apply_edits(a.text(), missing.fixes.at(0).edits);
+  CHECK(fixed.find("00:00:07,000 --> 00:00:09,500\n[translation missing]\nThank you all for listening.") !=
+        std::string::npos);
+  // Cues and timings are in the model.
+  REQUIRE(a.transcript().cues.size() == 6);
+  CHECK(a.transcript().cues[1].timing.start_ms == 3500);
+  CHECK(a.transcript().cues[1].timing.end_ms == 8000);
+  CHECK(a.transcript().pairs[1].cue == 1);
+}
+
+TEST_CASE("a language over two lines of a cue is one side") {
+  const auto analysis = analyse(read_file("tests/fixtures/layouts/clean.srt"), "clean.srt");
+  const Pair& pair = analysis->transcript().pairs.at(1);
+  CHECK(pair.translation == std::vector<std::uint32_t>{7, 8});
+  CHECK(pair.original == std::vector<std::uint32_t>{9, 10});
+  REQUIRE(pair.translation_ranges.size() == 1);
+  CHECK(text_at(*analysis, pair.translation_ranges[0].begin, pair.translation_ranges[0].end) ==
+        "这个领域发展得非常快，\n变化也很大。");
+}
+
+TEST_CASE("subtitle hints: reading speed and line width, configurable") {
+  const std::string srt =
+      "1\n00:00:01,000 --> 00:00:02,000\n这是一句非常非常长的中文字幕，读起来很快很快很快。\n"
+      "This is a very long English subtitle line that goes on and on.\n";
+  CheckOptions options;
+  options.name_hint = "a.srt";
+  auto analysis = Analysis::run(srt, options);
+  CHECK(codes(*analysis) == std::vector<std::string>{"subtitle-reading-speed@1", "subtitle-line-too-long@1",
+                                                     "subtitle-reading-speed@1", "subtitle-line-too-long@1"});
+  options.subtitle_style.max_cps_han = 100;
+  options.subtitle_style.max_cps_latin = 100;
+  options.subtitle_style.max_line_han = 100;
+  options.subtitle_style.max_line_latin = 100;
+  analysis = Analysis::run(srt, options);
+  CHECK(codes(*analysis).empty());
+}
+
+TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors or warnings") {
+  // English first: until roles follow the language (issue 10, item 1), say that English is the original.
+  CheckOptions options;
+  options.name_hint = "podcast-notes.md";
+  options.order = LineOrder::OriginalFirst;
+  const auto analysis = Analysis::run(read_file("tests/fixtures/layouts/podcast-notes.md"), options);
+  const Transcript& transcript = analysis->transcript();
+  CHECK(transcript.layout == Layout::Markdown);
+  CHECK(transcript.pairs.size() == 112);
+  CHECK(errors_and_warnings(*analysis) == 0);
+  REQUIRE(transcript.chapters.size() == 4);
+  CHECK(transcript.chapters[0].title == "Contents");
+  CHECK(transcript.chapters[1].title == "Introduction");
+  CHECK(transcript.chapters[1].level == 2);
+  CHECK(transcript.front_matter.empty());
+  // Labels are not text: the first pair's English side starts after "**Jacob Effron:**".
+  const Pair& first = transcript.pairs.at(0);
+  REQUIRE(first.original_ranges.size() == 1);
+  CHECK(text_at(*analysis, first.original_ranges[0].begin, first.original_ranges[0].begin + 4) == "This");
+  REQUIRE(first.translation_ranges.size() == 1);
+  CHECK(text_at(*analysis, first.translation_ranges[0].begin, first.translation_ranges[0].begin + 6) == "这里");
+}
