@@ -165,6 +165,17 @@ std::string as_paragraphs(const std::vector<SamplePair>& pairs) {
   return out;
 }
 
+// Podcast-notes style, Chinese first: front matter, a chapter every 40 pairs,
+// a label-only Chinese line, the English paragraph opened by a bold label.
+std::string as_markdown(const std::vector<SamplePair>& pairs) {
+  std::string out = "---\ntitle: Episode 1\n---\n\n# Episode 1\n\n- [Part 1](#part-1)\n\n";
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    if (k % 40 == 0) out += "## Part " + std::to_string(k / 40 + 1) + "\n\n";
+    out += "**主持人：**\n" + wrapped(pairs[k].translation) + "\n\n" + wrapped("**Host:** " + pairs[k].original) + "\n\n";
+  }
+  return out;
+}
+
 // Invented timings: each cue as long as its English needs at 15 characters a second.
 std::string as_subtitles(const std::vector<SamplePair>& pairs, bool vtt) {
   std::string out = vtt ? "WEBVTT\n\n" : "";
@@ -205,6 +216,7 @@ TEST_CASE("the sample converted to each layout gives the same content findings p
   };
   const std::vector<Converted> documents = {
       {"sample.txt", as_paragraphs(pairs), Layout::Paragraphs},
+      {"sample.md", as_markdown(pairs), Layout::Markdown},
       {"sample.srt", as_subtitles(pairs, false), Layout::Srt},
       {"sample.vtt", as_subtitles(pairs, true), Layout::Vtt},
   };
