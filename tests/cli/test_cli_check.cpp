@@ -103,7 +103,7 @@ TEST_CASE("a directory is searched recursively for .bitext files and transcript-
   dir.write("docs/empty.bitext", "");
   // Skipped silently: not a transcript, wrong extension, hidden, binary.
   dir.write("docs/notes.txt", "These are my notes for the week.\nBuy milk and eggs.\nCall the office.\n");
-  dir.write("docs/readme.md", example(kWithErrors));
+  dir.write("docs/readme.md", example(kWithErrors));  // as Markdown: one paragraph, no pairs
   dir.write("docs/.hidden/three.bitext", example(kWithErrors));
   dir.write("docs/.draft.txt", example(kWithErrors));
   dir.write("docs/blob.txt", std::string("\0\1\2\3", 4));
@@ -132,6 +132,39 @@ TEST_CASE("a directory is searched recursively for .bitext files and transcript-
         "docs/blob.txt: error: binary file, skipped\n"
         "docs/notes.txt: note: no pairs found: is this a bilingual transcript?\n"
         "1 file checked, 0 errors, 0 warnings; 1 file could not be checked\n");
+}
+
+TEST_CASE("a directory's .md, .srt and .vtt files are checked when they look bilingual") {
+  const TempDir dir;
+  const auto layout_fixture = [](const std::string& name) {
+    return read_whole_file(std::filesystem::path(BITEXT_SOURCE_DIR) / "tests/fixtures/layouts" / name);
+  };
+  dir.write("subs/a.srt", layout_fixture("errors.srt"));
+  dir.write("subs/b.vtt", layout_fixture("clean.vtt"));
+  dir.write("subs/c.md", layout_fixture("clean.md"));
+  dir.write("subs/notes.md", "# Notes\n\nJust some English notes.\n\nMore notes here.\n");  // skipped
+  const auto result = run_bitext({"check", "--no-content", "subs"}, std::nullopt, dir.path());
+  CHECK(result.status == 1);
+  CHECK(report_skeleton(result.out) == std::vector<std::string>{
+                                           "subs/a.srt:2:1: warning [subtitle-overlap]",
+                                           "subs/a.srt:7:1: note",
+                                           "subs/a.srt:11:1: info [subtitle-numbering]",
+                                           "subs/a.srt:12:1: error [subtitle-end-before-start]",
+                                           "subs/a.srt:16:1: info [subtitle-numbering]",
+                                           "subs/a.srt:17:1: warning [subtitle-out-of-order]",
+                                           "subs/a.srt:12:1: note",
+                                           "subs/a.srt:18:1: error [missing-translation]",
+                                           "subs/a.srt:13:1: note",
+                                           "subs/a.srt:21:8: error [subtitle-timestamp-malformed]",
+                                           "subs/a.srt:26:1: info [subtitle-timestamp-form]",
+                                       });
+  CHECK(result.err == "3 files checked, 3 errors, 2 warnings, 3 notes\n");
+  // --layout overrides the extension: read as lines, the WebVTT file has no timing findings.
+  const auto lines = run_bitext({"check", "--no-content", "--layout", "lines", "subs/b.vtt"}, std::nullopt, dir.path());
+  CHECK(lines.out.find("subtitle-") == std::string::npos);
+  CHECK(lines.status == 0);
+  const auto bad = run_bitext({"check", "--layout", "docx", "subs/b.vtt"}, std::nullopt, dir.path());
+  CHECK(bad.status == 2);
 }
 
 TEST_CASE("a directory without transcripts: nothing checked, exit 0") {
