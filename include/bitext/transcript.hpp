@@ -52,8 +52,8 @@ struct Pair {
     std::size_t begin = 0;
     std::size_t end = 0;
   };
-  std::vector<TextRange> translation_ranges;
-  std::vector<TextRange> original_ranges;
+  std::vector<TextRange> translation_ranges{};
+  std::vector<TextRange> original_ranges{};
   std::int32_t cue = -1;                    // index into Transcript::cues, or -1
   std::uint32_t first_line() const;          // smallest line number of the pair
   std::uint32_t last_line() const;
