@@ -158,6 +158,9 @@ json semantic_tokens_legend() {
 
 std::vector<std::uint32_t> semantic_tokens(const FeatureContext& context, std::uint32_t first_line,
                                            std::uint32_t last_line) {
+  // A text that is not a transcript (one language; a Markdown file the
+  // client syncs before it knows) gets no colours rather than all "comment".
+  if (context.transcript().pairs.empty()) return {};
   std::vector<Token> tokens;
   LineTokenizer tokenizer(context, tokens);
   const std::size_t line_count = context.index().line_count();
