@@ -74,9 +74,11 @@ trap 'exit 130' INT TERM
 step "packing the extension"
 stage="$work/extension"
 mkdir -p "$stage/out" "$stage/server"
-cp "$extension_dir/package.json" "$extension_dir/README.md" "$extension_dir/language-configuration.json" \
+cp "$extension_dir/package.json" "$extension_dir/language-configuration.json" \
   "$extension_dir/.vscodeignore" "$stage/" || die "cannot copy the extension's files"
 cp -r "$extension_dir/syntaxes" "$stage/" || die "cannot copy the extension's grammar"
+# The README without its screenshots, which vsce refuses as relative images (as `npm run package` does).
+grep -v '^!\[' "$extension_dir/README.md" >"$stage/out/README.md" || die "cannot copy the README"
 "$extension_dir/node_modules/.bin/esbuild" "$extension_dir/src/extension.ts" --bundle --outfile="$stage/out/extension.js" \
   --external:vscode --format=cjs --platform=node --target=node20 --log-level=warning ||
   die "esbuild could not bundle the extension"
@@ -88,7 +90,7 @@ node -e '
   const fs = require("fs"), file = process.argv[1], manifest = JSON.parse(fs.readFileSync(file, "utf8"));
   delete manifest.scripts; fs.writeFileSync(file, JSON.stringify(manifest, null, 2));' "$stage/package.json"
 (cd "$stage" && "$extension_dir/node_modules/.bin/vsce" package --no-dependencies --skip-license \
-  --allow-missing-repository --out "$work/bitext.vsix" >"$work/vsce.log" 2>&1) || {
+  --allow-missing-repository --readme-path out/README.md --out "$work/bitext.vsix" >"$work/vsce.log" 2>&1) || {
   cat "$work/vsce.log" >&2
   die "vsce could not pack the extension"
 }
