@@ -95,7 +95,7 @@ class LineTokenizer {
     }
     const Pair* pair = transcript.pair_of_line(number);
     if (pair != nullptr && !pair->speaker.empty()) begin = speaker_label(text, base, begin, end, pair->speaker);
-    if (begin < end) add(base, begin, end, translation ? kString : kVariable, translation ? 0 : kReadonly);
+    if (begin < end) add(base, begin, end, translation ? kString : kVariable, translation ? 0U : static_cast<std::uint32_t>(kReadonly));
   }
 
  private:

@@ -186,9 +186,12 @@ async function transcriptExperience(page) {
   await report.locator(`p[data-line="${target - 1}"]`).click({ timeout: wait() });
   const revealed = await poll(async () => (await page.locator('.statusbar-item', { hasText: `Ln ${target}, Col 1` }).count()) > 0);
   check(revealed, `clicking pair 50 in the report moves the editor to line ${target}`);
+  // And back: moving the editor's cursor to pair 60 highlights pair 60 in the report.
+  await goToLine(page, 4 + 2 * 59);
   const highlighted = await poll(async () =>
-    (await report.locator('article.pair.current').getAttribute('data-pair', { timeout: 1000 }).catch(() => null)) === '50');
-  check(highlighted, 'the report highlights the pair under the editor cursor');
+    (await report.locator('article.pair.current').getAttribute('data-pair', { timeout: 1000 }).catch(() => null)) === '60');
+  check(highlighted, 'the report highlights the pair under the editor cursor (pair 60)',
+    `current: ${await report.locator('article.pair.current').getAttribute('data-pair', { timeout: 1000 }).catch(() => null)}`);
   await runCommand(page, 'View: Close All Editors');
 }
 
