@@ -202,10 +202,14 @@ class FileSectionWriter {
     std::string speaker;
     std::vector<std::uint32_t> pending_markup;
     const bool interior = !transcript.pairs.empty();
-    const std::uint32_t first = interior ? transcript.pairs.front().first_line() : 0;
+    std::vector<bool> in_matter(transcript.lines.size(), false);
+    for (const std::uint32_t line : transcript.front_matter) if (line < in_matter.size()) in_matter[line] = true;
+    for (const std::uint32_t line : transcript.back_matter) if (line < in_matter.size()) in_matter[line] = true;
+    // From the first line: subtitle markup before the first pair (its cue number and timing) goes with it.
     const std::uint32_t last = interior ? transcript.pairs.back().last_line() : 0;
-    for (std::uint32_t line = first; interior && line <= last && line < transcript.lines.size(); ++line) {
+    for (std::uint32_t line = 0; interior && line <= last && line < transcript.lines.size(); ++line) {
       const TranscriptLine& entry = transcript.lines[line];
+      if (in_matter[line]) continue;  // shown in the front or back matter section
       if (entry.pair >= 0) {
         const auto p = static_cast<std::size_t>(entry.pair);
         if (p >= done.size() || done[p]) continue;
