@@ -99,7 +99,8 @@ int run_detect_command(std::span<const std::string_view> args) {
     if (!detection->bilingual && status == kExitClean) status = kExitFindings;
     if (json_format) {
       nlohmann::ordered_json entry{{"path", shown}};
-      for (const auto& [key, value] : lsp::detection_json(*detection).items()) entry[key] = value;
+      const nlohmann::json facts = lsp::detection_json(*detection);
+      for (const auto& [key, value] : facts.items()) entry[key] = value;
       results.push_back(std::move(entry));
     } else {
       const std::string line = display_text(shown) + ": " + describe(*detection) + "\n";
