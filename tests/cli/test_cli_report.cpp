@@ -130,3 +130,24 @@ TEST_CASE("detect: the sample is a transcript, an English note is not") {
   CHECK(result.status == 2);
   CHECK(result.err == "missing.txt: error: No such file or directory\n");
 }
+
+TEST_CASE("report of a bilingual SRT: each cue's number and timing are shown with its pair") {
+  const auto result = run_bitext({"report", "--stdin-name", "talk.srt", "-"},
+                                 std::string("1\n00:00:01,000 --> 00:00:03,500\n谢谢邀请。\nThanks for having me.\n\n"
+                                             "2\n00:00:04,000 --> 00:00:06,000\n你觉得五年后我们会在哪里?\n"
+                                             "Where do you see us in five years?\n"));
+  REQUIRE(result.status == 0);
+  const std::string& page = result.out;
+  CHECK(page.find("<title>Bitext report: talk.srt</title>") != std::string::npos);
+  CHECK(page.find("<dd class=\"layout\">translation first, then its original; subtitle markup (cue numbers, "
+                  "timings)</dd>") != std::string::npos);
+  const std::size_t pair1 = page.find("id=\"f1-pair-1\""), pair2 = page.find("id=\"f1-pair-2\"");
+  REQUIRE(pair1 != std::string::npos);
+  REQUIRE(pair2 != std::string::npos);
+  const std::size_t timing1 = page.find("<span class=\"markup\" data-line=\"1\">00:00:01,000 --&gt; 00:00:03,500</span>");
+  const std::size_t timing2 = page.find("<span class=\"markup\" data-line=\"6\">00:00:04,000 --&gt; 00:00:06,000</span>");
+  CHECK(pair1 < timing1);
+  CHECK(timing1 < pair2);
+  CHECK(pair2 < timing2);
+  CHECK(page.find("Other findings") == std::string::npos);
+}
