@@ -294,6 +294,7 @@ async function main() {
       const joined = squash(texts.join(' '));
       return joined.includes(wanted) ? joined : undefined;
     });
+    await page.waitForTimeout(400); // the hover fades in
     await screenshot(page, 'hover.png');
     check(hoverText !== undefined, `hover on line ${4 + 2 * (hoverPair - 1)} shows the English original`,
       `wanted "${wanted}", hover: ${JSON.stringify(squash((await page.locator('.monaco-hover').allInnerTexts()).join(' ')))}`);
