@@ -26,3 +26,6 @@ if ((${#missing[@]})); then
 else
   echo "setup: all packages present"
 fi
+
+# The dictionary for the lexical signal (optional: without it the signal is off).
+bash "$(dirname "${BASH_SOURCE[0]}")/fetch-cedict.sh" || true
