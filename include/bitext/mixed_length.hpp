@@ -19,6 +19,7 @@ struct MixedLengths {
   double translation = 0;  // Chinese line without carried text (length.hpp's CJK measure)
   double original = 0;     // English line without carried text (all characters)
   double carried = 0;      // characters taken out of the English line
+  double glossed = 0;      // Han characters of Chinese glosses of carried terms, taken out: LVM（逻辑卷管理）
   std::size_t latin_runs = 0;    // Latin runs of the Chinese line
   std::size_t carried_runs = 0;  // of which found in the English line
 };
@@ -28,6 +29,10 @@ struct MixedLengths {
 // piece of it that the English line contains (ASCII case-insensitive, not inside
 // a longer word) is carried and taken out of both lines. Pieces not found count
 // as Latin text of the Chinese line (kLatinInCjkWeight per letter or digit).
+// A term given twice counts once: a Chinese gloss in brackets after a carried
+// term (LVM（逻辑卷管理）) is taken out of the Chinese line, and a carried term in
+// brackets after its Chinese translation (守护进程（daemon）) stays in the English
+// line, answered by the translation.
 MixedLengths mixed_lengths(std::string_view chinese, std::string_view english);
 
 // Variance per carried character of the English side: a carried piece may come
