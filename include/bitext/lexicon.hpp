@@ -24,6 +24,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace bitext {
@@ -84,6 +86,9 @@ class Lexicon {
   std::size_t gloss_count_ = 0;
   std::size_t entries_at_ = 0, keys_at_ = 0, glosses_at_ = 0, pool_at_ = 0;
   std::size_t longest_headword_ = 0;
+  // Entries by the bytes of their first code point (sorted entries share it in a
+  // run): a lookup searches a run of tens of entries, not all of them.
+  std::shared_ptr<const std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>> runs_;
 };
 
 enum class WordOrigin : std::uint8_t {

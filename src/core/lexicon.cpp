@@ -30,6 +30,16 @@ constexpr std::size_t kHeaderWords = 4;
 // A gloss list longer than this is an encyclopaedic entry; its first keys say enough.
 constexpr std::size_t kMaxKeysPerEntry = 24;
 
+// The first code point's bytes of a headword, as one number (0 for an empty one).
+std::uint32_t first_code_point_key(std::string_view word) {
+  if (word.empty()) return 0;
+  const auto lead = static_cast<unsigned char>(word[0]);
+  const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  std::uint32_t key = 0;
+  for (std::size_t i = 0; i < n && i < word.size(); ++i) key = (key << 8) | static_cast<unsigned char>(word[i]);
+  return key;
+}
+
 void put32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(char((v >> (8 * i)) & 0xFF));
 }
@@ -126,6 +136,7 @@ bool Lexicon::validate(std::string* error) {
   pool_at_ = glosses_at_ + 4 * gloss_count_;
   if (pool_at_ + pool_bytes != bytes_.size()) return fail("sizes do not add up");
   std::string_view previous;
+  auto runs = std::make_shared<std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>>();
   for (std::size_t i = 0; i < entry_count_; ++i) {
     const std::size_t at = entries_at_ + 16 * i;
     const std::uint64_t off = word32(at), len = word32(at + 4), first = word32(at + 8), n = word32(at + 12);
@@ -134,7 +145,10 @@ bool Lexicon::validate(std::string* error) {
     if (i > 0 && !(previous < head)) return fail("headwords not sorted");
     previous = head;
     longest_headword_ = std::max<std::size_t>(longest_headword_, len);
+    auto [run, inserted] = runs->try_emplace(first_code_point_key(head), std::uint32_t(i), std::uint32_t(i));
+    run->second.second = std::uint32_t(i + 1);
   }
+  runs_ = std::move(runs);
   for (std::size_t i = 0; i < key_count_; ++i) {
     const std::size_t at = keys_at_ + 8 * i;
     if (std::uint64_t(word32(at)) + word32(at + 4) > pool_bytes) return fail("key out of bounds");
@@ -204,7 +218,9 @@ const Lexicon* Lexicon::shared() {
 }
 
 std::ptrdiff_t Lexicon::find(std::string_view chinese) const {
-  std::size_t lo = 0, hi = entry_count_;
+  const auto run = runs_->find(first_code_point_key(chinese));
+  if (run == runs_->end()) return -1;
+  std::size_t lo = run->second.first, hi = run->second.second;
   while (lo < hi) {
     const std::size_t mid = (lo + hi) / 2;
     const std::size_t at = entries_at_ + 16 * mid;
@@ -212,7 +228,7 @@ std::ptrdiff_t Lexicon::find(std::string_view chinese) const {
     if (head < chinese) lo = mid + 1;
     else hi = mid;
   }
-  if (lo == entry_count_) return -1;
+  if (lo == run->second.second) return -1;
   const std::size_t at = entries_at_ + 16 * lo;
   return bytes_.substr(pool_at_ + word32(at), word32(at + 4)) == chinese ? std::ptrdiff_t(lo) : -1;
 }

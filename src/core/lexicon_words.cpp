@@ -72,6 +72,12 @@ icu::BreakIterator* chinese_word_iterator() {
   return iterator.get();
 }
 
+// Dictionary words are looked for up to 8 Han characters and 4 of ICU's
+// segments: longer CC-CEDICT headwords are idioms and titles that ICU's own
+// segmentation already keeps whole or that carry no more evidence than their parts.
+constexpr std::size_t kMaxWordBytes = 24;
+constexpr std::size_t kMaxSegmentsPerWord = 4;
+
 // Longest dictionary words inside a Han segment the dictionary does not know
 // as a whole ("安装软件包" -> 安装 软件包). Characters no entry starts with are skipped.
 void split_by_dictionary(std::string_view line, std::size_t begin, std::size_t end, const Lexicon& lexicon,
@@ -84,9 +90,9 @@ void split_by_dictionary(std::string_view line, std::size_t begin, std::size_t e
   bounds.push_back(end);
   for (std::size_t i = 0; i + 1 < bounds.size();) {
     std::size_t best = 0;
-    for (std::size_t j = bounds.size() - 1; j > i; --j) {
+    for (std::size_t j = std::min(bounds.size() - 1, i + kMaxWordBytes / 3); j > i; --j) {
       const std::size_t bytes = bounds[j] - bounds[i];
-      if (bytes > lexicon.longest_headword_bytes()) continue;
+      if (bytes > kMaxWordBytes) continue;
       if (lexicon.contains(line.substr(bounds[i], bytes))) {
         best = j;
         break;
@@ -121,8 +127,8 @@ void read_han_stretch(std::string_view line, const std::vector<std::size_t>& bou
       continue;
     }
     std::size_t best = 0;
-    for (std::size_t j = bounds.size() - 1; j > i; --j) {
-      if (bounds[j] - bounds[i] > lexicon->longest_headword_bytes()) continue;
+    for (std::size_t j = std::min(bounds.size() - 1, i + kMaxSegmentsPerWord); j > i; --j) {
+      if (bounds[j] - bounds[i] > kMaxWordBytes) continue;
       if (lexicon->contains(line.substr(bounds[i], bounds[j] - bounds[i]))) {
         best = j;
         break;

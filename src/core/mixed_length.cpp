@@ -17,8 +17,8 @@ bool is_latin_letter(char32_t c) { return is_ascii_alnum(c) || (c >= 0xC0 && c <
 bool is_ascii_inner(char32_t c) { return c >= 0x20 && c < 0x7F && !is_ascii_alnum(c); }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 
-// Whether `piece` occurs in `text` (ASCII case-insensitive) not inside a longer
-// alphanumeric word: "ls" is not carried by "tools".
+// Where `piece` occurs in `text` (ASCII case-insensitive) not inside a longer
+// alphanumeric word ("ls" is not carried by "tools"), or npos.
 std::size_t find_piece(std::string_view text, std::string_view piece) {
   if (piece.empty() || piece.size() > text.size()) return std::string_view::npos;
   for (std::size_t at = 0; at + piece.size() <= text.size(); ++at) {
@@ -28,8 +28,11 @@ std::size_t find_piece(std::string_view text, std::string_view piece) {
     const bool left_ok = at == 0 || !is_ascii_alnum(char32_t(static_cast<unsigned char>(text[at - 1]))) ||
                          !is_ascii_alnum(char32_t(static_cast<unsigned char>(piece.front())));
     const std::size_t after = at + piece.size();
+    // An English plural of the piece still carries it: daemon in "Daemons".
+    const bool plural = after < text.size() && text[after] == 's' &&
+                        (after + 1 >= text.size() || !is_ascii_alnum(char32_t(static_cast<unsigned char>(text[after + 1]))));
     const bool right_ok = after >= text.size() || !is_ascii_alnum(char32_t(static_cast<unsigned char>(text[after]))) ||
-                          !is_ascii_alnum(char32_t(static_cast<unsigned char>(piece.back())));
+                          !is_ascii_alnum(char32_t(static_cast<unsigned char>(piece.back()))) || plural;
     if (left_ok && right_ok) return at;
   }
   return std::string_view::npos;
