@@ -132,6 +132,20 @@ struct LexicalEvidence {
 LexicalEvidence lexical_evidence(const Lexicon& lexicon, std::span<const LexicalWord> chinese,
                                  std::span<const LexicalWord> english);
 
+// Where a line divides between two partner lines (a drift: the end of this
+// line translates the next pair's line): the word boundary k that maximises
+// the words before k with a counterpart in `first` only plus the words from k
+// on with a counterpart in `second` only. `line_is_chinese` says which side
+// `line` is; the partners are the other language. Nullopt when no word of the
+// line has a counterpart in exactly one partner.
+struct LexicalCut {
+  std::size_t word = 0;       // first word of the second part (line.size(): nothing goes to `second`)
+  std::uint32_t offset = 0;   // byte offset of that word in the line (end of the last word when k = size)
+  int score = 0;              // the maximised count minus the words placed against their counterpart
+};
+std::optional<LexicalCut> lexical_cut(const Lexicon& lexicon, std::span<const LexicalWord> line, bool line_is_chinese,
+                                      std::span<const LexicalWord> first, std::span<const LexicalWord> second);
+
 }  // namespace bitext
 
 namespace bitext {

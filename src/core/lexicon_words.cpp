@@ -301,4 +301,32 @@ LexicalEvidence lexical_evidence(const Lexicon& lexicon, std::span<const Lexical
   return evidence;
 }
 
+std::optional<LexicalCut> lexical_cut(const Lexicon& lexicon, std::span<const LexicalWord> line, bool line_is_chinese,
+                                      std::span<const LexicalWord> first, std::span<const LexicalWord> second) {
+  auto matched = [&](std::span<const LexicalWord> partner) {
+    const LexicalEvidence e = line_is_chinese ? lexical_evidence(lexicon, line, partner) : lexical_evidence(lexicon, partner, line);
+    return line_is_chinese ? e.chinese_matched : e.english_matched;
+  };
+  const std::vector<bool> in_first = matched(first), in_second = matched(second);
+  // +1 for a word that belongs before the cut (counterpart in first only), -1 after.
+  std::vector<int> lean(line.size(), 0);
+  bool any = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    lean[i] = int(in_first[i]) - int(in_second[i]);
+    any = any || lean[i] != 0;
+  }
+  if (!any) return std::nullopt;
+  // score(k) = Σ_{i<k} lean[i] - Σ_{i>=k} lean[i]; the first best k.
+  int total = 0;
+  for (int v : lean) total += v;
+  int prefix = 0;
+  LexicalCut best{0, line.empty() ? 0 : line[0].begin, -total};
+  for (std::size_t k = 1; k <= line.size(); ++k) {
+    prefix += lean[k - 1];
+    const int score = prefix - (total - prefix);
+    if (score > best.score) best = {k, k < line.size() ? line[k].begin : line[k - 1].end, score};
+  }
+  return best;
+}
+
 }  // namespace bitext

@@ -206,3 +206,33 @@ TEST_CASE("the dictionary tells true pairs from shifted ones on real documentati
   CHECK(with >= 0.88);  // measured 0.943, bootstrap sd over documents 0.010
   CHECK(with - without >= 0.15);  // measured 0.261 (0.943 against 0.682)
 }
+
+TEST_CASE("the cut point of a drift: where the words stop answering one partner and start answering the next") {
+  const Lexicon lexicon = small_lexicon();
+  // The Chinese line holds its own translation and the start of the next pair's.
+  const std::string zh = "使用 apt 安装软件包。配置文件";
+  const auto line = bitext::chinese_line_words(zh, &lexicon);
+  const auto first = bitext::english_line_words("Install the software package with apt.");
+  const auto second = bitext::english_line_words("The configuration file is read at boot.");
+  const auto cut = bitext::lexical_cut(lexicon, line, true, first, second);
+  REQUIRE(cut.has_value());
+  CHECK(cut->word == 4);  // 配置
+  CHECK(zh.substr(cut->offset) == "配置文件");
+  CHECK(cut->score == 5);  // apt, 安装, 软件包 before; 配置, 文件 after
+
+  // The English side cut against two Chinese partners.
+  const std::string en = "Install the software package. The configuration";
+  const auto english = bitext::english_line_words(en);
+  const auto en_cut = bitext::lexical_cut(lexicon, english, false, bitext::chinese_line_words("安装软件包", &lexicon),
+                                          bitext::chinese_line_words("配置", &lexicon));
+  REQUIRE(en_cut.has_value());
+  CHECK(en.substr(en_cut->offset) == "configuration");
+
+  // No word answers either partner alone: no cut.
+  CHECK_FALSE(bitext::lexical_cut(lexicon, line, true, bitext::english_line_words("Weather report"),
+                                  bitext::english_line_words("Sports news")).has_value());
+  // Words that answer both partners lean nowhere: the first best boundary is before them.
+  const auto whole = bitext::lexical_cut(lexicon, line, true, bitext::english_line_words("use apt to install software packages, configuration files"), second);
+  REQUIRE(whole.has_value());
+  CHECK(whole->word == line.size() - 2);  // 配置 and 文件 answer both partners (lean 0): the first best cut
+}
