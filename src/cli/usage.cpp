@@ -46,7 +46,14 @@ Options:
                        diagnostics (0-based lines, UTF-16 columns)
   --order auto|translation-first|original-first
                        which line of a pair comes first (default auto:
-                       detected from the document)
+                       detected from the document); forced, it also says
+                       which side is the translation, unless
+                       --translation-language names it
+  --translation-language auto|TAG
+                       which language is the translation, as a language
+                       tag such as zh or en (default auto: from the file
+                       name's tags such as .zh-en., the language of the
+                       header and footer, else the script that is not Latin)
   --no-content         structural checks only; skip the content checks
                        (lengths, numbers, drift)
   --rule CODE=LEVEL    turn a check off or change its severity; LEVEL is off,
@@ -69,6 +76,9 @@ lines, and the footer (back matter).
 Options:
   --order auto|translation-first|original-first
                        which line of a pair comes first (default auto)
+  --translation-language auto|TAG
+                       which language is the translation, e.g. zh or en
+                       (default auto: detected from the file name and text)
   -h, --help           show this help
 
 Exit status: 0 printed, 2 bad usage or the file could not be read.

@@ -267,6 +267,7 @@ void Server::submit_analysis(Document& document) {
   job.generation = generation_;
   job.text = document.text.text();  // the one copy per analysis: the core owns its text
   job.options = settings_.check;
+  job.options.document_name = document.uri;  // the language tags in its name
   job.edit = document.edit_since_base();
   if (job.edit) job.base = document.base;
   worker_.submit(std::move(job));
