@@ -1,7 +1,7 @@
 // Content checks: whether the pairs say the same thing (length model, numbers,
 // carried-over names, windowed re-alignment for drift and shifted blocks).
-// Codes: shifted-block, boundary-drift, merge-suggested, split-suggested,
-// length-outlier, number-mismatch, token-not-carried.
+// Codes: shifted-block, boundary-drift, merge-suggested, length-outlier,
+// number-mismatch, token-not-carried (the content rules of rules.hpp).
 #pragma once
 
 #include <cstdint>
