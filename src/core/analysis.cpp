@@ -181,6 +181,16 @@ std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineI
   return profiles;
 }
 
+// The seam where the user's rule settings meet the findings: every producer
+// above makes its findings at the rule's default severity and knows nothing
+// of the settings, so what the stages memoise never depends on them. (The
+// structural checks still filter too; applying the settings twice is the
+// same as once. The rule registry replaces this with apply_rules().)
+void apply_rule_settings(std::vector<Finding>& findings, const CheckOptions& options) {
+  std::erase_if(findings, [&](const Finding& finding) { return !options.enabled(finding.code); });
+  for (Finding& finding : findings) finding.severity = options.severity(finding.code, finding.severity);
+}
+
 struct Outputs {
   Transcript& transcript;
   std::vector<Finding>& findings;
@@ -197,12 +207,12 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
                                                           previous ? &previous->transcript() : nullptr, previous_lines);
   out.findings = structural_checks(out.transcript, index, options);
 
-  if (invalid_utf8 && options.enabled("invalid-utf8")) {
+  if (invalid_utf8) {
     const std::size_t at = *invalid_utf8;
     const std::size_t line = index.line_of(at);
     Finding finding;
     finding.code = "invalid-utf8";
-    finding.severity = options.severity("invalid-utf8", Severity::Error);
+    finding.severity = Severity::Error;
     finding.begin = at;
     finding.end = at + std::max<std::size_t>(1, decode_utf8(index.text(), at).length);
     finding.message = "Invalid UTF-8 at byte " + std::to_string(at) + " (line " + std::to_string(line + 1) +
@@ -214,7 +224,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
 
   const std::size_t pair_count = out.transcript.pairs.size();
   if (options.content_checks) {
-    ContentResult content = content_checks(out.transcript, index, options, previous_content, previous_lines);
+    ContentResult content = content_checks(out.transcript, index, previous_content, previous_lines);
     out.findings.insert(out.findings.end(), std::make_move_iterator(content.findings.begin()),
                         std::make_move_iterator(content.findings.end()));
     out.pair_scores = std::move(content.pair_scores);
@@ -228,6 +238,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
       out.pair_scores[i] = pair.translation.empty() || pair.original.empty() ? 0.0 : 1.0;
     }
   }
+  apply_rule_settings(out.findings, options);
   std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   });

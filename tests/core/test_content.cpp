@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "bitext/alignment.hpp"
+#include "bitext/pairing_cost.hpp"
 #include "bitext/analysis.hpp"
 #include "bitext/finding.hpp"
 #include "bitext/text.hpp"
@@ -537,9 +537,8 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
     return near;
   };
   auto evidence_of = [](const Finding& finding) {
-    const std::size_t at = finding.message.find("(evidence ");
-    REQUIRE(at != std::string::npos);
-    return std::stod(finding.message.substr(at + 10));
+    REQUIRE(finding.evidence.has_value());
+    return finding.evidence->score;
   };
 
   SUBCASE("mirrored: information, and a fix restores the text") {
@@ -551,6 +550,8 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
     CHECK(finding.severity == Severity::Information);
     CHECK(finding.confidence == 0.5);
     CHECK(evidence_of(finding) < 2.0);
+    CHECK(finding.evidence->has(Signal::Mirror));
+    CHECK(finding.evidence->has(Signal::Length));
     CHECK(finding.message.find("the other language's matching text moved the other way fits as well") !=
           std::string::npos);
     CHECK(some_fix_gives(finding, drifted, clean));
@@ -567,6 +568,8 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
     const auto near = drifts_near(*analysis);
     REQUIRE(near.size() == 1);
     CHECK(near.front()->severity == Severity::Hint);
+    REQUIRE(near.front()->evidence.has_value());
+    CHECK_FALSE(near.front()->evidence->has(Signal::Mirror));
     CHECK(near.front()->message.find("fits as well") == std::string::npos);
   }
   SUBCASE("one-sided: the same drift stays a hint") {
@@ -581,6 +584,7 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
     CHECK(finding.severity == Severity::Hint);
     CHECK(evidence_of(finding) >= 0.5);
     CHECK(evidence_of(finding) < 2.0);
+    CHECK_FALSE(finding.evidence->has(Signal::Mirror));
     CHECK(finding.message.find("fits as well") == std::string::npos);
     CHECK(some_fix_gives(finding, drifted, changed_clean));
   }
