@@ -43,6 +43,7 @@ void check_same_finding(const Finding& a, const Finding& b) {
   CHECK(a.end == b.end);
   CHECK(a.pair == b.pair);
   CHECK(a.confidence == b.confidence);
+  CHECK(a.evidence == b.evidence);
   REQUIRE(a.related.size() == b.related.size());
   for (std::size_t i = 0; i < a.related.size(); ++i) {
     CHECK(a.related[i].begin == b.related[i].begin);
