@@ -12,6 +12,7 @@
 #include "bitext/content.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <exception>
 #include <thread>
@@ -25,6 +26,17 @@ using namespace content;
 namespace {
 
 constexpr std::uint32_t kNoPair = 0xFFFFFFFFu;
+
+// The lines a stage read for its findings: both lines of up to kMaxBlock pairs
+// (kept inline: the memo checks them for every pair of every version).
+struct ReadLines {
+  std::array<std::uint32_t, 2 * kMaxBlock> lines{};
+  std::size_t count = 0;
+  const std::uint32_t* begin() const { return lines.data(); }
+  const std::uint32_t* end() const { return lines.data() + count; }
+  std::size_t size() const { return count; }
+  std::uint32_t operator[](std::size_t i) const { return lines[i]; }
+};
 
 // Findings of one stage call as made, with what they were made from besides
 // the pairs' content and the fits.
@@ -135,9 +147,9 @@ class ContentRun {
   const ContentState::PairRecord* previous_record(std::size_t pair) const {
     return mapped_[pair] == kNoPair ? nullptr : &previous_->pairs[mapped_[pair]];
   }
-  std::vector<std::uint32_t> read_lines(std::size_t first, std::size_t count) const;
-  std::size_t base_of(const std::vector<std::uint32_t>& lines) const;
-  bool same_offsets(const MadeFindings& made, const std::vector<std::uint32_t>& lines) const;
+  ReadLines read_lines(std::size_t first, std::size_t count) const;
+  std::size_t base_of(const ReadLines& lines) const;
+  bool same_offsets(const MadeFindings& made, const ReadLines& lines) const;
   bool same_neighbours(std::size_t p, std::size_t q) const;
   std::shared_ptr<const MadeFindings> made(std::size_t pair, std::optional<SelectedAlternative> selected,
                                            bool explained, std::vector<Finding> findings) const;
@@ -211,23 +223,23 @@ bool ContentRun::same_pairs(std::size_t p, std::size_t q, std::size_t count) con
 }
 
 // The lines a finding of pairs [first, first + count) reads, in pair order.
-std::vector<std::uint32_t> ContentRun::read_lines(std::size_t first, std::size_t count) const {
-  std::vector<std::uint32_t> lines;
-  for (std::size_t p = first; p < first + count; ++p) {
-    lines.push_back(table_.line(p, true));
-    lines.push_back(table_.line(p, false));
+ReadLines ContentRun::read_lines(std::size_t first, std::size_t count) const {
+  ReadLines read;
+  for (std::size_t p = first; p < first + std::min(count, kMaxBlock); ++p) {
+    read.lines[read.count++] = table_.line(p, true);
+    read.lines[read.count++] = table_.line(p, false);
   }
-  return lines;
+  return read;
 }
 
-std::size_t ContentRun::base_of(const std::vector<std::uint32_t>& lines) const {
+std::size_t ContentRun::base_of(const ReadLines& lines) const {
   std::size_t base = table_.line_begin(lines[0]);
   for (const std::uint32_t line : lines) base = std::min(base, table_.line_begin(line));
   return base;
 }
 
 // Whether `lines` sit where they sat when `made` was made, relative to each other.
-bool ContentRun::same_offsets(const MadeFindings& made, const std::vector<std::uint32_t>& lines) const {
+bool ContentRun::same_offsets(const MadeFindings& made, const ReadLines& lines) const {
   const std::size_t base = base_of(lines);
   if (made.line_offsets.size() != lines.size()) return false;
   for (std::size_t i = 0; i < lines.size(); ++i)
@@ -251,7 +263,7 @@ std::shared_ptr<const MadeFindings> ContentRun::made(std::size_t pair, std::opti
   auto made = std::make_shared<MadeFindings>();
   made->pair = static_cast<std::uint32_t>(pair);
   made->explained = explained;
-  const std::vector<std::uint32_t> lines = read_lines(pair, selected ? selected->alternative.count : 1);
+  const ReadLines lines = read_lines(pair, selected ? selected->alternative.count : 1);
   made->selected = std::move(selected);
   made->base = base_of(lines);
   for (const std::uint32_t line : lines) made->line_offsets.push_back(table_.line_begin(line) - made->base);

@@ -537,7 +537,7 @@ TEST_CASE("rerun chains of thousands of type/undo/redo edits give exactly what r
     const std::string text = join_lines(lines);
     current = Analysis::rerun(*current, text, {{step.line, 1, 1}}, options);
     findings_seen += current->findings().size();
-    if (edit % 10 == 0 || edit + 1 == kEdits) {
+    if (edit % 25 == 0 || edit + 1 == kEdits) {
       CAPTURE(edit);
       check_same_analysis(*Analysis::run(text, options), *current);
     }
