@@ -219,7 +219,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
 
   const std::size_t pair_count = out.transcript.pairs.size();
   if (options.content_checks) {
-    ContentResult content = content_checks(out.transcript, index, options, previous_content, previous_lines);
+    ContentResult content = content_checks(out.transcript, index, previous_content, previous_lines);
     out.findings.insert(out.findings.end(), std::make_move_iterator(content.findings.begin()),
                         std::make_move_iterator(content.findings.end()));
     out.pair_scores = std::move(content.pair_scores);
