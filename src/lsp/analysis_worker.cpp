@@ -66,6 +66,14 @@ void AnalysisWorker::reap() {
   }
 }
 
+void AnalysisWorker::release_memory_when_idle() {
+  {
+    std::lock_guard lock(mutex_);
+    memory_to_release_ = true;
+  }
+  wake_.notify_one();
+}
+
 void AnalysisWorker::stop() {
   {
     std::lock_guard lock(mutex_);
@@ -86,14 +94,18 @@ void AnalysisWorker::loop() {
       std::unique_lock lock(mutex_);
       auto ready = [&] { return stopping_ || !queue_.empty(); };
       // Freed memory is kept while work comes in, and returned after a pause.
-      if (memory_to_release_ && !wake_.wait_for(lock, kIdleBeforeRelease, ready)) {
-        memory_to_release_ = false;
-        lock.unlock();
-        release_freed_memory();
-        continue;
+      if (memory_to_release_) {
+        if (!wake_.wait_for(lock, kIdleBeforeRelease, ready)) {
+          memory_to_release_ = false;
+          lock.unlock();
+          release_freed_memory();
+          continue;
+        }
+      } else {
+        wake_.wait(lock, [&] { return ready() || memory_to_release_; });
       }
-      wake_.wait(lock, ready);
       if (stopping_) return;
+      if (queue_.empty()) continue;  // woken to release memory after the pause
       memory_to_release_ = true;
       if (garbage_.size() > kMostGarbage) {
         // The reaper gets no time (a busy machine): free it here rather than pile it up.
@@ -106,7 +118,13 @@ void AnalysisWorker::loop() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
-    AnalysisResult result{job.uri, job.serial, job.revision, job.version, job.generation, nullptr, {}, {}};
+    AnalysisResult result;
+    result.uri = job.uri;
+    result.serial = job.serial;
+    result.revision = job.revision;
+    result.version = job.version;
+    result.generation = job.generation;
+    result.incremental = job.base && job.edit;
     auto started = std::chrono::steady_clock::now();
     try {
       std::shared_ptr<const Analysis> analysis =

@@ -40,6 +40,7 @@ struct AnalysisResult {
   std::uint64_t revision = 0;
   std::int64_t version = 0;
   std::uint64_t generation = 0;
+  bool incremental = false;                  // a re-analysis from a base
   std::shared_ptr<const Snapshot> snapshot;  // null when the analysis threw
   std::string error;
   std::chrono::steady_clock::duration elapsed{};       // the whole job
@@ -61,6 +62,9 @@ class AnalysisWorker {
   // milliseconds that the I/O thread should spend answering and the worker
   // analysing.
   void dispose(std::shared_ptr<const void> garbage);
+  // Returns freed memory to the system once no work has come for a while
+  // (after a large message that needed no analysis, e.g. a huge request id).
+  void release_memory_when_idle();
   void stop();                          // finishes the running job, drops the rest, joins
 
  private:
