@@ -146,14 +146,14 @@ Reply code_actions(const FeatureContext& context, const CodeActionParams& params
   const auto& findings = context.analysis().findings();
 
   // Findings the client asks about: those of the diagnostics it sends (via
-  // their data), then any other finding touching the requested range. Each
-  // action carries the finding's diagnostic as this version publishes it.
+  // their data, echoed as sent: clients match them by value), then any other
+  // finding touching the requested range.
   std::vector<std::pair<std::uint32_t, json>> selected;
   std::set<std::uint32_t> seen;
   for (const ClientDiagnostic& diagnostic : params.context.diagnostics) {
     if (diagnostic.source != "bitext") continue;
     if (auto i = finding_of_diagnostic(context, diagnostic); i && seen.insert(*i).second) {
-      selected.emplace_back(*i, diagnostic_for(context, *i));
+      selected.emplace_back(*i, diagnostic.sent);
     }
   }
   std::size_t begin = context.offset_of(range.start);

@@ -223,6 +223,7 @@ void from_json(json& j, DiagnosticData& p) {
 }
 
 void from_json(json& j, ClientDiagnostic& p) {
+  p.sent = j;
   required_field(j, "range", p.range);
   if (auto code = j.find("code"); code != j.end() && code->is_string()) p.code = code->get<std::string>();
   optional_field(j, "source", p.source);

@@ -248,6 +248,7 @@ void from_json(json& j, DiagnosticData& p);
 
 // A diagnostic the client sends back: ours when `source` is "bitext".
 struct ClientDiagnostic {
+  json sent;  // the whole diagnostic, echoed in the code actions that fix it
   Range range;
   std::optional<std::string> code;  // a number code is not ours: left empty
   std::optional<std::string> source;
