@@ -12,8 +12,13 @@
 
 namespace bitext::lsp {
 
-AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done)
-    : on_done_(std::move(on_done)), thread_([this] { loop(); }), reaper_([this] { reap(); }) {
+std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
+  if (job.base && job.edit) return Analysis::rerun(*job.base, std::move(job.text), {*job.edit}, job.options);
+  return Analysis::run(std::move(job.text), job.options);
+}
+
+AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done, Analyser analyser)
+    : on_done_(std::move(on_done)), analyser_(std::move(analyser)), thread_([this] { loop(); }), reaper_([this] { reap(); }) {
   keep_freed_memory();
 }
 
@@ -127,9 +132,7 @@ void AnalysisWorker::loop() {
     result.incremental = job.base && job.edit;
     auto started = std::chrono::steady_clock::now();
     try {
-      std::shared_ptr<const Analysis> analysis =
-          job.base && job.edit ? Analysis::rerun(*job.base, std::move(job.text), {*job.edit}, job.options)
-                               : Analysis::run(std::move(job.text), job.options);
+      std::shared_ptr<const Analysis> analysis = analyser_(job);
       result.core_elapsed = std::chrono::steady_clock::now() - started;
       result.snapshot = std::make_shared<const Snapshot>(std::move(analysis), job.version);
     } catch (const std::exception& e) {

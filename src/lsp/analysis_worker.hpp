@@ -47,10 +47,15 @@ struct AnalysisResult {
   std::chrono::steady_clock::duration core_elapsed{};  // Analysis::run/rerun alone
 };
 
+// What a job runs: Analysis::run, or Analysis::rerun from the job's base.
+// Replaceable so that tests can make an analysis fail.
+using Analyser = std::function<std::shared_ptr<const Analysis>(AnalysisJob& job)>;
+std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job);
+
 class AnalysisWorker {
  public:
   // `on_done` runs on the worker thread; it must hand the result over (post).
-  explicit AnalysisWorker(std::function<void(AnalysisResult)> on_done);
+  explicit AnalysisWorker(std::function<void(AnalysisResult)> on_done, Analyser analyser = analyse_with_core);
   ~AnalysisWorker();
   AnalysisWorker(const AnalysisWorker&) = delete;
   AnalysisWorker& operator=(const AnalysisWorker&) = delete;
@@ -71,6 +76,7 @@ class AnalysisWorker {
   void loop();
   void reap();  // the freeing thread
   std::function<void(AnalysisResult)> on_done_;
+  Analyser analyser_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<AnalysisJob> queue_;

@@ -7,9 +7,9 @@
 
 namespace bitext::lsp {
 
-MemoryConnection::MemoryConnection(std::string version) : work_(io_.get_executor()) {
+MemoryConnection::MemoryConnection(std::string version, Analyser analyser) : work_(io_.get_executor()) {
   server_ = std::make_unique<Server>(
-      io_, [this](std::string frame) { frames_.push_back(std::move(frame)); }, std::move(version));
+      io_, [this](std::string frame) { frames_.push_back(std::move(frame)); }, std::move(version), std::move(analyser));
   server_->on_exit([this](int code) { exit_code_ = code; });
 }
 

@@ -16,6 +16,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include "lsp/analysis_worker.hpp"
 #include "lsp/jsonrpc.hpp"
 
 namespace bitext::lsp {
@@ -24,7 +25,7 @@ class Server;
 
 class MemoryConnection {
  public:
-  explicit MemoryConnection(std::string version = "0.1.0");
+  explicit MemoryConnection(std::string version = "0.1.0", Analyser analyser = analyse_with_core);
   ~MemoryConnection();
   MemoryConnection(const MemoryConnection&) = delete;
   MemoryConnection& operator=(const MemoryConnection&) = delete;

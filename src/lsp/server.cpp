@@ -38,7 +38,7 @@ Reply folding(const FeatureContext& context, const TextDocumentParams&) {
 
 }  // namespace
 
-Server::Server(boost::asio::io_context& io, Sink sink, std::string version)
+Server::Server(boost::asio::io_context& io, Sink sink, std::string version, Analyser analyser)
     : io_(io),
       sink_(std::move(sink)),
       version_(std::move(version)),
@@ -48,7 +48,7 @@ Server::Server(boost::asio::io_context& io, Sink sink, std::string version)
         boost::asio::post(io_, [this, alive, result = std::move(result)]() mutable {
           if (alive.lock()) on_analysis(std::move(result));
         });
-      }) {
+      }, std::move(analyser)) {
   // Requests and notifications: one line each (see bind in server.hpp).
   bind("initialize", &Server::on_initialize);
   bind("shutdown", &Server::on_shutdown);

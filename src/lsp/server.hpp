@@ -31,7 +31,8 @@ class Server {
 
   // All calls must come from the thread running `io`; the server posts
   // analysis results to it.
-  Server(boost::asio::io_context& io, Sink sink, std::string version = "0.1.0");
+  // `analyser` replaces the core analysis (tests: an analysis that fails).
+  Server(boost::asio::io_context& io, Sink sink, std::string version = "0.1.0", Analyser analyser = analyse_with_core);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

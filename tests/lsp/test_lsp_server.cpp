@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <stdexcept>
 #include <string>
 
 #include "lsp/memory_connection.hpp"
@@ -112,4 +113,50 @@ TEST_CASE("the in-memory connection answers broken bytes like the pipes do, and 
   CHECK(error["error"]["message"] == "malformed header line");
   CHECK(connection.exit_code() == 1);  // the client left without shutdown
   CHECK_FALSE(connection.receive(milliseconds(0)).has_value());
+}
+
+TEST_CASE("after a failed analysis every request is answered: a failed re-analysis is redone from scratch, a failed full one is an error at once") {
+  // Re-analyses always fail; a full analysis fails when the text has "FAIL".
+  Analyser flaky = [](AnalysisJob& job) -> std::shared_ptr<const bitext::Analysis> {
+    if (job.base && job.edit) throw std::runtime_error("re-analysis broke");
+    if (job.text.find("FAIL") != std::string::npos) throw std::runtime_error("analysis broke");
+    return analyse_with_core(job);
+  };
+  MemoryConnection connection("test", flaky);
+  connection.send(request(1, "initialize",
+                          {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 0}, {"contentChecks", false}}}}));
+  CHECK(next(connection)["id"] == 1);
+  connection.send(notification("textDocument/didOpen",
+                               {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", 1}, {"text", kText}}}}));
+  CHECK(next(connection)["params"]["version"] == 1);
+
+  // The incremental analysis of version 2 fails and is logged; the full one
+  // that follows publishes version 2.
+  connection.send(insert(2, 2, 6, "真"));
+  json logged = next(connection);
+  CHECK(logged["method"] == "window/logMessage");
+  CHECK(logged["params"]["message"] == "bitext: analysis of file:///d.txt failed: re-analysis broke");
+  json published = next(connection);
+  CHECK(published["method"] == "textDocument/publishDiagnostics");
+  CHECK(published["params"]["version"] == 2);
+
+  // Version 3 cannot be analysed at all: the outline asked before the failure
+  // and the one asked after are both answered with the error.
+  connection.send(insert(3, 0, 0, "FAIL"));
+  connection.send(request(2, "textDocument/documentSymbol", {{"textDocument", {{"uri", kUri}}}}));
+  for (int message = 0; message < 4; ++message) {
+    json m = next(connection);
+    if (m.contains("method")) {
+      CHECK(m["method"] == "window/logMessage");
+      continue;
+    }
+    CHECK(m["id"] == 2);
+    CHECK(m["error"]["code"] == -32603);
+    CHECK(m["error"]["message"] == "analysis failed: analysis broke");
+    break;
+  }
+  connection.send(request(3, "textDocument/documentSymbol", {{"textDocument", {{"uri", kUri}}}}));
+  json after = next(connection);
+  CHECK(after["id"] == 3);
+  CHECK(after["error"]["message"] == "analysis failed: analysis broke");
 }
