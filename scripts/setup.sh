@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Bitext needs to build and test on Debian 12, as root. Idempotent
 # and quick when everything is present. Usage: scripts/setup.sh [--e2e]
-#   --e2e  also installs the editors the end-to-end tests drive (neovim, emacs + eglot).
+#   --e2e  also installs the editors the end-to-end tests drive (neovim, emacs + eglot) and
+#          chromium (python3) for the report page test.
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config git nlohmann-json3-dev libboost-dev libicu-dev doctest-dev libbenchmark-dev)
 if [[ "${1:-}" == "--e2e" ]]; then
-  packages+=(neovim emacs-nox elpa-eglot)
+  packages+=(neovim emacs-nox elpa-eglot chromium python3)
 fi
 
 missing=()

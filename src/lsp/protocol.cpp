@@ -260,4 +260,14 @@ void from_json(json& j, CodeActionToResolve& p) {
   required_field(j, "data", p.data);
 }
 
+void from_json(json& j, SemanticTokensRangeParams& p) {
+  required_field(j, "textDocument", p.text_document);
+  required_field(j, "range", p.range);
+}
+
+void from_json(json& j, DetectParams& p) {
+  optional_field(j, "text", p.text);
+  optional_field(j, "textDocument", p.text_document);
+}
+
 }  // namespace bitext::lsp

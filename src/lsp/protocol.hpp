@@ -285,4 +285,18 @@ struct CodeActionToResolve {
 };
 void from_json(json& j, CodeActionToResolve& p);
 
+// textDocument/semanticTokens/range.
+struct SemanticTokensRangeParams {
+  TextDocumentIdentifier text_document;
+  Range range;
+};
+void from_json(json& j, SemanticTokensRangeParams& p);
+
+// bitext/detect: the beginning of a text, or an open document.
+struct DetectParams {
+  std::optional<std::string> text;
+  std::optional<TextDocumentIdentifier> text_document;
+};
+void from_json(json& j, DetectParams& p);
+
 }  // namespace bitext::lsp

@@ -7,6 +7,7 @@
 #include "lsp/folding.hpp"
 #include "lsp/hover.hpp"
 #include "lsp/navigation.hpp"
+#include "lsp/semantic_tokens.hpp"
 #include "lsp/symbols.hpp"
 
 namespace bitext::lsp {
@@ -65,6 +66,9 @@ Server::Server(boost::asio::io_context& io, Sink sink, std::string version, Anal
   bind("codeAction/resolve", &Server::on_code_action_resolve);
   bind_document<TextDocumentParams>("textDocument/foldingRange", &folding);
   bind("workspace/symbol", &Server::on_workspace_symbol);
+  bind("bitext/detect", &Server::on_detect);                                          // detect.cpp
+  bind("textDocument/semanticTokens/full", &Server::on_semantic_tokens_full);        // semantic_tokens.cpp
+  bind("textDocument/semanticTokens/range", &Server::on_semantic_tokens_range);      // semantic_tokens.cpp
 
   bind("initialized", &Server::on_initialized);
   bind("textDocument/didOpen", &Server::on_did_open);
@@ -392,6 +396,7 @@ void Server::on_initialize(const json& id, const InitializeParams& params) {
       {"codeActionProvider",
        {{"codeActionKinds", json::array({"quickfix", kFixAllKind})}, {"resolveProvider", caps_.code_action_resolve_edit}}},
       {"foldingRangeProvider", true},
+      {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}, {"range", true}}},
   };
   json result{{"capabilities", std::move(capabilities)}, {"serverInfo", {{"name", "bitext"}, {"version", version_}}}};
   if (caps_.encoding_from_offset_encoding) result["offsetEncoding"] = encoding_name(caps_.encoding);

@@ -116,6 +116,9 @@ class Server {
   void on_hover(const json& id, const TextDocumentPositionParams& params);
   void on_workspace_symbol(const json& id, const WorkspaceSymbolParams& params);
   void on_code_action_resolve(const json& id, const CodeActionToResolve& params);
+  void on_detect(const json& id, const DetectParams& params);                                    // detect.cpp
+  void on_semantic_tokens_full(const json& id, const TextDocumentParams& params);                // semantic_tokens.cpp
+  void on_semantic_tokens_range(const json& id, const SemanticTokensRangeParams& params);        // semantic_tokens.cpp
   // Notifications.
   void on_initialized(Void params);
   void on_did_open(DidOpenTextDocumentParams params);
