@@ -4,7 +4,7 @@
 // jsonrpc/  the same streams (read raw by the fuzzer), and each transcript's
 //           message bodies separated by \x1e;
 // analysis/ and fixes/  the examples, CLI fixtures and evaluation corpus, cut
-//           at line ends into pieces of at most 4 KiB (small inputs run fast).
+//           at line ends into pieces of at most 2 KiB (small inputs run fast).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
       const std::string text = read_file(entry.path());
       std::size_t at = 0;
       for (int piece = 0; at < text.size(); ++piece) {
-        std::size_t end = std::min(text.size(), at + 4096);
+        std::size_t end = std::min(text.size(), at + 2048);
         if (end < text.size()) {
           std::size_t eol = text.rfind('\n', end);
           if (eol != std::string::npos && eol > at) end = eol + 1;
