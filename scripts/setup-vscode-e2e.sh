@@ -5,7 +5,7 @@
 #   scripts/setup-vscode-e2e.sh
 #   BITEXT_VSCODE_E2E_PREFIX=DIR   where code-server goes (default /opt/bitext-vscode-e2e
 #                                  when writable, else <repo>/.cache/vscode-e2e)
-# Installs: Debian chromium, libkrb5-dev, ripgrep; code-server 4.100.3 from npm
+# Installs: Debian chromium with fonts-noto-cjk (readable CJK screenshots), libkrb5-dev, ripgrep; code-server 4.100.3 from npm
 # (the last release that runs on Node 20) with its native modules built here;
 # the extension's npm dependencies (editors/vscode) and playwright-core
 # (tests/e2e/vscode), both from their package-lock.json.
@@ -36,7 +36,7 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 [[ "$node_major" == 20 ]] || die "code-server $code_server_version needs Node 20, found $(node --version)"
 
 # --- Debian packages --------------------------------------------------------
-packages=(chromium libkrb5-dev ripgrep python3 make g++)
+packages=(chromium fonts-noto-cjk libkrb5-dev ripgrep python3 make g++)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

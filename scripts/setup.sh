@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what Bitext needs to build and test on Debian 12, as root. Idempotent
 # and quick when everything is present. Usage: scripts/setup.sh [--e2e]
-#   --e2e  also installs the editors the end-to-end tests drive (neovim, emacs + eglot).
+#   --e2e  also installs the editors the end-to-end tests drive (neovim, emacs + eglot) and
+#          chromium (python3) for the report page test.
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config git nlohmann-json3-dev libboost-dev libicu-dev doctest-dev libbenchmark-dev)
 # The sanitizer build and the fuzzers (scripts/test.sh, scripts/fuzz.sh): clang with libFuzzer.
 packages+=(clang-14 libclang-rt-14-dev)
 if [[ "${1:-}" == "--e2e" ]]; then
-  packages+=(neovim emacs-nox elpa-eglot)
+  packages+=(neovim emacs-nox elpa-eglot chromium python3)
 fi
 
 missing=()
@@ -28,3 +29,6 @@ if ((${#missing[@]})); then
 else
   echo "setup: all packages present"
 fi
+
+# The dictionary for the lexical signal (optional: without it the signal is off).
+bash "$(dirname "${BASH_SOURCE[0]}")/fetch-cedict.sh" || true

@@ -81,12 +81,14 @@ FileOutcome check_one(const CheckTarget& target, const CheckSettings& settings) 
     outcome.error = std::move(reason);
     return outcome;
   }
-  if (target.candidate && !looks_like_transcript(input.text, settings.options)) {
+  CheckOptions options = settings.options;
+  if (target.path != "-") options.document_name = target.path;  // its language tags
+  if (target.candidate && !looks_like_transcript(input.text, options)) {
     outcome.skipped = true;
     return outcome;
   }
   const bool empty = input.text.empty();
-  const std::shared_ptr<const Analysis> analysis = Analysis::run(std::move(input.text), settings.options);
+  const std::shared_ptr<const Analysis> analysis = Analysis::run(std::move(input.text), options);
   const std::vector<Finding> findings = sorted_findings(analysis->findings());
   outcome.counts = count_findings(findings);
   if (empty) {
@@ -255,6 +257,14 @@ std::optional<int> parse_arguments(std::span<const std::string_view> args, Check
         return usage_error("check", "--order needs one of: auto, translation-first, original-first");
       }
       settings.options.order = *order;
+      continue;
+    }
+    if (const OptionMatch m = match_option_value(args, i, "--translation-language", value);
+        m != OptionMatch::NoMatch) {
+      const std::optional<std::string> language =
+          m == OptionMatch::Value ? parse_translation_language(value) : std::optional<std::string>();
+      if (!language) return usage_error("check", kTranslationLanguageHelp);
+      settings.options.translation_language = *language;
       continue;
     }
     if (const OptionMatch m = match_option_value(args, i, "--rule", value); m != OptionMatch::NoMatch) {

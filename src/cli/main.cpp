@@ -6,10 +6,12 @@
 #include <vector>
 
 #include "cli/check_command.hpp"
+#include "cli/detect_command.hpp"
 #include "cli/eval_command.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/lsp_command.hpp"
 #include "cli/outline_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/usage.hpp"
 
 namespace {
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
   const std::span<const std::string_view> args = std::span(all).subspan(1);
   if (command == "check") return bitext::cli::run_check_command(args);
   if (command == "outline") return bitext::cli::run_outline_command(args);
+  if (command == "report") return bitext::cli::run_report_command(args);
+  if (command == "detect") return bitext::cli::run_detect_command(args);
   if (command == "lsp") return bitext::cli::run_lsp_command(args);
   if (command == "eval") return bitext::cli::run_eval_command(args);
   if (command == "help" || command == "-h" || command == "--help") return run_help(args);

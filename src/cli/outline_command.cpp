@@ -148,11 +148,20 @@ int run_outline_command(std::span<const std::string_view> args) {
       options.order = *order;
       continue;
     }
+    if (const OptionMatch m = match_option_value(args, i, "--translation-language", value);
+        m != OptionMatch::NoMatch) {
+      const std::optional<std::string> language =
+          m == OptionMatch::Value ? parse_translation_language(value) : std::optional<std::string>();
+      if (!language) return usage_error("outline", kTranslationLanguageHelp);
+      options.translation_language = *language;
+      continue;
+    }
     return usage_error("outline", "unknown option '" + std::string(arg) + "'");
   }
   if (paths.size() != 1) return usage_error("outline", "expected exactly one FILE ('-' for standard input)");
 
   const std::string path(paths.front());
+  if (path != "-") options.document_name = path;  // its language tags
   const std::string shown = path == "-" ? "<stdin>" : path;
   const auto fail = [&](const std::string& message) {
     std::fprintf(stderr, "%s: error: %s\n", display_text(shown).c_str(), display_text(message).c_str());

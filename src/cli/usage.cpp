@@ -11,6 +11,8 @@ its original line.
 Commands:
   check     report misaligned pairs in transcripts, like a compiler
   outline   print the structure of a transcript: header, pairs, footer
+  report    write the alignment report of transcripts as one HTML page
+  detect    tell whether files are bilingual transcripts, and their layout
   lsp       run the language server on standard input and output
   eval      measure the checks by injecting errors into clean transcripts
   help      show the help of a command
@@ -44,7 +46,14 @@ Options:
                        diagnostics (0-based lines, UTF-16 columns)
   --order auto|translation-first|original-first
                        which line of a pair comes first (default auto:
-                       detected from the document)
+                       detected from the document); forced, it also says
+                       which side is the translation, unless
+                       --translation-language names it
+  --translation-language auto|TAG
+                       which language is the translation, as a language
+                       tag such as zh or en (default auto: from the file
+                       name's tags such as .zh-en., the language of the
+                       header and footer, else the script that is not Latin)
   --no-content         structural checks only; skip the content checks
                        (lengths, numbers, drift)
   --rule CODE=LEVEL    turn a check off or change its severity; LEVEL is off,
@@ -67,9 +76,56 @@ lines, and the footer (back matter).
 Options:
   --order auto|translation-first|original-first
                        which line of a pair comes first (default auto)
+  --translation-language auto|TAG
+                       which language is the translation, e.g. zh or en
+                       (default auto: detected from the file name and text)
   -h, --help           show this help
 
 Exit status: 0 printed, 2 bad usage or the file could not be read.
+)";
+  }
+  if (command == "report") {
+    return R"(Usage: bitext report [options] PATH...
+
+Writes the alignment report of each PATH as one self-contained HTML page
+(inline style and script, nothing fetched from the network): the pairs side
+by side (translation | original) with speaker turns and chapters as headings,
+each finding on its pair, a strip of all pairs coloured by their alignment
+score (click to jump), filters by severity and code, counts per code, and
+the file's layout, scripts and pair count. PATH is a file, '-' for standard
+input, or a directory (searched like 'bitext check' does); with several
+files the page starts with an index, one row per file.
+
+Options:
+  -o, --output FILE    write the page to FILE (default: standard output)
+  --order auto|translation-first|original-first
+                       which line of a pair comes first (default auto)
+  --no-content         structural checks only
+  --stdin-name NAME    the name shown for standard input (default <stdin>)
+  -h, --help           show this help
+
+Exit status: 0 written, 2 bad usage or a file could not be read (the page
+is still written for the others). Findings do not change the status.
+)";
+  }
+  if (command == "detect") {
+    return R"(Usage: bitext detect [--format text|json] [--order ...] FILE...
+
+Tells whether each FILE ('-' for standard input) is a bilingual transcript,
+from the pairing of its first 64 KiB: which line of a pair comes first, the
+scripts of the translation and the original, subtitle markup and speaker
+labels. The same test as the directory search of 'bitext check' and the
+language server's bitext/detect request.
+
+Options:
+  --format text|json   json prints an array of {"path", "bilingual", "order",
+                       "translationScript", "originalScript", "pairs",
+                       "bytesExamined", "subtitles", "speakers"}
+  --order auto|translation-first|original-first
+  -h, --help           show this help
+
+Exit status: 0 every FILE is a bilingual transcript, 1 some FILE is not,
+2 bad usage or a file could not be read.
 )";
   }
   if (command == "lsp") {
@@ -90,7 +146,7 @@ Options:
   if (command == "help") {
     return R"(Usage: bitext help [COMMAND]
 
-Shows the help of COMMAND (check, outline, lsp, eval), or the list of commands.
+Shows the help of COMMAND (check, outline, report, detect, lsp, eval), or the list of commands.
 )";
   }
   return std::nullopt;

@@ -5,6 +5,7 @@
 //  - the UTF-8 validity of the unchanged prefix and suffix of the text,
 //  - which old line each unchanged line was, so that content_checks finds its
 //    cached work by position.
+//  - the reading of every unchanged line (pairing_detail.hpp).
 // Pairing, checks and findings are recomputed: they depend on the whole
 // document (its languages, order and typical lengths) and are linear and cheap.
 #include "bitext/analysis.hpp"
@@ -183,6 +184,7 @@ std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineI
 
 struct Outputs {
   Transcript& transcript;
+  std::shared_ptr<const detail::LineReadings>& line_readings;
   std::vector<Finding>& findings;
   std::vector<double>& pair_scores;
   std::shared_ptr<const ContentState>& content_state;
@@ -191,10 +193,12 @@ struct Outputs {
 // `previous` (the analysis before an edit, or null) lends its work for the
 // lines `previous_lines` says are unchanged.
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
-             std::vector<ScriptProfile> profiles, const CheckOptions& options, const Analysis* previous,
-             const ContentState* previous_content, std::span<const std::uint32_t> previous_lines, Outputs out) {
-  out.transcript = detail::parse_transcript_with_profiles(index, options, std::move(profiles),
-                                                          previous ? &previous->transcript() : nullptr, previous_lines);
+             const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
+             const detail::LineReadings* previous_readings, const ContentState* previous_content,
+             std::span<const std::uint32_t> previous_lines, Outputs out) {
+  detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous_readings, previous_lines);
+  out.transcript = std::move(paired.transcript);
+  out.line_readings = std::move(paired.readings);
   out.findings = structural_checks(out.transcript, index, options);
 
   if (invalid_utf8 && options.enabled("invalid-utf8")) {
@@ -244,9 +248,9 @@ std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptio
   std::vector<ScriptProfile> profiles(index.line_count());
   for (std::size_t line = 0; line < profiles.size(); ++line)
     profiles[line] = detail::profile_line(index.line_text(line));
-  analysis->placeholders_ = {options.translation_placeholder, options.original_placeholder};
-  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, nullptr, nullptr, {},
-          {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
+  analyse(index, analysis->first_invalid_utf8_, profiles, options, nullptr, nullptr, {},
+          {analysis->transcript_, analysis->line_readings_, analysis->findings_, analysis->pair_scores_,
+           analysis->content_state_});
   return analysis;
 }
 
@@ -259,12 +263,10 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
       first_invalid_after_edit(previous.text_, previous.first_invalid_utf8_, analysis->text_, ends);
   std::vector<std::uint32_t> previous_lines;
   std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
-  analysis->placeholders_ = {options.translation_placeholder, options.original_placeholder};
-  // Lines read as before only with the same placeholders.
-  const bool same_reading = previous.placeholders_ == analysis->placeholders_;
-  analyse(analysis->index_, analysis->first_invalid_utf8_, std::move(profiles), options,
-          same_reading ? &previous : nullptr, previous.content_state_.get(), previous_lines,
-          {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
+  analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, previous.line_readings_.get(),
+          previous.content_state_.get(), previous_lines,
+          {analysis->transcript_, analysis->line_readings_, analysis->findings_, analysis->pair_scores_,
+           analysis->content_state_});
   return analysis;
 }
 

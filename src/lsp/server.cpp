@@ -7,6 +7,7 @@
 #include "lsp/folding.hpp"
 #include "lsp/hover.hpp"
 #include "lsp/navigation.hpp"
+#include "lsp/semantic_tokens.hpp"
 #include "lsp/symbols.hpp"
 
 namespace bitext::lsp {
@@ -45,6 +46,9 @@ Server::Server(boost::asio::io_context& io, Sink sink, std::string version)
       {"codeAction/resolve", &Server::on_code_action_resolve},
       {"textDocument/foldingRange", &Server::on_folding_range},
       {"workspace/symbol", &Server::on_workspace_symbol},
+      {"bitext/detect", &Server::on_detect},
+      {"textDocument/semanticTokens/full", &Server::on_semantic_tokens_full},
+      {"textDocument/semanticTokens/range", &Server::on_semantic_tokens_range},
   };
   notifications_ = {
       {"initialized", &Server::on_initialized},
@@ -263,6 +267,7 @@ void Server::submit_analysis(Document& document) {
   job.generation = generation_;
   job.text = document.text.text();  // the one copy per analysis: the core owns its text
   job.options = settings_.check;
+  job.options.document_name = document.uri;  // the language tags in its name
   job.edit = document.edit_since_base();
   if (job.edit) job.base = document.base;
   worker_.submit(std::move(job));
@@ -361,6 +366,7 @@ void Server::on_initialize(const json& id, const json& params) {
       {"codeActionProvider",
        {{"codeActionKinds", json::array({"quickfix", kFixAllKind})}, {"resolveProvider", caps_.code_action_resolve_edit}}},
       {"foldingRangeProvider", true},
+      {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}, {"range", true}}},
   };
   json result{{"capabilities", std::move(capabilities)}, {"serverInfo", {{"name", "bitext"}, {"version", version_}}}};
   if (caps_.encoding_from_offset_encoding) result["offsetEncoding"] = encoding_name(caps_.encoding);

@@ -90,6 +90,9 @@ class Server {
   void on_code_action(const json& id, const json& params);
   void on_code_action_resolve(const json& id, const json& params);
   void on_folding_range(const json& id, const json& params);
+  void on_detect(const json& id, const json& params);                  // detect.cpp
+  void on_semantic_tokens_full(const json& id, const json& params);    // semantic_tokens.cpp
+  void on_semantic_tokens_range(const json& id, const json& params);   // semantic_tokens.cpp
   // Notifications.
   void on_initialized(const json& params);
   void on_did_open(const json& params);

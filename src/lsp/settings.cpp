@@ -1,5 +1,7 @@
 #include "lsp/settings.hpp"
 
+#include "bitext/language_tags.hpp"
+
 #include <optional>
 
 namespace bitext::lsp {
@@ -90,6 +92,14 @@ Settings apply_settings(Settings base, const json& input, std::vector<std::strin
       warnings.push_back("order: expected \"auto\", \"translation-first\" or \"original-first\"");
     }
   }
+  if (auto it = s.find("translationLanguage"); it != s.end()) {
+    const std::string tag = it->is_string() ? it->get<std::string>() : "";
+    if (tag == "auto" || script_of_language_tag(tag)) {
+      base.check.translation_language = tag;
+    } else {
+      warnings.push_back("translationLanguage: expected \"auto\" or a language tag such as \"zh\" or \"en\"");
+    }
+  }
   if (auto it = s.find("placeholders"); it != s.end()) {
     if (it->is_object()) {
       if (auto t = it->find("translation"); t != it->end()) {
@@ -135,7 +145,8 @@ Settings apply_settings(Settings base, const json& input, std::vector<std::strin
 }
 
 bool same_options(const CheckOptions& a, const CheckOptions& b) {
-  if (a.order != b.order || a.translation_placeholder != b.translation_placeholder ||
+  if (a.order != b.order || a.translation_language != b.translation_language ||
+      a.translation_placeholder != b.translation_placeholder ||
       a.original_placeholder != b.original_placeholder || a.content_checks != b.content_checks ||
       a.rules.size() != b.rules.size()) {
     return false;

@@ -27,7 +27,7 @@ TEST_CASE("--help, -h and help print the command list on stdout") {
   CHECK(help.status == 0);
   CHECK(help.err.empty());
   CHECK(starts_with(help.out, "Usage: bitext <command> [options] [arguments]\n"));
-  for (const char* command : {"\n  check ", "\n  outline ", "\n  lsp ", "\n  eval ", "\n  help "}) {
+  for (const char* command : {"\n  check ", "\n  report ", "\n  outline ", "\n  detect ", "\n  lsp ", "\n  eval ", "\n  help "}) {
     CHECK(help.out.find(command) != std::string::npos);
   }
   CHECK(run_bitext({"-h"}).out == help.out);

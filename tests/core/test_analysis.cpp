@@ -63,6 +63,7 @@ void check_same_analysis(const Analysis& a, const Analysis& b) {
   const Transcript& x = a.transcript();
   const Transcript& y = b.transcript();
   CHECK(x.order == y.order);
+  CHECK(x.translation_cue == y.translation_cue);
   CHECK(x.translation_script == y.translation_script);
   CHECK(x.original_script == y.original_script);
   CHECK(x.front_matter == y.front_matter);
@@ -76,7 +77,6 @@ void check_same_analysis(const Analysis& a, const Analysis& b) {
     CHECK(x.lines[i].script == y.lines[i].script);
     CHECK(x.lines[i].kind == y.lines[i].kind);
     CHECK(x.lines[i].pair == y.lines[i].pair);
-    CHECK(x.lines[i].reading == y.lines[i].reading);
   }
   REQUIRE(x.pairs.size() == y.pairs.size());
   for (std::size_t i = 0; i < x.pairs.size(); ++i) {

@@ -319,3 +319,18 @@ TEST_CASE("settings map onto CheckOptions, skipping bad fields with a warning ea
   CHECK(warnings.size() == 2);
   CHECK_FALSE(same_options(apply_settings(s, json::parse(R"({"order":"auto"})"), warnings).check, s.check));
 }
+
+TEST_CASE("settings: translationLanguage takes auto or a language tag, and changes the options") {
+  std::vector<std::string> warnings;
+  const Settings en = apply_settings(Settings{}, json::parse(R"({"bitext":{"translationLanguage":"en"}})"), warnings);
+  CHECK(en.check.translation_language == "en");
+  CHECK(warnings.empty());
+  CHECK_FALSE(same_options(en.check, Settings{}.check));
+  const Settings back = apply_settings(en, json::parse(R"({"translationLanguage":"auto"})"), warnings);
+  CHECK(back.check.translation_language == "auto");
+  CHECK(same_options(back.check, Settings{}.check));
+  const Settings bad = apply_settings(en, json::parse(R"({"translationLanguage":"elvish"})"), warnings);
+  CHECK(bad.check.translation_language == "en");
+  CHECK(warnings == std::vector<std::string>{
+                        "translationLanguage: expected \"auto\" or a language tag such as \"zh\" or \"en\""});
+}

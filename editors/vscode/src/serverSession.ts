@@ -7,6 +7,7 @@ import {
   DidChangeConfigurationNotification,
   LanguageClient,
   LanguageClientOptions,
+  Middleware,
   RevealOutputChannelOn,
   ServerOptions,
   State,
@@ -27,6 +28,28 @@ function openServerSettings(query: string): void {
   void vscode.commands.executeCommand(command, { query });
 }
 
+// Middleware that answers nothing for documents the client must not serve
+// yet, and hides their diagnostics.
+function gatedFeatures(serves: (uri: vscode.Uri) => boolean): Middleware {
+  // Every provider middleware gets the document first and `next` last.
+  const byDocument = (...args: unknown[]): unknown => {
+    const next = args[args.length - 1] as (...rest: unknown[]) => unknown;
+    const rest = args.slice(0, -1);
+    return serves((rest[0] as vscode.TextDocument).uri) ? next(...rest) : undefined;
+  };
+  return {
+    handleDiagnostics: (uri, diagnostics, next) => next(uri, serves(uri) ? diagnostics : []),
+    provideHover: byDocument as unknown as Middleware['provideHover'],
+    provideDefinition: byDocument as unknown as Middleware['provideDefinition'],
+    provideDocumentHighlights: byDocument as unknown as Middleware['provideDocumentHighlights'],
+    provideDocumentSymbols: byDocument as unknown as Middleware['provideDocumentSymbols'],
+    provideCodeActions: byDocument as unknown as Middleware['provideCodeActions'],
+    provideFoldingRanges: byDocument as unknown as Middleware['provideFoldingRanges'],
+    provideDocumentSemanticTokens: byDocument as unknown as Middleware['provideDocumentSemanticTokens'],
+    provideDocumentRangeSemanticTokens: byDocument as unknown as Middleware['provideDocumentRangeSemanticTokens'],
+  };
+}
+
 export class ServerSession implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private binary: ServerBinary | undefined;
@@ -37,7 +60,24 @@ export class ServerSession implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.OutputChannel,
     private readonly status: StatusItem,
+    // False for a document the client syncs but must not serve yet (a
+    // Markdown or subtitle file not known to be bilingual).
+    private readonly serves: (uri: vscode.Uri) => boolean = () => true,
   ) {}
+
+  // The running server's executable (for `bitext report`), once started.
+  get binaryPath(): string | undefined {
+    return this.client !== undefined ? this.binary?.path : undefined;
+  }
+
+  // A request to the server, starting it first when needed.
+  async request(method: string, params: unknown): Promise<unknown> {
+    if (this.client === undefined) await this.start();
+    await this.queue;
+    const client = this.client;
+    if (client === undefined || !client.isRunning()) throw new Error('the Bitext server is not running');
+    return client.sendRequest(method, params);
+  }
 
   // True once a start was asked for (by a matching document or the command).
   get wanted(): boolean {
@@ -119,6 +159,7 @@ export class ServerSession implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: () => settings.serverSettings(),
       middleware: {
+        ...gatedFeatures(this.serves),
         workspace: {
           // Answer section "bitext" with the settings in the server's shape.
           configuration: async (params: ConfigurationParams, token, next) => {

@@ -1,10 +1,12 @@
 // The `bitext.*` settings the server reads, shaped as the server expects them
 // (src/lsp/settings.hpp): sent as initializationOptions, as the answer to
 // `workspace/configuration` (section "bitext") and with
-// `workspace/didChangeConfiguration`. Client-only settings (server.path,
+// `workspace/didChangeConfiguration`. Client-only settings (server.path, detect,
 // trace.server, filePatterns) are left out.
 import * as vscode from 'vscode';
 import type { DocumentFilter } from 'vscode-languageclient';
+
+import { keptLanguages } from './languages';
 
 export const section = 'bitext';
 
@@ -59,6 +61,9 @@ export function documentSelector(): DocumentFilter[] {
   const selector: DocumentFilter[] = [];
   for (const scheme of ['file', 'untitled']) selector.push({ scheme, language: 'bitext' });
   selector.push({ scheme: 'file', language: 'plaintext', pattern: builtinPattern });
+  // Markdown and subtitle languages keep their language when bilingual: the
+  // client syncs them, and serves them once bitext/detect has said so.
+  for (const language of keptLanguages) selector.push({ scheme: 'file', language });
   for (const pattern of filePatterns().slice(1)) selector.push({ scheme: 'file', pattern });
   return selector;
 }

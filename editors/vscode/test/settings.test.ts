@@ -12,7 +12,7 @@ import { configuration, requestedKeys } from './fakeVscode';
 beforeEach(() => configuration.clear());
 
 // Client-only settings: read by the extension or vscode-languageclient, never sent.
-const clientOnly = ['bitext.server.path', 'bitext.trace.server', 'bitext.filePatterns'];
+const clientOnly = ['bitext.server.path', 'bitext.trace.server', 'bitext.filePatterns', 'bitext.detect'];
 
 describe('serverSettings', () => {
   it('sends nothing the user has not set', () => {
@@ -57,6 +57,11 @@ describe('documents served', () => {
       { scheme: 'file', language: 'bitext' },
       { scheme: 'untitled', language: 'bitext' },
       { scheme: 'file', language: 'plaintext', pattern: '**/*.zh-en.txt' },
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: 'srt' },
+      { scheme: 'file', language: 'vtt' },
+      { scheme: 'file', language: 'webvtt' },
+      { scheme: 'file', language: 'subtitles' },
       { scheme: 'file', pattern: '**/*.srt' },
       { scheme: 'file', pattern: 'notes/*.txt' },
     ]);

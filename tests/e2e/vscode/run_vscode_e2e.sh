@@ -4,11 +4,14 @@
 #   run_vscode_e2e.sh BITEXT_BINARY SOURCE_DIR ARTIFACT_DIR
 # Packs the extension into a .vsix with the given server bundled, installs it
 # into a fresh code-server (own port, user-data and extensions directories),
-# opens a copy of the sample with the English line of pair 10 deleted, and lets
+# opens the sample under a plain .txt name (switched to Bilingual Transcript:
+# colours, wrapping, Next Misaligned Pair, the alignment report webview) and a
+# copy with the English line of pair 10 deleted, and lets
 # vscode_e2e.mjs check the status item, restart, the Problems panel, a hover,
 # the Outline view, the quick fix, workspace settings reaching the server and
-# the error for a wrong bitext.server.path. On failure, a screenshot and the
-# VS Code logs are left in ARTIFACT_DIR. The code-server process group is
+# the error for a wrong bitext.server.path. Screenshots (transcript colours,
+# hover, Problems, Outline, the report) go to ARTIFACT_DIR; on failure also
+# failure.png and the VS Code logs. The code-server process group is
 # killed whatever happens.
 # Needs `scripts/setup-vscode-e2e.sh` (fails, never skips, without it).
 set -uo pipefail
@@ -71,8 +74,11 @@ trap 'exit 130' INT TERM
 step "packing the extension"
 stage="$work/extension"
 mkdir -p "$stage/out" "$stage/server"
-cp "$extension_dir/package.json" "$extension_dir/README.md" "$extension_dir/language-configuration.json" \
+cp "$extension_dir/package.json" "$extension_dir/language-configuration.json" \
   "$extension_dir/.vscodeignore" "$stage/" || die "cannot copy the extension's files"
+cp -r "$extension_dir/syntaxes" "$stage/" || die "cannot copy the extension's grammar"
+# The README without its screenshots, which vsce refuses as relative images (as `npm run package` does).
+grep -v '^!\[' "$extension_dir/README.md" >"$stage/out/README.md" || die "cannot copy the README"
 "$extension_dir/node_modules/.bin/esbuild" "$extension_dir/src/extension.ts" --bundle --outfile="$stage/out/extension.js" \
   --external:vscode --format=cjs --platform=node --target=node20 --log-level=warning ||
   die "esbuild could not bundle the extension"
@@ -84,7 +90,7 @@ node -e '
   const fs = require("fs"), file = process.argv[1], manifest = JSON.parse(fs.readFileSync(file, "utf8"));
   delete manifest.scripts; fs.writeFileSync(file, JSON.stringify(manifest, null, 2));' "$stage/package.json"
 (cd "$stage" && "$extension_dir/node_modules/.bin/vsce" package --no-dependencies --skip-license \
-  --allow-missing-repository --out "$work/bitext.vsix" >"$work/vsce.log" 2>&1) || {
+  --allow-missing-repository --readme-path out/README.md --out "$work/bitext.vsix" >"$work/vsce.log" 2>&1) || {
   cat "$work/vsce.log" >&2
   die "vsce could not pack the extension"
 }
@@ -105,6 +111,16 @@ cat >"$workspace/.vscode/settings.json" <<JSON
   "bitext.rules": { "missing-original": { "severity": "warning" } }
 }
 JSON
+# The intact sample under a plain .txt name: detected and switched to Bilingual
+# Transcript by the extension; its first finding (by position) is where "Next
+# Misaligned Pair" must go from line 1.
+cp "$sample" "$workspace/talk.txt"
+# (`bitext check` exits 1 when it finds warnings: only its output counts here.)
+first_finding=$({ "$server" check --format json "$workspace/talk.txt" 2>/dev/null || true; } | node -e '
+  const files = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const d = files[0].diagnostics.slice().sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+  process.stdout.write(JSON.stringify({ line: d.range.start.line, character: d.range.start.character, code: d.code, message: d.message }));') ||
+  die "cannot find the first finding of the sample"
 # After the fix, line 23 holds the placeholder: the sample with line 23 replaced.
 awk -v placeholder="$placeholder" 'NR == 23 { print placeholder; next } { print }' "$sample" | head -c -1 >"$work/expected-fixed.txt"
 
@@ -167,9 +183,10 @@ done
 # --- the browser ------------------------------------------------------------
 step "driving VS Code in chromium"
 E2E_URL="http://127.0.0.1:$port/?folder=$workspace" E2E_FILE="$workspace/$file_name" \
+  E2E_TALK="$workspace/talk.txt" E2E_FIRST_FINDING="$first_finding" \
   E2E_SAMPLE="$sample" E2E_EXPECTED_FIXED="$work/expected-fixed.txt" E2E_PLACEHOLDER="$placeholder" E2E_ARTIFACTS="$artifacts" \
   E2E_USER_DATA="$user_data" E2E_EXTENSIONS="$extensions" \
-  E2E_BUDGET_S="${BITEXT_E2E_BUDGET:-180}" timeout -k 5 "$((${BITEXT_E2E_BUDGET:-180} + 30))" node "$here/vscode_e2e.mjs"
+  E2E_BUDGET_S="${BITEXT_E2E_BUDGET:-300}" timeout -k 5 "$((${BITEXT_E2E_BUDGET:-300} + 30))" node "$here/vscode_e2e.mjs"
 status=$?
 
 if ((status != 0)); then

@@ -30,6 +30,8 @@ const brokenPair = 10; // run_vscode_e2e.sh deleted its English line (line 23)
 const brokenLine = 4 + 2 * (brokenPair - 1); // 22: its Chinese line, now without a partner
 const hoverPair = 3; // intact, on line 8
 const placeholder = required('E2E_PLACEHOLDER'); // set in the workspace's .vscode/settings.json
+const talkName = path.basename(required('E2E_TALK')); // the intact sample as a plain .txt
+const firstFinding = JSON.parse(required('E2E_FIRST_FINDING')); // {line, character, code, message}, 0-based
 
 const started = Date.now();
 const log = (message) => console.log(`e2e_vscode: [${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
@@ -50,7 +52,7 @@ function check(condition, what, detail = '') {
 
 // The whole run stops waiting in time to take its screenshot before
 // run_vscode_e2e.sh's `timeout` (E2E_BUDGET_S + 30 s) kills it.
-const budgetMs = Number(process.env.E2E_BUDGET_S ?? 180) * 1000;
+const budgetMs = Number(process.env.E2E_BUDGET_S ?? 300) * 1000;
 
 // Timeout for one wait: a step's, cut short by the budget.
 const wait = () => Math.max(1000, Math.min(stepTimeout, started + budgetMs - Date.now()));
@@ -105,6 +107,94 @@ function bitextLog() {
 // The "[bitext] using ... (bitext <version>, from <source>)" lines: one per server start.
 const serverStarts = () => bitextLog().split('\n').filter((line) => line.includes('[bitext] using '));
 
+async function screenshot(page, name) {
+  const shot = path.join(artifacts, name);
+  await page.screenshot({ path: shot }).catch((error) => log(`screenshot ${name} failed: ${error}`));
+  log(`screenshot: ${shot}`);
+}
+
+// The colour a line's text is drawn in: of the first token span of the view line holding `text`.
+async function lineColour(editor, text) {
+  const line = editor.locator('.view-line', { hasText: text }).first();
+  if ((await line.count()) === 0) return undefined;
+  return line.locator('span > span').first().evaluate((node) => getComputedStyle(node).color);
+}
+
+// The sample under a plain .txt name, as a new user opens it: switched to
+// Bilingual Transcript, coloured, wrapped; Next Misaligned Pair; the report.
+async function transcriptExperience(page) {
+  const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: talkName });
+  await entry.waitFor({ timeout: wait() });
+  await entry.click();
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-line', { hasText: sample[0] }).waitFor({ timeout: wait() });
+  log(`opened ${talkName}`);
+
+  const mode = page.locator('[id="status.editor.mode"]');
+  const switched = await poll(async () => squash(await mode.innerText().catch(() => '')) === 'Bilingual Transcript');
+  check(switched, `${talkName} is switched to the Bilingual Transcript language`,
+    `language status: ${JSON.stringify(await mode.innerText().catch(() => ''))}`);
+  const notice = page.locator('.notification-toast', { hasText: 'opened as Bilingual Transcript' });
+  check(await poll(async () => (await notice.count()) > 0), 'a notification says the file was switched, once',
+    `notifications: ${JSON.stringify(await page.locator('.notification-toast').allInnerTexts())}`);
+
+  // Semantic tokens: a Chinese (translation) line and an English (original) line in different colours.
+  const zh = chinese(1).slice(0, 12);
+  const en = english(1).slice(0, 40);
+  const colours = await poll(async () => {
+    const pair = [await lineColour(editor, zh), await lineColour(editor, en)];
+    return pair[0] && pair[1] && pair[0] !== pair[1] ? pair : undefined;
+  });
+  check(colours !== undefined, 'a Chinese line and an English line are drawn in different colours',
+    `colours: ${JSON.stringify([await lineColour(editor, zh), await lineColour(editor, en)])}`);
+
+  // Word wrap: the long English line of pair 1 is cut into several view lines.
+  // (Without wrapping, one view line would hold the whole line.)
+  const englishLine = english(1);
+  const viewLines = (await editor.locator('.view-line').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
+  const head = viewLines.find((t) => t.startsWith(englishLine.slice(0, 40)));
+  check(head !== undefined && head.trimEnd().length < englishLine.length / 2,
+    'word wrap is on: the long English line of pair 1 wraps', `first view line: ${JSON.stringify(head)}`);
+  await screenshot(page, 'transcript-colours.png');
+
+  // Next Misaligned Pair from line 1 goes to the first finding.
+  await notice.locator('.monaco-button', { hasText: "Don't Show Again" }).click().catch(() => undefined);
+  await editor.click({ position: { x: 300, y: 40 } });
+  await goToLine(page, 1);
+  await poll(async () => (await page.locator('.statusbar-item', { hasText: 'misaligned' }).count()) > 0 ||
+    (await page.locator('.statusbar-item', { hasText: 'aligned' }).count()) > 0);
+  await runCommand(page, 'Bitext: Next Misaligned Pair');
+  const where = `Ln ${firstFinding.line + 1}, Col ${firstFinding.character + 1}`;
+  const moved = await poll(async () => (await page.locator('.statusbar-item', { hasText: where }).count()) > 0);
+  check(moved, `"Next Misaligned Pair" moves the cursor to the first finding (${where}, ${firstFinding.code})`,
+    `status bar: ${JSON.stringify((await page.locator('.statusbar-item').allInnerTexts()).filter((t) => t.includes('Ln')))}`);
+
+  // The alignment report beside the editor.
+  await runCommand(page, 'Bitext: Open Alignment Report');
+  const report = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+  const pairCount = await poll(async () => {
+    const text = await report.locator('dd.pair-count').innerText({ timeout: 1000 }).catch(() => '');
+    return text === '117' ? text : undefined;
+  });
+  check(pairCount === '117', 'the report webview shows the pair count (117)');
+  const firstShown = squash(await report.locator('li.finding').first().innerText({ timeout: wait() }).catch(() => ''));
+  check(firstShown.includes(firstFinding.code) && firstShown.includes(squash(firstFinding.message).slice(0, 50)),
+    'the report shows the first finding', `first finding shown: ${JSON.stringify(firstShown)}`);
+  await screenshot(page, 'report.png');
+  // Clicking pair 50's English line in the report moves the editor there.
+  const target = 4 + 2 * 49 + 1; // 1-based line of pair 50's original
+  await report.locator(`p[data-line="${target - 1}"]`).click({ timeout: wait() });
+  const revealed = await poll(async () => (await page.locator('.statusbar-item', { hasText: `Ln ${target}, Col 1` }).count()) > 0);
+  check(revealed, `clicking pair 50 in the report moves the editor to line ${target}`);
+  // And back: moving the editor's cursor to pair 60 highlights pair 60 in the report.
+  await goToLine(page, 4 + 2 * 59);
+  const highlighted = await poll(async () =>
+    (await report.locator('article.pair.current').getAttribute('data-pair', { timeout: 1000 }).catch(() => null)) === '60');
+  check(highlighted, 'the report highlights the pair under the editor cursor (pair 60)',
+    `current: ${await report.locator('article.pair.current').getAttribute('data-pair', { timeout: 1000 }).catch(() => null)}`);
+  await runCommand(page, 'View: Close All Editors');
+}
+
 async function problemRows(page) {
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 }
@@ -139,6 +229,8 @@ async function main() {
     await page.goto(url, { timeout: 30_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
     log('workbench loaded');
+
+    await transcriptExperience(page);
 
     // Open the transcript from the Explorer.
     const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName });
@@ -184,6 +276,7 @@ async function main() {
     // The workspace sets "bitext.rules": {"missing-original": {"severity": "warning"}} (it is an error by default).
     const missingRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-original' }).first();
     const asWarning = await poll(async () => (await missingRow.locator('.codicon-warning').count()) > 0);
+    await screenshot(page, 'problems.png');
     check(asWarning, 'the diagnostic is a warning, as bitext.rules in the workspace settings says',
       `icons: ${JSON.stringify(await missingRow.locator('.codicon').evaluateAll((nodes) => nodes.map((n) => n.className)))}`);
 
@@ -201,6 +294,8 @@ async function main() {
       const joined = squash(texts.join(' '));
       return joined.includes(wanted) ? joined : undefined;
     });
+    await page.waitForTimeout(400); // the hover fades in
+    await screenshot(page, 'hover.png');
     check(hoverText !== undefined, `hover on line ${4 + 2 * (hoverPair - 1)} shows the English original`,
       `wanted "${wanted}", hover: ${JSON.stringify(squash((await page.locator('.monaco-hover').allInnerTexts()).join(' ')))}`);
     await page.mouse.move(5, 5);
@@ -214,6 +309,7 @@ async function main() {
       const found = [1, 2, 3].every((n) => texts.some((text) => text.startsWith(chinese(n).slice(0, 10))));
       return found ? texts : undefined;
     });
+    await screenshot(page, 'outline.png');
     check(outline !== undefined, 'Outline lists pairs 1, 2 and 3 by their Chinese text',
       `rows: ${JSON.stringify((await outlineRows.allInnerTexts()).slice(0, 6))}`);
 

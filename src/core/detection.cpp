@@ -1,0 +1,35 @@
+#include "bitext/detection.hpp"
+
+#include <algorithm>
+
+#include "bitext/pairing.hpp"
+#include "bitext/text.hpp"
+#include "bitext/transcript.hpp"
+
+namespace bitext {
+
+Detection detect_transcript(std::string_view text, const CheckOptions& options, std::size_t window) {
+  if (text.size() > window) {
+    // Cut at a line end so the last line seen is whole.
+    const std::size_t cut = text.find_last_of("\r\n", window);
+    text = text.substr(0, cut == std::string_view::npos ? window : cut);
+  }
+  const LineIndex index(text);
+  const Transcript transcript = parse_transcript(index, options);
+  Detection detection;
+  detection.order = transcript.order;
+  detection.translation_script = transcript.translation_script;
+  detection.original_script = transcript.original_script;
+  detection.pairs = transcript.pairs.size();
+  detection.bytes_examined = text.size();
+  detection.bilingual = transcript.pairs.size() >= 2 && transcript.translation_script != Script::None &&
+                        transcript.original_script != Script::None &&
+                        transcript.translation_script != transcript.original_script;
+  detection.markup = std::any_of(transcript.lines.begin(), transcript.lines.end(),
+                                 [](const TranscriptLine& line) { return line.kind == LineKind::Markup; });
+  detection.speakers = std::any_of(transcript.pairs.begin(), transcript.pairs.end(),
+                                   [](const Pair& pair) { return !pair.speaker.empty(); });
+  return detection;
+}
+
+}  // namespace bitext

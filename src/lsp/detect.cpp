@@ -1,0 +1,37 @@
+#include "lsp/detect.hpp"
+
+#include <string>
+
+#include "lsp/protocol.hpp"
+#include "lsp/server.hpp"
+
+namespace bitext::lsp {
+
+json detection_json(const Detection& detection) {
+  return json{{"bilingual", detection.bilingual},
+              {"order", detection.order == LineOrder::OriginalFirst ? "original-first" : "translation-first"},
+              {"translationScript", std::string(script_name(detection.translation_script))},
+              {"originalScript", std::string(script_name(detection.original_script))},
+              {"pairs", detection.pairs},
+              {"bytesExamined", detection.bytes_examined},
+              {"subtitles", detection.markup},
+              {"speakers", detection.speakers}};
+}
+
+// params: {"text": string} (the beginning of a document the server need not
+// have open; a client sends its first 64 KiB), or {"textDocument": {"uri"}}
+// for an open document.
+void Server::on_detect(const json& id, const json& params) {
+  if (!params.is_object()) throw RpcError(ErrorCode::InvalidParams, "bitext/detect params must be an object");
+  if (const auto text = params.find("text"); text != params.end()) {
+    if (!text->is_string()) throw RpcError(ErrorCode::InvalidParams, "text must be a string");
+    respond(id, detection_json(detect_transcript(text->get_ref<const std::string&>(), settings_.check)));
+    return;
+  }
+  const std::string uri = document_uri(params);
+  const Document* document = documents_.find(uri);
+  if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "document is not open: " + uri);
+  respond(id, detection_json(detect_transcript(document->text.text(), settings_.check)));
+}
+
+}  // namespace bitext::lsp
