@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct DecodedCodePoint {
   bool valid = false;
 };
 DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset);
+
+// Appends the UTF-8 encoding of a code point (at most U+10FFFF, not a surrogate).
+void append_utf8(std::string& out, char32_t code_point);
 
 // Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates
 // and values above U+10FFFF are invalid), or nullopt when the text is valid.

@@ -21,7 +21,8 @@ Options:
   -h, --help     show this help
   --version      show the version
 
-Run 'bitext help <command>' for the options of a command.
+Run 'bitext help <command>' for the options of a command, and
+'bitext help checks' for the list of checks.
 )";
 }
 
@@ -58,7 +59,8 @@ Options:
                        (lengths, numbers, drift)
   --rule CODE=LEVEL    turn a check off or change its severity; LEVEL is off,
                        error, warning, info or hint (repeatable), e.g.
-                       --rule split-line=off --rule untranslated=error
+                       --rule split-line=off --rule untranslated=error;
+                       CODE is one of the codes 'bitext help checks' lists
   --jobs N             check at most N files at a time (default: all cores)
   -h, --help           show this help
 
@@ -144,9 +146,11 @@ Options:
 )";
   }
   if (command == "help") {
-    return R"(Usage: bitext help [COMMAND]
+    return R"(Usage: bitext help [COMMAND | checks]
 
-Shows the help of COMMAND (check, outline, report, detect, lsp, eval), or the list of commands.
+Shows the help of COMMAND (check, outline, report, detect, lsp, eval), or the
+list of commands; 'bitext help checks' lists every check with its code,
+severity and fix.
 )";
   }
   return std::nullopt;

@@ -17,6 +17,7 @@
 #include "bitext/checks.hpp"
 #include "bitext/content.hpp"
 #include "bitext/pairing.hpp"
+#include "bitext/rules.hpp"
 #include "pairing_detail.hpp"
 
 namespace bitext {
@@ -201,12 +202,12 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   out.line_readings = std::move(paired.readings);
   out.findings = structural_checks(out.transcript, index, options);
 
-  if (invalid_utf8 && options.enabled("invalid-utf8")) {
+  if (invalid_utf8) {
     const std::size_t at = *invalid_utf8;
     const std::size_t line = index.line_of(at);
     Finding finding;
     finding.code = "invalid-utf8";
-    finding.severity = options.severity("invalid-utf8", Severity::Error);
+    finding.severity = default_severity("invalid-utf8");
     finding.begin = at;
     finding.end = at + std::max<std::size_t>(1, decode_utf8(index.text(), at).length);
     finding.message = "Invalid UTF-8 at byte " + std::to_string(at) + " (line " + std::to_string(line + 1) +
@@ -218,7 +219,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
 
   const std::size_t pair_count = out.transcript.pairs.size();
   if (options.content_checks) {
-    ContentResult content = content_checks(out.transcript, index, options, previous_content, previous_lines);
+    ContentResult content = content_checks(out.transcript, index, previous_content, previous_lines);
     out.findings.insert(out.findings.end(), std::make_move_iterator(content.findings.begin()),
                         std::make_move_iterator(content.findings.end()));
     out.pair_scores = std::move(content.pair_scores);
@@ -232,6 +233,9 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
       out.pair_scores[i] = pair.translation.empty() || pair.original.empty() ? 0.0 : 1.0;
     }
   }
+  // Producers emit at the rules' default severities; the user's settings apply
+  // here, once, whatever produced the findings.
+  apply_rules(out.findings, options);
   std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   });

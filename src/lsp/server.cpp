@@ -194,6 +194,20 @@ void Server::log(int type, const std::string& message) {
   send(make_notification("window/logMessage", {{"type", type}, {"message", "bitext: " + message}}));
 }
 
+void Server::show(int type, const std::string& message) {
+  send(make_notification("window/showMessage", {{"type", type}, {"message", "bitext: " + message}}));
+}
+
+void Server::report_settings_warnings(const std::string& source, const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings) {
+    if (shown_to_user(warning)) {
+      show(kLogWarning, source + ": " + warning);
+    } else {
+      log(kLogWarning, source + ": " + warning);
+    }
+  }
+}
+
 void Server::finish(int code) {
   if (finished()) return;
   exit_code_ = code;
@@ -331,7 +345,7 @@ void Server::request_configuration() {
 void Server::apply_configuration(const json& value) {
   std::vector<std::string> warnings;
   Settings updated = apply_settings(initial_settings_, value, warnings);
-  for (const std::string& warning : warnings) log(kLogWarning, "settings: " + warning);
+  report_settings_warnings("settings", warnings);
   bool options_changed = !same_options(updated.check, settings_.check);
   settings_ = std::move(updated);
   if (!options_changed) return;
@@ -371,7 +385,7 @@ void Server::on_initialize(const json& id, const json& params) {
   json result{{"capabilities", std::move(capabilities)}, {"serverInfo", {{"name", "bitext"}, {"version", version_}}}};
   if (caps_.encoding_from_offset_encoding) result["offsetEncoding"] = encoding_name(caps_.encoding);
   respond(id, std::move(result));
-  for (const std::string& warning : warnings) log(kLogWarning, "initializationOptions: " + warning);
+  report_settings_warnings("initializationOptions", warnings);
 }
 
 void Server::on_shutdown(const json& id, const json&) {

@@ -64,6 +64,8 @@ class Server {
   void send_raw(std::string_view body);                       // `body` is a whole message's JSON text
   void respond_error(const json& id, ErrorCode code, std::string_view message);
   void log(int type, const std::string& message);  // window/logMessage
+  void show(int type, const std::string& message);  // window/showMessage
+  void report_settings_warnings(const std::string& source, const std::vector<std::string>& warnings);
   void finish(int code);
 
   // Answers now when the document's current version is analysed, else when it is.

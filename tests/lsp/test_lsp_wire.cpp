@@ -8,6 +8,7 @@
 #include "lsp/framing.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "lsp/protocol.hpp"
+#include "bitext/rules.hpp"
 #include "lsp/settings.hpp"
 
 using namespace bitext;
@@ -289,6 +290,25 @@ TEST_CASE("positions from JSON: negative or non-integer coordinates are InvalidP
   CHECK_THROWS_AS(json::parse(R"({"line":-1,"character":0})").get<Position>(), RpcError);
   CHECK_THROWS_AS(position_field(json::parse(R"({"position":{"line":"1","character":0}})"), "position"), RpcError);
   CHECK(json(Range{{1, 2}, {3, 4}}) == json::parse(R"({"start":{"line":1,"character":2},"end":{"line":3,"character":4}})"));
+}
+
+TEST_CASE("settings: an unknown rule code or level is skipped with a warning naming it, shown to the user") {
+  std::vector<std::string> warnings;
+  Settings s = apply_settings(Settings{}, json::parse(R"({"rules": {"typo": "off", "split-line": "loud",
+                                                                    "untranslated": "hint"}})"),
+                              warnings);
+  CHECK(s.check.rules.count("typo") == 0);
+  CHECK(s.check.rules.at("untranslated").severity == Severity::Hint);
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0] == "rules.split-line: unknown value \"loud\"");
+  CHECK(warnings[1] == "rules.typo: unknown check code; known codes: " + bitext::known_rule_codes());
+  CHECK(shown_to_user(warnings[0]));
+  CHECK(shown_to_user(warnings[1]));
+  CHECK_FALSE(shown_to_user("order: expected \"auto\", \"translation-first\" or \"original-first\""));
+  // A rejected level leaves the rule at its defaults: no change to re-check for.
+  Settings unchanged = apply_settings(Settings{}, json::parse(R"({"rules": {"split-line": "loud"}})"), warnings);
+  CHECK(same_options(unchanged.check, Settings{}.check));
+  CHECK_FALSE(same_options(s.check, Settings{}.check));
 }
 
 TEST_CASE("settings map onto CheckOptions, skipping bad fields with a warning each") {
