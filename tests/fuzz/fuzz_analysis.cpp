@@ -45,7 +45,7 @@ bool same_all(const std::vector<T>& a, const std::vector<T>& b, Same same) {
 bool same_finding(const Finding& a, const Finding& b) {
   return a.code == b.code && a.severity == b.severity && a.message == b.message && a.begin == b.begin &&
          a.end == b.end && same_all(a.related, b.related, same_related) && same_all(a.fixes, b.fixes, same_fix) &&
-         a.pair == b.pair && a.confidence == b.confidence;
+         a.pair == b.pair && a.confidence == b.confidence && a.evidence == b.evidence;
 }
 
 void check_equal(const Analysis& rerun, const Analysis& run) {
