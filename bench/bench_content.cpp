@@ -11,6 +11,7 @@
 
 #include "bitext/analysis.hpp"
 #include "bitext/content.hpp"
+#include "core/content_stages.hpp"
 
 namespace {
 
@@ -86,7 +87,7 @@ void BM_StructureOnly10MB(benchmark::State& state) {
 void BM_ContentChecksOnly10MB(benchmark::State& state) {
   const auto analysis = bitext::Analysis::run(large(), {});
   for (auto _ : state) {
-    auto result = bitext::content_checks(analysis->transcript(), analysis->index(), {}, nullptr);
+    auto result = bitext::content_checks(analysis->transcript(), analysis->index(), nullptr);
     benchmark::DoNotOptimize(result);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * large().size()));
@@ -114,19 +115,152 @@ void BM_RerunAfterOnePairEdit10MB(benchmark::State& state) {
 void BM_ContentRerunAfterOnePairEdit10MB(benchmark::State& state) {
   const std::string& text = large();
   const auto first = bitext::Analysis::run(text, {});
-  const auto previous = bitext::content_checks(first->transcript(), first->index(), {}, nullptr);
+  const auto previous = bitext::content_checks(first->transcript(), first->index(), nullptr);
   std::size_t middle = text.find('\n', text.size() / 2) + 1;
   const std::size_t end = first->index().line_end(first->index().line_of(middle));
   std::string edited_text = text;
   edited_text.insert(end, " Right?");
   const auto edited = bitext::Analysis::run(edited_text, {});
+  // Every line is the same as before but the edited one (what Analysis::rerun works out).
+  std::vector<std::uint32_t> previous_lines(edited->index().line_count());
+  for (std::uint32_t i = 0; i < previous_lines.size(); ++i) previous_lines[i] = i;
+  previous_lines[first->index().line_of(middle)] = bitext::kNoLine;
   for (auto _ : state) {
-    auto result = bitext::content_checks(edited->transcript(), edited->index(), {}, previous.state.get());
+    auto result = bitext::content_checks(edited->transcript(), edited->index(), previous.state.get(), previous_lines);
     benchmark::DoNotOptimize(result);
   }
 }
 
+
+// The content stages one by one on the 10 MB transcript, single-threaded, to
+// say what each costs per MB (bytes processed = the whole document).
+struct StageInputs {
+  std::shared_ptr<const bitext::Analysis> analysis;
+  bitext::content::PairTable table;
+  std::vector<bitext::content::Alternative> candidates;
+  bitext::content::Selection selection;
+};
+
+StageInputs& stage_inputs() {
+  static StageInputs inputs = [] {
+    using namespace bitext::content;
+    StageInputs in;
+    bitext::CheckOptions options;
+    options.content_checks = false;
+    in.analysis = bitext::Analysis::run(large(), options);
+    const bitext::Transcript& transcript = in.analysis->transcript();
+    PairTable& table = in.table;
+    table.transcript = &transcript;
+    table.index = &in.analysis->index();
+    const std::size_t n = transcript.pairs.size();
+    table.lines.resize(n);
+    table.features.resize(2 * n);
+    std::vector<LineSummary> translations, originals;
+    for (std::size_t p = 0; p < n; ++p) {
+      const bitext::Pair& pair = transcript.pairs[p];
+      if (pair.translation.size() != 1 || pair.original.size() != 1) continue;
+      table.lines[p] = {true, pair.translation[0], pair.original[0]};
+      for (const bool translation : {true, false})
+        table.features[2 * p + (translation ? 0 : 1)] =
+            std::make_unique<const bitext::LineFeatures>(bitext::line_features(table.side_text(p, translation)));
+      translations.push_back(summary_of(table.side(p, true)));
+      originals.push_back(summary_of(table.side(p, false)));
+    }
+    table.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
+    table.cost.assign(n, 0);
+    table.lexical.assign(n, 0);
+    table.checks.assign(n, {});
+    table.pair_checks.assign(n, nullptr);
+    for (std::size_t p = 0; p < n; ++p) {
+      if (!table.valid(p)) continue;
+      table.pair_checks[p] = std::make_shared<const PairChecks>(check_pair(table.side(p, true), table.side(p, false)));
+      table.checks[p] = table.pair_checks[p]->lexical;
+      table.lexical[p] = bitext::lexical_cost(table.checks[p]);
+      table.cost[p] = shape_cost(summary_of(table.side(p, true)), summary_of(table.side(p, false)), table.fits) +
+                      table.lexical[p];
+    }
+    for (std::size_t anchor = 0; anchor < n; ++anchor) {
+      if (!table.valid(anchor)) continue;
+      for (const Alternative& alternative : alternatives_at(table, anchor)) in.candidates.push_back(alternative);
+    }
+    in.selection = select_alternatives(in.candidates, n);
+    return in;
+  }();
+  return inputs;
+}
+
+void BM_StageLineFeatures10MB(benchmark::State& state) {
+  const auto& table = stage_inputs().table;
+  for (auto _ : state) {
+    for (std::size_t p = 0; p < table.size(); ++p) {
+      if (!table.valid(p)) continue;
+      for (const bool translation : {true, false})
+        benchmark::DoNotOptimize(bitext::line_features(table.side_text(p, translation)));
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * large().size()));
+}
+
+void BM_StagePairChecksAndFits10MB(benchmark::State& state) {
+  using namespace bitext::content;
+  const auto& table = stage_inputs().table;
+  for (auto _ : state) {
+    std::vector<LineSummary> translations, originals;
+    double total = 0;
+    for (std::size_t p = 0; p < table.size(); ++p) {
+      if (!table.valid(p)) continue;
+      translations.push_back(summary_of(table.side(p, true)));
+      originals.push_back(summary_of(table.side(p, false)));
+      total += bitext::lexical_cost(check_pair(table.side(p, true), table.side(p, false)).lexical);
+    }
+    const DocumentFits fits = fit_document(translations, originals, table.transcript->translation_script,
+                                           table.transcript->original_script);
+    for (std::size_t i = 0; i < translations.size(); ++i) total += shape_cost(translations[i], originals[i], fits);
+    benchmark::DoNotOptimize(total);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * large().size()));
+}
+
+void BM_StageAlternatives10MB(benchmark::State& state) {
+  const auto& table = stage_inputs().table;
+  for (auto _ : state) {
+    std::size_t found = 0;
+    for (std::size_t anchor = 0; anchor < table.size(); ++anchor)
+      if (table.valid(anchor)) found += bitext::content::alternatives_at(table, anchor).size();
+    benchmark::DoNotOptimize(found);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * large().size()));
+  state.counters["candidates"] = static_cast<double>(stage_inputs().candidates.size());
+}
+
+void BM_StageSelection10MB(benchmark::State& state) {
+  const StageInputs& in = stage_inputs();
+  for (auto _ : state) benchmark::DoNotOptimize(bitext::content::select_alternatives(in.candidates, in.table.size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * large().size()));
+  state.counters["selected"] = static_cast<double>(in.selection.selected.size());
+}
+
+void BM_StageFindings10MB(benchmark::State& state) {
+  const StageInputs& in = stage_inputs();
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    findings = 0;
+    for (const auto& selected : in.selection.selected) findings += bitext::content::realign_findings(in.table, selected).size();
+    for (std::size_t p = 0; p < in.table.size(); ++p)
+      if (in.table.valid(p)) findings += bitext::content::pair_findings(in.table, p, in.selection.explained[p]).size();
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * large().size()));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
 }  // namespace
+
+BENCHMARK(BM_StageLineFeatures10MB)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_StagePairChecksAndFits10MB)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_StageAlternatives10MB)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_StageSelection10MB)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_StageFindings10MB)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 BENCHMARK(BM_FullAnalysisSample)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FullAnalysis10MB)->Unit(benchmark::kMillisecond)->Iterations(3);

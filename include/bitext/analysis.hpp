@@ -18,6 +18,9 @@
 namespace bitext {
 
 struct ContentState;  // content.hpp
+namespace detail {
+struct LineReadings;  // pairing's memory of the lines, src/core/pairing_detail.hpp
+}
 
 // Lines [first_line, first_line + old_line_count) of the previous text became
 // `new_line_count` lines. Lets the analyser reuse work for untouched lines.
@@ -60,7 +63,7 @@ class Analysis {
   std::vector<double> pair_scores_;
   std::optional<std::size_t> first_invalid_utf8_;      // so that rerun scans only the edited bytes
   std::shared_ptr<const ContentState> content_state_;  // content_checks' reusable work, for rerun
-  std::pair<std::string, std::string> placeholders_;   // the options' placeholders the lines were read with
+  std::shared_ptr<const detail::LineReadings> line_readings_;  // pairing's reusable work, for rerun
 };
 
 }  // namespace bitext

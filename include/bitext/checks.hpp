@@ -1,6 +1,6 @@
 // Structural checks: findings from the shape of the pairing alone.
-// Codes: missing-translation, missing-original, swapped-order, duplicate-line,
-// split-line, untranslated, empty-line, invalid-utf8.
+// Codes: the structural rules of rules.hpp, except invalid-utf8 (analysis.cpp).
+// Findings are made at their rules' default severities.
 #pragma once
 
 #include <vector>

@@ -1,7 +1,9 @@
 // Content checks: whether the pairs say the same thing (length model, numbers,
-// carried-over names, windowed re-alignment for drift and shifted blocks).
-// Codes: shifted-block, boundary-drift, merge-suggested, split-suggested,
-// length-outlier, number-mismatch, token-not-carried.
+// carried-over names, local re-pairings for drift and shifted blocks).
+// Codes: shifted-block, boundary-drift, merge-suggested, length-outlier,
+// number-mismatch, token-not-carried (the content rules of rules.hpp). Findings
+// are made at each code's default severity; apply_rules() applies the user's
+// settings afterwards.
 #pragma once
 
 #include <cstdint>
@@ -10,14 +12,13 @@
 #include <vector>
 
 #include "bitext/finding.hpp"
-#include "bitext/options.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 
 namespace bitext {
 
-// Per-pair work kept between runs so that an edit re-analyses only the windows
-// around the edited pairs. Opaque to callers.
+// The work of one version kept for the next: per pair, the results of the
+// stages (content_stages.hpp) with what they were computed from. Opaque.
 struct ContentState;
 
 struct ContentResult {
@@ -27,12 +28,12 @@ struct ContentResult {
 };
 
 // `previous` may be null (full analysis); results never depend on it.
-// `previous_lines`, when given with `previous`, has for each line of `index`
-// the line of the previous version's text with the same bytes, or kNoLine: the
-// work for those lines is then found by position rather than by a hash of
-// their text. It must be right (Analysis::rerun verifies it byte for byte).
+// `previous_lines`, given with `previous`, has for each line of `index` the
+// line of the previous version's text with the same bytes, or kNoLine: the
+// stages' results for pairs of such lines are reused. It must be right
+// (Analysis::rerun verifies it byte for byte); without it nothing is reused.
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index,
-                             const CheckOptions& options, const ContentState* previous = nullptr,
+                             const ContentState* previous = nullptr,
                              std::span<const std::uint32_t> previous_lines = {});
 
 }  // namespace bitext

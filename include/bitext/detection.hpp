@@ -21,7 +21,7 @@ struct Detection {
   std::size_t bytes_examined = 0;  // the whole text, or its beginning cut at a line end
   bool markup = false;    // subtitle markup lines (cue numbers, timings, WEBVTT)
   bool speakers = false;  // speaker labels on the pairs
-  Layout layout = Layout::Lines;  // detected from options.name_hint and the text (layout.hpp)
+  Layout layout = Layout::Lines;  // detected from options.document_name and the text (layout.hpp)
 };
 
 Detection detect_transcript(std::string_view text, const CheckOptions& options,

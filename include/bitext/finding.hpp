@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,29 @@ struct RelatedLocation {
   std::string message;  // "original line of pair 12", ...
 };
 
+// What a content finding rests on: a number and the signals that gave it.
+// Signals are bits so that a finding can name several.
+enum class Signal : std::uint16_t {
+  Length = 1 << 0,         // the length model (Gale–Church δ)
+  SentenceCount = 1 << 1,  // sentence and question counts against this document's usual difference
+  Numbers = 1 << 2,        // numbers agree or disagree
+  Tokens = 1 << 3,         // carried-over names, acronyms, URLs
+  Prior = 1 << 4,          // the prior cost of the kind of re-pairing
+  Mirror = 1 << 5,         // a drift's mirror in the other language fits as well
+  CutOff = 1 << 6,         // a translation that stops mid-sentence where its original does not
+};
+struct Evidence {
+  // Re-pairings (shifted-block, boundary-drift, merge-suggested): nats of
+  // pairing cost saved, penalties included. length-outlier: the length
+  // residual in standard deviations of this document's spread, plus nats of
+  // the sentence-count and cut-off cues.
+  double score = 0;
+  std::uint16_t signals = 0;  // Signal bits
+  bool has(Signal signal) const { return (signals & static_cast<std::uint16_t>(signal)) != 0; }
+  bool operator==(const Evidence&) const = default;
+};
+std::string_view signal_name(Signal signal);  // "length", "sentence-count", "numbers", ...
+
 struct Finding {
   std::string code;  // stable kebab-case, e.g. "missing-original"
   Severity severity = Severity::Warning;
@@ -43,6 +67,7 @@ struct Finding {
   std::vector<Fix> fixes;
   std::int32_t pair = -1;   // 0-based pair index, -1 when none
   double confidence = 1.0;  // 0..1; content findings map it to severity
+  std::optional<Evidence> evidence;  // content findings with a measured score
 };
 
 // Apply edits (in any order, non-overlapping; inserts at one offset keep their

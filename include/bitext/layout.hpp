@@ -23,8 +23,8 @@ std::string_view layout_name(Layout layout);  // "auto", "lines", "paragraphs", 
 std::optional<Layout> parse_layout(std::string_view name);
 
 // The layout of a document: `requested` unless Auto; else from the file name's
-// extension (`name_hint`, may be empty) and then the content.
-Layout detect_layout(std::string_view text, std::string_view name_hint, Layout requested = Layout::Auto);
+// extension (`name`, may be empty) and then the content.
+Layout detect_layout(std::string_view text, std::string_view name, Layout requested = Layout::Auto);
 
 enum class UnitKind : std::uint8_t {
   Text,         // can be a side of a pair

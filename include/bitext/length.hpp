@@ -10,12 +10,7 @@
 //   puts it in Chinese-character units;
 // - Chinese punctuation follows the Chinese sentence structure (， where
 //   English has ". "), so it adds noise rather than signal.
-// Measured (bench_signals, AUC of the one-pair cost, true pairs against pairs
-// shifted by one): on 1,453 Debian documentation pairs, all non-space
-// characters 0.795, with Latin weighted 0.35 0.867, without punctuation too
-// 0.879; on the 117 podcast pairs 0.777, 0.783, 0.784. Leaving punctuation
-// out raises c by about 10% against the published non-space figures (c =
-// 2.9-4.0), still inside their range.
+// (Figures: docs/calibration.md.)
 //
 // Parameters. c is original characters per translation character; s² is the
 // variance of (l2 - c·l1) per unit of length. A document's own ratio differs
@@ -51,17 +46,18 @@ CharacterCounts count_characters(std::string_view line);
 double line_length(std::string_view line, Script script);
 double line_length(const CharacterCounts& counts, Script script);
 
-struct LengthModel {
+// c and s² of the Gale–Church length model (pairing.cpp has its own log-ratio model).
+struct LengthRatioModel {
   double c = 3.5;   // expected original length per unit of translation length
   double s2 = 25.0; // variance of (l2 - c·l1) per unit length
-  bool operator==(const LengthModel&) const = default;
+  bool operator==(const LengthRatioModel&) const = default;
 };
 
 // Priors for a translation/original script pair. Chinese translation of an
 // English original: c = 3.5, s² = 25 (middle of the published 2.9-4.0 and
 // 12-36). The reverse direction is the same model seen from the other side
 // (c' = 1/c, s'² = s²/c³). Two spaced scripts: Gale-Church's c = 1, s² = 6.8.
-LengthModel length_prior(Script translation, Script original);
+LengthRatioModel length_prior(Script translation, Script original);
 
 struct LengthPair {
   double translation = 0;  // l1
@@ -69,33 +65,23 @@ struct LengthPair {
 };
 
 struct LengthFit {
-  LengthModel model;       // shrunk towards the prior: what the cost functions should use
-  LengthModel raw;         // the document's own estimate (prior when no usable pair)
+  LengthRatioModel model;       // shrunk towards the prior: what the cost functions should use
+  LengthRatioModel raw;         // the document's own estimate (prior when no usable pair)
   std::size_t pairs_used = 0;  // pairs with both lengths > 0
 };
 
 // Robust fit: c = median of l2/l1; s² = (1.4826 · MAD of the residuals
 // (l2 - c·l1)/√m)², m = (l1 + l2/c)/2. Both are shrunk towards the prior in
 // log space with weight n / (n + prior_weight) (prior_weight in pseudo-pairs).
-LengthFit fit_length_model(std::span<const LengthPair> pairs, const LengthModel& prior,
+LengthFit fit_length_model(std::span<const LengthPair> pairs, const LengthRatioModel& prior,
                            double prior_weight = 20.0);
 
 // Gale-Church δ = (l2 - c·l1) / √(s²·m) with m = (l1 + l2/c)/2 (symmetric, so
 // that a bead with one empty side still has a finite δ); 0 when both are 0.
-double length_delta(double l1, double l2, const LengthModel& model);
+double length_delta(double l1, double l2, const LengthRatioModel& model);
 
 // -log P(match | δ) with P = 2(1 - Φ(|δ|)); finite for every δ (an asymptotic
 // expansion takes over where erfc underflows).
-double match_cost(double l1, double l2, const LengthModel& model);
-
-// Bead types: how many translation lines (first) pair with how many original lines.
-enum class Bead : std::uint8_t { OneOne, OneZero, ZeroOne, TwoOne, OneTwo, TwoTwo };
-
-// Gale-Church priors: 1-1 0.89; 1-0 and 0-1 0.0099 together; 2-1 and 1-2
-// 0.089 together; 2-2 0.011. Each direction gets half of its pair's share.
-double bead_prior(Bead bead);
-
-// match_cost - log(bead_prior): the cost of one bead with summed side lengths.
-double bead_cost(Bead bead, double l1, double l2, const LengthModel& model);
+double match_cost(double l1, double l2, const LengthRatioModel& model);
 
 }  // namespace bitext

@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -41,6 +42,8 @@ enum class NumberKind : std::uint8_t {
   Month,     // 5月, 十二月, May (value 1..12)
   Fraction,  // 三分之一 (value 1/3), 一半, half (0.5): answers the same percentage
   Code,      // a digit group inside an identifier or version (GPT-3, v9, 2.6.32): always weak
+  Decade,    // 1990s, '90s, 90 年代, 九十年代 (value 1990 or 90: the century may be left out),
+             // the nineties (weak); a decade answers a decade with the same last two digits
 };
 
 enum class NumberNotation : std::uint8_t {
@@ -62,6 +65,11 @@ struct NumberMention {
   bool operator==(const NumberMention&) const = default;
 };
 
+// Ranges (3-5, 3 到 5, 3~5, three to five) are two numbers, each answering its
+// own counterpart; a scale after the second (5-10 万) reaches the first through
+// a Scaled match. Approximations (约 30, 30 左右, about 30, 30 or so, 30-odd)
+// set `approximate`.
+//
 // All numbers in a line, in text order, non-overlapping. Never throws; invalid
 // UTF-8 bytes are skipped as non-number characters.
 std::vector<NumberMention> scan_numbers(std::string_view line);
@@ -91,5 +99,31 @@ struct NumberComparison {
 
 NumberComparison compare_numbers(std::span<const NumberMention> translation,
                                  std::span<const NumberMention> original);
+
+// Technical tokens that contain digits, compared as tokens rather than as
+// quantities: man-page references (killall(1), smartd(8)), versions (1.2.3,
+// v2.6), standards and identifiers (ISO-8859-1, x86_64, RFC 2822 is two
+// tokens). Their digit groups are weak Code numbers for compare_numbers; a
+// digit changed inside such a token is found here.
+struct NumberedToken {
+  std::size_t begin = 0;  // byte span in the line
+  std::size_t end = 0;
+  std::string shape;      // lowercase letters and punctuation, each digit group as '#': "killall(#)", "iso-#-#"
+  std::string digits;     // the digit groups joined by '.': "1", "8859.1"
+  bool operator==(const NumberedToken&) const = default;
+};
+std::vector<NumberedToken> scan_numbered_tokens(std::string_view line);
+
+// A token of one side with no identical token on the other, and a token of
+// the other side of the same shape with other digits and no identical token on
+// the first side: the same thing with a number changed (killall(1) against
+// killall(3), ISO-8859-1 against ISO-8860-1). Each token is in one mismatch at most.
+struct NumberedTokenMismatch {
+  std::size_t translation = 0;  // index into the translation's tokens
+  std::size_t original = 0;     // index into the original's tokens
+  bool operator==(const NumberedTokenMismatch&) const = default;
+};
+std::vector<NumberedTokenMismatch> compare_numbered_tokens(std::span<const NumberedToken> translation,
+                                                           std::span<const NumberedToken> original);
 
 }  // namespace bitext

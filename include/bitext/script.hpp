@@ -25,6 +25,15 @@ enum class Script : std::uint8_t {
 
 std::string_view script_name(Script script);  // "latin", "han", ...
 
+// Han, Japanese and Hangul: written without spaces between words.
+bool is_cjk_script(Script script);
+
+// One CJK letter carries about as much as a short word: a Chinese line of 10
+// characters translates about 30 Latin letters (see the field notes, c ≈ 3).
+// Weighting CJK letters so keeps a Chinese line with a few English names
+// Chinese, and makes line lengths in the two scripts comparable.
+inline constexpr std::uint32_t kCjkLetterWeight = 3;
+
 struct ScriptProfile {
   Script dominant = Script::None;   // majority script
   Script secondary = Script::None;  // next largest, or None

@@ -38,6 +38,9 @@ struct DecodedCodePoint {
 };
 DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset);
 
+// Appends the UTF-8 encoding of a code point (at most U+10FFFF, not a surrogate).
+void append_utf8(std::string& out, char32_t code_point);
+
 // Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates
 // and values above U+10FFFF are invalid), or nullopt when the text is valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);

@@ -31,10 +31,6 @@ struct TranscriptLine {
   ScriptProfile script;
   LineKind kind = LineKind::Blank;
   std::int32_t pair = -1;    // index into Transcript::pairs, or -1
-  // How the line reads on its own (pairing's class of it, and whether it ends
-  // like a sentence): from its text and the placeholders alone, kept so that a
-  // re-analysis need not read unchanged lines again.
-  std::uint8_t reading = 0;
 };
 
 // One segment. Usually one translation line and one original line; a side is
@@ -59,8 +55,19 @@ struct Pair {
   std::uint32_t last_line() const;
 };
 
+// What decided which language is the translation (options.hpp).
+enum class TranslationCue : std::uint8_t {
+  Position,  // no cue: the side that comes first (or as options.order says)
+  Option,    // CheckOptions::translation_language
+  Order,     // a forced CheckOptions::order: the side in that position
+  FileName,  // a language tag in CheckOptions::document_name
+  Matter,    // the language of the header and footer (the audience's)
+  NotLatin,  // the document's script that is not Latin
+};
+
 struct Transcript {
   LineOrder order = LineOrder::TranslationFirst;  // resolved, never Auto
+  TranslationCue translation_cue = TranslationCue::Position;
   Script translation_script = Script::None;
   Script original_script = Script::None;
   std::vector<TranscriptLine> lines;  // one per document line

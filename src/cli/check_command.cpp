@@ -16,6 +16,7 @@
 
 #include "bitext/analysis.hpp"
 #include "bitext/options.hpp"
+#include "bitext/rules.hpp"
 #include "cli/check_targets.hpp"
 #include "cli/command_line.hpp"
 #include "cli/display_text.hpp"
@@ -82,7 +83,8 @@ FileOutcome check_one(const CheckTarget& target, const CheckSettings& settings) 
     return outcome;
   }
   CheckOptions options = settings.options;
-  options.name_hint = target.path;  // the extension says the layout
+  // The name's extension says the layout, its language tags the translation.
+  if (target.path != "-") options.document_name = target.path;
   if (target.candidate && !looks_like_transcript(input.text, options)) {
     outcome.skipped = true;
     return outcome;
@@ -194,27 +196,22 @@ int report(const std::vector<CheckTarget>& targets, const std::vector<FileOutcom
   return total.failing() ? kExitFindings : kExitClean;
 }
 
-// "CODE=LEVEL": turns a check off or gives it another severity.
-bool parse_rule(std::string_view text, CheckOptions& options) {
+constexpr std::string_view kRuleUsage = "--rule needs CODE=LEVEL with LEVEL one of: off, error, warning, info, hint";
+
+// "CODE=LEVEL": turns a check off or gives it another severity. Returns the
+// problem, or nothing when the rule was set.
+std::optional<std::string> parse_rule(std::string_view text, CheckOptions& options) {
   const std::size_t equals = text.find('=');
-  if (equals == 0 || equals == std::string_view::npos) return false;
-  const std::string_view level = text.substr(equals + 1);
-  RuleSetting setting;
-  if (level == "off") {
-    setting.enabled = false;
-  } else if (level == "error") {
-    setting.severity = Severity::Error;
-  } else if (level == "warning") {
-    setting.severity = Severity::Warning;
-  } else if (level == "info") {
-    setting.severity = Severity::Information;
-  } else if (level == "hint") {
-    setting.severity = Severity::Hint;
-  } else {
-    return false;
+  const std::optional<RuleSetting> setting =
+      equals == 0 || equals == std::string_view::npos ? std::nullopt : parse_rule_level(text.substr(equals + 1));
+  if (!setting) return std::string(kRuleUsage);
+  const std::string_view code = text.substr(0, equals);
+  if (!find_rule(code)) {
+    return "--rule: unknown check code '" + std::string(code) + "'; known codes: " + known_rule_codes() +
+           " (see 'bitext help checks')";
   }
-  options.rules[std::string(text.substr(0, equals))] = setting;
-  return true;
+  options.rules[std::string(code)] = *setting;
+  return std::nullopt;
 }
 
 // Parses the arguments; returns an exit status when the command is already done.
@@ -265,9 +262,18 @@ std::optional<int> parse_arguments(std::span<const std::string_view> args, Check
       settings.options.layout = *layout;
       continue;
     }
+    if (const OptionMatch m = match_option_value(args, i, "--translation-language", value);
+        m != OptionMatch::NoMatch) {
+      const std::optional<std::string> language =
+          m == OptionMatch::Value ? parse_translation_language(value) : std::optional<std::string>();
+      if (!language) return usage_error("check", kTranslationLanguageHelp);
+      settings.options.translation_language = *language;
+      continue;
+    }
     if (const OptionMatch m = match_option_value(args, i, "--rule", value); m != OptionMatch::NoMatch) {
-      if (m == OptionMatch::MissingValue || !parse_rule(value, settings.options)) {
-        return usage_error("check", "--rule needs CODE=LEVEL with LEVEL one of: off, error, warning, info, hint");
+      if (m == OptionMatch::MissingValue) return usage_error("check", std::string(kRuleUsage));
+      if (const std::optional<std::string> problem = parse_rule(value, settings.options)) {
+        return usage_error("check", *problem);
       }
       continue;
     }

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "bitext/language_tags.hpp"
 #include "cli/exit_status.hpp"
 
 namespace bitext::cli {
@@ -25,6 +26,11 @@ std::optional<LineOrder> parse_line_order(std::string_view text) {
   if (text == "auto") return LineOrder::Auto;
   if (text == "translation-first") return LineOrder::TranslationFirst;
   if (text == "original-first") return LineOrder::OriginalFirst;
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_translation_language(std::string_view text) {
+  if (text == "auto" || script_of_language_tag(text)) return std::string(text);
   return std::nullopt;
 }
 

@@ -20,6 +20,10 @@ OptionMatch match_option_value(std::span<const std::string_view> args, std::size
                                std::string_view& value);
 
 std::optional<LineOrder> parse_line_order(std::string_view text);  // auto, translation-first, original-first
+// "auto" or a language tag that language_tags.hpp knows ("zh", "en", "zh-Hant").
+std::optional<std::string> parse_translation_language(std::string_view text);
+inline constexpr const char* kTranslationLanguageHelp =
+    "--translation-language needs 'auto' or a language tag such as zh, en, ja, ko, ru, fr";
 
 // Writes "bitext <command>: <message>" and a pointer to the command's help to
 // stderr; returns the usage exit status.

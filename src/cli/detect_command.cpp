@@ -87,7 +87,7 @@ int run_detect_command(std::span<const std::string_view> args) {
       InputFile input = read_input(path);
       error = input.ok ? why_not_text(input.text) : input.error;
       CheckOptions file_options = options;
-      file_options.name_hint = path;  // the extension says the layout
+      if (path != "-") file_options.document_name = path;  // its layout and language tags
       if (error.empty()) detection = detect_transcript(input.text, file_options);
     } catch (const std::exception& e) {
       error = std::string("internal error: ") + e.what();

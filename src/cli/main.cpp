@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/check_command.hpp"
+#include "cli/checks_help.hpp"
 #include "cli/detect_command.hpp"
 #include "cli/eval_command.hpp"
 #include "cli/exit_status.hpp"
@@ -24,6 +25,10 @@ void print(std::FILE* stream, std::string_view text) { std::fwrite(text.data(), 
 int run_help(std::span<const std::string_view> args) {
   if (args.empty()) {
     print(stdout, bitext::cli::main_usage());
+    return kExitClean;
+  }
+  if (args.front() == "checks") {
+    print(stdout, bitext::cli::checks_help());
     return kExitClean;
   }
   if (args.front() == "eval") {  // its help lives with the command

@@ -159,11 +159,20 @@ int run_outline_command(std::span<const std::string_view> args) {
       options.order = *order;
       continue;
     }
+    if (const OptionMatch m = match_option_value(args, i, "--translation-language", value);
+        m != OptionMatch::NoMatch) {
+      const std::optional<std::string> language =
+          m == OptionMatch::Value ? parse_translation_language(value) : std::optional<std::string>();
+      if (!language) return usage_error("outline", kTranslationLanguageHelp);
+      options.translation_language = *language;
+      continue;
+    }
     return usage_error("outline", "unknown option '" + std::string(arg) + "'");
   }
   if (paths.size() != 1) return usage_error("outline", "expected exactly one FILE ('-' for standard input)");
 
   const std::string path(paths.front());
+  if (path != "-") options.document_name = path;  // its language tags
   const std::string shown = path == "-" ? "<stdin>" : path;
   const auto fail = [&](const std::string& message) {
     std::fprintf(stderr, "%s: error: %s\n", display_text(shown).c_str(), display_text(message).c_str());
@@ -174,7 +183,6 @@ int run_outline_command(std::span<const std::string_view> args) {
     if (!input.ok) return fail(input.error);
     if (const std::string reason = why_not_text(input.text); !reason.empty()) return fail(reason);
     const bool empty = input.text.empty();
-    options.name_hint = path;
     const std::shared_ptr<const Analysis> analysis = Analysis::run(std::move(input.text), options);
     const std::string outline = OutlinePrinter(*analysis).print(shown);
     std::fwrite(outline.data(), 1, outline.size(), stdout);

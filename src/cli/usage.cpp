@@ -21,7 +21,8 @@ Options:
   -h, --help     show this help
   --version      show the version
 
-Run 'bitext help <command>' for the options of a command.
+Run 'bitext help <command>' for the options of a command, and
+'bitext help checks' for the list of checks.
 )";
 }
 
@@ -46,7 +47,14 @@ Options:
                        diagnostics (0-based lines, UTF-16 columns)
   --order auto|translation-first|original-first
                        which line of a pair comes first (default auto:
-                       detected from the document)
+                       detected from the document); forced, it also says
+                       which side is the translation, unless
+                       --translation-language names it
+  --translation-language auto|TAG
+                       which language is the translation, as a language
+                       tag such as zh or en (default auto: from the file
+                       name's tags such as .zh-en., the language of the
+                       header and footer, else the script that is not Latin)
   --layout auto|lines|paragraphs|markdown|srt|vtt
                        how the files are laid out (default auto: from the
                        extension .md/.srt/.vtt, then the content)
@@ -54,7 +62,8 @@ Options:
                        (lengths, numbers, drift)
   --rule CODE=LEVEL    turn a check off or change its severity; LEVEL is off,
                        error, warning, info or hint (repeatable), e.g.
-                       --rule split-line=off --rule untranslated=error
+                       --rule split-line=off --rule untranslated=error;
+                       CODE is one of the codes 'bitext help checks' lists
   --jobs N             check at most N files at a time (default: all cores)
   -h, --help           show this help
 
@@ -72,6 +81,9 @@ lines, and the footer (back matter).
 Options:
   --order auto|translation-first|original-first
                        which line of a pair comes first (default auto)
+  --translation-language auto|TAG
+                       which language is the translation, e.g. zh or en
+                       (default auto: detected from the file name and text)
   --layout auto|lines|paragraphs|markdown|srt|vtt
                        how the file is laid out (default auto)
   -h, --help           show this help
@@ -139,9 +151,11 @@ Options:
 )";
   }
   if (command == "help") {
-    return R"(Usage: bitext help [COMMAND]
+    return R"(Usage: bitext help [COMMAND | checks]
 
-Shows the help of COMMAND (check, outline, report, detect, lsp, eval), or the list of commands.
+Shows the help of COMMAND (check, outline, report, detect, lsp, eval), or the
+list of commands; 'bitext help checks' lists every check with its code,
+severity and fix.
 )";
   }
   return std::nullopt;

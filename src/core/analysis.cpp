@@ -5,6 +5,7 @@
 //  - the UTF-8 validity of the unchanged prefix and suffix of the text,
 //  - which old line each unchanged line was, so that content_checks finds its
 //    cached work by position.
+//  - the reading of every unchanged line (pairing_detail.hpp).
 // Pairing, checks and findings are recomputed: they depend on the whole
 // document (its languages, order and typical lengths) and are linear and cheap.
 #include "bitext/analysis.hpp"
@@ -16,6 +17,7 @@
 #include "bitext/checks.hpp"
 #include "bitext/content.hpp"
 #include "bitext/pairing.hpp"
+#include "bitext/rules.hpp"
 #include "layout_analysis.hpp"
 #include "pairing_detail.hpp"
 
@@ -184,6 +186,7 @@ std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineI
 
 struct Outputs {
   Transcript& transcript;
+  std::shared_ptr<const detail::LineReadings>& line_readings;
   std::vector<Finding>& findings;
   std::vector<double>& pair_scores;
   std::shared_ptr<const ContentState>& content_state;
@@ -195,36 +198,39 @@ void sort_findings(std::vector<Finding>& findings) {
   });
 }
 
-void add_invalid_utf8(const LineIndex& index, std::optional<std::size_t> invalid_utf8, const CheckOptions& options,
-                      Outputs out) {
-  if (!invalid_utf8 || !options.enabled("invalid-utf8")) return;
+// At the rule's default severity, like every producer's.
+void add_invalid_utf8(const LineIndex& index, std::optional<std::size_t> invalid_utf8, const Transcript& transcript,
+                      std::vector<Finding>& findings) {
+  if (!invalid_utf8) return;
   const std::size_t at = *invalid_utf8;
   const std::size_t line = index.line_of(at);
   Finding finding;
   finding.code = "invalid-utf8";
-  finding.severity = options.severity("invalid-utf8", Severity::Error);
+  finding.severity = default_severity("invalid-utf8");
   finding.begin = at;
   finding.end = at + std::max<std::size_t>(1, decode_utf8(index.text(), at).length);
   finding.message = "Invalid UTF-8 at byte " + std::to_string(at) + " (line " + std::to_string(line + 1) +
                     "): the file is not valid UTF-8; invalid bytes are read as U+FFFD";
-  const Pair* pair = out.transcript.pair_of_line(static_cast<std::uint32_t>(line));
+  const Pair* pair = transcript.pair_of_line(static_cast<std::uint32_t>(line));
   finding.pair = pair ? static_cast<std::int32_t>(pair->index) : -1;
-  out.findings.push_back(std::move(finding));
+  findings.push_back(std::move(finding));
 }
 
 // `previous` (the analysis before an edit, or null) lends its work for the
 // lines `previous_lines` says are unchanged.
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
-             std::vector<ScriptProfile> profiles, const CheckOptions& options, const Analysis* previous,
-             const ContentState* previous_content, std::span<const std::uint32_t> previous_lines, Outputs out) {
-  out.transcript = detail::parse_transcript_with_profiles(index, options, std::move(profiles),
-                                                          previous ? &previous->transcript() : nullptr, previous_lines);
+             const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
+             const detail::LineReadings* previous_readings, const ContentState* previous_content,
+             std::span<const std::uint32_t> previous_lines, Outputs out) {
+  detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous_readings, previous_lines);
+  out.transcript = std::move(paired.transcript);
+  out.line_readings = std::move(paired.readings);
   out.findings = structural_checks(out.transcript, index, options);
-  add_invalid_utf8(index, invalid_utf8, options, out);
+  add_invalid_utf8(index, invalid_utf8, out.transcript, out.findings);
 
   const std::size_t pair_count = out.transcript.pairs.size();
   if (options.content_checks) {
-    ContentResult content = content_checks(out.transcript, index, options, previous_content, previous_lines);
+    ContentResult content = content_checks(out.transcript, index, previous_content, previous_lines);
     out.findings.insert(out.findings.end(), std::make_move_iterator(content.findings.begin()),
                         std::make_move_iterator(content.findings.end()));
     out.pair_scores = std::move(content.pair_scores);
@@ -238,6 +244,9 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
       out.pair_scores[i] = pair.translation.empty() || pair.original.empty() ? 0.0 : 1.0;
     }
   }
+  // Producers emit at the rules' default severities; the user's settings apply
+  // here, once, whatever produced the findings.
+  apply_rules(out.findings, options);
   sort_findings(out.findings);
 }
 
@@ -249,23 +258,23 @@ std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptio
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text_);
   const LineIndex& index = analysis->index_;
-  if (const Layout layout = detect_layout(analysis->text_, options.name_hint, options.layout);
+  if (const Layout layout = detect_layout(analysis->text_, options.document_name, options.layout);
       layout != Layout::Lines) {
     detail::LayoutAnalysis result = detail::analyse_layout(index, read_layout(analysis->text_, layout), options);
     analysis->transcript_ = std::move(result.transcript);
     analysis->findings_ = std::move(result.findings);
     analysis->pair_scores_ = std::move(result.pair_scores);
-    add_invalid_utf8(index, analysis->first_invalid_utf8_, options,
-                     {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
+    add_invalid_utf8(index, analysis->first_invalid_utf8_, analysis->transcript_, analysis->findings_);
+    apply_rules(analysis->findings_, options);
     sort_findings(analysis->findings_);
     return analysis;
   }
   std::vector<ScriptProfile> profiles(index.line_count());
   for (std::size_t line = 0; line < profiles.size(); ++line)
     profiles[line] = detail::profile_line(index.line_text(line));
-  analysis->placeholders_ = {options.translation_placeholder, options.original_placeholder};
-  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, nullptr, nullptr, {},
-          {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
+  analyse(index, analysis->first_invalid_utf8_, profiles, options, nullptr, nullptr, {},
+          {analysis->transcript_, analysis->line_readings_, analysis->findings_, analysis->pair_scores_,
+           analysis->content_state_});
   return analysis;
 }
 
@@ -275,7 +284,7 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
   // Other layouts are read again as a whole: their units span lines, and the
   // per-line work below does not carry over.
   if (previous.transcript_.layout != Layout::Lines ||
-      detect_layout(text, options.name_hint, options.layout) != Layout::Lines)
+      detect_layout(text, options.document_name, options.layout) != Layout::Lines)
     return run(std::move(text), options);
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   const CommonEnds ends = common_ends(previous.text_, analysis->text_);
@@ -283,12 +292,10 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
       first_invalid_after_edit(previous.text_, previous.first_invalid_utf8_, analysis->text_, ends);
   std::vector<std::uint32_t> previous_lines;
   std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
-  analysis->placeholders_ = {options.translation_placeholder, options.original_placeholder};
-  // Lines read as before only with the same placeholders.
-  const bool same_reading = previous.placeholders_ == analysis->placeholders_;
-  analyse(analysis->index_, analysis->first_invalid_utf8_, std::move(profiles), options,
-          same_reading ? &previous : nullptr, previous.content_state_.get(), previous_lines,
-          {analysis->transcript_, analysis->findings_, analysis->pair_scores_, analysis->content_state_});
+  analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, previous.line_readings_.get(),
+          previous.content_state_.get(), previous_lines,
+          {analysis->transcript_, analysis->line_readings_, analysis->findings_, analysis->pair_scores_,
+           analysis->content_state_});
   return analysis;
 }
 

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <string>
 
+#include "bitext/rules.hpp"
+#include "chars.hpp"
 #include "line_facts.hpp"
 
 namespace bitext {
@@ -45,8 +47,7 @@ class Checker {
     if (transcript_.original_script == Script::None) return std::move(findings_);  // not bilingual
     count_inner_blank_style();
     for (const Pair& pair : transcript_.pairs) check(pair);
-    if (wanted("split-line"))
-      for (std::uint32_t number = 1; number < transcript_.lines.size(); ++number) broken_off_fragment(number);
+    for (std::uint32_t number = 1; number < transcript_.lines.size(); ++number) broken_off_fragment(number);
     return std::move(findings_);
   }
 
@@ -73,13 +74,13 @@ class Checker {
     return {line(number).begin, line(number).end, std::move(message)};
   }
 
-  bool wanted(std::string_view code) const { return options_.enabled(code); }
-
-  Finding& add(std::string_view code, Severity fallback, std::uint32_t first, std::uint32_t last,
-               const Pair& pair, std::string message) {
+  // At the rule's default severity: the user's settings are applied once, to
+  // all findings, by apply_rules().
+  Finding& add(std::string_view code, std::uint32_t first, std::uint32_t last, const Pair& pair,
+               std::string message) {
     Finding finding;
     finding.code = std::string(code);
-    finding.severity = options_.severity(code, fallback);
+    finding.severity = default_severity(code);
     finding.message = std::move(message);
     finding.begin = line(first).begin;
     finding.end = line(last).end;
@@ -129,7 +130,6 @@ class Checker {
 
   void missing(const Pair& pair, bool missing_translation) {
     const std::string_view code = missing_translation ? "missing-translation" : "missing-original";
-    if (!wanted(code)) return;
     const std::vector<std::uint32_t>& present = missing_translation ? pair.original : pair.translation;
     const std::uint32_t first = present.front();
     const std::uint32_t last = present.back();
@@ -148,7 +148,7 @@ class Checker {
                  " on line " + line_number(near.line);
     }
     message += ")";
-    Finding& finding = add(code, Severity::Error, first, last, pair, std::move(message));
+    Finding& finding = add(code, first, last, pair, std::move(message));
     if (near.found) {
       finding.related.push_back(related(near.line, std::string(missing_role) + " of pair " +
                                                        std::to_string(near.pair + 1)));
@@ -173,7 +173,7 @@ class Checker {
     const std::uint32_t translation = pair.translation.front();
     const std::uint32_t original = pair.original.front();
     const bool in_order = translation_first_ ? translation < original : original < translation;
-    if (in_order || !wanted("swapped-order")) return;
+    if (in_order) return;
     const std::uint32_t first = std::min(translation, original);
     const std::uint32_t second = std::max(translation, original);
     const bool first_is_original = first == original;
@@ -185,7 +185,7 @@ class Checker {
             : std::string(translation_name_) + " translation comes before its " + std::string(original_name_) +
                   " original on line " + line_number(second) + " (pair " + pair_number(pair) +
                   "); this document puts the original first";
-    Finding& finding = add("swapped-order", Severity::Error, first, first, pair, std::move(message));
+    Finding& finding = add("swapped-order", first, first, pair, std::move(message));
     finding.related.push_back(
         related(second, std::string(first_is_original ? "translation" : "original") + " of pair " +
                             pair_number(pair)));
@@ -198,7 +198,6 @@ class Checker {
   }
 
   void untranslated(const Pair& pair) {
-    if (!wanted("untranslated")) return;
     const std::uint32_t translation = pair.translation.front();
     const std::uint32_t original = pair.original.front();
     const TranscriptLine& entry = line(translation);
@@ -228,7 +227,7 @@ class Checker {
     } else {
       return;
     }
-    Finding& finding = add("untranslated", Severity::Warning, translation, translation, pair, std::move(message));
+    Finding& finding = add("untranslated", translation, translation, pair, std::move(message));
     finding.related.push_back(related(original, "original of pair " + pair_number(pair)));
   }
 
@@ -240,9 +239,8 @@ class Checker {
     const std::string_view name = side_name(translation_side);
     const bool duplicate = detail::trim(text_of(first)) == detail::trim(text_of(second));
     if (duplicate) {
-      if (!wanted("duplicate-line")) return;
       Finding& finding =
-          add("duplicate-line", Severity::Warning, second, second, pair,
+          add("duplicate-line", second, second, pair,
               std::string(name) + " line repeats line " + line_number(first) + " (pair " + pair_number(pair) + ")");
       finding.related.push_back(related(first, "first copy"));
       // Delete the copy with its line end (or, on the last line, with the line
@@ -258,14 +256,13 @@ class Checker {
       finding.fixes.push_back(std::move(fix));
       return;
     }
-    if (!wanted("split-line")) return;
     std::string message = std::string(name) + " line continues on line " + line_number(second) + ": lines " +
                           line_number(first) + "–" + line_number(second) + " together make one segment";
     if (!other.empty()) {
       message += " with the " + std::string(side_name(!translation_side)) + " line " + line_number(other.front());
     }
     message += " (pair " + pair_number(pair) + ")";
-    Finding& finding = add("split-line", Severity::Warning, first, second, pair, std::move(message));
+    Finding& finding = add("split-line", first, second, pair, std::move(message));
     if (!other.empty()) {
       finding.related.push_back(related(other.front(), std::string(translation_side ? "original" : "translation") +
                                                            " of pair " + pair_number(pair)));
@@ -301,7 +298,7 @@ class Checker {
                           line_number(number) + ", which holds only '" + std::string(fragment) + "': lines " +
                           line_number(number - 1) + "–" + line_number(number) + " together make one line (pair " +
                           pair_number(pair) + ")";
-    Finding& finding = add("split-line", Severity::Warning, number - 1, number, pair, std::move(message));
+    Finding& finding = add("split-line", number - 1, number, pair, std::move(message));
     finding.related.push_back(related(number, "broken-off end"));
     Fix fix;
     fix.title = "Join the two lines";
@@ -321,7 +318,7 @@ class Checker {
       const DecodedCodePoint decoded = decode_utf8(text, at);
       at += std::max<std::size_t>(decoded.length, 1);
       const char32_t cp = decoded.code_point;
-      if (detail::is_space_code_point(cp)) continue;
+      if (chars::is_blank(cp)) continue;
       ++marks;
       if (marks == 1) first = cp;
       else if (cp != first) varied = true;
@@ -342,8 +339,8 @@ class Checker {
     while (last > 0 && (static_cast<unsigned char>(left[last]) & 0xC0) == 0x80 && left.size() - last < 4) --last;
     const DecodedCodePoint left_end = decode_utf8(left, last);
     const DecodedCodePoint right_start = decode_utf8(right, 0);
-    const auto space = [](const DecodedCodePoint& d) { return d.valid && detail::is_space_code_point(d.code_point); };
-    const auto cjk = [](const DecodedCodePoint& d) { return d.valid && detail::is_cjk_code_point(d.code_point); };
+    const auto space = [](const DecodedCodePoint& d) { return d.valid && chars::is_blank(d.code_point); };
+    const auto cjk = [](const DecodedCodePoint& d) { return d.valid && chars::is_cjk(d.code_point); };
     if (space(left_end) || space(right_start) || cjk(left_end) || cjk(right_start)) return "";
     return " ";
   }
@@ -387,7 +384,7 @@ class Checker {
   }
 
   void inner_blank(const Pair& pair) {
-    if (blank_inside_pairs_is_style_ || !wanted("empty-line")) return;
+    if (blank_inside_pairs_is_style_) return;
     const InnerBlanks blanks = inner_blanks(pair);
     if (!blanks.any) return;
     std::uint32_t first_blank = blanks.after + 1;
@@ -399,7 +396,7 @@ class Checker {
                           " and its " + std::string(side_name(!after_is_translation)) + " " +
                           (after_is_translation ? "original" : "translation") + " on line " +
                           line_number(blanks.before);
-    Finding& finding = add("empty-line", Severity::Warning, first_blank, first_blank, pair, std::move(message));
+    Finding& finding = add("empty-line", first_blank, first_blank, pair, std::move(message));
     finding.related.push_back(related(blanks.after, "line before"));
     finding.related.push_back(related(blanks.before, "line after"));
     Fix fix;

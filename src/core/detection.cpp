@@ -17,7 +17,7 @@ Detection detect_transcript(std::string_view text, const CheckOptions& options, 
     text = text.substr(0, cut == std::string_view::npos ? window : cut);
   }
   Detection detection;
-  detection.layout = detect_layout(text, options.name_hint, options.layout);
+  detection.layout = detect_layout(text, options.document_name, options.layout);
   // Other layouts: the beginning read as the analysis reads it, structure only.
   std::shared_ptr<const Analysis> analysis;
   Transcript lines_transcript;

@@ -19,6 +19,19 @@ std::string_view severity_name(Severity severity) {
   return "unknown";
 }
 
+std::string_view signal_name(Signal signal) {
+  switch (signal) {
+    case Signal::Length: return "length";
+    case Signal::SentenceCount: return "sentence-count";
+    case Signal::Numbers: return "numbers";
+    case Signal::Tokens: return "tokens";
+    case Signal::Prior: return "prior";
+    case Signal::Mirror: return "mirror";
+    case Signal::CutOff: return "cut-off";
+  }
+  return "unknown";
+}
+
 std::string apply_edits(std::string_view text, std::vector<TextEdit> edits) {
   // Stable: inserts at the same offset keep the order they were given in.
   std::stable_sort(edits.begin(), edits.end(),

@@ -18,6 +18,7 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
                              DocumentLayout& layout, const std::vector<std::size_t>& unit_of_text) {
   Transcript transcript;
   transcript.order = units.order;
+  transcript.translation_cue = units.translation_cue;
   transcript.translation_script = units.translation_script;
   transcript.original_script = units.original_script;
   transcript.layout = layout.layout;
@@ -120,13 +121,21 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
   // in_document_lines moves the units out (the reading stays).
   const LineIndex unit_index = LineIndex::of_ranges(layout.reading.empty() ? text : std::string_view(layout.reading),
                                                     ranges, std::move(document_lines), layout.separator);
-  std::vector<ScriptProfile> profiles(unit_index.line_count());
-  for (std::size_t unit = 0; unit < profiles.size(); ++unit) profiles[unit] = profile_line(unit_index.line_text(unit));
-  const Transcript units =
-      parse_transcript_with_profiles(unit_index, options, std::move(profiles), nullptr, {}, groups);
+  // The pairing's one path (pair_units), each text unit a "line" of the unit
+  // index; subtitle cues are the sequence's groups.
+  std::vector<TextUnit> text_units(unit_index.line_count());
+  std::vector<ScriptProfile> profiles(text_units.size());
+  for (std::size_t unit = 0; unit < text_units.size(); ++unit) {
+    const auto number = static_cast<std::uint32_t>(unit);
+    text_units[unit] = {unit_index.line_start(unit), unit_index.line_end(unit), number, number};
+    profiles[unit] = profile_line(unit_index.line_text(unit));
+  }
+  const UnitSequence sequence{unit_index.text(), text_units, profiles, groups};
+  const std::vector<UnitReading> readings = read_units(sequence, Placeholders(options));
+  const Transcript units = pair_units({sequence, sequence, readings}, options);
   result.findings = structural_checks(units, unit_index, options);
   if (options.content_checks) {
-    ContentResult content = content_checks(units, unit_index, options);
+    ContentResult content = content_checks(units, unit_index);
     result.findings.insert(result.findings.end(), std::make_move_iterator(content.findings.begin()),
                            std::make_move_iterator(content.findings.end()));
     result.pair_scores = std::move(content.pair_scores);
@@ -137,12 +146,9 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
     fixes.erase(std::remove_if(fixes.begin(), fixes.end(), [&](const Fix& fix) { return !fix_keeps_text(text, fix); }),
                 fixes.end());
   }
+  // At their default severities, like every producer's (Analysis applies the rules).
   std::vector<Finding> timing = subtitle_checks(text, layout, options);
-  for (Finding& finding : layout.findings) {
-    if (!options.enabled(finding.code)) continue;
-    finding.severity = options.severity(finding.code, finding.severity);
-    timing.push_back(std::move(finding));
-  }
+  for (Finding& finding : layout.findings) timing.push_back(std::move(finding));
   result.transcript = in_document_lines(units, unit_index, index, layout, unit_of_text);
   // A subtitle finding belongs to the pair of its cue.
   std::vector<std::int32_t> pair_of_cue(result.transcript.cues.size(), -1);

@@ -96,9 +96,9 @@ std::optional<Layout> parse_layout(std::string_view name) {
   return std::nullopt;
 }
 
-Layout detect_layout(std::string_view text, std::string_view name_hint, Layout requested) {
+Layout detect_layout(std::string_view text, std::string_view name, Layout requested) {
   if (requested != Layout::Auto) return requested;
-  const std::string extension = lowercase_extension(name_hint);
+  const std::string extension = lowercase_extension(name);
   if (extension == ".srt") return Layout::Srt;
   if (extension == ".vtt") return Layout::Vtt;
   if (extension == ".md" || extension == ".markdown") return Layout::Markdown;

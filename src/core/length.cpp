@@ -85,10 +85,10 @@ double line_length(std::string_view line, Script script) {
   return line_length(count_characters(line), script);
 }
 
-LengthModel length_prior(Script translation, Script original) {
+LengthRatioModel length_prior(Script translation, Script original) {
   const bool cjk_translation = translation == Script::Han || translation == Script::Japanese;
   const bool cjk_original = original == Script::Han || original == Script::Japanese;
-  const LengthModel zh_en{3.5, 25.0};
+  const LengthRatioModel zh_en{3.5, 25.0};
   if (cjk_translation && !cjk_original) return zh_en;
   if (!cjk_translation && cjk_original)
     return {1 / zh_en.c, zh_en.s2 / (zh_en.c * zh_en.c * zh_en.c)};
@@ -96,7 +96,7 @@ LengthModel length_prior(Script translation, Script original) {
   return {1.0, 6.8};
 }
 
-LengthFit fit_length_model(std::span<const LengthPair> pairs, const LengthModel& prior,
+LengthFit fit_length_model(std::span<const LengthPair> pairs, const LengthRatioModel& prior,
                            double prior_weight) {
   LengthFit fit;
   fit.model = prior;
@@ -129,32 +129,16 @@ LengthFit fit_length_model(std::span<const LengthPair> pairs, const LengthModel&
   return fit;
 }
 
-double length_delta(double l1, double l2, const LengthModel& model) {
+double length_delta(double l1, double l2, const LengthRatioModel& model) {
   const double m = (l1 + l2 / model.c) / 2;
   if (m <= 0 || model.s2 <= 0) return 0;
   return (l2 - model.c * l1) / std::sqrt(model.s2 * m);
 }
 
-double match_cost(double l1, double l2, const LengthModel& model) {
+double match_cost(double l1, double l2, const LengthRatioModel& model) {
   const double delta = std::fabs(length_delta(l1, l2, model));
   // 2(1 - Φ(|δ|)) = erfc(|δ|/√2)
   return -log_erfc(delta / std::numbers::sqrt2);
-}
-
-double bead_prior(Bead bead) {
-  switch (bead) {
-    case Bead::OneOne: return 0.89;
-    case Bead::OneZero:
-    case Bead::ZeroOne: return 0.0099 / 2;
-    case Bead::TwoOne:
-    case Bead::OneTwo: return 0.089 / 2;
-    case Bead::TwoTwo: return 0.011;
-  }
-  return 0.89;
-}
-
-double bead_cost(Bead bead, double l1, double l2, const LengthModel& model) {
-  return match_cost(l1, l2, model) - std::log(bead_prior(bead));
 }
 
 }  // namespace bitext

@@ -1,16 +1,13 @@
 #include "line_facts.hpp"
 
 #include "bitext/text.hpp"
+#include "chars.hpp"
 
 namespace bitext::detail {
 namespace {
 
 bool is_ascii_space(unsigned char byte) {
   return byte == ' ' || byte == '\t' || byte == '\v' || byte == '\f' || byte == '\r' || byte == '\n';
-}
-
-bool is_cjk_script(Script script) {
-  return script == Script::Han || script == Script::Japanese || script == Script::Hangul;
 }
 
 // WebVTT / SRT timing line: starts with a digit and contains "-->". Only the
@@ -24,13 +21,6 @@ bool is_timing_line(std::string_view line) {
 
 }  // namespace
 
-bool is_space_code_point(char32_t code_point) {
-  if (code_point < 0x80) return is_ascii_space(static_cast<unsigned char>(code_point));
-  return code_point == 0x00A0 || code_point == 0x1680 || (code_point >= 0x2000 && code_point <= 0x200B) ||
-         code_point == 0x2028 || code_point == 0x2029 || code_point == 0x202F || code_point == 0x205F ||
-         code_point == 0x3000 || code_point == 0xFEFF;
-}
-
 std::string_view trim(std::string_view line) {
   std::size_t begin = 0;
   while (begin < line.size()) {
@@ -41,7 +31,7 @@ std::string_view trim(std::string_view line) {
       continue;
     }
     const DecodedCodePoint decoded = decode_utf8(line, begin);
-    if (!decoded.valid || !is_space_code_point(decoded.code_point)) break;
+    if (!decoded.valid || !chars::is_blank(decoded.code_point)) break;
     begin += decoded.length;
   }
   std::size_t end = line.size();
@@ -58,7 +48,7 @@ std::string_view trim(std::string_view line) {
            (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80)
       --start;
     const DecodedCodePoint decoded = decode_utf8(line, start);
-    if (!decoded.valid || start + decoded.length != end || !is_space_code_point(decoded.code_point)) break;
+    if (!decoded.valid || start + decoded.length != end || !chars::is_blank(decoded.code_point)) break;
     end = start;
   }
   return line.substr(begin, end - begin);
@@ -81,23 +71,12 @@ bool is_markup(std::string_view line, const ScriptProfile& profile, std::uint32_
   return is_timing_line(line);
 }
 
-bool is_cjk_code_point(char32_t cp) {
-  return (cp >= 0x2E80 && cp <= 0x2FDF) ||   // CJK radicals
-         (cp >= 0x3000 && cp <= 0x30FF) ||   // CJK punctuation, hiragana, katakana
-         (cp >= 0x3100 && cp <= 0x31FF) ||   // bopomofo, Hangul compatibility jamo, kana ext.
-         (cp >= 0x3400 && cp <= 0x4DBF) ||   // extension A
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||   // unified ideographs
-         (cp >= 0xAC00 && cp <= 0xD7AF) ||   // Hangul syllables
-         (cp >= 0xF900 && cp <= 0xFAFF) ||   // compatibility ideographs
-         (cp >= 0xFE30 && cp <= 0xFE4F) ||   // CJK compatibility forms
-         (cp >= 0xFF00 && cp <= 0xFFEF) ||   // full-width and half-width forms
-         (cp >= 0x20000 && cp <= 0x3FFFF);   // supplementary ideographs
-}
+bool is_cjk_code_point(char32_t code_point) { return chars::is_cjk(code_point); }
 
 std::uint32_t weighted_letters(const ScriptProfile& profile) {
   const std::uint32_t rest = profile.letters - profile.dominant_letters - profile.secondary_letters;
-  return profile.dominant_letters * (is_cjk_script(profile.dominant) ? 3u : 1u) +
-         profile.secondary_letters * (is_cjk_script(profile.secondary) ? 3u : 1u) + rest;
+  return profile.dominant_letters * (is_cjk_script(profile.dominant) ? kCjkLetterWeight : 1u) +
+         profile.secondary_letters * (is_cjk_script(profile.secondary) ? kCjkLetterWeight : 1u) + rest;
 }
 
 std::string_view language_name(Script script) {
@@ -124,7 +103,7 @@ Script line_script(const ScriptProfile& profile, Script a, Script b) {
     return profile.dominant;
   // A Latin-majority line with the document's other script: that script wins
   // from a tenth of the weighted letters on.
-  const std::uint32_t other = profile.secondary_letters * (is_cjk_script(profile.secondary) ? 3u : 1u);
+  const std::uint32_t other = profile.secondary_letters * (is_cjk_script(profile.secondary) ? kCjkLetterWeight : 1u);
   return other * 10 >= weighted_letters(profile) ? profile.secondary : profile.dominant;
 }
 

@@ -12,9 +12,7 @@
 
 namespace bitext::detail {
 
-// Whitespace for our purposes: ASCII blanks plus the Unicode spaces found in
-// real transcripts (no-break, ideographic, zero-width, byte order mark).
-bool is_space_code_point(char32_t code_point);
+// Without the blanks (chars::is_blank: White_Space and zero-width) at both ends.
 std::string_view trim(std::string_view line);
 bool is_blank(std::string_view line);
 
@@ -22,14 +20,15 @@ bool is_blank(std::string_view line);
 // numbers, timings, "---"), a "WEBVTT" first line and WebVTT timing lines.
 bool is_markup(std::string_view line, const ScriptProfile& profile, std::uint32_t line_number);
 
-// Ideographs, kana, Hangul and CJK punctuation / full-width forms: text in
-// these scripts joins without a space.
+// chars::is_cjk, kept under this name for pairing.cpp (being restructured on
+// another branch); to be removed when pairing.cpp calls chars.hpp.
 bool is_cjk_code_point(char32_t code_point);
 
 // Length of a line in "Latin-letter equivalents": a CJK letter counts as
-// three (about the English letters one Chinese character translates to), so
-// a Chinese line and its English original have comparable lengths, and names
-// written in Latin inside a Chinese line count the same on both sides.
+// kCjkLetterWeight = 3 (about the English letters one Chinese character
+// translates to), so a Chinese line and its English original have comparable
+// lengths, and names written in Latin inside a Chinese line count the same on
+// both sides.
 std::uint32_t weighted_letters(const ScriptProfile& profile);
 
 // Human name of the language a script stands for in messages. A Latin-script

@@ -168,6 +168,10 @@ constexpr std::array<std::string_view, 12> kEnglishApproxWords = {
     "about", "around", "approximately", "roughly", "nearly", "almost",
     "over",  "some",   "under",         "circa",   "approx", "~"};
 
+bool ends_with_ies(std::string_view word) {
+  return word.size() > 3 && word.substr(word.size() - 3) == "ies" && word != "centuries";
+}
+
 template <std::size_t N>
 std::optional<double> lookup(const std::array<WordNumber, N>& table, std::string_view word) {
   for (const auto& entry : table)
@@ -362,6 +366,8 @@ class Scanner {
   // approximation. Returns the new end.
   std::size_t apply_suffix(std::size_t end, NumberMention& m, bool integral) {
     std::size_t j = end;
+    // "30 左右" with a space, as mixed Chinese/Latin text is often typed.
+    if (at(j) == U' ' && (matches(j + 1, U"左右") || matches(j + 1, U"上下"))) ++j;
     for (auto suffix : kChineseApproxSuffixes) {
       if (matches(j, suffix)) {
         m.approximate = true;
@@ -402,6 +408,30 @@ class Scanner {
     out_.push_back(m);
   }
 
+  // End of a decade suffix after the digits ending at j: 1990s, 90's, 90 年代,
+  // 1990年代; 0 when none. Only whole tens of two or four digits are decades.
+  std::size_t decade_suffix_end(std::size_t j, const std::string& digits, bool integral, bool grouped) const {
+    if (!integral || grouped || (digits.size() != 2 && digits.size() != 4) || digits.back() != '0') return 0;
+    if (at(j) == U's' && !is_latin_letter(at(j + 1)) && !is_digit(at(j + 1))) return j + 1;
+    if ((at(j) == U'\'' || at(j) == U'\u2019') && at(j + 1) == U's' && !is_latin_letter(at(j + 2))) return j + 2;
+    const std::size_t k = at(j) == U' ' ? j + 1 : j;
+    return matches(k, U"年代") ? k + 2 : 0;
+  }
+
+  // End of "世纪" after the digits ending at j when a decade follows it
+  // (20 世纪 90 年代, 20世纪90年代); 0 otherwise.
+  std::size_t century_before_decade_end(std::size_t j) const {
+    std::size_t k = at(j) == U' ' ? j + 1 : j;
+    if (!matches(k, U"世纪")) return 0;
+    const std::size_t century_end = k + 2;
+    std::size_t q = at(century_end) == U' ' ? century_end + 1 : century_end;
+    const std::size_t first = q;
+    while (is_digit(at(q))) ++q;
+    if (q == first) return 0;
+    if (at(q) == U' ') ++q;
+    return matches(q, U"年代") ? century_end : 0;
+  }
+
   // ---- Arabic digits, with grouping, decimals, scale words and Chinese scales.
   std::size_t scan_digits(std::size_t i) {
     const char32_t p = before(i);
@@ -409,6 +439,9 @@ class Scanner {
         ((p == U'-' || p == U'.' || p == U'/' || p == U':' || p == U'~') &&
          is_latin_letter(before(i, 2))))
       return skip_identifier(i);
+
+    // A man-page section, killall(1), smartd(8): part of a technical token (scan_numbered_tokens).
+    if (p == U'(' && is_latin_letter(before(i, 2))) return skip_identifier(i);
 
     // 24/7 means "all the time".
     if (at(i) == U'2' && at(i + 1) == U'4' && at(i + 2) == U'/' && at(i + 3) == U'7' && !is_digit(at(i + 4)))
@@ -449,6 +482,23 @@ class Scanner {
     m.unit = std::pow(10.0, -decimals);
     bool integral = decimals == 0;
     std::size_t end = j;
+
+    // 20 世纪 90 年代: the century of a decade names no quantity of its own.
+    if (const std::size_t century_end = century_before_decade_end(j)) {
+      m.kind = NumberKind::Ordinal;
+      m.strong = false;
+      emit(i, century_end, m);
+      return century_end;
+    }
+    if (const std::size_t decade_end = decade_suffix_end(j, digits, integral, grouped)) {
+      m.kind = NumberKind::Decade;
+      m.unit = 10;
+      std::size_t begin = i;
+      if (before(begin) == U'\'' || before(begin) == U'\u2019') --begin;  // '90s
+      if (chinese_approx_before(begin) || english_approx_before(begin)) m.approximate = true;
+      emit(begin, decade_end, m);
+      return decade_end;
+    }
 
     // Letters glued to the digits: scale suffixes, ordinals, units; otherwise an identifier.
     if (is_latin_letter(at(j))) {
@@ -516,6 +566,12 @@ class Scanner {
       if (w == "percent") {
         m.kind = NumberKind::Percent;
         end = word_end;
+      } else if (w == "or" && word_after(word_end) == "so") {  // 30 or so
+        m.approximate = true;
+        word_after(word_end, &end);
+      } else if (at(end) == U'-' && (word_after(end + 1) == "odd" || word_after(end + 1) == "ish")) {  // 30-odd
+        m.approximate = true;
+        word_after(end + 1, &end);
       } else if (w == "per" && word_after(word_end) == "cent") {
         m.kind = NumberKind::Percent;
         word_after(word_end, &end);
@@ -758,6 +814,15 @@ class Scanner {
       m.unit = 10;
       ++end;
     }
+    // 九十年代: a decade (the century left out).
+    if (matches(end, U"年代") && value >= 10 && value <= 90 && std::fmod(value, 10) == 0 && !vague && !bare_start) {
+      m.kind = NumberKind::Decade;
+      m.unit = 10;
+      m.strong = true;
+      if (chinese_approx_before(i)) m.approximate = true;
+      emit(i, end + 2, m);
+      return end + 2;
+    }
     std::size_t begin = apply_prefix(i, m);
     const bool integral = value == std::floor(value);
     end = apply_suffix(end, m, integral);
@@ -803,6 +868,11 @@ class Scanner {
       if (word == "half") {
         m.kind = NumberKind::Fraction;
         m.unit = 0;
+      }
+      if (ends_with_ies(word)) {  // the nineties: a decade, century unsaid
+        m.kind = NumberKind::Decade;
+        m.unit = 10;
+        m.approximate = false;
       }
       emit(i, j, m);
       return j;
@@ -934,6 +1004,14 @@ NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
                : NumberMatch::None;
   if (a.kind == NumberKind::Fraction && b.kind == NumberKind::Percent) return match_numbers(b, a);
   if ((a.kind == NumberKind::Percent) != (b.kind == NumberKind::Percent)) return NumberMatch::None;
+  // Decades: 90 年代 = the 1990s = the nineties; never across a scale.
+  if (a.kind == NumberKind::Decade || b.kind == NumberKind::Decade) {
+    if (a.value == b.value) return NumberMatch::Equal;
+    const bool either_short = a.value < 100 || b.value < 100;
+    const bool both_decades = a.kind == NumberKind::Decade && b.kind == NumberKind::Decade;
+    return both_decades && either_short && std::fmod(a.value, 100) == std::fmod(b.value, 100) ? NumberMatch::Equal
+                                                                                             : NumberMatch::None;
+  }
   if (close(a, 1, b)) return NumberMatch::Equal;
   if (a.value == 0 || b.value == 0) return NumberMatch::None;
   for (double scale : {1e3, 1e4, 1e6, 1e8, 1e9, 1e12}) {

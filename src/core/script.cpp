@@ -17,11 +17,6 @@ enum Bucket : std::size_t {
   kBucketCount
 };
 
-// One CJK character carries about as much as a short word: a Chinese line of
-// 10 characters translates about 30 Latin letters (see the field notes, c ≈ 3).
-// Weighting them so keeps a Chinese line with a few English names Chinese.
-constexpr std::uint32_t kCjkWeight = 3;
-
 std::size_t bucket_of(UScriptCode code) {
   switch (code) {
     case USCRIPT_LATIN:
@@ -67,11 +62,11 @@ Script script_of(std::size_t bucket, bool has_kana) {
   }
 }
 
-bool is_cjk(Script script) {
+}  // namespace
+
+bool is_cjk_script(Script script) {
   return script == Script::Han || script == Script::Japanese || script == Script::Hangul;
 }
-
-}  // namespace
 
 std::string_view script_name(Script script) {
   switch (script) {
@@ -128,7 +123,7 @@ ScriptProfile classify_script(std::string_view line) {
     if (counts[bucket] == 0) continue;
     profile.letters += counts[bucket];
     const Script script = script_of(bucket, has_kana);
-    const std::uint32_t weight = counts[bucket] * (is_cjk(script) ? kCjkWeight : 1);
+    const std::uint32_t weight = counts[bucket] * (is_cjk_script(script) ? kCjkLetterWeight : 1);
     total_weight += weight;
     // Ties go to the earlier bucket; Latin first would make a tie Latin, so
     // prefer the non-Latin script on a tie (a translation line with names).

@@ -12,29 +12,17 @@
 #include <string>
 
 #include "bitext/text.hpp"
+#include "chars.hpp"
 
 namespace bitext {
 namespace {
 
 using CodePoint = CodePointSpan;
 
-
-bool is_space(char32_t c) {
-  return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0 || c == 0x2009 || c == 0x202F ||
-         c == U'\v' || c == U'\f';
-}
-
-// Closing quotes and brackets that stay with the punctuation before them.
-bool is_closing(char32_t c) {
-  switch (c) {
-    case U'"': case U'\'': case U')': case U']': case U'}':
-    case U'”': case U'’': case U'」': case U'』': case U'）': case U'】': case U'〕': case U'》':
-    case U'〉': case U'］': case U'｝': case U'»':
-      return true;
-    default:
-      return false;
-  }
-}
+// Whitespace between segments and closing marks that stay with the
+// punctuation before them: chars.hpp's classes.
+using chars::is_closing_mark;
+using chars::is_white_space;
 
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
@@ -46,7 +34,7 @@ bool continues_left(char32_t c) {
     case U'，': case U'、': case U'；': case U'：': case U'。': case U'！': case U'？': case U'､':
       return true;
     default:
-      return is_closing(c) && c != U'"' && c != U'\'';  // straight quotes may open
+      return is_closing_mark(c) && c != U'"' && c != U'\'';  // straight quotes may open
   }
 }
 
@@ -96,7 +84,7 @@ int punctuation_strength(const std::vector<CodePoint>& cps, std::size_t i) {
       if (next == U'/') return 0;                                  // https://
       return 2;
     case U'–':  // en dash as a clause dash only when spaced: "word – word"
-      return (is_space(prev) && is_space(next)) ? 2 : 0;
+      return (is_white_space(prev) && is_white_space(next)) ? 2 : 0;
     case U'，': case U'、': case U'､':
       return 1;
     case U',':
@@ -121,8 +109,8 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
   // closing marks and whitespace. Returns a code point index.
   auto start_after = [&](std::size_t i) {
     std::size_t j = i;
-    while (j < cps.size() && is_closing(cps[j].c)) ++j;
-    while (j < cps.size() && is_space(cps[j].c)) ++j;
+    while (j < cps.size() && is_closing_mark(cps[j].c)) ++j;
+    while (j < cps.size() && is_white_space(cps[j].c)) ++j;
     return j;
   };
   auto add = [&](std::size_t cp_index, int s) {
@@ -159,7 +147,7 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
         // ICU already puts closing marks and trailing spaces on the left; what
         // follows may be an opening quote, which belongs to the right.
         std::size_t k = unit_to_cp[std::size_t(p)];
-        while (k < cps.size() && is_space(cps[k].c)) ++k;
+        while (k < cps.size() && is_white_space(cps[k].c)) ++k;
         add(k, 3);
       }
       // Do not keep a pointer to our buffer in the cached iterator.
@@ -177,8 +165,8 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
                       !(cps[i].c == U'o' && cps[i + 1].c == U'K');
       if (!ok || (i > 0 && letter(cps[i - 1].c)) || cps[i + 2].c != U'.') continue;
       std::size_t k = i + 3;
-      if (k >= cps.size() || !is_space(cps[k].c)) continue;
-      while (k < cps.size() && is_space(cps[k].c)) ++k;
+      if (k >= cps.size() || !is_white_space(cps[k].c)) continue;
+      while (k < cps.size() && is_white_space(cps[k].c)) ++k;
       if (k < cps.size() && cps[k].c >= U'A' && cps[k].c <= U'Z') add(k, 3);
     }
   }
@@ -199,7 +187,7 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
   // Keep boundaries with non-space text on both sides.
   std::size_t first_text = cps.size(), last_text = 0;
   for (std::size_t k = 0; k < cps.size(); ++k) {
-    if (is_space(cps[k].c)) continue;
+    if (is_white_space(cps[k].c)) continue;
     first_text = std::min(first_text, k);
     last_text = k;
   }

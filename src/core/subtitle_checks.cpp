@@ -3,8 +3,10 @@
 #include <cstdio>
 #include <string>
 
+#include "bitext/rules.hpp"
 #include "bitext/script.hpp"
 #include "bitext/text.hpp"
+#include "chars.hpp"
 #include "line_facts.hpp"
 #include "subtitle_timing.hpp"
 
@@ -28,7 +30,7 @@ std::size_t reading_characters(std::string_view reading, bool cjk) {
   for (std::size_t at = 0; at < reading.size();) {
     const DecodedCodePoint decoded = decode_utf8(reading, at);
     at += decoded.length;
-    if (detail::is_space_code_point(decoded.code_point) || decoded.code_point == U'\n' ||
+    if (chars::is_white_space(decoded.code_point) || decoded.code_point == U'\n' ||
         decoded.code_point == U'\r') {
       if (!in_space && !cjk) ++count;
       in_space = true;
@@ -55,11 +57,11 @@ class SubtitleChecker {
   }
 
  private:
-  Finding* add(std::string_view code, Severity fallback, std::size_t begin, std::size_t end, std::string message) {
-    if (!options_.enabled(code)) return nullptr;
+  // At the rule's default severity: apply_rules applies the settings.
+  Finding* add(std::string_view code, std::size_t begin, std::size_t end, std::string message) {
     Finding finding;
     finding.code = std::string(code);
-    finding.severity = options_.severity(code, fallback);
+    finding.severity = default_severity(code);
     finding.begin = begin;
     finding.end = end;
     finding.message = std::move(message);
@@ -75,7 +77,7 @@ class SubtitleChecker {
       const CueTiming& timing = cue.timing;
       if (!timing.valid) continue;
       if (timing.end_ms <= timing.start_ms) {
-        add("subtitle-end-before-start", Severity::Error, timing.begin, timing.end,
+        add("subtitle-end-before-start", timing.begin, timing.end,
             "Cue " + std::to_string(k + 1) + " ends (" + seconds(timing.end_ms) + ") " +
                 (timing.end_ms == timing.start_ms ? "when it starts" : "before it starts") + " (" +
                 seconds(timing.start_ms) + ")");
@@ -83,13 +85,13 @@ class SubtitleChecker {
       if (previous != nullptr) {
         const CueTiming& before = previous->timing;
         if (timing.start_ms < before.start_ms) {
-          Finding* finding = add("subtitle-out-of-order", Severity::Warning, timing.begin, timing.end,
+          Finding* finding = add("subtitle-out-of-order", timing.begin, timing.end,
                                  "Cue " + std::to_string(k + 1) + " starts (" + seconds(timing.start_ms) +
                                      ") before the cue above it (" + seconds(before.start_ms) + ")");
           if (finding) finding->related.push_back({before.begin, before.end, "timing of the cue above"});
         } else if (timing.start_ms < before.end_ms && before.end_ms > before.start_ms) {
           Finding* finding =
-              add("subtitle-overlap", Severity::Warning, before.begin, before.end,
+              add("subtitle-overlap", before.begin, before.end,
                   "Cue ends (" + seconds(before.end_ms) + ") after the next cue starts (" +
                       seconds(timing.start_ms) + "): both are on screen for " +
                       seconds(before.end_ms - timing.start_ms));
@@ -136,7 +138,7 @@ class SubtitleChecker {
                   ": numbers should rise by one";
       }
       Finding* finding =
-          add("subtitle-numbering", Severity::Information, cues[k].number_begin, cues[k].number_end, message);
+          add("subtitle-numbering", cues[k].number_begin, cues[k].number_end, message);
       if (finding && !renumber.edits.empty()) finding->fixes.push_back(renumber);
     }
   }
@@ -161,7 +163,7 @@ class SubtitleChecker {
           std::snprintf(rate, sizeof rate, "%.1f characters per second", cps);
           char limit[32];
           std::snprintf(limit, sizeof limit, "%g", max_cps);
-          add("subtitle-reading-speed", Severity::Hint, unit.begin, unit.end,
+          add("subtitle-reading-speed", unit.begin, unit.end,
               std::string(language) + " text reads at " + rate + " (" + std::to_string(characters) +
                   " characters in " + seconds(cue.timing.end_ms - cue.timing.start_ms) + "), above " + limit);
         }
@@ -173,7 +175,7 @@ class SubtitleChecker {
         const std::size_t characters =
             reading_characters(std::string_view(layout_.reading.data() + at, stop - at), cjk);
         if (max_line > 0 && characters > max_line) {
-          add("subtitle-line-too-long", Severity::Hint, at, stop,
+          add("subtitle-line-too-long", at, stop,
               std::string(language) + " subtitle line of " + std::to_string(characters) + " characters, above " +
                   std::to_string(max_line));
         }

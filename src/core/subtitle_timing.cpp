@@ -1,5 +1,7 @@
 #include "subtitle_timing.hpp"
 
+#include "bitext/rules.hpp"
+
 #include <cstdio>
 
 namespace bitext::detail {
@@ -138,7 +140,7 @@ void report_timing(const TimingLine& timing, TimingFormat format, std::vector<Fi
     if (!stamp->valid) {
       Finding finding;
       finding.code = "subtitle-timestamp-malformed";
-      finding.severity = Severity::Error;
+      finding.severity = default_severity(finding.code);
       finding.begin = stamp->error_at;
       finding.end = std::max(stamp->end, stamp->error_at);
       finding.message = "Malformed " + std::string(which) + " time in a " + std::string(name) +
@@ -152,7 +154,7 @@ void report_timing(const TimingLine& timing, TimingFormat format, std::vector<Fi
     if (stamp->standard) continue;
     Finding finding;
     finding.code = "subtitle-timestamp-form";
-    finding.severity = Severity::Information;
+    finding.severity = default_severity(finding.code);
     finding.begin = stamp->begin;
     finding.end = stamp->end;
     const std::string standard = format_timestamp(stamp->ms, format);

@@ -8,7 +8,6 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-
 std::size_t units_of(const DecodedCodePoint& decoded, PositionEncoding encoding) {
   switch (encoding) {
     case PositionEncoding::Utf8:
@@ -22,6 +21,24 @@ std::size_t units_of(const DecodedCodePoint& decoded, PositionEncoding encoding)
 }
 
 }  // namespace
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
 
 DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset) {
   if (offset >= text.size()) return {0, 0, false};

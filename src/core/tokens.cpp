@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "bitext/text.hpp"
+#include "chars.hpp"
 
 namespace bitext {
 namespace {
@@ -29,19 +30,6 @@ char32_t lower(char32_t c) {
   if (is_ascii_upper(c)) return c + 32;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;  // Latin-1 capitals
   return c;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(char(c));
-  } else if (c < 0x800) {
-    out.push_back(char(0xC0 | (c >> 6)));
-    out.push_back(char(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(char(0xE0 | (c >> 12)));
-    out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (c & 0x3F)));
-  }
 }
 
 constexpr std::array<std::string_view, 28> kTopLevelDomains = {
@@ -142,7 +130,7 @@ class TokenScanner {
   }
 
   static bool url_stop(char32_t c) {
-    return c == 0 || c == U' ' || c == U'\t' || c < 0x20 || c >= 0x2E80 || c == U'"' || c == U'<' ||
+    return c < 0x20 || chars::is_blank(c) || c >= 0x2E80 || c == U'"' || c == U'<' ||
            c == U'>' || c == U'\'' || c == U'`' || c == U'(' || c == U')' || c == U'[' || c == U']' ||
            (c >= 0x2000 && c <= 0x206F);  // general punctuation: “ ” ‘ ’ — …
   }

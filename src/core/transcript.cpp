@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bitext/text.hpp"
+#include "chars.hpp"
 #include "line_facts.hpp"
 
 namespace bitext {
@@ -17,24 +18,6 @@ bool attaches_to_previous(char32_t cp) {
          (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D ||
          (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0100 && cp <= 0xE01EF) ||
          (cp >= 0x3099 && cp <= 0x309A);
-}
-
-void append_code_point(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 }  // namespace
@@ -69,38 +52,38 @@ std::string preview(std::string_view line, std::size_t max_chars) {
   // collapsed to one space; invalid bytes become U+FFFD so the result is
   // always valid UTF-8.
   const std::string_view text = detail::trim(line);
-  std::vector<Char> chars;
-  chars.reserve(std::min<std::size_t>(max_chars + 1, text.size()));
+  std::vector<Char> shown;
+  shown.reserve(std::min<std::size_t>(max_chars + 1, text.size()));
   bool truncated = false;
   for (std::size_t at = 0; at < text.size();) {
     const DecodedCodePoint decoded = decode_utf8(text, at);
     at += decoded.length;
-    const bool space = decoded.valid && detail::is_space_code_point(decoded.code_point);
-    if (space && !chars.empty() && chars.back().space) continue;
-    if (chars.size() == max_chars) {
+    const bool space = decoded.valid && chars::is_blank(decoded.code_point);
+    if (space && !shown.empty() && shown.back().space) continue;
+    if (shown.size() == max_chars) {
       truncated = true;
       break;
     }
-    chars.push_back({space ? U' ' : decoded.code_point, space});
+    shown.push_back({space ? U' ' : decoded.code_point, space});
   }
-  std::size_t keep = chars.size();
+  std::size_t keep = shown.size();
   if (truncated) {
     // Room for the ellipsis within max_chars.
     keep = max_chars == 0 ? 0 : max_chars - 1;
     // Spaced scripts: a cut inside a word moves back to the last space; only
     // a first word longer than the room is cut inside.
-    const bool inside_word = keep < chars.size() && !chars[keep].space && keep > 0 && !chars[keep - 1].space;
-    if (inside_word && !detail::is_cjk_code_point(chars[keep - 1].cp)) {
+    const bool inside_word = keep < shown.size() && !shown[keep].space && keep > 0 && !shown[keep - 1].space;
+    if (inside_word && !chars::is_cjk(shown[keep - 1].cp)) {
       std::size_t space = keep;
-      while (space > 0 && !chars[space - 1].space) --space;
+      while (space > 0 && !shown[space - 1].space) --space;
       if (space > 1) keep = space - 1;
     }
-    while (keep > 0 && attaches_to_previous(chars[keep].cp)) --keep;  // never strand a mark
-    while (keep > 0 && chars[keep - 1].space) --keep;
+    while (keep > 0 && attaches_to_previous(shown[keep].cp)) --keep;  // never strand a mark
+    while (keep > 0 && shown[keep - 1].space) --keep;
   }
   std::string out;
   out.reserve(keep * 3 + 3);
-  for (std::size_t i = 0; i < keep; ++i) append_code_point(out, chars[i].cp);
+  for (std::size_t i = 0; i < keep; ++i) append_utf8(out, shown[i].cp);
   if (truncated) out += "\u2026";
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "bitext/rules.hpp"
+
 namespace bitext::lsp {
 namespace {
 
@@ -134,6 +136,10 @@ json hover(const FeatureContext& context, Position position) {
     content.text(" (" + std::string(severity_name(finding.severity)) + "): ");
     content.text(context.caps.markdown_hover ? escape_markdown(finding.message) : finding.message);
     content.text("\n");
+    if (const Rule* rule = find_rule(finding.code)) {
+      const std::string about = "About " + finding.code + ": " + std::string(rule->explanation);
+      content.text((context.caps.markdown_hover ? escape_markdown(about) : about) + "\n");
+    }
     if (!finding.fixes.empty()) {
       content.text("Quick fix: " + (context.caps.markdown_hover ? escape_markdown(finding.fixes.front().title)
                                                                 : finding.fixes.front().title) + "\n");

@@ -1,19 +1,15 @@
 #include "lsp/settings.hpp"
 
+#include "bitext/language_tags.hpp"
+
 #include <optional>
+
+#include "bitext/rules.hpp"
 
 namespace bitext::lsp {
 namespace {
 
 using json = nlohmann::json;
-
-std::optional<Severity> parse_severity(std::string_view name) {
-  if (name == "error") return Severity::Error;
-  if (name == "warning") return Severity::Warning;
-  if (name == "info" || name == "information") return Severity::Information;
-  if (name == "hint") return Severity::Hint;
-  return std::nullopt;
-}
 
 void apply_rule(RuleSetting& rule, const std::string& code, const json& value, std::vector<std::string>& warnings) {
   if (value.is_boolean()) {
@@ -67,6 +63,8 @@ void apply_placeholder(std::string& target, const json& value, const char* name,
 
 }  // namespace
 
+bool shown_to_user(std::string_view warning) { return warning.starts_with("rules"); }
+
 Settings apply_settings(Settings base, const json& input, std::vector<std::string>& warnings) {
   const json* value = &input;
   if (value->is_object()) {
@@ -90,6 +88,22 @@ Settings apply_settings(Settings base, const json& input, std::vector<std::strin
       warnings.push_back("order: expected \"auto\", \"translation-first\" or \"original-first\"");
     }
   }
+  if (auto it = s.find("translationLanguage"); it != s.end()) {
+    const std::string tag = it->is_string() ? it->get<std::string>() : "";
+    if (tag == "auto" || script_of_language_tag(tag)) {
+      base.check.translation_language = tag;
+    } else {
+      warnings.push_back("translationLanguage: expected \"auto\" or a language tag such as \"zh\" or \"en\"");
+    }
+  }
+  if (auto it = s.find("layout"); it != s.end()) {
+    const std::optional<Layout> layout = it->is_string() ? parse_layout(it->get<std::string>()) : std::nullopt;
+    if (layout) {
+      base.check.layout = *layout;
+    } else {
+      warnings.push_back("layout: expected \"auto\", \"lines\", \"paragraphs\", \"markdown\", \"srt\" or \"vtt\"");
+    }
+  }
   if (auto it = s.find("placeholders"); it != s.end()) {
     if (it->is_object()) {
       if (auto t = it->find("translation"); t != it->end()) {
@@ -111,6 +125,10 @@ Settings apply_settings(Settings base, const json& input, std::vector<std::strin
   if (auto it = s.find("rules"); it != s.end()) {
     if (it->is_object()) {
       for (const auto& [code, rule_value] : it->items()) {
+        if (!find_rule(code)) {
+          warnings.push_back("rules." + code + ": unknown check code; known codes: " + known_rule_codes());
+          continue;
+        }
         apply_rule(base.check.rules[code], code, rule_value, warnings);
       }
     } else {
@@ -135,18 +153,22 @@ Settings apply_settings(Settings base, const json& input, std::vector<std::strin
 }
 
 bool same_options(const CheckOptions& a, const CheckOptions& b) {
-  if (a.order != b.order || a.translation_placeholder != b.translation_placeholder ||
+  if (a.order != b.order || a.translation_language != b.translation_language ||
+      a.translation_placeholder != b.translation_placeholder ||
       a.original_placeholder != b.original_placeholder || a.content_checks != b.content_checks ||
-      a.rules.size() != b.rules.size()) {
+      a.layout != b.layout) {
     return false;
   }
-  for (auto ia = a.rules.begin(), ib = b.rules.begin(); ia != a.rules.end(); ++ia, ++ib) {
-    if (ia->first != ib->first || ia->second.enabled != ib->second.enabled ||
-        ia->second.severity != ib->second.severity) {
-      return false;
+  // A rule set to its defaults (as a rejected value leaves it) is no change.
+  const auto same_rules = [](const CheckOptions& x, const CheckOptions& y) {
+    for (const auto& [code, rule] : x.rules) {
+      const auto other = y.rules.find(code);
+      const RuleSetting theirs = other == y.rules.end() ? RuleSetting{} : other->second;
+      if (rule.enabled != theirs.enabled || rule.severity != theirs.severity) return false;
     }
-  }
-  return true;
+    return true;
+  };
+  return same_rules(a, b) && same_rules(b, a);
 }
 
 }  // namespace bitext::lsp

@@ -25,9 +25,15 @@ struct Settings {
 };
 
 // Applies the fields present in `value` on top of `base`. Fields of the wrong
-// type or with unknown values are skipped, each with a warning, so one typo
-// does not throw away the rest. A value of {"bitext": {...}} is unwrapped.
+// type or with unknown values, and rules with codes that rules.hpp does not
+// know, are skipped, each with a warning, so one typo does not throw away the
+// rest. A value of {"bitext": {...}} is unwrapped.
 Settings apply_settings(Settings base, const nlohmann::json& value, std::vector<std::string>& warnings);
+
+// Whether a warning from apply_settings is about the rules (an unknown code, a
+// bad level): those go to the user (window/showMessage), since a misspelt
+// rule otherwise changes nothing without a word; the others are logged.
+bool shown_to_user(std::string_view warning);
 
 bool same_options(const CheckOptions& a, const CheckOptions& b);
 

@@ -168,3 +168,57 @@ TEST_CASE("outline of the sample: 3 header lines, 117 pairs, 2 footer lines") {
   for (const std::string& line : lines) pairs += line.rfind("pair ", 0) == 0 ? 1 : 0;
   CHECK(pairs == 117);
 }
+
+namespace {
+
+// The clean fixture with each pair's lines swapped: English first.
+std::string english_first() {
+  const std::vector<std::string> lines = split_lines(fixture("clean.zh-en.txt"));
+  std::string text;
+  for (std::size_t i = 0; i + 1 < lines.size(); i += 2) text += lines[i + 1] + "\n" + lines[i] + "\n";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("roles by language: English first, Chinese is still the translation; --translation-language overrides") {
+  const TempDir dir;
+  dir.write("talk.txt", english_first());
+  dir.write("talk.en-zh.txt", english_first());
+  const auto automatic = run_bitext({"outline", "talk.txt"}, std::nullopt, dir.path());
+  CHECK(automatic.status == 0);
+  auto lines = split_lines(automatic.out);
+  REQUIRE(lines.size() == 14);
+  CHECK(lines[0] == "talk.txt: 4 pairs, original (latin) first, translation (han) second");
+  CHECK(lines[3] == "  1  original     Today we talk about open models.");
+  CHECK(lines[4] == "  2  translation  今天我们聊聊开源模型。");
+
+  const auto forced = run_bitext({"outline", "--translation-language=en", "talk.txt"}, std::nullopt, dir.path());
+  CHECK(forced.status == 0);
+  lines = split_lines(forced.out);
+  REQUIRE(lines.size() == 14);
+  CHECK(lines[0] == "talk.txt: 4 pairs, translation (latin) first, original (han) second");
+
+  // The file name's first language tag names the translation.
+  const auto named = run_bitext({"outline", "talk.en-zh.txt"}, std::nullopt, dir.path());
+  CHECK(named.status == 0);
+  CHECK(split_lines(named.out).at(0) == "talk.en-zh.txt: 4 pairs, translation (latin) first, original (han) second");
+  const auto overridden =
+      run_bitext({"outline", "--translation-language", "zh", "talk.en-zh.txt"}, std::nullopt, dir.path());
+  CHECK(split_lines(overridden.out).at(0) ==
+        "talk.en-zh.txt: 4 pairs, original (latin) first, translation (han) second");
+}
+
+TEST_CASE("--translation-language needs auto or a known language tag") {
+  const TempDir dir;
+  dir.write("talk.txt", fixture("clean.zh-en.txt"));
+  for (const char* command : {"outline", "check"}) {
+    CAPTURE(command);
+    const auto result = run_bitext({command, "--translation-language", "klingon", "talk.txt"}, std::nullopt, dir.path());
+    CHECK(result.status == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err.find("--translation-language needs 'auto' or a language tag") != std::string::npos);
+    const auto missing = run_bitext({command, "talk.txt", "--translation-language"}, std::nullopt, dir.path());
+    CHECK(missing.status == 2);
+  }
+}

@@ -2,6 +2,7 @@
 // options, with their exact exit statuses and messages.
 #include <doctest/doctest.h>
 
+#include "bitext/rules.hpp"
 #include "cli/bitext_process.hpp"
 
 using bitext::test::run_bitext;
@@ -74,6 +75,28 @@ TEST_CASE("help <command> and <command> --help print the same text") {
   CHECK(run_bitext({"eval", "--help"}).out == help_eval.out);
 }
 
+TEST_CASE("help checks lists every code with its kind, severity, explanation and fix") {
+  const auto result = run_bitext({"help", "checks"});
+  CHECK(result.status == 0);
+  CHECK(result.err.empty());
+  CHECK(starts_with(result.out, "Usage: bitext help checks\n"));
+  std::size_t previous = 0;
+  for (const bitext::Rule& rule : bitext::all_rules()) {
+    CAPTURE(rule.code);
+    const std::string entry = "\n\n" + std::string(rule.code) + " (" + std::string(bitext::rule_kind_name(rule.kind)) +
+                              ", " + bitext::severity_range_text(rule) + ")\n  " + std::string(rule.explanation) +
+                              "\n  Fix: " + bitext::fix_text(rule) + "\n";
+    const std::size_t at = result.out.find(entry);
+    CHECK(at != std::string::npos);
+    CHECK(at >= previous);  // in the registry's order
+    previous = at;
+  }
+  CHECK(result.out.find("swapped-order (structural, error)\n  the two lines of a pair are in the opposite order") !=
+        std::string::npos);
+  CHECK(result.out.find("token-not-carried (content, hint–info)\n") != std::string::npos);
+  CHECK(result.out.find("split-suggested") == std::string::npos);
+}
+
 TEST_CASE("help for an unknown command fails") {
   const auto result = run_bitext({"help", "nosuch"});
   CHECK(result.status == 2);
@@ -86,6 +109,8 @@ TEST_CASE("check: usage errors name the problem and exit 2") {
     std::vector<std::string> args;
     std::string message;
   };
+  const std::string kUnknownTypo =
+      "--rule: unknown check code 'typo'; known codes: " + bitext::known_rule_codes() + " (see 'bitext help checks')";
   const std::vector<Case> cases = {
       {{"check"}, "no input files (use '-' for standard input)"},
       {{"check", "--no-content"}, "no input files (use '-' for standard input)"},
@@ -100,6 +125,14 @@ TEST_CASE("check: usage errors name the problem and exit 2") {
       {{"check", "--rule=split-line=sometimes", "a.txt"}, kRuleMessage},
       {{"check", "--rule", "=off", "a.txt"}, kRuleMessage},
       {{"check", "a.txt", "--rule"}, kRuleMessage},
+      {{"check", "--rule", "typo=off", "a.txt"}, kUnknownTypo},
+      {{"check", "--rule=split-lines=error", "a.txt"},
+       "--rule: unknown check code 'split-lines'; known codes: " + bitext::known_rule_codes() +
+           " (see 'bitext help checks')"},
+      {{"check", "--rule", "split-suggested=off", "a.txt"},
+       "--rule: unknown check code 'split-suggested'; known codes: " + bitext::known_rule_codes() +
+           " (see 'bitext help checks')"},
+      {{"check", "--rule", "split-line=loud", "a.txt"}, kRuleMessage},
       {{"check", "--bogus", "a.txt"}, "unknown option '--bogus'"},
       {{"check", "-x", "a.txt"}, "unknown option '-x'"},
   };

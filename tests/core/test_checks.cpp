@@ -9,6 +9,7 @@
 #include "bitext/checks.hpp"
 #include "bitext/finding.hpp"
 #include "bitext/pairing.hpp"
+#include "bitext/rules.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 
@@ -566,9 +567,15 @@ TEST_CASE("rules can be switched off or given another severity") {
   options.rules["swapped-order"].severity = Severity::Information;
   std::vector<Finding> findings = check(text, options);
   REQUIRE(findings.size() == 1);
+  CHECK(findings[0].severity == Severity::Error);  // made at the default; the settings apply after
+  apply_rules(findings, options);
+  REQUIRE(findings.size() == 1);
   CHECK(findings[0].severity == Severity::Information);
   options.rules["swapped-order"].enabled = false;
-  CHECK(check(text, options).empty());
+  findings = check(text, options);
+  CHECK(findings.size() == 1);
+  apply_rules(findings, options);
+  CHECK(findings.empty());
 }
 
 TEST_CASE("one missing line in the middle of 20 pairs gives exactly one finding") {

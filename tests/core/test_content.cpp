@@ -3,13 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "bitext/alignment.hpp"
+#include "bitext/pairing_cost.hpp"
 #include "bitext/analysis.hpp"
 #include "bitext/finding.hpp"
 #include "bitext/text.hpp"
@@ -338,8 +339,37 @@ TEST_CASE("the sample's real drift at pairs 97/98 is a warning that names the mo
     CHECK(finding->severity == Severity::Warning);
     CHECK(finding->message.find("pair 98") != std::string::npos);
     CHECK(finding->message.find("It's not a thing?") != std::string::npos);
+    // The evidence is on the finding; the message shows it rounded.
+    REQUIRE(finding->evidence.has_value());
+    CHECK(finding->evidence->score >= 5.0);  // the warning threshold
+    CHECK(finding->evidence->has(Signal::Length));
+    CHECK(finding->evidence->has(Signal::Prior));
+    CHECK_FALSE(finding->evidence->has(Signal::Numbers));
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "(evidence %.1f)", finding->evidence->score);
+    CHECK(finding->message.find(shown) != std::string::npos);
   }
   CHECK(found);
+}
+
+TEST_CASE("a drift decided by numbers and names says so in its evidence and its message") {
+  // Pair 40 of the sample starts with the end of pair 39's English, 250,000 models and Hugging Face with it.
+  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const auto analysis = Analysis::run(sample, {});
+  std::vector<const Finding*> at_40;
+  for (const Finding* finding : with_code(*analysis, "boundary-drift"))
+    if (finding->message.find("pair 40 starts with") != std::string::npos) at_40.push_back(finding);
+  REQUIRE(at_40.size() == 1);
+  const Finding& finding = *at_40.front();
+  REQUIRE(finding.evidence.has_value());
+  CHECK(finding.evidence->has(Signal::Numbers));
+  CHECK(finding.evidence->has(Signal::Tokens));
+  CHECK(finding.evidence->score >= 5.0);
+  CHECK(finding.severity == Severity::Warning);
+  CHECK(finding.message.find(", numbers or names agree after the move)") != std::string::npos);
+  // Findings without a measured score carry none.
+  for (const Finding& other : analysis->findings())
+    if (other.code == "number-mismatch" || other.code == "token-not-carried") CHECK_FALSE(other.evidence.has_value());
 }
 
 // Two more real drifts of the sample, read by hand: the Chinese of pair 77
@@ -537,9 +567,8 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
     return near;
   };
   auto evidence_of = [](const Finding& finding) {
-    const std::size_t at = finding.message.find("(evidence ");
-    REQUIRE(at != std::string::npos);
-    return std::stod(finding.message.substr(at + 10));
+    REQUIRE(finding.evidence.has_value());
+    return finding.evidence->score;
   };
 
   SUBCASE("mirrored: information, and a fix restores the text") {
@@ -551,6 +580,8 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
     CHECK(finding.severity == Severity::Information);
     CHECK(finding.confidence == 0.5);
     CHECK(evidence_of(finding) < 2.0);
+    CHECK(finding.evidence->has(Signal::Mirror));
+    CHECK(finding.evidence->has(Signal::Length));
     CHECK(finding.message.find("the other language's matching text moved the other way fits as well") !=
           std::string::npos);
     CHECK(some_fix_gives(finding, drifted, clean));
@@ -567,6 +598,8 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
     const auto near = drifts_near(*analysis);
     REQUIRE(near.size() == 1);
     CHECK(near.front()->severity == Severity::Hint);
+    REQUIRE(near.front()->evidence.has_value());
+    CHECK_FALSE(near.front()->evidence->has(Signal::Mirror));
     CHECK(near.front()->message.find("fits as well") == std::string::npos);
   }
   SUBCASE("one-sided: the same drift stays a hint") {
@@ -581,6 +614,7 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
     CHECK(finding.severity == Severity::Hint);
     CHECK(evidence_of(finding) >= 0.5);
     CHECK(evidence_of(finding) < 2.0);
+    CHECK_FALSE(finding.evidence->has(Signal::Mirror));
     CHECK(finding.message.find("fits as well") == std::string::npos);
     CHECK(some_fix_gives(finding, drifted, changed_clean));
   }

@@ -26,7 +26,7 @@ std::string read_file(const std::string& relative) {
 
 std::shared_ptr<const Analysis> analyse(std::string text, const std::string& name, Layout layout = Layout::Auto) {
   CheckOptions options;
-  options.name_hint = name;
+  options.document_name = name;
   options.layout = layout;
   return Analysis::run(std::move(text), options);
 }
@@ -244,7 +244,7 @@ void check_fixture(const Fixture& fixture) {
     CAPTURE(fixture.file);
     CAPTURE(rough);
     CheckOptions options;
-    options.name_hint = fixture.file;
+    options.document_name = fixture.file;
     options.order = fixture.order;
     const auto analysis = Analysis::run(rough ? roughened(text) : text, options);
     CHECK(analysis->transcript().pairs.size() == fixture.pairs);
@@ -339,7 +339,7 @@ TEST_CASE("subtitle hints: reading speed and line width, configurable") {
       "1\n00:00:01,000 --> 00:00:02,000\n这是一句非常非常长的中文字幕，读起来很快很快很快。\n"
       "This is a very long English subtitle line that goes on and on.\n";
   CheckOptions options;
-  options.name_hint = "a.srt";
+  options.document_name = "a.srt";
   auto analysis = Analysis::run(srt, options);
   CHECK(codes(*analysis) == std::vector<std::string>{"subtitle-reading-speed@1", "subtitle-line-too-long@1",
                                                      "subtitle-reading-speed@1", "subtitle-line-too-long@1"});
@@ -354,7 +354,7 @@ TEST_CASE("subtitle hints: reading speed and line width, configurable") {
 TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors or warnings") {
   // English first: until roles follow the language (issue 10, item 1), say that English is the original.
   CheckOptions options;
-  options.name_hint = "podcast-notes.md";
+  options.document_name = "podcast-notes.md";
   options.order = LineOrder::OriginalFirst;
   const auto analysis = Analysis::run(read_file("tests/fixtures/layouts/podcast-notes.md"), options);
   const Transcript& transcript = analysis->transcript();

@@ -5,9 +5,8 @@
 
 #include "bitext/length.hpp"
 
-using bitext::Bead;
 using bitext::CharacterCounts;
-using bitext::LengthModel;
+using bitext::LengthRatioModel;
 using bitext::LengthPair;
 using bitext::Script;
 
@@ -38,7 +37,7 @@ TEST_CASE("line length per script") {
 }
 
 TEST_CASE("delta and match cost") {
-  const LengthModel model{3.5, 25.0};
+  const LengthRatioModel model{3.5, 25.0};
   CHECK(bitext::length_delta(10, 35, model) == 0.0);
   CHECK(bitext::length_delta(10, 50, model) == doctest::Approx(0.8609160647753271));
   CHECK(bitext::length_delta(10, 20, model) == doctest::Approx(-1.0702591020190135));
@@ -65,30 +64,17 @@ TEST_CASE("delta and match cost") {
   CHECK(bitext::match_cost(100, lo, model) == doctest::Approx(below).epsilon(0.001));
 }
 
-TEST_CASE("bead priors and costs") {
-  CHECK(bitext::bead_prior(Bead::OneOne) == 0.89);
-  CHECK(bitext::bead_prior(Bead::OneZero) == doctest::Approx(0.00495));
-  CHECK(bitext::bead_prior(Bead::ZeroOne) == doctest::Approx(0.00495));
-  CHECK(bitext::bead_prior(Bead::TwoOne) == doctest::Approx(0.0445));
-  CHECK(bitext::bead_prior(Bead::OneTwo) == doctest::Approx(0.0445));
-  CHECK(bitext::bead_prior(Bead::TwoTwo) == 0.011);
-  const LengthModel model{3.5, 25.0};
-  CHECK(bitext::bead_cost(Bead::OneOne, 10, 35, model) == doctest::Approx(0.11653381625595151));
-  CHECK(bitext::bead_cost(Bead::OneZero, 10, 0, model) > bitext::bead_cost(Bead::OneOne, 10, 35, model));
-  CHECK(std::isfinite(bitext::bead_cost(Bead::ZeroOne, 0, 40, model)));
-}
-
 TEST_CASE("priors per script pair") {
-  CHECK(bitext::length_prior(Script::Han, Script::Latin) == LengthModel{3.5, 25.0});
-  const LengthModel reverse = bitext::length_prior(Script::Latin, Script::Han);
+  CHECK(bitext::length_prior(Script::Han, Script::Latin) == LengthRatioModel{3.5, 25.0});
+  const LengthRatioModel reverse = bitext::length_prior(Script::Latin, Script::Han);
   CHECK(reverse.c == doctest::Approx(1 / 3.5));
   CHECK(reverse.s2 == doctest::Approx(25 / (3.5 * 3.5 * 3.5)));
-  CHECK(bitext::length_prior(Script::Latin, Script::Cyrillic) == LengthModel{1.0, 6.8});
+  CHECK(bitext::length_prior(Script::Latin, Script::Cyrillic) == LengthRatioModel{1.0, 6.8});
 }
 
 TEST_CASE("robust fit with shrinkage") {
   const std::vector<LengthPair> pairs{{10, 30}, {10, 35}, {10, 40}, {0, 12}, {5, 0}};
-  const LengthModel prior{3.5, 25.0};
+  const LengthRatioModel prior{3.5, 25.0};
   const auto fit = bitext::fit_length_model(pairs, prior);
   CHECK(fit.pairs_used == 3);
   CHECK(fit.raw.c == 3.5);

@@ -19,6 +19,8 @@ using bitext::NumberMatch;
 using bitext::NumberMention;
 using bitext::NumberNotation;
 using bitext::scan_numbers;
+using bitext::scan_numbered_tokens;
+using bitext::compare_numbered_tokens;
 
 namespace {
 
@@ -356,4 +358,101 @@ TEST_CASE("random lines: spans are ordered, inside the line and on code point st
     const auto self = compare_numbers(found, found);
     REQUIRE(self.consistent());
   }
+}
+
+namespace {
+bool consistent(const std::string& translation, const std::string& original) {
+  return compare_numbers(scan_numbers(translation), scan_numbers(original)).consistent();
+}
+}  // namespace
+
+TEST_CASE("decades: the century may be left out on either side") {
+  CHECK(only("90 年代").kind == NumberKind::Decade);
+  CHECK(only("90 年代").value == 90.0);
+  CHECK(only("90 年代").strong);
+  CHECK(only("在1990年代").kind == NumberKind::Decade);
+  CHECK(only("九十年代").kind == NumberKind::Decade);
+  CHECK(only("九十年代").value == 90.0);
+  CHECK(only("in the 1990s").kind == NumberKind::Decade);
+  CHECK(only("in the 1990s").value == 1990.0);
+  const std::string quoted = "the '90s";
+  CHECK(only(quoted).kind == NumberKind::Decade);
+  CHECK(only(quoted).begin == 4);  // the apostrophe belongs to it
+  CHECK(only(quoted).end == quoted.size());
+  CHECK(only("the 1980's").kind == NumberKind::Decade);
+  CHECK(only("the nineties").kind == NumberKind::Decade);
+  CHECK(consistent("90 年代", "the 1990s"));
+  CHECK(consistent("九十年代的软件", "software of the '90s"));
+  CHECK(consistent("1990年代", "the nineties"));
+  CHECK(consistent("20 世纪 90 年代", "in the 1990s"));
+  CHECK(consistent("20世纪90年代", "the 90s"));
+  CHECK_FALSE(only("20 世纪").kind == NumberKind::Ordinal);  // a century alone stays a number
+  // A different decade is a mismatch, and a decade is no scaled count.
+  CHECK_FALSE(consistent("80 年代", "the 1990s"));
+  CHECK_FALSE(consistent("九十年代", "in the 1980s"));
+  CHECK(match_numbers(only("90 年代"), only("90,000 users")) == NumberMatch::None);
+  // Not decades: a year, a count of years, an uneven number.
+  CHECK(only("1990年").kind == NumberKind::Year);
+  CHECK(only("1995s").kind != NumberKind::Decade);
+  CHECK(only("九十年").kind != NumberKind::Decade);
+}
+
+TEST_CASE("man sections, versions and standards: digits inside tokens are compared as tokens") {
+  // The section of a man page is part of the name, not a quantity.
+  const auto man = scan_numbers("see killall(1)");
+  REQUIRE(man.size() == 1);
+  CHECK(man[0].kind == NumberKind::Code);
+  CHECK_FALSE(man[0].strong);
+
+  const auto tokens = scan_numbered_tokens("参见 killall(1) 和 ISO-8859-1，版本 1.2.3，x86_64。");
+  REQUIRE(tokens.size() == 4);
+  CHECK(tokens[0].shape == "killall(#)");
+  CHECK(tokens[0].digits == "1");
+  CHECK(tokens[1].shape == "iso-#-#");
+  CHECK(tokens[1].digits == "8859.1");
+  CHECK(tokens[2].shape == "#.#.#");
+  CHECK(tokens[2].digits == "1.2.3");
+  CHECK(tokens[3].shape == "x#_#");
+  // Byte span of killall(1): after "参见 " (7 bytes), 10 bytes long.
+  CHECK(tokens[0].begin == 7);
+  CHECK(tokens[0].end == 17);
+
+  auto mismatches = [](const std::string& t, const std::string& o) {
+    return compare_numbered_tokens(scan_numbered_tokens(t), scan_numbered_tokens(o));
+  };
+  using bitext::NumberedTokenMismatch;
+  CHECK(mismatches("参见 killall(3)。", "See killall(1).") == std::vector<NumberedTokenMismatch>{{0, 0}});
+  CHECK(mismatches("使用 ISO-8860-1 编码", "uses the ISO-8859-1 encoding") == std::vector<NumberedTokenMismatch>{{0, 0}});
+  CHECK(mismatches("升级到 1.2.4", "upgrade to 1.2.3").size() == 1);
+  // Same tokens, or tokens of different shapes: nothing changed inside a token.
+  CHECK(mismatches("参见 killall(1) 和 smartd(8)", "See smartd(8) and killall(1)").empty());
+  CHECK(mismatches("参见 killall(1)", "See pkill(1)").empty());
+  CHECK(mismatches("GPT-3 和 GPT-4", "GPT-4 and GPT-3").empty());
+  // A token kept on both sides answers for itself even when another changed.
+  CHECK(mismatches("killall(1)、killall(8)", "killall(1), killall(8)").empty());
+  // Decimal numbers and grouped numbers are quantities, not tokens.
+  CHECK(scan_numbered_tokens("1.5 倍，10,000 个，3.14").empty());
+  CHECK(scan_numbered_tokens("RFC 2822").empty());
+}
+
+TEST_CASE("ranges: each end answers its counterpart") {
+  CHECK(consistent("3 到 5 天", "3-5 days"));
+  CHECK(consistent("3到5天", "three to five days"));
+  CHECK(consistent("3~5 分钟", "3 to 5 minutes"));
+  CHECK(consistent("5-10 万用户", "50,000 to 100,000 users"));
+  CHECK_FALSE(consistent("3 到 6 天", "3-5 days"));
+}
+
+TEST_CASE("approximations in both languages") {
+  CHECK(only("约 30 人").approximate);
+  CHECK(only("大约30人").approximate);
+  CHECK(only("30 左右").approximate);
+  CHECK(only("30左右").approximate);
+  CHECK(only("about 30 people").approximate);
+  CHECK(only("30 or so people").approximate);
+  CHECK(only("30-odd people").approximate);
+  CHECK_FALSE(only("30 people").approximate);
+  CHECK(consistent("约 30 人", "about 30 people"));
+  CHECK(consistent("30 左右", "roughly 28"));  // approximate: within 15%
+  CHECK_FALSE(consistent("30 人", "28 people"));
 }

@@ -8,10 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "bitext/language_tags.hpp"
 #include "bitext/pairing.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 
+#include "core/pairing_detail.hpp"
 #include "support/sentence_pairs.hpp"
 
 using namespace bitext;
@@ -86,23 +88,13 @@ TEST_CASE("a clean zh/en transcript pairs each Chinese line with the English lin
   CHECK(transcript.lines[1].script.dominant == Script::Latin);
 }
 
-TEST_CASE("order: an English-first document makes English the translation unless told otherwise") {
+TEST_CASE("roles by language: an English-first document keeps Chinese as the translation") {
   const std::string text = join(en_zh_lines(6));
 
-  SUBCASE("auto: the language that comes first is the translation") {
+  SUBCASE("auto: the script that is not Latin is the translation, English comes first") {
     const Transcript transcript = parse(text);
-    CHECK(transcript.order == LineOrder::TranslationFirst);
-    CHECK(transcript.translation_script == Script::Latin);
-    CHECK(transcript.original_script == Script::Han);
-    REQUIRE(transcript.pairs.size() == 6);
-    CHECK(transcript.pairs[3].translation == Lines{6});
-    CHECK(transcript.pairs[3].original == Lines{7});
-  }
-  SUBCASE("original-first override: English is the original, Chinese the translation") {
-    CheckOptions options;
-    options.order = LineOrder::OriginalFirst;
-    const Transcript transcript = parse(text, options);
     CHECK(transcript.order == LineOrder::OriginalFirst);
+    CHECK(transcript.translation_cue == TranslationCue::NotLatin);
     CHECK(transcript.translation_script == Script::Han);
     CHECK(transcript.original_script == Script::Latin);
     REQUIRE(transcript.pairs.size() == 6);
@@ -110,6 +102,105 @@ TEST_CASE("order: an English-first document makes English the translation unless
     CHECK(transcript.pairs[3].translation == Lines{7});
     CHECK(transcript.lines[6].kind == LineKind::Original);
     CHECK(transcript.lines[7].kind == LineKind::Translation);
+  }
+  SUBCASE("original-first override: English is the original, Chinese the translation") {
+    CheckOptions options;
+    options.order = LineOrder::OriginalFirst;
+    const Transcript transcript = parse(text, options);
+    CHECK(transcript.order == LineOrder::OriginalFirst);
+    CHECK(transcript.translation_cue == TranslationCue::Order);
+    CHECK(transcript.translation_script == Script::Han);
+    CHECK(transcript.original_script == Script::Latin);
+    REQUIRE(transcript.pairs.size() == 6);
+    CHECK(transcript.pairs[3].original == Lines{6});
+    CHECK(transcript.pairs[3].translation == Lines{7});
+    CHECK(transcript.lines[6].kind == LineKind::Original);
+    CHECK(transcript.lines[7].kind == LineKind::Translation);
+  }
+  SUBCASE("translation-first override: the side that comes first, English, is the translation") {
+    CheckOptions options;
+    options.order = LineOrder::TranslationFirst;
+    const Transcript transcript = parse(text, options);
+    CHECK(transcript.order == LineOrder::TranslationFirst);
+    CHECK(transcript.translation_cue == TranslationCue::Order);
+    CHECK(transcript.translation_script == Script::Latin);
+    REQUIRE(transcript.pairs.size() == 6);
+    CHECK(transcript.pairs[3].translation == Lines{6});
+    CHECK(transcript.pairs[3].original == Lines{7});
+  }
+  SUBCASE("translation_language en: English is the translation, and comes first") {
+    CheckOptions options;
+    options.translation_language = "en";
+    const Transcript transcript = parse(text, options);
+    CHECK(transcript.order == LineOrder::TranslationFirst);
+    CHECK(transcript.translation_cue == TranslationCue::Option);
+    CHECK(transcript.translation_script == Script::Latin);
+    CHECK(transcript.original_script == Script::Han);
+    REQUIRE(transcript.pairs.size() == 6);
+    CHECK(transcript.pairs[3].translation == Lines{6});
+    CHECK(transcript.pairs[3].original == Lines{7});
+  }
+  SUBCASE("translation_language zh-Hans: as auto, named by the option") {
+    CheckOptions options;
+    options.translation_language = "zh-Hans";
+    const Transcript transcript = parse(text, options);
+    CHECK(transcript.order == LineOrder::OriginalFirst);
+    CHECK(transcript.translation_cue == TranslationCue::Option);
+    CHECK(transcript.translation_script == Script::Han);
+  }
+  SUBCASE("a language the document is not in is no cue: auto decides") {
+    CheckOptions options;
+    options.translation_language = "ja";
+    const Transcript transcript = parse(text, options);
+    CHECK(transcript.translation_cue == TranslationCue::NotLatin);
+    CHECK(transcript.translation_script == Script::Han);
+  }
+  SUBCASE("the file name's first language tag is the translation") {
+    CheckOptions options;
+    options.document_name = "/home/me/talks/episode-3.en-zh.txt";
+    const Transcript en = parse(text, options);
+    CHECK(en.translation_cue == TranslationCue::FileName);
+    CHECK(en.translation_script == Script::Latin);
+    CHECK(en.order == LineOrder::TranslationFirst);
+    options.document_name = "file:///home/me/talks/episode-3.zh-CN.txt";
+    const Transcript zh = parse(text, options);
+    CHECK(zh.translation_cue == TranslationCue::FileName);
+    CHECK(zh.translation_script == Script::Han);
+    CHECK(zh.order == LineOrder::OriginalFirst);
+    options.document_name = "episode-3.txt";  // no tag
+    CHECK(parse(text, options).translation_cue == TranslationCue::NotLatin);
+  }
+}
+
+TEST_CASE("roles by language: a header and footer in English make English the translation") {
+  // Short, title-like lines: a header or footer rather than lines that lost their partner.
+  std::vector<std::string> lines = {"Episode 12", "Show notes"};
+  for (const std::string& line : zh_en_lines(8)) lines.push_back(line);
+  lines.push_back("Thanks for listening");
+  lines.push_back("See you soon");
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.front_matter == Lines{0, 1});
+  CHECK(transcript.back_matter == Lines{18, 19});
+  CHECK(transcript.translation_cue == TranslationCue::Matter);
+  CHECK(transcript.translation_script == Script::Latin);
+  CHECK(transcript.order == LineOrder::OriginalFirst);
+  REQUIRE(transcript.pairs.size() == 8);
+  CHECK(transcript.pairs[0].original == Lines{2});
+  CHECK(transcript.pairs[0].translation == Lines{3});
+
+  SUBCASE("the file name is a stronger cue than the header") {
+    CheckOptions options;
+    options.document_name = "notes.zh.txt";
+    const Transcript named = parse(join(lines), options);
+    CHECK(named.translation_cue == TranslationCue::FileName);
+    CHECK(named.translation_script == Script::Han);
+  }
+  SUBCASE("one header line is no cue (often the original's title)") {
+    std::vector<std::string> one(lines.begin() + 1, lines.end() - 2);
+    const Transcript titled = parse(join(one));
+    CHECK(titled.front_matter == Lines{0});
+    CHECK(titled.translation_cue == TranslationCue::NotLatin);
+    CHECK(titled.translation_script == Script::Han);
   }
 }
 
@@ -552,4 +643,79 @@ TEST_CASE("preview: first words, cut at a word boundary, with an ellipsis") {
   // A combining mark is never separated from its letter.
   CHECK(preview("xxe\u0301yyy", 4) == "xx\u2026");
   CHECK(preview("") == "");
+}
+
+TEST_CASE("language tags: scripts of BCP-47 tags, and the tags in file names") {
+  CHECK(script_of_language_tag("zh") == Script::Han);
+  CHECK(script_of_language_tag("ZH-hant") == Script::Han);
+  CHECK(script_of_language_tag("en") == Script::Latin);
+  CHECK(script_of_language_tag("en-GB") == Script::Latin);
+  CHECK(script_of_language_tag("sr-Latn") == Script::Latin);
+  CHECK(script_of_language_tag("sr") == Script::Cyrillic);
+  CHECK(script_of_language_tag("ja") == Script::Japanese);
+  CHECK(script_of_language_tag("ko") == Script::Hangul);
+  CHECK_FALSE(script_of_language_tag("auto"));
+  CHECK_FALSE(script_of_language_tag("xx"));
+  CHECK_FALSE(script_of_language_tag(""));
+  CHECK_FALSE(script_of_language_tag("zh-"));
+  CHECK_FALSE(script_of_language_tag("chinese"));
+
+  using Scripts = std::vector<Script>;
+  CHECK(scripts_tagged_in_name("unsupervised-learning-ep1.zh-en.txt") == Scripts{Script::Han, Script::Latin});
+  CHECK(scripts_tagged_in_name("talk.en-zh.txt") == Scripts{Script::Latin, Script::Han});
+  CHECK(scripts_tagged_in_name("movie.zh-CN.srt") == Scripts{Script::Han});
+  CHECK(scripts_tagged_in_name("movie.en.zh.vtt") == Scripts{Script::Latin, Script::Han});
+  CHECK(scripts_tagged_in_name("file:///a/b.c/film.ja.srt?x=1") == Scripts{Script::Japanese});
+  CHECK(scripts_tagged_in_name("C:\\subs\\film.ko.srt") == Scripts{Script::Hangul});
+  CHECK(scripts_tagged_in_name("zh.txt").empty());          // the stem is no tag
+  CHECK(scripts_tagged_in_name("notes.final.md").empty());  // not a language
+  CHECK(scripts_tagged_in_name("episode.v2-zh.txt").empty());
+  CHECK(scripts_tagged_in_name("").empty());
+}
+
+TEST_CASE("pair_lines: readings lent by the previous version are the ones a fresh reading gives") {
+  std::vector<std::string> lines = {"WEBVTT", "", "00:00:01.000 --> 00:00:02.000"};
+  for (const std::string& line : zh_en_lines(6)) lines.push_back(line);
+  lines.push_back("[translation missing]");
+  lines.push_back(kPairs[6].second);
+  const std::string before = join(lines);
+  // The new version: the first line is no longer "WEBVTT" (markup only as line 1),
+  // and a line is inserted after it, so every later line moved by one.
+  std::vector<std::string> edited = lines;
+  edited[0] = "Notes";
+  edited.insert(edited.begin() + 1, "WEBVTT");
+  const std::string after = join(edited);
+
+  const auto profiles_of = [](const LineIndex& index) {
+    std::vector<ScriptProfile> profiles(index.line_count());
+    for (std::size_t line = 0; line < profiles.size(); ++line)
+      profiles[line] = detail::profile_line(index.line_text(line));
+    return profiles;
+  };
+  const LineIndex old_index(before);
+  const detail::PairedLines old_paired = detail::pair_lines(old_index, CheckOptions{}, profiles_of(old_index));
+  REQUIRE(old_paired.readings);
+  CHECK(old_paired.readings->readings[0].kind() == detail::UnitClass::Markup);
+  CHECK(old_paired.readings->readings.back().kind() == detail::UnitClass::Content);
+  CHECK(old_paired.readings->readings[old_index.line_count() - 2].kind() == detail::UnitClass::TranslationMark);
+
+  const LineIndex index(after);
+  std::vector<std::uint32_t> previous_lines(index.line_count(), kNoLine);
+  for (std::uint32_t line = 2; line < index.line_count(); ++line) previous_lines[line] = line - 1;
+  previous_lines[1] = 0;  // "WEBVTT" moved from the first line: must be read again
+  const detail::PairedLines fresh = detail::pair_lines(index, CheckOptions{}, profiles_of(index));
+  const detail::PairedLines lent =
+      detail::pair_lines(index, CheckOptions{}, profiles_of(index), old_paired.readings.get(), previous_lines);
+  CHECK(fresh.readings->readings == lent.readings->readings);
+  CHECK(lent.readings->readings[1].kind() == detail::UnitClass::Content);  // "WEBVTT" is text on line 2
+  CHECK(fresh.transcript.pairs.size() == lent.transcript.pairs.size());
+
+  SUBCASE("other placeholders: nothing is lent") {
+    CheckOptions options;
+    options.translation_placeholder = "[missing]";
+    const detail::PairedLines other =
+        detail::pair_lines(index, options, profiles_of(index), old_paired.readings.get(), previous_lines);
+    CHECK(other.readings->readings[index.line_count() - 2].kind() == detail::UnitClass::Content);
+    CHECK(other.readings->readings == detail::pair_lines(index, options, profiles_of(index)).readings->readings);
+  }
 }

@@ -6,6 +6,9 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "bitext/analysis.hpp"
 #include "bitext/checks.hpp"
@@ -107,4 +110,71 @@ TEST_CASE("sample: deleting one English line gives one missing-original; rerun a
     CHECK(full->transcript().pairs[i].translation == std::vector<std::uint32_t>{2 + 2 * i});
     CHECK(full->transcript().pairs[i].original == std::vector<std::uint32_t>{3 + 2 * i});
   }
+}
+
+namespace {
+
+// The sample with the two lines of every pair swapped: English first, Chinese
+// second; header and footer as they are. Built from the sample's own pairing.
+std::string swapped_sample(const std::string& text) {
+  const LineIndex index(text);
+  const Transcript transcript = parse_transcript(index, CheckOptions{});
+  std::vector<std::string> lines;
+  for (std::size_t line = 0; line < index.line_count(); ++line) lines.emplace_back(index.line_text(line));
+  for (const Pair& pair : transcript.pairs) {
+    REQUIRE(pair.translation.size() == 1);
+    REQUIRE(pair.original.size() == 1);
+    std::swap(lines[pair.translation.front()], lines[pair.original.front()]);
+  }
+  std::string swapped;
+  for (std::size_t line = 0; line < lines.size(); ++line) {
+    if (line > 0) swapped += '\n';
+    swapped += lines[line];
+  }
+  return swapped;
+}
+
+// (pair, code, severity) of every finding, sorted.
+std::multiset<std::tuple<std::int32_t, std::string, int>> findings_by_pair(const Analysis& analysis) {
+  std::multiset<std::tuple<std::int32_t, std::string, int>> out;
+  for (const Finding& finding : analysis.findings())
+    out.emplace(finding.pair, finding.code, static_cast<int>(finding.severity));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sample with every pair's lines swapped: Chinese stays the translation, same findings pair for pair") {
+  const std::string text = read_sample();
+  const std::string swapped = swapped_sample(text);
+  REQUIRE(swapped != text);
+  REQUIRE(swapped.size() == text.size());
+  const auto original = Analysis::run(text, CheckOptions{});
+  const auto analysis = Analysis::run(swapped, CheckOptions{});
+
+  const Transcript& transcript = analysis->transcript();
+  CHECK(transcript.order == LineOrder::OriginalFirst);
+  CHECK(transcript.translation_script == Script::Han);
+  CHECK(transcript.original_script == Script::Latin);
+  CHECK(transcript.front_matter == std::vector<std::uint32_t>{0, 1, 2});
+  CHECK(transcript.back_matter == std::vector<std::uint32_t>{237, 238});
+  REQUIRE(transcript.pairs.size() == 117);
+  for (std::uint32_t i = 0; i < 117; ++i) {
+    CAPTURE(i);
+    CHECK(transcript.pairs[i].original == std::vector<std::uint32_t>{3 + 2 * i});
+    CHECK(transcript.pairs[i].translation == std::vector<std::uint32_t>{4 + 2 * i});
+  }
+  const auto expected = findings_by_pair(*original);
+  CHECK(expected.size() > 10);  // the sample has content findings to compare
+  CHECK(findings_by_pair(*analysis) == expected);
+  CHECK(analysis->pair_scores() == original->pair_scores());
+}
+
+TEST_CASE("sample swapped: forcing English to be the translation gives other findings (the test can fail)") {
+  CheckOptions options;
+  options.translation_language = "en";
+  const auto analysis = Analysis::run(swapped_sample(read_sample()), options);
+  CHECK(analysis->transcript().translation_script == Script::Latin);
+  CHECK(analysis->transcript().order == LineOrder::TranslationFirst);
+  CHECK(findings_by_pair(*analysis) != findings_by_pair(*Analysis::run(read_sample(), CheckOptions{})));
 }

@@ -8,6 +8,7 @@
 #include "lsp/framing.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "lsp/protocol.hpp"
+#include "bitext/rules.hpp"
 #include "lsp/settings.hpp"
 
 using namespace bitext;
@@ -247,21 +248,31 @@ TEST_CASE("serialize replaces invalid UTF-8 from documents instead of throwing")
   CHECK(serialize(message) == "{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":{\"text\":\"a\xef\xbf\xbd" "b\"}}");
 }
 
+namespace {
+
+ClientCapabilities capabilities_from(const json& capabilities) {
+  ClientCapabilities caps;
+  from_json(capabilities, caps);
+  return caps;
+}
+
+}  // namespace
+
 TEST_CASE("position encodings: the client's first supported choice, utf-16 otherwise") {
-  CHECK(parse_client_capabilities(json::object()).encoding == PositionEncoding::Utf16);
-  auto caps = parse_client_capabilities(json::parse(R"({"general":{"positionEncodings":["utf-8","utf-16"]}})"));
+  CHECK(capabilities_from(json::object()).encoding == PositionEncoding::Utf16);
+  auto caps = capabilities_from(json::parse(R"({"general":{"positionEncodings":["utf-8","utf-16"]}})"));
   CHECK(caps.encoding == PositionEncoding::Utf8);
-  caps = parse_client_capabilities(json::parse(R"({"general":{"positionEncodings":["latin-1","utf-32"]}})"));
+  caps = capabilities_from(json::parse(R"({"general":{"positionEncodings":["latin-1","utf-32"]}})"));
   CHECK(caps.encoding == PositionEncoding::Utf32);
-  caps = parse_client_capabilities(json::parse(R"({"general":{"positionEncodings":["latin-1"]}})"));
+  caps = capabilities_from(json::parse(R"({"general":{"positionEncodings":["latin-1"]}})"));
   CHECK(caps.encoding == PositionEncoding::Utf16);
-  caps = parse_client_capabilities(json::parse(R"({"offsetEncoding":["utf-8","utf-16"]})"));
+  caps = capabilities_from(json::parse(R"({"offsetEncoding":["utf-8","utf-16"]})"));
   CHECK(caps.encoding == PositionEncoding::Utf8);
   CHECK(caps.encoding_from_offset_encoding);
 }
 
 TEST_CASE("client capabilities that change what the server sends") {
-  auto caps = parse_client_capabilities(json::parse(R"({
+  auto caps = capabilities_from(json::parse(R"({
     "textDocument": {
       "documentSymbol": {"hierarchicalDocumentSymbolSupport": true},
       "publishDiagnostics": {"relatedInformation": true},
@@ -278,17 +289,43 @@ TEST_CASE("client capabilities that change what the server sends") {
   CHECK(caps.document_changes);
   CHECK(caps.configuration_pull);
   CHECK(caps.line_folding_only);
-  auto none = parse_client_capabilities(json::parse(R"({"textDocument":{"hover":{"contentFormat":["plaintext"]}}})"));
+  auto none = capabilities_from(json::parse(R"({"textDocument":{"hover":{"contentFormat":["plaintext"]}}})"));
   CHECK_FALSE(none.markdown_hover);
   CHECK_FALSE(none.hierarchical_symbols);
   CHECK_FALSE(none.code_action_literals);
 }
 
-TEST_CASE("positions from JSON: negative or non-integer coordinates are InvalidParams") {
+TEST_CASE("positions from JSON: negative or non-integer coordinates are InvalidParams naming the field") {
   CHECK(json::parse(R"({"line":2,"character":7})").get<Position>() == Position{2, 7});
-  CHECK_THROWS_AS(json::parse(R"({"line":-1,"character":0})").get<Position>(), RpcError);
-  CHECK_THROWS_AS(position_field(json::parse(R"({"position":{"line":"1","character":0}})"), "position"), RpcError);
+  CHECK_THROWS_AS(json::parse(R"({"line":-1,"character":0})").get<Position>(), DecodeError);
+  json params = json::parse(R"({"textDocument":{"uri":"file:///x"},"position":{"line":"1","character":0}})");
+  try {
+    decode_params<TextDocumentPositionParams>(params);
+    FAIL("no error");
+  } catch (const RpcError& e) {
+    CHECK(e.code() == ErrorCode::InvalidParams);
+    CHECK(std::string(e.what()) == "params.position.line: expected unsigned integer");
+  }
   CHECK(json(Range{{1, 2}, {3, 4}}) == json::parse(R"({"start":{"line":1,"character":2},"end":{"line":3,"character":4}})"));
+}
+
+TEST_CASE("settings: an unknown rule code or level is skipped with a warning naming it, shown to the user") {
+  std::vector<std::string> warnings;
+  Settings s = apply_settings(Settings{}, json::parse(R"({"rules": {"typo": "off", "split-line": "loud",
+                                                                    "untranslated": "hint"}})"),
+                              warnings);
+  CHECK(s.check.rules.count("typo") == 0);
+  CHECK(s.check.rules.at("untranslated").severity == Severity::Hint);
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0] == "rules.split-line: unknown value \"loud\"");
+  CHECK(warnings[1] == "rules.typo: unknown check code; known codes: " + bitext::known_rule_codes());
+  CHECK(shown_to_user(warnings[0]));
+  CHECK(shown_to_user(warnings[1]));
+  CHECK_FALSE(shown_to_user("order: expected \"auto\", \"translation-first\" or \"original-first\""));
+  // A rejected level leaves the rule at its defaults: no change to re-check for.
+  Settings unchanged = apply_settings(Settings{}, json::parse(R"({"rules": {"split-line": "loud"}})"), warnings);
+  CHECK(same_options(unchanged.check, Settings{}.check));
+  CHECK_FALSE(same_options(s.check, Settings{}.check));
 }
 
 TEST_CASE("settings map onto CheckOptions, skipping bad fields with a warning each") {
@@ -318,4 +355,19 @@ TEST_CASE("settings map onto CheckOptions, skipping bad fields with a warning ea
   CHECK(same_options(same.check, s.check));
   CHECK(warnings.size() == 2);
   CHECK_FALSE(same_options(apply_settings(s, json::parse(R"({"order":"auto"})"), warnings).check, s.check));
+}
+
+TEST_CASE("settings: translationLanguage takes auto or a language tag, and changes the options") {
+  std::vector<std::string> warnings;
+  const Settings en = apply_settings(Settings{}, json::parse(R"({"bitext":{"translationLanguage":"en"}})"), warnings);
+  CHECK(en.check.translation_language == "en");
+  CHECK(warnings.empty());
+  CHECK_FALSE(same_options(en.check, Settings{}.check));
+  const Settings back = apply_settings(en, json::parse(R"({"translationLanguage":"auto"})"), warnings);
+  CHECK(back.check.translation_language == "auto");
+  CHECK(same_options(back.check, Settings{}.check));
+  const Settings bad = apply_settings(en, json::parse(R"({"translationLanguage":"elvish"})"), warnings);
+  CHECK(bad.check.translation_language == "en");
+  CHECK(warnings == std::vector<std::string>{
+                        "translationLanguage: expected \"auto\" or a language tag such as \"zh\" or \"en\""});
 }

@@ -1,4 +1,4 @@
-#include "bitext/alignment.hpp"
+#include "bitext/pairing_cost.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -123,8 +123,8 @@ LineFeatures line_features(std::string_view line) {
   return features;
 }
 
-LengthModel document_length_model(std::span<const LengthPair> pairs, Script translation, Script original) {
-  LengthModel model = fit_length_model(pairs, length_prior(translation, original)).model;
+LengthRatioModel document_length_model(std::span<const LengthPair> pairs, Script translation, Script original) {
+  LengthRatioModel model = fit_length_model(pairs, length_prior(translation, original)).model;
   // Rounded to about 1% (c) and 2% (s²).
   auto round_relative = [](double value, double step) {
     if (value <= 0) return value;

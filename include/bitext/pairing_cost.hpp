@@ -1,10 +1,9 @@
-// The content model behind the alignment checks: per-line features (length,
-// numbers, carried-over tokens, places where a line can be cut), the cost of
-// pairing a translation text with an original text, and local re-pairings of
-// a stretch of pairs (rotations of a block of lines, moves of a sentence across
-// the boundary of two pairs, merges of two pairs) with the evidence for each.
-// A detector is an aligner that compares the given pairing with the best local
-// alternative: the evidence is the cost saved, in nats.
+// The cost model of the content checks: per-line features (length, numbers,
+// carried-over tokens, places where a line can be cut) and the cost, in nats,
+// of pairing a translation text with an original text. The content stages
+// (src/core/content_stages.hpp) compare the given pairing with local
+// alternatives under this model; the aligner that makes the pairing is
+// pairing.cpp.
 #pragma once
 
 #include <cstddef>
@@ -63,7 +62,7 @@ LineFeatures line_features(std::string_view line);
 // The document's length model (length.hpp's robust fit), rounded so that one
 // edited pair rarely changes it: a re-analysis then keeps the results of the
 // windows it did not touch.
-LengthModel document_length_model(std::span<const LengthPair> pairs, Script translation, Script original);
+LengthRatioModel document_length_model(std::span<const LengthPair> pairs, Script translation, Script original);
 
 // Cost (nats above a perfect fit) of a Gale–Church δ (length_delta), with a
 // heavy tail: a mixture of the Gaussian and a wide one, so that one freely

@@ -1,0 +1,164 @@
+// A Chinese-English dictionary as a lexical signal: which content words of a
+// Chinese line have a translation in an English line and the reverse, and
+// where in each line they sit.
+//
+// The dictionary is CC-CEDICT, converted at build time into a compact image
+// (build_lexicon_image) that the core maps into memory once (Lexicon::open).
+// Everything here works without it: Lexicon::shared() is then null and the
+// callers turn the signal off.
+//
+// Words. Chinese words are ICU's word segmentation of the Han runs of a line
+// (ICU has a Chinese dictionary of its own); a segment the dictionary does not
+// know is read again by longest dictionary match inside it. English words are
+// ASCII letter runs, lowercased and normalised by english_word_key (plurals,
+// -ing, -ed, final e and doubled consonants dropped), so that a gloss "to
+// install packages" and a line "installing a package" share keys; function
+// words are not content words. Latin words inside a Chinese line (commands,
+// names carried over) are English words of that line.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace bitext {
+
+// Lowercased, normalised form of an English word: "Installing" -> "instal",
+// "packages" -> "packag", "libraries" -> "librari"; the same for a word and its
+// plural or -ing/-ed form (see above). Empty for a function word ("the", "of").
+std::string english_word_key(std::string_view word);
+
+// One dictionary entry, as the converter reads it: a simplified Chinese
+// headword and its English glosses ("to install; installation").
+struct LexiconEntry {
+  std::string chinese;
+  std::vector<std::string> glosses;
+};
+
+// The compact image of a dictionary: headwords sorted by bytes, each with the
+// sorted keys (english_word_key) of the content words of its glosses, outside
+// parentheses. Entries with the same headword are merged.
+std::string build_lexicon_image(std::span<const LexiconEntry> entries);
+
+class Lexicon {
+ public:
+  // Maps the image file. Nullopt with a reason in *error when the file is
+  // missing, unreadable or not a valid image (every offset is checked once).
+  static std::optional<Lexicon> open(const std::string& path, std::string* error = nullptr);
+  // An image held in memory (tests, or a caller that built one).
+  static std::optional<Lexicon> from_image(std::string image, std::string* error = nullptr);
+
+  // The process-wide dictionary, loaded on first use: $BITEXT_LEXICON when set
+  // (set and empty: no dictionary), else cedict.lex next to the executable, else
+  // ../share/bitext/cedict.lex from it. Null when none can be loaded.
+  static const Lexicon* shared();
+
+  std::size_t entry_count() const { return entry_count_; }
+  std::size_t key_count() const { return key_count_; }
+  std::size_t image_bytes() const { return bytes_.size(); }
+  std::size_t longest_headword_bytes() const { return longest_headword_; }
+
+  // Whether the headword is in the dictionary.
+  bool contains(std::string_view chinese) const { return find(chinese) >= 0; }
+  // Ids of the English keys the headword translates to (sorted); empty when unknown.
+  std::span<const std::uint32_t> translations(std::string_view chinese) const;
+  // Id of an English key (english_word_key), or nullopt when no gloss has it.
+  std::optional<std::uint32_t> key_id(std::string_view key) const;
+  std::string_view key_text(std::uint32_t id) const;
+
+ private:
+  Lexicon() = default;
+  bool validate(std::string* error);
+  std::ptrdiff_t find(std::string_view chinese) const;
+  std::uint32_t word32(std::size_t index) const;
+
+  std::shared_ptr<const void> storage_;  // the mapping or the string that holds the bytes
+  std::string_view bytes_;
+  std::size_t entry_count_ = 0;
+  std::size_t key_count_ = 0;
+  std::size_t gloss_count_ = 0;
+  std::size_t entries_at_ = 0, keys_at_ = 0, glosses_at_ = 0, pool_at_ = 0;
+  std::size_t longest_headword_ = 0;
+  // Entries by the bytes of their first code point (sorted entries share it in a
+  // run): a lookup searches a run of tens of entries, not all of them.
+  std::shared_ptr<const std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>> runs_;
+};
+
+enum class WordOrigin : std::uint8_t {
+  Chinese,  // a Chinese word (ICU segment, possibly split by the dictionary)
+  Latin,    // a Latin word: an English word, or one carried over into a Chinese line
+};
+
+// A content word of a line: byte span in the line and its lookup key (the
+// Chinese word itself, or english_word_key of a Latin word).
+struct LexicalWord {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  WordOrigin origin = WordOrigin::Latin;
+  std::string key;
+  bool operator==(const LexicalWord&) const = default;
+};
+
+// Content words of a Chinese line: Chinese words that the dictionary knows (all
+// Han words of two or more characters without a dictionary) and Latin words.
+// Function words (的, 了, 是, ...) are left out.
+std::vector<LexicalWord> chinese_line_words(std::string_view line, const Lexicon* lexicon);
+// Content words of an English line (Latin letter runs; digits are numbers.hpp's).
+std::vector<LexicalWord> english_line_words(std::string_view line);
+
+// Which words of each side have a counterpart on the other: a Chinese word
+// whose translations include the key of an English word, a Latin word of the
+// Chinese line with the same key as an English word. Spans are given as word
+// ranges so that a caller can score re-alignments (a part of a line against a
+// part of another) without segmenting again.
+struct LexicalEvidence {
+  std::vector<bool> chinese_matched;  // per word of the Chinese span
+  std::vector<bool> english_matched;  // per word of the English span
+  std::size_t chinese_content = 0;    // Chinese words that could be matched (known to the dictionary, or Latin)
+  std::size_t chinese_hits = 0;
+  std::size_t english_content = 0;
+  std::size_t english_hits = 0;
+  // Share of content words with a counterpart, both sides pooled; 0 with no content words.
+  double coverage() const;
+};
+
+LexicalEvidence lexical_evidence(const Lexicon& lexicon, std::span<const LexicalWord> chinese,
+                                 std::span<const LexicalWord> english);
+
+// Where a line divides between two partner lines (a drift: the end of this
+// line translates the next pair's line): the word boundary k that maximises
+// the words before k with a counterpart in `first` only plus the words from k
+// on with a counterpart in `second` only. `line_is_chinese` says which side
+// `line` is; the partners are the other language. Nullopt when no word of the
+// line has a counterpart in exactly one partner.
+struct LexicalCut {
+  std::size_t word = 0;       // first word of the second part (line.size(): nothing goes to `second`)
+  std::uint32_t offset = 0;   // byte offset of that word in the line (end of the last word when k = size)
+  int score = 0;              // the maximised count minus the words placed against their counterpart
+};
+std::optional<LexicalCut> lexical_cut(const Lexicon& lexicon, std::span<const LexicalWord> line, bool line_is_chinese,
+                                      std::span<const LexicalWord> first, std::span<const LexicalWord> second);
+
+}  // namespace bitext
+
+namespace bitext {
+
+// How well a Latin name and a Han string can be the same name transliterated
+// (克莱姆 and Clem, 卡帕西 and Karpathy), in [0, 1]. The Han string is read in
+// pinyin by ICU's Han-Latin transliterator; both are reduced to consonant
+// skeletons (sound classes: k/g/hard c, p/b, t/d, l/r, m, n, f/v/ph, s/z/x/j/q/sh/ch,
+// h; vowels, y and w dropped; an English r before a consonant or at the end
+// dropped, as transliteration drops it), and the score is one minus their
+// weighted edit distance over the longer skeleton (near classes such as th and
+// x, or h and k, cost half). Skeletons of fewer than two consonants score at
+// most 0.5: one sound says little. 0 when either side has no letters.
+double transliteration_score(std::string_view latin_name, std::string_view han);
+
+}  // namespace bitext

@@ -1,0 +1,50 @@
+#include "chars.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+namespace bitext::chars {
+namespace {
+
+bool is_ascii_white_space(char32_t c) { return c == U' ' || (c >= U'\t' && c <= U'\r'); }
+
+}  // namespace
+
+bool is_white_space(char32_t c) {
+  if (c < 0x80) return is_ascii_white_space(c);
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+bool is_zero_width(char32_t c) { return c == 0x200B || c == 0x2060 || c == 0xFEFF; }
+
+bool is_blank(char32_t c) { return is_white_space(c) || is_zero_width(c); }
+
+bool is_closing_mark(char32_t c) {
+  if (c == U'"' || c == U'\'') return true;
+  const auto type = u_charType(static_cast<UChar32>(c));
+  return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION;
+}
+
+bool is_opening_mark(char32_t c) {
+  if (c == U'"' || c == U'\'') return true;
+  const auto type = u_charType(static_cast<UChar32>(c));
+  return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION;
+}
+
+bool is_sentence_end(char32_t c) {
+  if (c < 0x80) return c == U'.' || c == U'!' || c == U'?';
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_S_TERM);
+}
+
+bool is_cjk(char32_t c) {
+  if (c < 0x1100) return false;                 // nothing CJK before Hangul Jamo
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;  // the bulk of Han, without a lookup
+  const auto u = static_cast<UChar32>(c);
+  static constexpr UScriptCode kScripts[] = {USCRIPT_HAN, USCRIPT_HIRAGANA, USCRIPT_KATAKANA, USCRIPT_HANGUL,
+                                             USCRIPT_BOPOMOFO};
+  for (const UScriptCode script : kScripts)
+    if (uscript_hasScript(u, script)) return true;
+  return u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH;
+}
+
+}  // namespace bitext::chars

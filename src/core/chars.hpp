@@ -1,0 +1,43 @@
+// Character classes, in one place: whitespace, closing and opening marks,
+// sentence ends and CJK text, from ICU's Unicode properties where Unicode has
+// one, so that every stage draws the same lines between classes.
+#pragma once
+
+namespace bitext::chars {
+
+// Unicode White_Space: the ASCII blanks, NEL, no-break space, the spaces
+// U+2000–U+200A (thin, hair, en, em ...), line and paragraph separators,
+// narrow no-break, medium mathematical and ideographic space.
+bool is_white_space(char32_t c);
+
+// Invisible characters that are not White_Space in Unicode but separate or
+// show nothing: zero-width space U+200B, word joiner U+2060 and the byte
+// order mark / zero-width no-break space U+FEFF. Editors and exports leave
+// them at line ends and on otherwise empty lines, so trimming removes them
+// and a line of only these is blank; they are not word separators. (Zero-
+// width joiner and non-joiner are not among them: they shape emoji and
+// scripts and belong to the text.)
+bool is_zero_width(char32_t c);
+
+// What trimming removes: is_white_space or is_zero_width.
+bool is_blank(char32_t c);
+
+// Closing brackets and quotes: General_Category Pe (close punctuation: ) ］
+// 」 』 】 》 ...) and Pf (final quotes: ” ’ »), plus the straight quotes " and
+// ', which close as often as they open.
+bool is_closing_mark(char32_t c);
+
+// Opening brackets and quotes: Ps and Pi, plus the straight quotes.
+bool is_opening_mark(char32_t c);
+
+// Unicode Sentence_Terminal: . ! ? and their full-width, ideographic and
+// other scripts' forms (。！？｡．‼ ...). Not the ellipsis, which ends clauses
+// as often as sentences: callers that count it say so.
+bool is_sentence_end(char32_t c);
+
+// Text that joins without spaces: Han, kana, Hangul and Bopomofo letters,
+// the CJK punctuation shared by those scripts (Script_Extensions: 、。「」《》
+// 【】...) and full-width forms (，：（）Ａ１, ideographic space).
+bool is_cjk(char32_t c);
+
+}  // namespace bitext::chars

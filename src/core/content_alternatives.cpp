@@ -1,0 +1,304 @@
+// Content stage 2: local alternatives to the given pairing. For every pair k:
+// every rotation by one of the lines of pairs k..k+L-1 on either side (L =
+// 2..kMaxBlock; L = 2 is a crossed pair), every move of a sentence or clause
+// across the boundary of pairs k and k+1 on either side and in either
+// direction, and the merge of pairs k and k+1. Each alternative's evidence is
+// the pairing cost it saves (length model + numbers + tokens), in nats, less a
+// penalty for its kind; it depends only on pairs k..k+kMaxBlock and the fits.
+#include <algorithm>
+#include <cmath>
+
+#include "content_stages.hpp"
+
+namespace bitext::content {
+namespace {
+
+// Token keys of a line changed by a move: a sorted part (the unchanged line's
+// keys) and a few extra keys, so that no move needs a full sort.
+struct KeyView {
+  std::span<const std::uint64_t> sorted_present;
+  std::vector<std::uint64_t> extra_present;
+  std::vector<std::uint64_t> names;    // sorted, unique
+  std::vector<std::uint64_t> carried;  // sorted, unique
+  static KeyView of(const TokenKeys& keys) { return {keys.present, {}, keys.names, keys.carried}; }
+  void normalise() {
+    for (auto* list : {&names, &carried}) {
+      std::sort(list->begin(), list->end());
+      list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+  }
+  bool contains(std::uint64_t key) const {
+    return std::binary_search(sorted_present.begin(), sorted_present.end(), key) ||
+           std::find(extra_present.begin(), extra_present.end(), key) != extra_present.end();
+  }
+};
+
+// check_lexical() for changed lines; same counts as check_lexical on the joined text's keys.
+LexicalCheck lexical_of(std::span<const NumberMention> translation_numbers,
+                        std::span<const NumberMention> original_numbers, const KeyView& translation,
+                        const KeyView& original) {
+  LexicalCheck check = check_lexical(translation_numbers, original_numbers, TokenKeys{}, TokenKeys{});
+  for (const std::uint64_t key : translation.names) {
+    if (original.contains(key)) ++check.matched_tokens;
+    else ++check.unmatched_tokens;
+  }
+  for (const std::uint64_t key : original.carried) {
+    if (translation.contains(key)) ++check.matched_tokens;
+    else ++check.unmatched_tokens;
+  }
+  return check;
+}
+
+// Cost of pairing the translation of one pair with the original of another.
+double cross_cost(const PairTable& table, std::size_t translation_pair, std::size_t original_pair) {
+  if (translation_pair == original_pair) return table.cost[translation_pair];
+  return pair_cost(table.side(translation_pair, true), table.side(original_pair, false), table.fits);
+}
+
+}  // namespace
+
+// Rotation by one of the lines of one side over pairs [first, first + count):
+// forward moves the line of pair j to pair j+1 and the last line to the first
+// pair. Returns, for each position, the pair whose line ends up there.
+std::vector<std::size_t> rotation_order(const Alternative& candidate) {
+  std::vector<std::size_t> order(candidate.count);
+  for (std::size_t i = 0; i < candidate.count; ++i) {
+    order[i] = candidate.forward ? candidate.first + (i + candidate.count - 1) % candidate.count
+                                 : candidate.first + (i + 1) % candidate.count;
+  }
+  return order;
+}
+
+static void add_rotations(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
+  double current = 0;
+  for (std::size_t length = 1; length <= kMaxBlock && anchor + length <= table.size(); ++length) {
+    if (!table.valid(anchor + length - 1)) break;
+    current += table.cost[anchor + length - 1];
+    if (length < 2) continue;
+    // Moving translations forward pairs the same lines as moving originals
+    // backward; the translation side is the one re-paired by default.
+    for (const bool forward : {true, false}) {
+      Alternative candidate;
+      candidate.type = MoveType::Rotation;
+      candidate.first = static_cast<std::uint32_t>(anchor);
+      candidate.count = static_cast<std::uint32_t>(length);
+      candidate.translation_side = true;
+      candidate.forward = forward;
+      const std::vector<std::size_t> order = rotation_order(candidate);
+      double alternative = 0;
+      for (std::size_t i = 0; i < length; ++i) alternative += cross_cost(table, order[i], anchor + i);
+      // Penalty: the prior of a shifted block plus the choice among block lengths and directions.
+      candidate.evidence = current - alternative - (kRotationPrior + 0.5 * double(length));
+      out.push_back(candidate);
+    }
+  }
+}
+
+static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
+  if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
+  const std::size_t a = anchor, b = anchor + 1;
+  const double current = table.cost[a] + table.cost[b];
+  for (const bool translation : {true, false}) {
+    const LineFeatures& here = table.side(a, translation);
+    const LineFeatures& next = table.side(b, translation);
+    const LineFeatures& here_other = table.side(a, !translation);
+    const LineFeatures& next_other = table.side(b, !translation);
+    const double gap = here.spaced ? 1.0 : 0.0;
+    for (const bool forward : {true, false}) {
+      const LineFeatures& source = forward ? here : next;
+      const std::string_view source_text = table.side_text(forward ? a : b, translation);
+      for (std::size_t c = 0; c < source.cuts.size(); ++c) {
+        const CutPoint& cut = source.cuts[c];
+        // forward: source = here, [tail_begin, end) moves to the start of next.
+        // backward: source = next, [0, head_end) moves to the end of here.
+        const double moved = forward ? source.length - cut.head_length - gap : cut.head_length;
+        if (moved <= 0) continue;
+        const double here_length = forward ? cut.head_length : here.length + gap + moved;
+        const double next_length = forward ? next.length + gap + moved : source.length - cut.head_length - gap;
+        auto cost_of = [&](double t_len, double o_len) {
+          return residual_cost(length_delta(t_len, o_len, table.fits.length));
+        };
+        const int here_sentences = forward ? cut.head_sentences : here.sentences + cut.head_sentences;
+        const int next_sentences = forward ? next.sentences + cut.tail_sentences : cut.tail_sentences;
+        const int here_questions = forward ? cut.head_questions : here.questions + cut.head_questions;
+        const int next_questions =
+            forward ? next.questions + source.questions - cut.head_questions : source.questions - cut.head_questions;
+        // Shape costs (length, sentences, questions) of both pairs after the move.
+        double alternative_a = 0, alternative_b = 0;
+        if (translation) {
+          alternative_a = cost_of(here_length, here_other.length) +
+                          table.fits.counts.of(here_other.sentences - here_sentences) +
+                          table.fits.questions.of(here_other.questions - here_questions);
+          alternative_b = cost_of(next_length, next_other.length) +
+                          table.fits.counts.of(next_other.sentences - next_sentences) +
+                          table.fits.questions.of(next_other.questions - next_questions);
+        } else {
+          alternative_a = cost_of(here_other.length, here_length) +
+                          table.fits.counts.of(here_sentences - here_other.sentences) +
+                          table.fits.questions.of(here_questions - here_other.questions);
+          alternative_b = cost_of(next_other.length, next_length) +
+                          table.fits.counts.of(next_sentences - next_other.sentences) +
+                          table.fits.questions.of(next_questions - next_other.questions);
+        }
+        const double alternative = alternative_a + alternative_b;
+        // Lexical part: only changes when the moved text holds numbers or tokens.
+        const std::size_t moved_begin = forward ? cut.tail_begin : 0;
+        const std::size_t moved_end = forward ? source_text.size() : cut.head_end;
+        auto inside = [&](std::size_t begin, std::size_t end) { return begin >= moved_begin && end <= moved_end; };
+        const bool moves_numbers = std::any_of(source.numbers.begin(), source.numbers.end(),
+                                               [&](const NumberMention& m) { return inside(m.begin, m.end); });
+        // Tokens matter when a name or must-carry token moves, or a word that
+        // a partner line's name needs ("hugging face" for "Hugging Face").
+        bool moves_tokens = false;
+        for (std::size_t k = 0; k < source.tokens.size() && !moves_tokens; ++k) {
+          const LatinToken& token = source.tokens[k];
+          if (!inside(token.begin, token.end)) continue;
+          const bool needs_partner =
+              translation ? token.kind != TokenKind::Word || token.key.size() >= 3 : must_carry(token);
+          if (needs_partner) {
+            moves_tokens = true;
+            break;
+          }
+          const std::uint64_t key = source.token_hashes[k];
+          for (const LineFeatures* partner : {&here_other, &next_other}) {
+            const auto& wanted = translation ? partner->keys.carried : partner->keys.names;
+            if (!wanted.empty() && std::binary_search(wanted.begin(), wanted.end(), key)) moves_tokens = true;
+          }
+          const std::uint64_t joined = source.joined_hashes[k];
+          if (joined != 0) {
+            for (const LineFeatures* partner : {&here_other, &next_other}) {
+              const auto& wanted = translation ? partner->keys.carried : partner->keys.names;
+              if (!wanted.empty() && std::binary_search(wanted.begin(), wanted.end(), joined)) moves_tokens = true;
+            }
+          }
+        }
+        const double lexical_current = table.lexical[a] + table.lexical[b];
+        // Bound on what numbers and tokens can gain: every mismatch resolved and
+        // matched in turn (4 and 2 nats), plus what moved items might add.
+        // Moves that cannot reach the reporting level even so stop here.
+        {
+          const int unmatched_numbers = table.checks[a].unmatched_numbers + table.checks[b].unmatched_numbers;
+          const int unmatched_tokens = table.checks[a].unmatched_tokens + table.checks[b].unmatched_tokens;
+          double moved_items = 0;
+          for (const NumberMention& m : source.numbers) moved_items += inside(m.begin, m.end) ? 1.0 : 0.0;
+          if (moves_tokens)
+            for (const LatinToken& token : source.tokens) moved_items += inside(token.begin, token.end) ? 0.5 : 0.0;
+          const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
+          if ((current - lexical_current) - alternative - kDriftPrior + bound < kDriftFloor) continue;
+        }
+        double lexical_alternative = 0;
+        double lexical_a = table.lexical[a], lexical_b = table.lexical[b];
+        if (moves_numbers || moves_tokens) {
+          std::vector<NumberMention> here_numbers, next_numbers;
+          const LineFeatures& dest = forward ? next : here;
+          std::vector<NumberMention>& source_numbers = forward ? here_numbers : next_numbers;
+          std::vector<NumberMention>& dest_numbers = forward ? next_numbers : here_numbers;
+          dest_numbers = dest.numbers;
+          for (const NumberMention& m : source.numbers)
+            (inside(m.begin, m.end) ? dest_numbers : source_numbers).push_back(m);
+          // Token keys of the two changed lines, from the precomputed hashes:
+          // the destination keeps its sorted keys plus the moved ones.
+          KeyView kept, moved;
+          for (std::size_t k = 0; k < source.tokens.size(); ++k) {
+            const LatinToken& token = source.tokens[k];
+            const bool in_moved = inside(token.begin, token.end);
+            KeyView& keys = in_moved ? moved : kept;
+            keys.extra_present.push_back(source.token_hashes[k]);
+            if (source.joined_hashes[k] != 0 && k + 1 < source.tokens.size() &&
+                inside(source.tokens[k + 1].begin, source.tokens[k + 1].end) == in_moved)
+              keys.extra_present.push_back(source.joined_hashes[k]);
+            if (token.kind != TokenKind::Word || token.key.size() >= 3) keys.names.push_back(source.token_hashes[k]);
+            if (must_carry(token)) keys.carried.push_back(source.token_hashes[k]);
+          }
+          moved.sorted_present = dest.keys.present;
+          moved.names.insert(moved.names.end(), dest.keys.names.begin(), dest.keys.names.end());
+          moved.carried.insert(moved.carried.end(), dest.keys.carried.begin(), dest.keys.carried.end());
+          moved.normalise();
+          kept.normalise();
+          const KeyView& here_view = forward ? kept : moved;
+          const KeyView& next_view = forward ? moved : kept;
+          const KeyView here_other_view = KeyView::of(here_other.keys);
+          const KeyView next_other_view = KeyView::of(next_other.keys);
+          LexicalCheck check_a, check_b;
+          if (translation) {
+            check_a = lexical_of(here_numbers, here_other.numbers, here_view, here_other_view);
+            check_b = lexical_of(next_numbers, next_other.numbers, next_view, next_other_view);
+          } else {
+            check_a = lexical_of(here_other.numbers, here_numbers, here_other_view, here_view);
+            check_b = lexical_of(next_other.numbers, next_numbers, next_other_view, next_view);
+          }
+          lexical_alternative = lexical_cost(check_a) + lexical_cost(check_b);
+          lexical_a = lexical_cost(check_a);
+          lexical_b = lexical_cost(check_b);
+        } else {
+          lexical_alternative = lexical_current;
+        }
+        // A drift leaves one pair with too much and the other with too little:
+        // the move must help both, not mend one pair at the other's expense
+        // (a truncated or freely translated pair next to a good one).
+        constexpr double kReceiverSlack = 1.0;
+        const double gain_a = table.cost[a] - (alternative_a + lexical_a);
+        const double gain_b = table.cost[b] - (alternative_b + lexical_b);
+        if (std::min(gain_a, gain_b) < -kReceiverSlack) continue;
+        const double length_current = current - lexical_current;
+        Alternative candidate;
+        candidate.type = MoveType::Drift;
+        candidate.first = static_cast<std::uint32_t>(a);
+        candidate.count = 2;
+        candidate.translation_side = translation;
+        candidate.forward = forward;
+        candidate.cut = static_cast<std::uint32_t>(c);
+        candidate.lexical_gain = lexical_current - lexical_alternative;
+        // Drift moves a sentence or a clause, rarely more: each further
+        // sentence moved costs as much as a clause cut.
+        const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
+        const double penalty = kDriftPrior + (cut.sentence ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1);
+        candidate.evidence = (length_current - alternative) + candidate.lexical_gain - penalty;
+        out.push_back(candidate);
+      }
+    }
+  }
+}
+
+static void add_merge(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
+  if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
+  const std::size_t a = anchor, b = anchor + 1;
+  const LineFeatures& ta = table.side(a, true);
+  const LineFeatures& tb = table.side(b, true);
+  const LineFeatures& oa = table.side(a, false);
+  const LineFeatures& ob = table.side(b, false);
+  // A sentence cut in the middle on both sides ("What Yeah. I" / "was gonna say, ...").
+  const bool continued = !oa.ends_sentence && ob.starts_lower;
+  if (!continued) return;
+  const double joined_t = ta.length + tb.length + (ta.spaced ? 1 : 0);
+  const double joined_o = oa.length + ob.length + (oa.spaced ? 1 : 0);
+  const double merged = residual_cost(length_delta(joined_t, joined_o, table.fits.length)) +
+                        table.fits.counts.of(oa.sentences + ob.sentences - ta.sentences - tb.sentences) +
+                        table.fits.questions.of(oa.questions + ob.questions - ta.questions - tb.questions);
+  const double apart = residual_cost(length_delta(ta.length, oa.length, table.fits.length)) +
+                       residual_cost(length_delta(tb.length, ob.length, table.fits.length)) +
+                       table.fits.counts.of(oa.sentences - ta.sentences) + table.fits.counts.of(ob.sentences - tb.sentences) +
+                       table.fits.questions.of(oa.questions - ta.questions) + table.fits.questions.of(ob.questions - tb.questions);
+  Alternative candidate;
+  candidate.type = MoveType::Merge;
+  candidate.first = static_cast<std::uint32_t>(a);
+  candidate.count = 2;
+  // A cut sentence is a suggestion, never an error: the evidence stays at hint level.
+  candidate.evidence = std::min(kRealignThresholds.hint + 1.0, kRealignThresholds.hint + (apart - merged));
+  if (candidate.evidence >= kRealignThresholds.hint) out.push_back(candidate);
+}
+
+std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor) {
+  std::vector<Alternative> out;
+  if (!table.valid(anchor)) return out;
+  add_rotations(table, anchor, out);
+  add_drifts(table, anchor, out);
+  add_merge(table, anchor, out);
+  // Keep only those worth reporting; the rest cost memory in the cache.
+  std::erase_if(out, [](const Alternative& c) {
+    return c.evidence < (c.type == MoveType::Drift ? kDriftFloor : kRealignThresholds.hint);
+  });
+  return out;
+}
+
+}  // namespace bitext::content

@@ -1,0 +1,297 @@
+// Content stage 4a: the findings of a selected alternative pairing — the
+// message, the pairs it names and the fixes that re-pair them.
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "content_stages.hpp"
+
+namespace bitext::content {
+namespace {
+
+constexpr auto bits(Signal signal) { return static_cast<std::uint16_t>(signal); }
+// The signals of a pairing cost: the length model and the sentence counts,
+// with the prior of the move's kind.
+constexpr std::uint16_t kShapeSignals = bits(Signal::Length) | bits(Signal::SentenceCount) | bits(Signal::Prior);
+constexpr std::uint16_t kLexicalSignals = bits(Signal::Numbers) | bits(Signal::Tokens);
+constexpr std::uint16_t kPairingSignals = kShapeSignals | kLexicalSignals;
+
+// " (evidence 5.2, numbers or names agree after the move)": the score and,
+// for a drift, the signals beyond the pairs' shape that decided it.
+std::string evidence_note(const Evidence& evidence, MoveType type) {
+  char score[32];
+  std::snprintf(score, sizeof score, "%.1f", evidence.score);
+  std::string note = " (evidence " + std::string(score);
+  if (type == MoveType::Drift && evidence.has(Signal::Numbers)) note += ", numbers or names agree after the move";
+  if (evidence.has(Signal::Mirror)) note += "; the other language's matching text moved the other way fits as well";
+  return note + ")";
+}
+
+// Whether brackets and quotes pair up inside a text: a drifted sentence or
+// clause carries its brackets with it, while a cut inside a parenthesis
+// ("(可选)" cut after "(") leaves the moved piece unbalanced.
+bool brackets_balanced(std::string_view text) {
+  static constexpr std::pair<char32_t, char32_t> kPairs[] = {
+      {U'(', U')'}, {U'（', U'）'}, {U'[', U']'}, {U'【', U'】'}, {U'「', U'」'},
+      {U'『', U'』'}, {U'《', U'》'}, {U'“', U'”'}, {U'‘', U'’'}};
+  int depth[std::size(kPairs)] = {};
+  int straight_quotes = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.code_point == U'"') ++straight_quotes;
+    for (std::size_t k = 0; k < std::size(kPairs); ++k) {
+      if (decoded.code_point == kPairs[k].first) ++depth[k];
+      if (decoded.code_point == kPairs[k].second && --depth[k] < 0) return false;
+    }
+  }
+  return straight_quotes % 2 == 0 && std::all_of(std::begin(depth), std::end(depth), [](int d) { return d == 0; });
+}
+
+
+void report_rotation(const PairTable& table, std::vector<Finding>& out, const Alternative& candidate) {
+  const auto severity = severity_of(candidate.evidence, kRealignThresholds);
+  if (!severity) return;
+  const std::size_t first = candidate.first, last = candidate.first + candidate.count - 1;
+  const std::vector<std::size_t> order = rotation_order(candidate);
+  Finding finding;
+  finding.code = "shifted-block";
+  finding.pair = static_cast<std::int32_t>(first);
+  finding.confidence = confidence_of(candidate.evidence, kRealignThresholds);
+  const std::uint32_t anchor_line = table.line(first, true);
+  finding.begin = table.line_begin(anchor_line);
+  finding.end = table.line_end(anchor_line);
+  // The translation that belongs to the first pair's original comes from pair order[0].
+  const std::size_t from = order[0];
+  if (candidate.count == 2) {
+    finding.message = "Pairs " + std::to_string(first + 1) + " and " + std::to_string(last + 1) +
+                      " have each other's translations: the translation of pair " + std::to_string(from + 1) + " " +
+                      quoted(table.side_text(from, true)) + " fits the original of pair " + std::to_string(first + 1) +
+                      " " + quoted(table.side_text(first, false));
+  } else {
+    finding.message = "Pairs " + std::to_string(first + 1) + "–" + std::to_string(last + 1) +
+                      " are paired with their neighbours' translations: the translation of pair " +
+                      std::to_string(from + 1) + " " + quoted(table.side_text(from, true)) + " fits the original of pair " +
+                      std::to_string(first + 1) + " " + quoted(table.side_text(first, false));
+  }
+  finding.evidence = Evidence{candidate.evidence, kPairingSignals};
+  finding.message += evidence_note(*finding.evidence, MoveType::Rotation);
+  for (std::size_t p = first; p <= last; ++p) {
+    for (const bool translation : {true, false}) {
+      const std::uint32_t line = table.line(p, translation);
+      if (line == anchor_line) continue;
+      finding.related.push_back({table.line_begin(line), table.line_end(line),
+                                 std::string(translation ? "translation" : "original") + " of pair " +
+                                     std::to_string(p + 1)});
+    }
+  }
+  // Fixes: re-pair by moving the translations (preferred) or the originals.
+  for (const bool translation : {true, false}) {
+    Fix fix;
+    fix.preferred = translation;
+    fix.title = "Re-pair pairs " + std::to_string(first + 1) + "–" + std::to_string(last + 1) + " (move the " +
+                (translation ? "translations" : "originals") + ")";
+    for (std::size_t i = 0; i < candidate.count; ++i) {
+      // Moving translations: position first+i gets the translation of order[i].
+      // Moving originals instead: the original of first+i goes where its
+      // translation is, i.e. position j gets the original of the pair whose
+      // translation's source order maps there.
+      const std::size_t position = first + i;
+      std::size_t source = order[i];
+      if (!translation) {
+        // Inverse permutation: the original of `position` moves to where
+        // order[] put translation `position`.
+        for (std::size_t k = 0; k < candidate.count; ++k)
+          if (order[k] == position) source = first + k;
+        const std::uint32_t line = table.line(source, false);
+        fix.edits.push_back({table.line_begin(table.line(position, false)), table.line_end(table.line(position, false)),
+                             std::string(table.line_text(line))});
+        continue;
+      }
+      fix.edits.push_back({table.line_begin(table.line(position, true)), table.line_end(table.line(position, true)),
+                           std::string(table.side_text(source, true))});
+    }
+    finding.fixes.push_back(std::move(fix));
+  }
+  finding.severity = *severity;
+  out.push_back(std::move(finding));
+}
+
+std::string_view moved_text(const PairTable& table, const Alternative& drift) {
+  const std::size_t source_pair = drift.forward ? drift.first : drift.first + 1;
+  const CutPoint& cut = table.side(source_pair, drift.translation_side).cuts[drift.cut];
+  const std::string_view text = table.side_text(source_pair, drift.translation_side);
+  return drift.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
+}
+
+Fix drift_fix(const PairTable& table, const Alternative& candidate) {
+  const std::size_t a = candidate.first, b = a + 1;
+  const bool translation = candidate.translation_side;
+  const LineFeatures& source = table.side(candidate.forward ? a : b, translation);
+  const CutPoint& cut = source.cuts[candidate.cut];
+  const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
+  const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
+  const std::string_view moved = moved_text(table, candidate);
+  const std::string side = translation ? "translation" : "original";
+  Fix fix;
+  const std::string separator = source.spaced ? " " : "";
+  const std::size_t source_begin = table.line_begin(source_line);
+  if (candidate.forward) {
+    fix.title = "Move " + quoted(moved, 24) + " to the start of the " + side + " of pair " + std::to_string(b + 1);
+    fix.edits.push_back({source_begin + cut.head_end, table.line_end(source_line), ""});
+    fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line), std::string(moved) + separator});
+  } else {
+    fix.title = "Move " + quoted(moved, 24) + " to the end of the " + side + " of pair " + std::to_string(a + 1);
+    fix.edits.push_back({table.line_end(dest_line), table.line_end(dest_line), separator + std::string(moved)});
+    fix.edits.push_back({source_begin, source_begin + cut.tail_begin, ""});
+  }
+  return fix;
+}
+
+// Change of the line-shape cost of the two lines a drift move rewrites.
+double shape_change(const PairTable& table, const Alternative& drift) {
+  const std::size_t a = drift.first, b = a + 1;
+  const bool translation = drift.translation_side;
+  const LineFeatures& source = table.side(drift.forward ? a : b, translation);
+  const LineFeatures& dest = table.side(drift.forward ? b : a, translation);
+  const CutPoint& cut = source.cuts[drift.cut];
+  const double gap = source.spaced ? 1.0 : 0.0;
+  const double tail_length = source.length - cut.head_length - gap;
+  const double moved = drift.forward ? tail_length : cut.head_length;
+  const double kept = drift.forward ? cut.head_length : tail_length;
+  const int moved_sentences = drift.forward ? cut.tail_sentences : cut.head_sentences;
+  const int kept_sentences = drift.forward ? cut.head_sentences : cut.tail_sentences;
+  const double before = line_shape_cost(table.fits.shape, translation, source.length, source.sentences) +
+                        line_shape_cost(table.fits.shape, translation, dest.length, dest.sentences);
+  const double after = line_shape_cost(table.fits.shape, translation, kept, kept_sentences) +
+                       line_shape_cost(table.fits.shape, translation, dest.length + gap + moved, dest.sentences + moved_sentences);
+  return after - before;
+}
+
+void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {
+  auto severity = severity_of(best.evidence, kRealignThresholds);
+  // Below the information level, a mirror that fits nearly as well lifts it there.
+  const bool mirrored = mirror && best.evidence >= kMirroredInformation &&
+                        mirror->evidence >= best.evidence - kMirrorAgreement &&
+                        (!severity || *severity > Severity::Information) && brackets_balanced(moved_text(table, best)) &&
+                        brackets_balanced(moved_text(table, *mirror));
+  if (mirrored) severity = Severity::Information;
+  if (!severity) return;
+  // The strongest move and its mirror (the other language's matching text
+  // moved the other way) pair the lines alike; the one that undoes the drift
+  // leaves the lines of its language their usual shape. Both terms are in
+  // nats: the pairing evidence less the change of the line-shape cost.
+  const bool mirror_moved_less =
+      mirror && mirror->evidence - shape_change(table, *mirror) > best.evidence - shape_change(table, best);
+  const Alternative& candidate = mirror_moved_less ? *mirror : best;
+  const Alternative* alternative = mirror_moved_less ? &best : mirror;
+  const std::size_t a = candidate.first, b = a + 1;
+  const bool translation = candidate.translation_side;
+  const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
+  const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
+  const std::string_view moved = moved_text(table, candidate);
+  const std::string side = translation ? "translation" : "original";
+  const std::string other = translation ? "original" : "translation";
+  Finding finding;
+  finding.code = "boundary-drift";
+  // The finding sits on the line the translation-side move would cut, so
+  // that it stays where it is when new evidence swaps the preferred side.
+  const Alternative& anchor = best.translation_side || !mirror ? best : *mirror;
+  const std::size_t anchor_pair = anchor.forward ? a : b;
+  const std::uint32_t anchor_line = table.line(anchor_pair, anchor.translation_side);
+  finding.pair = static_cast<std::int32_t>(anchor_pair);
+  // A mirrored drift counts as reaching the information threshold (0.5).
+  finding.confidence = mirrored ? 0.5 : confidence_of(best.evidence, kRealignThresholds);
+  finding.begin = table.line_begin(anchor_line);
+  finding.end = table.line_end(anchor_line);
+  if (anchor_line != source_line)
+    finding.related.push_back({table.line_begin(source_line), table.line_end(source_line),
+                               side + " of pair " + std::to_string((candidate.forward ? a : b) + 1)});
+  if (candidate.forward) {
+    finding.message = "The " + side + " of pair " + std::to_string(a + 1) + " runs on into pair " +
+                      std::to_string(b + 1) + ": its end " + quoted(moved) + " belongs with the " + other +
+                      " of pair " + std::to_string(b + 1) + " " + quoted(table.side_text(b, !translation));
+  } else {
+    finding.message = "The " + side + " of pair " + std::to_string(b + 1) + " starts with " + quoted(moved) +
+                      ", which belongs to pair " + std::to_string(a + 1) + ": the " + other + " of pair " +
+                      std::to_string(a + 1) + " ends with " + tail_preview(table.side_text(a, !translation));
+  }
+  Evidence evidence{best.evidence, kShapeSignals};
+  if (best.lexical_gain > 0.5) evidence.signals |= kLexicalSignals;
+  if (mirrored) evidence.signals |= static_cast<std::uint16_t>(Signal::Mirror);
+  finding.evidence = evidence;
+  finding.message += evidence_note(evidence, MoveType::Drift);
+  finding.related.push_back({table.line_begin(dest_line), table.line_end(dest_line),
+                             side + " of pair " + std::to_string((candidate.forward ? b : a) + 1)});
+  const std::uint32_t partner = table.line(candidate.forward ? b : a, !translation);
+  finding.related.push_back({table.line_begin(partner), table.line_end(partner),
+                             other + " of pair " + std::to_string((candidate.forward ? b : a) + 1)});
+  // Which side drifted cannot be told from the pairs alone (moving the
+  // matching text of the other side gives consistent pairs too): the move
+  // that leaves its lines their usual shape is preferred, the other offered.
+  Fix fix = drift_fix(table, candidate);
+  fix.preferred = true;
+  finding.fixes.push_back(std::move(fix));
+  if (alternative) finding.fixes.push_back(drift_fix(table, *alternative));
+  finding.severity = *severity;
+  out.push_back(std::move(finding));
+}
+
+void report_merge(const PairTable& table, std::vector<Finding>& out, const Alternative& candidate) {
+  const auto severity = severity_of(candidate.evidence, kRealignThresholds);
+  if (!severity) return;
+  const std::size_t a = candidate.first, b = a + 1;
+  Finding finding;
+  finding.code = "merge-suggested";
+  finding.evidence = Evidence{candidate.evidence, kShapeSignals};
+  finding.pair = static_cast<std::int32_t>(b);
+  finding.confidence = confidence_of(candidate.evidence, kRealignThresholds);
+  const std::uint32_t line = table.line(b, false);
+  finding.begin = table.line_begin(line);
+  finding.end = table.line_end(line);
+  finding.message = "The original of pair " + std::to_string(b + 1) + " " + quoted(table.side_text(b, false)) +
+                    " continues the sentence of pair " + std::to_string(a + 1) + " " +
+                    tail_preview(table.side_text(a, false)) + ": the two pairs may be one segment";
+  finding.related.push_back({table.line_begin(table.line(a, false)), table.line_end(table.line(a, false)),
+                             "original of pair " + std::to_string(a + 1)});
+  // Fix: join both sides. The lines of the two pairs are consecutive; rewrite
+  // them from the end of the first line to the end of the last.
+  const std::uint32_t lines[4] = {table.line(a, true), table.line(a, false), table.line(b, true),
+                                  table.line(b, false)};
+  const std::uint32_t low = *std::min_element(lines, lines + 4), high = *std::max_element(lines, lines + 4);
+  if (high - low == 3) {
+    const bool translation_first = table.line(a, true) < table.line(a, false);
+    const std::string t_sep = table.side(a, true).spaced ? " " : "";
+    const std::string o_sep = table.side(a, false).spaced ? " " : "";
+    const std::string translation = std::string(table.side_text(a, true)) + t_sep + std::string(table.side_text(b, true));
+    const std::string original = std::string(table.side_text(a, false)) + o_sep + std::string(table.side_text(b, false));
+    // Keep the document's line end.
+    const std::size_t first_end = table.line_end(low);
+    const std::string line_break(table.text().substr(first_end, table.line_begin(low + 1) - first_end));
+    Fix fix;
+    fix.preferred = true;
+    fix.title = "Merge pairs " + std::to_string(a + 1) + " and " + std::to_string(b + 1);
+    fix.edits.push_back({table.line_begin(low), table.line_end(high),
+                         translation_first ? translation + line_break + original : original + line_break + translation});
+    finding.fixes.push_back(std::move(fix));
+  }
+  finding.severity = *severity;
+  out.push_back(std::move(finding));
+}
+
+}  // namespace
+
+std::vector<Finding> realign_findings(const PairTable& table, const SelectedAlternative& selected) {
+  std::vector<Finding> out;
+  const Alternative& alternative = selected.alternative;
+  switch (alternative.type) {
+    case MoveType::Rotation: report_rotation(table, out, alternative); break;
+    case MoveType::Drift:
+      report_drift(table, out, alternative, selected.mirror ? &*selected.mirror : nullptr);
+      break;
+    case MoveType::Merge: report_merge(table, out, alternative); break;
+  }
+  return out;
+}
+
+}  // namespace bitext::content

@@ -1,0 +1,182 @@
+// The content analysis as a pipeline of pure stages (content_checks.cpp runs
+// them and wraps the reuse of the previous version's work around them):
+//   line features (pairing_cost.hpp) -> pair checks and document fits
+//   (content_pairs.cpp) -> alternative pairings per anchor
+//   (content_alternatives.cpp) -> selection (content_selection.cpp) ->
+//   findings with message and fixes (content_realign_findings.cpp,
+//   content_pair_findings.cpp).
+// Each stage reads a PairTable and writes only its result, so stretches of a
+// document can run on several threads and a stage's result can be memoised.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bitext/finding.hpp"
+#include "bitext/length.hpp"
+#include "bitext/line_shape.hpp"
+#include "bitext/numbers.hpp"
+#include "bitext/pairing_cost.hpp"
+#include "bitext/text.hpp"
+#include "bitext/tokens.hpp"
+#include "bitext/transcript.hpp"
+
+namespace bitext::content {
+
+// Longest block of pairs a shifted-block alternative rotates; alternatives
+// anchored at pair k read pairs [k, k + kWindow).
+inline constexpr std::size_t kMaxBlock = 5;
+inline constexpr std::size_t kWindow = kMaxBlock + 1;
+
+// Evidence thresholds of a kind of finding (nats, or standard deviations for length).
+struct Thresholds {
+  double warning;
+  double information;
+  double hint;
+};
+// Calibration of every constant: docs/calibration.md.
+inline constexpr Thresholds kRealignThresholds{5.0, 2.0, 0.5};
+inline constexpr double kRotationPrior = 1.0;  // prior cost of a shifted block, before its size
+inline constexpr double kDriftPrior = 1.0;     // ... of a boundary drift (equal, so a crossed pair is not a drift)
+// A drift whose mirror (the other language's matching text moved the other
+// way) fits within kMirrorAgreement is information from kMirroredInformation on.
+inline constexpr double kMirroredInformation = -1.0;
+inline constexpr double kMirrorAgreement = 1.0;
+inline constexpr double kDriftFloor = kMirroredInformation < kRealignThresholds.hint ? kMirroredInformation
+                                                                                      : kRealignThresholds.hint;
+inline constexpr Thresholds kLengthThresholds{6.0, 3.0, 2.5};
+inline constexpr double kMinResidual = 1.5;         // standard deviations for a length finding
+inline constexpr double kCutOffMinResidual = 1.0;   // ... when the translation also stops mid-sentence
+inline constexpr double kCutOffEvidence = 2.0;
+
+std::optional<Severity> severity_of(double evidence, const Thresholds& thresholds);
+double confidence_of(double evidence, const Thresholds& thresholds);
+
+// The lines of one pair; `valid` when it has exactly one non-empty line per side.
+struct PairLines {
+  bool valid = false;
+  std::uint32_t translation_line = 0;
+  std::uint32_t original_line = 0;
+  bool operator==(const PairLines&) const = default;
+};
+
+// What the document fits need of a line (kept between versions instead of
+// the full LineFeatures).
+struct LineSummary {
+  double length = 0;
+  int sentences = 1;
+  int questions = 0;
+  bool operator==(const LineSummary&) const = default;
+};
+LineSummary summary_of(const LineFeatures& features);
+
+// Fit-independent comparison of one pair's numbers and tokens.
+struct PairChecks {
+  LexicalCheck lexical;
+  NumberComparison numbers;  // empty unless either side has numbers
+  TokenComparison tokens;    // empty unless the exact check missed a token
+};
+PairChecks check_pair(const LineFeatures& translation, const LineFeatures& original);
+
+// The document's own models, fitted over its valid pairs and rounded so that
+// one edited pair rarely changes them.
+struct DocumentFits {
+  LengthRatioModel length;
+  SentenceCountModel counts;     // n(original sentences) - n(translation sentences)
+  SentenceCountModel questions;  // the same for question marks
+  LineShapeModel shape;          // which side of a drift moved (line_shape.hpp)
+  // The pairing costs depend on these; the shape only on how a drift is reported.
+  bool same_costs(const DocumentFits& other) const {
+    return length == other.length && counts == other.counts && questions == other.questions;
+  }
+  bool operator==(const DocumentFits&) const = default;
+};
+DocumentFits fit_document(std::span<const LineSummary> translations, std::span<const LineSummary> originals,
+                          Script translation_script, Script original_script);
+
+// Cost (nats) of pairing a translation with an original under the fits.
+double shape_cost(const LineSummary& translation, const LineSummary& original, const DocumentFits& fits);
+double pair_cost(const LineFeatures& translation, const LineFeatures& original, const DocumentFits& fits);
+
+// The document's pairs as every stage reads them. Owned by one run; the
+// features are computed for the pairs a stage is about to read (in a
+// re-analysis, only around the edits).
+struct PairTable {
+  const Transcript* transcript = nullptr;
+  const LineIndex* index = nullptr;
+  DocumentFits fits;
+  std::vector<PairLines> lines;
+  std::vector<std::unique_ptr<const LineFeatures>> features;  // 2 per pair: translation, original
+  std::vector<double> cost;                                  // of each valid pair as given
+  std::vector<double> lexical;                               // its lexical part
+  std::vector<LexicalCheck> checks;
+  std::vector<std::shared_ptr<const PairChecks>> pair_checks;  // of each valid pair
+
+  std::size_t size() const { return lines.size(); }
+  bool valid(std::size_t pair) const { return lines[pair].valid; }
+  std::uint32_t line(std::size_t pair, bool translation) const {
+    return translation ? lines[pair].translation_line : lines[pair].original_line;
+  }
+  const LineFeatures& side(std::size_t pair, bool translation) const {
+    return *features[2 * pair + (translation ? 0 : 1)];
+  }
+  bool has_features(std::size_t pair) const { return features[2 * pair] != nullptr; }
+  std::string_view text() const { return index->text(); }
+  std::size_t line_begin(std::uint32_t line) const { return transcript->lines[line].begin; }
+  std::size_t line_end(std::uint32_t line) const { return transcript->lines[line].end; }
+  std::string_view line_text(std::uint32_t line) const {
+    return text().substr(line_begin(line), line_end(line) - line_begin(line));
+  }
+  std::string_view side_text(std::size_t pair, bool translation) const { return line_text(line(pair, translation)); }
+};
+
+// Text of a line for messages: quoted, at most `max_chars` code points
+// (content_pair_findings.cpp); tail_preview shows its end.
+std::string quoted(std::string_view text, std::size_t max_chars = 40);
+std::string tail_preview(std::string_view text, std::size_t max_chars = 30);
+
+// One local alternative to the given pairing.
+enum class MoveType : std::uint8_t { Rotation, Drift, Merge };
+struct Alternative {
+  MoveType type = MoveType::Rotation;
+  std::uint32_t first = 0;  // first pair concerned
+  std::uint32_t count = 0;  // pairs concerned
+  bool translation_side = true;
+  bool forward = true;      // rotation: line j moves to j+1 (last to first); drift: tail of `first` moves to `first`+1
+  std::uint32_t cut = 0;    // drift: index into the source line's cuts
+  double evidence = 0;      // nats saved, penalty included
+  double lexical_gain = 0;  // share of the evidence from numbers and tokens
+  bool operator==(const Alternative&) const = default;
+};
+
+// Every alternative anchored at `anchor` worth reporting (reads pairs
+// [anchor, anchor + kWindow): their features, costs and checks).
+std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor);
+
+// For each pair, the position a rotation puts there: the pair whose line ends up at first + i.
+std::vector<std::size_t> rotation_order(const Alternative& rotation);
+
+struct SelectedAlternative {
+  Alternative alternative;
+  std::optional<Alternative> mirror;  // a drift's: same boundary, other side, opposite direction, best evidence
+};
+struct Selection {
+  std::vector<SelectedAlternative> selected;  // in order of evidence, each pair in at most one
+  std::vector<bool> explained;                // per pair: re-paired by a strong alternative
+};
+// Best alternatives first; each pair takes part in at most one.
+Selection select_alternatives(std::vector<Alternative> candidates, std::size_t pair_count);
+
+// Findings of a selected alternative (reads its pairs' features and text).
+std::vector<Finding> realign_findings(const PairTable& table, const SelectedAlternative& selected);
+// Findings of one pair as given: length, numbers, tokens (reads the pair and,
+// for tokens, its neighbours' features).
+std::vector<Finding> pair_findings(const PairTable& table, std::size_t pair, bool explained);
+
+}  // namespace bitext::content

@@ -1,0 +1,70 @@
+#include "line_end_marks.hpp"
+
+#include "bitext/text.hpp"
+#include "line_facts.hpp"
+
+namespace bitext::detail {
+namespace {
+
+// A letter, digit or comma-like mark at the end of a line: the sentence goes on.
+bool continues_sentence(char32_t cp) {
+  if (is_comma_like(cp)) return true;
+  return (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
+         (is_cjk_code_point(cp) && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF65));
+}
+
+}  // namespace
+
+bool is_quote_or_bracket(char32_t cp) {
+  switch (cp) {
+    case U'"': case U'\'': case U')': case U']': case U'(': case U'[':
+    case U'\u201C': case U'\u201D': case U'\u2018': case U'\u2019':
+    case U'\u300C': case U'\u300D': case U'\u300E': case U'\u300F':
+    case U'\uFF08': case U'\uFF09': case U'\u3010': case U'\u3011':
+    case U'\u300A': case U'\u300B':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool ends_sentence(char32_t cp) {
+  switch (cp) {
+    case U'.': case U'!': case U'?': case U'\u2026':
+    case U'\u3002': case U'\uFF01': case U'\uFF1F': case U'\uFF0E':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_comma_like(char32_t cp) {
+  switch (cp) {
+    case U',': case U';': case U'-': case U'\u2014': case U'\u2013':
+    case U'\uFF0C': case U'\u3001': case U'\uFF1B':
+      return true;
+    default:
+      return false;
+  }
+}
+
+char32_t last_mark(std::string_view line) {
+  line = trim(line);
+  std::size_t end = line.size();
+  while (end > 0) {
+    std::size_t start = end - 1;
+    while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80 && end - start < 4) --start;
+    const DecodedCodePoint decoded = decode_utf8(line, start);
+    end = start;
+    if (decoded.valid && is_quote_or_bracket(decoded.code_point)) continue;
+    return decoded.code_point;
+  }
+  return 0;
+}
+
+bool ends_inside_sentence(std::string_view line) {
+  const char32_t last = last_mark(line);
+  return last != 0 && !ends_sentence(last) && continues_sentence(last);
+}
+
+}  // namespace bitext::detail

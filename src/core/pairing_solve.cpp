@@ -1,0 +1,280 @@
+#include "pairing_solve.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include "line_facts.hpp"
+#include "split_evidence.hpp"
+
+namespace bitext::detail {
+
+using namespace pairing_cost;
+
+namespace {
+
+int segment_length(SegmentKind kind) {
+  switch (kind) {
+    case SegmentKind::FrontFirst:
+    case SegmentKind::Front:
+    case SegmentKind::BackFirst:
+    case SegmentKind::Back:
+    case SegmentKind::FirstOnly:
+    case SegmentKind::SecondOnly:
+      return 1;
+    case SegmentKind::Pair:
+    case SegmentKind::Swapped:
+      return 2;
+    case SegmentKind::FirstDoubled:
+    case SegmentKind::SecondDoubled:
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+class Aligner {
+ public:
+  explicit Aligner(const SolveInput& input)
+      : items_(input.items), sequence_(input.sequence), median_(input.medians), cased_(input.cased),
+        lengths_(input.lengths), sentences_(input.sentences), sentence_fit_(input.sentence_fit) {}
+
+  Solution solve(const Orientation& orientation) {
+    orientation_ = orientation;
+    const double median_first = median_of(orientation.first);
+    const double median_second = median_of(orientation.second);
+    log_ratio_ = orientation.first == kScript1 ? lengths_.log_ratio : -lengths_.log_ratio;
+    log_median_first_ = std::log(median_first);
+    log_median_second_ = std::log(median_second);
+
+    const std::size_t n = items_.size();
+    body_.assign(n + 1, kInfinity);
+    front_.assign(n + 1, kInfinity);
+    back_.assign(n + 1, kInfinity);
+    body_from_.assign(n + 1, SegmentKind::None);
+    front_from_.assign(n + 1, SegmentKind::None);
+    back_from_.assign(n + 1, SegmentKind::None);
+    body_[0] = 0.0;
+    body_from_[0] = SegmentKind::Start;
+
+    for (std::size_t i = 0; i <= n; ++i) {
+      // The header line next to the first pair, and the footer line next to
+      // the last, are the ones a pair could have lost its partner from: one
+      // that ends like a sentence rather than a title costs more there.
+      const double leave_front = front_[i] + (i > 0 && items_[i - 1].sentence_end ? kMatterSentence : 0.0);
+      if (leave_front < body_[i]) {
+        body_[i] = leave_front;
+        body_from_[i] = SegmentKind::FromFront;
+      }
+      if (i == n) break;
+      const double matter = matter_cost(items_[i]);
+      // Header: only from the very start, or continuing one.
+      if (i == 0 && !sequence_.grouped()) relax(front_, front_from_, 1, kMatterEnter + matter, SegmentKind::FrontFirst);
+      // A header or footer line that alternates language with the line
+      // before it looks like a pair: charge for it.
+      const bool alternates = i > 0 && alternation(items_[i - 1], items_[i]);
+      const double continued = matter + (alternates ? alternation_cost(items_[i - 1], items_[i]) : 0.0);
+      if (front_[i] < kInfinity) relax(front_, front_from_, i + 1, front_[i] + continued, SegmentKind::Front);
+      // Footer: from the body, or continuing one.
+      if (body_[i] < kInfinity && !sequence_.grouped())
+        relax(back_, back_from_, i + 1,
+              body_[i] + kMatterEnter + matter + (items_[i].sentence_end ? kMatterSentence : 0.0), SegmentKind::BackFirst);
+      if (back_[i] < kInfinity) relax(back_, back_from_, i + 1, back_[i] + continued, SegmentKind::Back);
+      if (body_[i] < kInfinity) expand_body(i);
+    }
+
+    Solution solution;
+    enum class State { Body, Front, Back } state = State::Body;
+    // Ties: pairs, then a header, then a footer.
+    solution.cost = body_[n];
+    if (front_[n] < solution.cost) {
+      solution.cost = front_[n];
+      state = State::Front;
+    }
+    if (back_[n] < solution.cost) {
+      solution.cost = back_[n];
+      state = State::Back;
+    }
+    // Walk back.
+    std::size_t at = n;
+    while (at > 0) {
+      SegmentKind kind = SegmentKind::None;
+      if (state == State::Body) {
+        kind = body_from_[at];
+        if (kind == SegmentKind::FromFront) {
+          state = State::Front;
+          continue;
+        }
+      } else if (state == State::Front) {
+        kind = front_from_[at];
+      } else {
+        kind = back_from_[at];
+      }
+      const auto length = static_cast<std::size_t>(segment_length(kind));
+      if (length == 0 || length > at) break;  // cannot happen; never loop
+      at -= length;
+      solution.segments.push_back({kind, static_cast<std::uint32_t>(at)});
+      if (kind == SegmentKind::BackFirst) state = State::Body;
+    }
+    std::reverse(solution.segments.begin(), solution.segments.end());
+    return solution;
+  }
+
+ private:
+  std::string_view text_of(std::uint32_t unit) const { return sequence_.text_of(unit); }
+
+  double median_of(Label label) const { return label == kScript2 ? median_[1] : median_[0]; }
+
+  static void relax(std::vector<double>& cost, std::vector<SegmentKind>& from, std::size_t at, double value,
+                    SegmentKind kind) {
+    if (value < cost[at]) {
+      cost[at] = value;
+      from[at] = kind;
+    }
+  }
+
+  // Cost of putting an item in the first or second slot of a pair, before
+  // lengths: 0 when it is in that side's language, kWrongLanguage for a
+  // translation slot holding another language (untranslated), infinite when
+  // the line cannot be there at all.
+  double slot_cost(const Item& item, bool first_slot) const {
+    const Label wanted = first_slot ? orientation_.first : orientation_.second;
+    const bool translation_slot = first_slot == orientation_.translation_first;
+    if (item.label == wanted) return 0.0;
+    if (item.label == kTranslationPlaceholder) return translation_slot ? 0.0 : kInfinity;
+    if (item.label == kOriginalPlaceholder) return translation_slot ? kInfinity : 0.0;
+    return translation_slot ? kWrongLanguage : kInfinity;
+  }
+
+  bool exact(const Item& item, bool first_slot) const {
+    return item.label == (first_slot ? orientation_.first : orientation_.second);
+  }
+
+  // Length term of a pair: how far the second side's length is from what the
+  // document's own ratio predicts from the first side's.
+  double length_cost(double log_first, double log_second) const {
+    return std::min(std::abs(log_second - log_first - log_ratio_) / lengths_.spread, kLengthCap);
+  }
+
+  double matter_cost(const Item& item) const {
+    const double log_median = item.label == orientation_.second ? log_median_second_ : log_median_first_;
+    const double excess = item.log_weight - (log_median - std::log(2.0));
+    return kMatterLine + kMatterLength * std::clamp(excess, 0.0, kMatterLengthCap);
+  }
+
+  // A change of language inside a header or footer; the better the two lines
+  // fit each other as a pair by length, the more it looks like a pair (in
+  // either order) rather than matter.
+  double alternation_cost(const Item& a, const Item& b) const {
+    const double length = a.label == orientation_.first ? length_cost(a.log_weight, b.log_weight)
+                                                      : length_cost(b.log_weight, a.log_weight);
+    return kMatterAlternation + std::max(0.0, kMatterPairLike - length);
+  }
+
+  static bool alternation(const Item& a, const Item& b) {
+    return (a.label == kScript1 && b.label == kScript2) || (a.label == kScript2 && b.label == kScript1);
+  }
+
+  bool identical(const Item& a, const Item& b) const {
+    return trim(text_of(a.unit)) == trim(text_of(b.unit));
+  }
+
+  // Two lines of one side (items a, a + 1) against the partner on the other side.
+  double doubled_cost(std::size_t a, std::size_t partner, bool doubled_first) const {
+    const Item& first = items_[a];
+    const Item& second = items_[a + 1];
+    const double log_partner = items_[partner].log_weight;
+    if (identical(first, second)) {
+      return kDuplicate + (doubled_first ? length_cost(first.log_weight, log_partner)
+                                         : length_cost(log_partner, first.log_weight));
+    }
+    const double log_sum = log_of(first.weight + second.weight);
+    const bool cased = cased_[first.label == kScript2 ? 1 : 0];
+    // The part that would be a lone line if this were not a split: the first
+    // of two translation lines, the second of two original lines.
+    const std::size_t questioned = doubled_first ? a : a + 1;
+    const std::size_t other_part = doubled_first ? a + 1 : a;
+    return kSplit + break_cost(text_of(first.unit), text_of(second.unit), cased) +
+           shared_names_cost(text_of(items_[questioned].unit), text_of(items_[other_part].unit),
+                             cased, text_of(items_[partner].unit),
+                             cased_[items_[partner].label == kScript2 ? 1 : 0]) +
+           shared_numbers_cost(text_of(items_[questioned].unit), text_of(items_[other_part].unit),
+                               text_of(items_[partner].unit)) +
+           sentence_evidence(a, other_part, partner) +
+           (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
+  }
+
+  // Sentence counts: the two lines read as one against the partner, compared
+  // with the other part alone against it (the reading with a lone line).
+  double sentence_evidence(std::size_t a, std::size_t other_part, std::size_t partner) const {
+    const SentenceSpan joined = sentences_.joined(a, a + 1);
+    const SentenceSpan alone = sentences_.of(other_part);
+    const SentenceSpan with = sentences_.of(partner);
+    const bool side_is_first_script = items_[a].label == kScript1;
+    const double split = side_is_first_script ? sentence_fit_.of(joined, with) : sentence_fit_.of(with, joined);
+    const double lone = side_is_first_script ? sentence_fit_.of(alone, with) : sentence_fit_.of(with, alone);
+    // The spans let a comma stand for a full stop. When the partner has
+    // exactly the sentences of the two lines together and more than the
+    // other part alone, the lone reading leaves a sentence of the partner
+    // without a counterpart: "好，时间到了。谢谢大家！" against "All right, we're out of
+    // time." + "Thank you, everyone!". How much that says is fitted per
+    // document (count_evidence): in a loose translation, little. Only this
+    // way round: a partner with fewer sentences than the two lines ("别太久，
+    // 热水不多了。" against "Don't take too long." + "There isn't much hot water
+    // left.") is a comma for a full stop, common, and no evidence of a lone line.
+    double count = 0.0;
+    if (with.sentences == joined.sentences && with.sentences > alone.sentences)
+      count = -sentence_fit_.count_evidence;
+    return std::clamp(split - lone + count, -kSentenceEvidenceCap, kSentenceEvidenceCap);
+  }
+
+  void expand_body(std::size_t i) {
+    const std::size_t n = items_.size();
+    const double base = body_[i];
+    const Item& a = items_[i];
+    if (i + 1 < n && items_[i + 1].group == a.group) {
+      const Item& b = items_[i + 1];
+      const double cost = slot_cost(a, true) + slot_cost(b, false);
+      if (cost < kInfinity) {
+        const double length = exact(a, true) && exact(b, false) ? length_cost(a.log_weight, b.log_weight) : 0.0;
+        relax(body_, body_from_, i + 2, base + cost + length, SegmentKind::Pair);
+      }
+      if (exact(a, false) && exact(b, true))
+        relax(body_, body_from_, i + 2, base + kSwapped + length_cost(b.log_weight, a.log_weight), SegmentKind::Swapped);
+    }
+    const double alone_first = slot_cost(a, true);
+    if (alone_first < kInfinity) relax(body_, body_from_, i + 1, base + kMissing + alone_first, SegmentKind::FirstOnly);
+    const double alone_second = slot_cost(a, false);
+    if (alone_second < kInfinity)
+      relax(body_, body_from_, i + 1, base + kMissing + alone_second, SegmentKind::SecondOnly);
+    if (i + 2 < n && items_[i + 1].group == a.group && items_[i + 2].group == a.group) {
+      const Item& b = items_[i + 1];
+      const Item& c = items_[i + 2];
+      if (exact(a, true) && exact(b, true) && exact(c, false))
+        relax(body_, body_from_, i + 3, base + doubled_cost(i, i + 2, true), SegmentKind::FirstDoubled);
+      if (exact(a, true) && exact(b, false) && exact(c, false))
+        relax(body_, body_from_, i + 3, base + doubled_cost(i + 1, i, false), SegmentKind::SecondDoubled);
+    }
+  }
+
+  const std::vector<Item>& items_;
+  UnitSequence sequence_;
+  std::array<double, 2> median_;
+  std::array<bool, 2> cased_;  // script 1, script 2: has upper and lower case
+  PairLengthFit lengths_;
+  SentenceCounter& sentences_;
+  SentenceFit sentence_fit_;
+  Orientation orientation_;
+  double log_ratio_ = 0.0;
+  double log_median_first_ = 0.0;
+  double log_median_second_ = 0.0;
+  std::vector<double> body_, front_, back_;
+  std::vector<SegmentKind> body_from_, front_from_, back_from_;
+};
+}  // namespace
+
+Solution solve_pairing(const SolveInput& input, const Orientation& orientation) {
+  return Aligner(input).solve(orientation);
+}
+
+}  // namespace bitext::detail

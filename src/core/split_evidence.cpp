@@ -1,0 +1,135 @@
+#include "split_evidence.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "bitext/numbers.hpp"
+#include "bitext/text.hpp"
+#include "line_end_marks.hpp"
+#include "line_facts.hpp"
+#include "pairing_costs.hpp"
+
+namespace bitext::detail {
+
+using namespace pairing_cost;
+
+namespace {
+
+// Latin words (ASCII letters and digits, two or more) of a line, lower-cased.
+// In a line of a cased script only the words that look like names count:
+// with a capital that does not start a sentence, or with a digit.
+std::vector<std::string> latin_words(std::string_view line, bool names_only) {
+  std::vector<std::string> words;
+  bool sentence_start = true;
+  for (std::size_t at = 0; at < line.size();) {
+    const auto byte = static_cast<unsigned char>(line[at]);
+    const bool alnum = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
+    if (!alnum) {
+      if (byte == '.' || byte == '!' || byte == '?') sentence_start = true;
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    bool capital = false, digit = false;
+    while (end < line.size()) {
+      const auto c = static_cast<unsigned char>(line[end]);
+      if (c >= 'A' && c <= 'Z') capital = true;
+      else if (c >= '0' && c <= '9') digit = true;
+      else if (!(c >= 'a' && c <= 'z')) break;
+      ++end;
+    }
+    const bool keep = end - at >= 2 && (!names_only || digit || (capital && !sentence_start));
+    if (keep) {
+      std::string word(line.substr(at, end - at));
+      for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      words.push_back(std::move(word));
+    }
+    sentence_start = false;
+    at = end;
+  }
+  return words;
+}
+
+}  // namespace
+
+// Evidence from the text around a line break for "one segment split in two"
+// (negative cost) or "two segments" (positive).
+double break_cost(std::string_view left, std::string_view right, bool cased) {
+  right = trim(right);
+  double cost = 0.0;
+  const char32_t last = last_mark(left);
+  if (last == U'?' || last == U'\uFF1F') {
+    cost += kBreakAtQuestion;
+  } else if (ends_inside_sentence(left)) {
+    cost -= kBreakInSentence;
+  }
+  // In a cased script, a right part that starts in lower case continues a
+  // sentence. (A full stop and a capital say nothing: a line broken between
+  // sentences looks the same as two lines, and only lengths, sentence counts
+  // and names can tell them apart.)
+  for (std::size_t at = 0; cased && at < right.size();) {
+    const DecodedCodePoint decoded = decode_utf8(right, at);
+    at += decoded.length;
+    if (decoded.valid && is_quote_or_bracket(decoded.code_point)) continue;
+    if (decoded.code_point >= U'a' && decoded.code_point <= U'z') cost -= kBreakInSentence;
+    break;
+  }
+  return cost;
+}
+
+// Evidence from names carried over between the two languages: Latin names
+// and terms inside a Chinese line appear as such in its English original.
+// If the questioned part has names that its partner has and the other part
+// has not, it belongs to the partner (a split). If a Chinese questioned part
+// has names and the English partner has none of them, it had another
+// partner (a lone line); an English name may be rendered in Chinese, so the
+// converse is no evidence. Names in both parts (a document's recurring
+// topic) say nothing.
+double shared_names_cost(std::string_view questioned, std::string_view other_part, bool questioned_cased,
+                         std::string_view partner, bool partner_cased) {
+  if (questioned_cased == partner_cased) return 0.0;  // no carried names between two such scripts
+  std::vector<std::string> names = latin_words(questioned, questioned_cased);
+  if (names.empty()) return 0.0;
+  const std::vector<std::string> partner_words = latin_words(partner, false);
+  const auto in = [](const std::vector<std::string>& words, const std::string& word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  };
+  std::size_t found = 0;
+  for (const std::string& name : names) found += in(partner_words, name) ? 1 : 0;
+  if (found == 0) return questioned_cased ? 0.0 : kSharedNames;
+  const std::vector<std::string> other_words = latin_words(other_part, false);
+  for (const std::string& name : names)
+    if (in(partner_words, name) && !in(other_words, name)) return -kSharedNames;
+  return 0.0;
+}
+
+// Evidence from numbers, which a translation keeps: if the questioned part's
+// numbers are in the partner and not in the other part, it belongs to the
+// partner (a split); if it has numbers and the partner has none of them, its
+// own partner is missing (a lone line). Only numbers that must have a
+// counterpart (numbers.hpp: digits, large numerals) count against.
+double shared_numbers_cost(std::string_view questioned, std::string_view other_part, std::string_view partner) {
+  const std::vector<NumberMention> mine = scan_numbers(questioned);
+  if (mine.empty()) return 0.0;
+  const std::vector<NumberMention> theirs = scan_numbers(partner);
+  const std::vector<NumberMention> others = scan_numbers(other_part);
+  const auto found_in = [](const NumberMention& number, const std::vector<NumberMention>& in) {
+    return std::any_of(in.begin(), in.end(),
+                       [&](const NumberMention& other) { return match_numbers(number, other) != NumberMatch::None; });
+  };
+  bool missing = false, found = false, found_only_here = false;
+  for (const NumberMention& number : mine) {
+    if (!number.strong) continue;
+    if (!found_in(number, theirs)) {
+      missing = true;
+    } else {
+      found = true;
+      if (!found_in(number, others)) found_only_here = true;
+    }
+  }
+  if (missing && !found) return kSharedNumbers;
+  if (found_only_here && !missing) return -kSharedNumbers;
+  return 0.0;
+}
+}  // namespace bitext::detail

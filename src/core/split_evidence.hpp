@@ -1,0 +1,20 @@
+// Evidence, from the text of the lines, for "one segment split over two
+// lines" against "a segment and a lone line" where two lines of one language
+// meet: the punctuation at the break, and the names and numbers the partner
+// carries over. Negative costs favour the split.
+#pragma once
+
+#include <string_view>
+
+namespace bitext::detail {
+
+// From the text around a line break: negative for "one segment split in
+// two", positive for "two segments". `cased`: the script has upper and lower case.
+double break_cost(std::string_view left, std::string_view right, bool cased);
+
+double shared_names_cost(std::string_view questioned, std::string_view other_part, bool questioned_cased,
+                         std::string_view partner, bool partner_cased);
+
+double shared_numbers_cost(std::string_view questioned, std::string_view other_part, std::string_view partner);
+
+}  // namespace bitext::detail

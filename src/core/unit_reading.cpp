@@ -1,0 +1,56 @@
+#include "unit_reading.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <thread>
+
+#include "line_facts.hpp"
+#include "line_end_marks.hpp"
+
+namespace bitext::detail {
+
+Placeholders::Placeholders(const CheckOptions& options)
+    : translation(trim(options.translation_placeholder)), original(trim(options.original_placeholder)) {
+  shortest = std::min(translation.empty() ? SIZE_MAX : translation.size(),
+                      original.empty() ? SIZE_MAX : original.size());
+}
+
+UnitReading read_unit(std::string_view text, const ScriptProfile& script, bool first, const Placeholders& placeholders) {
+  if (is_blank(text)) return {UnitClass::Blank, false};
+  if (text.size() >= placeholders.shortest) {
+    const std::string_view trimmed = trim(text);
+    const bool translation_mark = !placeholders.translation.empty() && trimmed == placeholders.translation;
+    if (translation_mark || (!placeholders.original.empty() && trimmed == placeholders.original))
+      return {translation_mark ? UnitClass::TranslationMark : UnitClass::OriginalMark,
+              ends_sentence(last_mark(text))};
+  }
+  // is_markup looks for a first-line header by line number.
+  if (is_markup(text, script, first ? 0u : 1u)) return {UnitClass::Markup, false};
+  return {UnitClass::Content, ends_sentence(last_mark(text))};
+}
+
+std::vector<UnitReading> read_units(const UnitSequence& sequence, const Placeholders& placeholders,
+                                    const std::vector<const UnitReading*>& known) {
+  const std::size_t count = sequence.units.size();
+  std::vector<UnitReading> readings(count);
+  const bool lend = known.size() == count;
+  auto read = [&](std::size_t from, std::size_t to) {
+    for (std::size_t unit = from; unit < to; ++unit) {
+      readings[unit] = lend && known[unit] != nullptr
+                           ? *known[unit]
+                           : read_unit(sequence.text_of(unit), sequence.script_of(unit),
+                                       sequence.units[unit].first_line == 0, placeholders);
+    }
+  };
+  constexpr std::size_t kParallelFrom = 16384;  // units
+  if (count >= kParallelFrom) {
+    std::thread helper(read, count / 2, count);
+    read(0, count / 2);
+    helper.join();
+  } else {
+    read(0, count);
+  }
+  return readings;
+}
+
+}  // namespace bitext::detail
