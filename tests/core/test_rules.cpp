@@ -105,7 +105,7 @@ TEST_CASE("registry: codes are unique kebab-case, each row is complete") {
     CHECK(default_severity(rule.code) == rule.severity);
     CHECK(known_rule_codes().find(std::string(rule.code)) != std::string::npos);
   }
-  CHECK(codes.size() == 14);
+  CHECK(codes.size() == 22);
   CHECK(find_rule("split-suggested") == nullptr);  // never emitted
   CHECK(find_rule("typo") == nullptr);
   CHECK_THROWS_AS(default_severity("typo"), std::invalid_argument);
@@ -121,6 +121,9 @@ TEST_CASE("registry: the texts of severity ranges and fixes") {
   CHECK(fix_text(*find_rule("length-outlier")) == "none");
   CHECK(rule_kind_name(find_rule("empty-line")->kind) == "structural");
   CHECK(rule_kind_name(find_rule("boundary-drift")->kind) == "content");
+  CHECK(rule_kind_name(find_rule("subtitle-overlap")->kind) == "subtitle");
+  CHECK(severity_range_text(*find_rule("subtitle-reading-speed")) == "hint");
+  CHECK(fix_text(*find_rule("subtitle-numbering")) == "renumber the file");
 }
 
 TEST_CASE("levels: off and the four severities, nothing else") {
@@ -212,5 +215,39 @@ TEST_CASE("the examples and the evaluation corpus give only registered codes, wi
   // with-errors has one mistake of each structural kind but invalid UTF-8.
   for (const char* code : {"missing-translation", "missing-original", "swapped-order", "duplicate-line",
                            "split-line", "untranslated", "empty-line", "boundary-drift"})
+    CHECK(seen.count(code) == 1);
+}
+
+TEST_CASE("subtitle fixtures: registered codes at their default severities; the settings apply to them") {
+  std::set<std::string> seen;
+  for (const char* name : {"errors.srt", "errors.vtt"}) {
+    CAPTURE(name);
+    CheckOptions options;
+    options.document_name = name;
+    const std::string text = read_file(std::filesystem::path(BITEXT_SOURCE_DIR) / "tests/fixtures/layouts" / name);
+    const auto analysis = Analysis::run(text, options);
+    for (const Finding& finding : analysis->findings()) {
+      CAPTURE(finding.code);
+      const Rule* rule = find_rule(finding.code);
+      REQUIRE(rule != nullptr);
+      if (rule->kind == RuleKind::Subtitle) CHECK(finding.severity == rule->severity);
+      seen.insert(finding.code);
+    }
+    // Off drops the code, a level replaces its severity, like any other code.
+    options.rules["subtitle-overlap"].enabled = false;
+    options.rules["subtitle-timestamp-malformed"].severity = Severity::Hint;
+    std::size_t malformed = 0;
+    const auto configured = Analysis::run(text, options);
+    for (const Finding& finding : configured->findings()) {
+      CHECK(finding.code != "subtitle-overlap");
+      if (finding.code == "subtitle-timestamp-malformed") {
+        CHECK(finding.severity == Severity::Hint);
+        ++malformed;
+      }
+    }
+    CHECK(malformed == 1);
+  }
+  for (const char* code : {"subtitle-timestamp-malformed", "subtitle-timestamp-form", "subtitle-end-before-start",
+                           "subtitle-overlap", "subtitle-out-of-order", "subtitle-numbering"})
     CHECK(seen.count(code) == 1);
 }
