@@ -371,3 +371,18 @@ TEST_CASE("settings: translationLanguage takes auto or a language tag, and chang
   CHECK(warnings == std::vector<std::string>{
                         "translationLanguage: expected \"auto\" or a language tag such as \"zh\" or \"en\""});
 }
+
+TEST_CASE("settings: layout takes auto or a layout's name, and changes the options") {
+  std::vector<std::string> warnings;
+  const Settings srt = apply_settings(Settings{}, json::parse(R"({"bitext":{"layout":"srt"}})"), warnings);
+  CHECK(srt.check.layout == Layout::Srt);
+  CHECK(warnings.empty());
+  CHECK_FALSE(same_options(srt.check, Settings{}.check));
+  const Settings back = apply_settings(srt, json::parse(R"({"layout":"auto"})"), warnings);
+  CHECK(back.check.layout == Layout::Auto);
+  CHECK(same_options(back.check, Settings{}.check));
+  const Settings bad = apply_settings(srt, json::parse(R"({"layout":"docx"})"), warnings);
+  CHECK(bad.check.layout == Layout::Srt);
+  CHECK(warnings == std::vector<std::string>{
+                        "layout: expected \"auto\", \"lines\", \"paragraphs\", \"markdown\", \"srt\" or \"vtt\""});
+}
