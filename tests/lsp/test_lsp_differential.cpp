@@ -8,6 +8,7 @@
 // re-analyses with Analysis::rerun between bursts).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <optional>
@@ -73,9 +74,9 @@ class InProcessServer {
   lsp::Server server_;  // last: destroyed first
 };
 
-json open_message(const std::string& text, std::int64_t version) {
+json open_message(const std::string& text, std::int64_t version, const std::string& uri = kUri) {
   return {{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
-          {"params", {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", version}, {"text", text}}}}}};
+          {"params", {{"textDocument", {{"uri", uri}, {"languageId", "bitext"}, {"version", version}, {"text", text}}}}}};
 }
 
 json position_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }
@@ -202,4 +203,20 @@ TEST_CASE("random incremental edits end with the diagnostics of a fresh server o
     compared += expected->size();
   }
   CHECK(compared > 0);  // the comparison was not of empty lists only
+}
+
+TEST_CASE("the document URI names the layout: an .srt document gets the subtitle checks") {
+  std::ifstream in(BITEXT_SOURCE_DIR "/tests/fixtures/layouts/errors.srt", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  REQUIRE(!text.str().empty());
+  InProcessServer server;
+  server.send(open_message(text.str(), 1, "file:///subtitles/errors.srt"));
+  const std::optional<json> published = server.diagnostics_for(1);
+  REQUIRE(published.has_value());
+  std::vector<std::string> codes;
+  for (const json& diagnostic : *published) codes.push_back(diagnostic.value("code", ""));
+  CHECK(std::count(codes.begin(), codes.end(), "subtitle-overlap") == 1);
+  CHECK(std::count(codes.begin(), codes.end(), "subtitle-numbering") == 2);
+  CHECK(std::count(codes.begin(), codes.end(), "subtitle-end-before-start") == 1);
 }
