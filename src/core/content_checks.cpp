@@ -46,6 +46,7 @@ struct MadeFindings {
   std::optional<SelectedAlternative> selected;  // realign findings: the alternative reported
   std::size_t base = 0;                     // the first byte of the lines read
   std::vector<std::size_t> line_offsets;    // the begins of the lines read, relative to `base`
+  std::string line_break;                   // merges: the line end their fix copies
   std::vector<Finding> findings;
 };
 
@@ -111,6 +112,7 @@ struct ContentState {
     std::shared_ptr<const PairChecks> checks;
     double cost = 0;
     double lexical = 0;
+    double fit_score = 1;  // the pair score before findings lower it (of `cost`)
     std::shared_ptr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
     std::shared_ptr<const MadeFindings> findings;                  // pair_findings
     std::shared_ptr<const MadeFindings> realign;                   // of the alternative selected at this anchor
@@ -155,6 +157,7 @@ class ContentRun {
                                            bool explained, std::vector<Finding> findings) const;
   std::shared_ptr<const MadeFindings> reusable_pair_findings(std::size_t pair, bool explained) const;
   std::shared_ptr<const MadeFindings> reusable_realign(const SelectedAlternative& selected) const;
+  std::string_view line_break_after(const ReadLines& lines) const;
 
   const ContentState* previous_;
   std::span<const std::uint32_t> previous_lines_;
@@ -267,8 +270,17 @@ std::shared_ptr<const MadeFindings> ContentRun::made(std::size_t pair, std::opti
   made->selected = std::move(selected);
   made->base = base_of(lines);
   for (const std::uint32_t line : lines) made->line_offsets.push_back(table_.line_begin(line) - made->base);
+  if (made->selected && made->selected->alternative.type == MoveType::Merge) made->line_break = line_break_after(lines);
   made->findings = std::move(findings);
   return made;
+}
+
+// The bytes ending the first of `lines` (what a merge's fix copies).
+std::string_view ContentRun::line_break_after(const ReadLines& lines) const {
+  const std::uint32_t low = *std::min_element(lines.begin(), lines.end());
+  if (std::size_t{low} + 1 >= table_.transcript->lines.size()) return {};
+  const std::size_t end = table_.line_end(low);
+  return table_.text().substr(end, table_.line_begin(low + 1) - end);
 }
 
 std::shared_ptr<const MadeFindings> ContentRun::reusable_pair_findings(std::size_t p, bool explained) const {
@@ -285,15 +297,16 @@ std::shared_ptr<const MadeFindings> ContentRun::reusable_pair_findings(std::size
 
 std::shared_ptr<const MadeFindings> ContentRun::reusable_realign(const SelectedAlternative& selected) const {
   const Alternative& alternative = selected.alternative;
-  // A merge's fix copies the line break between its lines: always made anew (merges are rare).
-  if (alternative.type == MoveType::Merge) return nullptr;
   const ContentState::PairRecord* before = previous_record(alternative.first);
   if (!before || !before->realign || !(previous_->fits == table_.fits)) return nullptr;
   const MadeFindings& made = *before->realign;
   if (!made.selected || made.selected->alternative != alternative || made.selected->mirror != selected.mirror)
     return nullptr;
   if (!same_pairs(alternative.first, mapped_[alternative.first], alternative.count)) return nullptr;
-  if (!same_offsets(made, read_lines(alternative.first, alternative.count))) return nullptr;
+  const ReadLines lines = read_lines(alternative.first, alternative.count);
+  if (!same_offsets(made, lines)) return nullptr;
+  // A merge's fix also copies the line break between its lines.
+  if (alternative.type == MoveType::Merge && made.line_break != line_break_after(lines)) return nullptr;
   return before->realign;
 }
 
@@ -344,9 +357,12 @@ ContentResult ContentRun::run() {
     if (before && same_costs) {
       record.lexical = before->lexical;
       record.cost = before->cost;
+      record.fit_score = before->fit_score;
     } else {
       record.lexical = lexical_cost(record.checks->lexical);
       record.cost = shape_cost(record.translation, record.original, table_.fits) + record.lexical;
+      // 1 at a perfect fit, 0.5 at about 3 nats.
+      record.fit_score = std::min(1.0 / (1.0 + std::exp(record.cost - 3.0)) * (1.0 + std::exp(-3.0)), 1.0);
     }
     table_.pair_checks[p] = record.checks;
     table_.checks[p] = record.checks->lexical;
@@ -439,8 +455,7 @@ ContentResult ContentRun::run() {
   for (std::vector<Finding>& part : parts)
     result.findings.insert(result.findings.end(), std::make_move_iterator(part.begin()),
                            std::make_move_iterator(part.end()));
-  // Pair scores: the fit of the pair as given (1 at a perfect fit, 0.5 at
-  // about 3 nats), lowered by the strongest finding on it.
+  // Pair scores: the fit of the pair as given, lowered by the strongest finding on it.
   std::vector<double> worst(n, 0.0);
   for (const Finding& finding : result.findings) {
     if (finding.pair < 0) continue;
@@ -454,8 +469,7 @@ ContentResult ContentRun::run() {
       result.pair_scores[p] = pair.translation.empty() || pair.original.empty() ? 0.0 : 0.5;
       continue;
     }
-    const double fit_score = 1.0 / (1.0 + std::exp(table_.cost[p] - 3.0)) * (1.0 + std::exp(-3.0));
-    result.pair_scores[p] = std::clamp(std::min(fit_score, 1.0) * (1.0 - worst[p]), 0.0, 1.0);
+    result.pair_scores[p] = std::clamp(state_->pairs[p].fit_score * (1.0 - worst[p]), 0.0, 1.0);
   }
   result.state = std::move(state_);
   return result;
