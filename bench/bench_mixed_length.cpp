@@ -67,7 +67,7 @@ struct Measure {
   const char* name;
   // δ of a Chinese line against an English line under the group's fit.
   virtual bitext::LengthPair lengths(const std::string& zh, const std::string& en) const = 0;
-  virtual double delta(const std::string& zh, const std::string& en, const bitext::LengthModel& model) const = 0;
+  virtual double delta(const std::string& zh, const std::string& en, const bitext::LengthRatioModel& model) const = 0;
   explicit Measure(const char* n) : name(n) {}
   virtual ~Measure() = default;
 };
@@ -77,7 +77,7 @@ struct Current : Measure {
   bitext::LengthPair lengths(const std::string& zh, const std::string& en) const override {
     return {bitext::line_length(zh, bitext::Script::Han), bitext::line_length(en, bitext::Script::Latin)};
   }
-  double delta(const std::string& zh, const std::string& en, const bitext::LengthModel& model) const override {
+  double delta(const std::string& zh, const std::string& en, const bitext::LengthRatioModel& model) const override {
     const auto l = lengths(zh, en);
     return bitext::length_delta(l.translation, l.original, model);
   }
@@ -92,7 +92,7 @@ struct ByDominantScript : Measure {
     return {bitext::line_length(zh, bitext::classify_script(zh).dominant),
             bitext::line_length(en, bitext::classify_script(en).dominant)};
   }
-  double delta(const std::string& zh, const std::string& en, const bitext::LengthModel& model) const override {
+  double delta(const std::string& zh, const std::string& en, const bitext::LengthRatioModel& model) const override {
     const auto l = lengths(zh, en);
     return bitext::length_delta(l.translation, l.original, model);
   }
@@ -104,7 +104,7 @@ struct Mixed : Measure {
     const auto m = bitext::mixed_lengths(zh, en);
     return {m.translation, m.original};
   }
-  double delta(const std::string& zh, const std::string& en, const bitext::LengthModel& model) const override {
+  double delta(const std::string& zh, const std::string& en, const bitext::LengthRatioModel& model) const override {
     return bitext::mixed_length_delta(bitext::mixed_lengths(zh, en), model);
   }
 };
@@ -127,8 +127,8 @@ void report_file(const std::string& path) {
     std::map<std::string, std::vector<bitext::LengthPair>> by_package;
     for (std::size_t i = 0; i < pairs.size(); ++i)
       by_package[group[i]].push_back(measure->lengths(pairs[i].zh, pairs[i].en));
-    std::map<std::string, bitext::LengthModel> fits;
-    const bitext::LengthModel prior = bitext::length_prior(bitext::Script::Han, bitext::Script::Latin);
+    std::map<std::string, bitext::LengthRatioModel> fits;
+    const bitext::LengthRatioModel prior = bitext::length_prior(bitext::Script::Han, bitext::Script::Latin);
     for (const auto& [package, lengths] : by_package) fits[package] = bitext::fit_length_model(lengths, prior).model;
     Distribution heavy, mostly, rest;
     std::vector<std::pair<double, std::size_t>> worst;

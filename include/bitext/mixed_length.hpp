@@ -42,6 +42,6 @@ inline constexpr double kCarriedVariancePerCharacter = 0.25;
 
 // δ of the translated parts, (l2 - c·l1) / √(s²·m + v·carried) with m = (l1 + l2/c)/2
 // and v = kCarriedVariancePerCharacter; 0 when there is nothing left on either side.
-double mixed_length_delta(const MixedLengths& lengths, const LengthModel& model);
+double mixed_length_delta(const MixedLengths& lengths, const LengthRatioModel& model);
 
 }  // namespace bitext

@@ -160,7 +160,7 @@ MixedLengths mixed_lengths(std::string_view chinese, std::string_view english) {
   return out;
 }
 
-double mixed_length_delta(const MixedLengths& lengths, const LengthModel& model) {
+double mixed_length_delta(const MixedLengths& lengths, const LengthRatioModel& model) {
   const double m = (lengths.translation + lengths.original / model.c) / 2;
   const double variance = model.s2 * m + kCarriedVariancePerCharacter * lengths.carried;
   if (variance <= 0) return 0;

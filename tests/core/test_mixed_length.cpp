@@ -49,7 +49,7 @@ TEST_CASE("a term given twice counts once") {
 }
 
 TEST_CASE("the residual of the translated parts") {
-  const bitext::LengthModel model{4.0, 8.0};
+  const bitext::LengthRatioModel model{4.0, 8.0};
   bitext::MixedLengths m;
   m.translation = 10;
   m.original = 40;
