@@ -40,11 +40,15 @@ double mixture(double residual) {
 
 }  // namespace
 
-LineFeatures line_features(std::string_view line) {
+LineFeatures line_features(std::string_view line, Script script) {
   LineFeatures features;
   const ScriptProfile profile = classify_script(line);
+  // Measured as a line of its side's script: a Chinese line that is mostly
+  // commands and paths is still a translation, and measured as Latin text it
+  // looks c times too long (docs/calibration.md, "Mixed-script lines").
+  const Script measure = script == Script::None ? profile.dominant : script;
   features.spaced = profile.dominant != Script::Han && profile.dominant != Script::Japanese;
-  features.length = line_length(line, profile.dominant);
+  features.length = line_length(line, measure);
   features.numbers = scan_numbers(line);
   features.tokens = scan_tokens(line);
   features.keys = token_keys(features.tokens);
@@ -106,7 +110,7 @@ LineFeatures line_features(std::string_view line) {
       counted_to = cut.head_end;
       next_segment = cut.tail_begin;
     }
-    cut.head_length = line_length(prefix, profile.dominant);
+    cut.head_length = line_length(prefix, measure);
     for (std::size_t at = 0; at < cut.head_end; ++at)
       cut.head_questions += line[at] == '?' || (line[at] == '\xEF' && line.substr(at, 3) == "？") ? 1 : 0;
     cut.head_sentences = before + 1;
