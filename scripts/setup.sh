@@ -6,6 +6,8 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config git nlohmann-json3-dev libboost-dev libicu-dev doctest-dev libbenchmark-dev)
+# The sanitizer build and the fuzzers (scripts/test.sh, scripts/fuzz.sh): clang with libFuzzer.
+packages+=(clang-14 libclang-rt-14-dev)
 if [[ "${1:-}" == "--e2e" ]]; then
   packages+=(neovim emacs-nox elpa-eglot chromium python3)
 fi

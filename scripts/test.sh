@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Quick start: installs what is missing (with the editors the end-to-end tests
 # drive), builds everything with warnings as errors and runs the whole test
-# suite. Exits non-zero when anything fails. Works from any directory.
-#   scripts/test.sh [ctest arguments...]   (e.g. -R cli; build directory:
-#                                            build/, or $BITEXT_BUILD_DIR)
+# suite; then builds the unit, protocol and CLI tests again with clang-14,
+# AddressSanitizer and UndefinedBehaviorSanitizer, runs them there, and runs each
+# fuzzer for a bounded time (BITEXT_FUZZ_SECONDS, default 20). Exits non-zero
+# when anything fails. Works from any directory.
+#   scripts/test.sh [ctest arguments...]   (e.g. -R cli; build directories:
+#                                            build/ and build-asan/, or
+#                                            $BITEXT_BUILD_DIR, $BITEXT_ASAN_BUILD_DIR)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BITEXT_BUILD_DIR:-$root/build}"
+asan_build="${BITEXT_ASAN_BUILD_DIR:-$root/build-asan}"
 
 bash "$root/scripts/setup.sh" --e2e
 # The VS Code end-to-end test runs code-server 4.100.3, which needs Node.js 20
@@ -24,4 +29,15 @@ if ! bash "$root/scripts/setup-vscode-e2e.sh"; then
 fi
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBITEXT_WERROR=ON
 cmake --build "$build" -j"$(nproc)"
-ctest --test-dir "$build" --output-on-failure -j2 "${ctest_filter[@]}" "$@"
+status=0
+ctest --test-dir "$build" --output-on-failure -j2 "${ctest_filter[@]}" "$@" || status=$?
+
+# The sanitizer build: unit, protocol and CLI tests, the fuzzers' regression
+# inputs and a bounded run of each fuzzer. Not the editors' end-to-end tests
+# (label e2e) nor the evaluation (eval_*: minutes under ASan, and no memory
+# use the unit tests do not already exercise).
+cmake -S "$root" -B "$asan_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DBITEXT_FUZZ=ON -DBITEXT_WERROR=OFF -DBITEXT_BUILD_BENCH=OFF -DBITEXT_FUZZ_SECONDS="${BITEXT_FUZZ_SECONDS:-20}"
+cmake --build "$asan_build" -j"$(nproc)" --target unit_tests fuzzers
+ctest --test-dir "$asan_build" --output-on-failure -j2 -LE 'e2e|vscode' -E '^eval_' "$@" || status=$?
+exit "$status"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "bitext/analysis.hpp"
-#include "bitext/evaluation.hpp"
+#include "eval/evaluation.hpp"
 #include "cli/command_line.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/input_file.hpp"

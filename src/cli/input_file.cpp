@@ -57,6 +57,13 @@ bool read_all(int fd, std::string& text, std::size_t expected, std::size_t max_b
       result.error = errno_message(errno);
       return false;
     }
+    // A NUL byte already decides (binary, or UTF-16/32): stop reading here,
+    // which bounds what /dev/zero on standard input costs.
+    if (std::memchr(text.data() + used, '\0', static_cast<std::size_t>(got)) != nullptr) {
+      used += static_cast<std::size_t>(got);
+      result.error = why_not_text(text.substr(0, std::min<std::size_t>(used, 4)) + '\0');
+      return false;
+    }
     used += static_cast<std::size_t>(got);
   }
   if (used > max_bytes) {
@@ -83,7 +90,9 @@ std::string why_not_text(const std::string& text) {
 InputFile read_input(const std::string& path, std::size_t max_bytes) {
   InputFile result;
   const bool is_stdin = path == "-";
-  const int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; what is not a
+  // regular file is refused below before anything is read.
+  const int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     result.error = errno_message(errno);
     return result;
@@ -97,6 +106,19 @@ InputFile read_input(const std::string& path, std::size_t max_bytes) {
   if (S_ISDIR(info.st_mode)) {
     result.error = "is a directory";
     return result;
+  }
+  if (!is_stdin && !S_ISREG(info.st_mode)) {
+    // A FIFO would block or never end, a device (/dev/zero) never ends: only
+    // standard input ("-") is read as a stream.
+    result.error = S_ISFIFO(info.st_mode) ? "is a FIFO, not a regular file (use - to read standard input)"
+                   : S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)
+                       ? "is a device, not a regular file"
+                       : "is not a regular file";
+    return result;
+  }
+  if (!is_stdin) {
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   }
   std::size_t expected = 0;
   if (S_ISREG(info.st_mode)) {

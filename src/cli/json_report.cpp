@@ -3,13 +3,10 @@
 #include <filesystem>
 #include <system_error>
 
+#include "lsp/diagnostics.hpp"
+
 namespace bitext::cli {
 namespace {
-
-nlohmann::ordered_json json_position(const LineIndex& index, std::size_t offset) {
-  const Position position = index.position_of(offset, PositionEncoding::Utf16);
-  return {{"line", position.line}, {"character", position.character}};
-}
 
 std::string percent_encode_path(const std::string& path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -40,41 +37,20 @@ std::string input_uri(const std::string& path) {
   return "file://" + percent_encode_path(absolute.lexically_normal().generic_string());
 }
 
-nlohmann::ordered_json json_range(const LineIndex& index, std::size_t begin, std::size_t end) {
-  return {{"start", json_position(index, begin)}, {"end", json_position(index, end)}};
-}
-
 nlohmann::ordered_json json_diagnostics(const LineIndex& index, const std::vector<Finding>& findings,
                                 const std::string& uri) {
+  // The server's mapping, with the fixes in data (a report has no codeAction to ask).
+  const lsp::DiagnosticOptions options{uri, std::nullopt, true, true};
+  auto range_of = [&](std::size_t begin, std::size_t end) {
+    return Range{index.position_of(begin, PositionEncoding::Utf16), index.position_of(end, PositionEncoding::Utf16)};
+  };
   nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
-  for (const Finding& finding : findings) {
-    nlohmann::ordered_json diagnostic = {
-        {"range", json_range(index, finding.begin, finding.end)},
-        {"severity", static_cast<int>(finding.severity)},
-        {"code", finding.code},
-        {"source", "bitext"},
-        {"message", finding.message},
-    };
-    if (!finding.related.empty()) {
-      nlohmann::ordered_json related = nlohmann::ordered_json::array();
-      for (const RelatedLocation& location : finding.related) {
-        related.push_back({{"location", {{"uri", uri}, {"range", json_range(index, location.begin, location.end)}}},
-                           {"message", location.message}});
-      }
-      diagnostic["relatedInformation"] = std::move(related);
-    }
-    if (!finding.fixes.empty()) {
-      nlohmann::ordered_json fixes = nlohmann::ordered_json::array();
-      for (const Fix& fix : finding.fixes) {
-        nlohmann::ordered_json edits = nlohmann::ordered_json::array();
-        for (const TextEdit& edit : fix.edits) {
-          edits.push_back({{"range", json_range(index, edit.begin, edit.end)}, {"newText", edit.replacement}});
-        }
-        fixes.push_back({{"title", fix.title}, {"isPreferred", fix.preferred}, {"edits", std::move(edits)}});
-      }
-      diagnostic["data"] = {{"fixes", std::move(fixes)}};
-    }
-    diagnostics.push_back(std::move(diagnostic));
+  lsp::Diagnostic diagnostic;
+  for (std::uint32_t i = 0; i < findings.size(); ++i) {
+    lsp::make_diagnostic(diagnostic, findings[i], i, range_of, options);
+    nlohmann::ordered_json written;
+    lsp::to_json(written, diagnostic);
+    diagnostics.push_back(std::move(written));
   }
   return diagnostics;
 }

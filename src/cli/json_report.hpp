@@ -1,7 +1,6 @@
-// Machine-readable output of findings: LSP-shaped diagnostics (0-based ranges
-// in UTF-16 code units, severity 1..4, string codes, relatedInformation), so
-// tools that speak LSP can reuse their code. Fixes travel in `data.fixes` as
-// LSP text edits.
+// Machine-readable output of findings: the server's LSP Diagnostics
+// (lsp/diagnostics.hpp; ranges in UTF-16 code units), with each finding's
+// fixes as LSP text edits in `data.fixes`.
 #pragma once
 
 #include <string>
@@ -17,8 +16,6 @@ namespace bitext::cli {
 // The URI tools use for a file: file:///absolute/path, percent-encoded, or
 // "untitled:stdin" for standard input.
 std::string input_uri(const std::string& path);
-
-nlohmann::ordered_json json_range(const LineIndex& index, std::size_t begin, std::size_t end);
 
 nlohmann::ordered_json json_diagnostics(const LineIndex& index, const std::vector<Finding>& findings,
                                 const std::string& uri);

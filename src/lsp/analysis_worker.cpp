@@ -12,8 +12,13 @@
 
 namespace bitext::lsp {
 
-AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done)
-    : on_done_(std::move(on_done)), thread_([this] { loop(); }), reaper_([this] { reap(); }) {
+std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
+  if (job.base && job.edit) return Analysis::rerun(*job.base, std::move(job.text), {*job.edit}, job.options);
+  return Analysis::run(std::move(job.text), job.options);
+}
+
+AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done, Analyser analyser)
+    : on_done_(std::move(on_done)), analyser_(std::move(analyser)), thread_([this] { loop(); }), reaper_([this] { reap(); }) {
   keep_freed_memory();
 }
 
@@ -66,6 +71,14 @@ void AnalysisWorker::reap() {
   }
 }
 
+void AnalysisWorker::release_memory_when_idle() {
+  {
+    std::lock_guard lock(mutex_);
+    memory_to_release_ = true;
+  }
+  wake_.notify_one();
+}
+
 void AnalysisWorker::stop() {
   {
     std::lock_guard lock(mutex_);
@@ -86,14 +99,18 @@ void AnalysisWorker::loop() {
       std::unique_lock lock(mutex_);
       auto ready = [&] { return stopping_ || !queue_.empty(); };
       // Freed memory is kept while work comes in, and returned after a pause.
-      if (memory_to_release_ && !wake_.wait_for(lock, kIdleBeforeRelease, ready)) {
-        memory_to_release_ = false;
-        lock.unlock();
-        release_freed_memory();
-        continue;
+      if (memory_to_release_) {
+        if (!wake_.wait_for(lock, kIdleBeforeRelease, ready)) {
+          memory_to_release_ = false;
+          lock.unlock();
+          release_freed_memory();
+          continue;
+        }
+      } else {
+        wake_.wait(lock, [&] { return ready() || memory_to_release_; });
       }
-      wake_.wait(lock, ready);
       if (stopping_) return;
+      if (queue_.empty()) continue;  // woken to release memory after the pause
       memory_to_release_ = true;
       if (garbage_.size() > kMostGarbage) {
         // The reaper gets no time (a busy machine): free it here rather than pile it up.
@@ -106,12 +123,16 @@ void AnalysisWorker::loop() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
-    AnalysisResult result{job.uri, job.serial, job.revision, job.version, job.generation, nullptr, {}, {}};
+    AnalysisResult result;
+    result.uri = job.uri;
+    result.serial = job.serial;
+    result.revision = job.revision;
+    result.version = job.version;
+    result.generation = job.generation;
+    result.incremental = job.base && job.edit;
     auto started = std::chrono::steady_clock::now();
     try {
-      std::shared_ptr<const Analysis> analysis =
-          job.base && job.edit ? Analysis::rerun(*job.base, std::move(job.text), {*job.edit}, job.options)
-                               : Analysis::run(std::move(job.text), job.options);
+      std::shared_ptr<const Analysis> analysis = analyser_(job);
       result.core_elapsed = std::chrono::steady_clock::now() - started;
       result.snapshot = std::make_shared<const Snapshot>(std::move(analysis), job.version);
     } catch (const std::exception& e) {

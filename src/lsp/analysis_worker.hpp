@@ -40,16 +40,22 @@ struct AnalysisResult {
   std::uint64_t revision = 0;
   std::int64_t version = 0;
   std::uint64_t generation = 0;
+  bool incremental = false;                  // a re-analysis from a base
   std::shared_ptr<const Snapshot> snapshot;  // null when the analysis threw
   std::string error;
   std::chrono::steady_clock::duration elapsed{};       // the whole job
   std::chrono::steady_clock::duration core_elapsed{};  // Analysis::run/rerun alone
 };
 
+// What a job runs: Analysis::run, or Analysis::rerun from the job's base.
+// Replaceable so that tests can make an analysis fail.
+using Analyser = std::function<std::shared_ptr<const Analysis>(AnalysisJob& job)>;
+std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job);
+
 class AnalysisWorker {
  public:
   // `on_done` runs on the worker thread; it must hand the result over (post).
-  explicit AnalysisWorker(std::function<void(AnalysisResult)> on_done);
+  explicit AnalysisWorker(std::function<void(AnalysisResult)> on_done, Analyser analyser = analyse_with_core);
   ~AnalysisWorker();
   AnalysisWorker(const AnalysisWorker&) = delete;
   AnalysisWorker& operator=(const AnalysisWorker&) = delete;
@@ -61,12 +67,16 @@ class AnalysisWorker {
   // milliseconds that the I/O thread should spend answering and the worker
   // analysing.
   void dispose(std::shared_ptr<const void> garbage);
+  // Returns freed memory to the system once no work has come for a while
+  // (after a large message that needed no analysis, e.g. a huge request id).
+  void release_memory_when_idle();
   void stop();                          // finishes the running job, drops the rest, joins
 
  private:
   void loop();
   void reap();  // the freeing thread
   std::function<void(AnalysisResult)> on_done_;
+  Analyser analyser_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<AnalysisJob> queue_;

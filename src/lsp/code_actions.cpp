@@ -34,19 +34,18 @@ const Fix* automatic_fix(const Finding& finding) {
   return finding.fixes.size() == 1 ? &finding.fixes.front() : nullptr;
 }
 
-bool wanted(const json& only, std::string_view kind) {
-  if (!only.is_array()) return true;
-  return std::any_of(only.begin(), only.end(), [&](const json& filter) {
-    return filter.is_string() && kind_matches(kind, filter.get_ref<const std::string&>());
-  });
+using KindFilter = std::optional<std::vector<std::string>>;
+
+bool wanted(const KindFilter& only, std::string_view kind) {
+  if (!only) return true;
+  return std::any_of(only->begin(), only->end(), [&](const std::string& filter) { return kind_matches(kind, filter); });
 }
 
 // Whether an "only" filter names the fix-all kind or a parent of it.
-bool asks_for_fix_all(const json& only) {
-  if (!only.is_array()) return false;
-  return std::any_of(only.begin(), only.end(), [&](const json& filter) {
-    return filter.is_string() && kind_matches(kFixAllKind, filter.get_ref<const std::string&>()) &&
-           filter.get_ref<const std::string&>() != "source";
+bool asks_for_fix_all(const KindFilter& only) {
+  if (!only) return false;
+  return std::any_of(only->begin(), only->end(), [&](const std::string& filter) {
+    return kind_matches(kFixAllKind, filter) && filter != "source";
   });
 }
 
@@ -141,23 +140,20 @@ std::pair<json, std::size_t> fix_all_edits(const FeatureContext& context, std::s
   return {text_edits(context, edits), fixed};
 }
 
-Reply code_actions(const FeatureContext& context, const json& params) {
-  Range range = range_field(params, "range");
-  const json& request_context = field(params, "context");
-  json only = request_context.is_object() && request_context.contains("only") ? request_context["only"] : json();
+Reply code_actions(const FeatureContext& context, const CodeActionParams& params) {
+  const Range& range = params.range;
+  const KindFilter& only = params.context.only;
   const auto& findings = context.analysis().findings();
 
   // Findings the client asks about: those of the diagnostics it sends (via
-  // their data), then any other finding touching the requested range.
+  // their data, echoed as sent: clients match them by value), then any other
+  // finding touching the requested range.
   std::vector<std::pair<std::uint32_t, json>> selected;
   std::set<std::uint32_t> seen;
-  if (auto diagnostics = request_context.find("diagnostics");
-      diagnostics != request_context.end() && diagnostics->is_array()) {
-    for (const json& diagnostic : *diagnostics) {
-      if (diagnostic.value("source", "") != "bitext") continue;
-      if (auto i = finding_of_diagnostic(context, diagnostic); i && seen.insert(*i).second) {
-        selected.emplace_back(*i, diagnostic);
-      }
+  for (const ClientDiagnostic& diagnostic : params.context.diagnostics) {
+    if (diagnostic.source != "bitext") continue;
+    if (auto i = finding_of_diagnostic(context, diagnostic); i && seen.insert(*i).second) {
+      selected.emplace_back(*i, diagnostic.sent);
     }
   }
   std::size_t begin = context.offset_of(range.start);
@@ -210,10 +206,9 @@ Reply code_actions(const FeatureContext& context, const json& params) {
   return RawJson{std::make_shared<const std::string>(std::move(out))};
 }
 
-Reply resolve_code_action(const FeatureContext& context, json action) {
-  const json& data = field(action, "data");
-  std::string code = data.is_object() && data.contains("code") && data["code"].is_string() ? data["code"].get<std::string>() : "";
-  return RawJson{std::make_shared<const std::string>(with_edit(std::move(action), fix_all_workspace_edit(context, code)))};
+Reply resolve_code_action(const FeatureContext& context, const CodeActionToResolve& action) {
+  return RawJson{
+      std::make_shared<const std::string>(with_edit(action.action, fix_all_workspace_edit(context, action.data.code)))};
 }
 
 }  // namespace bitext::lsp

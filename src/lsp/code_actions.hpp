@@ -12,11 +12,11 @@ namespace bitext::lsp {
 inline constexpr std::string_view kFixAllKind = "source.fixAll.bitext";
 
 // The actions as JSON text (fix-all edits are cached per snapshot and spliced in).
-Reply code_actions(const FeatureContext& context, const json& params);
+Reply code_actions(const FeatureContext& context, const CodeActionParams& params);
 
 // Fills in the edit of a fix-all action returned without one. The action's
 // data holds {uri, version, code}; the caller checks uri and version.
-Reply resolve_code_action(const FeatureContext& context, json action);
+Reply resolve_code_action(const FeatureContext& context, const CodeActionToResolve& action);
 
 // All auto-fixable findings with `code` (every code when empty) as one edit list:
 // each finding's preferred fix (or its only fix), skipping fixes that overlap

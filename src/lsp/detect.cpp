@@ -21,14 +21,13 @@ json detection_json(const Detection& detection) {
 // params: {"text": string} (the beginning of a document the server need not
 // have open; a client sends its first 64 KiB), or {"textDocument": {"uri"}}
 // for an open document.
-void Server::on_detect(const json& id, const json& params) {
-  if (!params.is_object()) throw RpcError(ErrorCode::InvalidParams, "bitext/detect params must be an object");
-  if (const auto text = params.find("text"); text != params.end()) {
-    if (!text->is_string()) throw RpcError(ErrorCode::InvalidParams, "text must be a string");
-    respond(id, detection_json(detect_transcript(text->get_ref<const std::string&>(), settings_.check)));
+void Server::on_detect(const json& id, const DetectParams& params) {
+  if (params.text) {
+    respond(id, detection_json(detect_transcript(*params.text, settings_.check)));
     return;
   }
-  const std::string uri = document_uri(params);
+  if (!params.text_document) throw RpcError(ErrorCode::InvalidParams, "params: expected \"text\" or \"textDocument\"");
+  const std::string& uri = params.text_document->uri;
   const Document* document = documents_.find(uri);
   if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "document is not open: " + uri);
   respond(id, detection_json(detect_transcript(document->text.text(), settings_.check)));

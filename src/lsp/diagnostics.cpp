@@ -6,54 +6,84 @@ namespace bitext::lsp {
 
 namespace {
 
-void append_diagnostic(std::string& out, const FeatureContext& context, PositionCursor& positions,
-                       std::uint32_t finding_index) {
-  // Keys in nlohmann's (sorted) order, so that diagnostic_for's json is the same.
-  const Finding& finding = context.analysis().findings()[finding_index];
+DiagnosticOptions server_options(const FeatureContext& context) {
+  return DiagnosticOptions{context.uri, context.snapshot.version(), context.caps.related_information, false};
+}
+
+void append_text_edits(std::string& out, const std::vector<DiagnosticTextEdit>& edits) {
+  out.push_back('[');
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    out += "{\"newText\":";
+    append_json_string(out, edits[i].new_text);
+    out += ",\"range\":";
+    append_json_range(out, edits[i].range);
+    out.push_back('}');
+  }
+  out.push_back(']');
+}
+
+}  // namespace
+
+void append_json(std::string& out, const Diagnostic& d) {
+  // Keys in nlohmann's (sorted) order, so that serialize() of to_json gives the same bytes.
   out += "{\"code\":";
-  append_json_string(out, finding.code);
+  append_json_string(out, d.code);
   out += ",\"data\":{\"code\":";
-  append_json_string(out, finding.code);
+  append_json_string(out, d.code);
+  if (!d.fixes.empty()) {
+    out += ",\"fixes\":[";
+    for (std::size_t i = 0; i < d.fixes.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      out += "{\"edits\":";
+      append_text_edits(out, d.fixes[i].edits);
+      out += ",\"isPreferred\":";
+      out += d.fixes[i].is_preferred ? "true" : "false";
+      out += ",\"title\":";
+      append_json_string(out, d.fixes[i].title);
+      out.push_back('}');
+    }
+    out.push_back(']');
+  }
   out += ",\"index\":";
-  append_json_int(out, finding_index);
-  out += ",\"version\":";
-  append_json_int(out, context.snapshot.version());
+  append_json_int(out, d.index);
+  if (d.version) {
+    out += ",\"version\":";
+    append_json_int(out, *d.version);
+  }
   out += "},\"message\":";
-  append_json_string(out, finding.message);
+  append_json_string(out, d.message);
   out += ",\"range\":";
-  append_json_range(out, positions.range(finding.begin, finding.end));
-  if (context.caps.related_information && !finding.related.empty()) {
+  append_json_range(out, d.range);
+  if (!d.related_information.empty()) {
     out += ",\"relatedInformation\":[";
     bool first = true;
-    for (const RelatedLocation& location : finding.related) {
+    for (const DiagnosticRelatedInformation& related : d.related_information) {
       if (!first) out.push_back(',');
       first = false;
       out += "{\"location\":{\"range\":";
-      append_json_range(out, positions.range(location.begin, location.end));
+      append_json_range(out, related.range);
       out += ",\"uri\":";
-      append_json_string(out, context.uri);
+      append_json_string(out, related.uri);
       out += "},\"message\":";
-      append_json_string(out, location.message);
+      append_json_string(out, related.message);
       out.push_back('}');
     }
     out.push_back(']');
   }
   out += ",\"severity\":";
-  append_json_int(out, static_cast<int>(finding.severity));
+  append_json_int(out, d.severity);
   out += ",\"source\":\"bitext\"}";
 }
 
-}  // namespace
-
-void append_diagnostic(std::string& out, const FeatureContext& context, std::uint32_t finding_index) {
-  PositionCursor positions(context);
-  append_diagnostic(out, context, positions, finding_index);
-}
-
 json diagnostic_for(const FeatureContext& context, std::uint32_t finding_index) {
-  std::string text;
-  append_diagnostic(text, context, finding_index);
-  return json::parse(text);
+  Diagnostic diagnostic;
+  make_diagnostic(diagnostic, context.analysis().findings()[finding_index], finding_index,
+                  [&](std::size_t begin, std::size_t end) { return context.range_of(begin, end); },
+                  server_options(context));
+  json out;
+  to_json(out, diagnostic);
+  return out;
 }
 
 std::string publish_diagnostics_text(const FeatureContext& context) {
@@ -67,9 +97,13 @@ void append_publish_diagnostics(std::string& out, const FeatureContext& context)
   out.reserve(out.size() + 64 + findings.size() * 640);
   out += "{\"diagnostics\":[";
   PositionCursor positions(context);  // findings come sorted by where they begin
+  auto range_of = [&](std::size_t begin, std::size_t end) { return positions.range(begin, end); };
+  const DiagnosticOptions options = server_options(context);
+  Diagnostic diagnostic;  // one, refilled: its vectors keep their memory
   for (std::uint32_t i = 0; i < findings.size(); ++i) {
     if (i > 0) out.push_back(',');
-    append_diagnostic(out, context, positions, i);
+    make_diagnostic(diagnostic, findings[i], i, range_of, options);
+    append_json(out, diagnostic);
   }
   out += "],\"uri\":";
   append_json_string(out, context.uri);
@@ -78,39 +112,23 @@ void append_publish_diagnostics(std::string& out, const FeatureContext& context)
   out.push_back('}');
 }
 
-json publish_diagnostics_params(const FeatureContext& context) { return json::parse(publish_diagnostics_text(context)); }
-
-std::optional<std::uint32_t> finding_of_diagnostic(const FeatureContext& context, const json& diagnostic) {
-  if (!diagnostic.is_object()) return std::nullopt;
-  auto code = diagnostic.find("code");
-  if (code == diagnostic.end() || !code->is_string()) return std::nullopt;
+std::optional<std::uint32_t> finding_of_diagnostic(const FeatureContext& context, const ClientDiagnostic& diagnostic) {
+  if (!diagnostic.code) return std::nullopt;
+  const std::string& code = *diagnostic.code;
   const auto& findings = context.analysis().findings();
   // Fast path: the data we attached, for this very version.
-  if (auto data = diagnostic.find("data"); data != diagnostic.end() && data->is_object()) {
-    auto version = data->find("version");
-    auto index = data->find("index");
-    if (version != data->end() && index != data->end() && version->is_number_integer() &&
-        index->is_number_unsigned() && version->get<std::int64_t>() == context.snapshot.version()) {
-      auto i = index->get<std::uint64_t>();
-      if (i < findings.size() && findings[i].code == *code) return static_cast<std::uint32_t>(i);
-      return std::nullopt;
-    }
+  if (diagnostic.data && diagnostic.data->version == context.snapshot.version()) {
+    std::uint32_t i = diagnostic.data->index;
+    if (i < findings.size() && findings[i].code == code) return i;
+    return std::nullopt;
   }
   // A diagnostic from another version (or a client that drops data): the
   // finding of the same code starting at the same place, if there is one.
-  auto range = diagnostic.find("range");
-  if (range == diagnostic.end()) return std::nullopt;
-  Range r;
-  try {
-    r = range->get<Range>();
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  std::size_t begin = context.offset_of(r.start);
-  std::size_t end = context.offset_of(r.end);
+  std::size_t begin = context.offset_of(diagnostic.range.start);
+  std::size_t end = context.offset_of(diagnostic.range.end);
   auto line = static_cast<std::uint32_t>(context.index().line_of(begin));
   for (std::uint32_t i : context.snapshot.findings_on_lines(line, line)) {
-    if (findings[i].code == *code && findings[i].begin == begin && findings[i].end == end) return i;
+    if (findings[i].code == code && findings[i].begin == begin && findings[i].end == end) return i;
   }
   return std::nullopt;
 }

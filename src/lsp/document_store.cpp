@@ -38,6 +38,34 @@ void Document::forget_base() {
   base_revision = revision;  // analyses of earlier text can no longer become the base
 }
 
+bool Document::edits_lead_from_latest() const {
+  // The log starts at the base; it leads from `latest` when they are one analysis.
+  if (!latest || !base || base != latest->analysis_ptr() || base_revision != latest_revision) return false;
+  return edits.empty() || edits.front().from_revision == base_revision;
+}
+
+std::optional<std::uint32_t> Document::line_in_latest(std::uint32_t line) const {
+  if (!edits_lead_from_latest()) return std::nullopt;
+  for (auto it = edits.rbegin(); it != edits.rend(); ++it) {
+    const LineEdit& edit = it->edit;
+    if (line < edit.first_line) continue;
+    if (line < edit.first_line + edit.new_line_count) return std::nullopt;  // edited
+    line = line - edit.new_line_count + edit.old_line_count;
+  }
+  return line;
+}
+
+std::optional<std::uint32_t> Document::line_in_current(std::uint32_t line) const {
+  if (!edits_lead_from_latest()) return std::nullopt;
+  for (const RevisionEdit& revision_edit : edits) {
+    const LineEdit& edit = revision_edit.edit;
+    if (line < edit.first_line) continue;
+    if (line < edit.first_line + edit.old_line_count) return std::nullopt;  // edited
+    line = line - edit.old_line_count + edit.new_line_count;
+  }
+  return line;
+}
+
 Document& DocumentStore::open(const std::string& uri, std::int64_t version, std::string text) {
   auto document = std::make_unique<Document>(uri, next_serial_++, version, std::move(text));
   auto& slot = documents_[uri];

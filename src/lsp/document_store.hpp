@@ -19,6 +19,10 @@
 
 namespace bitext::lsp {
 
+// Largest document the server keeps (as `bitext check`'s largest file): the
+// analysis holds a few times the text in memory.
+inline constexpr std::size_t kMaxDocumentBytes = std::size_t{1} << 30;
+
 struct WaitingRequest {
   json id;
   std::function<json(const Snapshot&)> answer;
@@ -42,6 +46,8 @@ struct Document {
   TextDocument text;
   std::shared_ptr<const Snapshot> current;  // analysis of this revision; null while pending
   std::shared_ptr<const Snapshot> latest;   // newest analysis, perhaps of an older revision
+  std::uint64_t latest_revision = 0;        // the revision `latest` analysed
+  std::optional<std::string> failure;       // why this revision's analysis failed (none retries it)
   std::vector<WaitingRequest> waiting;      // requests that need `current`
 
   // Re-analysis bookkeeping: `base` analysed revision `base_revision`, and
@@ -56,7 +62,14 @@ struct Document {
   std::optional<LineEdit> edit_since_base();
   // A finished analysis of `revision` becomes the base when the log can be cut there.
   void rebase(std::shared_ptr<const Analysis> analysis, std::uint64_t analysed_revision);
-  void forget_base();  // the next analysis runs from scratch; older results never become the base
+  void forget_base();
+  // Whether the edit log leads from `latest` to the current text.
+  bool edits_lead_from_latest() const;
+  // The line of `latest` that current line `line` was, when no edit since
+  // `latest` touched it; nullopt when it changed or the edits are not known.
+  std::optional<std::uint32_t> line_in_latest(std::uint32_t line) const;
+  // The other way: where line `line` of `latest` is now, when no edit touched it.
+  std::optional<std::uint32_t> line_in_current(std::uint32_t line) const;  // the next analysis runs from scratch; older results never become the base
 };
 
 class DocumentStore {

@@ -13,6 +13,8 @@ constexpr std::string_view kLengthName = "content-length";
 constexpr std::string_view kTypeName = "content-type";
 // Bytes kept back when searching for a header name split across chunks.
 constexpr std::size_t kLongestName = kLengthName.size();
+// Larger read buffers are freed once empty rather than kept.
+constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 20;
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
@@ -114,7 +116,12 @@ void FrameReader::consume(std::size_t n) {
 void FrameReader::compact() {
   if (consumed_ == 0) return;
   if (consumed_ == buffer_.size()) {
-    buffer_.clear();
+    // A large message's buffer is freed, not kept for the next small one.
+    if (buffer_.capacity() > kKeptBufferBytes) {
+      std::string().swap(buffer_);
+    } else {
+      buffer_.clear();
+    }
     consumed_ = 0;
   } else if (consumed_ > (std::size_t{1} << 20) || consumed_ * 2 > buffer_.size()) {
     buffer_.erase(0, consumed_);
@@ -148,8 +155,17 @@ std::optional<FrameEvent> FrameReader::next_header() {
   while (i < in.size() && is_token_char(in[i])) ++i;
   if (i < in.size() && (in[i] != ':' || i == 0)) {
     state_ = State::Resync;
-    resync_kind_ = FrameError::Kind::MissingHeader;
-    resync_detail_ = "bytes outside a message where a Content-Length header was expected";
+    if (find_header_start(in.substr(0, i + 1), 0) == 0) {
+      // A header name without its colon ("Content-Type\r\n", "Content-Length : 2"):
+      // the resync must not find this same header again, so its first byte is dropped.
+      resync_kind_ = FrameError::Kind::MalformedHeader;
+      resync_detail_ = "malformed header line";
+      junk_prefix_.assign(in.substr(0, 1));
+      consumed_ += 1;
+    } else {
+      resync_kind_ = FrameError::Kind::MissingHeader;
+      resync_detail_ = "bytes outside a message where a Content-Length header was expected";
+    }
     return next_resync();
   }
 
@@ -207,8 +223,20 @@ std::optional<std::size_t> FrameReader::find_lie(std::size_t limit) {
 std::optional<FrameEvent> FrameReader::next_body() {
   std::string_view in = pending();
   if (in.size() >= body_length_) {
-    FrameBody body{std::string(in.substr(0, body_length_))};
-    consume(body_length_);
+    FrameBody body;
+    if (in.size() == body_length_ && body_length_ > kKeptBufferBytes) {
+      // A large body that ends the input so far (the usual case): the buffer
+      // becomes the body, without a copy of megabytes.
+      buffer_.erase(0, consumed_);
+      body.body = std::move(buffer_);
+      buffer_ = std::string();
+      consumed_ = 0;
+      scanned_ = 0;
+    } else {
+      body.body.assign(in.substr(0, body_length_));
+      consume(body_length_);
+      compact();
+    }
     state_ = State::Header;
     return body;
   }

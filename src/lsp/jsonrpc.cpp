@@ -70,11 +70,33 @@ json salvage_id(std::string_view bytes) {
   return finder.id;
 }
 
+namespace {
+
+struct TooDeep {};
+
+}  // namespace
+
 Incoming parse_message(std::string_view body) {
   json message;
   try {
-    message = json::parse(body);
-  } catch (const json::parse_error& e) {
+    // The depth is checked while parsing, before a deep value exists: the
+    // parser itself is iterative, but copying, comparing or freeing a deep
+    // value recurses and would overflow the stack.
+    json::parser_callback_t limit_depth = [](int depth, json::parse_event_t event, json&) {
+      if (depth >= static_cast<int>(kMaxNestingDepth) &&
+          (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)) {
+        throw TooDeep{};
+      }
+      return true;
+    };
+    message = json::parse(body, limit_depth);
+  } catch (const TooDeep&) {
+    return Invalid{ErrorCode::InvalidRequest,
+                   "message nested deeper than " + std::to_string(kMaxNestingDepth) + " levels", salvage_id(body)};
+  } catch (const json::out_of_range&) {
+    // A number that does not fit a double (1e400): valid JSON that we cannot hold.
+    return Invalid{ErrorCode::ParseError, "a number in the message does not fit a double", salvage_id(body)};
+  } catch (const json::exception& e) {
     return Invalid{ErrorCode::ParseError, std::string("message is not valid JSON: ") + e.what(),
                    salvage_id(body)};
   }
@@ -99,7 +121,8 @@ Incoming parse_message(std::string_view body) {
   if (method != message.end()) {
     if (!method->is_string()) return Invalid{ErrorCode::InvalidRequest, "\"method\" must be a string", id};
     json params;
-    if (auto p = message.find("params"); p != message.end()) {
+    // Null params are absent params: clients send them for void methods.
+    if (auto p = message.find("params"); p != message.end() && !p->is_null()) {
       if (!p->is_object() && !p->is_array()) {
         return Invalid{ErrorCode::InvalidRequest, "\"params\" must be an object or an array", id};
       }

@@ -2,6 +2,7 @@
 // messages, and builders for outgoing ones.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -13,6 +14,10 @@
 namespace bitext::lsp {
 
 using json = nlohmann::json;
+
+// Deepest nesting of arrays and objects accepted in a message (the message
+// itself is level 1). LSP's own messages need fewer than 10.
+inline constexpr std::size_t kMaxNestingDepth = 256;
 
 enum class ErrorCode : int {
   ParseError = -32700,

@@ -183,8 +183,8 @@ std::vector<std::uint32_t> semantic_tokens(const FeatureContext& context, std::u
 }
 
 // Requests: the whole document (cached per analysed version) or a range of lines.
-void Server::on_semantic_tokens_full(const json& id, const json& params) {
-  with_snapshot(id, params, [](const FeatureContext& context) -> Reply {
+void Server::on_semantic_tokens_full(const json& id, const TextDocumentParams& params) {
+  with_snapshot(id, params.text_document.uri, [](const FeatureContext& context) -> Reply {
     std::string key = "semanticTokens " + std::string(encoding_name(context.caps.encoding));
     return RawJson{context.snapshot.memo<std::string>(key, [&] {
       const auto last = static_cast<std::uint32_t>(std::min<std::size_t>(
@@ -194,9 +194,9 @@ void Server::on_semantic_tokens_full(const json& id, const json& params) {
   });
 }
 
-void Server::on_semantic_tokens_range(const json& id, const json& params) {
-  const Range range = range_field(params, "range");
-  with_snapshot(id, params, [range](const FeatureContext& context) -> Reply {
+void Server::on_semantic_tokens_range(const json& id, const SemanticTokensRangeParams& params) {
+  const Range range = params.range;
+  with_snapshot(id, params.text_document.uri, [range](const FeatureContext& context) -> Reply {
     return json{{"data", semantic_tokens(context, range.start.line, range.end.line)}};
   });
 }

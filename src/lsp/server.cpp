@@ -15,16 +15,31 @@ namespace {
 
 constexpr int kLogError = 1;
 constexpr int kLogWarning = 2;
+// Messages from this size on (a document's text, a huge id) leave freed memory
+// worth returning to the system.
+constexpr std::size_t kLargeMessageBytes = std::size_t{1} << 20;
 
-std::int64_t version_field(const json& text_document) {
-  const json& version = field(text_document, "version");
-  if (!version.is_number_integer()) throw RpcError(ErrorCode::InvalidParams, "textDocument.version must be an integer");
-  return version.get<std::int64_t>();
+// The LSP DocumentSymbol/SymbolInformation text for a snapshot, cached per
+// snapshot: editors ask for the outline again on every focus or breadcrumb
+// refresh, mostly for a version they already have.
+Reply outline(const FeatureContext& context, const TextDocumentParams&) {
+  std::string key = "documentSymbol " + std::string(encoding_name(context.caps.encoding)) +
+                    (context.caps.hierarchical_symbols ? " tree " : " flat ") + context.uri;
+  return RawJson{context.snapshot.memo<std::string>(key, [&] {
+    return document_symbols_text(context.uri, context.transcript(), context.index(), context.caps.encoding,
+                                 context.caps.hierarchical_symbols);
+  })};
+}
+
+// Cached per snapshot like the outline: asked for again after every change and focus.
+Reply folding(const FeatureContext& context, const TextDocumentParams&) {
+  return RawJson{context.snapshot.memo<std::string>("foldingRange",
+                                                    [&] { return serialize(folding_ranges(context.transcript())); })};
 }
 
 }  // namespace
 
-Server::Server(boost::asio::io_context& io, Sink sink, std::string version)
+Server::Server(boost::asio::io_context& io, Sink sink, std::string version, Analyser analyser)
     : io_(io),
       sink_(std::move(sink)),
       version_(std::move(version)),
@@ -34,31 +49,34 @@ Server::Server(boost::asio::io_context& io, Sink sink, std::string version)
         boost::asio::post(io_, [this, alive, result = std::move(result)]() mutable {
           if (alive.lock()) on_analysis(std::move(result));
         });
-      }) {
-  requests_ = {
-      {"initialize", &Server::on_initialize},
-      {"shutdown", &Server::on_shutdown},
-      {"textDocument/hover", &Server::on_hover},
-      {"textDocument/definition", &Server::on_definition},
-      {"textDocument/documentHighlight", &Server::on_document_highlight},
-      {"textDocument/documentSymbol", &Server::on_document_symbol},
-      {"textDocument/codeAction", &Server::on_code_action},
-      {"codeAction/resolve", &Server::on_code_action_resolve},
-      {"textDocument/foldingRange", &Server::on_folding_range},
-      {"workspace/symbol", &Server::on_workspace_symbol},
-      {"bitext/detect", &Server::on_detect},
-      {"textDocument/semanticTokens/full", &Server::on_semantic_tokens_full},
-      {"textDocument/semanticTokens/range", &Server::on_semantic_tokens_range},
-  };
-  notifications_ = {
-      {"initialized", &Server::on_initialized},
-      {"textDocument/didOpen", &Server::on_did_open},
-      {"textDocument/didChange", &Server::on_did_change},
-      {"textDocument/didClose", &Server::on_did_close},
-      {"textDocument/didSave", &Server::on_did_save},
-      {"workspace/didChangeConfiguration", &Server::on_did_change_configuration},
-      {"$/cancelRequest", &Server::on_cancel_request},
-  };
+      }, std::move(analyser)) {
+  // Requests and notifications: one line each (see bind in server.hpp).
+  bind("initialize", &Server::on_initialize);
+  bind("shutdown", &Server::on_shutdown);
+  bind("textDocument/hover", &Server::on_hover);
+  bind_document<TextDocumentPositionParams>(
+      "textDocument/definition",
+      [](const FeatureContext& context, const TextDocumentPositionParams& p) -> Reply { return definition(context, p.position); });
+  bind_document<TextDocumentPositionParams>(
+      "textDocument/documentHighlight", [](const FeatureContext& context, const TextDocumentPositionParams& p) -> Reply {
+        return document_highlight(context, p.position);
+      });
+  bind_document<TextDocumentParams>("textDocument/documentSymbol", &outline);
+  bind_document<CodeActionParams>("textDocument/codeAction", &code_actions);
+  bind("codeAction/resolve", &Server::on_code_action_resolve);
+  bind_document<TextDocumentParams>("textDocument/foldingRange", &folding);
+  bind("workspace/symbol", &Server::on_workspace_symbol);
+  bind("bitext/detect", &Server::on_detect);                                          // detect.cpp
+  bind("textDocument/semanticTokens/full", &Server::on_semantic_tokens_full);        // semantic_tokens.cpp
+  bind("textDocument/semanticTokens/range", &Server::on_semantic_tokens_range);      // semantic_tokens.cpp
+
+  bind("initialized", &Server::on_initialized);
+  bind("textDocument/didOpen", &Server::on_did_open);
+  bind("textDocument/didChange", &Server::on_did_change);
+  bind("textDocument/didClose", &Server::on_did_close);
+  bind("textDocument/didSave", &Server::on_did_save);
+  bind("workspace/didChangeConfiguration", &Server::on_did_change_configuration);
+  bind("$/cancelRequest", &Server::on_cancel_request);
 }
 
 Server::~Server() {
@@ -93,7 +111,11 @@ void Server::end_of_input() {
 void Server::handle_frame(FrameEvent event) {
   if (auto* body = std::get_if<FrameBody>(&event)) {
     previous_frame_bad_ = false;
+    const bool large = body->body.size() >= kLargeMessageBytes;
     Incoming incoming = parse_message(body->body);
+    std::string().swap(body->body);  // the parsed message holds what is needed now
+    // A large message's memory goes back to the system once the server is idle.
+    if (large) worker_.release_memory_when_idle();
     if (auto* invalid = std::get_if<Invalid>(&incoming)) {
       previous_frame_bad_ = invalid->code == ErrorCode::ParseError;
       respond_error(invalid->id, invalid->code, invalid->message);
@@ -131,7 +153,7 @@ void Server::handle_request(Request request) {
       respond_error(id, ErrorCode::MethodNotFound, "method not found: " + request.method);
       return;
     }
-    (this->*handler->second)(id, request.params);
+    handler->second(id, request.params);
   } catch (const RpcError& e) {
     respond_error(id, e.code(), e.what());
   } catch (const json::exception& e) {
@@ -150,7 +172,7 @@ void Server::handle_notification(Notification notification) {
   auto handler = notifications_.find(notification.method);
   if (handler == notifications_.end()) return;  // $/setTrace, $/progress, ...: ignored
   try {
-    (this->*handler->second)(notification.params);
+    handler->second(notification.params);
   } catch (const std::exception& e) {
     log(kLogError, notification.method + ": " + e.what());
   }
@@ -235,12 +257,16 @@ void Server::answer(const json& id, const Document& document, const Snapshot& sn
   }
 }
 
-void Server::with_snapshot(const json& id, const json& params, Feature feature) {
-  std::string uri = document_uri(params);
+void Server::with_snapshot(const json& id, const std::string& uri, Feature feature) {
   Document* document = documents_.find(uri);
   if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "document is not open: " + uri);
   if (document->current) {
     answer(id, *document, *document->current, feature);
+    return;
+  }
+  if (document->failure) {
+    // Nothing will analyse this version again until it changes: answer now.
+    respond_error(id, ErrorCode::InternalError, "analysis failed: " + *document->failure);
     return;
   }
   document->waiting.push_back(WaitingRequest{id, [this, id, document, feature = std::move(feature)](const Snapshot& s) {
@@ -294,7 +320,14 @@ void Server::on_analysis(AnalysisResult result) {
   if (document == nullptr || document->serial != result.serial || result.generation != generation_) return;
   if (!result.snapshot) {
     log(kLogError, "analysis of " + result.uri + " failed: " + result.error);
+    if (result.incremental) {
+      // The re-analysis from the previous version failed: once more from scratch.
+      document->forget_base();
+      if (result.revision == document->revision) schedule_analysis(*document, true);
+      return;
+    }
     if (result.revision == document->revision) {
+      document->failure = result.error;
       abandon_waiting(*document, ErrorCode::InternalError, "analysis failed: " + result.error);
     }
     return;
@@ -314,6 +347,7 @@ void Server::on_analysis(AnalysisResult result) {
   document->rebase(result.snapshot->analysis_ptr(), result.revision);
   if (result.revision != document->revision) return;  // an old version: never published
   document->latest = result.snapshot;
+  document->latest_revision = result.revision;
   document->current = result.snapshot;
   publish(*document);
   auto waiting = std::move(document->waiting);
@@ -358,14 +392,11 @@ void Server::apply_configuration(const json& value) {
 
 // ---- requests -------------------------------------------------------------
 
-void Server::on_initialize(const json& id, const json& params) {
+void Server::on_initialize(const json& id, const InitializeParams& params) {
   if (state_ != State::Uninitialized) throw RpcError(ErrorCode::InvalidRequest, "initialize was already called");
-  if (!params.is_object()) throw RpcError(ErrorCode::InvalidParams, "initialize params must be an object");
-  caps_ = parse_client_capabilities(params.value("capabilities", json::object()));
+  caps_ = params.capabilities;
   std::vector<std::string> warnings;
-  if (auto options = params.find("initializationOptions"); options != params.end()) {
-    initial_settings_ = apply_settings(Settings{}, *options, warnings);
-  }
+  if (params.initialization_options) initial_settings_ = apply_settings(Settings{}, *params.initialization_options, warnings);
   settings_ = initial_settings_;
   state_ = State::Running;
 
@@ -388,7 +419,7 @@ void Server::on_initialize(const json& id, const json& params) {
   report_settings_warnings("initializationOptions", warnings);
 }
 
-void Server::on_shutdown(const json& id, const json&) {
+void Server::on_shutdown(const json& id, const Void&) {
   state_ = State::ShutDown;
   for (auto& [uri, timer] : debounce_timers_) timer->cancel();
   for (Document* document : documents_.all()) {
@@ -397,104 +428,83 @@ void Server::on_shutdown(const json& id, const json&) {
   respond(id, nullptr);
 }
 
-void Server::on_hover(const json& id, const json& params) {
-  Position position = position_field(params, "position");
-  with_snapshot(id, params, [position](const FeatureContext& context) { return hover(context, position); });
+void Server::on_hover(const json& id, const TextDocumentPositionParams& params) {
+  Position position = params.position;
+  Document* document = documents_.find(params.text_document.uri);
+  if (document != nullptr && !document->current && document->latest) {
+    // While the user types, a hover on a line that the edits since the latest
+    // analysis did not touch (nor its partner lines, which the hover quotes)
+    // is answered from it, its range moved to where the line is now.
+    auto old_line = document->line_in_latest(position.line);
+    bool partners_unchanged = old_line.has_value();
+    if (old_line) {
+      for (std::uint32_t partner : partner_lines(document->latest->analysis().transcript(), *old_line)) {
+        partners_unchanged = partners_unchanged && document->line_in_current(partner).has_value();
+      }
+    }
+    if (partners_unchanged) {
+      std::int64_t shift = std::int64_t{position.line} - std::int64_t{*old_line};
+      FeatureContext context{document->uri, *document->latest, caps_};
+      json result = hover(context, Position{*old_line, position.character});
+      if (result.is_object() && result.contains("range")) {
+        for (const char* end : {"start", "end"}) {
+          json& line = result["range"][end]["line"];
+          line = line.get<std::int64_t>() + shift;
+        }
+      }
+      respond(id, std::move(result));
+      return;
+    }
+  }
+  with_snapshot(id, params.text_document.uri,
+                [position](const FeatureContext& context) -> Reply { return hover(context, position); });
 }
 
-void Server::on_definition(const json& id, const json& params) {
-  Position position = position_field(params, "position");
-  with_snapshot(id, params, [position](const FeatureContext& context) { return definition(context, position); });
-}
-
-void Server::on_document_highlight(const json& id, const json& params) {
-  Position position = position_field(params, "position");
-  with_snapshot(id, params,
-                [position](const FeatureContext& context) { return document_highlight(context, position); });
-}
-
-void Server::on_document_symbol(const json& id, const json& params) {
-  with_snapshot(id, params, [](const FeatureContext& context) -> Reply {
-    // Cached per snapshot: editors ask for the outline again on every focus or
-    // breadcrumb refresh, mostly for a version they already have.
-    std::string key = "documentSymbol " + std::string(encoding_name(context.caps.encoding)) +
-                      (context.caps.hierarchical_symbols ? " tree " : " flat ") + context.uri;
-    return RawJson{context.snapshot.memo<std::string>(key, [&] {
-      return document_symbols_text(context.uri, context.transcript(), context.index(), context.caps.encoding,
-                                   context.caps.hierarchical_symbols);
-    })};
-  });
-}
-
-void Server::on_workspace_symbol(const json& id, const json& params) {
-  std::string query = string_field(params, "query");
+void Server::on_workspace_symbol(const json& id, const WorkspaceSymbolParams& params) {
   std::vector<OpenDocumentView> views;
   for (Document* document : documents_.all()) {
     if (!document->latest) continue;
     const Analysis& analysis = document->latest->analysis();
     views.push_back(OpenDocumentView{&document->uri, &analysis.transcript(), &analysis.index()});
   }
-  respond_raw(id, workspace_symbols_text(views, query, caps_.encoding));
+  respond_raw(id, workspace_symbols_text(views, params.query, caps_.encoding));
 }
 
-void Server::on_code_action(const json& id, const json& params) {
-  field(params, "range");
-  field(params, "context");
-  with_snapshot(id, params, [params](const FeatureContext& context) { return code_actions(context, params); });
-}
-
-void Server::on_code_action_resolve(const json& id, const json& params) {
-  const json& data = field(params, "data");
-  std::string uri = string_field(data, "uri");
-  const json& version = field(data, "version");
-  Document* document = documents_.find(uri);
-  if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "document is not open: " + uri);
-  if (version != document->version) throw RpcError(ErrorCode::ContentModified, "the document has changed");
-  with_snapshot(id, json{{"textDocument", {{"uri", uri}}}}, [params](const FeatureContext& context) {
-    return resolve_code_action(context, params);
-  });
-}
-
-void Server::on_folding_range(const json& id, const json& params) {
-  with_snapshot(id, params, [](const FeatureContext& context) -> Reply {
-    // Cached per snapshot like the outline: asked for again after every change and focus.
-    return RawJson{context.snapshot.memo<std::string>(
-        "foldingRange", [&] { return serialize(folding_ranges(context.transcript())); })};
-  });
+void Server::on_code_action_resolve(const json& id, const CodeActionToResolve& params) {
+  Document* document = documents_.find(params.data.uri);
+  if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "document is not open: " + params.data.uri);
+  if (params.data.version != document->version) throw RpcError(ErrorCode::ContentModified, "the document has changed");
+  with_snapshot(id, params.data.uri,
+                [params](const FeatureContext& context) { return resolve_code_action(context, params); });
 }
 
 // ---- notifications --------------------------------------------------------
 
-void Server::on_initialized(const json&) {
+void Server::on_initialized(Void) {
   if (caps_.configuration_pull) request_configuration();
 }
 
-void Server::on_did_open(const json& params) {
-  const json& item = field(params, "textDocument");
-  std::string uri = string_field(item, "uri");
-  std::int64_t version = version_field(item);
-  std::string text = string_field(item, "text");
-  if (Document* old = documents_.find(uri)) abandon_waiting(*old, ErrorCode::ContentModified, "the document was reopened");
-  Document& document = documents_.open(uri, version, std::move(text));
+void Server::on_did_open(DidOpenTextDocumentParams params) {
+  TextDocumentItem& item = params.text_document;
+  // (The message limit keeps an opened text far below kMaxDocumentBytes.)
+  if (Document* old = documents_.find(item.uri)) {
+    abandon_waiting(*old, ErrorCode::ContentModified, "the document was reopened");
+  }
+  Document& document = documents_.open(item.uri, item.version, std::move(item.text));
   schedule_analysis(document, true);
 }
 
-void Server::on_did_change(const json& params) {
-  const json& item = field(params, "textDocument");
-  std::string uri = string_field(item, "uri");
+void Server::on_did_change(DidChangeTextDocumentParams params) {
+  const std::string& uri = params.text_document.uri;
   Document* document = documents_.find(uri);
   if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "didChange for a document that is not open: " + uri);
-  const json& changes = field(params, "contentChanges");
-  if (!changes.is_array()) throw RpcError(ErrorCode::InvalidParams, "contentChanges must be an array");
-  const json& version = field(item, "version");
-  std::int64_t new_version = version.is_number_integer() ? version.get<std::int64_t>() : document->version + 1;
+  std::int64_t new_version = params.text_document.version.value_or(document->version + 1);
+  document->failure.reset();
 
   std::optional<LineEdit> edit;
   try {
-    for (const json& change : changes) {
-      std::optional<Range> range;
-      if (change.contains("range")) range = range_field(change, "range");
-      LineEdit one = document->text.apply(range, string_field(change, "text"), caps_.encoding);
+    for (const TextDocumentContentChangeEvent& change : params.content_changes) {
+      LineEdit one = document->text.apply(change.range, change.text, caps_.encoding);
       edit = edit ? compose(*edit, one) : one;
     }
   } catch (...) {
@@ -508,6 +518,13 @@ void Server::on_did_change(const json& params) {
     schedule_analysis(*document, false);
     throw;
   }
+  if (document->text.text().size() > kMaxDocumentBytes) {
+    std::string why = uri + " is larger than " + std::to_string(kMaxDocumentBytes) +
+                      " bytes: it is no longer checked (close and reopen it once it is smaller)";
+    send(make_notification("window/showMessage", {{"type", kLogError}, {"message", "bitext: " + why}}));
+    on_did_close(TextDocumentParams{TextDocumentIdentifier{uri}});
+    return;
+  }
   document->record_edit(edit.value_or(LineEdit{0, 0, 0}));
   document->version = new_version;
   document->current.reset();
@@ -515,8 +532,8 @@ void Server::on_did_change(const json& params) {
   schedule_analysis(*document, false);
 }
 
-void Server::on_did_close(const json& params) {
-  std::string uri = document_uri(params);
+void Server::on_did_close(TextDocumentParams params) {
+  const std::string& uri = params.text_document.uri;
   auto document = documents_.close(uri);
   if (!document) return;
   worker_.cancel(uri);
@@ -528,12 +545,12 @@ void Server::on_did_close(const json& params) {
   send(make_notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
 }
 
-void Server::on_did_save(const json&) {
+void Server::on_did_save(TextDocumentParams) {
   // Diagnostics follow the text as typed; saving changes nothing.
 }
 
-void Server::on_did_change_configuration(const json& params) {
-  const json settings = params.is_object() ? params.value("settings", json()) : json();
+void Server::on_did_change_configuration(DidChangeConfigurationParams params) {
+  const json& settings = params.settings;
   if (settings.is_object() && settings.contains("bitext")) {
     apply_configuration(settings);
   } else if (caps_.configuration_pull) {
@@ -543,12 +560,11 @@ void Server::on_did_change_configuration(const json& params) {
   }
 }
 
-void Server::on_cancel_request(const json& params) {
-  const json& id = field(params, "id");
+void Server::on_cancel_request(CancelParams params) {
   for (Document* document : documents_.all()) {
     auto& waiting = document->waiting;
     for (auto it = waiting.begin(); it != waiting.end(); ++it) {
-      if (it->id == id) {
+      if (it->id == params.id) {
         json cancelled_id = it->id;
         waiting.erase(it);
         respond_error(cancelled_id, ErrorCode::RequestCancelled, "the request was cancelled");

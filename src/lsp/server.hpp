@@ -31,7 +31,8 @@ class Server {
 
   // All calls must come from the thread running `io`; the server posts
   // analysis results to it.
-  Server(boost::asio::io_context& io, Sink sink, std::string version = "0.1.0");
+  // `analyser` replaces the core analysis (tests: an analysis that fails).
+  Server(boost::asio::io_context& io, Sink sink, std::string version = "0.1.0", Analyser analyser = analyse_with_core);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -49,9 +50,38 @@ class Server {
 
  private:
   enum class State { Uninitialized, Running, ShutDown };
-  using RequestHandler = void (Server::*)(const json& id, const json& params);
-  using NotificationHandler = void (Server::*)(const json& params);
+  using RequestHandler = std::function<void(const json& id, json& params)>;
+  using NotificationHandler = std::function<void(json& params)>;
   using Feature = std::function<Reply(const FeatureContext&)>;
+
+  // The dispatcher. A request or notification is registered with one line in
+  // the constructor; its params are decoded once into P (a protocol.hpp struct
+  // with from_json), and a decoding error is answered InvalidParams naming the
+  // field. bind: a Server member that needs the server's state.
+  template <class P>
+  void bind(std::string method, void (Server::*handler)(const json& id, const P& params)) {
+    requests_[std::move(method)] = [this, handler](const json& id, json& params) {
+      (this->*handler)(id, decode_params<P>(params));
+    };
+  }
+  // (A notification's params are its own: a didOpen's text is moved, not copied.)
+  template <class P>
+  void bind(std::string method, void (Server::*handler)(P params)) {
+    notifications_[std::move(method)] = [this, handler](json& params) { (this->*handler)(decode_params<P>(params)); };
+  }
+  // bind_document: a read-only feature of one document's analysis (a new
+  // feature file's function), answered once the document's current version is
+  // analysed. P has `text_document`; `feature` is Reply(const FeatureContext&, const P&).
+  template <class P, class F>
+  void bind_document(std::string method, F feature) {
+    requests_[std::move(method)] = [this, feature](const json& id, json& params) {
+      P decoded = decode_params<P>(params);
+      std::string uri = decoded.text_document.uri;
+      with_snapshot(id, uri, [feature, decoded = std::move(decoded)](const FeatureContext& context) -> Reply {
+        return feature(context, decoded);
+      });
+    };
+  }
 
   void handle_frame(FrameEvent event);
   void handle_request(Request request);
@@ -68,8 +98,9 @@ class Server {
   void report_settings_warnings(const std::string& source, const std::vector<std::string>& warnings);
   void finish(int code);
 
-  // Answers now when the document's current version is analysed, else when it is.
-  void with_snapshot(const json& id, const json& params, Feature feature);
+  // Answers now when the document's current version is analysed, else when it
+  // is; an error at once when its analysis failed.
+  void with_snapshot(const json& id, const std::string& uri, Feature feature);
   void answer(const json& id, const Document& document, const Snapshot& snapshot, const Feature& feature);
   void abandon_waiting(Document& document, ErrorCode code, std::string_view why);
 
@@ -82,27 +113,22 @@ class Server {
   void apply_configuration(const json& value);
 
   // Requests.
-  void on_initialize(const json& id, const json& params);
-  void on_shutdown(const json& id, const json& params);
-  void on_hover(const json& id, const json& params);
-  void on_definition(const json& id, const json& params);
-  void on_document_highlight(const json& id, const json& params);
-  void on_document_symbol(const json& id, const json& params);
-  void on_workspace_symbol(const json& id, const json& params);
-  void on_code_action(const json& id, const json& params);
-  void on_code_action_resolve(const json& id, const json& params);
-  void on_folding_range(const json& id, const json& params);
-  void on_detect(const json& id, const json& params);                  // detect.cpp
-  void on_semantic_tokens_full(const json& id, const json& params);    // semantic_tokens.cpp
-  void on_semantic_tokens_range(const json& id, const json& params);   // semantic_tokens.cpp
+  void on_initialize(const json& id, const InitializeParams& params);
+  void on_shutdown(const json& id, const Void& params);
+  void on_hover(const json& id, const TextDocumentPositionParams& params);
+  void on_workspace_symbol(const json& id, const WorkspaceSymbolParams& params);
+  void on_code_action_resolve(const json& id, const CodeActionToResolve& params);
+  void on_detect(const json& id, const DetectParams& params);                                    // detect.cpp
+  void on_semantic_tokens_full(const json& id, const TextDocumentParams& params);                // semantic_tokens.cpp
+  void on_semantic_tokens_range(const json& id, const SemanticTokensRangeParams& params);        // semantic_tokens.cpp
   // Notifications.
-  void on_initialized(const json& params);
-  void on_did_open(const json& params);
-  void on_did_change(const json& params);
-  void on_did_close(const json& params);
-  void on_did_save(const json& params);
-  void on_did_change_configuration(const json& params);
-  void on_cancel_request(const json& params);
+  void on_initialized(Void params);
+  void on_did_open(DidOpenTextDocumentParams params);
+  void on_did_change(DidChangeTextDocumentParams params);
+  void on_did_close(TextDocumentParams params);
+  void on_did_save(TextDocumentParams params);
+  void on_did_change_configuration(DidChangeConfigurationParams params);
+  void on_cancel_request(CancelParams params);
 
   boost::asio::io_context& io_;
   Sink sink_;

@@ -2,6 +2,7 @@
 // well-formed transcript: missing, unreadable, binary, UTF-16, empty, invalid
 // UTF-8, very large and oversized files, directories and standard input.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -148,6 +149,39 @@ TEST_CASE("standard input is read with '-' and shown as <stdin>") {
   const auto outline = run_bitext({"outline", "-"}, fixture("clean.zh-en.txt"));
   CHECK(outline.status == 0);
   CHECK(outline.out.rfind("<stdin>: 4 pairs, translation (han) first, original (latin) second\n", 0) == 0);
+}
+
+TEST_CASE("a FIFO or a device named on the command line is refused at once, exit 2") {
+  const TempDir dir;
+  const auto fifo = dir.path() / "pipe.txt";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // Nobody writes to the FIFO: reading it would block forever.
+  const auto result = run_bitext({"check", "pipe.txt"}, std::nullopt, dir.path());
+  CHECK(result.status == 2);
+  CHECK(result.out.empty());
+  CHECK(result.err ==
+        "pipe.txt: error: is a FIFO, not a regular file (use - to read standard input)\n"
+        "0 files checked, 0 errors, 0 warnings; 1 file could not be checked\n");
+  const auto outline = run_bitext({"outline", "pipe.txt"}, std::nullopt, dir.path());
+  CHECK(outline.status == 2);
+  CHECK(outline.err == "pipe.txt: error: is a FIFO, not a regular file (use - to read standard input)\n");
+
+  const auto device = run_bitext({"check", "/dev/zero"});
+  CHECK(device.status == 2);
+  CHECK(device.err ==
+        "/dev/zero: error: is a device, not a regular file\n"
+        "0 files checked, 0 errors, 0 warnings; 1 file could not be checked\n");
+}
+
+TEST_CASE("standard input with a NUL byte is refused as binary when the NUL is read, not at the size limit") {
+  // A text start, then NULs: refused as binary like a named file. (/dev/zero
+  // on standard input goes the same way after its first read.)
+  std::string input = "本集简介\n" + std::string(1 << 20, '\0');
+  const auto result = run_bitext({"check", "-"}, input);
+  CHECK(result.status == 2);
+  CHECK(result.err ==
+        "<stdin>: error: binary file, skipped\n"
+        "0 files checked, 0 errors, 0 warnings; 1 file could not be checked\n");
 }
 
 TEST_CASE("a file over the size limit is refused before it is read") {

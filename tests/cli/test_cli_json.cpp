@@ -186,8 +186,13 @@ TEST_CASE("each fix, applied as LSP edits, gives the repaired text") {
     expected.erase(expected.begin() + 16);
     CHECK(apply_fix(text, preferred_fix(3)) == join_lines(expected));
   }
-  // untranslated: no automatic fix
-  CHECK_FALSE(diagnostics[4].contains("data"));
+  // untranslated: no automatic fix; data says which finding it is, as the server's does
+  CHECK(diagnostics[4]["data"] == json::parse(R"({"code":"untranslated","index":4})"));
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    CHECK(diagnostics[i]["data"]["index"] == i);
+    CHECK(diagnostics[i]["data"]["code"] == diagnostics[i]["code"]);
+    CHECK_FALSE(diagnostics[i]["data"].contains("version"));
+  }
   {  // empty-line: the blank line 22 deleted
     std::vector<std::string> expected = lines;
     expected.erase(expected.begin() + 21);

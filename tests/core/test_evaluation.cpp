@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "bitext/evaluation.hpp"
+#include "eval/evaluation.hpp"
 #include "bitext/text.hpp"
 
 using namespace bitext;

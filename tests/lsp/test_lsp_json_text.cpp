@@ -198,3 +198,38 @@ TEST_CASE("FeatureContext::range_of gives LineIndex::position_of's columns at ev
   std::size_t hello = text.find("Hello");
   CHECK(context.range_of(hello, hello + 6) == Range{Position{2, 0}, Position{2, 6}});
 }
+
+TEST_CASE("one Diagnostic, written fast or through json, is the same text; fixes and version are optional") {
+  std::string text = "你好🤗\nHello 🤗\n再见🤗\n谢谢\nThanks";
+  auto analysis = Analysis::run(text, CheckOptions{});
+  const LineIndex& index = analysis->index();
+  auto range_of = [&](std::size_t begin, std::size_t end) {
+    return Range{index.position_of(begin, PositionEncoding::Utf16), index.position_of(end, PositionEncoding::Utf16)};
+  };
+  std::size_t with_fixes = 0;
+  for (std::uint32_t i = 0; i < analysis->findings().size(); ++i) {
+    const Finding& finding = analysis->findings()[i];
+    for (const DiagnosticOptions& options :
+         {DiagnosticOptions{"file:///a", 7, true, false}, DiagnosticOptions{"file:///a", std::nullopt, true, true},
+          DiagnosticOptions{"file:///a", 7, false, false}}) {
+      Diagnostic diagnostic;
+      make_diagnostic(diagnostic, finding, i, range_of, options);
+      std::string fast;
+      append_json(fast, diagnostic);
+      json tree;
+      to_json(tree, diagnostic);
+      CHECK(fast == serialize(tree));
+      CHECK(tree["data"]["index"] == i);
+      CHECK(tree["data"]["code"] == finding.code);
+      CHECK(tree["data"].contains("version") == options.version.has_value());
+      CHECK(tree["data"].contains("fixes") == (options.fixes && !finding.fixes.empty()));
+      CHECK(tree.contains("relatedInformation") == (options.related_information && !finding.related.empty()));
+      if (options.fixes && !finding.fixes.empty()) {
+        ++with_fixes;
+        CHECK(tree["data"]["fixes"].size() == finding.fixes.size());
+        CHECK(tree["data"]["fixes"][0]["title"] == finding.fixes[0].title);
+      }
+    }
+  }
+  CHECK(with_fixes >= 1);
+}

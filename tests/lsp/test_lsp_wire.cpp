@@ -248,21 +248,31 @@ TEST_CASE("serialize replaces invalid UTF-8 from documents instead of throwing")
   CHECK(serialize(message) == "{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":{\"text\":\"a\xef\xbf\xbd" "b\"}}");
 }
 
+namespace {
+
+ClientCapabilities capabilities_from(const json& capabilities) {
+  ClientCapabilities caps;
+  from_json(capabilities, caps);
+  return caps;
+}
+
+}  // namespace
+
 TEST_CASE("position encodings: the client's first supported choice, utf-16 otherwise") {
-  CHECK(parse_client_capabilities(json::object()).encoding == PositionEncoding::Utf16);
-  auto caps = parse_client_capabilities(json::parse(R"({"general":{"positionEncodings":["utf-8","utf-16"]}})"));
+  CHECK(capabilities_from(json::object()).encoding == PositionEncoding::Utf16);
+  auto caps = capabilities_from(json::parse(R"({"general":{"positionEncodings":["utf-8","utf-16"]}})"));
   CHECK(caps.encoding == PositionEncoding::Utf8);
-  caps = parse_client_capabilities(json::parse(R"({"general":{"positionEncodings":["latin-1","utf-32"]}})"));
+  caps = capabilities_from(json::parse(R"({"general":{"positionEncodings":["latin-1","utf-32"]}})"));
   CHECK(caps.encoding == PositionEncoding::Utf32);
-  caps = parse_client_capabilities(json::parse(R"({"general":{"positionEncodings":["latin-1"]}})"));
+  caps = capabilities_from(json::parse(R"({"general":{"positionEncodings":["latin-1"]}})"));
   CHECK(caps.encoding == PositionEncoding::Utf16);
-  caps = parse_client_capabilities(json::parse(R"({"offsetEncoding":["utf-8","utf-16"]})"));
+  caps = capabilities_from(json::parse(R"({"offsetEncoding":["utf-8","utf-16"]})"));
   CHECK(caps.encoding == PositionEncoding::Utf8);
   CHECK(caps.encoding_from_offset_encoding);
 }
 
 TEST_CASE("client capabilities that change what the server sends") {
-  auto caps = parse_client_capabilities(json::parse(R"({
+  auto caps = capabilities_from(json::parse(R"({
     "textDocument": {
       "documentSymbol": {"hierarchicalDocumentSymbolSupport": true},
       "publishDiagnostics": {"relatedInformation": true},
@@ -279,16 +289,23 @@ TEST_CASE("client capabilities that change what the server sends") {
   CHECK(caps.document_changes);
   CHECK(caps.configuration_pull);
   CHECK(caps.line_folding_only);
-  auto none = parse_client_capabilities(json::parse(R"({"textDocument":{"hover":{"contentFormat":["plaintext"]}}})"));
+  auto none = capabilities_from(json::parse(R"({"textDocument":{"hover":{"contentFormat":["plaintext"]}}})"));
   CHECK_FALSE(none.markdown_hover);
   CHECK_FALSE(none.hierarchical_symbols);
   CHECK_FALSE(none.code_action_literals);
 }
 
-TEST_CASE("positions from JSON: negative or non-integer coordinates are InvalidParams") {
+TEST_CASE("positions from JSON: negative or non-integer coordinates are InvalidParams naming the field") {
   CHECK(json::parse(R"({"line":2,"character":7})").get<Position>() == Position{2, 7});
-  CHECK_THROWS_AS(json::parse(R"({"line":-1,"character":0})").get<Position>(), RpcError);
-  CHECK_THROWS_AS(position_field(json::parse(R"({"position":{"line":"1","character":0}})"), "position"), RpcError);
+  CHECK_THROWS_AS(json::parse(R"({"line":-1,"character":0})").get<Position>(), DecodeError);
+  json params = json::parse(R"({"textDocument":{"uri":"file:///x"},"position":{"line":"1","character":0}})");
+  try {
+    decode_params<TextDocumentPositionParams>(params);
+    FAIL("no error");
+  } catch (const RpcError& e) {
+    CHECK(e.code() == ErrorCode::InvalidParams);
+    CHECK(std::string(e.what()) == "params.position.line: expected unsigned integer");
+  }
   CHECK(json(Range{{1, 2}, {3, 4}}) == json::parse(R"({"start":{"line":1,"character":2},"end":{"line":3,"character":4}})"));
 }
 

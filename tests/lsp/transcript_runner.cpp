@@ -1,6 +1,9 @@
 // Runs one protocol transcript against `bitext lsp`: a file of JSON-RPC
 // messages to send and the messages expected back, in order, in the manner of
 // clangd's lit tests. Usage: lsp_transcript_runner BITEXT_BINARY FILE.jsonrpc
+// runs `bitext lsp` as a process; lsp_transcript_runner --memory FILE.jsonrpc
+// replays the same transcript in-process through lsp::MemoryConnection
+// (milliseconds, and under sanitizers; the exit code is the server's).
 //
 // Directives (each on its own line; the block after it runs to the next directive):
 //   // send:                 a JSON message, framed with the right Content-Length
@@ -8,6 +11,8 @@
 //                            without separators, with \r \n \t \\ \xHH escapes
 //   // send-padded: N        the JSON message with a "padding" string added so that
 //                            its body is exactly N bytes (for the size limit)
+//   // send-deep: N          the JSON message with its "deep":null replaced by N
+//                            nested arrays (for the nesting limit)
 //   // expect:               the next message must match this JSON (see below)
 //   // expect-silence: MS    no message may arrive for MS milliseconds
 //   // ignore: METHOD        from here on, skip server notifications/requests of METHOD
@@ -41,6 +46,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <set>
@@ -49,6 +55,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "lsp/memory_connection.hpp"
 
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
@@ -130,9 +138,52 @@ json parse_block(const Directive& d) {
   }
 }
 
-// ---- the server process ----------------------------------------------------
+// ---- the server ------------------------------------------------------------
 
-class Server {
+class Peer {
+ public:
+  virtual ~Peer() = default;
+  virtual void write(const std::string& bytes) = 0;
+  virtual void close_input() = 0;
+  // The next message, or nullopt at EOF or when `deadline` passes.
+  virtual std::optional<json> next(Clock::time_point deadline) = 0;
+  virtual int wait_exit(Clock::time_point deadline) = 0;
+};
+
+// The server in this process.
+class MemoryPeer : public Peer {
+ public:
+  void write(const std::string& bytes) override {
+    if (closed_) fail("writing after close-stdin");
+    connection_.send_bytes(bytes);
+  }
+  void close_input() override {
+    closed_ = true;
+    connection_.close_input();
+  }
+  std::optional<json> next(Clock::time_point deadline) override {
+    // An exited server sends nothing more: what it sent is all there is.
+    if (connection_.exited()) deadline = Clock::now();
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    try {
+      return connection_.receive(std::max(left, std::chrono::milliseconds(0)));
+    } catch (const std::exception& e) {
+      fail(e.what());
+    }
+  }
+  int wait_exit(Clock::time_point deadline) override {
+    while (!connection_.exited() && Clock::now() < deadline) connection_.settle(std::chrono::milliseconds(10), std::chrono::milliseconds(100));
+    if (!connection_.exited()) fail("the server did not exit in time");
+    return *connection_.exit_code();
+  }
+
+ private:
+  bitext::lsp::MemoryConnection connection_;
+  bool closed_ = false;
+};
+
+// `bitext lsp` as a child process, over its stdio pipes or TCP.
+class Server : public Peer {
  public:
   Server(const std::string& binary, bool tcp) : tcp_(tcp) {
     int to_child[2];
@@ -171,7 +222,7 @@ class Server {
     }
   }
 
-  void write(const std::string& bytes) {
+  void write(const std::string& bytes) override {
     if (in_ < 0) fail("writing after close-stdin");
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -188,7 +239,7 @@ class Server {
     }
   }
 
-  void close_input() {
+  void close_input() override {
     if (tcp_ && in_ >= 0) {
       shutdown(in_, SHUT_WR);  // `out_` is the same socket: keep reading
     } else if (in_ >= 0) {
@@ -198,7 +249,7 @@ class Server {
   }
 
   // The next message, or nullopt at EOF or when `deadline` passes.
-  std::optional<json> next(Clock::time_point deadline) {
+  std::optional<json> next(Clock::time_point deadline) override {
     for (;;) {
       if (auto message = take_message()) return message;
       if (eof_) return std::nullopt;
@@ -212,7 +263,7 @@ class Server {
 
   bool at_eof() const { return eof_; }
 
-  int wait_exit(Clock::time_point deadline) {
+  int wait_exit(Clock::time_point deadline) override {
     for (;;) {
       int status = 0;
       pid_t done = waitpid(pid_, &status, WNOHANG);
@@ -360,7 +411,7 @@ std::string frame(const std::string& body) { return "Content-Length: " + std::to
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) fail("usage: lsp_transcript_runner BITEXT_BINARY FILE.jsonrpc");
+  if (argc != 3) fail("usage: lsp_transcript_runner (BITEXT_BINARY | --memory) FILE.jsonrpc");
   signal(SIGPIPE, SIG_IGN);
   auto directives = parse_transcript(argv[2]);
   bool tcp = false;
@@ -368,7 +419,13 @@ int main(int argc, char** argv) {
     std::ifstream in(argv[2]);
     for (std::string line; std::getline(in, line);) tcp = tcp || trim(line) == "# transport: tcp";
   }
-  Server server(argv[1], tcp);
+  std::unique_ptr<Peer> peer;
+  if (std::string(argv[1]) == "--memory") {
+    peer = std::make_unique<MemoryPeer>();
+  } else {
+    peer = std::make_unique<Server>(argv[1], tcp);
+  }
+  Peer& server = *peer;
   std::set<std::string> ignored;
   int expectations = 0;
 
@@ -396,6 +453,13 @@ int main(int argc, char** argv) {
       if (body.size() + 2 > target) fail(at + "target smaller than the message");
       body += std::string(target - body.size() - 2, 'a');
       body += "\"}";
+      server.write(frame(body));
+    } else if (d.kind == "send-deep") {
+      std::size_t depth = std::stoul(d.argument);
+      std::string body = parse_block(d).dump();
+      std::size_t deep = body.find("\"deep\":null");
+      if (deep == std::string::npos) fail(at + "no \"deep\":null in the message");
+      body.replace(deep + 7, 4, std::string(depth, '[') + std::string(depth, ']'));
       server.write(frame(body));
     } else if (d.kind == "expect") {
       json expected = parse_block(d);

@@ -1,4 +1,4 @@
-#include "bitext/evaluation.hpp"
+#include "eval/evaluation.hpp"
 
 #include <algorithm>
 #include <map>

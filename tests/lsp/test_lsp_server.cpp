@@ -1,0 +1,162 @@
+// The server in-process through the in-memory connection: what needs more
+// than a transcript can say (comparing two answers, a hover while typing).
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+
+#include "lsp/memory_connection.hpp"
+
+using namespace bitext::lsp;
+using std::chrono::milliseconds;
+
+namespace {
+
+const std::string kText =
+    "本集简介\n双语字幕\n谢谢邀请🤗。\nThanks for having me 🤗.\n你觉得五年后我们会处在什么位置?\n"
+    "Like, where do you kinda see us in five years?\n如今我们已身处一个全面拥抱AI的世界。\n"
+    "We're an AI forward entire world at this point now.\n关于 Bayt 播客 🤗";
+const std::string kUri = "file:///d.txt";
+
+json request(int id, const std::string& method, json params) {
+  return json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
+}
+
+json notification(const std::string& method, json params) {
+  return json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
+}
+
+json hover_at(int id, int line) {
+  return request(id, "textDocument/hover",
+                 {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", line}, {"character", 1}}}});
+}
+
+json insert(int version, int line, int character, const std::string& text) {
+  json position{{"line", line}, {"character", character}};
+  return notification("textDocument/didChange",
+                      {{"textDocument", {{"uri", kUri}, {"version", version}}},
+                       {"contentChanges", json::array({{{"range", {{"start", position}, {"end", position}}}, {"text", text}}})}});
+}
+
+// The next message, which must come within 20 s.
+json next(MemoryConnection& connection) {
+  auto message = connection.receive(milliseconds(20000));
+  REQUIRE(message.has_value());
+  return *message;
+}
+
+// A server with `kText` open and its first diagnostics published; edits are
+// not re-analysed for 10 s (the longest debounce), so the latest analysis stays.
+void open_document(MemoryConnection& connection) {
+  connection.send(request(1, "initialize",
+                          {{"capabilities", json::object()},
+                           {"initializationOptions", {{"debounceMs", 10000}, {"contentChecks", false}}}}));
+  CHECK(next(connection)["id"] == 1);
+  connection.send(notification("initialized", json::object()));
+  connection.send(notification(
+      "textDocument/didOpen",
+      {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", 1}, {"text", kText}}}}));
+  json published = next(connection);
+  CHECK(published["method"] == "textDocument/publishDiagnostics");
+  CHECK(published["params"]["version"] == 1);
+}
+
+}  // namespace
+
+TEST_CASE("while an edit waits for analysis, a hover on an untouched pair is answered from the latest analysis, moved") {
+  MemoryConnection connection;
+  open_document(connection);
+  connection.send(hover_at(2, 5));
+  json before = next(connection);
+  REQUIRE(before["id"] == 2);
+  REQUIRE(before["result"].is_object());
+  CHECK(before["result"]["range"]["start"]["line"] == 5);
+
+  // An edit inside line 2, then a new line at the top: the English line 5 is
+  // now line 6, and neither it nor its partner (line 4, now 5) was touched.
+  connection.send(insert(2, 2, 6, "真"));
+  connection.send(insert(3, 0, 0, "前言\n"));
+  connection.send(hover_at(3, 6));
+  json moved = next(connection);
+  REQUIRE(moved["id"] == 3);
+  CHECK(moved["result"]["contents"] == before["result"]["contents"]);
+  CHECK(moved["result"]["range"]["start"]["line"] == 6);
+  CHECK(moved["result"]["range"]["end"]["line"] == 6);
+  CHECK(moved["result"]["range"]["start"]["character"] == before["result"]["range"]["start"]["character"]);
+  CHECK(moved["result"]["range"]["end"]["character"] == before["result"]["range"]["end"]["character"]);
+
+  // Line 4 (the English partner of the edited Chinese line, now line 3)
+  // quotes an edited line: it waits for the analysis of the current text,
+  // as the cancellation shows.
+  connection.send(hover_at(4, 4));
+  connection.settle(milliseconds(100), milliseconds(1000));
+  CHECK(connection.pending_frames() == 0);
+  connection.send(notification("$/cancelRequest", {{"id", 4}}));
+  json cancelled = next(connection);
+  CHECK(cancelled["id"] == 4);
+  CHECK(cancelled["error"]["code"] == -32800);
+
+  connection.send(request(5, "shutdown", nullptr));
+  CHECK(next(connection)["id"] == 5);
+  connection.send(notification("exit", nullptr));
+  CHECK(connection.exit_code() == 0);
+}
+
+TEST_CASE("the in-memory connection answers broken bytes like the pipes do, and reports the exit code") {
+  MemoryConnection connection;
+  connection.send_bytes("Content-Length : 2\r\n\r\n{}");
+  connection.close_input();
+  json error = next(connection);
+  CHECK(error["id"].is_null());
+  CHECK(error["error"]["code"] == -32700);
+  CHECK(error["error"]["message"] == "malformed header line");
+  CHECK(connection.exit_code() == 1);  // the client left without shutdown
+  CHECK_FALSE(connection.receive(milliseconds(0)).has_value());
+}
+
+TEST_CASE("after a failed analysis every request is answered: a failed re-analysis is redone from scratch, a failed full one is an error at once") {
+  // Re-analyses always fail; a full analysis fails when the text has "FAIL".
+  Analyser flaky = [](AnalysisJob& job) -> std::shared_ptr<const bitext::Analysis> {
+    if (job.base && job.edit) throw std::runtime_error("re-analysis broke");
+    if (job.text.find("FAIL") != std::string::npos) throw std::runtime_error("analysis broke");
+    return analyse_with_core(job);
+  };
+  MemoryConnection connection("test", flaky);
+  connection.send(request(1, "initialize",
+                          {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 0}, {"contentChecks", false}}}}));
+  CHECK(next(connection)["id"] == 1);
+  connection.send(notification("textDocument/didOpen",
+                               {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", 1}, {"text", kText}}}}));
+  CHECK(next(connection)["params"]["version"] == 1);
+
+  // The incremental analysis of version 2 fails and is logged; the full one
+  // that follows publishes version 2.
+  connection.send(insert(2, 2, 6, "真"));
+  json logged = next(connection);
+  CHECK(logged["method"] == "window/logMessage");
+  CHECK(logged["params"]["message"] == "bitext: analysis of file:///d.txt failed: re-analysis broke");
+  json published = next(connection);
+  CHECK(published["method"] == "textDocument/publishDiagnostics");
+  CHECK(published["params"]["version"] == 2);
+
+  // Version 3 cannot be analysed at all: the outline asked before the failure
+  // and the one asked after are both answered with the error.
+  connection.send(insert(3, 0, 0, "FAIL"));
+  connection.send(request(2, "textDocument/documentSymbol", {{"textDocument", {{"uri", kUri}}}}));
+  for (int message = 0; message < 4; ++message) {
+    json m = next(connection);
+    if (m.contains("method")) {
+      CHECK(m["method"] == "window/logMessage");
+      continue;
+    }
+    CHECK(m["id"] == 2);
+    CHECK(m["error"]["code"] == -32603);
+    CHECK(m["error"]["message"] == "analysis failed: analysis broke");
+    break;
+  }
+  connection.send(request(3, "textDocument/documentSymbol", {{"textDocument", {{"uri", kUri}}}}));
+  json after = next(connection);
+  CHECK(after["id"] == 3);
+  CHECK(after["error"]["message"] == "analysis failed: analysis broke");
+}
