@@ -8,7 +8,7 @@
 #include "bitext/numbers.hpp"
 #include "bitext/script.hpp"
 #include "bitext/text.hpp"
-#include "chars.hpp"
+#include "core/chars.hpp"
 
 namespace bitext {
 namespace {
