@@ -43,7 +43,7 @@ TokenKeys token_keys(std::span<const LatinToken> tokens);
 std::uint64_t token_key_hash(std::string_view key);
 
 struct LineFeatures {
-  double length = 0;  // length.hpp's measure
+  double length = 0;  // length.hpp's measure, as a line of its side's script
   bool spaced = true;  // words separated by spaces (Latin, ...), not CJK
   int sentences = 1;           // sentence boundaries + 1
   int questions = 0;           // question marks (? and ？): questions stay questions in translation
@@ -57,7 +57,11 @@ struct LineFeatures {
   std::vector<CutPoint> cuts;  // in text order
 };
 
-LineFeatures line_features(std::string_view line);
+// `script` is the script of the line's side in the transcript (its
+// translation or original script): lengths are measured as that script's
+// lines whatever the line's own dominant script; Script::None measures by the
+// line's dominant script. Spacing and cut points follow the line's own text.
+LineFeatures line_features(std::string_view line, Script script = Script::None);
 
 // The document's length model (length.hpp's robust fit), rounded so that one
 // edited pair rarely changes it: a re-analysis then keeps the results of the

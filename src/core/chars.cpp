@@ -47,4 +47,11 @@ bool is_cjk(char32_t c) {
   return u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH;
 }
 
+bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2EBEF) ||
+         (c >= 0xF900 && c <= 0xFAFF);
+}
+
+char32_t fold_width(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : c; }
+
 }  // namespace bitext::chars

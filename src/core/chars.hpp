@@ -40,4 +40,14 @@ bool is_sentence_end(char32_t c);
 // 【】...) and full-width forms (，：（）Ａ１, ideographic space).
 bool is_cjk(char32_t c);
 
+// Han ideographs only (no kana, Hangul or punctuation): the unified
+// ideographs, extension A, extensions B and beyond (U+20000–U+2EBEF) and the
+// compatibility ideographs.
+bool is_han(char32_t c);
+
+// Full-width ASCII forms (！ to ～, U+FF01–U+FF5E: Ｆ１ ｘ) folded to ASCII,
+// so that digits, letters and keys typed in full width compare equal; other
+// characters unchanged.
+char32_t fold_width(char32_t c);
+
 }  // namespace bitext::chars

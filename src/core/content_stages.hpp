@@ -104,6 +104,14 @@ DocumentFits fit_document(std::span<const LineSummary> translations, std::span<c
 double shape_cost(const LineSummary& translation, const LineSummary& original, const DocumentFits& fits);
 double pair_cost(const LineFeatures& translation, const LineFeatures& original, const DocumentFits& fits);
 
+// A pair's line on one side with the script of that side in the transcript
+// (what its length is measured as); reads as its text elsewhere.
+struct SideText {
+  std::string_view text;
+  Script script = Script::None;
+  operator std::string_view() const { return text; }
+};
+
 // The document's pairs as every stage reads them. Owned by one run; the
 // features are computed for the pairs a stage is about to read (in a
 // re-analysis, only around the edits).
@@ -133,8 +141,16 @@ struct PairTable {
   std::string_view line_text(std::uint32_t line) const {
     return text().substr(line_begin(line), line_end(line) - line_begin(line));
   }
-  std::string_view side_text(std::size_t pair, bool translation) const { return line_text(line(pair, translation)); }
+  Script script(bool translation) const {
+    return translation ? transcript->translation_script : transcript->original_script;
+  }
+  SideText side_text(std::size_t pair, bool translation) const {
+    return {line_text(line(pair, translation)), script(translation)};
+  }
 };
+
+// Features of a side's line, measured as a line of that side's script.
+inline LineFeatures line_features(const SideText& side) { return line_features(side.text, side.script); }
 
 // Text of a line for messages: quoted, at most `max_chars` code points
 // (content_pair_findings.cpp); tail_preview shows its end.

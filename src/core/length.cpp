@@ -9,13 +9,16 @@
 #include <vector>
 
 #include "bitext/text.hpp"
+#include "chars.hpp"
 
 namespace bitext {
 namespace {
 
-bool is_space(char32_t c) { return c == U' ' || c == U'\t' || u_isUWhiteSpace(UChar32(c)); }
 
-bool is_cjk(char32_t c) {
+// CJK letters only, not chars::is_cjk: the measure counts CJK punctuation
+// (。，「」) and full-width forms as punctuation, which the CJK-length measure
+// leaves out; counted as CJK they would change every Chinese line's length.
+bool is_cjk_letter(char32_t c) {
   return (c >= 0x2E80 && c <= 0x2FDF) ||   // radicals
          (c >= 0x3040 && c <= 0x30FF) ||   // kana
          (c >= 0x3100 && c <= 0x31FF) ||   // bopomofo, kana extensions
@@ -56,10 +59,10 @@ CharacterCounts count_characters(std::string_view line) {
     offset += d.length == 0 ? 1 : d.length;
     if (!d.valid) {
       ++counts.invalid;
-    } else if (is_space(d.code_point)) {
+    } else if (chars::is_white_space(d.code_point)) {
       if (seen_text) ++pending_spaces;
       continue;
-    } else if (is_cjk(d.code_point)) {
+    } else if (is_cjk_letter(d.code_point)) {
       ++counts.cjk;
     } else if (u_isalnum(UChar32(d.code_point))) {
       ++counts.latin;

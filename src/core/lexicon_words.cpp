@@ -10,6 +10,7 @@
 
 #include "bitext/lexicon.hpp"
 #include "bitext/text.hpp"
+#include "chars.hpp"
 
 namespace bitext {
 namespace {
@@ -54,10 +55,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
-bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2EBEF) ||
-         (c >= 0xF900 && c <= 0xFAFF);
-}
+using chars::is_han;
 
 // A clone of ICU's Chinese word iterator per thread: creating one loads rules
 // and dictionaries (milliseconds), cloning is cheap, and an iterator is not

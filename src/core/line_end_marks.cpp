@@ -1,6 +1,7 @@
 #include "line_end_marks.hpp"
 
 #include "bitext/text.hpp"
+#include "chars.hpp"
 #include "line_facts.hpp"
 
 namespace bitext::detail {
@@ -10,33 +11,14 @@ namespace {
 bool continues_sentence(char32_t cp) {
   if (is_comma_like(cp)) return true;
   return (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
-         (is_cjk_code_point(cp) && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF65));
+         (chars::is_cjk(cp) && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF65));
 }
 
 }  // namespace
 
-bool is_quote_or_bracket(char32_t cp) {
-  switch (cp) {
-    case U'"': case U'\'': case U')': case U']': case U'(': case U'[':
-    case U'\u201C': case U'\u201D': case U'\u2018': case U'\u2019':
-    case U'\u300C': case U'\u300D': case U'\u300E': case U'\u300F':
-    case U'\uFF08': case U'\uFF09': case U'\u3010': case U'\u3011':
-    case U'\u300A': case U'\u300B':
-      return true;
-    default:
-      return false;
-  }
-}
+bool is_quote_or_bracket(char32_t cp) { return chars::is_opening_mark(cp) || chars::is_closing_mark(cp); }
 
-bool ends_sentence(char32_t cp) {
-  switch (cp) {
-    case U'.': case U'!': case U'?': case U'\u2026':
-    case U'\u3002': case U'\uFF01': case U'\uFF1F': case U'\uFF0E':
-      return true;
-    default:
-      return false;
-  }
-}
+bool ends_sentence(char32_t cp) { return chars::is_sentence_end(cp) || cp == U'\u2026'; }
 
 bool is_comma_like(char32_t cp) {
   switch (cp) {

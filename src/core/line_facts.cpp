@@ -71,8 +71,6 @@ bool is_markup(std::string_view line, const ScriptProfile& profile, std::uint32_
   return is_timing_line(line);
 }
 
-bool is_cjk_code_point(char32_t code_point) { return chars::is_cjk(code_point); }
-
 std::uint32_t weighted_letters(const ScriptProfile& profile) {
   const std::uint32_t rest = profile.letters - profile.dominant_letters - profile.secondary_letters;
   return profile.dominant_letters * (is_cjk_script(profile.dominant) ? kCjkLetterWeight : 1u) +

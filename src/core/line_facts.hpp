@@ -20,10 +20,6 @@ bool is_blank(std::string_view line);
 // numbers, timings, "---"), a "WEBVTT" first line and WebVTT timing lines.
 bool is_markup(std::string_view line, const ScriptProfile& profile, std::uint32_t line_number);
 
-// chars::is_cjk, kept under this name for pairing.cpp (being restructured on
-// another branch); to be removed when pairing.cpp calls chars.hpp.
-bool is_cjk_code_point(char32_t code_point);
-
 // Length of a line in "Latin-letter equivalents": a CJK letter counts as
 // kCjkLetterWeight = 3 (about the English letters one Chinese character
 // translates to), so a Chinese line and its English original have comparable

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bitext/text.hpp"
+#include "chars.hpp"
 
 namespace bitext {
 namespace {
@@ -52,7 +53,7 @@ std::size_t alnum_count(std::string_view s) {
   return std::size_t(std::count_if(s.begin(), s.end(), [](char c) { return is_ascii_alnum(char32_t(static_cast<unsigned char>(c))); }));
 }
 
-bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+using chars::is_han;
 bool is_open_bracket(char32_t c) { return c == U'(' || c == U'\uFF08'; }
 bool is_close_bracket(char32_t c) { return c == U')' || c == U'\uFF09'; }
 

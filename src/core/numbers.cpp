@@ -9,6 +9,7 @@
 #include <string>
 
 #include "bitext/text.hpp"
+#include "chars.hpp"
 
 namespace bitext {
 namespace {
@@ -17,15 +18,15 @@ using CodePoint = CodePointSpan;
 
 
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool is_wide_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
-bool is_digit(char32_t c) { return is_ascii_digit(c) || is_wide_digit(c); }
-int digit_value(char32_t c) { return is_ascii_digit(c) ? int(c - U'0') : int(c - 0xFF10); }
+// Full-width digits and letters (１ Ｆ) read as their ASCII forms.
+bool is_digit(char32_t c) { return is_ascii_digit(chars::fold_width(c)); }
+int digit_value(char32_t c) { return int(chars::fold_width(c) - U'0'); }
 bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool is_latin_letter(char32_t c) {
-  return is_ascii_letter(c) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
+  return is_ascii_letter(chars::fold_width(c)) ||
          (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
-bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+using chars::is_han;
 char32_t ascii_lower(char32_t c) { return (c >= U'A' && c <= U'Z') ? c + 32 : c; }
 
 // Chinese digit value, or -1. 〇/零 are 0; 两/兩 are 2; financial forms included.

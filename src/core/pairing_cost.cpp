@@ -6,20 +6,13 @@
 #include "bitext/script.hpp"
 #include "bitext/segmentation.hpp"
 #include "bitext/text.hpp"
+#include "chars.hpp"
 
 namespace bitext {
 namespace {
 
-bool is_space(char32_t c) {
-  return c == U' ' || c == U'\t' || c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF;
-}
-bool is_sentence_mark(char32_t c) {
-  return c == U'.' || c == U'?' || c == U'!' || c == U'。' || c == U'？' || c == U'！' || c == U'…';
-}
-bool is_closer(char32_t c) {
-  return c == U'"' || c == U'\'' || c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U')' ||
-         c == U'）' || c == U'】' || c == U'》';
-}
+// A line that ends with the ellipsis ends a sentence as far as pairing goes.
+bool is_sentence_mark(char32_t c) { return chars::is_sentence_end(c) || c == U'…'; }
 
 
 std::size_t advance(std::string_view text, std::size_t offset) {
@@ -40,11 +33,15 @@ double mixture(double residual) {
 
 }  // namespace
 
-LineFeatures line_features(std::string_view line) {
+LineFeatures line_features(std::string_view line, Script script) {
   LineFeatures features;
   const ScriptProfile profile = classify_script(line);
+  // Measured as a line of its side's script: a Chinese line that is mostly
+  // commands and paths is still a translation, and measured as Latin text it
+  // looks c times too long (docs/calibration.md, "Mixed-script lines").
+  const Script measure = script == Script::None ? profile.dominant : script;
   features.spaced = profile.dominant != Script::Han && profile.dominant != Script::Japanese;
-  features.length = line_length(line, profile.dominant);
+  features.length = line_length(line, measure);
   features.numbers = scan_numbers(line);
   features.tokens = scan_tokens(line);
   features.keys = token_keys(features.tokens);
@@ -64,7 +61,7 @@ LineFeatures line_features(std::string_view line) {
     const DecodedCodePoint decoded = decode_utf8(line, at);
     at += std::max<std::size_t>(decoded.length, 1);
     if (decoded.code_point == U'?' || decoded.code_point == U'？') ++features.questions;
-    if (!is_space(decoded.code_point)) {
+    if (!chars::is_blank(decoded.code_point)) {
       last_visible = decoded.code_point;
       last_visible_end = at;
     }
@@ -106,17 +103,17 @@ LineFeatures line_features(std::string_view line) {
       counted_to = cut.head_end;
       next_segment = cut.tail_begin;
     }
-    cut.head_length = line_length(prefix, profile.dominant);
+    cut.head_length = line_length(prefix, measure);
     for (std::size_t at = 0; at < cut.head_end; ++at)
       cut.head_questions += line[at] == '?' || (line[at] == '\xEF' && line.substr(at, 3) == "？") ? 1 : 0;
     cut.head_sentences = before + 1;
     cut.tail_sentences = features.sentences - before - (cut.sentence ? 1 : 0);
     before += cut.sentence ? 1 : 0;
   }
-  features.ends_sentence = last_visible_end > 0 && (is_sentence_mark(last_visible) || is_closer(last_visible));
+  features.ends_sentence = last_visible_end > 0 && (is_sentence_mark(last_visible) || chars::is_closing_mark(last_visible));
   for (std::size_t at = 0; at < line.size(); at = advance(line, at)) {
     const char32_t c = decode_utf8(line, at).code_point;
-    if (is_space(c)) continue;
+    if (chars::is_blank(c)) continue;
     features.starts_lower = c >= U'a' && c <= U'z';
     break;
   }

@@ -15,8 +15,7 @@ namespace {
 using CodePoint = CodePointSpan;
 
 
-// Full-width ASCII (Ｆ１) folds to ASCII so that keys compare equal.
-char32_t fold_width(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : c; }
+using chars::fold_width;  // full-width ASCII (Ｆ１) folds to ASCII so that keys compare equal
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_ascii_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 bool is_ascii_lower(char32_t c) { return c >= U'a' && c <= U'z'; }

@@ -8,6 +8,7 @@
 #include "bitext/numbers.hpp"
 #include "bitext/script.hpp"
 #include "bitext/text.hpp"
+#include "core/chars.hpp"
 
 namespace bitext {
 namespace {
@@ -47,13 +48,8 @@ std::size_t code_points(std::string_view text) {
   return count;
 }
 
-bool is_sentence_end(char32_t c) {
-  return c == U'.' || c == U'?' || c == U'!' || c == U'。' || c == U'？' || c == U'！';
-}
-bool is_closer(char32_t c) {
-  return c == U'"' || c == U'\'' || c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U')' ||
-         c == U'）';
-}
+using chars::is_sentence_end;
+bool is_closer(char32_t c) { return chars::is_closing_mark(c); }
 bool is_clause_end(char32_t c) {
   return is_sentence_end(c) || c == U',' || c == U'，' || c == U';' || c == U'；' || c == U'、' ||
          c == U':' || c == U'：';

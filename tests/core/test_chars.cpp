@@ -107,3 +107,20 @@ TEST_CASE("preview and trimming: zero-width characters and all White_Space are b
   CHECK(preview("\u200B\uFEFF Hello\u2060 \u0085", 40) == "Hello");
   CHECK(preview("a\u2003\u2003b", 40) == "a b");
 }
+
+TEST_CASE("Han: ideographs of every block, not kana, Hangul or CJK punctuation") {
+  for (const char32_t c : {U'中', U'\u3400', U'\U00020000', U'\U0002A6D6', U'\uF900'}) CHECK(bitext::chars::is_han(c));
+  for (const char32_t c : {U'か', U'カ', U'한', U'。', U'，', U'a', U'\u3000'}) CHECK_FALSE(bitext::chars::is_han(c));
+}
+
+TEST_CASE("full-width ASCII forms fold to ASCII; everything else is unchanged") {
+  CHECK(bitext::chars::fold_width(U'１') == U'1');
+  CHECK(bitext::chars::fold_width(U'Ｆ') == U'F');
+  CHECK(bitext::chars::fold_width(U'ｘ') == U'x');
+  CHECK(bitext::chars::fold_width(U'！') == U'!');
+  CHECK(bitext::chars::fold_width(U'～') == U'~');
+  CHECK(bitext::chars::fold_width(U'\uFF5F') == U'\uFF5F');  // full-width white parenthesis: no ASCII form
+  CHECK(bitext::chars::fold_width(U'。') == U'。');
+  CHECK(bitext::chars::fold_width(U'\u3000') == U'\u3000');  // ideographic space stays (a blank, not a letter)
+  CHECK(bitext::chars::fold_width(U'中') == U'中');
+}

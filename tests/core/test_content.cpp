@@ -619,3 +619,35 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
     CHECK(some_fix_gives(finding, drifted, changed_clean));
   }
 }
+
+// Chinese technical lines that are mostly commands, paths and UI labels are
+// still translations: measured as Chinese lines (the document's translation
+// script) they fit the document's length ratio. Measured by their own dominant
+// script (Latin) they looked 3 to 5 standard deviations over-long here, and 8
+// to 11 on technical documentation (docs/calibration.md, "Mixed-script lines").
+TEST_CASE("Latin-heavy Chinese translations are measured as Chinese lines and get no length finding") {
+  std::vector<std::string> lines = split_lines(read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt"));
+  const std::vector<std::string> technical = {
+      "运行 smartctl -a /dev/sda 查看磁盘的 SMART 状态。",
+      "Run smartctl -a /dev/sda to see the disk's SMART status.",
+      "详见 smartd.conf(5) 和 smartd(8)。",
+      "See smartd.conf(5) and smartd(8) for details.",
+      "打开 Settings → Network → Proxy，选择 Manual。",
+      "Open Settings → Network → Proxy and choose Manual.",
+      "编辑 /etc/apt/sources.list.d/backports.list 文件。",
+      "Edit the file /etc/apt/sources.list.d/backports.list.",
+      "\"Ctrl+Alt+T\" → \"Terminal 终端\"",
+      "\"Ctrl+Alt+T\" → \"Terminal\"",
+  };
+  lines.insert(lines.begin() + 20, technical.begin(), technical.end());  // pairs 11 to 15
+  const auto analysis = Analysis::run(join_lines(lines), {});
+  REQUIRE(analysis->transcript().pairs.size() == 51);
+  for (std::size_t pair = 10; pair < 15; ++pair)
+    CHECK(line_features(lines[2 * pair], Script::Han).length == line_length(lines[2 * pair], Script::Han));
+  for (const Finding* finding : with_code(*analysis, "length-outlier")) {
+    INFO(finding->message);
+    CHECK((finding->pair < 10 || finding->pair >= 15));
+  }
+  // The same lines measured by their own dominant script are far longer.
+  CHECK(line_features(lines[22]).length > 2 * line_features(lines[22], Script::Han).length);
+}
