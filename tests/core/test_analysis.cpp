@@ -443,12 +443,15 @@ TEST_CASE("rerun keeps track of invalid UTF-8 across edits") {
   REQUIRE(!with_bad->findings().empty());
 
   // An edit after the bad byte keeps it; an edit before it moves it.
-  for (const auto& [text, edit] : std::vector<std::pair<std::string, LineEdit>>{
+  // A pair, not a structured binding: clang 14 (the sanitizer build) cannot capture bindings.
+  for (const auto& text_and_edit : std::vector<std::pair<std::string, LineEdit>>{
            {replace_lines(bad, 10, 1, {"Please open the door."}), {10, 1, 1}},
            {replace_lines(bad, 1, 1, {"今天的天气很好。"}), {1, 1, 1}},
            {replace_lines(bad, 3, 1, {"我们去公园散步吧。"}), {3, 1, 1}},          // repaired
            {replace_lines(bad, 3, 1, {"我们去\xE4\xBD公园散步吧。"}), {3, 1, 1}},  // another bad sequence
        }) {
+    const std::string& text = text_and_edit.first;
+    const LineEdit& edit = text_and_edit.second;
     CAPTURE(text);
     check_same_analysis(*Analysis::run(text, options), *Analysis::rerun(*with_bad, text, {edit}, options));
   }
