@@ -12,6 +12,7 @@
 #include "bitext/layout.hpp"
 #include "bitext/options.hpp"
 #include "bitext/script.hpp"
+#include "bitext/speakers.hpp"
 
 namespace bitext {
 
@@ -40,7 +41,8 @@ struct Pair {
   std::uint32_t index = 0;                  // 0-based; shown to users 1-based
   std::vector<std::uint32_t> translation;   // document line numbers, in order
   std::vector<std::uint32_t> original;
-  std::string speaker;                      // empty when unknown
+  std::string speaker;                      // the speaker's display name; empty when unknown
+  std::int32_t speaker_index = -1;          // into Transcript::speaker_model.speakers, or -1
   // Layouts other than lines (layout.hpp): the byte range of each side's text
   // unit (a wrapped paragraph, a language's lines in a cue: the document lines
   // above list every line of it), and the subtitle cue the pair is in.
@@ -81,6 +83,8 @@ struct Transcript {
   std::vector<Unit> units;
   std::vector<Chapter> chapters;
   std::vector<Cue> cues;
+  // Speaker labels, speakers and turns (speakers.hpp); empty when none are known.
+  SpeakerModel speaker_model;
 
   // Pair that a document line belongs to, or nullptr.
   const Pair* pair_of_line(std::uint32_t line) const;
