@@ -15,6 +15,7 @@
 
 #include "bitext/rules.hpp"
 #include "chars.hpp"
+#include "front_matter.hpp"
 #include "line_facts.hpp"
 
 namespace bitext {
@@ -48,7 +49,39 @@ class Checker {
     count_inner_blank_style();
     for (const Pair& pair : transcript_.pairs) check(pair);
     for (std::uint32_t number = 1; number < transcript_.lines.size(); ++number) broken_off_fragment(number);
+    doubt_first_lines();
     return std::move(findings_);
+  }
+
+  // A lone line or a split line at the very start of the document may be a
+  // header (a title, a line about the show) the pairing took for text: an
+  // error only when the line's words have a translation among the first
+  // lines of the other language; without a partner, information (a header as
+  // likely as not); without a dictionary to tell, at most a warning.
+  void doubt_first_lines() {
+    if (transcript_.pairs.empty()) return;
+    std::uint32_t first_line = 0;
+    while (first_line < transcript_.lines.size() && transcript_.lines[first_line].pair < 0) ++first_line;
+    if (first_line >= transcript_.lines.size() || transcript_.lines[first_line].pair != 0) return;
+    const bool translation_side = line(first_line).kind == LineKind::Translation;
+    std::vector<std::string_view> others;
+    for (std::size_t p = 0; p < std::min<std::size_t>(2, transcript_.pairs.size()); ++p)
+      for (const std::uint32_t other : translation_side ? transcript_.pairs[p].original : transcript_.pairs[p].translation)
+        others.push_back(text_of(other));
+    for (Finding& finding : findings_) {
+      if (finding.pair != 0 || finding.begin != line(first_line).begin) continue;
+      if (finding.code != "missing-original" && finding.code != "missing-translation" && finding.code != "split-line")
+        continue;
+      const Script script = translation_side ? transcript_.translation_script : transcript_.original_script;
+      switch (detail::header_fit(text_of(first_line), script, others)) {
+        case detail::HeaderFit::Partner: break;
+        case detail::HeaderFit::NoPartner:
+          finding.severity = std::max(finding.severity, Severity::Information);
+          finding.message += "; or a header: none of its words has a translation in the first lines of the other language";
+          break;
+        case detail::HeaderFit::Unknown: finding.severity = std::max(finding.severity, Severity::Warning); break;
+      }
+    }
   }
 
  private:

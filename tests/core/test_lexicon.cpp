@@ -178,6 +178,15 @@ TEST_CASE("names transliterated into Chinese") {
   CHECK(bitext::transliteration_score("", "克莱姆") == 0.0);
 }
 
+TEST_CASE("a name is found transliterated inside a Chinese line") {
+  CHECK(bitext::transliterated_in("Clem", "我是克莱姆，欢迎收听。"));
+  CHECK(bitext::transliterated_in("Karpathy", "想象一下，尤其是像卡帕西发布的那些视频"));
+  CHECK_FALSE(bitext::transliterated_in("Karpathy", "我是克莱姆，欢迎收听。"));
+  CHECK_FALSE(bitext::transliterated_in("Clem", "想象一下，尤其是像卡帕西发布的那些视频"));
+  CHECK_FALSE(bitext::transliterated_in("Clem", "这是一个关于软件的问题。"));
+  CHECK_FALSE(bitext::transliterated_in("C", "克莱姆"));  // one consonant says nothing
+}
+
 // Gate on the real calibration data (data/calibration, tuning split) when the
 // build converted CC-CEDICT. Measured: see docs/calibration.md ("Lexical signal").
 TEST_CASE("the dictionary tells true pairs from shifted ones on real documentation") {
