@@ -260,8 +260,28 @@ class Checker {
     } else {
       return;
     }
+    // A line mostly in the original's language that still holds some of the
+    // translation's script (commands and paths with a few Chinese words, a
+    // UI label and its translation) is translated text that carries much over,
+    // as likely as an untranslated one: information, not a warning.
+    const bool partly_translated = role == LineRole::Original && transcript_.translation_script == Script::Han &&
+                                   has_han(text_of(translation));
+    if (partly_translated)
+      message = "Translation line is mostly in " + std::string(original_name_) + " with a little " +
+                std::string(translation_name_) + " (pair " + pair_number(pair) + "; original on line " +
+                line_number(original) + "): it may be partly untranslated";
     Finding& finding = add("untranslated", translation, translation, pair, std::move(message));
+    if (partly_translated) finding.severity = std::max(finding.severity, Severity::Information);
     finding.related.push_back(related(original, "original of pair " + pair_number(pair)));
+  }
+
+  static bool has_han(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+      const DecodedCodePoint decoded = decode_utf8(text, at);
+      if (decoded.valid && chars::is_han(decoded.code_point)) return true;
+      at += std::max<std::size_t>(decoded.length, 1);
+    }
+    return false;
   }
 
   void doubled(const Pair& pair, bool translation_side) {

@@ -71,9 +71,13 @@ std::vector<std::size_t> rotation_order(const Alternative& candidate) {
 
 static void add_rotations(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
   double current = 0;
+  // Content words with a counterpart, as given (the dictionary; 0 when off).
+  int given_words = 0;
   for (std::size_t length = 1; length <= kMaxBlock && anchor + length <= table.size(); ++length) {
     if (!table.valid(anchor + length - 1)) break;
     current += table.cost[anchor + length - 1];
+    if (table.lexicon)
+      given_words += word_hits(table, table.side(anchor + length - 1, true), table.side(anchor + length - 1, false));
     if (length < 2) continue;
     // Moving translations forward pairs the same lines as moving originals
     // backward; the translation side is the one re-paired by default.
@@ -86,9 +90,14 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
       candidate.forward = forward;
       const std::vector<std::size_t> order = rotation_order(candidate);
       double alternative = 0;
-      for (std::size_t i = 0; i < length; ++i) alternative += cross_cost(table, order[i], anchor + i);
+      int rotated_words = 0;
+      for (std::size_t i = 0; i < length; ++i) {
+        alternative += cross_cost(table, order[i], anchor + i);
+        if (table.lexicon) rotated_words += word_hits(table, table.side(order[i], true), table.side(anchor + i, false));
+      }
+      candidate.word_gain = kWordWeight * double(rotated_words - given_words);
       // Penalty: the prior of a shifted block plus the choice among block lengths and directions.
-      candidate.evidence = current - alternative - (kRotationPrior + 0.5 * double(length));
+      candidate.evidence = current - alternative + candidate.word_gain - (kRotationPrior + 0.5 * double(length));
       out.push_back(candidate);
     }
   }

@@ -297,19 +297,26 @@ TEST_CASE("a digit changed inside a technical token is a number mismatch at warn
 TEST_CASE("a name the translation transliterates is carried") {
   // The English translation names Clem; the Chinese original writes 克莱姆.
   const std::string carried =
-      "克莱姆说他从周末开始做这个项目。\n"
-      "Clem said he started the project on weekends.\n"
+      "所以克莱姆说他从周末开始做这个项目。\n"
+      "So Clem said he started the project on weekends.\n"
       "谢谢邀请。\n"
       "Thanks for having me.";
   const std::string missing =
-      "他说他从周末开始做这个项目。\n"
-      "Clem said he started the project on weekends.\n"
+      "所以他说他从周末开始做这个项目。\n"
+      "So Clem said he started the project on weekends.\n"
       "谢谢邀请。\n"
       "Thanks for having me.";
   CheckOptions english_translation;
   english_translation.translation_language = "en";
-  CHECK(with_code(*Analysis::run(carried, english_translation), "token-not-carried").empty());
-  CHECK(with_code(*Analysis::run(missing, english_translation), "token-not-carried").size() == 1);
+  auto names_clem = [&](const std::string& text) {
+    int count = 0;
+    const auto analysis = Analysis::run(text, english_translation);
+    for (const Finding* finding : with_code(*analysis, "token-not-carried"))
+      count += finding->message.find("'Clem'") != std::string::npos;
+    return count;
+  };
+  CHECK(names_clem(carried) == 0);
+  CHECK(names_clem(missing) == 1);
 }
 
 TEST_CASE("options switch rules off and override their severity") {
