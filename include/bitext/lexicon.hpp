@@ -152,6 +152,17 @@ struct ResolvedWords {
   std::vector<std::uint32_t> key_ids;                        // Latin words: key id, or kNoKey
   std::vector<std::uint64_t> key_hashes;                     // Latin words: hash of the key; 0 for Chinese words
   static constexpr std::uint32_t kNoKey = 0xFFFFFFFFu;
+  // The same words as sorted (value, word mask) runs, so that all counterparts
+  // between two lines come from one merge of short integer vectors
+  // (match_lines): the translation ids of the Chinese words, the key ids of
+  // the Latin words, the key hashes of the Latin words. Bit k of a mask is
+  // word k; empty (and `masked` false) for a line of more than 64 words.
+  struct Run {
+    std::uint64_t value = 0;
+    std::uint64_t mask = 0;
+  };
+  std::vector<Run> translation_runs, key_id_runs, key_hash_runs;
+  bool masked = false;
   std::size_t size() const { return words.size(); }
   bool empty() const { return words.empty(); }
   bool operator==(const ResolvedWords& other) const { return words == other.words; }
@@ -160,6 +171,37 @@ ResolvedWords resolve_words(const Lexicon& lexicon, std::vector<LexicalWord> wor
 // Whether word `c` of a Chinese line and word `e` of an English line are
 // counterparts: a translation of the Chinese word, or the same Latin word.
 bool words_match(const ResolvedWords& chinese, std::size_t c, const ResolvedWords& english, std::size_t e);
+// All counterparts between a Chinese and an English line at once (both
+// `masked`): calls on_match(chinese_mask, english_mask) for groups of words in
+// which every Chinese word of the first mask and every English word of the
+// second are counterparts (words_match); every matching pair is in a group.
+template <typename OnMatch>
+void match_lines(const ResolvedWords& chinese, const ResolvedWords& english, OnMatch&& on_match);
+
+namespace detail {
+// Calls on_match(a.mask, b.mask) for each value in both sorted runs.
+template <typename OnMatch>
+void merge_runs(const std::vector<ResolvedWords::Run>& a, const std::vector<ResolvedWords::Run>& b, OnMatch& on_match) {
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (i->value < j->value) {
+      ++i;
+    } else if (j->value < i->value) {
+      ++j;
+    } else {
+      on_match(i->mask, j->mask);
+      ++i;
+      ++j;
+    }
+  }
+}
+}  // namespace detail
+
+template <typename OnMatch>
+void match_lines(const ResolvedWords& chinese, const ResolvedWords& english, OnMatch&& on_match) {
+  detail::merge_runs(chinese.translation_runs, english.key_id_runs, on_match);
+  detail::merge_runs(chinese.key_hash_runs, english.key_hash_runs, on_match);
+}
 
 std::optional<LexicalCut> lexical_cut(const Lexicon& lexicon, std::span<const LexicalWord> line, bool line_is_chinese,
                                       std::span<const LexicalWord> first, std::span<const LexicalWord> second);

@@ -6,6 +6,7 @@
 // the pairing cost it saves (length model + numbers + tokens), in nats, less a
 // penalty for its kind; it depends only on pairs k..k+kMaxBlock and the fits.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "content_stages.hpp"
@@ -71,13 +72,22 @@ std::vector<std::size_t> rotation_order(const Alternative& candidate) {
 
 static void add_rotations(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
   double current = 0;
+  // Content words with a counterpart between the translation of pair anchor+t
+  // and the original of anchor+o, each counted once: the rotations of all
+  // lengths and both directions pair the same lines again and again.
+  std::array<std::array<int, kMaxBlock>, kMaxBlock> hits_memo;
+  for (auto& row : hits_memo) row.fill(-1);
+  auto hits = [&](std::size_t t, std::size_t o) {
+    int& memo = hits_memo[t - anchor][o - anchor];
+    if (memo < 0) memo = word_hits(table, table.side(t, true), table.side(o, false));
+    return memo;
+  };
   // Content words with a counterpart, as given (the dictionary; 0 when off).
   int given_words = 0;
   for (std::size_t length = 1; length <= kMaxBlock && anchor + length <= table.size(); ++length) {
     if (!table.valid(anchor + length - 1)) break;
     current += table.cost[anchor + length - 1];
-    if (table.lexicon)
-      given_words += word_hits(table, table.side(anchor + length - 1, true), table.side(anchor + length - 1, false));
+    if (table.lexicon) given_words += hits(anchor + length - 1, anchor + length - 1);
     if (length < 2) continue;
     // Moving translations forward pairs the same lines as moving originals
     // backward; the translation side is the one re-paired by default.
@@ -93,7 +103,7 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
       int rotated_words = 0;
       for (std::size_t i = 0; i < length; ++i) {
         alternative += cross_cost(table, order[i], anchor + i);
-        if (table.lexicon) rotated_words += word_hits(table, table.side(order[i], true), table.side(anchor + i, false));
+        if (table.lexicon) rotated_words += hits(order[i], anchor + i);
       }
       candidate.word_gain = kWordWeight * double(rotated_words - given_words);
       // Penalty: the prior of a shifted block plus the choice among block lengths and directions.

@@ -4,6 +4,8 @@
 // the words that change partner tell whether the moved text belongs with the
 // next pair and where in the line it starts.
 #include <algorithm>
+#include <array>
+#include <bit>
 
 #include "content_stages.hpp"
 
@@ -32,6 +34,26 @@ bool match(const ResolvedWords& line, std::size_t i, const ResolvedWords& partne
   return line_chinese ? words_match(line, i, partner, j) : words_match(partner, j, line, i);
 }
 
+// All counterparts between `line` (Chinese when `line_chinese`) and
+// `partner`, both masked: on_match(line_mask, partner_mask) per group.
+template <typename OnMatch>
+void match_masks(const ResolvedWords& line, const ResolvedWords& partner, bool line_chinese, OnMatch&& on_match) {
+  if (line_chinese) {
+    match_lines(line, partner, on_match);
+  } else {
+    match_lines(partner, line, [&](std::uint64_t c, std::uint64_t e) { on_match(e, c); });
+  }
+}
+
+// Per word of `partner`, the words of `line` that are its counterparts (masked lines only).
+void partner_matches(const ResolvedWords& line, const ResolvedWords& partner, bool line_chinese,
+                     std::array<std::uint64_t, 64>& out) {
+  std::fill_n(out.begin(), partner.size(), 0);
+  match_masks(line, partner, line_chinese, [&](std::uint64_t line_mask, std::uint64_t partner_mask) {
+    for (std::uint64_t m = partner_mask; m != 0; m &= m - 1) out[std::size_t(std::countr_zero(m))] |= line_mask;
+  });
+}
+
 bool known(const ResolvedWords& words, std::size_t i) {
   return words.words[i].origin == WordOrigin::Latin || !words.translations[i].empty();
 }
@@ -48,6 +70,14 @@ std::size_t word_at(const LineFeatures& features, std::size_t offset) {
 int word_hits(const PairTable& table, const LineFeatures& t, const LineFeatures& o) {
   if (!table.lexicon) return 0;
   const bool t_chinese = table.script(true) == Script::Han;
+  if (t.words.masked && o.words.masked) {
+    std::uint64_t t_hit = 0, o_hit = 0;
+    match_masks(t.words, o.words, t_chinese, [&](std::uint64_t t_mask, std::uint64_t o_mask) {
+      t_hit |= t_mask;
+      o_hit |= o_mask;
+    });
+    return std::popcount(t_hit) + std::popcount(o_hit);
+  }
   int hits = 0;
   std::vector<bool> o_hit(o.words.size(), false);
   for (std::size_t i = 0; i < t.words.size(); ++i) {
@@ -76,6 +106,40 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
   view.active = true;
   view.lean.assign(n, 0);
   view.known.assign(n, false);
+  if (source.words.masked && dest.words.masked && source_partner.words.masked && dest_partner.words.masked) {
+    std::array<std::uint64_t, 64> matches;
+    std::uint64_t in_source = 0, in_dest = 0;
+    view.source_first.assign(source_partner.words.size(), -1);
+    view.source_last.assign(source_partner.words.size(), -1);
+    partner_matches(source.words, source_partner.words, chinese, matches);
+    for (std::size_t j = 0; j < source_partner.words.size(); ++j) {
+      if (matches[j] == 0) continue;
+      in_source |= matches[j];
+      view.source_first[j] = std::countr_zero(matches[j]);
+      view.source_last[j] = 63 - std::countl_zero(matches[j]);
+    }
+    // Destination partner words the destination line already gives a counterpart.
+    std::uint64_t covered = 0;
+    match_masks(dest.words, dest_partner.words, chinese,
+                [&](std::uint64_t, std::uint64_t partner_mask) { covered |= partner_mask; });
+    view.dest_first.assign(dest_partner.words.size(), -1);
+    view.dest_last.assign(dest_partner.words.size(), -1);
+    partner_matches(source.words, dest_partner.words, chinese, matches);
+    for (std::size_t j = 0; j < dest_partner.words.size(); ++j) {
+      if (matches[j] == 0) continue;
+      in_dest |= matches[j];
+      if ((covered >> j) & 1) continue;
+      view.dest_first[j] = std::countr_zero(matches[j]);
+      view.dest_last[j] = 63 - std::countl_zero(matches[j]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool s = (in_source >> i) & 1, d = (in_dest >> i) & 1;
+      view.lean[i] = std::int8_t(int(d && !s) - int(s && !d));
+      view.known[i] = known(source.words, i);
+    }
+    return view;
+  }
+  // Lines of more than 64 words: word by word.
   std::vector<bool> in_source(n, false), in_dest(n, false);
   view.source_first.assign(source_partner.words.size(), -1);
   view.source_last.assign(source_partner.words.size(), -1);

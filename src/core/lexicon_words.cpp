@@ -342,6 +342,33 @@ ResolvedWords resolve_words(const Lexicon& lexicon, std::vector<LexicalWord> wor
     out.key_hashes[k] = std::hash<std::string_view>{}(words[k].key) | 1;  // never 0
   }
   out.words = std::move(words);
+  out.masked = out.words.size() <= 64;
+  if (!out.masked) return out;
+  auto add = [](std::vector<ResolvedWords::Run>& runs, std::uint64_t value, std::size_t word) {
+    runs.push_back({value, std::uint64_t{1} << word});
+  };
+  for (std::size_t k = 0; k < out.words.size(); ++k) {
+    if (out.words[k].origin == WordOrigin::Chinese) {
+      for (const std::uint32_t id : out.translations[k]) add(out.translation_runs, id, k);
+      continue;
+    }
+    if (out.key_ids[k] != ResolvedWords::kNoKey) add(out.key_id_runs, out.key_ids[k], k);
+    add(out.key_hash_runs, out.key_hashes[k], k);
+  }
+  // Sorted by value, one run per value with the masks of its words or'ed.
+  for (auto* runs : {&out.translation_runs, &out.key_id_runs, &out.key_hash_runs}) {
+    std::sort(runs->begin(), runs->end(), [](const auto& a, const auto& b) { return a.value < b.value; });
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r < runs->size(); ++r) {
+      if (kept > 0 && (*runs)[kept - 1].value == (*runs)[r].value) {
+        (*runs)[kept - 1].mask |= (*runs)[r].mask;
+      } else {
+        (*runs)[kept++] = (*runs)[r];
+      }
+    }
+    runs->resize(kept);
+    runs->shrink_to_fit();
+  }
   return out;
 }
 

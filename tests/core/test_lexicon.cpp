@@ -288,3 +288,48 @@ TEST_CASE("with the dictionary, the sample's loose drifts are warnings and nothi
   CHECK(warned_drifts == std::vector<int>{39, 77, 89, 97});
   CHECK(other_warnings == 0);
 }
+
+// Every counterpart match_lines reports is a words_match pair and the reverse,
+// on the calibration data's lines against their own partner and the next one.
+TEST_CASE("matching whole lines by sorted runs finds exactly the word-by-word counterparts") {
+  const Lexicon small = small_lexicon();
+  const Lexicon* built = built_dictionary();
+  const auto pairs = bitext::test_support::read_calibration_pairs(std::string(BITEXT_SOURCE_DIR) +
+                                                                  "/data/calibration/debian-docs.zh-en.tsv");
+  REQUIRE(pairs.size() > 2000);
+  for (const Lexicon* lexicon : {&small, built}) {
+    if (!lexicon) continue;
+    std::size_t compared = 0, matches = 0, unmasked = 0;
+    for (std::size_t i = 0; i + 1 < pairs.size(); ++i) {
+      const auto zh = bitext::resolve_words(*lexicon, bitext::chinese_line_words(pairs[i].zh, lexicon));
+      if (!zh.masked) {
+        CHECK(zh.size() > 64);
+        ++unmasked;
+        continue;
+      }
+      for (const std::size_t k : {i, i + 1}) {
+        const auto en = bitext::resolve_words(*lexicon, bitext::english_line_words(pairs[k].en));
+        if (!en.masked) {
+          CHECK(en.size() > 64);
+          continue;
+        }
+        std::vector<std::uint64_t> grouped(zh.size(), 0), expected(zh.size(), 0);
+        bitext::match_lines(zh, en, [&](std::uint64_t c, std::uint64_t e) {
+          for (std::size_t w = 0; w < zh.size(); ++w)
+            if ((c >> w) & 1) grouped[w] |= e;
+        });
+        for (std::size_t c = 0; c < zh.size(); ++c)
+          for (std::size_t e = 0; e < en.size(); ++e)
+            if (bitext::words_match(zh, c, en, e)) {
+              expected[c] |= std::uint64_t{1} << e;
+              ++matches;
+            }
+        CHECK(grouped == expected);
+        ++compared;
+      }
+    }
+    CAPTURE(unmasked);
+    CHECK(compared > 4000);
+    CHECK(matches > 1000);  // Latin words carried over match even with the small dictionary
+  }
+}
