@@ -304,8 +304,10 @@ class ModelBuilder {
     // Nameless labels take the speaker they continue.
     std::int32_t current = -1;
     std::size_t next_label = 0;
+    std::vector<std::size_t> naming(transcript_.pairs.size(), model.labels.size());  // the label naming each pair
     for (std::size_t p = 0; p < transcript_.pairs.size(); ++p) {
       std::int32_t named = -2, original = -2;
+      std::size_t named_by = model.labels.size(), original_by = model.labels.size();
       bool unknown = false;
       for (; next_label < model.labels.size() &&
              (model.labels[next_label].pair < 0 || static_cast<std::size_t>(model.labels[next_label].pair) <= p);
@@ -318,9 +320,17 @@ class ModelBuilder {
           continue;
         }
         named = label.speaker;
-        if (in_original[next_label]) original = label.speaker;
+        named_by = next_label;
+        if (in_original[next_label]) {
+          original = label.speaker;
+          original_by = next_label;
+        }
       }
-      if (original >= 0) named = original;
+      if (original >= 0) {
+        named = original;
+        named_by = original_by;
+      }
+      if (named >= 0) naming[p] = named_by;
       if (named >= 0) current = named;
       else if (unknown) current = -1;
       of_pair[p] = current;
@@ -338,6 +348,10 @@ class ModelBuilder {
       turn.speaker = of_pair[p];
       turn.first_pair = turn.last_pair = static_cast<std::uint32_t>(p);
       turn.cue = SpeakerCue::Label;
+      if (naming[p] < model.labels.size()) {  // the label as written, without the blanks after it
+        const SpeakerLabel& label = model.labels[naming[p]];
+        turn.evidence = std::string(trim(sources_.text.substr(label.begin, label.end - label.begin)));
+      }
       model.turns.push_back(turn);
     }
   }

@@ -181,6 +181,11 @@ TEST_CASE("line layout: labels on both sides, merged spellings, turns and contin
     CHECK(model.labels[0].pair == 0);
     CHECK(model.labels[7].pair == 4);
     CHECK(model.labelled());
+    REQUIRE(model.turns.size() == 4);
+    CHECK(model.turns[1].evidence == "Ken:");
+    CHECK(model.turns[1].cue == SpeakerCue::Label);
+    CHECK(model.turns[1].confidence == 1.0F);
+    CHECK_FALSE(model.turns[1].inferred);
   }
 }
 
