@@ -309,6 +309,7 @@ class ModelBuilder {
       std::int32_t named = -2, original = -2;
       std::size_t named_by = model.labels.size(), original_by = model.labels.size();
       bool unknown = false;
+      const std::size_t first_label = next_label;
       for (; next_label < model.labels.size() &&
              (model.labels[next_label].pair < 0 || static_cast<std::size_t>(model.labels[next_label].pair) <= p);
            ++next_label) {
@@ -316,7 +317,6 @@ class ModelBuilder {
         if (label.pair < 0) continue;
         if (label.name_begin == label.name_end) {
           if (label.form == LabelForm::Chevron || label.form == LabelForm::Dash) unknown = true;
-          else label.speaker = named >= 0 ? named : current;
           continue;
         }
         named = label.speaker;
@@ -331,6 +331,13 @@ class ModelBuilder {
         named_by = original_by;
       }
       if (named >= 0) naming[p] = named_by;
+      // A nameless label ("(00:01:02):") is the pair's named speaker's, else the one it continues.
+      for (std::size_t k = first_label; k < next_label; ++k) {
+        SpeakerLabel& label = model.labels[k];
+        const bool nameless_continuation = label.pair >= 0 && label.name_begin == label.name_end &&
+                                           label.form != LabelForm::Chevron && label.form != LabelForm::Dash;
+        if (nameless_continuation) label.speaker = named >= 0 ? named : current;
+      }
       if (named >= 0) current = named;
       else if (unknown) current = -1;
       of_pair[p] = current;

@@ -509,3 +509,15 @@ TEST_CASE("detection: speakers are the labels the analysis reads; a label line i
   CheckOptions options;
   CHECK_FALSE(detect_transcript("今天聊聊开源。\nToday we talk about open source.\n我们开始吧。\nLet's begin.\n", options).speakers);
 }
+
+TEST_CASE("a nameless Rev label continues the last speaker") {
+  const std::string text = read_file("tests/fixtures/speakers/lines-rev.txt");
+  const auto analysis = analyse(text, "talk.txt");
+  const SpeakerModel& model = analysis->transcript().speaker_model;
+  REQUIRE(model.labels.size() == 4);
+  CHECK(model.labels[2].form == LabelForm::Timestamped);
+  CHECK(model.labels[2].name_begin == model.labels[2].name_end);
+  CHECK(model.labels[2].speaker == model.labels[1].speaker);
+  CHECK(model.labels[2].speaker >= 0);
+  CHECK(model.turns.size() == 3);
+}
