@@ -107,9 +107,17 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
 
 // Does the pair open by addressing someone ("Robert, I guess ...")? People
 // name whom they speak to as they take the floor.
-bool addresses_first(const PairReading& reading) {
-  for (std::size_t m = 0; m < reading.mentions.size(); ++m)
-    if (reading.mentions[m].kind == MentionKind::Addressed && reading.mentions[m].opens) return true;
+// Not when the pair before named the same person: the one who introduced
+// them goes on to greet them ("... our guest is Lucy Vale." "Lucy, welcome.").
+bool addresses_first(const PairReading& reading, const PairReading& before) {
+  for (std::size_t m = 0; m < reading.mentions.size(); ++m) {
+    if (reading.mentions[m].kind != MentionKind::Addressed || !reading.mentions[m].opens) continue;
+    const std::int32_t who = reading.mention_participants[m];
+    const bool named_before = who >= 0 && std::find(before.mention_participants.begin(),
+                                                    before.mention_participants.end(), who) !=
+                                              before.mention_participants.end();
+    if (!named_before) return true;
+  }
   return false;
 }
 
@@ -126,7 +134,7 @@ double stay_score(const Cast& cast, std::size_t i, std::size_t previous) {
   }
   if (now.guest_thanks.found) score -= Weights::reply_thanks;
   if (now.reaction_opening) score -= Weights::reaction;
-  if (addresses_first(cast.pairs[i])) score -= Weights::reaction;
+  if (addresses_first(cast.pairs[i], cast.pairs[previous])) score -= Weights::reaction;
   if (named_next(cast.pairs[previous], true) >= 0) score -= Weights::handed_on;
   return score;
 }

@@ -157,7 +157,8 @@ Cast read_cast(const std::vector<PairSides>& sides) {
   for (std::size_t i = 0; i < sides.size(); ++i)
     for (const NameMention& mention : cast.pairs[i].mentions)
       if (mention.kind == MentionKind::Addressed &&
-          ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) || resolve(people, mention.name) >= 0))
+          ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) || resolve(people, mention.name) >= 0 ||
+           (cast.pairs[i].wording.host_wording.found && i < window)))  // "Tom, thanks for coming on"
         add_or_merge(people, mention, SpeakerRole::Unknown, SpeakerCue::Addressed);
 
   // Welcomed or thanked for coming while addressed: a guest.
