@@ -308,8 +308,22 @@ SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text)
     model.speakers.push_back(std::move(speaker));
   }
   std::size_t numbered = 0;
+  // An unnamed participant is called by their role only when their own pairs
+  // show it (a host asks or welcomes, a guest thanks or answers); otherwise
+  // the role was only assumed and they are "Speaker N".
+  std::vector<bool> shows_role(k, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto p = static_cast<std::size_t>(speaker_of[i]);
+    const detail::PairWording& wording = cast.pairs[i].wording;
+    if (cast.participants[p].role == SpeakerRole::Host &&
+        (wording.question || wording.host_wording.found || wording.sign_off.found))
+      shows_role[p] = true;
+    if (cast.participants[p].role == SpeakerRole::Guest &&
+        (wording.guest_thanks.found || (i > 0 && cast.pairs[i - 1].wording.question && speaker_of[i - 1] != speaker_of[i])))
+      shows_role[p] = true;
+  }
   for (std::size_t p = 0; p < k; ++p) {
-    if (index_of[p] < 0 || !cast.participants[p].name.empty()) continue;
+    if (index_of[p] < 0 || !cast.participants[p].name.empty() || !shows_role[p]) continue;
     Speaker& speaker = model.speakers[static_cast<std::size_t>(index_of[p])];
     const SpeakerRole role = cast.participants[p].role;
     speaker.name = role == SpeakerRole::Host ? "Host" : role == SpeakerRole::Guest ? "Guest" : "";
