@@ -10,8 +10,6 @@
 // previous version's line readings.
 #include "bitext/pairing.hpp"
 
-#include "bitext/speaker_inference.hpp"
-
 #include <algorithm>
 #include <utility>
 
@@ -21,6 +19,7 @@
 #include "pairing_items.hpp"
 #include "pairing_solve.hpp"
 #include "role_choice.hpp"
+#include "speaker_model.hpp"
 #include "transcript_assembly.hpp"
 
 namespace bitext {
@@ -118,9 +117,6 @@ Transcript pair_units(const AssemblyInput& input, const CheckOptions& options) {
   Transcript transcript =
       assemble_transcript(input, items, best.solution, best.orientation, {languages.first, languages.second});
   transcript.translation_cue = roles.cue;
-  // Every reader's pairs come through here: the one place a document without
-  // speaker labels gets inferred speakers.
-  add_inferred_speakers(transcript, units.text);
   return transcript;
 }
 
@@ -168,6 +164,7 @@ PairedLines pair_lines(const LineIndex& index, const CheckOptions& options, cons
 
   PairedLines paired;
   paired.transcript = pair_units({lines, lines, readings->readings}, options);
+  fill_speaker_model(paired.transcript, {index.text(), index, Layout::Lines});
   paired.readings = std::move(readings);
   return paired;
 }
