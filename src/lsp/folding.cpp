@@ -75,8 +75,10 @@ json folding_ranges(const Transcript& transcript, const LineIndex& index) {
     if (turn.last_pair < pairs.size() && turn.first_pair <= turn.last_pair)
       folds.add(pairs[turn.first_pair].first_line(), pairs[turn.last_pair].last_line(), "region");
   }
+  // In subtitles a run of pairs is a cue's text lines: the cue block folds already.
+  const bool subtitles = transcript.layout == Layout::Srt || transcript.layout == Layout::Vtt;
   std::size_t run_start = 0;
-  for (std::size_t i = 1; i <= pairs.size(); ++i) {
+  for (std::size_t i = 1; i <= pairs.size() && !subtitles; ++i) {
     bool ends = i == pairs.size() || turn_of_pair(turns, static_cast<std::uint32_t>(i)) !=
                                          turn_of_pair(turns, static_cast<std::uint32_t>(i - 1));
     if (!ends) {

@@ -192,8 +192,9 @@ void describe_markup(Content& content, const FeatureContext& context, const Tran
       if (pair.cue != unit->cue) continue;
       for (bool translation : {true, false}) {
         const std::string words = preview(side_words(transcript, context.index(), pair, translation), 400);
-        content.text(translation ? "Translation: " : "Original: ");
+        content.text(translation ? "Translation:" : "Original:");
         if (words.empty()) {
+          content.text(" ");
           content.strong("missing");
           content.text("\n");
         } else {
@@ -211,7 +212,7 @@ void describe_markup(Content& content, const FeatureContext& context, const Tran
       std::size_t count = 0;
       for (const Pair& pair : transcript.pairs) count += pair.first_line() >= span.first && pair.first_line() <= span.last;
       content.strong("Chapter");
-      content.text(" · lines " + std::to_string(span.first + 1) + "–" + std::to_string(span.last + 1) + ", " +
+      content.text(" " + quoted(context, transcript.chapters[chapter].title) + " · lines " + std::to_string(span.first + 1) + "–" + std::to_string(span.last + 1) + ", " +
                    std::to_string(count) + (count == 1 ? " pair\n" : " pairs\n"));
       return;
     }
@@ -222,6 +223,13 @@ void describe_markup(Content& content, const FeatureContext& context, const Tran
     content.strong("Speaker label");
     content.text(" · opens pair " + std::to_string(label.pair + 1) + "\n");
     describe_speaker(content, context, transcript.pairs[label.pair]);
+    return;
+  }
+  if (unit != nullptr && unit->kind == UnitKind::FrontMatter) {
+    content.strong("Front matter");
+    content.text(" · the document's header (" +
+                 std::string(transcript.layout == Layout::Vtt ? "WEBVTT line" : "metadata block") +
+                 "), not part of any pair\n");
     return;
   }
   if (unit != nullptr && unit->kind == UnitKind::Label) {

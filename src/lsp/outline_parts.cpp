@@ -62,7 +62,18 @@ class MarkupFilter {
           continue;
         }
       }
-      out.push_back(c == '\r' || c == '\n' || c == '\t' ? ' ' : c);
+      if (c == '\r' || c == '\n') {
+        // A line end inside a wrapped paragraph: a space between words, nothing
+        // between two CJK characters (or any two non-ASCII ones).
+        const bool joined = !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80 && at + 1 < text.size() &&
+                            (static_cast<unsigned char>(text[at + 1]) >= 0x80 ||
+                             (text[at + 1] == '\n' && at + 2 < text.size() &&
+                              static_cast<unsigned char>(text[at + 2]) >= 0x80));
+        if (!joined) out.push_back(' ');
+        ++at;
+        continue;
+      }
+      out.push_back(c == '\t' ? ' ' : c);
       ++at;
     }
   }
