@@ -209,10 +209,19 @@ std::string side_words(const Transcript& transcript, const LineIndex& index, con
 }
 
 std::string pair_words(const Transcript& transcript, const LineIndex& index, const Pair& pair, std::size_t max_chars) {
+  // The first unit with text (a split side's first line names the pair, as a
+  // reader finds it). Markup and blanks shrink in the preview: read well past
+  // max_chars code points.
+  const MarkupFilter filter(transcript.layout);
+  const std::size_t limit = 16 * max_chars + 64;
   for (bool translation : {true, false}) {
-    // Markup and blanks shrink in the preview: read well past max_chars code points.
-    std::string words = preview(side_text(transcript, index, pair, translation, 16 * max_chars + 64), max_chars);
-    if (!words.empty()) return words;
+    for (const Pair::TextRange& range : side_ranges(index, pair, translation)) {
+      std::string text;
+      const std::size_t end = std::min({range.end, index.text().size(), range.begin + limit});
+      append_without_labels(transcript, index.text(), range.begin, end, filter, text);
+      std::string words = preview(text, max_chars);
+      if (!words.empty()) return words;
+    }
   }
   return {};
 }
