@@ -73,7 +73,8 @@ json folding_ranges(const Transcript& transcript, const LineIndex& index) {
   const std::vector<SpeakerTurn> turns = speaker_turns(transcript);
   for (const SpeakerTurn& turn : turns) {
     if (turn.last_pair < pairs.size() && turn.first_pair <= turn.last_pair)
-      folds.add(pairs[turn.first_pair].first_line(), pairs[turn.last_pair].last_line(), "region");
+      folds.add(pair_block_first_line(transcript, index, pairs[turn.first_pair]), pairs[turn.last_pair].last_line(),
+                "region");
   }
   // In subtitles a run of pairs is a cue's text lines: the cue block folds already.
   const bool subtitles = transcript.layout == Layout::Srt || transcript.layout == Layout::Vtt;

@@ -140,6 +140,17 @@ const SpeakerTurn* turn_of_pair(const std::vector<SpeakerTurn>& turns, std::uint
   return pair <= it->last_pair ? &*it : nullptr;
 }
 
+std::uint32_t pair_block_first_line(const Transcript& transcript, const LineIndex& index, const Pair& pair) {
+  std::uint32_t first_line = pair.first_line();
+  if (pair.cue >= 0 && static_cast<std::size_t>(pair.cue) < transcript.cues.size()) {
+    const bool first_of_cue = pair.index == 0 || pair.index > transcript.pairs.size() ||
+                              transcript.pairs[pair.index - 1].cue != pair.cue;
+    const Cue& cue = transcript.cues[pair.cue];
+    if (first_of_cue && cue.end > cue.begin) first_line = std::min(first_line, line_of(index, cue.begin));
+  }
+  return first_line;
+}
+
 LineSpan chapter_lines(const Transcript& transcript, const LineIndex& index, std::size_t chapter) {
   const auto& chapters = transcript.chapters;
   const Chapter& heading = chapters[chapter];

@@ -26,6 +26,10 @@ std::string_view turn_speaker_name(const Transcript& transcript, const SpeakerTu
 // The turn that pair `pair` belongs to, or nullptr.
 const SpeakerTurn* turn_of_pair(const std::vector<SpeakerTurn>& turns, std::uint32_t pair);
 
+// The first line of a pair's symbol and fold: a subtitle cue's number line
+// for the first pair of its cue, else the pair's first line.
+std::uint32_t pair_block_first_line(const Transcript& transcript, const LineIndex& index, const Pair& pair);
+
 // The lines of chapter `chapter` (a Markdown heading): from its heading to
 // the line before the next heading of the same or a higher level (or before
 // the back matter, or the document's end), trailing blank lines left out.

@@ -148,14 +148,8 @@ struct SymbolWriter {
   }
 
   void add_pair(const Pair& pair) {
-    std::uint32_t first_line = pair.first_line();
     // A cue's symbol covers its number and timing lines too.
-    if (pair.cue >= 0 && static_cast<std::size_t>(pair.cue) < transcript.cues.size()) {
-      const bool first_of_cue = pair.index == 0 || transcript.pairs[pair.index - 1].cue != pair.cue;
-      const Cue& cue = transcript.cues[pair.cue];
-      if (first_of_cue && cue.end > cue.begin)
-        first_line = std::min(first_line, static_cast<std::uint32_t>(index.line_of(cue.begin)));
-    }
+    const std::uint32_t first_line = pair_block_first_line(transcript, index, pair);
     write(pair_symbol_name(transcript, index, pair), "pair " + std::to_string(pair.index + 1), kSymbolString,
           first_line, pair.last_line(), selection_line(pair));
   }
@@ -270,8 +264,9 @@ class OutlineWriter {
     if (!words.empty()) detail += " · " + words;
     if (turn.inferred) detail += " · inferred";
     const std::string_view name = turn_speaker_name(transcript_, turn);
-    writer_.write(name.empty() ? std::string_view("Speaker") : name, detail, kSymbolNamespace, pairs[pair].first_line(),
-                  pairs[last].last_line(), selection_line(pairs[pair]), true);
+    writer_.write(name.empty() ? std::string_view("Speaker") : name, detail, kSymbolNamespace,
+                  pair_block_first_line(transcript_, index_, pairs[pair]), pairs[last].last_line(),
+                  selection_line(pairs[pair]), true);
     turn_open_ = true;
     turn_last_ = last;
   }

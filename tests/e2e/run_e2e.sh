@@ -148,11 +148,11 @@ export E2E_SRT_FILE="$work/missing-original/episode.srt"
 export E2E_SRT_DIAGS="subtitle-overlap@1|subtitle-numbering@10|subtitle-end-before-start@11|subtitle-numbering@15|subtitle-out-of-order@16|missing-translation@17|subtitle-timestamp-malformed@20|subtitle-timestamp-form@25"
 export E2E_SRT_OUTLINE="0:00:00:01 今天我们来聊一聊人工智能。|0:00:00:03 这个领域发展得非常快。|0:00:00:09 我们先说开源模型。|0:00:00:07 Thank you all for listening.|0:再见。|0:00:00:14 下次见。"
 # clean.md as notes.md: no finding; TOML front matter, chapter "Episode 2"
-# holding chapter "Opening" with the three pairs (named by their Chinese
-# without emphasis, link target or label).
+# holding chapter "Opening" with a turn per Chinese label (主持人, 嘉宾, 主持人)
+# holding its pair (named by its Chinese without emphasis, link target or label).
 cp "$source_dir/tests/fixtures/layouts/clean.md" "$work/missing-original/notes.md"
 export E2E_MD_FILE="$work/missing-original/notes.md" E2E_MD_DIAGS="" E2E_MD_FILETYPE=markdown
-export E2E_MD_OUTLINE="0:Front matter|0:Episode 2|1:Opening|2:今天我们来聊一聊人工智能，特别是开源模型在过去一年里的发展，以及它们对整个行业…|2:这个领域发展得非常快，每个月都有新的模型发布。|2:我们先从开源模型说起。"
+export E2E_MD_OUTLINE="0:Front matter|0:Episode 2|1:Opening|2:主持人|3:今天我们来聊一聊人工智能，特别是开源模型在过去一年里的发展，以及它们对整个行业…|2:嘉宾|3:这个领域发展得非常快，每个月都有新的模型发布。|2:主持人|3:我们先从开源模型说起。"
 printf '%s\n' "# Notes" "" "Ask Clem about the name; the Chinese title is 无监督学习." "" "- Send the draft on Monday." \
   >"$work/missing-original/README.md"
 export E2E_OTHER_MD_FILE="$work/missing-original/README.md"
