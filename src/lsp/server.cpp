@@ -34,7 +34,7 @@ Reply outline(const FeatureContext& context, const TextDocumentParams&) {
 // Cached per snapshot like the outline: asked for again after every change and focus.
 Reply folding(const FeatureContext& context, const TextDocumentParams&) {
   return RawJson{context.snapshot.memo<std::string>("foldingRange",
-                                                    [&] { return serialize(folding_ranges(context.transcript())); })};
+                                                    [&] { return serialize(folding_ranges(context.transcript(), context.index())); })};
 }
 
 }  // namespace

@@ -113,6 +113,50 @@ local function describe(diags)
   return '[' .. table.concat(parts, ', ') .. ']'
 end
 
+-- The outline as lines "depth:name" (depth 0 at the top), in order.
+local function outline_lines(symbols, depth, into)
+  into = into or {}
+  for _, s in ipairs(symbols or {}) do
+    into[#into + 1] = (depth or 0) .. ':' .. s.name
+    outline_lines(s.children, (depth or 0) + 1, into)
+  end
+  return into
+end
+
+-- Opens a Markdown or subtitle transcript: the plugin attaches the server and
+-- leaves the filetype alone; the diagnostics (code@line, sorted) and the
+-- outline ("depth:name" lines) are those of E2E_<LAYOUT>_DIAGS / _OUTLINE
+-- (fields separated by "|"), worked out by hand in run_e2e.sh.
+local function check_layout_file(layout, path)
+  step('layout ' .. layout .. ': ' .. path)
+  vim.cmd('edit ' .. vim.fn.fnameescape(path))
+  local bufnr = vim.api.nvim_get_current_buf()
+  local uri = vim.uri_from_bufnr(bufnr)
+  check_eq(layout .. ': filetype kept', env('E2E_' .. layout .. '_FILETYPE', true) or '', vim.bo[bufnr].filetype)
+  local attached = vim.wait(TIMEOUT_MS, function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil end, 10)
+  if not check(layout .. ': a bitext client attached', attached, 'one client', 'none') then return end
+  local diags
+  vim.wait(TIMEOUT_MS, function()
+    for _, p in ipairs(published) do
+      if p.uri == uri then diags = p.diagnostics; return true end
+    end
+    return false
+  end, 10)
+  local got = {}
+  for _, d in ipairs(diags or {}) do got[#got + 1] = tostring(d.code) .. '@' .. d.range.start.line end
+  table.sort(got, function(a, b)
+    local la, lb = tonumber(a:match('@(%d+)$')), tonumber(b:match('@(%d+)$'))
+    if la ~= lb then return la < lb end
+    return a < b
+  end)
+  local want = vim.split(env('E2E_' .. layout .. '_DIAGS', true) or '', '|', { plain = true, trimempty = true })
+  check_eq(layout .. ': diagnostics (code@line)', want, got)
+  local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol', { textDocument = { uri = uri } }, TIMEOUT_MS)
+  local _, r = next(res or {})
+  local want_outline = vim.split(env('E2E_' .. layout .. '_OUTLINE'), '|', { plain = true })
+  check_eq(layout .. ': outline (depth:name)', want_outline, outline_lines(r and r.result))
+end
+
 local function main()
   local file = env('E2E_FILE')
   local code = env('E2E_CODE')
@@ -511,6 +555,21 @@ local function main()
   vim.cmd('edit ' .. vim.fn.fnameescape(env('E2E_PLAIN_FILE')))
   check("filetype of an ordinary English .txt is not bitext", vim.bo.filetype ~= 'bitext', 'not bitext', vim.bo.filetype)
   check_eq('clients attached to the ordinary .txt', 0, #vim.tbl_keys(vim.lsp.buf_get_clients(0)))
+
+  -- 11. Other layouts (when the case lists them): a bilingual SRT and Markdown
+  -- file keep their filetype, get the server, their diagnostics and outline.
+  for _, layout in ipairs({ 'SRT', 'MD' }) do
+    local layout_file = env('E2E_' .. layout .. '_FILE', true)
+    if layout_file then check_layout_file(layout, layout_file) end
+  end
+  -- Markdown that is not a transcript is left to other tools.
+  local other_md = env('E2E_OTHER_MD_FILE', true)
+  if other_md then
+    vim.cmd('edit ' .. vim.fn.fnameescape(other_md))
+    vim.wait(500, function() return false end, 50)  -- the plugin attaches on a scheduled callback
+    check_eq('filetype of ordinary Markdown', 'markdown', vim.bo.filetype)
+    check_eq('clients attached to ordinary Markdown', 0, #vim.tbl_keys(vim.lsp.buf_get_clients(0)))
+  end
 end
 
 local function finish()
@@ -552,7 +611,8 @@ local set_up, setup_error = pcall(function()
     flags = { debounce_text_changes = 0 },
     settings = { bitext = placeholder and { originalPlaceholder = placeholder } or {} },
   })
-  vim.api.nvim_create_autocmd('VimEnter', { once = true, callback = finish })
+  -- nested: files the driver opens from this callback run their BufRead autocommands (the plugin's detection).
+  vim.api.nvim_create_autocmd('VimEnter', { once = true, nested = true, callback = finish })
 end)
 if not set_up then
   io.stderr:write('driver error during set-up (Neovim 0.7 or later is needed): ' .. tostring(setup_error) .. '\n')
