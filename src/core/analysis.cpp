@@ -282,13 +282,7 @@ std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptio
   const LineIndex& index = analysis->index_;
   if (const Layout layout = detect_layout(analysis->text_, options.document_name, options.layout);
       layout != Layout::Lines) {
-    detail::LayoutAnalysis result = detail::analyse_layout(index, read_layout(analysis->text_, layout), options);
-    analysis->transcript_ = std::move(result.transcript);
-    analysis->findings_ = std::move(result.findings);
-    analysis->pair_scores_ = std::move(result.pair_scores);
-    add_invalid_utf8(index, analysis->first_invalid_utf8_, analysis->transcript_, analysis->findings_);
-    apply_rules(analysis->findings_, options);
-    sort_findings(analysis->findings_);
+    analysis->analyse_layout(layout, options, nullptr);
     return analysis;
   }
   std::vector<ScriptProfile> profiles(index.line_count());
@@ -300,14 +294,33 @@ std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptio
   return analysis;
 }
 
+void Analysis::analyse_layout(Layout layout, const CheckOptions& options, const Analysis* previous) {
+  const bool same_layout = previous && previous->layout_memo_ && previous->transcript_.layout == layout;
+  detail::LayoutAnalysis result =
+      detail::analyse_layout(index_, read_layout(text_, layout), options, same_layout ? previous->layout_memo_.get() : nullptr,
+                             same_layout ? std::string_view(previous->text_) : std::string_view());
+  transcript_ = std::move(result.transcript);
+  findings_ = std::move(result.findings);
+  pair_scores_ = std::move(result.pair_scores);
+  layout_memo_ = std::move(result.memo);
+  add_invalid_utf8(index_, first_invalid_utf8_, transcript_, findings_);
+  apply_rules(findings_, options);
+  sort_findings(findings_);
+}
+
 std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::string text,
                                                 const std::vector<LineEdit>& edits,
                                                 const CheckOptions& options) {
-  // Other layouts are read again as a whole: their units span lines, and the
-  // per-line work below does not carry over.
-  if (previous.transcript_.layout != Layout::Lines ||
-      detect_layout(text, options.document_name, options.layout) != Layout::Lines)
-    return run(std::move(text), options);
+  // Other layouts are read again as a whole (their units span lines, and the
+  // per-line work below does not carry over); the content checks reuse the
+  // previous version's work for the text units that are unchanged.
+  if (const Layout layout = detect_layout(text, options.document_name, options.layout); layout != Layout::Lines) {
+    std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
+    analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text_);
+    analysis->analyse_layout(layout, options, &previous);
+    return analysis;
+  }
+  if (previous.transcript_.layout != Layout::Lines) return run(std::move(text), options);
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   const CommonEnds ends = common_ends(previous.text_, analysis->text_);
   analysis->first_invalid_utf8_ =
