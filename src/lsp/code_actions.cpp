@@ -9,23 +9,6 @@
 namespace bitext::lsp {
 namespace {
 
-json text_edits(const FeatureContext& context, const std::vector<TextEdit>& edits) {
-  json out = json::array();
-  for (const TextEdit& edit : edits) {
-    out.push_back({{"range", context.range_of(edit.begin, edit.end)}, {"newText", edit.replacement}});
-  }
-  return out;
-}
-
-json workspace_edit(const FeatureContext& context, json edits) {
-  if (context.caps.document_changes) {
-    return json{{"documentChanges",
-                 json::array({{{"textDocument", {{"uri", context.uri}, {"version", context.snapshot.version()}}},
-                               {"edits", std::move(edits)}}})}};
-  }
-  return json{{"changes", {{context.uri, std::move(edits)}}}};
-}
-
 // The fix a fix-all applies for a finding: its preferred fix, or its only one.
 const Fix* automatic_fix(const Finding& finding) {
   for (const Fix& fix : finding.fixes) {
@@ -103,6 +86,23 @@ std::string fix_all_action(const FeatureContext& context, std::string_view code,
 }
 
 }  // namespace
+
+json text_edits(const FeatureContext& context, const std::vector<TextEdit>& edits) {
+  json out = json::array();
+  for (const TextEdit& edit : edits) {
+    out.push_back({{"range", context.range_of(edit.begin, edit.end)}, {"newText", edit.replacement}});
+  }
+  return out;
+}
+
+json workspace_edit(const FeatureContext& context, json edits) {
+  if (context.caps.document_changes) {
+    return json{{"documentChanges",
+                 json::array({{{"textDocument", {{"uri", context.uri}, {"version", context.snapshot.version()}}},
+                               {"edits", std::move(edits)}}})}};
+  }
+  return json{{"changes", {{context.uri, std::move(edits)}}}};
+}
 
 std::pair<json, std::size_t> fix_all_edits(const FeatureContext& context, std::string_view code) {
   // Accepted edits: replacements never intersect, and no insertion falls

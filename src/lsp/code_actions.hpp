@@ -11,6 +11,11 @@ namespace bitext::lsp {
 
 inline constexpr std::string_view kFixAllKind = "source.fixAll.bitext";
 
+// Core edits as LSP TextEdit[], and a WorkspaceEdit of them for the context's
+// document (documentChanges with its version when the client supports them).
+json text_edits(const FeatureContext& context, const std::vector<TextEdit>& edits);
+json workspace_edit(const FeatureContext& context, json edits);
+
 // The actions as JSON text (fix-all edits are cached per snapshot and spliced in).
 Reply code_actions(const FeatureContext& context, const CodeActionParams& params);
 

@@ -8,6 +8,9 @@
 #include "lsp/hover.hpp"
 #include "lsp/navigation.hpp"
 #include "lsp/semantic_tokens.hpp"
+#include "lsp/speaker_completion.hpp"
+#include "lsp/speaker_rename.hpp"
+#include "lsp/speaker_symbols.hpp"
 #include "lsp/symbols.hpp"
 
 namespace bitext::lsp {
@@ -66,6 +69,9 @@ Server::Server(boost::asio::io_context& io, Sink sink, std::string version, Anal
   bind("codeAction/resolve", &Server::on_code_action_resolve);
   bind_document<TextDocumentParams>("textDocument/foldingRange", &folding);
   bind("workspace/symbol", &Server::on_workspace_symbol);
+  bind_document<TextDocumentPositionParams>("textDocument/prepareRename", &prepare_rename);  // speaker_rename.cpp
+  bind_document<RenameParams>("textDocument/rename", &rename);                               // speaker_rename.cpp
+  bind_document<TextDocumentPositionParams>("textDocument/completion", &speaker_completion); // speaker_completion.cpp
   bind("bitext/detect", &Server::on_detect);                                          // detect.cpp
   bind("textDocument/semanticTokens/full", &Server::on_semantic_tokens_full);        // semantic_tokens.cpp
   bind("textDocument/semanticTokens/range", &Server::on_semantic_tokens_range);      // semantic_tokens.cpp
@@ -400,6 +406,8 @@ void Server::on_initialize(const json& id, const InitializeParams& params) {
   settings_ = initial_settings_;
   state_ = State::Running;
 
+  json trigger_characters = json::array();
+  for (const char* character : kLabelTriggerCharacters) trigger_characters.push_back(character);
   json capabilities{
       {"positionEncoding", encoding_name(caps_.encoding)},
       {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
@@ -411,6 +419,8 @@ void Server::on_initialize(const json& id, const InitializeParams& params) {
       {"codeActionProvider",
        {{"codeActionKinds", json::array({"quickfix", kFixAllKind})}, {"resolveProvider", caps_.code_action_resolve_edit}}},
       {"foldingRangeProvider", true},
+      {"renameProvider", {{"prepareProvider", true}}},
+      {"completionProvider", {{"triggerCharacters", trigger_characters}, {"resolveProvider", false}}},
       {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}, {"range", true}}},
   };
   json result{{"capabilities", std::move(capabilities)}, {"serverInfo", {{"name", "bitext"}, {"version", version_}}}};
@@ -467,7 +477,7 @@ void Server::on_workspace_symbol(const json& id, const WorkspaceSymbolParams& pa
     const Analysis& analysis = document->latest->analysis();
     views.push_back(OpenDocumentView{&document->uri, &analysis.transcript(), &analysis.index()});
   }
-  respond_raw(id, workspace_symbols_text(views, params.query, caps_.encoding));
+  respond_raw(id, workspace_symbols_with_speakers(views, params.query, caps_.encoding));
 }
 
 void Server::on_code_action_resolve(const json& id, const CodeActionToResolve& params) {

@@ -149,6 +149,18 @@ Settings apply_settings(Settings base, const json& input, std::vector<std::strin
       warnings.push_back("debounceMs: expected an integer from 0 to 10000");
     }
   }
+  if (auto it = s.find("speakerLabelStyle"); it != s.end()) {
+    const std::string name = it->is_string() ? it->get<std::string>() : "";
+    if (name == "original") {
+      base.speaker_label_sides = SpeakerLabelSides::Original;
+    } else if (name == "both") {
+      base.speaker_label_sides = SpeakerLabelSides::Both;
+    } else if (name == "translation") {
+      base.speaker_label_sides = SpeakerLabelSides::Translation;
+    } else {
+      warnings.push_back("speakerLabelStyle: expected \"original\", \"both\" or \"translation\"");
+    }
+  }
   return base;
 }
 

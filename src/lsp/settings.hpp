@@ -6,7 +6,8 @@
 //     "rules": { "<code>": { "enabled": false, "severity": "error|warning|info|hint" }
 //                          | "off" | "error" | "warning" | "info" | "hint" | true | false },
 //     "contentChecks": true,
-//     "debounceMs": 50 }
+//     "debounceMs": 50,
+//     "speakerLabelStyle": "original" | "both" | "translation" }
 #pragma once
 
 #include <chrono>
@@ -19,9 +20,14 @@
 
 namespace bitext::lsp {
 
+// Which sides "Label speakers" labels: the original side only, both sides
+// (each with its language's spelling), or the translation side only.
+enum class SpeakerLabelSides { Original, Both, Translation };
+
 struct Settings {
   CheckOptions check;
   std::chrono::milliseconds debounce{50};
+  SpeakerLabelSides speaker_label_sides = SpeakerLabelSides::Original;  // no re-analysis when it changes
 };
 
 // Applies the fields present in `value` on top of `base`. Fields of the wrong
