@@ -72,6 +72,7 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
     Pair mapped;
     mapped.index = pair.index;
     mapped.speaker = pair.speaker;
+    mapped.speaker_index = pair.speaker_index;
     mapped.translation = document_lines(pair.translation);
     mapped.original = document_lines(pair.original);
     mapped.translation_ranges = ranges(pair.translation);
@@ -80,6 +81,7 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
     if (!any.empty()) mapped.cue = layout.units[unit_of_text[any.front()]].cue;
     transcript.pairs.push_back(std::move(mapped));
   }
+  if (!units.speaker_model.labelled()) transcript.speaker_model = units.speaker_model;  // inferred: pair indices only
   transcript.units = std::move(layout.units);
   transcript.chapters = std::move(layout.chapters);
   transcript.cues = std::move(layout.cues);

@@ -10,6 +10,8 @@
 // previous version's line readings.
 #include "bitext/pairing.hpp"
 
+#include "bitext/speaker_inference.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -116,6 +118,9 @@ Transcript pair_units(const AssemblyInput& input, const CheckOptions& options) {
   Transcript transcript =
       assemble_transcript(input, items, best.solution, best.orientation, {languages.first, languages.second});
   transcript.translation_cue = roles.cue;
+  // Every reader's pairs come through here: the one place a document without
+  // speaker labels gets inferred speakers.
+  add_inferred_speakers(transcript, units.text);
   return transcript;
 }
 
