@@ -40,8 +40,8 @@ Detection detect_transcript(std::string_view text, const CheckOptions& options, 
                         transcript.translation_script != transcript.original_script;
   detection.markup = std::any_of(transcript.lines.begin(), transcript.lines.end(),
                                  [](const TranscriptLine& line) { return line.kind == LineKind::Markup; });
-  detection.speakers = std::any_of(transcript.pairs.begin(), transcript.pairs.end(),
-                                   [](const Pair& pair) { return !pair.speaker.empty(); });
+  // Labels written in the document; speakers inferred for unlabelled text are no labels.
+  detection.speakers = transcript.speaker_model.labelled();
   return detection;
 }
 

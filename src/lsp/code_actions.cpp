@@ -5,6 +5,7 @@
 #include <set>
 
 #include "lsp/diagnostics.hpp"
+#include "lsp/label_speakers_action.hpp"
 
 namespace bitext::lsp {
 namespace {
@@ -140,7 +141,7 @@ std::pair<json, std::size_t> fix_all_edits(const FeatureContext& context, std::s
   return {text_edits(context, edits), fixed};
 }
 
-Reply code_actions(const FeatureContext& context, const CodeActionParams& params) {
+Reply code_actions(const FeatureContext& context, const CodeActionParams& params, LabelStyle label_style) {
   const Range& range = params.range;
   const KindFilter& only = params.context.only;
   const auto& findings = context.analysis().findings();
@@ -196,6 +197,11 @@ Reply code_actions(const FeatureContext& context, const CodeActionParams& params
         actions.push_back(fix_all_action(context, "", count));
       }
     }
+  }
+  // Like "fix all", a document-wide action: offered when asked for by kind
+  // ("source", "source.labelSpeakers"), not in every cursor move's quick fixes.
+  if (only && wanted(only, kLabelSpeakersKind)) {
+    if (auto action = label_speakers_action(context, label_style)) actions.push_back(std::move(*action));
   }
   std::string out = "[";
   for (std::size_t k = 0; k < actions.size(); ++k) {

@@ -6,6 +6,7 @@
 #include "lsp/diagnostics.hpp"
 #include "lsp/folding.hpp"
 #include "lsp/hover.hpp"
+#include "lsp/label_speakers_action.hpp"
 #include "lsp/navigation.hpp"
 #include "lsp/semantic_tokens.hpp"
 #include "lsp/speaker_completion.hpp"
@@ -65,7 +66,10 @@ Server::Server(boost::asio::io_context& io, Sink sink, std::string version, Anal
         return document_highlight(context, p.position);
       });
   bind_document<TextDocumentParams>("textDocument/documentSymbol", &outline);
-  bind_document<CodeActionParams>("textDocument/codeAction", &code_actions);
+  bind_document<CodeActionParams>("textDocument/codeAction",
+                                  [this](const FeatureContext& context, const CodeActionParams& p) -> Reply {
+                                    return code_actions(context, p, settings_.speaker_label_style);
+                                  });
   bind("codeAction/resolve", &Server::on_code_action_resolve);
   bind_document<TextDocumentParams>("textDocument/foldingRange", &folding);
   bind("workspace/symbol", &Server::on_workspace_symbol);
@@ -417,7 +421,7 @@ void Server::on_initialize(const json& id, const InitializeParams& params) {
       {"documentSymbolProvider", {{"label", "Bitext"}}},
       {"workspaceSymbolProvider", true},
       {"codeActionProvider",
-       {{"codeActionKinds", json::array({"quickfix", kFixAllKind})}, {"resolveProvider", caps_.code_action_resolve_edit}}},
+       {{"codeActionKinds", json::array({"quickfix", kFixAllKind, kLabelSpeakersKind})}, {"resolveProvider", caps_.code_action_resolve_edit}}},
       {"foldingRangeProvider", true},
       {"renameProvider", {{"prepareProvider", true}}},
       {"completionProvider", {{"triggerCharacters", trigger_characters}, {"resolveProvider", false}}},

@@ -150,13 +150,9 @@ Settings apply_settings(Settings base, const json& input, std::vector<std::strin
     }
   }
   if (auto it = s.find("speakerLabelStyle"); it != s.end()) {
-    const std::string name = it->is_string() ? it->get<std::string>() : "";
-    if (name == "original") {
-      base.speaker_label_sides = SpeakerLabelSides::Original;
-    } else if (name == "both") {
-      base.speaker_label_sides = SpeakerLabelSides::Both;
-    } else if (name == "translation") {
-      base.speaker_label_sides = SpeakerLabelSides::Translation;
+    const std::optional<LabelStyle> style = it->is_string() ? parse_label_style(it->get<std::string>()) : std::nullopt;
+    if (style) {
+      base.speaker_label_style = *style;
     } else {
       warnings.push_back("speakerLabelStyle: expected \"original\", \"both\" or \"translation\"");
     }

@@ -17,17 +17,15 @@
 #include <nlohmann/json.hpp>
 
 #include "bitext/options.hpp"
+#include "bitext/speaker_labelling.hpp"
 
 namespace bitext::lsp {
-
-// Which sides "Label speakers" labels: the original side only, both sides
-// (each with its language's spelling), or the translation side only.
-enum class SpeakerLabelSides { Original, Both, Translation };
 
 struct Settings {
   CheckOptions check;
   std::chrono::milliseconds debounce{50};
-  SpeakerLabelSides speaker_label_sides = SpeakerLabelSides::Original;  // no re-analysis when it changes
+  // Which sides "Label speakers" labels (no re-analysis when it changes).
+  LabelStyle speaker_label_style = LabelStyle::Original;
 };
 
 // Applies the fields present in `value` on top of `base`. Fields of the wrong

@@ -32,6 +32,12 @@ class Doc {
  public:
   Doc(std::string text, const std::vector<Spelling>& speakers) : text_(std::move(text)), index_(text_) {
     transcript = parse_transcript(index_, CheckOptions{});
+    // The model is this test's alone (the core's, from labels or inference, is replaced).
+    transcript.speaker_model = SpeakerModel{};
+    for (Pair& pair : transcript.pairs) {
+      pair.speaker.clear();
+      pair.speaker_index = -1;
+    }
     SpeakerModel& model = transcript.speaker_model;
     for (const Spelling& s : speakers) {
       Speaker speaker;
@@ -349,13 +355,13 @@ TEST_CASE("workspace symbols find every turn of a speaker, then the pairs") {
 
 TEST_CASE("the speakerLabelStyle setting") {
   std::vector<std::string> warnings;
-  CHECK(Settings{}.speaker_label_sides == SpeakerLabelSides::Original);
+  CHECK(Settings{}.speaker_label_style == LabelStyle::Original);
   Settings both = apply_settings(Settings{}, json::parse(R"({"bitext":{"speakerLabelStyle":"both"}})"), warnings);
-  CHECK(both.speaker_label_sides == SpeakerLabelSides::Both);
+  CHECK(both.speaker_label_style == LabelStyle::Both);
   Settings translation = apply_settings(both, json::parse(R"({"speakerLabelStyle":"translation"})"), warnings);
-  CHECK(translation.speaker_label_sides == SpeakerLabelSides::Translation);
+  CHECK(translation.speaker_label_style == LabelStyle::Translation);
   CHECK(warnings.empty());
   Settings kept = apply_settings(translation, json::parse(R"({"speakerLabelStyle":"left"})"), warnings);
-  CHECK(kept.speaker_label_sides == SpeakerLabelSides::Translation);
+  CHECK(kept.speaker_label_style == LabelStyle::Translation);
   CHECK(warnings == std::vector<std::string>{"speakerLabelStyle: expected \"original\", \"both\" or \"translation\""});
 }
