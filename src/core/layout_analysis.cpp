@@ -5,8 +5,11 @@
 
 #include "bitext/checks.hpp"
 #include "bitext/content.hpp"
+#include "bitext/speaker_checks.hpp"
+#include "bitext/speaker_inference.hpp"
 #include "bitext/subtitle_checks.hpp"
 #include "pairing_detail.hpp"
+#include "speaker_model.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -81,7 +84,8 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
     if (!any.empty()) mapped.cue = layout.units[unit_of_text[any.front()]].cue;
     transcript.pairs.push_back(std::move(mapped));
   }
-  if (!units.speaker_model.labelled()) transcript.speaker_model = units.speaker_model;  // inferred: pair indices only
+  // Labels carry document lines and offsets; inferred speakers, pair indices only.
+  transcript.speaker_model = units.speaker_model;
   transcript.units = std::move(layout.units);
   transcript.chapters = std::move(layout.chapters);
   transcript.cues = std::move(layout.cues);
@@ -134,7 +138,10 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
   }
   const UnitSequence sequence{unit_index.text(), text_units, profiles, groups};
   const std::vector<UnitReading> readings = read_units(sequence, Placeholders(options));
-  const Transcript units = pair_units({sequence, sequence, readings}, options);
+  Transcript units = pair_units({sequence, sequence, readings}, options);
+  fill_speaker_model(units, {text, index, layout.layout, layout.reading, &layout.units});
+  // Labels are the truth; a document without them gets inferred speakers.
+  add_inferred_speakers(units, unit_index.text());
   result.findings = structural_checks(units, unit_index, options);
   if (options.content_checks) {
     ContentResult content = content_checks(units, unit_index);
@@ -148,6 +155,8 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
     fixes.erase(std::remove_if(fixes.begin(), fixes.end(), [&](const Fix& fix) { return !fix_keeps_text(text, fix); }),
                 fixes.end());
   }
+  // Speaker fixes rename labels: the check above counts characters and would withhold them.
+  for (Finding& finding : speaker_checks(units, text)) result.findings.push_back(std::move(finding));
   // At their default severities, like every producer's (Analysis applies the rules).
   std::vector<Finding> timing = subtitle_checks(text, layout, options);
   for (Finding& finding : layout.findings) timing.push_back(std::move(finding));

@@ -21,6 +21,7 @@
 #include "pairing_items.hpp"
 #include "pairing_solve.hpp"
 #include "role_choice.hpp"
+#include "speaker_model.hpp"
 #include "transcript_assembly.hpp"
 
 namespace bitext {
@@ -118,9 +119,6 @@ Transcript pair_units(const AssemblyInput& input, const CheckOptions& options) {
   Transcript transcript =
       assemble_transcript(input, items, best.solution, best.orientation, {languages.first, languages.second});
   transcript.translation_cue = roles.cue;
-  // Every reader's pairs come through here: the one place a document without
-  // speaker labels gets inferred speakers.
-  add_inferred_speakers(transcript, units.text);
   return transcript;
 }
 
@@ -168,6 +166,9 @@ PairedLines pair_lines(const LineIndex& index, const CheckOptions& options, cons
 
   PairedLines paired;
   paired.transcript = pair_units({lines, lines, readings->readings}, options);
+  fill_speaker_model(paired.transcript, {index.text(), index, Layout::Lines});
+  // Labels are the truth; a document without them gets inferred speakers.
+  add_inferred_speakers(paired.transcript, index.text());
   paired.readings = std::move(readings);
   return paired;
 }
