@@ -28,11 +28,11 @@ std::optional<std::string> label_speakers_action(const FeatureContext& context, 
   auto action = context.snapshot.memo<std::string>(key, [&] {
     const std::vector<TextEdit> edits = speaker_label_edits(context.transcript(), context.analysis().text(), style);
     if (edits.empty()) return std::string();
-    const char* sides = style == LabelStyle::Both ? "both sides" : style == LabelStyle::Translation ? "translation side"
-                                                                                                    : "original side";
+    const char* sides = style == LabelStyle::Both          ? "on both sides"
+                        : style == LabelStyle::Translation ? "on the translation side"
+                                                           : "on the original side";
     std::string title = "Label speakers: " + std::to_string(inferred) + " inferred speaker" + (inferred == 1 ? "" : "s") +
-                        ", " + std::to_string(edits.size()) + " label" + (edits.size() == 1 ? "" : "s") + " on the " +
-                        sides;
+                        ", " + std::to_string(edits.size()) + " label" + (edits.size() == 1 ? "" : "s") + " " + sides;
     return serialize(json{{"title", std::move(title)},
                           {"kind", kLabelSpeakersKind},
                           {"edit", workspace_edit(context, text_edits(context, edits))}});
