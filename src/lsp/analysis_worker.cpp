@@ -75,6 +75,7 @@ void AnalysisWorker::release_memory_when_idle() {
   {
     std::lock_guard lock(mutex_);
     memory_to_release_ = true;
+    release_due_ = std::max(release_due_, std::chrono::steady_clock::now() + kIdleBeforeRelease);
   }
   wake_.notify_one();
 }
@@ -93,14 +94,21 @@ void AnalysisWorker::stop() {
 }
 
 void AnalysisWorker::loop() {
+  bool ran_job = false;
   for (;;) {
     AnalysisJob job;
     {
       std::unique_lock lock(mutex_);
       auto ready = [&] { return stopping_ || !queue_.empty(); };
-      // Freed memory is kept while work comes in, and returned after a pause.
+      if (ran_job) {
+        release_due_ = std::max(release_due_, std::chrono::steady_clock::now() + kIdleBeforeRelease);
+        ran_job = false;
+      }
+      // Freed memory is kept while work comes in, and returned after a pause
+      // (counted from the last job or large message: release_memory_when_idle).
       if (memory_to_release_) {
-        if (!wake_.wait_for(lock, kIdleBeforeRelease, ready)) {
+        if (!wake_.wait_until(lock, release_due_, ready)) {
+          if (std::chrono::steady_clock::now() < release_due_) continue;  // work came meanwhile
           memory_to_release_ = false;
           lock.unlock();
           release_freed_memory();
@@ -142,6 +150,7 @@ void AnalysisWorker::loop() {
     }
     result.elapsed = std::chrono::steady_clock::now() - started;
     on_done_(std::move(result));
+    ran_job = true;
   }
 }
 

@@ -87,6 +87,7 @@ class AnalysisWorker {
   // system once no work has come for this long.
   static constexpr std::chrono::seconds kIdleBeforeRelease{5};
   bool memory_to_release_ = false;
+  std::chrono::steady_clock::time_point release_due_{};  // not before then
   bool stopping_ = false;
   std::thread thread_;
   std::thread reaper_;

@@ -24,6 +24,11 @@ void MemoryConnection::send(const json& message) { send_bytes(frame_message(seri
 
 void MemoryConnection::close_input() { server_->end_of_input(); }
 
+void MemoryConnection::poll() {
+  io_.restart();  // poll() leaves the io_context stopped when it runs out of ready work
+  io_.poll();
+}
+
 std::optional<std::string> MemoryConnection::receive_body(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (frames_.empty()) {

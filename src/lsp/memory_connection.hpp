@@ -35,6 +35,9 @@ class MemoryConnection {
   void send_bytes(std::string_view bytes);
   void send(const json& message);
   void close_input();  // end of input, as when the client closes the pipe
+  // Runs what is ready on the server's event loop (finished analyses) without
+  // waiting, as the I/O thread would between two messages.
+  void poll();
 
   // Server to client: the next frame's body, running the server's event loop
   // (analysis results, debounce timers) until one comes or `timeout` passes.

@@ -124,8 +124,6 @@ void Server::handle_frame(FrameEvent event) {
     const bool large = body->body.size() >= kLargeMessageBytes;
     Incoming incoming = parse_message(body->body);
     std::string().swap(body->body);  // the parsed message holds what is needed now
-    // A large message's memory goes back to the system once the server is idle.
-    if (large) worker_.release_memory_when_idle();
     if (auto* invalid = std::get_if<Invalid>(&incoming)) {
       previous_frame_bad_ = invalid->code == ErrorCode::ParseError;
       respond_error(invalid->id, invalid->code, invalid->message);
@@ -136,6 +134,9 @@ void Server::handle_frame(FrameEvent event) {
     } else {
       handle_response(std::get<Response>(std::move(incoming)));
     }
+    // A large message's memory goes back to the system once the server has
+    // been idle for a while after handling it.
+    if (large) worker_.release_memory_when_idle();
     return;
   }
   const FrameError& error = std::get<FrameError>(event);
@@ -557,6 +558,7 @@ void Server::on_did_close(TextDocumentParams params) {
   }
   abandon_waiting(*document, ErrorCode::ContentModified, "the document was closed");
   send(make_notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
+  worker_.release_memory_when_idle();  // its text and analyses are freed with it
 }
 
 void Server::on_did_save(TextDocumentParams) {

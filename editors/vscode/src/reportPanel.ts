@@ -96,10 +96,13 @@ export class ReportPanel implements vscode.Disposable {
     const position = new vscode.Position(line, 0);
     void vscode.window
       .showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: false })
-      .then((editor) => {
-        editor.selection = new vscode.Selection(position, position);
-        editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-      });
+      .then(
+        (editor) => {
+          editor.selection = new vscode.Selection(position, position);
+          editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        },
+        (error) => this.log(`alignment report: could not reveal line ${line + 1}: ${String(error)}`),
+      );
   }
 
   private editorColumn(): vscode.ViewColumn | undefined {

@@ -181,8 +181,11 @@ async function transcriptExperience(page) {
   check(firstShown.includes(firstFinding.code) && firstShown.includes(squash(firstFinding.message).slice(0, 50)),
     'the report shows the first finding', `first finding shown: ${JSON.stringify(firstShown)}`);
   await screenshot(page, 'report.png');
-  // Clicking pair 50's English line in the report moves the editor there.
+  // Clicking pair 50's English line in the report moves the editor there. The
+  // page's script marks <body data-ready> once its click handlers are bound; a
+  // click before that (a slow machine shows the page before running it) is lost.
   const target = 4 + 2 * 49 + 1; // 1-based line of pair 50's original
+  await report.locator('body[data-ready="true"]').waitFor({ state: 'attached', timeout: wait() });
   await report.locator(`p[data-line="${target - 1}"]`).click({ timeout: wait() });
   const revealed = await poll(async () => (await page.locator('.statusbar-item', { hasText: `Ln ${target}, Col 1` }).count()) > 0);
   check(revealed, `clicking pair 50 in the report moves the editor to line ${target}`);
