@@ -117,8 +117,13 @@ run_case() {
 
 clear_case_vars() {
   unset E2E_PLACEHOLDER E2E_LINE_END E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_DIAG_END_LINE E2E_OTHER_DIAG_LINES E2E_FIX_ALL E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
-    E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
+    E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT \
+    E2E_SPEAKERS
 }
+
+# The sample's speakers, as its hand labels name them (tests/fixtures/speakers/sample.labels:
+# hosts Jacob Efron and Jason Warner, guest Clem): the outline's turns are named by them.
+sample_speakers="Clem|Jacob Efron|Jason Warner"
 
 # --- Case 1: the English original of pair 10 (line 23, 1-based) deleted. ----
 # Chinese line 22 stands alone: missing-original on 0-based line 21. The fix
@@ -135,6 +140,7 @@ export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=21
 export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
 export E2E_PAIR_STARTS="$(pair_starts 10:-1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
 export E2E_FIXED_HOVER_TEXT="original missing"
+export E2E_SPEAKERS="$sample_speakers"
 run_case missing-original
 
 # --- Case 2: columns after CJK and an emoji outside the BMP. -----------------
@@ -170,6 +176,7 @@ cp "$sample" "$work/duplicate-line/expected-fixed.txt"
 export E2E_CODE=duplicate-line E2E_DIAG_LINE=63 E2E_RELATED_LINE=62
 export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
 export E2E_PAIR_STARTS="$(pair_starts 30:+1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="238 239"
+export E2E_SPEAKERS="$sample_speakers"
 run_case duplicate-line transcript.bitext
 
 # --- Case 4: two originals missing, fixed at once with "fix all". ------------
