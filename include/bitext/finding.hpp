@@ -44,6 +44,7 @@ enum class Signal : std::uint16_t {
   Prior = 1 << 4,          // the prior cost of the kind of re-pairing
   Mirror = 1 << 5,         // a drift's mirror in the other language fits as well
   CutOff = 1 << 6,         // a translation that stops mid-sentence where its original does not
+  Words = 1 << 7,          // content words with a translation on the other side (the dictionary)
 };
 struct Evidence {
   // Re-pairings (shifted-block, boundary-drift, merge-suggested): nats of

@@ -143,6 +143,24 @@ struct LexicalCut {
   std::uint32_t offset = 0;   // byte offset of that word in the line (end of the last word when k = size)
   int score = 0;              // the maximised count minus the words placed against their counterpart
 };
+// The content words of a line looked up once, so that the many partner lines
+// a re-alignment tries are matched without dictionary lookups: per word, its
+// translations (a Chinese word) or its key id and key hash (a Latin word).
+struct ResolvedWords {
+  std::vector<LexicalWord> words;
+  std::vector<std::span<const std::uint32_t>> translations;  // Chinese words; empty span for Latin words
+  std::vector<std::uint32_t> key_ids;                        // Latin words: key id, or kNoKey
+  std::vector<std::uint64_t> key_hashes;                     // Latin words: hash of the key; 0 for Chinese words
+  static constexpr std::uint32_t kNoKey = 0xFFFFFFFFu;
+  std::size_t size() const { return words.size(); }
+  bool empty() const { return words.empty(); }
+  bool operator==(const ResolvedWords& other) const { return words == other.words; }
+};
+ResolvedWords resolve_words(const Lexicon& lexicon, std::vector<LexicalWord> words);
+// Whether word `c` of a Chinese line and word `e` of an English line are
+// counterparts: a translation of the Chinese word, or the same Latin word.
+bool words_match(const ResolvedWords& chinese, std::size_t c, const ResolvedWords& english, std::size_t e);
+
 std::optional<LexicalCut> lexical_cut(const Lexicon& lexicon, std::span<const LexicalWord> line, bool line_is_chinese,
                                       std::span<const LexicalWord> first, std::span<const LexicalWord> second);
 
@@ -160,5 +178,10 @@ namespace bitext {
 // x, or h and k, cost half). Skeletons of fewer than two consonants score at
 // most 0.5: one sound says little. 0 when either side has no letters.
 double transliteration_score(std::string_view latin_name, std::string_view han);
+
+// Whether a run of Han characters in `han_text` (characters of the standard
+// name-transliteration tables only) reads as the Latin name, scored as
+// transliteration_score does: 克莱姆 in "我是克莱姆。" for Clem.
+bool transliterated_in(std::string_view latin_name, std::string_view han_text, double threshold = 0.75);
 
 }  // namespace bitext

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bitext/length.hpp"
+#include "bitext/lexicon.hpp"
 #include "bitext/numbers.hpp"
 #include "bitext/script.hpp"
 #include "bitext/tokens.hpp"
@@ -55,6 +56,10 @@ struct LineFeatures {
   std::vector<std::uint64_t> token_hashes;   // hash of each token's key, as in TokenKeys
   std::vector<std::uint64_t> joined_hashes;  // ... joined with the next adjacent token's key, or 0
   std::vector<CutPoint> cuts;  // in text order
+  // Content words for the lexical signal (lexicon.hpp), in text order; filled
+  // by the content stages for a Chinese/English document when a dictionary
+  // is loaded, empty otherwise (signal off).
+  ResolvedWords words;
 };
 
 // `script` is the script of the line's side in the transcript (its

@@ -196,7 +196,7 @@ int run_eval_command(std::span<const std::string_view> args) {
       return kExitFailure;
     }
     TsvCorpus corpus = documents_from_tsv(input.text, pairs_per_document);
-    std::printf("%s: %zu documents; skipped %zu pairs whose translation is not Chinese (commands, code), %zu "
+    std::printf("%s: %zu documents; skipped %zu pairs whose translation has no Chinese character (untranslated), %zu "
                 "malformed lines\n",
                 tsv_path->c_str(), corpus.documents.size(), corpus.skipped_latin, corpus.skipped_malformed);
     for (CleanDocument& document : corpus.documents) documents.push_back({std::move(document), false});

@@ -16,6 +16,7 @@
 #include "bitext/rules.hpp"
 #include "bitext/speaker_labels.hpp"
 #include "chars.hpp"
+#include "front_matter.hpp"
 #include "line_facts.hpp"
 
 namespace bitext {
@@ -49,7 +50,39 @@ class Checker {
     count_inner_blank_style();
     for (const Pair& pair : transcript_.pairs) check(pair);
     for (std::uint32_t number = 1; number < transcript_.lines.size(); ++number) broken_off_fragment(number);
+    doubt_first_lines();
     return std::move(findings_);
+  }
+
+  // A lone line or a split line at the very start of the document may be a
+  // header (a title, a line about the show) the pairing took for text: an
+  // error only when the line's words have a translation among the first
+  // lines of the other language; without a partner, information (a header as
+  // likely as not); without a dictionary to tell, at most a warning.
+  void doubt_first_lines() {
+    if (transcript_.pairs.empty()) return;
+    std::uint32_t first_line = 0;
+    while (first_line < transcript_.lines.size() && transcript_.lines[first_line].pair < 0) ++first_line;
+    if (first_line >= transcript_.lines.size() || transcript_.lines[first_line].pair != 0) return;
+    const bool translation_side = line(first_line).kind == LineKind::Translation;
+    std::vector<std::string_view> others;
+    for (std::size_t p = 0; p < std::min<std::size_t>(2, transcript_.pairs.size()); ++p)
+      for (const std::uint32_t other : translation_side ? transcript_.pairs[p].original : transcript_.pairs[p].translation)
+        others.push_back(text_of(other));
+    for (Finding& finding : findings_) {
+      if (finding.pair != 0 || finding.begin != line(first_line).begin) continue;
+      if (finding.code != "missing-original" && finding.code != "missing-translation" && finding.code != "split-line")
+        continue;
+      const Script script = translation_side ? transcript_.translation_script : transcript_.original_script;
+      switch (detail::header_fit(text_of(first_line), script, others)) {
+        case detail::HeaderFit::Partner: break;
+        case detail::HeaderFit::NoPartner:
+          finding.severity = std::max(finding.severity, Severity::Information);
+          finding.message += "; or a header: none of its words has a translation in the first lines of the other language";
+          break;
+        case detail::HeaderFit::Unknown: finding.severity = std::max(finding.severity, Severity::Warning); break;
+      }
+    }
   }
 
  private:
@@ -233,8 +266,28 @@ class Checker {
     } else {
       return;
     }
+    // A line mostly in the original's language that still holds some of the
+    // translation's script (commands and paths with a few Chinese words, a
+    // UI label and its translation) is translated text that carries much over,
+    // as likely as an untranslated one: information, not a warning.
+    const bool partly_translated = role == LineRole::Original && transcript_.translation_script == Script::Han &&
+                                   has_han(text_of(translation));
+    if (partly_translated)
+      message = "Translation line is mostly in " + std::string(original_name_) + " with a little " +
+                std::string(translation_name_) + " (pair " + pair_number(pair) + "; original on line " +
+                line_number(original) + "): it may be partly untranslated";
     Finding& finding = add("untranslated", translation, translation, pair, std::move(message));
+    if (partly_translated) finding.severity = std::max(finding.severity, Severity::Information);
     finding.related.push_back(related(original, "original of pair " + pair_number(pair)));
+  }
+
+  static bool has_han(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+      const DecodedCodePoint decoded = decode_utf8(text, at);
+      if (decoded.valid && chars::is_han(decoded.code_point)) return true;
+      at += std::max<std::size_t>(decoded.length, 1);
+    }
+    return false;
   }
 
   void doubled(const Pair& pair, bool translation_side) {

@@ -71,9 +71,13 @@ std::vector<std::size_t> rotation_order(const Alternative& candidate) {
 
 static void add_rotations(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
   double current = 0;
+  // Content words with a counterpart, as given (the dictionary; 0 when off).
+  int given_words = 0;
   for (std::size_t length = 1; length <= kMaxBlock && anchor + length <= table.size(); ++length) {
     if (!table.valid(anchor + length - 1)) break;
     current += table.cost[anchor + length - 1];
+    if (table.lexicon)
+      given_words += word_hits(table, table.side(anchor + length - 1, true), table.side(anchor + length - 1, false));
     if (length < 2) continue;
     // Moving translations forward pairs the same lines as moving originals
     // backward; the translation side is the one re-paired by default.
@@ -86,9 +90,14 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
       candidate.forward = forward;
       const std::vector<std::size_t> order = rotation_order(candidate);
       double alternative = 0;
-      for (std::size_t i = 0; i < length; ++i) alternative += cross_cost(table, order[i], anchor + i);
+      int rotated_words = 0;
+      for (std::size_t i = 0; i < length; ++i) {
+        alternative += cross_cost(table, order[i], anchor + i);
+        if (table.lexicon) rotated_words += word_hits(table, table.side(order[i], true), table.side(anchor + i, false));
+      }
+      candidate.word_gain = kWordWeight * double(rotated_words - given_words);
       // Penalty: the prior of a shifted block plus the choice among block lengths and directions.
-      candidate.evidence = current - alternative - (kRotationPrior + 0.5 * double(length));
+      candidate.evidence = current - alternative + candidate.word_gain - (kRotationPrior + 0.5 * double(length));
       out.push_back(candidate);
     }
   }
@@ -107,6 +116,11 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
     for (const bool forward : {true, false}) {
       const LineFeatures& source = forward ? here : next;
       const std::string_view source_text = table.side_text(forward ? a : b, translation);
+      // Content words that change partner with the moved text (signal off: none).
+      const DriftWords words = drift_words(table, a, translation, forward);
+      const double word_bound =
+          words.active ? kWordWeight * double(source.words.size() + here_other.words.size() + next_other.words.size())
+                       : 0.0;
       for (std::size_t c = 0; c < source.cuts.size(); ++c) {
         const CutPoint& cut = source.cuts[c];
         // forward: source = here, [tail_begin, end) moves to the start of next.
@@ -184,7 +198,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
           if (moves_tokens)
             for (const LatinToken& token : source.tokens) moved_items += inside(token.begin, token.end) ? 0.5 : 0.0;
           const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
-          if ((current - lexical_current) - alternative - kDriftPrior + bound < kDriftFloor) continue;
+          if ((current - lexical_current) - alternative - kDriftPrior + bound + word_bound < kDriftFloor) continue;
         }
         double lexical_alternative = 0;
         double lexical_a = table.lexical[a], lexical_b = table.lexical[b];
@@ -237,8 +251,16 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         // the move must help both, not mend one pair at the other's expense
         // (a truncated or freely translated pair next to a good one).
         constexpr double kReceiverSlack = 1.0;
-        const double gain_a = table.cost[a] - (alternative_a + lexical_a);
-        const double gain_b = table.cost[b] - (alternative_b + lexical_b);
+        const std::size_t split = word_at(source, forward ? cut.tail_begin : cut.head_end);
+        const MovedWords moved_words_ =
+            forward ? moved_words(words, split, source.words.size(), true) : moved_words(words, 0, split, false);
+        // The destination pair gains the counterparts, the source pair loses its own.
+        const double word_gain_dest = kWordWeight * moved_words_.gained;
+        const double word_loss_source = kWordWeight * moved_words_.lost;
+        const double gain_a = table.cost[a] - (alternative_a + lexical_a) +
+                              (forward ? -word_loss_source : word_gain_dest);
+        const double gain_b = table.cost[b] - (alternative_b + lexical_b) +
+                              (forward ? word_gain_dest : -word_loss_source);
         if (std::min(gain_a, gain_b) < -kReceiverSlack) continue;
         const double length_current = current - lexical_current;
         Alternative candidate;
@@ -253,7 +275,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         // sentence moved costs as much as a clause cut.
         const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
         const double penalty = kDriftPrior + (cut.sentence ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1);
-        candidate.evidence = (length_current - alternative) + candidate.lexical_gain - penalty;
+        candidate.word_gain = word_gain_dest - word_loss_source;
+        candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
+        candidate.words_known = static_cast<std::int16_t>(moved_words_.known);
+        candidate.evidence = (length_current - alternative) + candidate.lexical_gain + candidate.word_gain - penalty;
         out.push_back(candidate);
       }
     }

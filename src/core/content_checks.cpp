@@ -132,6 +132,7 @@ class ContentRun {
         previous_lines_(previous_lines) {
     table_.transcript = &transcript;
     table_.index = &index;
+    table_.lexicon = document_lexicon(transcript.translation_script, transcript.original_script);
   }
 
   ContentResult run();
@@ -353,7 +354,8 @@ ContentResult ContentRun::run() {
     ContentState::PairRecord& record = state_->pairs[p];
     const ContentState::PairRecord* before = previous_record(p);
     record.checks = before ? before->checks
-                           : std::make_shared<const PairChecks>(check_pair(table_.side(p, true), table_.side(p, false)));
+                           : std::make_shared<const PairChecks>(check_pair(table_.side(p, true), table_.side(p, false),
+                                                                         table_.side_text(p, true), table_.side_text(p, false)));
     if (before && same_costs) {
       record.lexical = before->lexical;
       record.cost = before->cost;

@@ -140,6 +140,28 @@ std::vector<Finding> pair_findings(const PairTable& table, std::size_t p, bool e
     report(false, numbers.unmatched_original);
   }
 
+  // A technical token with a digit changed: the same token on both sides but
+  // for the digits (killall(1) / killall(3), ISO-8859-1 / ISO-8860-1) is a
+  // changed number beyond reasonable doubt.
+  for (const PairChecks::ChangedToken& changed : table.pair_checks[p]->changed_tokens) {
+    const std::string_view t_token =
+        t_text.substr(changed.translation_begin, changed.translation_end - changed.translation_begin);
+    const std::string_view o_token = o_text.substr(changed.original_begin, changed.original_end - changed.original_begin);
+    Finding finding;
+    finding.code = "number-mismatch";
+    finding.pair = static_cast<std::int32_t>(p);
+    finding.begin = table.line_begin(slot.translation_line) + changed.translation_begin;
+    finding.end = table.line_begin(slot.translation_line) + changed.translation_end;
+    finding.message = "'" + std::string(t_token) + "' in the translation of pair " + std::to_string(p + 1) +
+                      " is '" + std::string(o_token) + "' in the original: a number was changed";
+    finding.confidence = 0.95;
+    finding.related.push_back({table.line_begin(slot.original_line) + changed.original_begin,
+                               table.line_begin(slot.original_line) + changed.original_end,
+                               "original of pair " + std::to_string(p + 1)});
+    finding.severity = Severity::Warning;
+    out.push_back(std::move(finding));
+  }
+
   // Carried-over names, acronyms and URLs.
   // The fast exact check found every token: the graded comparison would too.
   if ((!t.tokens.empty() || !o.tokens.empty()) && table.checks[p].unmatched_tokens > 0) {

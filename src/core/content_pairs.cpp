@@ -1,5 +1,6 @@
 // Content stage 1: what is known of each pair as given — its lexical checks,
 // the document's fits and the cost of each pair under them.
+#include <algorithm>
 #include <cmath>
 
 #include "content_stages.hpp"
@@ -23,13 +24,42 @@ LineSummary summary_of(const LineFeatures& features) {
   return {features.length, features.sentences, features.questions};
 }
 
-PairChecks check_pair(const LineFeatures& t, const LineFeatures& o) {
+namespace {
+
+// Drops the names of `unmatched` that the other side's text transliterates;
+// returns how many were dropped.
+int drop_transliterated(std::vector<std::size_t>& unmatched, std::span<const LatinToken> tokens,
+                        std::string_view text, std::string_view other_text) {
+  if (text.empty() || other_text.empty()) return 0;
+  const std::size_t before = unmatched.size();
+  std::erase_if(unmatched, [&](std::size_t i) {
+    const LatinToken& token = tokens[i];
+    return token.kind == TokenKind::Name && transliterated_in(text.substr(token.begin, token.end - token.begin), other_text);
+  });
+  return int(before - unmatched.size());
+}
+
+}  // namespace
+
+PairChecks check_pair(const LineFeatures& t, const LineFeatures& o, std::string_view t_text, std::string_view o_text) {
   PairChecks checks;
   checks.lexical = check_lexical(t.numbers, o.numbers, t.keys, o.keys);
   if (!t.numbers.empty() || !o.numbers.empty()) checks.numbers = compare_numbers(t.numbers, o.numbers);
   // The fast exact check found every token: the graded comparison would too.
-  if ((!t.tokens.empty() || !o.tokens.empty()) && checks.lexical.unmatched_tokens > 0)
+  if ((!t.tokens.empty() || !o.tokens.empty()) && checks.lexical.unmatched_tokens > 0) {
     checks.tokens = compare_tokens(t.tokens, o.tokens);
+    const int carried = drop_transliterated(checks.tokens.unmatched_translation, t.tokens, t_text, o_text) +
+                        drop_transliterated(checks.tokens.unmatched_original, o.tokens, o_text, t_text);
+    const int counted = std::min(carried, checks.lexical.unmatched_tokens);
+    checks.lexical.unmatched_tokens -= counted;
+    checks.lexical.matched_tokens += counted;
+  }
+  if (!t.numbers.empty() && !o.numbers.empty() && !t_text.empty() && !o_text.empty()) {
+    const std::vector<NumberedToken> t_tokens = scan_numbered_tokens(t_text), o_tokens = scan_numbered_tokens(o_text);
+    for (const NumberedTokenMismatch& m : compare_numbered_tokens(t_tokens, o_tokens))
+      checks.changed_tokens.push_back({t_tokens[m.translation].begin, t_tokens[m.translation].end,
+                                       o_tokens[m.original].begin, o_tokens[m.original].end});
+  }
   return checks;
 }
 

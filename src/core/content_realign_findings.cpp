@@ -23,6 +23,7 @@ std::string evidence_note(const Evidence& evidence, MoveType type) {
   std::snprintf(score, sizeof score, "%.1f", evidence.score);
   std::string note = " (evidence " + std::string(score);
   if (type == MoveType::Drift && evidence.has(Signal::Numbers)) note += ", numbers or names agree after the move";
+  if (type == MoveType::Drift && evidence.has(Signal::Words)) note += ", its words translate the other pair's line";
   if (evidence.has(Signal::Mirror)) note += "; the other language's matching text moved the other way fits as well";
   return note + ")";
 }
@@ -170,6 +171,11 @@ double shape_change(const PairTable& table, const Alternative& drift) {
 
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {
   auto severity = severity_of(best.evidence, kRealignThresholds);
+  // The dictionary knows the moved words and none of them finds a
+  // counterpart after the move: the lengths fit a drift, the words do not.
+  // Two explanations then fit about equally: information, not a warning.
+  if (severity == Severity::Warning && table.lexicon && best.words_known >= kWordsToContradict && best.word_net <= 0)
+    severity = Severity::Information;
   // Below the information level, a mirror that fits nearly as well lifts it there.
   const bool mirrored = mirror && best.evidence >= kMirroredInformation &&
                         mirror->evidence >= best.evidence - kMirrorAgreement &&
@@ -218,6 +224,7 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   }
   Evidence evidence{best.evidence, kShapeSignals};
   if (best.lexical_gain > 0.5) evidence.signals |= kLexicalSignals;
+  if (best.word_gain > 0.5) evidence.signals |= static_cast<std::uint16_t>(Signal::Words);
   if (mirrored) evidence.signals |= static_cast<std::uint16_t>(Signal::Mirror);
   finding.evidence = evidence;
   finding.message += evidence_note(evidence, MoveType::Drift);

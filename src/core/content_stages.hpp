@@ -20,6 +20,7 @@
 
 #include "bitext/finding.hpp"
 #include "bitext/length.hpp"
+#include "bitext/lexicon.hpp"
 #include "bitext/line_shape.hpp"
 #include "bitext/numbers.hpp"
 #include "bitext/pairing_cost.hpp"
@@ -82,8 +83,17 @@ struct PairChecks {
   LexicalCheck lexical;
   NumberComparison numbers;  // empty unless either side has numbers
   TokenComparison tokens;    // empty unless the exact check missed a token
+  // Technical tokens with a digit changed (killall(1) / killall(3)): byte
+  // spans in the translation and the original line.
+  struct ChangedToken {
+    std::size_t translation_begin = 0, translation_end = 0, original_begin = 0, original_end = 0;
+  };
+  std::vector<ChangedToken> changed_tokens;
 };
-PairChecks check_pair(const LineFeatures& translation, const LineFeatures& original);
+// With the lines' texts, a name missing on one side counts as carried when
+// the other side's Chinese text transliterates it (克莱姆 for Clem).
+PairChecks check_pair(const LineFeatures& translation, const LineFeatures& original,
+                      std::string_view translation_text = {}, std::string_view original_text = {});
 
 // The document's own models, fitted over its valid pairs and rounded so that
 // one edited pair rarely changes them.
@@ -110,6 +120,7 @@ double pair_cost(const LineFeatures& translation, const LineFeatures& original, 
 struct SideText {
   std::string_view text;
   Script script = Script::None;
+  const Lexicon* lexicon = nullptr;  // set when the lexical signal is on: the line's content words are read
   operator std::string_view() const { return text; }
 };
 
@@ -120,6 +131,9 @@ struct PairTable {
   const Transcript* transcript = nullptr;
   const LineIndex* index = nullptr;
   DocumentFits fits;
+  // The dictionary when the lexical signal is on (a Chinese/English document
+  // and a loaded dictionary), else null.
+  const Lexicon* lexicon = nullptr;
   std::vector<PairLines> lines;
   std::vector<std::unique_ptr<const LineFeatures>> features;  // 2 per pair: translation, original
   std::vector<double> cost;                                  // of each valid pair as given
@@ -147,12 +161,51 @@ struct PairTable {
     return translation ? transcript->translation_script : transcript->original_script;
   }
   SideText side_text(std::size_t pair, bool translation) const {
-    return {line_text(line(pair, translation)), script(translation)};
+    return {line_text(line(pair, translation)), script(translation), lexicon};
   }
 };
 
-// Features of a side's line, measured as a line of that side's script.
-inline LineFeatures line_features(const SideText& side) { return line_features(side.text, side.script); }
+// Features of a side's line, measured as a line of that side's script, with
+// its content words when the lexical signal is on (content_lexical.cpp).
+LineFeatures line_features(const SideText& side);
+
+// The lexical signal (content_lexical.cpp): which content words of one side
+// have a translation on the other. Null when the document is not
+// Chinese/English or no dictionary is loaded.
+const Lexicon* document_lexicon(Script translation, Script original);
+// Nats per content word that a re-pairing gives a counterpart (or takes one
+// from); calibrated in docs/calibration.md.
+inline constexpr double kWordWeight = 0.5;
+// A drift that moves at least this many content words none of which finds a
+// counterpart after the move is not a warning: the words say it is not one.
+inline constexpr int kWordsToContradict = 2;
+
+// The lexical view of one side's boundary move (a drift): per word of the
+// source line, which partner it has a counterpart in, and per word of the
+// partner lines, which source words match it.
+struct DriftWords {
+  bool active = false;
+  std::vector<std::int8_t> lean;  // per source word: +1 counterpart in the destination partner only, -1 source only
+  std::vector<bool> known;        // per source word: the dictionary knows it (could have a counterpart)
+  // Per word of the destination partner without a counterpart in the
+  // destination line, and per word of the source partner: first and last
+  // source word matching it, -1 when none.
+  std::vector<std::int32_t> dest_first, dest_last, source_first, source_last;
+};
+DriftWords drift_words(const PairTable& table, std::size_t first, bool translation_side, bool forward);
+// What moving the source words [begin, end) does: counterparts the
+// destination pair gains, those the source pair loses, known words moved.
+struct MovedWords {
+  int gained = 0;
+  int lost = 0;
+  int known = 0;
+  int net() const { return gained - lost; }
+};
+MovedWords moved_words(const DriftWords& view, std::size_t begin, std::size_t end, bool forward);
+// The index of the first word of `features` that begins at or after `offset`.
+std::size_t word_at(const LineFeatures& features, std::size_t offset);
+// Content words of pair `translation`'s and `original`'s lines with a counterpart on the other side.
+int word_hits(const PairTable& table, const LineFeatures& translation, const LineFeatures& original);
 
 // Text of a line for messages: quoted, at most `max_chars` code points
 // (content_pair_findings.cpp); tail_preview shows its end.
@@ -170,6 +223,9 @@ struct Alternative {
   std::uint32_t cut = 0;    // drift: index into the source line's cuts
   double evidence = 0;      // nats saved, penalty included
   double lexical_gain = 0;  // share of the evidence from numbers and tokens
+  double word_gain = 0;     // share of the evidence from the dictionary (content words)
+  std::int16_t word_net = 0;    // drift: counterparts gained less lost by the move
+  std::int16_t words_known = 0; // drift: content words moved that the dictionary knows
   bool operator==(const Alternative&) const = default;
 };
 

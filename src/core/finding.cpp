@@ -28,6 +28,7 @@ std::string_view signal_name(Signal signal) {
     case Signal::Prior: return "prior";
     case Signal::Mirror: return "mirror";
     case Signal::CutOff: return "cut-off";
+    case Signal::Words: return "words";
   }
   return "unknown";
 }

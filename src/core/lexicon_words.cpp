@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <memory>
 
 #include "bitext/lexicon.hpp"
@@ -325,6 +326,31 @@ std::optional<LexicalCut> lexical_cut(const Lexicon& lexicon, std::span<const Le
     if (score > best.score) best = {k, k < line.size() ? line[k].begin : line[k - 1].end, score};
   }
   return best;
+}
+
+ResolvedWords resolve_words(const Lexicon& lexicon, std::vector<LexicalWord> words) {
+  ResolvedWords out;
+  out.translations.resize(words.size());
+  out.key_ids.assign(words.size(), ResolvedWords::kNoKey);
+  out.key_hashes.assign(words.size(), 0);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (words[k].origin == WordOrigin::Chinese) {
+      out.translations[k] = lexicon.translations(words[k].key);
+      continue;
+    }
+    if (const auto id = lexicon.key_id(words[k].key)) out.key_ids[k] = *id;
+    out.key_hashes[k] = std::hash<std::string_view>{}(words[k].key) | 1;  // never 0
+  }
+  out.words = std::move(words);
+  return out;
+}
+
+bool words_match(const ResolvedWords& chinese, std::size_t c, const ResolvedWords& english, std::size_t e) {
+  if (chinese.words[c].origin == WordOrigin::Latin) return chinese.key_hashes[c] == english.key_hashes[e];
+  const std::uint32_t id = english.key_ids[e];
+  if (id == ResolvedWords::kNoKey) return false;
+  const auto& ids = chinese.translations[c];
+  return std::binary_search(ids.begin(), ids.end(), id);
 }
 
 }  // namespace bitext

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
 #include "bitext/lexicon.hpp"
+#include "bitext/text.hpp"
 
 namespace bitext {
 namespace {
@@ -126,6 +129,70 @@ double transliteration_score(std::string_view latin_name, std::string_view han) 
   const double longer = double(std::max(a.size(), b.size()));
   const double score = std::max(0.0, 1 - skeleton_distance(a, b) / longer);
   return longer < 2 ? std::min(score, 0.5) : score;
+}
+
+namespace {
+
+// Characters of the standard tables for transliterating foreign names into
+// Chinese (卡, 帕, 西, 克, 莱, 姆, ...): a name is looked for only in runs of them.
+constexpr std::u32string_view kNameCharacters =
+    U"阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴黛丹道德登邓迪蒂丁东杜敦顿多朵厄恩尔法凡范菲斐芬"
+    U"费丰弗伏福富盖甘冈高戈哥格葛古瓜圭哈海汉豪赫黑亨洪侯胡华怀霍基吉加佳贾杰捷金卡凯坎康考柯科可克肯库"
+    U"夸奎昆拉莱赖兰朗劳勒雷蕾里理利丽莉连林琳隆卢鲁路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明摩莫默姆穆纳娜"
+    U"奈南内妮尼宁纽努诺欧帕派潘庞佩彭皮珀坡普奇齐契恰乔琴琼丘屈萨塞赛桑瑟森沙莎山尚绍舍申圣施什史士舒斯"
+    U"松苏索塔泰坦汤唐陶特滕提汀通图托瓦万旺威韦维温文沃乌伍西希锡席夏香肖谢辛休许雅亚扬耶叶伊依因英尤"
+    U"于约泽扎詹珍朱卓兹宗佐";
+
+bool is_name_character(char32_t c) { return kNameCharacters.find(c) != std::u32string_view::npos; }
+
+}  // namespace
+
+bool transliterated_in(std::string_view latin_name, std::string_view han_text, double threshold) {
+  const std::string target = latin_skeleton(latin_name);
+  if (target.size() < 2) return false;
+  icu::Transliterator* t = han_to_pinyin();
+  if (!t) return false;
+  // Runs of name characters, each read one character at a time (the
+  // skeleton of a window is the concatenation of its characters' skeletons).
+  std::vector<std::string> run;
+  auto scan_run = [&]() {
+    bool found = false;
+    const std::size_t longest = std::min<std::size_t>(run.size(), target.size() + 3);
+    for (std::size_t begin = 0; begin < run.size() && !found; ++begin) {
+      std::string skeleton;
+      for (std::size_t end = begin; end < run.size() && end - begin < longest; ++end) {
+        skeleton += run[end];
+        if (end == begin) continue;  // two characters at least
+        const double longer = double(std::max(skeleton.size(), target.size()));
+        if (skeleton.size() > target.size() + 2) break;
+        if (longer >= 2 && 1 - skeleton_distance(target, skeleton) / longer >= threshold) found = true;
+      }
+    }
+    run.clear();
+    return found;
+  };
+  for (std::size_t at = 0; at < han_text.size();) {
+    const DecodedCodePoint cp = decode_utf8(han_text, at);
+    const std::size_t length = std::max<std::size_t>(cp.length, 1);
+    if (cp.valid && is_name_character(cp.code_point)) {
+      // Each character's skeleton once per thread (a transliteration is slow).
+      thread_local std::unordered_map<char32_t, std::string> skeletons;
+      auto found = skeletons.find(cp.code_point);
+      if (found == skeletons.end()) {
+        icu::UnicodeString one =
+            icu::UnicodeString::fromUTF8(icu::StringPiece(han_text.data() + at, std::int32_t(length)));
+        t->transliterate(one);
+        std::string pinyin;
+        one.toUTF8String(pinyin);
+        found = skeletons.emplace(cp.code_point, pinyin_skeleton(pinyin)).first;
+      }
+      run.push_back(found->second);
+    } else if (!run.empty() && scan_run()) {
+      return true;
+    }
+    at += length;
+  }
+  return !run.empty() && scan_run();
 }
 
 }  // namespace bitext

@@ -456,8 +456,17 @@ TsvCorpus documents_from_tsv(std::string_view tsv, std::size_t pairs_per_documen
       ++corpus.skipped_malformed;
       continue;
     }
-    const Script zh_script = classify_script(zh).dominant;
-    if (zh_script != Script::Han) {
+    // A translation that is mostly Latin (commands, paths, UI labels with a
+    // few Chinese words) is a Chinese line of the document like any other and
+    // is kept; one without a single Chinese character is an untranslated
+    // paragraph, which the checks rightly report, so it cannot be clean text.
+    bool has_han = false;
+    for (std::size_t k = 0; k < zh.size() && !has_han;) {
+      const DecodedCodePoint decoded = decode_utf8(zh, k);
+      has_han = decoded.valid && chars::is_han(decoded.code_point);
+      k += std::max<std::size_t>(decoded.length, 1);
+    }
+    if (!has_han) {
       ++corpus.skipped_latin;
       continue;
     }

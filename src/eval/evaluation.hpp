@@ -71,7 +71,7 @@ std::optional<CleanDocument> clean_document_of(const Analysis& analysis, std::st
 // they would be real "untranslated" findings, not clean pairs.
 struct TsvCorpus {
   std::vector<CleanDocument> documents;
-  std::size_t skipped_latin = 0;   // pairs left out because the translation is Latin
+  std::size_t skipped_latin = 0;   // pairs left out because the translation has no Chinese character
   std::size_t skipped_malformed = 0;  // lines without two tab-separated fields
 };
 TsvCorpus documents_from_tsv(std::string_view tsv, std::size_t pairs_per_document);

@@ -276,6 +276,49 @@ TEST_CASE("a number only missing from the translation is information, not a warn
   CHECK(numbers[0]->pair == 0);
 }
 
+TEST_CASE("a digit changed inside a technical token is a number mismatch at warning level") {
+  const std::string text =
+      "请参阅 killall(1) 的手册页。\n"
+      "See the killall(3) manual page.\n"
+      "字符集是 ISO-8859-1。\n"
+      "The character set is ISO-8859-1.";
+  const auto analysis = Analysis::run(text, {});
+  std::vector<const Finding*> changed;
+  for (const Finding* finding : with_code(*analysis, "number-mismatch"))
+    if (finding->message.find("a number was changed") != std::string::npos) changed.push_back(finding);
+  REQUIRE(changed.size() == 1);
+  CHECK(changed[0]->pair == 0);
+  CHECK(changed[0]->severity == Severity::Warning);
+  CHECK(changed[0]->message == "'killall(1)' in the translation of pair 1 is 'killall(3)' in the original: a number was changed");
+  const std::string_view view = analysis->text();
+  CHECK(view.substr(changed[0]->begin, changed[0]->end - changed[0]->begin) == "killall(1)");
+}
+
+TEST_CASE("a name the translation transliterates is carried") {
+  // The English translation names Clem; the Chinese original writes 克莱姆.
+  const std::string carried =
+      "所以克莱姆说他从周末开始做这个项目。\n"
+      "So Clem said he started the project on weekends.\n"
+      "谢谢邀请。\n"
+      "Thanks for having me.";
+  const std::string missing =
+      "所以他说他从周末开始做这个项目。\n"
+      "So Clem said he started the project on weekends.\n"
+      "谢谢邀请。\n"
+      "Thanks for having me.";
+  CheckOptions english_translation;
+  english_translation.translation_language = "en";
+  auto names_clem = [&](const std::string& text) {
+    int count = 0;
+    const auto analysis = Analysis::run(text, english_translation);
+    for (const Finding* finding : with_code(*analysis, "token-not-carried"))
+      count += finding->message.find("'Clem'") != std::string::npos;
+    return count;
+  };
+  CHECK(names_clem(carried) == 0);
+  CHECK(names_clem(missing) == 1);
+}
+
 TEST_CASE("options switch rules off and override their severity") {
   const std::string clean = read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);

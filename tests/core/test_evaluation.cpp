@@ -141,25 +141,28 @@ TEST_CASE("each injected kind changes the document as described") {
   }
 }
 
-TEST_CASE("documents from a TSV: pairs by source, Latin translations skipped") {
+TEST_CASE("documents from a TSV: pairs by source, translations without Chinese skipped, mostly Latin ones kept") {
   const std::string tsv =
       "第一段。\tFirst paragraph.\tdoc-a\n"
       "第二段。\tSecond paragraph.\tdoc-a\n"
       "dpkg -i foo.deb\tdpkg -i foo.deb\tdoc-a\n"
       "第三段。\tThird paragraph.\tdoc-a\n"
+      "运行 dpkg --configure -a 命令\tRun dpkg --configure -a\tdoc-a\n"
       "另一篇。\tAnother one.\tdoc-b\n"
       "broken line without tabs\n"
       "再一段。\tOnce more.\tdoc-b\n";
   const TsvCorpus corpus = documents_from_tsv(tsv, 2);
   CHECK(corpus.skipped_latin == 1);
   CHECK(corpus.skipped_malformed == 1);
-  // doc-a: 3 Chinese pairs -> 2 + 1 (the single pair is too short to be a document); doc-b: 2.
-  REQUIRE(corpus.documents.size() == 2);
+  // doc-a: 4 pairs with Chinese (the mostly Latin one kept) -> 2 + 2; doc-b: 2.
+  REQUIRE(corpus.documents.size() == 3);
   CHECK(corpus.documents[0].pairs.size() == 2);
   CHECK(corpus.documents[0].pairs[1].original == "Second paragraph.");
   CHECK(corpus.documents[1].pairs.size() == 2);
-  CHECK(corpus.documents[1].pairs[0].translation == "另一篇。");
-  CHECK(render(corpus.documents[1]) == "另一篇。\nAnother one.\n再一段。\nOnce more.");
+  CHECK(corpus.documents[1].pairs[1].translation == "运行 dpkg --configure -a 命令");
+  CHECK(corpus.documents[2].pairs.size() == 2);
+  CHECK(corpus.documents[2].pairs[0].translation == "另一篇。");
+  CHECK(render(corpus.documents[2]) == "另一篇。\nAnother one.\n再一段。\nOnce more.");
 }
 
 TEST_CASE("clean_document_of gives back the analysed text") {

@@ -1,0 +1,21 @@
+// Front matter told by content: whether a line at the start of a document has
+// a partner among the first lines of the other language (lexicon.hpp). A
+// header (a title, a date, a line about the show) has none; a first pair's
+// line has one.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "bitext/script.hpp"
+
+namespace bitext::detail {
+
+enum class HeaderFit {
+  Unknown,    // no dictionary, not Chinese/English, or too few known words to tell
+  Partner,    // some line of the other language translates it
+  NoPartner,  // its words have no translation in any of them: a header, as likely as not
+};
+HeaderFit header_fit(std::string_view line, Script line_script, std::span<const std::string_view> others);
+
+}  // namespace bitext::detail
