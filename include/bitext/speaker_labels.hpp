@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "bitext/layout.hpp"
@@ -44,6 +45,10 @@ std::optional<LabelMatch> read_own_line_label(std::string_view line, Layout layo
 // "SPEAKER_00", "Speaker A"), and not a word that introduces other things
 // ("Note", "Step", "Source", "Author", "来源", ...).
 bool name_like(std::string_view name);
+
+// A name as written in a label, as shown: HTML character references decoded
+// (WebVTT voices: "Far&#237;as" is "Farías"), blanks collapsed.
+std::string written_name(std::string_view name);
 
 // The key under which two writings of a name are the same spelling (case
 // and blanks folded): "CLEM" and "Clem".

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "bitext/rules.hpp"
+#include "bitext/speaker_labels.hpp"
 #include "bitext/text.hpp"
 
 namespace bitext {
@@ -76,7 +77,7 @@ class SpeakerChecker {
   };
 
   std::string name_at(const SpeakerLabel& label) const {
-    return std::string(text_.substr(label.name_begin, label.name_end - label.name_begin));
+    return written_name(text_.substr(label.name_begin, label.name_end - label.name_begin));
   }
   const Speaker& speaker(std::int32_t index) const { return model_.speakers[static_cast<std::size_t>(index)]; }
   std::string pair_number(const Pair& pair) const { return std::to_string(pair.index + 1); }

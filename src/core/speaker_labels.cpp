@@ -153,9 +153,18 @@ bool particle(std::string_view word) {
 
 }  // namespace
 
+// Ordinals, times and dates in Chinese ("第一步", "十点半", "三月"): not names.
+bool counted_phrase(std::string_view name) {
+  if (name.find("\u7B2C") != std::string_view::npos) return true;  // 第
+  for (const std::string_view unit : {"\u6B65", "\u7AE0", "\u8282", "\u96C6", "\u671F", "\u9875", "\u70B9",
+                                      "\u534A", "\u5206", "\u79D2", "\u5E74", "\u6708", "\u65E5"})  // 步章节集期页点半分秒年月日
+    if (name.size() >= unit.size() && name.substr(name.size() - unit.size()) == unit) return true;
+  return false;
+}
+
 bool name_like(std::string_view name) {
   if (name.empty() || name.size() > kMaxNameBytes) return false;
-  if (stop_word(name)) return false;
+  if (stop_word(name) || counted_phrase(name)) return false;
   if (diarization_tag(name)) return true;
   std::size_t words = 0, cjk = 0;
   bool in_word = false;
@@ -214,6 +223,48 @@ bool name_like(std::string_view name) {
     at = next;
   }
   return words >= 1 && words <= kMaxWords && cjk <= kMaxCjk;
+}
+
+std::string written_name(std::string_view name) {
+  std::string out;
+  for (std::size_t at = 0; at < name.size(); ++at) {
+    const char c = name[at];
+    if (c == '&') {
+      const std::size_t semicolon = name.find(';', at);
+      if (semicolon != std::string_view::npos && semicolon - at <= 10) {
+        const std::string_view entity = name.substr(at + 1, semicolon - at - 1);
+        char32_t decoded = 0;
+        if (entity == "amp") decoded = U'&';
+        else if (entity == "lt") decoded = U'<';
+        else if (entity == "gt") decoded = U'>';
+        else if (entity == "quot") decoded = U'"';
+        else if (entity == "apos") decoded = U'\'';
+        else if (entity == "nbsp") decoded = U' ';
+        else if (entity.size() >= 2 && entity[0] == '#') {
+          const bool hex = entity[1] == 'x' || entity[1] == 'X';
+          const std::string digits(entity.substr(hex ? 2 : 1));
+          if (!digits.empty() && digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") ==
+                                     std::string::npos) {
+            const unsigned long value = std::stoul(digits, nullptr, hex ? 16 : 10);
+            if (value > 0 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF))
+              decoded = static_cast<char32_t>(value);
+          }
+        }
+        if (decoded != 0) {
+          append_utf8(out, decoded);
+          at = semicolon;
+          continue;
+        }
+      }
+    }
+    if (ascii_space(c)) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      continue;
+    }
+    out.push_back(c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 std::string spelling_key(std::string_view name) {
@@ -358,7 +409,8 @@ std::optional<LabelMatch> voice_label(std::string_view text, std::size_t at) {
   name = skip_blanks(text, name);
   std::size_t name_end = close;
   while (name_end > name && ascii_space(text[name_end - 1])) --name_end;
-  if (name_end == name) return std::nullopt;
+  // The format says this is a voice: any name will do, written with character references or not.
+  if (name_end == name || name_end - name > kMaxNameBytes) return std::nullopt;
   LabelMatch match;
   match.begin = at;
   match.name_begin = name;

@@ -19,6 +19,7 @@ struct Candidate {
   LabelSide side = LabelSide::Original;
   std::int32_t pair = -1;    // the pair it labels or opens (-1: none follows)
   std::string key;           // spelling_key of the name; empty when nameless
+  bool translation = false;  // in the translation's language (an own-line label: by its script)
 };
 
 // How many of a document's labels must be labels on their own (strong forms,
@@ -107,7 +108,7 @@ class ModelBuilder {
     candidate.side = side;
     candidate.pair = pair;
     if (!match.nameless())
-      candidate.key = spelling_key(sources_.text.substr(match.name_begin, match.name_end - match.name_begin));
+      candidate.key = spelling_key(written_name(sources_.text.substr(match.name_begin, match.name_end - match.name_begin)));
     return candidate;
   }
 
@@ -168,6 +169,10 @@ class ModelBuilder {
 
   // Labels by their form, their name's recurrence, and the document's style.
   void accept() {
+    for (Candidate& candidate : candidates_)
+      candidate.translation = candidate.side == LabelSide::Translation ||
+                              (candidate.side == LabelSide::OwnLine && !candidate.key.empty() &&
+                               in_translation_script(candidate));
     std::map<std::string, std::size_t> seen;
     for (const Candidate& candidate : candidates_)
       if (!candidate.key.empty()) ++seen[candidate.key];
@@ -184,8 +189,8 @@ class ModelBuilder {
   }
 
   std::string name_of(const Candidate& candidate) const {
-    return std::string(sources_.text.substr(candidate.match.name_begin,
-                                            candidate.match.name_end - candidate.match.name_begin));
+    return written_name(
+        sources_.text.substr(candidate.match.name_begin, candidate.match.name_end - candidate.match.name_begin));
   }
 
   // Speakers: names on the two sides of the same pairs are one speaker when
@@ -195,9 +200,10 @@ class ModelBuilder {
     std::map<std::pair<std::string, std::string>, std::size_t> together;  // (translation key, original key)
     std::map<std::int32_t, std::pair<const Candidate*, const Candidate*>> by_pair;
     for (const Candidate& candidate : accepted_) {
-      if (candidate.key.empty() || candidate.pair < 0 || candidate.side == LabelSide::OwnLine) continue;
+      if (candidate.key.empty() || candidate.pair < 0) continue;
       auto& slot = by_pair[candidate.pair];
-      (candidate.side == LabelSide::Translation ? slot.first : slot.second) = &candidate;
+      const Candidate*& mine = candidate.translation ? slot.first : slot.second;
+      if (mine == nullptr) mine = &candidate;
     }
     for (const auto& [pair, slot] : by_pair)
       if (slot.first != nullptr && slot.second != nullptr) ++together[{slot.first->key, slot.second->key}];
@@ -218,8 +224,7 @@ class ModelBuilder {
     };
     for (Candidate& candidate : accepted_) {
       if (candidate.key.empty()) continue;
-      const bool translation = candidate.side == LabelSide::Translation ||
-                               (candidate.side == LabelSide::OwnLine && in_translation_script(candidate));
+      const bool translation = candidate.translation;
       auto& mine = translation ? translation_speaker : original_speaker;
       std::int32_t speaker = -1;
       if (auto known = mine.find(candidate.key); known != mine.end()) {
@@ -279,6 +284,7 @@ class ModelBuilder {
   // "- ") leaves the speaker unknown until the next name.
   void make_turns() {
     SpeakerModel& model = transcript_.speaker_model;
+    std::vector<bool> in_original;  // per label: names the original's speaker
     std::vector<std::int32_t> of_pair(transcript_.pairs.size(), -2);  // -2: no label
     for (const Candidate& candidate : accepted_) {
       SpeakerLabel label;
@@ -293,13 +299,17 @@ class ModelBuilder {
       if (const auto known = speaker_of_.find(candidate.match.begin); known != speaker_of_.end())
         label.speaker = known->second;
       model.labels.push_back(label);
+      in_original.push_back(!candidate.translation);
     }
     // Nameless labels take the speaker they continue.
     std::int32_t current = -1;
     std::size_t next_label = 0;
+    std::vector<std::size_t> naming(transcript_.pairs.size(), model.labels.size());  // the label naming each pair
     for (std::size_t p = 0; p < transcript_.pairs.size(); ++p) {
       std::int32_t named = -2, original = -2;
+      std::size_t named_by = model.labels.size(), original_by = model.labels.size();
       bool unknown = false;
+      const std::size_t first_label = next_label;
       for (; next_label < model.labels.size() &&
              (model.labels[next_label].pair < 0 || static_cast<std::size_t>(model.labels[next_label].pair) <= p);
            ++next_label) {
@@ -307,13 +317,27 @@ class ModelBuilder {
         if (label.pair < 0) continue;
         if (label.name_begin == label.name_end) {
           if (label.form == LabelForm::Chevron || label.form == LabelForm::Dash) unknown = true;
-          else label.speaker = named >= 0 ? named : current;
           continue;
         }
         named = label.speaker;
-        if (label.side == LabelSide::Original) original = label.speaker;
+        named_by = next_label;
+        if (in_original[next_label]) {
+          original = label.speaker;
+          original_by = next_label;
+        }
       }
-      if (original >= 0) named = original;
+      if (original >= 0) {
+        named = original;
+        named_by = original_by;
+      }
+      if (named >= 0) naming[p] = named_by;
+      // A nameless label ("(00:01:02):") is the pair's named speaker's, else the one it continues.
+      for (std::size_t k = first_label; k < next_label; ++k) {
+        SpeakerLabel& label = model.labels[k];
+        const bool nameless_continuation = label.pair >= 0 && label.name_begin == label.name_end &&
+                                           label.form != LabelForm::Chevron && label.form != LabelForm::Dash;
+        if (nameless_continuation) label.speaker = named >= 0 ? named : current;
+      }
       if (named >= 0) current = named;
       else if (unknown) current = -1;
       of_pair[p] = current;
@@ -331,6 +355,10 @@ class ModelBuilder {
       turn.speaker = of_pair[p];
       turn.first_pair = turn.last_pair = static_cast<std::uint32_t>(p);
       turn.cue = SpeakerCue::Label;
+      if (naming[p] < model.labels.size()) {  // the label as written, without the blanks after it
+        const SpeakerLabel& label = model.labels[naming[p]];
+        turn.evidence = std::string(trim(sources_.text.substr(label.begin, label.end - label.begin)));
+      }
       model.turns.push_back(turn);
     }
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bitext/analysis.hpp"
+#include "bitext/detection.hpp"
 #include "bitext/pairing.hpp"
 #include "bitext/speaker_labels.hpp"
 
@@ -105,6 +106,8 @@ TEST_CASE("read_label: forms and their byte ranges") {
       {"SPEAKER_00: hello", Layout::Lines, "SPEAKER_00: ", "SPEAKER_00", LabelForm::Colon},
       {"Speaker A: hello", Layout::Lines, "Speaker A: ", "Speaker A", LabelForm::Colon},
       {"<v Mara Lee>hello", Layout::Vtt, "<v Mara Lee>", "Mara Lee", LabelForm::Voice},
+      {"<v.loud Carlos Far&#237;as>hola</v>", Layout::Vtt, "<v.loud Carlos Far&#237;as>", "Carlos Far&#237;as",
+       LabelForm::Voice},
       {">> hello", Layout::Srt, ">> ", "", LabelForm::Chevron},
       {"- hello", Layout::Srt, "- ", "", LabelForm::Dash},
       {"  Mara: hello", Layout::Lines, "Mara: ", "Mara", LabelForm::Colon},
@@ -145,6 +148,10 @@ TEST_CASE("name_like: names and diarization tags, not clauses or headers") {
                                       "我认为", "他说", "Chapter", "来源", "一二三四五六七八九十一二三", "Break"})
     CHECK_FALSE_MESSAGE(name_like(name), name);
   CHECK(spelling_key("MARA  Lee") == spelling_key("mara lee"));
+  CHECK(written_name("Carlos Far&#237;as") == "Carlos Far\u00EDas");
+  CHECK(written_name("Tom &amp;  Jerry") == "Tom & Jerry");
+  CHECK(written_name("&#xD800;x") == "&#xD800;x");  // a surrogate is no character: kept as written
+  for (const std::string_view name : {"第一步", "十点半", "三月"}) CHECK_FALSE_MESSAGE(name_like(name), name);
 }
 
 TEST_CASE("line layout: labels on both sides, merged spellings, turns and continued pairs") {
@@ -174,6 +181,11 @@ TEST_CASE("line layout: labels on both sides, merged spellings, turns and contin
     CHECK(model.labels[0].pair == 0);
     CHECK(model.labels[7].pair == 4);
     CHECK(model.labelled());
+    REQUIRE(model.turns.size() == 4);
+    CHECK(model.turns[1].evidence == "Ken:");
+    CHECK(model.turns[1].cue == SpeakerCue::Label);
+    CHECK(model.turns[1].confidence == 1.0F);
+    CHECK_FALSE(model.turns[1].inferred);
   }
 }
 
@@ -439,4 +451,73 @@ TEST_CASE("rerun: a label that the rest of the document makes one reads as run r
     CHECK(incremental->findings()[i].message == full->findings()[i].message);
   }
   CHECK(incremental->pair_scores() == full->pair_scores());
+}
+
+TEST_CASE("label-likeness in a labelled document: steps, notes, times and URLs still are not labels") {
+  const std::string text =
+      "玛拉：我们开始吧，先说种子。\nMara: Let's begin with the seeds.\n"
+      "第一步：春天把种子种下。\nStep 1: Plant the seeds in spring.\n"
+      "肯：然后呢？要等多久？\nKen: And then? How long do we wait?\n"
+      "注意：要多浇水。\nNote: water them a lot.\n"
+      "十点半：我们开门。\n10:30: we open the gates.\n"
+      "网址在这里。\nhttps://example.org/garden has the map.\n"
+      "玛拉：大概两个月。\nMara: About two months.\n";
+  const auto analysis = analyse(text, "talk.txt");
+  CHECK(speakers_of(analysis->transcript()) ==
+        std::vector<std::string>{"Mara", "Mara", "Ken", "Ken", "Ken", "Ken", "Mara"});
+  CHECK(labels_of(analysis->transcript(), text) ==
+        std::vector<std::string>{"1:玛拉：|玛拉", "2:Mara: |Mara", "5:肯：|肯", "6:Ken: |Ken", "13:玛拉：|玛拉",
+                                 "14:Mara: |Mara"});
+}
+
+TEST_CASE("WebVTT voices written with character references; Markdown labels on a paragraph of their own") {
+  const std::string vtt =
+      "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Carlos Far&#237;as>Thanks for having me.</v>\n"
+      "<v Carlos Far&#237;as>谢谢邀请。</v>\n\n00:00:03.500 --> 00:00:05.000\nSo what do you think?\n那么你怎么看？\n";
+  const auto voices = analyse(vtt, "talk.vtt");
+  CHECK(speakers_of(voices->transcript()) == std::vector<std::string>{"Carlos Far\u00EDas", "Carlos Far\u00EDas"});
+
+  const std::string markdown =
+      "**Mara Lee:**\n\nThanks for having me, happy to be here.\n\n**玛拉：**\n\n谢谢邀请，很高兴来到这里。\n\n"
+      "**Ken Ito:**\n\nLet's start with open source, that is today's topic.\n\n**肯：**\n\n我们先聊聊开源吧，这是今天的主题。\n";
+  const auto own = analyse(markdown, "talk.md");
+  CHECK(speakers_of(own->transcript()) == std::vector<std::string>{"Mara Lee", "Ken Ito"});
+  const SpeakerModel& model = own->transcript().speaker_model;
+  REQUIRE(model.labels.size() == 4);
+  CHECK(model.labels[1].side == LabelSide::OwnLine);
+  CHECK(model.labels[1].line == 4);
+  CHECK(model.labels[1].pair == 0);
+  REQUIRE(model.speakers.size() == 2);
+  CHECK(model.speakers[0].translation_spelling == "玛拉");
+  CHECK(model.speakers[0].original_spelling == "Mara Lee");
+}
+
+TEST_CASE("detection: speakers are the labels the analysis reads; a label line is not markup") {
+  const auto detect = [](const std::string& file) {
+    CheckOptions options;
+    options.document_name = file;
+    return detect_transcript(read_file("tests/fixtures/speakers/" + file), options);
+  };
+  const Detection colon = detect("lines-colon.txt");
+  CHECK(colon.speakers);
+  CHECK_FALSE(colon.markup);
+  const Detection otter = detect("lines-otter.txt");
+  CHECK(otter.speakers);
+  CHECK_FALSE(otter.markup);
+  CHECK(detect("subtitles-voices.vtt").speakers);
+  CHECK(detect("markdown-labels.md").speakers);
+  CheckOptions options;
+  CHECK_FALSE(detect_transcript("今天聊聊开源。\nToday we talk about open source.\n我们开始吧。\nLet's begin.\n", options).speakers);
+}
+
+TEST_CASE("a nameless Rev label continues the last speaker") {
+  const std::string text = read_file("tests/fixtures/speakers/lines-rev.txt");
+  const auto analysis = analyse(text, "talk.txt");
+  const SpeakerModel& model = analysis->transcript().speaker_model;
+  REQUIRE(model.labels.size() == 4);
+  CHECK(model.labels[2].form == LabelForm::Timestamped);
+  CHECK(model.labels[2].name_begin == model.labels[2].name_end);
+  CHECK(model.labels[2].speaker == model.labels[1].speaker);
+  CHECK(model.labels[2].speaker >= 0);
+  CHECK(model.turns.size() == 3);
 }
