@@ -6,7 +6,6 @@
 #include "bitext/checks.hpp"
 #include "bitext/content.hpp"
 #include "bitext/speaker_checks.hpp"
-#include "bitext/speaker_inference.hpp"
 #include "bitext/subtitle_checks.hpp"
 #include "pairing_detail.hpp"
 #include "speaker_model.hpp"
@@ -84,8 +83,7 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
     if (!any.empty()) mapped.cue = layout.units[unit_of_text[any.front()]].cue;
     transcript.pairs.push_back(std::move(mapped));
   }
-  // Labels carry document lines and offsets; inferred speakers, pair indices only.
-  transcript.speaker_model = units.speaker_model;
+  transcript.speaker_model = units.speaker_model;  // labels carry document lines and offsets
   transcript.units = std::move(layout.units);
   transcript.chapters = std::move(layout.chapters);
   transcript.cues = std::move(layout.cues);
@@ -140,8 +138,6 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
   const std::vector<UnitReading> readings = read_units(sequence, Placeholders(options));
   Transcript units = pair_units({sequence, sequence, readings}, options);
   fill_speaker_model(units, {text, index, layout.layout, layout.reading, &layout.units});
-  // Labels are the truth; a document without them gets inferred speakers.
-  add_inferred_speakers(units, unit_index.text());
   result.findings = structural_checks(units, unit_index, options);
   if (options.content_checks) {
     ContentResult content = content_checks(units, unit_index);

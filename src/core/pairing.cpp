@@ -10,8 +10,6 @@
 // previous version's line readings.
 #include "bitext/pairing.hpp"
 
-#include "bitext/speaker_inference.hpp"
-
 #include <algorithm>
 #include <utility>
 
@@ -167,8 +165,6 @@ PairedLines pair_lines(const LineIndex& index, const CheckOptions& options, cons
   PairedLines paired;
   paired.transcript = pair_units({lines, lines, readings->readings}, options);
   fill_speaker_model(paired.transcript, {index.text(), index, Layout::Lines});
-  // Labels are the truth; a document without them gets inferred speakers.
-  add_inferred_speakers(paired.transcript, index.text());
   paired.readings = std::move(readings);
   return paired;
 }

@@ -107,9 +107,17 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
 
 // Does the pair open by addressing someone ("Robert, I guess ...")? People
 // name whom they speak to as they take the floor.
-bool addresses_first(const PairReading& reading) {
-  for (std::size_t m = 0; m < reading.mentions.size(); ++m)
-    if (reading.mentions[m].kind == MentionKind::Addressed && reading.mentions[m].opens) return true;
+// Not when the pair before named the same person: the one who introduced
+// them goes on to greet them ("... our guest is Lucy Vale." "Lucy, welcome.").
+bool addresses_first(const PairReading& reading, const PairReading& before) {
+  for (std::size_t m = 0; m < reading.mentions.size(); ++m) {
+    if (reading.mentions[m].kind != MentionKind::Addressed || !reading.mentions[m].opens) continue;
+    const std::int32_t who = reading.mention_participants[m];
+    const bool named_before = who >= 0 && std::find(before.mention_participants.begin(),
+                                                    before.mention_participants.end(), who) !=
+                                              before.mention_participants.end();
+    if (!named_before) return true;
+  }
   return false;
 }
 
@@ -126,7 +134,7 @@ double stay_score(const Cast& cast, std::size_t i, std::size_t previous) {
   }
   if (now.guest_thanks.found) score -= Weights::reply_thanks;
   if (now.reaction_opening) score -= Weights::reaction;
-  if (addresses_first(cast.pairs[i])) score -= Weights::reaction;
+  if (addresses_first(cast.pairs[i], cast.pairs[previous])) score -= Weights::reaction;
   if (named_next(cast.pairs[previous], true) >= 0) score -= Weights::handed_on;
   return score;
 }
@@ -300,8 +308,22 @@ SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text)
     model.speakers.push_back(std::move(speaker));
   }
   std::size_t numbered = 0;
+  // An unnamed participant is called by their role only when their own pairs
+  // show it (a host asks or welcomes, a guest thanks or answers); otherwise
+  // the role was only assumed and they are "Speaker N".
+  std::vector<bool> shows_role(k, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto p = static_cast<std::size_t>(speaker_of[i]);
+    const detail::PairWording& wording = cast.pairs[i].wording;
+    if (cast.participants[p].role == SpeakerRole::Host &&
+        (wording.question || wording.host_wording.found || wording.sign_off.found))
+      shows_role[p] = true;
+    if (cast.participants[p].role == SpeakerRole::Guest &&
+        (wording.guest_thanks.found || (i > 0 && cast.pairs[i - 1].wording.question && speaker_of[i - 1] != speaker_of[i])))
+      shows_role[p] = true;
+  }
   for (std::size_t p = 0; p < k; ++p) {
-    if (index_of[p] < 0 || !cast.participants[p].name.empty()) continue;
+    if (index_of[p] < 0 || !cast.participants[p].name.empty() || !shows_role[p]) continue;
     Speaker& speaker = model.speakers[static_cast<std::size_t>(index_of[p])];
     const SpeakerRole role = cast.participants[p].role;
     speaker.name = role == SpeakerRole::Host ? "Host" : role == SpeakerRole::Guest ? "Guest" : "";

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "bitext/script.hpp"
+#include "bitext/speaker_inference.hpp"
 #include "bitext/speaker_labels.hpp"
 #include "line_facts.hpp"
 
@@ -380,6 +381,10 @@ void fill_speaker_model(Transcript& transcript, const LabelSources& sources) {
   }
   if (transcript.pairs.empty()) return;
   ModelBuilder(transcript, sources).run();
+  // Every reader's transcript comes through here once its labels are read:
+  // the one place a document without labels gets inferred speakers.
+  if (!transcript.speaker_model.labelled())
+    add_inferred_speakers(transcript, sources.reading.empty() ? sources.text : sources.reading);
 }
 
 }  // namespace bitext::detail

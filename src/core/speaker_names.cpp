@@ -30,7 +30,8 @@ constexpr std::string_view kNotNames[] = {
     "Essentially", "Generally", "Typically", "Usually", "Sometimes", "Often", "Especially", "Specifically",
     "Anyways", "Gosh", "God", "Boy", "Whoa", "Wait", "Let's", "Let", "Just", "Even", "Not", "Is", "Are", "Was",
     "Do", "Does", "Did", "Can", "Could", "Would", "Should", "Will", "Happy", "Glad", "Super", "Ladies", "Friends",
-    "Thankfully", "Luckily"};
+    "Thankfully", "Luckily", "Welcome", "Congratulations", "Cheers", "Bye", "Goodbye", "Morning", "Evening",
+    "Curious", "Apparently", "Whenever", "Both", "Each", "Every", "One", "Two", "Three"};
 
 bool not_a_name(std::string_view word) {
   return std::find(std::begin(kNotNames), std::end(kNotNames), word) != std::end(kNotNames);
@@ -56,7 +57,8 @@ std::size_t name_end(std::string_view text, std::size_t at, std::size_t max_word
       word.remove_suffix(2);
       word_end -= 2;
     }
-    if (!is_capitalised_word(word) || not_a_name(word)) break;
+    const bool acronym = std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!is_capitalised_word(word) || not_a_name(word) || acronym) break;
     end = word_end;
     if (word_end + 1 >= text.size() || text[word_end] != ' ') break;
     pos = word_end + 1;
@@ -77,6 +79,12 @@ bool boundary_after(std::string_view text, std::size_t end) {
 // The names of a list after a trigger: "A", "A and B", "A, B, and C".
 void read_name_list(std::string_view text, std::size_t at, MentionKind kind, std::string_view trigger,
                     std::vector<NameMention>& out, bool at_end) {
+  // "our guest is the writer Tom Reed": up to three lower-case words describe the name.
+  for (int skip = 0; skip < 3 && at < text.size() && text[at] >= 'a' && text[at] <= 'z'; ++skip) {
+    const std::size_t space = text.find(' ', at);
+    if (space == std::string_view::npos) return;
+    at = space + 1;
+  }
   for (int count = 0; count < 5 && at < text.size(); ++count) {
     const std::size_t end = name_end(text, at);
     if (end == at) return;
@@ -252,7 +260,7 @@ std::vector<NameMention> read_name_mentions(const PairSides& sides) {
         continue;
       }
       const std::size_t end = name_end(text, start);
-      if (end == start || !boundary_after(text, end)) continue;
+      if (end == start || (trigger.kind != MentionKind::Handover && !boundary_after(text, end))) continue;
       // "I'll let Jason kick it off": a hand-over needs its verb after the name.
       if (trigger.kind == MentionKind::Handover && trigger.words == "i'll let ") {
         const std::string_view rest = std::string_view(lower).substr(end);

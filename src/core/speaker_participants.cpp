@@ -19,10 +19,20 @@ std::string_view first_token(std::string_view name) { return name.substr(0, name
 // The participant a spelling refers to: the same full name, else the same
 // first name where one spelling is the first name alone, else a short form
 // ("Clem" of "Clement") when both are single words of four letters or more.
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    const char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
+
 std::int32_t resolve(const std::vector<Participant>& cast, std::string_view name) {
   for (std::size_t i = 0; i < cast.size(); ++i)
     for (const std::string& spelling : cast[i].spellings)
-      if (ascii_lower(spelling) == ascii_lower(name)) return static_cast<std::int32_t>(i);
+      if (equal_ignoring_case(spelling, name)) return static_cast<std::int32_t>(i);
   for (std::size_t i = 0; i < cast.size(); ++i)
     for (const std::string& spelling : cast[i].spellings)
       if (same_person(spelling, name)) return static_cast<std::int32_t>(i);
@@ -157,7 +167,8 @@ Cast read_cast(const std::vector<PairSides>& sides) {
   for (std::size_t i = 0; i < sides.size(); ++i)
     for (const NameMention& mention : cast.pairs[i].mentions)
       if (mention.kind == MentionKind::Addressed &&
-          ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) || resolve(people, mention.name) >= 0))
+          ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) || resolve(people, mention.name) >= 0 ||
+           (cast.pairs[i].wording.host_wording.found && i < window)))  // "Tom, thanks for coming on"
         add_or_merge(people, mention, SpeakerRole::Unknown, SpeakerCue::Addressed);
 
   // Welcomed or thanked for coming while addressed: a guest.
@@ -175,18 +186,26 @@ Cast read_cast(const std::vector<PairSides>& sides) {
   std::vector<std::string> known;
   for (const Participant& participant : people) known.push_back(participant.spellings.front());
   std::map<std::string, std::size_t> uses;
+  std::map<std::string, std::int32_t, std::less<>> resolved;  // the cast is fixed from here: resolve each spelling once
+  auto resolve_once = [&](const std::string& name) {
+    const auto found = resolved.find(name);
+    if (found != resolved.end()) return found->second;
+    const std::int32_t at = resolve(people, name);
+    resolved.emplace(name, at);
+    return at;
+  };
   for (std::size_t i = 0; i < sides.size(); ++i) {
     PairReading& reading = cast.pairs[i];
     std::vector<NameMention> plain;
     find_mentions(sides[i], known, plain);
     for (NameMention& mention : plain) {
-      const bool already = std::any_of(reading.mentions.begin(), reading.mentions.end(), [&](const NameMention& m) {
-        return resolve(people, m.name) == resolve(people, mention.name);
-      });
+      const std::int32_t who = resolve_once(mention.name);
+      const bool already = std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                                       [&](const NameMention& m) { return resolve_once(m.name) == who; });
       if (!already) reading.mentions.push_back(std::move(mention));
     }
     for (const NameMention& mention : reading.mentions) {
-      const std::int32_t at = resolve(people, mention.name);
+      const std::int32_t at = resolve_once(mention.name);
       reading.mention_participants.push_back(at);
       if (at >= 0) {
         ++uses[std::string(first_token(mention.name))];

@@ -208,3 +208,29 @@ TEST_CASE("a transcript without pairs has no speakers") {
   CHECK(analysis->transcript().speaker_model.speakers.empty());
   CHECK(speaker_label_edits(analysis->transcript(), analysis->text(), LabelStyle::Both).empty());
 }
+
+TEST_CASE("after labelling, the labels give the same speakers, and they are labels, not guesses") {
+  const auto analysis = Analysis::run(kInterview, CheckOptions{});
+  const Transcript& inferred = analysis->transcript();
+  for (const LabelStyle style : {LabelStyle::Original, LabelStyle::Both, LabelStyle::Translation}) {
+    CAPTURE(static_cast<int>(style));
+    const std::string labelled = apply_edits(analysis->text(), speaker_label_edits(inferred, analysis->text(), style));
+    const auto reread = Analysis::run(labelled, CheckOptions{});
+    const Transcript& transcript = reread->transcript();
+    CHECK(transcript.speaker_model.labelled());
+    REQUIRE(transcript.pairs.size() == inferred.pairs.size());
+    for (std::size_t i = 0; i < transcript.pairs.size(); ++i) {
+      CAPTURE(i);
+      const std::int32_t index = transcript.pairs[i].speaker_index;
+      REQUIRE(index >= 0);
+      const Speaker& speaker = transcript.speaker_model.speakers[static_cast<std::size_t>(index)];
+      CHECK_FALSE(speaker.inferred);
+      // The original side's spelling when labelled there, else the translation's.
+      const Speaker& before = inferred.speaker_model.speakers[static_cast<std::size_t>(inferred.pairs[i].speaker_index)];
+      CHECK(transcript.pairs[i].speaker ==
+            (style == LabelStyle::Translation ? before.translation_spelling : before.original_spelling));
+    }
+    // Labelling a labelled document changes nothing.
+    CHECK(speaker_label_edits(transcript, reread->text(), style).empty());
+  }
+}
