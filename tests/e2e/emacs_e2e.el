@@ -369,7 +369,18 @@ those of E2E_<LAYOUT>_DIAGS and E2E_<LAYOUT>_OUTLINE, fields separated by |."
               (e2e-check (format "a front-matter symbol covering lines %d..%d" (nth 0 front) (nth 1 front))
                          (block-p (nth 0 front) (nth 1 front)) "such a symbol" others-desc)
               (e2e-check (format "a back-matter symbol covering lines %d..%d" (nth 0 back) (nth 1 back))
-                         (block-p (nth 0 back) (nth 1 back)) "such a symbol" others-desc))))
+                         (block-p (nth 0 back) (nth 1 back)) "such a symbol" others-desc)))
+          ;; Speaker turns (kind Namespace) named by the speaker alone: every
+          ;; speaker of E2E_SPEAKERS ("A|B|C") names some turn, no turn another name.
+          (let ((wanted (split-string (or (e2e-env "E2E_SPEAKERS" t) "") "|" t)))
+            (when wanted
+              (let ((turn-names (delete-dups (cl-loop for s across (if (vectorp symbols) symbols (vconcat symbols))
+                                                      when (eql (plist-get s :kind) 3)
+                                                      collect (plist-get s :name)))))
+                (e2e-check-equal "speakers with no turn in the outline" nil
+                                 (cl-remove-if (lambda (w) (member w turn-names)) wanted))
+                (e2e-check-equal "turns in the outline named by someone else" nil
+                                 (cl-remove-if (lambda (n) (member n wanted)) turn-names))))))
 
         ;; 5. Quick fix: the list Eglot gets for the line, then the shipped command.
         (e2e-step "quick fix")

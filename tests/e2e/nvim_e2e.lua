@@ -342,6 +342,24 @@ local function main()
   check('a back-matter symbol covering lines ' .. back[1] .. '..' .. back[2], has_block(back[1], back[2]),
     'symbol with range lines ' .. back[1] .. '..' .. back[2], vim.inspect(vim.tbl_map(function(s)
       return s.name .. ' ' .. s.range.start.line .. '..' .. s.range['end'].line end, others)))
+  -- Speaker turns (kind Namespace) named by the speaker alone: every speaker
+  -- of the case's list (E2E_SPEAKERS, "A|B|C") names some turn, and no turn
+  -- has another name.
+  local speakers_want = env('E2E_SPEAKERS', true)
+  if speakers_want then
+    local wanted, named, strangers = {}, {}, {}
+    for name in speakers_want:gmatch('[^|]+') do wanted[name] = true end
+    for _, s in ipairs(symbols) do
+      if s.kind == 3 then
+        if wanted[s.name] then named[s.name] = true else strangers[#strangers + 1] = s.name end
+      end
+    end
+    local missing = {}
+    for name in pairs(wanted) do if not named[name] then missing[#missing + 1] = name end end
+    table.sort(missing)
+    check_eq('speakers with no turn in the outline', {}, missing)
+    check_eq('turns in the outline named by someone else', {}, strangers)
+  end
 
   -- 6. Code actions: context.only is honoured, one preferred edit-based quick fix.
   step('code actions')

@@ -117,8 +117,13 @@ run_case() {
 
 clear_case_vars() {
   unset E2E_PLACEHOLDER E2E_LINE_END E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_DIAG_END_LINE E2E_OTHER_DIAG_LINES E2E_FIX_ALL E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
-    E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
+    E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT \
+    E2E_SPEAKERS
 }
+
+# The sample's speakers, as its hand labels name them (tests/fixtures/speakers/sample.labels:
+# hosts Jacob Efron and Jason Warner, guest Clem): the outline's turns are named by them.
+sample_speakers="Clem|Jacob Efron|Jason Warner"
 
 # --- Case 1: the English original of pair 10 (line 23, 1-based) deleted. ----
 # Chinese line 22 stands alone: missing-original on 0-based line 21. The fix
@@ -156,6 +161,7 @@ export E2E_MD_OUTLINE="0:Front matter|0:Episode 2|1:Opening|2:主持人|3:今天
 printf '%s\n' "# Notes" "" "Ask Clem about the name; the Chinese title is 无监督学习." "" "- Send the draft on Monday." \
   >"$work/missing-original/README.md"
 export E2E_OTHER_MD_FILE="$work/missing-original/README.md"
+export E2E_SPEAKERS="$sample_speakers"
 run_case missing-original
 unset E2E_SRT_FILE E2E_SRT_DIAGS E2E_SRT_OUTLINE E2E_MD_FILE E2E_MD_DIAGS E2E_MD_OUTLINE E2E_MD_FILETYPE E2E_OTHER_MD_FILE
 
@@ -192,6 +198,7 @@ cp "$sample" "$work/duplicate-line/expected-fixed.txt"
 export E2E_CODE=duplicate-line E2E_DIAG_LINE=63 E2E_RELATED_LINE=62
 export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
 export E2E_PAIR_STARTS="$(pair_starts 30:+1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="238 239"
+export E2E_SPEAKERS="$sample_speakers"
 run_case duplicate-line transcript.bitext
 
 # --- Case 4: two originals missing, fixed at once with "fix all". ------------

@@ -20,6 +20,7 @@ export interface ServerSettings {
   placeholders?: { translation?: string; original?: string };
   rules?: Record<string, unknown>;
   contentChecks?: boolean;
+  speakerLabelStyle?: string;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -47,6 +48,8 @@ export function serverSettings(scope?: vscode.ConfigurationScope): ServerSetting
   if (isPlainObject(rules) && Object.keys(rules).length > 0) settings.rules = rules;
   const contentChecks = config.get<unknown>('contentChecks');
   if (typeof contentChecks === 'boolean') settings.contentChecks = contentChecks;
+  const speakerLabelStyle = config.get<unknown>('speakerLabelStyle');
+  if (typeof speakerLabelStyle === 'string' && speakerLabelStyle !== '') settings.speakerLabelStyle = speakerLabelStyle;
   return settings;
 }
 

@@ -26,6 +26,7 @@ describe('serverSettings', () => {
     configuration.set('bitext.placeholders.original', '[EN?]');
     configuration.set('bitext.rules', { 'length-ratio': { severity: 'hint' }, 'double-space': 'off' });
     configuration.set('bitext.contentChecks', false);
+    configuration.set('bitext.speakerLabelStyle', 'both');
     assert.deepEqual(serverSettings(), {
       order: 'original-first',
       layout: 'srt',
@@ -33,6 +34,7 @@ describe('serverSettings', () => {
       placeholders: { translation: '[ZH?]', original: '[EN?]' },
       rules: { 'length-ratio': { severity: 'hint' }, 'double-space': 'off' },
       contentChecks: false,
+      speakerLabelStyle: 'both',
     });
   });
   it('leaves out blank placeholders (the server\'s default applies) and values of the wrong type', () => {
