@@ -1,5 +1,5 @@
 // Language-server latency on a ~10 MB transcript (the shipped sample's pairs
-// repeated), measured in process through the server's real message path:
+// repeated, every line tagged so that no two are equal), measured in process through the server's real message path:
 //   recheck:  one-character didChange -> its publishDiagnostics (debounce 0, so
 //             no debounce delay is included), each keystroke as soon as the last
 //             is published (the first is the first re-check after opening), and
@@ -48,8 +48,12 @@ std::string big_transcript(std::size_t target_bytes) {
   // 3 header lines, pairs on lines 3..236, 2 footer lines.
   std::string text;
   for (int i = 0; i < 3; ++i) text += lines[i] + "\n";
-  while (text.size() < target_bytes) {
-    for (std::size_t i = 3; i + 2 < lines.size(); ++i) text += lines[i] + "\n";
+  // Both lines of each copy of a pair end in the same tag, so that no two
+  // lines are equal: a real document does not repeat, and work kept by a
+  // line's text would otherwise make the copies free.
+  for (std::size_t copy = 1; text.size() < target_bytes; ++copy) {
+    for (std::size_t i = 3; i + 2 < lines.size(); ++i)
+      text += lines[i] + " [" + std::to_string(copy) + "-" + std::to_string((i - 3) / 2) + "]\n";
   }
   text += lines[lines.size() - 2] + "\n" + lines.back();
   return text;

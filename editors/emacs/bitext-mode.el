@@ -11,7 +11,9 @@
 ;; `M-x eglot' (or `eglot-ensure' from `bitext-mode-hook') runs `bitext lsp'.
 ;;
 ;; Files named *.bitext always open in `bitext-mode'; *.txt files do when their
-;; first lines look like a bilingual transcript (see `bitext-detect-txt').
+;; first lines look like a bilingual transcript (see `bitext-detect-txt'), and
+;; Markdown, SRT and WebVTT files when `bitext detect' says they are bilingual
+;; (see `bitext-detect-layouts'); other Markdown keeps its own mode.
 ;;
 ;;   (add-to-list 'load-path "/path/to/bitext/editors/emacs")
 ;;   (require 'bitext-mode)
@@ -38,10 +40,61 @@
   "How many lines at the start of a *.txt file `bitext-detect-txt' looks at."
   :type 'integer)
 
+(defcustom bitext-detect-layouts '("md" "markdown" "srt" "vtt")
+  "Extensions of files opened in `bitext-mode' when they are bilingual transcripts.
+The server's own test decides (`bitext detect FILE', the first word of
+`bitext-server-command'); without the program, the line count of
+`bitext-detect-txt' or the same count over paragraphs.  nil: never."
+  :type '(repeat string))
+
+(defun bitext--layout-file-p ()
+  "Non-nil if the buffer visits a file of `bitext-detect-layouts'."
+  (and buffer-file-name bitext-detect-layouts
+       (member (downcase (or (file-name-extension buffer-file-name) "")) bitext-detect-layouts)))
+
+(defun bitext--count-bilingual-p (by-paragraph)
+  "Non-nil if CJK and Latin units each make up a third of the buffer's first units.
+Units are lines, or paragraphs (runs of non-blank lines) when BY-PARAGRAPH."
+  (save-excursion
+    (save-restriction
+      (widen)
+      (goto-char (point-min))
+      (let ((cjk 0) (latin 0) (n 0) (block nil)
+            (limit (if by-paragraph (* 5 bitext-detect-lines) bitext-detect-lines)))
+        (while (and (< n limit) (not (eobp)))
+          (let ((line (buffer-substring-no-properties (line-beginning-position) (line-end-position))))
+            (cond ((string-match-p "\\`[ \t]*\\'" line)
+                   (pcase block ('cjk (setq cjk (1+ cjk))) ('latin (setq latin (1+ latin))))
+                   (setq block nil))
+                  ((string-match-p "[\u3000-\ud7ff]" line)
+                   (if by-paragraph (setq block 'cjk) (setq cjk (1+ cjk))))
+                  ((string-match-p "[A-Za-z][A-Za-z]" line)
+                   (if by-paragraph (unless block (setq block 'latin)) (setq latin (1+ latin))))))
+          (setq n (1+ n))
+          (forward-line 1))
+        (pcase block ('cjk (setq cjk (1+ cjk))) ('latin (setq latin (1+ latin))))
+        (and (>= cjk 2) (>= latin 2)
+             (>= (* 3 (min cjk latin)) (+ cjk latin)))))))
+
+(defun bitext--bilingual-layout-p ()
+  "Non-nil if the buffer is a bilingual Markdown or subtitle file."
+  (and (bitext--layout-file-p)
+       (let ((program (executable-find (car bitext-server-command))))
+         (if (and program (file-readable-p buffer-file-name))
+             (eq 0 (call-process program nil nil nil "detect" (expand-file-name buffer-file-name)))
+           (or (bitext--count-bilingual-p nil) (bitext--count-bilingual-p t))))))
+
 (defun bitext--bilingual-buffer-p ()
-  "Non-nil if the buffer is a *.txt file whose first lines look bilingual.
-Counts lines holding CJK characters (kana, Han, Hangul and CJK punctuation)
-against lines holding Latin words; each kind must make up a third of them."
+  "Non-nil if the buffer is a transcript to open in `bitext-mode'.
+A *.txt file whose first lines look bilingual: counts lines holding CJK
+characters (kana, Han, Hangul and CJK punctuation) against lines holding
+Latin words; each kind must make up a third of them.  Or a Markdown or
+subtitle file that `bitext--bilingual-layout-p' accepts."
+  (or (bitext--bilingual-layout-p)
+      (bitext--bilingual-txt-p)))
+
+(defun bitext--bilingual-txt-p ()
+  "Non-nil if the buffer is a *.txt file whose first lines look bilingual."
   (and bitext-detect-txt
        buffer-file-name
        (string-match-p "\\.txt\\'" buffer-file-name)

@@ -23,8 +23,9 @@ enum class RuleKind : std::uint8_t {
   Structural,  // from the shape of the pairing alone
   Content,     // whether the two lines of a pair say the same thing (--no-content turns these off)
   Subtitle,    // timings and text limits of subtitle cues (SRT, WebVTT layouts)
+  Speaker,     // speaker labels: the two sides agree, both are labelled, names spelled alike
 };
-std::string_view rule_kind_name(RuleKind kind);  // "structural", "content", "subtitle"
+std::string_view rule_kind_name(RuleKind kind);  // "structural", "content", "subtitle", "speaker"
 
 struct Rule {
   std::string_view code;  // stable kebab-case, as in Finding::code

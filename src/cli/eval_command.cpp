@@ -11,6 +11,7 @@
 #include "cli/command_line.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/input_file.hpp"
+#include "cli/speaker_eval_command.hpp"
 
 namespace bitext::cli {
 namespace {
@@ -27,6 +28,9 @@ apart), its preferred fix must restore the clean text byte for byte.
 Prints, per kind: injected, found, recall, found as a warning, restorable and
 restored; then the precision of warnings (new warnings that point at the
 injected error), and the warnings per 100 pairs of the clean texts.
+
+With --speakers first, measures inferred speakers against hand labels
+instead: see 'bitext eval --speakers --help'.
 
 Options:
   --seed N                 random seed (default 1); runs are deterministic
@@ -83,6 +87,7 @@ std::string fixed(double value, int digits = 3) {
 }  // namespace
 
 int run_eval_command(std::span<const std::string_view> args) {
+  if (!args.empty() && args.front() == "--speakers") return run_speaker_eval_command(args.subspan(1));
   EvaluationSettings settings;
   Threshold threshold;
   std::vector<std::pair<std::string, bool>> files;  // path, reference

@@ -104,8 +104,7 @@ class FileSectionWriter {
     const FileSummary summary = summarise(analysis_);
     std::string layout = transcript.order == LineOrder::OriginalFirst ? "original first, then its translation"
                                                                       : "translation first, then its original";
-    const bool speakers = std::any_of(transcript.pairs.begin(), transcript.pairs.end(),
-                                      [](const Pair& pair) { return !pair.speaker.empty(); });
+    const bool speakers = transcript.speaker_model.labelled();  // inferred speakers are not labels
     const bool markup = std::any_of(transcript.lines.begin(), transcript.lines.end(),
                                     [](const TranscriptLine& line) { return line.kind == LineKind::Markup; });
     if (speakers) layout += "; speaker labels";

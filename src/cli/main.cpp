@@ -9,6 +9,7 @@
 #include "cli/checks_help.hpp"
 #include "cli/detect_command.hpp"
 #include "cli/eval_command.hpp"
+#include "cli/label_speakers_command.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/lsp_command.hpp"
 #include "cli/outline_command.hpp"
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   if (command == "detect") return bitext::cli::run_detect_command(args);
   if (command == "lsp") return bitext::cli::run_lsp_command(args);
   if (command == "eval") return bitext::cli::run_eval_command(args);
+  if (command == "label-speakers") return bitext::cli::run_label_speakers_command(args);
   if (command == "help" || command == "-h" || command == "--help") return run_help(args);
   if (command == "--version" || command == "version") {
     std::printf("bitext %s\n", BITEXT_VERSION);

@@ -91,7 +91,13 @@ class OutlinePrinter {
   void print_pair(const Pair& pair) {
     if (pair.index == 0) out_ += '\n';
     out_ += "pair " + std::to_string(pair.index + 1) + " (" + line_range(pair.first_line(), pair.last_line()) + ")";
-    if (!pair.speaker.empty()) out_ += ", speaker: " + display_text(pair.speaker);
+    if (!pair.speaker.empty()) {
+      out_ += ", speaker: " + display_text(pair.speaker);
+      const auto& speakers = analysis_.transcript().speaker_model.speakers;
+      if (pair.speaker_index >= 0 && static_cast<std::size_t>(pair.speaker_index) < speakers.size() &&
+          speakers[static_cast<std::size_t>(pair.speaker_index)].inferred)
+        out_ += " (inferred)";
+    }
     out_ += '\n';
     std::vector<std::pair<std::uint32_t, const char*>> lines;
     for (const std::uint32_t line : pair.translation) lines.emplace_back(line, "translation");

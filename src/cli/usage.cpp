@@ -15,6 +15,9 @@ Commands:
   detect    tell whether files are bilingual transcripts, and their layout
   lsp       run the language server on standard input and output
   eval      measure the checks by injecting errors into clean transcripts
+            (--speakers: inferred speakers against hand labels)
+  label-speakers
+            write labels for the inferred speakers of an unlabelled transcript
   help      show the help of a command
 
 Options:
@@ -69,6 +72,30 @@ Options:
 
 Exit status: 0 no errors or warnings, 1 errors or warnings found (information
 and hints do not count), 2 bad usage or a file could not be checked.
+)";
+  }
+  if (command == "label-speakers") {
+    return R"(Usage: bitext label-speakers [options] FILE
+
+Writes FILE ('-' for standard input) with a speaker label at the start of
+every turn, for the speakers inferred from the text (self-introductions,
+names addressed, hosts' and guests' wording, questions and answers). Labels
+follow the document's style: "Name: " (Chinese "名字：") in line layouts,
+"**Name:** " in Markdown. After labelling, the labels are the truth: edit a
+wrong one and the rest follow. A file that already has labels is unchanged.
+Nothing else in the file changes: the output minus the labels is the input.
+
+Options:
+  --style original|both|translation
+                       which side gets the label: the original (default),
+                       both (each in its language's spelling), or the
+                       translation
+  --in-place           rewrite FILE instead of writing to standard output
+  --order auto|translation-first|original-first
+                       which line of a pair comes first (default auto)
+  -h, --help           show this help
+
+Exit status: 0 written, 2 bad usage or the file could not be read or written.
 )";
   }
   if (command == "outline") {
@@ -153,9 +180,9 @@ Options:
   if (command == "help") {
     return R"(Usage: bitext help [COMMAND | checks]
 
-Shows the help of COMMAND (check, outline, report, detect, lsp, eval), or the
-list of commands; 'bitext help checks' lists every check with its code,
-severity and fix.
+Shows the help of COMMAND (check, outline, report, detect, lsp, eval,
+label-speakers), or the list of commands; 'bitext help checks' lists
+every check with its code, severity and fix.
 )";
   }
   return std::nullopt;

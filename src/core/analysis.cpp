@@ -18,6 +18,8 @@
 #include "bitext/content.hpp"
 #include "bitext/pairing.hpp"
 #include "bitext/rules.hpp"
+#include "bitext/speaker_checks.hpp"
+#include "bitext/speaker_labels.hpp"
 #include "layout_analysis.hpp"
 #include "pairing_detail.hpp"
 
@@ -218,14 +220,34 @@ void add_invalid_utf8(const LineIndex& index, std::optional<std::size_t> invalid
 
 // `previous` (the analysis before an edit, or null) lends its work for the
 // lines `previous_lines` says are unchanged.
+// An unchanged line whose speaker label came or went (a name's recurrence is
+// the document's) reads differently: its content work is not reused.
+std::vector<std::uint32_t> same_reading_lines(std::span<const std::uint32_t> previous_lines,
+                                              const Transcript* previous, const Transcript& transcript) {
+  std::vector<std::uint32_t> lines(previous_lines.begin(), previous_lines.end());
+  if (previous == nullptr || (previous->speaker_model.labels.empty() && transcript.speaker_model.labels.empty()))
+    return lines;
+  for (std::size_t line = 0; line < lines.size() && line < transcript.lines.size(); ++line) {
+    const std::uint32_t old_line = lines[line];
+    if (old_line == kNoLine || old_line >= previous->lines.size()) continue;
+    const auto line_number = static_cast<std::uint32_t>(line);
+    if (text_begin(transcript, line_number) - transcript.lines[line].begin !=
+        text_begin(*previous, old_line) - previous->lines[old_line].begin)
+      lines[line] = kNoLine;
+  }
+  return lines;
+}
+
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
              const detail::LineReadings* previous_readings, const ContentState* previous_content,
-             std::span<const std::uint32_t> previous_lines, Outputs out) {
-  detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous_readings, previous_lines);
+             std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript, Outputs out) {
+  detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous_readings, reused_lines);
   out.transcript = std::move(paired.transcript);
+  const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_transcript, out.transcript);
   out.line_readings = std::move(paired.readings);
   out.findings = structural_checks(out.transcript, index, options);
+  for (Finding& finding : speaker_checks(out.transcript, index.text())) out.findings.push_back(std::move(finding));
   add_invalid_utf8(index, invalid_utf8, out.transcript, out.findings);
 
   const std::size_t pair_count = out.transcript.pairs.size();
@@ -260,32 +282,45 @@ std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptio
   const LineIndex& index = analysis->index_;
   if (const Layout layout = detect_layout(analysis->text_, options.document_name, options.layout);
       layout != Layout::Lines) {
-    detail::LayoutAnalysis result = detail::analyse_layout(index, read_layout(analysis->text_, layout), options);
-    analysis->transcript_ = std::move(result.transcript);
-    analysis->findings_ = std::move(result.findings);
-    analysis->pair_scores_ = std::move(result.pair_scores);
-    add_invalid_utf8(index, analysis->first_invalid_utf8_, analysis->transcript_, analysis->findings_);
-    apply_rules(analysis->findings_, options);
-    sort_findings(analysis->findings_);
+    analysis->analyse_layout(layout, options, nullptr);
     return analysis;
   }
   std::vector<ScriptProfile> profiles(index.line_count());
   for (std::size_t line = 0; line < profiles.size(); ++line)
     profiles[line] = detail::profile_line(index.line_text(line));
-  analyse(index, analysis->first_invalid_utf8_, profiles, options, nullptr, nullptr, {},
+  analyse(index, analysis->first_invalid_utf8_, profiles, options, nullptr, nullptr, {}, nullptr,
           {analysis->transcript_, analysis->line_readings_, analysis->findings_, analysis->pair_scores_,
            analysis->content_state_});
   return analysis;
 }
 
+void Analysis::analyse_layout(Layout layout, const CheckOptions& options, const Analysis* previous) {
+  const bool same_layout = previous && previous->layout_memo_ && previous->transcript_.layout == layout;
+  detail::LayoutAnalysis result =
+      detail::analyse_layout(index_, read_layout(text_, layout), options, same_layout ? previous->layout_memo_.get() : nullptr,
+                             same_layout ? std::string_view(previous->text_) : std::string_view());
+  transcript_ = std::move(result.transcript);
+  findings_ = std::move(result.findings);
+  pair_scores_ = std::move(result.pair_scores);
+  layout_memo_ = std::move(result.memo);
+  add_invalid_utf8(index_, first_invalid_utf8_, transcript_, findings_);
+  apply_rules(findings_, options);
+  sort_findings(findings_);
+}
+
 std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::string text,
                                                 const std::vector<LineEdit>& edits,
                                                 const CheckOptions& options) {
-  // Other layouts are read again as a whole: their units span lines, and the
-  // per-line work below does not carry over.
-  if (previous.transcript_.layout != Layout::Lines ||
-      detect_layout(text, options.document_name, options.layout) != Layout::Lines)
-    return run(std::move(text), options);
+  // Other layouts are read again as a whole (their units span lines, and the
+  // per-line work below does not carry over); the content checks reuse the
+  // previous version's work for the text units that are unchanged.
+  if (const Layout layout = detect_layout(text, options.document_name, options.layout); layout != Layout::Lines) {
+    std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
+    analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text_);
+    analysis->analyse_layout(layout, options, &previous);
+    return analysis;
+  }
+  if (previous.transcript_.layout != Layout::Lines) return run(std::move(text), options);
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   const CommonEnds ends = common_ends(previous.text_, analysis->text_);
   analysis->first_invalid_utf8_ =
@@ -293,7 +328,7 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
   std::vector<std::uint32_t> previous_lines;
   std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
   analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, previous.line_readings_.get(),
-          previous.content_state_.get(), previous_lines,
+          previous.content_state_.get(), previous_lines, &previous.transcript_,
           {analysis->transcript_, analysis->line_readings_, analysis->findings_, analysis->pair_scores_,
            analysis->content_state_});
   return analysis;

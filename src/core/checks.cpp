@@ -14,6 +14,7 @@
 #include <string>
 
 #include "bitext/rules.hpp"
+#include "bitext/speaker_labels.hpp"
 #include "chars.hpp"
 #include "front_matter.hpp"
 #include "line_facts.hpp"
@@ -225,8 +226,13 @@ class Checker {
     Fix fix;
     fix.title = "Swap the two lines";
     fix.preferred = true;
-    fix.edits.push_back({line(first).begin, line(first).end, std::string(text_of(second))});
-    fix.edits.push_back({line(second).begin, line(second).end, std::string(text_of(first))});
+    // Whole sides, each with its speaker label (a layout may set it before the text).
+    const std::size_t first_begin = side_begin(transcript_, first), second_begin = side_begin(transcript_, second);
+    const std::string_view text = index_.text();
+    fix.edits.push_back({first_begin, line(first).end,
+                         std::string(text.substr(second_begin, line(second).end - second_begin))});
+    fix.edits.push_back({second_begin, line(second).end,
+                         std::string(text.substr(first_begin, line(first).end - first_begin))});
     finding.fixes.push_back(std::move(fix));
   }
 
@@ -345,6 +351,7 @@ class Checker {
     if (number + 1 < transcript_.lines.size() && line(number + 1).kind == LineKind::Markup) return;
     const std::string_view fragment = detail::trim(text_of(number));
     if (!is_fragment(fragment)) return;
+    if (read_own_line_label(fragment, Layout::Lines)) return;  // a speaker label opening the next turn
     const Pair& pair = transcript_.pairs[static_cast<std::size_t>(before.pair)];
     const bool translation_side = before.kind == LineKind::Translation;
     std::string message = std::string(side_name(translation_side)) + " line continues on line " +

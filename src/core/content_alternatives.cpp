@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
+#include <optional>
 
 #include "content_stages.hpp"
 
@@ -22,12 +24,6 @@ struct KeyView {
   std::vector<std::uint64_t> names;    // sorted, unique
   std::vector<std::uint64_t> carried;  // sorted, unique
   static KeyView of(const TokenKeys& keys) { return {keys.present, {}, keys.names, keys.carried}; }
-  void normalise() {
-    for (auto* list : {&names, &carried}) {
-      std::sort(list->begin(), list->end());
-      list->erase(std::unique(list->begin(), list->end()), list->end());
-    }
-  }
   bool contains(std::uint64_t key) const {
     return std::binary_search(sorted_present.begin(), sorted_present.end(), key) ||
            std::find(extra_present.begin(), extra_present.end(), key) != extra_present.end();
@@ -55,6 +51,50 @@ double cross_cost(const PairTable& table, std::size_t translation_pair, std::siz
   if (translation_pair == original_pair) return table.cost[translation_pair];
   return pair_cost(table.side(translation_pair, true), table.side(original_pair, false), table.fits);
 }
+
+// A source line's token hashes in sorted order, with what each token counts
+// as: computed once per line so that each cut of it builds its sorted key
+// lists by a filter and a merge instead of a sort.
+struct SortedTokens {
+  std::vector<std::uint32_t> order;  // token indices by hash
+  std::vector<bool> name;            // a token compare_tokens looks for in the original
+  std::vector<bool> carried;         // must_carry
+  explicit SortedTokens(const LineFeatures& line) {
+    const std::size_t n = line.tokens.size();
+    order.resize(n);
+    for (std::size_t k = 0; k < n; ++k) order[k] = static_cast<std::uint32_t>(k);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return line.token_hashes[x] < line.token_hashes[y];
+    });
+    name.resize(n);
+    carried.resize(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      const LatinToken& token = line.tokens[k];
+      name[k] = token.kind != TokenKind::Word || token.key.size() >= 3;
+      carried[k] = must_carry(token);
+    }
+  }
+  // Sorted, unique hashes of the tokens `flags` marks whose side of the cut is `in_moved`,
+  // merged with `sorted` (sorted, unique).
+  template <class Inside>
+  std::vector<std::uint64_t> keys(const LineFeatures& line, const std::vector<bool>& flags, const Inside& inside,
+                                  bool in_moved, std::span<const std::uint64_t> sorted) const {
+    std::vector<std::uint64_t> own;
+    for (const std::uint32_t k : order) {
+      if (!flags[k]) continue;
+      const LatinToken& token = line.tokens[k];
+      if (inside(token.begin, token.end) != in_moved) continue;
+      const std::uint64_t hash = line.token_hashes[k];
+      if (own.empty() || own.back() != hash) own.push_back(hash);
+    }
+    if (sorted.empty()) return own;
+    std::vector<std::uint64_t> out;
+    out.reserve(own.size() + sorted.size());
+    std::merge(own.begin(), own.end(), sorted.begin(), sorted.end(), std::back_inserter(out));
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+};
 
 }  // namespace
 
@@ -126,6 +166,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
     for (const bool forward : {true, false}) {
       const LineFeatures& source = forward ? here : next;
       const std::string_view source_text = table.side_text(forward ? a : b, translation);
+      std::optional<SortedTokens> sorted_tokens;  // made for the first cut that moves numbers or tokens
       // Content words that change partner with the moved text (signal off: none).
       const DriftWords words = drift_words(table, a, translation, forward);
       const double word_bound =
@@ -231,14 +272,13 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
             if (source.joined_hashes[k] != 0 && k + 1 < source.tokens.size() &&
                 inside(source.tokens[k + 1].begin, source.tokens[k + 1].end) == in_moved)
               keys.extra_present.push_back(source.joined_hashes[k]);
-            if (token.kind != TokenKind::Word || token.key.size() >= 3) keys.names.push_back(source.token_hashes[k]);
-            if (must_carry(token)) keys.carried.push_back(source.token_hashes[k]);
           }
           moved.sorted_present = dest.keys.present;
-          moved.names.insert(moved.names.end(), dest.keys.names.begin(), dest.keys.names.end());
-          moved.carried.insert(moved.carried.end(), dest.keys.carried.begin(), dest.keys.carried.end());
-          moved.normalise();
-          kept.normalise();
+          if (!sorted_tokens) sorted_tokens.emplace(source);
+          kept.names = sorted_tokens->keys(source, sorted_tokens->name, inside, false, {});
+          kept.carried = sorted_tokens->keys(source, sorted_tokens->carried, inside, false, {});
+          moved.names = sorted_tokens->keys(source, sorted_tokens->name, inside, true, dest.keys.names);
+          moved.carried = sorted_tokens->keys(source, sorted_tokens->carried, inside, true, dest.keys.carried);
           const KeyView& here_view = forward ? kept : moved;
           const KeyView& next_view = forward ? moved : kept;
           const KeyView here_other_view = KeyView::of(here_other.keys);

@@ -181,7 +181,7 @@ void ContentRun::read_pairs() {
     lines.original_line = pair.original[0];
     const TranscriptLine& t = transcript.lines[lines.translation_line];
     const TranscriptLine& o = transcript.lines[lines.original_line];
-    if (t.begin == t.end || o.begin == o.end) continue;
+    if (table_.line_begin(lines.translation_line) == t.end || table_.line_begin(lines.original_line) == o.end) continue;
     lines.valid = true;
     state_->pair_of_line[lines.translation_line] = static_cast<std::uint32_t>(p);
     state_->pair_of_line[lines.original_line] = static_cast<std::uint32_t>(p);

@@ -266,7 +266,11 @@ void report_merge(const PairTable& table, std::vector<Finding>& out, const Alter
   const std::uint32_t lines[4] = {table.line(a, true), table.line(a, false), table.line(b, true),
                                   table.line(b, false)};
   const std::uint32_t low = *std::min_element(lines, lines + 4), high = *std::max_element(lines, lines + 4);
-  if (high - low == 3) {
+  // Labels stay where they are: the second line of the first pair keeps its
+  // own; the second pair's labels would have nowhere to go (no fix then).
+  const bool second_labelled = table.line_begin(table.line(b, true)) != table.transcript->lines[table.line(b, true)].begin ||
+                               table.line_begin(table.line(b, false)) != table.transcript->lines[table.line(b, false)].begin;
+  if (high - low == 3 && !second_labelled) {
     const bool translation_first = table.line(a, true) < table.line(a, false);
     const std::string t_sep = table.side(a, true).spaced ? " " : "";
     const std::string o_sep = table.side(a, false).spaced ? " " : "";
@@ -274,7 +278,8 @@ void report_merge(const PairTable& table, std::vector<Finding>& out, const Alter
     const std::string original = std::string(table.side_text(a, false)) + o_sep + std::string(table.side_text(b, false));
     // Keep the document's line end.
     const std::size_t first_end = table.line_end(low);
-    const std::string line_break(table.text().substr(first_end, table.line_begin(low + 1) - first_end));
+    const std::string line_break(
+        table.text().substr(first_end, table.line_begin(low + 1) - first_end));  // with the next line's label
     Fix fix;
     fix.preferred = true;
     fix.title = "Merge pairs " + std::to_string(a + 1) + " and " + std::to_string(b + 1);

@@ -24,6 +24,7 @@
 #include "bitext/line_shape.hpp"
 #include "bitext/numbers.hpp"
 #include "bitext/pairing_cost.hpp"
+#include "bitext/speaker_labels.hpp"
 #include "bitext/text.hpp"
 #include "bitext/tokens.hpp"
 #include "bitext/transcript.hpp"
@@ -150,7 +151,8 @@ struct PairTable {
   }
   bool has_features(std::size_t pair) const { return features[2 * pair] != nullptr; }
   std::string_view text() const { return index->text(); }
-  std::size_t line_begin(std::uint32_t line) const { return transcript->lines[line].begin; }
+  // After a speaker label: a label is not content (speaker_labels.hpp).
+  std::size_t line_begin(std::uint32_t line) const { return text_begin(*transcript, line); }
   std::size_t line_end(std::uint32_t line) const { return transcript->lines[line].end; }
   std::string_view line_text(std::uint32_t line) const {
     return text().substr(line_begin(line), line_end(line) - line_begin(line));

@@ -38,10 +38,15 @@ Detection detect_transcript(std::string_view text, const CheckOptions& options, 
   detection.bilingual = transcript.pairs.size() >= 2 && transcript.translation_script != Script::None &&
                         transcript.original_script != Script::None &&
                         transcript.translation_script != transcript.original_script;
-  detection.markup = std::any_of(transcript.lines.begin(), transcript.lines.end(),
-                                 [](const TranscriptLine& line) { return line.kind == LineKind::Markup; });
-  detection.speakers = std::any_of(transcript.pairs.begin(), transcript.pairs.end(),
-                                   [](const Pair& pair) { return !pair.speaker.empty(); });
+  // A speaker label alone on its line is set aside like markup, but is not format.
+  const std::vector<SpeakerLabel>& labels = transcript.speaker_model.labels;
+  detection.markup = std::any_of(transcript.lines.begin(), transcript.lines.end(), [&](const TranscriptLine& line) {
+    return line.kind == LineKind::Markup && std::none_of(labels.begin(), labels.end(), [&](const SpeakerLabel& label) {
+             return label.side == LabelSide::OwnLine && label.line == line.number;
+           });
+  });
+  // Labels read by the same reader as the analysis; inferred speakers are not labels.
+  detection.speakers = transcript.speaker_model.labelled();
   return detection;
 }
 

@@ -5,8 +5,10 @@
 
 #include "bitext/checks.hpp"
 #include "bitext/content.hpp"
+#include "bitext/speaker_checks.hpp"
 #include "bitext/subtitle_checks.hpp"
 #include "pairing_detail.hpp"
+#include "speaker_model.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -72,6 +74,7 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
     Pair mapped;
     mapped.index = pair.index;
     mapped.speaker = pair.speaker;
+    mapped.speaker_index = pair.speaker_index;
     mapped.translation = document_lines(pair.translation);
     mapped.original = document_lines(pair.original);
     mapped.translation_ranges = ranges(pair.translation);
@@ -80,10 +83,39 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
     if (!any.empty()) mapped.cue = layout.units[unit_of_text[any.front()]].cue;
     transcript.pairs.push_back(std::move(mapped));
   }
+  transcript.speaker_model = units.speaker_model;  // labels carry document lines and offsets
   transcript.units = std::move(layout.units);
   transcript.chapters = std::move(layout.chapters);
   transcript.cues = std::move(layout.cues);
   return transcript;
+}
+
+// For each text unit, the previous version's unit with the same text, or
+// kNoLine: the units of the unchanged start and end of the sequence (an edit
+// changes a stretch of units; compared byte for byte, so a wrong match is
+// impossible).
+std::vector<std::uint32_t> previous_units(std::string_view reading,
+                                          const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                                          const LayoutMemo& previous, std::string_view previous_text) {
+  std::vector<std::uint32_t> mapped(ranges.size(), kNoLine);
+  const std::string_view old_reading = previous.reading ? std::string_view(*previous.reading) : previous_text;
+  const auto& old_ranges = previous.ranges;
+  auto same = [&](std::size_t unit, std::size_t old_unit) {
+    const auto [begin, end] = ranges[unit];
+    const auto [old_begin, old_end] = old_ranges[old_unit];
+    return reading.substr(begin, end - begin) == old_reading.substr(old_begin, old_end - old_begin);
+  };
+  const std::size_t count = ranges.size(), old_count = old_ranges.size();
+  std::size_t prefix = 0;
+  while (prefix < count && prefix < old_count && same(prefix, prefix)) {
+    mapped[prefix] = static_cast<std::uint32_t>(prefix);
+    ++prefix;
+  }
+  for (std::size_t suffix = 1; suffix + prefix <= count && suffix + prefix <= old_count; ++suffix) {
+    if (!same(count - suffix, old_count - suffix)) break;
+    mapped[count - suffix] = static_cast<std::uint32_t>(old_count - suffix);
+  }
+  return mapped;
 }
 
 }  // namespace
@@ -100,7 +132,8 @@ bool fix_keeps_text(std::string_view text, const Fix& fix) {
   return std::all_of(balance.begin(), balance.end(), [](std::int64_t count) { return count >= 0; });
 }
 
-LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, const CheckOptions& options) {
+LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, const CheckOptions& options,
+                              const LayoutMemo* previous, std::string_view previous_text) {
   const std::string_view text = index.text();
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   std::vector<std::uint32_t> document_lines;
@@ -117,10 +150,14 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
     if (subtitles) groups.push_back(unit.cue >= 0 ? static_cast<std::uint32_t>(unit.cue) : outside++);
   }
   LayoutAnalysis result;
-  // The reading text must outlive the unit index: it lives in `layout` until
-  // in_document_lines moves the units out (the reading stays).
-  const LineIndex unit_index = LineIndex::of_ranges(layout.reading.empty() ? text : std::string_view(layout.reading),
-                                                    ranges, std::move(document_lines), layout.separator);
+  // Read before the reading text moves into the memo; added at the end.
+  std::vector<Finding> timing = subtitle_checks(text, layout, options);
+  // The reading text outlives the unit index: the memo keeps it for the next
+  // version to compare its units with.
+  auto memo = std::make_shared<LayoutMemo>();
+  if (!layout.reading.empty()) memo->reading = std::make_shared<const std::string>(std::move(layout.reading));
+  const LineIndex unit_index = LineIndex::of_ranges(memo->reading ? std::string_view(*memo->reading) : text, ranges,
+                                                    std::move(document_lines), layout.separator);
   // The pairing's one path (pair_units), each text unit a "line" of the unit
   // index; subtitle cues are the sequence's groups.
   std::vector<TextUnit> text_units(unit_index.line_count());
@@ -132,22 +169,30 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
   }
   const UnitSequence sequence{unit_index.text(), text_units, profiles, groups};
   const std::vector<UnitReading> readings = read_units(sequence, Placeholders(options));
-  const Transcript units = pair_units({sequence, sequence, readings}, options);
+  Transcript units = pair_units({sequence, sequence, readings}, options);
+  fill_speaker_model(units, {text, index, layout.layout, layout.reading, &layout.units});
   result.findings = structural_checks(units, unit_index, options);
   if (options.content_checks) {
-    ContentResult content = content_checks(units, unit_index);
+    std::vector<std::uint32_t> previous_lines;
+    if (previous && previous->content) previous_lines = previous_units(unit_index.text(), ranges, *previous, previous_text);
+    ContentResult content =
+        content_checks(units, unit_index, previous_lines.empty() ? nullptr : previous->content.get(), previous_lines);
+    memo->content = std::move(content.state);
     result.findings.insert(result.findings.end(), std::make_move_iterator(content.findings.begin()),
                            std::make_move_iterator(content.findings.end()));
     result.pair_scores = std::move(content.pair_scores);
   }
   result.pair_scores.resize(units.pairs.size(), 1.0);
+  memo->ranges = std::move(ranges);
+  result.memo = std::move(memo);
   for (Finding& finding : result.findings) {
     auto& fixes = finding.fixes;
     fixes.erase(std::remove_if(fixes.begin(), fixes.end(), [&](const Fix& fix) { return !fix_keeps_text(text, fix); }),
                 fixes.end());
   }
+  // Speaker fixes rename labels: the check above counts characters and would withhold them.
+  for (Finding& finding : speaker_checks(units, text)) result.findings.push_back(std::move(finding));
   // At their default severities, like every producer's (Analysis applies the rules).
-  std::vector<Finding> timing = subtitle_checks(text, layout, options);
   for (Finding& finding : layout.findings) timing.push_back(std::move(finding));
   result.transcript = in_document_lines(units, unit_index, index, layout, unit_of_text);
   // A subtitle finding belongs to the pair of its cue.

@@ -4,9 +4,12 @@
 // told back in document lines.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "bitext/content.hpp"
 #include "bitext/finding.hpp"
 #include "bitext/layout.hpp"
 #include "bitext/options.hpp"
@@ -15,13 +18,27 @@
 
 namespace bitext::detail {
 
+// What a re-analysis of a layout document reuses of the previous version: the
+// content checks' work per pair of text units, found through the units whose
+// text is unchanged byte for byte (compared in the reading text they were
+// analysed in, kept here).
+struct LayoutMemo {
+  std::shared_ptr<const std::string> reading;  // null: the document's text was read as it is
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // of the text units in `reading`
+  std::shared_ptr<const ContentState> content;
+};
+
 struct LayoutAnalysis {
   Transcript transcript;  // in document lines
   std::vector<Finding> findings;
   std::vector<double> pair_scores;
+  std::shared_ptr<const LayoutMemo> memo;
 };
 
-LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, const CheckOptions& options);
+// `previous`: the memo of the document's previous version in the same layout
+// (whose text was `previous_text`), or null.
+LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, const CheckOptions& options,
+                              const LayoutMemo* previous = nullptr, std::string_view previous_text = {});
 
 // False when applying `fix` would remove text it does not put back (a fix
 // computed on the reading text copies text whose markup was blanked out):

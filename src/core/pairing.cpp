@@ -19,6 +19,7 @@
 #include "pairing_items.hpp"
 #include "pairing_solve.hpp"
 #include "role_choice.hpp"
+#include "speaker_model.hpp"
 #include "transcript_assembly.hpp"
 
 namespace bitext {
@@ -163,6 +164,7 @@ PairedLines pair_lines(const LineIndex& index, const CheckOptions& options, cons
 
   PairedLines paired;
   paired.transcript = pair_units({lines, lines, readings->readings}, options);
+  fill_speaker_model(paired.transcript, {index.text(), index, Layout::Lines});
   paired.readings = std::move(readings);
   return paired;
 }

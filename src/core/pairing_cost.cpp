@@ -117,6 +117,11 @@ LineFeatures line_features(std::string_view line, Script script) {
     features.starts_lower = c >= U'a' && c <= U'z';
     break;
   }
+  // A full analysis holds the features of every line at once: the slack the
+  // vectors grew with would be a third of its peak memory.
+  features.numbers.shrink_to_fit();
+  features.tokens.shrink_to_fit();
+  features.cuts.shrink_to_fit();
   return features;
 }
 

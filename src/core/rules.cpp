@@ -78,6 +78,15 @@ constexpr Rule kRules[] = {
     {"subtitle-line-too-long", Subtitle, kHint, kHint, false,
      "a subtitle line longer than its language's limit (`CheckOptions::subtitle_style`)",
      "rewrap or shorten the line"},
+    {"speaker-mismatch", Speaker, kWarning, kWarning, false,
+     "the two sides of a pair name different speakers that are not two spellings of one",
+     "correct the label on the wrong side"},
+    {"speaker-label-missing", Speaker, kInfo, kInfo, true,
+     "one side of a pair is labelled, the other not, where the document labels both sides",
+     "add the label in that language's known spelling"},
+    {"speaker-spelling", Speaker, kInfo, kInfo, true,
+     "a speaker name seen once or twice next to a close spelling seen far more often (a misspelling)",
+     "write the frequent spelling"},
 };
 
 }  // namespace
@@ -87,6 +96,7 @@ std::string_view rule_kind_name(RuleKind kind) {
     case RuleKind::Structural: return "structural";
     case RuleKind::Content: return "content";
     case RuleKind::Subtitle: return "subtitle";
+    case RuleKind::Speaker: return "speaker";
   }
   return "unknown";
 }

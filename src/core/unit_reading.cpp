@@ -4,10 +4,13 @@
 #include <cstdint>
 #include <thread>
 
+#include "bitext/speaker_labels.hpp"
 #include "line_facts.hpp"
 #include "line_end_marks.hpp"
 
 namespace bitext::detail {
+
+constexpr std::size_t kMaxOwnLineLabel = 160;  // bytes: a name, markup and a timestamp
 
 Placeholders::Placeholders(const CheckOptions& options)
     : translation(trim(options.translation_placeholder)), original(trim(options.original_placeholder)) {
@@ -26,6 +29,8 @@ UnitReading read_unit(std::string_view text, const ScriptProfile& script, bool f
   }
   // is_markup looks for a first-line header by line number.
   if (is_markup(text, script, first ? 0u : 1u)) return {UnitClass::Markup, false};
+  // A speaker label alone ("Clem  0:02", "**Clem:**") opens a turn; it is not a side.
+  if (text.size() <= kMaxOwnLineLabel && read_own_line_label(text, Layout::Lines)) return {UnitClass::Markup, false};
   return {UnitClass::Content, ends_sentence(last_mark(text))};
 }
 

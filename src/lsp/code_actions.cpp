@@ -5,26 +5,10 @@
 #include <set>
 
 #include "lsp/diagnostics.hpp"
+#include "lsp/label_speakers_action.hpp"
 
 namespace bitext::lsp {
 namespace {
-
-json text_edits(const FeatureContext& context, const std::vector<TextEdit>& edits) {
-  json out = json::array();
-  for (const TextEdit& edit : edits) {
-    out.push_back({{"range", context.range_of(edit.begin, edit.end)}, {"newText", edit.replacement}});
-  }
-  return out;
-}
-
-json workspace_edit(const FeatureContext& context, json edits) {
-  if (context.caps.document_changes) {
-    return json{{"documentChanges",
-                 json::array({{{"textDocument", {{"uri", context.uri}, {"version", context.snapshot.version()}}},
-                               {"edits", std::move(edits)}}})}};
-  }
-  return json{{"changes", {{context.uri, std::move(edits)}}}};
-}
 
 // The fix a fix-all applies for a finding: its preferred fix, or its only one.
 const Fix* automatic_fix(const Finding& finding) {
@@ -104,6 +88,23 @@ std::string fix_all_action(const FeatureContext& context, std::string_view code,
 
 }  // namespace
 
+json text_edits(const FeatureContext& context, const std::vector<TextEdit>& edits) {
+  json out = json::array();
+  for (const TextEdit& edit : edits) {
+    out.push_back({{"range", context.range_of(edit.begin, edit.end)}, {"newText", edit.replacement}});
+  }
+  return out;
+}
+
+json workspace_edit(const FeatureContext& context, json edits) {
+  if (context.caps.document_changes) {
+    return json{{"documentChanges",
+                 json::array({{{"textDocument", {{"uri", context.uri}, {"version", context.snapshot.version()}}},
+                               {"edits", std::move(edits)}}})}};
+  }
+  return json{{"changes", {{context.uri, std::move(edits)}}}};
+}
+
 std::pair<json, std::size_t> fix_all_edits(const FeatureContext& context, std::string_view code) {
   // Accepted edits: replacements never intersect, and no insertion falls
   // strictly inside a replacement (at one offset, insertions keep their order).
@@ -140,7 +141,7 @@ std::pair<json, std::size_t> fix_all_edits(const FeatureContext& context, std::s
   return {text_edits(context, edits), fixed};
 }
 
-Reply code_actions(const FeatureContext& context, const CodeActionParams& params) {
+Reply code_actions(const FeatureContext& context, const CodeActionParams& params, LabelStyle label_style) {
   const Range& range = params.range;
   const KindFilter& only = params.context.only;
   const auto& findings = context.analysis().findings();
@@ -196,6 +197,11 @@ Reply code_actions(const FeatureContext& context, const CodeActionParams& params
         actions.push_back(fix_all_action(context, "", count));
       }
     }
+  }
+  // Like "fix all", a document-wide action: offered when asked for by kind
+  // ("source", "source.labelSpeakers"), not in every cursor move's quick fixes.
+  if (only && wanted(only, kLabelSpeakersKind)) {
+    if (auto action = label_speakers_action(context, label_style)) actions.push_back(std::move(*action));
   }
   std::string out = "[";
   for (std::size_t k = 0; k < actions.size(); ++k) {

@@ -5,14 +5,21 @@
 // deferred to codeAction/resolve when the client supports it.
 #pragma once
 
+#include "bitext/speaker_labelling.hpp"
 #include "lsp/feature_context.hpp"
 
 namespace bitext::lsp {
 
 inline constexpr std::string_view kFixAllKind = "source.fixAll.bitext";
 
-// The actions as JSON text (fix-all edits are cached per snapshot and spliced in).
-Reply code_actions(const FeatureContext& context, const CodeActionParams& params);
+// Core edits as LSP TextEdit[], and a WorkspaceEdit of them for the context's
+// document (documentChanges with its version when the client supports them).
+json text_edits(const FeatureContext& context, const std::vector<TextEdit>& edits);
+json workspace_edit(const FeatureContext& context, json edits);
+
+// The actions as JSON text (fix-all edits are cached per snapshot and spliced in),
+// with "Label speakers" (label_speakers_action.hpp) in `label_style`.
+Reply code_actions(const FeatureContext& context, const CodeActionParams& params, LabelStyle label_style);
 
 // Fills in the edit of a fix-all action returned without one. The action's
 // data holds {uri, version, code}; the caller checks uri and version.

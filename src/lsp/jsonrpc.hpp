@@ -28,6 +28,7 @@ enum class ErrorCode : int {
   ServerNotInitialized = -32002,
   RequestCancelled = -32800,
   ContentModified = -32801,
+  RequestFailed = -32803,  // a valid request the server cannot carry out (LSP 3.17): the message says why
 };
 
 // Thrown by handlers to answer a request with a specific error.

@@ -195,6 +195,12 @@ void from_json(json& j, TextDocumentPositionParams& p) {
   required_field(j, "position", p.position);
 }
 
+void from_json(json& j, RenameParams& p) {
+  required_field(j, "textDocument", p.text_document);
+  required_field(j, "position", p.position);
+  required_field(j, "newName", p.new_name);
+}
+
 void from_json(json& j, DidOpenTextDocumentParams& p) { required_field(j, "textDocument", p.text_document); }
 
 void from_json(json& j, TextDocumentContentChangeEvent& p) {

@@ -205,6 +205,14 @@ struct TextDocumentPositionParams {
 };
 void from_json(json& j, TextDocumentPositionParams& p);
 
+// textDocument/rename.
+struct RenameParams {
+  TextDocumentIdentifier text_document;
+  Position position;
+  std::string new_name;
+};
+void from_json(json& j, RenameParams& p);
+
 struct DidOpenTextDocumentParams {
   TextDocumentItem text_document;
 };

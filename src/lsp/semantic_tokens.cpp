@@ -7,6 +7,7 @@
 
 #include "lsp/protocol.hpp"
 #include "lsp/server.hpp"
+#include "lsp/speaker_lookup.hpp"
 
 namespace bitext::lsp {
 namespace {
@@ -81,21 +82,26 @@ class LineTokenizer {
         add(base, begin, end, kComment, kDocumentation);
         return;
       case LineKind::Markup:
-        markup(text, base, begin, end);
+        // An own-line label ("**Clem:**", "### Clem:") is markup to the pairing.
+        for_each_label(number, base, begin, end,
+                       [&](std::size_t gap_begin, std::size_t gap_end) { markup(text, base, gap_begin, gap_end); });
         return;
       case LineKind::Translation:
       case LineKind::Original:
         break;
     }
-    const bool translation = entry.kind == LineKind::Translation;
-    if (const std::size_t time = bracketed_time_length(text, begin); time > 0) {
+    const std::uint32_t type = entry.kind == LineKind::Translation ? kString : kVariable;
+    const std::uint32_t modifiers = entry.kind == LineKind::Translation ? 0U : static_cast<std::uint32_t>(kReadonly);
+    if (const std::size_t time = bracketed_time_length(text, begin); time > 0 && !labels_start_before(number, base, begin + time)) {
       add(base, begin, begin + time, kNumber, 0);
       begin += time;
-      while (begin < end && is_space(text[begin])) ++begin;
     }
-    const Pair* pair = transcript.pair_of_line(number);
-    if (pair != nullptr && !pair->speaker.empty()) begin = speaker_label(text, base, begin, end, pair->speaker);
-    if (begin < end) add(base, begin, end, translation ? kString : kVariable, translation ? 0U : static_cast<std::uint32_t>(kReadonly));
+    // The line's text around its labels (a WebVTT voice span, a dialogue dash
+    // in a cue may sit after text), each label as the reader found it.
+    for_each_label(number, base, begin, end, [&](std::size_t gap_begin, std::size_t gap_end) {
+      trimmed(text, gap_begin, gap_end);
+      if (gap_begin < gap_end) add(base, gap_begin, gap_end, type, modifiers);
+    });
   }
 
  private:
@@ -103,21 +109,63 @@ class LineTokenizer {
     out_.push_back(Token{base + begin, base + end, type, modifiers});
   }
 
-  // "Name:" or "Name：" at `begin` when Name is the pair's speaker: a label
-  // token through the colon. Returns where the spoken text starts.
-  std::size_t speaker_label(std::string_view text, std::size_t base, std::size_t begin, std::size_t end,
-                            std::string_view speaker) {
-    if (text.substr(begin).substr(0, speaker.size()) != speaker) return begin;
-    std::size_t i = begin + speaker.size();
-    while (i < end && is_space(text[i])) ++i;
-    std::size_t colon = 0;
-    if (i < end && text[i] == ':') colon = 1;
-    else if (text.substr(i, 3) == "\xEF\xBC\x9A") colon = 3;  // U+FF1A full-width colon
-    if (colon == 0) return begin;
-    add(base, begin, i + colon, kNamespace, 0);
-    i += colon;
-    while (i < end && is_space(text[i])) ++i;
-    return i;
+  static void trimmed(std::string_view text, std::size_t& begin, std::size_t& end) {
+    while (begin < end && is_space(text[begin])) ++begin;
+    while (end > begin && is_space(text[end - 1])) --end;
+  }
+
+  // Whether a label on the line starts before `until` (line-relative): a
+  // leading "[00:15]" that is part of a label is the label's.
+  bool labels_start_before(std::uint32_t number, std::size_t base, std::size_t until) const {
+    const SpeakerModel& model = context_.transcript().speaker_model;
+    auto [first, last] = labels_on_line(model, number);
+    return first < last && model.labels[first].begin < base + until;
+  }
+
+  // Tokens for the labels of line `number` inside [begin, end) (line-relative),
+  // and `gap(from, to)` for the text between and around them.
+  template <class Gap>
+  void for_each_label(std::uint32_t number, std::size_t base, std::size_t begin, std::size_t end, Gap gap) {
+    const SpeakerModel& model = context_.transcript().speaker_model;
+    const std::string_view text = context_.index().line_text(number);
+    auto [first, last] = labels_on_line(model, number);
+    std::size_t at = begin;
+    for (std::size_t i = first; i < last; ++i) {
+      const SpeakerLabel& label = model.labels[i];
+      std::size_t label_begin = std::max(label.begin, base + at) - base;
+      std::size_t label_end = std::min(label.end, base + end);
+      if (label_end <= base + label_begin) continue;
+      label_end -= base;
+      gap(at, label_begin);
+      label_tokens(text, base, label_begin, label_end);
+      at = label_end;
+    }
+    gap(at, end);
+  }
+
+  // A label: its name and markup as a label token, a time in it ("Name
+  // (00:01:02):", "[00:01:02] Name:", "Name  0:02") as a timestamp.
+  void label_tokens(std::string_view text, std::size_t base, std::size_t begin, std::size_t end) {
+    std::size_t run = begin;
+    auto flush = [&](std::size_t to) {
+      std::size_t from = run;
+      trimmed(text, from, to);
+      if (from < to) add(base, from, to, kNamespace, 0);
+    };
+    const std::string_view label = text.substr(0, end);
+    for (std::size_t i = begin; i < end;) {
+      std::size_t time = bracketed_time_length(label, i);
+      if (time == 0) time = timestamp_length(label, i);
+      if (time > 0) {
+        flush(i);
+        add(base, i, i + time, kNumber, 0);
+        i += time;
+        run = i;
+      } else {
+        ++i;
+      }
+    }
+    flush(end);
   }
 
   // Timings as numbers; the rest (cue numbers, "-->", settings, WEBVTT, NOTE) as keywords.

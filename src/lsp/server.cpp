@@ -6,8 +6,12 @@
 #include "lsp/diagnostics.hpp"
 #include "lsp/folding.hpp"
 #include "lsp/hover.hpp"
+#include "lsp/label_speakers_action.hpp"
 #include "lsp/navigation.hpp"
 #include "lsp/semantic_tokens.hpp"
+#include "lsp/speaker_completion.hpp"
+#include "lsp/speaker_rename.hpp"
+#include "lsp/speaker_symbols.hpp"
 #include "lsp/symbols.hpp"
 
 namespace bitext::lsp {
@@ -34,7 +38,7 @@ Reply outline(const FeatureContext& context, const TextDocumentParams&) {
 // Cached per snapshot like the outline: asked for again after every change and focus.
 Reply folding(const FeatureContext& context, const TextDocumentParams&) {
   return RawJson{context.snapshot.memo<std::string>("foldingRange",
-                                                    [&] { return serialize(folding_ranges(context.transcript())); })};
+                                                    [&] { return serialize(folding_ranges(context.transcript(), context.index())); })};
 }
 
 }  // namespace
@@ -62,10 +66,16 @@ Server::Server(boost::asio::io_context& io, Sink sink, std::string version, Anal
         return document_highlight(context, p.position);
       });
   bind_document<TextDocumentParams>("textDocument/documentSymbol", &outline);
-  bind_document<CodeActionParams>("textDocument/codeAction", &code_actions);
+  bind_document<CodeActionParams>("textDocument/codeAction",
+                                  [this](const FeatureContext& context, const CodeActionParams& p) -> Reply {
+                                    return code_actions(context, p, settings_.speaker_label_style);
+                                  });
   bind("codeAction/resolve", &Server::on_code_action_resolve);
   bind_document<TextDocumentParams>("textDocument/foldingRange", &folding);
   bind("workspace/symbol", &Server::on_workspace_symbol);
+  bind_document<TextDocumentPositionParams>("textDocument/prepareRename", &prepare_rename);  // speaker_rename.cpp
+  bind_document<RenameParams>("textDocument/rename", &rename);                               // speaker_rename.cpp
+  bind_document<TextDocumentPositionParams>("textDocument/completion", &speaker_completion); // speaker_completion.cpp
   bind("bitext/detect", &Server::on_detect);                                          // detect.cpp
   bind("textDocument/semanticTokens/full", &Server::on_semantic_tokens_full);        // semantic_tokens.cpp
   bind("textDocument/semanticTokens/range", &Server::on_semantic_tokens_range);      // semantic_tokens.cpp
@@ -401,6 +411,8 @@ void Server::on_initialize(const json& id, const InitializeParams& params) {
   settings_ = initial_settings_;
   state_ = State::Running;
 
+  json trigger_characters = json::array();
+  for (const char* character : kLabelTriggerCharacters) trigger_characters.push_back(character);
   json capabilities{
       {"positionEncoding", encoding_name(caps_.encoding)},
       {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
@@ -410,8 +422,10 @@ void Server::on_initialize(const json& id, const InitializeParams& params) {
       {"documentSymbolProvider", {{"label", "Bitext"}}},
       {"workspaceSymbolProvider", true},
       {"codeActionProvider",
-       {{"codeActionKinds", json::array({"quickfix", kFixAllKind})}, {"resolveProvider", caps_.code_action_resolve_edit}}},
+       {{"codeActionKinds", json::array({"quickfix", kFixAllKind, kLabelSpeakersKind})}, {"resolveProvider", caps_.code_action_resolve_edit}}},
       {"foldingRangeProvider", true},
+      {"renameProvider", {{"prepareProvider", true}}},
+      {"completionProvider", {{"triggerCharacters", trigger_characters}, {"resolveProvider", false}}},
       {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}, {"range", true}}},
   };
   json result{{"capabilities", std::move(capabilities)}, {"serverInfo", {{"name", "bitext"}, {"version", version_}}}};
@@ -468,7 +482,7 @@ void Server::on_workspace_symbol(const json& id, const WorkspaceSymbolParams& pa
     const Analysis& analysis = document->latest->analysis();
     views.push_back(OpenDocumentView{&document->uri, &analysis.transcript(), &analysis.index()});
   }
-  respond_raw(id, workspace_symbols_text(views, params.query, caps_.encoding));
+  respond_raw(id, workspace_symbols_with_speakers(views, params.query, caps_.encoding));
 }
 
 void Server::on_code_action_resolve(const json& id, const CodeActionToResolve& params) {

@@ -149,6 +149,14 @@ Settings apply_settings(Settings base, const json& input, std::vector<std::strin
       warnings.push_back("debounceMs: expected an integer from 0 to 10000");
     }
   }
+  if (auto it = s.find("speakerLabelStyle"); it != s.end()) {
+    const std::optional<LabelStyle> style = it->is_string() ? parse_label_style(it->get<std::string>()) : std::nullopt;
+    if (style) {
+      base.speaker_label_style = *style;
+    } else {
+      warnings.push_back("speakerLabelStyle: expected \"original\", \"both\" or \"translation\"");
+    }
+  }
   return base;
 }
 

@@ -6,7 +6,8 @@
 //     "rules": { "<code>": { "enabled": false, "severity": "error|warning|info|hint" }
 //                          | "off" | "error" | "warning" | "info" | "hint" | true | false },
 //     "contentChecks": true,
-//     "debounceMs": 50 }
+//     "debounceMs": 50,
+//     "speakerLabelStyle": "original" | "both" | "translation" }
 #pragma once
 
 #include <chrono>
@@ -16,12 +17,15 @@
 #include <nlohmann/json.hpp>
 
 #include "bitext/options.hpp"
+#include "bitext/speaker_labelling.hpp"
 
 namespace bitext::lsp {
 
 struct Settings {
   CheckOptions check;
   std::chrono::milliseconds debounce{50};
+  // Which sides "Label speakers" labels (no re-analysis when it changes).
+  LabelStyle speaker_label_style = LabelStyle::Original;
 };
 
 // Applies the fields present in `value` on top of `base`. Fields of the wrong

@@ -1,6 +1,7 @@
-// The outline: textDocument/documentSymbol (front matter, pairs grouped by
-// speaker turn when speakers are known, back matter; hierarchical when the
-// client supports it, flat otherwise) and workspace/symbol over open documents.
+// The outline: textDocument/documentSymbol (front matter; chapters, nested by
+// heading level; speaker turns named by the speaker, when speakers are known;
+// pairs or subtitle cues; back matter. Hierarchical when the client supports
+// it, flat with containerName otherwise) and workspace/symbol over open documents.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +18,7 @@ namespace bitext::lsp {
 // LSP SymbolKind values we use.
 inline constexpr int kSymbolModule = 2;     // front and back matter
 inline constexpr int kSymbolNamespace = 3;  // a speaker turn
+inline constexpr int kSymbolChapter = 4;    // a chapter (Markdown heading): Package
 inline constexpr int kSymbolString = 15;    // a pair
 
 // The DocumentSymbol[] (hierarchical) or SymbolInformation[] as JSON text, and parsed.

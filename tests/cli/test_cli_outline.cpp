@@ -44,16 +44,16 @@ TEST_CASE("outline of a small transcript: every pair with its line numbers, role
   CHECK(result.out ==
         "talk.txt: 4 pairs, translation (han) first, original (latin) second\n"
         "\n"
-        "pair 1 (lines 1-2)\n"
+        "pair 1 (lines 1-2), speaker: Speaker 1 (inferred)\n"
         "  1  translation  今天我们聊聊开源模型。\n"
         "  2  original     Today we talk about open models.\n"
-        "pair 2 (lines 3-4)\n"
+        "pair 2 (lines 3-4), speaker: Speaker 1 (inferred)\n"
         "  3  translation  这个社区增长得非常快。\n"
         "  4  original     This community is growing very fast.\n"
-        "pair 3 (lines 5-6)\n"
+        "pair 3 (lines 5-6), speaker: Speaker 1 (inferred)\n"
         "  5  translation  大模型就像一级方程式赛车。\n"
         "  6  original     Big models are like Formula One cars.\n"
-        "pair 4 (lines 7-8)\n"
+        "pair 4 (lines 7-8), speaker: Speaker 1 (inferred)\n"
         "  7  translation  谢谢大家收听。\n"
         "  8  original     Thanks everyone for listening.\n");
 }
@@ -78,16 +78,16 @@ TEST_CASE("a missing side is shown where it belongs") {
   CHECK(result.out ==
         "gap.txt: 4 pairs, translation (han) first, original (latin) second\n"
         "\n"
-        "pair 1 (lines 1-2)\n"
+        "pair 1 (lines 1-2), speaker: Speaker 1 (inferred)\n"
         "  1  translation  今天我们聊聊开源模型。\n"
         "  2  original     Today we talk about open models.\n"
-        "pair 2 (lines 3-4)\n"
+        "pair 2 (lines 3-4), speaker: Speaker 1 (inferred)\n"
         "  3  translation  这个社区增长得非常快。\n"
         "  4  original     This community is growing very fast.\n"
-        "pair 3 (line 5)\n"
+        "pair 3 (line 5), speaker: Speaker 1 (inferred)\n"
         "  5  translation  🤗🤗大模型就像赛车。\n"
         "     original     (missing)\n"
-        "pair 4 (lines 6-7)\n"
+        "pair 4 (lines 6-7), speaker: Speaker 1 (inferred)\n"
         "  6  translation  谢谢大家收听。\n"
         "  7  original     Thanks everyone for listening.\n");
 }
@@ -104,42 +104,42 @@ TEST_CASE("outline of the example with errors: header, split, swapped, doubled a
       "   2",
       "   3",
       "",
-      "pair 1 (lines 4-5)",
+      "pair 1 (lines 4-5), speaker: Jacob Efron (inferred)",
       "   4  translation",
       "   5  original",
-      "pair 2 (line 6)",
+      "pair 2 (line 6), speaker: Clem (inferred)",
       "   6  translation",
       "      original     (missing)",
-      "pair 3 (lines 7-8)",
+      "pair 3 (lines 7-8), speaker: Jacob Efron (inferred)",
       "   7  translation",
       "   8  original",
-      "pair 4 (lines 9-11)",
+      "pair 4 (lines 9-11), speaker: Jacob Efron (inferred)",
       "   9  translation",
       "  10  original",
       "  11  original",
-      "pair 5 (lines 12-13)",
+      "pair 5 (lines 12-13), speaker: Clem (inferred)",
       "  12  original",
       "  13  translation",
-      "pair 6 (lines 14-15)",
+      "pair 6 (lines 14-15), speaker: Jacob Efron (inferred)",
       "  14  translation",
       "  15  original",
-      "pair 7 (lines 16-18)",
+      "pair 7 (lines 16-18), speaker: Jason Warner (inferred)",
       "  16  translation",
       "  17  translation",
       "  18  original",
-      "pair 8 (lines 19-20)",
+      "pair 8 (lines 19-20), speaker: Jacob Efron (inferred)",
       "  19  translation",
       "  20  original",
-      "pair 9 (lines 21-23)",
+      "pair 9 (lines 21-23), speaker: Jason Warner (inferred)",
       "  21  translation",
       "  23  original",
-      "pair 10 (line 24)",
+      "pair 10 (line 24), speaker: Clem (inferred)",
       "      translation  (missing)",
       "  24  original",
-      "pair 11 (lines 25-26)",
+      "pair 11 (lines 25-26), speaker: Clem (inferred)",
       "  25  translation",
       "  26  original",
-      "pair 12 (lines 27-28)",
+      "pair 12 (lines 27-28), speaker: Clem (inferred)",
       "  27  translation",
       "  28  original",
       "",
@@ -160,8 +160,9 @@ TEST_CASE("outline of the sample: 3 header lines, 117 pairs, 2 footer lines") {
   CHECK(lines[2] == "front matter (lines 1-3)");
   CHECK(lines[3] == "    1  本集简介");  // short lines are shown whole
   CHECK(lines[4] == "    2  双语字幕");
-  CHECK(lines[7] == "pair 1 (lines 4-5)");
-  CHECK(lines[7 + 116 * 3] == "pair 117 (lines 236-237)");
+  // No labels: each pair names its inferred speaker.
+  CHECK(lines[7] == "pair 1 (lines 4-5), speaker: Jacob Efron (inferred)");
+  CHECK(lines[7 + 116 * 3] == "pair 117 (lines 236-237), speaker: Clem (inferred)");
   CHECK(lines[lines.size() - 3] == "back matter (lines 238-239)");
   CHECK(lines[lines.size() - 2] == "  238  关于 Bayt 播客");
   std::size_t pairs = 0;

@@ -580,3 +580,78 @@ TEST_CASE("rerun after groups of 100 single-character edits gives exactly what r
     check_same_analysis(*Analysis::run(text, options), *current);
   }
 }
+
+namespace {
+
+// typing_document()'s pairs as a layout document: SRT cues, or Markdown
+// paragraphs (one per side, a heading now and then).
+std::vector<std::string> layout_document(bool srt) {
+  const std::vector<std::string> lines = typing_document();
+  std::vector<std::string> out;
+  if (!srt) out = {"# Episode notes", ""};
+  for (std::size_t k = 1; k + 1 < lines.size(); k += 2) {
+    const std::size_t pair = k / 2;
+    if (srt) {
+      const std::string second = std::to_string(10 + pair / 60) + ":" + std::to_string(10 + pair % 60);
+      out.push_back(std::to_string(pair + 1));
+      out.push_back("00:" + second + ",000 --> 00:" + second + ",900");
+      out.push_back(lines[k]);
+      out.push_back(lines[k + 1]);
+    } else {
+      if (pair % 16 == 15) out.insert(out.end(), {"## Part " + std::to_string(pair / 16 + 2), ""});
+      out.insert(out.end(), {lines[k], "", lines[k + 1]});
+    }
+    out.push_back("");
+  }
+  return out;
+}
+
+}  // namespace
+
+// Layout documents are read again whole after an edit, and the content checks
+// reuse the previous version's work for the text units whose bytes are
+// unchanged: typing (characters, line breaks that split or join units) must
+// still give exactly what a fresh analysis gives.
+TEST_CASE("rerun of SRT and Markdown documents after random edits gives exactly what run gives") {
+  for (const bool srt : {true, false}) {
+    CAPTURE(srt);
+    std::vector<std::string> lines = layout_document(srt);
+    CheckOptions options;
+    options.document_name = srt ? "episode.srt" : "episode.md";
+    std::mt19937 random(srt ? 31 : 32);
+    const std::string typed[] = {"a", " ", "3", "的", "。", ".", "\n", "\n\n"};
+    auto current = Analysis::run(join_lines(lines), options);
+    REQUIRE(current->transcript().layout == (srt ? Layout::Srt : Layout::Markdown));
+    std::size_t content_findings = 0;
+    for (int edit = 0; edit < 150; ++edit) {
+      const auto line = static_cast<std::uint32_t>(random() % lines.size());
+      std::string& text = lines[line];
+      if (random() % 3 == 0 && !text.empty()) {
+        std::size_t cut = random() % text.size();
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        std::size_t end = cut + 1;
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+        text.erase(cut, end - cut);
+      } else {
+        std::size_t at = random() % (text.size() + 1);
+        while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+        text.insert(at, typed[random() % std::size(typed)]);
+      }
+      const std::string document = join_lines(lines);
+      current = Analysis::rerun(*current, document, {{line, 1, 1}}, options);
+      for (const Finding& finding : current->findings())
+        content_findings += finding.code == "length-outlier" || finding.code == "number-mismatch" ? 1 : 0;
+      CAPTURE(edit);
+      check_same_analysis(*Analysis::run(document, options), *current);
+      // An inserted line break splits the line: keep the list one line per entry.
+      lines = [&] {
+        std::vector<std::string> split;
+        std::size_t start = 0;
+        for (std::size_t end; (end = document.find('\n', start)) != std::string::npos; start = end + 1)
+          split.push_back(document.substr(start, end - start));
+        return split;
+      }();
+    }
+    CHECK(content_findings > 0);  // the content checks ran on the units all along
+  }
+}

@@ -105,7 +105,7 @@ TEST_CASE("registry: codes are unique kebab-case, each row is complete") {
     CHECK(default_severity(rule.code) == rule.severity);
     CHECK(known_rule_codes().find(std::string(rule.code)) != std::string::npos);
   }
-  CHECK(codes.size() == 22);
+  CHECK(codes.size() == 25);
   CHECK(find_rule("split-suggested") == nullptr);  // never emitted
   CHECK(find_rule("typo") == nullptr);
   CHECK_THROWS_AS(default_severity("typo"), std::invalid_argument);
@@ -122,6 +122,10 @@ TEST_CASE("registry: the texts of severity ranges and fixes") {
   CHECK(rule_kind_name(find_rule("empty-line")->kind) == "structural");
   CHECK(rule_kind_name(find_rule("boundary-drift")->kind) == "content");
   CHECK(rule_kind_name(find_rule("subtitle-overlap")->kind) == "subtitle");
+  CHECK(rule_kind_name(find_rule("speaker-mismatch")->kind) == "speaker");
+  CHECK(severity_range_text(*find_rule("speaker-mismatch")) == "warning");
+  CHECK(severity_range_text(*find_rule("speaker-label-missing")) == "info");
+  CHECK(fix_text(*find_rule("speaker-spelling")) == "write the frequent spelling");
   CHECK(severity_range_text(*find_rule("subtitle-reading-speed")) == "hint");
   CHECK(fix_text(*find_rule("subtitle-numbering")) == "renumber the file");
 }

@@ -132,6 +132,42 @@
   "Log details when E2E_VERBOSE is set, to see what the server sent."
   (when (getenv "E2E_VERBOSE") (apply #'message (concat "  note: " format-string) args)))
 
+(defun e2e-outline-lines (symbols &optional depth)
+  "The outline as strings \"DEPTH:NAME\" in order (DEPTH 0 at the top)."
+  (let ((depth (or depth 0)))
+    (cl-loop for s across (vconcat symbols)
+             append (cons (format "%d:%s" depth (plist-get s :name))
+                          (e2e-outline-lines (plist-get s :children) (1+ depth))))))
+
+(defun e2e-check-layout-file (layout file)
+  "Open FILE (a Markdown or subtitle transcript) and check it as LAYOUT says.
+The diagnostics (code@line, by line) and the outline (\"depth:name\") are
+those of E2E_<LAYOUT>_DIAGS and E2E_<LAYOUT>_OUTLINE, fields separated by |."
+  (e2e-step (format "layout %s: %s" layout file))
+  (let ((coding-system-for-read 'utf-8))
+    (find-file file))
+  (switch-to-buffer (current-buffer))
+  (e2e-check-equal (format "%s: major mode (editors/emacs)" layout) 'bitext-mode major-mode)
+  (run-hooks 'post-command-hook)
+  (when (e2e-check (format "%s: Eglot manages the buffer" layout)
+                   (e2e-wait (lambda () eglot--managed-mode)) t eglot--managed-mode)
+    (let* ((uri (plist-get (eglot--TextDocumentIdentifier) :uri))
+           (published (e2e-wait (lambda () (cl-find uri e2e-published :key (lambda (p) (plist-get p :uri))
+                                                    :test #'equal))))
+           (got (mapcar (lambda (d) (cons (plist-get (plist-get (plist-get d :range) :start) :line)
+                                          (plist-get d :code)))
+                        (append (plist-get published :diagnostics) nil)))
+           (want (split-string (or (e2e-env (format "E2E_%s_DIAGS" layout) t) "") "|" t)))
+      (setq got (sort got (lambda (a b) (or (< (car a) (car b))
+                                            (and (= (car a) (car b)) (string< (cdr a) (cdr b)))))))
+      (e2e-check-equal (format "%s: diagnostics (code@line)" layout) want
+                       (mapcar (lambda (d) (format "%s@%d" (cdr d) (car d))) got))
+      (e2e-check-equal (format "%s: outline (depth:name)" layout)
+                       (split-string (e2e-env (format "E2E_%s_OUTLINE" layout)) "|")
+                       (e2e-outline-lines
+                        (jsonrpc-request (eglot--current-server-or-lose) :textDocument/documentSymbol
+                                         `(:textDocument ,(eglot--TextDocumentIdentifier))))))))
+
 (defun e2e-run ()
   (e2e-step "start")
   (let* ((file (e2e-env "E2E_FILE"))
@@ -333,7 +369,18 @@
               (e2e-check (format "a front-matter symbol covering lines %d..%d" (nth 0 front) (nth 1 front))
                          (block-p (nth 0 front) (nth 1 front)) "such a symbol" others-desc)
               (e2e-check (format "a back-matter symbol covering lines %d..%d" (nth 0 back) (nth 1 back))
-                         (block-p (nth 0 back) (nth 1 back)) "such a symbol" others-desc))))
+                         (block-p (nth 0 back) (nth 1 back)) "such a symbol" others-desc)))
+          ;; Speaker turns (kind Namespace) named by the speaker alone: every
+          ;; speaker of E2E_SPEAKERS ("A|B|C") names some turn, no turn another name.
+          (let ((wanted (split-string (or (e2e-env "E2E_SPEAKERS" t) "") "|" t)))
+            (when wanted
+              (let ((turn-names (delete-dups (cl-loop for s across (if (vectorp symbols) symbols (vconcat symbols))
+                                                      when (eql (plist-get s :kind) 3)
+                                                      collect (plist-get s :name)))))
+                (e2e-check-equal "speakers with no turn in the outline" nil
+                                 (cl-remove-if (lambda (w) (member w turn-names)) wanted))
+                (e2e-check-equal "turns in the outline named by someone else" nil
+                                 (cl-remove-if (lambda (n) (member n wanted)) turn-names))))))
 
         ;; 5. Quick fix: the list Eglot gets for the line, then the shipped command.
         (e2e-step "quick fix")
@@ -447,7 +494,20 @@
         (find-file (e2e-env "E2E_PLAIN_FILE"))
         (e2e-check-equal "major mode of an ordinary English .txt" 'text-mode major-mode)
         (run-hooks 'post-command-hook)
-        (e2e-check-equal "Eglot manages the ordinary .txt" nil (bound-and-true-p eglot--managed-mode))))))
+        (e2e-check-equal "Eglot manages the ordinary .txt" nil (bound-and-true-p eglot--managed-mode))
+
+        ;; 9. Other layouts (when the case lists them): a bilingual SRT and
+        ;; Markdown file open in bitext-mode, with their diagnostics and outline.
+        (dolist (layout '("SRT" "MD"))
+          (when-let ((layout-file (e2e-env (format "E2E_%s_FILE" layout) t)))
+            (e2e-check-layout-file layout layout-file)))
+        ;; Markdown that is not a transcript keeps its mode and gets no server.
+        (when-let ((other-md (e2e-env "E2E_OTHER_MD_FILE" t)))
+          (find-file other-md)
+          (run-hooks 'post-command-hook)
+          (e2e-check "major mode of ordinary Markdown is not bitext-mode" (not (eq major-mode 'bitext-mode))
+                     "not bitext-mode" major-mode)
+          (e2e-check-equal "Eglot manages ordinary Markdown" nil (bound-and-true-p eglot--managed-mode)))))))
 
 (let ((status
        (condition-case err

@@ -113,6 +113,50 @@ local function describe(diags)
   return '[' .. table.concat(parts, ', ') .. ']'
 end
 
+-- The outline as lines "depth:name" (depth 0 at the top), in order.
+local function outline_lines(symbols, depth, into)
+  into = into or {}
+  for _, s in ipairs(symbols or {}) do
+    into[#into + 1] = (depth or 0) .. ':' .. s.name
+    outline_lines(s.children, (depth or 0) + 1, into)
+  end
+  return into
+end
+
+-- Opens a Markdown or subtitle transcript: the plugin attaches the server and
+-- leaves the filetype alone; the diagnostics (code@line, sorted) and the
+-- outline ("depth:name" lines) are those of E2E_<LAYOUT>_DIAGS / _OUTLINE
+-- (fields separated by "|"), worked out by hand in run_e2e.sh.
+local function check_layout_file(layout, path)
+  step('layout ' .. layout .. ': ' .. path)
+  vim.cmd('edit ' .. vim.fn.fnameescape(path))
+  local bufnr = vim.api.nvim_get_current_buf()
+  local uri = vim.uri_from_bufnr(bufnr)
+  check_eq(layout .. ': filetype kept', env('E2E_' .. layout .. '_FILETYPE', true) or '', vim.bo[bufnr].filetype)
+  local attached = vim.wait(TIMEOUT_MS, function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil end, 10)
+  if not check(layout .. ': a bitext client attached', attached, 'one client', 'none') then return end
+  local diags
+  vim.wait(TIMEOUT_MS, function()
+    for _, p in ipairs(published) do
+      if p.uri == uri then diags = p.diagnostics; return true end
+    end
+    return false
+  end, 10)
+  local got = {}
+  for _, d in ipairs(diags or {}) do got[#got + 1] = tostring(d.code) .. '@' .. d.range.start.line end
+  table.sort(got, function(a, b)
+    local la, lb = tonumber(a:match('@(%d+)$')), tonumber(b:match('@(%d+)$'))
+    if la ~= lb then return la < lb end
+    return a < b
+  end)
+  local want = vim.split(env('E2E_' .. layout .. '_DIAGS', true) or '', '|', { plain = true, trimempty = true })
+  check_eq(layout .. ': diagnostics (code@line)', want, got)
+  local res = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol', { textDocument = { uri = uri } }, TIMEOUT_MS)
+  local _, r = next(res or {})
+  local want_outline = vim.split(env('E2E_' .. layout .. '_OUTLINE'), '|', { plain = true })
+  check_eq(layout .. ': outline (depth:name)', want_outline, outline_lines(r and r.result))
+end
+
 local function main()
   local file = env('E2E_FILE')
   local code = env('E2E_CODE')
@@ -298,6 +342,24 @@ local function main()
   check('a back-matter symbol covering lines ' .. back[1] .. '..' .. back[2], has_block(back[1], back[2]),
     'symbol with range lines ' .. back[1] .. '..' .. back[2], vim.inspect(vim.tbl_map(function(s)
       return s.name .. ' ' .. s.range.start.line .. '..' .. s.range['end'].line end, others)))
+  -- Speaker turns (kind Namespace) named by the speaker alone: every speaker
+  -- of the case's list (E2E_SPEAKERS, "A|B|C") names some turn, and no turn
+  -- has another name.
+  local speakers_want = env('E2E_SPEAKERS', true)
+  if speakers_want then
+    local wanted, named, strangers = {}, {}, {}
+    for name in speakers_want:gmatch('[^|]+') do wanted[name] = true end
+    for _, s in ipairs(symbols) do
+      if s.kind == 3 then
+        if wanted[s.name] then named[s.name] = true else strangers[#strangers + 1] = s.name end
+      end
+    end
+    local missing = {}
+    for name in pairs(wanted) do if not named[name] then missing[#missing + 1] = name end end
+    table.sort(missing)
+    check_eq('speakers with no turn in the outline', {}, missing)
+    check_eq('turns in the outline named by someone else', {}, strangers)
+  end
 
   -- 6. Code actions: context.only is honoured, one preferred edit-based quick fix.
   step('code actions')
@@ -511,6 +573,21 @@ local function main()
   vim.cmd('edit ' .. vim.fn.fnameescape(env('E2E_PLAIN_FILE')))
   check("filetype of an ordinary English .txt is not bitext", vim.bo.filetype ~= 'bitext', 'not bitext', vim.bo.filetype)
   check_eq('clients attached to the ordinary .txt', 0, #vim.tbl_keys(vim.lsp.buf_get_clients(0)))
+
+  -- 11. Other layouts (when the case lists them): a bilingual SRT and Markdown
+  -- file keep their filetype, get the server, their diagnostics and outline.
+  for _, layout in ipairs({ 'SRT', 'MD' }) do
+    local layout_file = env('E2E_' .. layout .. '_FILE', true)
+    if layout_file then check_layout_file(layout, layout_file) end
+  end
+  -- Markdown that is not a transcript is left to other tools.
+  local other_md = env('E2E_OTHER_MD_FILE', true)
+  if other_md then
+    vim.cmd('edit ' .. vim.fn.fnameescape(other_md))
+    vim.wait(500, function() return false end, 50)  -- the plugin attaches on a scheduled callback
+    check_eq('filetype of ordinary Markdown', 'markdown', vim.bo.filetype)
+    check_eq('clients attached to ordinary Markdown', 0, #vim.tbl_keys(vim.lsp.buf_get_clients(0)))
+  end
 end
 
 local function finish()
@@ -552,7 +629,8 @@ local set_up, setup_error = pcall(function()
     flags = { debounce_text_changes = 0 },
     settings = { bitext = placeholder and { originalPlaceholder = placeholder } or {} },
   })
-  vim.api.nvim_create_autocmd('VimEnter', { once = true, callback = finish })
+  -- nested: files the driver opens from this callback run their BufRead autocommands (the plugin's detection).
+  vim.api.nvim_create_autocmd('VimEnter', { once = true, nested = true, callback = finish })
 end)
 if not set_up then
   io.stderr:write('driver error during set-up (Neovim 0.7 or later is needed): ' .. tostring(setup_error) .. '\n')

@@ -117,8 +117,13 @@ run_case() {
 
 clear_case_vars() {
   unset E2E_PLACEHOLDER E2E_LINE_END E2E_CODE E2E_SEVERITY E2E_DIAG_LINE E2E_DIAG_END_LINE E2E_OTHER_DIAG_LINES E2E_FIX_ALL E2E_DIAG_END_COL E2E_RELATED_LINE E2E_HOVER_LINE E2E_HOVER_TEXT \
-    E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT
+    E2E_PARTNER_LINE E2E_EDIT_LINE E2E_EDIT_AFTER E2E_EDIT_TEXT E2E_PAIR_STARTS E2E_FRONT_LINES E2E_BACK_LINES E2E_FIXED_HOVER_TEXT \
+    E2E_SPEAKERS
 }
+
+# The sample's speakers, as its hand labels name them (tests/fixtures/speakers/sample.labels:
+# hosts Jacob Efron and Jason Warner, guest Clem): the outline's turns are named by them.
+sample_speakers="Clem|Jacob Efron|Jason Warner"
 
 # --- Case 1: the English original of pair 10 (line 23, 1-based) deleted. ----
 # Chinese line 22 stands alone: missing-original on 0-based line 21. The fix
@@ -135,7 +140,30 @@ export E2E_CODE=missing-original E2E_SEVERITY=1 E2E_DIAG_LINE=21
 export E2E_HOVER_LINE=44 E2E_HOVER_TEXT="AI forward entire world" E2E_PARTNER_LINE=45
 export E2E_PAIR_STARTS="$(pair_starts 10:-1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="236 237"
 export E2E_FIXED_HOVER_TEXT="original missing"
+# Then the other layouts, by hand from the fixtures (0-based lines):
+# errors.srt (tests/fixtures/layouts) as episode.srt: cue 1 (lines 0-4) ends
+# after cue 2 starts (overlap on its timing line 1); cue numbers 4 (line 10,
+# skips 3) and 4 again (line 15, repeats); cue "4" ends before it starts
+# (timing line 11); the second cue 4 starts before it (line 16) and has only
+# English (line 17: missing-translation); cue 5's start "00:00:1x,000" is
+# malformed (line 20); cue 6's start "00:00:14.000" is not SRT's form (line 25).
+# Cues are named by their start time and first words; cue 5's time cannot be read.
+cp "$source_dir/tests/fixtures/layouts/errors.srt" "$work/missing-original/episode.srt"
+export E2E_SRT_FILE="$work/missing-original/episode.srt"
+export E2E_SRT_DIAGS="subtitle-overlap@1|subtitle-numbering@10|subtitle-end-before-start@11|subtitle-numbering@15|subtitle-out-of-order@16|missing-translation@17|subtitle-timestamp-malformed@20|subtitle-timestamp-form@25"
+export E2E_SRT_OUTLINE="0:00:00:01 今天我们来聊一聊人工智能。|0:00:00:03 这个领域发展得非常快。|0:00:00:09 我们先说开源模型。|0:00:00:07 Thank you all for listening.|0:再见。|0:00:00:14 下次见。"
+# clean.md as notes.md: no finding; TOML front matter, chapter "Episode 2"
+# holding chapter "Opening" with a turn per Chinese label (主持人, 嘉宾, 主持人)
+# holding its pair (named by its Chinese without emphasis, link target or label).
+cp "$source_dir/tests/fixtures/layouts/clean.md" "$work/missing-original/notes.md"
+export E2E_MD_FILE="$work/missing-original/notes.md" E2E_MD_DIAGS="" E2E_MD_FILETYPE=markdown
+export E2E_MD_OUTLINE="0:Front matter|0:Episode 2|1:Opening|2:主持人|3:今天我们来聊一聊人工智能，特别是开源模型在过去一年里的发展，以及它们对整个行业…|2:嘉宾|3:这个领域发展得非常快，每个月都有新的模型发布。|2:主持人|3:我们先从开源模型说起。"
+printf '%s\n' "# Notes" "" "Ask Clem about the name; the Chinese title is 无监督学习." "" "- Send the draft on Monday." \
+  >"$work/missing-original/README.md"
+export E2E_OTHER_MD_FILE="$work/missing-original/README.md"
+export E2E_SPEAKERS="$sample_speakers"
 run_case missing-original
+unset E2E_SRT_FILE E2E_SRT_DIAGS E2E_SRT_OUTLINE E2E_MD_FILE E2E_MD_DIAGS E2E_MD_OUTLINE E2E_MD_FILETYPE E2E_OTHER_MD_FILE
 
 # --- Case 2: columns after CJK and an emoji outside the BMP. -----------------
 # Pair 5 is "谢谢邀请。" / "Thanks for having me." (lines 12/13). The Chinese
@@ -170,6 +198,7 @@ cp "$sample" "$work/duplicate-line/expected-fixed.txt"
 export E2E_CODE=duplicate-line E2E_DIAG_LINE=63 E2E_RELATED_LINE=62
 export E2E_HOVER_LINE=11 E2E_HOVER_TEXT="Thanks for having me" E2E_PARTNER_LINE=12
 export E2E_PAIR_STARTS="$(pair_starts 30:+1)" E2E_FRONT_LINES="0 2" E2E_BACK_LINES="238 239"
+export E2E_SPEAKERS="$sample_speakers"
 run_case duplicate-line transcript.bitext
 
 # --- Case 4: two originals missing, fixed at once with "fix all". ------------

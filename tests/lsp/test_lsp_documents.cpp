@@ -201,7 +201,7 @@ TEST_CASE("outline and folding from a hand-made transcript with speaker turns") 
   CHECK(symbols[0]["detail"] == "1 line");
   CHECK(symbols[0]["range"] == json::parse(R"({"start":{"line":0,"character":0},"end":{"line":1,"character":0}})"));
   CHECK(symbols[1]["name"] == "Ann");
-  CHECK(symbols[1]["detail"] == "pairs 1–2");
+  CHECK(symbols[1]["detail"] == "pairs 1–2 · 你好");
   CHECK(symbols[1]["kind"] == kSymbolNamespace);
   REQUIRE(symbols[1]["children"].size() == 2);
   CHECK(symbols[1]["children"][0]["name"] == "你好");
@@ -219,7 +219,7 @@ TEST_CASE("outline and folding from a hand-made transcript with speaker turns") 
   CHECK(flat[2]["containerName"] == "Ann");
   CHECK(flat[2]["location"]["uri"] == "file:///t");
 
-  json folds = folding_ranges(transcript);
+  json folds = folding_ranges(transcript, index);
   // Header and footer are one line each (no fold); the run of Ann's pairs folds; Bo's pair run folds.
   CHECK(folds == json::parse(R"([{"startLine":1,"endLine":4,"kind":"region"},{"startLine":6,"endLine":7,"kind":"region"}])"));
 
@@ -230,4 +230,147 @@ TEST_CASE("outline and folding from a hand-made transcript with speaker turns") 
   CHECK(found[0]["containerName"] == "Bo");
   CHECK(workspace_symbols({OpenDocumentView{&uri, &transcript, &index}}, "", PositionEncoding::Utf16).size() == 3);
   CHECK(workspace_symbols({OpenDocumentView{&uri, &transcript, &index}}, "", PositionEncoding::Utf16, 2).size() == 2);
+}
+
+namespace {
+
+// A transcript made by hand from `text`: each line's kind, and pairs of one
+// translation and one original line each.
+Transcript hand_made(const LineIndex& index, const std::vector<LineKind>& kinds,
+                     const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
+  Transcript transcript;
+  for (std::uint32_t i = 0; i < kinds.size(); ++i) {
+    TranscriptLine line;
+    line.number = i;
+    line.begin = index.line_start(i);
+    line.end = index.line_end(i);
+    line.kind = kinds[i];
+    transcript.lines.push_back(line);
+  }
+  for (const auto& sides : pairs) {
+    Pair pair;
+    pair.index = static_cast<std::uint32_t>(transcript.pairs.size());
+    pair.translation = {sides.first};
+    pair.original = {sides.second};
+    transcript.lines[sides.first].pair = static_cast<std::int32_t>(pair.index);
+    transcript.lines[sides.second].pair = static_cast<std::int32_t>(pair.index);
+    transcript.pairs.push_back(pair);
+  }
+  return transcript;
+}
+
+}  // namespace
+
+TEST_CASE("outline and folding: front matter, nested chapters, turns from the speaker model cut at a chapter") {
+  // 0-2 YAML front matter, 3 "# One", 4 blank, 5-8 pairs 1-2 (Ann, labelled), 9 "## Two",
+  // 10-11 pair 3 (Ann, the same turn), 12-13 pair 4 (Speaker 2, inferred).
+  const std::string text = "---\ntitle: T\n---\n# One\n\n**Ann:** 你好\nHello\n再见\nBye\n## Two\n谢谢\nThanks\n好\nGood";
+  LineIndex index(text);
+  using K = LineKind;
+  Transcript transcript = hand_made(index,
+                                    {K::Markup, K::Markup, K::Markup, K::Markup, K::Blank, K::Translation,
+                                     K::Original, K::Translation, K::Original, K::Markup, K::Translation, K::Original,
+                                     K::Translation, K::Original},
+                                    {{5, 6}, {7, 8}, {10, 11}, {12, 13}});
+  transcript.layout = Layout::Markdown;
+  transcript.units.push_back(Unit{UnitKind::FrontMatter, index.line_start(0), index.line_end(2)});
+  transcript.units.push_back(Unit{UnitKind::Heading, index.line_start(3), index.line_end(3)});
+  transcript.chapters.push_back(Chapter{"One", 1, index.line_start(3), index.line_end(3)});
+  transcript.units.push_back(Unit{UnitKind::Heading, index.line_start(9), index.line_end(9)});
+  transcript.chapters.push_back(Chapter{"Two", 2, index.line_start(9), index.line_end(9)});
+  SpeakerModel& model = transcript.speaker_model;
+  model.speakers.push_back(Speaker{"Ann", "", "Ann", false, 1});
+  model.speakers.push_back(Speaker{"Speaker 2", "", "", true, 0});
+  SpeakerLabel label;
+  label.line = 5;
+  label.begin = index.line_start(5);
+  label.end = label.begin + std::string_view("**Ann:** ").size();
+  label.name_begin = label.begin + 2;
+  label.name_end = label.name_begin + 3;
+  label.form = LabelForm::Bold;
+  label.pair = 0;
+  label.speaker = 0;
+  model.labels.push_back(label);
+  model.turns.push_back(SpeakerTurn{0, 0, 2, false, 1.0F, SpeakerCue::Label, ""});
+  model.turns.push_back(SpeakerTurn{1, 3, 3, true, 0.75F, SpeakerCue::Alternation, ""});
+  for (Pair& pair : transcript.pairs) {
+    pair.speaker_index = pair.index < 3 ? 0 : 1;
+    pair.speaker = model.speakers[pair.speaker_index].name;
+  }
+
+  json symbols = document_symbols("file:///t.md", transcript, index, PositionEncoding::Utf16, true);
+  auto lines = [](const json& range) {
+    return std::to_string(range["start"]["line"].get<int>()) + "-" + std::to_string(range["end"]["line"].get<int>());
+  };
+  REQUIRE(symbols.size() == 2);
+  CHECK(symbols[0]["name"] == "Front matter");
+  CHECK(symbols[0]["detail"] == "3 lines");
+  CHECK(lines(symbols[0]["range"]) == "0-3");
+  const json& one = symbols[1];
+  CHECK(one["name"] == "One");
+  CHECK(one["kind"] == kSymbolChapter);
+  CHECK(one["detail"] == "pairs 1–4");
+  CHECK(lines(one["range"]) == "3-13");  // the document's last line: ends at its end
+  REQUIRE(one["children"].size() == 2);
+  const json& ann = one["children"][0];
+  CHECK(ann["name"] == "Ann");
+  CHECK(ann["kind"] == kSymbolNamespace);
+  // The label is not part of the first words.
+  CHECK(ann["detail"] == "pairs 1–2 · 你好");
+  CHECK(lines(ann["range"]) == "5-9");
+  REQUIRE(ann["children"].size() == 2);
+  CHECK(ann["children"][0]["name"] == "你好");
+  CHECK(ann["children"][0]["kind"] == kSymbolString);
+  CHECK(ann["children"][1]["detail"] == "pair 2");
+  const json& two = one["children"][1];
+  CHECK(two["name"] == "Two");
+  CHECK(two["detail"] == "pairs 3–4");
+  CHECK(lines(two["range"]) == "9-13");
+  REQUIRE(two["children"].size() == 2);
+  // Ann's turn goes on in chapter Two: its rest is a turn there.
+  CHECK(two["children"][0]["name"] == "Ann");
+  CHECK(two["children"][0]["detail"] == "pair 3 · 谢谢");
+  CHECK(two["children"][1]["name"] == "Speaker 2");
+  CHECK(two["children"][1]["detail"] == "pair 4 · 好 · inferred");
+  REQUIRE(two["children"][1]["children"].size() == 1);
+  CHECK(two["children"][1]["children"][0]["name"] == "好");
+
+  // Flat: every symbol names the one it is in.
+  json flat = document_symbols("file:///t.md", transcript, index, PositionEncoding::Utf16, false);
+  REQUIRE(flat.size() == 10);  // front, One, Ann, 2 pairs, Two, Ann, 1 pair, Speaker 2, 1 pair
+  CHECK(flat[1]["name"] == "One");
+  CHECK(flat[1].count("containerName") == 0);
+  CHECK(flat[2]["containerName"] == "One");
+  CHECK(flat[3]["containerName"] == "Ann");
+  CHECK(flat[5]["name"] == "Two");
+  CHECK(flat[5]["containerName"] == "One");
+  CHECK(flat[8]["name"] == "Speaker 2");
+  CHECK(flat[8]["containerName"] == "Two");
+  CHECK(flat[9]["containerName"] == "Speaker 2");
+
+  // Folds: front matter; chapters One and Two; the turns (Ann's whole turn,
+  // across the heading); runs of pairs (broken by the heading and the turn change).
+  CHECK(folding_ranges(transcript, index) == json::parse(R"([
+    {"startLine":0,"endLine":2,"kind":"comment"},
+    {"startLine":3,"endLine":13,"kind":"region"},
+    {"startLine":5,"endLine":11,"kind":"region"},
+    {"startLine":5,"endLine":8,"kind":"region"},
+    {"startLine":9,"endLine":13,"kind":"region"},
+    {"startLine":10,"endLine":11,"kind":"region"},
+    {"startLine":12,"endLine":13,"kind":"region"}])"));
+}
+
+TEST_CASE("outline without speakers or chapters is the list of pairs") {
+  const std::string text = "你好\nHello\n再见\nBye";
+  LineIndex index(text);
+  using K = LineKind;
+  Transcript transcript =
+      hand_made(index, {K::Translation, K::Original, K::Translation, K::Original}, {{0, 1}, {2, 3}});
+  json symbols = document_symbols("file:///t", transcript, index, PositionEncoding::Utf16, true);
+  REQUIRE(symbols.size() == 2);
+  CHECK(symbols[0]["name"] == "你好");
+  CHECK(symbols[0]["kind"] == kSymbolString);
+  CHECK(symbols[0].count("children") == 0);
+  CHECK(symbols[1]["name"] == "再见");
+  CHECK(folding_ranges(transcript, index) == json::parse(R"([{"startLine":0,"endLine":3,"kind":"region"}])"));
 }

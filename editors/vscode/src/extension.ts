@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 
 import { TranscriptDetector } from './detection';
 import { FindingsStatus, goToNeighbourFinding, goToPairedLine } from './findingNavigation';
+import { labelSpeakers } from './labelSpeakers';
 import { isCandidate, keptLanguages } from './languages';
 import { ReportPanel } from './reportPanel';
 import { ServerSession } from './serverSession';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('bitext.goToPairedLine', () => goToPairedLine()),
     vscode.commands.registerCommand('bitext.nextMisalignedPair', () => goToNeighbourFinding(true)),
     vscode.commands.registerCommand('bitext.previousMisalignedPair', () => goToNeighbourFinding(false)),
+    vscode.commands.registerCommand('bitext.labelSpeakers', () => labelSpeakers()),
     vscode.commands.registerCommand(
       'bitext.openReport',
       inTranscript((editor) => ReportPanel.show(editor.document, binary, log)),

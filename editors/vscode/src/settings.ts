@@ -15,9 +15,12 @@ export const builtinPattern = '**/*.zh-en.txt';
 
 export interface ServerSettings {
   order?: string;
+  layout?: string;
+  translationLanguage?: string;
   placeholders?: { translation?: string; original?: string };
   rules?: Record<string, unknown>;
   contentChecks?: boolean;
+  speakerLabelStyle?: string;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -29,6 +32,11 @@ export function serverSettings(scope?: vscode.ConfigurationScope): ServerSetting
   const settings: ServerSettings = {};
   const order = config.get<unknown>('order');
   if (typeof order === 'string' && order !== '') settings.order = order;
+  const layout = config.get<unknown>('layout');
+  if (typeof layout === 'string' && layout !== '') settings.layout = layout;
+  const translationLanguage = config.get<unknown>('translationLanguage');
+  if (typeof translationLanguage === 'string' && translationLanguage.trim() !== '')
+    settings.translationLanguage = translationLanguage.trim();
   // An empty placeholder means "the server's default" (the server rejects it).
   const placeholders: { translation?: string; original?: string } = {};
   for (const side of ['translation', 'original'] as const) {
@@ -40,6 +48,8 @@ export function serverSettings(scope?: vscode.ConfigurationScope): ServerSetting
   if (isPlainObject(rules) && Object.keys(rules).length > 0) settings.rules = rules;
   const contentChecks = config.get<unknown>('contentChecks');
   if (typeof contentChecks === 'boolean') settings.contentChecks = contentChecks;
+  const speakerLabelStyle = config.get<unknown>('speakerLabelStyle');
+  if (typeof speakerLabelStyle === 'string' && speakerLabelStyle !== '') settings.speakerLabelStyle = speakerLabelStyle;
   return settings;
 }
 

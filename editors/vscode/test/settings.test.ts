@@ -20,15 +20,21 @@ describe('serverSettings', () => {
   });
   it('maps every server setting to the server\'s key', () => {
     configuration.set('bitext.order', 'original-first');
+    configuration.set('bitext.layout', 'srt');
+    configuration.set('bitext.translationLanguage', 'en');
     configuration.set('bitext.placeholders.translation', '[ZH?]');
     configuration.set('bitext.placeholders.original', '[EN?]');
     configuration.set('bitext.rules', { 'length-ratio': { severity: 'hint' }, 'double-space': 'off' });
     configuration.set('bitext.contentChecks', false);
+    configuration.set('bitext.speakerLabelStyle', 'both');
     assert.deepEqual(serverSettings(), {
       order: 'original-first',
+      layout: 'srt',
+      translationLanguage: 'en',
       placeholders: { translation: '[ZH?]', original: '[EN?]' },
       rules: { 'length-ratio': { severity: 'hint' }, 'double-space': 'off' },
       contentChecks: false,
+      speakerLabelStyle: 'both',
     });
   });
   it('leaves out blank placeholders (the server\'s default applies) and values of the wrong type', () => {
@@ -37,6 +43,8 @@ describe('serverSettings', () => {
     configuration.set('bitext.rules', ['not', 'an', 'object']);
     configuration.set('bitext.contentChecks', 'yes');
     configuration.set('bitext.order', 42);
+    configuration.set('bitext.layout', ['srt']);
+    configuration.set('bitext.translationLanguage', '  ');
     assert.deepEqual(serverSettings(), { placeholders: { original: '[EN?]' } });
   });
   it('reads exactly the settings package.json declares, apart from the client-only ones', () => {

@@ -304,7 +304,9 @@ async function main() {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
 
-    // 3. Outline view lists the pairs, named after their Chinese lines.
+    // 3. Outline view: the speaker turns, named by the speaker alone (the show
+    // opens with its host Jacob Efron: tests/fixtures/speakers/sample.labels),
+    // with the pairs under them, named after their Chinese lines.
     await runCommand(page, 'Explorer: Focus on Outline View');
     const outlineRows = page.locator('.outline-pane .monaco-list-row');
     const outline = await poll(async () => {
@@ -315,6 +317,10 @@ async function main() {
     await screenshot(page, 'outline.png');
     check(outline !== undefined, 'Outline lists pairs 1, 2 and 3 by their Chinese text',
       `rows: ${JSON.stringify((await outlineRows.allInnerTexts()).slice(0, 6))}`);
+    const speakerRow = (outline ?? []).find((text) => text.startsWith('Jacob Efron'));
+    check(speakerRow !== undefined && (outline ?? []).indexOf(speakerRow) < (outline ?? []).findIndex((text) => text.startsWith(chinese(1).slice(0, 10))),
+      'Outline shows the first speaker turn, "Jacob Efron", above pair 1',
+      `rows: ${JSON.stringify((outline ?? []).slice(0, 6))}`);
 
     // 4. Quick fix on line 22: Ctrl+. then Enter inserts the placeholder original.
     await editor.click({ position: { x: 400, y: 200 } });

@@ -5,13 +5,16 @@
 -- Files named *.bitext always get filetype `bitext`; *.txt files get it when
 -- their first lines look like a bilingual transcript (CJK lines and Latin lines
 -- in about equal numbers). Every buffer of filetype `bitext` is attached to one
--- server per root directory.
+-- server per root directory. Markdown, SRT and WebVTT files keep their own
+-- filetype and are attached too when `bitext detect` says they are bilingual
+-- (other Markdown is left to other tools).
 local M = {}
 
 M.defaults = {
   cmd = { 'bitext', 'lsp' },
   filetypes = { 'bitext' },
   detect_txt = true,            -- look inside *.txt files
+  detect_layouts = { 'md', 'markdown', 'srt', 'vtt' },  -- extensions attached when bilingual ({} = none)
   root_markers = { '.git' },    -- the first directory upwards holding one is the root
   settings = { bitext = {} },   -- server settings: pushed at start, answered to workspace/configuration
   init_options = nil,           -- sent as initializationOptions
@@ -39,6 +42,37 @@ local function looks_bilingual(bufnr)
   return cjk >= 2 and latin >= 2 and math.min(cjk, latin) * 3 >= text_lines
 end
 M.looks_bilingual = looks_bilingual
+
+-- Whether the file behind a Markdown or subtitle buffer is a bilingual
+-- transcript: the server's own test (`bitext detect FILE`, exit status 0),
+-- else, without the binary, the line count above or the same count over
+-- paragraphs (a wrapped English paragraph is one block, as its Chinese one is).
+local function looks_bilingual_layout(bufnr)
+  local path = vim.api.nvim_buf_get_name(bufnr)
+  local program = M.config.cmd[1]
+  if path ~= '' and vim.fn.filereadable(path) == 1 and vim.fn.executable(program) == 1 then
+    vim.fn.system({ program, 'detect', path })
+    return vim.v.shell_error == 0
+  end
+  if looks_bilingual(bufnr) then return true end
+  local cjk, latin, block = 0, 0, nil
+  local function finish()
+    if block == 'cjk' then cjk = cjk + 1 elseif block == 'latin' then latin = latin + 1 end
+    block = nil
+  end
+  for _, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, 400, false)) do
+    if line:find('^%s*$') then
+      finish()
+    elseif line:find('[\227-\237][\128-\191][\128-\191]') then
+      block = 'cjk'
+    elseif block == nil and line:find('%a%a+') then
+      block = 'latin'
+    end
+  end
+  finish()
+  return cjk >= 2 and latin >= 2 and math.min(cjk, latin) * 3 >= cjk + latin
+end
+M.looks_bilingual_layout = looks_bilingual_layout
 
 local function root_dir(bufnr)
   local path = vim.api.nvim_buf_get_name(bufnr)
@@ -107,6 +141,21 @@ function M.setup(opts)
       group = group, pattern = '*.txt',
       callback = function(args)
         if looks_bilingual(args.buf) then vim.bo[args.buf].filetype = 'bitext' end
+      end,
+    })
+  end
+  if M.config.detect_layouts and #M.config.detect_layouts > 0 then
+    local patterns = {}
+    for _, extension in ipairs(M.config.detect_layouts) do table.insert(patterns, '*.' .. extension) end
+    vim.api.nvim_create_autocmd('BufRead', {
+      group = group, pattern = patterns,
+      callback = function(args)
+        if vim.bo[args.buf].filetype == 'bitext' or not looks_bilingual_layout(args.buf) then return end
+        vim.b[args.buf].bitext_transcript = true
+        -- After the filetype autocommands of this read: the buffer keeps its filetype.
+        vim.schedule(function()
+          if vim.api.nvim_buf_is_valid(args.buf) then M.attach(args.buf) end
+        end)
       end,
     })
   end

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+# Usage: python3 scripts/lsp-open-and-type.py build/bitext FILE [EDITS]  (docs/performance.md)
+# Opens the document in `bitext lsp`, waits for its first publishDiagnostics, makes one-character
+# edits 100 ms apart, and reports open->first diagnostics (wall) and the server's CPU time and peak RSS.
+import json, subprocess, sys, time, os, resource
+binary, path = sys.argv[1], sys.argv[2]
+edits = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+text = open(path, encoding='utf-8').read()
+p = subprocess.Popen([binary, 'lsp'], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+def send(msg):
+    body = json.dumps(msg).encode()
+    p.stdin.write(b'Content-Length: %d\r\n\r\n' % len(body) + body); p.stdin.flush()
+def read():
+    headers = {}
+    while True:
+        line = p.stdout.readline()
+        if line in (b'\r\n', b''): break
+        k, v = line.decode().split(':', 1); headers[k.lower()] = v.strip()
+    return json.loads(p.stdout.read(int(headers['content-length'])))
+def wait_diagnostics(version=None):
+    while True:
+        m = read()
+        if m.get('method') == 'textDocument/publishDiagnostics': return m
+uri = 'file://' + os.path.abspath(path)
+send({'jsonrpc':'2.0','id':1,'method':'initialize','params':{'processId':None,'rootUri':None,'capabilities':{}}})
+while read().get('id') != 1: pass
+send({'jsonrpc':'2.0','method':'initialized','params':{}})
+t0 = time.monotonic()
+send({'jsonrpc':'2.0','method':'textDocument/didOpen','params':{'textDocument':{'uri':uri,'languageId':'bitext','version':1,'text':text}}})
+m = wait_diagnostics()
+t1 = time.monotonic()
+print('open->first diagnostics %.2f s wall, %d diagnostics' % (t1 - t0, len(m['params']['diagnostics'])))
+lines = text.split('\n'); line = len(lines) // 2
+lat = []
+for i in range(edits):
+    time.sleep(0.1)
+    t = time.monotonic()
+    send({'jsonrpc':'2.0','method':'textDocument/didChange','params':{'textDocument':{'uri':uri,'version':2+i},
+          'contentChanges':[{'range':{'start':{'line':line,'character':3},'end':{'line':line,'character':3}},'text':'x'}]}})
+    wait_diagnostics(); lat.append(time.monotonic() - t)
+if lat:
+    lat.sort(); print('edit->diagnostics p50 %.1f ms p90 %.1f ms (wall, client)' % (1000*lat[len(lat)//2], 1000*lat[int(len(lat)*0.9)]))
+send({'jsonrpc':'2.0','id':2,'method':'shutdown'})
+while read().get('id') != 2: pass
+send({'jsonrpc':'2.0','method':'exit'}); p.wait()
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print('server CPU %.2f s user + %.2f s sys, peak RSS %.0f MB' % (r.ru_utime, r.ru_stime, r.ru_maxrss / 1024))

@@ -1,0 +1,300 @@
+// Wording cues of one pair for speaker inference: does it ask, is it a bare
+// back-channel reply, does it open like an answer, does it carry host or guest
+// phrases. English phrases are read on the Latin side, Chinese ones on the Han
+// side; either language alone can raise a cue, since translations drop or add
+// the small words a cue rests on.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <span>
+
+#include "speaker_cues.hpp"
+
+namespace bitext::detail {
+namespace {
+
+std::string side_text(const Transcript& transcript, std::string_view text, const std::vector<std::uint32_t>& lines,
+                      const std::vector<Pair::TextRange>& ranges) {
+  std::string joined;
+  auto add = [&](std::size_t begin, std::size_t end) {
+    if (begin >= end || end > text.size()) return;
+    if (!joined.empty()) joined += ' ';
+    joined.append(text.substr(begin, end - begin));
+  };
+  if (!ranges.empty()) {
+    for (const Pair::TextRange& range : ranges) add(range.begin, range.end);
+  } else {
+    for (std::uint32_t line : lines)
+      if (line < transcript.lines.size()) add(transcript.lines[line].begin, transcript.lines[line].end);
+  }
+  return joined;
+}
+
+bool contains_any(std::string_view haystack, std::span<const std::string_view> needles, std::string& found) {
+  for (std::string_view needle : needles) {
+    if (haystack.find(needle) != std::string_view::npos) {
+      found = needle;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The last sentence of a Latin text (lower-cased input), without its end mark.
+std::string_view last_sentence(std::string_view lower) {
+  lower = trim(lower);
+  if (lower.empty()) return lower;
+  std::size_t end = lower.size() - 1;
+  while (end > 0 && (lower[end] == '.' || lower[end] == '?' || lower[end] == '!')) --end;
+  std::size_t begin = lower.find_last_of(".?!", end);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  return trim(lower.substr(begin, end + 1 - begin));
+}
+
+// Tags that end a statement with a question mark without asking anything.
+constexpr std::string_view kTagQuestions[] = {
+    "right", "you know", "yeah", "okay", "ok", "no", "huh", "isn't it", "don't you think", "correct", "see", "eh"};
+constexpr std::string_view kHanTagQuestions[] = {"对吧？", "是吧？", "对不对？", "对吗？", "不是吗？"};
+
+// Does one of the text's last two sentences ask? The question often comes
+// before a closing remark ("... how did it start? I hear it's quite a story.").
+bool latin_question(std::string_view lower) {
+  std::string_view rest = trim(lower);
+  for (int sentence = 0; sentence < 2 && !rest.empty(); ++sentence) {
+    const std::string_view last = last_sentence(rest);
+    std::size_t mark = rest.size();
+    while (mark > 0 && (rest[mark - 1] == '.' || rest[mark - 1] == '?' || rest[mark - 1] == '!' || rest[mark - 1] == ' '))
+      --mark;
+    const bool asks = mark < rest.size() && rest.substr(mark).find('?') != std::string_view::npos;
+    if (asks && std::find(std::begin(kTagQuestions), std::end(kTagQuestions), last) == std::end(kTagQuestions))
+      return true;
+    const std::size_t begin = rest.substr(0, mark).find_last_of(".?!");
+    if (begin == std::string_view::npos) break;
+    rest = trim(rest.substr(0, begin + 1));
+  }
+  return false;
+}
+
+bool han_question(std::string_view han) {
+  std::string_view rest = trim(han);
+  for (int sentence = 0; sentence < 2 && !rest.empty(); ++sentence) {
+    const bool asks = ends_with(rest, "？") || ends_with(rest, "?");
+    bool tag = false;
+    for (std::string_view t : kHanTagQuestions)
+      if (ends_with(rest, t)) tag = true;
+    if (asks && !tag) return true;
+    // Drop the last sentence: back to the previous sentence end.
+    rest.remove_suffix(ends_with(rest, "?") || ends_with(rest, "!") || ends_with(rest, ".") ? 1 : std::min<std::size_t>(3, rest.size()));
+    std::size_t cut = std::string_view::npos;
+    for (std::string_view end : {"。", "？", "！", "?", "!"}) {
+      const std::size_t at = rest.rfind(end);
+      if (at != std::string_view::npos && (cut == std::string_view::npos || at + end.size() > cut)) cut = at + end.size();
+    }
+    if (cut == std::string_view::npos) break;
+    rest = rest.substr(0, cut);
+  }
+  return false;
+}
+
+// Words a listener says without taking the floor.
+constexpr std::string_view kBackChannelWords[] = {
+    "yeah", "yes", "yep", "yup", "right", "exactly", "sure", "okay", "ok", "mm-hmm", "mhm", "uh-huh",
+    "totally", "absolutely", "true", "wow", "cool", "great", "nice", "indeed", "definitely", "agreed", "hmm", "no",
+    // short confirmations: "That's right.", "That is correct.", "Oh, totally."
+    "that's", "that", "is", "correct", "oh", "so", "of", "course", "it", "yes", "fair", "enough"};
+
+bool latin_back_channel(std::string_view lower) {
+  std::size_t words = 0;
+  std::string word;
+  auto flush = [&]() -> bool {
+    if (word.empty()) return true;
+    ++words;
+    const bool ok = std::find(std::begin(kBackChannelWords), std::end(kBackChannelWords), word) != std::end(kBackChannelWords);
+    word.clear();
+    return ok;
+  };
+  for (char c : lower) {
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'') {
+      word += c;
+    } else if (!flush()) {
+      return false;
+    }
+  }
+  if (!flush()) return false;
+  return words >= 1 && words <= 4;
+}
+
+constexpr std::string_view kHanBackChannel[] = {"对", "对对", "是的", "是", "没错", "嗯", "确实",
+                                                              "好的", "好", "当然", "对啊", "是啊", "没错没错", "真的"};
+
+bool han_back_channel(std::string_view han) {
+  std::string_view s = trim(han);
+  // Strip trailing and separating marks: "对。", "对，对。", "是的！"
+  std::string bare;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::string_view rest = s.substr(i);
+    bool mark = false;
+    for (std::string_view p : {"。", "，", "！", "、", "…", ".", ",", "!", " "}) {
+      if (rest.substr(0, p.size()) == p) {
+        i += p.size();
+        mark = true;
+        break;
+      }
+    }
+    if (!mark) bare += s[i++];
+  }
+  if (bare.empty() || bare.size() > 12) return false;
+  for (std::string_view word : kHanBackChannel) {
+    // The reply may repeat its word: "对对对", "是的是的".
+    std::string_view rest = bare;
+    while (rest.substr(0, word.size()) == word) rest.remove_prefix(word.size());
+    if (rest.empty()) return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kAnswerOpenings[] = {
+    "yeah", "yes", "yep", "well", "right", "exactly", "sure", "absolutely", "no", "so, first",
+    "great question", "that's a great question", "it's an interesting question", "good question", "i think", "totally"};
+constexpr std::string_view kHanAnswerOpenings[] = {"是的", "没错", "对", "确实", "嗯", "当然", "好问题",
+                                                                "这是个好问题"};
+
+// Openers that judge what the previous speaker said: a listener taking the floor.
+constexpr std::string_view kReactionOpenings[] = {
+    "i love that", "i love it", "love that", "that's great", "that's amazing", "that's awesome", "awesome",
+    "that's fascinating", "fascinating", "that's a great point", "great point", "good point", "that's so cool",
+    "that's really interesting", "it's a really interesting point", "that's a really interesting", "wow",
+    "that sounds", "that's wonderful", "that's clever", "that's fair", "fair enough", "of course they"};
+constexpr std::string_view kHanReactionOpenings[] = {"太棒了", "太好了", "太妙了", "我喜欢", "真聪明", "有道理",
+                                                     "很有意思", "非常有趣", "这听起来"};
+
+constexpr std::string_view kGuestThanks[] = {
+    "thanks for having me", "thank you for having me", "thanks for having us", "thank you for having us",
+    "thanks for inviting", "glad to be here", "happy to be here", "great to be here"};
+constexpr std::string_view kHanGuestThanks[] = {"谢谢邀请", "感谢邀请", "很高兴来到", "很高兴参加",
+                                                             "谢谢你们邀请"};
+constexpr std::string_view kHostWording[] = {
+    "welcome to", "thanks for coming on", "thanks so much for coming on", "thank you for coming on",
+    "thanks for joining us", "thank you for joining us", "welcome back to", "welcome to the show",
+    "thanks for being here", "welcome, everybody", "kick it off", "kick things off", "first question",
+    "let's get started", "let's start with"};
+constexpr std::string_view kHanHostWording[] = {"欢迎收听", "欢迎来到", "欢迎大家", "谢谢你来到",
+                                                 "感谢你来到", "非常感谢你的到来", "第一个问题", "我们开始吧"};
+constexpr std::string_view kSignOff[] = {
+    "best way for", "where can people", "where can folks", "thanks for coming on the show",
+    "we'll let you get back", "thank you so much for joining", "that's all for today"};
+
+}  // namespace
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool is_capitalised_word(std::string_view word) {
+  if (word.size() < 2 || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+  return std::all_of(word.begin() + 1, word.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || c == '\'' || c == '-' || (c >= 'A' && c <= 'Z');
+  });
+}
+
+std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text) {
+  const bool translation_latin = transcript.translation_script == Script::Latin;
+  const bool original_latin = transcript.original_script == Script::Latin;
+  const bool translation_han = transcript.translation_script == Script::Han;
+  const bool original_han = transcript.original_script == Script::Han;
+  std::vector<PairSides> sides(transcript.pairs.size());
+  for (std::size_t i = 0; i < transcript.pairs.size(); ++i) {
+    const Pair& pair = transcript.pairs[i];
+    if (translation_latin || translation_han) {
+      std::string t = side_text(transcript, text, pair.translation, pair.translation_ranges);
+      (translation_latin ? sides[i].latin : sides[i].han) = std::move(t);
+    }
+    if ((original_latin && !translation_latin) || (original_han && !translation_han)) {
+      std::string o = side_text(transcript, text, pair.original, pair.original_ranges);
+      (original_latin ? sides[i].latin : sides[i].han) = std::move(o);
+    }
+  }
+  return sides;
+}
+
+PairWording read_wording(const PairSides& sides) {
+  PairWording wording;
+  const std::string lower = ascii_lower(trim(sides.latin));
+  const std::string_view han = trim(sides.han);
+  const bool has_latin = !lower.empty();
+  const bool has_han = !han.empty();
+
+  // A question when the English asks; the Chinese decides only without English.
+  // A question when either language's last sentence asks: translations keep
+  // questions the original leaves as statements ("I'd love to hear ...").
+  wording.question = (has_latin && latin_question(lower)) || (has_han && han_question(han));
+  wording.back_channel = has_latin ? latin_back_channel(lower) : han_back_channel(han);
+  if (has_latin && has_han && !wording.back_channel) wording.back_channel = latin_back_channel(lower) && han_back_channel(han);
+
+  for (std::string_view opening : kAnswerOpenings) {
+    if (lower.rfind(opening, 0) == 0 && (lower.size() == opening.size() || !std::isalpha(static_cast<unsigned char>(lower[opening.size()])))) {
+      wording.answer_opening = true;
+      break;
+    }
+  }
+  if (!wording.answer_opening && !has_latin)
+    for (std::string_view opening : kHanAnswerOpenings)
+      if (han.substr(0, opening.size()) == opening) wording.answer_opening = true;
+
+  // Past a "Yeah." or "Well," that opens it: "Yeah. It's a really interesting point."
+  std::string_view opened = lower;
+  for (int skip = 0; skip < 3; ++skip) {
+    bool skipped = false;
+    for (std::string_view filler : {"yeah. ", "yeah, ", "well, ", "oh, ", "no, ", "so, ", "right. "}) {
+      if (opened.substr(0, filler.size()) == filler) {
+        opened.remove_prefix(filler.size());
+        skipped = true;
+      }
+    }
+    if (!skipped) break;
+  }
+  for (std::string_view reaction : kReactionOpenings)
+    if (opened.substr(0, reaction.size()) == reaction) wording.reaction_opening = true;
+  if (!has_latin)
+    for (std::string_view reaction : kHanReactionOpenings)
+      if (han.substr(0, reaction.size()) == reaction) wording.reaction_opening = true;
+
+  const std::string_view latin = trim(sides.latin);
+  wording.starts_mid_sentence = !latin.empty() && latin[0] >= 'a' && latin[0] <= 'z';
+  if (!latin.empty()) {
+    const char last = latin.back();
+    wording.ends_open = !(last == '.' || last == '?' || last == '!' || last == '"' || last == '\'' || last == ')');
+  }
+
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : lower) {
+    const bool letter = std::isalnum(static_cast<unsigned char>(c)) || c == '\'';
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  wording.words = has_latin ? words : han.size() / 6;  // a Han character is 3 bytes; two make about a word
+
+  std::string found;
+  if (contains_any(lower, kGuestThanks, found) || contains_any(han, kHanGuestThanks, found))
+    wording.guest_thanks = {true, found};
+  if (contains_any(lower, kHostWording, found) || contains_any(han, kHanHostWording, found))
+    wording.host_wording = {true, found};
+  if (contains_any(lower, kSignOff, found)) wording.sign_off = {true, found};
+  return wording;
+}
+
+}  // namespace bitext::detail

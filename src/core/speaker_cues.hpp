@@ -1,0 +1,78 @@
+// What speaker inference reads in one pair: the wording cues of each
+// language (questions, back-channel replies, host and guest phrases) and the
+// names people give themselves and each other. English cues are read on the
+// Latin side, Chinese cues on the Han side, whichever role each side has.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bitext/transcript.hpp"
+
+namespace bitext::detail {
+
+// A pair's two sides by language rather than by role.
+struct PairSides {
+  std::string latin;  // the side written in Latin script ("" when none)
+  std::string han;    // the side written in Han script ("" when none)
+};
+// The text of each side of every pair (several lines of one side joined by a space).
+std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text);
+
+// A short phrase that decided a cue, for the turn's evidence.
+struct Cue {
+  bool found = false;
+  std::string words;
+};
+
+struct PairWording {
+  bool question = false;         // its last sentence asks (tag questions such as "Right?" do not)
+  bool back_channel = false;     // nothing but "Yeah." / "Right." / "对。"
+  bool answer_opening = false;   // opens like a reply: "Yeah.", "Well,", "没错"
+  bool reaction_opening = false; // opens by judging what was just said: "I love that", "Great point"
+  bool starts_mid_sentence = false;  // begins in lower case: the previous pair's sentence goes on
+  bool ends_open = false;        // no sentence end at the end: the sentence goes on in the next pair
+  std::size_t words = 0;         // length in words (Latin) or in Han characters / 2
+  Cue guest_thanks;              // "thanks for having me", "谢谢邀请"
+  Cue host_wording;              // "welcome to", "thanks for coming on", "欢迎收听"
+  Cue sign_off;                  // "what's the best way for people to ...", "thanks for joining us"
+};
+PairWording read_wording(const PairSides& sides);
+
+enum class MentionKind : std::uint8_t {
+  SelfIntroduction,  // "I'm Jacob Efron", "my name is ...", "我是..."
+  CoHost,            // "I'm joined by ...", "my co-host ...": another host, introduced by this speaker
+  Guest,             // "our guest is ...", "joined today by ...": a guest, introduced by this speaker
+  Addressed,         // "Clem, thanks ...": said to that person, not by them
+  Handover,          // "I'll let Jason kick it off", "over to you, Jason": the next turn is theirs
+  Mentioned,         // any other capitalised occurrence of a known name
+};
+
+struct NameMention {
+  std::string name;      // as written on the Latin side ("Jacob Efron", "Clem")
+  MentionKind kind = MentionKind::Mentioned;
+  bool at_end = false;   // in the pair's last sentence: the next speaker is likely them
+  bool opens = false;    // an address that opens the pair ("Robert, I guess ...")
+  std::string words;     // the phrase ("I'm Jacob Efron")
+};
+// Names the pair introduces or addresses (not plain mentions: those need the
+// list of known names, see find_mentions).
+std::vector<NameMention> read_name_mentions(const PairSides& sides);
+// Occurrences of `known` names in the Latin side as capitalised words.
+void find_mentions(const PairSides& sides, const std::vector<std::string>& known, std::vector<NameMention>& out);
+
+// The spelling of `name` on the Han side of a pair that mentions it: the name
+// itself when the Han side carries it in Latin letters, "X" in "X（name）", a
+// leading "X，" when the Latin side opens with "name,", "我是X" for "I'm name".
+std::string han_spelling(const PairSides& sides, std::string_view name);
+
+// ASCII helpers shared by the cue readers.
+std::string ascii_lower(std::string_view text);
+bool is_capitalised_word(std::string_view word);
+// Do two names refer to one person ("Jacob" / "Jacob Efron", "Clem" / "Clement")?
+bool same_person(std::string_view a, std::string_view b);
+
+}  // namespace bitext::detail

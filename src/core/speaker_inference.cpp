@@ -1,0 +1,379 @@
+// Who speaks each pair of an unlabelled transcript: a Viterbi decode over the
+// pairs whose state is the current speaker and the speaker before them (so
+// that an interjection returns the floor and an answer goes back to the one
+// who asked). Each pair scores each participant from its own words (a self-
+// introduction, addressing someone, host or guest wording, asking) and from
+// the pair before it (a question or a name at its end hands the floor on).
+// Bare back-channel replies inside someone's talk ("Yeah.") are left out of
+// the decode and given to the listener afterwards.
+#include "bitext/speaker_inference.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "speaker_cues.hpp"
+#include "speaker_participants.hpp"
+
+namespace bitext {
+namespace {
+
+using detail::Cast;
+using detail::MentionKind;
+using detail::PairReading;
+using detail::Participant;
+using detail::SpeakerRole;
+
+// Scores are log-odds-like points; each is a judgement of how strong a cue is
+// relative to the others, not a value fitted to any corpus.
+struct Weights {
+  static constexpr double self_introduction = 6.0;   // "I'm X": X speaks
+  static constexpr double not_addressee = 6.0;       // "X, ..." is not said by X
+  static constexpr double not_introduced = 4.0;      // introducing X is done by someone else
+  static constexpr double named_next = 3.0;          // a name at the end of the previous pair (or a hand-over)
+  static constexpr double named_next_early = 2.0;    // a name earlier in a previous pair that asks
+  static constexpr double mentioned = 1.0;          // people rarely speak of themselves by name
+  static constexpr double asks = 0.8;                // hosts ask, guests answer
+  static constexpr double talks_at_length = 0.8;     // guests talk at length
+  static constexpr double guest_thanks = 3.0;        // "thanks for having me"
+  static constexpr double host_wording = 2.0;        // "welcome to", "thanks for coming on"
+  static constexpr double sign_off = 2.0;            // the host closes the show
+  static constexpr double opens_show = 1.5;          // a host opens the show
+  static constexpr double stay = 1.0;                // turns run over several pairs
+  static constexpr double mid_sentence = 2.0;        // a pair that starts in lower case goes on
+  static constexpr double open_end = 1.0;            // a pair that ends without a sentence end goes on
+  static constexpr double after_question = 2.5;      // people do not answer their own questions
+  static constexpr double answer_after_question = 1.0;
+  static constexpr double reply_thanks = 2.0;        // thanks for the invitation answer the welcome
+  static constexpr double handed_on = 1.5;           // a name at the end hands the floor on
+  static constexpr double back_to_previous = 0.3;
+  static constexpr double reaction = 1.5;            // "I love that", "Clem, ...": someone takes the floor    // the floor goes back to who spoke before
+  static constexpr std::size_t long_pair_words = 40;
+};
+
+double role_score(SpeakerRole role, double points) {
+  if (role == SpeakerRole::Host) return points;
+  if (role == SpeakerRole::Guest) return -points;
+  return 0.0;
+}
+
+// The floor passes to participant `who` after pair `i`.
+std::int32_t named_next(const PairReading& reading, bool strong_only) {
+  std::int32_t found = -1;
+  for (std::size_t m = 0; m < reading.mentions.size(); ++m) {
+    const auto& mention = reading.mentions[m];
+    const std::int32_t who = reading.mention_participants[m];
+    if (who < 0) continue;
+    if (mention.kind == MentionKind::Handover) return who;
+    if (mention.kind == MentionKind::Addressed && (mention.at_end || !strong_only)) found = who;
+  }
+  return found;
+}
+
+// Points for participant p speaking pair i, from the pair's own words and the pair before.
+double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t previous_pair, bool has_previous) {
+  const PairReading& reading = cast.pairs[i];
+  const Participant& who = cast.participants[p];
+  double score = 0;
+  for (std::size_t m = 0; m < reading.mentions.size(); ++m) {
+    if (reading.mention_participants[m] != static_cast<std::int32_t>(p)) continue;
+    switch (reading.mentions[m].kind) {
+      case MentionKind::SelfIntroduction: score += Weights::self_introduction; break;
+      case MentionKind::Addressed: score -= Weights::not_addressee; break;
+      case MentionKind::CoHost:
+      case MentionKind::Guest:
+      case MentionKind::Handover: score -= Weights::not_introduced; break;
+      case MentionKind::Mentioned: score -= Weights::mentioned; break;
+    }
+  }
+  const detail::PairWording& wording = reading.wording;
+  if (wording.question) score += role_score(who.role, Weights::asks);
+  if (!wording.question && wording.words >= Weights::long_pair_words)
+    score += role_score(who.role, -Weights::talks_at_length);
+  if (wording.guest_thanks.found) score += role_score(who.role, -Weights::guest_thanks);
+  else if (wording.host_wording.found) score += role_score(who.role, Weights::host_wording);
+  if (wording.sign_off.found) score += role_score(who.role, Weights::sign_off);
+  if (i == 0) score += role_score(who.role, Weights::opens_show);
+  if (has_previous) {
+    const PairReading& before = cast.pairs[previous_pair];
+    const std::int32_t strong = named_next(before, true);
+    if (strong == static_cast<std::int32_t>(p)) {
+      score += Weights::named_next;
+    } else if (before.wording.question && named_next(before, false) == static_cast<std::int32_t>(p)) {
+      score += Weights::named_next_early;
+    }
+  }
+  return score;
+}
+
+// Does the pair open by addressing someone ("Robert, I guess ...")? People
+// name whom they speak to as they take the floor.
+// Not when the pair before named the same person: the one who introduced
+// them goes on to greet them ("... our guest is Lucy Vale." "Lucy, welcome.").
+bool addresses_first(const PairReading& reading, const PairReading& before) {
+  for (std::size_t m = 0; m < reading.mentions.size(); ++m) {
+    if (reading.mentions[m].kind != MentionKind::Addressed || !reading.mentions[m].opens) continue;
+    const std::int32_t who = reading.mention_participants[m];
+    const bool named_before = who >= 0 && std::find(before.mention_participants.begin(),
+                                                    before.mention_participants.end(), who) !=
+                                              before.mention_participants.end();
+    if (!named_before) return true;
+  }
+  return false;
+}
+
+// Points for the speaker of pair i staying the speaker of pair `previous`.
+double stay_score(const Cast& cast, std::size_t i, std::size_t previous) {
+  const detail::PairWording& now = cast.pairs[i].wording;
+  const detail::PairWording& before = cast.pairs[previous].wording;
+  double score = Weights::stay;
+  if (now.starts_mid_sentence) score += Weights::mid_sentence;
+  if (before.ends_open) score += Weights::open_end;
+  if (before.question) {
+    score -= Weights::after_question;
+    if (now.answer_opening) score -= Weights::answer_after_question;
+  }
+  if (now.guest_thanks.found) score -= Weights::reply_thanks;
+  if (now.reaction_opening) score -= Weights::reaction;
+  if (addresses_first(cast.pairs[i], cast.pairs[previous])) score -= Weights::reaction;
+  if (named_next(cast.pairs[previous], true) >= 0) score -= Weights::handed_on;
+  return score;
+}
+
+struct Decision {
+  std::int32_t speaker = -1;
+  SpeakerCue cue = SpeakerCue::Default;
+  std::string evidence;
+};
+
+// The cue that best explains why pair i is participant p's.
+Decision explain(const Cast& cast, const std::vector<detail::PairSides>& sides, std::size_t i, std::size_t p,
+                 std::int32_t previous_pair, std::int32_t previous_speaker) {
+  const PairReading& reading = cast.pairs[i];
+  const Participant& who = cast.participants[p];
+  const auto speaker = static_cast<std::int32_t>(p);
+  for (std::size_t m = 0; m < reading.mentions.size(); ++m)
+    if (reading.mention_participants[m] == speaker && reading.mentions[m].kind == MentionKind::SelfIntroduction)
+      return {speaker, SpeakerCue::SelfIntroduction, reading.mentions[m].words};
+  if (previous_pair >= 0) {
+    const PairReading& before = cast.pairs[static_cast<std::size_t>(previous_pair)];
+    for (std::size_t m = 0; m < before.mentions.size(); ++m) {
+      if (before.mention_participants[m] != speaker) continue;
+      if (before.mentions[m].kind == MentionKind::Handover)
+        return {speaker, SpeakerCue::Handover, before.mentions[m].words};
+      if (before.mentions[m].kind == MentionKind::Addressed && previous_speaker != speaker)
+        return {speaker, SpeakerCue::Addressed, before.mentions[m].words};
+    }
+  }
+  if (reading.wording.guest_thanks.found && who.role == SpeakerRole::Guest)
+    return {speaker, SpeakerCue::Role, reading.wording.guest_thanks.words};
+  if (reading.wording.host_wording.found && who.role == SpeakerRole::Host)
+    return {speaker, SpeakerCue::Role, reading.wording.host_wording.words};
+  if (previous_speaker == speaker) return {speaker, SpeakerCue::Continued, {}};
+  if (previous_pair >= 0 && cast.pairs[static_cast<std::size_t>(previous_pair)].wording.question) {
+    const std::string& asked = sides[static_cast<std::size_t>(previous_pair)].latin;
+    const std::size_t from = asked.size() > 60 ? asked.size() - 60 : 0;
+    return {speaker, SpeakerCue::Alternation, asked.substr(from)};
+  }
+  if (who.known_by == SpeakerCue::Introduced) return {speaker, SpeakerCue::Introduced, who.evidence};
+  return {speaker, SpeakerCue::Default, {}};
+}
+
+float confidence_of(SpeakerCue cue, bool named) {
+  float confidence = 0.4F;
+  switch (cue) {
+    case SpeakerCue::SelfIntroduction: confidence = 0.95F; break;
+    case SpeakerCue::Addressed:
+    case SpeakerCue::Handover: confidence = 0.85F; break;
+    case SpeakerCue::Role: confidence = 0.8F; break;
+    case SpeakerCue::Introduced: confidence = 0.7F; break;
+    case SpeakerCue::Continued: confidence = 0.7F; break;
+    case SpeakerCue::Alternation: confidence = 0.65F; break;
+    case SpeakerCue::BackChannel: confidence = 0.6F; break;
+    default: confidence = 0.4F; break;
+  }
+  return named ? confidence : confidence * 0.9F;
+}
+
+// An unnamed speaker's name in a side's language: Chinese for Han, else as is.
+std::string unnamed_spelling(const std::string& name, Script script) {
+  if (script != Script::Han) return name;
+  if (name == "Host") return "主持人";
+  if (name == "Guest") return "嘉宾";
+  if (name.rfind("Speaker ", 0) == 0) return "说话人" + name.substr(8);
+  return name;
+}
+
+// Interjections inside someone's talk: a bare back-channel reply that does not answer a question.
+bool interjection(const Cast& cast, std::size_t i) {
+  if (!cast.pairs[i].wording.back_channel || i == 0 || i + 1 >= cast.pairs.size()) return false;
+  return !cast.pairs[i - 1].wording.question;
+}
+
+}  // namespace
+
+SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text) {
+  SpeakerModel model;
+  const std::size_t n = transcript.pairs.size();
+  if (n == 0) return model;
+  const std::vector<detail::PairSides> sides = detail::pair_sides(transcript, text);
+  const Cast cast = detail::read_cast(sides);
+  const std::size_t k = cast.participants.size();
+
+  // The decode runs over the pairs that are not interjections.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!interjection(cast, i)) order.push_back(i);
+
+  // State (speaker s, previous different speaker q), q == k for none.
+  const std::size_t states = k * (k + 1);
+  constexpr double kNone = -std::numeric_limits<double>::infinity();
+  std::vector<double> score(states, kNone), next(states, kNone);
+  std::vector<std::uint16_t> back(order.size() * states, 0);
+  for (std::size_t s = 0; s < k; ++s) score[s * (k + 1) + k] = emission(cast, order[0], s, 0, false);
+  for (std::size_t t = 1; t < order.size(); ++t) {
+    const std::size_t i = order[t];
+    const std::size_t previous = order[t - 1];
+    const double stay = stay_score(cast, i, previous);
+    const bool bridged = previous + 1 != i;  // an interjection between: the talker goes on
+    std::fill(next.begin(), next.end(), kNone);
+    std::vector<double> emit(k);
+    for (std::size_t s = 0; s < k; ++s) emit[s] = emission(cast, i, s, previous, true);
+    for (std::size_t a = 0; a < k; ++a) {
+      for (std::size_t q = 0; q <= k; ++q) {
+        const double from = score[a * (k + 1) + q];
+        if (from == kNone) continue;
+        for (std::size_t b = 0; b < k; ++b) {
+          double value = from + emit[b];
+          std::size_t to = 0;
+          if (b == a) {
+            value += stay + (bridged ? Weights::stay : 0.0);
+            to = a * (k + 1) + q;
+          } else {
+            if (b == q) value += Weights::back_to_previous;
+            to = b * (k + 1) + a;
+          }
+          if (value > next[to]) {
+            next[to] = value;
+            back[t * states + to] = static_cast<std::uint16_t>(a * (k + 1) + q);
+          }
+        }
+      }
+    }
+    score.swap(next);
+  }
+  std::size_t state = static_cast<std::size_t>(std::max_element(score.begin(), score.end()) - score.begin());
+  std::vector<std::int32_t> speaker_of(n, -1);
+  std::vector<std::int32_t> listener_of(n, -1);  // the previous different speaker, for interjections
+  for (std::size_t t = order.size(); t-- > 0;) {
+    speaker_of[order[t]] = static_cast<std::int32_t>(state / (k + 1));
+    const std::size_t q = state % (k + 1);
+    listener_of[order[t]] = q == k ? -1 : static_cast<std::int32_t>(q);
+    if (t > 0) state = back[t * states + state];
+  }
+
+  // Interjections go to the one being talked to.
+  std::vector<Decision> decisions(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (speaker_of[i] >= 0) continue;
+    const std::int32_t talker = speaker_of[i - 1];
+    std::int32_t listener = listener_of[i - 1];
+    if (listener < 0 || listener == talker) {
+      // Nobody spoke before the talker: the first other participant.
+      listener = talker == 0 && k > 1 ? 1 : 0;
+    }
+    speaker_of[i] = listener;
+    listener_of[i] = talker;
+    decisions[i] = {listener, SpeakerCue::BackChannel, sides[i].latin.empty() ? sides[i].han : sides[i].latin};
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (decisions[i].speaker >= 0) continue;
+    const std::int32_t previous = i > 0 ? speaker_of[i - 1] : -1;
+    decisions[i] = explain(cast, sides, i, static_cast<std::size_t>(speaker_of[i]), i > 0 ? std::int32_t(i - 1) : -1,
+                           previous);
+  }
+
+  // Speakers in order of first appearance; unnamed ones by role, else numbered.
+  std::vector<std::int32_t> index_of(k, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto p = static_cast<std::size_t>(speaker_of[i]);
+    if (index_of[p] >= 0) continue;
+    index_of[p] = static_cast<std::int32_t>(model.speakers.size());
+    const Participant& participant = cast.participants[p];
+    Speaker speaker;
+    speaker.name = participant.name;
+    speaker.original_spelling = participant.name;
+    speaker.translation_spelling = participant.han_spelling.empty() ? participant.name : participant.han_spelling;
+    if (transcript.original_script != Script::Latin) std::swap(speaker.original_spelling, speaker.translation_spelling);
+    speaker.inferred = true;
+    model.speakers.push_back(std::move(speaker));
+  }
+  std::size_t numbered = 0;
+  // An unnamed participant is called by their role only when their own pairs
+  // show it (a host asks or welcomes, a guest thanks or answers); otherwise
+  // the role was only assumed and they are "Speaker N".
+  std::vector<bool> shows_role(k, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto p = static_cast<std::size_t>(speaker_of[i]);
+    const detail::PairWording& wording = cast.pairs[i].wording;
+    if (cast.participants[p].role == SpeakerRole::Host &&
+        (wording.question || wording.host_wording.found || wording.sign_off.found))
+      shows_role[p] = true;
+    if (cast.participants[p].role == SpeakerRole::Guest &&
+        (wording.guest_thanks.found || (i > 0 && cast.pairs[i - 1].wording.question && speaker_of[i - 1] != speaker_of[i])))
+      shows_role[p] = true;
+  }
+  for (std::size_t p = 0; p < k; ++p) {
+    if (index_of[p] < 0 || !cast.participants[p].name.empty() || !shows_role[p]) continue;
+    Speaker& speaker = model.speakers[static_cast<std::size_t>(index_of[p])];
+    const SpeakerRole role = cast.participants[p].role;
+    speaker.name = role == SpeakerRole::Host ? "Host" : role == SpeakerRole::Guest ? "Guest" : "";
+  }
+  for (Speaker& speaker : model.speakers)
+    if (speaker.name.empty()) speaker.name = "Speaker " + std::to_string(++numbered);
+  for (Speaker& speaker : model.speakers) {
+    if (speaker.original_spelling.empty()) speaker.original_spelling = unnamed_spelling(speaker.name, transcript.original_script);
+    if (speaker.translation_spelling.empty())
+      speaker.translation_spelling = unnamed_spelling(speaker.name, transcript.translation_script);
+  }
+
+  // Turns: runs of one speaker; the turn's cue is its strongest pair's.
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int32_t speaker = index_of[static_cast<std::size_t>(speaker_of[i])];
+    const Decision& decision = decisions[i];
+    const bool named = !cast.participants[static_cast<std::size_t>(speaker_of[i])].name.empty();
+    const float confidence = confidence_of(decision.cue, named);
+    if (!model.turns.empty() && model.turns.back().speaker == speaker) {
+      SpeakerTurn& turn = model.turns.back();
+      turn.last_pair = static_cast<std::uint32_t>(i);
+      if (decision.cue != SpeakerCue::Continued && confidence > turn.confidence) {
+        turn.confidence = confidence;
+        turn.cue = decision.cue;
+        turn.evidence = preview(decision.evidence, 60);
+      }
+      continue;
+    }
+    SpeakerTurn turn;
+    turn.speaker = speaker;
+    turn.first_pair = turn.last_pair = static_cast<std::uint32_t>(i);
+    turn.inferred = true;
+    turn.cue = decision.cue == SpeakerCue::Continued ? SpeakerCue::Default : decision.cue;
+    turn.confidence = confidence_of(turn.cue, named);
+    turn.evidence = preview(decision.evidence, 60);
+    model.turns.push_back(std::move(turn));
+  }
+  return model;
+}
+
+void add_inferred_speakers(Transcript& transcript, std::string_view text) {
+  if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return;
+  transcript.speaker_model = infer_speakers(transcript, text);
+  const SpeakerModel& model = transcript.speaker_model;
+  for (const SpeakerTurn& turn : model.turns) {
+    for (std::uint32_t i = turn.first_pair; i <= turn.last_pair && i < transcript.pairs.size(); ++i) {
+      transcript.pairs[i].speaker_index = turn.speaker;
+      transcript.pairs[i].speaker = model.speakers[static_cast<std::size_t>(turn.speaker)].name;
+    }
+  }
+}
+
+}  // namespace bitext

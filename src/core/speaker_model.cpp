@@ -1,0 +1,419 @@
+#include "speaker_model.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "bitext/script.hpp"
+#include "bitext/speaker_inference.hpp"
+#include "bitext/speaker_labels.hpp"
+#include "line_facts.hpp"
+
+namespace bitext::detail {
+namespace {
+
+// A label as read, before the document decides whether it is one.
+struct Candidate {
+  LabelMatch match;          // offsets absolute in the document
+  LabelSide side = LabelSide::Original;
+  std::int32_t pair = -1;    // the pair it labels or opens (-1: none follows)
+  std::string key;           // spelling_key of the name; empty when nameless
+  bool translation = false;  // in the translation's language (an own-line label: by its script)
+};
+
+// How many of a document's labels must be labels on their own (strong forms,
+// recurring names) before a name seen once counts too: one is not a style.
+constexpr std::size_t kLabelledDocument = 2;
+
+LabelMatch absolute(LabelMatch match, std::size_t base) {
+  match.begin += base;
+  match.end += base;
+  match.name_begin += base;
+  match.name_end += base;
+  return match;
+}
+
+bool blank_bytes(std::string_view text, std::size_t begin, std::size_t end) {
+  for (std::size_t at = begin; at < end && at < text.size(); ++at)
+    if (text[at] != ' ' && text[at] != '\t') return false;
+  return true;
+}
+
+class ModelBuilder {
+ public:
+  ModelBuilder(Transcript& transcript, const LabelSources& sources) : transcript_(transcript), sources_(sources) {}
+
+  void run() {
+    read_side_labels();
+    sort_candidates();
+    read_own_line_labels();
+    sort_candidates();
+    accept();
+    if (accepted_.empty()) return;
+    name_speakers();
+    make_turns();
+  }
+
+ private:
+  // The label at the start of a side: in a layout, markup before the text
+  // unit on its line ("<v Name>", a Markdown label unit) is read with it.
+  std::optional<LabelMatch> side_label(std::size_t begin, std::size_t end) const {
+    const std::string_view text = sources_.text;
+    if (std::optional<LabelMatch> unit = label_unit_before(begin)) return unit;
+    if (!sources_.reading.empty()) {
+      const std::size_t line_start = sources_.document.line_start(sources_.document.line_of(begin));
+      if (line_start < begin) {
+        if (std::optional<LabelMatch> match = read_label(text.substr(line_start, end - line_start), sources_.layout)) {
+          const LabelMatch found = absolute(*match, line_start);
+          if (found.end >= begin || blank_bytes(sources_.reading, found.end, begin)) return found;
+        }
+      }
+    }
+    std::optional<LabelMatch> match = read_label(text.substr(begin, end - begin), sources_.layout);
+    if (!match) return std::nullopt;
+    LabelMatch found = absolute(*match, begin);
+    if (found.end > end) return std::nullopt;
+    return found;
+  }
+
+  // A reader's label unit that opens the paragraph of a side ("**Name：**" and
+  // the text on the next line): a label of that side.
+  std::optional<LabelMatch> label_unit_before(std::size_t begin) const {
+    if (sources_.units == nullptr) return std::nullopt;
+    const std::vector<Unit>& units = *sources_.units;
+    auto after = std::lower_bound(units.begin(), units.end(), begin,
+                                  [](const Unit& unit, std::size_t offset) { return unit.begin < offset; });
+    if (after == units.begin()) return std::nullopt;
+    const Unit& label = *std::prev(after);
+    if (label.kind != UnitKind::Label || label.end > begin) return std::nullopt;
+    std::size_t line_ends = 0;
+    for (std::size_t at = label.end; at < begin; ++at) {
+      const char c = sources_.text[at];
+      if (c == '\n' || (c == '\r' && (at + 1 >= begin || sources_.text[at + 1] != '\n'))) ++line_ends;
+      else if (c != ' ' && c != '\t' && c != '\r') return std::nullopt;
+    }
+    if (line_ends > 1) return std::nullopt;  // a blank line between: a label of its own
+    // Read up to the text: the spaces after the label are the label's.
+    std::optional<LabelMatch> match = read_label(sources_.text.substr(label.begin, begin - label.begin), sources_.layout);
+    if (!match) return std::nullopt;
+    return absolute(*match, label.begin);
+  }
+
+  void add(const LabelMatch& match, LabelSide side, std::int32_t pair) { candidates_.push_back(make(match, side, pair)); }
+
+  Candidate make(const LabelMatch& match, LabelSide side, std::int32_t pair) const {
+    Candidate candidate;
+    candidate.match = match;
+    candidate.side = side;
+    candidate.pair = pair;
+    if (!match.nameless())
+      candidate.key = spelling_key(written_name(sources_.text.substr(match.name_begin, match.name_end - match.name_begin)));
+    return candidate;
+  }
+
+  void read_side_labels() {
+    for (const Pair& pair : transcript_.pairs) {
+      for (const bool translation : {true, false}) {
+        const std::vector<std::uint32_t>& side = translation ? pair.translation : pair.original;
+        if (side.empty()) continue;
+        const TranscriptLine& line = transcript_.lines[side.front()];
+        if (std::optional<LabelMatch> match = side_label(line.begin, line.end))
+          add(*match, translation ? LabelSide::Translation : LabelSide::Original, static_cast<std::int32_t>(pair.index));
+      }
+    }
+  }
+
+  // The pair that the first text at or after `offset` belongs to.
+  std::int32_t pair_after(std::size_t offset) const {
+    const auto& lines = transcript_.lines;
+    auto at = std::lower_bound(lines.begin(), lines.end(), offset,
+                               [](const TranscriptLine& line, std::size_t value) { return line.end <= value; });
+    for (; at != lines.end(); ++at)
+      if (at->pair >= 0 && (at->kind == LineKind::Translation || at->kind == LineKind::Original)) return at->pair;
+    return -1;
+  }
+
+  void sort_candidates() {
+    std::sort(candidates_.begin(), candidates_.end(),
+              [](const Candidate& a, const Candidate& b) { return a.match.begin < b.match.begin; });
+  }
+
+  // Candidates are sorted and do not overlap.
+  bool overlaps_side_label(std::size_t begin, std::size_t end) const {
+    const auto after = std::upper_bound(candidates_.begin(), candidates_.end(), begin,
+                                        [](std::size_t offset, const Candidate& c) { return offset < c.match.end; });
+    return after != candidates_.end() && after->match.begin < end;
+  }
+
+  void read_own_line_labels() {
+    const std::string_view text = sources_.text;
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    if (sources_.units != nullptr) {
+      for (const Unit& unit : *sources_.units)
+        if (unit.kind == UnitKind::Label) ranges.emplace_back(unit.begin, unit.end);
+    }
+    // Lines (text units) that pairing set aside as markup: a label alone is one.
+    for (const TranscriptLine& line : transcript_.lines)
+      if (line.kind == LineKind::Markup) ranges.emplace_back(line.begin, line.end);
+    std::sort(ranges.begin(), ranges.end());
+    std::vector<Candidate> own;
+    for (const auto& [begin, end] : ranges) {
+      if (overlaps_side_label(begin, end)) continue;
+      std::optional<LabelMatch> match = read_own_line_label(text.substr(begin, end - begin), sources_.layout);
+      if (!match) continue;
+      own.push_back(make(absolute(*match, begin), LabelSide::OwnLine, pair_after(end)));
+    }
+    for (Candidate& candidate : own) candidates_.push_back(std::move(candidate));
+  }
+
+  // Labels by their form, their name's recurrence, and the document's style.
+  void accept() {
+    for (Candidate& candidate : candidates_)
+      candidate.translation = candidate.side == LabelSide::Translation ||
+                              (candidate.side == LabelSide::OwnLine && !candidate.key.empty() &&
+                               in_translation_script(candidate));
+    std::map<std::string, std::size_t> seen;
+    for (const Candidate& candidate : candidates_)
+      if (!candidate.key.empty()) ++seen[candidate.key];
+    auto sure = [&](const Candidate& candidate) {
+      return candidate.match.strong || candidate.key.empty() || seen[candidate.key] >= 2;
+    };
+    const std::size_t sure_count =
+        static_cast<std::size_t>(std::count_if(candidates_.begin(), candidates_.end(), sure));
+    for (const Candidate& candidate : candidates_) {
+      // A nameless label in a document without named ones says nothing.
+      if (candidate.key.empty() && candidate.match.form == LabelForm::Timestamped && sure_count < 1) continue;
+      if (sure(candidate) || sure_count >= kLabelledDocument) accepted_.push_back(candidate);
+    }
+  }
+
+  std::string name_of(const Candidate& candidate) const {
+    return written_name(
+        sources_.text.substr(candidate.match.name_begin, candidate.match.name_end - candidate.match.name_begin));
+  }
+
+  // Speakers: names on the two sides of the same pairs are one speaker when
+  // each is the other's most frequent partner; a name written alike on both
+  // sides is one speaker.
+  void name_speakers() {
+    std::map<std::pair<std::string, std::string>, std::size_t> together;  // (translation key, original key)
+    std::map<std::int32_t, std::pair<const Candidate*, const Candidate*>> by_pair;
+    for (const Candidate& candidate : accepted_) {
+      if (candidate.key.empty() || candidate.pair < 0) continue;
+      auto& slot = by_pair[candidate.pair];
+      const Candidate*& mine = candidate.translation ? slot.first : slot.second;
+      if (mine == nullptr) mine = &candidate;
+    }
+    for (const auto& [pair, slot] : by_pair)
+      if (slot.first != nullptr && slot.second != nullptr) ++together[{slot.first->key, slot.second->key}];
+    std::map<std::string, std::pair<std::string, std::size_t>> best_original, best_translation;
+    for (const auto& [keys, count] : together) {
+      auto& for_translation = best_original[keys.first];
+      if (count > for_translation.second) for_translation = {keys.second, count};
+      auto& for_original = best_translation[keys.second];
+      if (count > for_original.second) for_original = {keys.first, count};
+    }
+    // Speaker per (side, key): translation keys and original keys.
+    std::map<std::string, std::int32_t> translation_speaker, original_speaker;
+    std::map<std::string, std::int32_t> any_speaker;  // a key written alike on either side
+    std::map<std::pair<std::int32_t, bool>, std::map<std::string, std::size_t>> writings;
+    auto new_speaker = [&]() {
+      transcript_.speaker_model.speakers.emplace_back();
+      return static_cast<std::int32_t>(transcript_.speaker_model.speakers.size() - 1);
+    };
+    for (Candidate& candidate : accepted_) {
+      if (candidate.key.empty()) continue;
+      const bool translation = candidate.translation;
+      auto& mine = translation ? translation_speaker : original_speaker;
+      std::int32_t speaker = -1;
+      if (auto known = mine.find(candidate.key); known != mine.end()) {
+        speaker = known->second;
+      } else {
+        // Its partner spelling, if each is the other's best partner.
+        const auto& best = translation ? best_original : best_translation;
+        const auto& back = translation ? best_translation : best_original;
+        const auto& theirs = translation ? original_speaker : translation_speaker;
+        if (auto partner = best.find(candidate.key); partner != best.end()) {
+          const auto reverse = back.find(partner->second.first);
+          if (reverse != back.end() && reverse->second.first == candidate.key) {
+            if (auto other = theirs.find(partner->second.first); other != theirs.end()) speaker = other->second;
+          }
+        }
+        if (speaker < 0) {
+          if (auto alike = any_speaker.find(candidate.key); alike != any_speaker.end()) speaker = alike->second;
+        }
+        if (speaker < 0) speaker = new_speaker();
+        mine[candidate.key] = speaker;
+        any_speaker.emplace(candidate.key, speaker);
+        // The partner's key now names this speaker too.
+        const auto& best_map = translation ? best_original : best_translation;
+        const auto& back_map = translation ? best_translation : best_original;
+        auto& their_map = translation ? original_speaker : translation_speaker;
+        if (auto partner = best_map.find(candidate.key); partner != best_map.end()) {
+          const auto reverse = back_map.find(partner->second.first);
+          if (reverse != back_map.end() && reverse->second.first == candidate.key)
+            their_map.emplace(partner->second.first, speaker);
+        }
+      }
+      ++writings[{speaker, translation}][name_of(candidate)];
+      ++transcript_.speaker_model.speakers[static_cast<std::size_t>(speaker)].labels;
+      speaker_of_.emplace(candidate.match.begin, speaker);
+    }
+    for (const auto& [which, names] : writings) {
+      const auto most = std::max_element(names.begin(), names.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second;
+      });
+      Speaker& speaker = transcript_.speaker_model.speakers[static_cast<std::size_t>(which.first)];
+      (which.second ? speaker.translation_spelling : speaker.original_spelling) = most->first;
+    }
+    for (Speaker& speaker : transcript_.speaker_model.speakers)
+      speaker.name = !speaker.original_spelling.empty() ? speaker.original_spelling : speaker.translation_spelling;
+  }
+
+  // An own-line label belongs to the side whose language it is written in.
+  bool in_translation_script(const Candidate& candidate) const {
+    const std::string_view name =
+        sources_.text.substr(candidate.match.name_begin, candidate.match.name_end - candidate.match.name_begin);
+    const ScriptProfile profile = classify_script(name);
+    return profile.dominant == transcript_.translation_script && profile.dominant != transcript_.original_script;
+  }
+
+  // Each pair's speaker: its labels' (the original's when the two disagree),
+  // else the turn before it continues; a nameless change of speaker (">>",
+  // "- ") leaves the speaker unknown until the next name.
+  void make_turns() {
+    SpeakerModel& model = transcript_.speaker_model;
+    std::vector<bool> in_original;  // per label: names the original's speaker
+    std::vector<std::int32_t> of_pair(transcript_.pairs.size(), -2);  // -2: no label
+    for (const Candidate& candidate : accepted_) {
+      SpeakerLabel label;
+      label.line = static_cast<std::uint32_t>(sources_.document.line_of(candidate.match.begin));
+      label.begin = candidate.match.begin;
+      label.end = candidate.match.end;
+      label.name_begin = candidate.match.name_begin;
+      label.name_end = candidate.match.name_end;
+      label.side = candidate.side;
+      label.form = candidate.match.form;
+      label.pair = candidate.pair;
+      if (const auto known = speaker_of_.find(candidate.match.begin); known != speaker_of_.end())
+        label.speaker = known->second;
+      model.labels.push_back(label);
+      in_original.push_back(!candidate.translation);
+    }
+    // Nameless labels take the speaker they continue.
+    std::int32_t current = -1;
+    std::size_t next_label = 0;
+    std::vector<std::size_t> naming(transcript_.pairs.size(), model.labels.size());  // the label naming each pair
+    for (std::size_t p = 0; p < transcript_.pairs.size(); ++p) {
+      std::int32_t named = -2, original = -2;
+      std::size_t named_by = model.labels.size(), original_by = model.labels.size();
+      bool unknown = false;
+      const std::size_t first_label = next_label;
+      for (; next_label < model.labels.size() &&
+             (model.labels[next_label].pair < 0 || static_cast<std::size_t>(model.labels[next_label].pair) <= p);
+           ++next_label) {
+        SpeakerLabel& label = model.labels[next_label];
+        if (label.pair < 0) continue;
+        if (label.name_begin == label.name_end) {
+          if (label.form == LabelForm::Chevron || label.form == LabelForm::Dash) unknown = true;
+          continue;
+        }
+        named = label.speaker;
+        named_by = next_label;
+        if (in_original[next_label]) {
+          original = label.speaker;
+          original_by = next_label;
+        }
+      }
+      if (original >= 0) {
+        named = original;
+        named_by = original_by;
+      }
+      if (named >= 0) naming[p] = named_by;
+      // A nameless label ("(00:01:02):") is the pair's named speaker's, else the one it continues.
+      for (std::size_t k = first_label; k < next_label; ++k) {
+        SpeakerLabel& label = model.labels[k];
+        const bool nameless_continuation = label.pair >= 0 && label.name_begin == label.name_end &&
+                                           label.form != LabelForm::Chevron && label.form != LabelForm::Dash;
+        if (nameless_continuation) label.speaker = named >= 0 ? named : current;
+      }
+      if (named >= 0) current = named;
+      else if (unknown) current = -1;
+      of_pair[p] = current;
+    }
+    for (std::size_t p = 0; p < transcript_.pairs.size(); ++p) {
+      Pair& pair = transcript_.pairs[p];
+      pair.speaker_index = of_pair[p];
+      pair.speaker = of_pair[p] >= 0 ? model.speakers[static_cast<std::size_t>(of_pair[p])].name : std::string();
+      if (of_pair[p] < 0) continue;
+      if (!model.turns.empty() && model.turns.back().speaker == of_pair[p] && model.turns.back().last_pair + 1 == p) {
+        model.turns.back().last_pair = static_cast<std::uint32_t>(p);
+        continue;
+      }
+      SpeakerTurn turn;
+      turn.speaker = of_pair[p];
+      turn.first_pair = turn.last_pair = static_cast<std::uint32_t>(p);
+      turn.cue = SpeakerCue::Label;
+      if (naming[p] < model.labels.size()) {  // the label as written, without the blanks after it
+        const SpeakerLabel& label = model.labels[naming[p]];
+        turn.evidence = std::string(trim(sources_.text.substr(label.begin, label.end - label.begin)));
+      }
+      model.turns.push_back(turn);
+    }
+  }
+
+  Transcript& transcript_;
+  const LabelSources& sources_;
+  std::vector<Candidate> candidates_;
+  std::vector<Candidate> accepted_;
+  std::map<std::size_t, std::int32_t> speaker_of_;  // label begin -> speaker
+};
+
+}  // namespace
+
+void fill_speaker_model(Transcript& transcript, const LabelSources& sources) {
+  transcript.speaker_model = {};
+  for (Pair& pair : transcript.pairs) {
+    pair.speaker.clear();
+    pair.speaker_index = -1;
+  }
+  if (transcript.pairs.empty()) return;
+  ModelBuilder(transcript, sources).run();
+  // Every reader's transcript comes through here once its labels are read:
+  // the one place a document without labels gets inferred speakers.
+  if (!transcript.speaker_model.labelled())
+    add_inferred_speakers(transcript, sources.reading.empty() ? sources.text : sources.reading);
+}
+
+}  // namespace bitext::detail
+
+namespace bitext {
+
+std::size_t text_begin(const Transcript& transcript, std::uint32_t line) {
+  if (line >= transcript.lines.size()) return 0;
+  const TranscriptLine& entry = transcript.lines[line];
+  const std::vector<SpeakerLabel>& labels = transcript.speaker_model.labels;
+  if (labels.empty()) return entry.begin;
+  // Labels do not overlap: their ends are in order too.
+  const auto at = std::upper_bound(labels.begin(), labels.end(), entry.begin,
+                                   [](std::size_t offset, const SpeakerLabel& label) { return offset < label.end; });
+  if (at == labels.end() || at->side == LabelSide::OwnLine || at->begin >= entry.end) return entry.begin;
+  return std::max(entry.begin, std::min(at->end, entry.end));
+}
+
+std::size_t side_begin(const Transcript& transcript, std::uint32_t line) {
+  if (line >= transcript.lines.size()) return 0;
+  const TranscriptLine& entry = transcript.lines[line];
+  const std::vector<SpeakerLabel>& labels = transcript.speaker_model.labels;
+  auto at = std::upper_bound(labels.begin(), labels.end(), entry.begin,
+                             [](std::size_t offset, const SpeakerLabel& label) { return offset < label.end; });
+  if (at == labels.begin()) return entry.begin;
+  const SpeakerLabel& label = *std::prev(at);
+  const LabelSide side = entry.kind == LineKind::Translation ? LabelSide::Translation : LabelSide::Original;
+  if (label.side != side || label.pair != entry.pair || entry.pair < 0) return entry.begin;
+  return label.begin;
+}
+
+}  // namespace bitext

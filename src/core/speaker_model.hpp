@@ -1,0 +1,33 @@
+// Filling Transcript::speaker_model from the labels written in the document:
+// which label candidates are labels (recurring, strong forms, or any
+// name-like one in a document that labels its turns), the speakers they name
+// with a spelling per language, and turns. Runs right after pairing, on the
+// transcript the checks read, so that a label is never content.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "bitext/layout.hpp"
+#include "bitext/text.hpp"
+#include "bitext/transcript.hpp"
+
+namespace bitext::detail {
+
+struct LabelSources {
+  std::string_view text;                   // the document
+  const LineIndex& document;               // its lines: labels carry document lines
+  Layout layout = Layout::Lines;
+  // Layouts other than lines: the reading text (markup blanked, same offsets)
+  // and the reader's units (own-line labels are its Label units). In the
+  // line layout both are empty and own-line labels are the markup lines that
+  // read as one.
+  std::string_view reading{};
+  const std::vector<Unit>* units = nullptr;
+};
+
+// `transcript`'s lines are byte ranges of `sources.text` (document lines, or
+// a layout's text units); pairs name them.
+void fill_speaker_model(Transcript& transcript, const LabelSources& sources);
+
+}  // namespace bitext::detail

@@ -1,0 +1,236 @@
+// Speakers inferred for unlabelled transcripts, and "Label speakers".
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "bitext/analysis.hpp"
+#include "bitext/speaker_inference.hpp"
+#include "bitext/speaker_labelling.hpp"
+
+using namespace bitext;
+
+namespace {
+
+// Written for this test: a host who introduces herself and her guest, a
+// greeting that names the guest, thanks for the invitation, questions and
+// answers, a back-channel reply inside an answer.
+const std::string kInterview =
+    "欢迎收听《长夜》。我是安娜·伯格。今天的嘉宾是作家汤姆·里德。\n"
+    "Welcome to Long Night. I'm Anna Berg. Today our guest is the writer Tom Reed.\n"
+    "汤姆，谢谢你来到节目。\n"
+    "Tom, thanks for coming on.\n"
+    "谢谢邀请。\n"
+    "Thanks for having me.\n"
+    "你是怎么开始写作的？\n"
+    "How did you start writing?\n"
+    "我小时候就喜欢讲故事。后来我开始把它们写下来。\n"
+    "I loved telling stories as a child. Later I started writing them down.\n"
+    "对。\n"
+    "Yeah.\n"
+    "第一本书花了我五年。\n"
+    "The first book took me five years.\n"
+    "五年！为什么这么久？\n"
+    "Five years! Why so long?\n"
+    "因为我一直在重写开头。\n"
+    "Because I kept rewriting the beginning.\n";
+
+std::vector<std::string> speakers_of(const Transcript& transcript) {
+  std::vector<std::string> names;
+  for (const Pair& pair : transcript.pairs) names.push_back(pair.speaker);
+  return names;
+}
+
+// The text with every inserted label removed again (edits are insertions).
+std::string without_insertions(const std::string& text, const std::vector<TextEdit>& edits) {
+  // In ascending order each insertion sits at its own offset once the ones before it are gone.
+  std::string labelled = apply_edits(text, edits);
+  std::vector<TextEdit> sorted = edits;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const TextEdit& a, const TextEdit& b) { return a.begin < b.begin; });
+  for (const TextEdit& edit : sorted) {
+    REQUIRE(labelled.compare(edit.begin, edit.replacement.size(), edit.replacement) == 0);
+    labelled.erase(edit.begin, edit.replacement.size());
+  }
+  return labelled;
+}
+
+}  // namespace
+
+TEST_CASE("an unlabelled interview gets its host and guest by name, with the cue that decided each turn") {
+  const auto analysis = Analysis::run(kInterview, CheckOptions{});
+  const Transcript& transcript = analysis->transcript();
+  REQUIRE(transcript.pairs.size() == 9);
+  CHECK(speakers_of(transcript) == std::vector<std::string>{"Anna Berg", "Anna Berg", "Tom Reed", "Anna Berg",
+                                                            "Tom Reed", "Anna Berg", "Tom Reed", "Anna Berg",
+                                                            "Tom Reed"});
+  const SpeakerModel& model = transcript.speaker_model;
+  CHECK_FALSE(model.labelled());
+  REQUIRE(model.speakers.size() == 2);
+  CHECK(model.speakers[0].name == "Anna Berg");
+  CHECK(model.speakers[0].inferred);
+  CHECK(model.speakers[0].translation_spelling == "安娜·伯格");
+  CHECK(model.speakers[1].name == "Tom Reed");
+  CHECK(model.speakers[1].translation_spelling == "汤姆");
+  CHECK(transcript.pairs[2].speaker_index == 1);
+
+  REQUIRE(model.turns.size() == 8);
+  // The first turn: Anna introduces herself; "Tom, thanks for coming on" is hers, not Tom's.
+  CHECK(model.turns[0].first_pair == 0);
+  CHECK(model.turns[0].last_pair == 1);
+  CHECK(model.turns[0].cue == SpeakerCue::SelfIntroduction);
+  CHECK(model.turns[0].evidence == "I'm Anna Berg");
+  CHECK(model.turns[0].inferred);
+  CHECK(model.turns[0].confidence > 0.9F);
+  // Tom answers the greeting that named him.
+  CHECK(model.turns[1].cue == SpeakerCue::Addressed);
+  // The question goes to the host by her role, and the answer follows the question.
+  CHECK(model.turns[3].speaker == 1);
+  CHECK(model.turns[3].cue == SpeakerCue::Alternation);
+  // "Yeah." inside Tom's answer is Anna's.
+  CHECK(model.turns[4].first_pair == 5);
+  CHECK(model.turns[4].cue == SpeakerCue::BackChannel);
+  for (const SpeakerTurn& turn : model.turns) {
+    CHECK(turn.confidence > 0.0F);
+    CHECK(turn.confidence <= 1.0F);
+  }
+}
+
+TEST_CASE("without any name, speakers are Host and Guest by role, never an invented name") {
+  const std::string text =
+      "你是怎么开始做陶艺的？\nHow did you get into pottery?\n"
+      "我在大学里上了一门夜校课。从那以后就停不下来了。\nI took an evening class at university. I could not stop after that.\n"
+      "你最喜欢做什么？\nWhat do you like making most?\n"
+      "碗。碗很简单，但要做好很难。\nBowls. A bowl is simple, but hard to make well.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  const Transcript& transcript = analysis->transcript();
+  REQUIRE(transcript.pairs.size() == 4);
+  CHECK(speakers_of(transcript) == std::vector<std::string>{"Host", "Guest", "Host", "Guest"});
+  REQUIRE(transcript.speaker_model.speakers.size() == 2);
+  CHECK(transcript.speaker_model.speakers[0].translation_spelling == "主持人");
+  CHECK(transcript.speaker_model.speakers[1].translation_spelling == "嘉宾");
+  CHECK(transcript.speaker_model.turns[1].cue == SpeakerCue::Alternation);
+}
+
+TEST_CASE("a hand-over gives the next turn to the one named") {
+  const std::string text =
+      "我是丽莎·格林，和我一起的是联合主持人马克·斯通。今天的嘉宾是露西·韦尔。\n"
+      "I'm Lisa Green, and with me is my co-host Mark Stone. Our guest is Lucy Vale.\n"
+      "露西，欢迎。\nLucy, welcome to the show.\n"
+      "谢谢邀请。\nThanks for having me.\n"
+      "第一个问题我让马克来问。\nI'll let Mark kick it off with the first question.\n"
+      "好。露西，你的第一份工作是什么？\nSure. Lucy, what was your first job?\n"
+      "我在一家书店工作。\nI worked in a bookshop.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  const Transcript& transcript = analysis->transcript();
+  REQUIRE(transcript.pairs.size() == 6);
+  CHECK(speakers_of(transcript) ==
+        std::vector<std::string>{"Lisa Green", "Lisa Green", "Lucy Vale", "Lisa Green", "Mark Stone", "Lucy Vale"});
+  const SpeakerModel& model = transcript.speaker_model;
+  REQUIRE(model.turns.size() == 5);
+  CHECK(model.turns[3].speaker == 2);
+  CHECK(model.speakers[2].name == "Mark Stone");
+  CHECK(model.turns[3].cue == SpeakerCue::Handover);
+  CHECK(model.turns[3].evidence == "I'll let Mark");
+}
+
+TEST_CASE("add_inferred_speakers leaves a labelled transcript alone") {
+  const auto analysis = Analysis::run(kInterview, CheckOptions{});
+  Transcript transcript = analysis->transcript();
+  transcript.speaker_model = {};
+  for (Pair& pair : transcript.pairs) {
+    pair.speaker.clear();
+    pair.speaker_index = -1;
+  }
+  transcript.speaker_model.speakers.push_back({"Clara", "", "Clara", false, 1});
+  transcript.speaker_model.labels.push_back(SpeakerLabel{});
+  add_inferred_speakers(transcript, analysis->text());
+  CHECK(transcript.speaker_model.speakers.size() == 1);
+  CHECK(transcript.speaker_model.turns.empty());
+  CHECK(transcript.pairs[0].speaker.empty());
+}
+
+TEST_CASE("label speakers: one label per turn in the chosen style, and nothing else changes") {
+  const auto analysis = Analysis::run(kInterview, CheckOptions{});
+  const Transcript& transcript = analysis->transcript();
+  const std::string& text = analysis->text();
+
+  const std::vector<TextEdit> original = speaker_label_edits(transcript, text, LabelStyle::Original);
+  CHECK(original.size() == 8);
+  const std::string labelled = apply_edits(text, original);
+  CHECK(labelled ==
+        "欢迎收听《长夜》。我是安娜·伯格。今天的嘉宾是作家汤姆·里德。\n"
+        "Anna Berg: Welcome to Long Night. I'm Anna Berg. Today our guest is the writer Tom Reed.\n"
+        "汤姆，谢谢你来到节目。\n"
+        "Tom, thanks for coming on.\n"
+        "谢谢邀请。\n"
+        "Tom Reed: Thanks for having me.\n"
+        "你是怎么开始写作的？\n"
+        "Anna Berg: How did you start writing?\n"
+        "我小时候就喜欢讲故事。后来我开始把它们写下来。\n"
+        "Tom Reed: I loved telling stories as a child. Later I started writing them down.\n"
+        "对。\n"
+        "Anna Berg: Yeah.\n"
+        "第一本书花了我五年。\n"
+        "Tom Reed: The first book took me five years.\n"
+        "五年！为什么这么久？\n"
+        "Anna Berg: Five years! Why so long?\n"
+        "因为我一直在重写开头。\n"
+        "Tom Reed: Because I kept rewriting the beginning.\n");
+  CHECK(without_insertions(text, original) == text);
+
+  const std::vector<TextEdit> both = speaker_label_edits(transcript, text, LabelStyle::Both);
+  CHECK(both.size() == 16);
+  const std::string both_text = apply_edits(text, both);
+  CHECK(both_text.substr(0, both_text.find('\n', both_text.find('\n') + 1)) ==
+        "安娜·伯格：欢迎收听《长夜》。我是安娜·伯格。今天的嘉宾是作家汤姆·里德。\n"
+        "Anna Berg: Welcome to Long Night. I'm Anna Berg. Today our guest is the writer Tom Reed.");
+  CHECK(both_text.find("汤姆：谢谢邀请。\nTom Reed: Thanks for having me.\n") != std::string::npos);
+  CHECK(without_insertions(text, both) == text);
+
+  const std::vector<TextEdit> translation = speaker_label_edits(transcript, text, LabelStyle::Translation);
+  CHECK(translation.size() == 8);
+  const std::string translation_text = apply_edits(text, translation);
+  CHECK(translation_text.find("汤姆：谢谢邀请。\nThanks for having me.\n") != std::string::npos);
+  CHECK(without_insertions(text, translation) == text);
+  for (const TextEdit& edit : translation) CHECK(edit.begin == edit.end);
+}
+
+TEST_CASE("label styles by name") {
+  CHECK(parse_label_style("original") == LabelStyle::Original);
+  CHECK(parse_label_style("both") == LabelStyle::Both);
+  CHECK(parse_label_style("translation") == LabelStyle::Translation);
+  CHECK_FALSE(parse_label_style("left").has_value());
+}
+
+TEST_CASE("a transcript without pairs has no speakers") {
+  const auto analysis = Analysis::run("只有一行中文。\n", CheckOptions{});
+  CHECK(analysis->transcript().speaker_model.speakers.empty());
+  CHECK(speaker_label_edits(analysis->transcript(), analysis->text(), LabelStyle::Both).empty());
+}
+
+TEST_CASE("after labelling, the labels give the same speakers, and they are labels, not guesses") {
+  const auto analysis = Analysis::run(kInterview, CheckOptions{});
+  const Transcript& inferred = analysis->transcript();
+  for (const LabelStyle style : {LabelStyle::Original, LabelStyle::Both, LabelStyle::Translation}) {
+    CAPTURE(static_cast<int>(style));
+    const std::string labelled = apply_edits(analysis->text(), speaker_label_edits(inferred, analysis->text(), style));
+    const auto reread = Analysis::run(labelled, CheckOptions{});
+    const Transcript& transcript = reread->transcript();
+    CHECK(transcript.speaker_model.labelled());
+    REQUIRE(transcript.pairs.size() == inferred.pairs.size());
+    for (std::size_t i = 0; i < transcript.pairs.size(); ++i) {
+      CAPTURE(i);
+      const std::int32_t index = transcript.pairs[i].speaker_index;
+      REQUIRE(index >= 0);
+      const Speaker& speaker = transcript.speaker_model.speakers[static_cast<std::size_t>(index)];
+      CHECK_FALSE(speaker.inferred);
+      // The original side's spelling when labelled there, else the translation's.
+      const Speaker& before = inferred.speaker_model.speakers[static_cast<std::size_t>(inferred.pairs[i].speaker_index)];
+      CHECK(transcript.pairs[i].speaker ==
+            (style == LabelStyle::Translation ? before.translation_spelling : before.original_spelling));
+    }
+    // Labelling a labelled document changes nothing.
+    CHECK(speaker_label_edits(transcript, reread->text(), style).empty());
+  }
+}
