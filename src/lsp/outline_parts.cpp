@@ -117,6 +117,9 @@ std::vector<SpeakerTurn> speaker_turns(const Transcript& transcript) {
     turn.speaker = pairs[i].speaker_index;
     turn.first_pair = static_cast<std::uint32_t>(i);
     turn.last_pair = static_cast<std::uint32_t>(j - 1);
+    const auto& speakers = transcript.speaker_model.speakers;
+    turn.inferred = turn.speaker >= 0 && static_cast<std::size_t>(turn.speaker) < speakers.size() &&
+                    speakers[turn.speaker].inferred;
     turns.push_back(std::move(turn));
     i = j;
   }

@@ -22,27 +22,6 @@ std::string_view spelling_in_script(const Speaker& speaker, Script script) {
   return {};
 }
 
-std::vector<SpeakerTurn> speaker_turns(const Transcript& transcript) {
-  if (!transcript.speaker_model.turns.empty()) return transcript.speaker_model.turns;
-  std::vector<SpeakerTurn> turns;
-  const auto& pairs = transcript.pairs;
-  for (std::size_t i = 0; i < pairs.size();) {
-    std::size_t j = i + 1;
-    while (j < pairs.size() && pairs[j].speaker_index == pairs[i].speaker_index) ++j;
-    const std::int32_t speaker = pairs[i].speaker_index;
-    if (speaker >= 0 && static_cast<std::size_t>(speaker) < transcript.speaker_model.speakers.size()) {
-      SpeakerTurn turn;
-      turn.speaker = speaker;
-      turn.first_pair = static_cast<std::uint32_t>(i);
-      turn.last_pair = static_cast<std::uint32_t>(j - 1);
-      turn.inferred = transcript.speaker_model.speakers[speaker].inferred;
-      turns.push_back(std::move(turn));
-    }
-    i = j;
-  }
-  return turns;
-}
-
 std::string_view label_name(std::string_view text, const SpeakerLabel& label) {
   if (label.name_end <= label.name_begin || label.name_end > text.size()) return {};
   return text.substr(label.name_begin, label.name_end - label.name_begin);

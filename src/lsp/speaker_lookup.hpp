@@ -12,6 +12,7 @@
 
 #include "bitext/script.hpp"
 #include "bitext/transcript.hpp"
+#include "lsp/outline_parts.hpp"  // speaker_turns
 
 namespace bitext::lsp {
 
@@ -26,10 +27,6 @@ Script name_script(std::string_view name);
 // The spelling of `speaker` in `script` (its translation or original spelling,
 // else its display name, whichever is written in that script); empty when none is.
 std::string_view spelling_in_script(const Speaker& speaker, Script script);
-
-// The document's speaker turns: the model's, or (a model that has speakers
-// per pair but no turns) runs of consecutive pairs with one speaker.
-std::vector<SpeakerTurn> speaker_turns(const Transcript& transcript);
 
 // The name as written in a label (empty for nameless labels).
 std::string_view label_name(std::string_view text, const SpeakerLabel& label);
