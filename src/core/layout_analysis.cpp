@@ -170,7 +170,8 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
   const UnitSequence sequence{unit_index.text(), text_units, profiles, groups};
   const std::vector<UnitReading> readings = read_units(sequence, Placeholders(options));
   Transcript units = pair_units({sequence, sequence, readings}, options);
-  fill_speaker_model(units, {text, index, layout.layout, layout.reading, &layout.units});
+  const std::string_view reading = memo->reading ? std::string_view(*memo->reading) : std::string_view();
+  fill_speaker_model(units, {text, index, layout.layout, reading, &layout.units});
   result.findings = structural_checks(units, unit_index, options);
   if (options.content_checks) {
     std::vector<std::uint32_t> previous_lines;

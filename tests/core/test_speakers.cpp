@@ -206,13 +206,16 @@ TEST_CASE("parse_transcript fills the speaker model too") {
   CHECK(speakers_of(transcript) == std::vector<std::string>{"Mara", "Ken", "Ken", "Mara", "Ken", "Ken"});
 }
 
-TEST_CASE("an unlabelled document has no speaker model; a lone 'Name:' is not a label") {
+TEST_CASE("an unlabelled document reads no labels (its speakers are inferred); a lone 'Name:' is not a label") {
   const std::string text =
       "我们今天聊聊开源。\nToday we talk about open source.\n注意：录音有杂音。\nNote: the recording is noisy.\n"
       "最后一句。\nOne last line.\n";
   const auto analysis = analyse(text, "talk.txt");
   CHECK_FALSE(analysis->transcript().speaker_model.labelled());
-  CHECK(speakers_of(analysis->transcript()) == std::vector<std::string>{"", "", ""});
+  CHECK(analysis->transcript().speaker_model.labels.empty());
+  for (const Speaker& speaker : analysis->transcript().speaker_model.speakers) CHECK(speaker.inferred);
+  // "Note" is no speaker's name, inferred or not.
+  for (const std::string& name : speakers_of(analysis->transcript())) CHECK(name != "Note");
   // Once, and not a stop word: still not a label in a document that labels nothing else.
   const std::string once = "玛拉：你好。\nMara: Hello.\n今天聊聊开源。\nToday we talk about open source.\n";
   CHECK_FALSE(analyse(once, "talk.txt")->transcript().speaker_model.labelled());
