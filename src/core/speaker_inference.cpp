@@ -366,7 +366,11 @@ SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text)
 
 void add_inferred_speakers(Transcript& transcript, std::string_view text) {
   if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return;
-  transcript.speaker_model = infer_speakers(transcript, text);
+  SpeakerModel inferred = infer_speakers(transcript, text);
+  // One speaker throughout tells a reader nothing (and is what the inference
+  // says when it finds no change of speaker): the document keeps no speakers.
+  if (inferred.speakers.size() < 2) return;
+  transcript.speaker_model = std::move(inferred);
   const SpeakerModel& model = transcript.speaker_model;
   for (const SpeakerTurn& turn : model.turns) {
     for (std::uint32_t i = turn.first_pair; i <= turn.last_pair && i < transcript.pairs.size(); ++i) {
