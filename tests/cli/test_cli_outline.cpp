@@ -44,16 +44,16 @@ TEST_CASE("outline of a small transcript: every pair with its line numbers, role
   CHECK(result.out ==
         "talk.txt: 4 pairs, translation (han) first, original (latin) second\n"
         "\n"
-        "pair 1 (lines 1-2), speaker: Speaker 1 (inferred)\n"
+        "pair 1 (lines 1-2)\n"
         "  1  translation  今天我们聊聊开源模型。\n"
         "  2  original     Today we talk about open models.\n"
-        "pair 2 (lines 3-4), speaker: Speaker 1 (inferred)\n"
+        "pair 2 (lines 3-4)\n"
         "  3  translation  这个社区增长得非常快。\n"
         "  4  original     This community is growing very fast.\n"
-        "pair 3 (lines 5-6), speaker: Speaker 1 (inferred)\n"
+        "pair 3 (lines 5-6)\n"
         "  5  translation  大模型就像一级方程式赛车。\n"
         "  6  original     Big models are like Formula One cars.\n"
-        "pair 4 (lines 7-8), speaker: Speaker 1 (inferred)\n"
+        "pair 4 (lines 7-8)\n"
         "  7  translation  谢谢大家收听。\n"
         "  8  original     Thanks everyone for listening.\n");
 }
@@ -78,16 +78,16 @@ TEST_CASE("a missing side is shown where it belongs") {
   CHECK(result.out ==
         "gap.txt: 4 pairs, translation (han) first, original (latin) second\n"
         "\n"
-        "pair 1 (lines 1-2), speaker: Speaker 1 (inferred)\n"
+        "pair 1 (lines 1-2)\n"
         "  1  translation  今天我们聊聊开源模型。\n"
         "  2  original     Today we talk about open models.\n"
-        "pair 2 (lines 3-4), speaker: Speaker 1 (inferred)\n"
+        "pair 2 (lines 3-4)\n"
         "  3  translation  这个社区增长得非常快。\n"
         "  4  original     This community is growing very fast.\n"
-        "pair 3 (line 5), speaker: Speaker 1 (inferred)\n"
+        "pair 3 (line 5)\n"
         "  5  translation  🤗🤗大模型就像赛车。\n"
         "     original     (missing)\n"
-        "pair 4 (lines 6-7), speaker: Speaker 1 (inferred)\n"
+        "pair 4 (lines 6-7)\n"
         "  6  translation  谢谢大家收听。\n"
         "  7  original     Thanks everyone for listening.\n");
 }
