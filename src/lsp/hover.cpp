@@ -111,9 +111,7 @@ void describe_speaker(Content& content, const FeatureContext& context, const Pai
     content.text("\n");
     return;
   }
-  const std::string pairs = turn->first_pair == turn->last_pair
-                                ? "pair " + std::to_string(turn->first_pair + 1)
-                                : "pairs " + std::to_string(turn->first_pair + 1) + "–" + std::to_string(turn->last_pair + 1);
+  const std::string pairs = pair_range_text(turn->first_pair, turn->last_pair);
   if (!turn->inferred) {
     if (const SpeakerLabel* opening = label_of_pair(transcript, turn->first_pair)) {
       content.text(" · continues the turn labelled on line " + std::to_string(opening->line + 1) + " (" + pairs + ")\n");

@@ -126,6 +126,11 @@ std::vector<SpeakerTurn> speaker_turns(const Transcript& transcript) {
   return turns;
 }
 
+std::string pair_range_text(std::uint32_t first, std::uint32_t last) {
+  return first == last ? "pair " + std::to_string(first + 1)
+                       : "pairs " + std::to_string(first + 1) + "–" + std::to_string(last + 1);
+}
+
 std::string_view turn_speaker_name(const Transcript& transcript, const SpeakerTurn& turn) {
   const auto& speakers = transcript.speaker_model.speakers;
   if (turn.speaker >= 0 && static_cast<std::size_t>(turn.speaker) < speakers.size() &&

@@ -49,9 +49,7 @@ std::string speaker_turn_symbols(const std::vector<OpenDocumentView>& documents,
       const std::uint32_t first_line = transcript.pairs[turn.first_pair].first_line();
       const std::uint32_t last_line = transcript.pairs[turn.last_pair].last_line();
       Range range{Position{first_line, 0}, index.position_of(index.line_end(last_line), encoding)};
-      std::string container = turn.first_pair == turn.last_pair
-                                  ? "pair " + std::to_string(turn.first_pair + 1)
-                                  : "pairs " + std::to_string(turn.first_pair + 1) + "\u2013" + std::to_string(turn.last_pair + 1);
+      std::string container = pair_range_text(turn.first_pair, turn.last_pair);
       if (turn.inferred || speaker.inferred) container += " (inferred)";
       if (count > 0) out.push_back(',');
       // SymbolInformation, keys in the order nlohmann's serialize() writes them.

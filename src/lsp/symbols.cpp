@@ -47,11 +47,6 @@ std::string pair_symbol_name(const Transcript& transcript, const LineIndex& inde
   return words.empty() ? "Pair " + std::to_string(pair.index + 1) : words;
 }
 
-std::string pair_range_text(std::uint32_t first, std::uint32_t last) {
-  return first == last ? "pair " + std::to_string(first + 1)
-                       : "pairs " + std::to_string(first + 1) + "–" + std::to_string(last + 1);
-}
-
 // Writes symbols straight to JSON text (keys in nlohmann's order): the outline
 // of a large transcript has tens of thousands of symbols, and a json tree per
 // symbol cost several microseconds each.
