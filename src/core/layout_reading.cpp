@@ -1,5 +1,7 @@
 #include "layout_reading.hpp"
 
+#include <utility>
+
 #include "bitext/text.hpp"
 #include "line_facts.hpp"
 
@@ -93,6 +95,26 @@ void add_cue_text(DocumentLayout& layout, std::string_view text, const std::vect
     run_script = script;
   }
   close_run(last);
+}
+
+void add_cue_from_timing(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines,
+                         std::size_t timing_line, std::size_t stop, TimingFormat format, Cue cue) {
+  const auto cue_index = static_cast<std::int32_t>(layout.cues.size());
+  const PhysicalLine timing_range = trimmed(text, lines[timing_line].begin, lines[timing_line].end);
+  const TimingLine timing = read_timing_line(text, timing_range.begin, timing_range.end, format);
+  report_timing(timing, format, layout.findings);
+  cue.timing.begin = timing_range.begin;
+  cue.timing.end = timing_range.end;
+  cue.timing.valid = timing.start.valid && timing.end.valid;
+  cue.timing.start_ms = timing.start.ms;
+  cue.timing.end_ms = timing.end.ms;
+  cue.timing.start_begin = timing.start.begin;
+  cue.timing.start_end = timing.start.end;
+  cue.timing.end_begin = timing.end.begin;
+  cue.timing.end_end = timing.end.end;
+  add_unit(layout, UnitKind::Timing, timing_range.begin, timing_range.end, cue_index);
+  add_cue_text(layout, text, lines, timing_line + 1, stop, cue_index);
+  layout.cues.push_back(std::move(cue));
 }
 
 }  // namespace bitext::detail

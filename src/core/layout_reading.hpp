@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bitext/layout.hpp"
+#include "subtitle_timing.hpp"
 
 namespace bitext::detail {
 
@@ -50,5 +51,11 @@ namespace bitext::detail {
 // lines without letters ("♪", "-") join the unit they follow.
 void add_cue_text(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines,
                   std::size_t first, std::size_t last, std::int32_t cue);
+
+// The rest of subtitle cue `cue` (the next in layout.cues), from its timing
+// line to line `stop`: the timing read into the cue (its problems reported as
+// findings), the timing unit, the text units; then the cue is added.
+void add_cue_from_timing(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines,
+                         std::size_t timing_line, std::size_t stop, TimingFormat format, Cue cue);
 
 }  // namespace bitext::detail

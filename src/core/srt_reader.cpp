@@ -2,6 +2,7 @@
 // "HH:MM:SS,mmm --> HH:MM:SS,mmm" and text lines. Each language of a cue is
 // one text unit; the index and timing are markup kept on the cue.
 #include <charconv>
+#include <utility>
 
 #include "bitext/layout.hpp"
 #include "layout_reading.hpp"
@@ -73,21 +74,7 @@ DocumentLayout read_srt(std::string_view text) {
         cue.number = value;
       add_unit(layout, UnitKind::Markup, number.begin, number.end, cue_index);
     }
-    const PhysicalLine timing_range = trimmed(text, lines[timing_line].begin, lines[timing_line].end);
-    const TimingLine timing = read_timing_line(text, timing_range.begin, timing_range.end, TimingFormat::Srt);
-    report_timing(timing, TimingFormat::Srt, layout.findings);
-    cue.timing.begin = timing_range.begin;
-    cue.timing.end = timing_range.end;
-    cue.timing.valid = timing.start.valid && timing.end.valid;
-    cue.timing.start_ms = timing.start.ms;
-    cue.timing.end_ms = timing.end.ms;
-    cue.timing.start_begin = timing.start.begin;
-    cue.timing.start_end = timing.start.end;
-    cue.timing.end_begin = timing.end.begin;
-    cue.timing.end_end = timing.end.end;
-    add_unit(layout, UnitKind::Timing, timing_range.begin, timing_range.end, cue_index);
-    add_cue_text(layout, text, lines, timing_line + 1, stop, cue_index);
-    layout.cues.push_back(cue);
+    add_cue_from_timing(layout, text, lines, timing_line, stop, TimingFormat::Srt, std::move(cue));
     line = stop;
   }
   return layout;

@@ -4,6 +4,7 @@
 // Tags in the text (<v Name>, <c>, <i>, <b>, <u>, <lang>, <ruby>, inline
 // timestamps) stay in the text and are blanked out of the reading.
 #include <charconv>
+#include <utility>
 
 #include "bitext/layout.hpp"
 #include "layout_reading.hpp"
@@ -85,21 +86,7 @@ DocumentLayout read_vtt(std::string_view text) {
       if (error == std::errc() && end == digits.data() + digits.size()) cue.number = value;
       add_unit(layout, UnitKind::Markup, identifier.begin, identifier.end, cue_index);
     }
-    const PhysicalLine timing_range = trimmed(text, lines[timing_line].begin, lines[timing_line].end);
-    const TimingLine timing = read_timing_line(text, timing_range.begin, timing_range.end, TimingFormat::Vtt);
-    report_timing(timing, TimingFormat::Vtt, layout.findings);
-    cue.timing.begin = timing_range.begin;
-    cue.timing.end = timing_range.end;
-    cue.timing.valid = timing.start.valid && timing.end.valid;
-    cue.timing.start_ms = timing.start.ms;
-    cue.timing.end_ms = timing.end.ms;
-    cue.timing.start_begin = timing.start.begin;
-    cue.timing.start_end = timing.start.end;
-    cue.timing.end_begin = timing.end.begin;
-    cue.timing.end_end = timing.end.end;
-    add_unit(layout, UnitKind::Timing, timing_range.begin, timing_range.end, cue_index);
-    add_cue_text(layout, text, lines, timing_line + 1, stop, cue_index);
-    layout.cues.push_back(cue);
+    add_cue_from_timing(layout, text, lines, timing_line, stop, TimingFormat::Vtt, std::move(cue));
     line = stop;
   }
   return layout;
