@@ -146,40 +146,29 @@ class LineTokenizer {
   // A label: its name and markup as a label token, a time in it ("Name
   // (00:01:02):", "[00:01:02] Name:", "Name  0:02") as a timestamp.
   void label_tokens(std::string_view text, std::size_t base, std::size_t begin, std::size_t end) {
-    std::size_t run = begin;
-    auto flush = [&](std::size_t to) {
-      std::size_t from = run;
-      trimmed(text, from, to);
-      if (from < to) add(base, from, to, kNamespace, 0);
-    };
-    const std::string_view label = text.substr(0, end);
-    for (std::size_t i = begin; i < end;) {
-      std::size_t time = bracketed_time_length(label, i);
-      if (time == 0) time = timestamp_length(label, i);
-      if (time > 0) {
-        flush(i);
-        add(base, i, i + time, kNumber, 0);
-        i += time;
-        run = i;
-      } else {
-        ++i;
-      }
-    }
-    flush(end);
+    times_and_runs(text, base, begin, end, kNamespace, true);
   }
 
   // Timings as numbers; the rest (cue numbers, "-->", settings, WEBVTT, NOTE) as keywords.
   void markup(std::string_view text, std::size_t base, std::size_t begin, std::size_t end) {
-    std::size_t run = begin;  // start of the current keyword run
+    times_and_runs(text, base, begin, end, kKeyword, false);
+  }
+
+  // [begin, end) as timestamps (numbers; with `bracketed`, "[00:01:02]" too)
+  // and, between them, runs of `run_type` without their outer spaces.
+  void times_and_runs(std::string_view text, std::size_t base, std::size_t begin, std::size_t end, std::uint32_t run_type,
+                      bool bracketed) {
+    std::size_t run = begin;  // start of the current run
     auto flush = [&](std::size_t to) {
       std::size_t from = run;
-      while (from < to && is_space(text[from])) ++from;
-      std::size_t last = to;
-      while (last > from && is_space(text[last - 1])) --last;
-      if (from < last) add(base, from, last, kKeyword, 0);
+      trimmed(text, from, to);
+      if (from < to) add(base, from, to, run_type, 0);
     };
+    const std::string_view upto = text.substr(0, end);
     for (std::size_t i = begin; i < end;) {
-      if (const std::size_t time = timestamp_length(text.substr(0, end), i); time > 0) {
+      std::size_t time = bracketed ? bracketed_time_length(upto, i) : 0;
+      if (time == 0) time = timestamp_length(upto, i);
+      if (time > 0) {
         flush(i);
         add(base, i, i + time, kNumber, 0);
         i += time;
