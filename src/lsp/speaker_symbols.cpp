@@ -52,18 +52,7 @@ std::string speaker_turn_symbols(const std::vector<OpenDocumentView>& documents,
       std::string container = pair_range_text(turn.first_pair, turn.last_pair);
       if (turn.inferred || speaker.inferred) container += " (inferred)";
       if (count > 0) out.push_back(',');
-      // SymbolInformation, keys in the order nlohmann's serialize() writes them.
-      out += "{\"containerName\":";
-      append_json_string(out, container);
-      out += ",\"kind\":";
-      append_json_int(out, kSymbolNamespace);
-      out += ",\"location\":{\"range\":";
-      append_json_range(out, range);
-      out += ",\"uri\":";
-      append_json_string(out, *document.uri);
-      out += "},\"name\":";
-      append_json_string(out, speaker.name);
-      out.push_back('}');
+      append_symbol_information(out, speaker.name, container, kSymbolNamespace, range, *document.uri);
       ++count;
     }
   }

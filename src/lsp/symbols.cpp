@@ -92,21 +92,7 @@ struct SymbolWriter {
       out.push_back('}');
       return;
     }
-    out += "{";
-    if (std::string_view in = container(); !in.empty()) {
-      out += "\"containerName\":";
-      append_json_string(out, in);
-      out.push_back(',');
-    }
-    out += "\"kind\":";
-    append_json_int(out, kind);
-    out += ",\"location\":{\"range\":";
-    append_json_range(out, range);
-    out += ",\"uri\":";
-    append_json_string(out, uri);
-    out += "},\"name\":";
-    append_json_string(out, name);
-    out.push_back('}');
+    append_symbol_information(out, name, container(), kind, range, uri);
     if (open_children) parents.push_back(Parent{std::string(name), std::string(detail), kind, range, selection});
   }
 
@@ -287,6 +273,25 @@ bool contains_nocase(std::string_view haystack, std::string_view lowered_needle)
 }
 
 }  // namespace
+
+void append_symbol_information(std::string& out, std::string_view name, std::string_view container, int kind,
+                               const Range& range, std::string_view uri) {
+  out += "{";
+  if (!container.empty()) {
+    out += "\"containerName\":";
+    append_json_string(out, container);
+    out.push_back(',');
+  }
+  out += "\"kind\":";
+  append_json_int(out, kind);
+  out += ",\"location\":{\"range\":";
+  append_json_range(out, range);
+  out += ",\"uri\":";
+  append_json_string(out, uri);
+  out += "},\"name\":";
+  append_json_string(out, name);
+  out.push_back('}');
+}
 
 std::string document_symbols_text(const std::string& uri, const Transcript& transcript, const LineIndex& index,
                                   PositionEncoding encoding, bool hierarchical) {

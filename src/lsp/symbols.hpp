@@ -22,6 +22,11 @@ inline constexpr int kSymbolChapter = 4;    // a chapter (Markdown heading): Pac
 inline constexpr int kSymbolString = 15;    // a pair
 
 // The DocumentSymbol[] (hierarchical) or SymbolInformation[] as JSON text, and parsed.
+// One SymbolInformation as JSON text, keys in the order nlohmann's serialize()
+// writes them; `container` left out when empty.
+void append_symbol_information(std::string& out, std::string_view name, std::string_view container, int kind,
+                               const Range& range, std::string_view uri);
+
 std::string document_symbols_text(const std::string& uri, const Transcript& transcript, const LineIndex& index,
                                   PositionEncoding encoding, bool hierarchical);
 json document_symbols(const std::string& uri, const Transcript& transcript, const LineIndex& index,
