@@ -352,7 +352,7 @@ TEST_CASE("subtitle hints: reading speed and line width, configurable") {
 }
 
 TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors or warnings") {
-  // English first: until roles follow the language (issue 10, item 1), say that English is the original.
+  // English first, said here; the reading with the order and roles left to auto is compared below.
   CheckOptions options;
   options.document_name = "podcast-notes.md";
   options.order = LineOrder::OriginalFirst;
@@ -372,6 +372,21 @@ TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors o
   CHECK(text_at(*analysis, first.original_ranges[0].begin, first.original_ranges[0].begin + 4) == "This");
   REQUIRE(first.translation_ranges.size() == 1);
   CHECK(text_at(*analysis, first.translation_ranges[0].begin, first.translation_ranges[0].begin + 6) == "这里");
+
+  // With the order and roles left to auto: the same pairs, Chinese the
+  // translation by language, English first in every pair.
+  CheckOptions automatic;
+  automatic.document_name = "podcast-notes.md";
+  const auto detected = Analysis::run(read_file("tests/fixtures/layouts/podcast-notes.md"), automatic);
+  const Transcript& read = detected->transcript();
+  CHECK(read.translation_script == Script::Han);
+  CHECK(read.order == LineOrder::OriginalFirst);
+  REQUIRE(read.pairs.size() == transcript.pairs.size());
+  for (std::size_t k = 0; k < read.pairs.size(); ++k) {
+    CAPTURE(k + 1);
+    CHECK(read.pairs[k].translation == transcript.pairs[k].translation);
+    CHECK(read.pairs[k].original == transcript.pairs[k].original);
+  }
 }
 
 TEST_CASE("Markdown notes: the order of the two sides may change per pair; roles stay by language") {
