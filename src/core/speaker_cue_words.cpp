@@ -64,7 +64,8 @@ std::string_view last_sentence(std::string_view lower) {
 // Tags that end a statement with a question mark without asking anything.
 constexpr std::string_view kTagQuestions[] = {
     "right", "you know", "yeah", "okay", "ok", "no", "huh", "isn't it", "don't you think", "correct", "see", "eh"};
-constexpr std::string_view kHanTagQuestions[] = {"对吧？", "是吧？", "对不对？", "对吗？", "不是吗？"};
+constexpr std::string_view kHanTagQuestions[] = {"对吧？", "是吧？", "对不对？", "对吗？", "不是吗？",
+                                                 "对吧?", "是吧?", "对不对?", "对吗?", "不是吗?"};
 
 // Does one of the text's last two sentences ask? The question often comes
 // before a closing remark ("... how did it start? I hear it's quite a story.").
@@ -194,6 +195,25 @@ constexpr std::string_view kSignOff[] = {
     "best way for", "where can people", "where can folks", "thanks for coming on the show",
     "we'll let you get back", "thank you so much for joining", "that's all for today"};
 
+// Sentence ends: a run of end marks followed by a space or the end ("Okay... So" ends one).
+std::size_t latin_sentences(std::string_view lower) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const char c = lower[i];
+    if (c != '.' && c != '?' && c != '!') continue;
+    while (i + 1 < lower.size() && (lower[i + 1] == '.' || lower[i + 1] == '?' || lower[i + 1] == '!')) ++i;
+    if (i + 1 == lower.size() || lower[i + 1] == ' ') ++count;
+  }
+  return std::max<std::size_t>(count, lower.empty() ? 0 : 1);
+}
+
+std::size_t han_sentences(std::string_view han) {
+  std::size_t count = 0;
+  for (std::string_view end : {"。", "？", "！"})
+    for (std::size_t at = han.find(end); at != std::string_view::npos; at = han.find(end, at + end.size())) ++count;
+  return std::max<std::size_t>(count, han.empty() ? 0 : 1);
+}
+
 }  // namespace
 
 std::string ascii_lower(std::string_view text) {
@@ -287,6 +307,7 @@ PairWording read_wording(const PairSides& sides) {
     in_word = letter;
   }
   wording.words = has_latin ? words : han.size() / 6;  // a Han character is 3 bytes; two make about a word
+  wording.sentences = has_latin ? latin_sentences(lower) : han_sentences(han);
 
   std::string found;
   if (contains_any(lower, kGuestThanks, found) || contains_any(han, kHanGuestThanks, found))
