@@ -170,6 +170,11 @@ constexpr std::string_view kAnswerOpenings[] = {
 constexpr std::string_view kHanAnswerOpenings[] = {"是的", "没错", "对", "确实", "嗯", "当然", "好问题",
                                                                 "这是个好问题"};
 
+// Words that open a reply by taking up what the previous speaker said.
+constexpr std::string_view kAgreementOpenings[] = {"yeah", "yes", "yep", "right", "exactly", "sure", "absolutely",
+                                                   "totally", "well", "no"};
+constexpr std::string_view kHanAgreementOpenings[] = {"是的", "没错", "对，", "对。", "对,", "确实", "嗯", "当然，"};
+
 // Openers that judge what the previous speaker said: a listener taking the floor.
 constexpr std::string_view kReactionOpenings[] = {
     "i love that", "i love it", "love that", "that's great", "that's amazing", "that's awesome", "awesome",
@@ -273,6 +278,12 @@ PairWording read_wording(const PairSides& sides) {
   if (!wording.answer_opening && !has_latin)
     for (std::string_view opening : kHanAnswerOpenings)
       if (han.substr(0, opening.size()) == opening) wording.answer_opening = true;
+  for (std::string_view opening : kAgreementOpenings)
+    if (lower.rfind(opening, 0) == 0 && lower.size() > opening.size() && !std::isalpha(static_cast<unsigned char>(lower[opening.size()])))
+      wording.agreement_opening = true;
+  if (!has_latin)
+    for (std::string_view opening : kHanAgreementOpenings)
+      if (han.substr(0, opening.size()) == opening) wording.agreement_opening = true;
 
   // Past a "Yeah." or "Well," that opens it: "Yeah. It's a really interesting point."
   std::string_view opened = lower;

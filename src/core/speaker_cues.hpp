@@ -32,6 +32,7 @@ struct PairWording {
   bool question = false;         // its last sentence asks (tag questions such as "Right?" do not)
   bool back_channel = false;     // nothing but "Yeah." / "Right." / "对。"
   bool answer_opening = false;   // opens like a reply: "Yeah.", "Well,", "没错"
+  bool agreement_opening = false;  // opens with a word that takes up what was said: "Yeah.", "Right,", "Well,", "No,"
   bool reaction_opening = false; // opens by judging what was just said: "I love that", "Great point"
   bool starts_mid_sentence = false;  // begins in lower case: the previous pair's sentence goes on
   bool ends_open = false;        // no sentence end at the end: the sentence goes on in the next pair

@@ -44,6 +44,7 @@ struct Weights {
   static constexpr double open_end = 1.0;            // a pair that ends without a sentence end goes on
   static constexpr double after_question = 2.5;      // people do not answer their own questions
   static constexpr double answer_after_question = 1.0;
+  static constexpr double agreement = 1.0;           // "Yeah, ...", "Well, ...": a reply to someone else
   static constexpr double reply_thanks = 2.0;        // thanks for the invitation answer the welcome
   static constexpr double handed_on = 1.5;           // a name at the end hands the floor on
   static constexpr double back_to_previous = 0.3;    // the floor goes back to who spoke before
@@ -156,6 +157,7 @@ double stay_score(const Cast& cast, std::size_t i, std::size_t previous, bool pa
     score -= Weights::after_question;
     if (now.answer_opening) score -= Weights::answer_after_question;
   }
+  if (now.agreement_opening) score -= Weights::agreement;
   if (now.guest_thanks.found) score -= Weights::reply_thanks;
   if (now.reaction_opening) score -= Weights::reaction;
   if (addresses_first(cast.pairs[i], cast.pairs[previous])) score -= Weights::reaction;

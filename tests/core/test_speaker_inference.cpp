@@ -276,3 +276,18 @@ TEST_CASE("one short sentence per pair is a monologue, not short turns") {
   const auto analysis = Analysis::run(text, CheckOptions{});
   CHECK(analysis->transcript().speaker_model.speakers.empty());
 }
+
+TEST_CASE("a reply that opens by taking up what was said ('Yeah, ...') is someone else's") {
+  // Written for this test: two statements, the second opening with "Yeah,".
+  const std::string text =
+      "欢迎收听《长夜》。我是安娜·伯格。今天的嘉宾是作家汤姆·里德。\n"
+      "Welcome to Long Night. I'm Anna Berg. Today our guest is the writer Tom Reed.\n"
+      "谢谢邀请。\nThanks for having me.\n"
+      "你的上一本书写了五年，每一页都看得出来。我很喜欢那本书的开头和结尾。\n"
+      "Your last book took five years to write, and it shows on every page. I loved how it begins and how it ends.\n"
+      "是的，我重写了很多次开头，直到感觉对了为止。\n"
+      "Yeah, I rewrote the beginning many times until it felt right. It was a long road.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  CHECK(speakers_of(analysis->transcript()) ==
+        std::vector<std::string>{"Anna Berg", "Tom Reed", "Anna Berg", "Tom Reed"});
+}
