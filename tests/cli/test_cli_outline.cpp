@@ -123,7 +123,7 @@ TEST_CASE("outline of the example with errors: header, split, swapped, doubled a
       "pair 6 (lines 14-15), speaker: Jacob Efron (inferred)",
       "  14  translation",
       "  15  original",
-      "pair 7 (lines 16-18), speaker: Jason Warner (inferred)",
+      "pair 7 (lines 16-18), speaker: Clem (inferred)",
       "  16  translation",
       "  17  translation",
       "  18  original",

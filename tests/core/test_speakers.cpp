@@ -252,7 +252,7 @@ TEST_CASE("fixtures in every label form and layout, also with CRLF and a BOM: ex
        {"3:**Mara Lee:** |Mara Lee", "5:**玛拉：**|玛拉", "8:**Ken Ito:** |Ken Ito", "10:**肯：** |肯",
         "16:### Mara Lee:|Mara Lee"}},
       {"subtitles-labels.srt", Layout::Srt, {"Mara", "Ken", "Ken", "", ""},
-       {"3:Mara: |Mara", "4:玛拉：|玛拉", "8:Ken: |Ken", "9:肯：|肯", "18:>> |", "19:>> |", "23:- |", "25:- |"}},
+       {"3:Mara: |Mara", "4:玛拉：|玛拉", "8:Ken: |Ken", "9:肯：|肯", "18:>> |", "19:>> |", "23:- |", "24:- |", "25:- |", "26:- |"}},
       {"subtitles-voices.vtt", Layout::Vtt, {"Mara Lee", "Ken Ito", "Ken Ito"},
        {"4:<v Mara Lee>|Mara Lee", "5:<v Mara Lee>|Mara Lee", "8:<v Ken Ito>|Ken Ito", "9:<v Ken Ito>|Ken Ito"}},
   };
