@@ -29,9 +29,58 @@ LineFeatures line_features(const SideText& side) {
 
 namespace {
 
-// Whether word i of `line` (Chinese when `line_chinese`) and word j of `partner` are counterparts.
-bool match(const ResolvedWords& line, std::size_t i, const ResolvedWords& partner, std::size_t j, bool line_chinese) {
-  return line_chinese ? words_match(line, i, partner, j) : words_match(partner, j, line, i);
+// A word's values to match on: translation ids of a Chinese word, the key id
+// of a Latin word (in the same space), and key hashes (their own space).
+struct WordValue {
+  std::uint64_t value;
+  std::uint32_t word;
+  bool operator<(const WordValue& other) const { return value < other.value; }
+};
+
+void word_values(const ResolvedWords& words, bool chinese, std::vector<WordValue>& ids,
+                 std::vector<WordValue>& hashes) {
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const auto word = std::uint32_t(k);
+    if (words.words[k].origin != WordOrigin::Latin) {
+      if (chinese)  // a Chinese word in an English line matches nothing (words_match)
+        for (const std::uint32_t id : words.translations[k]) ids.push_back({id, word});
+      continue;
+    }
+    if (!chinese && words.key_ids[k] != ResolvedWords::kNoKey) ids.push_back({words.key_ids[k], word});
+    hashes.push_back({words.key_hashes[k], word});
+  }
+  std::sort(ids.begin(), ids.end());
+  std::sort(hashes.begin(), hashes.end());
+}
+
+// Every pair of counterparts (words_match) between lines of any length, as
+// on_pair(word of line, word of partner): one merge of their sorted values,
+// where testing every pair of words cost most of a check of long lines.
+template <typename OnPair>
+void for_each_counterpart(const ResolvedWords& line, const ResolvedWords& partner, bool line_chinese, OnPair&& on_pair) {
+  std::vector<WordValue> line_ids, line_hashes, partner_ids, partner_hashes;
+  word_values(line, line_chinese, line_ids, line_hashes);
+  word_values(partner, !line_chinese, partner_ids, partner_hashes);
+  auto merge = [&](const std::vector<WordValue>& a, const std::vector<WordValue>& b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+      if (a[i].value < b[j].value) {
+        ++i;
+      } else if (b[j].value < a[i].value) {
+        ++j;
+      } else {
+        std::size_t i_end = i, j_end = j;
+        while (i_end < a.size() && a[i_end].value == a[i].value) ++i_end;
+        while (j_end < b.size() && b[j_end].value == b[j].value) ++j_end;
+        for (std::size_t x = i; x < i_end; ++x)
+          for (std::size_t y = j; y < j_end; ++y) on_pair(std::size_t(a[x].word), std::size_t(b[y].word));
+        i = i_end;
+        j = j_end;
+      }
+    }
+  };
+  merge(line_ids, partner_ids);
+  merge(line_hashes, partner_hashes);
 }
 
 // All counterparts between `line` (Chinese when `line_chinese`) and
@@ -78,18 +127,12 @@ int word_hits(const PairTable& table, const LineFeatures& t, const LineFeatures&
     });
     return std::popcount(t_hit) + std::popcount(o_hit);
   }
-  int hits = 0;
-  std::vector<bool> o_hit(o.words.size(), false);
-  for (std::size_t i = 0; i < t.words.size(); ++i) {
-    bool hit = false;
-    for (std::size_t j = 0; j < o.words.size(); ++j) {
-      if (!match(t.words, i, o.words, j, t_chinese)) continue;
-      hit = true;
-      o_hit[j] = true;
-    }
-    hits += hit;
-  }
-  return hits + int(std::count(o_hit.begin(), o_hit.end(), true));
+  std::vector<bool> t_hit(t.words.size(), false), o_hit(o.words.size(), false);
+  for_each_counterpart(t.words, o.words, t_chinese, [&](std::size_t i, std::size_t j) {
+    t_hit[i] = true;
+    o_hit[j] = true;
+  });
+  return int(std::count(t_hit.begin(), t_hit.end(), true) + std::count(o_hit.begin(), o_hit.end(), true));
 }
 
 DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, bool forward) {
@@ -143,28 +186,25 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
   std::vector<bool> in_source(n, false), in_dest(n, false);
   view.source_first.assign(source_partner.words.size(), -1);
   view.source_last.assign(source_partner.words.size(), -1);
-  for (std::size_t j = 0; j < source_partner.words.size(); ++j) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!match(source.words, i, source_partner.words, j, chinese)) continue;
-      in_source[i] = true;
-      if (view.source_first[j] < 0) view.source_first[j] = std::int32_t(i);
-      view.source_last[j] = std::int32_t(i);
-    }
-  }
+  // First and last word of the line that is a counterpart of partner word j.
+  auto widen = [](std::vector<std::int32_t>& first, std::vector<std::int32_t>& last, std::size_t j, std::size_t i) {
+    if (first[j] < 0 || std::int32_t(i) < first[j]) first[j] = std::int32_t(i);
+    last[j] = std::max(last[j], std::int32_t(i));
+  };
+  for_each_counterpart(source.words, source_partner.words, chinese, [&](std::size_t i, std::size_t j) {
+    in_source[i] = true;
+    widen(view.source_first, view.source_last, j, i);
+  });
   view.dest_first.assign(dest_partner.words.size(), -1);
   view.dest_last.assign(dest_partner.words.size(), -1);
-  for (std::size_t j = 0; j < dest_partner.words.size(); ++j) {
-    bool covered = false;
-    for (std::size_t k = 0; k < dest.words.size() && !covered; ++k)
-      covered = match(dest.words, k, dest_partner.words, j, chinese);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!match(source.words, i, dest_partner.words, j, chinese)) continue;
-      in_dest[i] = true;
-      if (covered) continue;  // the destination line already gives it a counterpart
-      if (view.dest_first[j] < 0) view.dest_first[j] = std::int32_t(i);
-      view.dest_last[j] = std::int32_t(i);
-    }
-  }
+  // Destination partner words the destination line already gives a counterpart.
+  std::vector<bool> covered(dest_partner.words.size(), false);
+  for_each_counterpart(dest.words, dest_partner.words, chinese,
+                       [&](std::size_t, std::size_t j) { covered[j] = true; });
+  for_each_counterpart(source.words, dest_partner.words, chinese, [&](std::size_t i, std::size_t j) {
+    in_dest[i] = true;
+    if (!covered[j]) widen(view.dest_first, view.dest_last, j, i);
+  });
   for (std::size_t i = 0; i < n; ++i) {
     view.lean[i] = std::int8_t(int(in_dest[i] && !in_source[i]) - int(in_source[i] && !in_dest[i]));
     view.known[i] = known(source.words, i);
