@@ -490,6 +490,35 @@ TEST_CASE("line features: cut points, sentences, lengths") {
   CHECK(chinese.length == doctest::Approx(15.0));  // 6 + 9 Han characters, punctuation not counted
 }
 
+TEST_CASE("a line's outline is its features' length, counts and ends, on every line of the sample and odd lines") {
+  std::vector<std::string> lines = split_lines(read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  for (const char* odd : {"", "   ", "Why? Really?? Yes.", "a.  b? c", "\xE3\x80\x80没有？真的。\xE3\x80\x80好",
+                          "\xFF\xFE broken? bytes.", "…", "ends with a quote.\u201D", "  lower start, then? more"})
+    lines.emplace_back(odd);
+  std::size_t differing = 0;
+  for (const std::string& line : lines) {
+    for (const Script script : {Script::None, Script::Han, Script::Latin}) {
+      const LineFeatures full = line_features(line, script);
+      const LineFeatures outline = line_outline(line, script);
+      const bool same = full.length == outline.length && full.spaced == outline.spaced &&
+                        full.sentences == outline.sentences && full.questions == outline.questions &&
+                        full.ends_sentence == outline.ends_sentence && full.starts_lower == outline.starts_lower &&
+                        outline.tokens.empty() && outline.numbers.empty() && outline.cuts.empty();
+      if (!same) ++differing;
+    }
+  }
+  CHECK(lines.size() > 200);
+  CHECK(differing == 0);
+  // Question marks before each cut, counted once however many cuts there are.
+  const LineFeatures questions = line_features("Why? Really?? Yes. And you？ Fine.");
+  REQUIRE(questions.cuts.size() == 4);
+  CHECK(questions.cuts[0].head_questions == 1);
+  CHECK(questions.cuts[1].head_questions == 3);
+  CHECK(questions.cuts[2].head_questions == 3);
+  CHECK(questions.cuts[3].head_questions == 4);
+  CHECK(questions.questions == 4);
+}
+
 TEST_CASE("sentence-count model: the common difference costs nothing, rare ones cost more") {
   const std::vector<int> differences = {0, 0, 0, 0, 0, 0, 1, -1};
   const SentenceCountModel model = fit_sentence_counts(differences);
