@@ -270,7 +270,10 @@ void ContentRun::alternatives_for(std::size_t anchor) {
 void ContentRun::lexical_for(std::size_t p) {
   if (!table_.valid(p) || lexical_[p]) return;
   ensure_features(p == 0 ? 0 : p - 1, p + 2);
-  lexical_[p] = made(p, std::nullopt, lexical_findings(table_, p));
+  std::vector<Finding> findings = lexical_findings(table_, p);
+  // Most pairs have none: they share one record (reused whatever their place).
+  static const auto none = std::make_shared<const MadeFindings>();
+  lexical_[p] = findings.empty() ? none : made(p, std::nullopt, std::move(findings));
 }
 
 // Pair p is checked and costed when the sweep reaches it; the anchor kWindow - 1
