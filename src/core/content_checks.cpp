@@ -262,8 +262,9 @@ void ContentRun::alternatives_for(std::size_t anchor) {
   ensure_features(anchor, anchor + kWindow);
   std::vector<Alternative> found = alternatives_at(table_, anchor);
   for (Alternative& alternative : found) alternative.first -= static_cast<std::uint32_t>(anchor);
+  // Kept for the next version: without the slack the vector grew with.
   if (!found.empty())
-    state_->pairs[anchor].alternatives = std::make_shared<const std::vector<Alternative>>(std::move(found));
+    state_->pairs[anchor].alternatives = std::make_shared<const std::vector<Alternative>>(found.begin(), found.end());
 }
 
 // Stage 4b, the part that reads features: a pair's numbers and tokens (and its neighbours' tokens).
@@ -522,9 +523,14 @@ ContentResult ContentRun::run() {
   });
 
   ContentResult result;
-  for (std::vector<Finding>& part : parts)
+  std::size_t total = 0;
+  for (const std::vector<Finding>& part : parts) total += part.size();
+  result.findings.reserve(total);
+  for (std::vector<Finding>& part : parts) {
     result.findings.insert(result.findings.end(), std::make_move_iterator(part.begin()),
                            std::make_move_iterator(part.end()));
+    std::vector<Finding>().swap(part);
+  }
   // Pair scores: the fit of the pair as given, lowered by the strongest finding on it.
   std::vector<double> worst(n, 0.0);
   for (const Finding& finding : result.findings) {
