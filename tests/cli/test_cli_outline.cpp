@@ -223,3 +223,14 @@ TEST_CASE("--translation-language needs auto or a known language tag") {
     CHECK(missing.status == 2);
   }
 }
+
+TEST_CASE("Markdown notes whose order changes per pair: the outline says how often each side comes first") {
+  const auto result = run_bitext({"outline", "tests/fixtures/layouts/mixed-order.md"});
+  CHECK(result.status == 0);
+  CHECK(result.err.empty());
+  const auto lines = split_lines(result.out);
+  REQUIRE(!lines.empty());
+  CHECK(lines[0] ==
+        "tests/fixtures/layouts/mixed-order.md: 8 pairs, translation (han) first in 4 pairs, original (latin) first in "
+        "4; layout: markdown, 4 chapters");
+}
