@@ -247,7 +247,13 @@ void BM_StageFindings10MB(benchmark::State& state) {
     findings = 0;
     for (const auto& selected : in.selection.selected) findings += bitext::content::realign_findings(in.table, selected).size();
     for (std::size_t p = 0; p < in.table.size(); ++p)
-      if (in.table.valid(p)) findings += bitext::content::pair_findings(in.table, p, in.selection.explained[p]).size();
+      if (in.table.valid(p)) {
+        if (!in.selection.explained[p])
+          findings += bitext::content::length_findings(in.table, p, bitext::content::summary_of(in.table.side(p, true)),
+                                                       bitext::content::summary_of(in.table.side(p, false)))
+                          .size();
+        findings += bitext::content::lexical_findings(in.table, p).size();
+      }
     benchmark::DoNotOptimize(findings);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * large().size()));

@@ -68,6 +68,11 @@ struct LineFeatures {
 // line's dominant script. Spacing and cut points follow the line's own text.
 LineFeatures line_features(std::string_view line, Script script = Script::None);
 
+// The same line's length, spacing, sentence and question counts and how it
+// ends and starts, exactly as line_features has them, without its numbers,
+// tokens and cut points (a fraction of the cost: what the document fits need).
+LineFeatures line_outline(std::string_view line, Script script = Script::None);
+
 // The document's length model (length.hpp's robust fit), rounded so that one
 // edited pair rarely changes it: a re-analysis then keeps the results of the
 // windows it did not touch.

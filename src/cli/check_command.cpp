@@ -55,13 +55,15 @@ std::string display_path(const std::string& path) { return path == "-" ? "<stdin
 
 // Sorted by position; the analysis already sorts by start, this also fixes
 // the order of findings that start at the same place.
+// Copied only when that order differs (a large document's findings are megabytes).
+bool report_order(const Finding& a, const Finding& b) {
+  if (a.begin != b.begin) return a.begin < b.begin;
+  if (a.end != b.end) return a.end < b.end;
+  return a.code < b.code;
+}
 std::vector<Finding> sorted_findings(const std::vector<Finding>& findings) {
   std::vector<Finding> sorted = findings;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const Finding& a, const Finding& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    if (a.end != b.end) return a.end < b.end;
-    return a.code < b.code;
-  });
+  std::stable_sort(sorted.begin(), sorted.end(), report_order);
   return sorted;
 }
 
@@ -90,8 +92,11 @@ FileOutcome check_one(const CheckTarget& target, const CheckSettings& settings) 
     return outcome;
   }
   const bool empty = input.text.empty();
-  const std::shared_ptr<const Analysis> analysis = Analysis::run(std::move(input.text), options);
-  const std::vector<Finding> findings = sorted_findings(analysis->findings());
+  const std::shared_ptr<const Analysis> analysis = Analysis::run_once(std::move(input.text), options);
+  std::vector<Finding> resorted;
+  if (!std::is_sorted(analysis->findings().begin(), analysis->findings().end(), report_order))
+    resorted = sorted_findings(analysis->findings());
+  const std::vector<Finding>& findings = resorted.empty() ? analysis->findings() : resorted;
   outcome.counts = count_findings(findings);
   if (empty) {
     outcome.note = "empty file: no pairs";
@@ -151,14 +156,16 @@ void write(std::FILE* stream, const std::string& text) {
   if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stream);
 }
 
-int report(const std::vector<CheckTarget>& targets, const std::vector<FileOutcome>& outcomes,
+// Moves each outcome's diagnostics into the report (a large document's are
+// tens of megabytes as a JSON tree).
+int report(const std::vector<CheckTarget>& targets, std::vector<FileOutcome>& outcomes,
            const CheckSettings& settings) {
   FindingCounts total;
   std::size_t checked = 0;
   std::size_t failed = 0;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < targets.size(); ++i) {
-    const FileOutcome& outcome = outcomes[i];
+    FileOutcome& outcome = outcomes[i];
     if (outcome.skipped) continue;
     const std::string path = display_path(targets[i].path);
     if (outcome.error.empty()) {
@@ -169,7 +176,7 @@ int report(const std::vector<CheckTarget>& targets, const std::vector<FileOutcom
     }
     if (settings.format == OutputFormat::Json) {
       nlohmann::ordered_json file = {{"path", path}, {"uri", input_uri(targets[i].path)}};
-      file["diagnostics"] = outcome.error.empty() ? outcome.diagnostics : nlohmann::ordered_json::array();
+      file["diagnostics"] = outcome.error.empty() ? std::move(outcome.diagnostics) : nlohmann::ordered_json::array();
       if (!outcome.error.empty()) file["error"] = outcome.error;
       if (!outcome.note.empty()) file["note"] = outcome.note;
       files.push_back(std::move(file));
@@ -184,7 +191,10 @@ int report(const std::vector<CheckTarget>& targets, const std::vector<FileOutcom
     if (!outcome.note.empty()) write(stderr, display_text(path) + ": note: " + outcome.note + "\n");
   }
   if (settings.format == OutputFormat::Json) {
-    write(stdout, files.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    std::string dumped = files.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    files = nullptr;
+    write(stdout, dumped);
+    write(stdout, "\n");
   }
   std::string summary = plural(checked, "file", "files") + " checked, " + plural(total.errors, "error", "errors") +
                         ", " + plural(total.warnings, "warning", "warnings");
@@ -299,7 +309,7 @@ int run_check_command(std::span<const std::string_view> args) {
   CheckSettings settings;
   if (const std::optional<int> status = parse_arguments(args, settings)) return *status;
   const std::vector<CheckTarget> targets = collect_check_targets(settings.paths);
-  const std::vector<FileOutcome> outcomes = check_all(targets, settings);
+  std::vector<FileOutcome> outcomes = check_all(targets, settings);
   return report(targets, outcomes, settings);
 }
 

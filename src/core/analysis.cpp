@@ -277,6 +277,18 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
 Analysis::Analysis(std::string text) : text_(std::move(text)), index_(text_) {}
 
 std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptions& options) {
+  return analyse_text(std::move(text), options);
+}
+
+std::shared_ptr<const Analysis> Analysis::run_once(std::string text, const CheckOptions& options) {
+  std::shared_ptr<Analysis> analysis = analyse_text(std::move(text), options);
+  analysis->content_state_.reset();
+  analysis->line_readings_.reset();
+  analysis->layout_memo_.reset();
+  return analysis;
+}
+
+std::shared_ptr<Analysis> Analysis::analyse_text(std::string text, const CheckOptions& options) {
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text_);
   const LineIndex& index = analysis->index_;

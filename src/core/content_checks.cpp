@@ -7,8 +7,9 @@
 // `previous_lines`), the same fits, and for findings the same pair numbers and
 // relative line positions. Every memoised value is owned by the state through
 // a shared_ptr, so a state never points into another one's storage. Line
-// features are not kept: a re-analysis computes them for the pairs a stage
-// must re-run (around the edits), so memory does not grow with the text.
+// features are not kept: a run computes them for the pairs a stage must run
+// for, in one sweep per stretch of the document that drops them a few pairs
+// later, so memory does not grow with the text.
 #include "bitext/content.hpp"
 
 #include <algorithm>
@@ -42,7 +43,6 @@ struct ReadLines {
 // the pairs' content and the fits.
 struct MadeFindings {
   std::uint32_t pair = 0;                   // messages name pairs by number
-  bool explained = false;                   // pair findings: re-paired by a strong alternative
   std::optional<SelectedAlternative> selected;  // realign findings: the alternative reported
   std::size_t base = 0;                     // the first byte of the lines read
   std::vector<std::size_t> line_offsets;    // the begins of the lines read, relative to `base`
@@ -114,7 +114,7 @@ struct ContentState {
     double lexical = 0;
     double fit_score = 1;  // the pair score before findings lower it (of `cost`)
     std::shared_ptr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
-    std::shared_ptr<const MadeFindings> findings;                  // pair_findings
+    std::shared_ptr<const MadeFindings> findings;                  // lexical_findings
     std::shared_ptr<const MadeFindings> realign;                   // of the alternative selected at this anchor
   };
   DocumentFits fits;
@@ -140,10 +140,17 @@ class ContentRun {
  private:
   void read_pairs();
   void map_to_previous();
-  void compute_features(const std::vector<bool>& needed);
-  void need_pair(std::vector<bool>& needed, std::size_t pair) const {
-    if (pair < table_.size() && table_.valid(pair) && !table_.has_features(pair)) needed[pair] = true;
-  }
+  // Features of the valid pairs of [begin, end) that have none (one thread's own pairs only).
+  void ensure_features(std::size_t begin, std::size_t end);
+  void release_features(std::size_t begin, std::size_t end);
+  // Stages 1b, 2 and the pairs' lexical findings over the stretch [begin, end),
+  // each pair's features computed once and dropped when no stage ahead reads them.
+  void sweep(std::size_t begin, std::size_t end);
+  // The same stages for the pairs at the seam `at` between two stretches.
+  void seam(std::size_t stretch_begin, std::size_t at);
+  void check_and_cost(std::size_t pair);
+  void alternatives_for(std::size_t anchor);
+  void lexical_for(std::size_t pair);
   // Pairs [p, p + count) are those of the previous version from `q` on, each
   // valid in both or invalid in both.
   bool same_pairs(std::size_t p, std::size_t q, std::size_t count) const;
@@ -155,8 +162,8 @@ class ContentRun {
   bool same_offsets(const MadeFindings& made, const ReadLines& lines) const;
   bool same_neighbours(std::size_t p, std::size_t q) const;
   std::shared_ptr<const MadeFindings> made(std::size_t pair, std::optional<SelectedAlternative> selected,
-                                           bool explained, std::vector<Finding> findings) const;
-  std::shared_ptr<const MadeFindings> reusable_pair_findings(std::size_t pair, bool explained) const;
+                                           std::vector<Finding> findings) const;
+  std::shared_ptr<const MadeFindings> reusable_lexical(std::size_t pair) const;
   std::shared_ptr<const MadeFindings> reusable_realign(const SelectedAlternative& selected) const;
   std::string_view line_break_after(const ReadLines& lines) const;
 
@@ -164,6 +171,9 @@ class ContentRun {
   std::span<const std::uint32_t> previous_lines_;
   PairTable table_;
   std::vector<std::uint32_t> mapped_;  // per pair: the previous version's pair with the same lines, or kNoPair
+  bool same_costs_ = false;            // the previous version's fits give the same pair costs
+  std::vector<char> dirty_;            // per anchor: its alternatives must be found again
+  std::vector<std::shared_ptr<const MadeFindings>> lexical_;  // per pair: its lexical findings
   std::shared_ptr<ContentState> state_ = std::make_shared<ContentState>();
 };
 
@@ -202,18 +212,99 @@ void ContentRun::map_to_previous() {
   }
 }
 
-void ContentRun::compute_features(const std::vector<bool>& needed) {
-  std::vector<std::uint32_t> work;
-  for (std::size_t p = 0; p < needed.size(); ++p)
-    if (needed[p] && !table_.has_features(p)) work.push_back(static_cast<std::uint32_t>(p));
-  in_stretches(work.size(), worker_count(work.size(), 1024), [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::uint32_t p = work[i];
-      for (const bool translation : {true, false})
-        table_.features[2 * p + (translation ? 0 : 1)] =
-            std::make_unique<const LineFeatures>(line_features(table_.side_text(p, translation)));
+void ContentRun::ensure_features(std::size_t begin, std::size_t end) {
+  for (std::size_t p = begin; p < std::min(end, table_.size()); ++p) {
+    if (!table_.valid(p) || table_.has_features(p)) continue;
+    for (const bool translation : {true, false})
+      table_.features[2 * p + (translation ? 0 : 1)] =
+          std::make_unique<const LineFeatures>(line_features(table_.side_text(p, translation)));
+  }
+}
+
+void ContentRun::release_features(std::size_t begin, std::size_t end) {
+  for (std::size_t p = begin; p < std::min(end, table_.size()); ++p) {
+    table_.features[2 * p].reset();
+    table_.features[2 * p + 1].reset();
+  }
+}
+
+// Stage 1b: a pair's checks and cost as given.
+void ContentRun::check_and_cost(std::size_t p) {
+  if (!table_.valid(p)) return;
+  ContentState::PairRecord& record = state_->pairs[p];
+  const ContentState::PairRecord* before = previous_record(p);
+  if (before) {
+    record.checks = before->checks;
+  } else {
+    ensure_features(p, p + 1);
+    record.checks = std::make_shared<const PairChecks>(
+        check_pair(table_.side(p, true), table_.side(p, false), table_.side_text(p, true), table_.side_text(p, false)));
+  }
+  if (before && same_costs_) {
+    record.lexical = before->lexical;
+    record.cost = before->cost;
+    record.fit_score = before->fit_score;
+  } else {
+    record.lexical = lexical_cost(record.checks->lexical);
+    record.cost = shape_cost(record.translation, record.original, table_.fits) + record.lexical;
+    // 1 at a perfect fit, 0.5 at about 3 nats.
+    record.fit_score = std::min(1.0 / (1.0 + std::exp(record.cost - 3.0)) * (1.0 + std::exp(-3.0)), 1.0);
+  }
+  table_.pair_checks[p] = record.checks;
+  table_.checks[p] = record.checks->lexical;
+  table_.cost[p] = record.cost;
+  table_.lexical[p] = record.lexical;
+}
+
+// Stage 2: the alternatives anchored at a dirty anchor (reads pairs [anchor, anchor + kWindow)).
+void ContentRun::alternatives_for(std::size_t anchor) {
+  if (!dirty_[anchor]) return;
+  ensure_features(anchor, anchor + kWindow);
+  std::vector<Alternative> found = alternatives_at(table_, anchor);
+  for (Alternative& alternative : found) alternative.first -= static_cast<std::uint32_t>(anchor);
+  // Kept for the next version: without the slack the vector grew with.
+  if (!found.empty())
+    state_->pairs[anchor].alternatives = std::make_shared<const std::vector<Alternative>>(found.begin(), found.end());
+}
+
+// Stage 4b, the part that reads features: a pair's numbers and tokens (and its neighbours' tokens).
+void ContentRun::lexical_for(std::size_t p) {
+  if (!table_.valid(p) || lexical_[p]) return;
+  ensure_features(p == 0 ? 0 : p - 1, p + 2);
+  std::vector<Finding> findings = lexical_findings(table_, p);
+  // Most pairs have none: they share one record (reused whatever their place).
+  static const auto none = std::make_shared<const MadeFindings>();
+  lexical_[p] = findings.empty() ? none : made(p, std::nullopt, std::move(findings));
+}
+
+// Pair p is checked and costed when the sweep reaches it; the anchor kWindow - 1
+// pairs back then has every pair it reads, and the pair before p its
+// neighbours. The anchors and lexical findings whose pairs cross `end` are
+// left to seam(), so that a thread only ever holds features of its own pairs.
+void ContentRun::sweep(std::size_t begin, std::size_t end) {
+  const std::size_t n = table_.size();
+  for (std::size_t p = begin; p < end; ++p) {
+    check_and_cost(p);
+    if (p > begin && (p - 1 > begin || begin == 0)) lexical_for(p - 1);
+    if (p + 1 >= begin + kWindow) {
+      alternatives_for(p + 1 - kWindow);
+      if (p + 1 >= begin + kWindow + 1) release_features(p - kWindow, p + 1 - kWindow);
     }
-  });
+  }
+  if (end == n) {
+    for (std::size_t anchor = std::max(begin, end >= kWindow - 1 ? end - (kWindow - 1) : 0); anchor < end; ++anchor)
+      alternatives_for(anchor);
+    if (end > begin && (end - 1 > begin || begin == 0)) lexical_for(end - 1);
+  }
+  release_features(begin, end);
+}
+
+void ContentRun::seam(std::size_t stretch_begin, std::size_t at) {
+  const std::size_t first = std::max(stretch_begin, at >= kWindow - 1 ? at - (kWindow - 1) : 0);
+  for (std::size_t anchor = first; anchor < at; ++anchor) alternatives_for(anchor);
+  lexical_for(at - 1);
+  lexical_for(at);
+  release_features(first == 0 ? 0 : first - 1, at + kWindow);
 }
 
 bool ContentRun::same_pairs(std::size_t p, std::size_t q, std::size_t count) const {
@@ -263,10 +354,9 @@ bool ContentRun::same_neighbours(std::size_t p, std::size_t q) const {
 }
 
 std::shared_ptr<const MadeFindings> ContentRun::made(std::size_t pair, std::optional<SelectedAlternative> selected,
-                                                     bool explained, std::vector<Finding> findings) const {
+                                                     std::vector<Finding> findings) const {
   auto made = std::make_shared<MadeFindings>();
   made->pair = static_cast<std::uint32_t>(pair);
-  made->explained = explained;
   const ReadLines lines = read_lines(pair, selected ? selected->alternative.count : 1);
   made->selected = std::move(selected);
   made->base = base_of(lines);
@@ -284,12 +374,11 @@ std::string_view ContentRun::line_break_after(const ReadLines& lines) const {
   return table_.text().substr(end, table_.line_begin(low + 1) - end);
 }
 
-std::shared_ptr<const MadeFindings> ContentRun::reusable_pair_findings(std::size_t p, bool explained) const {
+std::shared_ptr<const MadeFindings> ContentRun::reusable_lexical(std::size_t p) const {
   const ContentState::PairRecord* before = previous_record(p);
-  if (!before || !before->findings || !previous_->fits.same_costs(table_.fits)) return nullptr;
+  if (!before || !before->findings) return nullptr;
   const MadeFindings& made = *before->findings;
-  if (made.explained != explained) return nullptr;
-  // Whether a pair has findings depends on its lines and the fits alone.
+  // Whether a pair has lexical findings depends on its lines alone.
   if (made.findings.empty()) return before->findings;
   // Their text names the pair by number and the neighbours a token is found in.
   if (made.pair != p || !same_neighbours(p, mapped_[p]) || !same_offsets(made, read_lines(p, 1))) return nullptr;
@@ -318,86 +407,63 @@ ContentResult ContentRun::run() {
   map_to_previous();
   state_->pairs.resize(n);
 
-  // Stage 1: line features of the pairs not seen before, their summaries and the fits.
-  std::vector<bool> needed(n, false);
-  for (std::size_t p = 0; p < n; ++p)
-    if (table_.valid(p) && mapped_[p] == kNoPair) needed[p] = true;
-  compute_features(needed);
+  // Stage 1: the summaries of the pairs not seen before (their outline, not
+  // their features) and the fits.
+  in_stretches(n, worker_count(n, 1024), [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t p = begin; p < end; ++p) {
+      if (!table_.valid(p)) continue;
+      ContentState::PairRecord& record = state_->pairs[p];
+      record.lines = table_.lines[p];
+      if (const ContentState::PairRecord* before = previous_record(p)) {
+        record.translation = before->translation;
+        record.original = before->original;
+      } else {
+        const SideText t = table_.side_text(p, true), o = table_.side_text(p, false);
+        record.translation = summary_of(line_outline(t.text, t.script));
+        record.original = summary_of(line_outline(o.text, o.script));
+      }
+    }
+  });
   std::vector<LineSummary> translations, originals;
   translations.reserve(n);
   originals.reserve(n);
   for (std::size_t p = 0; p < n; ++p) {
     if (!table_.valid(p)) continue;
-    ContentState::PairRecord& record = state_->pairs[p];
-    record.lines = table_.lines[p];
-    if (const ContentState::PairRecord* before = previous_record(p)) {
-      record.translation = before->translation;
-      record.original = before->original;
-    } else {
-      record.translation = summary_of(table_.side(p, true));
-      record.original = summary_of(table_.side(p, false));
-    }
-    translations.push_back(record.translation);
-    originals.push_back(record.original);
+    translations.push_back(state_->pairs[p].translation);
+    originals.push_back(state_->pairs[p].original);
   }
   table_.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
   state_->fits = table_.fits;
-  const bool same_costs = previous_ && previous_->fits.same_costs(table_.fits);
+  same_costs_ = previous_ && previous_->fits.same_costs(table_.fits);
 
-  // Stage 1b: each pair's checks and cost as given.
+  // What stages 1b, 2 and 4b must compute: checks of the pairs not seen
+  // before, alternatives of the anchors whose window changed (memoised by the
+  // window's pairs), lexical findings not reusable.
   table_.cost.assign(n, 0.0);
   table_.lexical.assign(n, 0.0);
   table_.checks.assign(n, LexicalCheck{});
   table_.pair_checks.assign(n, nullptr);
-  for (std::size_t p = 0; p < n; ++p) {
-    if (!table_.valid(p)) continue;
-    ContentState::PairRecord& record = state_->pairs[p];
-    const ContentState::PairRecord* before = previous_record(p);
-    record.checks = before ? before->checks
-                           : std::make_shared<const PairChecks>(check_pair(table_.side(p, true), table_.side(p, false),
-                                                                         table_.side_text(p, true), table_.side_text(p, false)));
-    if (before && same_costs) {
-      record.lexical = before->lexical;
-      record.cost = before->cost;
-      record.fit_score = before->fit_score;
-    } else {
-      record.lexical = lexical_cost(record.checks->lexical);
-      record.cost = shape_cost(record.translation, record.original, table_.fits) + record.lexical;
-      // 1 at a perfect fit, 0.5 at about 3 nats.
-      record.fit_score = std::min(1.0 / (1.0 + std::exp(record.cost - 3.0)) * (1.0 + std::exp(-3.0)), 1.0);
-    }
-    table_.pair_checks[p] = record.checks;
-    table_.checks[p] = record.checks->lexical;
-    table_.cost[p] = record.cost;
-    table_.lexical[p] = record.lexical;
-  }
-
-  // Stage 2: alternatives per anchor, memoised by the window's pairs.
-  std::vector<bool> dirty(n, false);
-  std::fill(needed.begin(), needed.end(), false);
+  dirty_.assign(n, 0);
+  lexical_.assign(n, nullptr);
   for (std::size_t anchor = 0; anchor < n; ++anchor) {
     if (!table_.valid(anchor)) continue;
+    lexical_[anchor] = reusable_lexical(anchor);
     const std::size_t window = std::min(n, anchor + kWindow) - anchor;
     const ContentState::PairRecord* before = previous_record(anchor);
     const std::size_t q = mapped_[anchor];
-    if (same_costs && before && std::min(previous_->pairs.size(), q + kWindow) - q == window &&
+    if (same_costs_ && before && std::min(previous_->pairs.size(), q + kWindow) - q == window &&
         same_pairs(anchor, q, window)) {
       state_->pairs[anchor].alternatives = before->alternatives;
       continue;
     }
-    dirty[anchor] = true;
-    for (std::size_t k = anchor; k < anchor + window; ++k) need_pair(needed, k);
+    dirty_[anchor] = 1;
   }
-  compute_features(needed);
-  in_stretches(n, worker_count(n, 2048), [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t anchor = begin; anchor < end; ++anchor) {
-      if (!dirty[anchor]) continue;
-      std::vector<Alternative> found = alternatives_at(table_, anchor);
-      for (Alternative& alternative : found) alternative.first -= static_cast<std::uint32_t>(anchor);
-      if (!found.empty())
-        state_->pairs[anchor].alternatives = std::make_shared<const std::vector<Alternative>>(std::move(found));
-    }
-  });
+  // Stages 1b, 2 and 4b in one sweep per stretch, then the seams between stretches.
+  const unsigned workers = worker_count(n, 2048);
+  in_stretches(n, workers, [&](std::size_t begin, std::size_t end, unsigned) { sweep(begin, end); });
+  for (unsigned w = 1; w < workers; ++w) seam(n * (w - 1) / workers, n * w / workers);
+  for (std::size_t p = 0; p < n; ++p) lexical_for(p);  // none left unless the stretches were too short for seams
+  release_features(0, n);
   std::vector<Alternative> candidates;
   for (std::size_t anchor = 0; anchor < n; ++anchor) {
     if (!state_->pairs[anchor].alternatives) continue;
@@ -410,35 +476,35 @@ ContentResult ContentRun::run() {
   // Stage 3: selection.
   const Selection selection = select_alternatives(std::move(candidates), n);
 
-  // Stage 4: findings, memoised per pair and per selected alternative.
+  // Stage 4: findings, memoised per selected alternative (and per pair for
+  // the lexical ones, above); a pair's length findings are made again.
   std::vector<std::shared_ptr<const MadeFindings>> realign(selection.selected.size());
-  std::vector<std::shared_ptr<const MadeFindings>> pair_made(n);
-  std::fill(needed.begin(), needed.end(), false);
+  // Each alternative's features are computed for its findings and dropped
+  // after (no pair is in two); those across a seam between stretches first,
+  // here, so that a thread only ever holds features of its own pairs.
+  auto realign_at = [&](std::size_t i) {
+    const Alternative& alternative = selection.selected[i].alternative;
+    ensure_features(alternative.first, alternative.first + alternative.count);
+    realign[i] = made(alternative.first, selection.selected[i], realign_findings(table_, selection.selected[i]));
+    release_features(alternative.first, alternative.first + alternative.count);
+  };
   for (std::size_t i = 0; i < selection.selected.size(); ++i) {
-    const SelectedAlternative& selected = selection.selected[i];
-    realign[i] = reusable_realign(selected);
-    if (!realign[i])
-      for (std::size_t p = selected.alternative.first; p < selected.alternative.first + selected.alternative.count; ++p)
-        need_pair(needed, p);
+    realign[i] = reusable_realign(selection.selected[i]);
+    const Alternative& alternative = selection.selected[i].alternative;
+    for (unsigned w = 1; w < workers && !realign[i]; ++w) {
+      const std::size_t seam_at = n * w / workers;
+      if (alternative.first < seam_at && alternative.first + alternative.count > seam_at) realign_at(i);
+    }
   }
-  for (std::size_t p = 0; p < n; ++p) {
-    if (!table_.valid(p)) continue;
-    pair_made[p] = reusable_pair_findings(p, selection.explained[p]);
-    if (!pair_made[p])
-      for (std::size_t k = p == 0 ? 0 : p - 1; k <= p + 1; ++k) need_pair(needed, k);
-  }
-  compute_features(needed);
   // The selected alternatives, then the pairs, of each stretch of the
   // document in turn (the same order however many threads write them).
-  const unsigned workers = worker_count(n, 2048);
   std::vector<std::vector<Finding>> parts(workers);
   in_stretches(n, workers, [&](std::size_t begin, std::size_t end, unsigned stretch) {
     std::vector<Finding>& out = parts[stretch];
     for (std::size_t i = 0; i < selection.selected.size(); ++i) {
       const SelectedAlternative& selected = selection.selected[i];
       if (selected.alternative.first < begin || selected.alternative.first >= end) continue;
-      if (!realign[i])
-        realign[i] = made(selected.alternative.first, selected, false, realign_findings(table_, selected));
+      if (!realign[i]) realign_at(i);
       const std::size_t base = base_of(read_lines(selected.alternative.first, selected.alternative.count));
       append_moved(out, realign[i]->findings, realign[i]->base, base);
       // Only this alternative's anchor record is written.
@@ -446,17 +512,25 @@ ContentResult ContentRun::run() {
     }
     for (std::size_t p = begin; p < end; ++p) {
       if (!table_.valid(p)) continue;
-      if (!pair_made[p])
-        pair_made[p] = made(p, std::nullopt, selection.explained[p], pair_findings(table_, p, selection.explained[p]));
-      append_moved(out, pair_made[p]->findings, pair_made[p]->base, base_of(read_lines(p, 1)));
-      state_->pairs[p].findings = pair_made[p];
+      ContentState::PairRecord& record = state_->pairs[p];
+      if (!selection.explained[p]) {
+        std::vector<Finding> length = length_findings(table_, p, record.translation, record.original);
+        out.insert(out.end(), std::make_move_iterator(length.begin()), std::make_move_iterator(length.end()));
+      }
+      append_moved(out, lexical_[p]->findings, lexical_[p]->base, base_of(read_lines(p, 1)));
+      record.findings = lexical_[p];
     }
   });
 
   ContentResult result;
-  for (std::vector<Finding>& part : parts)
+  std::size_t total = 0;
+  for (const std::vector<Finding>& part : parts) total += part.size();
+  result.findings.reserve(total);
+  for (std::vector<Finding>& part : parts) {
     result.findings.insert(result.findings.end(), std::make_move_iterator(part.begin()),
                            std::make_move_iterator(part.end()));
+    std::vector<Finding>().swap(part);
+  }
   // Pair scores: the fit of the pair as given, lowered by the strongest finding on it.
   std::vector<double> worst(n, 0.0);
   for (const Finding& finding : result.findings) {

@@ -25,16 +25,13 @@ std::string tail_preview(std::string_view text, std::size_t max_chars) {
 }
 
 
-std::vector<Finding> pair_findings(const PairTable& table, std::size_t p, bool explained) {
+std::vector<Finding> length_findings(const PairTable& table, std::size_t p, const LineSummary& t,
+                                     const LineSummary& o) {
   std::vector<Finding> out;
   const PairLines& slot = table.lines[p];
-  const LineFeatures& t = table.side(p, true);
-  const LineFeatures& o = table.side(p, false);
   const std::string_view t_text = table.line_text(slot.translation_line);
-  const std::string_view o_text = table.line_text(slot.original_line);
-
   // Length: odd relative to this document's own ratio and spread.
-  if (!explained) {
+  {
     const double residual = length_delta(t.length, o.length, table.fits.length);
     // Evidence in standard deviations of this document's own spread, plus the
     // cues of a cut: a translation that stops mid-sentence while its original
@@ -96,6 +93,17 @@ std::vector<Finding> pair_findings(const PairTable& table, std::size_t p, bool e
       out.push_back(std::move(finding));
     }
   }
+
+  return out;
+}
+
+std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
+  std::vector<Finding> out;
+  const PairLines& slot = table.lines[p];
+  const LineFeatures& t = table.side(p, true);
+  const LineFeatures& o = table.side(p, false);
+  const std::string_view t_text = table.line_text(slot.translation_line);
+  const std::string_view o_text = table.line_text(slot.original_line);
 
   // Numbers: missing and extra reported separately, by value.
   if (!t.numbers.empty() || !o.numbers.empty()) {

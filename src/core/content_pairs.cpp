@@ -21,7 +21,7 @@ double confidence_of(double evidence, const Thresholds& thresholds) {
 }
 
 LineSummary summary_of(const LineFeatures& features) {
-  return {features.length, features.sentences, features.questions};
+  return {features.length, features.sentences, features.questions, features.ends_sentence};
 }
 
 namespace {

@@ -68,12 +68,14 @@ struct PairLines {
   bool operator==(const PairLines&) const = default;
 };
 
-// What the document fits need of a line (kept between versions instead of
-// the full LineFeatures).
+// What the document fits and the length findings need of a line (kept
+// between versions instead of the full LineFeatures; line_outline computes
+// it without the rest).
 struct LineSummary {
   double length = 0;
   int sentences = 1;
   int questions = 0;
+  bool ends_sentence = false;  // the length findings' cut-off cue
   bool operator==(const LineSummary&) const = default;
 };
 LineSummary summary_of(const LineFeatures& features);
@@ -249,8 +251,12 @@ Selection select_alternatives(std::vector<Alternative> candidates, std::size_t p
 
 // Findings of a selected alternative (reads its pairs' features and text).
 std::vector<Finding> realign_findings(const PairTable& table, const SelectedAlternative& selected);
-// Findings of one pair as given: length, numbers, tokens (reads the pair and,
-// for tokens, its neighbours' features).
-std::vector<Finding> pair_findings(const PairTable& table, std::size_t pair, bool explained);
+// Findings of one pair as given, in this order: its length (from the two
+// lines' summaries; not made for a pair a strong alternative re-pairs), then
+// its numbers and tokens (reads the pair's features and, for tokens, its
+// neighbours').
+std::vector<Finding> length_findings(const PairTable& table, std::size_t pair, const LineSummary& translation,
+                                     const LineSummary& original);
+std::vector<Finding> lexical_findings(const PairTable& table, std::size_t pair);
 
 }  // namespace bitext::content

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "bitext/script.hpp"
 #include "bitext/segmentation.hpp"
@@ -10,6 +11,12 @@
 
 namespace bitext {
 namespace {
+
+// FNV-1a over `key`, continued from `h`: the hash of a + b is hash(b) continued from hash(a).
+std::uint64_t continue_hash(std::uint64_t h, std::string_view key) {
+  for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return h;
+}
 
 // A line that ends with the ellipsis ends a sentence as far as pairing goes.
 bool is_sentence_mark(char32_t c) { return chars::is_sentence_end(c) || c == U'…'; }
@@ -33,40 +40,13 @@ double mixture(double residual) {
 
 }  // namespace
 
-LineFeatures line_features(std::string_view line, Script script) {
-  LineFeatures features;
-  const ScriptProfile profile = classify_script(line);
-  // Measured as a line of its side's script: a Chinese line that is mostly
-  // commands and paths is still a translation, and measured as Latin text it
-  // looks c times too long (docs/calibration.md, "Mixed-script lines").
-  const Script measure = script == Script::None ? profile.dominant : script;
-  features.spaced = profile.dominant != Script::Han && profile.dominant != Script::Japanese;
-  features.length = line_length(line, measure);
-  features.numbers = scan_numbers(line);
-  features.tokens = scan_tokens(line);
-  features.keys = token_keys(features.tokens);
-  features.token_hashes.reserve(features.tokens.size());
-  for (std::size_t i = 0; i < features.tokens.size(); ++i) {
-    const LatinToken& token = features.tokens[i];
-    features.token_hashes.push_back(token_key_hash(token.key));
-    const bool adjacent = i + 1 < features.tokens.size() && features.tokens[i + 1].begin <= token.end + 1;
-    features.joined_hashes.push_back(adjacent ? token_key_hash(token.key + features.tokens[i + 1].key) : 0);
-  }
+namespace {
 
-  // Cut points at sentence and clause boundaries; the whitespace between the
-  // parts belongs to neither.
-  std::size_t last_visible_end = 0;
-  char32_t last_visible = 0;
-  for (std::size_t at = 0; at < line.size();) {
-    const DecodedCodePoint decoded = decode_utf8(line, at);
-    at += std::max<std::size_t>(decoded.length, 1);
-    if (decoded.code_point == U'?' || decoded.code_point == U'？') ++features.questions;
-    if (!chars::is_blank(decoded.code_point)) {
-      last_visible = decoded.code_point;
-      last_visible_end = at;
-    }
-  }
-  for (const Boundary& boundary : find_boundaries(line, profile.dominant)) {
+// Cut points at sentence and clause boundaries (head_end, tail_begin and
+// strength only); the whitespace between the parts belongs to neither.
+std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant) {
+  std::vector<CutPoint> cuts;
+  for (const Boundary& boundary : find_boundaries(line, dominant)) {
     std::size_t head_end = boundary.offset;
     while (head_end > 0) {
       // Step back over whitespace (ASCII and the CJK ideographic space).
@@ -79,17 +59,80 @@ LineFeatures line_features(std::string_view line, Script script) {
       }
     }
     if (head_end == 0) continue;
-    features.cuts.push_back({head_end, boundary.offset, 0, boundary.strength == BoundaryStrength::Sentence});
+    cuts.push_back({head_end, boundary.offset, 0, boundary.strength == BoundaryStrength::Sentence});
+  }
+  return cuts;
+}
+
+// The features of the line's shape: length, spacing, sentence and question
+// counts, how it ends and starts (line_outline and line_features agree on them).
+void shape_features(std::string_view line, const ScriptProfile& profile, Script measure,
+                    std::span<const CutPoint> cuts, LineFeatures& features) {
+  features.spaced = profile.dominant != Script::Han && profile.dominant != Script::Japanese;
+  features.length = line_length(line, measure);
+  std::size_t last_visible_end = 0;
+  char32_t last_visible = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.code_point == U'?' || decoded.code_point == U'？') ++features.questions;
+    if (!chars::is_blank(decoded.code_point)) {
+      last_visible = decoded.code_point;
+      last_visible_end = at;
+    }
   }
   int sentence_cuts = 0;
-  for (const CutPoint& cut : features.cuts) sentence_cuts += cut.sentence ? 1 : 0;
+  for (const CutPoint& cut : cuts) sentence_cuts += cut.sentence ? 1 : 0;
   features.sentences = sentence_cuts + 1;
+  features.ends_sentence = last_visible_end > 0 && (is_sentence_mark(last_visible) || chars::is_closing_mark(last_visible));
+  for (std::size_t at = 0; at < line.size(); at = advance(line, at)) {
+    const char32_t c = decode_utf8(line, at).code_point;
+    if (chars::is_blank(c)) continue;
+    features.starts_lower = c >= U'a' && c <= U'z';
+    break;
+  }
+}
+
+}  // namespace
+
+LineFeatures line_outline(std::string_view line, Script script) {
+  LineFeatures features;
+  const ScriptProfile profile = classify_script(line);
+  const Script measure = script == Script::None ? profile.dominant : script;
+  shape_features(line, profile, measure, boundary_cuts(line, profile.dominant), features);
+  return features;
+}
+
+LineFeatures line_features(std::string_view line, Script script) {
+  LineFeatures features;
+  const ScriptProfile profile = classify_script(line);
+  // Measured as a line of its side's script: a Chinese line that is mostly
+  // commands and paths is still a translation, and measured as Latin text it
+  // looks c times too long (docs/calibration.md, "Mixed-script lines").
+  const Script measure = script == Script::None ? profile.dominant : script;
+  features.cuts = boundary_cuts(line, profile.dominant);
+  shape_features(line, profile, measure, features.cuts, features);
+  features.numbers = scan_numbers(line);
+  features.tokens = scan_tokens(line);
+  features.keys = token_keys(features.tokens);
+  features.token_hashes.reserve(features.tokens.size());
+  features.joined_hashes.reserve(features.tokens.size());
+  for (std::size_t i = 0; i < features.tokens.size(); ++i) {
+    const LatinToken& token = features.tokens[i];
+    const std::uint64_t h = token_key_hash(token.key);
+    features.token_hashes.push_back(h);
+    const bool adjacent = i + 1 < features.tokens.size() && features.tokens[i + 1].begin <= token.end + 1;
+    features.joined_hashes.push_back(adjacent ? continue_hash(h, features.tokens[i + 1].key) : 0);
+  }
+
   int before = 0;
   // Prefix lengths in one pass: the counts of [0, head_end) are those of the
   // previous prefix, the whitespace between, and the segment up to this cut.
   CharacterCounts prefix;
   std::size_t counted_to = 0;      // prefix covers [0, counted_to), counted_to = previous head_end
   std::size_t next_segment = 0;    // where the next segment's text starts (previous tail_begin)
+  std::size_t questions_to = 0;    // question marks of [0, questions_to) are in `questions`
+  int questions = 0;
   for (CutPoint& cut : features.cuts) {
     if (cut.head_end > next_segment) {
       const CharacterCounts segment = count_characters(line.substr(next_segment, cut.head_end - next_segment));
@@ -104,18 +147,15 @@ LineFeatures line_features(std::string_view line, Script script) {
       next_segment = cut.tail_begin;
     }
     cut.head_length = line_length(prefix, measure);
-    for (std::size_t at = 0; at < cut.head_end; ++at)
-      cut.head_questions += line[at] == '?' || (line[at] == '\xEF' && line.substr(at, 3) == "？") ? 1 : 0;
+    // Question marks before the cut, counted on from the previous cut's.
+    if (cut.head_end < questions_to) questions = 0, questions_to = 0;
+    for (std::size_t at = questions_to; at < cut.head_end; ++at)
+      questions += line[at] == '?' || (line[at] == '\xEF' && line.substr(at, 3) == "？") ? 1 : 0;
+    questions_to = std::max(questions_to, cut.head_end);
+    cut.head_questions = questions;
     cut.head_sentences = before + 1;
     cut.tail_sentences = features.sentences - before - (cut.sentence ? 1 : 0);
     before += cut.sentence ? 1 : 0;
-  }
-  features.ends_sentence = last_visible_end > 0 && (is_sentence_mark(last_visible) || chars::is_closing_mark(last_visible));
-  for (std::size_t at = 0; at < line.size(); at = advance(line, at)) {
-    const char32_t c = decode_utf8(line, at).code_point;
-    if (chars::is_blank(c)) continue;
-    features.starts_lower = c >= U'a' && c <= U'z';
-    break;
   }
   // A full analysis holds the features of every line at once: the slack the
   // vectors grew with would be a third of its peak memory.
@@ -143,11 +183,7 @@ double residual_cost(double delta) {
   return -std::log(mixture(residual)) - best;
 }
 
-std::uint64_t token_key_hash(std::string_view key) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  return h;
-}
+std::uint64_t token_key_hash(std::string_view key) { return continue_hash(1469598103934665603ULL, key); }
 
 SentenceCountModel fit_sentence_counts(std::span<const int> differences) {
   double counts[2 * kCountSpan + 1] = {};
@@ -173,7 +209,7 @@ TokenKeys token_keys(std::span<const LatinToken> tokens) {
     const std::uint64_t h = hash(token.key);
     keys.present.push_back(h);
     if (i + 1 < tokens.size() && tokens[i + 1].begin <= token.end + 1)
-      keys.present.push_back(hash(token.key + tokens[i + 1].key));
+      keys.present.push_back(continue_hash(h, tokens[i + 1].key));
     const bool short_word = token.kind == TokenKind::Word && token.key.size() < 3;
     if (!short_word) keys.names.push_back(h);  // the tokens compare_tokens looks for in the original
     if (must_carry(token)) keys.carried.push_back(h);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <tuple>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -490,6 +491,35 @@ TEST_CASE("line features: cut points, sentences, lengths") {
   CHECK(chinese.length == doctest::Approx(15.0));  // 6 + 9 Han characters, punctuation not counted
 }
 
+TEST_CASE("a line's outline is its features' length, counts and ends, on every line of the sample and odd lines") {
+  std::vector<std::string> lines = split_lines(read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  for (const char* odd : {"", "   ", "Why? Really?? Yes.", "a.  b? c", "\xE3\x80\x80没有？真的。\xE3\x80\x80好",
+                          "\xFF\xFE broken? bytes.", "…", "ends with a quote.\u201D", "  lower start, then? more"})
+    lines.emplace_back(odd);
+  std::size_t differing = 0;
+  for (const std::string& line : lines) {
+    for (const Script script : {Script::None, Script::Han, Script::Latin}) {
+      const LineFeatures full = line_features(line, script);
+      const LineFeatures outline = line_outline(line, script);
+      const bool same = full.length == outline.length && full.spaced == outline.spaced &&
+                        full.sentences == outline.sentences && full.questions == outline.questions &&
+                        full.ends_sentence == outline.ends_sentence && full.starts_lower == outline.starts_lower &&
+                        outline.tokens.empty() && outline.numbers.empty() && outline.cuts.empty();
+      if (!same) ++differing;
+    }
+  }
+  CHECK(lines.size() > 200);
+  CHECK(differing == 0);
+  // Question marks before each cut, counted once however many cuts there are.
+  const LineFeatures questions = line_features("Why? Really?? Yes. And you？ Fine.");
+  REQUIRE(questions.cuts.size() == 4);
+  CHECK(questions.cuts[0].head_questions == 1);
+  CHECK(questions.cuts[1].head_questions == 3);
+  CHECK(questions.cuts[2].head_questions == 3);
+  CHECK(questions.cuts[3].head_questions == 4);
+  CHECK(questions.questions == 4);
+}
+
 TEST_CASE("sentence-count model: the common difference costs nothing, rare ones cost more") {
   const std::vector<int> differences = {0, 0, 0, 0, 0, 0, 1, -1};
   const SentenceCountModel model = fit_sentence_counts(differences);
@@ -693,4 +723,54 @@ TEST_CASE("Latin-heavy Chinese translations are measured as Chinese lines and ge
   }
   // The same lines measured by their own dominant script are far longer.
   CHECK(line_features(lines[22]).length > 2 * line_features(lines[22], Script::Han).length);
+}
+
+TEST_CASE("a long document's copies of the same pairs get the same findings, at the seam between threads too") {
+  // The content stages run in stretches of at least 2048 pairs on each core,
+  // with the anchors and findings across a seam run after: every copy of the
+  // sample's pairs (tagged so that no two lines are equal, tags of one width)
+  // must get the same findings at the same offsets in its copy, whichever
+  // stretch or seam it falls in.
+  const std::vector<std::string> sample = split_lines(read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  REQUIRE(sample.size() > 10);
+  constexpr int kCopies = 40;  // 40 x 117 pairs: two stretches on two cores, the seam in copy 20
+  std::string text;
+  for (std::size_t i = 0; i < 3; ++i) text += sample[i] + "\n";
+  std::vector<std::size_t> copy_begin;
+  for (int copy = 0; copy < kCopies; ++copy) {
+    copy_begin.push_back(text.size());
+    // Each copy starts at the sample's pair 98, so that the seam (at the
+    // start of copy 20) cuts the windows of the real drift at pairs 97/98.
+    const std::size_t pairs = (sample.size() - 5) / 2;
+    for (std::size_t k = 0; k < pairs; ++k) {
+      const std::size_t i = 3 + 2 * ((k + 98) % pairs);
+      // Letters that make no word, not digits: a tag's digits could match a
+      // number of the line, and a word one of its names.
+      auto spelled = [](std::size_t value, int letters) {
+        std::string out;
+        for (int d = 0; d < letters; ++d, value /= 4) out += "zqxj"[value % 4];
+        return out;
+      };
+      const std::string tag = " [" + spelled(std::size_t(copy), 3) + "-" + spelled((i - 3) / 2, 4) + "]\n";
+      text += sample[i] + tag + sample[i + 1] + tag;
+    }
+  }
+  copy_begin.push_back(text.size());
+  text += sample[sample.size() - 2] + "\n" + sample.back();
+  const auto analysis = Analysis::run(text, {});
+  REQUIRE(analysis->transcript().pairs.size() > 2 * 2048);
+  // Per copy: code, severity and the span relative to the copy's start.
+  std::vector<std::vector<std::tuple<std::string, Severity, std::size_t, std::size_t>>> per_copy(kCopies);
+  for (const Finding& finding : analysis->findings()) {
+    const auto after = std::upper_bound(copy_begin.begin(), copy_begin.end(), finding.begin);
+    if (after == copy_begin.begin() || after == copy_begin.end()) continue;
+    const std::size_t copy = static_cast<std::size_t>(after - copy_begin.begin()) - 1;
+    per_copy[copy].emplace_back(finding.code, finding.severity, finding.begin - copy_begin[copy],
+                                finding.end - copy_begin[copy]);
+  }
+  CHECK(per_copy[1].size() > 10);
+  // The first copy follows the header and the last precedes the trailer: the others are alike.
+  int differing = 0;
+  for (int copy = 2; copy < kCopies - 1; ++copy) differing += per_copy[copy] != per_copy[1] ? 1 : 0;
+  CHECK(differing == 0);
 }
