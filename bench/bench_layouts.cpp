@@ -1,12 +1,15 @@
 // Time to check ~10 MB of each layout (paragraphs, Markdown, SRT, WebVTT, and
 // lines for comparison): the whole Analysis::run, content checks included, as
 // `bitext check` does. The text is the sample's pairs repeated with a running
-// number in both languages, so no two pairs are the same.
+// number in both languages, so no two pairs are the same. The CPU column is
+// the process's (the content checks run on several threads); the counters
+// give the pairs read and the findings by severity.
 //
 //   bench_layouts                              all layouts, one run each (a run is seconds)
 //   bench_layouts --benchmark_filter=Srt       one layout
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -105,22 +108,45 @@ void check_layout(benchmark::State& state, bitext::Layout layout) {
   bitext::CheckOptions options;
   options.layout = layout;
   std::size_t pairs = 0;
+  std::array<std::size_t, 4> by_severity{};  // errors, warnings, information, hints
   for (auto _ : state) {
     auto analysis = bitext::Analysis::run(text, options);
     pairs = analysis->transcript().pairs.size();
+    by_severity = {};
+    for (const bitext::Finding& finding : analysis->findings())
+      by_severity[static_cast<std::size_t>(finding.severity) - 1] += 1;
     benchmark::DoNotOptimize(analysis);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
   state.counters["pairs"] = static_cast<double>(pairs);
   state.counters["MB"] = static_cast<double>(text.size()) / 1e6;
+  state.counters["errors"] = static_cast<double>(by_severity[0]);
+  state.counters["warnings"] = static_cast<double>(by_severity[1]);
+  state.counters["info"] = static_cast<double>(by_severity[2]);
+  state.counters["hints"] = static_cast<double>(by_severity[3]);
 }
 
 }  // namespace
 
-BENCHMARK_CAPTURE(check_layout, Lines, bitext::Layout::Lines)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK_CAPTURE(check_layout, Paragraphs, bitext::Layout::Paragraphs)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK_CAPTURE(check_layout, Markdown, bitext::Layout::Markdown)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK_CAPTURE(check_layout, Srt, bitext::Layout::Srt)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK_CAPTURE(check_layout, Vtt, bitext::Layout::Vtt)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(check_layout, Lines, bitext::Layout::Lines)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(check_layout, Paragraphs, bitext::Layout::Paragraphs)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(check_layout, Markdown, bitext::Layout::Markdown)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(check_layout, Srt, bitext::Layout::Srt)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(check_layout, Vtt, bitext::Layout::Vtt)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime();
 
 BENCHMARK_MAIN();

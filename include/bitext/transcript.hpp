@@ -69,6 +69,10 @@ enum class TranslationCue : std::uint8_t {
 
 struct Transcript {
   LineOrder order = LineOrder::TranslationFirst;  // resolved, never Auto
+  // The order may change from pair to pair (Markdown notes read with the
+  // order left to auto): `order` is then the most common one, and a pair in
+  // the other order is no swapped-order finding.
+  bool order_per_pair = false;
   TranslationCue translation_cue = TranslationCue::Position;
   Script translation_script = Script::None;
   Script original_script = Script::None;

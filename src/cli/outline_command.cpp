@@ -75,6 +75,15 @@ class OutlinePrinter {
   static std::string order_description(const Transcript& transcript) {
     const std::string translation = "translation (" + std::string(script_name(transcript.translation_script)) + ")";
     const std::string original = "original (" + std::string(script_name(transcript.original_script)) + ")";
+    // Markdown notes may change the order per pair: say how often each comes first.
+    std::size_t translation_first = 0, original_first = 0;
+    for (const Pair& pair : transcript.pairs) {
+      if (pair.translation.empty() || pair.original.empty()) continue;
+      (pair.translation.front() < pair.original.front() ? translation_first : original_first) += 1;
+    }
+    if (transcript.order_per_pair && translation_first > 0 && original_first > 0)
+      return translation + " first in " + std::to_string(translation_first) + " pairs, " + original + " first in " +
+             std::to_string(original_first);
     return transcript.order == LineOrder::OriginalFirst ? original + " first, " + translation + " second"
                                                         : translation + " first, " + original + " second";
   }

@@ -20,6 +20,7 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
                              DocumentLayout& layout, const std::vector<std::size_t>& unit_of_text) {
   Transcript transcript;
   transcript.order = units.order;
+  transcript.order_per_pair = units.order_per_pair;
   transcript.translation_cue = units.translation_cue;
   transcript.translation_script = units.translation_script;
   transcript.original_script = units.original_script;
@@ -167,7 +168,9 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
     text_units[unit] = {unit_index.line_start(unit), unit_index.line_end(unit), number, number};
     profiles[unit] = profile_line(unit_index.line_text(unit));
   }
-  const UnitSequence sequence{unit_index.text(), text_units, profiles, groups};
+  // Markdown notes may change the order per pair; a forced order is the user's word that they do not.
+  const bool order_per_pair = layout.layout == Layout::Markdown && options.order == LineOrder::Auto;
+  const UnitSequence sequence{unit_index.text(), text_units, profiles, groups, order_per_pair};
   const std::vector<UnitReading> readings = read_units(sequence, Placeholders(options));
   Transcript units = pair_units({sequence, sequence, readings}, options);
   const std::string_view reading = memo->reading ? std::string_view(*memo->reading) : std::string_view();

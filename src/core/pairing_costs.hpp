@@ -34,6 +34,9 @@ namespace bitext::detail::pairing_cost {
 //   compared with the other part alone, never outweigh a structural bead.
 inline constexpr double kMissing = 10.0;
 inline constexpr double kSwapped = 14.0;
+// Where the order may change per pair: a pair in the other order costs this
+// instead of kSwapped, only enough for ties to keep the document's own order.
+inline constexpr double kOrderChange = 1.0;
 inline constexpr double kWrongLanguage = 12.0;
 inline constexpr double kSplit = 10.0;             // 2-1 / 1-2 of two different lines
 inline constexpr double kBreakInSentence = 3.0;   // split bonus: the break falls inside a sentence

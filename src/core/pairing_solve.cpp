@@ -239,8 +239,10 @@ class Aligner {
         const double length = exact(a, true) && exact(b, false) ? length_cost(a.log_weight, b.log_weight) : 0.0;
         relax(body_, body_from_, i + 2, base + cost + length, SegmentKind::Pair);
       }
-      if (exact(a, false) && exact(b, true))
-        relax(body_, body_from_, i + 2, base + kSwapped + length_cost(b.log_weight, a.log_weight), SegmentKind::Swapped);
+      if (exact(a, false) && exact(b, true)) {
+        const double swap = sequence_.order_per_pair ? kOrderChange : kSwapped;
+        relax(body_, body_from_, i + 2, base + swap + length_cost(b.log_weight, a.log_weight), SegmentKind::Swapped);
+      }
     }
     const double alone_first = slot_cost(a, true);
     if (alone_first < kInfinity) relax(body_, body_from_, i + 1, base + kMissing + alone_first, SegmentKind::FirstOnly);

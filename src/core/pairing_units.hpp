@@ -28,6 +28,10 @@ struct UnitSequence {
   // One per unit, or empty: a pair never joins units of two groups, and no
   // unit is header or footer (a subtitle cue is a group: every text is in one).
   std::span<const std::uint32_t> groups = {};
+  // The order of the two sides may change from pair to pair (Markdown notes
+  // put each speaker's own language first): a pair in the other order is a
+  // pair, not a swap.
+  bool order_per_pair = false;
 
   std::string_view text_of(std::size_t unit) const {
     return text.substr(units[unit].begin, units[unit].end - units[unit].begin);

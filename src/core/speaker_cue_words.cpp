@@ -64,7 +64,8 @@ std::string_view last_sentence(std::string_view lower) {
 // Tags that end a statement with a question mark without asking anything.
 constexpr std::string_view kTagQuestions[] = {
     "right", "you know", "yeah", "okay", "ok", "no", "huh", "isn't it", "don't you think", "correct", "see", "eh"};
-constexpr std::string_view kHanTagQuestions[] = {"对吧？", "是吧？", "对不对？", "对吗？", "不是吗？"};
+constexpr std::string_view kHanTagQuestions[] = {"对吧？", "是吧？", "对不对？", "对吗？", "不是吗？",
+                                                 "对吧?", "是吧?", "对不对?", "对吗?", "不是吗?"};
 
 // Does one of the text's last two sentences ask? The question often comes
 // before a closing remark ("... how did it start? I hear it's quite a story.").
@@ -169,6 +170,11 @@ constexpr std::string_view kAnswerOpenings[] = {
 constexpr std::string_view kHanAnswerOpenings[] = {"是的", "没错", "对", "确实", "嗯", "当然", "好问题",
                                                                 "这是个好问题"};
 
+// Words that open a reply by taking up what the previous speaker said.
+constexpr std::string_view kAgreementOpenings[] = {"yeah", "yes", "yep", "right", "exactly", "sure", "absolutely",
+                                                   "totally", "well", "no"};
+constexpr std::string_view kHanAgreementOpenings[] = {"是的", "没错", "对，", "对。", "对,", "确实", "嗯", "当然，"};
+
 // Openers that judge what the previous speaker said: a listener taking the floor.
 constexpr std::string_view kReactionOpenings[] = {
     "i love that", "i love it", "love that", "that's great", "that's amazing", "that's awesome", "awesome",
@@ -193,6 +199,25 @@ constexpr std::string_view kHanHostWording[] = {"欢迎收听", "欢迎来到", 
 constexpr std::string_view kSignOff[] = {
     "best way for", "where can people", "where can folks", "thanks for coming on the show",
     "we'll let you get back", "thank you so much for joining", "that's all for today"};
+
+// Sentence ends: a run of end marks followed by a space or the end ("Okay... So" ends one).
+std::size_t latin_sentences(std::string_view lower) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const char c = lower[i];
+    if (c != '.' && c != '?' && c != '!') continue;
+    while (i + 1 < lower.size() && (lower[i + 1] == '.' || lower[i + 1] == '?' || lower[i + 1] == '!')) ++i;
+    if (i + 1 == lower.size() || lower[i + 1] == ' ') ++count;
+  }
+  return std::max<std::size_t>(count, lower.empty() ? 0 : 1);
+}
+
+std::size_t han_sentences(std::string_view han) {
+  std::size_t count = 0;
+  for (std::string_view end : {"。", "？", "！"})
+    for (std::size_t at = han.find(end); at != std::string_view::npos; at = han.find(end, at + end.size())) ++count;
+  return std::max<std::size_t>(count, han.empty() ? 0 : 1);
+}
 
 }  // namespace
 
@@ -253,6 +278,12 @@ PairWording read_wording(const PairSides& sides) {
   if (!wording.answer_opening && !has_latin)
     for (std::string_view opening : kHanAnswerOpenings)
       if (han.substr(0, opening.size()) == opening) wording.answer_opening = true;
+  for (std::string_view opening : kAgreementOpenings)
+    if (lower.rfind(opening, 0) == 0 && lower.size() > opening.size() && !std::isalpha(static_cast<unsigned char>(lower[opening.size()])))
+      wording.agreement_opening = true;
+  if (!has_latin)
+    for (std::string_view opening : kHanAgreementOpenings)
+      if (han.substr(0, opening.size()) == opening) wording.agreement_opening = true;
 
   // Past a "Yeah." or "Well," that opens it: "Yeah. It's a really interesting point."
   std::string_view opened = lower;
@@ -287,6 +318,7 @@ PairWording read_wording(const PairSides& sides) {
     in_word = letter;
   }
   wording.words = has_latin ? words : han.size() / 6;  // a Han character is 3 bytes; two make about a word
+  wording.sentences = has_latin ? latin_sentences(lower) : han_sentences(han);
 
   std::string found;
   if (contains_any(lower, kGuestThanks, found) || contains_any(han, kHanGuestThanks, found))

@@ -32,10 +32,12 @@ struct PairWording {
   bool question = false;         // its last sentence asks (tag questions such as "Right?" do not)
   bool back_channel = false;     // nothing but "Yeah." / "Right." / "对。"
   bool answer_opening = false;   // opens like a reply: "Yeah.", "Well,", "没错"
+  bool agreement_opening = false;  // opens with a word that takes up what was said: "Yeah.", "Right,", "Well,", "No,"
   bool reaction_opening = false; // opens by judging what was just said: "I love that", "Great point"
   bool starts_mid_sentence = false;  // begins in lower case: the previous pair's sentence goes on
   bool ends_open = false;        // no sentence end at the end: the sentence goes on in the next pair
   std::size_t words = 0;         // length in words (Latin) or in Han characters / 2
+  std::size_t sentences = 0;     // sentences it ends (at least 1 when it has text)
   Cue guest_thanks;              // "thanks for having me", "谢谢邀请"
   Cue host_wording;              // "welcome to", "thanks for coming on", "欢迎收听"
   Cue sign_off;                  // "what's the best way for people to ...", "thanks for joining us"

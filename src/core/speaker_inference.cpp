@@ -31,6 +31,7 @@ struct Weights {
   static constexpr double not_introduced = 4.0;      // introducing X is done by someone else
   static constexpr double named_next = 3.0;          // a name at the end of the previous pair (or a hand-over)
   static constexpr double named_next_early = 2.0;    // a name earlier in a previous pair that asks
+  static constexpr double introduced_next = 2.0;     // the one just introduced speaks next
   static constexpr double mentioned = 1.0;          // people rarely speak of themselves by name
   static constexpr double asks = 0.8;                // hosts ask, guests answer
   static constexpr double talks_at_length = 0.8;     // guests talk at length
@@ -43,11 +44,15 @@ struct Weights {
   static constexpr double open_end = 1.0;            // a pair that ends without a sentence end goes on
   static constexpr double after_question = 2.5;      // people do not answer their own questions
   static constexpr double answer_after_question = 1.0;
+  static constexpr double agreement = 1.0;           // "Yeah, ...", "Well, ...": a reply to someone else
   static constexpr double reply_thanks = 2.0;        // thanks for the invitation answer the welcome
   static constexpr double handed_on = 1.5;           // a name at the end hands the floor on
-  static constexpr double back_to_previous = 0.3;
-  static constexpr double reaction = 1.5;            // "I love that", "Clem, ...": someone takes the floor    // the floor goes back to who spoke before
+  static constexpr double back_to_previous = 0.3;    // the floor goes back to who spoke before
+  static constexpr double reaction = 1.5;            // "I love that", "Clem, ...": someone takes the floor
+  static constexpr double guest_answers = 1.5;       // a host's question is put to a guest
   static constexpr std::size_t long_pair_words = 40;
+  static constexpr double short_turn = 1.0;          // a short pair was a whole turn
+  static constexpr std::size_t short_pair_words = 20;
 };
 
 double role_score(SpeakerRole role, double points) {
@@ -67,6 +72,17 @@ std::int32_t named_next(const PairReading& reading, bool strong_only) {
     if (mention.kind == MentionKind::Addressed && (mention.at_end || !strong_only)) found = who;
   }
   return found;
+}
+
+// Does the pair close by introducing participant p ("... our guests today are
+// A and B. Welcome!")? The one introduced greets or thanks next.
+bool introduced_in(const PairReading& reading, std::size_t p) {
+  for (std::size_t m = 0; m < reading.mentions.size(); ++m)
+    if (reading.mention_participants[m] == static_cast<std::int32_t>(p) &&
+        (reading.mentions[m].kind == MentionKind::Guest || reading.mentions[m].kind == MentionKind::CoHost) &&
+        (reading.mentions[m].at_end || reading.wording.host_wording.found))
+      return true;
+  return false;
 }
 
 // Points for participant p speaking pair i, from the pair's own words and the pair before.
@@ -100,6 +116,8 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
       score += Weights::named_next;
     } else if (before.wording.question && named_next(before, false) == static_cast<std::int32_t>(p)) {
       score += Weights::named_next_early;
+    } else if (introduced_in(before, p)) {
+      score += Weights::introduced_next;
     }
   }
   return score;
@@ -122,16 +140,24 @@ bool addresses_first(const PairReading& reading, const PairReading& before) {
 }
 
 // Points for the speaker of pair i staying the speaker of pair `previous`.
-double stay_score(const Cast& cast, std::size_t i, std::size_t previous) {
+// `pairs_not_turns`: pairs cut by time or by sentence rather than by who speaks, so that
+// a short pair says nothing about the turn.
+double stay_score(const Cast& cast, std::size_t i, std::size_t previous, bool pairs_not_turns) {
   const detail::PairWording& now = cast.pairs[i].wording;
   const detail::PairWording& before = cast.pairs[previous].wording;
   double score = Weights::stay;
+  // Transcripts start a new line or paragraph when the speaker changes or a
+  // talk grows long: a pair of a sentence or two that ends its sentence was a
+  // whole turn, and the next pair is someone else's.
+  if (!pairs_not_turns && before.words <= Weights::short_pair_words && !before.ends_open && !now.starts_mid_sentence)
+    score -= Weights::short_turn;
   if (now.starts_mid_sentence) score += Weights::mid_sentence;
   if (before.ends_open) score += Weights::open_end;
   if (before.question) {
     score -= Weights::after_question;
     if (now.answer_opening) score -= Weights::answer_after_question;
   }
+  if (now.agreement_opening) score -= Weights::agreement;
   if (now.guest_thanks.found) score -= Weights::reply_thanks;
   if (now.reaction_opening) score -= Weights::reaction;
   if (addresses_first(cast.pairs[i], cast.pairs[previous])) score -= Weights::reaction;
@@ -224,6 +250,14 @@ SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text)
   for (std::size_t i = 0; i < n; ++i)
     if (!interjection(cast, i)) order.push_back(i);
 
+  // Short pairs end turns only where pairs are turns or paragraphs: subtitle
+  // cues are cut by time, and a document of one sentence per pair by sentence.
+  const auto multi_sentence = static_cast<std::size_t>(std::count_if(
+      cast.pairs.begin(), cast.pairs.end(), [](const PairReading& r) { return r.wording.sentences >= 2; }));
+  const bool pairs_not_turns = transcript.layout == Layout::Srt || transcript.layout == Layout::Vtt || multi_sentence * 4 < n;
+  std::vector<bool> hosts(k);
+  for (std::size_t p = 0; p < k; ++p) hosts[p] = cast.participants[p].role == SpeakerRole::Host;
+
   // State (speaker s, previous different speaker q), q == k for none.
   const std::size_t states = k * (k + 1);
   constexpr double kNone = -std::numeric_limits<double>::infinity();
@@ -233,7 +267,8 @@ SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text)
   for (std::size_t t = 1; t < order.size(); ++t) {
     const std::size_t i = order[t];
     const std::size_t previous = order[t - 1];
-    const double stay = stay_score(cast, i, previous);
+    const double stay = stay_score(cast, i, previous, pairs_not_turns);
+    const bool asked = cast.pairs[previous].wording.question;
     const bool bridged = previous + 1 != i;  // an interjection between: the talker goes on
     std::fill(next.begin(), next.end(), kNone);
     std::vector<double> emit(k);
@@ -250,6 +285,7 @@ SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text)
             to = a * (k + 1) + q;
           } else {
             if (b == q) value += Weights::back_to_previous;
+            if (asked && hosts[a] && !hosts[b]) value += Weights::guest_answers;
             to = b * (k + 1) + a;
           }
           if (value > next[to]) {

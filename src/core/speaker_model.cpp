@@ -119,8 +119,30 @@ class ModelBuilder {
         const std::vector<std::uint32_t>& side = translation ? pair.translation : pair.original;
         if (side.empty()) continue;
         const TranscriptLine& line = transcript_.lines[side.front()];
+        const LabelSide where = translation ? LabelSide::Translation : LabelSide::Original;
         if (std::optional<LabelMatch> match = side_label(line.begin, line.end))
-          add(*match, translation ? LabelSide::Translation : LabelSide::Original, static_cast<std::int32_t>(pair.index));
+          add(*match, where, static_cast<std::int32_t>(pair.index));
+        read_further_dashes(pair, translation, where);
+      }
+    }
+  }
+
+  // "- Why?" / "- Because." in one subtitle cue: each dialogue dash that opens
+  // a later line of the side starts another speaker's words within the cue.
+  void read_further_dashes(const Pair& pair, bool translation, LabelSide where) {
+    if (sources_.layout != Layout::Srt && sources_.layout != Layout::Vtt) return;
+    std::vector<Pair::TextRange> spans = translation ? pair.translation_ranges : pair.original_ranges;
+    if (spans.empty())
+      for (const std::uint32_t line : translation ? pair.translation : pair.original)
+        spans.push_back({transcript_.lines[line].begin, transcript_.lines[line].end});
+    const std::string_view text = sources_.text;
+    for (std::size_t r = 0; r < spans.size(); ++r) {
+      for (std::size_t at = spans[r].begin; at < spans[r].end && at < text.size(); ++at) {
+        const bool line_start = (at == spans[r].begin && r > 0) || (at > spans[r].begin && text[at - 1] == '\n');
+        if (!line_start) continue;
+        const std::size_t end = std::min(text.find('\n', at), spans[r].end);
+        const std::optional<LabelMatch> match = read_label(text.substr(at, end - at), sources_.layout);
+        if (match && match->form == LabelForm::Dash) add(absolute(*match, at), where, static_cast<std::int32_t>(pair.index));
       }
     }
   }

@@ -23,7 +23,7 @@ constexpr std::string_view kNotNames[] = {
     "Finally", "Ultimately", "Similarly", "Plus", "Otherwise", "Instead", "Last", "Next", "Maybe", "Perhaps",
     "Because", "Since", "If", "When", "While", "Though", "Although", "In", "On", "At", "For", "To", "From", "With",
     "Of", "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "It's", "We", "You", "They", "He", "She",
-    "I", "I'm", "My", "Our", "Your", "Their", "His", "Her", "There", "Here", "What", "Why", "How", "Where", "Who",
+    "I", "I'm", "I've", "I'll", "I'd", "My", "Our", "Your", "Their", "His", "Her", "There", "Here", "What", "Why", "How", "Where", "Who",
     "Which", "Yep", "Mm", "Hmm", "Ah", "Man", "Guys", "Folks", "Everyone", "Everybody", "Tonight", "Indeed", "True",
     "Fair", "Good", "Nice", "Agreed", "Correct", "Definitely", "Probably", "Seriously", "Literally", "Frankly",
     "Personally", "Technically", "Historically", "Interestingly", "Importantly", "Unfortunately", "Fortunately",
@@ -80,9 +80,12 @@ bool boundary_after(std::string_view text, std::size_t end) {
 void read_name_list(std::string_view text, std::size_t at, MentionKind kind, std::string_view trigger,
                     std::vector<NameMention>& out, bool at_end) {
   // "our guest is the writer Tom Reed": up to three lower-case words describe the name.
+  // The description stays in the sentence: "joined by two regular panelists. I've got ..." names nobody.
   for (int skip = 0; skip < 3 && at < text.size() && text[at] >= 'a' && text[at] <= 'z'; ++skip) {
     const std::size_t space = text.find(' ', at);
     if (space == std::string_view::npos) return;
+    const char last = text[space - 1];
+    if (last == '.' || last == '!' || last == '?' || last == ';' || last == ':') return;
     at = space + 1;
   }
   for (int count = 0; count < 5 && at < text.size(); ++count) {
@@ -149,6 +152,7 @@ constexpr Trigger kTriggers[] = {
     {"with us today is ", MentionKind::Guest, true},
     {"please welcome ", MentionKind::Guest, true},
     {"joined by ", MentionKind::Guest, true},
+    {"i've got ", MentionKind::Guest, false},  // only with "here" / "with us" after the name
     {"i'll let ", MentionKind::Handover, false},
     {"over to you, ", MentionKind::Handover, false},
     {"hand it over to ", MentionKind::Handover, false},
@@ -156,12 +160,23 @@ constexpr Trigger kTriggers[] = {
 };
 
 // Where the last sentence of `text` begins.
-std::size_t last_sentence_begin(std::string_view text) {
-  std::size_t end = text.size();
+std::size_t sentence_begin_before(std::string_view text, std::size_t end) {
   while (end > 0 && (text[end - 1] == '.' || text[end - 1] == '?' || text[end - 1] == '!' || text[end - 1] == ' '))
     --end;
   const std::size_t mark = text.substr(0, end).find_last_of(".?!");
   return mark == std::string_view::npos ? 0 : mark + 1;
+}
+
+// Where the close of `text` begins: its last sentence, and the one before when
+// the last is a short statement ("Hey, Scott. Thanks for joining us."): what
+// comes right before a brief closing remark still hands the floor on.
+std::size_t last_sentence_begin(std::string_view text) {
+  const std::size_t begin = sentence_begin_before(text, text.size());
+  if (begin == 0) return 0;
+  const std::string_view last = text.substr(begin);
+  const auto words = static_cast<std::size_t>(std::count(last.begin(), last.end(), ' '));
+  if (words > 4 || last.find('?') != std::string_view::npos) return begin;
+  return sentence_begin_before(text, begin);
 }
 
 // Openers a vocative may follow at a sentence start: "Well, Clem, ...", "And hello, Robert."
@@ -182,7 +197,8 @@ void read_vocatives(std::string_view text, const std::string& lower, std::vector
     for (std::string_view lead : kVocativeLeads) {
       if (ls.substr(0, lead.size()) != lead) continue;
       const std::size_t end = name_end(s, lead.size(), 2);
-      if (end > lead.size() && (end == s.size() || s[end] == ',')) {
+      // A name alone ("Chrome.") is an answer, not an address: it needs a greeting before or words after.
+      if (end > lead.size() && ((end == s.size() && !lead.empty()) || (end < s.size() && s[end] == ','))) {
         out.push_back({std::string(s.substr(lead.size(), end - lead.size())), MentionKind::Addressed, at_end,
                        sentence == 0, std::string(s.substr(0, std::min(s.size(), end + 30)))});
         break;
@@ -232,6 +248,37 @@ std::string_view name_run_until(std::string_view text, std::size_t begin, std::s
   return {};
 }
 
+// Where the name that ends at `end` begins: one to three capitalised words
+// back, none of them a sentence word; `end` when there is none.
+std::size_t name_begin_before(std::string_view text, std::size_t end) {
+  std::size_t begin = end;
+  std::size_t pos = end;
+  for (int count = 0; count < 3; ++count) {
+    std::size_t b = pos;
+    while (b > 0 && is_word_char(text[b - 1])) --b;
+    if (b == pos || name_end(text, b, 1) != pos) break;
+    begin = b;
+    if (b == 0 || text[b - 1] != ' ') break;
+    pos = b - 1;
+  }
+  return begin;
+}
+
+// "Scott Tolinski is with us", "Emma joins us": a person present, named
+// before the words that say so. Read as a guest's introduction (the one who
+// says it is the host).
+void read_present_names(std::string_view text, std::size_t last_begin, std::vector<NameMention>& out) {
+  const std::string lower = ascii_lower(text);
+  for (std::string_view follower : {" is with us", " is here with us", " joins us", " is joining us"}) {
+    for (std::size_t at = lower.find(follower); at != std::string::npos; at = lower.find(follower, at + 1)) {
+      const std::size_t begin = name_begin_before(text, at);
+      if (begin == at) continue;
+      out.push_back({std::string(text.substr(begin, at - begin)), MentionKind::Guest, begin >= last_begin, false,
+                     std::string(text.substr(begin, at + follower.size() - begin))});
+    }
+  }
+}
+
 }  // namespace
 
 bool same_person(std::string_view a, std::string_view b) {
@@ -269,11 +316,15 @@ std::vector<NameMention> read_name_mentions(const PairSides& sides) {
           continue;
       } else if (trigger.kind == MentionKind::SelfIntroduction && !boundary_after(text, end)) {
         continue;
+      } else if (trigger.words == "i've got ") {
+        const std::string_view rest = std::string_view(lower).substr(end);
+        if (!(rest.substr(0, 5) == " here" || rest.substr(0, 8) == " with us")) continue;
       }
       out.push_back({std::string(text.substr(start, end - start)), trigger.kind, at >= last_begin, false,
                      std::string(text.substr(at, end - at))});
     }
   }
+  read_present_names(text, last_begin, out);
   // "I'm joined by A ... our guest is B": the one joining is a co-host.
   const bool names_a_guest = lower.find("guest") != std::string::npos;
   if (names_a_guest)

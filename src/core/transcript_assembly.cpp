@@ -56,6 +56,7 @@ Transcript assemble_transcript(const AssemblyInput& input, const std::vector<Ite
   const Script first_script = orientation.first == kScript2 ? scripts[1] : scripts[0];
   const Script second_script = orientation.first == kScript2 ? scripts[0] : scripts[1];
   transcript.order = translation_first ? LineOrder::TranslationFirst : LineOrder::OriginalFirst;
+  transcript.order_per_pair = input.units.order_per_pair;
   transcript.translation_script = translation_first ? first_script : second_script;
   transcript.original_script = translation_first ? second_script : first_script;
 

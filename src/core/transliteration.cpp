@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -15,8 +15,25 @@
 namespace bitext {
 namespace {
 
-// ICU's Han-Latin with tone marks removed, one instance per thread (building
-// it reads a large rule set; an instance is not thread-safe).
+// The toneless pinyin of each name character, read by ICU's Han-Latin at
+// build time (tools/name_readings): building the transliterator at run time
+// cost more than checking the whole sample.
+struct NameReading {
+  char32_t character;
+  const char* pinyin;
+};
+constexpr NameReading kNameReadings[] = {
+#include "name_readings.inc"
+};
+
+const char* name_reading(char32_t c) {
+  const auto* found = std::lower_bound(std::begin(kNameReadings), std::end(kNameReadings), c,
+                                       [](const NameReading& r, char32_t key) { return r.character < key; });
+  return found != std::end(kNameReadings) && found->character == c ? found->pinyin : nullptr;
+}
+
+// ICU's Han-Latin with tone marks removed, for Han text outside the name
+// characters; built on first use, one instance per thread (not thread-safe).
 icu::Transliterator* han_to_pinyin() {
   thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -26,6 +43,29 @@ icu::Transliterator* han_to_pinyin() {
     return t;
   }();
   return transliterator.get();
+}
+
+// Han text in pinyin, syllables separated by spaces: from the table when every
+// character is a name character, else by the transliterator.
+std::string pinyin_of(std::string_view han) {
+  std::string pinyin;
+  for (std::size_t at = 0; at < han.size();) {
+    const DecodedCodePoint cp = decode_utf8(han, at);
+    const char* reading = cp.valid ? name_reading(cp.code_point) : nullptr;
+    if (!reading) {
+      icu::Transliterator* t = han_to_pinyin();
+      if (!t) return {};
+      icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(han.data(), std::int32_t(han.size())));
+      t->transliterate(text);
+      pinyin.clear();
+      text.toUTF8String(pinyin);
+      return pinyin;
+    }
+    if (!pinyin.empty()) pinyin.push_back(' ');
+    pinyin += reading;
+    at += std::max<std::size_t>(cp.length, 1);
+  }
+  return pinyin;
 }
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w'; }
@@ -118,41 +158,17 @@ double skeleton_distance(const std::string& a, const std::string& b) {
 }  // namespace
 
 double transliteration_score(std::string_view latin_name, std::string_view han) {
-  icu::Transliterator* t = han_to_pinyin();
-  if (!t) return 0;
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(han.data(), std::int32_t(han.size())));
-  t->transliterate(text);
-  std::string pinyin;
-  text.toUTF8String(pinyin);
-  const std::string a = latin_skeleton(latin_name), b = pinyin_skeleton(pinyin);
+  const std::string a = latin_skeleton(latin_name), b = pinyin_skeleton(pinyin_of(han));
   if (a.empty() || b.empty()) return 0;
   const double longer = double(std::max(a.size(), b.size()));
   const double score = std::max(0.0, 1 - skeleton_distance(a, b) / longer);
   return longer < 2 ? std::min(score, 0.5) : score;
 }
 
-namespace {
-
-// Characters of the standard tables for transliterating foreign names into
-// Chinese (卡, 帕, 西, 克, 莱, 姆, ...): a name is looked for only in runs of them.
-constexpr std::u32string_view kNameCharacters =
-    U"阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴黛丹道德登邓迪蒂丁东杜敦顿多朵厄恩尔法凡范菲斐芬"
-    U"费丰弗伏福富盖甘冈高戈哥格葛古瓜圭哈海汉豪赫黑亨洪侯胡华怀霍基吉加佳贾杰捷金卡凯坎康考柯科可克肯库"
-    U"夸奎昆拉莱赖兰朗劳勒雷蕾里理利丽莉连林琳隆卢鲁路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明摩莫默姆穆纳娜"
-    U"奈南内妮尼宁纽努诺欧帕派潘庞佩彭皮珀坡普奇齐契恰乔琴琼丘屈萨塞赛桑瑟森沙莎山尚绍舍申圣施什史士舒斯"
-    U"松苏索塔泰坦汤唐陶特滕提汀通图托瓦万旺威韦维温文沃乌伍西希锡席夏香肖谢辛休许雅亚扬耶叶伊依因英尤"
-    U"于约泽扎詹珍朱卓兹宗佐";
-
-bool is_name_character(char32_t c) { return kNameCharacters.find(c) != std::u32string_view::npos; }
-
-}  // namespace
-
 bool transliterated_in(std::string_view latin_name, std::string_view han_text, double threshold) {
   const std::string target = latin_skeleton(latin_name);
   if (target.size() < 2) return false;
-  icu::Transliterator* t = han_to_pinyin();
-  if (!t) return false;
-  // Runs of name characters, each read one character at a time (the
+  // Runs of name characters (name_characters.hpp), each read one character at a time (the
   // skeleton of a window is the concatenation of its characters' skeletons).
   std::vector<std::string> run;
   auto scan_run = [&]() {
@@ -174,19 +190,8 @@ bool transliterated_in(std::string_view latin_name, std::string_view han_text, d
   for (std::size_t at = 0; at < han_text.size();) {
     const DecodedCodePoint cp = decode_utf8(han_text, at);
     const std::size_t length = std::max<std::size_t>(cp.length, 1);
-    if (cp.valid && is_name_character(cp.code_point)) {
-      // Each character's skeleton once per thread (a transliteration is slow).
-      thread_local std::unordered_map<char32_t, std::string> skeletons;
-      auto found = skeletons.find(cp.code_point);
-      if (found == skeletons.end()) {
-        icu::UnicodeString one =
-            icu::UnicodeString::fromUTF8(icu::StringPiece(han_text.data() + at, std::int32_t(length)));
-        t->transliterate(one);
-        std::string pinyin;
-        one.toUTF8String(pinyin);
-        found = skeletons.emplace(cp.code_point, pinyin_skeleton(pinyin)).first;
-      }
-      run.push_back(found->second);
+    if (const char* reading = cp.valid ? name_reading(cp.code_point) : nullptr) {
+      run.push_back(pinyin_skeleton(reading));
     } else if (!run.empty() && scan_run()) {
       return true;
     }

@@ -123,7 +123,7 @@ TEST_CASE("outline of the example with errors: header, split, swapped, doubled a
       "pair 6 (lines 14-15), speaker: Jacob Efron (inferred)",
       "  14  translation",
       "  15  original",
-      "pair 7 (lines 16-18), speaker: Jason Warner (inferred)",
+      "pair 7 (lines 16-18), speaker: Clem (inferred)",
       "  16  translation",
       "  17  translation",
       "  18  original",
@@ -222,4 +222,15 @@ TEST_CASE("--translation-language needs auto or a known language tag") {
     const auto missing = run_bitext({command, "talk.txt", "--translation-language"}, std::nullopt, dir.path());
     CHECK(missing.status == 2);
   }
+}
+
+TEST_CASE("Markdown notes whose order changes per pair: the outline says how often each side comes first") {
+  const auto result = run_bitext({"outline", "tests/fixtures/layouts/mixed-order.md"});
+  CHECK(result.status == 0);
+  CHECK(result.err.empty());
+  const auto lines = split_lines(result.out);
+  REQUIRE(!lines.empty());
+  CHECK(lines[0] ==
+        "tests/fixtures/layouts/mixed-order.md: 8 pairs, translation (han) first in 4 pairs, original (latin) first in "
+        "4; layout: markdown, 4 chapters");
 }

@@ -352,7 +352,7 @@ TEST_CASE("subtitle hints: reading speed and line width, configurable") {
 }
 
 TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors or warnings") {
-  // English first: until roles follow the language (issue 10, item 1), say that English is the original.
+  // English first, said here; the reading with the order and roles left to auto is compared below.
   CheckOptions options;
   options.document_name = "podcast-notes.md";
   options.order = LineOrder::OriginalFirst;
@@ -372,4 +372,73 @@ TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors o
   CHECK(text_at(*analysis, first.original_ranges[0].begin, first.original_ranges[0].begin + 4) == "This");
   REQUIRE(first.translation_ranges.size() == 1);
   CHECK(text_at(*analysis, first.translation_ranges[0].begin, first.translation_ranges[0].begin + 6) == "这里");
+
+  // With the order and roles left to auto: the same pairs, Chinese the
+  // translation by language, English first in every pair.
+  CheckOptions automatic;
+  automatic.document_name = "podcast-notes.md";
+  const auto detected = Analysis::run(read_file("tests/fixtures/layouts/podcast-notes.md"), automatic);
+  const Transcript& read = detected->transcript();
+  CHECK(read.translation_script == Script::Han);
+  CHECK(read.order == LineOrder::OriginalFirst);
+  REQUIRE(read.pairs.size() == transcript.pairs.size());
+  for (std::size_t k = 0; k < read.pairs.size(); ++k) {
+    CAPTURE(k + 1);
+    CHECK(read.pairs[k].translation == transcript.pairs[k].translation);
+    CHECK(read.pairs[k].original == transcript.pairs[k].original);
+  }
+}
+
+TEST_CASE("Markdown notes: the order of the two sides may change per pair; roles stay by language") {
+  // Each speaker's own language first: the host's Chinese before its English,
+  // the guest's English before its Chinese.
+  const std::string text = read_file("tests/fixtures/layouts/mixed-order.md");
+  struct Expected {
+    const char* translation;  // first words of the Chinese side, after its label
+    const char* original;     // first words of the English side, after its label
+    bool translation_first;
+  };
+  const std::vector<Expected> expected = {
+      {"欢迎收听本期节目", "Welcome to the show.", true},
+      {"谢谢邀请", "Thank you for having me", false},
+      {"你最早是怎么开始", "How did you first", true},
+      {"那时我还是学生", "I was a student", false},
+      {"先是几个人用", "A few people used it", false},
+      {"那你觉得开源模型", "So how do you think", true},
+      {"模型是训练出来的", "A model is trained", false},
+      {"谢谢你今天的分享", "Thank you for sharing", true},
+  };
+  for (const bool rough : {false, true}) {
+    CAPTURE(rough);
+    const auto analysis = analyse(rough ? roughened(text) : text, "mixed-order.md");
+    const Transcript& transcript = analysis->transcript();
+    CHECK(transcript.layout == Layout::Markdown);
+    CHECK(transcript.order_per_pair);
+    CHECK(transcript.translation_script == Script::Han);
+    CHECK(transcript.original_script == Script::Latin);
+    CHECK(codes(*analysis).empty());
+    REQUIRE(transcript.pairs.size() == expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CAPTURE(k + 1);
+      const Pair& pair = transcript.pairs[k];
+      REQUIRE(pair.translation_ranges.size() == 1);
+      REQUIRE(pair.original_ranges.size() == 1);
+      const std::string translation = text_at(*analysis, pair.translation_ranges[0].begin, pair.translation_ranges[0].end);
+      const std::string original = text_at(*analysis, pair.original_ranges[0].begin, pair.original_ranges[0].end);
+      CHECK(translation.rfind(expected[k].translation, 0) == 0);
+      CHECK(original.rfind(expected[k].original, 0) == 0);
+      CHECK((pair.translation_ranges[0].begin < pair.original_ranges[0].begin) == expected[k].translation_first);
+    }
+  }
+  // A forced order is the user's word that the order does not change: pairs
+  // in the other order are swaps again, and two swaps in a row (the guest's
+  // pairs 4 and 5) cost more than a missing side on either end of them.
+  CheckOptions options;
+  options.document_name = "mixed-order.md";
+  options.order = LineOrder::TranslationFirst;
+  options.translation_language = "zh";
+  const auto forced = Analysis::run(text, options);
+  CHECK_FALSE(forced->transcript().order_per_pair);
+  CHECK(codes(*forced) == std::vector<std::string>{"swapped-order@2", "missing-translation@4", "missing-original@6",
+                                                   "swapped-order@8"});
 }

@@ -234,3 +234,60 @@ TEST_CASE("after labelling, the labels give the same speakers, and they are labe
     CHECK(speaker_label_edits(transcript, reread->text(), style).empty());
   }
 }
+
+TEST_CASE("a panel: guests named before 'is with us' and after 'I've got', each greeted one answers next") {
+  // Written for this test: an unnamed host, a guest and a panelist, short turns.
+  const std::string text =
+      "欢迎收听《夜班》。我们有一位特别嘉宾——萨姆·帕克和我们在一起。嘿，萨姆。谢谢你的到来。\n"
+      "Welcome to Night Shift. We have a special guest - Sam Park is with us here. Hey, Sam. Thanks for joining us.\n"
+      "很高兴来到这里。\nGlad to be here.\n"
+      "当然，还有一位常驻嘉宾。李·陈也在这里。你好吗，李？\n"
+      "And of course, joined by one regular panelist. I've got Lee Chan here. What's up, Lee?\n"
+      "大家好。\nHello, everyone.\n"
+      "那么，萨姆，这个节目是怎么开始的？\nSo, Sam, how did the show start?\n"
+      "它起初是朋友之间的一个玩笑。后来越做越大。\nIt started as a joke between friends. Then it grew.\n"
+      "李，你当时也在，对吧？\nLee, you were there too, right?\n"
+      "我在。我记得很清楚。\nI was. I remember it well.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  const Transcript& transcript = analysis->transcript();
+  REQUIRE(transcript.pairs.size() == 8);
+  CHECK(speakers_of(transcript) == std::vector<std::string>{"Host", "Sam Park", "Host", "Lee Chan", "Host",
+                                                            "Sam Park", "Host", "Lee Chan"});
+  // "I've got ..." names nobody called "I've".
+  for (const Speaker& speaker : transcript.speaker_model.speakers) CHECK(speaker.name != "I've");
+}
+
+TEST_CASE("an answer alone ('Chrome.') is not someone addressed") {
+  const std::string text =
+      "哪个浏览器份额最大？\nWhich browser has the biggest share?\n"
+      "Chrome。\nChrome.\n"
+      "对，是Chrome。\nYes, Chrome.\n"
+      "我猜对了！\nI guessed right!\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  for (const Speaker& speaker : analysis->transcript().speaker_model.speakers) CHECK(speaker.name != "Chrome");
+}
+
+TEST_CASE("one short sentence per pair is a monologue, not short turns") {
+  const std::string text =
+      "今天我们聊聊开源模型。\nToday we talk about open models.\n"
+      "这个社区增长得非常快。\nThis community is growing very fast.\n"
+      "大模型就像一级方程式赛车。\nBig models are like Formula One cars.\n"
+      "谢谢大家收听。\nThanks everyone for listening.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  CHECK(analysis->transcript().speaker_model.speakers.empty());
+}
+
+TEST_CASE("a reply that opens by taking up what was said ('Yeah, ...') is someone else's") {
+  // Written for this test: two statements, the second opening with "Yeah,".
+  const std::string text =
+      "欢迎收听《长夜》。我是安娜·伯格。今天的嘉宾是作家汤姆·里德。\n"
+      "Welcome to Long Night. I'm Anna Berg. Today our guest is the writer Tom Reed.\n"
+      "谢谢邀请。\nThanks for having me.\n"
+      "你的上一本书写了五年，每一页都看得出来。我很喜欢那本书的开头和结尾。\n"
+      "Your last book took five years to write, and it shows on every page. I loved how it begins and how it ends.\n"
+      "是的，我重写了很多次开头，直到感觉对了为止。\n"
+      "Yeah, I rewrote the beginning many times until it felt right. It was a long road.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  CHECK(speakers_of(analysis->transcript()) ==
+        std::vector<std::string>{"Anna Berg", "Tom Reed", "Anna Berg", "Tom Reed"});
+}

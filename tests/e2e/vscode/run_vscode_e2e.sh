@@ -9,7 +9,8 @@
 # copy with the English line of pair 10 deleted, and lets
 # vscode_e2e.mjs check the status item, restart, the Problems panel, a hover,
 # the Outline view, the quick fix, workspace settings reaching the server and
-# the error for a wrong bitext.server.path. Screenshots (transcript colours,
+# the error for a wrong bitext.server.path; then a bilingual .srt and .md
+# (Problems, language, Outline). Screenshots (transcript colours,
 # hover, Problems, Outline, the report) go to ARTIFACT_DIR; on failure also
 # failure.png and the VS Code logs. The code-server process group is
 # killed whatever happens.
@@ -121,6 +122,12 @@ first_finding=$({ "$server" check --format json "$workspace/talk.txt" 2>/dev/nul
   const d = files[0].diagnostics.slice().sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
   process.stdout.write(JSON.stringify({ line: d.range.start.line, character: d.range.start.character, code: d.code, message: d.message }));') ||
   die "cannot find the first finding of the sample"
+# The other layouts (tests/fixtures/layouts): a bilingual SRT with every timing
+# error kind, which opens as plain text and is switched to Bilingual Transcript,
+# and clean Markdown notes, which keep the Markdown language; the facts checked
+# are worked out by hand in vscode_e2e.mjs (and in tests/e2e/run_e2e.sh).
+cp "$source_dir/tests/fixtures/layouts/errors.srt" "$workspace/subtitles.srt" || die "cannot copy errors.srt"
+cp "$source_dir/tests/fixtures/layouts/clean.md" "$workspace/notes.md" || die "cannot copy clean.md"
 # After the fix, line 23 holds the placeholder: the sample with line 23 replaced.
 awk -v placeholder="$placeholder" 'NR == 23 { print placeholder; next } { print }' "$sample" | head -c -1 >"$work/expected-fixed.txt"
 
@@ -184,6 +191,7 @@ done
 step "driving VS Code in chromium"
 E2E_URL="http://127.0.0.1:$port/?folder=$workspace" E2E_FILE="$workspace/$file_name" \
   E2E_TALK="$workspace/talk.txt" E2E_FIRST_FINDING="$first_finding" \
+  E2E_SRT="$workspace/subtitles.srt" E2E_MD="$workspace/notes.md" \
   E2E_SAMPLE="$sample" E2E_EXPECTED_FIXED="$work/expected-fixed.txt" E2E_PLACEHOLDER="$placeholder" E2E_ARTIFACTS="$artifacts" \
   E2E_USER_DATA="$user_data" E2E_EXTENSIONS="$extensions" \
   E2E_BUDGET_S="${BITEXT_E2E_BUDGET:-300}" timeout -k 5 "$((${BITEXT_E2E_BUDGET:-300} + 30))" node "$here/vscode_e2e.mjs"

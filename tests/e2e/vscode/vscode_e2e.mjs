@@ -202,6 +202,160 @@ async function problemRows(page) {
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 }
 
+// Opens a workspace file by name through Quick Open and waits for its first line.
+async function openByName(page, name, firstLine) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: wait() });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: wait() });
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-line', { hasText: firstLine }).first().waitFor({ timeout: wait() });
+  log(`opened ${name}`);
+}
+
+// Every row of a (virtualised) list or tree, scrolled through from the top:
+// {level, name, text}, in order; `name` is the label alone, without the
+// description VS Code shows after it.
+async function allRows(page, container) {
+  const list = page.locator(`${container} .monaco-list`).first();
+  const rows = new Map();
+  await list.hover().catch(() => undefined);
+  await page.mouse.wheel(0, -100_000);
+  for (let step = 0; step < 40; step += 1) {
+    await page.waitForTimeout(80);
+    const visible = await page.locator(`${container} .monaco-list-row`).evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        index: Number(node.getAttribute('data-index')),
+        level: Number(node.getAttribute('aria-level') ?? 1),
+        collapsed: node.getAttribute('aria-expanded') === 'false',
+        name: (node.querySelector('.label-name') ?? node).innerText,
+        text: node.innerText,
+      })));
+    const before = rows.size;
+    for (const row of visible) rows.set(row.index, row);
+    if (step > 0 && rows.size === before) break;
+    await page.mouse.wheel(0, 60);  // less than the smallest pane's height: no row is skipped
+  }
+  return [...rows.keys()].sort((a, b) => a - b).map((index) => rows.get(index)).map((row) =>
+    ({ index: row.index, level: row.level, collapsed: row.collapsed, name: squash(row.name), text: squash(row.text) }));
+}
+
+// Bitext's part of the Outline view as "depth:name" (as the Neovim and Emacs
+// tests write it): when another extension also gives symbols (Markdown), VS
+// Code shows one group per provider, and Bitext's is the one named "Bitext".
+let outlineRowsSeen = [];  // for the failure message
+async function bitextOutline(page) {
+  const rows = await allRows(page, '.outline-pane');
+  outlineRowsSeen = rows;
+  const group = rows.findIndex((row) => row.name === 'Bitext');
+  const base = group >= 0 ? rows[group].level : 0;
+  // The group may come up collapsed (seen when the other provider answers first): open it as a user would.
+  if (group >= 0 && rows[group].collapsed) {
+    log('the Outline\'s Bitext group is collapsed: expanding it');
+    const row = page.locator(`.outline-pane .monaco-list-row[data-index="${rows[group].index}"]`);
+    await row.locator('.monaco-tl-twistie').click().catch(() => undefined);
+    return [];
+  }
+  const own = [];
+  for (const row of rows.slice(group + 1)) {
+    if (row.level <= base) break;
+    own.push(`${row.level - base - 1}:${row.name}`);
+  }
+  return own;
+}
+
+async function outlineAs(page, expected) {
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  let seen = [];
+  const matched = await poll(async () => {
+    seen = await bitextOutline(page);
+    return JSON.stringify(seen) === JSON.stringify(expected);
+  });
+  return { matched, seen };
+}
+
+// Facts of tests/fixtures/layouts, worked out by hand (0-based lines, as in
+// tests/e2e/run_e2e.sh). errors.srt: cue 1 (lines 0-4) ends after cue 2
+// starts (overlap, on its timing line 1); cue numbers 4 (line 10, skips 3) and
+// 4 again (line 15, repeats); that first cue 4 ends before it starts (timing
+// line 11); the second starts before it (line 16) and has only English (line
+// 17); cue 5's start "00:00:1x,000" is malformed (line 20); cue 6's start
+// "00:00:14.000" is not SRT's form (line 25). Cues are named by their start
+// time and first words; cue 5's time cannot be read.
+const srtDiagnostics = ['subtitle-overlap@1', 'subtitle-numbering@10', 'subtitle-end-before-start@11',
+  'subtitle-numbering@15', 'subtitle-out-of-order@16', 'missing-translation@17', 'subtitle-timestamp-malformed@20',
+  'subtitle-timestamp-form@25'];
+const srtOutline = ['0:00:00:01 今天我们来聊一聊人工智能。', '0:00:00:03 这个领域发展得非常快。', '0:00:00:09 我们先说开源模型。',
+  '0:00:00:07 Thank you all for listening.', '0:再见。', '0:00:00:14 下次见。'];
+// clean.md: no finding; TOML front matter, chapter "Episode 2" holding chapter
+// "Opening" with a turn per Chinese label (主持人, 嘉宾, 主持人), each holding
+// its pair, named by its Chinese without emphasis, link target or label.
+const mdOutline = ['0:Front matter', '0:Episode 2', '1:Opening', '2:主持人',
+  '3:今天我们来聊一聊人工智能，特别是开源模型在过去一年里的发展，以及它们对整个行业…', '2:嘉宾',
+  '3:这个领域发展得非常快，每个月都有新的模型发布。', '2:主持人', '3:我们先从开源模型说起。'];
+
+// "code@line" (0-based) of each Problems row of `fileName`, sorted by line.
+async function problemsOf(page, fileName) {
+  // Rows: a file's ("subtitles.srt 8"), a diagnostic's ("message bitext(code)
+  // [Ln 2, Col 1]"), and its related information's ("subtitles.srt [Ln 7, Col 1] : …").
+  let current = '';
+  const found = [];
+  for (const row of await allRows(page, '.markers-panel')) {
+    const marker = /bitext\s*\(?\s*([a-z-]+)\s*\)?\s*\[Ln (\d+), Col \d+\]/.exec(row.text);
+    if (marker) {
+      if (current === fileName) found.push(`${marker[1]}@${Number(marker[2]) - 1}`);
+    } else if (!row.text.includes('[Ln ')) {
+      current = row.name;
+    }
+  }
+  return found.sort((a, b) => Number(a.split('@')[1]) - Number(b.split('@')[1]) || a.localeCompare(b));
+}
+
+// A bilingual SRT and Markdown notes, as the other editors' tests open them:
+// the SRT is switched to Bilingual Transcript and gets its timing diagnostics
+// and an outline of cues; the Markdown stays Markdown, has no finding and an
+// outline of front matter, chapters, turns and pairs (only Bitext gives the
+// front matter, turns and pairs).
+async function otherLayouts(page, srtName, mdName) {
+  await runCommand(page, 'View: Close All Editors');
+  await openByName(page, srtName, '00:00:01,000 --> 00:00:04,000');
+  const mode = page.locator('[id="status.editor.mode"]');
+  check(await poll(async () => squash(await mode.innerText().catch(() => '')) === 'Bilingual Transcript'),
+    `${srtName} is switched to the Bilingual Transcript language`,
+    `language status: ${JSON.stringify(await mode.innerText().catch(() => ''))}`);
+  await runCommand(page, 'Problems: Focus on Problems View');
+  await page.locator('.markers-panel').waitFor({ timeout: wait() });
+  const wanted = [...srtDiagnostics].sort((a, b) => Number(a.split('@')[1]) - Number(b.split('@')[1]) || a.localeCompare(b));
+  let got = [];
+  const diagnosed = await poll(async () => {
+    got = await problemsOf(page, srtName);
+    return JSON.stringify(got) === JSON.stringify(wanted);
+  }, 30_000);
+  check(diagnosed, `Problems shows exactly the ${wanted.length} diagnostics of ${srtName} (code@line)`,
+    `wanted ${JSON.stringify(wanted)}\n  got ${JSON.stringify(got)}; rows: ${JSON.stringify((await problemRows(page)).map(squash))}`);
+  // Room for the Outline: the panel hidden, the Explorer's folder section collapsed.
+  await page.keyboard.press('Control+J');
+  const folders = page.locator('.explorer-viewlet .pane-header', { hasText: 'workspace' }).first();
+  if ((await folders.getAttribute('aria-expanded', { timeout: wait() }).catch(() => null)) === 'true') await folders.click();
+  const srt = await outlineAs(page, srtOutline);
+  await screenshot(page, 'subtitles-outline.png');
+  check(srt.matched, `Outline lists the cues of ${srtName} by start time and first words`,
+    `wanted ${JSON.stringify(srtOutline)}\n  got ${JSON.stringify(srt.seen)}`);
+
+  await openByName(page, mdName, 'title = "Episode 2"');
+  check(await poll(async () => squash(await mode.innerText().catch(() => '')) === 'Markdown'),
+    `${mdName} keeps the Markdown language`, `language status: ${JSON.stringify(await mode.innerText().catch(() => ''))}`);
+  const md = await outlineAs(page, mdOutline);
+  check(md.matched, `Outline of ${mdName}: front matter, chapters, speaker turns and pairs`,
+    `wanted ${JSON.stringify(mdOutline)}\n  got ${JSON.stringify(md.seen)}\n  rows: ${JSON.stringify(outlineRowsSeen)}`);
+  await runCommand(page, 'Problems: Focus on Problems View');
+  await page.locator('.markers-panel').waitFor({ timeout: wait() });
+  const mdProblems = await problemsOf(page, mdName);
+  check(mdProblems.length === 0, `Problems shows no diagnostic for the clean ${mdName}`, JSON.stringify(mdProblems));
+}
+
 async function main() {
   const blocked = new Set();
   const browser = await chromium.launch({
@@ -406,6 +560,9 @@ async function main() {
     await pathInput.fill('');
     const recovered = await poll(async () => serverStarts().length === 3 && (await statusItem.locator('.codicon-check').count()) > 0);
     check(recovered, 'clearing bitext.server.path restarts the bundled server', `log lines: ${JSON.stringify(serverStarts())}`);
+
+    // 6. The other layouts.
+    await otherLayouts(page, path.basename(required('E2E_SRT')), path.basename(required('E2E_MD')));
   } catch (error) {
     failures += 1;
     console.error(`e2e_vscode: FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
