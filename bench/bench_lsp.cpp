@@ -363,5 +363,33 @@ void BM_DiagnosticsJsonAlone(benchmark::State& state) {
 }
 BENCHMARK(BM_DiagnosticsJsonAlone)->Iterations(5)->Unit(benchmark::kMillisecond);
 
+// The framing reader fed byte by byte, as from a client (or a pipe) that
+// writes in small pieces: a 1 MiB message body, and 64 KiB of bytes outside any
+// message (resynchronising). The time per byte stays flat as the size grows
+// (the reader resumes its scans where it stopped; it once re-scanned what it
+// held on every byte, which made these quadratic).
+void BM_FramingByteByByte(benchmark::State& state) {
+  const auto bytes = static_cast<std::size_t>(state.range(0));
+  const bool junk = state.range(1) != 0;
+  std::string wire;
+  if (junk) {
+    wire = "{\"id\":1,\"x\":\"" + std::string(bytes, 'c') + "\"";  // never closed: no header, no object
+  } else {
+    wire = frame_message("{\"id\":1,\"x\":\"" + std::string(bytes, 'c') + "\"}");
+  }
+  std::size_t events = 0;
+  for (auto _ : state) {
+    FrameReader reader;
+    for (char c : wire) {
+      reader.feed(std::string_view(&c, 1));
+      while (reader.next()) ++events;
+    }
+    benchmark::DoNotOptimize(events);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * wire.size()));
+}
+BENCHMARK(BM_FramingByteByByte)->Args({16 << 10, 0})->Args({1 << 20, 0})->Args({16 << 10, 1})->Args({64 << 10, 1})
+    ->Unit(benchmark::kMillisecond);
+
 }  // namespace
 BENCHMARK_MAIN();

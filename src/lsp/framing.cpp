@@ -11,8 +11,6 @@ namespace {
 
 constexpr std::string_view kLengthName = "content-length";
 constexpr std::string_view kTypeName = "content-type";
-// Bytes kept back when searching for a header name split across chunks.
-constexpr std::size_t kLongestName = kLengthName.size();
 // Larger read buffers are freed once empty rather than kept.
 constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 20;
 
@@ -26,13 +24,26 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+// True when `rest` is the start of `name` (any case), cut short.
+bool is_cut_name(std::string_view rest, std::string_view name) {
+  return rest.size() < name.size() && starts_with_nocase(rest, name.substr(0, rest.size()));
+}
+
 // Position of the next "Content-Length" or "Content-Type" (any case) at or
-// after `from`, or npos.
-std::size_t find_header_start(std::string_view text, std::size_t from) {
+// after `from`, or npos. `resume`, when given, gets where a search of the same
+// text grown longer must start again: the first name that the end of `text`
+// cuts short, or text.size().
+std::size_t find_header_start(std::string_view text, std::size_t from, std::size_t* resume = nullptr) {
+  if (resume != nullptr) *resume = text.size();
   for (std::size_t i = from; i < text.size(); ++i) {
-    if (lower(text[i]) != 'c') continue;
+    // Every body byte passes here (a lie is looked for in every body): no
+    // locale call per byte. Only 'C' and 'c' give 'c' with the 0x20 bit set.
+    if ((text[i] | 0x20) != 'c') continue;
     std::string_view rest = text.substr(i);
     if (starts_with_nocase(rest, kLengthName) || starts_with_nocase(rest, kTypeName)) return i;
+    if (resume != nullptr && *resume == text.size() && (is_cut_name(rest, kLengthName) || is_cut_name(rest, kTypeName))) {
+      *resume = i;
+    }
   }
   return std::string_view::npos;
 }
@@ -110,7 +121,22 @@ void FrameReader::feed_eof() { eof_ = true; }
 
 void FrameReader::consume(std::size_t n) {
   consumed_ += n;
+  restart_scan();
+}
+
+void FrameReader::restart_scan() {
   scanned_ = 0;
+  header_named_ = false;
+  body_shape_ = ObjectShape();
+  body_shape_fed_ = 0;
+  lie_checked_ = 0;
+}
+
+void FrameReader::keep_junk(std::string_view bytes) {
+  if (junk_prefix_.size() >= kKeptPrefixBytes) return;
+  const std::string_view kept = bytes.substr(0, std::min(bytes.size(), kKeptPrefixBytes - junk_prefix_.size()));
+  junk_prefix_.append(kept);
+  junk_shape_.feed(kept);
 }
 
 void FrameReader::compact() {
@@ -141,40 +167,51 @@ std::optional<FrameEvent> FrameReader::next() {
 
 std::optional<FrameEvent> FrameReader::next_header() {
   std::string_view in = pending();
-  // Blank lines between messages are harmless.
-  std::size_t blanks = 0;
-  while (blanks < in.size() && std::isspace(static_cast<unsigned char>(in[blanks]))) ++blanks;
-  if (blanks > 0) {
-    consumed_ += blanks;
-    in = pending();
+  if (scanned_ == 0) {
+    // Blank lines between messages are harmless.
+    std::size_t blanks = 0;
+    while (blanks < in.size() && std::isspace(static_cast<unsigned char>(in[blanks]))) ++blanks;
+    if (blanks > 0) {
+      consumed_ += blanks;
+      in = pending();
+    }
   }
   if (in.empty()) return std::nullopt;
 
   // Anything that does not start like "Name:" is not a header (a bare body, garbage).
-  std::size_t i = 0;
-  while (i < in.size() && is_token_char(in[i])) ++i;
-  if (i < in.size() && (in[i] != ':' || i == 0)) {
-    state_ = State::Resync;
-    if (find_header_start(in.substr(0, i + 1), 0) == 0) {
-      // A header name without its colon ("Content-Type\r\n", "Content-Length : 2"):
-      // the resync must not find this same header again, so its first byte is dropped.
-      resync_kind_ = FrameError::Kind::MalformedHeader;
-      resync_detail_ = "malformed header line";
-      junk_prefix_.assign(in.substr(0, 1));
-      consumed_ += 1;
-    } else {
-      resync_kind_ = FrameError::Kind::MissingHeader;
-      resync_detail_ = "bytes outside a message where a Content-Length header was expected";
+  // The first scanned_ bytes were searched before: without a colon, all name characters.
+  if (!header_named_) {
+    std::size_t i = scanned_;
+    while (i < in.size() && is_token_char(in[i])) ++i;
+    if (i < in.size() && (in[i] != ':' || i == 0)) {
+      state_ = State::Resync;
+      restart_scan();
+      if (find_header_start(in.substr(0, i + 1), 0) == 0) {
+        // A header name without its colon ("Content-Type\r\n", "Content-Length : 2"):
+        // the resync must not find this same header again, so its first byte is dropped.
+        resync_kind_ = FrameError::Kind::MalformedHeader;
+        resync_detail_ = "malformed header line";
+        keep_junk(in.substr(0, 1));
+        consumed_ += 1;
+      } else {
+        resync_kind_ = FrameError::Kind::MissingHeader;
+        resync_detail_ = "bytes outside a message where a Content-Length header was expected";
+      }
+      return next_resync();
     }
-    return next_resync();
+    header_named_ = i < in.size();
   }
 
-  std::size_t crlf = in.find("\r\n\r\n");
-  std::size_t lf = in.find("\n\n");
+  // The end of the header block, searched for in the bytes not searched yet
+  // (and the 3 before them, where a "\r\n\r\n" may start).
+  const std::size_t from = scanned_ > 3 ? scanned_ - 3 : 0;
+  std::size_t crlf = in.find("\r\n\r\n", from);
+  std::size_t lf = in.find("\n\n", from);
   std::size_t end = std::min(crlf, lf);
   if (end == std::string_view::npos) {
     if (in.size() > kMaxHeaderBytes) {
       state_ = State::Resync;
+      restart_scan();
       resync_kind_ = FrameError::Kind::MalformedHeader;
       resync_detail_ = "header block longer than 8 KiB";
       consumed_ += 1;  // so that the resync finds the next header, not this one
@@ -185,6 +222,7 @@ std::optional<FrameEvent> FrameReader::next_header() {
       consume(in.size());
       return error;
     }
+    scanned_ = in.size();
     return std::nullopt;
   }
   std::size_t block_end = end + (end == crlf ? 4 : 2);
@@ -210,13 +248,23 @@ std::optional<FrameEvent> FrameReader::next_header() {
 
 std::optional<std::size_t> FrameReader::find_lie(std::size_t limit) {
   std::string_view in = pending().substr(0, limit);
-  std::size_t from = scanned_ > kLongestName ? scanned_ - kLongestName : 0;
-  for (std::size_t k = find_header_start(in, from); k != std::string_view::npos;
-       k = find_header_start(in, k + 1)) {
-    std::string_view before = trim(in.substr(0, k));
-    if (!before.empty() && before.back() == '}' && is_complete_object(before)) return k;
+  // Each candidate is checked once, in order; the bytes before it are only
+  // parsed when their shape, kept up to date byte by byte, is one object.
+  // Once the shape is broken, no header further on can prove a lie.
+  std::size_t resume = in.size();
+  const std::size_t from = std::max(scanned_, lie_checked_);
+  for (std::size_t k = body_shape_.broken() ? std::string_view::npos : find_header_start(in, from, &resume);
+       k != std::string_view::npos; k = find_header_start(in, k + 1, &resume)) {
+    body_shape_.feed(in.substr(body_shape_fed_, k - body_shape_fed_));
+    body_shape_fed_ = k;
+    lie_checked_ = k + 1;
+    if (body_shape_.broken()) {
+      resume = in.size();
+      break;
+    }
+    if (body_shape_.closed() && is_complete_object(in.substr(0, k))) return k;
   }
-  scanned_ = in.size();
+  scanned_ = resume;
   return std::nullopt;
 }
 
@@ -231,7 +279,7 @@ std::optional<FrameEvent> FrameReader::next_body() {
       body.body = std::move(buffer_);
       buffer_ = std::string();
       consumed_ = 0;
-      scanned_ = 0;
+      restart_scan();
     } else {
       body.body.assign(in.substr(0, body_length_));
       consume(body_length_);
@@ -293,37 +341,32 @@ std::optional<FrameEvent> FrameReader::next_skip() {
 
 std::optional<FrameEvent> FrameReader::next_resync() {
   std::string_view in = pending();
-  std::size_t from = scanned_ > kLongestName ? scanned_ - kLongestName : 0;
-  std::size_t header = find_header_start(in, from);
+  std::size_t resume = in.size();
+  std::size_t header = find_header_start(in, scanned_, &resume);
   std::size_t junk_end = header;
   if (header == std::string_view::npos) {
     // A bare JSON object with no header at all: answer it now rather than
-    // waiting for a next message that the client may never send.
-    if (is_complete_object(junk_prefix_ + std::string(in.substr(0, kKeptPrefixBytes)))) {
-      junk_end = in.size();
-    } else if (eof_) {
-      junk_end = in.size();
-    }
+    // waiting for a next message that the client may never send. Parsed only
+    // when its shape says it may be one (not again on every byte that trickles in).
+    const std::string_view head = in.substr(0, kKeptPrefixBytes);
+    ObjectShape shape = junk_shape_;
+    shape.feed(head);
+    if (eof_ || (shape.closed() && is_complete_object(junk_prefix_ + std::string(head)))) junk_end = in.size();
   }
   if (junk_end == std::string_view::npos) {
-    // Drop what cannot be part of a header name; keep its start for the id.
-    std::size_t keep = std::min(in.size(), kLongestName);
-    std::size_t drop = in.size() - keep;
-    if (junk_prefix_.size() < kKeptPrefixBytes) {
-      junk_prefix_.append(in.substr(0, std::min(drop, kKeptPrefixBytes - junk_prefix_.size())));
-    }
-    consumed_ += drop;
-    scanned_ = keep;
+    // Drop what cannot be part of a header name (all but a name cut short at
+    // the end); keep its start for the id.
+    keep_junk(in.substr(0, resume));
+    consumed_ += resume;
+    scanned_ = 0;
     return std::nullopt;
   }
-  std::string_view junk = in.substr(0, junk_end);
-  if (junk_prefix_.size() < kKeptPrefixBytes) {
-    junk_prefix_.append(junk.substr(0, std::min(junk.size(), kKeptPrefixBytes - junk_prefix_.size())));
-  }
+  keep_junk(in.substr(0, junk_end));
   consume(junk_end);
   state_ = State::Header;
   FrameError error{resync_kind_, resync_detail_, std::move(junk_prefix_)};
   junk_prefix_.clear();
+  junk_shape_ = ObjectShape();
   if (trim(error.body_prefix).empty() && error.kind == FrameError::Kind::MissingHeader) return next_header();
   return error;
 }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <variant>
 
+#include "lsp/object_shape.hpp"
+
 namespace bitext::lsp {
 
 // Largest body we accept. Larger messages are skipped without being buffered.
@@ -55,6 +57,8 @@ class FrameReader {
   std::optional<FrameEvent> next_resync();
   std::string_view pending() const { return std::string_view(buffer_).substr(consumed_); }
   void consume(std::size_t n);
+  void restart_scan();                  // pending() starts anew: nothing of it searched yet
+  void keep_junk(std::string_view bytes);  // into junk_prefix_, up to kKeptPrefixBytes
   // Offset (< limit) of a header that starts right after a complete JSON object
   // inside the pending body: proof that the declared length lied.
   std::optional<std::size_t> find_lie(std::size_t limit);
@@ -65,12 +69,20 @@ class FrameReader {
   State state_ = State::Header;
   bool eof_ = false;
   std::size_t body_length_ = 0;   // Body/Skip: declared length
-  std::size_t scanned_ = 0;       // Body/Resync: bytes of pending() already searched for a header
+  // Header/Body/Resync: bytes of pending() already searched (for the end of
+  // the header block, or for a next header), so that a stream trickling in
+  // byte by byte costs linear time, not quadratic.
+  std::size_t scanned_ = 0;
+  bool header_named_ = false;     // Header: the first line's "Name:" has been seen
+  ObjectShape body_shape_;        // Body/Skip: shape of pending()[0, body_shape_fed_)
+  std::size_t body_shape_fed_ = 0;
+  std::size_t lie_checked_ = 0;   // Body/Skip: candidates before this offset were checked
   std::size_t skip_left_ = 0;     // Skip: body bytes still to drop
   bool skip_reported_ = false;    // Skip: the TooLarge error was given
   FrameError::Kind resync_kind_ = FrameError::Kind::MissingHeader;  // Resync: what went wrong
   std::string resync_detail_;
   std::string junk_prefix_;       // Resync: kept start of the dropped bytes
+  ObjectShape junk_shape_;        // Resync: shape of junk_prefix_
 };
 
 // "Content-Length: N\r\n\r\n" + body.

@@ -7,6 +7,7 @@
 
 #include "lsp/framing.hpp"
 #include "lsp/jsonrpc.hpp"
+#include "lsp/object_shape.hpp"
 #include "lsp/protocol.hpp"
 #include "bitext/rules.hpp"
 #include "lsp/settings.hpp"
@@ -182,6 +183,73 @@ TEST_CASE("a message over 64 MiB is reported once and skipped without being buff
   auto events = drain(reader);
   REQUIRE(events.size() == 1);
   CHECK(body_of(events[0]) == kPong);
+}
+
+// A client writing byte by byte (or a slow pipe) gets the same events as one
+// writing at once; the reader keeps what it has searched, so this is linear.
+TEST_CASE("streams fed byte by byte: a bare object, a lying length and a long header give the same events") {
+  auto by_byte = [](const std::string& wire) {
+    FrameReader reader;
+    std::vector<FrameEvent> events;
+    for (char c : wire) {
+      reader.feed(std::string_view(&c, 1));
+      for (auto& event : drain(reader)) events.push_back(std::move(event));
+    }
+    return events;
+  };
+  SUBCASE("a bare object is reported as soon as its last brace arrives, not before") {
+    const std::string junk = R"(  {"jsonrpc":"2.0","id":5,"method":"m","params":{"a":"}]{\"}"}})";
+    FrameReader reader;
+    for (std::size_t i = 0; i + 1 < junk.size(); ++i) {
+      reader.feed(junk.substr(i, 1));
+      CHECK(drain(reader).empty());
+    }
+    reader.feed(junk.substr(junk.size() - 1));
+    auto events = drain(reader);
+    REQUIRE(events.size() == 1);
+    CHECK(error_of(events[0]).kind == FrameError::Kind::MissingHeader);
+    CHECK(error_of(events[0]).body_prefix == junk.substr(2));  // blanks between messages are skipped
+    CHECK(salvage_id(error_of(events[0]).body_prefix) == 5);
+  }
+  SUBCASE("a length that lies is caught at the next header") {
+    auto events = by_byte("Content-Length: 500\r\n\r\n" + kPing + frame_message(kPong));
+    REQUIRE(events.size() == 2);
+    CHECK(error_of(events[0]).kind == FrameError::Kind::LengthMismatch);
+    CHECK(error_of(events[0]).body_prefix == kPing);
+    CHECK(body_of(events[1]) == kPong);
+  }
+  SUBCASE("a header line split anywhere, and a header block too long") {
+    auto events = by_byte("Content-Type: x\r\nContent-Length: 40\r\n\r\n" + kPing);
+    REQUIRE(events.size() == 1);
+    CHECK(body_of(events[0]) == kPing);
+    events = by_byte("Content-Type: " + std::string(kMaxHeaderBytes, 'x') + "\r\n\r\n" + frame_message(kPong));
+    REQUIRE(events.size() == 2);
+    CHECK(error_of(events[0]).kind == FrameError::Kind::MalformedHeader);
+    CHECK(body_of(events[1]) == kPong);
+  }
+  SUBCASE("junk shaped like an object but not one waits for the next header") {
+    auto events = by_byte("{\"a\":[1}}" + frame_message(kPong));
+    REQUIRE(events.size() == 2);
+    CHECK(error_of(events[0]).body_prefix == "{\"a\":[1}}");
+    CHECK(body_of(events[1]) == kPong);
+  }
+}
+
+TEST_CASE("ObjectShape follows brackets and strings, closed only on one whole object") {
+  auto shape_of = [](std::string_view bytes) {
+    ObjectShape shape;
+    for (char c : bytes) shape.feed(std::string_view(&c, 1));
+    return shape;
+  };
+  CHECK(shape_of(" {\"a\":[1,{\"b\":\"}]\\\"\"}]} \r\n").closed());
+  CHECK_FALSE(shape_of("{\"a\":[1,2}").closed());
+  CHECK_FALSE(shape_of("{\"a\":[1,2}").broken());  // more may come
+  CHECK(shape_of("{}}").broken());
+  CHECK(shape_of("{} x").broken());
+  CHECK(shape_of("[]").broken());
+  CHECK(shape_of("x{}").broken());
+  CHECK_FALSE(shape_of("{\"}\"").closed());
+  CHECK(shape_of("{\"\\\"}\"}").closed());
 }
 
 TEST_CASE("input that ends inside a message is reported") {

@@ -65,13 +65,16 @@ std::pair<double, double> rss_mb(pid_t pid) {
 struct Latencies {
   std::vector<double> ms;
   std::size_t errors = 0;  // answered with an error (ContentModified, ...)
+  std::map<std::int64_t, std::size_t> error_codes;  // how many of each
   void report(const std::string& name) const {
     if (ms.empty()) return;
+    std::string codes;
+    for (const auto& [code, count] : error_codes) codes += " " + std::to_string(count) + "x" + std::to_string(code);
     std::vector<double> sorted = ms;
     std::sort(sorted.begin(), sorted.end());
     auto at = [&](double q) { return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * sorted.size()))]; };
-    std::printf("  %-16s %6zu answered (%zu errors)  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms\n", name.c_str(),
-                sorted.size(), errors, at(0.5), at(0.99), sorted.back());
+    std::printf("  %-16s %6zu answered (%zu errors:%s)  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms\n", name.c_str(),
+                sorted.size(), errors, codes.empty() ? " none" : codes.c_str(), at(0.5), at(0.99), sorted.back());
   }
 };
 
@@ -179,7 +182,10 @@ class ServerProcess {
       if (it != pending_.end()) {
         if (it->second.latencies) {
           it->second.latencies->ms.push_back(std::chrono::duration<double, std::milli>(now - it->second.sent).count());
-          if (message.contains("error")) ++it->second.latencies->errors;
+          if (message.contains("error")) {
+            ++it->second.latencies->errors;
+            ++it->second.latencies->error_codes[message["error"].value("code", std::int64_t{0})];
+          }
         }
         pending_.erase(it);
       }
