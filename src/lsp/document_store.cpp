@@ -12,9 +12,10 @@ void Document::record_edit(const LineEdit& edit) {
 std::optional<LineEdit> Document::edit_since_base() {
   if (!base) return std::nullopt;
   if (edits.empty()) return LineEdit{0, 0, 0};
+  // The log itself is kept per revision (the next result cuts it): an analysis
+  // of a revision inside it can still become the base, and the latest one.
   LineEdit merged = edits.front().edit;
   for (std::size_t i = 1; i < edits.size(); ++i) merged = compose(merged, edits[i].edit);
-  edits.assign(1, RevisionEdit{edits.front().from_revision, edits.back().to_revision, merged});
   return merged;
 }
 

@@ -57,8 +57,8 @@ struct Document {
   std::vector<RevisionEdit> edits;
 
   void record_edit(const LineEdit& edit);  // one didChange, already applied to `text`
-  // The single edit from `base` to the current text (nullopt without a base),
-  // collapsing the log so it stays short.
+  // The single edit from `base` to the current text (nullopt without a base);
+  // the log stays one entry per revision until a result cuts it (rebase).
   std::optional<LineEdit> edit_since_base();
   // A finished analysis of `revision` becomes the base when the log can be cut there.
   void rebase(std::shared_ptr<const Analysis> analysis, std::uint64_t analysed_revision);

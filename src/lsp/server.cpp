@@ -356,9 +356,14 @@ void Server::on_analysis(AnalysisResult result) {
     ~DisposeAtExit() { worker.dispose(std::move(replaced)); }
   } dispose_at_exit{worker_, replaced};
   document->rebase(result.snapshot->analysis_ptr(), result.revision);
+  // Kept even when edits came in meanwhile: while the user types, every
+  // result is of an old version, and hovers on lines the later edits did not
+  // touch are answered from the newest one (on_hover).
+  if (!document->latest || result.revision >= document->latest_revision) {
+    document->latest = result.snapshot;
+    document->latest_revision = result.revision;
+  }
   if (result.revision != document->revision) return;  // an old version: never published
-  document->latest = result.snapshot;
-  document->latest_revision = result.revision;
   document->current = result.snapshot;
   publish(*document);
   auto waiting = std::move(document->waiting);

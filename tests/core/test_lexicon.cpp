@@ -289,6 +289,31 @@ TEST_CASE("with the dictionary, the sample's loose drifts are warnings and nothi
   CHECK(other_warnings == 0);
 }
 
+// The Markdown fixture written in the style of published notes (test_layouts)
+// is clean with the dictionary too: no error, no warning.
+TEST_CASE("with the dictionary, the podcast-notes Markdown fixture has no errors or warnings") {
+  const auto path = std::filesystem::path(BITEXT_BINARY).parent_path() / "cedict.lex";
+  if (!std::filesystem::exists(path)) {
+    MESSAGE("no cedict.lex next to the bitext binary (scripts/fetch-cedict.sh): fixture gate skipped");
+    return;
+  }
+  ::setenv("BITEXT_LEXICON", path.string().c_str(), 1);
+  if (!Lexicon::shared()) {
+    MESSAGE("the process-wide dictionary was already set up without the file: fixture gate skipped");
+    return;
+  }
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/tests/fixtures/layouts/podcast-notes.md", std::ios::binary);
+  const std::string notes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  bitext::CheckOptions options;
+  options.document_name = "podcast-notes.md";
+  const auto analysis = bitext::Analysis::run(notes, options);
+  CHECK(analysis->transcript().pairs.size() == 112);
+  std::vector<std::string> serious;
+  for (const bitext::Finding& finding : analysis->findings())
+    if (finding.severity <= bitext::Severity::Warning) serious.push_back(finding.code + ": " + finding.message);
+  CHECK(serious == std::vector<std::string>{});
+}
+
 // Every counterpart match_lines reports is a words_match pair and the reverse,
 // on the calibration data's lines against their own partner and the next one.
 TEST_CASE("matching whole lines by sorted runs finds exactly the word-by-word counterparts") {

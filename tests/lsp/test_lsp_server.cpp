@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -99,6 +102,76 @@ TEST_CASE("while an edit waits for analysis, a hover on an untouched pair is ans
 
   connection.send(request(5, "shutdown", nullptr));
   CHECK(next(connection)["id"] == 5);
+  connection.send(notification("exit", nullptr));
+  CHECK(connection.exit_code() == 0);
+}
+
+TEST_CASE("while the user types, a hover is answered from the newest analysis even when it is of an old version") {
+  // Analyses of version 2 wait until the test lets them go, after version 3
+  // has come in; those of version 3 wait until the end.
+  struct Gate {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool second_started = false, second_released = false, third_started = false, third_released = false;
+  };
+  auto gate = std::make_shared<Gate>();
+  Analyser gated = [gate](AnalysisJob& job) -> std::shared_ptr<const bitext::Analysis> {
+    {
+      std::unique_lock lock(gate->mutex);
+      if (job.version == 2) {
+        gate->second_started = true;
+        gate->changed.notify_all();
+        gate->changed.wait(lock, [&] { return gate->second_released; });
+      } else if (job.version >= 3) {
+        gate->third_started = true;
+        gate->changed.notify_all();
+        gate->changed.wait(lock, [&] { return gate->third_released; });
+      }
+    }
+    return analyse_with_core(job);
+  };
+  auto wait_for = [&](bool Gate::*flag) {
+    std::unique_lock lock(gate->mutex);
+    return gate->changed.wait_for(lock, std::chrono::seconds(20), [&] { return (*gate).*flag; });
+  };
+  auto release = [&](bool Gate::*flag) {
+    std::lock_guard lock(gate->mutex);
+    (*gate).*flag = true;
+    gate->changed.notify_all();
+  };
+  MemoryConnection connection("test", gated);
+  connection.send(request(1, "initialize",
+                          {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 0}, {"contentChecks", false}}}}));
+  CHECK(next(connection)["id"] == 1);
+  connection.send(notification("textDocument/didOpen",
+                               {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", 1}, {"text", kText}}}}));
+  CHECK(next(connection)["params"]["version"] == 1);
+
+  // Version 2 edits the Chinese line 2; its analysis ends after version 3
+  // (a new first line) has come in, so it is never published.
+  connection.send(insert(2, 2, 6, "真"));
+  REQUIRE(wait_for(&Gate::second_started));
+  connection.send(insert(3, 0, 0, "前言\n"));
+  release(&Gate::second_released);
+  REQUIRE(wait_for(&Gate::third_started));  // version 2's result was posted before this
+  connection.poll();                         // and the server takes it, between two messages
+
+  // The English line 3 is now line 4; its partner was edited by version 2
+  // and not since, so the hover comes from version 2's analysis at once.
+  connection.send(hover_at(2, 4));
+  const auto hover = connection.receive(milliseconds(5000));
+  release(&Gate::third_released);
+  REQUIRE(hover.has_value());
+  CHECK((*hover)["id"] == 2);
+  REQUIRE((*hover)["result"].is_object());
+  CHECK((*hover)["result"].dump().find("谢谢邀请🤗真。") != std::string::npos);
+  CHECK((*hover)["result"]["range"]["start"]["line"] == 4);
+
+  json published = next(connection);
+  CHECK(published["method"] == "textDocument/publishDiagnostics");
+  CHECK(published["params"]["version"] == 3);
+  connection.send(request(3, "shutdown", nullptr));
+  CHECK(next(connection)["id"] == 3);
   connection.send(notification("exit", nullptr));
   CHECK(connection.exit_code() == 0);
 }
