@@ -9,7 +9,6 @@
 // (<build>/bitext, or $BITEXT_BINARY) on a 10 MB file and reads its peak
 // resident set size (VmHWM) as it exits; build the `bitext` target first.
 #include <benchmark/benchmark.h>
-#include <fcntl.h>
 #include <malloc.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
@@ -30,6 +29,7 @@
 #include "bitext/options.hpp"
 #include "bitext/pairing.hpp"
 #include "bitext/text.hpp"
+#include "child_process.hpp"
 
 
 namespace {
@@ -160,20 +160,8 @@ std::filesystem::path bitext_binary() {
 // ru_maxrss: a child's maxrss starts at its parent's resident size at exec,
 // and this benchmark's own memory holds the 10 MB text. -1 on failure.
 long peak_rss_kib(const std::string& binary, std::vector<std::string> args, int& exit_status) {
-  args.insert(args.begin(), "bitext");
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  const pid_t pid = ::fork();
+  const pid_t pid = bitext::bench::spawn_quiet(binary, std::move(args), true);
   if (pid < 0) return -1;
-  if (pid == 0) {
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 1);
-    ::dup2(null, 2);
-    ::ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
-    ::execv(binary.c_str(), argv.data());
-    ::_exit(127);
-  }
   long hwm = -1;
   int status = 0;
   bool options_set = false;

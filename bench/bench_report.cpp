@@ -4,7 +4,6 @@
 //   build/bench/bench_report [--benchmark_repetitions=5]
 #include <benchmark/benchmark.h>
 
-#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +13,8 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "child_process.hpp"
 
 namespace {
 
@@ -31,19 +32,8 @@ std::filesystem::path sample() {
 // Runs `binary args...` with output to /dev/null; returns the exit status and
 // adds the child's user+system CPU seconds to `cpu_seconds`.
 int run(const std::string& binary, std::vector<std::string> args, double& cpu_seconds) {
-  args.insert(args.begin(), "bitext");
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  const pid_t pid = ::fork();
+  const pid_t pid = bitext::bench::spawn_quiet(binary, std::move(args), false);
   if (pid < 0) return -1;
-  if (pid == 0) {
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 1);
-    ::dup2(null, 2);
-    ::execv(binary.c_str(), argv.data());
-    ::_exit(127);
-  }
   int status = 0;
   rusage usage{};
   if (::wait4(pid, &status, 0, &usage) != pid) return -1;

@@ -249,22 +249,33 @@ TEST_CASE("the cut point of a drift: where the words stop answering one partner 
   CHECK(whole->word == line.size() - 2);  // 配置 and 文件 answer both partners (lean 0): the first best cut
 }
 
+namespace {
+
+// Makes the converted CC-CEDICT (cedict.lex next to the bitext binary) the
+// process-wide dictionary; false, with a message, when the build has none.
+bool load_built_dictionary() {
+  const auto path = std::filesystem::path(BITEXT_BINARY).parent_path() / "cedict.lex";
+  if (!std::filesystem::exists(path)) {
+    MESSAGE("no cedict.lex next to the bitext binary (scripts/fetch-cedict.sh): dictionary gate skipped");
+    return false;
+  }
+  ::setenv("BITEXT_LEXICON", path.string().c_str(), 1);
+  if (!Lexicon::shared()) {
+    MESSAGE("the process-wide dictionary was already set up without the file: dictionary gate skipped");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 // The sample's five real drifts (pairs 39/40, 48/49, 77/78, 89/90, 97/98; the
 // sample README) with the dictionary loaded: the words that change partner make
 // four of them warnings; nothing else on the sample is a warning. 48/49 has
 // no punctuation where its English text moved ("...that look like Now, I'm
 // going..."), so no cut point offers the move.
 TEST_CASE("with the dictionary, the sample's loose drifts are warnings and nothing else is") {
-  const auto path = std::filesystem::path(BITEXT_BINARY).parent_path() / "cedict.lex";
-  if (!std::filesystem::exists(path)) {
-    MESSAGE("no cedict.lex next to the bitext binary (scripts/fetch-cedict.sh): sample gate skipped");
-    return;
-  }
-  ::setenv("BITEXT_LEXICON", path.string().c_str(), 1);
-  if (!Lexicon::shared()) {
-    MESSAGE("the process-wide dictionary was already set up without the file: sample gate skipped");
-    return;
-  }
+  if (!load_built_dictionary()) return;
   std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt", std::ios::binary);
   const std::string sample((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const auto analysis = bitext::Analysis::run(sample, {});
@@ -292,16 +303,7 @@ TEST_CASE("with the dictionary, the sample's loose drifts are warnings and nothi
 // The Markdown fixture written in the style of published notes (test_layouts)
 // is clean with the dictionary too: no error, no warning.
 TEST_CASE("with the dictionary, the podcast-notes Markdown fixture has no errors or warnings") {
-  const auto path = std::filesystem::path(BITEXT_BINARY).parent_path() / "cedict.lex";
-  if (!std::filesystem::exists(path)) {
-    MESSAGE("no cedict.lex next to the bitext binary (scripts/fetch-cedict.sh): fixture gate skipped");
-    return;
-  }
-  ::setenv("BITEXT_LEXICON", path.string().c_str(), 1);
-  if (!Lexicon::shared()) {
-    MESSAGE("the process-wide dictionary was already set up without the file: fixture gate skipped");
-    return;
-  }
+  if (!load_built_dictionary()) return;
   std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/tests/fixtures/layouts/podcast-notes.md", std::ios::binary);
   const std::string notes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   bitext::CheckOptions options;

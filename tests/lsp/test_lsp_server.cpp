@@ -65,6 +65,17 @@ void open_document(MemoryConnection& connection) {
   CHECK(published["params"]["version"] == 1);
 }
 
+// A server with `kText` open and its first diagnostics published; every edit
+// is analysed at once (no debounce).
+void open_analysed_at_once(MemoryConnection& connection) {
+  connection.send(request(1, "initialize",
+                          {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 0}, {"contentChecks", false}}}}));
+  CHECK(next(connection)["id"] == 1);
+  connection.send(notification("textDocument/didOpen",
+                               {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", 1}, {"text", kText}}}}));
+  CHECK(next(connection)["params"]["version"] == 1);
+}
+
 }  // namespace
 
 TEST_CASE("while an edit waits for analysis, a hover on an untouched pair is answered from the latest analysis, moved") {
@@ -140,12 +151,7 @@ TEST_CASE("while the user types, a hover is answered from the newest analysis ev
     gate->changed.notify_all();
   };
   MemoryConnection connection("test", gated);
-  connection.send(request(1, "initialize",
-                          {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 0}, {"contentChecks", false}}}}));
-  CHECK(next(connection)["id"] == 1);
-  connection.send(notification("textDocument/didOpen",
-                               {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", 1}, {"text", kText}}}}));
-  CHECK(next(connection)["params"]["version"] == 1);
+  open_analysed_at_once(connection);
 
   // Version 2 edits the Chinese line 2; its analysis ends after version 3
   // (a new first line) has come in, so it is never published.
@@ -196,12 +202,7 @@ TEST_CASE("after a failed analysis every request is answered: a failed re-analys
     return analyse_with_core(job);
   };
   MemoryConnection connection("test", flaky);
-  connection.send(request(1, "initialize",
-                          {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 0}, {"contentChecks", false}}}}));
-  CHECK(next(connection)["id"] == 1);
-  connection.send(notification("textDocument/didOpen",
-                               {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", 1}, {"text", kText}}}}));
-  CHECK(next(connection)["params"]["version"] == 1);
+  open_analysed_at_once(connection);
 
   // The incremental analysis of version 2 fails and is logged; the full one
   // that follows publishes version 2.
