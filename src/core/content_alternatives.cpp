@@ -52,47 +52,42 @@ double cross_cost(const PairTable& table, std::size_t translation_pair, std::siz
   return pair_cost(table.side(translation_pair, true), table.side(original_pair, false), table.fits);
 }
 
-// A source line's token hashes in sorted order, with what each token counts
-// as: computed once per line so that each cut of it builds its sorted key
-// lists by a filter and a merge instead of a sort.
+// A source line's token hashes in sorted order, with each token's span and
+// what it counts as: computed once per line so that each cut of it builds its
+// sorted key lists by a filter and a merge instead of a sort.
 struct SortedTokens {
-  std::vector<std::uint32_t> order;  // token indices by hash
-  std::vector<bool> name;            // a token compare_tokens looks for in the original
-  std::vector<bool> carried;         // must_carry
+  struct Entry {
+    std::uint64_t hash = 0;
+    std::size_t begin = 0, end = 0;  // the token's byte span in the line
+    bool name = false;               // a token compare_tokens looks for in the original
+    bool carried = false;            // must_carry
+  };
+  std::vector<Entry> entries;  // by hash
   explicit SortedTokens(const LineFeatures& line) {
     const std::size_t n = line.tokens.size();
-    order.resize(n);
-    for (std::size_t k = 0; k < n; ++k) order[k] = static_cast<std::uint32_t>(k);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-      return line.token_hashes[x] < line.token_hashes[y];
-    });
-    name.resize(n);
-    carried.resize(n);
+    entries.resize(n);
     for (std::size_t k = 0; k < n; ++k) {
       const LatinToken& token = line.tokens[k];
-      name[k] = token.kind != TokenKind::Word || token.key.size() >= 3;
-      carried[k] = must_carry(token);
+      entries[k] = {line.token_hashes[k], token.begin, token.end, token.kind != TokenKind::Word || token.key.size() >= 3,
+                    must_carry(token)};
     }
+    std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) { return x.hash < y.hash; });
   }
-  // Sorted, unique hashes of the tokens `flags` marks whose side of the cut is `in_moved`,
-  // merged with `sorted` (sorted, unique).
+  // Into `out`: the sorted, unique hashes of the tokens (names, or carried
+  // tokens) whose side of the cut is `in_moved`, merged with `sorted` (sorted, unique).
   template <class Inside>
-  std::vector<std::uint64_t> keys(const LineFeatures& line, const std::vector<bool>& flags, const Inside& inside,
-                                  bool in_moved, std::span<const std::uint64_t> sorted) const {
-    std::vector<std::uint64_t> own;
-    for (const std::uint32_t k : order) {
-      if (!flags[k]) continue;
-      const LatinToken& token = line.tokens[k];
-      if (inside(token.begin, token.end) != in_moved) continue;
-      const std::uint64_t hash = line.token_hashes[k];
-      if (own.empty() || own.back() != hash) own.push_back(hash);
+  void keys(bool names, const Inside& inside, bool in_moved, std::span<const std::uint64_t> sorted,
+            std::vector<std::uint64_t>& out) const {
+    out.clear();
+    auto other = sorted.begin();
+    for (const Entry& entry : entries) {
+      if (!(names ? entry.name : entry.carried)) continue;
+      if (inside(entry.begin, entry.end) != in_moved) continue;
+      for (; other != sorted.end() && *other < entry.hash; ++other) out.push_back(*other);
+      if (other != sorted.end() && *other == entry.hash) ++other;
+      if (out.empty() || out.back() != entry.hash) out.push_back(entry.hash);
     }
-    if (sorted.empty()) return own;
-    std::vector<std::uint64_t> out;
-    out.reserve(own.size() + sorted.size());
-    std::merge(own.begin(), own.end(), sorted.begin(), sorted.end(), std::back_inserter(out));
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    out.insert(out.end(), other, sorted.end());
   }
 };
 
@@ -167,6 +162,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
       const LineFeatures& source = forward ? here : next;
       const std::string_view source_text = table.side_text(forward ? a : b, translation);
       std::optional<SortedTokens> sorted_tokens;  // made for the first cut that moves numbers or tokens
+      KeyView kept_keys, moved_keys;  // the changed lines' keys; reused from cut to cut
+      std::vector<NumberMention> here_numbers, next_numbers;
       // Content words that change partner with the moved text (signal off: none).
       const DriftWords words = drift_words(table, a, translation, forward);
       const double word_bound =
@@ -254,7 +251,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         double lexical_alternative = 0;
         double lexical_a = table.lexical[a], lexical_b = table.lexical[b];
         if (moves_numbers || moves_tokens) {
-          std::vector<NumberMention> here_numbers, next_numbers;
+          here_numbers.clear();
+          next_numbers.clear();
           const LineFeatures& dest = forward ? next : here;
           std::vector<NumberMention>& source_numbers = forward ? here_numbers : next_numbers;
           std::vector<NumberMention>& dest_numbers = forward ? next_numbers : here_numbers;
@@ -263,24 +261,25 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
             (inside(m.begin, m.end) ? dest_numbers : source_numbers).push_back(m);
           // Token keys of the two changed lines, from the precomputed hashes:
           // the destination keeps its sorted keys plus the moved ones.
-          KeyView kept, moved;
+          kept_keys.extra_present.clear();
+          moved_keys.extra_present.clear();
           for (std::size_t k = 0; k < source.tokens.size(); ++k) {
             const LatinToken& token = source.tokens[k];
             const bool in_moved = inside(token.begin, token.end);
-            KeyView& keys = in_moved ? moved : kept;
+            KeyView& keys = in_moved ? moved_keys : kept_keys;
             keys.extra_present.push_back(source.token_hashes[k]);
             if (source.joined_hashes[k] != 0 && k + 1 < source.tokens.size() &&
                 inside(source.tokens[k + 1].begin, source.tokens[k + 1].end) == in_moved)
               keys.extra_present.push_back(source.joined_hashes[k]);
           }
-          moved.sorted_present = dest.keys.present;
+          moved_keys.sorted_present = dest.keys.present;
           if (!sorted_tokens) sorted_tokens.emplace(source);
-          kept.names = sorted_tokens->keys(source, sorted_tokens->name, inside, false, {});
-          kept.carried = sorted_tokens->keys(source, sorted_tokens->carried, inside, false, {});
-          moved.names = sorted_tokens->keys(source, sorted_tokens->name, inside, true, dest.keys.names);
-          moved.carried = sorted_tokens->keys(source, sorted_tokens->carried, inside, true, dest.keys.carried);
-          const KeyView& here_view = forward ? kept : moved;
-          const KeyView& next_view = forward ? moved : kept;
+          sorted_tokens->keys(true, inside, false, {}, kept_keys.names);
+          sorted_tokens->keys(false, inside, false, {}, kept_keys.carried);
+          sorted_tokens->keys(true, inside, true, dest.keys.names, moved_keys.names);
+          sorted_tokens->keys(false, inside, true, dest.keys.carried, moved_keys.carried);
+          const KeyView& here_view = forward ? kept_keys : moved_keys;
+          const KeyView& next_view = forward ? moved_keys : kept_keys;
           const KeyView here_other_view = KeyView::of(here_other.keys);
           const KeyView next_other_view = KeyView::of(next_other.keys);
           LexicalCheck check_a, check_b;
