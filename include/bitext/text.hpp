@@ -36,7 +36,14 @@ struct DecodedCodePoint {
   std::uint8_t length = 0;  // bytes consumed, 1..4 (0 only at end of text)
   bool valid = false;
 };
-DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset);
+DecodedCodePoint decode_utf8_sequence(std::string_view text, std::size_t offset);  // at a non-ASCII byte
+// (ASCII inline: the scanners call this for every code point of a document.)
+inline DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return {0, 0, false};
+  const auto lead = static_cast<unsigned char>(text[offset]);
+  if (lead < 0x80) return {lead, 1, true};
+  return decode_utf8_sequence(text, offset);
+}
 
 // Appends the UTF-8 encoding of a code point (at most U+10FFFF, not a surrogate).
 void append_utf8(std::string& out, char32_t code_point);

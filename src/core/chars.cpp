@@ -4,23 +4,12 @@
 #include <unicode/uscript.h>
 
 namespace bitext::chars {
-namespace {
 
-bool is_ascii_white_space(char32_t c) { return c == U' ' || (c >= U'\t' && c <= U'\r'); }
-
-}  // namespace
-
-bool is_white_space(char32_t c) {
-  if (c < 0x80) return is_ascii_white_space(c);
-  return u_isUWhiteSpace(static_cast<UChar32>(c));
-}
+bool is_non_ascii_white_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
 
 bool is_zero_width(char32_t c) { return c == 0x200B || c == 0x2060 || c == 0xFEFF; }
 
-bool is_blank(char32_t c) { return is_white_space(c) || is_zero_width(c); }
-
-bool is_closing_mark(char32_t c) {
-  if (c == U'"' || c == U'\'') return true;
+bool is_non_ascii_closing_mark(char32_t c) {
   const auto type = u_charType(static_cast<UChar32>(c));
   return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION;
 }
@@ -51,7 +40,5 @@ bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2EBEF) ||
          (c >= 0xF900 && c <= 0xFAFF);
 }
-
-char32_t fold_width(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : c; }
 
 }  // namespace bitext::chars

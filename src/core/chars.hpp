@@ -8,7 +8,12 @@ namespace bitext::chars {
 // Unicode White_Space: the ASCII blanks, NEL, no-break space, the spaces
 // U+2000–U+200A (thin, hair, en, em ...), line and paragraph separators,
 // narrow no-break, medium mathematical and ideographic space.
-bool is_white_space(char32_t c);
+// (ASCII inline: every scanner asks this of every code point.)
+bool is_non_ascii_white_space(char32_t c);
+inline bool is_white_space(char32_t c) {
+  if (c < 0x80) return c == U' ' || (c >= U'\t' && c <= U'\r');
+  return is_non_ascii_white_space(c);
+}
 
 // Invisible characters that are not White_Space in Unicode but separate or
 // show nothing: zero-width space U+200B, word joiner U+2060 and the byte
@@ -20,12 +25,16 @@ bool is_white_space(char32_t c);
 bool is_zero_width(char32_t c);
 
 // What trimming removes: is_white_space or is_zero_width.
-bool is_blank(char32_t c);
+inline bool is_blank(char32_t c) { return is_white_space(c) || c == 0x200B || c == 0x2060 || c == 0xFEFF; }
 
 // Closing brackets and quotes: General_Category Pe (close punctuation: ) ］
 // 」 』 】 》 ...) and Pf (final quotes: ” ’ »), plus the straight quotes " and
 // ', which close as often as they open.
-bool is_closing_mark(char32_t c);
+bool is_non_ascii_closing_mark(char32_t c);
+inline bool is_closing_mark(char32_t c) {
+  if (c < 0x80) return c == U'"' || c == U'\'' || c == U')' || c == U']' || c == U'}';  // Pe in ASCII: ) ] }
+  return is_non_ascii_closing_mark(c);
+}
 
 // Opening brackets and quotes: Ps and Pi, plus the straight quotes.
 bool is_opening_mark(char32_t c);
@@ -48,6 +57,6 @@ bool is_han(char32_t c);
 // Full-width ASCII forms (！ to ～, U+FF01–U+FF5E: Ｆ１ ｘ) folded to ASCII,
 // so that digits, letters and keys typed in full width compare equal; other
 // characters unchanged.
-char32_t fold_width(char32_t c);
+inline char32_t fold_width(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : c; }
 
 }  // namespace bitext::chars

@@ -40,7 +40,7 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset) {
+DecodedCodePoint decode_utf8_sequence(std::string_view text, std::size_t offset) {
   if (offset >= text.size()) return {0, 0, false};
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t available = text.size() - offset;
