@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <climits>
-#include <map>
 #include <memory>
 #include <string>
 
@@ -103,7 +102,8 @@ int punctuation_strength(const std::vector<CodePoint>& cps, std::size_t i) {
 
 std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
   const std::vector<CodePoint> cps = decode_code_points(line);
-  std::map<std::size_t, int> strength;  // byte offset -> strongest boundary there
+  // (byte offset, strength) as found; sorted and merged to the strongest per offset at the end.
+  std::vector<std::pair<std::size_t, int>> found;
 
   // Where the text after code point index `i` (exclusive) really starts: past
   // closing marks and whitespace. Returns a code point index.
@@ -115,16 +115,15 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
   };
   auto add = [&](std::size_t cp_index, int s) {
     if (cp_index == 0 || cp_index >= cps.size() || continues_left(cps[cp_index].c)) return;
-    const std::size_t offset = cps[cp_index].begin;
-    int& slot = strength[offset];
-    slot = std::max(slot, s);
+    found.emplace_back(cps[cp_index].begin, s);
   };
 
-  // Sentence boundaries from ICU, on a UTF-16 copy with an index back to bytes.
-  std::u16string utf16;
-  std::vector<std::size_t> unit_to_cp;  // UTF-16 index -> code point index
-  utf16.reserve(line.size());
-  unit_to_cp.reserve(line.size() + 1);
+  // Sentence boundaries from ICU, on a UTF-16 copy with an index back to bytes
+  // (buffers kept per thread: this runs for every line of a document).
+  thread_local std::u16string utf16;
+  thread_local std::vector<std::size_t> unit_to_cp;  // UTF-16 index -> code point index
+  utf16.clear();
+  unit_to_cp.clear();
   for (std::size_t k = 0; k < cps.size(); ++k) {
     const char32_t c = cps[k].c;
     if (c >= 0x10000) {
@@ -153,6 +152,10 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
       // Do not keep a pointer to our buffer in the cached iterator.
       iterator->setText(icu::UnicodeString());
     }
+  }
+  if (utf16.capacity() > (std::size_t(1) << 16)) {  // one huge line: do not keep its copy
+    utf16 = std::u16string();
+    unit_to_cp = std::vector<std::size_t>();
   }
 
   // ICU's English suppressions keep "OK." with what follows (the state
@@ -193,9 +196,13 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
   }
   std::vector<Boundary> out;
   if (first_text >= cps.size()) return out;
-  for (const auto& [offset, s] : strength) {
+  std::sort(found.begin(), found.end());
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    const std::size_t offset = found[k].first;
+    // Sorted by offset, then strength: the last of an offset's entries is its strongest.
+    if (k + 1 < found.size() && found[k + 1].first == offset) continue;
     if (offset <= cps[first_text].begin || offset > cps[last_text].begin) continue;
-    out.push_back({offset, static_cast<BoundaryStrength>(s)});
+    out.push_back({offset, static_cast<BoundaryStrength>(found[k].second)});
   }
   return out;
 }
