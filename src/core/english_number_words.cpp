@@ -3,7 +3,33 @@
 // (number_scanner.hpp).
 #include "number_scanner.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace bitext::number_scan {
+namespace {
+
+// Every word a number can start with (a month, a vague quantity, a number
+// word, an article before a scale word), sorted: most words of a line are
+// none of them and are passed over with one search.
+bool may_start_number(std::string_view word) {
+  static const std::vector<std::string_view> starters = [] {
+    std::vector<std::string_view> words(kMonths.begin(), kMonths.end());
+    const auto add = [&words](const auto& table) {
+      for (const WordNumber& entry : table) words.push_back(entry.word);
+    };
+    add(kSmallWords);
+    add(kScaleWords);
+    add(kOrdinalWords);
+    add(kVagueWords);
+    for (const std::string_view word : {"a", "an", "hundred"}) words.push_back(word);
+    std::sort(words.begin(), words.end());
+    return words;
+  }();
+  return std::binary_search(starters.begin(), starters.end(), word);
+}
+
+}  // namespace
 
 // ---- English number words, ordinals, months and vague quantities.
 std::size_t Scanner::scan_word(std::size_t i) {
@@ -12,6 +38,7 @@ std::size_t Scanner::scan_word(std::size_t i) {
   while (is_ascii_letter(at(j))) word.push_back(char(ascii_lower(at(j++))));
   if (is_digit(at(j)) || at(j) == U'_' || is_latin_letter(at(j))) return skip_identifier(i);
   if (is_latin_letter(before(i)) || is_digit(before(i))) return j;
+  if (!may_start_number(word)) return j;  // what the readers below return for any other word
 
   NumberMention m;
   m.notation = NumberNotation::Words;
