@@ -96,10 +96,12 @@ bool han_question(std::string_view han) {
     if (asks && !tag) return true;
     // Drop the last sentence: back to the previous sentence end.
     rest.remove_suffix(ends_with(rest, "?") || ends_with(rest, "!") || ends_with(rest, ".") ? 1 : std::min<std::size_t>(3, rest.size()));
+    // The end of the last sentence mark: the first place, going back, where one ends.
     std::size_t cut = std::string_view::npos;
-    for (std::string_view end : {"。", "？", "！", "?", "!"}) {
-      const std::size_t at = rest.rfind(end);
-      if (at != std::string_view::npos && (cut == std::string_view::npos || at + end.size() > cut)) cut = at + end.size();
+    for (std::size_t at = rest.size(); at > 0 && cut == std::string_view::npos; --at) {
+      const std::string_view head = rest.substr(0, at);
+      for (std::string_view end : {"。", "？", "！", "?", "!"})
+        if (ends_with(head, end)) cut = at;
     }
     if (cut == std::string_view::npos) break;
     rest = rest.substr(0, cut);

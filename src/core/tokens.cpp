@@ -83,20 +83,29 @@ std::string make_key(const std::vector<CodePoint>& cps, std::size_t first, std::
   return key;
 }
 
-// Keys of the alphanumeric segments of a compound token.
+// Keys of the alphanumeric segments of a compound token; none for a token of
+// one segment (most tokens: nothing is allocated for them).
 std::vector<std::string> make_parts(const std::vector<CodePoint>& cps, std::size_t first,
                                     std::size_t last) {
   std::vector<std::string> parts;
   std::size_t k = first;
+  std::size_t first_start = 0, first_end = 0;  // the first segment, made a key once a second one is found
+  std::size_t segments = 0;
   while (k < last) {
     while (k < last && !is_alnum(cps[k].c)) ++k;
     const std::size_t start = k;
     while (k < last && is_alnum(cps[k].c)) ++k;
     // Single digits count (GPT-3 -> gpt, 3); single letters do not (C/C++).
-    if (k - start >= 2 || (k - start == 1 && is_ascii_digit(fold_width(cps[start].c))))
+    if (k - start >= 2 || (k - start == 1 && is_ascii_digit(fold_width(cps[start].c)))) {
+      if (++segments == 1) {
+        first_start = start;
+        first_end = k;
+        continue;
+      }
+      if (segments == 2) parts.push_back(make_key(cps, first_start, first_end, TokenKind::Word));
       parts.push_back(make_key(cps, start, k, TokenKind::Word));
+    }
   }
-  if (parts.size() < 2) parts.clear();
   return parts;
 }
 
