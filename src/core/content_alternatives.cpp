@@ -62,32 +62,48 @@ struct SortedTokens {
     bool name = false;               // a token compare_tokens looks for in the original
     bool carried = false;            // must_carry
   };
-  std::vector<Entry> entries;  // by hash
+  std::vector<Entry> entries;  // by hash; names and carried tokens only
   explicit SortedTokens(const LineFeatures& line) {
-    const std::size_t n = line.tokens.size();
-    entries.resize(n);
-    for (std::size_t k = 0; k < n; ++k) {
+    entries.reserve(line.tokens.size());
+    for (std::size_t k = 0; k < line.tokens.size(); ++k) {
       const LatinToken& token = line.tokens[k];
-      entries[k] = {line.token_hashes[k], token.begin, token.end, token.kind != TokenKind::Word || token.key.size() >= 3,
-                    must_carry(token)};
+      const Entry entry{line.token_hashes[k], token.begin, token.end,
+                        token.kind != TokenKind::Word || token.key.size() >= 3, must_carry(token)};
+      if (entry.name || entry.carried) entries.push_back(entry);  // the others are in no list
     }
     std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) { return x.hash < y.hash; });
   }
-  // Into `out`: the sorted, unique hashes of the tokens (names, or carried
-  // tokens) whose side of the cut is `in_moved`, merged with `sorted` (sorted, unique).
+  // The names and carried keys of the text a cut keeps (sorted, unique) and of
+  // the moved text merged with the destination's (`dest_names`,
+  // `dest_carried`: sorted, unique), in one pass over the tokens.
   template <class Inside>
-  void keys(bool names, const Inside& inside, bool in_moved, std::span<const std::uint64_t> sorted,
-            std::vector<std::uint64_t>& out) const {
-    out.clear();
-    auto other = sorted.begin();
+  void keys(const Inside& inside, std::span<const std::uint64_t> dest_names,
+            std::span<const std::uint64_t> dest_carried, KeyView& kept, KeyView& moved) const {
+    kept.names.clear();
+    kept.carried.clear();
+    moved.names.clear();
+    moved.carried.clear();
+    auto next_name = dest_names.begin(), next_carried = dest_carried.begin();
+    // Appends `hash` to a merged list after the destination's smaller keys, once.
+    const auto merge_in = [](std::vector<std::uint64_t>& out, std::uint64_t hash, auto& next, auto end) {
+      for (; next != end && *next < hash; ++next) out.push_back(*next);
+      if (next != end && *next == hash) ++next;
+      if (out.empty() || out.back() != hash) out.push_back(hash);
+    };
+    const auto append = [](std::vector<std::uint64_t>& out, std::uint64_t hash) {
+      if (out.empty() || out.back() != hash) out.push_back(hash);
+    };
     for (const Entry& entry : entries) {
-      if (!(names ? entry.name : entry.carried)) continue;
-      if (inside(entry.begin, entry.end) != in_moved) continue;
-      for (; other != sorted.end() && *other < entry.hash; ++other) out.push_back(*other);
-      if (other != sorted.end() && *other == entry.hash) ++other;
-      if (out.empty() || out.back() != entry.hash) out.push_back(entry.hash);
+      if (inside(entry.begin, entry.end)) {
+        if (entry.name) merge_in(moved.names, entry.hash, next_name, dest_names.end());
+        if (entry.carried) merge_in(moved.carried, entry.hash, next_carried, dest_carried.end());
+      } else {
+        if (entry.name) append(kept.names, entry.hash);
+        if (entry.carried) append(kept.carried, entry.hash);
+      }
     }
-    out.insert(out.end(), other, sorted.end());
+    moved.names.insert(moved.names.end(), next_name, dest_names.end());
+    moved.carried.insert(moved.carried.end(), next_carried, dest_carried.end());
   }
 };
 
@@ -274,10 +290,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
           }
           moved_keys.sorted_present = dest.keys.present;
           if (!sorted_tokens) sorted_tokens.emplace(source);
-          sorted_tokens->keys(true, inside, false, {}, kept_keys.names);
-          sorted_tokens->keys(false, inside, false, {}, kept_keys.carried);
-          sorted_tokens->keys(true, inside, true, dest.keys.names, moved_keys.names);
-          sorted_tokens->keys(false, inside, true, dest.keys.carried, moved_keys.carried);
+          sorted_tokens->keys(inside, dest.keys.names, dest.keys.carried, kept_keys, moved_keys);
           const KeyView& here_view = forward ? kept_keys : moved_keys;
           const KeyView& next_view = forward ? moved_keys : kept_keys;
           const KeyView here_other_view = KeyView::of(here_other.keys);
