@@ -52,7 +52,14 @@ NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
   }
   if (close(a, 1, b)) return NumberMatch::Equal;
   if (a.value == 0 || b.value == 0) return NumberMatch::None;
+  // Across a scale, close() asks for agreement within 10%: between positive
+  // values, b/a is then within about 0.9..1.12 of the scale (or of its
+  // inverse); a ratio outside 0.8..1.25 of both needs no further test.
+  const bool positive = a.value > 0 && b.value > 0 && std::isfinite(a.value) && std::isfinite(b.value);
+  const double ratio = positive ? b.value / a.value : 0;
   for (double scale : {1e3, 1e4, 1e6, 1e8, 1e9, 1e12}) {
+    if (positive && !(ratio >= 0.8 * scale && ratio <= 1.25 * scale) && !(ratio >= 0.8 / scale && ratio <= 1.25 / scale))
+      continue;
     if (close(a, scale, b) || close(b, scale, a)) return NumberMatch::Scaled;
   }
   return NumberMatch::None;
