@@ -23,14 +23,29 @@ void add_side_ranges(const Transcript& transcript, const std::vector<std::uint32
     if (line < transcript.lines.size()) out.push_back({transcript.lines[line].begin, transcript.lines[line].end});
 }
 
-std::string side_text(std::string_view text, const std::vector<Pair::TextRange>& ranges) {
-  std::string joined;
-  for (const Pair::TextRange& range : ranges) {
-    if (range.begin >= range.end || range.end > text.size()) continue;
-    if (!joined.empty()) joined += ' ';
-    joined.append(text.substr(range.begin, range.end - range.begin));
+bool readable(std::string_view text, const Pair::TextRange& range) {
+  return range.begin < range.end && range.end <= text.size();
+}
+
+// The side's text: a view of `text` when one range has text, else the ranges
+// joined into `joined`.
+std::string_view side_text(std::string_view text, const std::vector<Pair::TextRange>& ranges,
+                           std::unique_ptr<std::array<std::string, 2>>& joined, std::size_t slot) {
+  const auto count = static_cast<std::size_t>(
+      std::count_if(ranges.begin(), ranges.end(), [&](const Pair::TextRange& range) { return readable(text, range); }));
+  if (count == 0) return {};
+  if (count == 1) {
+    for (const Pair::TextRange& range : ranges)
+      if (readable(text, range)) return text.substr(range.begin, range.end - range.begin);
   }
-  return joined;
+  if (!joined) joined = std::make_unique<std::array<std::string, 2>>();
+  std::string& out = (*joined)[slot];
+  for (const Pair::TextRange& range : ranges) {
+    if (!readable(text, range)) continue;
+    if (!out.empty()) out += ' ';
+    out.append(text.substr(range.begin, range.end - range.begin));
+  }
+  return out;
 }
 
 bool contains_any(std::string_view haystack, std::span<const std::string_view> needles, std::string& found) {
@@ -256,8 +271,8 @@ std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view
   std::vector<PairSides> sides(transcript.pairs.size());
   for (std::size_t i = 0; i < transcript.pairs.size(); ++i) {
     const PairSideRanges ranges = pair_side_ranges(transcript, i);
-    sides[i].latin = side_text(text, ranges.latin);
-    sides[i].han = side_text(text, ranges.han);
+    sides[i].latin = side_text(text, ranges.latin, sides[i].joined, 0);
+    sides[i].han = side_text(text, ranges.han, sides[i].joined, 1);
   }
   return sides;
 }

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,12 +16,15 @@
 
 namespace bitext::detail {
 
-// A pair's two sides by language rather than by role.
+// A pair's two sides by language rather than by role: views of the document
+// text, or of `joined` when a side has several ranges (joined by a space).
 struct PairSides {
-  std::string latin;  // the side written in Latin script ("" when none)
-  std::string han;    // the side written in Han script ("" when none)
+  std::string_view latin;  // the side written in Latin script ("" when none)
+  std::string_view han;    // the side written in Han script ("" when none)
+  std::unique_ptr<std::array<std::string, 2>> joined;  // latin, han; on the heap so that views survive moves
 };
-// The text of each side of every pair (several lines of one side joined by a space).
+// The text of each side of every pair (several lines of one side joined by a
+// space), viewing `text`, which must outlive them.
 std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text);
 // The byte ranges pair_sides joins for pair `pair`: its sides' text depends on
 // nothing else (ranges that are empty or past the text are skipped).

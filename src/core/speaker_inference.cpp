@@ -197,9 +197,9 @@ Decision explain(const Cast& cast, const std::vector<detail::PairSides>& sides, 
     return {speaker, SpeakerCue::Role, reading.wording.host_wording.words};
   if (previous_speaker == speaker) return {speaker, SpeakerCue::Continued, {}};
   if (previous_pair >= 0 && cast.pairs[static_cast<std::size_t>(previous_pair)].wording.question) {
-    const std::string& asked = sides[static_cast<std::size_t>(previous_pair)].latin;
+    const std::string_view asked = sides[static_cast<std::size_t>(previous_pair)].latin;
     const std::size_t from = asked.size() > 60 ? asked.size() - 60 : 0;
-    return {speaker, SpeakerCue::Alternation, asked.substr(from)};
+    return {speaker, SpeakerCue::Alternation, std::string(asked.substr(from))};
   }
   if (who.known_by == SpeakerCue::Introduced) return {speaker, SpeakerCue::Introduced, who.evidence};
   return {speaker, SpeakerCue::Default, {}};
@@ -324,7 +324,7 @@ SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<Pair
     }
     speaker_of[i] = listener;
     listener_of[i] = talker;
-    decisions[i] = {listener, SpeakerCue::BackChannel, sides[i].latin.empty() ? sides[i].han : sides[i].latin};
+    decisions[i] = {listener, SpeakerCue::BackChannel, std::string(sides[i].latin.empty() ? sides[i].han : sides[i].latin)};
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (decisions[i].speaker >= 0) continue;

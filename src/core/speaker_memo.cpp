@@ -88,7 +88,8 @@ void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>
                       SpeakerMemo& memo) {
   const std::size_t n = transcript.pairs.size();
   std::vector<PairCues>& cues = memo.cues;
-  cues.assign(n, {});
+  cues.clear();
+  cues.reserve(n);
   memo.keys.clear();
   memo.key_starts.assign(1, 0);
   memo.by_start.clear();
@@ -97,7 +98,7 @@ void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>
     const PairSideRanges ranges = pair_side_ranges(transcript, i);
     const PairCues* known = nullptr;
     if (recall.previous != nullptr && old_key(ranges, recall.ends, key)) known = find_cues(*recall.previous, key);
-    cues[i] = known != nullptr ? *known : read_pair_cues(sides[i]);
+    cues.push_back(known != nullptr ? *known : read_pair_cues(sides[i]));
     const std::size_t key_start = memo.keys.size();
     append_key(ranges, memo.keys);
     memo.key_starts.push_back(static_cast<std::uint32_t>(memo.keys.size()));
