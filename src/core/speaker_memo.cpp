@@ -65,14 +65,19 @@ std::optional<LabelMatch> LabelReader::read(std::size_t begin, std::size_t end) 
         reads_.push_back({begin, end, at->match});
         return at->match;
       }
+      if (std::binary_search(previous_->no_labels.begin(), previous_->no_labels.end(), range)) {
+        misses_.emplace_back(begin, end);
+        return std::nullopt;
+      }
     }
   }
   std::optional<LabelMatch> match = read_label(piece, layout_);
-  reads_.push_back({begin, end, match});
+  if (match) reads_.push_back({begin, end, match});
+  else misses_.emplace_back(begin, end);
   return match;
 }
 
-std::vector<SpeakerMemo::LabelRead> LabelReader::take() {
+void LabelReader::take(SpeakerMemo& memo) {
   std::sort(reads_.begin(), reads_.end(), [](const SpeakerMemo::LabelRead& a, const SpeakerMemo::LabelRead& b) {
     return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
   });
@@ -81,7 +86,10 @@ std::vector<SpeakerMemo::LabelRead> LabelReader::take() {
                              return a.begin == b.begin && a.end == b.end;
                            }),
                reads_.end());
-  return std::move(reads_);
+  std::sort(misses_.begin(), misses_.end());
+  misses_.erase(std::unique(misses_.begin(), misses_.end()), misses_.end());
+  memo.labels = std::move(reads_);
+  memo.no_labels = std::move(misses_);
 }
 
 void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>& sides, const SpeakerRecall& recall,

@@ -29,7 +29,8 @@ struct SpeakerMemo {
     std::optional<LabelMatch> match;  // relative to begin, as read_label gives it
   };
   Layout layout = Layout::Lines;
-  std::vector<LabelRead> labels;  // sorted by (begin, end)
+  std::vector<LabelRead> labels;  // reads that found a label, sorted by (begin, end)
+  std::vector<std::pair<std::size_t, std::size_t>> no_labels;  // ranges read that found none, sorted
 
   // Per pair: its side ranges (flattened: latin count, latin ranges, han
   // ranges) and its cues; `by_start` orders the pairs by their first range.
@@ -51,7 +52,7 @@ class LabelReader {
  public:
   LabelReader(std::string_view text, Layout layout, const SpeakerRecall& recall);
   std::optional<LabelMatch> read(std::size_t begin, std::size_t end);
-  std::vector<SpeakerMemo::LabelRead> take();
+  void take(SpeakerMemo& memo);  // this version's reads, for the next
 
  private:
   std::string_view text_;
@@ -59,6 +60,7 @@ class LabelReader {
   const SpeakerMemo* previous_;  // null when it cannot lend (none, or another layout)
   UnchangedEnds ends_;
   std::vector<SpeakerMemo::LabelRead> reads_;
+  std::vector<std::pair<std::size_t, std::size_t>> misses_;
 };
 
 // Sets memo.cues[i] = read_pair_cues(sides[i]) for every pair of

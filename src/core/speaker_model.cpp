@@ -411,7 +411,7 @@ std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, co
   const SpeakerRecall lent = recall != nullptr ? *recall : SpeakerRecall{};
   LabelReader reader(sources.text, sources.layout, lent);
   ModelBuilder(transcript, sources, reader).run();
-  memo->labels = reader.take();
+  reader.take(*memo);
   // Every reader's transcript comes through here once its labels are read:
   // the one place a document without labels gets inferred speakers. Pair
   // cues are recalled by ranges of the document's text: not when inference
