@@ -6,6 +6,8 @@
 
 #include <string_view>
 
+#include "bitext/lexicon.hpp"
+
 namespace bitext::detail {
 
 // From the text around a line break: negative for "one segment split in
@@ -16,5 +18,13 @@ double shared_names_cost(std::string_view questioned, std::string_view other_par
                          std::string_view partner, bool partner_cased);
 
 double shared_numbers_cost(std::string_view questioned, std::string_view other_part, std::string_view partner);
+
+// Evidence from the dictionary (a Chinese/English document with CC-CEDICT
+// loaded): content words of the questioned part that have no counterpart in
+// the partner, while the other part's do, say it had a partner of its own (a
+// lone line); words of the partner that only the questioned part translates say
+// it belongs to the partner (a split).
+double shared_words_cost(const Lexicon& lexicon, std::string_view questioned, std::string_view other_part,
+                         std::string_view partner, bool questioned_chinese);
 
 }  // namespace bitext::detail
