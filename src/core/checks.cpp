@@ -49,40 +49,12 @@ class Checker {
     if (transcript_.original_script == Script::None) return std::move(findings_);  // not bilingual
     count_inner_blank_style();
     for (const Pair& pair : transcript_.pairs) check(pair);
-    if (!transcript_.lines.empty()) number_label_apart(0);
     for (std::uint32_t number = 1; number < transcript_.lines.size(); ++number) {
       broken_off_fragment(number);
       number_label_apart(number);
     }
     doubt_first_lines();
-    lone_matter_line(true);
-    lone_matter_line(false);
     return std::move(findings_);
-  }
-
-  // A header or footer of one line in the language of one side, next to
-  // whole pairs, reads as well as a first or last pair that lost its other
-  // line (a title and its translation are both pair-like): information, with
-  // the pairing's reading first.
-  void lone_matter_line(bool front) {
-    const std::vector<std::uint32_t>& matter = front ? transcript_.front_matter : transcript_.back_matter;
-    if (matter.size() != 1 || transcript_.pairs.empty()) return;
-    const Pair& pair = front ? transcript_.pairs.front() : transcript_.pairs.back();
-    if (pair.translation.size() != 1 || pair.original.size() != 1) return;
-    const std::uint32_t number = matter.front();
-    const Script script =
-        detail::line_script(line(number).script, transcript_.translation_script, transcript_.original_script);
-    if (script != transcript_.translation_script && script != transcript_.original_script) return;
-    const bool is_translation = script == transcript_.translation_script;
-    const std::string_view missing_role = is_translation ? "original" : "translation";
-    std::string message = "Line " + line_number(number) + " is read as the document's " +
-                          (front ? "header" : "footer") + "; if it is text of the " + (front ? "first" : "last") +
-                          " pair, its " + std::string(side_name(!is_translation)) + " " + std::string(missing_role) +
-                          " is missing";
-    Finding& finding = add(is_translation ? "missing-original" : "missing-translation", number, number, pair,
-                           std::move(message));
-    finding.severity = std::max(finding.severity, Severity::Information);
-    finding.pair = -1;  // not part of a pair as the document is read
   }
 
   // A lone line or a split line at the very start of the document may be a
@@ -404,17 +376,15 @@ class Checker {
   // that line, broken off its start (a number that ends in a full stop labels
   // what follows it). Pairing sets it aside as markup, as it does subtitle cue
   // numbers, which have no full stop.
-  // At the very start of the document the number may as well be a header's
-  // (a chapter number): information there.
   void number_label_apart(std::uint32_t number) {
     const TranscriptLine& entry = line(number);
     if (entry.kind != LineKind::Markup || number + 1 >= transcript_.lines.size()) return;
+    const TranscriptLine& before = line(number - 1);
     const TranscriptLine& after = line(number + 1);
     const auto content = [](const TranscriptLine& other) {
       return other.pair >= 0 && (other.kind == LineKind::Translation || other.kind == LineKind::Original);
     };
-    const bool first = number == 0;
-    if ((!first && !content(line(number - 1))) || !content(after)) return;
+    if (!content(before) || !content(after)) return;
     const std::string_view label = detail::trim(text_of(number));
     if (!is_number_label(label)) return;
     const Pair& pair = transcript_.pairs[static_cast<std::size_t>(after.pair)];
@@ -423,9 +393,7 @@ class Checker {
                           " starts on line " + line_number(number) + ", which holds only its number '" +
                           std::string(label) + "': lines " + line_number(number) + "–" + line_number(number + 1) +
                           " together make one line (pair " + pair_number(pair) + ")";
-    if (first) message += "; or the document's header";
     Finding& finding = add("split-line", number, number + 1, pair, std::move(message));
-    if (first) finding.severity = std::max(finding.severity, Severity::Information);
     finding.related.push_back(related(number, "broken-off number"));
     // A number label is followed by a space in either script ("3.1.6. 无盘工作站").
     Fix fix;
