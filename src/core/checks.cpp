@@ -49,6 +49,7 @@ class Checker {
     if (transcript_.original_script == Script::None) return std::move(findings_);  // not bilingual
     count_inner_blank_style();
     for (const Pair& pair : transcript_.pairs) check(pair);
+    if (!transcript_.lines.empty()) number_label_apart(0);
     for (std::uint32_t number = 1; number < transcript_.lines.size(); ++number) {
       broken_off_fragment(number);
       number_label_apart(number);
@@ -376,15 +377,19 @@ class Checker {
   // that line, broken off its start (a number that ends in a full stop labels
   // what follows it). Pairing sets it aside as markup, as it does subtitle cue
   // numbers, which have no full stop.
+  // At the very start of the document the number may as well be a header's
+  // (a chapter number): information there.
   void number_label_apart(std::uint32_t number) {
     const TranscriptLine& entry = line(number);
-    if (entry.kind != LineKind::Markup || number + 1 >= transcript_.lines.size()) return;
-    const TranscriptLine& before = line(number - 1);
+    const bool first = number == 0;
+    // At the start, pairing may have read the number as a header line.
+    const bool set_aside = entry.kind == LineKind::Markup || (first && entry.kind == LineKind::FrontMatter);
+    if (!set_aside || number + 1 >= transcript_.lines.size()) return;
     const TranscriptLine& after = line(number + 1);
     const auto content = [](const TranscriptLine& other) {
       return other.pair >= 0 && (other.kind == LineKind::Translation || other.kind == LineKind::Original);
     };
-    if (!content(before) || !content(after)) return;
+    if ((!first && !content(line(number - 1))) || !content(after)) return;
     const std::string_view label = detail::trim(text_of(number));
     if (!is_number_label(label)) return;
     const Pair& pair = transcript_.pairs[static_cast<std::size_t>(after.pair)];
@@ -393,7 +398,9 @@ class Checker {
                           " starts on line " + line_number(number) + ", which holds only its number '" +
                           std::string(label) + "': lines " + line_number(number) + "–" + line_number(number + 1) +
                           " together make one line (pair " + pair_number(pair) + ")";
+    if (first) message += "; or the document's header";
     Finding& finding = add("split-line", number, number + 1, pair, std::move(message));
+    if (first) finding.severity = std::max(finding.severity, Severity::Information);
     finding.related.push_back(related(number, "broken-off number"));
     // A number label is followed by a space in either script ("3.1.6. 无盘工作站").
     Fix fix;
