@@ -223,6 +223,29 @@ TEST_CASE("evaluate scores injected shifted blocks and duplicated lines") {
   CHECK(report.precision() >= 0.9);
 }
 
+TEST_CASE("evaluate says why each missed injection was missed") {
+  EvaluationSettings settings;
+  settings.seed = 3;
+  settings.trials = 6;
+  settings.kinds = {ErrorKind::Drift};
+  settings.options.content_checks = false;  // no drift can be found: every injection is a miss
+  settings.keep_miss_texts = true;
+  const std::vector<EvaluationDocument> documents = {{small_document(), false}};
+  const EvaluationReport report = evaluate(documents, settings);
+  const KindScore& drift = report.kinds[static_cast<std::size_t>(ErrorKind::Drift)];
+  CHECK(drift.injected == 6);
+  CHECK(drift.detected == 0);
+  const auto& classes = report.miss_classes[static_cast<std::size_t>(ErrorKind::Drift)];
+  std::size_t counted = 0;
+  for (const auto& [why, count] : classes) counted += count;
+  CHECK(counted == 6);
+  CHECK(classes == std::map<std::string, std::size_t>{{"no finding", 6}});
+  REQUIRE(report.misses.size() == 6);
+  CHECK(report.misses[0].find(" {no finding}") != std::string::npos);
+  REQUIRE(report.miss_texts.size() == 6);
+  CHECK(report.miss_texts[0] != render(small_document()));
+}
+
 TEST_CASE("kind names round-trip; structural kinds and accepted codes") {
   for (const ErrorKind kind : all_error_kinds()) CHECK(parse_error_kind(error_kind_name(kind)) == kind);
   CHECK_FALSE(parse_error_kind("nonsense").has_value());
