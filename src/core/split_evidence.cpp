@@ -157,8 +157,8 @@ double shared_words_cost(const Lexicon& lexicon, std::string_view questioned, st
   const std::vector<bool>& by_others = questioned_chinese ? with_others.english_matched : with_others.chinese_matched;
   std::size_t only_mine = 0;
   for (std::size_t k = 0; k < by_mine.size() && k < by_others.size(); ++k) only_mine += by_mine[k] && !by_others[k];
-  if (only_mine > 0) return -std::min(kSharedWords, kSharedWordEach * double(only_mine));
   if (my_hits == 0 && other_hits > 0) return std::min(kSharedWords, kSharedWordEach * double(my_content));
+  if (only_mine >= 3) return -std::min(kSharedWords, kSharedWordEach * double(only_mine));
   return 0.0;
 }
 
