@@ -21,6 +21,7 @@ struct ContentState;  // content.hpp
 namespace detail {
 struct LineReadings;  // pairing's memory of the lines, src/core/pairing_detail.hpp
 struct LayoutMemo;    // a layout document's reusable work, src/core/layout_analysis.hpp
+struct SpeakerMemo;   // the speaker model's reusable work, src/core/speaker_memo.hpp
 }
 
 // Lines [first_line, first_line + old_line_count) of the previous text became
@@ -69,6 +70,7 @@ class Analysis {
   std::optional<std::size_t> first_invalid_utf8_;      // so that rerun scans only the edited bytes
   std::shared_ptr<const ContentState> content_state_;  // content_checks' reusable work, for rerun
   std::shared_ptr<const detail::LineReadings> line_readings_;  // pairing's reusable work, for rerun
+  std::shared_ptr<const detail::SpeakerMemo> speaker_memo_;    // the speaker model's, for rerun
   std::shared_ptr<const detail::LayoutMemo> layout_memo_;      // ... of a layout document (not Lines)
   // Fills a layout document's analysis (its text and first invalid byte set),
   // reusing `previous`'s work when it was the same layout.

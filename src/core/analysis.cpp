@@ -6,6 +6,8 @@
 //  - which old line each unchanged line was, so that content_checks finds its
 //    cached work by position.
 //  - the reading of every unchanged line (pairing_detail.hpp).
+//  - the speaker model's label reads and pair cues where the bytes they read
+//    are unchanged (speaker_memo.hpp).
 // Pairing, checks and findings are recomputed: they depend on the whole
 // document (its languages, order and typical lengths) and are linear and cheap.
 #include "bitext/analysis.hpp"
@@ -22,6 +24,8 @@
 #include "bitext/speaker_labels.hpp"
 #include "layout_analysis.hpp"
 #include "pairing_detail.hpp"
+#include "speaker_memo.hpp"
+#include "speaker_model.hpp"
 
 namespace bitext {
 namespace {
@@ -189,6 +193,7 @@ std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineI
 struct Outputs {
   Transcript& transcript;
   std::shared_ptr<const detail::LineReadings>& line_readings;
+  std::shared_ptr<const detail::SpeakerMemo>& speaker_memo;
   std::vector<Finding>& findings;
   std::vector<double>& pair_scores;
   std::shared_ptr<const ContentState>& content_state;
@@ -241,9 +246,11 @@ std::vector<std::uint32_t> same_reading_lines(std::span<const std::uint32_t> pre
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
              const detail::LineReadings* previous_readings, const ContentState* previous_content,
-             std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript, Outputs out) {
+             std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript,
+             const detail::SpeakerRecall& speakers, Outputs out) {
   detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous_readings, reused_lines);
   out.transcript = std::move(paired.transcript);
+  out.speaker_memo = detail::fill_speaker_model(out.transcript, {index.text(), index, Layout::Lines}, &speakers);
   const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_transcript, out.transcript);
   out.line_readings = std::move(paired.readings);
   out.findings = structural_checks(out.transcript, index, options);
@@ -284,6 +291,7 @@ std::shared_ptr<const Analysis> Analysis::run_once(std::string text, const Check
   std::shared_ptr<Analysis> analysis = analyse_text(std::move(text), options);
   analysis->content_state_.reset();
   analysis->line_readings_.reset();
+  analysis->speaker_memo_.reset();
   analysis->layout_memo_.reset();
   return analysis;
 }
@@ -300,9 +308,9 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::string text, const CheckOp
   std::vector<ScriptProfile> profiles(index.line_count());
   for (std::size_t line = 0; line < profiles.size(); ++line)
     profiles[line] = detail::profile_line(index.line_text(line));
-  analyse(index, analysis->first_invalid_utf8_, profiles, options, nullptr, nullptr, {}, nullptr,
-          {analysis->transcript_, analysis->line_readings_, analysis->findings_, analysis->pair_scores_,
-           analysis->content_state_});
+  analyse(index, analysis->first_invalid_utf8_, profiles, options, nullptr, nullptr, {}, nullptr, {},
+          {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
+           analysis->pair_scores_, analysis->content_state_});
   return analysis;
 }
 
@@ -339,10 +347,12 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
       first_invalid_after_edit(previous.text_, previous.first_invalid_utf8_, analysis->text_, ends);
   std::vector<std::uint32_t> previous_lines;
   std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
+  const detail::SpeakerRecall speakers{previous.speaker_memo_.get(),
+                                       {ends.prefix, ends.suffix, previous.text_.size(), analysis->text_.size()}};
   analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, previous.line_readings_.get(),
-          previous.content_state_.get(), previous_lines, &previous.transcript_,
-          {analysis->transcript_, analysis->line_readings_, analysis->findings_, analysis->pair_scores_,
-           analysis->content_state_});
+          previous.content_state_.get(), previous_lines, &previous.transcript_, speakers,
+          {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
+           analysis->pair_scores_, analysis->content_state_});
   return analysis;
 }
 

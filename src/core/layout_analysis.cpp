@@ -6,6 +6,7 @@
 #include "bitext/checks.hpp"
 #include "bitext/content.hpp"
 #include "bitext/speaker_checks.hpp"
+#include "bitext/speaker_labels.hpp"
 #include "bitext/subtitle_checks.hpp"
 #include "pairing_detail.hpp"
 #include "speaker_model.hpp"
@@ -97,7 +98,8 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
 // impossible).
 std::vector<std::uint32_t> previous_units(std::string_view reading,
                                           const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
-                                          const LayoutMemo& previous, std::string_view previous_text) {
+                                          const std::vector<std::uint32_t>& label_skips, const LayoutMemo& previous,
+                                          std::string_view previous_text) {
   std::vector<std::uint32_t> mapped(ranges.size(), kNoLine);
   const std::string_view old_reading = previous.reading ? std::string_view(*previous.reading) : previous_text;
   const auto& old_ranges = previous.ranges;
@@ -106,15 +108,21 @@ std::vector<std::uint32_t> previous_units(std::string_view reading,
     const auto [old_begin, old_end] = old_ranges[old_unit];
     return reading.substr(begin, end - begin) == old_reading.substr(old_begin, old_end - old_begin);
   };
+  // Compared apart from the text: a unit whose label came or went is not
+  // reused, but the units after it still match.
+  auto same_skip = [&](std::size_t unit, std::size_t old_unit) {
+    return unit < label_skips.size() && old_unit < previous.label_skips.size() &&
+           label_skips[unit] == previous.label_skips[old_unit];
+  };
   const std::size_t count = ranges.size(), old_count = old_ranges.size();
   std::size_t prefix = 0;
   while (prefix < count && prefix < old_count && same(prefix, prefix)) {
-    mapped[prefix] = static_cast<std::uint32_t>(prefix);
+    if (same_skip(prefix, prefix)) mapped[prefix] = static_cast<std::uint32_t>(prefix);
     ++prefix;
   }
   for (std::size_t suffix = 1; suffix + prefix <= count && suffix + prefix <= old_count; ++suffix) {
     if (!same(count - suffix, old_count - suffix)) break;
-    mapped[count - suffix] = static_cast<std::uint32_t>(old_count - suffix);
+    if (same_skip(count - suffix, old_count - suffix)) mapped[count - suffix] = static_cast<std::uint32_t>(old_count - suffix);
   }
   return mapped;
 }
@@ -176,9 +184,14 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
   const std::string_view reading = memo->reading ? std::string_view(*memo->reading) : std::string_view();
   fill_speaker_model(units, {text, index, layout.layout, reading, &layout.units});
   result.findings = structural_checks(units, unit_index, options);
+  memo->label_skips.resize(units.lines.size());
+  for (std::size_t unit = 0; unit < units.lines.size(); ++unit)
+    memo->label_skips[unit] =
+        static_cast<std::uint32_t>(text_begin(units, static_cast<std::uint32_t>(unit)) - units.lines[unit].begin);
   if (options.content_checks) {
     std::vector<std::uint32_t> previous_lines;
-    if (previous && previous->content) previous_lines = previous_units(unit_index.text(), ranges, *previous, previous_text);
+    if (previous && previous->content)
+      previous_lines = previous_units(unit_index.text(), ranges, memo->label_skips, *previous, previous_text);
     ContentResult content =
         content_checks(units, unit_index, previous_lines.empty() ? nullptr : previous->content.get(), previous_lines);
     memo->content = std::move(content.state);

@@ -21,10 +21,13 @@ namespace bitext::detail {
 // What a re-analysis of a layout document reuses of the previous version: the
 // content checks' work per pair of text units, found through the units whose
 // text is unchanged byte for byte (compared in the reading text they were
-// analysed in, kept here).
+// analysed in, kept here) and read from the same byte (the same label before it).
 struct LayoutMemo {
   std::shared_ptr<const std::string> reading;  // null: the document's text was read as it is
   std::vector<std::pair<std::size_t, std::size_t>> ranges;  // of the text units in `reading`
+  // Per text unit: the bytes of a speaker label before its text (the content
+  // checks read from there on). A label that came or went changes them.
+  std::vector<std::uint32_t> label_skips;
   std::shared_ptr<const ContentState> content;
 };
 

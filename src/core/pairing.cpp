@@ -172,7 +172,6 @@ PairedLines pair_lines(const LineIndex& index, const CheckOptions& options, cons
 
   PairedLines paired;
   paired.transcript = pair_units({lines, lines, readings->readings}, options);
-  fill_speaker_model(paired.transcript, {index.text(), index, Layout::Lines});
   paired.readings = std::move(readings);
   return paired;
 }
@@ -183,7 +182,9 @@ Transcript parse_transcript(const LineIndex& index, const CheckOptions& options)
   std::vector<ScriptProfile> profiles(index.line_count());
   for (std::size_t line = 0; line < profiles.size(); ++line)
     profiles[line] = detail::profile_line(index.line_text(line));
-  return detail::pair_lines(index, options, profiles).transcript;
+  Transcript transcript = detail::pair_lines(index, options, profiles).transcript;
+  detail::fill_speaker_model(transcript, {index.text(), index, Layout::Lines});
+  return transcript;
 }
 
 }  // namespace bitext

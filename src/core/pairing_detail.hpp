@@ -42,7 +42,8 @@ struct PairedLines {
   std::shared_ptr<const LineReadings> readings;  // for the next version
 };
 
-// parse_transcript with profiles[i] == profile_line(index.line_text(i)) given.
+// parse_transcript with profiles[i] == profile_line(index.line_text(i)) given,
+// before its speaker model (speaker_model.hpp: fill_speaker_model).
 // `previous` (with `previous_lines`, content.hpp's mapping of unchanged lines:
 // the previous line number of each line, or kNoLine) lends the readings of
 // unchanged lines when it was read with the same placeholders.

@@ -13,21 +13,39 @@
 namespace bitext::detail {
 namespace {
 
-std::string side_text(const Transcript& transcript, std::string_view text, const std::vector<std::uint32_t>& lines,
-                      const std::vector<Pair::TextRange>& ranges) {
-  std::string joined;
-  auto add = [&](std::size_t begin, std::size_t end) {
-    if (begin >= end || end > text.size()) return;
-    if (!joined.empty()) joined += ' ';
-    joined.append(text.substr(begin, end - begin));
-  };
+void add_side_ranges(const Transcript& transcript, const std::vector<std::uint32_t>& lines,
+                     const std::vector<Pair::TextRange>& ranges, std::vector<Pair::TextRange>& out) {
   if (!ranges.empty()) {
-    for (const Pair::TextRange& range : ranges) add(range.begin, range.end);
-  } else {
-    for (std::uint32_t line : lines)
-      if (line < transcript.lines.size()) add(transcript.lines[line].begin, transcript.lines[line].end);
+    out.insert(out.end(), ranges.begin(), ranges.end());
+    return;
   }
-  return joined;
+  for (std::uint32_t line : lines)
+    if (line < transcript.lines.size()) out.push_back({transcript.lines[line].begin, transcript.lines[line].end});
+}
+
+bool readable(std::string_view text, const Pair::TextRange& range) {
+  return range.begin < range.end && range.end <= text.size();
+}
+
+// The side's text: a view of `text` when one range has text, else the ranges
+// joined into `joined`.
+std::string_view side_text(std::string_view text, const std::vector<Pair::TextRange>& ranges,
+                           std::unique_ptr<std::array<std::string, 2>>& joined, std::size_t slot) {
+  const auto count = static_cast<std::size_t>(
+      std::count_if(ranges.begin(), ranges.end(), [&](const Pair::TextRange& range) { return readable(text, range); }));
+  if (count == 0) return {};
+  if (count == 1) {
+    for (const Pair::TextRange& range : ranges)
+      if (readable(text, range)) return text.substr(range.begin, range.end - range.begin);
+  }
+  if (!joined) joined = std::make_unique<std::array<std::string, 2>>();
+  std::string& out = (*joined)[slot];
+  for (const Pair::TextRange& range : ranges) {
+    if (!readable(text, range)) continue;
+    if (!out.empty()) out += ' ';
+    out.append(text.substr(range.begin, range.end - range.begin));
+  }
+  return out;
 }
 
 bool contains_any(std::string_view haystack, std::span<const std::string_view> needles, std::string& found) {
@@ -235,22 +253,26 @@ bool is_capitalised_word(std::string_view word) {
   });
 }
 
-std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text) {
+PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair_number) {
   const bool translation_latin = transcript.translation_script == Script::Latin;
   const bool original_latin = transcript.original_script == Script::Latin;
   const bool translation_han = transcript.translation_script == Script::Han;
   const bool original_han = transcript.original_script == Script::Han;
+  const Pair& pair = transcript.pairs[pair_number];
+  PairSideRanges ranges;
+  if (translation_latin || translation_han)
+    add_side_ranges(transcript, pair.translation, pair.translation_ranges, translation_latin ? ranges.latin : ranges.han);
+  if ((original_latin && !translation_latin) || (original_han && !translation_han))
+    add_side_ranges(transcript, pair.original, pair.original_ranges, original_latin ? ranges.latin : ranges.han);
+  return ranges;
+}
+
+std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text) {
   std::vector<PairSides> sides(transcript.pairs.size());
   for (std::size_t i = 0; i < transcript.pairs.size(); ++i) {
-    const Pair& pair = transcript.pairs[i];
-    if (translation_latin || translation_han) {
-      std::string t = side_text(transcript, text, pair.translation, pair.translation_ranges);
-      (translation_latin ? sides[i].latin : sides[i].han) = std::move(t);
-    }
-    if ((original_latin && !translation_latin) || (original_han && !translation_han)) {
-      std::string o = side_text(transcript, text, pair.original, pair.original_ranges);
-      (original_latin ? sides[i].latin : sides[i].han) = std::move(o);
-    }
+    const PairSideRanges ranges = pair_side_ranges(transcript, i);
+    sides[i].latin = side_text(text, ranges.latin, sides[i].joined, 0);
+    sides[i].han = side_text(text, ranges.han, sides[i].joined, 1);
   }
   return sides;
 }

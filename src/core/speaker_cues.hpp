@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,13 +16,23 @@
 
 namespace bitext::detail {
 
-// A pair's two sides by language rather than by role.
+// A pair's two sides by language rather than by role: views of the document
+// text, or of `joined` when a side has several ranges (joined by a space).
 struct PairSides {
-  std::string latin;  // the side written in Latin script ("" when none)
-  std::string han;    // the side written in Han script ("" when none)
+  std::string_view latin;  // the side written in Latin script ("" when none)
+  std::string_view han;    // the side written in Han script ("" when none)
+  std::unique_ptr<std::array<std::string, 2>> joined;  // latin, han; on the heap so that views survive moves
 };
-// The text of each side of every pair (several lines of one side joined by a space).
+// The text of each side of every pair (several lines of one side joined by a
+// space), viewing `text`, which must outlive them.
 std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text);
+// The byte ranges pair_sides joins for pair `pair`: its sides' text depends on
+// nothing else (ranges that are empty or past the text are skipped).
+struct PairSideRanges {
+  std::vector<Pair::TextRange> latin;
+  std::vector<Pair::TextRange> han;
+};
+PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair);
 
 // A short phrase that decided a cue, for the turn's evidence.
 struct Cue {
@@ -63,6 +75,17 @@ struct NameMention {
 // Names the pair introduces or addresses (not plain mentions: those need the
 // list of known names, see find_mentions).
 std::vector<NameMention> read_name_mentions(const PairSides& sides);
+
+// Everything inference reads in one pair on its own: a pure function of the
+// pair's sides, so a version can take it from the previous one for a pair
+// whose sides are unchanged (speaker_memo.hpp).
+struct PairCues {
+  PairWording wording;
+  std::vector<NameMention> mentions;  // read_name_mentions
+};
+PairCues read_pair_cues(const PairSides& sides);
+std::vector<PairCues> read_pair_cues(const std::vector<PairSides>& sides);
+
 // Occurrences of `known` names in the Latin side as capitalised words.
 void find_mentions(const PairSides& sides, const std::vector<std::string>& known, std::vector<NameMention>& out);
 

@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "speaker_cues.hpp"
+#include "speaker_inference_detail.hpp"
 #include "speaker_participants.hpp"
 
 namespace bitext {
@@ -196,9 +197,9 @@ Decision explain(const Cast& cast, const std::vector<detail::PairSides>& sides, 
     return {speaker, SpeakerCue::Role, reading.wording.host_wording.words};
   if (previous_speaker == speaker) return {speaker, SpeakerCue::Continued, {}};
   if (previous_pair >= 0 && cast.pairs[static_cast<std::size_t>(previous_pair)].wording.question) {
-    const std::string& asked = sides[static_cast<std::size_t>(previous_pair)].latin;
+    const std::string_view asked = sides[static_cast<std::size_t>(previous_pair)].latin;
     const std::size_t from = asked.size() > 60 ? asked.size() - 60 : 0;
-    return {speaker, SpeakerCue::Alternation, asked.substr(from)};
+    return {speaker, SpeakerCue::Alternation, std::string(asked.substr(from))};
   }
   if (who.known_by == SpeakerCue::Introduced) return {speaker, SpeakerCue::Introduced, who.evidence};
   return {speaker, SpeakerCue::Default, {}};
@@ -237,12 +238,16 @@ bool interjection(const Cast& cast, std::size_t i) {
 
 }  // namespace
 
-SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text) {
+}  // namespace bitext
+
+namespace bitext::detail {
+
+SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<PairSides>& sides,
+                            const std::vector<PairCues>& cues) {
   SpeakerModel model;
   const std::size_t n = transcript.pairs.size();
   if (n == 0) return model;
-  const std::vector<detail::PairSides> sides = detail::pair_sides(transcript, text);
-  const Cast cast = detail::read_cast(sides);
+  const Cast cast = read_cast(sides, cues);
   const std::size_t k = cast.participants.size();
 
   // The decode runs over the pairs that are not interjections.
@@ -319,7 +324,7 @@ SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text)
     }
     speaker_of[i] = listener;
     listener_of[i] = talker;
-    decisions[i] = {listener, SpeakerCue::BackChannel, sides[i].latin.empty() ? sides[i].han : sides[i].latin};
+    decisions[i] = {listener, SpeakerCue::BackChannel, std::string(sides[i].latin.empty() ? sides[i].han : sides[i].latin)};
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (decisions[i].speaker >= 0) continue;
@@ -400,9 +405,10 @@ SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text)
   return model;
 }
 
-void add_inferred_speakers(Transcript& transcript, std::string_view text) {
+void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>& sides,
+                           const std::vector<PairCues>& cues) {
   if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return;
-  SpeakerModel inferred = infer_speakers(transcript, text);
+  SpeakerModel inferred = infer_speakers(transcript, sides, cues);
   // One speaker throughout tells a reader nothing (and is what the inference
   // says when it finds no change of speaker): the document keeps no speakers.
   if (inferred.speakers.size() < 2) return;
@@ -414,6 +420,29 @@ void add_inferred_speakers(Transcript& transcript, std::string_view text) {
       transcript.pairs[i].speaker = model.speakers[static_cast<std::size_t>(turn.speaker)].name;
     }
   }
+}
+
+}  // namespace bitext::detail
+
+namespace bitext {
+
+std::vector<detail::PairCues> detail::read_pair_cues(const std::vector<PairSides>& sides) {
+  std::vector<PairCues> cues;
+  cues.reserve(sides.size());
+  for (const PairSides& pair : sides) cues.push_back(read_pair_cues(pair));
+  return cues;
+}
+
+SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text) {
+  if (transcript.pairs.empty()) return {};
+  const std::vector<detail::PairSides> sides = detail::pair_sides(transcript, text);
+  return detail::infer_speakers(transcript, sides, detail::read_pair_cues(sides));
+}
+
+void add_inferred_speakers(Transcript& transcript, std::string_view text) {
+  if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return;
+  const std::vector<detail::PairSides> sides = detail::pair_sides(transcript, text);
+  detail::add_inferred_speakers(transcript, sides, detail::read_pair_cues(sides));
 }
 
 }  // namespace bitext

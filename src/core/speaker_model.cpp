@@ -10,6 +10,8 @@
 #include "bitext/speaker_inference.hpp"
 #include "bitext/speaker_labels.hpp"
 #include "line_facts.hpp"
+#include "speaker_inference_detail.hpp"
+#include "speaker_memo.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -43,7 +45,8 @@ bool blank_bytes(std::string_view text, std::size_t begin, std::size_t end) {
 
 class ModelBuilder {
  public:
-  ModelBuilder(Transcript& transcript, const LabelSources& sources) : transcript_(transcript), sources_(sources) {}
+  ModelBuilder(Transcript& transcript, const LabelSources& sources, LabelReader& reader)
+      : transcript_(transcript), sources_(sources), reader_(reader) {}
 
   void run() {
     read_side_labels();
@@ -60,18 +63,17 @@ class ModelBuilder {
   // The label at the start of a side: in a layout, markup before the text
   // unit on its line ("<v Name>", a Markdown label unit) is read with it.
   std::optional<LabelMatch> side_label(std::size_t begin, std::size_t end) const {
-    const std::string_view text = sources_.text;
     if (std::optional<LabelMatch> unit = label_unit_before(begin)) return unit;
     if (!sources_.reading.empty()) {
       const std::size_t line_start = sources_.document.line_start(sources_.document.line_of(begin));
       if (line_start < begin) {
-        if (std::optional<LabelMatch> match = read_label(text.substr(line_start, end - line_start), sources_.layout)) {
+        if (std::optional<LabelMatch> match = reader_.read(line_start, end)) {
           const LabelMatch found = absolute(*match, line_start);
           if (found.end >= begin || blank_bytes(sources_.reading, found.end, begin)) return found;
         }
       }
     }
-    std::optional<LabelMatch> match = read_label(text.substr(begin, end - begin), sources_.layout);
+    std::optional<LabelMatch> match = reader_.read(begin, end);
     if (!match) return std::nullopt;
     LabelMatch found = absolute(*match, begin);
     if (found.end > end) return std::nullopt;
@@ -96,7 +98,7 @@ class ModelBuilder {
     }
     if (line_ends > 1) return std::nullopt;  // a blank line between: a label of its own
     // Read up to the text: the spaces after the label are the label's.
-    std::optional<LabelMatch> match = read_label(sources_.text.substr(label.begin, begin - label.begin), sources_.layout);
+    std::optional<LabelMatch> match = reader_.read(label.begin, begin);
     if (!match) return std::nullopt;
     return absolute(*match, label.begin);
   }
@@ -141,7 +143,7 @@ class ModelBuilder {
         const bool line_start = (at == spans[r].begin && r > 0) || (at > spans[r].begin && text[at - 1] == '\n');
         if (!line_start) continue;
         const std::size_t end = std::min(text.find('\n', at), spans[r].end);
-        const std::optional<LabelMatch> match = read_label(text.substr(at, end - at), sources_.layout);
+        const std::optional<LabelMatch> match = reader_.read(at, end);
         if (match && match->form == LabelForm::Dash) add(absolute(*match, at), where, static_cast<std::int32_t>(pair.index));
       }
     }
@@ -388,6 +390,7 @@ class ModelBuilder {
 
   Transcript& transcript_;
   const LabelSources& sources_;
+  LabelReader& reader_;  // read_label, with the previous version's reads
   std::vector<Candidate> candidates_;
   std::vector<Candidate> accepted_;
   std::map<std::size_t, std::int32_t> speaker_of_;  // label begin -> speaker
@@ -395,18 +398,31 @@ class ModelBuilder {
 
 }  // namespace
 
-void fill_speaker_model(Transcript& transcript, const LabelSources& sources) {
+std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, const LabelSources& sources,
+                                                      const SpeakerRecall* recall) {
   transcript.speaker_model = {};
   for (Pair& pair : transcript.pairs) {
     pair.speaker.clear();
     pair.speaker_index = -1;
   }
-  if (transcript.pairs.empty()) return;
-  ModelBuilder(transcript, sources).run();
+  auto memo = std::make_shared<SpeakerMemo>();
+  memo->layout = sources.layout;
+  if (transcript.pairs.empty()) return memo;
+  const SpeakerRecall lent = recall != nullptr ? *recall : SpeakerRecall{};
+  LabelReader reader(sources.text, sources.layout, lent);
+  ModelBuilder(transcript, sources, reader).run();
+  reader.take(*memo);
   // Every reader's transcript comes through here once its labels are read:
-  // the one place a document without labels gets inferred speakers.
-  if (!transcript.speaker_model.labelled())
-    add_inferred_speakers(transcript, sources.reading.empty() ? sources.text : sources.reading);
+  // the one place a document without labels gets inferred speakers. Pair
+  // cues are recalled by ranges of the document's text: not when inference
+  // reads a layout's reading text instead.
+  if (!transcript.speaker_model.labelled()) {
+    const std::string_view text = sources.reading.empty() ? sources.text : sources.reading;
+    const std::vector<PairSides> sides = pair_sides(transcript, text);
+    recall_pair_cues(transcript, sides, sources.reading.empty() ? lent : SpeakerRecall{}, *memo);
+    add_inferred_speakers(transcript, sides, memo->cues);
+  }
+  return memo;
 }
 
 }  // namespace bitext::detail

@@ -5,6 +5,7 @@
 // transcript the checks read, so that a label is never content.
 #pragma once
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,9 @@
 #include "bitext/transcript.hpp"
 
 namespace bitext::detail {
+
+struct SpeakerMemo;    // speaker_memo.hpp
+struct SpeakerRecall;
 
 struct LabelSources {
   std::string_view text;                   // the document
@@ -27,7 +31,10 @@ struct LabelSources {
 };
 
 // `transcript`'s lines are byte ranges of `sources.text` (document lines, or
-// a layout's text units); pairs name them.
-void fill_speaker_model(Transcript& transcript, const LabelSources& sources);
+// a layout's text units); pairs name them. `recall` lends the previous
+// version's label reads and pair cues; the result is this version's, for the
+// next (speaker_memo.hpp). The model is the same with or without it.
+std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, const LabelSources& sources,
+                                                      const SpeakerRecall* recall = nullptr);
 
 }  // namespace bitext::detail

@@ -102,13 +102,15 @@ bool capitalised_inside_sentence(std::string_view text, std::string_view name) {
 
 }  // namespace
 
-Cast read_cast(const std::vector<PairSides>& sides) {
+PairCues read_pair_cues(const PairSides& sides) { return {read_wording(sides), read_name_mentions(sides)}; }
+
+Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>& cues) {
   Cast cast;
   cast.pairs.resize(sides.size());
   const std::size_t window = std::max<std::size_t>(8, sides.size() / 10);
   for (std::size_t i = 0; i < sides.size(); ++i) {
-    cast.pairs[i].wording = read_wording(sides[i]);
-    cast.pairs[i].mentions = read_name_mentions(sides[i]);
+    cast.pairs[i].wording = cues[i].wording;
+    cast.pairs[i].mentions = cues[i].mentions;
   }
 
   // Introductions at the top of the show first, then hand-overs, then names addressed twice or more.

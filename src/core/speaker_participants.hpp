@@ -38,7 +38,8 @@ struct Cast {
   std::vector<PairReading> pairs;
 };
 
-// The participants and the per-pair readings of a transcript's pairs.
-Cast read_cast(const std::vector<PairSides>& sides);
+// The participants and the per-pair readings of a transcript's pairs, from
+// each pair's own cues (cues[i] == read_pair_cues(sides[i])).
+Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>& cues);
 
 }  // namespace bitext::detail

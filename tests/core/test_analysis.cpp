@@ -8,9 +8,11 @@
 
 #include "bitext/analysis.hpp"
 #include "bitext/finding.hpp"
+#include "support/analysis_compare.hpp"
 #include "support/sentence_pairs.hpp"
 
 using namespace bitext;
+using bitext::test_support::check_same_analysis;
 
 namespace {
 
@@ -33,62 +35,6 @@ CheckOptions structural_only() {
   CheckOptions options;
   options.content_checks = false;
   return options;
-}
-
-void check_same_finding(const Finding& a, const Finding& b) {
-  CHECK(a.code == b.code);
-  CHECK(a.severity == b.severity);
-  CHECK(a.message == b.message);
-  CHECK(a.begin == b.begin);
-  CHECK(a.end == b.end);
-  CHECK(a.pair == b.pair);
-  CHECK(a.confidence == b.confidence);
-  CHECK(a.evidence == b.evidence);
-  REQUIRE(a.related.size() == b.related.size());
-  for (std::size_t i = 0; i < a.related.size(); ++i) {
-    CHECK(a.related[i].begin == b.related[i].begin);
-    CHECK(a.related[i].end == b.related[i].end);
-    CHECK(a.related[i].message == b.related[i].message);
-  }
-  REQUIRE(a.fixes.size() == b.fixes.size());
-  for (std::size_t i = 0; i < a.fixes.size(); ++i) {
-    CHECK(a.fixes[i].title == b.fixes[i].title);
-    CHECK(a.fixes[i].preferred == b.fixes[i].preferred);
-    CHECK(a.fixes[i].edits == b.fixes[i].edits);
-  }
-}
-
-void check_same_analysis(const Analysis& a, const Analysis& b) {
-  CHECK(a.text() == b.text());
-  CHECK(a.index().line_count() == b.index().line_count());
-  const Transcript& x = a.transcript();
-  const Transcript& y = b.transcript();
-  CHECK(x.order == y.order);
-  CHECK(x.translation_cue == y.translation_cue);
-  CHECK(x.translation_script == y.translation_script);
-  CHECK(x.original_script == y.original_script);
-  CHECK(x.front_matter == y.front_matter);
-  CHECK(x.back_matter == y.back_matter);
-  REQUIRE(x.lines.size() == y.lines.size());
-  for (std::size_t i = 0; i < x.lines.size(); ++i) {
-    CAPTURE(i);
-    CHECK(x.lines[i].number == y.lines[i].number);
-    CHECK(x.lines[i].begin == y.lines[i].begin);
-    CHECK(x.lines[i].end == y.lines[i].end);
-    CHECK(x.lines[i].script == y.lines[i].script);
-    CHECK(x.lines[i].kind == y.lines[i].kind);
-    CHECK(x.lines[i].pair == y.lines[i].pair);
-  }
-  REQUIRE(x.pairs.size() == y.pairs.size());
-  for (std::size_t i = 0; i < x.pairs.size(); ++i) {
-    CHECK(x.pairs[i].index == y.pairs[i].index);
-    CHECK(x.pairs[i].translation == y.pairs[i].translation);
-    CHECK(x.pairs[i].original == y.pairs[i].original);
-    CHECK(x.pairs[i].speaker == y.pairs[i].speaker);
-  }
-  REQUIRE(a.findings().size() == b.findings().size());
-  for (std::size_t i = 0; i < a.findings().size(); ++i) check_same_finding(a.findings()[i], b.findings()[i]);
-  CHECK(a.pair_scores() == b.pair_scores());
 }
 
 // Replace lines [first, first + count) of `text` with `replacement` lines.

@@ -1,0 +1,119 @@
+#include "speaker_memo.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace bitext::detail {
+namespace {
+
+bool before(const SpeakerMemo::LabelRead& read, std::pair<std::size_t, std::size_t> range) {
+  return std::tie(read.begin, read.end) < std::tie(range.first, range.second);
+}
+
+void append_key(const PairSideRanges& ranges, std::vector<std::size_t>& key) {
+  key.push_back(ranges.latin.size());
+  for (const std::vector<Pair::TextRange>* side : {&ranges.latin, &ranges.han})
+    for (const Pair::TextRange& range : *side) {
+      key.push_back(range.begin);
+      key.push_back(range.end);
+    }
+}
+
+// The key of a pair in the previous version's coordinates, if all its ranges are unchanged.
+bool old_key(const PairSideRanges& ranges, const UnchangedEnds& ends, std::vector<std::size_t>& key) {
+  key.clear();
+  key.push_back(ranges.latin.size());
+  for (const std::vector<Pair::TextRange>* side : {&ranges.latin, &ranges.han})
+    for (const Pair::TextRange& range : *side) {
+      const std::optional<std::size_t> begin = ends.old_begin(range.begin, range.end);
+      if (!begin) return false;
+      key.push_back(*begin);
+      key.push_back(*begin + (range.end - range.begin));
+    }
+  return key.size() > 1;
+}
+
+const PairCues* find_cues(const SpeakerMemo& memo, const std::vector<std::size_t>& key) {
+  const std::size_t start = key[1];
+  auto at = std::lower_bound(memo.by_start.begin(), memo.by_start.end(), std::make_pair(start, std::uint32_t{0}));
+  for (; at != memo.by_start.end() && at->first == start; ++at) {
+    const std::uint32_t pair = at->second;
+    const auto from = memo.keys.begin() + memo.key_starts[pair];
+    const auto to = memo.keys.begin() + memo.key_starts[pair + 1];
+    if (std::equal(from, to, key.begin(), key.end())) return &memo.cues[pair];
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+LabelReader::LabelReader(std::string_view text, Layout layout, const SpeakerRecall& recall)
+    : text_(text), layout_(layout),
+      previous_(recall.previous != nullptr && recall.previous->layout == layout ? recall.previous : nullptr),
+      ends_(recall.ends) {}
+
+std::optional<LabelMatch> LabelReader::read(std::size_t begin, std::size_t end) {
+  // Exactly the bytes text.substr(begin, end - begin) gives.
+  const std::string_view piece = text_.substr(begin, end - begin);
+  end = begin + piece.size();
+  if (previous_ != nullptr) {
+    if (const std::optional<std::size_t> old = ends_.old_begin(begin, end)) {
+      const std::pair<std::size_t, std::size_t> range{*old, *old + (end - begin)};
+      const auto& labels = previous_->labels;
+      const auto at = std::lower_bound(labels.begin(), labels.end(), range, before);
+      if (at != labels.end() && at->begin == range.first && at->end == range.second) {
+        reads_.push_back({begin, end, at->match});
+        return at->match;
+      }
+      if (std::binary_search(previous_->no_labels.begin(), previous_->no_labels.end(), range)) {
+        misses_.emplace_back(begin, end);
+        return std::nullopt;
+      }
+    }
+  }
+  std::optional<LabelMatch> match = read_label(piece, layout_);
+  if (match) reads_.push_back({begin, end, match});
+  else misses_.emplace_back(begin, end);
+  return match;
+}
+
+void LabelReader::take(SpeakerMemo& memo) {
+  std::sort(reads_.begin(), reads_.end(), [](const SpeakerMemo::LabelRead& a, const SpeakerMemo::LabelRead& b) {
+    return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+  });
+  reads_.erase(std::unique(reads_.begin(), reads_.end(),
+                           [](const SpeakerMemo::LabelRead& a, const SpeakerMemo::LabelRead& b) {
+                             return a.begin == b.begin && a.end == b.end;
+                           }),
+               reads_.end());
+  std::sort(misses_.begin(), misses_.end());
+  misses_.erase(std::unique(misses_.begin(), misses_.end()), misses_.end());
+  memo.labels = std::move(reads_);
+  memo.no_labels = std::move(misses_);
+}
+
+void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>& sides, const SpeakerRecall& recall,
+                      SpeakerMemo& memo) {
+  const std::size_t n = transcript.pairs.size();
+  std::vector<PairCues>& cues = memo.cues;
+  cues.clear();
+  cues.reserve(n);
+  memo.keys.clear();
+  memo.key_starts.assign(1, 0);
+  memo.by_start.clear();
+  std::vector<std::size_t> key;
+  for (std::size_t i = 0; i < n; ++i) {
+    const PairSideRanges ranges = pair_side_ranges(transcript, i);
+    const PairCues* known = nullptr;
+    if (recall.previous != nullptr && old_key(ranges, recall.ends, key)) known = find_cues(*recall.previous, key);
+    cues.push_back(known != nullptr ? *known : read_pair_cues(sides[i]));
+    const std::size_t key_start = memo.keys.size();
+    append_key(ranges, memo.keys);
+    memo.key_starts.push_back(static_cast<std::uint32_t>(memo.keys.size()));
+    if (memo.keys.size() > key_start + 1)
+      memo.by_start.emplace_back(memo.keys[key_start + 1], static_cast<std::uint32_t>(i));
+  }
+  std::sort(memo.by_start.begin(), memo.by_start.end());
+}
+
+}  // namespace bitext::detail

@@ -1,0 +1,72 @@
+// The speaker model's per-piece work of one version, lent to the next
+// (Analysis::rerun). Two pure steps are memoised, each by the byte ranges it
+// reads: a label read at the start of a side (read_label on a range) and a
+// pair's cues (read_pair_cues on the text of its sides' ranges). A result is
+// taken from the previous version only when every range it read lies in the
+// text both versions share at their start or end (UnchangedEnds), so it is
+// the result a fresh reading gives. A memo holds one version's results only.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "bitext/layout.hpp"
+#include "bitext/speaker_labels.hpp"
+#include "bitext/transcript.hpp"
+#include "speaker_cues.hpp"
+#include "unchanged_text.hpp"
+
+namespace bitext::detail {
+
+struct SpeakerMemo {
+  struct LabelRead {
+    std::size_t begin = 0;  // the range read
+    std::size_t end = 0;
+    std::optional<LabelMatch> match;  // relative to begin, as read_label gives it
+  };
+  Layout layout = Layout::Lines;
+  std::vector<LabelRead> labels;  // reads that found a label, sorted by (begin, end)
+  std::vector<std::pair<std::size_t, std::size_t>> no_labels;  // ranges read that found none, sorted
+
+  // Per pair: its side ranges (flattened: latin count, latin ranges, han
+  // ranges) and its cues; `by_start` orders the pairs by their first range.
+  std::vector<std::size_t> keys;
+  std::vector<std::uint32_t> key_starts;  // pair i's key is keys[key_starts[i] .. key_starts[i + 1])
+  std::vector<PairCues> cues;
+  std::vector<std::pair<std::size_t, std::uint32_t>> by_start;
+};
+
+// The previous version's memo and where its text agrees with this one's.
+struct SpeakerRecall {
+  const SpeakerMemo* previous = nullptr;
+  UnchangedEnds ends;
+};
+
+// read_label over `text`'s bytes [begin, end), remembering every read for the
+// next version and answering from the previous one where it can.
+class LabelReader {
+ public:
+  LabelReader(std::string_view text, Layout layout, const SpeakerRecall& recall);
+  std::optional<LabelMatch> read(std::size_t begin, std::size_t end);
+  void take(SpeakerMemo& memo);  // this version's reads, for the next
+
+ private:
+  std::string_view text_;
+  Layout layout_;
+  const SpeakerMemo* previous_;  // null when it cannot lend (none, or another layout)
+  UnchangedEnds ends_;
+  std::vector<SpeakerMemo::LabelRead> reads_;
+  std::vector<std::pair<std::size_t, std::size_t>> misses_;
+};
+
+// Sets memo.cues[i] = read_pair_cues(sides[i]) for every pair of
+// `transcript` (sides == pair_sides(transcript, text)), taken from the
+// previous version for pairs whose side ranges are unchanged, and memo's keys.
+void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>& sides, const SpeakerRecall& recall,
+                      SpeakerMemo& memo);
+
+}  // namespace bitext::detail

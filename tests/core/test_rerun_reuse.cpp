@@ -1,0 +1,249 @@
+// Analysis::rerun reuses the previous version's work wrapped around pure
+// steps (line readings, the speaker model's label reads and pair cues,
+// content work per pair): after any edit it must give exactly what run gives,
+// speakers included. Edits here are the ones that move what can be reused:
+// at the start and end of the text, line breaks typed and removed (pairs
+// shift), names and labels typed (the cast and labelled-ness of the whole
+// document change), several edits at once, and layouts other than lines.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bitext/analysis.hpp"
+#include "support/analysis_compare.hpp"
+
+using namespace bitext;
+using bitext::test_support::check_same_analysis;
+
+namespace {
+
+std::string read_file(const std::string& relative) {
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  REQUIRE(in);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return lines;
+    start = end + 1;
+  }
+}
+
+std::string join(const std::vector<std::string>& lines) {
+  std::string text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) text += '\n';
+    text += lines[i];
+  }
+  return text;
+}
+
+bool continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
+std::size_t boundary(const std::string& text, std::size_t at) {
+  while (at > 0 && at < text.size() && continuation(text[at])) --at;
+  return at;
+}
+
+// One random edit of `lines`, with the LineEdit that describes it (or none:
+// rerun then finds the change by comparing).
+struct Editor {
+  std::mt19937 random;
+  std::vector<std::string>& lines;
+
+  std::uint32_t pick_line() {
+    // The first and last lines (the edges of what is shared) a quarter of the time.
+    const unsigned roll = random() % 8;
+    if (roll == 0) return 0;
+    if (roll == 1) return static_cast<std::uint32_t>(lines.size() - 1);
+    return static_cast<std::uint32_t>(random() % lines.size());
+  }
+
+  std::vector<LineEdit> edit() {
+    static const std::string kTyped[] = {"a", " ", "3", "的", "。", "?", ".", "，"};
+    static const std::string kOpenings[] = {"Clem, ", "I'm Jacob Efron. ", "Clem: ", "Jacob: ", "Thanks for having me. ",
+                                            "我是Jacob。", "- ", "Welcome to the show. "};
+    const std::uint32_t line = pick_line();
+    std::string& text = lines[line];
+    const unsigned kind = random() % 11;
+    if (kind < 4) {  // a character typed
+      text.insert(boundary(text, random() % (text.size() + 1)), kTyped[random() % std::size(kTyped)]);
+      return {{line, 1, 1}};
+    }
+    if (kind < 6 && !text.empty()) {  // a character deleted
+      const std::size_t at = boundary(text, random() % text.size());
+      std::size_t end = at + 1;
+      while (end < text.size() && continuation(text[end])) ++end;
+      text.erase(at, end - at);
+      return {{line, 1, 1}};
+    }
+    if (kind == 6) {  // a line break typed: the line splits, every later pair moves
+      const std::size_t at = boundary(text, random() % (text.size() + 1));
+      const std::string tail = text.substr(at);
+      text.erase(at);
+      lines.insert(lines.begin() + line + 1, tail);
+      return {{line, 1, 2}};
+    }
+    if (kind == 7 && line + 1 < lines.size()) {  // a line break deleted: two lines join
+      text += lines[line + 1];
+      lines.erase(lines.begin() + line + 1);
+      return {{line, 2, 1}};
+    }
+    if (kind == 8) {  // a cue or label at the start of a line
+      text.insert(0, kOpenings[random() % std::size(kOpenings)]);
+      return random() % 4 == 0 ? std::vector<LineEdit>{} : std::vector<LineEdit>{{line, 1, 1}};
+    }
+    if (kind == 9) {  // a byte replaced by another: every offset stays, one pair reads differently
+      static const char kSwapped[] = {'?', '.', ':', ',', 'a', 'I'};
+      std::size_t at = text.empty() ? 0 : random() % text.size();
+      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0x80) != 0) ++at;
+      if (at < text.size()) text[at] = kSwapped[random() % std::size(kSwapped)];
+      return {{line, 1, 1}};
+    }
+    // Two lines far apart edited at once (one rerun, two edits, in order).
+    const auto other = static_cast<std::uint32_t>(random() % lines.size());
+    text += "x";
+    lines[other].insert(0, "y");
+    return {{line, 1, 1}, {other, 1, 1}};
+  }
+};
+
+void check_edits(const std::string& path, const CheckOptions& options, unsigned seed, int edits) {
+  CAPTURE(path);
+  std::vector<std::string> lines = split_lines(read_file(path));
+  Editor editor{std::mt19937(seed), lines};
+  auto current = Analysis::run(join(lines), options);
+  const Layout layout = current->transcript().layout;
+  std::size_t speakers_seen = 0;
+  int in_layout = 0;  // edits analysed in the document's own layout (typing can change which it is)
+  for (int edit = 0; edit < edits; ++edit) {
+    const std::vector<LineEdit> line_edits = editor.edit();
+    const std::string text = join(lines);
+    CAPTURE(edit);
+    current = Analysis::rerun(*current, text, line_edits, options);
+    check_same_analysis(*Analysis::run(text, options), *current);
+    speakers_seen += current->transcript().speaker_model.speakers.size();
+    in_layout += current->transcript().layout == layout ? 1 : 0;
+  }
+  CHECK(in_layout * 2 > edits);
+  CHECK(speakers_seen > 0);  // the speaker model had something to say all along
+}
+
+}  // namespace
+
+TEST_CASE("rerun after edits that move, add and remove speaker cues gives exactly what run gives") {
+  const CheckOptions options;
+  SUBCASE("inferred speakers: the sample") { check_edits("examples/unsupervised-learning-ep1.zh-en.txt", options, 1, 60); }
+  SUBCASE("inferred speakers: another show") { check_edits("tests/fixtures/speakers/deep-currents.zh-en.txt", options, 2, 60); }
+  SUBCASE("labels") { check_edits("tests/fixtures/speakers/lines-colon.txt", options, 3, 80); }
+  SUBCASE("own-line labels") { check_edits("tests/fixtures/speakers/lines-otter.txt", options, 4, 80); }
+}
+
+TEST_CASE("rerun of layout documents after edits gives exactly what run gives") {
+  struct Document {
+    const char* path;
+    const char* name;
+    Layout layout = Layout::Auto;  // paragraphs are told by their shape, which typing soon breaks: forced
+  };
+  const Document documents[] = {
+      {"tests/fixtures/layouts/clean.md", "clean.md"},
+      {"tests/fixtures/speakers/markdown-labels.md", "markdown-labels.md"},
+      {"tests/fixtures/layouts/clean.srt", "clean.srt"},
+      {"tests/fixtures/speakers/subtitles-labels.srt", "subtitles-labels.srt"},
+      {"tests/fixtures/layouts/clean.vtt", "clean.vtt"},
+      {"tests/fixtures/speakers/subtitles-voices.vtt", "subtitles-voices.vtt"},
+      {"tests/fixtures/layouts/clean-paragraphs.txt", "clean-paragraphs.txt", Layout::Paragraphs},
+      {"tests/fixtures/speakers/paragraphs-otter.txt", "paragraphs-otter.txt", Layout::Paragraphs},
+  };
+  unsigned seed = 10;
+  for (const Document& document : documents) {
+    CheckOptions options;
+    options.document_name = document.name;
+    options.layout = document.layout;
+    check_edits(document.path, options, ++seed, 60);
+  }
+}
+
+TEST_CASE("rerun reuses nothing stale across edits at the very start and end of the text") {
+  const std::string text = read_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const CheckOptions options;
+  const auto base = Analysis::run(text, options);
+  const std::size_t last = base->index().line_count() - 1;
+  const auto last_line = static_cast<std::uint32_t>(last);
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<LineEdit> edits;
+  };
+  const std::vector<Case> cases = {
+      {"a byte before the first", "x" + text, {{0, 1, 1}}},
+      {"a line before the first", "Notes\n" + text, {{0, 0, 1}}},
+      {"the first line removed", text.substr(text.find('\n') + 1), {{0, 1, 0}}},
+      {"a byte after the last", text + "x", {{last_line, 1, 1}}},
+      {"a line after the last", text + "\nI'm Clem.", {{last_line, 1, 2}}},
+      {"the last line end removed", text.substr(0, text.rfind('\n')) + text.substr(text.rfind('\n') + 1),
+       {{last_line - 1, 2, 1}}},
+      {"the same text", text, {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    const auto incremental = Analysis::rerun(*base, c.text, c.edits, options);
+    check_same_analysis(*Analysis::run(c.text, options), *incremental);
+    check_same_analysis(*base, *Analysis::rerun(*incremental, text, {}, options));
+  }
+}
+
+namespace {
+
+bool same_turns(const SpeakerModel& a, const SpeakerModel& b) {
+  if (a.turns.size() != b.turns.size() || a.labels.size() != b.labels.size()) return false;
+  for (std::size_t i = 0; i < a.turns.size(); ++i)
+    if (a.turns[i].speaker != b.turns[i].speaker || a.turns[i].first_pair != b.turns[i].first_pair ||
+        a.turns[i].cue != b.turns[i].cue)
+      return false;
+  return true;
+}
+
+// Every version made by replacing one `from` byte with `to` (no offset moves)
+// that changes the speaker model, rerun from the original: as run.
+std::size_t check_same_length_edits(const std::string& text, char from, char to) {
+  const CheckOptions options;
+  const auto base = Analysis::run(text, options);
+  std::size_t changed = 0;
+  for (std::size_t at = text.find(from); at != std::string::npos && changed < 4; at = text.find(from, at + 1)) {
+    std::string edited = text;
+    edited[at] = to;
+    const auto fresh = Analysis::run(edited, options);
+    if (same_turns(fresh->transcript().speaker_model, base->transcript().speaker_model)) continue;
+    ++changed;
+    CAPTURE(at);
+    const auto line = static_cast<std::uint32_t>(base->index().line_of(at));
+    check_same_analysis(*fresh, *Analysis::rerun(*base, edited, {{line, 1, 1}}, options));
+    check_same_analysis(*base, *Analysis::rerun(*fresh, text, {{line, 1, 1}}, options));
+  }
+  return changed;
+}
+
+}  // namespace
+
+// Where an edit keeps every offset, positions alone cannot tell that a pair's
+// cues or a side's label changed: the bytes must.
+TEST_CASE("rerun after a byte replaced in place gives the speakers run gives") {
+  SUBCASE("a question becomes a statement") {
+    CHECK(check_same_length_edits(read_file("examples/unsupervised-learning-ep1.zh-en.txt"), '?', '.') > 0);
+  }
+  SUBCASE("a label's colon becomes a semicolon") {
+    CHECK(check_same_length_edits(read_file("tests/fixtures/speakers/lines-colon.txt"), ':', ';') > 0);
+  }
+}
