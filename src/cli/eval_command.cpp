@@ -51,7 +51,11 @@ Options:
   --min-restored X            fail when the share of drift, swap, split and
                               duplicate errors restored by their fix is below X
   --per-document           print the recall of each kind in each document
-  --show-misses N          print up to N missed injections (default 0)
+  --show-misses N          print up to N missed injections (default 0), each
+                           with why it was missed; the count of each reason
+                           per kind is printed in any case
+  --dump-misses DIR        write the text of each missed injection to
+                           DIR/miss-N.txt (N as in --show-misses)
   --show-false-alarms N    print up to N false-alarm warnings (default 0)
   -h, --help               show this help
 )";
@@ -92,6 +96,7 @@ int run_eval_command(std::span<const std::string_view> args) {
   Threshold threshold;
   std::vector<std::pair<std::string, bool>> files;  // path, reference
   std::optional<std::string> tsv_path;
+  std::optional<std::string> dump_dir;
   std::size_t pairs_per_document = 60;
   std::size_t show_misses = 0, show_false_alarms = 0;
   bool per_document = false;
@@ -161,6 +166,11 @@ int run_eval_command(std::span<const std::string_view> args) {
     } else if (const OptionMatch m7 = match_option_value(args, i, "--reference", value); m7 != OptionMatch::NoMatch) {
       if (m7 == OptionMatch::MissingValue) return usage_error("eval", "--reference needs a file");
       files.emplace_back(std::string(value), true);
+    } else if (const OptionMatch m9 = match_option_value(args, i, "--dump-misses", value);
+               m9 != OptionMatch::NoMatch) {
+      if (m9 == OptionMatch::MissingValue) return usage_error("eval", "--dump-misses needs a directory");
+      dump_dir = std::string(value);
+      settings.keep_miss_texts = true;
     } else if (const OptionMatch m8 = match_option_value(args, i, "--tsv", value); m8 != OptionMatch::NoMatch) {
       if (m8 == OptionMatch::MissingValue) return usage_error("eval", "--tsv needs a file");
       tsv_path = std::string(value);
@@ -259,8 +269,31 @@ int run_eval_command(std::span<const std::string_view> args) {
       print_line(line);
     }
   }
+  for (const ErrorKind kind : all_error_kinds()) {
+    const KindScore& score = report.kinds[static_cast<std::size_t>(kind)];
+    if (score.label_injected)
+      std::printf("%s at a number label ('3.1.6.' | 'Diskless workstations'): %zu of %zu found; elsewhere %zu of %zu\n",
+                  std::string(error_kind_name(kind)).c_str(), score.label_detected, score.label_injected,
+                  score.detected - score.label_detected, score.injected - score.label_injected);
+  }
+  for (const ErrorKind kind : all_error_kinds()) {
+    for (const auto& [why, count] : report.miss_classes[static_cast<std::size_t>(kind)])
+      std::printf("missed %s: %zu %s\n", std::string(error_kind_name(kind)).c_str(), count, why.c_str());
+  }
   for (std::size_t i = 0; i < std::min(show_misses, report.misses.size()); ++i)
-    std::printf("miss: %s\n", report.misses[i].c_str());
+    std::printf("miss %zu: %s\n", i + 1, report.misses[i].c_str());
+  if (dump_dir) {
+    for (std::size_t i = 0; i < report.miss_texts.size(); ++i) {
+      const std::string path = *dump_dir + "/miss-" + std::to_string(i + 1) + ".txt";
+      std::FILE* out = std::fopen(path.c_str(), "wb");
+      if (!out) {
+        std::fprintf(stderr, "bitext eval: cannot write %s\n", path.c_str());
+        return kExitFailure;
+      }
+      std::fwrite(report.miss_texts[i].data(), 1, report.miss_texts[i].size(), out);
+      std::fclose(out);
+    }
+  }
   for (std::size_t i = 0; i < std::min(show_false_alarms, report.false_alarms.size()); ++i)
     std::printf("false alarm: %s\n", report.false_alarms[i].c_str());
 

@@ -49,7 +49,11 @@ class Checker {
     if (transcript_.original_script == Script::None) return std::move(findings_);  // not bilingual
     count_inner_blank_style();
     for (const Pair& pair : transcript_.pairs) check(pair);
-    for (std::uint32_t number = 1; number < transcript_.lines.size(); ++number) broken_off_fragment(number);
+    if (!transcript_.lines.empty()) number_label_apart(0);
+    for (std::uint32_t number = 1; number < transcript_.lines.size(); ++number) {
+      broken_off_fragment(number);
+      number_label_apart(number);
+    }
     doubt_first_lines();
     return std::move(findings_);
   }
@@ -366,6 +370,61 @@ class Checker {
     fix.preferred = true;
     fix.edits.push_back({before.end, entry.begin, join_separator(text_of(number - 1), text_of(number))});
     finding.fixes.push_back(std::move(fix));
+  }
+
+  // A line holding only a section or list number ("3.1.6.", "A.2.", "12.")
+  // right before a line of a pair, with no blank line between: the number of
+  // that line, broken off its start (a number that ends in a full stop labels
+  // what follows it). Pairing sets it aside as markup, as it does subtitle cue
+  // numbers, which have no full stop.
+  // At the very start of the document the number may as well be a header's
+  // (a chapter number): information there.
+  void number_label_apart(std::uint32_t number) {
+    const TranscriptLine& entry = line(number);
+    const bool first = number == 0;
+    // At the start, pairing may have read the number as a header line.
+    const bool set_aside = entry.kind == LineKind::Markup || (first && entry.kind == LineKind::FrontMatter);
+    if (!set_aside || number + 1 >= transcript_.lines.size()) return;
+    const TranscriptLine& after = line(number + 1);
+    const auto content = [](const TranscriptLine& other) {
+      return other.pair >= 0 && (other.kind == LineKind::Translation || other.kind == LineKind::Original);
+    };
+    if ((!first && !content(line(number - 1))) || !content(after)) return;
+    const std::string_view label = detail::trim(text_of(number));
+    if (!is_number_label(label)) return;
+    const Pair& pair = transcript_.pairs[static_cast<std::size_t>(after.pair)];
+    const bool translation_side = after.kind == LineKind::Translation;
+    std::string message = std::string(side_name(translation_side)) + " line " + line_number(number + 1) +
+                          " starts on line " + line_number(number) + ", which holds only its number '" +
+                          std::string(label) + "': lines " + line_number(number) + "–" + line_number(number + 1) +
+                          " together make one line (pair " + pair_number(pair) + ")";
+    if (first) message += "; or the document's header";
+    Finding& finding = add("split-line", number, number + 1, pair, std::move(message));
+    if (first) finding.severity = std::max(finding.severity, Severity::Information);
+    finding.related.push_back(related(number, "broken-off number"));
+    // A number label is followed by a space in either script ("3.1.6. 无盘工作站").
+    Fix fix;
+    fix.title = "Join the two lines";
+    fix.preferred = true;
+    fix.edits.push_back({entry.end, after.begin, " "});
+    finding.fixes.push_back(std::move(fix));
+  }
+
+  // Digits or one capital letter, then ".digits" groups, then a full stop.
+  static bool is_number_label(std::string_view text) {
+    if (text.size() < 2 || text.back() != '.') return false;
+    std::size_t at = 0;
+    while (at + 1 < text.size()) {
+      const std::size_t start = at;
+      while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+      if (at == start) {
+        if (start != 0 || !(text[at] >= 'A' && text[at] <= 'Z')) return false;
+        ++at;  // an appendix letter, first group only
+      }
+      if (at >= text.size() || text[at] != '.') return false;
+      ++at;
+    }
+    return at == text.size();
   }
 
   // Text that is neither letters nor format: some character other than digits,

@@ -97,9 +97,17 @@ Transcript pair_units(const AssemblyInput& input, const CheckOptions& options) {
   const PairLengthFit lengths = fit_lengths(items, prepared.median1, prepared.median2);
   SentenceCounter sentences(items, units, {languages.first, languages.second});
   const SentenceFit sentence_fit = fit_sentences(items, lengths.forward, sentences);
-  const SolveInput solve_input{units,   items,     {prepared.median1, prepared.median2},
+  const bool chinese_english = (languages.first == Script::Han && languages.second == Script::Latin) ||
+                               (languages.first == Script::Latin && languages.second == Script::Han);
+  const SolveInput solve_input{units,
+                               items,
+                               {prepared.median1, prepared.median2},
                                {cased(languages.first), cased(languages.second)},
-                               lengths, sentences, sentence_fit};
+                               lengths,
+                               sentences,
+                               sentence_fit,
+                               chinese_english ? Lexicon::shared() : nullptr,
+                               {languages.first == Script::Han, languages.second == Script::Han}};
 
   RoleChoice roles = choose_roles(options, languages);
   Trial best = best_trial(solve_input, orientations(roles, languages, options.order));

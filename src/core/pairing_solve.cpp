@@ -37,7 +37,8 @@ class Aligner {
  public:
   explicit Aligner(const SolveInput& input)
       : items_(input.items), sequence_(input.sequence), median_(input.medians), cased_(input.cased),
-        lengths_(input.lengths), sentences_(input.sentences), sentence_fit_(input.sentence_fit) {}
+        lengths_(input.lengths), sentences_(input.sentences), sentence_fit_(input.sentence_fit),
+        lexicon_(input.lexicon), chinese_(input.chinese) {}
 
   Solution solve(const Orientation& orientation) {
     orientation_ = orientation;
@@ -200,8 +201,16 @@ class Aligner {
                              cased_[items_[partner].label == kScript2 ? 1 : 0]) +
            shared_numbers_cost(text_of(items_[questioned].unit), text_of(items_[other_part].unit),
                                text_of(items_[partner].unit)) +
-           sentence_evidence(a, other_part, partner) +
+           words_evidence(questioned, other_part, partner) + sentence_evidence(a, other_part, partner) +
            (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
+  }
+
+  double words_evidence(std::size_t questioned, std::size_t other_part, std::size_t partner) const {
+    if (!lexicon_) return 0.0;
+    const bool chinese = chinese_[items_[questioned].label == kScript2 ? 1 : 0];
+    if (chinese == chinese_[items_[partner].label == kScript2 ? 1 : 0]) return 0.0;  // not a zh/en pair
+    return shared_words_cost(*lexicon_, text_of(items_[questioned].unit), text_of(items_[other_part].unit),
+                             text_of(items_[partner].unit), chinese);
   }
 
   // Sentence counts: the two lines read as one against the partner, compared
@@ -266,6 +275,8 @@ class Aligner {
   PairLengthFit lengths_;
   SentenceCounter& sentences_;
   SentenceFit sentence_fit_;
+  const Lexicon* lexicon_ = nullptr;
+  std::array<bool, 2> chinese_{};  // script 1, script 2: is Chinese (the dictionary's side)
   Orientation orientation_;
   double log_ratio_ = 0.0;
   double log_median_first_ = 0.0;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "bitext/lexicon.hpp"
 #include "pairing_costs.hpp"
 #include "pairing_fits.hpp"
 #include "pairing_items.hpp"
@@ -61,6 +62,10 @@ struct SolveInput {
   PairLengthFit lengths;
   SentenceCounter& sentences;     // computes spans lazily, hence not const
   SentenceFit sentence_fit;
+  // The dictionary when the document is Chinese/English and one is loaded,
+  // else null; which of script 1, script 2 is the Chinese one.
+  const Lexicon* lexicon = nullptr;
+  std::array<bool, 2> chinese{};
 };
 
 Solution solve_pairing(const SolveInput& input, const Orientation& orientation);

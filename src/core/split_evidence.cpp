@@ -132,4 +132,31 @@ double shared_numbers_cost(std::string_view questioned, std::string_view other_p
   if (found_only_here && !missing) return -kSharedNumbers;
   return 0.0;
 }
+
+// Each content word is worth kSharedWordEach, up to kSharedWords in all: a word
+// is weaker evidence than a carried name (a gloss can miss a free rendering),
+// two or more words as strong. Only this way round: partner words that only the
+// questioned part translates are no evidence of a split, since a long lone line
+// finds several chance counterparts in a long partner (3 of "excited",
+// "machine learning", "CTO" in the sample's conversation).
+double shared_words_cost(const Lexicon& lexicon, std::string_view questioned, std::string_view other_part,
+                         std::string_view partner, bool questioned_chinese) {
+  auto words_of = [&](std::string_view line, bool chinese) {
+    return chinese ? chinese_line_words(line, &lexicon) : english_line_words(line);
+  };
+  const std::vector<LexicalWord> mine = words_of(questioned, questioned_chinese);
+  if (mine.empty()) return 0.0;
+  const std::vector<LexicalWord> others = words_of(other_part, questioned_chinese);
+  const std::vector<LexicalWord> theirs = words_of(partner, !questioned_chinese);
+  const LexicalEvidence with_mine =
+      questioned_chinese ? lexical_evidence(lexicon, mine, theirs) : lexical_evidence(lexicon, theirs, mine);
+  const LexicalEvidence with_others =
+      questioned_chinese ? lexical_evidence(lexicon, others, theirs) : lexical_evidence(lexicon, theirs, others);
+  const std::size_t my_content = questioned_chinese ? with_mine.chinese_content : with_mine.english_content;
+  const std::size_t my_hits = questioned_chinese ? with_mine.chinese_hits : with_mine.english_hits;
+  const std::size_t other_hits = questioned_chinese ? with_others.chinese_hits : with_others.english_hits;
+  if (my_hits == 0 && other_hits > 0) return std::min(kSharedWords, kSharedWordEach * double(my_content));
+  return 0.0;
+}
+
 }  // namespace bitext::detail

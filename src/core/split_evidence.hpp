@@ -6,6 +6,8 @@
 
 #include <string_view>
 
+#include "bitext/lexicon.hpp"
+
 namespace bitext::detail {
 
 // From the text around a line break: negative for "one segment split in
@@ -16,5 +18,12 @@ double shared_names_cost(std::string_view questioned, std::string_view other_par
                          std::string_view partner, bool partner_cased);
 
 double shared_numbers_cost(std::string_view questioned, std::string_view other_part, std::string_view partner);
+
+// Evidence from the dictionary (a Chinese/English document with CC-CEDICT
+// loaded): content words of the questioned part none of which has a
+// counterpart in the partner, while the other part's do, say it had a partner
+// of its own (a lone line). Positive or 0.
+double shared_words_cost(const Lexicon& lexicon, std::string_view questioned, std::string_view other_part,
+                         std::string_view partner, bool questioned_chinese);
 
 }  // namespace bitext::detail

@@ -1,6 +1,7 @@
 #include "eval/evaluation.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <utility>
 
@@ -56,6 +57,9 @@ bool is_clause_end(char32_t c) {
 }
 bool is_lower_ascii(char32_t c) { return c >= U'a' && c <= U'z'; }
 bool is_digit_ascii(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || chars::is_han(c) || (c >= 0x00C0 && c < 0x2000);
+}
 
 // Line number of one side of pair `pair` in the rendered document.
 std::size_t line_of_side(const CleanDocument& document, std::size_t pair, bool translation) {
@@ -159,9 +163,12 @@ std::optional<Injection> inject_split(const CleanDocument& document, EvalRandom&
   // The separator (one space, or nothing) is dropped: the line end replaces it.
   lines[line] = text.substr(0, parts[cut.part - 1].end);
   lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(line) + 1, text.substr(parts[cut.part].begin));
-  return finish(document, ErrorKind::SplitLine, std::move(lines), line, line + 1, cut.pair,
-                "split the " + side_name(cut.translation) + " of pair " + std::to_string(cut.pair + 1) +
-                    " before sentence " + std::to_string(cut.part + 1));
+  const bool label = is_number_label(text.substr(parts[cut.part - 1].begin, parts[cut.part - 1].end - parts[cut.part - 1].begin));
+  Injection injection = finish(document, ErrorKind::SplitLine, std::move(lines), line, line + 1, cut.pair,
+                               "split the " + side_name(cut.translation) + " of pair " + std::to_string(cut.pair + 1) +
+                                   " before sentence " + std::to_string(cut.part + 1) + (label ? " (number label)" : ""));
+  injection.label_cut = label;
+  return injection;
 }
 
 std::optional<Injection> inject_swapped(const CleanDocument& document, EvalRandom& random) {
@@ -195,11 +202,15 @@ std::optional<Injection> inject_truncated(const CleanDocument& document, EvalRan
     const std::size_t total = code_points(line);
     if (total < 16) continue;
     std::size_t seen = 0;
+    bool words = false;  // a letter before the cut: what is kept is a clause, not a number label
     for (std::size_t at = 0; at < line.size();) {
       const DecodedCodePoint decoded = decode_utf8(line, at);
       at += std::max<std::size_t>(decoded.length, 1);
       ++seen;
-      if (!is_clause_end(decoded.code_point) || at >= line.size()) continue;
+      words = words || is_letter(decoded.code_point);
+      if (!is_clause_end(decoded.code_point) || at >= line.size() || !words) continue;
+      // A mark followed by a digit is inside a number ("16.140", "1,000"), not at a clause end.
+      if (is_digit_ascii(decode_utf8(line, at).code_point)) continue;
       if (seen * 10 >= total * 3 && seen * 10 <= total * 6) cuts.push_back({p, at});
     }
   }
@@ -286,8 +297,13 @@ std::optional<Injection> inject_drift(const CleanDocument& document, EvalRandom&
   std::string& next = side_of(changed.pairs[move.pair + 1], move.translation);
   const std::string separator = is_spaced(here) ? " " : "";
   std::string description;
+  bool label = false;  // the moved part or the part left behind is a number label
+  auto part_text = [](const std::string& line, const SentencePart& part) {
+    return std::string_view(line).substr(part.begin, part.end - part.begin);
+  };
   if (move.forward) {
     const auto parts = injection_sentences(here);
+    label = is_number_label(part_text(here, parts.back())) || (parts.size() == 2 && is_number_label(part_text(here, parts[0])));
     const std::string moved = here.substr(parts.back().begin);
     here.resize(parts[parts.size() - 2].end);
     next = moved + separator + next;
@@ -295,6 +311,7 @@ std::optional<Injection> inject_drift(const CleanDocument& document, EvalRandom&
                   std::to_string(move.pair + 1) + " to the start of pair " + std::to_string(move.pair + 2);
   } else {
     const auto parts = injection_sentences(next);
+    label = is_number_label(part_text(next, parts.front())) || (parts.size() == 2 && is_number_label(part_text(next, parts[1])));
     const std::string moved = next.substr(0, parts.front().end);
     next.erase(0, parts[1].begin);
     here += separator + moved;
@@ -303,7 +320,11 @@ std::optional<Injection> inject_drift(const CleanDocument& document, EvalRandom&
   }
   const std::size_t first = line_of_side(document, move.pair, move.translation);
   const std::size_t last = line_of_side(document, move.pair + 1, move.translation);
-  return finish(document, ErrorKind::Drift, lines_of(changed), first, last, move.pair, std::move(description));
+  if (label) description += " (number label)";
+  Injection injection =
+      finish(document, ErrorKind::Drift, lines_of(changed), first, last, move.pair, std::move(description));
+  injection.label_cut = label;
+  return injection;
 }
 
 std::optional<Injection> inject_shifted(const CleanDocument& document, EvalRandom& random) {
@@ -335,6 +356,33 @@ std::string finding_key(const Finding& finding, const LineIndex& index) {
 
 bool is_warning(const Finding& finding) { return finding.severity <= Severity::Warning; }
 bool is_reported(const Finding& finding) { return finding.severity <= Severity::Information; }
+
+// Why an injection was missed, from what the analysis did report: the right
+// code below the severity that counts, the right code on another pair, another
+// code at the place (which one), a hint of another code, or nothing at all.
+std::string miss_class(std::span<const Finding> findings, std::span<const std::string_view> codes,
+                       const std::function<bool(const Finding&)>& near) {
+  auto accepted = [&](const Finding& finding) {
+    return std::find(codes.begin(), codes.end(), finding.code) != codes.end();
+  };
+  const Finding* other = nullptr;
+  const Finding* other_hint = nullptr;
+  bool hint = false, elsewhere = false;
+  for (const Finding& finding : findings) {
+    if (accepted(finding)) {
+      if (near(finding)) hint = true;  // not reported, or it would have been detected
+      else if (is_reported(finding)) elsewhere = true;
+    } else if (near(finding)) {
+      const Finding*& slot = is_reported(finding) ? other : other_hint;
+      if (!slot || finding.severity < slot->severity) slot = &finding;
+    }
+  }
+  if (hint) return "right code, hint";
+  if (elsewhere) return "right code, another pair";
+  if (other) return "other code: " + other->code + " (" + std::string(severity_name(other->severity)) + ")";
+  if (other_hint) return "other code as hint: " + other_hint->code;
+  return "no finding";
+}
 
 }  // namespace
 
@@ -529,6 +577,28 @@ std::vector<SentencePart> injection_sentences(std::string_view line) {
   return parts;
 }
 
+bool is_number_label(std::string_view part) {
+  std::size_t at = 0;
+  std::size_t runs = 0;
+  bool in_run = false;
+  while (at < part.size()) {
+    const DecodedCodePoint decoded = decode_utf8(part, at);
+    if (is_digit_ascii(decoded.code_point)) break;
+    const bool letter = is_letter(decoded.code_point);
+    if (letter && !in_run) ++runs;
+    in_run = letter;
+    if (!letter && decoded.code_point != U' ') return false;
+    at += std::max<std::size_t>(decoded.length, 1);
+  }
+  if (runs > 1 || at >= part.size()) return false;
+  // digits and dots to the end, the last a full stop after a digit
+  if (part.size() - at < 2 || part.back() != '.' || !is_digit_ascii(static_cast<unsigned char>(part[part.size() - 2])))
+    return false;
+  for (; at < part.size(); ++at)
+    if (!is_digit_ascii(static_cast<unsigned char>(part[at])) && part[at] != '.') return false;
+  return true;
+}
+
 std::optional<Injection> inject(const CleanDocument& document, ErrorKind kind, EvalRandom& random) {
   switch (kind) {
     case ErrorKind::DeletedLine: return inject_deleted(document, random);
@@ -625,6 +695,7 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
         ++done;
         ++score.injected;
         ++document_score.injected;
+        if (injection->label_cut) ++score.label_injected;
         const auto analysis = Analysis::run(injection->text, settings.options);
         const LineIndex& index = analysis->index();
         const std::size_t low = injection->first_line >= kLineTolerance ? injection->first_line - kLineTolerance : 0;
@@ -662,11 +733,15 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
           }
         }
         if (!detector) {
-          report.misses.push_back(injection->description);
+          const std::string why = miss_class(analysis->findings(), codes, near);
+          ++report.miss_classes[static_cast<std::size_t>(kind)][why];
+          report.misses.push_back(injection->description + " {" + why + "}");
+          if (settings.keep_miss_texts) report.miss_texts.push_back(injection->text);
           continue;
         }
         ++score.detected;
         ++document_score.detected;
+        if (injection->label_cut) ++score.label_detected;
         if (warned) ++score.warned;
         if (!fix_restores(kind)) continue;
         ++score.restorable;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -94,6 +95,10 @@ struct Injection {
   std::size_t last_line = 0;    // inclusive
   std::size_t pair = 0;         // first clean pair concerned
   std::string description;      // "drift: last sentence of the original of pair 12 moved into pair 13"
+  // Split or drift: the cut separates a number label ("3.1.6.", "图 16.139.",
+  // "Next13.8.") from the heading or caption it numbers, which the simple
+  // sentence rule takes for a sentence. Counted apart (KindScore::label_*).
+  bool label_cut = false;
 };
 
 // Sentences of a line for injection: a simple punctuation rule, deliberately
@@ -104,6 +109,9 @@ struct SentencePart {
   std::size_t end = 0;
 };
 std::vector<SentencePart> injection_sentences(std::string_view line);
+// A sentence part that is only a number label: at most one run of letters, then
+// a number ending in a full stop ("3.1.6.", "图 16.139.", "Next13.8.").
+bool is_number_label(std::string_view part);
 
 // One error of `kind` at a random eligible place, or nullopt when the document
 // has no place for it (no number to change, no line with two sentences, ...).
@@ -118,6 +126,8 @@ struct KindScore {
   std::size_t restorable = 0;    // detected and fix_restores(kind)
   std::size_t restored = 0;      // ... whose preferred fix gives the clean text exactly
   std::size_t restored_any = 0;  // ... where one of the detecting finding's fixes does (the user may pick it)
+  std::size_t label_injected = 0;  // injections with Injection::label_cut
+  std::size_t label_detected = 0;
   double recall() const { return injected ? double(detected) / double(injected) : 1.0; }
   double restored_share() const { return restorable ? double(restored) / double(restorable) : 1.0; }
 };
@@ -139,6 +149,9 @@ struct EvaluationReport {
   std::size_t new_informations = 0;   // information findings absent from the clean run
   std::vector<DocumentBaseline> baselines;
   std::vector<std::string> misses;    // descriptions of undetected injections (for tuning)
+  // Per kind, why injections were missed (miss_class()): count per class.
+  std::array<std::map<std::string, std::size_t>, kErrorKindCount> miss_classes{};
+  std::vector<std::string> miss_texts;  // the injected text of each miss (when keep_miss_texts)
   std::vector<std::string> false_alarms;  // messages of warnings away from the injection
 
   double precision() const { return new_warnings ? double(true_warnings) / double(new_warnings) : 1.0; }
@@ -155,6 +168,7 @@ struct EvaluationSettings {
   std::size_t trials = 20;  // injections per kind and document
   std::vector<ErrorKind> kinds;  // empty: all
   CheckOptions options;
+  bool keep_miss_texts = false;  // fill EvaluationReport::miss_texts
 };
 
 struct EvaluationDocument {

@@ -453,6 +453,57 @@ TEST_CASE("split-line: a line end broken off onto a line without letters") {
   }
 }
 
+TEST_CASE("split-line: a section number broken off the start of a line") {
+  SUBCASE("inside the document: a warning, joined to the next line with one space") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "3.1.6. 无盘工作站\n"
+        "3.1.6.\n"
+        "Diskless workstations\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    const Finding& finding = findings[0];
+    CHECK(finding.code == "split-line");
+    CHECK(finding.severity == Severity::Warning);
+    CHECK(finding.pair == 1);
+    CHECK(finding.message ==
+          "English line 5 starts on line 4, which holds only its number '3.1.6.': lines 4–5 together make one line "
+          "(pair 2)");
+    CHECK(finding.begin == text.find("3.1.6.\nDiskless"));
+    CHECK(finding.end == end_of(text, "Diskless workstations"));
+    CHECK(fixed(text, finding) ==
+          "今天天气很好。\n"
+          "The weather is nice today.\n"
+          "3.1.6. 无盘工作站\n"
+          "3.1.6. Diskless workstations\n"
+          "请把窗户打开。\n"
+          "Please open the window.");
+  }
+  SUBCASE("the first line: information, or the document's header") {
+    const std::string text = "12.\n第十二章 网络\nChapter 12. Networks\n请把窗户打开。\nPlease open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    CHECK(findings[0].severity == Severity::Information);
+    CHECK(findings[0].message ==
+          "Chinese line 2 starts on line 1, which holds only its number '12.': lines 1–2 together make one line "
+          "(pair 1); or the document's header");
+    CHECK(fixed(text, findings[0]) == "12. 第十二章 网络\nChapter 12. Networks\n请把窗户打开。\nPlease open the window.");
+  }
+  SUBCASE("not a number label: no full stop, a version, marks, a blank line between") {
+    for (const std::string line : {"12", "3.1.6", "..", "3..1.", ".5.", "1.2.3-4."}) {
+      const std::string text = "今天天气很好。\nThe weather is nice today.\n" + line +
+                               "\n请把窗户打开。\nPlease open the window.";
+      INFO(line);
+      CHECK(check(text).empty());
+    }
+    CHECK(check("今天天气很好。\nThe weather is nice today.\n3.1.\n\n请把窗户打开。\nPlease open the window.").empty());
+  }
+}
+
 TEST_CASE("untranslated: the translation line is in the original's language or identical to it") {
   SUBCASE("identical to the original") {
     const std::string text =

@@ -83,6 +83,35 @@ TEST_CASE("injection sentences: English after a mark, a space and a capital; Chi
   CHECK(chinese.substr(zh[3].begin) == "好");
 }
 
+TEST_CASE("number labels: a section or figure number that the sentence rule takes for a sentence") {
+  for (const std::string label : {"3.1.6.", "12.", "图 16.139.", "Figure 2.1.", "Next13.8.", "上一页6.5."}) {
+    INFO(label);
+    CHECK(is_number_label(label));
+  }
+  for (const std::string other : {"3.1.6", "Not right away.", "In the year 2010.", "Chapter A.", "1.6 million?", "."}) {
+    INFO(other);
+    CHECK_FALSE(is_number_label(other));
+  }
+}
+
+TEST_CASE("truncation cuts after words at a clause end, never inside a number nor after a number alone") {
+  CleanDocument document;
+  document.name = "headings";
+  document.pairs = {{"图 16.140. 结果，左边是原图而右边是新图", "Figure 16.140. Result, the original on the left"},
+                    {"3.1.6. 无盘工作站，在个人计算机上运行所有软件", "3.1.6. Diskless workstations, running all software"}};
+  EvalRandom random(5);
+  std::map<std::string, int> kept;
+  for (int trial = 0; trial < 60; ++trial) {
+    const auto injection = inject(document, ErrorKind::TruncatedTranslation, random);
+    REQUIRE(injection.has_value());
+    ++kept[lines_of(injection->text)[injection->first_line]];
+  }
+  // Clause ends after a letter within 30-60% of each line: not "图 16." nor "3.1.6.".
+  std::vector<std::string> heads;
+  for (const auto& [head, count] : kept) heads.push_back(head);
+  CHECK(heads == std::vector<std::string>{"3.1.6. 无盘工作站，", "图 16.140.", "图 16.140. 结果，"});
+}
+
 TEST_CASE("each injected kind changes the document as described") {
   const CleanDocument document = small_document();
   const std::string clean = render(document);
@@ -192,6 +221,29 @@ TEST_CASE("evaluate scores injected shifted blocks and duplicated lines") {
   CHECK(report.baselines.size() == 1);
   CHECK(report.baselines[0].pairs == 6);
   CHECK(report.precision() >= 0.9);
+}
+
+TEST_CASE("evaluate says why each missed injection was missed") {
+  EvaluationSettings settings;
+  settings.seed = 3;
+  settings.trials = 6;
+  settings.kinds = {ErrorKind::Drift};
+  settings.options.content_checks = false;  // no drift can be found: every injection is a miss
+  settings.keep_miss_texts = true;
+  const std::vector<EvaluationDocument> documents = {{small_document(), false}};
+  const EvaluationReport report = evaluate(documents, settings);
+  const KindScore& drift = report.kinds[static_cast<std::size_t>(ErrorKind::Drift)];
+  CHECK(drift.injected == 6);
+  CHECK(drift.detected == 0);
+  const auto& classes = report.miss_classes[static_cast<std::size_t>(ErrorKind::Drift)];
+  std::size_t counted = 0;
+  for (const auto& [why, count] : classes) counted += count;
+  CHECK(counted == 6);
+  CHECK(classes == std::map<std::string, std::size_t>{{"no finding", 6}});
+  REQUIRE(report.misses.size() == 6);
+  CHECK(report.misses[0].find(" {no finding}") != std::string::npos);
+  REQUIRE(report.miss_texts.size() == 6);
+  CHECK(report.miss_texts[0] != render(small_document()));
 }
 
 TEST_CASE("kind names round-trip; structural kinds and accepted codes") {

@@ -13,7 +13,9 @@
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 
+#include "bitext/lexicon.hpp"
 #include "core/pairing_detail.hpp"
+#include "core/split_evidence.hpp"
 #include "support/sentence_pairs.hpp"
 
 using namespace bitext;
@@ -720,4 +722,24 @@ TEST_CASE("pair_lines: readings lent by the previous version are the ones a fres
     CHECK(other.readings->readings[index.line_count() - 2].kind() == detail::UnitClass::Content);
     CHECK(other.readings->readings == detail::pair_lines(index, options, profiles_of(index)).readings->readings);
   }
+}
+
+TEST_CASE("dictionary words with no counterpart in the partner weigh for a lone line") {
+  const std::vector<bitext::LexiconEntry> entries = {
+      {"挂载点", {"mount point"}}, {"虚拟", {"virtual"}},  {"内存", {"memory"}},
+      {"交换", {"to swap"}},       {"配额", {"quota"}},     {"分区", {"partition"}},
+  };
+  std::string error;
+  const auto lexicon = bitext::Lexicon::from_image(bitext::build_lexicon_image(entries), &error);
+  REQUIRE_MESSAGE(lexicon.has_value(), error);
+  using bitext::detail::shared_words_cost;
+  const std::string partner = "Virtual memory, swap and quota";
+  // A lone line: none of its words translates the partner, the other part's do. One word: 1.5 nats.
+  CHECK(shared_words_cost(*lexicon, "挂载点", "虚拟内存，交换分区", partner, true) == doctest::Approx(1.5));
+  // Nothing to compare: the other part has no counterpart either.
+  CHECK(shared_words_cost(*lexicon, "挂载点", "分区", partner, true) == 0.0);
+  // Partner words that only the questioned part translates are no evidence either way.
+  CHECK(shared_words_cost(*lexicon, "虚拟内存，交换和配额", "挂载点", partner, true) == 0.0);
+  // The English side questioned against a Chinese partner.
+  CHECK(shared_words_cost(*lexicon, "mount point", "virtual memory", "虚拟内存", false) == doctest::Approx(3.0));
 }
