@@ -15,39 +15,15 @@
 #include "bitext/analysis.hpp"
 #include "bitext/finding.hpp"
 #include "bitext/text.hpp"
+#include "support/text_files.hpp"
+
 
 using namespace bitext;
+using bitext::test_support::read_source_file;
+using bitext::test_support::split_lines;
+using bitext::test_support::join_lines;
 
 namespace {
-
-std::string read_repo_file(const std::string& path) {
-  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/" + path, std::ios::binary);
-  REQUIRE(in.good());
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t at = 0;
-  while (true) {
-    const std::size_t end = text.find('\n', at);
-    lines.push_back(text.substr(at, end == std::string::npos ? std::string::npos : end - at));
-    if (end == std::string::npos) break;
-    at = end + 1;
-  }
-  return lines;
-}
-
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string text;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i) text += '\n';
-    text += lines[i];
-  }
-  return text;
-}
 
 std::vector<const Finding*> with_code(const Analysis& analysis, std::string_view code) {
   std::vector<const Finding*> found;
@@ -77,7 +53,7 @@ bool some_fix_gives(const Finding& finding, const std::string& text, const std::
 }  // namespace
 
 TEST_CASE("a sentence moved into the next pair is boundary drift, and a fix moves it back") {
-  const std::string clean = read_repo_file("tests/eval/corpus/interview-garden.zh-en.txt");
+  const std::string clean = read_source_file("tests/eval/corpus/interview-garden.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
   // Pair 11 (1-based) is lines 21/22 (1-based): move the English of pair 11's
   // last sentence to the start of pair 12's English.
@@ -114,7 +90,7 @@ TEST_CASE("a sentence moved into the next pair is boundary drift, and a fix move
 // long as well. So the preferred fix is the one that moves the language that
 // drifted, whichever it was, and the finding stays on the translation line.
 TEST_CASE("the preferred drift fix moves back the language that drifted") {
-  const std::string clean = read_repo_file("tests/eval/corpus/interview-garden.zh-en.txt");
+  const std::string clean = read_source_file("tests/eval/corpus/interview-garden.zh-en.txt");
   const std::vector<std::string> clean_lines = split_lines(clean);
   REQUIRE(clean_lines[40] == "我们现在管理着十四个屋顶,总面积大约六千平方米。去年我们卖出了十八吨蔬菜,主要卖给附近的餐馆。");
   REQUIRE(clean_lines[42] == "餐馆为什么愿意买你们的菜?价格应该不便宜吧。");
@@ -156,7 +132,7 @@ TEST_CASE("the preferred drift fix moves back the language that drifted") {
 }
 
 TEST_CASE("translations rotated over three pairs are a shifted block; the preferred fix re-pairs them") {
-  const std::string clean = read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
   // Pairs 20-22 (1-based): translations on lines 39, 41, 43 (1-based) move down by one, the last to the top.
   const std::string t20 = lines[38], t21 = lines[40], t22 = lines[42];
@@ -181,7 +157,7 @@ TEST_CASE("translations rotated over three pairs are a shifted block; the prefer
 }
 
 TEST_CASE("two crossed translations are a shifted block of two") {
-  const std::string clean = read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
   std::swap(lines[4], lines[6]);  // translations of pairs 3 and 4
   const std::string crossed = join_lines(lines);
@@ -201,7 +177,7 @@ TEST_CASE("two crossed translations are a shifted block of two") {
 // alone is under 1.5 standard deviations); the same eight characters ending
 // the sentence are not reported.
 TEST_CASE("a translation cut mid-sentence is reported even when its length is only a little short") {
-  const std::string clean = read_repo_file("tests/eval/corpus/subtitles-kitchen.zh-en.txt");
+  const std::string clean = read_source_file("tests/eval/corpus/subtitles-kitchen.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
   REQUIRE(lines[44] == "两个鸡蛋,半个洋葱,还有一些奶酪。");
   REQUIRE(lines[45] == "Two eggs, half an onion and some cheese.");
@@ -230,7 +206,7 @@ TEST_CASE("a translation cut mid-sentence is reported even when its length is on
 // 15 into pair 14 would mend part of it (one sentence, the cheapest drift),
 // but only the crossing mends both pairs: a shifted block of two, not a drift.
 TEST_CASE("crossed short lines are a shifted block, not a one-sentence drift") {
-  const std::string clean = read_repo_file("tests/eval/corpus/subtitles-kitchen.zh-en.txt");
+  const std::string clean = read_source_file("tests/eval/corpus/subtitles-kitchen.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
   REQUIRE(lines[26] == "你怎么知道?试试看嘛。");
   REQUIRE(lines[28] == "好吧,我今晚写。");
@@ -321,7 +297,7 @@ TEST_CASE("a name the translation transliterates is carried") {
 }
 
 TEST_CASE("options switch rules off and override their severity") {
-  const std::string clean = read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
   std::swap(lines[4], lines[6]);
   const std::string crossed = join_lines(lines);
@@ -342,7 +318,7 @@ TEST_CASE("clean shipped transcripts get no content warnings and high pair score
   for (const char* path : {"tests/eval/corpus/interview-garden.zh-en.txt", "tests/eval/corpus/talk-databases.zh-en.txt",
                            "tests/eval/corpus/subtitles-kitchen.zh-en.txt"}) {
     CAPTURE(path);
-    const auto analysis = Analysis::run(read_repo_file(path), {});
+    const auto analysis = Analysis::run(read_source_file(path), {});
     for (const Finding& finding : analysis->findings()) CHECK(finding.severity > Severity::Warning);
     REQUIRE(analysis->pair_scores().size() == analysis->transcript().pairs.size());
     std::size_t high = 0;
@@ -356,7 +332,7 @@ TEST_CASE("clean shipped transcripts get no content warnings and high pair score
 }
 
 TEST_CASE("every content fix on the sample keeps every character exactly once") {
-  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
   const auto analysis = Analysis::run(sample, {});
   const auto before = visible_characters(sample);
   std::size_t moves = 0;
@@ -373,7 +349,7 @@ TEST_CASE("every content fix on the sample keeps every character exactly once") 
 }
 
 TEST_CASE("the sample's real drift at pairs 97/98 is a warning that names the moved text") {
-  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
   const auto analysis = Analysis::run(sample, {});
   bool found = false;
   for (const Finding* finding : with_code(*analysis, "boundary-drift")) {
@@ -398,7 +374,7 @@ TEST_CASE("the sample's real drift at pairs 97/98 is a warning that names the mo
 
 TEST_CASE("a drift decided by numbers and names says so in its evidence and its message") {
   // Pair 40 of the sample starts with the end of pair 39's English, 250,000 models and Hugging Face with it.
-  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
   const auto analysis = Analysis::run(sample, {});
   std::vector<const Finding*> at_40;
   for (const Finding* finding : with_code(*analysis, "boundary-drift"))
@@ -424,7 +400,7 @@ TEST_CASE("a drift decided by numbers and names says so in its evidence and its 
 // speaking, ... it's much, much easier to switch..."). Weaker evidence than
 // 97/98: information, not warnings.
 TEST_CASE("the sample's drifts at pairs 77/78 and 89/90 are information findings") {
-  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
   const auto analysis = Analysis::run(sample, {});
   std::vector<const Finding*> at_77, at_89;
   for (const Finding* finding : with_code(*analysis, "boundary-drift")) {
@@ -449,7 +425,7 @@ TEST_CASE("the sample's drifts at pairs 77/78 and 89/90 are information findings
 }
 
 TEST_CASE("rerun after editing one pair gives exactly what run gives") {
-  const std::string sample = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
   const auto first = Analysis::run(sample, {});
   std::vector<std::string> lines = split_lines(sample);
   lines[100] += " Right?";  // the English line of pair 49 (line 101, 1-based)
@@ -492,7 +468,7 @@ TEST_CASE("line features: cut points, sentences, lengths") {
 }
 
 TEST_CASE("a line's outline is its features' length, counts and ends, on every line of the sample and odd lines") {
-  std::vector<std::string> lines = split_lines(read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  std::vector<std::string> lines = split_lines(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
   for (const char* odd : {"", "   ", "Why? Really?? Yes.", "a.  b? c", "\xE3\x80\x80没有？真的。\xE3\x80\x80好",
                           "\xFF\xFE broken? bytes.", "…", "ends with a quote.\u201D", "  lower start, then? more"})
     lines.emplace_back(odd);
@@ -546,7 +522,7 @@ namespace {
 // The sample's pairs repeated until there are thousands, each copy tagged
 // with a made-up name on both sides so that no two lines are equal.
 std::vector<std::string> large_lines() {
-  const std::vector<std::string> sample = split_lines(read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  const std::vector<std::string> sample = split_lines(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
   std::vector<std::string> lines;
   for (int copy = 0; copy < 20; ++copy) {
     for (std::size_t i = 3; i + 1 < 237; i += 2) {
@@ -620,7 +596,7 @@ TEST_CASE("rerun after one-pair edits of a large document gives exactly what run
 // Nor does a mirror lift a drift when either moved piece has a bracket
 // without its partner (a cut inside a parenthesis).
 TEST_CASE("a drift whose mirror in the other language fits as well is information") {
-  const std::string clean = read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::string clean = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
   const std::vector<std::string> clean_lines = split_lines(clean);
   // Pair p (1-based) is on 0-based lines 2p+1 (Chinese) and 2p+2 (English).
   REQUIRE(clean_lines[231].rfind("是的。你可以参加Hugging Face课程。", 0) == 0);
@@ -699,7 +675,7 @@ TEST_CASE("a drift whose mirror in the other language fits as well is informatio
 // script (Latin) they looked 3 to 5 standard deviations over-long here, and 8
 // to 11 on technical documentation (docs/calibration.md, "Mixed-script lines").
 TEST_CASE("Latin-heavy Chinese translations are measured as Chinese lines and get no length finding") {
-  std::vector<std::string> lines = split_lines(read_repo_file("tests/eval/corpus/talk-databases.zh-en.txt"));
+  std::vector<std::string> lines = split_lines(read_source_file("tests/eval/corpus/talk-databases.zh-en.txt"));
   const std::vector<std::string> technical = {
       "运行 smartctl -a /dev/sda 查看磁盘的 SMART 状态。",
       "Run smartctl -a /dev/sda to see the disk's SMART status.",
@@ -731,7 +707,7 @@ TEST_CASE("a long document's copies of the same pairs get the same findings, at 
   // sample's pairs (tagged so that no two lines are equal, tags of one width)
   // must get the same findings at the same offsets in its copy, whichever
   // stretch or seam it falls in.
-  const std::vector<std::string> sample = split_lines(read_repo_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  const std::vector<std::string> sample = split_lines(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
   REQUIRE(sample.size() > 10);
   constexpr int kCopies = 40;  // 40 x 117 pairs: two stretches on two cores, the seam in copy 20
   std::string text;

@@ -11,18 +11,13 @@
 
 #include "bitext/analysis.hpp"
 #include "bitext/layout.hpp"
+#include "support/text_files.hpp"
+
 
 using namespace bitext;
+using bitext::test_support::read_source_file;
 
 namespace {
-
-std::string read_file(const std::string& relative) {
-  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::shared_ptr<const Analysis> analyse(std::string text, const std::string& name, Layout layout = Layout::Auto) {
   CheckOptions options;
@@ -74,10 +69,10 @@ TEST_CASE("layout detection: extension first, then content") {
   CHECK(detect_layout("anything", "dir/A.VTT") == Layout::Vtt);
   CHECK(detect_layout("anything", "notes.markdown") == Layout::Markdown);
   CHECK(detect_layout("x", "a.txt", Layout::Paragraphs) == Layout::Paragraphs);
-  CHECK(detect_layout(read_file("tests/fixtures/layouts/clean.vtt"), "") == Layout::Vtt);
-  CHECK(detect_layout(read_file("tests/fixtures/layouts/clean.srt"), "") == Layout::Srt);
-  CHECK(detect_layout(read_file("tests/fixtures/layouts/clean-paragraphs.txt"), "") == Layout::Paragraphs);
-  CHECK(detect_layout(read_file("examples/unsupervised-learning-ep1.zh-en.txt"), "") == Layout::Lines);
+  CHECK(detect_layout(read_source_file("tests/fixtures/layouts/clean.vtt"), "") == Layout::Vtt);
+  CHECK(detect_layout(read_source_file("tests/fixtures/layouts/clean.srt"), "") == Layout::Srt);
+  CHECK(detect_layout(read_source_file("tests/fixtures/layouts/clean-paragraphs.txt"), "") == Layout::Paragraphs);
+  CHECK(detect_layout(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"), "") == Layout::Lines);
   CHECK(parse_layout("markdown") == Layout::Markdown);
   CHECK(!parse_layout("docx"));
 }
@@ -199,7 +194,7 @@ std::string as_subtitles(const std::vector<SamplePair>& pairs, bool vtt) {
 }  // namespace
 
 TEST_CASE("the sample converted to each layout gives the same content findings per pair") {
-  const auto sample = analyse(read_file("examples/unsupervised-learning-ep1.zh-en.txt"), "sample.txt");
+  const auto sample = analyse(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"), "sample.txt");
   const std::vector<SamplePair> pairs = sample_pairs(*sample);
   // Only the pairs: the converted documents have no header or footer.
   std::string lines_only;
@@ -239,7 +234,7 @@ struct Fixture {
 };
 
 void check_fixture(const Fixture& fixture) {
-  const std::string text = read_file(std::string("tests/fixtures/layouts/") + fixture.file);
+  const std::string text = read_source_file(std::string("tests/fixtures/layouts/") + fixture.file);
   for (const bool rough : {false, true}) {
     CAPTURE(fixture.file);
     CAPTURE(rough);
@@ -294,7 +289,7 @@ TEST_CASE("fixtures with every structural and timing error kind") {
 }
 
 TEST_CASE("SRT findings: exact places and fixes") {
-  const auto analysis = analyse(read_file("tests/fixtures/layouts/errors.srt"), "errors.srt");
+  const auto analysis = analyse(read_source_file("tests/fixtures/layouts/errors.srt"), "errors.srt");
   const Analysis& a = *analysis;
   const Finding& malformed = find(a, "subtitle-timestamp-malformed");
   CHECK(text_at(a, malformed.begin, malformed.end) == "x,000");  // the exact column of the mistake
@@ -325,7 +320,7 @@ TEST_CASE("SRT findings: exact places and fixes") {
 }
 
 TEST_CASE("a language over two lines of a cue is one side") {
-  const auto analysis = analyse(read_file("tests/fixtures/layouts/clean.srt"), "clean.srt");
+  const auto analysis = analyse(read_source_file("tests/fixtures/layouts/clean.srt"), "clean.srt");
   const Pair& pair = analysis->transcript().pairs.at(1);
   CHECK(pair.translation == std::vector<std::uint32_t>{7, 8});
   CHECK(pair.original == std::vector<std::uint32_t>{9, 10});
@@ -356,7 +351,7 @@ TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors o
   CheckOptions options;
   options.document_name = "podcast-notes.md";
   options.order = LineOrder::OriginalFirst;
-  const auto analysis = Analysis::run(read_file("tests/fixtures/layouts/podcast-notes.md"), options);
+  const auto analysis = Analysis::run(read_source_file("tests/fixtures/layouts/podcast-notes.md"), options);
   const Transcript& transcript = analysis->transcript();
   CHECK(transcript.layout == Layout::Markdown);
   CHECK(transcript.pairs.size() == 112);
@@ -377,7 +372,7 @@ TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors o
   // translation by language, English first in every pair.
   CheckOptions automatic;
   automatic.document_name = "podcast-notes.md";
-  const auto detected = Analysis::run(read_file("tests/fixtures/layouts/podcast-notes.md"), automatic);
+  const auto detected = Analysis::run(read_source_file("tests/fixtures/layouts/podcast-notes.md"), automatic);
   const Transcript& read = detected->transcript();
   CHECK(read.translation_script == Script::Han);
   CHECK(read.order == LineOrder::OriginalFirst);
@@ -392,7 +387,7 @@ TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors o
 TEST_CASE("Markdown notes: the order of the two sides may change per pair; roles stay by language") {
   // Each speaker's own language first: the host's Chinese before its English,
   // the guest's English before its Chinese.
-  const std::string text = read_file("tests/fixtures/layouts/mixed-order.md");
+  const std::string text = read_source_file("tests/fixtures/layouts/mixed-order.md");
   struct Expected {
     const char* translation;  // first words of the Chinese side, after its label
     const char* original;     // first words of the English side, after its label

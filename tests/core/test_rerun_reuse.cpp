@@ -15,39 +15,16 @@
 
 #include "bitext/analysis.hpp"
 #include "support/analysis_compare.hpp"
+#include "support/text_files.hpp"
+
 
 using namespace bitext;
+using bitext::test_support::read_source_file;
+using bitext::test_support::split_lines;
+using bitext::test_support::join_lines;
 using bitext::test_support::check_same_analysis;
 
 namespace {
-
-std::string read_file(const std::string& relative) {
-  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) return lines;
-    start = end + 1;
-  }
-}
-
-std::string join(const std::vector<std::string>& lines) {
-  std::string text;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) text += '\n';
-    text += lines[i];
-  }
-  return text;
-}
 
 bool continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
@@ -121,15 +98,15 @@ struct Editor {
 
 void check_edits(const std::string& path, const CheckOptions& options, unsigned seed, int edits) {
   CAPTURE(path);
-  std::vector<std::string> lines = split_lines(read_file(path));
+  std::vector<std::string> lines = split_lines(read_source_file(path));
   Editor editor{std::mt19937(seed), lines};
-  auto current = Analysis::run(join(lines), options);
+  auto current = Analysis::run(join_lines(lines), options);
   const Layout layout = current->transcript().layout;
   std::size_t speakers_seen = 0;
   int in_layout = 0;  // edits analysed in the document's own layout (typing can change which it is)
   for (int edit = 0; edit < edits; ++edit) {
     const std::vector<LineEdit> line_edits = editor.edit();
-    const std::string text = join(lines);
+    const std::string text = join_lines(lines);
     CAPTURE(edit);
     current = Analysis::rerun(*current, text, line_edits, options);
     check_same_analysis(*Analysis::run(text, options), *current);
@@ -176,7 +153,7 @@ TEST_CASE("rerun of layout documents after edits gives exactly what run gives") 
 }
 
 TEST_CASE("rerun reuses nothing stale across edits at the very start and end of the text") {
-  const std::string text = read_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::string text = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
   const CheckOptions options;
   const auto base = Analysis::run(text, options);
   const std::size_t last = base->index().line_count() - 1;
@@ -241,9 +218,9 @@ std::size_t check_same_length_edits(const std::string& text, char from, char to)
 // cues or a side's label changed: the bytes must.
 TEST_CASE("rerun after a byte replaced in place gives the speakers run gives") {
   SUBCASE("a question becomes a statement") {
-    CHECK(check_same_length_edits(read_file("examples/unsupervised-learning-ep1.zh-en.txt"), '?', '.') > 0);
+    CHECK(check_same_length_edits(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"), '?', '.') > 0);
   }
   SUBCASE("a label's colon becomes a semicolon") {
-    CHECK(check_same_length_edits(read_file("tests/fixtures/speakers/lines-colon.txt"), ':', ';') > 0);
+    CHECK(check_same_length_edits(read_source_file("tests/fixtures/speakers/lines-colon.txt"), ':', ';') > 0);
   }
 }

@@ -13,8 +13,13 @@
 #include "bitext/detection.hpp"
 #include "bitext/pairing.hpp"
 #include "bitext/speaker_labels.hpp"
+#include "support/text_files.hpp"
+
 
 using namespace bitext;
+using bitext::test_support::read_source_file;
+using bitext::test_support::split_lines;
+using bitext::test_support::join_lines;
 
 namespace doctest {
 template <>
@@ -28,14 +33,6 @@ struct StringMaker<std::vector<std::string>> {
 }  // namespace doctest
 
 namespace {
-
-std::string read_file(const std::string& relative) {
-  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::string with_crlf_and_bom(const std::string& text) {
   std::string out = "\xEF\xBB\xBF";
@@ -155,7 +152,7 @@ TEST_CASE("name_like: names and diarization tags, not clauses or headers") {
 }
 
 TEST_CASE("line layout: labels on both sides, merged spellings, turns and continued pairs") {
-  const std::string plain = read_file("tests/fixtures/speakers/lines-colon.txt");
+  const std::string plain = read_source_file("tests/fixtures/speakers/lines-colon.txt");
   for (const std::string& text : {plain, with_crlf_and_bom(plain)}) {
     const bool rough = text != plain;
     CAPTURE(rough);
@@ -190,7 +187,7 @@ TEST_CASE("line layout: labels on both sides, merged spellings, turns and contin
 }
 
 TEST_CASE("line layout: labels on the translation side only name the speakers in its spelling") {
-  const std::string text = read_file("tests/fixtures/speakers/lines-translation-only.txt");
+  const std::string text = read_source_file("tests/fixtures/speakers/lines-translation-only.txt");
   const auto analysis = analyse(text, "talk.txt");
   const Transcript& transcript = analysis->transcript();
   CHECK(speakers_of(transcript) == std::vector<std::string>{"玛拉", "肯", "肯", "玛拉"});
@@ -200,7 +197,7 @@ TEST_CASE("line layout: labels on the translation side only name the speakers in
 }
 
 TEST_CASE("parse_transcript fills the speaker model too") {
-  const std::string text = read_file("tests/fixtures/speakers/lines-colon.txt");
+  const std::string text = read_source_file("tests/fixtures/speakers/lines-colon.txt");
   const LineIndex index(text);
   const Transcript transcript = parse_transcript(index, CheckOptions{});
   CHECK(speakers_of(transcript) == std::vector<std::string>{"Mara", "Ken", "Ken", "Mara", "Ken", "Ken"});
@@ -257,7 +254,7 @@ TEST_CASE("fixtures in every label form and layout, also with CRLF and a BOM: ex
        {"4:<v Mara Lee>|Mara Lee", "5:<v Mara Lee>|Mara Lee", "8:<v Ken Ito>|Ken Ito", "9:<v Ken Ito>|Ken Ito"}},
   };
   for (const FixtureCase& c : cases) {
-    const std::string plain = read_file(std::string("tests/fixtures/speakers/") + c.file);
+    const std::string plain = read_source_file(std::string("tests/fixtures/speakers/") + c.file);
     for (const std::string& text : {plain, with_crlf_and_bom(plain)}) {
       const bool rough = text != plain;
       const std::string file = c.file;
@@ -278,27 +275,6 @@ TEST_CASE("fixtures in every label form and layout, also with CRLF and a BOM: ex
 }
 
 namespace {
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t at = 0;
-  while (true) {
-    const std::size_t end = text.find('\n', at);
-    lines.push_back(text.substr(at, end == std::string::npos ? std::string::npos : end - at));
-    if (end == std::string::npos) break;
-    at = end + 1;
-  }
-  return lines;
-}
-
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string text;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i) text += '\n';
-    text += lines[i];
-  }
-  return text;
-}
 
 std::vector<const Finding*> with_code(const Analysis& analysis, std::string_view code) {
   std::vector<const Finding*> found;
@@ -325,7 +301,7 @@ TEST_CASE("labels are not content: no number, token or length finding comes from
 }
 
 TEST_CASE("a drift fix on labelled lines keeps each label on its line") {
-  std::vector<std::string> lines = split_lines(read_file("tests/eval/corpus/interview-garden.zh-en.txt"));
+  std::vector<std::string> lines = split_lines(read_source_file("tests/eval/corpus/interview-garden.zh-en.txt"));
   if (!lines.empty() && lines.back().empty()) lines.pop_back();
   REQUIRE(lines.size() == 100);
   std::vector<std::string> labels(lines.size());
@@ -402,7 +378,7 @@ TEST_CASE("speaker checks: mismatch, a missing label with its fix, a rare spelli
 }
 
 TEST_CASE("speaker-label-missing: not where the document labels one side only") {
-  const std::string text = read_file("tests/fixtures/speakers/lines-rev.txt");
+  const std::string text = read_source_file("tests/fixtures/speakers/lines-rev.txt");
   CHECK(with_code(*analyse(text, "talk.txt"), "speaker-label-missing").empty());
 }
 
@@ -503,7 +479,7 @@ TEST_CASE("detection: speakers are the labels the analysis reads; a label line i
   const auto detect = [](const std::string& file) {
     CheckOptions options;
     options.document_name = file;
-    return detect_transcript(read_file("tests/fixtures/speakers/" + file), options);
+    return detect_transcript(read_source_file("tests/fixtures/speakers/" + file), options);
   };
   const Detection colon = detect("lines-colon.txt");
   CHECK(colon.speakers);
@@ -518,7 +494,7 @@ TEST_CASE("detection: speakers are the labels the analysis reads; a label line i
 }
 
 TEST_CASE("a nameless Rev label continues the last speaker") {
-  const std::string text = read_file("tests/fixtures/speakers/lines-rev.txt");
+  const std::string text = read_source_file("tests/fixtures/speakers/lines-rev.txt");
   const auto analysis = analyse(text, "talk.txt");
   const SpeakerModel& model = analysis->transcript().speaker_model;
   REQUIRE(model.labels.size() == 4);

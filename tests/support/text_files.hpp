@@ -1,0 +1,45 @@
+// Reading the repository's files and cutting texts into lines, as the core
+// tests that edit documents line by line need them.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+namespace bitext::test_support {
+
+// A file of the source tree, by its path from the repository's root, whole.
+inline std::string read_source_file(const std::string& relative) {
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  REQUIRE(in.good());
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// The text's lines without their '\n' (a last empty line when it ends in one).
+inline std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', at);
+    lines.push_back(text.substr(at, end == std::string::npos ? std::string::npos : end - at));
+    if (end == std::string::npos) return lines;
+    at = end + 1;
+  }
+}
+
+// The inverse of split_lines.
+inline std::string join_lines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) text += '\n';
+    text += lines[i];
+  }
+  return text;
+}
+
+}  // namespace bitext::test_support
