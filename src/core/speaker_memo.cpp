@@ -10,27 +10,29 @@ bool before(const SpeakerMemo::LabelRead& read, std::pair<std::size_t, std::size
   return std::tie(read.begin, read.end) < std::tie(range.first, range.second);
 }
 
-void append_key(const PairSideRanges& ranges, std::vector<std::size_t>& key) {
+// Appends a pair's key: how many Latin ranges, then every range, each moved to
+// the previous version's coordinates when `ends` is given. False when a range
+// is not in the text both versions share (the key is then incomplete).
+bool append_key(const PairSideRanges& ranges, const UnchangedEnds* ends, std::vector<std::size_t>& key) {
   key.push_back(ranges.latin.size());
   for (const std::vector<Pair::TextRange>* side : {&ranges.latin, &ranges.han})
     for (const Pair::TextRange& range : *side) {
-      key.push_back(range.begin);
-      key.push_back(range.end);
+      std::size_t begin = range.begin;
+      if (ends != nullptr) {
+        const std::optional<std::size_t> old = ends->old_begin(range.begin, range.end);
+        if (!old) return false;
+        begin = *old;
+      }
+      key.push_back(begin);
+      key.push_back(begin + (range.end - range.begin));
     }
+  return true;
 }
 
 // The key of a pair in the previous version's coordinates, if all its ranges are unchanged.
 bool old_key(const PairSideRanges& ranges, const UnchangedEnds& ends, std::vector<std::size_t>& key) {
   key.clear();
-  key.push_back(ranges.latin.size());
-  for (const std::vector<Pair::TextRange>* side : {&ranges.latin, &ranges.han})
-    for (const Pair::TextRange& range : *side) {
-      const std::optional<std::size_t> begin = ends.old_begin(range.begin, range.end);
-      if (!begin) return false;
-      key.push_back(*begin);
-      key.push_back(*begin + (range.end - range.begin));
-    }
-  return key.size() > 1;
+  return append_key(ranges, &ends, key) && key.size() > 1;
 }
 
 const PairCues* find_cues(const SpeakerMemo& memo, const std::vector<std::size_t>& key) {
@@ -108,7 +110,7 @@ void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>
     if (recall.previous != nullptr && old_key(ranges, recall.ends, key)) known = find_cues(*recall.previous, key);
     cues.push_back(known != nullptr ? *known : read_pair_cues(sides[i]));
     const std::size_t key_start = memo.keys.size();
-    append_key(ranges, memo.keys);
+    append_key(ranges, nullptr, memo.keys);
     memo.key_starts.push_back(static_cast<std::uint32_t>(memo.keys.size()));
     if (memo.keys.size() > key_start + 1)
       memo.by_start.emplace_back(memo.keys[key_start + 1], static_cast<std::uint32_t>(i));
