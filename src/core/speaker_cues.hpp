@@ -23,9 +23,6 @@ struct PairSides {
   std::string_view han;    // the side written in Han script ("" when none)
   std::unique_ptr<std::array<std::string, 2>> joined;  // latin, han; on the heap so that views survive moves
 };
-// The text of each side of every pair (several lines of one side joined by a
-// space), viewing `text`, which must outlive them.
-std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text);
 // The byte ranges pair_sides joins for pair `pair`: its sides' text depends on
 // nothing else (ranges that are empty or past the text are skipped).
 struct PairSideRanges {
@@ -33,6 +30,11 @@ struct PairSideRanges {
   std::vector<Pair::TextRange> han;
 };
 PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair);
+// The text of each side of every pair (several lines of one side joined by a
+// space), viewing `text`, which must outlive them; each pair's ranges too
+// (pair_side_ranges) when `ranges` is given.
+std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text,
+                                  std::vector<PairSideRanges>* ranges = nullptr);
 
 // A short phrase that decided a cue, for the turn's evidence.
 struct Cue {

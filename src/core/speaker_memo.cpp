@@ -94,9 +94,9 @@ void LabelReader::take(SpeakerMemo& memo) {
   memo.no_labels = std::move(misses_);
 }
 
-void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>& sides, const SpeakerRecall& recall,
-                      SpeakerMemo& memo) {
-  const std::size_t n = transcript.pairs.size();
+void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<PairSideRanges>& ranges,
+                      const SpeakerRecall& recall, SpeakerMemo& memo) {
+  const std::size_t n = sides.size();
   std::vector<PairCues>& cues = memo.cues;
   cues.clear();
   cues.reserve(n);
@@ -105,12 +105,11 @@ void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>
   memo.by_start.clear();
   std::vector<std::size_t> key;
   for (std::size_t i = 0; i < n; ++i) {
-    const PairSideRanges ranges = pair_side_ranges(transcript, i);
     const PairCues* known = nullptr;
-    if (recall.previous != nullptr && old_key(ranges, recall.ends, key)) known = find_cues(*recall.previous, key);
+    if (recall.previous != nullptr && old_key(ranges[i], recall.ends, key)) known = find_cues(*recall.previous, key);
     cues.push_back(known != nullptr ? *known : read_pair_cues(sides[i]));
     const std::size_t key_start = memo.keys.size();
-    append_key(ranges, nullptr, memo.keys);
+    append_key(ranges[i], nullptr, memo.keys);
     memo.key_starts.push_back(static_cast<std::uint32_t>(memo.keys.size()));
     if (memo.keys.size() > key_start + 1)
       memo.by_start.emplace_back(memo.keys[key_start + 1], static_cast<std::uint32_t>(i));

@@ -63,10 +63,10 @@ class LabelReader {
   std::vector<std::pair<std::size_t, std::size_t>> misses_;
 };
 
-// Sets memo.cues[i] = read_pair_cues(sides[i]) for every pair of
-// `transcript` (sides == pair_sides(transcript, text)), taken from the
-// previous version for pairs whose side ranges are unchanged, and memo's keys.
-void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>& sides, const SpeakerRecall& recall,
-                      SpeakerMemo& memo);
+// Sets memo.cues[i] = read_pair_cues(sides[i]) for every pair (sides and
+// ranges from one pair_sides call), taken from the previous version for pairs
+// whose side ranges are unchanged, and memo's keys.
+void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<PairSideRanges>& ranges,
+                      const SpeakerRecall& recall, SpeakerMemo& memo);
 
 }  // namespace bitext::detail

@@ -418,8 +418,9 @@ std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, co
   // reads a layout's reading text instead.
   if (!transcript.speaker_model.labelled()) {
     const std::string_view text = sources.reading.empty() ? sources.text : sources.reading;
-    const std::vector<PairSides> sides = pair_sides(transcript, text);
-    recall_pair_cues(transcript, sides, sources.reading.empty() ? lent : SpeakerRecall{}, *memo);
+    std::vector<PairSideRanges> ranges;
+    const std::vector<PairSides> sides = pair_sides(transcript, text, &ranges);
+    recall_pair_cues(sides, ranges, sources.reading.empty() ? lent : SpeakerRecall{}, *memo);
     add_inferred_speakers(transcript, sides, memo->cues);
   }
   return memo;
