@@ -422,16 +422,16 @@ void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>&
   }
 }
 
-}  // namespace bitext::detail
-
-namespace bitext {
-
-std::vector<detail::PairCues> detail::read_pair_cues(const std::vector<PairSides>& sides) {
+std::vector<PairCues> read_pair_cues(const std::vector<PairSides>& sides) {
   std::vector<PairCues> cues;
   cues.reserve(sides.size());
   for (const PairSides& pair : sides) cues.push_back(read_pair_cues(pair));
   return cues;
 }
+
+}  // namespace bitext::detail
+
+namespace bitext {
 
 SpeakerModel infer_speakers(const Transcript& transcript, std::string_view text) {
   if (transcript.pairs.empty()) return {};
