@@ -13,6 +13,9 @@ namespace bitext::detail {
 namespace {
 
 constexpr std::size_t kMaxParticipants = 8;
+// A name addressed once is someone present when it is also written with a
+// capital inside sentences in this many pairs (the address among them).
+constexpr std::size_t kMinPairsSpokenOf = 3;
 
 std::string_view first_token(std::string_view name) { return name.substr(0, name.find(' ')); }
 
@@ -166,10 +169,19 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
         break;
       }
   }
+  // Addressed once and spoken of in other pairs ("Guess what, Scott." ...
+  // "Scott was zero"): someone present, where a company named once is not.
+  std::map<std::string, std::size_t> spoken_of;  // pairs writing the name with a capital inside a sentence
+  for (auto& [name, count] : addressed_pairs) {
+    if (count != 1) continue;
+    for (const PairSides& side : sides)
+      if (capitalised_inside_sentence(side.latin, name)) ++spoken_of[name];
+  }
   for (std::size_t i = 0; i < sides.size(); ++i)
     for (const NameMention& mention : cast.pairs[i].mentions)
       if (mention.kind == MentionKind::Addressed &&
-          ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) || resolve(people, mention.name) >= 0 ||
+          ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) ||
+           (addressed_pairs[mention.name] == 1 && spoken_of[mention.name] >= kMinPairsSpokenOf) || resolve(people, mention.name) >= 0 ||
            (cast.pairs[i].wording.host_wording.found && i < window)))  // "Tom, thanks for coming on"
         add_or_merge(people, mention, SpeakerRole::Unknown, SpeakerCue::Addressed);
 
