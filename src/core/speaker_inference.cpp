@@ -105,7 +105,7 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
   }
   const detail::PairWording& wording = reading.wording;
   if (wording.question) score += role_score(who.role, Weights::asks);
-  if (!wording.question && wording.sentences >= Weights::long_pair_sentences)
+  if (!wording.question && !wording.reaction_opening && wording.sentences >= Weights::long_pair_sentences)
     score += role_score(who.role, -Weights::talks_at_length);
   if (wording.guest_thanks.found) score += role_score(who.role, -Weights::guest_thanks);
   else if (wording.host_wording.found) score += role_score(who.role, Weights::host_wording);
