@@ -226,9 +226,10 @@ constexpr std::string_view kHostWording[] = {
     "welcome to", "thanks for coming on", "thanks so much for coming on", "thank you for coming on",
     "thanks for joining us", "thank you for joining us", "welcome back to", "welcome to the show",
     "thanks for being here", "welcome, everybody", "kick it off", "kick things off", "first question",
-    "let's get started", "let's start with"};
+    "let's get started", "let's start with", "i'm curious", "i'm super curious", "i'd love to hear", "i want to ask",
+    "let me ask", "i wanted to ask", "my question is", "i'd like to ask"};
 constexpr std::string_view kHanHostWording[] = {"欢迎收听", "欢迎来到", "欢迎大家", "谢谢你来到",
-                                                 "感谢你来到", "非常感谢你的到来", "第一个问题", "我们开始吧"};
+                                                 "感谢你来到", "非常感谢你的到来", "第一个问题", "我们开始吧", "我很好奇", "我想问"};
 constexpr std::string_view kSignOff[] = {
     "best way for", "where can people", "where can folks", "thanks for coming on the show",
     "we'll let you get back", "thank you so much for joining", "that's all for today"};
