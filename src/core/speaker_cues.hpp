@@ -100,7 +100,7 @@ std::string han_spelling(const PairSides& sides, std::string_view name);
 
 // ASCII helpers shared by the cue readers.
 std::string ascii_lower(std::string_view text);
-bool is_capitalised_word(std::string_view word);  // "Clem", "Tomás", "Ólafur"
+bool is_capitalised_word(std::string_view word);  // "Anna", "José", "Ólafur"
 // Is text[at] the first byte of an accented Latin letter in UTF-8 ("á", "Ø", "ł")?
 bool is_accented_letter(std::string_view text, std::size_t at);
 // Do two names refer to one person ("Jacob" / "Jacob Efron", "Clem" / "Clement")?

@@ -45,7 +45,7 @@ struct Word {
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-'; }
 
 // The length of the word character at `at`: 1 for an ASCII one, 2 for an
-// accented Latin letter ("á" in "Tomás"), 0 for none.
+// accented Latin letter ("é" in "José"), 0 for none.
 std::size_t word_char_at(std::string_view text, std::size_t at) {
   if (at >= text.size()) return 0;
   if (is_word_char(text[at])) return 1;

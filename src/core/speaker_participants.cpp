@@ -169,8 +169,8 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
         break;
       }
   }
-  // Addressed once and spoken of in other pairs ("Guess what, Scott." ...
-  // "Scott was zero"): someone present, where a company named once is not.
+  // Addressed once and spoken of in other pairs ("Nice one, Dana." ... "so
+  // Dana leads" ... "then Dana picks"): someone present, where a company named once is not.
   std::map<std::string, std::size_t> spoken_of;  // pairs writing the name with a capital inside a sentence
   for (auto& [name, count] : addressed_pairs) {
     if (count != 1) continue;
