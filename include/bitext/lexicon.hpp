@@ -211,7 +211,7 @@ std::optional<LexicalCut> lexical_cut(const Lexicon& lexicon, std::span<const Le
 namespace bitext {
 
 // How well a Latin name and a Han string can be the same name transliterated
-// (克莱姆 and Clem, 卡帕西 and Karpathy), in [0, 1]. The Han string is read in
+// (米拉 and Mira, 卡特 and Carter), in [0, 1]. The Han string is read in
 // pinyin by ICU's Han-Latin transliterator; both are reduced to consonant
 // skeletons (sound classes: k/g/hard c, p/b, t/d, l/r, m, n, f/v/ph, s/z/x/j/q/sh/ch,
 // h; vowels, y and w dropped; an English r before a consonant or at the end
@@ -223,7 +223,7 @@ double transliteration_score(std::string_view latin_name, std::string_view han);
 
 // Whether a run of Han characters in `han_text` (characters of the standard
 // name-transliteration tables only) reads as the Latin name, scored as
-// transliteration_score does: 克莱姆 in "我是克莱姆。" for Clem.
+// transliteration_score does: 米拉 in "我是米拉。" for Mira.
 bool transliterated_in(std::string_view latin_name, std::string_view han_text, double threshold = 0.75);
 
 }  // namespace bitext

@@ -13,8 +13,8 @@
 namespace bitext {
 
 enum class LabelStyle : std::uint8_t {
-  Original,     // "Clem: " at the start of the original side
-  Both,         // both sides, each in its language's spelling ("克莱姆：" / "Clem: ")
+  Original,     // "Mira: " at the start of the original side
+  Both,         // both sides, each in its language's spelling ("米拉：" / "Mira: ")
   Translation,  // the translation side only
 };
 std::optional<LabelStyle> parse_label_style(std::string_view name);  // "original", "both", "translation"

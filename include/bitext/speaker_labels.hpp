@@ -36,7 +36,7 @@ struct LabelMatch {
 std::optional<LabelMatch> read_label(std::string_view text, Layout layout);
 
 // A label alone (nothing else on the text's single line): a line that opens a
-// turn and is not a side of a pair ("Clem  0:02", "**Clem:**", "Clem:").
+// turn and is not a side of a pair ("Mira  0:02", "**Mira:**", "Mira:").
 std::optional<LabelMatch> read_own_line_label(std::string_view line, Layout layout);
 
 // A person's name or a speaker's tag as labels write them: at most 5 words
@@ -51,7 +51,7 @@ bool name_like(std::string_view name);
 std::string written_name(std::string_view name);
 
 // The key under which two writings of a name are the same spelling (case
-// and blanks folded): "CLEM" and "Clem".
+// and blanks folded): "MIRA" and "Mira".
 std::string spelling_key(std::string_view name);
 
 // The byte where a side's text begins after its label, if the line (of

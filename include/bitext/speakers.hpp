@@ -18,7 +18,7 @@ namespace bitext {
 enum class LabelSide : std::uint8_t {
   Translation,  // at the start of the translation side's text
   Original,     // at the start of the original side's text
-  OwnLine,      // on a line (unit) of its own that opens a turn ("**Clem:**", "### Clem:", "Clem  0:02")
+  OwnLine,      // on a line (unit) of its own that opens a turn ("**Mira:**", "### Mira:", "Mira  0:02")
 };
 
 // How a label is written; the style "Label speakers" and completion follow.
@@ -37,9 +37,9 @@ enum class LabelForm : std::uint8_t {
 // One label as written. Byte offsets are into the document text.
 struct SpeakerLabel {
   std::uint32_t line = 0;         // 0-based document line
-  std::size_t begin = 0;          // the whole label with its markup, colon and following spaces ("**Clem:** ")
+  std::size_t begin = 0;          // the whole label with its markup, colon and following spaces ("**Mira:** ")
   std::size_t end = 0;
-  std::size_t name_begin = 0;     // the name alone ("Clem"); an empty range for nameless labels
+  std::size_t name_begin = 0;     // the name alone ("Mira"); an empty range for nameless labels
   std::size_t name_end = 0;
   LabelSide side = LabelSide::Original;
   LabelForm form = LabelForm::Colon;
@@ -51,10 +51,10 @@ struct SpeakerLabel {
 enum class SpeakerCue : std::uint8_t {
   Label,             // a label names the speaker
   Continued,         // an unlabelled (or nameless-label) pair continues the turn before it
-  SelfIntroduction,  // "I'm Jacob Efron", "my name is", "我是…"
+  SelfIntroduction,  // "I'm Dana Kovac", "my name is", "我是…"
   Introduced,        // named by the host's introduction at the top of the show
-  Addressed,         // the previous speaker addressed them by name ("Clem, thanks for coming on")
-  Handover,          // "I'll let Jason kick it off"
+  Addressed,         // the previous speaker addressed them by name ("Mira, thanks for coming on")
+  Handover,          // "I'll let Omar kick it off"
   Role,              // host vs guest wording ("thanks for having me", "welcome to the show")
   Alternation,       // question -> answer: people do not answer their own questions
   BackChannel,       // short "Yeah." / "对。" pairs interjected by the listener
@@ -80,7 +80,7 @@ struct SpeakerTurn {
   bool inferred = false;
   float confidence = 1.0F;          // 1 for labelled turns; the inference's belief otherwise
   SpeakerCue cue = SpeakerCue::Label;
-  std::string evidence;             // the words that decided it ("I'm Jacob Efron"), may be empty
+  std::string evidence;             // the words that decided it ("I'm Dana Kovac"), may be empty
 };
 
 // Everything known about speakers in one document; empty when nothing is.

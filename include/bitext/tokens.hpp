@@ -3,7 +3,7 @@
 // script, so each should be found in its original line; and some tokens of the
 // original (URLs, e-mails, acronyms, identifiers, versions) must appear in the
 // translation. The evidence is graded: transliteration slips (Carpathi vs
-// Karpathy, ChatGPT vs "Chad GBT") are near matches, not absences, because
+// Carter, JavaScript vs "Java Script") are near matches, not absences, because
 // they are translation issues, not alignment errors.
 #pragma once
 
@@ -18,7 +18,7 @@ namespace bitext {
 
 enum class TokenKind : std::uint8_t {
   Word,        // lowercase word: course, issue
-  Name,        // capitalised or CamelCase: Clem, GitHub, ChatGPT
+  Name,        // capitalised or CamelCase: Mira, GitHub, ChatGPT
   Acronym,     // two or more capitals, optional plural s: AGI, CEO, PRs
   Identifier,  // letters with digits, '_', '/', '.' or '+': GPT-3, x86_64, dh_make, debian/rules
   Version,     // digits with two or more dots, or v + digits: 2.6.32, v1.2

@@ -93,7 +93,7 @@ struct PairChecks {
   std::vector<ChangedToken> changed_tokens;
 };
 // With the lines' texts, a name missing on one side counts as carried when
-// the other side's Chinese text transliterates it (克莱姆 for Clem).
+// the other side's Chinese text transliterates it (米拉 for Mira).
 PairChecks check_pair(const LineFeatures& translation, const LineFeatures& original,
                       std::string_view translation_text = {}, std::string_view original_text = {});
 

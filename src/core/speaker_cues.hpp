@@ -61,20 +61,20 @@ struct PairWording {
 PairWording read_wording(const PairSides& sides);
 
 enum class MentionKind : std::uint8_t {
-  SelfIntroduction,  // "I'm Jacob Efron", "my name is ...", "我是..."
+  SelfIntroduction,  // "I'm Dana Kovac", "my name is ...", "我是..."
   CoHost,            // "I'm joined by ...", "my co-host ...": another host, introduced by this speaker
   Guest,             // "our guest is ...", "joined today by ...": a guest, introduced by this speaker
-  Addressed,         // "Clem, thanks ...": said to that person, not by them
-  Handover,          // "I'll let Jason kick it off", "over to you, Jason": the next turn is theirs
+  Addressed,         // "Mira, thanks ...": said to that person, not by them
+  Handover,          // "I'll let Omar kick it off", "over to you, Omar": the next turn is theirs
   Mentioned,         // any other capitalised occurrence of a known name
 };
 
 struct NameMention {
-  std::string name;      // as written on the Latin side ("Jacob Efron", "Clem")
+  std::string name;      // as written on the Latin side ("Dana Kovac", "Mira")
   MentionKind kind = MentionKind::Mentioned;
   bool at_end = false;   // in the pair's last sentence: the next speaker is likely them
-  bool opens = false;    // an address that opens the pair ("Robert, I guess ...")
-  std::string words;     // the phrase ("I'm Jacob Efron")
+  bool opens = false;    // an address that opens the pair ("Felix, I guess ...")
+  std::string words;     // the phrase ("I'm Dana Kovac")
 };
 // Names the pair introduces or addresses (not plain mentions: those need the
 // list of known names, see find_mentions).
@@ -103,7 +103,7 @@ std::string ascii_lower(std::string_view text);
 bool is_capitalised_word(std::string_view word);  // "Anna", "José", "Ólafur"
 // Is text[at] the first byte of an accented Latin letter in UTF-8 ("á", "Ø", "ł")?
 bool is_accented_letter(std::string_view text, std::size_t at);
-// Do two names refer to one person ("Jacob" / "Jacob Efron", "Clem" / "Clement")?
+// Do two names refer to one person ("Dana" / "Dana Kovac", "Mira" / "Miranda")?
 bool same_person(std::string_view a, std::string_view b);
 
 }  // namespace bitext::detail

@@ -48,7 +48,7 @@ struct Weights {
   static constexpr double agreement = 1.0;           // "Yeah, ...", "Well, ...": a reply to someone else
   static constexpr double reply_thanks = 2.0;        // thanks for the invitation answer the welcome
   static constexpr double handed_on = 1.5;           // a name at the end hands the floor on
-  static constexpr double reaction = 1.5;            // "I love that", "Clem, ...": someone takes the floor
+  static constexpr double reaction = 1.5;            // "I love that", "Mira, ...": someone takes the floor
   static constexpr double guest_answers = 1.5;       // a host's question is put to a guest
   static constexpr std::size_t long_pair_sentences = 2;
   static constexpr double short_turn = 1.0;          // a short pair was a whole turn
@@ -125,7 +125,7 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
   return score;
 }
 
-// Does the pair open by addressing someone ("Robert, I guess ...")? People
+// Does the pair open by addressing someone ("Felix, I guess ...")? People
 // name whom they speak to as they take the floor.
 // Not when the pair before named the same person: the one who introduced
 // them goes on to greet them ("... our guest is Lucy Vale." "Lucy, welcome.").

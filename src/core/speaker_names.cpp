@@ -1,6 +1,6 @@
 // Names in a pair for speaker inference: who introduces themselves, whom they
-// introduce as co-host or guest, whom they address ("Clem, thanks ..." is
-// said to Clem, never by Clem) and to whom they hand over. Names are read on
+// introduce as co-host or guest, whom they address ("Mira, thanks ..." is
+// said to Mira, never by Mira) and to whom they hand over. Names are read on
 // the Latin side, where capitals mark them; the Han side gives each name's
 // Chinese spelling where the translation writes it differently.
 #include <algorithm>
@@ -108,7 +108,7 @@ void read_name_list(std::string_view text, std::size_t at, MentionKind kind, std
     if (end == at) return;
     NameMention mention{std::string(text.substr(at, end - at)), kind, at_end, false,
                         std::string(trigger) + std::string(text.substr(at, end - at))};
-    // "Carmen Andoh (me, myself and I)": the speaker introducing themselves in a list of hosts.
+    // "Ruth Adler (me, myself and I)": the speaker introducing themselves in a list of hosts.
     const std::string_view after = text.substr(end);
     if (after.substr(0, 5) == " (me," || after.substr(0, 5) == " (me)") mention.kind = MentionKind::SelfIntroduction;
     out.push_back(std::move(mention));
@@ -183,7 +183,7 @@ std::size_t sentence_begin_before(std::string_view text, std::size_t end) {
 }
 
 // Where the close of `text` begins: its last sentence, and the one before when
-// the last is a short statement ("Hey, Scott. Thanks for joining us."): what
+// the last is a short statement ("Hey, Lena. Thanks for joining us."): what
 // comes right before a brief closing remark still hands the floor on.
 std::size_t last_sentence_begin(std::string_view text) {
   const std::size_t begin = sentence_begin_before(text, text.size());
@@ -194,7 +194,7 @@ std::size_t last_sentence_begin(std::string_view text) {
   return sentence_begin_before(text, begin);
 }
 
-// Openers a vocative may follow at a sentence start: "Well, Clem, ...", "And hello, Robert."
+// Openers a vocative may follow at a sentence start: "Well, Mira, ...", "And hello, Felix."
 constexpr std::string_view kVocativeLeads[] = {"", "well, ", "so, ", "and ", "oh, ", "hey ", "hey, ",
                                                              "hi ", "hello, ", "and hello, ", "thanks, ", "okay, "};
 
@@ -219,7 +219,7 @@ void read_vocatives(std::string_view text, const std::string& lower, std::vector
         break;
       }
     }
-    // ... or ", Name" closing the sentence ("Does that jive with your memory, Robert?").
+    // ... or ", Name" closing the sentence ("Does that match what you remember, Felix?").
     const std::size_t comma = s.rfind(", ");
     if (comma != std::string_view::npos) {
       const std::size_t end = name_end(s, comma + 2, 2);
@@ -279,7 +279,7 @@ std::size_t name_begin_before(std::string_view text, std::size_t end) {
   return begin;
 }
 
-// "Scott Tolinski is with us", "Emma joins us": a person present, named
+// "Lena Ortiz is with us", "Ivo joins us": a person present, named
 // before the words that say so. Read as a guest's introduction (the one who
 // says it is the host).
 void read_present_names(std::string_view text, std::size_t last_begin, std::vector<NameMention>& out) {
@@ -300,7 +300,7 @@ bool same_person(std::string_view a, std::string_view b) {
   if (ascii_lower(a) == ascii_lower(b)) return true;
   const std::string_view first_a = a.substr(0, a.find(' '));
   const std::string_view first_b = b.substr(0, b.find(' '));
-  // "Jacob" and "Jacob Efron"; not "Jacob Efron" and "Jacob Smith".
+  // "Dana" and "Dana Kovac"; not "Dana Kovac" and "Dana Smith".
   if (first_a == first_b && (first_a.size() == a.size() || first_b.size() == b.size())) return true;
   return false;
 }
@@ -323,7 +323,7 @@ std::vector<NameMention> read_name_mentions(const PairSides& sides) {
       }
       const std::size_t end = name_end(text, start);
       if (end == start || (trigger.kind != MentionKind::Handover && !boundary_after(text, end))) continue;
-      // "I'll let Jason kick it off": a hand-over needs its verb after the name.
+      // "I'll let Omar kick it off": a hand-over needs its verb after the name.
       if (trigger.kind == MentionKind::Handover && trigger.words == "i'll let ") {
         const std::string_view rest = std::string_view(lower).substr(end);
         if (!(rest.substr(0, 5) == " kick" || rest.substr(0, 5) == " take" || rest.substr(0, 6) == " start" ||
@@ -367,7 +367,7 @@ void find_mentions(const PairSides& sides, const std::vector<std::string>& known
       if (word_char_before(text, at) > 0 || (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ||
           is_accented_letter(text, end))
         continue;
-      // ", Rob, at Bell Labs": an address inside a sentence.
+      // ", Felix, at the lab": an address inside a sentence.
       const bool addressed = at >= 2 && text.substr(at - 2, 2) == ", " && end < text.size() &&
                              (text[end] == ',' || text[end] == '?' || text[end] == '!');
       out.push_back({name, addressed ? MentionKind::Addressed : MentionKind::Mentioned, false, false,
@@ -382,7 +382,7 @@ std::string han_spelling(const PairSides& sides, std::string_view name) {
   if (han.empty() || name.empty()) return {};
   if (han.find(name) != std::string_view::npos) return std::string(name);
   const std::string_view first = name.substr(0, name.find(' '));
-  // "克莱姆（Clem）" / "克莱姆(Clem)": the spelling right before the name in brackets.
+  // "米拉（Mira）" / "米拉(Mira)": the spelling right before the name in brackets.
   for (std::string_view open : {"（", "("}) {
     const std::string bracketed = std::string(open) + std::string(first);
     const std::size_t at = han.find(bracketed);
@@ -391,7 +391,7 @@ std::string han_spelling(const PairSides& sides, std::string_view name) {
     if (run.size() >= 6) return std::string(run);
   }
   if (han.find(first) != std::string_view::npos) return std::string(first);
-  // "Clem, thanks ..." / "克莱姆，谢谢..."; "I'm Clem." / "我是克莱姆。"
+  // "Mira, thanks ..." / "米拉，谢谢..."; "I'm Mira." / "我是米拉。"
   const std::string_view latin = sides.latin;
   if (latin.substr(0, first.size()) == first && latin.size() > first.size() && latin[first.size()] == ',') {
     const std::string_view run = name_run_until(han, 0, "，", 8);

@@ -21,7 +21,7 @@ std::string_view first_token(std::string_view name) { return name.substr(0, name
 
 // The participant a spelling refers to: the same full name, else the same
 // first name where one spelling is the first name alone, else a short form
-// ("Clem" of "Clement") when both are single words of four letters or more.
+// ("Mira" of "Miranda") when both are single words of four letters or more.
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -91,7 +91,7 @@ std::string display_name(const Participant& participant, const std::map<std::str
   return name;
 }
 
-// "... thanks to Nick for ..." (a name), not "Curious, ..." (a sentence opener).
+// "... thanks to Theo for ..." (a name), not "Curious, ..." (a sentence opener).
 bool capitalised_inside_sentence(std::string_view text, std::string_view name) {
   for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
     const std::size_t end = at + name.size();

@@ -19,7 +19,7 @@ enum class SpeakerRole : std::uint8_t { Unknown, Host, Guest };
 
 struct Participant {
   std::string name;             // display name; "" for an unnamed participant
-  std::vector<std::string> spellings;  // every Latin spelling seen ("Jacob", "Jacob Efron")
+  std::vector<std::string> spellings;  // every Latin spelling seen ("Dana", "Dana Kovac")
   std::string han_spelling;     // the Han side's spelling, "" when unseen
   SpeakerRole role = SpeakerRole::Unknown;
   SpeakerCue known_by = SpeakerCue::Default;  // how the name was learnt

@@ -660,7 +660,7 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
       continue;
     }
     // Near: some segments, an edit or two away, abbreviated in the translation
-    // (MD5 for MD5sums), or joined with adjacent original words ("Chad GBT" ~ ChatGPT).
+    // (MD5 for MD5sums), or joined with adjacent original words ("Java Script" ~ JavaScript).
     bool near = found_parts > 0 || translation_index.has_prefix_of(key) || translation_index.near(key, budget);
     for (std::size_t s = k >= 2 ? k - 2 : 0; s <= k && !near; ++s) {
       for (std::size_t e = std::max(k + 1, s + 2); e <= original.size() && e <= s + 3 && !near; ++e) {

@@ -102,7 +102,7 @@ std::string latin_skeleton(std::string_view name) {
     else if (c == 'c' && next == 'k') { cls = 'K'; ++i; }
     else if (c == 'c' && (next == 'e' || next == 'i' || next == 'y')) cls = 'S';
     else if (c == 'x') { out += "KS"; continue; }
-    else if (c == 'r' && (next == 0 || !is_vowel(next)) && i > 0) continue;  // Karpathy: ka-pa-xi
+    else if (c == 'r' && (next == 0 || !is_vowel(next)) && i > 0) continue;  // Carter: ka-te
     else if (c == 'h' && i > 0) continue;  // a silent or aspirating h inside a name
     else cls = consonant_class(c);
     if (cls) out.push_back(cls);

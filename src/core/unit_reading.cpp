@@ -29,7 +29,7 @@ UnitReading read_unit(std::string_view text, const ScriptProfile& script, bool f
   }
   // is_markup looks for a first-line header by line number.
   if (is_markup(text, script, first ? 0u : 1u)) return {UnitClass::Markup, false};
-  // A speaker label alone ("Clem  0:02", "**Clem:**") opens a turn; it is not a side.
+  // A speaker label alone ("Mira  0:02", "**Mira:**") opens a turn; it is not a side.
   if (text.size() <= kMaxOwnLineLabel && read_own_line_label(text, Layout::Lines)) return {UnitClass::Markup, false};
   return {UnitClass::Content, ends_sentence(last_mark(text))};
 }

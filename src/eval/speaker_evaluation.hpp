@@ -21,7 +21,7 @@ namespace bitext {
 std::optional<std::vector<std::string>> parse_speaker_truth(std::string_view text, std::string& error);
 
 // Is `inferred` the true speaker's name: equal ignoring case, or one is the
-// other's first name alone ("Jacob" for "Jacob Efron").
+// other's first name alone ("Dana" for "Dana Kovac").
 bool speaker_name_matches(std::string_view inferred, std::string_view truth);
 
 struct SpeakerScore {

@@ -81,8 +81,8 @@ const SpeakerLabel* label_of_pair(const Transcript& transcript, std::uint32_t pa
   return nullptr;
 }
 
-// "Speaker: **Clem** · labelled “Clem:” on line 3", "… · continues the turn
-// labelled on line 3 (pairs 2–5)", "… · inferred (hand-over, confidence 0.72): “I'll let Jason…”".
+// "Speaker: **Mira** · labelled “Mira:” on line 3", "… · continues the turn
+// labelled on line 3 (pairs 2–5)", "… · inferred (hand-over, confidence 0.72): “I'll let Omar…”".
 void describe_speaker(Content& content, const FeatureContext& context, const Pair& pair) {
   const Transcript& transcript = context.transcript();
   const std::vector<SpeakerTurn> turns = speaker_turns(transcript);

@@ -23,7 +23,7 @@ std::vector<SpeakerTurn> speaker_turns(const Transcript& transcript);
 // "pair 3" or "pairs 3–5" (0-based indices in, 1-based out).
 std::string pair_range_text(std::uint32_t first, std::uint32_t last);
 
-// The display name of a turn's speaker ("Clem", "Speaker 2").
+// The display name of a turn's speaker ("Mira", "Speaker 2").
 std::string_view turn_speaker_name(const Transcript& transcript, const SpeakerTurn& turn);
 
 // The turn that pair `pair` belongs to, or nullptr.

@@ -82,7 +82,7 @@ class LineTokenizer {
         add(base, begin, end, kComment, kDocumentation);
         return;
       case LineKind::Markup:
-        // An own-line label ("**Clem:**", "### Clem:") is markup to the pairing.
+        // An own-line label ("**Mira:**", "### Mira:") is markup to the pairing.
         for_each_label(number, base, begin, end,
                        [&](std::size_t gap_begin, std::size_t gap_end) { markup(text, base, gap_begin, gap_end); });
         return;

@@ -1,8 +1,8 @@
 // textDocument/completion of speaker names where a label is being typed: at
 // the start of a line, with nothing typed yet or the beginning of a label in
 // the document's own style ("Cl", "**Cl", "[Cl", "### Cl"), the known
-// speakers' labels in that style and in the line's language ("Clem: " on the
-// English side, "克莱姆：" on the Chinese side). Nowhere else: not inside a
+// speakers' labels in that style and in the line's language ("Mira: " on the
+// English side, "米拉：" on the Chinese side). Nowhere else: not inside a
 // line's text, not after a label, not in front matter or subtitle markup, and
 // not in a document without labels (its style and names are unknown).
 #pragma once
@@ -25,7 +25,7 @@ inline constexpr const char* kLabelTriggerCharacters[] = {"*", "[", "#", "<"};
 struct LabelCompletion {
   std::int32_t speaker = -1;
   std::string name;        // the spelling offered
-  std::string label;       // the whole label inserted ("**Clem:** ", "克莱姆：")
+  std::string label;       // the whole label inserted ("**Mira:** ", "米拉：")
   std::size_t begin = 0;   // bytes replaced: from the label's start to the cursor
   std::size_t end = 0;     // (through the end of an existing label being retyped)
 };

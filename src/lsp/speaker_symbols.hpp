@@ -1,6 +1,6 @@
 // workspace/symbol for speakers: a query that is part of a speaker's name (or
 // of either language's spelling) finds every turn of that speaker in the open
-// documents ("clem" -> each turn of Clem, with its location), before the pairs
+// documents ("mira" -> each turn of Mira, with its location), before the pairs
 // whose text contains the query (symbols.hpp, unchanged).
 #pragma once
 
