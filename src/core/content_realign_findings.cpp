@@ -4,6 +4,9 @@
 #include <array>
 #include <cstdio>
 
+#include "bitext/lexicon.hpp"
+#include "bitext/text.hpp"
+#include "chars.hpp"
 #include "content_stages.hpp"
 
 namespace bitext::content {
@@ -49,6 +52,66 @@ bool brackets_balanced(std::string_view text) {
   return straight_quotes % 2 == 0 && std::all_of(std::begin(depth), std::end(depth), [](int d) { return d == 0; });
 }
 
+// Content word keys of a line, sorted and unique: Chinese words (and the Latin
+// words inside) of a line with CJK characters, English words otherwise.
+std::vector<std::string> word_keys(std::string_view text, const Lexicon* lexicon) {
+  bool cjk = false;
+  for (std::size_t at = 0; at < text.size() && !cjk;) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    cjk = decoded.valid && chars::is_cjk(decoded.code_point);
+  }
+  std::vector<std::string> keys;
+  for (LexicalWord& word : cjk ? chinese_line_words(text, lexicon) : english_line_words(text))
+    if (!word.key.empty()) keys.push_back(std::move(word.key));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+std::size_t shared_keys(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t shared = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++shared, ++i, ++j;
+  }
+  return shared;
+}
+
+// Both fixes of a rotation pair the same lines; they differ in the order the
+// pairs end up in: the originals' order as it is (moving the translations) or
+// the translations' order (moving the originals). Text follows on from the line
+// before: consecutive lines share words. Whether the originals' order holds
+// together at least as well as the translations' — the content words each line
+// shares with the next, both languages counted, from the pair before the block
+// to the pair after it. The rotated side is the one whose order breaks that.
+bool originals_in_order(const PairTable& table, const Alternative& candidate, const std::vector<std::size_t>& order) {
+  const std::size_t first = candidate.first, count = candidate.count;
+  const std::size_t from = first > 0 && table.valid(first - 1) ? first - 1 : first;
+  const std::size_t to = first + count < table.size() && table.valid(first + count) ? first + count : first + count - 1;
+  // Lines of each side in pair order, and where each side's lines go under the two fixes.
+  std::vector<std::vector<std::string>> translations, originals;
+  for (std::size_t p = from; p <= to; ++p) {
+    translations.push_back(word_keys(table.line_text(table.line(p, true)), table.lexicon));
+    originals.push_back(word_keys(table.line_text(table.line(p, false)), table.lexicon));
+  }
+  const std::size_t offset = first - from;
+  // Moving the translations: position first+i holds translation order[i].
+  std::vector<std::size_t> by_originals(to - from + 1), by_translations(to - from + 1);
+  for (std::size_t k = 0; k < by_originals.size(); ++k) by_originals[k] = by_translations[k] = k;
+  for (std::size_t i = 0; i < count; ++i) by_originals[offset + i] = order[i] - from;
+  // Moving the originals: original first+i goes where translation first+i is paired.
+  for (std::size_t i = 0; i < count; ++i) by_translations[order[i] - from] = offset + i;
+  std::size_t keep_originals = 0, keep_translations = 0;
+  for (std::size_t k = 0; k + 1 < by_originals.size(); ++k) {
+    keep_originals += shared_keys(originals[k], originals[k + 1]) +
+                      shared_keys(translations[by_originals[k]], translations[by_originals[k + 1]]);
+    keep_translations += shared_keys(translations[k], translations[k + 1]) +
+                         shared_keys(originals[by_translations[k]], originals[by_translations[k + 1]]);
+  }
+  return keep_originals >= keep_translations;
+}
 
 void report_rotation(const PairTable& table, std::vector<Finding>& out, const Alternative& candidate) {
   const auto severity = severity_of(candidate.evidence, kRealignThresholds);
@@ -86,10 +149,12 @@ void report_rotation(const PairTable& table, std::vector<Finding>& out, const Al
                                      std::to_string(p + 1)});
     }
   }
-  // Fixes: re-pair by moving the translations (preferred) or the originals.
+  // Fixes: re-pair by moving the translations or the originals; preferred,
+  // the one that leaves the pairs in the order whose lines follow on.
+  const bool move_translations = originals_in_order(table, candidate, order);
   for (const bool translation : {true, false}) {
     Fix fix;
-    fix.preferred = translation;
+    fix.preferred = translation == move_translations;
     fix.title = "Re-pair pairs " + std::to_string(first + 1) + "–" + std::to_string(last + 1) + " (move the " +
                 (translation ? "translations" : "originals") + ")";
     for (std::size_t i = 0; i < candidate.count; ++i) {
