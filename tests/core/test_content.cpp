@@ -156,6 +156,30 @@ TEST_CASE("translations rotated over three pairs are a shifted block; the prefer
   CHECK(visible_characters(other) == visible_characters(shifted));
 }
 
+// The same block with the originals rotated instead: both fixes pair the same
+// lines, and only moving the originals back leaves the pairs in the order the
+// text follows (consecutive lines share content words).
+TEST_CASE("originals rotated over three pairs: the preferred fix moves the originals back") {
+  const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  const std::string o20 = lines[39], o21 = lines[41], o22 = lines[43];
+  lines[39] = o22;
+  lines[41] = o20;
+  lines[43] = o21;
+  const std::string shifted = join_lines(lines);
+  const auto analysis = Analysis::run(shifted, {});
+  const auto blocks = with_code(*analysis, "shifted-block");
+  REQUIRE(blocks.size() == 1);
+  const Finding& finding = *blocks.front();
+  REQUIRE(finding.fixes.size() == 2);
+  CHECK(std::count_if(finding.fixes.begin(), finding.fixes.end(), [](const Fix& fix) { return fix.preferred; }) == 1);
+  const auto preferred = std::find_if(finding.fixes.begin(), finding.fixes.end(),
+                                      [](const Fix& fix) { return fix.preferred; });
+  REQUIRE(preferred != finding.fixes.end());
+  CHECK(preferred->title.find("move the originals") != std::string::npos);
+  CHECK(apply_edits(shifted, preferred->edits) == clean);
+}
+
 TEST_CASE("two crossed translations are a shifted block of two") {
   const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
