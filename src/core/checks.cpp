@@ -466,7 +466,7 @@ class Checker {
     };
     if ((!first && !content(line(number - 1))) || !content(after)) return;
     const std::string_view label = detail::trim(text_of(number));
-    if (!is_number_label(label)) return;
+    if (!detail::is_number_label(label)) return;
     const Pair& pair = transcript_.pairs[static_cast<std::size_t>(after.pair)];
     const bool translation_side = after.kind == LineKind::Translation;
     std::string message = std::string(side_name(translation_side)) + " line " + line_number(number + 1) +
@@ -483,23 +483,6 @@ class Checker {
     fix.preferred = true;
     fix.edits.push_back({entry.end, after.begin, " "});
     finding.fixes.push_back(std::move(fix));
-  }
-
-  // Digits or one capital letter, then ".digits" groups, then a full stop.
-  static bool is_number_label(std::string_view text) {
-    if (text.size() < 2 || text.back() != '.') return false;
-    std::size_t at = 0;
-    while (at + 1 < text.size()) {
-      const std::size_t start = at;
-      while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
-      if (at == start) {
-        if (start != 0 || !(text[at] >= 'A' && text[at] <= 'Z')) return false;
-        ++at;  // an appendix letter, first group only
-      }
-      if (at >= text.size() || text[at] != '.') return false;
-      ++at;
-    }
-    return at == text.size();
   }
 
   // Text that is neither letters nor format: some character other than digits,

@@ -8,6 +8,8 @@
 #include "bitext/text.hpp"
 #include "chars.hpp"
 #include "content_stages.hpp"
+#include "front_matter.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::content {
 namespace {
@@ -190,6 +192,30 @@ std::string_view moved_text(const PairTable& table, const Alternative& drift) {
   return drift.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
 }
 
+// Whether a text ends with a bare section number ("…i386 6.2.4.",
+// "…光盘。6.3.9."): of two groups at least, or right after a sentence end, so
+// that a sentence ending "in chapter 2." is not one. A number labels what
+// follows it; at the end of a line it is what a cut left there.
+bool ends_with_number_label(std::string_view text) {
+  text = detail::trim(text);
+  std::size_t begin = text.size();
+  while (begin > 0) {
+    const char c = text[begin - 1];
+    if (!((c >= '0' && c <= '9') || c == '.' || (c >= 'A' && c <= 'Z'))) break;
+    --begin;
+  }
+  // Leading full stops belong to the text before ("。" is not ASCII, "." is).
+  while (begin < text.size() && text[begin] == '.') ++begin;
+  const std::string_view label = text.substr(begin);
+  if (!detail::is_number_label(label)) return false;
+  const bool groups = std::count(label.begin(), label.end(), '.') >= 2;
+  const std::string_view before = detail::trim(text.substr(0, begin));
+  const bool after_sentence = before.empty() || before.back() == '.' || before.ends_with("。") ||
+                              before.ends_with("！") || before.ends_with("？") || before.back() == '!' ||
+                              before.back() == '?';
+  return groups || after_sentence;
+}
+
 Fix drift_fix(const PairTable& table, const Alternative& candidate) {
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
@@ -203,9 +229,11 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate) {
   const std::string separator = source.spaced ? " " : "";
   const std::size_t source_begin = table.line_begin(source_line);
   if (candidate.forward) {
+    // A number label moved to the start of a line is followed by a space in either script.
+    const std::string label_gap = ends_with_number_label(moved) ? " " : separator;
     fix.title = "Move " + quoted(moved, 24) + " to the start of the " + side + " of pair " + std::to_string(b + 1);
     fix.edits.push_back({source_begin + cut.head_end, table.line_end(source_line), ""});
-    fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line), std::string(moved) + separator});
+    fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line), std::string(moved) + label_gap});
   } else {
     fix.title = "Move " + quoted(moved, 24) + " to the end of the " + side + " of pair " + std::to_string(a + 1);
     fix.edits.push_back({table.line_end(dest_line), table.line_end(dest_line), separator + std::string(moved)});
@@ -231,7 +259,18 @@ double shape_change(const PairTable& table, const Alternative& drift) {
                         line_shape_cost(table.fits.shape, translation, dest.length, dest.sentences);
   const double after = line_shape_cost(table.fits.shape, translation, kept, kept_sentences) +
                        line_shape_cost(table.fits.shape, translation, dest.length + gap + moved, dest.sentences + moved_sentences);
-  return after - before;
+  // A number label at the end of a line is out of place (it labels what
+  // follows): each such line end the move makes or mends counts like an
+  // unusual line. Set once: the weight of a carried name or number elsewhere.
+  constexpr double kLabelAtLineEnd = 3.0;
+  const std::string_view source_text = table.side_text(drift.forward ? a : b, translation);
+  const std::string_view dest_text = table.side_text(drift.forward ? b : a, translation);
+  const int labels_before = ends_with_number_label(source_text) + ends_with_number_label(dest_text);
+  const int labels_after = drift.forward ? ends_with_number_label(source_text.substr(0, cut.head_end)) +
+                                               ends_with_number_label(dest_text)
+                                         : ends_with_number_label(source_text) +
+                                               ends_with_number_label(source_text.substr(0, cut.head_end));
+  return after - before + kLabelAtLineEnd * (labels_after - labels_before);
 }
 
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {

@@ -105,4 +105,20 @@ bool numbered_heading(std::string_view line) {
   return has_letters(title);
 }
 
+bool is_number_label(std::string_view text) {
+  if (text.size() < 2 || text.back() != '.') return false;
+  std::size_t at = 0;
+  while (at + 1 < text.size()) {
+    const std::size_t start = at;
+    while (at < text.size() && ascii_digit(text[at])) ++at;
+    if (at == start) {
+      if (start != 0 || !(text[at] >= 'A' && text[at] <= 'Z')) return false;
+      ++at;  // an appendix letter, first group only
+    }
+    if (at >= text.size() || text[at] != '.') return false;
+    ++at;
+  }
+  return at == text.size();
+}
+
 }  // namespace bitext::detail

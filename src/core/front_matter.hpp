@@ -26,4 +26,9 @@ HeaderFit header_fit(std::string_view line, Script line_script, std::span<const 
 // numbered this way.
 bool numbered_heading(std::string_view line);
 
+// A bare section or list number ("3.1.6.", "A.2.", "12."): digits or one
+// capital letter, then ".digits" groups, then a full stop. It labels what
+// follows it, with a space between in either script.
+bool is_number_label(std::string_view text);
+
 }  // namespace bitext::detail
