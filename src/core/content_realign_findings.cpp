@@ -105,6 +105,9 @@ bool originals_in_order(const PairTable& table, const Alternative& candidate, co
   for (std::size_t i = 0; i < count; ++i) by_originals[offset + i] = order[i] - from;
   // Moving the originals: original first+i goes where translation first+i is paired.
   for (std::size_t i = 0; i < count; ++i) by_translations[order[i] - from] = offset + i;
+  // One shared word more can be chance (a common word, a short line): the
+  // translations' order must share two more to move the originals instead.
+  constexpr std::size_t kChanceShared = 1;
   std::size_t keep_originals = 0, keep_translations = 0;
   for (std::size_t k = 0; k + 1 < by_originals.size(); ++k) {
     keep_originals += shared_keys(originals[k], originals[k + 1]) +
@@ -112,7 +115,7 @@ bool originals_in_order(const PairTable& table, const Alternative& candidate, co
     keep_translations += shared_keys(translations[k], translations[k + 1]) +
                          shared_keys(originals[by_translations[k]], originals[by_translations[k + 1]]);
   }
-  return keep_originals >= keep_translations;
+  return keep_originals + kChanceShared >= keep_translations;
 }
 
 void report_rotation(const PairTable& table, std::vector<Finding>& out, const Alternative& candidate) {
