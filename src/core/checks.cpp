@@ -55,7 +55,82 @@ class Checker {
       number_label_apart(number);
     }
     doubt_first_lines();
+    if (!transcript_.pairs.empty()) {
+      orphaned_heading(/*front=*/true);
+      orphaned_heading(/*front=*/false);
+    }
     return std::move(findings_);
+  }
+
+  // The header or footer line next to the pairs, when it is a numbered
+  // heading in one of the document's two languages with no translation
+  // among the nearest pairs: a bilingual document translates its headings
+  // like its other lines, so the first (last) pair may have lost its other
+  // line; or the line is the document's own header. Information: both fit.
+  void orphaned_heading(bool front) {
+    const Pair& edge = front ? transcript_.pairs.front() : transcript_.pairs.back();
+    const auto edge_lines = [&](const std::vector<std::uint32_t>& side) -> std::pair<std::uint32_t, std::uint32_t> {
+      if (side.empty()) return {UINT32_MAX, 0};
+      return {side.front(), side.back()};
+    };
+    const auto [t_first, t_last] = edge_lines(edge.translation);
+    const auto [o_first, o_last] = edge_lines(edge.original);
+    const std::uint32_t first_of_edge = std::min(t_first, o_first);
+    const std::uint32_t last_of_edge = std::max(t_last, o_last);
+    std::int64_t at = front ? static_cast<std::int64_t>(first_of_edge) - 1 : static_cast<std::int64_t>(last_of_edge) + 1;
+    while (at >= 0 && at < static_cast<std::int64_t>(transcript_.lines.size()) &&
+           blank(static_cast<std::uint32_t>(at)))
+      at += front ? -1 : 1;
+    if (at < 0 || at >= static_cast<std::int64_t>(transcript_.lines.size())) return;
+    const auto number = static_cast<std::uint32_t>(at);
+    if (line(number).kind != (front ? LineKind::FrontMatter : LineKind::BackMatter)) return;
+    const std::string_view text = text_of(number);
+    if (!detail::numbered_heading(text)) return;
+    // Which of the two languages the line is in: a Chinese or Japanese line
+    // keeps a Latin-heavy title ("图 17.176. Sharpen"), so any CJK character says.
+    const bool cjk_translation = transcript_.translation_script == Script::Han ||
+                                 transcript_.translation_script == Script::Japanese;
+    const bool cjk_original = transcript_.original_script == Script::Han ||
+                              transcript_.original_script == Script::Japanese;
+    bool translation_side = false;
+    if (cjk_translation != cjk_original) {
+      bool cjk = false;
+      for (std::size_t k = 0; k < text.size() && !cjk;) {
+        const DecodedCodePoint decoded = decode_utf8(text, k);
+        k += std::max<std::size_t>(decoded.length, 1);
+        cjk = decoded.valid && chars::is_cjk(decoded.code_point);
+      }
+      translation_side = cjk == cjk_translation;
+    } else {
+      const Script script = line(number).script.dominant;
+      if (script == transcript_.translation_script) translation_side = true;
+      else if (script != transcript_.original_script) return;
+    }
+    // A line whose words the nearest pairs translate is not orphaned.
+    std::vector<std::string_view> others;
+    const std::size_t count = transcript_.pairs.size();
+    for (std::size_t k = 0; k < std::min<std::size_t>(2, count); ++k) {
+      const Pair& near = transcript_.pairs[front ? k : count - 1 - k];
+      for (const std::uint32_t other : translation_side ? near.original : near.translation)
+        others.push_back(text_of(other));
+    }
+    const Script script = translation_side ? transcript_.translation_script : transcript_.original_script;
+    if (detail::header_fit(text, script, others) == detail::HeaderFit::Partner) return;
+    const std::string_view missing_role = translation_side ? "original" : "translation";
+    std::string message = "Numbered heading on line " + line_number(number) + " has no " +
+                          std::string(side_name(!translation_side)) + " " + std::string(missing_role) +
+                          ": the " + (front ? "first" : "last") + " pair may have lost its " +
+                          std::string(side_name(!translation_side)) + " line, or it is the document's " +
+                          (front ? "header" : "footer");
+    Finding finding;
+    finding.code = translation_side ? "missing-original" : "missing-translation";
+    finding.severity = Severity::Information;
+    finding.message = std::move(message);
+    finding.begin = line(number).begin;
+    finding.end = line(number).end;
+    finding.related.push_back(related(front ? first_of_edge : last_of_edge,
+                                      std::string(front ? "first" : "last") + " pair"));
+    findings_.push_back(std::move(finding));
   }
 
   // A lone line or a split line at the very start of the document may be a
@@ -391,7 +466,7 @@ class Checker {
     };
     if ((!first && !content(line(number - 1))) || !content(after)) return;
     const std::string_view label = detail::trim(text_of(number));
-    if (!is_number_label(label)) return;
+    if (!detail::is_number_label(label)) return;
     const Pair& pair = transcript_.pairs[static_cast<std::size_t>(after.pair)];
     const bool translation_side = after.kind == LineKind::Translation;
     std::string message = std::string(side_name(translation_side)) + " line " + line_number(number + 1) +
@@ -408,23 +483,6 @@ class Checker {
     fix.preferred = true;
     fix.edits.push_back({entry.end, after.begin, " "});
     finding.fixes.push_back(std::move(fix));
-  }
-
-  // Digits or one capital letter, then ".digits" groups, then a full stop.
-  static bool is_number_label(std::string_view text) {
-    if (text.size() < 2 || text.back() != '.') return false;
-    std::size_t at = 0;
-    while (at + 1 < text.size()) {
-      const std::size_t start = at;
-      while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
-      if (at == start) {
-        if (start != 0 || !(text[at] >= 'A' && text[at] <= 'Z')) return false;
-        ++at;  // an appendix letter, first group only
-      }
-      if (at >= text.size() || text[at] != '.') return false;
-      ++at;
-    }
-    return at == text.size();
   }
 
   // Text that is neither letters nor format: some character other than digits,

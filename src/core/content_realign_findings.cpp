@@ -4,7 +4,12 @@
 #include <array>
 #include <cstdio>
 
+#include "bitext/lexicon.hpp"
+#include "bitext/text.hpp"
+#include "chars.hpp"
 #include "content_stages.hpp"
+#include "front_matter.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::content {
 namespace {
@@ -49,6 +54,69 @@ bool brackets_balanced(std::string_view text) {
   return straight_quotes % 2 == 0 && std::all_of(std::begin(depth), std::end(depth), [](int d) { return d == 0; });
 }
 
+// Content word keys of a line, sorted and unique: Chinese words (and the Latin
+// words inside) of a line with CJK characters, English words otherwise.
+std::vector<std::string> word_keys(std::string_view text, const Lexicon* lexicon) {
+  bool cjk = false;
+  for (std::size_t at = 0; at < text.size() && !cjk;) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    cjk = decoded.valid && chars::is_cjk(decoded.code_point);
+  }
+  std::vector<std::string> keys;
+  for (LexicalWord& word : cjk ? chinese_line_words(text, lexicon) : english_line_words(text))
+    if (!word.key.empty()) keys.push_back(std::move(word.key));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+std::size_t shared_keys(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t shared = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++shared, ++i, ++j;
+  }
+  return shared;
+}
+
+// Both fixes of a rotation pair the same lines; they differ in the order the
+// pairs end up in: the originals' order as it is (moving the translations) or
+// the translations' order (moving the originals). Text follows on from the line
+// before: consecutive lines share words. Whether the originals' order holds
+// together at least as well as the translations' — the content words each line
+// shares with the next, both languages counted, from the pair before the block
+// to the pair after it. The rotated side is the one whose order breaks that.
+bool originals_in_order(const PairTable& table, const Alternative& candidate, const std::vector<std::size_t>& order) {
+  const std::size_t first = candidate.first, count = candidate.count;
+  const std::size_t from = first > 0 && table.valid(first - 1) ? first - 1 : first;
+  const std::size_t to = first + count < table.size() && table.valid(first + count) ? first + count : first + count - 1;
+  // Lines of each side in pair order, and where each side's lines go under the two fixes.
+  std::vector<std::vector<std::string>> translations, originals;
+  for (std::size_t p = from; p <= to; ++p) {
+    translations.push_back(word_keys(table.line_text(table.line(p, true)), table.lexicon));
+    originals.push_back(word_keys(table.line_text(table.line(p, false)), table.lexicon));
+  }
+  const std::size_t offset = first - from;
+  // Moving the translations: position first+i holds translation order[i].
+  std::vector<std::size_t> by_originals(to - from + 1), by_translations(to - from + 1);
+  for (std::size_t k = 0; k < by_originals.size(); ++k) by_originals[k] = by_translations[k] = k;
+  for (std::size_t i = 0; i < count; ++i) by_originals[offset + i] = order[i] - from;
+  // Moving the originals: original first+i goes where translation first+i is paired.
+  for (std::size_t i = 0; i < count; ++i) by_translations[order[i] - from] = offset + i;
+  // One shared word more can be chance (a common word, a short line): the
+  // translations' order must share two more to move the originals instead.
+  constexpr std::size_t kChanceShared = 1;
+  std::size_t keep_originals = 0, keep_translations = 0;
+  for (std::size_t k = 0; k + 1 < by_originals.size(); ++k) {
+    keep_originals += shared_keys(originals[k], originals[k + 1]) +
+                      shared_keys(translations[by_originals[k]], translations[by_originals[k + 1]]);
+    keep_translations += shared_keys(translations[k], translations[k + 1]) +
+                         shared_keys(originals[by_translations[k]], originals[by_translations[k + 1]]);
+  }
+  return keep_originals + kChanceShared >= keep_translations;
+}
 
 void report_rotation(const PairTable& table, std::vector<Finding>& out, const Alternative& candidate) {
   const auto severity = severity_of(candidate.evidence, kRealignThresholds);
@@ -86,10 +154,12 @@ void report_rotation(const PairTable& table, std::vector<Finding>& out, const Al
                                      std::to_string(p + 1)});
     }
   }
-  // Fixes: re-pair by moving the translations (preferred) or the originals.
+  // Fixes: re-pair by moving the translations or the originals; preferred,
+  // the one that leaves the pairs in the order whose lines follow on.
+  const bool move_translations = originals_in_order(table, candidate, order);
   for (const bool translation : {true, false}) {
     Fix fix;
-    fix.preferred = translation;
+    fix.preferred = translation == move_translations;
     fix.title = "Re-pair pairs " + std::to_string(first + 1) + "–" + std::to_string(last + 1) + " (move the " +
                 (translation ? "translations" : "originals") + ")";
     for (std::size_t i = 0; i < candidate.count; ++i) {
@@ -125,6 +195,30 @@ std::string_view moved_text(const PairTable& table, const Alternative& drift) {
   return drift.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
 }
 
+// Whether a text ends with a bare section number ("…i386 6.2.4.",
+// "…光盘。6.3.9."): of two groups at least, or right after a sentence end, so
+// that a sentence ending "in chapter 2." is not one. A number labels what
+// follows it; at the end of a line it is what a cut left there.
+bool ends_with_number_label(std::string_view text) {
+  text = detail::trim(text);
+  std::size_t begin = text.size();
+  while (begin > 0) {
+    const char c = text[begin - 1];
+    if (!((c >= '0' && c <= '9') || c == '.' || (c >= 'A' && c <= 'Z'))) break;
+    --begin;
+  }
+  // Leading full stops belong to the text before ("。" is not ASCII, "." is).
+  while (begin < text.size() && text[begin] == '.') ++begin;
+  const std::string_view label = text.substr(begin);
+  if (!detail::is_number_label(label)) return false;
+  const bool groups = std::count(label.begin(), label.end(), '.') >= 2;
+  const std::string_view before = detail::trim(text.substr(0, begin));
+  const bool after_sentence = before.empty() || before.back() == '.' || before.ends_with("。") ||
+                              before.ends_with("！") || before.ends_with("？") || before.back() == '!' ||
+                              before.back() == '?';
+  return groups || after_sentence;
+}
+
 Fix drift_fix(const PairTable& table, const Alternative& candidate) {
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
@@ -138,9 +232,11 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate) {
   const std::string separator = source.spaced ? " " : "";
   const std::size_t source_begin = table.line_begin(source_line);
   if (candidate.forward) {
+    // A number label moved to the start of a line is followed by a space in either script.
+    const std::string label_gap = ends_with_number_label(moved) ? " " : separator;
     fix.title = "Move " + quoted(moved, 24) + " to the start of the " + side + " of pair " + std::to_string(b + 1);
     fix.edits.push_back({source_begin + cut.head_end, table.line_end(source_line), ""});
-    fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line), std::string(moved) + separator});
+    fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line), std::string(moved) + label_gap});
   } else {
     fix.title = "Move " + quoted(moved, 24) + " to the end of the " + side + " of pair " + std::to_string(a + 1);
     fix.edits.push_back({table.line_end(dest_line), table.line_end(dest_line), separator + std::string(moved)});
@@ -166,7 +262,18 @@ double shape_change(const PairTable& table, const Alternative& drift) {
                         line_shape_cost(table.fits.shape, translation, dest.length, dest.sentences);
   const double after = line_shape_cost(table.fits.shape, translation, kept, kept_sentences) +
                        line_shape_cost(table.fits.shape, translation, dest.length + gap + moved, dest.sentences + moved_sentences);
-  return after - before;
+  // A number label at the end of a line is out of place (it labels what
+  // follows): each such line end the move makes or mends counts like an
+  // unusual line. Set once: the weight of a carried name or number elsewhere.
+  constexpr double kLabelAtLineEnd = 3.0;
+  const std::string_view source_text = table.side_text(drift.forward ? a : b, translation);
+  const std::string_view dest_text = table.side_text(drift.forward ? b : a, translation);
+  const int labels_before = ends_with_number_label(source_text) + ends_with_number_label(dest_text);
+  const int labels_after = drift.forward ? ends_with_number_label(source_text.substr(0, cut.head_end)) +
+                                               ends_with_number_label(dest_text)
+                                         : ends_with_number_label(source_text) +
+                                               ends_with_number_label(source_text.substr(0, cut.head_end));
+  return after - before + kLabelAtLineEnd * (labels_after - labels_before);
 }
 
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {

@@ -1,7 +1,12 @@
 // Front matter told by content (front_matter.hpp).
 #include "front_matter.hpp"
 
+#include <algorithm>
+
 #include "bitext/lexicon.hpp"
+#include "bitext/text.hpp"
+#include "chars.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::detail {
 
@@ -24,6 +29,96 @@ HeaderFit header_fit(std::string_view line, Script line_script, std::span<const 
     if (hits >= kKnownWords) return HeaderFit::Partner;
   }
   return HeaderFit::NoPartner;
+}
+
+namespace {
+
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Length of a section number at the start of `text`: digits (or one capital,
+// an appendix) and ".digits" groups, at least two groups ("8.41", "A.14") or
+// one group closed by a full stop ("16."); 0 when there is none. A capital
+// alone ("A.") only after a word ("附录 A.", "Appendix A."): at the start of a
+// line it is as likely an initial ("A. Smith").
+std::size_t section_number(std::string_view text, bool after_word) {
+  std::size_t at = 0;
+  std::size_t groups = 0;
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' && text.size() > 1 && text[1] == '.') {
+    at = 1;
+    groups = 1;
+  } else {
+    while (at < text.size() && ascii_digit(text[at])) ++at;
+    if (at == 0) return 0;
+    groups = 1;
+  }
+  while (at + 1 < text.size() && text[at] == '.' && ascii_digit(text[at + 1])) {
+    ++at;
+    while (at < text.size() && ascii_digit(text[at])) ++at;
+    ++groups;
+  }
+  const bool stop = at < text.size() && text[at] == '.';
+  if (stop) ++at;
+  if (groups == 1 && !ascii_digit(text[0]) && !after_word) return 0;
+  return groups >= 2 || stop ? at : 0;
+}
+
+bool has_letters(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    const char32_t c = decoded.code_point;
+    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || chars::is_han(c)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool numbered_heading(std::string_view line) {
+  std::string_view text = trim(line);
+  // "第 1 章" / "第 8.41 节": the Chinese ordinal frame, with or without spaces.
+  constexpr std::string_view kOrdinal = "第";
+  if (text.starts_with(kOrdinal)) {
+    std::string_view rest = trim(text.substr(kOrdinal.size()));
+    std::size_t digits = 0;
+    while (digits < rest.size() && (ascii_digit(rest[digits]) || rest[digits] == '.')) ++digits;
+    if (digits == 0) return false;
+    rest = trim(rest.substr(digits));
+    for (const std::string_view unit : {std::string_view("章"), std::string_view("节")})
+      if (rest.starts_with(unit)) return has_letters(rest.substr(unit.size()));
+    return false;
+  }
+  // One word before the number at most ("Figure", "图", "Chapter", "Section").
+  std::size_t number = section_number(text, false);
+  if (number == 0) {
+    const std::size_t space = text.find(' ');
+    if (space == std::string_view::npos || space > 16) return false;
+    const std::string_view word = text.substr(0, space);
+    if (!has_letters(word) || std::any_of(word.begin(), word.end(), ascii_digit)) return false;
+    text = trim(text.substr(space + 1));
+    number = section_number(text, true);
+    if (number == 0) return false;
+  }
+  // Then a title: a separator (space, or the comma of "Section 8.41,") and letters.
+  const std::string_view title = text.substr(number);
+  if (title.empty() || (title[0] != ' ' && title[0] != ',')) return false;
+  return has_letters(title);
+}
+
+bool is_number_label(std::string_view text) {
+  if (text.size() < 2 || text.back() != '.') return false;
+  std::size_t at = 0;
+  while (at + 1 < text.size()) {
+    const std::size_t start = at;
+    while (at < text.size() && ascii_digit(text[at])) ++at;
+    if (at == start) {
+      if (start != 0 || !(text[at] >= 'A' && text[at] <= 'Z')) return false;
+      ++at;  // an appendix letter, first group only
+    }
+    if (at >= text.size() || text[at] != '.') return false;
+    ++at;
+  }
+  return at == text.size();
 }
 
 }  // namespace bitext::detail

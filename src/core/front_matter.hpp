@@ -18,4 +18,17 @@ enum class HeaderFit {
 };
 HeaderFit header_fit(std::string_view line, Script line_script, std::span<const std::string_view> others);
 
+// A numbered heading: a section, chapter, figure or appendix number and a
+// title after it ("9.6. The inetd Super-Server", "A.14. 其它更多", "Figure
+// 17.180. Emboss", "第 8.41 节 “Sepia”", "第 1 章 Debian 项目"). Such a line is
+// the structure of the text itself, which a bilingual document translates like
+// any other line; a document's own header (a show's title, "本集简介") is not
+// numbered this way.
+bool numbered_heading(std::string_view line);
+
+// A bare section or list number ("3.1.6.", "A.2.", "12."): digits or one
+// capital letter, then ".digits" groups, then a full stop. It labels what
+// follows it, with a space between in either script.
+bool is_number_label(std::string_view text);
+
 }  // namespace bitext::detail

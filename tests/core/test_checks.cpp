@@ -12,6 +12,7 @@
 #include "bitext/rules.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
+#include "core/front_matter.hpp"
 
 #include "support/sentence_pairs.hpp"
 
@@ -501,6 +502,57 @@ TEST_CASE("split-line: a section number broken off the start of a line") {
       CHECK(check(text).empty());
     }
     CHECK(check("今天天气很好。\nThe weather is nice today.\n3.1.\n\n请把窗户打开。\nPlease open the window.").empty());
+  }
+}
+
+TEST_CASE("numbered headings: a section, chapter, figure or appendix number and a title") {
+  for (const std::string_view line :
+       {"9.6. The inetd Super-Server", "16. Animation Filters", "A.14. 其它更多", "Figure 17.180. Emboss",
+        "图 17.176. Sharpen", "Section 8.41, “Palette Map”", "第 8.41 节 “Sepia”", "第 1 章 Debian 项目",
+        "附录 A. GIMP 历史", "Chapter 14. Security", "  3.1. 预览 "}) {
+    INFO(line);
+    CHECK(detail::numbered_heading(line));
+  }
+  for (const std::string_view line :
+       {"本集简介", "Episode notes", "3.1.6.", "12", "16 Animation Filters", "Figure 17.180.", "Next9.3. Managing",
+        "版 1", "第一章 网络", "第 1 期", "Version 2 of the tool", "1,000 users", "Preface", "A. Smith wrote it"}) {
+    INFO(line);
+    CHECK_FALSE(detail::numbered_heading(line));
+  }
+}
+
+TEST_CASE("missing-*: a numbered heading next to the pairs with no translation, as information") {
+  SUBCASE("before the first pair: the first pair may have lost its English line") {
+    const std::string text = "16. 动画滤镜\n" + kClean;
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-original");
+    CHECK(findings[0].severity == Severity::Information);
+    CHECK(findings[0].pair == -1);
+    CHECK(findings[0].message ==
+          "Numbered heading on line 1 has no English original: the first pair may have lost its English line, or "
+          "it is the document's header");
+    CHECK(findings[0].begin == 0);
+    CHECK(findings[0].end == end_of(text, "16. 动画滤镜"));
+    REQUIRE(findings[0].related.size() == 1);
+    CHECK(findings[0].related[0].begin == begin_of(text, "今天天气很好。"));
+  }
+  SUBCASE("after the last pair: the last pair may have lost its Chinese line") {
+    const std::string text = kClean + "\n\nFigure 17.180. Emboss\n";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-translation");
+    CHECK(findings[0].severity == Severity::Information);
+    CHECK(findings[0].message ==
+          "Numbered heading on line 14 has no Chinese translation: the last pair may have lost its Chinese line, or "
+          "it is the document's footer");
+    CHECK(findings[0].begin == begin_of(text, "Figure 17.180. Emboss"));
+  }
+  SUBCASE("a header or footer that is not a numbered heading, or a heading that is paired: nothing") {
+    CHECK(check("本集简介\n" + kClean).empty());
+    CHECK(check(kClean + "\n关于 Bayt 播客").empty());
+    CHECK(check("Episode notes\n" + kClean).empty());
+    CHECK(check("16. 动画滤镜\n16. Animation Filters\n" + kClean).empty());
   }
 }
 

@@ -156,6 +156,54 @@ TEST_CASE("translations rotated over three pairs are a shifted block; the prefer
   CHECK(visible_characters(other) == visible_characters(shifted));
 }
 
+// The same block with the originals rotated instead: both fixes pair the same
+// lines, and only moving the originals back leaves the pairs in the order the
+// text follows (consecutive lines share content words).
+TEST_CASE("originals rotated over three pairs: the preferred fix moves the originals back") {
+  const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  std::vector<std::string> lines = split_lines(clean);
+  const std::string o20 = lines[39], o21 = lines[41], o22 = lines[43];
+  lines[39] = o22;
+  lines[41] = o20;
+  lines[43] = o21;
+  const std::string shifted = join_lines(lines);
+  const auto analysis = Analysis::run(shifted, {});
+  const auto blocks = with_code(*analysis, "shifted-block");
+  REQUIRE(blocks.size() == 1);
+  const Finding& finding = *blocks.front();
+  REQUIRE(finding.fixes.size() == 2);
+  CHECK(std::count_if(finding.fixes.begin(), finding.fixes.end(), [](const Fix& fix) { return fix.preferred; }) == 1);
+  const auto preferred = std::find_if(finding.fixes.begin(), finding.fixes.end(),
+                                      [](const Fix& fix) { return fix.preferred; });
+  REQUIRE(preferred != finding.fixes.end());
+  CHECK(preferred->title.find("move the originals") != std::string::npos);
+  CHECK(apply_edits(shifted, preferred->edits) == clean);
+}
+
+// Pair 19 of talk-databases given a section number on both sides ("3.2. "), and
+// the Chinese one moved to the end of pair 18's Chinese line. Moving it back
+// and moving the English "3.2." the other way pair the lines alike; only the
+// first leaves no number at a line end, and the number goes back with the
+// space that follows a number label in either script.
+TEST_CASE("a number label that drifted to the end of a line: the preferred fix moves it back, with its space") {
+  const std::string source = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  std::vector<std::string> lines = split_lines(source);
+  REQUIRE(lines[36].rfind("所以我们用了逻辑复制。", 0) == 0);
+  lines[36] = "3.2. " + lines[36];
+  lines[37] = "3.2. " + lines[37];
+  const std::string clean = join_lines(lines);
+  lines[34] += "3.2.";
+  lines[36] = lines[36].substr(std::string("3.2. ").size());
+  const std::string drifted = join_lines(lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const auto drifts = with_code(*analysis, "boundary-drift");
+  REQUIRE(drifts.size() == 1);
+  CHECK(drifts.front()->severity == Severity::Warning);
+  REQUIRE_FALSE(drifts.front()->fixes.empty());
+  CHECK(drifts.front()->fixes.front().preferred);
+  CHECK(apply_edits(drifted, drifts.front()->fixes.front().edits) == clean);
+}
+
 TEST_CASE("two crossed translations are a shifted block of two") {
   const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
