@@ -376,11 +376,11 @@ void Server::on_analysis(AnalysisResult result) {
   for (const WaitingRequest& request : waiting) request.answer(*result.snapshot);
 }
 
-void Server::publish(const Document& document) {
+void Server::publish(Document& document) {
   FeatureContext context{document.uri, *document.current, caps_};
   // make_notification's keys in serialize()'s order, around the params written directly.
   std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":)";
-  append_publish_diagnostics(body, context);
+  document.published.append(body, context);
   body.push_back('}');
   sink_(frame_in_place(std::move(body)));  // megabytes: framed without a copy
 }
