@@ -1,5 +1,8 @@
 #include "lsp/long_strings.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace bitext::lsp {
 namespace {
 
@@ -153,8 +156,21 @@ std::optional<LiftedMessage> lift_long_strings(std::string_view message, std::si
       continue;
     }
     const std::size_t open = i;
+    // The closing quote: the first one after an even run of backslashes (a
+    // run that starts after a character no escape consumed).
     std::size_t close = open + 1;
-    while (close < message.size() && message[close] != '"') close += message[close] == '\\' ? 2 : 1;
+    for (;;) {
+      const void* quote = std::memchr(message.data() + close, '"', message.size() - close);
+      if (quote == nullptr) {
+        close = message.size();
+        break;
+      }
+      close = static_cast<std::size_t>(static_cast<const char*>(quote) - message.data());
+      std::size_t backslashes = 0;
+      while (close - backslashes > open + 1 && message[close - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) break;
+      ++close;
+    }
     if (close >= message.size()) break;  // unterminated: the parser reports it
     i = close + 1;
     const std::size_t index = literal++;
