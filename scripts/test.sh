@@ -14,6 +14,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BITEXT_BUILD_DIR:-$root/build}"
 asan_build="${BITEXT_ASAN_BUILD_DIR:-$root/build-asan}"
 
+# How long each phase took, on stderr: the CI log then says where its minutes go.
+phase_start=$SECONDS
+phase_done() {
+  echo "test: $1 took $((SECONDS - phase_start)) s (total $SECONDS s)" >&2
+  phase_start=$SECONDS
+}
+
 bash "$root/scripts/setup.sh" --e2e
 # The VS Code end-to-end test runs code-server 4.100.3, which needs Node.js 20
 # (the project's machines and CI have it). In CI a failed set-up fails the run;
@@ -27,10 +34,13 @@ if ! bash "$root/scripts/setup-vscode-e2e.sh"; then
   echo "test: NOTICE: VS Code tests left out (label vscode): their set-up failed, see above" >&2
   ctest_filter=(-LE vscode)
 fi
+phase_done "set-up"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBITEXT_WERROR=ON
 cmake --build "$build" -j"$(nproc)"
+phase_done "release build"
 status=0
 ctest --test-dir "$build" --output-on-failure -j2 "${ctest_filter[@]}" "$@" || status=$?
+phase_done "release tests"
 
 # The sanitizer build (label "sanitized": the core's and the server's unit
 # tests, the CLI's input tests, the protocol transcripts), the fuzzers' regression
@@ -41,5 +51,7 @@ cmake -S "$root" -B "$asan_build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEB
   -DCMAKE_CXX_COMPILER=clang++-14 \
   -DBITEXT_FUZZ=ON -DBITEXT_WERROR=OFF -DBITEXT_BUILD_BENCH=OFF -DBITEXT_FUZZ_SECONDS="${BITEXT_FUZZ_SECONDS:-10}"
 cmake --build "$asan_build" -j"$(nproc)" --target sanitized_tests fuzzers
+phase_done "sanitizer build"
 ctest --test-dir "$asan_build" --output-on-failure -j2 -L 'sanitized|fuzz' "$@" || status=$?
+phase_done "sanitizer tests"
 exit "$status"

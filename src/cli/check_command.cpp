@@ -206,99 +206,54 @@ int report(const std::vector<CheckTarget>& targets, std::vector<FileOutcome>& ou
   return total.failing() ? kExitFindings : kExitClean;
 }
 
-constexpr std::string_view kRuleUsage = "--rule needs CODE=LEVEL with LEVEL one of: off, error, warning, info, hint";
+constexpr const char* kRuleUsage = "--rule needs CODE=LEVEL with LEVEL one of: off, error, warning, info, hint";
 
-// "CODE=LEVEL": turns a check off or gives it another severity. Returns the
-// problem, or nothing when the rule was set.
-std::optional<std::string> parse_rule(std::string_view text, CheckOptions& options) {
+// "CODE=LEVEL": turns a check off or gives it another severity.
+void parse_rule(std::string_view text, CheckOptions& options) {
   const std::size_t equals = text.find('=');
   const std::optional<RuleSetting> setting =
       equals == 0 || equals == std::string_view::npos ? std::nullopt : parse_rule_level(text.substr(equals + 1));
-  if (!setting) return std::string(kRuleUsage);
+  if (!setting) throw UsageError(kRuleUsage);
   const std::string_view code = text.substr(0, equals);
   if (!find_rule(code)) {
-    return "--rule: unknown check code '" + std::string(code) + "'; known codes: " + known_rule_codes() +
-           " (see 'bitext help checks')";
+    throw UsageError("--rule: unknown check code '" + std::string(code) + "'; known codes: " + known_rule_codes() +
+                     " (see 'bitext help checks')");
   }
   options.rules[std::string(code)] = *setting;
-  return std::nullopt;
+}
+
+// One option of the check command (besides the reading options); false when args[i] is none.
+bool take_check_option(std::span<const std::string_view> args, std::size_t& i, CheckSettings& settings) {
+  if (args[i] == "--no-content") {
+    settings.options.content_checks = false;
+    return true;
+  }
+  if (const auto value = option_value(args, i, "--format", "--format needs a value: text or json")) {
+    if (*value != "text" && *value != "json")
+      throw UsageError("unknown format '" + std::string(*value) + "' (expected text or json)");
+    settings.format = *value == "json" ? OutputFormat::Json : OutputFormat::Text;
+    return true;
+  }
+  if (const auto value = option_value(args, i, "--rule", kRuleUsage)) {
+    parse_rule(*value, settings.options);
+    return true;
+  }
+  if (const auto value = option_value(args, i, "--jobs", "--jobs needs a positive number")) {
+    unsigned jobs = 0;
+    const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), jobs);
+    if (error != std::errc() || end != value->data() + value->size() || jobs == 0)
+      throw UsageError("--jobs needs a positive number");
+    settings.jobs = jobs;
+    return true;
+  }
+  return take_reading_option(args, i, settings.options);
 }
 
 // Parses the arguments; returns an exit status when the command is already done.
 std::optional<int> parse_arguments(std::span<const std::string_view> args, CheckSettings& settings) {
-  bool options_done = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
-      settings.paths.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      options_done = true;
-      continue;
-    }
-    if (arg == "-h" || arg == "--help") {
-      write(stdout, std::string(*command_usage("check")));
-      return kExitClean;
-    }
-    if (arg == "--no-content") {
-      settings.options.content_checks = false;
-      continue;
-    }
-    std::string_view value;
-    if (const OptionMatch m = match_option_value(args, i, "--format", value); m != OptionMatch::NoMatch) {
-      if (m == OptionMatch::MissingValue) return usage_error("check", "--format needs a value: text or json");
-      if (value == "text") {
-        settings.format = OutputFormat::Text;
-      } else if (value == "json") {
-        settings.format = OutputFormat::Json;
-      } else {
-        return usage_error("check", "unknown format '" + std::string(value) + "' (expected text or json)");
-      }
-      continue;
-    }
-    if (const OptionMatch m = match_option_value(args, i, "--order", value); m != OptionMatch::NoMatch) {
-      const std::optional<LineOrder> order =
-          m == OptionMatch::Value ? parse_line_order(value) : std::optional<LineOrder>();
-      if (!order) {
-        return usage_error("check", "--order needs one of: auto, translation-first, original-first");
-      }
-      settings.options.order = *order;
-      continue;
-    }
-    if (const OptionMatch m = match_option_value(args, i, "--layout", value); m != OptionMatch::NoMatch) {
-      const std::optional<Layout> layout = m == OptionMatch::Value ? parse_layout(value) : std::optional<Layout>();
-      if (!layout) return usage_error("check", "--layout needs one of: auto, lines, paragraphs, markdown, srt, vtt");
-      settings.options.layout = *layout;
-      continue;
-    }
-    if (const OptionMatch m = match_option_value(args, i, "--translation-language", value);
-        m != OptionMatch::NoMatch) {
-      const std::optional<std::string> language =
-          m == OptionMatch::Value ? parse_translation_language(value) : std::optional<std::string>();
-      if (!language) return usage_error("check", kTranslationLanguageHelp);
-      settings.options.translation_language = *language;
-      continue;
-    }
-    if (const OptionMatch m = match_option_value(args, i, "--rule", value); m != OptionMatch::NoMatch) {
-      if (m == OptionMatch::MissingValue) return usage_error("check", std::string(kRuleUsage));
-      if (const std::optional<std::string> problem = parse_rule(value, settings.options)) {
-        return usage_error("check", *problem);
-      }
-      continue;
-    }
-    if (const OptionMatch m = match_option_value(args, i, "--jobs", value); m != OptionMatch::NoMatch) {
-      unsigned jobs = 0;
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), jobs);
-      if (m == OptionMatch::MissingValue || error != std::errc() || end != value.data() + value.size() ||
-          jobs == 0) {
-        return usage_error("check", "--jobs needs a positive number");
-      }
-      settings.jobs = jobs;
-      continue;
-    }
-    return usage_error("check", "unknown option '" + std::string(arg) + "'");
-  }
+  if (const std::optional<int> status = read_arguments(
+          "check", args, settings.paths, [&](std::size_t& i) { return take_check_option(args, i, settings); }))
+    return status;
   if (settings.paths.empty()) return usage_error("check", "no input files (use '-' for standard input)");
   return std::nullopt;
 }

@@ -42,38 +42,15 @@ int run_detect_command(std::span<const std::string_view> args) {
   options.content_checks = false;
   bool json_format = false;
   std::vector<std::string_view> paths;
-  bool options_done = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
-      paths.push_back(arg);
-      continue;
+  const auto take_option = [&](std::size_t& i) {
+    if (const auto value = option_value(args, i, "--format", "--format needs a value: text or json")) {
+      if (*value != "text" && *value != "json") throw UsageError("--format needs a value: text or json");
+      json_format = *value == "json";
+      return true;
     }
-    if (arg == "--") {
-      options_done = true;
-      continue;
-    }
-    if (arg == "-h" || arg == "--help") {
-      const std::string_view usage = *command_usage("detect");
-      std::fwrite(usage.data(), 1, usage.size(), stdout);
-      return kExitClean;
-    }
-    std::string_view value;
-    if (const OptionMatch m = match_option_value(args, i, "--format", value); m != OptionMatch::NoMatch) {
-      if (m == OptionMatch::MissingValue || (value != "text" && value != "json"))
-        return usage_error("detect", "--format needs a value: text or json");
-      json_format = value == "json";
-      continue;
-    }
-    if (const OptionMatch m = match_option_value(args, i, "--order", value); m != OptionMatch::NoMatch) {
-      const std::optional<LineOrder> order =
-          m == OptionMatch::Value ? parse_line_order(value) : std::optional<LineOrder>();
-      if (!order) return usage_error("detect", "--order needs one of: auto, translation-first, original-first");
-      options.order = *order;
-      continue;
-    }
-    return usage_error("detect", "unknown option '" + std::string(arg) + "'");
-  }
+    return take_reading_option(args, i, options);
+  };
+  if (const std::optional<int> status = read_arguments("detect", args, paths, take_option)) return *status;
   if (paths.empty()) return usage_error("detect", "no input files (use '-' for standard input)");
 
   int status = kExitClean;

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "bitext/analysis.hpp"
 #include "bitext/speaker_labelling.hpp"
@@ -36,34 +37,25 @@ bool write_file(const std::string& path, const std::string& text) {
 int run_label_speakers_command(std::span<const std::string_view> args) {
   LabelStyle style = LabelStyle::Original;
   bool in_place = false;
-  std::optional<std::string> path;
   CheckOptions options;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    std::string_view value;
-    if (arg == "-h" || arg == "--help") {
-      const auto usage = command_usage("label-speakers");
-      std::fwrite(usage->data(), 1, usage->size(), stdout);
-      return kExitClean;
-    }
-    if (arg == "--in-place") {
+  std::vector<std::string_view> files;
+  const auto take_option = [&](std::size_t& i) {
+    if (args[i] == "--in-place") {
       in_place = true;
-    } else if (const OptionMatch m = match_option_value(args, i, "--style", value); m != OptionMatch::NoMatch) {
-      const auto parsed = m == OptionMatch::Value ? parse_label_style(value) : std::nullopt;
-      if (!parsed) return usage_error("label-speakers", "--style needs original, both or translation");
-      style = *parsed;
-    } else if (const OptionMatch m2 = match_option_value(args, i, "--order", value); m2 != OptionMatch::NoMatch) {
-      const auto order = m2 == OptionMatch::Value ? parse_line_order(value) : std::nullopt;
-      if (!order) return usage_error("label-speakers", "--order needs auto, translation-first or original-first");
-      options.order = *order;
-    } else if (arg.size() > 1 && arg.front() == '-') {
-      return usage_error("label-speakers", "unknown option '" + std::string(arg) + "'");
-    } else if (path) {
-      return usage_error("label-speakers", "one FILE at a time");
-    } else {
-      path = std::string(arg);
+      return true;
     }
-  }
+    if (const auto value = option_value(args, i, "--style", "--style needs original, both or translation")) {
+      const std::optional<LabelStyle> parsed = parse_label_style(*value);
+      if (!parsed) throw UsageError("--style needs original, both or translation");
+      style = *parsed;
+      return true;
+    }
+    return take_reading_option(args, i, options);
+  };
+  if (const std::optional<int> status = read_arguments("label-speakers", args, files, take_option)) return *status;
+  if (files.size() > 1) return usage_error("label-speakers", "one FILE at a time");
+  const std::optional<std::string> path =
+      files.empty() ? std::nullopt : std::optional<std::string>(std::string(files.front()));
   if (!path) return usage_error("label-speakers", "no FILE given");
   if (in_place && *path == "-") return usage_error("label-speakers", "--in-place needs a file, not standard input");
   InputFile input = read_input(*path);
@@ -71,7 +63,7 @@ int run_label_speakers_command(std::span<const std::string_view> args) {
     std::fprintf(stderr, "bitext label-speakers: %s: %s\n", path->c_str(), input.error.c_str());
     return kExitFailure;
   }
-  options.document_name = *path;
+  if (*path != "-") options.document_name = *path;  // its layout and language tags
   const auto analysis = Analysis::run(std::move(input.text), options);
   const Transcript& transcript = analysis->transcript();
   if (transcript.speaker_model.labelled())

@@ -144,46 +144,8 @@ int run_outline_command(std::span<const std::string_view> args) {
   CheckOptions options;
   options.content_checks = false;  // the outline shows structure only
   std::vector<std::string_view> paths;
-  bool options_done = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
-      paths.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      options_done = true;
-      continue;
-    }
-    if (arg == "-h" || arg == "--help") {
-      const std::string_view usage = *command_usage("outline");
-      std::fwrite(usage.data(), 1, usage.size(), stdout);
-      return kExitClean;
-    }
-    std::string_view value;
-    if (const OptionMatch m = match_option_value(args, i, "--layout", value); m != OptionMatch::NoMatch) {
-      const std::optional<Layout> layout = m == OptionMatch::Value ? parse_layout(value) : std::optional<Layout>();
-      if (!layout) return usage_error("outline", "--layout needs one of: auto, lines, paragraphs, markdown, srt, vtt");
-      options.layout = *layout;
-      continue;
-    }
-    if (const OptionMatch m = match_option_value(args, i, "--order", value); m != OptionMatch::NoMatch) {
-      const std::optional<LineOrder> order =
-          m == OptionMatch::Value ? parse_line_order(value) : std::optional<LineOrder>();
-      if (!order) return usage_error("outline", "--order needs one of: auto, translation-first, original-first");
-      options.order = *order;
-      continue;
-    }
-    if (const OptionMatch m = match_option_value(args, i, "--translation-language", value);
-        m != OptionMatch::NoMatch) {
-      const std::optional<std::string> language =
-          m == OptionMatch::Value ? parse_translation_language(value) : std::optional<std::string>();
-      if (!language) return usage_error("outline", kTranslationLanguageHelp);
-      options.translation_language = *language;
-      continue;
-    }
-    return usage_error("outline", "unknown option '" + std::string(arg) + "'");
-  }
+  const auto take_option = [&](std::size_t& i) { return take_reading_option(args, i, options); };
+  if (const std::optional<int> status = read_arguments("outline", args, paths, take_option)) return *status;
   if (paths.size() != 1) return usage_error("outline", "expected exactly one FILE ('-' for standard input)");
 
   const std::string path(paths.front());

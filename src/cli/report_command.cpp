@@ -31,49 +31,30 @@ struct ReportSettings {
   std::vector<std::string_view> paths;
 };
 
-std::optional<int> parse_arguments(std::span<const std::string_view> args, ReportSettings& settings) {
-  bool options_done = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
-      settings.paths.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      options_done = true;
-      continue;
-    }
-    if (arg == "-h" || arg == "--help") {
-      const std::string_view usage = *command_usage("report");
-      std::fwrite(usage.data(), 1, usage.size(), stdout);
-      return kExitClean;
-    }
-    if (arg == "--no-content") {
-      settings.options.content_checks = false;
-      continue;
-    }
-    std::string_view value;
-    if (const OptionMatch m = match_option_value(args, i, "--order", value); m != OptionMatch::NoMatch) {
-      const std::optional<LineOrder> order =
-          m == OptionMatch::Value ? parse_line_order(value) : std::optional<LineOrder>();
-      if (!order) return usage_error("report", "--order needs one of: auto, translation-first, original-first");
-      settings.options.order = *order;
-      continue;
-    }
-    if (const OptionMatch m = match_option_value(args, i, "--stdin-name", value); m != OptionMatch::NoMatch) {
-      if (m == OptionMatch::MissingValue) return usage_error("report", "--stdin-name needs a name");
-      settings.stdin_name = std::string(value);
-      continue;
-    }
-    OptionMatch m = match_option_value(args, i, "--output", value);
-    if (m == OptionMatch::NoMatch) m = match_option_value(args, i, "-o", value);
-    if (m != OptionMatch::NoMatch) {
-      if (m == OptionMatch::MissingValue || value.empty()) return usage_error("report", "-o needs a file name");
-      settings.output = std::string(value);
-      continue;
-    }
-    return usage_error("report", "unknown option '" + std::string(arg) + "'");
+// One option of the report command (besides the reading options); false when args[i] is none.
+bool take_report_option(std::span<const std::string_view> args, std::size_t& i, ReportSettings& settings) {
+  if (args[i] == "--no-content") {
+    settings.options.content_checks = false;
+    return true;
   }
+  if (const auto value = option_value(args, i, "--stdin-name", "--stdin-name needs a name")) {
+    settings.stdin_name = std::string(*value);
+    return true;
+  }
+  std::optional<std::string_view> output = option_value(args, i, "--output", "-o needs a file name");
+  if (!output) output = option_value(args, i, "-o", "-o needs a file name");
+  if (output) {
+    if (output->empty()) throw UsageError("-o needs a file name");
+    settings.output = std::string(*output);
+    return true;
+  }
+  return take_reading_option(args, i, settings.options);
+}
+
+std::optional<int> parse_arguments(std::span<const std::string_view> args, ReportSettings& settings) {
+  if (const std::optional<int> status = read_arguments(
+          "report", args, settings.paths, [&](std::size_t& i) { return take_report_option(args, i, settings); }))
+    return status;
   if (settings.paths.empty()) return usage_error("report", "no input files (use '-' for standard input)");
   return std::nullopt;
 }

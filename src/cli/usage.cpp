@@ -1,6 +1,22 @@
 #include "cli/usage.hpp"
 
+#include <string>
+
 namespace bitext::cli {
+
+namespace {
+
+// The options of every command that reads a transcript (command_line.hpp's take_reading_option).
+constexpr std::string_view kReadingOptions = R"(  --order auto|translation-first|original-first
+                       which line of a pair comes first (default auto)
+  --translation-language auto|TAG
+                       which language is the translation, e.g. zh or en
+                       (default auto: detected from the file name and text)
+  --layout auto|lines|paragraphs|markdown|srt|vtt
+                       how the file is laid out (default auto)
+)";
+
+}  // namespace
 
 std::string_view main_usage() {
   return R"(Usage: bitext <command> [options] [arguments]
@@ -75,7 +91,7 @@ and hints do not count), 2 bad usage or a file could not be checked.
 )";
   }
   if (command == "label-speakers") {
-    return R"(Usage: bitext label-speakers [options] FILE
+    static const std::string usage = std::string(R"(Usage: bitext label-speakers [options] FILE
 
 Writes FILE ('-' for standard input) with a speaker label at the start of
 every turn, for the speakers inferred from the text (self-introductions,
@@ -91,35 +107,28 @@ Options:
                        both (each in its language's spelling), or the
                        translation
   --in-place           rewrite FILE instead of writing to standard output
-  --order auto|translation-first|original-first
-                       which line of a pair comes first (default auto)
-  -h, --help           show this help
+)") + std::string(kReadingOptions) + R"(  -h, --help           show this help
 
 Exit status: 0 written, 2 bad usage or the file could not be read or written.
 )";
+    return usage;
   }
   if (command == "outline") {
-    return R"(Usage: bitext outline [options] FILE
+    static const std::string usage = std::string(R"(Usage: bitext outline [options] FILE
 
 Prints the structure of FILE ('-' for standard input): the header (front
 matter), every pair with its line numbers and the first words of both
 lines, and the footer (back matter).
 
 Options:
-  --order auto|translation-first|original-first
-                       which line of a pair comes first (default auto)
-  --translation-language auto|TAG
-                       which language is the translation, e.g. zh or en
-                       (default auto: detected from the file name and text)
-  --layout auto|lines|paragraphs|markdown|srt|vtt
-                       how the file is laid out (default auto)
-  -h, --help           show this help
+)") + std::string(kReadingOptions) + R"(  -h, --help           show this help
 
 Exit status: 0 printed, 2 bad usage or the file could not be read.
 )";
+    return usage;
   }
   if (command == "report") {
-    return R"(Usage: bitext report [options] PATH...
+    static const std::string usage = std::string(R"(Usage: bitext report [options] PATH...
 
 Writes the alignment report of each PATH as one self-contained HTML page
 (inline style and script, nothing fetched from the network): the pairs side
@@ -132,18 +141,17 @@ files the page starts with an index, one row per file.
 
 Options:
   -o, --output FILE    write the page to FILE (default: standard output)
-  --order auto|translation-first|original-first
-                       which line of a pair comes first (default auto)
-  --no-content         structural checks only
+)") + std::string(kReadingOptions) + R"(  --no-content         structural checks only
   --stdin-name NAME    the name shown for standard input (default <stdin>)
   -h, --help           show this help
 
 Exit status: 0 written, 2 bad usage or a file could not be read (the page
 is still written for the others). Findings do not change the status.
 )";
+    return usage;
   }
   if (command == "detect") {
-    return R"(Usage: bitext detect [--format text|json] [--order ...] FILE...
+    static const std::string usage = std::string(R"(Usage: bitext detect [options] FILE...
 
 Tells whether each FILE ('-' for standard input) is a bilingual transcript,
 from the pairing of its first 64 KiB: which line of a pair comes first, the
@@ -155,12 +163,12 @@ Options:
   --format text|json   json prints an array of {"path", "bilingual", "order",
                        "translationScript", "originalScript", "pairs",
                        "bytesExamined", "subtitles", "speakers"}
-  --order auto|translation-first|original-first
-  -h, --help           show this help
+)") + std::string(kReadingOptions) + R"(  -h, --help           show this help
 
 Exit status: 0 every FILE is a bilingual transcript, 1 some FILE is not,
 2 bad usage or a file could not be read.
 )";
+    return usage;
   }
   if (command == "lsp") {
     return R"(Usage: bitext lsp [--stdio] [--listen 127.0.0.1:PORT]

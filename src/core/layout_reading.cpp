@@ -1,5 +1,6 @@
 #include "layout_reading.hpp"
 
+#include <charconv>
 #include <utility>
 
 #include "bitext/text.hpp"
@@ -97,9 +98,52 @@ void add_cue_text(DocumentLayout& layout, std::string_view text, const std::vect
   close_run(last);
 }
 
-void add_cue_from_timing(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines,
-                         std::size_t timing_line, std::size_t stop, TimingFormat format, Cue cue) {
+std::string_view trimmed_line(std::string_view text, const PhysicalLine& line) {
+  const PhysicalLine range = trimmed(text, line.begin, line.end);
+  return text.substr(range.begin, range.end - range.begin);
+}
+
+std::vector<LineBlock> blocks_between_blank_lines(std::string_view text, const std::vector<PhysicalLine>& lines) {
+  std::vector<LineBlock> blocks;
+  std::size_t line = 0;
+  while (line < lines.size()) {
+    if (is_blank(trimmed_line(text, lines[line]))) {
+      ++line;
+      continue;
+    }
+    LineBlock block{line, line};
+    while (block.stop < lines.size() && !is_blank(trimmed_line(text, lines[block.stop]))) ++block.stop;
+    blocks.push_back(block);
+    line = block.stop;
+  }
+  return blocks;
+}
+
+void add_lines_outside_cues(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines,
+                            LineBlock block) {
+  for (std::size_t k = block.first; k < block.stop; ++k) {
+    blank_tags(text, layout.reading, lines[k].begin, lines[k].end);
+    add_text_unit(layout, text, lines[k].begin, lines[k].end);
+  }
+}
+
+void add_cue(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines, LineBlock block,
+             std::size_t timing_line, TimingFormat format) {
   const auto cue_index = static_cast<std::int32_t>(layout.cues.size());
+  Cue cue;
+  cue.begin = lines[block.first].begin;
+  cue.end = lines[block.stop - 1].end;
+  if (timing_line > block.first) {
+    const PhysicalLine identifier = trimmed(text, lines[block.first].begin, lines[timing_line - 1].end);
+    cue.number_begin = identifier.begin;
+    cue.number_end = identifier.end;
+    const std::string_view digits = text.substr(identifier.begin, identifier.end - identifier.begin);
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (!digits.empty() && digits.front() != '-' && error == std::errc() && end == digits.data() + digits.size())
+      cue.number = value;
+    add_unit(layout, UnitKind::Markup, identifier.begin, identifier.end, cue_index);
+  }
   const PhysicalLine timing_range = trimmed(text, lines[timing_line].begin, lines[timing_line].end);
   const TimingLine timing = read_timing_line(text, timing_range.begin, timing_range.end, format);
   report_timing(timing, format, layout.findings);
@@ -113,7 +157,7 @@ void add_cue_from_timing(DocumentLayout& layout, std::string_view text, const st
   cue.timing.end_begin = timing.end.begin;
   cue.timing.end_end = timing.end.end;
   add_unit(layout, UnitKind::Timing, timing_range.begin, timing_range.end, cue_index);
-  add_cue_text(layout, text, lines, timing_line + 1, stop, cue_index);
+  add_cue_text(layout, text, lines, timing_line + 1, block.stop, cue_index);
   layout.cues.push_back(std::move(cue));
 }
 

@@ -52,10 +52,27 @@ namespace bitext::detail {
 void add_cue_text(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines,
                   std::size_t first, std::size_t last, std::int32_t cue);
 
-// The rest of subtitle cue `cue` (the next in layout.cues), from its timing
-// line to line `stop`: the timing read into the cue (its problems reported as
-// findings), the timing unit, the text units; then the cue is added.
-void add_cue_from_timing(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines,
-                         std::size_t timing_line, std::size_t stop, TimingFormat format, Cue cue);
+// Line `line` trimmed (see trimmed()).
+std::string_view trimmed_line(std::string_view text, const PhysicalLine& line);
+
+// The blocks of a subtitle file: runs of non-blank lines, as [first, stop)
+// line numbers.
+struct LineBlock {
+  std::size_t first = 0;
+  std::size_t stop = 0;
+};
+std::vector<LineBlock> blocks_between_blank_lines(std::string_view text, const std::vector<PhysicalLine>& lines);
+
+// A block that is not a cue (no timing line): each line is text outside any
+// cue, tags blanked, and the pairing sees it as such.
+void add_lines_outside_cues(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines,
+                            LineBlock block);
+
+// A subtitle cue (the next in layout.cues) over `block`, whose timing is line
+// `timing_line`: the identifier before it (markup; the cue's number when it is
+// digits), the timing read into the cue (its problems reported as findings),
+// the timing unit and the text units.
+void add_cue(DocumentLayout& layout, std::string_view text, const std::vector<PhysicalLine>& lines, LineBlock block,
+             std::size_t timing_line, TimingFormat format);
 
 }  // namespace bitext::detail

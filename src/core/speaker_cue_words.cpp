@@ -204,6 +204,19 @@ constexpr std::string_view kReactionOpenings[] = {
 constexpr std::string_view kHanReactionOpenings[] = {"太棒了", "太好了", "太妙了", "我喜欢", "真聪明", "有道理",
                                                      "很有意思", "非常有趣", "这听起来"};
 
+// Connectives that carry a speaker's own talk on into the next paragraph.
+constexpr std::string_view kContinuations[] = {"and ", "and, ", "but ", "but, ", "so ", "because ", "also, ",
+                                               "plus, ", "or ", "and then ", "which "};
+constexpr std::string_view kHanContinuations[] = {"而且", "但是", "所以", "因为", "另外", "还有", "不过"};
+
+// Words said to the one who just spoke, about what they said or did: the
+// speaker is someone else. Not the generic "you" ("you know", "if you ...").
+constexpr std::string_view kToListener[] = {
+    "you mentioned", "you said", "as you say", "you talk about", "you talked about", "you were talking about",
+    "you bring up", "you brought up", "you've talked about", "you were saying", "you just said", "your point",
+    "you guys", "heard you", "you've been working", "you've seen", "you obviously", "your perspective", "your work"};
+constexpr std::string_view kHanToListener[] = {"你提到", "你刚才说", "你说的", "你们", "你刚才提到", "你的观点"};
+
 constexpr std::string_view kGuestThanks[] = {
     "thanks for having me", "thank you for having me", "thanks for having us", "thank you for having us",
     "thanks for inviting", "glad to be here", "happy to be here", "great to be here"};
@@ -213,9 +226,10 @@ constexpr std::string_view kHostWording[] = {
     "welcome to", "thanks for coming on", "thanks so much for coming on", "thank you for coming on",
     "thanks for joining us", "thank you for joining us", "welcome back to", "welcome to the show",
     "thanks for being here", "welcome, everybody", "kick it off", "kick things off", "first question",
-    "let's get started", "let's start with"};
+    "let's get started", "let's start with", "i'm curious", "i'm super curious", "i'd love to hear", "i want to ask",
+    "let me ask", "i wanted to ask", "my question is", "i'd like to ask"};
 constexpr std::string_view kHanHostWording[] = {"欢迎收听", "欢迎来到", "欢迎大家", "谢谢你来到",
-                                                 "感谢你来到", "非常感谢你的到来", "第一个问题", "我们开始吧"};
+                                                 "感谢你来到", "非常感谢你的到来", "第一个问题", "我们开始吧", "我很好奇", "我想问"};
 constexpr std::string_view kSignOff[] = {
     "best way for", "where can people", "where can folks", "thanks for coming on the show",
     "we'll let you get back", "thank you so much for joining", "that's all for today"};
@@ -248,11 +262,37 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+bool is_accented_letter(std::string_view text, std::size_t at) {
+  if (at + 1 >= text.size()) return false;
+  const auto lead = static_cast<unsigned char>(text[at]);
+  const auto next = static_cast<unsigned char>(text[at + 1]);
+  if (lead < 0xC3 || lead > 0xC9 || next < 0x80 || next > 0xBF) return false;
+  return !(lead == 0xC3 && (next == 0x97 || next == 0xB7));  // "×", "÷"
+}
+
 bool is_capitalised_word(std::string_view word) {
-  if (word.size() < 2 || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
-  return std::all_of(word.begin() + 1, word.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || c == '\'' || c == '-' || (c >= 'A' && c <= 'Z');
-  });
+  if (word.size() < 2) return false;
+  std::size_t at = 0;
+  if (word[0] >= 'A' && word[0] <= 'Z') {
+    at = 1;
+  } else if (is_accented_letter(word, 0) && static_cast<unsigned char>(word[0]) == 0xC3 &&
+             static_cast<unsigned char>(word[1]) < 0x9F) {
+    at = 2;  // "Á" ... "Þ"
+  } else {
+    return false;
+  }
+  if (at >= word.size()) return false;
+  while (at < word.size()) {
+    const char c = word[at];
+    if ((c >= 'a' && c <= 'z') || c == '\'' || c == '-' || (c >= 'A' && c <= 'Z')) {
+      ++at;
+    } else if (is_accented_letter(word, at)) {
+      at += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair_number) {
@@ -329,6 +369,16 @@ PairWording read_wording(const PairSides& sides) {
   if (!has_latin)
     for (std::string_view reaction : kHanReactionOpenings)
       if (han.substr(0, reaction.size()) == reaction) wording.reaction_opening = true;
+
+  for (std::string_view connective : kContinuations)
+    if (lower.rfind(connective, 0) == 0) wording.continues_talk = true;
+  if (!has_latin)
+    for (std::string_view connective : kHanContinuations)
+      if (han.substr(0, connective.size()) == connective) wording.continues_talk = true;
+  std::string to_listener;
+  // ... or a pair that opens on the listener's doings: "Your last book took five years".
+  wording.speaks_to_listener = has_latin ? contains_any(lower, kToListener, to_listener) || lower.rfind("your ", 0) == 0
+                                         : contains_any(han, kHanToListener, to_listener) || han.rfind("你的", 0) == 0;
 
   const std::string_view latin = trim(sides.latin);
   wording.starts_mid_sentence = !latin.empty() && latin[0] >= 'a' && latin[0] <= 'z';

@@ -48,6 +48,8 @@ struct PairWording {
   bool answer_opening = false;   // opens like a reply: "Yeah.", "Well,", "没错"
   bool agreement_opening = false;  // opens with a word that takes up what was said: "Yeah.", "Right,", "Well,", "No,"
   bool reaction_opening = false; // opens by judging what was just said: "I love that", "Great point"
+  bool continues_talk = false;   // opens with "And", "But", "So", "Because": the speaker's talk goes on
+  bool speaks_to_listener = false;  // "you mentioned", "as you say", "your point": a reply to the one who spoke
   bool starts_mid_sentence = false;  // begins in lower case: the previous pair's sentence goes on
   bool ends_open = false;        // no sentence end at the end: the sentence goes on in the next pair
   std::size_t words = 0;         // length in words (Latin) or in Han characters / 2
@@ -98,7 +100,9 @@ std::string han_spelling(const PairSides& sides, std::string_view name);
 
 // ASCII helpers shared by the cue readers.
 std::string ascii_lower(std::string_view text);
-bool is_capitalised_word(std::string_view word);
+bool is_capitalised_word(std::string_view word);  // "Anna", "José", "Ólafur"
+// Is text[at] the first byte of an accented Latin letter in UTF-8 ("á", "Ø", "ł")?
+bool is_accented_letter(std::string_view text, std::size_t at);
 // Do two names refer to one person ("Jacob" / "Jacob Efron", "Clem" / "Clement")?
 bool same_person(std::string_view a, std::string_view b);
 

@@ -35,7 +35,7 @@ struct Weights {
   static constexpr double introduced_next = 2.0;     // the one just introduced speaks next
   static constexpr double mentioned = 1.0;          // people rarely speak of themselves by name
   static constexpr double asks = 0.8;                // hosts ask, guests answer
-  static constexpr double talks_at_length = 0.8;     // guests talk at length
+  static constexpr double talks_at_length = 0.5;     // guests talk at length: a statement of sentences, no question
   static constexpr double guest_thanks = 3.0;        // "thanks for having me"
   static constexpr double host_wording = 2.0;        // "welcome to", "thanks for coming on"
   static constexpr double sign_off = 2.0;            // the host closes the show
@@ -48,12 +48,13 @@ struct Weights {
   static constexpr double agreement = 1.0;           // "Yeah, ...", "Well, ...": a reply to someone else
   static constexpr double reply_thanks = 2.0;        // thanks for the invitation answer the welcome
   static constexpr double handed_on = 1.5;           // a name at the end hands the floor on
-  static constexpr double back_to_previous = 0.3;    // the floor goes back to who spoke before
   static constexpr double reaction = 1.5;            // "I love that", "Clem, ...": someone takes the floor
   static constexpr double guest_answers = 1.5;       // a host's question is put to a guest
-  static constexpr std::size_t long_pair_words = 40;
+  static constexpr std::size_t long_pair_sentences = 2;
   static constexpr double short_turn = 1.0;          // a short pair was a whole turn
   static constexpr std::size_t short_pair_words = 20;
+  static constexpr double continues_talk = 0.7;      // "And ...", "So ..." after a paragraph: the talk goes on
+  static constexpr double speaks_to_listener = 1.5;  // "you mentioned ...": said to the one who spoke
 };
 
 double role_score(SpeakerRole role, double points) {
@@ -104,7 +105,7 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
   }
   const detail::PairWording& wording = reading.wording;
   if (wording.question) score += role_score(who.role, Weights::asks);
-  if (!wording.question && wording.words >= Weights::long_pair_words)
+  if (!wording.question && !wording.reaction_opening && wording.sentences >= Weights::long_pair_sentences)
     score += role_score(who.role, -Weights::talks_at_length);
   if (wording.guest_thanks.found) score += role_score(who.role, -Weights::guest_thanks);
   else if (wording.host_wording.found) score += role_score(who.role, Weights::host_wording);
@@ -159,6 +160,9 @@ double stay_score(const Cast& cast, std::size_t i, std::size_t previous, bool pa
     if (now.answer_opening) score -= Weights::answer_after_question;
   }
   if (now.agreement_opening) score -= Weights::agreement;
+  if (now.continues_talk && !before.question && before.words > Weights::short_pair_words)
+    score += Weights::continues_talk;
+  if (now.speaks_to_listener) score -= Weights::speaks_to_listener;
   if (now.guest_thanks.found) score -= Weights::reply_thanks;
   if (now.reaction_opening) score -= Weights::reaction;
   if (addresses_first(cast.pairs[i], cast.pairs[previous])) score -= Weights::reaction;
@@ -289,7 +293,6 @@ SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<Pair
             value += stay + (bridged ? Weights::stay : 0.0);
             to = a * (k + 1) + q;
           } else {
-            if (b == q) value += Weights::back_to_previous;
             if (asked && hosts[a] && !hosts[b]) value += Weights::guest_answers;
             to = b * (k + 1) + a;
           }

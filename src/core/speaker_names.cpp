@@ -44,6 +44,21 @@ struct Word {
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-'; }
 
+// The length of the word character at `at`: 1 for an ASCII one, 2 for an
+// accented Latin letter ("é" in "José"), 0 for none.
+std::size_t word_char_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return 0;
+  if (is_word_char(text[at])) return 1;
+  return is_accented_letter(text, at) ? 2 : 0;
+}
+
+// The length of the word character that ends right before `end`, as word_char_at.
+std::size_t word_char_before(std::string_view text, std::size_t end) {
+  if (end == 0) return 0;
+  if (is_word_char(text[end - 1])) return 1;
+  return end >= 2 && is_accented_letter(text, end - 2) ? 2 : 0;
+}
+
 // A name starting at `at` in `text`: one to three capitalised words separated
 // by single spaces, none of them a sentence word. Returns its end, or `at`.
 std::size_t name_end(std::string_view text, std::size_t at, std::size_t max_words = 3) {
@@ -51,7 +66,7 @@ std::size_t name_end(std::string_view text, std::size_t at, std::size_t max_word
   std::size_t end = at;
   for (std::size_t count = 0; count < max_words; ++count) {
     std::size_t word_end = pos;
-    while (word_end < text.size() && is_word_char(text[word_end])) ++word_end;
+    while (const std::size_t step = word_char_at(text, word_end)) word_end += step;
     std::string_view word = text.substr(pos, word_end - pos);
     if (word.size() > 2 && word.substr(word.size() - 2) == "'s") {
       word.remove_suffix(2);
@@ -255,7 +270,7 @@ std::size_t name_begin_before(std::string_view text, std::size_t end) {
   std::size_t pos = end;
   for (int count = 0; count < 3; ++count) {
     std::size_t b = pos;
-    while (b > 0 && is_word_char(text[b - 1])) --b;
+    while (const std::size_t step = word_char_before(text, b)) b -= step;
     if (b == pos || name_end(text, b, 1) != pos) break;
     begin = b;
     if (b == 0 || text[b - 1] != ' ') break;
@@ -299,7 +314,7 @@ std::vector<NameMention> read_name_mentions(const PairSides& sides) {
   for (const Trigger& trigger : kTriggers) {
     for (std::size_t at = lower.find(trigger.words); at != std::string::npos;
          at = lower.find(trigger.words, at + 1)) {
-      if (at > 0 && is_word_char(lower[at - 1])) continue;
+      if (word_char_before(lower, at) > 0) continue;
       const std::size_t start = at + trigger.words.size();
       const std::string_view said = text.substr(at, trigger.words.size());
       if (trigger.list) {
@@ -349,7 +364,8 @@ void find_mentions(const PairSides& sides, const std::vector<std::string>& known
     const std::string_view first = std::string_view(name).substr(0, name.find(' '));
     for (std::size_t at = text.find(first); at != std::string_view::npos; at = text.find(first, at + 1)) {
       const std::size_t end = at + first.size();
-      if ((at > 0 && is_word_char(text[at - 1])) || (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))))
+      if (word_char_before(text, at) > 0 || (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ||
+          is_accented_letter(text, end))
         continue;
       // ", Rob, at Bell Labs": an address inside a sentence.
       const bool addressed = at >= 2 && text.substr(at - 2, 2) == ", " && end < text.size() &&

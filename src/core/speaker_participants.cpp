@@ -13,6 +13,9 @@ namespace bitext::detail {
 namespace {
 
 constexpr std::size_t kMaxParticipants = 8;
+// A name addressed once is someone present when it is also written with a
+// capital inside sentences in this many pairs (the address among them).
+constexpr std::size_t kMinPairsSpokenOf = 3;
 
 std::string_view first_token(std::string_view name) { return name.substr(0, name.find(' ')); }
 
@@ -100,6 +103,39 @@ bool capitalised_inside_sentence(std::string_view text, std::string_view name) {
   return false;
 }
 
+// Per one-word name, the pairs that write it with a capital inside a sentence
+// (after a lower-case word or a comma), read in one pass over the text.
+std::map<std::string, std::size_t, std::less<>> capitalised_words_inside_sentences(const std::vector<PairSides>& sides) {
+  std::map<std::string, std::size_t, std::less<>> pairs_of;
+  for (const PairSides& side : sides) {
+    const std::string_view text = side.latin;
+    std::vector<std::string_view> seen;
+    for (std::size_t at = 2; at < text.size(); ++at) {
+      const char before = text[at - 2];
+      if (text[at - 1] != ' ' || !(std::islower(static_cast<unsigned char>(before)) || before == ',')) continue;
+      std::size_t end = at;
+      while (end < text.size()) {
+        const char c = text[end];
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'' || c == '-') {
+          ++end;
+        } else if (is_accented_letter(text, end)) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      std::string_view word = text.substr(at, end - at);
+      if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
+      if (!is_capitalised_word(word) || std::find(seen.begin(), seen.end(), word) != seen.end()) continue;
+      seen.push_back(word);
+      const auto found = pairs_of.find(word);
+      if (found == pairs_of.end()) pairs_of.emplace(std::string(word), 1);
+      else ++found->second;
+    }
+  }
+  return pairs_of;
+}
+
 }  // namespace
 
 PairCues read_pair_cues(const PairSides& sides) { return {read_wording(sides), read_name_mentions(sides)}; }
@@ -166,10 +202,18 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
         break;
       }
   }
+  // Addressed once and spoken of in other pairs ("Nice one, Dana." ... "so
+  // Dana leads" ... "then Dana picks"): someone present, where a company named once is not.
+  const auto spoken_of = capitalised_words_inside_sentences(sides);
+  auto spoken_enough = [&spoken_of](const std::string& name) {
+    const auto found = spoken_of.find(name);
+    return found != spoken_of.end() && found->second >= kMinPairsSpokenOf;
+  };
   for (std::size_t i = 0; i < sides.size(); ++i)
     for (const NameMention& mention : cast.pairs[i].mentions)
       if (mention.kind == MentionKind::Addressed &&
-          ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) || resolve(people, mention.name) >= 0 ||
+          ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) ||
+           (addressed_pairs[mention.name] == 1 && spoken_enough(mention.name)) || resolve(people, mention.name) >= 0 ||
            (cast.pairs[i].wording.host_wording.found && i < window)))  // "Tom, thanks for coming on"
         add_or_merge(people, mention, SpeakerRole::Unknown, SpeakerCue::Addressed);
 

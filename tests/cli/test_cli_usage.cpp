@@ -180,3 +180,56 @@ TEST_CASE("lsp: unknown options exit 2 without starting the server") {
   CHECK(starts_with(result.err, "bitext lsp: "));
   CHECK(result.err.find("--tcp") != std::string::npos);
 }
+
+TEST_CASE("every command that reads a transcript takes --order, --layout and --translation-language alike") {
+  for (const std::string command : {"check", "outline", "report", "detect", "label-speakers"}) {
+    CAPTURE(command);
+    const std::string try_help = "Try 'bitext help " + command + "'.\n";
+    const auto bad_layout = run_bitext({command, "--layout=scroll", "a.txt"});
+    CHECK(bad_layout.status == 2);
+    CHECK(bad_layout.out.empty());
+    CHECK(bad_layout.err ==
+          "bitext " + command + ": --layout needs one of: auto, lines, paragraphs, markdown, srt, vtt\n" + try_help);
+    const auto no_language = run_bitext({command, "a.txt", "--translation-language"});
+    CHECK(no_language.status == 2);
+    CHECK(no_language.err == "bitext " + command +
+                                 ": --translation-language needs 'auto' or a language tag such as zh, en, ja, ko, "
+                                 "ru, fr\n" +
+                                 try_help);
+    const auto bad_order = run_bitext({command, "--order", "sideways", "a.txt"});
+    CHECK(bad_order.err ==
+          "bitext " + command + ": --order needs one of: auto, translation-first, original-first\n" + try_help);
+    const auto unknown = run_bitext({command, "--frobnicate", "a.txt"});
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err == "bitext " + command + ": unknown option '--frobnicate'\n" + try_help);
+    const std::string help = run_bitext({command, "--help"}).out;
+    CHECK(help.find("--layout auto|lines|paragraphs|markdown|srt|vtt") != std::string::npos);
+    CHECK(help.find("--translation-language auto|TAG") != std::string::npos);
+  }
+}
+
+TEST_CASE("detect: --layout reads the file in the layout given") {
+  const std::string srt = "tests/fixtures/layouts/clean.srt";
+  const auto as_subtitles = run_bitext({"detect", srt});
+  CHECK(as_subtitles.status == 0);
+  CHECK(as_subtitles.out.find("; 3 pairs in the first") != std::string::npos);
+  // Read as plain lines, every cue's number and timing line is text of its own.
+  const auto as_lines = run_bitext({"detect", "--layout", "lines", srt});
+  CHECK(as_lines.out.find("; 4 pairs in the first") != std::string::npos);
+}
+
+TEST_CASE("label-speakers: after --, a name that starts with a dash is the FILE") {
+  const bitext::test::TempDir dir;
+  const std::string sample = bitext::test::read_whole_file(BITEXT_SOURCE_DIR "/examples/unsupervised-learning-ep1.zh-en.txt");
+  dir.write("-ep1.zh-en.txt", sample);
+  dir.write("ep1.zh-en.txt", sample);
+  const auto dashed = run_bitext({"label-speakers", "--", "-ep1.zh-en.txt"}, std::nullopt, dir.path());
+  const auto plain = run_bitext({"label-speakers", "ep1.zh-en.txt"}, std::nullopt, dir.path());
+  CHECK(dashed.status == 0);
+  CHECK(plain.status == 0);
+  CHECK(dashed.out.size() > sample.size());  // labels were inserted
+  CHECK(dashed.out == plain.out);
+  const auto two = run_bitext({"label-speakers", "a.txt", "b.txt"});
+  CHECK(two.status == 2);
+  CHECK(two.err == "bitext label-speakers: one FILE at a time\nTry 'bitext help label-speakers'.\n");
+}

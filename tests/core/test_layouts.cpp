@@ -319,6 +319,25 @@ TEST_CASE("SRT findings: exact places and fixes") {
   CHECK(a.transcript().pairs[1].cue == 1);
 }
 
+TEST_CASE("WebVTT cue numbers: checked only when every identifier is a number of digits") {
+  const auto vtt = [](const char* second_identifier) {
+    return std::string("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n你好。\nHello.\n\n") + second_identifier +
+           "\n00:00:03.000 --> 00:00:04.000\n谢谢。\nThanks.\n\n3\n00:00:05.000 --> 00:00:06.000\n再见。\nBye.\n";
+  };
+  const auto numbered = analyse(vtt("4"), "cues.vtt");
+  REQUIRE(numbered->transcript().cues.size() == 3);
+  CHECK(numbered->transcript().cues[1].number == 4);
+  CHECK(find(*numbered, "subtitle-numbering").message == "Cue number 4 skips 2–3");
+  // "-2" and "intro" are identifiers, not cue numbers: nothing to renumber.
+  for (const char* identifier : {"-2", "intro"}) {
+    CAPTURE(identifier);
+    const auto named = analyse(vtt(identifier), "cues.vtt");
+    REQUIRE(named->transcript().cues.size() == 3);
+    CHECK_FALSE(named->transcript().cues[1].number.has_value());
+    CHECK(codes(*named) == std::vector<std::string>{});
+  }
+}
+
 TEST_CASE("a language over two lines of a cue is one side") {
   const auto analysis = analyse(read_source_file("tests/fixtures/layouts/clean.srt"), "clean.srt");
   const Pair& pair = analysis->transcript().pairs.at(1);

@@ -8,6 +8,7 @@
 #include "bitext/analysis.hpp"
 #include "bitext/speaker_inference.hpp"
 #include "bitext/speaker_labelling.hpp"
+#include "core/speaker_cues.hpp"
 
 using namespace bitext;
 
@@ -290,4 +291,53 @@ TEST_CASE("a reply that opens by taking up what was said ('Yeah, ...') is someon
   const auto analysis = Analysis::run(text, CheckOptions{});
   CHECK(speakers_of(analysis->transcript()) ==
         std::vector<std::string>{"Anna Berg", "Tom Reed", "Anna Berg", "Tom Reed"});
+}
+
+TEST_CASE("a name with an accent is a name: 'Tomás' is greeted, answers, and keeps his spelling") {
+  // Written for this test: a guest whose name carries an accent.
+  const std::string text =
+      "欢迎收听《港口》。我是玛雅·林。今天的嘉宾是工程师托马斯·雷耶斯。托马斯，欢迎你。\n"
+      "Welcome to Harbor. I'm Maya Lin. Today our guest is the engineer Tomás Reyes. Tomás, welcome.\n"
+      "谢谢邀请。\nThanks for having me.\n"
+      "一道防洪堤能给城市争取多少时间？\nHow much time does a flood barrier buy a city?\n"
+      "大约五十年。之后就得重新设计了。\nAbout fifty years. After that you have to redesign it.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  CHECK(speakers_of(analysis->transcript()) ==
+        std::vector<std::string>{"Maya Lin", "Tomás Reyes", "Maya Lin", "Tomás Reyes"});
+  // An accented letter counts as a letter of the word, "×" does not.
+  CHECK(detail::is_capitalised_word("Tomás"));
+  CHECK(detail::is_capitalised_word("Ólafur"));
+  CHECK_FALSE(detail::is_capitalised_word("tomás"));
+  CHECK_FALSE(detail::is_capitalised_word("Tom×s"));
+}
+
+TEST_CASE("a name addressed once and spoken of in other pairs is someone present; a word addressed once is not") {
+  // Written for this test: a quiz host who greets a player once and speaks of her twice more.
+  const std::string text =
+      "好，下一题。\nOkay, next question.\n"
+      "你猜怎么着，莉娜。我们打平了！\nGuess what, Lena. We tied!\n"
+      "真的吗？\nReally?\n"
+      "莉娜有两百分，和我一样。\nSo Lena has two hundred points, same as me.\n"
+      "那莉娜先选吧。\nThen let Lena pick first.\n"
+      "我选历史，两百分。\nI pick history for two hundred.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  const auto& speakers = analysis->transcript().speaker_model.speakers;
+  CHECK(std::any_of(speakers.begin(), speakers.end(), [](const Speaker& s) { return s.name == "Lena"; }));
+  // The one greeted does not say the greeting.
+  CHECK(analysis->transcript().pairs[1].speaker != "Lena");
+}
+
+TEST_CASE("talk goes on across paragraphs that open with 'And' / 'So'; 'you mentioned' is said to the one who spoke") {
+  detail::PairSides sides;
+  sides.latin = "And that is why the second version took so long.";
+  CHECK(detail::read_wording(sides).continues_talk);
+  sides.latin = "Android phones were next.";
+  CHECK_FALSE(detail::read_wording(sides).continues_talk);
+  sides.latin = "You mentioned the first version. What changed?";
+  CHECK(detail::read_wording(sides).speaks_to_listener);
+  sides.latin = "If you know the code, you can change it.";
+  CHECK_FALSE(detail::read_wording(sides).speaks_to_listener);
+  sides.latin = "";
+  sides.han = "你提到了第一个版本。";
+  CHECK(detail::read_wording(sides).speaks_to_listener);
 }
