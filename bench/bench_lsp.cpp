@@ -32,6 +32,7 @@
 #include <boost/asio/post.hpp>
 
 #include "lsp/framing.hpp"
+#include "lsp/published_diagnostics.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "lsp/server.hpp"
 
@@ -372,6 +373,43 @@ void BM_DiagnosticsJsonAlone(benchmark::State& state) {
       benchmark::Counter(findings, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_DiagnosticsJsonAlone)->Iterations(5)->Unit(benchmark::kMillisecond);
+
+// The same params written by the server's cache of the last published
+// diagnostics, after a one-character edit in the middle of the document (each
+// iteration publishes the edited version and the original in turn, each
+// reusing what the other left): what the server writes after each keystroke.
+void BM_DiagnosticsJsonAfterOneCharacter(benchmark::State& state) {
+  static std::string text = big_transcript(10u << 20);
+  static auto base = bitext::Analysis::run(text, bitext::CheckOptions{});
+  std::size_t middle = text.find('\n', text.size() / 2) + 1;
+  std::string edited_text = text;
+  edited_text.insert(middle + 3, "x");
+  auto line = static_cast<std::uint32_t>(base->index().line_of(middle));
+  static auto edited = bitext::Analysis::rerun(*base, edited_text, {bitext::LineEdit{line, 1, 1}}, bitext::CheckOptions{});
+  Snapshot base_snapshot(base, 7);
+  Snapshot edited_snapshot(edited, 8);
+  ClientCapabilities caps;
+  caps.related_information = true;
+  FeatureContext base_context{kUri, base_snapshot, caps};
+  FeatureContext edited_context{kUri, edited_snapshot, caps};
+  PublishedDiagnostics published;
+  std::string params;
+  published.append(params, base_context);
+  std::size_t written = 0;
+  for (auto _ : state) {
+    for (const FeatureContext* context : {&edited_context, &base_context}) {
+      params.clear();
+      published.append(params, *context);
+      written += published.written();
+      benchmark::DoNotOptimize(params);
+    }
+  }
+  state.counters["findings"] = static_cast<double>(edited->findings().size());
+  state.counters["written_per_publish"] = static_cast<double>(written) / static_cast<double>(2 * state.iterations());
+  state.counters["sec_per_publish"] =
+      benchmark::Counter(2, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_DiagnosticsJsonAfterOneCharacter)->Iterations(10)->Unit(benchmark::kMillisecond);
 
 // The framing reader fed byte by byte, as from a client (or a pipe) that
 // writes in small pieces: a 1 MiB message body, and 64 KiB of bytes outside any

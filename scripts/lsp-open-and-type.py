@@ -2,21 +2,36 @@
 # Usage: python3 scripts/lsp-open-and-type.py build/bitext FILE [EDITS]  (docs/performance.md)
 # Opens the document in `bitext lsp`, waits for its first publishDiagnostics, makes one-character
 # edits 100 ms apart, and reports open->first diagnostics (wall) and the server's CPU time and peak RSS.
-import json, subprocess, sys, time, os, resource
+# With BITEXT_LSP_WRAPPER set (e.g. "heaptrack -o /tmp/ht") the server runs under that command and
+# talks over TCP (`bitext lsp --listen`), so that the wrapper's own output cannot break the stream.
+import json, subprocess, sys, time, os, resource, shlex, socket
 binary, path = sys.argv[1], sys.argv[2]
 edits = int(sys.argv[3]) if len(sys.argv) > 3 else 0
 text = open(path, encoding='utf-8').read()
-p = subprocess.Popen([binary, 'lsp'], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+wrapper = shlex.split(os.environ.get('BITEXT_LSP_WRAPPER', ''))
+if wrapper:
+    p = subprocess.Popen(wrapper + [binary, 'lsp', '--listen', '127.0.0.1:0'], stderr=subprocess.PIPE)
+    while True:
+        line = p.stderr.readline().decode()
+        if not line: sys.exit('the server did not start listening')
+        if 'listening on' in line: break
+    port = int(line.rsplit(':', 1)[1])
+    import threading; threading.Thread(target=lambda: p.stderr.read(), daemon=True).start()
+    connection = socket.create_connection(('127.0.0.1', port))
+    out_stream, in_stream = connection.makefile('wb'), connection.makefile('rb')
+else:
+    p = subprocess.Popen([binary, 'lsp'], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    out_stream, in_stream = p.stdin, p.stdout
 def send(msg):
     body = json.dumps(msg).encode()
-    p.stdin.write(b'Content-Length: %d\r\n\r\n' % len(body) + body); p.stdin.flush()
+    out_stream.write(b'Content-Length: %d\r\n\r\n' % len(body) + body); out_stream.flush()
 def read():
     headers = {}
     while True:
-        line = p.stdout.readline()
+        line = in_stream.readline()
         if line in (b'\r\n', b''): break
         k, v = line.decode().split(':', 1); headers[k.lower()] = v.strip()
-    return json.loads(p.stdout.read(int(headers['content-length'])))
+    return json.loads(in_stream.read(int(headers['content-length'])))
 def wait_diagnostics(version=None):
     while True:
         m = read()

@@ -37,6 +37,9 @@ class Analysis {
   // Full analysis. Never throws on any input bytes (invalid UTF-8 is reported
   // as a finding with code "invalid-utf8" and analysed as U+FFFD).
   static std::shared_ptr<const Analysis> run(std::string text, const CheckOptions& options);
+  // The same on a text the caller shares (the server's document store keeps
+  // the very buffer it analyses: one copy of a large document, not two).
+  static std::shared_ptr<const Analysis> run(std::shared_ptr<const std::string> text, const CheckOptions& options);
   // The same analysis for a caller that will not rerun it (bitext check):
   // without the work kept for rerun, a fifth of the memory of a large document.
   static std::shared_ptr<const Analysis> run_once(std::string text, const CheckOptions& options);
@@ -45,11 +48,16 @@ class Analysis {
   static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::string text,
                                                const std::vector<LineEdit>& edits,
                                                const CheckOptions& options);
+  static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
+                                               const std::vector<LineEdit>& edits,
+                                               const CheckOptions& options);
 
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
 
-  const std::string& text() const { return text_; }
+  const std::string& text() const { return *text_; }
+  // The analysed text's buffer, shared with whoever passed it in.
+  const std::shared_ptr<const std::string>& text_ptr() const { return text_; }
   const LineIndex& index() const { return index_; }
   const Transcript& transcript() const { return transcript_; }
   const std::vector<Finding>& findings() const { return findings_; }  // sorted by begin
@@ -60,10 +68,10 @@ class Analysis {
   std::optional<std::size_t> invalid_utf8_at() const { return first_invalid_utf8_; }
 
  private:
-  explicit Analysis(std::string text);
-  static std::shared_ptr<Analysis> analyse_text(std::string text, const CheckOptions& options);
-  std::string text_;
-  LineIndex index_;  // views text_, which never moves: Analysis is only held by pointer
+  explicit Analysis(std::shared_ptr<const std::string> text);
+  static std::shared_ptr<Analysis> analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options);
+  std::shared_ptr<const std::string> text_;  // never null; immutable, so it may be shared
+  LineIndex index_;  // views *text_
   Transcript transcript_;
   std::vector<Finding> findings_;
   std::vector<double> pair_scores_;

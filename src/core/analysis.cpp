@@ -281,14 +281,19 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
 
 }  // namespace
 
-Analysis::Analysis(std::string text) : text_(std::move(text)), index_(text_) {}
+Analysis::Analysis(std::shared_ptr<const std::string> text)
+    : text_(text ? std::move(text) : std::make_shared<const std::string>()), index_(*text_) {}
 
 std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptions& options) {
+  return analyse_text(std::make_shared<const std::string>(std::move(text)), options);
+}
+
+std::shared_ptr<const Analysis> Analysis::run(std::shared_ptr<const std::string> text, const CheckOptions& options) {
   return analyse_text(std::move(text), options);
 }
 
 std::shared_ptr<const Analysis> Analysis::run_once(std::string text, const CheckOptions& options) {
-  std::shared_ptr<Analysis> analysis = analyse_text(std::move(text), options);
+  std::shared_ptr<Analysis> analysis = analyse_text(std::make_shared<const std::string>(std::move(text)), options);
   analysis->content_state_.reset();
   analysis->line_readings_.reset();
   analysis->speaker_memo_.reset();
@@ -296,11 +301,11 @@ std::shared_ptr<const Analysis> Analysis::run_once(std::string text, const Check
   return analysis;
 }
 
-std::shared_ptr<Analysis> Analysis::analyse_text(std::string text, const CheckOptions& options) {
+std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options) {
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
-  analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text_);
+  analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
   const LineIndex& index = analysis->index_;
-  if (const Layout layout = detect_layout(analysis->text_, options.document_name, options.layout);
+  if (const Layout layout = detect_layout(analysis->text(), options.document_name, options.layout);
       layout != Layout::Lines) {
     analysis->analyse_layout(layout, options, nullptr);
     return analysis;
@@ -317,8 +322,8 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::string text, const CheckOp
 void Analysis::analyse_layout(Layout layout, const CheckOptions& options, const Analysis* previous) {
   const bool same_layout = previous && previous->layout_memo_ && previous->transcript_.layout == layout;
   detail::LayoutAnalysis result =
-      detail::analyse_layout(index_, read_layout(text_, layout), options, same_layout ? previous->layout_memo_.get() : nullptr,
-                             same_layout ? std::string_view(previous->text_) : std::string_view());
+      detail::analyse_layout(index_, read_layout(text(), layout), options, same_layout ? previous->layout_memo_.get() : nullptr,
+                             same_layout ? std::string_view(previous->text()) : std::string_view());
   transcript_ = std::move(result.transcript);
   findings_ = std::move(result.findings);
   pair_scores_ = std::move(result.pair_scores);
@@ -331,24 +336,31 @@ void Analysis::analyse_layout(Layout layout, const CheckOptions& options, const 
 std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::string text,
                                                 const std::vector<LineEdit>& edits,
                                                 const CheckOptions& options) {
+  return rerun(previous, std::make_shared<const std::string>(std::move(text)), edits, options);
+}
+
+std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
+                                                const std::vector<LineEdit>& edits,
+                                                const CheckOptions& options) {
+  if (!text) text = std::make_shared<const std::string>();
   // Other layouts are read again as a whole (their units span lines, and the
   // per-line work below does not carry over); the content checks reuse the
   // previous version's work for the text units that are unchanged.
-  if (const Layout layout = detect_layout(text, options.document_name, options.layout); layout != Layout::Lines) {
+  if (const Layout layout = detect_layout(*text, options.document_name, options.layout); layout != Layout::Lines) {
     std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
-    analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text_);
+    analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
     analysis->analyse_layout(layout, options, &previous);
     return analysis;
   }
   if (previous.transcript_.layout != Layout::Lines) return run(std::move(text), options);
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
-  const CommonEnds ends = common_ends(previous.text_, analysis->text_);
+  const CommonEnds ends = common_ends(previous.text(), analysis->text());
   analysis->first_invalid_utf8_ =
-      first_invalid_after_edit(previous.text_, previous.first_invalid_utf8_, analysis->text_, ends);
+      first_invalid_after_edit(previous.text(), previous.first_invalid_utf8_, analysis->text(), ends);
   std::vector<std::uint32_t> previous_lines;
   std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
   const detail::SpeakerRecall speakers{previous.speaker_memo_.get(),
-                                       {ends.prefix, ends.suffix, previous.text_.size(), analysis->text_.size()}};
+                                       {ends.prefix, ends.suffix, previous.text().size(), analysis->text().size()}};
   analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, previous.line_readings_.get(),
           previous.content_state_.get(), previous_lines, &previous.transcript_, speakers,
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,

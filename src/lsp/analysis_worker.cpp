@@ -13,8 +13,8 @@
 namespace bitext::lsp {
 
 std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
-  if (job.base && job.edit) return Analysis::rerun(*job.base, std::move(job.text), {*job.edit}, job.options);
-  return Analysis::run(std::move(job.text), job.options);
+  if (job.base && job.edit) return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options);
+  return Analysis::run(job.text, job.options);
 }
 
 AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done, Analyser analyser)

@@ -27,7 +27,9 @@ struct AnalysisJob {
   std::uint64_t revision = 0;    // the server's own count of edits, monotonic
   std::int64_t version = 0;      // the client's version of the text
   std::uint64_t generation = 0;  // settings generation the options belong to
-  std::string text;
+  // The document store's buffer itself: immutable, and copied by the store
+  // only when it is edited while an analysis still holds it.
+  std::shared_ptr<const std::string> text;
   CheckOptions options;
   // With a base and an edit, Analysis::rerun reuses the base's work.
   std::shared_ptr<const Analysis> base;

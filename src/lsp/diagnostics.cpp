@@ -1,5 +1,6 @@
 #include "lsp/diagnostics.hpp"
 
+#include "lsp/framing.hpp"
 #include "lsp/json_writer.hpp"
 
 namespace bitext::lsp {
@@ -26,7 +27,12 @@ void append_text_edits(std::string& out, const std::vector<DiagnosticTextEdit>& 
 }  // namespace
 
 void append_json(std::string& out, const Diagnostic& d) {
-  // Keys in nlohmann's (sorted) order, so that serialize() of to_json gives the same bytes.
+  append_json_head(out, d);
+  append_json_tail(out, d);
+}
+
+// Keys in nlohmann's (sorted) order, so that serialize() of to_json gives the same bytes.
+void append_json_head(std::string& out, const Diagnostic& d) {
   out += "{\"code\":";
   append_json_string(out, d.code);
   out += ",\"data\":{\"code\":";
@@ -51,6 +57,9 @@ void append_json(std::string& out, const Diagnostic& d) {
     out += ",\"version\":";
     append_json_int(out, *d.version);
   }
+}
+
+void append_json_tail(std::string& out, const Diagnostic& d) {
   out += "},\"message\":";
   append_json_string(out, d.message);
   out += ",\"range\":";
@@ -94,7 +103,7 @@ std::string publish_diagnostics_text(const FeatureContext& context) {
 
 void append_publish_diagnostics(std::string& out, const FeatureContext& context) {
   const auto& findings = context.analysis().findings();
-  out.reserve(out.size() + 64 + findings.size() * 640);
+  out.reserve(out.size() + 64 + kFrameHeaderRoom + findings.size() * 640);  // framed in place after
   out += "{\"diagnostics\":[";
   PositionCursor positions(context);  // findings come sorted by where they begin
   auto range_of = [&](std::size_t begin, std::size_t end) { return positions.range(begin, end); };

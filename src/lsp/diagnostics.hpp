@@ -87,6 +87,11 @@ void make_diagnostic(Diagnostic& out, const Finding& finding, std::uint32_t inde
 // The Diagnostic as JSON text: the fast writer that publishing uses (thousands
 // of findings), byte for byte what serialize(json(diagnostic)) gives.
 void append_json(std::string& out, const Diagnostic& diagnostic);
+// The same in two parts: up to data.version (code, fixes, index, version) and
+// the rest (message, ranges, related information, severity), which a
+// finding that did not change keeps from one version to the next.
+void append_json_head(std::string& out, const Diagnostic& diagnostic);
+void append_json_tail(std::string& out, const Diagnostic& diagnostic);
 
 // The Diagnostic as a json value, for any nlohmann json type (the CLI's
 // report keeps insertion order: the README's order of keys).

@@ -14,6 +14,7 @@
 
 #include "bitext/analysis.hpp"
 #include "lsp/jsonrpc.hpp"
+#include "lsp/published_diagnostics.hpp"
 #include "lsp/snapshot.hpp"
 #include "lsp/text_document.hpp"
 
@@ -49,6 +50,7 @@ struct Document {
   std::uint64_t latest_revision = 0;        // the revision `latest` analysed
   std::optional<std::string> failure;       // why this revision's analysis failed (none retries it)
   std::vector<WaitingRequest> waiting;      // requests that need `current`
+  PublishedDiagnostics published;           // what the last publishDiagnostics said, to reuse
 
   // Re-analysis bookkeeping: `base` analysed revision `base_revision`, and
   // `edits` lead from there to the current text.

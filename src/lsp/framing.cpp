@@ -243,6 +243,14 @@ std::optional<FrameEvent> FrameReader::next_header() {
     return next_skip();
   }
   state_ = State::Body;
+  if (body_length_ > kKeptBufferBytes) {
+    // A large body (a document's text) is read into one buffer of its size:
+    // grown by doubling, the buffer held up to twice the body, and the old
+    // and the new buffer both while it grew.
+    buffer_.erase(0, consumed_);
+    consumed_ = 0;
+    buffer_.reserve(body_length_);
+  }
   return next_body();
 }
 
@@ -378,6 +386,12 @@ std::string frame_message(std::string_view body) {
   out += header;
   out.append(body);
   return out;
+}
+
+std::string frame_in_place(std::string body) {
+  const std::string header = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  body.insert(0, header);
+  return body;
 }
 
 }  // namespace bitext::lsp

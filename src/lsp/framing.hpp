@@ -87,5 +87,10 @@ class FrameReader {
 
 // "Content-Length: N\r\n\r\n" + body.
 std::string frame_message(std::string_view body);
+// The same in the body's own buffer (the header moved in front of it), for
+// bodies of megabytes (diagnostics): no second copy. Reserve
+// kFrameHeaderRoom bytes more than the body to spare a reallocation.
+inline constexpr std::size_t kFrameHeaderRoom = 32;
+std::string frame_in_place(std::string body);
 
 }  // namespace bitext::lsp

@@ -1,5 +1,7 @@
 #include "lsp/jsonrpc.hpp"
 
+#include "lsp/long_strings.hpp"
+
 namespace bitext::lsp {
 namespace {
 
@@ -74,22 +76,52 @@ namespace {
 
 struct TooDeep {};
 
+// The message as nlohmann parses it, with the strings `lifted` put back in
+// their places (counted as the parser meets them: keys and string values).
+// Throws as json::parse does, or TooDeep.
+json parse_json(std::string_view text, LiftedMessage* lifted) {
+  std::size_t literal = 0;
+  std::size_t next_lifted = 0;
+  // The depth is checked while parsing, before a deep value exists: the
+  // parser itself is iterative, but copying, comparing or freeing a deep
+  // value recurses and would overflow the stack.
+  json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
+    if (depth >= static_cast<int>(kMaxNestingDepth) &&
+        (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)) {
+      throw TooDeep{};
+    }
+    if (lifted != nullptr &&
+        (event == json::parse_event_t::key || (event == json::parse_event_t::value && parsed.is_string()))) {
+      if (next_lifted < lifted->strings.size() && lifted->strings[next_lifted].literal == literal) {
+        if (event == json::parse_event_t::value) parsed = std::move(lifted->strings[next_lifted].value);
+        ++next_lifted;
+      }
+      ++literal;
+    }
+    return true;
+  };
+  json message = json::parse(text, callback);
+  if (lifted != nullptr && next_lifted != lifted->strings.size()) throw std::logic_error("lifted strings lost");
+  return message;
+}
+
 }  // namespace
 
-Incoming parse_message(std::string_view body) {
+Incoming parse_message(std::string_view body, std::size_t lift_strings_from) {
   json message;
   try {
-    // The depth is checked while parsing, before a deep value exists: the
-    // parser itself is iterative, but copying, comparing or freeing a deep
-    // value recurses and would overflow the stack.
-    json::parser_callback_t limit_depth = [](int depth, json::parse_event_t event, json&) {
-      if (depth >= static_cast<int>(kMaxNestingDepth) &&
-          (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)) {
-        throw TooDeep{};
+    std::optional<LiftedMessage> lifted;
+    if (body.size() >= lift_strings_from) lifted = lift_long_strings(body, lift_strings_from);
+    if (lifted) {
+      try {
+        message = parse_json(lifted->rest, &*lifted);
+      } catch (...) {
+        // Lifting keeps valid JSON valid and invalid invalid, but the error
+        // must name the message's own bytes: parse it as it came.
+        lifted.reset();
       }
-      return true;
-    };
-    message = json::parse(body, limit_depth);
+    }
+    if (!lifted) message = parse_json(body, nullptr);
   } catch (const TooDeep&) {
     return Invalid{ErrorCode::InvalidRequest,
                    "message nested deeper than " + std::to_string(kMaxNestingDepth) + " levels", salvage_id(body)};

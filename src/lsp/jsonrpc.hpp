@@ -68,8 +68,14 @@ struct Invalid {
 
 using Incoming = std::variant<Request, Notification, Response, Invalid>;
 
-// Parses and classifies one message body. Never throws.
-Incoming parse_message(std::string_view body);
+// String values from this many bytes of JSON on (a document's text) are
+// decoded apart from the rest of the message (long_strings.hpp).
+inline constexpr std::size_t kLiftedStringBytes = std::size_t{64} << 10;
+
+// Parses and classifies one message body. Never throws. The result is the
+// same whatever `lift_strings_from` is; it only changes how much memory a
+// message with long strings takes to parse.
+Incoming parse_message(std::string_view body, std::size_t lift_strings_from = kLiftedStringBytes);
 
 // The top-level "id" of a possibly broken or truncated JSON object, when it
 // can be read before the point where parsing fails; null otherwise.

@@ -5,6 +5,7 @@
 #include "lsp/code_actions.hpp"
 #include "lsp/diagnostics.hpp"
 #include "lsp/folding.hpp"
+#include "lsp/heap.hpp"
 #include "lsp/hover.hpp"
 #include "lsp/label_speakers_action.hpp"
 #include "lsp/navigation.hpp"
@@ -124,6 +125,10 @@ void Server::handle_frame(FrameEvent event) {
     const bool large = body->body.size() >= kLargeMessageBytes;
     Incoming incoming = parse_message(body->body);
     std::string().swap(body->body);  // the parsed message holds what is needed now
+    // A document's text arrives as megabytes of JSON: that memory goes back to
+    // the system before the analysis, which allocates on its own threads'
+    // heaps and could not reuse it (the document's peak would be both).
+    if (large) release_freed_memory();
     if (auto* invalid = std::get_if<Invalid>(&incoming)) {
       previous_frame_bad_ = invalid->code == ErrorCode::ParseError;
       respond_error(invalid->id, invalid->code, invalid->message);
@@ -316,7 +321,7 @@ void Server::submit_analysis(Document& document) {
   job.revision = document.revision;
   job.version = document.version;
   job.generation = generation_;
-  job.text = document.text.text();  // the one copy per analysis: the core owns its text
+  job.text = document.text.shared_text();  // no copy: the next edit copies it if the analysis still holds it
   job.options = settings_.check;
   job.options.document_name = document.uri;  // its layout (extension) and the language tags in its name
   job.edit = document.edit_since_base();
@@ -371,13 +376,13 @@ void Server::on_analysis(AnalysisResult result) {
   for (const WaitingRequest& request : waiting) request.answer(*result.snapshot);
 }
 
-void Server::publish(const Document& document) {
+void Server::publish(Document& document) {
   FeatureContext context{document.uri, *document.current, caps_};
   // make_notification's keys in serialize()'s order, around the params written directly.
   std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":)";
-  append_publish_diagnostics(body, context);
+  document.published.append(body, context);
   body.push_back('}');
-  send_raw(body);
+  sink_(frame_in_place(std::move(body)));  // megabytes: framed without a copy
 }
 
 // ---- configuration --------------------------------------------------------

@@ -107,7 +107,7 @@ class Server {
   void schedule_analysis(Document& document, bool now);
   void submit_analysis(Document& document);
   void on_analysis(AnalysisResult result);
-  void publish(const Document& document);
+  void publish(Document& document);
 
   void request_configuration();
   void apply_configuration(const json& value);

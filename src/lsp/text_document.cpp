@@ -1,6 +1,7 @@
 #include "lsp/text_document.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <string_view>
 
 namespace bitext::lsp {
@@ -22,10 +23,10 @@ void scan_starts(std::string_view text, std::size_t from, std::size_t to, std::v
 
 }  // namespace
 
-TextDocument::TextDocument(std::string text) : text_(std::move(text)) {
+TextDocument::TextDocument(std::string text) : text_(std::make_shared<std::string>(std::move(text))) {
   starts_.push_back(0);
   // memchr-speed scan: only bytes after '\n' or '\r' can start a line.
-  std::string_view t = text_;
+  std::string_view t = *text_;
   for (std::size_t p = t.find_first_of("\r\n"); p != std::string_view::npos; p = t.find_first_of("\r\n", p + 1)) {
     if (starts_line(t, p + 1)) starts_.push_back(p + 1);
   }
@@ -37,16 +38,17 @@ std::size_t TextDocument::line_of(std::size_t offset) const {
 }
 
 std::size_t TextDocument::offset_of(Position position, PositionEncoding encoding) const {
-  if (position.line >= starts_.size()) return text_.size();
+  const std::string& text = *text_;
+  if (position.line >= starts_.size()) return text.size();
   std::size_t start = starts_[position.line];
-  std::size_t end = text_.size();
+  std::size_t end = text.size();
   if (position.line + 1 < starts_.size()) {
     end = starts_[position.line + 1];
-    if (text_[end - 1] == '\n') --end;
-    if (end > start && text_[end - 1] == '\r') --end;
+    if (text[end - 1] == '\n') --end;
+    if (end > start && text[end - 1] == '\r') --end;
   }
   // The core index over this one line converts the column.
-  LineIndex line(std::string_view(text_).substr(start, end - start));
+  LineIndex line(std::string_view(text).substr(start, end - start));
   return start + line.offset_of(Position{0, position.character}, encoding);
 }
 
@@ -67,7 +69,19 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   if (first > 0 && begin == starts_[first]) --first;
   std::size_t last_old = line_of(end);
 
-  text_.replace(begin, end - begin, new_text);
+  if (text_.use_count() > 1) {
+    // An analysis holds this version: the edited text goes into a new buffer.
+    // (Only this thread makes new holders, so a count of 1 cannot go up meanwhile.)
+    auto edited = std::make_shared<std::string>();
+    edited->reserve(text_->size() - (end - begin) + new_text.size());
+    edited->append(*text_, 0, begin).append(new_text).append(*text_, end, std::string::npos);
+    text_ = std::move(edited);
+  } else {
+    // Nobody else holds it: the acquire fence orders this write after the
+    // last reads of whoever released it (use_count is a relaxed load).
+    std::atomic_thread_fence(std::memory_order_acquire);
+    text_->replace(begin, end - begin, new_text);
+  }
   std::size_t new_end = begin + new_text.size();
   std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(new_text.size()) - static_cast<std::ptrdiff_t>(end - begin);
 
@@ -76,7 +90,7 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   // stretch of the table is moved, and only when its line count changes (a
   // typed character keeps it): the rest is shifted in place.
   std::vector<std::size_t> fresh;
-  scan_starts(text_, starts_[first] + 1, new_end, fresh);
+  scan_starts(*text_, starts_[first] + 1, new_end, fresh);
   auto replaced_begin = starts_.begin() + static_cast<std::ptrdiff_t>(first + 1);
   auto replaced_end = std::upper_bound(replaced_begin, starts_.end(), end);
   auto old_count = replaced_end - replaced_begin;

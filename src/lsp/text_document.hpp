@@ -1,10 +1,14 @@
-// The live text of one open document, edited in place by didChange. Keeps its
-// own line starts, updated incrementally, so that an edit costs the edited
-// lines plus a shift of the later line starts, not a rescan of the text.
+// The live text of one open document, edited by didChange. Keeps its own line
+// starts, updated incrementally, so that an edit costs the edited lines plus a
+// shift of the later line starts, not a rescan of the text. The text's buffer
+// is shared with the analysis of it (one copy of a large document, not two):
+// an edit writes in place when nobody else holds the buffer, and into a new
+// buffer, in one pass, when an analysis does.
 // Columns are converted by the core LineIndex over the one line concerned.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +22,9 @@ class TextDocument {
  public:
   explicit TextDocument(std::string text);
 
-  const std::string& text() const { return text_; }
+  const std::string& text() const { return *text_; }
+  // The current text's buffer, to hand to an analysis; never changed after.
+  std::shared_ptr<const std::string> shared_text() const { return text_; }
   std::size_t line_count() const { return starts_.size(); }
   std::size_t line_start(std::size_t line) const { return starts_[line]; }
 
@@ -31,8 +37,8 @@ class TextDocument {
 
  private:
   std::size_t line_of(std::size_t offset) const;
-  std::string text_;
-  std::vector<std::size_t> starts_;  // same lines as LineIndex(text_)
+  std::shared_ptr<std::string> text_;  // never null
+  std::vector<std::size_t> starts_;    // same lines as LineIndex(*text_)
 };
 
 // One LineEdit equivalent to `first` followed by `second` (whose line numbers

@@ -62,12 +62,12 @@ std::shared_ptr<const bitext::Analysis> analyse_remembering_last(AnalysisJob& jo
   if (job.base && job.edit) return analyse_with_core(job);
   {
     std::lock_guard lock(mutex);
-    if (last && job.text == last_text && job.options.document_name == last_options.document_name &&
+    if (last && *job.text == last_text && job.options.document_name == last_options.document_name &&
         same_options(job.options, last_options)) {
       return last;
     }
   }
-  std::string text = job.text;
+  std::string text = *job.text;
   auto analysis = analyse_with_core(job);
   std::lock_guard lock(mutex);
   last_text = std::move(text);

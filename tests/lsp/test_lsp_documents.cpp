@@ -62,6 +62,24 @@ TEST_CASE("incremental edits with CJK and emoji in UTF-16") {
   check_lines(document);
 }
 
+TEST_CASE("an edit leaves the text an analysis holds as it was, and writes in place when nobody holds it") {
+  TextDocument document("你好\nhello\nworld\n");
+  std::shared_ptr<const std::string> held = document.shared_text();  // as an analysis job holds it
+  const std::string* held_address = held.get();
+  document.apply(Range{{1, 5}, {2, 0}}, " there\n", PositionEncoding::Utf16);
+  CHECK(*held == "你好\nhello\nworld\n");
+  CHECK(document.text() == "你好\nhello there\nworld\n");
+  CHECK(document.shared_text().get() != held_address);
+  check_lines(document);
+  // Once the holder lets go, later edits change the buffer itself.
+  held.reset();
+  const std::string* own = document.shared_text().get();
+  document.apply(Range{{0, 0}, {0, 1}}, "您", PositionEncoding::Utf16);
+  CHECK(document.text() == "您好\nhello there\nworld\n");
+  CHECK(document.shared_text().get() == own);
+  check_lines(document);
+}
+
 TEST_CASE("the same edit in UTF-8 and UTF-32 columns") {
   TextDocument utf8("🤗a\n");
   utf8.apply(Range{{0, 4}, {0, 5}}, "b", PositionEncoding::Utf8);  // 🤗 is 4 bytes

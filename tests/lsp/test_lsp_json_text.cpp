@@ -3,12 +3,16 @@
 // per snapshot must be made once and belong to that snapshot only.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "bitext/analysis.hpp"
 #include "lsp/diagnostics.hpp"
 #include "lsp/json_writer.hpp"
+#include "lsp/published_diagnostics.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "lsp/protocol.hpp"
 #include "lsp/snapshot.hpp"
@@ -232,4 +236,51 @@ TEST_CASE("one Diagnostic, written fast or through json, is the same text; fixes
     }
   }
   CHECK(with_fixes >= 1);
+}
+
+TEST_CASE("diagnostics published again after edits are those written afresh, and most are reused") {
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt", std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  REQUIRE(text.size() > 1000);
+  const std::string uri = "file:///edited.txt";
+  PublishedDiagnostics published;
+  std::shared_ptr<const Analysis> previous = Analysis::run(text, CheckOptions{});
+  ClientCapabilities caps;
+  caps.related_information = true;
+  {
+    Snapshot snapshot(previous, 1);
+    FeatureContext context{uri, snapshot, caps};
+    std::string out;
+    published.append(out, context);
+    CHECK(out == publish_diagnostics_text(context));
+    CHECK(published.written() == previous->findings().size());
+  }
+  // Characters, line breaks of each kind (a "\r" typed before a "\n" joins
+  // nothing but moves the line end), CJK and emoji, invalid bytes, edits at
+  // the first and last byte; now and then the client's encoding or related
+  // information changes, or the published version was freed before the next.
+  const std::vector<std::string> inserts = {"x", "字", "🤗", "\n", "\r", "\r\n", "", "\xff", "Speaker: ", "3"};
+  std::mt19937 random(12);
+  std::size_t reused_edits = 0;
+  for (int version = 2; version < 90; ++version) {
+    std::size_t at = version % 17 == 0 ? 0 : version % 19 == 0 ? text.size() : random() % (text.size() + 1);
+    const std::size_t removed = random() % 3 == 0 ? std::min<std::size_t>(random() % 4, text.size() - at) : 0;
+    const std::string& insert = inserts[random() % inserts.size()];
+    text.replace(at, removed, insert);
+    if (version % 23 == 0) caps.encoding = caps.encoding == PositionEncoding::Utf16 ? PositionEncoding::Utf8 : PositionEncoding::Utf16;
+    if (version % 29 == 0) caps.related_information = !caps.related_information;
+    if (version % 31 == 0) previous.reset();
+    auto analysis = Analysis::run(text, CheckOptions{});
+    Snapshot snapshot(analysis, version);
+    FeatureContext context{uri, snapshot, caps};
+    std::string out;
+    published.append(out, context);
+    CAPTURE(version);
+    CHECK(out == publish_diagnostics_text(context));
+    if (published.written() < analysis->findings().size() / 2) ++reused_edits;
+    previous = analysis;
+  }
+  CHECK(reused_edits > 60);  // the comparison covered diagnostics that were reused
 }

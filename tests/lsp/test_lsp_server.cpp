@@ -197,8 +197,8 @@ TEST_CASE("the in-memory connection answers broken bytes like the pipes do, and 
 TEST_CASE("after a failed analysis every request is answered: a failed re-analysis is redone from scratch, a failed full one is an error at once") {
   // Re-analyses always fail; a full analysis fails when the text has "FAIL".
   Analyser flaky = [](AnalysisJob& job) -> std::shared_ptr<const bitext::Analysis> {
-    if (job.base && job.edit) throw std::runtime_error("re-analysis broke");
-    if (job.text.find("FAIL") != std::string::npos) throw std::runtime_error("analysis broke");
+if (job.base && job.edit) throw std::runtime_error("re-analysis broke");
+    if (job.text->find("FAIL") != std::string::npos) throw std::runtime_error("analysis broke");
     return analyse_with_core(job);
   };
   MemoryConnection connection("test", flaky);

@@ -39,7 +39,7 @@ AnalysisJob job_for(std::string text, std::int64_t version) {
   job.uri = "file:///a.txt";
   job.version = version;
   job.revision = static_cast<std::uint64_t>(version);
-  job.text = std::move(text);
+  job.text = std::make_shared<const std::string>(std::move(text));
   return job;
 }
 
