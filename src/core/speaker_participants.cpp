@@ -103,10 +103,14 @@ bool capitalised_inside_sentence(std::string_view text, std::string_view name) {
   return false;
 }
 
-// Per one-word name, the pairs that write it with a capital inside a sentence
-// (after a lower-case word or a comma), read in one pass over the text.
-std::map<std::string, std::size_t, std::less<>> capitalised_words_inside_sentences(const std::vector<PairSides>& sides) {
+// Per name of `names`, the pairs that write it with a capital inside a
+// sentence (after a lower-case word or a comma), read in one pass over the
+// text; no pass when there is no name to count.
+std::map<std::string, std::size_t, std::less<>> pairs_writing_inside_sentences(
+    const std::vector<PairSides>& sides, const std::vector<std::string>& names) {
   std::map<std::string, std::size_t, std::less<>> pairs_of;
+  for (const std::string& name : names) pairs_of.emplace(name, 0);
+  if (pairs_of.empty()) return pairs_of;
   for (const PairSides& side : sides) {
     const std::string_view text = side.latin;
     std::vector<std::string_view> seen;
@@ -126,11 +130,10 @@ std::map<std::string, std::size_t, std::less<>> capitalised_words_inside_sentenc
       }
       std::string_view word = text.substr(at, end - at);
       if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
-      if (!is_capitalised_word(word) || std::find(seen.begin(), seen.end(), word) != seen.end()) continue;
-      seen.push_back(word);
       const auto found = pairs_of.find(word);
-      if (found == pairs_of.end()) pairs_of.emplace(std::string(word), 1);
-      else ++found->second;
+      if (found == pairs_of.end() || std::find(seen.begin(), seen.end(), word) != seen.end()) continue;
+      seen.push_back(word);
+      ++found->second;
     }
   }
   return pairs_of;
@@ -204,7 +207,10 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
   }
   // Addressed once and spoken of in other pairs ("Nice one, Dana." ... "so
   // Dana leads" ... "then Dana picks"): someone present, where a company named once is not.
-  const auto spoken_of = capitalised_words_inside_sentences(sides);
+  std::vector<std::string> addressed_once;
+  for (const auto& [name, count] : addressed_pairs)
+    if (count == 1 && is_capitalised_word(name)) addressed_once.push_back(name);
+  const auto spoken_of = pairs_writing_inside_sentences(sides, addressed_once);
   auto spoken_enough = [&spoken_of](const std::string& name) {
     const auto found = spoken_of.find(name);
     return found != spoken_of.end() && found->second >= kMinPairsSpokenOf;
