@@ -40,15 +40,25 @@ constexpr std::u8string_view kChineseFunctionWords[] = {
     u8"还", u8"如", u8"让", u8"使", u8"由", u8"向", u8"到", u8"给", u8"地", u8"得", u8"着",
     u8"过", u8"吗", u8"呢", u8"吧", u8"啊", u8"我们", u8"你们", u8"他们", u8"可以"};
 
+// The lists above sorted once, so that a word is looked up by binary search
+// (every content word of every line asks).
+template <std::size_t N, class Word>
+std::array<std::string_view, N> sorted_words(const Word (&words)[N]) {
+  std::array<std::string_view, N> out;
+  for (std::size_t i = 0; i < N; ++i)
+    out[i] = std::string_view(reinterpret_cast<const char*>(words[i].data()), words[i].size());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool is_function_word(std::string_view lower) {
-  return std::find(std::begin(kEnglishFunctionWords), std::end(kEnglishFunctionWords), lower) !=
-         std::end(kEnglishFunctionWords);
+  static const auto words = sorted_words(kEnglishFunctionWords);
+  return std::binary_search(words.begin(), words.end(), lower);
 }
 
 bool is_chinese_function_word(std::string_view word) {
-  for (std::u8string_view w : kChineseFunctionWords)
-    if (std::string_view(reinterpret_cast<const char*>(w.data()), w.size()) == word) return true;
-  return false;
+  static const auto words = sorted_words(kChineseFunctionWords);
+  return std::binary_search(words.begin(), words.end(), word);
 }
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
