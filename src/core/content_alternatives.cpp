@@ -107,6 +107,33 @@ struct SortedTokens {
   }
 };
 
+// How many items (numbers, tokens) of a source line lie inside the text a
+// cut moves, for every cut at once: the moved text is a suffix [from, line
+// end) of the line (forward) or a prefix [0, to) (backward), so an item is
+// inside when its begin is at least `from` (and its end within the line), or
+// when its end is at most `to`. Sorted once per line and direction, a count
+// is a binary search instead of a pass over the items per cut.
+class MovedCounter {
+ public:
+  MovedCounter(bool forward, std::size_t line_size) : forward_(forward), line_size_(line_size) {}
+  void add(std::size_t begin, std::size_t end) {
+    if (!forward_) bounds_.push_back(end);
+    else if (end <= line_size_) bounds_.push_back(begin);
+  }
+  void sort() { std::sort(bounds_.begin(), bounds_.end()); }
+  // Items inside the moved text [moved_begin, moved_end) (moved_begin is 0
+  // backward, moved_end the line's size forward).
+  std::size_t inside(std::size_t moved_begin, std::size_t moved_end) const {
+    if (forward_) return std::size_t(bounds_.end() - std::lower_bound(bounds_.begin(), bounds_.end(), moved_begin));
+    return std::size_t(std::upper_bound(bounds_.begin(), bounds_.end(), moved_end) - bounds_.begin());
+  }
+
+ private:
+  bool forward_;
+  std::size_t line_size_;
+  std::vector<std::size_t> bounds_;
+};
+
 }  // namespace
 
 // Rotation by one of the lines of one side over pairs [first, first + count):
@@ -185,6 +212,35 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
       const double word_bound =
           words.active ? kWordWeight * double(source.words.size() + here_other.words.size() + next_other.words.size())
                        : 0.0;
+      // The numbers and tokens a cut may move: all of them, and the tokens that
+      // make the lexical part change — a name or must-carry token, or a word
+      // that a partner line's name needs ("hugging face" for "Hugging Face").
+      // Counted for the first cut that asks.
+      MovedCounter numbers_moved(forward, source_text.size()), tokens_moved(forward, source_text.size()),
+          needed_tokens_moved(forward, source_text.size());
+      bool counted = false;
+      auto count_items = [&] {
+        counted = true;
+        for (const NumberMention& m : source.numbers) numbers_moved.add(m.begin, m.end);
+        auto wanted_by_partner = [&](std::uint64_t key) {
+          for (const LineFeatures* partner : {&here_other, &next_other}) {
+            const auto& wanted = translation ? partner->keys.carried : partner->keys.names;
+            if (!wanted.empty() && std::binary_search(wanted.begin(), wanted.end(), key)) return true;
+          }
+          return false;
+        };
+        for (std::size_t k = 0; k < source.tokens.size(); ++k) {
+          const LatinToken& token = source.tokens[k];
+          tokens_moved.add(token.begin, token.end);
+          const bool needed = (translation ? token.kind != TokenKind::Word || token.key.size() >= 3 : must_carry(token)) ||
+                              wanted_by_partner(source.token_hashes[k]) ||
+                              (source.joined_hashes[k] != 0 && wanted_by_partner(source.joined_hashes[k]));
+          if (needed) needed_tokens_moved.add(token.begin, token.end);
+        }
+        numbers_moved.sort();
+        tokens_moved.sort();
+        needed_tokens_moved.sort();
+      };
       for (std::size_t c = 0; c < source.cuts.size(); ++c) {
         const CutPoint& cut = source.cuts[c];
         // forward: source = here, [tail_begin, end) moves to the start of next.
@@ -223,33 +279,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         const std::size_t moved_begin = forward ? cut.tail_begin : 0;
         const std::size_t moved_end = forward ? source_text.size() : cut.head_end;
         auto inside = [&](std::size_t begin, std::size_t end) { return begin >= moved_begin && end <= moved_end; };
-        const bool moves_numbers = std::any_of(source.numbers.begin(), source.numbers.end(),
-                                               [&](const NumberMention& m) { return inside(m.begin, m.end); });
-        // Tokens matter when a name or must-carry token moves, or a word that
-        // a partner line's name needs ("hugging face" for "Hugging Face").
-        bool moves_tokens = false;
-        for (std::size_t k = 0; k < source.tokens.size() && !moves_tokens; ++k) {
-          const LatinToken& token = source.tokens[k];
-          if (!inside(token.begin, token.end)) continue;
-          const bool needs_partner =
-              translation ? token.kind != TokenKind::Word || token.key.size() >= 3 : must_carry(token);
-          if (needs_partner) {
-            moves_tokens = true;
-            break;
-          }
-          const std::uint64_t key = source.token_hashes[k];
-          for (const LineFeatures* partner : {&here_other, &next_other}) {
-            const auto& wanted = translation ? partner->keys.carried : partner->keys.names;
-            if (!wanted.empty() && std::binary_search(wanted.begin(), wanted.end(), key)) moves_tokens = true;
-          }
-          const std::uint64_t joined = source.joined_hashes[k];
-          if (joined != 0) {
-            for (const LineFeatures* partner : {&here_other, &next_other}) {
-              const auto& wanted = translation ? partner->keys.carried : partner->keys.names;
-              if (!wanted.empty() && std::binary_search(wanted.begin(), wanted.end(), joined)) moves_tokens = true;
-            }
-          }
-        }
+        if (!counted) count_items();
+        const std::size_t numbers_inside = numbers_moved.inside(moved_begin, moved_end);
+        const bool moves_numbers = numbers_inside > 0;
+        const bool moves_tokens = needed_tokens_moved.inside(moved_begin, moved_end) > 0;
         const double lexical_current = table.lexical[a] + table.lexical[b];
         // Bound on what numbers and tokens can gain: every mismatch resolved and
         // matched in turn (4 and 2 nats), plus what moved items might add.
@@ -257,10 +290,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         {
           const int unmatched_numbers = table.checks[a].unmatched_numbers + table.checks[b].unmatched_numbers;
           const int unmatched_tokens = table.checks[a].unmatched_tokens + table.checks[b].unmatched_tokens;
-          double moved_items = 0;
-          for (const NumberMention& m : source.numbers) moved_items += inside(m.begin, m.end) ? 1.0 : 0.0;
-          if (moves_tokens)
-            for (const LatinToken& token : source.tokens) moved_items += inside(token.begin, token.end) ? 0.5 : 0.0;
+          const double moved_items =
+              double(numbers_inside) + (moves_tokens ? 0.5 * double(tokens_moved.inside(moved_begin, moved_end)) : 0.0);
           const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
           if ((current - lexical_current) - alternative - kDriftPrior + bound + word_bound < kDriftFloor) continue;
         }
