@@ -163,6 +163,13 @@ struct ResolvedWords {
   };
   std::vector<Run> translation_runs, key_id_runs, key_hash_runs;
   bool masked = false;
+  // For a line of more than 64 words (not `masked`): the same values, one
+  // entry per word and value, sorted by value (empty for a masked line).
+  struct ValueWord {
+    std::uint64_t value = 0;
+    std::uint32_t word = 0;
+  };
+  std::vector<ValueWord> translation_values, key_id_values, key_hash_values;
   std::size_t size() const { return words.size(); }
   bool empty() const { return words.empty(); }
   bool operator==(const ResolvedWords& other) const { return words == other.words; }

@@ -31,26 +31,29 @@ namespace {
 
 // A word's values to match on: translation ids of a Chinese word, the key id
 // of a Latin word (in the same space), and key hashes (their own space).
-struct WordValue {
-  std::uint64_t value;
-  std::uint32_t word;
-  bool operator<(const WordValue& other) const { return value < other.value; }
-};
+using WordValue = ResolvedWords::ValueWord;
 
-void word_values(const ResolvedWords& words, bool chinese, std::vector<WordValue>& ids,
-                 std::vector<WordValue>& hashes) {
-  for (std::size_t k = 0; k < words.size(); ++k) {
-    const auto word = std::uint32_t(k);
-    if (words.words[k].origin != WordOrigin::Latin) {
-      if (chinese)  // a Chinese word in an English line matches nothing (words_match)
-        for (const std::uint32_t id : words.translations[k]) ids.push_back({id, word});
-      continue;
-    }
-    if (!chinese && words.key_ids[k] != ResolvedWords::kNoKey) ids.push_back({words.key_ids[k], word});
-    hashes.push_back({words.key_hashes[k], word});
+// The values of a line's words sorted by value, as the line of a Chinese side
+// (translation ids of its Chinese words, hashes of its Latin words) or of an
+// English side (key ids and hashes of its Latin words): those resolve_words
+// keeps for a long line, or its runs' masks spelt out word by word (a Chinese
+// word in an English line matches nothing: words_match).
+void word_values(const ResolvedWords& words, bool chinese, std::vector<WordValue>& id_buffer,
+                 std::vector<WordValue>& hash_buffer, std::span<const WordValue>& ids,
+                 std::span<const WordValue>& hashes) {
+  if (!words.masked) {
+    ids = chinese ? words.translation_values : words.key_id_values;
+    hashes = words.key_hash_values;
+    return;
   }
-  std::sort(ids.begin(), ids.end());
-  std::sort(hashes.begin(), hashes.end());
+  auto spell_out = [](const std::vector<ResolvedWords::Run>& runs, std::vector<WordValue>& out) {
+    for (const ResolvedWords::Run& run : runs)
+      for (std::uint64_t m = run.mask; m != 0; m &= m - 1) out.push_back({run.value, std::uint32_t(std::countr_zero(m))});
+  };
+  spell_out(chinese ? words.translation_runs : words.key_id_runs, id_buffer);
+  spell_out(words.key_hash_runs, hash_buffer);
+  ids = id_buffer;
+  hashes = hash_buffer;
 }
 
 // Every pair of counterparts (words_match) between lines of any length, as
@@ -58,10 +61,11 @@ void word_values(const ResolvedWords& words, bool chinese, std::vector<WordValue
 // where testing every pair of words cost most of a check of long lines.
 template <typename OnPair>
 void for_each_counterpart(const ResolvedWords& line, const ResolvedWords& partner, bool line_chinese, OnPair&& on_pair) {
-  std::vector<WordValue> line_ids, line_hashes, partner_ids, partner_hashes;
-  word_values(line, line_chinese, line_ids, line_hashes);
-  word_values(partner, !line_chinese, partner_ids, partner_hashes);
-  auto merge = [&](const std::vector<WordValue>& a, const std::vector<WordValue>& b) {
+  std::vector<WordValue> line_id_buffer, line_hash_buffer, partner_id_buffer, partner_hash_buffer;
+  std::span<const WordValue> line_ids, line_hashes, partner_ids, partner_hashes;
+  word_values(line, line_chinese, line_id_buffer, line_hash_buffer, line_ids, line_hashes);
+  word_values(partner, !line_chinese, partner_id_buffer, partner_hash_buffer, partner_ids, partner_hashes);
+  auto merge = [&](std::span<const WordValue> a, std::span<const WordValue> b) {
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
       if (a[i].value < b[j].value) {

@@ -353,7 +353,20 @@ ResolvedWords resolve_words(const Lexicon& lexicon, std::vector<LexicalWord> wor
   }
   out.words = std::move(words);
   out.masked = out.words.size() <= 64;
-  if (!out.masked) return out;
+  if (!out.masked) {
+    for (std::size_t k = 0; k < out.words.size(); ++k) {
+      const auto word = std::uint32_t(k);
+      if (out.words[k].origin == WordOrigin::Chinese) {
+        for (const std::uint32_t id : out.translations[k]) out.translation_values.push_back({id, word});
+        continue;
+      }
+      if (out.key_ids[k] != ResolvedWords::kNoKey) out.key_id_values.push_back({out.key_ids[k], word});
+      out.key_hash_values.push_back({out.key_hashes[k], word});
+    }
+    for (auto* values : {&out.translation_values, &out.key_id_values, &out.key_hash_values})
+      std::sort(values->begin(), values->end(), [](const auto& a, const auto& b) { return a.value < b.value; });
+    return out;
+  }
   auto add = [](std::vector<ResolvedWords::Run>& runs, std::uint64_t value, std::size_t word) {
     runs.push_back({value, std::uint64_t{1} << word});
   };
