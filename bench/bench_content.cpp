@@ -152,6 +152,9 @@ StageInputs& stage_inputs() {
     PairTable& table = in.table;
     table.transcript = &transcript;
     table.index = &in.analysis->index();
+    // The dictionary signal as the check has it: on when a dictionary loads
+    // (BITEXT_LEXICON=build/cedict.lex; none sits beside the benchmark).
+    table.lexicon = document_lexicon(transcript.translation_script, transcript.original_script);
     const std::size_t n = transcript.pairs.size();
     table.lines.resize(n);
     table.features.resize(2 * n);
@@ -162,7 +165,7 @@ StageInputs& stage_inputs() {
       table.lines[p] = {true, pair.translation[0], pair.original[0]};
       for (const bool translation : {true, false})
         table.features[2 * p + (translation ? 0 : 1)] =
-            std::make_unique<const bitext::LineFeatures>(bitext::line_features(table.side_text(p, translation)));
+            std::make_unique<const bitext::LineFeatures>(bitext::content::line_features(table.side_text(p, translation)));
       translations.push_back(summary_of(table.side(p, true)));
       originals.push_back(summary_of(table.side(p, false)));
     }
@@ -195,7 +198,7 @@ void BM_StageLineFeatures10MB(benchmark::State& state) {
     for (std::size_t p = 0; p < table.size(); ++p) {
       if (!table.valid(p)) continue;
       for (const bool translation : {true, false})
-        benchmark::DoNotOptimize(bitext::line_features(table.side_text(p, translation)));
+        benchmark::DoNotOptimize(bitext::content::line_features(table.side_text(p, translation)));
     }
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * large().size()));
