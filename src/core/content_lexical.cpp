@@ -111,6 +111,31 @@ bool known(const ResolvedWords& words, std::size_t i) {
   return words.words[i].origin == WordOrigin::Latin || !words.translations[i].empty();
 }
 
+// The cumulative counts of DriftWords::Before, from the per-word views.
+void count_before(DriftWords& view) {
+  const std::size_t n = view.lean.size();
+  DriftWords::Before& before = view.before;
+  for (auto* counts : {&before.gained, &before.lost, &before.known, &before.dest_first, &before.dest_last,
+                       &before.source_first, &before.source_last})
+    counts->assign(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    before.gained[i + 1] = view.lean[i] > 0;
+    before.lost[i + 1] = view.lean[i] < 0;
+    before.known[i + 1] = view.known[i];
+  }
+  auto histogram = [n](const std::vector<std::int32_t>& at, std::vector<std::int32_t>& counts) {
+    for (const std::int32_t i : at)
+      if (i >= 0 && std::size_t(i) < n) ++counts[std::size_t(i) + 1];
+  };
+  histogram(view.dest_first, before.dest_first);
+  histogram(view.dest_last, before.dest_last);
+  histogram(view.source_first, before.source_first);
+  histogram(view.source_last, before.source_last);
+  for (auto* counts : {&before.gained, &before.lost, &before.known, &before.dest_first, &before.dest_last,
+                       &before.source_first, &before.source_last})
+    for (std::size_t k = 1; k <= n; ++k) (*counts)[k] += (*counts)[k - 1];
+}
+
 }  // namespace
 
 std::size_t word_at(const LineFeatures& features, std::size_t offset) {
@@ -184,6 +209,7 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
       view.lean[i] = std::int8_t(int(d && !s) - int(s && !d));
       view.known[i] = known(source.words, i);
     }
+    count_before(view);
     return view;
   }
   // Lines of more than 64 words: word by word.
@@ -213,13 +239,32 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
     view.lean[i] = std::int8_t(int(in_dest[i] && !in_source[i]) - int(in_source[i] && !in_dest[i]));
     view.known[i] = known(source.words, i);
   }
+  count_before(view);
   return view;
 }
 
 MovedWords moved_words(const DriftWords& view, std::size_t begin, std::size_t end, bool) {
   MovedWords moved;
   if (!view.active) return moved;
-  for (std::size_t i = begin; i < end && i < view.lean.size(); ++i) {
+  const std::size_t n = view.lean.size();
+  const DriftWords::Before& before = view.before;
+  if ((begin == 0 || end >= n) && before.gained.size() == n + 1) {
+    // A prefix [0, end) or a suffix [begin, n): a word index x is inside when
+    // x < end, or when x >= begin; first <= last for every partner word.
+    const std::size_t hi = std::min(end, n), lo = std::min(begin, hi);
+    moved.gained = before.gained[hi] - before.gained[lo];
+    moved.lost = before.lost[hi] - before.lost[lo];
+    moved.known = before.known[hi] - before.known[lo];
+    if (begin == 0) {
+      moved.gained += before.dest_first[hi];  // first inside, or last inside: first < end
+      moved.lost += before.source_last[hi];   // both inside: last < end
+    } else {
+      moved.gained += before.dest_last[n] - before.dest_last[lo];      // last >= begin
+      moved.lost += before.source_first[n] - before.source_first[lo];  // first >= begin
+    }
+    return moved;
+  }
+  for (std::size_t i = begin; i < end && i < n; ++i) {
     moved.gained += view.lean[i] > 0;
     moved.lost += view.lean[i] < 0;
     moved.known += view.known[i];

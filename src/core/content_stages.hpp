@@ -193,6 +193,13 @@ struct DriftWords {
   // destination line, and per word of the source partner: first and last
   // source word matching it, -1 when none.
   std::vector<std::int32_t> dest_first, dest_last, source_first, source_last;
+  // The same counted once for the moves of a drift, which move a suffix or a
+  // prefix of the source words: per k in [0, n], how many source words before
+  // k lean each way or are known, and how many partner words have their
+  // first or last matching source word before k.
+  struct Before {
+    std::vector<std::int32_t> gained, lost, known, dest_first, dest_last, source_first, source_last;
+  } before;
 };
 DriftWords drift_words(const PairTable& table, std::size_t first, bool translation_side, bool forward);
 // What moving the source words [begin, end) does: counterparts the
