@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Checks that a speed change changed no output: `bitext check --format json`
+# of two binaries, byte for byte, on every transcript of the repository
+# (examples/, tests/eval, tests/fixtures, ../shared/samples) and on the extra
+# files given, without and with the dictionary.
+#
+#   scripts/compare-check-output.sh OLD_BITEXT NEW_BITEXT [LEXICON] [EXTRA_FILE...]
+#
+# LEXICON defaults to build/cedict.lex. Exit status 1 and the differing files
+# named when any output differs.
+set -u
+old=$1 new=$2
+lexicon=${3:-build/cedict.lex}
+shift $(( $# >= 3 ? 3 : $# ))
+here=$(cd "$(dirname "$0")/.." && pwd)
+mapfile -t files < <(find "$here/examples" "$here/tests/eval" "$here/tests/fixtures" "$here/../shared/samples/" \
+  -type f \( -name '*.txt' -o -name '*.md' -o -name '*.srt' -o -name '*.vtt' \) ! -name README.md | sort)
+files+=("$@")
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+status=0 compared=0
+for lex in "" "$lexicon"; do
+  for f in "${files[@]}"; do
+    BITEXT_LEXICON=$lex "$old" check --format json "$f" > "$out/old" 2>&1; old_rc=$?
+    BITEXT_LEXICON=$lex "$new" check --format json "$f" > "$out/new" 2>&1; new_rc=$?
+    compared=$((compared + 1))
+    if [[ $old_rc != "$new_rc" ]] || ! cmp -s "$out/old" "$out/new"; then
+      echo "DIFFERS (BITEXT_LEXICON=$lex, exit $old_rc/$new_rc): $f"
+      status=1
+    fi
+  done
+done
+echo "compared $compared outputs (${#files[@]} files x 2 dictionary settings): $([[ $status == 0 ]] && echo all identical || echo some differ)"
+exit $status
