@@ -128,4 +128,12 @@ class LineIndex {
   std::string separator_;
 };
 
+// The bytes two versions of a text share at their start and at their end
+// (prefix + suffix <= the smaller size): what an edit left alone.
+struct CommonEnds {
+  std::size_t prefix = 0;
+  std::size_t suffix = 0;
+};
+CommonEnds common_ends(std::string_view old_text, std::string_view text);
+
 }  // namespace bitext

@@ -32,43 +32,10 @@ namespace {
 
 bool is_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
-std::size_t common_prefix(std::string_view a, std::string_view b) {
-  const std::size_t limit = std::min(a.size(), b.size());
-  constexpr std::size_t kBlock = 4096;
-  std::size_t at = 0;
-  while (at + kBlock <= limit && std::memcmp(a.data() + at, b.data() + at, kBlock) == 0) at += kBlock;
-  while (at < limit && a[at] == b[at]) ++at;
-  return at;
-}
-
-// Common suffix no longer than `limit`.
-std::size_t common_suffix(std::string_view a, std::string_view b, std::size_t limit) {
-  constexpr std::size_t kBlock = 4096;
-  std::size_t length = 0;
-  while (length + kBlock <= limit &&
-         std::memcmp(a.data() + a.size() - length - kBlock, b.data() + b.size() - length - kBlock, kBlock) == 0)
-    length += kBlock;
-  while (length < limit && a[a.size() - 1 - length] == b[b.size() - 1 - length]) ++length;
-  return length;
-}
-
 // First invalid UTF-8 offset of `text`, knowing that of `old_text`. UTF-8 is
 // self-synchronising: bytes before the first change decode as before, and once
 // decoding is back on a code point boundary inside the unchanged suffix the
 // rest decodes as it did in the old text.
-// The bytes that two versions share at their start and end.
-struct CommonEnds {
-  std::size_t prefix = 0;
-  std::size_t suffix = 0;  // prefix + suffix <= the smaller size
-};
-
-CommonEnds common_ends(std::string_view old_text, std::string_view text) {
-  CommonEnds ends;
-  ends.prefix = common_prefix(old_text, text);
-  ends.suffix = common_suffix(old_text, text, std::min(old_text.size(), text.size()) - ends.prefix);
-  return ends;
-}
-
 std::optional<std::size_t> first_invalid_after_edit(std::string_view old_text,
                                                     std::optional<std::size_t> old_invalid,
                                                     std::string_view text, CommonEnds ends) {

@@ -208,4 +208,23 @@ std::size_t LineIndex::offset_of(Position position, PositionEncoding encoding) c
   return at;
 }
 
+CommonEnds common_ends(std::string_view old_text, std::string_view text) {
+  // Compared a page at a time with memcmp first: an edit changes a few bytes of megabytes.
+  constexpr std::size_t kBlock = 4096;
+  const std::size_t limit = std::min(old_text.size(), text.size());
+  CommonEnds ends;
+  std::size_t& prefix = ends.prefix;
+  while (prefix + kBlock <= limit && std::memcmp(old_text.data() + prefix, text.data() + prefix, kBlock) == 0)
+    prefix += kBlock;
+  while (prefix < limit && old_text[prefix] == text[prefix]) ++prefix;
+  const std::size_t suffix_limit = limit - prefix;
+  std::size_t& suffix = ends.suffix;
+  const char* const old_end = old_text.data() + old_text.size();
+  const char* const end = text.data() + text.size();
+  while (suffix + kBlock <= suffix_limit && std::memcmp(old_end - suffix - kBlock, end - suffix - kBlock, kBlock) == 0)
+    suffix += kBlock;
+  while (suffix < suffix_limit && *(old_end - suffix - 1) == *(end - suffix - 1)) ++suffix;
+  return ends;
+}
+
 }  // namespace bitext

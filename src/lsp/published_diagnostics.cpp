@@ -12,25 +12,6 @@
 namespace bitext::lsp {
 namespace {
 
-std::size_t common_prefix(std::string_view a, std::string_view b) {
-  const std::size_t limit = std::min(a.size(), b.size());
-  constexpr std::size_t kBlock = 4096;
-  std::size_t at = 0;
-  while (at + kBlock <= limit && std::memcmp(a.data() + at, b.data() + at, kBlock) == 0) at += kBlock;
-  while (at < limit && a[at] == b[at]) ++at;
-  return at;
-}
-
-std::size_t common_suffix(std::string_view a, std::string_view b, std::size_t limit) {
-  constexpr std::size_t kBlock = 4096;
-  std::size_t length = 0;
-  while (length + kBlock <= limit &&
-         std::memcmp(a.data() + a.size() - length - kBlock, b.data() + b.size() - length - kBlock, kBlock) == 0)
-    length += kBlock;
-  while (length < limit && a[a.size() - 1 - length] == b[b.size() - 1 - length]) ++length;
-  return length;
-}
-
 // Offsets of the new version whose line and column are those of an offset of
 // the old one: before the first changed byte (the bytes up to and including
 // the offset decide its line and column), or, when the line count is the
@@ -40,9 +21,9 @@ class OffsetMap {
   OffsetMap(const Analysis& old, const Analysis& now) : index_(now.index()) {
     const std::string_view a = old.text();
     const std::string_view b = now.text();
-    prefix_ = common_prefix(a, b);
-    const std::size_t suffix = common_suffix(a, b, std::min(a.size(), b.size()) - prefix_);
-    suffix_start_ = b.size() - suffix;
+    const CommonEnds ends = common_ends(a, b);
+    prefix_ = ends.prefix;
+    suffix_start_ = b.size() - ends.suffix;
     shift_ = a.size() - b.size();  // modular: old offset = new offset + shift_
     same_lines_ = old.index().line_count() == now.index().line_count();
   }
