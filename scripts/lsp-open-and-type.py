@@ -7,7 +7,6 @@
 import json, subprocess, sys, time, os, resource, shlex, socket
 binary, path = sys.argv[1], sys.argv[2]
 edits = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-text = open(path, encoding='utf-8').read()
 wrapper = shlex.split(os.environ.get('BITEXT_LSP_WRAPPER', ''))
 if wrapper:
     p = subprocess.Popen(wrapper + [binary, 'lsp', '--listen', '127.0.0.1:0'], stderr=subprocess.PIPE)
@@ -36,6 +35,10 @@ def wait_diagnostics(version=None):
     while True:
         m = read()
         if m.get('method') == 'textDocument/publishDiagnostics': return m
+# Read after the server started: a child forked from this process starts with
+# its memory, and getrusage's peak RSS of a child counts it (the 10 MB text is
+# about 40 MB in Python, more than the server's own peak).
+text = open(path, encoding='utf-8').read()
 uri = 'file://' + os.path.abspath(path)
 send({'jsonrpc':'2.0','id':1,'method':'initialize','params':{'processId':None,'rootUri':None,'capabilities':{}}})
 while read().get('id') != 1: pass
@@ -57,6 +60,15 @@ if lat:
     lat.sort(); print('edit->diagnostics p50 %.1f ms p90 %.1f ms (wall, client)' % (1000*lat[len(lat)//2], 1000*lat[int(len(lat)*0.9)]))
 send({'jsonrpc':'2.0','id':2,'method':'shutdown'})
 while read().get('id') != 2: pass
+# The server's own high-water mark (Linux; not the wrapper's when there is one).
+peak_kib = None
+if not wrapper:
+    try:
+        peak_kib = int(open('/proc/%d/status' % p.pid).read().split('VmHWM:')[1].split()[0])
+    except (OSError, IndexError, ValueError):
+        pass
 send({'jsonrpc':'2.0','method':'exit'}); p.wait()
 r = resource.getrusage(resource.RUSAGE_CHILDREN)
-print('server CPU %.2f s user + %.2f s sys, peak RSS %.0f MB' % (r.ru_utime, r.ru_stime, r.ru_maxrss / 1024))
+peak_kib = peak_kib or r.ru_maxrss
+print('server CPU %.2f s user + %.2f s sys, peak RSS %.1f MB (%d KiB, %.2fx the document)' %
+      (r.ru_utime, r.ru_stime, peak_kib * 1024 / 1e6, peak_kib, peak_kib * 1024 / os.path.getsize(path)))

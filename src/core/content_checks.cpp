@@ -424,15 +424,17 @@ ContentResult ContentRun::run() {
       }
     }
   });
-  std::vector<LineSummary> translations, originals;
-  translations.reserve(n);
-  originals.reserve(n);
-  for (std::size_t p = 0; p < n; ++p) {
-    if (!table_.valid(p)) continue;
-    translations.push_back(state_->pairs[p].translation);
-    originals.push_back(state_->pairs[p].original);
+  {  // (freed before the stages that follow: the findings' peak)
+    std::vector<LineSummary> translations, originals;
+    translations.reserve(n);
+    originals.reserve(n);
+    for (std::size_t p = 0; p < n; ++p) {
+      if (!table_.valid(p)) continue;
+      translations.push_back(state_->pairs[p].translation);
+      originals.push_back(state_->pairs[p].original);
+    }
+    table_.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
   }
-  table_.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
   state_->fits = table_.fits;
   same_costs_ = previous_ && previous_->fits.same_costs(table_.fits);
 

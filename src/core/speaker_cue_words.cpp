@@ -48,7 +48,7 @@ std::string_view side_text(std::string_view text, const std::vector<Pair::TextRa
   return out;
 }
 
-bool contains_any(std::string_view haystack, std::span<const std::string_view> needles, std::string& found) {
+bool contains_any(std::string_view haystack, std::span<const std::string_view> needles, std::string_view& found) {
   for (std::string_view needle : needles) {
     if (haystack.find(needle) != std::string_view::npos) {
       found = needle;
@@ -375,7 +375,7 @@ PairWording read_wording(const PairSides& sides) {
   if (!has_latin)
     for (std::string_view connective : kHanContinuations)
       if (han.substr(0, connective.size()) == connective) wording.continues_talk = true;
-  std::string to_listener;
+  std::string_view to_listener;
   // ... or a pair that opens on the listener's doings: "Your last book took five years".
   wording.speaks_to_listener = has_latin ? contains_any(lower, kToListener, to_listener) || lower.rfind("your ", 0) == 0
                                          : contains_any(han, kHanToListener, to_listener) || han.rfind("你的", 0) == 0;
@@ -397,7 +397,7 @@ PairWording read_wording(const PairSides& sides) {
   wording.words = has_latin ? words : han.size() / 6;  // a Han character is 3 bytes; two make about a word
   wording.sentences = has_latin ? latin_sentences(lower) : han_sentences(han);
 
-  std::string found;
+  std::string_view found;  // one of the phrases above
   if (contains_any(lower, kGuestThanks, found) || contains_any(han, kHanGuestThanks, found))
     wording.guest_thanks = {true, found};
   if (contains_any(lower, kHostWording, found) || contains_any(han, kHanHostWording, found))

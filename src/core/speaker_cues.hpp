@@ -39,7 +39,7 @@ std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view
 // A short phrase that decided a cue, for the turn's evidence.
 struct Cue {
   bool found = false;
-  std::string words;
+  std::string_view words;  // the phrase found: one of read_wording's constants (static storage)
 };
 
 struct PairWording {

@@ -196,9 +196,9 @@ Decision explain(const Cast& cast, const std::vector<detail::PairSides>& sides, 
     }
   }
   if (reading.wording.guest_thanks.found && who.role == SpeakerRole::Guest)
-    return {speaker, SpeakerCue::Role, reading.wording.guest_thanks.words};
+    return {speaker, SpeakerCue::Role, std::string(reading.wording.guest_thanks.words)};
   if (reading.wording.host_wording.found && who.role == SpeakerRole::Host)
-    return {speaker, SpeakerCue::Role, reading.wording.host_wording.words};
+    return {speaker, SpeakerCue::Role, std::string(reading.wording.host_wording.words)};
   if (previous_speaker == speaker) return {speaker, SpeakerCue::Continued, {}};
   if (previous_pair >= 0 && cast.pairs[static_cast<std::size_t>(previous_pair)].wording.question) {
     const std::string_view asked = sides[static_cast<std::size_t>(previous_pair)].latin;

@@ -92,6 +92,9 @@ void LabelReader::take(SpeakerMemo& memo) {
   misses_.erase(std::unique(misses_.begin(), misses_.end()), misses_.end());
   memo.labels = std::move(reads_);
   memo.no_labels = std::move(misses_);
+  // The memo is kept while the user types: without the slack the vectors grew with.
+  memo.labels.shrink_to_fit();
+  memo.no_labels.shrink_to_fit();
 }
 
 void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<PairSideRanges>& ranges,
@@ -115,6 +118,9 @@ void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<Pai
       memo.by_start.emplace_back(memo.keys[key_start + 1], static_cast<std::uint32_t>(i));
   }
   std::sort(memo.by_start.begin(), memo.by_start.end());
+  memo.keys.shrink_to_fit();
+  memo.key_starts.shrink_to_fit();
+  memo.by_start.shrink_to_fit();
 }
 
 }  // namespace bitext::detail
