@@ -128,11 +128,23 @@ class LineIndex {
   std::string separator_;
 };
 
-// The bytes two versions of a text share at their start and at their end
-// (prefix + suffix <= the smaller size): what an edit left alone.
+// The bytes two versions of a text share at their start and at their end:
+// what an edit left alone. Work that depends only on bytes inside either can
+// be taken from the old version without comparing them again.
 struct CommonEnds {
-  std::size_t prefix = 0;
-  std::size_t suffix = 0;
+  std::size_t prefix = 0;    // bytes [0, prefix) are the same in both
+  std::size_t suffix = 0;    // so are the last `suffix` bytes; prefix + suffix <= either size
+  std::size_t old_size = 0;
+  std::size_t new_size = 0;
+
+  // Where new bytes [begin, end) were in the old text, if they lie in the
+  // common start or the common end (and so are unchanged).
+  std::optional<std::size_t> old_begin(std::size_t begin, std::size_t end) const {
+    if (begin > end) return std::nullopt;
+    if (end <= prefix) return begin;
+    if (begin >= new_size - suffix && end <= new_size) return begin - new_size + old_size;
+    return std::nullopt;
+  }
 };
 CommonEnds common_ends(std::string_view old_text, std::string_view text);
 

@@ -13,7 +13,7 @@ bool before(const SpeakerMemo::LabelRead& read, std::pair<std::size_t, std::size
 // Appends a pair's key: how many Latin ranges, then every range, each moved to
 // the previous version's coordinates when `ends` is given. False when a range
 // is not in the text both versions share (the key is then incomplete).
-bool append_key(const PairSideRanges& ranges, const UnchangedEnds* ends, std::vector<std::size_t>& key) {
+bool append_key(const PairSideRanges& ranges, const CommonEnds* ends, std::vector<std::size_t>& key) {
   key.push_back(ranges.latin.size());
   for (const std::vector<Pair::TextRange>* side : {&ranges.latin, &ranges.han})
     for (const Pair::TextRange& range : *side) {
@@ -30,7 +30,7 @@ bool append_key(const PairSideRanges& ranges, const UnchangedEnds* ends, std::ve
 }
 
 // The key of a pair in the previous version's coordinates, if all its ranges are unchanged.
-bool old_key(const PairSideRanges& ranges, const UnchangedEnds& ends, std::vector<std::size_t>& key) {
+bool old_key(const PairSideRanges& ranges, const CommonEnds& ends, std::vector<std::size_t>& key) {
   key.clear();
   return append_key(ranges, &ends, key) && key.size() > 1;
 }

@@ -3,7 +3,7 @@
 // reads: a label read at the start of a side (read_label on a range) and a
 // pair's cues (read_pair_cues on the text of its sides' ranges). A result is
 // taken from the previous version only when every range it read lies in the
-// text both versions share at their start or end (UnchangedEnds), so it is
+// text both versions share at their start or end (CommonEnds), so it is
 // the result a fresh reading gives. A memo holds one version's results only.
 #pragma once
 
@@ -16,9 +16,9 @@
 
 #include "bitext/layout.hpp"
 #include "bitext/speaker_labels.hpp"
+#include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 #include "speaker_cues.hpp"
-#include "unchanged_text.hpp"
 
 namespace bitext::detail {
 
@@ -43,7 +43,7 @@ struct SpeakerMemo {
 // The previous version's memo and where its text agrees with this one's.
 struct SpeakerRecall {
   const SpeakerMemo* previous = nullptr;
-  UnchangedEnds ends;
+  CommonEnds ends;
 };
 
 // read_label over `text`'s bytes [begin, end), remembering every read for the
@@ -58,7 +58,7 @@ class LabelReader {
   std::string_view text_;
   Layout layout_;
   const SpeakerMemo* previous_;  // null when it cannot lend (none, or another layout)
-  UnchangedEnds ends_;
+  CommonEnds ends_;
   std::vector<SpeakerMemo::LabelRead> reads_;
   std::vector<std::pair<std::size_t, std::size_t>> misses_;
 };

@@ -213,6 +213,8 @@ CommonEnds common_ends(std::string_view old_text, std::string_view text) {
   constexpr std::size_t kBlock = 4096;
   const std::size_t limit = std::min(old_text.size(), text.size());
   CommonEnds ends;
+  ends.old_size = old_text.size();
+  ends.new_size = text.size();
   std::size_t& prefix = ends.prefix;
   while (prefix + kBlock <= limit && std::memcmp(old_text.data() + prefix, text.data() + prefix, kBlock) == 0)
     prefix += kBlock;

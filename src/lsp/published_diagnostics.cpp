@@ -18,28 +18,21 @@ namespace {
 // same, on a line starting after the last changed byte.
 class OffsetMap {
  public:
-  OffsetMap(const Analysis& old, const Analysis& now) : index_(now.index()) {
-    const std::string_view a = old.text();
-    const std::string_view b = now.text();
-    const CommonEnds ends = common_ends(a, b);
-    prefix_ = ends.prefix;
-    suffix_start_ = b.size() - ends.suffix;
-    shift_ = a.size() - b.size();  // modular: old offset = new offset + shift_
-    same_lines_ = old.index().line_count() == now.index().line_count();
-  }
+  OffsetMap(const Analysis& old, const Analysis& now)
+      : index_(now.index()), ends_(common_ends(old.text(), now.text())),
+        same_lines_(old.index().line_count() == now.index().line_count()) {}
 
   std::optional<std::size_t> old_offset(std::size_t offset) const {
-    if (offset < prefix_) return offset;
-    if (same_lines_ && offset >= suffix_start_ && index_.line_start(index_.line_of(offset)) > suffix_start_)
-      return offset + shift_;
+    if (offset < ends_.prefix) return offset;
+    const std::size_t suffix_start = ends_.new_size - ends_.suffix;
+    if (same_lines_ && offset >= suffix_start && index_.line_start(index_.line_of(offset)) > suffix_start)
+      return ends_.old_begin(offset, offset);
     return std::nullopt;
   }
 
  private:
   const LineIndex& index_;
-  std::size_t prefix_ = 0;
-  std::size_t suffix_start_ = 0;
-  std::size_t shift_ = 0;
+  CommonEnds ends_;
   bool same_lines_ = false;
 };
 
