@@ -1,32 +1,11 @@
 #include "lsp/long_strings.hpp"
 
-#include <algorithm>
 #include <cstring>
+
+#include "bitext/text.hpp"
 
 namespace bitext::lsp {
 namespace {
-
-bool in_range(unsigned char byte, unsigned char low, unsigned char high) { return byte >= low && byte <= high; }
-
-// Length of the well-formed UTF-8 sequence at raw[i] (Unicode table 3-7), 0 if ill-formed.
-std::size_t utf8_sequence(std::string_view raw, std::size_t i) {
-  auto at = [&](std::size_t k) { return i + k < raw.size() ? static_cast<unsigned char>(raw[i + k]) : 0; };
-  const unsigned char lead = at(0);
-  auto tail = [&](std::size_t count, unsigned char second_low, unsigned char second_high) -> std::size_t {
-    if (!in_range(at(1), second_low, second_high)) return 0;
-    for (std::size_t k = 2; k <= count; ++k)
-      if (!in_range(at(k), 0x80, 0xBF)) return 0;
-    return count + 1;
-  };
-  if (in_range(lead, 0xC2, 0xDF)) return tail(1, 0x80, 0xBF);
-  if (lead == 0xE0) return tail(2, 0xA0, 0xBF);
-  if (in_range(lead, 0xE1, 0xEC) || in_range(lead, 0xEE, 0xEF)) return tail(2, 0x80, 0xBF);
-  if (lead == 0xED) return tail(2, 0x80, 0x9F);
-  if (lead == 0xF0) return tail(3, 0x90, 0xBF);
-  if (in_range(lead, 0xF1, 0xF3)) return tail(3, 0x80, 0xBF);
-  if (lead == 0xF4) return tail(3, 0x80, 0x8F);
-  return 0;
-}
 
 std::optional<unsigned> hex4(std::string_view raw, std::size_t i) {
   if (i + 4 > raw.size()) return std::nullopt;
@@ -52,29 +31,11 @@ std::size_t utf8_length(unsigned code_point) {
   return code_point < 0x80 ? 1 : code_point < 0x800 ? 2 : code_point < 0x10000 ? 3 : 4;
 }
 
-void put_utf8(char*& out, unsigned cp) {
-  auto put = [&](unsigned byte) { *out++ = static_cast<char>(byte); };
-  if (cp < 0x80) {
-    put(cp);
-  } else if (cp < 0x800) {
-    put(0xC0 | (cp >> 6));
-    put(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    put(0xE0 | (cp >> 12));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  } else {
-    put(0xF0 | (cp >> 18));
-    put(0x80 | ((cp >> 12) & 0x3F));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  }
-}
-
-// Decodes the inside of a string literal (between its quotes). Measures only
-// when `out` is null (the first pass, so that the value is allocated once at
-// its exact size). Returns the decoded length, nullopt if the literal is invalid.
-std::optional<std::size_t> decode(std::string_view raw, char* out) {
+// Decodes the inside of a string literal (between its quotes), appending to
+// `out`. Measures only when `out` is null (the first pass, so that the value
+// is allocated once at its exact size). Returns the decoded length, nullopt if
+// the literal is invalid.
+std::optional<std::size_t> decode(std::string_view raw, std::string* out) {
   std::size_t length = 0;
   std::size_t i = 0;
   while (i < raw.size()) {
@@ -88,15 +49,16 @@ std::optional<std::size_t> decode(std::string_view raw, char* out) {
         if (next < 0x20 || next >= 0x80 || next == '\\') break;
         ++end;
       }
-      if (out) out = std::copy(raw.data() + i, raw.data() + end, out);
+      if (out) out->append(raw.data() + i, end - i);
       length += end - i;
       i = end;
       continue;
     }
     if (byte >= 0x80) {
-      const std::size_t n = utf8_sequence(raw, i);
-      if (n == 0) return std::nullopt;
-      if (out) out = std::copy(raw.data() + i, raw.data() + i + n, out);
+      const DecodedCodePoint sequence = decode_utf8_sequence(raw, i);
+      if (!sequence.valid) return std::nullopt;
+      const std::size_t n = sequence.length;
+      if (out) out->append(raw.data() + i, n);
       length += n;
       i += n;
       continue;
@@ -118,7 +80,7 @@ std::optional<std::size_t> decode(std::string_view raw, char* out) {
       default: return std::nullopt;
     }
     if (kind != 'u') {
-      if (out) *out++ = simple;
+      if (out) out->push_back(simple);
       ++length;
       i += 2;
       continue;
@@ -135,7 +97,7 @@ std::optional<std::size_t> decode(std::string_view raw, char* out) {
       code_point = 0x10000 + ((code_point - 0xD800) << 10) + (*low - 0xDC00);
       i += 6;
     }
-    if (out) put_utf8(out, code_point);
+    if (out) append_utf8(*out, code_point);
     length += utf8_length(code_point);
   }
   return length;
@@ -183,8 +145,8 @@ std::optional<LiftedMessage> lift_long_strings(std::string_view message, std::si
     if (!length) continue;
     LiftedString& string = lifted.strings.emplace_back();
     string.literal = index;
-    string.value.resize(*length);
-    decode(raw, string.value.data());
+    string.value.reserve(*length);
+    decode(raw, &string.value);
     lifted.rest.append(message.substr(copied, open - copied)).append("\"\"");
     copied = close + 1;
   }
