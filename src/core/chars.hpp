@@ -5,6 +5,10 @@
 
 namespace bitext::chars {
 
+// ASCII digits and letters only (full-width forms are fold_width's business).
+inline bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+
 // Unicode White_Space: the ASCII blanks, NEL, no-break space, the spaces
 // U+2000–U+200A (thin, hair, en, em ...), line and paragraph separators,
 // narrow no-break, medium mathematical and ideographic space.

@@ -33,7 +33,7 @@ HeaderFit header_fit(std::string_view line, Script line_script, std::span<const 
 
 namespace {
 
-bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool ascii_digit(char c) { return chars::is_ascii_digit(static_cast<unsigned char>(c)); }
 
 // Length of a section number at the start of `text`: digits (or one capital,
 // an appendix) and ".digits" groups, at least two groups ("8.41", "A.14") or
@@ -67,7 +67,7 @@ bool has_letters(std::string_view text) {
     const DecodedCodePoint decoded = decode_utf8(text, at);
     at += std::max<std::size_t>(decoded.length, 1);
     const char32_t c = decoded.code_point;
-    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || chars::is_han(c)) return true;
+    if (chars::is_ascii_letter(c) || chars::is_han(c)) return true;
   }
   return false;
 }

@@ -23,11 +23,11 @@ namespace bitext::number_scan {
 using CodePoint = CodePointSpan;
 
 
-inline bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+using chars::is_ascii_digit;
 // Full-width digits and letters (１ Ｆ) read as their ASCII forms.
 inline bool is_digit(char32_t c) { return is_ascii_digit(chars::fold_width(c)); }
 inline int digit_value(char32_t c) { return int(chars::fold_width(c) - U'0'); }
-inline bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+using chars::is_ascii_letter;
 inline bool is_latin_letter(char32_t c) {
   return is_ascii_letter(chars::fold_width(c)) ||
          (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);

@@ -23,7 +23,7 @@ using CodePoint = CodePointSpan;
 using chars::is_closing_mark;
 using chars::is_white_space;
 
-bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+using chars::is_ascii_digit;
 
 // Marks that cannot start a segment: a boundary just before one (ICU after
 // "?”)" in "package?”); they ...") is dropped; the mark's own boundary follows.

@@ -16,7 +16,7 @@ using CodePoint = CodePointSpan;
 
 
 using chars::fold_width;  // full-width ASCII (Ｆ１) folds to ASCII so that keys compare equal
-bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+using chars::is_ascii_digit;
 bool is_ascii_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 bool is_ascii_lower(char32_t c) { return c >= U'a' && c <= U'z'; }
 bool is_letter(char32_t c) {
