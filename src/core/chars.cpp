@@ -1,7 +1,11 @@
 #include "chars.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+
+#include "bitext/text.hpp"
 
 namespace bitext::chars {
 
@@ -34,6 +38,15 @@ bool is_cjk(char32_t c) {
   for (const UScriptCode script : kScripts)
     if (uscript_hasScript(u, script)) return true;
   return u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH;
+}
+
+bool contains_cjk(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.valid && is_cjk(decoded.code_point)) return true;
+  }
+  return false;
 }
 
 bool is_han(char32_t c) {

@@ -3,6 +3,8 @@
 // one, so that every stage draws the same lines between classes.
 #pragma once
 
+#include <string_view>
+
 namespace bitext::chars {
 
 // ASCII digits and letters only (full-width forms are fold_width's business).
@@ -52,6 +54,8 @@ bool is_sentence_end(char32_t c);
 // the CJK punctuation shared by those scripts (Script_Extensions: 、。「」《》
 // 【】...) and full-width forms (，：（）Ａ１, ideographic space).
 bool is_cjk(char32_t c);
+// Whether any well-formed code point of the UTF-8 text is_cjk.
+bool contains_cjk(std::string_view text);
 
 // Han ideographs only (no kana, Hangul or punctuation): the unified
 // ideographs, extension A, extensions B and beyond (U+20000–U+2EBEF) and the

@@ -94,13 +94,7 @@ class Checker {
                               transcript_.original_script == Script::Japanese;
     bool translation_side = false;
     if (cjk_translation != cjk_original) {
-      bool cjk = false;
-      for (std::size_t k = 0; k < text.size() && !cjk;) {
-        const DecodedCodePoint decoded = decode_utf8(text, k);
-        k += std::max<std::size_t>(decoded.length, 1);
-        cjk = decoded.valid && chars::is_cjk(decoded.code_point);
-      }
-      translation_side = cjk == cjk_translation;
+      translation_side = chars::contains_cjk(text) == cjk_translation;
     } else {
       const Script script = line(number).script.dominant;
       if (script == transcript_.translation_script) translation_side = true;

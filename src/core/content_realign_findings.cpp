@@ -57,14 +57,8 @@ bool brackets_balanced(std::string_view text) {
 // Content word keys of a line, sorted and unique: Chinese words (and the Latin
 // words inside) of a line with CJK characters, English words otherwise.
 std::vector<std::string> word_keys(std::string_view text, const Lexicon* lexicon) {
-  bool cjk = false;
-  for (std::size_t at = 0; at < text.size() && !cjk;) {
-    const DecodedCodePoint decoded = decode_utf8(text, at);
-    at += std::max<std::size_t>(decoded.length, 1);
-    cjk = decoded.valid && chars::is_cjk(decoded.code_point);
-  }
   std::vector<std::string> keys;
-  for (LexicalWord& word : cjk ? chinese_line_words(text, lexicon) : english_line_words(text))
+  for (LexicalWord& word : chars::contains_cjk(text) ? chinese_line_words(text, lexicon) : english_line_words(text))
     if (!word.key.empty()) keys.push_back(std::move(word.key));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
