@@ -211,6 +211,7 @@ constexpr std::string_view kHanAgreementOpenings[] = {"是的", "没错", "对�
 
 // Openers that judge what the previous speaker said: a listener taking the floor.
 constexpr std::string_view kReactionOpenings[] = {
+    "[laughs]", "[laughter]", "ha, ", "haha",  // one laughs at what someone else said
     "i love that", "i love it", "love that", "that's great", "that's amazing", "that's awesome", "awesome",
     "that's fascinating", "fascinating", "that's a great point", "great point", "good point", "that's so cool",
     "that's really interesting", "it's a really interesting point", "that's a really interesting", "wow",
