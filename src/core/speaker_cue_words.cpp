@@ -87,9 +87,9 @@ constexpr std::string_view kHanTagQuestions[] = {"对吧？", "是吧？", "对�
 
 // Does one of the text's last two sentences ask? The question often comes
 // before a closing remark ("... how did it start? I hear it's quite a story.").
-// Words that report a question rather than put it: "we were like, okay.
-// What can we do ...?", "friends started to ask us like, oh, how do you do
-// that?" (a story, not a question to the listener).
+// Words that report a question rather than put it: "so we were like, fine.
+// Where do we even start?", "readers keep asking me like, oh, where do the
+// names come from?" (a story, not a question to the listener).
 constexpr std::string_view kReportingWords[] = {"were like,", "was like,", "are like,", "'re like,", "ask us", "asked us",
                                                 "asking us", "ask me", "asked me", "asking me", "like, oh",
                                                 "i wondered", "we wondered", "i thought, ", "we thought, "};
@@ -245,7 +245,7 @@ constexpr std::string_view kHostWording[] = {
     "let me ask", "i wanted to ask", "my question is", "i'd like to ask"};
 constexpr std::string_view kHanHostWording[] = {"欢迎收听", "欢迎来到", "欢迎大家", "谢谢你来到",
                                                  "感谢你来到", "非常感谢你的到来", "第一个问题", "我们开始吧", "我很好奇", "我想问"};
-// Greetings said to someone arriving ("Tomás, welcome.", "Hi, Dana."): with
+// Greetings said to someone arriving ("Inês, welcome.", "Hi, Dana."): with
 // their name, they mark the one greeted as a guest of the show.
 constexpr std::string_view kGreetings[] = {", welcome.", ", welcome!", "welcome, ", "hi, ", "hello, ", "hey, ",
                                            "good to have you", "great to have you", "nice to have you"};

@@ -344,15 +344,15 @@ TEST_CASE("talk goes on across paragraphs that open with 'And' / 'So'; 'you ment
 
 TEST_CASE("a question reported inside a story asks nobody, in either language; a laugh or a greeting is read too") {
   detail::PairSides sides;
-  sides.latin = "We were three founders. And we were like, okay. What can we build that is also fun?";
+  sides.latin = "We had the idea in a kitchen. So we were like, fine. Where do we even start?";
   CHECK_FALSE(detail::read_wording(sides).question);
-  sides.han = "我们当时想，好吧。我们能做什么既有趣又有挑战的东西？";
+  sides.han = "我们当时想，好吧。到底从哪儿开始？";
   CHECK_FALSE(detail::read_wording(sides).question);  // the translation does not make it a question
-  sides.latin = "Then friends started to ask us like, oh, how do you do that?";
+  sides.latin = "Then readers kept asking me like, oh, where do the names come from?";
   CHECK_FALSE(detail::read_wording(sides).question);
-  sides.latin = "We were three founders. What can we build that is also fun?";
+  sides.latin = "We had the idea in a kitchen. Where would you start?";
   CHECK(detail::read_wording(sides).question);  // put to the listener
-  sides.latin = "What are like the blocks that matter no matter what changes?";
+  sides.latin = "Which ones are like the old maps, and which are new?";
   CHECK(detail::read_wording(sides).question);  // "are like" without a comma reports nothing
   sides.han = "";
   sides.latin = "[laughs] Right, that was close.";
@@ -361,7 +361,7 @@ TEST_CASE("a question reported inside a story asks nobody, in either language; a
   CHECK(detail::read_wording(sides).reaction_opening);
   sides.latin = "Hamburg is a port city.";
   CHECK_FALSE(detail::read_wording(sides).reaction_opening);
-  sides.latin = "The first is the engineer Tomás Reyes. Tomás, welcome.";
+  sides.latin = "The first is the surveyor Inês Duarte. Inês, welcome.";
   CHECK(detail::read_wording(sides).greeting.found);
   sides.latin = "Welcome to the show.";
   CHECK_FALSE(detail::read_wording(sides).greeting.found);
