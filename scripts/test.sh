@@ -22,11 +22,52 @@ phase_done() {
 }
 
 bash "$root/scripts/setup.sh" --e2e
+phase_done "set-up"
+
+# Two things run beside the foreground work, to use what it leaves idle: the VS
+# Code set-up (downloads, mostly) while the release build compiles, and the
+# sanitizer build, at the lowest priority, while the release tests run (the
+# editors' end-to-end tests mostly wait). Their output is printed when they end.
+logs=$(mktemp -d "${TMPDIR:-/tmp}/bitext-test.XXXXXX")
+background=()
+# Each runs in a session of its own (setsid), so that its whole process group stops with the script.
+stop_background() {
+  local pid
+  for pid in "${background[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+  rm -rf "$logs"
+}
+trap stop_background EXIT
+
 # The VS Code end-to-end test runs code-server 4.100.3, which needs Node.js 20
 # (the project's machines and CI have it). In CI a failed set-up fails the run;
 # elsewhere the VS Code tests are left out with a notice that says why.
+setsid bash "$root/scripts/setup-vscode-e2e.sh" >"$logs/vscode-setup.log" 2>&1 &
+vscode_setup=$!
+background+=("$vscode_setup")
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBITEXT_WERROR=ON
+cmake --build "$build" -j"$(nproc)"
+phase_done "release build"
+
+# The sanitizer build (label "sanitized": the core's and the server's unit
+# tests, the CLI's input tests, the protocol transcripts), the fuzzers' regression
+# inputs and a bounded run of each fuzzer. Not the CLI's output tests, the editors'
+# end-to-end tests nor the evaluation; -O1 with line tables only (enough for the
+# sanitizers' stack traces) compiles in about half the time of -O2 -g.
+setsid bash -c 'nice -n 19 cmake -S "$1" -B "$2" -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DCMAKE_CXX_COMPILER=clang++-14 \
+    -DBITEXT_FUZZ=ON -DBITEXT_WERROR=OFF -DBITEXT_BUILD_BENCH=OFF -DBITEXT_FUZZ_SECONDS="$3" &&
+  nice -n 19 cmake --build "$2" -j"$(nproc)" --target sanitized_tests fuzzers' \
+  bitext-sanitizer-build "$root" "$asan_build" "${BITEXT_FUZZ_SECONDS:-10}" >"$logs/sanitizer-build.log" 2>&1 &
+sanitizer_build=$!
+background+=("$sanitizer_build")
+
 ctest_filter=()
-if ! bash "$root/scripts/setup-vscode-e2e.sh"; then
+vscode_status=0
+wait "$vscode_setup" || vscode_status=$?
+background=("$sanitizer_build")
+cat "$logs/vscode-setup.log"
+if ((vscode_status != 0)); then
   if [[ "${CI:-}" == true ]]; then
     echo "test: the VS Code end-to-end set-up failed" >&2
     exit 1
@@ -34,24 +75,22 @@ if ! bash "$root/scripts/setup-vscode-e2e.sh"; then
   echo "test: NOTICE: VS Code tests left out (label vscode): their set-up failed, see above" >&2
   ctest_filter=(-LE vscode)
 fi
-phase_done "set-up"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBITEXT_WERROR=ON
-cmake --build "$build" -j"$(nproc)"
-phase_done "release build"
+phase_done "waiting for the VS Code set-up"
+
 status=0
 ctest --test-dir "$build" --output-on-failure -j2 "${ctest_filter[@]}" "$@" || status=$?
 phase_done "release tests"
 
-# The sanitizer build (label "sanitized": the core's and the server's unit
-# tests, the CLI's input tests, the protocol transcripts), the fuzzers' regression
-# inputs and a bounded run of each fuzzer. Not the CLI's output tests, the editors'
-# end-to-end tests nor the evaluation; -O1 with line tables only (enough for the
-# sanitizers' stack traces) compiles in about half the time of -O2 -g.
-cmake -S "$root" -B "$asan_build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
-  -DCMAKE_CXX_COMPILER=clang++-14 \
-  -DBITEXT_FUZZ=ON -DBITEXT_WERROR=OFF -DBITEXT_BUILD_BENCH=OFF -DBITEXT_FUZZ_SECONDS="${BITEXT_FUZZ_SECONDS:-10}"
-cmake --build "$asan_build" -j"$(nproc)" --target sanitized_tests fuzzers
-phase_done "sanitizer build"
+sanitizer_status=0
+wait "$sanitizer_build" || sanitizer_status=$?
+background=()
+if ((sanitizer_status != 0)); then
+  cat "$logs/sanitizer-build.log"
+  echo "test: the sanitizer build failed" >&2
+  exit 1
+fi
+tail -n 3 "$logs/sanitizer-build.log"
+phase_done "the rest of the sanitizer build"
 ctest --test-dir "$asan_build" --output-on-failure -j2 -L 'sanitized|fuzz' "$@" || status=$?
 phase_done "sanitizer tests"
 exit "$status"
