@@ -46,6 +46,7 @@ Options:
                            documents of --pairs-per-document pairs (default 60)
   --min-recall-structural X   fail when a structural kind's recall is below X
   --min-recall-content X      fail when a content kind's recall is below X
+  --min-recall KIND=X         fail when that kind's recall is below X (repeatable)
   --min-precision X           fail when the precision of warnings is below X
   --max-clean-warnings X      fail above X warnings per 100 clean pairs
   --min-restored X            fail when the share of drift, swap, split and
@@ -65,6 +66,7 @@ Options:
 struct Threshold {
   std::optional<double> min_recall_structural, min_recall_content, min_precision, max_clean_warnings,
       min_restored;
+  std::vector<std::pair<ErrorKind, double>> min_recall_of_kind;
 };
 
 bool parse_number(std::string_view text, double& out) {
@@ -147,6 +149,14 @@ int run_eval_command(std::span<const std::string_view> args) {
                m3 != OptionMatch::NoMatch) {
       if (m3 == OptionMatch::MissingValue || !parse_count(value, pairs_per_document) || pairs_per_document < 2)
         return usage_error("eval", "--pairs-per-document needs a number of at least 2");
+    } else if (const OptionMatch m11 = match_option_value(args, i, "--min-recall", value);
+               m11 != OptionMatch::NoMatch) {
+      const std::size_t equals = value.find('=');
+      const auto kind = equals == std::string_view::npos ? std::nullopt : parse_error_kind(value.substr(0, equals));
+      double parsed = 0;
+      if (m11 == OptionMatch::MissingValue || !kind || !parse_number(value.substr(equals + 1), parsed))
+        return usage_error("eval", "--min-recall needs KIND=NUMBER (a kind as in --kinds)");
+      threshold.min_recall_of_kind.emplace_back(*kind, parsed);
     } else if (const OptionMatch m10 = match_option_value(args, i, "--large-documents", value);
                m10 != OptionMatch::NoMatch) {
       if (m10 == OptionMatch::MissingValue || !parse_count(value, large_documents))
@@ -337,6 +347,11 @@ int run_eval_command(std::span<const std::string_view> args) {
   if (threshold.min_recall_content)
     gate(report.min_recall(false) >= *threshold.min_recall_content,
          "content recall " + fixed(report.min_recall(false)) + " < " + fixed(*threshold.min_recall_content));
+  for (const auto& [kind, minimum] : threshold.min_recall_of_kind) {
+    const KindScore& score = report.kinds[static_cast<std::size_t>(kind)];
+    gate(score.recall() >= minimum, std::string(error_kind_name(kind)) + " recall " + fixed(score.recall()) + " < " +
+                                        fixed(minimum));
+  }
   if (threshold.min_precision)
     gate(report.precision() >= *threshold.min_precision,
          "precision " + fixed(report.precision()) + " < " + fixed(*threshold.min_precision));
