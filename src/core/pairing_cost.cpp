@@ -63,14 +63,15 @@ void add_label_cuts(std::string_view line, std::vector<CutPoint>& cuts) {
     }
     if (groups < 2 || (end < line.size() && line[end - 1] != '.')) continue;
     if (end < line.size() && line[end] != ' ') continue;
-    // After a word: a letter or a Han character, with or without a space.
+    // After a word: a Han character, or a letter and a space (a Latin word
+    // glued to the number is its prefix: "Prev4.3.").
     std::size_t head_end = at;
     while (head_end > 0 && line[head_end - 1] == ' ') --head_end;
     if (head_end == 0) continue;
     std::size_t previous = head_end - 1;
     while (previous > 0 && (static_cast<unsigned char>(line[previous]) & 0xC0) == 0x80) --previous;
     const char32_t c = decode_utf8(line, previous).code_point;
-    if (!chars::is_ascii_letter(c) && !chars::is_han(c)) continue;
+    if (!(chars::is_ascii_letter(c) && head_end < at) && !chars::is_han(c)) continue;
     const bool known = std::any_of(cuts.begin(), cuts.end(),
                                    [&](const CutPoint& cut) { return cut.tail_begin == at || cut.head_end == head_end; });
     if (known) continue;

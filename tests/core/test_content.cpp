@@ -573,6 +573,29 @@ TEST_CASE("line features: cut points, sentences, lengths") {
   CHECK(chinese.length == doctest::Approx(15.0));  // 6 + 9 Han characters, punctuation not counted
 }
 
+// A section number of two groups or more inside a line, after a word, starts
+// a heading: a clause cut before it, so that a drift of a heading's words
+// across it can be moved back. Not a single group ("Chapter 14."), nor a
+// number glued to a Latin word ("Prev4.3."), nor one already cut at.
+TEST_CASE("line features: a cut before a section number inside a line") {
+  const LineFeatures heading = line_features("Security 14.1. Defining a Security Policy");
+  REQUIRE(heading.cuts.size() >= 1);
+  CHECK(heading.cuts[0].head_end == 8);  // after "Security"
+  CHECK(heading.cuts[0].tail_begin == 9);
+  CHECK_FALSE(heading.cuts[0].sentence);
+  CHECK(heading.sentences == line_outline("Security 14.1. Defining a Security Policy").sentences);
+
+  const LineFeatures chinese = line_features("在本文档中使用的约定25.1.1.");
+  REQUIRE_FALSE(chinese.cuts.empty());
+  CHECK(chinese.cuts.back().head_end == std::string("在本文档中使用的约定").size());
+  CHECK(chinese.cuts.back().tail_begin == chinese.cuts.back().head_end);
+
+  for (const LineFeatures& none : {line_features("Chapter 14. Security"), line_features("Prev4.3. After the First Boot")})
+    for (const CutPoint& cut : none.cuts) CHECK(cut.head_end != 4);
+  const LineFeatures glued = line_features("Prev4.3. After the First Boot");
+  for (const CutPoint& cut : glued.cuts) CHECK(cut.tail_begin != 4);
+}
+
 TEST_CASE("a line's outline is its features' length, counts and ends, on every line of the sample and odd lines") {
   std::vector<std::string> lines = split_lines(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
   for (const char* odd : {"", "   ", "Why? Really?? Yes.", "a.  b? c", "\xE3\x80\x80没有？真的。\xE3\x80\x80好",
