@@ -46,11 +46,14 @@ Options:
                            documents of --pairs-per-document pairs (default 60)
   --min-recall-structural X   fail when a structural kind's recall is below X
   --min-recall-content X      fail when a content kind's recall is below X
+  --min-recall KIND=X         fail when that kind's recall is below X (repeatable)
   --min-precision X           fail when the precision of warnings is below X
   --max-clean-warnings X      fail above X warnings per 100 clean pairs
   --min-restored X            fail when the share of drift, swap, split and
                               duplicate errors restored by their fix is below X
   --per-document           print the recall of each kind in each document
+  --large-documents N      also score the documents of at least N pairs
+                           apart (default 20; 0: not), when some are smaller
   --show-misses N          print up to N missed injections (default 0), each
                            with why it was missed; the count of each reason
                            per kind is printed in any case
@@ -63,6 +66,7 @@ Options:
 struct Threshold {
   std::optional<double> min_recall_structural, min_recall_content, min_precision, max_clean_warnings,
       min_restored;
+  std::vector<std::pair<ErrorKind, double>> min_recall_of_kind;
 };
 
 bool parse_number(std::string_view text, double& out) {
@@ -99,6 +103,7 @@ int run_eval_command(std::span<const std::string_view> args) {
   std::optional<std::string> dump_dir;
   std::size_t pairs_per_document = 60;
   std::size_t show_misses = 0, show_false_alarms = 0;
+  std::size_t large_documents = 20;
   bool per_document = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string_view arg = args[i];
@@ -144,6 +149,18 @@ int run_eval_command(std::span<const std::string_view> args) {
                m3 != OptionMatch::NoMatch) {
       if (m3 == OptionMatch::MissingValue || !parse_count(value, pairs_per_document) || pairs_per_document < 2)
         return usage_error("eval", "--pairs-per-document needs a number of at least 2");
+    } else if (const OptionMatch m11 = match_option_value(args, i, "--min-recall", value);
+               m11 != OptionMatch::NoMatch) {
+      const std::size_t equals = value.find('=');
+      const auto kind = equals == std::string_view::npos ? std::nullopt : parse_error_kind(value.substr(0, equals));
+      double parsed = 0;
+      if (m11 == OptionMatch::MissingValue || !kind || !parse_number(value.substr(equals + 1), parsed))
+        return usage_error("eval", "--min-recall needs KIND=NUMBER (a kind as in --kinds)");
+      threshold.min_recall_of_kind.emplace_back(*kind, parsed);
+    } else if (const OptionMatch m10 = match_option_value(args, i, "--large-documents", value);
+               m10 != OptionMatch::NoMatch) {
+      if (m10 == OptionMatch::MissingValue || !parse_count(value, large_documents))
+        return usage_error("eval", "--large-documents needs a number");
     } else if (const OptionMatch m4 = match_option_value(args, i, "--show-misses", value); m4 != OptionMatch::NoMatch) {
       if (m4 == OptionMatch::MissingValue || !parse_count(value, show_misses))
         return usage_error("eval", "--show-misses needs a number");
@@ -257,9 +274,29 @@ int run_eval_command(std::span<const std::string_view> args) {
           std::printf("    pair %d [%s] %s\n", finding.pair + 1, finding.code.c_str(), finding.message.c_str());
     }
   }
+  // The same scores on the documents of at least N pairs alone: every
+  // document gets as many injections, so 2-pair pages weigh like 60-pair ones
+  // in the figures above. Reported beside them, never instead.
+  if (large_documents > 0) {
+    const DocumentSubset large = report.documents_of_at_least(large_documents);
+    std::size_t all_documents = 0;
+    for (const DocumentBaseline& baseline : report.baselines) all_documents += baseline.reference ? 0 : 1;
+    if (large.documents > 0 && large.documents < all_documents) {
+      std::string line = "documents of >= " + std::to_string(large_documents) + " pairs (" +
+                         std::to_string(large.documents) + " of " + std::to_string(all_documents) + ", " +
+                         std::to_string(large.pairs) + " pairs): recall";
+      for (const ErrorKind kind : all_error_kinds()) {
+        const KindScore& score = large.kinds[static_cast<std::size_t>(kind)];
+        if (score.injected) line += " " + std::string(error_kind_name(kind)) + " " + fixed(score.recall());
+      }
+      line += "; precision " + fixed(large.precision()) + " (" + std::to_string(large.true_warnings) + " of " +
+              std::to_string(large.new_warnings) + "); restored " + fixed(large.restored_share());
+      print_line(line);
+    }
+  }
   if (per_document) {
     for (const DocumentBaseline& baseline : report.baselines) {
-      std::string line = "  recall in " + baseline.name + ":";
+      std::string line = "  recall in " + baseline.name + " (" + std::to_string(baseline.pairs) + " pairs):";
       for (const ErrorKind kind : all_error_kinds()) {
         const KindScore& score = baseline.kinds[static_cast<std::size_t>(kind)];
         if (score.injected)
@@ -310,6 +347,11 @@ int run_eval_command(std::span<const std::string_view> args) {
   if (threshold.min_recall_content)
     gate(report.min_recall(false) >= *threshold.min_recall_content,
          "content recall " + fixed(report.min_recall(false)) + " < " + fixed(*threshold.min_recall_content));
+  for (const auto& [kind, minimum] : threshold.min_recall_of_kind) {
+    const KindScore& score = report.kinds[static_cast<std::size_t>(kind)];
+    gate(score.recall() >= minimum, std::string(error_kind_name(kind)) + " recall " + fixed(score.recall()) + " < " +
+                                        fixed(minimum));
+  }
   if (threshold.min_precision)
     gate(report.precision() >= *threshold.min_precision,
          "precision " + fixed(report.precision()) + " < " + fixed(*threshold.min_precision));

@@ -237,8 +237,10 @@ void ContentRun::check_and_cost(std::size_t p) {
     record.checks = before->checks;
   } else {
     ensure_features(p, p + 1);
-    record.checks = std::make_shared<const PairChecks>(
-        check_pair(table_.side(p, true), table_.side(p, false), table_.side_text(p, true), table_.side_text(p, false)));
+    PairChecks checks =
+        check_pair(table_.side(p, true), table_.side(p, false), table_.side_text(p, true), table_.side_text(p, false));
+    checks.original_words = original_words(table_, table_.side(p, true), table_.side(p, false));
+    record.checks = std::make_shared<const PairChecks>(std::move(checks));
   }
   if (before && same_costs_) {
     record.lexical = before->lexical;

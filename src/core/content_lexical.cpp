@@ -164,6 +164,30 @@ int word_hits(const PairTable& table, const LineFeatures& t, const LineFeatures&
   return int(std::count(t_hit.begin(), t_hit.end(), true) + std::count(o_hit.begin(), o_hit.end(), true));
 }
 
+PairChecks::OriginalWords original_words(const PairTable& table, const LineFeatures& t, const LineFeatures& o) {
+  PairChecks::OriginalWords out;
+  if (!table.lexicon || o.words.empty()) return out;
+  const bool t_chinese = table.script(true) == Script::Han;
+  const std::size_t n = o.words.size();
+  constexpr std::size_t kMax = 0xFFFF;
+  out.words = std::uint16_t(std::min(n, kMax));
+  if (t.words.masked && o.words.masked) {
+    std::uint64_t o_hit = 0;
+    match_masks(t.words, o.words, t_chinese, [&](std::uint64_t, std::uint64_t o_mask) { o_hit |= o_mask; });
+    out.matched = std::uint16_t(std::popcount(o_hit));
+    // Words n-1, n-2, ... down to the last one with a counterpart.
+    out.unmatched_tail = std::uint16_t(o_hit == 0 ? n : n - 1 - std::size_t(63 - std::countl_zero(o_hit)));
+    return out;
+  }
+  std::vector<bool> hit(n, false);
+  for_each_counterpart(t.words, o.words, t_chinese, [&](std::size_t, std::size_t j) { hit[j] = true; });
+  out.matched = std::uint16_t(std::min<std::size_t>(std::size_t(std::count(hit.begin(), hit.end(), true)), kMax));
+  std::size_t tail = 0;
+  while (tail < n && !hit[n - 1 - tail]) ++tail;
+  out.unmatched_tail = std::uint16_t(std::min(tail, kMax));
+  return out;
+}
+
 DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, bool forward) {
   DriftWords view;
   if (!table.lexicon) return view;

@@ -25,6 +25,16 @@ std::string tail_preview(std::string_view text, std::size_t max_chars) {
 }
 
 
+namespace {
+// Whether a line ends with a clause mark that does not end a sentence (，、；： , ; :).
+bool ends_at_clause_mark(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  for (const std::string_view mark : {"，", "、", "；", "：", ",", ";", ":"})
+    if (text.ends_with(mark)) return true;
+  return false;
+}
+}  // namespace
+
 std::vector<Finding> length_findings(const PairTable& table, std::size_t p, const LineSummary& t,
                                      const LineSummary& o) {
   std::vector<Finding> out;
@@ -36,13 +46,27 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
     // Evidence in standard deviations of this document's own spread, plus the
     // cues of a cut: a translation that stops mid-sentence while its original
     // ends one, and fewer sentences than usual. The first is rare in clean
-    // text (13 of 1,724 pairs of the Debian corpus, the sample and the eval
-    // corpus) and is what a cut leaves: it adds 2 and lowers the bar for the
-    // length itself to 1 standard deviation (information level below 1.5).
-    const bool cut_off = residual > 0 && !t.ends_sentence && o.ends_sentence;
+    // text and is what a cut leaves: it adds 2 and lowers the bar for the
+    // length itself to 1 standard deviation (information level below 1.5;
+    // docs/calibration.md).
+    const std::string_view o_text = table.line_text(slot.original_line);
+    // What else a cut leaves: a translation that ends at a clause mark where
+    // its original does not, or at its number label where its original goes
+    // on with the title.
+    const bool dangling = residual > 0 && ((ends_at_clause_mark(t_text) && !ends_at_clause_mark(o_text)) ||
+                                           (ends_with_number_label(t_text) && !ends_with_number_label(o_text)));
+    const bool cut_off = (residual > 0 && !t.ends_sentence && o.ends_sentence) || dangling;
+    // The dictionary's view of a cut: the original's last content words have
+    // no counterpart in the translation, while earlier ones have: at least
+    // half of them and kTailWords, as a cut at mid-line or before leaves.
+    const PairChecks::OriginalWords& words = table.pair_checks[p]->original_words;
+    const bool unmatched_tail = residual > 0 && words.matched >= kTailWords && words.unmatched_tail >= kTailWords &&
+                                2 * words.unmatched_tail >= words.words;
+    const int tail = unmatched_tail ? std::min<int>(words.unmatched_tail, kTailWordsCounted) : 0;
     const int difference = o.sentences - t.sentences;
     double evidence = std::fabs(residual);
     if (cut_off) evidence += kCutOffEvidence;
+    evidence += kWordWeight * tail;
     // Sentence and question counts that are odd for this document, in the
     // same direction as the length, add evidence; the length itself must be
     // odd (kMinResidual) for a length finding at all.
@@ -51,7 +75,9 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
     const int question_difference = o.questions - t.questions;
     if ((residual > 0) == (question_difference > 0)) shape += table.fits.questions.of(question_difference);
     evidence += std::min(shape, 3.0);
-    if (std::fabs(residual) < (cut_off ? kCutOffMinResidual : kMinResidual)) evidence = 0;
+    // A cut seen in both the punctuation and the words needs no odd length.
+    const double min_residual = dangling && tail > 0 ? 0.0 : cut_off ? kCutOffMinResidual : kMinResidual;
+    if (std::fabs(residual) < min_residual || residual == 0) evidence = 0;
     // A length only that odd because of the cut cue is never more than information.
     if (std::fabs(residual) < kMinResidual)
       evidence = std::min(evidence, std::nextafter(kLengthThresholds.warning, 0.0));
@@ -61,6 +87,7 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
       Evidence cues{evidence, static_cast<std::uint16_t>(Signal::Length)};
       if (shape > 0) cues.signals |= static_cast<std::uint16_t>(Signal::SentenceCount);
       if (cut_off) cues.signals |= static_cast<std::uint16_t>(Signal::CutOff);
+      if (tail > 0) cues.signals |= static_cast<std::uint16_t>(Signal::Words);
       finding.evidence = cues;
       finding.pair = static_cast<std::int32_t>(p);
       finding.confidence = confidence_of(evidence, kLengthThresholds);
@@ -75,6 +102,9 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
                       p + 1, expected > 0 ? 100.0 * o.length / expected : 0.0, residual);
         finding.message = buffer;
         if (cut_off) finding.message += "; it ends with " + tail_preview(t_text, 12) + " mid-sentence";
+        if (tail > 0)
+          finding.message += "; the original's last " + std::to_string(words.unmatched_tail) +
+                             " content words have no counterpart in it";
         if (difference > 0 && table.fits.counts.of(difference) > 0)
           finding.message += "; it has " + std::to_string(t.sentences) + " sentence" + (t.sentences > 1 ? "s" : "") +
                              " where the original has " + std::to_string(o.sentences);

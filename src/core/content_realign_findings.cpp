@@ -12,6 +12,31 @@
 #include "line_facts.hpp"
 
 namespace bitext::content {
+
+// Whether a text ends with a bare section number ("…i386 6.2.4.",
+// "…光盘。6.3.9."): of two groups at least, or right after a sentence end, so
+// that a sentence ending "in chapter 2." is not one. A number labels what
+// follows it; at the end of a line it is what a cut left there.
+bool ends_with_number_label(std::string_view text) {
+  text = detail::trim(text);
+  std::size_t begin = text.size();
+  while (begin > 0) {
+    const char c = text[begin - 1];
+    if (!((c >= '0' && c <= '9') || c == '.' || (c >= 'A' && c <= 'Z'))) break;
+    --begin;
+  }
+  // Leading full stops belong to the text before ("。" is not ASCII, "." is).
+  while (begin < text.size() && text[begin] == '.') ++begin;
+  const std::string_view label = text.substr(begin);
+  if (!detail::is_number_label(label)) return false;
+  const bool groups = std::count(label.begin(), label.end(), '.') >= 2;
+  const std::string_view before = detail::trim(text.substr(0, begin));
+  const bool after_sentence = before.empty() || before.back() == '.' || before.ends_with("。") ||
+                              before.ends_with("！") || before.ends_with("？") || before.back() == '!' ||
+                              before.back() == '?';
+  return groups || after_sentence;
+}
+
 namespace {
 
 constexpr auto bits(Signal signal) { return static_cast<std::uint16_t>(signal); }
@@ -187,30 +212,6 @@ std::string_view moved_text(const PairTable& table, const Alternative& drift) {
   const CutPoint& cut = table.side(source_pair, drift.translation_side).cuts[drift.cut];
   const std::string_view text = table.side_text(source_pair, drift.translation_side);
   return drift.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
-}
-
-// Whether a text ends with a bare section number ("…i386 6.2.4.",
-// "…光盘。6.3.9."): of two groups at least, or right after a sentence end, so
-// that a sentence ending "in chapter 2." is not one. A number labels what
-// follows it; at the end of a line it is what a cut left there.
-bool ends_with_number_label(std::string_view text) {
-  text = detail::trim(text);
-  std::size_t begin = text.size();
-  while (begin > 0) {
-    const char c = text[begin - 1];
-    if (!((c >= '0' && c <= '9') || c == '.' || (c >= 'A' && c <= 'Z'))) break;
-    --begin;
-  }
-  // Leading full stops belong to the text before ("。" is not ASCII, "." is).
-  while (begin < text.size() && text[begin] == '.') ++begin;
-  const std::string_view label = text.substr(begin);
-  if (!detail::is_number_label(label)) return false;
-  const bool groups = std::count(label.begin(), label.end(), '.') >= 2;
-  const std::string_view before = detail::trim(text.substr(0, begin));
-  const bool after_sentence = before.empty() || before.back() == '.' || before.ends_with("。") ||
-                              before.ends_with("！") || before.ends_with("？") || before.back() == '!' ||
-                              before.back() == '?';
-  return groups || after_sentence;
 }
 
 Fix drift_fix(const PairTable& table, const Alternative& candidate) {

@@ -56,6 +56,11 @@ inline constexpr Thresholds kLengthThresholds{6.0, 3.0, 2.5};
 inline constexpr double kMinResidual = 1.5;         // standard deviations for a length finding
 inline constexpr double kCutOffMinResidual = 1.0;   // ... when the translation also stops mid-sentence
 inline constexpr double kCutOffEvidence = 2.0;
+// A translation that also leaves this many of its original's last content
+// words without a counterpart (the dictionary) adds kWordWeight a word, up to
+// kTailWordsCounted of them.
+inline constexpr int kTailWords = 2;
+inline constexpr int kTailWordsCounted = 4;
 
 std::optional<Severity> severity_of(double evidence, const Thresholds& thresholds);
 double confidence_of(double evidence, const Thresholds& thresholds);
@@ -91,6 +96,16 @@ struct PairChecks {
     std::size_t translation_begin = 0, translation_end = 0, original_begin = 0, original_end = 0;
   };
   std::vector<ChangedToken> changed_tokens;
+  // The original's content words as the translation covers them (the lexical
+  // signal; all 0 when it is off): how many there are, how many have a
+  // counterpart in the translation, and how many at the end of the original
+  // come after the last one that has (what a cut translation leaves).
+  struct OriginalWords {
+    std::uint16_t words = 0;
+    std::uint16_t matched = 0;
+    std::uint16_t unmatched_tail = 0;
+  };
+  OriginalWords original_words;
 };
 // With the lines' texts, a name missing on one side counts as carried when
 // the other side's Chinese text transliterates it (米拉 for Mira).
@@ -213,8 +228,15 @@ struct MovedWords {
 MovedWords moved_words(const DriftWords& view, std::size_t begin, std::size_t end, bool forward);
 // The index of the first word of `features` that begins at or after `offset`.
 std::size_t word_at(const LineFeatures& features, std::size_t offset);
+// How the original's content words are covered by the translation's (PairChecks::OriginalWords).
+PairChecks::OriginalWords original_words(const PairTable& table, const LineFeatures& translation,
+                                         const LineFeatures& original);
 // Content words of pair `translation`'s and `original`'s lines with a counterpart on the other side.
 int word_hits(const PairTable& table, const LineFeatures& translation, const LineFeatures& original);
+
+// Whether a text ends with a bare section number ("…i386 6.2.4.", "图 17.368.")
+// rather than a sentence (content_realign_findings.cpp).
+bool ends_with_number_label(std::string_view text);
 
 // Text of a line for messages: quoted, at most `max_chars` code points
 // (content_pair_findings.cpp); tail_preview shows its end.

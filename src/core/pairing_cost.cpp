@@ -42,6 +42,48 @@ double mixture(double residual) {
 
 namespace {
 
+// A section number of two groups or more ("14.1.", "B.1.5.") inside a line,
+// after a word and before more text or the line's end, starts a heading: a
+// clause cut before it ("Security 14.1. Defining a Security Policy",
+// "…本文档25.1.1."), which no punctuation offers. Added to `cuts` in order.
+void add_label_cuts(std::string_view line, std::vector<CutPoint>& cuts) {
+  if (line.find('.') == std::string_view::npos) return;  // most Chinese lines: no label to find
+  bool added = false;
+  for (std::size_t at = 1; at < line.size(); ++at) {
+    if (!chars::is_ascii_digit(static_cast<unsigned char>(line[at])) ||
+        chars::is_ascii_digit(static_cast<unsigned char>(line[at - 1])) || line[at - 1] == '.')
+      continue;
+    // The label: digit groups each ending in a full stop, two at least.
+    std::size_t end = at;
+    int groups = 0;
+    while (end < line.size() && chars::is_ascii_digit(static_cast<unsigned char>(line[end]))) {
+      while (end < line.size() && chars::is_ascii_digit(static_cast<unsigned char>(line[end]))) ++end;
+      if (end >= line.size() || line[end] != '.') break;
+      ++end;
+      ++groups;
+    }
+    if (groups < 2 || (end < line.size() && line[end - 1] != '.')) continue;
+    if (end < line.size() && line[end] != ' ') continue;
+    // After a word: a Han character, or a letter and a space (a Latin word
+    // glued to the number is its prefix: "Prev4.3.").
+    std::size_t head_end = at;
+    while (head_end > 0 && line[head_end - 1] == ' ') --head_end;
+    if (head_end == 0) continue;
+    std::size_t previous = head_end - 1;
+    while (previous > 0 && (static_cast<unsigned char>(line[previous]) & 0xC0) == 0x80) --previous;
+    const char32_t c = decode_utf8(line, previous).code_point;
+    if (!(chars::is_ascii_letter(c) && head_end < at) && !chars::is_han(c)) continue;
+    const bool known = std::any_of(cuts.begin(), cuts.end(),
+                                   [&](const CutPoint& cut) { return cut.tail_begin == at || cut.head_end == head_end; });
+    if (known) continue;
+    cuts.push_back({head_end, at, 0, false});
+    added = true;
+    at = end;
+  }
+  if (added)
+    std::sort(cuts.begin(), cuts.end(), [](const CutPoint& x, const CutPoint& y) { return x.head_end < y.head_end; });
+}
+
 // Cut points at sentence and clause boundaries (head_end, tail_begin and
 // strength only); the whitespace between the parts belongs to neither.
 std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant) {
@@ -61,6 +103,7 @@ std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant) {
     if (head_end == 0) continue;
     cuts.push_back({head_end, boundary.offset, 0, boundary.strength == BoundaryStrength::Sentence});
   }
+  add_label_cuts(line, cuts);
   return cuts;
 }
 

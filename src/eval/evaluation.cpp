@@ -661,6 +661,41 @@ double EvaluationReport::restored_share() const {
   return restorable ? double(restored) / double(restorable) : 1.0;
 }
 
+DocumentSubset EvaluationReport::documents_of_at_least(std::size_t min_pairs) const {
+  DocumentSubset subset;
+  subset.min_pairs = min_pairs;
+  for (const DocumentBaseline& baseline : baselines) {
+    if (baseline.reference || baseline.pairs < min_pairs) continue;
+    ++subset.documents;
+    subset.pairs += baseline.pairs;
+    subset.new_warnings += baseline.new_warnings;
+    subset.true_warnings += baseline.true_warnings;
+    for (std::size_t k = 0; k < kErrorKindCount; ++k) {
+      KindScore& into = subset.kinds[k];
+      const KindScore& from = baseline.kinds[k];
+      into.injected += from.injected;
+      into.detected += from.detected;
+      into.warned += from.warned;
+      into.restorable += from.restorable;
+      into.restored += from.restored;
+      into.restored_any += from.restored_any;
+      into.label_injected += from.label_injected;
+      into.label_detected += from.label_detected;
+    }
+  }
+  return subset;
+}
+
+double DocumentSubset::restored_share() const {
+  std::size_t restorable = 0, restored = 0;
+  for (const ErrorKind kind :
+       {ErrorKind::Drift, ErrorKind::SwappedOrder, ErrorKind::SplitLine, ErrorKind::DuplicatedLine}) {
+    restorable += kinds[static_cast<std::size_t>(kind)].restorable;
+    restored += kinds[static_cast<std::size_t>(kind)].restored;
+  }
+  return restorable ? double(restored) / double(restorable) : 1.0;
+}
+
 EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const EvaluationSettings& settings) {
   EvaluationReport report;
   EvalRandom random(settings.seed);
@@ -682,7 +717,8 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
       if (is_reported(finding)) baseline.findings.push_back(finding);
     }
     report.baselines.push_back(std::move(baseline));
-    auto& document_scores = report.baselines.back().kinds;
+    DocumentBaseline& document_baseline = report.baselines.back();
+    auto& document_scores = document_baseline.kinds;
 
     for (const ErrorKind kind : kinds) {
       KindScore& score = report.kinds[static_cast<std::size_t>(kind)];
@@ -695,7 +731,10 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
         ++done;
         ++score.injected;
         ++document_score.injected;
-        if (injection->label_cut) ++score.label_injected;
+        if (injection->label_cut) {
+          ++score.label_injected;
+          ++document_score.label_injected;
+        }
         const auto analysis = Analysis::run(injection->text, settings.options);
         const LineIndex& index = analysis->index();
         const std::size_t low = injection->first_line >= kLineTolerance ? injection->first_line - kLineTolerance : 0;
@@ -721,8 +760,10 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
           if (old) continue;
           if (is_warning(finding)) {
             ++report.new_warnings;
+            ++document_baseline.new_warnings;
             if (near(finding)) {
               ++report.true_warnings;
+              ++document_baseline.true_warnings;
             } else {
               report.false_alarms.push_back(injection->description + " -> line " +
                                             std::to_string(index.line_of(finding.begin) + 1) + " [" +
@@ -741,10 +782,17 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
         }
         ++score.detected;
         ++document_score.detected;
-        if (injection->label_cut) ++score.label_detected;
-        if (warned) ++score.warned;
+        if (injection->label_cut) {
+          ++score.label_detected;
+          ++document_score.label_detected;
+        }
+        if (warned) {
+          ++score.warned;
+          ++document_score.warned;
+        }
         if (!fix_restores(kind)) continue;
         ++score.restorable;
+        ++document_score.restorable;
         const Fix* fix = nullptr;
         for (const Fix& candidate : detector->fixes)
           if (candidate.preferred) fix = &candidate;
@@ -756,8 +804,14 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
             return false;  // overlapping edits restore nothing
           }
         };
-        if (fix && restores(*fix)) ++score.restored;
-        if (std::any_of(detector->fixes.begin(), detector->fixes.end(), restores)) ++score.restored_any;
+        if (fix && restores(*fix)) {
+          ++score.restored;
+          ++document_score.restored;
+        }
+        if (std::any_of(detector->fixes.begin(), detector->fixes.end(), restores)) {
+          ++score.restored_any;
+          ++document_score.restored_any;
+        }
       }
     }
   }

@@ -140,6 +140,22 @@ struct DocumentBaseline {
   std::vector<Finding> findings;
   bool reference = false;       // has real errors: excluded from the clean warning rate
   std::array<KindScore, kErrorKindCount> kinds{};  // this document's share of the scores
+  std::size_t new_warnings = 0;   // this document's share of EvaluationReport::new_warnings
+  std::size_t true_warnings = 0;  // ... and of true_warnings
+};
+
+// The scores of the documents of at least `min_pairs` pairs only (each
+// document gets as many injections per kind whatever its size, so small
+// documents weigh like large ones in the pooled scores).
+struct DocumentSubset {
+  std::size_t min_pairs = 0;
+  std::size_t documents = 0;
+  std::size_t pairs = 0;
+  std::array<KindScore, kErrorKindCount> kinds{};
+  std::size_t new_warnings = 0;
+  std::size_t true_warnings = 0;
+  double precision() const { return new_warnings ? double(true_warnings) / double(new_warnings) : 1.0; }
+  double restored_share() const;  // pooled over drift, swap, split and duplicate
 };
 
 struct EvaluationReport {
@@ -161,6 +177,7 @@ struct EvaluationReport {
   double recall(bool structural) const;        // pooled over the structural or the content kinds
   double min_recall(bool structural) const;    // lowest per-kind recall among those with injections
   double restored_share() const;               // pooled over fix_restores kinds
+  DocumentSubset documents_of_at_least(std::size_t min_pairs) const;
 };
 
 struct EvaluationSettings {

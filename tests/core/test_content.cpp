@@ -248,6 +248,64 @@ TEST_CASE("a translation cut mid-sentence is reported even when its length is on
   CHECK(length_findings_on_pair_23(*ended).empty());
 }
 
+namespace {
+// Pairs of the calibration data's tuning split (data/calibration) from line
+// `first` (1-based) on, as a transcript: Chinese line, English line.
+std::vector<std::string> calibration_lines(std::size_t first, std::size_t count) {
+  const std::vector<std::string> rows = split_lines(read_source_file("data/calibration/debian-docs.zh-en.tsv"));
+  std::vector<std::string> lines;
+  for (std::size_t row = first - 1; row < first - 1 + count && row < rows.size(); ++row) {
+    const std::size_t tab = rows[row].find('\t');
+    const std::size_t second = rows[row].find('\t', tab + 1);
+    lines.push_back(rows[row].substr(0, tab));
+    lines.push_back(rows[row].substr(tab + 1, second - tab - 1));
+  }
+  return lines;
+}
+std::vector<const Finding*> length_findings_on(const Analysis& analysis, std::int32_t pair) {
+  std::vector<const Finding*> found;
+  for (const Finding* finding : with_code(analysis, "length-outlier"))
+    if (finding->pair == pair) found.push_back(finding);
+  return found;
+}
+}  // namespace
+
+// The handbook's figure captions (sect.main-desktop-tools, 7 pairs). A
+// translation that keeps only its number label ("图 13.9.") where the original
+// goes on with the caption is what a cut leaves, as is one that ends at an
+// enumeration comma where its original does not: both are length findings,
+// and the clean captions get none.
+TEST_CASE("a translation that stops at its number label or at a clause mark is reported as truncated") {
+  std::vector<std::string> lines = calibration_lines(1037, 7);
+  REQUIRE(lines[6] == "图 13.9. KMail 电子邮件软件");
+  REQUIRE(lines[7] == "Figure 13.9. The KMail email software");
+  const auto clean = Analysis::run(join_lines(lines), {});
+  CHECK(length_findings_on(*clean, 3).empty());
+
+  std::vector<std::string> label_only = lines;
+  label_only[6] = "图 13.9.";
+  const auto cut = Analysis::run(join_lines(label_only), {});
+  const auto found = length_findings_on(*cut, 3);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity <= Severity::Information);
+  CHECK(found.front()->message.find("looks truncated") != std::string::npos);
+  CHECK(found.front()->evidence->has(Signal::CutOff));
+
+  std::vector<std::string> dangling = lines;
+  dangling[6] = "图 13.9. KMail、";
+  const auto comma = Analysis::run(join_lines(dangling), {});
+  const auto comma_found = length_findings_on(*comma, 3);
+  REQUIRE(comma_found.size() == 1);
+  CHECK(comma_found.front()->evidence->has(Signal::CutOff));
+
+  // The same short translation ending as its original does is not a cut.
+  std::vector<std::string> ended = lines;
+  ended[6] = "图 13.9. KMail";
+  const auto short_translation = Analysis::run(join_lines(ended), {});
+  for (const Finding* finding : length_findings_on(*short_translation, 3))
+    CHECK_FALSE(finding->evidence->has(Signal::CutOff));
+}
+
 // Pairs 14 and 15 of subtitles-kitchen with their translations crossed:
 // "好吧,我今晚写。" now stands by "How do you know? Just try." and
 // "你怎么知道?试试看嘛。" by "Fine, I'll write tonight.". Moving the first Chinese sentence of pair
@@ -513,6 +571,29 @@ TEST_CASE("line features: cut points, sentences, lengths") {
   CHECK(chinese.sentences == 2);
   CHECK_FALSE(chinese.spaced);
   CHECK(chinese.length == doctest::Approx(15.0));  // 6 + 9 Han characters, punctuation not counted
+}
+
+// A section number of two groups or more inside a line, after a word, starts
+// a heading: a clause cut before it, so that a drift of a heading's words
+// across it can be moved back. Not a single group ("Chapter 14."), nor a
+// number glued to a Latin word ("Prev4.3."), nor one already cut at.
+TEST_CASE("line features: a cut before a section number inside a line") {
+  const LineFeatures heading = line_features("Security 14.1. Defining a Security Policy");
+  REQUIRE(heading.cuts.size() >= 1);
+  CHECK(heading.cuts[0].head_end == 8);  // after "Security"
+  CHECK(heading.cuts[0].tail_begin == 9);
+  CHECK_FALSE(heading.cuts[0].sentence);
+  CHECK(heading.sentences == line_outline("Security 14.1. Defining a Security Policy").sentences);
+
+  const LineFeatures chinese = line_features("在本文档中使用的约定25.1.1.");
+  REQUIRE_FALSE(chinese.cuts.empty());
+  CHECK(chinese.cuts.back().head_end == std::string("在本文档中使用的约定").size());
+  CHECK(chinese.cuts.back().tail_begin == chinese.cuts.back().head_end);
+
+  for (const LineFeatures& none : {line_features("Chapter 14. Security"), line_features("Prev4.3. After the First Boot")})
+    for (const CutPoint& cut : none.cuts) CHECK(cut.head_end != 4);
+  const LineFeatures glued = line_features("Prev4.3. After the First Boot");
+  for (const CutPoint& cut : glued.cuts) CHECK(cut.tail_begin != 4);
 }
 
 TEST_CASE("a line's outline is its features' length, counts and ends, on every line of the sample and odd lines") {

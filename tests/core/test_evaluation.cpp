@@ -223,6 +223,50 @@ TEST_CASE("evaluate scores injected shifted blocks and duplicated lines") {
   CHECK(report.precision() >= 0.9);
 }
 
+// The scores of the documents of at least N pairs are those documents' own
+// shares: with a 6-pair and a 3-pair document, N = 5 keeps the first only, N
+// = 3 both (the pooled scores), N = 7 none.
+TEST_CASE("evaluate scores the documents of at least N pairs apart") {
+  EvaluationSettings settings;
+  settings.seed = 3;
+  settings.trials = 4;
+  settings.kinds = {ErrorKind::DuplicatedLine, ErrorKind::ShiftedBlock};
+  CleanDocument short_one = small_document();
+  short_one.name = "short";
+  short_one.pairs.resize(3);
+  const std::vector<EvaluationDocument> documents = {{small_document(), false}, {short_one, false}};
+  const EvaluationReport report = evaluate(documents, settings);
+  REQUIRE(report.baselines.size() == 2);
+  const DocumentSubset large = report.documents_of_at_least(5);
+  CHECK(large.documents == 1);
+  CHECK(large.pairs == 6);
+  for (const ErrorKind kind : {ErrorKind::DuplicatedLine, ErrorKind::ShiftedBlock}) {
+    const std::size_t k = static_cast<std::size_t>(kind);
+    CHECK(large.kinds[k].injected == report.baselines[0].kinds[k].injected);
+    CHECK(large.kinds[k].detected == report.baselines[0].kinds[k].detected);
+    CHECK(large.kinds[k].restored == report.baselines[0].kinds[k].restored);
+  }
+  CHECK(large.new_warnings == report.baselines[0].new_warnings);
+  const DocumentSubset all = report.documents_of_at_least(3);
+  CHECK(all.documents == 2);
+  std::size_t warnings = 0, true_warnings = 0;
+  for (const DocumentBaseline& baseline : report.baselines) {
+    warnings += baseline.new_warnings;
+    true_warnings += baseline.true_warnings;
+  }
+  CHECK(all.new_warnings == report.new_warnings);
+  CHECK(warnings == report.new_warnings);
+  CHECK(true_warnings == report.true_warnings);
+  for (std::size_t k = 0; k < kErrorKindCount; ++k) {
+    CHECK(all.kinds[k].injected == report.kinds[k].injected);
+    CHECK(all.kinds[k].detected == report.kinds[k].detected);
+    CHECK(all.kinds[k].warned == report.kinds[k].warned);
+    CHECK(all.kinds[k].restorable == report.kinds[k].restorable);
+    CHECK(all.kinds[k].restored == report.kinds[k].restored);
+  }
+  CHECK(report.documents_of_at_least(7).documents == 0);
+}
+
 TEST_CASE("evaluate says why each missed injection was missed") {
   EvaluationSettings settings;
   settings.seed = 3;

@@ -11,6 +11,7 @@
 #include "bitext/analysis.hpp"
 #include "bitext/lexicon.hpp"
 #include "support/calibration_pairs.hpp"
+#include "support/text_files.hpp"
 
 using bitext::english_word_key;
 using bitext::Lexicon;
@@ -298,6 +299,40 @@ TEST_CASE("with the dictionary, the sample's loose drifts are warnings and nothi
   std::sort(warned_drifts.begin(), warned_drifts.end());
   CHECK(warned_drifts == std::vector<int>{39, 77, 89, 97});
   CHECK(other_warnings == 0);
+}
+
+// The handbook's packaging chapter (packaging-system, 7 pairs) with the title
+// "工具 dpkg、APT 和 ar" / "TOOLS dpkg, APT and ar" cut after its first
+// comma: the length alone is not odd (under one standard deviation), but the
+// translation ends at a comma where its original does not, and the original's
+// last two words of four have no counterpart in it: information, with the
+// words as a signal. The clean title gets no length finding.
+TEST_CASE("with the dictionary, an original whose last words have no counterpart tells a cut translation") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> rows =
+      bitext::test_support::split_lines(bitext::test_support::read_source_file("data/calibration/debian-docs.zh-en.tsv"));
+  std::vector<std::string> lines;
+  for (std::size_t row = 875; row < 882; ++row) {
+    const std::size_t tab = rows[row].find('\t');
+    lines.push_back(rows[row].substr(0, tab));
+    lines.push_back(rows[row].substr(tab + 1, rows[row].find('\t', tab + 1) - tab - 1));
+  }
+  REQUIRE(lines[4] == "工具 dpkg、APT 和 ar");
+  REQUIRE(lines[5] == "TOOLS dpkg, APT and ar");
+  auto length_findings = [](const bitext::Analysis& analysis) {
+    std::vector<const bitext::Finding*> found;
+    for (const bitext::Finding& finding : analysis.findings())
+      if (finding.code == "length-outlier" && finding.pair == 2) found.push_back(&finding);
+    return found;
+  };
+  CHECK(length_findings(*bitext::Analysis::run(bitext::test_support::join_lines(lines), {})).empty());
+  lines[4] = "工具 dpkg、";
+  const auto cut = bitext::Analysis::run(bitext::test_support::join_lines(lines), {});
+  const auto found = length_findings(*cut);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Information);
+  CHECK(found.front()->evidence->has(bitext::Signal::Words));
+  CHECK(found.front()->message.find("last 2 content words have no counterpart") != std::string::npos);
 }
 
 // The Markdown fixture written in the style of published notes (test_layouts)
