@@ -240,8 +240,9 @@ std::string tagged_copies(const std::string& sample, int copies) {
 
 }  // namespace
 
-// A full run of a long document infers speakers while the content checks run
-// (analysis.cpp: from 1,024 pairs); a rerun does both in turn. Either way the
+// A full run of a long document profiles its lines in two threads (from 2,048
+// lines) and infers speakers while the content checks run (from 1,024 pairs,
+// analysis.cpp); a rerun does each in turn. Either way the
 // analysis is the same, and so after edits.
 TEST_CASE("a long document: run, with speakers inferred beside the content checks, is what rerun gives") {
   const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
@@ -249,6 +250,7 @@ TEST_CASE("a long document: run, with speakers inferred beside the content check
   const CheckOptions options;
   const auto full = Analysis::run(text, options);
   REQUIRE(full->transcript().pairs.size() >= 1024);
+  REQUIRE(full->index().line_count() >= 2048);
   CHECK(full->transcript().speaker_model.speakers.size() >= 2);
   // From an unrelated version: nearly nothing to recall, both steps in turn.
   const auto from_other = Analysis::rerun(*Analysis::run(sample, options), text, {}, options);
