@@ -87,7 +87,16 @@ constexpr std::string_view kHanTagQuestions[] = {"对吧？", "是吧？", "对�
 
 // Does one of the text's last two sentences ask? The question often comes
 // before a closing remark ("... how did it start? I hear it's quite a story.").
-bool latin_question(std::string_view lower) {
+// Words that report a question rather than put it: "so we were like, fine.
+// Where do we even start?", "readers keep asking me like, oh, where do the
+// names come from?" (a story, not a question to the listener).
+constexpr std::string_view kReportingWords[] = {"were like,", "was like,", "are like,", "'re like,", "ask us", "asked us",
+                                                "asking us", "ask me", "asked me", "asking me", "like, oh",
+                                                "i wondered", "we wondered", "i thought, ", "we thought, "};
+
+enum class Asking : std::uint8_t { No, Asks, Reported };
+
+Asking latin_question(std::string_view lower) {
   std::string_view rest = trim(lower);
   for (int sentence = 0; sentence < 2 && !rest.empty(); ++sentence) {
     const std::string_view last = last_sentence(rest);
@@ -95,13 +104,18 @@ bool latin_question(std::string_view lower) {
     while (mark > 0 && (rest[mark - 1] == '.' || rest[mark - 1] == '?' || rest[mark - 1] == '!' || rest[mark - 1] == ' '))
       --mark;
     const bool asks = mark < rest.size() && rest.substr(mark).find('?') != std::string_view::npos;
-    if (asks && std::find(std::begin(kTagQuestions), std::end(kTagQuestions), last) == std::end(kTagQuestions))
-      return true;
     const std::size_t begin = rest.substr(0, mark).find_last_of(".?!");
+    if (asks && std::find(std::begin(kTagQuestions), std::end(kTagQuestions), last) == std::end(kTagQuestions)) {
+      // The question and the sentence before it: reported there, it asks nobody.
+      const std::string_view before = begin == std::string_view::npos ? std::string_view{} : last_sentence(rest.substr(0, begin + 1));
+      std::string_view found;
+      if (contains_any(last, kReportingWords, found) || contains_any(before, kReportingWords, found)) return Asking::Reported;
+      return Asking::Asks;
+    }
     if (begin == std::string_view::npos) break;
     rest = trim(rest.substr(0, begin + 1));
   }
-  return false;
+  return Asking::No;
 }
 
 bool han_question(std::string_view han) {
@@ -197,6 +211,7 @@ constexpr std::string_view kHanAgreementOpenings[] = {"是的", "没错", "对�
 
 // Openers that judge what the previous speaker said: a listener taking the floor.
 constexpr std::string_view kReactionOpenings[] = {
+    "[laughs]", "[laughter]", "ha, ", "haha",  // one laughs at what someone else said
     "i love that", "i love it", "love that", "that's great", "that's amazing", "that's awesome", "awesome",
     "that's fascinating", "fascinating", "that's a great point", "great point", "good point", "that's so cool",
     "that's really interesting", "it's a really interesting point", "that's a really interesting", "wow",
@@ -230,6 +245,11 @@ constexpr std::string_view kHostWording[] = {
     "let me ask", "i wanted to ask", "my question is", "i'd like to ask"};
 constexpr std::string_view kHanHostWording[] = {"欢迎收听", "欢迎来到", "欢迎大家", "谢谢你来到",
                                                  "感谢你来到", "非常感谢你的到来", "第一个问题", "我们开始吧", "我很好奇", "我想问"};
+// Greetings said to someone arriving ("Inês, welcome.", "Hi, Dana."): with
+// their name, they mark the one greeted as a guest of the show.
+constexpr std::string_view kGreetings[] = {", welcome.", ", welcome!", "welcome, ", "hi, ", "hello, ", "hey, ",
+                                           "good to have you", "great to have you", "nice to have you"};
+constexpr std::string_view kHanGreetings[] = {"，欢迎你", "，欢迎。", "，欢迎！", "，你好"};
 constexpr std::string_view kSignOff[] = {
     "best way for", "where can people", "where can folks", "thanks for coming on the show",
     "we'll let you get back", "thank you so much for joining", "that's all for today"};
@@ -332,7 +352,8 @@ PairWording read_wording(const PairSides& sides) {
   // A question when the English asks; the Chinese decides only without English.
   // A question when either language's last sentence asks: translations keep
   // questions the original leaves as statements ("I'd love to hear ...").
-  wording.question = (has_latin && latin_question(lower)) || (has_han && han_question(han));
+  const Asking latin_asks = has_latin ? latin_question(lower) : Asking::No;
+  wording.question = latin_asks == Asking::Asks || (latin_asks == Asking::No && has_han && han_question(han));
   wording.back_channel = has_latin ? latin_back_channel(lower) : han_back_channel(han);
   if (has_latin && has_han && !wording.back_channel) wording.back_channel = latin_back_channel(lower) && han_back_channel(han);
 
@@ -403,6 +424,8 @@ PairWording read_wording(const PairSides& sides) {
   if (contains_any(lower, kHostWording, found) || contains_any(han, kHanHostWording, found))
     wording.host_wording = {true, found};
   if (contains_any(lower, kSignOff, found)) wording.sign_off = {true, found};
+  if (has_latin ? contains_any(lower, kGreetings, found) : contains_any(han, kHanGreetings, found))
+    wording.greeting = {true, found};
   return wording;
 }
 

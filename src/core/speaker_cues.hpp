@@ -56,6 +56,7 @@ struct PairWording {
   std::size_t sentences = 0;     // sentences it ends (at least 1 when it has text)
   Cue guest_thanks;              // "thanks for having me", "谢谢邀请"
   Cue host_wording;              // "welcome to", "thanks for coming on", "欢迎收听"
+  Cue greeting;                  // "X, welcome.", "Hi, X.": said to someone arriving
   Cue sign_off;                  // "what's the best way for people to ...", "thanks for joining us"
 };
 PairWording read_wording(const PairSides& sides);

@@ -223,9 +223,11 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
            (cast.pairs[i].wording.host_wording.found && i < window)))  // "Tom, thanks for coming on"
         add_or_merge(people, mention, SpeakerRole::Unknown, SpeakerCue::Addressed);
 
-  // Welcomed or thanked for coming while addressed: a guest.
+  // Welcomed or thanked for coming while addressed (or greeted by name at the
+  // top of the show): a guest.
   for (std::size_t i = 0; i < sides.size(); ++i) {
-    if (!cast.pairs[i].wording.host_wording.found) continue;
+    const PairWording& wording = cast.pairs[i].wording;
+    if (!wording.host_wording.found && !(wording.greeting.found && i < window)) continue;
     for (const NameMention& mention : cast.pairs[i].mentions) {
       if (mention.kind != MentionKind::Addressed) continue;
       const std::int32_t at = resolve(people, mention.name);

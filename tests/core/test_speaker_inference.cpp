@@ -341,3 +341,44 @@ TEST_CASE("talk goes on across paragraphs that open with 'And' / 'So'; 'you ment
   sides.han = "你提到了第一个版本。";
   CHECK(detail::read_wording(sides).speaks_to_listener);
 }
+
+TEST_CASE("a question reported inside a story asks nobody, in either language; a laugh or a greeting is read too") {
+  detail::PairSides sides;
+  sides.latin = "We had the idea in a kitchen. So we were like, fine. Where do we even start?";
+  CHECK_FALSE(detail::read_wording(sides).question);
+  sides.han = "我们当时想，好吧。到底从哪儿开始？";
+  CHECK_FALSE(detail::read_wording(sides).question);  // the translation does not make it a question
+  sides.latin = "Then readers kept asking me like, oh, where do the names come from?";
+  CHECK_FALSE(detail::read_wording(sides).question);
+  sides.latin = "We had the idea in a kitchen. Where would you start?";
+  CHECK(detail::read_wording(sides).question);  // put to the listener
+  sides.latin = "Which ones are like the old maps, and which are new?";
+  CHECK(detail::read_wording(sides).question);  // "are like" without a comma reports nothing
+  sides.han = "";
+  sides.latin = "[laughs] Right, that was close.";
+  CHECK(detail::read_wording(sides).reaction_opening);
+  sides.latin = "Ha, I live on the ninth floor.";
+  CHECK(detail::read_wording(sides).reaction_opening);
+  sides.latin = "Hamburg is a port city.";
+  CHECK_FALSE(detail::read_wording(sides).reaction_opening);
+  sides.latin = "The first is the surveyor Inês Duarte. Inês, welcome.";
+  CHECK(detail::read_wording(sides).greeting.found);
+  sides.latin = "Welcome to the show.";
+  CHECK_FALSE(detail::read_wording(sides).greeting.found);
+}
+
+TEST_CASE("a guest's story that ends on a question they were asked stays the guest's") {
+  // Written for this test: the guest's answer quotes what friends asked; the talk goes on.
+  const std::string text =
+      "欢迎收听《长夜》。我是安娜·伯格。今天的嘉宾是作家汤姆·里德。\n"
+      "Welcome to Long Night. I'm Anna Berg. Today our guest is the writer Tom Reed.\n"
+      "谢谢邀请。\nThanks for having me.\n"
+      "你是怎么开始写作的？\nHow did you start writing?\n"
+      "我小时候就讲故事。后来朋友们开始问我，哦，你是怎么想出来的？\n"
+      "I told stories as a child. Later my friends started to ask me like, oh, how do you come up with that?\n"
+      "于是我开始把它们写下来。第一本书花了我五年。\n"
+      "So I started writing them down. The first book took me five years.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  CHECK(speakers_of(analysis->transcript()) ==
+        std::vector<std::string>{"Anna Berg", "Tom Reed", "Anna Berg", "Tom Reed", "Tom Reed"});
+}
