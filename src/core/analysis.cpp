@@ -14,6 +14,11 @@
 
 #include <algorithm>
 #include <cstring>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <exception>
+#include <thread>
 #include <utility>
 
 #include "bitext/checks.hpp"
@@ -24,6 +29,7 @@
 #include "bitext/speaker_labels.hpp"
 #include "layout_analysis.hpp"
 #include "pairing_detail.hpp"
+#include "speaker_inference_detail.hpp"
 #include "speaker_memo.hpp"
 #include "speaker_model.hpp"
 
@@ -210,6 +216,22 @@ std::vector<std::uint32_t> same_reading_lines(std::span<const std::uint32_t> pre
   return lines;
 }
 
+// The inference's working memory, freed in its thread's malloc arena, would
+// otherwise stay resident beside the content checks' peak (~10 % of the
+// document at 10 MB).
+void release_free_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
+// From this many lines (~2 ms of work) a full run profiles them in two threads.
+constexpr std::size_t kParallelProfilesFrom = 2048;
+
+// Below this many pairs the inference runs before the content checks on the
+// calling thread (a thread costs more than it saves).
+constexpr std::size_t kOverlapFromPairs = 1024;
+
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
              const detail::LineReadings* previous_readings, const ContentState* previous_content,
@@ -217,21 +239,54 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              const detail::SpeakerRecall& speakers, Outputs out) {
   detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous_readings, reused_lines);
   out.transcript = std::move(paired.transcript);
-  out.speaker_memo = detail::fill_speaker_model(out.transcript, {index.text(), index, Layout::Lines}, &speakers);
-  const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_transcript, out.transcript);
   out.line_readings = std::move(paired.readings);
+  const detail::LabelSources sources{index.text(), index, Layout::Lines};
+  std::shared_ptr<detail::SpeakerMemo> memo = detail::read_speaker_labels(out.transcript, sources, &speakers);
+  const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_transcript, out.transcript);
+
+  // On a full run the speakers of an unlabelled document are inferred while
+  // the content checks run: both only read the labelled transcript (the
+  // checks read labels, never speakers), and the inferred model is set after
+  // both. A rerun recalls most of both from the previous version: no thread.
+  std::optional<SpeakerModel> inferred;
+  std::optional<ContentResult> content;
+  const std::size_t pair_count = out.transcript.pairs.size();
+  auto infer = [&] { inferred = detail::infer_unlabelled_speakers(out.transcript, sources, &speakers, *memo); };
+  if (options.content_checks && previous_content == nullptr && pair_count >= kOverlapFromPairs) {
+    std::exception_ptr failure;
+    std::thread inference([&] {
+      try {
+        infer();
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      release_free_memory();
+    });
+    try {
+      content = content_checks(out.transcript, index, previous_content, previous_lines);
+    } catch (...) {
+      inference.join();
+      throw;
+    }
+    inference.join();
+    if (failure) std::rethrow_exception(failure);
+  } else {
+    infer();
+    if (options.content_checks) content = content_checks(out.transcript, index, previous_content, previous_lines);
+  }
+  if (inferred) detail::set_speaker_model(out.transcript, std::move(*inferred));
+  out.speaker_memo = std::move(memo);
+
   out.findings = structural_checks(out.transcript, index, options);
   for (Finding& finding : speaker_checks(out.transcript, index.text())) out.findings.push_back(std::move(finding));
   add_invalid_utf8(index, invalid_utf8, out.transcript, out.findings);
 
-  const std::size_t pair_count = out.transcript.pairs.size();
-  if (options.content_checks) {
-    ContentResult content = content_checks(out.transcript, index, previous_content, previous_lines);
-    out.findings.insert(out.findings.end(), std::make_move_iterator(content.findings.begin()),
-                        std::make_move_iterator(content.findings.end()));
-    out.pair_scores = std::move(content.pair_scores);
+  if (content) {
+    out.findings.insert(out.findings.end(), std::make_move_iterator(content->findings.begin()),
+                        std::make_move_iterator(content->findings.end()));
+    out.pair_scores = std::move(content->pair_scores);
     out.pair_scores.resize(pair_count, 1.0);
-    out.content_state = std::move(content.state);
+    out.content_state = std::move(content->state);
   } else {
     // Structure alone: a pair with a missing side is surely not aligned.
     out.pair_scores.resize(pair_count);
@@ -270,16 +325,34 @@ std::shared_ptr<const Analysis> Analysis::run_once(std::string text, const Check
 
 std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options) {
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
-  analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
   const LineIndex& index = analysis->index_;
   if (const Layout layout = detect_layout(analysis->text(), options.document_name, options.layout);
       layout != Layout::Lines) {
+    analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
     analysis->analyse_layout(layout, options, nullptr);
     return analysis;
   }
+  // Every line's script profile, and where the text stops being UTF-8: on a
+  // long document the second half's profiles in a thread of their own.
   std::vector<ScriptProfile> profiles(index.line_count());
-  for (std::size_t line = 0; line < profiles.size(); ++line)
-    profiles[line] = detail::profile_line(index.line_text(line));
+  const std::size_t count = profiles.size();
+  auto profile = [&](std::size_t from, std::size_t to) {
+    for (std::size_t line = from; line < to; ++line) profiles[line] = detail::profile_line(index.line_text(line));
+  };
+  if (count >= kParallelProfilesFrom) {
+    std::thread helper(profile, count / 2, count);
+    try {
+      analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
+      profile(0, count / 2);
+    } catch (...) {
+      helper.join();
+      throw;
+    }
+    helper.join();
+  } else {
+    analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
+    profile(0, count);
+  }
   analyse(index, analysis->first_invalid_utf8_, profiles, options, nullptr, nullptr, {}, nullptr, {},
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
            analysis->pair_scores_, analysis->content_state_});

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 #include "speaker_cues.hpp"
 #include "speaker_inference_detail.hpp"
@@ -408,21 +409,31 @@ SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<Pair
   return model;
 }
 
-void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>& sides,
-                           const std::vector<PairCues>& cues) {
-  if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return;
+std::optional<SpeakerModel> inferred_speaker_model(const Transcript& transcript, const std::vector<PairSides>& sides,
+                                                   const std::vector<PairCues>& cues) {
+  if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return std::nullopt;
   SpeakerModel inferred = infer_speakers(transcript, sides, cues);
   // One speaker throughout tells a reader nothing (and is what the inference
   // says when it finds no change of speaker): the document keeps no speakers.
-  if (inferred.speakers.size() < 2) return;
-  transcript.speaker_model = std::move(inferred);
-  const SpeakerModel& model = transcript.speaker_model;
-  for (const SpeakerTurn& turn : model.turns) {
+  if (inferred.speakers.size() < 2) return std::nullopt;
+  return inferred;
+}
+
+void set_speaker_model(Transcript& transcript, SpeakerModel model) {
+  transcript.speaker_model = std::move(model);
+  const SpeakerModel& set = transcript.speaker_model;
+  for (const SpeakerTurn& turn : set.turns) {
     for (std::uint32_t i = turn.first_pair; i <= turn.last_pair && i < transcript.pairs.size(); ++i) {
       transcript.pairs[i].speaker_index = turn.speaker;
-      transcript.pairs[i].speaker = model.speakers[static_cast<std::size_t>(turn.speaker)].name;
+      transcript.pairs[i].speaker = set.speakers[static_cast<std::size_t>(turn.speaker)].name;
     }
   }
+}
+
+void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>& sides,
+                           const std::vector<PairCues>& cues) {
+  if (std::optional<SpeakerModel> inferred = inferred_speaker_model(transcript, sides, cues))
+    set_speaker_model(transcript, std::move(*inferred));
 }
 
 std::vector<PairCues> read_pair_cues(const std::vector<PairSides>& sides) {

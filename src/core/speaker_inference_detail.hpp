@@ -3,6 +3,7 @@
 // the cues of unchanged pairs from the previous version (speaker_memo.hpp).
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "bitext/speakers.hpp"
@@ -16,5 +17,11 @@ SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<Pair
                             const std::vector<PairCues>& cues);
 void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>& sides,
                            const std::vector<PairCues>& cues);
+// add_inferred_speakers in two steps: the model it would set (none when the
+// document is labelled or the inference finds fewer than two speakers), read
+// from a transcript it does not change, then setting it.
+std::optional<SpeakerModel> inferred_speaker_model(const Transcript& transcript, const std::vector<PairSides>& sides,
+                                                   const std::vector<PairCues>& cues);
+void set_speaker_model(Transcript& transcript, SpeakerModel model);
 
 }  // namespace bitext::detail

@@ -398,8 +398,8 @@ class ModelBuilder {
 
 }  // namespace
 
-std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, const LabelSources& sources,
-                                                      const SpeakerRecall* recall) {
+std::shared_ptr<SpeakerMemo> read_speaker_labels(Transcript& transcript, const LabelSources& sources,
+                                                 const SpeakerRecall* recall) {
   transcript.speaker_model = {};
   for (Pair& pair : transcript.pairs) {
     pair.speaker.clear();
@@ -408,21 +408,32 @@ std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, co
   auto memo = std::make_shared<SpeakerMemo>();
   memo->layout = sources.layout;
   if (transcript.pairs.empty()) return memo;
-  const SpeakerRecall lent = recall != nullptr ? *recall : SpeakerRecall{};
-  LabelReader reader(sources.text, sources.layout, lent);
+  LabelReader reader(sources.text, sources.layout, recall != nullptr ? *recall : SpeakerRecall{});
   ModelBuilder(transcript, sources, reader).run();
   reader.take(*memo);
-  // Every reader's transcript comes through here once its labels are read:
-  // the one place a document without labels gets inferred speakers. Pair
-  // cues are recalled by ranges of the document's text: not when inference
-  // reads a layout's reading text instead.
-  if (!transcript.speaker_model.labelled()) {
-    const std::string_view text = sources.reading.empty() ? sources.text : sources.reading;
-    std::vector<PairSideRanges> ranges;
-    const std::vector<PairSides> sides = pair_sides(transcript, text, &ranges);
-    recall_pair_cues(sides, ranges, sources.reading.empty() ? lent : SpeakerRecall{}, *memo);
-    add_inferred_speakers(transcript, sides, memo->cues);
-  }
+  return memo;
+}
+
+// Every reader's transcript comes through here once its labels are read:
+// the one place a document without labels gets inferred speakers. Pair
+// cues are recalled by ranges of the document's text: not when inference
+// reads a layout's reading text instead.
+std::optional<SpeakerModel> infer_unlabelled_speakers(const Transcript& transcript, const LabelSources& sources,
+                                                      const SpeakerRecall* recall, SpeakerMemo& memo) {
+  if (transcript.pairs.empty() || transcript.speaker_model.labelled()) return std::nullopt;
+  const SpeakerRecall lent = recall != nullptr ? *recall : SpeakerRecall{};
+  const std::string_view text = sources.reading.empty() ? sources.text : sources.reading;
+  std::vector<PairSideRanges> ranges;
+  const std::vector<PairSides> sides = pair_sides(transcript, text, &ranges);
+  recall_pair_cues(sides, ranges, sources.reading.empty() ? lent : SpeakerRecall{}, memo);
+  return inferred_speaker_model(transcript, sides, memo.cues);
+}
+
+std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, const LabelSources& sources,
+                                                      const SpeakerRecall* recall) {
+  std::shared_ptr<SpeakerMemo> memo = read_speaker_labels(transcript, sources, recall);
+  if (std::optional<SpeakerModel> inferred = infer_unlabelled_speakers(transcript, sources, recall, *memo))
+    set_speaker_model(transcript, std::move(*inferred));
   return memo;
 }
 

@@ -6,10 +6,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "bitext/layout.hpp"
+#include "bitext/speakers.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 
@@ -36,5 +38,16 @@ struct LabelSources {
 // next (speaker_memo.hpp). The model is the same with or without it.
 std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, const LabelSources& sources,
                                                       const SpeakerRecall* recall = nullptr);
+
+// fill_speaker_model in its steps, for a caller that reads the transcript in
+// other threads while speakers are inferred: the labels (what the checks
+// need first: a label is not content); then the speakers of an unlabelled
+// document, read from a transcript it does not change (so other threads may
+// read it meanwhile; it fills `memo`'s pair cues); then setting them
+// (set_speaker_model, speaker_inference_detail.hpp).
+std::shared_ptr<SpeakerMemo> read_speaker_labels(Transcript& transcript, const LabelSources& sources,
+                                                 const SpeakerRecall* recall);
+std::optional<SpeakerModel> infer_unlabelled_speakers(const Transcript& transcript, const LabelSources& sources,
+                                                      const SpeakerRecall* recall, SpeakerMemo& memo);
 
 }  // namespace bitext::detail

@@ -224,3 +224,46 @@ TEST_CASE("rerun after a byte replaced in place gives the speakers run gives") {
     CHECK(check_same_length_edits(read_source_file("tests/fixtures/speakers/lines-colon.txt"), ':', ';') > 0);
   }
 }
+
+namespace {
+
+// The sample's pairs `copies` times, each line tagged with its copy so that no
+// two lines are equal (as bench_check's distinct text).
+std::string tagged_copies(const std::string& sample, int copies) {
+  const std::vector<std::string> lines = split_lines(sample);
+  std::vector<std::string> out(lines.begin(), lines.begin() + 3);
+  for (int copy = 0; copy < copies; ++copy)
+    for (std::size_t i = 3; i + 2 < lines.size(); ++i) out.push_back(lines[i] + " [" + std::to_string(copy) + "]");
+  out.insert(out.end(), lines.end() - 2, lines.end());
+  return join_lines(out);
+}
+
+}  // namespace
+
+// A full run of a long document profiles its lines in two threads (from 2,048
+// lines) and infers speakers while the content checks run (from 1,024 pairs,
+// analysis.cpp); a rerun does each in turn. Either way the
+// analysis is the same, and so after edits.
+TEST_CASE("a long document: run, with speakers inferred beside the content checks, is what rerun gives") {
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::string text = tagged_copies(sample, 10);
+  const CheckOptions options;
+  const auto full = Analysis::run(text, options);
+  REQUIRE(full->transcript().pairs.size() >= 1024);
+  REQUIRE(full->index().line_count() >= 2048);
+  CHECK(full->transcript().speaker_model.speakers.size() >= 2);
+  // From an unrelated version: nearly nothing to recall, both steps in turn.
+  const auto from_other = Analysis::rerun(*Analysis::run(sample, options), text, {}, options);
+  check_same_analysis(*full, *from_other);
+
+  std::vector<std::string> lines = split_lines(text);
+  Editor editor{std::mt19937(7), lines};
+  auto current = full;
+  for (int edit = 0; edit < 4; ++edit) {
+    const std::vector<LineEdit> line_edits = editor.edit();
+    const std::string edited = join_lines(lines);
+    CAPTURE(edit);
+    current = Analysis::rerun(*current, edited, line_edits, options);
+    check_same_analysis(*Analysis::run(edited, options), *current);
+  }
+}
