@@ -247,11 +247,12 @@ bool interjection(const Cast& cast, std::size_t i) {
 namespace bitext::detail {
 
 SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<PairSides>& sides,
-                            const std::vector<PairCues>& cues) {
+                            const std::vector<PairCues>& cues, CastNames* names) {
   SpeakerModel model;
   const std::size_t n = transcript.pairs.size();
   if (n == 0) return model;
   const Cast cast = read_cast(sides, cues);
+  if (names != nullptr) *names = cast.names;
   const std::size_t k = cast.participants.size();
 
   // The decode runs over the pairs that are not interjections.
@@ -409,9 +410,12 @@ SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<Pair
 }
 
 void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>& sides,
-                           const std::vector<PairCues>& cues) {
+                           const std::vector<PairCues>& cues, CastNames* names) {
   if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return;
-  SpeakerModel inferred = infer_speakers(transcript, sides, cues);
+  apply_inferred_model(transcript, infer_speakers(transcript, sides, cues, names));
+}
+
+void apply_inferred_model(Transcript& transcript, SpeakerModel inferred) {
   // One speaker throughout tells a reader nothing (and is what the inference
   // says when it finds no change of speaker): the document keeps no speakers.
   if (inferred.speakers.size() < 2) return;

@@ -98,7 +98,7 @@ void LabelReader::take(SpeakerMemo& memo) {
 }
 
 void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<PairSideRanges>& ranges,
-                      const SpeakerRecall& recall, SpeakerMemo& memo) {
+                      const SpeakerRecall& recall, SpeakerMemo& memo, std::vector<std::uint32_t>* from_previous) {
   const std::size_t n = sides.size();
   std::vector<PairCues>& cues = memo.cues;
   cues.clear();
@@ -107,9 +107,12 @@ void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<Pai
   memo.key_starts.assign(1, 0);
   memo.by_start.clear();
   std::vector<std::size_t> key;
+  if (from_previous != nullptr) from_previous->assign(n, kNoPreviousPair);
   for (std::size_t i = 0; i < n; ++i) {
     const PairCues* known = nullptr;
     if (recall.previous != nullptr && old_key(ranges[i], recall.ends, key)) known = find_cues(*recall.previous, key);
+    if (known != nullptr && from_previous != nullptr)
+      (*from_previous)[i] = static_cast<std::uint32_t>(known - recall.previous->cues.data());
     cues.push_back(known != nullptr ? *known : read_pair_cues(sides[i]));
     const std::size_t key_start = memo.keys.size();
     append_key(ranges[i], nullptr, memo.keys);
@@ -121,6 +124,18 @@ void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<Pai
   memo.keys.shrink_to_fit();
   memo.key_starts.shrink_to_fit();
   memo.by_start.shrink_to_fit();
+}
+
+PairSideRanges memo_ranges(const SpeakerMemo& memo, std::size_t pair) {
+  PairSideRanges ranges;
+  if (pair + 1 >= memo.key_starts.size()) return ranges;
+  const std::size_t from = memo.key_starts[pair];
+  const std::size_t to = memo.key_starts[pair + 1];
+  if (from >= to) return ranges;
+  const std::size_t latin = memo.keys[from];
+  for (std::size_t at = from + 1, count = 0; at + 1 < to; at += 2, ++count)
+    (count < latin ? ranges.latin : ranges.han).push_back({memo.keys[at], memo.keys[at + 1]});
+  return ranges;
 }
 
 }  // namespace bitext::detail

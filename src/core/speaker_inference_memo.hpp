@@ -1,0 +1,27 @@
+// Speaker inference wrapped with the previous version's result (for
+// Analysis::rerun). Inference (speaker_inference.cpp) is a pure function of
+// the pairs' cues, a few scans of the pairs' text for the cast's names, and
+// the pair count and scripts. When this version has as many pairs, every pair
+// but a few has the previous version's bytes at the same index, and those few
+// read the same — the same cues, and the same answers to each scan the cast
+// made with the names it made them with — then inference would read exactly
+// what it read before, and its model is the previous one. Otherwise it runs.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "bitext/transcript.hpp"
+#include "speaker_cues.hpp"
+#include "speaker_memo.hpp"
+
+namespace bitext::detail {
+
+// add_inferred_speakers(transcript, sides, memo.cues), or the previous
+// version's model where that gives the same; fills memo.inference.
+// `from_previous` is recall_pair_cues' mapping of pairs to the previous version's.
+void infer_with_recall(Transcript& transcript, const std::vector<PairSides>& sides,
+                       const std::vector<std::uint32_t>& from_previous, const SpeakerRecall& recall,
+                       SpeakerMemo& memo);
+
+}  // namespace bitext::detail
