@@ -77,6 +77,10 @@ class LabelReader {
   CommonEnds ends_;
   std::vector<SpeakerMemo::LabelRead> reads_;
   std::vector<std::pair<std::size_t, std::size_t>> misses_;
+  // Reads come in document order, nearly: where the last answer was found in
+  // the previous version's sorted reads, the next is usually close by.
+  std::size_t label_hint_ = 0;
+  std::size_t miss_hint_ = 0;
 };
 
 // Sets memo.cues[i] = read_pair_cues(sides[i]) for every pair (sides and
