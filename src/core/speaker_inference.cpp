@@ -247,12 +247,18 @@ bool interjection(const Cast& cast, std::size_t i) {
 namespace bitext::detail {
 
 SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<PairSides>& sides,
-                            const std::vector<PairCues>& cues, CastNames* names) {
+                            const std::vector<PairCues>& cues, Cast* cast_read) {
+  if (transcript.pairs.empty()) return {};
+  Cast cast = read_cast(sides, cues);
+  SpeakerModel model = infer_from_cast(transcript, sides, cast);
+  if (cast_read != nullptr) *cast_read = std::move(cast);
+  return model;
+}
+
+SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<PairSides>& sides, const Cast& cast) {
   SpeakerModel model;
   const std::size_t n = transcript.pairs.size();
-  if (n == 0) return model;
-  const Cast cast = read_cast(sides, cues);
-  if (names != nullptr) *names = cast.names;
+  if (n == 0 || cast.pairs.size() != n) return model;
   const std::size_t k = cast.participants.size();
 
   // The decode runs over the pairs that are not interjections.
@@ -410,9 +416,9 @@ SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<Pair
 }
 
 void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>& sides,
-                           const std::vector<PairCues>& cues, CastNames* names) {
+                           const std::vector<PairCues>& cues, Cast* cast_read) {
   if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return;
-  apply_inferred_model(transcript, infer_speakers(transcript, sides, cues, names));
+  apply_inferred_model(transcript, infer_speakers(transcript, sides, cues, cast_read));
 }
 
 void apply_inferred_model(Transcript& transcript, SpeakerModel inferred) {

@@ -13,11 +13,13 @@
 namespace bitext::detail {
 
 // cues[i] == read_pair_cues(sides[i]), sides == pair_sides(transcript, text).
-// `names` (if given) receives the names the cast was read with.
+// `cast_read` (if given) receives the cast it read (read_cast).
 SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<PairSides>& sides,
-                            const std::vector<PairCues>& cues, CastNames* names = nullptr);
+                            const std::vector<PairCues>& cues, Cast* cast_read = nullptr);
 void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>& sides,
-                           const std::vector<PairCues>& cues, CastNames* names = nullptr);
+                           const std::vector<PairCues>& cues, Cast* cast_read = nullptr);
+// The decode and turns of infer_speakers, given its cast (cast == read_cast(sides, cues)).
+SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<PairSides>& sides, const Cast& cast);
 // What add_inferred_speakers does with the model inference gave: kept when it
 // names two speakers or more, and each pair given its turn's speaker.
 void apply_inferred_model(Transcript& transcript, SpeakerModel inferred);

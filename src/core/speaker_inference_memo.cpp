@@ -30,10 +30,6 @@ bool same_mentions(const std::vector<NameMention>& a, const std::vector<NameMent
   });
 }
 
-bool same_cues(const PairCues& a, const PairCues& b) {
-  return same_wording(a.wording, b.wording) && same_mentions(a.mentions, b.mentions);
-}
-
 // What inference reads of one pair's text besides its cues, given the names
 // the cast was read with (speaker_participants.cpp's read_cast and
 // speaker_inference.cpp's explain: every use of a pair's sides there).
@@ -47,11 +43,14 @@ struct PairTextReads {
   std::string_view asked;                     // a question's end: evidence of the next pair's turn
   std::string_view back_channel;              // a bare reply's words: its own evidence
 
-  bool operator==(const PairTextReads& other) const {
+  // What read_cast reads: the same cast.
+  bool same_for_cast(const PairTextReads& other) const {
     return latin_empty == other.latin_empty && han_empty == other.han_empty && same_mentions(plain, other.plain) &&
            han_spellings == other.han_spellings && capitalised == other.capitalised &&
-           written_inside == other.written_inside && asked == other.asked && back_channel == other.back_channel;
+           written_inside == other.written_inside;
   }
+  // What the turns take as evidence.
+  bool same_evidence(const PairTextReads& other) const { return asked == other.asked && back_channel == other.back_channel; }
 };
 
 PairTextReads text_reads(const PairSides& sides, const PairCues& cues, const CastNames& names) {
@@ -75,31 +74,71 @@ PairTextReads text_reads(const PairSides& sides, const PairCues& cues, const Cas
   return reads;
 }
 
-// Would inference on this version read exactly what it read on the previous one?
-bool reads_as_before(const Transcript& transcript, const std::vector<PairSides>& sides,
-                     const std::vector<std::uint32_t>& from_previous, const SpeakerRecall& recall,
-                     const SpeakerMemo& memo) {
+// How much of the previous version's inference this one can take.
+enum class Reuse { None, Cast, Model };
+
+// Would inference on this version read exactly what it read on the previous
+// one (Model), or at least the cast read the same (Cast: the pairs' mentions,
+// whether they welcome, and the scans of their text for names — not the rest
+// of their wording, which only the decode reads)?
+Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides,
+               const std::vector<std::uint32_t>& from_previous, const SpeakerRecall& recall, const SpeakerMemo& memo) {
   const SpeakerMemo* previous = recall.previous;
-  if (previous == nullptr || recall.previous_model == nullptr || !previous->inference.ran) return false;
+  if (previous == nullptr || recall.previous_model == nullptr || !previous->inference.ran) return Reuse::None;
   const SpeakerMemo::Inference& before = previous->inference;
   const std::size_t n = sides.size();
   if (before.pairs != n || previous->cues.size() != n || from_previous.size() != n || memo.cues.size() != n ||
       before.translation_script != transcript.translation_script ||
       before.original_script != transcript.original_script || previous->layout != transcript.layout)
-    return false;
+    return Reuse::None;
   std::vector<std::size_t> changed;
   for (std::size_t i = 0; i < n; ++i) {
     if (from_previous[i] == i) continue;  // the same bytes at the same place
-    if (from_previous[i] != kNoPreviousPair || changed.size() >= kMaxChangedPairs) return false;  // moved
+    if (from_previous[i] != kNoPreviousPair || changed.size() >= kMaxChangedPairs) return Reuse::None;  // moved
     changed.push_back(i);
   }
+  Reuse reuse = Reuse::Model;
   for (const std::size_t i : changed) {
-    if (!same_cues(memo.cues[i], previous->cues[i])) return false;
+    const PairCues& now = memo.cues[i];
+    const PairCues& then = previous->cues[i];
+    if (!same_mentions(now.mentions, then.mentions) ||
+        now.wording.host_wording.found != then.wording.host_wording.found)
+      return Reuse::None;
     const PairSides old_sides = pair_sides_of(recall.previous_text, memo_ranges(*previous, i));
-    if (!(text_reads(sides[i], memo.cues[i], before.names) == text_reads(old_sides, previous->cues[i], before.names)))
-      return false;
+    const PairTextReads reads = text_reads(sides[i], now, before.names);
+    const PairTextReads old_reads = text_reads(old_sides, then, before.names);
+    if (!reads.same_for_cast(old_reads)) return Reuse::None;
+    if (!same_wording(now.wording, then.wording) || !reads.same_evidence(old_reads)) reuse = Reuse::Cast;
   }
-  return true;
+  return reuse;
+}
+
+// The cast read_cast gives, from the previous version's (Reuse::Cast): its
+// participants and mentions, this version's wording.
+Cast recalled_cast(const SpeakerMemo::Inference& before, const std::vector<PairCues>& cues) {
+  Cast cast;
+  cast.participants = before.participants;
+  cast.names = before.names;
+  cast.pairs.resize(cues.size());
+  for (std::size_t i = 0; i < cues.size(); ++i) cast.pairs[i].wording = cues[i].wording;
+  for (const SpeakerMemo::Inference::Mentions& kept : before.mentions) {
+    PairReading& reading = cast.pairs[kept.pair];
+    reading.mentions = kept.mentions;
+    reading.mention_participants = kept.participants;
+  }
+  return cast;
+}
+
+void keep_cast(const Cast& cast, SpeakerMemo::Inference& inference) {
+  inference.names = cast.names;
+  inference.participants = cast.participants;
+  inference.mentions.clear();
+  for (std::size_t i = 0; i < cast.pairs.size(); ++i) {
+    const PairReading& reading = cast.pairs[i];
+    if (reading.mentions.empty() && reading.mention_participants.empty()) continue;
+    inference.mentions.push_back({static_cast<std::uint32_t>(i), reading.mentions, reading.mention_participants});
+  }
+  inference.mentions.shrink_to_fit();
 }
 
 }  // namespace
@@ -113,14 +152,33 @@ void infer_with_recall(Transcript& transcript, const std::vector<PairSides>& sid
   inference.pairs = transcript.pairs.size();
   inference.translation_script = transcript.translation_script;
   inference.original_script = transcript.original_script;
-  if (reads_as_before(transcript, sides, from_previous, recall, memo)) {
-    // An unlabelled version's model is the inferred one, or none when
-    // inference found fewer than two speakers: either way the same again.
-    inference.names = recall.previous->inference.names;
-    apply_inferred_model(transcript, *recall.previous_model);
-    return;
+  switch (reusable(transcript, sides, from_previous, recall, memo)) {
+    case Reuse::Model: {
+      // An unlabelled version's model is the inferred one, or none when
+      // inference found fewer than two speakers: either way the same again.
+      const SpeakerMemo::Inference& before = recall.previous->inference;
+      inference.names = before.names;
+      inference.participants = before.participants;
+      inference.mentions = before.mentions;
+      apply_inferred_model(transcript, *recall.previous_model);
+      return;
+    }
+    case Reuse::Cast: {
+      const SpeakerMemo::Inference& before = recall.previous->inference;
+      const Cast cast = recalled_cast(before, memo.cues);
+      inference.names = before.names;
+      inference.participants = before.participants;
+      inference.mentions = before.mentions;
+      apply_inferred_model(transcript, infer_from_cast(transcript, sides, cast));
+      return;
+    }
+    case Reuse::None: {
+      Cast cast;
+      add_inferred_speakers(transcript, sides, memo.cues, &cast);
+      keep_cast(cast, inference);
+      return;
+    }
   }
-  add_inferred_speakers(transcript, sides, memo.cues, &inference.names);
 }
 
 }  // namespace bitext::detail

@@ -41,14 +41,22 @@ struct SpeakerMemo {
   std::vector<std::pair<std::size_t, std::uint32_t>> by_start;
 
   // Inference on this version (unlabelled line documents): whether it ran,
-  // on how many pairs and scripts, and the names its cast was read with
-  // (speaker_inference_memo.hpp).
+  // on how many pairs and scripts, and its cast — the participants, the names
+  // it was read with, and the pairs' mentions as resolved, kept for the pairs
+  // that have any (speaker_inference_memo.hpp).
   struct Inference {
     bool ran = false;
     std::size_t pairs = 0;
     Script translation_script = Script::None;
     Script original_script = Script::None;
     CastNames names;
+    std::vector<Participant> participants;
+    struct Mentions {
+      std::uint32_t pair = 0;
+      std::vector<NameMention> mentions;
+      std::vector<std::int32_t> participants;
+    };
+    std::vector<Mentions> mentions;  // by pair
   } inference;
 };
 

@@ -323,3 +323,34 @@ TEST_CASE("rerun after a pair's side is emptied or refilled gives the speakers r
   });
   CHECK(changed > 0);
 }
+
+// The cast is reused while only the decode's wording changes; a welcome is
+// the cast's too: "Tom, ... Thanks for coming on." early in a show makes Tom
+// a guest, "Thanks for coming in." does not. (A reuse that let the cast
+// stand whatever a pair's welcome says gives a stale cast here.)
+TEST_CASE("rerun after a welcome is typed or removed gives the cast run gives") {
+  const std::string show =
+      "欢迎收听本期节目。我是达娜。\n"
+      "Welcome, everyone. I'm Dana.\n"
+      "汤姆，很高兴见到你。谢谢你来。\n"
+      "Tom, great to see you. Thanks for coming on.\n"
+      "谢谢邀请，很高兴来到这里。\n"
+      "Thanks for having me, glad to be here.\n"
+      "那我们开始吧。你最近在做什么？\n"
+      "So let's start. What have you been working on lately?\n"
+      "我一直在做一个关于海洋的项目。我们测量了很多东西。\n"
+      "I have been working on a project about the ocean. We measured a lot of things.\n"
+      "听起来很有意思。你们发现了什么？\n"
+      "That sounds fascinating. What did you find?\n"
+      "我们发现水温在上升。这很令人担忧。\n"
+      "We found that the water is warming. That is worrying.\n"
+      "谢谢你，今天就到这里。\n"
+      "Thank you, that is all for today.\n";
+  const std::size_t changed = check_in_pair_edits(show, [](std::string& line) {
+    const std::size_t at = line.find("coming on.");
+    if (at == std::string::npos) return false;
+    line.replace(at, 10, "coming in.");
+    return true;
+  });
+  CHECK(changed > 0);
+}
