@@ -399,7 +399,8 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
       first_invalid_after_edit(previous.text(), previous.first_invalid_utf8_, analysis->text(), ends);
   std::vector<std::uint32_t> previous_lines;
   std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
-  const detail::SpeakerRecall speakers{previous.speaker_memo_.get(), ends};
+  const detail::SpeakerRecall speakers{previous.speaker_memo_.get(), ends, previous.text(),
+                                       &previous.transcript_.speaker_model};
   analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, previous.line_readings_.get(),
           previous.content_state_.get(), previous_lines, &previous.transcript_, speakers,
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,

@@ -342,6 +342,13 @@ std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view
   return sides;
 }
 
+PairSides pair_sides_of(std::string_view text, const PairSideRanges& ranges) {
+  PairSides sides;
+  sides.latin = side_text(text, ranges.latin, sides.joined, 0);
+  sides.han = side_text(text, ranges.han, sides.joined, 1);
+  return sides;
+}
+
 PairWording read_wording(const PairSides& sides) {
   PairWording wording;
   const std::string lower = ascii_lower(trim(sides.latin));

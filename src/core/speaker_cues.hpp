@@ -35,6 +35,8 @@ PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair);
 // (pair_side_ranges) when `ranges` is given.
 std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text,
                                   std::vector<PairSideRanges>* ranges = nullptr);
+// One pair's sides from its ranges, as pair_sides makes them.
+PairSides pair_sides_of(std::string_view text, const PairSideRanges& ranges);
 
 // A short phrase that decided a cue, for the turn's evidence.
 struct Cue {

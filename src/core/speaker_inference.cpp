@@ -248,11 +248,18 @@ bool interjection(const Cast& cast, std::size_t i) {
 namespace bitext::detail {
 
 SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<PairSides>& sides,
-                            const std::vector<PairCues>& cues) {
+                            const std::vector<PairCues>& cues, Cast* cast_read) {
+  if (transcript.pairs.empty()) return {};
+  Cast cast = read_cast(sides, cues);
+  SpeakerModel model = infer_from_cast(transcript, sides, cast);
+  if (cast_read != nullptr) *cast_read = std::move(cast);
+  return model;
+}
+
+SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<PairSides>& sides, const Cast& cast) {
   SpeakerModel model;
   const std::size_t n = transcript.pairs.size();
-  if (n == 0) return model;
-  const Cast cast = read_cast(sides, cues);
+  if (n == 0 || cast.pairs.size() != n) return model;
   const std::size_t k = cast.participants.size();
 
   // The decode runs over the pairs that are not interjections.
@@ -410,9 +417,12 @@ SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<Pair
 }
 
 std::optional<SpeakerModel> inferred_speaker_model(const Transcript& transcript, const std::vector<PairSides>& sides,
-                                                   const std::vector<PairCues>& cues) {
+                                                   const std::vector<PairCues>& cues, Cast* cast_read) {
   if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return std::nullopt;
-  SpeakerModel inferred = infer_speakers(transcript, sides, cues);
+  return kept_inferred_model(infer_speakers(transcript, sides, cues, cast_read));
+}
+
+std::optional<SpeakerModel> kept_inferred_model(SpeakerModel inferred) {
   // One speaker throughout tells a reader nothing (and is what the inference
   // says when it finds no change of speaker): the document keeps no speakers.
   if (inferred.speakers.size() < 2) return std::nullopt;

@@ -1,14 +1,12 @@
 #include "speaker_memo.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <tuple>
 
 namespace bitext::detail {
 namespace {
-
-bool before(const SpeakerMemo::LabelRead& read, std::pair<std::size_t, std::size_t> range) {
-  return std::tie(read.begin, read.end) < std::tie(range.first, range.second);
-}
 
 // Appends a pair's key: how many Latin ranges, then every range, each moved to
 // the previous version's coordinates when `ends` is given. False when a range
@@ -35,14 +33,36 @@ bool old_key(const PairSideRanges& ranges, const CommonEnds& ends, std::vector<s
   return append_key(ranges, &ends, key) && key.size() > 1;
 }
 
-const PairCues* find_cues(const SpeakerMemo& memo, const std::vector<std::size_t>& key) {
+bool has_key(const SpeakerMemo& memo, std::size_t pair, const std::vector<std::size_t>& key) {
+  const auto from = memo.keys.begin() + memo.key_starts[pair];
+  const auto to = memo.keys.begin() + memo.key_starts[pair + 1];
+  return std::equal(from, to, key.begin(), key.end());
+}
+
+// The index in `sorted` of `value`, looked for near `hint` first (reads and
+// pairs come nearly in the order they were kept), else by binary search.
+template <class T, class Less>
+std::optional<std::size_t> find_near(const std::vector<T>& sorted, const T& value, std::size_t hint, Less less) {
+  const std::size_t from = hint >= 2 ? hint - 2 : 0;
+  for (std::size_t at = from; at < sorted.size() && at < hint + 3; ++at)
+    if (!less(sorted[at], value) && !less(value, sorted[at])) return at;
+  const auto at = std::lower_bound(sorted.begin(), sorted.end(), value, less);
+  if (at == sorted.end() || less(value, *at)) return std::nullopt;
+  return static_cast<std::size_t>(at - sorted.begin());
+}
+
+// The previous version's pair with `key`, tried first at `hint` (the pair
+// after the last one found: pairs keep their order).
+const PairCues* find_cues(const SpeakerMemo& memo, const std::vector<std::size_t>& key, std::size_t& hint) {
+  if (hint < memo.cues.size() && has_key(memo, hint, key)) return &memo.cues[hint++];
   const std::size_t start = key[1];
   auto at = std::lower_bound(memo.by_start.begin(), memo.by_start.end(), std::make_pair(start, std::uint32_t{0}));
   for (; at != memo.by_start.end() && at->first == start; ++at) {
     const std::uint32_t pair = at->second;
-    const auto from = memo.keys.begin() + memo.key_starts[pair];
-    const auto to = memo.keys.begin() + memo.key_starts[pair + 1];
-    if (std::equal(from, to, key.begin(), key.end())) return &memo.cues[pair];
+    if (has_key(memo, pair, key)) {
+      hint = std::size_t{pair} + 1;
+      return &memo.cues[pair];
+    }
   }
   return nullptr;
 }
@@ -62,12 +82,18 @@ std::optional<LabelMatch> LabelReader::read(std::size_t begin, std::size_t end) 
     if (const std::optional<std::size_t> old = ends_.old_begin(begin, end)) {
       const std::pair<std::size_t, std::size_t> range{*old, *old + (end - begin)};
       const auto& labels = previous_->labels;
-      const auto at = std::lower_bound(labels.begin(), labels.end(), range, before);
-      if (at != labels.end() && at->begin == range.first && at->end == range.second) {
-        reads_.push_back({begin, end, at->match});
-        return at->match;
+      const SpeakerMemo::LabelRead wanted{range.first, range.second, std::nullopt};
+      const auto by_range = [](const SpeakerMemo::LabelRead& a, const SpeakerMemo::LabelRead& b) {
+        return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+      };
+      if (const std::optional<std::size_t> at = find_near(labels, wanted, label_hint_, by_range)) {
+        label_hint_ = *at + 1;
+        reads_.push_back({begin, end, labels[*at].match});
+        return labels[*at].match;
       }
-      if (std::binary_search(previous_->no_labels.begin(), previous_->no_labels.end(), range)) {
+      if (const std::optional<std::size_t> at =
+              find_near(previous_->no_labels, range, miss_hint_, std::less<std::pair<std::size_t, std::size_t>>())) {
+        miss_hint_ = *at + 1;
         misses_.emplace_back(begin, end);
         return std::nullopt;
       }
@@ -98,18 +124,28 @@ void LabelReader::take(SpeakerMemo& memo) {
 }
 
 void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<PairSideRanges>& ranges,
-                      const SpeakerRecall& recall, SpeakerMemo& memo) {
+                      const SpeakerRecall& recall, SpeakerMemo& memo, std::vector<std::uint32_t>* from_previous) {
   const std::size_t n = sides.size();
   std::vector<PairCues>& cues = memo.cues;
   cues.clear();
   cues.reserve(n);
   memo.keys.clear();
-  memo.key_starts.assign(1, 0);
+  std::size_t key_size = 0;  // reserved exactly: the memo is kept while the user types
+  for (const PairSideRanges& pair : ranges) key_size += 1 + 2 * (pair.latin.size() + pair.han.size());
+  memo.keys.reserve(key_size);
+  memo.key_starts.clear();
+  memo.key_starts.reserve(n + 1);
+  memo.key_starts.push_back(0);
   memo.by_start.clear();
+  memo.by_start.reserve(n);
+  std::size_t hint = 0;
   std::vector<std::size_t> key;
+  if (from_previous != nullptr) from_previous->assign(n, kNoPreviousPair);
   for (std::size_t i = 0; i < n; ++i) {
     const PairCues* known = nullptr;
-    if (recall.previous != nullptr && old_key(ranges[i], recall.ends, key)) known = find_cues(*recall.previous, key);
+    if (recall.previous != nullptr && old_key(ranges[i], recall.ends, key)) known = find_cues(*recall.previous, key, hint);
+    if (known != nullptr && from_previous != nullptr)
+      (*from_previous)[i] = static_cast<std::uint32_t>(known - recall.previous->cues.data());
     cues.push_back(known != nullptr ? *known : read_pair_cues(sides[i]));
     const std::size_t key_start = memo.keys.size();
     append_key(ranges[i], nullptr, memo.keys);
@@ -117,10 +153,20 @@ void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<Pai
     if (memo.keys.size() > key_start + 1)
       memo.by_start.emplace_back(memo.keys[key_start + 1], static_cast<std::uint32_t>(i));
   }
-  std::sort(memo.by_start.begin(), memo.by_start.end());
-  memo.keys.shrink_to_fit();
-  memo.key_starts.shrink_to_fit();
-  memo.by_start.shrink_to_fit();
+  if (!std::is_sorted(memo.by_start.begin(), memo.by_start.end())) std::sort(memo.by_start.begin(), memo.by_start.end());
+  memo.by_start.shrink_to_fit();  // (no copy when every pair had a range)
+}
+
+PairSideRanges memo_ranges(const SpeakerMemo& memo, std::size_t pair) {
+  PairSideRanges ranges;
+  if (pair + 1 >= memo.key_starts.size()) return ranges;
+  const std::size_t from = memo.key_starts[pair];
+  const std::size_t to = memo.key_starts[pair + 1];
+  if (from >= to) return ranges;
+  const std::size_t latin = memo.keys[from];
+  for (std::size_t at = from + 1, count = 0; at + 1 < to; at += 2, ++count)
+    (count < latin ? ranges.latin : ranges.han).push_back({memo.keys[at], memo.keys[at + 1]});
+  return ranges;
 }
 
 }  // namespace bitext::detail

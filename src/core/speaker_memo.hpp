@@ -19,6 +19,7 @@
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 #include "speaker_cues.hpp"
+#include "speaker_participants.hpp"
 
 namespace bitext::detail {
 
@@ -38,12 +39,35 @@ struct SpeakerMemo {
   std::vector<std::uint32_t> key_starts;  // pair i's key is keys[key_starts[i] .. key_starts[i + 1])
   std::vector<PairCues> cues;
   std::vector<std::pair<std::size_t, std::uint32_t>> by_start;
+
+  // Inference on this version (unlabelled line documents): whether it ran,
+  // on how many pairs and scripts, and its cast — the participants, the names
+  // it was read with, and the pairs' mentions as resolved, kept for the pairs
+  // that have any (speaker_inference_memo.hpp).
+  struct Inference {
+    bool ran = false;
+    std::size_t pairs = 0;
+    Script translation_script = Script::None;
+    Script original_script = Script::None;
+    CastNames names;
+    std::vector<Participant> participants;
+    struct Mentions {
+      std::uint32_t pair = 0;
+      std::vector<NameMention> mentions;
+      std::vector<std::int32_t> participants;
+    };
+    std::vector<Mentions> mentions;  // by pair
+  } inference;
 };
 
 // The previous version's memo and where its text agrees with this one's.
 struct SpeakerRecall {
   const SpeakerMemo* previous = nullptr;
   CommonEnds ends;
+  // The previous version's text and speaker model, when the caller has them
+  // (Analysis::rerun of a line document): whole-model reuse needs both.
+  std::string_view previous_text{};
+  const SpeakerModel* previous_model = nullptr;
 };
 
 // read_label over `text`'s bytes [begin, end), remembering every read for the
@@ -61,12 +85,22 @@ class LabelReader {
   CommonEnds ends_;
   std::vector<SpeakerMemo::LabelRead> reads_;
   std::vector<std::pair<std::size_t, std::size_t>> misses_;
+  // Reads come in document order, nearly: where the last answer was found in
+  // the previous version's sorted reads, the next is usually close by.
+  std::size_t label_hint_ = 0;
+  std::size_t miss_hint_ = 0;
 };
 
 // Sets memo.cues[i] = read_pair_cues(sides[i]) for every pair (sides and
 // ranges from one pair_sides call), taken from the previous version for pairs
-// whose side ranges are unchanged, and memo's keys.
+// whose side ranges are unchanged, and memo's keys. `from_previous` (if
+// given) receives per pair the previous version's pair with the same ranges
+// (its text the same), or kNoPreviousPair.
+constexpr std::uint32_t kNoPreviousPair = 0xFFFFFFFFu;
 void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<PairSideRanges>& ranges,
-                      const SpeakerRecall& recall, SpeakerMemo& memo);
+                      const SpeakerRecall& recall, SpeakerMemo& memo,
+                      std::vector<std::uint32_t>* from_previous = nullptr);
+// Pair `pair`'s ranges as the memo keeps them.
+PairSideRanges memo_ranges(const SpeakerMemo& memo, std::size_t pair);
 
 }  // namespace bitext::detail

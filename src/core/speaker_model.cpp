@@ -11,6 +11,7 @@
 #include "bitext/speaker_labels.hpp"
 #include "line_facts.hpp"
 #include "speaker_inference_detail.hpp"
+#include "speaker_inference_memo.hpp"
 #include "speaker_memo.hpp"
 
 namespace bitext::detail {
@@ -423,10 +424,12 @@ std::optional<SpeakerModel> infer_unlabelled_speakers(const Transcript& transcri
   if (transcript.pairs.empty() || transcript.speaker_model.labelled()) return std::nullopt;
   const SpeakerRecall lent = recall != nullptr ? *recall : SpeakerRecall{};
   const std::string_view text = sources.reading.empty() ? sources.text : sources.reading;
+  const SpeakerRecall by_ranges = sources.reading.empty() ? lent : SpeakerRecall{};
   std::vector<PairSideRanges> ranges;
   const std::vector<PairSides> sides = pair_sides(transcript, text, &ranges);
-  recall_pair_cues(sides, ranges, sources.reading.empty() ? lent : SpeakerRecall{}, memo);
-  return inferred_speaker_model(transcript, sides, memo.cues);
+  std::vector<std::uint32_t> from_previous;
+  recall_pair_cues(sides, ranges, by_ranges, memo, &from_previous);
+  return infer_with_recall(transcript, sides, from_previous, by_ranges, memo);
 }
 
 std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, const LabelSources& sources,

@@ -91,6 +91,8 @@ std::string display_name(const Participant& participant, const std::map<std::str
   return name;
 }
 
+}  // namespace
+
 // "... thanks to Theo for ..." (a name), not "Curious, ..." (a sentence opener).
 bool capitalised_inside_sentence(std::string_view text, std::string_view name) {
   for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
@@ -138,8 +140,6 @@ std::map<std::string, std::size_t, std::less<>> pairs_writing_inside_sentences(
   }
   return pairs_of;
 }
-
-}  // namespace
 
 PairCues read_pair_cues(const PairSides& sides) { return {read_wording(sides), read_name_mentions(sides)}; }
 
@@ -211,6 +211,8 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
   for (const auto& [name, count] : addressed_pairs)
     if (count == 1 && is_capitalised_word(name)) addressed_once.push_back(name);
   const auto spoken_of = pairs_writing_inside_sentences(sides, addressed_once);
+  for (const auto& [name, count] : addressed_pairs) cast.names.addressed.push_back(name);
+  cast.names.addressed_once = std::move(addressed_once);
   auto spoken_enough = [&spoken_of](const std::string& name) {
     const auto found = spoken_of.find(name);
     return found != spoken_of.end() && found->second >= kMinPairsSpokenOf;
@@ -239,6 +241,7 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
   // Plain mentions of the cast's first names, then every mention resolved.
   std::vector<std::string> known;
   for (const Participant& participant : people) known.push_back(participant.spellings.front());
+  cast.names.known = known;
   std::map<std::string, std::size_t> uses;
   std::map<std::string, std::int32_t, std::less<>> resolved;  // the cast is fixed from here: resolve each spelling once
   auto resolve_once = [&](const std::string& name) {

@@ -238,6 +238,51 @@ std::string tagged_copies(const std::string& sample, int copies) {
   return join_lines(out);
 }
 
+// The whole speaker model as the user sees it: speakers, turns with their evidence, each pair's speaker.
+bool same_speaker_model(const Analysis& a, const Analysis& b) {
+  const SpeakerModel& x = a.transcript().speaker_model;
+  const SpeakerModel& y = b.transcript().speaker_model;
+  if (x.speakers.size() != y.speakers.size() || x.turns.size() != y.turns.size()) return false;
+  for (std::size_t i = 0; i < x.speakers.size(); ++i)
+    if (x.speakers[i].name != y.speakers[i].name || x.speakers[i].translation_spelling != y.speakers[i].translation_spelling)
+      return false;
+  for (std::size_t i = 0; i < x.turns.size(); ++i)
+    if (x.turns[i].speaker != y.turns[i].speaker || x.turns[i].first_pair != y.turns[i].first_pair ||
+        x.turns[i].last_pair != y.turns[i].last_pair || x.turns[i].cue != y.turns[i].cue ||
+        x.turns[i].confidence != y.turns[i].confidence || x.turns[i].evidence != y.turns[i].evidence)
+      return false;
+  return true;
+}
+
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Edits of one line that keep its pair where it is and usually its cues:
+// every one rerun from `base` must give what run gives. Returns how many
+// changed the speaker model as run sees it (so that the edits test something).
+template <class Edit>
+std::size_t check_in_pair_edits(const std::string& text, const Edit& edit_line) {
+  const CheckOptions options;
+  const auto base = Analysis::run(text, options);
+  std::vector<std::string> lines = split_lines(text);
+  std::size_t changed = 0;
+  for (std::size_t line = 0; line < lines.size(); ++line) {
+    std::string edited_line = lines[line];
+    if (!edit_line(edited_line)) continue;
+    std::vector<std::string> edited_lines = lines;
+    edited_lines[line] = edited_line;
+    const std::string edited = join_lines(edited_lines);
+    CAPTURE(line);
+    const auto fresh = Analysis::run(edited, options);
+    const auto number = static_cast<std::uint32_t>(line);
+    const auto incremental = Analysis::rerun(*base, edited, {{number, 1, 1}}, options);
+    check_same_analysis(*fresh, *incremental);
+    // And back: the edited version lends to the original.
+    check_same_analysis(*base, *Analysis::rerun(*incremental, text, {{number, 1, 1}}, options));
+    if (!same_speaker_model(*fresh, *base)) ++changed;
+  }
+  return changed;
+}
+
 }  // namespace
 
 // A full run of a long document profiles its lines in two threads (from 2,048
@@ -266,4 +311,85 @@ TEST_CASE("a long document: run, with speakers inferred beside the content check
     current = Analysis::rerun(*current, edited, line_edits, options);
     check_same_analysis(*Analysis::run(edited, options), *current);
   }
+}
+
+// Inference's model is reused whole when every pair reads as before: these
+// edits leave a pair's cues as they were but change what inference reads of
+// its text besides them (a question's last words, which become the next
+// turn's evidence; a participant named mid-sentence; a side emptied), so a
+// reuse that compared cues alone would give a stale model.
+TEST_CASE("rerun after edits that keep a pair's cues gives the speakers run gives") {
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  SUBCASE("a letter replaced near the end of a line (offsets and cues kept)") {
+    const std::size_t changed = check_in_pair_edits(sample, [](std::string& line) {
+      for (std::size_t back = 3; back < 40 && back < line.size(); ++back) {
+        char& c = line[line.size() - back];
+        if (!is_ascii_lower(c) || !is_ascii_lower(line[line.size() - back - 1])) continue;
+        c = c == 'e' ? 'a' : 'e';
+        return true;
+      }
+      return false;
+    });
+    CHECK(changed > 0);
+  }
+  SUBCASE("a participant's name typed inside a sentence") {
+    const std::size_t changed = check_in_pair_edits(sample, [](std::string& line) {
+      const std::size_t at = line.find(" the ");
+      if (at == std::string::npos) return false;
+      line.insert(at + 1, "Jacob and ");
+      return true;
+    });
+    CHECK(changed > 0);
+  }
+  SUBCASE("another show: a letter replaced at the start of the last word") {
+    const std::size_t changed =
+        check_in_pair_edits(read_source_file("tests/fixtures/speakers/deep-currents.zh-en.txt"), [](std::string& line) {
+          const std::size_t at = line.rfind(' ');
+          if (at == std::string::npos || at + 2 >= line.size() || !is_ascii_lower(line[at + 1])) return false;
+          line[at + 1] = line[at + 1] == 'e' ? 'a' : 'e';
+          return true;
+        });
+    CHECK(changed > 0);
+  }
+}
+
+TEST_CASE("rerun after a pair's side is emptied or refilled gives the speakers run gives") {
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::size_t changed = check_in_pair_edits(sample, [](std::string& line) {
+    if (line.empty() || (static_cast<unsigned char>(line[0]) & 0x80) == 0) return false;  // Chinese lines
+    line = "。";
+    return true;
+  });
+  CHECK(changed > 0);
+}
+
+// The cast is reused while only the decode's wording changes; a welcome is
+// the cast's too: "Tom, ... Thanks for coming on." early in a show makes Tom
+// a guest, "Thanks for coming in." does not. (A reuse that let the cast
+// stand whatever a pair's welcome says gives a stale cast here.)
+TEST_CASE("rerun after a welcome is typed or removed gives the cast run gives") {
+  const std::string show =
+      "欢迎收听本期节目。我是达娜。\n"
+      "Welcome, everyone. I'm Dana.\n"
+      "汤姆，很高兴见到你。谢谢你来。\n"
+      "Tom, great to see you. Thanks for coming on.\n"
+      "谢谢邀请，很高兴来到这里。\n"
+      "Thanks for having me, glad to be here.\n"
+      "那我们开始吧。你最近在做什么？\n"
+      "So let's start. What have you been working on lately?\n"
+      "我一直在做一个关于海洋的项目。我们测量了很多东西。\n"
+      "I have been working on a project about the ocean. We measured a lot of things.\n"
+      "听起来很有意思。你们发现了什么？\n"
+      "That sounds fascinating. What did you find?\n"
+      "我们发现水温在上升。这很令人担忧。\n"
+      "We found that the water is warming. That is worrying.\n"
+      "谢谢你，今天就到这里。\n"
+      "Thank you, that is all for today.\n";
+  const std::size_t changed = check_in_pair_edits(show, [](std::string& line) {
+    const std::size_t at = line.find("coming on.");
+    if (at == std::string::npos) return false;
+    line.replace(at, 10, "coming in.");
+    return true;
+  });
+  CHECK(changed > 0);
 }
