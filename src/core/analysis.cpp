@@ -340,7 +340,14 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
     for (std::size_t line = from; line < to; ++line) profiles[line] = detail::profile_line(index.line_text(line));
   };
   if (count >= kParallelProfilesFrom) {
-    std::thread helper(profile, count / 2, count);
+    std::exception_ptr failure;  // out of memory in the helper is reported here, not by std::terminate
+    std::thread helper([&] {
+      try {
+        profile(count / 2, count);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
     try {
       analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
       profile(0, count / 2);
@@ -349,6 +356,7 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
       throw;
     }
     helper.join();
+    if (failure) std::rethrow_exception(failure);
   } else {
     analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
     profile(0, count);
