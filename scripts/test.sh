@@ -30,7 +30,10 @@ phase_done "set-up"
 # editors' end-to-end tests mostly wait). Their output is printed when they end.
 logs=$(mktemp -d "${TMPDIR:-/tmp}/bitext-test.XXXXXX")
 background=()
-# Each runs in a session of its own (setsid), so that its whole process group stops with the script.
+# Each runs in a session of its own (setsid), so that its whole process group
+# stops with the script. A new session is a new scheduling group where the
+# kernel groups by session (autogroup): the sanitizer build lowers its group's
+# priority too, or it would take half the CPU from the tests whatever its nice.
 stop_background() {
   local pid
   for pid in "${background[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
@@ -54,7 +57,8 @@ phase_done "release build"
 # inputs and a bounded run of each fuzzer. Not the CLI's output tests, the editors'
 # end-to-end tests nor the evaluation; -O1 with line tables only (enough for the
 # sanitizers' stack traces) compiles in about half the time of -O2 -g.
-setsid bash -c 'nice -n 19 cmake -S "$1" -B "$2" -DCMAKE_BUILD_TYPE=Debug \
+setsid bash -c 'echo 19 >/proc/self/autogroup 2>/dev/null || true
+  nice -n 19 cmake -S "$1" -B "$2" -DCMAKE_BUILD_TYPE=Debug \
     -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DCMAKE_CXX_COMPILER=clang++-14 \
     -DBITEXT_FUZZ=ON -DBITEXT_WERROR=OFF -DBITEXT_BUILD_BENCH=OFF -DBITEXT_FUZZ_SECONDS="$3" &&
   nice -n 19 cmake --build "$2" -j"$(nproc)" --target sanitized_tests fuzzers' \

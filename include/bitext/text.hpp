@@ -45,6 +45,13 @@ inline DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset) {
   return decode_utf8_sequence(text, offset);
 }
 
+// Byte offset where the code point that ends at byte `at` begins (0 < at <= text.size()).
+inline std::size_t code_point_start_before(std::string_view text, std::size_t at) {
+  std::size_t start = at - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return start;
+}
+
 // Appends the UTF-8 encoding of a code point (at most U+10FFFF, not a surrogate).
 void append_utf8(std::string& out, char32_t code_point);
 

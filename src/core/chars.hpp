@@ -50,6 +50,17 @@ bool is_opening_mark(char32_t c);
 // as often as sentences: callers that count it say so.
 bool is_sentence_end(char32_t c);
 
+// Marks that end a clause but not a sentence: , ; : and the Chinese ，、；：
+// (with the half-width ideographic comma ､).
+inline bool is_clause_mark(char32_t c) {
+  switch (c) {
+    case U',': case U';': case U':': case U'，': case U'、': case U'；': case U'：': case U'､':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Text that joins without spaces: Han, kana, Hangul and Bopomofo letters,
 // the CJK punctuation shared by those scripts (Script_Extensions: 、。「」《》
 // 【】...) and full-width forms (，：（）Ａ１, ideographic space).

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "chars.hpp"
 #include "content_stages.hpp"
 
 namespace bitext::content {
@@ -29,9 +30,8 @@ namespace {
 // Whether a line ends with a clause mark that does not end a sentence (，、；： , ; :).
 bool ends_at_clause_mark(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  for (const std::string_view mark : {"，", "、", "；", "：", ",", ";", ":"})
-    if (text.ends_with(mark)) return true;
-  return false;
+  if (text.empty()) return false;
+  return chars::is_clause_mark(decode_utf8(text, code_point_start_before(text, text.size())).code_point);
 }
 }  // namespace
 

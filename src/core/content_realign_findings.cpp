@@ -31,9 +31,8 @@ bool ends_with_number_label(std::string_view text) {
   if (!detail::is_number_label(label)) return false;
   const bool groups = std::count(label.begin(), label.end(), '.') >= 2;
   const std::string_view before = detail::trim(text.substr(0, begin));
-  const bool after_sentence = before.empty() || before.back() == '.' || before.ends_with("。") ||
-                              before.ends_with("！") || before.ends_with("？") || before.back() == '!' ||
-                              before.back() == '?';
+  const bool after_sentence =
+      before.empty() || chars::is_sentence_end(decode_utf8(before, code_point_start_before(before, before.size())).code_point);
   return groups || after_sentence;
 }
 

@@ -60,8 +60,7 @@ bool is_close_bracket(char32_t c) { return c == U')' || c == U'\uFF09'; }
 // The code point before byte offset `at`, skipping spaces (0 at the start).
 char32_t previous_code_point(std::string_view text, std::size_t at) {
   while (at > 0) {
-    std::size_t start = at - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    const std::size_t start = code_point_start_before(text, at);
     const char32_t c = decode_utf8(text, start).code_point;
     if (c != U' ') return c;
     at = start;

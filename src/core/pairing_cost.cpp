@@ -69,9 +69,7 @@ void add_label_cuts(std::string_view line, std::vector<CutPoint>& cuts) {
     std::size_t head_end = at;
     while (head_end > 0 && line[head_end - 1] == ' ') --head_end;
     if (head_end == 0) continue;
-    std::size_t previous = head_end - 1;
-    while (previous > 0 && (static_cast<unsigned char>(line[previous]) & 0xC0) == 0x80) --previous;
-    const char32_t c = decode_utf8(line, previous).code_point;
+    const char32_t c = decode_utf8(line, code_point_start_before(line, head_end)).code_point;
     if (!(chars::is_ascii_letter(c) && head_end < at) && !chars::is_han(c)) continue;
     const bool known = std::any_of(cuts.begin(), cuts.end(),
                                    [&](const CutPoint& cut) { return cut.tail_begin == at || cut.head_end == head_end; });

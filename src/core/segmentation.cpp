@@ -29,10 +29,10 @@ using chars::is_ascii_digit;
 // "?”)" in "package?”); they ...") is dropped; the mark's own boundary follows.
 bool continues_left(char32_t c) {
   switch (c) {
-    case U',': case U';': case U':': case U'.': case U'!': case U'?':
-    case U'，': case U'、': case U'；': case U'：': case U'。': case U'！': case U'？': case U'､':
+    case U'.': case U'!': case U'?': case U'。': case U'！': case U'？':
       return true;
     default:
+      if (chars::is_clause_mark(c)) return true;
       return is_closing_mark(c) && c != U'"' && c != U'\'';  // straight quotes may open
   }
 }

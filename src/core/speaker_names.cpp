@@ -242,8 +242,7 @@ std::string_view name_run_before(std::string_view text, std::size_t end, std::si
   std::size_t begin = end;
   std::size_t count = 0;
   while (begin > 0 && count < max) {
-    std::size_t start = begin - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    const std::size_t start = code_point_start_before(text, begin);
     if (!is_name_char(decode_utf8(text, start).code_point)) break;
     begin = start;
     ++count;
