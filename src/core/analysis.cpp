@@ -225,6 +225,29 @@ void release_free_memory() {
 #endif
 }
 
+// Runs `beside` in a thread of its own while `work` runs on this one, and
+// returns when both have ended. An exception from either reaches the caller
+// (one escaping the thread would end the process).
+template <class Beside, class Work>
+void run_beside(Beside&& beside, Work&& work) {
+  std::exception_ptr failure;
+  std::thread thread([&] {
+    try {
+      beside();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  });
+  try {
+    work();
+  } catch (...) {
+    thread.join();
+    throw;
+  }
+  thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 // From this many lines (~2 ms of work) a full run profiles them in two threads.
 constexpr std::size_t kParallelProfilesFrom = 2048;
 
@@ -253,23 +276,12 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   const std::size_t pair_count = out.transcript.pairs.size();
   auto infer = [&] { inferred = detail::infer_unlabelled_speakers(out.transcript, sources, &speakers, *memo); };
   if (options.content_checks && previous_content == nullptr && pair_count >= kOverlapFromPairs) {
-    std::exception_ptr failure;
-    std::thread inference([&] {
-      try {
-        infer();
-      } catch (...) {
-        failure = std::current_exception();
-      }
-      release_free_memory();
-    });
-    try {
-      content = content_checks(out.transcript, index, previous_content, previous_lines);
-    } catch (...) {
-      inference.join();
-      throw;
-    }
-    inference.join();
-    if (failure) std::rethrow_exception(failure);
+    run_beside(
+        [&] {
+          infer();
+          release_free_memory();
+        },
+        [&] { content = content_checks(out.transcript, index, previous_content, previous_lines); });
   } else {
     infer();
     if (options.content_checks) content = content_checks(out.transcript, index, previous_content, previous_lines);
@@ -340,23 +352,11 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
     for (std::size_t line = from; line < to; ++line) profiles[line] = detail::profile_line(index.line_text(line));
   };
   if (count >= kParallelProfilesFrom) {
-    std::exception_ptr failure;  // out of memory in the helper is reported here, not by std::terminate
-    std::thread helper([&] {
-      try {
-        profile(count / 2, count);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    try {
-      analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
-      profile(0, count / 2);
-    } catch (...) {
-      helper.join();
-      throw;
-    }
-    helper.join();
-    if (failure) std::rethrow_exception(failure);
+    run_beside([&] { profile(count / 2, count); },
+               [&] {
+                 analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
+                 profile(0, count / 2);
+               });
   } else {
     analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
     profile(0, count);
