@@ -42,6 +42,7 @@ PairSides pair_sides_of(std::string_view text, const PairSideRanges& ranges);
 struct Cue {
   bool found = false;
   std::string_view words;  // the phrase found: one of read_wording's constants (static storage)
+  bool operator==(const Cue&) const = default;
 };
 
 struct PairWording {
@@ -60,6 +61,8 @@ struct PairWording {
   Cue host_wording;              // "welcome to", "thanks for coming on", "欢迎收听"
   Cue greeting;                  // "X, welcome.", "Hi, X.": said to someone arriving
   Cue sign_off;                  // "what's the best way for people to ...", "thanks for joining us"
+  // Every field: a rerun that compares wordings (speaker_inference_memo.cpp) sees a field added later.
+  bool operator==(const PairWording&) const = default;
 };
 PairWording read_wording(const PairSides& sides);
 

@@ -13,17 +13,6 @@ namespace {
 // Past this many changed pairs comparing costs more than it can save.
 constexpr std::size_t kMaxChangedPairs = 64;
 
-bool same_cue(const Cue& a, const Cue& b) { return a.found == b.found && a.words == b.words; }
-
-bool same_wording(const PairWording& a, const PairWording& b) {
-  return a.question == b.question && a.back_channel == b.back_channel && a.answer_opening == b.answer_opening &&
-         a.agreement_opening == b.agreement_opening && a.reaction_opening == b.reaction_opening &&
-         a.continues_talk == b.continues_talk && a.speaks_to_listener == b.speaks_to_listener &&
-         a.starts_mid_sentence == b.starts_mid_sentence && a.ends_open == b.ends_open && a.words == b.words &&
-         a.sentences == b.sentences && same_cue(a.guest_thanks, b.guest_thanks) &&
-         same_cue(a.host_wording, b.host_wording) && same_cue(a.sign_off, b.sign_off);
-}
-
 bool same_mentions(const std::vector<NameMention>& a, const std::vector<NameMention>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const NameMention& x, const NameMention& y) {
     return x.name == y.name && x.kind == y.kind && x.at_end == y.at_end && x.opens == y.opens && x.words == y.words;
@@ -101,14 +90,16 @@ Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides
   for (const std::size_t i : changed) {
     const PairCues& now = memo.cues[i];
     const PairCues& then = previous->cues[i];
+    // What the cast reads of a pair's wording: a welcome or a greeting makes a guest.
     if (!same_mentions(now.mentions, then.mentions) ||
-        now.wording.host_wording.found != then.wording.host_wording.found)
+        now.wording.host_wording.found != then.wording.host_wording.found ||
+        now.wording.greeting.found != then.wording.greeting.found)
       return Reuse::None;
     const PairSides old_sides = pair_sides_of(recall.previous_text, memo_ranges(*previous, i));
     const PairTextReads reads = text_reads(sides[i], now, before.names);
     const PairTextReads old_reads = text_reads(old_sides, then, before.names);
     if (!reads.same_for_cast(old_reads)) return Reuse::None;
-    if (!same_wording(now.wording, then.wording) || !reads.same_evidence(old_reads)) reuse = Reuse::Cast;
+    if (now.wording != then.wording || !reads.same_evidence(old_reads)) reuse = Reuse::Cast;
   }
   return reuse;
 }
