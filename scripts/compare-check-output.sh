@@ -6,8 +6,10 @@
 #
 #   scripts/compare-check-output.sh OLD_BITEXT NEW_BITEXT [LEXICON] [EXTRA_FILE...]
 #
-# LEXICON defaults to build/cedict.lex. Exit status 1 and the differing files
-# named when any output differs.
+# LEXICON defaults to build/cedict.lex. OLD_LEXICON=path gives the old binary
+# its own image when the image format changed between the two (an old binary
+# cannot read a newer image and would run without the dictionary). Exit
+# status 1 and the differing files named when any output differs.
 set -u
 old=$1 new=$2
 lexicon=${3:-build/cedict.lex}
@@ -19,9 +21,12 @@ files+=("$@")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 status=0 compared=0
+old_lexicon=${OLD_LEXICON:-$lexicon}
 for lex in "" "$lexicon"; do
+  old_lex=$lex
+  [[ -n $lex ]] && old_lex=$old_lexicon
   for f in "${files[@]}"; do
-    BITEXT_LEXICON=$lex "$old" check --format json "$f" > "$out/old" 2>&1; old_rc=$?
+    BITEXT_LEXICON=$old_lex "$old" check --format json "$f" > "$out/old" 2>&1; old_rc=$?
     BITEXT_LEXICON=$lex "$new" check --format json "$f" > "$out/new" 2>&1; new_rc=$?
     compared=$((compared + 1))
     if [[ $old_rc != "$new_rc" ]] || ! cmp -s "$out/old" "$out/new"; then

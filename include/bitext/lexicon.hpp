@@ -76,19 +76,29 @@ class Lexicon {
  private:
   Lexicon() = default;
   bool validate(std::string* error);
+  // Drops the resident pages of the image's bytes [from, to) of a mapped file
+  // (they come back from the page cache when read again); nothing for an image
+  // held in memory.
+  void release(std::size_t from, std::size_t to) const;
   std::ptrdiff_t find(std::string_view chinese) const;
+  // Index (entry or key) whose text equals `text` in a hash index of `slots`
+  // slots at `index_at` over `count` texts (table rows of `stride` bytes), or -1.
+  std::ptrdiff_t find_in(std::size_t index_at, std::size_t slots, std::size_t count, std::size_t table_at,
+                         std::size_t stride, std::string_view text) const;
   std::uint32_t word32(std::size_t index) const;
 
   std::shared_ptr<const void> storage_;  // the mapping or the string that holds the bytes
+  bool mapped_ = false;
   std::string_view bytes_;
   std::size_t entry_count_ = 0;
   std::size_t key_count_ = 0;
   std::size_t gloss_count_ = 0;
   std::size_t entries_at_ = 0, keys_at_ = 0, glosses_at_ = 0, pool_at_ = 0;
+  // The image's hash indexes (headwords, keys): a lookup reads one or two slots
+  // and the entry they name, so only the pages that lookups touch are read.
+  std::size_t headword_index_at_ = 0, key_index_at_ = 0;
+  std::size_t headword_slots_ = 0, key_slots_ = 0;
   std::size_t longest_headword_ = 0;
-  // Entries by the bytes of their first code point (sorted entries share it in a
-  // run): a lookup searches a run of tens of entries, not all of them.
-  std::shared_ptr<const std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>> runs_;
 };
 
 enum class WordOrigin : std::uint8_t {

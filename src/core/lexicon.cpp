@@ -1,12 +1,23 @@
 // The dictionary image: building it, mapping it, looking words up.
 //
 // Layout (little-endian 32-bit words after an 8-byte magic):
-//   magic "BTXLEX01", entry_count, key_count, gloss_count, pool_bytes,
-//   entries[entry_count] = {headword offset, headword bytes, first gloss, gloss count}
-//                          sorted by headword bytes,
-//   keys[key_count]      = {offset, bytes} sorted by bytes (English word keys),
-//   glosses[gloss_count] = key ids, sorted within each entry,
-//   pool                 = the bytes of every headword and key.
+//   magic "BTXLEX02", entry_count, key_count, gloss_count, pool_bytes,
+//   headword_slots, key_slots, longest_headword,
+//   entries[entry_count + 1] = {headword offset, first gloss}, sorted by headword
+//                              bytes; entry i's headword is pool[offset_i, offset_i+1)
+//                              and its glosses [first_i, first_i+1) (the last
+//                              entry only ends the one before it),
+//   keys[key_count + 1]      = offset of English word key i in the pool, sorted by
+//                              bytes, ending as the entries do,
+//   glosses[gloss_count]     = key ids, sorted within each entry,
+//   headword_index[headword_slots], key_index[key_slots]
+//                            = open addressing by text_hash with linear probing,
+//                              at most 3/4 full; a slot holds index + 1 in its low
+//                              index_bits(count) bits (0: empty) and the hash's high
+//                              bits above them, so most misses end in the index,
+//   pool                     = the bytes of every headword, then of every key.
+// The indexes are built by the converter, so loading builds nothing; the image
+// is about as large as BTXLEX01's (lengths are differences of offsets).
 #include "bitext/lexicon.hpp"
 
 #include <fcntl.h>
@@ -15,6 +26,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -25,19 +37,33 @@
 namespace bitext {
 namespace {
 
-constexpr std::string_view kMagic = "BTXLEX01";
-constexpr std::size_t kHeaderWords = 4;
+constexpr std::string_view kMagic = "BTXLEX02";
+constexpr std::size_t kHeaderWords = 7;
 // A gloss list longer than this is an encyclopaedic entry; its first keys say enough.
 constexpr std::size_t kMaxKeysPerEntry = 24;
 
-// The first code point's bytes of a headword, as one number (0 for an empty one).
-std::uint32_t first_code_point_key(std::string_view word) {
-  if (word.empty()) return 0;
-  const auto lead = static_cast<unsigned char>(word[0]);
-  const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  std::uint32_t key = 0;
-  for (std::size_t i = 0; i < n && i < word.size(); ++i) key = (key << 8) | static_cast<unsigned char>(word[i]);
-  return key;
+// FNV-1a, 64 bits: the hash the image's indexes are built with (fixed, not
+// std::hash, so that an image built by one program is read by another).
+std::uint64_t text_hash(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return h;
+}
+
+// Slots for `count` texts: at most 3/4 full, never full.
+std::uint32_t slots_for(std::size_t count) { return std::uint32_t(count + count / 3 + 1); }
+
+// Bits of an index slot that hold index + 1 (the rest hold the hash's tag).
+unsigned index_bits(std::size_t count) { return unsigned(std::bit_width(count)); }
+
+// The first slot a text's hash probes: its low 32 bits scaled to the slot count.
+std::size_t home_slot(std::uint64_t hash, std::size_t slots) {
+  return std::size_t((std::uint64_t(std::uint32_t(hash)) * slots) >> 32);
+}
+
+// The tag a slot keeps of a hash: its high bits above the index.
+std::uint32_t slot_tag(std::uint64_t hash, unsigned bits) {
+  return bits >= 32 ? 0 : std::uint32_t(hash >> 32) >> bits << bits;
 }
 
 void put32(std::string& out, std::uint32_t v) {
@@ -84,31 +110,57 @@ std::string build_lexicon_image(std::span<const LexiconEntry> entries) {
   std::string pool;
   std::string entry_table, key_table, gloss_table;
   std::uint32_t gloss_count = 0;
+  std::vector<std::string_view> headwords, key_texts;
+  std::size_t longest = 0;
   for (const auto& [head, keys] : by_headword) {
     put32(entry_table, std::uint32_t(pool.size()));
-    put32(entry_table, std::uint32_t(head.size()));
+    put32(entry_table, gloss_count);
     pool += head;
+    headwords.push_back(head);
+    longest = std::max(longest, head.size());
     std::vector<std::uint32_t> ids;
     for (const std::string& k : keys) ids.push_back(key_ids.at(k));
     std::sort(ids.begin(), ids.end());
-    put32(entry_table, gloss_count);
-    put32(entry_table, std::uint32_t(ids.size()));
     for (std::uint32_t id : ids) put32(gloss_table, id);
     gloss_count += std::uint32_t(ids.size());
   }
+  put32(entry_table, std::uint32_t(pool.size()));
+  put32(entry_table, gloss_count);
   for (const std::string& k : all_keys) {
     put32(key_table, std::uint32_t(pool.size()));
-    put32(key_table, std::uint32_t(k.size()));
     pool += k;
+    key_texts.push_back(k);
   }
+  put32(key_table, std::uint32_t(pool.size()));
+  auto index_of = [](const std::vector<std::string_view>& texts) {
+    const std::uint32_t slots = slots_for(texts.size());
+    const unsigned bits = index_bits(texts.size());
+    std::vector<std::uint32_t> table(slots, 0);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      const std::uint64_t h = text_hash(texts[i]);
+      std::size_t slot = home_slot(h, slots);
+      while (table[slot] != 0) slot = slot + 1 == slots ? 0 : slot + 1;
+      table[slot] = slot_tag(h, bits) | std::uint32_t(i + 1);
+    }
+    std::string out;
+    for (const std::uint32_t v : table) put32(out, v);
+    return std::pair{slots, out};
+  };
+  const auto [headword_slots, headword_index] = index_of(headwords);
+  const auto [key_slots, key_index] = index_of(key_texts);
   std::string image(kMagic);
   put32(image, std::uint32_t(by_headword.size()));
   put32(image, std::uint32_t(all_keys.size()));
   put32(image, gloss_count);
   put32(image, std::uint32_t(pool.size()));
+  put32(image, headword_slots);
+  put32(image, key_slots);
+  put32(image, std::uint32_t(longest));
   image += entry_table;
   image += key_table;
   image += gloss_table;
+  image += headword_index;
+  image += key_index;
   image += pool;
   return image;
 }
@@ -119,43 +171,82 @@ std::uint32_t Lexicon::word32(std::size_t at) const {
   return v;
 }
 
+// Every offset and id of the tables is checked once at load, so that a lookup
+// never reads outside the image; the pool's bytes are not read. Each table is
+// checked in blocks whose pages are dropped behind the check (release): the
+// check does not leave the whole image resident (peak RSS), only what lookups
+// touch afterwards comes back.
 bool Lexicon::validate(std::string* error) {
   auto fail = [&](const char* why) {
     if (error) *error = std::string("not a dictionary image: ") + why;
     return false;
   };
   const std::size_t header = kMagic.size() + 4 * kHeaderWords;
+  if (bytes_.size() >= kMagic.size() && bytes_.substr(0, 6) == kMagic.substr(0, 6) &&
+      bytes_.substr(0, kMagic.size()) != kMagic)
+    return fail("another format version (convert CC-CEDICT again with bitext_make_lexicon)");
   if (bytes_.size() < header || bytes_.substr(0, kMagic.size()) != kMagic) return fail("bad magic");
   entry_count_ = word32(8);
   key_count_ = word32(12);
   gloss_count_ = word32(16);
   const std::size_t pool_bytes = word32(20);
+  headword_slots_ = word32(24);
+  key_slots_ = word32(28);
+  longest_headword_ = word32(32);
+  if (headword_slots_ <= entry_count_ || key_slots_ <= key_count_) return fail("bad index size");
   entries_at_ = header;
-  keys_at_ = entries_at_ + 16 * entry_count_;
-  glosses_at_ = keys_at_ + 8 * key_count_;
-  pool_at_ = glosses_at_ + 4 * gloss_count_;
+  keys_at_ = entries_at_ + 8 * (entry_count_ + 1);
+  glosses_at_ = keys_at_ + 4 * (key_count_ + 1);
+  headword_index_at_ = glosses_at_ + 4 * gloss_count_;
+  key_index_at_ = headword_index_at_ + 4 * headword_slots_;
+  pool_at_ = key_index_at_ + 4 * key_slots_;
   if (pool_at_ + pool_bytes != bytes_.size()) return fail("sizes do not add up");
-  std::string_view previous;
-  auto runs = std::make_shared<std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>>();
-  for (std::size_t i = 0; i < entry_count_; ++i) {
-    const std::size_t at = entries_at_ + 16 * i;
-    const std::uint64_t off = word32(at), len = word32(at + 4), first = word32(at + 8), n = word32(at + 12);
-    if (off + len > pool_bytes || first + n > gloss_count_) return fail("entry out of bounds");
-    const std::string_view head = bytes_.substr(pool_at_ + off, len);
-    if (i > 0 && !(previous < head)) return fail("headwords not sorted");
-    previous = head;
-    longest_headword_ = std::max<std::size_t>(longest_headword_, len);
-    auto [run, inserted] = runs->try_emplace(first_code_point_key(head), std::uint32_t(i), std::uint32_t(i));
-    run->second.second = std::uint32_t(i + 1);
+  constexpr std::size_t kBlock = 1 << 16;  // words checked between two releases
+  // Offsets and first glosses only grow, so that every length is a difference >= 0.
+  for (std::size_t i = 0; i <= entry_count_; ++i) {
+    const std::size_t at = entries_at_ + 8 * i;
+    const std::uint32_t off = word32(at), first = word32(at + 4);
+    if (off > pool_bytes || first > gloss_count_ || (i == entry_count_ && first != gloss_count_))
+      return fail("entry out of bounds");
+    if (i > 0 && (off < word32(at - 8) || first < word32(at - 4))) return fail("entries out of order");
+    if (i > 0 && off - word32(at - 8) > longest_headword_) return fail("headword longer than the header says");
+    if (i % kBlock == kBlock - 1) release(entries_at_, at);
   }
-  runs_ = std::move(runs);
-  for (std::size_t i = 0; i < key_count_; ++i) {
-    const std::size_t at = keys_at_ + 8 * i;
-    if (std::uint64_t(word32(at)) + word32(at + 4) > pool_bytes) return fail("key out of bounds");
+  for (std::size_t i = 0; i <= key_count_; ++i) {
+    const std::size_t at = keys_at_ + 4 * i;
+    if (word32(at) > pool_bytes || (i > 0 && word32(at) < word32(at - 4))) return fail("key out of bounds");
+    if (i % kBlock == kBlock - 1) release(entries_at_, at);
   }
-  for (std::size_t i = 0; i < gloss_count_; ++i)
+  for (std::size_t i = 0; i < gloss_count_; ++i) {
     if (word32(glosses_at_ + 4 * i) >= key_count_) return fail("gloss id out of range");
+    if (i % kBlock == kBlock - 1) release(entries_at_, glosses_at_ + 4 * i);
+  }
+  // An index names each entry (key) at most once and has an empty slot, so a probe ends.
+  auto index_valid = [&](std::size_t at, std::size_t slots, std::size_t count) {
+    const std::uint32_t mask = std::uint32_t((std::uint64_t{1} << index_bits(count)) - 1);
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < slots; ++i) {
+      const std::uint32_t slot = word32(at + 4 * i), v = slot & mask;
+      if (v > count || (v == 0 && slot != 0)) return false;
+      used += v != 0;
+      if (i % kBlock == kBlock - 1) release(entries_at_, at + 4 * i);
+    }
+    return used == count;
+  };
+  if (!index_valid(headword_index_at_, headword_slots_, entry_count_) || !index_valid(key_index_at_, key_slots_, key_count_))
+    return fail("bad index");
+  // All of it: reading a page maps its neighbours too (the kernel's fault-around).
+  release(0, bytes_.size());
   return true;
+}
+
+void Lexicon::release(std::size_t from, std::size_t to) const {
+  if (!mapped_) return;
+  const std::size_t page = std::size_t(::sysconf(_SC_PAGESIZE));
+  // Whole pages inside [from, to) only (the end of a mapping counts as whole).
+  const std::size_t first = (from + page - 1) / page * page;
+  const std::size_t last = to == bytes_.size() ? (to + page - 1) / page * page : to / page * page;
+  if (first < last) ::madvise(const_cast<char*>(bytes_.data()) + first, last - first, MADV_DONTNEED);
 }
 
 std::optional<Lexicon> Lexicon::from_image(std::string image, std::string* error) {
@@ -187,6 +278,7 @@ std::optional<Lexicon> Lexicon::open(const std::string& path, std::string* error
     return std::nullopt;
   }
   Lexicon lexicon;
+  lexicon.mapped_ = true;
   lexicon.storage_ = std::shared_ptr<const void>(mapped, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
   lexicon.bytes_ = std::string_view(static_cast<const char*>(mapped), size);
   if (!lexicon.validate(error)) {
@@ -217,46 +309,46 @@ const Lexicon* Lexicon::shared() {
   return lexicon ? &*lexicon : nullptr;
 }
 
-std::ptrdiff_t Lexicon::find(std::string_view chinese) const {
-  const auto run = runs_->find(first_code_point_key(chinese));
-  if (run == runs_->end()) return -1;
-  std::size_t lo = run->second.first, hi = run->second.second;
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    const std::size_t at = entries_at_ + 16 * mid;
-    const std::string_view head = bytes_.substr(pool_at_ + word32(at), word32(at + 4));
-    if (head < chinese) lo = mid + 1;
-    else hi = mid;
+std::ptrdiff_t Lexicon::find_in(std::size_t index_at, std::size_t slots, std::size_t count, std::size_t table_at,
+                                std::size_t stride, std::string_view text) const {
+  const std::uint64_t h = text_hash(text);
+  const unsigned bits = index_bits(count);
+  const std::uint32_t tag = slot_tag(h, bits), mask = std::uint32_t((std::uint64_t{1} << bits) - 1);
+  for (std::size_t slot = home_slot(h, slots);; slot = slot + 1 == slots ? 0 : slot + 1) {
+    const std::uint32_t v = word32(index_at + 4 * slot);
+    if (v == 0) return -1;
+    if ((v & ~mask) != tag) continue;
+    const std::size_t i = (v & mask) - 1, at = table_at + stride * i;
+    const std::uint32_t begin = word32(at);
+    if (bytes_.substr(pool_at_ + begin, word32(at + stride) - begin) == text) return std::ptrdiff_t(i);
   }
-  if (lo == run->second.second) return -1;
-  const std::size_t at = entries_at_ + 16 * lo;
-  return bytes_.substr(pool_at_ + word32(at), word32(at + 4)) == chinese ? std::ptrdiff_t(lo) : -1;
+}
+
+std::ptrdiff_t Lexicon::find(std::string_view chinese) const {
+  if (chinese.size() > longest_headword_) return -1;
+  return find_in(headword_index_at_, headword_slots_, entry_count_, entries_at_, 8, chinese);
 }
 
 std::span<const std::uint32_t> Lexicon::translations(std::string_view chinese) const {
   const std::ptrdiff_t i = find(chinese);
   if (i < 0) return {};
-  const std::size_t at = entries_at_ + 16 * std::size_t(i);
+  const std::size_t at = entries_at_ + 8 * std::size_t(i);
   // The image is 4-byte aligned at glosses_at_ (header and tables are multiples of 4).
   const auto* base = reinterpret_cast<const std::uint32_t*>(bytes_.data() + glosses_at_);
-  return {base + word32(at + 8), word32(at + 12)};
+  const std::uint32_t first = word32(at + 4);
+  return {base + first, word32(at + 12) - first};
 }
 
 std::optional<std::uint32_t> Lexicon::key_id(std::string_view key) const {
-  std::size_t lo = 0, hi = key_count_;
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    if (key_text(std::uint32_t(mid)) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo < key_count_ && key_text(std::uint32_t(lo)) == key) return std::uint32_t(lo);
-  return std::nullopt;
+  const std::ptrdiff_t i = find_in(key_index_at_, key_slots_, key_count_, keys_at_, 4, key);
+  if (i < 0) return std::nullopt;
+  return std::uint32_t(i);
 }
 
 std::string_view Lexicon::key_text(std::uint32_t id) const {
   if (id >= key_count_) return {};
-  const std::size_t at = keys_at_ + 8 * id;
-  return bytes_.substr(pool_at_ + word32(at), word32(at + 4));
+  const std::size_t at = keys_at_ + 4 * id;
+  return bytes_.substr(pool_at_ + word32(at), word32(at + 4) - word32(at));
 }
 
 }  // namespace bitext

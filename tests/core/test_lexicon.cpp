@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -93,18 +94,80 @@ TEST_CASE("a dictionary image: lookups, merged entries, and every malformed imag
   CHECK(lexicon.translations("不在词典里").empty());
 
   std::string error;
-  CHECK_FALSE(Lexicon::from_image("BTXLEX00" + std::string(16, '\0'), &error));
+  CHECK_FALSE(Lexicon::from_image("XTBLEX02" + std::string(28, '\0'), &error));
+  CHECK(error == "not a dictionary image: bad magic");
+  CHECK_FALSE(Lexicon::from_image("BTXLEX02" + std::string(16, '\0'), &error));  // a header cut short
   CHECK(error == "not a dictionary image: bad magic");
   std::string image = bitext::build_lexicon_image(kEntries);
   CHECK_FALSE(Lexicon::from_image(image.substr(0, image.size() - 1), &error));
   CHECK(error == "not a dictionary image: sizes do not add up");
   std::string bad_id = image;
-  // The first gloss id sits after the header (24 bytes), 7 entries (16 each) and the keys (8 each).
-  const std::size_t gloss_at = 24 + 16 * lexicon.entry_count() + 8 * lexicon.key_count();
+  // The first gloss id sits after the header (36 bytes), the 7 entries and their end (8 bytes each)
+  // and the keys and their end (4 bytes each).
+  const std::size_t gloss_at = 36 + 8 * (lexicon.entry_count() + 1) + 4 * (lexicon.key_count() + 1);
   bad_id[gloss_at] = bad_id[gloss_at + 1] = bad_id[gloss_at + 2] = bad_id[gloss_at + 3] = '\xFF';
   CHECK_FALSE(Lexicon::from_image(bad_id, &error));
   CHECK(error == "not a dictionary image: gloss id out of range");
+  // The headword index follows the glosses: slots naming entries more than once, or none.
+  std::uint32_t gloss_count = 0, headword_slots = 0;
+  std::memcpy(&gloss_count, image.data() + 16, 4);
+  std::memcpy(&headword_slots, image.data() + 24, 4);
+  const std::size_t index_at = gloss_at + 4 * std::size_t(gloss_count);
+  std::string bad_slot = image;
+  for (std::size_t slot = 0; slot < headword_slots; ++slot) bad_slot[index_at + 4 * slot] = '\x07';
+  CHECK_FALSE(Lexicon::from_image(bad_slot, &error));
+  CHECK(error == "not a dictionary image: bad index");
+  std::string tag_only = image;
+  for (std::size_t slot = 0; slot < headword_slots; ++slot)
+    if (tag_only.substr(index_at + 4 * slot, 4) == std::string(4, '\0')) tag_only[index_at + 4 * slot + 3] = '\x40';
+  CHECK_FALSE(Lexicon::from_image(tag_only, &error));
+  CHECK(error == "not a dictionary image: bad index");
+  std::string unordered = image;
+  std::swap_ranges(unordered.begin() + 36, unordered.begin() + 44, unordered.begin() + 44);  // entries 0 and 1
+  CHECK_FALSE(Lexicon::from_image(unordered, &error));
+  CHECK(error == "not a dictionary image: entries out of order");
+  std::string old_version = image;
+  old_version[7] = '1';  // BTXLEX01 had no index: rebuild the image
+  CHECK_FALSE(Lexicon::from_image(old_version, &error));
+  CHECK(error == "not a dictionary image: another format version (convert CC-CEDICT again with bitext_make_lexicon)");
   CHECK(Lexicon::from_image(bitext::build_lexicon_image({}))->entry_count() == 0);
+}
+
+TEST_CASE("every headword and key of an image is found by its index, and nothing else") {
+  std::vector<LexiconEntry> entries;
+  // 3,000 headwords of one to four characters, sharing first characters as real ones do.
+  const std::string han[] = {"安", "装", "软", "件", "包", "配", "置", "文", "使", "用"};
+  for (int i = 0; i < 3000; ++i) {
+    std::string head;
+    for (int n = i; ; n /= 10) {
+      head += han[n % 10];
+      if (n < 10) break;
+    }
+    // A letters-only gloss word per i % 700 that no English ending rule shortens.
+    std::string gloss = "z";
+    for (int n = i % 700; ; n /= 17) {
+      gloss += "bcdfghjklmnprtvwx"[n % 17];
+      if (n < 17) break;
+    }
+    entries.push_back({head, {gloss + "q"}});
+  }
+  std::string error;
+  const auto lexicon = Lexicon::from_image(bitext::build_lexicon_image(entries), &error);
+  REQUIRE_MESSAGE(lexicon.has_value(), error);
+  CHECK(lexicon->entry_count() == 3000);
+  CHECK(lexicon->key_count() == 700);
+  std::size_t found = 0, keys_back = 0;
+  for (const LexiconEntry& e : entries) {
+    const auto ids = lexicon->translations(e.chinese);
+    found += ids.size() == 1 && lexicon->key_text(ids[0]) == english_word_key(e.glosses[0]);
+  }
+  for (std::uint32_t id = 0; id < lexicon->key_count(); ++id)
+    keys_back += lexicon->key_id(lexicon->key_text(id)) == id;
+  CHECK(found == 3000);
+  CHECK(keys_back == 700);
+  CHECK_FALSE(lexicon->contains("安安安安安"));  // longer than any headword
+  CHECK_FALSE(lexicon->contains("软安"));  // 软安 would be 2 read backwards: not a headword
+  CHECK_FALSE(lexicon->key_id("zbbbq").has_value());
 }
 
 TEST_CASE("a dictionary file is mapped, and a missing one is a clear error") {
@@ -123,6 +186,57 @@ TEST_CASE("a dictionary file is mapped, and a missing one is a clear error") {
   CHECK(mapped->contains("配置"));  // the mapping outlives the file's name
   CHECK_FALSE(Lexicon::open(path.string(), &error));
   CHECK(error == path.string() + ": No such file or directory");
+}
+
+namespace {
+
+// Resident kilobytes of this process's mapping of `path` (/proc/self/smaps), or -1.
+long resident_kb_of_mapping(const std::string& path) {
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  bool in_mapping = false;
+  while (std::getline(smaps, line)) {
+    if (line.size() > path.size() && line.compare(line.size() - path.size(), path.size(), path) == 0) {
+      in_mapping = true;
+    } else if (in_mapping && line.rfind("Rss:", 0) == 0) {
+      return std::stol(line.substr(4));
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("a mapped image is checked at load without staying resident: its pages come back as lookups read them") {
+  std::vector<LexiconEntry> entries;
+  const std::string han[] = {"安", "装", "软", "件", "包", "配", "置", "文", "使", "用"};
+  for (int i = 0; i < 6000; ++i) {
+    std::string head;
+    for (int n = i;; n /= 10) {
+      head += han[n % 10];
+      if (n < 10) break;
+    }
+    entries.push_back({head, {"to install; software package; configuration file"}});
+  }
+  const std::string image = bitext::build_lexicon_image(entries);
+  REQUIRE(image.size() > 200 * 1024);
+  const auto path = (std::filesystem::temp_directory_path() / "bitext-test-resident.lex").string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(image.data(), std::streamsize(image.size()));
+  }
+  std::string error;
+  const auto mapped = Lexicon::open(path, &error);
+  REQUIRE_MESSAGE(mapped.has_value(), error);
+  // Every table was read by the check; none of it stays.
+  const long after_open = resident_kb_of_mapping(path);
+  CAPTURE(after_open);
+  CHECK(after_open >= 0);
+  CHECK(after_open == 0);
+  CHECK(mapped->contains("安装"));
+  CHECK(mapped->translations("配置").size() == 5);  // instal, softwar, packag, configur, fil
+  CHECK(resident_kb_of_mapping(path) > after_open);  // what a lookup reads is mapped again
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("content words: Chinese by ICU and the dictionary, Latin words carried over, offsets in bytes") {
