@@ -42,11 +42,19 @@ constexpr std::size_t kHeaderWords = 7;
 // A gloss list longer than this is an encyclopaedic entry; its first keys say enough.
 constexpr std::size_t kMaxKeysPerEntry = 24;
 
-// FNV-1a, 64 bits: the hash the image's indexes are built with (fixed, not
-// std::hash, so that an image built by one program is read by another).
+// FNV-1a, 64 bits, then MurmurHash3's final mix: the hash the image's indexes
+// are built with (fixed, not std::hash, so that an image built by one program
+// is read by another). Without the mix the low half barely depends on the last
+// bytes, and headwords that share their first characters pile up in one stretch
+// of slots.
 std::uint64_t text_hash(std::string_view text) {
   std::uint64_t h = 0xcbf29ce484222325ull;
   for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
   return h;
 }
 
