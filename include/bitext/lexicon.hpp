@@ -44,13 +44,15 @@ struct LexiconEntry {
 
 // The compact image of a dictionary: headwords sorted by bytes, each with the
 // sorted keys (english_word_key) of the content words of its glosses, outside
-// parentheses. Entries with the same headword are merged.
+// parentheses, and hash indexes of the headwords and keys (so that loading it
+// builds nothing). Entries with the same headword are merged.
 std::string build_lexicon_image(std::span<const LexiconEntry> entries);
 
 class Lexicon {
  public:
   // Maps the image file. Nullopt with a reason in *error when the file is
-  // missing, unreadable or not a valid image (every offset is checked once).
+  // missing, unreadable or not a valid image (every offset is checked once,
+  // and the pages the check read are dropped again).
   static std::optional<Lexicon> open(const std::string& path, std::string* error = nullptr);
   // An image held in memory (tests, or a caller that built one).
   static std::optional<Lexicon> from_image(std::string image, std::string* error = nullptr);
