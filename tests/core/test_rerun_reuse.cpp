@@ -15,6 +15,7 @@
 
 #include "bitext/analysis.hpp"
 #include "support/analysis_compare.hpp"
+#include "support/sanitizers.hpp"
 #include "support/text_files.hpp"
 
 
@@ -257,19 +258,9 @@ bool same_speaker_model(const Analysis& a, const Analysis& b) {
 bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 // The release build edits every line; under AddressSanitizer (five times
-// slower: these edits were most of the sanitizer tests' time) every fourth,
+// slower: these edits were most of the sanitizer tests' time) every eighth,
 // which shows a memory error as well as any other line's edit would.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr std::size_t kInPairEditStride = 4;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr std::size_t kInPairEditStride = 4;
-#else
-constexpr std::size_t kInPairEditStride = 1;
-#endif
-#else
-constexpr std::size_t kInPairEditStride = 1;
-#endif
+constexpr std::size_t kInPairEditStride = bitext::test::kUnderAddressSanitizer ? 8 : 1;
 
 // Edits of one line that keep its pair where it is and usually its cues:
 // every one rerun from `base` must give what run gives. Returns how many
