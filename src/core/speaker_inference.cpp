@@ -9,11 +9,6 @@
 #include "bitext/speaker_inference.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <cmath>
-#include <cstdlib>
-#include <map>
-#include <string>
 #include <limits>
 #include <utility>
 
@@ -190,134 +185,6 @@ double stay_score(const Cast& cast, std::size_t i, std::size_t previous, bool pa
   return score;
 }
 
-// The best path over the pairs of `order`: each pair's speaker and the one before them.
-// `extra` (k scores per pair, or null) adds to each pair's emission.
-void decode(const Cast& cast, const std::vector<std::size_t>& order, bool pairs_not_turns, const std::vector<bool>& hosts,
-            const std::vector<double>* extra, std::vector<std::int32_t>& speaker_of,
-            std::vector<std::int32_t>& listener_of) {
-  const std::size_t k = cast.participants.size();
-  // State (speaker s, previous different speaker q), q == k for none.
-  const std::size_t states = k * (k + 1);
-  constexpr double kNone = -std::numeric_limits<double>::infinity();
-  std::vector<double> score(states, kNone), next(states, kNone);
-  std::vector<std::uint16_t> back(order.size() * states, 0);
-  auto extra_of = [&](std::size_t i, std::size_t s) { return extra == nullptr ? 0.0 : (*extra)[i * k + s]; };
-  for (std::size_t s = 0; s < k; ++s) score[s * (k + 1) + k] = emission(cast, order[0], s, 0, false) + extra_of(order[0], s);
-  for (std::size_t t = 1; t < order.size(); ++t) {
-    const std::size_t i = order[t];
-    const std::size_t previous = order[t - 1];
-    const double stay = stay_score(cast, i, previous, pairs_not_turns);
-    const bool asked = cast.pairs[previous].wording.question;
-    const bool bridged = previous + 1 != i;  // an interjection between: the talker goes on
-    std::fill(next.begin(), next.end(), kNone);
-    std::vector<double> emit(k);
-    for (std::size_t s = 0; s < k; ++s) emit[s] = emission(cast, i, s, previous, true) + extra_of(i, s);
-    for (std::size_t a = 0; a < k; ++a) {
-      for (std::size_t q = 0; q <= k; ++q) {
-        const double from = score[a * (k + 1) + q];
-        if (from == kNone) continue;
-        for (std::size_t b = 0; b < k; ++b) {
-          double value = from + emit[b];
-          std::size_t to = 0;
-          if (b == a) {
-            value += stay + (bridged ? Weights::stay : 0.0);
-            to = a * (k + 1) + q;
-          } else {
-            if (asked && hosts[a] && !hosts[b]) value += Weights::guest_answers;
-            to = b * (k + 1) + a;
-          }
-          if (value > next[to]) {
-            next[to] = value;
-            back[t * states + to] = static_cast<std::uint16_t>(a * (k + 1) + q);
-          }
-        }
-      }
-    }
-    score.swap(next);
-  }
-  std::size_t state = static_cast<std::size_t>(std::max_element(score.begin(), score.end()) - score.begin());
-  for (std::size_t t = order.size(); t-- > 0;) {
-    speaker_of[order[t]] = static_cast<std::int32_t>(state / (k + 1));
-    const std::size_t q = state % (k + 1);
-    listener_of[order[t]] = q == k ? -1 : static_cast<std::int32_t>(q);
-    if (t > 0) state = back[t * states + state];
-  }
-
-}
-
-// Lower-case words of a pair's Latin side.
-std::vector<std::string> profile_words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalpha(u) || c == '\'' || u >= 0x80) {
-      word += static_cast<char>(std::tolower(u));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
-
-// Per pair and participant: lambda x the mean log-likelihood per word of the
-// pair under the participant's word profile (the pairs the decode gave them,
-// the pair itself left out), centred on the participants' mean.
-std::vector<double> profile_scores(const std::vector<detail::PairSides>& sides, const std::vector<std::size_t>& order,
-                                   const std::vector<std::int32_t>& speaker_of, std::size_t k, double lambda,
-                                   const std::vector<bool>& seed) {
-  const std::size_t n = sides.size();
-  std::vector<std::vector<std::string>> words(n);
-  std::vector<std::map<std::string, double, std::less<>>> counts(k);
-  std::vector<double> totals(k, 0);
-  std::map<std::string, int, std::less<>> vocabulary;
-  for (std::size_t i : order) {
-    words[i] = profile_words(sides[i].latin);
-    if (!seed[i]) continue;
-    const auto p = static_cast<std::size_t>(speaker_of[i]);
-    for (const std::string& w : words[i]) {
-      counts[p][w] += 1;
-      totals[p] += 1;
-      vocabulary[w] = 1;
-    }
-  }
-  const double v = static_cast<double>(vocabulary.size());
-  const std::size_t min_words = std::getenv("SP_MINW") ? static_cast<std::size_t>(std::atoi(std::getenv("SP_MINW"))) : 8;
-  std::vector<double> extra(n * k, 0.0);
-  for (std::size_t i : order) {
-    if (words[i].size() < min_words) continue;
-    const auto own = static_cast<std::size_t>(speaker_of[i]);
-    std::map<std::string, double, std::less<>> mine;
-    for (const std::string& w : words[i]) mine[w] += 1;
-    std::vector<double> ll(k, 0.0);
-    std::vector<bool> has(k, false);
-    for (std::size_t p = 0; p < k; ++p) {
-      const bool out = p == own && seed[i];
-      const double total = totals[p] - (out ? static_cast<double>(words[i].size()) : 0.0);
-      if (total < 20) continue;  // too few words to say anything
-      has[p] = true;
-      for (const std::string& w : words[i]) {
-        const auto found = counts[p].find(w);
-        double c = found == counts[p].end() ? 0.0 : found->second;
-        if (out) c -= mine[w];
-        ll[p] += std::log((c + 1.0) / (total + v));
-      }
-      ll[p] /= static_cast<double>(words[i].size());
-    }
-    double mean = 0;
-    std::size_t with = 0;
-    for (std::size_t p = 0; p < k; ++p)
-      if (has[p]) { mean += ll[p]; ++with; }
-    if (with < 2) continue;
-    mean /= static_cast<double>(with);
-    for (std::size_t p = 0; p < k; ++p)
-      if (has[p]) extra[i * k + p] = lambda * (ll[p] - mean);
-  }
-  return extra;
-}
-
 struct Decision {
   std::int32_t speaker = -1;
   SpeakerCue cue = SpeakerCue::Default;
@@ -422,27 +289,52 @@ SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<Pai
   std::vector<bool> hosts(k);
   for (std::size_t p = 0; p < k; ++p) hosts[p] = cast.participants[p].role == SpeakerRole::Host;
 
+  // State (speaker s, previous different speaker q), q == k for none.
+  const std::size_t states = k * (k + 1);
+  constexpr double kNone = -std::numeric_limits<double>::infinity();
+  std::vector<double> score(states, kNone), next(states, kNone);
+  std::vector<std::uint16_t> back(order.size() * states, 0);
+  for (std::size_t s = 0; s < k; ++s) score[s * (k + 1) + k] = emission(cast, order[0], s, 0, false);
+  for (std::size_t t = 1; t < order.size(); ++t) {
+    const std::size_t i = order[t];
+    const std::size_t previous = order[t - 1];
+    const double stay = stay_score(cast, i, previous, pairs_not_turns);
+    const bool asked = cast.pairs[previous].wording.question;
+    const bool bridged = previous + 1 != i;  // an interjection between: the talker goes on
+    std::fill(next.begin(), next.end(), kNone);
+    std::vector<double> emit(k);
+    for (std::size_t s = 0; s < k; ++s) emit[s] = emission(cast, i, s, previous, true);
+    for (std::size_t a = 0; a < k; ++a) {
+      for (std::size_t q = 0; q <= k; ++q) {
+        const double from = score[a * (k + 1) + q];
+        if (from == kNone) continue;
+        for (std::size_t b = 0; b < k; ++b) {
+          double value = from + emit[b];
+          std::size_t to = 0;
+          if (b == a) {
+            value += stay + (bridged ? Weights::stay : 0.0);
+            to = a * (k + 1) + q;
+          } else {
+            if (asked && hosts[a] && !hosts[b]) value += Weights::guest_answers;
+            to = b * (k + 1) + a;
+          }
+          if (value > next[to]) {
+            next[to] = value;
+            back[t * states + to] = static_cast<std::uint16_t>(a * (k + 1) + q);
+          }
+        }
+      }
+    }
+    score.swap(next);
+  }
+  std::size_t state = static_cast<std::size_t>(std::max_element(score.begin(), score.end()) - score.begin());
   std::vector<std::int32_t> speaker_of(n, -1);
   std::vector<std::int32_t> listener_of(n, -1);  // the previous different speaker, for interjections
-  decode(cast, order, pairs_not_turns, hosts, nullptr, speaker_of, listener_of);
-  if (const char* lambda_text = std::getenv("SP_PROFILE")) {
-    const double lambda = std::atof(lambda_text);
-    const int rounds = std::getenv("SP_ROUNDS") ? std::atoi(std::getenv("SP_ROUNDS")) : 1;
-    for (int round = 0; round < rounds; ++round) {
-      std::vector<bool> seed(n, !std::getenv("SP_SEED"));
-      if (std::getenv("SP_SEED"))
-        for (std::size_t i : order) {
-          const Decision d = explain(cast, sides, i, static_cast<std::size_t>(speaker_of[i]), i > 0 ? std::int32_t(i - 1) : -1,
-                                     i > 0 ? speaker_of[i - 1] : -1);
-          seed[i] = d.cue == SpeakerCue::SelfIntroduction || d.cue == SpeakerCue::Addressed ||
-                    d.cue == SpeakerCue::Handover || d.cue == SpeakerCue::Role ||
-                    (std::atoi(std::getenv("SP_SEED")) > 1 && d.cue == SpeakerCue::Alternation);
-        }
-      const std::vector<double> extra = profile_scores(sides, order, speaker_of, k, lambda, seed);
-      std::fill(speaker_of.begin(), speaker_of.end(), -1);
-      std::fill(listener_of.begin(), listener_of.end(), -1);
-      decode(cast, order, pairs_not_turns, hosts, &extra, speaker_of, listener_of);
-    }
+  for (std::size_t t = order.size(); t-- > 0;) {
+    speaker_of[order[t]] = static_cast<std::int32_t>(state / (k + 1));
+    const std::size_t q = state % (k + 1);
+    listener_of[order[t]] = q == k ? -1 : static_cast<std::int32_t>(q);
+    if (t > 0) state = back[t * states + state];
   }
 
   // Interjections go to the one being talked to.
