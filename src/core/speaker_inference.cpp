@@ -358,31 +358,13 @@ SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<Pai
                            previous);
   }
 
-  std::vector<Participant> people = cast.participants;
-  if (const char* mode_text = std::getenv("SP_ABSTAIN")) {
-    const int mode = std::atoi(mode_text);
-    people.push_back(Participant{});
-    for (std::size_t a = 0; a < n;) {
-      std::size_t b = a;
-      while (b + 1 < n && speaker_of[b + 1] == speaker_of[a]) ++b;
-      bool weak = !cast.participants[static_cast<std::size_t>(speaker_of[a])].name.empty();
-      for (std::size_t i = a; i <= b && weak; ++i) {
-        const SpeakerCue cue = decisions[i].cue;
-        weak = cue == SpeakerCue::Default || cue == SpeakerCue::Continued || (mode >= 2 && cue == SpeakerCue::Alternation) ||
-               (mode >= 3 && cue == SpeakerCue::BackChannel);
-      }
-      if (weak)
-        for (std::size_t i = a; i <= b; ++i) speaker_of[i] = static_cast<std::int32_t>(k);
-      a = b + 1;
-    }
-  }
   // Speakers in order of first appearance; unnamed ones by role, else numbered.
-  std::vector<std::int32_t> index_of(people.size(), -1);
+  std::vector<std::int32_t> index_of(k, -1);
   for (std::size_t i = 0; i < n; ++i) {
     const auto p = static_cast<std::size_t>(speaker_of[i]);
     if (index_of[p] >= 0) continue;
     index_of[p] = static_cast<std::int32_t>(model.speakers.size());
-    const Participant& participant = people[p];
+    const Participant& participant = cast.participants[p];
     Speaker speaker;
     speaker.name = participant.name;
     speaker.original_spelling = participant.name;
@@ -395,21 +377,21 @@ SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<Pai
   // An unnamed participant is called by their role only when their own pairs
   // show it (a host asks or welcomes, a guest thanks or answers); otherwise
   // the role was only assumed and they are "Speaker N".
-  std::vector<bool> shows_role(people.size(), false);
+  std::vector<bool> shows_role(k, false);
   for (std::size_t i = 0; i < n; ++i) {
     const auto p = static_cast<std::size_t>(speaker_of[i]);
     const detail::PairWording& wording = cast.pairs[i].wording;
-    if (people[p].role == SpeakerRole::Host &&
+    if (cast.participants[p].role == SpeakerRole::Host &&
         (wording.question || wording.host_wording.found || wording.sign_off.found))
       shows_role[p] = true;
-    if (people[p].role == SpeakerRole::Guest &&
+    if (cast.participants[p].role == SpeakerRole::Guest &&
         (wording.guest_thanks.found || (i > 0 && cast.pairs[i - 1].wording.question && speaker_of[i - 1] != speaker_of[i])))
       shows_role[p] = true;
   }
-  for (std::size_t p = 0; p < people.size(); ++p) {
-    if (index_of[p] < 0 || !people[p].name.empty() || !shows_role[p]) continue;
+  for (std::size_t p = 0; p < k; ++p) {
+    if (index_of[p] < 0 || !cast.participants[p].name.empty() || !shows_role[p]) continue;
     Speaker& speaker = model.speakers[static_cast<std::size_t>(index_of[p])];
-    const SpeakerRole role = people[p].role;
+    const SpeakerRole role = cast.participants[p].role;
     speaker.name = role == SpeakerRole::Host ? "Host" : role == SpeakerRole::Guest ? "Guest" : "";
   }
   for (Speaker& speaker : model.speakers)
@@ -424,7 +406,7 @@ SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<Pai
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t speaker = index_of[static_cast<std::size_t>(speaker_of[i])];
     const Decision& decision = decisions[i];
-    const bool named = !people[static_cast<std::size_t>(speaker_of[i])].name.empty();
+    const bool named = !cast.participants[static_cast<std::size_t>(speaker_of[i])].name.empty();
     const float confidence = confidence_of(decision.cue, named);
     if (!model.turns.empty() && model.turns.back().speaker == speaker) {
       SpeakerTurn& turn = model.turns.back();
