@@ -4,7 +4,6 @@
 // side; either language alone can raise a cue, since translations drop or add
 // the small words a cue rests on.
 #include <algorithm>
-#include <cstdlib>
 #include <array>
 #include <cctype>
 #include <span>
@@ -244,10 +243,6 @@ constexpr std::string_view kHostWording[] = {
     "thanks for being here", "welcome, everybody", "kick it off", "kick things off", "first question",
     "let's get started", "let's start with", "i'm curious", "i'm super curious", "i'd love to hear", "i want to ask",
     "let me ask", "i wanted to ask", "my question is", "i'd like to ask"};
-// Experiment (SP_REQ): a question put as a request.
-constexpr std::string_view kRequests[] = {"walk us through", "walk me through", "talk us through", "tell us about",
-                                          "tell me about", "tell us more", "tell me more"};
-constexpr std::string_view kHanRequests[] = {"跟我们说说", "跟我说说", "给我们讲讲", "跟我们讲讲", "给我们说说"};
 constexpr std::string_view kHanHostWording[] = {"欢迎收听", "欢迎来到", "欢迎大家", "谢谢你来到",
                                                  "感谢你来到", "非常感谢你的到来", "第一个问题", "我们开始吧", "我很好奇", "我想问"};
 // Greetings said to someone arriving ("Inês, welcome.", "Hi, Dana."): with
@@ -397,9 +392,6 @@ PairWording read_wording(const PairSides& sides) {
     }
     if (!skipped) break;
   }
-  if (std::getenv("SP_AGRW"))
-    for (std::string_view agree : {"i agree", "that's exactly", "exactly", "i don't remember", "that's correct"})
-      if (opened.substr(0, agree.size()) == agree) wording.agreement_opening = true;
   for (std::string_view reaction : kReactionOpenings)
     if (opened.substr(0, reaction.size()) == reaction) wording.reaction_opening = true;
   if (!has_latin)
@@ -439,11 +431,6 @@ PairWording read_wording(const PairSides& sides) {
   if (contains_any(lower, kHostWording, found) || contains_any(han, kHanHostWording, found))
     wording.host_wording = {true, found};
   if (contains_any(lower, kSignOff, found)) wording.sign_off = {true, found};
-  if (contains_any(lower, kRequests, found) || contains_any(han, kHanRequests, found)) {
-    const int variant = std::getenv("SP_REQ") ? std::atoi(std::getenv("SP_REQ")) : 0;
-    if (variant & 1) wording.question = true;
-    if ((variant & 2) && !wording.host_wording.found) wording.host_wording = {true, found};
-  }
   if (has_latin ? contains_any(lower, kGreetings, found) : contains_any(han, kHanGreetings, found))
     wording.greeting = {true, found};
   return wording;

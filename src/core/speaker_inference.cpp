@@ -9,7 +9,6 @@
 #include "bitext/speaker_inference.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <limits>
 #include <utility>
 
@@ -121,16 +120,11 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
   }
   const detail::PairWording& wording = reading.wording;
   if (wording.question) score += role_score(who.role, Weights::asks);
-  if (!std::getenv("SP_TURNLEAN") && !wording.question && !wording.reaction_opening &&
-      wording.sentences >= Weights::long_pair_sentences)
+  if (!wording.question && !wording.reaction_opening && wording.sentences >= Weights::long_pair_sentences)
     score += role_score(who.role, -Weights::talks_at_length);
   if (wording.guest_thanks.found) score += role_score(who.role, -Weights::guest_thanks);
   else if (wording.host_wording.found || greets_guest(cast, reading)) score += role_score(who.role, Weights::host_wording);
   if (wording.sign_off.found) score += role_score(who.role, Weights::sign_off);
-  if (std::getenv("SP_C") && !wording.host_wording.found &&
-      std::any_of(reading.mentions.begin(), reading.mentions.end(),
-                  [](const detail::NameMention& m) { return m.kind == MentionKind::Handover; }))
-    score += role_score(who.role, Weights::host_wording);
   if (i == 0) score += role_score(who.role, Weights::opens_show);
   if (has_previous) {
     const PairReading& before = cast.pairs[previous_pair];
@@ -144,13 +138,6 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
     }
   }
   return score;
-}
-
-double statement_lean(const Cast& cast, std::size_t i, std::size_t p) {
-  const detail::PairWording& wording = cast.pairs[i].wording;
-  if (!wording.question && !wording.reaction_opening && wording.sentences >= Weights::long_pair_sentences)
-    return role_score(cast.participants[p].role, -Weights::talks_at_length);
-  return 0.0;
 }
 
 // Does the pair open by addressing someone ("Felix, I guess ...")? People
@@ -172,7 +159,7 @@ bool addresses_first(const PairReading& reading, const PairReading& before) {
 // Points for the speaker of pair i staying the speaker of pair `previous`.
 // `pairs_not_turns`: pairs cut by time or by sentence rather than by who speaks, so that
 // a short pair says nothing about the turn.
-double stay_score(const Cast& cast, std::size_t i, std::size_t previous, std::size_t following, bool pairs_not_turns) {
+double stay_score(const Cast& cast, std::size_t i, std::size_t previous, bool pairs_not_turns) {
   const detail::PairWording& now = cast.pairs[i].wording;
   const detail::PairWording& before = cast.pairs[previous].wording;
   double score = Weights::stay;
@@ -187,16 +174,10 @@ double stay_score(const Cast& cast, std::size_t i, std::size_t previous, std::si
     score -= Weights::after_question;
     if (now.answer_opening) score -= Weights::answer_after_question;
   }
-  const double agreement_weight = std::getenv("SP_AGR") ? std::atof(std::getenv("SP_AGR")) : Weights::agreement;
-  if (now.agreement_opening) score -= agreement_weight;
+  if (now.agreement_opening) score -= Weights::agreement;
   if (now.continues_talk && !before.question && before.words > Weights::short_pair_words)
     score += Weights::continues_talk;
-  const detail::PairWording& after = cast.pairs[following].wording;
-  const bool to_listener = std::getenv("SP_A") != nullptr
-                               ? (now.speaks_to_listener && !now.starts_mid_sentence) ||
-                                     (following != i && after.starts_mid_sentence && after.speaks_to_listener)
-                               : now.speaks_to_listener;
-  if (to_listener) score -= Weights::speaks_to_listener;
+  if (now.speaks_to_listener) score -= Weights::speaks_to_listener;
   if (now.guest_thanks.found) score -= Weights::reply_thanks;
   if (now.reaction_opening) score -= Weights::reaction;
   if (addresses_first(cast.pairs[i], cast.pairs[previous])) score -= Weights::reaction;
@@ -317,22 +298,18 @@ SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<Pai
   for (std::size_t t = 1; t < order.size(); ++t) {
     const std::size_t i = order[t];
     const std::size_t previous = order[t - 1];
-    const double stay = stay_score(cast, i, previous, t + 1 < order.size() ? order[t + 1] : i, pairs_not_turns);
+    const double stay = stay_score(cast, i, previous, pairs_not_turns);
     const bool asked = cast.pairs[previous].wording.question;
     const bool bridged = previous + 1 != i;  // an interjection between: the talker goes on
     std::fill(next.begin(), next.end(), kNone);
     std::vector<double> emit(k);
-    const double stay_share = std::getenv("SP_TURNLEAN") ? std::atof(std::getenv("SP_TURNLEAN")) : 1.0;
-    std::vector<double> lean(k, 0.0);
-    if (std::getenv("SP_TURNLEAN"))
-      for (std::size_t s = 0; s < k; ++s) lean[s] = statement_lean(cast, i, s);
     for (std::size_t s = 0; s < k; ++s) emit[s] = emission(cast, i, s, previous, true);
     for (std::size_t a = 0; a < k; ++a) {
       for (std::size_t q = 0; q <= k; ++q) {
         const double from = score[a * (k + 1) + q];
         if (from == kNone) continue;
         for (std::size_t b = 0; b < k; ++b) {
-          double value = from + emit[b] + (b == a ? stay_share * lean[b] : lean[b]);
+          double value = from + emit[b];
           std::size_t to = 0;
           if (b == a) {
             value += stay + (bridged ? Weights::stay : 0.0);

@@ -4,7 +4,6 @@
 // the Latin side, where capitals mark them; the Han side gives each name's
 // Chinese spelling where the translation writes it differently.
 #include <algorithm>
-#include <cstdlib>
 #include <array>
 #include <cctype>
 
@@ -354,9 +353,6 @@ std::vector<NameMention> read_name_mentions(const PairSides& sides) {
     const std::string words = ascii_lower(mention.words);
     for (std::string_view verb : {"take it away", "go ahead", "kick it off", "you want to start", "over to you"})
       if (words.find(verb) != std::string::npos) mention.kind = MentionKind::Handover;
-    if (std::getenv("SP_B"))
-      for (std::string_view verb : {"you go first", "you are up", "you're up", "your turn"})
-        if (words.find(verb) != std::string::npos) mention.kind = MentionKind::Handover;
   }
   return out;
 }
