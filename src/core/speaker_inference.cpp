@@ -88,7 +88,7 @@ bool introduced_in(const PairReading& reading, std::size_t p) {
   return false;
 }
 
-// Does the pair greet a guest by name ("Tomás, welcome.", "Hi, Helen.")? The
+// Does the pair greet a guest by name ("Inês, welcome.", "Hi, Dana.")? The
 // one who greets a guest arriving is a host (guests greet hosts too, so a
 // greeting alone says nothing).
 bool greets_guest(const Cast& cast, const PairReading& reading) {
