@@ -9,7 +9,6 @@
 #include "bitext/speaker_inference.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <limits>
 #include <utility>
 
@@ -317,8 +316,6 @@ SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<Pai
             to = a * (k + 1) + q;
           } else {
             if (asked && hosts[a] && !hosts[b]) value += Weights::guest_answers;
-            static const double follow_up = std::getenv("SP_FOLLOW") ? std::atof(std::getenv("SP_FOLLOW")) : 0.0;
-            if (asked && hosts[a] && !hosts[b] && b == q) value += follow_up;
             to = b * (k + 1) + a;
           }
           if (value > next[to]) {
