@@ -1,12 +1,61 @@
 #include "lsp/heap.hpp"
 
 #include <cstdlib>  // defines __GLIBC__ where it applies
+#include <mutex>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 namespace bitext::lsp {
+namespace {
+
+// Smaller buffers are freed: the heap reuses them well, and they fault little.
+constexpr std::size_t kSpareFrom = 1 << 20;
+
+struct SpareBuffer {
+  std::mutex mutex;
+  std::unique_ptr<std::string> buffer;
+};
+
+SpareBuffer& spare() {
+  static auto* instance = new SpareBuffer;  // never destroyed: buffers may come back during exit
+  return *instance;
+}
+
+// The deleter of text_buffer's strings, on whichever thread lets go last.
+void give_back(std::string* text) {
+  std::unique_ptr<std::string> buffer(text);
+  if (buffer->capacity() < kSpareFrom) return;
+  SpareBuffer& kept = spare();
+  std::lock_guard lock(kept.mutex);
+  if (!kept.buffer || kept.buffer->capacity() < buffer->capacity()) std::swap(kept.buffer, buffer);
+  // The smaller one is freed here, with the lock held only for the swap's length.
+}
+
+std::unique_ptr<std::string> take_spare(std::size_t capacity) {
+  SpareBuffer& kept = spare();
+  std::lock_guard lock(kept.mutex);
+  if (!kept.buffer || kept.buffer->capacity() < capacity) return nullptr;
+  return std::move(kept.buffer);
+}
+
+}  // namespace
+
+std::shared_ptr<std::string> text_buffer(std::size_t capacity) {
+  std::unique_ptr<std::string> buffer = take_spare(capacity);
+  if (buffer) {
+    buffer->clear();
+  } else {
+    buffer = std::make_unique<std::string>();
+    buffer->reserve(capacity);
+  }
+  return std::shared_ptr<std::string>(buffer.release(), &give_back);
+}
+
+std::shared_ptr<std::string> text_buffer(std::string text) {
+  return std::shared_ptr<std::string>(new std::string(std::move(text)), &give_back);
+}
 
 void keep_freed_memory() {
 #if defined(__GLIBC__)
@@ -18,6 +67,13 @@ void keep_freed_memory() {
 }
 
 void release_freed_memory() {
+  std::unique_ptr<std::string> buffer;
+  {
+    SpareBuffer& kept = spare();
+    std::lock_guard lock(kept.mutex);
+    buffer = std::move(kept.buffer);
+  }
+  buffer.reset();
 #if defined(__GLIBC__)
   malloc_trim(0);
 #endif
