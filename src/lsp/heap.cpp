@@ -16,6 +16,7 @@ constexpr std::size_t kSpareFrom = 1 << 20;
 struct SpareBuffer {
   std::mutex mutex;
   std::unique_ptr<std::string> buffer;
+  std::size_t live = 0;  // large buffers made by text_buffer and not let go of yet
 };
 
 SpareBuffer& spare() {
@@ -23,14 +24,28 @@ SpareBuffer& spare() {
   return *instance;
 }
 
-// The deleter of text_buffer's strings, on whichever thread lets go last.
+// The deleter of text_buffer's large strings, on whichever thread lets go
+// last. The buffer is kept only while fewer than two others are alive: while
+// the user types, the document's text and the one its re-analysis reads. A
+// buffer let go of after the next edit made a new one (the freeing thread got
+// no core in time) would be a third text kept beside the re-analysis's peak.
 void give_back(std::string* text) {
   std::unique_ptr<std::string> buffer(text);
-  if (buffer->capacity() < kSpareFrom) return;
   SpareBuffer& kept = spare();
   std::lock_guard lock(kept.mutex);
-  if (!kept.buffer || kept.buffer->capacity() < buffer->capacity()) std::swap(kept.buffer, buffer);
-  // The smaller one is freed here, with the lock held only for the swap's length.
+  --kept.live;
+  if (kept.live < 2 && (!kept.buffer || kept.buffer->capacity() < buffer->capacity())) std::swap(kept.buffer, buffer);
+  // The other one is freed here.
+}
+
+std::shared_ptr<std::string> counted(std::unique_ptr<std::string> buffer) {
+  if (buffer->capacity() < kSpareFrom) return std::shared_ptr<std::string>(std::move(buffer));
+  {
+    SpareBuffer& kept = spare();
+    std::lock_guard lock(kept.mutex);
+    ++kept.live;
+  }
+  return std::shared_ptr<std::string>(buffer.release(), &give_back);
 }
 
 std::unique_ptr<std::string> take_spare(std::size_t capacity) {
@@ -50,11 +65,11 @@ std::shared_ptr<std::string> text_buffer(std::size_t capacity) {
     buffer = std::make_unique<std::string>();
     buffer->reserve(capacity);
   }
-  return std::shared_ptr<std::string>(buffer.release(), &give_back);
+  return counted(std::move(buffer));
 }
 
 std::shared_ptr<std::string> text_buffer(std::string text) {
-  return std::shared_ptr<std::string>(new std::string(std::move(text)), &give_back);
+  return counted(std::make_unique<std::string>(std::move(text)));
 }
 
 void keep_freed_memory() {
