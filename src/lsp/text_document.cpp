@@ -4,8 +4,6 @@
 #include <atomic>
 #include <string_view>
 
-#include "lsp/heap.hpp"
-
 namespace bitext::lsp {
 namespace {
 
@@ -25,7 +23,7 @@ void scan_starts(std::string_view text, std::size_t from, std::size_t to, std::v
 
 }  // namespace
 
-TextDocument::TextDocument(std::string text) : text_(text_buffer(std::move(text))) {
+TextDocument::TextDocument(std::string text) : text_(std::make_shared<std::string>(std::move(text))) {
   starts_.push_back(0);
   // memchr-speed scan: only bytes after '\n' or '\r' can start a line.
   std::string_view t = *text_;
@@ -74,7 +72,8 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   if (text_.use_count() > 1) {
     // An analysis holds this version: the edited text goes into a new buffer.
     // (Only this thread makes new holders, so a count of 1 cannot go up meanwhile.)
-    auto edited = text_buffer(text_->size() - (end - begin) + new_text.size());
+    auto edited = std::make_shared<std::string>();
+    edited->reserve(text_->size() - (end - begin) + new_text.size());
     edited->append(*text_, 0, begin).append(new_text).append(*text_, end, std::string::npos);
     text_ = std::move(edited);
   } else {

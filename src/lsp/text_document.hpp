@@ -2,9 +2,8 @@
 // starts, updated incrementally, so that an edit costs the edited lines plus a
 // shift of the later line starts, not a rescan of the text. The text's buffer
 // is shared with the analysis of it (one copy of a large document, not two):
-// an edit writes in place when nobody else holds the buffer, and into another
-// buffer (a spare one an older analysis let go of, heap.hpp), in one pass,
-// when an analysis does.
+// an edit writes in place when nobody else holds the buffer, and into a new
+// buffer, in one pass, when an analysis does.
 // Columns are converted by the core LineIndex over the one line concerned.
 #pragma once
 

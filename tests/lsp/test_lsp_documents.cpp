@@ -11,7 +11,6 @@
 #include "bitext/text.hpp"
 #include "lsp/document_store.hpp"
 #include "lsp/folding.hpp"
-#include "lsp/heap.hpp"
 #include "lsp/symbols.hpp"
 #include "lsp/text_document.hpp"
 
@@ -392,31 +391,4 @@ TEST_CASE("outline without speakers or chapters is the list of pairs") {
   CHECK(symbols[0].count("children") == 0);
   CHECK(symbols[1]["name"] == "再见");
   CHECK(folding_ranges(transcript, index) == json::parse(R"([{"startLine":0,"endLine":3,"kind":"region"}])"));
-}
-
-TEST_CASE("a large text buffer let go of is the next one's while at most one other is alive, until memory is released") {
-  // Which buffer text_buffer gives is told by its capacity: a kept one has the
-  // capacity it was made with, a fresh one the capacity asked for.
-  constexpr std::size_t kMiB = 1 << 20;
-  bitext::lsp::release_freed_memory();  // nothing kept from before
-  auto a = bitext::lsp::text_buffer(3 * kMiB);
-  a->assign(100, 'a');
-  auto b = bitext::lsp::text_buffer(2 * kMiB);
-  a.reset();  // b alone is alive: a is kept
-  auto c = bitext::lsp::text_buffer(2 * kMiB);
-  CHECK(c->capacity() >= 3 * kMiB);
-  CHECK(c->empty());
-
-  // b and c alive: a buffer let go of now is a third text, freed.
-  auto d = bitext::lsp::text_buffer(4 * kMiB);
-  d.reset();
-  auto e = bitext::lsp::text_buffer(2 * kMiB);
-  CHECK(e->capacity() < 3 * kMiB);
-
-  // Kept, then dropped with the rest of the freed memory.
-  c.reset();  // b and e alive: freed
-  e.reset();  // b alone is alive: kept
-  bitext::lsp::release_freed_memory();
-  auto f = bitext::lsp::text_buffer(kMiB + kMiB / 2);
-  CHECK(f->capacity() < 2 * kMiB);
 }
