@@ -1,5 +1,7 @@
 #include "lsp/server.hpp"
 
+#include <exception>
+
 #include <boost/asio/post.hpp>
 
 #include "lsp/code_actions.hpp"
@@ -342,9 +344,15 @@ EarlyFindingsListener Server::early_publisher(const AnalysisJob& job) {
     // An empty list says nothing a client does not show already, and would
     // read as "no problems" until the content findings come.
     if (early.findings.empty()) return;
-    // Written here, on the worker: the findings' line index lives only during the call.
+    // Written here, on the worker: the findings' line index lives only during
+    // the call. A failure to write it must not fail the analysis: the full
+    // list comes anyway.
     std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":)";
-    append_early_publish_diagnostics(body, uri, version, early, encoding, related);
+    try {
+      append_early_publish_diagnostics(body, uri, version, early, encoding, related);
+    } catch (const std::exception&) {
+      return;
+    }
     body.push_back('}');
     boost::asio::post(io_, [this, alive, uri, serial, revision, generation, body = std::move(body)]() mutable {
       if (!alive.lock() || finished()) return;
