@@ -30,6 +30,7 @@ struct CutPoint {
   int head_sentences = 0;  // sentences (or parts of one) in [0, head_end)
   int head_questions = 0;  // question marks in [0, head_end)
   int tail_sentences = 0;  // ... in [tail_begin, size)
+  bool label = false;      // before a section number inside the line (a heading starts there)
 };
 
 // Carried-over tokens reduced to hashed keys for fast exact matching (the

@@ -365,9 +365,12 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         candidate.cut = static_cast<std::uint32_t>(c);
         candidate.lexical_gain = lexical_current - lexical_alternative;
         // Drift moves a sentence or a clause, rarely more: each further
-        // sentence moved costs as much as a clause cut.
+        // sentence moved costs as much as a clause cut. A section number
+        // begins a heading, which ends the text before it as a sentence does
+        // (headings carry no full stop): its cut costs what a sentence's does.
         const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
-        const double penalty = kDriftPrior + (cut.sentence ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1);
+        const double penalty =
+            kDriftPrior + (cut.sentence || cut.label ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1);
         candidate.word_gain = word_gain_dest - word_loss_source;
         candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
         candidate.words_known = static_cast<std::int16_t>(moved_words_.known);
