@@ -33,6 +33,8 @@ Options:
   --min-mapped X       fail when a document's mapped share is below X
   --above-baseline     fail when a document's mapped share is below its baseline
   --show-wrong N       print up to N wrongly attributed pairs per document
+  --show-pairs         print every pair: inferred and true speaker, and
+                       whether the mapping counts it wrong ("x")
   -h, --help           show this help
 )";
 
@@ -58,6 +60,7 @@ int run_speaker_eval_command(std::span<const std::string_view> args) {
   std::optional<double> min_named, min_mapped;
   bool above_baseline = false;
   std::size_t show_wrong = 0;
+  bool show_pairs = false;
   std::vector<Input> inputs;
   bool next_held_out = false;
   std::optional<std::string> pending;  // a DOCUMENT waiting for its LABELS
@@ -70,6 +73,8 @@ int run_speaker_eval_command(std::span<const std::string_view> args) {
     }
     if (arg == "--above-baseline") {
       above_baseline = true;
+    } else if (arg == "--show-pairs") {
+      show_pairs = true;
     } else if (arg == "--held-out") {
       if (pending) return usage_error("eval", "--held-out must come before a DOCUMENT, not between it and its LABELS");
       next_held_out = true;
@@ -135,6 +140,13 @@ int run_speaker_eval_command(std::span<const std::string_view> args) {
         const std::size_t pair = score.wrong[k];
         std::printf("  pair %zu: inferred %s, true %s\n", pair + 1, transcript.pairs[pair].speaker.c_str(),
                     (*truth)[pair].c_str());
+      }
+      if (show_pairs) {
+        for (std::size_t pair = 0; pair < std::min(truth->size(), transcript.pairs.size()); ++pair) {
+          const bool wrong = std::find(score.wrong.begin(), score.wrong.end(), pair) != score.wrong.end();
+          std::printf("  %3zu %s inferred %-16s true %s\n", pair + 1, wrong ? "x" : " ",
+                      transcript.pairs[pair].speaker.c_str(), (*truth)[pair].c_str());
+        }
       }
       auto gate = [&](bool pass, const char* what, double value, double limit) {
         if (pass) return;

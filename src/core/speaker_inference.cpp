@@ -88,6 +88,20 @@ bool introduced_in(const PairReading& reading, std::size_t p) {
   return false;
 }
 
+// Does the pair greet a guest by name ("Inês, welcome.", "Hi, Dana.")? The
+// one who greets a guest arriving is a host (guests greet hosts too, so a
+// greeting alone says nothing).
+bool greets_guest(const Cast& cast, const PairReading& reading) {
+  if (!reading.wording.greeting.found) return false;
+  for (std::size_t m = 0; m < reading.mentions.size(); ++m) {
+    const std::int32_t who = reading.mention_participants[m];
+    if (reading.mentions[m].kind == MentionKind::Addressed && who >= 0 &&
+        cast.participants[static_cast<std::size_t>(who)].role == SpeakerRole::Guest)
+      return true;
+  }
+  return false;
+}
+
 // Points for participant p speaking pair i, from the pair's own words and the pair before.
 double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t previous_pair, bool has_previous) {
   const PairReading& reading = cast.pairs[i];
@@ -109,7 +123,7 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
   if (!wording.question && !wording.reaction_opening && wording.sentences >= Weights::long_pair_sentences)
     score += role_score(who.role, -Weights::talks_at_length);
   if (wording.guest_thanks.found) score += role_score(who.role, -Weights::guest_thanks);
-  else if (wording.host_wording.found) score += role_score(who.role, Weights::host_wording);
+  else if (wording.host_wording.found || greets_guest(cast, reading)) score += role_score(who.role, Weights::host_wording);
   if (wording.sign_off.found) score += role_score(who.role, Weights::sign_off);
   if (i == 0) score += role_score(who.role, Weights::opens_show);
   if (has_previous) {

@@ -55,7 +55,7 @@ std::string name_problem(std::string_view name) {
   return "";
 }
 
-// A new name as given: one name, or one per script ("Clement / 克莱门特").
+// A new name as given: one name, or one per script ("Anna / 安娜").
 struct GivenName {
   std::string name;
   Script script;
@@ -74,7 +74,7 @@ std::vector<GivenName> split_new_name(std::string_view new_name, std::string& er
   }
   parts.push_back(rest);
   if (parts.size() > 2) {
-    error = "give one name, or one name per language separated by a slash (\u201CClement / 克莱门特\u201D)";
+    error = "give one name, or one name per language separated by a slash (\u201CAnna / 安娜\u201D)";
     return {};
   }
   std::vector<GivenName> given;
@@ -179,7 +179,7 @@ SpeakerRename rename_speaker(const Transcript& transcript, std::string_view text
   std::vector<GivenName> spellings = given;
   if (out.merged_into >= 0) {
     const Speaker& other = model.speakers[out.merged_into];
-    // A name given as the other speaker's spelling is that spelling as written ("jason warner").
+    // A name given as the other speaker's spelling is that spelling as written ("dana kovac").
     for (GivenName& g : spellings) {
       for (const std::string* spelling : {&other.translation_spelling, &other.original_spelling, &other.name}) {
         if (!spelling->empty() && same_name(*spelling, g.name)) g.name = *spelling;
@@ -226,7 +226,7 @@ SpeakerRename rename_speaker(const Transcript& transcript, std::string_view text
     out.error = written + ", but the labels of " + in_quotes(renamed.name) + " are " +
                 (scripts.empty() ? "nameless" : "in " + scripts) +
                 ": each language keeps its own spelling, so give the name in that script, or one per language "
-                "(\u201CClement / 克莱门特\u201D)";
+                "(\u201CAnna / 安娜\u201D)";
     out.edits.clear();
     out.merged_into = -1;
     return out;

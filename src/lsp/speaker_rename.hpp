@@ -4,8 +4,8 @@
 //
 // Which labels change (documented in the README, "Renaming a speaker"): each
 // language keeps its own spelling, so a new name changes the labels written
-// in the new name's script only ("Clement" renames the Latin-script labels,
-// "克莱门特" the Han ones); "Clement / 克莱门特" (a slash between a name per
+// in the new name's script only ("Anna" renames the Latin-script labels,
+// "安娜" the Han ones); "Anna / 安娜" (a slash between a name per
 // script) renames both. A new name that is a spelling of another speaker
 // merges the two: every label of both then takes the merged speaker's
 // spelling in its script (the one given, else the other speaker's). Inferred

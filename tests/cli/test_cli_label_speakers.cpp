@@ -70,3 +70,17 @@ TEST_CASE("label-speakers: bad usage is exit 2 with a message") {
   CHECK(run_bitext({"help", "label-speakers"}).out == run_bitext({"label-speakers", "--help"}).out);
   CHECK(run_bitext({"label-speakers", "--help"}).out.rfind("Usage: bitext label-speakers", 0) == 0);
 }
+
+TEST_CASE("eval --speakers --show-pairs lists every pair's inferred and true speaker, wrong ones marked") {
+  const TempDir dir;
+  const auto file = dir.write("interview.zh-en.txt", kInterview);
+  // Hand labels with one wrong on purpose: pair 5 is Tom's, labelled Anna's.
+  const auto labels = dir.write("interview.labels", "# test\n1\tAnna Berg\n2\tAnna Berg\n3\tTom\n4\tAnna Berg\n5\tAnna Berg\n");
+  const auto result = run_bitext({"eval", "--speakers", "--show-pairs", file.string(), labels.string()});
+  CHECK(result.status == 0);
+  CHECK(result.out.find("    1   inferred Anna Berg        true Anna Berg\n"
+                        "    2   inferred Anna Berg        true Anna Berg\n"
+                        "    3   inferred Tom              true Tom\n"
+                        "    4   inferred Anna Berg        true Anna Berg\n"
+                        "    5 x inferred Tom              true Anna Berg\n") != std::string::npos);
+}

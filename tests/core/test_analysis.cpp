@@ -9,6 +9,7 @@
 #include "bitext/analysis.hpp"
 #include "bitext/finding.hpp"
 #include "support/analysis_compare.hpp"
+#include "support/sanitizers.hpp"
 #include "support/sentence_pairs.hpp"
 
 using namespace bitext;
@@ -452,7 +453,9 @@ TEST_CASE("rerun chains of thousands of type/undo/redo edits give exactly what r
   const std::string typed[] = {"a", "e", " ", "1", "的", "。", ".", "x", "2"};
   auto current = Analysis::run(join_lines(lines), options);
   std::size_t findings_seen = 0;
-  constexpr int kEdits = 3000;
+  // A third of the chain under AddressSanitizer, where it took a third of the
+  // sanitizer tests' time; the release build runs all of it.
+  constexpr int kEdits = bitext::test::kUnderAddressSanitizer ? 1000 : 3000;
   for (int edit = 0; edit < kEdits; ++edit) {
     const unsigned roll = random() % 8;
     Step step;
@@ -569,7 +572,7 @@ TEST_CASE("rerun of SRT and Markdown documents after random edits gives exactly 
     auto current = Analysis::run(join_lines(lines), options);
     REQUIRE(current->transcript().layout == (srt ? Layout::Srt : Layout::Markdown));
     std::size_t content_findings = 0;
-    for (int edit = 0; edit < 150; ++edit) {
+    for (int edit = 0; edit < (bitext::test::kUnderAddressSanitizer ? 50 : 150); ++edit) {
       const auto line = static_cast<std::uint32_t>(random() % lines.size());
       std::string& text = lines[line];
       if (random() % 3 == 0 && !text.empty()) {

@@ -15,6 +15,7 @@
 
 #include "bitext/analysis.hpp"
 #include "support/analysis_compare.hpp"
+#include "support/sanitizers.hpp"
 #include "support/text_files.hpp"
 
 
@@ -257,19 +258,9 @@ bool same_speaker_model(const Analysis& a, const Analysis& b) {
 bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 // The release build edits every line; under AddressSanitizer (five times
-// slower: these edits were most of the sanitizer tests' time) every fourth,
+// slower: these edits were most of the sanitizer tests' time) every eighth,
 // which shows a memory error as well as any other line's edit would.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr std::size_t kInPairEditStride = 4;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr std::size_t kInPairEditStride = 4;
-#else
-constexpr std::size_t kInPairEditStride = 1;
-#endif
-#else
-constexpr std::size_t kInPairEditStride = 1;
-#endif
+constexpr std::size_t kInPairEditStride = bitext::test::kUnderAddressSanitizer ? 8 : 1;
 
 // Edits of one line that keep its pair where it is and usually its cues:
 // every one rerun from `base` must give what run gives. Returns how many
@@ -405,6 +396,32 @@ TEST_CASE("rerun after a welcome is typed or removed gives the cast run gives") 
     const std::size_t at = line.find("coming on.");
     if (at == std::string::npos) return false;
     line.replace(at, 10, "coming in.");
+    return true;
+  });
+  CHECK(changed > 0);
+}
+
+// The decode reads a greeting too: the one who greets a guest by name ("Inês,
+// welcome.") leans to a host. Typing or removing the greeting must give what
+// run gives (the wording is compared whole, so the decode runs again).
+TEST_CASE("rerun after a guest's greeting is typed or removed gives the speakers run gives") {
+  const std::string show =
+      "欢迎收听《三角洲》，一档关于河流和绘制河流地图的人的节目。我是主持人奥拉·伯格。\n"
+      "Hello and welcome to Delta, a show about rivers and the people who map them. I'm your host, Ola Berg.\n"
+      "今天有两位嘉宾和我一起。\n"
+      "Today I have two guests with me.\n"
+      "第一位是测量师伊内丝·杜阿尔特，她在葡萄牙绘制河流地图。伊内丝，欢迎你。\n"
+      "The first is the surveyor Inês Duarte, who maps rivers in Portugal. Inês, welcome.\n"
+      "谢谢你，奥拉。很高兴来到这里。\n"
+      "Thank you, Ola. Glad to be here.\n"
+      "伊内丝，河流变化得有多快？\n"
+      "Inês, how fast are the rivers changing?\n"
+      "比地图快。有些河岸一年移动一米。\n"
+      "Faster than the maps. Some banks move a meter a year.\n";
+  const std::size_t changed = check_in_pair_edits(show, [](std::string& line) {
+    const std::size_t at = line.find("Inês, welcome.");
+    if (at == std::string::npos) return false;
+    line.replace(at, 14, "Inês, right.");
     return true;
   });
   CHECK(changed > 0);

@@ -382,3 +382,32 @@ TEST_CASE("a guest's story that ends on a question they were asked stays the gue
   CHECK(speakers_of(analysis->transcript()) ==
         std::vector<std::string>{"Anna Berg", "Tom Reed", "Anna Berg", "Tom Reed", "Tom Reed"});
 }
+
+TEST_CASE("the one who greets a guest by name ('Inês, welcome.', 'Hi, Ravi.') is a host") {
+  // Written for this test: a host introduces two guests in statements that end by greeting them.
+  const std::string text =
+      "欢迎收听《三角洲》，一档关于河流和绘制河流地图的人的节目。我是主持人奥拉·伯格。\n"
+      "Hello and welcome to Delta, a show about rivers and the people who map them. I'm your host, Ola Berg.\n"
+      "今天有两位嘉宾和我一起。\n"
+      "Today I have two guests with me.\n"
+      "第一位是测量师伊内丝·杜阿尔特，她在葡萄牙绘制河流地图。伊内丝，欢迎你。\n"
+      "The first is the surveyor Inês Duarte, who maps rivers in Portugal. Inês, welcome.\n"
+      "谢谢你，奥拉。很高兴来到这里。\n"
+      "Thank you, Ola. Glad to be here.\n"
+      "还有规划师拉维·梅农，他研究印度的港口。你好，拉维。\n"
+      "And the planner Ravi Menon, who studies ports in India. Hi, Ravi.\n"
+      "你好！谢谢邀请。\n"
+      "Hi! Thanks for having me.\n"
+      "伊内丝，河流变化得有多快？\n"
+      "Inês, how fast are the rivers changing?\n"
+      "比地图快。有些河岸一年移动一米。\n"
+      "Faster than the maps. Some banks move a meter a year.\n"
+      "拉维，港口呢？\n"
+      "Ravi, what about the ports?\n"
+      "港口更慢，但更贵。\n"
+      "The ports move slower, but they cost more.\n";
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  CHECK(speakers_of(analysis->transcript()) ==
+        std::vector<std::string>{"Ola Berg", "Ola Berg", "Ola Berg", "Inês", "Ola Berg", "Ravi", "Ola Berg", "Inês",
+                                 "Ola Berg", "Ravi"});
+}

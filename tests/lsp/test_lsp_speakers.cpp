@@ -261,7 +261,7 @@ TEST_CASE("names that cannot be labels, and a script the speaker is not labelled
   CHECK(result.edits.empty());
   CHECK(result.error ==
         "\u201C克莱门特\u201D is written in han, but the labels of \u201CClem\u201D are in latin: each language keeps its "
-        "own spelling, so give the name in that script, or one per language (\u201CClement / 克莱门特\u201D)");
+        "own spelling, so give the name in that script, or one per language (\u201CAnna / 安娜\u201D)");
   SpeakerRename both = rename_speaker(english.transcript, english.text(), 0, "Clement / 克莱门特");
   REQUIRE(both.error.empty());
   CHECK(english.applied(both.edits) == "谢谢你来。\nClement: Thanks for coming.\n谢谢邀请。\nJason: Thanks for having me.\n");

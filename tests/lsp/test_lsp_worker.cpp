@@ -101,13 +101,10 @@ TEST_CASE("a stopped worker leaves disposal to the caller") {
 }
 
 #include <cstdlib>
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BITEXT_UNDER_ASAN 1
-#endif
-#endif
+
+#include "support/sanitizers.hpp"
 // glibc's heap only: under AddressSanitizer malloc is the sanitizer's own and mallinfo2() reads 0.
-#if defined(__GLIBC__) && !defined(BITEXT_UNDER_ASAN) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__GLIBC__) && !defined(BITEXT_UNDER_ASAN)
 #include <malloc.h>
 
 #include "lsp/heap.hpp"
