@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,22 @@ struct LineEdit {
   std::uint32_t new_line_count = 0;
 };
 
+// What a full analysis of a large document knows before its content checks,
+// which take most of its time: the findings of the document's structure
+// (structural_checks, and invalid-utf8) after the rules, sorted. They are
+// exactly the final findings from those producers, in the final order; the
+// speaker and content findings come with the finished analysis only.
+// `index` views the analysed text and lives only during the call.
+struct EarlyFindings {
+  const LineIndex& index;
+  std::optional<std::size_t> invalid_utf8_at;
+  std::vector<Finding> findings;
+};
+// Called at most once, on the analysing thread, before the content checks
+// start; only when they run beside the speaker inference (a full run of a
+// large line-by-line document with content checks on).
+using EarlyFindingsListener = std::function<void(const EarlyFindings&)>;
+
 class Analysis {
  public:
   // Full analysis. Never throws on any input bytes (invalid UTF-8 is reported
@@ -40,6 +57,9 @@ class Analysis {
   // The same on a text the caller shares (the server's document store keeps
   // the very buffer it analyses: one copy of a large document, not two).
   static std::shared_ptr<const Analysis> run(std::shared_ptr<const std::string> text, const CheckOptions& options);
+  // The same, telling `early` the structural findings as soon as they are known.
+  static std::shared_ptr<const Analysis> run(std::shared_ptr<const std::string> text, const CheckOptions& options,
+                                             const EarlyFindingsListener& early);
   // The same analysis for a caller that will not rerun it (bitext check):
   // without the work kept for rerun, a fifth of the memory of a large document.
   static std::shared_ptr<const Analysis> run_once(std::string text, const CheckOptions& options);
@@ -69,7 +89,8 @@ class Analysis {
 
  private:
   explicit Analysis(std::shared_ptr<const std::string> text);
-  static std::shared_ptr<Analysis> analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options);
+  static std::shared_ptr<Analysis> analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options,
+                                                const EarlyFindingsListener* early = nullptr);
   std::shared_ptr<const std::string> text_;  // never null; immutable, so it may be shared
   LineIndex index_;  // views *text_
   Transcript transcript_;

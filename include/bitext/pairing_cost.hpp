@@ -27,6 +27,7 @@ struct CutPoint {
   std::size_t tail_begin = 0;
   double head_length = 0;  // length measure of [0, head_end)
   bool sentence = false;   // a sentence boundary (otherwise a clause boundary)
+  bool label = false;      // before a section number inside the line (a heading starts there)
   int head_sentences = 0;  // sentences (or parts of one) in [0, head_end)
   int head_questions = 0;  // question marks in [0, head_end)
   int tail_sentences = 0;  // ... in [tail_begin, size)

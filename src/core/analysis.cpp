@@ -259,7 +259,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
              const detail::LineReadings* previous_readings, const ContentState* previous_content,
              std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript,
-             const detail::SpeakerRecall& speakers, Outputs out) {
+             const detail::SpeakerRecall& speakers, Outputs out, const EarlyFindingsListener* early = nullptr) {
   detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous_readings, reused_lines);
   out.transcript = std::move(paired.transcript);
   out.line_readings = std::move(paired.readings);
@@ -275,7 +275,20 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   std::optional<ContentResult> content;
   const std::size_t pair_count = out.transcript.pairs.size();
   auto infer = [&] { inferred = detail::infer_unlabelled_speakers(out.transcript, sources, &speakers, *memo); };
+  // The structural checks read the labelled transcript's pairing, never the
+  // inferred speakers: on the long path they run first, so that a listener
+  // hears them before the content checks (a rerun runs them after, and must
+  // give the same: test_rerun_reuse's long document).
+  std::optional<std::vector<Finding>> structural;
   if (options.content_checks && previous_content == nullptr && pair_count >= kOverlapFromPairs) {
+    structural = structural_checks(out.transcript, index, options);
+    if (early != nullptr && *early) {
+      EarlyFindings known{index, invalid_utf8, *structural};
+      add_invalid_utf8(index, invalid_utf8, out.transcript, known.findings);
+      apply_rules(known.findings, options);
+      sort_findings(known.findings);
+      (*early)(known);
+    }
     run_beside(
         [&] {
           infer();
@@ -289,7 +302,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   if (inferred) detail::set_speaker_model(out.transcript, std::move(*inferred));
   out.speaker_memo = std::move(memo);
 
-  out.findings = structural_checks(out.transcript, index, options);
+  out.findings = structural ? std::move(*structural) : structural_checks(out.transcript, index, options);
   for (Finding& finding : speaker_checks(out.transcript, index.text())) out.findings.push_back(std::move(finding));
   add_invalid_utf8(index, invalid_utf8, out.transcript, out.findings);
 
@@ -326,6 +339,11 @@ std::shared_ptr<const Analysis> Analysis::run(std::shared_ptr<const std::string>
   return analyse_text(std::move(text), options);
 }
 
+std::shared_ptr<const Analysis> Analysis::run(std::shared_ptr<const std::string> text, const CheckOptions& options,
+                                             const EarlyFindingsListener& early) {
+  return analyse_text(std::move(text), options, &early);
+}
+
 std::shared_ptr<const Analysis> Analysis::run_once(std::string text, const CheckOptions& options) {
   std::shared_ptr<Analysis> analysis = analyse_text(std::make_shared<const std::string>(std::move(text)), options);
   analysis->content_state_.reset();
@@ -335,7 +353,8 @@ std::shared_ptr<const Analysis> Analysis::run_once(std::string text, const Check
   return analysis;
 }
 
-std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options) {
+std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options,
+                                                 const EarlyFindingsListener* early) {
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   const LineIndex& index = analysis->index_;
   if (const Layout layout = detect_layout(analysis->text(), options.document_name, options.layout);
@@ -363,7 +382,8 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
   }
   analyse(index, analysis->first_invalid_utf8_, profiles, options, nullptr, nullptr, {}, nullptr, {},
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
-           analysis->pair_scores_, analysis->content_state_});
+           analysis->pair_scores_, analysis->content_state_},
+          early);
   return analysis;
 }
 

@@ -365,9 +365,14 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         candidate.cut = static_cast<std::uint32_t>(c);
         candidate.lexical_gain = lexical_current - lexical_alternative;
         // Drift moves a sentence or a clause, rarely more: each further
-        // sentence moved costs as much as a clause cut.
+        // sentence moved costs as much as a clause cut. A section number
+        // begins a heading (headings carry no full stop): moving the heading
+        // it begins costs what moving a sentence does. The text before it may
+        // be the number's own prefix word (上一页, 图), so moving that back
+        // stays a clause's move.
         const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
-        const double penalty = kDriftPrior + (cut.sentence ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1);
+        const bool whole_unit = cut.sentence || (cut.label && forward);
+        const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1);
         candidate.word_gain = word_gain_dest - word_loss_source;
         candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
         candidate.words_known = static_cast<std::int16_t>(moved_words_.known);

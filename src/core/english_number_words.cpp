@@ -36,6 +36,7 @@ std::size_t Scanner::scan_word(std::size_t i) {
   std::size_t j = i;
   std::string word;
   while (is_ascii_letter(at(j))) word.push_back(char(ascii_lower(at(j++))));
+  if (is_digit(at(j)) && glued_section_number(j)) return j;  // the number is read on its own (Prev1.6.)
   if (is_digit(at(j)) || at(j) == U'_' || is_latin_letter(at(j))) return skip_identifier(i);
   if (is_latin_letter(before(i)) || is_digit(before(i))) return j;
   if (!may_start_number(word)) return j;  // what the readers below return for any other word

@@ -5,9 +5,32 @@
 namespace bitext::number_scan {
 
 // ---- Arabic digits, with grouping, decimals, scale words and Chinese scales.
+// A word glued to a section number ("Prev1.6.", "RAID12.1.1."): the number
+// is the label's, which the other language writes apart (上一页1.6.), not a
+// part of an identifier. Letters of a whole word, then dot-joined digit groups,
+// then the label's full stop.
+bool Scanner::glued_section_number(std::size_t i) const {
+  std::size_t letters = 0;
+  while (is_ascii_letter(before(i, letters + 1))) ++letters;
+  const char32_t lead = before(i, letters + 1);
+  if (letters < 2 || is_digit(lead) || is_latin_letter(lead) || lead == U'_' || lead == U'-' || lead == U'.' ||
+      lead == U'/')
+    return false;
+  std::size_t j = i;
+  bool dot = false;
+  while (is_digit(at(j))) {
+    while (is_digit(at(j))) ++j;
+    if (at(j) != U'.') return false;
+    if (!is_digit(at(j + 1))) break;
+    dot = true;
+    ++j;
+  }
+  return dot && at(j) == U'.' && !is_digit(at(j + 1)) && !is_latin_letter(at(j + 1));
+}
+
 std::size_t Scanner::scan_digits(std::size_t i) {
   const char32_t p = before(i);
-  if (is_latin_letter(p) || p == U'_' || p == U'@' || p == U'#' || p == U'\\' ||
+  if ((is_latin_letter(p) && !glued_section_number(i)) || p == U'_' || p == U'@' || p == U'#' || p == U'\\' ||
       ((p == U'-' || p == U'.' || p == U'/' || p == U':' || p == U'~') &&
        is_latin_letter(before(i, 2))))
     return skip_identifier(i);

@@ -441,6 +441,7 @@ class Scanner {
 
   // ---- Arabic digits, with grouping, decimals, scale words and Chinese scales.
   std::size_t scan_digits(std::size_t i);
+  bool glued_section_number(std::size_t i) const;
 
   // ---- 百分之N: percentages spelled out.
   std::size_t scan_percent_words(std::size_t i);

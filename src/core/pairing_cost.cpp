@@ -74,7 +74,7 @@ void add_label_cuts(std::string_view line, std::vector<CutPoint>& cuts) {
     const bool known = std::any_of(cuts.begin(), cuts.end(),
                                    [&](const CutPoint& cut) { return cut.tail_begin == at || cut.head_end == head_end; });
     if (known) continue;
-    cuts.push_back({head_end, at, 0, false});
+    cuts.push_back({head_end, at, 0, false, true});
     added = true;
     at = end;
   }

@@ -25,30 +25,45 @@ bool in_document(Script script, DocumentLanguages languages) {
 
 DocumentLanguages document_languages(const UnitSequence& sequence, const std::vector<UnitReading>& readings) {
   constexpr std::size_t kScripts = static_cast<std::size_t>(Script::Other) + 1;
-  std::array<std::uint32_t, kScripts> count{};
-  std::array<std::size_t, kScripts> first_seen{};
-  first_seen.fill(std::numeric_limits<std::size_t>::max());
-  for (std::size_t unit = 0; unit < readings.size(); ++unit) {
-    if (readings[unit].kind() != UnitClass::Content) continue;
-    const auto script = static_cast<std::size_t>(sequence.script_of(unit).dominant);
-    if (script == 0) continue;
-    if (count[script]++ == 0) first_seen[script] = unit;
-  }
-  auto better = [&](std::size_t a, std::size_t b) {
-    return count[a] > count[b] || (count[a] == count[b] && first_seen[a] < first_seen[b]);
-  };
-  std::size_t best = 0, second = 0;
-  for (std::size_t script = 1; script < kScripts; ++script) {
-    if (count[script] == 0) continue;
-    if (best == 0 || better(script, best)) {
-      second = best;
-      best = script;
-    } else if (second == 0 || better(script, second)) {
-      second = script;
+  // The two most frequent scripts of the content lines; with `read_secondary`,
+  // a mostly-Latin line counts as its second script when line_script would
+  // read it so (that script from a tenth of the weighted letters on).
+  auto languages_by = [&](bool read_secondary) {
+    std::array<std::uint32_t, kScripts> count{};
+    std::array<std::size_t, kScripts> first_seen{};
+    first_seen.fill(std::numeric_limits<std::size_t>::max());
+    for (std::size_t unit = 0; unit < readings.size(); ++unit) {
+      if (readings[unit].kind() != UnitClass::Content) continue;
+      const ScriptProfile& profile = sequence.script_of(unit);
+      Script read = profile.dominant;
+      if (read_secondary && read == Script::Latin && profile.secondary != Script::None)
+        read = line_script(profile, Script::Latin, profile.secondary);
+      const auto script = static_cast<std::size_t>(read);
+      if (script == 0) continue;
+      if (count[script]++ == 0) first_seen[script] = unit;
     }
-  }
-  if (second != 0 && count[second] * kSecondLanguageShare < count[best]) second = 0;
-  return {static_cast<Script>(best), static_cast<Script>(second)};
+    auto better = [&](std::size_t a, std::size_t b) {
+      return count[a] > count[b] || (count[a] == count[b] && first_seen[a] < first_seen[b]);
+    };
+    std::size_t best = 0, second = 0;
+    for (std::size_t script = 1; script < kScripts; ++script) {
+      if (count[script] == 0) continue;
+      if (best == 0 || better(script, best)) {
+        second = best;
+        best = script;
+      } else if (second == 0 || better(script, second)) {
+        second = script;
+      }
+    }
+    if (second != 0 && count[second] * kSecondLanguageShare < count[best]) second = 0;
+    return DocumentLanguages{static_cast<Script>(best), static_cast<Script>(second)};
+  };
+  const DocumentLanguages by_majority = languages_by(false);
+  if (by_majority.second != Script::None || by_majority.first != Script::Latin) return by_majority;
+  // Every line mostly Latin: a Chinese translation of technical text (a
+  // bibliography, figure captions) keeps its titles, commands and addresses,
+  // so its lines are told by their Chinese characters, as the roles are.
+  return languages_by(true);
 }
 
 RoleChoice choose_roles(const CheckOptions& options, DocumentLanguages languages) {

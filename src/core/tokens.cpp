@@ -183,8 +183,34 @@ class TokenScanner {
     // C++, C#: a symbol suffix on a short name.
     if ((at(j) == U'+' && at(j + 1) == U'+') && !is_alnum(at(j + 2))) j += 2;
     else if (at(j) == U'#' && j - i <= 2 && !is_alnum(at(j + 1))) j += 1;
+    if (const std::size_t number = glued_section_number(i, j); first == i && number > i) {
+      classify(i, i, number);
+      classify(number, number, j);
+      return j;
+    }
     classify(first, i, j);
     return j;
+  }
+
+  // A word glued to a section number ("Prev9.5.", "RAID12.1.1."): a link's
+  // word or a heading's last word before the next heading's number, which the
+  // other language writes apart (上一页9.5.). Two tokens: returns where the
+  // number starts, or `i` when [i, j) is not one. Letters, then digit groups
+  // joined by dots, then the label's full stop after the token.
+  std::size_t glued_section_number(std::size_t i, std::size_t j) const {
+    std::size_t k = i;
+    while (k < j && chars::is_ascii_letter(at(k))) ++k;
+    if (k - i < 2 || k >= j || !is_ascii_digit(at(k)) || at(j) != U'.') return i;
+    bool dot = false;
+    for (std::size_t m = k; m < j; ++m) {
+      if (at(m) == U'.') {
+        if (!is_ascii_digit(at(m - 1))) return i;
+        dot = true;
+      } else if (!is_ascii_digit(at(m))) {
+        return i;
+      }
+    }
+    return dot ? k : i;
   }
 
   // `lead` <= `first`: a path's leading "/" or "~/" (part of the span, not of the key).

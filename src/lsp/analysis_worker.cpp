@@ -14,6 +14,7 @@ namespace bitext::lsp {
 
 std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
   if (job.base && job.edit) return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options);
+  if (job.on_early) return Analysis::run(job.text, job.options, job.on_early);
   return Analysis::run(job.text, job.options);
 }
 

@@ -34,6 +34,9 @@ struct AnalysisJob {
   // With a base and an edit, Analysis::rerun reuses the base's work.
   std::shared_ptr<const Analysis> base;
   std::optional<LineEdit> edit;
+  // Told the structural findings of a full analysis of a large document
+  // before its content checks (Analysis::run's listener); runs on the worker.
+  EarlyFindingsListener on_early;
 };
 
 struct AnalysisResult {

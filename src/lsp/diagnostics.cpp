@@ -121,6 +121,27 @@ void append_publish_diagnostics(std::string& out, const FeatureContext& context)
   out.push_back('}');
 }
 
+void append_early_publish_diagnostics(std::string& out, std::string_view uri, std::int64_t version,
+                                      const EarlyFindings& early, PositionEncoding encoding,
+                                      bool related_information) {
+  out.reserve(out.size() + 64 + kFrameHeaderRoom + early.findings.size() * 640);
+  out += "{\"diagnostics\":[";
+  PositionCursor positions(early.index, encoding, early.invalid_utf8_at.value_or(early.index.text().size()));
+  auto range_of = [&](std::size_t begin, std::size_t end) { return positions.range(begin, end); };
+  const DiagnosticOptions options{uri, std::nullopt, related_information, false};
+  Diagnostic diagnostic;
+  for (std::uint32_t i = 0; i < early.findings.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    make_diagnostic(diagnostic, early.findings[i], i, range_of, options);
+    append_json(out, diagnostic);
+  }
+  out += "],\"uri\":";
+  append_json_string(out, uri);
+  out += ",\"version\":";
+  append_json_int(out, version);
+  out.push_back('}');
+}
+
 std::optional<std::uint32_t> finding_of_diagnostic(const FeatureContext& context, const ClientDiagnostic& diagnostic) {
   if (!diagnostic.code) return std::nullopt;
   const std::string& code = *diagnostic.code;

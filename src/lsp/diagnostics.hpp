@@ -138,6 +138,16 @@ std::string publish_diagnostics_text(const FeatureContext& context);
 // The same appended to `out` (publishing writes it straight into the message).
 void append_publish_diagnostics(std::string& out, const FeatureContext& context);
 
+// PublishDiagnosticsParams of an analysis's early findings (the structure's,
+// before the content checks end), for version `version` of `uri`. Each
+// diagnostic is what the finished analysis will publish for the same finding
+// except for data: {code, index} with `index` its place in this early list and
+// no data.version, so that a code action asked for it finds the finding by
+// its range and code (the fast path of finding_of_diagnostic needs a version).
+void append_early_publish_diagnostics(std::string& out, std::string_view uri, std::int64_t version,
+                                      const EarlyFindings& early, PositionEncoding encoding,
+                                      bool related_information);
+
 // The finding a diagnostic sent back by the client stands for, when it is one
 // of ours and still matches the snapshot; nullopt otherwise.
 std::optional<std::uint32_t> finding_of_diagnostic(const FeatureContext& context, const ClientDiagnostic& diagnostic);

@@ -47,6 +47,10 @@ struct FeatureContext {
 class PositionCursor {
  public:
   explicit PositionCursor(const FeatureContext& context);
+  // For a text with no snapshot yet (the early diagnostics of an analysis
+  // still running); `valid_until` is the first invalid UTF-8 byte or the size.
+  PositionCursor(const LineIndex& index, PositionEncoding encoding, std::size_t valid_until)
+      : index_(index), encoding_(encoding), valid_until_(valid_until) {}
   Position at(std::size_t offset);
   Range range(std::size_t begin, std::size_t end) { return Range{at(begin), at(end)}; }
 

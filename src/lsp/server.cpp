@@ -1,5 +1,7 @@
 #include "lsp/server.hpp"
 
+#include <exception>
+
 #include <boost/asio/post.hpp>
 
 #include "lsp/code_actions.hpp"
@@ -326,7 +328,43 @@ void Server::submit_analysis(Document& document) {
   job.options.document_name = document.uri;  // its layout (extension) and the language tags in its name
   job.edit = document.edit_since_base();
   if (job.edit) job.base = document.base;
+  // As rust-analyzer shows its own diagnostics before cargo check's: a large
+  // document just opened shows its structure's findings about a second before
+  // the content checks end. Never once anything was published (a settings
+  // change or a retry after a failure): the content findings shown would
+  // vanish and come back. Not when there are none (early_publisher).
+  if (!job.edit && !document.current) job.on_early = early_publisher(job);
   worker_.submit(std::move(job));
+}
+
+EarlyFindingsListener Server::early_publisher(const AnalysisJob& job) {
+  return [this, alive = std::weak_ptr<bool>(alive_), uri = job.uri, serial = job.serial, revision = job.revision,
+          version = job.version, generation = job.generation, encoding = caps_.encoding,
+          related = caps_.related_information](const EarlyFindings& early) {
+    // An empty list says nothing a client does not show already, and would
+    // read as "no problems" until the content findings come.
+    if (early.findings.empty()) return;
+    // Written here, on the worker: the findings' line index lives only during
+    // the call. A failure to write it must not fail the analysis: the full
+    // list comes anyway.
+    std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":)";
+    try {
+      append_early_publish_diagnostics(body, uri, version, early, encoding, related);
+    } catch (const std::exception&) {
+      return;
+    }
+    body.push_back('}');
+    boost::asio::post(io_, [this, alive, uri, serial, revision, generation, body = std::move(body)]() mutable {
+      if (!alive.lock() || finished()) return;
+      const Document* document = documents_.find(uri);
+      // A newer edit, a reopening or new settings make it stale; the finished
+      // analysis is always posted after it, so it never replaces that.
+      if (document == nullptr || document->serial != serial || document->revision != revision ||
+          generation != generation_ || document->current)
+        return;
+      sink_(frame_in_place(std::move(body)));
+    });
+  };
 }
 
 void Server::on_analysis(AnalysisResult result) {

@@ -106,6 +106,9 @@ class Server {
 
   void schedule_analysis(Document& document, bool now);
   void submit_analysis(Document& document);
+  // Publishes a full analysis's early findings while it is still the newest
+  // version and nothing was published for the document yet (server.cpp).
+  EarlyFindingsListener early_publisher(const AnalysisJob& job);
   void on_analysis(AnalysisResult result);
   void publish(Document& document);
 

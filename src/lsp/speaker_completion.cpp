@@ -5,6 +5,7 @@
 #include <optional>
 #include <tuple>
 
+#include "lsp/ascii_text.hpp"
 #include "lsp/speaker_lookup.hpp"
 
 namespace bitext::lsp {
@@ -13,8 +14,6 @@ namespace {
 constexpr std::size_t kMaxTypedBytes = 80;  // past this, the line is text, not a label being typed
 constexpr std::size_t kMaxTypedWords = 5;   // as a label's name (issue 11: ≤ 5 words)
 constexpr int kCompletionKindModule = 9;    // CompletionItemKind: speakers are namespaces in the outline
-
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -90,14 +89,6 @@ bool name_like(std::string_view name) {
     while (i < name.size() && name[i] != ' ') ++i;
   }
   return words <= kMaxTypedWords;
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-  return prefix.size() <= text.size() && std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
-           return ascii_lower(a) == ascii_lower(b);
-         });
 }
 
 }  // namespace

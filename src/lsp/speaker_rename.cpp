@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "lsp/ascii_text.hpp"
 #include "lsp/code_actions.hpp"
 #include "lsp/speaker_lookup.hpp"
 
@@ -14,20 +15,10 @@ constexpr std::uint32_t kMaxNameCjk = 12;     // ≤ 12 CJK characters): a longe
 
 constexpr std::string_view kFullWidthSlash = "\xEF\xBC\x8F";  // U+FF0F
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
   return s;
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool same_name(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
 }
 
 std::string in_quotes(std::string_view name) { return "\u201C" + std::string(name) + "\u201D"; }
@@ -101,7 +92,7 @@ std::int32_t existing_speaker(const SpeakerModel& model, std::int32_t renamed, c
     const Speaker& other = model.speakers[i];
     for (const GivenName& name : given) {
       for (const std::string* spelling : {&other.name, &other.translation_spelling, &other.original_spelling}) {
-        if (!spelling->empty() && same_name(*spelling, name.name)) return static_cast<std::int32_t>(i);
+        if (!spelling->empty() && equals_nocase(*spelling, name.name)) return static_cast<std::int32_t>(i);
       }
     }
   }
@@ -182,7 +173,7 @@ SpeakerRename rename_speaker(const Transcript& transcript, std::string_view text
     // A name given as the other speaker's spelling is that spelling as written ("dana kovac").
     for (GivenName& g : spellings) {
       for (const std::string* spelling : {&other.translation_spelling, &other.original_spelling, &other.name}) {
-        if (!spelling->empty() && same_name(*spelling, g.name)) g.name = *spelling;
+        if (!spelling->empty() && equals_nocase(*spelling, g.name)) g.name = *spelling;
       }
     }
     for (const std::string* spelling : {&other.translation_spelling, &other.original_spelling, &other.name}) {

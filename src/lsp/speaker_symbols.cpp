@@ -2,19 +2,12 @@
 
 #include <algorithm>
 
+#include "lsp/ascii_text.hpp"
 #include "lsp/json_writer.hpp"
 #include "lsp/speaker_lookup.hpp"
 
 namespace bitext::lsp {
 namespace {
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool contains_nocase(std::string_view haystack, std::string_view lowered_needle) {
-  auto it = std::search(haystack.begin(), haystack.end(), lowered_needle.begin(), lowered_needle.end(),
-                        [](char a, char b) { return ascii_lower(a) == b; });
-  return it != haystack.end();
-}
 
 bool speaker_matches(const Speaker& speaker, std::string_view lowered_query) {
   for (const std::string* spelling : {&speaker.name, &speaker.translation_spelling, &speaker.original_spelling}) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <limits>
 
+#include "lsp/ascii_text.hpp"
 #include "lsp/feature_context.hpp"
 #include "lsp/json_writer.hpp"
 #include "lsp/outline_parts.hpp"
@@ -263,14 +264,6 @@ class OutlineWriter {
   std::uint32_t turn_last_ = 0;
 };
 
-char ascii_lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-bool contains_nocase(std::string_view haystack, std::string_view lowered_needle) {
-  if (lowered_needle.empty()) return true;
-  auto it = std::search(haystack.begin(), haystack.end(), lowered_needle.begin(), lowered_needle.end(),
-                        [](char a, char b) { return ascii_lower(a) == b; });
-  return it != haystack.end();
-}
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 // losing a character, options, pair scores, and rerun == run.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <algorithm>
 #include <tuple>
 #include <cstdio>
@@ -583,17 +585,43 @@ TEST_CASE("line features: a cut before a section number inside a line") {
   CHECK(heading.cuts[0].head_end == 8);  // after "Security"
   CHECK(heading.cuts[0].tail_begin == 9);
   CHECK_FALSE(heading.cuts[0].sentence);
+  CHECK(heading.cuts[0].label);
   CHECK(heading.sentences == line_outline("Security 14.1. Defining a Security Policy").sentences);
 
   const LineFeatures chinese = line_features("在本文档中使用的约定25.1.1.");
   REQUIRE_FALSE(chinese.cuts.empty());
   CHECK(chinese.cuts.back().head_end == std::string("在本文档中使用的约定").size());
   CHECK(chinese.cuts.back().tail_begin == chinese.cuts.back().head_end);
+  CHECK(chinese.cuts.back().label);
+  for (const CutPoint& cut : line_features("Tools. 4.1. Rakes, spades").cuts) CHECK_FALSE(cut.label);
 
   for (const LineFeatures& none : {line_features("Chapter 14. Security"), line_features("Prev4.3. After the First Boot")})
     for (const CutPoint& cut : none.cuts) CHECK(cut.head_end != 4);
   const LineFeatures glued = line_features("Prev4.3. After the First Boot");
   for (const CutPoint& cut : glued.cuts) CHECK(cut.tail_begin != 4);
+}
+
+// A section number begins a heading, which ends the text before it as a full
+// stop would: a drift that moves the number across costs what a sentence's
+// drift costs, not a clause's 1.5 nats more.
+TEST_CASE("a drift at a section number costs what a drift at a sentence end costs") {
+  const std::vector<std::string> lines = {
+      "4. 花园里的工具", "4. Tools in the garden", "4.1. 挖土的工具4.1.1.", "4.1. Tools for digging", "铁锹",
+      "4.1.1. Spades", "每把铁锹都要在冬天之前清洗干净并上油。",
+      "Every spade should be cleaned and oiled before the winter.", "4.1.2. 耙子", "4.1.2. Rakes"};
+  std::vector<std::string> stopped = lines;
+  stopped[2] = "4.1. 挖土的工具。4.1.1.";
+  auto drift_evidence = [](const std::vector<std::string>& text) {
+    const auto analysis = Analysis::run(join_lines(text), {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    CHECK(drifts.front()->severity == Severity::Information);
+    REQUIRE(drifts.front()->evidence);
+    return drifts.front()->evidence->score;
+  };
+  const double at_label = drift_evidence(lines), at_stop = drift_evidence(stopped);
+  // Only the sentence counts differ (the full stop makes a sentence more).
+  CHECK(std::abs(at_label - at_stop) < 1.0);
 }
 
 TEST_CASE("a line's outline is its features' length, counts and ends, on every line of the sample and odd lines") {

@@ -236,6 +236,20 @@ TEST_CASE("digits inside identifiers and versions are weak Code numbers") {
   CHECK(compare_numbers(scan_numbers("兼容等级9"), scan_numbers("compat level v9")).consistent());
 }
 
+// A link's or a heading's word glued to a section number ("Prev1.6.") is the
+// word and the number, as the other language writes them (上一页1.6.); without
+// the label's full stop, or with no dot in the digits, the digits stay a code.
+TEST_CASE("a section number glued to a word is read as the number") {
+  CHECK(compare_numbers(scan_numbers("上一页1.6. 种花"), scan_numbers("Prev1.6. Planting")).consistent());
+  CHECK_FALSE(compare_numbers(scan_numbers("上一页1.7. 种花"), scan_numbers("Prev1.8. Planting")).consistent());
+  const auto glued = scan_numbers("Prev1.6. Planting");
+  REQUIRE(glued.size() == 1);
+  CHECK(glued[0].value == doctest::Approx(1.6));
+  CHECK(glued[0].begin == 4);
+  for (const char* code : {"mp3.", "Python3.11 is out", "see x86_64.1.", "a-b1.2."})
+    for (const NumberMention& m : scan_numbers(code)) CHECK(m.kind == NumberKind::Code);
+}
+
 TEST_CASE("emoji and invalid UTF-8 are skipped") {
   const std::string text = "\xF0\x9F\xA4\x97 25\xE4\xB8\x87\xFF\xFE";  // 🤗 25万 + invalid bytes
   const auto m = only(text);

@@ -560,6 +560,30 @@ TEST_CASE("a Chinese line full of English names is still the Chinese side") {
   CHECK(transcript.pairs[1].original == Lines{3});
 }
 
+TEST_CASE("a document whose Chinese lines are all mostly Latin is still bilingual") {
+  // Reference entries and captions keep their titles and addresses: every
+  // line has more Latin letters than Chinese characters.
+  const std::string text = join({"[KIT01] Garden Tools 工具手册. https://example.org/kit/ .",
+                                 "[KIT01] Garden Tools Handbook. https://example.org/kit/ .",
+                                 "[ROSE] Rose Care 玫瑰养护指南. https://example.org/rose .",
+                                 "[ROSE] Rose Care Guide. https://example.org/rose .",
+                                 "[SOIL] Soil Testing 土壤测试. https://example.org/soil/test .",
+                                 "[SOIL] Soil Testing. https://example.org/soil/test ."});
+  const Transcript transcript = parse(text);
+  CHECK(transcript.translation_script == Script::Han);
+  CHECK(transcript.original_script == Script::Latin);
+  REQUIRE(transcript.pairs.size() == 3);
+  CHECK(transcript.lines[0].script.dominant == Script::Latin);  // by letters alone
+  CHECK(transcript.pairs[2].translation == Lines{4});
+  CHECK(transcript.pairs[2].original == Lines{5});
+  // An English document with no Chinese at all stays monolingual.
+  const Transcript english = parse(join({"[KIT01] Garden Tools Handbook.", "[ROSE] Rose Care Guide.",
+                                         "[SOIL] Soil Testing."}));
+  CHECK(english.pairs.empty());
+  CHECK(english.original_script != Script::Han);
+  CHECK(english.translation_script != Script::Han);
+}
+
 TEST_CASE("placeholder lines take their role whatever their script") {
   CheckOptions options;
   options.translation_placeholder = "[translation missing]";

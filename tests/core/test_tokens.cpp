@@ -69,6 +69,28 @@ TEST_CASE("token kinds") {
   CHECK(only("\xEF\xBC\xA1\xEF\xBC\xA9").kind == TokenKind::Acronym);
 }
 
+// A word glued to a section number with the label's full stop ("Prev4.3.",
+// "Tools12.1.1.") is the word and the number, as the other language writes
+// them apart ("上一页4.3."); without the full stop, or with no dot in the
+// digits, it stays one identifier.
+TEST_CASE("a word glued to a section number is two tokens") {
+  const auto link = scan_tokens("Prev4.3. Garden Tools");
+  REQUIRE(link.size() == 3);
+  CHECK(link[0].key == "prev");
+  CHECK(link[0].kind == TokenKind::Name);
+  CHECK(link[0].end == 4);
+  CHECK(link[1].key == "garden");  // 4.3 is a plain number, not a token
+  const auto heading = scan_tokens("Rakes and RAKE12.1.1.");
+  REQUIRE(heading.size() == 4);
+  CHECK(heading[2].kind == TokenKind::Acronym);
+  CHECK(heading[3].kind == TokenKind::Version);
+  CHECK(heading[3].key == keys(scan_tokens("12.1.1."))[0]);
+  CHECK(scan_tokens("Python3.11 is out").front().kind == TokenKind::Identifier);
+  CHECK(scan_tokens("Python3.11 is out").front().key == "python311");
+  CHECK(scan_tokens("see x86.").back().key == "x86");
+  CHECK(scan_tokens("up to Rev12.").back().key == "rev12");
+}
+
 TEST_CASE("keys drop possessives, plurals, case and separators") {
   CHECK(bitext::token_key("Hugging-Face's") == "huggingface");
   CHECK(bitext::token_key("Editions") == "edition");

@@ -217,6 +217,10 @@ void initialize(ServerProcess& server) {
 void open(ServerProcess& server, const std::string& uri, const std::string& text, std::int64_t version) {
   server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
                {"params", {{"textDocument", {{"uri", uri}, {"languageId", "bitext"}, {"version", version}, {"text", text}}}}}});
+  // A hover waits for the analysis and is answered after its full diagnostics:
+  // until then wait_for does not take a large document's early (structural) list.
+  server.request("textDocument/hover",
+                 {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 0}}}}, nullptr);
 }
 
 // Someone typing: a cursor that types words and sentence ends, deletes with
