@@ -148,10 +148,6 @@ std::vector<FileOutcome> check_all(const std::vector<CheckTarget>& targets, cons
   return outcomes;
 }
 
-std::string plural(std::size_t n, const char* singular, const char* plural_form) {
-  return std::to_string(n) + " " + (n == 1 ? singular : plural_form);
-}
-
 void write(std::FILE* stream, const std::string& text) {
   if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stream);
 }

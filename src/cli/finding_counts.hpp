@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "bitext/finding.hpp"
@@ -35,6 +36,11 @@ inline FindingCounts count_findings(const std::vector<Finding>& findings) {
   FindingCounts counts;
   for (const Finding& finding : findings) counts.add(finding.severity);
   return counts;
+}
+
+// "1 warning", "3 warnings": a count with its noun, as the summaries print it.
+inline std::string plural(std::size_t n, const char* singular, const char* plural_form) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural_form);
 }
 
 }  // namespace bitext::cli

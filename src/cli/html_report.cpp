@@ -40,10 +40,6 @@ std::string score_colour(double score) {
   return "hsl(" + number_text(120.0 * clamped, 0) + ",70%,42%)";
 }
 
-std::string plural(std::size_t n, const char* singular, const char* plural_form) {
-  return std::to_string(n) + " " + (n == 1 ? singular : plural_form);
-}
-
 // Severity names in the order the filters and counts show them.
 constexpr Severity kSeverities[] = {Severity::Error, Severity::Warning, Severity::Information, Severity::Hint};
 
