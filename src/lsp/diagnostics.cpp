@@ -24,6 +24,26 @@ void append_text_edits(std::string& out, const std::vector<DiagnosticTextEdit>& 
   out.push_back(']');
 }
 
+// PublishDiagnosticsParams of `findings` (sorted by where they begin, as the
+// cursor needs) for version `version` of `uri`.
+void append_publish_params(std::string& out, const std::vector<Finding>& findings, PositionCursor& positions,
+                           const DiagnosticOptions& options, std::string_view uri, std::int64_t version) {
+  out.reserve(out.size() + 64 + kFrameHeaderRoom + findings.size() * 640);  // framed in place after
+  out += "{\"diagnostics\":[";
+  auto range_of = [&](std::size_t begin, std::size_t end) { return positions.range(begin, end); };
+  Diagnostic diagnostic;  // one, refilled: its vectors keep their memory
+  for (std::uint32_t i = 0; i < findings.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    make_diagnostic(diagnostic, findings[i], i, range_of, options);
+    append_json(out, diagnostic);
+  }
+  out += "],\"uri\":";
+  append_json_string(out, uri);
+  out += ",\"version\":";
+  append_json_int(out, version);
+  out.push_back('}');
+}
+
 }  // namespace
 
 void append_json(std::string& out, const Diagnostic& d) {
@@ -102,44 +122,17 @@ std::string publish_diagnostics_text(const FeatureContext& context) {
 }
 
 void append_publish_diagnostics(std::string& out, const FeatureContext& context) {
-  const auto& findings = context.analysis().findings();
-  out.reserve(out.size() + 64 + kFrameHeaderRoom + findings.size() * 640);  // framed in place after
-  out += "{\"diagnostics\":[";
-  PositionCursor positions(context);  // findings come sorted by where they begin
-  auto range_of = [&](std::size_t begin, std::size_t end) { return positions.range(begin, end); };
-  const DiagnosticOptions options = server_options(context);
-  Diagnostic diagnostic;  // one, refilled: its vectors keep their memory
-  for (std::uint32_t i = 0; i < findings.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    make_diagnostic(diagnostic, findings[i], i, range_of, options);
-    append_json(out, diagnostic);
-  }
-  out += "],\"uri\":";
-  append_json_string(out, context.uri);
-  out += ",\"version\":";
-  append_json_int(out, context.snapshot.version());
-  out.push_back('}');
+  PositionCursor positions(context);
+  append_publish_params(out, context.analysis().findings(), positions, server_options(context), context.uri,
+                        context.snapshot.version());
 }
 
 void append_early_publish_diagnostics(std::string& out, std::string_view uri, std::int64_t version,
                                       const EarlyFindings& early, PositionEncoding encoding,
                                       bool related_information) {
-  out.reserve(out.size() + 64 + kFrameHeaderRoom + early.findings.size() * 640);
-  out += "{\"diagnostics\":[";
   PositionCursor positions(early.index, encoding, early.invalid_utf8_at.value_or(early.index.text().size()));
-  auto range_of = [&](std::size_t begin, std::size_t end) { return positions.range(begin, end); };
-  const DiagnosticOptions options{uri, std::nullopt, related_information, false};
-  Diagnostic diagnostic;
-  for (std::uint32_t i = 0; i < early.findings.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    make_diagnostic(diagnostic, early.findings[i], i, range_of, options);
-    append_json(out, diagnostic);
-  }
-  out += "],\"uri\":";
-  append_json_string(out, uri);
-  out += ",\"version\":";
-  append_json_int(out, version);
-  out.push_back('}');
+  append_publish_params(out, early.findings, positions, DiagnosticOptions{uri, std::nullopt, related_information, false},
+                        uri, version);
 }
 
 std::optional<std::uint32_t> finding_of_diagnostic(const FeatureContext& context, const ClientDiagnostic& diagnostic) {
