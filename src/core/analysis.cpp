@@ -172,7 +172,11 @@ struct Outputs {
   std::shared_ptr<const ContentState>& content_state;
 };
 
-void sort_findings(std::vector<Finding>& findings) {
+// The last step of every analysis, the early list's too: the user's rule
+// settings (producers emit at the rules' default severities), then the
+// findings in the order of where they are.
+void settle_findings(std::vector<Finding>& findings, const CheckOptions& options) {
+  apply_rules(findings, options);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   });
@@ -285,8 +289,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
     if (early != nullptr && *early) {
       EarlyFindings known{index, invalid_utf8, *structural};
       add_invalid_utf8(index, invalid_utf8, out.transcript, known.findings);
-      apply_rules(known.findings, options);
-      sort_findings(known.findings);
+      settle_findings(known.findings, options);
       (*early)(known);
     }
     run_beside(
@@ -320,10 +323,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
       out.pair_scores[i] = pair.translation.empty() || pair.original.empty() ? 0.0 : 1.0;
     }
   }
-  // Producers emit at the rules' default severities; the user's settings apply
-  // here, once, whatever produced the findings.
-  apply_rules(out.findings, options);
-  sort_findings(out.findings);
+  settle_findings(out.findings, options);
 }
 
 }  // namespace
@@ -397,8 +397,7 @@ void Analysis::analyse_layout(Layout layout, const CheckOptions& options, const 
   pair_scores_ = std::move(result.pair_scores);
   layout_memo_ = std::move(result.memo);
   add_invalid_utf8(index_, first_invalid_utf8_, transcript_, findings_);
-  apply_rules(findings_, options);
-  sort_findings(findings_);
+  settle_findings(findings_, options);
 }
 
 std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::string text,
