@@ -3,6 +3,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -98,6 +99,31 @@ int punctuation_strength(const std::vector<CodePoint>& cps, std::size_t i) {
   }
 }
 
+// Whether ICU's sentence rules can put a boundary inside the line. They
+// break only after a paragraph separator and after a terminator followed by
+// more than closing marks and spaces (UAX #29, SB4 and SB11): a line whose
+// only terminators are in a trailing run of terminators and closing marks
+// followed by spaces has none, and most lines are one sentence. Any other
+// character class in that run (Extend, Format, ...) asks ICU.
+bool icu_may_break_inside(const std::vector<CodePoint>& cps) {
+  auto sentence_break = [](char32_t c) { return u_getIntPropertyValue(UChar32(c), UCHAR_SENTENCE_BREAK); };
+  std::size_t i = cps.size();
+  while (i > 0 && sentence_break(cps[i - 1].c) == U_SB_SP) --i;
+  for (; i > 0; --i) {
+    const auto kind = sentence_break(cps[i - 1].c);
+    if (kind != U_SB_ATERM && kind != U_SB_STERM && kind != U_SB_CLOSE) break;
+  }
+  for (std::size_t k = 0; k < i; ++k) {
+    switch (sentence_break(cps[k].c)) {
+      case U_SB_ATERM: case U_SB_STERM: case U_SB_SEP: case U_SB_CR: case U_SB_LF:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
@@ -124,7 +150,8 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
   thread_local std::vector<std::size_t> unit_to_cp;  // UTF-16 index -> code point index
   utf16.clear();
   unit_to_cp.clear();
-  for (std::size_t k = 0; k < cps.size(); ++k) {
+  const bool ask_icu = icu_may_break_inside(cps);
+  for (std::size_t k = 0; ask_icu && k < cps.size(); ++k) {
     const char32_t c = cps[k].c;
     if (c >= 0x10000) {
       utf16.push_back(char16_t(0xD800 + ((c - 0x10000) >> 10)));
