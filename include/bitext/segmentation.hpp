@@ -37,4 +37,8 @@ struct Boundary {
 // U+FFFD and offsets never fall inside a code point or an invalid sequence.
 std::vector<Boundary> find_boundaries(std::string_view line, Script script);
 
+// The Sentence boundaries of find_boundaries alone, found faster (the runs of
+// weaker punctuation are not read): what a line's sentence count needs.
+std::vector<Boundary> find_sentence_boundaries(std::string_view line, Script script);
+
 }  // namespace bitext
