@@ -232,14 +232,6 @@ constexpr std::string_view kToListener[] = {
     "you guys", "heard you", "you've been working", "you've seen", "you obviously", "your perspective", "your work"};
 constexpr std::string_view kHanToListener[] = {"你提到", "你刚才说", "你说的", "你们", "你刚才提到", "你的观点"};
 
-// Speaking to several people at once ("you" in the plural): the one who runs
-// the conversation speaks to the panel; a guest mostly speaks to the host.
-// Chinese marks the plural ("你们") where English "you" leaves it open, so the
-// translation is read as a second witness even when the English side is there.
-constexpr std::string_view kToGroup[] = {"you guys", "y'all", "you all", "both of you", "all of you", "you two"};
-constexpr std::string_view kHanToGroup[] = {"你们"};
-constexpr std::string_view kHanToGroupNot[] = {"谢谢你们", "感谢你们"};  // a guest thanking the hosts
-
 constexpr std::string_view kGuestThanks[] = {
     "thanks for having me", "thank you for having me", "thanks for having us", "thank you for having us",
     "thanks for inviting", "glad to be here", "happy to be here", "great to be here"};
@@ -415,10 +407,6 @@ PairWording read_wording(const PairSides& sides) {
   // ... or a pair that opens on the listener's doings: "Your last book took five years".
   wording.speaks_to_listener = has_latin ? contains_any(lower, kToListener, to_listener) || lower.rfind("your ", 0) == 0
                                          : contains_any(han, kHanToListener, to_listener) || han.rfind("你的", 0) == 0;
-
-  std::string_view group;
-  wording.addresses_group = contains_any(lower, kToGroup, group) ||
-                            (contains_any(han, kHanToGroup, group) && !contains_any(han, kHanToGroupNot, group));
 
   const std::string_view latin = trim(sides.latin);
   wording.starts_mid_sentence = !latin.empty() && latin[0] >= 'a' && latin[0] <= 'z';

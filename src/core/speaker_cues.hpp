@@ -53,7 +53,6 @@ struct PairWording {
   bool reaction_opening = false; // opens by judging what was just said: "I love that", "Great point"
   bool continues_talk = false;   // opens with "And", "But", "So", "Because": the speaker's talk goes on
   bool speaks_to_listener = false;  // "you mentioned", "as you say", "your point": a reply to the one who spoke
-  bool addresses_group = false;  // speaks to several people at once: "你们" on the Han side, "you guys", "y'all"
   bool starts_mid_sentence = false;  // begins in lower case: the previous pair's sentence goes on
   bool ends_open = false;        // no sentence end at the end: the sentence goes on in the next pair
   std::size_t words = 0;         // length in words (Latin) or in Han characters / 2

@@ -11,8 +11,6 @@
 #include <algorithm>
 #include <limits>
 #include <utility>
-#include <cstdio>
-#include <cstdlib>
 
 #include "speaker_cues.hpp"
 #include "speaker_inference_detail.hpp"
@@ -122,7 +120,6 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
   }
   const detail::PairWording& wording = reading.wording;
   if (wording.question) score += role_score(who.role, Weights::asks);
-  if (wording.addresses_group) score += role_score(who.role, std::getenv("SP_GROUP") ? std::atof(std::getenv("SP_GROUP")) : 1.0);
   if (!wording.question && !wording.reaction_opening && wording.sentences >= Weights::long_pair_sentences)
     score += role_score(who.role, -Weights::talks_at_length);
   if (wording.guest_thanks.found) score += role_score(who.role, -Weights::guest_thanks);
@@ -292,18 +289,6 @@ SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<Pai
   std::vector<bool> hosts(k);
   for (std::size_t p = 0; p < k; ++p) hosts[p] = cast.participants[p].role == SpeakerRole::Host;
 
-  if (std::getenv("BITEXT_SP_DUMP") != nullptr) {
-    auto esc = [](std::string_view t) { std::string o; for (char c : t) { if (c == '"' || c == '\\') o += '\\'; if (c == '\n' || c == '\t') c = ' '; o += c; } return o; };
-    std::fprintf(stderr, "{\"participants\":[");
-    for (std::size_t p = 0; p < k; ++p) std::fprintf(stderr, "%s[\"%s\",%d]", p ? "," : "", esc(cast.participants[p].name).c_str(), int(cast.participants[p].role));
-    std::fprintf(stderr, "],\"multi\":%d}\n", int(pairs_not_turns));
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto& w = cast.pairs[i].wording;
-      std::fprintf(stderr, "{\"i\":%zu,\"inter\":%d,\"stay\":%g,\"q\":%d,\"sent\":%zu,\"words\":%zu,\"bc\":%d,\"mid\":%d,\"open\":%d,\"react\":%d,\"agree\":%d,\"cont\":%d,\"listener\":%d,\"hostw\":%d,\"guestw\":%d,\"emit\":[", i, int(interjection(cast, i)), i > 0 ? stay_score(cast, i, i - 1, pairs_not_turns) : 0.0, int(w.question), w.sentences, w.words, int(w.back_channel), int(w.starts_mid_sentence), int(w.ends_open), int(w.reaction_opening), int(w.agreement_opening), int(w.continues_talk), int(w.speaks_to_listener), int(w.host_wording.found), int(w.guest_thanks.found));
-      for (std::size_t s = 0; s < k; ++s) std::fprintf(stderr, "%s%g", s ? "," : "", emission(cast, i, s, i > 0 ? i - 1 : 0, i > 0));
-      std::fprintf(stderr, "],\"text\":\"%s\"}\n", esc(sides[i].latin.substr(0, 160)).c_str());
-    }
-  }
   // State (speaker s, previous different speaker q), q == k for none.
   const std::size_t states = k * (k + 1);
   constexpr double kNone = -std::numeric_limits<double>::infinity();
