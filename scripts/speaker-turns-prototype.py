@@ -3,7 +3,12 @@
 # turns (the true changes from the hand labels, every pair, or the decode's stay
 # score under a threshold), stage 2 assigns speakers to whole turns by a Viterbi
 # over turns (adjacent turns differ) summing the decode's own per-pair emission
-# points. Development documents only; reads per-pair dumps (see run below).
+# points. Development documents only. Reads per-pair dumps made by the build of
+# commit 5af657a (reverted after it): for each development document NAME,
+#   BITEXT_SP_DUMP=1 bitext eval --speakers DOC LABELS 2>$DUMPS/dump-NAME.jsonl
+# and, for run_decode_turns, main's `bitext eval --speakers --show-pairs DOC
+# LABELS >$DUMPS/main-NAME.pairs` (DUMPS defaults to /tmp/sp7). docs/speakers.md,
+# sixth round, gives what it printed.
 import sys,json,re,itertools,os
 ROOT=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DUMPS=os.environ.get('DUMPS','/tmp/sp7')
@@ -117,6 +122,42 @@ def run(seg, opt, verbose=False):
     if verbose: print('\n'.join(rows))
     print(f"ALL named {T[0]} mapped {T[1]} base {T[2]} /{T[3]}  cp P {C[0]/max(1,C[1]):.2f} R {C[0]/C[2]:.2f}  {seg if isinstance(seg,str) else 'stay<th'} {opt}")
 
+# The true hosts of the development documents (from their README), for the
+# cap with true roles: the other speakers are guests or panelists.
+HOSTS={'Jacob Efron','Jason Warner','Jerod Santo','Carmen Andoh','Jon Calhoun','Maya Lindqvist'}
+
+def run_true_roles():
+    # True turns and true roles (host or not: +10 points to every participant
+    # of the true role): what is left is telling apart people of one role.
+    import copy
+    T=[0,0,0]
+    for name,_ in DOCS:
+        head,pairs=load(name); truth=labels(name); n=len(pairs)
+        roles=[r for _,r in head['participants']]
+        pp=copy.deepcopy(pairs)
+        for i in range(n):
+            want=1 if truth[i] in HOSTS else 2
+            for s in range(len(roles)):
+                if roles[s]==want or (roles[s]==0 and want==2): pp[i]['emit'][s]+=10
+        ch={i for i in range(1,n) if truth[i]!=truth[i-1]}
+        nm,mp,bs,nn=score(names_of(head,assign(head,pp,turns_from_changes(n,ch),{})),truth)
+        print(f"  {name:20s} named {nm:3d} mapped {mp:3d} base {bs:3d} /{nn}"); T[0]+=nm;T[1]+=mp;T[2]+=bs
+    print('ALL true turns and true roles: named %d mapped %d base %d' % tuple(T))
+
+def run_decode_turns(opts):
+    # Stage 2 over the decode's own turns (PAIRS/NAME.pairs: bitext eval --speakers --show-pairs).
+    pairs_dir=os.environ.get('PAIRS',DUMPS)
+    for opt in opts:
+        T=[0,0,0]
+        for name,_ in DOCS:
+            head,pairs=load(name); truth=labels(name); n=len(pairs); inf=[]
+            for line in open(f'{pairs_dir}/main-{name}.pairs'):
+                m=re.match(r'\s*(\d+)\s+x?\s*inferred (.*?)\s+true (.*)$',line.rstrip('\n'))
+                if m: inf.append(m.group(2).strip())
+            ch={i for i in range(1,n) if inf[i]!=inf[i-1]}
+            nm,mp,bs,nn=score(names_of(head,assign(head,pairs,turns_from_changes(n,ch),opt)),truth); T[0]+=nm;T[1]+=mp;T[2]+=bs
+        print('ALL decode turns',opt,'named %d mapped %d base %d' % tuple(T))
+
 if __name__=='__main__':
     run('oracle',{},True)
     run('all',{})
@@ -125,3 +166,5 @@ if __name__=='__main__':
         run(lambda p,i,th=th: p[i]['stay']<th,{})
     for o in [{'ret':0.5},{'ret':1},{'ret':2},{'retrole':0.5},{'retrole':1},{'retrole':2},{'back':1},{'hub':0.5},{'hub':1},{'inner':0.5}]:
         run('oracle',o)
+    run_true_roles()
+    run_decode_turns([{},{'back':0.5},{'back':1},{'back':2},{'ret':1}])
