@@ -100,9 +100,9 @@ std::size_t head_end_before(std::string_view line, std::size_t offset) {
   return head_end;
 }
 
-std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant) {
+std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant, std::span<const CodePointSpan> code_points) {
   std::vector<CutPoint> cuts;
-  for (const Boundary& boundary : find_boundaries(line, dominant)) {
+  for (const Boundary& boundary : find_boundaries(line, dominant, code_points)) {
     const std::size_t head_end = head_end_before(line, boundary.offset);
     if (head_end == 0) continue;
     cuts.push_back({head_end, boundary.offset, 0, boundary.strength == BoundaryStrength::Sentence});
@@ -164,12 +164,14 @@ LineFeatures line_features(std::string_view line, Script script) {
   // commands and paths is still a translation, and measured as Latin text it
   // looks c times too long (docs/calibration.md, "Mixed-script lines").
   const Script measure = script == Script::None ? profile.dominant : script;
-  features.cuts = boundary_cuts(line, profile.dominant);
+  // One decode of the line for the boundaries, numbers and tokens.
+  const std::vector<CodePointSpan> code_points = decode_code_points(line);
+  features.cuts = boundary_cuts(line, profile.dominant, code_points);
   const int sentence_cuts =
       int(std::count_if(features.cuts.begin(), features.cuts.end(), [](const CutPoint& cut) { return cut.sentence; }));
   shape_features(line, profile, measure, sentence_cuts, features);
-  features.numbers = scan_numbers(line);
-  features.tokens = scan_tokens(line);
+  features.numbers = scan_numbers(line, code_points);
+  features.tokens = scan_tokens(line, code_points);
   features.keys = token_keys(features.tokens);
   features.token_hashes.reserve(features.tokens.size());
   features.joined_hashes.reserve(features.tokens.size());

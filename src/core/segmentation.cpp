@@ -75,7 +75,7 @@ bool may_be_punctuation(char32_t c) {
 
 // Strength of a punctuation mark, or 0 when it is none (or not here: a comma
 // or colon between digits, a colon in "://", an ASCII full stop, left to ICU).
-int punctuation_strength(const std::vector<CodePoint>& cps, std::size_t i) {
+int punctuation_strength(std::span<const CodePoint> cps, std::size_t i) {
   const char32_t c = cps[i].c;
   const char32_t prev = i > 0 ? cps[i - 1].c : 0;
   const char32_t next = i + 1 < cps.size() ? cps[i + 1].c : 0;
@@ -112,7 +112,7 @@ int punctuation_strength(const std::vector<CodePoint>& cps, std::size_t i) {
 // only terminators are in a trailing run of terminators and closing marks
 // followed by spaces has none, and most lines are one sentence. Any other
 // character class in that run (Extend, Format, ...) asks ICU.
-bool icu_may_break_inside(const std::vector<CodePoint>& cps) {
+bool icu_may_break_inside(std::span<const CodePoint> cps) {
   auto sentence_break = [](char32_t c) { return u_getIntPropertyValue(UChar32(c), UCHAR_SENTENCE_BREAK); };
   std::size_t i = cps.size();
   while (i > 0 && sentence_break(cps[i - 1].c) == U_SB_SP) --i;
@@ -134,8 +134,7 @@ bool icu_may_break_inside(const std::vector<CodePoint>& cps) {
 // A mark that makes a sentence boundary of its run of punctuation.
 bool is_sentence_punctuation(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'｡'; }
 
-std::vector<Boundary> boundaries(std::string_view line, Script script, bool sentences_only) {
-  const std::vector<CodePoint> cps = decode_code_points(line);
+std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, bool sentences_only) {
   // (byte offset, strength) as found; sorted and merged to the strongest per offset at the end.
   std::vector<std::pair<std::size_t, int>> found;
 
@@ -256,11 +255,15 @@ std::vector<Boundary> boundaries(std::string_view line, Script script, bool sent
 }  // namespace
 
 std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
-  return boundaries(line, script, false);
+  return boundaries(decode_code_points(line), script, false);
+}
+
+std::vector<Boundary> find_boundaries(std::string_view, Script script, std::span<const CodePointSpan> code_points) {
+  return boundaries(code_points, script, false);
 }
 
 std::vector<Boundary> find_sentence_boundaries(std::string_view line, Script script) {
-  return boundaries(line, script, true);
+  return boundaries(decode_code_points(line), script, true);
 }
 
 }  // namespace bitext
