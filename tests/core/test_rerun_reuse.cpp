@@ -426,3 +426,55 @@ TEST_CASE("rerun after a guest's greeting is typed or removed gives the speakers
   });
   CHECK(changed > 0);
 }
+
+// A word typed or a question's mark changed keeps the cast but not what the
+// decode reads: the decode runs again from the pair's step until it rejoins
+// the previous version's path, and the turns are made again around the pairs
+// whose speaker or cue may change; the rest is the previous version's.
+TEST_CASE("rerun after edits that change what the decode reads gives the speakers run gives") {
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  SUBCASE("a word typed into a line (the pair's length)") {
+    check_in_pair_edits(sample, [](std::string& line) {
+      const std::size_t at = line.find(' ');
+      if (at == std::string::npos) return false;
+      line.insert(at, " really");
+      return true;
+    });
+  }
+  SUBCASE("a question's mark removed or a statement asked") {
+    const std::size_t changed = check_in_pair_edits(sample, [](std::string& line) {
+      if (line.empty()) return false;
+      if (line.back() == '?') line.back() = '.';
+      else if (line.back() == '.') line.back() = '?';
+      else return false;
+      return true;
+    });
+    CHECK(changed > 0);
+  }
+}
+
+// On a long document the decode again stops long before the end; typing and
+// deleting in the middle, as in the editor, and a question asked there.
+TEST_CASE("a long document: edits in the middle that the decode reads, rerun as run") {
+  const std::string text = tagged_copies(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"), 10);
+  const CheckOptions options;
+  auto current = Analysis::run(text, options);
+  std::vector<std::string> lines = split_lines(text);
+  const std::size_t middle = lines.size() / 2 + 1;
+  const std::size_t question = lines.size() / 3 * 2;
+  struct Step {
+    std::size_t line;
+    std::string line_text;
+  };
+  const std::string with_question = lines[question].substr(0, lines[question].rfind('.')) + "?";
+  const std::vector<Step> steps = {{middle, "字" + lines[middle]}, {middle, lines[middle]},
+                                   {middle + 1, lines[middle + 1] + " yes"}, {question, with_question},
+                                   {question, lines[question]}};
+  for (const Step& step : steps) {
+    lines[step.line] = step.line_text;
+    const std::string edited = join_lines(lines);
+    CAPTURE(step.line);
+    current = Analysis::rerun(*current, edited, {{static_cast<std::uint32_t>(step.line), 1, 1}}, options);
+    check_same_analysis(*Analysis::run(edited, options), *current);
+  }
+}
