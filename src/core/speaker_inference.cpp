@@ -526,8 +526,9 @@ std::optional<SpeakerModel> infer_from_cast_again(const Transcript& transcript, 
     return model;
   }
   // The turns before the one holding the first pair that may differ are the
-  // previous version's, and so are those after the last once a turn starts
-  // there with another speaker than the one going on.
+  // previous version's, and so are those after the one holding the last: the
+  // pairs on either side of that turn's end keep their speakers, so a turn
+  // still starts after it, made of the same decisions.
   const std::vector<SpeakerTurn>& turns = before_model.turns;
   auto turn_of = [&turns](std::size_t pair) {
     return static_cast<std::size_t>(std::upper_bound(turns.begin(), turns.end(), pair,
@@ -535,15 +536,10 @@ std::optional<SpeakerModel> infer_from_cast_again(const Transcript& transcript, 
                                     turns.begin()) - 1;
   };
   const std::size_t first_turn = turn_of(low);
-  std::size_t next_turn = turn_of(high) + 1;
+  const std::size_t next_turn = turn_of(high) + 1;
   model.turns.assign(turns.begin(), turns.begin() + static_cast<std::ptrdiff_t>(first_turn));
-  for (std::size_t i = turns[first_turn].first_pair; i < n; ++i) {
-    if (next_turn < turns.size() && i == turns[next_turn].first_pair) {
-      if (model.turns.back().speaker != turns[next_turn].speaker) break;
-      ++next_turn;
-    }
+  for (std::size_t i = turns[first_turn].first_pair; i <= turns[next_turn - 1].last_pair; ++i)
     add_to_turns(model.turns, cast, path, index_of, i, decision_of(cast, sides, path, i));
-  }
   model.turns.insert(model.turns.end(), turns.begin() + static_cast<std::ptrdiff_t>(next_turn), turns.end());
   return model;
 }
