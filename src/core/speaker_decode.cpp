@@ -10,7 +10,7 @@ namespace {
 
 constexpr DecodePoints kNone = std::numeric_limits<DecodePoints>::min();
 // A rejoin is looked for at these steps only: they are the forward scores kept.
-constexpr std::size_t kCheckpointSteps = 16;
+constexpr std::size_t kCheckpointSteps = 32;
 
 class Decoder {
  public:
@@ -90,20 +90,20 @@ bool at_checkpoint(const std::vector<DecodePoints>& checkpoints, std::size_t t, 
                     checkpoints.begin() + static_cast<std::ptrdiff_t>(t / kCheckpointSteps * forward.size()));
 }
 
-// The path back from the best final state.
-void trace_back(DecodeTrace& trace) {
-  const std::size_t k = trace.speakers;
-  const std::size_t states = k * (k + 1);
-  const std::size_t n = trace.steps.size();
-  trace.speaker_of.assign(n, -1);
-  trace.listener_of.assign(n, -1);
-  std::size_t state = static_cast<std::size_t>(std::max_element(trace.last.begin(), trace.last.end()) - trace.last.begin());
-  for (std::size_t t = n; t-- > 0;) {
-    trace.speaker_of[t] = static_cast<std::int32_t>(state / (k + 1));
-    const std::size_t q = state % (k + 1);
-    trace.listener_of[t] = q == k ? -1 : static_cast<std::int32_t>(q);
-    if (t > 0) state = trace.back[t * states + state];
-  }
+std::vector<DecodePoints> checkpoint(const std::vector<DecodePoints>& checkpoints, std::size_t t, std::size_t states) {
+  const auto at = checkpoints.begin() + static_cast<std::ptrdiff_t>(t / kCheckpointSteps * states);
+  return {at, at + static_cast<std::ptrdiff_t>(states)};
+}
+
+std::uint16_t best_state(const std::vector<DecodePoints>& forward) {
+  return static_cast<std::uint16_t>(std::max_element(forward.begin(), forward.end()) - forward.begin());
+}
+
+// path[t] for t in [from, to) from path[to] and the back pointers of steps
+// from + 1 .. to (`back` holds those of steps from + 1 on).
+void follow_back(std::vector<std::uint16_t>& path, const std::vector<std::uint16_t>& back, std::size_t states,
+                 std::size_t from, std::size_t to) {
+  for (std::size_t t = to; t > from; --t) path[t - 1] = back[(t - from - 1) * states + path[t]];
 }
 
 }  // namespace
@@ -118,60 +118,83 @@ void decode(std::size_t k, std::vector<std::uint32_t> steps, const StepScorer& s
   if (n == 0 || k == 0) return;
   Decoder decoder(k, scorer);
   const std::size_t states = decoder.states();
-  out.back.assign(n * states, 0);
+  std::vector<std::uint16_t> back((n - 1) * states, 0);
   out.checkpoints.assign(((n - 1) / kCheckpointSteps + 1) * states, kNone);
   std::vector<DecodePoints> forward;
   decoder.start(forward);
   keep_checkpoint(out.checkpoints, 0, forward);
   for (std::size_t t = 1; t < n; ++t) {
-    decoder.step(t, forward, &out.back[t * states]);
+    decoder.step(t, forward, &back[(t - 1) * states]);
     if (t % kCheckpointSteps == 0) keep_checkpoint(out.checkpoints, t, forward);
   }
   out.last = std::move(forward);
   out.steps_decoded = n;
-  trace_back(out);
+  out.path.assign(n, 0);
+  out.path[n - 1] = best_state(out.last);
+  follow_back(out.path, back, states, 0, n - 1);
 }
 
 void decode_again(const DecodeTrace& before, std::size_t first_changed, std::size_t last_changed,
                   const StepScorer& scorer, DecodeTrace& out) {
   const std::size_t k = before.speakers;
   const std::size_t n = before.steps.size();
+  out = {};
   out.speakers = k;
   out.steps = before.steps;
-  out.back = before.back;
   out.checkpoints = before.checkpoints;
   out.last = before.last;
+  out.path = before.path;
   if (n == 0 || k == 0) return;
   Decoder decoder(k, scorer);
   const std::size_t states = decoder.states();
+  std::size_t decoded = 0;
+
+  // Forward from the last checkpoint before the first change (the steps up
+  // to it are the previous decode's) to the first checkpoint after the
+  // changes where the scores are the previous decode's again, or the end.
   std::vector<DecodePoints> forward;
-  std::size_t t = 0;
+  std::size_t from = 0;  // the step whose forward scores the pass starts from
   if (first_changed == 0) {
     decoder.start(forward);
     keep_checkpoint(out.checkpoints, 0, forward);
-    t = 1;
-  } else {
-    // From the last checkpoint before the first change: the steps up to it are the previous decode's.
-    t = (first_changed - 1) / kCheckpointSteps * kCheckpointSteps;
-    forward.assign(before.checkpoints.begin() + static_cast<std::ptrdiff_t>(t / kCheckpointSteps * states),
-                   before.checkpoints.begin() + static_cast<std::ptrdiff_t>((t / kCheckpointSteps + 1) * states));
-    ++t;
-  }
-  std::size_t decoded = 0;
-  bool rejoined = false;
-  for (; t < n; ++t) {
-    decoder.step(t, forward, &out.back[t * states]);
     ++decoded;
-    if (t % kCheckpointSteps != 0) continue;
-    if (t >= last_changed && at_checkpoint(before.checkpoints, t, forward)) {
-      rejoined = true;  // the forward scores from here on, the back pointers and the end are the previous decode's
+  } else {
+    from = (first_changed - 1) / kCheckpointSteps * kCheckpointSteps;
+    forward = checkpoint(before.checkpoints, from, states);
+  }
+  std::vector<std::uint16_t> back;
+  std::size_t to = from;  // the last step decoded
+  bool rejoined = false;
+  while (to + 1 < n) {
+    ++to;
+    back.resize((to - from) * states);
+    decoder.step(to, forward, &back[(to - from - 1) * states]);
+    ++decoded;
+    if (to % kCheckpointSteps != 0) continue;
+    if (to >= last_changed && at_checkpoint(before.checkpoints, to, forward)) {
+      rejoined = true;  // from here on the back pointers and the end are the previous decode's: so is the path
       break;
     }
-    keep_checkpoint(out.checkpoints, t, forward);
+    keep_checkpoint(out.checkpoints, to, forward);
   }
-  if (!rejoined) out.last = std::move(forward);
+  if (!rejoined) {
+    out.last = std::move(forward);
+    out.path[n - 1] = best_state(out.last);
+  }
+  follow_back(out.path, back, states, from, to);
+  // Before `from` the back pointers are the previous decode's: the path is
+  // the previous one from the first step where they meet; until then, the
+  // back pointers of the checkpoint stretch before are made again.
+  while (from > 0 && out.path[from] != before.path[from]) {
+    const std::size_t start = from - kCheckpointSteps;
+    forward = checkpoint(before.checkpoints, start, states);
+    back.assign(kCheckpointSteps * states, 0);
+    for (std::size_t t = start + 1; t <= from; ++t) decoder.step(t, forward, &back[(t - start - 1) * states]);
+    decoded += kCheckpointSteps;
+    follow_back(out.path, back, states, start, from);
+    from = start;
+  }
   out.steps_decoded = decoded;
-  trace_back(out);
 }
 
 }  // namespace bitext::detail

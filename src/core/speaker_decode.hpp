@@ -33,16 +33,23 @@ using StepScorer = std::function<void(std::size_t step, StepScores& scores)>;
 struct DecodeTrace {
   std::size_t speakers = 0;               // k
   std::vector<std::uint32_t> steps;       // the pair decoded at each step
-  std::vector<std::uint16_t> back;        // [t * states + state]: the state at step t - 1
   std::vector<DecodePoints> checkpoints;  // forward scores after every kCheckpointSteps-th step
   std::vector<DecodePoints> last;         // forward scores after the last step
-  // Per step: the speaker and the previous different speaker (-1: none) on the best path.
-  std::vector<std::int32_t> speaker_of;
-  std::vector<std::int32_t> listener_of;
-  // Steps decoded again by the last decode_again (all steps by decode).
+  // Per step, the state on the best path: speaker * (k + 1) + previous
+  // different speaker (k: none). No back pointers are kept: a decode again
+  // makes those of the steps it needs from the checkpoints.
+  std::vector<std::uint16_t> path;
+  // Steps decoded by the last decode or decode_again.
   std::size_t steps_decoded = 0;
   // The caller's: what the scores read of the whole document (speaker_inference.cpp).
   bool pairs_not_turns = false;
+
+  std::int32_t speaker_at(std::size_t step) const { return static_cast<std::int32_t>(path[step] / (speakers + 1)); }
+  // The previous different speaker at a step, -1 for none.
+  std::int32_t listener_at(std::size_t step) const {
+    const std::size_t q = path[step] % (speakers + 1);
+    return q == speakers ? -1 : static_cast<std::int32_t>(q);
+  }
 };
 
 // The best path over `steps` (pair indices, in order) for k speakers.

@@ -319,8 +319,8 @@ PairSpeakers pair_speakers(const DecodeTrace& decoded, std::size_t n) {
   const std::size_t k = decoded.speakers;
   PairSpeakers out{std::vector<std::int32_t>(n, -1), std::vector<std::int32_t>(n, -1)};
   for (std::size_t t = 0; t < decoded.steps.size(); ++t) {
-    out.speaker_of[decoded.steps[t]] = decoded.speaker_of[t];
-    out.listener_of[decoded.steps[t]] = decoded.listener_of[t];
+    out.speaker_of[decoded.steps[t]] = decoded.speaker_at(t);
+    out.listener_of[decoded.steps[t]] = decoded.listener_at(t);
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (out.speaker_of[i] >= 0) continue;

@@ -94,8 +94,8 @@ std::vector<std::int32_t> plain_viterbi(const MadeUpScores& scores) {
 std::vector<std::int32_t> path_of(const DecodeTrace& trace) {
   std::vector<std::int32_t> path;
   for (std::size_t t = 0; t < trace.steps.size(); ++t) {
-    path.push_back(trace.speaker_of[t]);
-    path.push_back(trace.listener_of[t]);
+    path.push_back(trace.speaker_at(t));
+    path.push_back(trace.listener_at(t));
   }
   return path;
 }
@@ -144,7 +144,7 @@ TEST_CASE("a decode again after some steps changed is the decode of the new scor
     CAPTURE(first);
     CAPTURE(last);
     CHECK(path_of(again) == path_of(fresh));
-    CHECK(again.back == fresh.back);
+    CHECK(again.path == fresh.path);
     CHECK(again.checkpoints == fresh.checkpoints);
     CHECK(again.last == fresh.last);
     CHECK(path_of(fresh) == plain_viterbi(scores));
@@ -157,7 +157,8 @@ TEST_CASE("a decode again after some steps changed is the decode of the new scor
     decode_again(again, n / 2, std::min(n - 1, n / 2 + 1), scores.scorer(), third);
     decode(k, identity(n), scores.scorer(), fresh);
     CHECK(path_of(third) == path_of(fresh));
-    CHECK(third.back == fresh.back);
+    CHECK(third.path == fresh.path);
+    CHECK(third.checkpoints == fresh.checkpoints);
   }
   CHECK(paths_changed > 20);                 // the changes mattered
   CHECK(decoded_again * 4 < steps_total);    // and were decoded where they mattered only
