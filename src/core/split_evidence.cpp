@@ -6,6 +6,7 @@
 
 #include "bitext/numbers.hpp"
 #include "bitext/text.hpp"
+#include "front_matter.hpp"
 #include "line_end_marks.hpp"
 #include "line_facts.hpp"
 #include "pairing_costs.hpp"
@@ -59,9 +60,11 @@ double break_cost(std::string_view left, std::string_view right, bool cased) {
   right = trim(right);
   double cost = 0.0;
   const char32_t last = last_mark(left);
+  // A numbered heading ("6.3. 安装 Debian Edu") ends without a mark because it
+  // is a title, a line of its own, not a sentence broken off.
   if (last == U'?' || last == U'\uFF1F') {
     cost += kBreakAtQuestion;
-  } else if (ends_inside_sentence(left)) {
+  } else if (ends_inside_sentence(left) && !numbered_heading(left)) {
     cost -= kBreakInSentence;
   }
   // In a cased script, a right part that starts in lower case continues a
