@@ -424,8 +424,7 @@ class Checker {
     if (before.pair < 0 || (before.kind != LineKind::Translation && before.kind != LineKind::Original)) return;
     if (number + 1 < transcript_.lines.size() && line(number + 1).kind == LineKind::Markup) return;
     const std::string_view fragment = detail::trim(text_of(number));
-    // A section number ("A.1.") labels what follows it: number_label_apart.
-    if (!is_fragment(fragment) || detail::is_number_label(fragment)) return;
+    if (!is_fragment(fragment)) return;
     if (read_own_line_label(fragment, Layout::Lines)) return;  // a speaker label opening the next turn
     const Pair& pair = transcript_.pairs[static_cast<std::size_t>(before.pair)];
     const bool translation_side = before.kind == LineKind::Translation;

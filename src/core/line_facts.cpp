@@ -2,7 +2,6 @@
 
 #include "bitext/text.hpp"
 #include "chars.hpp"
-#include "front_matter.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -63,12 +62,6 @@ bool is_blank(std::string_view line) {
 
 bool is_markup(std::string_view line, const ScriptProfile& profile, std::uint32_t line_number) {
   if (profile.letters == 0) return !is_blank(line);
-  // An appendix section number alone ("A.1.", "B.4.2."): its one letter does
-  // not make it a line of text, any more than "3.1." is one.
-  if (profile.letters == 1) {
-    const std::string_view content = trim(line);
-    if (content.find_first_of("0123456789") != std::string_view::npos && is_number_label(content)) return true;
-  }
   if (line_number == 0) {
     std::string_view content = trim(line);
     if (content.substr(0, 6) == "WEBVTT" &&
