@@ -533,6 +533,21 @@ TEST_CASE("split-line: a section number broken off the start of a line") {
     }
     CHECK(check("今天天气很好。\nThe weather is nice today.\n3.1.\n\n请把窗户打开。\nPlease open the window.").empty());
   }
+  SUBCASE("a line that already starts with the number: not its number (joining would double it)") {
+    // The translation "3.1. 网络" lost its title to the next pair: only the
+    // pairing's missing translation is reported, no join of "3.1." to "3.1. Network".
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "3.1.\n"
+        "3.1. Network\n"
+        "网络请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-translation");
+    CHECK(findings[0].begin == begin_of(text, "3.1. Network"));
+  }
 }
 
 TEST_CASE("numbered headings: a section, chapter, figure or appendix number and a title") {
