@@ -474,7 +474,7 @@ std::optional<CleanDocument> clean_document_of(const Analysis& analysis, std::st
   return document;
 }
 
-TsvCorpus documents_from_tsv(std::string_view tsv, std::size_t pairs_per_document) {
+TsvCorpus documents_from_tsv(std::string_view tsv, std::size_t pairs_per_document, bool across_sources) {
   TsvCorpus corpus;
   pairs_per_document = std::max<std::size_t>(pairs_per_document, 2);
   CleanDocument current;
@@ -518,7 +518,7 @@ TsvCorpus documents_from_tsv(std::string_view tsv, std::size_t pairs_per_documen
       ++corpus.skipped_latin;
       continue;
     }
-    if (source != current_source || current.pairs.size() >= pairs_per_document) {
+    if ((source != current_source && !across_sources) || current.pairs.size() >= pairs_per_document) {
       flush();
       current_source = std::string(source);
     }
