@@ -31,6 +31,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bitext/text.hpp"
+
 namespace bitext {
 
 enum class NumberKind : std::uint8_t {
@@ -73,6 +75,8 @@ struct NumberMention {
 // All numbers in a line, in text order, non-overlapping. Never throws; invalid
 // UTF-8 bytes are skipped as non-number characters.
 std::vector<NumberMention> scan_numbers(std::string_view line);
+// The same with the line's code points as decode_code_points gives them.
+std::vector<NumberMention> scan_numbers(std::string_view line, std::span<const CodePointSpan> code_points);
 
 enum class NumberMatch : std::uint8_t {
   None,

@@ -7,7 +7,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <span>
 #include <vector>
+
+#include "bitext/text.hpp"
 
 #include "bitext/script.hpp"
 
@@ -36,5 +39,11 @@ struct Boundary {
 // "Mr. Smith" is no sentence end). Never throws; invalid UTF-8 is read as
 // U+FFFD and offsets never fall inside a code point or an invalid sequence.
 std::vector<Boundary> find_boundaries(std::string_view line, Script script);
+// The same with the line's code points as decode_code_points gives them.
+std::vector<Boundary> find_boundaries(std::string_view line, Script script, std::span<const CodePointSpan> code_points);
+
+// The Sentence boundaries of find_boundaries alone, found faster (the runs of
+// weaker punctuation are not read): what a line's sentence count needs.
+std::vector<Boundary> find_sentence_boundaries(std::string_view line, Script script);
 
 }  // namespace bitext

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bitext/text.hpp"
+
 namespace bitext {
 
 enum class TokenKind : std::uint8_t {
@@ -52,6 +54,9 @@ struct LatinToken {
 // addresses join up ("h f dot c o"), but are never checked on their own.
 // Never throws; invalid UTF-8 bytes separate tokens.
 std::vector<LatinToken> scan_tokens(std::string_view line);
+// The same with the line's code points as decode_code_points gives them
+// (decoded once for every scanner of a line).
+std::vector<LatinToken> scan_tokens(std::string_view line, std::span<const CodePointSpan> code_points);
 
 // Whether an original-side token must appear in a faithful translation
 // (carry != None). Acronyms that translators routinely spell out in Chinese

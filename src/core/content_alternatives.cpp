@@ -301,11 +301,15 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
           here_numbers.clear();
           next_numbers.clear();
           const LineFeatures& dest = forward ? next : here;
-          std::vector<NumberMention>& source_numbers = forward ? here_numbers : next_numbers;
-          std::vector<NumberMention>& dest_numbers = forward ? next_numbers : here_numbers;
-          dest_numbers = dest.numbers;
-          for (const NumberMention& m : source.numbers)
-            (inside(m.begin, m.end) ? dest_numbers : source_numbers).push_back(m);
+          // When no number moves, both pairs keep their numbers and their counts
+          // (table.checks): only the tokens are compared again.
+          if (moves_numbers) {
+            std::vector<NumberMention>& source_numbers = forward ? here_numbers : next_numbers;
+            std::vector<NumberMention>& dest_numbers = forward ? next_numbers : here_numbers;
+            dest_numbers = dest.numbers;
+            for (const NumberMention& m : source.numbers)
+              (inside(m.begin, m.end) ? dest_numbers : source_numbers).push_back(m);
+          }
           // Token keys of the two changed lines, from the precomputed hashes:
           // the destination keeps its sorted keys plus the moved ones.
           kept_keys.extra_present.clear();
@@ -327,12 +331,20 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
           const KeyView here_other_view = KeyView::of(here_other.keys);
           const KeyView next_other_view = KeyView::of(next_other.keys);
           LexicalCheck check_a, check_b;
+          const std::span<const NumberMention> none, here_other_numbers = moves_numbers ? here_other.numbers : none,
+                                                     next_other_numbers = moves_numbers ? next_other.numbers : none;
           if (translation) {
-            check_a = lexical_of(here_numbers, here_other.numbers, here_view, here_other_view);
-            check_b = lexical_of(next_numbers, next_other.numbers, next_view, next_other_view);
+            check_a = lexical_of(here_numbers, here_other_numbers, here_view, here_other_view);
+            check_b = lexical_of(next_numbers, next_other_numbers, next_view, next_other_view);
           } else {
-            check_a = lexical_of(here_other.numbers, here_numbers, here_other_view, here_view);
-            check_b = lexical_of(next_other.numbers, next_numbers, next_other_view, next_view);
+            check_a = lexical_of(here_other_numbers, here_numbers, here_other_view, here_view);
+            check_b = lexical_of(next_other_numbers, next_numbers, next_other_view, next_view);
+          }
+          if (!moves_numbers) {
+            check_a.unmatched_numbers = table.checks[a].unmatched_numbers;
+            check_a.matched_numbers = table.checks[a].matched_numbers;
+            check_b.unmatched_numbers = table.checks[b].unmatched_numbers;
+            check_b.matched_numbers = table.checks[b].matched_numbers;
           }
           lexical_alternative = lexical_cost(check_a) + lexical_cost(check_b);
           lexical_a = lexical_cost(check_a);

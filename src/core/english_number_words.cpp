@@ -4,17 +4,33 @@
 #include "number_scanner.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <vector>
 
 namespace bitext::number_scan {
 namespace {
 
 // Every word a number can start with (a month, a vague quantity, a number
-// word, an article before a scale word), sorted: most words of a line are
-// none of them and are passed over with one search.
+// word, an article before a scale word), sorted, and the first two letters of
+// each: most words of a line are none of them and are passed over by one
+// test of their first two letters, the rest with one search.
+// The index of a word's first two lowercase letters (the second may be the
+// end), or -1 for anything else.
+int two_letter_index(std::string_view word) {
+  if (word.empty() || word[0] < 'a' || word[0] > 'z') return -1;
+  const int second = word.size() < 2 ? 26 : word[1] >= 'a' && word[1] <= 'z' ? word[1] - 'a' : -1;
+  return second < 0 ? -1 : (word[0] - 'a') * 27 + second;
+}
+
 bool may_start_number(std::string_view word) {
-  static const std::vector<std::string_view> starters = [] {
-    std::vector<std::string_view> words(kMonths.begin(), kMonths.end());
+  struct Starters {
+    std::vector<std::string_view> words;
+    std::bitset<26 * 27> two_letters;
+  };
+  static const Starters starters = [] {
+    Starters out;
+    std::vector<std::string_view>& words = out.words;
+    words.assign(kMonths.begin(), kMonths.end());
     const auto add = [&words](const auto& table) {
       for (const WordNumber& entry : table) words.push_back(entry.word);
     };
@@ -24,9 +40,15 @@ bool may_start_number(std::string_view word) {
     add(kVagueWords);
     for (const std::string_view word : {"a", "an", "hundred"}) words.push_back(word);
     std::sort(words.begin(), words.end());
-    return words;
+    for (const std::string_view word : words) {
+      const int index = two_letter_index(word);
+      if (index >= 0) out.two_letters.set(std::size_t(index));
+    }
+    return out;
   }();
-  return std::binary_search(starters.begin(), starters.end(), word);
+  const int index = two_letter_index(word);
+  if (index >= 0 && !starters.two_letters.test(std::size_t(index))) return false;
+  return std::binary_search(starters.words.begin(), starters.words.end(), word);
 }
 
 }  // namespace

@@ -188,7 +188,7 @@ inline std::optional<double> lookup(const std::array<WordNumber, N>& table, std:
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view line) : cps_(decode_code_points(line)) {
+  explicit Scanner(std::span<const CodePoint> cps) : cps_(cps) {
     mask_idioms();
   }
 
@@ -224,7 +224,7 @@ class Scanner {
   }
 
  private:
-  std::vector<CodePoint> cps_;
+  std::span<const CodePoint> cps_;
   std::vector<bool> masked_;
   std::vector<NumberMention> out_;
 

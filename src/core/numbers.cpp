@@ -32,7 +32,11 @@ bool close(const NumberMention& a, double scale, const NumberMention& b) {
 
 }  // namespace
 
-std::vector<NumberMention> scan_numbers(std::string_view line) { return Scanner(line).run(); }
+std::vector<NumberMention> scan_numbers(std::string_view line) { return Scanner(decode_code_points(line)).run(); }
+
+std::vector<NumberMention> scan_numbers(std::string_view, std::span<const CodePointSpan> code_points) {
+  return Scanner(code_points).run();
+}
 
 NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
   // A fraction answers the same percentage: 一半 = 50%, a third = 33%.

@@ -84,20 +84,26 @@ void add_label_cuts(std::string_view line, std::vector<CutPoint>& cuts) {
 
 // Cut points at sentence and clause boundaries (head_end, tail_begin and
 // strength only); the whitespace between the parts belongs to neither.
-std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant) {
-  std::vector<CutPoint> cuts;
-  for (const Boundary& boundary : find_boundaries(line, dominant)) {
-    std::size_t head_end = boundary.offset;
-    while (head_end > 0) {
-      // Step back over whitespace (ASCII and the CJK ideographic space).
-      if (line[head_end - 1] == ' ' || line[head_end - 1] == '\t') {
-        --head_end;
-      } else if (head_end >= 3 && line.substr(head_end - 3, 3) == "\u3000") {
-        head_end -= 3;
-      } else {
-        break;
-      }
+// Where the head of a cut at `offset` ends: before the whitespace (ASCII and
+// the CJK ideographic space) that precedes the boundary.
+std::size_t head_end_before(std::string_view line, std::size_t offset) {
+  std::size_t head_end = offset;
+  while (head_end > 0) {
+    if (line[head_end - 1] == ' ' || line[head_end - 1] == '\t') {
+      --head_end;
+    } else if (head_end >= 3 && line.substr(head_end - 3, 3) == "\u3000") {
+      head_end -= 3;
+    } else {
+      break;
     }
+  }
+  return head_end;
+}
+
+std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant, std::span<const CodePointSpan> code_points) {
+  std::vector<CutPoint> cuts;
+  for (const Boundary& boundary : find_boundaries(line, dominant, code_points)) {
+    const std::size_t head_end = head_end_before(line, boundary.offset);
     if (head_end == 0) continue;
     cuts.push_back({head_end, boundary.offset, 0, boundary.strength == BoundaryStrength::Sentence});
   }
@@ -105,10 +111,19 @@ std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant) {
   return cuts;
 }
 
+// The sentence cuts boundary_cuts would make, counted (label cuts are never
+// sentence cuts).
+int sentence_cut_count(std::string_view line, Script dominant) {
+  int count = 0;
+  for (const Boundary& boundary : find_sentence_boundaries(line, dominant))
+    count += head_end_before(line, boundary.offset) > 0 ? 1 : 0;
+  return count;
+}
+
 // The features of the line's shape: length, spacing, sentence and question
 // counts, how it ends and starts (line_outline and line_features agree on them).
-void shape_features(std::string_view line, const ScriptProfile& profile, Script measure,
-                    std::span<const CutPoint> cuts, LineFeatures& features) {
+void shape_features(std::string_view line, const ScriptProfile& profile, Script measure, int sentence_cuts,
+                    LineFeatures& features) {
   features.spaced = profile.dominant != Script::Han && profile.dominant != Script::Japanese;
   features.length = line_length(line, measure);
   std::size_t last_visible_end = 0;
@@ -122,8 +137,6 @@ void shape_features(std::string_view line, const ScriptProfile& profile, Script 
       last_visible_end = at;
     }
   }
-  int sentence_cuts = 0;
-  for (const CutPoint& cut : cuts) sentence_cuts += cut.sentence ? 1 : 0;
   features.sentences = sentence_cuts + 1;
   features.ends_sentence = last_visible_end > 0 && (is_sentence_mark(last_visible) || chars::is_closing_mark(last_visible));
   for (std::size_t at = 0; at < line.size(); at = advance(line, at)) {
@@ -140,7 +153,7 @@ LineFeatures line_outline(std::string_view line, Script script) {
   LineFeatures features;
   const ScriptProfile profile = classify_script(line);
   const Script measure = script == Script::None ? profile.dominant : script;
-  shape_features(line, profile, measure, boundary_cuts(line, profile.dominant), features);
+  shape_features(line, profile, measure, sentence_cut_count(line, profile.dominant), features);
   return features;
 }
 
@@ -151,10 +164,14 @@ LineFeatures line_features(std::string_view line, Script script) {
   // commands and paths is still a translation, and measured as Latin text it
   // looks c times too long (docs/calibration.md, "Mixed-script lines").
   const Script measure = script == Script::None ? profile.dominant : script;
-  features.cuts = boundary_cuts(line, profile.dominant);
-  shape_features(line, profile, measure, features.cuts, features);
-  features.numbers = scan_numbers(line);
-  features.tokens = scan_tokens(line);
+  // One decode of the line for the boundaries, numbers and tokens.
+  const std::vector<CodePointSpan> code_points = decode_code_points(line);
+  features.cuts = boundary_cuts(line, profile.dominant, code_points);
+  const int sentence_cuts =
+      int(std::count_if(features.cuts.begin(), features.cuts.end(), [](const CutPoint& cut) { return cut.sentence; }));
+  shape_features(line, profile, measure, sentence_cuts, features);
+  features.numbers = scan_numbers(line, code_points);
+  features.tokens = scan_tokens(line, code_points);
   features.keys = token_keys(features.tokens);
   features.token_hashes.reserve(features.tokens.size());
   features.joined_hashes.reserve(features.tokens.size());

@@ -3,6 +3,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -65,9 +66,16 @@ icu::BreakIterator* sentence_iterator(Language language) {
   return iterators[slot].get();
 }
 
+// Whether punctuation_strength can be above 0 for `c` (a quick test: most
+// code points of a line are letters).
+bool may_be_punctuation(char32_t c) {
+  if (c < 0x80) return c == U',' || c == U'.' || c == U':' || c == U';';
+  return (c >= U'–' && c <= U'―') || c == U'…' || c == U'、' || c == U'。' || (c >= U'！' && c <= U'､');
+}
+
 // Strength of a punctuation mark, or 0 when it is none (or not here: a comma
 // or colon between digits, a colon in "://", an ASCII full stop, left to ICU).
-int punctuation_strength(const std::vector<CodePoint>& cps, std::size_t i) {
+int punctuation_strength(std::span<const CodePoint> cps, std::size_t i) {
   const char32_t c = cps[i].c;
   const char32_t prev = i > 0 ? cps[i - 1].c : 0;
   const char32_t next = i + 1 < cps.size() ? cps[i + 1].c : 0;
@@ -98,10 +106,35 @@ int punctuation_strength(const std::vector<CodePoint>& cps, std::size_t i) {
   }
 }
 
-}  // namespace
+// Whether ICU's sentence rules can put a boundary inside the line. They
+// break only after a paragraph separator and after a terminator followed by
+// more than closing marks and spaces (UAX #29, SB4 and SB11): a line whose
+// only terminators are in a trailing run of terminators and closing marks
+// followed by spaces has none, and most lines are one sentence. Any other
+// character class in that run (Extend, Format, ...) asks ICU.
+bool icu_may_break_inside(std::span<const CodePoint> cps) {
+  auto sentence_break = [](char32_t c) { return u_getIntPropertyValue(UChar32(c), UCHAR_SENTENCE_BREAK); };
+  std::size_t i = cps.size();
+  while (i > 0 && sentence_break(cps[i - 1].c) == U_SB_SP) --i;
+  for (; i > 0; --i) {
+    const auto kind = sentence_break(cps[i - 1].c);
+    if (kind != U_SB_ATERM && kind != U_SB_STERM && kind != U_SB_CLOSE) break;
+  }
+  for (std::size_t k = 0; k < i; ++k) {
+    switch (sentence_break(cps[k].c)) {
+      case U_SB_ATERM: case U_SB_STERM: case U_SB_SEP: case U_SB_CR: case U_SB_LF:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
 
-std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
-  const std::vector<CodePoint> cps = decode_code_points(line);
+// A mark that makes a sentence boundary of its run of punctuation.
+bool is_sentence_punctuation(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'｡'; }
+
+std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, bool sentences_only) {
   // (byte offset, strength) as found; sorted and merged to the strongest per offset at the end.
   std::vector<std::pair<std::size_t, int>> found;
 
@@ -124,19 +157,25 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
   thread_local std::vector<std::size_t> unit_to_cp;  // UTF-16 index -> code point index
   utf16.clear();
   unit_to_cp.clear();
-  for (std::size_t k = 0; k < cps.size(); ++k) {
-    const char32_t c = cps[k].c;
-    if (c >= 0x10000) {
-      utf16.push_back(char16_t(0xD800 + ((c - 0x10000) >> 10)));
-      utf16.push_back(char16_t(0xDC00 + ((c - 0x10000) & 0x3FF)));
-      unit_to_cp.push_back(k);
-      unit_to_cp.push_back(k);
-    } else {
-      utf16.push_back(char16_t(c));
-      unit_to_cp.push_back(k);
+  if (icu_may_break_inside(cps)) {
+    std::size_t units = cps.size();
+    for (const CodePoint& cp : cps) units += cp.c >= 0x10000 ? 1 : 0;
+    utf16.resize(units);
+    unit_to_cp.resize(units + 1);
+    std::size_t u = 0;
+    for (std::size_t k = 0; k < cps.size(); ++k) {
+      const char32_t c = cps[k].c;
+      if (c >= 0x10000) {
+        utf16[u] = char16_t(0xD800 + ((c - 0x10000) >> 10));
+        unit_to_cp[u++] = k;
+        utf16[u] = char16_t(0xDC00 + ((c - 0x10000) & 0x3FF));
+      } else {
+        utf16[u] = char16_t(c);
+      }
+      unit_to_cp[u++] = k;
     }
+    unit_to_cp[u] = cps.size();
   }
-  unit_to_cp.push_back(cps.size());
   if (!utf16.empty() && utf16.size() < std::size_t(INT32_MAX)) {
     if (icu::BreakIterator* iterator = sentence_iterator(language_of(script))) {
       const icu::UnicodeString text(false, utf16.data(), static_cast<int32_t>(utf16.size()));
@@ -175,7 +214,12 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
   }
 
   // Punctuation: runs of marks (？！, ……, ——, ...) make one boundary after the run.
-  for (std::size_t i = 0; i < cps.size(); ++i) {
+  // Only a run with a sentence mark in it makes a sentence boundary.
+  const bool punctuation = !sentences_only || std::any_of(cps.begin(), cps.end(), [](const CodePoint& cp) {
+    return is_sentence_punctuation(cp.c);
+  });
+  for (std::size_t i = 0; punctuation && i < cps.size(); ++i) {
+    if (!may_be_punctuation(cps[i].c)) continue;
     int s = punctuation_strength(cps, i);
     if (s == 0) continue;
     std::size_t j = i + 1;
@@ -202,9 +246,24 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
     // Sorted by offset, then strength: the last of an offset's entries is its strongest.
     if (k + 1 < found.size() && found[k + 1].first == offset) continue;
     if (offset <= cps[first_text].begin || offset > cps[last_text].begin) continue;
-    out.push_back({offset, static_cast<BoundaryStrength>(found[k].second)});
+    const auto strength = static_cast<BoundaryStrength>(found[k].second);
+    if (!sentences_only || strength == BoundaryStrength::Sentence) out.push_back({offset, strength});
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
+  return boundaries(decode_code_points(line), script, false);
+}
+
+std::vector<Boundary> find_boundaries(std::string_view, Script script, std::span<const CodePointSpan> code_points) {
+  return boundaries(code_points, script, false);
+}
+
+std::vector<Boundary> find_sentence_boundaries(std::string_view line, Script script) {
+  return boundaries(decode_code_points(line), script, true);
 }
 
 }  // namespace bitext

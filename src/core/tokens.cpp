@@ -58,7 +58,7 @@ constexpr std::array<std::string_view, 11> kDigitWords = {
 
 // Key of a token's text: lowercase alphanumerics; possessive and (for words,
 // names and acronyms) plural s removed.
-std::string make_key(const std::vector<CodePoint>& cps, std::size_t first, std::size_t last,
+std::string make_key(std::span<const CodePoint> cps, std::size_t first, std::size_t last,
                      TokenKind kind) {
   std::size_t end = last;
   if (end - first >= 3 && (cps[end - 2].c == U'\'' || cps[end - 2].c == U'’') &&
@@ -86,7 +86,7 @@ std::string make_key(const std::vector<CodePoint>& cps, std::size_t first, std::
 
 // Keys of the alphanumeric segments of a compound token; none for a token of
 // one segment (most tokens: nothing is allocated for them).
-std::vector<std::string> make_parts(const std::vector<CodePoint>& cps, std::size_t first,
+std::vector<std::string> make_parts(std::span<const CodePoint> cps, std::size_t first,
                                     std::size_t last) {
   std::vector<std::string> parts;
   std::size_t k = first;
@@ -112,7 +112,7 @@ std::vector<std::string> make_parts(const std::vector<CodePoint>& cps, std::size
 
 class TokenScanner {
  public:
-  explicit TokenScanner(std::string_view line) : cps_(decode_code_points(line)) {}
+  explicit TokenScanner(std::span<const CodePoint> cps) : cps_(cps) {}
 
   std::vector<LatinToken> run() {
     std::size_t i = 0;
@@ -127,7 +127,7 @@ class TokenScanner {
   }
 
  private:
-  std::vector<CodePoint> cps_;
+  std::span<const CodePoint> cps_;
   std::vector<LatinToken> out_;
 
   char32_t at(std::size_t i) const { return i < cps_.size() ? fold_width(cps_[i].c) : 0; }
@@ -586,7 +586,11 @@ class SideIndex {
 
 }  // namespace
 
-std::vector<LatinToken> scan_tokens(std::string_view line) { return TokenScanner(line).run(); }
+std::vector<LatinToken> scan_tokens(std::string_view line) { return TokenScanner(decode_code_points(line)).run(); }
+
+std::vector<LatinToken> scan_tokens(std::string_view, std::span<const CodePointSpan> code_points) {
+  return TokenScanner(code_points).run();
+}
 
 std::string token_key(std::string_view text) {
   const auto cps = decode_code_points(text);

@@ -8,6 +8,7 @@
 #include "bitext/text.hpp"
 
 #include "support/random_lines.hpp"
+#include "support/text_files.hpp"
 
 using bitext::Boundary;
 using bitext::BoundaryStrength;
@@ -131,4 +132,32 @@ TEST_CASE("random lines: boundaries are ordered, interior, on code point starts"
       check_parts(line, boundaries);
     }
   }
+}
+
+TEST_CASE("find_sentence_boundaries is find_boundaries' Sentence boundaries, on random and sample lines") {
+  // The sample's lines, random lines, and lines where ICU's rules are on the
+  // edge of breaking: terminators followed only by closing marks and spaces,
+  // a space before a closing mark, a paragraph separator, a combining mark.
+  std::vector<std::string> lines =
+      bitext::test_support::split_lines(bitext::test_support::read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  for (unsigned seed = 0; seed < 3000; ++seed) lines.push_back(random_line(seed));
+  for (const char* edge : {"Fine.", "Fine. ", "Fine.\u201D", "Fine.) ", "Fine. )", "Fine. \"", "Fine?! ", "a. .",
+                           "Go.\u2029Now", "Go.\u0301 Now", "Go. Now.", "好。", "好。”", "好。 」", "好！，然后",
+                           "3.14 is pi", "U.S. Army", "e.g. this", "OK. Go and have your shower."})
+    lines.emplace_back(edge);
+  std::size_t sentences = 0;
+  for (const std::string& line : lines) {
+    CAPTURE(line);
+    for (Script script : {Script::Han, Script::Latin, Script::Japanese}) {
+      std::vector<Boundary> expected = find_boundaries(line, script);
+      std::erase_if(expected, [](const Boundary& b) { return b.strength != S; });
+      CHECK(bitext::find_sentence_boundaries(line, script) == expected);
+      sentences += expected.size();
+    }
+  }
+  CHECK(sentences > 1000);
+  // ICU is asked when a terminator has text after it, and only then.
+  CHECK(find_boundaries("Fine. )", Script::Latin) == std::vector<Boundary>{});  // ")" stays left
+  CHECK(find_boundaries("Go.\u2029Now", Script::Latin) == std::vector<Boundary>{{6, S}});
+  CHECK(find_boundaries("I went. Now we go. ", Script::Latin) == std::vector<Boundary>{{8, S}});
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bitext/numbers.hpp"
+#include "bitext/segmentation.hpp"
 #include "bitext/tokens.hpp"
 #include "core/glued_section_number.hpp"
 #include "bitext/text.hpp"
@@ -335,4 +336,27 @@ TEST_CASE("glued section numbers: the edges of the shape, and both scanners agre
     });
     CHECK(split == read);
   }
+}
+
+TEST_CASE("the scanners given a line's decoded code points find what they find decoding it themselves") {
+  std::size_t tokens = 0, numbers = 0, boundaries = 0;
+  for (unsigned seed = 0; seed < 2000; ++seed) {
+    const std::string line = random_line(seed);
+    CAPTURE(line);
+    const std::vector<bitext::CodePointSpan> code_points = bitext::decode_code_points(line);
+    const auto t = scan_tokens(line);
+    const auto n = bitext::scan_numbers(line);
+    CHECK(scan_tokens(line, code_points) == t);
+    CHECK(bitext::scan_numbers(line, code_points) == n);
+    for (const bitext::Script script : {bitext::Script::Han, bitext::Script::Latin}) {
+      const auto b = bitext::find_boundaries(line, script);
+      CHECK(bitext::find_boundaries(line, script, code_points) == b);
+      boundaries += b.size();
+    }
+    tokens += t.size();
+    numbers += n.size();
+  }
+  CHECK(tokens > 1000);
+  CHECK(numbers > 1000);
+  CHECK(boundaries > 1000);
 }
