@@ -4,8 +4,8 @@
 #include <exception>
 
 #if defined(__linux__)
-#include <pthread.h>
-#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #endif
 
 #include "lsp/heap.hpp"
@@ -56,10 +56,11 @@ void AnalysisWorker::dispose(std::shared_ptr<const void> garbage) {
 
 void AnalysisWorker::reap() {
 #if defined(__linux__)
-  // Only when a core would otherwise idle: freeing must not slow the next
-  // analysis, which is what the user waits for.
-  sched_param idle{};
-  pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+  // Below the analysis (freeing must not slow the next one, which the user
+  // waits for), but not idle-only: on a busy machine an idle-priority thread
+  // got no core at all, and the versions it was to free stayed alive beside
+  // the next ones while the user typed.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
 #endif
   for (;;) {
     std::unique_lock lock(mutex_);

@@ -76,11 +76,11 @@ class AnalysisWorker {
   void submit(AnalysisJob job);
   void cancel(const std::string& uri);  // drops a queued (not a running) job
   // Frees `garbage` (an analysis a newer one replaced) on a background thread
-  // that runs only when a core is idle: freeing a large analysis takes
+  // of low priority: freeing a large analysis takes
   // milliseconds that the I/O thread should spend answering and the worker
   // analysing. What that thread has not freed when the next job starts, the
-  // worker frees first: on a busy machine the idle thread gets no core, and
-  // versions left to it piled up beside the one being analysed.
+  // worker frees first: on a busy machine versions left to it piled up beside
+  // the one being analysed.
   void dispose(std::shared_ptr<const void> garbage);
   // Returns freed memory to the system once no work has come for a while
   // (after a large message that needed no analysis, e.g. a huge request id).

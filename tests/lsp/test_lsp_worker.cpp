@@ -88,7 +88,7 @@ TEST_CASE("dispose frees what it is given on a background thread, not the caller
 }
 
 TEST_CASE("versions left to the freeing thread are freed before the next job, even while that thread is busy") {
-  // On a busy machine the idle-priority freeing thread gets no core: what it
+  // On a busy machine the low-priority freeing thread may get no core for long: what it
   // has not freed must not stay alive beside the next version being made.
   std::mutex mutex;
   std::condition_variable changed;
