@@ -44,6 +44,11 @@ Options:
                            clean warning rate (its warnings are listed)
   --tsv FILE               also use zh<TAB>en<TAB>source pairs, cut into
                            documents of --pairs-per-document pairs (default 60)
+                           of one source each
+  --doc-pairs N            cut the --tsv pairs into documents of N consecutive
+                           pairs across sources instead (the layout of the
+                           project's held-out set: 100); the last, shorter
+                           one is kept when it has at least 2 pairs
   --min-recall-structural X   fail when a structural kind's recall is below X
   --min-recall-content X      fail when a content kind's recall is below X
   --min-recall KIND=X         fail when that kind's recall is below X (repeatable)
@@ -102,6 +107,7 @@ int run_eval_command(std::span<const std::string_view> args) {
   std::optional<std::string> tsv_path;
   std::optional<std::string> dump_dir;
   std::size_t pairs_per_document = 60;
+  bool across_sources = false;
   std::size_t show_misses = 0, show_false_alarms = 0;
   std::size_t large_documents = 20;
   bool per_document = false;
@@ -149,6 +155,11 @@ int run_eval_command(std::span<const std::string_view> args) {
                m3 != OptionMatch::NoMatch) {
       if (m3 == OptionMatch::MissingValue || !parse_count(value, pairs_per_document) || pairs_per_document < 2)
         return usage_error("eval", "--pairs-per-document needs a number of at least 2");
+    } else if (const OptionMatch m12 = match_option_value(args, i, "--doc-pairs", value);
+               m12 != OptionMatch::NoMatch) {
+      if (m12 == OptionMatch::MissingValue || !parse_count(value, pairs_per_document) || pairs_per_document < 2)
+        return usage_error("eval", "--doc-pairs needs a number of at least 2");
+      across_sources = true;
     } else if (const OptionMatch m11 = match_option_value(args, i, "--min-recall", value);
                m11 != OptionMatch::NoMatch) {
       const std::size_t equals = value.find('=');
@@ -222,10 +233,12 @@ int run_eval_command(std::span<const std::string_view> args) {
       std::fprintf(stderr, "bitext eval: %s: %s\n", tsv_path->c_str(), input.error.c_str());
       return kExitFailure;
     }
-    TsvCorpus corpus = documents_from_tsv(input.text, pairs_per_document);
-    std::printf("%s: %zu documents; skipped %zu pairs whose translation has no Chinese character (untranslated), %zu "
+    TsvCorpus corpus = documents_from_tsv(input.text, pairs_per_document, across_sources);
+    std::printf("%s: %zu documents%s; skipped %zu pairs whose translation has no Chinese character (untranslated), %zu "
                 "malformed lines\n",
-                tsv_path->c_str(), corpus.documents.size(), corpus.skipped_latin, corpus.skipped_malformed);
+                tsv_path->c_str(), corpus.documents.size(),
+                across_sources ? (" of " + std::to_string(pairs_per_document) + " consecutive pairs").c_str() : "",
+                corpus.skipped_latin, corpus.skipped_malformed);
     for (CleanDocument& document : corpus.documents) documents.push_back({std::move(document), false});
   }
 

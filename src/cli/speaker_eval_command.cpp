@@ -33,6 +33,9 @@ Options:
   --min-mapped X       fail when a document's mapped share is below X
   --above-baseline     fail when a document's mapped share is below its baseline
   --show-wrong N       print up to N wrongly attributed pairs per document
+  --changes            print where the speaker changes: true changes between
+                       consecutive pairs, inferred ones, both, and the
+                       precision and recall of the inferred changes
   --show-pairs         print every pair: inferred and true speaker, and
                        whether the mapping counts it wrong ("x")
   -h, --help           show this help
@@ -61,6 +64,7 @@ int run_speaker_eval_command(std::span<const std::string_view> args) {
   bool above_baseline = false;
   std::size_t show_wrong = 0;
   bool show_pairs = false;
+  bool show_changes = false;
   std::vector<Input> inputs;
   bool next_held_out = false;
   std::optional<std::string> pending;  // a DOCUMENT waiting for its LABELS
@@ -73,6 +77,8 @@ int run_speaker_eval_command(std::span<const std::string_view> args) {
     }
     if (arg == "--above-baseline") {
       above_baseline = true;
+    } else if (arg == "--changes") {
+      show_changes = true;
     } else if (arg == "--show-pairs") {
       show_pairs = true;
     } else if (arg == "--held-out") {
@@ -136,6 +142,12 @@ int run_speaker_eval_command(std::span<const std::string_view> args) {
                   score.share(score.baseline));
       if (truth->size() != transcript.pairs.size())
         std::printf("  note: %zu labelled pairs, %zu pairs in the transcript\n", truth->size(), transcript.pairs.size());
+      if (show_changes) {
+        const auto ratio = [](std::size_t a, std::size_t b) { return b ? double(a) / double(b) : 0.0; };
+        std::printf("  changes: true %zu, inferred %zu, both %zu (precision %.3f, recall %.3f)\n", score.true_changes,
+                    score.inferred_changes, score.changes_found, ratio(score.changes_found, score.inferred_changes),
+                    ratio(score.changes_found, score.true_changes));
+      }
       for (std::size_t k = 0; k < std::min(show_wrong, score.wrong.size()); ++k) {
         const std::size_t pair = score.wrong[k];
         std::printf("  pair %zu: inferred %s, true %s\n", pair + 1, transcript.pairs[pair].speaker.c_str(),

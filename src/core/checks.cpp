@@ -461,6 +461,13 @@ class Checker {
     if ((!first && !content(line(number - 1))) || !content(after)) return;
     const std::string_view label = detail::trim(text_of(number));
     if (!detail::is_number_label(label)) return;
+    // A line that already starts with this number ("3.1." before "3.1. Network")
+    // did not lose it: the bare number is the other side's line cut to its
+    // label (a drift or a cut), and joining would double the label.
+    const std::string_view after_text = detail::trim(text_of(number + 1));
+    if (after_text.starts_with(label) &&
+        (after_text.size() == label.size() || after_text[label.size()] == ' '))
+      return;
     const Pair& pair = transcript_.pairs[static_cast<std::size_t>(after.pair)];
     const bool translation_side = after.kind == LineKind::Translation;
     std::string message = std::string(side_name(translation_side)) + " line " + line_number(number + 1) +

@@ -1,31 +1,18 @@
 // Numbers written with digits (1,000, 3.5, 1990s, 25万, 50%) and 百分之N
 // percentages: the Scanner's readers of them (number_scanner.hpp).
+#include "glued_section_number.hpp"
 #include "number_scanner.hpp"
 
 namespace bitext::number_scan {
 
 // ---- Arabic digits, with grouping, decimals, scale words and Chinese scales.
-// A word glued to a section number ("Prev1.6.", "RAID12.1.1."): the number
-// is the label's, which the other language writes apart (上一页1.6.), not a
-// part of an identifier. Letters of a whole word, then dot-joined digit groups,
-// then the label's full stop.
+// A word glued to a section number ("Prev1.6."): the number is the label's
+// (glued_section_number.hpp), not a part of an identifier.
 bool Scanner::glued_section_number(std::size_t i) const {
   std::size_t letters = 0;
-  while (is_ascii_letter(before(i, letters + 1))) ++letters;
-  const char32_t lead = before(i, letters + 1);
-  if (letters < 2 || is_digit(lead) || is_latin_letter(lead) || lead == U'_' || lead == U'-' || lead == U'.' ||
-      lead == U'/')
-    return false;
-  std::size_t j = i;
-  bool dot = false;
-  while (is_digit(at(j))) {
-    while (is_digit(at(j))) ++j;
-    if (at(j) != U'.') return false;
-    if (!is_digit(at(j + 1))) break;
-    dot = true;
-    ++j;
-  }
-  return dot && at(j) == U'.' && !is_digit(at(j + 1)) && !is_latin_letter(at(j + 1));
+  while (is_ascii_letter(chars::fold_width(before(i, letters + 1)))) ++letters;
+  const auto code_point = [this](std::size_t k) { return at(k); };
+  return glued_section_number_stop(code_point, i - letters, i).has_value();
 }
 
 std::size_t Scanner::scan_digits(std::size_t i) {

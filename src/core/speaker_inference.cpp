@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "speaker_cues.hpp"
+#include "speaker_decode.hpp"
 #include "speaker_inference_detail.hpp"
 #include "speaker_participants.hpp"
 
@@ -24,6 +25,9 @@ using detail::MentionKind;
 using detail::PairReading;
 using detail::Participant;
 using detail::SpeakerRole;
+using detail::DecodeTrace;
+using detail::StepScores;
+using detail::decode_points;
 
 // Scores are log-odds-like points; each is a judgement of how strong a cue is
 // relative to the others, not a value fitted to any corpus.
@@ -255,6 +259,181 @@ bool interjection(const Cast& cast, std::size_t i) {
   return !cast.pairs[i - 1].wording.question;
 }
 
+// The pairs the decode runs over: every pair but interjections.
+std::vector<std::uint32_t> decoded_pairs(const Cast& cast) {
+  std::vector<std::uint32_t> order;
+  order.reserve(cast.pairs.size());
+  for (std::size_t i = 0; i < cast.pairs.size(); ++i)
+    if (!interjection(cast, i)) order.push_back(static_cast<std::uint32_t>(i));
+  return order;
+}
+
+// Short pairs end turns only where pairs are turns or paragraphs: subtitle
+// cues are cut by time, and a document of one sentence per pair by sentence.
+bool pairs_are_not_turns(const Transcript& transcript, const Cast& cast) {
+  const auto multi_sentence = static_cast<std::size_t>(std::count_if(
+      cast.pairs.begin(), cast.pairs.end(), [](const PairReading& r) { return r.wording.sentences >= 2; }));
+  return transcript.layout == Layout::Srt || transcript.layout == Layout::Vtt || multi_sentence * 4 < cast.pairs.size();
+}
+
+// The decode's scores of a step: what each participant gets for speaking its
+// pair, after the pair decoded before it. A step reads its own pair and that
+// one only, never others (decode_again relies on it).
+class StepScoring {
+ public:
+  StepScoring(const Cast& cast, const std::vector<std::uint32_t>& order, bool pairs_not_turns)
+      : cast_(cast), order_(order), pairs_not_turns_(pairs_not_turns), hosts_(cast.participants.size()) {
+    for (std::size_t p = 0; p < hosts_.size(); ++p) hosts_[p] = cast.participants[p].role == SpeakerRole::Host;
+  }
+  void operator()(std::size_t t, StepScores& scores) const {
+    const std::size_t k = hosts_.size();
+    const std::size_t i = order_[t];
+    if (t == 0) {
+      for (std::size_t s = 0; s < k; ++s) scores.emit[s] = decode_points(emission(cast_, i, s, 0, false));
+      return;
+    }
+    const std::size_t previous = order_[t - 1];
+    const bool asked = cast_.pairs[previous].wording.question;
+    const bool bridged = previous + 1 != i;  // an interjection between: the talker goes on
+    for (std::size_t s = 0; s < k; ++s) scores.emit[s] = decode_points(emission(cast_, i, s, previous, true));
+    scores.stay = decode_points(stay_score(cast_, i, previous, pairs_not_turns_) + (bridged ? Weights::stay : 0.0));
+    for (std::size_t a = 0; a < k; ++a)
+      for (std::size_t b = 0; b < k; ++b)
+        scores.take_over[a * k + b] = decode_points(asked && hosts_[a] && !hosts_[b] ? Weights::guest_answers : 0.0);
+  }
+
+ private:
+  const Cast& cast_;
+  const std::vector<std::uint32_t>& order_;
+  bool pairs_not_turns_;
+  std::vector<bool> hosts_;
+};
+
+// Per pair, its speaker and the previous different speaker (-1: none), from
+// the decoded path; interjections go to the one being talked to.
+struct PairSpeakers {
+  std::vector<std::int32_t> speaker_of;
+  std::vector<std::int32_t> listener_of;
+};
+PairSpeakers pair_speakers(const DecodeTrace& decoded, std::size_t n) {
+  const std::size_t k = decoded.speakers;
+  PairSpeakers out{std::vector<std::int32_t>(n, -1), std::vector<std::int32_t>(n, -1)};
+  for (std::size_t t = 0; t < decoded.steps.size(); ++t) {
+    out.speaker_of[decoded.steps[t]] = decoded.speaker_at(t);
+    out.listener_of[decoded.steps[t]] = decoded.listener_at(t);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (out.speaker_of[i] >= 0) continue;
+    const std::int32_t talker = out.speaker_of[i - 1];
+    std::int32_t listener = out.listener_of[i - 1];
+    if (listener < 0 || listener == talker) {
+      // Nobody spoke before the talker: the first other participant.
+      listener = talker == 0 && k > 1 ? 1 : 0;
+    }
+    out.speaker_of[i] = listener;
+    out.listener_of[i] = talker;
+  }
+  return out;
+}
+
+// Why pair i is its speaker's: an interjection's own words, else explain.
+Decision decision_of(const Cast& cast, const std::vector<detail::PairSides>& sides, const PairSpeakers& path,
+                     std::size_t i) {
+  const std::int32_t speaker = path.speaker_of[i];
+  if (interjection(cast, i))
+    return {speaker, SpeakerCue::BackChannel, std::string(sides[i].latin.empty() ? sides[i].han : sides[i].latin)};
+  const std::int32_t previous = i > 0 ? path.speaker_of[i - 1] : -1;
+  return explain(cast, sides, i, static_cast<std::size_t>(speaker), i > 0 ? std::int32_t(i - 1) : -1, previous);
+}
+
+// Speakers in order of first appearance; unnamed ones by role, else numbered.
+// `index_of` receives each participant's place among them (-1: never speaks).
+std::vector<Speaker> model_speakers(const Transcript& transcript, const Cast& cast, const PairSpeakers& path,
+                                    std::vector<std::int32_t>& index_of) {
+  const std::size_t k = cast.participants.size();
+  const std::size_t n = path.speaker_of.size();
+  std::vector<Speaker> speakers;
+  index_of.assign(k, -1);
+  for (std::size_t i = 0; i < n && speakers.size() < k; ++i) {
+    const auto p = static_cast<std::size_t>(path.speaker_of[i]);
+    if (index_of[p] >= 0) continue;
+    index_of[p] = static_cast<std::int32_t>(speakers.size());
+    const Participant& participant = cast.participants[p];
+    Speaker speaker;
+    speaker.name = participant.name;
+    speaker.original_spelling = participant.name;
+    speaker.translation_spelling = participant.han_spelling.empty() ? participant.name : participant.han_spelling;
+    if (transcript.original_script != Script::Latin) std::swap(speaker.original_spelling, speaker.translation_spelling);
+    speaker.inferred = true;
+    speakers.push_back(std::move(speaker));
+  }
+  std::size_t numbered = 0;
+  // An unnamed participant is called by their role only when their own pairs
+  // show it (a host asks or welcomes, a guest thanks or answers); otherwise
+  // the role was only assumed and they are "Speaker N".
+  std::vector<bool> shows_role(k, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto p = static_cast<std::size_t>(path.speaker_of[i]);
+    const detail::PairWording& wording = cast.pairs[i].wording;
+    if (cast.participants[p].role == SpeakerRole::Host &&
+        (wording.question || wording.host_wording.found || wording.sign_off.found))
+      shows_role[p] = true;
+    if (cast.participants[p].role == SpeakerRole::Guest &&
+        (wording.guest_thanks.found ||
+         (i > 0 && cast.pairs[i - 1].wording.question && path.speaker_of[i - 1] != path.speaker_of[i])))
+      shows_role[p] = true;
+  }
+  for (std::size_t p = 0; p < k; ++p) {
+    if (index_of[p] < 0 || !cast.participants[p].name.empty() || !shows_role[p]) continue;
+    Speaker& speaker = speakers[static_cast<std::size_t>(index_of[p])];
+    const SpeakerRole role = cast.participants[p].role;
+    speaker.name = role == SpeakerRole::Host ? "Host" : role == SpeakerRole::Guest ? "Guest" : "";
+  }
+  for (Speaker& speaker : speakers)
+    if (speaker.name.empty()) speaker.name = "Speaker " + std::to_string(++numbered);
+  for (Speaker& speaker : speakers) {
+    if (speaker.original_spelling.empty()) speaker.original_spelling = unnamed_spelling(speaker.name, transcript.original_script);
+    if (speaker.translation_spelling.empty())
+      speaker.translation_spelling = unnamed_spelling(speaker.name, transcript.translation_script);
+  }
+  return speakers;
+}
+
+// Turns: runs of one speaker; the turn's cue is its strongest pair's. Pair i
+// joins the last turn or starts one.
+void add_to_turns(std::vector<SpeakerTurn>& turns, const Cast& cast, const PairSpeakers& path,
+                  const std::vector<std::int32_t>& index_of, std::size_t i, const Decision& decision) {
+  const auto participant = static_cast<std::size_t>(path.speaker_of[i]);
+  const std::int32_t speaker = index_of[participant];
+  const bool named = !cast.participants[participant].name.empty();
+  const float confidence = confidence_of(decision.cue, named);
+  if (!turns.empty() && turns.back().speaker == speaker) {
+    SpeakerTurn& turn = turns.back();
+    turn.last_pair = static_cast<std::uint32_t>(i);
+    if (decision.cue != SpeakerCue::Continued && confidence > turn.confidence) {
+      turn.confidence = confidence;
+      turn.cue = decision.cue;
+      turn.evidence = preview(decision.evidence, 60);
+    }
+    return;
+  }
+  SpeakerTurn turn;
+  turn.speaker = speaker;
+  turn.first_pair = turn.last_pair = static_cast<std::uint32_t>(i);
+  turn.inferred = true;
+  turn.cue = decision.cue == SpeakerCue::Continued ? SpeakerCue::Default : decision.cue;
+  turn.confidence = confidence_of(turn.cue, named);
+  turn.evidence = preview(decision.evidence, 60);
+  turns.push_back(std::move(turn));
+}
+
+bool same_speakers(const std::vector<Speaker>& a, const std::vector<Speaker>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Speaker& x, const Speaker& y) {
+    return x.name == y.name && x.translation_spelling == y.translation_spelling &&
+           x.original_spelling == y.original_spelling && x.inferred == y.inferred && x.labels == y.labels;
+  });
+}
+
 }  // namespace
 
 }  // namespace bitext
@@ -270,163 +449,98 @@ SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<Pair
   return model;
 }
 
-SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<PairSides>& sides, const Cast& cast) {
+SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<PairSides>& sides, const Cast& cast,
+                             DecodeTrace* trace) {
   SpeakerModel model;
   const std::size_t n = transcript.pairs.size();
-  if (n == 0 || cast.pairs.size() != n) return model;
+  if (n == 0 || cast.pairs.size() != n || cast.participants.empty()) return model;
+  const bool pairs_not_turns = pairs_are_not_turns(transcript, cast);
+  std::vector<std::uint32_t> order = decoded_pairs(cast);
+  const StepScoring scoring(cast, order, pairs_not_turns);
+  DecodeTrace local;
+  DecodeTrace& decoded = trace != nullptr ? *trace : local;
+  decode(cast.participants.size(), order, scoring, decoded);  // a copy: scoring reads order
+  decoded.pairs_not_turns = pairs_not_turns;
+  const PairSpeakers path = pair_speakers(decoded, n);
+  std::vector<std::int32_t> index_of;
+  model.speakers = model_speakers(transcript, cast, path, index_of);
+  for (std::size_t i = 0; i < n; ++i) add_to_turns(model.turns, cast, path, index_of, i, decision_of(cast, sides, path, i));
+  return model;
+}
+
+std::optional<SpeakerModel> infer_from_cast_again(const Transcript& transcript, const std::vector<PairSides>& sides,
+                                                  const Cast& cast, const std::vector<std::size_t>& changed,
+                                                  const DecodeTrace& before, const SpeakerModel& before_model,
+                                                  DecodeTrace& trace) {
+  const std::size_t n = transcript.pairs.size();
   const std::size_t k = cast.participants.size();
+  if (n == 0 || cast.pairs.size() != n || changed.empty() || before.speakers != k || before.last.empty() ||
+      before_model.turns.empty() || before_model.turns.back().last_pair + 1 != n)
+    return std::nullopt;
+  const bool pairs_not_turns = pairs_are_not_turns(transcript, cast);
+  std::vector<std::uint32_t> order = decoded_pairs(cast);
+  if (pairs_not_turns != before.pairs_not_turns || order != before.steps) return std::nullopt;
 
-  // The decode runs over the pairs that are not interjections.
-  std::vector<std::size_t> order;
+  // A step reads its pair and the one decoded before it: the steps of the
+  // changed pairs and the steps after them score differently.
+  std::size_t first = order.size();
+  std::size_t last = 0;
+  for (const std::size_t pair : changed) {
+    const auto at = std::lower_bound(order.begin(), order.end(), pair);
+    if (at == order.end() || *at != pair) continue;  // an interjection: not decoded
+    const auto t = static_cast<std::size_t>(at - order.begin());
+    first = std::min(first, t);
+    last = std::max(last, std::min(t + 1, order.size() - 1));
+  }
+  const StepScoring scoring(cast, order, pairs_not_turns);
+  if (first < order.size()) {
+    decode_again(before, first, last, scoring, trace);
+  } else {
+    trace = before;
+    trace.steps_decoded = 0;
+  }
+  trace.pairs_not_turns = pairs_not_turns;
+
+  // The pairs whose decision may differ: the changed ones, those whose
+  // speaker or listener changed, and the pair after each (explain reads the pair before).
+  const PairSpeakers path = pair_speakers(trace, n);
+  const PairSpeakers old_path = pair_speakers(before, n);
+  std::size_t low = n;
+  std::size_t high = 0;
+  auto differs = [&](std::size_t i) {
+    low = std::min(low, i);
+    high = std::max(high, std::min(i + 1, n - 1));
+  };
+  for (const std::size_t pair : changed) differs(pair);
   for (std::size_t i = 0; i < n; ++i)
-    if (!interjection(cast, i)) order.push_back(i);
+    if (path.speaker_of[i] != old_path.speaker_of[i] || path.listener_of[i] != old_path.listener_of[i]) differs(i);
 
-  // Short pairs end turns only where pairs are turns or paragraphs: subtitle
-  // cues are cut by time, and a document of one sentence per pair by sentence.
-  const auto multi_sentence = static_cast<std::size_t>(std::count_if(
-      cast.pairs.begin(), cast.pairs.end(), [](const PairReading& r) { return r.wording.sentences >= 2; }));
-  const bool pairs_not_turns = transcript.layout == Layout::Srt || transcript.layout == Layout::Vtt || multi_sentence * 4 < n;
-  std::vector<bool> hosts(k);
-  for (std::size_t p = 0; p < k; ++p) hosts[p] = cast.participants[p].role == SpeakerRole::Host;
-
-  // State (speaker s, previous different speaker q), q == k for none.
-  const std::size_t states = k * (k + 1);
-  constexpr double kNone = -std::numeric_limits<double>::infinity();
-  std::vector<double> score(states, kNone), next(states, kNone);
-  std::vector<std::uint16_t> back(order.size() * states, 0);
-  for (std::size_t s = 0; s < k; ++s) score[s * (k + 1) + k] = emission(cast, order[0], s, 0, false);
-  for (std::size_t t = 1; t < order.size(); ++t) {
-    const std::size_t i = order[t];
-    const std::size_t previous = order[t - 1];
-    const double stay = stay_score(cast, i, previous, pairs_not_turns);
-    const bool asked = cast.pairs[previous].wording.question;
-    const bool bridged = previous + 1 != i;  // an interjection between: the talker goes on
-    std::fill(next.begin(), next.end(), kNone);
-    std::vector<double> emit(k);
-    for (std::size_t s = 0; s < k; ++s) emit[s] = emission(cast, i, s, previous, true);
-    for (std::size_t a = 0; a < k; ++a) {
-      for (std::size_t q = 0; q <= k; ++q) {
-        const double from = score[a * (k + 1) + q];
-        if (from == kNone) continue;
-        for (std::size_t b = 0; b < k; ++b) {
-          double value = from + emit[b];
-          std::size_t to = 0;
-          if (b == a) {
-            value += stay + (bridged ? Weights::stay : 0.0);
-            to = a * (k + 1) + q;
-          } else {
-            if (asked && hosts[a] && !hosts[b]) value += Weights::guest_answers;
-            to = b * (k + 1) + a;
-          }
-          if (value > next[to]) {
-            next[to] = value;
-            back[t * states + to] = static_cast<std::uint16_t>(a * (k + 1) + q);
-          }
-        }
-      }
-    }
-    score.swap(next);
+  SpeakerModel model;
+  std::vector<std::int32_t> index_of;
+  std::vector<std::int32_t> old_index_of;
+  model.speakers = model_speakers(transcript, cast, path, index_of);
+  model_speakers(transcript, cast, old_path, old_index_of);
+  if (index_of != old_index_of || !same_speakers(model.speakers, before_model.speakers)) {
+    for (std::size_t i = 0; i < n; ++i)
+      add_to_turns(model.turns, cast, path, index_of, i, decision_of(cast, sides, path, i));
+    return model;
   }
-  std::size_t state = static_cast<std::size_t>(std::max_element(score.begin(), score.end()) - score.begin());
-  std::vector<std::int32_t> speaker_of(n, -1);
-  std::vector<std::int32_t> listener_of(n, -1);  // the previous different speaker, for interjections
-  for (std::size_t t = order.size(); t-- > 0;) {
-    speaker_of[order[t]] = static_cast<std::int32_t>(state / (k + 1));
-    const std::size_t q = state % (k + 1);
-    listener_of[order[t]] = q == k ? -1 : static_cast<std::int32_t>(q);
-    if (t > 0) state = back[t * states + state];
-  }
-
-  // Interjections go to the one being talked to.
-  std::vector<Decision> decisions(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (speaker_of[i] >= 0) continue;
-    const std::int32_t talker = speaker_of[i - 1];
-    std::int32_t listener = listener_of[i - 1];
-    if (listener < 0 || listener == talker) {
-      // Nobody spoke before the talker: the first other participant.
-      listener = talker == 0 && k > 1 ? 1 : 0;
-    }
-    speaker_of[i] = listener;
-    listener_of[i] = talker;
-    decisions[i] = {listener, SpeakerCue::BackChannel, std::string(sides[i].latin.empty() ? sides[i].han : sides[i].latin)};
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (decisions[i].speaker >= 0) continue;
-    const std::int32_t previous = i > 0 ? speaker_of[i - 1] : -1;
-    decisions[i] = explain(cast, sides, i, static_cast<std::size_t>(speaker_of[i]), i > 0 ? std::int32_t(i - 1) : -1,
-                           previous);
-  }
-
-  // Speakers in order of first appearance; unnamed ones by role, else numbered.
-  std::vector<std::int32_t> index_of(k, -1);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto p = static_cast<std::size_t>(speaker_of[i]);
-    if (index_of[p] >= 0) continue;
-    index_of[p] = static_cast<std::int32_t>(model.speakers.size());
-    const Participant& participant = cast.participants[p];
-    Speaker speaker;
-    speaker.name = participant.name;
-    speaker.original_spelling = participant.name;
-    speaker.translation_spelling = participant.han_spelling.empty() ? participant.name : participant.han_spelling;
-    if (transcript.original_script != Script::Latin) std::swap(speaker.original_spelling, speaker.translation_spelling);
-    speaker.inferred = true;
-    model.speakers.push_back(std::move(speaker));
-  }
-  std::size_t numbered = 0;
-  // An unnamed participant is called by their role only when their own pairs
-  // show it (a host asks or welcomes, a guest thanks or answers); otherwise
-  // the role was only assumed and they are "Speaker N".
-  std::vector<bool> shows_role(k, false);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto p = static_cast<std::size_t>(speaker_of[i]);
-    const detail::PairWording& wording = cast.pairs[i].wording;
-    if (cast.participants[p].role == SpeakerRole::Host &&
-        (wording.question || wording.host_wording.found || wording.sign_off.found))
-      shows_role[p] = true;
-    if (cast.participants[p].role == SpeakerRole::Guest &&
-        (wording.guest_thanks.found || (i > 0 && cast.pairs[i - 1].wording.question && speaker_of[i - 1] != speaker_of[i])))
-      shows_role[p] = true;
-  }
-  for (std::size_t p = 0; p < k; ++p) {
-    if (index_of[p] < 0 || !cast.participants[p].name.empty() || !shows_role[p]) continue;
-    Speaker& speaker = model.speakers[static_cast<std::size_t>(index_of[p])];
-    const SpeakerRole role = cast.participants[p].role;
-    speaker.name = role == SpeakerRole::Host ? "Host" : role == SpeakerRole::Guest ? "Guest" : "";
-  }
-  for (Speaker& speaker : model.speakers)
-    if (speaker.name.empty()) speaker.name = "Speaker " + std::to_string(++numbered);
-  for (Speaker& speaker : model.speakers) {
-    if (speaker.original_spelling.empty()) speaker.original_spelling = unnamed_spelling(speaker.name, transcript.original_script);
-    if (speaker.translation_spelling.empty())
-      speaker.translation_spelling = unnamed_spelling(speaker.name, transcript.translation_script);
-  }
-
-  // Turns: runs of one speaker; the turn's cue is its strongest pair's.
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::int32_t speaker = index_of[static_cast<std::size_t>(speaker_of[i])];
-    const Decision& decision = decisions[i];
-    const bool named = !cast.participants[static_cast<std::size_t>(speaker_of[i])].name.empty();
-    const float confidence = confidence_of(decision.cue, named);
-    if (!model.turns.empty() && model.turns.back().speaker == speaker) {
-      SpeakerTurn& turn = model.turns.back();
-      turn.last_pair = static_cast<std::uint32_t>(i);
-      if (decision.cue != SpeakerCue::Continued && confidence > turn.confidence) {
-        turn.confidence = confidence;
-        turn.cue = decision.cue;
-        turn.evidence = preview(decision.evidence, 60);
-      }
-      continue;
-    }
-    SpeakerTurn turn;
-    turn.speaker = speaker;
-    turn.first_pair = turn.last_pair = static_cast<std::uint32_t>(i);
-    turn.inferred = true;
-    turn.cue = decision.cue == SpeakerCue::Continued ? SpeakerCue::Default : decision.cue;
-    turn.confidence = confidence_of(turn.cue, named);
-    turn.evidence = preview(decision.evidence, 60);
-    model.turns.push_back(std::move(turn));
-  }
+  // The turns before the one holding the first pair that may differ are the
+  // previous version's, and so are those after the one holding the last: the
+  // pairs on either side of that turn's end keep their speakers, so a turn
+  // still starts after it, made of the same decisions.
+  const std::vector<SpeakerTurn>& turns = before_model.turns;
+  auto turn_of = [&turns](std::size_t pair) {
+    return static_cast<std::size_t>(std::upper_bound(turns.begin(), turns.end(), pair,
+                                                     [](std::size_t p, const SpeakerTurn& turn) { return p < turn.first_pair; }) -
+                                    turns.begin()) - 1;
+  };
+  const std::size_t first_turn = turn_of(low);
+  const std::size_t next_turn = turn_of(high) + 1;
+  model.turns.assign(turns.begin(), turns.begin() + static_cast<std::ptrdiff_t>(first_turn));
+  for (std::size_t i = turns[first_turn].first_pair; i <= turns[next_turn - 1].last_pair; ++i)
+    add_to_turns(model.turns, cast, path, index_of, i, decision_of(cast, sides, path, i));
+  model.turns.insert(model.turns.end(), turns.begin() + static_cast<std::ptrdiff_t>(next_turn), turns.end());
   return model;
 }
 

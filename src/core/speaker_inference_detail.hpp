@@ -9,6 +9,7 @@
 #include "bitext/speakers.hpp"
 #include "bitext/transcript.hpp"
 #include "speaker_cues.hpp"
+#include "speaker_decode.hpp"
 #include "speaker_participants.hpp"
 
 namespace bitext::detail {
@@ -25,8 +26,21 @@ void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>&
 std::optional<SpeakerModel> inferred_speaker_model(const Transcript& transcript, const std::vector<PairSides>& sides,
                                                    const std::vector<PairCues>& cues, Cast* cast_read = nullptr);
 void set_speaker_model(Transcript& transcript, SpeakerModel model);
-// The decode and turns of infer_speakers, given its cast (cast == read_cast(sides, cues)).
-SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<PairSides>& sides, const Cast& cast);
+// The decode and turns of infer_speakers, given its cast (cast == read_cast(sides, cues));
+// `trace` (if given) receives the decode, for infer_from_cast_again.
+SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<PairSides>& sides, const Cast& cast,
+                             DecodeTrace* trace = nullptr);
+// infer_from_cast's model when the cast's participants and mentions are those
+// of the previous version's (whose decode is `before` and whose model is
+// `before_model`) and only the wording of the `changed` pairs (sorted) may
+// differ: the decode again from the first step those pairs change until it
+// rejoins the previous one, and the turns again around the pairs whose
+// decision may change. Fills `trace`. Nothing when the previous decode cannot
+// be taken (another number of participants, other pairs decoded).
+std::optional<SpeakerModel> infer_from_cast_again(const Transcript& transcript, const std::vector<PairSides>& sides,
+                                                  const Cast& cast, const std::vector<std::size_t>& changed,
+                                                  const DecodeTrace& before, const SpeakerModel& before_model,
+                                                  DecodeTrace& trace);
 // The model inference gave, kept when it names two speakers or more: one
 // speaker throughout tells a reader nothing.
 std::optional<SpeakerModel> kept_inferred_model(SpeakerModel inferred);

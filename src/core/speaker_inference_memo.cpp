@@ -70,8 +70,10 @@ enum class Reuse { None, Cast, Model };
 // one (Model), or at least the cast read the same (Cast: the pairs' mentions,
 // whether they welcome, and the scans of their text for names — not the rest
 // of their wording, which only the decode reads)?
+// `changed` receives the pairs read again.
 Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides,
-               const std::vector<std::uint32_t>& from_previous, const SpeakerRecall& recall, const SpeakerMemo& memo) {
+               const std::vector<std::uint32_t>& from_previous, const SpeakerRecall& recall, const SpeakerMemo& memo,
+               std::vector<std::size_t>& changed) {
   const SpeakerMemo* previous = recall.previous;
   if (previous == nullptr || recall.previous_model == nullptr || !previous->inference.ran) return Reuse::None;
   const SpeakerMemo::Inference& before = previous->inference;
@@ -80,7 +82,6 @@ Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides
       before.translation_script != transcript.translation_script ||
       before.original_script != transcript.original_script || previous->layout != transcript.layout)
     return Reuse::None;
-  std::vector<std::size_t> changed;
   for (std::size_t i = 0; i < n; ++i) {
     if (from_previous[i] == i) continue;  // the same bytes at the same place
     if (from_previous[i] != kNoPreviousPair || changed.size() >= kMaxChangedPairs) return Reuse::None;  // moved
@@ -143,7 +144,8 @@ std::optional<SpeakerModel> infer_with_recall(const Transcript& transcript, cons
   inference.pairs = transcript.pairs.size();
   inference.translation_script = transcript.translation_script;
   inference.original_script = transcript.original_script;
-  switch (reusable(transcript, sides, from_previous, recall, memo)) {
+  std::vector<std::size_t> changed;
+  switch (reusable(transcript, sides, from_previous, recall, memo, changed)) {
     case Reuse::Model: {
       // An unlabelled version's model is the inferred one, or none when
       // inference found fewer than two speakers: either way the same again.
@@ -151,6 +153,7 @@ std::optional<SpeakerModel> infer_with_recall(const Transcript& transcript, cons
       inference.names = before.names;
       inference.participants = before.participants;
       inference.mentions = before.mentions;
+      inference.decode = before.decode;
       return kept_inferred_model(*recall.previous_model);
     }
     case Reuse::Cast: {
@@ -159,15 +162,23 @@ std::optional<SpeakerModel> infer_with_recall(const Transcript& transcript, cons
       inference.names = before.names;
       inference.participants = before.participants;
       inference.mentions = before.mentions;
-      return kept_inferred_model(infer_from_cast(transcript, sides, cast));
+      auto trace = std::make_shared<DecodeTrace>();
+      std::optional<SpeakerModel> model;
+      if (before.decode != nullptr)
+        model = infer_from_cast_again(transcript, sides, cast, changed, *before.decode, *recall.previous_model, *trace);
+      if (!model) model = infer_from_cast(transcript, sides, cast, trace.get());
+      inference.decode = std::move(trace);
+      return kept_inferred_model(std::move(*model));
     }
     case Reuse::None:
       break;
   }
-  Cast cast;
-  std::optional<SpeakerModel> model = inferred_speaker_model(transcript, sides, memo.cues, &cast);
+  const Cast cast = read_cast(sides, memo.cues);
+  auto trace = std::make_shared<DecodeTrace>();
+  SpeakerModel model = infer_from_cast(transcript, sides, cast, trace.get());
   keep_cast(cast, inference);
-  return model;
+  inference.decode = std::move(trace);
+  return kept_inferred_model(std::move(model));
 }
 
 }  // namespace bitext::detail

@@ -19,6 +19,7 @@
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 #include "speaker_cues.hpp"
+#include "speaker_decode.hpp"
 #include "speaker_participants.hpp"
 
 namespace bitext::detail {
@@ -57,6 +58,8 @@ struct SpeakerMemo {
       std::vector<std::int32_t> participants;
     };
     std::vector<Mentions> mentions;  // by pair
+    // The decode (speaker_decode.hpp), for the next version to decode from.
+    std::shared_ptr<const DecodeTrace> decode;
   } inference;
 };
 

@@ -6,6 +6,7 @@
 
 #include "bitext/numbers.hpp"
 #include "bitext/text.hpp"
+#include "front_matter.hpp"
 #include "line_end_marks.hpp"
 #include "line_facts.hpp"
 #include "pairing_costs.hpp"
@@ -59,9 +60,11 @@ double break_cost(std::string_view left, std::string_view right, bool cased) {
   right = trim(right);
   double cost = 0.0;
   const char32_t last = last_mark(left);
+  // A numbered heading ("6.3. 安装 Debian Edu") ends without a mark because it
+  // is a title, a line of its own, not a sentence broken off.
   if (last == U'?' || last == U'\uFF1F') {
     cost += kBreakAtQuestion;
-  } else if (ends_inside_sentence(left)) {
+  } else if (ends_inside_sentence(left) && !numbered_heading(left)) {
     cost -= kBreakInSentence;
   }
   // In a cased script, a right part that starts in lower case continues a
@@ -133,7 +136,7 @@ double shared_numbers_cost(std::string_view questioned, std::string_view other_p
   return 0.0;
 }
 
-// Each content word is worth kSharedWordEach, up to kSharedWords in all: a word
+// Each unmatched content word is worth kSharedWordEach, up to kSharedWords in all: a word
 // is weaker evidence than a carried name (a gloss can miss a free rendering),
 // two or more words as strong. Only this way round: partner words that only the
 // questioned part translates are no evidence of a split, since a long lone line
@@ -155,8 +158,16 @@ double shared_words_cost(const Lexicon& lexicon, std::string_view questioned, st
   const std::size_t my_content = questioned_chinese ? with_mine.chinese_content : with_mine.english_content;
   const std::size_t my_hits = questioned_chinese ? with_mine.chinese_hits : with_mine.english_hits;
   const std::size_t other_hits = questioned_chinese ? with_others.chinese_hits : with_others.english_hits;
-  if (my_hits == 0 && other_hits > 0) return std::min(kSharedWords, kSharedWordEach * double(my_content));
-  return 0.0;
+  if (other_hits == 0 || my_hits >= my_content) return 0.0;
+  // The partner's words that the questioned part translates and the other
+  // part does not: what a split would add. With none, its hits are words the
+  // other part shares (a recurring term: "HowTo", 安装 against "install"), and
+  // its unmatched words are what its own, lost partner said.
+  const std::vector<bool>& by_mine = questioned_chinese ? with_mine.english_matched : with_mine.chinese_matched;
+  const std::vector<bool>& by_others = questioned_chinese ? with_others.english_matched : with_others.chinese_matched;
+  for (std::size_t k = 0; k < by_mine.size() && k < by_others.size(); ++k)
+    if (by_mine[k] && !by_others[k]) return 0.0;
+  return std::min(kSharedWords, kSharedWordEach * double(my_content - my_hits));
 }
 
 }  // namespace bitext::detail

@@ -20,8 +20,9 @@ double shared_names_cost(std::string_view questioned, std::string_view other_par
 double shared_numbers_cost(std::string_view questioned, std::string_view other_part, std::string_view partner);
 
 // Evidence from the dictionary (a Chinese/English document with CC-CEDICT
-// loaded): content words of the questioned part none of which has a
-// counterpart in the partner, while the other part's do, say it had a partner
+// loaded): content words of the questioned part without a counterpart in the
+// partner, while the other part's words have some and the questioned part
+// translates no partner word the other part does not, say it had a partner
 // of its own (a lone line). Positive or 0.
 double shared_words_cost(const Lexicon& lexicon, std::string_view questioned, std::string_view other_part,
                          std::string_view partner, bool questioned_chinese);

@@ -8,6 +8,7 @@
 
 #include "bitext/text.hpp"
 #include "chars.hpp"
+#include "glued_section_number.hpp"
 
 namespace bitext {
 namespace {
@@ -192,25 +193,14 @@ class TokenScanner {
     return j;
   }
 
-  // A word glued to a section number ("Prev9.5.", "RAID12.1.1."): a link's
-  // word or a heading's last word before the next heading's number, which the
-  // other language writes apart (上一页9.5.). Two tokens: returns where the
-  // number starts, or `i` when [i, j) is not one. Letters, then digit groups
-  // joined by dots, then the label's full stop after the token.
+  // A word glued to a section number ("Prev9.5.", glued_section_number.hpp)
+  // is two tokens: returns where the number starts, or `i` when [i, j) is not one.
   std::size_t glued_section_number(std::size_t i, std::size_t j) const {
     std::size_t k = i;
     while (k < j && chars::is_ascii_letter(at(k))) ++k;
-    if (k - i < 2 || k >= j || !is_ascii_digit(at(k)) || at(j) != U'.') return i;
-    bool dot = false;
-    for (std::size_t m = k; m < j; ++m) {
-      if (at(m) == U'.') {
-        if (!is_ascii_digit(at(m - 1))) return i;
-        dot = true;
-      } else if (!is_ascii_digit(at(m))) {
-        return i;
-      }
-    }
-    return dot ? k : i;
+    const auto code_point = [this](std::size_t m) { return at(m); };
+    const auto stop = glued_section_number_stop(code_point, i, k);
+    return stop && *stop == j ? k : i;
   }
 
   // `lead` <= `first`: a path's leading "/" or "~/" (part of the span, not of the key).

@@ -67,15 +67,18 @@ std::string render(const CleanDocument& document);
 std::optional<CleanDocument> clean_document_of(const Analysis& analysis, std::string name);
 
 // Clean documents from a `zh<TAB>en<TAB>source` file: consecutive pairs of one
-// source, `pairs_per_document` at a time. Pairs whose translation is mostly
-// Latin script (untranslated commands and code) are skipped: in a transcript
-// they would be real "untranslated" findings, not clean pairs.
+// source, `pairs_per_document` at a time; with `across_sources`, consecutive
+// pairs whatever their source (the layout of the project's external held-out
+// set: 100 real pairs a document, so no page of 2-3 pairs weighs like a long
+// one). Pairs whose translation has no Chinese character (untranslated
+// paragraphs) are skipped: in a transcript they would be real "untranslated"
+// findings, not clean pairs.
 struct TsvCorpus {
   std::vector<CleanDocument> documents;
   std::size_t skipped_latin = 0;   // pairs left out because the translation has no Chinese character
   std::size_t skipped_malformed = 0;  // lines without two tab-separated fields
 };
-TsvCorpus documents_from_tsv(std::string_view tsv, std::size_t pairs_per_document);
+TsvCorpus documents_from_tsv(std::string_view tsv, std::size_t pairs_per_document, bool across_sources = false);
 
 // Deterministic random numbers: std::mt19937 with our own bounded draw.
 class EvalRandom {

@@ -73,6 +73,15 @@ SpeakerScore score_speakers(const std::vector<std::string>& truth, const Transcr
     pairs.emplace_back(s, t);
     pair_index.push_back(i);
   }
+  for (std::size_t k = 1; k < pair_index.size(); ++k) {
+    const std::size_t i = pair_index[k];
+    if (pair_index[k - 1] + 1 != i) continue;  // an unlabelled pair between: no change to judge
+    const bool true_change = truth[i] != truth[i - 1];
+    const bool inferred_change = transcript.pairs[i].speaker != transcript.pairs[i - 1].speaker;
+    score.true_changes += true_change ? 1 : 0;
+    score.inferred_changes += inferred_change ? 1 : 0;
+    score.changes_found += true_change && inferred_change ? 1 : 0;
+  }
   score.true_speakers = true_ids.size();
   score.inferred_speakers = inferred_ids.size();
 

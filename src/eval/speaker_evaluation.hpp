@@ -32,6 +32,12 @@ struct SpeakerScore {
   std::size_t true_speakers = 0;
   std::size_t inferred_speakers = 0;
   std::vector<std::size_t> wrong;  // 0-based pairs wrong under the mapping
+  // Changes of speaker between two consecutive labelled pairs: where the turns
+  // are cut, apart from who speaks them (a missed change merges two turns).
+  std::size_t true_changes = 0;      // the labels change speaker
+  std::size_t inferred_changes = 0;  // the inferred speaker changes
+  std::size_t changes_found = 0;     // both do
+
   double share(std::size_t count) const { return pairs ? double(count) / double(pairs) : 0.0; }
 };
 

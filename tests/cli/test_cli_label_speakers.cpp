@@ -84,3 +84,15 @@ TEST_CASE("eval --speakers --show-pairs lists every pair's inferred and true spe
                         "    4   inferred Anna Berg        true Anna Berg\n"
                         "    5 x inferred Tom              true Anna Berg\n") != std::string::npos);
 }
+
+TEST_CASE("eval --speakers --changes counts where the speaker changes, true and inferred") {
+  const TempDir dir;
+  const auto file = dir.write("interview.zh-en.txt", kInterview);
+  // Labels change after pairs 2 and 3; the inference (Anna Anna Tom Anna Tom) after 2, 3 and 4.
+  const auto labels = dir.write("interview.labels", "1\tAnna Berg\n2\tAnna Berg\n3\tTom\n4\tAnna Berg\n5\tAnna Berg\n");
+  const auto result = run_bitext({"eval", "--speakers", "--changes", file.string(), labels.string()});
+  CHECK(result.status == 0);
+  CHECK(result.out.find("  changes: true 2, inferred 3, both 2 (precision 0.667, recall 1.000)\n") != std::string::npos);
+  const auto without = run_bitext({"eval", "--speakers", file.string(), labels.string()});
+  CHECK(without.out.find("changes:") == std::string::npos);
+}

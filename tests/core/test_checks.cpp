@@ -175,6 +175,36 @@ TEST_CASE("missing-translation: an English line with no Chinese before it") {
   CHECK(check(expected).empty());
 }
 
+TEST_CASE("missing-original: a numbered heading without its original before a paragraph is a lone line, not a split") {
+  // A heading ends without a mark because it is a title: it is no sentence
+  // running on into the paragraph below it (Debian Edu manual, the original
+  // "6.3. Installing Debian Edu" deleted).
+  const std::string text =
+      "6.2.5. 源代码\n"
+      "6.2.5. Sources\n"
+      "源代码从通常位置的 Debian 档案来获得，系列媒介链接在 http://get.debian.org/cdimage/release/current/source/\n"
+      "Sources are available from the Debian archive at the usual locations, several media are"
+      " linked on https://get.debian.org/cdimage/release/current/source/\n"
+      "6.3. 安装 Debian Edu\n"
+      "当安装 Debian Edu 时，有一些选项要选择。不要畏惧；不是很多。我们做了很好的工作隐藏了安装 Debian 期间及其后续的复杂性。然而，Debian Edu 就是"
+      " Debian，如需要则有超过 59,000 个软件包从中选择大量配置选项。对于我们大多数的使用者，我们的默认配置是精细的。请注意：如果打算使用"
+      " LTSP，选择一个轻量级桌面环境。\n"
+      "When you do a Debian Edu installation, you have a few options to choose from. Don't be"
+      " afraid; there aren't many. We have done a good job of hiding the complexity of Debian"
+      " during the installation and beyond. However, Debian Edu is Debian, and if you want there"
+      " are more than 59,000 packages to choose from and a billion configuration options. For"
+      " the majority of our users, our defaults should be fine. Please note: if LTSP is intended"
+      " to be used, choose a lightweight desktop environment.\n"
+      "6.3.1. 主要服务器安装\n"
+      "6.3.1. Main server installation scenarios\n";
+  const std::vector<Finding> findings = check(text);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "missing-original");
+  CHECK(findings[0].severity == Severity::Error);
+  CHECK(findings[0].begin == begin_of(text, "6.3. 安装 Debian Edu"));
+  CHECK(findings[0].end == end_of(text, "6.3. 安装 Debian Edu"));
+}
+
 TEST_CASE("missing lines in an original-first document go on the other side") {
   CheckOptions options;
   options.order = LineOrder::OriginalFirst;
@@ -502,6 +532,21 @@ TEST_CASE("split-line: a section number broken off the start of a line") {
       CHECK(check(text).empty());
     }
     CHECK(check("今天天气很好。\nThe weather is nice today.\n3.1.\n\n请把窗户打开。\nPlease open the window.").empty());
+  }
+  SUBCASE("a line that already starts with the number: not its number (joining would double it)") {
+    // The translation "3.1. 网络" lost its title to the next pair: only the
+    // pairing's missing translation is reported, no join of "3.1." to "3.1. Network".
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "3.1.\n"
+        "3.1. Network\n"
+        "网络请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-translation");
+    CHECK(findings[0].begin == begin_of(text, "3.1. Network"));
   }
 }
 

@@ -194,6 +194,29 @@ TEST_CASE("documents from a TSV: pairs by source, translations without Chinese s
   CHECK(render(corpus.documents[2]) == "另一篇。\nAnother one.\n再一段。\nOnce more.");
 }
 
+TEST_CASE("documents from a TSV across sources: consecutive pairs whatever their source") {
+  const std::string tsv =
+      "第一段。\tFirst paragraph.\tdoc-a\n"
+      "第二段。\tSecond paragraph.\tdoc-a\n"
+      "dpkg -i foo.deb\tdpkg -i foo.deb\tdoc-a\n"
+      "第三段。\tThird paragraph.\tdoc-a\n"
+      "另一篇。\tAnother one.\tdoc-b\n"
+      "再一段。\tOnce more.\tdoc-b\n"
+      "最后。\tLast.\tdoc-c\n";
+  const TsvCorpus corpus = documents_from_tsv(tsv, 3, true);
+  CHECK(corpus.skipped_latin == 1);
+  // 6 pairs with Chinese -> 3 + 3, the second one across doc-a, doc-b and doc-c.
+  REQUIRE(corpus.documents.size() == 2);
+  CHECK(corpus.documents[0].pairs.size() == 3);
+  CHECK(corpus.documents[0].pairs[2].original == "Third paragraph.");
+  CHECK(corpus.documents[1].pairs.size() == 3);
+  CHECK(corpus.documents[1].pairs[0].translation == "另一篇。");
+  CHECK(corpus.documents[1].pairs[2].translation == "最后。");
+  // By source, the same rows make three documents (doc-c's single pair is dropped).
+  CHECK(documents_from_tsv(tsv, 3).documents.size() == 2);
+  CHECK(documents_from_tsv(tsv, 3).documents[1].pairs.size() == 2);
+}
+
 TEST_CASE("clean_document_of gives back the analysed text") {
   const std::string text = render(small_document());
   const auto analysis = Analysis::run(text, {});

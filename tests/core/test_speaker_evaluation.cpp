@@ -57,6 +57,10 @@ TEST_CASE("named, mapped and baseline shares") {
   CHECK(score.mapped == 4);
   CHECK(score.wrong == std::vector<std::size_t>{4, 5});
   CHECK(score.share(score.mapped) == doctest::Approx(4.0 / 6.0));
+  // Changes: true after pairs 2 and 5; inferred after 2, 4 and 5: two found.
+  CHECK(score.true_changes == 2);
+  CHECK(score.inferred_changes == 3);
+  CHECK(score.changes_found == 2);
 }
 
 TEST_CASE("pairs without a label are not scored") {
@@ -65,4 +69,8 @@ TEST_CASE("pairs without a label are not scored") {
   CHECK(score.pairs == 2);
   CHECK(score.named == 0);
   CHECK(score.mapped == 2);  // inferred Bob is true Ann, inferred Ann true Bob
+  // Pairs 1 and 3 are not consecutive: no change is judged across the unlabelled pair.
+  CHECK(score.true_changes == 0);
+  CHECK(score.inferred_changes == 0);
+  CHECK(score.changes_found == 0);
 }

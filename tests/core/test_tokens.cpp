@@ -1,10 +1,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
+#include "bitext/numbers.hpp"
 #include "bitext/tokens.hpp"
+#include "core/glued_section_number.hpp"
 #include "bitext/text.hpp"
 
 #include "support/random_lines.hpp"
@@ -289,5 +293,46 @@ TEST_CASE("random lines: tokens are ordered, inside the line, and a line matches
     const auto self = compare_tokens(tokens, tokens);
     REQUIRE(self.consistent());
     REQUIRE(self.near_translation.empty());
+  }
+}
+
+// One predicate (glued_section_number.hpp) decides for both scanners: at
+// each edge of the shape, the token scanner splits the word from the number
+// exactly when the number scanner reads the number as a number, not a code.
+TEST_CASE("glued section numbers: the edges of the shape, and both scanners agree") {
+  const auto stop = [](std::u32string_view text, std::size_t word, std::size_t digits) {
+    const auto at = [text](std::size_t k) { return k < text.size() ? text[k] : U'\0'; };
+    return bitext::glued_section_number_stop(at, word, digits);
+  };
+  CHECK(stop(U"Prev1.6. Next", 0, 4) == std::optional<std::size_t>(7));
+  CHECK(stop(U"RAID12.1.1.", 0, 4) == std::optional<std::size_t>(10));
+  CHECK(stop(U"(Prev1.6.)", 1, 5) == std::optional<std::size_t>(8));
+  CHECK(stop(U"Ｐｒｅｖ1.6.", 0, 4) == std::optional<std::size_t>(7));  // full-width letters
+  CHECK_FALSE(stop(U"P1.6.", 0, 1));            // one letter: a code
+  CHECK_FALSE(stop(U"Rev12.", 0, 3));           // one digit group
+  CHECK_FALSE(stop(U"Python3.11 is", 0, 6));    // no label's full stop
+  CHECK_FALSE(stop(U"Prev1.6.x", 0, 4));        // a letter goes on after it
+  CHECK_FALSE(stop(U"Prev1.6.7", 0, 4));        // not closed
+  CHECK_FALSE(stop(U"x_Prev1.6.", 2, 6));       // joined to a word before it
+  CHECK_FALSE(stop(U"a-Prev1.6.", 2, 6));
+  CHECK_FALSE(stop(U"/Prev1.6.", 1, 5));
+  CHECK_FALSE(stop(U"éPrev1.6.", 1, 5));
+  CHECK_FALSE(stop(U"Prev", 0, 4));             // no digits at all
+  CHECK_FALSE(stop(U"", 0, 0));
+
+  // (With one dot: a read number is not a code. "Tools12.1.1." is a version, a code either way.)
+  for (const std::string text : {"Prev1.6. Planting", "Python3.11 is out", "up to Rev12.",
+                                  "x_Prev1.6.", "a-Prev1.6.", "Prev1.6.x", "P1.6.", "see Prev1.6.7 now",
+                                  "（Prev4.3.）"}) {
+    CAPTURE(text);
+    const auto tokens = scan_tokens(text);
+    const bool split = std::any_of(tokens.begin(), tokens.end(), [&](const LatinToken& t) {
+      return t.end < text.size() && text[t.end] >= '0' && text[t.end] <= '9' && t.kind == TokenKind::Name;
+    });
+    const auto numbers = bitext::scan_numbers(text);
+    const bool read = std::any_of(numbers.begin(), numbers.end(), [](const bitext::NumberMention& m) {
+      return m.kind != bitext::NumberKind::Code;
+    });
+    CHECK(split == read);
   }
 }
