@@ -99,7 +99,9 @@ class AnalysisWorker {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<AnalysisJob> queue_;
-  // Per document, the last version this worker made (not kept alive by it).
+  // Per document, the last version this worker made (not kept alive by it:
+  // analyses are never made by make_shared, so a weak_ptr holds only the
+  // control block).
   struct Made {
     std::uint64_t serial = 0;
     std::uint64_t generation = 0;
