@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-# Usage: python3 scripts/lsp-open-and-type.py build/bitext FILE [EDITS]  (docs/performance.md)
+# Usage: python3 scripts/lsp-open-and-type.py build/bitext FILE [EDITS [stream]]  (docs/performance.md)
 # Opens the document in `bitext lsp`, waits for its diagnostics, makes one-character edits 100 ms
-# apart, and reports open->first and open->full diagnostics (wall) and the server's CPU time and peak RSS.
+# apart (each after the last one's diagnostics; with `stream`, without waiting), and reports
+# open->first and open->full diagnostics (wall) and the server's CPU time and peak RSS.
 # With BITEXT_LSP_WRAPPER set (e.g. "heaptrack -o /tmp/ht") the server runs under that command and
 # talks over TCP (`bitext lsp --listen`), so that the wrapper's own output cannot break the stream.
 import json, subprocess, sys, time, os, resource, shlex, socket
 binary, path = sys.argv[1], sys.argv[2]
 edits = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+stream = len(sys.argv) > 4 and sys.argv[4] == 'stream'  # edits sent without waiting for diagnostics
 wrapper = shlex.split(os.environ.get('BITEXT_LSP_WRAPPER', ''))
 if wrapper:
     p = subprocess.Popen(wrapper + [binary, 'lsp', '--listen', '127.0.0.1:0'], stderr=subprocess.PIPE)
@@ -70,6 +72,22 @@ for name, (when, count, cpu) in (('first', publishes[0]), ('full', publishes[-1]
           (name, when - t0, cpu - cpu0, count, ' (%d publishes)' % len(publishes) if name == 'full' else ''))
 lines = text.split('\n'); line = len(lines) // 2
 lat = []
+if stream:
+    # As a typist does: the next keystroke does not wait for the last one's diagnostics.
+    t = time.monotonic()
+    for i in range(edits):
+        time.sleep(0.1)
+        send({'jsonrpc':'2.0','method':'textDocument/didChange','params':{'textDocument':{'uri':uri,'version':2+i},
+              'contentChanges':[{'range':{'start':{'line':line,'character':3},'end':{'line':line,'character':3}},'text':'x'}]}})
+    published = 0
+    while True:
+        m = read()
+        if m.get('method') != 'textDocument/publishDiagnostics': continue
+        published += 1
+        if m['params'].get('version') == 1 + edits: break
+    print('%d edits 100 ms apart without waiting: %d publishes, the last %.1f ms after the last edit (wall)' %
+          (edits, published, 1000 * (time.monotonic() - t - 0.1 * edits)))
+    edits = 0
 for i in range(edits):
     time.sleep(0.1)
     t = time.monotonic()

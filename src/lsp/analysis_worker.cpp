@@ -4,8 +4,8 @@
 #include <exception>
 
 #if defined(__linux__)
-#include <pthread.h>
-#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #endif
 
 #include "lsp/heap.hpp"
@@ -56,20 +56,53 @@ void AnalysisWorker::dispose(std::shared_ptr<const void> garbage) {
 
 void AnalysisWorker::reap() {
 #if defined(__linux__)
-  // Only when a core would otherwise idle: freeing must not slow the next
-  // analysis, which is what the user waits for.
-  sched_param idle{};
-  pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+  // Below the analysis (freeing must not slow the next one, which the user
+  // waits for), but not idle-only: on a busy machine an idle-priority thread
+  // got no core at all, and the versions it was to free stayed alive beside
+  // the next ones while the user typed.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
 #endif
   for (;;) {
     std::unique_lock lock(mutex_);
     reap_wake_.wait(lock, [&] { return stopping_ || !garbage_.empty(); });
     if (stopping_) return;
-    std::vector<std::shared_ptr<const void>> garbage = std::move(garbage_);
-    garbage_.clear();
+    // One version at a time, so that the worker frees the rest itself when a
+    // job comes before this thread got a core.
+    std::shared_ptr<const void> garbage = std::move(garbage_.back());
+    garbage_.pop_back();
     lock.unlock();
-    garbage.clear();
+    garbage.reset();
   }
+}
+
+void AnalysisWorker::remember(const AnalysisJob& job, const std::shared_ptr<const Analysis>& made) {
+  std::erase_if(made_, [](const auto& entry) { return entry.second.analysis.expired(); });  // closed documents
+  made_[job.uri] = Made{job.serial, job.generation, job.base, job.base_revision, job.revision, made};
+}
+
+// While the user types faster than the document is analysed, each job is
+// queued with the base the server knew, which the running job is about to
+// replace: rerun from that older base, the job kept it alive beside the newer
+// version and redid the edits between them (a full analysis again when the
+// user typed while a document was opened). The result is the same from any
+// base (Analysis::rerun == run).
+void AnalysisWorker::rebase_on_newest(AnalysisJob& job) {
+  auto it = made_.find(job.uri);
+  if (it == made_.end()) return;
+  const Made& made = it->second;
+  const bool same_base = !made.from.owner_before(job.base) && !job.base.owner_before(made.from);
+  if (made.serial != job.serial || made.generation != job.generation || !same_base ||
+      made.from_revision != job.base_revision || made.revision < job.base_revision || made.revision >= job.revision)
+    return;
+  std::shared_ptr<const Analysis> newer = made.analysis.lock();
+  if (!newer) return;
+  std::optional<LineEdit> edit = edit_from(job.edits, made.revision);
+  if (!edit || job.edits.back().to_revision != job.revision) return;
+  job.base = std::move(newer);
+  job.edit = edit;
+  job.base_revision = made.revision;
+  std::erase_if(job.edits, [&](const RevisionEdit& entry) { return entry.to_revision <= made.revision; });
+  job.on_early = nullptr;  // a re-analysis tells no early findings
 }
 
 void AnalysisWorker::release_memory_when_idle() {
@@ -121,8 +154,9 @@ void AnalysisWorker::loop() {
       if (stopping_) return;
       if (queue_.empty()) continue;  // woken to release memory after the pause
       memory_to_release_ = true;
-      if (garbage_.size() > kMostGarbage) {
-        // The reaper gets no time (a busy machine): free it here rather than pile it up.
+      if (!garbage_.empty()) {
+        // The reaper got no core yet (a busy machine): the replaced versions
+        // are freed here, before the next one is made, not kept beside it.
         std::vector<std::shared_ptr<const void>> garbage = std::move(garbage_);
         garbage_.clear();
         lock.unlock();
@@ -132,6 +166,7 @@ void AnalysisWorker::loop() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
+    rebase_on_newest(job);
     AnalysisResult result;
     result.uri = job.uri;
     result.serial = job.serial;
@@ -143,6 +178,7 @@ void AnalysisWorker::loop() {
     try {
       std::shared_ptr<const Analysis> analysis = analyser_(job);
       result.core_elapsed = std::chrono::steady_clock::now() - started;
+      remember(job, analysis);
       result.snapshot = std::make_shared<const Snapshot>(std::move(analysis), job.version);
     } catch (const std::exception& e) {
       result.error = e.what();

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -18,6 +19,7 @@
 #include "bitext/analysis.hpp"
 #include "bitext/options.hpp"
 #include "lsp/snapshot.hpp"
+#include "lsp/text_document.hpp"
 
 namespace bitext::lsp {
 
@@ -34,6 +36,12 @@ struct AnalysisJob {
   // With a base and an edit, Analysis::rerun reuses the base's work.
   std::shared_ptr<const Analysis> base;
   std::optional<LineEdit> edit;
+  // The edits from revision `base_revision` (the base's, or where the log
+  // starts without one) to `revision`, one entry per revision: the worker
+  // reruns from a newer version of the document instead when it made one
+  // meanwhile (the server learns of it only after the job was queued).
+  std::uint64_t base_revision = 0;
+  std::vector<RevisionEdit> edits;
   // Told the structural findings of a full analysis of a large document
   // before its content checks (Analysis::run's listener); runs on the worker.
   EarlyFindingsListener on_early;
@@ -68,9 +76,11 @@ class AnalysisWorker {
   void submit(AnalysisJob job);
   void cancel(const std::string& uri);  // drops a queued (not a running) job
   // Frees `garbage` (an analysis a newer one replaced) on a background thread
-  // that runs only when a core is idle: freeing a large analysis takes
+  // of low priority: freeing a large analysis takes
   // milliseconds that the I/O thread should spend answering and the worker
-  // analysing.
+  // analysing. What that thread has not freed when the next job starts, the
+  // worker frees first: on a busy machine versions left to it piled up beside
+  // the one being analysed.
   void dispose(std::shared_ptr<const void> garbage);
   // Returns freed memory to the system once no work has come for a while
   // (after a large message that needed no analysis, e.g. a huge request id).
@@ -80,14 +90,29 @@ class AnalysisWorker {
  private:
   void loop();
   void reap();  // the freeing thread
+  // Points `job` at the newest version made of its document when that is
+  // newer than its base and the job's edit log leads from it.
+  void rebase_on_newest(AnalysisJob& job);
+  void remember(const AnalysisJob& job, const std::shared_ptr<const Analysis>& made);
   std::function<void(AnalysisResult)> on_done_;
   Analyser analyser_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<AnalysisJob> queue_;
+  // Per document, the last version this worker made (not kept alive by it:
+  // analyses are never made by make_shared, so a weak_ptr holds only the
+  // control block).
+  struct Made {
+    std::uint64_t serial = 0;
+    std::uint64_t generation = 0;
+    std::weak_ptr<const Analysis> from;  // the job's base (empty for a full run)
+    std::uint64_t from_revision = 0;
+    std::uint64_t revision = 0;
+    std::weak_ptr<const Analysis> analysis;
+  };
+  std::map<std::string, Made, std::less<>> made_;  // the worker thread's alone
   std::vector<std::shared_ptr<const void>> garbage_;
   std::condition_variable reap_wake_;
-  static constexpr std::size_t kMostGarbage = 4;  // versions left to the reaper before the worker frees them
   // Freed memory is kept between analyses (heap.hpp) and returned to the
   // system once no work has come for this long.
   static constexpr std::chrono::seconds kIdleBeforeRelease{5};

@@ -29,13 +29,6 @@ struct WaitingRequest {
   std::function<json(const Snapshot&)> answer;
 };
 
-// Lines edited between two revisions of a document.
-struct RevisionEdit {
-  std::uint64_t from_revision = 0;
-  std::uint64_t to_revision = 0;
-  LineEdit edit;
-};
-
 struct Document {
   Document(std::string uri, std::uint64_t serial, std::int64_t version, std::string text)
       : uri(std::move(uri)), serial(serial), version(version), text(std::move(text)) {}

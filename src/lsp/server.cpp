@@ -328,6 +328,8 @@ void Server::submit_analysis(Document& document) {
   job.options.document_name = document.uri;  // its layout (extension) and the language tags in its name
   job.edit = document.edit_since_base();
   if (job.edit) job.base = document.base;
+  job.base_revision = document.base_revision;
+  job.edits = document.edits;
   // As rust-analyzer shows its own diagnostics before cargo check's: a large
   // document just opened shows its structure's findings about a second before
   // the content checks end. Never once anything was published (a settings
@@ -563,6 +565,11 @@ void Server::on_did_change(DidChangeTextDocumentParams params) {
   if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "didChange for a document that is not open: " + uri);
   std::int64_t new_version = params.text_document.version.value_or(document->version + 1);
   document->failure.reset();
+  // A job still queued for the text being edited would be replaced by the
+  // next one anyway; dropped now, it no longer holds the buffer, which the
+  // edit can then change in place instead of copying (every path below
+  // schedules a new analysis or closes the document).
+  worker_.cancel(uri);
 
   std::optional<LineEdit> edit;
   try {

@@ -117,4 +117,16 @@ LineEdit compose(const LineEdit& first, const LineEdit& second) {
   return LineEdit{begin, old_end - begin, end_between - begin - second.old_line_count + second.new_line_count};
 }
 
+std::optional<LineEdit> edit_from(const std::vector<RevisionEdit>& log, std::uint64_t from) {
+  std::optional<LineEdit> merged;
+  std::uint64_t at = from;  // the revision `merged` leads to
+  for (const RevisionEdit& entry : log) {
+    if (entry.to_revision <= from) continue;
+    if (entry.from_revision != at) return std::nullopt;  // spans `from`, or a gap
+    merged = merged ? compose(*merged, entry.edit) : entry.edit;
+    at = entry.to_revision;
+  }
+  return merged;
+}
+
 }  // namespace bitext::lsp

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,5 +45,16 @@ class TextDocument {
 // One LineEdit equivalent to `first` followed by `second` (whose line numbers
 // refer to the text after `first`).
 LineEdit compose(const LineEdit& first, const LineEdit& second);
+
+// Lines edited between two revisions of a document.
+struct RevisionEdit {
+  std::uint64_t from_revision = 0;
+  std::uint64_t to_revision = 0;
+  LineEdit edit;
+};
+
+// The single edit made by the entries of `log` (ascending) after revision
+// `from`; nullopt when there are none, or one spans `from`, or one is missing.
+std::optional<LineEdit> edit_from(const std::vector<RevisionEdit>& log, std::uint64_t from);
 
 }  // namespace bitext::lsp

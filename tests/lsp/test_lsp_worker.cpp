@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -84,6 +85,114 @@ TEST_CASE("dispose frees what it is given on a background thread, not the caller
   worker.submit(job_for("你好。\nHello.", 5));
   REQUIRE(results.wait_for(1));
   CHECK(results.done[0].version == 5);
+}
+
+TEST_CASE("versions left to the freeing thread are freed before the next job, even while that thread is busy") {
+  // On a busy machine the low-priority freeing thread may get no core for long: what it
+  // has not freed must not stay alive beside the next version being made.
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool freeing_started = false;
+  bool analysed = false;
+  int freed = 0;
+  int freed_when_analysed = -1;
+  Results results;
+  AnalysisWorker worker([&](AnalysisResult result) { results.add(std::move(result)); },
+                        [&](AnalysisJob& job) {
+                          {
+                            std::lock_guard lock(mutex);
+                            freed_when_analysed = freed;
+                            analysed = true;
+                          }
+                          changed.notify_all();
+                          return analyse_with_core(job);
+                        });
+  // The freeing thread is held inside the first version's destructor until the job runs.
+  worker.dispose(std::shared_ptr<const void>(new int(0), [&](const int* value) {
+    delete value;
+    std::unique_lock lock(mutex);
+    freeing_started = true;
+    changed.notify_all();
+    changed.wait_for(lock, std::chrono::seconds(20), [&] { return analysed; });
+  }));
+  {
+    std::unique_lock lock(mutex);
+    REQUIRE(changed.wait_for(lock, std::chrono::seconds(20), [&] { return freeing_started; }));
+  }
+  for (int i = 1; i <= 3; ++i) {
+    worker.dispose(std::shared_ptr<const void>(new int(i), [&](const int* value) {
+      delete value;
+      std::lock_guard lock(mutex);
+      ++freed;
+    }));
+  }
+  worker.submit(job_for("你好。\nHello.", 6));
+  REQUIRE(results.wait_for(1));
+  CHECK(results.done[0].version == 6);
+  std::lock_guard lock(mutex);
+  CHECK(freed_when_analysed == 3);
+}
+
+TEST_CASE("a job queued while its document was analysed reruns from the version made meanwhile") {
+  // Revision 1 is queued while revision 0 (just opened) is analysed, with the
+  // edit log from revision 0 and no base (none was known when it was queued).
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool first_started = false, queued = false;
+  std::vector<std::shared_ptr<const Analysis>> made;
+  std::shared_ptr<const Analysis> second_base;
+  std::optional<LineEdit> second_edit;
+  Results results;
+  AnalysisWorker worker([&](AnalysisResult result) { results.add(std::move(result)); },
+                        [&](AnalysisJob& job) {
+                          std::unique_lock lock(mutex);
+                          if (job.revision == 0) {
+                            first_started = true;
+                            changed.notify_all();
+                            changed.wait_for(lock, std::chrono::seconds(20), [&] { return queued; });
+                          } else {
+                            second_base = job.base;
+                            second_edit = job.edit;
+                          }
+                          lock.unlock();
+                          auto analysis = analyse_with_core(job);
+                          lock.lock();
+                          made.push_back(analysis);
+                          return analysis;
+                        });
+  const std::string before = "你好。\nHello.\n再见。\nGoodbye.";
+  const std::string after = "你好。\nHello there.\n再见。\nGoodbye.";
+  worker.submit(job_for(before, 0));
+  {
+    std::unique_lock lock(mutex);
+    REQUIRE(changed.wait_for(lock, std::chrono::seconds(20), [&] { return first_started; }));
+  }
+  AnalysisJob second = job_for(after, 1);
+  second.edits = {RevisionEdit{0, 1, LineEdit{1, 1, 1}}};
+  worker.submit(std::move(second));
+  {
+    std::lock_guard lock(mutex);
+    queued = true;
+  }
+  changed.notify_all();
+  REQUIRE(results.wait_for(2));
+  std::lock_guard lock(mutex);
+  REQUIRE(made.size() == 2);
+  CHECK(second_base == made[0]);
+  REQUIRE(second_edit.has_value());
+  CHECK(second_edit->first_line == 1);
+  CHECK(second_edit->old_line_count == 1);
+  CHECK(second_edit->new_line_count == 1);
+  CHECK(results.done[1].incremental);
+  // The same result as a full analysis of the text.
+  const auto full = Analysis::run(after, CheckOptions{});
+  REQUIRE(made[1]->findings().size() == full->findings().size());
+  for (std::size_t i = 0; i < full->findings().size(); ++i) {
+    CHECK(made[1]->findings()[i].code == full->findings()[i].code);
+    CHECK(made[1]->findings()[i].begin == full->findings()[i].begin);
+    CHECK(made[1]->findings()[i].message == full->findings()[i].message);
+  }
+  CHECK(made[1]->transcript().pairs.size() == 2);
 }
 
 TEST_CASE("a stopped worker leaves disposal to the caller") {
