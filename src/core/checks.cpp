@@ -324,6 +324,9 @@ class Checker {
     const LineRole role = detail::role_of(text_of(translation), entry.script, transcript_.translation_script,
                                           transcript_.original_script, options_);
     if (role == LineRole::TranslationPlaceholder) return;  // a known gap, not an untranslated line
+    // No letters (a bare section number paired as its heading's partner): in
+    // no language, so not untranslated; what the pair lost is another check's.
+    if (entry.script.dominant == Script::None) return;
     std::string message;
     if (detail::trim(text_of(translation)) == detail::trim(text_of(original))) {
       message = "Translation line is identical to its original on line " + line_number(original) + " (pair " +

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
+#include "front_matter.hpp"
 #include "line_facts.hpp"
 
 namespace bitext::detail {
@@ -14,6 +16,33 @@ double median_weight(std::vector<std::uint32_t>& weights) {
   const auto middle = weights.begin() + static_cast<std::ptrdiff_t>(weights.size() / 2);
   std::nth_element(weights.begin(), middle, weights.end());
   return std::max<double>(1.0, *middle);
+}
+
+// A line holding only a section number ("3.1.") next to a line of one of the
+// two languages that starts with that number ("3.1. Network"): both sides of
+// a heading carry its number, so the bare one is that line's partner whose
+// title went elsewhere (a drift or a cut), not markup. Its language is the
+// other one; none when neither or both neighbours say so. Not at the
+// document's first content line, which may be a header with its number.
+std::optional<Label> partner_label(const UnitSequence& sequence, const std::vector<UnitReading>& readings,
+                                   std::size_t unit, std::size_t first_content, Script script1, Script script2) {
+  const std::string_view label = trim(sequence.text_of(unit));
+  if (!is_number_label(label)) return std::nullopt;
+  std::optional<Label> found;
+  for (const std::size_t neighbour : {unit - 1, unit + 1}) {
+    if (neighbour >= sequence.units.size() || neighbour <= first_content ||
+        readings[neighbour].kind() != UnitClass::Content)
+      continue;
+    if (sequence.group_of(neighbour) != sequence.group_of(unit)) continue;
+    const std::string_view text = trim(sequence.text_of(neighbour));
+    if (!text.starts_with(label) || text.size() <= label.size() || text[label.size()] != ' ') continue;
+    const Script script = line_script(sequence.script_of(neighbour), script1, script2);
+    if (script != script1 && script != script2) continue;
+    const Label other = script == script1 ? kScript2 : kScript1;
+    if (found && *found != other) return std::nullopt;  // a heading on both sides: the number is a stray
+    found = other;
+  }
+  return found;
 }
 
 }  // namespace
@@ -34,13 +63,19 @@ PairingItems pairing_items(const UnitSequence& sequence, const std::vector<UnitR
                            Script script2) {
   PairingItems result;
   std::vector<std::uint32_t> weights1, weights2;
+  std::size_t first_content = 0;
+  while (first_content < sequence.units.size() && !readings[first_content].content()) ++first_content;
   for (std::size_t unit = 0; unit < sequence.units.size(); ++unit) {
     const UnitReading reading = readings[unit];
-    if (!reading.content()) continue;
+    std::optional<Label> partner;
+    if (reading.kind() == UnitClass::Markup) partner = partner_label(sequence, readings, unit, first_content, script1, script2);
+    if (!reading.content() && !partner) continue;
     const ScriptProfile& profile = sequence.script_of(unit);
     Item item;
     item.unit = static_cast<std::uint32_t>(unit);
-    if (reading.kind() == UnitClass::TranslationMark) {
+    if (partner) {
+      item.label = *partner;
+    } else if (reading.kind() == UnitClass::TranslationMark) {
       item.label = kTranslationPlaceholder;
     } else if (reading.kind() == UnitClass::OriginalMark) {
       item.label = kOriginalPlaceholder;
