@@ -71,6 +71,16 @@ class Analysis {
   static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
                                                const std::vector<LineEdit>& edits,
                                                const CheckOptions& options);
+  // What a rerun does with `previous`'s work kept for rerun (never its text,
+  // transcript or findings, which stay readable by other threads meanwhile).
+  enum class PreviousWork {
+    Keep,     // `previous` can be rerun from again, with the same reuse (tests, benchmarks)
+    Release,  // each part is freed once the rerun has used it: the caller reruns from `previous`
+              // only once (a later rerun from it is still exact, but reuses nothing)
+  };
+  static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
+                                               const std::vector<LineEdit>& edits, const CheckOptions& options,
+                                               PreviousWork previous_work);
 
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
@@ -97,9 +107,11 @@ class Analysis {
   std::vector<Finding> findings_;
   std::vector<double> pair_scores_;
   std::optional<std::size_t> first_invalid_utf8_;      // so that rerun scans only the edited bytes
-  std::shared_ptr<const ContentState> content_state_;  // content_checks' reusable work, for rerun
-  std::shared_ptr<const detail::LineReadings> line_readings_;  // pairing's reusable work, for rerun
-  std::shared_ptr<const detail::SpeakerMemo> speaker_memo_;    // the speaker model's, for rerun
+  // Read by rerun only, and taken by a rerun that releases them (hence mutable:
+  // the caller of such a rerun promises no other rerun reads them meanwhile).
+  mutable std::shared_ptr<const ContentState> content_state_;  // content_checks' reusable work
+  mutable std::shared_ptr<const detail::LineReadings> line_readings_;  // pairing's reusable work
+  mutable std::shared_ptr<const detail::SpeakerMemo> speaker_memo_;    // the speaker model's
   std::shared_ptr<const detail::LayoutMemo> layout_memo_;      // ... of a layout document (not Lines)
   // Fills a layout document's analysis (its text and first invalid byte set),
   // reusing `previous`'s work when it was the same layout.

@@ -163,6 +163,15 @@ std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineI
   return profiles;
 }
 
+// The previous version's work a rerun reads, each part dropped here once its
+// stage has used it: freed then when the rerun took it from the previous
+// version (PreviousWork::Release), else still kept by that version.
+struct Reusable {
+  std::shared_ptr<const detail::LineReadings> readings;
+  std::shared_ptr<const detail::SpeakerMemo> memo;  // what `speakers` recalls
+  std::shared_ptr<const ContentState> content;
+};
+
 struct Outputs {
   Transcript& transcript;
   std::shared_ptr<const detail::LineReadings>& line_readings;
@@ -261,10 +270,11 @@ constexpr std::size_t kOverlapFromPairs = 1024;
 
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
-             const detail::LineReadings* previous_readings, const ContentState* previous_content,
-             std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript,
+             Reusable previous, std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript,
              const detail::SpeakerRecall& speakers, Outputs out, const EarlyFindingsListener* early = nullptr) {
-  detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous_readings, reused_lines);
+  detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous.readings.get(), reused_lines);
+  previous.readings.reset();
+  const ContentState* previous_content = previous.content.get();
   out.transcript = std::move(paired.transcript);
   out.line_readings = std::move(paired.readings);
   const detail::LabelSources sources{index.text(), index, Layout::Lines};
@@ -300,7 +310,9 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
         [&] { content = content_checks(out.transcript, index, previous_content, previous_lines); });
   } else {
     infer();
+    previous.memo.reset();
     if (options.content_checks) content = content_checks(out.transcript, index, previous_content, previous_lines);
+    previous.content.reset();
   }
   if (inferred) detail::set_speaker_model(out.transcript, std::move(*inferred));
   out.speaker_memo = std::move(memo);
@@ -380,7 +392,7 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
     analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
     profile(0, count);
   }
-  analyse(index, analysis->first_invalid_utf8_, profiles, options, nullptr, nullptr, {}, nullptr, {},
+  analyse(index, analysis->first_invalid_utf8_, profiles, options, {}, {}, nullptr, {},
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
            analysis->pair_scores_, analysis->content_state_},
           early);
@@ -409,6 +421,12 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
 std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
                                                 const std::vector<LineEdit>& edits,
                                                 const CheckOptions& options) {
+  return rerun(previous, std::move(text), edits, options, PreviousWork::Keep);
+}
+
+std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
+                                                const std::vector<LineEdit>& edits, const CheckOptions& options,
+                                                PreviousWork previous_work) {
   if (!text) text = std::make_shared<const std::string>();
   // Other layouts are read again as a whole (their units span lines, and the
   // per-line work below does not carry over); the content checks reuse the
@@ -426,10 +444,15 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
       first_invalid_after_edit(previous.text(), previous.first_invalid_utf8_, analysis->text(), ends);
   std::vector<std::uint32_t> previous_lines;
   std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
-  const detail::SpeakerRecall speakers{previous.speaker_memo_.get(), ends, previous.text(),
-                                       &previous.transcript_.speaker_model};
-  analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, previous.line_readings_.get(),
-          previous.content_state_.get(), previous_lines, &previous.transcript_, speakers,
+  Reusable reusable{previous.line_readings_, previous.speaker_memo_, previous.content_state_};
+  if (previous_work == PreviousWork::Release) {
+    previous.line_readings_.reset();
+    previous.speaker_memo_.reset();
+    previous.content_state_.reset();
+  }
+  const detail::SpeakerRecall speakers{reusable.memo.get(), ends, previous.text(), &previous.transcript_.speaker_model};
+  analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, std::move(reusable), previous_lines,
+          &previous.transcript_, speakers,
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
            analysis->pair_scores_, analysis->content_state_});
   return analysis;

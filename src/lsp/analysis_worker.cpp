@@ -13,7 +13,12 @@
 namespace bitext::lsp {
 
 std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
-  if (job.base && job.edit) return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options);
+  // The worker is the only one to rerun from a base, once (a queued job is
+  // rebased on the newest version, rebase_on_newest): the base's work kept for
+  // rerun is freed as the rerun uses it, not kept beside the new version's.
+  if (job.base && job.edit) {
+    return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Release);
+  }
   if (job.on_early) return Analysis::run(job.text, job.options, job.on_early);
   return Analysis::run(job.text, job.options);
 }

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -97,7 +98,8 @@ struct Editor {
   }
 };
 
-void check_edits(const std::string& path, const CheckOptions& options, unsigned seed, int edits) {
+void check_edits(const std::string& path, const CheckOptions& options, unsigned seed, int edits,
+                 Analysis::PreviousWork previous_work = Analysis::PreviousWork::Keep) {
   CAPTURE(path);
   std::vector<std::string> lines = split_lines(read_source_file(path));
   Editor editor{std::mt19937(seed), lines};
@@ -109,7 +111,7 @@ void check_edits(const std::string& path, const CheckOptions& options, unsigned 
     const std::vector<LineEdit> line_edits = editor.edit();
     const std::string text = join_lines(lines);
     CAPTURE(edit);
-    current = Analysis::rerun(*current, text, line_edits, options);
+    current = Analysis::rerun(*current, std::make_shared<const std::string>(text), line_edits, options, previous_work);
     check_same_analysis(*Analysis::run(text, options), *current);
     speakers_seen += current->transcript().speaker_model.speakers.size();
     in_layout += current->transcript().layout == layout ? 1 : 0;
@@ -126,6 +128,35 @@ TEST_CASE("rerun after edits that move, add and remove speaker cues gives exactl
   SUBCASE("inferred speakers: another show") { check_edits("tests/fixtures/speakers/deep-currents.zh-en.txt", options, 2, 60); }
   SUBCASE("labels") { check_edits("tests/fixtures/speakers/lines-colon.txt", options, 3, 80); }
   SUBCASE("own-line labels") { check_edits("tests/fixtures/speakers/lines-otter.txt", options, 4, 80); }
+}
+
+// The server's worker reruns from each version once and lets the rerun free
+// that version's work as it goes: the same results.
+TEST_CASE("rerun that releases the previous version's work gives exactly what run gives") {
+  const CheckOptions options;
+  check_edits("examples/unsupervised-learning-ep1.zh-en.txt", options, 5, 30, Analysis::PreviousWork::Release);
+  check_edits("tests/fixtures/speakers/lines-colon.txt", options, 6, 30, Analysis::PreviousWork::Release);
+}
+
+// A version whose work a rerun released can be rerun from again (the server
+// falls back to it when a newer result could not become the base): nothing
+// is reused, and the result is still run's.
+TEST_CASE("a second rerun from a version whose work was released gives what run gives") {
+  const CheckOptions options;
+  const std::string text = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  std::vector<std::string> lines = split_lines(text);
+  const auto base = Analysis::run(text, options);
+  Editor editor{std::mt19937(8), lines};
+  for (int edit = 0; edit < 3; ++edit) {
+    const std::vector<LineEdit> line_edits = editor.edit();
+    const std::string edited = join_lines(lines);
+    CAPTURE(edit);
+    // Each edit is made on the text so far, but described from `base` only when it is the first.
+    const auto rerun = Analysis::rerun(*base, std::make_shared<const std::string>(edited),
+                                       edit == 0 ? line_edits : std::vector<LineEdit>{}, options,
+                                       Analysis::PreviousWork::Release);
+    check_same_analysis(*Analysis::run(edited, options), *rerun);
+  }
 }
 
 TEST_CASE("rerun of layout documents after edits gives exactly what run gives") {
