@@ -108,7 +108,7 @@ bool greets_guest(const Cast& cast, const PairReading& reading) {
 
 // Points for participant p speaking pair i, from the pair's own words and the pair before.
 double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t previous_pair, bool has_previous) {
-  const PairReading& reading = cast.pairs[i];
+  const PairReading& reading = cast.pair(i);
   const Participant& who = cast.participants[p];
   double score = 0;
   for (std::size_t m = 0; m < reading.mentions.size(); ++m) {
@@ -131,7 +131,7 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
   if (wording.sign_off.found) score += role_score(who.role, Weights::sign_off);
   if (i == 0) score += role_score(who.role, Weights::opens_show);
   if (has_previous) {
-    const PairReading& before = cast.pairs[previous_pair];
+    const PairReading& before = cast.pair(previous_pair);
     const std::int32_t strong = named_next(before, true);
     if (strong == static_cast<std::int32_t>(p)) {
       score += Weights::named_next;
@@ -164,8 +164,8 @@ bool addresses_first(const PairReading& reading, const PairReading& before) {
 // `pairs_not_turns`: pairs cut by time or by sentence rather than by who speaks, so that
 // a short pair says nothing about the turn.
 double stay_score(const Cast& cast, std::size_t i, std::size_t previous, bool pairs_not_turns) {
-  const detail::PairWording& now = cast.pairs[i].wording;
-  const detail::PairWording& before = cast.pairs[previous].wording;
+  const detail::PairWording& now = cast.wording(i);
+  const detail::PairWording& before = cast.wording(previous);
   double score = Weights::stay;
   // Transcripts start a new line or paragraph when the speaker changes or a
   // talk grows long: a pair of a sentence or two that ends its sentence was a
@@ -184,8 +184,8 @@ double stay_score(const Cast& cast, std::size_t i, std::size_t previous, bool pa
   if (now.speaks_to_listener) score -= Weights::speaks_to_listener;
   if (now.guest_thanks.found) score -= Weights::reply_thanks;
   if (now.reaction_opening) score -= Weights::reaction;
-  if (addresses_first(cast.pairs[i], cast.pairs[previous])) score -= Weights::reaction;
-  if (named_next(cast.pairs[previous], true) >= 0) score -= Weights::handed_on;
+  if (addresses_first(cast.pair(i), cast.pair(previous))) score -= Weights::reaction;
+  if (named_next(cast.pair(previous), true) >= 0) score -= Weights::handed_on;
   return score;
 }
 
@@ -198,14 +198,14 @@ struct Decision {
 // The cue that best explains why pair i is participant p's.
 Decision explain(const Cast& cast, const std::vector<detail::PairSides>& sides, std::size_t i, std::size_t p,
                  std::int32_t previous_pair, std::int32_t previous_speaker) {
-  const PairReading& reading = cast.pairs[i];
+  const PairReading& reading = cast.pair(i);
   const Participant& who = cast.participants[p];
   const auto speaker = static_cast<std::int32_t>(p);
   for (std::size_t m = 0; m < reading.mentions.size(); ++m)
     if (reading.mention_participants[m] == speaker && reading.mentions[m].kind == MentionKind::SelfIntroduction)
       return {speaker, SpeakerCue::SelfIntroduction, reading.mentions[m].words};
   if (previous_pair >= 0) {
-    const PairReading& before = cast.pairs[static_cast<std::size_t>(previous_pair)];
+    const PairReading& before = cast.pair(static_cast<std::size_t>(previous_pair));
     for (std::size_t m = 0; m < before.mentions.size(); ++m) {
       if (before.mention_participants[m] != speaker) continue;
       if (before.mentions[m].kind == MentionKind::Handover)
@@ -219,7 +219,7 @@ Decision explain(const Cast& cast, const std::vector<detail::PairSides>& sides, 
   if (reading.wording.host_wording.found && who.role == SpeakerRole::Host)
     return {speaker, SpeakerCue::Role, std::string(reading.wording.host_wording.words)};
   if (previous_speaker == speaker) return {speaker, SpeakerCue::Continued, {}};
-  if (previous_pair >= 0 && cast.pairs[static_cast<std::size_t>(previous_pair)].wording.question) {
+  if (previous_pair >= 0 && cast.wording(static_cast<std::size_t>(previous_pair)).question) {
     const std::string_view asked = sides[static_cast<std::size_t>(previous_pair)].latin;
     const std::size_t from = asked.size() > 60 ? asked.size() - 60 : 0;
     return {speaker, SpeakerCue::Alternation, std::string(asked.substr(from))};
@@ -255,15 +255,15 @@ std::string unnamed_spelling(const std::string& name, Script script) {
 
 // Interjections inside someone's talk: a bare back-channel reply that does not answer a question.
 bool interjection(const Cast& cast, std::size_t i) {
-  if (!cast.pairs[i].wording.back_channel || i == 0 || i + 1 >= cast.pairs.size()) return false;
-  return !cast.pairs[i - 1].wording.question;
+  if (!cast.wording(i).back_channel || i == 0 || i + 1 >= cast.size()) return false;
+  return !cast.wording(i - 1).question;
 }
 
 // The pairs the decode runs over: every pair but interjections.
 std::vector<std::uint32_t> decoded_pairs(const Cast& cast) {
   std::vector<std::uint32_t> order;
-  order.reserve(cast.pairs.size());
-  for (std::size_t i = 0; i < cast.pairs.size(); ++i)
+  order.reserve(cast.size());
+  for (std::size_t i = 0; i < cast.size(); ++i)
     if (!interjection(cast, i)) order.push_back(static_cast<std::uint32_t>(i));
   return order;
 }
@@ -271,9 +271,9 @@ std::vector<std::uint32_t> decoded_pairs(const Cast& cast) {
 // Short pairs end turns only where pairs are turns or paragraphs: subtitle
 // cues are cut by time, and a document of one sentence per pair by sentence.
 bool pairs_are_not_turns(const Transcript& transcript, const Cast& cast) {
-  const auto multi_sentence = static_cast<std::size_t>(std::count_if(
-      cast.pairs.begin(), cast.pairs.end(), [](const PairReading& r) { return r.wording.sentences >= 2; }));
-  return transcript.layout == Layout::Srt || transcript.layout == Layout::Vtt || multi_sentence * 4 < cast.pairs.size();
+  std::size_t multi_sentence = 0;
+  for (std::size_t i = 0; i < cast.size(); ++i) multi_sentence += cast.wording(i).sentences >= 2 ? 1 : 0;
+  return transcript.layout == Layout::Srt || transcript.layout == Layout::Vtt || multi_sentence * 4 < cast.size();
 }
 
 // The decode's scores of a step: what each participant gets for speaking its
@@ -293,7 +293,7 @@ class StepScoring {
       return;
     }
     const std::size_t previous = order_[t - 1];
-    const bool asked = cast_.pairs[previous].wording.question;
+    const bool asked = cast_.wording(previous).question;
     const bool bridged = previous + 1 != i;  // an interjection between: the talker goes on
     for (std::size_t s = 0; s < k; ++s) scores.emit[s] = decode_points(emission(cast_, i, s, previous, true));
     scores.stay = decode_points(stay_score(cast_, i, previous, pairs_not_turns_) + (bridged ? Weights::stay : 0.0));
@@ -374,13 +374,13 @@ std::vector<Speaker> model_speakers(const Transcript& transcript, const Cast& ca
   std::vector<bool> shows_role(k, false);
   for (std::size_t i = 0; i < n; ++i) {
     const auto p = static_cast<std::size_t>(path.speaker_of[i]);
-    const detail::PairWording& wording = cast.pairs[i].wording;
+    const detail::PairWording& wording = cast.wording(i);
     if (cast.participants[p].role == SpeakerRole::Host &&
         (wording.question || wording.host_wording.found || wording.sign_off.found))
       shows_role[p] = true;
     if (cast.participants[p].role == SpeakerRole::Guest &&
         (wording.guest_thanks.found ||
-         (i > 0 && cast.pairs[i - 1].wording.question && path.speaker_of[i - 1] != path.speaker_of[i])))
+         (i > 0 && cast.wording(i - 1).question && path.speaker_of[i - 1] != path.speaker_of[i])))
       shows_role[p] = true;
   }
   for (std::size_t p = 0; p < k; ++p) {
@@ -441,19 +441,16 @@ bool same_speakers(const std::vector<Speaker>& a, const std::vector<Speaker>& b)
 namespace bitext::detail {
 
 SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<PairSides>& sides,
-                            const std::vector<PairCues>& cues, Cast* cast_read) {
+                            const std::vector<PairCues>& cues) {
   if (transcript.pairs.empty()) return {};
-  Cast cast = read_cast(sides, cues);
-  SpeakerModel model = infer_from_cast(transcript, sides, cast);
-  if (cast_read != nullptr) *cast_read = std::move(cast);
-  return model;
+  return infer_from_cast(transcript, sides, read_cast(sides, cues));
 }
 
 SpeakerModel infer_from_cast(const Transcript& transcript, const std::vector<PairSides>& sides, const Cast& cast,
                              DecodeTrace* trace) {
   SpeakerModel model;
   const std::size_t n = transcript.pairs.size();
-  if (n == 0 || cast.pairs.size() != n || cast.participants.empty()) return model;
+  if (n == 0 || cast.size() != n || cast.participants.empty()) return model;
   const bool pairs_not_turns = pairs_are_not_turns(transcript, cast);
   std::vector<std::uint32_t> order = decoded_pairs(cast);
   const StepScoring scoring(cast, order, pairs_not_turns);
@@ -474,7 +471,7 @@ std::optional<SpeakerModel> infer_from_cast_again(const Transcript& transcript, 
                                                   DecodeTrace& trace) {
   const std::size_t n = transcript.pairs.size();
   const std::size_t k = cast.participants.size();
-  if (n == 0 || cast.pairs.size() != n || changed.empty() || before.speakers != k || before.last.empty() ||
+  if (n == 0 || cast.size() != n || changed.empty() || before.speakers != k || before.last.empty() ||
       before_model.turns.empty() || before_model.turns.back().last_pair + 1 != n)
     return std::nullopt;
   const bool pairs_not_turns = pairs_are_not_turns(transcript, cast);
@@ -545,9 +542,9 @@ std::optional<SpeakerModel> infer_from_cast_again(const Transcript& transcript, 
 }
 
 std::optional<SpeakerModel> inferred_speaker_model(const Transcript& transcript, const std::vector<PairSides>& sides,
-                                                   const std::vector<PairCues>& cues, Cast* cast_read) {
+                                                   const std::vector<PairCues>& cues) {
   if (transcript.speaker_model.labelled() || transcript.pairs.empty()) return std::nullopt;
-  return kept_inferred_model(infer_speakers(transcript, sides, cues, cast_read));
+  return kept_inferred_model(infer_speakers(transcript, sides, cues));
 }
 
 std::optional<SpeakerModel> kept_inferred_model(SpeakerModel inferred) {

@@ -15,16 +15,15 @@
 namespace bitext::detail {
 
 // cues[i] == read_pair_cues(sides[i]), sides == pair_sides(transcript, text).
-// `cast_read` (if given) receives the cast it read (read_cast).
 SpeakerModel infer_speakers(const Transcript& transcript, const std::vector<PairSides>& sides,
-                            const std::vector<PairCues>& cues, Cast* cast_read = nullptr);
+                            const std::vector<PairCues>& cues);
 void add_inferred_speakers(Transcript& transcript, const std::vector<PairSides>& sides,
                            const std::vector<PairCues>& cues);
 // add_inferred_speakers in two steps: the model it would set (none when the
 // document is labelled or the inference finds fewer than two speakers), read
 // from a transcript it does not change, then setting it.
 std::optional<SpeakerModel> inferred_speaker_model(const Transcript& transcript, const std::vector<PairSides>& sides,
-                                                   const std::vector<PairCues>& cues, Cast* cast_read = nullptr);
+                                                   const std::vector<PairCues>& cues);
 void set_speaker_model(Transcript& transcript, SpeakerModel model);
 // The decode and turns of infer_speakers, given its cast (cast == read_cast(sides, cues));
 // `trace` (if given) receives the decode, for infer_from_cast_again.

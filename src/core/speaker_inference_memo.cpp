@@ -106,31 +106,20 @@ Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides
 }
 
 // The cast read_cast gives, from the previous version's (Reuse::Cast): its
-// participants and mentions, this version's wording.
+// participants and mentions, this version's wording (`cues`).
 Cast recalled_cast(const SpeakerMemo::Inference& before, const std::vector<PairCues>& cues) {
   Cast cast;
   cast.participants = before.participants;
   cast.names = before.names;
-  cast.pairs.resize(cues.size());
-  for (std::size_t i = 0; i < cues.size(); ++i) cast.pairs[i].wording = cues[i].wording;
-  for (const SpeakerMemo::Inference::Mentions& kept : before.mentions) {
-    PairReading& reading = cast.pairs[kept.pair];
-    reading.mentions = kept.mentions;
-    reading.mention_participants = kept.participants;
-  }
+  cast.cues = &cues;
+  cast.mentions = before.mentions;
   return cast;
 }
 
 void keep_cast(const Cast& cast, SpeakerMemo::Inference& inference) {
   inference.names = cast.names;
   inference.participants = cast.participants;
-  inference.mentions.clear();
-  for (std::size_t i = 0; i < cast.pairs.size(); ++i) {
-    const PairReading& reading = cast.pairs[i];
-    if (reading.mentions.empty() && reading.mention_participants.empty()) continue;
-    inference.mentions.push_back({static_cast<std::uint32_t>(i), reading.mentions, reading.mention_participants});
-  }
-  inference.mentions.shrink_to_fit();
+  inference.mentions = cast.mentions;
 }
 
 }  // namespace

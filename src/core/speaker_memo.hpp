@@ -52,12 +52,7 @@ struct SpeakerMemo {
     Script original_script = Script::None;
     CastNames names;
     std::vector<Participant> participants;
-    struct Mentions {
-      std::uint32_t pair = 0;
-      std::vector<NameMention> mentions;
-      std::vector<std::int32_t> participants;
-    };
-    std::vector<Mentions> mentions;  // by pair
+    std::shared_ptr<const CastMentions> mentions;  // the cast's, shared with the next version that keeps the cast
     // The decode (speaker_decode.hpp), for the next version to decode from.
     std::shared_ptr<const DecodeTrace> decode;
   } inference;

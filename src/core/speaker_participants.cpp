@@ -145,18 +145,18 @@ PairCues read_pair_cues(const PairSides& sides) { return {read_wording(sides), r
 
 Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>& cues) {
   Cast cast;
-  cast.pairs.resize(sides.size());
+  cast.cues = &cues;
   const std::size_t window = std::max<std::size_t>(8, sides.size() / 10);
-  for (std::size_t i = 0; i < sides.size(); ++i) {
-    cast.pairs[i].wording = cues[i].wording;
-    cast.pairs[i].mentions = cues[i].mentions;
-  }
+  // Per pair its mentions as read here (the cues' and plain mentions of known
+  // names), kept in the cast for the pairs that have any.
+  std::vector<CastMentions::OfPair> read(sides.size());
+  for (std::size_t i = 0; i < sides.size(); ++i) read[i].mentions = cues[i].mentions;
 
   // Introductions at the top of the show first, then hand-overs, then names addressed twice or more.
   std::vector<Participant>& people = cast.participants;
   for (std::size_t i = 0; i < sides.size(); ++i) {
     const bool early = i < window;
-    for (const NameMention& mention : cast.pairs[i].mentions) {
+    for (const NameMention& mention : read[i].mentions) {
       switch (mention.kind) {
         case MentionKind::SelfIntroduction:
           if (early || resolve(people, mention.name) >= 0)
@@ -174,13 +174,13 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
     }
   }
   for (std::size_t i = 0; i < sides.size(); ++i)
-    for (const NameMention& mention : cast.pairs[i].mentions)
+    for (const NameMention& mention : read[i].mentions)
       if (mention.kind == MentionKind::Handover) add_or_merge(people, mention, SpeakerRole::Unknown, SpeakerCue::Handover);
 
   std::map<std::string, std::size_t> addressed_pairs;  // by spelling: pairs addressing it
   for (std::size_t i = 0; i < sides.size(); ++i) {
     std::vector<std::string> seen;
-    for (const NameMention& mention : cast.pairs[i].mentions)
+    for (const NameMention& mention : read[i].mentions)
       if (mention.kind == MentionKind::Addressed &&
           std::find(seen.begin(), seen.end(), mention.name) == seen.end()) {
         seen.push_back(mention.name);
@@ -192,7 +192,7 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
   // like ..." opens sentences the way names do, but is translated away.
   std::map<std::string, std::size_t> carried;
   for (std::size_t i = 0; i < sides.size(); ++i)
-    for (const NameMention& mention : cast.pairs[i].mentions)
+    for (const NameMention& mention : read[i].mentions)
       if (mention.kind == MentionKind::Addressed &&
           (sides[i].han.empty() || !han_spelling(sides[i], mention.name).empty()))
         ++carried[mention.name];
@@ -218,19 +218,19 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
     return found != spoken_of.end() && found->second >= kMinPairsSpokenOf;
   };
   for (std::size_t i = 0; i < sides.size(); ++i)
-    for (const NameMention& mention : cast.pairs[i].mentions)
+    for (const NameMention& mention : read[i].mentions)
       if (mention.kind == MentionKind::Addressed &&
           ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) ||
            (addressed_pairs[mention.name] == 1 && spoken_enough(mention.name)) || resolve(people, mention.name) >= 0 ||
-           (cast.pairs[i].wording.host_wording.found && i < window)))  // "Tom, thanks for coming on"
+           (cues[i].wording.host_wording.found && i < window)))  // "Tom, thanks for coming on"
         add_or_merge(people, mention, SpeakerRole::Unknown, SpeakerCue::Addressed);
 
   // Welcomed or thanked for coming while addressed (or greeted by name at the
   // top of the show): a guest.
   for (std::size_t i = 0; i < sides.size(); ++i) {
-    const PairWording& wording = cast.pairs[i].wording;
+    const PairWording& wording = cues[i].wording;
     if (!wording.host_wording.found && !(wording.greeting.found && i < window)) continue;
-    for (const NameMention& mention : cast.pairs[i].mentions) {
+    for (const NameMention& mention : read[i].mentions) {
       if (mention.kind != MentionKind::Addressed) continue;
       const std::int32_t at = resolve(people, mention.name);
       if (at >= 0 && people[static_cast<std::size_t>(at)].role == SpeakerRole::Unknown)
@@ -252,7 +252,7 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
     return at;
   };
   for (std::size_t i = 0; i < sides.size(); ++i) {
-    PairReading& reading = cast.pairs[i];
+    CastMentions::OfPair& reading = read[i];
     std::vector<NameMention> plain;
     find_mentions(sides[i], known, plain);
     for (NameMention& mention : plain) {
@@ -263,7 +263,7 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
     }
     for (const NameMention& mention : reading.mentions) {
       const std::int32_t at = resolve_once(mention.name);
-      reading.mention_participants.push_back(at);
+      reading.participants.push_back(at);
       if (at >= 0) {
         ++uses[std::string(first_token(mention.name))];
         Participant& participant = people[static_cast<std::size_t>(at)];
@@ -272,6 +272,16 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
     }
   }
   for (Participant& participant : people) participant.name = display_name(participant, uses);
+  auto kept = std::make_shared<CastMentions>();
+  kept->slot.assign(sides.size(), CastMentions::kNone);
+  for (std::size_t i = 0; i < sides.size(); ++i) {
+    if (read[i].mentions.empty()) continue;
+    kept->slot[i] = static_cast<std::uint32_t>(kept->by_pair.size());
+    read[i].pair = static_cast<std::uint32_t>(i);
+    kept->by_pair.push_back(std::move(read[i]));
+  }
+  kept->by_pair.shrink_to_fit();
+  cast.mentions = std::move(kept);
 
   // Someone must ask and someone answer: an unnamed host or guest where the
   // text names none, so that "Host" / "Guest" can carry those turns.

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,11 +31,27 @@ struct Participant {
   std::string evidence;
 };
 
-// What inference reads per pair, computed once.
+// What inference reads of one pair: its wording and its mentions, resolved
+// to participants. Views of the cast's cues and mentions.
 struct PairReading {
-  PairWording wording;
-  std::vector<NameMention> mentions;  // resolved to participant names where they match one
-  std::vector<std::int32_t> mention_participants;  // one per mention: index into participants, or -1
+  const PairWording& wording;
+  std::span<const NameMention> mentions;  // resolved to participant names where they match one
+  std::span<const std::int32_t> mention_participants;  // one per mention: index into participants, or -1
+};
+
+// The pairs' mentions as the cast resolved them, kept for the pairs that
+// have any (a few in a hundred): immutable once read, so that a version
+// whose cast is the previous one's shares them instead of copying a reading
+// per pair on every edit.
+struct CastMentions {
+  struct OfPair {
+    std::uint32_t pair = 0;
+    std::vector<NameMention> mentions;
+    std::vector<std::int32_t> participants;  // one per mention: index into participants, or -1
+  };
+  std::vector<OfPair> by_pair;  // sorted by pair
+  std::vector<std::uint32_t> slot;  // per pair: its index in by_pair, or kNone
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 };
 
 // The names read_cast looked for in the pairs' text (besides their cues):
@@ -45,14 +63,27 @@ struct CastNames {
   std::vector<std::string> addressed_once;  // names addressed in one pair (pairs writing them)
 };
 
+// Who takes part, and per pair what inference reads: the wording is the
+// pair's cues' (`cues`, which must outlive the cast), the mentions the
+// cast's (read_cast adds the plain mentions of known names to the cues').
 struct Cast {
   std::vector<Participant> participants;
-  std::vector<PairReading> pairs;
   CastNames names;
+  const std::vector<PairCues>* cues = nullptr;
+  std::shared_ptr<const CastMentions> mentions;
+
+  std::size_t size() const { return cues == nullptr ? 0 : cues->size(); }
+  const PairWording& wording(std::size_t pair) const { return (*cues)[pair].wording; }
+  PairReading pair(std::size_t pair) const {
+    const std::uint32_t at = mentions == nullptr || pair >= mentions->slot.size() ? CastMentions::kNone : mentions->slot[pair];
+    if (at == CastMentions::kNone) return {wording(pair), {}, {}};
+    const CastMentions::OfPair& of = mentions->by_pair[at];
+    return {wording(pair), of.mentions, of.participants};
+  }
 };
 
 // The participants and the per-pair readings of a transcript's pairs, from
-// each pair's own cues (cues[i] == read_pair_cues(sides[i])).
+// each pair's own cues (cues[i] == read_pair_cues(sides[i])); the cast views `cues`.
 Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>& cues);
 
 // The two scans of a pair's Latin text that read_cast makes besides its cues:

@@ -3,12 +3,14 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bitext/analysis.hpp"
 #include "bitext/speaker_inference.hpp"
 #include "bitext/speaker_labelling.hpp"
 #include "core/speaker_cues.hpp"
+#include "core/speaker_participants.hpp"
 
 using namespace bitext;
 
@@ -410,4 +412,42 @@ TEST_CASE("the one who greets a guest by name ('Inês, welcome.', 'Hi, Ravi.') i
   CHECK(speakers_of(analysis->transcript()) ==
         std::vector<std::string>{"Ola Berg", "Ola Berg", "Ola Berg", "Inês", "Ola Berg", "Ravi", "Ola Berg", "Inês",
                                  "Ola Berg", "Ravi"});
+}
+
+TEST_CASE("the cast reads each pair's wording from its cues and keeps mentions only for the pairs that name someone") {
+  // Inference reads pairs through Cast::pair; a version whose cast is the
+  // previous one's shares its mentions, so nothing per pair may live elsewhere.
+  const auto analysis = Analysis::run(kInterview, CheckOptions{});
+  const Transcript& transcript = analysis->transcript();
+  const std::vector<detail::PairSides> sides = detail::pair_sides(transcript, kInterview);
+  const std::vector<detail::PairCues> cues = detail::read_pair_cues(sides);
+  const detail::Cast cast = detail::read_cast(sides, cues);
+  REQUIRE(cast.size() == 9);
+  REQUIRE(cast.mentions != nullptr);
+  std::size_t naming = 0;
+  for (std::size_t i = 0; i < cast.size(); ++i) {
+    const detail::PairReading reading = cast.pair(i);
+    CHECK(&reading.wording == &cues[i].wording);
+    REQUIRE(reading.mention_participants.size() == reading.mentions.size());
+    // The cues' own mentions come first, then plain mentions of known names.
+    REQUIRE(reading.mentions.size() >= cues[i].mentions.size());
+    for (std::size_t m = 0; m < cues[i].mentions.size(); ++m) CHECK(reading.mentions[m].name == cues[i].mentions[m].name);
+    if (!reading.mentions.empty()) ++naming;
+  }
+  CHECK(cast.mentions->by_pair.size() == naming);
+  CHECK(naming < cast.size());
+  // "I'm Anna Berg" in pair 0 is resolved to the participant Anna Berg; "Tom, thanks for coming on" addresses Tom Reed.
+  auto participant_named = [&](const detail::PairReading& reading, std::string_view words) -> std::string {
+    for (std::size_t m = 0; m < reading.mentions.size(); ++m)
+      if (reading.mentions[m].words == words && reading.mention_participants[m] >= 0)
+        return cast.participants[static_cast<std::size_t>(reading.mention_participants[m])].name;
+    return "";
+  };
+  CHECK(participant_named(cast.pair(0), "I'm Anna Berg") == "Anna Berg");
+  CHECK(cast.pair(2).mentions.empty());  // "Thanks for having me."
+  CHECK(cast.pair(2).mention_participants.empty());
+  const detail::PairReading greeting = cast.pair(1);
+  REQUIRE_FALSE(greeting.mentions.empty());
+  CHECK(greeting.mentions[0].kind == detail::MentionKind::Addressed);
+  CHECK(cast.participants[static_cast<std::size_t>(greeting.mention_participants[0])].name == "Tom Reed");
 }
