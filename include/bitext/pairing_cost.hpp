@@ -74,6 +74,10 @@ LineFeatures line_features(std::string_view line, Script script = Script::None);
 // tokens and cut points (a fraction of the cost: what the document fits need).
 LineFeatures line_outline(std::string_view line, Script script = Script::None);
 
+// The outline with the cut points, each measured as line_features measures
+// it, without the numbers and tokens (what a drift's findings read).
+LineFeatures line_cut_features(std::string_view line, Script script = Script::None);
+
 // The document's length model (length.hpp's robust fit), rounded so that one
 // edited pair rarely changes it: a re-analysis then keeps the results of the
 // windows it did not touch.

@@ -483,23 +483,9 @@ ContentResult ContentRun::run() {
   // Stage 4: findings, memoised per selected alternative (and per pair for
   // the lexical ones, above); a pair's length findings are made again.
   std::vector<std::shared_ptr<const MadeFindings>> realign(selection.selected.size());
-  // Each alternative's features are computed for its findings and dropped
-  // after (no pair is in two); those across a seam between stretches first,
-  // here, so that a thread only ever holds features of its own pairs.
-  auto realign_at = [&](std::size_t i) {
-    const Alternative& alternative = selection.selected[i].alternative;
-    ensure_features(alternative.first, alternative.first + alternative.count);
-    realign[i] = made(alternative.first, selection.selected[i], realign_findings(table_, selection.selected[i]));
-    release_features(alternative.first, alternative.first + alternative.count);
-  };
-  for (std::size_t i = 0; i < selection.selected.size(); ++i) {
-    realign[i] = reusable_realign(selection.selected[i]);
-    const Alternative& alternative = selection.selected[i].alternative;
-    for (unsigned w = 1; w < workers && !realign[i]; ++w) {
-      const std::size_t seam_at = n * w / workers;
-      if (alternative.first < seam_at && alternative.first + alternative.count > seam_at) realign_at(i);
-    }
-  }
+  // A selected alternative's findings read its pairs' text, not the features
+  // (those were freed by the sweep; computing them again was a tenth of a check).
+  for (std::size_t i = 0; i < selection.selected.size(); ++i) realign[i] = reusable_realign(selection.selected[i]);
   // The selected alternatives, then the pairs, of each stretch of the
   // document in turn (the same order however many threads write them).
   std::vector<std::vector<Finding>> parts(workers);
@@ -508,7 +494,7 @@ ContentResult ContentRun::run() {
     for (std::size_t i = 0; i < selection.selected.size(); ++i) {
       const SelectedAlternative& selected = selection.selected[i];
       if (selected.alternative.first < begin || selected.alternative.first >= end) continue;
-      if (!realign[i]) realign_at(i);
+      if (!realign[i]) realign[i] = made(selected.alternative.first, selected, realign_findings(table_, selected));
       const std::size_t base = base_of(read_lines(selected.alternative.first, selected.alternative.count));
       append_moved(out, realign[i]->findings, realign[i]->base, base);
       // Only this alternative's anchor record is written.

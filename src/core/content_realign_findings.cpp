@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <optional>
 
 #include "bitext/lexicon.hpp"
 #include "bitext/text.hpp"
@@ -206,21 +207,35 @@ void report_rotation(const PairTable& table, std::vector<Finding>& out, const Al
   out.push_back(std::move(finding));
 }
 
-std::string_view moved_text(const PairTable& table, const Alternative& drift) {
+// What a drift's findings read of its two lines beyond their text: the source
+// line's cut points and both lines' shape. Measured again from the text (the
+// sweep's features are gone by now, and most of them are not needed here).
+struct DriftLines {
+  LineFeatures source;  // with its cuts
+  LineFeatures dest;    // the outline
+};
+DriftLines drift_lines(const PairTable& table, const Alternative& drift) {
+  const std::size_t a = drift.first, b = a + 1;
+  const SideText source = table.side_text(drift.forward ? a : b, drift.translation_side);
+  const SideText dest = table.side_text(drift.forward ? b : a, drift.translation_side);
+  return {line_cut_features(source.text, source.script), line_outline(dest.text, dest.script)};
+}
+
+std::string_view moved_text(const PairTable& table, const Alternative& drift, const DriftLines& lines) {
   const std::size_t source_pair = drift.forward ? drift.first : drift.first + 1;
-  const CutPoint& cut = table.side(source_pair, drift.translation_side).cuts[drift.cut];
+  const CutPoint& cut = lines.source.cuts[drift.cut];
   const std::string_view text = table.side_text(source_pair, drift.translation_side);
   return drift.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
 }
 
-Fix drift_fix(const PairTable& table, const Alternative& candidate) {
+Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftLines& lines) {
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
-  const LineFeatures& source = table.side(candidate.forward ? a : b, translation);
+  const LineFeatures& source = lines.source;
   const CutPoint& cut = source.cuts[candidate.cut];
   const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
-  const std::string_view moved = moved_text(table, candidate);
+  const std::string_view moved = moved_text(table, candidate, lines);
   const std::string side = translation ? "translation" : "original";
   Fix fix;
   const std::string separator = source.spaced ? " " : "";
@@ -240,11 +255,11 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate) {
 }
 
 // Change of the line-shape cost of the two lines a drift move rewrites.
-double shape_change(const PairTable& table, const Alternative& drift) {
+double shape_change(const PairTable& table, const Alternative& drift, const DriftLines& lines) {
   const std::size_t a = drift.first, b = a + 1;
   const bool translation = drift.translation_side;
-  const LineFeatures& source = table.side(drift.forward ? a : b, translation);
-  const LineFeatures& dest = table.side(drift.forward ? b : a, translation);
+  const LineFeatures& source = lines.source;
+  const LineFeatures& dest = lines.dest;
   const CutPoint& cut = source.cuts[drift.cut];
   const double gap = source.spaced ? 1.0 : 0.0;
   const double tail_length = source.length - cut.head_length - gap;
@@ -277,11 +292,14 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   // Two explanations then fit about equally: information, not a warning.
   if (severity == Severity::Warning && table.lexicon && best.words_known >= kWordsToContradict && best.word_net <= 0)
     severity = Severity::Information;
+  const DriftLines best_lines = drift_lines(table, best);
+  const std::optional<DriftLines> mirror_lines = mirror ? std::optional(drift_lines(table, *mirror)) : std::nullopt;
   // Below the information level, a mirror that fits nearly as well lifts it there.
   const bool mirrored = mirror && best.evidence >= kMirroredInformation &&
                         mirror->evidence >= best.evidence - kMirrorAgreement &&
-                        (!severity || *severity > Severity::Information) && brackets_balanced(moved_text(table, best)) &&
-                        brackets_balanced(moved_text(table, *mirror));
+                        (!severity || *severity > Severity::Information) &&
+                        brackets_balanced(moved_text(table, best, best_lines)) &&
+                        brackets_balanced(moved_text(table, *mirror, *mirror_lines));
   if (mirrored) severity = Severity::Information;
   if (!severity) return;
   // The strongest move and its mirror (the other language's matching text
@@ -289,14 +307,17 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   // leaves the lines of its language their usual shape. Both terms are in
   // nats: the pairing evidence less the change of the line-shape cost.
   const bool mirror_moved_less =
-      mirror && mirror->evidence - shape_change(table, *mirror) > best.evidence - shape_change(table, best);
+      mirror && mirror->evidence - shape_change(table, *mirror, *mirror_lines) >
+                    best.evidence - shape_change(table, best, best_lines);
   const Alternative& candidate = mirror_moved_less ? *mirror : best;
+  const DriftLines& candidate_lines = mirror_moved_less ? *mirror_lines : best_lines;
   const Alternative* alternative = mirror_moved_less ? &best : mirror;
+  const DriftLines* alternative_lines = mirror_moved_less ? &best_lines : mirror_lines ? &*mirror_lines : nullptr;
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
   const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
-  const std::string_view moved = moved_text(table, candidate);
+  const std::string_view moved = moved_text(table, candidate, candidate_lines);
   const std::string side = translation ? "translation" : "original";
   const std::string other = translation ? "original" : "translation";
   Finding finding;
@@ -337,10 +358,10 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   // Which side drifted cannot be told from the pairs alone (moving the
   // matching text of the other side gives consistent pairs too): the move
   // that leaves its lines their usual shape is preferred, the other offered.
-  Fix fix = drift_fix(table, candidate);
+  Fix fix = drift_fix(table, candidate, candidate_lines);
   fix.preferred = true;
   finding.fixes.push_back(std::move(fix));
-  if (alternative) finding.fixes.push_back(drift_fix(table, *alternative));
+  if (alternative) finding.fixes.push_back(drift_fix(table, *alternative, *alternative_lines));
   finding.severity = *severity;
   out.push_back(std::move(finding));
 }
@@ -373,8 +394,9 @@ void report_merge(const PairTable& table, std::vector<Finding>& out, const Alter
                                table.line_begin(table.line(b, false)) != table.transcript->lines[table.line(b, false)].begin;
   if (high - low == 3 && !second_labelled) {
     const bool translation_first = table.line(a, true) < table.line(a, false);
-    const std::string t_sep = table.side(a, true).spaced ? " " : "";
-    const std::string o_sep = table.side(a, false).spaced ? " " : "";
+    const SideText t = table.side_text(a, true), o = table.side_text(a, false);
+    const std::string t_sep = line_outline(t.text, t.script).spaced ? " " : "";
+    const std::string o_sep = line_outline(o.text, o.script).spaced ? " " : "";
     const std::string translation = std::string(table.side_text(a, true)) + t_sep + std::string(table.side_text(b, true));
     const std::string original = std::string(table.side_text(a, false)) + o_sep + std::string(table.side_text(b, false));
     // Keep the document's line end.

@@ -278,7 +278,8 @@ struct Selection {
 // Best alternatives first; each pair takes part in at most one.
 Selection select_alternatives(std::vector<Alternative> candidates, std::size_t pair_count);
 
-// Findings of a selected alternative (reads its pairs' features and text).
+// Findings of a selected alternative (reads its pairs' text, not the table's
+// features: what it needs of them it measures again, a fraction of them).
 std::vector<Finding> realign_findings(const PairTable& table, const SelectedAlternative& selected);
 // Findings of one pair as given, in this order: its length (from the two
 // lines' summaries; not made for a pair a strong alternative re-pairs), then

@@ -157,32 +157,21 @@ LineFeatures line_outline(std::string_view line, Script script) {
   return features;
 }
 
-LineFeatures line_features(std::string_view line, Script script) {
-  LineFeatures features;
+namespace {
+
+// The outline with the cut points measured (what line_features and
+// line_cut_features share), from the line decoded once.
+void shape_and_cuts(std::string_view line, Script script, std::span<const CodePointSpan> code_points,
+                    LineFeatures& features) {
   const ScriptProfile profile = classify_script(line);
   // Measured as a line of its side's script: a Chinese line that is mostly
   // commands and paths is still a translation, and measured as Latin text it
   // looks c times too long (docs/calibration.md, "Mixed-script lines").
   const Script measure = script == Script::None ? profile.dominant : script;
-  // One decode of the line for the boundaries, numbers and tokens.
-  const std::vector<CodePointSpan> code_points = decode_code_points(line);
   features.cuts = boundary_cuts(line, profile.dominant, code_points);
   const int sentence_cuts =
       int(std::count_if(features.cuts.begin(), features.cuts.end(), [](const CutPoint& cut) { return cut.sentence; }));
   shape_features(line, profile, measure, sentence_cuts, features);
-  features.numbers = scan_numbers(line, code_points);
-  features.tokens = scan_tokens(line, code_points);
-  features.keys = token_keys(features.tokens);
-  features.token_hashes.reserve(features.tokens.size());
-  features.joined_hashes.reserve(features.tokens.size());
-  for (std::size_t i = 0; i < features.tokens.size(); ++i) {
-    const LatinToken& token = features.tokens[i];
-    const std::uint64_t h = token_key_hash(token.key);
-    features.token_hashes.push_back(h);
-    const bool adjacent = i + 1 < features.tokens.size() && features.tokens[i + 1].begin <= token.end + 1;
-    features.joined_hashes.push_back(adjacent ? continue_hash(h, features.tokens[i + 1].key) : 0);
-  }
-
   int before = 0;
   // Prefix lengths in one pass: the counts of [0, head_end) are those of the
   // previous prefix, the whitespace between, and the segment up to this cut.
@@ -215,6 +204,35 @@ LineFeatures line_features(std::string_view line, Script script) {
     cut.tail_sentences = features.sentences - before - (cut.sentence ? 1 : 0);
     before += cut.sentence ? 1 : 0;
   }
+}
+
+}  // namespace
+
+LineFeatures line_cut_features(std::string_view line, Script script) {
+  LineFeatures features;
+  shape_and_cuts(line, script, decode_code_points(line), features);
+  features.cuts.shrink_to_fit();
+  return features;
+}
+
+LineFeatures line_features(std::string_view line, Script script) {
+  LineFeatures features;
+  // One decode of the line for the boundaries, numbers and tokens.
+  const std::vector<CodePointSpan> code_points = decode_code_points(line);
+  shape_and_cuts(line, script, code_points, features);
+  features.numbers = scan_numbers(line, code_points);
+  features.tokens = scan_tokens(line, code_points);
+  features.keys = token_keys(features.tokens);
+  features.token_hashes.reserve(features.tokens.size());
+  features.joined_hashes.reserve(features.tokens.size());
+  for (std::size_t i = 0; i < features.tokens.size(); ++i) {
+    const LatinToken& token = features.tokens[i];
+    const std::uint64_t h = token_key_hash(token.key);
+    features.token_hashes.push_back(h);
+    const bool adjacent = i + 1 < features.tokens.size() && features.tokens[i + 1].begin <= token.end + 1;
+    features.joined_hashes.push_back(adjacent ? continue_hash(h, features.tokens[i + 1].key) : 0);
+  }
+
   // A full analysis holds the features of every line at once: the slack the
   // vectors grew with would be a third of its peak memory.
   features.numbers.shrink_to_fit();

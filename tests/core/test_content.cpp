@@ -624,12 +624,12 @@ TEST_CASE("a drift at a section number costs what a drift at a sentence end cost
   CHECK(std::abs(at_label - at_stop) < 1.0);
 }
 
-TEST_CASE("a line's outline is its features' length, counts and ends, on every line of the sample and odd lines") {
+TEST_CASE("a line's outline is its features' length, counts and ends, its cut features their cuts, on every line of the sample and odd lines") {
   std::vector<std::string> lines = split_lines(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
   for (const char* odd : {"", "   ", "Why? Really?? Yes.", "a.  b? c", "\xE3\x80\x80没有？真的。\xE3\x80\x80好",
                           "\xFF\xFE broken? bytes.", "…", "ends with a quote.\u201D", "  lower start, then? more"})
     lines.emplace_back(odd);
-  std::size_t differing = 0;
+  std::size_t differing = 0, differing_cuts = 0, cuts_seen = 0;
   for (const std::string& line : lines) {
     for (const Script script : {Script::None, Script::Han, Script::Latin}) {
       const LineFeatures full = line_features(line, script);
@@ -639,10 +639,26 @@ TEST_CASE("a line's outline is its features' length, counts and ends, on every l
                         full.ends_sentence == outline.ends_sentence && full.starts_lower == outline.starts_lower &&
                         outline.tokens.empty() && outline.numbers.empty() && outline.cuts.empty();
       if (!same) ++differing;
+      // The drift findings' measure: the same shape and the same cuts, without numbers and tokens.
+      const LineFeatures cut = line_cut_features(line, script);
+      bool same_cuts = cut.length == full.length && cut.spaced == full.spaced && cut.sentences == full.sentences &&
+                       cut.questions == full.questions && cut.ends_sentence == full.ends_sentence &&
+                       cut.starts_lower == full.starts_lower && cut.tokens.empty() && cut.numbers.empty() &&
+                       cut.cuts.size() == full.cuts.size();
+      for (std::size_t k = 0; same_cuts && k < cut.cuts.size(); ++k) {
+        const CutPoint &x = cut.cuts[k], &y = full.cuts[k];
+        same_cuts = x.head_end == y.head_end && x.tail_begin == y.tail_begin && x.head_length == y.head_length &&
+                    x.sentence == y.sentence && x.label == y.label && x.head_sentences == y.head_sentences &&
+                    x.head_questions == y.head_questions && x.tail_sentences == y.tail_sentences;
+      }
+      if (!same_cuts) ++differing_cuts;
+      cuts_seen += full.cuts.size();
     }
   }
   CHECK(lines.size() > 200);
   CHECK(differing == 0);
+  CHECK(differing_cuts == 0);
+  CHECK(cuts_seen > 200);
   // Question marks before each cut, counted once however many cuts there are.
   const LineFeatures questions = line_features("Why? Really?? Yes. And you？ Fine.");
   REQUIRE(questions.cuts.size() == 4);
