@@ -292,13 +292,14 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   // Two explanations then fit about equally: information, not a warning.
   if (severity == Severity::Warning && table.lexicon && best.words_known >= kWordsToContradict && best.word_net <= 0)
     severity = Severity::Information;
+  // Below the information level, a mirror that fits nearly as well lifts it there.
+  const bool may_lift = mirror && best.evidence >= kMirroredInformation &&
+                        mirror->evidence >= best.evidence - kMirrorAgreement &&
+                        (!severity || *severity > Severity::Information);
+  if (!severity && !may_lift) return;  // nothing to report: the lines need not be measured
   const DriftLines best_lines = drift_lines(table, best);
   const std::optional<DriftLines> mirror_lines = mirror ? std::optional(drift_lines(table, *mirror)) : std::nullopt;
-  // Below the information level, a mirror that fits nearly as well lifts it there.
-  const bool mirrored = mirror && best.evidence >= kMirroredInformation &&
-                        mirror->evidence >= best.evidence - kMirrorAgreement &&
-                        (!severity || *severity > Severity::Information) &&
-                        brackets_balanced(moved_text(table, best, best_lines)) &&
+  const bool mirrored = may_lift && brackets_balanced(moved_text(table, best, best_lines)) &&
                         brackets_balanced(moved_text(table, *mirror, *mirror_lines));
   if (mirrored) severity = Severity::Information;
   if (!severity) return;
