@@ -59,7 +59,8 @@ t0 = time.monotonic()
 send({'jsonrpc':'2.0','method':'textDocument/didOpen','params':{'textDocument':{'uri':uri,'languageId':'bitext','version':1,'text':text}}})
 # A hover waits for the document's analysis and is answered right after its
 # diagnostics are published: the publish before the answer is the full list
-# (a large document's structural findings may come first, in a publish of their own).
+# (a large document's structural findings, then those with its first pairs' content
+# findings, may come first, each in a publish of its own).
 send({'jsonrpc':'2.0','id':3,'method':'textDocument/hover','params':{'textDocument':{'uri':uri},'position':{'line':0,'character':0}}})
 publishes = []
 while True:
@@ -67,6 +68,8 @@ while True:
     if m.get('method') == 'textDocument/publishDiagnostics':
         publishes.append((time.monotonic(), len(m['params']['diagnostics']), server_cpu()))
     if m.get('id') == 3: break
+for k, (when, count, cpu) in enumerate(publishes[1:-1]):
+    print('  early publish %d: %.2f s wall, %.2f s server CPU, %d diagnostics' % (k + 2, when - t0, cpu - cpu0, count))
 for name, (when, count, cpu) in (('first', publishes[0]), ('full', publishes[-1])):
     print('open->%s diagnostics %.2f s wall, %.2f s server CPU, %d diagnostics%s' %
           (name, when - t0, cpu - cpu0, count, ' (%d publishes)' % len(publishes) if name == 'full' else ''))

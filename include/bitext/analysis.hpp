@@ -33,20 +33,25 @@ struct LineEdit {
   std::uint32_t new_line_count = 0;
 };
 
-// What a full analysis of a large document knows before its content checks,
-// which take most of its time: the findings of the document's structure
-// (structural_checks, and invalid-utf8) after the rules, sorted. They are
-// exactly the final findings from those producers, in the final order; the
-// speaker and content findings come with the finished analysis only.
-// `index` views the analysed text and lives only during the call.
+// What a full analysis of a large document knows before it ends: the findings
+// of the document's structure (structural_checks, and invalid-utf8), and the
+// content findings of its first `content_pairs` pairs (ContentPrefix), after
+// the rules, sorted. They are exactly the final findings from those producers
+// (content: those naming a pair before `content_pairs`), in the final order;
+// the speaker findings, and the other pairs' content findings, come with the
+// finished analysis only. `index` views the analysed text and lives only
+// during the call.
 struct EarlyFindings {
   const LineIndex& index;
   std::optional<std::size_t> invalid_utf8_at;
   std::vector<Finding> findings;
+  std::size_t content_pairs = 0;
 };
-// Called at most once, on the analysing thread, before the content checks
-// start; only when they run beside the speaker inference (a full run of a
-// large line-by-line document with content checks on).
+// Called on the analysing thread before the content checks start (no content
+// pairs), then as they pass cuts in the document, each time with more content
+// pairs, each list holding the previous one; only when they run beside the
+// speaker inference (a full run of a large line-by-line document with content
+// checks on).
 using EarlyFindingsListener = std::function<void(const EarlyFindings&)>;
 
 class Analysis {

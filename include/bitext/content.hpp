@@ -6,7 +6,9 @@
 // settings afterwards.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -35,5 +37,21 @@ struct ContentResult {
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index,
                              const ContentState* previous = nullptr,
                              std::span<const std::uint32_t> previous_lines = {});
+
+// The content findings of the document's first `pairs` pairs, known before
+// the rest: exactly the result's findings on those pairs (the pair a finding
+// names), in the result's order. Told for a growing number of pairs, each a
+// cut no alternative crosses, so that what lies after it cannot change what
+// lies before (content_checks.cpp).
+struct ContentPrefix {
+  std::size_t pairs = 0;
+  std::vector<Finding> findings;
+};
+using ContentPrefixListener = std::function<void(const ContentPrefix&)>;
+
+// A full run (no previous version) telling `on_prefix`, on the calling
+// thread, the findings of its leading pairs while it checks the rest.
+ContentResult content_checks(const Transcript& transcript, const LineIndex& index,
+                             const ContentPrefixListener& on_prefix);
 
 }  // namespace bitext

@@ -18,6 +18,7 @@
 #include <malloc.h>
 #endif
 #include <exception>
+#include <span>
 #include <thread>
 #include <utility>
 
@@ -296,18 +297,28 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   std::optional<std::vector<Finding>> structural;
   if (options.content_checks && previous_content == nullptr && pair_count >= kOverlapFromPairs) {
     structural = structural_checks(out.transcript, index, options);
-    if (early != nullptr && *early) {
-      EarlyFindings known{index, invalid_utf8, *structural};
+    // Then, as the content checks pass cuts, with the content findings of the
+    // pairs before each: in the order of the final list (the producers'
+    // order, as there, before the same stable sort).
+    auto tell = [&](std::size_t content_pairs, std::span<const Finding> content_findings) {
+      EarlyFindings known{index, invalid_utf8, *structural, content_pairs};
       add_invalid_utf8(index, invalid_utf8, out.transcript, known.findings);
+      known.findings.insert(known.findings.end(), content_findings.begin(), content_findings.end());
       settle_findings(known.findings, options);
       (*early)(known);
-    }
+    };
+    const bool telling = early != nullptr && *early;
+    if (telling) tell(0, {});
+    const ContentPrefixListener on_prefix = [&](const ContentPrefix& prefix) { tell(prefix.pairs, prefix.findings); };
     run_beside(
         [&] {
           infer();
           release_free_memory();
         },
-        [&] { content = content_checks(out.transcript, index, previous_content, previous_lines); });
+        [&] {
+          content = telling ? content_checks(out.transcript, index, on_prefix)
+                            : content_checks(out.transcript, index, previous_content, previous_lines);
+        });
   } else {
     infer();
     previous.memo.reset();

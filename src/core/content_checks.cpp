@@ -28,6 +28,10 @@ namespace {
 
 constexpr std::uint32_t kNoPair = 0xFFFFFFFFu;
 
+// The first prefix told (ContentRun::tell_prefixes): a few screens of a
+// transcript, soon after the fits; each next one twice as long.
+constexpr std::size_t kFirstPrefixPairs = 512;
+
 // The lines a stage read for its findings: both lines of up to kMaxBlock pairs
 // (kept inline: the memo checks them for every pair of every version).
 struct ReadLines {
@@ -136,6 +140,9 @@ class ContentRun {
   }
 
   ContentResult run();
+  // Full runs only: tell `listener` the findings of the leading pairs as the
+  // first stretch's sweep passes kFirstPrefixPairs, then twice as many, ...
+  void tell_prefixes(const ContentPrefixListener& listener) { prefix_listener_ = &listener; }
 
  private:
   void read_pairs();
@@ -148,6 +155,9 @@ class ContentRun {
   void sweep(std::size_t begin, std::size_t end);
   // The same stages for the pairs at the seam `at` between two stretches.
   void seam(std::size_t stretch_begin, std::size_t at);
+  // Stages 3 and 4 for the pairs from the last cut told to a new one at or
+  // before `target`, then the findings of all pairs before it told.
+  void tell_prefix(std::size_t target);
   void check_and_cost(std::size_t pair);
   void alternatives_for(std::size_t anchor);
   void lexical_for(std::size_t pair);
@@ -175,6 +185,17 @@ class ContentRun {
   std::vector<char> dirty_;            // per anchor: its alternatives must be found again
   std::vector<std::shared_ptr<const MadeFindings>> lexical_;  // per pair: its lexical findings
   std::shared_ptr<ContentState> state_ = std::make_shared<ContentState>();
+
+  // The leading pairs' findings told so far (tell_prefix).
+  struct ToldAlternative {
+    double evidence = 0;
+    std::vector<Finding> findings;
+  };
+  const ContentPrefixListener* prefix_listener_ = nullptr;
+  std::size_t next_prefix_ = kFirstPrefixPairs;      // the next target
+  std::size_t prefix_end_ = 0;                       // the last cut told
+  std::vector<ToldAlternative> prefix_alternatives_;  // selected before it, each cut's in order of evidence
+  std::vector<Finding> prefix_pair_findings_;        // the pairs' own findings before it, in pair order
 };
 
 void ContentRun::read_pairs() {
@@ -292,6 +313,11 @@ void ContentRun::sweep(std::size_t begin, std::size_t end) {
       alternatives_for(p + 1 - kWindow);
       if (p + 1 >= begin + kWindow + 1) release_features(p - kWindow, p + 1 - kWindow);
     }
+    // Every anchor before the target has its alternatives, every pair its lexical findings.
+    if (begin == 0 && prefix_listener_ != nullptr && p + 1 == next_prefix_ + kWindow) {
+      tell_prefix(next_prefix_);
+      next_prefix_ *= 2;
+    }
   }
   if (end == n) {
     for (std::size_t anchor = std::max(begin, end >= kWindow - 1 ? end - (kWindow - 1) : 0); anchor < end; ++anchor)
@@ -307,6 +333,64 @@ void ContentRun::seam(std::size_t stretch_begin, std::size_t at) {
   lexical_for(at - 1);
   lexical_for(at);
   release_features(first == 0 ? 0 : first - 1, at + kWindow);
+}
+
+// A cut that no candidate crosses splits stage 3: the strongest-first choice
+// before it never meets one after it. The pairs' own findings read their pair
+// (and the lexical ones its neighbours' tokens, fixed by the sweep), the fits
+// and whether a strong alternative explains the pair: so the findings of the
+// pairs before such a cut are final once the sweep has passed it.
+void ContentRun::tell_prefix(std::size_t target) {
+  const std::size_t from = prefix_end_;
+  std::size_t cut = from;
+  std::size_t reach = from;  // the end of the furthest alternative anchored before `anchor + 1`
+  for (std::size_t anchor = from; anchor < target; ++anchor) {
+    if (const auto& found = state_->pairs[anchor].alternatives)
+      for (const Alternative& alternative : *found)
+        reach = std::max<std::size_t>(reach, anchor + alternative.first + alternative.count);
+    if (reach <= anchor + 1) cut = anchor + 1;
+  }
+  if (cut == from) return;
+  // The candidates of [from, cut) in the order stage 3 sees them, numbered from `from`.
+  std::vector<Alternative> candidates;
+  for (std::size_t anchor = from; anchor < cut; ++anchor) {
+    if (!state_->pairs[anchor].alternatives) continue;
+    for (Alternative alternative : *state_->pairs[anchor].alternatives) {
+      alternative.first += static_cast<std::uint32_t>(anchor - from);
+      candidates.push_back(alternative);
+    }
+  }
+  const Selection selection = select_alternatives(std::move(candidates), cut - from);
+  for (SelectedAlternative selected : selection.selected) {
+    selected.alternative.first += static_cast<std::uint32_t>(from);
+    if (selected.mirror) selected.mirror->first += static_cast<std::uint32_t>(from);
+    prefix_alternatives_.push_back({selected.alternative.evidence, realign_findings(table_, selected)});
+  }
+  for (std::size_t p = from; p < cut; ++p) {
+    if (!table_.valid(p)) continue;
+    if (!selection.explained[p - from]) {
+      std::vector<Finding> length = length_findings(table_, p, state_->pairs[p].translation, state_->pairs[p].original);
+      prefix_pair_findings_.insert(prefix_pair_findings_.end(), std::make_move_iterator(length.begin()),
+                                   std::make_move_iterator(length.end()));
+    }
+    prefix_pair_findings_.insert(prefix_pair_findings_.end(), lexical_[p]->findings.begin(),
+                                 lexical_[p]->findings.end());
+  }
+  prefix_end_ = cut;
+
+  // In the result's order: the first stretch's selected alternatives in order
+  // of evidence (ties: in the order of the document, as stage 3's stable sort
+  // leaves them), then its pairs in order.
+  std::vector<const ToldAlternative*> order;
+  for (const ToldAlternative& told : prefix_alternatives_) order.push_back(&told);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const ToldAlternative* a, const ToldAlternative* b) { return a->evidence > b->evidence; });
+  ContentPrefix prefix;
+  prefix.pairs = cut;
+  for (const ToldAlternative* told : order)
+    prefix.findings.insert(prefix.findings.end(), told->findings.begin(), told->findings.end());
+  prefix.findings.insert(prefix.findings.end(), prefix_pair_findings_.begin(), prefix_pair_findings_.end());
+  (*prefix_listener_)(prefix);
 }
 
 bool ContentRun::same_pairs(std::size_t p, std::size_t q, std::size_t count) const {
@@ -546,6 +630,13 @@ ContentResult ContentRun::run() {
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index, const ContentState* previous,
                              std::span<const std::uint32_t> previous_lines) {
   ContentRun run(transcript, index, previous, previous_lines);
+  return run.run();
+}
+
+ContentResult content_checks(const Transcript& transcript, const LineIndex& index,
+                             const ContentPrefixListener& on_prefix) {
+  ContentRun run(transcript, index, nullptr, {});
+  if (on_prefix) run.tell_prefixes(on_prefix);
   return run.run();
 }
 

@@ -43,7 +43,8 @@ struct AnalysisJob {
   std::uint64_t base_revision = 0;
   std::vector<RevisionEdit> edits;
   // Told the structural findings of a full analysis of a large document
-  // before its content checks (Analysis::run's listener); runs on the worker.
+  // before its content checks, then with its first pairs' content findings
+  // (Analysis::run's listener); runs on the worker.
   EarlyFindingsListener on_early;
 };
 

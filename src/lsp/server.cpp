@@ -331,10 +331,11 @@ void Server::submit_analysis(Document& document) {
   job.base_revision = document.base_revision;
   job.edits = document.edits;
   // As rust-analyzer shows its own diagnostics before cargo check's: a large
-  // document just opened shows its structure's findings about a second before
-  // the content checks end. Never once anything was published (a settings
-  // change or a retry after a failure): the content findings shown would
-  // vanish and come back. Not when there are none (early_publisher).
+  // document just opened shows its structure's findings, then those of its
+  // first pairs as the content checks pass them (each list holding the one
+  // before), before the analysis ends. Never once anything was published (a
+  // settings change or a retry after a failure): the content findings shown
+  // would vanish and come back. Not when there are none (early_publisher).
   if (!job.edit && !document.current) job.on_early = early_publisher(job);
   worker_.submit(std::move(job));
 }

@@ -16,6 +16,7 @@
 #include "bitext/pairing_cost.hpp"
 #include "bitext/analysis.hpp"
 #include "bitext/finding.hpp"
+#include "bitext/rules.hpp"
 #include "bitext/text.hpp"
 #include "support/text_files.hpp"
 
@@ -922,4 +923,105 @@ TEST_CASE("a long document's copies of the same pairs get the same findings, at 
   int differing = 0;
   for (int copy = 2; copy < kCopies - 1; ++copy) differing += per_copy[copy] != per_copy[1] ? 1 : 0;
   CHECK(differing == 0);
+
+  // Told early (the server's first diagnostics): the structure's findings,
+  // then with the content findings of the pairs before cuts in the first
+  // stretch, each list exactly the final findings of those producers and
+  // pairs, in the final order; the final findings the same as without a listener.
+  std::vector<std::pair<std::size_t, std::vector<Finding>>> early;
+  const EarlyFindingsListener listener = [&](const EarlyFindings& told) {
+    early.emplace_back(told.content_pairs, told.findings);
+  };
+  const auto told = Analysis::run(std::make_shared<const std::string>(text), {}, listener);
+  auto same = [](const Finding& a, const Finding& b) {
+    return a.code == b.code && a.severity == b.severity && a.message == b.message && a.begin == b.begin &&
+           a.end == b.end && a.pair == b.pair && a.confidence == b.confidence && a.fixes.size() == b.fixes.size() &&
+           a.related.size() == b.related.size();
+  };
+  const std::vector<Finding>& all = analysis->findings();
+  REQUIRE(told->findings().size() == all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) CHECK(same(told->findings()[i], all[i]));
+  // 512, 1,024 and 2,048 pairs or a little fewer; the first stretch ends at 2,340.
+  REQUIRE(early.size() == 4);
+  CHECK(early[0].first == 0);
+  CHECK(early[3].first > 1900);
+  for (std::size_t k = 0; k < early.size(); ++k) {
+    if (k > 0) CHECK(early[k].first > early[k - 1].first);
+    std::vector<const Finding*> expected;
+    for (const Finding& finding : all) {
+      const RuleKind kind = find_rule(finding.code)->kind;
+      if (kind == RuleKind::Structural ||
+          (kind == RuleKind::Content && finding.pair >= 0 && std::size_t(finding.pair) < early[k].first))
+        expected.push_back(&finding);
+    }
+    REQUIRE(early[k].second.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) CHECK(same(early[k].second[i], *expected[i]));
+  }
+}
+
+TEST_CASE("an early list stops before a drift that crosses its cut") {
+  // Copies of the sample's pairs (more than the 1,024 from which findings are
+  // told early), rotated so that the sample's real drift at pairs 97/98 falls
+  // on pairs 511/512: the first list told must stop at pair 511 or before, as
+  // whether that drift is selected depends on the pairs after 512.
+  const std::vector<std::string> sample = split_lines(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  const std::size_t pairs = (sample.size() - 5) / 2;
+  auto document = [&](std::size_t start) {
+    std::string text;
+    for (std::size_t i = 0; i < 3; ++i) text += sample[i] + "\n";
+    for (std::size_t copy = 0; copy < 10; ++copy)
+      for (std::size_t k = 0; k < pairs; ++k) {
+        const std::size_t i = 3 + 2 * ((k + start) % pairs);
+        const std::string tag = " [" + std::string(1, char('a' + copy)) + "]\n";
+        text += sample[i] + tag + sample[i + 1] + tag;
+      }
+    return text + sample[sample.size() - 2] + "\n" + sample.back();
+  };
+  // The first pair a warning drift's fix moves text from or to.
+  auto drift_anchors = [](const Analysis& analysis) {
+    std::vector<std::size_t> anchors;
+    for (const Finding* finding : with_code(analysis, "boundary-drift")) {
+      if (finding->severity != Severity::Warning || finding->fixes.empty()) continue;
+      std::size_t first = analysis.transcript().pairs.size();
+      for (const TextEdit& edit : finding->fixes[0].edits) {
+        const Pair* pair = analysis.transcript().pair_of_line(
+            static_cast<std::uint32_t>(analysis.index().line_of(edit.begin)));
+        if (pair != nullptr) first = std::min<std::size_t>(first, pair->index);
+      }
+      anchors.push_back(first);
+    }
+    return anchors;
+  };
+  const std::vector<std::size_t> unrotated = drift_anchors(*Analysis::run(document(0), {}));
+  REQUIRE(!unrotated.empty());
+  const std::size_t start = (unrotated[0] + pairs - 511 % pairs) % pairs;
+  const std::string text = document(start);
+  std::vector<std::pair<std::size_t, std::vector<Finding>>> early;
+  const EarlyFindingsListener listener = [&](const EarlyFindings& told) {
+    early.emplace_back(told.content_pairs, told.findings);
+  };
+  const auto analysis = Analysis::run(std::make_shared<const std::string>(text), {}, listener);
+  const std::vector<std::size_t> anchors = drift_anchors(*analysis);
+  REQUIRE(std::find(anchors.begin(), anchors.end(), std::size_t{511}) != anchors.end());
+  REQUIRE(early.size() >= 2);
+  CHECK(early[1].first <= 511);
+  CHECK(early[1].first > 400);
+  // Each list is the final content findings of the pairs before its cut, and
+  // none of them moves text of a pair after it.
+  for (std::size_t k = 1; k < early.size(); ++k) {
+    std::size_t expected = 0;
+    for (const Finding& finding : analysis->findings())
+      if (find_rule(finding.code)->kind == RuleKind::Structural ||
+          (find_rule(finding.code)->kind == RuleKind::Content && finding.pair >= 0 &&
+           std::size_t(finding.pair) < early[k].first))
+        ++expected;
+    CHECK(early[k].second.size() == expected);
+    for (const Finding& finding : early[k].second)
+      for (const Fix& fix : finding.fixes)
+        for (const TextEdit& edit : fix.edits) {
+          const Pair* pair =
+              analysis->transcript().pair_of_line(static_cast<std::uint32_t>(analysis->index().line_of(edit.begin)));
+          if (pair != nullptr) CHECK(pair->index < early[k].first);
+        }
+  }
 }
