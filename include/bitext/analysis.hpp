@@ -62,7 +62,8 @@ class Analysis {
   // The same on a text the caller shares (the server's document store keeps
   // the very buffer it analyses: one copy of a large document, not two).
   static std::shared_ptr<const Analysis> run(std::shared_ptr<const std::string> text, const CheckOptions& options);
-  // The same, telling `early` the structural findings as soon as they are known.
+  // The same, telling `early` the structural findings as soon as they are
+  // known, then with the content findings of the first pairs (EarlyFindings).
   static std::shared_ptr<const Analysis> run(std::shared_ptr<const std::string> text, const CheckOptions& options,
                                              const EarlyFindingsListener& early);
   // The same analysis for a caller that will not rerun it (bitext check):
