@@ -191,28 +191,33 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
   }
 }
 
-// Where the words cut a drift's source line (a byte offset, 0 for none):
-// backward, after the last word of the first run that leans to the
-// destination (up to the first word leaning to the source's own partner);
-// forward, before the first word of the last such run.
-static std::uint32_t word_cut_of(const LineFeatures& source, const DriftWords& words, bool forward) {
+// Where the words cut a drift's source line: backward, after the last word
+// of the first run that leans to the destination (up to the first word
+// leaning to the source's own partner); forward, before the first word of
+// the last such run. `at` is a byte offset (0: no cut); any cut whose tail
+// begins at a word in (`after`, `upto`] falls between the same leaning words.
+struct WordCut {
+  std::uint32_t at = 0;
+  std::size_t after = 0, upto = 0;
+};
+static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, bool forward) {
   const auto& list = source.words.words;
   const std::size_t n = words.lean.size();
-  if (n != list.size() || n < 2) return 0;
+  if (n != list.size() || n < 2) return {};
   if (!forward) {
     std::size_t first_own = 0;
     while (first_own < n && words.lean[first_own] >= 0) ++first_own;
-    if (first_own == n) return 0;
+    if (first_own == n) return {};
     for (std::size_t i = first_own; i-- > 0;)
-      if (words.lean[i] > 0) return list[i].end;
-    return 0;
+      if (words.lean[i] > 0) return {list[i].end, i, first_own};
+    return {};
   }
   std::size_t last_own = n;
   while (last_own > 0 && words.lean[last_own - 1] >= 0) --last_own;
-  if (last_own == 0) return 0;
+  if (last_own == 0) return {};
   for (std::size_t i = last_own; i < n; ++i)
-    if (words.lean[i] > 0) return list[i].begin;
-  return 0;
+    if (words.lean[i] > 0) return {list[i].begin, last_own - 1, i};
+  return {};
 }
 
 static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
@@ -269,6 +274,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
       // to its number: the title the source begins with, taken back up to a
       // section number or to where the words say, is a whole unit.
       const bool titles_label = !forward && ends_with_number_label(table.side_text(a, translation).text);
+      double word_cut_penalty = 0;
       auto consider = [&](const CutPoint& cut, std::uint32_t c, std::uint32_t word_cut) {
         // forward: source = here, [tail_begin, end) moves to the start of next.
         // backward: source = next, [0, head_end) moves to the end of here.
@@ -412,7 +418,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         // stays a clause's move.
         const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
         const bool whole_unit = cut.sentence || (cut.label && forward) || (titles_label && (cut.label || word_cut != 0));
-        const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1);
+        const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1) +
+                               (word_cut != 0 ? word_cut_penalty : 0.0);
         candidate.word_gain = word_gain_dest - word_loss_source;
         candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
         candidate.words_known = static_cast<std::int16_t>(moved_words_.known);
@@ -431,15 +438,17 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
       // them only in the source's: at least one of each, so both parts say
       // which partner they translate.
       if (words.active) {
-        if (const std::uint32_t at = word_cut_of(source, words, forward)) {
-          const CutPoint cut = cut_at(source, source_text, table.script(translation), at);
-          // Where punctuation cuts between the same words, it says better
-          // where the parts meet (a function word, "而", goes with the clause).
-          const std::size_t word = word_at(source, cut.tail_begin);
+        if (const WordCut chosen = word_cut_of(source, words, forward); chosen.at != 0) {
+          // Where punctuation cuts between the same leaning words, it says
+          // better where the parts meet ("而" goes with its clause, "中," with
+          // the phrase before it): the words' cut then pays a clause's
+          // prior more, so that it wins only on clearly better evidence.
           const bool known = std::any_of(source.cuts.begin(), source.cuts.end(), [&](const CutPoint& other) {
-            return word_at(source, other.tail_begin) == word;
+            const std::size_t word = word_at(source, other.tail_begin);
+            return word > chosen.after && word <= chosen.upto;
           });
-          if (!known) consider(cut, 0, at);
+          word_cut_penalty = known ? 1.0 : 0.0;
+          consider(cut_at(source, source_text, table.script(translation), chosen.at), 0, chosen.at);
         }
       }
     }
