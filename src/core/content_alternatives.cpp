@@ -441,13 +441,13 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         if (const WordCut chosen = word_cut_of(source, words, forward); chosen.at != 0) {
           // Where punctuation cuts between the same leaning words, it says
           // better where the parts meet ("而" goes with its clause, "中," with
-          // the phrase before it): the words' cut then pays a clause's
-          // prior more, so that it wins only on clearly better evidence.
+          // the phrase before it): the words' cut then pays a drift's prior
+          // again, so that it wins only on clearly better evidence.
           const bool known = std::any_of(source.cuts.begin(), source.cuts.end(), [&](const CutPoint& other) {
             const std::size_t word = word_at(source, other.tail_begin);
             return word > chosen.after && word <= chosen.upto;
           });
-          word_cut_penalty = known ? 1.0 : 0.0;
+          word_cut_penalty = known ? kDriftPrior : 0.0;
           consider(cut_at(source, source_text, table.script(translation), chosen.at), 0, chosen.at);
         }
       }
