@@ -78,6 +78,11 @@ LineFeatures line_outline(std::string_view line, Script script = Script::None);
 // it, without the numbers and tokens (what a drift's findings read).
 LineFeatures line_cut_features(std::string_view line, Script script = Script::None);
 
+// A cut of `line` (whose features are `features`) at a place no punctuation
+// offers, after its first `head_end` bytes (a drift cut chosen by the words):
+// measured as line_features measures its own cuts; a clause cut.
+CutPoint cut_at(const LineFeatures& features, std::string_view line, Script script, std::size_t head_end);
+
 // The document's length model (length.hpp's robust fit), rounded so that one
 // edited pair rarely changes it: a re-analysis then keeps the results of the
 // windows it did not touch.

@@ -191,6 +191,35 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
   }
 }
 
+// Where the words cut a drift's source line: backward, after the last word
+// of the first run that leans to the destination (up to the first word
+// leaning to the source's own partner); forward, before the first word of
+// the last such run. `at` is a byte offset (0: no cut); any cut whose tail
+// begins at a word in (`after`, `upto`] falls between the same leaning words.
+struct WordCut {
+  std::uint32_t at = 0;
+  std::size_t after = 0, upto = 0;
+};
+static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, bool forward) {
+  const auto& list = source.words.words;
+  const std::size_t n = words.lean.size();
+  if (n != list.size() || n < 2) return {};
+  if (!forward) {
+    std::size_t first_own = 0;
+    while (first_own < n && words.lean[first_own] >= 0) ++first_own;
+    if (first_own == n) return {};
+    for (std::size_t i = first_own; i-- > 0;)
+      if (words.lean[i] > 0) return {list[i].end, i, first_own};
+    return {};
+  }
+  std::size_t last_own = n;
+  while (last_own > 0 && words.lean[last_own - 1] >= 0) --last_own;
+  if (last_own == 0) return {};
+  for (std::size_t i = last_own; i < n; ++i)
+    if (words.lean[i] > 0) return {list[i].begin, last_own - 1, i};
+  return {};
+}
+
 static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
   if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
   const std::size_t a = anchor, b = anchor + 1;
@@ -241,12 +270,16 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         tokens_moved.sort();
         needed_tokens_moved.sort();
       };
-      for (std::size_t c = 0; c < source.cuts.size(); ++c) {
-        const CutPoint& cut = source.cuts[c];
+      // A destination that ends with a bare section number is a heading cut
+      // to its number: the title the source begins with, taken back up to a
+      // section number or to where the words say, is a whole unit.
+      const bool titles_label = !forward && ends_with_number_label(table.side_text(a, translation).text);
+      double word_cut_penalty = 0;
+      auto consider = [&](const CutPoint& cut, std::uint32_t c, std::uint32_t word_cut) {
         // forward: source = here, [tail_begin, end) moves to the start of next.
         // backward: source = next, [0, head_end) moves to the end of here.
         const double moved = forward ? source.length - cut.head_length - gap : cut.head_length;
-        if (moved <= 0) continue;
+        if (moved <= 0) return;
         const double here_length = forward ? cut.head_length : here.length + gap + moved;
         const double next_length = forward ? next.length + gap + moved : source.length - cut.head_length - gap;
         auto cost_of = [&](double t_len, double o_len) {
@@ -293,7 +326,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
           const double moved_items =
               double(numbers_inside) + (moves_tokens ? 0.5 * double(tokens_moved.inside(moved_begin, moved_end)) : 0.0);
           const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
-          if ((current - lexical_current) - alternative - kDriftPrior + bound + word_bound < kDriftFloor) continue;
+          if ((current - lexical_current) - alternative - kDriftPrior + bound + word_bound < kDriftFloor) return;
         }
         double lexical_alternative = 0;
         double lexical_a = table.lexical[a], lexical_b = table.lexical[b];
@@ -366,7 +399,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
                               (forward ? -word_loss_source : word_gain_dest);
         const double gain_b = table.cost[b] - (alternative_b + lexical_b) +
                               (forward ? word_gain_dest : -word_loss_source);
-        if (std::min(gain_a, gain_b) < -kReceiverSlack) continue;
+        if (std::min(gain_a, gain_b) < -kReceiverSlack) return;
         const double length_current = current - lexical_current;
         Alternative candidate;
         candidate.type = MoveType::Drift;
@@ -374,7 +407,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         candidate.count = 2;
         candidate.translation_side = translation;
         candidate.forward = forward;
-        candidate.cut = static_cast<std::uint32_t>(c);
+        candidate.cut = c;
+        candidate.word_cut = word_cut;
         candidate.lexical_gain = lexical_current - lexical_alternative;
         // Drift moves a sentence or a clause, rarely more: each further
         // sentence moved costs as much as a clause cut. A section number
@@ -383,13 +417,39 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         // be the number's own prefix word (上一页, 图), so moving that back
         // stays a clause's move.
         const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
-        const bool whole_unit = cut.sentence || (cut.label && forward);
-        const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1);
+        const bool whole_unit = cut.sentence || (cut.label && forward) || (titles_label && (cut.label || word_cut != 0));
+        const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1) +
+                               (word_cut != 0 ? word_cut_penalty : 0.0);
         candidate.word_gain = word_gain_dest - word_loss_source;
         candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
         candidate.words_known = static_cast<std::int16_t>(moved_words_.known);
         candidate.evidence = (length_current - alternative) + candidate.lexical_gain + candidate.word_gain - penalty;
+        // A cut that neither punctuation nor a heading's number offers is
+        // shown only from the information level on: as a hint it would
+        // guess at a place in every sentence whose words lean next door.
+        if (word_cut != 0 && !titles_label && candidate.evidence < kRealignThresholds.information) return;
         out.push_back(candidate);
+      };
+      for (std::size_t c = 0; c < source.cuts.size(); ++c) consider(source.cuts[c], std::uint32_t(c), 0);
+      // A cut no punctuation offers, chosen by the words: a heading's title
+      // joined to the next line without a mark ("8.23.1." | "Overview Original
+      // image" against "8.23.1. 概述" | "原图"). The moved words find a
+      // counterpart only in the destination's partner, the kept words next to
+      // them only in the source's: at least one of each, so both parts say
+      // which partner they translate.
+      if (words.active) {
+        if (const WordCut chosen = word_cut_of(source, words, forward); chosen.at != 0) {
+          // Where punctuation cuts between the same leaning words, it says
+          // better where the parts meet ("而" goes with its clause, "中," with
+          // the phrase before it): the words' cut then pays a drift's prior
+          // again, so that it wins only on clearly better evidence.
+          const bool known = std::any_of(source.cuts.begin(), source.cuts.end(), [&](const CutPoint& other) {
+            const std::size_t word = word_at(source, other.tail_begin);
+            return word > chosen.after && word <= chosen.upto;
+          });
+          word_cut_penalty = known ? kDriftPrior : 0.0;
+          consider(cut_at(source, source_text, table.script(translation), chosen.at), 0, chosen.at);
+        }
       }
     }
   }

@@ -213,17 +213,21 @@ void report_rotation(const PairTable& table, std::vector<Finding>& out, const Al
 struct DriftLines {
   LineFeatures source;  // with its cuts
   LineFeatures dest;    // the outline
+  CutPoint cut;         // where the drift cuts the source line
 };
 DriftLines drift_lines(const PairTable& table, const Alternative& drift) {
   const std::size_t a = drift.first, b = a + 1;
   const SideText source = table.side_text(drift.forward ? a : b, drift.translation_side);
   const SideText dest = table.side_text(drift.forward ? b : a, drift.translation_side);
-  return {line_cut_features(source.text, source.script), line_outline(dest.text, dest.script)};
+  DriftLines lines{line_cut_features(source.text, source.script), line_outline(dest.text, dest.script), {}};
+  lines.cut = drift.word_cut != 0 ? cut_at(lines.source, source.text, source.script, drift.word_cut)
+                                  : lines.source.cuts[drift.cut];
+  return lines;
 }
 
 std::string_view moved_text(const PairTable& table, const Alternative& drift, const DriftLines& lines) {
   const std::size_t source_pair = drift.forward ? drift.first : drift.first + 1;
-  const CutPoint& cut = lines.source.cuts[drift.cut];
+  const CutPoint& cut = lines.cut;
   const std::string_view text = table.side_text(source_pair, drift.translation_side);
   return drift.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
 }
@@ -232,7 +236,7 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
   const LineFeatures& source = lines.source;
-  const CutPoint& cut = source.cuts[candidate.cut];
+  const CutPoint& cut = lines.cut;
   const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
   const std::string_view moved = moved_text(table, candidate, lines);
@@ -248,7 +252,9 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
     fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line), std::string(moved) + label_gap});
   } else {
     fix.title = "Move " + quoted(moved, 24) + " to the end of the " + side + " of pair " + std::to_string(a + 1);
-    fix.edits.push_back({table.line_end(dest_line), table.line_end(dest_line), separator + std::string(moved)});
+    // A heading's number at the end of a line takes its title after a space in either script.
+    const std::string title_gap = ends_with_number_label(table.side_text(a, translation).text) ? " " : separator;
+    fix.edits.push_back({table.line_end(dest_line), table.line_end(dest_line), title_gap + std::string(moved)});
     fix.edits.push_back({source_begin, source_begin + cut.tail_begin, ""});
   }
   return fix;
@@ -260,7 +266,7 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   const bool translation = drift.translation_side;
   const LineFeatures& source = lines.source;
   const LineFeatures& dest = lines.dest;
-  const CutPoint& cut = source.cuts[drift.cut];
+  const CutPoint& cut = lines.cut;
   const double gap = source.spaced ? 1.0 : 0.0;
   const double tail_length = source.length - cut.head_length - gap;
   const double moved = drift.forward ? tail_length : cut.head_length;

@@ -257,6 +257,9 @@ struct Alternative {
   double word_gain = 0;     // share of the evidence from the dictionary (content words)
   std::int16_t word_net = 0;    // drift: counterparts gained less lost by the move
   std::int16_t words_known = 0; // drift: content words moved that the dictionary knows
+  // drift: when not 0, the cut is not one of the source line's cut points but
+  // the place the words chose (cut_at's `head_end`, a byte offset in the line).
+  std::uint32_t word_cut = 0;
   bool operator==(const Alternative&) const = default;
 };
 

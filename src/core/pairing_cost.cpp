@@ -215,6 +215,23 @@ LineFeatures line_cut_features(std::string_view line, Script script) {
   return features;
 }
 
+CutPoint cut_at(const LineFeatures& features, std::string_view line, Script script, std::size_t head_end) {
+  CutPoint cut;
+  cut.head_end = head_end_before(line, head_end);
+  cut.tail_begin = head_end;
+  while (cut.tail_begin < line.size() && (line[cut.tail_begin] == ' ' || line[cut.tail_begin] == '\t')) ++cut.tail_begin;
+  const std::string_view head = line.substr(0, cut.head_end);
+  const Script measure = script == Script::None ? classify_script(line).dominant : script;
+  cut.head_length = line_length(head, measure);
+  int before = 0;
+  for (const CutPoint& other : features.cuts) before += other.sentence && other.head_end < cut.head_end ? 1 : 0;
+  cut.head_sentences = before + 1;
+  cut.tail_sentences = features.sentences - before;
+  for (std::size_t at = 0; at < head.size(); ++at)
+    cut.head_questions += head[at] == '?' || (head[at] == '\xEF' && head.substr(at, 3) == "？") ? 1 : 0;
+  return cut;
+}
+
 LineFeatures line_features(std::string_view line, Script script) {
   LineFeatures features;
   // One decode of the line for the boundaries, numbers and tokens.

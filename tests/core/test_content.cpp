@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bitext/length.hpp"
 #include "bitext/pairing_cost.hpp"
 #include "bitext/analysis.hpp"
 #include "bitext/finding.hpp"
@@ -574,6 +575,38 @@ TEST_CASE("line features: cut points, sentences, lengths") {
   CHECK(chinese.sentences == 2);
   CHECK_FALSE(chinese.spaced);
   CHECK(chinese.length == doctest::Approx(15.0));  // 6 + 9 Han characters, punctuation not counted
+}
+
+// A cut no punctuation offers (a drift's cut chosen by the words) is measured
+// as the line's own cuts are: the prefix's length, the sentences and question
+// marks on either side; the whitespace between the parts belongs to neither.
+TEST_CASE("a cut at a chosen place is measured as the line's own cuts") {
+  const std::string line = "Is it? Monitoring Next13.2. Customizing the Graphical Interface";
+  const LineFeatures features = line_features(line, Script::Latin);
+  REQUIRE(features.sentences == 3);  // "Is it?", "Monitoring Next13.2.", "Customizing …"
+  const CutPoint cut = cut_at(features, line, Script::Latin, std::string("Is it? Monitoring").size());
+  CHECK(cut.head_end == 17);
+  CHECK(cut.tail_begin == 18);  // "Next13.2. …"
+  CHECK(cut.head_length == doctest::Approx(line_length(std::string_view("Is it? Monitoring"), Script::Latin)));
+  CHECK(cut.head_sentences == 2);  // "Is it?" and the start of the next
+  CHECK(cut.tail_sentences == 2);
+  CHECK(cut.head_questions == 1);
+  CHECK_FALSE(cut.sentence);
+  CHECK_FALSE(cut.label);
+  // Given the place before the whitespace or after it, the same cut.
+  const CutPoint after_space = cut_at(features, line, Script::Latin, 18);
+  CHECK(after_space.head_end == 17);
+  CHECK(after_space.tail_begin == 18);
+
+  const std::string chinese = "监控下一页13.2. 定制图形界面";
+  const LineFeatures chinese_features = line_features(chinese, Script::Han);
+  REQUIRE(chinese_features.sentences == 2);  // the section number ends one
+  const CutPoint han = cut_at(chinese_features, chinese, Script::Han, std::string("监控").size());
+  CHECK(han.head_end == 6);
+  CHECK(han.tail_begin == 6);
+  CHECK(han.head_length == doctest::Approx(2.0));
+  CHECK(han.head_sentences == 1);
+  CHECK(han.tail_sentences == 2);
 }
 
 // A section number of two groups or more inside a line, after a word, starts

@@ -509,3 +509,72 @@ TEST_CASE("matching whole lines by sorted runs finds exactly the word-by-word co
     CHECK(matches > 1000);  // Latin words carried over match even with the small dictionary
   }
 }
+
+namespace {
+
+// The handbook's workstation chapter (6 pairs) as one document of lines.
+std::vector<std::string> workstation_lines() {
+  const std::vector<std::string> rows =
+      bitext::test_support::split_lines(bitext::test_support::read_source_file("data/calibration/debian-docs.zh-en.tsv"));
+  std::vector<std::string> lines;
+  for (std::size_t row = 1700; row < 1706; ++row) {
+    const std::size_t tab = rows[row].find('\t');
+    lines.push_back(rows[row].substr(0, tab));
+    lines.push_back(rows[row].substr(tab + 1, rows[row].find('\t', tab + 1) - tab - 1));
+  }
+  return lines;
+}
+
+}  // namespace
+
+// A heading's title joined to the next line without a mark ("Prev12.4." |
+// "Monitoring Next13.2. …"): no punctuation offers the cut after
+// "Monitoring", the words do (监控 is in the translation of the heading cut to
+// its number, 下一页 and 定制 in the next). The drift is information and its
+// fix restores the text byte for byte; the clean document gets no drift.
+TEST_CASE("with the dictionary, a heading title moved into the next line is a drift cut where the words say") {
+  if (!load_built_dictionary()) return;
+  std::vector<std::string> lines = workstation_lines();
+  REQUIRE(lines[9] == "Prev12.4. Monitoring");
+  REQUIRE(lines[11] == "Next13.2. Customizing the Graphical Interface");
+  const std::string clean = bitext::test_support::join_lines(lines);
+  auto drifts = [](const bitext::Analysis& analysis) {
+    std::vector<const bitext::Finding*> found;
+    for (const bitext::Finding& finding : analysis.findings())
+      if (finding.code == "boundary-drift") found.push_back(&finding);
+    return found;
+  };
+  CHECK(drifts(*bitext::Analysis::run(clean, {})).empty());
+  lines[9] = "Prev12.4.";
+  lines[11] = "Monitoring " + lines[11];
+  const std::string drifted = bitext::test_support::join_lines(lines);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const auto found = drifts(*analysis);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Information);
+  CHECK(found.front()->message.find("The original of pair 6 starts with 'Monitoring', which belongs to pair 5") == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+}
+
+// The same heading's Chinese title joined to the next line ("上一页12.4." |
+// "监控下一页13.2. …"): moved back to the number it was cut from, the title
+// follows it after a space, as the heading had it.
+TEST_CASE("with the dictionary, a title moved back to its section number takes a space after it") {
+  if (!load_built_dictionary()) return;
+  std::vector<std::string> lines = workstation_lines();
+  REQUIRE(lines[8] == "上一页12.4. 监控");
+  const std::string clean = bitext::test_support::join_lines(lines);
+  lines[8] = "上一页12.4.";
+  lines[10] = "监控" + lines[10];
+  const std::string drifted = bitext::test_support::join_lines(lines);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  std::vector<const bitext::Finding*> found;
+  for (const bitext::Finding& finding : analysis->findings())
+    if (finding.code == "boundary-drift") found.push_back(&finding);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Information);
+  const auto restores = [&](const bitext::Fix& fix) { return bitext::apply_edits(drifted, fix.edits) == clean; };
+  CHECK(std::any_of(found.front()->fixes.begin(), found.front()->fixes.end(), restores));
+}
