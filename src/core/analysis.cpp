@@ -271,12 +271,14 @@ constexpr std::size_t kOverlapFromPairs = 1024;
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
              Reusable previous, std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript,
-             const detail::SpeakerRecall& speakers, Outputs out, const EarlyFindingsListener* early = nullptr) {
+             const detail::SpeakerRecall& speakers, Outputs out, const EarlyFindingsListener* early = nullptr,
+             bool keep_rerun_work = true) {
   detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous.readings.get(), reused_lines);
   previous.readings.reset();
   const ContentState* previous_content = previous.content.get();
   out.transcript = std::move(paired.transcript);
-  out.line_readings = std::move(paired.readings);
+  if (keep_rerun_work) out.line_readings = std::move(paired.readings);
+  paired.readings.reset();
   const detail::LabelSources sources{index.text(), index, Layout::Lines};
   std::shared_ptr<detail::SpeakerMemo> memo = detail::read_speaker_labels(out.transcript, sources, &speakers);
   const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_transcript, out.transcript);
@@ -288,7 +290,12 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   std::optional<SpeakerModel> inferred;
   std::optional<ContentResult> content;
   const std::size_t pair_count = out.transcript.pairs.size();
-  auto infer = [&] { inferred = detail::infer_unlabelled_speakers(out.transcript, sources, &speakers, *memo); };
+  // Without rerun the memo is dropped in the inference's thread, before the
+  // content checks' peak (its cues are ~a quarter of the document's size).
+  auto infer = [&] {
+    inferred = detail::infer_unlabelled_speakers(out.transcript, sources, &speakers, *memo);
+    if (!keep_rerun_work) memo.reset();
+  };
   // The structural checks read the labelled transcript's pairing, never the
   // inferred speakers: on the long path they run first, so that a listener
   // hears them before the content checks (a rerun runs them after, and must
@@ -315,7 +322,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
     previous.content.reset();
   }
   if (inferred) detail::set_speaker_model(out.transcript, std::move(*inferred));
-  out.speaker_memo = std::move(memo);
+  if (keep_rerun_work) out.speaker_memo = std::move(memo);
 
   out.findings = structural ? std::move(*structural) : structural_checks(out.transcript, index, options);
   for (Finding& finding : speaker_checks(out.transcript, index.text())) out.findings.push_back(std::move(finding));
@@ -326,7 +333,8 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
                         std::make_move_iterator(content->findings.end()));
     out.pair_scores = std::move(content->pair_scores);
     out.pair_scores.resize(pair_count, 1.0);
-    out.content_state = std::move(content->state);
+    if (keep_rerun_work) out.content_state = std::move(content->state);
+    content.reset();
   } else {
     // Structure alone: a pair with a missing side is surely not aligned.
     out.pair_scores.resize(pair_count);
@@ -357,16 +365,14 @@ std::shared_ptr<const Analysis> Analysis::run(std::shared_ptr<const std::string>
 }
 
 std::shared_ptr<const Analysis> Analysis::run_once(std::string text, const CheckOptions& options) {
-  std::shared_ptr<Analysis> analysis = analyse_text(std::make_shared<const std::string>(std::move(text)), options);
-  analysis->content_state_.reset();
-  analysis->line_readings_.reset();
-  analysis->speaker_memo_.reset();
+  std::shared_ptr<Analysis> analysis =
+      analyse_text(std::make_shared<const std::string>(std::move(text)), options, nullptr, false);
   analysis->layout_memo_.reset();
   return analysis;
 }
 
 std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options,
-                                                 const EarlyFindingsListener* early) {
+                                                 const EarlyFindingsListener* early, bool keep_rerun_work) {
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   const LineIndex& index = analysis->index_;
   if (const Layout layout = detect_layout(analysis->text(), options.document_name, options.layout);
@@ -395,7 +401,7 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
   analyse(index, analysis->first_invalid_utf8_, profiles, options, {}, {}, nullptr, {},
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
            analysis->pair_scores_, analysis->content_state_},
-          early);
+          early, keep_rerun_work);
   return analysis;
 }
 
