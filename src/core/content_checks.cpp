@@ -537,6 +537,11 @@ ContentResult ContentRun::run() {
     }
     result.pair_scores[p] = std::clamp(state_->pairs[p].fit_score * (1.0 - worst[p]), 0.0, 1.0);
   }
+  // A full run's lookups are over (the findings above were the last): the
+  // image's pages (all of it on kernels that map the page cache in large
+  // folios) are not kept beside what the caller writes next. A rerun keeps
+  // them: the next keystroke's rerun would fault them in again.
+  if (table_.lexicon != nullptr && previous_ == nullptr) table_.lexicon->release_pages();
   result.state = std::move(state_);
   return result;
 }
