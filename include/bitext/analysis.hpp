@@ -105,8 +105,11 @@ class Analysis {
 
  private:
   explicit Analysis(std::shared_ptr<const std::string> text);
+  // `keep_rerun_work` false (run_once): each part of the work kept for rerun
+  // is dropped as soon as its stage has used it, not kept to the end.
   static std::shared_ptr<Analysis> analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options,
-                                                const EarlyFindingsListener* early = nullptr);
+                                                const EarlyFindingsListener* early = nullptr,
+                                                bool keep_rerun_work = true);
   std::shared_ptr<const std::string> text_;  // never null; immutable, so it may be shared
   LineIndex index_;  // views *text_
   Transcript transcript_;

@@ -74,6 +74,11 @@ class Lexicon {
   // Id of an English key (english_word_key), or nullopt when no gloss has it.
   std::optional<std::uint32_t> key_id(std::string_view key) const;
   std::string_view key_text(std::uint32_t id) const;
+  // Drops the resident pages of a mapped image (they come back from the page
+  // cache when read again): for a caller done with its lookups for a while,
+  // so that the image does not count in the process's memory beside what the
+  // caller allocates next. Safe while other threads look words up.
+  void release_pages() const { release(0, bytes_.size()); }
 
  private:
   Lexicon() = default;

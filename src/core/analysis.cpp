@@ -230,9 +230,10 @@ std::vector<std::uint32_t> same_reading_lines(std::span<const std::uint32_t> pre
   return lines;
 }
 
-// The inference's working memory, freed in its thread's malloc arena, would
-// otherwise stay resident beside the content checks' peak (~10 % of the
-// document at 10 MB).
+// Memory freed in a thread's malloc arena stays resident (and the server keeps
+// it on purpose, lsp/heap.hpp): returned when a full run's stage leaves
+// megabytes of it that the next stage would not reuse, so that it does not
+// come on top of the next stage's peak.
 void release_free_memory() {
 #ifdef __GLIBC__
   malloc_trim(0);
@@ -272,12 +273,14 @@ constexpr std::size_t kOverlapFromPairs = 1024;
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
              Reusable previous, std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript,
-             const detail::SpeakerRecall& speakers, Outputs out, const EarlyFindingsListener* early = nullptr) {
+             const detail::SpeakerRecall& speakers, Outputs out, const EarlyFindingsListener* early = nullptr,
+             bool keep_rerun_work = true) {
   detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous.readings.get(), reused_lines);
   previous.readings.reset();
   const ContentState* previous_content = previous.content.get();
   out.transcript = std::move(paired.transcript);
-  out.line_readings = std::move(paired.readings);
+  if (keep_rerun_work) out.line_readings = std::move(paired.readings);
+  paired.readings.reset();
   const detail::LabelSources sources{index.text(), index, Layout::Lines};
   std::shared_ptr<detail::SpeakerMemo> memo = detail::read_speaker_labels(out.transcript, sources, &speakers);
   const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_transcript, out.transcript);
@@ -289,7 +292,12 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   std::optional<SpeakerModel> inferred;
   std::optional<ContentResult> content;
   const std::size_t pair_count = out.transcript.pairs.size();
-  auto infer = [&] { inferred = detail::infer_unlabelled_speakers(out.transcript, sources, &speakers, *memo); };
+  // Without rerun the memo is dropped in the inference's thread, before the
+  // content checks' peak (its cues are ~a quarter of the document's size).
+  auto infer = [&] {
+    inferred = detail::infer_unlabelled_speakers(out.transcript, sources, &speakers, *memo);
+    if (!keep_rerun_work) memo.reset();
+  };
   // The structural checks read the labelled transcript's pairing, never the
   // inferred speakers: on the long path they run first, so that a listener
   // hears them before the content checks (a rerun runs them after, and must
@@ -310,15 +318,20 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
     const bool telling = early != nullptr && *early;
     if (telling) tell(0, {});
     const ContentPrefixListener on_prefix = [&](const ContentPrefix& prefix) { tell(prefix.pairs, prefix.findings); };
+    // Pairing's working memory, then the content checks' (their threads'
+    // arenas, which a rerun does not use): not beside the inference's peak
+    // and the results written after (the server's open: 59 -> 53 MB at 10 MB).
+    release_free_memory();
     run_beside(
         [&] {
           infer();
-          release_free_memory();
+          release_free_memory();  // the inference's, beside the content checks' peak
         },
         [&] {
           content = telling ? content_checks(out.transcript, index, on_prefix)
                             : content_checks(out.transcript, index, previous_content, previous_lines);
         });
+    release_free_memory();
   } else {
     infer();
     previous.memo.reset();
@@ -326,7 +339,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
     previous.content.reset();
   }
   if (inferred) detail::set_speaker_model(out.transcript, std::move(*inferred));
-  out.speaker_memo = std::move(memo);
+  if (keep_rerun_work) out.speaker_memo = std::move(memo);
 
   out.findings = structural ? std::move(*structural) : structural_checks(out.transcript, index, options);
   for (Finding& finding : speaker_checks(out.transcript, index.text())) out.findings.push_back(std::move(finding));
@@ -337,7 +350,8 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
                         std::make_move_iterator(content->findings.end()));
     out.pair_scores = std::move(content->pair_scores);
     out.pair_scores.resize(pair_count, 1.0);
-    out.content_state = std::move(content->state);
+    if (keep_rerun_work) out.content_state = std::move(content->state);
+    content.reset();
   } else {
     // Structure alone: a pair with a missing side is surely not aligned.
     out.pair_scores.resize(pair_count);
@@ -368,16 +382,14 @@ std::shared_ptr<const Analysis> Analysis::run(std::shared_ptr<const std::string>
 }
 
 std::shared_ptr<const Analysis> Analysis::run_once(std::string text, const CheckOptions& options) {
-  std::shared_ptr<Analysis> analysis = analyse_text(std::make_shared<const std::string>(std::move(text)), options);
-  analysis->content_state_.reset();
-  analysis->line_readings_.reset();
-  analysis->speaker_memo_.reset();
+  std::shared_ptr<Analysis> analysis =
+      analyse_text(std::make_shared<const std::string>(std::move(text)), options, nullptr, false);
   analysis->layout_memo_.reset();
   return analysis;
 }
 
 std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options,
-                                                 const EarlyFindingsListener* early) {
+                                                 const EarlyFindingsListener* early, bool keep_rerun_work) {
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   const LineIndex& index = analysis->index_;
   if (const Layout layout = detect_layout(analysis->text(), options.document_name, options.layout);
@@ -406,7 +418,7 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
   analyse(index, analysis->first_invalid_utf8_, profiles, options, {}, {}, nullptr, {},
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
            analysis->pair_scores_, analysis->content_state_},
-          early);
+          early, keep_rerun_work);
   return analysis;
 }
 

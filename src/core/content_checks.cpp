@@ -145,6 +145,7 @@ class ContentRun {
   void tell_prefixes(const ContentPrefixListener& listener) { prefix_listener_ = &listener; }
 
  private:
+  void release_lexicon_pages() const;
   void read_pairs();
   void map_to_previous();
   // Features of the valid pairs of [begin, end) that have none (one thread's own pairs only).
@@ -486,6 +487,15 @@ std::shared_ptr<const MadeFindings> ContentRun::reusable_realign(const SelectedA
   return before->realign;
 }
 
+// A full run's lookups of every line are over after the sweep, its last ones
+// (a drift's words) after the findings: the dictionary image's pages (all of
+// it on kernels that map the page cache in large folios) are not kept beside
+// the findings and what the caller writes next. A rerun keeps them: the next
+// keystroke's rerun would fault them in again.
+void ContentRun::release_lexicon_pages() const {
+  if (table_.lexicon != nullptr && previous_ == nullptr) table_.lexicon->release_pages();
+}
+
 ContentResult ContentRun::run() {
   const Transcript& transcript = *table_.transcript;
   const std::size_t n = transcript.pairs.size();
@@ -552,6 +562,7 @@ ContentResult ContentRun::run() {
   for (unsigned w = 1; w < workers; ++w) seam(n * (w - 1) / workers, n * w / workers);
   for (std::size_t p = 0; p < n; ++p) lexical_for(p);  // none left unless the stretches were too short for seams
   release_features(0, n);
+  release_lexicon_pages();  // the findings below look up only a drift's words
   std::vector<Alternative> candidates;
   for (std::size_t anchor = 0; anchor < n; ++anchor) {
     if (!state_->pairs[anchor].alternatives) continue;
@@ -621,6 +632,7 @@ ContentResult ContentRun::run() {
     }
     result.pair_scores[p] = std::clamp(state_->pairs[p].fit_score * (1.0 - worst[p]), 0.0, 1.0);
   }
+  release_lexicon_pages();
   result.state = std::move(state_);
   return result;
 }

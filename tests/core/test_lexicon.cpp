@@ -236,6 +236,11 @@ TEST_CASE("a mapped image is checked at load without staying resident: its pages
   CHECK(mapped->contains("安装"));
   CHECK(mapped->translations("配置").size() == 5);  // instal, softwar, packag, configur, fil
   CHECK(resident_kb_of_mapping(path) > after_open);  // what a lookup reads is mapped again
+  // A caller done with its lookups drops them again; later lookups still answer.
+  mapped->release_pages();
+  CHECK(resident_kb_of_mapping(path) == 0);
+  CHECK(mapped->contains("安装"));
+  CHECK(mapped->translations("配置").size() == 5);
   std::filesystem::remove(path);
 }
 
