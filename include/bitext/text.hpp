@@ -42,6 +42,14 @@ inline DecodedCodePoint decode_utf8(std::string_view text, std::size_t offset) {
   if (offset >= text.size()) return {0, 0, false};
   const auto lead = static_cast<unsigned char>(text[offset]);
   if (lead < 0x80) return {lead, 1, true};
+  // Three bytes led by E1..EC or EE..EF (most CJK) take any continuation
+  // bytes: decoded here too. E0, ED and the other lengths are checked there.
+  if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && text.size() - offset >= 3) {
+    const auto second = static_cast<unsigned char>(text[offset + 1]);
+    const auto third = static_cast<unsigned char>(text[offset + 2]);
+    if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80)
+      return {char32_t(lead & 0x0F) << 12 | char32_t(second & 0x3F) << 6 | char32_t(third & 0x3F), 3, true};
+  }
   return decode_utf8_sequence(text, offset);
 }
 

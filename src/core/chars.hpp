@@ -18,6 +18,7 @@ inline bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c 
 bool is_non_ascii_white_space(char32_t c);
 inline bool is_white_space(char32_t c) {
   if (c < 0x80) return c == U' ' || (c >= U'\t' && c <= U'\r');
+  if (c > 0x3000) return false;  // none above the ideographic space: CJK text never asks ICU
   return is_non_ascii_white_space(c);
 }
 

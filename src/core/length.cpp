@@ -55,6 +55,23 @@ CharacterCounts count_characters(std::string_view line) {
   bool seen_text = false;
   std::size_t offset = 0;
   while (offset < line.size()) {
+    // ASCII without ICU: u_isalnum is [0-9A-Za-z] there, u_iscntrl the C0
+    // controls and DEL (the white space among them is tested first).
+    const auto byte = static_cast<unsigned char>(line[offset]);
+    if (byte < 0x80) {
+      ++offset;
+      if (chars::is_white_space(byte)) {
+        if (seen_text) ++pending_spaces;
+        continue;
+      }
+      if (byte < 0x20 || byte == 0x7F) continue;
+      if (chars::is_ascii_digit(byte) || chars::is_ascii_letter(byte)) ++counts.latin;
+      else ++counts.punctuation;
+      seen_text = true;
+      counts.spaces += pending_spaces;
+      pending_spaces = 0;
+      continue;
+    }
     const DecodedCodePoint d = decode_utf8(line, offset);
     offset += d.length == 0 ? 1 : d.length;
     if (!d.valid) {

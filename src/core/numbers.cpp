@@ -61,6 +61,9 @@ NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
   // inverse); a ratio outside 0.8..1.25 of both needs no further test.
   const bool positive = a.value > 0 && b.value > 0 && std::isfinite(a.value) && std::isfinite(b.value);
   const double ratio = positive ? b.value / a.value : 0;
+  // Most pairs of positive values are within a factor of 800 of each other
+  // and so outside every scale's window: none is worth a test.
+  if (positive && ratio > 1.25 / 1e3 && ratio < 0.8 * 1e3) return NumberMatch::None;
   for (double scale : {1e3, 1e4, 1e6, 1e8, 1e9, 1e12}) {
     if (positive && !(ratio >= 0.8 * scale && ratio <= 1.25 * scale) && !(ratio >= 0.8 / scale && ratio <= 1.25 / scale))
       continue;

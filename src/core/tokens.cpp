@@ -64,24 +64,43 @@ std::string make_key(std::span<const CodePoint> cps, std::size_t first, std::siz
   if (end - first >= 3 && (cps[end - 2].c == U'\'' || cps[end - 2].c == U'’') &&
       (cps[end - 1].c == U's' || cps[end - 1].c == U'S'))
     end -= 2;
-  std::string key;
+  // Written into a buffer and copied once: a key's characters are below
+  // U+0250 (is_alnum), two bytes at most, and a std::string grown a
+  // character at a time costs more than the rest of the scan.
+  constexpr std::size_t kBuffered = 64;
+  char buffer[2 * kBuffered];
+  std::string long_key;  // tokens of more than kBuffered code points (URLs)
+  const bool buffered = end - first <= kBuffered;
+  std::size_t size = 0;
   char32_t last_letter = 0, before_last = 0;
   std::size_t letters = 0;
   for (std::size_t i = first; i < end; ++i) {
     const char32_t c = fold_width(cps[i].c);
     if (!is_alnum(c)) continue;
-    append_utf8(key, lower(c));
+    const char32_t lowered = lower(c);
+    if (!buffered) {
+      append_utf8(long_key, lowered);
+    } else if (lowered < 0x80) {
+      buffer[size++] = char(lowered);
+    } else {
+      buffer[size++] = char(0xC0 | (lowered >> 6));
+      buffer[size++] = char(0x80 | (lowered & 0x3F));
+    }
     before_last = last_letter;
     last_letter = c;
     ++letters;
   }
+  bool drop_plural_s = false;
   const bool plural_kind = kind == TokenKind::Word || kind == TokenKind::Name || kind == TokenKind::Acronym;
   if (plural_kind && last_letter == U's') {
     // PRs, APIs: capital before a lowercase s; words: at least four letters, not -ss.
-    if (is_ascii_upper(before_last) || (letters >= 4 && before_last != U's' && before_last != U'S'))
-      key.pop_back();
+    drop_plural_s = is_ascii_upper(before_last) || (letters >= 4 && before_last != U's' && before_last != U'S');
   }
-  return key;
+  if (!buffered) {
+    if (drop_plural_s) long_key.pop_back();
+    return long_key;
+  }
+  return std::string(buffer, size - (drop_plural_s ? 1 : 0));
 }
 
 // Keys of the alphanumeric segments of a compound token; none for a token of

@@ -1,6 +1,7 @@
 // Character classes (src/core/chars.hpp): each class on its members, on the
 // characters the old per-file sets disagreed about, and on near misses.
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
 
 #include <string>
 
@@ -25,6 +26,13 @@ TEST_CASE("white space is Unicode's White_Space, ASCII blanks included") {
     CAPTURE(static_cast<unsigned>(c));
     CHECK_FALSE(chars::is_white_space(c));
   }
+}
+
+TEST_CASE("white space is ICU's White_Space on every code point") {
+  std::size_t differing = 0;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c)
+    differing += chars::is_white_space(c) == bool(u_isUWhiteSpace(UChar32(c))) ? 0 : 1;
+  CHECK(differing == 0);
 }
 
 TEST_CASE("zero-width space, word joiner and BOM are blank but not white space; joiners are text") {

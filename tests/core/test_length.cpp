@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <unicode/uchar.h>
+
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "bitext/length.hpp"
@@ -21,6 +24,17 @@ TEST_CASE("character classes") {
   CHECK(bitext::count_characters("\xF0\x9F\xA4\x97好") == CharacterCounts{1, 0, 1, 0, 0});
   CHECK(bitext::count_characters("a\xFF\xE4\xB8\xAD\xE4\xB8") == CharacterCounts{1, 1, 0, 0, 2});
   CHECK(bitext::count_characters("") == CharacterCounts{});
+}
+
+TEST_CASE("ASCII characters are counted as ICU classes them") {
+  for (int c = 0; c < 0x80; ++c) {
+    CAPTURE(c);
+    CharacterCounts expected{0, 2, 0, 0, 0};  // the two letters around it
+    if (c == ' ' || (c >= '\t' && c <= '\r')) expected.spaces = 1;
+    else if (u_isalnum(c)) expected.latin = 3;
+    else if (!u_iscntrl(c)) expected.punctuation = 1;
+    CHECK(bitext::count_characters(std::string("a") + char(c) + "b") == expected);
+  }
 }
 
 TEST_CASE("line length per script") {

@@ -172,6 +172,24 @@ TEST_CASE("English scale words and number words") {
   CHECK(scan_numbers("十之八九,八九不离十").empty());
 }
 
+TEST_CASE("a scale's match holds at both ends of its 10% window, in both directions") {
+  const auto number = [](double value) {
+    NumberMention m;
+    m.value = value;
+    m.strong = true;
+    return m;
+  };
+  // 1 (thousand) against 900, 1000 and 1111: within 10% of 1000; 1200 is not.
+  for (const double value : {900.0, 1000.0, 1111.0}) {
+    CAPTURE(value);
+    CHECK(match_numbers(number(1), number(value)) == NumberMatch::Scaled);
+    CHECK(match_numbers(number(value), number(1)) == NumberMatch::Scaled);
+  }
+  CHECK(match_numbers(number(1), number(1200)) == NumberMatch::None);
+  CHECK(match_numbers(number(3), number(40)) == NumberMatch::None);
+  CHECK(match_numbers(number(1e4), number(0.9)) == NumberMatch::Scaled);  // 1万 against 0.9 (of 1e4)
+}
+
 TEST_CASE("approximation markers") {
   CHECK(only("二十多年").approximate);
   CHECK(only("十几个").approximate);

@@ -8,6 +8,28 @@ using bitext::LineIndex;
 using bitext::Position;
 using bitext::PositionEncoding;
 
+TEST_CASE("decode_utf8 decodes every sequence of up to three bytes as decode_utf8_sequence does") {
+  // decode_utf8 decodes most three-byte sequences itself: every lead byte,
+  // every second and third byte, whole and cut short.
+  const auto same = [](const std::string& text) {
+    const bitext::DecodedCodePoint inline_form = bitext::decode_utf8(text, 0);
+    const bitext::DecodedCodePoint outlined = bitext::decode_utf8_sequence(text, 0);
+    return inline_form.code_point == outlined.code_point && inline_form.length == outlined.length &&
+           inline_form.valid == outlined.valid;
+  };
+  std::size_t differing = 0;
+  for (int lead = 0x80; lead <= 0xFF; ++lead) {
+    for (int second = 0; second <= 0xFF; ++second) {
+      const std::string two{char(lead), char(second)};
+      differing += same(std::string(1, char(lead))) && same(two) ? 0 : 1;
+      for (int third = 0; third <= 0xFF; ++third) differing += same(two + char(third)) ? 0 : 1;
+    }
+  }
+  CHECK(differing == 0);
+  CHECK(bitext::decode_utf8("中", 0).code_point == U'中');
+  CHECK(bitext::decode_utf8("\xED\xA0\x80", 0).valid == false);  // a surrogate
+}
+
 TEST_CASE("decode_utf8 accepts every valid length") {
   const std::string text = "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\xA4\x97";  // a é 中 🤗
   CHECK(bitext::decode_utf8(text, 0).code_point == U'a');

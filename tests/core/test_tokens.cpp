@@ -102,6 +102,15 @@ TEST_CASE("keys drop possessives, plurals, case and separators") {
   CHECK(bitext::token_key("class") == "class");
   CHECK(bitext::token_key("APIs") == "api");
   CHECK(bitext::token_key("Lux") == "lux");
+  // Latin-1 and Latin Extended letters keep their two bytes, lowercased where
+  // Latin-1 has a capital; full-width letters fold to ASCII.
+  CHECK(bitext::token_key("ÉCOLE-Ŝtraße") == "écoleŜtraße");  // no capital above Latin-1 is lowered
+  CHECK(bitext::token_key("Ｆ１ Cafés") == "f1café");
+  // Keys of 64 letters and more (URLs, long identifiers) are made the same way.
+  const std::string long_word(64, 'A');
+  CHECK(bitext::token_key(long_word + "s") == std::string(64, 'a'));
+  CHECK(bitext::token_key(long_word) == std::string(64, 'a'));
+  CHECK(bitext::token_key(long_word + "_Élan's") == std::string(64, 'a') + "élan");
 }
 
 TEST_CASE("pure numbers are not tokens; emoji and invalid bytes separate tokens") {
