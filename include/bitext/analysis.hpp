@@ -99,6 +99,8 @@ class Analysis {
 
  private:
   explicit Analysis(std::shared_ptr<const std::string> text);
+  // A version of `previous`'s text that shares `ends` with it (its lines indexed from previous's).
+  Analysis(std::shared_ptr<const std::string> text, const Analysis& previous, const CommonEnds& ends);
   static std::shared_ptr<Analysis> analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options,
                                                 const EarlyFindingsListener* early = nullptr);
   std::shared_ptr<const std::string> text_;  // never null; immutable, so it may be shared
