@@ -105,6 +105,8 @@ class Analysis {
 
  private:
   explicit Analysis(std::shared_ptr<const std::string> text);
+  // A version of `previous`'s text that shares `ends` with it (its lines indexed from previous's).
+  Analysis(std::shared_ptr<const std::string> text, const Analysis& previous, const CommonEnds& ends);
   // `keep_rerun_work` false (run_once): each part of the work kept for rerun
   // is dropped as soon as its stage has used it, not kept to the end.
   static std::shared_ptr<Analysis> analyse_text(std::shared_ptr<const std::string> text, const CheckOptions& options,

@@ -87,10 +87,19 @@ inline constexpr std::uint32_t kNoLine = 0xFFFFFFFFu;
 // Line starts of a text. Line ends are "\n", "\r\n" or a lone "\r". A text of
 // N line ends has N + 1 lines (the last one may be empty), as in LSP.
 // The index keeps a view of the text: the text must outlive it and not move.
+struct CommonEnds;
+
 class LineIndex {
  public:
   LineIndex() = default;
   explicit LineIndex(std::string_view text);
+  // LineIndex(text) for a text that shares `ends` with the one `previous`
+  // indexes: only the changed middle is scanned, the other lines' starts are
+  // the previous index's, moved (an edit of a 10 MB document otherwise reads
+  // every byte again to find its lines).
+  LineIndex(std::string_view text, const LineIndex& previous, const CommonEnds& ends);
+  // Same text, same lines (for tests).
+  friend bool operator==(const LineIndex&, const LineIndex&) = default;
   // An index whose "lines" are the given byte ranges of `text` (a layout's
   // text units, layout.hpp), in order and non-overlapping, so that pairing and
   // checks read a wrapped paragraph or a cue's lines of one language as one

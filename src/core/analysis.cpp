@@ -1,5 +1,6 @@
 // Analysis of one version of a document. run() does everything; rerun() gives
 // the same result but reuses what only depends on unchanged bytes:
+//  - the line starts in the unchanged prefix and suffix of the text,
 //  - the script profile of every line whose text is unchanged (the expensive
 //    per-character work), found through the edits and verified byte for byte,
 //  - the UTF-8 validity of the unchanged prefix and suffix of the text,
@@ -368,6 +369,9 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
 Analysis::Analysis(std::shared_ptr<const std::string> text)
     : text_(text ? std::move(text) : std::make_shared<const std::string>()), index_(*text_) {}
 
+Analysis::Analysis(std::shared_ptr<const std::string> text, const Analysis& previous, const CommonEnds& ends)
+    : text_(std::move(text)), index_(*text_, previous.index_, ends) {}
+
 std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptions& options) {
   return analyse_text(std::make_shared<const std::string>(std::move(text)), options);
 }
@@ -461,8 +465,8 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
     return analysis;
   }
   if (previous.transcript_.layout != Layout::Lines) return run(std::move(text), options);
-  std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
-  const CommonEnds ends = common_ends(previous.text(), analysis->text());
+  const CommonEnds ends = common_ends(previous.text(), *text);
+  std::shared_ptr<Analysis> analysis(new Analysis(std::move(text), previous, ends));
   analysis->first_invalid_utf8_ =
       first_invalid_after_edit(previous.text(), previous.first_invalid_utf8_, analysis->text(), ends);
   std::vector<std::uint32_t> previous_lines;

@@ -74,6 +74,12 @@ void append_moved(std::vector<Finding>& out, const std::vector<Finding>& finding
   }
 }
 
+// Most pairs have no findings of a kind: they share one record (reused whatever their place).
+const std::shared_ptr<const MadeFindings>& no_findings() {
+  static const auto none = std::make_shared<const MadeFindings>();
+  return none;
+}
+
 unsigned worker_count(std::size_t items, std::size_t per_worker) {
   const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   return static_cast<unsigned>(std::clamp<std::size_t>(items / per_worker, 1, cores));
@@ -119,6 +125,7 @@ struct ContentState {
     double fit_score = 1;  // the pair score before findings lower it (of `cost`)
     std::shared_ptr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
     std::shared_ptr<const MadeFindings> findings;                  // lexical_findings
+    std::shared_ptr<const MadeFindings> length;                    // length_findings; null: explained
     std::shared_ptr<const MadeFindings> realign;                   // of the alternative selected at this anchor
   };
   DocumentFits fits;
@@ -175,6 +182,7 @@ class ContentRun {
   std::shared_ptr<const MadeFindings> made(std::size_t pair, std::optional<SelectedAlternative> selected,
                                            std::vector<Finding> findings) const;
   std::shared_ptr<const MadeFindings> reusable_lexical(std::size_t pair) const;
+  std::shared_ptr<const MadeFindings> reusable_length(std::size_t pair) const;
   std::shared_ptr<const MadeFindings> reusable_realign(const SelectedAlternative& selected) const;
   std::string_view line_break_after(const ReadLines& lines) const;
 
@@ -183,6 +191,7 @@ class ContentRun {
   PairTable table_;
   std::vector<std::uint32_t> mapped_;  // per pair: the previous version's pair with the same lines, or kNoPair
   bool same_costs_ = false;            // the previous version's fits give the same pair costs
+  bool same_fits_ = false;             // the previous version's fits are these
   std::vector<char> dirty_;            // per anchor: its alternatives must be found again
   std::vector<std::shared_ptr<const MadeFindings>> lexical_;  // per pair: its lexical findings
   std::shared_ptr<ContentState> state_ = std::make_shared<ContentState>();
@@ -296,9 +305,7 @@ void ContentRun::lexical_for(std::size_t p) {
   if (!table_.valid(p) || lexical_[p]) return;
   ensure_features(p == 0 ? 0 : p - 1, p + 2);
   std::vector<Finding> findings = lexical_findings(table_, p);
-  // Most pairs have none: they share one record (reused whatever their place).
-  static const auto none = std::make_shared<const MadeFindings>();
-  lexical_[p] = findings.empty() ? none : made(p, std::nullopt, std::move(findings));
+  lexical_[p] = findings.empty() ? no_findings() : made(p, std::nullopt, std::move(findings));
 }
 
 // Pair p is checked and costed when the sweep reaches it; the anchor kWindow - 1
@@ -472,6 +479,18 @@ std::shared_ptr<const MadeFindings> ContentRun::reusable_lexical(std::size_t p) 
   return before->findings;
 }
 
+// A pair's length findings read its lines, summaries and checks (the same for
+// a pair of the previous version with the same lines) and the fits.
+std::shared_ptr<const MadeFindings> ContentRun::reusable_length(std::size_t p) const {
+  const ContentState::PairRecord* before = previous_record(p);
+  if (!same_fits_ || !before || !before->length) return nullptr;
+  const MadeFindings& made = *before->length;
+  if (made.findings.empty()) return before->length;
+  // Their text names the pair by number; they span both its lines.
+  if (made.pair != p || !same_offsets(made, read_lines(p, 1))) return nullptr;
+  return before->length;
+}
+
 std::shared_ptr<const MadeFindings> ContentRun::reusable_realign(const SelectedAlternative& selected) const {
   const Alternative& alternative = selected.alternative;
   const ContentState::PairRecord* before = previous_record(alternative.first);
@@ -533,6 +552,7 @@ ContentResult ContentRun::run() {
   }
   state_->fits = table_.fits;
   same_costs_ = previous_ && previous_->fits.same_costs(table_.fits);
+  same_fits_ = previous_ && previous_->fits == table_.fits;
 
   // What stages 1b, 2 and 4b must compute: checks of the pairs not seen
   // before, alternatives of the anchors whose window changed (memoised by the
@@ -575,8 +595,8 @@ ContentResult ContentRun::run() {
   // Stage 3: selection.
   const Selection selection = select_alternatives(std::move(candidates), n);
 
-  // Stage 4: findings, memoised per selected alternative (and per pair for
-  // the lexical ones, above); a pair's length findings are made again.
+  // Stage 4: findings, memoised per selected alternative, and per pair for
+  // the lexical ones (above) and the length ones.
   std::vector<std::shared_ptr<const MadeFindings>> realign(selection.selected.size());
   // A selected alternative's findings read its pairs' text, not the features
   // (those were freed by the sweep; computing them again was a tenth of a check).
@@ -599,10 +619,16 @@ ContentResult ContentRun::run() {
       if (!table_.valid(p)) continue;
       ContentState::PairRecord& record = state_->pairs[p];
       if (!selection.explained[p]) {
-        std::vector<Finding> length = length_findings(table_, p, record.translation, record.original);
-        out.insert(out.end(), std::make_move_iterator(length.begin()), std::make_move_iterator(length.end()));
+        std::shared_ptr<const MadeFindings> length = reusable_length(p);
+        if (!length) {
+          std::vector<Finding> found = length_findings(table_, p, record.translation, record.original);
+          length = found.empty() ? no_findings() : made(p, std::nullopt, std::move(found));
+        }
+        if (!length->findings.empty()) append_moved(out, length->findings, length->base, base_of(read_lines(p, 1)));
+        record.length = std::move(length);
       }
-      append_moved(out, lexical_[p]->findings, lexical_[p]->base, base_of(read_lines(p, 1)));
+      if (!lexical_[p]->findings.empty())
+        append_moved(out, lexical_[p]->findings, lexical_[p]->base, base_of(read_lines(p, 1)));
       record.findings = lexical_[p];
     }
   });

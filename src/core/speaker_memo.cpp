@@ -106,15 +106,17 @@ std::optional<LabelMatch> LabelReader::read(std::size_t begin, std::size_t end) 
 }
 
 void LabelReader::take(SpeakerMemo& memo) {
-  std::sort(reads_.begin(), reads_.end(), [](const SpeakerMemo::LabelRead& a, const SpeakerMemo::LabelRead& b) {
+  // Lines are read in document order: mostly sorted already (a sort of ~30,000 ranges per edit otherwise).
+  const auto by_range = [](const SpeakerMemo::LabelRead& a, const SpeakerMemo::LabelRead& b) {
     return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
-  });
+  };
+  if (!std::is_sorted(reads_.begin(), reads_.end(), by_range)) std::sort(reads_.begin(), reads_.end(), by_range);
   reads_.erase(std::unique(reads_.begin(), reads_.end(),
                            [](const SpeakerMemo::LabelRead& a, const SpeakerMemo::LabelRead& b) {
                              return a.begin == b.begin && a.end == b.end;
                            }),
                reads_.end());
-  std::sort(misses_.begin(), misses_.end());
+  if (!std::is_sorted(misses_.begin(), misses_.end())) std::sort(misses_.begin(), misses_.end());
   misses_.erase(std::unique(misses_.begin(), misses_.end()), misses_.end());
   memo.labels = std::move(reads_);
   memo.no_labels = std::move(misses_);

@@ -153,6 +153,37 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   ends_.shrink_to_fit();
 }
 
+LineIndex::LineIndex(std::string_view text, const LineIndex& previous, const CommonEnds& ends) {
+  const std::size_t size = text.size();
+  const std::size_t old_size = previous.text_.size();
+  const bool fits = !previous.ranged_ && previous.ends_.empty() && ends.old_size == old_size &&
+                    ends.new_size == size && ends.prefix + ends.suffix <= std::min(size, old_size);
+  const std::size_t middle_end = size - ends.suffix;
+  // A "\r" in the new bytes makes every line end count (the previous text had none).
+  if (!fits || std::memchr(text.data() + ends.prefix, '\r', middle_end - ends.prefix) != nullptr) {
+    *this = LineIndex(text);
+    return;
+  }
+  text_ = text;
+  const std::vector<std::size_t>& old = previous.starts_;
+  // Lines whose preceding "\n" lies in the common start, then those whose "\n" lies in the common end.
+  const auto prefix_end = std::upper_bound(old.begin(), old.end(), ends.prefix);
+  const auto suffix_begin = std::lower_bound(prefix_end, old.end(), old_size - ends.suffix + 1);
+  std::vector<std::size_t> middle;
+  const char* data = text.data();
+  for (const char* p = data + ends.prefix;
+       (p = static_cast<const char*>(std::memchr(p, '\n', data + middle_end - p)));) {
+    ++p;
+    middle.push_back(static_cast<std::size_t>(p - data));
+  }
+  starts_.clear();
+  starts_.reserve(static_cast<std::size_t>(prefix_end - old.begin()) + middle.size() +
+                  static_cast<std::size_t>(old.end() - suffix_begin));
+  starts_.insert(starts_.end(), old.begin(), prefix_end);
+  starts_.insert(starts_.end(), middle.begin(), middle.end());
+  for (auto start = suffix_begin; start != old.end(); ++start) starts_.push_back(*start - old_size + size);
+}
+
 LineIndex LineIndex::of_ranges(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
                                std::vector<std::uint32_t> document_lines, std::string separator) {
   LineIndex index;

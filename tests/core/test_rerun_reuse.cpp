@@ -213,6 +213,77 @@ TEST_CASE("rerun reuses nothing stale across edits at the very start and end of 
   }
 }
 
+// A pair's length findings are reused from the previous version when its
+// lines and the document's fits are the same: moved with the pair, but made
+// again when the pair's number (in their message) or its lines' distance
+// changes, or when the edit changed the fits. (Which pairs are lent is not
+// visible here: breaking each condition of reusable_length fails a case.)
+TEST_CASE("rerun moves, renumbers or remakes each pair's length findings as run gives them") {
+  const std::string text = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const CheckOptions options;
+  const auto base = Analysis::run(text, options);
+  const std::vector<std::string> lines = split_lines(text);
+  std::vector<std::size_t> outliers;  // pairs with a length finding
+  for (const Finding& finding : base->findings())
+    if (finding.code == "length-outlier" && finding.pair >= 0) outliers.push_back(static_cast<std::size_t>(finding.pair));
+  REQUIRE(outliers.size() >= 10);
+  const Pair& first = base->transcript().pairs.front();
+  const std::uint32_t body = std::min(first.translation.front(), first.original.front());
+  REQUIRE(std::max(first.translation.back(), first.original.back()) == body + 1);  // its two lines
+  std::size_t cases = 0;
+  for (const std::size_t p : outliers) {
+    const Pair& pair = base->transcript().pairs[p];
+    const std::uint32_t upper = std::min(pair.translation.front(), pair.original.front());
+    const std::uint32_t far = upper > body + 4 ? body : static_cast<std::uint32_t>(lines.size() - 2);
+    struct Case {
+      const char* name;
+      std::vector<std::string> lines;
+      std::vector<LineEdit> edits;
+    };
+    std::vector<Case> edits;
+    {  // a pair typed before the first: every pair's number moves
+      std::vector<std::string> edited = lines;
+      edited.insert(edited.begin() + body, {"Hello there, everyone.", "大家好。"});
+      edits.push_back({"a pair before the first", edited, {{body, 0, 2}}});
+    }
+    if (upper > body + 2) {  // the first pair moved after this one: its number alone moves, not the fits
+      const std::uint32_t lower = std::max(pair.translation.back(), pair.original.back());
+      std::vector<std::string> edited = lines;
+      edited.erase(edited.begin() + body, edited.begin() + body + 2);
+      edited.insert(edited.begin() + (lower - 1), {lines[body], lines[body + 1]});
+      edits.push_back({"the first pair moved after it", edited, {{body, 2, 0}, {lower - 1, 0, 2}}});
+    }
+    {  // a blank line between the pair's two lines: their distance changes
+      std::vector<std::string> edited = lines;
+      edited.insert(edited.begin() + upper + 1, "");
+      edits.push_back({"a blank line inside the pair", edited, {{upper + 1, 0, 1}}});
+    }
+    {  // a character typed far away: the findings move, or the fits change
+      std::vector<std::string> edited = lines;
+      edited[far] += "字";
+      edits.push_back({"a character typed far away", edited, {{far, 1, 1}}});
+    }
+    {  // the pair's own line longer
+      std::vector<std::string> edited = lines;
+      edited[upper] += " and so on and so forth";
+      edits.push_back({"the pair's line longer", edited, {{upper, 1, 1}}});
+    }
+    for (const Case& c : edits) {
+      CAPTURE(p);
+      CAPTURE(c.name);
+      const std::string edited = join_lines(c.lines);
+      const auto incremental = Analysis::rerun(*base, edited, c.edits, options);
+      check_same_analysis(*Analysis::run(edited, options), *incremental);
+      check_same_analysis(*base, *Analysis::rerun(*incremental, text, c.edits.size() == 1 && c.edits[0].old_line_count == 0
+                                                                              ? std::vector<LineEdit>{}
+                                                                              : c.edits,
+                                                  options));
+      ++cases;
+    }
+  }
+  CHECK(cases >= 4 * outliers.size());
+}
+
 namespace {
 
 bool same_turns(const SpeakerModel& a, const SpeakerModel& b) {

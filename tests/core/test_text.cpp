@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 
 #include "bitext/text.hpp"
@@ -192,4 +193,43 @@ TEST_CASE("decode_code_points tiles the text, invalid bytes as U+FFFD") {
   CHECK(spans[3].c == 0x1F917);
   CHECK(spans[3].end == text.size());
   CHECK(bitext::decode_code_points("").empty());
+}
+
+TEST_CASE("an index made from the previous version's equals one made from scratch") {
+  // Random edits of random lines (line ends "\n", some "\r"), at the ends of
+  // the text too; each new index is made from the one before, itself made so.
+  std::uint32_t seed = 12345;
+  auto next = [&](std::uint32_t bound) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % bound;
+  };
+  auto piece = [&](std::size_t length, bool carriage_returns) {
+    static const char* const kinds[] = {"a", "\n", "\xE4\xB8\xAD", " ", "\n\n", "\r"};
+    std::string out;
+    for (std::size_t i = 0; i < length; ++i) out += kinds[next(carriage_returns ? 6 : 5)];
+    return out;
+  };
+  for (int document = 0; document < 40; ++document) {
+    // Each version on the heap, so that an index's view of it survives the loop.
+    auto text = std::make_shared<const std::string>(piece(next(60), document % 8 == 7));
+    LineIndex index(*text);
+    for (int edit = 0; edit < 30; ++edit) {
+      std::string edited = *text;
+      const std::size_t begin = next(static_cast<std::uint32_t>(edited.size() + 1));
+      const std::size_t length = next(static_cast<std::uint32_t>(edited.size() - begin + 1)) % 6;
+      edited.replace(begin, length, piece(next(4), edit % 10 == 9));
+      auto version = std::make_shared<const std::string>(std::move(edited));
+      LineIndex made(*version, index, bitext::common_ends(*text, *version));
+      const LineIndex fresh(*version);
+      INFO("document ", document, " edit ", edit);
+      REQUIRE(made.line_count() == fresh.line_count());
+      for (std::size_t line = 0; line < fresh.line_count(); ++line) {
+        CHECK(made.line_start(line) == fresh.line_start(line));
+        CHECK(made.line_end(line) == fresh.line_end(line));
+      }
+      CHECK(made == fresh);
+      text = std::move(version);
+      index = std::move(made);
+    }
+  }
 }

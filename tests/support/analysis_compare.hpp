@@ -69,6 +69,7 @@ inline void check_same_finding(const Finding& a, const Finding& b) {
 inline void check_same_analysis(const Analysis& a, const Analysis& b) {
   CHECK(a.text() == b.text());
   CHECK(a.index().line_count() == b.index().line_count());
+  CHECK(a.index() == b.index());  // every line start and end
   const Transcript& x = a.transcript();
   const Transcript& y = b.transcript();
   CHECK(x.order == y.order);
