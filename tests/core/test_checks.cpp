@@ -666,6 +666,19 @@ TEST_CASE("untranslated: the translation line is in the original's language or i
     CHECK(findings[0].pair == 0);
     CHECK(findings[0].begin == 0);
   }
+  SUBCASE("negative: a doubled original after a short heading is a duplicate, not a copy after a header") {
+    const std::string text =
+        "10. 终止\n"
+        "10. TERMINATION\n"
+        "10. TERMINATION\n"
+        "你不可以复制、修改或发布本文件，除非本授权明确允许。\n"
+        "You may not copy, modify, or distribute the Document except as expressly provided for under this License.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "duplicate-line");
+    CHECK(findings[0].pair == 0);
+    CHECK(findings[0].begin == text.find("10. TERMINATION\n10.") + 16);
+  }
   SUBCASE("in English but different") {
     const std::string text =
         "今天天气很好。\n"
