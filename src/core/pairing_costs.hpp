@@ -14,6 +14,13 @@ namespace bitext::detail::pairing_cost {
 // - kWrongLanguage in (kMissing, 2·kMissing): "T O | O' O | T O" is one
 //   untranslated pair, not two missing translations; "T O O T O" is one
 //   missing translation.
+// - kCopied (a translation slot holding an exact copy of its original) below
+//   a header of two lines (kMatterEnter + 2·kMatterLine) and below a doubled
+//   line with a lone one (kDuplicate + kMissing): "O O | T O" is one pair
+//   left untranslated, not a header, nor a duplicate that turns the order
+//   and leaves the last line alone; above kDuplicate + kLengthCap − kMatterEnter
+//   − kMatterLine, so "T O O | T O" stays a duplicated original even when T
+//   is a short heading that could be a header and fits O badly by length.
 // - Split vs missing: the same prior; what decides is whether the two parts
 //   together fit the partner better than the second part alone (length), and
 //   how the text looks at the break: a left part that does not end a sentence
@@ -38,6 +45,7 @@ inline constexpr double kSwapped = 14.0;
 // instead of kSwapped, only enough for ties to keep the document's own order.
 inline constexpr double kOrderChange = 1.0;
 inline constexpr double kWrongLanguage = 12.0;
+inline constexpr double kCopied = 5.0;  // the translation slot holds its original's exact text
 inline constexpr double kSplit = 10.0;             // 2-1 / 1-2 of two different lines
 inline constexpr double kBreakInSentence = 3.0;   // split bonus: the break falls inside a sentence
 inline constexpr double kBreakAtQuestion = 0.5;   // split malus: the left part ends with a question (often a turn)

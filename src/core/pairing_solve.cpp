@@ -147,6 +147,18 @@ class Aligner {
     return translation_slot ? kWrongLanguage : kInfinity;
   }
 
+  // A pair whose translation is its original's very text, copied (as a
+  // translation tool leaves a string it was not given): the line is plainly
+  // the original's untranslated partner, far likelier than a wrong-language
+  // line that happens to sit there.
+  bool copied(const Item& first, const Item& second) const {
+    const Item& translation = orientation_.translation_first ? first : second;
+    const Item& original = orientation_.translation_first ? second : first;
+    const Label original_label = orientation_.translation_first ? orientation_.second : orientation_.first;
+    return original.label == original_label && translation.label == original_label &&
+           identical(first, second);
+  }
+
   bool exact(const Item& item, bool first_slot) const {
     return item.label == (first_slot ? orientation_.first : orientation_.second);
   }
@@ -243,7 +255,7 @@ class Aligner {
     const Item& a = items_[i];
     if (i + 1 < n && items_[i + 1].group == a.group) {
       const Item& b = items_[i + 1];
-      const double cost = slot_cost(a, true) + slot_cost(b, false);
+      const double cost = copied(a, b) ? kCopied : slot_cost(a, true) + slot_cost(b, false);
       if (cost < kInfinity) {
         const double length = exact(a, true) && exact(b, false) ? length_cost(a.log_weight, b.log_weight) : 0.0;
         relax(body_, body_from_, i + 2, base + cost + length, SegmentKind::Pair);

@@ -635,6 +635,50 @@ TEST_CASE("untranslated: the translation line is in the original's language or i
     CHECK(finding.related[0].begin == text.rfind("He bought"));
     CHECK(finding.fixes.empty());
   }
+  // A copy is the original's untranslated partner even where lengths cannot
+  // say which order the document has: not a header of two lines, nor a
+  // doubled line that turns the order and leaves the last line alone.
+  SUBCASE("identical to the original in the first pair of a short document") {
+    const std::string heading =
+        "16. Animation Filters\n"
+        "16. Animation Filters\n"
+        "16.1. 介绍\n"
+        "16.1. Introduction";
+    std::vector<Finding> findings = check(heading);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "untranslated");
+    CHECK(findings[0].severity == Severity::Warning);
+    CHECK(findings[0].pair == 0);
+    CHECK(findings[0].begin == 0);
+    CHECK(findings[0].message ==
+          "Translation line is identical to its original on line 2 (pair 1): it is not translated. No automatic "
+          "fix: translate it");
+    const std::string menu =
+        "Select all\n"
+        "Select all\n"
+        "不选\n"
+        "Select none\n"
+        "反选\n"
+        "Invert selection";
+    findings = check(menu);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "untranslated");
+    CHECK(findings[0].pair == 0);
+    CHECK(findings[0].begin == 0);
+  }
+  SUBCASE("negative: a doubled original after a short heading is a duplicate, not a copy after a header") {
+    const std::string text =
+        "10. 终止\n"
+        "10. TERMINATION\n"
+        "10. TERMINATION\n"
+        "你不可以复制、修改或发布本文件，除非本授权明确允许。\n"
+        "You may not copy, modify, or distribute the Document except as expressly provided for under this License.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "duplicate-line");
+    CHECK(findings[0].pair == 0);
+    CHECK(findings[0].begin == text.find("10. TERMINATION\n10.") + 16);
+  }
   SUBCASE("in English but different") {
     const std::string text =
         "今天天气很好。\n"

@@ -279,6 +279,18 @@ TEST_CASE("a lone short title before the pairs is front matter") {
   CHECK(transcript.pairs[0].original == Lines{2});
 }
 
+TEST_CASE("a first translation that copies its original is that original's pair, not a header") {
+  std::vector<std::string> lines = {"Network settings", "Network settings"};
+  for (const std::string& line : zh_en_lines(8)) lines.push_back(line);
+  const Transcript transcript = parse(join(lines));
+  CHECK(transcript.front_matter.empty());
+  REQUIRE(transcript.pairs.size() == 9);
+  CHECK(transcript.pairs[0].translation == Lines{0});
+  CHECK(transcript.pairs[0].original == Lines{1});
+  CHECK(transcript.pairs[1].translation == Lines{2});
+  CHECK(transcript.pairs[1].original == Lines{3});
+}
+
 TEST_CASE("a last line that ends like a sentence is a missing original; the same words as a title are a footer") {
   std::vector<std::string> lines = zh_en_lines(17);
   SUBCASE("sentence") {
@@ -373,6 +385,16 @@ TEST_CASE("a line split in two becomes a two-line side; identical consecutive li
     CHECK(transcript.pairs[8].original == Lines{18});
     CHECK(transcript.pairs[9].translation == Lines{19});
     CHECK(transcript.pairs[9].original == Lines{20});
+  }
+  SUBCASE("duplicated English line of the first pair") {
+    std::vector<std::string> lines = zh_en_lines(3);
+    lines.insert(lines.begin() + 2, lines[1]);
+    const Transcript transcript = parse(join(lines));
+    REQUIRE(transcript.pairs.size() == 3);
+    CHECK(transcript.front_matter.empty());
+    CHECK(transcript.pairs[0].translation == Lines{0});
+    CHECK(transcript.pairs[0].original == Lines{1, 2});
+    CHECK(transcript.pairs[1].translation == Lines{3});
   }
   SUBCASE("duplicated English line") {
     std::vector<std::string> lines = zh_en_lines(10);
