@@ -557,6 +557,89 @@ TEST_CASE("split-line: a section number broken off the start of a line") {
   }
 }
 
+TEST_CASE("split-line: a bare section number next to the document's first line") {
+  // A gimp-help page starts with its heading; a drift moved the heading's title
+  // into the next line of the number's language (branch recall10). Before, the
+  // number was set aside as the header's and the rest paired out of order.
+  const auto kinds = [](const Transcript& transcript) {
+    std::vector<std::pair<LineKind, int>> result;
+    for (const TranscriptLine& line : transcript.lines) result.emplace_back(line.kind, line.pair);
+    return result;
+  };
+  using enum LineKind;
+  SUBCASE("the number first, its title moved into the next line of its language: the heading's partner") {
+    const std::string text =
+        "12.8.1.\n"
+        "12.8.1. Activating the Command\n"
+        "激活命令请把窗户打开。\n"
+        "Please open the window.\n"
+        "今天天气很好。\n"
+        "The weather is nice today.";
+    CHECK(check(text).empty());
+    const LineIndex index(text);
+    CHECK(kinds(parse_transcript(index, {})) ==
+          std::vector<std::pair<LineKind, int>>{
+              {Translation, 0}, {Original, 0}, {Translation, 1}, {Original, 1}, {Translation, 2}, {Original, 2}});
+  }
+  SUBCASE("the number second, after the heading of the other language: the heading's partner") {
+    const std::string text =
+        "12.8.1. 激活命令\n"
+        "12.8.1.\n"
+        "请把窗户打开。\n"
+        "Activating the Command Please open the window.\n"
+        "今天天气很好。\n"
+        "The weather is nice today.";
+    CHECK(check(text).empty());
+    const LineIndex index(text);
+    CHECK(kinds(parse_transcript(index, {})) ==
+          std::vector<std::pair<LineKind, int>>{
+              {Translation, 0}, {Original, 0}, {Translation, 1}, {Original, 1}, {Translation, 2}, {Original, 2}});
+  }
+  SUBCASE("the number's own title on the next line: a split label, as before") {
+    const std::string text =
+        "12.8.1. 激活命令\n"
+        "12.8.1.\n"
+        "Activating the Command\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    CHECK(findings[0].severity == Severity::Warning);
+    CHECK(findings[0].message ==
+          "English line 3 starts on line 2, which holds only its number '12.8.1.': lines 2–3 together make one line "
+          "(pair 1)");
+    CHECK(fixed(text, findings[0]) == "12.8.1. 激活命令\n12.8.1. Activating the Command\n请把窗户打开。\nPlease open the window.");
+  }
+  SUBCASE("the heading's partner carries the number too: a stray number, set aside") {
+    const std::string text = "12.\n12. 网络\n12. Networks\n请把窗户打开。\nPlease open the window.";
+    CHECK(check(text).empty());
+    const LineIndex index(text);
+    CHECK(kinds(parse_transcript(index, {})) ==
+          std::vector<std::pair<LineKind, int>>{
+              {Markup, -1}, {Translation, 0}, {Original, 0}, {Translation, 1}, {Original, 1}});
+  }
+  SUBCASE("the pairs after it put the other language first: the document's header") {
+    const std::string text =
+        "3.\n"
+        "3. Network\n"
+        "网络\n"
+        "Please open the window.\n"
+        "请把窗户打开。\n"
+        "The weather is nice today.\n"
+        "今天天气很好。";
+    const LineIndex index(text);
+    CHECK(kinds(parse_transcript(index, {})) ==
+          std::vector<std::pair<LineKind, int>>{{FrontMatter, -1},
+                                                {Original, 0},
+                                                {Translation, 0},
+                                                {Original, 1},
+                                                {Translation, 1},
+                                                {Original, 2},
+                                                {Translation, 2}});
+  }
+}
+
 TEST_CASE("numbered headings: a section, chapter, figure or appendix number and a title") {
   for (const std::string_view line :
        {"9.6. The inetd Super-Server", "16. Animation Filters", "A.14. 其它更多", "Figure 17.180. Emboss",
