@@ -137,6 +137,7 @@ void BM_ContentRerunAfterOnePairEdit10MB(benchmark::State& state) {
 struct StageInputs {
   std::shared_ptr<const bitext::Analysis> analysis;
   bitext::content::PairTable table;
+  std::vector<bitext::content::PairMismatches> mismatches;  // the table points to them
   std::vector<bitext::content::Alternative> candidates;
   bitext::content::Selection selection;
 };
@@ -173,11 +174,15 @@ StageInputs& stage_inputs() {
     table.cost.assign(n, 0);
     table.lexical.assign(n, 0);
     table.checks.assign(n, {});
-    table.pair_checks.assign(n, nullptr);
+    table.original_words.assign(n, {});
+    table.mismatches.assign(n, &no_mismatches());
+    in.mismatches.resize(n);
     for (std::size_t p = 0; p < n; ++p) {
       if (!table.valid(p)) continue;
-      table.pair_checks[p] = std::make_shared<const PairChecks>(check_pair(table.side(p, true), table.side(p, false)));
-      table.checks[p] = table.pair_checks[p]->lexical;
+      PairChecks checks = check_pair(table.side(p, true), table.side(p, false));
+      table.checks[p] = checks.lexical;
+      in.mismatches[p] = std::move(checks.mismatches);
+      table.mismatches[p] = &in.mismatches[p];
       table.lexical[p] = bitext::lexical_cost(table.checks[p]);
       table.cost[p] = shape_cost(summary_of(table.side(p, true)), summary_of(table.side(p, false)), table.fits) +
                       table.lexical[p];

@@ -119,7 +119,9 @@ struct ContentState {
   struct PairRecord {
     PairLines lines;
     LineSummary translation, original;
-    std::shared_ptr<const PairChecks> checks;
+    LexicalCheck check;
+    PairChecks::OriginalWords original_words;
+    std::shared_ptr<const PairMismatches> mismatches;  // null when none (most pairs)
     double cost = 0;
     double lexical = 0;
     double fit_score = 1;  // the pair score before findings lower it (of `cost`)
@@ -265,26 +267,31 @@ void ContentRun::check_and_cost(std::size_t p) {
   ContentState::PairRecord& record = state_->pairs[p];
   const ContentState::PairRecord* before = previous_record(p);
   if (before) {
-    record.checks = before->checks;
+    record.check = before->check;
+    record.original_words = before->original_words;
+    record.mismatches = before->mismatches;
   } else {
     ensure_features(p, p + 1);
     PairChecks checks =
         check_pair(table_.side(p, true), table_.side(p, false), table_.side_text(p, true), table_.side_text(p, false));
-    checks.original_words = original_words(table_, table_.side(p, true), table_.side(p, false));
-    record.checks = std::make_shared<const PairChecks>(std::move(checks));
+    record.check = checks.lexical;
+    record.original_words = original_words(table_, table_.side(p, true), table_.side(p, false));
+    if (!checks.mismatches.none())
+      record.mismatches = std::make_shared<const PairMismatches>(std::move(checks.mismatches));
   }
   if (before && same_costs_) {
     record.lexical = before->lexical;
     record.cost = before->cost;
     record.fit_score = before->fit_score;
   } else {
-    record.lexical = lexical_cost(record.checks->lexical);
+    record.lexical = lexical_cost(record.check);
     record.cost = shape_cost(record.translation, record.original, table_.fits) + record.lexical;
     // 1 at a perfect fit, 0.5 at about 3 nats.
     record.fit_score = std::min(1.0 / (1.0 + std::exp(record.cost - 3.0)) * (1.0 + std::exp(-3.0)), 1.0);
   }
-  table_.pair_checks[p] = record.checks;
-  table_.checks[p] = record.checks->lexical;
+  table_.checks[p] = record.check;
+  table_.original_words[p] = record.original_words;
+  table_.mismatches[p] = record.mismatches ? record.mismatches.get() : &no_mismatches();
   table_.cost[p] = record.cost;
   table_.lexical[p] = record.lexical;
 }
@@ -560,7 +567,8 @@ ContentResult ContentRun::run() {
   table_.cost.assign(n, 0.0);
   table_.lexical.assign(n, 0.0);
   table_.checks.assign(n, LexicalCheck{});
-  table_.pair_checks.assign(n, nullptr);
+  table_.original_words.assign(n, {});
+  table_.mismatches.assign(n, &no_mismatches());
   dirty_.assign(n, 0);
   lexical_.assign(n, nullptr);
   for (std::size_t anchor = 0; anchor < n; ++anchor) {

@@ -59,7 +59,7 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
     // The dictionary's view of a cut: the original's last content words have
     // no counterpart in the translation, while earlier ones have: at least
     // half of them and kTailWords, as a cut at mid-line or before leaves.
-    const PairChecks::OriginalWords& words = table.pair_checks[p]->original_words;
+    const PairChecks::OriginalWords& words = table.original_words[p];
     const bool unmatched_tail = residual > 0 && words.matched >= kTailWords && words.unmatched_tail >= kTailWords &&
                                 2 * words.unmatched_tail >= words.words;
     const int tail = unmatched_tail ? std::min<int>(words.unmatched_tail, kTailWordsCounted) : 0;
@@ -137,7 +137,7 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
 
   // Numbers: missing and extra reported separately, by value.
   if (!t.numbers.empty() || !o.numbers.empty()) {
-    const NumberComparison& numbers = table.pair_checks[p]->numbers;
+    const NumberComparison& numbers = table.mismatches[p]->numbers;
     const bool both = !numbers.unmatched_translation.empty() && !numbers.unmatched_original.empty();
     auto report = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
       if (unmatched.empty()) return;
@@ -181,7 +181,7 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
   // A technical token with a digit changed: the same token on both sides but
   // for the digits (killall(1) / killall(3), ISO-8859-1 / ISO-8860-1) is a
   // changed number beyond reasonable doubt.
-  for (const PairChecks::ChangedToken& changed : table.pair_checks[p]->changed_tokens) {
+  for (const PairMismatches::ChangedToken& changed : table.mismatches[p]->changed_tokens) {
     const std::string_view t_token =
         t_text.substr(changed.translation_begin, changed.translation_end - changed.translation_begin);
     const std::string_view o_token = o_text.substr(changed.original_begin, changed.original_end - changed.original_begin);
@@ -203,7 +203,7 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
   // Carried-over names, acronyms and URLs.
   // The fast exact check found every token: the graded comparison would too.
   if ((!t.tokens.empty() || !o.tokens.empty()) && table.checks[p].unmatched_tokens > 0) {
-    const TokenComparison& tokens = table.pair_checks[p]->tokens;
+    const TokenComparison& tokens = table.mismatches[p]->tokens;
     // One finding per side and grade, listing the words; a word found in the
     // neighbouring pair's partner line points at a drift.
     auto report = [&](bool in_translation, const std::vector<std::size_t>& indices, bool near) {

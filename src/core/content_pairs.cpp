@@ -44,12 +44,13 @@ int drop_transliterated(std::vector<std::size_t>& unmatched, std::span<const Lat
 PairChecks check_pair(const LineFeatures& t, const LineFeatures& o, std::string_view t_text, std::string_view o_text) {
   PairChecks checks;
   checks.lexical = check_lexical(t.numbers, o.numbers, t.keys, o.keys);
-  if (!t.numbers.empty() || !o.numbers.empty()) checks.numbers = compare_numbers(t.numbers, o.numbers);
+  if (!t.numbers.empty() || !o.numbers.empty()) checks.mismatches.numbers = compare_numbers(t.numbers, o.numbers);
   // The fast exact check found every token: the graded comparison would too.
   if ((!t.tokens.empty() || !o.tokens.empty()) && checks.lexical.unmatched_tokens > 0) {
-    checks.tokens = compare_tokens(t.tokens, o.tokens);
-    const int carried = drop_transliterated(checks.tokens.unmatched_translation, t.tokens, t_text, o_text) +
-                        drop_transliterated(checks.tokens.unmatched_original, o.tokens, o_text, t_text);
+    TokenComparison& tokens = checks.mismatches.tokens;
+    tokens = compare_tokens(t.tokens, o.tokens);
+    const int carried = drop_transliterated(tokens.unmatched_translation, t.tokens, t_text, o_text) +
+                        drop_transliterated(tokens.unmatched_original, o.tokens, o_text, t_text);
     const int counted = std::min(carried, checks.lexical.unmatched_tokens);
     checks.lexical.unmatched_tokens -= counted;
     checks.lexical.matched_tokens += counted;
@@ -57,8 +58,8 @@ PairChecks check_pair(const LineFeatures& t, const LineFeatures& o, std::string_
   if (!t.numbers.empty() && !o.numbers.empty() && !t_text.empty() && !o_text.empty()) {
     const std::vector<NumberedToken> t_tokens = scan_numbered_tokens(t_text), o_tokens = scan_numbered_tokens(o_text);
     for (const NumberedTokenMismatch& m : compare_numbered_tokens(t_tokens, o_tokens))
-      checks.changed_tokens.push_back({t_tokens[m.translation].begin, t_tokens[m.translation].end,
-                                       o_tokens[m.original].begin, o_tokens[m.original].end});
+      checks.mismatches.changed_tokens.push_back({t_tokens[m.translation].begin, t_tokens[m.translation].end,
+                                                  o_tokens[m.original].begin, o_tokens[m.original].end});
   }
   return checks;
 }

@@ -85,9 +85,10 @@ struct LineSummary {
 };
 LineSummary summary_of(const LineFeatures& features);
 
-// Fit-independent comparison of one pair's numbers and tokens.
-struct PairChecks {
-  LexicalCheck lexical;
+// What a pair's lexical findings name (content_pair_findings.cpp): the
+// numbers and tokens without a counterpart, and the changed technical tokens.
+// Most pairs have none: a version keeps it only for those that have some.
+struct PairMismatches {
   NumberComparison numbers;  // empty unless either side has numbers
   TokenComparison tokens;    // empty unless the exact check missed a token
   // Technical tokens with a digit changed (killall(1) / killall(3)): byte
@@ -96,6 +97,21 @@ struct PairChecks {
     std::size_t translation_begin = 0, translation_end = 0, original_begin = 0, original_end = 0;
   };
   std::vector<ChangedToken> changed_tokens;
+  // Nothing a finding reads (the matched counts are only in LexicalCheck's).
+  bool none() const {
+    return numbers.consistent() && tokens.consistent() && tokens.near_translation.empty() &&
+           tokens.near_original.empty() && changed_tokens.empty();
+  }
+};
+inline const PairMismatches& no_mismatches() {
+  static const PairMismatches none;
+  return none;
+}
+
+// Fit-independent comparison of one pair's numbers and tokens.
+struct PairChecks {
+  LexicalCheck lexical;
+  PairMismatches mismatches;
   // The original's content words as the translation covers them (the lexical
   // signal; all 0 when it is off): how many there are, how many have a
   // counterpart in the translation, and how many at the end of the original
@@ -104,6 +120,7 @@ struct PairChecks {
     std::uint16_t words = 0;
     std::uint16_t matched = 0;
     std::uint16_t unmatched_tail = 0;
+    bool operator==(const OriginalWords&) const = default;
   };
   OriginalWords original_words;
 };
@@ -156,7 +173,9 @@ struct PairTable {
   std::vector<double> cost;                                  // of each valid pair as given
   std::vector<double> lexical;                               // its lexical part
   std::vector<LexicalCheck> checks;
-  std::vector<std::shared_ptr<const PairChecks>> pair_checks;  // of each valid pair
+  std::vector<PairChecks::OriginalWords> original_words;
+  // Of each valid pair, never null: those with none share no_mismatches().
+  std::vector<const PairMismatches*> mismatches;
 
   std::size_t size() const { return lines.size(); }
   bool valid(std::size_t pair) const { return lines[pair].valid; }

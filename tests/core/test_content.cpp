@@ -552,6 +552,39 @@ TEST_CASE("rerun after editing one pair gives exactly what run gives") {
   CHECK(again->pair_scores() == fresh->pair_scores());
 }
 
+// A version keeps a pair's mismatches (what its number and token findings
+// name) only when it has some; a rerun that renumbers every pair makes each
+// pair's findings again from the kept ones.
+TEST_CASE("rerun that renumbers the pairs makes their number and token findings again from the kept checks") {
+  std::vector<std::string> lines = split_lines(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  lines[99] += "参见killall(1)。他们在1998年成立。";
+  lines[100] += " See killall(3). They started in 2004.";
+  const std::string before = join_lines(lines);
+  lines.insert(lines.begin() + 3, {"新的一行。", "A new line."});
+  const std::string after = join_lines(lines);
+  const auto first = Analysis::run(before, {});
+  const auto again = Analysis::rerun(*first, after, {{3, 0, 2}}, {});
+  const auto fresh = Analysis::run(after, {});
+  auto messages = [](const Analysis& analysis) {
+    std::vector<std::string> out;
+    for (const Finding& finding : analysis.findings())
+      out.push_back(finding.code + " " + std::to_string(finding.begin) + "-" + std::to_string(finding.end) + " " +
+                    std::to_string(static_cast<int>(finding.severity)) + " " + finding.message);
+    return out;
+  };
+  const std::vector<std::string> expected = messages(*fresh);
+  CHECK(messages(*again) == expected);
+  CHECK(again->pair_scores() == fresh->pair_scores());
+  auto has = [&](std::string_view text) {
+    return std::any_of(expected.begin(), expected.end(),
+                       [&](const std::string& message) { return message.find(text) != std::string::npos; });
+  };
+  CHECK(has("'killall(1)' in the translation of pair 50 is 'killall(3)' in the original: a number was changed"));
+  CHECK(has("Extra number '1998年' in the translation of pair 50"));
+  CHECK(has("Missing number '2004': the original of pair 50"));
+  CHECK(has("token-not-carried"));
+}
+
 TEST_CASE("line features: cut points, sentences, lengths") {
   const LineFeatures english = line_features("Not right away. I did it on weekends, for two years first.");
   REQUIRE(english.cuts.size() == 2);

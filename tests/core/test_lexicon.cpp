@@ -452,6 +452,16 @@ TEST_CASE("with the dictionary, an original whose last words have no counterpart
   CHECK(found.front()->severity == bitext::Severity::Information);
   CHECK(found.front()->evidence->has(bitext::Signal::Words));
   CHECK(found.front()->message.find("last 2 content words have no counterpart") != std::string::npos);
+  // A rerun that renumbers the pairs makes the finding again from the words kept per pair.
+  lines.insert(lines.begin(), {"新的一行。", "A new line."});
+  const auto again = bitext::Analysis::rerun(*cut, bitext::test_support::join_lines(lines), {{0, 0, 2}}, {});
+  const auto moved = length_findings(*again);
+  REQUIRE(moved.empty());
+  std::vector<const bitext::Finding*> renumbered;
+  for (const bitext::Finding& finding : again->findings())
+    if (finding.code == "length-outlier" && finding.pair == 3) renumbered.push_back(&finding);
+  REQUIRE(renumbered.size() == 1);
+  CHECK(renumbered.front()->message.find("last 2 content words have no counterpart") != std::string::npos);
 }
 
 // The Markdown fixture written in the style of published notes (test_layouts)
