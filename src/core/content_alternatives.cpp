@@ -348,8 +348,13 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         if (search == DriftSearch::Bounded && (moves_numbers || moves_tokens)) {
           const LineFeatures& dest = forward ? next : here;
           auto least_lexical = [&](std::size_t pair, bool receives, const LineFeatures& other) {
-            const std::size_t changed_numbers = source.numbers.size() + (receives ? dest.numbers.size() : 0);
-            const double numbers = moves_numbers ? -double(changed_numbers + other.numbers.size())
+            // compare_numbers matches strong numbers only.
+            const auto strong = [](const LineFeatures& line) {
+              return std::size_t(std::count_if(line.numbers.begin(), line.numbers.end(),
+                                               [](const NumberMention& m) { return m.strong; }));
+            };
+            const std::size_t changed_numbers = strong(source) + (receives ? strong(dest) : 0);
+            const double numbers = moves_numbers ? -double(changed_numbers + strong(other))
                                                  : 3.0 * table.checks[pair].unmatched_numbers -
                                                        1.0 * table.checks[pair].matched_numbers;
             const std::size_t changed_tokens =
