@@ -220,7 +220,7 @@ static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, 
   return {};
 }
 
-static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
+static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch search, std::vector<Alternative>& out) {
   if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
   const std::size_t a = anchor, b = anchor + 1;
   const double current = table.cost[a] + table.cost[b];
@@ -247,6 +247,9 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
       // Counted for the first cut that asks.
       MovedCounter numbers_moved(forward, source_text.size()), tokens_moved(forward, source_text.size()),
           needed_tokens_moved(forward, source_text.size());
+      // The source's tokens that can enter the changed line's checked keys:
+      // its names when the translation changes, its must-carry tokens else.
+      std::size_t checked_tokens = 0;
       bool counted = false;
       auto count_items = [&] {
         counted = true;
@@ -265,6 +268,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
                               wanted_by_partner(source.token_hashes[k]) ||
                               (source.joined_hashes[k] != 0 && wanted_by_partner(source.joined_hashes[k]));
           if (needed) needed_tokens_moved.add(token.begin, token.end);
+          if (translation ? token.kind != TokenKind::Word || token.key.size() >= 3 : must_carry(token)) ++checked_tokens;
         }
         numbers_moved.sort();
         tokens_moved.sort();
@@ -328,6 +332,42 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
           const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
           if ((current - lexical_current) - alternative - kDriftPrior + bound + word_bound < kDriftFloor) return;
         }
+        // A drift leaves one pair with too much and the other with too little:
+        // the move must help both, not mend one pair at the other's expense
+        // (a truncated or freely translated pair next to a good one).
+        constexpr double kReceiverSlack = 1.0;
+        const std::size_t split = word_at(source, forward ? cut.tail_begin : cut.head_end);
+        const MovedWords moved_words_ =
+            forward ? moved_words(words, split, source.words.size(), true) : moved_words(words, 0, split, false);
+        // The destination pair gains the counterparts, the source pair loses its own.
+        const double word_gain_dest = kWordWeight * moved_words_.gained;
+        const double word_loss_source = kWordWeight * moved_words_.lost;
+        // The receiver test with each pair's lexical cost at its least (every
+        // number and checked token matched, none unmatched): a cut that fails
+        // even so fails below, so its lexical part is not computed.
+        if (search == DriftSearch::Bounded && (moves_numbers || moves_tokens)) {
+          const LineFeatures& dest = forward ? next : here;
+          auto least_lexical = [&](std::size_t pair, bool receives, const LineFeatures& other) {
+            // compare_numbers matches strong numbers only.
+            const auto strong = [](const LineFeatures& line) {
+              return std::size_t(std::count_if(line.numbers.begin(), line.numbers.end(),
+                                               [](const NumberMention& m) { return m.strong; }));
+            };
+            const std::size_t changed_numbers = strong(source) + (receives ? strong(dest) : 0);
+            const double numbers = moves_numbers ? -double(changed_numbers + strong(other))
+                                                 : 3.0 * table.checks[pair].unmatched_numbers -
+                                                       1.0 * table.checks[pair].matched_numbers;
+            const std::size_t changed_tokens =
+                checked_tokens + (receives ? (translation ? dest.keys.names.size() : dest.keys.carried.size()) : 0);
+            const std::size_t other_tokens = translation ? other.keys.carried.size() : other.keys.names.size();
+            return numbers - 0.5 * double(changed_tokens + other_tokens);
+          };
+          const double best_a = table.cost[a] - (alternative_a + least_lexical(a, !forward, here_other)) +
+                                (forward ? -word_loss_source : word_gain_dest);
+          const double best_b = table.cost[b] - (alternative_b + least_lexical(b, forward, next_other)) +
+                                (forward ? word_gain_dest : -word_loss_source);
+          if (std::min(best_a, best_b) < -kReceiverSlack) return;
+        }
         double lexical_alternative = 0;
         double lexical_a = table.lexical[a], lexical_b = table.lexical[b];
         if (moves_numbers || moves_tokens) {
@@ -385,16 +425,6 @@ static void add_drifts(const PairTable& table, std::size_t anchor, std::vector<A
         } else {
           lexical_alternative = lexical_current;
         }
-        // A drift leaves one pair with too much and the other with too little:
-        // the move must help both, not mend one pair at the other's expense
-        // (a truncated or freely translated pair next to a good one).
-        constexpr double kReceiverSlack = 1.0;
-        const std::size_t split = word_at(source, forward ? cut.tail_begin : cut.head_end);
-        const MovedWords moved_words_ =
-            forward ? moved_words(words, split, source.words.size(), true) : moved_words(words, 0, split, false);
-        // The destination pair gains the counterparts, the source pair loses its own.
-        const double word_gain_dest = kWordWeight * moved_words_.gained;
-        const double word_loss_source = kWordWeight * moved_words_.lost;
         const double gain_a = table.cost[a] - (alternative_a + lexical_a) +
                               (forward ? -word_loss_source : word_gain_dest);
         const double gain_b = table.cost[b] - (alternative_b + lexical_b) +
@@ -483,11 +513,11 @@ static void add_merge(const PairTable& table, std::size_t anchor, std::vector<Al
   if (candidate.evidence >= kRealignThresholds.hint) out.push_back(candidate);
 }
 
-std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor) {
+std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor, DriftSearch search) {
   std::vector<Alternative> out;
   if (!table.valid(anchor)) return out;
   add_rotations(table, anchor, out);
-  add_drifts(table, anchor, out);
+  add_drifts(table, anchor, search, out);
   add_merge(table, anchor, out);
   // Keep only those worth reporting; the rest cost memory in the cache.
   std::erase_if(out, [](const Alternative& c) {

@@ -282,9 +282,15 @@ struct Alternative {
   bool operator==(const Alternative&) const = default;
 };
 
+// How the drift search treats a cut that bounds show cannot be kept:
+// Bounded drops it before its numbers and tokens are compared; Full compares
+// them for every cut. Both give the same alternatives (tests compare them).
+enum class DriftSearch : std::uint8_t { Bounded, Full };
+
 // Every alternative anchored at `anchor` worth reporting (reads pairs
 // [anchor, anchor + kWindow): their features, costs and checks).
-std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor);
+std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor,
+                                         DriftSearch search = DriftSearch::Bounded);
 
 // For each pair, the position a rotation puts there: the pair whose line ends up at first + i.
 std::vector<std::size_t> rotation_order(const Alternative& rotation);
