@@ -50,7 +50,8 @@ std::unique_ptr<Document> document_of(std::string text, const Lexicon* lexicon) 
   table.cost.assign(n, 0.0);
   table.lexical.assign(n, 0.0);
   table.checks.assign(n, {});
-  table.pair_checks.assign(n, nullptr);
+  table.original_words.assign(n, {});
+  table.mismatches.assign(n, &no_mismatches());
   std::vector<LineSummary> translations, originals;
   for (std::size_t p = 0; p < n; ++p) {
     const Pair& pair = doc->transcript.pairs[p];
