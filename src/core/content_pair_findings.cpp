@@ -26,14 +26,6 @@ std::string tail_preview(std::string_view text, std::size_t max_chars) {
 }
 
 
-namespace {
-// Whether a line ends with a clause mark that does not end a sentence (，、；： , ; :).
-bool ends_at_clause_mark(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  if (text.empty()) return false;
-  return chars::is_clause_mark(decode_utf8(text, code_point_start_before(text, text.size())).code_point);
-}
-}  // namespace
 
 std::vector<Finding> length_findings(const PairTable& table, std::size_t p, const LineSummary& t,
                                      const LineSummary& o) {
@@ -53,7 +45,8 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
     // What else a cut leaves: a translation that ends at a clause mark where
     // its original does not, or at its number label where its original goes
     // on with the title.
-    const bool dangling = residual > 0 && ((ends_at_clause_mark(t_text) && !ends_at_clause_mark(o_text)) ||
+    const bool dangling = residual > 0 && (ends_at_other_clause_mark(t_text, o_text) ||
+                                           ends_inside_original_token(t_text, o_text) ||
                                            (ends_with_number_label(t_text) && !ends_with_number_label(o_text)));
     const bool cut_off = (residual > 0 && !t.ends_sentence && o.ends_sentence) || dangling;
     // The dictionary's view of a cut: the original's last content words have

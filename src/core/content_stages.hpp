@@ -256,6 +256,11 @@ int word_hits(const PairTable& table, const LineFeatures& translation, const Lin
 // Whether a text ends with a bare section number ("…i386 6.2.4.", "图 17.368.")
 // rather than a sentence (content_realign_findings.cpp).
 bool ends_with_number_label(std::string_view text);
+// Shapes of a cut at a translation's end (cut_cues.cpp): a clause mark of
+// another kind than the original's last one (or none there), and a mark
+// inside a Latin token the original has whole.
+bool ends_at_other_clause_mark(std::string_view translation, std::string_view original);
+bool ends_inside_original_token(std::string_view translation, std::string_view original);
 
 // Text of a line for messages: quoted, at most `max_chars` code points
 // (content_pair_findings.cpp); tail_preview shows its end.

@@ -310,6 +310,47 @@ TEST_CASE("a translation that stops at its number label or at a clause mark is r
     CHECK_FALSE(finding->evidence->has(Signal::CutOff));
 }
 
+// The handbook's cron list (sect.task-scheduling-cron-atd, rows 1432-1443) and
+// LVM disk list (advanced-administration, rows 704-716). A translation cut
+// inside a path its original has whole ("/etc/cron." of "/etc/cron.weekly/")
+// or at a comma where its original ends with a semicolon is what a cut
+// leaves: one information length finding with the cut cue; the clean lists
+// get none.
+TEST_CASE("a translation cut inside a path its original has whole is reported as truncated") {
+  std::vector<std::string> cron = calibration_lines(1432, 12);
+  REQUIRE(cron[16] == "每周运行在 /etc/cron.weekly/ 文件夹内的程序;");
+  const auto clean_cron = Analysis::run(join_lines(cron), {});
+  CHECK(length_findings_on(*clean_cron, 8).empty());
+  cron[16] = "每周运行在 /etc/cron.";
+  const auto cut_path = Analysis::run(join_lines(cron), {});
+  const auto path_found = length_findings_on(*cut_path, 8);
+  REQUIRE(path_found.size() == 1);
+  CHECK(path_found.front()->severity == Severity::Information);
+  CHECK(path_found.front()->evidence->has(Signal::CutOff));
+  CHECK(path_found.front()->message ==
+        "The translation of pair 9 looks truncated: its original is 164% of the length this document's ratio "
+        "predicts (1.3 standard deviations); it ends with '…在 /etc/cron.' mid-sentence");
+}
+
+TEST_CASE("a translation cut at a comma where its original ends with a semicolon is reported as truncated") {
+  std::vector<std::string> disks = calibration_lines(704, 13);
+  REQUIRE(disks[12] == "sdb 磁盘，sdb2 分区，4 GB;");
+  const auto clean_disks = Analysis::run(join_lines(disks), {});
+  CHECK(length_findings_on(*clean_disks, 6).empty());
+  disks[12] = "sdb 磁盘，";
+  const auto cut_comma = Analysis::run(join_lines(disks), {});
+  const auto comma_found = length_findings_on(*cut_comma, 6);
+  REQUIRE(comma_found.size() == 1);
+  CHECK(comma_found.front()->severity == Severity::Information);
+  CHECK(comma_found.front()->evidence->has(Signal::CutOff));
+
+  // Ending with the original's own kind of mark is not a cut cue.
+  disks[12] = "sdb 磁盘;";
+  const auto same_mark = Analysis::run(join_lines(disks), {});
+  for (const Finding* finding : length_findings_on(*same_mark, 6))
+    CHECK_FALSE(finding->evidence->has(Signal::CutOff));
+}
+
 // Pairs 14 and 15 of subtitles-kitchen with their translations crossed:
 // "好吧,我今晚写。" now stands by "How do you know? Just try." and
 // "你怎么知道?试试看嘛。" by "Fine, I'll write tonight.". Moving the first Chinese sentence of pair

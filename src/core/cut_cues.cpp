@@ -1,0 +1,74 @@
+// What a cut leaves at the end of a translation, beyond its length: shapes
+// that end no clean translation line of the calibration data (docs/calibration.md).
+#include <string_view>
+
+#include "chars.hpp"
+#include "content_stages.hpp"
+
+namespace bitext::content {
+
+namespace {
+std::string_view trimmed_end(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// The kind of clause mark a line ends with: 0 none, 1 comma, 2 semicolon, 3 colon.
+int clause_mark_kind(std::string_view text) {
+  text = trimmed_end(text);
+  if (text.empty()) return 0;
+  const char32_t c = decode_utf8(text, code_point_start_before(text, text.size())).code_point;
+  if (!chars::is_clause_mark(c)) return 0;
+  if (c == U';' || c == U'；') return 2;
+  if (c == U':' || c == U'：') return 3;
+  return 1;
+}
+
+bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Opening quotes and brackets before a token ("“with...Texts.”", "(example").
+std::string_view without_opening(std::string_view token) {
+  for (bool again = true; again && !token.empty();) {
+    again = false;
+    for (const std::string_view open : {"\"", "'", "(", "[", "{", "<", "\u201c", "\u2018", "\uff08"}) {
+      if (token.substr(0, open.size()) == open) {
+        token.remove_prefix(open.size());
+        again = true;
+      }
+    }
+  }
+  return token;
+}
+}  // namespace
+
+// A clause mark whose kind the original's end does not share: clean lines end
+// "，" where their original ends ",", "；" where it ends ";", "：" where ":".
+bool ends_at_other_clause_mark(std::string_view translation, std::string_view original) {
+  const int kind = clause_mark_kind(translation);
+  return kind != 0 && kind != clause_mark_kind(original);
+}
+
+// The translation's last Latin token stops at a mark inside a token its
+// original has whole ("/etc/apt/sources." of "/etc/apt/sources.list.d/",
+// "https:" of a URL): the line was cut there, not ended.
+bool ends_inside_original_token(std::string_view translation, std::string_view original) {
+  translation = trimmed_end(translation);
+  std::size_t start = translation.size();
+  while (start > 0 && translation[start - 1] > ' ' && translation[start - 1] <= '~') --start;
+  const std::string_view fragment = translation.substr(start);
+  if (fragment.empty() || is_ascii_alnum(fragment.back())) return false;
+  for (std::size_t at = 0; at < original.size();) {
+    while (at < original.size() && (original[at] == ' ' || original[at] == '\t')) ++at;
+    std::size_t end = at;
+    while (end < original.size() && original[end] != ' ' && original[end] != '\t') ++end;
+    const std::string_view token = without_opening(original.substr(at, end - at));
+    if (token.size() > fragment.size() && token.substr(0, fragment.size()) == fragment) {
+      for (const char c : token.substr(fragment.size()))
+        if (is_ascii_alnum(c)) return true;
+    }
+    at = end;
+  }
+  return false;
+}
+
+}  // namespace bitext::content
