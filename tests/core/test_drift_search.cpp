@@ -15,11 +15,13 @@
 #include "bitext/pairing_cost.hpp"
 #include "bitext/text.hpp"
 #include "core/content_stages.hpp"
+#include "support/built_dictionary.hpp"
 #include "support/calibration_pairs.hpp"
 #include "support/text_files.hpp"
 
 using namespace bitext;
 using namespace bitext::content;
+using bitext::test_support::built_dictionary;
 using bitext::test_support::join_lines;
 using bitext::test_support::read_source_file;
 using bitext::test_support::split_lines;
@@ -125,14 +127,6 @@ std::size_t compare_searches(const Lexicon* lexicon) {
     }
   }
   return drifts;
-}
-
-const Lexicon* built_dictionary() {
-  static std::optional<Lexicon> lexicon = [] {
-    const auto path = std::filesystem::path(BITEXT_BINARY).parent_path() / "cedict.lex";
-    return std::filesystem::exists(path) ? Lexicon::open(path.string()) : std::nullopt;
-  }();
-  return lexicon ? &*lexicon : nullptr;
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "bitext/analysis.hpp"
 #include "bitext/lexicon.hpp"
+#include "support/built_dictionary.hpp"
 #include "support/calibration_pairs.hpp"
 #include "support/text_files.hpp"
 
@@ -19,6 +20,7 @@ using bitext::Lexicon;
 using bitext::LexiconEntry;
 using bitext::LexicalWord;
 using bitext::WordOrigin;
+using bitext::test_support::built_dictionary;
 
 namespace {
 
@@ -44,15 +46,6 @@ std::vector<std::string> texts(std::string_view line, const std::vector<LexicalW
   std::vector<std::string> out;
   for (const auto& w : words) out.emplace_back(line.substr(w.begin, w.end - w.begin));
   return out;
-}
-
-// The converted CC-CEDICT next to the bitext binary, when the build made one.
-const Lexicon* built_dictionary() {
-  static std::optional<Lexicon> lexicon = [] {
-    const auto path = std::filesystem::path(BITEXT_BINARY).parent_path() / "cedict.lex";
-    return std::filesystem::exists(path) ? Lexicon::open(path.string()) : std::nullopt;
-  }();
-  return lexicon ? &*lexicon : nullptr;
 }
 
 }  // namespace
