@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "content_stages.hpp"
+#include "front_matter.hpp"
 
 namespace bitext::content {
 namespace {
@@ -220,6 +221,50 @@ static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, 
   return {};
 }
 
+// Where a section label at the end of a line begins, or 0: a bare section
+// number ("…download from: 6.2.3.", "…(SPF) 11.1.7.2.", "…选项6.1.") or a
+// one-group number with its capitalised word ("…Compiling a Kernel Chapter
+// 9."), with a Latin word glued before it as its prefix ("Next8.2.",
+// "NextChapter 9.", as add_label_cuts keeps "Prev4.3." whole). A label names
+// what follows it, so at a line's end it is most likely the next line's
+// heading label moved there; add_label_cuts cuts only after a word. In an
+// unspaced (Chinese) line a glued Latin word is text ("…Nagios12.4.2.1.").
+static std::size_t trailing_label_begin(std::string_view text, bool spaced) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  std::size_t begin = end;
+  while (begin > 0 && (digit(text[begin - 1]) || text[begin - 1] == '.' || upper(text[begin - 1]))) --begin;
+  while (begin < end && text[begin] == '.') ++begin;  // a full stop before it ends the text before
+  // Uppercase letters before the digits belong to a word ("PrevB.1."), not the label.
+  while (begin < end && !digit(text[begin]) && !(begin + 1 < end && text[begin + 1] == '.')) ++begin;
+  const std::string_view label = text.substr(begin, end - begin);
+  if (!detail::is_number_label(label)) return 0;
+  // The capitalised word before a space, if any ("Chapter 9.", "Figure A.5.").
+  std::size_t word = begin;
+  if (begin >= 2 && text[begin - 1] == ' ') {
+    word = begin - 1;
+    while (word > 0 && lower(text[word - 1])) --word;
+    word = word > 0 && word + 2 < begin && upper(text[word - 1]) ? word - 1 : begin;
+  }
+  if (ends_with_number_label(text.substr(0, end))) {
+    // "Figure A.5." or "Security 14.1.": whether the word labels too is unclear; left to the line's cuts.
+    if (word != begin) return 0;
+  } else {
+    if (word == begin || std::count(label.begin(), label.end(), '.') != 1) return 0;
+    begin = word;
+  }
+  if (spaced)
+    while (begin > 0 && (lower(text[begin - 1]) || upper(text[begin - 1]))) --begin;  // a glued prefix word
+  else if (begin > 0 && (lower(text[begin - 1]) || upper(text[begin - 1])))
+    return 0;
+  std::size_t head = begin;
+  while (head > 0 && (text[head - 1] == ' ' || text[head - 1] == '\t')) --head;
+  return head == 0 ? 0 : begin;
+}
+
 static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch search, std::vector<Alternative>& out) {
   if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
   const std::size_t a = anchor, b = anchor + 1;
@@ -278,8 +323,13 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // to its number: the title the source begins with, taken back up to a
       // section number or to where the words say, is a whole unit.
       const bool titles_label = !forward && ends_with_number_label(table.side_text(a, translation).text);
+      // A bare section number at the source's end moved forward is a whole
+      // unit too, whatever precedes it (add_label_cuts cuts only after a word).
+      const std::size_t trailing_label = forward ? trailing_label_begin(source_text, source.spaced) : 0;
       double word_cut_penalty = 0;
-      auto consider = [&](const CutPoint& cut, std::uint32_t c, std::uint32_t word_cut) {
+      // `word_cut`: the byte offset of a cut that is not one of the line's
+      // cut points (chosen by the words, or before a trailing label).
+      auto consider = [&](const CutPoint& cut, std::uint32_t c, std::uint32_t word_cut, bool by_words) {
         // forward: source = here, [tail_begin, end) moves to the start of next.
         // backward: source = next, [0, head_end) moves to the end of here.
         const double moved = forward ? source.length - cut.head_length - gap : cut.head_length;
@@ -447,9 +497,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         // be the number's own prefix word (上一页, 图), so moving that back
         // stays a clause's move.
         const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
-        const bool whole_unit = cut.sentence || (cut.label && forward) || (titles_label && (cut.label || word_cut != 0));
+        const bool whole_unit = cut.sentence || (cut.label && forward) || (titles_label && (cut.label || word_cut != 0)) ||
+                                (trailing_label != 0 && cut.tail_begin == trailing_label);
         const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1) +
-                               (word_cut != 0 ? word_cut_penalty : 0.0);
+                               (by_words ? word_cut_penalty : 0.0);
         candidate.word_gain = word_gain_dest - word_loss_source;
         candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
         candidate.words_known = static_cast<std::int16_t>(moved_words_.known);
@@ -457,10 +508,15 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         // A cut that neither punctuation nor a heading's number offers is
         // shown only from the information level on: as a hint it would
         // guess at a place in every sentence whose words lean next door.
-        if (word_cut != 0 && !titles_label && candidate.evidence < kRealignThresholds.information) return;
+        if (by_words && !titles_label && candidate.evidence < kRealignThresholds.information) return;
         out.push_back(candidate);
       };
-      for (std::size_t c = 0; c < source.cuts.size(); ++c) consider(source.cuts[c], std::uint32_t(c), 0);
+      for (std::size_t c = 0; c < source.cuts.size(); ++c) consider(source.cuts[c], std::uint32_t(c), 0, false);
+      if (trailing_label != 0 && std::none_of(source.cuts.begin(), source.cuts.end(), [&](const CutPoint& cut) {
+            return cut.tail_begin == trailing_label;
+          }))
+        consider(cut_at(source, source_text, table.script(translation), trailing_label), 0,
+                 static_cast<std::uint32_t>(trailing_label), false);
       // A cut no punctuation offers, chosen by the words: a heading's title
       // joined to the next line without a mark ("8.23.1." | "Overview Original
       // image" against "8.23.1. 概述" | "原图"). The moved words find a
@@ -478,7 +534,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
             return word > chosen.after && word <= chosen.upto;
           });
           word_cut_penalty = known ? kDriftPrior : 0.0;
-          consider(cut_at(source, source_text, table.script(translation), chosen.at), 0, chosen.at);
+          consider(cut_at(source, source_text, table.script(translation), chosen.at), 0, chosen.at, true);
         }
       }
     }

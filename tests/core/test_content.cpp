@@ -208,6 +208,43 @@ TEST_CASE("a number label that drifted to the end of a line: the preferred fix m
   CHECK(apply_edits(drifted, drifts.front()->fixes.front().edits) == clean);
 }
 
+TEST_CASE("a heading's label moved onto the end of the previous line, after punctuation or with its word, moves back") {
+  const std::string source = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  const std::vector<std::string> lines = split_lines(source);
+  REQUIRE(lines[35] == "99.99% means only about 53 minutes of downtime allowed per year.");
+  REQUIRE(lines[37].rfind("So we used logical replication.", 0) == 0);
+  // `tail`: the previous original's end; `label`: the heading's, moved there from the next original.
+  auto moved_back = [&](const std::string& tail, const std::string& zh_label, const std::string& label) {
+    std::vector<std::string> clean = lines;
+    clean[35] = clean[35].substr(0, clean[35].size() - 1) + tail;
+    clean[36] = zh_label + " " + clean[36];
+    clean[37] = label + " " + clean[37];
+    std::vector<std::string> drifted = clean;
+    drifted[35] += " " + label;
+    drifted[37] = lines[37];
+    const std::string clean_text = join_lines(clean), drifted_text = join_lines(drifted);
+    const auto analysis = Analysis::run(drifted_text, {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    CHECK(drifts.front()->message.find("The original of pair 18 runs on into pair 19: its end '" + label + "'") == 0);
+    REQUIRE_FALSE(drifts.front()->fixes.empty());
+    CHECK(drifts.front()->fixes.front().preferred);
+    CHECK(apply_edits(drifted_text, drifts.front()->fixes.front().edits) == clean_text);
+    return drifts.front()->severity;
+  };
+  // After a colon: no word before the number, so no label cut of the line's own.
+  CHECK(moved_back(":", "3.2.", "3.2.") == Severity::Warning);
+  // A one-group number with its word (no punctuation before it), alone and
+  // with a navigation word glued before it, which moves with it.
+  CHECK(moved_back("", "第 3 章", "Chapter 3.") == Severity::Information);
+  CHECK(moved_back("", "下一页第 3 章", "NextChapter 3.") == Severity::Information);
+  // A sentence that ends with a chapter reference it translates is no drift.
+  std::vector<std::string> reference = lines;
+  reference[34] = "99.99%意味着一年只允许大约53分钟的停机时间，见第 3 章。";
+  reference[35] = "99.99% means only about 53 minutes of downtime allowed per year, see Chapter 3.";
+  CHECK(with_code(*Analysis::run(join_lines(reference), {}), "boundary-drift").empty());
+}
+
 TEST_CASE("two crossed translations are a shifted block of two") {
   const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
