@@ -370,7 +370,14 @@ Analysis::Analysis(std::shared_ptr<const std::string> text)
     : text_(text ? std::move(text) : std::make_shared<const std::string>()), index_(*text_) {}
 
 Analysis::Analysis(std::shared_ptr<const std::string> text, const Analysis& previous, const CommonEnds& ends)
-    : text_(std::move(text)), index_(*text_, previous.index_, ends) {}
+    : text_(std::move(text)), index_(*text_, previous.index_, ends), previous_text_(previous.text_),
+      previous_ends_(ends) {}
+
+CommonEnds Analysis::common_ends_with(const Analysis& old) const {
+  if (const std::shared_ptr<const std::string> previous = previous_text_.lock(); previous && previous == old.text_)
+    return previous_ends_;
+  return common_ends(old.text(), text());
+}
 
 std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptions& options) {
   return analyse_text(std::make_shared<const std::string>(std::move(text)), options);
