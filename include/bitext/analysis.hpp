@@ -123,6 +123,7 @@ class Analysis {
   std::optional<std::size_t> first_invalid_utf8_;      // so that rerun scans only the edited bytes
   std::weak_ptr<const std::string> previous_text_;     // the text this version was rerun from, if any,
   CommonEnds previous_ends_;                           // ... and the bytes they share
+  std::optional<Layout> content_layout_;  // layout_from_content's, when the options left the layout to it
   // Read by rerun only, and taken by a rerun that releases them (hence mutable:
   // the caller of such a rerun promises no other rerun reads them meanwhile).
   mutable std::shared_ptr<const ContentState> content_state_;  // content_checks' reusable work

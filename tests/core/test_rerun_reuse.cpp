@@ -639,3 +639,26 @@ TEST_CASE("a version tells the bytes it shares with the one it was rerun from, a
   check_ends(third->common_ends_with(*same_text), at, text.size() - at, text.size() + 1, text.size());
 }
 
+// Layout detection reads only the text's start and the options: a rerun takes
+// the previous version's answer only when both are the same.
+TEST_CASE("rerun detects the layout as run does when the options or the text's start change") {
+  const std::string subtitles = read_source_file("tests/fixtures/layouts/clean.srt");
+  const std::string lines = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  CheckOptions as_lines;
+  as_lines.layout = Layout::Lines;
+  const CheckOptions detected;
+  const auto forced = Analysis::run(subtitles, as_lines);
+  CHECK(forced->transcript().layout == Layout::Lines);
+  const auto rerun_detected = Analysis::rerun(*forced, subtitles + "\n", {}, detected);
+  CHECK(rerun_detected->transcript().layout == Layout::Srt);
+  check_same_analysis(*Analysis::run(subtitles + "\n", detected), *rerun_detected);
+
+  const auto plain = Analysis::run(lines, detected);
+  CHECK(plain->transcript().layout == Layout::Lines);
+  const auto headed = Analysis::rerun(*plain, "WEBVTT\n\n" + lines, {}, detected);
+  CHECK(headed->transcript().layout == Layout::Vtt);
+  check_same_analysis(*Analysis::run("WEBVTT\n\n" + lines, detected), *headed);
+  const auto typed = Analysis::rerun(*plain, lines + "x", {}, detected);
+  CHECK(typed->transcript().layout == Layout::Lines);
+  check_same_analysis(*Analysis::run(lines + "x", detected), *typed);
+}
