@@ -102,6 +102,9 @@ class Analysis {
   // Byte offset of the text's first invalid UTF-8 sequence, if any: before it,
   // positions can be counted without decoding.
   std::optional<std::size_t> invalid_utf8_at() const { return first_invalid_utf8_; }
+  // The bytes this version shares with `old` at its start and end: the rerun's
+  // comparison when this version was rerun from `old`'s text, else compared now.
+  CommonEnds common_ends_with(const Analysis& old) const;
 
  private:
   explicit Analysis(std::shared_ptr<const std::string> text);
@@ -118,6 +121,9 @@ class Analysis {
   std::vector<Finding> findings_;
   std::vector<double> pair_scores_;
   std::optional<std::size_t> first_invalid_utf8_;      // so that rerun scans only the edited bytes
+  std::weak_ptr<const std::string> previous_text_;     // the text this version was rerun from, if any,
+  CommonEnds previous_ends_;                           // ... and the bytes they share
+  std::optional<Layout> content_layout_;  // layout_from_content's, when the options left the layout to it
   // Read by rerun only, and taken by a rerun that releases them (hence mutable:
   // the caller of such a rerun promises no other rerun reads them meanwhile).
   mutable std::shared_ptr<const ContentState> content_state_;  // content_checks' reusable work

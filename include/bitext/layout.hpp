@@ -25,6 +25,12 @@ std::optional<Layout> parse_layout(std::string_view name);
 // The layout of a document: `requested` unless Auto; else from the file name's
 // extension (`name`, may be empty) and then the content.
 Layout detect_layout(std::string_view text, std::string_view name, Layout requested = Layout::Auto);
+// detect_layout's two steps: the layout `requested` or the name decides, if either
+// does; else the content's, which reads no more than the text's first
+// kLayoutDetectionBytes (so texts that start alike have the same).
+std::optional<Layout> layout_from_name(std::string_view name, Layout requested);
+inline constexpr std::size_t kLayoutDetectionBytes = 256 * 1024;
+Layout layout_from_content(std::string_view text);
 
 enum class UnitKind : std::uint8_t {
   Text,         // can be a side of a pair

@@ -38,6 +38,16 @@
 namespace bitext {
 namespace {
 
+// detect_layout, keeping the content's answer in `content`; a rerun takes the
+// previous version's (`known`, of `known_text`) when the text starts as it did.
+Layout layout_of(std::string_view text, const CheckOptions& options, std::optional<Layout>& content,
+                 const std::optional<Layout>& known = std::nullopt, std::string_view known_text = {}) {
+  if (const std::optional<Layout> named = layout_from_name(options.document_name, options.layout)) return *named;
+  const std::size_t window = kLayoutDetectionBytes;
+  content = known && text.substr(0, window) == known_text.substr(0, window) ? *known : layout_from_content(text);
+  return *content;
+}
+
 bool is_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
 // First invalid UTF-8 offset of `text`, knowing that of `old_text`. UTF-8 is
@@ -370,7 +380,14 @@ Analysis::Analysis(std::shared_ptr<const std::string> text)
     : text_(text ? std::move(text) : std::make_shared<const std::string>()), index_(*text_) {}
 
 Analysis::Analysis(std::shared_ptr<const std::string> text, const Analysis& previous, const CommonEnds& ends)
-    : text_(std::move(text)), index_(*text_, previous.index_, ends) {}
+    : text_(std::move(text)), index_(*text_, previous.index_, ends), previous_text_(previous.text_),
+      previous_ends_(ends) {}
+
+CommonEnds Analysis::common_ends_with(const Analysis& old) const {
+  if (const std::shared_ptr<const std::string> previous = previous_text_.lock(); previous && previous == old.text_)
+    return previous_ends_;
+  return common_ends(old.text(), text());
+}
 
 std::shared_ptr<const Analysis> Analysis::run(std::string text, const CheckOptions& options) {
   return analyse_text(std::make_shared<const std::string>(std::move(text)), options);
@@ -396,7 +413,7 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
                                                  const EarlyFindingsListener* early, bool keep_rerun_work) {
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
   const LineIndex& index = analysis->index_;
-  if (const Layout layout = detect_layout(analysis->text(), options.document_name, options.layout);
+  if (const Layout layout = layout_of(analysis->text(), options, analysis->content_layout_);
       layout != Layout::Lines) {
     analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
     analysis->analyse_layout(layout, options, nullptr);
@@ -458,8 +475,10 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
   // Other layouts are read again as a whole (their units span lines, and the
   // per-line work below does not carry over); the content checks reuse the
   // previous version's work for the text units that are unchanged.
-  if (const Layout layout = detect_layout(*text, options.document_name, options.layout); layout != Layout::Lines) {
+  std::optional<Layout> content_layout;
+  if (const Layout layout = layout_of(*text, options, content_layout, previous.content_layout_, previous.text()); layout != Layout::Lines) {
     std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
+    analysis->content_layout_ = content_layout;
     analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
     analysis->analyse_layout(layout, options, &previous);
     return analysis;
@@ -467,6 +486,7 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
   if (previous.transcript_.layout != Layout::Lines) return run(std::move(text), options);
   const CommonEnds ends = common_ends(previous.text(), *text);
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text), previous, ends));
+  analysis->content_layout_ = content_layout;
   analysis->first_invalid_utf8_ =
       first_invalid_after_edit(previous.text(), previous.first_invalid_utf8_, analysis->text(), ends);
   std::vector<std::uint32_t> previous_lines;

@@ -27,8 +27,10 @@ std::string lowercase_extension(std::string_view name) {
 // Looks at the first lines only: detection must stay cheap on 10 MB.
 constexpr std::size_t kDetectionLines = 400;
 
-Layout from_content(std::string_view text) {
-  const std::vector<detail::PhysicalLine> lines = detail::physical_lines(text.substr(0, 256 * 1024));
+}  // namespace
+
+Layout layout_from_content(std::string_view text) {
+  const std::vector<detail::PhysicalLine> lines = detail::physical_lines(text.substr(0, kLayoutDetectionBytes));
   const std::size_t count = std::min(lines.size(), kDetectionLines);
   auto line_at = [&](std::size_t line) {
     return detail::trim(text.substr(lines[line].begin, lines[line].end - lines[line].begin));
@@ -75,8 +77,6 @@ Layout from_content(std::string_view text) {
   return Layout::Lines;
 }
 
-}  // namespace
-
 std::string_view layout_name(Layout layout) {
   switch (layout) {
     case Layout::Auto: return "auto";
@@ -96,13 +96,18 @@ std::optional<Layout> parse_layout(std::string_view name) {
   return std::nullopt;
 }
 
-Layout detect_layout(std::string_view text, std::string_view name, Layout requested) {
+std::optional<Layout> layout_from_name(std::string_view name, Layout requested) {
   if (requested != Layout::Auto) return requested;
   const std::string extension = lowercase_extension(name);
   if (extension == ".srt") return Layout::Srt;
   if (extension == ".vtt") return Layout::Vtt;
   if (extension == ".md" || extension == ".markdown") return Layout::Markdown;
-  return from_content(text);
+  return std::nullopt;
+}
+
+Layout detect_layout(std::string_view text, std::string_view name, Layout requested) {
+  if (const std::optional<Layout> named = layout_from_name(name, requested)) return *named;
+  return layout_from_content(text);
 }
 
 DocumentLayout read_layout(std::string_view text, Layout layout) {

@@ -19,7 +19,7 @@ namespace {
 class OffsetMap {
  public:
   OffsetMap(const Analysis& old, const Analysis& now)
-      : index_(now.index()), ends_(common_ends(old.text(), now.text())),
+      : index_(now.index()), ends_(now.common_ends_with(old)),
         same_lines_(old.index().line_count() == now.index().line_count()) {}
 
   std::optional<std::size_t> old_offset(std::size_t offset) const {

@@ -606,3 +606,59 @@ TEST_CASE("a long document: edits in the middle that the decode reads, rerun as 
     check_same_analysis(*Analysis::run(edited, options), *current);
   }
 }
+
+// The server compares the published version with the new one; when the new one
+// was rerun from it, the rerun's comparison is the answer (kept, not redone).
+TEST_CASE("a version tells the bytes it shares with the one it was rerun from, and with any other") {
+  const std::string text = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const CheckOptions options;
+  const auto first = Analysis::run(text, options);
+  const std::size_t at = text.find('\n') + 1;  // the second line's start
+  std::string typed = text;
+  REQUIRE(text[at - 1] == '\n');
+  REQUIRE(text[at] != 'x');  // so the typed byte is exactly what differs
+  typed.insert(at, "x");
+  const auto second = Analysis::rerun(*first, typed, {}, options);
+  const auto third = Analysis::rerun(*second, text, {}, options);  // "x" deleted again
+  const auto same_text = Analysis::run(second->text_ptr(), options);
+
+  auto check_ends = [](const CommonEnds& ends, std::size_t prefix, std::size_t suffix, std::size_t old_size,
+                       std::size_t new_size) {
+    CHECK(ends.prefix == prefix);
+    CHECK(ends.suffix == suffix);
+    CHECK(ends.old_size == old_size);
+    CHECK(ends.new_size == new_size);
+  };
+  check_ends(second->common_ends_with(*first), at, text.size() - at, text.size(), text.size() + 1);
+  check_ends(third->common_ends_with(*second), at, text.size() - at, text.size() + 1, text.size());
+  // Not the version it was rerun from: compared.
+  check_ends(third->common_ends_with(*first), text.size(), 0, text.size(), text.size());
+  check_ends(first->common_ends_with(*third), text.size(), 0, text.size(), text.size());
+  check_ends(second->common_ends_with(*third), at, text.size() - at, text.size(), text.size() + 1);
+  // A version of the same text buffer is the same text.
+  check_ends(third->common_ends_with(*same_text), at, text.size() - at, text.size() + 1, text.size());
+}
+
+// Layout detection reads only the text's start and the options: a rerun takes
+// the previous version's answer only when both are the same.
+TEST_CASE("rerun detects the layout as run does when the options or the text's start change") {
+  const std::string subtitles = read_source_file("tests/fixtures/layouts/clean.srt");
+  const std::string lines = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  CheckOptions as_lines;
+  as_lines.layout = Layout::Lines;
+  const CheckOptions detected;
+  const auto forced = Analysis::run(subtitles, as_lines);
+  CHECK(forced->transcript().layout == Layout::Lines);
+  const auto rerun_detected = Analysis::rerun(*forced, subtitles + "\n", {}, detected);
+  CHECK(rerun_detected->transcript().layout == Layout::Srt);
+  check_same_analysis(*Analysis::run(subtitles + "\n", detected), *rerun_detected);
+
+  const auto plain = Analysis::run(lines, detected);
+  CHECK(plain->transcript().layout == Layout::Lines);
+  const auto headed = Analysis::rerun(*plain, "WEBVTT\n\n" + lines, {}, detected);
+  CHECK(headed->transcript().layout == Layout::Vtt);
+  check_same_analysis(*Analysis::run("WEBVTT\n\n" + lines, detected), *headed);
+  const auto typed = Analysis::rerun(*plain, lines + "x", {}, detected);
+  CHECK(typed->transcript().layout == Layout::Lines);
+  check_same_analysis(*Analysis::run(lines + "x", detected), *typed);
+}
