@@ -173,6 +173,11 @@ std::size_t Scanner::scan_digits(std::size_t i) {
     m.kind = NumberKind::Year;
   }
   if (chinese_approx_before(begin) || english_approx_before(begin)) m.approximate = true;
+  // A line's leading "16. " labels a chapter or list item: it is exact, so a
+  // section label "16.1." (the decimal 16.1) on the other side is not it rounded.
+  if (integral && !grouped && end == j && m.kind == NumberKind::Plain && !m.approximate &&
+      (at(j) == U'.' || at(j) == U'．') && (at(j + 1) == 0 || chars::is_blank(at(j + 1))) && at_line_start(begin))
+    m.unit = 0;
   // "100% sure", "a hundred percent": as often a manner of speaking as a quantity.
   if (m.kind == NumberKind::Percent && m.value == 100) m.strong = false;
   emit(begin, end, m);

@@ -233,6 +233,13 @@ class Scanner {
     return i >= back ? cps_[i - back].c : 0;
   }
 
+  // Only blanks before code point `i` on its line.
+  bool at_line_start(std::size_t i) const {
+    for (std::size_t k = 0; k < i; ++k)
+      if (!chars::is_blank(cps_[k].c)) return false;
+    return true;
+  }
+
   bool matches(std::size_t i, std::u32string_view s) const {
     if (i + s.size() > cps_.size()) return false;
     for (std::size_t k = 0; k < s.size(); ++k)

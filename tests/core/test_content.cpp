@@ -135,6 +135,22 @@ TEST_CASE("the preferred drift fix moves back the language that drifted") {
   }
 }
 
+TEST_CASE("a chapter heading and its first section with crossed translations are a shifted block") {
+  // The labels "16." and "16.1." tell the pairs apart even in a two-pair document.
+  const std::string clean = "16. 卡通滤镜\n16. Animation Filters\n16.1. 介绍\n16.1. Introduction\n";
+  const std::string shifted = "16.1. 介绍\n16. Animation Filters\n16. 卡通滤镜\n16.1. Introduction\n";
+  const auto analysis = Analysis::run(shifted, {});
+  const auto blocks = with_code(*analysis, "shifted-block");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks.front()->pair == 0);
+  CHECK(blocks.front()->severity == Severity::Warning);
+  REQUIRE(!blocks.front()->fixes.empty());
+  CHECK(blocks.front()->fixes[0].preferred);
+  CHECK(apply_edits(shifted, blocks.front()->fixes[0].edits) == clean);
+  CHECK(with_code(*Analysis::run(clean, {}), "shifted-block").empty());
+  CHECK(with_code(*Analysis::run(clean, {}), "number-mismatch").empty());
+}
+
 TEST_CASE("translations rotated over three pairs are a shifted block; the preferred fix re-pairs them") {
   const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);

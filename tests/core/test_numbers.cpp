@@ -488,3 +488,15 @@ TEST_CASE("approximations in both languages") {
   CHECK(consistent("30 左右", "roughly 28"));  // approximate: within 15%
   CHECK_FALSE(consistent("30 人", "28 people"));
 }
+
+TEST_CASE("a line's leading label is exact: a section label is not the chapter number rounded") {
+  // "16.1." reads as the decimal 16.1; the chapter label "16." must not answer it within rounding.
+  CHECK(match_numbers(only("16. Animation Filters"), only("16.1. 介绍")) == NumberMatch::None);
+  CHECK(match_numbers(only("16.1. Introduction"), only("16. 卡通滤镜")) == NumberMatch::None);
+  CHECK(match_numbers(only("16. Animation Filters"), only("16. 卡通滤镜")) == NumberMatch::Equal);
+  CHECK(only("16. Animation Filters").unit == 0);
+  // Inside a line, or without the label's dot and space, a number keeps its rounding.
+  CHECK(only("grew by 16. Then").unit == 1);
+  CHECK(only("16 files").unit == 1);
+  CHECK(match_numbers(only("grew by 16. Then"), only("增长了 16.1")) == NumberMatch::Equal);
+}
