@@ -168,6 +168,7 @@ class ContentRun {
   // Stages 3 and 4 for the pairs from the last cut told to a new one at or
   // before `target`, then the findings of all pairs before it told.
   void tell_prefix(std::size_t target);
+  std::vector<Alternative> candidates_in(std::size_t from, std::size_t to) const;
   void check_and_cost(std::size_t pair);
   void alternatives_for(std::size_t anchor);
   void lexical_for(std::size_t pair);
@@ -350,6 +351,20 @@ void ContentRun::seam(std::size_t stretch_begin, std::size_t at) {
   release_features(first == 0 ? 0 : first - 1, at + kWindow);
 }
 
+// The alternatives anchored in [from, to), in the order stage 3 sees them,
+// each numbered from `from` (stage 3 selects among pairs from..to-1 as 0..).
+std::vector<Alternative> ContentRun::candidates_in(std::size_t from, std::size_t to) const {
+  std::vector<Alternative> candidates;
+  for (std::size_t anchor = from; anchor < to; ++anchor) {
+    if (!state_->pairs[anchor].alternatives) continue;
+    for (Alternative alternative : *state_->pairs[anchor].alternatives) {
+      alternative.first += static_cast<std::uint32_t>(anchor - from);
+      candidates.push_back(alternative);
+    }
+  }
+  return candidates;
+}
+
 // A cut that no candidate crosses splits stage 3: the strongest-first choice
 // before it never meets one after it. The pairs' own findings read their pair
 // (and the lexical ones its neighbours' tokens, fixed by the sweep), the fits
@@ -366,16 +381,7 @@ void ContentRun::tell_prefix(std::size_t target) {
     if (reach <= anchor + 1) cut = anchor + 1;
   }
   if (cut == from) return;
-  // The candidates of [from, cut) in the order stage 3 sees them, numbered from `from`.
-  std::vector<Alternative> candidates;
-  for (std::size_t anchor = from; anchor < cut; ++anchor) {
-    if (!state_->pairs[anchor].alternatives) continue;
-    for (Alternative alternative : *state_->pairs[anchor].alternatives) {
-      alternative.first += static_cast<std::uint32_t>(anchor - from);
-      candidates.push_back(alternative);
-    }
-  }
-  const Selection selection = select_alternatives(std::move(candidates), cut - from);
+  const Selection selection = select_alternatives(candidates_in(from, cut), cut - from);
   for (SelectedAlternative selected : selection.selected) {
     selected.alternative.first += static_cast<std::uint32_t>(from);
     if (selected.mirror) selected.mirror->first += static_cast<std::uint32_t>(from);
@@ -591,17 +597,8 @@ ContentResult ContentRun::run() {
   for (std::size_t p = 0; p < n; ++p) lexical_for(p);  // none left unless the stretches were too short for seams
   release_features(0, n);
   release_lexicon_pages();  // the findings below look up only a drift's words
-  std::vector<Alternative> candidates;
-  for (std::size_t anchor = 0; anchor < n; ++anchor) {
-    if (!state_->pairs[anchor].alternatives) continue;
-    for (Alternative alternative : *state_->pairs[anchor].alternatives) {
-      alternative.first += static_cast<std::uint32_t>(anchor);
-      candidates.push_back(alternative);
-    }
-  }
-
   // Stage 3: selection.
-  const Selection selection = select_alternatives(std::move(candidates), n);
+  const Selection selection = select_alternatives(candidates_in(0, n), n);
 
   // Stage 4: findings, memoised per selected alternative, and per pair for
   // the lexical ones (above) and the length ones.
