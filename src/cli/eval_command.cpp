@@ -63,8 +63,13 @@ Options:
                            with why it was missed; the count of each reason
                            per kind is printed in any case
   --dump-misses DIR        write the text of each missed injection to
-                           DIR/miss-N.txt (N as in --show-misses)
+                           DIR/miss-N.txt (N as in --show-misses), and of each
+                           unrestored one to DIR/unrestored-N.txt
   --show-false-alarms N    print up to N false-alarm warnings (default 0)
+  --show-unrestored N      print up to N found injections whose preferred fix
+                           does not restore the clean text, each with why and
+                           the first line it gets wrong; the count of each
+                           reason per kind is printed in any case
   -h, --help               show this help
 )";
 
@@ -108,7 +113,7 @@ int run_eval_command(std::span<const std::string_view> args) {
   std::optional<std::string> dump_dir;
   std::size_t pairs_per_document = 60;
   bool across_sources = false;
-  std::size_t show_misses = 0, show_false_alarms = 0;
+  std::size_t show_misses = 0, show_false_alarms = 0, show_unrestored = 0;
   std::size_t large_documents = 20;
   bool per_document = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -172,6 +177,10 @@ int run_eval_command(std::span<const std::string_view> args) {
                m10 != OptionMatch::NoMatch) {
       if (m10 == OptionMatch::MissingValue || !parse_count(value, large_documents))
         return usage_error("eval", "--large-documents needs a number");
+    } else if (const OptionMatch m10 = match_option_value(args, i, "--show-unrestored", value);
+               m10 != OptionMatch::NoMatch) {
+      if (m10 == OptionMatch::MissingValue || !parse_count(value, show_unrestored))
+        return usage_error("eval", "--show-unrestored needs a number");
     } else if (const OptionMatch m4 = match_option_value(args, i, "--show-misses", value); m4 != OptionMatch::NoMatch) {
       if (m4 == OptionMatch::MissingValue || !parse_count(value, show_misses))
         return usage_error("eval", "--show-misses needs a number");
@@ -330,18 +339,27 @@ int run_eval_command(std::span<const std::string_view> args) {
     for (const auto& [why, count] : report.miss_classes[static_cast<std::size_t>(kind)])
       std::printf("missed %s: %zu %s\n", std::string(error_kind_name(kind)).c_str(), count, why.c_str());
   }
+  for (const ErrorKind kind : all_error_kinds()) {
+    for (const auto& [why, count] : report.unrestored_classes[static_cast<std::size_t>(kind)])
+      std::printf("not restored %s: %zu %s\n", std::string(error_kind_name(kind)).c_str(), count, why.c_str());
+  }
+  for (std::size_t i = 0; i < std::min(show_unrestored, report.unrestored.size()); ++i)
+    std::printf("unrestored %zu: %s\n", i + 1, report.unrestored[i].c_str());
   for (std::size_t i = 0; i < std::min(show_misses, report.misses.size()); ++i)
     std::printf("miss %zu: %s\n", i + 1, report.misses[i].c_str());
   if (dump_dir) {
-    for (std::size_t i = 0; i < report.miss_texts.size(); ++i) {
-      const std::string path = *dump_dir + "/miss-" + std::to_string(i + 1) + ".txt";
-      std::FILE* out = std::fopen(path.c_str(), "wb");
-      if (!out) {
-        std::fprintf(stderr, "bitext eval: cannot write %s\n", path.c_str());
-        return kExitFailure;
+    for (const auto& [prefix, texts] : {std::pair{"/miss-", &report.miss_texts},
+                                        std::pair{"/unrestored-", &report.unrestored_texts}}) {
+      for (std::size_t i = 0; i < texts->size(); ++i) {
+        const std::string path = *dump_dir + prefix + std::to_string(i + 1) + ".txt";
+        std::FILE* out = std::fopen(path.c_str(), "wb");
+        if (!out) {
+          std::fprintf(stderr, "bitext eval: cannot write %s\n", path.c_str());
+          return kExitFailure;
+        }
+        std::fwrite((*texts)[i].data(), 1, (*texts)[i].size(), out);
+        std::fclose(out);
       }
-      std::fwrite(report.miss_texts[i].data(), 1, report.miss_texts[i].size(), out);
-      std::fclose(out);
     }
   }
   for (std::size_t i = 0; i < std::min(show_false_alarms, report.false_alarms.size()); ++i)

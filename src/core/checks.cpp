@@ -17,6 +17,7 @@
 #include "bitext/speaker_labels.hpp"
 #include "chars.hpp"
 #include "front_matter.hpp"
+#include "joiner.hpp"
 #include "line_facts.hpp"
 
 namespace bitext {
@@ -410,7 +411,7 @@ class Checker {
     Fix fix;
     fix.title = "Join the two lines";
     fix.preferred = true;
-    fix.edits.push_back({line(first).end, line(second).begin, join_separator(text_of(first), text_of(second))});
+    fix.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
     finding.fixes.push_back(std::move(fix));
   }
 
@@ -440,7 +441,7 @@ class Checker {
     Fix fix;
     fix.title = "Join the two lines";
     fix.preferred = true;
-    fix.edits.push_back({before.end, entry.begin, join_separator(text_of(number - 1), text_of(number))});
+    fix.edits.push_back({before.end, entry.begin, detail::joiner(text_of(number - 1), text_of(number))});
     finding.fixes.push_back(std::move(fix));
   }
 
@@ -511,20 +512,6 @@ class Checker {
     }
     const bool rule = marks >= 2 && !varied;
     return other && !rule;
-  }
-
-  // None between CJK parts or next to existing whitespace, one space between
-  // spaced-script parts.
-  static std::string join_separator(std::string_view left, std::string_view right) {
-    if (left.empty() || right.empty()) return "";
-    std::size_t last = left.size() - 1;
-    while (last > 0 && (static_cast<unsigned char>(left[last]) & 0xC0) == 0x80 && left.size() - last < 4) --last;
-    const DecodedCodePoint left_end = decode_utf8(left, last);
-    const DecodedCodePoint right_start = decode_utf8(right, 0);
-    const auto space = [](const DecodedCodePoint& d) { return d.valid && chars::is_blank(d.code_point); };
-    const auto cjk = [](const DecodedCodePoint& d) { return d.valid && chars::is_cjk(d.code_point); };
-    if (space(left_end) || space(right_start) || cjk(left_end) || cjk(right_start)) return "";
-    return " ";
   }
 
   // Blank lines between the two sides of a pair.

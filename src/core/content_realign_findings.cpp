@@ -10,6 +10,7 @@
 #include "chars.hpp"
 #include "content_stages.hpp"
 #include "front_matter.hpp"
+#include "joiner.hpp"
 #include "line_facts.hpp"
 
 namespace bitext::content {
@@ -235,26 +236,26 @@ std::string_view moved_text(const PairTable& table, const Alternative& drift, co
 Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftLines& lines) {
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
-  const LineFeatures& source = lines.source;
   const CutPoint& cut = lines.cut;
   const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
   const std::string_view moved = moved_text(table, candidate, lines);
   const std::string side = translation ? "translation" : "original";
   Fix fix;
-  const std::string separator = source.spaced ? " " : "";
   const std::size_t source_begin = table.line_begin(source_line);
+  // What joins the moved text to its line depends on the characters that
+  // meet there, not on the line's script: a number label or a Latin sentence
+  // takes a space after its full stop in a Chinese line too.
+  const std::string_view dest_text = table.side_text(candidate.forward ? b : a, translation).text;
   if (candidate.forward) {
-    // A number label moved to the start of a line is followed by a space in either script.
-    const std::string label_gap = ends_with_number_label(moved) ? " " : separator;
     fix.title = "Move " + quoted(moved, 24) + " to the start of the " + side + " of pair " + std::to_string(b + 1);
     fix.edits.push_back({source_begin + cut.head_end, table.line_end(source_line), ""});
-    fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line), std::string(moved) + label_gap});
+    fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line),
+                         std::string(moved) + detail::joiner(moved, dest_text)});
   } else {
     fix.title = "Move " + quoted(moved, 24) + " to the end of the " + side + " of pair " + std::to_string(a + 1);
-    // A heading's number at the end of a line takes its title after a space in either script.
-    const std::string title_gap = ends_with_number_label(table.side_text(a, translation).text) ? " " : separator;
-    fix.edits.push_back({table.line_end(dest_line), table.line_end(dest_line), title_gap + std::string(moved)});
+    fix.edits.push_back({table.line_end(dest_line), table.line_end(dest_line),
+                         detail::joiner(dest_text, moved) + std::string(moved)});
     fix.edits.push_back({source_begin, source_begin + cut.tail_begin, ""});
   }
   return fix;

@@ -70,6 +70,33 @@ std::string miss_class(std::span<const Finding> findings, std::span<const std::s
   return "no finding";
 }
 
+// Text without white space: two texts equal under it differ only in joiners
+// (a space between scripts or none, a line end or a space).
+std::string without_spaces(std::string_view text) {
+  std::string out;
+  for (const char c : text)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+  return out;
+}
+
+// The first line where `got` and `want` differ, both shown: what a fix that
+// does not restore the clean text got wrong.
+std::string first_difference(std::string_view got, std::string_view want) {
+  std::size_t line = 0, at = 0;
+  while (at < got.size() && at < want.size() && got[at] == want[at]) {
+    if (got[at] == '\n') ++line;
+    ++at;
+  }
+  auto line_around = [&](std::string_view text) {
+    std::size_t begin = std::min(at, text.size());
+    while (begin > 0 && text[begin - 1] != '\n') --begin;
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    return std::string(text.substr(begin, end - begin));
+  };
+  return "line " + std::to_string(line + 1) + " got \"" + line_around(got) + "\" want \"" + line_around(want) + "\"";
+}
+
 }  // namespace
 
 std::string_view error_kind_name(ErrorKind kind) {
@@ -406,10 +433,49 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
           ++score.restored;
           ++document_score.restored;
         }
-        if (std::any_of(detector->fixes.begin(), detector->fixes.end(), restores)) {
+        const bool any_restores = std::any_of(detector->fixes.begin(), detector->fixes.end(), restores);
+        if (any_restores) {
           ++score.restored_any;
           ++document_score.restored_any;
         }
+        if (fix && restores(*fix)) continue;
+        // Why the preferred fix does not restore the clean text (for tuning).
+        std::string why, shown;
+        if (!fix) {
+          why = "no fix";
+        } else if (any_restores) {
+          why = "another fix of the finding restores";
+        } else if (std::any_of(analysis->findings().begin(), analysis->findings().end(), [&](const Finding& finding) {
+                     return &finding != detector && near(finding) &&
+                            std::any_of(finding.fixes.begin(), finding.fixes.end(), restores);
+                   })) {
+          why = "another finding's fix restores";
+        } else {
+          std::string got;
+          try {
+            got = apply_edits(injection->text, fix->edits);
+          } catch (const std::invalid_argument&) {
+            why = "overlapping edits";
+          }
+          if (why.empty()) {
+            // Edits on lines the injection left as they were: the fix repairs
+            // the other side (a drift's mirror) or another place.
+            const LineIndex clean_index(clean_text);
+            const bool same_lines = clean_index.line_count() == index.line_count();
+            const bool elsewhere = std::any_of(fix->edits.begin(), fix->edits.end(), [&](const TextEdit& edit) {
+              const std::size_t line = index.line_of(edit.begin);
+              if (line < injection->first_line || line > injection->last_line) return true;
+              return same_lines && index.line_text(line) == clean_index.line_text(line);
+            });
+            why = without_spaces(got) == without_spaces(clean_text) ? "joiner only"
+                  : elsewhere ? "another repair, on lines the injection left alone"
+                              : "another repair, on the injected lines";
+            shown = " " + first_difference(got, clean_text);
+          }
+        }
+        ++report.unrestored_classes[static_cast<std::size_t>(kind)][why];
+        report.unrestored.push_back(injection->description + " [" + detector->code + "] {" + why + "}" + shown);
+        if (settings.keep_miss_texts) report.unrestored_texts.push_back(injection->text);
       }
     }
   }

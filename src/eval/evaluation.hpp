@@ -171,6 +171,13 @@ struct EvaluationReport {
   // Per kind, why injections were missed (miss_class()): count per class.
   std::array<std::map<std::string, std::size_t>, kErrorKindCount> miss_classes{};
   std::vector<std::string> miss_texts;  // the injected text of each miss (when keep_miss_texts)
+  // Per kind, why the preferred fix of a detected injection does not restore
+  // the clean text ("joiner only", "another fix of the finding restores", ...):
+  // count per class; and each such injection described, with the first line
+  // the preferred fix gets wrong.
+  std::array<std::map<std::string, std::size_t>, kErrorKindCount> unrestored_classes{};
+  std::vector<std::string> unrestored;
+  std::vector<std::string> unrestored_texts;  // the injected text of each (when keep_miss_texts)
   std::vector<std::string> false_alarms;  // messages of warnings away from the injection
 
   double precision() const { return new_warnings ? double(true_warnings) / double(new_warnings) : 1.0; }
@@ -188,7 +195,7 @@ struct EvaluationSettings {
   std::size_t trials = 20;  // injections per kind and document
   std::vector<ErrorKind> kinds;  // empty: all
   CheckOptions options;
-  bool keep_miss_texts = false;  // fill EvaluationReport::miss_texts
+  bool keep_miss_texts = false;  // fill EvaluationReport::miss_texts and unrestored_texts
 };
 
 struct EvaluationDocument {

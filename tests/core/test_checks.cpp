@@ -399,6 +399,62 @@ TEST_CASE("split-line: one segment broken over two lines") {
           "请把窗户打开。\r\n"
           "Please open the window.\r\n");
   }
+  SUBCASE("a Chinese line cut after a section number joins with a space") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "我们去公园散步吧。\n"
+        "Let's go for a walk in the park.\n"
+        "上一页4.3.\n"
+        "在首次启动之后\n"
+        "Prev4.3. After the first boot\n"
+        "这家餐厅的菜很好吃。\n"
+        "The food at this restaurant is delicious.\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    CHECK(fixed(text, findings[0]) ==
+          "今天天气很好。\n"
+          "The weather is nice today.\n"
+          "我们去公园散步吧。\n"
+          "Let's go for a walk in the park.\n"
+          "上一页4.3. 在首次启动之后\n"
+          "Prev4.3. After the first boot\n"
+          "这家餐厅的菜很好吃。\n"
+          "The food at this restaurant is delicious.\n"
+          "请把窗户打开。\n"
+          "Please open the window.");
+  }
+  SUBCASE("a Latin sentence in a Chinese line: a space after its full stop") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "我们去公园散步吧。\n"
+        "Let's go for a walk in the park.\n"
+        "他昨天买了 Learning Debian.\n"
+        "一本新书。\n"
+        "He bought Learning Debian. A new book.\n"
+        "这家餐厅的菜很好吃。\n"
+        "The food at this restaurant is delicious.\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    CHECK(fixed(text, findings[0]) ==
+          "今天天气很好。\n"
+          "The weather is nice today.\n"
+          "我们去公园散步吧。\n"
+          "Let's go for a walk in the park.\n"
+          "他昨天买了 Learning Debian. 一本新书。\n"
+          "He bought Learning Debian. A new book.\n"
+          "这家餐厅的菜很好吃。\n"
+          "The food at this restaurant is delicious.\n"
+          "请把窗户打开。\n"
+          "Please open the window.");
+  }
   SUBCASE("a space already at the break is kept, no second one is added") {
     const std::string text =
         "今天天气很好。\n"

@@ -224,6 +224,29 @@ TEST_CASE("a number label that drifted to the end of a line: the preferred fix m
   CHECK(apply_edits(drifted, drifts.front()->fixes.front().edits) == clean);
 }
 
+// The space a moved sentence takes depends on the characters that meet, not
+// on the line's script: after a Latin sentence's full stop, a Chinese line
+// has a space too; between Chinese sentences, none.
+TEST_CASE("a drift in a Chinese line moves back with a space after a Latin full stop") {
+  const std::string source = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  std::vector<std::string> lines = split_lines(source);
+  REQUIRE(lines[30] == "我们的解决办法是把大商户单独隔离。前20个商户各自有专用的分片,其余商户按哈希分布在128个分片上。");
+  REQUIRE(lines[32].rfind("下面说说迁移本身。", 0) == 0);
+  lines[30] = "我们的解决办法是把大商户单独隔离,参见 Citus docs. 前20个商户各自有专用的分片,其余商户按哈希分布在128个分片上。";
+  lines[31] = "Our solution was to isolate the large merchants, see the Citus docs. The top 20 merchants each got a "
+              "dedicated shard, and the rest were hashed across 128 shards.";
+  const std::string clean = join_lines(lines);
+  lines[32] = "前20个商户各自有专用的分片,其余商户按哈希分布在128个分片上。" + lines[32];
+  lines[30] = "我们的解决办法是把大商户单独隔离,参见 Citus docs.";
+  const std::string drifted = join_lines(lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const auto drifts = with_code(*analysis, "boundary-drift");
+  REQUIRE(drifts.size() == 1);
+  REQUIRE_FALSE(drifts.front()->fixes.empty());
+  CHECK(drifts.front()->fixes.front().preferred);
+  CHECK(apply_edits(drifted, drifts.front()->fixes.front().edits) == clean);
+}
+
 TEST_CASE("a heading's label moved onto the end of the previous line, after punctuation or with its word, moves back") {
   const std::string source = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   const std::vector<std::string> lines = split_lines(source);

@@ -313,6 +313,36 @@ TEST_CASE("evaluate says why each missed injection was missed") {
   CHECK(report.miss_texts[0] != render(small_document()));
 }
 
+// A two-pair document whose first pair is swapped reads as one in the other
+// order whose second pair is swapped: the finding swaps the second pair's
+// lines, which the injection left alone. Swaps of the second pair are restored.
+TEST_CASE("evaluate says why a found injection's preferred fix does not restore the text") {
+  EvaluationSettings settings;
+  settings.seed = 3;
+  settings.trials = 8;
+  settings.kinds = {ErrorKind::SwappedOrder};
+  settings.keep_miss_texts = true;
+  CleanDocument two = small_document();
+  two.pairs.resize(2);
+  const std::vector<EvaluationDocument> documents = {{two, false}};
+  const EvaluationReport report = evaluate(documents, settings);
+  const KindScore& swapped = report.kinds[static_cast<std::size_t>(ErrorKind::SwappedOrder)];
+  CHECK(swapped.injected == 8);
+  CHECK(swapped.detected == 8);
+  REQUIRE(swapped.restored < swapped.restorable);
+  CHECK(swapped.restored > 0);
+  const std::size_t unrestored = swapped.restorable - swapped.restored;
+  CHECK(report.unrestored_classes[static_cast<std::size_t>(ErrorKind::SwappedOrder)] ==
+        std::map<std::string, std::size_t>{{"another repair, on lines the injection left alone", unrestored}});
+  REQUIRE(report.unrestored.size() == unrestored);
+  REQUIRE(report.unrestored_texts.size() == unrestored);
+  for (const std::string& line : report.unrestored) {
+    CHECK(line.find("swapped the lines of pair 1 ") != std::string::npos);
+    CHECK(line.find("[swapped-order] {another repair, on lines the injection left alone} line 1 got "
+                    "\"Thanks for having me.\" want \"谢谢邀请。\"") != std::string::npos);
+  }
+}
+
 TEST_CASE("kind names round-trip; structural kinds and accepted codes") {
   for (const ErrorKind kind : all_error_kinds()) CHECK(parse_error_kind(error_kind_name(kind)) == kind);
   CHECK_FALSE(parse_error_kind("nonsense").has_value());
