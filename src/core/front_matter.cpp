@@ -105,6 +105,33 @@ bool numbered_heading(std::string_view line) {
   return has_letters(title);
 }
 
+bool bare_label(std::string_view line) {
+  const std::string_view text = trim(line);
+  if (is_number_label(text)) return true;
+  constexpr std::string_view kOrdinal = "第";
+  if (text.starts_with(kOrdinal)) {
+    std::string_view rest = trim(text.substr(kOrdinal.size()));
+    std::size_t digits = 0;
+    while (digits < rest.size() && (ascii_digit(rest[digits]) || rest[digits] == '.')) ++digits;
+    if (digits == 0) return false;
+    rest = trim(rest.substr(digits));
+    return rest == "章" || rest == "节";
+  }
+  // One word before the number, with or without a space: the number must end
+  // the line. A digit, or an appendix capital not inside a Latin word, starts it.
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    const char c = text[at];
+    const char before = text[at - 1];
+    const bool latin_before = (before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z');
+    if (!ascii_digit(c) && !(c >= 'A' && c <= 'Z' && !latin_before)) continue;
+    if (section_number(text.substr(at), true) != text.size() - at) continue;
+    const std::string_view word = trim(text.substr(0, at));
+    return word.size() <= 16 && word.find(' ') == std::string_view::npos && has_letters(word) &&
+           std::none_of(word.begin(), word.end(), ascii_digit);
+  }
+  return false;
+}
+
 bool is_number_label(std::string_view text) {
   if (text.size() < 2 || text.back() != '.') return false;
   std::size_t at = 0;

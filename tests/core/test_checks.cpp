@@ -557,6 +557,49 @@ TEST_CASE("split-line: a section number broken off the start of a line") {
   }
 }
 
+TEST_CASE("split-line: a heading's label with no title, broken off its title") {
+  // "Chapter 2." ends with a full stop and the title starts with a capital, as
+  // two sentences would; but a label alone is no line of its own (tuning split,
+  // debian-handbook case-study.html; main read the title as an English line with
+  // no translation, an error).
+  const std::string text =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "第 2 章 案例呈现\n"
+      "Chapter 2.\n"
+      "Presenting the Case Study\n"
+      "请把窗户打开。\n"
+      "Please open the window.";
+  const std::vector<Finding> findings = check(text);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "split-line");
+  CHECK(findings[0].severity == Severity::Warning);
+  CHECK(findings[0].pair == 1);
+  CHECK(findings[0].message ==
+        "English line continues on line 5: lines 4–5 together make one segment with the Chinese line 3 (pair 2)");
+  CHECK(fixed(text, findings[0]) ==
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "第 2 章 案例呈现\n"
+        "Chapter 2. Presenting the Case Study\n"
+        "请把窗户打开。\n"
+        "Please open the window.");
+}
+
+TEST_CASE("bare labels: a heading's number, with one word before it at most, and no title") {
+  for (const std::string_view line : {"Chapter 2.", "Figure 7.9.", "附录 A.", "上一页附录 A.", "下一页B.5.", "上一页16.3.",
+                                      "PrevChapter 4.", "例 6.3.", "第 2 章", "3.1.6.", "B.4.4.", "  Chapter 14. "}) {
+    INFO(line);
+    CHECK(detail::bare_label(line));
+  }
+  for (const std::string_view line : {"Chapter 2. Presenting the Case Study", "Chapter 2", "See chapter 2.",
+                                      "Version2 3.", "Preface", "第 2 章 案例呈现", "第二章", "It costs 5.", "3.1.6",
+                                      "Step one 2.", "A very long label word 2."}) {
+    INFO(line);
+    CHECK_FALSE(detail::bare_label(line));
+  }
+}
+
 TEST_CASE("split-line: a bare section number next to the document's first line") {
   // A gimp-help page starts with its heading; a drift moved the heading's title
   // into the next line of the number's language (branch recall10). Before, the
