@@ -419,7 +419,8 @@ class Checker {
   // broken off. Pairing sets such lines aside as markup, so without this they
   // would go unseen. Not fragments: subtitle cue numbers (digits only) and
   // timings, clock times, music notes and rules ("---", "* * *"), which are
-  // format.
+  // format, nor a section number ("B.1.2.", set aside too), which labels the
+  // line after it (number_label_apart).
   void broken_off_fragment(std::uint32_t number) {
     const TranscriptLine& entry = line(number);
     if (entry.kind != LineKind::Markup) return;
@@ -427,7 +428,7 @@ class Checker {
     if (before.pair < 0 || (before.kind != LineKind::Translation && before.kind != LineKind::Original)) return;
     if (number + 1 < transcript_.lines.size() && line(number + 1).kind == LineKind::Markup) return;
     const std::string_view fragment = detail::trim(text_of(number));
-    if (!is_fragment(fragment)) return;
+    if (!is_fragment(fragment) || detail::is_number_label(fragment)) return;
     if (read_own_line_label(fragment, Layout::Lines)) return;  // a speaker label opening the next turn
     const Pair& pair = transcript_.pairs[static_cast<std::size_t>(before.pair)];
     const bool translation_side = before.kind == LineKind::Translation;

@@ -512,6 +512,37 @@ TEST_CASE("split-line: a section number broken off the start of a line") {
           "请把窗户打开。\n"
           "Please open the window.");
   }
+  SUBCASE("an appendix number: its letter is no English line (main: a missing translation, an error)") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "B.1.1. 浏览目录树\n"
+        "B.1.1. Browsing the Directory Tree\n"
+        "B.1.2.\n"
+        "显示和修改文本文件\n"
+        "B.1.2. Displaying and Modifying Text Files\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    CHECK(findings[0].severity == Severity::Warning);
+    CHECK(findings[0].message ==
+          "Chinese line 6 starts on line 5, which holds only its number 'B.1.2.': lines 5–6 together make one line "
+          "(pair 3)");
+    CHECK(fixed(text, findings[0]) ==
+          "今天天气很好。\n"
+          "The weather is nice today.\n"
+          "B.1.1. 浏览目录树\n"
+          "B.1.1. Browsing the Directory Tree\n"
+          "B.1.2. 显示和修改文本文件\n"
+          "B.1.2. Displaying and Modifying Text Files\n"
+          "请把窗户打开。\n"
+          "Please open the window.");
+    // A capital alone may be an initial: "A." stays a line of text.
+    const LineIndex index("今天天气很好。\nThe weather is nice today.\nA.\n");
+    CHECK(parse_transcript(index, {}).lines[2].kind != LineKind::Markup);
+  }
   SUBCASE("the first line: information, or the document's header") {
     const std::string text = "12.\n第十二章 网络\nChapter 12. Networks\n请把窗户打开。\nPlease open the window.";
     const std::vector<Finding> findings = check(text);
