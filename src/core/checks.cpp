@@ -100,13 +100,17 @@ class Checker {
       if (script == transcript_.translation_script) translation_side = true;
       else if (script != transcript_.original_script) return;
     }
-    // A line whose words the nearest pairs translate is not orphaned.
+    // A line whose words the nearest pairs translate is not orphaned; its
+    // translation carries its number over: a line of the same words under
+    // another number ("图 17.53. 扭曲滤镜菜单" after "5. Distort Filters") is the
+    // next heading or caption on the same subject, not its partner.
+    const std::string_view heading = detail::heading_number(text);
     std::vector<std::string_view> others;
     const std::size_t count = transcript_.pairs.size();
     for (std::size_t k = 0; k < std::min<std::size_t>(2, count); ++k) {
       const Pair& near = transcript_.pairs[front ? k : count - 1 - k];
       for (const std::uint32_t other : translation_side ? near.original : near.translation)
-        others.push_back(text_of(other));
+        if (detail::carries_number(text_of(other), heading)) others.push_back(text_of(other));
     }
     const Script script = translation_side ? transcript_.translation_script : transcript_.original_script;
     if (detail::header_fit(text, script, others) == detail::HeaderFit::Partner) return;

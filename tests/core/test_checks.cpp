@@ -730,6 +730,25 @@ TEST_CASE("numbered headings: a section, chapter, figure or appendix number and 
   }
 }
 
+TEST_CASE("heading numbers: the number a numbered heading's translation carries over") {
+  CHECK(detail::heading_number("9.6. The inetd Super-Server") == "9.6");
+  CHECK(detail::heading_number("A.14. 其它更多") == "A.14");
+  CHECK(detail::heading_number("Figure 17.180. Emboss") == "17.180");
+  CHECK(detail::heading_number("Section 8.41, “Palette Map”") == "8.41");
+  CHECK(detail::heading_number("第 8.41 节 “Sepia”") == "8.41");
+  CHECK(detail::heading_number("第 1 章 Debian 项目") == "1");
+  CHECK(detail::heading_number("Figure 17.180.").empty());
+  CHECK(detail::heading_number("Preface").empty());
+  CHECK(detail::carries_number("图 17.53. 扭曲滤镜菜单", "17.53"));
+  CHECK(detail::carries_number("Section 8.41, “Palette Map”", "8.41"));
+  CHECK(detail::carries_number("第 5 章", "5"));
+  CHECK_FALSE(detail::carries_number("图 17.53. 扭曲滤镜菜单", "5"));
+  CHECK_FALSE(detail::carries_number("图 17.53. 扭曲滤镜菜单", "17.5"));
+  CHECK_FALSE(detail::carries_number("12.1. “帮助”菜单简介", "12"));
+  CHECK_FALSE(detail::carries_number("NextB.5. The User Space", "5"));
+  CHECK_FALSE(detail::carries_number("anything", ""));
+}
+
 TEST_CASE("missing-*: a numbered heading next to the pairs with no translation, as information") {
   SUBCASE("before the first pair: the first pair may have lost its English line") {
     const std::string text = "16. 动画滤镜\n" + kClean;
