@@ -101,13 +101,17 @@ class Checker {
       if (script == transcript_.translation_script) translation_side = true;
       else if (script != transcript_.original_script) return;
     }
-    // A line whose words the nearest pairs translate is not orphaned.
+    // A line whose words the nearest pairs translate is not orphaned; its
+    // translation carries its number over: a line of the same words under
+    // another number ("图 17.53. 扭曲滤镜菜单" after "5. Distort Filters") is the
+    // next heading or caption on the same subject, not its partner.
+    const std::string_view heading = detail::heading_number(text);
     std::vector<std::string_view> others;
     const std::size_t count = transcript_.pairs.size();
     for (std::size_t k = 0; k < std::min<std::size_t>(2, count); ++k) {
       const Pair& near = transcript_.pairs[front ? k : count - 1 - k];
       for (const std::uint32_t other : translation_side ? near.original : near.translation)
-        others.push_back(text_of(other));
+        if (detail::carries_number(text_of(other), heading)) others.push_back(text_of(other));
     }
     const Script script = translation_side ? transcript_.translation_script : transcript_.original_script;
     if (detail::header_fit(text, script, others) == detail::HeaderFit::Partner) return;
@@ -420,7 +424,8 @@ class Checker {
   // broken off. Pairing sets such lines aside as markup, so without this they
   // would go unseen. Not fragments: subtitle cue numbers (digits only) and
   // timings, clock times, music notes and rules ("---", "* * *"), which are
-  // format.
+  // format, nor a section number ("B.1.2.", set aside too), which labels the
+  // line after it (number_label_apart).
   void broken_off_fragment(std::uint32_t number) {
     const TranscriptLine& entry = line(number);
     if (entry.kind != LineKind::Markup) return;
@@ -428,7 +433,7 @@ class Checker {
     if (before.pair < 0 || (before.kind != LineKind::Translation && before.kind != LineKind::Original)) return;
     if (number + 1 < transcript_.lines.size() && line(number + 1).kind == LineKind::Markup) return;
     const std::string_view fragment = detail::trim(text_of(number));
-    if (!is_fragment(fragment)) return;
+    if (!is_fragment(fragment) || detail::is_number_label(fragment)) return;
     if (read_own_line_label(fragment, Layout::Lines)) return;  // a speaker label opening the next turn
     const Pair& pair = transcript_.pairs[static_cast<std::size_t>(before.pair)];
     const bool translation_side = before.kind == LineKind::Translation;

@@ -74,7 +74,7 @@ bool has_letters(std::string_view text) {
 
 }  // namespace
 
-bool numbered_heading(std::string_view line) {
+std::string_view heading_number(std::string_view line) {
   std::string_view text = trim(line);
   // "第 1 章" / "第 8.41 节": the Chinese ordinal frame, with or without spaces.
   constexpr std::string_view kOrdinal = "第";
@@ -82,27 +82,75 @@ bool numbered_heading(std::string_view line) {
     std::string_view rest = trim(text.substr(kOrdinal.size()));
     std::size_t digits = 0;
     while (digits < rest.size() && (ascii_digit(rest[digits]) || rest[digits] == '.')) ++digits;
-    if (digits == 0) return false;
+    if (digits == 0) return {};
+    std::string_view number = rest.substr(0, digits);
     rest = trim(rest.substr(digits));
+    while (number.ends_with('.')) number.remove_suffix(1);
     for (const std::string_view unit : {std::string_view("章"), std::string_view("节")})
-      if (rest.starts_with(unit)) return has_letters(rest.substr(unit.size()));
-    return false;
+      if (rest.starts_with(unit)) return has_letters(rest.substr(unit.size())) ? number : std::string_view();
+    return {};
   }
   // One word before the number at most ("Figure", "图", "Chapter", "Section").
   std::size_t number = section_number(text, false);
   if (number == 0) {
     const std::size_t space = text.find(' ');
-    if (space == std::string_view::npos || space > 16) return false;
+    if (space == std::string_view::npos || space > 16) return {};
     const std::string_view word = text.substr(0, space);
-    if (!has_letters(word) || std::any_of(word.begin(), word.end(), ascii_digit)) return false;
+    if (!has_letters(word) || std::any_of(word.begin(), word.end(), ascii_digit)) return {};
     text = trim(text.substr(space + 1));
     number = section_number(text, true);
-    if (number == 0) return false;
+    if (number == 0) return {};
   }
   // Then a title: a separator (space, or the comma of "Section 8.41,") and letters.
   const std::string_view title = text.substr(number);
-  if (title.empty() || (title[0] != ' ' && title[0] != ',')) return false;
-  return has_letters(title);
+  if (title.empty() || (title[0] != ' ' && title[0] != ',')) return {};
+  if (!has_letters(title)) return {};
+  std::string_view digits = text.substr(0, number);
+  if (digits.ends_with('.')) digits.remove_suffix(1);
+  return digits;
+}
+
+bool numbered_heading(std::string_view line) { return !heading_number(line).empty(); }
+
+bool carries_number(std::string_view line, std::string_view number) {
+  if (number.empty()) return false;
+  const auto part_of_number = [](char c) { return ascii_digit(c) || c == '.'; };
+  for (std::size_t at = line.find(number); at != std::string_view::npos; at = line.find(number, at + 1)) {
+    const std::size_t end = at + number.size();
+    const bool open = at == 0 || !(part_of_number(line[at - 1]) || (line[at - 1] >= 'A' && line[at - 1] <= 'Z'));
+    // "8.4" is not carried by "8.41" nor by "8.4.1", but by "8.4." and "8.4,".
+    const bool closed = end == line.size() || (!ascii_digit(line[end]) &&
+                                               !(line[end] == '.' && end + 1 < line.size() && ascii_digit(line[end + 1])));
+    if (open && closed) return true;
+  }
+  return false;
+}
+
+bool bare_label(std::string_view line) {
+  const std::string_view text = trim(line);
+  if (is_number_label(text)) return true;
+  constexpr std::string_view kOrdinal = "第";
+  if (text.starts_with(kOrdinal)) {
+    std::string_view rest = trim(text.substr(kOrdinal.size()));
+    std::size_t digits = 0;
+    while (digits < rest.size() && (ascii_digit(rest[digits]) || rest[digits] == '.')) ++digits;
+    if (digits == 0) return false;
+    rest = trim(rest.substr(digits));
+    return rest == "章" || rest == "节";
+  }
+  // One word before the number, with or without a space: the number must end
+  // the line. A digit, or an appendix capital not inside a Latin word, starts it.
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    const char c = text[at];
+    const char before = text[at - 1];
+    const bool latin_before = (before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z');
+    if (!ascii_digit(c) && !(c >= 'A' && c <= 'Z' && !latin_before)) continue;
+    if (section_number(text.substr(at), true) != text.size() - at) continue;
+    const std::string_view word = trim(text.substr(0, at));
+    return word.size() <= 16 && word.find(' ') == std::string_view::npos && has_letters(word) &&
+           std::none_of(word.begin(), word.end(), ascii_digit);
+  }
+  return false;
 }
 
 bool is_number_label(std::string_view text) {

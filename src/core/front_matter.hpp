@@ -26,6 +26,20 @@ HeaderFit header_fit(std::string_view line, Script line_script, std::span<const 
 // numbered this way.
 bool numbered_heading(std::string_view line);
 
+// The number of a numbered heading, without its full stop ("9.6", "A.14",
+// "17.180", "8.41", "1"); empty when the line is no numbered heading.
+std::string_view heading_number(std::string_view line);
+
+// Whether `line` holds `number` as a whole number: not inside a longer one
+// ("8.41" does not carry "8.4", "12.1." does not carry "12"). A translation
+// carries its heading's number over.
+bool carries_number(std::string_view line, std::string_view number);
+
+// A heading's label with no title after it: a bare number label, or one word
+// and a number ("Chapter 2.", "附录 A.", "上一页16.3.", "PrevChapter 4.", "第 2
+// 章"). It labels a title that follows it, so the title is not a line of its own.
+bool bare_label(std::string_view line);
+
 // A bare section or list number ("3.1.6.", "A.2.", "12."): digits or one
 // capital letter, then ".digits" groups, then a full stop. It labels what
 // follows it, with a space between in either script.

@@ -61,10 +61,11 @@ double break_cost(std::string_view left, std::string_view right, bool cased) {
   double cost = 0.0;
   const char32_t last = last_mark(left);
   // A numbered heading ("6.3. 安装 Debian Edu") ends without a mark because it
-  // is a title, a line of its own, not a sentence broken off.
+  // is a title, a line of its own, not a sentence broken off; a label with no
+  // title ("Chapter 2.") ends with a full stop and is a heading broken off.
   if (last == U'?' || last == U'\uFF1F') {
     cost += kBreakAtQuestion;
-  } else if (ends_inside_sentence(left) && !numbered_heading(left)) {
+  } else if ((ends_inside_sentence(left) && !numbered_heading(left)) || bare_label(left)) {
     cost -= kBreakInSentence;
   }
   // In a cased script, a right part that starts in lower case continues a

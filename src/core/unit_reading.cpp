@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "bitext/speaker_labels.hpp"
+#include "front_matter.hpp"
 #include "line_facts.hpp"
 #include "line_end_marks.hpp"
 
@@ -29,6 +30,12 @@ UnitReading read_unit(std::string_view text, const ScriptProfile& script, bool f
   }
   // is_markup looks for a first-line header by line number.
   if (is_markup(text, script, first ? 0u : 1u)) return {UnitClass::Markup, false};
+  // An appendix's section number alone ("B.1.2."): a number, like "3.1.2.", in
+  // no language, though its letter is Latin. A capital alone ("A.") may be an
+  // initial: only with a digit group.
+  if (const std::string_view trimmed = trim(text);
+      trimmed.size() >= 4 && trimmed[0] >= 'A' && trimmed[0] <= 'Z' && is_number_label(trimmed))
+    return {UnitClass::Markup, false};
   // A speaker label alone ("Mira  0:02", "**Mira:**") opens a turn; it is not a side.
   if (text.size() <= kMaxOwnLineLabel && read_own_line_label(text, Layout::Lines)) return {UnitClass::Markup, false};
   return {UnitClass::Content, ends_sentence(last_mark(text))};

@@ -568,6 +568,37 @@ TEST_CASE("split-line: a section number broken off the start of a line") {
           "请把窗户打开。\n"
           "Please open the window.");
   }
+  SUBCASE("an appendix number: its letter is no English line (main: a missing translation, an error)") {
+    const std::string text =
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "B.1.1. 浏览目录树\n"
+        "B.1.1. Browsing the Directory Tree\n"
+        "B.1.2.\n"
+        "显示和修改文本文件\n"
+        "B.1.2. Displaying and Modifying Text Files\n"
+        "请把窗户打开。\n"
+        "Please open the window.";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    CHECK(findings[0].severity == Severity::Warning);
+    CHECK(findings[0].message ==
+          "Chinese line 6 starts on line 5, which holds only its number 'B.1.2.': lines 5–6 together make one line "
+          "(pair 3)");
+    CHECK(fixed(text, findings[0]) ==
+          "今天天气很好。\n"
+          "The weather is nice today.\n"
+          "B.1.1. 浏览目录树\n"
+          "B.1.1. Browsing the Directory Tree\n"
+          "B.1.2. 显示和修改文本文件\n"
+          "B.1.2. Displaying and Modifying Text Files\n"
+          "请把窗户打开。\n"
+          "Please open the window.");
+    // A capital alone may be an initial: "A." stays a line of text.
+    const LineIndex index("今天天气很好。\nThe weather is nice today.\nA.\n");
+    CHECK(parse_transcript(index, {}).lines[2].kind != LineKind::Markup);
+  }
   SUBCASE("the first line: information, or the document's header") {
     const std::string text = "12.\n第十二章 网络\nChapter 12. Networks\n请把窗户打开。\nPlease open the window.";
     const std::vector<Finding> findings = check(text);
@@ -610,6 +641,49 @@ TEST_CASE("split-line: a section number broken off the start of a line") {
     CHECK(transcript.lines[3].kind == LineKind::Original);
     CHECK(transcript.lines[2].pair == 1);
     CHECK(transcript.lines[3].pair == 1);
+  }
+}
+
+TEST_CASE("split-line: a heading's label with no title, broken off its title") {
+  // "Chapter 2." ends with a full stop and the title starts with a capital, as
+  // two sentences would; but a label alone is no line of its own (tuning split,
+  // debian-handbook case-study.html; main read the title as an English line with
+  // no translation, an error).
+  const std::string text =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "第 2 章 案例呈现\n"
+      "Chapter 2.\n"
+      "Presenting the Case Study\n"
+      "请把窗户打开。\n"
+      "Please open the window.";
+  const std::vector<Finding> findings = check(text);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "split-line");
+  CHECK(findings[0].severity == Severity::Warning);
+  CHECK(findings[0].pair == 1);
+  CHECK(findings[0].message ==
+        "English line continues on line 5: lines 4–5 together make one segment with the Chinese line 3 (pair 2)");
+  CHECK(fixed(text, findings[0]) ==
+        "今天天气很好。\n"
+        "The weather is nice today.\n"
+        "第 2 章 案例呈现\n"
+        "Chapter 2. Presenting the Case Study\n"
+        "请把窗户打开。\n"
+        "Please open the window.");
+}
+
+TEST_CASE("bare labels: a heading's number, with one word before it at most, and no title") {
+  for (const std::string_view line : {"Chapter 2.", "Figure 7.9.", "附录 A.", "上一页附录 A.", "下一页B.5.", "上一页16.3.",
+                                      "PrevChapter 4.", "例 6.3.", "第 2 章", "3.1.6.", "B.4.4.", "  Chapter 14. "}) {
+    INFO(line);
+    CHECK(detail::bare_label(line));
+  }
+  for (const std::string_view line : {"Chapter 2. Presenting the Case Study", "Chapter 2", "See chapter 2.",
+                                      "Version2 3.", "Preface", "第 2 章 案例呈现", "第二章", "It costs 5.", "3.1.6",
+                                      "Step one 2.", "A very long label word 2."}) {
+    INFO(line);
+    CHECK_FALSE(detail::bare_label(line));
   }
 }
 
@@ -710,6 +784,25 @@ TEST_CASE("numbered headings: a section, chapter, figure or appendix number and 
     INFO(line);
     CHECK_FALSE(detail::numbered_heading(line));
   }
+}
+
+TEST_CASE("heading numbers: the number a numbered heading's translation carries over") {
+  CHECK(detail::heading_number("9.6. The inetd Super-Server") == "9.6");
+  CHECK(detail::heading_number("A.14. 其它更多") == "A.14");
+  CHECK(detail::heading_number("Figure 17.180. Emboss") == "17.180");
+  CHECK(detail::heading_number("Section 8.41, “Palette Map”") == "8.41");
+  CHECK(detail::heading_number("第 8.41 节 “Sepia”") == "8.41");
+  CHECK(detail::heading_number("第 1 章 Debian 项目") == "1");
+  CHECK(detail::heading_number("Figure 17.180.").empty());
+  CHECK(detail::heading_number("Preface").empty());
+  CHECK(detail::carries_number("图 17.53. 扭曲滤镜菜单", "17.53"));
+  CHECK(detail::carries_number("Section 8.41, “Palette Map”", "8.41"));
+  CHECK(detail::carries_number("第 5 章", "5"));
+  CHECK_FALSE(detail::carries_number("图 17.53. 扭曲滤镜菜单", "5"));
+  CHECK_FALSE(detail::carries_number("图 17.53. 扭曲滤镜菜单", "17.5"));
+  CHECK_FALSE(detail::carries_number("12.1. “帮助”菜单简介", "12"));
+  CHECK_FALSE(detail::carries_number("NextB.5. The User Space", "5"));
+  CHECK_FALSE(detail::carries_number("anything", ""));
 }
 
 TEST_CASE("missing-*: a numbered heading next to the pairs with no translation, as information") {

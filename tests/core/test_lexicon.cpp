@@ -586,3 +586,32 @@ TEST_CASE("with the dictionary, a title moved back to its section number takes a
   const auto restores = [&](const bitext::Fix& fix) { return bitext::apply_edits(drifted, fix.edits) == clean; };
   CHECK(std::any_of(found.front()->fixes.begin(), found.front()->fixes.end(), restores));
 }
+
+// A page of the GIMP manual whose first pair lost its Chinese line: the
+// heading "5. Distort Filters" is alone before the figure caption "图 17.53.
+// 扭曲滤镜菜单" / "Figure 17.53. The Distort filters menu". The caption
+// translates the heading's words, but under another number: it is the next
+// line on the same subject, not the heading's translation, which would carry
+// "5." over. So the heading is reported as a first pair that may have lost its
+// line (information), as it is without the dictionary; the clean page is not.
+TEST_CASE("with the dictionary, a numbered heading is answered only by a line that carries its number") {
+  if (!load_built_dictionary()) return;
+  const std::string caption = "图 17.53. 扭曲滤镜菜单\nFigure 17.53. The Distort filters menu\n";
+  const auto missing = [](const std::string& text) {
+    std::vector<bitext::Finding> found;
+    const auto analysis = bitext::Analysis::run(text, {});
+    for (const bitext::Finding& finding : analysis->findings())
+      if (finding.code.starts_with("missing-")) found.push_back(finding);
+    return found;
+  };
+  const std::vector<bitext::Finding> found = missing("5. Distort Filters\n" + caption);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].code == "missing-translation");
+  CHECK(found[0].severity == bitext::Severity::Information);
+  CHECK(found[0].message ==
+        "Numbered heading on line 1 has no Chinese translation: the first pair may have lost its Chinese line, or it "
+        "is the document's header");
+  CHECK(missing("5. 扭曲滤镜\n5. Distort Filters\n" + caption).empty());
+  // The same words under the heading's own number are its translation.
+  CHECK(missing("5. Distort Filters\n5. 扭曲滤镜菜单\n5. The Distort filters menu\n").empty());
+}
