@@ -28,6 +28,12 @@ void recycle(std::string* released) {
   // (The smaller of the two is freed here.)
 }
 
+// The spare is taken for a text it holds without wasting much: another open
+// document's larger buffer stays the spare for that document's next edit.
+bool spare_fits(std::size_t capacity, std::size_t size) {
+  return capacity >= size && capacity <= text_buffer_capacity(size) + size / 8;
+}
+
 }  // namespace
 
 std::shared_ptr<std::string> share_text_buffer(std::string text) {
@@ -39,12 +45,11 @@ std::shared_ptr<std::string> new_text_buffer(std::size_t size) {
   {
     Spare& kept = spare();
     std::lock_guard lock(kept.mutex);
-    buffer = std::move(kept.buffer);
+    if (kept.buffer && spare_fits(kept.buffer->capacity(), size)) buffer = std::move(kept.buffer);
   }
-  if (buffer && buffer->capacity() >= size) {
+  if (buffer) {
     buffer->clear();  // keeps the capacity
   } else {
-    buffer.reset();  // too small for this text: freed before the new one is taken
     buffer = std::make_unique<std::string>();
     buffer->reserve(text_buffer_capacity(size));
   }

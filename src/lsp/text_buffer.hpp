@@ -24,7 +24,7 @@ constexpr std::size_t text_buffer_capacity(std::size_t size) {
 }
 
 // An empty buffer with room for `size` bytes: the spare when it has the room
-// (a spare too small for it is freed).
+// and is not much larger (at most 1/8 of the size beyond the rounding).
 std::shared_ptr<std::string> new_text_buffer(std::size_t size);
 // Shares `text`; when its last holder lets go, its buffer becomes the spare
 // (if it is at least kSpareTextBufferBytes and larger than the spare kept).
