@@ -9,6 +9,7 @@
 #endif
 
 #include "lsp/heap.hpp"
+#include "lsp/text_buffer.hpp"
 
 namespace bitext::lsp {
 
@@ -150,6 +151,7 @@ void AnalysisWorker::loop() {
           if (std::chrono::steady_clock::now() < release_due_) continue;  // work came meanwhile
           memory_to_release_ = false;
           lock.unlock();
+          free_spare_text_buffer();
           release_freed_memory();
           continue;
         }

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "bitext/text.hpp"
+#include "lsp/text_buffer.hpp"
 
 namespace bitext::lsp {
 namespace {
@@ -145,7 +146,7 @@ std::optional<LiftedMessage> lift_long_strings(std::string_view message, std::si
     if (!length) continue;
     LiftedString& string = lifted.strings.emplace_back();
     string.literal = index;
-    string.value.reserve(*length);
+    string.value.reserve(text_buffer_capacity(*length));  // a document's text, which edits copy (text_buffer.hpp)
     decode(raw, &string.value);
     lifted.rest.append(message.substr(copied, open - copied)).append("\"\"");
     copied = close + 1;

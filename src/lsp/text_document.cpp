@@ -1,5 +1,7 @@
 #include "lsp/text_document.hpp"
 
+#include "lsp/text_buffer.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <string_view>
@@ -23,7 +25,7 @@ void scan_starts(std::string_view text, std::size_t from, std::size_t to, std::v
 
 }  // namespace
 
-TextDocument::TextDocument(std::string text) : text_(std::make_shared<std::string>(std::move(text))) {
+TextDocument::TextDocument(std::string text) : text_(share_text_buffer(std::move(text))) {
   starts_.push_back(0);
   // memchr-speed scan: only bytes after '\n' or '\r' can start a line.
   std::string_view t = *text_;
@@ -56,7 +58,10 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
                              PositionEncoding encoding) {
   if (!range) {
     LineEdit edit{0, static_cast<std::uint32_t>(starts_.size()), 0};
-    *this = TextDocument(new_text);
+    std::string whole;
+    whole.reserve(text_buffer_capacity(new_text.size()));
+    whole.append(new_text);
+    *this = TextDocument(std::move(whole));
     edit.new_line_count = static_cast<std::uint32_t>(starts_.size());
     return edit;
   }
@@ -70,10 +75,10 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   std::size_t last_old = line_of(end);
 
   if (text_.use_count() > 1) {
-    // An analysis holds this version: the edited text goes into a new buffer.
+    // An analysis holds this version: the edited text goes into a new buffer
+    // (the one the version before freed, text_buffer.hpp).
     // (Only this thread makes new holders, so a count of 1 cannot go up meanwhile.)
-    auto edited = std::make_shared<std::string>();
-    edited->reserve(text_->size() - (end - begin) + new_text.size());
+    std::shared_ptr<std::string> edited = new_text_buffer(text_->size() - (end - begin) + new_text.size());
     edited->append(*text_, 0, begin).append(new_text).append(*text_, end, std::string::npos);
     text_ = std::move(edited);
   } else {

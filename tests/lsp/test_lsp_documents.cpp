@@ -12,6 +12,7 @@
 #include "lsp/document_store.hpp"
 #include "lsp/folding.hpp"
 #include "lsp/symbols.hpp"
+#include "lsp/text_buffer.hpp"
 #include "lsp/text_document.hpp"
 
 using namespace bitext;
@@ -108,6 +109,66 @@ TEST_CASE("line ends are rescanned where an edit joins or splits them") {
   CHECK(edit.old_line_count == 2);
   CHECK(edit.new_line_count == 4);
   check_lines(document);
+}
+
+TEST_CASE("an edit copies the text into the buffer the replaced version freed") {
+  free_spare_text_buffer();
+  const std::size_t size = 3 * kSpareTextBufferBytes;
+  std::string opened;
+  opened.reserve(text_buffer_capacity(size + 1));  // as the message parser gives an opened text (long_strings.cpp)
+  opened.append(size, 'a').append("\n");
+  const std::string original = opened;
+  TextDocument document(std::move(opened));
+  std::shared_ptr<const std::string> version1 = document.shared_text();  // an analysis holds it
+  document.apply(Range{{0, 3}, {0, 3}}, "x", PositionEncoding::Utf16);
+  std::shared_ptr<const std::string> version2 = document.shared_text();
+  CHECK(version2.get() != version1.get());
+  CHECK(*version1 == original);
+  CHECK(spare_text_buffer_capacity() == 0);
+  // A new buffer has room for a text grown by a few more bytes.
+  CHECK(version2->capacity() == text_buffer_capacity(size + 2));
+  CHECK(version2->capacity() >= size + 2 + size / 256);
+
+  // Version 1 is freed (its analysis replaced): its buffer is kept, and the
+  // next edit made while version 2 is held goes into it.
+  const char* bytes1 = version1->data();
+  const std::size_t capacity1 = version1->capacity();
+  version1.reset();
+  CHECK(spare_text_buffer_capacity() == capacity1);
+  document.apply(Range{{0, 4}, {0, 4}}, "y", PositionEncoding::Utf16);
+  CHECK(document.text().data() == bytes1);
+  CHECK(spare_text_buffer_capacity() == 0);
+  CHECK(document.text() == "aaaxy" + std::string(size - 3, 'a') + "\n");
+  CHECK(*version2 == "aaax" + std::string(size - 3, 'a') + "\n");
+
+  // The spare is taken only by a text it holds without much waste: neither a
+  // text grown past its room nor another document's much smaller one.
+  const std::size_t capacity2 = version2->capacity();
+  version2.reset();
+  CHECK(spare_text_buffer_capacity() == capacity2);
+  std::shared_ptr<const std::string> version3 = document.shared_text();
+  document.apply(Range{{0, 0}, {0, 0}}, std::string(capacity2, 'b'), PositionEncoding::Utf16);
+  CHECK(spare_text_buffer_capacity() == capacity2);
+  CHECK(document.text().size() == capacity2 + size + 3);
+  CHECK(document.text().capacity() == text_buffer_capacity(capacity2 + size + 3));
+  check_lines(document);
+  TextDocument other(std::string(size / 2, 'c'));
+  std::shared_ptr<const std::string> other1 = other.shared_text();
+  other.apply(Range{{0, 0}, {0, 0}}, "d", PositionEncoding::Utf16);
+  CHECK(spare_text_buffer_capacity() == capacity2);
+  CHECK(other.text().capacity() == text_buffer_capacity(size / 2 + 1));
+
+  // Of two freed buffers the larger is kept; small buffers are left to the
+  // heap; the spare is freed on demand (the server, once idle).
+  version3.reset();
+  CHECK(spare_text_buffer_capacity() == std::max(capacity1, capacity2));
+  free_spare_text_buffer();
+  CHECK(spare_text_buffer_capacity() == 0);
+  TextDocument small("short\n");
+  std::shared_ptr<const std::string> held = small.shared_text();
+  small.apply(Range{{0, 0}, {0, 0}}, "a ", PositionEncoding::Utf16);
+  held.reset();
+  CHECK(spare_text_buffer_capacity() == 0);
 }
 
 TEST_CASE("random edits keep the text and line table exact, and LineEdits describe them") {

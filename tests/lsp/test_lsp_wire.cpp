@@ -9,6 +9,7 @@
 #include "lsp/framing.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "lsp/long_strings.hpp"
+#include "lsp/text_buffer.hpp"
 #include "lsp/object_shape.hpp"
 #include "lsp/protocol.hpp"
 #include "bitext/rules.hpp"
@@ -332,6 +333,13 @@ TEST_CASE("long string values are decoded apart from the message, keys and inval
   REQUIRE(longer->strings.size() == 1);
   CHECK(longer->strings[0].value == "\xc3\xa9\n\xf0\x9f\x98\x80");
   CHECK_FALSE(lift_long_strings(R"({"a":"short"})", 100).has_value());
+  // A lifted value (an opened document's text) has a text buffer's room to
+  // grow (text_buffer.hpp), so the buffer edits copy into can take its place.
+  const std::string text(300000, 'a');
+  auto document = lift_long_strings(R"({"text":")" + text + R"("})", 1000);
+  REQUIRE(document.has_value());
+  CHECK(document->strings.at(0).value == text);
+  CHECK(document->strings.at(0).value.capacity() == text_buffer_capacity(text.size()));
 }
 
 TEST_CASE("parse_message gives the same result with and without long strings lifted, valid or not") {
