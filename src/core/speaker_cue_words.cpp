@@ -13,7 +13,7 @@
 namespace bitext::detail {
 namespace {
 
-void add_side_ranges(const Transcript& transcript, const std::vector<std::uint32_t>& lines,
+void add_side_ranges(const Transcript& transcript, const SideLines& lines,
                      const std::vector<Pair::TextRange>& ranges, std::vector<Pair::TextRange>& out) {
   if (!ranges.empty()) {
     out.insert(out.end(), ranges.begin(), ranges.end());
