@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bitext/inline_vector.hpp"
 #include "bitext/layout.hpp"
 #include "bitext/options.hpp"
 #include "bitext/script.hpp"
@@ -37,10 +38,13 @@ struct TranscriptLine {
 // One segment. Usually one translation line and one original line; a side is
 // empty when that line is missing, and has two lines when a line was split or
 // duplicated (the structural checks say which).
+// A side's document line numbers, in order: up to four without an allocation
+// (a wrapped paragraph's longer list goes to the heap).
+using SideLines = InlineVector<std::uint32_t, 4>;
 struct Pair {
   std::uint32_t index = 0;                  // 0-based; shown to users 1-based
-  std::vector<std::uint32_t> translation;   // document line numbers, in order
-  std::vector<std::uint32_t> original;
+  SideLines translation;                    // document line numbers, in order
+  SideLines original;
   std::string speaker;                      // the speaker's display name; empty when unknown
   std::int32_t speaker_index = -1;          // into Transcript::speaker_model.speakers, or -1
   // Layouts other than lines (layout.hpp): the byte range of each side's text

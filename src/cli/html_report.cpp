@@ -303,7 +303,7 @@ class FileSectionWriter {
     if (found != by_line_.end()) findings.insert(findings.end(), found->second.begin(), found->second.end());
   }
 
-  void side(const char* role, const std::vector<std::uint32_t>& lines) {
+  void side(const char* role, const SideLines& lines) {
     out_ += "<div class=\"side ";
     out_ += role;
     out_ += "\">";

@@ -70,7 +70,7 @@ class Checker {
   // line; or the line is the document's own header. Information: both fit.
   void orphaned_heading(bool front) {
     const Pair& edge = front ? transcript_.pairs.front() : transcript_.pairs.back();
-    const auto edge_lines = [&](const std::vector<std::uint32_t>& side) -> std::pair<std::uint32_t, std::uint32_t> {
+    const auto edge_lines = [&](const SideLines& side) -> std::pair<std::uint32_t, std::uint32_t> {
       if (side.empty()) return {UINT32_MAX, 0};
       return {side.front(), side.back()};
     };
@@ -211,7 +211,7 @@ class Checker {
     std::uint32_t pair = 0;
   };
   Neighbour neighbour(const Pair& pair, bool translation) const {
-    auto side = [&](const Pair& other) -> const std::vector<std::uint32_t>& {
+    auto side = [&](const Pair& other) -> const SideLines& {
       return translation ? other.translation : other.original;
     };
     if (pair.index > 0) {
@@ -242,7 +242,7 @@ class Checker {
 
   void missing(const Pair& pair, bool missing_translation) {
     const std::string_view code = missing_translation ? "missing-translation" : "missing-original";
-    const std::vector<std::uint32_t>& present = missing_translation ? pair.original : pair.translation;
+    const SideLines& present = missing_translation ? pair.original : pair.translation;
     const std::uint32_t first = present.front();
     const std::uint32_t last = present.back();
     // Where the missing line belongs: after the present line when the missing
@@ -373,8 +373,8 @@ class Checker {
   }
 
   void doubled(const Pair& pair, bool translation_side) {
-    const std::vector<std::uint32_t>& side = translation_side ? pair.translation : pair.original;
-    const std::vector<std::uint32_t>& other = translation_side ? pair.original : pair.translation;
+    const SideLines& side = translation_side ? pair.translation : pair.original;
+    const SideLines& other = translation_side ? pair.original : pair.translation;
     const std::uint32_t first = side[0];
     const std::uint32_t second = side[1];
     const std::string_view name = side_name(translation_side);
@@ -529,7 +529,7 @@ class Checker {
     InnerBlanks result;
     const std::size_t line_count = pair.translation.size() + pair.original.size();
     if (pair.last_line() - pair.first_line() + 1 == line_count) return result;  // contiguous: nothing between
-    std::vector<std::uint32_t> lines(pair.translation);
+    std::vector<std::uint32_t> lines(pair.translation.begin(), pair.translation.end());
     lines.insert(lines.end(), pair.original.begin(), pair.original.end());
     std::sort(lines.begin(), lines.end());
     auto is_translation = [&](std::uint32_t number) {

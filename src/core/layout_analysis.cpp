@@ -56,15 +56,15 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
       entry.pair = source.pair;
     }
   }
-  auto document_lines = [&](const std::vector<std::uint32_t>& unit_lines) {
-    std::vector<std::uint32_t> lines;
+  auto document_lines = [&]<class Lines>(const Lines& unit_lines) {
+    Lines lines;
     for (const std::uint32_t unit : unit_lines) {
       const auto [first, last] = lines_of(unit_index.line_start(unit), unit_index.line_end(unit));
       for (std::size_t line = first; line <= last; ++line) lines.push_back(static_cast<std::uint32_t>(line));
     }
     return lines;
   };
-  auto ranges = [&](const std::vector<std::uint32_t>& unit_lines) {
+  auto ranges = [&](const SideLines& unit_lines) {
     std::vector<Pair::TextRange> result;
     for (const std::uint32_t unit : unit_lines) result.push_back({unit_index.line_start(unit), unit_index.line_end(unit)});
     return result;
@@ -81,7 +81,7 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
     mapped.original = document_lines(pair.original);
     mapped.translation_ranges = ranges(pair.translation);
     mapped.original_ranges = ranges(pair.original);
-    const std::vector<std::uint32_t>& any = pair.translation.empty() ? pair.original : pair.translation;
+    const SideLines& any = pair.translation.empty() ? pair.original : pair.translation;
     if (!any.empty()) mapped.cue = layout.units[unit_of_text[any.front()]].cue;
     transcript.pairs.push_back(std::move(mapped));
   }

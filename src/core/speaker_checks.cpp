@@ -128,7 +128,7 @@ class SpeakerChecker {
 
   // The first line of a side, for related locations.
   RelatedLocation related_side(const Pair& pair, bool translation, std::string message) const {
-    const std::vector<std::uint32_t>& side = translation ? pair.translation : pair.original;
+    const SideLines& side = translation ? pair.translation : pair.original;
     const TranscriptLine& line = transcript_.lines[side.front()];
     return {line.begin, line.end, std::move(message)};
   }

@@ -13,10 +13,10 @@
 namespace bitext::detail {
 namespace {
 
-void add_side_ranges(const Transcript& transcript, const std::vector<std::uint32_t>& lines,
-                     const std::vector<Pair::TextRange>& ranges, std::vector<Pair::TextRange>& out) {
+void add_side_ranges(const Transcript& transcript, const SideLines& lines,
+                     const std::vector<Pair::TextRange>& ranges, SideRanges& out) {
   if (!ranges.empty()) {
-    out.insert(out.end(), ranges.begin(), ranges.end());
+    out.append(ranges.begin(), ranges.end());
     return;
   }
   for (std::uint32_t line : lines)
@@ -29,7 +29,7 @@ bool readable(std::string_view text, const Pair::TextRange& range) {
 
 // The side's text: a view of `text` when one range has text, else the ranges
 // joined into `joined`.
-std::string_view side_text(std::string_view text, const std::vector<Pair::TextRange>& ranges,
+std::string_view side_text(std::string_view text, const SideRanges& ranges,
                            std::unique_ptr<std::array<std::string, 2>>& joined, std::size_t slot) {
   const auto count = static_cast<std::size_t>(
       std::count_if(ranges.begin(), ranges.end(), [&](const Pair::TextRange& range) { return readable(text, range); }));

@@ -24,10 +24,12 @@ struct PairSides {
   std::unique_ptr<std::array<std::string, 2>> joined;  // latin, han; on the heap so that views survive moves
 };
 // The byte ranges pair_sides joins for pair `pair`: its sides' text depends on
-// nothing else (ranges that are empty or past the text are skipped).
+// nothing else (ranges that are empty or past the text are skipped). Mostly
+// one range a side: kept inside the pair's entry, without an allocation.
+using SideRanges = InlineVector<Pair::TextRange, 2>;
 struct PairSideRanges {
-  std::vector<Pair::TextRange> latin;
-  std::vector<Pair::TextRange> han;
+  SideRanges latin;
+  SideRanges han;
 };
 PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair);
 // The text of each side of every pair (several lines of one side joined by a

@@ -13,7 +13,7 @@ std::string label_text(std::string_view name, Script script, Layout layout) {
 }
 
 // Where a side's text starts, or nullopt when the pair lacks that side.
-std::optional<std::size_t> side_start(const Transcript& transcript, const std::vector<std::uint32_t>& lines,
+std::optional<std::size_t> side_start(const Transcript& transcript, const SideLines& lines,
                                       const std::vector<Pair::TextRange>& ranges) {
   if (!ranges.empty()) return ranges.front().begin;
   if (lines.empty() || lines.front() >= transcript.lines.size()) return std::nullopt;

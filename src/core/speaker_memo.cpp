@@ -13,7 +13,7 @@ namespace {
 // is not in the text both versions share (the key is then incomplete).
 bool append_key(const PairSideRanges& ranges, const CommonEnds* ends, std::vector<std::size_t>& key) {
   key.push_back(ranges.latin.size());
-  for (const std::vector<Pair::TextRange>* side : {&ranges.latin, &ranges.han})
+  for (const SideRanges* side : {&ranges.latin, &ranges.han})
     for (const Pair::TextRange& range : *side) {
       std::size_t begin = range.begin;
       if (ends != nullptr) {

@@ -119,7 +119,7 @@ class ModelBuilder {
   void read_side_labels() {
     for (const Pair& pair : transcript_.pairs) {
       for (const bool translation : {true, false}) {
-        const std::vector<std::uint32_t>& side = translation ? pair.translation : pair.original;
+        const SideLines& side = translation ? pair.translation : pair.original;
         if (side.empty()) continue;
         const TranscriptLine& line = transcript_.lines[side.front()];
         const LabelSide where = translation ? LabelSide::Translation : LabelSide::Original;

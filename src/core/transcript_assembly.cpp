@@ -13,7 +13,8 @@ void set_kind(Transcript& transcript, const TextUnit& unit, LineKind kind, std::
   }
 }
 
-void append_lines(std::vector<std::uint32_t>& to, const TextUnit& unit) {
+template <class Lines>
+void append_lines(Lines& to, const TextUnit& unit) {
   for (std::uint32_t line = unit.first_line; line <= unit.last_line; ++line) to.push_back(line);
 }
 
@@ -113,8 +114,8 @@ Transcript assemble_transcript(const AssemblyInput& input, const std::vector<Ite
     Pair pair;
     pair.index = static_cast<std::uint32_t>(transcript.pairs.size());
     const auto pair_index = static_cast<std::int32_t>(pair.index);
-    std::vector<std::uint32_t>& first_lines = translation_first ? pair.translation : pair.original;
-    std::vector<std::uint32_t>& second_lines = translation_first ? pair.original : pair.translation;
+    SideLines& first_lines = translation_first ? pair.translation : pair.original;
+    SideLines& second_lines = translation_first ? pair.original : pair.translation;
     for (std::size_t k = 0; k < first_side.count; ++k) {
       append_lines(first_lines, *first_side.units[k]);
       set_kind(transcript, *first_side.units[k], first_kind, pair_index);

@@ -120,8 +120,8 @@ std::vector<std::uint32_t> partner_lines(const Transcript& transcript, std::uint
   const TranscriptLine& info = transcript.lines[line];
   const Pair* pair = transcript.pair_of_line(line);
   if (pair == nullptr) return {};
-  if (info.kind == LineKind::Translation) return pair->original;
-  if (info.kind == LineKind::Original) return pair->translation;
+  if (info.kind == LineKind::Translation) return {pair->original.begin(), pair->original.end()};
+  if (info.kind == LineKind::Original) return {pair->translation.begin(), pair->translation.end()};
   return {};
 }
 
