@@ -109,6 +109,10 @@ std::string ascii_lower(std::string_view text);
 bool is_capitalised_word(std::string_view word);  // "Anna", "José", "Ólafur"
 // Is text[at] the first byte of an accented Latin letter in UTF-8 ("á", "Ø", "ł")?
 bool is_accented_letter(std::string_view text, std::size_t at);
+// The last '.', '?' or '!' of `text`, and the first from `from` on (npos when
+// none): find_last_of / find_first_of(".?!") without a set search per byte.
+std::size_t last_sentence_mark(std::string_view text);
+std::size_t first_sentence_mark(std::string_view text, std::size_t from);
 // Do two names refer to one person ("Dana" / "Dana Kovac", "Mira" / "Miranda")?
 bool same_person(std::string_view a, std::string_view b);
 
