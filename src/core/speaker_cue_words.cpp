@@ -376,13 +376,17 @@ PairSides pair_sides_of(std::string_view text, const PairSideRanges& ranges) {
 // Words a reply opens with before what it says.
 constexpr std::string_view kFillers[] = {"yeah. ", "yeah, ", "well, ", "oh, ", "no, ", "so, ", "right. "};
 
-PairWording read_wording(const PairSides& sides) {
+LatinReading::LatinReading(std::string_view latin) : lower(ascii_lower(latin)), pairs(lower) {}
+
+PairWording read_wording(const PairSides& sides) { return read_wording(sides, LatinReading(sides.latin)); }
+
+PairWording read_wording(const PairSides& sides, const LatinReading& latin_reading) {
   PairWording wording;
-  const std::string lower = ascii_lower(trim(sides.latin));
+  const std::string_view lower = trim(latin_reading.lower);  // lower-casing leaves the blanks trim removes
   const std::string_view han = trim(sides.han);
   const bool has_latin = !lower.empty();
   const bool has_han = !han.empty();
-  const BytePairs latin_pairs(lower);
+  const BytePairs& latin_pairs = latin_reading.pairs;  // the untrimmed side's: the same and more
   const BytePairs han_pairs(han);
 
   // A question when the English asks; the Chinese decides only without English.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bitext/transcript.hpp"
+#include "byte_pairs.hpp"
 
 namespace bitext::detail {
 
@@ -64,6 +65,14 @@ struct PairWording {
   // Every field: a rerun that compares wordings (speaker_inference_memo.cpp) sees a field added later.
   bool operator==(const PairWording&) const = default;
 };
+// A pair's Latin side lower-cased (ASCII letters only) and its byte pairs,
+// made once for both cue readers.
+struct LatinReading {
+  explicit LatinReading(std::string_view latin);
+  std::string lower;
+  BytePairs pairs;  // of `lower`
+};
+PairWording read_wording(const PairSides& sides, const LatinReading& latin);
 PairWording read_wording(const PairSides& sides);
 
 enum class MentionKind : std::uint8_t {
@@ -84,6 +93,7 @@ struct NameMention {
 };
 // Names the pair introduces or addresses (not plain mentions: those need the
 // list of known names, see find_mentions).
+std::vector<NameMention> read_name_mentions(const PairSides& sides, const LatinReading& latin);
 std::vector<NameMention> read_name_mentions(const PairSides& sides);
 
 // Everything inference reads in one pair on its own: a pure function of the

@@ -307,11 +307,15 @@ bool same_person(std::string_view a, std::string_view b) {
 }
 
 std::vector<NameMention> read_name_mentions(const PairSides& sides) {
+  return read_name_mentions(sides, LatinReading(sides.latin));
+}
+
+std::vector<NameMention> read_name_mentions(const PairSides& sides, const LatinReading& latin) {
   std::vector<NameMention> out;
   const std::string_view text = sides.latin;
   if (text.empty()) return out;
-  const std::string lower = ascii_lower(text);
-  const BytePairs pairs(lower);
+  const std::string& lower = latin.lower;
+  const BytePairs& pairs = latin.pairs;
   const std::size_t last_begin = last_sentence_begin(text);
   for (const Trigger& trigger : kTriggers) {
     if (!pairs.may_contain(trigger.words)) continue;
