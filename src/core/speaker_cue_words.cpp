@@ -125,6 +125,12 @@ Asking latin_question(std::string_view lower, const BytePairs& pairs) {
 }
 
 constexpr std::string_view kHanSentenceEnds[] = {"。", "？", "！", "?", "!"};
+// The bytes those end with: most places of a side end with none, and need no comparison.
+constexpr std::array<bool, 256> kHanSentenceEndLastBytes = [] {
+  std::array<bool, 256> last{};
+  for (std::string_view end : kHanSentenceEnds) last[static_cast<unsigned char>(end.back())] = true;
+  return last;
+}();
 
 bool han_question(std::string_view han) {
   std::string_view rest = trim(han);
@@ -139,9 +145,10 @@ bool han_question(std::string_view han) {
     // The end of the last sentence mark: the first place, going back, where one ends.
     std::size_t cut = std::string_view::npos;
     for (std::size_t at = rest.size(); at > 0 && cut == std::string_view::npos; --at) {
+      if (!kHanSentenceEndLastBytes[static_cast<unsigned char>(rest[at - 1])]) continue;
       const std::string_view head = rest.substr(0, at);
       for (std::string_view end : kHanSentenceEnds)
-        if (head.back() == end.back() && ends_with(head, end)) cut = at;  // one byte compared at most places
+        if (ends_with(head, end)) cut = at;
     }
     if (cut == std::string_view::npos) break;
     rest = rest.substr(0, cut);
