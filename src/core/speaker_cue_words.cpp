@@ -8,6 +8,8 @@
 #include <cctype>
 #include <span>
 
+#include "byte_pairs.hpp"
+#include "chars.hpp"
 #include "speaker_cues.hpp"
 
 namespace bitext::detail {
@@ -48,9 +50,12 @@ std::string_view side_text(std::string_view text, const SideRanges& ranges,
   return out;
 }
 
-bool contains_any(std::string_view haystack, std::span<const std::string_view> needles, std::string_view& found) {
+// The first of `needles` (in their order) that occurs in `haystack`; `pairs`
+// are the byte pairs of `haystack` or of a text it is part of.
+bool contains_any(std::string_view haystack, const BytePairs& pairs, std::span<const std::string_view> needles,
+                  std::string_view& found) {
   for (std::string_view needle : needles) {
-    if (haystack.find(needle) != std::string_view::npos) {
+    if (pairs.may_contain(needle) && haystack.find(needle) != std::string_view::npos) {
       found = needle;
       return true;
     }
@@ -74,7 +79,7 @@ std::string_view last_sentence(std::string_view lower) {
   if (lower.empty()) return lower;
   std::size_t end = lower.size() - 1;
   while (end > 0 && (lower[end] == '.' || lower[end] == '?' || lower[end] == '!')) --end;
-  std::size_t begin = lower.find_last_of(".?!", end);
+  std::size_t begin = last_sentence_mark(lower.substr(0, end + 1));
   begin = begin == std::string_view::npos ? 0 : begin + 1;
   return trim(lower.substr(begin, end + 1 - begin));
 }
@@ -96,7 +101,7 @@ constexpr std::string_view kReportingWords[] = {"were like,", "was like,", "are 
 
 enum class Asking : std::uint8_t { No, Asks, Reported };
 
-Asking latin_question(std::string_view lower) {
+Asking latin_question(std::string_view lower, const BytePairs& pairs) {
   std::string_view rest = trim(lower);
   for (int sentence = 0; sentence < 2 && !rest.empty(); ++sentence) {
     const std::string_view last = last_sentence(rest);
@@ -104,12 +109,13 @@ Asking latin_question(std::string_view lower) {
     while (mark > 0 && (rest[mark - 1] == '.' || rest[mark - 1] == '?' || rest[mark - 1] == '!' || rest[mark - 1] == ' '))
       --mark;
     const bool asks = mark < rest.size() && rest.substr(mark).find('?') != std::string_view::npos;
-    const std::size_t begin = rest.substr(0, mark).find_last_of(".?!");
+    const std::size_t begin = last_sentence_mark(rest.substr(0, mark));
     if (asks && std::find(std::begin(kTagQuestions), std::end(kTagQuestions), last) == std::end(kTagQuestions)) {
       // The question and the sentence before it: reported there, it asks nobody.
       const std::string_view before = begin == std::string_view::npos ? std::string_view{} : last_sentence(rest.substr(0, begin + 1));
       std::string_view found;
-      if (contains_any(last, kReportingWords, found) || contains_any(before, kReportingWords, found)) return Asking::Reported;
+      if (contains_any(last, pairs, kReportingWords, found) || contains_any(before, pairs, kReportingWords, found))
+        return Asking::Reported;
       return Asking::Asks;
     }
     if (begin == std::string_view::npos) break;
@@ -117,6 +123,14 @@ Asking latin_question(std::string_view lower) {
   }
   return Asking::No;
 }
+
+constexpr std::string_view kHanSentenceEnds[] = {"。", "？", "！", "?", "!"};
+// The bytes those end with: most places of a side end with none, and need no comparison.
+constexpr std::array<bool, 256> kHanSentenceEndLastBytes = [] {
+  std::array<bool, 256> last{};
+  for (std::string_view end : kHanSentenceEnds) last[static_cast<unsigned char>(end.back())] = true;
+  return last;
+}();
 
 bool han_question(std::string_view han) {
   std::string_view rest = trim(han);
@@ -131,8 +145,9 @@ bool han_question(std::string_view han) {
     // The end of the last sentence mark: the first place, going back, where one ends.
     std::size_t cut = std::string_view::npos;
     for (std::size_t at = rest.size(); at > 0 && cut == std::string_view::npos; --at) {
+      if (!kHanSentenceEndLastBytes[static_cast<unsigned char>(rest[at - 1])]) continue;
       const std::string_view head = rest.substr(0, at);
-      for (std::string_view end : {"。", "？", "！", "?", "!"})
+      for (std::string_view end : kHanSentenceEnds)
         if (ends_with(head, end)) cut = at;
     }
     if (cut == std::string_view::npos) break;
@@ -282,6 +297,22 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+namespace {
+bool is_sentence_mark(char c) { return c == '.' || c == '?' || c == '!'; }
+}  // namespace
+
+std::size_t last_sentence_mark(std::string_view text) {
+  for (std::size_t at = text.size(); at > 0; --at)
+    if (is_sentence_mark(text[at - 1])) return at - 1;
+  return std::string_view::npos;
+}
+
+std::size_t first_sentence_mark(std::string_view text, std::size_t from) {
+  for (std::size_t at = from; at < text.size(); ++at)
+    if (is_sentence_mark(text[at])) return at;
+  return std::string_view::npos;
+}
+
 bool is_accented_letter(std::string_view text, std::size_t at) {
   if (at + 1 >= text.size()) return false;
   const auto lead = static_cast<unsigned char>(text[at]);
@@ -349,17 +380,26 @@ PairSides pair_sides_of(std::string_view text, const PairSideRanges& ranges) {
   return sides;
 }
 
-PairWording read_wording(const PairSides& sides) {
+// Words a reply opens with before what it says.
+constexpr std::string_view kFillers[] = {"yeah. ", "yeah, ", "well, ", "oh, ", "no, ", "so, ", "right. "};
+
+LatinReading::LatinReading(std::string_view latin) : lower(ascii_lower(latin)), pairs(lower) {}
+
+PairWording read_wording(const PairSides& sides) { return read_wording(sides, LatinReading(sides.latin)); }
+
+PairWording read_wording(const PairSides& sides, const LatinReading& latin_reading) {
   PairWording wording;
-  const std::string lower = ascii_lower(trim(sides.latin));
+  const std::string_view lower = trim(latin_reading.lower);  // lower-casing leaves the blanks trim removes
   const std::string_view han = trim(sides.han);
   const bool has_latin = !lower.empty();
   const bool has_han = !han.empty();
+  const BytePairs& latin_pairs = latin_reading.pairs;  // the untrimmed side's: the same and more
+  const BytePairs han_pairs(han);
 
   // A question when the English asks; the Chinese decides only without English.
   // A question when either language's last sentence asks: translations keep
   // questions the original leaves as statements ("I'd love to hear ...").
-  const Asking latin_asks = has_latin ? latin_question(lower) : Asking::No;
+  const Asking latin_asks = has_latin ? latin_question(lower, latin_pairs) : Asking::No;
   wording.question = latin_asks == Asking::Asks || (latin_asks == Asking::No && has_han && han_question(han));
   wording.back_channel = has_latin ? latin_back_channel(lower) : han_back_channel(han);
   if (has_latin && has_han && !wording.back_channel) wording.back_channel = latin_back_channel(lower) && han_back_channel(han);
@@ -384,7 +424,7 @@ PairWording read_wording(const PairSides& sides) {
   std::string_view opened = lower;
   for (int skip = 0; skip < 3; ++skip) {
     bool skipped = false;
-    for (std::string_view filler : {"yeah. ", "yeah, ", "well, ", "oh, ", "no, ", "so, ", "right. "}) {
+    for (std::string_view filler : kFillers) {
       if (opened.substr(0, filler.size()) == filler) {
         opened.remove_prefix(filler.size());
         skipped = true;
@@ -405,8 +445,8 @@ PairWording read_wording(const PairSides& sides) {
       if (han.substr(0, connective.size()) == connective) wording.continues_talk = true;
   std::string_view to_listener;
   // ... or a pair that opens on the listener's doings: "Your last book took five years".
-  wording.speaks_to_listener = has_latin ? contains_any(lower, kToListener, to_listener) || lower.rfind("your ", 0) == 0
-                                         : contains_any(han, kHanToListener, to_listener) || han.rfind("你的", 0) == 0;
+  wording.speaks_to_listener = has_latin ? contains_any(lower, latin_pairs, kToListener, to_listener) || lower.rfind("your ", 0) == 0
+                                         : contains_any(han, han_pairs, kHanToListener, to_listener) || han.rfind("你的", 0) == 0;
 
   const std::string_view latin = trim(sides.latin);
   wording.starts_mid_sentence = !latin.empty() && latin[0] >= 'a' && latin[0] <= 'z';
@@ -418,7 +458,8 @@ PairWording read_wording(const PairSides& sides) {
   std::size_t words = 0;
   bool in_word = false;
   for (char c : lower) {
-    const bool letter = std::isalnum(static_cast<unsigned char>(c)) || c == '\'';
+    const auto byte = static_cast<unsigned char>(c);  // std::isalnum in the C locale, without its call
+    const bool letter = chars::is_ascii_letter(byte) || chars::is_ascii_digit(byte) || c == '\'';
     if (letter && !in_word) ++words;
     in_word = letter;
   }
@@ -426,12 +467,12 @@ PairWording read_wording(const PairSides& sides) {
   wording.sentences = has_latin ? latin_sentences(lower) : han_sentences(han);
 
   std::string_view found;  // one of the phrases above
-  if (contains_any(lower, kGuestThanks, found) || contains_any(han, kHanGuestThanks, found))
+  if (contains_any(lower, latin_pairs, kGuestThanks, found) || contains_any(han, han_pairs, kHanGuestThanks, found))
     wording.guest_thanks = {true, found};
-  if (contains_any(lower, kHostWording, found) || contains_any(han, kHanHostWording, found))
+  if (contains_any(lower, latin_pairs, kHostWording, found) || contains_any(han, han_pairs, kHanHostWording, found))
     wording.host_wording = {true, found};
-  if (contains_any(lower, kSignOff, found)) wording.sign_off = {true, found};
-  if (has_latin ? contains_any(lower, kGreetings, found) : contains_any(han, kHanGreetings, found))
+  if (contains_any(lower, latin_pairs, kSignOff, found)) wording.sign_off = {true, found};
+  if (has_latin ? contains_any(lower, latin_pairs, kGreetings, found) : contains_any(han, han_pairs, kHanGreetings, found))
     wording.greeting = {true, found};
   return wording;
 }

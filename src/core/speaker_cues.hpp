@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bitext/transcript.hpp"
+#include "byte_pairs.hpp"
 
 namespace bitext::detail {
 
@@ -66,6 +67,14 @@ struct PairWording {
   // Every field: a rerun that compares wordings (speaker_inference_memo.cpp) sees a field added later.
   bool operator==(const PairWording&) const = default;
 };
+// A pair's Latin side lower-cased (ASCII letters only) and its byte pairs,
+// made once for both cue readers.
+struct LatinReading {
+  explicit LatinReading(std::string_view latin);
+  std::string lower;
+  BytePairs pairs;  // of `lower`
+};
+PairWording read_wording(const PairSides& sides, const LatinReading& latin);
 PairWording read_wording(const PairSides& sides);
 
 enum class MentionKind : std::uint8_t {
@@ -86,6 +95,7 @@ struct NameMention {
 };
 // Names the pair introduces or addresses (not plain mentions: those need the
 // list of known names, see find_mentions).
+std::vector<NameMention> read_name_mentions(const PairSides& sides, const LatinReading& latin);
 std::vector<NameMention> read_name_mentions(const PairSides& sides);
 
 // Everything inference reads in one pair on its own: a pure function of the
@@ -111,6 +121,10 @@ std::string ascii_lower(std::string_view text);
 bool is_capitalised_word(std::string_view word);  // "Anna", "José", "Ólafur"
 // Is text[at] the first byte of an accented Latin letter in UTF-8 ("á", "Ø", "ł")?
 bool is_accented_letter(std::string_view text, std::size_t at);
+// The last '.', '?' or '!' of `text`, and the first from `from` on (npos when
+// none): find_last_of / find_first_of(".?!") without a set search per byte.
+std::size_t last_sentence_mark(std::string_view text);
+std::size_t first_sentence_mark(std::string_view text, std::size_t from);
 // Do two names refer to one person ("Dana" / "Dana Kovac", "Mira" / "Miranda")?
 bool same_person(std::string_view a, std::string_view b);
 

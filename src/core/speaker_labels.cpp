@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 #include "bitext/text.hpp"
@@ -42,10 +43,15 @@ std::size_t skip_white(std::string_view text, std::size_t at) {
   return at;
 }
 
-// Where the line that `at` is on ends.
+// Where the line that `at` is on ends (two memchr: find_first_of tests the
+// set at every byte, most of read_label's time on a line without a label).
 std::size_t line_end(std::string_view text, std::size_t at) {
-  const std::size_t end = text.find_first_of("\r\n", at);
-  return end == std::string_view::npos ? text.size() : end;
+  if (at >= text.size()) return text.size();
+  const char* from = text.data() + at;
+  std::size_t length = text.size() - at;
+  if (const void* newline = std::memchr(from, '\n', length)) length = static_cast<const char*>(newline) - from;
+  if (const void* cr = std::memchr(from, '\r', length)) length = static_cast<const char*>(cr) - from;
+  return at + length;
 }
 
 bool rest_of_line_blank(std::string_view text, std::size_t at) { return skip_blanks(text, at) == line_end(text, at); }
@@ -90,12 +96,14 @@ std::size_t colon_end(std::string_view text, std::size_t at) {
 // The first colon of the line within the name's reach (ASCII or full-width),
 // outside parentheses (a timestamp's colons: "Name (00:01:02):").
 std::size_t find_colon(std::string_view text, std::size_t from) {
-  const std::size_t stop = std::min(line_end(text, from), from + kMaxNameBytes + 1);
+  const std::size_t reach = std::min(text.size(), from + kMaxNameBytes + 1);  // the line's end is looked for only that far
+  const std::size_t stop = line_end(text.substr(0, reach), from);
   int depth = 0;
   for (std::size_t at = from; at < stop; ++at) {
     if (text[at] == '(') ++depth;
     if (text[at] == ')' && depth > 0) --depth;
-    if (depth == 0 && (text[at] == ':' || text.substr(at, kFullColon.size()) == kFullColon)) return at;
+    if (depth == 0 && (text[at] == ':' || (text[at] == kFullColon[0] && text.substr(at, kFullColon.size()) == kFullColon)))
+      return at;
   }
   return std::string_view::npos;
 }
@@ -423,9 +431,11 @@ std::optional<LabelMatch> voice_label(std::string_view text, std::size_t at) {
 
 // "Name  0:02" alone on its line (Otter): two or more spaces before the time.
 std::optional<LabelMatch> otter_label(std::string_view text, std::size_t at) {
-  const std::size_t end = line_end(text, at);
-  const std::size_t gap = text.find("  ", at);
-  if (gap == std::string_view::npos || gap >= end || gap == at) return std::nullopt;
+  // A gap further than a name's longest (name_like) leaves no label: it is looked for only that far. (A
+  // line end before the gap needs no search either: it would be in the name, which name_like refuses.)
+  const std::string_view reach = text.substr(0, std::min(text.size(), at + kMaxNameBytes + 2));
+  const std::size_t gap = reach.find("  ", at);
+  if (gap == std::string_view::npos || gap == at) return std::nullopt;
   const std::size_t stamp = skip_blanks(text, gap);
   const std::size_t stamp_end = timestamp_end(text, stamp);
   if (stamp_end == std::string_view::npos || !rest_of_line_blank(text, stamp_end)) return std::nullopt;

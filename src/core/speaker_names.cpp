@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "bitext/text.hpp"
+#include "byte_pairs.hpp"
 #include "chars.hpp"
 #include "speaker_cues.hpp"
 
@@ -178,7 +179,7 @@ constexpr Trigger kTriggers[] = {
 std::size_t sentence_begin_before(std::string_view text, std::size_t end) {
   while (end > 0 && (text[end - 1] == '.' || text[end - 1] == '?' || text[end - 1] == '!' || text[end - 1] == ' '))
     --end;
-  const std::size_t mark = text.substr(0, end).find_last_of(".?!");
+  const std::size_t mark = last_sentence_mark(text.substr(0, end));
   return mark == std::string_view::npos ? 0 : mark + 1;
 }
 
@@ -203,7 +204,7 @@ void read_vocatives(std::string_view text, const std::string& lower, std::vector
   std::size_t sentence = 0;
   while (sentence < text.size()) {
     while (sentence < text.size() && text[sentence] == ' ') ++sentence;
-    std::size_t stop = text.find_first_of(".?!", sentence);
+    std::size_t stop = first_sentence_mark(text, sentence);
     if (stop == std::string_view::npos) stop = text.size();
     const std::string_view s = text.substr(sentence, stop - sentence);
     const std::string_view ls = std::string_view(lower).substr(sentence, stop - sentence);
@@ -281,9 +282,10 @@ std::size_t name_begin_before(std::string_view text, std::size_t end) {
 // "Lena Ortiz is with us", "Ivo joins us": a person present, named
 // before the words that say so. Read as a guest's introduction (the one who
 // says it is the host).
-void read_present_names(std::string_view text, std::size_t last_begin, std::vector<NameMention>& out) {
-  const std::string lower = ascii_lower(text);
+void read_present_names(std::string_view text, std::string_view lower, const BytePairs& pairs, std::size_t last_begin,
+                        std::vector<NameMention>& out) {
   for (std::string_view follower : {" is with us", " is here with us", " joins us", " is joining us"}) {
+    if (!pairs.may_contain(follower)) continue;
     for (std::size_t at = lower.find(follower); at != std::string::npos; at = lower.find(follower, at + 1)) {
       const std::size_t begin = name_begin_before(text, at);
       if (begin == at) continue;
@@ -305,12 +307,18 @@ bool same_person(std::string_view a, std::string_view b) {
 }
 
 std::vector<NameMention> read_name_mentions(const PairSides& sides) {
+  return read_name_mentions(sides, LatinReading(sides.latin));
+}
+
+std::vector<NameMention> read_name_mentions(const PairSides& sides, const LatinReading& latin) {
   std::vector<NameMention> out;
   const std::string_view text = sides.latin;
   if (text.empty()) return out;
-  const std::string lower = ascii_lower(text);
+  const std::string& lower = latin.lower;
+  const BytePairs& pairs = latin.pairs;
   const std::size_t last_begin = last_sentence_begin(text);
   for (const Trigger& trigger : kTriggers) {
+    if (!pairs.may_contain(trigger.words)) continue;
     for (std::size_t at = lower.find(trigger.words); at != std::string::npos;
          at = lower.find(trigger.words, at + 1)) {
       if (word_char_before(lower, at) > 0) continue;
@@ -338,7 +346,7 @@ std::vector<NameMention> read_name_mentions(const PairSides& sides) {
                      std::string(text.substr(at, end - at))});
     }
   }
-  read_present_names(text, last_begin, out);
+  read_present_names(text, lower, pairs, last_begin, out);
   // "I'm joined by A ... our guest is B": the one joining is a co-host.
   const bool names_a_guest = lower.find("guest") != std::string::npos;
   if (names_a_guest)

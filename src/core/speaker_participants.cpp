@@ -141,7 +141,10 @@ std::map<std::string, std::size_t, std::less<>> pairs_writing_inside_sentences(
   return pairs_of;
 }
 
-PairCues read_pair_cues(const PairSides& sides) { return {read_wording(sides), read_name_mentions(sides)}; }
+PairCues read_pair_cues(const PairSides& sides) {
+  const LatinReading latin(sides.latin);
+  return {read_wording(sides, latin), read_name_mentions(sides, latin)};
+}
 
 Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>& cues) {
   Cast cast;

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "bitext/analysis.hpp"
 #include "bitext/speaker_inference.hpp"
 #include "bitext/speaker_labelling.hpp"
+#include "core/byte_pairs.hpp"
 #include "core/speaker_cues.hpp"
 #include "core/speaker_participants.hpp"
 
@@ -450,4 +452,93 @@ TEST_CASE("the cast reads each pair's wording from its cues and keeps mentions o
   REQUIRE_FALSE(greeting.mentions.empty());
   CHECK(greeting.mentions[0].kind == detail::MentionKind::Addressed);
   CHECK(cast.participants[static_cast<std::size_t>(greeting.mention_participants[0])].name == "Tom Reed");
+}
+
+TEST_CASE("byte pairs: every piece of a text may occur in it; a pair of letters it lacks may not") {
+  // Random texts of English, Chinese, accented and stray bytes: no substring is ever ruled out.
+  const std::string_view pieces[] = {"a", "b", "e", "t", "h", " ", ",", ".", "?", "'", "you", "\xE6\xAC\xA2",
+                                     "\xE8\xBF\x8E", "\xEF\xBC\x8C", "\xE3\x80\x82", "\xC3\xA9", "\xEF", "\x80"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int count = static_cast<int>(random() % 16);
+    for (int i = 0; i < count; ++i) text += pieces[random() % std::size(pieces)];
+    const detail::BytePairs pairs(text);
+    for (std::size_t begin = 0; begin < text.size(); ++begin)
+      for (std::size_t end = begin; end <= text.size() && end <= begin + 12; ++end) {
+        CAPTURE(text);
+        REQUIRE(pairs.may_contain(std::string_view(text).substr(begin, end - begin)));
+      }
+  }
+  // Letter pairs have slots of their own: exactly those of the text may occur.
+  const std::string text = "hello there";
+  const detail::BytePairs pairs(text);
+  for (char a = 'a'; a <= 'z'; ++a)
+    for (char b = 'a'; b <= 'z'; ++b) {
+      const std::string pair{a, b};
+      CAPTURE(pair);
+      CHECK(pairs.may_contain(pair) == (text.find(pair) != std::string::npos));
+    }
+  CHECK_FALSE(pairs.may_contain("hex"));
+  CHECK(pairs.may_contain("lo th"));
+  CHECK(pairs.may_contain("q"));  // one byte: no pair to rule it out
+  CHECK(pairs.may_contain(""));
+}
+
+TEST_CASE("wording phrases are found at either end of a side, in either language") {
+  detail::PairSides sides;
+  sides.latin = "Thanks for having me";  // the phrase is the whole side
+  CHECK(detail::read_wording(sides).guest_thanks.words == "thanks for having me");
+  sides.latin = "Oh, and welcome to";  // at the end
+  CHECK(detail::read_wording(sides).host_wording.words == "welcome to");
+  sides.latin = "So. That's all for today";
+  CHECK(detail::read_wording(sides).sign_off.words == "that's all for today");
+  sides.latin = "Thanks for inviting me, I'm curious";  // the first phrase of the list wins, wherever it is
+  CHECK(detail::read_wording(sides).guest_thanks.words == "thanks for inviting");
+  CHECK(detail::read_wording(sides).host_wording.words == "i'm curious");
+  sides.latin = "Thanks for havin me";
+  CHECK_FALSE(detail::read_wording(sides).guest_thanks.found);
+  sides.latin = "";
+  sides.han = "谢谢邀请";
+  CHECK(detail::read_wording(sides).guest_thanks.words == "谢谢邀请");
+  sides.han = "好的，我想问";
+  CHECK(detail::read_wording(sides).host_wording.words == "我想问");
+  sides.han = "李明，欢迎。";
+  CHECK(detail::read_wording(sides).greeting.words == "，欢迎。");
+  sides.han = "我想";
+  CHECK_FALSE(detail::read_wording(sides).host_wording.found);
+}
+
+TEST_CASE("a side's words are its runs of ASCII letters, digits and apostrophes; sentence marks are found both ways") {
+  detail::PairSides sides;
+  sides.latin = "It took 5 years, 10 at most.";
+  CHECK(detail::read_wording(sides).words == 7);
+  sides.latin = "José's café";  // an accented letter is no ASCII letter: "jos", "'s", "caf"
+  CHECK(detail::read_wording(sides).words == 3);
+  CHECK(detail::last_sentence_mark("a. b? c") == 4);
+  CHECK(detail::last_sentence_mark("a. b! c.") == 7);
+  CHECK(detail::last_sentence_mark("no mark") == std::string_view::npos);
+  CHECK(detail::last_sentence_mark("wow! so") == 3);
+  CHECK(detail::first_sentence_mark("so, wow! ok.", 0) == 7);
+  CHECK(detail::last_sentence_mark("") == std::string_view::npos);
+  CHECK(detail::first_sentence_mark("a. b? c", 0) == 1);
+  CHECK(detail::first_sentence_mark("a. b? c", 2) == 4);
+  CHECK(detail::first_sentence_mark("a. b? c", 5) == std::string_view::npos);
+  CHECK(detail::first_sentence_mark("a.", 9) == std::string_view::npos);
+}
+
+TEST_CASE("a Chinese question is read in the last two sentences, past a tag question") {
+  detail::PairSides sides;
+  sides.han = "你去过那里吗？";
+  CHECK(detail::read_wording(sides).question);
+  sides.han = "你去过那里吗？我去过。";  // the sentence before the last asks
+  CHECK(detail::read_wording(sides).question);
+  sides.han = "你去过那里吗？我去过。很美。";  // three back: no longer read
+  CHECK_FALSE(detail::read_wording(sides).question);
+  sides.han = "这很美，对吧？";
+  CHECK_FALSE(detail::read_wording(sides).question);
+  sides.han = "你去过吗?我去过!";  // ASCII marks too
+  CHECK(detail::read_wording(sides).question);
+  sides.han = "你去过吗？我去过！真的";  // a last sentence without its mark
+  CHECK_FALSE(detail::read_wording(sides).question);
 }

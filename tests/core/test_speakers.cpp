@@ -137,6 +137,42 @@ TEST_CASE("read_label: forms and their byte ranges") {
   }
 }
 
+TEST_CASE("read_label: a name is read up to its longest (80 bytes) before a colon or an Otter time, and not past a line end") {
+  const std::string name80 = "Abcdefghijklmnop Abcdefghijklmno Abcdefghijklmno Abcdefghijklmno Abcdefghijklmno";
+  const std::string name81 = "A" + name80;
+  REQUIRE(name80.size() == 80);
+  struct Case {
+    std::string text;
+    std::string_view label;  // "" when none
+    LabelForm form;
+  };
+  const Case cases[] = {
+      {name80 + ": hello", ": ", LabelForm::Colon},
+      {name81 + ": hello", "", LabelForm::Colon},
+      {name80 + "\xEF\xBC\x9A\xE4\xBD\xA0", "\xEF\xBC\x9A", LabelForm::Colon},  // full-width colon
+      {name81 + "\xEF\xBC\x9A\xE4\xBD\xA0", "", LabelForm::Colon},
+      {name80 + "  0:02", "  0:02", LabelForm::Otter},
+      {name81 + "  0:02", "", LabelForm::Otter},
+      {"Mara Lee  0:02\r", "  0:02", LabelForm::Otter},
+      {"Mara Lee\r  0:02", "", LabelForm::Otter},
+      {"Mara Lee\n  0:02", "", LabelForm::Otter},
+      {"Mara\r: hello", "", LabelForm::Colon},
+      {"Mara Lee: \r\n", ": ", LabelForm::Colon},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const std::optional<LabelMatch> match = read_label(c.text, Layout::Lines);
+    if (c.label.empty()) {
+      CHECK_FALSE(match.has_value());
+      continue;
+    }
+    REQUIRE(match.has_value());
+    CHECK(match->begin == 0);
+    CHECK(std::string_view(c.text).substr(match->name_end, match->end - match->name_end) == c.label);
+    CHECK(match->form == c.form);
+  }
+}
+
 TEST_CASE("name_like: names and diarization tags, not clauses or headers") {
   for (const std::string_view name : {"Mara", "Mara Lee", "Dr. Lee", "Jean-Luc Picard", "O'Neil", "Q", "玛拉",
                                       "玛拉·李", "Speaker 2", "SPEAKER_01", "Ludwig van Beethoven", "CDR"})
