@@ -134,7 +134,10 @@ bool icu_may_break_inside(std::span<const CodePoint> cps) {
 // A mark that makes a sentence boundary of its run of punctuation.
 bool is_sentence_punctuation(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'｡'; }
 
-std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, bool sentences_only) {
+// `known_sentences`, when given, are the line's Sentence boundaries as
+// found before (the ICU and "OK." ones among them): they stand for that part.
+std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, bool sentences_only,
+                                 const std::span<const std::uint32_t>* known_sentences = nullptr) {
   // (byte offset, strength) as found; sorted and merged to the strongest per offset at the end.
   std::vector<std::pair<std::size_t, int>> found;
 
@@ -151,13 +154,20 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
     found.emplace_back(cps[cp_index].begin, s);
   };
 
+  // A Sentence boundary was found where a boundary of any strength at its
+  // offset would be found now (the strongest is kept), and it passed the
+  // filter below, which it passes again.
+  if (known_sentences != nullptr) {
+    for (const std::uint32_t offset : *known_sentences) found.emplace_back(offset, 3);
+  }
+
   // Sentence boundaries from ICU, on a UTF-16 copy with an index back to bytes
   // (buffers kept per thread: this runs for every line of a document).
   thread_local std::u16string utf16;
   thread_local std::vector<std::size_t> unit_to_cp;  // UTF-16 index -> code point index
   utf16.clear();
   unit_to_cp.clear();
-  if (icu_may_break_inside(cps)) {
+  if (known_sentences == nullptr && icu_may_break_inside(cps)) {
     std::size_t units = cps.size();
     for (const CodePoint& cp : cps) units += cp.c >= 0x10000 ? 1 : 0;
     utf16.resize(units);
@@ -200,7 +210,7 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
   // ICU's English suppressions keep "OK." with what follows (the state
   // abbreviation); in a transcript "OK. Go and have your shower." is the
   // interjection and two sentences.
-  if (language_of(script) == Language::English) {
+  if (known_sentences == nullptr && language_of(script) == Language::English) {
     const auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
     for (std::size_t i = 0; i + 2 < cps.size(); ++i) {
       const bool ok = (cps[i].c == U'O' || cps[i].c == U'o') && (cps[i + 1].c == U'K' || cps[i + 1].c == U'k') &&
@@ -260,6 +270,11 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
 
 std::vector<Boundary> find_boundaries(std::string_view, Script script, std::span<const CodePointSpan> code_points) {
   return boundaries(code_points, script, false);
+}
+
+std::vector<Boundary> find_boundaries(std::string_view, Script script, std::span<const CodePointSpan> code_points,
+                                     std::span<const std::uint32_t> sentence_offsets) {
+  return boundaries(code_points, script, false, &sentence_offsets);
 }
 
 std::vector<Boundary> find_sentence_boundaries(std::string_view line, Script script) {
