@@ -120,14 +120,8 @@ bool icu_may_break_inside(std::span<const CodePoint> cps) {
     const auto kind = sentence_break(cps[i - 1].c);
     if (kind != U_SB_ATERM && kind != U_SB_STERM && kind != U_SB_CLOSE) break;
   }
-  for (std::size_t k = 0; k < i; ++k) {
-    switch (sentence_break(cps[k].c)) {
-      case U_SB_ATERM: case U_SB_STERM: case U_SB_SEP: case U_SB_CR: case U_SB_LF:
-        return true;
-      default:
-        break;
-    }
-  }
+  for (std::size_t k = 0; k < i; ++k)
+    if (chars::may_end_sentence(cps[k].c)) return true;
   return false;
 }
 
@@ -168,10 +162,8 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
   utf16.clear();
   unit_to_cp.clear();
   if (known_sentences == nullptr && icu_may_break_inside(cps)) {
-    std::size_t units = cps.size();
-    for (const CodePoint& cp : cps) units += cp.c >= 0x10000 ? 1 : 0;
-    utf16.resize(units);
-    unit_to_cp.resize(units + 1);
+    utf16.resize(2 * cps.size());  // room for a surrogate pair each; cut to size below
+    unit_to_cp.resize(2 * cps.size() + 1);
     std::size_t u = 0;
     for (std::size_t k = 0; k < cps.size(); ++k) {
       const char32_t c = cps[k].c;
@@ -185,6 +177,8 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
       unit_to_cp[u++] = k;
     }
     unit_to_cp[u] = cps.size();
+    utf16.resize(u);
+    unit_to_cp.resize(u + 1);
   }
   if (!utf16.empty() && utf16.size() < std::size_t(INT32_MAX)) {
     if (icu::BreakIterator* iterator = sentence_iterator(language_of(script))) {
@@ -242,14 +236,12 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
   }
 
   // Keep boundaries with non-space text on both sides.
-  std::size_t first_text = cps.size(), last_text = 0;
-  for (std::size_t k = 0; k < cps.size(); ++k) {
-    if (is_white_space(cps[k].c)) continue;
-    first_text = std::min(first_text, k);
-    last_text = k;
-  }
+  std::size_t first_text = 0;
+  while (first_text < cps.size() && is_white_space(cps[first_text].c)) ++first_text;
   std::vector<Boundary> out;
   if (first_text >= cps.size()) return out;
+  std::size_t last_text = cps.size() - 1;
+  while (is_white_space(cps[last_text].c)) --last_text;  // stops at first_text
   std::sort(found.begin(), found.end());
   for (std::size_t k = 0; k < found.size(); ++k) {
     const std::size_t offset = found[k].first;
