@@ -18,6 +18,45 @@ std::uint64_t continue_hash(std::uint64_t h, std::string_view key) {
   return h;
 }
 
+// Whether token i + 1 follows token i with at most one byte between (a space or a hyphen).
+bool adjacent_next(std::span<const LatinToken> tokens, std::size_t i) {
+  return i + 1 < tokens.size() && tokens[i + 1].begin <= tokens[i].end + 1;
+}
+
+// Each token's key hash, and joined with the next token's key where that is adjacent (0 where not).
+void token_hashes(std::span<const LatinToken> tokens, std::vector<std::uint64_t>& hashes,
+                  std::vector<std::uint64_t>& joined) {
+  hashes.reserve(tokens.size());
+  joined.reserve(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const LatinToken& token = tokens[i];
+    const std::uint64_t h = token_key_hash(token.key);
+    hashes.push_back(h);
+    joined.push_back(adjacent_next(tokens, i) ? continue_hash(h, tokens[i + 1].key) : 0);
+  }
+}
+
+// token_keys from the hashes token_hashes gives.
+TokenKeys keys_of(std::span<const LatinToken> tokens, std::span<const std::uint64_t> hashes,
+                  std::span<const std::uint64_t> joined) {
+  TokenKeys keys;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const LatinToken& token = tokens[i];
+    if (token.key.empty()) continue;
+    const std::uint64_t h = hashes[i];
+    keys.present.push_back(h);
+    if (adjacent_next(tokens, i)) keys.present.push_back(joined[i]);
+    const bool short_word = token.kind == TokenKind::Word && token.key.size() < 3;
+    if (!short_word) keys.names.push_back(h);  // the tokens compare_tokens looks for in the original
+    if (must_carry(token)) keys.carried.push_back(h);
+  }
+  for (auto* list : {&keys.present, &keys.names, &keys.carried}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  return keys;
+}
+
 // A line that ends with the ellipsis ends a sentence as far as pairing goes.
 bool is_sentence_mark(char32_t c) { return chars::is_sentence_end(c) || c == U'…'; }
 
@@ -268,16 +307,8 @@ LineFeatures features_of(std::string_view line, Script script, const LineOutline
   shape_and_cuts(line, script, code_points, outline, sentence_offsets, features);
   features.numbers = scan_numbers(line, code_points);
   features.tokens = scan_tokens(line, code_points);
-  features.keys = token_keys(features.tokens);
-  features.token_hashes.reserve(features.tokens.size());
-  features.joined_hashes.reserve(features.tokens.size());
-  for (std::size_t i = 0; i < features.tokens.size(); ++i) {
-    const LatinToken& token = features.tokens[i];
-    const std::uint64_t h = token_key_hash(token.key);
-    features.token_hashes.push_back(h);
-    const bool adjacent = i + 1 < features.tokens.size() && features.tokens[i + 1].begin <= token.end + 1;
-    features.joined_hashes.push_back(adjacent ? continue_hash(h, features.tokens[i + 1].key) : 0);
-  }
+  token_hashes(features.tokens, features.token_hashes, features.joined_hashes);
+  features.keys = keys_of(features.tokens, features.token_hashes, features.joined_hashes);
 
   // A full analysis holds the features of every line at once: the slack the
   // vectors grew with would be a third of its peak memory.
@@ -332,24 +363,9 @@ SentenceCountModel fit_sentence_counts(std::span<const int> differences) {
 }
 
 TokenKeys token_keys(std::span<const LatinToken> tokens) {
-  TokenKeys keys;
-  const auto hash = token_key_hash;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const LatinToken& token = tokens[i];
-    if (token.key.empty()) continue;
-    const std::uint64_t h = hash(token.key);
-    keys.present.push_back(h);
-    if (i + 1 < tokens.size() && tokens[i + 1].begin <= token.end + 1)
-      keys.present.push_back(continue_hash(h, tokens[i + 1].key));
-    const bool short_word = token.kind == TokenKind::Word && token.key.size() < 3;
-    if (!short_word) keys.names.push_back(h);  // the tokens compare_tokens looks for in the original
-    if (must_carry(token)) keys.carried.push_back(h);
-  }
-  for (auto* list : {&keys.present, &keys.names, &keys.carried}) {
-    std::sort(list->begin(), list->end());
-    list->erase(std::unique(list->begin(), list->end()), list->end());
-  }
-  return keys;
+  std::vector<std::uint64_t> hashes, joined;
+  token_hashes(tokens, hashes, joined);
+  return keys_of(tokens, hashes, joined);
 }
 
 LexicalCheck check_lexical(std::span<const NumberMention> translation_numbers,
