@@ -328,21 +328,15 @@ class TokenScanner {
   }
 
   void push(std::size_t lead, std::size_t first, std::size_t last, TokenKind kind, Carry carry) {
-    LatinToken token;
-    token.begin = cps_[lead].begin;
-    token.end = cps_[last - 1].end;
-    token.kind = kind;
-    token.key = make_key(cps_, first, last, kind);
-    if (token.key.empty()) return;
-    token.parts = make_parts(cps_, first, last);
-    const auto listed = [&](const auto& list) {
-      return std::find(list.begin(), list.end(), token.key) != list.end();
-    };
+    std::string key = make_key(cps_, first, last, kind);
+    if (key.empty()) return;
+    const auto listed = [&](const auto& list) { return std::find(list.begin(), list.end(), key) != list.end(); };
     if ((kind == TokenKind::Acronym && listed(kUncarriedCaps)) ||
         (kind == TokenKind::Identifier && listed(kTranslatedIdentifiers)))
       carry = Carry::None;
-    token.carry = carry;
-    out_.push_back(std::move(token));
+    // (The key moved in, not assigned: one string copy less per token.)
+    out_.push_back(LatinToken{cps_[lead].begin, cps_[last - 1].end, kind, carry, std::move(key),
+                              make_parts(cps_, first, last)});
   }
 };
 
