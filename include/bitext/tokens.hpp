@@ -109,10 +109,10 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
 // match, and so is a must-carry original token among the translation's keys.
 std::vector<std::string> token_match_keys(std::span<const LatinToken> tokens);
 // The initials among them (of 2..6 adjacent words, with their digit and
-// acronym variants), sorted; and whether `key` is one, found without listing
-// them (what compare_tokens asks).
+// acronym variants), sorted; and whether each of `keys` is one, found without
+// listing them (what compare_tokens asks).
 std::vector<std::string> token_initials(std::span<const LatinToken> tokens);
-bool are_token_initials(std::span<const LatinToken> tokens, std::string_view key);
+std::vector<bool> are_token_initials(std::span<const LatinToken> tokens, std::span<const std::string> keys);
 
 // Lowercase-alphanumeric key of a piece of text as scan_tokens computes it
 // (exposed for tests and for callers that match user-supplied names).

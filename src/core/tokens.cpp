@@ -652,8 +652,12 @@ std::vector<std::string> token_match_keys(std::span<const LatinToken> tokens) {
 
 std::vector<std::string> token_initials(std::span<const LatinToken> tokens) { return SideIndex(tokens).all_initials(); }
 
-bool are_token_initials(std::span<const LatinToken> tokens, std::string_view key) {
-  return SideIndex(tokens).initials(key);
+std::vector<bool> are_token_initials(std::span<const LatinToken> tokens, std::span<const std::string> keys) {
+  const SideIndex index(tokens);
+  std::vector<bool> found;
+  found.reserve(keys.size());
+  for (const std::string& key : keys) found.push_back(index.initials(key));
+  return found;
 }
 
 TokenComparison compare_tokens(std::span<const LatinToken> translation,
