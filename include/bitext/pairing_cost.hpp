@@ -74,6 +74,29 @@ LineFeatures line_features(std::string_view line, Script script = Script::None);
 // tokens and cut points (a fraction of the cost: what the document fits need).
 LineFeatures line_outline(std::string_view line, Script script = Script::None);
 
+// line_outline's figures and the line's dominant script (classify_script's,
+// which picks the sentence rules): with the line's sentence boundaries, what
+// line_features reads again after line_outline (ICU's sentence iterator is
+// the larger part of both). A stage that outlines every line before it takes
+// their features hands each line's outline on.
+struct LineOutline {
+  double length = 0;
+  bool spaced = true;
+  int sentences = 1;
+  int questions = 0;
+  bool ends_sentence = false;
+  bool starts_lower = false;
+  Script dominant = Script::None;
+};
+// The outline of `line`; appends the offsets of its sentence boundaries
+// (find_sentence_boundaries(line, dominant)'s) to `sentence_offsets`, unless
+// the line is longer than they can say (4 GiB).
+LineOutline read_outline(std::string_view line, Script script, std::vector<std::uint32_t>& sentence_offsets);
+// line_features(line, script), given read_outline(line, script, ...) and the
+// offsets it appended.
+LineFeatures line_features(std::string_view line, Script script, const LineOutline& outline,
+                           std::span<const std::uint32_t> sentence_offsets);
+
 // The outline with the cut points, each measured as line_features measures
 // it, without the numbers and tokens (what a drift's findings read).
 LineFeatures line_cut_features(std::string_view line, Script script = Script::None);

@@ -41,6 +41,11 @@ struct Boundary {
 std::vector<Boundary> find_boundaries(std::string_view line, Script script);
 // The same with the line's code points as decode_code_points gives them.
 std::vector<Boundary> find_boundaries(std::string_view line, Script script, std::span<const CodePointSpan> code_points);
+// The same given the offsets of the line's Sentence boundaries, as
+// find_sentence_boundaries(line, script) finds them: ICU's sentence iterator
+// is not run again (most of a line's cost).
+std::vector<Boundary> find_boundaries(std::string_view line, Script script, std::span<const CodePointSpan> code_points,
+                                     std::span<const std::uint32_t> sentence_offsets);
 
 // The Sentence boundaries of find_boundaries alone, found faster (the runs of
 // weaker punctuation are not read): what a line's sentence count needs.

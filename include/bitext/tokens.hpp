@@ -108,6 +108,11 @@ TokenComparison compare_tokens(std::span<const LatinToken> translation,
 // token whose key (or joined key) is among the original's keys is an Exact
 // match, and so is a must-carry original token among the translation's keys.
 std::vector<std::string> token_match_keys(std::span<const LatinToken> tokens);
+// The initials among them (of 2..6 adjacent words, with their digit and
+// acronym variants), sorted; and whether each of `keys` is one, found without
+// listing them (what compare_tokens asks).
+std::vector<std::string> token_initials(std::span<const LatinToken> tokens);
+std::vector<bool> are_token_initials(std::span<const LatinToken> tokens, std::span<const std::string> keys);
 
 // Lowercase-alphanumeric key of a piece of text as scan_tokens computes it
 // (exposed for tests and for callers that match user-supplied names).

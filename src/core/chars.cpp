@@ -11,6 +11,15 @@ namespace bitext::chars {
 
 bool is_non_ascii_white_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
 
+bool non_ascii_may_end_sentence(char32_t c) {
+  switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK)) {
+    case U_SB_ATERM: case U_SB_STERM: case U_SB_SEP: case U_SB_CR: case U_SB_LF:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_zero_width(char32_t c) { return c == 0x200B || c == 0x2060 || c == 0xFEFF; }
 
 bool is_non_ascii_closing_mark(char32_t c) {

@@ -22,6 +22,17 @@ inline bool is_white_space(char32_t c) {
   return is_non_ascii_white_space(c);
 }
 
+// Whether the Sentence_Break class (UAX #29) of `c` is one ICU's sentence
+// rules may break after: ATerm, STerm, Sep, CR or LF. (ASCII and the CJK
+// Unified Ideographs, all OLetter, inline: asked of a line's code points up
+// to its first terminator.)
+bool non_ascii_may_end_sentence(char32_t c);
+inline bool may_end_sentence(char32_t c) {
+  if (c < 0x80) return c == U'.' || c == U'!' || c == U'?' || c == U'\n' || c == U'\r';
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;
+  return non_ascii_may_end_sentence(c);
+}
+
 // Invisible characters that are not White_Space in Unicode but separate or
 // show nothing: zero-width space U+200B, word joiner U+2060 and the byte
 // order mark / zero-width no-break space U+FEFF. Editors and exports leave

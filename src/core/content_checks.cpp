@@ -198,6 +198,21 @@ class ContentRun {
   std::vector<char> dirty_;            // per anchor: its alternatives must be found again
   std::vector<std::shared_ptr<const MadeFindings>> lexical_;  // per pair: its lexical findings
   std::shared_ptr<ContentState> state_ = std::make_shared<ContentState>();
+  // Per pair side (2 p, 2 p + 1): what stage 1's outline of a line found
+  // beside the pair's LineSummary, until the line's features are taken from
+  // it (their sentence boundaries are the outline's: ICU's sentence iterator
+  // runs once per line). The offsets are in the stretch's vector.
+  struct SideOutline {
+    std::uint32_t offsets_begin = 0;
+    std::uint32_t offsets_count = 0;
+    Script dominant = Script::None;
+    bool spaced = true;
+    bool starts_lower = false;
+    bool read = false;
+    std::uint16_t stretch = 0;
+  };
+  std::vector<SideOutline> outlines_;
+  std::vector<std::vector<std::uint32_t>> outline_offsets_;  // per stage 1 stretch
 
   // The leading pairs' findings told so far (tell_prefix).
   struct ToldAlternative {
@@ -249,9 +264,23 @@ void ContentRun::map_to_previous() {
 void ContentRun::ensure_features(std::size_t begin, std::size_t end) {
   for (std::size_t p = begin; p < std::min(end, table_.size()); ++p) {
     if (!table_.valid(p) || table_.has_features(p)) continue;
-    for (const bool translation : {true, false})
-      table_.features[2 * p + (translation ? 0 : 1)] =
-          std::make_unique<const LineFeatures>(line_features(table_.side_text(p, translation)));
+    for (const bool translation : {true, false}) {
+      const std::size_t side = 2 * p + (translation ? 0 : 1);
+      // Stage 1's outline is read once: a seam's second reading starts afresh.
+      if (side < outlines_.size() && outlines_[side].read) {
+        SideOutline& kept = outlines_[side];
+        kept.read = false;
+        const LineSummary& summary = translation ? state_->pairs[p].translation : state_->pairs[p].original;
+        const LineOutline outline{summary.length, kept.spaced, summary.sentences, summary.questions,
+                                  summary.ends_sentence, kept.starts_lower, kept.dominant};
+        const std::span<const std::uint32_t> offsets =
+            std::span<const std::uint32_t>(outline_offsets_[kept.stretch]).subspan(kept.offsets_begin, kept.offsets_count);
+        table_.features[side] =
+            std::make_unique<const LineFeatures>(line_features(table_.side_text(p, translation), &outline, offsets));
+        continue;
+      }
+      table_.features[side] = std::make_unique<const LineFeatures>(line_features(table_.side_text(p, translation)));
+    }
   }
 }
 
@@ -537,7 +566,10 @@ ContentResult ContentRun::run() {
 
   // Stage 1: the summaries of the pairs not seen before (their outline, not
   // their features) and the fits.
-  in_stretches(n, worker_count(n, 1024), [&](std::size_t begin, std::size_t end, unsigned) {
+  const unsigned outline_workers = worker_count(n, 1024);
+  outlines_.assign(2 * n, {});
+  outline_offsets_.assign(outline_workers, {});
+  in_stretches(n, outline_workers, [&](std::size_t begin, std::size_t end, unsigned stretch) {
     for (std::size_t p = begin; p < end; ++p) {
       if (!table_.valid(p)) continue;
       ContentState::PairRecord& record = state_->pairs[p];
@@ -546,9 +578,17 @@ ContentResult ContentRun::run() {
         record.translation = before->translation;
         record.original = before->original;
       } else {
-        const SideText t = table_.side_text(p, true), o = table_.side_text(p, false);
-        record.translation = summary_of(line_outline(t.text, t.script));
-        record.original = summary_of(line_outline(o.text, o.script));
+        for (const bool translation : {true, false}) {
+          const SideText side = table_.side_text(p, translation);
+          std::vector<std::uint32_t>& offsets = outline_offsets_[stretch];
+          const std::size_t offsets_begin = offsets.size();
+          const LineOutline outline = read_outline(side.text, side.script, offsets);
+          (translation ? record.translation : record.original) = summary_of(outline);
+          if (offsets.size() > UINT32_MAX) continue;  // (features read afresh)
+          outlines_[2 * p + (translation ? 0 : 1)] = {
+              static_cast<std::uint32_t>(offsets_begin), static_cast<std::uint32_t>(offsets.size() - offsets_begin),
+              outline.dominant, outline.spaced, outline.starts_lower, true, static_cast<std::uint16_t>(stretch)};
+        }
       }
     }
   });
@@ -596,6 +636,8 @@ ContentResult ContentRun::run() {
   for (unsigned w = 1; w < workers; ++w) seam(n * (w - 1) / workers, n * w / workers);
   for (std::size_t p = 0; p < n; ++p) lexical_for(p);  // none left unless the stretches were too short for seams
   release_features(0, n);
+  std::vector<SideOutline>().swap(outlines_);  // (those of pairs no stage read)
+  std::vector<std::vector<std::uint32_t>>().swap(outline_offsets_);
   release_lexicon_pages();  // the findings below look up only a drift's words
   // Stage 3: selection.
   const Selection selection = select_alternatives(candidates_in(0, n), n);

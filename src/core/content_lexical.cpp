@@ -17,8 +17,10 @@ const Lexicon* document_lexicon(Script translation, Script original) {
   return chinese_english ? Lexicon::shared() : nullptr;
 }
 
-LineFeatures line_features(const SideText& side) {
-  LineFeatures features = line_features(side.text, side.script);
+LineFeatures line_features(const SideText& side, const LineOutline* outline,
+                           std::span<const std::uint32_t> sentence_offsets) {
+  LineFeatures features = outline ? line_features(side.text, side.script, *outline, sentence_offsets)
+                                  : line_features(side.text, side.script);
   if (side.lexicon) {
     std::vector<LexicalWord> words = side.script == Script::Han ? chinese_line_words(side.text, side.lexicon)
                                                                 : english_line_words(side.text);

@@ -24,6 +24,10 @@ LineSummary summary_of(const LineFeatures& features) {
   return {features.length, features.sentences, features.questions, features.ends_sentence};
 }
 
+LineSummary summary_of(const LineOutline& outline) {
+  return {outline.length, outline.sentences, outline.questions, outline.ends_sentence};
+}
+
 namespace {
 
 // Drops the names of `unmatched` that the other side's text transliterates;

@@ -84,6 +84,7 @@ struct LineSummary {
   bool operator==(const LineSummary&) const = default;
 };
 LineSummary summary_of(const LineFeatures& features);
+LineSummary summary_of(const LineOutline& outline);
 
 // What a pair's lexical findings name (content_pair_findings.cpp): the
 // numbers and tokens without a counterpart, and the changed technical tokens.
@@ -202,8 +203,11 @@ struct PairTable {
 };
 
 // Features of a side's line, measured as a line of that side's script, with
-// its content words when the lexical signal is on (content_lexical.cpp).
-LineFeatures line_features(const SideText& side);
+// its content words when the lexical signal is on (content_lexical.cpp);
+// from the line's read_outline(side.text, side.script, sentence_offsets) when
+// `outline` is given.
+LineFeatures line_features(const SideText& side, const LineOutline* outline = nullptr,
+                           std::span<const std::uint32_t> sentence_offsets = {});
 
 // The lexical signal (content_lexical.cpp): which content words of one side
 // have a translation on the other. Null when the document is not

@@ -22,6 +22,18 @@ int two_letter_index(std::string_view word) {
   return second < 0 ? -1 : (word[0] - 'a') * 27 + second;
 }
 
+// The longest word may_start_number accepts.
+constexpr std::size_t longest_starter() {
+  std::size_t longest = std::string_view("hundred").size();
+  for (const std::string_view month : kMonths) longest = std::max(longest, month.size());
+  for (const WordNumber& entry : kSmallWords) longest = std::max(longest, entry.word.size());
+  for (const WordNumber& entry : kScaleWords) longest = std::max(longest, entry.word.size());
+  for (const WordNumber& entry : kOrdinalWords) longest = std::max(longest, entry.word.size());
+  for (const WordNumber& entry : kVagueWords) longest = std::max(longest, entry.word.size());
+  return longest;
+}
+constexpr std::size_t kLongestStarter = longest_starter();
+
 bool may_start_number(std::string_view word) {
   struct Starters {
     std::vector<std::string_view> words;
@@ -56,12 +68,19 @@ bool may_start_number(std::string_view word) {
 // ---- English number words, ordinals, months and vague quantities.
 std::size_t Scanner::scan_word(std::size_t i) {
   std::size_t j = i;
-  std::string word;
-  while (is_ascii_letter(at(j))) word.push_back(char(ascii_lower(at(j++))));
+  // The word lowered, in a buffer longer than any word a number starts with
+  // (may_start_number's): a longer word is none of them. Most words are
+  // passed over without a string.
+  char lowered[kLongestStarter + 1];
+  std::size_t size = 0;
+  for (; is_ascii_letter(at(j)); ++j, ++size)
+    if (size < sizeof lowered) lowered[size] = char(ascii_lower(at(j)));
   if (is_digit(at(j)) && glued_section_number(j)) return j;  // the number is read on its own (Prev1.6.)
   if (is_digit(at(j)) || at(j) == U'_' || is_latin_letter(at(j))) return skip_identifier(i);
   if (is_latin_letter(before(i)) || is_digit(before(i))) return j;
-  if (!may_start_number(word)) return j;  // what the readers below return for any other word
+  // What the readers below return for any other word.
+  if (size > kLongestStarter || !may_start_number(std::string_view(lowered, size))) return j;
+  const std::string word(lowered, size);
 
   NumberMention m;
   m.notation = NumberNotation::Words;

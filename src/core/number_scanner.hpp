@@ -67,7 +67,8 @@ inline bool is_financial(char32_t c) {
   return std::u32string_view(U"壹贰貳叁參肆伍陆陸柒捌玖").find(c) != std::u32string_view::npos;
 }
 
-inline bool is_chinese_numeral(char32_t c) { return chinese_digit(c) >= 0 || chinese_unit(c) > 0; }
+// (None lies below 〇 U+3007: most code points of a line are answered before the switches.)
+inline bool is_chinese_numeral(char32_t c) { return c >= U'〇' && (chinese_digit(c) >= 0 || chinese_unit(c) > 0); }
 inline bool is_zero_char(char32_t c) { return c == U'零' || c == U'〇'; }
 
 // Largest power of ten dividing an integral value (Chinese numerals always name
@@ -253,6 +254,7 @@ class Scanner {
   void mask_idioms() {
     masked_.assign(cps_.size(), false);
     for (std::size_t i = 0; i < cps_.size(); ++i) {
+      if (cps_[i].c < U'〇') continue;  // every idiom starts with a Han character
       if (!is_chinese_numeral(cps_[i].c) && cps_[i].c != U'唯' && cps_[i].c != U'统' &&
           cps_[i].c != U'同' && cps_[i].c != U'独' && cps_[i].c != U'乱' && cps_[i].c != U'成' &&
           cps_[i].c != U'再')

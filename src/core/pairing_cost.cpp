@@ -18,6 +18,45 @@ std::uint64_t continue_hash(std::uint64_t h, std::string_view key) {
   return h;
 }
 
+// Whether token i + 1 follows token i with at most one byte between (a space or a hyphen).
+bool adjacent_next(std::span<const LatinToken> tokens, std::size_t i) {
+  return i + 1 < tokens.size() && tokens[i + 1].begin <= tokens[i].end + 1;
+}
+
+// Each token's key hash, and joined with the next token's key where that is adjacent (0 where not).
+void token_hashes(std::span<const LatinToken> tokens, std::vector<std::uint64_t>& hashes,
+                  std::vector<std::uint64_t>& joined) {
+  hashes.reserve(tokens.size());
+  joined.reserve(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const LatinToken& token = tokens[i];
+    const std::uint64_t h = token_key_hash(token.key);
+    hashes.push_back(h);
+    joined.push_back(adjacent_next(tokens, i) ? continue_hash(h, tokens[i + 1].key) : 0);
+  }
+}
+
+// token_keys from the hashes token_hashes gives.
+TokenKeys keys_of(std::span<const LatinToken> tokens, std::span<const std::uint64_t> hashes,
+                  std::span<const std::uint64_t> joined) {
+  TokenKeys keys;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const LatinToken& token = tokens[i];
+    if (token.key.empty()) continue;
+    const std::uint64_t h = hashes[i];
+    keys.present.push_back(h);
+    if (adjacent_next(tokens, i)) keys.present.push_back(joined[i]);
+    const bool short_word = token.kind == TokenKind::Word && token.key.size() < 3;
+    if (!short_word) keys.names.push_back(h);  // the tokens compare_tokens looks for in the original
+    if (must_carry(token)) keys.carried.push_back(h);
+  }
+  for (auto* list : {&keys.present, &keys.names, &keys.carried}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  return keys;
+}
+
 // A line that ends with the ellipsis ends a sentence as far as pairing goes.
 bool is_sentence_mark(char32_t c) { return chars::is_sentence_end(c) || c == U'…'; }
 
@@ -82,8 +121,6 @@ void add_label_cuts(std::string_view line, std::vector<CutPoint>& cuts) {
     std::sort(cuts.begin(), cuts.end(), [](const CutPoint& x, const CutPoint& y) { return x.head_end < y.head_end; });
 }
 
-// Cut points at sentence and clause boundaries (head_end, tail_begin and
-// strength only); the whitespace between the parts belongs to neither.
 // Where the head of a cut at `offset` ends: before the whitespace (ASCII and
 // the CJK ideographic space) that precedes the boundary.
 std::size_t head_end_before(std::string_view line, std::size_t offset) {
@@ -100,9 +137,12 @@ std::size_t head_end_before(std::string_view line, std::size_t offset) {
   return head_end;
 }
 
-std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant, std::span<const CodePointSpan> code_points) {
+// Cut points at sentence and clause boundaries (`boundaries`, find_boundaries')
+// and before section labels (head_end, tail_begin and strength only); the
+// whitespace between the parts belongs to neither.
+std::vector<CutPoint> boundary_cuts(std::string_view line, const std::vector<Boundary>& boundaries) {
   std::vector<CutPoint> cuts;
-  for (const Boundary& boundary : find_boundaries(line, dominant, code_points)) {
+  for (const Boundary& boundary : boundaries) {
     const std::size_t head_end = head_end_before(line, boundary.offset);
     if (head_end == 0) continue;
     cuts.push_back({head_end, boundary.offset, 0, boundary.strength == BoundaryStrength::Sentence});
@@ -111,67 +151,92 @@ std::vector<CutPoint> boundary_cuts(std::string_view line, Script dominant, std:
   return cuts;
 }
 
-// The sentence cuts boundary_cuts would make, counted (label cuts are never
-// sentence cuts).
-int sentence_cut_count(std::string_view line, Script dominant) {
-  int count = 0;
-  for (const Boundary& boundary : find_sentence_boundaries(line, dominant))
-    count += head_end_before(line, boundary.offset) > 0 ? 1 : 0;
-  return count;
-}
-
 // The features of the line's shape: length, spacing, sentence and question
 // counts, how it ends and starts (line_outline and line_features agree on them).
-void shape_features(std::string_view line, const ScriptProfile& profile, Script measure, int sentence_cuts,
-                    LineFeatures& features) {
-  features.spaced = profile.dominant != Script::Han && profile.dominant != Script::Japanese;
-  features.length = line_length(line, measure);
+void shape_features(std::string_view line, Script dominant, Script measure, int sentence_cuts, LineOutline& shape) {
+  shape.spaced = dominant != Script::Han && dominant != Script::Japanese;
+  shape.length = line_length(line, measure);
   std::size_t last_visible_end = 0;
   char32_t last_visible = 0;
   for (std::size_t at = 0; at < line.size();) {
     const DecodedCodePoint decoded = decode_utf8(line, at);
     at += std::max<std::size_t>(decoded.length, 1);
-    if (decoded.code_point == U'?' || decoded.code_point == U'？') ++features.questions;
+    if (decoded.code_point == U'?' || decoded.code_point == U'？') ++shape.questions;
     if (!chars::is_blank(decoded.code_point)) {
       last_visible = decoded.code_point;
       last_visible_end = at;
     }
   }
-  features.sentences = sentence_cuts + 1;
-  features.ends_sentence = last_visible_end > 0 && (is_sentence_mark(last_visible) || chars::is_closing_mark(last_visible));
+  shape.sentences = sentence_cuts + 1;
+  shape.ends_sentence = last_visible_end > 0 && (is_sentence_mark(last_visible) || chars::is_closing_mark(last_visible));
   for (std::size_t at = 0; at < line.size(); at = advance(line, at)) {
     const char32_t c = decode_utf8(line, at).code_point;
     if (chars::is_blank(c)) continue;
-    features.starts_lower = c >= U'a' && c <= U'z';
+    shape.starts_lower = c >= U'a' && c <= U'z';
     break;
   }
 }
 
+void copy_shape(const LineOutline& shape, LineFeatures& features) {
+  features.length = shape.length;
+  features.spaced = shape.spaced;
+  features.sentences = shape.sentences;
+  features.questions = shape.questions;
+  features.ends_sentence = shape.ends_sentence;
+  features.starts_lower = shape.starts_lower;
+}
+
+// Sentence offsets fit 32 bits on any line read_outline records them for.
+bool offsets_fit(std::string_view line) { return line.size() <= UINT32_MAX; }
+
 }  // namespace
+
+LineOutline read_outline(std::string_view line, Script script, std::vector<std::uint32_t>& sentence_offsets) {
+  LineOutline outline;
+  outline.dominant = classify_script(line).dominant;
+  const Script measure = script == Script::None ? outline.dominant : script;
+  // The sentence cuts boundary_cuts would make, counted (label cuts are never
+  // sentence cuts).
+  int sentence_cuts = 0;
+  for (const Boundary& boundary : find_sentence_boundaries(line, outline.dominant)) {
+    sentence_cuts += head_end_before(line, boundary.offset) > 0 ? 1 : 0;
+    if (offsets_fit(line)) sentence_offsets.push_back(static_cast<std::uint32_t>(boundary.offset));
+  }
+  shape_features(line, outline.dominant, measure, sentence_cuts, outline);
+  return outline;
+}
 
 LineFeatures line_outline(std::string_view line, Script script) {
   LineFeatures features;
-  const ScriptProfile profile = classify_script(line);
-  const Script measure = script == Script::None ? profile.dominant : script;
-  shape_features(line, profile, measure, sentence_cut_count(line, profile.dominant), features);
+  std::vector<std::uint32_t> sentence_offsets;
+  copy_shape(read_outline(line, script, sentence_offsets), features);
   return features;
 }
 
 namespace {
 
 // The outline with the cut points measured (what line_features and
-// line_cut_features share), from the line decoded once.
+// line_cut_features share), from the line decoded once; from its outline
+// when `known` is read_outline(line, script, ...) and `sentence_offsets` the offsets it appended.
 void shape_and_cuts(std::string_view line, Script script, std::span<const CodePointSpan> code_points,
+                    const LineOutline* known, std::span<const std::uint32_t> sentence_offsets,
                     LineFeatures& features) {
-  const ScriptProfile profile = classify_script(line);
+  const Script dominant = known ? known->dominant : classify_script(line).dominant;
   // Measured as a line of its side's script: a Chinese line that is mostly
   // commands and paths is still a translation, and measured as Latin text it
   // looks c times too long (docs/calibration.md, "Mixed-script lines").
-  const Script measure = script == Script::None ? profile.dominant : script;
-  features.cuts = boundary_cuts(line, profile.dominant, code_points);
-  const int sentence_cuts =
-      int(std::count_if(features.cuts.begin(), features.cuts.end(), [](const CutPoint& cut) { return cut.sentence; }));
-  shape_features(line, profile, measure, sentence_cuts, features);
+  const Script measure = script == Script::None ? dominant : script;
+  if (known) {
+    features.cuts = boundary_cuts(line, find_boundaries(line, dominant, code_points, sentence_offsets));
+    copy_shape(*known, features);
+  } else {
+    features.cuts = boundary_cuts(line, find_boundaries(line, dominant, code_points));
+    const int sentence_cuts =
+        int(std::count_if(features.cuts.begin(), features.cuts.end(), [](const CutPoint& cut) { return cut.sentence; }));
+    LineOutline shape;
+    shape_features(line, dominant, measure, sentence_cuts, shape);
+    copy_shape(shape, features);
+  }
   int before = 0;
   // Prefix lengths in one pass: the counts of [0, head_end) are those of the
   // previous prefix, the whitespace between, and the segment up to this cut.
@@ -210,7 +275,7 @@ void shape_and_cuts(std::string_view line, Script script, std::span<const CodePo
 
 LineFeatures line_cut_features(std::string_view line, Script script) {
   LineFeatures features;
-  shape_and_cuts(line, script, decode_code_points(line), features);
+  shape_and_cuts(line, script, decode_code_points(line), nullptr, {}, features);
   features.cuts.shrink_to_fit();
   return features;
 }
@@ -232,23 +297,18 @@ CutPoint cut_at(const LineFeatures& features, std::string_view line, Script scri
   return cut;
 }
 
-LineFeatures line_features(std::string_view line, Script script) {
+namespace {
+
+LineFeatures features_of(std::string_view line, Script script, const LineOutline* outline,
+                         std::span<const std::uint32_t> sentence_offsets) {
   LineFeatures features;
   // One decode of the line for the boundaries, numbers and tokens.
   const std::vector<CodePointSpan> code_points = decode_code_points(line);
-  shape_and_cuts(line, script, code_points, features);
+  shape_and_cuts(line, script, code_points, outline, sentence_offsets, features);
   features.numbers = scan_numbers(line, code_points);
   features.tokens = scan_tokens(line, code_points);
-  features.keys = token_keys(features.tokens);
-  features.token_hashes.reserve(features.tokens.size());
-  features.joined_hashes.reserve(features.tokens.size());
-  for (std::size_t i = 0; i < features.tokens.size(); ++i) {
-    const LatinToken& token = features.tokens[i];
-    const std::uint64_t h = token_key_hash(token.key);
-    features.token_hashes.push_back(h);
-    const bool adjacent = i + 1 < features.tokens.size() && features.tokens[i + 1].begin <= token.end + 1;
-    features.joined_hashes.push_back(adjacent ? continue_hash(h, features.tokens[i + 1].key) : 0);
-  }
+  token_hashes(features.tokens, features.token_hashes, features.joined_hashes);
+  features.keys = keys_of(features.tokens, features.token_hashes, features.joined_hashes);
 
   // A full analysis holds the features of every line at once: the slack the
   // vectors grew with would be a third of its peak memory.
@@ -256,6 +316,15 @@ LineFeatures line_features(std::string_view line, Script script) {
   features.tokens.shrink_to_fit();
   features.cuts.shrink_to_fit();
   return features;
+}
+
+}  // namespace
+
+LineFeatures line_features(std::string_view line, Script script) { return features_of(line, script, nullptr, {}); }
+
+LineFeatures line_features(std::string_view line, Script script, const LineOutline& outline,
+                           std::span<const std::uint32_t> sentence_offsets) {
+  return features_of(line, script, offsets_fit(line) ? &outline : nullptr, sentence_offsets);
 }
 
 LengthRatioModel document_length_model(std::span<const LengthPair> pairs, Script translation, Script original) {
@@ -294,24 +363,9 @@ SentenceCountModel fit_sentence_counts(std::span<const int> differences) {
 }
 
 TokenKeys token_keys(std::span<const LatinToken> tokens) {
-  TokenKeys keys;
-  const auto hash = token_key_hash;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const LatinToken& token = tokens[i];
-    if (token.key.empty()) continue;
-    const std::uint64_t h = hash(token.key);
-    keys.present.push_back(h);
-    if (i + 1 < tokens.size() && tokens[i + 1].begin <= token.end + 1)
-      keys.present.push_back(continue_hash(h, tokens[i + 1].key));
-    const bool short_word = token.kind == TokenKind::Word && token.key.size() < 3;
-    if (!short_word) keys.names.push_back(h);  // the tokens compare_tokens looks for in the original
-    if (must_carry(token)) keys.carried.push_back(h);
-  }
-  for (auto* list : {&keys.present, &keys.names, &keys.carried}) {
-    std::sort(list->begin(), list->end());
-    list->erase(std::unique(list->begin(), list->end()), list->end());
-  }
-  return keys;
+  std::vector<std::uint64_t> hashes, joined;
+  token_hashes(tokens, hashes, joined);
+  return keys_of(tokens, hashes, joined);
 }
 
 LexicalCheck check_lexical(std::span<const NumberMention> translation_numbers,

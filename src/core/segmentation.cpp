@@ -120,21 +120,18 @@ bool icu_may_break_inside(std::span<const CodePoint> cps) {
     const auto kind = sentence_break(cps[i - 1].c);
     if (kind != U_SB_ATERM && kind != U_SB_STERM && kind != U_SB_CLOSE) break;
   }
-  for (std::size_t k = 0; k < i; ++k) {
-    switch (sentence_break(cps[k].c)) {
-      case U_SB_ATERM: case U_SB_STERM: case U_SB_SEP: case U_SB_CR: case U_SB_LF:
-        return true;
-      default:
-        break;
-    }
-  }
+  for (std::size_t k = 0; k < i; ++k)
+    if (chars::may_end_sentence(cps[k].c)) return true;
   return false;
 }
 
 // A mark that makes a sentence boundary of its run of punctuation.
 bool is_sentence_punctuation(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'｡'; }
 
-std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, bool sentences_only) {
+// `known_sentences`, when given, are the line's Sentence boundaries as
+// found before (the ICU and "OK." ones among them): they stand for that part.
+std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, bool sentences_only,
+                                 const std::span<const std::uint32_t>* known_sentences = nullptr) {
   // (byte offset, strength) as found; sorted and merged to the strongest per offset at the end.
   std::vector<std::pair<std::size_t, int>> found;
 
@@ -151,17 +148,22 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
     found.emplace_back(cps[cp_index].begin, s);
   };
 
+  // A Sentence boundary was found where a boundary of any strength at its
+  // offset would be found now (the strongest is kept), and it passed the
+  // filter below, which it passes again.
+  if (known_sentences != nullptr) {
+    for (const std::uint32_t offset : *known_sentences) found.emplace_back(offset, 3);
+  }
+
   // Sentence boundaries from ICU, on a UTF-16 copy with an index back to bytes
   // (buffers kept per thread: this runs for every line of a document).
   thread_local std::u16string utf16;
   thread_local std::vector<std::size_t> unit_to_cp;  // UTF-16 index -> code point index
   utf16.clear();
   unit_to_cp.clear();
-  if (icu_may_break_inside(cps)) {
-    std::size_t units = cps.size();
-    for (const CodePoint& cp : cps) units += cp.c >= 0x10000 ? 1 : 0;
-    utf16.resize(units);
-    unit_to_cp.resize(units + 1);
+  if (known_sentences == nullptr && icu_may_break_inside(cps)) {
+    utf16.resize(2 * cps.size());  // room for a surrogate pair each; cut to size below
+    unit_to_cp.resize(2 * cps.size() + 1);
     std::size_t u = 0;
     for (std::size_t k = 0; k < cps.size(); ++k) {
       const char32_t c = cps[k].c;
@@ -175,6 +177,8 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
       unit_to_cp[u++] = k;
     }
     unit_to_cp[u] = cps.size();
+    utf16.resize(u);
+    unit_to_cp.resize(u + 1);
   }
   if (!utf16.empty() && utf16.size() < std::size_t(INT32_MAX)) {
     if (icu::BreakIterator* iterator = sentence_iterator(language_of(script))) {
@@ -200,7 +204,7 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
   // ICU's English suppressions keep "OK." with what follows (the state
   // abbreviation); in a transcript "OK. Go and have your shower." is the
   // interjection and two sentences.
-  if (language_of(script) == Language::English) {
+  if (known_sentences == nullptr && language_of(script) == Language::English) {
     const auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
     for (std::size_t i = 0; i + 2 < cps.size(); ++i) {
       const bool ok = (cps[i].c == U'O' || cps[i].c == U'o') && (cps[i + 1].c == U'K' || cps[i + 1].c == U'k') &&
@@ -232,14 +236,12 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
   }
 
   // Keep boundaries with non-space text on both sides.
-  std::size_t first_text = cps.size(), last_text = 0;
-  for (std::size_t k = 0; k < cps.size(); ++k) {
-    if (is_white_space(cps[k].c)) continue;
-    first_text = std::min(first_text, k);
-    last_text = k;
-  }
+  std::size_t first_text = 0;
+  while (first_text < cps.size() && is_white_space(cps[first_text].c)) ++first_text;
   std::vector<Boundary> out;
   if (first_text >= cps.size()) return out;
+  std::size_t last_text = cps.size() - 1;
+  while (is_white_space(cps[last_text].c)) --last_text;  // stops at first_text
   std::sort(found.begin(), found.end());
   for (std::size_t k = 0; k < found.size(); ++k) {
     const std::size_t offset = found[k].first;
@@ -260,6 +262,11 @@ std::vector<Boundary> find_boundaries(std::string_view line, Script script) {
 
 std::vector<Boundary> find_boundaries(std::string_view, Script script, std::span<const CodePointSpan> code_points) {
   return boundaries(code_points, script, false);
+}
+
+std::vector<Boundary> find_boundaries(std::string_view, Script script, std::span<const CodePointSpan> code_points,
+                                     std::span<const std::uint32_t> sentence_offsets) {
+  return boundaries(code_points, script, false, &sentence_offsets);
 }
 
 std::vector<Boundary> find_sentence_boundaries(std::string_view line, Script script) {

@@ -328,21 +328,15 @@ class TokenScanner {
   }
 
   void push(std::size_t lead, std::size_t first, std::size_t last, TokenKind kind, Carry carry) {
-    LatinToken token;
-    token.begin = cps_[lead].begin;
-    token.end = cps_[last - 1].end;
-    token.kind = kind;
-    token.key = make_key(cps_, first, last, kind);
-    if (token.key.empty()) return;
-    token.parts = make_parts(cps_, first, last);
-    const auto listed = [&](const auto& list) {
-      return std::find(list.begin(), list.end(), token.key) != list.end();
-    };
+    std::string key = make_key(cps_, first, last, kind);
+    if (key.empty()) return;
+    const auto listed = [&](const auto& list) { return std::find(list.begin(), list.end(), key) != list.end(); };
     if ((kind == TokenKind::Acronym && listed(kUncarriedCaps)) ||
         (kind == TokenKind::Identifier && listed(kTranslatedIdentifiers)))
       carry = Carry::None;
-    token.carry = carry;
-    out_.push_back(std::move(token));
+    // (The key moved in, not assigned: one string copy less per token.)
+    out_.push_back(LatinToken{cps_[lead].begin, cps_[last - 1].end, kind, carry, std::move(key),
+                              make_parts(cps_, first, last)});
   }
 };
 
@@ -504,10 +498,34 @@ class SideIndex {
     return false;
   }
 
-  bool initials(const std::string& key) const {
+  // Without listing them all (most keys asked are none): only the starts
+  // whose first word can begin `key` are read.
+  bool initials(std::string_view key) const {
     if (key.size() < 2 || key.size() > kMaxInitials) return false;
+    if (initials_built_) return std::binary_search(initials_.begin(), initials_.end(), key);
+    for (std::size_t r = 0; r < literal_runs_; ++r) {
+      const JoinedRun& run = runs_[r];
+      for (std::size_t s = 0; s < run.words(); ++s) {
+        // Initials from s start with its word's first letter, or with the
+        // digit it names ('0' + 10 for "ten").
+        const std::string& word = tokens_[run.token_at[s]].key;
+        if (word.size() < 2) continue;
+        if (word[0] != key[0]) {
+          const int digit = key[0] >= '0' && key[0] <= ':' ? digit_of_word(word) : -1;
+          if (digit < 0 || char('0' + digit) != key[0]) continue;
+        }
+        const bool found = visit_initials(run, s, [&](const std::vector<std::string>& variants) {
+          return std::find(variants.begin(), variants.end(), key) != variants.end();
+        });
+        if (found) return true;
+      }
+    }
+    return false;
+  }
+
+  std::vector<std::string> all_initials() const {
     if (!initials_built_) build_initials();
-    return std::binary_search(initials_.begin(), initials_.end(), key);
+    return initials_;
   }
 
   // `key` starts a longer word of this side (man -> manual).
@@ -580,26 +598,36 @@ class SideIndex {
   void build_initials() const {
     initials_built_ = true;
     for (std::size_t r = 0; r < literal_runs_; ++r) {
-      const JoinedRun& run = runs_[r];
-      for (std::size_t s = 0; s < run.words(); ++s) {
-        std::vector<std::string> variants{""};
-        for (std::size_t e = s; e < run.words() && e < s + kMaxInitials; ++e) {
-          const LatinToken& token = tokens_[run.token_at[e]];
-          const std::string& word = token.key;
-          if (word.size() < 2) break;
-          const int digit = digit_of_word(word);
-          const bool acronym = token.kind == TokenKind::Acronym;
-          const std::size_t count = variants.size();
-          for (std::size_t v = 0; v < count; ++v) {
-            if (digit >= 0 && variants.size() < 8) variants.push_back(variants[v] + char('0' + digit));
-            if (acronym && variants.size() < 8) variants.push_back(variants[v] + word);
-            variants[v].push_back(word[0]);
-          }
-          if (e > s) initials_.insert(initials_.end(), variants.begin(), variants.end());
-        }
+      for (std::size_t s = 0; s < runs_[r].words(); ++s) {
+        visit_initials(runs_[r], s, [&](const std::vector<std::string>& variants) {
+          initials_.insert(initials_.end(), variants.begin(), variants.end());
+          return false;
+        });
       }
     }
     std::sort(initials_.begin(), initials_.end());
+  }
+
+  // The initials of the words of `run` from word s on, 2 words and more, each
+  // length's variants given to visit(variants) until it returns true (then true).
+  template <class Visit>
+  bool visit_initials(const JoinedRun& run, std::size_t s, const Visit& visit) const {
+    std::vector<std::string> variants{""};
+    for (std::size_t e = s; e < run.words() && e < s + kMaxInitials; ++e) {
+      const LatinToken& token = tokens_[run.token_at[e]];
+      const std::string& word = token.key;
+      if (word.size() < 2) break;
+      const int digit = digit_of_word(word);
+      const bool acronym = token.kind == TokenKind::Acronym;
+      const std::size_t count = variants.size();
+      for (std::size_t v = 0; v < count; ++v) {
+        if (digit >= 0 && variants.size() < 8) variants.push_back(variants[v] + char('0' + digit));
+        if (acronym && variants.size() < 8) variants.push_back(variants[v] + word);
+        variants[v].push_back(word[0]);
+      }
+      if (e > s && visit(variants)) return true;
+    }
+    return false;
   }
 };
 
@@ -620,6 +648,16 @@ bool must_carry(const LatinToken& token) { return token.carry != Carry::None; }
 
 std::vector<std::string> token_match_keys(std::span<const LatinToken> tokens) {
   return SideIndex(tokens).all_keys();
+}
+
+std::vector<std::string> token_initials(std::span<const LatinToken> tokens) { return SideIndex(tokens).all_initials(); }
+
+std::vector<bool> are_token_initials(std::span<const LatinToken> tokens, std::span<const std::string> keys) {
+  const SideIndex index(tokens);
+  std::vector<bool> found;
+  found.reserve(keys.size());
+  for (const std::string& key : keys) found.push_back(index.initials(key));
+  return found;
 }
 
 TokenComparison compare_tokens(std::span<const LatinToken> translation,

@@ -132,3 +132,20 @@ TEST_CASE("full-width ASCII forms fold to ASCII; everything else is unchanged") 
   CHECK(bitext::chars::fold_width(U'\u3000') == U'\u3000');  // ideographic space stays (a blank, not a letter)
   CHECK(bitext::chars::fold_width(U'中') == U'中');
 }
+
+TEST_CASE("may_end_sentence is ICU's Sentence_Break ATerm, STerm, Sep, CR or LF, on every code point") {
+  std::size_t differing = 0, terminators = 0;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    const auto kind = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK);
+    const bool expected = kind == U_SB_ATERM || kind == U_SB_STERM || kind == U_SB_SEP || kind == U_SB_CR ||
+                          kind == U_SB_LF;
+    differing += chars::may_end_sentence(c) != expected ? 1 : 0;
+    terminators += expected ? 1 : 0;
+  }
+  CHECK(differing == 0);
+  CHECK(terminators > 100);
+  for (const char32_t c : {U'.', U'!', U'?', U'\n', U'\r', U'。', U'！', U'？', char32_t(0x2029), char32_t(0x85)})
+    CHECK(chars::may_end_sentence(c));
+  for (const char32_t c : {U',', U';', U':', U' ', U'a', U'一', U'龥', U'，', U'…', char32_t(0x0B), char32_t(0x0C)})
+    CHECK_FALSE(chars::may_end_sentence(c));
+}

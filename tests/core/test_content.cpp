@@ -808,12 +808,36 @@ TEST_CASE("a drift at a section number costs what a drift at a sentence end cost
   CHECK(std::abs(at_label - at_stop) < 1.0);
 }
 
+namespace {
+
+// Every field of two lines' features (the content words aside: line_features has none).
+bool same_features(const LineFeatures& x, const LineFeatures& y) {
+  bool same = x.length == y.length && x.spaced == y.spaced && x.sentences == y.sentences &&
+              x.questions == y.questions && x.ends_sentence == y.ends_sentence && x.starts_lower == y.starts_lower &&
+              x.numbers.size() == y.numbers.size() && x.tokens.size() == y.tokens.size() &&
+              x.keys.present == y.keys.present && x.keys.names == y.keys.names && x.keys.carried == y.keys.carried &&
+              x.token_hashes == y.token_hashes && x.joined_hashes == y.joined_hashes && x.cuts.size() == y.cuts.size();
+  for (std::size_t k = 0; same && k < x.numbers.size(); ++k)
+    same = x.numbers[k].begin == y.numbers[k].begin && x.numbers[k].end == y.numbers[k].end;
+  for (std::size_t k = 0; same && k < x.tokens.size(); ++k)
+    same = x.tokens[k].begin == y.tokens[k].begin && x.tokens[k].end == y.tokens[k].end && x.tokens[k].key == y.tokens[k].key;
+  for (std::size_t k = 0; same && k < x.cuts.size(); ++k) {
+    const CutPoint &a = x.cuts[k], &b = y.cuts[k];
+    same = a.head_end == b.head_end && a.tail_begin == b.tail_begin && a.head_length == b.head_length &&
+           a.sentence == b.sentence && a.label == b.label && a.head_sentences == b.head_sentences &&
+           a.head_questions == b.head_questions && a.tail_sentences == b.tail_sentences;
+  }
+  return same;
+}
+
+}  // namespace
+
 TEST_CASE("a line's outline is its features' length, counts and ends, its cut features their cuts, on every line of the sample and odd lines") {
   std::vector<std::string> lines = split_lines(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
   for (const char* odd : {"", "   ", "Why? Really?? Yes.", "a.  b? c", "\xE3\x80\x80没有？真的。\xE3\x80\x80好",
                           "\xFF\xFE broken? bytes.", "…", "ends with a quote.\u201D", "  lower start, then? more"})
     lines.emplace_back(odd);
-  std::size_t differing = 0, differing_cuts = 0, cuts_seen = 0;
+  std::size_t differing = 0, differing_cuts = 0, cuts_seen = 0, differing_outlines = 0, differing_from_outline = 0;
   for (const std::string& line : lines) {
     for (const Script script : {Script::None, Script::Han, Script::Latin}) {
       const LineFeatures full = line_features(line, script);
@@ -837,11 +861,23 @@ TEST_CASE("a line's outline is its features' length, counts and ends, its cut fe
       }
       if (!same_cuts) ++differing_cuts;
       cuts_seen += full.cuts.size();
+      // The features taken from the line's outline (its sentence boundaries
+      // read once) are the features.
+      std::vector<std::uint32_t> offsets{7, 7};  // appended after what is there
+      const LineOutline read = read_outline(line, script, offsets);
+      const bool same_outline = read.length == outline.length && read.spaced == outline.spaced &&
+                                read.sentences == outline.sentences && read.questions == outline.questions &&
+                                read.ends_sentence == outline.ends_sentence &&
+                                read.starts_lower == outline.starts_lower;
+      if (!same_outline) ++differing_outlines;
+      if (!same_features(line_features(line, script, read, std::span(offsets).subspan(2)), full)) ++differing_from_outline;
     }
   }
   CHECK(lines.size() > 200);
   CHECK(differing == 0);
   CHECK(differing_cuts == 0);
+  CHECK(differing_outlines == 0);
+  CHECK(differing_from_outline == 0);
   CHECK(cuts_seen > 200);
   // Question marks before each cut, counted once however many cuts there are.
   const LineFeatures questions = line_features("Why? Really?? Yes. And you？ Fine.");

@@ -90,6 +90,10 @@ TEST_CASE("Chinese numerals") {
   }
   CHECK(only("二十五").strong);
   CHECK(only("二十五").notation == NumberNotation::Chinese);
+  // 〇 (U+3007), the lowest code point of a numeral, among ASCII and others.
+  CHECK(value_of("版本 一〇五 发布") == 105.0);
+  CHECK(only("编号〇〇七号").begin == 6);  // the number starts at its first 〇
+  CHECK(only("编号〇〇七号").value == 7.0);
 }
 
 TEST_CASE("mixed digit and Chinese scale forms") {
@@ -170,6 +174,12 @@ TEST_CASE("English scale words and number words") {
   CHECK(only("a hundred percent").kind == NumberKind::Percent);
   CHECK(scan_numbers("we work 24/7").empty());
   CHECK(scan_numbers("十之八九,八九不离十").empty());
+  // The longest words a number starts with, capitalised or not; a longer
+  // word that begins like one is no number.
+  CHECK(only("the Seventeenth day").value == 17.0);
+  CHECK(only("the Seventeenth day").kind == NumberKind::Ordinal);
+  CHECK(only("born in September").kind == NumberKind::Month);
+  CHECK(scan_numbers("seventeenthly, septembers and hundredfold").empty());
 }
 
 TEST_CASE("a scale's match holds at both ends of its 10% window, in both directions") {

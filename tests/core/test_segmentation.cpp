@@ -134,17 +134,27 @@ TEST_CASE("random lines: boundaries are ordered, interior, on code point starts"
   }
 }
 
-TEST_CASE("find_sentence_boundaries is find_boundaries' Sentence boundaries, on random and sample lines") {
-  // The sample's lines, random lines, and lines where ICU's rules are on the
-  // edge of breaking: terminators followed only by closing marks and spaces,
-  // a space before a closing mark, a paragraph separator, a combining mark.
+namespace {
+
+// The sample's lines, random lines, and lines where ICU's rules are on the
+// edge of breaking: terminators followed only by closing marks and spaces,
+// a space before a closing mark, a paragraph separator, a combining mark.
+std::vector<std::string> sample_random_and_edge_lines() {
   std::vector<std::string> lines =
       bitext::test_support::split_lines(bitext::test_support::read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
   for (unsigned seed = 0; seed < 3000; ++seed) lines.push_back(random_line(seed));
   for (const char* edge : {"Fine.", "Fine. ", "Fine.\u201D", "Fine.) ", "Fine. )", "Fine. \"", "Fine?! ", "a. .",
                            "Go.\u2029Now", "Go.\u0301 Now", "Go. Now.", "好。", "好。”", "好。 」", "好！，然后",
-                           "3.14 is pi", "U.S. Army", "e.g. this", "OK. Go and have your shower."})
+                           "3.14 is pi", "U.S. Army", "e.g. this", "OK. Go and have your shower.",
+                           "OK. Fine, then; so… yes。好！", "  好。 ，然后。", "Wait. . . no", "A—B. C"})
     lines.emplace_back(edge);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("find_sentence_boundaries is find_boundaries' Sentence boundaries, on random and sample lines") {
+  const std::vector<std::string> lines = sample_random_and_edge_lines();
   std::size_t sentences = 0;
   for (const std::string& line : lines) {
     CAPTURE(line);
@@ -160,4 +170,29 @@ TEST_CASE("find_sentence_boundaries is find_boundaries' Sentence boundaries, on 
   CHECK(find_boundaries("Fine. )", Script::Latin) == std::vector<Boundary>{});  // ")" stays left
   CHECK(find_boundaries("Go.\u2029Now", Script::Latin) == std::vector<Boundary>{{6, S}});
   CHECK(find_boundaries("I went. Now we go. ", Script::Latin) == std::vector<Boundary>{{8, S}});
+}
+
+TEST_CASE("find_boundaries given the line's Sentence boundaries finds what it finds asking ICU, on random and sample lines") {
+  std::size_t found = 0, sentences = 0;
+  for (const std::string& line : sample_random_and_edge_lines()) {
+    CAPTURE(line);
+    const std::vector<bitext::CodePointSpan> code_points = bitext::decode_code_points(line);
+    for (Script script : {Script::Han, Script::Latin, Script::Japanese}) {
+      std::vector<std::uint32_t> offsets;
+      for (const Boundary& b : bitext::find_sentence_boundaries(line, script))
+        offsets.push_back(static_cast<std::uint32_t>(b.offset));
+      const std::vector<Boundary> expected = find_boundaries(line, script);
+      CHECK(find_boundaries(line, script, code_points, offsets) == expected);
+      found += expected.size();
+      sentences += offsets.size();
+    }
+  }
+  CHECK(sentences > 1000);
+  CHECK(found > sentences + 1000);  // commas and clauses too
+  // A known Sentence boundary outranks a comma found at the same offset.
+  const std::string line = "好！，然后";
+  const std::vector<std::uint32_t> at_comma_end{9};
+  CHECK(find_boundaries(line, Script::Han, bitext::decode_code_points(line), at_comma_end) ==
+        std::vector<Boundary>{{9, S}});
+  CHECK(find_boundaries(line, Script::Han) == std::vector<Boundary>{{9, S}});
 }

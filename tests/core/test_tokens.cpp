@@ -13,6 +13,7 @@
 #include "bitext/text.hpp"
 
 #include "support/random_lines.hpp"
+#include "support/text_files.hpp"
 
 using bitext::compare_tokens;
 using bitext::LatinToken;
@@ -284,6 +285,50 @@ TEST_CASE("token_match_keys lists what compare_tokens matches exactly") {
 
 using bitext::test_support::at_code_point_start;
 using bitext::test_support::random_line;
+
+TEST_CASE("are_token_initials answers what token_initials lists, on sample, random and acronym lines") {
+  std::vector<std::string> lines =
+      bitext::test_support::split_lines(bitext::test_support::read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"));
+  for (unsigned seed = 0; seed < 1000; ++seed) lines.push_back(random_line(seed));
+  for (const char* line : {"Formula One, GPT-two, Unix-like: h f dot c o", "Voice over IP and VoIP, the ten commandments",
+                           "Read Only Memory ROM, Random Access Memory RAM, one two three four five six seven",
+                           "Zero Ten Nine ten two Ten ABC DEF GHI JKL MNO PQR STU, é è, Ärger über Öl"})
+    lines.emplace_back(line);
+  std::size_t listed = 0, differing = 0;
+  for (const std::string& line : lines) {
+    const auto tokens = scan_tokens(line);
+    const std::vector<std::string> initials = bitext::token_initials(tokens);
+    // Every listed initials, every key the line matches, their prefixes and
+    // each with a letter changed, and the digit forms.
+    std::vector<std::string> asked = bitext::token_match_keys(tokens);
+    asked.insert(asked.end(), initials.begin(), initials.end());
+    for (std::size_t k = 0, n = asked.size(); k < n; ++k) {
+      const std::string key = asked[k];
+      for (std::size_t length = 1; length < key.size(); ++length) asked.push_back(key.substr(0, length));
+      for (const char c : {'a', 'z', '1', ':'}) {
+        std::string changed = key;
+        if (!changed.empty()) changed.back() = c;
+        asked.push_back(changed);
+        changed = key;
+        if (!changed.empty()) changed.front() = c;
+        asked.push_back(changed);
+      }
+    }
+    const std::vector<bool> found = bitext::are_token_initials(tokens, asked);
+    for (std::size_t k = 0; k < asked.size(); ++k) {
+      const std::string& key = asked[k];
+      const bool expected = std::binary_search(initials.begin(), initials.end(), key) && key.size() >= 2 &&
+                            key.size() <= 6;
+      if (found[k] != expected) {
+        ++differing;
+        MESSAGE(line << " / " << key);
+      }
+    }
+    listed += initials.size();
+  }
+  CHECK(differing == 0);
+  CHECK(listed > 1000);
+}
 
 TEST_CASE("random lines: tokens are ordered, inside the line, and a line matches itself") {
   for (unsigned seed = 0; seed < 3000; ++seed) {
