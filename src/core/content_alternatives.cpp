@@ -11,8 +11,10 @@
 #include <iterator>
 #include <optional>
 
+#include "chars.hpp"
 #include "content_stages.hpp"
 #include "front_matter.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::content {
 namespace {
@@ -221,6 +223,26 @@ static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, 
   return {};
 }
 
+// Whether a line begins with a number label that has a word of its own, glued
+// or after one space ("Next2.2. Master Plan", "Figure 13.9. The…", "图 13.9.
+// KMail…", "下一页2.2. 总体规划"), not a bare number ("6.1. Foo").
+static bool starts_with_worded_label(std::string_view text) {
+  text = detail::trim(text);
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    const char32_t c = decoded.code_point;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || chars::is_han(c))) break;
+    at += std::max<std::size_t>(decoded.length, 1);
+  }
+  if (at == 0) return false;
+  if (at < text.size() && text[at] == ' ') ++at;
+  std::size_t end = at;
+  while (end < text.size() && text[end] != ' ') ++end;
+  const std::string_view label = text.substr(at, end - at);
+  return !label.empty() && label[0] >= '0' && label[0] <= '9' && detail::is_number_label(label);
+}
+
 // Where a section label at the end of a line begins, or 0: a bare section
 // number ("…download from: 6.2.3.", "…(SPF) 11.1.7.2.", "…选项6.1.") or a
 // one-group number with its capitalised word ("…Compiling a Kernel Chapter
@@ -229,7 +251,13 @@ static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, 
 // what follows it, so at a line's end it is most likely the next line's
 // heading label moved there; add_label_cuts cuts only after a word. In an
 // unspaced (Chinese) line a glued Latin word is text ("…Nagios12.4.2.1.").
-static std::size_t trailing_label_begin(std::string_view text, bool spaced) {
+// `worded`: the destination's partner line begins with a label that has a word
+// ("Figure 4.5.", "下一页2.2."), so the moved label has one too, the word just
+// before its number: for a spaced line the capitalised word ("…in the drive
+// Figure 4.5."), for a Chinese line the last of the line's words (ICU's
+// segments, read by the dictionary when it is loaded: "…发布周期下一页2.2."),
+// at least the Han character before the number ("…电子邮件软件图 13.9.").
+static std::size_t trailing_label_begin(std::string_view text, bool spaced, bool worded, const Lexicon* lexicon) {
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
@@ -249,9 +277,20 @@ static std::size_t trailing_label_begin(std::string_view text, bool spaced) {
     while (word > 0 && lower(text[word - 1])) --word;
     word = word > 0 && word + 2 < begin && upper(text[word - 1]) ? word - 1 : begin;
   }
-  if (ends_with_number_label(text.substr(0, end))) {
-    // "Figure A.5." or "Security 14.1.": whether the word labels too is unclear; left to the line's cuts.
-    if (word != begin) return 0;
+  // The Han word before the number, glued or after one space.
+  const std::size_t han_end = begin > 0 && text[begin - 1] == ' ' ? begin - 1 : begin;
+  if (!spaced && worded && han_end > 0 &&
+      chars::is_han(decode_utf8(text, code_point_start_before(text, han_end)).code_point)) {
+    begin = code_point_start_before(text, han_end);
+    const std::vector<LexicalWord> words = chinese_line_words(text.substr(0, han_end), lexicon);
+    if (!words.empty() && words.back().end == han_end && words.back().origin == WordOrigin::Chinese)
+      begin = std::min<std::size_t>(begin, words.back().begin);
+  } else if (ends_with_number_label(text.substr(0, end))) {
+    // "Figure A.5." or "Security 14.1.": whether the word labels too is the partner's label's say.
+    if (word != begin) {
+      if (!worded) return 0;
+      begin = word;
+    }
   } else {
     if (word == begin || std::count(label.begin(), label.end(), '.') != 1) return 0;
     begin = word;
@@ -325,7 +364,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       const bool titles_label = !forward && ends_with_number_label(table.side_text(a, translation).text);
       // A bare section number at the source's end moved forward is a whole
       // unit too, whatever precedes it (add_label_cuts cuts only after a word).
-      const std::size_t trailing_label = forward ? trailing_label_begin(source_text, source.spaced) : 0;
+      const std::size_t trailing_label =
+          forward ? trailing_label_begin(source_text, source.spaced,
+                                         starts_with_worded_label(table.side_text(b, !translation).text), table.lexicon)
+                  : 0;
       double word_cut_penalty = 0;
       // `word_cut`: the byte offset of a cut that is not one of the line's
       // cut points (chosen by the words, or before a trailing label).
@@ -496,9 +538,12 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         // it begins costs what moving a sentence does. The text before it may
         // be the number's own prefix word (上一页, 图), so moving that back
         // stays a clause's move.
+        // A forward cut after a trailing label's beginning cuts the label from its word.
         const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
-        const bool whole_unit = cut.sentence || (cut.label && forward) || (titles_label && (cut.label || word_cut != 0)) ||
-                                (trailing_label != 0 && cut.tail_begin == trailing_label);
+        const bool inside_label = trailing_label != 0 && cut.tail_begin > trailing_label;
+        const bool whole_unit =
+            !inside_label && (cut.sentence || (cut.label && forward) || (titles_label && (cut.label || word_cut != 0)) ||
+                              (trailing_label != 0 && cut.tail_begin == trailing_label));
         const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1) +
                                (by_words ? word_cut_penalty : 0.0);
         candidate.word_gain = word_gain_dest - word_loss_source;

@@ -284,6 +284,37 @@ TEST_CASE("a heading's label moved onto the end of the previous line, after punc
   CHECK(with_code(*Analysis::run(join_lines(reference), {}), "boundary-drift").empty());
 }
 
+// A figure's label moved onto the end of the previous line without punctuation
+// ("…停机时间图 3.2.", "…per year Figure 3.2."): the other language's line of
+// the pair it came from begins with a label that has a word ("Figure 3.2.",
+// "图 3.2."), so the word goes back with the number.
+TEST_CASE("a label moved onto the end of the previous line goes back with its word, as its partner's label has one") {
+  const std::string source = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
+  const std::vector<std::string> lines = split_lines(source);
+  REQUIRE(lines[34] == "99.99%意味着一年只允许大约53分钟的停机时间。");
+  REQUIRE(lines[35] == "99.99% means only about 53 minutes of downtime allowed per year.");
+  std::vector<std::string> clean = lines;
+  clean[34] = "99.99%意味着一年只允许大约53分钟的停机时间";
+  clean[35] = "99.99% means only about 53 minutes of downtime allowed per year";
+  clean[36] = "图 3.2. " + lines[36];
+  clean[37] = "Figure 3.2. " + lines[37];
+  const std::string clean_text = join_lines(clean);
+  auto fixed = [&](bool translation) {
+    std::vector<std::string> drifted = clean;
+    drifted[translation ? 34 : 35] += translation ? "图 3.2." : " Figure 3.2.";
+    drifted[translation ? 36 : 37] = lines[translation ? 36 : 37];
+    const std::string drifted_text = join_lines(drifted);
+    const auto analysis = Analysis::run(drifted_text, {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    REQUIRE_FALSE(drifts.front()->fixes.empty());
+    CHECK(drifts.front()->fixes.front().preferred);
+    return apply_edits(drifted_text, drifts.front()->fixes.front().edits);
+  };
+  CHECK(fixed(true) == clean_text);
+  CHECK(fixed(false) == clean_text);
+}
+
 TEST_CASE("two crossed translations are a shifted block of two") {
   const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
