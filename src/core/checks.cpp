@@ -67,7 +67,9 @@ class Checker {
   // heading in one of the document's two languages with no translation
   // among the nearest pairs: a bilingual document translates its headings
   // like its other lines, so the first (last) pair may have lost its other
-  // line; or the line is the document's own header. Information: both fit.
+  // line; or the line is the document's own header. Likewise a navigation
+  // link alone when a pair beside it translates the document's links.
+  // Information: both fit.
   void orphaned_heading(bool front) {
     const Pair& edge = front ? transcript_.pairs.front() : transcript_.pairs.back();
     const auto edge_lines = [&](const SideLines& side) -> std::pair<std::uint32_t, std::uint32_t> {
@@ -86,7 +88,8 @@ class Checker {
     const auto number = static_cast<std::uint32_t>(at);
     if (line(number).kind != (front ? LineKind::FrontMatter : LineKind::BackMatter)) return;
     const std::string_view text = text_of(number);
-    if (!detail::numbered_heading(text)) return;
+    const std::int64_t navigation_pair = detail::navigation_line(text) ? translated_navigation(front) : -1;
+    if (navigation_pair < 0 && !detail::numbered_heading(text)) return;
     // Which of the two languages the line is in: a Chinese or Japanese line
     // keeps a Latin-heavy title ("图 17.176. Sharpen"), so any CJK character says.
     const bool cjk_translation = transcript_.translation_script == Script::Han ||
@@ -114,10 +117,14 @@ class Checker {
         if (detail::carries_number(text_of(other), heading)) others.push_back(text_of(other));
     }
     const Script script = translation_side ? transcript_.translation_script : transcript_.original_script;
-    if (detail::header_fit(text, script, others) == detail::HeaderFit::Partner) return;
+    if (navigation_pair < 0 && detail::header_fit(text, script, others) == detail::HeaderFit::Partner) return;
     const std::string_view missing_role = translation_side ? "original" : "translation";
-    std::string message = "Numbered heading on line " + line_number(number) + " has no " +
-                          std::string(side_name(!translation_side)) + " " + std::string(missing_role) +
+    std::string message = std::string(navigation_pair < 0 ? "Numbered heading" : "Navigation line") + " on line " +
+                          line_number(number) + " has no " + std::string(side_name(!translation_side)) + " " +
+                          std::string(missing_role) +
+                          (navigation_pair < 0 ? std::string()
+                                               : ", though the document translates its navigation (pair " +
+                                                     std::to_string(navigation_pair + 1) + ")") +
                           ": the " + (front ? "first" : "last") + " pair may have lost its " +
                           std::string(side_name(!translation_side)) + " line, or it is the document's " +
                           (front ? "header" : "footer");
@@ -130,6 +137,24 @@ class Checker {
     finding.related.push_back(related(front ? first_of_edge : last_of_edge,
                                       std::string(front ? "first" : "last") + " pair"));
     findings_.push_back(std::move(finding));
+  }
+
+  // The nearest of the two pairs next to the first (last) pair, itself
+  // included, whose lines are all navigation links in both languages ("上一页…"
+  // | "Prev…"): the document translates its navigation, so a link line alone
+  // beside it has lost its partner. -1 when there is none.
+  std::int64_t translated_navigation(bool front) const {
+    const std::size_t count = transcript_.pairs.size();
+    for (std::size_t k = 0; k < std::min<std::size_t>(2, count); ++k) {
+      const Pair& near = transcript_.pairs[front ? k : count - 1 - k];
+      if (near.translation.empty() || near.original.empty()) continue;
+      const auto links = [&](const std::vector<std::uint32_t>& side) {
+        return std::all_of(side.begin(), side.end(),
+                           [&](std::uint32_t other) { return detail::navigation_line(text_of(other)); });
+      };
+      if (links(near.translation) && links(near.original)) return static_cast<std::int64_t>(near.index);
+    }
+    return -1;
   }
 
   // A lone line or a split line at the very start of the document may be a

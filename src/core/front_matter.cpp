@@ -169,4 +169,17 @@ bool is_number_label(std::string_view text) {
   return at == text.size();
 }
 
+bool navigation_line(std::string_view line) {
+  const std::string_view text = trim(line);
+  for (const std::string_view word : {std::string_view("上一页"), std::string_view("下一页")})
+    if (text.starts_with(word)) return true;
+  for (const std::string_view word : {std::string_view("Prev"), std::string_view("Next")}) {
+    if (!text.starts_with(word)) continue;
+    if (text.size() == word.size()) return true;
+    const auto c = static_cast<unsigned char>(text[word.size()]);
+    return ascii_digit(static_cast<char>(c)) || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  }
+  return false;
+}
+
 }  // namespace bitext::detail

@@ -45,4 +45,12 @@ bool bare_label(std::string_view line);
 // follows it, with a space between in either script.
 bool is_number_label(std::string_view text);
 
+// A page's navigation link as a line: "上一页" / "下一页" / "Prev" / "Next" and
+// the title it leads to ("下一页16.2. Debian的未来", "NextPreface", "Prev9.8.
+// Scheduling…"). Exported help pages glue the link word to the title; an
+// English word must be followed at once by a capital, a digit or a
+// non-Latin character, or stand alone, so a sentence ("Next, run…", "Next
+// we…") is no link.
+bool navigation_line(std::string_view line);
+
 }  // namespace bitext::detail

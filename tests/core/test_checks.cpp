@@ -1024,3 +1024,67 @@ TEST_CASE("one missing line in the middle of 20 pairs gives exactly one finding"
     CHECK(findings[0].pair == static_cast<std::int32_t>(dropped));
   }
 }
+
+TEST_CASE("a navigation link alone after the pairs, in a document that translates its links") {
+  // Exported help pages end with their links, "上一页…" | "Prev…" then "下一页…"
+  // | "Next…"; the last link alone, beside a translated pair of links, has
+  // lost its partner (tuning split, debian-handbook case-study.html; main read
+  // it as the document's footer and said nothing).
+  const std::string body =
+      "第 2 章 案例呈现\n"
+      "Chapter 2. Presenting the Case Study\n"
+      "2.1. 高速增长的IT需求\n"
+      "2.1. Fast Growing IT Needs\n"
+      "提醒：案例学习中Fictional company为虚构的公司\n"
+      "NOTE Fictional company created for case study\n"
+      "现代化的，易伸缩的架构;\n"
+      "modern, easily scalable infrastructure;\n"
+      "使用开源软件以减低成本;\n"
+      "reducing cost of software licenses thanks to use of Open Source software;\n"
+      "架设电子商务站点，很有可能是 B2B （business to business ，即不同公司信息系统之间的连接，如供应商及其客户）;\n"
+      "installation of an e-commerce website, possibly B2B (business to business, i.e. linking of information "
+      "systems between different companies, such as a supplier and its clients);\n"
+      "显著改善的安全性，从而能够更好地保护有关新产品的商业机密。\n"
+      "significant improvement in security to better protect trade secrets related to new products.\n";
+  const auto missing = [](const std::vector<Finding>& findings) {
+    std::vector<Finding> out;
+    for (const Finding& finding : findings)
+      if (finding.code == "missing-original" || finding.code == "missing-translation") out.push_back(finding);
+    return out;
+  };
+  const std::string text = body +
+                           "上一页1.6. 发布周期\n"
+                           "Prev1.6. Lifecycle of a Release\n"
+                           "下一页2.2. 总体规划\n";
+  const std::vector<Finding> findings = missing(check(text));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "missing-original");
+  CHECK(findings[0].severity == Severity::Information);
+  CHECK(findings[0].begin == begin_of(text, "下一页2.2."));
+  CHECK(findings[0].message ==
+        "Navigation line on line 17 has no English original, though the document translates its navigation (pair 8): "
+        "the last pair may have lost its English line, or it is the document's footer");
+  // The English link alone is reported the same way.
+  const std::string english = body +
+                              "上一页1.6. 发布周期\n"
+                              "Prev1.6. Lifecycle of a Release\n"
+                              "NextPreface\n";
+  const std::vector<Finding> english_findings = missing(check(english));
+  REQUIRE(english_findings.size() == 1);
+  CHECK(english_findings[0].code == "missing-translation");
+  // Without a translated pair of links, a link alone is the document's own footer.
+  CHECK(missing(check(body + "下一页2.2. 总体规划\n")).empty());
+}
+
+TEST_CASE("navigation lines: a link word glued to its title, or alone") {
+  for (const std::string_view line : {"下一页2.2. 总体规划", "上一页Debian 管理员手册", "NextPreface", "Prev9.8. Scheduling",
+                                      "Next", "  Next11.6. HTTP/FTP Proxy", "Prev第 9 章"}) {
+    INFO(line);
+    CHECK(detail::navigation_line(line));
+  }
+  for (const std::string_view line : {"Next, run the installer.", "Next we configure the server.", "Previously",
+                                      "Previous versions", "Nextcloud", "下一步", "The next page", ""}) {
+    INFO(line);
+    CHECK_FALSE(detail::navigation_line(line));
+  }
+}

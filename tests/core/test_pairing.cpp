@@ -789,3 +789,35 @@ TEST_CASE("dictionary words with no counterpart in the partner weigh for a lone 
   // The English side questioned against a Chinese partner.
   CHECK(shared_words_cost(*lexicon, "mount point", "virtual memory", "虚拟内存", false) == doctest::Approx(3.0));
 }
+
+TEST_CASE("order: in a short document with a line alone at either end, the pairs' numbers decide") {
+  // "T O T O T" is two pairs and a lone line in either order, at about the
+  // same cost; a translation carries its numbers over, so the order that pairs
+  // each heading with its own number wins (tuning split, gimp-help; main paired
+  // "8.24.1. Overview" with "8.24.2. 激活命令" and left the first line alone).
+  const Transcript headings = parse(
+      "8.24.1. 概述\n"
+      "8.24.1. Overview\n"
+      "8.24.2. 激活命令\n"
+      "8.24.2. Activate the command\n"
+      "8.24.3. 选项\n");
+  CHECK(headings.order == LineOrder::TranslationFirst);
+  REQUIRE(headings.pairs.size() == 3);
+  CHECK(headings.pairs[0].translation == Lines{0});
+  CHECK(headings.pairs[0].original == Lines{1});
+  CHECK(headings.pairs[1].translation == Lines{2});
+  CHECK(headings.pairs[1].original == Lines{3});
+  CHECK(headings.pairs[2].translation == Lines{4});
+  CHECK(headings.pairs[2].original.empty());
+  // Numbers in the text: "第 8.33 节" goes with "Section 8.33,", not "Section 8.31,".
+  const Transcript sections = parse(
+      "Section 8.31, “Desaturate”\n"
+      "第 8.33 节 “Sepia”\n"
+      "Section 8.33, “Sepia”\n");
+  CHECK(sections.order == LineOrder::TranslationFirst);
+  REQUIRE(sections.pairs.size() == 2);
+  CHECK(sections.pairs[0].translation.empty());
+  CHECK(sections.pairs[0].original == Lines{0});
+  CHECK(sections.pairs[1].translation == Lines{1});
+  CHECK(sections.pairs[1].original == Lines{2});
+}
