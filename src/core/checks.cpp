@@ -148,7 +148,7 @@ class Checker {
     for (std::size_t k = 0; k < std::min<std::size_t>(2, count); ++k) {
       const Pair& near = transcript_.pairs[front ? k : count - 1 - k];
       if (near.translation.empty() || near.original.empty()) continue;
-      const auto links = [&](const std::vector<std::uint32_t>& side) {
+      const auto links = [&](const SideLines& side) {
         return std::all_of(side.begin(), side.end(),
                            [&](std::uint32_t other) { return detail::navigation_line(text_of(other)); });
       };
