@@ -18,6 +18,7 @@
 #include "chars.hpp"
 #include "front_matter.hpp"
 #include "joiner.hpp"
+#include "line_end_marks.hpp"
 #include "line_facts.hpp"
 
 namespace bitext {
@@ -26,6 +27,11 @@ namespace {
 using detail::LineRole;
 
 std::string pair_number(const Pair& pair) { return std::to_string(pair.index + 1); }
+
+bool ends_with_colon(std::string_view line) {
+  const char32_t mark = detail::last_mark(line);
+  return mark == U':' || mark == U'\uFF1A';
+}
 
 class Checker {
  public:
@@ -290,6 +296,8 @@ class Checker {
       finding.related.push_back(related(near.line, std::string(missing_role) + " of pair " +
                                                        std::to_string(near.pair + 1)));
     }
+    heading_read_as_label(finding, missing_translation, missing_comes_second ? last + 1 : first - 1,
+                          missing_comes_second ? last : first);
     const std::string& placeholder =
         missing_translation ? options_.translation_placeholder : options_.original_placeholder;
     if (detail::trim(placeholder).empty()) return;  // nothing useful to insert
@@ -304,6 +312,24 @@ class Checker {
       fix.edits.push_back({at, at, placeholder + eol_after(first)});
     }
     finding.fixes.push_back(std::move(fix));
+  }
+
+  // A line that reads as a speaker label alone ("请留意："), in the missing
+  // side's language, right where the missing line belongs, beside a present
+  // line that ends with a colon too ("Please note:"): a heading ending in a
+  // colon fits as well as a label before a lost line, so information.
+  void heading_read_as_label(Finding& finding, bool missing_translation, std::uint32_t beside, std::uint32_t present) {
+    // `beside` is past the end too when it is `first - 1` of the document's first line.
+    if (beside >= transcript_.lines.size() || line(beside).kind != LineKind::Markup) return;
+    const Script missing_script = missing_translation ? transcript_.translation_script : transcript_.original_script;
+    if (line(beside).script.dominant != missing_script) return;
+    const std::string_view label = detail::trim(text_of(beside));
+    if (!ends_with_colon(label) || !ends_with_colon(text_of(present)) || !read_own_line_label(label, Layout::Lines))
+      return;
+    finding.severity = Severity::Information;
+    finding.message += "; or line " + line_number(beside) + " '" + std::string(label) +
+                       "', read as a speaker label, is its " + std::string(missing_translation ? "translation" : "original");
+    finding.related.push_back(related(beside, "read as a speaker label"));
   }
 
   void swapped(const Pair& pair) {

@@ -134,6 +134,46 @@ TEST_CASE("missing-original on the last line of a CRLF file without a final line
   CHECK(check(expected).empty());
 }
 
+TEST_CASE("missing-translation: a heading ending in a colon read as a speaker label beside it") {
+  // Tuning split, 100-pair documents: "请留意：" / "Please note:" (debian-edu manual).
+  const std::string before =
+      "今天天气很好。\n"
+      "The weather is nice today.\n"
+      "我们去公园散步吧。\n"
+      "Let's go for a walk in the park.\n"
+      "请留意：\n";
+  const std::string after =
+      "这家餐厅的菜很好吃。\n"
+      "The food at this restaurant is delicious.\n"
+      "请把窗户打开。\n"
+      "Please open the window.\n";
+  SUBCASE("the English line ends with a colon too: either reading fits, information") {
+    const std::string text = before + "Please note:\n" + after;
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    const Finding& finding = findings[0];
+    CHECK(finding.code == "missing-translation");
+    CHECK(finding.severity == Severity::Information);
+    CHECK(finding.pair == 2);
+    CHECK(finding.message ==
+          "English line has no Chinese translation before it (pair 3; previous translation on line 3); "
+          "or line 5 '请留意：', read as a speaker label, is its translation");
+    CHECK(finding.begin == begin_of(text, "Please note:"));
+    REQUIRE(finding.related.size() == 2);
+    CHECK(finding.related[0].begin == begin_of(text, "我们去公园散步吧。"));
+    CHECK(finding.related[1].begin == begin_of(text, "请留意："));
+    CHECK(finding.related[1].end == end_of(text, "请留意："));
+  }
+  SUBCASE("the English line ends a sentence: a label before a lost line, an error as before") {
+    const std::string text = before + "He bought a new book yesterday.\n" + after;
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-translation");
+    CHECK(findings[0].severity == Severity::Error);
+    CHECK(findings[0].related.size() == 1);
+  }
+}
+
 TEST_CASE("missing-translation: an English line with no Chinese before it") {
   const std::string text =
       "今天天气很好。\r\n"
