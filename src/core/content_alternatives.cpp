@@ -257,8 +257,8 @@ static bool starts_with_label(std::string_view text, std::string_view label) {
 // what follows it, so at a line's end it is most likely the next line's
 // heading label moved there; add_label_cuts cuts only after a word. In an
 // unspaced (Chinese) line a glued Latin word is text ("…Nagios12.4.2.1.").
-// `worded`: the destination's partner line begins with a label that has a word
-// ("Figure 4.5.", "下一页2.2."), so the moved label has one too, the word just
+// `partner`: the destination's other-language line. When it begins with a label
+// that has a word ("Figure 4.5.", "下一页2.2."), the moved label has one too, the word just
 // before its number: for a spaced line the capitalised word ("…in the drive
 // Figure 4.5."), for a Chinese line the last of the line's words (ICU's
 // segments, read by the dictionary when it is loaded: "…发布周期下一页2.2."),
