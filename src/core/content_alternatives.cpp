@@ -243,6 +243,12 @@ static bool starts_with_worded_label(std::string_view text) {
   return !label.empty() && label[0] >= '0' && label[0] <= '9' && detail::is_number_label(label);
 }
 
+// Whether a line begins with `label` followed by a space or nothing ("B.1.2. 显示…" for "B.1.2.").
+static bool starts_with_label(std::string_view text, std::string_view label) {
+  text = detail::trim(text);
+  return text.substr(0, label.size()) == label && (text.size() == label.size() || text[label.size()] == ' ');
+}
+
 // Where a section label at the end of a line begins, or 0: a bare section
 // number ("…download from: 6.2.3.", "…(SPF) 11.1.7.2.", "…选项6.1.") or a
 // one-group number with its capitalised word ("…Compiling a Kernel Chapter
@@ -251,13 +257,15 @@ static bool starts_with_worded_label(std::string_view text) {
 // what follows it, so at a line's end it is most likely the next line's
 // heading label moved there; add_label_cuts cuts only after a word. In an
 // unspaced (Chinese) line a glued Latin word is text ("…Nagios12.4.2.1.").
-// `worded`: the destination's partner line begins with a label that has a word
-// ("Figure 4.5.", "下一页2.2."), so the moved label has one too, the word just
+// `partner`: the destination's other-language line. When it begins with a label
+// that has a word ("Figure 4.5.", "下一页2.2."), the moved label has one too, the word just
 // before its number: for a spaced line the capitalised word ("…in the drive
 // Figure 4.5."), for a Chinese line the last of the line's words (ICU's
 // segments, read by the dictionary when it is loaded: "…发布周期下一页2.2."),
 // at least the Han character before the number ("…电子邮件软件图 13.9.").
-static std::size_t trailing_label_begin(std::string_view text, bool spaced, bool worded, const Lexicon* lexicon) {
+static std::size_t trailing_label_begin(std::string_view text, bool spaced, std::string_view partner,
+                                        const Lexicon* lexicon) {
+  const bool worded = starts_with_worded_label(partner);
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
@@ -286,10 +294,13 @@ static std::size_t trailing_label_begin(std::string_view text, bool spaced, bool
     if (!words.empty() && words.back().end == han_end && words.back().origin == WordOrigin::Chinese)
       begin = std::min<std::size_t>(begin, words.back().begin);
   } else if (ends_with_number_label(text.substr(0, end))) {
-    // "Figure A.5." or "Security 14.1.": whether the word labels too is the partner's label's say.
+    // "Figure A.5." or "Security 14.1.": whether the word labels too is the partner's label's say:
+    // a partner that begins with this very number bare ("B.1.2. 显示…") says the number alone moved.
     if (word != begin) {
-      if (!worded) return 0;
-      begin = word;
+      if (worded)
+        begin = word;
+      else if (!starts_with_label(partner, label))
+        return 0;
     }
   } else {
     if (word == begin || std::count(label.begin(), label.end(), '.') != 1) return 0;
@@ -365,8 +376,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // A bare section number at the source's end moved forward is a whole
       // unit too, whatever precedes it (add_label_cuts cuts only after a word).
       const std::size_t trailing_label =
-          forward ? trailing_label_begin(source_text, source.spaced,
-                                         starts_with_worded_label(table.side_text(b, !translation).text), table.lexicon)
+          forward ? trailing_label_begin(source_text, source.spaced, table.side_text(b, !translation).text, table.lexicon)
                   : 0;
       double word_cut_penalty = 0;
       // `word_cut`: the byte offset of a cut that is not one of the line's

@@ -566,6 +566,42 @@ TEST_CASE("with the dictionary, a heading title moved into the next line is a dr
   CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
 }
 
+// A section label moved onto the end of a heading that ends with a capitalised
+// word ("…Managing Files B.1.2."): the word could label too ("Figure A.5."),
+// but the Chinese line of the pair it came from begins with this very number
+// bare ("B.1.2. 显示…"), so the number alone moves back, as a whole unit: an
+// information drift whose fix restores the text (main: only the mirror, the
+// Chinese "B.1.2." moved the other way, as a hint).
+TEST_CASE("with the dictionary, a bare label moved onto the end of a title goes back alone, as its partner's is bare") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {
+      "附录 B. 简短辅导课程", "Appendix B. Short Remedial Course",
+      "B.1. Shell 和基本命令", "B.1. Shell and Basic Commands",
+      "速览启动命令解释器", "QUICK LOOK Starting the command interpreter",
+      "B.1.1. 浏览目录与管理文件", "B.1.1. Browsing the Directory Tree and Managing Files",
+      "B.1.2. 显示和修改文本文件", "B.1.2. Displaying and Modifying Text Files",
+      "B.1.3. 搜索文件和在文件中搜索", "B.1.3. Searching for Files and within Files",
+      "B.1.4. 管理进程", "B.1.4. Managing Processes",
+      "B.1.5. 系统信息：内存、磁盘空间、身份信息", "B.1.5. System Information: Memory, Disk Space, Identity",
+      "上一页A.14. 其它更多", "PrevA.14. And Many More",
+      "下一页B.2. 文件系统层次结构的组织", "NextB.2. Organization of the Filesystem Hierarchy"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  std::vector<std::string> moved = lines;
+  moved[7] += " B.1.2.";
+  moved[9] = "Displaying and Modifying Text Files";
+  const std::string drifted = bitext::test_support::join_lines(moved);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  std::vector<const bitext::Finding*> found;
+  for (const bitext::Finding& finding : analysis->findings())
+    if (finding.code == "boundary-drift") found.push_back(&finding);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Information);
+  CHECK(found.front()->message.find("The original of pair 4 runs on into pair 5: its end 'B.1.2.'") == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+}
+
 // The same heading's Chinese title joined to the next line ("上一页12.4." |
 // "监控下一页13.2. …"): moved back to the number it was cut from, the title
 // follows it after a space, as the heading had it.
