@@ -68,8 +68,11 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
     const int question_difference = o.questions - t.questions;
     if ((residual > 0) == (question_difference > 0)) shape += table.fits.questions.of(question_difference);
     evidence += std::min(shape, 3.0);
-    // A cut seen in both the punctuation and the words needs no odd length.
-    const double min_residual = dangling && tail > 0 ? 0.0 : cut_off ? kCutOffMinResidual : kMinResidual;
+    // A dangling end is a shape no clean line has (docs/calibration.md): with
+    // a translation shorter than predicted at all it is information by itself,
+    // however compact the rest of the line's translation is.
+    if (dangling) evidence = std::max(evidence, kLengthThresholds.information);
+    const double min_residual = dangling ? 0.0 : cut_off ? kCutOffMinResidual : kMinResidual;
     if (std::fabs(residual) < min_residual || residual == 0) evidence = 0;
     // A length only that odd because of the cut cue is never more than information.
     if (std::fabs(residual) < kMinResidual)

@@ -458,6 +458,28 @@ TEST_CASE("a translation cut at a comma where its original ends with a semicolon
     CHECK_FALSE(finding->evidence->has(Signal::CutOff));
 }
 
+// The handbook's installation steps (sect.installation-steps, rows 925-948).
+// "BACK TO BASICS" is "基本知识", so the translation cut at the comma after
+// "虚拟内存" is hardly shorter than the document's ratio predicts (0.2 standard
+// deviations): the comma where the original ends at no clause mark, a shape
+// no clean line has, makes it information by itself.
+TEST_CASE("a compact translation cut at a clause mark is reported however little it is short") {
+  std::vector<std::string> lines = calibration_lines(925, 24);
+  REQUIRE(lines[18] == "基本知识虚拟内存，swap交换分区");
+  REQUIRE(lines[19] == "BACK TO BASICS Virtual memory, swap");
+  const auto clean = Analysis::run(join_lines(lines), {});
+  CHECK(length_findings_on(*clean, 9).empty());
+  lines[18] = "基本知识虚拟内存，";
+  const auto cut = Analysis::run(join_lines(lines), {});
+  const auto found = length_findings_on(*cut, 9);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == Severity::Information);
+  CHECK(found.front()->evidence->has(Signal::CutOff));
+  CHECK(found.front()->message ==
+        "The translation of pair 10 looks truncated: its original is 106% of the length this document's ratio "
+        "predicts (0.2 standard deviations); it ends with '基本知识虚拟内存，' mid-sentence");
+}
+
 // Pairs 14 and 15 of subtitles-kitchen with their translations crossed:
 // "好吧,我今晚写。" now stands by "How do you know? Just try." and
 // "你怎么知道?试试看嘛。" by "Fine, I'll write tonight.". Moving the first Chinese sentence of pair
