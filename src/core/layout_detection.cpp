@@ -1,6 +1,7 @@
 // Which layout a document is in: the requested one, else the file name's
 // extension, else the content (a WEBVTT header; SRT cue timings; Markdown
-// front matter or headings; blocks of one language wrapped over several lines).
+// front matter or headings between blocks of one language; blocks of one
+// language wrapped over several lines).
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -43,33 +44,45 @@ Layout layout_from_content(std::string_view text) {
     if (head == "---" || head == "+++") return Layout::Markdown;
   }
   std::size_t timings = 0, headings = 0, blocks = 0, wrapped_blocks = 0, mixed_blocks = 0, content = 0;
+  // Blocks with text besides heading-like lines, and those holding both
+  // languages: the mark of a line-pair transcript, which Markdown is not.
+  std::size_t text_blocks = 0, mixed_text_blocks = 0;
   for (std::size_t line = 0; line < count;) {
     if (detail::is_blank(line_at(line))) {
       ++line;
       continue;
     }
     std::size_t stop = line;
-    Script block_script = Script::None;
-    bool mixed = false;
+    Script block_script = Script::None, text_script = Script::None;
+    bool mixed = false, text_mixed = false;
     while (stop < count && !detail::is_blank(line_at(stop))) {
       const std::string_view current = line_at(stop);
       if (current.find("-->") != std::string_view::npos && detail::looks_like_timing(current)) ++timings;
-      if (current.size() > 2 && current[0] == '#' && (current[1] == ' ' || current[1] == '#')) ++headings;
+      const bool heading = current.size() > 2 && current[0] == '#' && (current[1] == ' ' || current[1] == '#');
+      if (heading) ++headings;
       const Script script = classify_script(current).dominant;
       if (script != Script::None) {
         if (block_script != Script::None && script != block_script) mixed = true;
         block_script = script;
         ++content;
+        if (!heading) {
+          if (text_script != Script::None && script != text_script) text_mixed = true;
+          text_script = script;
+        }
       }
       ++stop;
     }
     ++blocks;
     if (mixed) ++mixed_blocks;
+    if (text_script != Script::None) ++text_blocks;
+    if (text_mixed) ++mixed_text_blocks;
     if (!mixed && stop - line >= 2) ++wrapped_blocks;
     line = stop;
   }
   if (timings >= 2 && timings * 4 >= blocks) return Layout::Srt;
-  if (headings >= 2) return Layout::Markdown;
+  // A root prompt ("# apt update") or a '#' line inside a line-pair
+  // transcript is no heading: Markdown puts one language per paragraph.
+  if (headings >= 2 && mixed_text_blocks * 5 <= text_blocks) return Layout::Markdown;
   // Paragraphs: most blocks hold one language (a line-pair transcript has
   // few blocks, each with both languages), and some are wrapped.
   if (blocks >= 4 && mixed_blocks * 5 <= blocks && wrapped_blocks > 0) return Layout::Paragraphs;

@@ -456,3 +456,21 @@ TEST_CASE("Markdown notes: the order of the two sides may change per pair; roles
   CHECK(codes(*forced) == std::vector<std::string>{"swapped-order@2", "missing-translation@4", "missing-original@6",
                                                    "swapped-order@8"});
 }
+
+TEST_CASE("layout detection: '#' lines inside a line-pair transcript are no Markdown headings") {
+  // Root prompts (or a pair of '#' titles) between line pairs: still lines,
+  // every pair read; a whole document read as one Markdown paragraph loses all.
+  const std::string lines =
+      "请运行以下命令。\nRun the following command.\n"
+      "# apt-get update\n# apt-get update\n"
+      "然后安装软件包。\nThen install the package.\n"
+      "## 安装\n## Installation\n"
+      "完成了。\nDone.\n";
+  CHECK(detect_layout(lines, "") == Layout::Lines);
+  const auto analysis = analyse(lines, "commands.txt");
+  CHECK(analysis->transcript().layout == Layout::Lines);
+  CHECK(analysis->transcript().pairs.size() == 5);
+  // Markdown keeps its headings when the blocks between them hold one language.
+  const std::string markdown = "# 第一章\n\n这是第一段。\n\n# Chapter one\n\nThis is the first paragraph.\n";
+  CHECK(detect_layout(markdown, "") == Layout::Markdown);
+}
