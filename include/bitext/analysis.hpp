@@ -87,6 +87,13 @@ class Analysis {
   static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
                                                const std::vector<LineEdit>& edits, const CheckOptions& options,
                                                PreviousWork previous_work);
+  // The same, told bytes `previous`'s text and `text` are known to share at
+  // their start and end (the caller made `text` by editing that buffer:
+  // TextDocument's unchanged ends), which the rerun then does not compare
+  // again. A promise: wrong ends give a wrong analysis.
+  static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
+                                               const std::vector<LineEdit>& edits, const CheckOptions& options,
+                                               PreviousWork previous_work, const CommonEnds& known_ends);
 
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;

@@ -171,5 +171,9 @@ struct CommonEnds {
   }
 };
 CommonEnds common_ends(std::string_view old_text, std::string_view text);
+// The same, told bytes the caller knows the texts share (`known.prefix` at the
+// start, `known.suffix` at the end: where an edit was made), which it does not
+// compare again; the result is the same as without them if they are true.
+CommonEnds common_ends(std::string_view old_text, std::string_view text, const CommonEnds& known);
 
 }  // namespace bitext

@@ -471,6 +471,12 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
 std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
                                                 const std::vector<LineEdit>& edits, const CheckOptions& options,
                                                 PreviousWork previous_work) {
+  return rerun(previous, std::move(text), edits, options, previous_work, CommonEnds{});
+}
+
+std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
+                                                const std::vector<LineEdit>& edits, const CheckOptions& options,
+                                                PreviousWork previous_work, const CommonEnds& known_ends) {
   if (!text) text = std::make_shared<const std::string>();
   // Other layouts are read again as a whole (their units span lines, and the
   // per-line work below does not carry over); the content checks reuse the
@@ -484,7 +490,7 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
     return analysis;
   }
   if (previous.transcript_.layout != Layout::Lines) return run(std::move(text), options);
-  const CommonEnds ends = common_ends(previous.text(), *text);
+  const CommonEnds ends = common_ends(previous.text(), *text, known_ends);
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text), previous, ends));
   analysis->content_layout_ = content_layout;
   analysis->first_invalid_utf8_ =

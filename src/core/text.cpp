@@ -239,19 +239,24 @@ std::size_t LineIndex::offset_of(Position position, PositionEncoding encoding) c
   return at;
 }
 
-CommonEnds common_ends(std::string_view old_text, std::string_view text) {
+CommonEnds common_ends(std::string_view old_text, std::string_view text) { return common_ends(old_text, text, {}); }
+
+CommonEnds common_ends(std::string_view old_text, std::string_view text, const CommonEnds& known) {
   // Compared a page at a time with memcmp first: an edit changes a few bytes of megabytes.
+  // The known ends are where the comparisons start: the bytes before are equal.
   constexpr std::size_t kBlock = 4096;
   const std::size_t limit = std::min(old_text.size(), text.size());
   CommonEnds ends;
   ends.old_size = old_text.size();
   ends.new_size = text.size();
   std::size_t& prefix = ends.prefix;
+  prefix = std::min(known.prefix, limit);
   while (prefix + kBlock <= limit && std::memcmp(old_text.data() + prefix, text.data() + prefix, kBlock) == 0)
     prefix += kBlock;
   while (prefix < limit && old_text[prefix] == text[prefix]) ++prefix;
   const std::size_t suffix_limit = limit - prefix;
   std::size_t& suffix = ends.suffix;
+  suffix = std::min(known.suffix, suffix_limit);
   const char* const old_end = old_text.data() + old_text.size();
   const char* const end = text.data() + text.size();
   while (suffix + kBlock <= suffix_limit && std::memcmp(old_end - suffix - kBlock, end - suffix - kBlock, kBlock) == 0)

@@ -18,6 +18,10 @@ std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
   // rebased on the newest version, rebase_on_newest): the base's work kept for
   // rerun is freed as the rerun uses it, not kept beside the new version's.
   if (job.base && job.edit) {
+    const std::shared_ptr<const std::string> edited_from = job.edited_from.lock();
+    if (edited_from && edited_from.get() == &job.base->text())
+      return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Release,
+                             job.known_ends);
     return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Release);
   }
   if (job.on_early) return Analysis::run(job.text, job.options, job.on_early);

@@ -36,6 +36,11 @@ struct AnalysisJob {
   // With a base and an edit, Analysis::rerun reuses the base's work.
   std::shared_ptr<const Analysis> base;
   std::optional<LineEdit> edit;
+  // What the document store knows the text shares with the buffer it was
+  // edited from (TextDocument::known_ends_from): used when the base analysed
+  // that buffer, which is checked once the base is final (rebase_on_newest).
+  std::weak_ptr<const std::string> edited_from;
+  CommonEnds known_ends;
   // The edits from revision `base_revision` (the base's, or where the log
   // starts without one) to `revision`, one entry per revision: the worker
   // reruns from a newer version of the document instead when it made one

@@ -328,6 +328,9 @@ void Server::submit_analysis(Document& document) {
   job.options.document_name = document.uri;  // its layout (extension) and the language tags in its name
   job.edit = document.edit_since_base();
   if (job.edit) job.base = document.base;
+  job.edited_from = document.text.edited_from();
+  if (const std::shared_ptr<const std::string> from = job.edited_from.lock())
+    job.known_ends = document.text.known_ends_from(*from).value_or(CommonEnds{});
   job.base_revision = document.base_revision;
   job.edits = document.edits;
   // As rust-analyzer shows its own diagnostics before cargo check's: a large

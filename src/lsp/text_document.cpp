@@ -61,7 +61,7 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
     std::string whole;
     whole.reserve(text_buffer_capacity(new_text.size()));
     whole.append(new_text);
-    *this = TextDocument(std::move(whole));
+    *this = TextDocument(std::move(whole));  // and nothing known shared with any buffer
     edit.new_line_count = static_cast<std::uint32_t>(starts_.size());
     return edit;
   }
@@ -74,14 +74,22 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   if (first > 0 && begin == starts_[first]) --first;
   std::size_t last_old = line_of(end);
 
+  const std::size_t old_size = text_->size();
   if (text_.use_count() > 1) {
     // An analysis holds this version: the edited text goes into a new buffer
     // (the one the version before freed, text_buffer.hpp).
     // (Only this thread makes new holders, so a count of 1 cannot go up meanwhile.)
     std::shared_ptr<std::string> edited = new_text_buffer(text_->size() - (end - begin) + new_text.size());
     edited->append(*text_, 0, begin).append(new_text).append(*text_, end, std::string::npos);
+    edited_from_ = text_;
+    known_ends_ = CommonEnds{};
+    known_ends_.prefix = begin;
+    known_ends_.suffix = old_size - end;
     text_ = std::move(edited);
   } else {
+    // Edits after the copy: the ends all of them left alone.
+    known_ends_.prefix = std::min(known_ends_.prefix, begin);
+    known_ends_.suffix = std::min(known_ends_.suffix, old_size - end);
     // Nobody else holds it: the acquire fence orders this write after the
     // last reads of whoever released it (use_count is a relaxed load).
     std::atomic_thread_fence(std::memory_order_acquire);
@@ -113,6 +121,15 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   // new_last is the line holding new_end (the last start <= new_end).
   return LineEdit{static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last_old - first + 1),
                   static_cast<std::uint32_t>(new_last - first + 1)};
+}
+
+std::optional<CommonEnds> TextDocument::known_ends_from(const std::string& from) const {
+  const std::shared_ptr<const std::string> edited_from = edited_from_.lock();
+  if (!edited_from || edited_from.get() != &from) return std::nullopt;
+  CommonEnds ends = known_ends_;
+  ends.old_size = from.size();
+  ends.new_size = text_->size();
+  return ends;
 }
 
 LineEdit compose(const LineEdit& first, const LineEdit& second) {

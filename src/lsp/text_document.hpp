@@ -36,10 +36,21 @@ class TextDocument {
   // which lines of the text before the edit were replaced by how many lines.
   LineEdit apply(const std::optional<Range>& range, const std::string& new_text, PositionEncoding encoding);
 
+  // The bytes the current text is known to share with `from`'s at their start
+  // and end (the edits' ranges since the text was copied out of `from`, the
+  // buffer an analysis held), if `from` is that buffer: for Analysis::rerun,
+  // which then compares only the bytes between.
+  std::optional<CommonEnds> known_ends_from(const std::string& from) const;
+  std::weak_ptr<const std::string> edited_from() const { return edited_from_; }
+
  private:
   std::size_t line_of(std::size_t offset) const;
   std::shared_ptr<std::string> text_;  // never null
   std::vector<std::size_t> starts_;    // same lines as LineIndex(*text_)
+  // The buffer the text was last copied out of by an edit (none after a whole
+  // replacement), and lower bounds of the bytes the two share at each end.
+  std::weak_ptr<const std::string> edited_from_;
+  CommonEnds known_ends_;
 };
 
 // One LineEdit equivalent to `first` followed by `second` (whose line numbers

@@ -1,10 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bitext/text.hpp"
 
+using bitext::CommonEnds;
 using bitext::LineIndex;
 using bitext::Position;
 using bitext::PositionEncoding;
@@ -230,6 +234,40 @@ TEST_CASE("an index made from the previous version's equals one made from scratc
       CHECK(made == fresh);
       text = std::move(version);
       index = std::move(made);
+    }
+  }
+}
+
+TEST_CASE("common_ends told known shared ends gives the full comparison's result") {
+  // Texts around the ambiguous cases: a repeated byte at the edit, an edit
+  // that replaces bytes by the same bytes, texts of different sizes, and
+  // blocks of more than a page (the comparison's memcmp step).
+  const std::string page(5000, 'x');
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"aaaa", "aaaaa"}, {"abcabc", "abcXabc"}, {"same", "same"}, {"", "new"}, {"abab", "ab"},
+      {page + "a" + page, page + page}, {page + "12" + page, page + "21" + page}, {"a\nb\n", "a\nb\nb\n"}};
+  for (const auto& [old_text, text] : cases) {
+    const CommonEnds compared = bitext::common_ends(old_text, text);
+    // Every true pair of bounds: any prefix up to the common one, any suffix
+    // up to the longest common end (which may overlap the prefix).
+    std::size_t longest_suffix = 0;
+    while (longest_suffix < std::min(old_text.size(), text.size()) &&
+           old_text[old_text.size() - 1 - longest_suffix] == text[text.size() - 1 - longest_suffix])
+      ++longest_suffix;
+    for (std::size_t prefix = 0; prefix <= compared.prefix; prefix += (prefix < 10 || compared.prefix - prefix < 10) ? 1 : 997) {
+      for (std::size_t suffix = 0; suffix <= longest_suffix; suffix += (suffix < 10 || longest_suffix - suffix < 10) ? 1 : 997) {
+        CAPTURE(old_text.size());
+        CAPTURE(prefix);
+        CAPTURE(suffix);
+        CommonEnds known;
+        known.prefix = prefix;
+        known.suffix = suffix;
+        const CommonEnds ends = bitext::common_ends(old_text, text, known);
+        CHECK(ends.prefix == compared.prefix);
+        CHECK(ends.suffix == compared.suffix);
+        CHECK(ends.old_size == compared.old_size);
+        CHECK(ends.new_size == compared.new_size);
+      }
     }
   }
 }

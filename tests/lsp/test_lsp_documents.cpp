@@ -4,6 +4,9 @@
 // core detects speakers).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -211,6 +214,50 @@ TEST_CASE("random edits keep the text and line table exact, and LineEdits descri
     }
     text = expected;
   }
+}
+
+TEST_CASE("the ends edits leave alone since the held text was copied bound the bytes both share") {
+  std::mt19937 random(777);
+  const std::vector<std::string> pieces = {"", "a", "你", "\n", "\r\n", "ab", "字"};
+  TextDocument document("a你a\nab字\r\naaa\n");
+  CHECK_FALSE(document.known_ends_from(document.text()));  // never copied
+  for (int round = 0; round < 300; ++round) {
+    CAPTURE(round);
+    const std::shared_ptr<const std::string> held = document.shared_text();  // an analysis holds it
+    const int edits = 1 + static_cast<int>(random() % 3);  // the first copies, the others write in place
+    for (int e = 0; e < edits; ++e) {
+      LineIndex index(document.text());
+      auto pick = [&] {
+        return Position{static_cast<std::uint32_t>(random() % (index.line_count() + 1)),
+                        static_cast<std::uint32_t>(random() % 6)};
+      };
+      Position a = pick();
+      Position b = pick();
+      if (b < a) std::swap(a, b);
+      document.apply(Range{a, b}, pieces[random() % pieces.size()], PositionEncoding::Utf8);
+    }
+    const std::string& text = document.text();
+    const std::optional<CommonEnds> known = document.known_ends_from(*held);
+    REQUIRE(known);
+    CHECK(known->old_size == held->size());
+    CHECK(known->new_size == text.size());
+    // A lower bound: the bytes it names are the same in both ...
+    REQUIRE(known->prefix <= std::min(held->size(), text.size()));
+    REQUIRE(known->suffix <= std::min(held->size(), text.size()));
+    CHECK(held->compare(0, known->prefix, text, 0, known->prefix) == 0);
+    CHECK(held->compare(held->size() - known->suffix, known->suffix, text, text.size() - known->suffix) == 0);
+    // ... and the rerun's comparison from it is the full comparison.
+    const CommonEnds compared = common_ends(*held, text);
+    const CommonEnds from_known = common_ends(*held, text, *known);
+    CHECK(from_known.prefix == compared.prefix);
+    CHECK(from_known.suffix == compared.suffix);
+    CHECK(from_known.old_size == compared.old_size);
+    CHECK(from_known.new_size == compared.new_size);
+    CHECK_FALSE(document.known_ends_from(std::string(*held)));  // same bytes, another buffer
+  }
+  const std::shared_ptr<const std::string> held = document.shared_text();
+  document.apply(std::nullopt, "whole", PositionEncoding::Utf8);
+  CHECK_FALSE(document.known_ends_from(*held));  // a whole replacement says nothing
 }
 
 TEST_CASE("compose merges consecutive LineEdits") {
