@@ -533,6 +533,14 @@ std::vector<std::string> workstation_lines() {
   return lines;
 }
 
+// The analysis's boundary-drift findings, in order.
+std::vector<const bitext::Finding*> drifts_in(const bitext::Analysis& analysis) {
+  std::vector<const bitext::Finding*> found;
+  for (const bitext::Finding& finding : analysis.findings())
+    if (finding.code == "boundary-drift") found.push_back(&finding);
+  return found;
+}
+
 }  // namespace
 
 // A heading's title joined to the next line without a mark ("Prev12.4." |
@@ -546,18 +554,12 @@ TEST_CASE("with the dictionary, a heading title moved into the next line is a dr
   REQUIRE(lines[9] == "Prev12.4. Monitoring");
   REQUIRE(lines[11] == "Next13.2. Customizing the Graphical Interface");
   const std::string clean = bitext::test_support::join_lines(lines);
-  auto drifts = [](const bitext::Analysis& analysis) {
-    std::vector<const bitext::Finding*> found;
-    for (const bitext::Finding& finding : analysis.findings())
-      if (finding.code == "boundary-drift") found.push_back(&finding);
-    return found;
-  };
-  CHECK(drifts(*bitext::Analysis::run(clean, {})).empty());
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
   lines[9] = "Prev12.4.";
   lines[11] = "Monitoring " + lines[11];
   const std::string drifted = bitext::test_support::join_lines(lines);
   const auto analysis = bitext::Analysis::run(drifted, {});
-  const auto found = drifts(*analysis);
+  const auto found = drifts_in(*analysis);
   REQUIRE(found.size() == 1);
   CHECK(found.front()->severity == bitext::Severity::Information);
   CHECK(found.front()->message.find("The original of pair 6 starts with 'Monitoring', which belongs to pair 5") == 0);
@@ -591,9 +593,7 @@ TEST_CASE("with the dictionary, a bare label moved onto the end of a title goes 
   moved[9] = "Displaying and Modifying Text Files";
   const std::string drifted = bitext::test_support::join_lines(moved);
   const auto analysis = bitext::Analysis::run(drifted, {});
-  std::vector<const bitext::Finding*> found;
-  for (const bitext::Finding& finding : analysis->findings())
-    if (finding.code == "boundary-drift") found.push_back(&finding);
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
   REQUIRE(found.size() == 1);
   CHECK(found.front()->severity == bitext::Severity::Information);
   CHECK(found.front()->message.find("The original of pair 4 runs on into pair 5: its end 'B.1.2.'") == 0);
@@ -614,9 +614,7 @@ TEST_CASE("with the dictionary, a title moved back to its section number takes a
   lines[10] = "监控" + lines[10];
   const std::string drifted = bitext::test_support::join_lines(lines);
   const auto analysis = bitext::Analysis::run(drifted, {});
-  std::vector<const bitext::Finding*> found;
-  for (const bitext::Finding& finding : analysis->findings())
-    if (finding.code == "boundary-drift") found.push_back(&finding);
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
   REQUIRE(found.size() == 1);
   CHECK(found.front()->severity == bitext::Severity::Information);
   const auto restores = [&](const bitext::Fix& fix) { return bitext::apply_edits(drifted, fix.edits) == clean; };
