@@ -246,7 +246,11 @@ TEST_CASE("common_ends told known shared ends gives the full comparison's result
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"aaaa", "aaaaa"}, {"abcabc", "abcXabc"}, {"same", "same"}, {"", "new"}, {"abab", "ab"},
       {page + "a" + page, page + page}, {page + "12" + page, page + "21" + page}, {"a\nb\n", "a\nb\nb\n"}};
-  for (const auto& [old_text, text] : cases) {
+  for (const auto& texts : cases) {
+    // Named references, not a structured binding: clang 14 cannot capture a
+    // binding in CAPTURE's lambda.
+    const std::string& old_text = texts.first;
+    const std::string& text = texts.second;
     const CommonEnds compared = bitext::common_ends(old_text, text);
     // Every true pair of bounds: any prefix up to the common one, any suffix
     // up to the longest common end (which may overlap the prefix).
