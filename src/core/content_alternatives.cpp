@@ -232,7 +232,7 @@ static bool starts_with_worded_label(std::string_view text) {
   while (at < text.size()) {
     const DecodedCodePoint decoded = decode_utf8(text, at);
     const char32_t c = decoded.code_point;
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || chars::is_han(c))) break;
+    if (!chars::is_ascii_letter(c) && !chars::is_han(c)) break;
     at += std::max<std::size_t>(decoded.length, 1);
   }
   if (at == 0) return false;
@@ -240,7 +240,7 @@ static bool starts_with_worded_label(std::string_view text) {
   std::size_t end = at;
   while (end < text.size() && text[end] != ' ') ++end;
   const std::string_view label = text.substr(at, end - at);
-  return !label.empty() && label[0] >= '0' && label[0] <= '9' && detail::is_number_label(label);
+  return !label.empty() && chars::is_ascii_digit(static_cast<unsigned char>(label[0])) && detail::is_number_label(label);
 }
 
 // Whether a line begins with `label` followed by a space or nothing ("B.1.2. 显示…" for "B.1.2.").
