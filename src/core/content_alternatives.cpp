@@ -153,22 +153,27 @@ std::vector<std::size_t> rotation_order(const Alternative& candidate) {
 
 static void add_rotations(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
   double current = 0;
-  // Content words with a counterpart between the translation of pair anchor+t
-  // and the original of anchor+o, each counted once: the rotations of all
-  // lengths and both directions pair the same lines again and again.
-  std::array<std::array<int, kMaxBlock>, kMaxBlock> hits_memo;
-  for (auto& row : hits_memo) row.fill(-1);
-  auto hits = [&](std::size_t t, std::size_t o) {
-    int& memo = hits_memo[t - anchor][o - anchor];
-    if (memo < 0) memo = word_hits(table, table.side(t, true), table.side(o, false));
+  // What the dictionary says of pairing the translation of pair anchor+t with
+  // the original of anchor+o (kWordWeight a content word with a counterpart,
+  // kWholeLineWeight more when the two lines gloss each other whole), each
+  // counted once: the rotations of all lengths and both directions pair the
+  // same lines again and again.
+  std::array<std::array<double, kMaxBlock>, kMaxBlock> words_memo;
+  for (auto& row : words_memo) row.fill(-1.0);
+  auto words = [&](std::size_t t, std::size_t o) {
+    double& memo = words_memo[t - anchor][o - anchor];
+    if (memo < 0) {
+      const WordMatch match = word_match(table, table.side(t, true), table.side(o, false));
+      memo = kWordWeight * double(match.hits) + (match.whole ? kWholeLineWeight : 0.0);
+    }
     return memo;
   };
-  // Content words with a counterpart, as given (the dictionary; 0 when off).
-  int given_words = 0;
+  // The same of the pairs as given (0 when the dictionary is off).
+  double given_words = 0;
   for (std::size_t length = 1; length <= kMaxBlock && anchor + length <= table.size(); ++length) {
     if (!table.valid(anchor + length - 1)) break;
     current += table.cost[anchor + length - 1];
-    if (table.lexicon) given_words += hits(anchor + length - 1, anchor + length - 1);
+    if (table.lexicon) given_words += words(anchor + length - 1, anchor + length - 1);
     if (length < 2) continue;
     // Moving translations forward pairs the same lines as moving originals
     // backward; the translation side is the one re-paired by default.
@@ -181,12 +186,12 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
       candidate.forward = forward;
       const std::vector<std::size_t> order = rotation_order(candidate);
       double alternative = 0;
-      int rotated_words = 0;
+      double rotated_words = 0;
       for (std::size_t i = 0; i < length; ++i) {
         alternative += cross_cost(table, order[i], anchor + i);
-        if (table.lexicon) rotated_words += hits(order[i], anchor + i);
+        if (table.lexicon) rotated_words += words(order[i], anchor + i);
       }
-      candidate.word_gain = kWordWeight * double(rotated_words - given_words);
+      candidate.word_gain = rotated_words - given_words;
       // Penalty: the prior of a shifted block plus the choice among block lengths and directions.
       candidate.evidence = current - alternative + candidate.word_gain - (kRotationPrior + 0.5 * double(length));
       out.push_back(candidate);

@@ -147,23 +147,30 @@ std::size_t word_at(const LineFeatures& features, std::size_t offset) {
                      words.begin());
 }
 
-int word_hits(const PairTable& table, const LineFeatures& t, const LineFeatures& o) {
-  if (!table.lexicon) return 0;
+WordMatch word_match(const PairTable& table, const LineFeatures& t, const LineFeatures& o) {
+  if (!table.lexicon) return {};
   const bool t_chinese = table.script(true) == Script::Han;
+  int t_count = 0, o_count = 0;
   if (t.words.masked && o.words.masked) {
     std::uint64_t t_hit = 0, o_hit = 0;
     match_masks(t.words, o.words, t_chinese, [&](std::uint64_t t_mask, std::uint64_t o_mask) {
       t_hit |= t_mask;
       o_hit |= o_mask;
     });
-    return std::popcount(t_hit) + std::popcount(o_hit);
+    t_count = std::popcount(t_hit);
+    o_count = std::popcount(o_hit);
+  } else {
+    std::vector<bool> t_hit(t.words.size(), false), o_hit(o.words.size(), false);
+    for_each_counterpart(t.words, o.words, t_chinese, [&](std::size_t i, std::size_t j) {
+      t_hit[i] = true;
+      o_hit[j] = true;
+    });
+    t_count = int(std::count(t_hit.begin(), t_hit.end(), true));
+    o_count = int(std::count(o_hit.begin(), o_hit.end(), true));
   }
-  std::vector<bool> t_hit(t.words.size(), false), o_hit(o.words.size(), false);
-  for_each_counterpart(t.words, o.words, t_chinese, [&](std::size_t i, std::size_t j) {
-    t_hit[i] = true;
-    o_hit[j] = true;
-  });
-  return int(std::count(t_hit.begin(), t_hit.end(), true) + std::count(o_hit.begin(), o_hit.end(), true));
+  const bool whole = t_count > 0 && o_count > 0 && std::size_t(t_count) == t.words.size() &&
+                     std::size_t(o_count) == o.words.size();
+  return {t_count + o_count, whole};
 }
 
 PairChecks::OriginalWords original_words(const PairTable& table, const LineFeatures& t, const LineFeatures& o) {

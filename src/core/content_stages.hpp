@@ -216,6 +216,8 @@ const Lexicon* document_lexicon(Script translation, Script original);
 // Nats per content word that a re-pairing gives a counterpart (or takes one
 // from); calibrated in docs/calibration.md.
 inline constexpr double kWordWeight = 0.5;
+// Nats more for a pairing whose lines gloss each other whole (WordMatch::whole).
+inline constexpr double kWholeLineWeight = 1.0;
 // A drift that moves at least this many content words none of which finds a
 // counterpart after the move is not a warning: the words say it is not one.
 inline constexpr int kWordsToContradict = 2;
@@ -255,7 +257,14 @@ std::size_t word_at(const LineFeatures& features, std::size_t offset);
 PairChecks::OriginalWords original_words(const PairTable& table, const LineFeatures& translation,
                                          const LineFeatures& original);
 // Content words of pair `translation`'s and `original`'s lines with a counterpart on the other side.
-int word_hits(const PairTable& table, const LineFeatures& translation, const LineFeatures& original);
+// Content words of either line with a counterpart in the other, and whether
+// that is every word of both (a whole-line gloss: each line has a word and
+// none is left over).
+struct WordMatch {
+  int hits = 0;
+  bool whole = false;
+};
+WordMatch word_match(const PairTable& table, const LineFeatures& translation, const LineFeatures& original);
 
 // Whether a text ends with a bare section number ("…i386 6.2.4.", "图 17.368.")
 // rather than a sentence (content_realign_findings.cpp).

@@ -649,3 +649,35 @@ TEST_CASE("with the dictionary, a numbered heading is answered only by a line th
   // The same words under the heading's own number are its translation.
   CHECK(missing("5. Distort Filters\n5. 扭曲滤镜菜单\n5. The Distort filters menu\n").empty());
 }
+
+// A menu whose translations are rotated by one over three items: lengths say
+// nothing of one- or two-character labels, and a word a side (0.5 nats each)
+// is below information after the prior. Each rotated pair now glosses its
+// lines whole, every content word of both sides with a counterpart, which
+// the given pairs do not: kWholeLineWeight each. Information (a close list of
+// labels may gloss its neighbour by chance), and its fix restores the menu;
+// the clean menu gets nothing (main: a hint, evidence 0.5).
+TEST_CASE("with the dictionary, a rotated list of menu labels is a shifted block, as each label glosses another whole") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {"编辑", "Edit", "撤销", "Undo", "重做", "Redo",
+                                          "剪切", "Cut",  "复制", "Copy", "粘贴", "Paste"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(bitext::Analysis::run(clean, {})->findings().empty());
+  std::vector<std::string> rotated = lines;
+  rotated[2] = "重做";
+  rotated[4] = "剪切";
+  rotated[6] = "撤销";
+  const std::string shifted = bitext::test_support::join_lines(rotated);
+  const auto analysis = bitext::Analysis::run(shifted, {});
+  std::vector<const bitext::Finding*> found;
+  for (const bitext::Finding& finding : analysis->findings()) found.push_back(&finding);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->code == "shifted-block");
+  CHECK(found.front()->severity == bitext::Severity::Information);
+  CHECK(found.front()->message ==
+        "Pairs 2–4 are paired with their neighbours' translations: the translation of pair 4 '撤销' fits the "
+        "original of pair 2 'Undo' (evidence 3.5)");
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(shifted, found.front()->fixes.front().edits) == clean);
+}
