@@ -138,6 +138,76 @@ void count_before(DriftWords& view) {
     for (std::size_t k = 1; k <= n; ++k) (*counts)[k] += (*counts)[k - 1];
 }
 
+// A partner word repeated in its line ("如何看待…如何看待…") is one word's
+// counterpart, counted once: its later occurrences are set aside.
+void drop_repeats(const ResolvedWords& partner, std::vector<std::int32_t>& first, std::vector<std::int32_t>& last) {
+  for (std::size_t j = 1; j < first.size(); ++j) {
+    if (first[j] < 0) continue;
+    for (std::size_t k = 0; k < j; ++k) {
+      if (first[k] >= 0 && partner.words[k].key == partner.words[j].key) {
+        first[j] = last[j] = -1;
+        break;
+      }
+    }
+  }
+}
+
+// The destination partner's open end (DriftWords::open_words, open_reach),
+// from which of its words the destination line covers and dest_first/last.
+void open_end(DriftWords& view, const ResolvedWords& partner, const std::vector<bool>& covered, bool forward) {
+  const std::size_t m = covered.size();
+  const std::size_t covered_count = std::size_t(std::count(covered.begin(), covered.end(), true));
+  if (covered_count < std::size_t(kTailWords)) return;
+  // backward: words after the last covered one; forward: before the first.
+  std::size_t begin = 0, end = m;
+  if (forward) {
+    end = std::size_t(std::find(covered.begin(), covered.end(), true) - covered.begin());
+  } else {
+    begin = m - std::size_t(std::find(covered.rbegin(), covered.rend(), true) - covered.rbegin());
+  }
+  int words = 0;
+  std::int32_t reach = -1;
+  for (std::size_t j = begin; j < end; ++j) {
+    words += known(partner, j);
+    if (view.dest_first[j] < 0) continue;
+    reach = reach < 0 ? (forward ? view.dest_last[j] : view.dest_first[j])
+                      : (forward ? std::max(reach, view.dest_last[j]) : std::min(reach, view.dest_first[j]));
+  }
+  if (words < kTailWords || reach < 0) return;
+  view.open_words = words;
+  view.open_reach = reach;
+}
+
+// The source's open end (DriftWords::source_open, source_open_reach), from
+// which source words have a counterpart in the source partner and in the
+// destination partner. The source partner's own end must be translated by the
+// source line: when both lines of the source pair begin (end) with words
+// without counterparts, they more likely translate each other in words the
+// dictionary does not pair.
+void source_open_end(DriftWords& view, const ResolvedWords& partner, const std::vector<bool>& in_source,
+                     const std::vector<bool>& in_dest, bool forward) {
+  const std::size_t n = in_source.size();
+  if (std::size_t(std::count(in_source.begin(), in_source.end(), true)) < std::size_t(kTailWords)) return;
+  {
+    const std::size_t m = view.source_first.size();
+    int partner_open = 0;
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::size_t j = forward ? m - 1 - k : k;
+      if (view.source_first[j] >= 0) break;
+      partner_open += known(partner, j);
+    }
+    if (partner_open >= kTailWords) return;
+  }
+  const std::size_t first_own = std::size_t(std::find(in_source.begin(), in_source.end(), true) - in_source.begin());
+  const std::size_t last_own = n - 1 - std::size_t(std::find(in_source.rbegin(), in_source.rend(), true) - in_source.rbegin());
+  const std::size_t begin = forward ? last_own + 1 : 0, end = forward ? n : first_own;
+  int words = 0;
+  for (std::size_t i = begin; i < end; ++i) words += view.known[i] && !in_dest[i];
+  if (words < kTailWords) return;
+  view.source_open = words;
+  view.source_open_reach = forward ? begin : end;
+}
+
 }  // namespace
 
 std::size_t word_at(const LineFeatures& features, std::size_t offset) {
@@ -230,11 +300,23 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
       view.dest_first[j] = std::countr_zero(matches[j]);
       view.dest_last[j] = 63 - std::countl_zero(matches[j]);
     }
+    {
+      const std::size_t m = dest_partner.words.size();
+      std::vector<bool> covered_words(m);
+      for (std::size_t j = 0; j < m; ++j) covered_words[j] = (covered >> j) & 1;
+      open_end(view, dest_partner.words, covered_words, forward);
+    }
+    std::vector<bool> source_hit(n), dest_hit(n);
     for (std::size_t i = 0; i < n; ++i) {
       const bool s = (in_source >> i) & 1, d = (in_dest >> i) & 1;
       view.lean[i] = std::int8_t(int(d && !s) - int(s && !d));
       view.known[i] = known(source.words, i);
+      source_hit[i] = s;
+      dest_hit[i] = d;
     }
+    source_open_end(view, source_partner.words, source_hit, dest_hit, forward);
+    drop_repeats(source_partner.words, view.source_first, view.source_last);
+    drop_repeats(dest_partner.words, view.dest_first, view.dest_last);
     count_before(view);
     return view;
   }
@@ -261,17 +343,26 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
     in_dest[i] = true;
     if (!covered[j]) widen(view.dest_first, view.dest_last, j, i);
   });
+  open_end(view, dest_partner.words, covered, forward);
   for (std::size_t i = 0; i < n; ++i) {
     view.lean[i] = std::int8_t(int(in_dest[i] && !in_source[i]) - int(in_source[i] && !in_dest[i]));
     view.known[i] = known(source.words, i);
   }
+  source_open_end(view, source_partner.words, in_source, in_dest, forward);
+  drop_repeats(source_partner.words, view.source_first, view.source_last);
+  drop_repeats(dest_partner.words, view.dest_first, view.dest_last);
   count_before(view);
   return view;
 }
 
-MovedWords moved_words(const DriftWords& view, std::size_t begin, std::size_t end, bool) {
+MovedWords moved_words(const DriftWords& view, std::size_t begin, std::size_t end, bool forward) {
   MovedWords moved;
   if (!view.active) return moved;
+  if (view.open_reach >= 0 &&
+      (forward ? std::size_t(view.open_reach) >= begin : std::size_t(view.open_reach) < end))
+    moved.open_end = view.open_words;
+  if (view.source_open > 0 && (forward ? begin <= view.source_open_reach : end >= view.source_open_reach))
+    moved.source_open = view.source_open;
   const std::size_t n = view.lean.size();
   const DriftWords::Before& before = view.before;
   if ((begin == 0 || end >= n) && before.gained.size() == n + 1) {
