@@ -139,32 +139,42 @@ void count_before(DriftWords& view) {
 }
 
 // A partner word repeated in its line ("如何看待…如何看待…") is one word's
-// counterpart, counted once: its later occurrences are set aside.
+// counterpart, counted once: its later occurrences are set aside. Repeats
+// match the same source words, so only words with the same first and last
+// match compare their keys.
 void drop_repeats(const ResolvedWords& partner, std::vector<std::int32_t>& first, std::vector<std::int32_t>& last) {
-  for (std::size_t j = 1; j < first.size(); ++j) {
+  std::array<std::uint32_t, 64> seen;  // matched words kept so far (the first 64)
+  std::size_t seen_count = 0;
+  for (std::size_t j = 0; j < first.size(); ++j) {
     if (first[j] < 0) continue;
-    for (std::size_t k = 0; k < j; ++k) {
-      if (first[k] >= 0 && partner.words[k].key == partner.words[j].key) {
-        first[j] = last[j] = -1;
-        break;
-      }
+    bool repeat = false;
+    for (std::size_t s = 0; s < seen_count && !repeat; ++s) {
+      const std::size_t k = seen[s];
+      repeat = first[k] == first[j] && last[k] == last[j] && partner.words[k].key == partner.words[j].key;
+    }
+    if (repeat) {
+      first[j] = last[j] = -1;
+    } else if (seen_count < seen.size()) {
+      seen[seen_count++] = std::uint32_t(j);
     }
   }
 }
 
 // The destination partner's open end (DriftWords::open_words, open_reach),
-// from which of its words the destination line covers and dest_first/last.
-void open_end(DriftWords& view, const ResolvedWords& partner, const std::vector<bool>& covered, bool forward) {
-  const std::size_t m = covered.size();
-  const std::size_t covered_count = std::size_t(std::count(covered.begin(), covered.end(), true));
+// from which of its `m` words the destination line covers (`covered(j)`) and
+// dest_first/last.
+template <typename Covered>
+void open_end(DriftWords& view, const ResolvedWords& partner, std::size_t m, const Covered& covered, bool forward) {
+  std::size_t covered_count = 0, first_covered = m, last_covered = 0;
+  for (std::size_t j = 0; j < m; ++j) {
+    if (!covered(j)) continue;
+    ++covered_count;
+    first_covered = std::min(first_covered, j);
+    last_covered = j;
+  }
   if (covered_count < std::size_t(kTailWords)) return;
   // backward: words after the last covered one; forward: before the first.
-  std::size_t begin = 0, end = m;
-  if (forward) {
-    end = std::size_t(std::find(covered.begin(), covered.end(), true) - covered.begin());
-  } else {
-    begin = m - std::size_t(std::find(covered.rbegin(), covered.rend(), true) - covered.rbegin());
-  }
+  const std::size_t begin = forward ? 0 : last_covered + 1, end = forward ? first_covered : m;
   int words = 0;
   std::int32_t reach = -1;
   for (std::size_t j = begin; j < end; ++j) {
@@ -179,30 +189,33 @@ void open_end(DriftWords& view, const ResolvedWords& partner, const std::vector<
 }
 
 // The source's open end (DriftWords::source_open, source_open_reach), from
-// which source words have a counterpart in the source partner and in the
-// destination partner. The source partner's own end must be translated by the
-// source line: when both lines of the source pair begin (end) with words
-// without counterparts, they more likely translate each other in words the
-// dictionary does not pair.
-void source_open_end(DriftWords& view, const ResolvedWords& partner, const std::vector<bool>& in_source,
-                     const std::vector<bool>& in_dest, bool forward) {
-  const std::size_t n = in_source.size();
-  if (std::size_t(std::count(in_source.begin(), in_source.end(), true)) < std::size_t(kTailWords)) return;
-  {
-    const std::size_t m = view.source_first.size();
-    int partner_open = 0;
-    for (std::size_t k = 0; k < m; ++k) {
-      const std::size_t j = forward ? m - 1 - k : k;
-      if (view.source_first[j] >= 0) break;
-      partner_open += known(partner, j);
-    }
-    if (partner_open >= kTailWords) return;
+// which of its `n` words have a counterpart in the source partner
+// (`in_source(i)`) and in the destination partner (`in_dest(i)`). The source
+// partner's own end must be translated by the source line: when both lines of
+// the source pair begin (end) with words without counterparts, they more
+// likely translate each other in words the dictionary does not pair.
+template <typename InSource, typename InDest>
+void source_open_end(DriftWords& view, const ResolvedWords& partner, std::size_t n, const InSource& in_source,
+                     const InDest& in_dest, bool forward) {
+  std::size_t own = 0, first_own = n, last_own = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!in_source(i)) continue;
+    ++own;
+    first_own = std::min(first_own, i);
+    last_own = i;
   }
-  const std::size_t first_own = std::size_t(std::find(in_source.begin(), in_source.end(), true) - in_source.begin());
-  const std::size_t last_own = n - 1 - std::size_t(std::find(in_source.rbegin(), in_source.rend(), true) - in_source.rbegin());
+  if (own < std::size_t(kTailWords)) return;
+  const std::size_t m = view.source_first.size();
+  int partner_open = 0;
+  for (std::size_t k = 0; k < m; ++k) {
+    const std::size_t j = forward ? m - 1 - k : k;
+    if (view.source_first[j] >= 0) break;
+    partner_open += known(partner, j);
+  }
+  if (partner_open >= kTailWords) return;
   const std::size_t begin = forward ? last_own + 1 : 0, end = forward ? n : first_own;
   int words = 0;
-  for (std::size_t i = begin; i < end; ++i) words += view.known[i] && !in_dest[i];
+  for (std::size_t i = begin; i < end; ++i) words += view.known[i] && !in_dest(i);
   if (words < kTailWords) return;
   view.source_open = words;
   view.source_open_reach = forward ? begin : end;
@@ -300,21 +313,15 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
       view.dest_first[j] = std::countr_zero(matches[j]);
       view.dest_last[j] = 63 - std::countl_zero(matches[j]);
     }
-    {
-      const std::size_t m = dest_partner.words.size();
-      std::vector<bool> covered_words(m);
-      for (std::size_t j = 0; j < m; ++j) covered_words[j] = (covered >> j) & 1;
-      open_end(view, dest_partner.words, covered_words, forward);
-    }
-    std::vector<bool> source_hit(n), dest_hit(n);
+    open_end(view, dest_partner.words, dest_partner.words.size(), [&](std::size_t j) { return (covered >> j) & 1; },
+             forward);
     for (std::size_t i = 0; i < n; ++i) {
       const bool s = (in_source >> i) & 1, d = (in_dest >> i) & 1;
       view.lean[i] = std::int8_t(int(d && !s) - int(s && !d));
       view.known[i] = known(source.words, i);
-      source_hit[i] = s;
-      dest_hit[i] = d;
     }
-    source_open_end(view, source_partner.words, source_hit, dest_hit, forward);
+    source_open_end(view, source_partner.words, n, [&](std::size_t i) { return (in_source >> i) & 1; },
+                    [&](std::size_t i) { return (in_dest >> i) & 1; }, forward);
     drop_repeats(source_partner.words, view.source_first, view.source_last);
     drop_repeats(dest_partner.words, view.dest_first, view.dest_last);
     count_before(view);
@@ -343,12 +350,13 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
     in_dest[i] = true;
     if (!covered[j]) widen(view.dest_first, view.dest_last, j, i);
   });
-  open_end(view, dest_partner.words, covered, forward);
+  open_end(view, dest_partner.words, covered.size(), [&](std::size_t j) { return bool(covered[j]); }, forward);
   for (std::size_t i = 0; i < n; ++i) {
     view.lean[i] = std::int8_t(int(in_dest[i] && !in_source[i]) - int(in_source[i] && !in_dest[i]));
     view.known[i] = known(source.words, i);
   }
-  source_open_end(view, source_partner.words, in_source, in_dest, forward);
+  source_open_end(view, source_partner.words, n, [&](std::size_t i) { return bool(in_source[i]); },
+                  [&](std::size_t i) { return bool(in_dest[i]); }, forward);
   drop_repeats(source_partner.words, view.source_first, view.source_last);
   drop_repeats(dest_partner.words, view.dest_first, view.dest_last);
   count_before(view);
