@@ -228,6 +228,20 @@ static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, 
   return {};
 }
 
+// Whether the word cut at byte `at` of a spaced line falls where a sentence
+// begins without its full stop: a lower-case word, spaces, then a
+// capitalised word ("…that look like Now, I'm going…", a speaker's restart).
+static bool begins_unmarked_sentence(std::string_view text, std::size_t at) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::size_t next = at;
+  while (next < text.size() && text[next] == ' ') ++next;
+  std::size_t before = std::min(at, next);
+  while (before > 0 && text[before - 1] == ' ') --before;
+  if (before == 0 || before == next || next + 1 >= text.size()) return false;
+  return lower(text[before - 1]) && upper(text[next]) && lower(text[next + 1]);
+}
+
 // Whether a line begins with a number label that has a word of its own, glued
 // or after one space ("Next2.2. Master Plan", "Figure 13.9. The…", "图 13.9.
 // KMail…", "下一页2.2. 总体规划"), not a bare number ("6.1. Foo").
@@ -384,6 +398,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           forward ? trailing_label_begin(source_text, source.spaced, table.side_text(b, !translation).text, table.lexicon)
                   : 0;
       double word_cut_penalty = 0;
+      bool word_cut_sentence = false;  // the words' cut begins a sentence that lost its full stop
       // `word_cut`: the byte offset of a cut that is not one of the line's
       // cut points (chosen by the words, or before a trailing label).
       auto consider = [&](const CutPoint& cut, std::uint32_t c, std::uint32_t word_cut, bool by_words) {
@@ -447,8 +462,18 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const MovedWords moved_words_ =
             forward ? moved_words(words, split, source.words.size(), true) : moved_words(words, 0, split, false);
         // The destination pair gains the counterparts, the source pair loses its own.
-        const double word_gain_dest = kWordWeight * moved_words_.gained;
-        const double word_loss_source = kWordWeight * moved_words_.lost;
+        // A drift leaves open ends: the destination partner's end that its line
+        // does not translate (the moved text does), and the source's end that its
+        // partner does not. The words of both count as a truncation's unmatched
+        // tail does (kWordWeight each, up to kTailWordsCounted): the destination's
+        // besides the one the move reaches, the source's when the move takes them
+        // all and reaches the destination's (a cut translation leaves the second
+        // alone, with the next pair whole).
+        const double word_gain_dest =
+            kWordWeight * (moved_words_.gained + std::max(0, std::min(kTailWordsCounted, moved_words_.open_end) - 1));
+        const double word_loss_source =
+            kWordWeight * (moved_words_.lost -
+                           (moved_words_.open_end > 0 ? std::min(kTailWordsCounted, moved_words_.source_open) : 0));
         // The receiver test with each pair's lexical cost at its least (every
         // number and checked token matched, none unmatched): a cut that fails
         // even so fails below, so its lexical part is not computed.
@@ -557,7 +582,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
         const bool inside_label = trailing_label != 0 && cut.tail_begin > trailing_label;
         const bool whole_unit =
-            !inside_label && (cut.sentence || (cut.label && forward) || (titles_label && (cut.label || word_cut != 0)) ||
+            !inside_label && (cut.sentence || (by_words && word_cut_sentence) || (cut.label && forward) ||
+                              (titles_label && (cut.label || word_cut != 0)) ||
                               (trailing_label != 0 && cut.tail_begin == trailing_label));
         const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1) +
                                (by_words ? word_cut_penalty : 0.0);
@@ -593,7 +619,11 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
             const std::size_t word = word_at(source, other.tail_begin);
             return word > chosen.after && word <= chosen.upto;
           });
-          word_cut_penalty = known ? kDriftPrior : 0.0;
+          // A capitalised word after a lower-case one with no mark between
+          // begins a sentence whose full stop is missing: the cut is the
+          // sentence's, a whole unit, and no punctuation says better.
+          word_cut_sentence = source.spaced && begins_unmarked_sentence(source_text, chosen.at);
+          word_cut_penalty = known && !word_cut_sentence ? kDriftPrior : 0.0;
           consider(cut_at(source, source_text, table.script(translation), chosen.at), 0, chosen.at, true);
         }
       }

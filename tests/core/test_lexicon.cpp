@@ -386,7 +386,7 @@ bool load_built_dictionary() {
 // sample README) with the dictionary loaded: the words that change partner make
 // four of them warnings; nothing else on the sample is a warning. 48/49 has
 // no punctuation where its English text moved ("...that look like Now, I'm
-// going..."), so no cut point offers the move.
+// going..."): the next test.
 TEST_CASE("with the dictionary, the sample's loose drifts are warnings and nothing else is") {
   if (!load_built_dictionary()) return;
   std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt", std::ios::binary);
@@ -411,6 +411,43 @@ TEST_CASE("with the dictionary, the sample's loose drifts are warnings and nothi
   std::sort(warned_drifts.begin(), warned_drifts.end());
   CHECK(warned_drifts == std::vector<int>{39, 77, 89, 97});
   CHECK(other_warnings == 0);
+}
+
+// The sample's fifth drift, 48/49: "There's gonna be a bunch of different
+// things that exist in the world that look like" opens the English line of
+// pair 49 but is translated at the end of pair 48's Chinese line (各种形态都会
+// 并存). No punctuation cuts there; the words do (exist/并存 change partner, the
+// rest of the line answers pair 49's Chinese), and the cut falls before a
+// capitalised word after a lower-case one ("like Now,"): a sentence whose full
+// stop is missing. The English head its partner does not translate and the
+// Chinese tail its line does not translate are the drift's open ends:
+// information, whose preferred fix moves exactly that text back.
+TEST_CASE("with the dictionary, the sample's drift at 48/49 is information and its fix moves the text back") {
+  if (!load_built_dictionary()) return;
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt", std::ios::binary);
+  const std::string sample((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto analysis = bitext::Analysis::run(sample, {});
+  std::vector<const bitext::Finding*> found;
+  for (const bitext::Finding& finding : analysis->findings())
+    if (finding.code == "boundary-drift" && finding.message.find("pair 49") != std::string::npos) found.push_back(&finding);
+  REQUIRE(found.size() == 1);
+  const bitext::Finding& drift = *found.front();
+  CHECK(drift.severity == bitext::Severity::Information);
+  CHECK(drift.message.find("The original of pair 49 starts with 'There's gonna be a bunch of different…', which "
+                           "belongs to pair 48") == 0);
+  REQUIRE(drift.evidence);
+  CHECK(drift.evidence->has(bitext::Signal::Words));
+  REQUIRE(!drift.fixes.empty());
+  CHECK(drift.fixes.front().preferred);
+  const std::vector<std::string> fixed =
+      bitext::test_support::split_lines(bitext::apply_edits(sample, drift.fixes.front().edits));
+  const std::vector<std::string> given = bitext::test_support::split_lines(sample);
+  REQUIRE(fixed.size() == given.size());
+  const std::string moved = "There's gonna be a bunch of different things that exist in the world that look like";
+  // The sample's 3 header lines, then pairs of a Chinese and an English line.
+  CHECK(fixed[3 + 2 * 47 + 1] == given[3 + 2 * 47 + 1] + " " + moved);
+  CHECK(fixed[3 + 2 * 48 + 1] == given[3 + 2 * 48 + 1].substr(moved.size() + 1));
+  CHECK(fixed[3 + 2 * 48 + 1].rfind("Now, I'm going ask you", 0) == 0);
 }
 
 // The handbook's packaging chapter (packaging-system, 7 pairs) with the title
