@@ -315,6 +315,46 @@ TEST_CASE("a label moved onto the end of the previous line goes back with its wo
   CHECK(fixed(false) == clean_text);
 }
 
+// A numbered heading is a line of its own. A drift that joins a sentence to
+// one (or a navigation label to a heading's end) pairs the lines as well
+// as its mirror, the other language's matching text moved the other way; the
+// preferred fix is the one that leaves the headings alone, not the mirror
+// that would join the other language's heading to text too.
+TEST_CASE("a drift's preferred fix leaves a heading's title alone on its line") {
+  auto preferred_fix_result = [](const std::string& drifted) {
+    const auto analysis = Analysis::run(drifted, {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    REQUIRE(drifts.front()->fixes.size() == 2);
+    CHECK(drifts.front()->fixes.front().preferred);
+    CHECK_FALSE(drifts.front()->fixes.back().preferred);
+    return apply_edits(drifted, drifts.front()->fixes.front().edits);
+  };
+  SUBCASE("the next page's label moved onto a heading's end goes back, the heading keeps its line") {
+    const std::vector<std::string> clean = {"A.14. 其它更多", "A.14. And Many More", "下一页附录 B. 简短辅导课程",
+                                            "NextAppendix B. Short Remedial Course"};
+    std::vector<std::string> drifted = clean;
+    drifted[1] += " NextAppendix B.";
+    drifted[3] = "Short Remedial Course";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+  SUBCASE("a sentence moved onto the start of a heading goes back to its paragraph") {
+    const std::vector<std::string> clean = {
+        "3.1. 概述",
+        "3.1. Overview",
+        "本章介绍安装的准备工作。安装之前请备份所有数据。",
+        "This chapter describes how to prepare the installation. Back up all data before you install.",
+        "3.2. 安装",
+        "3.2. Installation",
+        "安装程序会询问几个问题。回答之后系统会自动重启。",
+        "The installer asks a few questions. After you answer them the system restarts by itself."};
+    std::vector<std::string> drifted = clean;
+    drifted[3] = "This chapter describes how to prepare the installation.";
+    drifted[5] = "Back up all data before you install. 3.2. Installation";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+}
+
 TEST_CASE("two crossed translations are a shifted block of two") {
   const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);
