@@ -40,26 +40,39 @@ bool ends_with_number_label(std::string_view text) {
 
 namespace {
 
-// Whether a line is a numbered heading's title alone ("3.1.6. 无盘工作站",
-// "4. Requirements", "2. 本书为谁而写？"): no sentence ends after its number
-// but a question or exclamation at the very end ("GIMP 2.4 中无法使用…。" is a
-// sentence). A heading is a line of its own, so text joined to it is out of
-// place, and a cut that leaves one alone mends a line.
-bool is_title_line(std::string_view line) {
-  const std::string_view text = detail::trim(line);
-  const std::string_view number = detail::heading_number(text);
-  if (number.empty()) return false;
-  std::size_t at = static_cast<std::size_t>(number.data() + number.size() - text.data());
-  if (at < text.size() && text[at] == '.') ++at;
-  const std::size_t last = code_point_start_before(text, text.size());
-  while (at < text.size()) {
-    const DecodedCodePoint decoded = decode_utf8(text, at);
+// Whether `title` has no sentence end from `at` on but a question or
+// exclamation at its very end.
+bool no_sentence_end(std::string_view title, std::size_t at) {
+  const std::size_t last = code_point_start_before(title, title.size());
+  while (at < title.size()) {
+    const DecodedCodePoint decoded = decode_utf8(title, at);
     const char32_t c = decoded.code_point;
     const bool question = c == U'?' || c == U'!' || c == U'？' || c == U'！';
     if (chars::is_sentence_end(c) && !(at == last && question)) return false;
     at += std::max<std::size_t>(decoded.length, 1);
   }
   return true;
+}
+
+// Whether a line is a heading's title alone: a numbered heading ("3.1.6. 无盘
+// 工作站", "4. Requirements", "2. 本书为谁而写？") or a page's navigation link
+// ("上一页2.2. 总体规划", "NextPreface") with no sentence ending after its number
+// but a question or exclamation at the very end ("GIMP 2.4 中无法使用…。" is a
+// sentence). A heading is a line of its own, so text joined to it is out of
+// place, and a cut that leaves one alone mends a line.
+bool is_title_line(std::string_view line) {
+  std::string_view text = detail::trim(line);
+  if (detail::navigation_line(text)) {
+    for (const std::string_view word : {std::string_view("上一页"), std::string_view("下一页"), std::string_view("Prev"),
+                                        std::string_view("Next")})
+      if (text.starts_with(word)) text = detail::trim(text.substr(word.size()));
+    if (detail::heading_number(text).empty()) return !text.empty() && no_sentence_end(text, 0);
+  }
+  const std::string_view number = detail::heading_number(text);
+  if (number.empty()) return false;
+  std::size_t at = static_cast<std::size_t>(number.data() + number.size() - text.data());
+  if (at < text.size() && text[at] == '.') ++at;
+  return no_sentence_end(text, at);
 }
 
 constexpr auto bits(Signal signal) { return static_cast<std::uint16_t>(signal); }

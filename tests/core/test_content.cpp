@@ -315,8 +315,8 @@ TEST_CASE("a label moved onto the end of the previous line goes back with its wo
   CHECK(fixed(false) == clean_text);
 }
 
-// A numbered heading is a line of its own. A drift that joins a sentence to
-// one (or a navigation label to a heading's end) pairs the lines as well
+// A numbered heading (or a navigation link) is a line of its own. A drift
+// that joins a sentence to one (or a navigation label to a heading's end) pairs the lines as well
 // as its mirror, the other language's matching text moved the other way; the
 // preferred fix is the one that leaves the headings alone, not the mirror
 // that would join the other language's heading to text too.
@@ -336,6 +336,14 @@ TEST_CASE("a drift's preferred fix leaves a heading's title alone on its line") 
     std::vector<std::string> drifted = clean;
     drifted[1] += " NextAppendix B.";
     drifted[3] = "Short Remedial Course";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+  SUBCASE("a navigation link's title keeps its line too") {
+    const std::vector<std::string> clean = {"上一页2.2. 总体规划", "Prev2.2. Master Plan", "下一页2.4. 为什么选择 Debian 发行版？",
+                                            "Next2.4. Why the Debian Distribution?"};
+    std::vector<std::string> drifted = clean;
+    drifted[1] += " Next2.4.";
+    drifted[3] = "Why the Debian Distribution?";
     CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
   }
   SUBCASE("a sentence moved onto the start of a heading goes back to its paragraph") {
