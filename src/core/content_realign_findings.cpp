@@ -307,8 +307,12 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   const double tail_length = source.length - cut.head_length - gap;
   const double moved = drift.forward ? tail_length : cut.head_length;
   const double kept = drift.forward ? cut.head_length : tail_length;
-  const int moved_sentences = drift.forward ? cut.tail_sentences : cut.head_sentences;
-  const int kept_sentences = drift.forward ? cut.head_sentences : cut.tail_sentences;
+  // A label moved alone ("Figure 9.3.", "图 9.3.", "上一页4.3.") is no sentence
+  // of its own but part of the one it labels, however the sentence count read
+  // it: the move changes the lines' lengths, not their counts of sentences.
+  const bool label_alone = detail::bare_label(moved_text(table, drift, lines));
+  const int moved_sentences = label_alone ? 0 : drift.forward ? cut.tail_sentences : cut.head_sentences;
+  const int kept_sentences = label_alone ? source.sentences : drift.forward ? cut.head_sentences : cut.tail_sentences;
   const double before = line_shape_cost(table.fits.shape, translation, source.length, source.sentences) +
                         line_shape_cost(table.fits.shape, translation, dest.length, dest.sentences);
   const double after = line_shape_cost(table.fits.shape, translation, kept, kept_sentences) +

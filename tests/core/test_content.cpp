@@ -346,6 +346,32 @@ TEST_CASE("a drift's preferred fix leaves a heading's title alone on its line") 
     drifted[3] = "Why the Debian Distribution?";
     CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
   }
+  SUBCASE("a figure's label moved alone goes back: it is no sentence of its own") {
+    // From the handbook's remote-login page: "Figure 9.3." moved onto the end
+    // of the box title before it; the mirror would glue "图 9.3." to "词汇 隧道".
+    const std::vector<std::string> clean = {"安全 保护私有密钥",
+                                            "SECURITY Protection of the private key",
+                                            "文化 OpenSSL 在 Debian Etch上的缺陷",
+                                            "CULTURE OpenSSL flaw in Debian Etch",
+                                            "9.2.1.3. 使用远程 X11 应用程序",
+                                            "9.2.1.3. Using Remote X11 Applications",
+                                            "9.2.1.4. 通过端口转发建立加密通道",
+                                            "9.2.1.4. Creating Encrypted Tunnels with Port Forwarding",
+                                            "词汇 隧道",
+                                            "VOCABULARY Tunnel",
+                                            "图 9.3. 使用SSH转发本地端口",
+                                            "Figure 9.3. Forwarding a local port with SSH",
+                                            "图 9.4. 使用SSH转发远程端口",
+                                            "Figure 9.4. Forwarding a remote port with SSH",
+                                            "9.2.2. 使用远程图形桌面",
+                                            "9.2.2. Using Remote Graphical Desktops",
+                                            "安全 通过SSH使用VNC",
+                                            "SECURITY VNC over SSH"};
+    std::vector<std::string> drifted = clean;
+    drifted[9] += " Figure 9.3.";
+    drifted[11] = "Forwarding a local port with SSH";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
   SUBCASE("a sentence moved onto the start of a heading goes back to its paragraph") {
     const std::vector<std::string> clean = {
         "3.1. 概述",
