@@ -31,6 +31,7 @@
 #include "bitext/speaker_labels.hpp"
 #include "layout_analysis.hpp"
 #include "pairing_detail.hpp"
+#include "sorted_runs.hpp"
 #include "speaker_inference_detail.hpp"
 #include "speaker_memo.hpp"
 #include "speaker_model.hpp"
@@ -198,7 +199,7 @@ struct Outputs {
 // findings in the order of where they are.
 void settle_findings(std::vector<Finding>& findings, const CheckOptions& options) {
   apply_rules(findings, options);
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  detail::stable_sort_runs(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   });
 }
