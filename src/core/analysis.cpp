@@ -18,9 +18,7 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <exception>
 #include <span>
-#include <thread>
 #include <utility>
 
 #include "bitext/checks.hpp"
@@ -31,6 +29,8 @@
 #include "bitext/speaker_labels.hpp"
 #include "layout_analysis.hpp"
 #include "pairing_detail.hpp"
+#include "run_beside.hpp"
+#include "sorted_runs.hpp"
 #include "speaker_inference_detail.hpp"
 #include "speaker_memo.hpp"
 #include "speaker_model.hpp"
@@ -198,7 +198,7 @@ struct Outputs {
 // findings in the order of where they are.
 void settle_findings(std::vector<Finding>& findings, const CheckOptions& options) {
   apply_rules(findings, options);
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  detail::stable_sort_runs(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   });
 }
@@ -251,29 +251,6 @@ void release_free_memory() {
 #endif
 }
 
-// Runs `beside` in a thread of its own while `work` runs on this one, and
-// returns when both have ended. An exception from either reaches the caller
-// (one escaping the thread would end the process).
-template <class Beside, class Work>
-void run_beside(Beside&& beside, Work&& work) {
-  std::exception_ptr failure;
-  std::thread thread([&] {
-    try {
-      beside();
-    } catch (...) {
-      failure = std::current_exception();
-    }
-  });
-  try {
-    work();
-  } catch (...) {
-    thread.join();
-    throw;
-  }
-  thread.join();
-  if (failure) std::rethrow_exception(failure);
-}
-
 // From this many lines (~2 ms of work) a full run profiles them in two threads.
 constexpr std::size_t kParallelProfilesFrom = 2048;
 
@@ -299,7 +276,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   // On a full run the speakers of an unlabelled document are inferred while
   // the content checks run: both only read the labelled transcript (the
   // checks read labels, never speakers), and the inferred model is set after
-  // both. A rerun recalls most of both from the previous version: no thread.
+  // both. A rerun of a long document overlaps them too (below).
   std::optional<SpeakerModel> inferred;
   std::optional<ContentResult> content;
   const std::size_t pair_count = out.transcript.pairs.size();
@@ -333,7 +310,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
     // arenas, which a rerun does not use): not beside the inference's peak
     // and the results written after (the server's open: 59 -> 53 MB at 10 MB).
     release_free_memory();
-    run_beside(
+    detail::run_beside(
         [&] {
           infer();
           release_free_memory();  // the inference's, beside the content checks' peak
@@ -343,6 +320,22 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
                             : content_checks(out.transcript, index, previous_content, previous_lines);
         });
     release_free_memory();
+  } else if (options.content_checks && pair_count >= kOverlapFromPairs) {
+    // A rerun of a long document: the inference and the structural checks
+    // (serial, a third of the rerun's work) beside the content checks, whose
+    // serial stretches (reading the pairs, the document fits, the selection)
+    // would otherwise leave a core idle. Each frees the previous version's
+    // work it used as soon as it is done with it.
+    detail::run_beside(
+        [&] {
+          infer();
+          previous.memo.reset();
+          structural = structural_checks(out.transcript, index, options);
+        },
+        [&] {
+          content = content_checks(out.transcript, index, previous_content, previous_lines);
+          previous.content.reset();
+        });
   } else {
     infer();
     previous.memo.reset();
@@ -427,7 +420,7 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
     for (std::size_t line = from; line < to; ++line) profiles[line] = detail::profile_line(index.line_text(line));
   };
   if (count >= kParallelProfilesFrom) {
-    run_beside([&] { profile(count / 2, count); },
+    detail::run_beside([&] { profile(count / 2, count); },
                [&] {
                  analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
                  profile(0, count / 2);

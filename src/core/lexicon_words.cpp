@@ -68,16 +68,17 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 using chars::is_ascii_letter;
 using chars::is_han;
 
-// A clone of ICU's Chinese word iterator per thread: creating one loads rules
-// and dictionaries (milliseconds), cloning is cheap, and an iterator is not
-// thread-safe.
+// A clone of ICU's Chinese word iterator per thread, of one made once per
+// process and never used itself: making one loads rules and dictionaries,
+// which every thread the checks start on each edit paid again; cloning is
+// cheap, and an iterator is not thread-safe.
 icu::BreakIterator* chinese_word_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+  static const icu::BreakIterator* const prototype = [] {  // (kept to the end)
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-    if (U_FAILURE(status)) it.reset();
-    return it;
+    return U_SUCCESS(status) ? it.release() : nullptr;
   }();
+  thread_local std::unique_ptr<icu::BreakIterator> iterator(prototype != nullptr ? prototype->clone() : nullptr);
   return iterator.get();
 }
 

@@ -857,3 +857,38 @@ TEST_CASE("a list entry that lost its partner is a lone line, not the start of i
   CHECK(break_cost("Save background color", "and the gamma", true) == doctest::Approx(-3.0));
   CHECK(break_cost("When we released it,", "Nobody knew", true) == doctest::Approx(-3.0));
 }
+
+// From 4,096 items the two orders are solved at once, one in a thread
+// (pairing.cpp): the order and the pairs are what the solve of each gives.
+TEST_CASE("a long document in either order, with a line alone: its two orders solved at once") {
+  for (const bool translation_first : {true, false}) {
+    CAPTURE(translation_first);
+    std::vector<std::string> lines;
+    constexpr std::size_t kCopies = 105;  // 2,100 pairs: 4,199 content lines
+    for (std::size_t copy = 0; copy < kCopies; ++copy)
+      for (const std::string& line : translation_first ? zh_en_lines() : en_zh_lines())
+        lines.push_back(line + " [" + std::to_string(copy) + "]");
+    // Pair 1,000 (lines 2,000 and 2,001) loses its original: its translation is line 2,000 alone.
+    lines.erase(lines.begin() + (translation_first ? 2001 : 2000));
+    const Transcript transcript = parse(join(lines));
+    CHECK(transcript.translation_script == Script::Han);
+    CHECK(transcript.order == (translation_first ? LineOrder::TranslationFirst : LineOrder::OriginalFirst));
+    REQUIRE(transcript.pairs.size() == kCopies * kPairs.size());
+    for (std::uint32_t i = 0; i < transcript.pairs.size(); ++i) {
+      const Pair& pair = transcript.pairs[i];
+      // Lines of pair i: 2i and 2i + 1 before the lone line, one less after it.
+      const std::uint32_t first = 2 * i - (i > 1000 ? 1 : 0);
+      const Lines translation = translation_first ? Lines{first} : Lines{first + 1};
+      const Lines original = translation_first ? Lines{first + 1} : Lines{first};
+      if (i == 1000) {
+        CHECK(pair.translation == Lines{2000});
+        CHECK(pair.original.empty());
+        continue;
+      }
+      if (pair.translation != translation || pair.original != original) {
+        CAPTURE(i);
+        FAIL_CHECK("pair " << i << " is not lines " << first << " and " << first + 1);
+      }
+    }
+  }
+}

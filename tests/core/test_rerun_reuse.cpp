@@ -396,8 +396,9 @@ std::size_t check_in_pair_edits(const std::string& text, const Edit& edit_line, 
 
 // A full run of a long document profiles its lines in two threads (from 2,048
 // lines) and infers speakers while the content checks run (from 1,024 pairs,
-// analysis.cpp); a rerun does each in turn. Either way the
-// analysis is the same, and so after edits.
+// analysis.cpp); a rerun of it also infers speakers, and runs the structural
+// checks, beside the content checks. Either way the analysis is the same, and
+// so after edits.
 TEST_CASE("a long document: run, with speakers inferred beside the content checks, is what rerun gives") {
   const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
   const std::string text = tagged_copies(sample, 10);
@@ -406,7 +407,7 @@ TEST_CASE("a long document: run, with speakers inferred beside the content check
   REQUIRE(full->transcript().pairs.size() >= 1024);
   REQUIRE(full->index().line_count() >= 2048);
   CHECK(full->transcript().speaker_model.speakers.size() >= 2);
-  // From an unrelated version: nearly nothing to recall, both steps in turn.
+  // From an unrelated version: nearly nothing to recall.
   const auto from_other = Analysis::rerun(*Analysis::run(sample, options), text, {}, options);
   check_same_analysis(*full, *from_other);
 
