@@ -13,7 +13,11 @@
 //   that moving a sentence from a line of n to a line of m changes the cost by
 //   log((m + 1) / n): balanced lines are likelier;
 // - length: ½z² of the line's log length against its language's lines in this
-//   document (median and MAD spread).
+//   document (median and MAD spread). Fitted from n lines, the centre and
+//   spread are themselves uncertain: the cost is then that of the predictive
+//   Student t (n − 1 degrees of freedom, scale widened by √(1 + 1/n)), which
+//   grows only logarithmically far out when n is small and tends to ½z² as n
+//   grows, so a 3-pair document's length fit cannot outweigh its other terms.
 // The preferred move is the one with the larger pairing evidence less shape
 // change (both in nats); measured in docs/calibration.md.
 #pragma once
@@ -25,6 +29,7 @@ namespace bitext {
 struct LineShapeModel {
   double centre[2] = {0, 0};  // median log length: [0] translations, [1] originals
   double spread[2] = {1, 1};  // 1.4826 · MAD of the log lengths, at least kMinSpread
+  int lines[2] = {0, 0};       // how many lines the fit read; 0: centre and spread given, not fitted (½z²)
   bool operator==(const LineShapeModel&) const = default;
 };
 

@@ -29,6 +29,7 @@ LineShapeModel fit_line_shape(std::span<const double> translation_lengths, std::
       model.spread[side] = 1;
       continue;
     }
+    model.lines[side] = int(logs.size());
     const double centre = median_of(logs);
     for (double& value : logs) value = std::fabs(value - centre);
     model.centre[side] = centre;
@@ -39,8 +40,18 @@ LineShapeModel fit_line_shape(std::span<const double> translation_lengths, std::
 
 double line_shape_cost(const LineShapeModel& model, bool translation, double length, int sentences) {
   const int side = translation ? 0 : 1;
-  const double z = (std::log(std::max(length, 1.0)) - model.centre[side]) / model.spread[side];
-  return kSentenceShapeWeight * std::lgamma(double(std::max(sentences, 1)) + 1.0) + 0.5 * z * z;
+  const double sentence_cost = kSentenceShapeWeight * std::lgamma(double(std::max(sentences, 1)) + 1.0);
+  const double deviation = std::log(std::max(length, 1.0)) - model.centre[side];
+  const int n = model.lines[side];
+  if (n == 0) {
+    const double z = deviation / model.spread[side];
+    return sentence_cost + 0.5 * z * z;
+  }
+  // Predictive Student t of a fit from n lines (line_shape.hpp); one line
+  // gives no spread at all, so it counts as two (a Cauchy).
+  const double dof = double(std::max(n - 1, 1));
+  const double z = deviation / (model.spread[side] * std::sqrt(1.0 + 1.0 / n));
+  return sentence_cost + 0.5 * (dof + 1) * std::log1p(z * z / dof);
 }
 
 }  // namespace bitext

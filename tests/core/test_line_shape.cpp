@@ -53,3 +53,31 @@ TEST_CASE("balanced lines cost less: one sentence moved from 3+1 to 2+2 saves 5�
   const double balanced = 2 * line_shape_cost(model, true, 30, 2);
   CHECK(unbalanced - balanced == doctest::Approx(5 * std::log(1.5)));
 }
+
+TEST_CASE("a length fit from few lines costs as its predictive Student t, not a normal") {
+  const std::vector<double> translations = {10, 20, 40};
+  const LineShapeModel model = fit_line_shape(translations, {});
+  CHECK(model.lines[0] == 3);
+  CHECK(model.lines[1] == 0);
+  // Three lines: 2 degrees of freedom, scale 1.4826 ln 2 · √(4/3). A line of
+  // 80 lies 2 ln 2 above the median.
+  const double z = 2 / (1.4826 * std::sqrt(4.0 / 3.0));
+  CHECK(line_shape_cost(model, true, 80, 1) == doctest::Approx(1.5 * std::log1p(z * z / 2)));
+  // Far out, the cost grows as the log of the distance: a line e⁴ times the
+  // median costs 2.8 nats where the normal of the same fit would charge 7.6.
+  const double far = 20 * std::exp(4.0);
+  const double z_far = 4 / (1.4826 * std::log(2.0) * std::sqrt(4.0 / 3.0));
+  CHECK(line_shape_cost(model, true, far, 1) == doctest::Approx(1.5 * std::log1p(z_far * z_far / 2)));
+  CHECK(line_shape_cost(model, true, far, 1) < 3.0);
+  // A single line has no spread: it counts as a Cauchy (one degree of freedom).
+  const std::vector<double> one = {20};
+  const LineShapeModel single = fit_line_shape(one, one);
+  const double z_one = std::log(2.0) / (0.15 * std::sqrt(2.0));
+  CHECK(line_shape_cost(single, false, 40, 1) == doctest::Approx(std::log1p(z_one * z_one)));
+  // Many lines: the t tends to the normal ½z².
+  std::vector<double> many;
+  for (int i = 0; i < 2000; ++i) many.push_back(i % 2 ? 10 : 40);
+  const LineShapeModel wide = fit_line_shape(many, {});
+  const double z_wide = (std::log(40.0) - wide.centre[0]) / wide.spread[0];
+  CHECK(line_shape_cost(wide, true, 40, 1) == doctest::Approx(0.5 * z_wide * z_wide).epsilon(0.01));
+}
