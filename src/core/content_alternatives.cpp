@@ -163,6 +163,14 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
     if (memo < 0) memo = word_hits(table, table.side(t, true), table.side(o, false));
     return memo;
   };
+  // The same for the cost of pairing them: the 28 rotations pair 14 distinct
+  // lines, and each cost compares their numbers and tokens afresh.
+  std::array<std::array<std::optional<double>, kMaxBlock>, kMaxBlock> cost_memo;
+  auto cost = [&](std::size_t t, std::size_t o) {
+    std::optional<double>& memo = cost_memo[t - anchor][o - anchor];
+    if (!memo) memo = cross_cost(table, t, o);
+    return *memo;
+  };
   // Content words with a counterpart, as given (the dictionary; 0 when off).
   int given_words = 0;
   for (std::size_t length = 1; length <= kMaxBlock && anchor + length <= table.size(); ++length) {
@@ -183,7 +191,7 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
       double alternative = 0;
       int rotated_words = 0;
       for (std::size_t i = 0; i < length; ++i) {
-        alternative += cross_cost(table, order[i], anchor + i);
+        alternative += cost(order[i], anchor + i);
         if (table.lexicon) rotated_words += hits(order[i], anchor + i);
       }
       candidate.word_gain = kWordWeight * double(rotated_words - given_words);
