@@ -123,7 +123,11 @@ class MovedCounter {
     if (!forward_) bounds_.push_back(end);
     else if (end <= line_size_) bounds_.push_back(begin);
   }
-  void sort() { std::sort(bounds_.begin(), bounds_.end()); }
+  void reserve(std::size_t items) { bounds_.reserve(items); }
+  // Items come in text order, so their bounds are usually sorted already.
+  void sort() {
+    if (!std::is_sorted(bounds_.begin(), bounds_.end())) std::sort(bounds_.begin(), bounds_.end());
+  }
   // Items inside the moved text [moved_begin, moved_end) (moved_begin is 0
   // backward, moved_end the line's size forward).
   std::size_t inside(std::size_t moved_begin, std::size_t moved_end) const {
@@ -356,6 +360,9 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       bool counted = false;
       auto count_items = [&] {
         counted = true;
+        numbers_moved.reserve(source.numbers.size());
+        tokens_moved.reserve(source.tokens.size());
+        needed_tokens_moved.reserve(source.tokens.size());
         for (const NumberMention& m : source.numbers) numbers_moved.add(m.begin, m.end);
         auto wanted_by_partner = [&](std::uint64_t key) {
           for (const LineFeatures* partner : {&here_other, &next_other}) {
