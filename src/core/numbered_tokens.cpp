@@ -40,6 +40,11 @@ std::vector<NumberedToken> scan_numbered_tokens(std::string_view line) {
     }
     std::size_t end = j;
     if (j > i && is_letter(line[j - 1])) end = std::max(end, section_end(line, j));
+    // A token needs a digit group: most runs are words, read no further.
+    if (std::none_of(line.begin() + std::ptrdiff_t(i), line.begin() + std::ptrdiff_t(end), is_digit)) {
+      i = std::max(end, i + 1);
+      continue;
+    }
     // A decimal or thousands-grouped number is a quantity (scan_numbers); a token
     // needs a letter, a man section, or three dot-separated digit groups (1.2.3).
     NumberedToken token{i, end, {}, {}};
