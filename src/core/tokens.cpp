@@ -133,8 +133,11 @@ std::vector<std::string> make_parts(std::span<const CodePoint> cps, std::size_t 
 
 class TokenScanner {
  public:
-  explicit TokenScanner(std::span<const CodePoint> cps) : cps_(cps) {}
+  explicit TokenScanner(std::span<const CodePoint> cps) : cps_(cps), out_(buffer()) { out_.clear(); }
 
+  // The tokens are collected in a buffer kept per thread and moved into a
+  // vector of their exact size: a result grown by doubling moved every token
+  // again and again, and was shrunk to size by its caller once more.
   std::vector<LatinToken> run() {
     std::size_t i = 0;
     while (i < cps_.size()) {
@@ -144,12 +147,19 @@ class TokenScanner {
       }
       i = scan_one(i);
     }
-    return std::move(out_);
+    std::vector<LatinToken> tokens(std::make_move_iterator(out_.begin()), std::make_move_iterator(out_.end()));
+    out_.clear();
+    if (out_.capacity() > 4096) out_ = std::vector<LatinToken>();  // one huge line: do not keep its room
+    return tokens;
   }
 
  private:
+  static std::vector<LatinToken>& buffer() {
+    thread_local std::vector<LatinToken> tokens;
+    return tokens;
+  }
   std::span<const CodePoint> cps_;
-  std::vector<LatinToken> out_;
+  std::vector<LatinToken>& out_;
 
   char32_t at(std::size_t i) const { return i < cps_.size() ? fold_width(cps_[i].c) : 0; }
 
