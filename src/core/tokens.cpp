@@ -471,9 +471,11 @@ class SideIndex {
     }
     for (std::uint32_t r = 0; r < runs_.size(); ++r)
       for (std::uint32_t w = 0; w < runs_[r].words(); ++w)
-        suffixes_.push_back({std::string_view(runs_[r].joined).substr(runs_[r].starts[w]), r, w});
-    std::sort(suffixes_.begin(), suffixes_.end(),
-              [](const Suffix& a, const Suffix& b) { return a.text < b.text; });
+        suffixes_.push_back(Suffix::of(std::string_view(runs_[r].joined).substr(runs_[r].starts[w]), r, w));
+    // The order of the texts (their first bytes decide most comparisons).
+    std::sort(suffixes_.begin(), suffixes_.end(), [](const Suffix& a, const Suffix& b) {
+      return a.head != b.head ? a.head < b.head : a.text < b.text;
+    });
     std::sort(words_.begin(), words_.end());
   }
   SideIndex(const SideIndex&) = delete;
@@ -576,6 +578,16 @@ class SideIndex {
     std::string_view text;
     std::uint32_t run = 0;
     std::uint32_t word = 0;
+    // The text's first 8 bytes, big-endian, zero-padded: a smaller head is a
+    // smaller text (bytes compare unsigned, as char_traits<char> does); equal
+    // heads leave it to the whole texts.
+    std::uint64_t head = 0;
+    static Suffix of(std::string_view text, std::uint32_t run, std::uint32_t word) {
+      Suffix suffix{text, run, word, 0};
+      for (std::size_t k = 0; k < 8; ++k)
+        suffix.head = suffix.head << 8 | (k < text.size() ? static_cast<unsigned char>(text[k]) : 0u);
+      return suffix;
+    }
   };
   std::span<const LatinToken> tokens_;
   std::vector<JoinedRun> runs_;
