@@ -21,12 +21,23 @@ using chars::is_ascii_digit;
 bool is_ascii_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 bool is_ascii_lower(char32_t c) { return c >= U'a' && c <= U'z'; }
 // The classes of a code point that fold_width has folded already (the
-// scanner's at() folds): folding again in every test cost more than the tests.
+// scanner's at() folds): folding again in every test cost more than the
+// tests. ASCII by table: letters 1, digits 2.
+constexpr std::array<unsigned char, 128> kAsciiClass = [] {
+  std::array<unsigned char, 128> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[std::size_t(c)] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[std::size_t(c)] = 1;
+  for (int c = '0'; c <= '9'; ++c) classes[std::size_t(c)] = 2;
+  return classes;
+}();
 bool is_folded_letter(char32_t c) {
-  if (c < 0x80) return ((c | 0x20) >= U'a' && (c | 0x20) <= U'z');
+  if (c < 0x80) return kAsciiClass[c] == 1;
   return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
 }
-bool is_folded_alnum(char32_t c) { return is_folded_letter(c) || is_ascii_digit(c); }
+bool is_folded_alnum(char32_t c) {
+  if (c < 0x80) return kAsciiClass[c] != 0;
+  return is_folded_letter(c);  // no digit above ASCII once folded
+}
 char32_t folded_lower(char32_t c) {
   if (is_ascii_upper(c)) return c + 32;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;  // Latin-1 capitals
