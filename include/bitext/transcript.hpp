@@ -26,12 +26,14 @@ enum class LineKind : std::uint8_t {
   Markup,       // format lines that are not text: SRT index/timing, WEBVTT, NOTE, ...
 };
 
+// Kept for every line of every version: the small fields share one word
+// (48 bytes, not 56).
 struct TranscriptLine {
   std::uint32_t number = 0;  // 0-based line number in the document
+  LineKind kind = LineKind::Blank;
   std::size_t begin = 0;     // byte offset of the content
   std::size_t end = 0;       // byte offset past the content (line end excluded)
   ScriptProfile script;
-  LineKind kind = LineKind::Blank;
   std::int32_t pair = -1;    // index into Transcript::pairs, or -1
 };
 
@@ -47,16 +49,17 @@ struct Pair {
   SideLines original;
   std::string speaker;                      // the speaker's display name; empty when unknown
   std::int32_t speaker_index = -1;          // into Transcript::speaker_model.speakers, or -1
-  // Layouts other than lines (layout.hpp): the byte range of each side's text
-  // unit (a wrapped paragraph, a language's lines in a cue: the document lines
-  // above list every line of it), and the subtitle cue the pair is in.
+  // Layouts other than lines (layout.hpp): the subtitle cue the pair is in
+  // (beside speaker_index: one word for both), and the byte range of each
+  // side's text unit (a wrapped paragraph, a language's lines in a cue: the
+  // document lines above list every line of it).
+  std::int32_t cue = -1;                    // index into Transcript::cues, or -1
   struct TextRange {
     std::size_t begin = 0;
     std::size_t end = 0;
   };
   std::vector<TextRange> translation_ranges{};
   std::vector<TextRange> original_ranges{};
-  std::int32_t cue = -1;                    // index into Transcript::cues, or -1
   std::uint32_t first_line() const;          // smallest line number of the pair
   std::uint32_t last_line() const;
 };

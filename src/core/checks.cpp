@@ -33,6 +33,14 @@ bool ends_with_colon(std::string_view line) {
   return mark == U':' || mark == U'\uFF1A';
 }
 
+// A Markdown ATX heading ("## 第二节"): one to six '#' and a space.
+bool markdown_heading(std::string_view line) {
+  line = detail::trim(line);
+  std::size_t marks = 0;
+  while (marks < line.size() && line[marks] == '#') ++marks;
+  return marks >= 1 && marks <= 6 && marks < line.size() && line[marks] == ' ';
+}
+
 class Checker {
  public:
   Checker(const Transcript& transcript, const LineIndex& index, const CheckOptions& options)
@@ -298,6 +306,7 @@ class Checker {
     }
     heading_read_as_label(finding, missing_translation, missing_comes_second ? last + 1 : first - 1,
                           missing_comes_second ? last : first);
+    untranslated_heading(finding, first, last);
     const std::string& placeholder =
         missing_translation ? options_.translation_placeholder : options_.original_placeholder;
     if (detail::trim(placeholder).empty()) return;  // nothing useful to insert
@@ -330,6 +339,16 @@ class Checker {
     finding.message += "; or line " + line_number(beside) + " '" + std::string(label) +
                        "', read as a speaker label, is its " + std::string(missing_translation ? "translation" : "original");
     finding.related.push_back(related(beside, "read as a speaker label"));
+  }
+
+  // A side that is, or a split that starts with, one Markdown heading
+  // ("## 第二节") in a line-pair file: notes often title their sections in one
+  // language only, which fits as well as a lost partner or a broken line, so
+  // information.
+  void untranslated_heading(Finding& finding, std::uint32_t first, std::uint32_t last) {
+    if (first != last || !markdown_heading(text_of(first))) return;
+    finding.severity = std::max(finding.severity, Severity::Information);
+    finding.message += "; or a section heading the document leaves untranslated";
   }
 
   void swapped(const Pair& pair) {
@@ -459,13 +478,15 @@ class Checker {
       finding.related.push_back(related(other.front(), std::string(translation_side ? "original" : "translation") +
                                                            " of pair " + pair_number(pair)));
     }
+    untranslated_heading(finding, first, first);
+    const bool heading_first = markdown_heading(text_of(first));
     // Join: replace what separates the two parts (line end, blank lines) by the
     // separator. Only when nothing but blank lines lies between them.
     for (std::uint32_t between = first + 1; between < second; ++between)
       if (!blank(between)) return;
     Fix fix;
     fix.title = "Join the two lines";
-    fix.preferred = true;
+    fix.preferred = !heading_first;  // a heading joined to its paragraph is no repair to apply unasked
     fix.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
     finding.fixes.push_back(std::move(fix));
   }

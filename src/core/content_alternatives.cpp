@@ -157,14 +157,19 @@ std::vector<std::size_t> rotation_order(const Alternative& candidate) {
 
 static void add_rotations(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
   double current = 0;
-  // Content words with a counterpart between the translation of pair anchor+t
-  // and the original of anchor+o, each counted once: the rotations of all
-  // lengths and both directions pair the same lines again and again.
-  std::array<std::array<int, kMaxBlock>, kMaxBlock> hits_memo;
-  for (auto& row : hits_memo) row.fill(-1);
-  auto hits = [&](std::size_t t, std::size_t o) {
-    int& memo = hits_memo[t - anchor][o - anchor];
-    if (memo < 0) memo = word_hits(table, table.side(t, true), table.side(o, false));
+  // What the dictionary says of pairing the translation of pair anchor+t with
+  // the original of anchor+o (kWordWeight a content word with a counterpart,
+  // kWholeLineWeight more when the two lines gloss each other whole), each
+  // counted once: the rotations of all lengths and both directions pair the
+  // same lines again and again.
+  std::array<std::array<double, kMaxBlock>, kMaxBlock> words_memo;
+  for (auto& row : words_memo) row.fill(-1.0);
+  auto words = [&](std::size_t t, std::size_t o) {
+    double& memo = words_memo[t - anchor][o - anchor];
+    if (memo < 0) {
+      const WordMatch match = word_match(table, table.side(t, true), table.side(o, false));
+      memo = kWordWeight * double(match.hits) + (match.whole ? kWholeLineWeight : 0.0);
+    }
     return memo;
   };
   // The same for the cost of pairing them: the 28 rotations pair 14 distinct
@@ -175,12 +180,12 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
     if (!memo) memo = cross_cost(table, t, o);
     return *memo;
   };
-  // Content words with a counterpart, as given (the dictionary; 0 when off).
-  int given_words = 0;
+  // The same of the pairs as given (0 when the dictionary is off).
+  double given_words = 0;
   for (std::size_t length = 1; length <= kMaxBlock && anchor + length <= table.size(); ++length) {
     if (!table.valid(anchor + length - 1)) break;
     current += table.cost[anchor + length - 1];
-    if (table.lexicon) given_words += hits(anchor + length - 1, anchor + length - 1);
+    if (table.lexicon) given_words += words(anchor + length - 1, anchor + length - 1);
     if (length < 2) continue;
     // Moving translations forward pairs the same lines as moving originals
     // backward; the translation side is the one re-paired by default.
@@ -193,12 +198,12 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
       candidate.forward = forward;
       const std::vector<std::size_t> order = rotation_order(candidate);
       double alternative = 0;
-      int rotated_words = 0;
+      double rotated_words = 0;
       for (std::size_t i = 0; i < length; ++i) {
         alternative += cost(order[i], anchor + i);
-        if (table.lexicon) rotated_words += hits(order[i], anchor + i);
+        if (table.lexicon) rotated_words += words(order[i], anchor + i);
       }
-      candidate.word_gain = kWordWeight * double(rotated_words - given_words);
+      candidate.word_gain = rotated_words - given_words;
       // Penalty: the prior of a shifted block plus the choice among block lengths and directions.
       candidate.evidence = current - alternative + candidate.word_gain - (kRotationPrior + 0.5 * double(length));
       out.push_back(candidate);
@@ -233,6 +238,20 @@ static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, 
   for (std::size_t i = last_own; i < n; ++i)
     if (words.lean[i] > 0) return {list[i].begin, last_own - 1, i};
   return {};
+}
+
+// Whether the word cut at byte `at` of a spaced line falls where a sentence
+// begins without its full stop: a lower-case word, spaces, then a
+// capitalised word ("…that look like Now, I'm going…", a speaker's restart).
+static bool begins_unmarked_sentence(std::string_view text, std::size_t at) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::size_t next = at;
+  while (next < text.size() && text[next] == ' ') ++next;
+  std::size_t before = std::min(at, next);
+  while (before > 0 && text[before - 1] == ' ') --before;
+  if (before == 0 || before == next || next + 1 >= text.size()) return false;
+  return lower(text[before - 1]) && upper(text[next]) && lower(text[next + 1]);
 }
 
 // Whether a line begins with a number label that has a word of its own, glued
@@ -394,6 +413,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           forward ? trailing_label_begin(source_text, source.spaced, table.side_text(b, !translation).text, table.lexicon)
                   : 0;
       double word_cut_penalty = 0;
+      bool word_cut_sentence = false;  // the words' cut begins a sentence that lost its full stop
       // `word_cut`: the byte offset of a cut that is not one of the line's
       // cut points (chosen by the words, or before a trailing label).
       auto consider = [&](const CutPoint& cut, std::uint32_t c, std::uint32_t word_cut, bool by_words) {
@@ -457,8 +477,18 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const MovedWords moved_words_ =
             forward ? moved_words(words, split, source.words.size(), true) : moved_words(words, 0, split, false);
         // The destination pair gains the counterparts, the source pair loses its own.
-        const double word_gain_dest = kWordWeight * moved_words_.gained;
-        const double word_loss_source = kWordWeight * moved_words_.lost;
+        // A drift leaves open ends: the destination partner's end that its line
+        // does not translate (the moved text does), and the source's end that its
+        // partner does not. The words of both count as a truncation's unmatched
+        // tail does (kWordWeight each, up to kTailWordsCounted): the destination's
+        // besides the one the move reaches, the source's when the move takes them
+        // all and reaches the destination's (a cut translation leaves the second
+        // alone, with the next pair whole).
+        const double word_gain_dest =
+            kWordWeight * (moved_words_.gained + std::max(0, std::min(kTailWordsCounted, moved_words_.open_end) - 1));
+        const double word_loss_source =
+            kWordWeight * (moved_words_.lost -
+                           (moved_words_.open_end > 0 ? std::min(kTailWordsCounted, moved_words_.source_open) : 0));
         // The receiver test with each pair's lexical cost at its least (every
         // number and checked token matched, none unmatched): a cut that fails
         // even so fails below, so its lexical part is not computed.
@@ -567,7 +597,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const int moved_sentences = forward ? cut.tail_sentences : cut.head_sentences;
         const bool inside_label = trailing_label != 0 && cut.tail_begin > trailing_label;
         const bool whole_unit =
-            !inside_label && (cut.sentence || (cut.label && forward) || (titles_label && (cut.label || word_cut != 0)) ||
+            !inside_label && (cut.sentence || (by_words && word_cut_sentence) || (cut.label && forward) ||
+                              (titles_label && (cut.label || word_cut != 0)) ||
                               (trailing_label != 0 && cut.tail_begin == trailing_label));
         const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1) +
                                (by_words ? word_cut_penalty : 0.0);
@@ -603,7 +634,11 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
             const std::size_t word = word_at(source, other.tail_begin);
             return word > chosen.after && word <= chosen.upto;
           });
-          word_cut_penalty = known ? kDriftPrior : 0.0;
+          // A capitalised word after a lower-case one with no mark between
+          // begins a sentence whose full stop is missing: the cut is the
+          // sentence's, a whole unit, and no punctuation says better.
+          word_cut_sentence = source.spaced && begins_unmarked_sentence(source_text, chosen.at);
+          word_cut_penalty = known && !word_cut_sentence ? kDriftPrior : 0.0;
           consider(cut_at(source, source_text, table.script(translation), chosen.at), 0, chosen.at, true);
         }
       }

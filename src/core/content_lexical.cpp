@@ -138,6 +138,89 @@ void count_before(DriftWords& view) {
     for (std::size_t k = 1; k <= n; ++k) (*counts)[k] += (*counts)[k - 1];
 }
 
+// A partner word repeated in its line ("如何看待…如何看待…") is one word's
+// counterpart, counted once: its later occurrences are set aside. Repeats
+// match the same source words, so only words with the same first and last
+// match compare their keys.
+void drop_repeats(const ResolvedWords& partner, std::vector<std::int32_t>& first, std::vector<std::int32_t>& last) {
+  std::array<std::uint32_t, 64> seen;  // matched words kept so far (the first 64)
+  std::size_t seen_count = 0;
+  for (std::size_t j = 0; j < first.size(); ++j) {
+    if (first[j] < 0) continue;
+    bool repeat = false;
+    for (std::size_t s = 0; s < seen_count && !repeat; ++s) {
+      const std::size_t k = seen[s];
+      repeat = first[k] == first[j] && last[k] == last[j] && partner.words[k].key == partner.words[j].key;
+    }
+    if (repeat) {
+      first[j] = last[j] = -1;
+    } else if (seen_count < seen.size()) {
+      seen[seen_count++] = std::uint32_t(j);
+    }
+  }
+}
+
+// The destination partner's open end (DriftWords::open_words, open_reach),
+// from which of its `m` words the destination line covers (`covered(j)`) and
+// dest_first/last.
+template <typename Covered>
+void open_end(DriftWords& view, const ResolvedWords& partner, std::size_t m, const Covered& covered, bool forward) {
+  std::size_t covered_count = 0, first_covered = m, last_covered = 0;
+  for (std::size_t j = 0; j < m; ++j) {
+    if (!covered(j)) continue;
+    ++covered_count;
+    first_covered = std::min(first_covered, j);
+    last_covered = j;
+  }
+  if (covered_count < std::size_t(kTailWords)) return;
+  // backward: words after the last covered one; forward: before the first.
+  const std::size_t begin = forward ? 0 : last_covered + 1, end = forward ? first_covered : m;
+  int words = 0;
+  std::int32_t reach = -1;
+  for (std::size_t j = begin; j < end; ++j) {
+    words += known(partner, j);
+    if (view.dest_first[j] < 0) continue;
+    reach = reach < 0 ? (forward ? view.dest_last[j] : view.dest_first[j])
+                      : (forward ? std::max(reach, view.dest_last[j]) : std::min(reach, view.dest_first[j]));
+  }
+  if (words < kTailWords || reach < 0) return;
+  view.open_words = words;
+  view.open_reach = reach;
+}
+
+// The source's open end (DriftWords::source_open, source_open_reach), from
+// which of its `n` words have a counterpart in the source partner
+// (`in_source(i)`) and in the destination partner (`in_dest(i)`). The source
+// partner's own end must be translated by the source line: when both lines of
+// the source pair begin (end) with words without counterparts, they more
+// likely translate each other in words the dictionary does not pair.
+template <typename InSource, typename InDest>
+void source_open_end(DriftWords& view, const ResolvedWords& partner, std::size_t n, const InSource& in_source,
+                     const InDest& in_dest, bool forward) {
+  std::size_t own = 0, first_own = n, last_own = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!in_source(i)) continue;
+    ++own;
+    first_own = std::min(first_own, i);
+    last_own = i;
+  }
+  if (own < std::size_t(kTailWords)) return;
+  const std::size_t m = view.source_first.size();
+  int partner_open = 0;
+  for (std::size_t k = 0; k < m; ++k) {
+    const std::size_t j = forward ? m - 1 - k : k;
+    if (view.source_first[j] >= 0) break;
+    partner_open += known(partner, j);
+  }
+  if (partner_open >= kTailWords) return;
+  const std::size_t begin = forward ? last_own + 1 : 0, end = forward ? n : first_own;
+  int words = 0;
+  for (std::size_t i = begin; i < end; ++i) words += view.known[i] && !in_dest(i);
+  if (words < kTailWords) return;
+  view.source_open = words;
+  view.source_open_reach = forward ? begin : end;
+}
+
 }  // namespace
 
 std::size_t word_at(const LineFeatures& features, std::size_t offset) {
@@ -147,23 +230,30 @@ std::size_t word_at(const LineFeatures& features, std::size_t offset) {
                      words.begin());
 }
 
-int word_hits(const PairTable& table, const LineFeatures& t, const LineFeatures& o) {
-  if (!table.lexicon) return 0;
+WordMatch word_match(const PairTable& table, const LineFeatures& t, const LineFeatures& o) {
+  if (!table.lexicon) return {};
   const bool t_chinese = table.script(true) == Script::Han;
+  int t_count = 0, o_count = 0;
   if (t.words.masked && o.words.masked) {
     std::uint64_t t_hit = 0, o_hit = 0;
     match_masks(t.words, o.words, t_chinese, [&](std::uint64_t t_mask, std::uint64_t o_mask) {
       t_hit |= t_mask;
       o_hit |= o_mask;
     });
-    return std::popcount(t_hit) + std::popcount(o_hit);
+    t_count = std::popcount(t_hit);
+    o_count = std::popcount(o_hit);
+  } else {
+    std::vector<bool> t_hit(t.words.size(), false), o_hit(o.words.size(), false);
+    for_each_counterpart(t.words, o.words, t_chinese, [&](std::size_t i, std::size_t j) {
+      t_hit[i] = true;
+      o_hit[j] = true;
+    });
+    t_count = int(std::count(t_hit.begin(), t_hit.end(), true));
+    o_count = int(std::count(o_hit.begin(), o_hit.end(), true));
   }
-  std::vector<bool> t_hit(t.words.size(), false), o_hit(o.words.size(), false);
-  for_each_counterpart(t.words, o.words, t_chinese, [&](std::size_t i, std::size_t j) {
-    t_hit[i] = true;
-    o_hit[j] = true;
-  });
-  return int(std::count(t_hit.begin(), t_hit.end(), true) + std::count(o_hit.begin(), o_hit.end(), true));
+  const bool whole = t_count > 0 && o_count > 0 && std::size_t(t_count) == t.words.size() &&
+                     std::size_t(o_count) == o.words.size();
+  return {t_count + o_count, whole};
 }
 
 PairChecks::OriginalWords original_words(const PairTable& table, const LineFeatures& t, const LineFeatures& o) {
@@ -230,11 +320,17 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
       view.dest_first[j] = std::countr_zero(matches[j]);
       view.dest_last[j] = 63 - std::countl_zero(matches[j]);
     }
+    open_end(view, dest_partner.words, dest_partner.words.size(), [&](std::size_t j) { return (covered >> j) & 1; },
+             forward);
     for (std::size_t i = 0; i < n; ++i) {
       const bool s = (in_source >> i) & 1, d = (in_dest >> i) & 1;
       view.lean[i] = std::int8_t(int(d && !s) - int(s && !d));
       view.known[i] = known(source.words, i);
     }
+    source_open_end(view, source_partner.words, n, [&](std::size_t i) { return (in_source >> i) & 1; },
+                    [&](std::size_t i) { return (in_dest >> i) & 1; }, forward);
+    drop_repeats(source_partner.words, view.source_first, view.source_last);
+    drop_repeats(dest_partner.words, view.dest_first, view.dest_last);
     count_before(view);
     return view;
   }
@@ -261,17 +357,27 @@ DriftWords drift_words(const PairTable& table, std::size_t a, bool translation, 
     in_dest[i] = true;
     if (!covered[j]) widen(view.dest_first, view.dest_last, j, i);
   });
+  open_end(view, dest_partner.words, covered.size(), [&](std::size_t j) { return bool(covered[j]); }, forward);
   for (std::size_t i = 0; i < n; ++i) {
     view.lean[i] = std::int8_t(int(in_dest[i] && !in_source[i]) - int(in_source[i] && !in_dest[i]));
     view.known[i] = known(source.words, i);
   }
+  source_open_end(view, source_partner.words, n, [&](std::size_t i) { return bool(in_source[i]); },
+                  [&](std::size_t i) { return bool(in_dest[i]); }, forward);
+  drop_repeats(source_partner.words, view.source_first, view.source_last);
+  drop_repeats(dest_partner.words, view.dest_first, view.dest_last);
   count_before(view);
   return view;
 }
 
-MovedWords moved_words(const DriftWords& view, std::size_t begin, std::size_t end, bool) {
+MovedWords moved_words(const DriftWords& view, std::size_t begin, std::size_t end, bool forward) {
   MovedWords moved;
   if (!view.active) return moved;
+  if (view.open_reach >= 0 &&
+      (forward ? std::size_t(view.open_reach) >= begin : std::size_t(view.open_reach) < end))
+    moved.open_end = view.open_words;
+  if (view.source_open > 0 && (forward ? begin <= view.source_open_reach : end >= view.source_open_reach))
+    moved.source_open = view.source_open;
   const std::size_t n = view.lean.size();
   const DriftWords::Before& before = view.before;
   if ((begin == 0 || end >= n) && before.gained.size() == n + 1) {

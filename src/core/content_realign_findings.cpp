@@ -40,6 +40,41 @@ bool ends_with_number_label(std::string_view text) {
 
 namespace {
 
+// Whether `title` has no sentence end from `at` on but a question or
+// exclamation at its very end.
+bool no_sentence_end(std::string_view title, std::size_t at) {
+  const std::size_t last = code_point_start_before(title, title.size());
+  while (at < title.size()) {
+    const DecodedCodePoint decoded = decode_utf8(title, at);
+    const char32_t c = decoded.code_point;
+    const bool question = c == U'?' || c == U'!' || c == U'？' || c == U'！';
+    if (chars::is_sentence_end(c) && !(at == last && question)) return false;
+    at += std::max<std::size_t>(decoded.length, 1);
+  }
+  return true;
+}
+
+// Whether a line is a heading's title alone: a numbered heading ("3.1.6. 无盘
+// 工作站", "4. Requirements", "2. 本书为谁而写？") or a page's navigation link
+// ("上一页2.2. 总体规划", "NextPreface") with no sentence ending after its number
+// but a question or exclamation at the very end ("GIMP 2.4 中无法使用…。" is a
+// sentence). A heading is a line of its own, so text joined to it is out of
+// place, and a cut that leaves one alone mends a line.
+bool is_title_line(std::string_view line) {
+  std::string_view text = detail::trim(line);
+  if (detail::navigation_line(text)) {
+    for (const std::string_view word : {std::string_view("上一页"), std::string_view("下一页"), std::string_view("Prev"),
+                                        std::string_view("Next")})
+      if (text.starts_with(word)) text = detail::trim(text.substr(word.size()));
+    if (detail::heading_number(text).empty()) return !text.empty() && no_sentence_end(text, 0);
+  }
+  const std::string_view number = detail::heading_number(text);
+  if (number.empty()) return false;
+  std::size_t at = static_cast<std::size_t>(number.data() + number.size() - text.data());
+  if (at < text.size() && text[at] == '.') ++at;
+  return no_sentence_end(text, at);
+}
+
 constexpr auto bits(Signal signal) { return static_cast<std::uint16_t>(signal); }
 // The signals of a pairing cost: the length model and the sentence counts,
 // with the prior of the move's kind.
@@ -272,16 +307,21 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   const double tail_length = source.length - cut.head_length - gap;
   const double moved = drift.forward ? tail_length : cut.head_length;
   const double kept = drift.forward ? cut.head_length : tail_length;
-  const int moved_sentences = drift.forward ? cut.tail_sentences : cut.head_sentences;
-  const int kept_sentences = drift.forward ? cut.head_sentences : cut.tail_sentences;
+  // A label moved alone ("Figure 9.3.", "图 9.3.", "上一页4.3.") is no sentence
+  // of its own but part of the one it labels, however the sentence count read
+  // it: the move changes the lines' lengths, not their counts of sentences.
+  const bool label_alone = detail::bare_label(moved_text(table, drift, lines));
+  const int moved_sentences = label_alone ? 0 : drift.forward ? cut.tail_sentences : cut.head_sentences;
+  const int kept_sentences = label_alone ? source.sentences : drift.forward ? cut.head_sentences : cut.tail_sentences;
   const double before = line_shape_cost(table.fits.shape, translation, source.length, source.sentences) +
                         line_shape_cost(table.fits.shape, translation, dest.length, dest.sentences);
   const double after = line_shape_cost(table.fits.shape, translation, kept, kept_sentences) +
                        line_shape_cost(table.fits.shape, translation, dest.length + gap + moved, dest.sentences + moved_sentences);
   // A number label at the end of a line is out of place (it labels what
-  // follows): each such line end the move makes or mends counts like an
-  // unusual line. Set once: the weight of a carried name or number elsewhere.
-  constexpr double kLabelAtLineEnd = 3.0;
+  // follows), and so is a heading's title joined to other text: each such
+  // line the move makes or mends counts like an unusual line. Set once: the
+  // weight of a carried name or number elsewhere.
+  constexpr double kLabelOutOfPlace = 3.0;
   const std::string_view source_text = table.side_text(drift.forward ? a : b, translation);
   const std::string_view dest_text = table.side_text(drift.forward ? b : a, translation);
   const int labels_before = ends_with_number_label(source_text) + ends_with_number_label(dest_text);
@@ -289,7 +329,13 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
                                                ends_with_number_label(dest_text)
                                          : ends_with_number_label(source_text) +
                                                ends_with_number_label(source_text.substr(0, cut.head_end));
-  return after - before + kLabelAtLineEnd * (labels_after - labels_before);
+  // The moved text joins the destination's title; what the source keeps is a
+  // title alone where it was none before.
+  const std::string_view kept_text = drift.forward ? source_text.substr(0, cut.head_end) : source_text.substr(cut.tail_begin);
+  const int titles_joined = is_title_line(dest_text);
+  const int titles_freed = !is_title_line(source_text) && is_title_line(kept_text);
+  return after - before +
+         kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed);
 }
 
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {

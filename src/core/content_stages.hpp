@@ -216,6 +216,8 @@ const Lexicon* document_lexicon(Script translation, Script original);
 // Nats per content word that a re-pairing gives a counterpart (or takes one
 // from); calibrated in docs/calibration.md.
 inline constexpr double kWordWeight = 0.5;
+// Nats more for a pairing whose lines gloss each other whole (WordMatch::whole).
+inline constexpr double kWholeLineWeight = 1.0;
 // A drift that moves at least this many content words none of which finds a
 // counterpart after the move is not a warning: the words say it is not one.
 inline constexpr int kWordsToContradict = 2;
@@ -231,6 +233,19 @@ struct DriftWords {
   // destination line, and per word of the source partner: first and last
   // source word matching it, -1 when none.
   std::vector<std::int32_t> dest_first, dest_last, source_first, source_last;
+  // The destination partner's open end: its known words past the last
+  // (backward: the moved text joins the line's end) or before the first
+  // (forward) word the destination line gives a counterpart, and the source
+  // word nearest that end that matches one of them (-1: none).
+  int open_words = 0;
+  std::int32_t open_reach = -1;
+  // The source's own open end: its known words before the first (backward:
+  // the moved text is the line's start) or after the last (forward) word
+  // with a counterpart in the source partner, with none in either partner;
+  // a move takes them all when it moves the source words up to (from)
+  // `source_open_reach`.
+  int source_open = 0;
+  std::size_t source_open_reach = 0;
   // The same counted once for the moves of a drift, which move a suffix or a
   // prefix of the source words: per k in [0, n], how many source words before
   // k lean each way or are known, and how many partner words have their
@@ -246,6 +261,8 @@ struct MovedWords {
   int gained = 0;
   int lost = 0;
   int known = 0;
+  int open_end = 0;     // known words of the destination partner's open end, when the move reaches it
+  int source_open = 0;  // words of the source's open end, when the move takes them all
   int net() const { return gained - lost; }
 };
 MovedWords moved_words(const DriftWords& view, std::size_t begin, std::size_t end, bool forward);
@@ -255,7 +272,14 @@ std::size_t word_at(const LineFeatures& features, std::size_t offset);
 PairChecks::OriginalWords original_words(const PairTable& table, const LineFeatures& translation,
                                          const LineFeatures& original);
 // Content words of pair `translation`'s and `original`'s lines with a counterpart on the other side.
-int word_hits(const PairTable& table, const LineFeatures& translation, const LineFeatures& original);
+// Content words of either line with a counterpart in the other, and whether
+// that is every word of both (a whole-line gloss: each line has a word and
+// none is left over).
+struct WordMatch {
+  int hits = 0;
+  bool whole = false;
+};
+WordMatch word_match(const PairTable& table, const LineFeatures& translation, const LineFeatures& original);
 
 // Whether a text ends with a bare section number ("…i386 6.2.4.", "图 17.368.")
 // rather than a sentence (content_realign_findings.cpp).

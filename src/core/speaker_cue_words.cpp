@@ -52,15 +52,19 @@ std::string_view side_text(std::string_view text, const SideRanges& ranges,
 
 // The first of `needles` (in their order) that occurs in `haystack`; `pairs`
 // are the byte pairs of `haystack` or of a text it is part of.
+// The first of `needles` (in their order) that occurs in `haystack`, as a
+// pointer into `needles` (null when none); `pairs` as for contains_any.
+const std::string_view* first_contained(std::string_view haystack, const BytePairs& pairs,
+                                        std::span<const std::string_view> needles) {
+  for (const std::string_view& needle : needles)
+    if (pairs.may_contain(needle) && haystack.find(needle) != std::string_view::npos) return &needle;
+  return nullptr;
+}
 bool contains_any(std::string_view haystack, const BytePairs& pairs, std::span<const std::string_view> needles,
                   std::string_view& found) {
-  for (std::string_view needle : needles) {
-    if (pairs.may_contain(needle) && haystack.find(needle) != std::string_view::npos) {
-      found = needle;
-      return true;
-    }
-  }
-  return false;
+  const std::string_view* first = first_contained(haystack, pairs, needles);
+  if (first) found = *first;
+  return first != nullptr;
 }
 
 std::string_view trim(std::string_view s) {
@@ -463,17 +467,19 @@ PairWording read_wording(const PairSides& sides, const LatinReading& latin_readi
     if (letter && !in_word) ++words;
     in_word = letter;
   }
-  wording.words = has_latin ? words : han.size() / 6;  // a Han character is 3 bytes; two make about a word
-  wording.sentences = has_latin ? latin_sentences(lower) : han_sentences(han);
+  // A Han character is 3 bytes; two make about a word.
+  wording.words = static_cast<std::uint32_t>(has_latin ? words : han.size() / 6);
+  wording.sentences = static_cast<std::uint32_t>(has_latin ? latin_sentences(lower) : han_sentences(han));
 
-  std::string_view found;  // one of the phrases above
-  if (contains_any(lower, latin_pairs, kGuestThanks, found) || contains_any(han, han_pairs, kHanGuestThanks, found))
-    wording.guest_thanks = {true, found};
-  if (contains_any(lower, latin_pairs, kHostWording, found) || contains_any(han, han_pairs, kHanHostWording, found))
-    wording.host_wording = {true, found};
-  if (contains_any(lower, latin_pairs, kSignOff, found)) wording.sign_off = {true, found};
-  if (has_latin ? contains_any(lower, latin_pairs, kGreetings, found) : contains_any(han, han_pairs, kHanGreetings, found))
-    wording.greeting = {true, found};
+  // Pointers into the constant lists above, which outlive every wording; the
+  // Han list is searched only when the Latin one has none.
+  wording.guest_thanks.phrase = first_contained(lower, latin_pairs, kGuestThanks);
+  if (!wording.guest_thanks.found()) wording.guest_thanks.phrase = first_contained(han, han_pairs, kHanGuestThanks);
+  wording.host_wording.phrase = first_contained(lower, latin_pairs, kHostWording);
+  if (!wording.host_wording.found()) wording.host_wording.phrase = first_contained(han, han_pairs, kHanHostWording);
+  wording.sign_off.phrase = first_contained(lower, latin_pairs, kSignOff);
+  wording.greeting.phrase = has_latin ? first_contained(lower, latin_pairs, kGreetings)
+                                      : first_contained(han, han_pairs, kHanGreetings);
   return wording;
 }
 

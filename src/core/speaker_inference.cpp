@@ -87,7 +87,7 @@ bool introduced_in(const PairReading& reading, std::size_t p) {
   for (std::size_t m = 0; m < reading.mentions.size(); ++m)
     if (reading.mention_participants[m] == static_cast<std::int32_t>(p) &&
         (reading.mentions[m].kind == MentionKind::Guest || reading.mentions[m].kind == MentionKind::CoHost) &&
-        (reading.mentions[m].at_end || reading.wording.host_wording.found))
+        (reading.mentions[m].at_end || reading.wording.host_wording.found()))
       return true;
   return false;
 }
@@ -96,7 +96,7 @@ bool introduced_in(const PairReading& reading, std::size_t p) {
 // one who greets a guest arriving is a host (guests greet hosts too, so a
 // greeting alone says nothing).
 bool greets_guest(const Cast& cast, const PairReading& reading) {
-  if (!reading.wording.greeting.found) return false;
+  if (!reading.wording.greeting.found()) return false;
   for (std::size_t m = 0; m < reading.mentions.size(); ++m) {
     const std::int32_t who = reading.mention_participants[m];
     if (reading.mentions[m].kind == MentionKind::Addressed && who >= 0 &&
@@ -126,9 +126,9 @@ double emission(const Cast& cast, std::size_t i, std::size_t p, std::size_t prev
   if (wording.question) score += role_score(who.role, Weights::asks);
   if (!wording.question && !wording.reaction_opening && wording.sentences >= Weights::long_pair_sentences)
     score += role_score(who.role, -Weights::talks_at_length);
-  if (wording.guest_thanks.found) score += role_score(who.role, -Weights::guest_thanks);
-  else if (wording.host_wording.found || greets_guest(cast, reading)) score += role_score(who.role, Weights::host_wording);
-  if (wording.sign_off.found) score += role_score(who.role, Weights::sign_off);
+  if (wording.guest_thanks.found()) score += role_score(who.role, -Weights::guest_thanks);
+  else if (wording.host_wording.found() || greets_guest(cast, reading)) score += role_score(who.role, Weights::host_wording);
+  if (wording.sign_off.found()) score += role_score(who.role, Weights::sign_off);
   if (i == 0) score += role_score(who.role, Weights::opens_show);
   if (has_previous) {
     const PairReading& before = cast.pair(previous_pair);
@@ -182,7 +182,7 @@ double stay_score(const Cast& cast, std::size_t i, std::size_t previous, bool pa
   if (now.continues_talk && !before.question && before.words > Weights::short_pair_words)
     score += Weights::continues_talk;
   if (now.speaks_to_listener) score -= Weights::speaks_to_listener;
-  if (now.guest_thanks.found) score -= Weights::reply_thanks;
+  if (now.guest_thanks.found()) score -= Weights::reply_thanks;
   if (now.reaction_opening) score -= Weights::reaction;
   if (addresses_first(cast.pair(i), cast.pair(previous))) score -= Weights::reaction;
   if (named_next(cast.pair(previous), true) >= 0) score -= Weights::handed_on;
@@ -214,10 +214,10 @@ Decision explain(const Cast& cast, const std::vector<detail::PairSides>& sides, 
         return {speaker, SpeakerCue::Addressed, before.mentions[m].words};
     }
   }
-  if (reading.wording.guest_thanks.found && who.role == SpeakerRole::Guest)
-    return {speaker, SpeakerCue::Role, std::string(reading.wording.guest_thanks.words)};
-  if (reading.wording.host_wording.found && who.role == SpeakerRole::Host)
-    return {speaker, SpeakerCue::Role, std::string(reading.wording.host_wording.words)};
+  if (reading.wording.guest_thanks.found() && who.role == SpeakerRole::Guest)
+    return {speaker, SpeakerCue::Role, std::string(reading.wording.guest_thanks.words())};
+  if (reading.wording.host_wording.found() && who.role == SpeakerRole::Host)
+    return {speaker, SpeakerCue::Role, std::string(reading.wording.host_wording.words())};
   if (previous_speaker == speaker) return {speaker, SpeakerCue::Continued, {}};
   if (previous_pair >= 0 && cast.wording(static_cast<std::size_t>(previous_pair)).question) {
     const std::string_view asked = sides[static_cast<std::size_t>(previous_pair)].latin;
@@ -376,10 +376,10 @@ std::vector<Speaker> model_speakers(const Transcript& transcript, const Cast& ca
     const auto p = static_cast<std::size_t>(path.speaker_of[i]);
     const detail::PairWording& wording = cast.wording(i);
     if (cast.participants[p].role == SpeakerRole::Host &&
-        (wording.question || wording.host_wording.found || wording.sign_off.found))
+        (wording.question || wording.host_wording.found() || wording.sign_off.found()))
       shows_role[p] = true;
     if (cast.participants[p].role == SpeakerRole::Guest &&
-        (wording.guest_thanks.found ||
+        (wording.guest_thanks.found() ||
          (i > 0 && cast.wording(i - 1).question && path.speaker_of[i - 1] != path.speaker_of[i])))
       shows_role[p] = true;
   }

@@ -93,8 +93,8 @@ Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides
     const PairCues& then = previous->cues[i];
     // What the cast reads of a pair's wording: a welcome or a greeting makes a guest.
     if (!same_mentions(now.mentions, then.mentions) ||
-        now.wording.host_wording.found != then.wording.host_wording.found ||
-        now.wording.greeting.found != then.wording.greeting.found)
+        now.wording.host_wording.found() != then.wording.host_wording.found() ||
+        now.wording.greeting.found() != then.wording.greeting.found())
       return Reuse::None;
     const PairSides old_sides = pair_sides_of(recall.previous_text, memo_ranges(*previous, i));
     const PairTextReads reads = text_reads(sides[i], now, before.names);

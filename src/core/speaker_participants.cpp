@@ -225,14 +225,14 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
       if (mention.kind == MentionKind::Addressed &&
           ((addressed_pairs[mention.name] >= 2 && carried[mention.name] >= 1) ||
            (addressed_pairs[mention.name] == 1 && spoken_enough(mention.name)) || resolve(people, mention.name) >= 0 ||
-           (cues[i].wording.host_wording.found && i < window)))  // "Tom, thanks for coming on"
+           (cues[i].wording.host_wording.found() && i < window)))  // "Tom, thanks for coming on"
         add_or_merge(people, mention, SpeakerRole::Unknown, SpeakerCue::Addressed);
 
   // Welcomed or thanked for coming while addressed (or greeted by name at the
   // top of the show): a guest.
   for (std::size_t i = 0; i < sides.size(); ++i) {
     const PairWording& wording = cues[i].wording;
-    if (!wording.host_wording.found && !(wording.greeting.found && i < window)) continue;
+    if (!wording.host_wording.found() && !(wording.greeting.found() && i < window)) continue;
     for (const NameMention& mention : read[i].mentions) {
       if (mention.kind != MentionKind::Addressed) continue;
       const std::int32_t at = resolve(people, mention.name);

@@ -52,6 +52,26 @@ std::vector<std::string> latin_words(std::string_view line, bool names_only) {
   return words;
 }
 
+// A list entry: a few words with no sentence or clause mark anywhere (no
+// full stop, comma, colon or semicolon, in either width): a menu item, a
+// table cell, a key name ("Color Enhance", "原始尺寸", "Save background color").
+// At most kListEntryCodePoints code points, about four English words or eight
+// Chinese characters with room for a Latin term.
+bool list_entry(std::string_view line) {
+  constexpr std::size_t kListEntryCodePoints = 24;
+  line = trim(line);
+  if (line.empty()) return false;
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    const char32_t c = decoded.code_point;
+    if (ends_sentence(c) || is_comma_like(c) || c == U':' || c == U'\uFF1A' || c == U'\u3002') return false;
+    if (++count > kListEntryCodePoints) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Evidence from the text around a line break for "one segment split in two"
@@ -61,11 +81,14 @@ double break_cost(std::string_view left, std::string_view right, bool cased) {
   double cost = 0.0;
   const char32_t last = last_mark(left);
   // A numbered heading ("6.3. 安装 Debian Edu") ends without a mark because it
-  // is a title, a line of its own, not a sentence broken off; a label with no
-  // title ("Chapter 2.") ends with a full stop and is a heading broken off.
+  // is a title, a line of its own, not a sentence broken off; so do two list
+  // entries that meet ("Normalize" | "Color Enhance"): a sentence broken in two
+  // leaves its marks to one of its parts. A label with no title ("Chapter 2.")
+  // ends with a full stop and is a heading broken off.
+  const auto titles = [&] { return numbered_heading(left) || (list_entry(left) && list_entry(right)); };
   if (last == U'?' || last == U'\uFF1F') {
     cost += kBreakAtQuestion;
-  } else if ((ends_inside_sentence(left) && !numbered_heading(left)) || bare_label(left)) {
+  } else if ((ends_inside_sentence(left) && !titles()) || bare_label(left)) {
     cost -= kBreakInSentence;
   }
   // In a cased script, a right part that starts in lower case continues a

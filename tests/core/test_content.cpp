@@ -315,6 +315,80 @@ TEST_CASE("a label moved onto the end of the previous line goes back with its wo
   CHECK(fixed(false) == clean_text);
 }
 
+// A numbered heading (or a navigation link) is a line of its own. A drift
+// that joins a sentence to one (or a navigation label to a heading's end) pairs the lines as well
+// as its mirror, the other language's matching text moved the other way; the
+// preferred fix is the one that leaves the headings alone, not the mirror
+// that would join the other language's heading to text too.
+TEST_CASE("a drift's preferred fix leaves a heading's title alone on its line") {
+  auto preferred_fix_result = [](const std::string& drifted) {
+    const auto analysis = Analysis::run(drifted, {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    REQUIRE(drifts.front()->fixes.size() == 2);
+    CHECK(drifts.front()->fixes.front().preferred);
+    CHECK_FALSE(drifts.front()->fixes.back().preferred);
+    return apply_edits(drifted, drifts.front()->fixes.front().edits);
+  };
+  SUBCASE("the next page's label moved onto a heading's end goes back, the heading keeps its line") {
+    const std::vector<std::string> clean = {"A.14. 其它更多", "A.14. And Many More", "下一页附录 B. 简短辅导课程",
+                                            "NextAppendix B. Short Remedial Course"};
+    std::vector<std::string> drifted = clean;
+    drifted[1] += " NextAppendix B.";
+    drifted[3] = "Short Remedial Course";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+  SUBCASE("a navigation link's title keeps its line too") {
+    const std::vector<std::string> clean = {"上一页2.2. 总体规划", "Prev2.2. Master Plan", "下一页2.4. 为什么选择 Debian 发行版？",
+                                            "Next2.4. Why the Debian Distribution?"};
+    std::vector<std::string> drifted = clean;
+    drifted[1] += " Next2.4.";
+    drifted[3] = "Why the Debian Distribution?";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+  SUBCASE("a figure's label moved alone goes back: it is no sentence of its own") {
+    // From the handbook's remote-login page: "Figure 9.3." moved onto the end
+    // of the box title before it; the mirror would glue "图 9.3." to "词汇 隧道".
+    const std::vector<std::string> clean = {"安全 保护私有密钥",
+                                            "SECURITY Protection of the private key",
+                                            "文化 OpenSSL 在 Debian Etch上的缺陷",
+                                            "CULTURE OpenSSL flaw in Debian Etch",
+                                            "9.2.1.3. 使用远程 X11 应用程序",
+                                            "9.2.1.3. Using Remote X11 Applications",
+                                            "9.2.1.4. 通过端口转发建立加密通道",
+                                            "9.2.1.4. Creating Encrypted Tunnels with Port Forwarding",
+                                            "词汇 隧道",
+                                            "VOCABULARY Tunnel",
+                                            "图 9.3. 使用SSH转发本地端口",
+                                            "Figure 9.3. Forwarding a local port with SSH",
+                                            "图 9.4. 使用SSH转发远程端口",
+                                            "Figure 9.4. Forwarding a remote port with SSH",
+                                            "9.2.2. 使用远程图形桌面",
+                                            "9.2.2. Using Remote Graphical Desktops",
+                                            "安全 通过SSH使用VNC",
+                                            "SECURITY VNC over SSH"};
+    std::vector<std::string> drifted = clean;
+    drifted[9] += " Figure 9.3.";
+    drifted[11] = "Forwarding a local port with SSH";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+  SUBCASE("a sentence moved onto the start of a heading goes back to its paragraph") {
+    const std::vector<std::string> clean = {
+        "3.1. 概述",
+        "3.1. Overview",
+        "本章介绍安装的准备工作。安装之前请备份所有数据。",
+        "This chapter describes how to prepare the installation. Back up all data before you install.",
+        "3.2. 安装",
+        "3.2. Installation",
+        "安装程序会询问几个问题。回答之后系统会自动重启。",
+        "The installer asks a few questions. After you answer them the system restarts by itself."};
+    std::vector<std::string> drifted = clean;
+    drifted[3] = "This chapter describes how to prepare the installation.";
+    drifted[5] = "Back up all data before you install. 3.2. Installation";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+}
+
 TEST_CASE("two crossed translations are a shifted block of two") {
   const std::string clean = read_source_file("tests/eval/corpus/talk-databases.zh-en.txt");
   std::vector<std::string> lines = split_lines(clean);

@@ -470,6 +470,21 @@ TEST_CASE("layout detection: '#' lines inside a line-pair transcript are no Mark
   const auto analysis = analyse(lines, "commands.txt");
   CHECK(analysis->transcript().layout == Layout::Lines);
   CHECK(analysis->transcript().pairs.size() == 5);
+  // A heading in one language only is a section title as likely as a lost
+  // partner: information, not an error.
+  const std::string untranslated_heading =
+      "# 第一章\n\n我们今天讨论翻译。\nWe discuss translation today.\n\n"
+      "## 第二节\n\n还有一段文字在这里。\nThere is one more paragraph here.\n";
+  const auto headed = analyse(untranslated_heading, "notes.txt");
+  CHECK(headed->transcript().layout == Layout::Lines);
+  REQUIRE(headed->findings().size() == 1);
+  const Finding& heading = headed->findings()[0];
+  CHECK(heading.code == "split-line");  // the pairing reads the heading as the start of pair 2's translation
+  CHECK(heading.severity == Severity::Information);
+  CHECK(text_at(*headed, heading.begin, heading.end) == "## 第二节\n\n还有一段文字在这里。");
+  CHECK(heading.message.find("section heading the document leaves untranslated") != std::string::npos);
+  REQUIRE(heading.fixes.size() == 1);
+  CHECK_FALSE(heading.fixes[0].preferred);
   // Markdown keeps its headings when the blocks between them hold one language.
   const std::string markdown = "# 第一章\n\n这是第一段。\n\n# Chapter one\n\nThis is the first paragraph.\n";
   CHECK(detect_layout(markdown, "") == Layout::Markdown);

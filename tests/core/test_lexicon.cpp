@@ -386,7 +386,7 @@ bool load_built_dictionary() {
 // sample README) with the dictionary loaded: the words that change partner make
 // four of them warnings; nothing else on the sample is a warning. 48/49 has
 // no punctuation where its English text moved ("...that look like Now, I'm
-// going..."), so no cut point offers the move.
+// going..."): the next test.
 TEST_CASE("with the dictionary, the sample's loose drifts are warnings and nothing else is") {
   if (!load_built_dictionary()) return;
   std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt", std::ios::binary);
@@ -411,6 +411,43 @@ TEST_CASE("with the dictionary, the sample's loose drifts are warnings and nothi
   std::sort(warned_drifts.begin(), warned_drifts.end());
   CHECK(warned_drifts == std::vector<int>{39, 77, 89, 97});
   CHECK(other_warnings == 0);
+}
+
+// The sample's fifth drift, 48/49: "There's gonna be a bunch of different
+// things that exist in the world that look like" opens the English line of
+// pair 49 but is translated at the end of pair 48's Chinese line (各种形态都会
+// 并存). No punctuation cuts there; the words do (exist/并存 change partner, the
+// rest of the line answers pair 49's Chinese), and the cut falls before a
+// capitalised word after a lower-case one ("like Now,"): a sentence whose full
+// stop is missing. The English head its partner does not translate and the
+// Chinese tail its line does not translate are the drift's open ends:
+// information, whose preferred fix moves exactly that text back.
+TEST_CASE("with the dictionary, the sample's drift at 48/49 is information and its fix moves the text back") {
+  if (!load_built_dictionary()) return;
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt", std::ios::binary);
+  const std::string sample((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto analysis = bitext::Analysis::run(sample, {});
+  std::vector<const bitext::Finding*> found;
+  for (const bitext::Finding& finding : analysis->findings())
+    if (finding.code == "boundary-drift" && finding.message.find("pair 49") != std::string::npos) found.push_back(&finding);
+  REQUIRE(found.size() == 1);
+  const bitext::Finding& drift = *found.front();
+  CHECK(drift.severity == bitext::Severity::Information);
+  CHECK(drift.message.find("The original of pair 49 starts with 'There's gonna be a bunch of different…', which "
+                           "belongs to pair 48") == 0);
+  REQUIRE(drift.evidence);
+  CHECK(drift.evidence->has(bitext::Signal::Words));
+  REQUIRE(!drift.fixes.empty());
+  CHECK(drift.fixes.front().preferred);
+  const std::vector<std::string> fixed =
+      bitext::test_support::split_lines(bitext::apply_edits(sample, drift.fixes.front().edits));
+  const std::vector<std::string> given = bitext::test_support::split_lines(sample);
+  REQUIRE(fixed.size() == given.size());
+  const std::string moved = "There's gonna be a bunch of different things that exist in the world that look like";
+  // The sample's 3 header lines, then pairs of a Chinese and an English line.
+  CHECK(fixed[3 + 2 * 47 + 1] == given[3 + 2 * 47 + 1] + " " + moved);
+  CHECK(fixed[3 + 2 * 48 + 1] == given[3 + 2 * 48 + 1].substr(moved.size() + 1));
+  CHECK(fixed[3 + 2 * 48 + 1].rfind("Now, I'm going ask you", 0) == 0);
 }
 
 // The handbook's packaging chapter (packaging-system, 7 pairs) with the title
@@ -648,4 +685,36 @@ TEST_CASE("with the dictionary, a numbered heading is answered only by a line th
   CHECK(missing("5. 扭曲滤镜\n5. Distort Filters\n" + caption).empty());
   // The same words under the heading's own number are its translation.
   CHECK(missing("5. Distort Filters\n5. 扭曲滤镜菜单\n5. The Distort filters menu\n").empty());
+}
+
+// A menu whose translations are rotated by one over three items: lengths say
+// nothing of one- or two-character labels, and a word a side (0.5 nats each)
+// is below information after the prior. Each rotated pair now glosses its
+// lines whole, every content word of both sides with a counterpart, which
+// the given pairs do not: kWholeLineWeight each. Information (a close list of
+// labels may gloss its neighbour by chance), and its fix restores the menu;
+// the clean menu gets nothing (main: a hint, evidence 0.5).
+TEST_CASE("with the dictionary, a rotated list of menu labels is a shifted block, as each label glosses another whole") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {"编辑", "Edit", "撤销", "Undo", "重做", "Redo",
+                                          "剪切", "Cut",  "复制", "Copy", "粘贴", "Paste"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(bitext::Analysis::run(clean, {})->findings().empty());
+  std::vector<std::string> rotated = lines;
+  rotated[2] = "重做";
+  rotated[4] = "剪切";
+  rotated[6] = "撤销";
+  const std::string shifted = bitext::test_support::join_lines(rotated);
+  const auto analysis = bitext::Analysis::run(shifted, {});
+  std::vector<const bitext::Finding*> found;
+  for (const bitext::Finding& finding : analysis->findings()) found.push_back(&finding);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->code == "shifted-block");
+  CHECK(found.front()->severity == bitext::Severity::Information);
+  CHECK(found.front()->message ==
+        "Pairs 2–4 are paired with their neighbours' translations: the translation of pair 4 '撤销' fits the "
+        "original of pair 2 'Undo' (evidence 3.5)");
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(shifted, found.front()->fixes.front().edits) == clean);
 }

@@ -61,6 +61,13 @@ using Lines = std::vector<std::uint32_t>;
 
 }  // namespace
 
+TEST_CASE("a version keeps a line record per line and a pair per pair: their small fields share words") {
+  // docs/performance.md (mem12): each 8 bytes here is ~0.25 MB per version of
+  // a 10 MB document, and the server holds two versions while it reruns.
+  CHECK(sizeof(TranscriptLine) <= 48);  // 56 with `kind` after the script profile
+  CHECK(sizeof(Pair) <= 144);           // 152 with `cue` after the ranges
+}
+
 TEST_CASE("a clean zh/en transcript pairs each Chinese line with the English line after it") {
   const std::string text = join(zh_en_lines());
   const Transcript transcript = parse(text);
@@ -820,4 +827,33 @@ TEST_CASE("order: in a short document with a line alone at either end, the pairs
   CHECK(sections.pairs[0].original == Lines{0});
   CHECK(sections.pairs[1].translation == Lines{1});
   CHECK(sections.pairs[1].original == Lines{2});
+}
+
+TEST_CASE("a list entry that lost its partner is a lone line, not the start of its neighbour's split") {
+  // Menu items and table cells ("Hue", "饱和度") end with no mark because they
+  // are entries of a list, not sentences broken off: two such entries meeting
+  // say nothing for a split. "Hue" is gone: "色调" is alone, and "饱和度" keeps
+  // "Saturation" (main read "色调" + "饱和度" as one segment split in two).
+  const Transcript list = parse(
+      "颜色\nColors\n"
+      "色调\n"
+      "饱和度\nSaturation\n"
+      "亮度\nBrightness\n"
+      "对比度\nContrast\n"
+      "曲线\nCurves\n");
+  CHECK(list.order == LineOrder::TranslationFirst);
+  REQUIRE(list.pairs.size() == 6);
+  CHECK(list.pairs[1].translation == Lines{2});
+  CHECK(list.pairs[1].original.empty());
+  CHECK(list.pairs[2].translation == Lines{3});
+  CHECK(list.pairs[2].original == Lines{4});
+  using bitext::detail::break_cost;
+  // Two list entries: the missing mark says nothing.
+  CHECK(break_cost("色调", "饱和度", false) == 0.0);
+  CHECK(break_cost("Normalize", "Color Enhance", true) == 0.0);
+  // A sentence broken in two leaves its marks to one of the parts, or starts
+  // its right part in lower case (both kBreakInSentence).
+  CHECK(break_cost("我们今天要讨论的", "是机器学习。", false) == doctest::Approx(-3.0));
+  CHECK(break_cost("Save background color", "and the gamma", true) == doctest::Approx(-3.0));
+  CHECK(break_cost("When we released it,", "Nobody knew", true) == doctest::Approx(-3.0));
 }
