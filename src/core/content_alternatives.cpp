@@ -123,7 +123,11 @@ class MovedCounter {
     if (!forward_) bounds_.push_back(end);
     else if (end <= line_size_) bounds_.push_back(begin);
   }
-  void sort() { std::sort(bounds_.begin(), bounds_.end()); }
+  void reserve(std::size_t items) { bounds_.reserve(items); }
+  // Items come in text order, so their bounds are usually sorted already.
+  void sort() {
+    if (!std::is_sorted(bounds_.begin(), bounds_.end())) std::sort(bounds_.begin(), bounds_.end());
+  }
   // Items inside the moved text [moved_begin, moved_end) (moved_begin is 0
   // backward, moved_end the line's size forward).
   std::size_t inside(std::size_t moved_begin, std::size_t moved_end) const {
@@ -168,6 +172,14 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
     }
     return memo;
   };
+  // The same for the cost of pairing them: the 28 rotations pair 14 distinct
+  // lines, and each cost compares their numbers and tokens afresh.
+  std::array<std::array<std::optional<double>, kMaxBlock>, kMaxBlock> cost_memo;
+  auto cost = [&](std::size_t t, std::size_t o) {
+    std::optional<double>& memo = cost_memo[t - anchor][o - anchor];
+    if (!memo) memo = cross_cost(table, t, o);
+    return *memo;
+  };
   // The same of the pairs as given (0 when the dictionary is off).
   double given_words = 0;
   for (std::size_t length = 1; length <= kMaxBlock && anchor + length <= table.size(); ++length) {
@@ -188,7 +200,7 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
       double alternative = 0;
       double rotated_words = 0;
       for (std::size_t i = 0; i < length; ++i) {
-        alternative += cross_cost(table, order[i], anchor + i);
+        alternative += cost(order[i], anchor + i);
         if (table.lexicon) rotated_words += words(order[i], anchor + i);
       }
       candidate.word_gain = rotated_words - given_words;
@@ -367,6 +379,9 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       bool counted = false;
       auto count_items = [&] {
         counted = true;
+        numbers_moved.reserve(source.numbers.size());
+        tokens_moved.reserve(source.tokens.size());
+        needed_tokens_moved.reserve(source.tokens.size());
         for (const NumberMention& m : source.numbers) numbers_moved.add(m.begin, m.end);
         auto wanted_by_partner = [&](std::uint64_t key) {
           for (const LineFeatures* partner : {&here_other, &next_other}) {

@@ -57,16 +57,16 @@ bool ends_inside_original_token(std::string_view translation, std::string_view o
   while (start > 0 && translation[start - 1] > ' ' && translation[start - 1] <= '~') --start;
   const std::string_view fragment = translation.substr(start);
   if (fragment.empty() || is_ascii_alnum(fragment.back())) return false;
-  for (std::size_t at = 0; at < original.size();) {
-    while (at < original.size() && (original[at] == ' ' || original[at] == '\t')) ++at;
-    std::size_t end = at;
+  // A token that begins with the fragment begins where the fragment occurs:
+  // only the whitespace-separated chunks around its occurrences are read.
+  for (std::size_t at = original.find(fragment); at != std::string_view::npos; at = original.find(fragment, at + 1)) {
+    std::size_t begin = at, end = at;
+    while (begin > 0 && original[begin - 1] != ' ' && original[begin - 1] != '\t') --begin;
     while (end < original.size() && original[end] != ' ' && original[end] != '\t') ++end;
-    const std::string_view token = without_opening(original.substr(at, end - at));
-    if (token.size() > fragment.size() && token.substr(0, fragment.size()) == fragment) {
-      for (const char c : token.substr(fragment.size()))
-        if (is_ascii_alnum(c)) return true;
-    }
-    at = end;
+    const std::string_view token = without_opening(original.substr(begin, end - begin));
+    if (token.data() != original.data() + at || token.size() <= fragment.size()) continue;
+    for (const char c : token.substr(fragment.size()))
+      if (is_ascii_alnum(c)) return true;
   }
   return false;
 }

@@ -38,6 +38,9 @@ bool may_start_number(std::string_view word) {
   struct Starters {
     std::vector<std::string_view> words;
     std::bitset<26 * 27> two_letters;
+    // The same with the length: most words that share their first two
+    // letters with a starter are not as long as one ("the", "this").
+    std::bitset<26 * 27 * (kLongestStarter + 1)> two_letters_and_length;
   };
   static const Starters starters = [] {
     Starters out;
@@ -55,11 +58,15 @@ bool may_start_number(std::string_view word) {
     for (const std::string_view word : words) {
       const int index = two_letter_index(word);
       if (index >= 0) out.two_letters.set(std::size_t(index));
+      if (index >= 0) out.two_letters_and_length.set(std::size_t(index) * (kLongestStarter + 1) + word.size());
     }
     return out;
   }();
   const int index = two_letter_index(word);
   if (index >= 0 && !starters.two_letters.test(std::size_t(index))) return false;
+  if (index >= 0 && word.size() <= kLongestStarter &&
+      !starters.two_letters_and_length.test(std::size_t(index) * (kLongestStarter + 1) + word.size()))
+    return false;
   return std::binary_search(starters.words.begin(), starters.words.end(), word);
 }
 

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -28,6 +29,23 @@ bool is_cjk_letter(char32_t c) {
          (c >= 0xF900 && c <= 0xFAFF) ||   // compatibility ideographs
          (c >= 0x20000 && c <= 0x3FFFF);   // Han extensions B..
 }
+
+// What count_characters makes of an ASCII byte, by table (it reads every
+// byte of every line): white space (chars::is_white_space), a control
+// character (no text), a letter or digit, or punctuation.
+enum class AsciiKind : unsigned char { Space, Control, Latin, Punctuation };
+constexpr std::array<AsciiKind, 128> kAsciiKinds = [] {
+  std::array<AsciiKind, 128> kinds{};
+  for (int c = 0; c < 128; ++c) {
+    const bool space = c == ' ' || (c >= '\t' && c <= '\r');
+    const bool latin = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    kinds[std::size_t(c)] = space                   ? AsciiKind::Space
+                            : c < 0x20 || c == 0x7F ? AsciiKind::Control
+                            : latin                 ? AsciiKind::Latin
+                                                    : AsciiKind::Punctuation;
+  }
+  return kinds;
+}();
 
 double median(std::vector<double> values) {
   if (values.empty()) return 0;
@@ -60,12 +78,13 @@ CharacterCounts count_characters(std::string_view line) {
     const auto byte = static_cast<unsigned char>(line[offset]);
     if (byte < 0x80) {
       ++offset;
-      if (chars::is_white_space(byte)) {
+      const AsciiKind kind = kAsciiKinds[byte];
+      if (kind == AsciiKind::Space) {
         if (seen_text) ++pending_spaces;
         continue;
       }
-      if (byte < 0x20 || byte == 0x7F) continue;
-      if (chars::is_ascii_digit(byte) || chars::is_ascii_letter(byte)) ++counts.latin;
+      if (kind == AsciiKind::Control) continue;
+      if (kind == AsciiKind::Latin) ++counts.latin;
       else ++counts.punctuation;
       seen_text = true;
       counts.spaces += pending_spaces;

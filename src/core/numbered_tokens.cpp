@@ -1,15 +1,25 @@
 // Technical tokens with digits (killall(1), 1.2.3, ISO-8859-1) and the digits
 // changed inside them; see numbers.hpp.
 #include <algorithm>
+#include <array>
 
 #include "bitext/numbers.hpp"
 
 namespace bitext {
 namespace {
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
+// ASCII letters (1) and digits (2) by table: the scan tests every byte of
+// both sides of a pair, most of them more than once.
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+  std::array<unsigned char, 256> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[std::size_t(c)] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[std::size_t(c)] = 1;
+  for (int c = '0'; c <= '9'; ++c) classes[std::size_t(c)] = 2;
+  return classes;
+}();
+bool is_letter(char c) { return kByteClass[static_cast<unsigned char>(c)] == 1; }
+bool is_digit(char c) { return kByteClass[static_cast<unsigned char>(c)] == 2; }
+bool is_alnum(char c) { return kByteClass[static_cast<unsigned char>(c)] != 0; }
 bool is_connector(char c) { return c == '.' || c == '-' || c == '_' || c == '/' || c == '+'; }
 
 // End of a man-page section glued to a name: "(1)", "(8)", "(3pm)", "(1M)".
@@ -40,6 +50,11 @@ std::vector<NumberedToken> scan_numbered_tokens(std::string_view line) {
     }
     std::size_t end = j;
     if (j > i && is_letter(line[j - 1])) end = std::max(end, section_end(line, j));
+    // A token needs a digit group: most runs are words, read no further.
+    if (std::none_of(line.begin() + std::ptrdiff_t(i), line.begin() + std::ptrdiff_t(end), is_digit)) {
+      i = std::max(end, i + 1);
+      continue;
+    }
     // A decimal or thousands-grouped number is a quantity (scan_numbers); a token
     // needs a letter, a man section, or three dot-separated digit groups (1.2.3).
     NumberedToken token{i, end, {}, {}};

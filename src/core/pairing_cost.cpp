@@ -40,14 +40,26 @@ void token_hashes(std::span<const LatinToken> tokens, std::vector<std::uint64_t>
 TokenKeys keys_of(std::span<const LatinToken> tokens, std::span<const std::uint64_t> hashes,
                   std::span<const std::uint64_t> joined) {
   TokenKeys keys;
+  // Each list made at its size at once (they are kept for every line).
+  std::size_t present = 0, names = 0, carried = 0;
+  const auto is_name = [](const LatinToken& token) { return !(token.kind == TokenKind::Word && token.key.size() < 3); };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const LatinToken& token = tokens[i];
+    if (token.key.empty()) continue;
+    present += adjacent_next(tokens, i) ? 2 : 1;
+    names += is_name(token) ? 1 : 0;
+    carried += must_carry(token) ? 1 : 0;
+  }
+  keys.present.reserve(present);
+  keys.names.reserve(names);
+  keys.carried.reserve(carried);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const LatinToken& token = tokens[i];
     if (token.key.empty()) continue;
     const std::uint64_t h = hashes[i];
     keys.present.push_back(h);
     if (adjacent_next(tokens, i)) keys.present.push_back(joined[i]);
-    const bool short_word = token.kind == TokenKind::Word && token.key.size() < 3;
-    if (!short_word) keys.names.push_back(h);  // the tokens compare_tokens looks for in the original
+    if (is_name(token)) keys.names.push_back(h);  // the tokens compare_tokens looks for in the original
     if (must_carry(token)) keys.carried.push_back(h);
   }
   for (auto* list : {&keys.present, &keys.names, &keys.carried}) {

@@ -170,12 +170,13 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
   // Sentence boundaries from ICU, on a UTF-16 copy with an index back to bytes
   // (buffers kept per thread: this runs for every line of a document).
   thread_local std::u16string utf16;
-  thread_local std::vector<std::size_t> unit_to_cp;  // UTF-16 index -> code point index
+  // UTF-16 index -> code point index, [0, utf16.size()] of this line; only
+  // grown (never cleared), so that no line pays for zeroing what it writes.
+  thread_local std::vector<std::size_t> unit_to_cp;
   utf16.clear();
-  unit_to_cp.clear();
   if (known_sentences == nullptr && icu_may_break_inside(cps)) {
     utf16.resize(2 * cps.size());  // room for a surrogate pair each; cut to size below
-    unit_to_cp.resize(2 * cps.size() + 1);
+    if (unit_to_cp.size() < 2 * cps.size() + 1) unit_to_cp.resize(2 * cps.size() + 1);
     std::size_t u = 0;
     for (std::size_t k = 0; k < cps.size(); ++k) {
       const char32_t c = cps[k].c;
@@ -190,7 +191,6 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
     }
     unit_to_cp[u] = cps.size();
     utf16.resize(u);
-    unit_to_cp.resize(u + 1);
   }
   if (!utf16.empty() && utf16.size() < std::size_t(INT32_MAX)) {
     if (icu::BreakIterator* iterator = sentence_iterator(language_of(script))) {

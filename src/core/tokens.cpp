@@ -20,17 +20,30 @@ using chars::fold_width;  // full-width ASCII (Ｆ１) folds to ASCII so that ke
 using chars::is_ascii_digit;
 bool is_ascii_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 bool is_ascii_lower(char32_t c) { return c >= U'a' && c <= U'z'; }
-bool is_letter(char32_t c) {
-  c = fold_width(c);
-  return is_ascii_upper(c) || is_ascii_lower(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+// The classes of a code point that fold_width has folded already (the
+// scanner's at() folds): folding again in every test cost more than the
+// tests. ASCII by table: letters 1, digits 2.
+constexpr std::array<unsigned char, 128> kAsciiClass = [] {
+  std::array<unsigned char, 128> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[std::size_t(c)] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[std::size_t(c)] = 1;
+  for (int c = '0'; c <= '9'; ++c) classes[std::size_t(c)] = 2;
+  return classes;
+}();
+bool is_folded_letter(char32_t c) {
+  if (c < 0x80) return kAsciiClass[c] == 1;
+  return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
 }
-bool is_alnum(char32_t c) { return is_letter(c) || is_ascii_digit(fold_width(c)); }
-char32_t lower(char32_t c) {
-  c = fold_width(c);
+bool is_folded_alnum(char32_t c) {
+  if (c < 0x80) return kAsciiClass[c] != 0;
+  return is_folded_letter(c);  // no digit above ASCII once folded
+}
+char32_t folded_lower(char32_t c) {
   if (is_ascii_upper(c)) return c + 32;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;  // Latin-1 capitals
   return c;
 }
+bool is_alnum(char32_t c) { return is_folded_alnum(fold_width(c)); }
 
 constexpr std::array<std::string_view, 28> kTopLevelDomains = {
     "com", "org", "net", "io",  "co",  "ai",  "dev", "edu", "gov", "info",
@@ -76,8 +89,8 @@ std::string make_key(std::span<const CodePoint> cps, std::size_t first, std::siz
   std::size_t letters = 0;
   for (std::size_t i = first; i < end; ++i) {
     const char32_t c = fold_width(cps[i].c);
-    if (!is_alnum(c)) continue;
-    const char32_t lowered = lower(c);
+    if (!is_folded_alnum(c)) continue;
+    const char32_t lowered = folded_lower(c);
     if (!buffered) {
       append_utf8(long_key, lowered);
     } else if (lowered < 0x80) {
@@ -131,8 +144,11 @@ std::vector<std::string> make_parts(std::span<const CodePoint> cps, std::size_t 
 
 class TokenScanner {
  public:
-  explicit TokenScanner(std::span<const CodePoint> cps) : cps_(cps) {}
+  explicit TokenScanner(std::span<const CodePoint> cps) : cps_(cps), out_(buffer()) { out_.clear(); }
 
+  // The tokens are collected in a buffer kept per thread and moved into a
+  // vector of their exact size: a result grown by doubling moved every token
+  // again and again, and was shrunk to size by its caller once more.
   std::vector<LatinToken> run() {
     std::size_t i = 0;
     while (i < cps_.size()) {
@@ -142,18 +158,25 @@ class TokenScanner {
       }
       i = scan_one(i);
     }
-    return std::move(out_);
+    std::vector<LatinToken> tokens(std::make_move_iterator(out_.begin()), std::make_move_iterator(out_.end()));
+    out_.clear();
+    if (out_.capacity() > 4096) out_ = std::vector<LatinToken>();  // one huge line: do not keep its room
+    return tokens;
   }
 
  private:
+  static std::vector<LatinToken>& buffer() {
+    thread_local std::vector<LatinToken> tokens;
+    return tokens;
+  }
   std::span<const CodePoint> cps_;
-  std::vector<LatinToken> out_;
+  std::vector<LatinToken>& out_;
 
   char32_t at(std::size_t i) const { return i < cps_.size() ? fold_width(cps_[i].c) : 0; }
 
   bool starts_with_ci(std::size_t i, std::string_view s) const {
     for (std::size_t k = 0; k < s.size(); ++k)
-      if (lower(at(i + k)) != char32_t(s[k])) return false;
+      if (folded_lower(at(i + k)) != char32_t(s[k])) return false;
     return true;
   }
 
@@ -187,7 +210,7 @@ class TokenScanner {
     }
     while (j < cps_.size()) {
       const char32_t c = at(j);
-      if (is_alnum(c)) {
+      if (is_folded_alnum(c)) {
         ++j;
         continue;
       }
@@ -196,13 +219,13 @@ class TokenScanner {
       if (!connector) break;
       std::size_t k = j + 1;
       if (c == U'/' && at(k) == U'/') ++k;
-      if (!is_alnum(at(k))) break;
-      if ((c == U'\'' || c == U'’') && !is_letter(at(k))) break;
+      if (!is_folded_alnum(at(k))) break;
+      if ((c == U'\'' || c == U'’') && !is_folded_letter(at(k))) break;
       j = k;
     }
     // C++, C#: a symbol suffix on a short name.
-    if ((at(j) == U'+' && at(j + 1) == U'+') && !is_alnum(at(j + 2))) j += 2;
-    else if (at(j) == U'#' && j - i <= 2 && !is_alnum(at(j + 1))) j += 1;
+    if ((at(j) == U'+' && at(j + 1) == U'+') && !is_folded_alnum(at(j + 2))) j += 2;
+    else if (at(j) == U'#' && j - i <= 2 && !is_folded_alnum(at(j + 1))) j += 1;
     if (const std::size_t number = glued_section_number(i, j); first == i && number > i) {
       classify(i, i, number);
       classify(number, number, j);
@@ -245,12 +268,12 @@ class TokenScanner {
     std::size_t segment = 0;
     for (std::size_t k = first; k < last; ++k) {
       const char32_t c = at(k);
-      if (is_letter(c)) {
+      if (is_folded_letter(c)) {
         ++letters;
         ++segment;
         if (is_ascii_upper(c) || (c >= 0xC0 && c <= 0xDE)) {
           ++uppers;
-          if (k > first && is_letter(at(k - 1)) && !is_ascii_upper(at(k - 1))) inner_upper = true;
+          if (k > first && is_folded_letter(at(k - 1)) && !is_ascii_upper(at(k - 1))) inner_upper = true;
         } else {
           ++lowers;
         }
@@ -279,7 +302,7 @@ class TokenScanner {
     }
     std::string tld;
     if (dots > 0) {
-      for (std::size_t k = last_dot + 1; k < last && is_letter(at(k)); ++k) tld.push_back(char(lower(at(k))));
+      for (std::size_t k = last_dot + 1; k < last && is_folded_letter(at(k)); ++k) tld.push_back(char(folded_lower(at(k))));
       // The label after the last dot must end the host part (end of token or a slash).
       std::size_t k = last_dot + 1 + tld.size();
       if (k < last && at(k) != U'/') tld.clear();
@@ -459,9 +482,11 @@ class SideIndex {
     }
     for (std::uint32_t r = 0; r < runs_.size(); ++r)
       for (std::uint32_t w = 0; w < runs_[r].words(); ++w)
-        suffixes_.push_back({std::string_view(runs_[r].joined).substr(runs_[r].starts[w]), r, w});
-    std::sort(suffixes_.begin(), suffixes_.end(),
-              [](const Suffix& a, const Suffix& b) { return a.text < b.text; });
+        suffixes_.push_back(Suffix::of(std::string_view(runs_[r].joined).substr(runs_[r].starts[w]), r, w));
+    // The order of the texts (their first bytes decide most comparisons).
+    std::sort(suffixes_.begin(), suffixes_.end(), [](const Suffix& a, const Suffix& b) {
+      return a.head != b.head ? a.head < b.head : a.text < b.text;
+    });
     std::sort(words_.begin(), words_.end());
   }
   SideIndex(const SideIndex&) = delete;
@@ -564,6 +589,16 @@ class SideIndex {
     std::string_view text;
     std::uint32_t run = 0;
     std::uint32_t word = 0;
+    // The text's first 8 bytes, big-endian, zero-padded: a smaller head is a
+    // smaller text (bytes compare unsigned, as char_traits<char> does); equal
+    // heads leave it to the whole texts.
+    std::uint64_t head = 0;
+    static Suffix of(std::string_view text, std::uint32_t run, std::uint32_t word) {
+      Suffix suffix{text, run, word, 0};
+      for (std::size_t k = 0; k < 8; ++k)
+        suffix.head = suffix.head << 8 | (k < text.size() ? static_cast<unsigned char>(text[k]) : 0u);
+      return suffix;
+    }
   };
   std::span<const LatinToken> tokens_;
   std::vector<JoinedRun> runs_;
