@@ -103,7 +103,9 @@ class Checker {
     if (line(number).kind != (front ? LineKind::FrontMatter : LineKind::BackMatter)) return;
     const std::string_view text = text_of(number);
     const std::int64_t navigation_pair = detail::navigation_line(text) ? translated_navigation(front) : -1;
-    if (navigation_pair < 0 && !detail::numbered_heading(text)) return;
+    const bool heading = detail::numbered_heading(text);
+    const bool entry = navigation_pair < 0 && !heading && continues_list(edge, text, front);
+    if (navigation_pair < 0 && !heading && !entry) return;
     // Which of the two languages the line is in: a Chinese or Japanese line
     // keeps a Latin-heavy title ("图 17.176. Sharpen"), so any CJK character says.
     const bool cjk_translation = transcript_.translation_script == Script::Han ||
@@ -122,23 +124,26 @@ class Checker {
     // translation carries its number over: a line of the same words under
     // another number ("图 17.53. 扭曲滤镜菜单" after "5. Distort Filters") is the
     // next heading or caption on the same subject, not its partner.
-    const std::string_view heading = detail::heading_number(text);
+    const std::string_view heading_label = detail::heading_number(text);
     std::vector<std::string_view> others;
     const std::size_t count = transcript_.pairs.size();
     for (std::size_t k = 0; k < std::min<std::size_t>(2, count); ++k) {
       const Pair& near = transcript_.pairs[front ? k : count - 1 - k];
       for (const std::uint32_t other : translation_side ? near.original : near.translation)
-        if (detail::carries_number(text_of(other), heading)) others.push_back(text_of(other));
+        if (entry || detail::carries_number(text_of(other), heading_label)) others.push_back(text_of(other));
     }
     const Script script = translation_side ? transcript_.translation_script : transcript_.original_script;
     if (navigation_pair < 0 && detail::header_fit(text, script, others) == detail::HeaderFit::Partner) return;
     const std::string_view missing_role = translation_side ? "original" : "translation";
-    std::string message = std::string(navigation_pair < 0 ? "Numbered heading" : "Navigation line") + " on line " +
+    const char* what = navigation_pair >= 0 ? "Navigation line" : heading ? "Numbered heading" : "List entry";
+    std::string message = std::string(what) + " on line " +
                           line_number(number) + " has no " + std::string(side_name(!translation_side)) + " " +
                           std::string(missing_role) +
-                          (navigation_pair < 0 ? std::string()
-                                               : ", though the document translates its navigation (pair " +
-                                                     std::to_string(navigation_pair + 1) + ")") +
+                          (navigation_pair >= 0 ? ", though the document translates its navigation (pair " +
+                                                      std::to_string(navigation_pair + 1) + ")"
+                           : entry ? std::string(", though the ") + (front ? "first" : "last") +
+                                         " pair translates the list it belongs to"
+                                   : std::string()) +
                           ": the " + (front ? "first" : "last") + " pair may have lost its " +
                           std::string(side_name(!translation_side)) + " line, or it is the document's " +
                           (front ? "header" : "footer");
@@ -151,6 +156,26 @@ class Checker {
     finding.related.push_back(related(front ? first_of_edge : last_of_edge,
                                       std::string(front ? "first" : "last") + " pair"));
     findings_.push_back(std::move(finding));
+  }
+
+  // A list entry alone next to the first (last) pair, when that pair holds
+  // entries of the same list (both its lines are entries) or, after the last
+  // pair, introduces the list (both its lines end with a colon): a
+  // bilingual document translates its lists entry by entry, as that pair
+  // shows, so the entry may have lost its partner; a short title of the
+  // document's own fits as well.
+  bool continues_list(const Pair& edge, std::string_view text, bool front) const {
+    if (!detail::list_entry(text) || edge.translation.empty() || edge.original.empty()) return false;
+    const auto all = [&](const SideLines& side, auto&& test) {
+      return std::all_of(side.begin(), side.end(), [&](std::uint32_t other) { return test(text_of(other)); });
+    };
+    const auto entries = [](std::string_view other) { return detail::list_entry(other); };
+    const auto introduces = [](std::string_view other) {
+      other = detail::trim(other);
+      return other.ends_with(":") || other.ends_with("\uFF1A");
+    };
+    if (all(edge.translation, entries) && all(edge.original, entries)) return true;
+    return !front && introduces(text_of(edge.translation.back())) && introduces(text_of(edge.original.back()));
   }
 
   // The nearest of the two pairs next to the first (last) pair, itself

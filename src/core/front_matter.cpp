@@ -6,6 +6,7 @@
 #include "bitext/lexicon.hpp"
 #include "bitext/text.hpp"
 #include "chars.hpp"
+#include "line_end_marks.hpp"
 #include "line_facts.hpp"
 
 namespace bitext::detail {
@@ -180,6 +181,21 @@ bool navigation_line(std::string_view line) {
     return ascii_digit(static_cast<char>(c)) || (c >= 'A' && c <= 'Z') || c >= 0x80;
   }
   return false;
+}
+
+bool list_entry(std::string_view line) {
+  constexpr std::size_t kListEntryCodePoints = 24;
+  line = trim(line);
+  if (line.empty()) return false;
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    const char32_t c = decoded.code_point;
+    if (ends_sentence(c) || is_comma_like(c) || c == U':' || c == U'\uFF1A' || c == U'\u3002') return false;
+    if (++count > kListEntryCodePoints) return false;
+  }
+  return true;
 }
 
 }  // namespace bitext::detail

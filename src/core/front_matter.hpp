@@ -53,4 +53,11 @@ bool is_number_label(std::string_view text);
 // we…") is no link.
 bool navigation_line(std::string_view line);
 
+// A list entry: a few words with no sentence or clause mark anywhere (no
+// full stop, comma, colon or semicolon, in either width): a menu item, a
+// table cell, a key name ("Color Enhance", "原始尺寸", "Save background color").
+// At most 24 code points, about four English words or eight Chinese
+// characters with room for a Latin term.
+bool list_entry(std::string_view line);
+
 }  // namespace bitext::detail

@@ -52,26 +52,6 @@ std::vector<std::string> latin_words(std::string_view line, bool names_only) {
   return words;
 }
 
-// A list entry: a few words with no sentence or clause mark anywhere (no
-// full stop, comma, colon or semicolon, in either width): a menu item, a
-// table cell, a key name ("Color Enhance", "原始尺寸", "Save background color").
-// At most kListEntryCodePoints code points, about four English words or eight
-// Chinese characters with room for a Latin term.
-bool list_entry(std::string_view line) {
-  constexpr std::size_t kListEntryCodePoints = 24;
-  line = trim(line);
-  if (line.empty()) return false;
-  std::size_t count = 0;
-  for (std::size_t at = 0; at < line.size();) {
-    const DecodedCodePoint decoded = decode_utf8(line, at);
-    at += std::max<std::size_t>(decoded.length, 1);
-    const char32_t c = decoded.code_point;
-    if (ends_sentence(c) || is_comma_like(c) || c == U':' || c == U'\uFF1A' || c == U'\u3002') return false;
-    if (++count > kListEntryCodePoints) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 // Evidence from the text around a line break for "one segment split in two"

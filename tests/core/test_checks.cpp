@@ -845,6 +845,42 @@ TEST_CASE("heading numbers: the number a numbered heading's translation carries 
   CHECK_FALSE(detail::carries_number("anything", ""));
 }
 
+TEST_CASE("missing-*: a list entry alone next to a pair of the same list, as information") {
+  SUBCASE("after a last pair of entries: the last pair may have lost its English line") {
+    const std::string text = kClean + "\n色调\nHue\n饱和度\n";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-original");
+    CHECK(findings[0].severity == Severity::Information);
+    CHECK(findings[0].message ==
+          "List entry on line 15 has no English original, though the last pair translates the list it belongs to: "
+          "the last pair may have lost its English line, or it is the document's footer");
+    CHECK(findings[0].begin == begin_of(text, "饱和度"));
+    REQUIRE(findings[0].related.size() == 1);
+    CHECK(findings[0].related[0].begin == begin_of(text, "Hue"));
+  }
+  SUBCASE("after a last pair that introduces a list with a colon") {
+    const std::vector<Finding> findings =
+        check(kClean + "\n以下操作不可恢复：\nThese actions cannot be undone:\n关闭图像\n");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-original");
+    CHECK(findings[0].severity == Severity::Information);
+  }
+  SUBCASE("before a first pair of entries: the first pair may have lost its English line") {
+    const std::vector<Finding> findings = check("缩放\n缩小\nZoom out\n" + kClean);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-original");
+    CHECK(findings[0].message ==
+          "List entry on line 1 has no English original, though the first pair translates the list it belongs to: "
+          "the first pair may have lost its English line, or it is the document's header");
+  }
+  SUBCASE("a short title next to sentences, or a colon before the first pair: the document's own, nothing") {
+    CHECK(check("缩放\n" + kClean).empty());
+    CHECK(check(kClean + "\n色调\nHue.\n饱和度\n").empty());
+    CHECK(check("缩放\n以下操作不可恢复：\nThese actions cannot be undone:\n" + kClean).empty());
+  }
+}
+
 TEST_CASE("missing-*: a numbered heading next to the pairs with no translation, as information") {
   SUBCASE("before the first pair: the first pair may have lost its English line") {
     const std::string text = "16. 动画滤镜\n" + kClean;
