@@ -208,14 +208,24 @@ struct WordCut {
   std::uint32_t at = 0;
   std::size_t after = 0, upto = 0;
 };
-static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, bool forward) {
+// `titles_label`: the destination (backward) ends with a bare section number,
+// a heading cut to its number; then the title's words say the cut alone when
+// none of the source's words leans to its own partner ("选项边缘平滑" against
+// "2.1.2. Options" | "Antialiasing"): after the run of words leaning to the
+// destination that begins the line, when some word follows it.
+static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, bool forward, bool titles_label) {
   const auto& list = source.words.words;
   const std::size_t n = words.lean.size();
   if (n != list.size() || n < 2) return {};
   if (!forward) {
     std::size_t first_own = 0;
     while (first_own < n && words.lean[first_own] >= 0) ++first_own;
-    if (first_own == n) return {};
+    if (first_own == n) {
+      if (!titles_label || words.lean[0] <= 0) return {};
+      std::size_t run = 1;
+      while (run < n && words.lean[run] > 0) ++run;
+      return run < n ? WordCut{list[run - 1].end, run - 1, run} : WordCut{};
+    }
     for (std::size_t i = first_own; i-- > 0;)
       if (words.lean[i] > 0) return {list[i].end, i, first_own};
     return {};
@@ -622,7 +632,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // them only in the source's: at least one of each, so both parts say
       // which partner they translate.
       if (words.active) {
-        if (const WordCut chosen = word_cut_of(source, words, forward); chosen.at != 0) {
+        if (const WordCut chosen = word_cut_of(source, words, forward, titles_label); chosen.at != 0) {
           // Where punctuation cuts between the same leaning words, it says
           // better where the parts meet ("而" goes with its clause, "中," with
           // the phrase before it): the words' cut then pays a drift's prior
