@@ -220,14 +220,24 @@ struct WordCut {
   std::uint32_t at = 0;
   std::size_t after = 0, upto = 0;
 };
-static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, bool forward) {
+// `titles_label`: the destination (backward) ends with a bare section number,
+// a heading cut to its number; then the title's words say the cut alone when
+// none of the source's words leans to its own partner ("选项边缘平滑" against
+// "2.1.2. Options" | "Antialiasing"): after the run of words leaning to the
+// destination that begins the line, when some word follows it.
+static WordCut word_cut_of(const LineFeatures& source, const DriftWords& words, bool forward, bool titles_label) {
   const auto& list = source.words.words;
   const std::size_t n = words.lean.size();
   if (n != list.size() || n < 2) return {};
   if (!forward) {
     std::size_t first_own = 0;
     while (first_own < n && words.lean[first_own] >= 0) ++first_own;
-    if (first_own == n) return {};
+    if (first_own == n) {
+      if (!titles_label || words.lean[0] <= 0) return {};
+      std::size_t run = 1;
+      while (run < n && words.lean[run] > 0) ++run;
+      return run < n ? WordCut{list[run - 1].end, run - 1, run} : WordCut{};
+    }
     for (std::size_t i = first_own; i-- > 0;)
       if (words.lean[i] > 0) return {list[i].end, i, first_own};
     return {};
@@ -254,24 +264,29 @@ static bool begins_unmarked_sentence(std::string_view text, std::size_t at) {
   return lower(text[before - 1]) && upper(text[next]) && lower(text[next + 1]);
 }
 
-// Whether a line begins with a number label that has a word of its own, glued
-// or after one space ("Next2.2. Master Plan", "Figure 13.9. The…", "图 13.9.
-// KMail…", "下一页2.2. 总体规划"), not a bare number ("6.1. Foo").
-static bool starts_with_worded_label(std::string_view text) {
+// How many words a line's leading number label has in front of it, glued or
+// after one space: 1 for "Next2.2. Master Plan", "Figure 13.9. The…", "图 13.9.
+// KMail…", "下一页2.2. 总体规划"; 2 for "PrevAppendix A. Derivative…" (a Latin
+// prefix counts its capitalised parts); 0 for a bare number ("6.1. Foo") or a
+// letter label without its word ("A. Foo").
+static std::size_t worded_label_words(std::string_view text) {
   text = detail::trim(text);
-  std::size_t at = 0;
+  std::size_t at = 0, capitals = 0;
+  bool han = false;
   while (at < text.size()) {
     const DecodedCodePoint decoded = decode_utf8(text, at);
     const char32_t c = decoded.code_point;
     if (!chars::is_ascii_letter(c) && !chars::is_han(c)) break;
+    han = han || chars::is_han(c);
+    capitals += c >= 'A' && c <= 'Z' && (at == 0 || !(text[at - 1] >= 'A' && text[at - 1] <= 'Z'));
     at += std::max<std::size_t>(decoded.length, 1);
   }
-  if (at == 0) return false;
+  if (at == 0) return 0;
   if (at < text.size() && text[at] == ' ') ++at;
   std::size_t end = at;
   while (end < text.size() && text[end] != ' ') ++end;
-  const std::string_view label = text.substr(at, end - at);
-  return !label.empty() && chars::is_ascii_digit(static_cast<unsigned char>(label[0])) && detail::is_number_label(label);
+  if (!detail::is_number_label(text.substr(at, end - at))) return 0;
+  return han ? 1 : std::max<std::size_t>(capitals, 1);
 }
 
 // Whether a line begins with `label` followed by a space or nothing ("B.1.2. 显示…" for "B.1.2.").
@@ -291,12 +306,14 @@ static bool starts_with_label(std::string_view text, std::string_view label) {
 // `partner`: the destination's other-language line. When it begins with a label
 // that has a word ("Figure 4.5.", "下一页2.2."), the moved label has one too, the word just
 // before its number: for a spaced line the capitalised word ("…in the drive
-// Figure 4.5."), for a Chinese line the last of the line's words (ICU's
-// segments, read by the dictionary when it is loaded: "…发布周期下一页2.2."),
+// Figure 4.5."), for a Chinese line as many of the line's last words as the
+// partner's label has (ICU's segments, read by the dictionary when it is
+// loaded: "…发布周期下一页2.2.", "…承诺上一页附录 A." for "PrevAppendix A."),
 // at least the Han character before the number ("…电子邮件软件图 13.9.").
 static std::size_t trailing_label_begin(std::string_view text, bool spaced, std::string_view partner,
                                         const Lexicon* lexicon) {
-  const bool worded = starts_with_worded_label(partner);
+  const std::size_t label_words = worded_label_words(partner);
+  const bool worded = label_words > 0;
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
@@ -322,8 +339,13 @@ static std::size_t trailing_label_begin(std::string_view text, bool spaced, std:
       chars::is_han(decode_utf8(text, code_point_start_before(text, han_end)).code_point)) {
     begin = code_point_start_before(text, han_end);
     const std::vector<LexicalWord> words = chinese_line_words(text.substr(0, han_end), lexicon);
-    if (!words.empty() && words.back().end == han_end && words.back().origin == WordOrigin::Chinese)
-      begin = std::min<std::size_t>(begin, words.back().begin);
+    std::size_t word_end = han_end;
+    for (std::size_t taken = 0; taken < label_words && taken < words.size(); ++taken) {
+      const LexicalWord& last = words[words.size() - 1 - taken];
+      if (last.end != word_end || last.origin != WordOrigin::Chinese) break;
+      begin = std::min<std::size_t>(begin, last.begin);
+      word_end = last.begin;
+    }
   } else if (ends_with_number_label(text.substr(0, end))) {
     // "Figure A.5." or "Security 14.1.": whether the word labels too is the partner's label's say:
     // a partner that begins with this very number bare ("B.1.2. 显示…") says the number alone moved.
@@ -625,7 +647,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // them only in the source's: at least one of each, so both parts say
       // which partner they translate.
       if (words.active) {
-        if (const WordCut chosen = word_cut_of(source, words, forward); chosen.at != 0) {
+        if (const WordCut chosen = word_cut_of(source, words, forward, titles_label); chosen.at != 0) {
           // Where punctuation cuts between the same leaning words, it says
           // better where the parts meet ("而" goes with its clause, "中," with
           // the phrase before it): the words' cut then pays a drift's prior

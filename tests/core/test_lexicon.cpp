@@ -639,6 +639,63 @@ TEST_CASE("with the dictionary, a bare label moved onto the end of a title goes 
   CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
 }
 
+// The handbook's appendix page (tuning split, sect.ubuntu.html): the Chinese
+// navigation label moved onto the end of the box title before it ("…承诺上一页附录
+// A."). Its partner's label has two words in front of the letter ("PrevAppendix
+// A."), so the move takes the line's last two words with it (上一页附录): an
+// information drift whose fix restores the text (main: only the English mirror,
+// a hint at 1.97, as a letter label was not a label with a word).
+TEST_CASE("with the dictionary, a navigation label with two words before its letter goes back with both") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {"实践 Ubuntu 的支持和维护承诺", "IN PRACTICE Ubuntu's support and maintenance promise",
+                                          "上一页附录 A. 衍生发行版", "PrevAppendix A. Derivative Distributions"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  std::vector<std::string> moved = lines;
+  moved[0] += "上一页附录 A.";
+  moved[2] = "衍生发行版";
+  const std::string drifted = bitext::test_support::join_lines(moved);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Information);
+  CHECK(found.front()->message.find("The translation of pair 1 runs on into pair 2: its end '上一页附录 A.'") == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+}
+
+// GIMP's selection tools page (tuning split, gimp-tools-selection.html): a
+// heading's title moved onto the next line, whose words the dictionary does
+// not pair ("2.1.2." | "选项边缘平滑" against "2.1.2. Options" | "Antialiasing").
+// No word leans to the source's own partner, but the destination is a heading
+// cut to its number: the words cut after 选项 (Options), and the title goes
+// back, on either side; an information drift (its mirror agrees) whose fix
+// restores the text (main: the Chinese side only as the English mirror's hint
+// moving "Options" forward, the English side nothing).
+TEST_CASE("with the dictionary, a title moved off a heading cut to its number goes back where its words end") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {"2.1.2. 选项", "2.1.2. Options", "边缘平滑", "Antialiasing"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  auto fixed = [&](bool translation, const std::string& message) {
+    std::vector<std::string> moved = lines;
+    moved[translation ? 0 : 1] = "2.1.2.";
+    moved[translation ? 2 : 3] = translation ? "选项边缘平滑" : "Options Antialiasing";
+    const std::string drifted = bitext::test_support::join_lines(moved);
+    const auto analysis = bitext::Analysis::run(drifted, {});
+    const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front()->severity == bitext::Severity::Information);
+    CHECK(found.front()->message.find(message) == 0);
+    REQUIRE(!found.front()->fixes.empty());
+    CHECK(found.front()->fixes.front().preferred);
+    return bitext::apply_edits(drifted, found.front()->fixes.front().edits);
+  };
+  CHECK(fixed(true, "The translation of pair 2 starts with '选项', which belongs to pair 1") == clean);
+  CHECK(fixed(false, "The original of pair 2 starts with 'Options', which belongs to pair 1") == clean);
+}
+
 // The same heading's Chinese title joined to the next line ("上一页12.4." |
 // "监控下一页13.2. …"): moved back to the number it was cut from, the title
 // follows it after a space, as the heading had it.
