@@ -125,6 +125,7 @@ struct ContentState {
     double cost = 0;
     double lexical = 0;
     double fit_score = 1;  // the pair score before findings lower it (of `cost`)
+    double local_ratio = 0;  // neighbourhood_ratios: the length findings read it
     std::shared_ptr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
     std::shared_ptr<const MadeFindings> findings;                  // lexical_findings
     std::shared_ptr<const MadeFindings> length;                    // length_findings; null: explained
@@ -525,7 +526,7 @@ std::shared_ptr<const MadeFindings> ContentRun::reusable_lexical(std::size_t p) 
 // a pair of the previous version with the same lines) and the fits.
 std::shared_ptr<const MadeFindings> ContentRun::reusable_length(std::size_t p) const {
   const ContentState::PairRecord* before = previous_record(p);
-  if (!same_fits_ || !before || !before->length) return nullptr;
+  if (!same_fits_ || !before || !before->length || before->local_ratio != state_->pairs[p].local_ratio) return nullptr;
   const MadeFindings& made = *before->length;
   if (made.findings.empty()) return before->length;
   // Their text names the pair by number; they span both its lines.
@@ -602,6 +603,10 @@ ContentResult ContentRun::run() {
       originals.push_back(state_->pairs[p].original);
     }
     table_.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
+    const std::vector<double> local = neighbourhood_ratios(translations, originals);
+    table_.local_ratio.assign(n, 0.0);
+    for (std::size_t p = 0, v = 0; p < n; ++p)
+      if (table_.valid(p)) state_->pairs[p].local_ratio = table_.local_ratio[p] = local[v++];
   }
   state_->fits = table_.fits;
   same_costs_ = previous_ && previous_->fits.same_costs(table_.fits);

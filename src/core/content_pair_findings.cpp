@@ -34,7 +34,9 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
   const std::string_view t_text = table.line_text(slot.translation_line);
   // Length: odd relative to this document's own ratio and spread.
   {
-    const double residual = length_delta(t.length, o.length, table.fits.length);
+    double residual = length_delta(t.length, o.length, table.fits.length);
+    double ratio = table.fits.length.c;
+    const char* whose = "this document's ratio";
     // Evidence in standard deviations of this document's own spread, plus the
     // cues of a cut: a translation that stops mid-sentence while its original
     // ends one, and fewer sentences than usual. The first is rare in clean
@@ -56,6 +58,19 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
     const bool unmatched_tail = residual > 0 && words.matched >= kTailWords && words.unmatched_tail >= kTailWords &&
                                 2 * words.unmatched_tail >= words.words;
     const int tail = unmatched_tail ? std::min<int>(words.unmatched_tail, kTailWordsCounted) : 0;
+    // Without a cue of a cut, the length must be odd for the pair's
+    // neighbourhood as well as for the document: a pair between the two
+    // ratios is not odd, and the less odd of the two counts.
+    if (!cut_off && !unmatched_tail && p < table.local_ratio.size() && table.local_ratio[p] > 0) {
+      const double local = length_delta(t.length, o.length, {table.local_ratio[p], table.fits.length.s2});
+      if ((local > 0) != (residual > 0)) {
+        residual = 0;
+      } else if (std::fabs(local) < std::fabs(residual)) {
+        residual = local;
+        ratio = table.local_ratio[p];
+        whose = "its neighbouring pairs' ratio";
+      }
+    }
     const int difference = o.sentences - t.sentences;
     double evidence = std::fabs(residual);
     if (cut_off) evidence += kCutOffEvidence;
@@ -77,6 +92,12 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
     // A length only that odd because of the cut cue is never more than information.
     if (std::fabs(residual) < kMinResidual)
       evidence = std::min(evidence, std::nextafter(kLengthThresholds.warning, 0.0));
+    // Nor is a length within a factor kWarningLengthFactor of the prediction
+    // without a cue of a cut: long faithful lines vary that much in style.
+    const double predicted = ratio * t.length;
+    if (!cut_off && tail == 0 && predicted > 0 && o.length < kWarningLengthFactor * predicted &&
+        o.length * kWarningLengthFactor > predicted)
+      evidence = std::min(evidence, std::nextafter(kLengthThresholds.warning, 0.0));
     if (const auto severity = severity_of(evidence, kLengthThresholds)) {
       Finding finding;
       finding.code = "length-outlier";
@@ -87,15 +108,15 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
       finding.evidence = cues;
       finding.pair = static_cast<std::int32_t>(p);
       finding.confidence = confidence_of(evidence, kLengthThresholds);
-      const double expected = table.fits.length.c * t.length;
+      const double expected = predicted;
       char buffer[200];
       if (residual > 0) {
         finding.begin = table.line_begin(slot.translation_line);
         finding.end = table.line_end(slot.translation_line);
         std::snprintf(buffer, sizeof buffer,
-                      "The translation of pair %zu looks truncated: its original is %.0f%% of the length this "
-                      "document's ratio predicts (%.1f standard deviations)",
-                      p + 1, expected > 0 ? 100.0 * o.length / expected : 0.0, residual);
+                      "The translation of pair %zu looks truncated: its original is %.0f%% of the length %s "
+                      "predicts (%.1f standard deviations)",
+                      p + 1, expected > 0 ? 100.0 * o.length / expected : 0.0, whose, residual);
         finding.message = buffer;
         if (cut_off) finding.message += "; it ends with " + tail_preview(t_text, 12) + " mid-sentence";
         if (tail > 0)
@@ -108,9 +129,9 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
         finding.begin = table.line_begin(slot.translation_line);
         finding.end = table.line_end(slot.translation_line);
         std::snprintf(buffer, sizeof buffer,
-                      "The translation of pair %zu is over-long: its original is only %.0f%% of the length this "
-                      "document's ratio predicts (%.1f standard deviations)",
-                      p + 1, expected > 0 ? 100.0 * o.length / expected : 0.0, -residual);
+                      "The translation of pair %zu is over-long: its original is only %.0f%% of the length %s "
+                      "predicts (%.1f standard deviations)",
+                      p + 1, expected > 0 ? 100.0 * o.length / expected : 0.0, whose, -residual);
         finding.message = buffer;
       }
       finding.related.push_back({table.line_begin(slot.original_line), table.line_end(slot.original_line),

@@ -89,6 +89,29 @@ DocumentFits fit_document(std::span<const LineSummary> translations, std::span<c
   return fits;
 }
 
+std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
+                                         std::span<const LineSummary> originals) {
+  const std::size_t n = translations.size();
+  std::vector<double> ratio(n, 0.0), out(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (translations[i].length > 0 && originals[i].length > 0) ratio[i] = originals[i].length / translations[i].length;
+  std::vector<double> around;
+  around.reserve(2 * kNeighbourPairs);
+  for (std::size_t i = 0; i < n; ++i) {
+    around.clear();
+    for (std::size_t j = i > kNeighbourPairs ? i - kNeighbourPairs : 0; j < std::min(n, i + kNeighbourPairs + 1); ++j)
+      if (j != i && ratio[j] > 0) around.push_back(ratio[j]);
+    if (around.size() < kMinNeighbours) continue;
+    const auto middle = around.begin() + static_cast<std::ptrdiff_t>(around.size() / 2);
+    std::nth_element(around.begin(), middle, around.end());
+    double median = *middle;
+    if (around.size() % 2 == 0) median = (median + *std::max_element(around.begin(), middle)) / 2;
+    // Rounded to about 1%, as the document's own ratio is.
+    out[i] = std::exp(std::round(std::log(median) / 0.01) * 0.01);
+  }
+  return out;
+}
+
 double shape_cost(const LineSummary& t, const LineSummary& o, const DocumentFits& fits) {
   return residual_cost(length_delta(t.length, o.length, fits.length)) + fits.counts.of(o.sentences - t.sentences) +
          fits.questions.of(o.questions - t.questions);

@@ -54,6 +54,9 @@ inline constexpr double kDriftFloor = kMirroredInformation < kRealignThresholds.
                                                                                       : kRealignThresholds.hint;
 inline constexpr Thresholds kLengthThresholds{6.0, 3.0, 2.5};
 inline constexpr double kMinResidual = 1.5;         // standard deviations for a length finding
+// A length within this factor of the predicted one (half to twice) is never
+// a warning by itself, however many deviations long lines make of it.
+inline constexpr double kWarningLengthFactor = 2.0;
 inline constexpr double kCutOffMinResidual = 1.0;   // ... when the translation also stops mid-sentence
 inline constexpr double kCutOffEvidence = 2.0;
 // A translation that also leaves this many of its original's last content
@@ -145,6 +148,15 @@ struct DocumentFits {
 };
 DocumentFits fit_document(std::span<const LineSummary> translations, std::span<const LineSummary> originals,
                           Script translation_script, Script original_script);
+// The length ratio of each pair's neighbourhood: the median ratio of up to
+// kNeighbourPairs valid pairs either side, the pair itself left out; 0 where
+// fewer than kMinNeighbours have both lengths. A document that joins pages
+// translated in different styles has one ratio per page, not one for all
+// (docs/calibration.md, clean15).
+inline constexpr std::size_t kNeighbourPairs = 10;
+inline constexpr std::size_t kMinNeighbours = 8;
+std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
+                                         std::span<const LineSummary> originals);
 
 // Cost (nats) of pairing a translation with an original under the fits.
 double shape_cost(const LineSummary& translation, const LineSummary& original, const DocumentFits& fits);
@@ -173,6 +185,7 @@ struct PairTable {
   std::vector<std::unique_ptr<const LineFeatures>> features;  // 2 per pair: translation, original
   std::vector<double> cost;                                  // of each valid pair as given
   std::vector<double> lexical;                               // its lexical part
+  std::vector<double> local_ratio;                           // neighbourhood_ratios, per pair (0: none)
   std::vector<LexicalCheck> checks;
   std::vector<PairChecks::OriginalWords> original_words;
   // Of each valid pair, never null: those with none share no_mismatches().
