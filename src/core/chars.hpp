@@ -3,6 +3,8 @@
 // one, so that every stage draws the same lines between classes.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <string_view>
 
 namespace bitext::chars {
@@ -10,6 +12,19 @@ namespace bitext::chars {
 // ASCII digits and letters only (full-width forms are fold_width's business).
 inline bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 inline bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+
+// The same two classes of a byte by table, for the scans that test every
+// byte of a line several times (tokens, numbered tokens): 1 a letter, 2 a
+// digit, 0 anything else (every byte from 0x80 on).
+enum AsciiClass : unsigned char { kNotAlnum = 0, kAsciiLetter = 1, kAsciiDigit = 2 };
+inline constexpr std::array<unsigned char, 256> kAsciiClassOfByte = [] {
+  std::array<unsigned char, 256> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[std::size_t(c)] = kAsciiLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[std::size_t(c)] = kAsciiLetter;
+  for (int c = '0'; c <= '9'; ++c) classes[std::size_t(c)] = kAsciiDigit;
+  return classes;
+}();
+inline unsigned char ascii_class(unsigned char byte) { return kAsciiClassOfByte[byte]; }
 
 // Unicode White_Space: the ASCII blanks, NEL, no-break space, the spaces
 // U+2000–U+200A (thin, hair, en, em ...), line and paragraph separators,

@@ -4,22 +4,16 @@
 #include <array>
 
 #include "bitext/numbers.hpp"
+#include "chars.hpp"
 
 namespace bitext {
 namespace {
 
-// ASCII letters (1) and digits (2) by table: the scan tests every byte of
+// ASCII letters and digits by table (chars.hpp): the scan tests every byte of
 // both sides of a pair, most of them more than once.
-constexpr std::array<unsigned char, 256> kByteClass = [] {
-  std::array<unsigned char, 256> classes{};
-  for (int c = 'a'; c <= 'z'; ++c) classes[std::size_t(c)] = 1;
-  for (int c = 'A'; c <= 'Z'; ++c) classes[std::size_t(c)] = 1;
-  for (int c = '0'; c <= '9'; ++c) classes[std::size_t(c)] = 2;
-  return classes;
-}();
-bool is_letter(char c) { return kByteClass[static_cast<unsigned char>(c)] == 1; }
-bool is_digit(char c) { return kByteClass[static_cast<unsigned char>(c)] == 2; }
-bool is_alnum(char c) { return kByteClass[static_cast<unsigned char>(c)] != 0; }
+bool is_letter(char c) { return chars::ascii_class(static_cast<unsigned char>(c)) == chars::kAsciiLetter; }
+bool is_digit(char c) { return chars::ascii_class(static_cast<unsigned char>(c)) == chars::kAsciiDigit; }
+bool is_alnum(char c) { return chars::ascii_class(static_cast<unsigned char>(c)) != chars::kNotAlnum; }
 bool is_connector(char c) { return c == '.' || c == '-' || c == '_' || c == '/' || c == '+'; }
 
 // End of a man-page section glued to a name: "(1)", "(8)", "(3pm)", "(1M)".

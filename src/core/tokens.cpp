@@ -22,20 +22,13 @@ bool is_ascii_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 bool is_ascii_lower(char32_t c) { return c >= U'a' && c <= U'z'; }
 // The classes of a code point that fold_width has folded already (the
 // scanner's at() folds): folding again in every test cost more than the
-// tests. ASCII by table: letters 1, digits 2.
-constexpr std::array<unsigned char, 128> kAsciiClass = [] {
-  std::array<unsigned char, 128> classes{};
-  for (int c = 'a'; c <= 'z'; ++c) classes[std::size_t(c)] = 1;
-  for (int c = 'A'; c <= 'Z'; ++c) classes[std::size_t(c)] = 1;
-  for (int c = '0'; c <= '9'; ++c) classes[std::size_t(c)] = 2;
-  return classes;
-}();
+// tests. ASCII by table.
 bool is_folded_letter(char32_t c) {
-  if (c < 0x80) return kAsciiClass[c] == 1;
+  if (c < 0x80) return chars::ascii_class(static_cast<unsigned char>(c)) == chars::kAsciiLetter;
   return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
 }
 bool is_folded_alnum(char32_t c) {
-  if (c < 0x80) return kAsciiClass[c] != 0;
+  if (c < 0x80) return chars::ascii_class(static_cast<unsigned char>(c)) != chars::kNotAlnum;
   return is_folded_letter(c);  // no digit above ASCII once folded
 }
 char32_t folded_lower(char32_t c) {
