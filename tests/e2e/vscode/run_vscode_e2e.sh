@@ -86,6 +86,11 @@ grep -v '^!\[' "$extension_dir/README.md" >"$stage/out/README.md" || die "cannot
 # Debug information only makes the package bigger.
 strip --strip-debug -o "$stage/server/bitext" "$server" 2>/dev/null || cp "$server" "$stage/server/bitext"
 chmod +x "$stage/server/bitext"
+# The dictionary beside it, as the build has it: the bundled server then finds
+# what `bitext check` finds below (with or without it, the two agree).
+if [[ -f "$(dirname "$server")/cedict.lex" ]]; then
+  cp "$(dirname "$server")/cedict.lex" "$stage/server/cedict.lex" || die "cannot copy the dictionary"
+fi
 # The manifest's prepublish step would rebuild from sources the stage lacks.
 node -e '
   const fs = require("fs"), file = process.argv[1], manifest = JSON.parse(fs.readFileSync(file, "utf8"));
