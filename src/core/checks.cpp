@@ -70,7 +70,7 @@ class Checker {
       number_label_apart(number);
     }
     doubt_first_lines();
-    if (!transcript_.pairs.empty()) {
+    if (!transcript_.pairs.empty() && !rotated_headings()) {
       orphaned_heading(/*front=*/true);
       orphaned_heading(/*front=*/false);
     }
@@ -106,20 +106,9 @@ class Checker {
     const bool heading = detail::numbered_heading(text);
     const bool entry = navigation_pair < 0 && !heading && continues_list(edge, text, front);
     if (navigation_pair < 0 && !heading && !entry) return;
-    // Which of the two languages the line is in: a Chinese or Japanese line
-    // keeps a Latin-heavy title ("图 17.176. Sharpen"), so any CJK character says.
-    const bool cjk_translation = transcript_.translation_script == Script::Han ||
-                                 transcript_.translation_script == Script::Japanese;
-    const bool cjk_original = transcript_.original_script == Script::Han ||
-                              transcript_.original_script == Script::Japanese;
-    bool translation_side = false;
-    if (cjk_translation != cjk_original) {
-      translation_side = chars::contains_cjk(text) == cjk_translation;
-    } else {
-      const Script script = line(number).script.dominant;
-      if (script == transcript_.translation_script) translation_side = true;
-      else if (script != transcript_.original_script) return;
-    }
+    const int side = language_side(number);
+    if (side < 0) return;
+    const bool translation_side = side == 1;
     // A line whose words the nearest pairs translate is not orphaned; its
     // translation carries its number over: a line of the same words under
     // another number ("图 17.53. 扭曲滤镜菜单" after "5. Distort Filters") is the
@@ -156,6 +145,73 @@ class Checker {
     finding.related.push_back(related(front ? first_of_edge : last_of_edge,
                                       std::string(front ? "first" : "last") + " pair"));
     findings_.push_back(std::move(finding));
+  }
+
+  // Which of the two languages a line is in: 1 the translation's, 0 the
+  // original's, -1 neither. A Chinese or Japanese line keeps a Latin-heavy
+  // title ("图 17.176. Sharpen"), so any CJK character says.
+  int language_side(std::uint32_t number) const {
+    const bool cjk_translation = transcript_.translation_script == Script::Han ||
+                                 transcript_.translation_script == Script::Japanese;
+    const bool cjk_original = transcript_.original_script == Script::Han ||
+                              transcript_.original_script == Script::Japanese;
+    if (cjk_translation != cjk_original) return chars::contains_cjk(text_of(number)) == cjk_translation ? 1 : 0;
+    const Script script = line(number).script.dominant;
+    if (script == transcript_.translation_script) return 1;
+    return script == transcript_.original_script ? 0 : -1;
+  }
+
+  // The nearest non-blank line before the first pair (after the last), or -1.
+  std::int64_t line_beside_pairs(bool front) const {
+    const Pair& edge = front ? transcript_.pairs.front() : transcript_.pairs.back();
+    std::int64_t at = front ? static_cast<std::int64_t>(edge.first_line()) - 1
+                            : static_cast<std::int64_t>(edge.last_line()) + 1;
+    while (at >= 0 && at < static_cast<std::int64_t>(transcript_.lines.size()) &&
+           blank(static_cast<std::uint32_t>(at)))
+      at += front ? -1 : 1;
+    return at < static_cast<std::int64_t>(transcript_.lines.size()) ? at : -1;
+  }
+
+  // A header and a footer around a single pair that are numbered headings
+  // in the two languages with the same number ("10. 终止" … "10. TERMINATION"),
+  // while the pair's line next to each heading is in the other heading's
+  // language: the headings translate each other, so the two pairs' lines
+  // were rotated by one (a shifted block) rather than both headings having
+  // lost their partners. Information, with the exchange that re-pairs them.
+  // True when reported (the headings are then not orphaned).
+  bool rotated_headings() {
+    if (transcript_.pairs.size() != 1) return false;
+    const Pair& pair = transcript_.pairs.front();
+    if (pair.translation.size() != 1 || pair.original.size() != 1) return false;
+    const std::int64_t before = line_beside_pairs(true), after = line_beside_pairs(false);
+    if (before < 0 || after < 0) return false;
+    const auto header = static_cast<std::uint32_t>(before), footer = static_cast<std::uint32_t>(after);
+    if (line(header).kind != LineKind::FrontMatter || line(footer).kind != LineKind::BackMatter) return false;
+    const std::string_view number = detail::heading_number(text_of(header));
+    if (number.empty() || detail::heading_number(text_of(footer)) != number) return false;
+    const int header_side = language_side(header), footer_side = language_side(footer);
+    if (header_side < 0 || footer_side < 0 || header_side == footer_side) return false;
+    const std::uint32_t first = pair.first_line(), last = pair.last_line();
+    if (language_side(first) != footer_side || language_side(last) != header_side) return false;
+    std::string message = "Numbered headings on lines " + line_number(header) + " and " + line_number(footer) +
+                          " carry the same number (" + std::string(number) +
+                          ") in the two languages: they translate each other, so the two pairs' lines look "
+                          "shifted by one (exchanging lines " +
+                          line_number(first) + " and " + line_number(footer) + " re-pairs them)";
+    Finding& finding = add("shifted-block", header, header, pair, std::move(message));
+    finding.severity = Severity::Information;
+    finding.related.push_back(related(footer, "heading in the other language"));
+    finding.related.push_back(related(first, "line paired with the heading's partner"));
+    Fix fix;
+    fix.title = "Re-pair the headings (exchange lines " + line_number(first) + " and " + line_number(footer) + ")";
+    fix.preferred = true;
+    const std::string_view text = index_.text();
+    fix.edits.push_back({line(first).begin, line(first).end,
+                         std::string(text.substr(line(footer).begin, line(footer).end - line(footer).begin))});
+    fix.edits.push_back({line(footer).begin, line(footer).end,
+                         std::string(text.substr(line(first).begin, line(first).end - line(first).begin))});
+    finding.fixes.push_back(std::move(fix));
+    return true;
   }
 
   // A list entry alone next to the first (last) pair, when that pair holds

@@ -916,6 +916,43 @@ TEST_CASE("missing-*: a numbered heading next to the pairs with no translation, 
   }
 }
 
+TEST_CASE("shifted-block: a header and footer heading with the same number in the two languages, as information") {
+  const std::string paragraph_en =
+      "You may not copy, modify, sublicense, or distribute the Document except as expressly provided under this "
+      "License.";
+  const std::string paragraph_zh = "除非本许可证明确规定，您不得复制、修改、再许可或分发本文档。";
+  SUBCASE("the originals rotated: 10. 终止, the English paragraph, its Chinese, 10. TERMINATION") {
+    const std::string text = "10. 终止\n" + paragraph_en + "\n" + paragraph_zh + "\n10. TERMINATION\n";
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "shifted-block");
+    CHECK(findings[0].severity == Severity::Information);
+    CHECK(findings[0].pair == 0);
+    CHECK(findings[0].message ==
+          "Numbered headings on lines 1 and 4 carry the same number (10) in the two languages: they translate each "
+          "other, so the two pairs' lines look shifted by one (exchanging lines 2 and 4 re-pairs them)");
+    CHECK(findings[0].begin == 0);
+    CHECK(findings[0].end == end_of(text, "10. 终止"));
+    REQUIRE(findings[0].related.size() == 2);
+    CHECK(findings[0].related[0].begin == begin_of(text, "10. TERMINATION"));
+    CHECK(findings[0].related[1].begin == begin_of(text, paragraph_en));
+    REQUIRE(findings[0].fixes.size() == 1);
+    CHECK(findings[0].fixes[0].preferred);
+    CHECK(fixed(text, findings[0]) ==
+          "10. 终止\n10. TERMINATION\n" + paragraph_zh + "\n" + paragraph_en + "\n");
+  }
+  SUBCASE("different numbers, or the pair in its own order: each heading is orphaned, no rotation") {
+    const std::vector<Finding> other_number =
+        check("10. 终止\n" + paragraph_en + "\n" + paragraph_zh + "\n11. TERMINATION\n");
+    REQUIRE(other_number.size() == 2);
+    CHECK(other_number[0].code == "missing-original");
+    CHECK(other_number[1].code == "missing-translation");
+    const std::vector<Finding> in_order =
+        check("10. 终止\n" + paragraph_zh + "\n" + paragraph_en + "\n10. TERMINATION\n");
+    for (const Finding& finding : in_order) CHECK(finding.code != "shifted-block");
+  }
+}
+
 TEST_CASE("untranslated: the translation line is in the original's language or identical to it") {
   SUBCASE("identical to the original") {
     const std::string text =
