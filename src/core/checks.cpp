@@ -86,19 +86,8 @@ class Checker {
   // Information: both fit.
   void orphaned_heading(bool front) {
     const Pair& edge = front ? transcript_.pairs.front() : transcript_.pairs.back();
-    const auto edge_lines = [&](const SideLines& side) -> std::pair<std::uint32_t, std::uint32_t> {
-      if (side.empty()) return {UINT32_MAX, 0};
-      return {side.front(), side.back()};
-    };
-    const auto [t_first, t_last] = edge_lines(edge.translation);
-    const auto [o_first, o_last] = edge_lines(edge.original);
-    const std::uint32_t first_of_edge = std::min(t_first, o_first);
-    const std::uint32_t last_of_edge = std::max(t_last, o_last);
-    std::int64_t at = front ? static_cast<std::int64_t>(first_of_edge) - 1 : static_cast<std::int64_t>(last_of_edge) + 1;
-    while (at >= 0 && at < static_cast<std::int64_t>(transcript_.lines.size()) &&
-           blank(static_cast<std::uint32_t>(at)))
-      at += front ? -1 : 1;
-    if (at < 0 || at >= static_cast<std::int64_t>(transcript_.lines.size())) return;
+    const std::int64_t at = line_beside_pairs(front);
+    if (at < 0) return;
     const auto number = static_cast<std::uint32_t>(at);
     if (line(number).kind != (front ? LineKind::FrontMatter : LineKind::BackMatter)) return;
     const std::string_view text = text_of(number);
@@ -142,7 +131,7 @@ class Checker {
     finding.message = std::move(message);
     finding.begin = line(number).begin;
     finding.end = line(number).end;
-    finding.related.push_back(related(front ? first_of_edge : last_of_edge,
+    finding.related.push_back(related(front ? edge.first_line() : edge.last_line(),
                                       std::string(front ? "first" : "last") + " pair"));
     findings_.push_back(std::move(finding));
   }
@@ -205,11 +194,7 @@ class Checker {
     Fix fix;
     fix.title = "Re-pair the headings (exchange lines " + line_number(first) + " and " + line_number(footer) + ")";
     fix.preferred = true;
-    const std::string_view text = index_.text();
-    fix.edits.push_back({line(first).begin, line(first).end,
-                         std::string(text.substr(line(footer).begin, line(footer).end - line(footer).begin))});
-    fix.edits.push_back({line(footer).begin, line(footer).end,
-                         std::string(text.substr(line(first).begin, line(first).end - line(first).begin))});
+    exchange(fix, line(first).begin, line(first).end, line(footer).begin, line(footer).end);
     finding.fixes.push_back(std::move(fix));
     return true;
   }
@@ -319,6 +304,13 @@ class Checker {
     finding.pair = static_cast<std::int32_t>(pair.index);
     findings_.push_back(std::move(finding));
     return findings_.back();
+  }
+
+  // Edits that exchange the bytes of [a_begin, a_end) and [b_begin, b_end).
+  void exchange(Fix& fix, std::size_t a_begin, std::size_t a_end, std::size_t b_begin, std::size_t b_end) const {
+    const std::string_view text = index_.text();
+    fix.edits.push_back({a_begin, a_end, std::string(text.substr(b_begin, b_end - b_begin))});
+    fix.edits.push_back({b_begin, b_end, std::string(text.substr(a_begin, a_end - a_begin))});
   }
 
   std::string_view side_name(bool translation) const { return translation ? translation_name_ : original_name_; }
@@ -457,12 +449,7 @@ class Checker {
     fix.title = "Swap the two lines";
     fix.preferred = true;
     // Whole sides, each with its speaker label (a layout may set it before the text).
-    const std::size_t first_begin = side_begin(transcript_, first), second_begin = side_begin(transcript_, second);
-    const std::string_view text = index_.text();
-    fix.edits.push_back({first_begin, line(first).end,
-                         std::string(text.substr(second_begin, line(second).end - second_begin))});
-    fix.edits.push_back({second_begin, line(second).end,
-                         std::string(text.substr(first_begin, line(first).end - first_begin))});
+    exchange(fix, side_begin(transcript_, first), line(first).end, side_begin(transcript_, second), line(second).end);
     finding.fixes.push_back(std::move(fix));
   }
 
