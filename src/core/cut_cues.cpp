@@ -24,8 +24,6 @@ int clause_mark_kind(std::string_view text) {
   return 1;
 }
 
-bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // Opening quotes and brackets before a token ("“with...Texts.”", "(example").
 std::string_view without_opening(std::string_view token) {
   for (bool again = true; again && !token.empty();) {
@@ -56,7 +54,7 @@ bool ends_inside_original_token(std::string_view translation, std::string_view o
   std::size_t start = translation.size();
   while (start > 0 && translation[start - 1] > ' ' && translation[start - 1] <= '~') --start;
   const std::string_view fragment = translation.substr(start);
-  if (fragment.empty() || is_ascii_alnum(fragment.back())) return false;
+  if (fragment.empty() || chars::is_ascii_alnum(static_cast<unsigned char>(fragment.back()))) return false;
   // A token that begins with the fragment begins where the fragment occurs:
   // only the whitespace-separated chunks around its occurrences are read.
   for (std::size_t at = original.find(fragment); at != std::string_view::npos; at = original.find(fragment, at + 1)) {
@@ -66,7 +64,7 @@ bool ends_inside_original_token(std::string_view translation, std::string_view o
     const std::string_view token = without_opening(original.substr(begin, end - begin));
     if (token.data() != original.data() + at || token.size() <= fragment.size()) continue;
     for (const char c : token.substr(fragment.size()))
-      if (is_ascii_alnum(c)) return true;
+      if (chars::is_ascii_alnum(static_cast<unsigned char>(c))) return true;
   }
   return false;
 }

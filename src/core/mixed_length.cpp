@@ -11,9 +11,7 @@
 namespace bitext {
 namespace {
 
-bool is_ascii_alnum(char32_t c) {
-  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
-}
+using chars::is_ascii_alnum;
 bool is_latin_letter(char32_t c) { return is_ascii_alnum(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7); }
 bool is_ascii_inner(char32_t c) { return c >= 0x20 && c < 0x7F && !is_ascii_alnum(c); }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
