@@ -57,7 +57,7 @@ Layout layout_from_content(std::string_view text) {
     bool mixed = false, text_mixed = false;
     while (stop < count && !detail::is_blank(line_at(stop))) {
       const std::string_view current = line_at(stop);
-      if (current.find("-->") != std::string_view::npos && detail::looks_like_timing(current)) ++timings;
+      if (detail::is_timing_shaped(current)) ++timings;
       const bool heading = current.size() > 2 && current[0] == '#' && (current[1] == ' ' || current[1] == '#');
       if (heading) ++headings;
       const Script script = classify_script(current).dominant;

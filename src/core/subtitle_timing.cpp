@@ -81,13 +81,24 @@ Timestamp read_timestamp(std::string_view text, std::size_t at, std::size_t end,
 
 }  // namespace
 
-bool looks_like_timing(std::string_view line) {
-  if (line.find("-->") != std::string_view::npos) return true;
+namespace {
+
+bool starts_like_timestamp(std::string_view line) {
   std::size_t at = 0;
   while (at < line.size() && space(line[at])) ++at;
   std::size_t digits = 0;
   while (at < line.size() && digit(line[at])) ++at, ++digits;
   return digits >= 1 && digits <= 2 && at < line.size() && line[at] == ':';
+}
+
+}  // namespace
+
+bool looks_like_timing(std::string_view line) {
+  return line.find("-->") != std::string_view::npos || starts_like_timestamp(line);
+}
+
+bool is_timing_shaped(std::string_view line) {
+  return line.find("-->") != std::string_view::npos && starts_like_timestamp(line);
 }
 
 TimingLine read_timing_line(std::string_view text, std::size_t begin, std::size_t end, TimingFormat format) {

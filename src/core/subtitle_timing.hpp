@@ -36,7 +36,12 @@ struct TimingLine {
 TimingLine read_timing_line(std::string_view text, std::size_t begin, std::size_t end, TimingFormat format);
 
 // A line that is meant as a timing line: has "-->", or starts like a timestamp.
+// Lax on purpose: inside a subtitle file a malformed timing is reported, not read as text.
 bool looks_like_timing(std::string_view line);
+
+// A timing line as layout detection counts it: "-->" after something that
+// starts like a timestamp. Prose writes arrows too ("stable --> testing").
+bool is_timing_shaped(std::string_view line);
 
 // "HH:MM:SS,mmm" (SRT) or "HH:MM:SS.mmm" (WebVTT).
 std::string format_timestamp(std::int64_t ms, TimingFormat format);

@@ -77,6 +77,24 @@ TEST_CASE("layout detection: extension first, then content") {
   CHECK(!parse_layout("docx"));
 }
 
+TEST_CASE("layout detection: arrows in prose are no subtitle timings") {
+  // The Debian FAQ's "stable --> testing --> unstable" in both languages of a
+  // line-pair document once made all of it one SRT cue: 158 lines unpaired.
+  const std::string prose =
+      "可以，但这一过程是单向的。您可以从 stable --> testing --> unstable。\n"
+      "Yes, but it is a one way process. You can go from stable --> testing --> unstable.\n"
+      "所以您最好要确定。\nSo better be sure.\n";
+  CHECK(detect_layout(prose, "") == Layout::Lines);
+  const auto analysis = analyse(prose, "faq.txt");
+  CHECK(analysis->transcript().pairs.size() == 2);
+  CHECK(analysis->findings().empty());
+  // A timing line still counts when it starts like a timestamp, malformed or not.
+  const std::string subtitles =
+      "1\n00:00:01,000 --> 00:00:02,000\n你好。\nHello.\n\n"
+      "2\n0:00:03.5 --> 00:00:04,000\n再见。\nGoodbye.\n";
+  CHECK(detect_layout(subtitles, "") == Layout::Srt);
+}
+
 namespace {
 
 const char* const kContentCodes[] = {"boundary-drift", "length-outlier", "merge-suggested",
