@@ -28,11 +28,6 @@ using detail::LineRole;
 
 std::string pair_number(const Pair& pair) { return std::to_string(pair.index + 1); }
 
-bool ends_with_colon(std::string_view line) {
-  const char32_t mark = detail::last_mark(line);
-  return mark == U':' || mark == U'\uFF1A';
-}
-
 // A Markdown ATX heading ("## 第二节"): one to six '#' and a space.
 bool markdown_heading(std::string_view line) {
   line = detail::trim(line);
@@ -211,12 +206,9 @@ class Checker {
       return std::all_of(side.begin(), side.end(), [&](std::uint32_t other) { return test(text_of(other)); });
     };
     const auto entries = [](std::string_view other) { return detail::list_entry(other); };
-    const auto introduces = [](std::string_view other) {
-      other = detail::trim(other);
-      return other.ends_with(":") || other.ends_with("\uFF1A");
-    };
     if (all(edge.translation, entries) && all(edge.original, entries)) return true;
-    return !front && introduces(text_of(edge.translation.back())) && introduces(text_of(edge.original.back()));
+    return !front && detail::ends_with_colon(text_of(edge.translation.back())) &&
+           detail::ends_with_colon(text_of(edge.original.back()));
   }
 
   // The nearest of the two pairs next to the first (last) pair, itself
@@ -406,7 +398,7 @@ class Checker {
     const Script missing_script = missing_translation ? transcript_.translation_script : transcript_.original_script;
     if (line(beside).script.dominant != missing_script) return;
     const std::string_view label = detail::trim(text_of(beside));
-    if (!ends_with_colon(label) || !ends_with_colon(text_of(present)) || !read_own_line_label(label, Layout::Lines))
+    if (!detail::ends_with_colon(label) || !detail::ends_with_colon(text_of(present)) || !read_own_line_label(label, Layout::Lines))
       return;
     finding.severity = Severity::Information;
     finding.message += "; or line " + line_number(beside) + " '" + std::string(label) +

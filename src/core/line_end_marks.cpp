@@ -44,6 +44,11 @@ char32_t last_mark(std::string_view line) {
   return 0;
 }
 
+bool ends_with_colon(std::string_view line) {
+  const char32_t mark = last_mark(line);
+  return mark == U':' || mark == U'\uFF1A';
+}
+
 bool ends_inside_sentence(std::string_view line) {
   const char32_t last = last_mark(line);
   return last != 0 && !ends_sentence(last) && continues_sentence(last);

@@ -15,5 +15,8 @@ bool is_comma_like(char32_t cp);  // , ; - — – and their CJK forms
 char32_t last_mark(std::string_view line);
 // The line stops inside a sentence (a letter, digit or comma at its end).
 bool ends_inside_sentence(std::string_view line);
+// The line ends with a colon (ASCII or full-width), closing quotes and brackets aside:
+// it introduces what follows (a list, a quote, a command).
+bool ends_with_colon(std::string_view line);
 
 }  // namespace bitext::detail

@@ -13,6 +13,7 @@
 #include "bitext/layout.hpp"
 #include "bitext/script.hpp"
 #include "layout_reading.hpp"
+#include "line_end_marks.hpp"
 #include "line_facts.hpp"
 
 namespace bitext {
@@ -35,11 +36,6 @@ std::size_t front_matter_lines(std::string_view text, const std::vector<Physical
   return 0;
 }
 
-bool ends_with_colon(std::string_view text) {
-  text = detail::trim(text);
-  return (!text.empty() && text.back() == ':') || (text.size() >= 3 && text.substr(text.size() - 3) == "\uFF1A");
-}
-
 // A bold label opening a paragraph: "**Name:**", "**Name**:", "__Name:__"
 // (full-width colon too). Returns the byte length of the label, or 0.
 std::size_t label_length(std::string_view line) {
@@ -49,7 +45,7 @@ std::size_t label_length(std::string_view line) {
     if (close == std::string_view::npos || close > 2 + 80 || close == 2) continue;
     const std::string_view inside = line.substr(2, close - 2);
     std::size_t end = close + 2;
-    if (ends_with_colon(inside)) return end;
+    if (detail::ends_with_colon(inside)) return end;
     if (line.substr(end, 1) == ":") return end + 1;
     if (line.substr(end, 3) == "\uFF1A") return end + 3;
   }
@@ -185,7 +181,7 @@ class MarkdownReader {
     while (!title.empty() && title.front() == '#') title.remove_prefix(1);
     while (!title.empty() && (title.back() == '#' || title.back() == ' ')) title.remove_suffix(1);
     title = detail::trim(title);
-    if (ends_with_colon(title) && title.size() <= 80) {
+    if (detail::ends_with_colon(title) && title.size() <= 80) {
       detail::add_unit(layout_, UnitKind::Label, range.begin, range.end);
       return;
     }
