@@ -31,6 +31,10 @@ Layout detect_layout(std::string_view text, std::string_view name, Layout reques
 std::optional<Layout> layout_from_name(std::string_view name, Layout requested);
 inline constexpr std::size_t kLayoutDetectionBytes = 256 * 1024;
 Layout layout_from_content(std::string_view text);
+// For a file the name says is Markdown (and no layout requested): Markdown,
+// or Lines when most of its paragraphs hold both languages line by line.
+// Reads no more than the first kLayoutDetectionBytes, like layout_from_content.
+Layout markdown_or_lines(std::string_view text);
 
 enum class UnitKind : std::uint8_t {
   Text,         // can be a side of a pair

@@ -42,9 +42,12 @@ namespace {
 // previous version's (`known`, of `known_text`) when the text starts as it did.
 Layout layout_of(std::string_view text, const CheckOptions& options, std::optional<Layout>& content,
                  const std::optional<Layout>& known = std::nullopt, std::string_view known_text = {}) {
-  if (const std::optional<Layout> named = layout_from_name(options.document_name, options.layout)) return *named;
+  const std::optional<Layout> named = layout_from_name(options.document_name, options.layout);
+  const bool markdown_by_name = named && *named == Layout::Markdown && options.layout == Layout::Auto;
+  if (named && !markdown_by_name) return *named;
   const std::size_t window = kLayoutDetectionBytes;
-  content = known && text.substr(0, window) == known_text.substr(0, window) ? *known : layout_from_content(text);
+  if (known && text.substr(0, window) == known_text.substr(0, window)) content = *known;
+  else content = markdown_by_name ? markdown_or_lines(text) : layout_from_content(text);
   return *content;
 }
 

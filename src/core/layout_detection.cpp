@@ -1,5 +1,6 @@
 // Which layout a document is in: the requested one, else the file name's
-// extension, else the content (a WEBVTT header; SRT cue timings; Markdown
+// extension (a .md file whose paragraphs hold both languages line by line is
+// read as lines), else the content (a WEBVTT header; SRT cue timings; Markdown
 // front matter or headings between blocks of one language; blocks of one
 // language wrapped over several lines).
 #include <algorithm>
@@ -30,7 +31,20 @@ constexpr std::size_t kDetectionLines = 400;
 
 }  // namespace
 
-Layout layout_from_content(std::string_view text) {
+namespace {
+
+// What the first lines of a text hold, block by block (blocks are separated
+// by blank lines).
+struct BlockCensus {
+  bool webvtt = false, front_matter = false;
+  std::size_t timings = 0, headings = 0, blocks = 0, wrapped_blocks = 0, mixed_blocks = 0;
+  // Blocks with text besides heading-like lines, and those holding both
+  // languages: the mark of a line-pair transcript, which Markdown is not.
+  std::size_t text_blocks = 0, mixed_text_blocks = 0;
+};
+
+BlockCensus take_census(std::string_view text) {
+  BlockCensus census;
   const std::vector<detail::PhysicalLine> lines = detail::physical_lines(text.substr(0, kLayoutDetectionBytes));
   const std::size_t count = std::min(lines.size(), kDetectionLines);
   auto line_at = [&](std::size_t line) {
@@ -40,13 +54,9 @@ Layout layout_from_content(std::string_view text) {
   while (first < count && detail::is_blank(line_at(first))) ++first;
   if (first < count) {
     const std::string_view head = line_at(first);
-    if (head.substr(0, 6) == "WEBVTT") return Layout::Vtt;
-    if (head == "---" || head == "+++") return Layout::Markdown;
+    census.webvtt = head.substr(0, 6) == "WEBVTT";
+    census.front_matter = head == "---" || head == "+++";
   }
-  std::size_t timings = 0, headings = 0, blocks = 0, wrapped_blocks = 0, mixed_blocks = 0, content = 0;
-  // Blocks with text besides heading-like lines, and those holding both
-  // languages: the mark of a line-pair transcript, which Markdown is not.
-  std::size_t text_blocks = 0, mixed_text_blocks = 0;
   for (std::size_t line = 0; line < count;) {
     if (detail::is_blank(line_at(line))) {
       ++line;
@@ -57,14 +67,13 @@ Layout layout_from_content(std::string_view text) {
     bool mixed = false, text_mixed = false;
     while (stop < count && !detail::is_blank(line_at(stop))) {
       const std::string_view current = line_at(stop);
-      if (detail::is_timing_shaped(current)) ++timings;
+      if (detail::is_timing_shaped(current)) ++census.timings;
       const bool heading = current.size() > 2 && current[0] == '#' && (current[1] == ' ' || current[1] == '#');
-      if (heading) ++headings;
+      if (heading) ++census.headings;
       const Script script = classify_script(current).dominant;
       if (script != Script::None) {
         if (block_script != Script::None && script != block_script) mixed = true;
         block_script = script;
-        ++content;
         if (!heading) {
           if (text_script != Script::None && script != text_script) text_mixed = true;
           text_script = script;
@@ -72,22 +81,41 @@ Layout layout_from_content(std::string_view text) {
       }
       ++stop;
     }
-    ++blocks;
-    if (mixed) ++mixed_blocks;
-    if (text_script != Script::None) ++text_blocks;
-    if (text_mixed) ++mixed_text_blocks;
-    if (!mixed && stop - line >= 2) ++wrapped_blocks;
+    ++census.blocks;
+    if (mixed) ++census.mixed_blocks;
+    if (text_script != Script::None) ++census.text_blocks;
+    if (text_mixed) ++census.mixed_text_blocks;
+    if (!mixed && stop - line >= 2) ++census.wrapped_blocks;
     line = stop;
   }
-  if (timings >= 2 && timings * 4 >= blocks) return Layout::Srt;
+  return census;
+}
+
+}  // namespace
+
+Layout layout_from_content(std::string_view text) {
+  const BlockCensus census = take_census(text);
+  if (census.webvtt) return Layout::Vtt;
+  if (census.front_matter) return Layout::Markdown;
+  if (census.timings >= 2 && census.timings * 4 >= census.blocks) return Layout::Srt;
   // A root prompt ("# apt update") or a '#' line inside a line-pair
   // transcript is no heading: Markdown puts one language per paragraph.
-  if (headings >= 2 && mixed_text_blocks * 5 <= text_blocks) return Layout::Markdown;
+  if (census.headings >= 2 && census.mixed_text_blocks * 5 <= census.text_blocks) return Layout::Markdown;
   // Paragraphs: most blocks hold one language (a line-pair transcript has
   // few blocks, each with both languages), and some are wrapped.
-  if (blocks >= 4 && mixed_blocks * 5 <= blocks && wrapped_blocks > 0) return Layout::Paragraphs;
-  (void)content;
+  if (census.blocks >= 4 && census.mixed_blocks * 5 <= census.blocks && census.wrapped_blocks > 0)
+    return Layout::Paragraphs;
   return Layout::Lines;
+}
+
+Layout markdown_or_lines(std::string_view text) {
+  // A line-pair transcript saved as .md: most of its paragraphs hold both
+  // languages, line by line. Read as Markdown, each would be one side and
+  // the document would give no pairs at all.
+  const BlockCensus census = take_census(text);
+  if (!census.front_matter && census.text_blocks > 0 && census.mixed_text_blocks * 2 > census.text_blocks)
+    return Layout::Lines;
+  return Layout::Markdown;
 }
 
 std::string_view layout_name(Layout layout) {
@@ -119,7 +147,9 @@ std::optional<Layout> layout_from_name(std::string_view name, Layout requested) 
 }
 
 Layout detect_layout(std::string_view text, std::string_view name, Layout requested) {
-  if (const std::optional<Layout> named = layout_from_name(name, requested)) return *named;
+  const std::optional<Layout> named = layout_from_name(name, requested);
+  if (named && *named == Layout::Markdown && requested == Layout::Auto) return markdown_or_lines(text);
+  if (named) return *named;
   return layout_from_content(text);
 }
 

@@ -103,7 +103,7 @@ TEST_CASE("a directory is searched recursively for .bitext files and transcript-
   dir.write("docs/empty.bitext", "");
   // Skipped silently: not a transcript, wrong extension, hidden, binary.
   dir.write("docs/notes.txt", "These are my notes for the week.\nBuy milk and eggs.\nCall the office.\n");
-  dir.write("docs/readme.md", example(kWithErrors));  // as Markdown: one paragraph, no pairs
+  dir.write("docs/readme.md", "# Project notes\n\nThese are my notes.\n\n## Next\n\nCall the office.\n");  // no pairs
   dir.write("docs/.hidden/three.bitext", example(kWithErrors));
   dir.write("docs/.draft.txt", example(kWithErrors));
   dir.write("docs/blob.txt", std::string("\0\1\2\3", 4));

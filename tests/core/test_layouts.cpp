@@ -383,6 +383,32 @@ TEST_CASE("subtitle hints: reading speed and line width, configurable") {
   CHECK(codes(*analysis).empty());
 }
 
+TEST_CASE("layout detection: a line-pair transcript saved as .md is read as lines") {
+  // Read as Markdown, each paragraph holding both languages would be one side
+  // and the sample would give "no pairs found".
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  CHECK(detect_layout(sample, "episode.md") == Layout::Lines);
+  CHECK(detect_layout(sample, "episode.md", Layout::Markdown) == Layout::Markdown);  // asked for: obeyed
+  const auto as_md = analyse(sample, "episode.md");
+  const auto as_txt = analyse(sample, "episode.txt");
+  CHECK(as_md->transcript().layout == Layout::Lines);
+  CHECK(as_md->transcript().pairs.size() == as_txt->transcript().pairs.size());
+  CHECK(content_by_pair(*as_md) == content_by_pair(*as_txt));
+  const std::string notes =
+      "# 第一章\n\n我们今天讨论翻译。\nWe discuss translation today.\n\n"
+      "## 第二节\n\n还有一段文字在这里。\nThere is one more paragraph here.\n";
+  CHECK(detect_layout(notes, "notes.md") == Layout::Lines);
+  CHECK(analyse(notes, "notes.md")->transcript().pairs.size() == 2);
+  // Markdown with one language per paragraph stays Markdown, a Chinese
+  // paragraph that shows a command on its second line included.
+  const std::string markdown =
+      "# 第一章\n\n运行以下命令：\napt-get install bitext\n\nRun the following command:\napt-get install bitext\n\n"
+      "这是第一段。\n\nThis is the first paragraph.\n";
+  CHECK(detect_layout(markdown, "notes.md") == Layout::Markdown);
+  for (const char* fixture : {"clean.md", "errors.md", "mixed-order.md", "podcast-notes.md"})
+    CHECK(detect_layout(read_source_file(std::string("tests/fixtures/layouts/") + fixture), fixture) == Layout::Markdown);
+}
+
 TEST_CASE("the podcast-notes Markdown fixture: every paragraph pair, no errors or warnings") {
   // English first, said here; the reading with the order and roles left to auto is compared below.
   CheckOptions options;
