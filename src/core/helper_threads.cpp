@@ -41,6 +41,11 @@ std::size_t HelperThreads::kept_threads() const {
   return slots_.size();
 }
 
+std::size_t HelperThreads::threads_started() const {
+  std::lock_guard lock(mutex_);
+  return started_;
+}
+
 void HelperThreads::serve(Slot& slot) {
   std::unique_lock lock(mutex_);
   while (true) {
@@ -76,8 +81,10 @@ HelperThreads::Running HelperThreads::start(std::function<void()> work) {
     slots_.push_back(std::make_unique<Slot>());
     idle = slots_.back().get();
     idle->thread = std::thread([this, idle] { serve(*idle); });
+    ++started_;
   }
   if (idle == nullptr) {
+    ++started_;
     auto failure = std::make_shared<std::exception_ptr>();
     std::thread own([work = std::move(work), failure] {
       try {

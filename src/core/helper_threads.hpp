@@ -33,6 +33,8 @@ class HelperThreads {
   // the same order, land on the same threads), or on a new one.
   Running start(std::function<void()> work);
   std::size_t kept_threads() const;
+  // Threads started so far, kept ones and threads of their own.
+  std::size_t threads_started() const;
 
  private:
   struct Slot;
@@ -40,6 +42,7 @@ class HelperThreads {
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<Slot>> slots_;
   std::size_t kept_;
+  std::size_t started_ = 0;
 };
 
 // One piece of work started by HelperThreads::start: wait() returns when it
