@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "content_stages.hpp"
+#include "helper_threads.hpp"
 
 namespace bitext {
 
@@ -83,34 +84,6 @@ const std::shared_ptr<const MadeFindings>& no_findings() {
 unsigned worker_count(std::size_t items, std::size_t per_worker) {
   const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   return static_cast<unsigned>(std::clamp<std::size_t>(items / per_worker, 1, cores));
-}
-
-// Runs body(begin, end, stretch) over [0, count) in `workers` contiguous stretches.
-template <class Body>
-void in_stretches(std::size_t count, unsigned workers, const Body& body) {
-  if (workers <= 1) {
-    body(std::size_t{0}, count, 0u);
-    return;
-  }
-  std::vector<std::thread> threads;
-  std::vector<std::exception_ptr> failures(workers);
-  for (unsigned w = 1; w < workers; ++w) {
-    threads.emplace_back([&, w] {
-      try {
-        body(count * w / workers, count * (w + 1) / workers, w);
-      } catch (...) {
-        failures[w] = std::current_exception();
-      }
-    });
-  }
-  try {
-    body(std::size_t{0}, count / workers, 0u);
-  } catch (...) {
-    failures[0] = std::current_exception();
-  }
-  for (std::thread& thread : threads) thread.join();
-  for (const std::exception_ptr& failure : failures)
-    if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace
@@ -570,7 +543,7 @@ ContentResult ContentRun::run() {
   const unsigned outline_workers = worker_count(n, 1024);
   outlines_.assign(2 * n, {});
   outline_offsets_.assign(outline_workers, {});
-  in_stretches(n, outline_workers, [&](std::size_t begin, std::size_t end, unsigned stretch) {
+  detail::in_stretches(n, outline_workers, [&](std::size_t begin, std::size_t end, unsigned stretch) {
     for (std::size_t p = begin; p < end; ++p) {
       if (!table_.valid(p)) continue;
       ContentState::PairRecord& record = state_->pairs[p];
@@ -637,7 +610,7 @@ ContentResult ContentRun::run() {
   }
   // Stages 1b, 2 and 4b in one sweep per stretch, then the seams between stretches.
   const unsigned workers = worker_count(n, 2048);
-  in_stretches(n, workers, [&](std::size_t begin, std::size_t end, unsigned) { sweep(begin, end); });
+  detail::in_stretches(n, workers, [&](std::size_t begin, std::size_t end, unsigned) { sweep(begin, end); });
   for (unsigned w = 1; w < workers; ++w) seam(n * (w - 1) / workers, n * w / workers);
   for (std::size_t p = 0; p < n; ++p) lexical_for(p);  // none left unless the stretches were too short for seams
   release_features(0, n);
@@ -656,7 +629,7 @@ ContentResult ContentRun::run() {
   // The selected alternatives, then the pairs, of each stretch of the
   // document in turn (the same order however many threads write them).
   std::vector<std::vector<Finding>> parts(workers);
-  in_stretches(n, workers, [&](std::size_t begin, std::size_t end, unsigned stretch) {
+  detail::in_stretches(n, workers, [&](std::size_t begin, std::size_t end, unsigned stretch) {
     std::vector<Finding>& out = parts[stretch];
     for (std::size_t i = 0; i < selection.selected.size(); ++i) {
       const SelectedAlternative& selected = selection.selected[i];

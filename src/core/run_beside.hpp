@@ -1,33 +1,29 @@
-// Two pieces of work at once: the caller's and one in a thread of its own.
+// Two pieces of work at once: the caller's and one on a helper thread.
 #pragma once
 
 #include <exception>
-#include <thread>
 #include <utility>
+
+#include "helper_threads.hpp"
 
 namespace bitext::detail {
 
-// Runs `beside` in a thread of its own while `work` runs on this one, and
-// returns when both have ended. An exception from either reaches the caller
-// (one escaping the thread would end the process).
+// Runs `beside` on a kept helper thread (helper_threads.hpp) while `work` runs
+// on this one, and returns when both have ended. An exception from either
+// reaches the caller (`work`'s first).
 template <class Beside, class Work>
 void run_beside(Beside&& beside, Work&& work) {
-  std::exception_ptr failure;
-  std::thread thread([&] {
-    try {
-      beside();
-    } catch (...) {
-      failure = std::current_exception();
-    }
-  });
+  HelperThreads::Running running = HelperThreads::shared().start([&] { beside(); });
   try {
     work();
   } catch (...) {
-    thread.join();
+    try {
+      running.wait();
+    } catch (...) {  // work's exception is the one reported
+    }
     throw;
   }
-  thread.join();
-  if (failure) std::rethrow_exception(failure);
+  running.wait();
 }
 
 }  // namespace bitext::detail
