@@ -368,6 +368,30 @@ static std::size_t trailing_label_begin(std::string_view text, bool spaced, std:
   return head == 0 ? 0 : begin;
 }
 
+// The number label that ends a text ("4." of "Chapter 4.", "12.4." of
+// "Prev12.4."), or empty.
+static std::string_view trailing_number_label(std::string_view text) {
+  text = detail::trim(text);
+  std::size_t begin = text.size();
+  while (begin > 0 && ((text[begin - 1] >= '0' && text[begin - 1] <= '9') || text[begin - 1] == '.')) --begin;
+  while (begin < text.size() && text[begin] == '.') ++begin;
+  const std::string_view label = text.substr(begin);
+  return detail::is_number_label(label) ? label : std::string_view{};
+}
+
+// Whether `partner` holds `label` with its full stop as a whole number (not
+// inside "1.13." for "13.").
+static bool partner_has_label(std::string_view partner, std::string_view label) {
+  if (label.empty()) return false;
+  for (std::size_t at = partner.find(label); at != std::string_view::npos; at = partner.find(label, at + 1)) {
+    const bool open = at == 0 || !((partner[at - 1] >= '0' && partner[at - 1] <= '9') || partner[at - 1] == '.');
+    const std::size_t end = at + label.size();
+    const bool closed = end == partner.size() || !(partner[end] >= '0' && partner[end] <= '9');
+    if (open && closed) return true;
+  }
+  return false;
+}
+
 static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch search, std::vector<Alternative>& out) {
   if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
   const std::size_t a = anchor, b = anchor + 1;
@@ -425,10 +449,21 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         tokens_moved.sort();
         needed_tokens_moved.sort();
       };
-      // A destination that ends with a bare section number is a heading cut
-      // to its number: the title the source begins with, taken back up to a
-      // section number or to where the words say, is a whole unit.
-      const bool titles_label = !forward && ends_with_number_label(table.side_text(a, translation).text);
+      // A destination that ends with a bare section number, or is a label
+      // alone with its word ("Chapter 4.", "PrevChapter 10.", "第 4 章"), is a
+      // heading cut to its number: the title the source begins with, taken
+      // back up to a section number or to where the words say, is a whole unit.
+      const std::string_view dest_back = table.side_text(a, translation).text;
+      const bool titles_label = !forward && (ends_with_number_label(dest_back) || detail::bare_label(dest_back));
+      // Such a label with its word counts as a sentence by its number's full
+      // stop, which closes none: joined to its title it is one heading, as its
+      // partner counts it when the partner's label has no full stop ("Chapter
+      // 4." against "第 4 章 安装"; "Prev12.4." against "上一页12.4. 监控" counts
+      // the stop on both sides).
+      const bool worded_label_alone =
+          titles_label && here.sentences > 0 && detail::bare_label(dest_back) &&
+          !detail::is_number_label(detail::trim(dest_back)) &&
+          !partner_has_label(table.side_text(a, !translation).text, trailing_number_label(dest_back));
       // A bare section number at the source's end moved forward is a whole
       // unit too, whatever precedes it (add_label_cuts cuts only after a word).
       const std::size_t trailing_label =
@@ -448,7 +483,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         auto cost_of = [&](double t_len, double o_len) {
           return residual_cost(length_delta(t_len, o_len, table.fits.length));
         };
-        const int here_sentences = forward ? cut.head_sentences : here.sentences + cut.head_sentences;
+        const int here_sentences =
+            forward ? cut.head_sentences : here.sentences + cut.head_sentences - (worded_label_alone ? 1 : 0);
         const int next_sentences = forward ? next.sentences + cut.tail_sentences : cut.tail_sentences;
         const int here_questions = forward ? cut.head_questions : here.questions + cut.head_questions;
         const int next_questions =

@@ -696,6 +696,30 @@ TEST_CASE("with the dictionary, a title moved off a heading cut to its number go
   CHECK(fixed(false, "The original of pair 2 starts with 'Options', which belongs to pair 1") == clean);
 }
 
+// A chapter's label with its word ("Chapter 13.") counts a sentence by its
+// number's full stop; joined to its title it is one heading, as "第 13 章
+// Scripting" is: the title moved off it goes back (GIMP's chapter pages).
+TEST_CASE("with the dictionary, a title moved off a chapter's worded label goes back to it") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {"第 13 章 Scripting", "Chapter 13. Scripting", "1. 插件", "1. Plugins",
+                                          "1.1. 简介",          "1.1. Introduction",     "1.2. 使用插件",
+                                          "1.2. Using Plugins", "1.4. 编写插件",          "1.4. Writing Plugins"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  std::vector<std::string> moved = lines;
+  moved[1] = "Chapter 13.";
+  moved[3] = "Scripting 1. Plugins";
+  const std::string drifted = bitext::test_support::join_lines(moved);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Information);
+  CHECK(found.front()->message.find("The original of pair 2 starts with 'Scripting', which belongs to pair 1") == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+}
+
 // The same heading's Chinese title joined to the next line ("上一页12.4." |
 // "监控下一页13.2. …"): moved back to the number it was cut from, the title
 // follows it after a space, as the heading had it.
