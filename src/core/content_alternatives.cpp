@@ -464,6 +464,18 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           titles_label && here.sentences > 0 && detail::bare_label(dest_back) &&
           !detail::is_number_label(detail::trim(dest_back)) &&
           !partner_has_label(table.side_text(a, !translation).text, trailing_number_label(dest_back));
+      // A label alone whose partner carries the same number with a title
+      // ("8.23.1." against "8.23.1. Overview", "Chapter 4." against "第 4 章
+      // 安装") is a heading that lost its title: a move that gives it one mends
+      // a line out of place, weighed as line_shape's side choice weighs a label
+      // out of place (kTitleMended).
+      const std::string_view dest_partner = table.side_text(a, !translation).text;
+      const std::string_view dest_label = trailing_number_label(dest_back);
+      const double title_mended =
+          titles_label && detail::bare_label(dest_back) && !detail::bare_label(dest_partner) && !dest_label.empty() &&
+                  detail::carries_number(dest_partner, dest_label.substr(0, dest_label.size() - 1))
+              ? kTitleMended
+              : 0.0;
       // A bare section number at the source's end moved forward is a whole
       // unit too, whatever precedes it (add_label_cuts cuts only after a word).
       const std::size_t trailing_label =
@@ -525,7 +537,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           const double moved_items =
               double(numbers_inside) + (moves_tokens ? 0.5 * double(tokens_moved.inside(moved_begin, moved_end)) : 0.0);
           const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
-          if ((current - lexical_current) - alternative - kDriftPrior + bound + word_bound < kDriftFloor) return;
+          if ((current - lexical_current) - alternative - kDriftPrior + bound + word_bound + title_mended < kDriftFloor) return;
         }
         // A drift leaves one pair with too much and the other with too little:
         // the move must help both, not mend one pair at the other's expense
@@ -568,7 +580,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
             return numbers - 0.5 * double(changed_tokens + other_tokens);
           };
           const double best_a = table.cost[a] - (alternative_a + least_lexical(a, !forward, here_other)) +
-                                (forward ? -word_loss_source : word_gain_dest);
+                                (forward ? -word_loss_source : word_gain_dest + title_mended);
           const double best_b = table.cost[b] - (alternative_b + least_lexical(b, forward, next_other)) +
                                 (forward ? word_gain_dest : -word_loss_source);
           if (std::min(best_a, best_b) < -kReceiverSlack) return;
@@ -630,8 +642,14 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         } else {
           lexical_alternative = lexical_current;
         }
+        // The title is the moved text only when something in it says so: a
+        // word with its counterpart in the label's partner, or a number or
+        // name that matches after the move (a title cut off its heading by a
+        // truncation leaves a label alone too, with the next line whole).
+        const double title_gain =
+            moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 ? title_mended : 0.0;
         const double gain_a = table.cost[a] - (alternative_a + lexical_a) +
-                              (forward ? -word_loss_source : word_gain_dest);
+                              (forward ? -word_loss_source : word_gain_dest + title_gain);
         const double gain_b = table.cost[b] - (alternative_b + lexical_b) +
                               (forward ? word_gain_dest : -word_loss_source);
         if (std::min(gain_a, gain_b) < -kReceiverSlack) return;
@@ -663,7 +681,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         candidate.word_gain = word_gain_dest - word_loss_source;
         candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
         candidate.words_known = static_cast<std::int16_t>(moved_words_.known);
-        candidate.evidence = (length_current - alternative) + candidate.lexical_gain + candidate.word_gain - penalty;
+        candidate.evidence =
+            (length_current - alternative) + candidate.lexical_gain + candidate.word_gain + title_gain - penalty;
         // A cut that neither punctuation nor a heading's number offers is
         // shown only from the information level on: as a hint it would
         // guess at a place in every sentence whose words lean next door.
