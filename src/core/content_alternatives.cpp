@@ -460,19 +460,19 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // partner counts it when the partner's label has no full stop ("Chapter
       // 4." against "第 4 章 安装"; "Prev12.4." against "上一页12.4. 监控" counts
       // the stop on both sides).
-      const bool worded_label_alone =
-          titles_label && here.sentences > 0 && detail::bare_label(dest_back) &&
-          !detail::is_number_label(detail::trim(dest_back)) &&
-          !partner_has_label(table.side_text(a, !translation).text, trailing_number_label(dest_back));
+      const bool label_alone = titles_label && detail::bare_label(dest_back);
+      const std::string_view dest_partner = table.side_text(a, !translation).text;
+      const std::string_view dest_label = label_alone ? trailing_number_label(dest_back) : std::string_view{};
+      const bool worded_label_alone = label_alone && here.sentences > 0 &&
+                                      !detail::is_number_label(detail::trim(dest_back)) &&
+                                      !partner_has_label(dest_partner, dest_label);
       // A label alone whose partner carries the same number with a title
       // ("8.23.1." against "8.23.1. Overview", "Chapter 4." against "第 4 章
       // 安装") is a heading that lost its title: a move that gives it one mends
-      // a line out of place, weighed as line_shape's side choice weighs a label
-      // out of place (kTitleMended).
-      const std::string_view dest_partner = table.side_text(a, !translation).text;
-      const std::string_view dest_label = trailing_number_label(dest_back);
+      // a line out of place, weighed as shape_change weighs a label out of
+      // place when it chooses a drift's side (kTitleMended).
       const double title_mended =
-          titles_label && detail::bare_label(dest_back) && !detail::bare_label(dest_partner) && !dest_label.empty() &&
+          label_alone && !dest_label.empty() && !detail::bare_label(dest_partner) &&
                   detail::carries_number(dest_partner, dest_label.substr(0, dest_label.size() - 1))
               ? kTitleMended
               : 0.0;
@@ -537,7 +537,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           const double moved_items =
               double(numbers_inside) + (moves_tokens ? 0.5 * double(tokens_moved.inside(moved_begin, moved_end)) : 0.0);
           const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
-          if ((current - lexical_current) - alternative - kDriftPrior + bound + word_bound + title_mended < kDriftFloor) return;
+          const double least_gain = (current - lexical_current) - alternative - kDriftPrior;
+          if (least_gain + bound + word_bound + title_mended < kDriftFloor) return;
         }
         // A drift leaves one pair with too much and the other with too little:
         // the move must help both, not mend one pair at the other's expense
