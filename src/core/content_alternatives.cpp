@@ -368,6 +368,30 @@ static std::size_t trailing_label_begin(std::string_view text, bool spaced, std:
   return head == 0 ? 0 : begin;
 }
 
+// The number label that ends a text ("4." of "Chapter 4.", "12.4." of
+// "Prev12.4."), or empty.
+static std::string_view trailing_number_label(std::string_view text) {
+  text = detail::trim(text);
+  std::size_t begin = text.size();
+  while (begin > 0 && ((text[begin - 1] >= '0' && text[begin - 1] <= '9') || text[begin - 1] == '.')) --begin;
+  while (begin < text.size() && text[begin] == '.') ++begin;
+  const std::string_view label = text.substr(begin);
+  return detail::is_number_label(label) ? label : std::string_view{};
+}
+
+// Whether `partner` holds `label` with its full stop as a whole number (not
+// inside "1.13." for "13.").
+static bool partner_has_label(std::string_view partner, std::string_view label) {
+  if (label.empty()) return false;
+  for (std::size_t at = partner.find(label); at != std::string_view::npos; at = partner.find(label, at + 1)) {
+    const bool open = at == 0 || !((partner[at - 1] >= '0' && partner[at - 1] <= '9') || partner[at - 1] == '.');
+    const std::size_t end = at + label.size();
+    const bool closed = end == partner.size() || !(partner[end] >= '0' && partner[end] <= '9');
+    if (open && closed) return true;
+  }
+  return false;
+}
+
 static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch search, std::vector<Alternative>& out) {
   if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
   const std::size_t a = anchor, b = anchor + 1;
@@ -425,10 +449,33 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         tokens_moved.sort();
         needed_tokens_moved.sort();
       };
-      // A destination that ends with a bare section number is a heading cut
-      // to its number: the title the source begins with, taken back up to a
-      // section number or to where the words say, is a whole unit.
-      const bool titles_label = !forward && ends_with_number_label(table.side_text(a, translation).text);
+      // A destination that ends with a bare section number, or is a label
+      // alone with its word ("Chapter 4.", "PrevChapter 10.", "第 4 章"), is a
+      // heading cut to its number: the title the source begins with, taken
+      // back up to a section number or to where the words say, is a whole unit.
+      const std::string_view dest_back = table.side_text(a, translation).text;
+      const bool titles_label = !forward && (ends_with_number_label(dest_back) || detail::bare_label(dest_back));
+      // Such a label with its word counts as a sentence by its number's full
+      // stop, which closes none: joined to its title it is one heading, as its
+      // partner counts it when the partner's label has no full stop ("Chapter
+      // 4." against "第 4 章 安装"; "Prev12.4." against "上一页12.4. 监控" counts
+      // the stop on both sides).
+      const bool label_alone = titles_label && detail::bare_label(dest_back);
+      const std::string_view dest_partner = table.side_text(a, !translation).text;
+      const std::string_view dest_label = label_alone ? trailing_number_label(dest_back) : std::string_view{};
+      const bool worded_label_alone = label_alone && here.sentences > 0 &&
+                                      !detail::is_number_label(detail::trim(dest_back)) &&
+                                      !partner_has_label(dest_partner, dest_label);
+      // A label alone whose partner carries the same number with a title
+      // ("8.23.1." against "8.23.1. Overview", "Chapter 4." against "第 4 章
+      // 安装") is a heading that lost its title: a move that gives it one mends
+      // a line out of place, weighed as shape_change weighs a label out of
+      // place when it chooses a drift's side (kTitleMended).
+      const double title_mended =
+          label_alone && !dest_label.empty() && !detail::bare_label(dest_partner) &&
+                  detail::carries_number(dest_partner, dest_label.substr(0, dest_label.size() - 1))
+              ? kTitleMended
+              : 0.0;
       // A bare section number at the source's end moved forward is a whole
       // unit too, whatever precedes it (add_label_cuts cuts only after a word).
       const std::size_t trailing_label =
@@ -448,7 +495,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         auto cost_of = [&](double t_len, double o_len) {
           return residual_cost(length_delta(t_len, o_len, table.fits.length));
         };
-        const int here_sentences = forward ? cut.head_sentences : here.sentences + cut.head_sentences;
+        const int here_sentences =
+            forward ? cut.head_sentences : here.sentences + cut.head_sentences - (worded_label_alone ? 1 : 0);
         const int next_sentences = forward ? next.sentences + cut.tail_sentences : cut.tail_sentences;
         const int here_questions = forward ? cut.head_questions : here.questions + cut.head_questions;
         const int next_questions =
@@ -489,7 +537,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           const double moved_items =
               double(numbers_inside) + (moves_tokens ? 0.5 * double(tokens_moved.inside(moved_begin, moved_end)) : 0.0);
           const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
-          if ((current - lexical_current) - alternative - kDriftPrior + bound + word_bound < kDriftFloor) return;
+          const double least_gain = (current - lexical_current) - alternative - kDriftPrior;
+          if (least_gain + bound + word_bound + title_mended < kDriftFloor) return;
         }
         // A drift leaves one pair with too much and the other with too little:
         // the move must help both, not mend one pair at the other's expense
@@ -532,7 +581,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
             return numbers - 0.5 * double(changed_tokens + other_tokens);
           };
           const double best_a = table.cost[a] - (alternative_a + least_lexical(a, !forward, here_other)) +
-                                (forward ? -word_loss_source : word_gain_dest);
+                                (forward ? -word_loss_source : word_gain_dest + title_mended);
           const double best_b = table.cost[b] - (alternative_b + least_lexical(b, forward, next_other)) +
                                 (forward ? word_gain_dest : -word_loss_source);
           if (std::min(best_a, best_b) < -kReceiverSlack) return;
@@ -594,8 +643,14 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         } else {
           lexical_alternative = lexical_current;
         }
+        // The title is the moved text only when something in it says so: a
+        // word with its counterpart in the label's partner, or a number or
+        // name that matches after the move (a title cut off its heading by a
+        // truncation leaves a label alone too, with the next line whole).
+        const double title_gain =
+            moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 ? title_mended : 0.0;
         const double gain_a = table.cost[a] - (alternative_a + lexical_a) +
-                              (forward ? -word_loss_source : word_gain_dest);
+                              (forward ? -word_loss_source : word_gain_dest + title_gain);
         const double gain_b = table.cost[b] - (alternative_b + lexical_b) +
                               (forward ? word_gain_dest : -word_loss_source);
         if (std::min(gain_a, gain_b) < -kReceiverSlack) return;
@@ -627,7 +682,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         candidate.word_gain = word_gain_dest - word_loss_source;
         candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
         candidate.words_known = static_cast<std::int16_t>(moved_words_.known);
-        candidate.evidence = (length_current - alternative) + candidate.lexical_gain + candidate.word_gain - penalty;
+        candidate.evidence =
+            (length_current - alternative) + candidate.lexical_gain + candidate.word_gain + title_gain - penalty;
         // A cut that neither punctuation nor a heading's number offers is
         // shown only from the information level on: as a hint it would
         // guess at a place in every sentence whose words lean next door.

@@ -46,6 +46,9 @@ struct Thresholds {
 inline constexpr Thresholds kRealignThresholds{5.0, 2.0, 0.5};
 inline constexpr double kRotationPrior = 1.0;  // prior cost of a shifted block, before its size
 inline constexpr double kDriftPrior = 1.0;     // ... of a boundary drift (equal, so a crossed pair is not a drift)
+// A heading's label alone, given back the title its partner has: the weight
+// shape_change gives a label out of place (that of a carried name or number).
+inline constexpr double kTitleMended = 3.0;
 // A drift whose mirror (the other language's matching text moved the other
 // way) fits within kMirrorAgreement is information from kMirroredInformation on.
 inline constexpr double kMirroredInformation = -1.0;

@@ -583,8 +583,9 @@ std::vector<const bitext::Finding*> drifts_in(const bitext::Analysis& analysis) 
 // A heading's title joined to the next line without a mark ("Prev12.4." |
 // "Monitoring Next13.2. …"): no punctuation offers the cut after
 // "Monitoring", the words do (监控 is in the translation of the heading cut to
-// its number, 下一页 and 定制 in the next). The drift is information and its
-// fix restores the text byte for byte; the clean document gets no drift.
+// its number, 下一页 and 定制 in the next). The drift is a warning (the label
+// alone got its title back, kTitleMended) and its fix restores the text byte
+// for byte; the clean document gets no drift.
 TEST_CASE("with the dictionary, a heading title moved into the next line is a drift cut where the words say") {
   if (!load_built_dictionary()) return;
   std::vector<std::string> lines = workstation_lines();
@@ -598,7 +599,7 @@ TEST_CASE("with the dictionary, a heading title moved into the next line is a dr
   const auto analysis = bitext::Analysis::run(drifted, {});
   const auto found = drifts_in(*analysis);
   REQUIRE(found.size() == 1);
-  CHECK(found.front()->severity == bitext::Severity::Information);
+  CHECK(found.front()->severity == bitext::Severity::Warning);
   CHECK(found.front()->message.find("The original of pair 6 starts with 'Monitoring', which belongs to pair 5") == 0);
   REQUIRE(!found.front()->fixes.empty());
   CHECK(found.front()->fixes.front().preferred);
@@ -694,6 +695,73 @@ TEST_CASE("with the dictionary, a title moved off a heading cut to its number go
   };
   CHECK(fixed(true, "The translation of pair 2 starts with '选项', which belongs to pair 1") == clean);
   CHECK(fixed(false, "The original of pair 2 starts with 'Options', which belongs to pair 1") == clean);
+}
+
+// A chapter's label with its word ("Chapter 13.") counts a sentence by its
+// number's full stop; joined to its title it is one heading, as "第 13 章
+// Scripting" is: the title moved off it goes back (GIMP's chapter pages), a
+// warning with the label given its title back (kTitleMended).
+TEST_CASE("with the dictionary, a title moved off a chapter's worded label goes back to it") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {"第 13 章 Scripting", "Chapter 13. Scripting", "1. 插件", "1. Plugins",
+                                          "1.1. 简介",          "1.1. Introduction",     "1.2. 使用插件",
+                                          "1.2. Using Plugins", "1.4. 编写插件",          "1.4. Writing Plugins"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  std::vector<std::string> moved = lines;
+  moved[1] = "Chapter 13.";
+  moved[3] = "Scripting 1. Plugins";
+  const std::string drifted = bitext::test_support::join_lines(moved);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Warning);
+  CHECK(found.front()->message.find("The original of pair 2 starts with 'Scripting', which belongs to pair 1") == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+}
+
+// A section number alone ("1.1.") whose partner has the same number with a
+// title ("1.1. 作者") is a heading that lost its title: the move that gives
+// it back, confirmed by the moved word's counterpart, mends it (kTitleMended);
+// the same title cut off by a truncation, with the next pair whole, is no drift.
+TEST_CASE("with the dictionary, a section number left without its title takes it back, and a truncated title does not") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {
+      "第 1 章 简介",
+      "Chapter 1. Introduction",
+      "1. 欢迎使用 GIMP",
+      "1. Welcome to GIMP",
+      "GIMP 具有可延伸性和可扩展性，它能通过扩展插件 完成各种事情。其高级脚本接口允许用户通过编写简单的脚本完成从最简单到最复杂的各种图像处理过程。",
+      "GIMP is expandable and extensible. It is designed to be augmented with plug-ins and extensions to do just about "
+      "anything. The advanced scripting interface allows everything from the simplest task to the most complex image "
+      "manipulation procedures to be easily scripted.",
+      "1.1. 作者",
+      "1.1. Authors",
+      "1.2. GIMP 帮助系统",
+      "1.2. The GIMP Help system",
+      "1.3. 特性和功能",
+      "1.3. Features and Capabilities",
+      "GIMP 特性与功能预览：",
+      "The following list is a short overview of some of the features and capabilities which GIMP offers you:"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  std::vector<std::string> moved = lines;
+  moved[7] = "1.1.";
+  moved[9] = "Authors 1.2. The GIMP Help system";
+  const std::string drifted = bitext::test_support::join_lines(moved);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Information);
+  CHECK(found.front()->message.find("The original of pair 5 starts with 'Authors', which belongs to pair 4") == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  std::vector<std::string> truncated = lines;
+  truncated[7] = "1.1.";
+  CHECK(drifts_in(*bitext::Analysis::run(bitext::test_support::join_lines(truncated), {})).empty());
 }
 
 // The same heading's Chinese title joined to the next line ("上一页12.4." |
