@@ -6,7 +6,7 @@
 // same — the pairs' lines unchanged byte for byte (Analysis::rerun verifies
 // `previous_lines`), the same fits, and for findings the same pair numbers and
 // relative line positions. Every memoised value is owned by the state through
-// a shared_ptr, so a state never points into another one's storage. The
+// a counted pointer, so a state never points into another one's storage. The
 // findings themselves are not kept: a rerun copies those it reuses from the
 // list the caller listed them in (list_content_findings). Line
 // features are not kept: a run computes them for the pairs a stage must run
@@ -21,10 +21,12 @@
 #include <thread>
 
 #include "content_stages.hpp"
+#include "counted_ptr.hpp"
 
 namespace bitext {
 
 using namespace content;
+using detail::CountedPtr;
 
 namespace {
 
@@ -82,8 +84,8 @@ void move_finding(Finding& finding, std::size_t from, std::size_t to) {
 
 // Most pairs have no findings of a kind: they share one record (reused
 // whatever their place, never written: nothing is listed of it).
-const std::shared_ptr<MadeFindings>& no_findings() {
-  static const auto none = std::make_shared<MadeFindings>();
+const CountedPtr<MadeFindings>& no_findings() {
+  static const auto none = CountedPtr<MadeFindings>::make();
   return none;
 }
 
@@ -128,15 +130,15 @@ struct ContentState {
     LineSummary translation, original;
     LexicalCheck check;
     PairChecks::OriginalWords original_words;
-    std::shared_ptr<const PairMismatches> mismatches;  // null when none (most pairs)
+    CountedPtr<const PairMismatches> mismatches;  // null when none (most pairs)
     double cost = 0;
     double lexical = 0;
     double fit_score = 1;  // the pair score before findings lower it (of `cost`)
     double local_ratio = 0;  // neighbourhood_ratios: the length findings read it
-    std::shared_ptr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
-    std::shared_ptr<const MadeFindings> findings;                  // lexical_findings
-    std::shared_ptr<const MadeFindings> length;                    // length_findings; null: explained
-    std::shared_ptr<const MadeFindings> realign;                   // of the alternative selected at this anchor
+    CountedPtr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
+    CountedPtr<const MadeFindings> findings;                  // lexical_findings
+    CountedPtr<const MadeFindings> length;                    // length_findings; null: explained
+    CountedPtr<const MadeFindings> realign;                   // of the alternative selected at this anchor
   };
   DocumentFits fits;
   std::vector<PairRecord> pairs;
@@ -148,6 +150,8 @@ struct ContentState {
   };
   std::vector<ListedFinding> listed;
 };
+// Kept for every pair of every version: five pointers of 8 bytes, not 16 (std::shared_ptr's).
+static_assert(sizeof(ContentState::PairRecord) <= 160);
 
 void list_content_findings(ContentState& state, std::span<const std::uint32_t> listed_at) {
   if (listed_at.size() != state.listed.size()) {  // (not this state's findings: none reused)
@@ -204,13 +208,13 @@ class ContentRun {
   std::size_t base_of(const ReadLines& lines) const;
   bool same_offsets(const MadeFindings& made, const ReadLines& lines) const;
   bool same_neighbours(std::size_t p, std::size_t q) const;
-  std::shared_ptr<MadeFindings> made(std::size_t pair, std::optional<SelectedAlternative> selected,
+  CountedPtr<MadeFindings> made(std::size_t pair, std::optional<SelectedAlternative> selected,
                                      std::vector<Finding> findings) const;
   // This version's record of `before`'s findings; null when they cannot be read back (not listed).
-  std::shared_ptr<MadeFindings> reused(const MadeFindings& before) const;
-  std::shared_ptr<MadeFindings> reusable_lexical(std::size_t pair) const;
-  std::shared_ptr<MadeFindings> reusable_length(std::size_t pair) const;
-  std::shared_ptr<MadeFindings> reusable_realign(const SelectedAlternative& selected) const;
+  CountedPtr<MadeFindings> reused(const MadeFindings& before) const;
+  CountedPtr<MadeFindings> reusable_lexical(std::size_t pair) const;
+  CountedPtr<MadeFindings> reusable_length(std::size_t pair) const;
+  CountedPtr<MadeFindings> reusable_realign(const SelectedAlternative& selected) const;
   std::string_view line_break_after(const ReadLines& lines) const;
   // Appends `made`'s findings to `out`, at offsets from `base` (where its lines begin now).
   void list(MadeFindings& made, std::size_t base, std::vector<Finding>& out) const;
@@ -223,7 +227,7 @@ class ContentRun {
   bool same_costs_ = false;            // the previous version's fits give the same pair costs
   bool same_fits_ = false;             // the previous version's fits are these
   std::vector<char> dirty_;            // per anchor: its alternatives must be found again
-  std::vector<std::shared_ptr<MadeFindings>> lexical_;  // per pair: its lexical findings
+  std::vector<CountedPtr<MadeFindings>> lexical_;  // per pair: its lexical findings
   std::shared_ptr<ContentState> state_ = std::make_shared<ContentState>();
   // Per pair side (2 p, 2 p + 1): what stage 1's outline of a line found
   // beside the pair's LineSummary, until the line's features are taken from
@@ -334,7 +338,7 @@ void ContentRun::check_and_cost(std::size_t p) {
     record.check = checks.lexical;
     record.original_words = original_words(table_, table_.side(p, true), table_.side(p, false));
     if (!checks.mismatches.none())
-      record.mismatches = std::make_shared<const PairMismatches>(std::move(checks.mismatches));
+      record.mismatches = CountedPtr<const PairMismatches>::make(std::move(checks.mismatches));
   }
   if (before && same_costs_) {
     record.lexical = before->lexical;
@@ -361,7 +365,7 @@ void ContentRun::alternatives_for(std::size_t anchor) {
   for (Alternative& alternative : found) alternative.first -= static_cast<std::uint32_t>(anchor);
   // Kept for the next version: without the slack the vector grew with.
   if (!found.empty())
-    state_->pairs[anchor].alternatives = std::make_shared<const std::vector<Alternative>>(found.begin(), found.end());
+    state_->pairs[anchor].alternatives = CountedPtr<const std::vector<Alternative>>::make(found.begin(), found.end());
 }
 
 // Stage 4b, the part that reads features: a pair's numbers and tokens (and its neighbours' tokens).
@@ -516,9 +520,9 @@ bool ContentRun::same_neighbours(std::size_t p, std::size_t q) const {
   return true;
 }
 
-std::shared_ptr<MadeFindings> ContentRun::made(std::size_t pair, std::optional<SelectedAlternative> selected,
+CountedPtr<MadeFindings> ContentRun::made(std::size_t pair, std::optional<SelectedAlternative> selected,
                                                std::vector<Finding> findings) const {
-  auto made = std::make_shared<MadeFindings>();
+  auto made = CountedPtr<MadeFindings>::make();
   made->pair = static_cast<std::uint32_t>(pair);
   const ReadLines lines = read_lines(pair, selected ? selected->alternative.count : 1);
   made->selected = std::move(selected);
@@ -537,12 +541,12 @@ std::string_view ContentRun::line_break_after(const ReadLines& lines) const {
   return table_.text().substr(end, table_.line_begin(low + 1) - end);
 }
 
-std::shared_ptr<MadeFindings> ContentRun::reused(const MadeFindings& before) const {
+CountedPtr<MadeFindings> ContentRun::reused(const MadeFindings& before) const {
   const std::vector<ContentState::ListedFinding>& listed = previous_->listed;
   if (std::size_t{before.first} + before.count > listed.size()) return nullptr;
   for (std::size_t i = before.first; i < before.first + before.count; ++i)
     if (listed[i].at >= previous_findings_.size()) return nullptr;  // (kNotListed too)
-  auto made = std::make_shared<MadeFindings>();
+  auto made = CountedPtr<MadeFindings>::make();
   made->pair = before.pair;
   made->selected = before.selected;
   made->line_offsets = before.line_offsets;
@@ -572,7 +576,7 @@ void ContentRun::list(MadeFindings& made, std::size_t base, std::vector<Finding>
   made.base = base;
 }
 
-std::shared_ptr<MadeFindings> ContentRun::reusable_lexical(std::size_t p) const {
+CountedPtr<MadeFindings> ContentRun::reusable_lexical(std::size_t p) const {
   const ContentState::PairRecord* before = previous_record(p);
   if (!before || !before->findings) return nullptr;
   const MadeFindings& made = *before->findings;
@@ -585,7 +589,7 @@ std::shared_ptr<MadeFindings> ContentRun::reusable_lexical(std::size_t p) const 
 
 // A pair's length findings read its lines, summaries and checks (the same for
 // a pair of the previous version with the same lines) and the fits.
-std::shared_ptr<MadeFindings> ContentRun::reusable_length(std::size_t p) const {
+CountedPtr<MadeFindings> ContentRun::reusable_length(std::size_t p) const {
   const ContentState::PairRecord* before = previous_record(p);
   if (!same_fits_ || !before || !before->length || before->local_ratio != state_->pairs[p].local_ratio) return nullptr;
   const MadeFindings& made = *before->length;
@@ -595,7 +599,7 @@ std::shared_ptr<MadeFindings> ContentRun::reusable_length(std::size_t p) const {
   return reused(made);
 }
 
-std::shared_ptr<MadeFindings> ContentRun::reusable_realign(const SelectedAlternative& selected) const {
+CountedPtr<MadeFindings> ContentRun::reusable_realign(const SelectedAlternative& selected) const {
   const Alternative& alternative = selected.alternative;
   const ContentState::PairRecord* before = previous_record(alternative.first);
   if (!before || !before->realign || !(previous_->fits == table_.fits)) return nullptr;
@@ -710,7 +714,7 @@ ContentResult ContentRun::run() {
 
   // Stage 4: findings, memoised per selected alternative, and per pair for
   // the lexical ones (above) and the length ones.
-  std::vector<std::shared_ptr<MadeFindings>> realign(selection.selected.size());
+  std::vector<CountedPtr<MadeFindings>> realign(selection.selected.size());
   // A selected alternative's findings read its pairs' text, not the features
   // (those were freed by the sweep; computing them again was a tenth of a check).
   for (std::size_t i = 0; i < selection.selected.size(); ++i) realign[i] = reusable_realign(selection.selected[i]);
@@ -736,7 +740,7 @@ ContentResult ContentRun::run() {
       if (!table_.valid(p)) continue;
       ContentState::PairRecord& record = state_->pairs[p];
       if (!selection.explained[p]) {
-        std::shared_ptr<MadeFindings> length = reusable_length(p);
+        CountedPtr<MadeFindings> length = reusable_length(p);
         if (!length) {
           std::vector<Finding> found = length_findings(table_, p, record.translation, record.original);
           length = found.empty() ? no_findings() : made(p, std::nullopt, std::move(found));
