@@ -26,17 +26,28 @@ struct ContentState;
 struct ContentResult {
   std::vector<Finding> findings;
   std::vector<double> pair_scores;  // one per pair, 0..1
-  std::shared_ptr<const ContentState> state;
+  std::shared_ptr<ContentState> state;
 };
+
+// The state does not keep a copy of the findings: a rerun reads those it
+// reuses from the list the caller kept them in (the analysis's findings), so
+// the caller tells the state where each of ContentResult::findings went, in
+// order: its index in that list, or kNotListed (the rules dropped it; such
+// findings are made again). Without it, no findings are reused.
+constexpr std::uint32_t kNotListed = 0xFFFFFFFFu;
+void list_content_findings(ContentState& state, std::span<const std::uint32_t> listed_at);
 
 // `previous` may be null (full analysis); results never depend on it.
 // `previous_lines`, given with `previous`, has for each line of `index` the
 // line of the previous version's text with the same bytes, or kNoLine: the
 // stages' results for pairs of such lines are reused. It must be right
 // (Analysis::rerun verifies it byte for byte); without it nothing is reused.
+// `previous_findings` is the list `previous`'s findings were listed in
+// (list_content_findings), as it is now: only their severity may differ.
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index,
                              const ContentState* previous = nullptr,
-                             std::span<const std::uint32_t> previous_lines = {});
+                             std::span<const std::uint32_t> previous_lines = {},
+                             std::span<const Finding> previous_findings = {});
 
 // The content findings of the document's first `pairs` pairs, known before
 // the rest: exactly the result's findings on those pairs (the pair a finding

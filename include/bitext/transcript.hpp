@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +40,47 @@ struct TranscriptLine {
   std::int32_t pair = -1;    // index into Transcript::pairs, or -1
 };
 
+// A byte range of the document's text.
+struct TextRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// A side's text ranges (Pair): one pointer wide, null when there are none, as
+// in every pair of a line-by-line document (a version keeps a pair per pair).
+class TextRanges {
+ public:
+  TextRanges() noexcept = default;
+  TextRanges(std::span<const TextRange> ranges) { assign(ranges); }
+  TextRanges(const std::vector<TextRange>& ranges) { assign(ranges); }
+  TextRanges(const TextRanges& other) { assign(other); }
+  TextRanges(TextRanges&& other) noexcept = default;
+  TextRanges& operator=(const TextRanges& other) {
+    if (this != &other) assign(other);
+    return *this;
+  }
+  TextRanges& operator=(TextRanges&& other) noexcept = default;
+
+  std::size_t size() const noexcept { return storage_ ? storage_[0].begin : 0; }
+  bool empty() const noexcept { return size() == 0; }
+  const TextRange* begin() const noexcept { return storage_ ? storage_.get() + 1 : nullptr; }
+  const TextRange* end() const noexcept { return begin() + size(); }
+  const TextRange& operator[](std::size_t i) const noexcept { return begin()[i]; }
+  const TextRange& front() const noexcept { return *begin(); }
+  operator std::span<const TextRange>() const noexcept { return {begin(), size()}; }
+
+ private:
+  void assign(std::span<const TextRange> ranges) {
+    storage_.reset();
+    if (ranges.empty()) return;
+    // The first element holds the count.
+    storage_ = std::make_unique<TextRange[]>(ranges.size() + 1);
+    storage_[0].begin = ranges.size();
+    std::copy(ranges.begin(), ranges.end(), storage_.get() + 1);
+  }
+  std::unique_ptr<TextRange[]> storage_;
+};
+
 // One segment. Usually one translation line and one original line; a side is
 // empty when that line is missing, and has two lines when a line was split or
 // duplicated (the structural checks say which).
@@ -54,12 +98,9 @@ struct Pair {
   // side's text unit (a wrapped paragraph, a language's lines in a cue: the
   // document lines above list every line of it).
   std::int32_t cue = -1;                    // index into Transcript::cues, or -1
-  struct TextRange {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-  };
-  std::vector<TextRange> translation_ranges{};
-  std::vector<TextRange> original_ranges{};
+  using TextRange = bitext::TextRange;
+  TextRanges translation_ranges{};
+  TextRanges original_ranges{};
   std::uint32_t first_line() const;          // smallest line number of the pair
   std::uint32_t last_line() const;
 };

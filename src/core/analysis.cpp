@@ -185,6 +185,7 @@ struct Reusable {
   std::shared_ptr<const detail::LineReadings> readings;
   std::shared_ptr<const detail::SpeakerMemo> memo;  // what `speakers` recalls
   std::shared_ptr<const ContentState> content;
+  std::span<const Finding> findings;  // the previous version's, where its content state's are listed
 };
 
 struct Outputs {
@@ -199,11 +200,49 @@ struct Outputs {
 // The last step of every analysis, the early list's too: the user's rule
 // settings (producers emit at the rules' default severities), then the
 // findings in the order of where they are.
+bool settled_before(const Finding& a, const Finding& b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; }
+
 void settle_findings(std::vector<Finding>& findings, const CheckOptions& options) {
   apply_rules(findings, options);
-  detail::stable_sort_runs(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
-  });
+  detail::stable_sort_runs(findings.begin(), findings.end(), settled_before);
+}
+
+// The same, telling where each finding went: `listed_at[i]` is the index of
+// the i-th in the settled list, or kNotListed when the rules dropped it (the
+// content state reads its findings back from there). The same order as
+// above: a stable sort of the indices by the same key, applied in place.
+void settle_findings(std::vector<Finding>& findings, const CheckOptions& options,
+                     std::vector<std::uint32_t>& listed_at) {
+  listed_at.assign(findings.size(), kNotListed);
+  std::vector<std::uint32_t> kept;  // settled index -> index before
+  kept.reserve(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!options.rules.empty() && !options.enabled(findings[i].code)) continue;
+    if (kept.size() != i) findings[kept.size()] = std::move(findings[i]);
+    kept.push_back(static_cast<std::uint32_t>(i));
+  }
+  findings.resize(kept.size());
+  if (!options.rules.empty())
+    for (Finding& finding : findings) finding.severity = options.severity(finding.code, finding.severity);
+  std::vector<std::uint32_t> order(findings.size());  // settled position -> position after the rules
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+  detail::stable_sort_runs(order.begin(), order.end(),
+                           [&](std::uint32_t a, std::uint32_t b) { return settled_before(findings[a], findings[b]); });
+  for (std::size_t k = 0; k < order.size(); ++k) listed_at[kept[order[k]]] = static_cast<std::uint32_t>(k);
+  // findings[k] = old findings[order[k]], one cycle of the permutation at a time.
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (order[k] == k) continue;
+    Finding held = std::move(findings[k]);
+    std::size_t at = k;
+    while (order[at] != k) {
+      const std::size_t from = order[at];
+      findings[at] = std::move(findings[from]);
+      order[at] = static_cast<std::uint32_t>(at);
+      at = from;
+    }
+    findings[at] = std::move(held);
+    order[at] = static_cast<std::uint32_t>(at);
+  }
 }
 
 // At the rule's default severity, like every producer's.
@@ -320,7 +359,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
         },
         [&] {
           content = telling ? content_checks(out.transcript, index, on_prefix)
-                            : content_checks(out.transcript, index, previous_content, previous_lines);
+                            : content_checks(out.transcript, index, previous_content, previous_lines, previous.findings);
         });
     release_free_memory();
   } else if (options.content_checks && pair_count >= kOverlapFromPairs) {
@@ -336,13 +375,13 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
           structural = structural_checks(out.transcript, index, options);
         },
         [&] {
-          content = content_checks(out.transcript, index, previous_content, previous_lines);
+          content = content_checks(out.transcript, index, previous_content, previous_lines, previous.findings);
           previous.content.reset();
         });
   } else {
     infer();
     previous.memo.reset();
-    if (options.content_checks) content = content_checks(out.transcript, index, previous_content, previous_lines);
+    if (options.content_checks) content = content_checks(out.transcript, index, previous_content, previous_lines, previous.findings);
     previous.content.reset();
   }
   if (inferred) detail::set_speaker_model(out.transcript, std::move(*inferred));
@@ -352,12 +391,14 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   for (Finding& finding : speaker_checks(out.transcript, index.text())) out.findings.push_back(std::move(finding));
   add_invalid_utf8(index, invalid_utf8, out.transcript, out.findings);
 
+  const std::size_t content_from = out.findings.size();
+  std::shared_ptr<ContentState> content_state;
   if (content) {
     out.findings.insert(out.findings.end(), std::make_move_iterator(content->findings.begin()),
                         std::make_move_iterator(content->findings.end()));
     out.pair_scores = std::move(content->pair_scores);
     out.pair_scores.resize(pair_count, 1.0);
-    if (keep_rerun_work) out.content_state = std::move(content->state);
+    if (keep_rerun_work) content_state = std::move(content->state);
     content.reset();
   } else {
     // Structure alone: a pair with a missing side is surely not aligned.
@@ -367,7 +408,15 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
       out.pair_scores[i] = pair.translation.empty() || pair.original.empty() ? 0.0 : 1.0;
     }
   }
-  settle_findings(out.findings, options);
+  if (!content_state) {
+    settle_findings(out.findings, options);
+    return;
+  }
+  // The content state keeps no copy of its findings: it reads them back from this list.
+  std::vector<std::uint32_t> listed_at;
+  settle_findings(out.findings, options, listed_at);
+  list_content_findings(*content_state, std::span<const std::uint32_t>(listed_at).subspan(content_from));
+  out.content_state = std::move(content_state);
 }
 
 }  // namespace
@@ -493,7 +542,7 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
       first_invalid_after_edit(previous.text(), previous.first_invalid_utf8_, analysis->text(), ends);
   std::vector<std::uint32_t> previous_lines;
   std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
-  Reusable reusable{previous.line_readings_, previous.speaker_memo_, previous.content_state_};
+  Reusable reusable{previous.line_readings_, previous.speaker_memo_, previous.content_state_, previous.findings_};
   if (previous_work == PreviousWork::Release) {
     previous.line_readings_.reset();
     previous.speaker_memo_.reset();

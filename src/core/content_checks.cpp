@@ -6,7 +6,9 @@
 // same — the pairs' lines unchanged byte for byte (Analysis::rerun verifies
 // `previous_lines`), the same fits, and for findings the same pair numbers and
 // relative line positions. Every memoised value is owned by the state through
-// a shared_ptr, so a state never points into another one's storage. Line
+// a counted pointer, so a state never points into another one's storage. The
+// findings themselves are not kept: a rerun copies those it reuses from the
+// list the caller listed them in (list_content_findings). Line
 // features are not kept: a run computes them for the pairs a stage must run
 // for, in one sweep per stretch of the document that drops them a few pairs
 // later, so memory does not grow with the text.
@@ -19,11 +21,13 @@
 #include <thread>
 
 #include "content_stages.hpp"
+#include "counted_ptr.hpp"
 #include "helper_threads.hpp"
 
 namespace bitext {
 
 using namespace content;
+using detail::CountedPtr;
 
 namespace {
 
@@ -44,40 +48,45 @@ struct ReadLines {
   std::uint32_t operator[](std::size_t i) const { return lines[i]; }
 };
 
-// Findings of one stage call as made, with what they were made from besides
-// the pairs' content and the fits.
+// Findings of one stage call, with what they were made from besides the
+// pairs' content and the fits. Each version has its own record of them
+// (ContentRun::reused copies one): the findings are in its result's list from
+// `first` on, at offsets from `base`.
 struct MadeFindings {
   std::uint32_t pair = 0;                   // messages name pairs by number
+  std::uint32_t first = 0;                  // the first in ContentResult::findings
+  std::uint32_t count = 0;
   std::optional<SelectedAlternative> selected;  // realign findings: the alternative reported
   std::size_t base = 0;                     // the first byte of the lines read
-  std::vector<std::size_t> line_offsets;    // the begins of the lines read, relative to `base`
+  InlineVector<std::size_t, 2> line_offsets;  // the begins of the lines read, relative to `base`
   std::string line_break;                   // merges: the line end their fix copies
+  // Until the run lists them (ContentRun::list): the findings made now, or
+  // the previous version's record whose findings these are.
   std::vector<Finding> findings;
+  const MadeFindings* reused = nullptr;
 };
 
-// `findings` moved from `from` to `to` bytes.
-void append_moved(std::vector<Finding>& out, const std::vector<Finding>& findings, std::size_t from, std::size_t to) {
-  for (Finding finding : findings) {
-    auto move = [&](std::size_t& offset) { offset = offset - from + to; };
-    move(finding.begin);
-    move(finding.end);
-    for (RelatedLocation& related : finding.related) {
-      move(related.begin);
-      move(related.end);
+// `finding` moved from `from` to `to` bytes.
+void move_finding(Finding& finding, std::size_t from, std::size_t to) {
+  auto move = [&](std::size_t& offset) { offset = offset - from + to; };
+  move(finding.begin);
+  move(finding.end);
+  for (RelatedLocation& related : finding.related) {
+    move(related.begin);
+    move(related.end);
+  }
+  for (Fix& fix : finding.fixes) {
+    for (TextEdit& edit : fix.edits) {
+      move(edit.begin);
+      move(edit.end);
     }
-    for (Fix& fix : finding.fixes) {
-      for (TextEdit& edit : fix.edits) {
-        move(edit.begin);
-        move(edit.end);
-      }
-    }
-    out.push_back(std::move(finding));
   }
 }
 
-// Most pairs have no findings of a kind: they share one record (reused whatever their place).
-const std::shared_ptr<const MadeFindings>& no_findings() {
-  static const auto none = std::make_shared<const MadeFindings>();
+// Most pairs have no findings of a kind: they share one record (reused
+// whatever their place, never written: nothing is listed of it).
+const CountedPtr<MadeFindings>& no_findings() {
+  static const auto none = CountedPtr<MadeFindings>::make();
   return none;
 }
 
@@ -94,29 +103,45 @@ struct ContentState {
     LineSummary translation, original;
     LexicalCheck check;
     PairChecks::OriginalWords original_words;
-    std::shared_ptr<const PairMismatches> mismatches;  // null when none (most pairs)
+    CountedPtr<const PairMismatches> mismatches;  // null when none (most pairs)
     double cost = 0;
     double lexical = 0;
     double fit_score = 1;  // the pair score before findings lower it (of `cost`)
     double local_ratio = 0;  // neighbourhood_ratios: the length findings read it
-    std::shared_ptr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
-    std::shared_ptr<const MadeFindings> findings;                  // lexical_findings
-    std::shared_ptr<const MadeFindings> length;                    // length_findings; null: explained
-    std::shared_ptr<const MadeFindings> realign;                   // of the alternative selected at this anchor
+    CountedPtr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
+    CountedPtr<const MadeFindings> findings;                  // lexical_findings
+    CountedPtr<const MadeFindings> length;                    // length_findings; null: explained
+    CountedPtr<const MadeFindings> realign;                   // of the alternative selected at this anchor
   };
   DocumentFits fits;
   std::vector<PairRecord> pairs;
   std::vector<std::uint32_t> pair_of_line;  // the valid pair a line belongs to, or kNoPair
+  // Per finding of the result: where the caller listed it, and its severity as made (the rules may change it there).
+  struct ListedFinding {
+    std::uint32_t at = kNotListed;
+    Severity made = Severity::Warning;
+  };
+  std::vector<ListedFinding> listed;
 };
+// Kept for every pair of every version: five pointers of 8 bytes, not 16 (std::shared_ptr's).
+static_assert(sizeof(ContentState::PairRecord) <= 160);
+
+void list_content_findings(ContentState& state, std::span<const std::uint32_t> listed_at) {
+  if (listed_at.size() != state.listed.size()) {  // (not this state's findings: none reused)
+    state.listed.clear();
+    return;
+  }
+  for (std::size_t i = 0; i < listed_at.size(); ++i) state.listed[i].at = listed_at[i];
+}
 
 namespace {
 
 class ContentRun {
  public:
   ContentRun(const Transcript& transcript, const LineIndex& index, const ContentState* previous,
-             std::span<const std::uint32_t> previous_lines)
+             std::span<const std::uint32_t> previous_lines, std::span<const Finding> previous_findings)
       : previous_(previous && previous_lines.size() == index.line_count() ? previous : nullptr),
-        previous_lines_(previous_lines) {
+        previous_lines_(previous_lines), previous_findings_(previous_findings) {
     table_.transcript = &transcript;
     table_.index = &index;
     table_.lexicon = document_lexicon(transcript.translation_script, transcript.original_script);
@@ -156,21 +181,26 @@ class ContentRun {
   std::size_t base_of(const ReadLines& lines) const;
   bool same_offsets(const MadeFindings& made, const ReadLines& lines) const;
   bool same_neighbours(std::size_t p, std::size_t q) const;
-  std::shared_ptr<const MadeFindings> made(std::size_t pair, std::optional<SelectedAlternative> selected,
-                                           std::vector<Finding> findings) const;
-  std::shared_ptr<const MadeFindings> reusable_lexical(std::size_t pair) const;
-  std::shared_ptr<const MadeFindings> reusable_length(std::size_t pair) const;
-  std::shared_ptr<const MadeFindings> reusable_realign(const SelectedAlternative& selected) const;
+  CountedPtr<MadeFindings> made(std::size_t pair, std::optional<SelectedAlternative> selected,
+                                     std::vector<Finding> findings) const;
+  // This version's record of `before`'s findings; null when they cannot be read back (not listed).
+  CountedPtr<MadeFindings> reused(const MadeFindings& before) const;
+  CountedPtr<MadeFindings> reusable_lexical(std::size_t pair) const;
+  CountedPtr<MadeFindings> reusable_length(std::size_t pair) const;
+  CountedPtr<MadeFindings> reusable_realign(const SelectedAlternative& selected) const;
   std::string_view line_break_after(const ReadLines& lines) const;
+  // Appends `made`'s findings to `out`, at offsets from `base` (where its lines begin now).
+  void list(MadeFindings& made, std::size_t base, std::vector<Finding>& out) const;
 
   const ContentState* previous_;
   std::span<const std::uint32_t> previous_lines_;
+  std::span<const Finding> previous_findings_;
   PairTable table_;
   std::vector<std::uint32_t> mapped_;  // per pair: the previous version's pair with the same lines, or kNoPair
   bool same_costs_ = false;            // the previous version's fits give the same pair costs
   bool same_fits_ = false;             // the previous version's fits are these
   std::vector<char> dirty_;            // per anchor: its alternatives must be found again
-  std::vector<std::shared_ptr<const MadeFindings>> lexical_;  // per pair: its lexical findings
+  std::vector<CountedPtr<MadeFindings>> lexical_;  // per pair: its lexical findings
   std::shared_ptr<ContentState> state_ = std::make_shared<ContentState>();
   // Per pair side (2 p, 2 p + 1): what stage 1's outline of a line found
   // beside the pair's LineSummary, until the line's features are taken from
@@ -281,7 +311,7 @@ void ContentRun::check_and_cost(std::size_t p) {
     record.check = checks.lexical;
     record.original_words = original_words(table_, table_.side(p, true), table_.side(p, false));
     if (!checks.mismatches.none())
-      record.mismatches = std::make_shared<const PairMismatches>(std::move(checks.mismatches));
+      record.mismatches = CountedPtr<const PairMismatches>::make(std::move(checks.mismatches));
   }
   if (before && same_costs_) {
     record.lexical = before->lexical;
@@ -308,7 +338,7 @@ void ContentRun::alternatives_for(std::size_t anchor) {
   for (Alternative& alternative : found) alternative.first -= static_cast<std::uint32_t>(anchor);
   // Kept for the next version: without the slack the vector grew with.
   if (!found.empty())
-    state_->pairs[anchor].alternatives = std::make_shared<const std::vector<Alternative>>(found.begin(), found.end());
+    state_->pairs[anchor].alternatives = CountedPtr<const std::vector<Alternative>>::make(found.begin(), found.end());
 }
 
 // Stage 4b, the part that reads features: a pair's numbers and tokens (and its neighbours' tokens).
@@ -463,9 +493,9 @@ bool ContentRun::same_neighbours(std::size_t p, std::size_t q) const {
   return true;
 }
 
-std::shared_ptr<const MadeFindings> ContentRun::made(std::size_t pair, std::optional<SelectedAlternative> selected,
-                                                     std::vector<Finding> findings) const {
-  auto made = std::make_shared<MadeFindings>();
+CountedPtr<MadeFindings> ContentRun::made(std::size_t pair, std::optional<SelectedAlternative> selected,
+                                               std::vector<Finding> findings) const {
+  auto made = CountedPtr<MadeFindings>::make();
   made->pair = static_cast<std::uint32_t>(pair);
   const ReadLines lines = read_lines(pair, selected ? selected->alternative.count : 1);
   made->selected = std::move(selected);
@@ -484,30 +514,65 @@ std::string_view ContentRun::line_break_after(const ReadLines& lines) const {
   return table_.text().substr(end, table_.line_begin(low + 1) - end);
 }
 
-std::shared_ptr<const MadeFindings> ContentRun::reusable_lexical(std::size_t p) const {
+CountedPtr<MadeFindings> ContentRun::reused(const MadeFindings& before) const {
+  const std::vector<ContentState::ListedFinding>& listed = previous_->listed;
+  if (std::size_t{before.first} + before.count > listed.size()) return nullptr;
+  for (std::size_t i = before.first; i < before.first + before.count; ++i)
+    if (listed[i].at >= previous_findings_.size()) return nullptr;  // (kNotListed too)
+  auto made = CountedPtr<MadeFindings>::make();
+  made->pair = before.pair;
+  made->selected = before.selected;
+  made->line_offsets = before.line_offsets;
+  made->line_break = before.line_break;
+  made->reused = &before;
+  return made;
+}
+
+void ContentRun::list(MadeFindings& made, std::size_t base, std::vector<Finding>& out) const {
+  made.first = static_cast<std::uint32_t>(out.size());
+  if (made.reused) {
+    const MadeFindings& before = *made.reused;
+    for (std::size_t i = before.first; i < before.first + before.count; ++i) {
+      const ContentState::ListedFinding& listed = previous_->listed[i];
+      Finding finding = previous_findings_[listed.at];
+      finding.severity = listed.made;
+      move_finding(finding, before.base, base);
+      out.push_back(std::move(finding));
+    }
+    made.reused = nullptr;
+  } else {
+    // Made by this run, where the lines are.
+    out.insert(out.end(), std::make_move_iterator(made.findings.begin()), std::make_move_iterator(made.findings.end()));
+    std::vector<Finding>().swap(made.findings);
+  }
+  made.count = static_cast<std::uint32_t>(out.size() - made.first);
+  made.base = base;
+}
+
+CountedPtr<MadeFindings> ContentRun::reusable_lexical(std::size_t p) const {
   const ContentState::PairRecord* before = previous_record(p);
   if (!before || !before->findings) return nullptr;
   const MadeFindings& made = *before->findings;
   // Whether a pair has lexical findings depends on its lines alone.
-  if (made.findings.empty()) return before->findings;
+  if (made.count == 0) return no_findings();
   // Their text names the pair by number and the neighbours a token is found in.
   if (made.pair != p || !same_neighbours(p, mapped_[p]) || !same_offsets(made, read_lines(p, 1))) return nullptr;
-  return before->findings;
+  return reused(made);
 }
 
 // A pair's length findings read its lines, summaries and checks (the same for
 // a pair of the previous version with the same lines) and the fits.
-std::shared_ptr<const MadeFindings> ContentRun::reusable_length(std::size_t p) const {
+CountedPtr<MadeFindings> ContentRun::reusable_length(std::size_t p) const {
   const ContentState::PairRecord* before = previous_record(p);
   if (!same_fits_ || !before || !before->length || before->local_ratio != state_->pairs[p].local_ratio) return nullptr;
   const MadeFindings& made = *before->length;
-  if (made.findings.empty()) return before->length;
+  if (made.count == 0) return no_findings();
   // Their text names the pair by number; they span both its lines.
   if (made.pair != p || !same_offsets(made, read_lines(p, 1))) return nullptr;
-  return before->length;
+  return reused(made);
 }
 
-std::shared_ptr<const MadeFindings> ContentRun::reusable_realign(const SelectedAlternative& selected) const {
+CountedPtr<MadeFindings> ContentRun::reusable_realign(const SelectedAlternative& selected) const {
   const Alternative& alternative = selected.alternative;
   const ContentState::PairRecord* before = previous_record(alternative.first);
   if (!before || !before->realign || !(previous_->fits == table_.fits)) return nullptr;
@@ -519,7 +584,7 @@ std::shared_ptr<const MadeFindings> ContentRun::reusable_realign(const SelectedA
   if (!same_offsets(made, lines)) return nullptr;
   // A merge's fix also copies the line break between its lines.
   if (alternative.type == MoveType::Merge && made.line_break != line_break_after(lines)) return nullptr;
-  return before->realign;
+  return reused(made);
 }
 
 // A full run's lookups of every line are over after the sweep, its last ones
@@ -622,21 +687,25 @@ ContentResult ContentRun::run() {
 
   // Stage 4: findings, memoised per selected alternative, and per pair for
   // the lexical ones (above) and the length ones.
-  std::vector<std::shared_ptr<const MadeFindings>> realign(selection.selected.size());
+  std::vector<CountedPtr<MadeFindings>> realign(selection.selected.size());
   // A selected alternative's findings read its pairs' text, not the features
   // (those were freed by the sweep; computing them again was a tenth of a check).
   for (std::size_t i = 0; i < selection.selected.size(); ++i) realign[i] = reusable_realign(selection.selected[i]);
   // The selected alternatives, then the pairs, of each stretch of the
   // document in turn (the same order however many threads write them).
   std::vector<std::vector<Finding>> parts(workers);
+  std::vector<std::vector<MadeFindings*>> listed(workers);  // each part's records, numbered within it
   detail::in_stretches(n, workers, [&](std::size_t begin, std::size_t end, unsigned stretch) {
     std::vector<Finding>& out = parts[stretch];
+    auto list_made = [&](MadeFindings& made, std::size_t base) {
+      list(made, base, out);
+      listed[stretch].push_back(&made);
+    };
     for (std::size_t i = 0; i < selection.selected.size(); ++i) {
       const SelectedAlternative& selected = selection.selected[i];
       if (selected.alternative.first < begin || selected.alternative.first >= end) continue;
       if (!realign[i]) realign[i] = made(selected.alternative.first, selected, realign_findings(table_, selected));
-      const std::size_t base = base_of(read_lines(selected.alternative.first, selected.alternative.count));
-      append_moved(out, realign[i]->findings, realign[i]->base, base);
+      list_made(*realign[i], base_of(read_lines(selected.alternative.first, selected.alternative.count)));
       // Only this alternative's anchor record is written.
       state_->pairs[selected.alternative.first].realign = realign[i];
     }
@@ -644,16 +713,15 @@ ContentResult ContentRun::run() {
       if (!table_.valid(p)) continue;
       ContentState::PairRecord& record = state_->pairs[p];
       if (!selection.explained[p]) {
-        std::shared_ptr<const MadeFindings> length = reusable_length(p);
+        CountedPtr<MadeFindings> length = reusable_length(p);
         if (!length) {
           std::vector<Finding> found = length_findings(table_, p, record.translation, record.original);
           length = found.empty() ? no_findings() : made(p, std::nullopt, std::move(found));
         }
-        if (!length->findings.empty()) append_moved(out, length->findings, length->base, base_of(read_lines(p, 1)));
+        if (length != no_findings()) list_made(*length, base_of(read_lines(p, 1)));
         record.length = std::move(length);
       }
-      if (!lexical_[p]->findings.empty())
-        append_moved(out, lexical_[p]->findings, lexical_[p]->base, base_of(read_lines(p, 1)));
+      if (lexical_[p] != no_findings()) list_made(*lexical_[p], base_of(read_lines(p, 1)));
       record.findings = lexical_[p];
     }
   });
@@ -662,11 +730,14 @@ ContentResult ContentRun::run() {
   std::size_t total = 0;
   for (const std::vector<Finding>& part : parts) total += part.size();
   result.findings.reserve(total);
-  for (std::vector<Finding>& part : parts) {
-    result.findings.insert(result.findings.end(), std::make_move_iterator(part.begin()),
-                           std::make_move_iterator(part.end()));
-    std::vector<Finding>().swap(part);
+  for (std::size_t w = 0; w < parts.size(); ++w) {
+    for (MadeFindings* made : listed[w]) made->first += static_cast<std::uint32_t>(result.findings.size());
+    result.findings.insert(result.findings.end(), std::make_move_iterator(parts[w].begin()),
+                           std::make_move_iterator(parts[w].end()));
+    std::vector<Finding>().swap(parts[w]);
   }
+  state_->listed.resize(result.findings.size());
+  for (std::size_t i = 0; i < result.findings.size(); ++i) state_->listed[i].made = result.findings[i].severity;
   // Pair scores: the fit of the pair as given, lowered by the strongest finding on it.
   std::vector<double> worst(n, 0.0);
   for (const Finding& finding : result.findings) {
@@ -691,14 +762,14 @@ ContentResult ContentRun::run() {
 }  // namespace
 
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index, const ContentState* previous,
-                             std::span<const std::uint32_t> previous_lines) {
-  ContentRun run(transcript, index, previous, previous_lines);
+                             std::span<const std::uint32_t> previous_lines, std::span<const Finding> previous_findings) {
+  ContentRun run(transcript, index, previous, previous_lines, previous_findings);
   return run.run();
 }
 
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index,
                              const ContentPrefixListener& on_prefix) {
-  ContentRun run(transcript, index, nullptr, {});
+  ContentRun run(transcript, index, nullptr, {}, {});
   if (on_prefix) run.tell_prefixes(on_prefix);
   return run.run();
 }

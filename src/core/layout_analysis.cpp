@@ -193,8 +193,14 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
     if (previous && previous->content)
       previous_lines = previous_units(unit_index.text(), ranges, memo->label_skips, *previous, previous_text);
     ContentResult content =
-        content_checks(units, unit_index, previous_lines.empty() ? nullptr : previous->content.get(), previous_lines);
+        previous_lines.empty()
+            ? content_checks(units, unit_index)
+            : content_checks(units, unit_index, previous->content.get(), previous_lines, previous->content_findings);
+    std::vector<std::uint32_t> listed_at(content.findings.size());
+    for (std::size_t i = 0; i < listed_at.size(); ++i) listed_at[i] = static_cast<std::uint32_t>(i);
+    list_content_findings(*content.state, listed_at);
     memo->content = std::move(content.state);
+    memo->content_findings = content.findings;
     result.findings.insert(result.findings.end(), std::make_move_iterator(content.findings.begin()),
                            std::make_move_iterator(content.findings.end()));
     result.pair_scores = std::move(content.pair_scores);

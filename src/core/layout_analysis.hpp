@@ -29,6 +29,8 @@ struct LayoutMemo {
   // checks read from there on). A label that came or went changes them.
   std::vector<std::uint32_t> label_skips;
   std::shared_ptr<const ContentState> content;
+  // Its findings, as made (the document's list has them in document lines, with some fixes withheld).
+  std::vector<Finding> content_findings;
 };
 
 struct LayoutAnalysis {

@@ -16,7 +16,7 @@ namespace bitext::detail {
 namespace {
 
 void add_side_ranges(const Transcript& transcript, const SideLines& lines,
-                     const std::vector<Pair::TextRange>& ranges, SideRanges& out) {
+                     const TextRanges& ranges, SideRanges& out) {
   if (!ranges.empty()) {
     out.append(ranges.begin(), ranges.end());
     return;

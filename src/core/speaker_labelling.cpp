@@ -14,7 +14,7 @@ std::string label_text(std::string_view name, Script script, Layout layout) {
 
 // Where a side's text starts, or nullopt when the pair lacks that side.
 std::optional<std::size_t> side_start(const Transcript& transcript, const SideLines& lines,
-                                      const std::vector<Pair::TextRange>& ranges) {
+                                      const TextRanges& ranges) {
   if (!ranges.empty()) return ranges.front().begin;
   if (lines.empty() || lines.front() >= transcript.lines.size()) return std::nullopt;
   return transcript.lines[lines.front()].begin;

@@ -134,7 +134,8 @@ class ModelBuilder {
   // a later line of the side starts another speaker's words within the cue.
   void read_further_dashes(const Pair& pair, bool translation, LabelSide where) {
     if (sources_.layout != Layout::Srt && sources_.layout != Layout::Vtt) return;
-    std::vector<Pair::TextRange> spans = translation ? pair.translation_ranges : pair.original_ranges;
+    const TextRanges& kept = translation ? pair.translation_ranges : pair.original_ranges;
+    std::vector<Pair::TextRange> spans(kept.begin(), kept.end());
     if (spans.empty())
       for (const std::uint32_t line : translation ? pair.translation : pair.original)
         spans.push_back({transcript_.lines[line].begin, transcript_.lines[line].end});

@@ -18,7 +18,7 @@ std::uint32_t line_of(const LineIndex& index, std::size_t offset) {
 // side's document lines.
 std::vector<Pair::TextRange> side_ranges(const LineIndex& index, const Pair& pair, bool translation) {
   const auto& ranges = translation ? pair.translation_ranges : pair.original_ranges;
-  if (!ranges.empty()) return ranges;
+  if (!ranges.empty()) return {ranges.begin(), ranges.end()};
   std::vector<Pair::TextRange> out;
   for (std::uint32_t line : translation ? pair.translation : pair.original)
     out.push_back({index.line_start(line), index.line_end(line)});

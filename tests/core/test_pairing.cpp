@@ -65,7 +65,32 @@ TEST_CASE("a version keeps a line record per line and a pair per pair: their sma
   // docs/performance.md (mem12): each 8 bytes here is ~0.25 MB per version of
   // a 10 MB document, and the server holds two versions while it reruns.
   CHECK(sizeof(TranscriptLine) <= 48);  // 56 with `kind` after the script profile
-  CHECK(sizeof(Pair) <= 144);           // 152 with `cue` after the ranges
+  CHECK(sizeof(Pair) <= 112);           // 144 with the ranges in std::vectors, 152 with `cue` after them
+}
+
+TEST_CASE("a side's text ranges are one pointer, null when there are none, and copied whole") {
+  CHECK(sizeof(TextRanges) == sizeof(void*));
+  const TextRanges none;
+  CHECK(none.empty());
+  CHECK(none.begin() == none.end());
+  const std::vector<TextRange> two{{3, 7}, {9, 12}};
+  TextRanges ranges(two);
+  REQUIRE(ranges.size() == 2);
+  CHECK(ranges.front().begin == 3);
+  CHECK(ranges[1].end == 12);
+  TextRanges copy = ranges;
+  ranges = TextRanges(std::vector<TextRange>{{1, 2}});
+  REQUIRE(copy.size() == 2);  // its own copy
+  CHECK((copy[0].begin == 3 && copy[0].end == 7 && copy[1].begin == 9 && copy[1].end == 12));
+  REQUIRE(ranges.size() == 1);
+  CHECK(ranges[0].end == 2);
+  ranges = none;
+  CHECK(ranges.empty());
+  TextRanges moved = std::move(copy);
+  CHECK(moved.size() == 2);
+  std::size_t total = 0;
+  for (const TextRange& range : moved) total += range.end - range.begin;
+  CHECK(total == 7);
 }
 
 TEST_CASE("a clean zh/en transcript pairs each Chinese line with the English line after it") {

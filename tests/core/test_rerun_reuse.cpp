@@ -7,6 +7,7 @@
 // document change), several edits at once, and layouts other than lines.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <random>
@@ -288,6 +289,45 @@ TEST_CASE("rerun moves, renumbers or remakes each pair's length findings as run 
     }
   }
   CHECK(cases >= 4 * outliers.size());
+}
+
+// The content work kept for rerun does not copy its findings: a rerun reads
+// those it reuses back from the previous version's list, where the rules may
+// have dropped some and changed the severity of others.
+TEST_CASE("rerun under other rule settings than the version it reruns from gives what run gives") {
+  const std::string text = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::vector<std::string> lines = split_lines(text);
+  CheckOptions settings;
+  settings.rules["length-outlier"].severity = Severity::Error;
+  settings.rules["token-not-carried"].severity = Severity::Error;
+  settings.rules["boundary-drift"].enabled = false;
+  settings.rules["number-mismatch"].enabled = false;
+  const CheckOptions defaults;
+  const auto count = [](const Analysis& analysis, std::string_view code, Severity severity) {
+    return std::count_if(analysis.findings().begin(), analysis.findings().end(),
+                         [&](const Finding& f) { return f.code == code && f.severity == severity; });
+  };
+  const auto with_defaults = Analysis::run(text, defaults);
+  const auto with_settings = Analysis::run(text, settings);
+  REQUIRE(count(*with_defaults, "length-outlier", Severity::Information) >= 3);
+  REQUIRE(count(*with_defaults, "boundary-drift", Severity::Warning) >= 1);
+  REQUIRE(count(*with_defaults, "number-mismatch", Severity::Information) >= 1);
+  REQUIRE(count(*with_settings, "length-outlier", Severity::Error) >= 3);
+  REQUIRE(count(*with_settings, "boundary-drift", Severity::Warning) == 0);
+  // (run lists the findings it settles for the content state; run_once, which keeps none, only settles them)
+  check_same_analysis(*Analysis::run_once(text, settings), *with_settings);
+  const auto last = static_cast<std::uint32_t>(lines.size() - 1);
+  std::vector<std::string> edited_lines = lines;
+  edited_lines[last] += "字";  // far from every finding: they are all reused
+  const std::string edited = join_lines(edited_lines);
+  const std::vector<LineEdit> edits{{last, 1, 1}};
+  for (const auto& [from, options] : {std::pair{with_settings, defaults}, std::pair{with_defaults, settings},
+                                      std::pair{with_settings, settings}, std::pair{with_defaults, defaults}})
+    check_same_analysis(*Analysis::run(edited, options), *Analysis::rerun(*from, edited, edits, options));
+  for (const auto& [from, options] : {std::pair{with_settings, defaults}, std::pair{with_defaults, settings}})
+    check_same_analysis(*Analysis::run(edited, options),
+                        *Analysis::rerun(*from, std::make_shared<const std::string>(edited), edits, options,
+                                         Analysis::PreviousWork::Release));
 }
 
 namespace {
