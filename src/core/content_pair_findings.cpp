@@ -46,10 +46,12 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
     const std::string_view o_text = table.line_text(slot.original_line);
     // What else a cut leaves: a translation that ends at a clause mark where
     // its original does not, or at its number label where its original goes
-    // on with the title.
+    // on with the title, or without the web address its original ends with.
+    const std::string_view dropped_address = residual > 0 ? dropped_final_address(t_text, o_text) : std::string_view{};
     const bool dangling = residual > 0 && (ends_at_other_clause_mark(t_text, o_text) ||
                                            ends_inside_original_token(t_text, o_text) ||
-                                           (ends_with_number_label(t_text) && !ends_with_number_label(o_text)));
+                                           (ends_with_number_label(t_text) && !ends_with_number_label(o_text)) ||
+                                           !dropped_address.empty());
     const bool cut_off = (residual > 0 && !t.ends_sentence && o.ends_sentence) || dangling;
     // The dictionary's view of a cut: the original's last content words have
     // no counterpart in the translation, while earlier ones have: at least
@@ -118,7 +120,10 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
                       "predicts (%.1f standard deviations)",
                       p + 1, expected > 0 ? 100.0 * o.length / expected : 0.0, whose, residual);
         finding.message = buffer;
-        if (cut_off) finding.message += "; it ends with " + tail_preview(t_text, 12) + " mid-sentence";
+        if (!dropped_address.empty())
+          finding.message += "; it lacks the address its original ends with, '" + std::string(dropped_address) + "'";
+        else if (cut_off)
+          finding.message += "; it ends with " + tail_preview(t_text, 12) + " mid-sentence";
         if (tail > 0)
           finding.message += "; the original's last " + std::to_string(words.unmatched_tail) +
                              " content words have no counterpart in it";

@@ -305,6 +305,8 @@ bool ends_with_number_label(std::string_view text);
 // inside a Latin token the original has whole.
 bool ends_at_other_clause_mark(std::string_view translation, std::string_view original);
 bool ends_inside_original_token(std::string_view translation, std::string_view original);
+// The web address the original ends with when the translation lacks it (else empty).
+std::string_view dropped_final_address(std::string_view translation, std::string_view original);
 
 // Text of a line for messages: quoted, at most `max_chars` code points
 // (content_pair_findings.cpp); tail_preview shows its end.

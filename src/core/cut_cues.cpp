@@ -69,4 +69,36 @@ bool ends_inside_original_token(std::string_view translation, std::string_view o
   return false;
 }
 
+// The original ends with a web address that the translation does not have,
+// scheme aside ("http://" for "https://"): translators copy addresses
+// verbatim, so a translation without its original's closing link was cut
+// before it (a bibliography entry cut to "维基百科(英文) - GNU.").
+std::string_view dropped_final_address(std::string_view translation, std::string_view original) {
+  // The original's last whitespace-separated chunk with a letter or digit.
+  std::string_view last;
+  for (std::size_t end = original.size(); end > 0 && last.empty();) {
+    while (end > 0 && (original[end - 1] == ' ' || original[end - 1] == '\t')) --end;
+    std::size_t begin = end;
+    while (begin > 0 && original[begin - 1] != ' ' && original[begin - 1] != '\t') --begin;
+    const std::string_view chunk = original.substr(begin, end - begin);
+    for (const char c : chunk)
+      if (chars::is_ascii_alnum(static_cast<unsigned char>(c))) {
+        last = chunk;
+        break;
+      }
+    end = begin;
+  }
+  last = without_opening(last);
+  while (!last.empty() && std::string_view(".,;:!?)]>\"'").find(last.back()) != std::string_view::npos)
+    last.remove_suffix(1);
+  std::string_view address = last;
+  if (const std::size_t scheme = address.find("://"); scheme != std::string_view::npos) {
+    address.remove_prefix(scheme + 3);
+  } else if (address.substr(0, 4) != "www.") {
+    return {};
+  }
+  if (address.empty() || translation.find(address) != std::string_view::npos) return {};
+  return last;
+}
+
 }  // namespace bitext::content

@@ -580,6 +580,33 @@ TEST_CASE("a compact translation cut at a clause mark is reported however little
         "predicts (0.2 standard deviations); it ends with '基本知识虚拟内存，' mid-sentence");
 }
 
+// The GIMP manual's bibliography (gimp-help bibliography.html, rows 1760-1789):
+// every entry ends with its web address, which translators copy verbatim. An
+// entry cut before its address ends like a complete one ("维基百科(英文) -
+// GNU."); the address its original ends with and it lacks is what the cut
+// leaves: one information length finding. The same address with another
+// scheme ("http://") is carried.
+TEST_CASE("a translation without the web address its original ends with is reported as truncated") {
+  std::vector<std::string> entries = calibration_lines(1760, 30);
+  REQUIRE(entries[16] == "[WKPD-GNU] 维基百科(英文) - GNU. https://en.wikipedia.org/wiki/GNU .");
+  const auto clean = Analysis::run(join_lines(entries), {});
+  CHECK(length_findings_on(*clean, 8).empty());
+  entries[16] = "[WKPD-GNU] 维基百科(英文) - GNU.";
+  const auto cut = Analysis::run(join_lines(entries), {});
+  const auto found = length_findings_on(*cut, 8);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == Severity::Information);
+  CHECK(found.front()->evidence->has(Signal::CutOff));
+  CHECK(found.front()->message ==
+        "The translation of pair 9 looks truncated: its original is 241% of the length this document's ratio "
+        "predicts (2.9 standard deviations); it lacks the address its original ends with, "
+        "'https://en.wikipedia.org/wiki/GNU'");
+
+  entries[16] = "[WKPD-GNU] 维基百科(英文) - GNU. http://en.wikipedia.org/wiki/GNU .";
+  const auto other_scheme = Analysis::run(join_lines(entries), {});
+  CHECK(length_findings_on(*other_scheme, 8).empty());
+}
+
 // The GFDL's termination clause (gimp-help gfdl-9, row 1888 of the tuning
 // split) in the 30 pairs from row 1881: a faithful legal translation, long and
 // 28% over the document's ratio, is 6.3 standard deviations out because the

@@ -87,3 +87,21 @@ TEST_CASE("ends_inside_original_token answers as reading every token of the orig
   }
   CHECK(found > 1000);  // the comparison saw many cut fragments, not only misses
 }
+
+TEST_CASE("dropped_final_address: the web address the original ends with, missing from the translation") {
+  using bitext::content::dropped_final_address;
+  CHECK(dropped_final_address("[WKPD-GNU] 维基百科(英文) - GNU.", "[WKPD-GNU] Wikipedia - GNU. https://en.wikipedia.org/wiki/GNU .") ==
+        "https://en.wikipedia.org/wiki/GNU");
+  CHECK(dropped_final_address("见", "See (www.debian.org).") == "www.debian.org");
+  // A cut inside the address leaves it missing as well.
+  CHECK(dropped_final_address("链接在 http://get.", "linked on https://get.debian.org/cdimage/") ==
+        "https://get.debian.org/cdimage/");
+  // Carried, with or without the same scheme; or the original ends with no address.
+  CHECK(dropped_final_address("链接在 http://get.debian.org/cdimage/", "linked on https://get.debian.org/cdimage/")
+            .empty());
+  CHECK(dropped_final_address("见 https://gimp.org 。", "See https://gimp.org .").empty());
+  CHECK(dropped_final_address("访问 https://gimp.org 了解更多", "Visit https://gimp.org to learn more").empty());
+  CHECK(dropped_final_address("编辑 /etc/apt/sources.list", "Edit /etc/apt/sources.list").empty());
+  CHECK(dropped_final_address("", "").empty());
+  CHECK(dropped_final_address("见", "https://").empty());
+}
