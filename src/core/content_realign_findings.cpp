@@ -338,6 +338,33 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
          kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed);
 }
 
+// Which pair a drifted sentence and its translation belong with, read from
+// lexical cohesion (TextTiling, Hearst 1997): a paragraph's sentences share
+// content words. The moved texts of the drift and of its mirror (both
+// languages; a Latin token in either) against the rest of each pair's lines,
+// both languages: how many distinct words they share with the first pair's
+// rest and with the second's.
+std::array<int, 2> shared_with_rests(const PairTable& table, const Alternative& drift, const DriftLines& drift_lines,
+                                     const Alternative& mirror, const DriftLines& mirror_lines) {
+  const std::size_t a = drift.first, b = a + 1;
+  std::vector<std::string> moved, rest[2];
+  auto add = [&](std::vector<std::string>& to, std::string_view text) {
+    for (std::string& key : word_keys(text, table.lexicon)) to.push_back(std::move(key));
+  };
+  for (const auto& [move, lines] : {std::pair{&drift, &drift_lines}, std::pair{&mirror, &mirror_lines}}) {
+    const std::string_view source = table.side_text(move->forward ? a : b, move->translation_side);
+    add(moved, moved_text(table, *move, *lines));
+    add(rest[move->forward ? 0 : 1],
+        move->forward ? source.substr(0, lines->cut.head_end) : source.substr(lines->cut.tail_begin));
+    add(rest[move->forward ? 1 : 0], table.side_text(move->forward ? b : a, move->translation_side));
+  }
+  for (std::vector<std::string>* keys : {&moved, &rest[0], &rest[1]}) {
+    std::sort(keys->begin(), keys->end());
+    keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
+  }
+  return {int(shared_keys(moved, rest[0])), int(shared_keys(moved, rest[1]))};
+}
+
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {
   auto severity = severity_of(best.evidence, kRealignThresholds);
   // The dictionary knows the moved words and none of them finds a
@@ -358,11 +385,18 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   if (!severity) return;
   // The strongest move and its mirror (the other language's matching text
   // moved the other way) pair the lines alike; the one that undoes the drift
-  // leaves the lines of its language their usual shape. Both terms are in
-  // nats: the pairing evidence less the change of the line-shape cost.
-  const bool mirror_moved_less =
-      mirror && mirror->evidence - shape_change(table, *mirror, *mirror_lines) >
-                    best.evidence - shape_change(table, best, best_lines);
+  // leaves the lines of its language their usual shape and puts the sentence
+  // with the pair whose words it shares. All terms are in nats: the pairing
+  // evidence less the change of the line-shape cost, and each word the moved
+  // texts share with the rest of the pair a move puts them in counts for that
+  // move as a word of the drift's own evidence does (kWordWeight).
+  const bool mirror_moved_less = [&] {
+    if (!mirror) return false;
+    const std::array<int, 2> shared = shared_with_rests(table, best, best_lines, *mirror, *mirror_lines);
+    auto words_kept_together = [&](const Alternative& move) { return kWordWeight * shared[move.forward ? 1 : 0]; };
+    return mirror->evidence - shape_change(table, *mirror, *mirror_lines) + words_kept_together(*mirror) >
+           best.evidence - shape_change(table, best, best_lines) + words_kept_together(best);
+  }();
   const Alternative& candidate = mirror_moved_less ? *mirror : best;
   const DriftLines& candidate_lines = mirror_moved_less ? *mirror_lines : best_lines;
   const Alternative* alternative = mirror_moved_less ? &best : mirror;

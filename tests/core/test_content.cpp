@@ -1469,3 +1469,33 @@ TEST_CASE("an early list stops before a drift that crosses its cut") {
         }
   }
 }
+
+// The GNU FDL's section 6 as the GIMP manual translates it (4 pairs). The last
+// sentence of pair 3's English ("Make the same adjustment to the section
+// titles…") moved to the start of pair 4's. Moving it back and moving its
+// Chinese forward give the same consistent pairs, and the lines' shapes favour
+// the mirror; but the sentence shares its words (section, title, invariant,
+// combined work, license notice; 章节, 标题, 恒常, 许可声明) with the rest of
+// pair 3, not of pair 4, and the preferred fix puts it back there.
+TEST_CASE("a drifted sentence goes back to the pair whose words it shares") {
+  const std::vector<std::string> lines = calibration_lines(1874, 4);
+  REQUIRE(lines[1] == "6. COMBINING DOCUMENTS");
+  const std::string moved = "Make the same adjustment to the section titles in the list of Invariant Sections in the "
+                            "license notice of the combined work.";
+  REQUIRE(lines[5].ends_with(" " + moved));
+  std::vector<std::string> drifted_lines = lines;
+  drifted_lines[5].resize(lines[5].size() - moved.size() - 1);
+  drifted_lines[7] = moved + " " + lines[7];
+  const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const auto drifts = with_code(*analysis, "boundary-drift");
+  REQUIRE(drifts.size() == 1);
+  const Finding& finding = *drifts.front();
+  REQUIRE(finding.fixes.size() == 2);
+  CHECK(finding.fixes[0].preferred);
+  CHECK(finding.fixes[0].title == "Move 'Make the same…' to the end of the original of pair 3");
+  CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
+  CHECK(apply_edits(drifted, finding.fixes[1].edits) != clean);
+  CHECK(finding.message.starts_with("The original of pair 4 starts with 'Make the same adjustment to the section…', "
+                                    "which belongs to pair 3"));
+}
