@@ -8,7 +8,12 @@
 namespace bitext {
 namespace {
 
-using enum RuleKind;
+// Not `using enum RuleKind`: in a unity build its names (Speaker) would reach
+// the next file of the batch and clash with bitext::Speaker.
+constexpr RuleKind kStructural = RuleKind::Structural;
+constexpr RuleKind kContent = RuleKind::Content;
+constexpr RuleKind kSubtitle = RuleKind::Subtitle;
+constexpr RuleKind kSpeakerRule = RuleKind::Speaker;
 constexpr Severity kError = Severity::Error;
 constexpr Severity kWarning = Severity::Warning;
 constexpr Severity kInfo = Severity::Information;
@@ -16,75 +21,75 @@ constexpr Severity kHint = Severity::Hint;
 
 constexpr Rule kRules[] = {
     // code, kind, severity, weakest, has_fix, explanation, fix
-    {"missing-translation", Structural, kError, kError, true,
+    {"missing-translation", kStructural, kError, kError, true,
      "an original line with no translation next to it",
      "insert a placeholder translation line (`[translation missing]`, a setting)"},
-    {"missing-original", Structural, kError, kError, true, "a translation line alone",
+    {"missing-original", kStructural, kError, kError, true, "a translation line alone",
      "insert a placeholder original line (`[original missing]`, a setting)"},
-    {"swapped-order", Structural, kError, kError, true,
+    {"swapped-order", kStructural, kError, kError, true,
      "the two lines of a pair are in the opposite order to the rest of the document", "swap the lines"},
-    {"duplicate-line", Structural, kWarning, kWarning, true, "the same line twice in a row", "delete the copy"},
-    {"split-line", Structural, kWarning, kWarning, true,
+    {"duplicate-line", kStructural, kWarning, kWarning, true, "the same line twice in a row", "delete the copy"},
+    {"split-line", kStructural, kWarning, kWarning, true,
      "two consecutive lines of one language that together make one segment",
      "join them (no separator between Chinese parts, a space between English parts)"},
-    {"untranslated", Structural, kWarning, kWarning, false,
+    {"untranslated", kStructural, kWarning, kWarning, false,
      "the translation line is in the original's language, or identical to it", "translate it"},
-    {"empty-line", Structural, kWarning, kWarning, true, "a blank line between the two lines of a pair",
+    {"empty-line", kStructural, kWarning, kWarning, true, "a blank line between the two lines of a pair",
      "delete it"},
-    {"invalid-utf8", Structural, kError, kError, false,
+    {"invalid-utf8", kStructural, kError, kError, false,
      "bytes that are not UTF-8, at their exact line and column", "re-save the file as UTF-8"},
-    {"shifted-block", Content, kWarning, kHint, true,
+    {"shifted-block", kContent, kWarning, kHint, true,
      "pairs k–m are paired with their neighbours' lines (a block shifted by one; two pairs = crossed)",
      "re-pair the block"},
-    {"boundary-drift", Content, kWarning, kHint, true,
+    {"boundary-drift", kContent, kWarning, kHint, true,
      "the translation (or original) of a pair also covers the start or end of the next pair (weak evidence is "
      "raised to info when the other language's matching text, moved the other way, fits as well)",
      "move that text to the right line, cut at the best clause boundary; preferred: the move in the language "
      "whose lines it returns to their usual sentence count and length, the other language's matching move "
      "offered too"},
-    {"merge-suggested", Content, kWarning, kHint, true, "one sentence is cut across two pairs on both sides",
+    {"merge-suggested", kContent, kWarning, kHint, true, "one sentence is cut across two pairs on both sides",
      "merge the two pairs"},
-    {"length-outlier", Content, kWarning, kHint, false,
+    {"length-outlier", kContent, kWarning, kHint, false,
      "a translation much shorter (truncated) or longer than this document's ratio predicts; a translation that "
      "stops mid-sentence where its original ends one counts as a cue",
      ""},
-    {"number-mismatch", Content, kWarning, kInfo, false,
+    {"number-mismatch", kContent, kWarning, kInfo, false,
      "a number on one side has no counterpart on the other (missing and extra reported separately; a warning "
      "when both sides have a number the other lacks)",
      ""},
-    {"token-not-carried", Content, kInfo, kHint, false,
+    {"token-not-carried", kContent, kInfo, kHint, false,
      "a Latin name, acronym or URL of one side is missing (info) or spelled differently (hint) on the other", ""},
-    {"subtitle-timestamp-malformed", Subtitle, kError, kError, false,
+    {"subtitle-timestamp-malformed", kSubtitle, kError, kError, false,
      "a timing that cannot be read; the finding starts at the exact column where reading failed",
      "write it as the format defines it"},
-    {"subtitle-timestamp-form", Subtitle, kInfo, kInfo, true,
+    {"subtitle-timestamp-form", kSubtitle, kInfo, kInfo, true,
      "a time players accept but the format does not define (SRT with `.` or without hours)",
      "write it in the format's form"},
-    {"subtitle-end-before-start", Subtitle, kError, kError, false,
+    {"subtitle-end-before-start", kSubtitle, kError, kError, false,
      "a cue ends when or before it starts",
      "correct the timing"},
-    {"subtitle-overlap", Subtitle, kWarning, kWarning, true,
+    {"subtitle-overlap", kSubtitle, kWarning, kWarning, true,
      "a cue ends after the next one starts",
      "end it at the next start"},
-    {"subtitle-out-of-order", Subtitle, kWarning, kWarning, false,
+    {"subtitle-out-of-order", kSubtitle, kWarning, kWarning, false,
      "a cue starts before the cue above it",
      "move the cue or correct its timing"},
-    {"subtitle-numbering", Subtitle, kInfo, kInfo, true,
+    {"subtitle-numbering", kSubtitle, kInfo, kInfo, true,
      "a cue number skips or repeats (SRT; WebVTT when every identifier is a number)",
      "renumber the file"},
-    {"subtitle-reading-speed", Subtitle, kHint, kHint, false,
+    {"subtitle-reading-speed", kSubtitle, kHint, kHint, false,
      "a language's text reads faster than its limit (`CheckOptions::subtitle_style`)",
      "shorten the text or lengthen the cue"},
-    {"subtitle-line-too-long", Subtitle, kHint, kHint, false,
+    {"subtitle-line-too-long", kSubtitle, kHint, kHint, false,
      "a subtitle line longer than its language's limit (`CheckOptions::subtitle_style`)",
      "rewrap or shorten the line"},
-    {"speaker-mismatch", Speaker, kWarning, kWarning, false,
+    {"speaker-mismatch", kSpeakerRule, kWarning, kWarning, false,
      "the two sides of a pair name different speakers that are not two spellings of one",
      "correct the label on the wrong side"},
-    {"speaker-label-missing", Speaker, kInfo, kInfo, true,
+    {"speaker-label-missing", kSpeakerRule, kInfo, kInfo, true,
      "one side of a pair is labelled, the other not, where the document labels both sides",
      "add the label in that language's known spelling"},
-    {"speaker-spelling", Speaker, kInfo, kInfo, true,
+    {"speaker-spelling", kSpeakerRule, kInfo, kInfo, true,
      "a speaker name seen once or twice next to a close spelling seen far more often (a misspelling)",
      "write the frequent spelling"},
 };
