@@ -409,19 +409,20 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   // The strongest move and its mirror (the other language's matching text
   // moved the other way) pair the lines alike; the one that undoes the drift
   // leaves the lines of its language their usual shape and puts the sentence
-  // with the pair whose words it shares. All terms are in nats: the pairing
-  // evidence less the change of the line-shape cost, and each word the moved
-  // texts share with the rest of the pair a move puts them in counts for that
-  // move as a word of the drift's own evidence does (kWordWeight).
+  // with the pair whose words it shares and whose discourse it continues.
+  // All terms are in nats: the pairing evidence less the change of the
+  // line-shape cost, and each word the moved texts share with the rest of the
+  // pair a move puts them in, and each discourse cue for that pair, counts for
+  // that move as a word of the drift's own evidence does (kWordWeight).
   const bool mirror_moved_less = [&] {
     if (!mirror) return false;
     const std::array<int, 2> shared = shared_with_rests(table, best, best_lines, *mirror, *mirror_lines);
     const std::array<int, 2> cues = discourse_cues(table, best, best_lines, *mirror, *mirror_lines);
-    auto words_kept_together = [&](const Alternative& move) {
+    auto kept_together = [&](const Alternative& move) {
       return kWordWeight * (shared[move.forward ? 1 : 0] + cues[move.forward ? 1 : 0]);
     };
-    return mirror->evidence - shape_change(table, *mirror, *mirror_lines) + words_kept_together(*mirror) >
-           best.evidence - shape_change(table, best, best_lines) + words_kept_together(best);
+    return mirror->evidence - shape_change(table, *mirror, *mirror_lines) + kept_together(*mirror) >
+           best.evidence - shape_change(table, best, best_lines) + kept_together(best);
   }();
   const Alternative& candidate = mirror_moved_less ? *mirror : best;
   const DriftLines& candidate_lines = mirror_moved_less ? *mirror_lines : best_lines;
