@@ -365,6 +365,29 @@ std::array<int, 2> shared_with_rests(const PairTable& table, const Alternative& 
   return {int(shared_keys(moved, rest[0])), int(shared_keys(moved, rest[1]))};
 }
 
+// Discourse cues of the same choice, counted in both languages: the moved
+// sentence continues the text before it (it opens with a connective or an
+// anaphor, or ends with a colon, as a pair's last line does before a list or
+// a block it introduces) or the next pair's rest continues it (it opens with
+// one), or the first pair's rest ends with a colon, introducing what follows
+// the line rather than the sentence. Counts for the first pair and the second.
+std::array<int, 2> discourse_cues(const PairTable& table, const Alternative& drift, const DriftLines& drift_lines,
+                                  const Alternative& mirror, const DriftLines& mirror_lines) {
+  const std::size_t a = drift.first, b = a + 1;
+  std::array<int, 2> cues{0, 0};
+  for (const auto& [move, lines] : {std::pair{&drift, &drift_lines}, std::pair{&mirror, &mirror_lines}}) {
+    const std::string_view source = table.side_text(move->forward ? a : b, move->translation_side);
+    const std::string_view moved = moved_text(table, *move, *lines);
+    const std::string_view first_rest =
+        move->forward ? source.substr(0, lines->cut.head_end) : table.side_text(a, move->translation_side);
+    const std::string_view second_rest =
+        move->forward ? table.side_text(b, move->translation_side) : source.substr(lines->cut.tail_begin);
+    cues[0] += opens_with_continuation(moved) + ends_with_colon(moved);
+    cues[1] += opens_with_continuation(second_rest) + ends_with_colon(first_rest);
+  }
+  return cues;
+}
+
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {
   auto severity = severity_of(best.evidence, kRealignThresholds);
   // The dictionary knows the moved words and none of them finds a
@@ -386,16 +409,20 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   // The strongest move and its mirror (the other language's matching text
   // moved the other way) pair the lines alike; the one that undoes the drift
   // leaves the lines of its language their usual shape and puts the sentence
-  // with the pair whose words it shares. All terms are in nats: the pairing
-  // evidence less the change of the line-shape cost, and each word the moved
-  // texts share with the rest of the pair a move puts them in counts for that
-  // move as a word of the drift's own evidence does (kWordWeight).
+  // with the pair whose words it shares and whose discourse it continues.
+  // All terms are in nats: the pairing evidence less the change of the
+  // line-shape cost, and each word the moved texts share with the rest of the
+  // pair a move puts them in, and each discourse cue for that pair, counts for
+  // that move as a word of the drift's own evidence does (kWordWeight).
   const bool mirror_moved_less = [&] {
     if (!mirror) return false;
     const std::array<int, 2> shared = shared_with_rests(table, best, best_lines, *mirror, *mirror_lines);
-    auto words_kept_together = [&](const Alternative& move) { return kWordWeight * shared[move.forward ? 1 : 0]; };
-    return mirror->evidence - shape_change(table, *mirror, *mirror_lines) + words_kept_together(*mirror) >
-           best.evidence - shape_change(table, best, best_lines) + words_kept_together(best);
+    const std::array<int, 2> cues = discourse_cues(table, best, best_lines, *mirror, *mirror_lines);
+    auto kept_together = [&](const Alternative& move) {
+      return kWordWeight * (shared[move.forward ? 1 : 0] + cues[move.forward ? 1 : 0]);
+    };
+    return mirror->evidence - shape_change(table, *mirror, *mirror_lines) + kept_together(*mirror) >
+           best.evidence - shape_change(table, best, best_lines) + kept_together(best);
   }();
   const Alternative& candidate = mirror_moved_less ? *mirror : best;
   const DriftLines& candidate_lines = mirror_moved_less ? *mirror_lines : best_lines;

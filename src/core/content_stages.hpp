@@ -300,6 +300,11 @@ WordMatch word_match(const PairTable& table, const LineFeatures& translation, co
 // Whether a text ends with a bare section number ("…i386 6.2.4.", "图 17.368.")
 // rather than a sentence (content_realign_findings.cpp).
 bool ends_with_number_label(std::string_view text);
+// Discourse cues (discourse_cues.cpp): a sentence that opens with a
+// connective or an anaphor ("However", "This", 但是, 它) continues the one
+// before it; a line ending with a colon introduces what follows it.
+bool opens_with_continuation(std::string_view sentence);
+bool ends_with_colon(std::string_view text);
 // Shapes of a cut at a translation's end (cut_cues.cpp): a clause mark of
 // another kind than the original's last one (or none there), and a mark
 // inside a Latin token the original has whole.

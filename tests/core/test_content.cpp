@@ -1499,3 +1499,31 @@ TEST_CASE("a drifted sentence goes back to the pair whose words it shares") {
   CHECK(finding.message.starts_with("The original of pair 4 starts with 'Make the same adjustment to the section…', "
                                     "which belongs to pair 3"));
 }
+
+TEST_CASE("a drifted sentence that opens with a connective goes back to the pair it continues") {
+  // The GIMP manual's keyboard accelerators, 4 pairs of the tuning split: the
+  // example "For example, Ctrl+N is…" / "比如 Ctrl+N…" ends pair 2 and moved to
+  // the start of pair 3's original. Moving it back and moving the Chinese
+  // along both give consistent pairs; the connective (both languages) tells
+  // the example continues pair 2.
+  const std::vector<std::string> lines = calibration_lines(2022, 4);
+  const std::string moved = "For example, Ctrl+N is a shortcut, and the quickest way to open a new image.";
+  REQUIRE(lines[3].ends_with(" " + moved));
+  REQUIRE(lines[2].ends_with("比如 Ctrl+N 是一个快捷键，用来创建新图像。"));
+  std::vector<std::string> drifted_lines = lines;
+  drifted_lines[3].resize(lines[3].size() - moved.size() - 1);
+  drifted_lines[5] = moved + " " + lines[5];
+  const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const auto drifts = with_code(*analysis, "boundary-drift");
+  REQUIRE(drifts.size() == 1);
+  const Finding& finding = *drifts.front();
+  REQUIRE(finding.fixes.size() == 2);
+  CHECK(finding.fixes[0].preferred);
+  CHECK(finding.fixes[0].title == "Move 'For example, Ctrl+N is…' to the end of the original of pair 2");
+  CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
+  CHECK(apply_edits(drifted, finding.fixes[1].edits) != clean);
+  CHECK(finding.fixes[1].title == "Move '比如 Ctrl+N 是一个快捷键，用来创建新图…' to the start of the translation of pair 3");
+  CHECK(finding.message.starts_with("The original of pair 3 starts with 'For example, Ctrl+N is a shortcut, and…', "
+                                    "which belongs to pair 2"));
+}

@@ -1,0 +1,69 @@
+// Discourse cues of where a sentence belongs: a sentence that opens with a
+// connective or an anaphor continues the one before it, and one that ends
+// with a colon introduces what follows it. The lists are the short, standard
+// ones: the commonest sentence-initial explicit connectives of the Penn
+// Discourse Treebank (Prasad et al. 2008) and of the Chinese Discourse
+// Treebank (Zhou & Xue 2012), and the personal and demonstrative reference
+// items of Halliday & Hasan, "Cohesion in English" (1976), with their
+// Chinese counterparts. No word here comes from the calibration data.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "chars.hpp"
+#include "content_stages.hpp"
+
+namespace bitext::content {
+
+namespace {
+constexpr std::array<std::string_view, 31> kEnglishOpeners = {
+    // connectives
+    "however", "but", "also", "so", "thus", "therefore", "then", "instead", "moreover", "furthermore", "otherwise",
+    "nevertheless", "hence", "still", "yet", "besides", "meanwhile", "in addition", "for example", "for instance",
+    "as a result", "in fact",
+    // reference items
+    "this", "these", "that", "those", "it", "its", "they", "their", "such"};
+constexpr std::array<std::string_view, 24> kChineseOpeners = {
+    // connectives
+    "但", "不过", "然而", "另外", "此外", "而且", "并且", "因此", "所以", "因而", "于是", "例如", "比如", "同时",
+    "否则",
+    // reference items (这 also covers 这些, 这样; 它 它们; 他 他们)
+    "这", "那", "该", "它", "其", "此", "他", "她", "本"};
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+// The text without leading spaces and opening quotes or brackets.
+std::string_view opening(std::string_view text) {
+  for (bool again = true; again && !text.empty();) {
+    again = false;
+    for (std::string_view mark : {" ", "\t", "\"", "(", "“", "（", "「"})
+      if (text.starts_with(mark)) text.remove_prefix(mark.size()), again = true;
+  }
+  return text;
+}
+
+bool starts_with_english(std::string_view text, std::string_view phrase) {
+  if (text.size() < phrase.size()) return false;
+  for (std::size_t i = 0; i < phrase.size(); ++i)
+    if (ascii_lower(text[i]) != phrase[i]) return false;
+  return text.size() == phrase.size() || !is_ascii_letter(text[phrase.size()]);
+}
+}  // namespace
+
+bool opens_with_continuation(std::string_view sentence) {
+  const std::string_view text = opening(sentence);
+  if (text.empty()) return false;
+  if (is_ascii_letter(text.front()))
+    return std::any_of(kEnglishOpeners.begin(), kEnglishOpeners.end(),
+                       [&](std::string_view phrase) { return starts_with_english(text, phrase); });
+  return std::any_of(kChineseOpeners.begin(), kChineseOpeners.end(),
+                     [&](std::string_view word) { return text.starts_with(word); });
+}
+
+bool ends_with_colon(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text.ends_with(":") || text.ends_with("：");
+}
+
+}  // namespace bitext::content
