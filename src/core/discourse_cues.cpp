@@ -16,13 +16,13 @@
 namespace bitext::content {
 
 namespace {
-constexpr std::array<std::string_view, 31> kEnglishOpeners = {
+constexpr std::array<std::string_view, 34> kEnglishOpeners = {
     // connectives
     "however", "but", "also", "so", "thus", "therefore", "then", "instead", "moreover", "furthermore", "otherwise",
     "nevertheless", "hence", "still", "yet", "besides", "meanwhile", "in addition", "for example", "for instance",
     "as a result", "in fact",
     // reference items
-    "this", "these", "that", "those", "it", "its", "they", "their", "such"};
+    "this", "these", "that", "those", "it", "its", "they", "their", "such", "he", "she", "his"};
 constexpr std::array<std::string_view, 24> kChineseOpeners = {
     // connectives
     "但", "不过", "然而", "另外", "此外", "而且", "并且", "因此", "所以", "因而", "于是", "例如", "比如", "同时",
@@ -30,7 +30,7 @@ constexpr std::array<std::string_view, 24> kChineseOpeners = {
     // reference items (这 also covers 这些, 这样; 它 它们; 他 他们)
     "这", "那", "该", "它", "其", "此", "他", "她", "本"};
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_letter(char c) { return chars::is_ascii_letter(static_cast<unsigned char>(c)); }
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
 // The text without leading spaces and opening quotes or brackets.
