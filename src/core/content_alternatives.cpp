@@ -14,6 +14,7 @@
 #include "chars.hpp"
 #include "content_stages.hpp"
 #include "front_matter.hpp"
+#include "line_end_marks.hpp"
 #include "line_facts.hpp"
 
 namespace bitext::content {
@@ -481,6 +482,14 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       const std::size_t trailing_label =
           forward ? trailing_label_begin(source_text, source.spaced, table.side_text(b, !translation).text, table.lexicon)
                   : 0;
+      // A line that ends with a colon introduces what follows (a list, a
+      // command); a faithful translation keeps the colon at the pair's end on
+      // both sides. Pair a's end is the only one a move changes: a move that
+      // gives it the colon its partner ends with brings a lead-in back.
+      // (Taking a colon away is not rewarded: a truncated translation leaves
+      // its original's colon alone too.)
+      const bool partner_colon = detail::ends_with_colon(dest_partner);
+      const bool here_colon = detail::ends_with_colon(dest_back);
       double word_cut_penalty = 0;
       bool word_cut_sentence = false;  // the words' cut begins a sentence that lost its full stop
       // `word_cut`: the byte offset of a cut that is not one of the line's
@@ -519,6 +528,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
                           table.fits.questions.of(next_questions - next_other.questions);
         }
         const double alternative = alternative_a + alternative_b;
+        const double lead_in_mended =
+            partner_colon && !here_colon && detail::ends_with_colon(source_text.substr(0, cut.head_end))
+                ? kLeadInMended
+                : 0.0;
         // Lexical part: only changes when the moved text holds numbers or tokens.
         const std::size_t moved_begin = forward ? cut.tail_begin : 0;
         const std::size_t moved_end = forward ? source_text.size() : cut.head_end;
@@ -538,7 +551,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
               double(numbers_inside) + (moves_tokens ? 0.5 * double(tokens_moved.inside(moved_begin, moved_end)) : 0.0);
           const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
           const double least_gain = (current - lexical_current) - alternative - kDriftPrior;
-          if (least_gain + bound + word_bound + title_mended < kDriftFloor) return;
+          if (least_gain + bound + word_bound + title_mended + lead_in_mended < kDriftFloor) return;
         }
         // A drift leaves one pair with too much and the other with too little:
         // the move must help both, not mend one pair at the other's expense
@@ -581,7 +594,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
             return numbers - 0.5 * double(changed_tokens + other_tokens);
           };
           const double best_a = table.cost[a] - (alternative_a + least_lexical(a, !forward, here_other)) +
-                                (forward ? -word_loss_source : word_gain_dest + title_mended);
+                                (forward ? -word_loss_source : word_gain_dest + title_mended) + lead_in_mended;
           const double best_b = table.cost[b] - (alternative_b + least_lexical(b, forward, next_other)) +
                                 (forward ? word_gain_dest : -word_loss_source);
           if (std::min(best_a, best_b) < -kReceiverSlack) return;
@@ -649,8 +662,12 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         // truncation leaves a label alone too, with the next line whole).
         const double title_gain =
             moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 ? title_mended : 0.0;
+        // So is a lead-in's colon: a truncation that stops at a colon leaves
+        // the line ends disagreeing too, with no text of it next door.
+        const double lead_in_gain =
+            moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 ? lead_in_mended : 0.0;
         const double gain_a = table.cost[a] - (alternative_a + lexical_a) +
-                              (forward ? -word_loss_source : word_gain_dest + title_gain);
+                              (forward ? -word_loss_source : word_gain_dest + title_gain) + lead_in_gain;
         const double gain_b = table.cost[b] - (alternative_b + lexical_b) +
                               (forward ? word_gain_dest : -word_loss_source);
         if (std::min(gain_a, gain_b) < -kReceiverSlack) return;
@@ -683,7 +700,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
         candidate.words_known = static_cast<std::int16_t>(moved_words_.known);
         candidate.evidence =
-            (length_current - alternative) + candidate.lexical_gain + candidate.word_gain + title_gain - penalty;
+            (length_current - alternative) + candidate.lexical_gain + candidate.word_gain + title_gain + lead_in_gain -
+            penalty;
         // A cut that neither punctuation nor a heading's number offers is
         // shown only from the information level on: as a hint it would
         // guess at a place in every sentence whose words lean next door.

@@ -49,6 +49,9 @@ inline constexpr double kDriftPrior = 1.0;     // ... of a boundary drift (equal
 // A heading's label alone, given back the title its partner has: the weight
 // shape_change gives a label out of place (that of a carried name or number).
 inline constexpr double kTitleMended = 3.0;
+// A pair's line given back the closing colon its partner ends with (a lead-in
+// to a list or command), weighed as a whole line glossing its partner.
+inline constexpr double kLeadInMended = 1.0;
 // A drift whose mirror (the other language's matching text moved the other
 // way) fits within kMirrorAgreement is information from kMirroredInformation on.
 inline constexpr double kMirroredInformation = -1.0;

@@ -764,6 +764,46 @@ TEST_CASE("with the dictionary, a section number left without its title takes it
   CHECK(drifts_in(*bitext::Analysis::run(bitext::test_support::join_lines(truncated), {})).empty());
 }
 
+// A lead-in that ends with a colon ("Some common uses are:") moved to the next
+// pair while its translation ("常用的有：") stayed: the move that gives the
+// original of pair 4 back the colon its translation ends with brings the
+// lead-in back (kLeadInMended). The Debian FAQ's dpkg page; without that
+// evidence no move is offered, and the clean page has no drift.
+TEST_CASE("with the dictionary, a lead-in's colon left on the other side of a pair boundary is a drift") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> drifted_lines = {
+      "有多个工具可以管理 Debian 软件包，从图形或文本界面工具，到用于安装软件包的底层工具。所有可用的工具都依赖底层的工具才能正常工作，这里按照复杂度从高到低排序。",
+      "There are multiple tools that are used to manage Debian packages, from graphic or text-based interfaces to the low level tools used to install packages. All the available tools rely on the lower level tools to properly work and are presented here in decreasing complexity level.",
+      "很重要的一个知识点是高层的软件包管理工具，例如 aptitude 或 synaptic，依赖 apt，而 apt 又依赖 dpkg 来管理系统中的软件包。",
+      "It is important to understand that the higher level package management tools such as aptitude or synaptic rely on apt which, itself, relies on dpkg to manage the packages in the system.",
+      "参见 Debian 参考手册的第 2 章 Debian 软件包管理以获得关于 Debian 软件包管理工具的更多信息。该文档有多种语言的翻译以及不同的格式，参见 Debian 用户手册概览中的 Debian 参考手册条目。",
+      "See Chapter 2. Debian package management of the Debian reference for more information about the Debian package management utilities. This document is available in various languages and formats, see the Debian Reference entry in the DDP Users' Manuals overview.",
+      "这是主要的软件包管理程序。dpkg 支持很多选项。常用的有：",
+      "This is the main package management program. dpkg can be invoked with many options.",
+      "列出所有选项：dpkg --help。",
+      "Some common uses are: Find out all the options: dpkg --help.",
+      "打印指定的软件包的控制文件（和其他信息）：dpkg --info foo_VVV-RRR.deb。",
+      "Print out the control file (and other information) for a specified package: dpkg --info foo_VVV-RRR.deb.",
+      "安装软件包（包括解压缩和配置）到硬盘上的文件系统中：dpkg --install foo_VVV-RRR.deb。",
+      "Install a package (including unpacking and configuring) onto the file system of the hard disk: dpkg --install foo_VVV-RRR.deb.",
+  };
+  std::vector<std::string> lines = drifted_lines;
+  lines[7] += " Some common uses are:";
+  lines[9] = "Find out all the options: dpkg --help.";
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  const std::string drifted = bitext::test_support::join_lines(drifted_lines);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Hint);
+  CHECK(found.front()->message.find("The original of pair 5 starts with 'Some common uses are:', which belongs to pair 4") ==
+        0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+}
+
 // The same heading's Chinese title joined to the next line ("上一页12.4." |
 // "监控下一页13.2. …"): moved back to the number it was cut from, the title
 // follows it after a space, as the heading had it.
