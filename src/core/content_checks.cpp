@@ -22,7 +22,7 @@
 
 #include "content_stages.hpp"
 #include "counted_ptr.hpp"
-#include "helper_threads.hpp"
+#include "run_beside.hpp"
 
 namespace bitext {
 

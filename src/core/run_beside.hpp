@@ -1,29 +1,65 @@
-// Two pieces of work at once: the caller's and one on a helper thread.
+// Work beside the caller: two pieces at once (the caller's and one in a thread
+// of its own), or one range cut into stretches run in parallel.
 #pragma once
 
+#include <cstddef>
 #include <exception>
+#include <thread>
 #include <utility>
-
-#include "helper_threads.hpp"
+#include <vector>
 
 namespace bitext::detail {
 
-// Runs `beside` on a kept helper thread (helper_threads.hpp) while `work` runs
-// on this one, and returns when both have ended. An exception from either
-// reaches the caller (`work`'s first).
+// Runs `beside` in a thread of its own while `work` runs on this one, and
+// returns when both have ended. An exception from either reaches the caller
+// (one escaping the thread would end the process).
 template <class Beside, class Work>
 void run_beside(Beside&& beside, Work&& work) {
-  HelperThreads::Running running = HelperThreads::shared().start([&] { beside(); });
+  std::exception_ptr failure;
+  std::thread thread([&] {
+    try {
+      beside();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  });
   try {
     work();
   } catch (...) {
-    try {
-      running.wait();
-    } catch (...) {  // work's exception is the one reported
-    }
+    thread.join();
     throw;
   }
-  running.wait();
+  thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+
+// Runs body(begin, end, stretch) over [0, count) in `workers` contiguous stretches.
+template <class Body>
+void in_stretches(std::size_t count, unsigned workers, const Body& body) {
+  if (workers <= 1) {
+    body(std::size_t{0}, count, 0u);
+    return;
+  }
+  std::vector<std::thread> threads;
+  std::vector<std::exception_ptr> failures(workers);
+  for (unsigned w = 1; w < workers; ++w) {
+    threads.emplace_back([&, w] {
+      try {
+        body(count * w / workers, count * (w + 1) / workers, w);
+      } catch (...) {
+        failures[w] = std::current_exception();
+      }
+    });
+  }
+  try {
+    body(std::size_t{0}, count / workers, 0u);
+  } catch (...) {
+    failures[0] = std::current_exception();
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::exception_ptr& failure : failures)
+    if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace bitext::detail

@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "bitext/analysis.hpp"
-#include "core/helper_threads.hpp"
 #include "support/analysis_compare.hpp"
 #include "support/sanitizers.hpp"
 #include "support/text_files.hpp"
@@ -467,26 +466,6 @@ TEST_CASE("a long document: run, with speakers inferred beside the content check
     current = Analysis::rerun(*current, edited, line_edits, options);
     check_same_analysis(*Analysis::run(edited, options), *current);
   }
-}
-
-// The work a rerun runs beside its own (the second pairing solve, the
-// inference and structural checks, the content checks' stretches) goes to the
-// process's kept helper threads: typing starts no thread after the first edit,
-// so every edit's helper memory goes to the same threads' malloc arenas.
-TEST_CASE("a long document's reruns start no thread: their helper work runs on the kept threads") {
-  const std::string text = tagged_copies(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"), 10);
-  const CheckOptions options;
-  std::vector<std::string> lines = split_lines(text);
-  Editor editor{std::mt19937(11), lines};
-  auto current = Analysis::rerun(*Analysis::run(text, options), join_lines(lines), editor.edit(), options);
-  const bitext::detail::HelperThreads& helpers = bitext::detail::HelperThreads::shared();
-  const std::size_t started = helpers.threads_started();
-  CHECK(helpers.kept_threads() >= 1);
-  for (int edit = 0; edit < 3; ++edit) {
-    const std::vector<LineEdit> line_edits = editor.edit();
-    current = Analysis::rerun(*current, join_lines(lines), line_edits, options);
-  }
-  CHECK(helpers.threads_started() == started);
 }
 
 // run_once (bitext check) drops each part of the work kept for rerun as soon
