@@ -338,25 +338,35 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
          kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed);
 }
 
+// A move's text in one language, read before the move: what it moves, and
+// what the first and the second pair keep on that side besides it.
+struct MoveParts {
+  std::string_view moved, first_rest, second_rest;
+};
+
+MoveParts move_parts(const PairTable& table, const Alternative& move, const DriftLines& lines) {
+  const std::size_t a = move.first, b = a + 1;
+  const std::string_view source = table.side_text(move.forward ? a : b, move.translation_side);
+  return {moved_text(table, move, lines),
+          move.forward ? source.substr(0, lines.cut.head_end) : table.side_text(a, move.translation_side),
+          move.forward ? table.side_text(b, move.translation_side) : source.substr(lines.cut.tail_begin)};
+}
+
 // Which pair a drifted sentence and its translation belong with, read from
 // lexical cohesion (TextTiling, Hearst 1997): a paragraph's sentences share
 // content words. The moved texts of the drift and of its mirror (both
 // languages; a Latin token in either) against the rest of each pair's lines,
 // both languages: how many distinct words they share with the first pair's
 // rest and with the second's.
-std::array<int, 2> shared_with_rests(const PairTable& table, const Alternative& drift, const DriftLines& drift_lines,
-                                     const Alternative& mirror, const DriftLines& mirror_lines) {
-  const std::size_t a = drift.first, b = a + 1;
+std::array<int, 2> shared_with_rests(const PairTable& table, const std::array<MoveParts, 2>& moves) {
   std::vector<std::string> moved, rest[2];
   auto add = [&](std::vector<std::string>& to, std::string_view text) {
     for (std::string& key : word_keys(text, table.lexicon)) to.push_back(std::move(key));
   };
-  for (const auto& [move, lines] : {std::pair{&drift, &drift_lines}, std::pair{&mirror, &mirror_lines}}) {
-    const std::string_view source = table.side_text(move->forward ? a : b, move->translation_side);
-    add(moved, moved_text(table, *move, *lines));
-    add(rest[move->forward ? 0 : 1],
-        move->forward ? source.substr(0, lines->cut.head_end) : source.substr(lines->cut.tail_begin));
-    add(rest[move->forward ? 1 : 0], table.side_text(move->forward ? b : a, move->translation_side));
+  for (const MoveParts& parts : moves) {
+    add(moved, parts.moved);
+    add(rest[0], parts.first_rest);
+    add(rest[1], parts.second_rest);
   }
   for (std::vector<std::string>* keys : {&moved, &rest[0], &rest[1]}) {
     std::sort(keys->begin(), keys->end());
@@ -371,19 +381,11 @@ std::array<int, 2> shared_with_rests(const PairTable& table, const Alternative& 
 // a block it introduces) or the next pair's rest continues it (it opens with
 // one), or the first pair's rest ends with a colon, introducing what follows
 // the line rather than the sentence. Counts for the first pair and the second.
-std::array<int, 2> discourse_cues(const PairTable& table, const Alternative& drift, const DriftLines& drift_lines,
-                                  const Alternative& mirror, const DriftLines& mirror_lines) {
-  const std::size_t a = drift.first, b = a + 1;
+std::array<int, 2> discourse_cues(const std::array<MoveParts, 2>& moves) {
   std::array<int, 2> cues{0, 0};
-  for (const auto& [move, lines] : {std::pair{&drift, &drift_lines}, std::pair{&mirror, &mirror_lines}}) {
-    const std::string_view source = table.side_text(move->forward ? a : b, move->translation_side);
-    const std::string_view moved = moved_text(table, *move, *lines);
-    const std::string_view first_rest =
-        move->forward ? source.substr(0, lines->cut.head_end) : table.side_text(a, move->translation_side);
-    const std::string_view second_rest =
-        move->forward ? table.side_text(b, move->translation_side) : source.substr(lines->cut.tail_begin);
-    cues[0] += opens_with_continuation(moved) + ends_with_colon(moved);
-    cues[1] += opens_with_continuation(second_rest) + ends_with_colon(first_rest);
+  for (const MoveParts& parts : moves) {
+    cues[0] += opens_with_continuation(parts.moved) + ends_with_colon(parts.moved);
+    cues[1] += opens_with_continuation(parts.second_rest) + ends_with_colon(parts.first_rest);
   }
   return cues;
 }
@@ -416,8 +418,10 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   // that move as a word of the drift's own evidence does (kWordWeight).
   const bool mirror_moved_less = [&] {
     if (!mirror) return false;
-    const std::array<int, 2> shared = shared_with_rests(table, best, best_lines, *mirror, *mirror_lines);
-    const std::array<int, 2> cues = discourse_cues(table, best, best_lines, *mirror, *mirror_lines);
+    const std::array<MoveParts, 2> moves = {move_parts(table, best, best_lines),
+                                             move_parts(table, *mirror, *mirror_lines)};
+    const std::array<int, 2> shared = shared_with_rests(table, moves);
+    const std::array<int, 2> cues = discourse_cues(moves);
     auto kept_together = [&](const Alternative& move) {
       return kWordWeight * (shared[move.forward ? 1 : 0] + cues[move.forward ? 1 : 0]);
     };
