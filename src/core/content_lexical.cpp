@@ -160,21 +160,32 @@ void drop_repeats(const ResolvedWords& partner, std::vector<std::int32_t>& first
   }
 }
 
+// How many of the words [0, n) `marked` picks, and the first and last of them
+// (first = n when none).
+struct MarkedWords {
+  std::size_t count = 0, first = 0, last = 0;
+};
+
+template <typename Marked>
+MarkedWords marked_words(std::size_t n, const Marked& marked) {
+  MarkedWords words{0, n, 0};
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!marked(i)) continue;
+    if (words.count++ == 0) words.first = i;
+    words.last = i;
+  }
+  return words;
+}
+
 // The destination partner's open end (DriftWords::open_words, open_reach),
 // from which of its `m` words the destination line covers (`covered(j)`) and
 // dest_first/last.
 template <typename Covered>
 void open_end(DriftWords& view, const ResolvedWords& partner, std::size_t m, const Covered& covered, bool forward) {
-  std::size_t covered_count = 0, first_covered = m, last_covered = 0;
-  for (std::size_t j = 0; j < m; ++j) {
-    if (!covered(j)) continue;
-    ++covered_count;
-    first_covered = std::min(first_covered, j);
-    last_covered = j;
-  }
-  if (covered_count < std::size_t(kTailWords)) return;
+  const MarkedWords covered_words = marked_words(m, covered);
+  if (covered_words.count < std::size_t(kTailWords)) return;
   // backward: words after the last covered one; forward: before the first.
-  const std::size_t begin = forward ? 0 : last_covered + 1, end = forward ? first_covered : m;
+  const std::size_t begin = forward ? 0 : covered_words.last + 1, end = forward ? covered_words.first : m;
   int words = 0;
   std::int32_t reach = -1;
   for (std::size_t j = begin; j < end; ++j) {
@@ -197,14 +208,8 @@ void open_end(DriftWords& view, const ResolvedWords& partner, std::size_t m, con
 template <typename InSource, typename InDest>
 void source_open_end(DriftWords& view, const ResolvedWords& partner, std::size_t n, const InSource& in_source,
                      const InDest& in_dest, bool forward) {
-  std::size_t own = 0, first_own = n, last_own = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!in_source(i)) continue;
-    ++own;
-    first_own = std::min(first_own, i);
-    last_own = i;
-  }
-  if (own < std::size_t(kTailWords)) return;
+  const MarkedWords own = marked_words(n, in_source);
+  if (own.count < std::size_t(kTailWords)) return;
   const std::size_t m = view.source_first.size();
   int partner_open = 0;
   for (std::size_t k = 0; k < m; ++k) {
@@ -213,7 +218,7 @@ void source_open_end(DriftWords& view, const ResolvedWords& partner, std::size_t
     partner_open += known(partner, j);
   }
   if (partner_open >= kTailWords) return;
-  const std::size_t begin = forward ? last_own + 1 : 0, end = forward ? n : first_own;
+  const std::size_t begin = forward ? own.last + 1 : 0, end = forward ? n : own.first;
   int words = 0;
   for (std::size_t i = begin; i < end; ++i) words += view.known[i] && !in_dest(i);
   if (words < kTailWords) return;
