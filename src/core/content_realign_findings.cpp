@@ -63,9 +63,7 @@ bool no_sentence_end(std::string_view title, std::size_t at) {
 bool is_title_line(std::string_view line) {
   std::string_view text = detail::trim(line);
   if (detail::navigation_line(text)) {
-    for (const std::string_view word : {std::string_view("上一页"), std::string_view("下一页"), std::string_view("Prev"),
-                                        std::string_view("Next")})
-      if (text.starts_with(word)) text = detail::trim(text.substr(word.size()));
+    text = detail::navigation_title(text);
     if (detail::heading_number(text).empty()) return !text.empty() && no_sentence_end(text, 0);
   }
   const std::string_view number = detail::heading_number(text);

@@ -170,17 +170,31 @@ bool is_number_label(std::string_view text) {
   return at == text.size();
 }
 
-bool navigation_line(std::string_view line) {
-  const std::string_view text = trim(line);
+namespace {
+
+// The link word a navigation line starts with, or empty.
+std::string_view navigation_word(std::string_view text) {
   for (const std::string_view word : {std::string_view("上一页"), std::string_view("下一页")})
-    if (text.starts_with(word)) return true;
+    if (text.starts_with(word)) return word;
   for (const std::string_view word : {std::string_view("Prev"), std::string_view("Next")}) {
     if (!text.starts_with(word)) continue;
-    if (text.size() == word.size()) return true;
+    if (text.size() == word.size()) return word;
     const auto c = static_cast<unsigned char>(text[word.size()]);
-    return ascii_digit(static_cast<char>(c)) || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    return ascii_digit(static_cast<char>(c)) || (c >= 'A' && c <= 'Z') || c >= 0x80 ? word : std::string_view{};
   }
-  return false;
+  return {};
+}
+
+}  // namespace
+
+bool navigation_line(std::string_view line) { return !navigation_word(trim(line)).empty(); }
+
+std::string_view navigation_title(std::string_view line) {
+  std::string_view text = trim(line);
+  // Links glued together ("上一页下一页…") all go.
+  for (std::string_view word = navigation_word(text); !word.empty(); word = navigation_word(text))
+    text = trim(text.substr(word.size()));
+  return text;
 }
 
 bool list_entry(std::string_view line) {

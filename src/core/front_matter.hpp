@@ -52,6 +52,9 @@ bool is_number_label(std::string_view text);
 // non-Latin character, or stand alone, so a sentence ("Next, run…", "Next
 // we…") is no link.
 bool navigation_line(std::string_view line);
+// A navigation line's title: the line trimmed, without its link words
+// ("上一页2.2. 总体规划" gives "2.2. 总体规划"); any other line trimmed.
+std::string_view navigation_title(std::string_view line);
 
 // A list entry: a few words with no sentence or clause mark anywhere (no
 // full stop, comma, colon or semicolon, in either width): a menu item, a

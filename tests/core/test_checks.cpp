@@ -1199,5 +1199,9 @@ TEST_CASE("navigation lines: a link word glued to its title, or alone") {
                                       "Previous versions", "Nextcloud", "下一步", "The next page", ""}) {
     INFO(line);
     CHECK_FALSE(detail::navigation_line(line));
-  }
+  }  // The title a navigation line links to: the link words gone, glued ones included.
+  CHECK(detail::navigation_title("  Next11.6. HTTP/FTP Proxy") == "11.6. HTTP/FTP Proxy");
+  CHECK(detail::navigation_title("上一页下一页 2.2. 总体规划") == "2.2. 总体规划");
+  CHECK(detail::navigation_title("Next") == "");
+  CHECK(detail::navigation_title(" Nextcloud ") == "Nextcloud");
 }
