@@ -212,11 +212,12 @@ void settle_findings(std::vector<Finding>& findings, const CheckOptions& options
 // content state reads its findings back from there). The same order as
 // above: a stable sort of the indices by the same key, applied in place.
 void settle_findings(std::vector<Finding>& findings, const CheckOptions& options,
-                     std::vector<std::uint32_t>& listed_at) {
+                     std::vector<std::uint32_t>& listed_at, std::span<const char> follow_on) {
   listed_at.assign(findings.size(), kNotListed);
   std::vector<std::uint32_t> kept;  // settled index -> index before
   kept.reserve(findings.size());
   for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (i < follow_on.size() && follow_on[i]) continue;
     if (!options.rules.empty() && !options.enabled(findings[i].code)) continue;
     if (kept.size() != i) findings[kept.size()] = std::move(findings[i]);
     kept.push_back(static_cast<std::uint32_t>(i));
@@ -243,6 +244,27 @@ void settle_findings(std::vector<Finding>& findings, const CheckOptions& options
     findings[at] = std::move(held);
     order[at] = static_cast<std::uint32_t>(at);
   }
+}
+
+// The content findings that read a joined line (joined-lines) as one line of
+// its pair: the length, tokens and boundaries of two lines taken for one are
+// the same mistake, which the joined-lines finding already reports with its
+// fix, so they are left out (never a second finding for one mistake).
+std::vector<char> joined_follow_ons(const std::vector<Finding>& findings, std::size_t content_from,
+                                    const Transcript& transcript, const LineIndex& index) {
+  std::vector<char> follow_on;
+  std::vector<std::int32_t> joined_pairs;
+  for (std::size_t i = 0; i < content_from; ++i) {
+    if (findings[i].code != "joined-lines") continue;
+    const std::size_t line = index.line_of(findings[i].begin);
+    if (line < transcript.lines.size() && transcript.lines[line].pair >= 0)
+      joined_pairs.push_back(transcript.lines[line].pair);
+  }
+  if (joined_pairs.empty()) return follow_on;
+  follow_on.assign(findings.size(), 0);
+  for (std::size_t i = content_from; i < findings.size(); ++i)
+    follow_on[i] = std::find(joined_pairs.begin(), joined_pairs.end(), findings[i].pair) != joined_pairs.end();
+  return follow_on;
 }
 
 // At the rule's default severity, like every producer's.
@@ -408,13 +430,18 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
       out.pair_scores[i] = pair.translation.empty() || pair.original.empty() ? 0.0 : 1.0;
     }
   }
+  const std::vector<char> follow_on = joined_follow_ons(out.findings, content_from, out.transcript, index);
   if (!content_state) {
+    if (!follow_on.empty()) {
+      std::size_t at = 0;
+      std::erase_if(out.findings, [&](const Finding&) { return follow_on[at++] != 0; });
+    }
     settle_findings(out.findings, options);
     return;
   }
   // The content state keeps no copy of its findings: it reads them back from this list.
   std::vector<std::uint32_t> listed_at;
-  settle_findings(out.findings, options, listed_at);
+  settle_findings(out.findings, options, listed_at, follow_on);
   list_content_findings(*content_state, std::span<const std::uint32_t>(listed_at).subspan(content_from));
   out.content_state = std::move(content_state);
 }

@@ -17,6 +17,7 @@
 #include "bitext/speaker_labels.hpp"
 #include "chars.hpp"
 #include "front_matter.hpp"
+#include "joined_lines.hpp"
 #include "joiner.hpp"
 #include "line_end_marks.hpp"
 #include "line_facts.hpp"
@@ -345,6 +346,7 @@ class Checker {
   }
 
   void missing(const Pair& pair, bool missing_translation) {
+    if (joined(pair, missing_translation)) return;
     const std::string_view code = missing_translation ? "missing-translation" : "missing-original";
     const SideLines& present = missing_translation ? pair.original : pair.translation;
     const std::uint32_t first = present.front();
@@ -386,6 +388,47 @@ class Checker {
       fix.edits.push_back({at, at, placeholder + eol_after(first)});
     }
     finding.fixes.push_back(std::move(fix));
+  }
+
+  // A pair's missing line found joined to its partner or to the next pair's
+  // line (joined_lines.hpp): one error in place of the missing side, with the
+  // line break put back where the second language starts. A single space at
+  // the join (what join-lines commands put there) is replaced by the break;
+  // any other spacing stays on the first line, so no character is lost.
+  bool joined(const Pair& pair, bool missing_translation) {
+    const auto reading = detail::joined_reading(transcript_, index_, pair, missing_translation);
+    if (!reading) return false;
+    const std::string_view missing_role = missing_translation ? "translation" : "original";
+    const std::string_view present_role = missing_translation ? "original" : "translation";
+    const std::string missing_part = std::string(side_name(missing_translation)) + " " + std::string(missing_role);
+    const std::string present_part = std::string(side_name(!missing_translation)) + " " + std::string(present_role);
+    const std::string first_part = reading->missing_first ? missing_part : present_part;
+    const std::string second_part = reading->missing_first ? present_part : missing_part;
+    std::string message = "Line " + line_number(reading->line) + " holds ";
+    if (reading->own) {
+      message += "the " + first_part + " and the " + second_part + " of pair " + pair_number(pair) +
+                 " joined into one line";
+    } else {
+      const std::string missing_pair = pair_number(pair), other_pair = std::to_string(reading->other_pair + 1);
+      message += "the " + first_part + " of pair " + (reading->missing_first ? missing_pair : other_pair) +
+                 " and the " + second_part + " of pair " + (reading->missing_first ? other_pair : missing_pair) +
+                 " joined into one line";
+    }
+    Finding& finding = add("joined-lines", reading->line, reading->line, pair, std::move(message));
+    const std::size_t start = index_.line_start(reading->line);
+    const std::size_t missing_begin = start + (reading->missing_first ? 0 : reading->join.second_begin);
+    const std::size_t missing_end = start + (reading->missing_first ? reading->join.first_end : text_of(reading->line).size());
+    finding.related.push_back({missing_begin, missing_end, missing_part + " of pair " + pair_number(pair)});
+    if (!reading->own) finding.related.push_back(related(reading->partner, "its partner, pair " + pair_number(pair)));
+    std::size_t cut_begin = start + reading->join.first_end, cut_end = start + reading->join.second_begin;
+    if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
+    Fix fix;
+    fix.title = "Split line " + line_number(reading->line) + " where the " +
+                (reading->missing_first ? present_part : missing_part) + " starts";
+    fix.preferred = true;
+    fix.edits.push_back({cut_begin, cut_end, eol_after(reading->line)});
+    finding.fixes.push_back(std::move(fix));
+    return true;
   }
 
   // A line that reads as a speaker label alone ("请留意："), in the missing

@@ -26,6 +26,10 @@ constexpr Rule kRules[] = {
      "insert a placeholder translation line (`[translation missing]`, a setting)"},
     {"missing-original", kStructural, kError, kError, true, "a translation line alone",
      "insert a placeholder original line (`[original missing]`, a setting)"},
+    {"joined-lines", kStructural, kError, kError, true,
+     "one line holds two lines of different languages joined (a pair's two lines, or a pair's second line and "
+     "the next pair's first): a whole sentence run of the missing side's language beside a pair that lacks it",
+     "split the line where the second language starts (a single joining space becomes the line break)"},
     {"swapped-order", kStructural, kError, kError, true,
      "the two lines of a pair are in the opposite order to the rest of the document", "swap the lines"},
     {"duplicate-line", kStructural, kWarning, kWarning, true, "the same line twice in a row", "delete the copy"},

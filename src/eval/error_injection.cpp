@@ -327,6 +327,26 @@ std::optional<Injection> inject_shifted(const CleanDocument& document, EvalRando
                     std::to_string(first + length) + (left ? " left" : " right"));
 }
 
+// Two lines of different languages joined into one (a stray Delete or an
+// editor's join-lines): the two lines of a pair, or a pair's second line and
+// the next pair's first, half each; joined with nothing or with one space
+// (what a join-lines command puts), half each.
+std::optional<Injection> inject_joined(const CleanDocument& document, EvalRandom& random) {
+  if (document.pairs.empty()) return std::nullopt;
+  const bool across = document.pairs.size() >= 2 && random.chance(1, 2);
+  const std::size_t pair = random.below(across ? document.pairs.size() - 1 : document.pairs.size());
+  const bool spaced = random.chance(1, 2);
+  std::vector<std::string> lines = lines_of(document);
+  const std::size_t line = document.front.size() + 2 * pair + (across ? 1 : 0);
+  lines[line] += (spaced ? " " : "") + lines[line + 1];
+  lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(line) + 1);
+  const std::string what = across ? "the second line of pair " + std::to_string(pair + 1) + " and the first of pair " +
+                                        std::to_string(pair + 2)
+                                  : "the two lines of pair " + std::to_string(pair + 1);
+  return finish(document, ErrorKind::JoinedLines, std::move(lines), line, line, pair,
+                "joined " + what + (spaced ? " with a space" : " without a separator"));
+}
+
 }  // namespace
 
 std::string render(const CleanDocument& document) {
@@ -413,6 +433,7 @@ std::optional<Injection> inject(const CleanDocument& document, ErrorKind kind, E
     case ErrorKind::ChangedNumber: return inject_number(document, random);
     case ErrorKind::Drift: return inject_drift(document, random);
     case ErrorKind::ShiftedBlock: return inject_shifted(document, random);
+    case ErrorKind::JoinedLines: return inject_joined(document, random);
   }
   return std::nullopt;
 }

@@ -18,6 +18,7 @@ constexpr std::array<ErrorKind, kErrorKindCount> kAllKinds = {
     ErrorKind::DeletedLine,  ErrorKind::DuplicatedLine,       ErrorKind::SplitLine,
     ErrorKind::SwappedOrder, ErrorKind::Untranslated,         ErrorKind::TruncatedTranslation,
     ErrorKind::ChangedNumber, ErrorKind::Drift,               ErrorKind::ShiftedBlock,
+    ErrorKind::JoinedLines,
 };
 
 constexpr std::string_view kDeletedCodes[] = {"missing-translation", "missing-original"};
@@ -29,6 +30,7 @@ constexpr std::string_view kTruncatedCodes[] = {"length-outlier"};
 constexpr std::string_view kNumberCodes[] = {"number-mismatch"};
 constexpr std::string_view kDriftCodes[] = {"boundary-drift"};
 constexpr std::string_view kShiftedCodes[] = {"shifted-block"};
+constexpr std::string_view kJoinedCodes[] = {"joined-lines"};
 
 // Findings this many lines before or after the injected lines still point at it
 // (one pair each way).
@@ -110,6 +112,7 @@ std::string_view error_kind_name(ErrorKind kind) {
     case ErrorKind::ChangedNumber: return "changed-number";
     case ErrorKind::Drift: return "drift";
     case ErrorKind::ShiftedBlock: return "shifted-block";
+    case ErrorKind::JoinedLines: return "joined-lines";
   }
   return "unknown";
 }
@@ -129,6 +132,7 @@ bool is_structural(ErrorKind kind) {
     case ErrorKind::SplitLine:
     case ErrorKind::SwappedOrder:
     case ErrorKind::Untranslated:
+    case ErrorKind::JoinedLines:
       return true;
     default:
       return false;
@@ -142,6 +146,7 @@ bool fix_restores(ErrorKind kind) {
     case ErrorKind::SwappedOrder:
     case ErrorKind::Drift:
     case ErrorKind::ShiftedBlock:
+    case ErrorKind::JoinedLines:
       return true;
     default:
       return false;
@@ -159,6 +164,7 @@ std::span<const std::string_view> accepted_codes(ErrorKind kind) {
     case ErrorKind::ChangedNumber: return kNumberCodes;
     case ErrorKind::Drift: return kDriftCodes;
     case ErrorKind::ShiftedBlock: return kShiftedCodes;
+    case ErrorKind::JoinedLines: return kJoinedCodes;
   }
   return {};
 }
@@ -324,6 +330,9 @@ double DocumentSubset::restored_share() const {
 EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const EvaluationSettings& settings) {
   EvaluationReport report;
   EvalRandom random(settings.seed);
+  // Kinds added later draw from their own stream, so that the earlier kinds'
+  // injections (and figures) for a seed stay what they were.
+  EvalRandom joined_random(settings.seed ^ 0x4a6f696eU);
   const std::vector<ErrorKind> kinds =
       settings.kinds.empty() ? std::vector<ErrorKind>(kAllKinds.begin(), kAllKinds.end()) : settings.kinds;
   for (const EvaluationDocument& entry : documents) {
@@ -351,7 +360,8 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
       const auto codes = accepted_codes(kind);
       std::size_t done = 0;
       for (std::size_t attempt = 0; done < settings.trials && attempt < settings.trials * 4; ++attempt) {
-        const std::optional<Injection> injection = inject(document, kind, random);
+        const std::optional<Injection> injection =
+            inject(document, kind, kind == ErrorKind::JoinedLines ? joined_random : random);
         if (!injection) continue;
         ++done;
         ++score.injected;

@@ -32,8 +32,9 @@ enum class ErrorKind : std::uint8_t {
   ChangedNumber,         // one digit of a number changed on one side
   Drift,                 // a sentence moved into the neighbouring pair's line, either side, either way
   ShiftedBlock,          // 2-5 consecutive pairs paired with their neighbours' lines (rotation by one)
+  JoinedLines,           // two lines of different languages joined into one (a pair's, or across two pairs)
 };
-inline constexpr std::size_t kErrorKindCount = 9;
+inline constexpr std::size_t kErrorKindCount = 10;
 
 std::string_view error_kind_name(ErrorKind kind);  // "deleted-line", "drift", ...
 std::optional<ErrorKind> parse_error_kind(std::string_view name);

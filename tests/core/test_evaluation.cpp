@@ -165,6 +165,14 @@ TEST_CASE("each injected kind changes the document as described") {
           CHECK(differing == 1);
           break;
         }
+        case ErrorKind::JoinedLines: {
+          // Two neighbouring clean lines as one, with nothing or one space between.
+          REQUIRE(lines.size() == 11);
+          const std::size_t at = injection->first_line;
+          const std::string& joined = lines[at];
+          CHECK((joined == clean_lines[at] + clean_lines[at + 1] || joined == clean_lines[at] + " " + clean_lines[at + 1]));
+          break;
+        }
       }
     }
   }

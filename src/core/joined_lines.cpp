@@ -1,0 +1,271 @@
+// Joined lines (joined_lines.hpp). Why the reading holds on unseen text: a
+// pair that lost a side while a line beside the gap ends (or starts) with a
+// whole sentence run in exactly the missing language, whose length the
+// document's own ratio accepts as the partner, is far more likely a join than
+// a Chinese line quoting an English sentence; mixed lines of terms, commands
+// and titles fail the run tests (three words, a capital after the script
+// change) or leave no pair without a side.
+#include "joined_lines.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include "bitext/length.hpp"
+#include "chars.hpp"
+
+namespace bitext::detail {
+namespace {
+
+// At least this many letters for an English run and Han characters for a
+// Chinese one: shorter is an initialism or a symbol kept in the other
+// language. (Terms and titles pass: the pair without a partner beside it is
+// what tells a join from a term.)
+constexpr std::size_t kJoinRunLetters = 4;
+constexpr std::size_t kJoinRunWords = 5;
+constexpr std::size_t kJoinRunHan = 2;
+// |δ| of the Gale-Church model within which a run fits as its partner's
+// translation: the model's two-sided 1% band.
+constexpr double kJoinFitDelta = 2.58;
+
+bool join_space(char c) { return c == ' ' || c == '\t'; }
+
+// An English run at a join: after (before) a sentence end at least
+// kJoinRunLetters letters; at a bare script change at least kJoinRunWords
+// words, since a Chinese line often starts or ends with an English term or
+// title of one or two words ("6.3. 安装 Debian Edu", "NFS HOWTO").
+bool english_run(std::string_view text, bool at_sentence_end) {
+  std::size_t letters = 0, words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool letter = chars::is_ascii_letter(static_cast<unsigned char>(c));
+    letters += letter ? 1 : 0;
+    if (letter && !in_word) ++words;
+    in_word = letter || (in_word && !join_space(c));
+  }
+  return letters >= kJoinRunLetters && (at_sentence_end || words >= kJoinRunWords);
+}
+
+std::size_t han_of(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    if (decoded.valid && chars::is_han(decoded.code_point)) ++count;
+    at += std::max<std::size_t>(decoded.length, 1);
+  }
+  return count;
+}
+
+bool join_sentence_mark(char32_t c) {
+  return c == U'.' || c == U'!' || c == U'?' || c == U':' || c == U'。' || c == U'！' || c == U'？' || c == U'：';
+}
+
+// Last code point of text[0, end) that is not a closing mark, or 0.
+char32_t last_mark_before(std::string_view text, std::size_t end) {
+  std::size_t at = end;
+  while (at > 0) {
+    std::size_t begin = at - 1;
+    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+    const DecodedCodePoint decoded = decode_utf8(text, begin);
+    if (!decoded.valid || !chars::is_closing_mark(decoded.code_point)) return decoded.valid ? decoded.code_point : 0;
+    at = begin;
+  }
+  return 0;
+}
+
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Bytes of a heading's number label ("8.11.2.", "23.") at `at`: digits and
+// dots ending with a dot, or 0. Both lines of a numbered heading carry it.
+std::size_t label_at(std::string_view line, std::size_t at) {
+  std::size_t end = at;
+  bool digit = false;
+  while (end < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[end])) || line[end] == '.')) {
+    digit = digit || line[end] != '.';
+    ++end;
+  }
+  return digit && end > at && line[end - 1] == '.' ? end - at : 0;
+}
+
+// The line starts with the label `label` (the other run's number: the two runs are one heading's lines).
+bool starts_with_label(std::string_view line, std::string_view label) {
+  return !label.empty() && line.substr(0, label.size()) == label && label_at(line, 0) == label.size();
+}
+
+std::optional<LanguageJoin> chinese_then_english(std::string_view line) {
+  std::size_t last_cjk_end = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.valid && chars::is_cjk(decoded.code_point)) last_cjk_end = at;
+  }
+  if (last_cjk_end == 0) return std::nullopt;
+  std::size_t second = last_cjk_end;
+  while (second < line.size() && join_space(line[second])) ++second;
+  if (second >= line.size()) return std::nullopt;
+  // A colon introduces a term, a path or a command ("非官方来源：mentors.debian.net"), not a sentence.
+  const char32_t mark = last_mark_before(line, last_cjk_end);
+  const bool after_end = join_sentence_mark(mark) && mark != U'：' && mark != U':';
+  // A number label starting the English run: the capital is after it, and the
+  // same label starting the Chinese run says the two are one heading's lines.
+  const std::size_t label = label_at(line, second);
+  std::size_t start = second + label;
+  while (label && start < line.size() && join_space(line[start])) ++start;
+  if (start >= line.size()) return std::nullopt;
+  const bool same_label = starts_with_label(line, line.substr(second, label));
+  const char first = line[start];
+  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))))
+    return std::nullopt;
+  if (!english_run(line.substr(start), after_end || same_label) || han_of(line.substr(0, last_cjk_end)) < kJoinRunHan)
+    return std::nullopt;
+  return LanguageJoin{last_cjk_end, second};
+}
+
+std::optional<LanguageJoin> english_then_chinese(std::string_view line) {
+  std::size_t first_cjk = line.size();
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    if (decoded.valid && chars::is_cjk(decoded.code_point)) {
+      first_cjk = at;
+      break;
+    }
+    at += std::max<std::size_t>(decoded.length, 1);
+  }
+  if (first_cjk == 0 || first_cjk >= line.size()) return std::nullopt;
+  std::size_t head_end = first_cjk;
+  while (head_end > 0 && join_space(line[head_end - 1])) --head_end;
+  // A number label starting the Chinese run ("…Quality of Service10.4.1. 原则"): the join is before it.
+  std::size_t label_begin = head_end;
+  while (label_begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(line[label_begin - 1])) ||
+                             line[label_begin - 1] == '.'))
+    --label_begin;
+  if (label_begin < head_end && label_at(line, label_begin) == head_end - label_begin) {
+    const bool same_label = starts_with_label(line, line.substr(label_begin, head_end - label_begin));
+    std::size_t english_end = label_begin;
+    while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
+    const LanguageJoin join{english_end, label_begin};
+    // (The label's own dot is no sentence end: no other split is tried.)
+    if (english_end > 0 && english_run(line.substr(0, english_end), same_label) &&
+        han_of(line.substr(label_begin)) >= kJoinRunHan)
+      return join;
+    return std::nullopt;
+  }
+  const auto runs = [&](const LanguageJoin& join, bool at_sentence_end) {
+    return english_run(line.substr(0, join.first_end), at_sentence_end) &&
+           han_of(line.substr(join.second_begin)) >= kJoinRunHan;
+  };
+  const bool head_ends_sentence = join_sentence_mark(last_mark_before(line, head_end));
+  if (!head_ends_sentence) {
+    // The Chinese run may start with Latin words or a number ("Debian Edu
+    // 又名…", "6.2. 安装"): the join is then the last sentence end before
+    // them, followed by a capital or a digit.
+    for (std::size_t at = head_end; at-- > 0;) {
+      const char c = line[at];
+      if (c != '.' && c != '!' && c != '?' && c != ':') continue;
+      std::size_t next = at + 1;
+      if (next < head_end && join_space(line[next])) ++next;
+      if (next < head_end && (is_upper_ascii(line[next]) || chars::is_ascii_digit(static_cast<unsigned char>(line[next])))) {
+        const LanguageJoin join{at + 1, next};
+        if (runs(join, true)) return join;
+        break;
+      }
+    }
+  }
+  const LanguageJoin join{head_end, first_cjk};
+  return runs(join, head_ends_sentence) ? std::optional<LanguageJoin>(join) : std::nullopt;
+}
+
+bool cjk_script(Script script) { return script == Script::Han || script == Script::Japanese; }
+
+// The nearest non-blank line before (after) `from`, or -1.
+std::int64_t next_text_line(const Transcript& transcript, std::int64_t from, int step) {
+  for (std::int64_t at = from + step; at >= 0 && at < static_cast<std::int64_t>(transcript.lines.size()); at += step)
+    if (transcript.lines[static_cast<std::size_t>(at)].kind != LineKind::Blank) return at;
+  return -1;
+}
+
+class JoinReader {
+ public:
+  JoinReader(const Transcript& transcript, const LineIndex& index) : transcript_(transcript), index_(index) {}
+
+  // The two texts fit as translation and original under the document's model.
+  bool fits(std::string_view translation, std::string_view original) {
+    if (!model_) {
+      std::vector<LengthPair> pairs;
+      for (const Pair& pair : transcript_.pairs)
+        if (pair.translation.size() == 1 && pair.original.size() == 1)
+          pairs.push_back({line_length(index_.line_text(pair.translation[0]), transcript_.translation_script),
+                           line_length(index_.line_text(pair.original[0]), transcript_.original_script)});
+      model_ = fit_length_model(pairs, length_prior(transcript_.translation_script, transcript_.original_script)).model;
+    }
+    const double l1 = line_length(translation, transcript_.translation_script);
+    const double l2 = line_length(original, transcript_.original_script);
+    return l1 > 0 && l2 > 0 && std::abs(length_delta(l1, l2, *model_)) <= kJoinFitDelta;
+  }
+
+ private:
+  const Transcript& transcript_;
+  const LineIndex& index_;
+  std::optional<LengthRatioModel> model_;
+};
+
+}  // namespace
+
+std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first) {
+  return cjk_first ? chinese_then_english(line) : english_then_chinese(line);
+}
+
+std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
+                                            bool missing_translation) {
+  const SideLines& present = missing_translation ? pair.original : pair.translation;
+  if (present.size() != 1 || index.of_ranges()) return std::nullopt;
+  const Script missing_script = missing_translation ? transcript.translation_script : transcript.original_script;
+  const Script present_script = missing_translation ? transcript.original_script : transcript.translation_script;
+  if (cjk_script(missing_script) == cjk_script(present_script)) return std::nullopt;  // one split rule per script pair
+  const bool missing_cjk = cjk_script(missing_script);
+  const bool translation_first = transcript.order != LineOrder::OriginalFirst;
+  const bool missing_second = missing_translation != translation_first;
+  JoinReader reader(transcript, index);
+  // Whether `missing_run` (in the missing language) fits `present_run` as its partner.
+  auto partners = [&](std::string_view missing_run, std::string_view present_run) {
+    return missing_translation ? reader.fits(missing_run, present_run) : reader.fits(present_run, missing_run);
+  };
+  const std::uint32_t own = present.front();
+  // The pair's own line: its run, then the missing one where that side belongs.
+  {
+    const std::string_view text = index.line_text(own);
+    const bool cjk_first = missing_second ? !missing_cjk : missing_cjk;
+    if (const auto join = language_join(text, cjk_first)) {
+      const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
+      const std::string_view missing_run = missing_second ? second : first;
+      const std::string_view present_run = missing_second ? first : second;
+      if (partners(missing_run, present_run))
+        return JoinedReading{own, *join, true, !missing_second, own, static_cast<std::uint32_t>(pair.index)};
+    }
+  }
+  // The line beside the gap: the missing run first in the next line, or last in the previous one.
+  const std::int64_t beside = next_text_line(transcript, own, missing_second ? 1 : -1);
+  if (beside < 0) return std::nullopt;
+  const auto number = static_cast<std::uint32_t>(beside);
+  const std::int32_t other = transcript.lines[number].pair;
+  if (other < 0 || other == static_cast<std::int32_t>(pair.index)) return std::nullopt;
+  const std::string_view text = index.line_text(number);
+  const bool cjk_first = missing_second ? missing_cjk : !missing_cjk;
+  const auto join = language_join(text, cjk_first);
+  if (!join) return std::nullopt;
+  const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
+  const std::string_view missing_run = missing_second ? first : second;
+  const std::string_view rest = missing_second ? second : first;
+  if (!partners(missing_run, index.line_text(own))) return std::nullopt;
+  // The rest keeps its own pair: it must fit that pair's line in the missing language, when there is one.
+  const Pair& beside_pair = transcript.pairs[static_cast<std::size_t>(other)];
+  std::vector<std::uint32_t> rest_partners;
+  for (const std::uint32_t line : missing_translation ? beside_pair.translation : beside_pair.original)
+    if (line != number) rest_partners.push_back(line);
+  if (rest_partners.size() > 1) return std::nullopt;
+  if (rest_partners.size() == 1 && !(missing_translation ? reader.fits(index.line_text(rest_partners[0]), rest)
+                                                         : reader.fits(rest, index.line_text(rest_partners[0]))))
+    return std::nullopt;
+  return JoinedReading{number, *join, false, missing_second, own, static_cast<std::uint32_t>(other)};
+}
+
+}  // namespace bitext::detail

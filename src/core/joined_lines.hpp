@@ -1,0 +1,50 @@
+// A line that holds two lines of different languages joined into one (a stray
+// Delete or Backspace, an editor's join-lines): where it splits, and whether
+// the structure around it needs that reading (structural checks, joined-lines).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "bitext/text.hpp"
+#include "bitext/transcript.hpp"
+
+namespace bitext::detail {
+
+// Where a line with two runs of different languages splits: the first run
+// ends at `first_end` (its trailing spaces excluded), the second starts at
+// `second_begin` (byte offsets in the line).
+struct LanguageJoin {
+  std::size_t first_end = 0;
+  std::size_t second_begin = 0;
+};
+
+// The boundary of a line that is a whole run of one language followed by a
+// whole run of the other: `cjk_first` a Chinese run then an English one
+// (split after the last CJK character), else English then Chinese (split at
+// the last sentence end before the first CJK character, or at it). Each run
+// must be a sentence run, not a term: the English one at least three words,
+// the Chinese one at least two Han characters, and the English run after
+// Chinese starts with a capital or follows a Chinese sentence end.
+std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first);
+
+// A pair with no line on one side (`missing_translation`) whose partner was
+// joined to a line next to it: the pair's own single line (`own`), or the
+// first line of the next pair / the last of the previous one, where the
+// missing side belongs. `line` is the joined line; `missing_first` says the
+// missing side's run is the line's first run; `partner` is the line whose
+// text the missing run translates (the pair's present line).
+struct JoinedReading {
+  std::uint32_t line = 0;
+  LanguageJoin join;
+  bool own = true;
+  bool missing_first = false;
+  std::uint32_t partner = 0;
+  std::uint32_t other_pair = 0;  // the pair the line's other run belongs to
+};
+std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
+                                            bool missing_translation);
+
+}  // namespace bitext::detail

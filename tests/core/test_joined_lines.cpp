@@ -1,0 +1,189 @@
+// joined-lines: two lines of different languages joined into one (a pair's
+// two lines, or a pair's second line and the next pair's first). Detection,
+// the exact fix text (written by hand), both orders of languages, CRLF, and
+// the mixed-script lines that must not be read as joins.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "bitext/analysis.hpp"
+#include "bitext/checks.hpp"
+#include "bitext/finding.hpp"
+#include "bitext/pairing.hpp"
+#include "bitext/text.hpp"
+#include "bitext/transcript.hpp"
+#include "core/joined_lines.hpp"
+
+using bitext::CheckOptions;
+using bitext::Finding;
+using bitext::LineIndex;
+using bitext::Transcript;
+
+namespace {
+
+std::vector<Finding> joined_check(const std::string& text) {
+  const CheckOptions options;
+  const LineIndex index(text);
+  const Transcript transcript = bitext::parse_transcript(index, options);
+  return bitext::structural_checks(transcript, index, options);
+}
+
+std::string joined_fixed(const std::string& text, const Finding& finding) {
+  REQUIRE(finding.fixes.size() == 1);
+  CHECK(finding.fixes[0].preferred);
+  return bitext::apply_edits(text, finding.fixes[0].edits);
+}
+
+std::string joined_crlf(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '\n') out += '\r';
+    out += c;
+  }
+  return out;
+}
+
+// Chinese first; pair 3 is "他昨天买了一本新书。" / "He bought a new book yesterday."
+const std::string kJoinClean =
+    "今天天气很好。\n"
+    "The weather is nice today.\n"
+    "我们去公园散步吧。\n"
+    "Let's go for a walk in the park.\n"
+    "他昨天买了一本新书。\n"
+    "He bought a new book yesterday.\n"
+    "这家餐厅的菜很好吃。\n"
+    "The food at this restaurant is delicious.\n"
+    "请把窗户打开。\n"
+    "Please open the window.\n"
+    "我明天要去北京出差。\n"
+    "I am going to Beijing on business tomorrow.\n";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+Finding only_joined(const std::vector<Finding>& findings) {
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "joined-lines");
+  CHECK(findings[0].severity == bitext::Severity::Error);
+  return findings[0];
+}
+
+}  // namespace
+
+TEST_CASE("joined-lines: a translation and its original on one line, no separator") {
+  const std::string text = replaced(kJoinClean, "新书。\nHe bought", "新书。He bought");
+  const Finding finding = only_joined(joined_check(text));
+  CHECK(finding.pair == 2);
+  CHECK(finding.message == "Line 5 holds the Chinese translation and the English original of pair 3 joined into one line");
+  CHECK(finding.begin == text.find("他昨天"));
+  CHECK(finding.end == text.find("\n", text.find("他昨天")));
+  REQUIRE(finding.related.size() == 1);
+  CHECK(finding.related[0].begin == text.find("He bought"));
+  CHECK(finding.related[0].message == "English original of pair 3");
+  CHECK(finding.fixes[0].title == "Split line 5 where the English original starts");
+  CHECK(joined_fixed(text, finding) == kJoinClean);
+}
+
+TEST_CASE("joined-lines: join-lines put a space at the join; the line break replaces it") {
+  const std::string text = replaced(kJoinClean, "新书。\nHe bought", "新书。 He bought");
+  const Finding finding = only_joined(joined_check(text));
+  CHECK(joined_fixed(text, finding) == kJoinClean);
+  SUBCASE("two spaces are not a joining space: they stay, no character is lost") {
+    const std::string spaced = replaced(kJoinClean, "新书。\nHe bought", "新书。  He bought");
+    const Finding two = only_joined(joined_check(spaced));
+    CHECK(joined_fixed(spaced, two) == replaced(kJoinClean, "新书。\nHe bought", "新书。  \nHe bought"));
+  }
+}
+
+TEST_CASE("joined-lines: a pair's original and the next pair's translation on one line") {
+  const std::string text = replaced(kJoinClean, "park.\n他昨天", "park.他昨天");
+  const Finding finding = only_joined(joined_check(text));
+  CHECK(finding.message ==
+        "Line 4 holds the English original of pair 2 and the Chinese translation of pair 3 joined into one line");
+  CHECK(finding.begin == text.find("Let's go"));
+  REQUIRE(finding.related.size() == 2);
+  CHECK(finding.related[0].begin == text.find("Let's go"));
+  CHECK(finding.related[0].end == text.find("他昨天"));
+  CHECK(finding.related[1].begin == text.find("我们去公园"));  // the partner, pair 2's translation
+  CHECK(joined_fixed(text, finding) == kJoinClean);
+  const std::string spaced = replaced(kJoinClean, "park.\n他昨天", "park. 他昨天");
+  CHECK(joined_fixed(spaced, only_joined(joined_check(spaced))) == kJoinClean);
+}
+
+TEST_CASE("joined-lines: English-first documents, both joins") {
+  const std::string clean =
+      "The weather is nice today.\n今天天气很好。\n"
+      "Let's go for a walk in the park.\n我们去公园散步吧。\n"
+      "He bought a new book yesterday.\n他昨天买了一本新书。\n"
+      "The food at this restaurant is delicious.\n这家餐厅的菜很好吃。\n"
+      "Please open the window.\n请把窗户打开。\n";
+  const std::string own = replaced(clean, "yesterday.\n他昨天", "yesterday. 他昨天");
+  CHECK(joined_fixed(own, only_joined(joined_check(own))) == clean);
+  const std::string across = replaced(clean, "新书。\nThe food", "新书。The food");
+  CHECK(joined_fixed(across, only_joined(joined_check(across))) == clean);
+}
+
+TEST_CASE("joined-lines: in a CRLF file the break is the file's own line end") {
+  const std::string clean = joined_crlf(kJoinClean);
+  const std::string text = replaced(clean, "新书。\r\nHe bought", "新书。 He bought");
+  CHECK(joined_fixed(text, only_joined(joined_check(text))) == clean);
+}
+
+TEST_CASE("joined-lines: Chinese lines with English terms, commands and titles are not joins") {
+  SUBCASE("clean text with mixed lines gives nothing") {
+    const std::string mixed =
+        "6.3. 安装 Debian Edu\n6.3. Installing Debian Edu\n"
+        "运行 apt-get install debian-edu-config 命令即可。\n"
+        "Run the command apt-get install debian-edu-config.\n"
+        "Debian Edu 又名 Skolelinux，是一个 Linux 发行版。\n"
+        "Debian Edu aka Skolelinux is a Linux distribution.\n"
+        "观点 X11, XFree86 and X.org\nPERSPECTIVE X11, XFree86 and X.org\n";
+    CHECK(joined_check(mixed).empty());
+  }
+  SUBCASE("a line that lost its original while ending with an English title stays missing-original") {
+    const std::string text = replaced(kJoinClean, "新书。\nHe bought a new book yesterday.\n",
+                                      "新书。\n");
+    const std::string lone = replaced(text, "他昨天买了一本新书。", "第三章 安装 Debian Edu");
+    const std::vector<Finding> findings = joined_check(lone);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "missing-original");
+  }
+  SUBCASE("a lost original before a Chinese line that starts with a title stays missing-original") {
+    const std::string text = replaced(kJoinClean, "新书。\nHe bought a new book yesterday.\n", "新书。\n");
+    const std::string titled = replaced(text, "这家餐厅的菜很好吃。", "Graphical expert install 在图形模式中给予访问所有的问题。");
+    const std::vector<Finding> findings = joined_check(titled);
+    REQUIRE(!findings.empty());
+    CHECK(findings[0].code == "missing-original");
+  }
+}
+
+TEST_CASE("language_join: where a line of two languages splits") {
+  using bitext::detail::language_join;
+  const auto at = [](std::string_view line, bool cjk_first) -> std::pair<std::size_t, std::size_t> {
+    const auto join = language_join(line, cjk_first);
+    if (!join) return {0, 0};
+    return {join->first_end, join->second_begin};
+  };
+  const std::string zh = "他昨天买了一本新书。";
+  CHECK(at(zh + "He bought a new book.", true) == std::pair<std::size_t, std::size_t>{zh.size(), zh.size()});
+  CHECK(at(zh + " He bought a new book.", true) == std::pair<std::size_t, std::size_t>{zh.size(), zh.size() + 1});
+  // after a sentence end one word is enough; at a bare script change, a title of a few words is a term
+  CHECK(at(zh + "Standalone", true).second == zh.size());
+  CHECK(!language_join("第三章 安装 Debian Edu", true));
+  CHECK(!language_join("非官方来源：mentors.debian.net", true));
+  // the same number label starts both runs: one heading's two lines
+  CHECK(at("8.11.2. 使用 dpkg 安装8.11.2. Installing with dpkg", true).second ==
+        std::string("8.11.2. 使用 dpkg 安装").size());
+  // English then Chinese: at the sentence end before a Chinese run that starts with Latin words
+  const std::string en = "It fits the needs of a school network.";
+  CHECK(at(en + "Debian Edu 又名 Skolelinux。", false) == std::pair<std::size_t, std::size_t>{en.size(), en.size()});
+  const std::string heading = "10.4. Principle and Mechanism of the Quality of Service";
+  CHECK(at(heading + "10.4.1. 原则与机制", false).second == heading.size());
+  CHECK(!language_join("10.4. Quality of Service10.4.1. 原则与机制", false));  // a title of three words, not a run
+  CHECK(!language_join("Debian Edu 又名 Skolelinux。", false));
+  CHECK(!language_join("Graphical expert install 在图形模式中给予访问。", false));
+}
