@@ -185,8 +185,10 @@ struct EvaluationReport {
   std::size_t clean_pairs() const;     // pairs of non-reference documents
   std::size_t clean_warnings() const;  // their warnings on the clean text
   double clean_warnings_per_100_pairs() const;
-  double recall(bool structural) const;        // pooled over the structural or the content kinds
-  double min_recall(bool structural) const;    // lowest per-kind recall among those with injections
+  // Pooled over the structural or the content kinds of the nine
+  // (joined-lines is gated on its own), and the lowest per-kind recall among them.
+  double recall(bool structural) const;
+  double min_recall(bool structural) const;
   double restored_share() const;               // pooled over fix_restores kinds
   DocumentSubset documents_of_at_least(std::size_t min_pairs) const;
 };

@@ -248,3 +248,22 @@ TEST_CASE("information and hints are shown and counted as notes, but do not fail
                                         });
   CHECK(result.err == "1 file checked, 0 errors, 0 warnings, 6 notes\n");
 }
+
+TEST_CASE("joined-lines: one error in place of the missing original and its follow-on content findings") {
+  // Pair 2's original and pair 3's translation on line 4 (a stray Delete).
+  // Without the joined reading this was missing-original on line 3 plus a
+  // token-not-carried and a length-outlier on line 4 (pair 3).
+  const TempDir dir;
+  dir.write("joined.txt",
+            "今天天气很好。\nThe weather is nice today.\n我们去公园散步吧。\n"
+            "Let's go for a walk in the park.他昨天在 Amazon 买了一本新书。\n"
+            "He bought a new book on Amazon yesterday.\n这家餐厅的菜很好吃。\n"
+            "The food at this restaurant is delicious.\n请把窗户打开。\nPlease open the window.\n");
+  const auto result = run_bitext({"check", "joined.txt"}, std::nullopt, dir.path());
+  CHECK(result.status == 1);
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"joined.txt:4:1: error [joined-lines]", "joined.txt:4:1: note", "joined.txt:3:1: note"});
+  CHECK(result.out.find("Line 4 holds the English original of pair 2 and the Chinese translation of pair 3") !=
+        std::string::npos);
+  CHECK(result.err == "1 file checked, 1 error, 0 warnings\n");  // main: "..., 2 notes" (the follow-ons)
+}
