@@ -76,7 +76,7 @@ bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
 // Bytes of a heading's number label ("8.11.2.", "23.") at `at`: digits and
 // dots ending with a dot, or 0. Both lines of a numbered heading carry it.
-std::size_t label_at(std::string_view line, std::size_t at) {
+std::size_t join_label_at(std::string_view line, std::size_t at) {
   std::size_t end = at;
   bool digit = false;
   while (end < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[end])) || line[end] == '.')) {
@@ -87,8 +87,8 @@ std::size_t label_at(std::string_view line, std::size_t at) {
 }
 
 // The line starts with the label `label` (the other run's number: the two runs are one heading's lines).
-bool starts_with_label(std::string_view line, std::string_view label) {
-  return !label.empty() && line.substr(0, label.size()) == label && label_at(line, 0) == label.size();
+bool starts_with_join_label(std::string_view line, std::string_view label) {
+  return !label.empty() && line.substr(0, label.size()) == label && join_label_at(line, 0) == label.size();
 }
 
 std::optional<LanguageJoin> chinese_then_english(std::string_view line) {
@@ -107,11 +107,11 @@ std::optional<LanguageJoin> chinese_then_english(std::string_view line) {
   const bool after_end = join_sentence_mark(mark) && mark != U'：' && mark != U':';
   // A number label starting the English run: the capital is after it, and the
   // same label starting the Chinese run says the two are one heading's lines.
-  const std::size_t label = label_at(line, second);
+  const std::size_t label = join_label_at(line, second);
   std::size_t start = second + label;
   while (label && start < line.size() && join_space(line[start])) ++start;
   if (start >= line.size()) return std::nullopt;
-  const bool same_label = starts_with_label(line, line.substr(second, label));
+  const bool same_label = starts_with_join_label(line, line.substr(second, label));
   const char first = line[start];
   if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))))
     return std::nullopt;
@@ -138,8 +138,8 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line) {
   while (label_begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(line[label_begin - 1])) ||
                              line[label_begin - 1] == '.'))
     --label_begin;
-  if (label_begin < head_end && label_at(line, label_begin) == head_end - label_begin) {
-    const bool same_label = starts_with_label(line, line.substr(label_begin, head_end - label_begin));
+  if (label_begin < head_end && join_label_at(line, label_begin) == head_end - label_begin) {
+    const bool same_label = starts_with_join_label(line, line.substr(label_begin, head_end - label_begin));
     std::size_t english_end = label_begin;
     while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
     const LanguageJoin join{english_end, label_begin};
