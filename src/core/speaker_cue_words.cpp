@@ -67,7 +67,7 @@ bool contains_any(std::string_view haystack, const BytePairs& pairs, std::span<c
   return first != nullptr;
 }
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_cue_blanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
@@ -79,13 +79,13 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 // The last sentence of a Latin text (lower-cased input), without its end mark.
 std::string_view last_sentence(std::string_view lower) {
-  lower = trim(lower);
+  lower = trim_cue_blanks(lower);
   if (lower.empty()) return lower;
   std::size_t end = lower.size() - 1;
   while (end > 0 && (lower[end] == '.' || lower[end] == '?' || lower[end] == '!')) --end;
   std::size_t begin = last_sentence_mark(lower.substr(0, end + 1));
   begin = begin == std::string_view::npos ? 0 : begin + 1;
-  return trim(lower.substr(begin, end + 1 - begin));
+  return trim_cue_blanks(lower.substr(begin, end + 1 - begin));
 }
 
 // Tags that end a statement with a question mark without asking anything.
@@ -106,7 +106,7 @@ constexpr std::string_view kReportingWords[] = {"were like,", "was like,", "are 
 enum class Asking : std::uint8_t { No, Asks, Reported };
 
 Asking latin_question(std::string_view lower, const BytePairs& pairs) {
-  std::string_view rest = trim(lower);
+  std::string_view rest = trim_cue_blanks(lower);
   for (int sentence = 0; sentence < 2 && !rest.empty(); ++sentence) {
     const std::string_view last = last_sentence(rest);
     std::size_t mark = rest.size();
@@ -123,7 +123,7 @@ Asking latin_question(std::string_view lower, const BytePairs& pairs) {
       return Asking::Asks;
     }
     if (begin == std::string_view::npos) break;
-    rest = trim(rest.substr(0, begin + 1));
+    rest = trim_cue_blanks(rest.substr(0, begin + 1));
   }
   return Asking::No;
 }
@@ -137,7 +137,7 @@ constexpr std::array<bool, 256> kHanSentenceEndLastBytes = [] {
 }();
 
 bool han_question(std::string_view han) {
-  std::string_view rest = trim(han);
+  std::string_view rest = trim_cue_blanks(han);
   for (int sentence = 0; sentence < 2 && !rest.empty(); ++sentence) {
     const bool asks = ends_with(rest, "？") || ends_with(rest, "?");
     bool tag = false;
@@ -192,7 +192,7 @@ constexpr std::string_view kHanBackChannel[] = {"对", "对对", "是的", "是"
                                                               "好的", "好", "当然", "对啊", "是啊", "没错没错", "真的"};
 
 bool han_back_channel(std::string_view han) {
-  std::string_view s = trim(han);
+  std::string_view s = trim_cue_blanks(han);
   // Strip trailing and separating marks: "对。", "对，对。", "是的！"
   std::string bare;
   for (std::size_t i = 0; i < s.size();) {
@@ -393,8 +393,8 @@ PairWording read_wording(const PairSides& sides) { return read_wording(sides, La
 
 PairWording read_wording(const PairSides& sides, const LatinReading& latin_reading) {
   PairWording wording;
-  const std::string_view lower = trim(latin_reading.lower);  // lower-casing leaves the blanks trim removes
-  const std::string_view han = trim(sides.han);
+  const std::string_view lower = trim_cue_blanks(latin_reading.lower);  // lower-casing leaves the blanks trim_cue_blanks removes
+  const std::string_view han = trim_cue_blanks(sides.han);
   const bool has_latin = !lower.empty();
   const bool has_han = !han.empty();
   const BytePairs& latin_pairs = latin_reading.pairs;  // the untrimmed side's: the same and more
@@ -452,7 +452,7 @@ PairWording read_wording(const PairSides& sides, const LatinReading& latin_readi
   wording.speaks_to_listener = has_latin ? contains_any(lower, latin_pairs, kToListener, to_listener) || lower.rfind("your ", 0) == 0
                                          : contains_any(han, han_pairs, kHanToListener, to_listener) || han.rfind("你的", 0) == 0;
 
-  const std::string_view latin = trim(sides.latin);
+  const std::string_view latin = trim_cue_blanks(sides.latin);
   wording.starts_mid_sentence = !latin.empty() && latin[0] >= 'a' && latin[0] <= 'z';
   if (!latin.empty()) {
     const char last = latin.back();
