@@ -827,17 +827,20 @@ TEST_CASE("with the dictionary, an aside in brackets moved to the next pair goes
       "m4 - a macro processor that many configuration scripts use. (See m4(1).)"};
   const std::string clean = bitext::test_support::join_lines(lines);
   CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  // The translation's aside also moves a name and a number that agree with
+  // the original of pair 2 after the move: more evidence, a warning.
   struct Case {
     std::size_t here, next;
     std::string kept, opened, message;
+    bitext::Severity severity;
   };
   const std::vector<Case> cases = {
       {3, 5, "automake - this tool generates Makefile.in files from Makefile.am templates.",
        "(See automake(1).) bison - a parser generator that is compatible with yacc. (See bison(1).)",
-       "The original of pair 3 starts with '(See automake(1).)', which belongs to pair 2"},
+       "The original of pair 3 starts with '(See automake(1).)', which belongs to pair 2", bitext::Severity::Information},
       {2, 4, "automake - 这个工具从 Makefile.am 模板生成 Makefile.in 文件。",
        "(参看 automake(1))bison - 一个与 yacc 兼容的语法分析器生成工具。(参看 bison(1))",
-       "The translation of pair 3 starts with '(参看 automake(1))', which belongs to pair 2"}};
+       "The translation of pair 3 starts with '(参看 automake(1))', which belongs to pair 2", bitext::Severity::Warning}};
   for (const Case& c : cases) {
     CAPTURE(c.message);
     std::vector<std::string> moved = lines;
@@ -847,7 +850,7 @@ TEST_CASE("with the dictionary, an aside in brackets moved to the next pair goes
     const auto analysis = bitext::Analysis::run(drifted, {});
     const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
     REQUIRE(found.size() == 1);
-    CHECK(found.front()->severity == bitext::Severity::Information);
+    CHECK(found.front()->severity == c.severity);
     CHECK(found.front()->message.find(c.message) == 0);
     REQUIRE(!found.front()->fixes.empty());
     CHECK(found.front()->fixes.front().preferred);
