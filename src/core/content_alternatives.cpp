@@ -481,6 +481,20 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       const double aside_opened =
           aside_head != 0 && detail::leading_aside_end(table.side_text(b, !translation).text) == 0 ? kLeadInMended
                                                                                                  : 0.0;
+      // A translation cut short (trunc18): a move of the original's text
+      // leaves pair a's translation as it is, so one that still ends with a
+      // cut's shape against pair a's original after the move (a clause mark
+      // of another kind, a mark inside a token the original has whole;
+      // cut_cues.cpp) is still cut: the move repairs nothing there. A move of
+      // the translation's own text makes its end; only a cut inside a token
+      // says no sentence ends there (a drift may move a clause, and clean
+      // podcast lines end at commas).
+      auto leaves_cut_end = [&](std::string_view head) {
+        if (translation) return ends_inside_original_token(head, dest_partner);
+        // Pair a's original after the move: forward, the head; backward, its old text and the head.
+        return ends_at_other_clause_mark(dest_partner, head) || ends_inside_original_token(dest_partner, head) ||
+               (!forward && ends_inside_original_token(dest_partner, table.side_text(a, false).text));
+      };
       double word_cut_penalty = 0;
       bool word_cut_sentence = false;  // the words' cut begins a sentence that lost its full stop
       // `word_cut`: the byte offset of a cut that is not one of the line's
@@ -494,6 +508,9 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const bool aside_cut = aside_head != 0 && cut.head_end == aside_head;
         if (moved <= 0 && !aside_cut) return;
         const bool marks_alone = aside_cut && moved <= 0;
+        // Pair a's changed line ends, after the move, with the source's head
+        // (moved back, or kept).
+        if (leaves_cut_end(source_text.substr(0, cut.head_end))) return;
         const double here_length = forward ? cut.head_length : here.length + gap + moved;
         const double next_length = forward ? next.length + gap + moved : source.length - cut.head_length - gap;
         auto cost_of = [&](double t_len, double o_len) {
