@@ -33,6 +33,15 @@ bool is_opening_mark(char32_t c) {
   return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION;
 }
 
+std::string_view without_opening_marks(std::string_view text) {
+  while (!text.empty()) {
+    const DecodedCodePoint decoded = decode_utf8(text, 0);
+    if (!decoded.valid || !is_opening_mark(decoded.code_point)) break;
+    text.remove_prefix(decoded.length);
+  }
+  return text;
+}
+
 bool is_sentence_end(char32_t c) {
   if (c < 0x80) return c == U'.' || c == U'!' || c == U'?';
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_S_TERM);

@@ -72,6 +72,8 @@ inline bool is_closing_mark(char32_t c) {
 
 // Opening brackets and quotes: Ps and Pi, plus the straight quotes.
 bool is_opening_mark(char32_t c);
+// The UTF-8 text after its leading is_opening_mark code points ("“(例如" → "例如").
+std::string_view without_opening_marks(std::string_view text);
 
 // Unicode Sentence_Terminal: . ! ? and their full-width, ideographic and
 // other scripts' forms (。！？｡．‼ ...). Not the ellipsis, which ends clauses

@@ -11,6 +11,7 @@
 #include "content_stages.hpp"
 #include "front_matter.hpp"
 #include "joiner.hpp"
+#include "line_end_marks.hpp"
 #include "line_facts.hpp"
 
 namespace bitext::content {
@@ -382,8 +383,8 @@ std::array<int, 2> shared_with_rests(const PairTable& table, const std::array<Mo
 std::array<int, 2> discourse_cues(const std::array<MoveParts, 2>& moves) {
   std::array<int, 2> cues{0, 0};
   for (const MoveParts& parts : moves) {
-    cues[0] += opens_with_continuation(parts.moved) + ends_with_colon(parts.moved);
-    cues[1] += opens_with_continuation(parts.second_rest) + ends_with_colon(parts.first_rest);
+    cues[0] += opens_with_continuation(parts.moved) + detail::ends_with_colon(detail::trim(parts.moved));
+    cues[1] += opens_with_continuation(parts.second_rest) + detail::ends_with_colon(detail::trim(parts.first_rest));
   }
   return cues;
 }

@@ -305,9 +305,9 @@ WordMatch word_match(const PairTable& table, const LineFeatures& translation, co
 bool ends_with_number_label(std::string_view text);
 // Discourse cues (discourse_cues.cpp): a sentence that opens with a
 // connective or an anaphor ("However", "This", 但是, 它) continues the one
-// before it; a line ending with a colon introduces what follows it.
+// before it (a line ending with a colon, detail::ends_with_colon, introduces
+// what follows it).
 bool opens_with_continuation(std::string_view sentence);
-bool ends_with_colon(std::string_view text);
 // Shapes of a cut at a translation's end (cut_cues.cpp): a clause mark of
 // another kind than the original's last one (or none there), and a mark
 // inside a Latin token the original has whole.

@@ -24,16 +24,13 @@ int clause_mark_kind(std::string_view text) {
   return 1;
 }
 
-// Opening quotes and brackets before a token ("“with...Texts.”", "(example").
+// Opening quotes and brackets before a token ("“with...Texts.”", "(example"),
+// and the angle bracket before an address ("<https://...>").
 std::string_view without_opening(std::string_view token) {
-  for (bool again = true; again && !token.empty();) {
-    again = false;
-    for (const std::string_view open : {"\"", "'", "(", "[", "{", "<", "\u201c", "\u2018", "\uff08"}) {
-      if (token.substr(0, open.size()) == open) {
-        token.remove_prefix(open.size());
-        again = true;
-      }
-    }
+  for (std::size_t before = token.size() + 1; token.size() < before;) {
+    before = token.size();
+    token = chars::without_opening_marks(token);
+    if (token.starts_with('<')) token.remove_prefix(1);
   }
   return token;
 }

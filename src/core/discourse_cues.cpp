@@ -33,12 +33,12 @@ constexpr std::array<std::string_view, 24> kChineseOpeners = {
 bool is_ascii_letter(char c) { return chars::is_ascii_letter(static_cast<unsigned char>(c)); }
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
-// The text without leading spaces and opening quotes or brackets.
+// The text without leading blanks and opening quotes or brackets.
 std::string_view opening(std::string_view text) {
-  for (bool again = true; again && !text.empty();) {
-    again = false;
-    for (std::string_view mark : {" ", "\t", "\"", "(", "“", "（", "「"})
-      if (text.starts_with(mark)) text.remove_prefix(mark.size()), again = true;
+  for (std::size_t before = text.size() + 1; text.size() < before;) {
+    before = text.size();
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    text = chars::without_opening_marks(text);
   }
   return text;
 }
@@ -59,11 +59,6 @@ bool opens_with_continuation(std::string_view sentence) {
                        [&](std::string_view phrase) { return starts_with_english(text, phrase); });
   return std::any_of(kChineseOpeners.begin(), kChineseOpeners.end(),
                      [&](std::string_view word) { return text.starts_with(word); });
-}
-
-bool ends_with_colon(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text.ends_with(":") || text.ends_with("：");
 }
 
 }  // namespace bitext::content

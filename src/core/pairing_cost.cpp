@@ -293,6 +293,23 @@ LineFeatures line_cut_features(std::string_view line, Script script) {
 }
 
 CutPoint cut_at(const LineFeatures& features, std::string_view line, Script script, std::size_t head_end) {
+  // Marks that end what precedes them stay with it, as no segment starts with
+  // one: a cut the words place between "package" and ". dh_make …" moves past
+  // the full stop. Only a run that ends the unit (a space or CJK text
+  // follows; never the whole rest of the line), so that "http" | "://" is not stretched into the address.
+  std::size_t past_marks = head_end;
+  while (past_marks < line.size()) {
+    const DecodedCodePoint decoded = decode_utf8(line, past_marks);
+    const char32_t c = decoded.code_point;
+    const bool ends_left = chars::is_sentence_end(c) || chars::is_clause_mark(c) || c == U'…' ||
+                           (chars::is_closing_mark(c) && c != U'"' && c != U'\'');
+    if (!ends_left) break;
+    past_marks += std::max<std::size_t>(decoded.length, 1);
+  }
+  if (past_marks > head_end && past_marks < line.size()) {
+    const char32_t next = decode_utf8(line, past_marks).code_point;
+    if (chars::is_white_space(next) || chars::is_cjk(next)) head_end = past_marks;
+  }
   CutPoint cut;
   cut.head_end = head_end_before(line, head_end);
   cut.tail_begin = head_end;

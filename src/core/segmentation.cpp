@@ -39,6 +39,10 @@ bool continues_left(char32_t c) {
   }
 }
 
+// Opening brackets and curly opening quotes (Ps, Pi): never the end of a
+// segment. Not the straight quotes, which close a quotation as often.
+bool opens_right(char32_t c) { return c != U'"' && c != U'\'' && chars::is_opening_mark(c); }
+
 enum class Language : std::uint8_t { Chinese, Japanese, English };
 
 Language language_of(Script script) {
@@ -202,6 +206,10 @@ std::vector<Boundary> boundaries(std::span<const CodePoint> cps, Script script, 
         // follows may be an opening quote, which belongs to the right.
         std::size_t k = unit_to_cp[std::size_t(p)];
         while (k < cps.size() && is_white_space(cps[k].c)) ++k;
+        // ICU's Close class (UAX #29) holds opening brackets too, so it keeps
+        // "[" of "。[96] …" and "“" of "。“…" on the left; an opening mark
+        // opens what follows it, so the boundary goes before it.
+        while (k > 0 && opens_right(cps[k - 1].c)) --k;
         add(k, 3);
       }
       // Do not keep a pointer to our buffer in the cached iterator.

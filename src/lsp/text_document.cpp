@@ -25,7 +25,9 @@ void scan_starts(std::string_view text, std::size_t from, std::size_t to, std::v
 
 }  // namespace
 
-TextDocument::TextDocument(std::string text) : text_(share_text_buffer(std::move(text))) {
+TextDocument::TextDocument(std::string text) : TextDocument(share_text_buffer(std::move(text))) {}
+
+TextDocument::TextDocument(std::shared_ptr<std::string> text) : text_(std::move(text)) {
   starts_.push_back(0);
   // memchr-speed scan: only bytes after '\n' or '\r' can start a line.
   std::string_view t = *text_;
@@ -58,9 +60,15 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
                              PositionEncoding encoding) {
   if (!range) {
     LineEdit edit{0, static_cast<std::uint32_t>(starts_.size()), 0};
-    std::string whole;
-    whole.reserve(text_buffer_capacity(new_text.size()));
-    whole.append(new_text);
+    // A whole replacement takes the same buffers as an edit: its own when
+    // nobody else holds it, else the spare (the fence as below).
+    std::shared_ptr<std::string> whole = std::move(text_);
+    if (whole.use_count() > 1 || whole->capacity() < new_text.size()) {
+      whole = new_text_buffer(new_text.size());
+    } else {
+      std::atomic_thread_fence(std::memory_order_acquire);
+    }
+    whole->assign(new_text);
     *this = TextDocument(std::move(whole));  // and nothing known shared with any buffer
     edit.new_line_count = static_cast<std::uint32_t>(starts_.size());
     return edit;

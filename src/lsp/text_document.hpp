@@ -44,6 +44,7 @@ class TextDocument {
   std::weak_ptr<const std::string> edited_from() const { return edited_from_; }
 
  private:
+  explicit TextDocument(std::shared_ptr<std::string> text);
   std::size_t line_of(std::size_t offset) const;
   std::shared_ptr<std::string> text_;  // never null
   std::vector<std::size_t> starts_;    // same lines as LineIndex(*text_)

@@ -1005,6 +1005,20 @@ TEST_CASE("a cut at a chosen place is measured as the line's own cuts") {
   CHECK(han.head_length == doctest::Approx(2.0));
   CHECK(han.head_sentences == 1);
   CHECK(han.tail_sentences == 2);
+
+  // A chosen place just before a full stop: the mark stays with the head (no
+  // part starts with one), not at an address's "://" (the mark does not end the unit there).
+  const std::string spaced = "It will be saved in the binary package. dh_make created one at http://example.org";
+  const LineFeatures spaced_features = line_features(spaced, Script::Latin);
+  const CutPoint stop = cut_at(spaced_features, spaced, Script::Latin, std::string("It will be saved in the binary package").size());
+  CHECK(stop.head_end == std::string("It will be saved in the binary package.").size());
+  CHECK(stop.tail_begin == stop.head_end + 1);  // "dh_make …"
+  const std::size_t scheme = spaced.find("http") + 4;
+  CHECK(cut_at(spaced_features, spaced, Script::Latin, scheme).head_end == scheme);
+  const std::string han_stop = "保存在二进制包中。第二句在这里。";
+  const CutPoint han_mark = cut_at(line_features(han_stop, Script::Han), han_stop, Script::Han, std::string("保存在二进制包中").size());
+  CHECK(han_mark.head_end == std::string("保存在二进制包中。").size());
+  CHECK(han_mark.tail_begin == han_mark.head_end);
 }
 
 // A section number of two groups or more inside a line, after a word, starts

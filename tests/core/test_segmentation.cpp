@@ -73,6 +73,21 @@ TEST_CASE("closing quotes stay left, opening quotes go right") {
   check_parts(en, e);
 }
 
+TEST_CASE("an opening bracket or quote after a sentence end starts the next sentence (ICU's Close class keeps it left)") {
+  // maint-guide's footnotes: "…文件。[96]尝试…" has one boundary, before "[", not a second one after it.
+  const std::string zh = "比如 1.1-1 和 1.2-1。[96]尝试用像 debuild 这样的工具。";  // "比如 1.1-1 和 1.2-1。" = 25 bytes
+  const auto b = find_boundaries(zh, Script::Han);
+  CHECK(b == std::vector<Boundary>{{25, S}});
+  CHECK(bitext::find_sentence_boundaries(zh, Script::Han) == std::vector<Boundary>{{25, S}});
+  const std::string quote = "他走了。“你好”，她说。";  // "他走了。" = 12 bytes
+  CHECK(find_boundaries(quote, Script::Han) == std::vector<Boundary>{{12, S}, {27, K}});
+  const std::string en = "It works.(See the manual.) Then stop.";  // "It works." = 9 bytes
+  const auto e = find_boundaries(en, Script::Latin);
+  REQUIRE(!e.empty());
+  CHECK(e.front() == Boundary{9, S});
+  check_parts(zh, b);
+}
+
 TEST_CASE("dashes, ellipses and stacked marks make one boundary") {
   const std::string line = "然后走了——真的……好吧？！是的";
   const auto b = find_boundaries(line, Script::Han);

@@ -500,3 +500,33 @@ TEST_CASE("outline without speakers or chapters is the list of pairs") {
   CHECK(symbols[1]["name"] == "再见");
   CHECK(folding_ranges(transcript, index) == json::parse(R"([{"startLine":0,"endLine":3,"kind":"region"}])"));
 }
+
+TEST_CASE("a whole replacement takes the same buffers as an edit: its own when free, else the spare") {
+  free_spare_text_buffer();
+  const std::size_t size = 3 * kSpareTextBufferBytes;
+  std::string opened;
+  opened.reserve(text_buffer_capacity(size + 1));  // as the message parser gives an opened text
+  opened.append(size, 'a').append("\n");
+  TextDocument document(std::move(opened));
+  const std::string* own = document.shared_text().get();
+  // Nobody holds the text: the replacement is written into the same buffer.
+  document.apply(std::nullopt, std::string(size - 1, 'b') + "\n", PositionEncoding::Utf16);
+  CHECK(document.shared_text().get() == own);
+  CHECK(document.text() == std::string(size - 1, 'b') + "\n");
+  // An analysis holds it: the replacement goes into the buffer the version
+  // before freed, and the held text is left as it was.
+  std::shared_ptr<const std::string> version1 = document.shared_text();
+  document.apply(Range{{0, 0}, {0, 0}}, "x", PositionEncoding::Utf16);  // copied into a new buffer
+  std::shared_ptr<const std::string> version2 = document.shared_text();
+  const char* bytes1 = version1->data();
+  version1.reset();  // its buffer becomes the spare
+  CHECK(spare_text_buffer_capacity() > 0);
+  document.apply(std::nullopt, std::string(size, 'c') + "\ny\n", PositionEncoding::Utf16);
+  CHECK(document.text().data() == bytes1);
+  CHECK(spare_text_buffer_capacity() == 0);
+  CHECK(*version2 == "x" + std::string(size - 1, 'b') + "\n");
+  CHECK(document.line_count() == 3);
+  check_lines(document);
+  version2.reset();
+  free_spare_text_buffer();
+}
