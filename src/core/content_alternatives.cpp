@@ -481,19 +481,9 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       const double aside_opened =
           aside_head != 0 && detail::leading_aside_end(table.side_text(b, !translation).text) == 0 ? kLeadInMended
                                                                                                  : 0.0;
-      // A translation cut short (trunc18): a move of the original's text
-      // leaves pair a's translation as it is, so one that still ends with a
-      // cut's shape against pair a's original after the move (a clause mark
-      // of another kind, a mark inside a token the original has whole;
-      // cut_cues.cpp) is still cut: the move repairs nothing there. A move of
-      // the translation's own text makes its end; only a cut inside a token
-      // says no sentence ends there (a drift may move a clause, and clean
-      // podcast lines end at commas).
+      // A move that leaves pair a's translation cut is no drift (cut_cues.cpp).
       auto leaves_cut_end = [&](std::string_view head) {
-        if (translation) return ends_inside_original_token(head, dest_partner);
-        // Pair a's original after the move: forward, the head; backward, its old text and the head.
-        return ends_at_other_clause_mark(dest_partner, head) || ends_inside_original_token(dest_partner, head) ||
-               (!forward && ends_inside_original_token(dest_partner, table.side_text(a, false).text));
+        return move_leaves_cut_end(translation, forward, head, dest_partner, table.side_text(a, false).text);
       };
       double word_cut_penalty = 0;
       bool word_cut_sentence = false;  // the words' cut begins a sentence that lost its full stop
