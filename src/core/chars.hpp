@@ -70,6 +70,15 @@ inline bool is_closing_mark(char32_t c) {
   return is_non_ascii_closing_mark(c);
 }
 
+// Brackets that close an aside, a footnote's mark or a reference (no quotes):
+// ) ] and their full-width and lenticular forms; and the ones that open it.
+inline bool is_closing_bracket(char32_t c) {
+  return c == U')' || c == U']' || c == U'\uFF09' || c == U'\uFF3D' || c == U'\u3011' || c == U'\u3015';
+}
+inline bool is_opening_bracket(char32_t c) {
+  return c == U'(' || c == U'[' || c == U'\uFF08' || c == U'\uFF3B' || c == U'\u3010' || c == U'\u3014';
+}
+
 // Opening brackets and quotes: Ps and Pi, plus the straight quotes.
 bool is_opening_mark(char32_t c);
 // The UTF-8 text after its leading is_opening_mark code points ("“(例如" → "例如").

@@ -369,30 +369,6 @@ static std::size_t trailing_label_begin(std::string_view text, bool spaced, std:
   return head == 0 ? 0 : begin;
 }
 
-// The number label that ends a text ("4." of "Chapter 4.", "12.4." of
-// "Prev12.4."), or empty.
-static std::string_view trailing_number_label(std::string_view text) {
-  text = detail::trim(text);
-  std::size_t begin = text.size();
-  while (begin > 0 && ((text[begin - 1] >= '0' && text[begin - 1] <= '9') || text[begin - 1] == '.')) --begin;
-  while (begin < text.size() && text[begin] == '.') ++begin;
-  const std::string_view label = text.substr(begin);
-  return detail::is_number_label(label) ? label : std::string_view{};
-}
-
-// Whether `partner` holds `label` with its full stop as a whole number (not
-// inside "1.13." for "13.").
-static bool partner_has_label(std::string_view partner, std::string_view label) {
-  if (label.empty()) return false;
-  for (std::size_t at = partner.find(label); at != std::string_view::npos; at = partner.find(label, at + 1)) {
-    const bool open = at == 0 || !((partner[at - 1] >= '0' && partner[at - 1] <= '9') || partner[at - 1] == '.');
-    const std::size_t end = at + label.size();
-    const bool closed = end == partner.size() || !(partner[end] >= '0' && partner[end] <= '9');
-    if (open && closed) return true;
-  }
-  return false;
-}
-
 static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch search, std::vector<Alternative>& out) {
   if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
   const std::size_t a = anchor, b = anchor + 1;
@@ -463,10 +439,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // the stop on both sides).
       const bool label_alone = titles_label && detail::bare_label(dest_back);
       const std::string_view dest_partner = table.side_text(a, !translation).text;
-      const std::string_view dest_label = label_alone ? trailing_number_label(dest_back) : std::string_view{};
+      const std::string_view dest_label = label_alone ? detail::trailing_number_label(dest_back) : std::string_view{};
       const bool worded_label_alone = label_alone && here.sentences > 0 &&
                                       !detail::is_number_label(detail::trim(dest_back)) &&
-                                      !partner_has_label(dest_partner, dest_label);
+                                      !detail::holds_label(dest_partner, dest_label);
       // A label alone whose partner carries the same number with a title
       // ("8.23.1." against "8.23.1. Overview", "Chapter 4." against "第 4 章
       // 安装") is a heading that lost its title: a move that gives it one mends
@@ -490,6 +466,25 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // its original's colon alone too.)
       const bool partner_colon = detail::ends_with_colon(dest_partner);
       const bool here_colon = detail::ends_with_colon(dest_back);
+      // So does a closing bracket: an aside in parentheses, a footnote's mark,
+      // a manual reference ("(See file(1).)") or an emoticon at a line's end
+      // is carried to the end of its translation, often byte for byte.
+      const bool partner_bracket = detail::ends_with_closing_bracket(dest_partner);
+      const bool here_bracket = detail::ends_with_closing_bracket(dest_back);
+      // Such an aside moved forward opens the next line, where no punctuation
+      // offers a cut after it ("(See file(1).) gfortran - …", ":-)仅当…"): the
+      // aside is a whole unit, cut where its bracket closes.
+      const std::size_t aside_head =
+          !forward && partner_bracket && !here_bracket ? detail::leading_aside_end(source_text) : 0;
+      // Its partner opens otherwise: the aside opens one side of pair b only,
+      // a second line end out of place (a faithful pair opens alike too).
+      const double aside_opened =
+          aside_head != 0 && detail::leading_aside_end(table.side_text(b, !translation).text) == 0 ? kLeadInMended
+                                                                                                 : 0.0;
+      // A move that leaves pair a's translation cut is no drift (cut_cues.cpp).
+      auto leaves_cut_end = [&](std::string_view head) {
+        return move_leaves_cut_end(translation, forward, head, dest_partner, table.side_text(a, false).text);
+      };
       double word_cut_penalty = 0;
       bool word_cut_sentence = false;  // the words' cut begins a sentence that lost its full stop
       // `word_cut`: the byte offset of a cut that is not one of the line's
@@ -498,14 +493,22 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         // forward: source = here, [tail_begin, end) moves to the start of next.
         // backward: source = next, [0, head_end) moves to the end of here.
         const double moved = forward ? source.length - cut.head_length - gap : cut.head_length;
-        if (moved <= 0) return;
+        // An aside of marks alone (":-)") has no length, yet moves; nor is it
+        // a sentence of its own: it joins the destination's last.
+        const bool aside_cut = aside_head != 0 && cut.head_end == aside_head;
+        if (moved <= 0 && !aside_cut) return;
+        const bool marks_alone = aside_cut && moved <= 0;
+        // Pair a's changed line ends, after the move, with the source's head
+        // (moved back, or kept).
+        if (leaves_cut_end(source_text.substr(0, cut.head_end))) return;
         const double here_length = forward ? cut.head_length : here.length + gap + moved;
         const double next_length = forward ? next.length + gap + moved : source.length - cut.head_length - gap;
         auto cost_of = [&](double t_len, double o_len) {
           return residual_cost(length_delta(t_len, o_len, table.fits.length));
         };
         const int here_sentences =
-            forward ? cut.head_sentences : here.sentences + cut.head_sentences - (worded_label_alone ? 1 : 0);
+            forward ? cut.head_sentences
+                    : here.sentences + cut.head_sentences - (worded_label_alone || marks_alone ? 1 : 0);
         const int next_sentences = forward ? next.sentences + cut.tail_sentences : cut.tail_sentences;
         const int here_questions = forward ? cut.head_questions : here.questions + cut.head_questions;
         const int next_questions =
@@ -528,10 +531,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
                           table.fits.questions.of(next_questions - next_other.questions);
         }
         const double alternative = alternative_a + alternative_b;
+        const std::string_view new_end = source_text.substr(0, cut.head_end);
+        const bool bracket_mended = partner_bracket && !here_bracket && detail::ends_with_closing_bracket(new_end);
         const double lead_in_mended =
-            partner_colon && !here_colon && detail::ends_with_colon(source_text.substr(0, cut.head_end))
-                ? kLeadInMended
-                : 0.0;
+            (partner_colon && !here_colon && detail::ends_with_colon(new_end)) || bracket_mended ? kLeadInMended : 0.0;
         // Lexical part: only changes when the moved text holds numbers or tokens.
         const std::size_t moved_begin = forward ? cut.tail_begin : 0;
         const std::size_t moved_end = forward ? source_text.size() : cut.head_end;
@@ -551,7 +554,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
               double(numbers_inside) + (moves_tokens ? 0.5 * double(tokens_moved.inside(moved_begin, moved_end)) : 0.0);
           const double bound = 4.0 * unmatched_numbers + 2.0 * unmatched_tokens + moved_items;
           const double least_gain = (current - lexical_current) - alternative - kDriftPrior;
-          if (least_gain + bound + word_bound + title_mended + lead_in_mended < kDriftFloor) return;
+          const double opened_bound = aside_cut ? aside_opened : 0.0;
+          if (least_gain + bound + word_bound + title_mended + lead_in_mended + opened_bound < kDriftFloor) return;
         }
         // A drift leaves one pair with too much and the other with too little:
         // the move must help both, not mend one pair at the other's expense
@@ -596,7 +600,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           const double best_a = table.cost[a] - (alternative_a + least_lexical(a, !forward, here_other)) +
                                 (forward ? -word_loss_source : word_gain_dest + title_mended) + lead_in_mended;
           const double best_b = table.cost[b] - (alternative_b + least_lexical(b, forward, next_other)) +
-                                (forward ? word_gain_dest : -word_loss_source);
+                                (forward ? word_gain_dest : -word_loss_source) + (aside_cut ? aside_opened : 0.0);
           if (std::min(best_a, best_b) < -kReceiverSlack) return;
         }
         double lexical_alternative = 0;
@@ -664,12 +668,17 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
             moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 ? title_mended : 0.0;
         // So is a lead-in's colon: a truncation that stops at a colon leaves
         // the line ends disagreeing too, with no text of it next door.
+        // An aside says so by its shape too: the moved text is one (it opens
+        // with a bracket, or is a mark without words), as its partner's end is.
+        const bool moved_aside =
+            bracket_mended && detail::is_aside(source_text.substr(moved_begin, moved_end - moved_begin));
         const double lead_in_gain =
-            moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 ? lead_in_mended : 0.0;
+            moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 || moved_aside ? lead_in_mended : 0.0;
+        const double opened_gain = moved_aside && aside_cut ? aside_opened : 0.0;
         const double gain_a = table.cost[a] - (alternative_a + lexical_a) +
                               (forward ? -word_loss_source : word_gain_dest + title_gain) + lead_in_gain;
         const double gain_b = table.cost[b] - (alternative_b + lexical_b) +
-                              (forward ? word_gain_dest : -word_loss_source);
+                              (forward ? word_gain_dest : -word_loss_source) + opened_gain;
         if (std::min(gain_a, gain_b) < -kReceiverSlack) return;
         const double length_current = current - lexical_current;
         Alternative candidate;
@@ -693,15 +702,16 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const bool whole_unit =
             !inside_label && (cut.sentence || (by_words && word_cut_sentence) || (cut.label && forward) ||
                               (titles_label && (cut.label || word_cut != 0)) ||
-                              (trailing_label != 0 && cut.tail_begin == trailing_label));
+                              (trailing_label != 0 && cut.tail_begin == trailing_label) ||
+                              aside_cut);
         const double penalty = kDriftPrior + (whole_unit ? 0.0 : 1.5) + 1.0 * std::max(0, moved_sentences - 1) +
                                (by_words ? word_cut_penalty : 0.0);
         candidate.word_gain = word_gain_dest - word_loss_source;
         candidate.word_net = static_cast<std::int16_t>(moved_words_.net());
         candidate.words_known = static_cast<std::int16_t>(moved_words_.known);
         candidate.evidence =
-            (length_current - alternative) + candidate.lexical_gain + candidate.word_gain + title_gain + lead_in_gain -
-            penalty;
+            (length_current - alternative) + candidate.lexical_gain + candidate.word_gain + title_gain + lead_in_gain +
+            opened_gain - penalty;
         // A cut that neither punctuation nor a heading's number offers is
         // shown only from the information level on: as a hint it would
         // guess at a place in every sentence whose words lean next door.
@@ -714,6 +724,11 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           }))
         consider(cut_at(source, source_text, table.script(translation), trailing_label), 0,
                  static_cast<std::uint32_t>(trailing_label), false);
+      if (aside_head != 0 && std::none_of(source.cuts.begin(), source.cuts.end(), [&](const CutPoint& cut) {
+            return cut.head_end == aside_head;
+          }))
+        consider(cut_at(source, source_text, table.script(translation), aside_head), 0,
+                 static_cast<std::uint32_t>(aside_head), false);
       // A cut no punctuation offers, chosen by the words: a heading's title
       // joined to the next line without a mark ("8.23.1." | "Overview Original
       // image" against "8.23.1. 概述" | "原图"). The moved words find a

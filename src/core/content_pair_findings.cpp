@@ -7,6 +7,7 @@
 
 #include "chars.hpp"
 #include "content_stages.hpp"
+#include "line_end_marks.hpp"
 
 namespace bitext::content {
 
@@ -25,6 +26,21 @@ std::string tail_preview(std::string_view text, std::size_t max_chars) {
   return "'…" + std::string(text.substr(starts[starts.size() - max_chars])) + "'";
 }
 
+namespace {
+
+// The class of a line's final mark: 1 full stop, 2 question, 3 exclamation,
+// 4 colon (a lead-in), 0 anything else; CJK and ASCII forms alike.
+int final_mark_class(std::string_view line) {
+  switch (detail::last_mark(line)) {
+    case U'.': case U'\u3002': case U'\uFF0E': return 1;
+    case U'?': case U'\uFF1F': return 2;
+    case U'!': case U'\uFF01': return 3;
+    case U':': case U'\uFF1A': return 4;
+    default: return 0;
+  }
+}
+
+}  // namespace
 
 
 std::vector<Finding> length_findings(const PairTable& table, std::size_t p, const LineSummary& t,
@@ -99,6 +115,13 @@ std::vector<Finding> length_findings(const PairTable& table, std::size_t p, cons
     const double predicted = ratio * t.length;
     if (!cut_off && tail == 0 && predicted > 0 && o.length < kWarningLengthFactor * predicted &&
         o.length * kWarningLengthFactor > predicted)
+      evidence = std::min(evidence, std::nextafter(kLengthThresholds.warning, 0.0));
+    // A translation shorter than predicted that ends as its original ends (the
+    // same final mark, a lead-in's colon included) with as many sentences was
+    // not cut: a cut stops where the original goes on. Condensed wording and
+    // words left out inside it fit alike, so it is at most information.
+    if (residual > 0 && !cut_off && tail == 0 && t.sentences >= o.sentences && final_mark_class(t_text) != 0 &&
+        final_mark_class(t_text) == final_mark_class(o_text))
       evidence = std::min(evidence, std::nextafter(kLengthThresholds.warning, 0.0));
     if (const auto severity = severity_of(evidence, kLengthThresholds)) {
       Finding finding;

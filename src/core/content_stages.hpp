@@ -313,6 +313,11 @@ bool opens_with_continuation(std::string_view sentence);
 // inside a Latin token the original has whole.
 bool ends_at_other_clause_mark(std::string_view translation, std::string_view original);
 bool ends_inside_original_token(std::string_view translation, std::string_view original);
+// Whether pair a's translation still ends with a cut's shape after a drift's
+// move that ends pair a's line on the moved side with `head` (`partner`: that
+// line's partner; `original_before`: pair a's original before the move).
+bool move_leaves_cut_end(bool moves_translation, bool forward, std::string_view head, std::string_view partner,
+                         std::string_view original_before);
 // The web address the original ends with when the translation lacks it (else empty).
 std::string_view dropped_final_address(std::string_view translation, std::string_view original);
 

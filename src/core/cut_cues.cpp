@@ -66,6 +66,21 @@ bool ends_inside_original_token(std::string_view translation, std::string_view o
   return false;
 }
 
+// A translation cut short: a move of the original's text leaves pair a's
+// translation as it is, so one that still ends with a cut's shape against
+// pair a's original after the move (a clause mark of another kind, a mark
+// inside a token the original has whole) is still cut, and the move repairs
+// nothing there. A move of the translation's own text makes its end; only a
+// cut inside a token says no sentence ends there (a drift may move a clause,
+// and clean podcast lines end at commas).
+bool move_leaves_cut_end(bool moves_translation, bool forward, std::string_view head, std::string_view partner,
+                         std::string_view original_before) {
+  if (moves_translation) return ends_inside_original_token(head, partner);
+  // Pair a's original after the move: forward, the head; backward, its old text and the head.
+  return ends_at_other_clause_mark(partner, head) || ends_inside_original_token(partner, head) ||
+         (!forward && ends_inside_original_token(partner, original_before));
+}
+
 // The original ends with a web address that the translation does not have,
 // scheme aside ("http://" for "https://"): translators copy addresses
 // verbatim, so a translation without its original's closing link was cut

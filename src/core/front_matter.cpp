@@ -212,4 +212,28 @@ bool list_entry(std::string_view line) {
   return true;
 }
 
+// The number label that ends a text ("4." of "Chapter 4.", "12.4." of
+// "Prev12.4."), or empty.
+std::string_view trailing_number_label(std::string_view text) {
+  text = trim(text);
+  std::size_t begin = text.size();
+  while (begin > 0 && ((text[begin - 1] >= '0' && text[begin - 1] <= '9') || text[begin - 1] == '.')) --begin;
+  while (begin < text.size() && text[begin] == '.') ++begin;
+  const std::string_view label = text.substr(begin);
+  return is_number_label(label) ? label : std::string_view{};
+}
+
+// Whether `partner` holds `label` with its full stop as a whole number (not
+// inside "1.13." for "13.").
+bool holds_label(std::string_view partner, std::string_view label) {
+  if (label.empty()) return false;
+  for (std::size_t at = partner.find(label); at != std::string_view::npos; at = partner.find(label, at + 1)) {
+    const bool open = at == 0 || !((partner[at - 1] >= '0' && partner[at - 1] <= '9') || partner[at - 1] == '.');
+    const std::size_t end = at + label.size();
+    const bool closed = end == partner.size() || !(partner[end] >= '0' && partner[end] <= '9');
+    if (open && closed) return true;
+  }
+  return false;
+}
+
 }  // namespace bitext::detail

@@ -45,6 +45,14 @@ bool bare_label(std::string_view line);
 // follows it, with a space between in either script.
 bool is_number_label(std::string_view text);
 
+// The number label that ends a text ("4." of "Chapter 4.", "12.4." of
+// "Prev12.4."), or empty.
+std::string_view trailing_number_label(std::string_view text);
+
+// Whether `line` holds `label` with its full stop as a whole number (not
+// inside "1.13." for "13.").
+bool holds_label(std::string_view line, std::string_view label);
+
 // A page's navigation link as a line: "上一页" / "下一页" / "Prev" / "Next" and
 // the title it leads to ("下一页16.2. Debian的未来", "NextPreface", "Prev9.8.
 // Scheduling…"). Exported help pages glue the link word to the title; an

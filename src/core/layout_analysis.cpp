@@ -180,7 +180,8 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
   const bool order_per_pair = layout.layout == Layout::Markdown && options.order == LineOrder::Auto;
   const UnitSequence sequence{unit_index.text(), text_units, profiles, groups, order_per_pair};
   const std::vector<UnitReading> readings = read_units(sequence, Placeholders(options));
-  Transcript units = pair_units({sequence, sequence, readings}, options);
+  const std::vector<UnitReading> in_pairs = labels_inside_pairs(sequence, readings);
+  Transcript units = pair_units({sequence, sequence, in_pairs.empty() ? readings : in_pairs}, options);
   const std::string_view reading = memo->reading ? std::string_view(*memo->reading) : std::string_view();
   fill_speaker_model(units, {text, index, layout.layout, reading, &layout.units});
   result.findings = structural_checks(units, unit_index, options);

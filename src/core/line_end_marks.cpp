@@ -1,5 +1,7 @@
 #include "line_end_marks.hpp"
 
+#include <algorithm>
+
 #include "bitext/text.hpp"
 #include "chars.hpp"
 #include "line_facts.hpp"
@@ -47,6 +49,61 @@ char32_t last_mark(std::string_view line) {
 bool ends_with_colon(std::string_view line) {
   const char32_t mark = last_mark(line);
   return mark == U':' || mark == U'\uFF1A';
+}
+
+bool ends_with_closing_bracket(std::string_view line) {
+  line = trim(line);
+  if (line.empty()) return false;
+  std::size_t start = line.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80 && line.size() - start < 4) --start;
+  const DecodedCodePoint decoded = decode_utf8(line, start);
+  return decoded.valid && chars::is_closing_bracket(decoded.code_point);
+}
+
+bool is_aside(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return false;
+  const DecodedCodePoint first = decode_utf8(text, 0);
+  if (first.valid && chars::is_opening_bracket(first.code_point)) return true;
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    if (!decoded.valid) return false;
+    const char32_t cp = decoded.code_point;
+    if (chars::is_ascii_letter(cp) || chars::is_cjk(cp)) return false;
+    at += decoded.length;
+  }
+  return true;
+}
+
+std::size_t leading_aside_end(std::string_view line) {
+  std::size_t at = 0;
+  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  if (at >= line.size()) return 0;
+  std::size_t end = 0;
+  const DecodedCodePoint first = decode_utf8(line, at);
+  if (first.valid && chars::is_opening_bracket(first.code_point)) {
+    int depth = 0;
+    for (std::size_t i = at; i < line.size();) {
+      const DecodedCodePoint decoded = decode_utf8(line, i);
+      i += std::max<std::size_t>(decoded.length, 1);
+      depth += chars::is_opening_bracket(decoded.code_point) ? 1 : chars::is_closing_bracket(decoded.code_point) ? -1 : 0;
+      if (depth == 0) {
+        end = i;
+        break;
+      }
+    }
+  } else {
+    std::size_t i = at;
+    auto ascii_mark = [](unsigned char c) {
+      return c > 0x20 && c < 0x7F && !chars::is_ascii_letter(c) && !chars::is_ascii_digit(c);
+    };
+    while (i < line.size() && ascii_mark(static_cast<unsigned char>(line[i]))) ++i;
+    if (i - at >= 2 && (line[i - 1] == ')' || line[i - 1] == ']')) end = i;
+  }
+  if (end == 0) return 0;
+  std::size_t rest = end;
+  while (rest < line.size() && (line[rest] == ' ' || line[rest] == '\t')) ++rest;
+  return rest < line.size() ? end : 0;
 }
 
 bool ends_inside_sentence(std::string_view line) {

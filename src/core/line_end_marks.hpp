@@ -18,5 +18,15 @@ bool ends_inside_sentence(std::string_view line);
 // The line ends with a colon (ASCII or full-width), closing quotes and brackets aside:
 // it introduces what follows (a list, a quote, a command).
 bool ends_with_colon(std::string_view line);
+// The line ends with a closing bracket (ASCII, full-width or lenticular): an
+// aside, a footnote's mark, a manual reference or an emoticon closes it.
+bool ends_with_closing_bracket(std::string_view line);
+// The text is an aside by its shape: it opens with a bracket, or holds no
+// letter and no CJK character (a mark such as ":-)" or "[96]").
+bool is_aside(std::string_view text);
+// Where an aside that opens the line ends: after the bracket that closes its
+// opening one, or after a leading run of two or more ASCII marks that ends
+// with a closing bracket (":-)"). 0 when none, or when it is the whole line.
+std::size_t leading_aside_end(std::string_view line);
 
 }  // namespace bitext::detail

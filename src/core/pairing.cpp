@@ -252,7 +252,8 @@ PairedLines pair_lines(const LineIndex& index, const CheckOptions& options, cons
   readings->original_placeholder = options.original_placeholder;
 
   PairedLines paired;
-  paired.transcript = pair_units({lines, lines, readings->readings}, options);
+  const std::vector<UnitReading> in_pairs = labels_inside_pairs(lines, readings->readings);
+  paired.transcript = pair_units({lines, lines, in_pairs.empty() ? readings->readings : in_pairs}, options);
   paired.readings = std::move(readings);
   return paired;
 }

@@ -65,4 +65,35 @@ std::vector<UnitReading> read_units(const UnitSequence& sequence, const Placehol
   return readings;
 }
 
+std::vector<UnitReading> labels_inside_pairs(const UnitSequence& sequence, std::span<const UnitReading> readings) {
+  std::vector<UnitReading> out;
+  if (sequence.grouped() || sequence.order_per_pair) return out;
+  const std::size_t count = readings.size();
+  // The nearest unit before or after `unit` that is not blank.
+  auto neighbour = [&](std::size_t unit, bool after) -> std::size_t {
+    if (after) {
+      for (std::size_t u = unit + 1; u < count; ++u)
+        if (readings[u].kind() != UnitClass::Blank) return u;
+    } else {
+      for (std::size_t u = unit; u-- > 0;)
+        if (readings[u].kind() != UnitClass::Blank) return u;
+    }
+    return count;
+  };
+  for (std::size_t unit = 0; unit < count; ++unit) {
+    if (readings[unit].kind() != UnitClass::Markup) continue;
+    const std::size_t before = neighbour(unit, false), after = neighbour(unit, true);
+    if (before == count || after == count || readings[before].kind() != UnitClass::Content ||
+        readings[after].kind() != UnitClass::Content)
+      continue;
+    const Script language = sequence.script_of(before).dominant;
+    if (language == Script::None || sequence.script_of(after).dominant != language) continue;
+    const std::string_view text = sequence.text_of(unit);
+    if (text.size() > kMaxOwnLineLabel || !read_own_line_label(text, Layout::Lines)) continue;
+    if (out.empty()) out.assign(readings.begin(), readings.end());
+    out[unit] = {UnitClass::Content, ends_sentence(last_mark(text))};
+  }
+  return out;
+}
+
 }  // namespace bitext::detail

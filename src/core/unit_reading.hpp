@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,5 +52,16 @@ UnitReading read_unit(std::string_view text, const ScriptProfile& script, bool f
 // unit i again.
 std::vector<UnitReading> read_units(const UnitSequence& sequence, const Placeholders& placeholders,
                                     const std::vector<const UnitReading*>& known = {});
+
+// A speaker label alone opens a turn, and a turn begins between pairs: in a
+// document of line pairs the lines either side of a pair boundary are in the
+// two languages. A line read as a label alone with lines of one language on
+// both sides sits in the slot of one pair's side instead (a translation cut
+// to its colon, "GECOS："; a heading ending with one, "请留意："): it is
+// content. Returns the readings with those lines read as content, or empty
+// when there is none (sequences with groups, or whose order may change per
+// pair, keep their readings). Not part of a unit's own reading: it depends on
+// the neighbours, so the cached readings stay read_unit's.
+std::vector<UnitReading> labels_inside_pairs(const UnitSequence& sequence, std::span<const UnitReading> readings);
 
 }  // namespace bitext::detail

@@ -637,6 +637,29 @@ TEST_CASE("a translation many times its predicted length stays a warning") {
   CHECK(found.front()->message.find("is over-long: its original is only 7% of the length") != std::string::npos);
 }
 
+// gimp-help introduction.html's lead-in "GIMP 特性与功能预览：" for "The following
+// list is a short overview of some of the features and capabilities which GIMP
+// offers you:" (row 2301): 460% of the predicted length, a condensed wording that
+// ends with its original's colon. A cut stops where its original goes on, so
+// the same end and as many sentences make it information; the same line cut
+// before its colon is still a warning.
+TEST_CASE("a short translation that ends as its original ends is information, not a cut") {
+  std::vector<std::string> lines = calibration_lines(2301, 30);
+  REQUIRE(lines[0] == "GIMP 特性与功能预览：");
+  const auto analysis = Analysis::run(join_lines(lines), {});
+  const auto found = length_findings_on(*analysis, 0);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == Severity::Information);
+  CHECK(found.front()->message ==
+        "The translation of pair 1 looks truncated: its original is 460% of the length its neighbouring pairs' "
+        "ratio predicts (7.1 standard deviations)");
+  lines[0] = "GIMP 特性与功能预览，";
+  const auto cut = Analysis::run(join_lines(lines), {});
+  const auto cut_found = length_findings_on(*cut, 0);
+  REQUIRE(cut_found.size() == 1);
+  CHECK(cut_found.front()->severity == Severity::Warning);
+}
+
 // The sample's pairs 26-28: in a stretch of long answers the translations run
 // shorter than the document's ratio says. Measured against its neighbouring
 // pairs, pair 28 (147% of the document's prediction) is in step and pair 26

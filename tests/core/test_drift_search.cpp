@@ -145,3 +145,31 @@ TEST_CASE("the bounded drift search finds exactly the full search's alternatives
   const std::size_t drifts = compare_searches(lexicon);
   CHECK(drifts > 20);
 }
+
+// The original of pair 4 ends with the sentence whose translation begins pair
+// 5's: a drift, and its move back is offered. With pair 4's translation cut
+// inside a token its original has whole ("…http://archive.example." of
+// "…http://archive.example.org/."), the same move leaves that translation cut:
+// a truncation, so no move of pair 4's original text is offered (trunc18).
+TEST_CASE("a translation cut inside its original's token gets no drift of the original's text") {
+  std::vector<std::string> lines = {
+      "今天天气很好。", "The weather is nice today.", "我们去公园散步吧。", "Let's go for a walk in the park.",
+      "这家餐厅的菜很好吃。", "The food at this restaurant is delicious.",
+      "所有旧版本都可以在 http://archive.example.org/ 找到。",
+      "All old versions of the packages are available at http://archive.example.org/. The version number is "
+      "dropped to make the backport of the package easier.",
+      "版本号被去掉了，以使软件包的 backport 更为容易。请把窗户打开。", "Please open the window.",
+      "我明天要去北京出差。", "I am going to Beijing on business tomorrow.", "他昨天买了一本新书。",
+      "He bought a new book yesterday."};
+  auto original_drifts = [](const std::string& text) {
+    const auto doc = document_of(text, nullptr);
+    REQUIRE(doc->table.size() == 7);
+    std::size_t found = 0;
+    for (const Alternative& alternative : alternatives_at(doc->table, 3, DriftSearch::Full))
+      found += alternative.type == MoveType::Drift && !alternative.translation_side;
+    return found;
+  };
+  CHECK(original_drifts(join_lines(lines)) > 0);
+  lines[6] = "所有旧版本都可以在 http://archive.example.";
+  CHECK(original_drifts(join_lines(lines)) == 0);
+}

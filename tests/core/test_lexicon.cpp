@@ -804,6 +804,60 @@ TEST_CASE("with the dictionary, a lead-in's colon left on the other side of a pa
   CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
 }
 
+// A list of tools, each entry closed by a manual reference in parentheses on
+// both sides ("(See automake(1).)", "(参看 automake(1))"): the aside moved to
+// the next pair opens its line with no punctuation to cut after it, a lower-case
+// word or a Chinese character following. The cut where its bracket closes, and
+// the line ends it mends (pair 2's end, pair 3's opening), bring it back on
+// either side; main offered only a hint that moved the other side's aside along.
+TEST_CASE("with the dictionary, an aside in brackets moved to the next pair goes back to its line's end") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {
+      "autoconf - 这个工具根据模板生成可移植的配置脚本。(参看 autoconf(1))",
+      "autoconf - this tool generates portable configuration scripts from a template. (See autoconf(1).)",
+      "automake - 这个工具从 Makefile.am 模板生成 Makefile.in 文件。(参看 automake(1))",
+      "automake - this tool generates Makefile.in files from Makefile.am templates. (See automake(1).)",
+      "bison - 一个与 yacc 兼容的语法分析器生成工具。(参看 bison(1))",
+      "bison - a parser generator that is compatible with yacc. (See bison(1).)",
+      "cpio - 这个归档程序可以读写 cpio 和 tar 格式的归档文件。(参看 cpio(1))",
+      "cpio - this archiver reads and writes archives in the cpio and tar formats. (See cpio(1).)",
+      "flex - 一个快速的词法分析器生成工具，与 lex 兼容。(参看 flex(1))",
+      "flex - a fast lexical analyzer generator that is compatible with lex. (See flex(1).)",
+      "m4 - 一个宏处理器，许多配置脚本都用它。(参看 m4(1))",
+      "m4 - a macro processor that many configuration scripts use. (See m4(1).)"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  // The translation's aside also moves a name and a number that agree with
+  // the original of pair 2 after the move: more evidence, a warning.
+  struct Case {
+    std::size_t here, next;
+    std::string kept, opened, message;
+    bitext::Severity severity;
+  };
+  const std::vector<Case> cases = {
+      {3, 5, "automake - this tool generates Makefile.in files from Makefile.am templates.",
+       "(See automake(1).) bison - a parser generator that is compatible with yacc. (See bison(1).)",
+       "The original of pair 3 starts with '(See automake(1).)', which belongs to pair 2", bitext::Severity::Information},
+      {2, 4, "automake - 这个工具从 Makefile.am 模板生成 Makefile.in 文件。",
+       "(参看 automake(1))bison - 一个与 yacc 兼容的语法分析器生成工具。(参看 bison(1))",
+       "The translation of pair 3 starts with '(参看 automake(1))', which belongs to pair 2", bitext::Severity::Warning}};
+  for (const Case& c : cases) {
+    CAPTURE(c.message);
+    std::vector<std::string> moved = lines;
+    moved[c.here] = c.kept;
+    moved[c.next] = c.opened;
+    const std::string drifted = bitext::test_support::join_lines(moved);
+    const auto analysis = bitext::Analysis::run(drifted, {});
+    const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front()->severity == c.severity);
+    CHECK(found.front()->message.find(c.message) == 0);
+    REQUIRE(!found.front()->fixes.empty());
+    CHECK(found.front()->fixes.front().preferred);
+    CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  }
+}
+
 // The same heading's Chinese title joined to the next line ("上一页12.4." |
 // "监控下一页13.2. …"): moved back to the number it was cut from, the title
 // follows it after a space, as the heading had it.

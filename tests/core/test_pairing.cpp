@@ -602,6 +602,36 @@ TEST_CASE("subtitle markup (cue numbers, timings) is set aside") {
   CHECK(transcript.front_matter.empty());
 }
 
+TEST_CASE("a speaker label alone opens a turn between pairs; one inside a pair is that pair's side") {
+  SUBCASE("between pairs (English before it, Chinese after it): a label, set aside") {
+    const std::string text = kPairs[0].first + "\n" + kPairs[0].second + "\n米拉：\n" + kPairs[1].first + "\n" +
+                             kPairs[1].second + "\n鲍勃：\n" + kPairs[2].first + "\n" + kPairs[2].second + "\n";
+    const Transcript transcript = parse(text);
+    REQUIRE(transcript.pairs.size() == 3);
+    CHECK(transcript.lines[2].kind == LineKind::Markup);
+    CHECK(transcript.lines[5].kind == LineKind::Markup);
+    CHECK(transcript.pairs[1].translation == Lines{3});
+    CHECK(transcript.pairs[1].original == Lines{4});
+  }
+  SUBCASE("English on both sides (a translation cut to its colon): the pair's translation") {
+    // Tuning split, 100-pair documents: "DNS 域名：" cut from "DNS 域名：falcot.com".
+    const std::string text = kPairs[0].first + "\n" + kPairs[0].second + "\nDNS 域名：\nDNS domain name: falcot.com\n" +
+                             kPairs[1].first + "\n" + kPairs[1].second + "\n";
+    const Transcript transcript = parse(text);
+    REQUIRE(transcript.pairs.size() == 3);
+    CHECK(transcript.lines[2].kind != LineKind::Markup);
+    CHECK(transcript.pairs[1].translation == Lines{2});
+    CHECK(transcript.pairs[1].original == Lines{3});
+    // The cached reading is still the line's own (a label): it depends on nothing else.
+    const LineIndex index(text);
+    std::vector<ScriptProfile> profiles(index.line_count());
+    for (std::size_t line = 0; line < profiles.size(); ++line) profiles[line] = detail::profile_line(index.line_text(line));
+    const detail::PairedLines paired = detail::pair_lines(index, CheckOptions{}, profiles);
+    CHECK(paired.readings->readings[2].kind() == detail::UnitClass::Markup);
+    CHECK(paired.transcript.pairs[1].translation == Lines{2});
+  }
+}
+
 TEST_CASE("a Chinese line full of English names is still the Chinese side") {
   const std::string text = join({kPairs[0].first, kPairs[0].second,
                                  "我们在GitHub和Hugging Face上分享Transformers模型。",
