@@ -247,6 +247,13 @@ class Checker {
         others.push_back(text_of(other));
     for (Finding& finding : findings_) {
       if (finding.pair != 0 || finding.begin != line(first_line).begin) continue;
+      if (finding.code == "joined-lines") {
+        // Both languages on a document's first line is also how bilingual
+        // titles are written: as likely as not a header.
+        finding.severity = std::max(finding.severity, Severity::Information);
+        finding.message += "; or a header that gives its title in both languages";
+        continue;
+      }
       if (finding.code != "missing-original" && finding.code != "missing-translation" && finding.code != "split-line")
         continue;
       const Script script = translation_side ? transcript_.translation_script : transcript_.original_script;
@@ -346,7 +353,6 @@ class Checker {
   }
 
   void missing(const Pair& pair, bool missing_translation) {
-    if (joined(pair, missing_translation)) return;
     const std::string_view code = missing_translation ? "missing-translation" : "missing-original";
     const SideLines& present = missing_translation ? pair.original : pair.translation;
     const std::uint32_t first = present.front();
@@ -374,6 +380,15 @@ class Checker {
     heading_read_as_label(finding, missing_translation, missing_comes_second ? last + 1 : first - 1,
                           missing_comes_second ? last : first);
     untranslated_heading(finding, first, last);
+    // The line found joined replaces the missing one, but only where nothing
+    // else fits as well (a label or a heading lowered it): the doubt stays.
+    if (finding.severity == default_severity(code)) {
+      const std::size_t at = findings_.size() - 1;
+      if (joined(pair, missing_translation)) {
+        findings_.erase(findings_.begin() + static_cast<std::ptrdiff_t>(at));
+        return;
+      }
+    }
     const std::string& placeholder =
         missing_translation ? options_.translation_placeholder : options_.original_placeholder;
     if (detail::trim(placeholder).empty()) return;  // nothing useful to insert

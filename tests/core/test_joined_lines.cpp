@@ -187,3 +187,17 @@ TEST_CASE("language_join: where a line of two languages splits") {
   CHECK(!language_join("Debian Edu 又名 Skolelinux。", false));
   CHECK(!language_join("Graphical expert install 在图形模式中给予访问。", false));
 }
+
+TEST_CASE("joined-lines: doubts that lowered the missing line lower the join too") {
+  SUBCASE("the document's first line: a bilingual title reads the same, so information") {
+    const std::string text = replaced(kJoinClean, "很好。\nThe weather", "很好。The weather");
+    const std::vector<Finding> findings = joined_check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "joined-lines");
+    CHECK(findings[0].severity == bitext::Severity::Information);
+    CHECK(findings[0].message ==
+          "Line 1 holds the Chinese translation and the English original of pair 1 joined into one line; or a header "
+          "that gives its title in both languages");
+    CHECK(joined_fixed(text, findings[0]) == kJoinClean);
+  }
+}
