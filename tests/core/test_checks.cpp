@@ -35,19 +35,7 @@ std::string fixed(const std::string& text, const Finding& finding) {
 std::size_t begin_of(const std::string& text, std::string_view line) { return text.find(line); }
 std::size_t end_of(const std::string& text, std::string_view line) { return text.find(line) + line.size(); }
 
-const std::string kClean =
-    "今天天气很好。\n"
-    "The weather is nice today.\n"
-    "我们去公园散步吧。\n"
-    "Let's go for a walk in the park.\n"
-    "他昨天买了一本新书。\n"
-    "He bought a new book yesterday.\n"
-    "这家餐厅的菜很好吃。\n"
-    "The food at this restaurant is delicious.\n"
-    "请把窗户打开。\n"
-    "Please open the window.\n"
-    "我明天要去北京出差。\n"
-    "I am going to Beijing on business tomorrow.";
+const std::string kClean = bitext::test_support::sentence_pair_lines(6);
 
 std::string crlf(std::string text) {
   std::string out;

@@ -14,6 +14,7 @@
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 #include "core/joined_lines.hpp"
+#include "support/sentence_pairs.hpp"
 
 using bitext::CheckOptions;
 using bitext::Finding;
@@ -45,19 +46,7 @@ std::string joined_crlf(const std::string& text) {
 }
 
 // Chinese first; pair 3 is "他昨天买了一本新书。" / "He bought a new book yesterday."
-const std::string kJoinClean =
-    "今天天气很好。\n"
-    "The weather is nice today.\n"
-    "我们去公园散步吧。\n"
-    "Let's go for a walk in the park.\n"
-    "他昨天买了一本新书。\n"
-    "He bought a new book yesterday.\n"
-    "这家餐厅的菜很好吃。\n"
-    "The food at this restaurant is delicious.\n"
-    "请把窗户打开。\n"
-    "Please open the window.\n"
-    "我明天要去北京出差。\n"
-    "I am going to Beijing on business tomorrow.\n";
+const std::string kJoinClean = bitext::test_support::sentence_pair_lines(6) + "\n";
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const std::size_t at = text.find(from);

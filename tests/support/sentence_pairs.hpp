@@ -2,6 +2,7 @@
 // for pairing and check tests that need a clean transcript of some length.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,5 +31,16 @@ inline const std::vector<std::pair<std::string, std::string>> kSentencePairs = {
     {"我的手机没电了。", "My phone is out of battery."},
     {"谢谢你的帮助。", "Thank you for your help."},
 };
+
+// The first `count` pairs as a line-pair transcript, Chinese first, without a
+// final line end.
+inline std::string sentence_pair_lines(std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count && i < kSentencePairs.size(); ++i) {
+    if (i > 0) text += '\n';
+    text += kSentencePairs[i].first + '\n' + kSentencePairs[i].second;
+  }
+  return text;
+}
 
 }  // namespace bitext::test_support
