@@ -74,9 +74,19 @@ char32_t last_mark_before(std::string_view text, std::size_t end) {
 
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
-// Bytes of a heading's number label ("8.11.2.", "23.") at `at`: digits and
-// dots ending with a dot, or 0. Both lines of a numbered heading carry it.
+// Bytes of a footnote's label ("[99]") at `at`, or 0: a footnote list starts
+// each of its lines, in either language, with it.
+std::size_t join_footnote_at(std::string_view line, std::size_t at) {
+  if (at >= line.size() || line[at] != '[') return 0;
+  std::size_t end = at + 1;
+  while (end < line.size() && chars::is_ascii_digit(static_cast<unsigned char>(line[end]))) ++end;
+  return end > at + 1 && end < line.size() && line[end] == ']' ? end + 1 - at : 0;
+}
+
+// Bytes of a heading's number label ("8.11.2.", "23.") or a footnote's
+// ("[99]") at `at`, or 0. Both lines of a numbered heading or footnote carry it.
 std::size_t join_label_at(std::string_view line, std::size_t at) {
+  if (const std::size_t footnote = join_footnote_at(line, at)) return footnote;
   std::size_t end = at;
   bool digit = false;
   while (end < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[end])) || line[end] == '.')) {
@@ -102,8 +112,28 @@ std::optional<LanguageJoin> chinese_then_english(std::string_view line) {
   std::size_t second = last_cjk_end;
   while (second < line.size() && join_space(line[second])) ++second;
   if (second >= line.size()) return std::nullopt;
+  // Closing brackets and footnote marks after the last CJK character end the
+  // Chinese sentence ("。 [100]If …", "(必须) The …"), unless the line is a
+  // footnote list's (it starts with a label), where a label starts the English run.
+  const std::size_t cjk_end = last_cjk_end;
+  if (join_footnote_at(line, 0) == 0 || join_footnote_at(line, second) == 0) {
+    std::size_t end = second;
+    for (;;) {
+      if (const std::size_t footnote = join_footnote_at(line, end)) {
+        end += footnote;
+      } else if (end < line.size() && (line[end] == ')' || line[end] == ']')) {
+        ++end;
+      } else {
+        break;
+      }
+      last_cjk_end = end;
+      while (end < line.size() && join_space(line[end])) ++end;
+    }
+    second = end;
+    if (second >= line.size()) return std::nullopt;
+  }
   // A colon introduces a term, a path or a command ("非官方来源：mentors.debian.net"), not a sentence.
-  const char32_t mark = last_mark_before(line, last_cjk_end);
+  const char32_t mark = last_mark_before(line, cjk_end);
   const bool after_end = join_sentence_mark(mark) && mark != U'：' && mark != U':';
   // A number label starting the English run: the capital is after it, and the
   // same label starting the Chinese run says the two are one heading's lines.
@@ -134,12 +164,24 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line) {
   std::size_t head_end = first_cjk;
   while (head_end > 0 && join_space(line[head_end - 1])) --head_end;
   // A number label starting the Chinese run ("…Quality of Service10.4.1. 原则"): the join is before it.
+  // A footnote mark is the English run's own ("…in general.[92]一般…") unless the line is a footnote
+  // list's ("[99] Old … anymore.[100] 作为替代…"): there each line starts with its label.
   std::size_t label_begin = head_end;
-  while (label_begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(line[label_begin - 1])) ||
-                             line[label_begin - 1] == '.'))
+  bool footnote = false;
+  if (head_end > 0 && line[head_end - 1] == ']' && join_footnote_at(line, 0) > 0) {
+    label_begin = head_end - 1;
+    while (label_begin > 0 && line[label_begin - 1] != '[' &&
+           chars::is_ascii_digit(static_cast<unsigned char>(line[label_begin - 1])))
+      --label_begin;
+    label_begin = label_begin > 0 ? label_begin - 1 : head_end;
+    footnote = join_footnote_at(line, label_begin) == head_end - label_begin;
+    if (!footnote) label_begin = head_end;
+  }
+  while (!footnote && label_begin > 0 &&
+         (chars::is_ascii_digit(static_cast<unsigned char>(line[label_begin - 1])) || line[label_begin - 1] == '.'))
     --label_begin;
   if (label_begin < head_end && join_label_at(line, label_begin) == head_end - label_begin) {
-    const bool same_label = starts_with_join_label(line, line.substr(label_begin, head_end - label_begin));
+    const bool same_label = footnote || starts_with_join_label(line, line.substr(label_begin, head_end - label_begin));
     std::size_t english_end = label_begin;
     while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
     const LanguageJoin join{english_end, label_begin};

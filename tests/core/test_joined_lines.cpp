@@ -175,6 +175,19 @@ TEST_CASE("language_join: where a line of two languages splits") {
   CHECK(!language_join("10.4. Quality of Service10.4.1. 原则与机制", false));  // a title of three words, not a run
   CHECK(!language_join("Debian Edu 又名 Skolelinux。", false));
   CHECK(!language_join("Graphical expert install 在图形模式中给予访问。", false));
+  // a footnote mark and closing brackets after the Chinese sentence are its own
+  const std::string noted = "请确认用它来替换。 [100]";
+  CHECK(at(noted + "If it is used, replace it.", true) == std::pair<std::size_t, std::size_t>{noted.size(), noted.size()});
+  const std::string aside = "半官方文档（草案） (见下)";
+  CHECK(at(aside + " The Debian FAQ is semi-official.", true).second == aside.size() + 1);
+  // a footnote list: each line starts with its label, so the label after the Chinese sentence starts the English run
+  const std::string list_zh = "[99] 老旧的库路径已不再使用。 ";
+  CHECK(at(list_zh + "[99] Old library paths are not used.", true).second == list_zh.size());
+  const std::string list_en = "[99] Old library paths are not used anymore.";
+  CHECK(at(list_en + "[100] 作为替代，你可以添加参数。", false) == std::pair<std::size_t, std::size_t>{list_en.size(), list_en.size()});
+  // outside a footnote list the mark ends the English sentence
+  const std::string ref_en = "Debian packages should not contain such archive files in general.[92]";
+  CHECK(at(ref_en + "一般而言，软件包不应包含它们。", false).second == ref_en.size());
 }
 
 TEST_CASE("joined-lines: doubts that lowered the missing line lower the join too") {
