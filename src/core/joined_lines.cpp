@@ -7,6 +7,7 @@
 // change) or leave no pair without a side.
 #include "joined_lines.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -101,7 +102,40 @@ bool starts_with_join_label(std::string_view line, std::string_view label) {
   return !label.empty() && line.substr(0, label.size()) == label && join_label_at(line, 0) == label.size();
 }
 
+bool has_cjk(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    if (decoded.valid && chars::is_cjk(decoded.code_point)) return true;
+    at += std::max<std::size_t>(decoded.length, 1);
+  }
+  return false;
+}
+
+// A heading's two lines joined: the line's number label repeated before an
+// English title ("20. 用户 HowTo20. HowTos for users", "12.1.2. LVM（逻辑卷管理）12.1.2. LVM").
+// The Chinese title may end with Latin words, so the repeated label, not the
+// script change, is the split; it is evidence enough for a title of any length.
+std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
+  const std::size_t size = join_label_at(line, 0);
+  if (size == 0) return std::nullopt;
+  const std::string_view label = line.substr(0, size);
+  for (std::size_t at = line.find(label, size); at != std::string_view::npos; at = line.find(label, at + 1)) {
+    const char before = line[at - 1];
+    if (chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.' || before == '[') continue;
+    if (join_label_at(line, at) != size || han_of(line.substr(0, at)) < kJoinRunHan || has_cjk(line.substr(at)))
+      continue;
+    std::size_t start = at + size;
+    while (start < line.size() && join_space(line[start])) ++start;
+    if (start >= line.size() || !chars::is_ascii_letter(static_cast<unsigned char>(line[start]))) continue;
+    std::size_t first_end = at;
+    while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
+    return LanguageJoin{first_end, at};
+  }
+  return std::nullopt;
+}
+
 std::optional<LanguageJoin> chinese_then_english(std::string_view line) {
+  if (const auto join = repeated_label_join(line)) return join;
   std::size_t last_cjk_end = 0;
   for (std::size_t at = 0; at < line.size();) {
     const DecodedCodePoint decoded = decode_utf8(line, at);
@@ -181,7 +215,13 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line) {
          (chars::is_ascii_digit(static_cast<unsigned char>(line[label_begin - 1])) || line[label_begin - 1] == '.'))
     --label_begin;
   if (label_begin < head_end && join_label_at(line, label_begin) == head_end - label_begin) {
-    const bool same_label = footnote || starts_with_join_label(line, line.substr(label_begin, head_end - label_begin));
+    // Both runs start with a label of the same kind: two headings' (or footnotes') lines ("21.2. Report bugs 21.3. 文档").
+    const std::size_t own_label = join_label_at(line, 0);
+    const bool same_label = footnote || starts_with_join_label(line, line.substr(label_begin, head_end - label_begin)) ||
+                            (own_label > 0 && own_label < label_begin &&
+                             std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(own_label), '.') ==
+                                 std::count(line.begin() + static_cast<std::ptrdiff_t>(label_begin),
+                                            line.begin() + static_cast<std::ptrdiff_t>(head_end), '.'));
     std::size_t english_end = label_begin;
     while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
     const LanguageJoin join{english_end, label_begin};

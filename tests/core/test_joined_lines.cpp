@@ -185,6 +185,16 @@ TEST_CASE("language_join: where a line of two languages splits") {
   CHECK(at(list_zh + "[99] Old library paths are not used.", true).second == list_zh.size());
   const std::string list_en = "[99] Old library paths are not used anymore.";
   CHECK(at(list_en + "[100] 作为替代，你可以添加参数。", false) == std::pair<std::size_t, std::size_t>{list_en.size(), list_en.size()});
+  // a heading's label repeated before its English title splits it, whatever the Chinese title ends with
+  const std::string howto = "20. 用户 HowTo";
+  CHECK(at(howto + "20. HowTos for users", true) == std::pair<std::size_t, std::size_t>{howto.size(), howto.size()});
+  const std::string lvm = "12.1.2. LVM（逻辑卷管理）";
+  CHECK(at(lvm + "12.1.2. LVM", true).second == lvm.size());
+  CHECK(!language_join("1. 中文标题 21. Notes", true));  // "1." inside "21." is no repeat
+  // two headings' lines: both runs start with a label of the same depth
+  const std::string bugs = "21.2. Report bugs ";
+  CHECK(at(bugs + "21.3. 文档作者和翻译者", false).second == bugs.size());
+  CHECK(!language_join("21. Report bugs 21.3. 文档作者和翻译者", false));
   // outside a footnote list the mark ends the English sentence
   const std::string ref_en = "Debian packages should not contain such archive files in general.[92]";
   CHECK(at(ref_en + "一般而言，软件包不应包含它们。", false).second == ref_en.size());
