@@ -245,8 +245,16 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line) {
       if (c != '.' && c != '!' && c != '?' && c != ':') continue;
       std::size_t next = at + 1;
       if (next < head_end && join_space(line[next])) ++next;
+      // A footnote mark after the sentence end is the sentence's ("… outdated. [1] Debian 的软件包…").
+      std::size_t first_end = at + 1;
+      if (const std::size_t footnote = join_footnote_at(line, next); footnote > 0 && next + footnote < head_end) {
+        first_end = next + footnote;
+        next = first_end;
+        if (next < head_end && join_space(line[next])) ++next;
+        if (next < head_end && !is_upper_ascii(line[next])) continue;
+      }
       if (next < head_end && (is_upper_ascii(line[next]) || chars::is_ascii_digit(static_cast<unsigned char>(line[next])))) {
-        const LanguageJoin join{at + 1, next};
+        const LanguageJoin join{first_end, next};
         if (runs(join, true)) return join;
         break;
       }

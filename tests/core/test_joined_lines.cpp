@@ -195,6 +195,10 @@ TEST_CASE("language_join: where a line of two languages splits") {
   const std::string bugs = "21.2. Report bugs ";
   CHECK(at(bugs + "21.3. 文档作者和翻译者", false).second == bugs.size());
   CHECK(!language_join("21. Report bugs 21.3. 文档作者和翻译者", false));
+  // a footnote mark after the English sentence end is the sentence's, before a Chinese run that starts with Latin words
+  const std::string dropped = "This document will be dropped since contents are getting outdated. [1]";
+  CHECK(at(dropped + " Debian 的软件包系统是重要原因之一。", false) ==
+        std::pair<std::size_t, std::size_t>{dropped.size(), dropped.size() + 1});
   // outside a footnote list the mark ends the English sentence
   const std::string ref_en = "Debian packages should not contain such archive files in general.[92]";
   CHECK(at(ref_en + "一般而言，软件包不应包含它们。", false).second == ref_en.size());
