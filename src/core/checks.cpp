@@ -655,15 +655,21 @@ class Checker {
     const double second_length = double(text_of(second).size());
     if (first_length <= 0 || second_length <= 0) return false;
     const std::string_view text = text_of(merged);
-    const auto seam = detail::merged_seam(text, first_length / (first_length + second_length));
+    bool spaced_cjk = false;
+    const auto seam = detail::merged_seam(text, first_length / (first_length + second_length), &spaced_cjk);
     if (!seam) return false;
+    if (spaced_cjk)
+      for (std::uint32_t other = 0; other < transcript_.lines.size(); ++other)
+        if (other != merged && detail::has_spaced_cjk_end(text_of(other))) return false;
     const std::string_view name = side_name(!partners_translation);
     const std::string_view partners = side_name(partners_translation);
     const std::string_view second_part = text.substr(seam->second_begin);
+    std::size_t shown = std::min<std::size_t>(24, second_part.size());  // a few words, cut at a character start
+    while (shown < second_part.size() && (static_cast<unsigned char>(second_part[shown]) & 0xC0) == 0x80) ++shown;
     std::string message = std::string(name) + " line " + line_number(merged) + " holds two segments' " +
                           std::string(partners_translation ? "originals" : "translations") +
                           ": its first part goes with the " + std::string(partners) + " line " + line_number(first) +
-                          ", its second, from '" + std::string(detail::trim(second_part.substr(0, 24))) +
+                          ", its second, from '" + std::string(detail::trim(second_part.substr(0, shown))) +
                           "…', with line " + line_number(second) + " (pair " + pair_number(pair) + ")";
     Finding& finding = add("split-line", merged, merged, pair, std::move(message));
     finding.related.push_back(related(first, "first segment's " + std::string(partners)));

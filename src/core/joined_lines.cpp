@@ -269,7 +269,19 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
   return JoinedReading{number, *join, false, missing_second, own, static_cast<std::uint32_t>(other)};
 }
 
-std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share) {
+bool has_spaced_cjk_end(std::string_view line) {
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.code_point < 0x3000 || !chars::is_sentence_end(decoded.code_point)) continue;
+    std::size_t begin = at;
+    while (begin < line.size() && line[begin] == ' ') ++begin;
+    if (begin > at && begin < line.size() && chars::is_han(decode_utf8(line, begin).code_point)) return true;
+  }
+  return false;
+}
+
+std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk) {
   std::size_t total = 0;
   for (std::size_t at = 0; at < line.size(); ++total) at += std::max<std::size_t>(decode_utf8(line, at).length, 1);
   if (total == 0) return std::nullopt;
@@ -318,6 +330,7 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
     if (distance < best_distance) {
       best_distance = distance;
       best = LanguageJoin{end, begin};
+      if (spaced_cjk) *spaced_cjk = cjk_mark;
     }
   }
   return best;
