@@ -384,7 +384,7 @@ class Checker {
     // else fits as well (a label or a heading lowered it): the doubt stays.
     if (finding.severity == default_severity(code)) {
       const std::size_t at = findings_.size() - 1;
-      if (joined(pair, missing_translation)) {
+      if (joined(pair, missing_translation) || merged_before(pair, missing_translation)) {
         findings_.erase(findings_.begin() + static_cast<std::ptrdiff_t>(at));
         return;
       }
@@ -591,6 +591,7 @@ class Checker {
       message += " with the " + std::string(side_name(!translation_side)) + " line " + line_number(other.front());
     }
     message += " (pair " + pair_number(pair) + ")";
+    if (merged_segments(pair, translation_side)) return;
     Finding& finding = add("split-line", first, second, pair, std::move(message));
     if (!other.empty()) {
       finding.related.push_back(related(other.front(), std::string(translation_side ? "original" : "translation") +
@@ -607,6 +608,89 @@ class Checker {
     fix.preferred = !heading_first;  // a heading joined to its paragraph is no repair to apply unasked
     fix.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
     finding.fixes.push_back(std::move(fix));
+  }
+
+  // The same shape seen from the other side: the pair's one line on the other
+  // side, right before the two, holds two segments' text joined at a seam no
+  // single segment has (joined_lines.hpp, merged_seam) where the two lines'
+  // lengths put it: one side of two pairs merged, the second pair's line of
+  // that side gone. Split it there and move the second part after the first
+  // partner line (the document's order); joining the two lines stays second.
+  bool merged_segments(const Pair& pair, bool translation_side) {
+    const SideLines& side = translation_side ? pair.translation : pair.original;
+    const SideLines& other = translation_side ? pair.original : pair.translation;
+    if (side.size() != 2 || other.size() != 1) return false;
+    if (other.front() + 1 != side[0] || side[0] + 1 != side[1]) return false;
+    return merged_finding(pair, other.front(), side[0], side[1], translation_side, false);
+  }
+
+  // The other side of that shape: this pair's line of one side is gone because
+  // it was merged into the previous pair's line of that side, which lies
+  // between the previous pair's partner and this pair's (the lines alternate).
+  bool merged_before(const Pair& pair, bool missing_translation) {
+    const SideLines& present = missing_translation ? pair.original : pair.translation;
+    const std::size_t at = static_cast<std::size_t>(&pair - transcript_.pairs.data());
+    if (present.size() != 1 || at == 0) return false;
+    const Pair& previous = transcript_.pairs[at - 1];
+    const SideLines& merged = missing_translation ? previous.translation : previous.original;
+    const SideLines& partner = missing_translation ? previous.original : previous.translation;
+    if (merged.size() != 1 || partner.size() != 1) return false;
+    const std::uint32_t own = present.front();
+    const bool merged_first = merged.front() + 2 == own && partner.front() + 1 == own;
+    const bool merged_second = partner.front() + 2 == own && merged.front() + 1 == own;
+    if (!merged_first && !merged_second) return false;
+    return merged_finding(previous, merged.front(), partner.front(), own, !missing_translation, merged_second);
+  }
+
+  // A line (`merged`) holding two segments' text whose partner lines are
+  // `first` and `second` (of the side `partners_translation`): split it at
+  // the seam and move the second part to its place in the document's order,
+  // right after `second` when the merged side comes second in a pair
+  // (`after_second`), else right before it. Joining the two partner lines, the
+  // other reading, comes second when they are adjacent.
+  bool merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
+                      bool partners_translation, bool after_second) {
+    if (index_.of_ranges()) return false;
+    const double first_length = double(text_of(first).size());
+    const double second_length = double(text_of(second).size());
+    if (first_length <= 0 || second_length <= 0) return false;
+    const std::string_view text = text_of(merged);
+    bool spaced_cjk = false;
+    const auto seam = detail::merged_seam(text, first_length / (first_length + second_length), &spaced_cjk);
+    if (!seam) return false;
+    if (spaced_cjk)
+      for (std::uint32_t other = 0; other < transcript_.lines.size(); ++other)
+        if (other != merged && detail::has_spaced_cjk_end(text_of(other))) return false;
+    const std::string_view name = side_name(!partners_translation);
+    const std::string_view partners = side_name(partners_translation);
+    const std::string_view second_part = text.substr(seam->second_begin);
+    std::size_t shown = std::min<std::size_t>(24, second_part.size());  // a few words, cut at a character start
+    while (shown < second_part.size() && (static_cast<unsigned char>(second_part[shown]) & 0xC0) == 0x80) ++shown;
+    std::string message = std::string(name) + " line " + line_number(merged) + " holds two segments' " +
+                          std::string(partners_translation ? "originals" : "translations") +
+                          ": its first part goes with the " + std::string(partners) + " line " + line_number(first) +
+                          ", its second, from '" + std::string(detail::trim(second_part.substr(0, shown))) +
+                          "…', with line " + line_number(second) + " (pair " + pair_number(pair) + ")";
+    Finding& finding = add("split-line", merged, merged, pair, std::move(message));
+    finding.related.push_back(related(first, "first segment's " + std::string(partners)));
+    finding.related.push_back(related(second, "second segment's " + std::string(partners)));
+    Fix split;
+    split.title = "Split line " + line_number(merged) + " and move its second part " +
+                  (after_second ? "after line " : "before line ") + line_number(second);
+    split.preferred = true;
+    split.edits.push_back({line(merged).begin + seam->first_end, line(merged).end, ""});
+    if (after_second)
+      split.edits.push_back({line(second).end, line(second).end, eol_after(merged) + std::string(second_part)});
+    else
+      split.edits.push_back({line(second).begin, line(second).begin, std::string(second_part) + eol_after(merged)});
+    finding.fixes.push_back(std::move(split));
+    if (first + 1 == second) {
+      Fix join;
+      join.title = "Join the two lines";
+      join.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
+      finding.fixes.push_back(std::move(join));
+    }
+    return true;
   }
 
   // A line without letters right after a line of a pair, with no blank line

@@ -358,4 +358,71 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
   return JoinedReading{number, *join, false, missing_second, own, static_cast<std::uint32_t>(other)};
 }
 
+bool has_spaced_cjk_end(std::string_view line) {
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.code_point < 0x3000 || !chars::is_sentence_end(decoded.code_point)) continue;
+    std::size_t begin = at;
+    while (begin < line.size() && line[begin] == ' ') ++begin;
+    if (begin > at && begin < line.size() && chars::is_han(decode_utf8(line, begin).code_point)) return true;
+  }
+  return false;
+}
+
+std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk) {
+  std::size_t total = 0;
+  for (std::size_t at = 0; at < line.size(); ++total) at += std::max<std::size_t>(decode_utf8(line, at).length, 1);
+  if (total == 0) return std::nullopt;
+  std::optional<LanguageJoin> best;
+  double best_distance = 0.2;  // a fifth of the line: the two languages' length ratio varies segment to segment
+  char32_t before = 0;
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    ++count;
+    const char32_t mark = decoded.code_point;
+    const char32_t previous = before;
+    before = mark;
+    if (!chars::is_sentence_end(mark)) continue;
+    std::size_t end = at;  // after the end mark and its closing quotes
+    std::size_t end_count = count;
+    while (end < line.size()) {
+      const DecodedCodePoint next = decode_utf8(line, end);
+      if (!chars::is_closing_mark(next.code_point)) break;
+      end += std::max<std::size_t>(next.length, 1);
+      ++end_count;
+    }
+    if (end >= line.size()) break;
+    std::size_t begin = end;
+    while (begin < line.size() && line[begin] == ' ') ++begin;
+    if (begin >= line.size()) break;
+    const DecodedCodePoint next = decode_utf8(line, begin);
+    const bool cjk_mark = mark >= 0x3000;
+    const bool spaced = begin > end;
+    bool seam = false;
+    if (cjk_mark) {
+      seam = spaced && chars::is_han(next.code_point);  // Chinese puts no space after 。！？
+    } else if (!spaced && mark == U'.') {
+      // "end.The": a word's last letter, the stop and a capital then a small letter
+      // ("System.IO" and "e.g.X" are tokens, not two sentences).
+      const std::size_t after = begin + std::max<std::size_t>(next.length, 1);
+      seam = previous >= U'a' && previous <= U'z' && next.code_point >= U'A' && next.code_point <= U'Z' &&
+             after < line.size() && line[after] >= 'a' && line[after] <= 'z';
+    } else if (!spaced) {
+      seam = (mark == U'?' || mark == U'!') && next.code_point >= U'A' && next.code_point <= U'Z';
+    }
+    if (!seam) continue;
+    const double place = double(end_count) / double(total);
+    const double distance = place > first_share ? place - first_share : first_share - place;
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = LanguageJoin{end, begin};
+      if (spaced_cjk) *spaced_cjk = cjk_mark;
+    }
+  }
+  return best;
+}
+
 }  // namespace bitext::detail

@@ -47,4 +47,18 @@ struct JoinedReading {
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
                                             bool missing_translation);
 
+// Where a line that holds two segments' text (one side of two consecutive
+// pairs, the second pair's line of that side gone) splits: a seam no single
+// segment has, a CJK sentence end followed by a space or a Latin sentence end
+// followed by a capital with no space, whose place in the line (in code
+// points) is within a fifth of the line of the proportion the two partner
+// lines' lengths predict (`first_share`, 0..1). The closest such seam.
+// `spaced_cjk` says the seam is a CJK sentence end then a space: a writer's
+// style in some documents (maint-guide puts "。 " between sentences), so the
+// caller trusts it only where no other line of the document has one.
+std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk = nullptr);
+
+// Whether a line has a CJK sentence end followed by a space and a Han character.
+bool has_spaced_cjk_end(std::string_view line);
+
 }  // namespace bitext::detail

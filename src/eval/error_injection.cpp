@@ -347,6 +347,25 @@ std::optional<Injection> inject_joined(const CleanDocument& document, EvalRandom
                 "joined " + what + (spaced ? " with a space" : " without a separator"));
 }
 
+// One side of two consecutive pairs on one line, the second pair's line of
+// that side gone (a stray Delete at a line end, an editor's join-lines): the
+// translations or the originals, half each; joined with nothing or with one
+// space, half each.
+std::optional<Injection> inject_merged(const CleanDocument& document, EvalRandom& random) {
+  if (document.pairs.size() < 2) return std::nullopt;
+  const std::size_t pair = random.below(document.pairs.size() - 1);
+  const bool translation = random.chance(1, 2);
+  const bool spaced = random.chance(1, 2);
+  std::vector<std::string> lines = lines_of(document);
+  const std::size_t line = line_of_side(document, pair, translation);
+  const std::size_t gone = line_of_side(document, pair + 1, translation);
+  lines[line] += (spaced ? " " : "") + lines[gone];
+  lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(gone));
+  return finish(document, ErrorKind::MergedLines, std::move(lines), line, line + 2, pair,
+                "merged the " + side_name(translation) + "s of pairs " + std::to_string(pair + 1) + "-" +
+                    std::to_string(pair + 2) + (spaced ? " with a space" : " without a separator"));
+}
+
 }  // namespace
 
 std::string render(const CleanDocument& document) {
@@ -434,6 +453,7 @@ std::optional<Injection> inject(const CleanDocument& document, ErrorKind kind, E
     case ErrorKind::Drift: return inject_drift(document, random);
     case ErrorKind::ShiftedBlock: return inject_shifted(document, random);
     case ErrorKind::JoinedLines: return inject_joined(document, random);
+    case ErrorKind::MergedLines: return inject_merged(document, random);
   }
   return std::nullopt;
 }

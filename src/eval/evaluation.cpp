@@ -18,7 +18,7 @@ constexpr std::array<ErrorKind, kErrorKindCount> kAllKinds = {
     ErrorKind::DeletedLine,  ErrorKind::DuplicatedLine,       ErrorKind::SplitLine,
     ErrorKind::SwappedOrder, ErrorKind::Untranslated,         ErrorKind::TruncatedTranslation,
     ErrorKind::ChangedNumber, ErrorKind::Drift,               ErrorKind::ShiftedBlock,
-    ErrorKind::JoinedLines,
+    ErrorKind::JoinedLines,  ErrorKind::MergedLines,
 };
 
 constexpr std::string_view kDeletedCodes[] = {"missing-translation", "missing-original"};
@@ -31,6 +31,9 @@ constexpr std::string_view kNumberCodes[] = {"number-mismatch"};
 constexpr std::string_view kDriftCodes[] = {"boundary-drift"};
 constexpr std::string_view kShiftedCodes[] = {"shifted-block"};
 constexpr std::string_view kJoinedCodes[] = {"joined-lines"};
+// A line holding two segments' translations (or originals) reads, from its
+// partner lines' side, as one segment whose other side is on two lines.
+constexpr std::string_view kMergedCodes[] = {"split-line"};
 
 // Findings this many lines before or after the injected lines still point at it
 // (one pair each way).
@@ -113,6 +116,7 @@ std::string_view error_kind_name(ErrorKind kind) {
     case ErrorKind::Drift: return "drift";
     case ErrorKind::ShiftedBlock: return "shifted-block";
     case ErrorKind::JoinedLines: return "joined-lines";
+    case ErrorKind::MergedLines: return "merged-lines";
   }
   return "unknown";
 }
@@ -133,6 +137,7 @@ bool is_structural(ErrorKind kind) {
     case ErrorKind::SwappedOrder:
     case ErrorKind::Untranslated:
     case ErrorKind::JoinedLines:
+    case ErrorKind::MergedLines:
       return true;
     default:
       return false;
@@ -147,6 +152,7 @@ bool fix_restores(ErrorKind kind) {
     case ErrorKind::Drift:
     case ErrorKind::ShiftedBlock:
     case ErrorKind::JoinedLines:
+    case ErrorKind::MergedLines:
       return true;
     default:
       return false;
@@ -165,6 +171,7 @@ std::span<const std::string_view> accepted_codes(ErrorKind kind) {
     case ErrorKind::Drift: return kDriftCodes;
     case ErrorKind::ShiftedBlock: return kShiftedCodes;
     case ErrorKind::JoinedLines: return kJoinedCodes;
+    case ErrorKind::MergedLines: return kMergedCodes;
   }
   return {};
 }
@@ -265,10 +272,10 @@ double EvaluationReport::clean_warnings_per_100_pairs() const {
 }
 
 // The pooled recalls and their lowest kind are over the nine kinds:
-// kinds added later (joined-lines) are reported and gated on their own
+// kinds added later (joined-lines, merged-lines) are reported and gated on their own
 // (--min-recall KIND=X), so that the pooled figures stay comparable.
 namespace {
-bool pooled_kind(ErrorKind kind) { return kind != ErrorKind::JoinedLines; }
+bool pooled_kind(ErrorKind kind) { return kind != ErrorKind::JoinedLines && kind != ErrorKind::MergedLines; }
 }  // namespace
 
 double EvaluationReport::recall(bool structural) const {
@@ -341,6 +348,7 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
   // Kinds added later draw from their own stream, so that the earlier kinds'
   // injections (and figures) for a seed stay what they were.
   EvalRandom joined_random(settings.seed ^ 0x4a6f696eU);
+  EvalRandom merged_random(settings.seed ^ 0x4d657267U);
   const std::vector<ErrorKind> kinds =
       settings.kinds.empty() ? std::vector<ErrorKind>(kAllKinds.begin(), kAllKinds.end()) : settings.kinds;
   for (const EvaluationDocument& entry : documents) {
@@ -369,7 +377,10 @@ EvaluationReport evaluate(std::span<const EvaluationDocument> documents, const E
       std::size_t done = 0;
       for (std::size_t attempt = 0; done < settings.trials && attempt < settings.trials * 4; ++attempt) {
         const std::optional<Injection> injection =
-            inject(document, kind, kind == ErrorKind::JoinedLines ? joined_random : random);
+            inject(document, kind,
+                   kind == ErrorKind::JoinedLines   ? joined_random
+                   : kind == ErrorKind::MergedLines ? merged_random
+                                                    : random);
         if (!injection) continue;
         ++done;
         ++score.injected;

@@ -33,8 +33,9 @@ enum class ErrorKind : std::uint8_t {
   Drift,                 // a sentence moved into the neighbouring pair's line, either side, either way
   ShiftedBlock,          // 2-5 consecutive pairs paired with their neighbours' lines (rotation by one)
   JoinedLines,           // two lines of different languages joined into one (a pair's, or across two pairs)
+  MergedLines,           // one side of two consecutive pairs on one line (the second pair's line of that side gone)
 };
-inline constexpr std::size_t kErrorKindCount = 10;
+inline constexpr std::size_t kErrorKindCount = 11;
 
 std::string_view error_kind_name(ErrorKind kind);  // "deleted-line", "drift", ...
 std::optional<ErrorKind> parse_error_kind(std::string_view name);

@@ -267,3 +267,23 @@ TEST_CASE("joined-lines: one error in place of the missing original and its foll
         std::string::npos);
   CHECK(result.err == "1 file checked, 1 error, 0 warnings\n");  // main: "..., 2 notes" (the follow-ons)
 }
+
+TEST_CASE("merged-lines: a line holding two segments' translations is split-line read from its side") {
+  // Pairs 2 and 3's Chinese translations on line 3 after one space, pair 3's
+  // own translation line gone. main read lines 4-5 as one English segment
+  // split in two and joined them, losing the segment boundary.
+  const TempDir dir;
+  dir.write("merged.txt",
+            "今天天气很好。\nThe weather is nice today.\n我们去公园散步吧。 他昨天在书店买了一本新书。\n"
+            "Let's go for a walk in the park.\nHe bought a new book at the bookshop yesterday.\n"
+            "这家餐厅的菜很好吃。\nThe food at this restaurant is delicious.\n");
+  const auto result = run_bitext({"check", "merged.txt"}, std::nullopt, dir.path());
+  CHECK(result.status == 1);
+  CHECK(report_skeleton(result.out) == std::vector<std::string>{"merged.txt:3:1: warning [split-line]",
+                                                                 "merged.txt:4:1: note", "merged.txt:5:1: note"});
+  CHECK(result.out.find("Chinese line 3 holds two segments' translations: its first part goes with the English line "
+                        "4, its second, from '他昨天在书店买了…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "merged.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
+  CHECK(fixed.out.find("\"title\": \"Join the two lines\"") != std::string::npos);
+}

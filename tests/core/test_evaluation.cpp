@@ -165,6 +165,17 @@ TEST_CASE("each injected kind changes the document as described") {
           CHECK(differing == 1);
           break;
         }
+        case ErrorKind::MergedLines: {
+          // One side of two neighbouring pairs on one line, the second pair's
+          // line of that side gone; the lines between keep their places.
+          REQUIRE(lines.size() == 11);
+          const std::size_t at = injection->first_line;
+          const std::string& merged = lines[at];
+          CHECK((merged == clean_lines[at] + clean_lines[at + 2] || merged == clean_lines[at] + " " + clean_lines[at + 2]));
+          CHECK(lines[at + 1] == clean_lines[at + 1]);
+          CHECK(lines[at + 2] == clean_lines[at + 3]);
+          break;
+        }
         case ErrorKind::JoinedLines: {
           // Two neighbouring clean lines as one, with nothing or one space between.
           REQUIRE(lines.size() == 11);
