@@ -11,6 +11,7 @@
 #include "bitext/checks.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "bitext/rules.hpp"
@@ -411,7 +412,7 @@ class Checker {
   // the join (what join-lines commands put there) is replaced by the break;
   // any other spacing stays on the first line, so no character is lost.
   bool joined(const Pair& pair, bool missing_translation) {
-    const auto reading = detail::joined_reading(transcript_, index_, pair, missing_translation);
+    const auto reading = detail::joined_reading(transcript_, index_, pair, missing_translation, join_fit_);
     if (!reading) return false;
     const std::string_view missing_role = missing_translation ? "translation" : "original";
     const std::string_view present_role = missing_translation ? "original" : "translation";
@@ -658,9 +659,8 @@ class Checker {
     bool spaced_cjk = false;
     const auto seam = detail::merged_seam(text, first_length / (first_length + second_length), &spaced_cjk);
     if (!seam) return false;
-    if (spaced_cjk)
-      for (std::uint32_t other = 0; other < transcript_.lines.size(); ++other)
-        if (other != merged && detail::has_spaced_cjk_end(text_of(other))) return false;
+    // The seam counts only where no other line of the document has one.
+    if (spaced_cjk && spaced_cjk_lines() > (detail::has_spaced_cjk_end(text) ? 1u : 0u)) return false;
     const std::string_view name = side_name(!partners_translation);
     const std::string_view partners = side_name(partners_translation);
     const std::string_view second_part = text.substr(seam->second_begin);
@@ -691,6 +691,17 @@ class Checker {
       finding.fixes.push_back(std::move(join));
     }
     return true;
+  }
+
+  // How many lines of the document have a CJK sentence end, a space and a
+  // Han character (merged_seam's writer's-style seam), counted once.
+  std::uint32_t spaced_cjk_lines() {
+    if (!spaced_cjk_lines_) {
+      spaced_cjk_lines_ = 0;
+      for (std::uint32_t number = 0; number < transcript_.lines.size(); ++number)
+        *spaced_cjk_lines_ += detail::has_spaced_cjk_end(text_of(number)) ? 1 : 0;
+    }
+    return *spaced_cjk_lines_;
   }
 
   // A line without letters right after a line of a pair, with no blank line
@@ -873,6 +884,8 @@ class Checker {
   bool blank_inside_pairs_is_style_ = false;
   std::string document_eol_ = "\n";
   std::vector<Finding> findings_;
+  detail::JoinLengthFit join_fit_{transcript_, index_};  // the joined readings' length model, fitted once
+  std::optional<std::uint32_t> spaced_cjk_lines_;
 };
 
 }  // namespace

@@ -102,15 +102,6 @@ bool starts_with_join_label(std::string_view line, std::string_view label) {
   return !label.empty() && line.substr(0, label.size()) == label && join_label_at(line, 0) == label.size();
 }
 
-bool has_cjk(std::string_view text) {
-  for (std::size_t at = 0; at < text.size();) {
-    const DecodedCodePoint decoded = decode_utf8(text, at);
-    if (decoded.valid && chars::is_cjk(decoded.code_point)) return true;
-    at += std::max<std::size_t>(decoded.length, 1);
-  }
-  return false;
-}
-
 // A heading's two lines joined: the line's number label repeated before an
 // English title ("20. 用户 HowTo20. HowTos for users", "12.1.2. LVM（逻辑卷管理）12.1.2. LVM").
 // The Chinese title may end with Latin words, so the repeated label, not the
@@ -122,7 +113,7 @@ std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
   for (std::size_t at = line.find(label, size); at != std::string_view::npos; at = line.find(label, at + 1)) {
     const char before = line[at - 1];
     if (chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.' || before == '[') continue;
-    if (join_label_at(line, at) != size || han_of(line.substr(0, at)) < kJoinRunHan || has_cjk(line.substr(at)))
+    if (join_label_at(line, at) != size || han_of(line.substr(0, at)) < kJoinRunHan || chars::contains_cjk(line.substr(at)))
       continue;
     std::size_t start = at + size;
     while (start < line.size() && join_space(line[start])) ++start;
@@ -273,39 +264,28 @@ std::int64_t next_text_line(const Transcript& transcript, std::int64_t from, int
   return -1;
 }
 
-class JoinReader {
- public:
-  JoinReader(const Transcript& transcript, const LineIndex& index) : transcript_(transcript), index_(index) {}
-
-  // The two texts fit as translation and original under the document's model.
-  bool fits(std::string_view translation, std::string_view original) {
-    if (!model_) {
-      std::vector<LengthPair> pairs;
-      for (const Pair& pair : transcript_.pairs)
-        if (pair.translation.size() == 1 && pair.original.size() == 1)
-          pairs.push_back({line_length(index_.line_text(pair.translation[0]), transcript_.translation_script),
-                           line_length(index_.line_text(pair.original[0]), transcript_.original_script)});
-      model_ = fit_length_model(pairs, length_prior(transcript_.translation_script, transcript_.original_script)).model;
-    }
-    const double l1 = line_length(translation, transcript_.translation_script);
-    const double l2 = line_length(original, transcript_.original_script);
-    return l1 > 0 && l2 > 0 && std::abs(length_delta(l1, l2, *model_)) <= kJoinFitDelta;
-  }
-
- private:
-  const Transcript& transcript_;
-  const LineIndex& index_;
-  std::optional<LengthRatioModel> model_;
-};
-
 }  // namespace
+
+bool JoinLengthFit::fits(std::string_view translation, std::string_view original) {
+  if (!model_) {
+    std::vector<LengthPair> pairs;
+    for (const Pair& pair : transcript_.pairs)
+      if (pair.translation.size() == 1 && pair.original.size() == 1)
+        pairs.push_back({line_length(index_.line_text(pair.translation[0]), transcript_.translation_script),
+                         line_length(index_.line_text(pair.original[0]), transcript_.original_script)});
+    model_ = fit_length_model(pairs, length_prior(transcript_.translation_script, transcript_.original_script)).model;
+  }
+  const double l1 = line_length(translation, transcript_.translation_script);
+  const double l2 = line_length(original, transcript_.original_script);
+  return l1 > 0 && l2 > 0 && std::abs(length_delta(l1, l2, *model_)) <= kJoinFitDelta;
+}
 
 std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first) {
   return cjk_first ? chinese_then_english(line) : english_then_chinese(line);
 }
 
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
-                                            bool missing_translation) {
+                                            bool missing_translation, JoinLengthFit& reader) {
   const SideLines& present = missing_translation ? pair.original : pair.translation;
   if (present.size() != 1 || index.of_ranges()) return std::nullopt;
   const Script missing_script = missing_translation ? transcript.translation_script : transcript.original_script;
@@ -314,7 +294,6 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
   const bool missing_cjk = cjk_script(missing_script);
   const bool translation_first = transcript.order != LineOrder::OriginalFirst;
   const bool missing_second = missing_translation != translation_first;
-  JoinReader reader(transcript, index);
   // Whether `missing_run` (in the missing language) fits `present_run` as its partner.
   auto partners = [&](std::string_view missing_run, std::string_view present_run) {
     return missing_translation ? reader.fits(missing_run, present_run) : reader.fits(present_run, missing_run);

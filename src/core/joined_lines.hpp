@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "bitext/length.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 
@@ -44,8 +45,21 @@ struct JoinedReading {
   std::uint32_t partner = 0;
   std::uint32_t other_pair = 0;  // the pair the line's other run belongs to
 };
+// Whether two texts fit as a translation and its original under the
+// document's own length model: fitted once, on its one-line pairs, when first
+// asked (one per structural check, not one per pair that lacks a side).
+class JoinLengthFit {
+ public:
+  JoinLengthFit(const Transcript& transcript, const LineIndex& index) : transcript_(transcript), index_(index) {}
+  bool fits(std::string_view translation, std::string_view original);
+
+ private:
+  const Transcript& transcript_;
+  const LineIndex& index_;
+  std::optional<LengthRatioModel> model_;
+};
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
-                                            bool missing_translation);
+                                            bool missing_translation, JoinLengthFit& fit);
 
 // Where a line that holds two segments' text (one side of two consecutive
 // pairs, the second pair's line of that side gone) splits: a seam no single
