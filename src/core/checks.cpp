@@ -87,6 +87,7 @@ class Checker {
     if (at < 0) return;
     const auto number = static_cast<std::uint32_t>(at);
     if (line(number).kind != (front ? LineKind::FrontMatter : LineKind::BackMatter)) return;
+    if (joined_edge(number, edge)) return;
     const std::string_view text = text_of(number);
     const std::int64_t navigation_pair = detail::navigation_line(text) ? translated_navigation(front) : -1;
     const bool heading = detail::numbered_heading(text);
@@ -131,6 +132,31 @@ class Checker {
     finding.related.push_back(related(front ? edge.first_line() : edge.last_line(),
                                       std::string(front ? "first" : "last") + " pair"));
     findings_.push_back(std::move(finding));
+  }
+
+  // The header (footer) line holds a pair's two lines joined (joined_lines.hpp,
+  // edge_join): information, since a bilingual title reads the same; the fix
+  // puts the line break back as joined() does.
+  bool joined_edge(std::uint32_t number, const Pair& edge) {
+    const auto join = detail::edge_join(transcript_, index_, number, join_fit_);
+    if (!join) return false;
+    const bool translation_first = translation_first_;
+    const std::string first = std::string(side_name(translation_first)) + (translation_first ? " translation" : " original");
+    const std::string second = std::string(side_name(!translation_first)) + (translation_first ? " original" : " translation");
+    Finding& finding = add("joined-lines", number, number, edge,
+                           "Line " + line_number(number) + " holds a " + first + " and its " + second +
+                               " joined into one line; or a header that gives its title in both languages");
+    finding.severity = Severity::Information;
+    finding.pair = -1;
+    const std::size_t start = index_.line_start(number);
+    std::size_t cut_begin = start + join->first_end, cut_end = start + join->second_begin;
+    if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
+    Fix fix;
+    fix.title = "Split line " + line_number(number) + " where the " + second + " starts";
+    fix.preferred = true;
+    fix.edits.push_back({cut_begin, cut_end, eol_after(number)});
+    finding.fixes.push_back(std::move(fix));
+    return true;
   }
 
   // Which of the two languages a line is in: 1 the translation's, 0 the
