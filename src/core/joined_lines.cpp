@@ -321,6 +321,55 @@ std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first,
   return cjk_first ? chinese_then_english(line, short_run) : english_then_chinese(line, short_run);
 }
 
+// A line `own` (a pair's only line, or a header or footer line beside the
+// pairs) whose partner in the missing side was joined to the line beside the
+// gap: the missing run first in the next line, or last in the previous one.
+// `own_pair` is own's pair (-1 for a header or footer line).
+std::optional<JoinedReading> beside_reading(const Transcript& transcript, const LineIndex& index, std::uint32_t own,
+                                            std::int32_t own_pair, bool missing_translation, JoinLengthFit& reader) {
+  const Script missing_script = missing_translation ? transcript.translation_script : transcript.original_script;
+  const Script present_script = missing_translation ? transcript.original_script : transcript.translation_script;
+  if (index.of_ranges() || cjk_script(missing_script) == cjk_script(present_script)) return std::nullopt;
+  const bool missing_cjk = cjk_script(missing_script);
+  const bool translation_first = transcript.order != LineOrder::OriginalFirst;
+  const bool missing_second = missing_translation != translation_first;
+  auto partners = [&](std::string_view missing_run, std::string_view present_run) {
+    return missing_translation ? reader.fits(missing_run, present_run) : reader.fits(present_run, missing_run);
+  };
+  bool short_run = false;
+  const std::int64_t beside = next_text_line(transcript, own, missing_second ? 1 : -1);
+  if (beside < 0) return std::nullopt;
+  const auto number = static_cast<std::uint32_t>(beside);
+  const std::int32_t other = transcript.lines[number].pair;
+  if (other < 0 || other == own_pair) return std::nullopt;
+  const std::string_view text = index.line_text(number);
+  const bool cjk_first = missing_second ? missing_cjk : !missing_cjk;
+  const auto join = language_join(text, cjk_first, &short_run);
+  if (!join) return std::nullopt;
+  const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
+  const std::string_view missing_run = missing_second ? first : second;
+  const std::string_view rest = missing_second ? second : first;
+  if (!partners(missing_run, index.line_text(own))) return std::nullopt;
+  // The rest keeps its own pair: it must fit that pair's line in the missing language, when there is one.
+  const Pair& beside_pair = transcript.pairs[static_cast<std::size_t>(other)];
+  std::vector<std::uint32_t> rest_partners;
+  for (const std::uint32_t line : missing_translation ? beside_pair.translation : beside_pair.original)
+    if (line != number) rest_partners.push_back(line);
+  if (rest_partners.size() > 1) return std::nullopt;
+  if (rest_partners.size() == 1 && !(missing_translation ? reader.fits(index.line_text(rest_partners[0]), rest)
+                                                         : reader.fits(rest, index.line_text(rest_partners[0]))))
+    return std::nullopt;
+  if (short_run) {
+    // The short English run is the missing one (its partner: the pair's line)
+    // or the rest (its partner: its own pair's Chinese line).
+    const bool english_missing = !missing_cjk;
+    const std::string_view english = english_missing ? missing_run : rest;
+    if (!english_missing && rest_partners.size() != 1) return std::nullopt;
+    if (!reader.translated(english, index.line_text(english_missing ? own : rest_partners[0]))) return std::nullopt;
+  }
+  return JoinedReading{number, *join, false, missing_second, own, static_cast<std::uint32_t>(other)};
+}
+
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
                                             bool missing_translation, JoinLengthFit& reader) {
   const SideLines& present = missing_translation ? pair.original : pair.translation;
@@ -355,37 +404,7 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
     }
   }
   // The line beside the gap: the missing run first in the next line, or last in the previous one.
-  const std::int64_t beside = next_text_line(transcript, own, missing_second ? 1 : -1);
-  if (beside < 0) return std::nullopt;
-  const auto number = static_cast<std::uint32_t>(beside);
-  const std::int32_t other = transcript.lines[number].pair;
-  if (other < 0 || other == static_cast<std::int32_t>(pair.index)) return std::nullopt;
-  const std::string_view text = index.line_text(number);
-  const bool cjk_first = missing_second ? missing_cjk : !missing_cjk;
-  const auto join = language_join(text, cjk_first, &short_run);
-  if (!join) return std::nullopt;
-  const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
-  const std::string_view missing_run = missing_second ? first : second;
-  const std::string_view rest = missing_second ? second : first;
-  if (!partners(missing_run, index.line_text(own))) return std::nullopt;
-  // The rest keeps its own pair: it must fit that pair's line in the missing language, when there is one.
-  const Pair& beside_pair = transcript.pairs[static_cast<std::size_t>(other)];
-  std::vector<std::uint32_t> rest_partners;
-  for (const std::uint32_t line : missing_translation ? beside_pair.translation : beside_pair.original)
-    if (line != number) rest_partners.push_back(line);
-  if (rest_partners.size() > 1) return std::nullopt;
-  if (rest_partners.size() == 1 && !(missing_translation ? reader.fits(index.line_text(rest_partners[0]), rest)
-                                                         : reader.fits(rest, index.line_text(rest_partners[0]))))
-    return std::nullopt;
-  if (short_run) {
-    // The short English run is the missing one (its partner: the pair's line)
-    // or the rest (its partner: its own pair's Chinese line).
-    const bool english_missing = !missing_cjk;
-    const std::string_view english = english_missing ? missing_run : rest;
-    if (!english_missing && rest_partners.size() != 1) return std::nullopt;
-    if (!reader.translated(english, index.line_text(english_missing ? own : rest_partners[0]))) return std::nullopt;
-  }
-  return JoinedReading{number, *join, false, missing_second, own, static_cast<std::uint32_t>(other)};
+  return beside_reading(transcript, index, own, static_cast<std::int32_t>(pair.index), missing_translation, reader);
 }
 
 std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIndex& index, std::uint32_t line,

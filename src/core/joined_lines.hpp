@@ -63,9 +63,10 @@ class JoinLengthFit {
       : transcript_(transcript), index_(index), lexicon_(lexicon) {}
   bool fits(std::string_view translation, std::string_view original);
   // Whether a short English run (fewer words than a sentence run) has its
-  // content words translated by the Chinese text: most of them, each by a
-  // Chinese word of it (a Latin word quoted in the Chinese text is no
-  // translation). False without a dictionary.
+  // content words translated by the Chinese text: at least half of them have a
+  // counterpart there, one at least a Chinese word that translates it (a Latin
+  // word both carry, a name or a command, is no translation). False without a
+  // dictionary.
   bool translated(std::string_view english, std::string_view chinese);
 
  private:
@@ -77,6 +78,12 @@ class JoinLengthFit {
 };
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
                                             bool missing_translation, JoinLengthFit& fit);
+
+// A line `own` (a pair's only line, or with `own_pair` -1 a header or footer
+// line beside the pairs) whose partner in the missing side was joined to the
+// line beside the gap, as joined_reading reads it.
+std::optional<JoinedReading> beside_reading(const Transcript& transcript, const LineIndex& index, std::uint32_t own,
+                                            std::int32_t own_pair, bool missing_translation, JoinLengthFit& reader);
 
 // A line beside the pairs (the document's header or footer line) that holds a
 // pair's two lines joined in the document's order: runs that fit each other as

@@ -226,7 +226,7 @@ namespace {
 bitext::Lexicon joined_lexicon() {
   const std::vector<bitext::LexiconEntry> entries = {
       {"中央", {"central; middle; centre"}}, {"备份", {"backup"}},         {"安装", {"to install; to erect"}},
-      {"模糊", {"vague; fuzzy; blurred"}},   {"滤镜", {"filter (optics)"}}, {"餐厅", {"dining hall; restaurant"}},
+      {"模糊", {"vague; fuzzy; blurred"}},   {"滤镜", {"filter (optics)"}}, {"餐厅", {"dining hall; restaurant"}}, {"动画", {"animation; cartoon"}},
   };
   std::string error;
   auto lexicon = bitext::Lexicon::from_image(bitext::build_lexicon_image(entries), &error);
@@ -264,19 +264,12 @@ TEST_CASE("joined-lines: a heading's short English title, vouched for by the dic
       CHECK(!joined_with(text, nullptr));
     }
   }
-  SUBCASE("a heading's English line and the next pair's Chinese line: the title's partner is its own pair's line") {
-    const std::string text = replaced(clean, "Central Backup\n这家餐厅", "Central Backup这家餐厅");
-    const auto reading = joined_with(text, &lexicon);
-    REQUIRE(reading.has_value());
-    CHECK(!reading->own);
-    CHECK(!joined_with(text, nullptr));
-  }
   SUBCASE("an English title the Chinese line quotes is no translation of it: the lost line stays missing") {
     const std::string lost = replaced(kJoinClean, "新书。\nHe bought a new book yesterday.\n", "新书。\n");
     CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "安装 Debian Edu"), &lexicon));
     CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "中央备份 Debian Edu"), &lexicon));
-    // one word of two translated is not most of the run
-    CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "中央备份 Central Edu"), &lexicon));
+    // one word of three translated is less than half the run
+    CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "中央备份 Central Debian Edu"), &lexicon));
   }
 }
 
@@ -288,8 +281,7 @@ TEST_CASE("edge_join: a header line that holds a pair's two lines") {
     const LineIndex index(text);
     const Transcript transcript = bitext::parse_transcript(index, options);
     bitext::detail::JoinLengthFit fit(transcript, index, dictionary);
-    REQUIRE(!transcript.front_matter.empty());
-    return edge_join(transcript, index, transcript.front_matter.front(), fit);
+    return edge_join(transcript, index, 0, fit);
   };
   // A heading's two lines joined at the document's start: the parser reads the line as a header.
   const std::string numbered = "3. 模糊滤镜3. Blur Filters\n" + kJoinClean;
@@ -305,14 +297,36 @@ TEST_CASE("edge_join: a header line that holds a pair's two lines") {
   CHECK(!reading("中央备份 Debian Edu\n" + kJoinClean, &lexicon));  // a title the line quotes
 }
 
-TEST_CASE("joined-lines: a heading's two lines joined into the document's header line") {
-  const std::string text = "3. 模糊滤镜3. Blur Filters\n" + kJoinClean;
+TEST_CASE("joined-lines: a header heading's partner joined to the first pair's line") {
+  // "16. 卡通滤镜" / "16. Animation Filters" / "16.1. 介绍" / "16.1. Introduction", the second and third joined:
+  // the first line reads as a header, the join is on the first pair's line.
+  const std::string clean = "16. 动画滤镜\n16. Animation Filters\n16.1. 介绍\n16.1. Introduction\n" + kJoinClean;
+  const std::string text = replaced(clean, "Filters\n16.1. 介绍", "Filters16.1. 介绍");
+  const bitext::Lexicon lexicon = joined_lexicon();
+  const CheckOptions options;
+  const LineIndex index(text);
+  const Transcript transcript = bitext::parse_transcript(index, options);
+  REQUIRE(transcript.front_matter.size() == 1);
+  bitext::detail::JoinLengthFit fit(transcript, index, &lexicon);
+  const auto reading = bitext::detail::beside_reading(transcript, index, 0, -1, /*missing_translation=*/false, fit);
+  REQUIRE(reading.has_value());
+  CHECK(reading->line == 1);
+  CHECK(reading->join.second_begin == std::string("16. Animation Filters").size());
+  bitext::detail::JoinLengthFit without(transcript, index, nullptr);
+  CHECK(!bitext::detail::beside_reading(transcript, index, 0, -1, false, without));  // a short title needs the dictionary
+}
+
+TEST_CASE("joined-lines: the header's partner on the first pair's line, without the dictionary") {
+  const std::string clean =
+      "16. 动画和光效滤镜\n16. Filters for Animation and Light Effects\n16.1. 介绍\n16.1. Introduction\n" + kJoinClean;
+  const std::string text = replaced(clean, "Effects\n16.1. 介绍", "Effects16.1. 介绍");
   const std::vector<Finding> findings = joined_check(text);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].code == "joined-lines");
   CHECK(findings[0].severity == bitext::Severity::Information);
   CHECK(findings[0].message ==
-        "Line 1 holds a Chinese translation and its English original joined into one line; or a header that gives its "
-        "title in both languages");
-  CHECK(joined_fixed(text, findings[0]) == "3. 模糊滤镜\n3. Blur Filters\n" + kJoinClean);
+        "Line 2 holds the English original of line 1 and the Chinese translation of pair 1 joined into one line; or "
+        "line 1 is the document's header");
+  CHECK(findings[0].fixes[0].title == "Split line 2 where the Chinese translation starts");
+  CHECK(joined_fixed(text, findings[0]) == clean);
 }
