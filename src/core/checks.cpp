@@ -87,6 +87,7 @@ class Checker {
     if (at < 0) return;
     const auto number = static_cast<std::uint32_t>(at);
     if (line(number).kind != (front ? LineKind::FrontMatter : LineKind::BackMatter)) return;
+    if (joined_edge(number, edge)) return;
     const std::string_view text = text_of(number);
     const std::int64_t navigation_pair = detail::navigation_line(text) ? translated_navigation(front) : -1;
     const bool heading = detail::numbered_heading(text);
@@ -131,6 +132,62 @@ class Checker {
     finding.related.push_back(related(front ? edge.first_line() : edge.last_line(),
                                       std::string(front ? "first" : "last") + " pair"));
     findings_.push_back(std::move(finding));
+  }
+
+  // The header (footer) line holds a pair's two lines joined (joined_lines.hpp,
+  // edge_join): information, since a bilingual title reads the same; the fix
+  // puts the line break back as joined() does.
+  bool joined_edge(std::uint32_t number, const Pair& edge) {
+    const auto join = detail::edge_join(transcript_, index_, number, join_fit_);
+    if (!join) return joined_beside_edge(number, edge);
+    const bool translation_first = translation_first_;
+    const std::string first = std::string(side_name(translation_first)) + (translation_first ? " translation" : " original");
+    const std::string second = std::string(side_name(!translation_first)) + (translation_first ? " original" : " translation");
+    Finding& finding = add("joined-lines", number, number, edge,
+                           "Line " + line_number(number) + " holds a " + first + " and its " + second +
+                               " joined into one line; or a header that gives its title in both languages");
+    finding.severity = Severity::Information;
+    finding.pair = -1;
+    const std::size_t start = index_.line_start(number);
+    std::size_t cut_begin = start + join->first_end, cut_end = start + join->second_begin;
+    if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
+    Fix fix;
+    fix.title = "Split line " + line_number(number) + " where the " + second + " starts";
+    fix.preferred = true;
+    fix.edits.push_back({cut_begin, cut_end, eol_after(number)});
+    finding.fixes.push_back(std::move(fix));
+    return true;
+  }
+
+  // The header (footer) line's partner joined to the first (last) pair's line
+  // beside it (detail::beside_reading): information, the line may be a header.
+  bool joined_beside_edge(std::uint32_t number, const Pair& edge) {
+    const int side = language_side(number);
+    if (side < 0) return false;
+    const bool missing_translation = side == 0;
+    const auto reading = detail::beside_reading(transcript_, index_, number, -1, missing_translation, join_fit_);
+    if (!reading) return false;
+    const std::string missing_part = std::string(side_name(missing_translation)) + (missing_translation ? " translation" : " original");
+    const std::string other_part = std::string(side_name(!missing_translation)) + (missing_translation ? " original" : " translation");
+    const std::string pair_part = "the " + other_part + " of pair " + std::to_string(reading->other_pair + 1);
+    const std::string line_part = "the " + missing_part + " of line " + line_number(number);
+    Finding& finding = add("joined-lines", reading->line, reading->line, edge,
+                           "Line " + line_number(reading->line) + " holds " +
+                               (reading->missing_first ? line_part + " and " + pair_part : pair_part + " and " + line_part) +
+                               " joined into one line; or line " + line_number(number) + " is the document's " +
+                               (edge.index == 0 && number < edge.first_line() ? "header" : "footer"));
+    finding.severity = Severity::Information;
+    const std::size_t start = index_.line_start(reading->line);
+    std::size_t cut_begin = start + reading->join.first_end, cut_end = start + reading->join.second_begin;
+    if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
+    Fix fix;
+    fix.title = "Split line " + line_number(reading->line) + " where the " +
+                (reading->missing_first ? other_part : missing_part) + " starts";
+    fix.preferred = true;
+    fix.edits.push_back({cut_begin, cut_end, eol_after(reading->line)});
+    finding.fixes.push_back(std::move(fix));
+    finding.related.push_back(related(number, "line " + line_number(number)));
+    return true;
   }
 
   // Which of the two languages a line is in: 1 the translation's, 0 the

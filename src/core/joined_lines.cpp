@@ -33,8 +33,10 @@ bool join_space(char c) { return c == ' ' || c == '\t'; }
 // An English run at a join: after (before) a sentence end at least
 // kJoinRunLetters letters; at a bare script change at least kJoinRunWords
 // words, since a Chinese line often starts or ends with an English term or
-// title of one or two words ("6.3. 安装 Debian Edu", "NFS HOWTO").
-bool english_run(std::string_view text, bool at_sentence_end) {
+// title of one or two words ("6.3. 安装 Debian Edu", "NFS HOWTO"). With
+// `short_run` given, a run of fewer words passes too and sets it: the caller
+// then needs other evidence (the dictionary) that it is a line of its own.
+bool english_run(std::string_view text, bool at_sentence_end, bool* short_run = nullptr) {
   std::size_t letters = 0, words = 0;
   bool in_word = false;
   for (const char c : text) {
@@ -43,7 +45,10 @@ bool english_run(std::string_view text, bool at_sentence_end) {
     if (letter && !in_word) ++words;
     in_word = letter || (in_word && !join_space(c));
   }
-  return letters >= kJoinRunLetters && (at_sentence_end || words >= kJoinRunWords);
+  if (letters < kJoinRunLetters) return false;
+  if (at_sentence_end || words >= kJoinRunWords) return true;
+  if (short_run) *short_run = true;
+  return short_run != nullptr;
 }
 
 std::size_t han_of(std::string_view text) {
@@ -125,7 +130,7 @@ std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
   return std::nullopt;
 }
 
-std::optional<LanguageJoin> chinese_then_english(std::string_view line) {
+std::optional<LanguageJoin> chinese_then_english(std::string_view line, bool* short_run) {
   if (const auto join = repeated_label_join(line)) return join;
   std::size_t last_cjk_end = 0;
   for (std::size_t at = 0; at < line.size();) {
@@ -170,12 +175,13 @@ std::optional<LanguageJoin> chinese_then_english(std::string_view line) {
   const char first = line[start];
   if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))))
     return std::nullopt;
-  if (!english_run(line.substr(start), after_end || same_label) || han_of(line.substr(0, last_cjk_end)) < kJoinRunHan)
+  if (han_of(line.substr(0, last_cjk_end)) < kJoinRunHan ||
+      !english_run(line.substr(start), after_end || same_label, short_run))
     return std::nullopt;
   return LanguageJoin{last_cjk_end, second};
 }
 
-std::optional<LanguageJoin> english_then_chinese(std::string_view line) {
+std::optional<LanguageJoin> english_then_chinese(std::string_view line, bool* short_run) {
   std::size_t first_cjk = line.size();
   for (std::size_t at = 0; at < line.size();) {
     const DecodedCodePoint decoded = decode_utf8(line, at);
@@ -217,14 +223,14 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line) {
     while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
     const LanguageJoin join{english_end, label_begin};
     // (The label's own dot is no sentence end: no other split is tried.)
-    if (english_end > 0 && english_run(line.substr(0, english_end), same_label) &&
-        han_of(line.substr(label_begin)) >= kJoinRunHan)
+    if (english_end > 0 && han_of(line.substr(label_begin)) >= kJoinRunHan &&
+        english_run(line.substr(0, english_end), same_label, short_run))
       return join;
     return std::nullopt;
   }
-  const auto runs = [&](const LanguageJoin& join, bool at_sentence_end) {
-    return english_run(line.substr(0, join.first_end), at_sentence_end) &&
-           han_of(line.substr(join.second_begin)) >= kJoinRunHan;
+  const auto runs = [&](const LanguageJoin& join, bool at_sentence_end, bool* short_english = nullptr) {
+    return han_of(line.substr(join.second_begin)) >= kJoinRunHan &&
+           english_run(line.substr(0, join.first_end), at_sentence_end, short_english);
   };
   const bool head_ends_sentence = join_sentence_mark(last_mark_before(line, head_end));
   if (!head_ends_sentence) {
@@ -252,7 +258,7 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line) {
     }
   }
   const LanguageJoin join{head_end, first_cjk};
-  return runs(join, head_ends_sentence) ? std::optional<LanguageJoin>(join) : std::nullopt;
+  return runs(join, head_ends_sentence, short_run) ? std::optional<LanguageJoin>(join) : std::nullopt;
 }
 
 bool cjk_script(Script script) { return script == Script::Han || script == Script::Japanese; }
@@ -280,8 +286,88 @@ bool JoinLengthFit::fits(std::string_view translation, std::string_view original
   return l1 > 0 && l2 > 0 && std::abs(length_delta(l1, l2, *model_)) <= kJoinFitDelta;
 }
 
+const Lexicon* JoinLengthFit::lexicon() {
+  if (!lexicon_) {
+    const auto chinese_english = [](Script a, Script b) { return a == Script::Han && b == Script::Latin; };
+    const Script t = transcript_.translation_script, o = transcript_.original_script;
+    lexicon_ = chinese_english(t, o) || chinese_english(o, t) ? Lexicon::shared() : nullptr;
+  }
+  return *lexicon_;
+}
+
+bool JoinLengthFit::translated(std::string_view english, std::string_view chinese) {
+  const Lexicon* dictionary = lexicon();
+  if (!dictionary) return false;
+  const std::vector<LexicalWord> english_words = english_line_words(english);
+  if (english_words.empty()) return false;
+  const std::vector<LexicalWord> chinese_words = chinese_line_words(chinese, dictionary);
+  const LexicalEvidence evidence = lexical_evidence(*dictionary, chinese_words, english_words);
+  // Words carried over (a name, a command) count towards "most", but one word
+  // at least must be a translation: a term both lines carry is no evidence.
+  std::vector<LexicalWord> translating = chinese_words;
+  std::erase_if(translating, [](const LexicalWord& word) { return word.origin != WordOrigin::Chinese; });
+  if (lexical_evidence(*dictionary, translating, english_words).english_hits == 0) return false;
+  return 2 * evidence.english_hits >= english_words.size();
+}
+
 std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first) {
-  return cjk_first ? chinese_then_english(line) : english_then_chinese(line);
+  return cjk_first ? chinese_then_english(line, nullptr) : english_then_chinese(line, nullptr);
+}
+
+// As language_join, and with `short_run` given an English run of fewer words
+// than a sentence run passes too, setting it.
+std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first, bool* short_run) {
+  if (short_run) *short_run = false;
+  return cjk_first ? chinese_then_english(line, short_run) : english_then_chinese(line, short_run);
+}
+
+// A line `own` (a pair's only line, or a header or footer line beside the
+// pairs) whose partner in the missing side was joined to the line beside the
+// gap: the missing run first in the next line, or last in the previous one.
+// `own_pair` is own's pair (-1 for a header or footer line).
+std::optional<JoinedReading> beside_reading(const Transcript& transcript, const LineIndex& index, std::uint32_t own,
+                                            std::int32_t own_pair, bool missing_translation, JoinLengthFit& reader) {
+  const Script missing_script = missing_translation ? transcript.translation_script : transcript.original_script;
+  const Script present_script = missing_translation ? transcript.original_script : transcript.translation_script;
+  if (index.of_ranges() || cjk_script(missing_script) == cjk_script(present_script)) return std::nullopt;
+  const bool missing_cjk = cjk_script(missing_script);
+  const bool translation_first = transcript.order != LineOrder::OriginalFirst;
+  const bool missing_second = missing_translation != translation_first;
+  auto partners = [&](std::string_view missing_run, std::string_view present_run) {
+    return missing_translation ? reader.fits(missing_run, present_run) : reader.fits(present_run, missing_run);
+  };
+  bool short_run = false;
+  const std::int64_t beside = next_text_line(transcript, own, missing_second ? 1 : -1);
+  if (beside < 0) return std::nullopt;
+  const auto number = static_cast<std::uint32_t>(beside);
+  const std::int32_t other = transcript.lines[number].pair;
+  if (other < 0 || other == own_pair) return std::nullopt;
+  const std::string_view text = index.line_text(number);
+  const bool cjk_first = missing_second ? missing_cjk : !missing_cjk;
+  const auto join = language_join(text, cjk_first, &short_run);
+  if (!join) return std::nullopt;
+  const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
+  const std::string_view missing_run = missing_second ? first : second;
+  const std::string_view rest = missing_second ? second : first;
+  if (!partners(missing_run, index.line_text(own))) return std::nullopt;
+  // The rest keeps its own pair: it must fit that pair's line in the missing language, when there is one.
+  const Pair& beside_pair = transcript.pairs[static_cast<std::size_t>(other)];
+  std::vector<std::uint32_t> rest_partners;
+  for (const std::uint32_t line : missing_translation ? beside_pair.translation : beside_pair.original)
+    if (line != number) rest_partners.push_back(line);
+  if (rest_partners.size() > 1) return std::nullopt;
+  if (rest_partners.size() == 1 && !(missing_translation ? reader.fits(index.line_text(rest_partners[0]), rest)
+                                                         : reader.fits(rest, index.line_text(rest_partners[0]))))
+    return std::nullopt;
+  if (short_run) {
+    // The short English run is the missing one (its partner: the pair's line)
+    // or the rest (its partner: its own pair's Chinese line).
+    const bool english_missing = !missing_cjk;
+    const std::string_view english = english_missing ? missing_run : rest;
+    if (!english_missing && rest_partners.size() != 1) return std::nullopt;
+    if (!reader.translated(english, index.line_text(english_missing ? own : rest_partners[0]))) return std::nullopt;
+  }
+  return JoinedReading{number, *join, false, missing_second, own, static_cast<std::uint32_t>(other)};
 }
 
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
@@ -299,42 +385,44 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
     return missing_translation ? reader.fits(missing_run, present_run) : reader.fits(present_run, missing_run);
   };
   const std::uint32_t own = present.front();
+  // An English run shorter than a sentence run (a heading's title: "中央备份Central
+  // Backup") is a line of its own only when the dictionary finds its words
+  // translated by its partner, the Chinese text it pairs with: a term or title
+  // quoted in a Chinese line ("安装 Debian Edu") is not what that line says.
+  bool short_run = false;
   // The pair's own line: its run, then the missing one where that side belongs.
   {
     const std::string_view text = index.line_text(own);
     const bool cjk_first = missing_second ? !missing_cjk : missing_cjk;
-    if (const auto join = language_join(text, cjk_first)) {
+    if (const auto join = language_join(text, cjk_first, &short_run)) {
       const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
       const std::string_view missing_run = missing_second ? second : first;
       const std::string_view present_run = missing_second ? first : second;
-      if (partners(missing_run, present_run))
+      if (partners(missing_run, present_run) &&
+          (!short_run || reader.translated(cjk_first ? second : first, cjk_first ? first : second)))
         return JoinedReading{own, *join, true, !missing_second, own, static_cast<std::uint32_t>(pair.index)};
     }
   }
   // The line beside the gap: the missing run first in the next line, or last in the previous one.
-  const std::int64_t beside = next_text_line(transcript, own, missing_second ? 1 : -1);
-  if (beside < 0) return std::nullopt;
-  const auto number = static_cast<std::uint32_t>(beside);
-  const std::int32_t other = transcript.lines[number].pair;
-  if (other < 0 || other == static_cast<std::int32_t>(pair.index)) return std::nullopt;
-  const std::string_view text = index.line_text(number);
-  const bool cjk_first = missing_second ? missing_cjk : !missing_cjk;
-  const auto join = language_join(text, cjk_first);
+  return beside_reading(transcript, index, own, static_cast<std::int32_t>(pair.index), missing_translation, reader);
+}
+
+std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIndex& index, std::uint32_t line,
+                                      JoinLengthFit& fit) {
+  if (index.of_ranges()) return std::nullopt;
+  const bool translation_cjk = cjk_script(transcript.translation_script);
+  if (translation_cjk == cjk_script(transcript.original_script)) return std::nullopt;
+  const bool translation_first = transcript.order != LineOrder::OriginalFirst;
+  const bool cjk_first = translation_cjk == translation_first;
+  const std::string_view text = index.line_text(line);
+  bool short_run = false;
+  const auto join = language_join(text, cjk_first, &short_run);
   if (!join) return std::nullopt;
   const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
-  const std::string_view missing_run = missing_second ? first : second;
-  const std::string_view rest = missing_second ? second : first;
-  if (!partners(missing_run, index.line_text(own))) return std::nullopt;
-  // The rest keeps its own pair: it must fit that pair's line in the missing language, when there is one.
-  const Pair& beside_pair = transcript.pairs[static_cast<std::size_t>(other)];
-  std::vector<std::uint32_t> rest_partners;
-  for (const std::uint32_t line : missing_translation ? beside_pair.translation : beside_pair.original)
-    if (line != number) rest_partners.push_back(line);
-  if (rest_partners.size() > 1) return std::nullopt;
-  if (rest_partners.size() == 1 && !(missing_translation ? reader.fits(index.line_text(rest_partners[0]), rest)
-                                                         : reader.fits(rest, index.line_text(rest_partners[0]))))
-    return std::nullopt;
-  return JoinedReading{number, *join, false, missing_second, own, static_cast<std::uint32_t>(other)};
+  const std::string_view translation = translation_first ? first : second, original = translation_first ? second : first;
+  if (!fit.fits(translation, original)) return std::nullopt;
+  if (short_run && !fit.translated(cjk_first ? second : first, cjk_first ? first : second)) return std::nullopt;
+  return join;
 }
 
 bool has_spaced_cjk_end(std::string_view line) {

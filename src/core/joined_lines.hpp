@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "bitext/length.hpp"
+#include "bitext/lexicon.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 
@@ -30,6 +31,10 @@ struct LanguageJoin {
 // the Chinese one at least two Han characters, and the English run after
 // Chinese starts with a capital or follows a Chinese sentence end.
 std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first);
+// The same, and with `short_run` given an English run of fewer words than a
+// sentence run (a heading's title at a bare script change) passes too, setting
+// it: the caller then needs the dictionary's word of that run's translation.
+std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first, bool* short_run);
 
 // A pair with no line on one side (`missing_translation`) whose partner was
 // joined to a line next to it: the pair's own single line (`own`), or the
@@ -48,18 +53,44 @@ struct JoinedReading {
 // Whether two texts fit as a translation and its original under the
 // document's own length model: fitted once, on its one-line pairs, when first
 // asked (one per structural check, not one per pair that lacks a side).
+// It also holds the dictionary the joined readings consult (the process's own,
+// Lexicon::shared(), looked up when first asked, for a Chinese-English
+// document; or one given, as tests do).
 class JoinLengthFit {
  public:
   JoinLengthFit(const Transcript& transcript, const LineIndex& index) : transcript_(transcript), index_(index) {}
+  JoinLengthFit(const Transcript& transcript, const LineIndex& index, const Lexicon* lexicon)
+      : transcript_(transcript), index_(index), lexicon_(lexicon) {}
   bool fits(std::string_view translation, std::string_view original);
+  // Whether a short English run (fewer words than a sentence run) has its
+  // content words translated by the Chinese text: at least half of them have a
+  // counterpart there, one at least a Chinese word that translates it (a Latin
+  // word both carry, a name or a command, is no translation). False without a
+  // dictionary.
+  bool translated(std::string_view english, std::string_view chinese);
 
  private:
+  const Lexicon* lexicon();
   const Transcript& transcript_;
   const LineIndex& index_;
   std::optional<LengthRatioModel> model_;
+  std::optional<const Lexicon*> lexicon_;
 };
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
                                             bool missing_translation, JoinLengthFit& fit);
+
+// A line `own` (a pair's only line, or with `own_pair` -1 a header or footer
+// line beside the pairs) whose partner in the missing side was joined to the
+// line beside the gap, as joined_reading reads it.
+std::optional<JoinedReading> beside_reading(const Transcript& transcript, const LineIndex& index, std::uint32_t own,
+                                            std::int32_t own_pair, bool missing_translation, JoinLengthFit& reader);
+
+// A line beside the pairs (the document's header or footer line) that holds a
+// pair's two lines joined in the document's order: runs that fit each other as
+// translation and original (a short English run only where the dictionary
+// finds it translated). As likely a bilingual title: the caller says both.
+std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIndex& index, std::uint32_t line,
+                                      JoinLengthFit& fit);
 
 // Where a line that holds two segments' text (one side of two consecutive
 // pairs, the second pair's line of that side gone) splits: a seam no single

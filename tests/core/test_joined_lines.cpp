@@ -4,12 +4,14 @@
 // the mixed-script lines that must not be read as joins.
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "bitext/analysis.hpp"
 #include "bitext/checks.hpp"
 #include "bitext/finding.hpp"
+#include "bitext/lexicon.hpp"
 #include "bitext/pairing.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
@@ -216,4 +218,115 @@ TEST_CASE("joined-lines: doubts that lowered the missing line lower the join too
           "that gives its title in both languages");
     CHECK(joined_fixed(text, findings[0]) == kJoinClean);
   }
+}
+
+namespace {
+
+// A dictionary of a few entries (CC-CEDICT's glosses), for the short English runs it vouches for.
+bitext::Lexicon joined_lexicon() {
+  const std::vector<bitext::LexiconEntry> entries = {
+      {"中央", {"central; middle; centre"}}, {"备份", {"backup"}},         {"安装", {"to install; to erect"}},
+      {"模糊", {"vague; fuzzy; blurred"}},   {"滤镜", {"filter (optics)"}}, {"餐厅", {"dining hall; restaurant"}}, {"动画", {"animation; cartoon"}},
+  };
+  std::string error;
+  auto lexicon = bitext::Lexicon::from_image(bitext::build_lexicon_image(entries), &error);
+  REQUIRE_MESSAGE(lexicon.has_value(), error);
+  return *lexicon;
+}
+
+// The joined reading of the pair that lacks a side, with the dictionary or without.
+std::optional<bitext::detail::JoinedReading> joined_with(const std::string& text, const bitext::Lexicon* lexicon) {
+  const CheckOptions options;
+  const LineIndex index(text);
+  const Transcript transcript = bitext::parse_transcript(index, options);
+  bitext::detail::JoinLengthFit fit(transcript, index, lexicon);
+  for (const bitext::Pair& pair : transcript.pairs) {
+    if (pair.translation.empty() != pair.original.empty())
+      return bitext::detail::joined_reading(transcript, index, pair, pair.translation.empty(), fit);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("joined-lines: a heading's short English title, vouched for by the dictionary") {
+  const bitext::Lexicon lexicon = joined_lexicon();
+  const std::string clean = replaced(kJoinClean, "他昨天买了一本新书。\nHe bought a new book yesterday.",
+                                     "他昨天买了一本新书。\nHe bought a new book yesterday.\n中央备份\nCentral Backup");
+  SUBCASE("the heading's two lines on one line: a join with the dictionary, missing-original without") {
+    for (const std::string joiner : {"", " "}) {
+      const std::string text = replaced(clean, "中央备份\nCentral", "中央备份" + joiner + "Central");
+      const auto reading = joined_with(text, &lexicon);
+      REQUIRE(reading.has_value());
+      CHECK(reading->own);
+      CHECK(reading->join.first_end == text.find("Central") - text.find("中央备份") - joiner.size());
+      CHECK(reading->join.second_begin == text.find("Central") - text.find("中央备份"));
+      CHECK(!joined_with(text, nullptr));
+    }
+  }
+  SUBCASE("an English title the Chinese line quotes is no translation of it: the lost line stays missing") {
+    const std::string lost = replaced(kJoinClean, "新书。\nHe bought a new book yesterday.\n", "新书。\n");
+    CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "安装 Debian Edu"), &lexicon));
+    CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "中央备份 Debian Edu"), &lexicon));
+    // one word of three translated is less than half the run
+    CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "中央备份 Central Debian Edu"), &lexicon));
+  }
+}
+
+TEST_CASE("edge_join: a header line that holds a pair's two lines") {
+  using bitext::detail::edge_join;
+  const bitext::Lexicon lexicon = joined_lexicon();
+  const auto reading = [](const std::string& text, const bitext::Lexicon* dictionary) {
+    const CheckOptions options;
+    const LineIndex index(text);
+    const Transcript transcript = bitext::parse_transcript(index, options);
+    bitext::detail::JoinLengthFit fit(transcript, index, dictionary);
+    return edge_join(transcript, index, 0, fit);
+  };
+  // A heading's two lines joined at the document's start: the parser reads the line as a header.
+  const std::string numbered = "3. 模糊滤镜3. Blur Filters\n" + kJoinClean;
+  const auto labelled = reading(numbered, nullptr);  // the repeated label is evidence enough
+  REQUIRE(labelled.has_value());
+  CHECK(labelled->second_begin == std::string("3. 模糊滤镜").size());
+  const std::string titled = "中央备份 Central Backup\n" + kJoinClean;
+  const auto vouched = reading(titled, &lexicon);
+  REQUIRE(vouched.has_value());
+  CHECK(vouched->first_end == std::string("中央备份").size());
+  CHECK(vouched->second_begin == std::string("中央备份 ").size());
+  CHECK(!reading(titled, nullptr));                             // a short title needs the dictionary
+  CHECK(!reading("中央备份 Debian Edu\n" + kJoinClean, &lexicon));  // a title the line quotes
+}
+
+TEST_CASE("joined-lines: a header heading's partner joined to the first pair's line") {
+  // "16. 卡通滤镜" / "16. Animation Filters" / "16.1. 介绍" / "16.1. Introduction", the second and third joined:
+  // the first line reads as a header, the join is on the first pair's line.
+  const std::string clean = "16. 动画滤镜\n16. Animation Filters\n16.1. 介绍\n16.1. Introduction\n" + kJoinClean;
+  const std::string text = replaced(clean, "Filters\n16.1. 介绍", "Filters16.1. 介绍");
+  const bitext::Lexicon lexicon = joined_lexicon();
+  const CheckOptions options;
+  const LineIndex index(text);
+  const Transcript transcript = bitext::parse_transcript(index, options);
+  REQUIRE(transcript.front_matter.size() == 1);
+  bitext::detail::JoinLengthFit fit(transcript, index, &lexicon);
+  const auto reading = bitext::detail::beside_reading(transcript, index, 0, -1, /*missing_translation=*/false, fit);
+  REQUIRE(reading.has_value());
+  CHECK(reading->line == 1);
+  CHECK(reading->join.second_begin == std::string("16. Animation Filters").size());
+  bitext::detail::JoinLengthFit without(transcript, index, nullptr);
+  CHECK(!bitext::detail::beside_reading(transcript, index, 0, -1, false, without));  // a short title needs the dictionary
+}
+
+TEST_CASE("joined-lines: the header's partner on the first pair's line, without the dictionary") {
+  const std::string clean =
+      "16. 动画和光效滤镜\n16. Filters for Animation and Light Effects\n16.1. 介绍\n16.1. Introduction\n" + kJoinClean;
+  const std::string text = replaced(clean, "Effects\n16.1. 介绍", "Effects16.1. 介绍");
+  const std::vector<Finding> findings = joined_check(text);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "joined-lines");
+  CHECK(findings[0].severity == bitext::Severity::Information);
+  CHECK(findings[0].message ==
+        "Line 2 holds the English original of line 1 and the Chinese translation of pair 1 joined into one line; or "
+        "line 1 is the document's header");
+  CHECK(findings[0].fixes[0].title == "Split line 2 where the Chinese translation starts");
+  CHECK(joined_fixed(text, findings[0]) == clean);
 }
