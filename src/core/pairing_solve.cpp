@@ -79,7 +79,9 @@ class Aligner {
       // Footer: from the body, or continuing one.
       if (body_[i] < kInfinity && !sequence_.grouped())
         relax(back_, back_from_, i + 1,
-              body_[i] + kMatterEnter + matter + (items_[i].sentence_end ? kMatterSentence : 0.0), SegmentKind::BackFirst);
+              body_[i] + kMatterEnter + matter +
+                  (items_[i].sentence_end || (i + 1 == n && lead_in_at_end(items_[i])) ? kMatterSentence : 0.0),
+              SegmentKind::BackFirst);
       if (back_[i] < kInfinity) relax(back_, back_from_, i + 1, back_[i] + continued, SegmentKind::Back);
       if (body_[i] < kInfinity) expand_body(i);
     }
@@ -182,6 +184,15 @@ class Aligner {
     const double length = a.label == orientation_.first ? length_cost(a.log_weight, b.log_weight)
                                                       : length_cost(b.log_weight, a.log_weight);
     return kMatterAlternation + std::max(0.0, kMatterPairLike - length);
+  }
+
+  // A footer of one line, the document's last, that ends with a colon: a
+  // lead-in announces what follows it, and nothing follows the last line, so
+  // it is no footer of its own but a pair's line that lost its partner (the
+  // text it introduced went with the rest of the document, not with it).
+  bool lead_in_at_end(const Item& item) const {
+    const std::string_view text = trim(text_of(item.unit));
+    return text.ends_with(":") || text.ends_with("\xEF\xBC\x9A");  // ':' or '：'
   }
 
   static bool alternation(const Item& a, const Item& b) {

@@ -341,6 +341,28 @@ TEST_CASE("a last line that ends like a sentence is a missing original; the same
   }
 }
 
+TEST_CASE("a last line that ends with a colon is a pair's line that lost its partner, not a footer") {
+  // A lead-in announces what follows it, and nothing follows the last line.
+  SUBCASE("after many pairs") {
+    std::vector<std::string> lines = zh_en_lines(17);
+    lines.push_back("今天就到这里：");
+    const Transcript transcript = parse(join(lines));
+    CHECK(transcript.back_matter.empty());
+    REQUIRE(transcript.pairs.size() == 18);
+    CHECK(transcript.pairs[17].translation == Lines{34});
+    CHECK(transcript.pairs[17].original.empty());
+  }
+  SUBCASE("a document of one pair and the lone line") {
+    const Transcript transcript = parse(join({"这份说明适用于所有版本，也适用于以后的版本。",
+                                              "These notes apply to every version, and to the versions after it.",
+                                              "更多内容请参见以下两篇文档："}));
+    CHECK(transcript.back_matter.empty());
+    REQUIRE(transcript.pairs.size() == 2);
+    CHECK(transcript.pairs[1].translation == Lines{2});
+    CHECK(transcript.pairs[1].original.empty());
+  }
+}
+
 TEST_CASE("a first line that ends like a sentence is a missing original, not a header") {
   std::vector<std::string> lines = zh_en_lines(17);
   lines.insert(lines.begin(), "今天就到这里。");
