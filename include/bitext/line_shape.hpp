@@ -9,9 +9,13 @@
 // other language's lines too.
 //
 // The shape cost of a line (nats, lower is more usual):
-// - sentences: 5·log(n!) — sentences spread over lines at random (Poisson), so
-//   that moving a sentence from a line of n to a line of m changes the cost by
-//   log((m + 1) / n): balanced lines are likelier;
+// - sentences: ν·log(n!) — sentences spread over lines as a Conway–Maxwell–
+//   Poisson count, so that moving a sentence from a line of n to a line of m
+//   changes the cost by ν·log((m + 1) / n): balanced lines are likelier. ν is
+//   the document's own dispersion of sentences per line (its mean over its
+//   variance, at most 5): a transcript whose lines hold one or two sentences
+//   each makes a three-sentence line unusual, while paragraphs of prose,
+//   whose counts vary widely, say little by theirs (fit_sentence_dispersion);
 // - length: ½z² of the line's log length against its language's lines in this
 //   document (median and MAD spread). Fitted from n lines, the centre and
 //   spread are themselves uncertain: the cost is then that of the predictive
@@ -26,18 +30,28 @@
 
 namespace bitext {
 
+inline constexpr double kLineShapeMinSpread = 0.15;
+inline constexpr double kSentenceShapeWeight = 5.0;  // ν where lines hold nearly the same count of sentences
+
 struct LineShapeModel {
   double centre[2] = {0, 0};  // median log length: [0] translations, [1] originals
   double spread[2] = {1, 1};  // 1.4826 · MAD of the log lengths, at least kMinSpread
   int lines[2] = {0, 0};       // how many lines the fit read; 0: centre and spread given, not fitted (½z²)
+  // ν of the sentence term ν·log(n!) of each side (fit_sentence_dispersion; the fixed weight if not fitted)
+  double sentence_weight[2] = {kSentenceShapeWeight, kSentenceShapeWeight};
   bool operator==(const LineShapeModel&) const = default;
 };
 
-inline constexpr double kLineShapeMinSpread = 0.15;
-inline constexpr double kSentenceShapeWeight = 5.0;
-
 // Fit from the lengths (length.hpp's measure) of the non-empty lines of each side.
 LineShapeModel fit_line_shape(std::span<const double> translation_lengths, std::span<const double> original_lengths);
+
+// The sentence term's ν read from the document's own lines (sentences per
+// non-empty line of each side): ν = mean / variance, as a Conway–Maxwell–
+// Poisson's dispersion (1 for sentences spread at random, more where lines
+// hold nearly the same count, less where they vary widely), at most
+// kSentenceShapeWeight.
+void fit_sentence_dispersion(LineShapeModel& model, std::span<const int> translation_sentences,
+                             std::span<const int> original_sentences);
 
 // Shape cost of one line of the translation (translation = true) or original side.
 double line_shape_cost(const LineShapeModel& model, bool translation, double length, int sentences);

@@ -84,6 +84,12 @@ DocumentFits fit_document(std::span<const LineSummary> translations, std::span<c
   }
   fits.length = document_length_model(lengths, translation_script, original_script);
   fits.shape = fit_line_shape(translation_lengths, original_lengths);
+  std::vector<int> translation_sentences(n), original_sentences(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    translation_sentences[i] = translations[i].length > 0 ? translations[i].sentences : 0;
+    original_sentences[i] = originals[i].length > 0 ? originals[i].sentences : 0;
+  }
+  fit_sentence_dispersion(fits.shape, translation_sentences, original_sentences);
   fits.counts = fit_sentence_counts(counts);
   fits.questions = fit_sentence_counts(questions);
   return fits;

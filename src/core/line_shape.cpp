@@ -38,9 +38,25 @@ LineShapeModel fit_line_shape(std::span<const double> translation_lengths, std::
   return model;
 }
 
+void fit_sentence_dispersion(LineShapeModel& model, std::span<const int> translation_sentences,
+                             std::span<const int> original_sentences) {
+  const std::span<const int> sides[2] = {translation_sentences, original_sentences};
+  for (int side = 0; side < 2; ++side) {
+    double sum = 0, squares = 0, n = 0;
+    for (const int count : sides[side])
+      if (count > 0) sum += count, squares += double(count) * count, ++n;
+    // A Conway–Maxwell–Poisson count with dispersion ν has variance ≈ mean / ν:
+    // the moment estimate, capped at the fixed weight (lines with one count, or
+    // fewer than two lines, keep it).
+    if (n < 2) continue;
+    const double mean = sum / n, variance = (squares - n * mean * mean) / (n - 1);
+    model.sentence_weight[side] = variance * kSentenceShapeWeight <= mean ? kSentenceShapeWeight : mean / variance;
+  }
+}
+
 double line_shape_cost(const LineShapeModel& model, bool translation, double length, int sentences) {
   const int side = translation ? 0 : 1;
-  const double sentence_cost = kSentenceShapeWeight * std::lgamma(double(std::max(sentences, 1)) + 1.0);
+  const double sentence_cost = model.sentence_weight[side] * std::lgamma(double(std::max(sentences, 1)) + 1.0);
   const double deviation = std::log(std::max(length, 1.0)) - model.centre[side];
   const int n = model.lines[side];
   if (n == 0) {

@@ -8,6 +8,8 @@
 #include "bitext/line_shape.hpp"
 
 using bitext::fit_line_shape;
+using bitext::fit_sentence_dispersion;
+using bitext::kSentenceShapeWeight;
 using bitext::line_shape_cost;
 using bitext::LineShapeModel;
 
@@ -80,4 +82,27 @@ TEST_CASE("a length fit from few lines costs as its predictive Student t, not a 
   const LineShapeModel wide = fit_line_shape(many, {});
   const double z_wide = (std::log(40.0) - wide.centre[0]) / wide.spread[0];
   CHECK(line_shape_cost(wide, true, 40, 1) == doctest::Approx(0.5 * z_wide * z_wide).epsilon(0.01));
+}
+
+TEST_CASE("the sentence term's weight is the document's own dispersion of sentences per line") {
+  LineShapeModel model = fit_line_shape(std::vector<double>{10, 20, 40}, std::vector<double>{10, 20, 40});
+  // Paragraphs of prose: 1–5 sentences, mean 3, variance 2.5: ν = 1.2, so a
+  // sentence moved from 3+1 to 2+2 saves 1.2·ln 1.5, not 5·ln 1.5.
+  const std::vector<int> paragraphs = {1, 2, 3, 4, 5};
+  // A transcript's turns: nearly all one sentence (mean 1.25, variance 0.25):
+  // ν = 5 (mean / variance, capped at the fixed weight).
+  const std::vector<int> turns = {1, 1, 1, 2};
+  fit_sentence_dispersion(model, paragraphs, turns);
+  CHECK(model.sentence_weight[0] == doctest::Approx(1.2));
+  CHECK(model.sentence_weight[1] == doctest::Approx(kSentenceShapeWeight));
+  const double unbalanced = line_shape_cost(model, true, 20, 3) + line_shape_cost(model, true, 20, 1);
+  const double balanced = line_shape_cost(model, true, 20, 2) + line_shape_cost(model, true, 20, 2);
+  CHECK(unbalanced - balanced == doctest::Approx(1.2 * std::log(1.5)));
+  // Lines of one count (no variance), empty lines (0) and fewer than two lines keep the fixed weight.
+  LineShapeModel same = model;
+  fit_sentence_dispersion(same, std::vector<int>{2, 2, 0, 2}, std::vector<int>{3});
+  CHECK(same.sentence_weight[0] == doctest::Approx(kSentenceShapeWeight));
+  CHECK(same.sentence_weight[1] == doctest::Approx(kSentenceShapeWeight));
+  // An unfitted model keeps it too.
+  CHECK(LineShapeModel{}.sentence_weight[0] == kSentenceShapeWeight);
 }
