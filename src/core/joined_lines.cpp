@@ -419,7 +419,8 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
   char32_t before = 0;
   char32_t last_unspaced = 0;  // the character before the current run of spaces
   std::size_t count = 0;
-  const bool label_token = !second_token.empty() && is_label_token(second_token);
+  // A heading's number label only: a footnote mark "[45]" stands inside a segment's text too.
+  const bool label_token = !second_token.empty() && second_token.front() != '[' && is_label_token(second_token);
   for (std::size_t at = 0; at < line.size();) {
     const DecodedCodePoint decoded = decode_utf8(line, at);
     at += std::max<std::size_t>(decoded.length, 1);
@@ -450,12 +451,12 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
       const std::size_t here = at - std::max<std::size_t>(decoded.length, 1);
       const bool alnum_before = (previous >= U'a' && previous <= U'z') || (previous >= U'A' && previous <= U'Z') ||
                                 (previous >= U'0' && previous <= U'9') || previous == U'_';
-      // A label the second partner starts with is taken without evidence: a
-      // segment's label stands at its start, not inside another segment's text.
+      // A heading's number label the second partner starts with is taken without
+      // evidence: it stands at its heading's start, not inside another segment's text.
       const bool token_here = !second_token.empty() && line.substr(here, second_token.size()) == second_token &&
                               (second_token.front() == '[' ||
                                (!alnum_before && (previous != U'.' || !(second_token.front() >= '0' && second_token.front() <= '9')))) &&
-                              (ordinary || is_label_token(line.substr(here)));
+                              (ordinary || (label_token && is_label_token(line.substr(here))));
       const bool camel = ordinary && mark >= U'A' && mark <= U'Z' && at < line.size() && line[at] >= 'a' && line[at] <= 'z' &&
                          ((previous >= U'a' && previous <= U'z') || previous == U')');
       if (token_here || camel) {

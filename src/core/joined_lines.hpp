@@ -79,8 +79,8 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
 std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk = nullptr,
                                         bool ordinary = false, std::string_view second_token = {},
                                         bool* spaced_han = nullptr);
-// A footnote label or a heading's number label the second partner starts with
-// is a seam without `ordinary` too. `spaced_han` (when given): also a space
+// A heading's number label the second partner starts with ("10.4.1.") is a
+// seam without `ordinary` too (a footnote mark "[45]" only with it). `spaced_han` (when given): also a space
 // between two Han characters, which the caller trusts only where no other line
 // of the document has one (has_spaced_han); it says the seam found is one.
 std::string_view leading_latin_token(std::string_view line);
