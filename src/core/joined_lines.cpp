@@ -507,7 +507,13 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
     } else if (lead_in) {
       // "either:If": no space after a colon before a word in capitals is no single segment's;
       // ", Debian" and ": The" are, so they need the caller's evidence (`ordinary`).
-      seam = !spaced && mark == U':' && word_end && word_start;
+      // The word before the colon must be prose (after a space or the line start):
+      // "${shlibs:Depends}" and "Foo::Bar" are tokens.
+      std::size_t word = at - 1;
+      while (word > 0 && ((line[word - 1] >= 'a' && line[word - 1] <= 'z') || (line[word - 1] >= 'A' && line[word - 1] <= 'Z')))
+        --word;
+      const bool prose_word = word == 0 || line[word - 1] == ' ';
+      seam = !spaced && mark == U':' && word_end && word_start && prose_word;
       if (ordinary && (spaced ? capital : word_end && word_start)) seam = true;
     } else if (ordinary && spaced && (mark == U'.' || mark == U'?' || mark == U'!')) {
       // ". The": an ordinary Latin sentence end, when asked (not before a small letter: "e.g. the").

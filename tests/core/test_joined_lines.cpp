@@ -232,6 +232,7 @@ TEST_CASE("merged_seam: ordinary sentence ends only when asked; labels, tokens a
   // "either:If" and "“Feedback”.Debian" are no single segment's
   const std::string lead = "These entries are similar to either:";
   CHECK(cut(lead + second, 0.42, false) == lead.size());
+  CHECK(cut("The last feature is ${shlibs:Depends}, ${perl:Depends}, etc.", 0.3, false) == 0);  // a token's colon
   const std::string quoted = "If even that does not help, see Section 16.2, “Feedback”.";
   CHECK(cut(quoted + "Debian GNU/Linux is a distribution.", 0.6, false) == quoted.size());
   const std::string article = "Different distributions use different package formats.";
