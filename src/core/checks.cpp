@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "bitext/lexicon.hpp"
 #include "bitext/rules.hpp"
 #include "bitext/speaker_labels.hpp"
 #include "chars.hpp"
@@ -651,6 +652,7 @@ class Checker {
     message += " (pair " + pair_number(pair) + ")";
     if (merged_segments(pair, translation_side)) return;
     Finding& finding = add("split-line", first, second, pair, std::move(message));
+    const std::size_t finding_at = findings_.size() - 1;
     if (!other.empty()) {
       finding.related.push_back(related(other.front(), std::string(translation_side ? "original" : "translation") +
                                                            " of pair " + pair_number(pair)));
@@ -666,6 +668,77 @@ class Checker {
     fix.preferred = !heading_first;  // a heading joined to its paragraph is no repair to apply unasked
     fix.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
     finding.fixes.push_back(std::move(fix));
+    merged_second_fix(finding_at, pair, translation_side);
+  }
+
+  // The merged shape at an ordinary sentence end ("。" then Han, ". " then a
+  // capital): one segment of two sentences split over two lines has it too,
+  // so joining stays preferred and splitting the other side's line there and
+  // moving its second part is offered second, when both parts fit their
+  // partner lines' lengths.
+  void merged_second_fix(std::size_t finding_at, const Pair& pair, bool translation_side) {
+    const SideLines& side = translation_side ? pair.translation : pair.original;
+    const SideLines& other = translation_side ? pair.original : pair.translation;
+    if (index_.of_ranges() || side.size() != 2 || other.size() != 1) return;
+    if (other.front() + 1 != side[0] || side[0] + 1 != side[1]) return;
+    const std::string_view text = text_of(other.front());
+    const double first_length = double(text_of(side[0]).size()), second_length = double(text_of(side[1]).size());
+    if (first_length <= 0 || second_length <= 0) return;
+    const auto seam = detail::merged_seam(text, first_length / (first_length + second_length), nullptr, true);
+    if (!seam || !merged_parts_fit(text, *seam, side[0], side[1], translation_side)) return;
+    Fix split = merged_split_fix(other.front(), side[1], *seam, false);
+    findings_[finding_at].fixes.push_back(std::move(split));
+  }
+
+  // Whether the two parts of a merged line (cut at `seam`) fit the partner
+  // lines `first` and `second` (of the side `partners_translation`) under the
+  // document's length model.
+  bool merged_parts_fit(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                        std::uint32_t second, bool partners_translation) {
+    auto fit = [&](std::string_view part, std::string_view partner) {
+      return partners_translation ? join_fit_.fits(partner, part) : join_fit_.fits(part, partner);
+    };
+    return fit(text.substr(0, seam.first_end), text_of(first)) && fit(text.substr(seam.second_begin), text_of(second));
+  }
+
+  // An ordinary sentence end as a merged line's seam where a line is missing
+  // (merged_before): the competing reading is a deleted line, whose neighbour
+  // translates its own partner only. So the parts must fit their partners'
+  // lengths and either the whole line must be too long for the first partner
+  // alone, or the dictionary must say the second part translates the second
+  // partner: at least two of its words have a counterpart there and not in
+  // the first partner, more than the other way round.
+  bool merged_sentence_evidence(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                                std::uint32_t second, bool partners_translation) {
+    if (!merged_parts_fit(text, seam, first, second, partners_translation)) return false;
+    const bool whole_fits =
+        partners_translation ? join_fit_.fits(text_of(first), text) : join_fit_.fits(text, text_of(first));
+    if (!whole_fits) return true;
+    const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
+    const Script partner_script = partners_translation ? transcript_.translation_script : transcript_.original_script;
+    const bool chinese_english = (merged_script == Script::Han && partner_script == Script::Latin) ||
+                                 (merged_script == Script::Latin && partner_script == Script::Han);
+    const Lexicon* lexicon = chinese_english ? Lexicon::shared() : nullptr;
+    if (!lexicon) return false;
+    const bool merged_chinese = merged_script == Script::Han;
+    auto words_of = [&](std::string_view part, bool chinese) {
+      return chinese ? chinese_line_words(part, lexicon) : english_line_words(part);
+    };
+    const std::vector<LexicalWord> tail = words_of(text.substr(seam.second_begin), merged_chinese);
+    const std::vector<LexicalWord> in_first = words_of(text_of(first), !merged_chinese);
+    const std::vector<LexicalWord> in_second = words_of(text_of(second), !merged_chinese);
+    auto matched = [&](const std::vector<LexicalWord>& partner) {
+      const LexicalEvidence e = merged_chinese ? lexical_evidence(*lexicon, tail, partner)
+                                               : lexical_evidence(*lexicon, partner, tail);
+      return merged_chinese ? e.chinese_matched : e.english_matched;
+    };
+    const std::vector<bool> to_first = matched(in_first), to_second = matched(in_second);
+    int second_only = 0, first_only = 0;
+    for (std::size_t k = 0; k < tail.size(); ++k) {
+      second_only += to_second[k] && !to_first[k];
+      first_only += to_first[k] && !to_second[k];
+    }
+    return second_only >= 2 && second_only > first_only;
   }
 
   // The same shape seen from the other side: the pair's one line on the other
@@ -697,7 +770,7 @@ class Checker {
     const bool merged_first = merged.front() + 2 == own && partner.front() + 1 == own;
     const bool merged_second = partner.front() + 2 == own && merged.front() + 1 == own;
     if (!merged_first && !merged_second) return false;
-    return merged_finding(previous, merged.front(), partner.front(), own, !missing_translation, merged_second);
+    return merged_finding(previous, merged.front(), partner.front(), own, !missing_translation, merged_second, true);
   }
 
   // A line (`merged`) holding two segments' text whose partner lines are
@@ -706,18 +779,29 @@ class Checker {
   // right after `second` when the merged side comes second in a pair
   // (`after_second`), else right before it. Joining the two partner lines, the
   // other reading, comes second when they are adjacent.
+  // `ordinary_ok`: a missing line's reading (merged_before), where an ordinary
+  // sentence end may be the seam with the evidence of merged_sentence_evidence.
   bool merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
-                      bool partners_translation, bool after_second) {
+                      bool partners_translation, bool after_second, bool ordinary_ok = false) {
     if (index_.of_ranges()) return false;
     const double first_length = double(text_of(first).size());
     const double second_length = double(text_of(second).size());
     if (first_length <= 0 || second_length <= 0) return false;
     const std::string_view text = text_of(merged);
-    bool spaced_cjk = false;
-    const auto seam = detail::merged_seam(text, first_length / (first_length + second_length), &spaced_cjk);
-    if (!seam) return false;
+    const double share = first_length / (first_length + second_length);
+    bool spaced_cjk = false, spaced_han = false;
+    const std::string_view second_token = detail::leading_latin_token(text_of(second));
+    auto seam = detail::merged_seam(text, share, &spaced_cjk, false, second_token);
     // The seam counts only where no other line of the document has one.
-    if (spaced_cjk && spaced_cjk_lines() > (detail::has_spaced_cjk_end(text) ? 1u : 0u)) return false;
+    if (seam && spaced_cjk && spaced_cjk_lines() > (detail::has_spaced_cjk_end(text) ? 1u : 0u)) seam.reset();
+    if (!seam && ordinary_ok) {
+      // A space between Han characters ("前言 图片和样式设计") is a seam only with that
+      // evidence and where no other line of the document has one: "第 2 章 案例呈现" is one title.
+      const bool han_seams = spaced_han_lines() <= (detail::has_spaced_han(text) ? 1u : 0u);
+      seam = detail::merged_seam(text, share, nullptr, true, second_token, han_seams ? &spaced_han : nullptr);
+      if (seam && !merged_sentence_evidence(text, *seam, first, second, partners_translation)) seam.reset();
+    }
+    if (!seam) return false;
     const std::string_view name = side_name(!partners_translation);
     const std::string_view partners = side_name(partners_translation);
     const std::string_view second_part = text.substr(seam->second_begin);
@@ -731,15 +815,8 @@ class Checker {
     Finding& finding = add("split-line", merged, merged, pair, std::move(message));
     finding.related.push_back(related(first, "first segment's " + std::string(partners)));
     finding.related.push_back(related(second, "second segment's " + std::string(partners)));
-    Fix split;
-    split.title = "Split line " + line_number(merged) + " and move its second part " +
-                  (after_second ? "after line " : "before line ") + line_number(second);
+    Fix split = merged_split_fix(merged, second, *seam, after_second);
     split.preferred = true;
-    split.edits.push_back({line(merged).begin + seam->first_end, line(merged).end, ""});
-    if (after_second)
-      split.edits.push_back({line(second).end, line(second).end, eol_after(merged) + std::string(second_part)});
-    else
-      split.edits.push_back({line(second).begin, line(second).begin, std::string(second_part) + eol_after(merged)});
     finding.fixes.push_back(std::move(split));
     if (first + 1 == second) {
       Fix join;
@@ -748,6 +825,32 @@ class Checker {
       finding.fixes.push_back(std::move(join));
     }
     return true;
+  }
+
+  // Split line `merged` at `seam` and move its second part right before line
+  // `second` (right after it: `after_second`).
+  Fix merged_split_fix(std::uint32_t merged, std::uint32_t second, const detail::LanguageJoin& seam,
+                       bool after_second) {
+    const std::string_view second_part = text_of(merged).substr(seam.second_begin);
+    Fix split;
+    split.title = "Split line " + line_number(merged) + " and move its second part " +
+                  (after_second ? "after line " : "before line ") + line_number(second);
+    split.edits.push_back({line(merged).begin + seam.first_end, line(merged).end, ""});
+    if (after_second)
+      split.edits.push_back({line(second).end, line(second).end, eol_after(merged) + std::string(second_part)});
+    else
+      split.edits.push_back({line(second).begin, line(second).begin, std::string(second_part) + eol_after(merged)});
+    return split;
+  }
+
+  // How many lines of the document have a space between two Han characters, counted once.
+  std::uint32_t spaced_han_lines() {
+    if (!spaced_han_lines_) {
+      spaced_han_lines_ = 0;
+      for (std::uint32_t number = 0; number < transcript_.lines.size(); ++number)
+        *spaced_han_lines_ += detail::has_spaced_han(text_of(number)) ? 1 : 0;
+    }
+    return *spaced_han_lines_;
   }
 
   // How many lines of the document have a CJK sentence end, a space and a
@@ -943,6 +1046,7 @@ class Checker {
   std::vector<Finding> findings_;
   detail::JoinLengthFit join_fit_{transcript_, index_};  // the joined readings' length model, fitted once
   std::optional<std::uint32_t> spaced_cjk_lines_;
+  std::optional<std::uint32_t> spaced_han_lines_;
 };
 
 }  // namespace

@@ -101,7 +101,22 @@ std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIn
 // `spaced_cjk` says the seam is a CJK sentence end then a space: a writer's
 // style in some documents (maint-guide puts "。 " between sentences), so the
 // caller trusts it only where no other line of the document has one.
-std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk = nullptr);
+// `ordinary`: also an ordinary sentence end (。 then a CJK character, ". " then
+// anything but a small letter), which one segment of two sentences has too: the
+// caller needs other evidence for it (checks.cpp, merged_before).
+// With `ordinary` also: where `second_token` (the second partner line's leading
+// Latin token, leading_latin_token) starts a word of the line, and a capital
+// word right after a small letter or a closing bracket with no space.
+std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk = nullptr,
+                                        bool ordinary = false, std::string_view second_token = {},
+                                        bool* spaced_han = nullptr);
+// A heading's number label the second partner starts with ("10.4.1.") is a
+// seam without `ordinary` too (a footnote mark "[45]" only with it). `spaced_han` (when given): also a space
+// between two Han characters, which the caller trusts only where no other line
+// of the document has one (has_spaced_han); it says the seam found is one.
+std::string_view leading_latin_token(std::string_view line);
+bool is_label_token(std::string_view text);
+bool has_spaced_han(std::string_view line);
 
 // Whether a line has a CJK sentence end followed by a space and a Han character.
 bool has_spaced_cjk_end(std::string_view line);

@@ -330,3 +330,39 @@ TEST_CASE("joined-lines: the header's partner on the first pair's line, without 
   CHECK(findings[0].fixes[0].title == "Split line 2 where the Chinese translation starts");
   CHECK(joined_fixed(text, findings[0]) == clean);
 }
+
+TEST_CASE("merged_seam: ordinary sentence ends only when asked; labels, tokens and glued words") {
+  using bitext::detail::merged_seam;
+  const auto cut = [](std::string_view line, double share, bool ordinary, std::string_view token = {}) {
+    const auto seam = merged_seam(line, share, nullptr, ordinary, token);
+    return seam ? seam->second_begin : std::size_t{0};
+  };
+  const std::string first = "It depends on the entries in the file.";
+  const std::string second = "If the third field is testing, you track testing.";
+  // ". If": one segment of two sentences has it too, so only with the caller's evidence
+  CHECK(cut(first + " " + second, 0.45, false) == 0);
+  CHECK(cut(first + " " + second, 0.45, true) == first.size() + 1);
+  // "either:If" and "“Feedback”.Debian" are no single segment's
+  const std::string lead = "These entries are similar to either:";
+  CHECK(cut(lead + second, 0.42, false) == lead.size());
+  CHECK(cut("The last feature is ${shlibs:Depends}, ${perl:Depends}, etc.", 0.3, false) == 0);  // a token's colon
+  const std::string quoted = "If even that does not help, see Section 16.2, “Feedback”.";
+  CHECK(cut(quoted + "Debian GNU/Linux is a distribution.", 0.6, false) == quoted.size());
+  const std::string article = "Different distributions use different package formats.";
+  CHECK(cut(article + "A program to unpack a package is available.", 0.55, false) == article.size());
+  // a label the second partner starts with is a seam on its own; a token only with evidence
+  const std::string heading = "10.4. 重置所有滤镜 ";
+  CHECK(cut(heading + "10.4.1. 激活命令", 0.55, false, "10.4.1.") == heading.size());
+  CHECK(cut("1. 中文标题 21. 其他", 0.5, false, "1.") == 0);  // "1." inside "21." is no label
+  const std::string notes = "assuming a typical build environment based on a Makefile: [46]";
+  CHECK(cut(notes + "dh_auto_clean usually executes the following.", 0.6, false, "dh_auto_clean") == 0);
+  CHECK(cut(notes + "dh_auto_clean usually executes the following.", 0.6, true, "dh_auto_clean") == notes.size());
+  const std::string glued = "and for each library listed, execute";
+  CHECK(cut(glued + "Then just take the -dev version of every package.", 0.45, true) == glued.size());
+  CHECK(cut("He uses JavaScript and PostgreSQL at work.", 0.3, false) == 0);
+  CHECK(!bitext::detail::is_label_token("21 apples"));
+  CHECK(bitext::detail::is_label_token("[12] note"));
+  CHECK(bitext::detail::leading_latin_token("dh_auto_clean 通常执行") == "dh_auto_clean");
+  CHECK(bitext::detail::leading_latin_token("8.28.2. 原始图像") == "8.28.2.");
+  CHECK(bitext::detail::leading_latin_token("[100] 作为替代") == "[100]");
+}
