@@ -1,0 +1,317 @@
+// Structural findings for lines joined across a pair's two sides (joined-lines)
+// or merged across two pairs' same side (split-line read from the merged line):
+// their messages and the fixes that put the line break back (joined_lines.hpp
+// reads where the line splits).
+#include "structural_checker.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "bitext/lexicon.hpp"
+#include "bitext/rules.hpp"
+#include "bitext/speaker_labels.hpp"
+#include "chars.hpp"
+#include "front_matter.hpp"
+#include "joined_lines.hpp"
+#include "joiner.hpp"
+#include "line_end_marks.hpp"
+#include "line_facts.hpp"
+
+namespace bitext::structural {
+
+using detail::LineRole;
+
+// The header (footer) line holds a pair's two lines joined (joined_lines.hpp,
+// edge_join): information, since a bilingual title reads the same; the fix
+// puts the line break back as joined() does.
+bool StructuralChecker::joined_edge(std::uint32_t number, const Pair& edge) {
+  const auto join = detail::edge_join(transcript_, index_, number, join_fit_);
+  if (!join) return joined_beside_edge(number, edge);
+  const bool translation_first = translation_first_;
+  const std::string first = std::string(side_name(translation_first)) + (translation_first ? " translation" : " original");
+  const std::string second = std::string(side_name(!translation_first)) + (translation_first ? " original" : " translation");
+  Finding& finding = add("joined-lines", number, number, edge,
+                         "Line " + line_number(number) + " holds a " + first + " and its " + second +
+                             " joined into one line; or a header that gives its title in both languages");
+  finding.severity = Severity::Information;
+  finding.pair = -1;
+  const std::size_t start = index_.line_start(number);
+  std::size_t cut_begin = start + join->first_end, cut_end = start + join->second_begin;
+  if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
+  Fix fix;
+  fix.title = "Split line " + line_number(number) + " where the " + second + " starts";
+  fix.preferred = true;
+  fix.edits.push_back({cut_begin, cut_end, eol_after(number)});
+  finding.fixes.push_back(std::move(fix));
+  return true;
+}
+
+// The header (footer) line's partner joined to the first (last) pair's line
+// beside it (detail::beside_reading): information, the line may be a header.
+bool StructuralChecker::joined_beside_edge(std::uint32_t number, const Pair& edge) {
+  const int side = language_side(number);
+  if (side < 0) return false;
+  const bool missing_translation = side == 0;
+  const auto reading = detail::beside_reading(transcript_, index_, number, -1, missing_translation, join_fit_);
+  if (!reading) return false;
+  const std::string missing_part = std::string(side_name(missing_translation)) + (missing_translation ? " translation" : " original");
+  const std::string other_part = std::string(side_name(!missing_translation)) + (missing_translation ? " original" : " translation");
+  const std::string pair_part = "the " + other_part + " of pair " + std::to_string(reading->other_pair + 1);
+  const std::string line_part = "the " + missing_part + " of line " + line_number(number);
+  Finding& finding = add("joined-lines", reading->line, reading->line, edge,
+                         "Line " + line_number(reading->line) + " holds " +
+                             (reading->missing_first ? line_part + " and " + pair_part : pair_part + " and " + line_part) +
+                             " joined into one line; or line " + line_number(number) + " is the document's " +
+                             (edge.index == 0 && number < edge.first_line() ? "header" : "footer"));
+  finding.severity = Severity::Information;
+  const std::size_t start = index_.line_start(reading->line);
+  std::size_t cut_begin = start + reading->join.first_end, cut_end = start + reading->join.second_begin;
+  if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
+  Fix fix;
+  fix.title = "Split line " + line_number(reading->line) + " where the " +
+              (reading->missing_first ? other_part : missing_part) + " starts";
+  fix.preferred = true;
+  fix.edits.push_back({cut_begin, cut_end, eol_after(reading->line)});
+  finding.fixes.push_back(std::move(fix));
+  finding.related.push_back(related(number, "line " + line_number(number)));
+  return true;
+}
+
+// A pair's missing line found joined to its partner or to the next pair's
+// line (joined_lines.hpp): one error in place of the missing side, with the
+// line break put back where the second language starts. A single space at
+// the join (what join-lines commands put there) is replaced by the break;
+// any other spacing stays on the first line, so no character is lost.
+bool StructuralChecker::joined(const Pair& pair, bool missing_translation) {
+  const auto reading = detail::joined_reading(transcript_, index_, pair, missing_translation, join_fit_);
+  if (!reading) return false;
+  const std::string_view missing_role = missing_translation ? "translation" : "original";
+  const std::string_view present_role = missing_translation ? "original" : "translation";
+  const std::string missing_part = std::string(side_name(missing_translation)) + " " + std::string(missing_role);
+  const std::string present_part = std::string(side_name(!missing_translation)) + " " + std::string(present_role);
+  const std::string first_part = reading->missing_first ? missing_part : present_part;
+  const std::string second_part = reading->missing_first ? present_part : missing_part;
+  std::string message = "Line " + line_number(reading->line) + " holds ";
+  if (reading->own) {
+    message += "the " + first_part + " and the " + second_part + " of pair " + pair_number(pair) +
+               " joined into one line";
+  } else {
+    const std::string missing_pair = pair_number(pair), other_pair = std::to_string(reading->other_pair + 1);
+    message += "the " + first_part + " of pair " + (reading->missing_first ? missing_pair : other_pair) +
+               " and the " + second_part + " of pair " + (reading->missing_first ? other_pair : missing_pair) +
+               " joined into one line";
+  }
+  Finding& finding = add("joined-lines", reading->line, reading->line, pair, std::move(message));
+  const std::size_t start = index_.line_start(reading->line);
+  const std::size_t missing_begin = start + (reading->missing_first ? 0 : reading->join.second_begin);
+  const std::size_t missing_end = start + (reading->missing_first ? reading->join.first_end : text_of(reading->line).size());
+  finding.related.push_back({missing_begin, missing_end, missing_part + " of pair " + pair_number(pair)});
+  if (!reading->own) finding.related.push_back(related(reading->partner, "its partner, pair " + pair_number(pair)));
+  std::size_t cut_begin = start + reading->join.first_end, cut_end = start + reading->join.second_begin;
+  if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
+  Fix fix;
+  fix.title = "Split line " + line_number(reading->line) + " where the " +
+              (reading->missing_first ? present_part : missing_part) + " starts";
+  fix.preferred = true;
+  fix.edits.push_back({cut_begin, cut_end, eol_after(reading->line)});
+  finding.fixes.push_back(std::move(fix));
+  return true;
+}
+
+// The merged shape at an ordinary sentence end ("。" then Han, ". " then a
+// capital): one segment of two sentences split over two lines has it too,
+// so joining stays preferred and splitting the other side's line there and
+// moving its second part is offered second, when both parts fit their
+// partner lines' lengths.
+void StructuralChecker::merged_second_fix(std::size_t finding_at, const Pair& pair, bool translation_side) {
+  const SideLines& side = translation_side ? pair.translation : pair.original;
+  const SideLines& other = translation_side ? pair.original : pair.translation;
+  if (index_.of_ranges() || side.size() != 2 || other.size() != 1) return;
+  if (other.front() + 1 != side[0] || side[0] + 1 != side[1]) return;
+  const std::string_view text = text_of(other.front());
+  const double first_length = double(text_of(side[0]).size()), second_length = double(text_of(side[1]).size());
+  if (first_length <= 0 || second_length <= 0) return;
+  const auto seam = detail::merged_seam(text, first_length / (first_length + second_length), nullptr, true);
+  if (!seam || !merged_parts_fit(text, *seam, side[0], side[1], translation_side)) return;
+  Fix split = merged_split_fix(other.front(), side[1], *seam, false);
+  findings_[finding_at].fixes.push_back(std::move(split));
+}
+
+// Whether the two parts of a merged line (cut at `seam`) fit the partner
+// lines `first` and `second` (of the side `partners_translation`) under the
+// document's length model.
+bool StructuralChecker::merged_parts_fit(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                      std::uint32_t second, bool partners_translation) {
+  auto fit = [&](std::string_view part, std::string_view partner) {
+    return partners_translation ? join_fit_.fits(partner, part) : join_fit_.fits(part, partner);
+  };
+  return fit(text.substr(0, seam.first_end), text_of(first)) && fit(text.substr(seam.second_begin), text_of(second));
+}
+
+// An ordinary sentence end as a merged line's seam where a line is missing
+// (merged_before): the competing reading is a deleted line, whose neighbour
+// translates its own partner only. So the parts must fit their partners'
+// lengths and either the whole line must be too long for the first partner
+// alone, or the dictionary must say the second part translates the second
+// partner: at least two of its words have a counterpart there and not in
+// the first partner, more than the other way round.
+bool StructuralChecker::merged_sentence_evidence(std::string_view text, const detail::LanguageJoin& seam,
+                                                 std::uint32_t first,
+                              std::uint32_t second, bool partners_translation) {
+  if (!merged_parts_fit(text, seam, first, second, partners_translation)) return false;
+  const bool whole_fits =
+      partners_translation ? join_fit_.fits(text_of(first), text) : join_fit_.fits(text, text_of(first));
+  if (!whole_fits) return true;
+  const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
+  const Script partner_script = partners_translation ? transcript_.translation_script : transcript_.original_script;
+  const bool chinese_english = (merged_script == Script::Han && partner_script == Script::Latin) ||
+                               (merged_script == Script::Latin && partner_script == Script::Han);
+  const Lexicon* lexicon = chinese_english ? Lexicon::shared() : nullptr;
+  if (!lexicon) return false;
+  const bool merged_chinese = merged_script == Script::Han;
+  auto words_of = [&](std::string_view part, bool chinese) {
+    return chinese ? chinese_line_words(part, lexicon) : english_line_words(part);
+  };
+  const std::vector<LexicalWord> tail = words_of(text.substr(seam.second_begin), merged_chinese);
+  const std::vector<LexicalWord> in_first = words_of(text_of(first), !merged_chinese);
+  const std::vector<LexicalWord> in_second = words_of(text_of(second), !merged_chinese);
+  auto matched = [&](const std::vector<LexicalWord>& partner) {
+    const LexicalEvidence e = merged_chinese ? lexical_evidence(*lexicon, tail, partner)
+                                             : lexical_evidence(*lexicon, partner, tail);
+    return merged_chinese ? e.chinese_matched : e.english_matched;
+  };
+  const std::vector<bool> to_first = matched(in_first), to_second = matched(in_second);
+  int second_only = 0, first_only = 0;
+  for (std::size_t k = 0; k < tail.size(); ++k) {
+    second_only += to_second[k] && !to_first[k];
+    first_only += to_first[k] && !to_second[k];
+  }
+  return second_only >= 2 && second_only > first_only;
+}
+
+// The same shape seen from the other side: the pair's one line on the other
+// side, right before the two, holds two segments' text joined at a seam no
+// single segment has (joined_lines.hpp, merged_seam) where the two lines'
+// lengths put it: one side of two pairs merged, the second pair's line of
+// that side gone. Split it there and move the second part after the first
+// partner line (the document's order); joining the two lines stays second.
+bool StructuralChecker::merged_segments(const Pair& pair, bool translation_side) {
+  const SideLines& side = translation_side ? pair.translation : pair.original;
+  const SideLines& other = translation_side ? pair.original : pair.translation;
+  if (side.size() != 2 || other.size() != 1) return false;
+  if (other.front() + 1 != side[0] || side[0] + 1 != side[1]) return false;
+  return merged_finding(pair, other.front(), side[0], side[1], translation_side, false);
+}
+
+// The other side of that shape: this pair's line of one side is gone because
+// it was merged into the previous pair's line of that side, which lies
+// between the previous pair's partner and this pair's (the lines alternate).
+bool StructuralChecker::merged_before(const Pair& pair, bool missing_translation) {
+  const SideLines& present = missing_translation ? pair.original : pair.translation;
+  const std::size_t at = static_cast<std::size_t>(&pair - transcript_.pairs.data());
+  if (present.size() != 1 || at == 0) return false;
+  const Pair& previous = transcript_.pairs[at - 1];
+  const SideLines& merged = missing_translation ? previous.translation : previous.original;
+  const SideLines& partner = missing_translation ? previous.original : previous.translation;
+  if (merged.size() != 1 || partner.size() != 1) return false;
+  const std::uint32_t own = present.front();
+  const bool merged_first = merged.front() + 2 == own && partner.front() + 1 == own;
+  const bool merged_second = partner.front() + 2 == own && merged.front() + 1 == own;
+  if (!merged_first && !merged_second) return false;
+  return merged_finding(previous, merged.front(), partner.front(), own, !missing_translation, merged_second, true);
+}
+
+// A line (`merged`) holding two segments' text whose partner lines are
+// `first` and `second` (of the side `partners_translation`): split it at
+// the seam and move the second part to its place in the document's order,
+// right after `second` when the merged side comes second in a pair
+// (`after_second`), else right before it. Joining the two partner lines, the
+// other reading, comes second when they are adjacent.
+// `ordinary_ok`: a missing line's reading (merged_before), where an ordinary
+// sentence end may be the seam with the evidence of merged_sentence_evidence.
+bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first,
+                                       std::uint32_t second,
+                    bool partners_translation, bool after_second, bool ordinary_ok) {
+  if (index_.of_ranges()) return false;
+  const double first_length = double(text_of(first).size());
+  const double second_length = double(text_of(second).size());
+  if (first_length <= 0 || second_length <= 0) return false;
+  const std::string_view text = text_of(merged);
+  const double share = first_length / (first_length + second_length);
+  bool spaced_cjk = false, spaced_han = false;
+  const std::string_view second_token = detail::leading_latin_token(text_of(second));
+  auto seam = detail::merged_seam(text, share, &spaced_cjk, false, second_token);
+  // The seam counts only where no other line of the document has one.
+  if (seam && spaced_cjk && spaced_cjk_lines() > (detail::has_spaced_cjk_end(text) ? 1u : 0u)) seam.reset();
+  if (!seam && ordinary_ok) {
+    // A space between Han characters ("前言 图片和样式设计") is a seam only with that
+    // evidence and where no other line of the document has one: "第 2 章 案例呈现" is one title.
+    const bool han_seams = spaced_han_lines() <= (detail::has_spaced_han(text) ? 1u : 0u);
+    seam = detail::merged_seam(text, share, nullptr, true, second_token, han_seams ? &spaced_han : nullptr);
+    if (seam && !merged_sentence_evidence(text, *seam, first, second, partners_translation)) seam.reset();
+  }
+  if (!seam) return false;
+  const std::string_view name = side_name(!partners_translation);
+  const std::string_view partners = side_name(partners_translation);
+  const std::string_view second_part = text.substr(seam->second_begin);
+  std::size_t shown = std::min<std::size_t>(24, second_part.size());  // a few words, cut at a character start
+  while (shown < second_part.size() && (static_cast<unsigned char>(second_part[shown]) & 0xC0) == 0x80) ++shown;
+  std::string message = std::string(name) + " line " + line_number(merged) + " holds two segments' " +
+                        std::string(partners_translation ? "originals" : "translations") +
+                        ": its first part goes with the " + std::string(partners) + " line " + line_number(first) +
+                        ", its second, from '" + std::string(detail::trim(second_part.substr(0, shown))) +
+                        "…', with line " + line_number(second) + " (pair " + pair_number(pair) + ")";
+  Finding& finding = add("split-line", merged, merged, pair, std::move(message));
+  finding.related.push_back(related(first, "first segment's " + std::string(partners)));
+  finding.related.push_back(related(second, "second segment's " + std::string(partners)));
+  Fix split = merged_split_fix(merged, second, *seam, after_second);
+  split.preferred = true;
+  finding.fixes.push_back(std::move(split));
+  if (first + 1 == second) {
+    Fix join;
+    join.title = "Join the two lines";
+    join.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
+    finding.fixes.push_back(std::move(join));
+  }
+  return true;
+}
+
+// Split line `merged` at `seam` and move its second part right before line
+// `second` (right after it: `after_second`).
+Fix StructuralChecker::merged_split_fix(std::uint32_t merged, std::uint32_t second, const detail::LanguageJoin& seam,
+                     bool after_second) {
+  const std::string_view second_part = text_of(merged).substr(seam.second_begin);
+  Fix split;
+  split.title = "Split line " + line_number(merged) + " and move its second part " +
+                (after_second ? "after line " : "before line ") + line_number(second);
+  split.edits.push_back({line(merged).begin + seam.first_end, line(merged).end, ""});
+  if (after_second)
+    split.edits.push_back({line(second).end, line(second).end, eol_after(merged) + std::string(second_part)});
+  else
+    split.edits.push_back({line(second).begin, line(second).begin, std::string(second_part) + eol_after(merged)});
+  return split;
+}
+
+// How many lines of the document have a space between two Han characters, counted once.
+std::uint32_t StructuralChecker::spaced_han_lines() {
+  if (!spaced_han_lines_) {
+    spaced_han_lines_ = 0;
+    for (std::uint32_t number = 0; number < transcript_.lines.size(); ++number)
+      *spaced_han_lines_ += detail::has_spaced_han(text_of(number)) ? 1 : 0;
+  }
+  return *spaced_han_lines_;
+}
+
+// How many lines of the document have a CJK sentence end, a space and a
+// Han character (merged_seam's writer's-style seam), counted once.
+std::uint32_t StructuralChecker::spaced_cjk_lines() {
+  if (!spaced_cjk_lines_) {
+    spaced_cjk_lines_ = 0;
+    for (std::uint32_t number = 0; number < transcript_.lines.size(); ++number)
+      *spaced_cjk_lines_ += detail::has_spaced_cjk_end(text_of(number)) ? 1 : 0;
+  }
+  return *spaced_cjk_lines_;
+}
+
+}  // namespace bitext::structural
