@@ -28,22 +28,14 @@ using detail::LineRole;
 bool StructuralChecker::joined_edge(std::uint32_t number, const Pair& edge) {
   const auto join = detail::edge_join(transcript_, index_, number, join_fit_);
   if (!join) return joined_beside_edge(number, edge);
-  const bool translation_first = translation_first_;
-  const std::string first = std::string(side_name(translation_first)) + (translation_first ? " translation" : " original");
-  const std::string second = std::string(side_name(!translation_first)) + (translation_first ? " original" : " translation");
+  const std::string first = side_part(translation_first_);
+  const std::string second = side_part(!translation_first_);
   Finding& finding = add("joined-lines", number, number, edge,
                          "Line " + line_number(number) + " holds a " + first + " and its " + second +
                              " joined into one line; or a header that gives its title in both languages");
   finding.severity = Severity::Information;
   finding.pair = -1;
-  const std::size_t start = index_.line_start(number);
-  std::size_t cut_begin = start + join->first_end, cut_end = start + join->second_begin;
-  if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
-  Fix fix;
-  fix.title = "Split line " + line_number(number) + " where the " + second + " starts";
-  fix.preferred = true;
-  fix.edits.push_back({cut_begin, cut_end, eol_after(number)});
-  finding.fixes.push_back(std::move(fix));
+  finding.fixes.push_back(split_at_join(number, *join, second));
   return true;
 }
 
@@ -55,8 +47,8 @@ bool StructuralChecker::joined_beside_edge(std::uint32_t number, const Pair& edg
   const bool missing_translation = side == 0;
   const auto reading = detail::beside_reading(transcript_, index_, number, -1, missing_translation, join_fit_);
   if (!reading) return false;
-  const std::string missing_part = std::string(side_name(missing_translation)) + (missing_translation ? " translation" : " original");
-  const std::string other_part = std::string(side_name(!missing_translation)) + (missing_translation ? " original" : " translation");
+  const std::string missing_part = side_part(missing_translation);
+  const std::string other_part = side_part(!missing_translation);
   const std::string pair_part = "the " + other_part + " of pair " + std::to_string(reading->other_pair + 1);
   const std::string line_part = "the " + missing_part + " of line " + line_number(number);
   Finding& finding = add("joined-lines", reading->line, reading->line, edge,
@@ -65,15 +57,7 @@ bool StructuralChecker::joined_beside_edge(std::uint32_t number, const Pair& edg
                              " joined into one line; or line " + line_number(number) + " is the document's " +
                              (edge.index == 0 && number < edge.first_line() ? "header" : "footer"));
   finding.severity = Severity::Information;
-  const std::size_t start = index_.line_start(reading->line);
-  std::size_t cut_begin = start + reading->join.first_end, cut_end = start + reading->join.second_begin;
-  if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
-  Fix fix;
-  fix.title = "Split line " + line_number(reading->line) + " where the " +
-              (reading->missing_first ? other_part : missing_part) + " starts";
-  fix.preferred = true;
-  fix.edits.push_back({cut_begin, cut_end, eol_after(reading->line)});
-  finding.fixes.push_back(std::move(fix));
+  finding.fixes.push_back(split_at_join(reading->line, reading->join, reading->missing_first ? other_part : missing_part));
   finding.related.push_back(related(number, "line " + line_number(number)));
   return true;
 }
@@ -86,10 +70,8 @@ bool StructuralChecker::joined_beside_edge(std::uint32_t number, const Pair& edg
 bool StructuralChecker::joined(const Pair& pair, bool missing_translation) {
   const auto reading = detail::joined_reading(transcript_, index_, pair, missing_translation, join_fit_);
   if (!reading) return false;
-  const std::string_view missing_role = missing_translation ? "translation" : "original";
-  const std::string_view present_role = missing_translation ? "original" : "translation";
-  const std::string missing_part = std::string(side_name(missing_translation)) + " " + std::string(missing_role);
-  const std::string present_part = std::string(side_name(!missing_translation)) + " " + std::string(present_role);
+  const std::string missing_part = side_part(missing_translation);
+  const std::string present_part = side_part(!missing_translation);
   const std::string first_part = reading->missing_first ? missing_part : present_part;
   const std::string second_part = reading->missing_first ? present_part : missing_part;
   std::string message = "Line " + line_number(reading->line) + " holds ";
@@ -108,15 +90,23 @@ bool StructuralChecker::joined(const Pair& pair, bool missing_translation) {
   const std::size_t missing_end = start + (reading->missing_first ? reading->join.first_end : text_of(reading->line).size());
   finding.related.push_back({missing_begin, missing_end, missing_part + " of pair " + pair_number(pair)});
   if (!reading->own) finding.related.push_back(related(reading->partner, "its partner, pair " + pair_number(pair)));
-  std::size_t cut_begin = start + reading->join.first_end, cut_end = start + reading->join.second_begin;
-  if (cut_end - cut_begin != 1) cut_begin = cut_end;  // only a single joining space is replaced
-  Fix fix;
-  fix.title = "Split line " + line_number(reading->line) + " where the " +
-              (reading->missing_first ? present_part : missing_part) + " starts";
-  fix.preferred = true;
-  fix.edits.push_back({cut_begin, cut_end, eol_after(reading->line)});
-  finding.fixes.push_back(std::move(fix));
+  finding.fixes.push_back(split_at_join(reading->line, reading->join, reading->missing_first ? present_part : missing_part));
   return true;
+}
+
+// A single joining space (what join-lines commands put) becomes the line end;
+// any other spacing stays on the first line, so no character is lost.
+Fix StructuralChecker::split_at_join(std::uint32_t number, const detail::LanguageJoin& join,
+                                     const std::string& second_part) const {
+  const std::size_t start = index_.line_start(number);
+  std::size_t cut_begin = start + join.first_end;
+  const std::size_t cut_end = start + join.second_begin;
+  if (cut_end - cut_begin != 1) cut_begin = cut_end;
+  Fix fix;
+  fix.title = "Split line " + line_number(number) + " where the " + second_part + " starts";
+  fix.preferred = true;
+  fix.edits.push_back({cut_begin, cut_end, eol_after(number)});
+  return fix;
 }
 
 // The merged shape at an ordinary sentence end ("。" then Han, ". " then a

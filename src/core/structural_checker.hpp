@@ -110,6 +110,10 @@ class StructuralChecker {
     fix.edits.push_back({b_begin, b_end, std::string(text.substr(a_begin, a_end - a_begin))});
   }
   std::string_view side_name(bool translation) const { return translation ? translation_name_ : original_name_; }
+  // A side named by its language and role: "Chinese translation", "English original".
+  std::string side_part(bool translation) const {
+    return std::string(side_name(translation)) + (translation ? " translation" : " original");
+  }
 
   // Nearest line of the given side in the previous or next pair, for messages.
   struct Neighbour {
@@ -128,6 +132,8 @@ class StructuralChecker {
   // the join (what join-lines commands put there) is replaced by the break;
   // any other spacing stays on the first line, so no character is lost.
   bool joined(const Pair& pair, bool missing_translation);
+  // The fix that puts a joined line's break back where its second run (`second_part`) starts.
+  Fix split_at_join(std::uint32_t number, const detail::LanguageJoin& join, const std::string& second_part) const;
 
   // A line that reads as a speaker label alone ("请留意："), in the missing
   // side's language, right where the missing line belongs, beside a present
