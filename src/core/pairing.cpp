@@ -109,6 +109,19 @@ bool same_beads(const Solution& a, const Solution& b) {
 // longest stretch of the analysis that has one thread.
 constexpr std::size_t kParallelSolveFrom = 4096;
 
+// The memos of the pairing's text work (pairing_memo.hpp) of the thread that
+// runs pair_units: slot 0 for its own solve, slot 1 for the second order's
+// helper thread, which is a new thread every run and so keeps its memo here.
+struct PairingMemos {
+  RunMemo<SentenceSpan> spans[2];
+  RunMemo<SplitEvidence> splits[2];
+};
+
+PairingMemos& pairing_memos() {
+  thread_local PairingMemos memos;
+  return memos;
+}
+
 // The cheapest explanation of the document. Two orders that explain it with
 // the same beads at costs less than a missing line apart (a short document
 // with a line alone at either end: "T O T O T") explain it about as well;
@@ -126,8 +139,11 @@ Trial best_trial(const SolveInput& input, const std::vector<Orientation>& tried)
   if (tried.size() == 2 && input.items.size() >= kParallelSolveFrom) {
     // The second order in a thread, with a counter of its own (it counts lazily).
     SentenceCounter sentences = input.sentences;
+    PairingMemos& memos = pairing_memos();
+    sentences.set_memo(input.split_memo ? &memos.spans[1] : nullptr);
     const SolveInput second_input{input.sequence, input.items,        input.medians, input.cased,  input.lengths,
-                                  sentences,      input.sentence_fit, input.lexicon, input.chinese};
+                                  sentences,      input.sentence_fit, input.lexicon, input.chinese,
+                                  input.split_memo ? &memos.splits[1] : nullptr};
     Solution first, second;
     run_beside([&] { second = solve_pairing(second_input, tried[1]); },
                [&] { first = solve_pairing(input, tried[0]); });
@@ -176,7 +192,10 @@ Transcript pair_units(const AssemblyInput& input, const CheckOptions& options) {
   const PairingItems prepared = pairing_items(units, input.readings, languages.first, languages.second);
   const std::vector<Item>& items = prepared.items;
   const PairLengthFit lengths = fit_lengths(items, prepared.median1, prepared.median2);
-  SentenceCounter sentences(items, units, {languages.first, languages.second});
+  PairingMemos& memos = pairing_memos();
+  for (RunMemo<SentenceSpan>& memo : memos.spans) memo.begin_run();
+  for (RunMemo<SplitEvidence>& memo : memos.splits) memo.begin_run();
+  SentenceCounter sentences(items, units, {languages.first, languages.second}, &memos.spans[0]);
   const SentenceFit sentence_fit = fit_sentences(items, lengths.forward, sentences);
   const bool chinese_english = (languages.first == Script::Han && languages.second == Script::Latin) ||
                                (languages.first == Script::Latin && languages.second == Script::Han);
@@ -188,7 +207,8 @@ Transcript pair_units(const AssemblyInput& input, const CheckOptions& options) {
                                sentences,
                                sentence_fit,
                                chinese_english ? Lexicon::shared() : nullptr,
-                               {languages.first == Script::Han, languages.second == Script::Han}};
+                               {languages.first == Script::Han, languages.second == Script::Han},
+                               &memos.splits[0]};
 
   RoleChoice roles = choose_roles(options, languages);
   Trial best = best_trial(solve_input, orientations(roles, languages, options.order));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -75,30 +76,6 @@ SentenceSpan span_of(std::string_view line, Script script) {
   return span;
 }
 
-// span_of remembered by the line's text on this thread: a re-analysis after
-// an edit fits the sentence model on the same sample lines again, and ICU's
-// sentence breaking is the dear part of pairing a large document.
-SentenceSpan remembered_span(std::string_view line, Script script) {
-  struct Key {
-    std::string text;
-    Script script;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& key) const {
-      return std::hash<std::string_view>()(key.text) ^ static_cast<std::size_t>(key.script);
-    }
-  };
-  constexpr std::size_t kRemembered = 4096;  // lines; the sample is at most 2 * kSentenceSample
-  thread_local std::unordered_map<Key, SentenceSpan, KeyHash> remembered;
-  Key key{std::string(line), script};
-  if (auto found = remembered.find(key); found != remembered.end()) return found->second;
-  if (remembered.size() >= kRemembered) remembered.clear();
-  const SentenceSpan span = span_of(line, script);
-  remembered.emplace(std::move(key), span);
-  return span;
-}
-
 double median_of(std::vector<double>& values) {
   const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
   std::nth_element(values.begin(), middle, values.end());
@@ -108,14 +85,29 @@ double median_of(std::vector<double>& values) {
 }  // namespace
 
 SentenceCounter::SentenceCounter(const std::vector<Item>& items, const UnitSequence& sequence,
-                                 std::array<Script, 2> scripts)
-    : items_(items), sequence_(sequence), scripts_(scripts), spans_(items.size()), counted_(items.size(), false) {}
+                                 std::array<Script, 2> scripts, RunMemo<SentenceSpan>* memo)
+    : items_(items), sequence_(sequence), scripts_(scripts), spans_(items.size()), counted_(items.size(), false),
+      memo_(memo) {}
 
 SentenceSpan SentenceCounter::of(std::size_t item) {
   if (!counted_[item]) {
     const std::string_view line = sequence_.text_of(items_[item].unit);
     const Script script = items_[item].label == kScript2 ? scripts_[1] : scripts_[0];
-    spans_[item] = remembered_span(line, script);
+    if (memo_) {
+      // ICU's sentence breaking is the dear part of pairing a large document:
+      // a rerun after an edit finds the unchanged lines' spans here.
+      std::string& key = memo_->key();
+      key.push_back(static_cast<char>(script));
+      key.append(line);
+      if (const std::optional<SentenceSpan> found = memo_->find()) {
+        spans_[item] = *found;
+      } else {
+        spans_[item] = span_of(line, script);
+        memo_->put(spans_[item]);
+      }
+    } else {
+      spans_[item] = span_of(line, script);
+    }
     counted_[item] = true;
   }
   return spans_[item];

@@ -11,6 +11,7 @@
 
 #include "bitext/script.hpp"
 #include "pairing_items.hpp"
+#include "pairing_memo.hpp"
 #include "pairing_units.hpp"
 
 namespace bitext::detail {
@@ -39,7 +40,10 @@ struct SentenceSpan {
 // fit's sample and the lines around two same-language lines need it.
 class SentenceCounter {
  public:
-  SentenceCounter(const std::vector<Item>& items, const UnitSequence& sequence, std::array<Script, 2> scripts);
+  SentenceCounter(const std::vector<Item>& items, const UnitSequence& sequence, std::array<Script, 2> scripts,
+                  RunMemo<SentenceSpan>* memo = nullptr);
+  // Where spans are remembered across runs (one memo per thread that counts).
+  void set_memo(RunMemo<SentenceSpan>* memo) { memo_ = memo; }
 
   SentenceSpan of(std::size_t item);
   // Two consecutive lines read as one: one sentence fewer when the break
@@ -53,6 +57,7 @@ class SentenceCounter {
   std::array<Script, 2> scripts_;
   std::vector<SentenceSpan> spans_;
   std::vector<bool> counted_;
+  RunMemo<SentenceSpan>* memo_ = nullptr;
 };
 
 inline constexpr int kSentenceGapLimit = 3;  // a larger gap counts as this

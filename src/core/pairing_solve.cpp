@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "line_facts.hpp"
@@ -38,7 +41,7 @@ class Aligner {
   explicit Aligner(const SolveInput& input)
       : items_(input.items), sequence_(input.sequence), median_(input.medians), cased_(input.cased),
         lengths_(input.lengths), sentences_(input.sentences), sentence_fit_(input.sentence_fit),
-        lexicon_(input.lexicon), chinese_(input.chinese) {}
+        lexicon_(input.lexicon), chinese_(input.chinese), split_memo_(input.split_memo) {}
 
   Solution solve(const Orientation& orientation) {
     orientation_ = orientation;
@@ -213,19 +216,50 @@ class Aligner {
                                          : length_cost(log_partner, first.log_weight));
     }
     const double log_sum = log_of(first.weight + second.weight);
-    const bool cased = cased_[first.label == kScript2 ? 1 : 0];
     // The part that would be a lone line if this were not a split: the first
     // of two translation lines, the second of two original lines.
+    const std::size_t other_part = doubled_first ? a + 1 : a;
+    const SplitEvidence evidence = split_evidence(a, partner, doubled_first);
+    return kSplit + evidence.breaks + evidence.names + evidence.numbers + evidence.words +
+           sentence_evidence(a, other_part, partner) +
+           (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
+  }
+
+  // The terms of doubled_cost that depend on the lines' texts alone (and on
+  // the document's scripts and dictionary, which are part of the key).
+  SplitEvidence split_evidence(std::size_t a, std::size_t partner, bool doubled_first) const {
     const std::size_t questioned = doubled_first ? a : a + 1;
     const std::size_t other_part = doubled_first ? a + 1 : a;
-    return kSplit + break_cost(text_of(first.unit), text_of(second.unit), cased) +
-           shared_names_cost(text_of(items_[questioned].unit), text_of(items_[other_part].unit),
-                             cased, text_of(items_[partner].unit),
-                             cased_[items_[partner].label == kScript2 ? 1 : 0]) +
-           shared_numbers_cost(text_of(items_[questioned].unit), text_of(items_[other_part].unit),
-                               text_of(items_[partner].unit)) +
-           words_evidence(questioned, other_part, partner) + sentence_evidence(a, other_part, partner) +
-           (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
+    const bool cased = cased_[items_[a].label == kScript2 ? 1 : 0];
+    const bool partner_cased = cased_[items_[partner].label == kScript2 ? 1 : 0];
+    const std::string_view first = text_of(items_[a].unit);
+    const std::string_view second = text_of(items_[a + 1].unit);
+    const std::string_view with = text_of(items_[partner].unit);
+    if (split_memo_) {
+      std::string& key = split_memo_->key();
+      key.push_back(doubled_first ? 'F' : 'S');
+      key.push_back(cased ? 'c' : 'u');
+      key.push_back(partner_cased ? 'c' : 'u');
+      key.push_back(chinese_[items_[questioned].label == kScript2 ? 1 : 0] ? 'z' : 'x');
+      key.push_back(chinese_[items_[partner].label == kScript2 ? 1 : 0] ? 'z' : 'x');
+      const auto lexicon = reinterpret_cast<std::uintptr_t>(lexicon_);
+      key.append(reinterpret_cast<const char*>(&lexicon), sizeof lexicon);
+      for (const std::string_view text : {first, second, with}) {
+        const std::size_t size = text.size();
+        key.append(reinterpret_cast<const char*>(&size), sizeof size);
+        key.append(text);
+      }
+      if (const std::optional<SplitEvidence> found = split_memo_->find()) return *found;
+    }
+    const std::string_view questioned_text = doubled_first ? first : second;
+    const std::string_view other_text = doubled_first ? second : first;
+    SplitEvidence evidence;
+    evidence.breaks = break_cost(first, second, cased);
+    evidence.names = shared_names_cost(questioned_text, other_text, cased, with, partner_cased);
+    evidence.numbers = shared_numbers_cost(questioned_text, other_text, with);
+    evidence.words = words_evidence(questioned, other_part, partner);
+    if (split_memo_) split_memo_->put(evidence);
+    return evidence;
   }
 
   double words_evidence(std::size_t questioned, std::size_t other_part, std::size_t partner) const {
@@ -300,6 +334,7 @@ class Aligner {
   SentenceFit sentence_fit_;
   const Lexicon* lexicon_ = nullptr;
   std::array<bool, 2> chinese_{};  // script 1, script 2: is Chinese (the dictionary's side)
+  RunMemo<SplitEvidence>* split_memo_ = nullptr;
   Orientation orientation_;
   double log_ratio_ = 0.0;
   double log_median_first_ = 0.0;

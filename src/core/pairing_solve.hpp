@@ -48,6 +48,12 @@ struct Orientation {
   bool translation_first = true;  // role of the first side
 };
 
+// The text evidence of a split candidate (Aligner::doubled_cost): terms
+// that depend only on the three lines' texts, remembered across runs.
+struct SplitEvidence {
+  double breaks = 0.0, names = 0.0, numbers = 0.0, words = 0.0;
+};
+
 struct Solution {
   double cost = pairing_cost::kInfinity;
   std::vector<Segment> segments;  // in document order
@@ -66,6 +72,7 @@ struct SolveInput {
   // else null; which of script 1, script 2 is the Chinese one.
   const Lexicon* lexicon = nullptr;
   std::array<bool, 2> chinese{};
+  RunMemo<SplitEvidence>* split_memo = nullptr;  // one per thread that solves; null: compute every time
 };
 
 Solution solve_pairing(const SolveInput& input, const Orientation& orientation);
