@@ -15,6 +15,7 @@
 
 #include "bitext/lexicon.hpp"
 #include "core/pairing_detail.hpp"
+#include "core/pairing_memo.hpp"
 #include "core/split_evidence.hpp"
 #include "support/sentence_pairs.hpp"
 
@@ -968,4 +969,32 @@ TEST_CASE("a long document in either order, with a line alone: its two orders so
       }
     }
   }
+}
+
+TEST_CASE("RunMemo: an entry lives while each run uses it, and goes one run after its last use") {
+  bitext::detail::RunMemo<int> memo;
+  const auto put = [&](std::string_view key, int value) {
+    memo.key().append(key);
+    memo.put(value);
+  };
+  const auto find = [&](std::string_view key) {
+    memo.key().append(key);
+    return memo.find();
+  };
+  memo.begin_run();  // run 1
+  put("a", 1);
+  put("b", 2);
+  CHECK(find("a") == 1);
+  CHECK(!find("c"));
+  memo.begin_run();  // run 2 uses "a" and puts "c"; "b" is not used
+  CHECK(find("a") == 1);
+  put("c", 4);
+  memo.begin_run();  // run 3: what run 2 used or put is kept, "b" is gone
+  CHECK(!find("b"));
+  CHECK(find("a") == 1);
+  CHECK(find("c") == 4);
+  put("c", 5);  // a put replaces the value
+  memo.begin_run();  // run 4
+  CHECK(find("c") == 5);
+  CHECK(find("a") == 1);
 }
