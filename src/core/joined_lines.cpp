@@ -440,14 +440,9 @@ bool has_spaced_cjk_end(std::string_view line) {
 // Whether text starts with a footnote label "[12]" or a heading's number label
 // "10.4.1." (digits and full stops, the last a full stop, then a space or the end).
 bool is_label_token(std::string_view text) {
-  if (!text.empty() && text.front() == '[') {
-    std::size_t end = 1;
-    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
-    return end > 1 && end < text.size() && text[end] == ']';
-  }
-  std::size_t end = 0;
-  while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || text[end] == '.')) ++end;
-  return end >= 2 && text[0] != '.' && text[end - 1] == '.' && (end == text.size() || text[end] == ' ');
+  if (join_footnote_at(text, 0) > 0) return true;
+  const std::size_t label = join_label_at(text, 0);
+  return label > 0 && text[0] != '.' && (label == text.size() || text[label] == ' ');
 }
 
 // The Latin token a line starts with: a footnote label "[12]", or a run of
@@ -456,17 +451,8 @@ bool is_label_token(std::string_view text) {
 std::string_view leading_latin_token(std::string_view line) {
   std::size_t at = 0;
   while (at < line.size() && line[at] == ' ') ++at;
-  if (at < line.size() && line[at] != '[' && is_label_token(line.substr(at))) {
-    std::size_t end = at;
-    while (end < line.size() && ((line[end] >= '0' && line[end] <= '9') || line[end] == '.')) ++end;
-    return line.substr(at, end - at);
-  }
-  if (at < line.size() && line[at] == '[') {
-    std::size_t end = at + 1;
-    while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
-    if (end > at + 1 && end < line.size() && line[end] == ']') return line.substr(at, end + 1 - at);
-    return {};
-  }
+  if (is_label_token(line.substr(at))) return line.substr(at, join_label_at(line, at));
+  if (at < line.size() && line[at] == '[') return {};
   std::size_t end = at;
   bool letter = false;
   while (end < line.size()) {
