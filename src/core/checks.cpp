@@ -80,7 +80,7 @@ std::vector<Finding> StructuralChecker::run() {
 // At the rule's default severity: the user's settings are applied once, to
 // all findings, by apply_rules().
 Finding& StructuralChecker::add(std::string_view code, std::uint32_t first, std::uint32_t last, const Pair& pair,
-             std::string message) {
+                                std::string message) {
   Finding finding;
   finding.code = std::string(code);
   finding.severity = default_severity(code);

@@ -57,7 +57,8 @@ bool StructuralChecker::joined_beside_edge(std::uint32_t number, const Pair& edg
                              " joined into one line; or line " + line_number(number) + " is the document's " +
                              (edge.index == 0 && number < edge.first_line() ? "header" : "footer"));
   finding.severity = Severity::Information;
-  finding.fixes.push_back(split_at_join(reading->line, reading->join, reading->missing_first ? other_part : missing_part));
+  finding.fixes.push_back(
+      split_at_join(reading->line, reading->join, reading->missing_first ? other_part : missing_part));
   finding.related.push_back(related(number, "line " + line_number(number)));
   return true;
 }
@@ -90,7 +91,8 @@ bool StructuralChecker::joined(const Pair& pair, bool missing_translation) {
   const std::size_t missing_end = start + (reading->missing_first ? reading->join.first_end : text_of(reading->line).size());
   finding.related.push_back({missing_begin, missing_end, missing_part + " of pair " + pair_number(pair)});
   if (!reading->own) finding.related.push_back(related(reading->partner, "its partner, pair " + pair_number(pair)));
-  finding.fixes.push_back(split_at_join(reading->line, reading->join, reading->missing_first ? present_part : missing_part));
+  finding.fixes.push_back(
+      split_at_join(reading->line, reading->join, reading->missing_first ? present_part : missing_part));
   return true;
 }
 
@@ -132,7 +134,7 @@ void StructuralChecker::merged_second_fix(std::size_t finding_at, const Pair& pa
 // lines `first` and `second` (of the side `partners_translation`) under the
 // document's length model.
 bool StructuralChecker::merged_parts_fit(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
-                      std::uint32_t second, bool partners_translation) {
+                                         std::uint32_t second, bool partners_translation) {
   auto fit = [&](std::string_view part, std::string_view partner) {
     return partners_translation ? join_fit_.fits(partner, part) : join_fit_.fits(part, partner);
   };
@@ -147,17 +149,13 @@ bool StructuralChecker::merged_parts_fit(std::string_view text, const detail::La
 // partner: at least two of its words have a counterpart there and not in
 // the first partner, more than the other way round.
 bool StructuralChecker::merged_sentence_evidence(std::string_view text, const detail::LanguageJoin& seam,
-                                                 std::uint32_t first,
-                              std::uint32_t second, bool partners_translation) {
+                                                 std::uint32_t first, std::uint32_t second, bool partners_translation) {
   if (!merged_parts_fit(text, seam, first, second, partners_translation)) return false;
   const bool whole_fits =
       partners_translation ? join_fit_.fits(text_of(first), text) : join_fit_.fits(text, text_of(first));
   if (!whole_fits) return true;
   const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
-  const Script partner_script = partners_translation ? transcript_.translation_script : transcript_.original_script;
-  const bool chinese_english = (merged_script == Script::Han && partner_script == Script::Latin) ||
-                               (merged_script == Script::Latin && partner_script == Script::Han);
-  const Lexicon* lexicon = chinese_english ? Lexicon::shared() : nullptr;
+  const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return false;
   const bool merged_chinese = merged_script == Script::Han;
   auto words_of = [&](std::string_view part, bool chinese) {
@@ -221,8 +219,7 @@ bool StructuralChecker::merged_before(const Pair& pair, bool missing_translation
 // `ordinary_ok`: a missing line's reading (merged_before), where an ordinary
 // sentence end may be the seam with the evidence of merged_sentence_evidence.
 bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first,
-                                       std::uint32_t second,
-                    bool partners_translation, bool after_second, bool ordinary_ok) {
+                                       std::uint32_t second, bool partners_translation, bool after_second, bool ordinary_ok) {
   if (index_.of_ranges()) return false;
   const double first_length = double(text_of(first).size());
   const double second_length = double(text_of(second).size());
@@ -270,7 +267,7 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
 // Split line `merged` at `seam` and move its second part right before line
 // `second` (right after it: `after_second`).
 Fix StructuralChecker::merged_split_fix(std::uint32_t merged, std::uint32_t second, const detail::LanguageJoin& seam,
-                     bool after_second) {
+                                        bool after_second) {
   const std::string_view second_part = text_of(merged).substr(seam.second_begin);
   Fix split;
   split.title = "Split line " + line_number(merged) + " and move its second part " +

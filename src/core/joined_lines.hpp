@@ -68,9 +68,11 @@ class JoinLengthFit {
   // word both carry, a name or a command, is no translation). False without a
   // dictionary.
   bool translated(std::string_view english, std::string_view chinese);
+  // The dictionary of a Chinese-English document (the one given, else the
+  // shared one), or none; decided once.
+  const Lexicon* lexicon();
 
  private:
-  const Lexicon* lexicon();
   const Transcript& transcript_;
   const LineIndex& index_;
   std::optional<LengthRatioModel> model_;
