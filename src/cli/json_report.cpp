@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "cli/huge_pages.hpp"
 #include "lsp/diagnostics.hpp"
 #include "lsp/json_writer.hpp"
 
@@ -194,6 +195,10 @@ void append_json_diagnostics(std::string& out, unsigned depth, const LineIndex& 
   // (pages not written are never touched), so that the text is not copied as
   // it grows, a copy of megabytes on top of the check's memory.
   out.reserve(out.size() + 64 + findings.size() * 2048);
+  // Huge pages for the first 1 KB per finding (the layout alone is ~0.45 KB):
+  // a huge page is resident whole once touched, so at most the one where the
+  // text ends is partly unused; the spare room beyond stays untouched.
+  advise_huge_pages(out.data() + out.size(), findings.size() * 1024);
   PrettyJsonWriter json(out, depth);
   json.begin_array();
   lsp::Diagnostic diagnostic;
