@@ -12,8 +12,6 @@
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "bitext/analysis.hpp"
 #include "bitext/options.hpp"
 #include "bitext/rules.hpp"
@@ -47,9 +45,12 @@ struct FileOutcome {
   std::string error;     // the file could not be checked
   std::string note;      // checked, but worth a remark ("empty file: no pairs")
   std::string text;      // text report
-  nlohmann::ordered_json diagnostics;
+  std::string diagnostics;  // JSON report: the array, laid out for its place in the report
   FindingCounts counts;
 };
+
+// The report's diagnostics arrays sit in a file's object, in the array of files.
+constexpr unsigned kDiagnosticsDepth = 2;
 
 std::string display_path(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
@@ -106,7 +107,7 @@ FileOutcome check_one(const CheckTarget& target, const CheckSettings& settings) 
   if (settings.format == OutputFormat::Text) {
     outcome.text = text_report(display_path(target.path), analysis->index(), findings);
   } else {
-    outcome.diagnostics = json_diagnostics(analysis->index(), findings, input_uri(target.path));
+    append_json_diagnostics(outcome.diagnostics, kDiagnosticsDepth, analysis->index(), findings, input_uri(target.path));
   }
   return outcome;
 }
@@ -152,14 +153,18 @@ void write(std::FILE* stream, const std::string& text) {
   if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stream);
 }
 
-// Moves each outcome's diagnostics into the report (a large document's are
-// tens of megabytes as a JSON tree).
+// Writes the report, with each outcome's diagnostics (freed once written).
 int report(const std::vector<CheckTarget>& targets, std::vector<FileOutcome>& outcomes,
            const CheckSettings& settings) {
   FindingCounts total;
   std::size_t checked = 0;
   std::size_t failed = 0;
-  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  // The JSON report, written after the loop (after its messages to stderr, as
+  // ever): the text between the diagnostics arrays, and the arrays.
+  std::vector<std::string> json_pieces;
+  std::string json_text;
+  PrettyJsonWriter files(json_text, 0);
+  files.begin_array();
   for (std::size_t i = 0; i < targets.size(); ++i) {
     FileOutcome& outcome = outcomes[i];
     if (outcome.skipped) continue;
@@ -171,11 +176,30 @@ int report(const std::vector<CheckTarget>& targets, std::vector<FileOutcome>& ou
       ++failed;
     }
     if (settings.format == OutputFormat::Json) {
-      nlohmann::ordered_json file = {{"path", path}, {"uri", input_uri(targets[i].path)}};
-      file["diagnostics"] = outcome.error.empty() ? std::move(outcome.diagnostics) : nlohmann::ordered_json::array();
-      if (!outcome.error.empty()) file["error"] = outcome.error;
-      if (!outcome.note.empty()) file["note"] = outcome.note;
-      files.push_back(std::move(file));
+      files.begin_object();
+      files.key("path");
+      files.string(path);
+      files.key("uri");
+      files.string(input_uri(targets[i].path));
+      files.key("diagnostics");
+      if (outcome.error.empty() && !outcome.diagnostics.empty()) {
+        // Kept as they are rather than copied into the report (megabytes for a long document).
+        files.raw("");
+        json_pieces.push_back(std::move(json_text));
+        json_text.clear();
+        json_pieces.push_back(std::move(outcome.diagnostics));
+      } else {
+        files.raw("[]");
+      }
+      if (!outcome.error.empty()) {
+        files.key("error");
+        files.string(outcome.error);
+      }
+      if (!outcome.note.empty()) {
+        files.key("note");
+        files.string(outcome.note);
+      }
+      files.end_object();
     } else {
       std::fflush(stderr);
       write(stdout, outcome.text);
@@ -187,9 +211,12 @@ int report(const std::vector<CheckTarget>& targets, std::vector<FileOutcome>& ou
     if (!outcome.note.empty()) write(stderr, display_text(path) + ": note: " + outcome.note + "\n");
   }
   if (settings.format == OutputFormat::Json) {
-    std::string dumped = files.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    files = nullptr;
-    write(stdout, dumped);
+    files.end_array();
+    json_pieces.push_back(std::move(json_text));
+    for (std::string& piece : json_pieces) {
+      write(stdout, piece);
+      std::string().swap(piece);
+    }
     write(stdout, "\n");
   }
   std::string summary = plural(checked, "file", "files") + " checked, " + plural(total.errors, "error", "errors") +

@@ -10,6 +10,8 @@
 #include <new>
 #include <system_error>
 
+#include "cli/huge_pages.hpp"
+
 namespace bitext::cli {
 namespace {
 
@@ -41,7 +43,10 @@ class FileDescriptor {
 // have no size at all.
 bool read_all(int fd, std::string& text, std::size_t expected, std::size_t max_bytes, InputFile& result) {
   std::size_t used = text.size();
-  text.resize(std::max<std::size_t>(expected + 1, 64 * 1024));  // +1 sees end of file in one read
+  const std::size_t first = std::max<std::size_t>(expected + 1, 64 * 1024);  // +1 sees end of file in one read
+  text.reserve(first);
+  advise_huge_pages(text.data() + used, first - used);  // before the pages are first written
+  text.resize(first);
   for (;;) {
     if (used == text.size()) {
       if (text.size() > max_bytes) {

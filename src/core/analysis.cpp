@@ -356,7 +356,12 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   // give the same: test_rerun_reuse's long document).
   std::optional<std::vector<Finding>> structural;
   if (options.content_checks && previous_content == nullptr && pair_count >= kOverlapFromPairs) {
-    structural = structural_checks(out.transcript, index, options);
+    const bool telling = early != nullptr && *early;
+    // Without a listener (`bitext check`) nobody waits for them: they are made
+    // beside, after the inference, instead of on the one thread before the
+    // content checks (a document with join candidates fits its length model
+    // there, ~3 % of a check).
+    if (telling) structural = structural_checks(out.transcript, index, options);
     // Then, as the content checks pass cuts, with the content findings of the
     // pairs before each: in the order of the final list (the producers'
     // order, as there, before the same stable sort).
@@ -367,7 +372,6 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
       settle_findings(known.findings, options);
       (*early)(known);
     };
-    const bool telling = early != nullptr && *early;
     if (telling) tell(0, {});
     const ContentPrefixListener on_prefix = [&](const ContentPrefix& prefix) { tell(prefix.pairs, prefix.findings); };
     // Pairing's working memory, then the content checks' (their threads'
@@ -377,6 +381,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
     detail::run_beside(
         [&] {
           infer();
+          if (!telling) structural = structural_checks(out.transcript, index, options);
           release_free_memory();  // the inference's, beside the content checks' peak
         },
         [&] {

@@ -221,3 +221,28 @@ TEST_CASE("an empty file carries its note") {
                                    {"diagnostics", json::array()},
                                    {"note", "empty file: no pairs"}}}));
 }
+
+// The report is written as text, not dumped from a json tree: its layout must
+// stay what nlohmann's dump(2) gives for the same tree (the format scripts and
+// the comparisons of outputs against earlier builds read byte for byte).
+TEST_CASE("the report's text is nlohmann's dump(2) of its own tree") {
+  std::string odd = fixture("clean.zh-en.txt");
+  odd.insert(odd.find("这个社区"), "🤗\"引号\"\\ \t\x01\xC3");  // quote, backslash, controls, invalid UTF-8
+  const TempDir dir;
+  dir.write("b.txt", fixture("missing-original.zh-en.txt"));
+  dir.write("odd \"name\".txt", odd);
+  dir.write("empty.txt", "");
+  for (const bool content : {false, true}) {
+    std::vector<std::string> args = {"check", "--format", "json", "b.txt", "missing.txt", "odd \"name\".txt",
+                                     "empty.txt", std::string(BITEXT_SOURCE_DIR) + "/" + kWithErrors};
+    if (!content) args.push_back("--no-content");
+    const auto result = run_bitext(args, std::nullopt, dir.path());
+    REQUIRE(nlohmann::ordered_json::accept(result.out));
+    const nlohmann::ordered_json tree = nlohmann::ordered_json::parse(result.out);
+    CHECK(tree.size() == 5);
+    CHECK(result.out == tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+  }
+  const auto none = run_bitext({"check", "--format", "json", "missing.txt"}, std::nullopt, dir.path());
+  CHECK(none.out == "[\n  {\n    \"path\": \"missing.txt\",\n    \"uri\": \"" + file_uri(dir.path() / "missing.txt") +
+                        "\",\n    \"diagnostics\": [],\n    \"error\": \"No such file or directory\"\n  }\n]\n");
+}
