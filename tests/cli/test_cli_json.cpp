@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bitext/analysis.hpp"
 #include "cli/bitext_process.hpp"
+#include "lsp/diagnostics.hpp"
 
 using bitext::test::fixture;
 using bitext::test::read_whole_file;
@@ -245,4 +247,36 @@ TEST_CASE("the report's text is nlohmann's dump(2) of its own tree") {
   const auto none = run_bitext({"check", "--format", "json", "missing.txt"}, std::nullopt, dir.path());
   CHECK(none.out == "[\n  {\n    \"path\": \"missing.txt\",\n    \"uri\": \"" + file_uri(dir.path() / "missing.txt") +
                         "\",\n    \"diagnostics\": [],\n    \"error\": \"No such file or directory\"\n  }\n]\n");
+}
+
+// The report's diagnostics are written by hand for speed; each must still be
+// the server's Diagnostic as lsp::to_json gives it (the one mapping), fixes in data.
+TEST_CASE("each reported diagnostic is lsp::to_json of the server's Diagnostic for the finding") {
+  const std::string text = read_whole_file(std::filesystem::path(BITEXT_SOURCE_DIR) / kWithErrors);
+  const auto result = run_bitext({"check", "--format", "json", "--no-content", kWithErrors});
+  const json reported = json::parse(result.out).at(0).at("diagnostics");
+  bitext::CheckOptions options;
+  options.content_checks = false;
+  const auto analysis = bitext::Analysis::run(text, options);
+  const bitext::LineIndex& index = analysis->index();
+  auto range_of = [&](std::size_t begin, std::size_t end) {
+    return bitext::Range{index.position_of(begin, bitext::PositionEncoding::Utf16),
+                         index.position_of(end, bitext::PositionEncoding::Utf16)};
+  };
+  const std::string uri = file_uri(std::filesystem::path(BITEXT_SOURCE_DIR) / kWithErrors);
+  const bitext::lsp::DiagnosticOptions diagnostic_options{uri, std::nullopt, true, true};
+  REQUIRE(reported.size() == analysis->findings().size());
+  std::size_t with_fixes = 0;
+  std::size_t with_related = 0;
+  for (std::uint32_t i = 0; i < analysis->findings().size(); ++i) {
+    bitext::lsp::Diagnostic diagnostic;
+    bitext::lsp::make_diagnostic(diagnostic, analysis->findings()[i], i, range_of, diagnostic_options);
+    json expected;
+    bitext::lsp::to_json(expected, diagnostic);
+    CHECK(reported[i] == expected);
+    with_fixes += expected["data"].contains("fixes") ? 1 : 0;
+    with_related += expected.contains("relatedInformation") ? 1 : 0;
+  }
+  CHECK(with_fixes >= 1);
+  CHECK(with_related >= 1);
 }
