@@ -295,6 +295,58 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
   return fix;
 }
 
+// A footnote mark ("[12]") that opens a text (after spaces), or an empty view.
+std::string_view opening_footnote_mark(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i >= text.size() || text[i] != '[') return {};
+  std::size_t j = i + 1;
+  while (j < text.size() && j - i <= 4 && text[j] >= '0' && text[j] <= '9') ++j;
+  if (j == i + 1 || j >= text.size() || text[j] != ']') return {};
+  return text.substr(i, j + 1 - i);
+}
+
+// Whether a line of the text opens with a footnote mark: the page's list of
+// footnotes has begun, and every mark that opens a text from there on opens a body.
+bool opens_footnote_list(std::string_view text) {
+  for (std::size_t at = text.find('['); at != std::string_view::npos; at = text.find('[', at + 1))
+    if ((at == 0 || text[at - 1] == '\n') && !opening_footnote_mark(text.substr(at)).empty()) return true;
+  return false;
+}
+
+// How many of a move's two boundary texts (the moved text and the rest of the
+// second pair's line) open with a footnote's body but not their line, before
+// the move and after it. A footnote's body opens its own line and comes after
+// the mark that refers to it: a mark already in the text before the two pairs,
+// or one met after the page's list of footnotes has begun (a line opening with
+// a mark), opens a body. A mark met for the first time may as well be the
+// reference itself, which follows the sentence it annotates on the same line
+// (maint-guide writes "…版本号。[94] 你可以…"), and a page's footnotes may
+// be cut off from the text that refers to them: such a mark says nothing. The
+// look back is bounded (footnotes refer within a page) so that each finding
+// costs the same.
+std::array<int, 2> footnote_bodies_out_of_place(const PairTable& table, const Alternative& move, std::string_view moved,
+                                                std::string_view second_rest) {
+  constexpr std::size_t kFootnoteLookBack = 1 << 16;
+  const std::size_t a = move.first;
+  const std::size_t before = std::min(table.line_begin(table.line(a, true)), table.line_begin(table.line(a, false)));
+  const std::size_t from = before > kFootnoteLookBack ? before - kFootnoteLookBack : 0;
+  const std::string_view earlier = table.text().substr(from, before - from);
+  std::array<int, 2> out{0, 0};  // [0] before the move, [1] after it
+  // Before the move the moved text of a forward move is inside its line and the
+  // second pair's rest opens its line; a backward move the other way round.
+  // The move swaps the two.
+  const std::string_view texts[2] = {moved, second_rest};
+  for (int k = 0; k < 2; ++k) {
+    const std::string_view mark = opening_footnote_mark(texts[k]);
+    if (mark.empty() || (earlier.find(mark) == std::string_view::npos && !opens_footnote_list(earlier))) continue;
+    const bool opens_before = (k == 0) != move.forward;
+    out[0] += !opens_before;
+    out[1] += opens_before;
+  }
+  return out;
+}
+
 // Change of the line-shape cost of the two lines a drift move rewrites.
 double shape_change(const PairTable& table, const Alternative& drift, const DriftLines& lines) {
   const std::size_t a = drift.first, b = a + 1;
@@ -317,8 +369,9 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   const double after = line_shape_cost(table.fits.shape, translation, kept, kept_sentences) +
                        line_shape_cost(table.fits.shape, translation, dest.length + gap + moved, dest.sentences + moved_sentences);
   // A number label at the end of a line is out of place (it labels what
-  // follows), and so is a heading's title joined to other text: each such
-  // line the move makes or mends counts like an unusual line. Set once: the
+  // follows), and so is a heading's title joined to other text, and a
+  // footnote's body that does not open its line (footnote_bodies_out_of_place):
+  // each such line the move makes or mends counts like an unusual line. Set once: the
   // weight of a carried name or number elsewhere.
   constexpr double kLabelOutOfPlace = 3.0;
   const std::string_view source_text = table.side_text(drift.forward ? a : b, translation);
@@ -333,8 +386,10 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   const std::string_view kept_text = drift.forward ? source_text.substr(0, cut.head_end) : source_text.substr(cut.tail_begin);
   const int titles_joined = is_title_line(dest_text);
   const int titles_freed = !is_title_line(source_text) && is_title_line(kept_text);
+  const std::string_view second_rest = drift.forward ? dest_text : source_text.substr(cut.tail_begin);
+  const std::array<int, 2> bodies = footnote_bodies_out_of_place(table, drift, moved_text(table, drift, lines), second_rest);
   return after - before +
-         kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed);
+         kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed + bodies[1] - bodies[0]);
 }
 
 // A move's text in one language, read before the move: what it moves, and

@@ -1564,3 +1564,46 @@ TEST_CASE("a drifted sentence that opens with a connective goes back to the pair
   CHECK(finding.message.starts_with("The original of pair 3 starts with 'For example, Ctrl+N is a shortcut, and…', "
                                     "which belongs to pair 2"));
 }
+
+TEST_CASE("a drifted footnote goes back to the start of its line once its mark has been referred to") {
+  // A page whose second pair refers to footnote [1] and whose fourth pair is
+  // the footnote's body. The body's first sentence, mark and all, moved to the
+  // end of pair 3's translation. Moving it back and moving the English "[1] The
+  // three formats…" along both give consistent pairs, and the lines' shapes
+  // favour the mirror; but a mark already referred to opens a footnote's body,
+  // whose place is the start of a line.
+  const std::vector<std::string> lines = {
+      "这个工具可以读取配置文件，并检查其中的每一个选项。",
+      "This tool can read the configuration file and check each of its options.",
+      "它支持三种格式。[1] 默认使用第一种格式，除非命令行另有说明。",
+      "It supports three formats.[1] The first format is used by default unless the command line says otherwise.",
+      "更多选项见手册。",
+      "See the manual for more options.",
+      "[1] 这三种格式是文本、二进制和压缩格式。每种格式都有自己的扩展名。",
+      "[1] The three formats are text, binary and compressed. Each format has its own extension."};
+  const std::string moved = "[1] 这三种格式是文本、二进制和压缩格式。";
+  std::vector<std::string> drifted_lines = lines;
+  drifted_lines[4] += moved;
+  drifted_lines[6] = lines[6].substr(moved.size());
+  const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const auto drifts = with_code(*analysis, "boundary-drift");
+  REQUIRE(drifts.size() == 1);
+  const Finding& finding = *drifts.front();
+  REQUIRE(finding.fixes.size() == 2);
+  CHECK(finding.fixes[0].preferred);
+  CHECK(finding.fixes[0].title == "Move '[1] 这三种格式是文本、二进制和压缩格式。' to the start of the translation of pair 4");
+  CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
+  CHECK(apply_edits(drifted, finding.fixes[1].edits) != clean);
+
+  // Without the reference the mark may as well be one (maint-guide writes
+  // "…版本号。[94] 你可以…"): it says nothing, and the shapes choose.
+  std::vector<std::string> unreferred = drifted_lines;
+  unreferred[2] = "它支持三种格式。默认使用第一种格式，除非命令行另有说明。";
+  unreferred[3] = "It supports three formats. The first format is used by default unless the command line says otherwise.";
+  const auto plain = Analysis::run(join_lines(unreferred), {});
+  const auto plain_drifts = with_code(*plain, "boundary-drift");
+  REQUIRE(plain_drifts.size() == 1);
+  REQUIRE(plain_drifts.front()->fixes.size() == 2);
+  CHECK(plain_drifts.front()->fixes[0].title == "Move '[1] The three formats…' to the end of the original of pair 3");
+}
