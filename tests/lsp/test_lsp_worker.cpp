@@ -209,8 +209,6 @@ TEST_CASE("a stopped worker leaves disposal to the caller") {
   CHECK(freed_on == std::this_thread::get_id());
 }
 
-#include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 
 #include "support/sanitizers.hpp"
@@ -232,44 +230,5 @@ TEST_CASE("freed memory stays in the heap until it is released") {
   CHECK(mallinfo2().arena >= before + (24u << 20));
   release_freed_memory();
   CHECK(mallinfo2().arena < before + (4u << 20));
-}
-
-namespace {
-// How many malloc arenas the process has (malloc_info lists one <heap> each).
-std::size_t count_malloc_arenas() {
-  char* data = nullptr;
-  std::size_t size = 0;
-  FILE* out = open_memstream(&data, &size);
-  malloc_info(0, out);
-  std::fclose(out);
-  std::string xml(data, size);
-  std::free(data);
-  std::size_t count = 0;
-  for (std::size_t p = xml.find("<heap nr="); p != std::string::npos; p = xml.find("<heap nr=", p + 1)) ++count;
-  return count;
-}
-}  // namespace
-
-TEST_CASE("the server's threads share at most three malloc arenas") {
-  keep_freed_memory();
-  const std::size_t before = count_malloc_arenas();
-  // Twelve threads alive at once, each allocating: without a limit glibc
-  // gives each one an arena of its own (up to 8 per core).
-  std::mutex mutex;
-  std::condition_variable all_in;
-  int in = 0;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 12; ++t) {
-    threads.emplace_back([&] {
-      std::vector<char> block(1 << 16, 'x');
-      std::unique_lock lock(mutex);
-      ++in;
-      all_in.notify_all();
-      all_in.wait(lock, [&] { return in == 12; });
-      CHECK(block[100] == 'x');
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  CHECK(count_malloc_arenas() <= std::max<std::size_t>(before, 3));
 }
 #endif
