@@ -14,6 +14,7 @@
 
 #include "bitext/length.hpp"
 #include "chars.hpp"
+#include "join_numbers.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -60,15 +61,6 @@ std::size_t han_of(std::string_view text) {
     at += std::max<std::size_t>(decoded.length, 1);
   }
   return count;
-}
-
-// Whether the text holds a section number with an inner dot ("17.5", "8.2.2").
-bool has_section_number(std::string_view text) {
-  for (std::size_t at = 1; at + 1 < text.size(); ++at)
-    if (text[at] == '.' && chars::is_ascii_digit(static_cast<unsigned char>(text[at - 1])) &&
-        chars::is_ascii_digit(static_cast<unsigned char>(text[at + 1])))
-      return true;
-  return false;
 }
 
 // A Chinese run has at least kJoinRunHan Han characters, or one beside a
@@ -207,58 +199,24 @@ std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line
 // Common Procedures", "第 8.28 节 “Recompose”Section 8.28, “Recompose”"). The
 // cut is at that word (at a capital after a small letter when glued: "WineNext13.8.").
 std::optional<LanguageJoin> repeated_number_join(std::string_view line) {
-  const auto digit = [&](std::size_t at) { return chars::is_ascii_digit(static_cast<unsigned char>(line[at])); };
-  std::vector<std::pair<std::size_t, std::string_view>> numbers;
-  for (std::size_t at = 0; at < line.size();) {
-    if (!digit(at) || (at > 0 && (digit(at - 1) || line[at - 1] == '.'))) {
-      ++at;
-      continue;
-    }
-    std::size_t end = at;
-    while (end < line.size() && (digit(end) || line[end] == '.')) ++end;
-    std::size_t token_end = end;
-    while (line[token_end - 1] == '.') --token_end;
-    const std::string_view number = line.substr(at, token_end - at);
-    if (number.find('.') != std::string_view::npos) numbers.emplace_back(at, number);
-    at = end;
-  }
-  for (std::size_t k = 1; k < numbers.size(); ++k) {
-    const auto [second_at, number] = numbers[k];
-    if (chars::contains_cjk(line.substr(second_at))) continue;
-    bool earlier = false;
-    for (std::size_t j = 0; j < k; ++j) earlier = earlier || numbers[j].second == number;
-    if (!earlier) continue;
-    std::size_t before = second_at;
-    while (before > 0 && join_space(line[before - 1])) --before;
-    std::size_t start = before;
-    while (start > 0 && chars::is_ascii_letter(static_cast<unsigned char>(line[start - 1]))) {
-      --start;
-      if (is_upper_ascii(line[start]) && start > 0 && line[start - 1] >= 'a' && line[start - 1] <= 'z') break;
-    }
-    if (start == before) {
-      if (before > 0 && chars::is_ascii_alnum(static_cast<unsigned char>(line[before - 1]))) continue;
-      start = second_at;
-    } else if (!is_upper_ascii(line[start])) {
-      continue;
-    }
-    std::size_t first_end = start;
-    while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
-    if (first_end == 0 || han_of(line.substr(0, first_end)) == 0 || numbers[0].first >= start ||
-        !english_run(line.substr(start), true))
-      continue;
-    return LanguageJoin{first_end, start};
-  }
-  return std::nullopt;
+  const auto start = repeated_number_start(line);
+  if (!start) return std::nullopt;
+  std::size_t first_end = *start;
+  while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
+  if (first_end == 0 || han_of(line.substr(0, first_end)) == 0 || !english_run(line.substr(*start), true))
+    return std::nullopt;
+  return LanguageJoin{first_end, *start};
 }
 
 void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out) {
-  bool short_run = false;
-  if (const auto join = chinese_then_english_at_change(line, &short_run)) out.push_back({*join, short_run});
+  // The repeated number first: it places the cut where the Chinese title ends in Latin words too.
   if (const auto join = repeated_number_join(line)) {
     JoinCandidate candidate{*join};
     candidate.repeated_number = true;
     out.push_back(candidate);
   }
+  bool short_run = false;
+  if (const auto join = chinese_then_english_at_change(line, &short_run)) out.push_back({*join, short_run});
 }
 
 void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out) {
@@ -297,9 +255,18 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
       (label_begin == 1 || !is_upper_ascii(line[label_begin - 2])))
     --label_begin;
   const bool letter_label = !footnote && label_begin < head_end && is_upper_ascii(line[label_begin]);
-  if (label_begin < head_end &&
-      (letter_label ? join_label_at(line, label_begin + 1) : join_label_at(line, label_begin)) ==
-          head_end - label_begin - (letter_label ? 1 : 0)) {
+  const auto runs = [&](const LanguageJoin& join, bool at_sentence_end, bool* short_english) {
+    return chinese_run(line.substr(join.second_begin)) &&
+           english_run(line.substr(0, join.first_end), at_sentence_end, short_english);
+  };
+  const bool head_ends_sentence = join_sentence_mark(last_mark_before(line, head_end));
+  // The script change itself, the last candidate.
+  const auto at_change = [&] {
+    JoinCandidate candidate{LanguageJoin{head_end, first_cjk}};
+    if (runs(candidate.join, head_ends_sentence, &candidate.short_run)) out.push_back(candidate);
+  };
+  if (label_begin < head_end && (letter_label ? join_label_at(line, label_begin + 1) : join_label_at(line, label_begin)) ==
+                                    head_end - label_begin - (letter_label ? 1 : 0)) {
     // Both runs start with a label of the same kind: two headings' (or footnotes') lines ("21.2. Report bugs 21.3. 文档").
     const std::size_t own_label = join_label_at(line, 0);
     const bool same_label = footnote || starts_with_join_label(line, line.substr(label_begin, head_end - label_begin)) ||
@@ -310,18 +277,16 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
     std::size_t english_end = label_begin;
     while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
     JoinCandidate candidate{LanguageJoin{english_end, label_begin}};
-    candidate.label_start = !footnote;
-    // (The label's own dot is no sentence end: no other split is tried.)
+    // A title carries one number: a label followed by Han text with another section number may end an
+    // English caption ("Figure 15.101.图 15.102."), so it is no evidence of the Chinese run's start there.
+    candidate.label_start = !footnote && !has_section_number(line.substr(head_end));
+    // (The label's own dot is no sentence end: the script change after the label is the only other split.)
     if (english_end > 0 && chinese_run(line.substr(label_begin)) &&
         english_run(line.substr(0, english_end), same_label, &candidate.short_run))
       out.push_back(candidate);
+    if (!footnote) at_change();
     return;
   }
-  const auto runs = [&](const LanguageJoin& join, bool at_sentence_end, bool* short_english) {
-    return chinese_run(line.substr(join.second_begin)) &&
-           english_run(line.substr(0, join.first_end), at_sentence_end, short_english);
-  };
-  const bool head_ends_sentence = join_sentence_mark(last_mark_before(line, head_end));
   if (!head_ends_sentence) {
     // The Chinese run may start with Latin words or a number ("Debian Edu
     // 又名…", "6.2. 安装"): the join is then the last sentence end before
@@ -329,23 +294,7 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
     for (std::size_t at = head_end; at-- > 0;) {
       const char c = line[at];
       if (c != '.' && c != '!' && c != '?' && c != ':') continue;
-      if (c == '.' && at + 1 < line.size() && chars::is_ascii_digit(static_cast<unsigned char>(line[at + 1])))
-        continue;  // a number's inner dot ("15.4")
-      if (c == '.') {
-        // A number label's closing dot ("Prev15.4. Becoming…", "…services11.8.2. TURN 服务器") ends no
-        // sentence: the label starts a title, the Chinese run's or the English one's; both cuts are candidates.
-        std::size_t begin = at;
-        while (begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(line[begin - 1])) || line[begin - 1] == '.'))
-          --begin;
-        const std::string_view token = line.substr(begin, at + 1 - begin);
-        if (std::count(token.begin(), token.end(), '.') >= 2 && join_label_at(line, begin) == token.size()) {
-          std::size_t english_end = begin;
-          while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
-          JoinCandidate candidate{LanguageJoin{english_end, begin}};
-          if (english_end > 0 && runs(candidate.join, false, &candidate.short_run)) out.push_back(candidate);
-          continue;
-        }
-      }
+      if (c == '.' && in_section_label(line, at)) continue;  // "Figure 17.368. Hue tab 图 17.371.": a title follows
       std::size_t next = at + 1;
       if (next < head_end && join_space(line[next])) ++next;
       // A footnote mark after the sentence end is the sentence's ("… outdated. [1] Debian 的软件包…").
@@ -362,9 +311,23 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
         break;
       }
     }
+    // Then, where that cut fails its partners: a number label's closing dot
+    // ("Prev15.4. Becoming…", "…services11.8.2. TURN 服务器") ends no sentence
+    // but starts a title, maybe the Chinese run's: a cut before the label (not
+    // where another section number follows: a title carries one).
+    for (std::size_t at = head_end; at-- > 0;) {
+      if (line[at] != '.' || !closes_section_label(line, at) || has_section_number(line.substr(at + 1))) continue;
+      std::size_t begin = at;
+      while (begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(line[begin - 1])) || line[begin - 1] == '.'))
+        --begin;
+      std::size_t english_end = begin;
+      while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
+      JoinCandidate candidate{LanguageJoin{english_end, begin}};
+      if (english_end > 0 && runs(candidate.join, false, &candidate.short_run)) out.push_back(candidate);
+    }
   }
-  JoinCandidate candidate{LanguageJoin{head_end, first_cjk}};
-  if (runs(candidate.join, head_ends_sentence, &candidate.short_run)) out.push_back(candidate);
+  if (std::none_of(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == first_cjk; }))
+    at_change();
 }
 
 bool cjk_script(Script script) { return script == Script::Han || script == Script::Japanese; }
@@ -446,21 +409,16 @@ std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first,
 
 namespace {
 
-// Of a line's candidate splits, the one whose runs fit their partners best
-// (`score`: the worst |δ| of its fits, above kJoinFitDelta when one fails or
-// the candidate lacks the evidence it needs).
+// Of a line's candidate splits (in language_joins' order of preference), the
+// first whose runs fit their partners (`score`: the worst |δ| of its fits,
+// above kJoinFitDelta when one fails or the candidate lacks the evidence it
+// needs). The fit rejects cuts that leave a run without its partner's length;
+// among cuts that fit, a word or two apart, it is no judge.
 template <typename Score>
 const JoinCandidate* best_join(const std::vector<JoinCandidate>& candidates, Score score) {
-  const JoinCandidate* best = nullptr;
-  double best_score = kJoinFitDelta;
-  for (const JoinCandidate& candidate : candidates) {
-    const double value = score(candidate);
-    if (value <= best_score && (!best || value < best_score)) {
-      best = &candidate;
-      best_score = value;
-    }
-  }
-  return best;
+  for (const JoinCandidate& candidate : candidates)
+    if (score(candidate) <= kJoinFitDelta) return &candidate;
+  return nullptr;
 }
 
 constexpr double kNoJoin = std::numeric_limits<double>::infinity();
