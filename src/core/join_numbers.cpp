@@ -52,7 +52,9 @@ std::optional<std::size_t> repeated_number_start(std::string_view line) {
     std::size_t token_end = end;
     while (line[token_end - 1] == '.') --token_end;
     const std::string_view number = line.substr(at, token_end - at);
-    if (number.find('.') != std::string_view::npos) numbers.emplace_back(at, number);
+    // A title's number stands alone: a space, a comma or the line's end after it, not "1.3-1~bpo70".
+    const bool alone = end == line.size() || line[end] == ' ' || line[end] == ',' || static_cast<unsigned char>(line[end]) >= 0x80;
+    if (number.find('.') != std::string_view::npos && alone) numbers.emplace_back(at, number);
     at = end;
   }
   for (std::size_t k = 1; k < numbers.size(); ++k) {

@@ -209,14 +209,14 @@ std::optional<LanguageJoin> repeated_number_join(std::string_view line) {
 }
 
 void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out) {
-  // The repeated number first: it places the cut where the Chinese title ends in Latin words too.
+  bool short_run = false;
+  if (const auto join = chinese_then_english_at_change(line, &short_run)) out.push_back({*join, short_run});
+  // Then the repeated number: it places the cut where the Chinese title ends in Latin words too.
   if (const auto join = repeated_number_join(line)) {
     JoinCandidate candidate{*join};
     candidate.repeated_number = true;
     out.push_back(candidate);
   }
-  bool short_run = false;
-  if (const auto join = chinese_then_english_at_change(line, &short_run)) out.push_back({*join, short_run});
 }
 
 void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out) {
