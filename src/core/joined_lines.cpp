@@ -9,10 +9,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "bitext/length.hpp"
 #include "chars.hpp"
+#include "join_numbers.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -59,6 +61,13 @@ std::size_t han_of(std::string_view text) {
     at += std::max<std::size_t>(decoded.length, 1);
   }
   return count;
+}
+
+// A Chinese run has at least kJoinRunHan Han characters, or one beside a
+// section number: a caption or a link's title ("图 17.5. Pixelize").
+bool chinese_run(std::string_view text) {
+  const std::size_t han = han_of(text);
+  return han >= kJoinRunHan || (han == 1 && has_section_number(text));
 }
 
 bool join_sentence_mark(char32_t c) {
@@ -130,7 +139,7 @@ std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
   return std::nullopt;
 }
 
-std::optional<LanguageJoin> chinese_then_english(std::string_view line, bool* short_run) {
+std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line, bool* short_run) {
   if (const auto join = repeated_label_join(line)) return join;
   std::size_t last_cjk_end = 0;
   for (std::size_t at = 0; at < line.size();) {
@@ -153,6 +162,9 @@ std::optional<LanguageJoin> chinese_then_english(std::string_view line, bool* sh
         end += footnote;
       } else if (end < line.size() && (line[end] == ')' || line[end] == ']')) {
         ++end;
+      } else if (const DecodedCodePoint mark = decode_utf8(line, end);
+                 end < line.size() && mark.valid && mark.code_point >= 0x80 && chars::is_closing_mark(mark.code_point)) {
+        end += mark.length;  // a Chinese title's closing quote: "第 12 节 “装饰滤镜”Section 12, …"
       } else {
         break;
       }
@@ -175,13 +187,39 @@ std::optional<LanguageJoin> chinese_then_english(std::string_view line, bool* sh
   const char first = line[start];
   if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))))
     return std::nullopt;
-  if (han_of(line.substr(0, last_cjk_end)) < kJoinRunHan ||
+  if (!chinese_run(line.substr(0, last_cjk_end)) ||
       !english_run(line.substr(start), after_end || same_label, short_run))
     return std::nullopt;
   return LanguageJoin{last_cjk_end, second};
 }
 
-std::optional<LanguageJoin> english_then_chinese(std::string_view line, bool* short_run) {
+// A section number with an inner dot ("7.2", "8.28") standing in the Chinese
+// run and again in a Latin tail after a capital word or directly: one title's
+// two lines ("图 17.5. Pixelize Figure 17.5. Pixelize", "上一页7.2. 通常步骤Prev7.2.
+// Common Procedures", "第 8.28 节 “Recompose”Section 8.28, “Recompose”"). The
+// cut is at that word (at a capital after a small letter when glued: "WineNext13.8.").
+std::optional<LanguageJoin> repeated_number_join(std::string_view line) {
+  const auto start = repeated_number_start(line);
+  if (!start) return std::nullopt;
+  std::size_t first_end = *start;
+  while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
+  if (first_end == 0 || han_of(line.substr(0, first_end)) == 0 || !english_run(line.substr(*start), true))
+    return std::nullopt;
+  return LanguageJoin{first_end, *start};
+}
+
+void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out) {
+  bool short_run = false;
+  if (const auto join = chinese_then_english_at_change(line, &short_run)) out.push_back({*join, short_run});
+  // Then the repeated number: it places the cut where the Chinese title ends in Latin words too.
+  if (const auto join = repeated_number_join(line)) {
+    JoinCandidate candidate{*join};
+    candidate.repeated_number = true;
+    out.push_back(candidate);
+  }
+}
+
+void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out) {
   std::size_t first_cjk = line.size();
   for (std::size_t at = 0; at < line.size();) {
     const DecodedCodePoint decoded = decode_utf8(line, at);
@@ -191,7 +229,7 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line, bool* sh
     }
     at += std::max<std::size_t>(decoded.length, 1);
   }
-  if (first_cjk == 0 || first_cjk >= line.size()) return std::nullopt;
+  if (first_cjk == 0 || first_cjk >= line.size()) return;
   std::size_t head_end = first_cjk;
   while (head_end > 0 && join_space(line[head_end - 1])) --head_end;
   // A number label starting the Chinese run ("…Quality of Service10.4.1. 原则"): the join is before it.
@@ -211,7 +249,24 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line, bool* sh
   while (!footnote && label_begin > 0 &&
          (chars::is_ascii_digit(static_cast<unsigned char>(line[label_begin - 1])) || line[label_begin - 1] == '.'))
     --label_begin;
-  if (label_begin < head_end && join_label_at(line, label_begin) == head_end - label_begin) {
+  // An appendix's letter label ("…DistributionsA.1. 调查和合作"): one capital before the label's first dot.
+  if (!footnote && label_begin > 0 && label_begin < head_end && line[label_begin] == '.' &&
+      is_upper_ascii(line[label_begin - 1]) && join_label_at(line, label_begin) == head_end - label_begin &&
+      (label_begin == 1 || !is_upper_ascii(line[label_begin - 2])))
+    --label_begin;
+  const bool letter_label = !footnote && label_begin < head_end && is_upper_ascii(line[label_begin]);
+  const auto runs = [&](const LanguageJoin& join, bool at_sentence_end, bool* short_english) {
+    return chinese_run(line.substr(join.second_begin)) &&
+           english_run(line.substr(0, join.first_end), at_sentence_end, short_english);
+  };
+  const bool head_ends_sentence = join_sentence_mark(last_mark_before(line, head_end));
+  // The script change itself, the last candidate.
+  const auto at_change = [&] {
+    JoinCandidate candidate{LanguageJoin{head_end, first_cjk}};
+    if (runs(candidate.join, head_ends_sentence, &candidate.short_run)) out.push_back(candidate);
+  };
+  if (label_begin < head_end && (letter_label ? join_label_at(line, label_begin + 1) : join_label_at(line, label_begin)) ==
+                                    head_end - label_begin - (letter_label ? 1 : 0)) {
     // Both runs start with a label of the same kind: two headings' (or footnotes') lines ("21.2. Report bugs 21.3. 文档").
     const std::size_t own_label = join_label_at(line, 0);
     const bool same_label = footnote || starts_with_join_label(line, line.substr(label_begin, head_end - label_begin)) ||
@@ -221,18 +276,17 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line, bool* sh
                                             line.begin() + static_cast<std::ptrdiff_t>(head_end), '.'));
     std::size_t english_end = label_begin;
     while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
-    const LanguageJoin join{english_end, label_begin};
-    // (The label's own dot is no sentence end: no other split is tried.)
-    if (english_end > 0 && han_of(line.substr(label_begin)) >= kJoinRunHan &&
-        english_run(line.substr(0, english_end), same_label, short_run))
-      return join;
-    return std::nullopt;
+    JoinCandidate candidate{LanguageJoin{english_end, label_begin}};
+    // A title carries one number: a label followed by Han text with another section number may end an
+    // English caption ("Figure 15.101.图 15.102."), so it is no evidence of the Chinese run's start there.
+    candidate.label_start = !footnote && !has_section_number(line.substr(head_end));
+    // (The label's own dot is no sentence end: the script change after the label is the only other split.)
+    if (english_end > 0 && chinese_run(line.substr(label_begin)) &&
+        english_run(line.substr(0, english_end), same_label, &candidate.short_run))
+      out.push_back(candidate);
+    if (!footnote) at_change();
+    return;
   }
-  const auto runs = [&](const LanguageJoin& join, bool at_sentence_end, bool* short_english = nullptr) {
-    return han_of(line.substr(join.second_begin)) >= kJoinRunHan &&
-           english_run(line.substr(0, join.first_end), at_sentence_end, short_english);
-  };
-  const bool head_ends_sentence = join_sentence_mark(last_mark_before(line, head_end));
   if (!head_ends_sentence) {
     // The Chinese run may start with Latin words or a number ("Debian Edu
     // 又名…", "6.2. 安装"): the join is then the last sentence end before
@@ -240,25 +294,40 @@ std::optional<LanguageJoin> english_then_chinese(std::string_view line, bool* sh
     for (std::size_t at = head_end; at-- > 0;) {
       const char c = line[at];
       if (c != '.' && c != '!' && c != '?' && c != ':') continue;
+      if (c == '.' && in_section_label(line, at)) continue;  // "Figure 17.368. Hue tab 图 17.371.": a title follows
       std::size_t next = at + 1;
       if (next < head_end && join_space(line[next])) ++next;
       // A footnote mark after the sentence end is the sentence's ("… outdated. [1] Debian 的软件包…").
       std::size_t first_end = at + 1;
-      if (const std::size_t footnote = join_footnote_at(line, next); footnote > 0 && next + footnote < head_end) {
-        first_end = next + footnote;
+      if (const std::size_t mark = join_footnote_at(line, next); mark > 0 && next + mark < head_end) {
+        first_end = next + mark;
         next = first_end;
         if (next < head_end && join_space(line[next])) ++next;
         if (next < head_end && !is_upper_ascii(line[next])) continue;
       }
       if (next < head_end && (is_upper_ascii(line[next]) || chars::is_ascii_digit(static_cast<unsigned char>(line[next])))) {
         const LanguageJoin join{first_end, next};
-        if (runs(join, true)) return join;
+        if (runs(join, true, nullptr)) out.push_back({join});
         break;
       }
     }
+    // Then, where that cut fails its partners: a number label's closing dot
+    // ("Prev15.4. Becoming…", "…services11.8.2. TURN 服务器") ends no sentence
+    // but starts a title, maybe the Chinese run's: a cut before the label (not
+    // where another section number follows: a title carries one).
+    for (std::size_t at = head_end; at-- > 0;) {
+      if (line[at] != '.' || !closes_section_label(line, at) || has_section_number(line.substr(at + 1))) continue;
+      std::size_t begin = at;
+      while (begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(line[begin - 1])) || line[begin - 1] == '.'))
+        --begin;
+      std::size_t english_end = begin;
+      while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
+      JoinCandidate candidate{LanguageJoin{english_end, begin}};
+      if (english_end > 0 && runs(candidate.join, false, &candidate.short_run)) out.push_back(candidate);
+    }
   }
-  const LanguageJoin join{head_end, first_cjk};
-  return runs(join, head_ends_sentence, short_run) ? std::optional<LanguageJoin>(join) : std::nullopt;
+  if (std::none_of(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == first_cjk; }))
+    at_change();
 }
 
 bool cjk_script(Script script) { return script == Script::Han || script == Script::Japanese; }
@@ -273,6 +342,10 @@ std::int64_t next_text_line(const Transcript& transcript, std::int64_t from, int
 }  // namespace
 
 bool JoinLengthFit::fits(std::string_view translation, std::string_view original) {
+  return delta(translation, original) <= kJoinFitDelta;
+}
+
+double JoinLengthFit::delta(std::string_view translation, std::string_view original) {
   if (!model_) {
     std::vector<LengthPair> pairs;
     for (const Pair& pair : transcript_.pairs)
@@ -283,7 +356,8 @@ bool JoinLengthFit::fits(std::string_view translation, std::string_view original
   }
   const double l1 = line_length(translation, transcript_.translation_script);
   const double l2 = line_length(original, transcript_.original_script);
-  return l1 > 0 && l2 > 0 && std::abs(length_delta(l1, l2, *model_)) <= kJoinFitDelta;
+  if (l1 <= 0 || l2 <= 0) return std::numeric_limits<double>::infinity();
+  return std::abs(length_delta(l1, l2, *model_));
 }
 
 const Lexicon* JoinLengthFit::lexicon() {
@@ -310,16 +384,46 @@ bool JoinLengthFit::translated(std::string_view english, std::string_view chines
   return 2 * evidence.english_hits >= english_words.size();
 }
 
+std::vector<JoinCandidate> language_joins(std::string_view line, bool cjk_first) {
+  std::vector<JoinCandidate> candidates;
+  if (cjk_first)
+    chinese_then_english(line, candidates);
+  else
+    english_then_chinese(line, candidates);
+  return candidates;
+}
+
 std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first) {
-  return cjk_first ? chinese_then_english(line, nullptr) : english_then_chinese(line, nullptr);
+  return language_join(line, cjk_first, nullptr);
 }
 
 // As language_join, and with `short_run` given an English run of fewer words
 // than a sentence run passes too, setting it.
 std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first, bool* short_run) {
   if (short_run) *short_run = false;
-  return cjk_first ? chinese_then_english(line, short_run) : english_then_chinese(line, short_run);
+  const std::vector<JoinCandidate> candidates = language_joins(line, cjk_first);
+  if (candidates.empty() || (candidates.front().short_run && !short_run)) return std::nullopt;
+  if (short_run) *short_run = candidates.front().short_run;
+  return candidates.front().join;
 }
+
+namespace {
+
+// Of a line's candidate splits (in language_joins' order of preference), the
+// first whose runs fit their partners (`score`: the worst |δ| of its fits,
+// above kJoinFitDelta when one fails or the candidate lacks the evidence it
+// needs). The fit rejects cuts that leave a run without its partner's length;
+// among cuts that fit, a word or two apart, it is no judge.
+template <typename Score>
+const JoinCandidate* best_join(const std::vector<JoinCandidate>& candidates, Score score) {
+  for (const JoinCandidate& candidate : candidates)
+    if (score(candidate) <= kJoinFitDelta) return &candidate;
+  return nullptr;
+}
+
+constexpr double kNoJoin = std::numeric_limits<double>::infinity();
+
+}  // namespace
 
 // A line `own` (a pair's only line, or a header or footer line beside the
 // pairs) whose partner in the missing side was joined to the line beside the
@@ -333,10 +437,9 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
   const bool missing_cjk = cjk_script(missing_script);
   const bool translation_first = transcript.order != LineOrder::OriginalFirst;
   const bool missing_second = missing_translation != translation_first;
-  auto partners = [&](std::string_view missing_run, std::string_view present_run) {
-    return missing_translation ? reader.fits(missing_run, present_run) : reader.fits(present_run, missing_run);
+  auto delta = [&](std::string_view missing_run, std::string_view present_run) {
+    return missing_translation ? reader.delta(missing_run, present_run) : reader.delta(present_run, missing_run);
   };
-  bool short_run = false;
   const std::int64_t beside = next_text_line(transcript, own, missing_second ? 1 : -1);
   if (beside < 0) return std::nullopt;
   const auto number = static_cast<std::uint32_t>(beside);
@@ -344,30 +447,44 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
   if (other < 0 || other == own_pair) return std::nullopt;
   const std::string_view text = index.line_text(number);
   const bool cjk_first = missing_second ? missing_cjk : !missing_cjk;
-  const auto join = language_join(text, cjk_first, &short_run);
-  if (!join) return std::nullopt;
-  const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
-  const std::string_view missing_run = missing_second ? first : second;
-  const std::string_view rest = missing_second ? second : first;
-  if (!partners(missing_run, index.line_text(own))) return std::nullopt;
+  const std::vector<JoinCandidate> candidates = language_joins(text, cjk_first);
+  if (candidates.empty()) return std::nullopt;
   // The rest keeps its own pair: it must fit that pair's line in the missing language, when there is one.
   const Pair& beside_pair = transcript.pairs[static_cast<std::size_t>(other)];
   std::vector<std::uint32_t> rest_partners;
   for (const std::uint32_t line : missing_translation ? beside_pair.translation : beside_pair.original)
     if (line != number) rest_partners.push_back(line);
   if (rest_partners.size() > 1) return std::nullopt;
-  if (rest_partners.size() == 1 && !(missing_translation ? reader.fits(index.line_text(rest_partners[0]), rest)
-                                                         : reader.fits(rest, index.line_text(rest_partners[0]))))
-    return std::nullopt;
-  if (short_run) {
-    // The short English run is the missing one (its partner: the pair's line)
-    // or the rest (its partner: its own pair's Chinese line).
-    const bool english_missing = !missing_cjk;
-    const std::string_view english = english_missing ? missing_run : rest;
-    if (!english_missing && rest_partners.size() != 1) return std::nullopt;
-    if (!reader.translated(english, index.line_text(english_missing ? own : rest_partners[0]))) return std::nullopt;
-  }
-  return JoinedReading{number, *join, false, missing_second, own, static_cast<std::uint32_t>(other)};
+  const JoinCandidate* chosen = best_join(candidates, [&](const JoinCandidate& candidate) {
+    const std::string_view first = text.substr(0, candidate.join.first_end);
+    const std::string_view second = text.substr(candidate.join.second_begin);
+    const std::string_view missing_run = missing_second ? first : second;
+    const std::string_view rest = missing_second ? second : first;
+    double score = delta(missing_run, index.line_text(own));
+    if (score > kJoinFitDelta) return kNoJoin;
+    if (rest_partners.size() == 1) {
+      const std::string_view partner = index.line_text(rest_partners[0]);
+      score = std::max(score, missing_translation ? reader.delta(partner, rest) : reader.delta(rest, partner));
+      if (score > kJoinFitDelta) return kNoJoin;
+    }
+    // A short English run is a line of its own where the dictionary finds it
+    // translated by its partner (the pair's line when it is the missing run,
+    // its own pair's Chinese line when it is the rest), or where structure
+    // says so: the same section number in both runs, or a number label that
+    // starts the Chinese run, or a section number in each run (two numbered
+    // titles: captions, navigation links), with both runs fitting their partners.
+    const bool numbered = has_section_number(first) && has_section_number(second);
+    if (candidate.short_run && !candidate.repeated_number &&
+        !((candidate.label_start || numbered) && rest_partners.size() == 1)) {
+      const bool english_missing = !missing_cjk;
+      const std::string_view english = english_missing ? missing_run : rest;
+      if (!english_missing && rest_partners.size() != 1) return kNoJoin;
+      if (!reader.translated(english, index.line_text(english_missing ? own : rest_partners[0]))) return kNoJoin;
+    }
+    return score;
+  });
+  if (!chosen) return std::nullopt;
+  return JoinedReading{number, chosen->join, false, missing_second, own, static_cast<std::uint32_t>(other)};
 }
 
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
@@ -380,28 +497,30 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
   const bool missing_cjk = cjk_script(missing_script);
   const bool translation_first = transcript.order != LineOrder::OriginalFirst;
   const bool missing_second = missing_translation != translation_first;
-  // Whether `missing_run` (in the missing language) fits `present_run` as its partner.
-  auto partners = [&](std::string_view missing_run, std::string_view present_run) {
-    return missing_translation ? reader.fits(missing_run, present_run) : reader.fits(present_run, missing_run);
-  };
   const std::uint32_t own = present.front();
   // An English run shorter than a sentence run (a heading's title: "中央备份Central
   // Backup") is a line of its own only when the dictionary finds its words
   // translated by its partner, the Chinese text it pairs with: a term or title
   // quoted in a Chinese line ("安装 Debian Edu") is not what that line says.
-  bool short_run = false;
+  // The same section number in both runs says so too (one title's two lines).
   // The pair's own line: its run, then the missing one where that side belongs.
   {
     const std::string_view text = index.line_text(own);
     const bool cjk_first = missing_second ? !missing_cjk : missing_cjk;
-    if (const auto join = language_join(text, cjk_first, &short_run)) {
-      const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
+    const std::vector<JoinCandidate> candidates = language_joins(text, cjk_first);
+    const JoinCandidate* chosen = best_join(candidates, [&](const JoinCandidate& candidate) {
+      const std::string_view first = text.substr(0, candidate.join.first_end);
+      const std::string_view second = text.substr(candidate.join.second_begin);
       const std::string_view missing_run = missing_second ? second : first;
       const std::string_view present_run = missing_second ? first : second;
-      if (partners(missing_run, present_run) &&
-          (!short_run || reader.translated(cjk_first ? second : first, cjk_first ? first : second)))
-        return JoinedReading{own, *join, true, !missing_second, own, static_cast<std::uint32_t>(pair.index)};
-    }
+      const double score = missing_translation ? reader.delta(missing_run, present_run) : reader.delta(present_run, missing_run);
+      if (score > kJoinFitDelta) return kNoJoin;
+      if (candidate.short_run && !candidate.repeated_number &&
+          !reader.translated(cjk_first ? second : first, cjk_first ? first : second))
+        return kNoJoin;
+      return score;
+    });
+    if (chosen) return JoinedReading{own, chosen->join, true, !missing_second, own, static_cast<std::uint32_t>(pair.index)};
   }
   // The line beside the gap: the missing run first in the next line, or last in the previous one.
   return beside_reading(transcript, index, own, static_cast<std::int32_t>(pair.index), missing_translation, reader);
@@ -415,14 +534,18 @@ std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIn
   const bool translation_first = transcript.order != LineOrder::OriginalFirst;
   const bool cjk_first = translation_cjk == translation_first;
   const std::string_view text = index.line_text(line);
-  bool short_run = false;
-  const auto join = language_join(text, cjk_first, &short_run);
-  if (!join) return std::nullopt;
-  const std::string_view first = text.substr(0, join->first_end), second = text.substr(join->second_begin);
-  const std::string_view translation = translation_first ? first : second, original = translation_first ? second : first;
-  if (!fit.fits(translation, original)) return std::nullopt;
-  if (short_run && !fit.translated(cjk_first ? second : first, cjk_first ? first : second)) return std::nullopt;
-  return join;
+  const std::vector<JoinCandidate> candidates = language_joins(text, cjk_first);
+  const JoinCandidate* chosen = best_join(candidates, [&](const JoinCandidate& candidate) {
+    const std::string_view first = text.substr(0, candidate.join.first_end), second = text.substr(candidate.join.second_begin);
+    const double score = fit.delta(translation_first ? first : second, translation_first ? second : first);
+    if (score > kJoinFitDelta) return kNoJoin;
+    if (candidate.short_run && !candidate.repeated_number &&
+        !fit.translated(cjk_first ? second : first, cjk_first ? first : second))
+      return kNoJoin;
+    return score;
+  });
+  if (!chosen) return std::nullopt;
+  return chosen->join;
 }
 
 bool has_spaced_cjk_end(std::string_view line) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "bitext/length.hpp"
 #include "bitext/lexicon.hpp"
@@ -36,6 +37,22 @@ std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first)
 // it: the caller then needs the dictionary's word of that run's translation.
 std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first, bool* short_run);
 
+// Every place the line may split, the first as language_join gives it: where
+// the script boundary is ambiguous (a number label's dot read as a sentence
+// end, a Chinese run that starts with a label and Latin words, a caption's
+// number), the readers let the length fit of the runs to their partners
+// choose. `short_run` as above; `label_start`: a number label starts the
+// Chinese run right before its Han text ("1. Plugins1.1. 简介");
+// `repeated_number`: the same section number ("7.2", "8.28") stands in both
+// runs ("上一页7.2. 通常步骤Prev7.2. Common Procedures") -- one title's two lines.
+struct JoinCandidate {
+  LanguageJoin join;
+  bool short_run = false;
+  bool label_start = false;
+  bool repeated_number = false;
+};
+std::vector<JoinCandidate> language_joins(std::string_view line, bool cjk_first);
+
 // A pair with no line on one side (`missing_translation`) whose partner was
 // joined to a line next to it: the pair's own single line (`own`), or the
 // first line of the next pair / the last of the previous one, where the
@@ -62,6 +79,8 @@ class JoinLengthFit {
   JoinLengthFit(const Transcript& transcript, const LineIndex& index, const Lexicon* lexicon)
       : transcript_(transcript), index_(index), lexicon_(lexicon) {}
   bool fits(std::string_view translation, std::string_view original);
+  // |δ| of the two texts under the document's model (infinite for an empty one).
+  double delta(std::string_view translation, std::string_view original);
   // Whether a short English run (fewer words than a sentence run) has its
   // content words translated by the Chinese text: at least half of them have a
   // counterpart there, one at least a Chinese word that translates it (a Latin

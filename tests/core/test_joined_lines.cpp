@@ -15,6 +15,7 @@
 #include "bitext/pairing.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
+#include "core/join_numbers.hpp"
 #include "core/joined_lines.hpp"
 #include "support/sentence_pairs.hpp"
 
@@ -313,7 +314,11 @@ TEST_CASE("joined-lines: a header heading's partner joined to the first pair's l
   CHECK(reading->line == 1);
   CHECK(reading->join.second_begin == std::string("16. Animation Filters").size());
   bitext::detail::JoinLengthFit without(transcript, index, nullptr);
-  CHECK(!bitext::detail::beside_reading(transcript, index, 0, -1, false, without));  // a short title needs the dictionary
+  // Without the dictionary too: the number label that starts the Chinese run, with both runs fitting their
+  // partners (the header line and the first pair's English line), says the short title is a line of its own.
+  const auto structural = bitext::detail::beside_reading(transcript, index, 0, -1, false, without);
+  REQUIRE(structural.has_value());
+  CHECK(structural->join.second_begin == std::string("16. Animation Filters").size());
 }
 
 TEST_CASE("joined-lines: the header's partner on the first pair's line, without the dictionary") {
@@ -365,4 +370,58 @@ TEST_CASE("merged_seam: ordinary sentence ends only when asked; labels, tokens a
   CHECK(bitext::detail::leading_latin_token("dh_auto_clean 通常执行") == "dh_auto_clean");
   CHECK(bitext::detail::leading_latin_token("8.28.2. 原始图像") == "8.28.2.");
   CHECK(bitext::detail::leading_latin_token("[100] 作为替代") == "[100]");
+}
+
+TEST_CASE("language_joins: candidate cuts where the script boundary is ambiguous") {
+  using bitext::detail::JoinCandidate;
+  using bitext::detail::language_joins;
+  const auto starts = [](const std::vector<JoinCandidate>& candidates) {
+    std::vector<std::size_t> out;
+    for (const JoinCandidate& candidate : candidates) out.push_back(candidate.join.second_begin);
+    return out;
+  };
+  // a section number in both runs: one title's two lines (a navigation link, a caption), the cut at the word before
+  const std::string nav = "上一页7.2. 通常步骤";
+  const auto link = language_joins(nav + "Prev7.2. Common Procedures", true);
+  REQUIRE(!link.empty());
+  CHECK(link.front().join.second_begin == nav.size());  // the script change, a short run (the dictionary's word)
+  CHECK(link.back().join.second_begin == nav.size());   // the repeated number, evidence of its own
+  CHECK(link.back().repeated_number);
+  const std::string figure = "图 17.5. Pixelize ";
+  const auto caption = language_joins(figure + "Figure 17.5. Pixelize", true);
+  REQUIRE(caption.size() == 1);  // one Han character: only the repeated number reads a run there
+  CHECK(caption.front().join.second_begin == figure.size());
+  const std::string glued = "下一页13.8. 模拟 Windows：Wine";
+  CHECK(language_joins(glued + "Next13.8. Emulating Windows: Wine", true).back().join.second_begin == glued.size());
+  for (const JoinCandidate& candidate : language_joins("版本 1.3 << 1.3-1~bpo70 The revision 1.3-1 is dropped", true))
+    CHECK(!candidate.repeated_number);  // a version string, not a title's number
+  for (const JoinCandidate& candidate : language_joins("版本 2.4 中的 Version 2.5 news", true))
+    CHECK(!candidate.repeated_number);  // two different numbers
+  // a Chinese title's closing quote is the Chinese run's
+  const std::string quoted = "第 12 节 “装饰滤镜”";
+  const auto section = language_joins(quoted + "Section 12, “Decor Filters”", true);
+  REQUIRE(section.size() == 1);
+  CHECK(section.front().join.second_begin == quoted.size());
+  CHECK(section.front().short_run);
+  // English then Chinese: a section label's dots end no sentence ("Prev15.4." is not a sentence)
+  const std::string prev = "Prev15.4. Becoming a Package Maintainer";
+  CHECK(starts(language_joins(prev + "下一页16.1. 即将来临的新开发", false)) == std::vector<std::size_t>{prev.size()});
+  // a label starting the Chinese run before its Latin words comes before the script change
+  const std::string dns = "11.8.1. DNS settings for RTC services";
+  CHECK(starts(language_joins(dns + "11.8.2. TURN 服务器", false)) ==
+        std::vector<std::size_t>{dns.size(), (dns + "11.8.2. TURN ").size()});
+  // an appendix's letter label, and a label with the label's evidence
+  const std::string appendix = "Appendix A. Derivative Distributions";
+  const auto lettered = language_joins(appendix + "A.1. 调查和合作", false);
+  REQUIRE(!lettered.empty());
+  CHECK(lettered.front().join.second_begin == appendix.size());
+  CHECK(lettered.front().label_start);
+  // a label followed by Han text with another section number ends an English caption: no label evidence
+  const auto figures = language_joins("Figure 15.101.图 15.102.", false);
+  REQUIRE(figures.size() == 2);
+  CHECK(!figures.front().label_start);
+  CHECK(figures.back().join.second_begin == std::string("Figure 15.101.").size());
+  // a version inside a path is no label
+  CHECK(!bitext::detail::in_section_label("see gpl-3.0.html now", std::string("see gpl-3.0").size()));
+  CHECK(bitext::detail::in_section_label("Prev15.4. Becoming", std::string("Prev15.4").size()));
 }
