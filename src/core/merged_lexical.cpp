@@ -30,6 +30,14 @@ char32_t merged_cut_before(std::string_view text, std::size_t at) {
   return decode_utf8(text, begin).code_point;
 }
 
+// A heading's number label ("12.4.2.2.", not a footnote mark) with `label`,
+// else a token with a digit ("A.1", "Next10.3"): names one segment.
+bool merged_lexical_anchor(std::string_view token, bool label) {
+  if (token.empty() || token.front() == '[') return false;
+  if (label) return is_label_token(token);
+  return std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,
@@ -57,21 +65,40 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
   for (std::size_t k = 0; k < line.size(); ++k) {
     if (to_first[k] != to_second[k]) leans.push_back({line[k].begin, line[k].end, to_first[k] ? 1 : -1, 1});
   }
-  // The second partner's heading label ("12.4.2.2.", "A.1.") inside the line
-  // and not in the first partner names the next heading: it counts as two.
-  if (!second_token.empty() && second_token.front() != '[' && is_label_token(second_token) &&
+  // The second partner's heading label ("12.4.2.2.") or numbered token
+  // ("A.1") inside the line and not in the first partner names the next
+  // segment (a label counts as two words); beside it, the first partner's
+  // label at the line's start names the first ("12. The “Help” Menu12.1. …").
+  const bool second_label = merged_lexical_anchor(second_token, true);
+  bool second_label_found = false;
+  if ((second_label || merged_lexical_anchor(second_token, false)) &&
       first.find(second_token) == std::string_view::npos) {
     for (std::size_t at = merged.find(second_token, 1); at != std::string_view::npos;
          at = merged.find(second_token, at + 1)) {
-      const char before = merged[at - 1];
       const std::size_t after = at + second_token.size();
-      if (before == '.' || chars::is_ascii_digit(static_cast<unsigned char>(before))) continue;
+      const char before = merged[at - 1];
+      if (chars::is_ascii_alnum(static_cast<unsigned char>(second_token.front())) &&
+          (chars::is_ascii_digit(static_cast<unsigned char>(before)) ||
+           (before == '.' && at >= 2 && chars::is_ascii_digit(static_cast<unsigned char>(merged[at - 2])))))
+        continue;  // "2.1." inside "12.2.1."
       if (after < merged.size() && chars::is_ascii_digit(static_cast<unsigned char>(merged[after]))) continue;
-      leans.push_back({at, after, -1, 2});
-      std::sort(leans.begin(), leans.end(), [](const Lean& a, const Lean& b) { return a.begin < b.begin; });
+      leans.push_back({at, after, -1, second_label ? 2 : 1});
+      second_label_found = second_label;
       break;
     }
   }
+  const std::string_view first_token = leading_latin_token(first);
+  // The first label counts only beside the second: a deleted line's
+  // neighbour starts with its own heading's label too.
+  if (second_label_found && merged_lexical_anchor(first_token, true) && first_token != second_token) {
+    std::size_t at = 0;
+    while (at < merged.size() && merged_cut_space(merged[at])) ++at;
+    const std::size_t after = at + first_token.size();
+    if (merged.substr(at).starts_with(first_token) &&
+        (after == merged.size() || !chars::is_ascii_digit(static_cast<unsigned char>(merged[after]))))
+      leans.push_back({at, after, 1, 1});
+  }
+  std::sort(leans.begin(), leans.end(), [](const Lean& a, const Lean& b) { return a.begin < b.begin; });
   // The cut lies between the last first-partner word and the first
   // second-partner word; no word may lean the other way across it.
   std::optional<std::size_t> last_first, first_second;
@@ -112,9 +139,10 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
     const bool glued = cjk_here || cjk_before || (upper && !(previous >= U'A' && previous <= U'Z')) ||
                        (chars::is_ascii_letter(previous) && chars::is_ascii_digit(current)) ||
                        (merged_cut_stop(previous) && chars::is_ascii_letter(current));
-    if (!merged_cut_space(merged[at]) && end > 0 && (spaced || glued)) {
+    const bool token = !second_token.empty() && merged.substr(at).starts_with(second_token);
+    if (!merged_cut_space(merged[at]) && end > 0 && (spaced || glued || token)) {
       int rank = 0;
-      if (!second_token.empty() && merged.substr(at).starts_with(second_token)) {
+      if (token) {
         rank = 3;
       } else if (merged_cut_stop(merged_cut_before(merged, end))) {
         rank = 2;
@@ -149,7 +177,7 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
                                                   text_of(second), second_token, share, whole_fits);
   std::optional<detail::LanguageJoin> seam;
   for (const detail::LanguageJoin& candidate : seams) {
-    if (merged_parts_fit(text, candidate, first, second, partners_translation)) {
+      if (merged_parts_fit(text, candidate, first, second, partners_translation)) {
       seam = candidate;
       break;
     }
