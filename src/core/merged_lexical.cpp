@@ -127,7 +127,19 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
     double distance;
   };
   std::vector<Candidate> candidates;
-  for (std::size_t at = std::max<std::size_t>(lo, 1); at <= hi && at < merged.size();) {
+  // Open brackets before the position: a cut inside brackets is none.
+  auto bracket_step = [](char32_t c) {
+    if (c == U'(' || c == U'（' || c == U'[' || c == U'【') return 1;
+    return c == U')' || c == U'）' || c == U']' || c == U'】' ? -1 : 0;
+  };
+  int depth = 0;
+  const std::size_t from = std::max<std::size_t>(lo, 1);
+  for (std::size_t at = 0; at < from;) {
+    const DecodedCodePoint here = decode_utf8(merged, at);
+    depth = std::max(0, depth + bracket_step(here.code_point));
+    at += std::max<std::size_t>(here.length, 1);
+  }
+  for (std::size_t at = from; at <= hi && at < merged.size();) {
     const DecodedCodePoint here = decode_utf8(merged, at);
     const std::size_t step = std::max<std::size_t>(here.length, 1);
     const char32_t current = here.code_point, previous = merged_cut_before(merged, at);
@@ -140,7 +152,11 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
                        (chars::is_ascii_letter(previous) && chars::is_ascii_digit(current)) ||
                        (merged_cut_stop(previous) && chars::is_ascii_letter(current));
     const bool token = !second_token.empty() && merged.substr(at).starts_with(second_token);
-    if (!merged_cut_space(merged[at]) && end > 0 && (spaced || glued || token)) {
+    // A bracket opened right after a word glosses it ("Bootloader（引导程序）"):
+    // no cut at an opening bracket nor inside brackets.
+    const bool bracket = depth > 0 || bracket_step(current) > 0;
+    depth = std::max(0, depth + bracket_step(current));
+    if (!merged_cut_space(merged[at]) && end > 0 && !bracket && (spaced || glued || token)) {
       int rank = 0;
       if (token) {
         rank = 3;
