@@ -17,6 +17,7 @@
 #include "joiner.hpp"
 #include "line_end_marks.hpp"
 #include "line_facts.hpp"
+#include "merged_lexical.hpp"
 
 namespace bitext::structural {
 
@@ -238,6 +239,7 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
     seam = detail::merged_seam(text, share, nullptr, true, second_token, han_seams ? &spaced_han : nullptr);
     if (seam && !merged_sentence_evidence(text, *seam, first, second, partners_translation)) seam.reset();
   }
+  if (!seam && ordinary_ok) seam = merged_lexical(text, first, second, partners_translation, share, second_token);
   if (!seam) return false;
   const std::string_view name = side_name(!partners_translation);
   const std::string_view partners = side_name(partners_translation);

@@ -174,6 +174,12 @@ class StructuralChecker {
   bool merged_sentence_evidence(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                 std::uint32_t second, bool partners_translation);
 
+  // A missing line's merged reading with no punctuation seam (merged_lexical.hpp):
+  // the dictionary's clean cut, where both parts fit their partners' lengths.
+  std::optional<detail::LanguageJoin> merged_lexical(std::string_view text, std::uint32_t first, std::uint32_t second,
+                                                     bool partners_translation, double share,
+                                                     std::string_view second_token);
+
   // The same shape seen from the other side: the pair's one line on the other
   // side, right before the two, holds two segments' text joined at a seam no
   // single segment has (joined_lines.hpp, merged_seam) where the two lines'

@@ -1,0 +1,204 @@
+// The dictionary's cut of a merged line (merged_lexical.hpp).
+#include "merged_lexical.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "bitext/text.hpp"
+#include "chars.hpp"
+#include "structural_checker.hpp"
+
+namespace bitext::detail {
+namespace {
+
+bool merged_cut_space(char c) { return c == ' ' || c == '\t'; }
+
+// A sentence end, colon or semicolon (ASCII or CJK) before a cut.
+bool merged_cut_stop(char32_t c) {
+  return c == U'.' || c == U'?' || c == U'!' || c == U':' || c == U';' || c == U'。' || c == U'？' ||
+         c == U'！' || c == U'：' || c == U'；';
+}
+
+// The code point that ends right before byte `at`.
+char32_t merged_cut_before(std::string_view text, std::size_t at) {
+  std::size_t begin = at;
+  while (begin > 0) {
+    --begin;
+    if ((static_cast<unsigned char>(text[begin]) & 0xC0) != 0x80) break;
+  }
+  return decode_utf8(text, begin).code_point;
+}
+
+// A heading's number label ("12.4.2.2.", not a footnote mark) with `label`,
+// else a token with a digit ("A.1", "Next10.3"): names one segment.
+bool merged_lexical_anchor(std::string_view token, bool label) {
+  if (token.empty() || token.front() == '[') return false;
+  if (label) return is_label_token(token);
+  return std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,
+                                               std::string_view first, std::string_view second,
+                                               std::string_view second_token, double share, bool whole_fits) {
+  auto words_of = [&](std::string_view text, bool chinese) {
+    return chinese ? chinese_line_words(text, &lexicon) : english_line_words(text);
+  };
+  const std::vector<LexicalWord> line = words_of(merged, merged_chinese);
+  const std::vector<LexicalWord> in_first = words_of(first, !merged_chinese);
+  const std::vector<LexicalWord> in_second = words_of(second, !merged_chinese);
+  auto matched = [&](const std::vector<LexicalWord>& partner) {
+    const LexicalEvidence e = merged_chinese ? lexical_evidence(lexicon, line, partner)
+                                             : lexical_evidence(lexicon, partner, line);
+    return merged_chinese ? e.chinese_matched : e.english_matched;
+  };
+  const std::vector<bool> to_first = matched(in_first), to_second = matched(in_second);
+  // Each word that only one partner has: where it is, which partner (+1 the
+  // first, -1 the second) and how much it counts.
+  struct Lean {
+    std::size_t begin, end;
+    int side, weight;
+  };
+  std::vector<Lean> leans;
+  for (std::size_t k = 0; k < line.size(); ++k) {
+    if (to_first[k] != to_second[k]) leans.push_back({line[k].begin, line[k].end, to_first[k] ? 1 : -1, 1});
+  }
+  // The second partner's heading label ("12.4.2.2.") or numbered token
+  // ("A.1") inside the line and not in the first partner names the next
+  // segment (a label counts as two words); beside it, the first partner's
+  // label at the line's start names the first ("12. The “Help” Menu12.1. …").
+  const bool second_label = merged_lexical_anchor(second_token, true);
+  bool second_label_found = false;
+  if ((second_label || merged_lexical_anchor(second_token, false)) &&
+      first.find(second_token) == std::string_view::npos) {
+    for (std::size_t at = merged.find(second_token, 1); at != std::string_view::npos;
+         at = merged.find(second_token, at + 1)) {
+      const std::size_t after = at + second_token.size();
+      const char before = merged[at - 1];
+      if (chars::is_ascii_alnum(static_cast<unsigned char>(second_token.front())) &&
+          (chars::is_ascii_digit(static_cast<unsigned char>(before)) ||
+           (before == '.' && at >= 2 && chars::is_ascii_digit(static_cast<unsigned char>(merged[at - 2])))))
+        continue;  // "2.1." inside "12.2.1."
+      if (after < merged.size() && chars::is_ascii_digit(static_cast<unsigned char>(merged[after]))) continue;
+      leans.push_back({at, after, -1, second_label ? 2 : 1});
+      second_label_found = second_label;
+      break;
+    }
+  }
+  const std::string_view first_token = leading_latin_token(first);
+  // The first label counts only beside the second: a deleted line's
+  // neighbour starts with its own heading's label too.
+  if (second_label_found && merged_lexical_anchor(first_token, true) && first_token != second_token) {
+    std::size_t at = 0;
+    while (at < merged.size() && merged_cut_space(merged[at])) ++at;
+    const std::size_t after = at + first_token.size();
+    if (merged.substr(at).starts_with(first_token) &&
+        (after == merged.size() || !chars::is_ascii_digit(static_cast<unsigned char>(merged[after]))))
+      leans.push_back({at, after, 1, 1});
+  }
+  std::sort(leans.begin(), leans.end(), [](const Lean& a, const Lean& b) { return a.begin < b.begin; });
+  // The cut lies between the last first-partner word and the first
+  // second-partner word; no word may lean the other way across it.
+  std::optional<std::size_t> last_first, first_second;
+  int second_only = 0;
+  for (std::size_t k = 0; k < leans.size(); ++k) {
+    if (leans[k].side > 0) {
+      if (first_second) return {};
+      last_first = k;
+    } else {
+      if (!first_second) first_second = k;
+      second_only += leans[k].weight;
+    }
+  }
+  if (!last_first || !first_second) return {};
+  // One word is enough where the whole line is too long for the first partner
+  // alone; else one word only at a cut where a segment starts: after a
+  // sentence end or before the second partner's label (rank 2), or in English
+  // before a capital (rank 1; Chinese has no capitals, and a script change
+  // inside a Chinese line is a term: "安装 GRUB 引导程序").
+  const int least_rank = !whole_fits || second_only >= 2 ? 0 : (merged_chinese ? 2 : 1);
+  const std::size_t lo = leans[*last_first].end, hi = leans[*first_second].begin;
+  const double predicted = share * double(merged.size());
+  struct Candidate {
+    LanguageJoin seam;
+    int rank;
+    double distance;
+  };
+  std::vector<Candidate> candidates;
+  // Open brackets before the position: a cut inside brackets is none.
+  auto bracket_step = [](char32_t c) {
+    if (c == U'(' || c == U'（' || c == U'[' || c == U'【') return 1;
+    return c == U')' || c == U'）' || c == U']' || c == U'】' ? -1 : 0;
+  };
+  int depth = 0;
+  const std::size_t from = std::max<std::size_t>(lo, 1);
+  for (std::size_t at = 0; at < from;) {
+    const DecodedCodePoint here = decode_utf8(merged, at);
+    depth = std::max(0, depth + bracket_step(here.code_point));
+    at += std::max<std::size_t>(here.length, 1);
+  }
+  for (std::size_t at = from; at <= hi && at < merged.size();) {
+    const DecodedCodePoint here = decode_utf8(merged, at);
+    const std::size_t step = std::max<std::size_t>(here.length, 1);
+    const char32_t current = here.code_point, previous = merged_cut_before(merged, at);
+    std::size_t end = at;
+    while (end > 0 && merged_cut_space(merged[end - 1])) --end;
+    const bool spaced = end < at;
+    const bool cjk_here = chars::is_cjk(current), cjk_before = chars::is_cjk(previous);
+    const bool upper = current >= U'A' && current <= U'Z';
+    const bool glued = cjk_here || cjk_before || (upper && !(previous >= U'A' && previous <= U'Z')) ||
+                       (chars::is_ascii_letter(previous) && chars::is_ascii_digit(current)) ||
+                       (merged_cut_stop(previous) && chars::is_ascii_letter(current));
+    const bool token = !second_token.empty() && merged.substr(at).starts_with(second_token);
+    // A bracket opened right after a word glosses it ("Bootloader（引导程序）"):
+    // no cut at an opening bracket nor inside brackets.
+    const bool bracket = depth > 0 || bracket_step(current) > 0;
+    depth = std::max(0, depth + bracket_step(current));
+    if (!merged_cut_space(merged[at]) && end > 0 && !bracket && (spaced || glued || token)) {
+      int rank = 0;
+      if (token) {
+        rank = 3;
+      } else if (merged_cut_stop(merged_cut_before(merged, end))) {
+        rank = 2;
+      } else if (upper || cjk_here != cjk_before) {
+        rank = 1;
+      }
+      if (rank >= least_rank) candidates.push_back({LanguageJoin{end, at}, rank, std::abs(double(at) - predicted)});
+    }
+    at += step;
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.rank != b.rank ? a.rank > b.rank : a.distance < b.distance;
+  });
+  std::vector<LanguageJoin> seams;
+  for (const Candidate& c : candidates) seams.push_back(c.seam);
+  return seams;
+}
+
+}  // namespace bitext::detail
+
+namespace bitext::structural {
+
+std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::string_view text, std::uint32_t first,
+                                                                      std::uint32_t second, bool partners_translation,
+                                                                      double share, std::string_view second_token) {
+  const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
+  if (!lexicon) return std::nullopt;
+  const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
+  const bool whole_fits =
+      partners_translation ? join_fit_.fits(text_of(first), text) : join_fit_.fits(text, text_of(first));
+  const auto seams = detail::merged_lexical_seams(*lexicon, text, merged_script == Script::Han, text_of(first),
+                                                  text_of(second), second_token, share, whole_fits);
+  std::optional<detail::LanguageJoin> seam;
+  for (const detail::LanguageJoin& candidate : seams) {
+      if (merged_parts_fit(text, candidate, first, second, partners_translation)) {
+      seam = candidate;
+      break;
+    }
+  }
+  return seam;
+}
+
+}  // namespace bitext::structural

@@ -1,0 +1,32 @@
+// Where a line that holds two segments' text of one side divides when it has
+// no punctuation seam (a heading merged with the next heading: "Printing
+// Secure Remote Login" before "安全远程登录"): the dictionary's word positions
+// (merged-lines read from a missing line, structural checks).
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "bitext/lexicon.hpp"
+#include "joined_lines.hpp"
+
+namespace bitext::detail {
+
+// The cut of `merged` (Chinese when `merged_chinese`) between its two partner
+// lines `first` and `second` (the other language) where the dictionary
+// separates them cleanly: every word with a counterpart in only one partner
+// lies on that partner's side, at least one on each side, and at least two
+// after the cut when `whole_fits` (the whole line is as long as the first
+// partner's translation). Within the words' gap the cut goes before the
+// second partner's leading label or token (`second_token`), else after a
+// sentence end or colon, else before a capital (or at a script change), the
+// nearest to the place the partners' lengths predict (`share` of the line)
+// among equals. Why it holds on unseen text: a deleted line's neighbour
+// translates its own partner only, so its last words do not translate the
+// next pair's line while its first words translate its own.
+std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,
+                                               std::string_view first, std::string_view second,
+                                               std::string_view second_token, double share, bool whole_fits);
+
+}  // namespace bitext::detail
