@@ -17,6 +17,7 @@
 #include "bitext/transcript.hpp"
 #include "core/join_numbers.hpp"
 #include "core/joined_lines.hpp"
+#include "core/merged_lexical.hpp"
 #include "support/sentence_pairs.hpp"
 
 using bitext::CheckOptions;
@@ -424,4 +425,26 @@ TEST_CASE("language_joins: candidate cuts where the script boundary is ambiguous
   // a version inside a path is no label
   CHECK(!bitext::detail::in_section_label("see gpl-3.0.html now", std::string("see gpl-3.0").size()));
   CHECK(bitext::detail::in_section_label("Prev15.4. Becoming", std::string("Prev15.4").size()));
+}
+
+// merged-lines where no punctuation seam exists: a heading run into the next
+// heading. The dictionary places each word with one partner; the cut is taken
+// only where the two partners' words do not interleave.
+TEST_CASE("merged_lexical_seams: a merged heading is cut where the dictionary's words change partner") {
+  using bitext::detail::merged_lexical_seams;
+  const std::vector<bitext::LexiconEntry> entries = {
+      {"打印", {"to print"}}, {"安全", {"safe; secure"}}, {"远程", {"remote"}}, {"登录", {"to log in; login"}},
+  };
+  std::string error;
+  const auto lexicon = bitext::Lexicon::from_image(bitext::build_lexicon_image(entries), &error);
+  REQUIRE_MESSAGE(lexicon.has_value(), error);
+  const std::string merged = "Print Secure Remote Login";
+  const auto seams = merged_lexical_seams(*lexicon, merged, false, "打印", "安全远程登录", "", 0.25, false);
+  REQUIRE(!seams.empty());
+  CHECK(seams.front().first_end == std::string("Print").size());
+  CHECK(seams.front().second_begin == std::string("Print ").size());
+  // The second partner's word before the first partner's: no clean cut.
+  CHECK(merged_lexical_seams(*lexicon, "Secure Print Remote Login", false, "打印", "安全远程登录", "", 0.25, false).empty());
+  // Every word translates the first partner: nothing belongs to the second.
+  CHECK(merged_lexical_seams(*lexicon, "Print Secure Remote Login", false, "打印安全远程登录", "再见", "", 0.25, false).empty());
 }
