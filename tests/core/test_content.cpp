@@ -36,6 +36,13 @@ std::vector<const Finding*> with_code(const Analysis& analysis, std::string_view
   return found;
 }
 
+// The analysis' one boundary-drift (the test fails unless there is exactly one).
+const Finding& only_drift(const Analysis& analysis) {
+  const auto drifts = with_code(analysis, "boundary-drift");
+  REQUIRE(drifts.size() == 1);
+  return *drifts.front();
+}
+
 // Non-whitespace code points of a text, counted: a move must keep them all.
 std::map<char32_t, int> visible_characters(std::string_view text) {
   std::map<char32_t, int> counts;
@@ -1525,9 +1532,7 @@ TEST_CASE("a drifted sentence goes back to the pair whose words it shares") {
   drifted_lines[7] = moved + " " + lines[7];
   const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
   const auto analysis = Analysis::run(drifted, {});
-  const auto drifts = with_code(*analysis, "boundary-drift");
-  REQUIRE(drifts.size() == 1);
-  const Finding& finding = *drifts.front();
+  const Finding& finding = only_drift(*analysis);
   REQUIRE(finding.fixes.size() == 2);
   CHECK(finding.fixes[0].preferred);
   CHECK(finding.fixes[0].title == "Move 'Make the same…' to the end of the original of pair 3");
@@ -1552,9 +1557,7 @@ TEST_CASE("a drifted sentence that opens with a connective goes back to the pair
   drifted_lines[5] = moved + " " + lines[5];
   const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
   const auto analysis = Analysis::run(drifted, {});
-  const auto drifts = with_code(*analysis, "boundary-drift");
-  REQUIRE(drifts.size() == 1);
-  const Finding& finding = *drifts.front();
+  const Finding& finding = only_drift(*analysis);
   REQUIRE(finding.fixes.size() == 2);
   CHECK(finding.fixes[0].preferred);
   CHECK(finding.fixes[0].title == "Move 'For example, Ctrl+N is…' to the end of the original of pair 2");
@@ -1587,9 +1590,7 @@ TEST_CASE("a drifted footnote goes back to the start of its line once its mark h
   drifted_lines[6] = lines[6].substr(moved.size());
   const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
   const auto analysis = Analysis::run(drifted, {});
-  const auto drifts = with_code(*analysis, "boundary-drift");
-  REQUIRE(drifts.size() == 1);
-  const Finding& finding = *drifts.front();
+  const Finding& finding = only_drift(*analysis);
   REQUIRE(finding.fixes.size() == 2);
   CHECK(finding.fixes[0].preferred);
   CHECK(finding.fixes[0].title == "Move '[1] 这三种格式是文本、二进制和压缩格式。' to the start of the translation of pair 4");
@@ -1602,8 +1603,7 @@ TEST_CASE("a drifted footnote goes back to the start of its line once its mark h
   unreferred[2] = "它支持三种格式。默认使用第一种格式，除非命令行另有说明。";
   unreferred[3] = "It supports three formats. The first format is used by default unless the command line says otherwise.";
   const auto plain = Analysis::run(join_lines(unreferred), {});
-  const auto plain_drifts = with_code(*plain, "boundary-drift");
-  REQUIRE(plain_drifts.size() == 1);
-  REQUIRE(plain_drifts.front()->fixes.size() == 2);
-  CHECK(plain_drifts.front()->fixes[0].title == "Move '[1] The three formats…' to the end of the original of pair 3");
+  const Finding& plain_drift = only_drift(*plain);
+  REQUIRE(plain_drift.fixes.size() == 2);
+  CHECK(plain_drift.fixes[0].title == "Move '[1] The three formats…' to the end of the original of pair 3");
 }
