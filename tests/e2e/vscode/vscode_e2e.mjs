@@ -539,11 +539,33 @@ async function main() {
       await page.keyboard.type(text);
     };
     const tab = (name) => settingsEditor.locator('.settings-tabs-widget .action-label', { hasText: name }).first();
-    await tab('Remote').click();
-    await searchFor('bitext.server.path');
     const pathInput = settingsEditor.locator('.setting-item-contents', { hasText: 'Path of the' }).locator('input');
-    await pathInput.waitFor({ timeout: wait() });
-    await pathInput.fill('/bin/true');
+    // The Settings editor re-renders its rows while the search settles and
+    // writes an edit after a pause; an edit typed into a row being replaced is
+    // lost. So type once the Remote row shows the value before, and check the
+    // machine settings file; a user whose edit did not stick would type it
+    // again, so does this test (at most three times, each logged).
+    const machineSettings = path.join(userData, 'Machine', 'settings.json');
+    const pathStored = () => {
+      try {
+        return fs.readFileSync(machineSettings, 'utf8').includes('/bin/true');
+      } catch {
+        return false;
+      }
+    };
+    const setServerPath = async (value) => {
+      const before = value === '' ? '/bin/true' : '';
+      for (let attempt = 1; ; attempt += 1) {
+        await tab('Remote').click();
+        await searchFor('bitext.server.path');
+        await poll(async () => (await pathInput.count()) === 1 && (await pathInput.inputValue().catch(() => '?')) === before, 10_000);
+        await pathInput.fill(value);
+        if (await poll(async () => pathStored() === (value !== ''), attempt < 3 ? 10_000 : wait())) return;
+        if (attempt === 3) return;
+        log(`setting bitext.server.path to ${JSON.stringify(value)}, attempt ${attempt}: ${machineSettings} did not follow; typing again`);
+      }
+    };
+    await setServerPath('/bin/true');
     const toast = page.locator('.notification-toast', { hasText: 'bitext.server.path' });
     const toastShown = await poll(async () => (await toast.count()) > 0);
     check(toastShown, 'a bitext.server.path that is not bitext gives an error notification',
@@ -562,29 +584,7 @@ async function main() {
       const shown = await poll(async () => (await pathInput.count()) === 1 && (await pathInput.inputValue()) === '/bin/true');
       check(shown, '"Open Settings" shows the bitext.server.path setting with its value');
     }
-    // The Settings editor re-renders its rows while the search settles and
-    // writes an edit after a pause; an edit typed into a row being replaced is
-    // lost. So clear the field once the Remote row shows "/bin/true" and check
-    // that the machine settings file no longer sets it; a user
-    // whose edit did not stick would clear it again, so does this test (at
-    // most three times, each logged).
-    const machineSettings = path.join(userData, 'Machine', 'settings.json');
-    const pathStored = () => {
-      try {
-        return fs.readFileSync(machineSettings, 'utf8').includes('/bin/true');
-      } catch {
-        return false;
-      }
-    };
-    for (let attempt = 1; ; attempt += 1) {
-      await tab('Remote').click();
-      await searchFor('bitext.server.path');
-      await poll(async () => (await pathInput.count()) === 1 && (await pathInput.inputValue().catch(() => '')) === '/bin/true', 10_000);
-      await pathInput.fill('');
-      if (await poll(async () => !pathStored(), attempt < 3 ? 10_000 : wait())) break;
-      if (attempt === 3) break;
-      log(`clearing bitext.server.path, attempt ${attempt}: ${machineSettings} still sets it; clearing again`);
-    }
+    await setServerPath('');
     const recovered = await poll(async () => serverStarts().length === 3 && (await statusItem.locator('.codicon-check').count()) > 0);
     check(recovered, 'clearing bitext.server.path restarts the bundled server',
       `log lines: ${JSON.stringify(serverStarts())}; ${machineSettings} ${pathStored() ? 'still sets' : 'no longer sets'} it`);
