@@ -641,7 +641,20 @@ ContentResult ContentRun::run() {
       originals.push_back(state_->pairs[p].original);
     }
     table_.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
-    const std::vector<double> local = neighbourhood_ratios(translations, originals);
+    std::vector<double> local;
+    if (previous_) {  // (a rerun: the previous valid pairs' ratios, to keep the results of unchanged neighbourhoods)
+      std::vector<LineSummary> old_translations, old_originals;
+      std::vector<double> old_local;
+      for (const ContentState::PairRecord& before : previous_->pairs) {
+        if (!before.lines.valid) continue;
+        old_translations.push_back(before.translation);
+        old_originals.push_back(before.original);
+        old_local.push_back(before.local_ratio);
+      }
+      local = neighbourhood_ratios(translations, originals, old_translations, old_originals, old_local);
+    } else {
+      local = neighbourhood_ratios(translations, originals);
+    }
     table_.local_ratio.assign(n, 0.0);
     for (std::size_t p = 0, v = 0; p < n; ++p)
       if (table_.valid(p)) state_->pairs[p].local_ratio = table_.local_ratio[p] = local[v++];

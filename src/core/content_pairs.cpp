@@ -95,25 +95,66 @@ DocumentFits fit_document(std::span<const LineSummary> translations, std::span<c
   return fits;
 }
 
+namespace {
+
+// A pair's length ratio, 0 when a side has no length.
+std::vector<double> pair_length_ratios(std::span<const LineSummary> translations,
+                                       std::span<const LineSummary> originals) {
+  std::vector<double> ratio(translations.size(), 0.0);
+  for (std::size_t i = 0; i < ratio.size(); ++i)
+    if (translations[i].length > 0 && originals[i].length > 0) ratio[i] = originals[i].length / translations[i].length;
+  return ratio;
+}
+
+// The neighbourhood ratio of pair i (0: too few neighbours); `around` is scratch.
+double neighbourhood_ratio_at(const std::vector<double>& ratio, std::size_t i, std::vector<double>& around) {
+  const std::size_t n = ratio.size();
+  around.clear();
+  for (std::size_t j = i > kNeighbourPairs ? i - kNeighbourPairs : 0; j < std::min(n, i + kNeighbourPairs + 1); ++j)
+    if (j != i && ratio[j] > 0) around.push_back(ratio[j]);
+  if (around.size() < kMinNeighbours) return 0.0;
+  const auto middle = around.begin() + static_cast<std::ptrdiff_t>(around.size() / 2);
+  std::nth_element(around.begin(), middle, around.end());
+  double median = *middle;
+  if (around.size() % 2 == 0) median = (median + *std::max_element(around.begin(), middle)) / 2;
+  // Rounded to about 1%, as the document's own ratio is.
+  return std::exp(std::round(std::log(median) / 0.01) * 0.01);
+}
+
+}  // namespace
+
 std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
                                          std::span<const LineSummary> originals) {
-  const std::size_t n = translations.size();
-  std::vector<double> ratio(n, 0.0), out(n, 0.0);
-  for (std::size_t i = 0; i < n; ++i)
-    if (translations[i].length > 0 && originals[i].length > 0) ratio[i] = originals[i].length / translations[i].length;
-  std::vector<double> around;
+  const std::vector<double> ratio = pair_length_ratios(translations, originals);
+  std::vector<double> out(ratio.size(), 0.0), around;
+  around.reserve(2 * kNeighbourPairs);
+  for (std::size_t i = 0; i < ratio.size(); ++i) out[i] = neighbourhood_ratio_at(ratio, i, around);
+  return out;
+}
+
+std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
+                                         std::span<const LineSummary> originals,
+                                         std::span<const LineSummary> old_translations,
+                                         std::span<const LineSummary> old_originals, std::span<const double> old_results) {
+  const std::vector<double> ratio = pair_length_ratios(translations, originals);
+  const std::vector<double> old_ratio = pair_length_ratios(old_translations, old_originals);
+  const std::size_t n = ratio.size();
+  const std::size_t m = old_ratio.size();
+  if (old_results.size() != m) return neighbourhood_ratios(translations, originals);
+  // The ratios both share at their start (prefix) and end (suffix, not overlapping it).
+  std::size_t prefix = 0;
+  while (prefix < std::min(n, m) && ratio[prefix] == old_ratio[prefix]) ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < std::min(n, m) - prefix && ratio[n - 1 - suffix] == old_ratio[m - 1 - suffix]) ++suffix;
+  std::vector<double> out(n, 0.0), around;
   around.reserve(2 * kNeighbourPairs);
   for (std::size_t i = 0; i < n; ++i) {
-    around.clear();
-    for (std::size_t j = i > kNeighbourPairs ? i - kNeighbourPairs : 0; j < std::min(n, i + kNeighbourPairs + 1); ++j)
-      if (j != i && ratio[j] > 0) around.push_back(ratio[j]);
-    if (around.size() < kMinNeighbours) continue;
-    const auto middle = around.begin() + static_cast<std::ptrdiff_t>(around.size() / 2);
-    std::nth_element(around.begin(), middle, around.end());
-    double median = *middle;
-    if (around.size() % 2 == 0) median = (median + *std::max_element(around.begin(), middle)) / 2;
-    // Rounded to about 1%, as the document's own ratio is.
-    out[i] = std::exp(std::round(std::log(median) / 0.01) * 0.01);
+    if (i + kNeighbourPairs < prefix)  // the window [i - K, i + K] (clipped at 0) inside the shared start
+      out[i] = old_results[i];
+    else if (i >= n - suffix + kNeighbourPairs)  // inside the shared end, at the same distance from the end
+      out[i] = old_results[i + m - n];
+    else
+      out[i] = neighbourhood_ratio_at(ratio, i, around);
   }
   return out;
 }
