@@ -58,7 +58,8 @@ std::optional<std::size_t> repeated_number_start(std::string_view line) {
     at = end;
   }
   for (std::size_t k = 1; k < numbers.size(); ++k) {
-    const auto [second_at, number] = numbers[k];
+    const std::size_t second_at = numbers[k].first;
+    const std::string_view number = numbers[k].second;  // not a structured binding: clang 14 cannot capture one
     if (chars::contains_cjk(line.substr(second_at))) continue;
     if (std::none_of(numbers.begin(), numbers.begin() + static_cast<std::ptrdiff_t>(k),
                      [&](const auto& earlier) { return earlier.second == number; }))
