@@ -128,10 +128,7 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
   };
   std::vector<Candidate> candidates;
   // Open brackets before the position: a cut inside brackets is none.
-  auto bracket_step = [](char32_t c) {
-    if (c == U'(' || c == U'（' || c == U'[' || c == U'【') return 1;
-    return c == U')' || c == U'）' || c == U']' || c == U'】' ? -1 : 0;
-  };
+  auto bracket_step = [](char32_t c) { return chars::is_opening_bracket(c) ? 1 : chars::is_closing_bracket(c) ? -1 : 0; };
   int depth = 0;
   const std::size_t from = std::max<std::size_t>(lo, 1);
   for (std::size_t at = 0; at < from;) {
@@ -193,7 +190,7 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
                                                   text_of(second), second_token, share, whole_fits);
   std::optional<detail::LanguageJoin> seam;
   for (const detail::LanguageJoin& candidate : seams) {
-      if (merged_parts_fit(text, candidate, first, second, partners_translation)) {
+    if (merged_parts_fit(text, candidate, first, second, partners_translation)) {
       seam = candidate;
       break;
     }
