@@ -276,6 +276,16 @@ std::optional<std::size_t> FrameReader::find_lie(std::size_t limit) {
   return std::nullopt;
 }
 
+FrameError FrameReader::length_lie(std::size_t lie) {
+  FrameError error{FrameError::Kind::LengthMismatch,
+                   "Content-Length " + std::to_string(body_length_) +
+                       " runs past the end of the message into the next header",
+                   keep_prefix(pending().substr(0, lie))};
+  consume(lie);
+  state_ = State::Header;
+  return error;
+}
+
 std::optional<FrameEvent> FrameReader::next_body() {
   std::string_view in = pending();
   if (in.size() >= body_length_) {
@@ -296,15 +306,7 @@ std::optional<FrameEvent> FrameReader::next_body() {
     state_ = State::Header;
     return body;
   }
-  if (auto lie = find_lie(in.size())) {
-    FrameError error{FrameError::Kind::LengthMismatch,
-                     "Content-Length " + std::to_string(body_length_) +
-                         " runs past the end of the message into the next header",
-                     keep_prefix(in.substr(0, *lie))};
-    consume(*lie);
-    state_ = State::Header;
-    return error;
-  }
+  if (auto lie = find_lie(in.size())) return length_lie(*lie);
   if (eof_) {
     FrameError error{FrameError::Kind::TruncatedAtEof, "input ended inside a message body", keep_prefix(in)};
     consume(in.size());
@@ -318,15 +320,7 @@ std::optional<FrameEvent> FrameReader::next_skip() {
   if (!skip_reported_) {
     // Look at the start first: a length can lie upwards too, and the id is there.
     std::string_view in = pending();
-    if (auto lie = find_lie(std::min(in.size(), kKeptPrefixBytes))) {
-      FrameError error{FrameError::Kind::LengthMismatch,
-                       "Content-Length " + std::to_string(body_length_) +
-                           " runs past the end of the message into the next header",
-                       keep_prefix(in.substr(0, *lie))};
-      consume(*lie);
-      state_ = State::Header;
-      return error;
-    }
+    if (auto lie = find_lie(std::min(in.size(), kKeptPrefixBytes))) return length_lie(*lie);
     if (in.size() < kKeptPrefixBytes && !eof_) return std::nullopt;
     skip_reported_ = true;
     FrameError error{FrameError::Kind::TooLarge,

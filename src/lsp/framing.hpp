@@ -62,6 +62,9 @@ class FrameReader {
   // Offset (< limit) of a header that starts right after a complete JSON object
   // inside the pending body: proof that the declared length lied.
   std::optional<std::size_t> find_lie(std::size_t limit);
+  // The error for a lie found at `lie`: the bytes before it are dropped as
+  // that message, and the header at `lie` is read next.
+  FrameError length_lie(std::size_t lie);
   void compact();
 
   std::string buffer_;

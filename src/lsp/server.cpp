@@ -155,6 +155,20 @@ void Server::handle_frame(FrameEvent event) {
   respond_error(id, code, error.detail);
 }
 
+// The error reply for the exception being handled: the handler's own code, a
+// parameter that did not decode, or anything else as an internal error.
+void Server::respond_failure(const json& id) {
+  try {
+    throw;
+  } catch (const RpcError& e) {
+    respond_error(id, e.code(), e.what());
+  } catch (const json::exception& e) {
+    respond_error(id, ErrorCode::InvalidParams, std::string("invalid params: ") + e.what());
+  } catch (const std::exception& e) {
+    respond_error(id, ErrorCode::InternalError, std::string("internal error: ") + e.what());
+  }
+}
+
 void Server::handle_request(Request request) {
   const json& id = request.id;
   try {
@@ -172,12 +186,8 @@ void Server::handle_request(Request request) {
       return;
     }
     handler->second(id, request.params);
-  } catch (const RpcError& e) {
-    respond_error(id, e.code(), e.what());
-  } catch (const json::exception& e) {
-    respond_error(id, ErrorCode::InvalidParams, std::string("invalid params: ") + e.what());
-  } catch (const std::exception& e) {
-    respond_error(id, ErrorCode::InternalError, std::string("internal error: ") + e.what());
+  } catch (const std::exception&) {
+    respond_failure(id);
   }
 }
 
@@ -266,12 +276,8 @@ void Server::answer(const json& id, const Document& document, const Snapshot& sn
     } else {
       respond(id, std::get<json>(std::move(reply)));
     }
-  } catch (const RpcError& e) {
-    respond_error(id, e.code(), e.what());
-  } catch (const json::exception& e) {
-    respond_error(id, ErrorCode::InvalidParams, std::string("invalid params: ") + e.what());
-  } catch (const std::exception& e) {
-    respond_error(id, ErrorCode::InternalError, std::string("internal error: ") + e.what());
+  } catch (const std::exception&) {
+    respond_failure(id);
   }
 }
 

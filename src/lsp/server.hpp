@@ -93,6 +93,7 @@ class Server {
   void respond_raw(const json& id, std::string_view result);  // `result` is JSON text
   void send_raw(std::string_view body);                       // `body` is a whole message's JSON text
   void respond_error(const json& id, ErrorCode code, std::string_view message);
+  void respond_failure(const json& id);  // inside a catch block
   void log(int type, const std::string& message);  // window/logMessage
   void show(int type, const std::string& message);  // window/showMessage
   void report_settings_warnings(const std::string& source, const std::vector<std::string>& warnings);
