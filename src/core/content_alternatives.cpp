@@ -27,17 +27,24 @@ struct KeyView {
   std::vector<std::uint64_t> extra_present;
   std::vector<std::uint64_t> names;    // sorted, unique
   std::vector<std::uint64_t> carried;  // sorted, unique
-  static KeyView of(const TokenKeys& keys) { return {keys.present, {}, keys.names, keys.carried}; }
   bool contains(std::uint64_t key) const {
     return std::binary_search(sorted_present.begin(), sorted_present.end(), key) ||
            std::find(extra_present.begin(), extra_present.end(), key) != extra_present.end();
   }
 };
 
+// An unchanged line's keys, read in place (a KeyView of them would copy the lists).
+struct UnchangedKeys {
+  const TokenKeys& keys;
+  std::span<const std::uint64_t> names = keys.names, carried = keys.carried;
+  bool contains(std::uint64_t key) const { return std::binary_search(keys.present.begin(), keys.present.end(), key); }
+};
+
 // check_lexical() for changed lines; same counts as check_lexical on the joined text's keys.
+template <class TranslationKeys, class OriginalKeys>
 LexicalCheck lexical_of(std::span<const NumberMention> translation_numbers,
-                        std::span<const NumberMention> original_numbers, const KeyView& translation,
-                        const KeyView& original) {
+                        std::span<const NumberMention> original_numbers, const TranslationKeys& translation,
+                        const OriginalKeys& original) {
   LexicalCheck check = check_lexical(translation_numbers, original_numbers, TokenKeys{}, TokenKeys{});
   for (const std::uint64_t key : translation.names) {
     if (original.contains(key)) ++check.matched_tokens;
@@ -197,12 +204,13 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
       candidate.count = static_cast<std::uint32_t>(length);
       candidate.translation_side = true;
       candidate.forward = forward;
-      const std::vector<std::size_t> order = rotation_order(candidate);
       double alternative = 0;
       double rotated_words = 0;
       for (std::size_t i = 0; i < length; ++i) {
-        alternative += cost(order[i], anchor + i);
-        if (table.lexicon) rotated_words += words(order[i], anchor + i);
+        // rotation_order's pair at position i, without its vector.
+        const std::size_t from = anchor + (forward ? (i + length - 1) % length : (i + 1) % length);
+        alternative += cost(from, anchor + i);
+        if (table.lexicon) rotated_words += words(from, anchor + i);
       }
       candidate.word_gain = rotated_words - given_words;
       // Penalty: the prior of a shifted block plus the choice among block lengths and directions.
@@ -482,8 +490,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           aside_head != 0 && detail::leading_aside_end(table.side_text(b, !translation).text) == 0 ? kLeadInMended
                                                                                                  : 0.0;
       // A move that leaves pair a's translation cut is no drift (cut_cues.cpp).
+      std::optional<bool> original_before_cut;  // the part of that test that no cut changes
       auto leaves_cut_end = [&](std::string_view head) {
-        return move_leaves_cut_end(translation, forward, head, dest_partner, table.side_text(a, false).text);
+        return move_leaves_cut_end(translation, forward, head, dest_partner, table.side_text(a, false).text,
+                                   &original_before_cut);
       };
       double word_cut_penalty = 0;
       bool word_cut_sentence = false;  // the words' cut begins a sentence that lost its full stop
@@ -636,8 +646,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           sorted_tokens->keys(inside, dest.keys.names, dest.keys.carried, kept_keys, moved_keys);
           const KeyView& here_view = forward ? kept_keys : moved_keys;
           const KeyView& next_view = forward ? moved_keys : kept_keys;
-          const KeyView here_other_view = KeyView::of(here_other.keys);
-          const KeyView next_other_view = KeyView::of(next_other.keys);
+          const UnchangedKeys here_other_view{here_other.keys}, next_other_view{next_other.keys};
           LexicalCheck check_a, check_b;
           const std::span<const NumberMention> none, here_other_numbers = moves_numbers ? here_other.numbers : none,
                                                      next_other_numbers = moves_numbers ? next_other.numbers : none;

@@ -326,8 +326,10 @@ bool ends_inside_original_token(std::string_view translation, std::string_view o
 // Whether pair a's translation still ends with a cut's shape after a drift's
 // move that ends pair a's line on the moved side with `head` (`partner`: that
 // line's partner; `original_before`: pair a's original before the move).
+// `before_memo`, when given, keeps the part that reads `original_before`,
+// the same for every cut of one move's source line.
 bool move_leaves_cut_end(bool moves_translation, bool forward, std::string_view head, std::string_view partner,
-                         std::string_view original_before);
+                         std::string_view original_before, std::optional<bool>* before_memo = nullptr);
 // The web address the original ends with when the translation lacks it (else empty).
 std::string_view dropped_final_address(std::string_view translation, std::string_view original);
 
