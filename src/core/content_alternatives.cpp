@@ -126,7 +126,11 @@ struct SortedTokens {
 // is a binary search instead of a pass over the items per cut.
 class MovedCounter {
  public:
-  MovedCounter(bool forward, std::size_t line_size) : forward_(forward), line_size_(line_size) {}
+  void reset(bool forward, std::size_t line_size) {
+    forward_ = forward;
+    line_size_ = line_size;
+    bounds_.clear();
+  }
   void add(std::size_t begin, std::size_t end) {
     if (!forward_) bounds_.push_back(end);
     else if (end <= line_size_) bounds_.push_back(begin);
@@ -144,8 +148,8 @@ class MovedCounter {
   }
 
  private:
-  bool forward_;
-  std::size_t line_size_;
+  bool forward_ = true;
+  std::size_t line_size_ = 0;
   std::vector<std::size_t> bounds_;
 };
 
@@ -163,7 +167,8 @@ std::vector<std::size_t> rotation_order(const Alternative& candidate) {
   return order;
 }
 
-static void add_rotations(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
+static void add_rotations(const PairTable& table, std::size_t anchor, NeighbourCosts* neighbours,
+                          std::vector<Alternative>& out) {
   double current = 0;
   // What the dictionary says of pairing the translation of pair anchor+t with
   // the original of anchor+o (kWordWeight a content word with a counterpart,
@@ -185,6 +190,8 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
   std::array<std::array<std::optional<double>, kMaxBlock>, kMaxBlock> cost_memo;
   auto cost = [&](std::size_t t, std::size_t o) {
     std::optional<double>& memo = cost_memo[t - anchor][o - anchor];
+    if (!memo && neighbours && (t + 1 == o || o + 1 == t))
+      memo = neighbours->get(t, o, [&] { return cross_cost(table, t, o); });
     if (!memo) memo = cross_cost(table, t, o);
     return *memo;
   };
@@ -381,6 +388,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
   if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
   const std::size_t a = anchor, b = anchor + 1;
   const double current = table.cost[a] + table.cost[b];
+  // The changed lines' keys and numbers, and the moved items' bounds: reused from cut to cut and move to move.
+  KeyView kept_keys, moved_keys;
+  std::vector<NumberMention> here_numbers, next_numbers;
+  MovedCounter numbers_moved, tokens_moved, needed_tokens_moved;
   for (const bool translation : {true, false}) {
     const LineFeatures& here = table.side(a, translation);
     const LineFeatures& next = table.side(b, translation);
@@ -391,8 +402,6 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       const LineFeatures& source = forward ? here : next;
       const std::string_view source_text = table.side_text(forward ? a : b, translation);
       std::optional<SortedTokens> sorted_tokens;  // made for the first cut that moves numbers or tokens
-      KeyView kept_keys, moved_keys;  // the changed lines' keys; reused from cut to cut
-      std::vector<NumberMention> here_numbers, next_numbers;
       // Content words that change partner with the moved text (signal off: none).
       const DriftWords words = drift_words(table, a, translation, forward);
       const double word_bound =
@@ -402,8 +411,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // make the lexical part change — a name or must-carry token, or a word
       // that a partner line's name needs ("hugging face" for "Hugging Face").
       // Counted for the first cut that asks.
-      MovedCounter numbers_moved(forward, source_text.size()), tokens_moved(forward, source_text.size()),
-          needed_tokens_moved(forward, source_text.size());
+      for (MovedCounter* counter : {&numbers_moved, &tokens_moved, &needed_tokens_moved})
+        counter->reset(forward, source_text.size());
       // The source's tokens that can enter the changed line's checked keys:
       // its names when the translation changes, its must-carry tokens else.
       std::size_t checked_tokens = 0;
@@ -794,10 +803,11 @@ static void add_merge(const PairTable& table, std::size_t anchor, std::vector<Al
   if (candidate.evidence >= kRealignThresholds.hint) out.push_back(candidate);
 }
 
-std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor, DriftSearch search) {
+std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor, DriftSearch search,
+                                         NeighbourCosts* neighbours) {
   std::vector<Alternative> out;
   if (!table.valid(anchor)) return out;
-  add_rotations(table, anchor, out);
+  add_rotations(table, anchor, neighbours, out);
   add_drifts(table, anchor, search, out);
   add_merge(table, anchor, out);
   // Keep only those worth reporting; the rest cost memory in the cache.
