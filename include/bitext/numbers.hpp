@@ -103,6 +103,13 @@ struct NumberComparison {
 
 NumberComparison compare_numbers(std::span<const NumberMention> translation,
                                  std::span<const NumberMention> original);
+// compare_numbers' counts alone (both sides summed), with no index vectors:
+// the pairing and content costs ask only these, many times per line.
+struct NumberMatchCounts {
+  std::size_t matched = 0, unmatched = 0;
+};
+NumberMatchCounts count_number_matches(std::span<const NumberMention> translation,
+                                       std::span<const NumberMention> original);
 
 // Technical tokens that contain digits, compared as tokens rather than as
 // quantities: man-page references (killall(1), smartd(8)), versions (1.2.3,

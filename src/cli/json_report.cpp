@@ -189,7 +189,8 @@ void append_json_diagnostics(std::string& out, unsigned depth, const LineIndex& 
   // The server's mapping, with the fixes in data (a report has no codeAction to ask).
   const lsp::DiagnosticOptions options{uri, std::nullopt, true, true};
   auto range_of = [&](std::size_t begin, std::size_t end) {
-    return Range{index.position_of(begin, PositionEncoding::Utf16), index.position_of(end, PositionEncoding::Utf16)};
+    const auto [first, last] = index.positions_of(begin, end, PositionEncoding::Utf16);
+    return Range{first, last};
   };
   // ~1.4-1.5 KB per finding on the distinct text: reserved with room to spare
   // (pages not written are never touched), so that the text is not copied as

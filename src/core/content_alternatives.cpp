@@ -27,17 +27,24 @@ struct KeyView {
   std::vector<std::uint64_t> extra_present;
   std::vector<std::uint64_t> names;    // sorted, unique
   std::vector<std::uint64_t> carried;  // sorted, unique
-  static KeyView of(const TokenKeys& keys) { return {keys.present, {}, keys.names, keys.carried}; }
   bool contains(std::uint64_t key) const {
     return std::binary_search(sorted_present.begin(), sorted_present.end(), key) ||
            std::find(extra_present.begin(), extra_present.end(), key) != extra_present.end();
   }
 };
 
+// An unchanged line's keys, read in place (a KeyView of them would copy the lists).
+struct UnchangedKeys {
+  const TokenKeys& keys;
+  std::span<const std::uint64_t> names = keys.names, carried = keys.carried;
+  bool contains(std::uint64_t key) const { return std::binary_search(keys.present.begin(), keys.present.end(), key); }
+};
+
 // check_lexical() for changed lines; same counts as check_lexical on the joined text's keys.
+template <class TranslationKeys, class OriginalKeys>
 LexicalCheck lexical_of(std::span<const NumberMention> translation_numbers,
-                        std::span<const NumberMention> original_numbers, const KeyView& translation,
-                        const KeyView& original) {
+                        std::span<const NumberMention> original_numbers, const TranslationKeys& translation,
+                        const OriginalKeys& original) {
   LexicalCheck check = check_lexical(translation_numbers, original_numbers, TokenKeys{}, TokenKeys{});
   for (const std::uint64_t key : translation.names) {
     if (original.contains(key)) ++check.matched_tokens;
@@ -119,7 +126,11 @@ struct SortedTokens {
 // is a binary search instead of a pass over the items per cut.
 class MovedCounter {
  public:
-  MovedCounter(bool forward, std::size_t line_size) : forward_(forward), line_size_(line_size) {}
+  void reset(bool forward, std::size_t line_size) {
+    forward_ = forward;
+    line_size_ = line_size;
+    bounds_.clear();
+  }
   void add(std::size_t begin, std::size_t end) {
     if (!forward_) bounds_.push_back(end);
     else if (end <= line_size_) bounds_.push_back(begin);
@@ -137,8 +148,8 @@ class MovedCounter {
   }
 
  private:
-  bool forward_;
-  std::size_t line_size_;
+  bool forward_ = true;
+  std::size_t line_size_ = 0;
   std::vector<std::size_t> bounds_;
 };
 
@@ -156,7 +167,8 @@ std::vector<std::size_t> rotation_order(const Alternative& candidate) {
   return order;
 }
 
-static void add_rotations(const PairTable& table, std::size_t anchor, std::vector<Alternative>& out) {
+static void add_rotations(const PairTable& table, std::size_t anchor, NeighbourCosts* neighbours,
+                          std::vector<Alternative>& out) {
   double current = 0;
   // What the dictionary says of pairing the translation of pair anchor+t with
   // the original of anchor+o (kWordWeight a content word with a counterpart,
@@ -178,6 +190,8 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
   std::array<std::array<std::optional<double>, kMaxBlock>, kMaxBlock> cost_memo;
   auto cost = [&](std::size_t t, std::size_t o) {
     std::optional<double>& memo = cost_memo[t - anchor][o - anchor];
+    if (!memo && neighbours && (t + 1 == o || o + 1 == t))
+      memo = neighbours->get(t, o, [&] { return cross_cost(table, t, o); });
     if (!memo) memo = cross_cost(table, t, o);
     return *memo;
   };
@@ -197,12 +211,13 @@ static void add_rotations(const PairTable& table, std::size_t anchor, std::vecto
       candidate.count = static_cast<std::uint32_t>(length);
       candidate.translation_side = true;
       candidate.forward = forward;
-      const std::vector<std::size_t> order = rotation_order(candidate);
       double alternative = 0;
       double rotated_words = 0;
       for (std::size_t i = 0; i < length; ++i) {
-        alternative += cost(order[i], anchor + i);
-        if (table.lexicon) rotated_words += words(order[i], anchor + i);
+        // rotation_order's pair at position i, without its vector.
+        const std::size_t from = anchor + (forward ? (i + length - 1) % length : (i + 1) % length);
+        alternative += cost(from, anchor + i);
+        if (table.lexicon) rotated_words += words(from, anchor + i);
       }
       candidate.word_gain = rotated_words - given_words;
       // Penalty: the prior of a shifted block plus the choice among block lengths and directions.
@@ -373,6 +388,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
   if (anchor + 1 >= table.size() || !table.valid(anchor) || !table.valid(anchor + 1)) return;
   const std::size_t a = anchor, b = anchor + 1;
   const double current = table.cost[a] + table.cost[b];
+  // The changed lines' keys and numbers, and the moved items' bounds: reused from cut to cut and move to move.
+  KeyView kept_keys, moved_keys;
+  std::vector<NumberMention> here_numbers, next_numbers;
+  MovedCounter numbers_moved, tokens_moved, needed_tokens_moved;
   for (const bool translation : {true, false}) {
     const LineFeatures& here = table.side(a, translation);
     const LineFeatures& next = table.side(b, translation);
@@ -383,8 +402,6 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       const LineFeatures& source = forward ? here : next;
       const std::string_view source_text = table.side_text(forward ? a : b, translation);
       std::optional<SortedTokens> sorted_tokens;  // made for the first cut that moves numbers or tokens
-      KeyView kept_keys, moved_keys;  // the changed lines' keys; reused from cut to cut
-      std::vector<NumberMention> here_numbers, next_numbers;
       // Content words that change partner with the moved text (signal off: none).
       const DriftWords words = drift_words(table, a, translation, forward);
       const double word_bound =
@@ -394,8 +411,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // make the lexical part change — a name or must-carry token, or a word
       // that a partner line's name needs ("hugging face" for "Hugging Face").
       // Counted for the first cut that asks.
-      MovedCounter numbers_moved(forward, source_text.size()), tokens_moved(forward, source_text.size()),
-          needed_tokens_moved(forward, source_text.size());
+      for (MovedCounter* counter : {&numbers_moved, &tokens_moved, &needed_tokens_moved})
+        counter->reset(forward, source_text.size());
       // The source's tokens that can enter the changed line's checked keys:
       // its names when the translation changes, its must-carry tokens else.
       std::size_t checked_tokens = 0;
@@ -482,8 +499,10 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           aside_head != 0 && detail::leading_aside_end(table.side_text(b, !translation).text) == 0 ? kLeadInMended
                                                                                                  : 0.0;
       // A move that leaves pair a's translation cut is no drift (cut_cues.cpp).
+      std::optional<bool> original_before_cut;  // the part of that test that no cut changes
       auto leaves_cut_end = [&](std::string_view head) {
-        return move_leaves_cut_end(translation, forward, head, dest_partner, table.side_text(a, false).text);
+        return move_leaves_cut_end(translation, forward, head, dest_partner, table.side_text(a, false).text,
+                                   &original_before_cut);
       };
       double word_cut_penalty = 0;
       bool word_cut_sentence = false;  // the words' cut begins a sentence that lost its full stop
@@ -636,8 +655,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           sorted_tokens->keys(inside, dest.keys.names, dest.keys.carried, kept_keys, moved_keys);
           const KeyView& here_view = forward ? kept_keys : moved_keys;
           const KeyView& next_view = forward ? moved_keys : kept_keys;
-          const KeyView here_other_view = KeyView::of(here_other.keys);
-          const KeyView next_other_view = KeyView::of(next_other.keys);
+          const UnchangedKeys here_other_view{here_other.keys}, next_other_view{next_other.keys};
           LexicalCheck check_a, check_b;
           const std::span<const NumberMention> none, here_other_numbers = moves_numbers ? here_other.numbers : none,
                                                      next_other_numbers = moves_numbers ? next_other.numbers : none;
@@ -785,10 +803,11 @@ static void add_merge(const PairTable& table, std::size_t anchor, std::vector<Al
   if (candidate.evidence >= kRealignThresholds.hint) out.push_back(candidate);
 }
 
-std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor, DriftSearch search) {
+std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor, DriftSearch search,
+                                         NeighbourCosts* neighbours) {
   std::vector<Alternative> out;
   if (!table.valid(anchor)) return out;
-  add_rotations(table, anchor, out);
+  add_rotations(table, anchor, neighbours, out);
   add_drifts(table, anchor, search, out);
   add_merge(table, anchor, out);
   // Keep only those worth reporting; the rest cost memory in the cache.

@@ -169,7 +169,7 @@ class ContentRun {
   void tell_prefix(std::size_t target);
   std::vector<Alternative> candidates_in(std::size_t from, std::size_t to) const;
   void check_and_cost(std::size_t pair);
-  void alternatives_for(std::size_t anchor);
+  void alternatives_for(std::size_t anchor, content::NeighbourCosts* neighbours = nullptr);
   void lexical_for(std::size_t pair);
   // Pairs [p, p + count) are those of the previous version from `q` on, each
   // valid in both or invalid in both.
@@ -331,10 +331,10 @@ void ContentRun::check_and_cost(std::size_t p) {
 }
 
 // Stage 2: the alternatives anchored at a dirty anchor (reads pairs [anchor, anchor + kWindow)).
-void ContentRun::alternatives_for(std::size_t anchor) {
+void ContentRun::alternatives_for(std::size_t anchor, content::NeighbourCosts* neighbours) {
   if (!dirty_[anchor]) return;
   ensure_features(anchor, anchor + kWindow);
-  std::vector<Alternative> found = alternatives_at(table_, anchor);
+  std::vector<Alternative> found = alternatives_at(table_, anchor, DriftSearch::Bounded, neighbours);
   for (Alternative& alternative : found) alternative.first -= static_cast<std::uint32_t>(anchor);
   // Kept for the next version: without the slack the vector grew with.
   if (!found.empty())
@@ -355,11 +355,12 @@ void ContentRun::lexical_for(std::size_t p) {
 // left to seam(), so that a thread only ever holds features of its own pairs.
 void ContentRun::sweep(std::size_t begin, std::size_t end) {
   const std::size_t n = table_.size();
+  content::NeighbourCosts neighbours;  // this thread's, for its anchors in order
   for (std::size_t p = begin; p < end; ++p) {
     check_and_cost(p);
     if (p > begin && (p - 1 > begin || begin == 0)) lexical_for(p - 1);
     if (p + 1 >= begin + kWindow) {
-      alternatives_for(p + 1 - kWindow);
+      alternatives_for(p + 1 - kWindow, &neighbours);
       if (p + 1 >= begin + kWindow + 1) release_features(p - kWindow, p + 1 - kWindow);
     }
     // Every anchor before the target has its alternatives, every pair its lexical findings.
@@ -370,7 +371,7 @@ void ContentRun::sweep(std::size_t begin, std::size_t end) {
   }
   if (end == n) {
     for (std::size_t anchor = std::max(begin, end >= kWindow - 1 ? end - (kWindow - 1) : 0); anchor < end; ++anchor)
-      alternatives_for(anchor);
+      alternatives_for(anchor, &neighbours);
     if (end > begin && (end - 1 > begin || begin == 0)) lexical_for(end - 1);
   }
   release_features(begin, end);

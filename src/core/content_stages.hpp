@@ -9,6 +9,8 @@
 // document can run on several threads and a stage's result can be memoised.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -326,8 +328,10 @@ bool ends_inside_original_token(std::string_view translation, std::string_view o
 // Whether pair a's translation still ends with a cut's shape after a drift's
 // move that ends pair a's line on the moved side with `head` (`partner`: that
 // line's partner; `original_before`: pair a's original before the move).
+// `before_memo`, when given, keeps the part that reads `original_before`,
+// the same for every cut of one move's source line.
 bool move_leaves_cut_end(bool moves_translation, bool forward, std::string_view head, std::string_view partner,
-                         std::string_view original_before);
+                         std::string_view original_before, std::optional<bool>* before_memo = nullptr);
 // The web address the original ends with when the translation lacks it (else empty).
 std::string_view dropped_final_address(std::string_view translation, std::string_view original);
 
@@ -361,10 +365,36 @@ struct Alternative {
 // them for every cut. Both give the same alternatives (tests compare them).
 enum class DriftSearch : std::uint8_t { Bounded, Full };
 
+// The costs of pairing a translation with the original of the pair next to
+// it (|t - o| = 1), kept from anchor to anchor by one sweep of a table: the
+// rotations of neighbouring anchors pair the same neighbours again (a
+// rotation's other pairs, its two ends, are its anchor's own).
+class NeighbourCosts {
+ public:
+  template <class Compute>
+  double get(std::size_t translation_pair, std::size_t original_pair, Compute&& compute) {
+    const std::size_t lower = std::min(translation_pair, original_pair);
+    Slot& slot = slots_[lower % slots_.size()];
+    if (slot.lower != lower) slot = Slot{lower, {}, {}};
+    std::optional<double>& cost = translation_pair < original_pair ? slot.down : slot.up;
+    if (!cost) cost = compute();
+    return *cost;
+  }
+
+ private:
+  struct Slot {
+    std::size_t lower = SIZE_MAX;
+    std::optional<double> down, up;  // translation of `lower` with the next original; the other way
+  };
+  std::array<Slot, 2 * kMaxBlock> slots_{};
+};
+
 // Every alternative anchored at `anchor` worth reporting (reads pairs
-// [anchor, anchor + kWindow): their features, costs and checks).
+// [anchor, anchor + kWindow): their features, costs and checks). `neighbours`:
+// the sweep's costs of neighbour pairings, when anchors are taken in order.
 std::vector<Alternative> alternatives_at(const PairTable& table, std::size_t anchor,
-                                         DriftSearch search = DriftSearch::Bounded);
+                                         DriftSearch search = DriftSearch::Bounded,
+                                         NeighbourCosts* neighbours = nullptr);
 
 // For each pair, the position a rotation puts there: the pair whose line ends up at first + i.
 std::vector<std::size_t> rotation_order(const Alternative& rotation);

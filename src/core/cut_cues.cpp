@@ -74,11 +74,14 @@ bool ends_inside_original_token(std::string_view translation, std::string_view o
 // cut inside a token says no sentence ends there (a drift may move a clause,
 // and clean podcast lines end at commas).
 bool move_leaves_cut_end(bool moves_translation, bool forward, std::string_view head, std::string_view partner,
-                         std::string_view original_before) {
+                         std::string_view original_before, std::optional<bool>* before_memo) {
   if (moves_translation) return ends_inside_original_token(head, partner);
   // Pair a's original after the move: forward, the head; backward, its old text and the head.
-  return ends_at_other_clause_mark(partner, head) || ends_inside_original_token(partner, head) ||
-         (!forward && ends_inside_original_token(partner, original_before));
+  if (ends_at_other_clause_mark(partner, head) || ends_inside_original_token(partner, head)) return true;
+  if (forward) return false;
+  if (!before_memo) return ends_inside_original_token(partner, original_before);
+  if (!*before_memo) *before_memo = ends_inside_original_token(partner, original_before);
+  return **before_memo;
 }
 
 // The original ends with a web address that the translation does not have,

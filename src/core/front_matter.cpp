@@ -141,7 +141,12 @@ bool bare_label(std::string_view line) {
   }
   // One word before the number, with or without a space: the number must end
   // the line. A digit, or an appendix capital not inside a Latin word, starts it.
-  for (std::size_t at = 1; at < text.size(); ++at) {
+  // section_number reads digits, full stops and a capital only, so the number
+  // begins inside the line's last run of those (the rest of a long line is not read).
+  std::size_t run = text.size();
+  while (run > 0 && (ascii_digit(text[run - 1]) || text[run - 1] == '.' || (text[run - 1] >= 'A' && text[run - 1] <= 'Z')))
+    --run;
+  for (std::size_t at = std::max<std::size_t>(run, 1); at < text.size(); ++at) {
     const char c = text[at];
     const char before = text[at - 1];
     const bool latin_before = (before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z');

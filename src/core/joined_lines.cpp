@@ -590,18 +590,27 @@ std::string_view leading_latin_token(std::string_view line) {
 }
 
 bool has_spaced_han(std::string_view line) {
-  char32_t last = 0;
-  bool spaced = false;
-  for (std::size_t at = 0; at < line.size();) {
-    const DecodedCodePoint decoded = decode_utf8(line, at);
-    at += std::max<std::size_t>(decoded.length, 1);
-    if (decoded.code_point == U' ') {
-      spaced = true;
-      continue;
+  // Read around each run of spaces only (the structural checks ask this of
+  // every line): the code point after the run, and when that is Han the one
+  // before it, decoded from the last ASCII byte before the run (a decoder
+  // never takes an ASCII byte into a longer sequence, so it starts a code
+  // point there as a decoding from the line's start does).
+  for (std::size_t run = line.find(' '); run != std::string_view::npos;) {
+    std::size_t after = run;
+    while (after < line.size() && line[after] == ' ') ++after;
+    if (after == line.size()) return false;
+    if (chars::is_han(decode_utf8(line, after).code_point)) {
+      std::size_t at = run;
+      while (at > 0 && static_cast<unsigned char>(line[at - 1]) >= 0x80) --at;
+      char32_t last = 0;
+      while (at < run) {
+        const DecodedCodePoint decoded = decode_utf8(line, at);
+        at += std::max<std::size_t>(decoded.length, 1);
+        last = decoded.code_point;
+      }
+      if (chars::is_han(last)) return true;
     }
-    if (spaced && chars::is_han(decoded.code_point) && chars::is_han(last)) return true;
-    last = decoded.code_point;
-    spaced = false;
+    run = line.find(' ', after);
   }
   return false;
 }

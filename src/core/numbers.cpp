@@ -126,22 +126,36 @@ std::size_t strong_count(std::span<const NumberMention> mentions) {
 
 }  // namespace
 
+// Calls `matched(translation_side, index, found)` for every strong number of
+// either side, translation first, in order.
+template <class Matched>
+void match_strong_numbers(std::span<const NumberMention> translation, std::span<const NumberMention> original,
+                          Matched&& matched) {
+  CounterpartFinder in_original(original, strong_count(translation));
+  for (std::size_t k = 0; k < translation.size(); ++k)
+    if (translation[k].strong) matched(true, k, in_original.find(translation[k]));
+  CounterpartFinder in_translation(translation, strong_count(original));
+  for (std::size_t k = 0; k < original.size(); ++k)
+    if (original[k].strong) matched(false, k, in_translation.find(original[k]));
+}
+
 NumberComparison compare_numbers(std::span<const NumberMention> translation,
                                  std::span<const NumberMention> original) {
   NumberComparison result;
-  CounterpartFinder in_original(original, strong_count(translation));
-  for (std::size_t k = 0; k < translation.size(); ++k) {
-    if (!translation[k].strong) continue;
-    if (in_original.find(translation[k])) ++result.matched_translation;
-    else result.unmatched_translation.push_back(k);
-  }
-  CounterpartFinder in_translation(translation, strong_count(original));
-  for (std::size_t k = 0; k < original.size(); ++k) {
-    if (!original[k].strong) continue;
-    if (in_translation.find(original[k])) ++result.matched_original;
-    else result.unmatched_original.push_back(k);
-  }
+  match_strong_numbers(translation, original, [&](bool translation_side, std::size_t k, bool found) {
+    if (found) ++(translation_side ? result.matched_translation : result.matched_original);
+    else (translation_side ? result.unmatched_translation : result.unmatched_original).push_back(k);
+  });
   return result;
+}
+
+NumberMatchCounts count_number_matches(std::span<const NumberMention> translation,
+                                       std::span<const NumberMention> original) {
+  NumberMatchCounts counts;
+  match_strong_numbers(translation, original, [&](bool, std::size_t, bool found) {
+    ++(found ? counts.matched : counts.unmatched);
+  });
+  return counts;
 }
 
 }  // namespace bitext

@@ -402,9 +402,9 @@ LexicalCheck check_lexical(std::span<const NumberMention> translation_numbers,
                            const TokenKeys& original_keys) {
   LexicalCheck check;
   if (!translation_numbers.empty() || !original_numbers.empty()) {
-    const NumberComparison numbers = compare_numbers(translation_numbers, original_numbers);
-    check.unmatched_numbers = static_cast<int>(numbers.unmatched_translation.size() + numbers.unmatched_original.size());
-    check.matched_numbers = static_cast<int>(numbers.matched_translation + numbers.matched_original);
+    const NumberMatchCounts numbers = count_number_matches(translation_numbers, original_numbers);
+    check.unmatched_numbers = static_cast<int>(numbers.unmatched);
+    check.matched_numbers = static_cast<int>(numbers.matched);
   }
   for (const std::uint64_t key : translation_keys.names) {
     if (std::binary_search(original_keys.present.begin(), original_keys.present.end(), key)) ++check.matched_tokens;

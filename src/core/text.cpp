@@ -208,19 +208,43 @@ std::size_t LineIndex::line_of(std::size_t offset) const {
   return static_cast<std::size_t>(after - starts_.begin()) - 1;
 }
 
-Position LineIndex::position_of(std::size_t offset, PositionEncoding encoding) const {
-  offset = std::min(offset, text_.size());
-  const std::size_t line = line_of(offset);
-  const std::size_t start = starts_[line];
-  offset = std::min(offset, line_end(line));
+namespace {
+// Code units from `at` (a code point's start) up to `offset`; `at` is left
+// where the count stopped (`offset`, or the start of a code point it is inside).
+std::size_t units_up_to(std::string_view text, std::size_t& at, std::size_t offset, PositionEncoding encoding) {
   std::size_t units = 0;
-  for (std::size_t at = start; at < offset;) {
-    const DecodedCodePoint decoded = decode_utf8(text_, at);
+  while (at < offset) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
     if (at + decoded.length > offset) break;  // offset inside this code point
     units += units_of(decoded, encoding);
     at += decoded.length;
   }
+  return units;
+}
+}  // namespace
+
+Position LineIndex::position_of(std::size_t offset, PositionEncoding encoding) const {
+  offset = std::min(offset, text_.size());
+  const std::size_t line = line_of(offset);
+  std::size_t at = starts_[line];
+  const std::size_t units = units_up_to(text_, at, std::min(offset, line_end(line)), encoding);
   return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units)};
+}
+
+std::pair<Position, Position> LineIndex::positions_of(std::size_t begin, std::size_t end,
+                                                       PositionEncoding encoding) const {
+  begin = std::min(begin, text_.size());
+  const std::size_t line = line_of(begin);
+  std::size_t at = starts_[line];
+  const std::size_t units = units_up_to(text_, at, std::min(begin, line_end(line)), encoding);
+  const Position first{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units)};
+  end = std::min(end, text_.size());
+  if (line_of(end) != line) return {first, position_of(end, encoding)};
+  // A count from the line's start passes where the start's stopped when the end is not before it.
+  const std::size_t end_offset = std::min(end, line_end(line));
+  if (end_offset < at) return {first, position_of(end, encoding)};
+  const std::size_t more = units_up_to(text_, at, end_offset, encoding);
+  return {first, {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units + more)}};
 }
 
 std::size_t LineIndex::offset_of(Position position, PositionEncoding encoding) const {

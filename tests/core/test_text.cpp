@@ -144,6 +144,19 @@ TEST_CASE("positions outside the BMP: a𐐀b has b at UTF-16 column 3") {
   CHECK(index.offset_of({0, 3}, PositionEncoding::Utf8) == 1);
 }
 
+TEST_CASE("positions_of gives position_of of both ends of every range") {
+  // Multi-byte, 4-byte, invalid and truncated sequences, CRLF, CR and empty lines.
+  const std::string text = "\xE4\xB8\xAD a\xF0\x9F\xA4\x97\xFF\xE4\xB8x\r\n\r\ne\xCC\x81y\rz\xF0\x90";
+  const LineIndex index(text);
+  for (const PositionEncoding encoding : {PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32})
+    for (std::size_t begin = 0; begin <= text.size() + 1; ++begin)
+      for (std::size_t end = 0; end <= text.size() + 1; ++end) {
+        const auto [first, last] = index.positions_of(begin, end, encoding);
+        CHECK(first == index.position_of(begin, encoding));
+        CHECK(last == index.position_of(end, encoding));
+      }
+}
+
 TEST_CASE("positions on CJK, emoji and combining marks across lines") {
   // line 0: 中文🤗x   line 1: e + U+0301 + y
   const std::string text = "\xE4\xB8\xAD\xE6\x96\x87\xF0\x9F\xA4\x97x\r\ne\xCC\x81y";
