@@ -7,6 +7,7 @@
 
 #include "bitext/text.hpp"
 #include "chars.hpp"
+#include "merged_anchors.hpp"
 #include "structural_checker.hpp"
 
 namespace bitext::detail {
@@ -46,7 +47,9 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
   auto words_of = [&](std::string_view text, bool chinese) {
     return chinese ? chinese_line_words(text, &lexicon) : english_line_words(text);
   };
-  const std::vector<LexicalWord> line = words_of(merged, merged_chinese);
+  // The merged line's English words glued at a capital are read apart
+  // ("NormalizeColor": a merge without a separator glues two words).
+  const std::vector<LexicalWord> line = merged_chinese ? words_of(merged, true) : merged_english_words(merged);
   const std::vector<LexicalWord> in_first = words_of(first, !merged_chinese);
   const std::vector<LexicalWord> in_second = words_of(second, !merged_chinese);
   auto matched = [&](const std::vector<LexicalWord>& partner) {
@@ -86,6 +89,36 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       second_label_found = second_label;
       break;
     }
+  }
+  // A number the line shares with one partner only names that partner's
+  // segment: numbers carry over into a translation as they are ("Open recent
+  // image #4 Open recent image #5", "Section 11, …Section 12, …"), so a deleted
+  // line's neighbour has its own partner's numbers, not the next pair's alone.
+  {
+    const std::vector<MergedNumber> numbers = merged_numbers(merged);
+    const std::vector<MergedNumber> first_numbers = merged_numbers(first), second_numbers = merged_numbers(second);
+    // The line's first token ("上一页13.7.", "B.5.2.") is its own heading's
+    // label: a deleted line's neighbour has it too, so it counts only beside
+    // a number of the second partner (as merged_lexical_anchor's labels).
+    std::size_t first_token_end = 0;
+    while (first_token_end < merged.size() && merged_cut_space(merged[first_token_end])) ++first_token_end;
+    while (first_token_end < merged.size() && !merged_cut_space(merged[first_token_end])) ++first_token_end;
+    std::vector<Lean> leading;
+    bool second_number = false;
+    for (const MergedNumber& number : numbers) {
+      const bool in_first = merged_number_in(first_numbers, number.text);
+      if (in_first == merged_number_in(second_numbers, number.text)) continue;
+      if (in_first && number.begin < first_token_end) {
+        leading.push_back({number.begin, number.end, 1, 1});
+        continue;
+      }
+      // Inside the second partner's label or token, already counted.
+      const bool counted = std::any_of(leans.begin(), leans.end(),
+                                       [&](const Lean& l) { return number.begin < l.end && l.begin < number.end; });
+      second_number = second_number || !in_first;
+      if (!counted) leans.push_back({number.begin, number.end, in_first ? 1 : -1, 1});
+    }
+    if (second_number) leans.insert(leans.end(), leading.begin(), leading.end());
   }
   const std::string_view first_token = leading_latin_token(first);
   // The first label counts only beside the second: a deleted line's
