@@ -94,15 +94,17 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
   // segment: numbers carry over into a translation as they are ("Open recent
   // image #4 Open recent image #5", "Section 11, …Section 12, …"), so a deleted
   // line's neighbour has its own partner's numbers, not the next pair's alone.
+  std::size_t first_token_end = 0;
+  while (first_token_end < merged.size() && merged_cut_space(merged[first_token_end])) ++first_token_end;
+  while (first_token_end < merged.size() && !merged_cut_space(merged[first_token_end])) ++first_token_end;
   {
     const std::vector<MergedNumber> numbers = merged_numbers(merged);
     const std::vector<MergedNumber> first_numbers = merged_numbers(first), second_numbers = merged_numbers(second);
     // The line's first token ("上一页13.7.", "B.5.2.") is its own heading's
     // label: a deleted line's neighbour has it too, so it counts only beside
-    // a number of the second partner (as merged_lexical_anchor's labels).
-    std::size_t first_token_end = 0;
-    while (first_token_end < merged.size() && merged_cut_space(merged[first_token_end])) ++first_token_end;
-    while (first_token_end < merged.size() && !merged_cut_space(merged[first_token_end])) ++first_token_end;
+    // a number of the second partner (as merged_lexical_anchor's labels), or
+    // where the whole line is too long for the first partner alone (a deleted
+    // line's neighbour translates its own partner and fits it).
     std::vector<Lean> leading;
     bool second_number = false;
     for (const MergedNumber& number : numbers) {
@@ -118,7 +120,7 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       second_number = second_number || !in_first;
       if (!counted) leans.push_back({number.begin, number.end, in_first ? 1 : -1, 1});
     }
-    if (second_number) leans.insert(leans.end(), leading.begin(), leading.end());
+    if (second_number || !whole_fits) leans.insert(leans.end(), leading.begin(), leading.end());
   }
   const std::string_view first_token = leading_latin_token(first);
   // The first label counts only beside the second: a deleted line's
@@ -190,6 +192,8 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       int rank = 0;
       if (token) {
         rank = 3;
+      } else if (end == first_token_end && merged_lexical_anchor(merged.substr(0, end), true)) {
+        rank = 0;  // a heading's label alone ("15.1.2. | Making Changes"): its dot ends no sentence
       } else if (merged_cut_stop(merged_cut_before(merged, end))) {
         rank = 2;
       } else if (upper || cjk_here != cjk_before) {
