@@ -147,14 +147,27 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       second_only += leans[k].weight;
     }
   }
-  if (!last_first || !first_second) return {};
+  if (!first_second) return {};
+  // Where the whole line is too long for the first partner alone and at least
+  // two words after translate only the second, the first part may be words
+  // both partners share ("Import users Choose your new template…" before
+  // "导入用户" and "在进行 csv 导入时选择…"): the last such word before them
+  // ends the first part. A deleted line's neighbour fits its own partner.
+  std::optional<std::size_t> shared_end;
+  if (!last_first && !whole_fits && second_only >= 2) {
+    for (std::size_t k = 0; k < line.size(); ++k)
+      if (to_first[k] && to_second[k] && line[k].end <= leans[*first_second].begin) shared_end = line[k].end;
+    if (!shared_end) return {};
+  } else if (!last_first) {
+    return {};
+  }
   // One word is enough where the whole line is too long for the first partner
   // alone; else one word only at a cut where a segment starts: after a
   // sentence end or before the second partner's label (rank 2), or in English
   // before a capital (rank 1; Chinese has no capitals, and a script change
   // inside a Chinese line is a term: "安装 GRUB 引导程序").
   const int least_rank = !whole_fits || second_only >= 2 ? 0 : (merged_chinese ? 2 : 1);
-  const std::size_t lo = leans[*last_first].end, hi = leans[*first_second].begin;
+  const std::size_t lo = last_first ? leans[*last_first].end : *shared_end, hi = leans[*first_second].begin;
   const double predicted = share * double(merged.size());
   struct Candidate {
     LanguageJoin seam;
