@@ -7,6 +7,7 @@
 
 #include "bitext/text.hpp"
 #include "chars.hpp"
+#include "merged_anchors.hpp"
 #include "structural_checker.hpp"
 
 namespace bitext::detail {
@@ -46,7 +47,9 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
   auto words_of = [&](std::string_view text, bool chinese) {
     return chinese ? chinese_line_words(text, &lexicon) : english_line_words(text);
   };
-  const std::vector<LexicalWord> line = words_of(merged, merged_chinese);
+  // The merged line's English words glued at a capital are read apart
+  // ("NormalizeColor": a merge without a separator glues two words).
+  const std::vector<LexicalWord> line = merged_chinese ? words_of(merged, true) : merged_english_words(merged);
   const std::vector<LexicalWord> in_first = words_of(first, !merged_chinese);
   const std::vector<LexicalWord> in_second = words_of(second, !merged_chinese);
   auto matched = [&](const std::vector<LexicalWord>& partner) {
@@ -87,6 +90,38 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       break;
     }
   }
+  // A number the line shares with one partner only names that partner's
+  // segment: numbers carry over into a translation as they are ("Open recent
+  // image #4 Open recent image #5", "Section 11, …Section 12, …"), so a deleted
+  // line's neighbour has its own partner's numbers, not the next pair's alone.
+  std::size_t first_token_end = 0;
+  while (first_token_end < merged.size() && merged_cut_space(merged[first_token_end])) ++first_token_end;
+  while (first_token_end < merged.size() && !merged_cut_space(merged[first_token_end])) ++first_token_end;
+  {
+    const std::vector<MergedNumber> numbers = merged_numbers(merged);
+    const std::vector<MergedNumber> first_numbers = merged_numbers(first), second_numbers = merged_numbers(second);
+    // The line's first token ("上一页13.7.", "B.5.2.") is its own heading's
+    // label: a deleted line's neighbour has it too, so it counts only beside
+    // a number of the second partner (as merged_lexical_anchor's labels), or
+    // where the whole line is too long for the first partner alone (a deleted
+    // line's neighbour translates its own partner and fits it).
+    std::vector<Lean> leading;
+    bool second_number = false;
+    for (const MergedNumber& number : numbers) {
+      const bool in_first = merged_number_in(first_numbers, number.text);
+      if (in_first == merged_number_in(second_numbers, number.text)) continue;
+      if (in_first && number.begin < first_token_end) {
+        leading.push_back({number.begin, number.end, 1, 1});
+        continue;
+      }
+      // Inside the second partner's label or token, already counted.
+      const bool counted = std::any_of(leans.begin(), leans.end(),
+                                       [&](const Lean& l) { return number.begin < l.end && l.begin < number.end; });
+      second_number = second_number || !in_first;
+      if (!counted) leans.push_back({number.begin, number.end, in_first ? 1 : -1, 1});
+    }
+    if (second_number || !whole_fits) leans.insert(leans.end(), leading.begin(), leading.end());
+  }
   const std::string_view first_token = leading_latin_token(first);
   // The first label counts only beside the second: a deleted line's
   // neighbour starts with its own heading's label too.
@@ -112,14 +147,27 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       second_only += leans[k].weight;
     }
   }
-  if (!last_first || !first_second) return {};
+  if (!first_second) return {};
+  // Where the whole line is too long for the first partner alone and at least
+  // two words after translate only the second, the first part may be words
+  // both partners share ("Import users Choose your new template…" before
+  // "导入用户" and "在进行 csv 导入时选择…"): the last such word before them
+  // ends the first part. A deleted line's neighbour fits its own partner.
+  std::optional<std::size_t> shared_end;
+  if (!last_first && !whole_fits && second_only >= 2) {
+    for (std::size_t k = 0; k < line.size(); ++k)
+      if (to_first[k] && to_second[k] && line[k].end <= leans[*first_second].begin) shared_end = line[k].end;
+    if (!shared_end) return {};
+  } else if (!last_first) {
+    return {};
+  }
   // One word is enough where the whole line is too long for the first partner
   // alone; else one word only at a cut where a segment starts: after a
   // sentence end or before the second partner's label (rank 2), or in English
   // before a capital (rank 1; Chinese has no capitals, and a script change
   // inside a Chinese line is a term: "安装 GRUB 引导程序").
   const int least_rank = !whole_fits || second_only >= 2 ? 0 : (merged_chinese ? 2 : 1);
-  const std::size_t lo = leans[*last_first].end, hi = leans[*first_second].begin;
+  const std::size_t lo = last_first ? leans[*last_first].end : *shared_end, hi = leans[*first_second].begin;
   const double predicted = share * double(merged.size());
   struct Candidate {
     LanguageJoin seam;
@@ -157,6 +205,8 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       int rank = 0;
       if (token) {
         rank = 3;
+      } else if (end == first_token_end && merged_lexical_anchor(merged.substr(0, end), true)) {
+        rank = 0;  // a heading's label alone ("15.1.2. | Making Changes"): its dot ends no sentence
       } else if (merged_cut_stop(merged_cut_before(merged, end))) {
         rank = 2;
       } else if (upper || cjk_here != cjk_before) {

@@ -22,7 +22,10 @@ namespace bitext::detail {
 // second partner's leading label or token (`second_token`), else after a
 // sentence end or colon, else before a capital (or at a script change), the
 // nearest to the place the partners' lengths predict (`share` of the line)
-// among equals. Why it holds on unseen text: a deleted line's neighbour
+// among equals. Numbers count as words (merged_anchors.hpp): one the line
+// shares with one partner only leans to it (the line's first token, its own
+// heading's label, only beside a number of the second partner), and English
+// words glued at a capital ("NormalizeColor") are read apart. Why it holds on unseen text: a deleted line's neighbour
 // translates its own partner only, so its last words do not translate the
 // next pair's line while its first words translate its own.
 std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,

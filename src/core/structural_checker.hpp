@@ -192,6 +192,10 @@ class StructuralChecker {
   // it was merged into the previous pair's line of that side, which lies
   // between the previous pair's partner and this pair's (the lines alternate).
   bool merged_before(const Pair& pair, bool missing_translation);
+  // The footer line after the last pair as the partner of the second half of
+  // the last pair's line (merged_edges.cpp): only where that line holds a
+  // number of the footer line that its own partner lacks.
+  bool merged_edge(std::uint32_t number, const Pair& edge);
 
   // A line (`merged`) holding two segments' text whose partner lines are
   // `first` and `second` (of the side `partners_translation`): split it at

@@ -1,0 +1,62 @@
+// Anchors of a merged line beside the dictionary's words (merged_anchors.hpp).
+#include "merged_anchors.hpp"
+
+#include <algorithm>
+
+#include "chars.hpp"
+
+namespace bitext::detail {
+
+std::vector<MergedNumber> merged_numbers(std::string_view line) {
+  std::vector<MergedNumber> numbers;
+  auto digit = [&](std::size_t at) { return at < line.size() && chars::is_ascii_digit(static_cast<unsigned char>(line[at])); };
+  for (std::size_t at = 0; at < line.size();) {
+    if (!digit(at)) {
+      ++at;
+      continue;
+    }
+    const std::size_t begin = at;
+    while (digit(at) || ((line[at] == '.' || line[at] == ',' || line[at] == ':') && digit(at + 1) && at > begin)) ++at;
+    numbers.push_back({std::uint32_t(begin), std::uint32_t(at), line.substr(begin, at - begin)});
+  }
+  return numbers;
+}
+
+bool merged_number_in(const std::vector<MergedNumber>& numbers, std::string_view number) {
+  return std::any_of(numbers.begin(), numbers.end(), [&](const MergedNumber& n) { return n.text == number; });
+}
+
+std::vector<LexicalWord> merged_english_words(std::string_view line) {
+  std::vector<LexicalWord> words = english_line_words(line);
+  std::vector<LexicalWord> out;
+  out.reserve(words.size());
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  for (LexicalWord& word : words) {
+    std::size_t from = word.begin;
+    for (std::size_t at = word.begin + 1; at < word.end; ++at) {
+      // A small letter, then a capital followed by a small letter ("…eColor"):
+      // not "GNU", not "iPhone"'s single small letter at the word's start.
+      if (!lower(line[at - 1]) || !upper(line[at]) || at + 1 >= word.end || !lower(line[at + 1]) || at - from < 2)
+        continue;
+      for (LexicalWord part : english_line_words(line.substr(from, at - from))) {
+        part.begin += std::uint32_t(from);
+        part.end += std::uint32_t(from);
+        out.push_back(std::move(part));
+      }
+      from = at;
+    }
+    if (from == word.begin) {
+      out.push_back(std::move(word));
+      continue;
+    }
+    for (LexicalWord part : english_line_words(line.substr(from, word.end - from))) {
+      part.begin += std::uint32_t(from);
+      part.end += std::uint32_t(from);
+      out.push_back(std::move(part));
+    }
+  }
+  return out;
+}
+
+}  // namespace bitext::detail

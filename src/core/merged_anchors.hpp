@@ -1,0 +1,34 @@
+// Anchors of a merged line beside the dictionary's words (merged_lexical.cpp):
+// the numbers a line shares with one partner only, and English words glued
+// together at a capital ("NormalizeColor", a merge without a separator).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "bitext/lexicon.hpp"
+
+namespace bitext::detail {
+
+// A number of a line: a run of digits, with inner '.', ',' or ':' between
+// digits ("15.101", "1.0", "00:00"), as byte span and text.
+struct MergedNumber {
+  std::uint32_t begin = 0, end = 0;
+  std::string_view text;
+};
+std::vector<MergedNumber> merged_numbers(std::string_view line);
+
+// Whether `number` occurs as a whole number in `numbers`.
+bool merged_number_in(const std::vector<MergedNumber>& numbers, std::string_view number);
+
+// English words of `line` (english_line_words) with each word that holds a
+// small letter followed by a capital ("NormalizeColor", "PrevForeword") cut
+// there into its parts, each keyed as a word of its own. A merge without a
+// separator glues the last word of one segment to the first of the next; a
+// word of the language keeps its capitals at its start ("LibreOffice" is cut
+// too: its parts are read like any word, and the cut still needs the
+// dictionary's clean separation and the length fit of both parts).
+std::vector<LexicalWord> merged_english_words(std::string_view line);
+
+}  // namespace bitext::detail
