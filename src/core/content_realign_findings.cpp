@@ -469,15 +469,17 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   // All terms are in nats: the pairing evidence less the change of the
   // line-shape cost, and each word the moved texts share with the rest of the
   // pair a move puts them in, and each discourse cue for that pair, counts for
-  // that move as a word of the drift's own evidence does (kWordWeight).
+  // that move by the document's kind: a nat in prose paragraphs, a dictionary
+  // word's half nat in turns (cohesion_weight).
   const bool mirror_moved_less = [&] {
     if (!mirror) return false;
     const std::array<MoveParts, 2> moves = {move_parts(table, best, best_lines),
                                              move_parts(table, *mirror, *mirror_lines)};
     const std::array<int, 2> shared = shared_with_rests(table, moves);
     const std::array<int, 2> cues = discourse_cues(moves);
+    const double weight = cohesion_weight(table.fits.shape);
     auto kept_together = [&](const Alternative& move) {
-      return kWordWeight * (shared[move.forward ? 1 : 0] + cues[move.forward ? 1 : 0]);
+      return weight * (shared[move.forward ? 1 : 0] + cues[move.forward ? 1 : 0]);
     };
     return mirror->evidence - shape_change(table, *mirror, *mirror_lines) + kept_together(*mirror) >
            best.evidence - shape_change(table, best, best_lines) + kept_together(best);

@@ -320,6 +320,9 @@ bool ends_with_number_label(std::string_view text);
 // before it (a line ending with a colon, detail::ends_with_colon, introduces
 // what follows it).
 bool opens_with_continuation(std::string_view sentence);
+// Nats per shared word or discourse cue in a drift's side choice
+// (cohesion_weight.cpp): one in prose paragraphs, kWordWeight in turns.
+double cohesion_weight(const LineShapeModel& shape);
 // Shapes of a cut at a translation's end (cut_cues.cpp): a clause mark of
 // another kind than the original's last one (or none there), and a mark
 // inside a Latin token the original has whole.
