@@ -14,6 +14,7 @@
 
 #include "bitext/length.hpp"
 #include "chars.hpp"
+#include "join_entries.hpp"
 #include "join_numbers.hpp"
 
 namespace bitext::detail {
@@ -174,9 +175,19 @@ std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line
     second = end;
     if (second >= line.size()) return std::nullopt;
   }
+  // Both runs ending with a semicolon are two list entries' lines (join_entries.hpp); the
+  // Chinese entry's may be the ASCII mark ("…的架构;modern, easily scalable infrastructure;").
+  bool entry_end = false;
+  if (const std::size_t semicolon = entry_semicolon_at(line, second); semicolon > 0 && ends_list_entry(line)) {
+    last_cjk_end = second + 1;
+    second += semicolon;
+    entry_end = true;
+    if (second >= line.size()) return std::nullopt;
+  }
   // A colon introduces a term, a path or a command ("非官方来源：mentors.debian.net"), not a sentence.
   const char32_t mark = last_mark_before(line, cjk_end);
-  const bool after_end = join_sentence_mark(mark) && mark != U'：' && mark != U':';
+  entry_end = entry_end || (mark == U'；' && ends_list_entry(line));
+  const bool after_end = (join_sentence_mark(mark) && mark != U'：' && mark != U':') || entry_end;
   // A number label starting the English run: the capital is after it, and the
   // same label starting the Chinese run says the two are one heading's lines.
   const std::size_t label = join_label_at(line, second);
@@ -259,7 +270,9 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
     return chinese_run(line.substr(join.second_begin)) &&
            english_run(line.substr(0, join.first_end), at_sentence_end, short_english);
   };
-  const bool head_ends_sentence = join_sentence_mark(last_mark_before(line, head_end));
+  // A list entry's semicolon ends the English run where the Chinese run ends with one too (join_entries.hpp).
+  const char32_t head_mark = last_mark_before(line, head_end);
+  const bool head_ends_sentence = join_sentence_mark(head_mark) || (head_mark == U';' && ends_list_entry(line));
   // The script change itself, the last candidate.
   const auto at_change = [&] {
     JoinCandidate candidate{LanguageJoin{head_end, first_cjk}};

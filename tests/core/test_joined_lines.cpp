@@ -448,3 +448,27 @@ TEST_CASE("merged_lexical_seams: a merged heading is cut where the dictionary's 
   // Every word translates the first partner: nothing belongs to the second.
   CHECK(merged_lexical_seams(*lexicon, "Print Secure Remote Login", false, "打印安全远程登录", "再见", "", 0.25, false).empty());
 }
+
+TEST_CASE("language_join: two list entries' lines, each ending with a semicolon") {
+  using bitext::detail::language_join;
+  const auto second = [](std::string_view line, bool cjk_first) -> std::size_t {
+    const auto join = language_join(line, cjk_first);
+    return join ? join->second_begin : 0;
+  };
+  // the Chinese entry's ASCII semicolon is its own; the English entry starts with a small letter
+  const std::string ascii = "现代化的，易伸缩的架构;";
+  CHECK(second(ascii + "modern, easily scalable infrastructure;", true) == ascii.size());
+  const auto ascii_join = language_join(ascii + "modern, easily scalable infrastructure;", true);
+  REQUIRE(ascii_join);
+  CHECK(ascii_join->first_end == ascii.size());
+  const std::string spaced = "更新 locate 程序数据库;";
+  CHECK(second(spaced + " updating the database for the locate program;", true) == spaced.size() + 1);
+  const std::string full = "至少置于不稳定版中5天；";
+  CHECK(second(full + "at least 5 days spent in Unstable;", true) == full.size());
+  // English then Chinese: the English entry's semicolon ends its run
+  const std::string en = "modern, easily scalable infrastructure;";
+  CHECK(second(en + "使用开源软件以减低成本;", false) == en.size());
+  // a semicolon only before the change is no entry's end: the English run must end with one too
+  CHECK(!language_join("现代化的，易伸缩的架构;modern, easily scalable infrastructure", true));
+  CHECK(!language_join("modern, easily scalable infrastructure;使用开源软件以减低成本。", false));
+}
