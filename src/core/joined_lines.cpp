@@ -196,11 +196,18 @@ std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line
   if (start >= line.size()) return std::nullopt;
   const bool same_label = starts_with_join_label(line, line.substr(second, label));
   const char first = line[start];
-  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))))
+  // A small letter at a bare script change starts a term more often than a line ("使用 dpkg"): it
+  // passes only as a short run, which the dictionary must find translated by the Chinese run
+  // ("按日期by date", "点击click": a menu entry's two lines). Such an entry has no capital: a small
+  // word before capitals is the Chinese run's last term ("工具 dpkg、APT 和 ar TOOLS dpkg, APT and ar").
+  const bool small_start = !after_end && short_run && first >= 'a' && first <= 'z' &&
+                           std::none_of(line.begin() + static_cast<std::ptrdiff_t>(start), line.end(), is_upper_ascii);
+  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))) && !small_start)
     return std::nullopt;
   if (!chinese_run(line.substr(0, last_cjk_end)) ||
       !english_run(line.substr(start), after_end || same_label, short_run))
     return std::nullopt;
+  if (small_start && !is_upper_ascii(first) && !same_label) *short_run = true;
   return LanguageJoin{last_cjk_end, second};
 }
 

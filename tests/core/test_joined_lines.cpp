@@ -4,6 +4,7 @@
 // the mixed-script lines that must not be read as joins.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -471,4 +472,24 @@ TEST_CASE("language_join: two list entries' lines, each ending with a semicolon"
   // a semicolon only before the change is no entry's end: the English run must end with one too
   CHECK(!language_join("现代化的，易伸缩的架构;modern, easily scalable infrastructure", true));
   CHECK(!language_join("modern, easily scalable infrastructure;使用开源软件以减低成本。", false));
+}
+
+TEST_CASE("joined-lines: a short English run in small letters, only where the dictionary vouches for it") {
+  const bitext::Lexicon lexicon = joined_lexicon();
+  const std::string clean = replaced(kJoinClean, "他昨天买了一本新书。\nHe bought a new book yesterday.",
+                                     "他昨天买了一本新书。\nHe bought a new book yesterday.\n中央备份\ncentral backup");
+  for (const std::string joiner : {"", " "}) {
+    const std::string text = replaced(clean, "中央备份\ncentral", "中央备份" + joiner + "central");
+    const auto reading = joined_with(text, &lexicon);
+    REQUIRE(reading.has_value());
+    CHECK(reading->join.second_begin == text.find("central") - text.find("中央备份"));
+    CHECK(!joined_with(text, nullptr));  // a small word after Han text is a term without the dictionary's word
+  }
+  // a capital after the small word: the Chinese run's last term, then a title; no cut at the small word
+  const auto joins = bitext::detail::language_joins("工具 dpkg、APT 和 ar TOOLS dpkg, APT and ar", true);
+  CHECK(std::none_of(joins.begin(), joins.end(), [](const bitext::detail::JoinCandidate& candidate) {
+    return candidate.join.second_begin == std::string("工具 dpkg、APT 和 ").size();
+  }));
+  const std::string lost = replaced(kJoinClean, "新书。\nHe bought a new book yesterday.\n", "新书。\n");
+  CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "安装 dpkg"), &lexicon));
 }
