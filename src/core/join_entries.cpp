@@ -26,3 +26,22 @@ std::size_t entry_semicolon_at(std::string_view line, std::size_t at) {
 }
 
 }  // namespace bitext::detail
+
+namespace bitext::detail {
+
+std::size_t reference_key_at(std::string_view line, std::size_t at) {
+  if (at >= line.size() || line[at] != '[') return 0;
+  std::size_t end = at + 1;
+  bool capital = false;
+  for (; end < line.size(); ++end) {
+    const char c = line[end];
+    if (c >= 'A' && c <= 'Z') {
+      capital = true;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
+      break;
+    }
+  }
+  return capital && end < line.size() && line[end] == ']' ? end + 1 - at : 0;
+}
+
+}  // namespace bitext::detail

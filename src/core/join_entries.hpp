@@ -17,3 +17,13 @@ bool ends_list_entry(std::string_view text);
 std::size_t entry_semicolon_at(std::string_view line, std::size_t at);
 
 }  // namespace bitext::detail
+
+namespace bitext::detail {
+
+// Bytes of a bibliography entry's key in brackets at `at` ("[WKPD-JPEG]",
+// "[ECI]": letters, digits, '-', '_', '.', at least one capital letter, no
+// blank), or 0. A reference list starts each of its lines, in either
+// language, with the entry's key.
+std::size_t reference_key_at(std::string_view line, std::size_t at);
+
+}  // namespace bitext::detail

@@ -14,6 +14,7 @@
 
 #include "bitext/length.hpp"
 #include "chars.hpp"
+#include "join_carried.hpp"
 #include "join_entries.hpp"
 #include "join_numbers.hpp"
 
@@ -121,14 +122,17 @@ bool starts_with_join_label(std::string_view line, std::string_view label) {
 // English title ("20. 用户 HowTo20. HowTos for users", "12.1.2. LVM（逻辑卷管理）12.1.2. LVM").
 // The Chinese title may end with Latin words, so the repeated label, not the
 // script change, is the split; it is evidence enough for a title of any length.
+// A reference list's entry key ("[WKPD-JPEG] 维基百科… [WKPD-JPEG] Wikipedia…", join_entries.hpp) likewise.
 std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
-  const std::size_t size = join_label_at(line, 0);
+  const bool key = join_label_at(line, 0) == 0;
+  const auto label_at = [&](std::size_t at) { return key ? reference_key_at(line, at) : join_label_at(line, at); };
+  const std::size_t size = label_at(0);
   if (size == 0) return std::nullopt;
   const std::string_view label = line.substr(0, size);
   for (std::size_t at = line.find(label, size); at != std::string_view::npos; at = line.find(label, at + 1)) {
     const char before = line[at - 1];
-    if (chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.' || before == '[') continue;
-    if (join_label_at(line, at) != size || han_of(line.substr(0, at)) < kJoinRunHan || chars::contains_cjk(line.substr(at)))
+    if (!key && (chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.' || before == '[')) continue;
+    if (label_at(at) != size || han_of(line.substr(0, at)) < kJoinRunHan || chars::contains_cjk(line.substr(at)))
       continue;
     std::size_t start = at + size;
     while (start < line.size() && join_space(line[start])) ++start;
@@ -234,6 +238,24 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
     JoinCandidate candidate{*join};
     candidate.repeated_number = true;
     out.push_back(candidate);
+  }
+  // Then a Latin text carried into both runs ("文化 Mozilla CULTURE Mozilla", join_carried.hpp): like a
+  // repeated number, one title's two lines, whatever the English run's length.
+  std::size_t tail_begin = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.valid && chars::is_cjk(decoded.code_point)) tail_begin = at;
+  }
+  while (tail_begin > 0 && tail_begin < line.size() && join_space(line[tail_begin])) ++tail_begin;
+  if (tail_begin == 0 || !chinese_run(line.substr(0, tail_begin))) return;
+  if (const auto start = carried_tail_start(line, tail_begin)) {
+    std::size_t first_end = *start;
+    while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
+    JoinCandidate candidate{LanguageJoin{first_end, *start}};
+    candidate.repeated_number = true;
+    if (std::none_of(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == *start; }))
+      out.push_back(candidate);
   }
 }
 

@@ -16,6 +16,8 @@
 #include "bitext/pairing.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
+#include "core/join_carried.hpp"
+#include "core/join_entries.hpp"
 #include "core/join_numbers.hpp"
 #include "core/joined_lines.hpp"
 #include "core/merged_lexical.hpp"
@@ -492,4 +494,36 @@ TEST_CASE("joined-lines: a short English run in small letters, only where the di
   }));
   const std::string lost = replaced(kJoinClean, "新书。\nHe bought a new book yesterday.\n", "新书。\n");
   CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "安装 dpkg"), &lexicon));
+}
+
+TEST_CASE("language_join: a reference list's key and a carried text repeated in both runs") {
+  using bitext::detail::language_joins;
+  const auto has_cut = [](std::string_view line, std::size_t second_begin) {
+    const auto joins = language_joins(line, true);
+    return std::any_of(joins.begin(), joins.end(), [&](const bitext::detail::JoinCandidate& candidate) {
+      return candidate.join.second_begin == second_begin;
+    });
+  };
+  // a reference list's entry key starts both lines, glued after the Chinese entry's full stop too
+  const std::string jpeg = "[WKPD-JPEG] 维基百科(英文) - JPEG. https://en.wikipedia.org/wiki/JPEG .";
+  CHECK(has_cut(jpeg + "[WKPD-JPEG] Wikipedia - JPEG. https://en.wikipedia.org/wiki/JPEG .", jpeg.size()));
+  CHECK(!has_cut(jpeg + "[WKPD-GIF] Wikipedia - GIF.", jpeg.size()));  // another entry's key
+  CHECK(bitext::detail::reference_key_at("[ECI] x", 0) == 5);
+  CHECK(bitext::detail::reference_key_at("[see below] x", 0) == 0);
+  // a Latin text the Chinese run ends with, ending the line again after an English word
+  const std::string culture = "文化 Mozilla ";
+  CHECK(has_cut(culture + "CULTURE Mozilla", culture.size()));
+  const std::string copyright = "版权 © 2006, 2007 Roland Mas";
+  const auto copyrights = language_joins(copyright + "Copyright © 2006, 2007 Roland Mas", true);
+  REQUIRE(!copyrights.empty());
+  CHECK(std::any_of(copyrights.begin(), copyrights.end(), [&](const bitext::detail::JoinCandidate& candidate) {
+    return candidate.join.first_end == copyright.size() && candidate.join.second_begin == copyright.size() &&
+           candidate.repeated_number;
+  }));
+  const std::string glued = "安全 MPPE";
+  CHECK(has_cut(glued + "SECURITY MPPE", glued.size()));
+  // a Chinese line that ends with a term once is no carried text
+  const auto term = language_joins("安装 Debian Edu", true);
+  CHECK(std::none_of(term.begin(), term.end(), [](const bitext::detail::JoinCandidate& c) { return c.repeated_number; }));
+  CHECK(bitext::detail::carried_tail_start("安装 Debian Debian", std::string("安装 ").size()) == std::nullopt);
 }
