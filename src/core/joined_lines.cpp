@@ -521,7 +521,12 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
       const bool english_missing = !missing_cjk;
       const std::string_view english = english_missing ? missing_run : rest;
       if (!english_missing && rest_partners.size() != 1) return kNoJoin;
-      if (!reader.translated(english, index.line_text(english_missing ? own : rest_partners[0]))) return kNoJoin;
+      // The number label that starts the English run starts its partner too (the pair's
+      // line "19.2. 监视学生" for "19.2. Monitoring pupils"): one heading's two lines.
+      const std::string_view partner = index.line_text(english_missing ? own : rest_partners[0]);
+      const std::size_t label = join_label_at(english, 0);
+      const bool same_heading = label > 0 && starts_with_join_label(partner, english.substr(0, label));
+      if (!same_heading && !reader.translated(english, partner)) return kNoJoin;
     }
     return score;
   });

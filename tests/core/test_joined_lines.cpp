@@ -527,3 +527,18 @@ TEST_CASE("language_join: a reference list's key and a carried text repeated in 
   CHECK(std::none_of(term.begin(), term.end(), [](const bitext::detail::JoinCandidate& c) { return c.repeated_number; }));
   CHECK(bitext::detail::carried_tail_start("安装 Debian Debian", std::string("安装 ").size()) == std::nullopt);
 }
+
+TEST_CASE("joined-lines: a numbered heading's English line joined to the next pair's Chinese line") {
+  // The English title is short and the dictionary has none of its words: the number label that starts
+  // it and the pair's Chinese line says the two are one heading's lines.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n19.2. 监视学生\n19.2. Monitoring pupils\n");
+  const std::string text = replaced(clean, "Monitoring pupils\n这家", "Monitoring pupils这家");
+  const auto reading = joined_with(text, nullptr);
+  REQUIRE(reading.has_value());
+  CHECK(!reading->own);
+  CHECK(reading->join.first_end == std::string("19.2. Monitoring pupils").size());
+  // another number on the English title: no evidence, and without the dictionary no join
+  const std::string other = replaced(text, "19.2. Monitoring", "19.3. Monitoring");
+  CHECK(!joined_with(other, nullptr));
+}
