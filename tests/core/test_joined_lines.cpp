@@ -542,3 +542,11 @@ TEST_CASE("joined-lines: a numbered heading's English line joined to the next pa
   const std::string other = replaced(text, "19.2. Monitoring", "19.3. Monitoring");
   CHECK(!joined_with(other, nullptr));
 }
+
+TEST_CASE("carried_tail_start: the carried text ends the line as whole words") {
+  using bitext::detail::carried_tail_start;
+  const std::string dvd = "16.2. 播放 ";
+  CHECK(carried_tail_start(dvd + "DVD", dvd.size()) == std::nullopt);
+  const std::string mozilla = "文化 ";
+  CHECK(carried_tail_start(mozilla + "Mozilla CULTURE Mozilla", mozilla.size()) == mozilla.size() + 8);
+}
