@@ -14,6 +14,8 @@
 
 #include "bitext/length.hpp"
 #include "chars.hpp"
+#include "join_carried.hpp"
+#include "join_entries.hpp"
 #include "join_numbers.hpp"
 
 namespace bitext::detail {
@@ -120,14 +122,17 @@ bool starts_with_join_label(std::string_view line, std::string_view label) {
 // English title ("20. 用户 HowTo20. HowTos for users", "12.1.2. LVM（逻辑卷管理）12.1.2. LVM").
 // The Chinese title may end with Latin words, so the repeated label, not the
 // script change, is the split; it is evidence enough for a title of any length.
+// A reference list's entry key ("[WKPD-JPEG] 维基百科… [WKPD-JPEG] Wikipedia…", join_entries.hpp) likewise.
 std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
-  const std::size_t size = join_label_at(line, 0);
+  const bool key = join_label_at(line, 0) == 0;
+  const auto label_at = [&](std::size_t at) { return key ? reference_key_at(line, at) : join_label_at(line, at); };
+  const std::size_t size = label_at(0);
   if (size == 0) return std::nullopt;
   const std::string_view label = line.substr(0, size);
   for (std::size_t at = line.find(label, size); at != std::string_view::npos; at = line.find(label, at + 1)) {
     const char before = line[at - 1];
-    if (chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.' || before == '[') continue;
-    if (join_label_at(line, at) != size || han_of(line.substr(0, at)) < kJoinRunHan || chars::contains_cjk(line.substr(at)))
+    if (!key && (chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.' || before == '[')) continue;
+    if (label_at(at) != size || han_of(line.substr(0, at)) < kJoinRunHan || chars::contains_cjk(line.substr(at)))
       continue;
     std::size_t start = at + size;
     while (start < line.size() && join_space(line[start])) ++start;
@@ -174,9 +179,19 @@ std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line
     second = end;
     if (second >= line.size()) return std::nullopt;
   }
+  // Both runs ending with a semicolon are two list entries' lines (join_entries.hpp); the
+  // Chinese entry's may be the ASCII mark ("…的架构;modern, easily scalable infrastructure;").
+  bool entry_end = false;
+  if (const std::size_t semicolon = entry_semicolon_at(line, second); semicolon > 0 && ends_list_entry(line)) {
+    last_cjk_end = second + 1;
+    second += semicolon;
+    entry_end = true;
+    if (second >= line.size()) return std::nullopt;
+  }
   // A colon introduces a term, a path or a command ("非官方来源：mentors.debian.net"), not a sentence.
   const char32_t mark = last_mark_before(line, cjk_end);
-  const bool after_end = join_sentence_mark(mark) && mark != U'：' && mark != U':';
+  entry_end = entry_end || (mark == U'；' && ends_list_entry(line));
+  const bool after_end = (join_sentence_mark(mark) && mark != U'：' && mark != U':') || entry_end;
   // A number label starting the English run: the capital is after it, and the
   // same label starting the Chinese run says the two are one heading's lines.
   const std::size_t label = join_label_at(line, second);
@@ -185,11 +200,18 @@ std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line
   if (start >= line.size()) return std::nullopt;
   const bool same_label = starts_with_join_label(line, line.substr(second, label));
   const char first = line[start];
-  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))))
+  // A small letter at a bare script change starts a term more often than a line ("使用 dpkg"): it
+  // passes only as a short run, which the dictionary must find translated by the Chinese run
+  // ("按日期by date", "点击click": a menu entry's two lines). Such an entry has no capital: a small
+  // word before capitals is the Chinese run's last term ("工具 dpkg、APT 和 ar TOOLS dpkg, APT and ar").
+  const bool small_start = !after_end && short_run && first >= 'a' && first <= 'z' &&
+                           std::none_of(line.begin() + static_cast<std::ptrdiff_t>(start), line.end(), is_upper_ascii);
+  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))) && !small_start)
     return std::nullopt;
   if (!chinese_run(line.substr(0, last_cjk_end)) ||
       !english_run(line.substr(start), after_end || same_label, short_run))
     return std::nullopt;
+  if (small_start && !is_upper_ascii(first) && !same_label) *short_run = true;
   return LanguageJoin{last_cjk_end, second};
 }
 
@@ -216,6 +238,24 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
     JoinCandidate candidate{*join};
     candidate.repeated_number = true;
     out.push_back(candidate);
+  }
+  // Then a Latin text carried into both runs ("文化 Mozilla CULTURE Mozilla", join_carried.hpp): like a
+  // repeated number, one title's two lines, whatever the English run's length.
+  std::size_t tail_begin = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.valid && chars::is_cjk(decoded.code_point)) tail_begin = at;
+  }
+  while (tail_begin > 0 && tail_begin < line.size() && join_space(line[tail_begin])) ++tail_begin;
+  if (tail_begin == 0 || !chinese_run(line.substr(0, tail_begin))) return;
+  if (const auto start = carried_tail_start(line, tail_begin)) {
+    std::size_t first_end = *start;
+    while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
+    JoinCandidate candidate{LanguageJoin{first_end, *start}};
+    candidate.repeated_number = true;
+    if (std::none_of(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == *start; }))
+      out.push_back(candidate);
   }
 }
 
@@ -259,7 +299,9 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
     return chinese_run(line.substr(join.second_begin)) &&
            english_run(line.substr(0, join.first_end), at_sentence_end, short_english);
   };
-  const bool head_ends_sentence = join_sentence_mark(last_mark_before(line, head_end));
+  // A list entry's semicolon ends the English run where the Chinese run ends with one too (join_entries.hpp).
+  const char32_t head_mark = last_mark_before(line, head_end);
+  const bool head_ends_sentence = join_sentence_mark(head_mark) || (head_mark == U';' && ends_list_entry(line));
   // The script change itself, the last candidate.
   const auto at_change = [&] {
     JoinCandidate candidate{LanguageJoin{head_end, first_cjk}};
@@ -479,7 +521,12 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
       const bool english_missing = !missing_cjk;
       const std::string_view english = english_missing ? missing_run : rest;
       if (!english_missing && rest_partners.size() != 1) return kNoJoin;
-      if (!reader.translated(english, index.line_text(english_missing ? own : rest_partners[0]))) return kNoJoin;
+      // The number label that starts the English run starts its partner too (the pair's
+      // line "19.2. 监视学生" for "19.2. Monitoring pupils"): one heading's two lines.
+      const std::string_view partner = index.line_text(english_missing ? own : rest_partners[0]);
+      const std::size_t label = join_label_at(english, 0);
+      const bool same_heading = label > 0 && starts_with_join_label(partner, english.substr(0, label));
+      if (!same_heading && !reader.translated(english, partner)) return kNoJoin;
     }
     return score;
   });

@@ -4,6 +4,7 @@
 // the mixed-script lines that must not be read as joins.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@
 #include "bitext/pairing.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
+#include "core/join_carried.hpp"
+#include "core/join_entries.hpp"
 #include "core/join_numbers.hpp"
 #include "core/joined_lines.hpp"
 #include "core/merged_lexical.hpp"
@@ -447,4 +450,103 @@ TEST_CASE("merged_lexical_seams: a merged heading is cut where the dictionary's 
   CHECK(merged_lexical_seams(*lexicon, "Secure Print Remote Login", false, "打印", "安全远程登录", "", 0.25, false).empty());
   // Every word translates the first partner: nothing belongs to the second.
   CHECK(merged_lexical_seams(*lexicon, "Print Secure Remote Login", false, "打印安全远程登录", "再见", "", 0.25, false).empty());
+}
+
+TEST_CASE("language_join: two list entries' lines, each ending with a semicolon") {
+  using bitext::detail::language_join;
+  const auto second = [](std::string_view line, bool cjk_first) -> std::size_t {
+    const auto join = language_join(line, cjk_first);
+    return join ? join->second_begin : 0;
+  };
+  // the Chinese entry's ASCII semicolon is its own; the English entry starts with a small letter
+  const std::string ascii = "现代化的，易伸缩的架构;";
+  CHECK(second(ascii + "modern, easily scalable infrastructure;", true) == ascii.size());
+  const auto ascii_join = language_join(ascii + "modern, easily scalable infrastructure;", true);
+  REQUIRE(ascii_join);
+  CHECK(ascii_join->first_end == ascii.size());
+  const std::string spaced = "更新 locate 程序数据库;";
+  CHECK(second(spaced + " updating the database for the locate program;", true) == spaced.size() + 1);
+  const std::string full = "至少置于不稳定版中5天；";
+  CHECK(second(full + "at least 5 days spent in Unstable;", true) == full.size());
+  // English then Chinese: the English entry's semicolon ends its run
+  const std::string en = "modern, easily scalable infrastructure;";
+  CHECK(second(en + "使用开源软件以减低成本;", false) == en.size());
+  // a semicolon only before the change is no entry's end: the English run must end with one too
+  CHECK(!language_join("现代化的，易伸缩的架构;modern, easily scalable infrastructure", true));
+  CHECK(!language_join("modern, easily scalable infrastructure;使用开源软件以减低成本。", false));
+}
+
+TEST_CASE("joined-lines: a short English run in small letters, only where the dictionary vouches for it") {
+  const bitext::Lexicon lexicon = joined_lexicon();
+  const std::string clean = replaced(kJoinClean, "他昨天买了一本新书。\nHe bought a new book yesterday.",
+                                     "他昨天买了一本新书。\nHe bought a new book yesterday.\n中央备份\ncentral backup");
+  for (const std::string joiner : {"", " "}) {
+    const std::string text = replaced(clean, "中央备份\ncentral", "中央备份" + joiner + "central");
+    const auto reading = joined_with(text, &lexicon);
+    REQUIRE(reading.has_value());
+    CHECK(reading->join.second_begin == text.find("central") - text.find("中央备份"));
+    CHECK(!joined_with(text, nullptr));  // a small word after Han text is a term without the dictionary's word
+  }
+  // a capital after the small word: the Chinese run's last term, then a title; no cut at the small word
+  const auto joins = bitext::detail::language_joins("工具 dpkg、APT 和 ar TOOLS dpkg, APT and ar", true);
+  CHECK(std::none_of(joins.begin(), joins.end(), [](const bitext::detail::JoinCandidate& candidate) {
+    return candidate.join.second_begin == std::string("工具 dpkg、APT 和 ").size();
+  }));
+  const std::string lost = replaced(kJoinClean, "新书。\nHe bought a new book yesterday.\n", "新书。\n");
+  CHECK(!joined_with(replaced(lost, "他昨天买了一本新书。", "安装 dpkg"), &lexicon));
+}
+
+TEST_CASE("language_join: a reference list's key and a carried text repeated in both runs") {
+  using bitext::detail::language_joins;
+  const auto has_cut = [](std::string_view line, std::size_t second_begin) {
+    const auto joins = language_joins(line, true);
+    return std::any_of(joins.begin(), joins.end(), [&](const bitext::detail::JoinCandidate& candidate) {
+      return candidate.join.second_begin == second_begin;
+    });
+  };
+  // a reference list's entry key starts both lines, glued after the Chinese entry's full stop too
+  const std::string jpeg = "[WKPD-JPEG] 维基百科(英文) - JPEG. https://en.wikipedia.org/wiki/JPEG .";
+  CHECK(has_cut(jpeg + "[WKPD-JPEG] Wikipedia - JPEG. https://en.wikipedia.org/wiki/JPEG .", jpeg.size()));
+  CHECK(!has_cut(jpeg + "[WKPD-GIF] Wikipedia - GIF.", jpeg.size()));  // another entry's key
+  CHECK(bitext::detail::reference_key_at("[ECI] x", 0) == 5);
+  CHECK(bitext::detail::reference_key_at("[see below] x", 0) == 0);
+  // a Latin text the Chinese run ends with, ending the line again after an English word
+  const std::string culture = "文化 Mozilla ";
+  CHECK(has_cut(culture + "CULTURE Mozilla", culture.size()));
+  const std::string copyright = "版权 © 2006, 2007 Roland Mas";
+  const auto copyrights = language_joins(copyright + "Copyright © 2006, 2007 Roland Mas", true);
+  REQUIRE(!copyrights.empty());
+  CHECK(std::any_of(copyrights.begin(), copyrights.end(), [&](const bitext::detail::JoinCandidate& candidate) {
+    return candidate.join.first_end == copyright.size() && candidate.join.second_begin == copyright.size() &&
+           candidate.repeated_number;
+  }));
+  const std::string glued = "安全 MPPE";
+  CHECK(has_cut(glued + "SECURITY MPPE", glued.size()));
+  // a Chinese line that ends with a term once is no carried text
+  const auto term = language_joins("安装 Debian Edu", true);
+  CHECK(std::none_of(term.begin(), term.end(), [](const bitext::detail::JoinCandidate& c) { return c.repeated_number; }));
+  CHECK(bitext::detail::carried_tail_start("安装 Debian Debian", std::string("安装 ").size()) == std::nullopt);
+}
+
+TEST_CASE("joined-lines: a numbered heading's English line joined to the next pair's Chinese line") {
+  // The English title is short and the dictionary has none of its words: the number label that starts
+  // it and the pair's Chinese line says the two are one heading's lines.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n19.2. 监视学生\n19.2. Monitoring pupils\n");
+  const std::string text = replaced(clean, "Monitoring pupils\n这家", "Monitoring pupils这家");
+  const auto reading = joined_with(text, nullptr);
+  REQUIRE(reading.has_value());
+  CHECK(!reading->own);
+  CHECK(reading->join.first_end == std::string("19.2. Monitoring pupils").size());
+  // another number on the English title: no evidence, and without the dictionary no join
+  const std::string other = replaced(text, "19.2. Monitoring", "19.3. Monitoring");
+  CHECK(!joined_with(other, nullptr));
+}
+
+TEST_CASE("carried_tail_start: the carried text ends the line as whole words") {
+  using bitext::detail::carried_tail_start;
+  const std::string dvd = "16.2. 播放 ";
+  CHECK(carried_tail_start(dvd + "DVD", dvd.size()) == std::nullopt);
+  const std::string mozilla = "文化 ";
+  CHECK(carried_tail_start(mozilla + "Mozilla CULTURE Mozilla", mozilla.size()) == mozilla.size() + 8);
 }
