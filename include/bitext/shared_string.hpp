@@ -49,7 +49,7 @@ class SharedString {
   friend bool operator==(const SharedString& a, std::string_view b) noexcept { return a.str() == b; }
   friend bool operator==(const SharedString& a, const char* b) noexcept { return a.str() == b; }
   template <class Stream>
-  friend auto operator<<(Stream& out, const SharedString& s) -> decltype(out << s.str()) {
+  friend auto operator<<(Stream& out, const SharedString& s) -> decltype(out << std::declval<const std::string&>()) {
     return out << s.str();
   }
 
