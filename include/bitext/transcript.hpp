@@ -16,6 +16,7 @@
 #include "bitext/layout.hpp"
 #include "bitext/options.hpp"
 #include "bitext/script.hpp"
+#include "bitext/shared_string.hpp"
 #include "bitext/speakers.hpp"
 
 namespace bitext {
@@ -91,7 +92,7 @@ struct Pair {
   std::uint32_t index = 0;                  // 0-based; shown to users 1-based
   SideLines translation;                    // document line numbers, in order
   SideLines original;
-  std::string speaker;                      // the speaker's display name; empty when unknown
+  SharedString speaker;                     // the speaker's display name; empty when unknown (shared: 8 bytes)
   std::int32_t speaker_index = -1;          // into Transcript::speaker_model.speakers, or -1
   // Layouts other than lines (layout.hpp): the subtitle cue the pair is in
   // (beside speaker_index: one word for both), and the byte range of each

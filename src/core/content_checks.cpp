@@ -18,6 +18,7 @@
 #include <array>
 #include <cmath>
 #include <exception>
+#include <memory>
 #include <thread>
 
 #include "content_stages.hpp"
@@ -52,19 +53,27 @@ struct ReadLines {
 // pairs' content and the fits. Each version has its own record of them
 // (ContentRun::reused copies one): the findings are in its result's list from
 // `first` on, at offsets from `base`.
+// What realign findings were made of: never written once made, so the
+// versions that reuse the findings share it (a record is copied per version).
+struct MadeSelection {
+  SelectedAlternative selected;  // the alternative reported
+  std::string line_break;        // merges: the line end their fix copies
+};
 struct MadeFindings {
   std::uint32_t pair = 0;                   // messages name pairs by number
   std::uint32_t first = 0;                  // the first in ContentResult::findings
   std::uint32_t count = 0;
-  std::optional<SelectedAlternative> selected;  // realign findings: the alternative reported
+  CountedPtr<const MadeSelection> selection;  // realign findings only
   std::size_t base = 0;                     // the first byte of the lines read
   InlineVector<std::size_t, 2> line_offsets;  // the begins of the lines read, relative to `base`
-  std::string line_break;                   // merges: the line end their fix copies
-  // Until the run lists them (ContentRun::list): the findings made now, or
-  // the previous version's record whose findings these are.
-  std::vector<Finding> findings;
+  // Until the run lists them (ContentRun::list): the findings made now (null
+  // when none), or the previous version's record whose findings these are.
+  std::unique_ptr<std::vector<Finding>> findings;
   const MadeFindings* reused = nullptr;
 };
+// Kept per pair with findings in every version, and copied per reused record
+// at each rerun: the selection is shared and the findings a pointer, not held inline.
+static_assert(sizeof(MadeFindings) <= 80);
 
 // `finding` moved from `from` to `to` bytes.
 void move_finding(Finding& finding, std::size_t from, std::size_t to) {
@@ -98,20 +107,37 @@ unsigned worker_count(std::size_t items, std::size_t per_worker) {
 }  // namespace
 
 struct ContentState {
+  // Fields ordered by alignment, the two sides' summaries (LineSummary) kept
+  // field by field so that their flags share a word instead of padding one
+  // each; the lexical cost is not kept (lexical_cost of `check` gives it again).
   struct PairRecord {
-    PairLines lines;
-    LineSummary translation, original;
-    LexicalCheck check;
-    PairChecks::OriginalWords original_words;
-    CountedPtr<const PairMismatches> mismatches;  // null when none (most pairs)
+    double translation_length = 0, original_length = 0;  // LineSummary::length
     double cost = 0;
-    double lexical = 0;
     double fit_score = 1;  // the pair score before findings lower it (of `cost`)
     double local_ratio = 0;  // neighbourhood_ratios: the length findings read it
+    CountedPtr<const PairMismatches> mismatches;  // null when none (most pairs)
     CountedPtr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
     CountedPtr<const MadeFindings> findings;                  // lexical_findings
     CountedPtr<const MadeFindings> length;                    // length_findings; null: explained
     CountedPtr<const MadeFindings> realign;                   // of the alternative selected at this anchor
+    std::int32_t translation_sentences = 1, translation_questions = 0;
+    std::int32_t original_sentences = 1, original_questions = 0;
+    LexicalCheck check;
+    PairLines lines;
+    PairChecks::OriginalWords original_words;
+    bool translation_ends_sentence = false, original_ends_sentence = false;
+
+    LineSummary summary(bool translation) const {
+      return translation ? LineSummary{translation_length, translation_sentences, translation_questions,
+                                       translation_ends_sentence}
+                         : LineSummary{original_length, original_sentences, original_questions, original_ends_sentence};
+    }
+    void set_summary(bool translation, const LineSummary& summary) {
+      (translation ? translation_length : original_length) = summary.length;
+      (translation ? translation_sentences : original_sentences) = summary.sentences;
+      (translation ? translation_questions : original_questions) = summary.questions;
+      (translation ? translation_ends_sentence : original_ends_sentence) = summary.ends_sentence;
+    }
   };
   DocumentFits fits;
   std::vector<PairRecord> pairs;
@@ -123,8 +149,9 @@ struct ContentState {
   };
   std::vector<ListedFinding> listed;
 };
-// Kept for every pair of every version: five pointers of 8 bytes, not 16 (std::shared_ptr's).
-static_assert(sizeof(ContentState::PairRecord) <= 160);
+// Kept for every pair of every version: five pointers of 8 bytes, not 16
+// (std::shared_ptr's), and no padding inside the summaries (160 bytes before).
+static_assert(sizeof(ContentState::PairRecord) <= 136);
 
 void list_content_findings(ContentState& state, std::span<const std::uint32_t> listed_at) {
   if (listed_at.size() != state.listed.size()) {  // (not this state's findings: none reused)
@@ -274,7 +301,7 @@ void ContentRun::ensure_features(std::size_t begin, std::size_t end) {
       if (side < outlines_.size() && outlines_[side].read) {
         SideOutline& kept = outlines_[side];
         kept.read = false;
-        const LineSummary& summary = translation ? state_->pairs[p].translation : state_->pairs[p].original;
+        const LineSummary summary = state_->pairs[p].summary(translation);
         const LineOutline outline{summary.length, kept.spaced, summary.sentences, summary.questions,
                                   summary.ends_sentence, kept.starts_lower, kept.dominant};
         const std::span<const std::uint32_t> offsets =
@@ -313,13 +340,12 @@ void ContentRun::check_and_cost(std::size_t p) {
     if (!checks.mismatches.none())
       record.mismatches = CountedPtr<const PairMismatches>::make(std::move(checks.mismatches));
   }
+  const double lexical = lexical_cost(record.check);
   if (before && same_costs_) {
-    record.lexical = before->lexical;
     record.cost = before->cost;
     record.fit_score = before->fit_score;
   } else {
-    record.lexical = lexical_cost(record.check);
-    record.cost = shape_cost(record.translation, record.original, table_.fits) + record.lexical;
+    record.cost = shape_cost(record.summary(true), record.summary(false), table_.fits) + lexical;
     // 1 at a perfect fit, 0.5 at about 3 nats.
     record.fit_score = std::min(1.0 / (1.0 + std::exp(record.cost - 3.0)) * (1.0 + std::exp(-3.0)), 1.0);
   }
@@ -327,7 +353,7 @@ void ContentRun::check_and_cost(std::size_t p) {
   table_.original_words[p] = record.original_words;
   table_.mismatches[p] = record.mismatches ? record.mismatches.get() : &no_mismatches();
   table_.cost[p] = record.cost;
-  table_.lexical[p] = record.lexical;
+  table_.lexical[p] = lexical;
 }
 
 // Stage 2: the alternatives anchored at a dirty anchor (reads pairs [anchor, anchor + kWindow)).
@@ -424,12 +450,13 @@ void ContentRun::tell_prefix(std::size_t target) {
   for (std::size_t p = from; p < cut; ++p) {
     if (!table_.valid(p)) continue;
     if (!selection.explained[p - from]) {
-      std::vector<Finding> length = length_findings(table_, p, state_->pairs[p].translation, state_->pairs[p].original);
+      std::vector<Finding> length = length_findings(table_, p, state_->pairs[p].summary(true),
+                                                         state_->pairs[p].summary(false));
       prefix_pair_findings_.insert(prefix_pair_findings_.end(), std::make_move_iterator(length.begin()),
                                    std::make_move_iterator(length.end()));
     }
-    prefix_pair_findings_.insert(prefix_pair_findings_.end(), lexical_[p]->findings.begin(),
-                                 lexical_[p]->findings.end());
+    if (const auto& made_now = lexical_[p]->findings)
+      prefix_pair_findings_.insert(prefix_pair_findings_.end(), made_now->begin(), made_now->end());
   }
   prefix_end_ = cut;
 
@@ -499,11 +526,14 @@ CountedPtr<MadeFindings> ContentRun::made(std::size_t pair, std::optional<Select
   auto made = CountedPtr<MadeFindings>::make();
   made->pair = static_cast<std::uint32_t>(pair);
   const ReadLines lines = read_lines(pair, selected ? selected->alternative.count : 1);
-  made->selected = std::move(selected);
   made->base = base_of(lines);
   for (const std::uint32_t line : lines) made->line_offsets.push_back(table_.line_begin(line) - made->base);
-  if (made->selected && made->selected->alternative.type == MoveType::Merge) made->line_break = line_break_after(lines);
-  made->findings = std::move(findings);
+  if (selected) {
+    const bool merge = selected->alternative.type == MoveType::Merge;
+    made->selection = CountedPtr<MadeSelection>::make(
+        MadeSelection{std::move(*selected), merge ? std::string(line_break_after(lines)) : std::string()});
+  }
+  if (!findings.empty()) made->findings = std::make_unique<std::vector<Finding>>(std::move(findings));
   return made;
 }
 
@@ -522,9 +552,8 @@ CountedPtr<MadeFindings> ContentRun::reused(const MadeFindings& before) const {
     if (listed[i].at >= previous_findings_.size()) return nullptr;  // (kNotListed too)
   auto made = CountedPtr<MadeFindings>::make();
   made->pair = before.pair;
-  made->selected = before.selected;
+  made->selection = before.selection;
   made->line_offsets = before.line_offsets;
-  made->line_break = before.line_break;
   made->reused = &before;
   return made;
 }
@@ -543,8 +572,11 @@ void ContentRun::list(MadeFindings& made, std::size_t base, std::vector<Finding>
     made.reused = nullptr;
   } else {
     // Made by this run, where the lines are.
-    out.insert(out.end(), std::make_move_iterator(made.findings.begin()), std::make_move_iterator(made.findings.end()));
-    std::vector<Finding>().swap(made.findings);
+    if (made.findings) {
+      out.insert(out.end(), std::make_move_iterator(made.findings->begin()),
+                 std::make_move_iterator(made.findings->end()));
+      made.findings.reset();
+    }
   }
   made.count = static_cast<std::uint32_t>(out.size() - made.first);
   made.base = base;
@@ -578,13 +610,14 @@ CountedPtr<MadeFindings> ContentRun::reusable_realign(const SelectedAlternative&
   const ContentState::PairRecord* before = previous_record(alternative.first);
   if (!before || !before->realign || !(previous_->fits == table_.fits)) return nullptr;
   const MadeFindings& made = *before->realign;
-  if (!made.selected || made.selected->alternative != alternative || made.selected->mirror != selected.mirror)
+  if (!made.selection || made.selection->selected.alternative != alternative ||
+      made.selection->selected.mirror != selected.mirror)
     return nullptr;
   if (!same_pairs(alternative.first, mapped_[alternative.first], alternative.count)) return nullptr;
   const ReadLines lines = read_lines(alternative.first, alternative.count);
   if (!same_offsets(made, lines)) return nullptr;
   // A merge's fix also copies the line break between its lines.
-  if (alternative.type == MoveType::Merge && made.line_break != line_break_after(lines)) return nullptr;
+  if (alternative.type == MoveType::Merge && made.selection->line_break != line_break_after(lines)) return nullptr;
   return reused(made);
 }
 
@@ -615,15 +648,14 @@ ContentResult ContentRun::run() {
       ContentState::PairRecord& record = state_->pairs[p];
       record.lines = table_.lines[p];
       if (const ContentState::PairRecord* before = previous_record(p)) {
-        record.translation = before->translation;
-        record.original = before->original;
+        for (const bool translation : {true, false}) record.set_summary(translation, before->summary(translation));
       } else {
         for (const bool translation : {true, false}) {
           const SideText side = table_.side_text(p, translation);
           std::vector<std::uint32_t>& offsets = outline_offsets_[stretch];
           const std::size_t offsets_begin = offsets.size();
           const LineOutline outline = read_outline(side.text, side.script, offsets);
-          (translation ? record.translation : record.original) = summary_of(outline);
+          record.set_summary(translation, summary_of(outline));
           if (offsets.size() > UINT32_MAX) continue;  // (features read afresh)
           outlines_[2 * p + (translation ? 0 : 1)] = {
               static_cast<std::uint32_t>(offsets_begin), static_cast<std::uint32_t>(offsets.size() - offsets_begin),
@@ -638,8 +670,8 @@ ContentResult ContentRun::run() {
     originals.reserve(n);
     for (std::size_t p = 0; p < n; ++p) {
       if (!table_.valid(p)) continue;
-      translations.push_back(state_->pairs[p].translation);
-      originals.push_back(state_->pairs[p].original);
+      translations.push_back(state_->pairs[p].summary(true));
+      originals.push_back(state_->pairs[p].summary(false));
     }
     table_.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
     std::vector<double> local;
@@ -648,8 +680,8 @@ ContentResult ContentRun::run() {
       std::vector<double> old_local;
       for (const ContentState::PairRecord& before : previous_->pairs) {
         if (!before.lines.valid) continue;
-        old_translations.push_back(before.translation);
-        old_originals.push_back(before.original);
+        old_translations.push_back(before.summary(true));
+        old_originals.push_back(before.summary(false));
         old_local.push_back(before.local_ratio);
       }
       local = neighbourhood_ratios(translations, originals, old_translations, old_originals, old_local);
@@ -729,7 +761,7 @@ ContentResult ContentRun::run() {
       if (!selection.explained[p]) {
         CountedPtr<MadeFindings> length = reusable_length(p);
         if (!length) {
-          std::vector<Finding> found = length_findings(table_, p, record.translation, record.original);
+          std::vector<Finding> found = length_findings(table_, p, record.summary(true), record.summary(false));
           length = found.empty() ? no_findings() : made(p, std::nullopt, std::move(found));
         }
         if (length != no_findings()) list_made(*length, base_of(read_lines(p, 1)));

@@ -557,10 +557,13 @@ std::optional<SpeakerModel> kept_inferred_model(SpeakerModel inferred) {
 void set_speaker_model(Transcript& transcript, SpeakerModel model) {
   transcript.speaker_model = std::move(model);
   const SpeakerModel& set = transcript.speaker_model;
+  std::vector<SharedString> names;  // one copy of each name, shared by its pairs
+  names.reserve(set.speakers.size());
+  for (const Speaker& speaker : set.speakers) names.emplace_back(speaker.name);
   for (const SpeakerTurn& turn : set.turns) {
     for (std::uint32_t i = turn.first_pair; i <= turn.last_pair && i < transcript.pairs.size(); ++i) {
       transcript.pairs[i].speaker_index = turn.speaker;
-      transcript.pairs[i].speaker = set.speakers[static_cast<std::size_t>(turn.speaker)].name;
+      transcript.pairs[i].speaker = names[static_cast<std::size_t>(turn.speaker)];
     }
   }
 }

@@ -96,7 +96,9 @@ Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides
         now.wording.host_wording.found() != then.wording.host_wording.found() ||
         now.wording.greeting.found() != then.wording.greeting.found())
       return Reuse::None;
-    const PairSides old_sides = pair_sides_of(recall.previous_text, memo_ranges(*previous, i));
+    const std::optional<PairSideRanges> old_ranges = memo_ranges(*previous, i);
+    if (!old_ranges) return Reuse::None;  // (not kept: offsets beyond 32 bits)
+    const PairSides old_sides = pair_sides_of(recall.previous_text, *old_ranges);
     const PairTextReads reads = text_reads(sides[i], now, before.names);
     const PairTextReads old_reads = text_reads(old_sides, then, before.names);
     if (!reads.same_for_cast(old_reads)) return Reuse::None;

@@ -1,7 +1,9 @@
 #include "speaker_memo.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <tuple>
 
@@ -11,8 +13,11 @@ namespace {
 // Appends a pair's key: how many Latin ranges, then every range, each moved to
 // the previous version's coordinates when `ends` is given. False when a range
 // is not in the text both versions share (the key is then incomplete).
-bool append_key(const PairSideRanges& ranges, const CommonEnds* ends, std::vector<std::size_t>& key) {
-  key.push_back(ranges.latin.size());
+// Also false when a value does not fit the key's type (the memo's 32 bits).
+template <class Offset>
+bool append_key(const PairSideRanges& ranges, const CommonEnds* ends, std::vector<Offset>& key) {
+  const auto fits = [](std::size_t value) { return value <= std::numeric_limits<Offset>::max(); };
+  key.push_back(static_cast<Offset>(ranges.latin.size()));
   for (const SideRanges* side : {&ranges.latin, &ranges.han})
     for (const Pair::TextRange& range : *side) {
       std::size_t begin = range.begin;
@@ -21,10 +26,18 @@ bool append_key(const PairSideRanges& ranges, const CommonEnds* ends, std::vecto
         if (!old) return false;
         begin = *old;
       }
-      key.push_back(begin);
-      key.push_back(begin + (range.end - range.begin));
+      const std::size_t end = begin + (range.end - range.begin);
+      if (!fits(end) || !fits(begin)) return false;
+      key.push_back(static_cast<Offset>(begin));
+      key.push_back(static_cast<Offset>(end));
     }
   return true;
+}
+
+// A range as the memo keeps it, when it fits its 32 bits.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> kept_range(std::size_t begin, std::size_t end) {
+  if (begin > UINT32_MAX || end > UINT32_MAX) return std::nullopt;
+  return std::pair<std::uint32_t, std::uint32_t>(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end));
 }
 
 // The key of a pair in the previous version's coordinates, if all its ranges are unchanged.
@@ -55,7 +68,8 @@ std::optional<std::size_t> find_near(const std::vector<T>& sorted, const T& valu
 // after the last one found: pairs keep their order).
 const PairCues* find_cues(const SpeakerMemo& memo, const std::vector<std::size_t>& key, std::size_t& hint) {
   if (hint < memo.cues.size() && has_key(memo, hint, key)) return &memo.cues[hint++];
-  const std::size_t start = key[1];
+  if (key[1] > UINT32_MAX) return nullptr;  // (no kept key starts there)
+  const auto start = static_cast<std::uint32_t>(key[1]);
   auto at = std::lower_bound(memo.by_start.begin(), memo.by_start.end(), std::make_pair(start, std::uint32_t{0}));
   for (; at != memo.by_start.end() && at->first == start; ++at) {
     const std::uint32_t pair = at->second;
@@ -81,6 +95,7 @@ std::optional<LabelMatch> LabelReader::read(std::size_t begin, std::size_t end) 
   if (previous_ != nullptr) {
     if (const std::optional<std::size_t> old = ends_.old_begin(begin, end)) {
       const std::pair<std::size_t, std::size_t> range{*old, *old + (end - begin)};
+      const std::optional<std::pair<std::uint32_t, std::uint32_t>> kept = kept_range(range.first, range.second);
       const auto& labels = previous_->labels;
       const SpeakerMemo::LabelRead wanted{range.first, range.second, std::nullopt};
       const auto by_range = [](const SpeakerMemo::LabelRead& a, const SpeakerMemo::LabelRead& b) {
@@ -92,16 +107,17 @@ std::optional<LabelMatch> LabelReader::read(std::size_t begin, std::size_t end) 
         return labels[*at].match;
       }
       if (const std::optional<std::size_t> at =
-              find_near(previous_->no_labels, range, miss_hint_, std::less<std::pair<std::size_t, std::size_t>>())) {
+              kept ? find_near(previous_->no_labels, *kept, miss_hint_, std::less<std::pair<std::uint32_t, std::uint32_t>>())
+                   : std::nullopt) {
         miss_hint_ = *at + 1;
-        misses_.emplace_back(begin, end);
+        if (const auto now = kept_range(begin, end)) misses_.push_back(*now);
         return std::nullopt;
       }
     }
   }
   std::optional<LabelMatch> match = read_label(piece, layout_);
   if (match) reads_.push_back({begin, end, match});
-  else misses_.emplace_back(begin, end);
+  else if (const auto kept = kept_range(begin, end)) misses_.push_back(*kept);
   return match;
 }
 
@@ -150,7 +166,7 @@ void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<Pai
       (*from_previous)[i] = static_cast<std::uint32_t>(known - recall.previous->cues.data());
     cues.push_back(known != nullptr ? *known : read_pair_cues(sides[i]));
     const std::size_t key_start = memo.keys.size();
-    append_key(ranges[i], nullptr, memo.keys);
+    if (!append_key(ranges[i], nullptr, memo.keys)) memo.keys.resize(key_start);
     memo.key_starts.push_back(static_cast<std::uint32_t>(memo.keys.size()));
     if (memo.keys.size() > key_start + 1)
       memo.by_start.emplace_back(memo.keys[key_start + 1], static_cast<std::uint32_t>(i));
@@ -159,12 +175,12 @@ void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<Pai
   memo.by_start.shrink_to_fit();  // (no copy when every pair had a range)
 }
 
-PairSideRanges memo_ranges(const SpeakerMemo& memo, std::size_t pair) {
-  PairSideRanges ranges;
-  if (pair + 1 >= memo.key_starts.size()) return ranges;
+std::optional<PairSideRanges> memo_ranges(const SpeakerMemo& memo, std::size_t pair) {
+  if (pair + 1 >= memo.key_starts.size()) return std::nullopt;
   const std::size_t from = memo.key_starts[pair];
   const std::size_t to = memo.key_starts[pair + 1];
-  if (from >= to) return ranges;
+  if (from >= to) return std::nullopt;
+  PairSideRanges ranges;
   const std::size_t latin = memo.keys[from];
   for (std::size_t at = from + 1, count = 0; at + 1 < to; at += 2, ++count)
     (count < latin ? ranges.latin : ranges.han).push_back({memo.keys[at], memo.keys[at + 1]});

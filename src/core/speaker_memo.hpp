@@ -32,14 +32,18 @@ struct SpeakerMemo {
   };
   Layout layout = Layout::Lines;
   std::vector<LabelRead> labels;  // reads that found a label, sorted by (begin, end)
-  std::vector<std::pair<std::size_t, std::size_t>> no_labels;  // ranges read that found none, sorted
+  // Ranges read that found none, sorted. Offsets in this memo are 32 bits (a
+  // version keeps it while the user types): a range beyond 4 GiB is not kept,
+  // and is read again, as a range not kept is.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> no_labels;
 
   // Per pair: its side ranges (flattened: latin count, latin ranges, han
   // ranges) and its cues; `by_start` orders the pairs by their first range.
-  std::vector<std::size_t> keys;
+  // (A pair with a range beyond 4 GiB has an empty key: found by none.)
+  std::vector<std::uint32_t> keys;
   std::vector<std::uint32_t> key_starts;  // pair i's key is keys[key_starts[i] .. key_starts[i + 1])
   std::vector<PairCues> cues;
-  std::vector<std::pair<std::size_t, std::uint32_t>> by_start;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_start;
 
   // Inference on this version (unlabelled line documents): whether it ran,
   // on how many pairs and scripts, and its cast — the participants, the names
@@ -82,7 +86,7 @@ class LabelReader {
   const SpeakerMemo* previous_;  // null when it cannot lend (none, or another layout)
   CommonEnds ends_;
   std::vector<SpeakerMemo::LabelRead> reads_;
-  std::vector<std::pair<std::size_t, std::size_t>> misses_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> misses_;
   // Reads come in document order, nearly: where the last answer was found in
   // the previous version's sorted reads, the next is usually close by.
   std::size_t label_hint_ = 0;
@@ -98,7 +102,7 @@ constexpr std::uint32_t kNoPreviousPair = 0xFFFFFFFFu;
 void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<PairSideRanges>& ranges,
                       const SpeakerRecall& recall, SpeakerMemo& memo,
                       std::vector<std::uint32_t>* from_previous = nullptr);
-// Pair `pair`'s ranges as the memo keeps them.
-PairSideRanges memo_ranges(const SpeakerMemo& memo, std::size_t pair);
+// Pair `pair`'s ranges as the memo keeps them; none when it kept no key for it.
+std::optional<PairSideRanges> memo_ranges(const SpeakerMemo& memo, std::size_t pair);
 
 }  // namespace bitext::detail

@@ -369,10 +369,13 @@ class ModelBuilder {
       else if (unknown) current = -1;
       of_pair[p] = current;
     }
+    std::vector<SharedString> names;  // one copy of each name, shared by its pairs
+    names.reserve(model.speakers.size());
+    for (const Speaker& speaker : model.speakers) names.emplace_back(speaker.name);
     for (std::size_t p = 0; p < transcript_.pairs.size(); ++p) {
       Pair& pair = transcript_.pairs[p];
       pair.speaker_index = of_pair[p];
-      pair.speaker = of_pair[p] >= 0 ? model.speakers[static_cast<std::size_t>(of_pair[p])].name : std::string();
+      pair.speaker = of_pair[p] >= 0 ? names[static_cast<std::size_t>(of_pair[p])] : SharedString();
       if (of_pair[p] < 0) continue;
       if (!model.turns.empty() && model.turns.back().speaker == of_pair[p] && model.turns.back().last_pair + 1 == p) {
         model.turns.back().last_pair = static_cast<std::uint32_t>(p);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bitext/analysis.hpp"
 #include "bitext/language_tags.hpp"
 #include "bitext/pairing.hpp"
 #include "bitext/text.hpp"
@@ -66,7 +67,43 @@ TEST_CASE("a version keeps a line record per line and a pair per pair: their sma
   // docs/performance.md (mem12): each 8 bytes here is ~0.25 MB per version of
   // a 10 MB document, and the server holds two versions while it reruns.
   CHECK(sizeof(TranscriptLine) <= 48);  // 56 with `kind` after the script profile
-  CHECK(sizeof(Pair) <= 112);           // 144 with the ranges in std::vectors, 152 with `cue` after them
+  CHECK(sizeof(Pair) <= 88);            // 112 with the speaker a std::string, 144 with the ranges in std::vectors
+}
+
+TEST_CASE("a pair's speaker name is one pointer, shared by its copies, read as a string") {
+  CHECK(sizeof(SharedString) == sizeof(void*));
+  const SharedString none;
+  CHECK(none.empty());
+  CHECK(none.str().empty());
+  CHECK(SharedString(std::string()).empty());
+  const SharedString ann(std::string("Ann"));
+  const SharedString copy = ann;
+  CHECK(copy.data() == ann.data());  // one copy of the text
+  CHECK(copy == ann);
+  CHECK(SharedString("Ann") == ann);  // equal by text, not by copy
+  CHECK(ann == "Ann");
+  CHECK(ann == std::string("Ann"));
+  CHECK(std::string_view(ann) == "Ann");
+  CHECK(ann != SharedString("Bo"));
+  const std::string& read = ann;
+  CHECK(read == "Ann");
+  SharedString cleared = ann;
+  cleared.clear();
+  CHECK(cleared.empty());
+  CHECK(ann.str() == "Ann");  // the other copies keep it
+  // A labelled document's pairs of one speaker share the name.
+  std::ifstream file(std::string(BITEXT_SOURCE_DIR) + "/tests/fixtures/speakers/lines-colon.txt", std::ios::binary);
+  const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  const auto analysis = Analysis::run(text, CheckOptions{});
+  const std::vector<Pair>& pairs = analysis->transcript().pairs;
+  std::size_t shared = 0;
+  for (std::size_t i = 0; i < pairs.size(); ++i)
+    for (std::size_t j = i + 1; j < pairs.size(); ++j)
+      if (!pairs[i].speaker.empty() && pairs[i].speaker == pairs[j].speaker) {
+        CHECK(pairs[i].speaker.data() == pairs[j].speaker.data());
+        ++shared;
+      }
+  CHECK(shared > 0);
 }
 
 TEST_CASE("a side's text ranges are one pointer, null when there are none, and copied whole") {
