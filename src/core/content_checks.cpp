@@ -1,5 +1,6 @@
 // Content checks: runs the stages of content_stages.hpp over a document and
-// memoises their results between versions.
+// memoises their results between versions (the memo's records, and what a
+// rerun checks before it reuses one, are in content_memo.cpp).
 //
 // The memo is per pair of the previous version (ContentState): a stage's
 // result is taken from there only when everything the stage reads is the
@@ -21,8 +22,7 @@
 #include <memory>
 #include <thread>
 
-#include "content_stages.hpp"
-#include "counted_ptr.hpp"
+#include "content_run.hpp"
 #include "run_beside.hpp"
 
 namespace bitext {
@@ -32,126 +32,12 @@ using detail::CountedPtr;
 
 namespace {
 
-constexpr std::uint32_t kNoPair = 0xFFFFFFFFu;
-
-// The first prefix told (ContentRun::tell_prefixes): a few screens of a
-// transcript, soon after the fits; each next one twice as long.
-constexpr std::size_t kFirstPrefixPairs = 512;
-
-// The lines a stage read for its findings: both lines of up to kMaxBlock pairs
-// (kept inline: the memo checks them for every pair of every version).
-struct ReadLines {
-  std::array<std::uint32_t, 2 * kMaxBlock> lines{};
-  std::size_t count = 0;
-  const std::uint32_t* begin() const { return lines.data(); }
-  const std::uint32_t* end() const { return lines.data() + count; }
-  std::size_t size() const { return count; }
-  std::uint32_t operator[](std::size_t i) const { return lines[i]; }
-};
-
-// Findings of one stage call, with what they were made from besides the
-// pairs' content and the fits. Each version has its own record of them
-// (ContentRun::reused copies one): the findings are in its result's list from
-// `first` on, at offsets from `base`.
-// What realign findings were made of: never written once made, so the
-// versions that reuse the findings share it (a record is copied per version).
-struct MadeSelection {
-  SelectedAlternative selected;  // the alternative reported
-  std::string line_break;        // merges: the line end their fix copies
-};
-struct MadeFindings {
-  std::uint32_t pair = 0;                   // messages name pairs by number
-  std::uint32_t first = 0;                  // the first in ContentResult::findings
-  std::uint32_t count = 0;
-  CountedPtr<const MadeSelection> selection;  // realign findings only
-  std::size_t base = 0;                     // the first byte of the lines read
-  InlineVector<std::size_t, 2> line_offsets;  // the begins of the lines read, relative to `base`
-  // Until the run lists them (ContentRun::list): the findings made now (null
-  // when none), or the previous version's record whose findings these are.
-  std::unique_ptr<std::vector<Finding>> findings;
-  const MadeFindings* reused = nullptr;
-};
-// Kept per pair with findings in every version, and copied per reused record
-// at each rerun: the selection is shared and the findings a pointer, not held inline.
-static_assert(sizeof(MadeFindings) <= 80);
-
-// `finding` moved from `from` to `to` bytes.
-void move_finding(Finding& finding, std::size_t from, std::size_t to) {
-  auto move = [&](std::size_t& offset) { offset = offset - from + to; };
-  move(finding.begin);
-  move(finding.end);
-  for (RelatedLocation& related : finding.related) {
-    move(related.begin);
-    move(related.end);
-  }
-  for (Fix& fix : finding.fixes) {
-    for (TextEdit& edit : fix.edits) {
-      move(edit.begin);
-      move(edit.end);
-    }
-  }
-}
-
-// Most pairs have no findings of a kind: they share one record (reused
-// whatever their place, never written: nothing is listed of it).
-const CountedPtr<MadeFindings>& no_findings() {
-  static const auto none = CountedPtr<MadeFindings>::make();
-  return none;
-}
-
 unsigned worker_count(std::size_t items, std::size_t per_worker) {
   const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   return static_cast<unsigned>(std::clamp<std::size_t>(items / per_worker, 1, cores));
 }
 
 }  // namespace
-
-struct ContentState {
-  // Fields ordered by alignment, the two sides' summaries (LineSummary) kept
-  // field by field so that their flags share a word instead of padding one
-  // each; the lexical cost is not kept (lexical_cost of `check` gives it again).
-  struct PairRecord {
-    double translation_length = 0, original_length = 0;  // LineSummary::length
-    double cost = 0;
-    double fit_score = 1;  // the pair score before findings lower it (of `cost`)
-    double local_ratio = 0;  // neighbourhood_ratios: the length findings read it
-    CountedPtr<const PairMismatches> mismatches;  // null when none (most pairs)
-    CountedPtr<const std::vector<Alternative>> alternatives;  // relative to this anchor; null: none
-    CountedPtr<const MadeFindings> findings;                  // lexical_findings
-    CountedPtr<const MadeFindings> length;                    // length_findings; null: explained
-    CountedPtr<const MadeFindings> realign;                   // of the alternative selected at this anchor
-    std::int32_t translation_sentences = 1, translation_questions = 0;
-    std::int32_t original_sentences = 1, original_questions = 0;
-    LexicalCheck check;
-    PairLines lines;
-    PairChecks::OriginalWords original_words;
-    bool translation_ends_sentence = false, original_ends_sentence = false;
-
-    LineSummary summary(bool translation) const {
-      return translation ? LineSummary{translation_length, translation_sentences, translation_questions,
-                                       translation_ends_sentence}
-                         : LineSummary{original_length, original_sentences, original_questions, original_ends_sentence};
-    }
-    void set_summary(bool translation, const LineSummary& summary) {
-      (translation ? translation_length : original_length) = summary.length;
-      (translation ? translation_sentences : original_sentences) = summary.sentences;
-      (translation ? translation_questions : original_questions) = summary.questions;
-      (translation ? translation_ends_sentence : original_ends_sentence) = summary.ends_sentence;
-    }
-  };
-  DocumentFits fits;
-  std::vector<PairRecord> pairs;
-  std::vector<std::uint32_t> pair_of_line;  // the valid pair a line belongs to, or kNoPair
-  // Per finding of the result: where the caller listed it, and its severity as made (the rules may change it there).
-  struct ListedFinding {
-    std::uint32_t at = kNotListed;
-    Severity made = Severity::Warning;
-  };
-  std::vector<ListedFinding> listed;
-};
-// Kept for every pair of every version: five pointers of 8 bytes, not 16
-// (std::shared_ptr's), and no padding inside the summaries (160 bytes before).
-static_assert(sizeof(ContentState::PairRecord) <= 136);
 
 void list_content_findings(ContentState& state, std::span<const std::uint32_t> listed_at) {
   if (listed_at.size() != state.listed.size()) {  // (not this state's findings: none reused)
@@ -161,101 +47,7 @@ void list_content_findings(ContentState& state, std::span<const std::uint32_t> l
   for (std::size_t i = 0; i < listed_at.size(); ++i) state.listed[i].at = listed_at[i];
 }
 
-namespace {
-
-class ContentRun {
- public:
-  ContentRun(const Transcript& transcript, const LineIndex& index, const ContentState* previous,
-             std::span<const std::uint32_t> previous_lines, std::span<const Finding> previous_findings)
-      : previous_(previous && previous_lines.size() == index.line_count() ? previous : nullptr),
-        previous_lines_(previous_lines), previous_findings_(previous_findings) {
-    table_.transcript = &transcript;
-    table_.index = &index;
-    table_.lexicon = document_lexicon(transcript.translation_script, transcript.original_script);
-  }
-
-  ContentResult run();
-  // Full runs only: tell `listener` the findings of the leading pairs as the
-  // first stretch's sweep passes kFirstPrefixPairs, then twice as many, ...
-  void tell_prefixes(const ContentPrefixListener& listener) { prefix_listener_ = &listener; }
-
- private:
-  void release_lexicon_pages() const;
-  void read_pairs();
-  void map_to_previous();
-  // Features of the valid pairs of [begin, end) that have none (one thread's own pairs only).
-  void ensure_features(std::size_t begin, std::size_t end);
-  void release_features(std::size_t begin, std::size_t end);
-  // Stages 1b, 2 and the pairs' lexical findings over the stretch [begin, end),
-  // each pair's features computed once and dropped when no stage ahead reads them.
-  void sweep(std::size_t begin, std::size_t end);
-  // The same stages for the pairs at the seam `at` between two stretches.
-  void seam(std::size_t stretch_begin, std::size_t at);
-  // Stages 3 and 4 for the pairs from the last cut told to a new one at or
-  // before `target`, then the findings of all pairs before it told.
-  void tell_prefix(std::size_t target);
-  std::vector<Alternative> candidates_in(std::size_t from, std::size_t to) const;
-  void check_and_cost(std::size_t pair);
-  void alternatives_for(std::size_t anchor, content::NeighbourCosts* neighbours = nullptr);
-  void lexical_for(std::size_t pair);
-  // Pairs [p, p + count) are those of the previous version from `q` on, each
-  // valid in both or invalid in both.
-  bool same_pairs(std::size_t p, std::size_t q, std::size_t count) const;
-  const ContentState::PairRecord* previous_record(std::size_t pair) const {
-    return mapped_[pair] == kNoPair ? nullptr : &previous_->pairs[mapped_[pair]];
-  }
-  ReadLines read_lines(std::size_t first, std::size_t count) const;
-  std::size_t base_of(const ReadLines& lines) const;
-  bool same_offsets(const MadeFindings& made, const ReadLines& lines) const;
-  bool same_neighbours(std::size_t p, std::size_t q) const;
-  CountedPtr<MadeFindings> made(std::size_t pair, std::optional<SelectedAlternative> selected,
-                                     std::vector<Finding> findings) const;
-  // This version's record of `before`'s findings; null when they cannot be read back (not listed).
-  CountedPtr<MadeFindings> reused(const MadeFindings& before) const;
-  CountedPtr<MadeFindings> reusable_lexical(std::size_t pair) const;
-  CountedPtr<MadeFindings> reusable_length(std::size_t pair) const;
-  CountedPtr<MadeFindings> reusable_realign(const SelectedAlternative& selected) const;
-  std::string_view line_break_after(const ReadLines& lines) const;
-  // Appends `made`'s findings to `out`, at offsets from `base` (where its lines begin now).
-  void list(MadeFindings& made, std::size_t base, std::vector<Finding>& out) const;
-
-  const ContentState* previous_;
-  std::span<const std::uint32_t> previous_lines_;
-  std::span<const Finding> previous_findings_;
-  PairTable table_;
-  std::vector<std::uint32_t> mapped_;  // per pair: the previous version's pair with the same lines, or kNoPair
-  bool same_costs_ = false;            // the previous version's fits give the same pair costs
-  bool same_fits_ = false;             // the previous version's fits are these
-  std::vector<char> dirty_;            // per anchor: its alternatives must be found again
-  std::vector<CountedPtr<MadeFindings>> lexical_;  // per pair: its lexical findings
-  std::shared_ptr<ContentState> state_ = std::make_shared<ContentState>();
-  // Per pair side (2 p, 2 p + 1): what stage 1's outline of a line found
-  // beside the pair's LineSummary, until the line's features are taken from
-  // it (their sentence boundaries are the outline's: ICU's sentence iterator
-  // runs once per line). The offsets are in the stretch's vector.
-  struct SideOutline {
-    std::uint32_t offsets_begin = 0;
-    std::uint32_t offsets_count = 0;
-    Script dominant = Script::None;
-    bool spaced = true;
-    bool starts_lower = false;
-    bool read = false;
-    std::uint16_t stretch = 0;
-  };
-  std::vector<SideOutline> outlines_;
-  std::vector<std::vector<std::uint32_t>> outline_offsets_;  // per stage 1 stretch
-
-  // The leading pairs' findings told so far (tell_prefix).
-  struct ToldAlternative {
-    double evidence = 0;
-    std::vector<Finding> findings;
-  };
-  const ContentPrefixListener* prefix_listener_ = nullptr;
-  std::size_t next_prefix_ = kFirstPrefixPairs;      // the next target
-  std::size_t prefix_end_ = 0;                       // the last cut told
-  std::vector<ToldAlternative> prefix_alternatives_;  // selected before it, each cut's in order of evidence
-  std::vector<Finding> prefix_pair_findings_;        // the pairs' own findings before it, in pair order
-};
+namespace content {
 
 void ContentRun::read_pairs() {
   const Transcript& transcript = *table_.transcript;
@@ -475,152 +267,6 @@ void ContentRun::tell_prefix(std::size_t target) {
   (*prefix_listener_)(prefix);
 }
 
-bool ContentRun::same_pairs(std::size_t p, std::size_t q, std::size_t count) const {
-  if (!previous_ || p + count > table_.size() || q + count > previous_->pairs.size()) return false;
-  for (std::size_t k = 0; k < count; ++k) {
-    const bool valid = table_.valid(p + k);
-    if (valid != previous_->pairs[q + k].lines.valid) return false;
-    if (valid && mapped_[p + k] != q + k) return false;
-  }
-  return true;
-}
-
-// The lines a finding of pairs [first, first + count) reads, in pair order.
-ReadLines ContentRun::read_lines(std::size_t first, std::size_t count) const {
-  ReadLines read;
-  for (std::size_t p = first; p < first + std::min(count, kMaxBlock); ++p) {
-    read.lines[read.count++] = table_.line(p, true);
-    read.lines[read.count++] = table_.line(p, false);
-  }
-  return read;
-}
-
-std::size_t ContentRun::base_of(const ReadLines& lines) const {
-  std::size_t base = table_.line_begin(lines[0]);
-  for (const std::uint32_t line : lines) base = std::min(base, table_.line_begin(line));
-  return base;
-}
-
-// Whether `lines` sit where they sat when `made` was made, relative to each other.
-bool ContentRun::same_offsets(const MadeFindings& made, const ReadLines& lines) const {
-  const std::size_t base = base_of(lines);
-  if (made.line_offsets.size() != lines.size()) return false;
-  for (std::size_t i = 0; i < lines.size(); ++i)
-    if (table_.line_begin(lines[i]) - base != made.line_offsets[i]) return false;
-  return true;
-}
-
-// The pairs either side of p are those either side of the previous version's q.
-bool ContentRun::same_neighbours(std::size_t p, std::size_t q) const {
-  for (const int side : {-1, 1}) {
-    const bool here = side < 0 ? p > 0 : p + 1 < table_.size();
-    const bool there = side < 0 ? q > 0 : q + 1 < previous_->pairs.size();
-    if (here != there) return false;
-    if (here && !same_pairs(p + side, q + side, 1)) return false;
-  }
-  return true;
-}
-
-CountedPtr<MadeFindings> ContentRun::made(std::size_t pair, std::optional<SelectedAlternative> selected,
-                                               std::vector<Finding> findings) const {
-  auto made = CountedPtr<MadeFindings>::make();
-  made->pair = static_cast<std::uint32_t>(pair);
-  const ReadLines lines = read_lines(pair, selected ? selected->alternative.count : 1);
-  made->base = base_of(lines);
-  for (const std::uint32_t line : lines) made->line_offsets.push_back(table_.line_begin(line) - made->base);
-  if (selected) {
-    const bool merge = selected->alternative.type == MoveType::Merge;
-    made->selection = CountedPtr<MadeSelection>::make(
-        MadeSelection{std::move(*selected), merge ? std::string(line_break_after(lines)) : std::string()});
-  }
-  if (!findings.empty()) made->findings = std::make_unique<std::vector<Finding>>(std::move(findings));
-  return made;
-}
-
-// The bytes ending the first of `lines` (what a merge's fix copies).
-std::string_view ContentRun::line_break_after(const ReadLines& lines) const {
-  const std::uint32_t low = *std::min_element(lines.begin(), lines.end());
-  if (std::size_t{low} + 1 >= table_.transcript->lines.size()) return {};
-  const std::size_t end = table_.line_end(low);
-  return table_.text().substr(end, table_.line_begin(low + 1) - end);
-}
-
-CountedPtr<MadeFindings> ContentRun::reused(const MadeFindings& before) const {
-  const std::vector<ContentState::ListedFinding>& listed = previous_->listed;
-  if (std::size_t{before.first} + before.count > listed.size()) return nullptr;
-  for (std::size_t i = before.first; i < before.first + before.count; ++i)
-    if (listed[i].at >= previous_findings_.size()) return nullptr;  // (kNotListed too)
-  auto made = CountedPtr<MadeFindings>::make();
-  made->pair = before.pair;
-  made->selection = before.selection;
-  made->line_offsets = before.line_offsets;
-  made->reused = &before;
-  return made;
-}
-
-void ContentRun::list(MadeFindings& made, std::size_t base, std::vector<Finding>& out) const {
-  made.first = static_cast<std::uint32_t>(out.size());
-  if (made.reused) {
-    const MadeFindings& before = *made.reused;
-    for (std::size_t i = before.first; i < before.first + before.count; ++i) {
-      const ContentState::ListedFinding& listed = previous_->listed[i];
-      Finding finding = previous_findings_[listed.at];
-      finding.severity = listed.made;
-      move_finding(finding, before.base, base);
-      out.push_back(std::move(finding));
-    }
-    made.reused = nullptr;
-  } else {
-    // Made by this run, where the lines are.
-    if (made.findings) {
-      out.insert(out.end(), std::make_move_iterator(made.findings->begin()),
-                 std::make_move_iterator(made.findings->end()));
-      made.findings.reset();
-    }
-  }
-  made.count = static_cast<std::uint32_t>(out.size() - made.first);
-  made.base = base;
-}
-
-CountedPtr<MadeFindings> ContentRun::reusable_lexical(std::size_t p) const {
-  const ContentState::PairRecord* before = previous_record(p);
-  if (!before || !before->findings) return nullptr;
-  const MadeFindings& made = *before->findings;
-  // Whether a pair has lexical findings depends on its lines alone.
-  if (made.count == 0) return no_findings();
-  // Their text names the pair by number and the neighbours a token is found in.
-  if (made.pair != p || !same_neighbours(p, mapped_[p]) || !same_offsets(made, read_lines(p, 1))) return nullptr;
-  return reused(made);
-}
-
-// A pair's length findings read its lines, summaries and checks (the same for
-// a pair of the previous version with the same lines) and the fits.
-CountedPtr<MadeFindings> ContentRun::reusable_length(std::size_t p) const {
-  const ContentState::PairRecord* before = previous_record(p);
-  if (!same_fits_ || !before || !before->length || before->local_ratio != state_->pairs[p].local_ratio) return nullptr;
-  const MadeFindings& made = *before->length;
-  if (made.count == 0) return no_findings();
-  // Their text names the pair by number; they span both its lines.
-  if (made.pair != p || !same_offsets(made, read_lines(p, 1))) return nullptr;
-  return reused(made);
-}
-
-CountedPtr<MadeFindings> ContentRun::reusable_realign(const SelectedAlternative& selected) const {
-  const Alternative& alternative = selected.alternative;
-  const ContentState::PairRecord* before = previous_record(alternative.first);
-  if (!before || !before->realign || !(previous_->fits == table_.fits)) return nullptr;
-  const MadeFindings& made = *before->realign;
-  if (!made.selection || made.selection->selected.alternative != alternative ||
-      made.selection->selected.mirror != selected.mirror)
-    return nullptr;
-  if (!same_pairs(alternative.first, mapped_[alternative.first], alternative.count)) return nullptr;
-  const ReadLines lines = read_lines(alternative.first, alternative.count);
-  if (!same_offsets(made, lines)) return nullptr;
-  // A merge's fix also copies the line break between its lines.
-  if (alternative.type == MoveType::Merge && made.selection->line_break != line_break_after(lines)) return nullptr;
-  return reused(made);
-}
-
 // A full run's lookups of every line are over after the sweep, its last ones
 // (a drift's words) after the findings: the dictionary image's pages (all of
 // it on kernels that map the page cache in large folios) are not kept beside
@@ -805,7 +451,7 @@ ContentResult ContentRun::run() {
   return result;
 }
 
-}  // namespace
+}  // namespace content
 
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index, const ContentState* previous,
                              std::span<const std::uint32_t> previous_lines, std::span<const Finding> previous_findings) {
