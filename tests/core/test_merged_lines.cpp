@@ -1,0 +1,88 @@
+// merged-lines evidence beside the dictionary's words: numbers a merged line
+// shares with one partner only and English words glued at a capital. Also the
+// side choice's weight of cohesion in prose and in turns.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "bitext/lexicon.hpp"
+#include "bitext/line_shape.hpp"
+#include "core/content_stages.hpp"
+#include "core/merged_anchors.hpp"
+#include "core/merged_lexical.hpp"
+
+namespace {
+
+std::vector<std::string> number_texts(std::string_view line) {
+  std::vector<std::string> out;
+  for (const auto& number : bitext::detail::merged_numbers(line)) {
+    CHECK(line.substr(number.begin, number.end - number.begin) == number.text);
+    out.emplace_back(number.text);
+  }
+  return out;
+}
+
+std::vector<std::string> word_keys(std::string_view line) {
+  std::vector<std::string> out;
+  for (const auto& word : bitext::detail::merged_english_words(line)) {
+    CHECK(word.end > word.begin);
+    out.push_back(std::string(line.substr(word.begin, word.end - word.begin)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("merged_numbers: digits with inner separators; a label's closing dot is not part of it") {
+  using V = std::vector<std::string>;
+  CHECK(number_texts("Figure 15.101.Figure 15.102.") == V{"15.101", "15.102"});
+  CHECK(number_texts("Open recent image #4 Open recent image #5") == V{"4", "5"});
+  CHECK(number_texts("at 00:00, 1,024 bytes; v1.0") == V{"00:00", "1,024", "1.0"});
+  CHECK(number_texts("no digits here").empty());
+  const auto numbers = bitext::detail::merged_numbers("Section 11, Section 12.3");
+  CHECK(bitext::detail::merged_number_in(numbers, "12.3"));
+  CHECK(bitext::detail::merged_number_in(numbers, "11"));
+  CHECK_FALSE(bitext::detail::merged_number_in(numbers, "12"));  // whole numbers only
+  CHECK_FALSE(bitext::detail::merged_number_in(numbers, "1"));
+}
+
+TEST_CASE("merged_english_words: a word glued at a small letter before a capital is read as two") {
+  using V = std::vector<std::string>;
+  CHECK(word_keys("NormalizeColor Tools") == V{"Normalize", "Color", "Tools"});
+  CHECK(word_keys("HomeNext chapter") == V{"Home", "Next", "chapter"});
+  CHECK(word_keys("GNU Image") == V{"GNU", "Image"});  // capitals in a row are one word
+}
+
+// Two menu entries that differ only in their number: the words translate both
+// partners alike, the numbers say where the first entry ends.
+TEST_CASE("merged_lexical_seams: a number shared with one partner only places the cut") {
+  using bitext::detail::merged_lexical_seams;
+  const std::vector<bitext::LexiconEntry> entries = {
+      {"打开", {"to open"}}, {"最近", {"recent"}}, {"图像", {"image"}},
+  };
+  std::string error;
+  const auto lexicon = bitext::Lexicon::from_image(bitext::build_lexicon_image(entries), &error);
+  REQUIRE_MESSAGE(lexicon.has_value(), error);
+  const std::string first = "Open recent image #4";
+  const std::string merged = first + " Open recent image #5";
+  const auto seams = merged_lexical_seams(*lexicon, merged, false, "打开最近的图像 #4", "打开最近的图像 #5", "", 0.5, false);
+  REQUIRE(!seams.empty());
+  CHECK(seams.front().first_end == first.size());
+  CHECK(seams.front().second_begin == first.size() + 1);
+  // The same numbers on both partners tell nothing: no cut.
+  CHECK(merged_lexical_seams(*lexicon, merged, false, "打开最近的图像 #4 #5", "打开最近的图像 #4 #5", "", 0.5, false)
+            .empty());
+}
+
+TEST_CASE("cohesion_weight: a nat in prose paragraphs, a dictionary word's half nat in turns") {
+  bitext::LineShapeModel shape;
+  shape.sentence_weight[0] = 1.2;
+  shape.sentence_weight[1] = 1.6;
+  CHECK(bitext::content::cohesion_weight(shape) == 1.0);
+  shape.sentence_weight[0] = shape.sentence_weight[1] = bitext::kSentenceShapeWeight;
+  CHECK(bitext::content::cohesion_weight(shape) == bitext::content::kWordWeight);
+  shape.sentence_weight[0] = 2.0;  // mean 3.5: above the middle of ν's range
+  shape.sentence_weight[1] = 5.0;
+  CHECK(bitext::content::cohesion_weight(shape) == bitext::content::kWordWeight);
+}
