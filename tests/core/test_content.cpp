@@ -43,6 +43,17 @@ const Finding& only_drift(const Analysis& analysis) {
   return *drifts.front();
 }
 
+// The only drift of `drifted`: two fixes, the preferred first, which gives
+// `clean` back, and its mirror, which does not.
+const Finding& only_drift_restoring(const Analysis& analysis, const std::string& drifted, const std::string& clean) {
+  const Finding& finding = only_drift(analysis);
+  REQUIRE(finding.fixes.size() == 2);
+  CHECK(finding.fixes[0].preferred);
+  CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
+  CHECK(apply_edits(drifted, finding.fixes[1].edits) != clean);
+  return finding;
+}
+
 // Non-whitespace code points of a text, counted: a move must keep them all.
 std::map<char32_t, int> visible_characters(std::string_view text) {
   std::map<char32_t, int> counts;
@@ -1532,12 +1543,8 @@ TEST_CASE("a drifted sentence goes back to the pair whose words it shares") {
   drifted_lines[7] = moved + " " + lines[7];
   const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
   const auto analysis = Analysis::run(drifted, {});
-  const Finding& finding = only_drift(*analysis);
-  REQUIRE(finding.fixes.size() == 2);
-  CHECK(finding.fixes[0].preferred);
+  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
   CHECK(finding.fixes[0].title == "Move 'Make the same…' to the end of the original of pair 3");
-  CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
-  CHECK(apply_edits(drifted, finding.fixes[1].edits) != clean);
   CHECK(finding.message.starts_with("The original of pair 4 starts with 'Make the same adjustment to the section…', "
                                     "which belongs to pair 3"));
 }
@@ -1557,12 +1564,8 @@ TEST_CASE("a drifted sentence that opens with a connective goes back to the pair
   drifted_lines[5] = moved + " " + lines[5];
   const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
   const auto analysis = Analysis::run(drifted, {});
-  const Finding& finding = only_drift(*analysis);
-  REQUIRE(finding.fixes.size() == 2);
-  CHECK(finding.fixes[0].preferred);
+  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
   CHECK(finding.fixes[0].title == "Move 'For example, Ctrl+N is…' to the end of the original of pair 2");
-  CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
-  CHECK(apply_edits(drifted, finding.fixes[1].edits) != clean);
   CHECK(finding.fixes[1].title == "Move '比如 Ctrl+N 是一个快捷键，用来创建新图…' to the start of the translation of pair 3");
   CHECK(finding.message.starts_with("The original of pair 3 starts with 'For example, Ctrl+N is a shortcut, and…', "
                                     "which belongs to pair 2"));
@@ -1590,12 +1593,8 @@ TEST_CASE("a drifted footnote goes back to the start of its line once its mark h
   drifted_lines[6] = lines[6].substr(moved.size());
   const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
   const auto analysis = Analysis::run(drifted, {});
-  const Finding& finding = only_drift(*analysis);
-  REQUIRE(finding.fixes.size() == 2);
-  CHECK(finding.fixes[0].preferred);
+  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
   CHECK(finding.fixes[0].title == "Move '[1] 这三种格式是文本、二进制和压缩格式。' to the start of the translation of pair 4");
-  CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
-  CHECK(apply_edits(drifted, finding.fixes[1].edits) != clean);
 
   // Without the reference the mark may as well be one (maint-guide writes
   // "…版本号。[94] 你可以…"): it says nothing, and the shapes choose.
