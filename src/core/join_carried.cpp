@@ -6,6 +6,10 @@
 // title does not repeat its own last term after it.
 #include "join_carried.hpp"
 
+#include <algorithm>
+
+#include "chars.hpp"
+
 namespace bitext::detail {
 
 std::optional<std::size_t> carried_tail_start(std::string_view line, std::size_t tail_begin) {
@@ -25,11 +29,9 @@ std::optional<std::size_t> carried_tail_start(std::string_view line, std::size_t
     const std::string_view carried = tail.substr(0, carried_end);
     if (tail.substr(tail.size() - carried.size()) != carried || tail.size() - carried.size() <= at) continue;
     // The carried text ends the line as whole words: not the end of a word ("16.2. 播放 DVD" is no "D" + "V" + "D").
-    const char before = tail[tail.size() - carried.size() - 1];
-    if ((before >= '0' && before <= '9') || (before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z')) continue;
-    bool alnum = false;
-    for (const char c : carried) alnum = alnum || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    if (alnum) return tail_begin + at;
+    const auto alnum = [](char c) { return chars::is_ascii_alnum(static_cast<unsigned char>(c)); };
+    if (alnum(tail[tail.size() - carried.size() - 1])) continue;
+    if (std::any_of(carried.begin(), carried.end(), alnum)) return tail_begin + at;
   }
   return std::nullopt;
 }

@@ -7,6 +7,8 @@
 // ("当搜索条件……； when the search criteria …;").
 #include "join_entries.hpp"
 
+#include "chars.hpp"
+
 namespace bitext::detail {
 
 bool ends_list_entry(std::string_view text) {
@@ -25,10 +27,6 @@ std::size_t entry_semicolon_at(std::string_view line, std::size_t at) {
   return end - at;
 }
 
-}  // namespace bitext::detail
-
-namespace bitext::detail {
-
 std::size_t reference_key_at(std::string_view line, std::size_t at) {
   if (at >= line.size() || line[at] != '[') return 0;
   std::size_t end = at + 1;
@@ -37,7 +35,7 @@ std::size_t reference_key_at(std::string_view line, std::size_t at) {
     const char c = line[end];
     if (c >= 'A' && c <= 'Z') {
       capital = true;
-    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
+    } else if (!(chars::is_ascii_alnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) {
       break;
     }
   }

@@ -32,6 +32,14 @@ std::vector<LexicalWord> merged_english_words(std::string_view line) {
   out.reserve(words.size());
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  // The words of line[from, to), at their offsets in the line.
+  auto append_part = [&](std::size_t from, std::size_t to) {
+    for (LexicalWord part : english_line_words(line.substr(from, to - from))) {
+      part.begin += std::uint32_t(from);
+      part.end += std::uint32_t(from);
+      out.push_back(std::move(part));
+    }
+  };
   for (LexicalWord& word : words) {
     std::size_t from = word.begin;
     for (std::size_t at = word.begin + 1; at < word.end; ++at) {
@@ -39,21 +47,13 @@ std::vector<LexicalWord> merged_english_words(std::string_view line) {
       // not "GNU", not "iPhone"'s single small letter at the word's start.
       if (!lower(line[at - 1]) || !upper(line[at]) || at + 1 >= word.end || !lower(line[at + 1]) || at - from < 2)
         continue;
-      for (LexicalWord part : english_line_words(line.substr(from, at - from))) {
-        part.begin += std::uint32_t(from);
-        part.end += std::uint32_t(from);
-        out.push_back(std::move(part));
-      }
+      append_part(from, at);
       from = at;
     }
     if (from == word.begin) {
       out.push_back(std::move(word));
-      continue;
-    }
-    for (LexicalWord part : english_line_words(line.substr(from, word.end - from))) {
-      part.begin += std::uint32_t(from);
-      part.end += std::uint32_t(from);
-      out.push_back(std::move(part));
+    } else {
+      append_part(from, word.end);
     }
   }
   return out;
