@@ -21,14 +21,9 @@ bool merged_cut_stop(char32_t c) {
          c == U'！' || c == U'：' || c == U'；';
 }
 
-// The code point that ends right before byte `at`.
+// The code point that ends right before byte `at` (0 < at).
 char32_t merged_cut_before(std::string_view text, std::size_t at) {
-  std::size_t begin = at;
-  while (begin > 0) {
-    --begin;
-    if ((static_cast<unsigned char>(text[begin]) & 0xC0) != 0x80) break;
-  }
-  return decode_utf8(text, begin).code_point;
+  return decode_utf8(text, code_point_start_before(text, at)).code_point;
 }
 
 // A heading's number label ("12.4.2.2.", not a footnote mark) with `label`,
