@@ -138,9 +138,6 @@ class LineIndex {
   // Offset to position: offsets past the end clamp to the end of the text; an
   // offset inside a code point or a "\r\n" snaps back to its start.
   Position position_of(std::size_t offset, PositionEncoding encoding) const;
-  // position_of of both ends of a range; the end, on the start's line, counted
-  // on from the start instead of from the line's beginning again.
-  std::pair<Position, Position> positions_of(std::size_t begin, std::size_t end, PositionEncoding encoding) const;
   // Position to offset: a line past the last clamps to the end of the text, a
   // column past the end of its line clamps to the line's end, a column inside
   // a surrogate pair or multi-byte sequence snaps back to its start.

@@ -107,7 +107,7 @@ FileOutcome check_one(const CheckTarget& target, const CheckSettings& settings) 
   if (settings.format == OutputFormat::Text) {
     outcome.text = text_report(display_path(target.path), analysis->index(), findings);
   } else {
-    append_json_diagnostics(outcome.diagnostics, kDiagnosticsDepth, analysis->index(), findings, input_uri(target.path));
+    append_json_diagnostics(outcome.diagnostics, kDiagnosticsDepth, *analysis, findings, input_uri(target.path));
   }
   return outcome;
 }

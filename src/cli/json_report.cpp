@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "bitext/position_cursor.hpp"
 #include "cli/huge_pages.hpp"
 #include "lsp/diagnostics.hpp"
 #include "lsp/json_writer.hpp"
@@ -184,14 +185,13 @@ void write_diagnostic(PrettyJsonWriter& json, const lsp::Diagnostic& d) {
 
 }  // namespace
 
-void append_json_diagnostics(std::string& out, unsigned depth, const LineIndex& index,
+void append_json_diagnostics(std::string& out, unsigned depth, const Analysis& analysis,
                              const std::vector<Finding>& findings, const std::string& uri) {
   // The server's mapping, with the fixes in data (a report has no codeAction to ask).
   const lsp::DiagnosticOptions options{uri, std::nullopt, true, true};
-  auto range_of = [&](std::size_t begin, std::size_t end) {
-    const auto [first, last] = index.positions_of(begin, end, PositionEncoding::Utf16);
-    return Range{first, last};
-  };
+  PositionCursor positions(analysis.index(), PositionEncoding::Utf16,
+                           analysis.invalid_utf8_at().value_or(analysis.text().size()));
+  auto range_of = [&](std::size_t begin, std::size_t end) { return positions.range(begin, end); };
   // ~1.4-1.5 KB per finding on the distinct text: reserved with room to spare
   // (pages not written are never touched), so that the text is not copied as
   // it grows, a copy of megabytes on top of the check's memory.

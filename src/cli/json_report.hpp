@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bitext/analysis.hpp"
 #include "bitext/finding.hpp"
 #include "bitext/text.hpp"
 
@@ -48,8 +49,9 @@ class PrettyJsonWriter {
 
 // The diagnostics of `findings` as the JSON array that dump(2) wrote for
 // to_json's ordered tree (lsp/diagnostics.hpp), byte for byte, appended at
-// nesting depth `depth` (its first line not indented).
-void append_json_diagnostics(std::string& out, unsigned depth, const LineIndex& index,
+// nesting depth `depth` (its first line not indented); ranges in UTF-16 on
+// `analysis`'s text.
+void append_json_diagnostics(std::string& out, unsigned depth, const Analysis& analysis,
                              const std::vector<Finding>& findings, const std::string& uri);
 
 }  // namespace bitext::cli

@@ -231,22 +231,6 @@ Position LineIndex::position_of(std::size_t offset, PositionEncoding encoding) c
   return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units)};
 }
 
-std::pair<Position, Position> LineIndex::positions_of(std::size_t begin, std::size_t end,
-                                                       PositionEncoding encoding) const {
-  begin = std::min(begin, text_.size());
-  const std::size_t line = line_of(begin);
-  std::size_t at = starts_[line];
-  const std::size_t units = units_up_to(text_, at, std::min(begin, line_end(line)), encoding);
-  const Position first{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units)};
-  end = std::min(end, text_.size());
-  if (line_of(end) != line) return {first, position_of(end, encoding)};
-  // A count from the line's start passes where the start's stopped when the end is not before it.
-  const std::size_t end_offset = std::min(end, line_end(line));
-  if (end_offset < at) return {first, position_of(end, encoding)};
-  const std::size_t more = units_up_to(text_, at, end_offset, encoding);
-  return {first, {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(units + more)}};
-}
-
 std::size_t LineIndex::offset_of(Position position, PositionEncoding encoding) const {
   if (position.line >= starts_.size()) return text_.size();
   const std::size_t start = starts_[position.line];

@@ -122,7 +122,7 @@ std::string publish_diagnostics_text(const FeatureContext& context) {
 }
 
 void append_publish_diagnostics(std::string& out, const FeatureContext& context) {
-  PositionCursor positions(context);
+  PositionCursor positions = context.position_cursor();
   append_publish_params(out, context.analysis().findings(), positions, server_options(context), context.uri,
                         context.snapshot.version());
 }

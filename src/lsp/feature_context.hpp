@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "bitext/position_cursor.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 #include "lsp/jsonrpc.hpp"
@@ -34,31 +35,13 @@ struct FeatureContext {
   const LineIndex& index() const { return snapshot.analysis().index(); }
 
   Range range_of(std::size_t begin, std::size_t end) const;
+  // For many offsets in order (publishing diagnostics).
+  PositionCursor position_cursor() const;
   Range line_range(std::uint32_t line) const;  // the line's content, line end excluded
   json location(std::size_t begin, std::size_t end) const;
   std::size_t offset_of(Position position) const;
   // The line of a request position, clamped to the document's last line.
   std::uint32_t line_at(Position position) const;
-};
-
-// Byte offsets to positions for a caller that converts many offsets in order
-// (publishing diagnostics): it remembers the last line, so that an offset on a
-// nearby line costs no search.
-class PositionCursor {
- public:
-  explicit PositionCursor(const FeatureContext& context);
-  // For a text with no snapshot yet (the early diagnostics of an analysis
-  // still running); `valid_until` is the first invalid UTF-8 byte or the size.
-  PositionCursor(const LineIndex& index, PositionEncoding encoding, std::size_t valid_until)
-      : index_(index), encoding_(encoding), valid_until_(valid_until) {}
-  Position at(std::size_t offset);
-  Range range(std::size_t begin, std::size_t end) { return Range{at(begin), at(end)}; }
-
- private:
-  const LineIndex& index_;
-  PositionEncoding encoding_;
-  std::size_t valid_until_;  // first invalid UTF-8 byte, or the text's size
-  std::size_t line_ = 0;
 };
 
 // Document lines on the other side of the pair `line` belongs to (original

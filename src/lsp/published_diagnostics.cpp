@@ -69,7 +69,7 @@ void PublishedDiagnostics::append(std::string& out, const FeatureContext& contex
   std::vector<std::string> tails(findings.size());
   out.reserve(out.size() + 64 + kFrameHeaderRoom + findings.size() * 640);  // framed in place after
   out += "{\"diagnostics\":[";
-  PositionCursor positions(context);
+  PositionCursor positions = context.position_cursor();
   auto range_of = [&](std::size_t begin, std::size_t end) { return positions.range(begin, end); };
   const DiagnosticOptions options{context.uri, context.snapshot.version(), context.caps.related_information, false};
   Diagnostic diagnostic;  // one, refilled: its vectors keep their memory

@@ -6,12 +6,15 @@
 #include <utility>
 #include <vector>
 
+#include "bitext/position_cursor.hpp"
 #include "bitext/text.hpp"
 
 using bitext::CommonEnds;
 using bitext::LineIndex;
 using bitext::Position;
+using bitext::PositionCursor;
 using bitext::PositionEncoding;
+using bitext::Range;
 
 TEST_CASE("decode_utf8 decodes every sequence of up to three bytes as decode_utf8_sequence does") {
   // decode_utf8 decodes most three-byte sequences itself: every lead byte,
@@ -144,17 +147,30 @@ TEST_CASE("positions outside the BMP: a𐐀b has b at UTF-16 column 3") {
   CHECK(index.offset_of({0, 3}, PositionEncoding::Utf8) == 1);
 }
 
-TEST_CASE("positions_of gives position_of of both ends of every range") {
-  // Multi-byte, 4-byte, invalid and truncated sequences, CRLF, CR and empty lines.
-  const std::string text = "\xE4\xB8\xAD a\xF0\x9F\xA4\x97\xFF\xE4\xB8x\r\n\r\ne\xCC\x81y\rz\xF0\x90";
+TEST_CASE("a PositionCursor gives position_of of every offset, in any order") {
+  // Multi-byte, 4-byte, invalid and truncated sequences, CRLF, CR and empty lines:
+  // valid lines are counted eight bytes at a time, those past the first invalid byte decoded.
+  const std::string text = "\xE4\xB8\xAD a\xF0\x9F\xA4\x97 long ASCII run \xE4\xB8\xAD\xE6\x96\x87\r\n\r\n"
+                           "e\xCC\x81y\xF0\x9F\xA4\x97\xF0\x9F\xA4\x97\xF0\x9F\xA4\x97x\xFF\xE4\xB8x\ry\nz\xF0\x90";
   const LineIndex index(text);
-  for (const PositionEncoding encoding : {PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32})
-    for (std::size_t begin = 0; begin <= text.size() + 1; ++begin)
-      for (std::size_t end = 0; end <= text.size() + 1; ++end) {
-        const auto [first, last] = index.positions_of(begin, end, encoding);
-        CHECK(first == index.position_of(begin, encoding));
-        CHECK(last == index.position_of(end, encoding));
-      }
+  const std::size_t first_invalid = bitext::first_invalid_utf8(text).value();
+  for (const PositionEncoding encoding : {PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32}) {
+    PositionCursor cursor(index, encoding, first_invalid);
+    std::vector<std::size_t> offsets;
+    for (std::size_t offset = 0; offset <= text.size() + 1; ++offset) offsets.push_back(offset);
+    for (std::size_t offset = text.size() + 2; offset-- > 0;) offsets.push_back(offset);
+    for (std::size_t i = 0; i < 3 * text.size(); ++i) offsets.push_back((i * 37) % (text.size() + 2));
+    for (const std::size_t offset : offsets) {
+      CAPTURE(offset);
+      CHECK(cursor.at(offset) == index.position_of(offset, encoding));
+  // By hand: the line of "e\xCC\x81y" starts at byte 35; its 'y' is column 2 in UTF-16, 3 in UTF-8.
+  }
+  // By hand: the line of "e\xCC\x81y" starts at byte 35; its 'y' is column 2 in UTF-16, 3 in UTF-8.
+  const std::size_t y = text.find('y');
+  PositionCursor utf16(index, PositionEncoding::Utf16, first_invalid);
+  CHECK(utf16.range(y, y + 1) == Range{Position{2, 2}, Position{2, 3}});
+  PositionCursor utf8(index, PositionEncoding::Utf8, first_invalid);
+  CHECK(utf8.at(y) == Position{2, 3});
 }
 
 TEST_CASE("positions on CJK, emoji and combining marks across lines") {

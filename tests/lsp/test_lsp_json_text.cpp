@@ -186,7 +186,7 @@ TEST_CASE("FeatureContext::range_of gives LineIndex::position_of's columns at ev
     ClientCapabilities caps;
     caps.encoding = encoding;
     FeatureContext context{uri, snapshot, caps};
-    PositionCursor cursor(context);
+    PositionCursor cursor = context.position_cursor();
     std::vector<std::size_t> offsets;
     for (std::size_t offset = 0; offset <= text.size() + 2; offset += 3) offsets.push_back(offset);
     for (std::size_t offset = text.size() + 2; offset-- > 0;) offsets.push_back(offset);
