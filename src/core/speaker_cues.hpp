@@ -35,10 +35,8 @@ struct PairSideRanges {
 };
 PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair);
 // The text of each side of every pair (several lines of one side joined by a
-// space), viewing `text`, which must outlive them; each pair's ranges too
-// (pair_side_ranges) when `ranges` is given.
-std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text,
-                                  std::vector<PairSideRanges>* ranges = nullptr);
+// space), viewing `text`, which must outlive them.
+std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text);
 // One pair's sides from its ranges, as pair_sides makes them.
 PairSides pair_sides_of(std::string_view text, const PairSideRanges& ranges);
 

@@ -94,12 +94,12 @@ class LabelReader {
 };
 
 // Sets memo.cues[i] = read_pair_cues(sides[i]) for every pair (sides from
-// pair_sides(transcript, ...); each pair's ranges are pair_side_ranges(transcript,
-// i), read again here rather than kept for every pair beside the memo being
-// made), taken from the previous version for pairs whose side ranges are
-// unchanged, and memo's keys. `from_previous` (if
-// given) receives per pair the previous version's pair with the same ranges
-// (its text the same), or kNoPreviousPair.
+// pair_sides(transcript, ...)), taken from the previous version for pairs
+// whose side ranges are unchanged, and memo's keys. Each pair's ranges are
+// pair_side_ranges(transcript, i), read again here rather than kept for every
+// pair beside the memo being made. `from_previous` (if given) receives per
+// pair the previous version's pair with the same ranges (its text the same),
+// or kNoPreviousPair.
 constexpr std::uint32_t kNoPreviousPair = 0xFFFFFFFFu;
 void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>& sides,
                       const SpeakerRecall& recall, SpeakerMemo& memo,
