@@ -364,15 +364,12 @@ PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair_n
   return ranges;
 }
 
-std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text,
-                                  std::vector<PairSideRanges>* ranges) {
+std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text) {
   std::vector<PairSides> sides(transcript.pairs.size());
-  if (ranges != nullptr) ranges->clear();
   for (std::size_t i = 0; i < transcript.pairs.size(); ++i) {
-    PairSideRanges read = pair_side_ranges(transcript, i);
+    const PairSideRanges read = pair_side_ranges(transcript, i);
     sides[i].latin = side_text(text, read.latin, sides[i].joined, 0);
     sides[i].han = side_text(text, read.han, sides[i].joined, 1);
-    if (ranges != nullptr) ranges->push_back(std::move(read));
   }
   return sides;
 }

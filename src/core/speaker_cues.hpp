@@ -14,6 +14,7 @@
 
 #include "bitext/transcript.hpp"
 #include "byte_pairs.hpp"
+#include "counted_ptr.hpp"
 
 namespace bitext::detail {
 
@@ -34,10 +35,8 @@ struct PairSideRanges {
 };
 PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair);
 // The text of each side of every pair (several lines of one side joined by a
-// space), viewing `text`, which must outlive them; each pair's ranges too
-// (pair_side_ranges) when `ranges` is given.
-std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text,
-                                  std::vector<PairSideRanges>* ranges = nullptr);
+// space), viewing `text`, which must outlive them.
+std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text);
 // One pair's sides from its ranges, as pair_sides makes them.
 PairSides pair_sides_of(std::string_view text, const PairSideRanges& ranges);
 
@@ -51,16 +50,17 @@ struct Cue {
   bool operator==(const Cue&) const = default;
 };
 
+// Its flags are bit-fields: a version keeps every pair's wording (speaker_memo.hpp).
 struct PairWording {
-  bool question = false;         // its last sentence asks (tag questions such as "Right?" do not)
-  bool back_channel = false;     // nothing but "Yeah." / "Right." / "对。"
-  bool answer_opening = false;   // opens like a reply: "Yeah.", "Well,", "没错"
-  bool agreement_opening = false;  // opens with a word that takes up what was said: "Yeah.", "Right,", "Well,", "No,"
-  bool reaction_opening = false; // opens by judging what was just said: "I love that", "Great point"
-  bool continues_talk = false;   // opens with "And", "But", "So", "Because": the speaker's talk goes on
-  bool speaks_to_listener = false;  // "you mentioned", "as you say", "your point": a reply to the one who spoke
-  bool starts_mid_sentence = false;  // begins in lower case: the previous pair's sentence goes on
-  bool ends_open = false;        // no sentence end at the end: the sentence goes on in the next pair
+  bool question : 1 = false;         // its last sentence asks (tag questions such as "Right?" do not)
+  bool back_channel : 1 = false;     // nothing but "Yeah." / "Right." / "对。"
+  bool answer_opening : 1 = false;   // opens like a reply: "Yeah.", "Well,", "没错"
+  bool agreement_opening : 1 = false;  // opens with a word that takes up what was said: "Yeah.", "Right,", "Well,", "No,"
+  bool reaction_opening : 1 = false; // opens by judging what was just said: "I love that", "Great point"
+  bool continues_talk : 1 = false;   // opens with "And", "But", "So", "Because": the speaker's talk goes on
+  bool speaks_to_listener : 1 = false;  // "you mentioned", "as you say", "your point": a reply to the one who spoke
+  bool starts_mid_sentence : 1 = false;  // begins in lower case: the previous pair's sentence goes on
+  bool ends_open : 1 = false;        // no sentence end at the end: the sentence goes on in the next pair
   std::uint32_t words = 0;       // length in words (Latin) or in Han characters / 2
   std::uint32_t sentences = 0;   // sentences it ends (at least 1 when it has text)
   Cue guest_thanks;              // "thanks for having me", "谢谢邀请"
@@ -106,7 +106,14 @@ std::vector<NameMention> read_name_mentions(const PairSides& sides);
 // whose sides are unchanged (speaker_memo.hpp).
 struct PairCues {
   PairWording wording;
-  std::vector<NameMention> mentions;  // read_name_mentions
+  // read_name_mentions. Most pairs have none and a version keeps every pair's
+  // cues, so they are one pointer, null when none, shared by the versions that
+  // take the pair's cues from the previous one (never changed once set).
+  const std::vector<NameMention>& mentions() const;
+  void set_mentions(std::vector<NameMention> mentions);
+
+ private:
+  CountedPtr<const std::vector<NameMention>> mentions_;
 };
 PairCues read_pair_cues(const PairSides& sides);
 std::vector<PairCues> read_pair_cues(const std::vector<PairSides>& sides);

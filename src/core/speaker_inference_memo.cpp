@@ -47,7 +47,7 @@ PairTextReads text_reads(const PairSides& sides, const PairCues& cues, const Cas
   reads.latin_empty = sides.latin.empty();
   reads.han_empty = sides.han.empty();
   find_mentions(sides, names.known, reads.plain);
-  for (const std::vector<NameMention>* mentions : {&cues.mentions, static_cast<const std::vector<NameMention>*>(&reads.plain)})
+  for (const std::vector<NameMention>* mentions : {&cues.mentions(), static_cast<const std::vector<NameMention>*>(&reads.plain)})
     for (const NameMention& mention : *mentions) reads.han_spellings.push_back(han_spelling(sides, mention.name));
   for (const std::string& name : names.addressed)
     reads.capitalised.push_back(capitalised_inside_sentence(sides.latin, name));
@@ -92,7 +92,7 @@ Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides
     const PairCues& now = memo.cues[i];
     const PairCues& then = previous->cues[i];
     // What the cast reads of a pair's wording: a welcome or a greeting makes a guest.
-    if (!same_mentions(now.mentions, then.mentions) ||
+    if (!same_mentions(now.mentions(), then.mentions()) ||
         now.wording.host_wording.found() != then.wording.host_wording.found() ||
         now.wording.greeting.found() != then.wording.greeting.found())
       return Reuse::None;

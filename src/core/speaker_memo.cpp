@@ -141,7 +141,7 @@ void LabelReader::take(SpeakerMemo& memo) {
   memo.no_labels.shrink_to_fit();
 }
 
-void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<PairSideRanges>& ranges,
+void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>& sides,
                       const SpeakerRecall& recall, SpeakerMemo& memo, std::vector<std::uint32_t>* from_previous) {
   const std::size_t n = sides.size();
   std::vector<PairCues>& cues = memo.cues;
@@ -149,7 +149,10 @@ void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<Pai
   cues.reserve(n);
   memo.keys.clear();
   std::size_t key_size = 0;  // reserved exactly: the memo is kept while the user types
-  for (const PairSideRanges& pair : ranges) key_size += 1 + 2 * (pair.latin.size() + pair.han.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const PairSideRanges pair = pair_side_ranges(transcript, i);
+    key_size += 1 + 2 * (pair.latin.size() + pair.han.size());
+  }
   memo.keys.reserve(key_size);
   memo.key_starts.clear();
   memo.key_starts.reserve(n + 1);
@@ -160,13 +163,14 @@ void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<Pai
   std::vector<std::size_t> key;
   if (from_previous != nullptr) from_previous->assign(n, kNoPreviousPair);
   for (std::size_t i = 0; i < n; ++i) {
+    const PairSideRanges ranges = pair_side_ranges(transcript, i);
     const PairCues* known = nullptr;
-    if (recall.previous != nullptr && old_key(ranges[i], recall.ends, key)) known = find_cues(*recall.previous, key, hint);
+    if (recall.previous != nullptr && old_key(ranges, recall.ends, key)) known = find_cues(*recall.previous, key, hint);
     if (known != nullptr && from_previous != nullptr)
       (*from_previous)[i] = static_cast<std::uint32_t>(known - recall.previous->cues.data());
     cues.push_back(known != nullptr ? *known : read_pair_cues(sides[i]));
     const std::size_t key_start = memo.keys.size();
-    if (!append_key(ranges[i], nullptr, memo.keys)) memo.keys.resize(key_start);
+    if (!append_key(ranges, nullptr, memo.keys)) memo.keys.resize(key_start);
     memo.key_starts.push_back(static_cast<std::uint32_t>(memo.keys.size()));
     if (memo.keys.size() > key_start + 1)
       memo.by_start.emplace_back(memo.keys[key_start + 1], static_cast<std::uint32_t>(i));

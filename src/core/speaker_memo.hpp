@@ -93,13 +93,15 @@ class LabelReader {
   std::size_t miss_hint_ = 0;
 };
 
-// Sets memo.cues[i] = read_pair_cues(sides[i]) for every pair (sides and
-// ranges from one pair_sides call), taken from the previous version for pairs
-// whose side ranges are unchanged, and memo's keys. `from_previous` (if
-// given) receives per pair the previous version's pair with the same ranges
-// (its text the same), or kNoPreviousPair.
+// Sets memo.cues[i] = read_pair_cues(sides[i]) for every pair (sides from
+// pair_sides(transcript, ...)), taken from the previous version for pairs
+// whose side ranges are unchanged, and memo's keys. Each pair's ranges are
+// pair_side_ranges(transcript, i), read again here rather than kept for every
+// pair beside the memo being made. `from_previous` (if given) receives per
+// pair the previous version's pair with the same ranges (its text the same),
+// or kNoPreviousPair.
 constexpr std::uint32_t kNoPreviousPair = 0xFFFFFFFFu;
-void recall_pair_cues(const std::vector<PairSides>& sides, const std::vector<PairSideRanges>& ranges,
+void recall_pair_cues(const Transcript& transcript, const std::vector<PairSides>& sides,
                       const SpeakerRecall& recall, SpeakerMemo& memo,
                       std::vector<std::uint32_t>* from_previous = nullptr);
 // Pair `pair`'s ranges as the memo keeps them; none when it kept no key for it.

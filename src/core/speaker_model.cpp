@@ -429,10 +429,9 @@ std::optional<SpeakerModel> infer_unlabelled_speakers(const Transcript& transcri
   const SpeakerRecall lent = recall != nullptr ? *recall : SpeakerRecall{};
   const std::string_view text = sources.reading.empty() ? sources.text : sources.reading;
   const SpeakerRecall by_ranges = sources.reading.empty() ? lent : SpeakerRecall{};
-  std::vector<PairSideRanges> ranges;
-  const std::vector<PairSides> sides = pair_sides(transcript, text, &ranges);
+  const std::vector<PairSides> sides = pair_sides(transcript, text);
   std::vector<std::uint32_t> from_previous;
-  recall_pair_cues(sides, ranges, by_ranges, memo, &from_previous);
+  recall_pair_cues(transcript, sides, by_ranges, memo, &from_previous);
   return infer_with_recall(transcript, sides, from_previous, by_ranges, memo);
 }
 

@@ -141,9 +141,21 @@ std::map<std::string, std::size_t, std::less<>> pairs_writing_inside_sentences(
   return pairs_of;
 }
 
+const std::vector<NameMention>& PairCues::mentions() const {
+  static const std::vector<NameMention> none;
+  return mentions_ ? *mentions_ : none;
+}
+
+void PairCues::set_mentions(std::vector<NameMention> mentions) {
+  mentions_ = mentions.empty() ? nullptr : CountedPtr<const std::vector<NameMention>>::make(std::move(mentions));
+}
+
 PairCues read_pair_cues(const PairSides& sides) {
   const LatinReading latin(sides.latin);
-  return {read_wording(sides, latin), read_name_mentions(sides, latin)};
+  PairCues cues;
+  cues.wording = read_wording(sides, latin);
+  cues.set_mentions(read_name_mentions(sides, latin));
+  return cues;
 }
 
 Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>& cues) {
@@ -153,7 +165,7 @@ Cast read_cast(const std::vector<PairSides>& sides, const std::vector<PairCues>&
   // Per pair its mentions as read here (the cues' and plain mentions of known
   // names), kept in the cast for the pairs that have any.
   std::vector<CastMentions::OfPair> read(sides.size());
-  for (std::size_t i = 0; i < sides.size(); ++i) read[i].mentions = cues[i].mentions;
+  for (std::size_t i = 0; i < sides.size(); ++i) read[i].mentions = cues[i].mentions();
 
   // Introductions at the top of the show first, then hand-overs, then names addressed twice or more.
   std::vector<Participant>& people = cast.participants;

@@ -432,8 +432,8 @@ TEST_CASE("the cast reads each pair's wording from its cues and keeps mentions o
     CHECK(&reading.wording == &cues[i].wording);
     REQUIRE(reading.mention_participants.size() == reading.mentions.size());
     // The cues' own mentions come first, then plain mentions of known names.
-    REQUIRE(reading.mentions.size() >= cues[i].mentions.size());
-    for (std::size_t m = 0; m < cues[i].mentions.size(); ++m) CHECK(reading.mentions[m].name == cues[i].mentions[m].name);
+    REQUIRE(reading.mentions.size() >= cues[i].mentions().size());
+    for (std::size_t m = 0; m < cues[i].mentions().size(); ++m) CHECK(reading.mentions[m].name == cues[i].mentions()[m].name);
     if (!reading.mentions.empty()) ++naming;
   }
   CHECK(cast.mentions->by_pair.size() == naming);
@@ -559,4 +559,48 @@ TEST_CASE("a Chinese question is read in the last two sentences, past a tag ques
   CHECK(detail::read_wording(sides).question);
   sides.han = "你去过吗？我去过！真的";  // a last sentence without its mark
   CHECK_FALSE(detail::read_wording(sides).question);
+}
+
+TEST_CASE("a pair's cues are 56 bytes: the wording's flags in bits, the mentions one pointer shared by copies") {
+  static_assert(sizeof(detail::PairCues) <= 56, "a version keeps one per pair (speaker_memo.hpp)");
+  detail::PairSides sides;
+  sides.latin = "Welcome to Long Night. I'm Anna Berg.";
+  const detail::PairCues with = detail::read_pair_cues(sides);
+  const std::vector<detail::NameMention> read = detail::read_name_mentions(sides);
+  REQUIRE(with.mentions().size() == 1);
+  REQUIRE(read.size() == 1);
+  CHECK(with.mentions()[0].name == "Anna Berg");
+  CHECK(with.mentions()[0].kind == detail::MentionKind::SelfIntroduction);
+  CHECK(with.mentions()[0].words == read[0].words);
+  CHECK(with.wording == detail::read_wording(sides));
+  CHECK(with.wording.host_wording.found());
+  const detail::PairCues copy = with;  // as a version takes an unchanged pair's cues from the previous one
+  CHECK(&copy.mentions() == &with.mentions());
+  CHECK(copy.wording == with.wording);
+
+  sides.latin = "How did you start writing?";
+  const detail::PairCues without = detail::read_pair_cues(sides);
+  CHECK(without.mentions().empty());
+  CHECK(bool(without.wording.question));
+  CHECK_FALSE(bool(without.wording.back_channel));
+  detail::PairCues none;
+  none.set_mentions({});
+  CHECK(&none.mentions() == &without.mentions());  // the one empty list, nothing allocated
+
+  detail::PairWording flags;
+  flags.question = true;
+  flags.ends_open = true;
+  CHECK(bool(flags.question));
+  CHECK(bool(flags.ends_open));
+  CHECK_FALSE(bool(flags.back_channel));
+  CHECK_FALSE(bool(flags.answer_opening));
+  CHECK_FALSE(bool(flags.agreement_opening));
+  CHECK_FALSE(bool(flags.reaction_opening));
+  CHECK_FALSE(bool(flags.continues_talk));
+  CHECK_FALSE(bool(flags.speaks_to_listener));
+  CHECK_FALSE(bool(flags.starts_mid_sentence));
+  CHECK(flags != detail::PairWording{});
+  flags.question = false;
+  flags.ends_open = false;
+  CHECK(flags == detail::PairWording{});
 }
