@@ -163,7 +163,7 @@ TEST_CASE("a PositionCursor gives position_of of every offset, in any order") {
     for (const std::size_t offset : offsets) {
       CAPTURE(offset);
       CHECK(cursor.at(offset) == index.position_of(offset, encoding));
-  // By hand: the line of "e\xCC\x81y" starts at byte 35; its 'y' is column 2 in UTF-16, 3 in UTF-8.
+    }
   }
   // By hand: the line of "e\xCC\x81y" starts at byte 35; its 'y' is column 2 in UTF-16, 3 in UTF-8.
   const std::size_t y = text.find('y');
