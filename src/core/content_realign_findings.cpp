@@ -387,9 +387,20 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   const int titles_joined = is_title_line(dest_text);
   const int titles_freed = !is_title_line(source_text) && is_title_line(kept_text);
   const std::string_view second_rest = drift.forward ? dest_text : source_text.substr(cut.tail_begin);
-  const std::array<int, 2> bodies = footnote_bodies_out_of_place(table, drift, moved_text(table, drift, lines), second_rest);
-  return after - before +
-         kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed + bodies[1] - bodies[0]);
+  const std::string_view moved_part = moved_text(table, drift, lines);
+  const std::array<int, 2> bodies = footnote_bodies_out_of_place(table, drift, moved_part, second_rest);
+  // So is a footnote's reference mark glued to the sentence after it
+  // (glued_footnote_marks), in the two lines as the move leaves them, joined as its fix joins them.
+  int glued_change = 0;
+  if (source_text.find('[') != std::string_view::npos || dest_text.find('[') != std::string_view::npos) {
+    const std::string joined = drift.forward
+                                   ? std::string(moved_part) + detail::joiner(moved_part, dest_text) + std::string(dest_text)
+                                   : std::string(dest_text) + detail::joiner(dest_text, moved_part) + std::string(moved_part);
+    glued_change = detail::glued_footnote_marks(kept_text) + detail::glued_footnote_marks(joined) -
+                   detail::glued_footnote_marks(source_text) - detail::glued_footnote_marks(dest_text);
+  }
+  return after - before + kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed +
+                                               bodies[1] - bodies[0] + glued_change);
 }
 
 // A move's text in one language, read before the move: what it moves, and
