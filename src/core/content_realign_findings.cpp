@@ -455,6 +455,21 @@ std::array<int, 2> discourse_cues(const std::array<MoveParts, 2>& moves) {
   return cues;
 }
 
+// Whether a move's text opens as the lines around the move that it leaves
+// alone open (pairs a - 1, a and b + 1 on its side; opening_words): parallel
+// paragraphs, of which the moved sentence is one more opening, so it belongs
+// at the start of the second pair. A cue for the second pair.
+int opens_like_neighbours(const PairTable& table, const Alternative& move, const MoveParts& parts) {
+  const std::string moved = opening_words(parts.moved);
+  if (moved.empty()) return 0;
+  const std::size_t a = move.first;
+  const bool side = move.translation_side;
+  auto opens_alike = [&](std::size_t pair) {
+    return pair < table.size() && table.valid(pair) && opening_words(table.side_text(pair, side).text) == moved;
+  };
+  return opening_words(parts.first_rest) == moved || (a > 0 && opens_alike(a - 1)) || opens_alike(a + 2) ? 1 : 0;
+}
+
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {
   auto severity = severity_of(best.evidence, kRealignThresholds);
   // The dictionary knows the moved words and none of them finds a
@@ -487,7 +502,8 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
     const std::array<MoveParts, 2> moves = {move_parts(table, best, best_lines),
                                              move_parts(table, *mirror, *mirror_lines)};
     const std::array<int, 2> shared = shared_with_rests(table, moves);
-    const std::array<int, 2> cues = discourse_cues(moves);
+    std::array<int, 2> cues = discourse_cues(moves);
+    cues[1] += opens_like_neighbours(table, best, moves[0]) + opens_like_neighbours(table, *mirror, moves[1]);
     const double weight = cohesion_weight(table.fits.shape);
     auto kept_together = [&](const Alternative& move) {
       return weight * (shared[move.forward ? 1 : 0] + cues[move.forward ? 1 : 0]);
