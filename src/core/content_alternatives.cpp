@@ -591,6 +591,25 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           }))
         consider(cut_at(source, source_text, table.script(translation), aside_head), 0,
                  static_cast<std::uint32_t>(aside_head), false);
+      // A footnote's reference mark follows the sentence it annotates ("…这几个文件。[27]", "…1.2-1。 [96]"),
+      // while a sentence boundary goes before an opening bracket. A mark glued
+      // to the text after it ("[27]这个文件…", where a moved sentence now
+      // follows it) is no footnote's body, whose mark a space follows: it is a
+      // reference, and the cut after it keeps it with its sentence. Offered
+      // beside the cut before it (a spaced mark may open a body: "。[100] 作为替代…").
+      for (const CutPoint& cut : source.cuts) {
+        const std::size_t mark_end = cut.sentence ? detail::footnote_mark_end(source_text, cut.tail_begin) : 0;
+        if (mark_end == 0 || mark_end >= source_text.size() || source_text[mark_end] == ' ' ||
+            source_text[mark_end] == '\t')
+          continue;
+        if (std::any_of(source.cuts.begin(), source.cuts.end(),
+                        [&](const CutPoint& other) { return other.head_end == mark_end; }))
+          continue;
+        CutPoint after = cut_at(source, source_text, table.script(translation), mark_end);
+        if (after.tail_begin >= source_text.size()) continue;
+        after.sentence = true;  // the sentence boundary, past the mark
+        consider(after, 0, static_cast<std::uint32_t>(mark_end), false);
+      }
       // A cut no punctuation offers, chosen by the words: a heading's title
       // joined to the next line without a mark ("8.23.1." | "Overview Original
       // image" against "8.23.1. 概述" | "原图"). The moved words find a

@@ -387,9 +387,20 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   const int titles_joined = is_title_line(dest_text);
   const int titles_freed = !is_title_line(source_text) && is_title_line(kept_text);
   const std::string_view second_rest = drift.forward ? dest_text : source_text.substr(cut.tail_begin);
-  const std::array<int, 2> bodies = footnote_bodies_out_of_place(table, drift, moved_text(table, drift, lines), second_rest);
-  return after - before +
-         kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed + bodies[1] - bodies[0]);
+  const std::string_view moved_part = moved_text(table, drift, lines);
+  const std::array<int, 2> bodies = footnote_bodies_out_of_place(table, drift, moved_part, second_rest);
+  // So is a footnote's reference mark glued to the sentence after it
+  // (glued_footnote_marks), in the two lines as the move leaves them, joined as its fix joins them.
+  int glued_change = 0;
+  if (source_text.find('[') != std::string_view::npos || dest_text.find('[') != std::string_view::npos) {
+    const std::string joined = drift.forward
+                                   ? std::string(moved_part) + detail::joiner(moved_part, dest_text) + std::string(dest_text)
+                                   : std::string(dest_text) + detail::joiner(dest_text, moved_part) + std::string(moved_part);
+    glued_change = detail::glued_footnote_marks(kept_text) + detail::glued_footnote_marks(joined) -
+                   detail::glued_footnote_marks(source_text) - detail::glued_footnote_marks(dest_text);
+  }
+  return after - before + kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed +
+                                               bodies[1] - bodies[0] + glued_change);
 }
 
 // A move's text in one language, read before the move: what it moves, and
@@ -444,6 +455,21 @@ std::array<int, 2> discourse_cues(const std::array<MoveParts, 2>& moves) {
   return cues;
 }
 
+// Whether a move's text opens as the lines around the move that it leaves
+// alone open (pairs a - 1, a and b + 1 on its side; opening_words): parallel
+// paragraphs, of which the moved sentence is one more opening, so it belongs
+// at the start of the second pair. A cue for the second pair.
+int opens_like_neighbours(const PairTable& table, const Alternative& move, const MoveParts& parts) {
+  const std::string moved = opening_words(parts.moved);
+  if (moved.empty()) return 0;
+  const std::size_t a = move.first;
+  const bool side = move.translation_side;
+  auto opens_alike = [&](std::size_t pair) {
+    return pair < table.size() && table.valid(pair) && opening_words(table.side_text(pair, side).text) == moved;
+  };
+  return opening_words(parts.first_rest) == moved || (a > 0 && opens_alike(a - 1)) || opens_alike(a + 2) ? 1 : 0;
+}
+
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {
   auto severity = severity_of(best.evidence, kRealignThresholds);
   // The dictionary knows the moved words and none of them finds a
@@ -476,7 +502,8 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
     const std::array<MoveParts, 2> moves = {move_parts(table, best, best_lines),
                                              move_parts(table, *mirror, *mirror_lines)};
     const std::array<int, 2> shared = shared_with_rests(table, moves);
-    const std::array<int, 2> cues = discourse_cues(moves);
+    std::array<int, 2> cues = discourse_cues(moves);
+    cues[1] += opens_like_neighbours(table, best, moves[0]) + opens_like_neighbours(table, *mirror, moves[1]);
     const double weight = cohesion_weight(table.fits.shape);
     auto kept_together = [&](const Alternative& move) {
       return weight * (shared[move.forward ? 1 : 0] + cues[move.forward ? 1 : 0]);

@@ -320,6 +320,11 @@ bool ends_with_number_label(std::string_view text);
 // before it (a line ending with a colon, detail::ends_with_colon, introduces
 // what follows it).
 bool opens_with_continuation(std::string_view sentence);
+// A sentence's first two words (ASCII words lower-cased, or Han characters),
+// joined by a space; empty when it has fewer. Paragraphs in a row that open
+// alike ("Permission is granted…", "If you are…", "在遵守…") are parallel:
+// a sentence that opens as they do opens a paragraph too.
+std::string opening_words(std::string_view sentence);
 // Nats per shared word or discourse cue in a drift's side choice
 // (cohesion_weight.cpp): one in prose paragraphs, kWordWeight in turns.
 double cohesion_weight(const LineShapeModel& shape);

@@ -8,8 +8,10 @@
 // Chinese counterparts. No word here comes from the calibration data.
 #include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
 
+#include "bitext/text.hpp"
 #include "chars.hpp"
 #include "content_stages.hpp"
 
@@ -59,6 +61,28 @@ bool opens_with_continuation(std::string_view sentence) {
                        [&](std::string_view phrase) { return starts_with_english(text, phrase); });
   return std::any_of(kChineseOpeners.begin(), kChineseOpeners.end(),
                      [&](std::string_view word) { return text.starts_with(word); });
+}
+
+std::string opening_words(std::string_view sentence) {
+  std::string out;
+  int words = 0;
+  for (std::size_t at = 0; at < sentence.size() && words < 2;) {
+    const DecodedCodePoint decoded = decode_utf8(sentence, at);
+    const char32_t c = decoded.code_point;
+    if (chars::is_ascii_letter(c)) {
+      if (words > 0) out += ' ';
+      while (at < sentence.size() && is_ascii_letter(sentence[at])) out += ascii_lower(sentence[at++]);
+      ++words;
+      continue;
+    }
+    if (chars::is_han(c)) {
+      if (words > 0) out += ' ';
+      out += sentence.substr(at, decoded.length);
+      ++words;
+    }
+    at += std::max<std::size_t>(decoded.length, 1);
+  }
+  return words == 2 ? out : std::string{};
 }
 
 }  // namespace bitext::content

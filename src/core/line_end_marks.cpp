@@ -111,4 +111,25 @@ bool ends_inside_sentence(std::string_view line) {
   return last != 0 && !ends_sentence(last) && continues_sentence(last);
 }
 
+std::size_t footnote_mark_end(std::string_view text, std::size_t at) {
+  if (at >= text.size() || text[at] != '[') return 0;
+  std::size_t end = at + 1;
+  while (end < text.size() && chars::is_ascii_digit(static_cast<unsigned char>(text[end]))) ++end;
+  return end > at + 1 && end < text.size() && text[end] == ']' ? end + 1 : 0;
+}
+
+int glued_footnote_marks(std::string_view text) {
+  int count = 0;
+  for (std::size_t at = text.find('['); at != std::string_view::npos; at = text.find('[', at + 1)) {
+    const std::size_t end = footnote_mark_end(text, at);
+    if (end == 0 || end >= text.size()) continue;
+    const char32_t next = decode_utf8(text, end).code_point;
+    if (!chars::is_ascii_alnum(next) && !chars::is_han(next)) continue;
+    const std::size_t before = at > 0 && text[at - 1] == ' ' ? at - 1 : at;
+    if (before == 0) continue;
+    count += chars::is_sentence_end(decode_utf8(text, code_point_start_before(text, before)).code_point) ? 1 : 0;
+  }
+  return count;
+}
+
 }  // namespace bitext::detail

@@ -28,5 +28,13 @@ bool is_aside(std::string_view text);
 // opening one, or after a leading run of two or more ASCII marks that ends
 // with a closing bracket (":-)"). 0 when none, or when it is the whole line.
 std::size_t leading_aside_end(std::string_view line);
+// Where a footnote mark ("[96]": digits in square brackets) that begins at
+// `at` ends, or 0 when none begins there.
+std::size_t footnote_mark_end(std::string_view text, std::size_t at);
+// How many footnote marks in the text follow a sentence's end (after one space
+// at most) and are glued to a letter, digit or Han character after them ("。 [96]尝试").
+// A reference mark follows the sentence it annotates and a space, a mark or
+// the line's end follows it; a body's mark opens a line and a space follows it.
+int glued_footnote_marks(std::string_view text);
 
 }  // namespace bitext::detail

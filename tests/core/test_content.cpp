@@ -1571,6 +1571,52 @@ TEST_CASE("a drifted sentence that opens with a connective goes back to the pair
                                     "which belongs to pair 2"));
 }
 
+TEST_CASE("a sentence drifted onto a footnote's reference mark goes back without the mark") {
+  // Pair 2 ends with a reference to footnote [1] in both languages, as
+  // maint-guide's pages do; pair 3's first Chinese sentence moved to pair 2's
+  // end, glued to the mark ("…格式。[1]你可以…"). The sentence boundary is
+  // before the mark's bracket, so the only sentence cut moved the mark along;
+  // the cut after it keeps the reference with the sentence it annotates.
+  const std::vector<std::string> lines = {
+      "这个工具可以读取配置文件，并检查其中的每一个选项。",
+      "This tool can read the configuration file and check each of its options.",
+      "它支持三种格式。默认使用第一种格式。[1]",
+      "It supports three formats. The first format is used by default. [1]",
+      "你可以用命令行选项改变格式。更多选项见手册。",
+      "You can change the format with a command line option. See the manual for more options.",
+      "[1] 这三种格式是文本、二进制和压缩格式。",
+      "[1] The three formats are text, binary and compressed."};
+  const std::string moved = "你可以用命令行选项改变格式。";
+  std::vector<std::string> drifted_lines = lines;
+  drifted_lines[2] += moved;
+  drifted_lines[4] = lines[4].substr(moved.size());
+  const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+  CHECK(finding.fixes[0].title == "Move '你可以用命令行选项改变格式。' to the start of the translation of pair 3");
+  CHECK(finding.fixes[1].title == "Move 'You can change the…' to the end of the original of pair 2");
+}
+
+TEST_CASE("a drifted sentence that opens as the neighbouring pairs open goes back to the start of its pair") {
+  // The GIMP manual's bibliography, 4 pairs of the tuning split: entries
+  // [SCRIBUS], [SIOX], [TUT01], [TUT02]. The Chinese of [TUT01]'s first
+  // sentence moved to the end of [SIOX]'s translation. Moving it back and
+  // moving the English "[TUT01] Tutorial: How…" along both give consistent
+  // pairs, and the shapes favour the mirror; but the moved sentence opens as
+  // the next entry does ("[TUT02] 教程…"): parallel openings, one more of them.
+  const std::vector<std::string> lines = calibration_lines(1747, 4);
+  const std::string moved = "[TUT01] 教程：如何画直线.";
+  REQUIRE(lines[4].starts_with(moved + " "));
+  std::vector<std::string> drifted_lines = lines;
+  drifted_lines[2] = lines[2] + " " + moved;
+  drifted_lines[4] = lines[4].substr(moved.size() + 1);
+  const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+  CHECK(finding.fixes[0].title == "Move '[TUT01] 教程：如何画直线.' to the start of the translation of pair 3");
+  CHECK(finding.fixes[1].title == "Move '[TUT01] Tutorial: How…' to the end of the original of pair 2");
+}
+
 TEST_CASE("a drifted footnote goes back to the start of its line once its mark has been referred to") {
   // A page whose second pair refers to footnote [1] and whose fourth pair is
   // the footnote's body. The body's first sentence, mark and all, moved to the

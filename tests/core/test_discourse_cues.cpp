@@ -27,3 +27,16 @@ TEST_CASE("discourse cues: connectives, anaphors and a closing colon in both lan
   CHECK(ends_with_colon("如下所示：」 "));
   CHECK_FALSE(ends_with_colon("ratio 3:4 is kept."));
 }
+
+TEST_CASE("discourse cues: a sentence's first two words, by which parallel paragraphs open alike") {
+  using bitext::content::opening_words;
+  CHECK(opening_words("Permission is granted to copy this document.") == "permission is");
+  CHECK(opening_words("“If you are a new user, start with stable.") == "if you");
+  CHECK(opening_words("[4] Historically, packages were kept…") == "historically packages");  // marks and digits skipped
+  CHECK(opening_words("在遵守上述条件的前提下，允许拷贝。") == "在 遵");
+  CHECK(opening_words("如果 stable 适合您，请安装它。") == "如 果");
+  CHECK(opening_words("stable 中的软件包") == "stable 中");
+  CHECK(opening_words("Yes.") == "");  // one word: no opening to compare
+  CHECK(opening_words("可。") == "");
+  CHECK(opening_words("") == "");
+}

@@ -28,3 +28,25 @@ TEST_CASE("line end marks: an aside's closing bracket, its shape, and where an o
   CHECK(leading_aside_end("-- a dash opens it") == 0);  // marks without a closing bracket
   CHECK(leading_aside_end("gfortran (see below)") == 0);
 }
+
+TEST_CASE("line end marks: a footnote mark, and a reference mark glued to the sentence after it") {
+  using bitext::detail::footnote_mark_end;
+  using bitext::detail::glued_footnote_marks;
+  CHECK(footnote_mark_end("文件。[27]这个", 9) == 13);
+  CHECK(footnote_mark_end("[100] 作为替代", 0) == 5);
+  CHECK(footnote_mark_end("[ab] x", 0) == 0);  // no digits
+  CHECK(footnote_mark_end("[] x", 0) == 0);
+  CHECK(footnote_mark_end("[12", 0) == 0);     // not closed
+  CHECK(footnote_mark_end("x [1]", 0) == 0);   // none begins there
+  // After a sentence's end, glued to the text after it: a moved sentence.
+  CHECK(glued_footnote_marks("所有的软件包都必须有这几个文件。[27]这个文件包含了很多变量。") == 1);
+  CHECK(glued_footnote_marks("比如 1.1-1 和 1.2-1。 [96]尝试用像 debuild 这样的工具。") == 1);
+  CHECK(glued_footnote_marks("packages. [27]This file contains values.") == 1);
+  // A reference as written: a space, a mark or the line's end after it.
+  CHECK(glued_footnote_marks("最小版本号。 [94] 你可以阅读下边的主要参考：") == 0);
+  CHECK(glued_footnote_marks("不应当使用 RPATH。[93]") == 0);
+  CHECK(glued_footnote_marks("一个网站。[1]，以及") == 0);
+  // Inside a sentence a mark may be glued to the words after it ("档案[5]后会"): not counted.
+  CHECK(glued_footnote_marks("在下载完 .deb 档案[5]后会直接调用 dpkg。") == 0);
+  CHECK(glued_footnote_marks("[1] 这三种格式是文本。") == 0);  // a body opens its line
+}
