@@ -194,6 +194,20 @@ std::string_view navigation_word(std::string_view text) {
 
 bool navigation_line(std::string_view line) { return !navigation_word(trim(line)).empty(); }
 
+std::size_t navigation_link_inside(std::string_view line, std::string_view link_line) {
+  const std::string_view word = navigation_word(trim(link_line));
+  if (word.empty()) return 0;
+  // The same link in the line's own language (the other of the link line's).
+  const bool previous = word == "上一页" || word == "Prev";
+  const bool link_latin = static_cast<unsigned char>(word.front()) < 0x80;
+  const std::string_view own = link_latin ? (previous ? "上一页" : "下一页") : (previous ? "Prev" : "Next");
+  std::size_t start = 0;
+  while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
+  for (std::size_t at = line.find(own, start + 1); at != std::string_view::npos; at = line.find(own, at + 1))
+    if (navigation_word(line.substr(at)) == own) return at;
+  return 0;
+}
+
 std::string_view navigation_title(std::string_view line) {
   std::string_view text = trim(line);
   // Links glued together ("上一页下一页…") all go.

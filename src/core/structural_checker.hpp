@@ -192,10 +192,16 @@ class StructuralChecker {
   // it was merged into the previous pair's line of that side, which lies
   // between the previous pair's partner and this pair's (the lines alternate).
   bool merged_before(const Pair& pair, bool missing_translation);
+  // Its mirror: this pair's line alone, the merged line and its partner in
+  // the next pair (the pairing took the merged line for the next segment's).
+  bool merged_after(const Pair& pair, bool missing_translation);
   // The footer line after the last pair as the partner of the second half of
   // the last pair's line (merged_edges.cpp): only where that line holds a
   // number of the footer line that its own partner lacks.
   bool merged_edge(std::uint32_t number, const Pair& edge);
+  // The header line before the first pair as the partner of the first half
+  // of the first pair's line right after it (merged_edges.cpp).
+  bool merged_front(std::uint32_t number, const Pair& edge);
 
   // A line (`merged`) holding two segments' text whose partner lines are
   // `first` and `second` (of the side `partners_translation`): split it at
