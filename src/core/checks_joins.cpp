@@ -150,10 +150,11 @@ bool StructuralChecker::merged_parts_fit(std::string_view text, const detail::La
 // partner: at least two of its words have a counterpart there and not in
 // the first partner, more than the other way round.
 bool StructuralChecker::merged_sentence_evidence(std::string_view text, const detail::LanguageJoin& seam,
-                                                 std::uint32_t first, std::uint32_t second, bool partners_translation) {
+                                                 std::uint32_t first, std::uint32_t second, bool partners_translation,
+                                                 bool partners_present) {
   if (!merged_parts_fit(text, seam, first, second, partners_translation)) return false;
-  const bool whole_fits =
-      partners_translation ? join_fit_.fits(text_of(first), text) : join_fit_.fits(text, text_of(first));
+  const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
+                                                                    : join_fit_.fits(text, text_of(first)));
   if (!whole_fits) return true;
   const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
@@ -190,7 +191,15 @@ bool StructuralChecker::merged_segments(const Pair& pair, bool translation_side)
   const SideLines& other = translation_side ? pair.original : pair.translation;
   if (side.size() != 2 || other.size() != 1) return false;
   if (other.front() + 1 != side[0] || side[0] + 1 != side[1]) return false;
-  return merged_finding(pair, other.front(), side[0], side[1], translation_side, false);
+  if (merged_finding(pair, other.front(), side[0], side[1], translation_side, false)) return true;
+  // Where the first of the two lines ends no sentence nor clause and the
+  // second opens a segment, both are whole titles or entries ("User
+  // management" / "Web server"; "27.2. 旧版本的历史信息" / "以下是…"), not one
+  // segment broken in two: the other line's cut is read with a missing
+  // line's evidence (the dictionary's clean cut, a sentence end with words
+  // of the second partner), the whole line's length telling nothing here.
+  if (!detail::segments_apart(text_of(side[0]), text_of(side[1]))) return false;
+  return merged_finding(pair, other.front(), side[0], side[1], translation_side, false, true, true);
 }
 
 // The other side of that shape: this pair's line of one side is gone because
@@ -243,7 +252,8 @@ bool StructuralChecker::merged_after(const Pair& pair, bool missing_translation)
 // `ordinary_ok`: a missing line's reading (merged_before), where an ordinary
 // sentence end may be the seam with the evidence of merged_sentence_evidence.
 bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first,
-                                       std::uint32_t second, bool partners_translation, bool after_second, bool ordinary_ok) {
+                                       std::uint32_t second, bool partners_translation, bool after_second, bool ordinary_ok,
+                                       bool partners_present) {
   if (index_.of_ranges()) return false;
   const double first_length = double(text_of(first).size());
   const double second_length = double(text_of(second).size());
@@ -279,10 +289,12 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
     // evidence and where no other line of the document has one: "第 2 章 案例呈现" is one title.
     const bool han_seams = spaced_han_lines() <= (detail::has_spaced_han(text) ? 1u : 0u);
     seam = detail::merged_seam(text, share, nullptr, true, second_token, han_seams ? &spaced_han : nullptr);
-    if (seam && !merged_sentence_evidence(text, *seam, first, second, partners_translation)) seam.reset();
+    if (seam && !merged_sentence_evidence(text, *seam, first, second, partners_translation, partners_present))
+      seam.reset();
     if (label_alone(seam)) seam.reset();
   }
-  if (!seam && ordinary_ok) seam = merged_lexical(text, first, second, partners_translation, share, second_token);
+  if (!seam && ordinary_ok)
+    seam = merged_lexical(text, first, second, partners_translation, share, second_token, partners_present);
   if (!seam || label_alone(seam)) return false;
   const std::string_view name = side_name(!partners_translation);
   const std::string_view partners = side_name(partners_translation);

@@ -216,6 +216,19 @@ std::string_view navigation_title(std::string_view line) {
   return text;
 }
 
+bool segments_apart(std::string_view first, std::string_view second) {
+  first = trim(first);
+  second = trim(second);
+  if (first.empty() || second.empty() || bare_label(first)) return false;
+  const char32_t last = decode_utf8(first, code_point_start_before(first, first.size())).code_point;
+  if (ends_sentence(last) || is_comma_like(last) || last == U':' || last == U'\uFF1A' || last == U';' ||
+      last == U'\uFF1B' || last == U'-' || last == U'\u3002')
+    return false;
+  const char32_t open = decode_utf8(second, 0).code_point;
+  if (open < 0x80) return (open >= U'A' && open <= U'Z') || (open >= U'0' && open <= U'9');
+  return chars::is_cjk(open);
+}
+
 bool list_entry(std::string_view line) {
   constexpr std::size_t kListEntryCodePoints = 24;
   line = trim(line);

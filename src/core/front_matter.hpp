@@ -76,4 +76,10 @@ std::string_view navigation_title(std::string_view line);
 // characters with room for a Latin term.
 bool list_entry(std::string_view line);
 
+// Two consecutive lines of one side that read as two segments rather than one
+// broken in two: the first ends with no sentence end, clause mark, colon or
+// hyphen (a title or an entry, not a sentence's head) and is no label alone;
+// the second opens with a capital, a digit or a Han character.
+bool segments_apart(std::string_view first, std::string_view second);
+
 }  // namespace bitext::detail

@@ -225,12 +225,13 @@ namespace bitext::structural {
 
 std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::string_view text, std::uint32_t first,
                                                                       std::uint32_t second, bool partners_translation,
-                                                                      double share, std::string_view second_token) {
+                                                                      double share, std::string_view second_token,
+                                                                      bool partners_present) {
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return std::nullopt;
   const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
-  const bool whole_fits =
-      partners_translation ? join_fit_.fits(text_of(first), text) : join_fit_.fits(text, text_of(first));
+  const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
+                                                                    : join_fit_.fits(text, text_of(first)));
   const auto seams = detail::merged_lexical_seams(*lexicon, text, merged_script == Script::Han, text_of(first),
                                                   text_of(second), second_token, share, whole_fits);
   std::optional<detail::LanguageJoin> seam;
