@@ -220,7 +220,12 @@ bool segments_apart(std::string_view first, std::string_view second) {
   first = trim(first);
   second = trim(second);
   if (first.empty() || second.empty() || bare_label(first)) return false;
-  const char32_t last = decode_utf8(first, code_point_start_before(first, first.size())).code_point;
+  // The mark before closing quotes and brackets ("…the License.”").
+  std::size_t end = first.size();
+  while (end > 0 && chars::is_closing_mark(decode_utf8(first, code_point_start_before(first, end)).code_point))
+    end = code_point_start_before(first, end);
+  if (end == 0) return false;
+  const char32_t last = decode_utf8(first, code_point_start_before(first, end)).code_point;
   if (ends_sentence(last) || is_comma_like(last) || last == U':' || last == U'\uFF1A' || last == U';' ||
       last == U'\uFF1B' || last == U'-' || last == U'\u3002')
     return false;

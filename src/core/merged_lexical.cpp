@@ -207,7 +207,17 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       } else if (upper || cjk_here != cjk_before) {
         rank = 1;
       }
-      if (rank >= least_rank) candidates.push_back({LanguageJoin{end, at}, rank, std::abs(double(at) - predicted)});
+      LanguageJoin seam{end, at};
+      // A Chinese number's caption or ordinal stands right before it ("图 2.1.",
+      // "第 2 章", "例 11.11."): a cut before the number goes before that
+      // character, whichever partner the dictionary gives it (图 is also "to plan").
+      if (merged_chinese && chars::is_ascii_digit(static_cast<unsigned char>(merged[at])) &&
+          chars::is_cjk(merged_cut_before(merged, end))) {
+        std::size_t begin = code_point_start_before(merged, end), caption_end = begin;
+        while (caption_end > 0 && merged_cut_space(merged[caption_end - 1])) --caption_end;
+        if (caption_end > first_token_end) seam = LanguageJoin{caption_end, begin};
+      }
+      if (rank >= least_rank) candidates.push_back({seam, rank, std::abs(double(at) - predicted)});
     }
     at += step;
   }

@@ -123,3 +123,20 @@ TEST_CASE("merged-lines: a lone first line before a pair of one heading is no me
   const std::string text = "10.6.1. Activating the submenu\n10.6.2. 刷新脚本\n10.6.2. Refresh Scripts\n";
   CHECK(split_lines(shapes_check(text)).empty());
 }
+
+TEST_CASE("segments_apart: two whole titles or entries, not one segment broken in two") {
+  using bitext::detail::segments_apart;
+  CHECK(segments_apart("User management", "Web server"));
+  CHECK(segments_apart("2.2. Master Plan", "Figure 2.1. Overview of the Falcot Corp network"));
+  CHECK(segments_apart("27.2. 旧版本的历史信息", "以下是从前所做的更多 Debian Edu 发行版："));
+  CHECK(segments_apart("See Section 4.5, “Rotate”", "Transform"));  // a quoted title, no sentence end
+  CHECK_FALSE(segments_apart("If the GOsa² interface works,", "If LTSP clients can connect"));  // a clause
+  CHECK_FALSE(segments_apart("如果 GOsa² 图形用户界面正在工作，", "如果能够连接 LTSP 客户端和工作站，"));
+  CHECK_FALSE(segments_apart("You may not copy the Document except under this License.”", "Any other attempt"));
+  CHECK_FALSE(segments_apart("Please note:", "LTSP diskless workstations"));
+  CHECK_FALSE(segments_apart("3.1.6.", "Diskless workstations"));  // a label alone labels the next line
+  // A sentence broken before a capital reads as apart too: there the other
+  // line's clean dictionary cut and both parts' length fit must tell.
+  CHECK(segments_apart("The thin client setup now uses", "X2Go, because LTSP has dropped support."));
+  CHECK_FALSE(segments_apart("Read the manual", "and then install"));  // a small letter continues
+}
