@@ -153,7 +153,8 @@ void StructuralChecker::missing(const Pair& pair, bool missing_translation) {
   // else fits as well (a label or a heading lowered it): the doubt stays.
   if (finding.severity == default_severity(code)) {
     const std::size_t at = findings_.size() - 1;
-    if (joined(pair, missing_translation) || merged_before(pair, missing_translation)) {
+    if (joined(pair, missing_translation) || merged_before(pair, missing_translation) ||
+        merged_after(pair, missing_translation)) {
       findings_.erase(findings_.begin() + static_cast<std::ptrdiff_t>(at));
       return;
     }

@@ -150,10 +150,11 @@ bool StructuralChecker::merged_parts_fit(std::string_view text, const detail::La
 // partner: at least two of its words have a counterpart there and not in
 // the first partner, more than the other way round.
 bool StructuralChecker::merged_sentence_evidence(std::string_view text, const detail::LanguageJoin& seam,
-                                                 std::uint32_t first, std::uint32_t second, bool partners_translation) {
+                                                 std::uint32_t first, std::uint32_t second, bool partners_translation,
+                                                 bool partners_present) {
   if (!merged_parts_fit(text, seam, first, second, partners_translation)) return false;
-  const bool whole_fits =
-      partners_translation ? join_fit_.fits(text_of(first), text) : join_fit_.fits(text, text_of(first));
+  const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
+                                                                    : join_fit_.fits(text, text_of(first)));
   if (!whole_fits) return true;
   const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
@@ -190,7 +191,15 @@ bool StructuralChecker::merged_segments(const Pair& pair, bool translation_side)
   const SideLines& other = translation_side ? pair.original : pair.translation;
   if (side.size() != 2 || other.size() != 1) return false;
   if (other.front() + 1 != side[0] || side[0] + 1 != side[1]) return false;
-  return merged_finding(pair, other.front(), side[0], side[1], translation_side, false);
+  if (merged_finding(pair, other.front(), side[0], side[1], translation_side, false)) return true;
+  // Where the first of the two lines ends no sentence nor clause and the
+  // second opens a segment, both are whole titles or entries ("User
+  // management" / "Web server"; "27.2. 旧版本的历史信息" / "以下是…"), not one
+  // segment broken in two: the other line's cut is read with a missing
+  // line's evidence (the dictionary's clean cut, a sentence end with words
+  // of the second partner), the whole line's length telling nothing here.
+  if (!detail::segments_apart(text_of(side[0]), text_of(side[1]))) return false;
+  return merged_finding(pair, other.front(), side[0], side[1], translation_side, false, true, true);
 }
 
 // The other side of that shape: this pair's line of one side is gone because
@@ -211,6 +220,29 @@ bool StructuralChecker::merged_before(const Pair& pair, bool missing_translation
   return merged_finding(previous, merged.front(), partner.front(), own, !missing_translation, merged_second, true);
 }
 
+// The mirror of merged_before: the pairing gave the merged line to the next
+// pair's partner and left this pair's line alone ("zh5 / en5␠en6 / zh6" read
+// as "zh5" alone and "en5␠en6 | zh6"). The lone line is the first segment's
+// partner; the merged line lies right after it, the next pair's partner right
+// after that.
+bool StructuralChecker::merged_after(const Pair& pair, bool missing_translation) {
+  const SideLines& present = missing_translation ? pair.original : pair.translation;
+  const std::size_t at = static_cast<std::size_t>(&pair - transcript_.pairs.data());
+  if (present.size() != 1 || at + 1 >= transcript_.pairs.size()) return false;
+  // Only where the merged side comes second in the document's pairs: else
+  // the line after the lone one opens the next pair. The document's first
+  // line opens its first pair whatever the pairing made of the order (in a
+  // document of two or three pairs the merged pair alone may have set it).
+  if (missing_translation == translation_first_ && at != 0) return false;
+  const Pair& next = transcript_.pairs[at + 1];
+  const SideLines& merged = missing_translation ? next.translation : next.original;
+  const SideLines& partner = missing_translation ? next.original : next.translation;
+  if (merged.size() != 1 || partner.size() != 1) return false;
+  const std::uint32_t own = present.front();
+  if (merged.front() != own + 1 || partner.front() != own + 2) return false;
+  return merged_finding(next, merged.front(), own, partner.front(), !missing_translation, true, true);
+}
+
 // A line (`merged`) holding two segments' text whose partner lines are
 // `first` and `second` (of the side `partners_translation`): split it at
 // the seam and move the second part to its place in the document's order,
@@ -220,7 +252,8 @@ bool StructuralChecker::merged_before(const Pair& pair, bool missing_translation
 // `ordinary_ok`: a missing line's reading (merged_before), where an ordinary
 // sentence end may be the seam with the evidence of merged_sentence_evidence.
 bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first,
-                                       std::uint32_t second, bool partners_translation, bool after_second, bool ordinary_ok) {
+                                       std::uint32_t second, bool partners_translation, bool after_second, bool ordinary_ok,
+                                       bool partners_present) {
   if (index_.of_ranges()) return false;
   const double first_length = double(text_of(first).size());
   const double second_length = double(text_of(second).size());
@@ -229,18 +262,40 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
   const double share = first_length / (first_length + second_length);
   bool spaced_cjk = false, spaced_han = false;
   const std::string_view second_token = detail::leading_latin_token(text_of(second));
-  auto seam = detail::merged_seam(text, share, &spaced_cjk, false, second_token);
-  // The seam counts only where no other line of the document has one.
-  if (seam && spaced_cjk && spaced_cjk_lines() > (detail::has_spaced_cjk_end(text) ? 1u : 0u)) seam.reset();
+  std::optional<detail::LanguageJoin> seam;
+  // The second partner is a page's navigation link whose link word the line
+  // holds after its start ("…Development Prev13.6. 开发" before "上一页13.6. 开发"):
+  // the link is a segment of its own, the cut goes right before its word.
+  if (const std::size_t link = detail::navigation_link_inside(text, text_of(second)); link > 0) {
+    std::size_t end = link;
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    const detail::LanguageJoin at{end, link};
+    if (end > 0 && merged_parts_fit(text, at, first, second, partners_translation)) seam = at;
+  }
+  if (!seam) {
+    seam = detail::merged_seam(text, share, &spaced_cjk, false, second_token);
+    // The seam counts only where no other line of the document has one.
+    if (seam && spaced_cjk && spaced_cjk_lines() > (detail::has_spaced_cjk_end(text) ? 1u : 0u)) seam.reset();
+  }
+  // A label alone ("10.6.2.", "图 8.2.") is no segment where the first
+  // partner has a title after its label: it labels the text after it.
+  const bool first_titled = !detail::bare_label(text_of(first));
+  auto label_alone = [&](const std::optional<detail::LanguageJoin>& cut) {
+    return cut && first_titled && detail::bare_label(text.substr(0, cut->first_end));
+  };
+  if (label_alone(seam)) seam.reset();
   if (!seam && ordinary_ok) {
     // A space between Han characters ("前言 图片和样式设计") is a seam only with that
     // evidence and where no other line of the document has one: "第 2 章 案例呈现" is one title.
     const bool han_seams = spaced_han_lines() <= (detail::has_spaced_han(text) ? 1u : 0u);
     seam = detail::merged_seam(text, share, nullptr, true, second_token, han_seams ? &spaced_han : nullptr);
-    if (seam && !merged_sentence_evidence(text, *seam, first, second, partners_translation)) seam.reset();
+    if (seam && !merged_sentence_evidence(text, *seam, first, second, partners_translation, partners_present))
+      seam.reset();
+    if (label_alone(seam)) seam.reset();
   }
-  if (!seam && ordinary_ok) seam = merged_lexical(text, first, second, partners_translation, share, second_token);
-  if (!seam) return false;
+  if (!seam && ordinary_ok)
+    seam = merged_lexical(text, first, second, partners_translation, share, second_token, partners_present);
+  if (!seam || label_alone(seam)) return false;
   const std::string_view name = side_name(!partners_translation);
   const std::string_view partners = side_name(partners_translation);
   const std::string_view second_part = text.substr(seam->second_begin);

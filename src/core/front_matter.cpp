@@ -194,12 +194,44 @@ std::string_view navigation_word(std::string_view text) {
 
 bool navigation_line(std::string_view line) { return !navigation_word(trim(line)).empty(); }
 
+std::size_t navigation_link_inside(std::string_view line, std::string_view link_line) {
+  const std::string_view word = navigation_word(trim(link_line));
+  if (word.empty()) return 0;
+  // The same link in the line's own language (the other of the link line's).
+  const bool previous = word == "上一页" || word == "Prev";
+  const bool link_latin = static_cast<unsigned char>(word.front()) < 0x80;
+  const std::string_view own = link_latin ? (previous ? "上一页" : "下一页") : (previous ? "Prev" : "Next");
+  std::size_t start = 0;
+  while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
+  for (std::size_t at = line.find(own, start + 1); at != std::string_view::npos; at = line.find(own, at + 1))
+    if (navigation_word(line.substr(at)) == own) return at;
+  return 0;
+}
+
 std::string_view navigation_title(std::string_view line) {
   std::string_view text = trim(line);
   // Links glued together ("上一页下一页…") all go.
   for (std::string_view word = navigation_word(text); !word.empty(); word = navigation_word(text))
     text = trim(text.substr(word.size()));
   return text;
+}
+
+bool segments_apart(std::string_view first, std::string_view second) {
+  first = trim(first);
+  second = trim(second);
+  if (first.empty() || second.empty() || bare_label(first)) return false;
+  // The mark before closing quotes and brackets ("…the License.”").
+  std::size_t end = first.size();
+  while (end > 0 && chars::is_closing_mark(decode_utf8(first, code_point_start_before(first, end)).code_point))
+    end = code_point_start_before(first, end);
+  if (end == 0) return false;
+  const char32_t last = decode_utf8(first, code_point_start_before(first, end)).code_point;
+  if (ends_sentence(last) || is_comma_like(last) || last == U':' || last == U'\uFF1A' || last == U';' ||
+      last == U'\uFF1B' || last == U'-' || last == U'\u3002')
+    return false;
+  const char32_t open = decode_utf8(second, 0).code_point;
+  if (open < 0x80) return (open >= U'A' && open <= U'Z') || (open >= U'0' && open <= U'9');
+  return chars::is_cjk(open);
 }
 
 bool list_entry(std::string_view line) {

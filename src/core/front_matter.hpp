@@ -60,6 +60,11 @@ bool holds_label(std::string_view line, std::string_view label);
 // non-Latin character, or stand alone, so a sentence ("Next, run…", "Next
 // we…") is no link.
 bool navigation_line(std::string_view line);
+// Where `line` holds, after its start, the link word of the navigation line
+// `link_line` in either language ("Next" or "下一页" for "下一页16.2. …") as
+// the start of a link, or 0: a page's link is a segment of its own, so a line
+// that holds text and then that link holds the link line's segment too.
+std::size_t navigation_link_inside(std::string_view line, std::string_view link_line);
 // A navigation line's title: the line trimmed, without its link words
 // ("上一页2.2. 总体规划" gives "2.2. 总体规划"); any other line trimmed.
 std::string_view navigation_title(std::string_view line);
@@ -70,5 +75,11 @@ std::string_view navigation_title(std::string_view line);
 // At most 24 code points, about four English words or eight Chinese
 // characters with room for a Latin term.
 bool list_entry(std::string_view line);
+
+// Two consecutive lines of one side that read as two segments rather than one
+// broken in two: the first ends with no sentence end, clause mark, colon or
+// hyphen (a title or an entry, not a sentence's head) and is no label alone;
+// the second opens with a capital, a digit or a Han character.
+bool segments_apart(std::string_view first, std::string_view second);
 
 }  // namespace bitext::detail

@@ -2,8 +2,10 @@
 // may be the partner of the second half of the last pair's line (structural
 // checks; see StructuralChecker::merged_edge).
 #include <algorithm>
+#include <optional>
 #include <vector>
 
+#include "front_matter.hpp"
 #include "merged_anchors.hpp"
 #include "structural_checker.hpp"
 
@@ -39,8 +41,42 @@ bool StructuralChecker::merged_edge(std::uint32_t number, const Pair& edge) {
   const bool footer_number = std::any_of(numbers.begin(), numbers.end(), [&](const detail::MergedNumber& n) {
     return n.begin >= token_end && detail::merged_number_in(footer, n.text) && !detail::merged_number_in(own, n.text);
   });
-  if (!footer_number) return false;
+  if (!footer_number && !detail::navigation_link_inside(text, text_of(number))) return false;
   return merged_finding(edge, merged, first, number, partners_translation, true, true);
+}
+
+// The same shape at the document's first line: the header line without a
+// partner, then the first pair, whose line right after the header holds the
+// header's partner text and then its own partner's ("12.5. 关于" before
+// "12.5. About12.5.2. Description of the dialog window" | "12.5.2. 对话窗口的说明").
+// Here the pairing already gives the merged line its second partner, so what
+// tells a merge is that the line also holds the header's text: a number of
+// the header that the second partner lacks, before a number of the second
+// partner that the header lacks (numbers carry over as they are, in the
+// segments' order); or the second partner is a navigation link whose link
+// word the line holds after its start. A real header's pair translates only
+// its own partner and holds neither.
+bool StructuralChecker::merged_front(std::uint32_t number, const Pair& edge) {
+  if (edge.translation.size() != 1 || edge.original.size() != 1) return false;
+  const int side = language_side(number);
+  if (side < 0) return false;
+  const bool partners_translation = side == 1;
+  const std::uint32_t second = partners_translation ? edge.translation.front() : edge.original.front();
+  const std::uint32_t merged = partners_translation ? edge.original.front() : edge.translation.front();
+  if (merged != number + 1 || second != number + 2) return false;
+  const std::string_view text = text_of(merged);
+  const std::vector<detail::MergedNumber> header = detail::merged_numbers(text_of(number));
+  const std::vector<detail::MergedNumber> own = detail::merged_numbers(text_of(second));
+  const std::vector<detail::MergedNumber> numbers = detail::merged_numbers(text);
+  std::optional<std::size_t> header_number;
+  bool own_number = false;
+  for (const detail::MergedNumber& n : numbers) {
+    const bool in_header = detail::merged_number_in(header, n.text), in_own = detail::merged_number_in(own, n.text);
+    if (in_header && !in_own && !header_number) header_number = n.end;
+    if (in_own && !in_header && header_number && n.begin >= *header_number) own_number = true;
+  }
+  if (!own_number && !detail::navigation_link_inside(text, text_of(second))) return false;
+  return merged_finding(edge, merged, number, second, partners_translation, true, true);
 }
 
 }  // namespace bitext::structural

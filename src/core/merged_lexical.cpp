@@ -207,7 +207,17 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       } else if (upper || cjk_here != cjk_before) {
         rank = 1;
       }
-      if (rank >= least_rank) candidates.push_back({LanguageJoin{end, at}, rank, std::abs(double(at) - predicted)});
+      LanguageJoin seam{end, at};
+      // A Chinese number's caption or ordinal stands right before it ("图 2.1.",
+      // "第 2 章", "例 11.11."): a cut before the number goes before that
+      // character, whichever partner the dictionary gives it (图 is also "to plan").
+      if (merged_chinese && chars::is_ascii_digit(static_cast<unsigned char>(merged[at])) &&
+          chars::is_cjk(merged_cut_before(merged, end))) {
+        std::size_t begin = code_point_start_before(merged, end), caption_end = begin;
+        while (caption_end > 0 && merged_cut_space(merged[caption_end - 1])) --caption_end;
+        if (caption_end > first_token_end) seam = LanguageJoin{caption_end, begin};
+      }
+      if (rank >= least_rank) candidates.push_back({seam, rank, std::abs(double(at) - predicted)});
     }
     at += step;
   }
@@ -225,12 +235,13 @@ namespace bitext::structural {
 
 std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::string_view text, std::uint32_t first,
                                                                       std::uint32_t second, bool partners_translation,
-                                                                      double share, std::string_view second_token) {
+                                                                      double share, std::string_view second_token,
+                                                                      bool partners_present) {
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return std::nullopt;
   const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
-  const bool whole_fits =
-      partners_translation ? join_fit_.fits(text_of(first), text) : join_fit_.fits(text, text_of(first));
+  const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
+                                                                    : join_fit_.fits(text, text_of(first)));
   const auto seams = detail::merged_lexical_seams(*lexicon, text, merged_script == Script::Han, text_of(first),
                                                   text_of(second), second_token, share, whole_fits);
   std::optional<detail::LanguageJoin> seam;

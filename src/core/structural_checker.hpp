@@ -171,14 +171,16 @@ class StructuralChecker {
   // alone, or the dictionary must say the second part translates the second
   // partner: at least two of its words have a counterpart there and not in
   // the first partner, more than the other way round.
+  // `partners_present`: both partner lines stand beside the line (split-line's
+  // shape), where the line is long for the first alone in either reading.
   bool merged_sentence_evidence(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
-                                std::uint32_t second, bool partners_translation);
+                                std::uint32_t second, bool partners_translation, bool partners_present);
 
   // A missing line's merged reading with no punctuation seam (merged_lexical.hpp):
   // the dictionary's clean cut, where both parts fit their partners' lengths.
   std::optional<detail::LanguageJoin> merged_lexical(std::string_view text, std::uint32_t first, std::uint32_t second,
                                                      bool partners_translation, double share,
-                                                     std::string_view second_token);
+                                                     std::string_view second_token, bool partners_present);
 
   // The same shape seen from the other side: the pair's one line on the other
   // side, right before the two, holds two segments' text joined at a seam no
@@ -192,10 +194,16 @@ class StructuralChecker {
   // it was merged into the previous pair's line of that side, which lies
   // between the previous pair's partner and this pair's (the lines alternate).
   bool merged_before(const Pair& pair, bool missing_translation);
+  // Its mirror: this pair's line alone, the merged line and its partner in
+  // the next pair (the pairing took the merged line for the next segment's).
+  bool merged_after(const Pair& pair, bool missing_translation);
   // The footer line after the last pair as the partner of the second half of
   // the last pair's line (merged_edges.cpp): only where that line holds a
   // number of the footer line that its own partner lacks.
   bool merged_edge(std::uint32_t number, const Pair& edge);
+  // The header line before the first pair as the partner of the first half
+  // of the first pair's line right after it (merged_edges.cpp).
+  bool merged_front(std::uint32_t number, const Pair& edge);
 
   // A line (`merged`) holding two segments' text whose partner lines are
   // `first` and `second` (of the side `partners_translation`): split it at
@@ -206,7 +214,8 @@ class StructuralChecker {
   // `ordinary_ok`: a missing line's reading (merged_before), where an ordinary
   // sentence end may be the seam with the evidence of merged_sentence_evidence.
   bool merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
-                      bool partners_translation, bool after_second, bool ordinary_ok = false);
+                      bool partners_translation, bool after_second, bool ordinary_ok = false,
+                      bool partners_present = false);
 
   // Split line `merged` at `seam` and move its second part right before line
   // `second` (right after it: `after_second`).

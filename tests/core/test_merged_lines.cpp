@@ -86,3 +86,31 @@ TEST_CASE("cohesion_weight: a nat in prose paragraphs, a dictionary word's half 
   shape.sentence_weight[1] = 5.0;
   CHECK(bitext::content::cohesion_weight(shape) == bitext::content::kWordWeight);
 }
+
+// "2.2. 总体规划图 2.1. Falcot Corp 网络总览" for "2.2. Master Plan" and "Figure
+// 2.1. Overview of the Falcot Corp network": the cut before the figure's number
+// goes before its caption 图, though the dictionary gives 图 to the first
+// partner too ("to plan").
+TEST_CASE("merged_lexical_seams: a Chinese number's caption goes with the number") {
+  using bitext::detail::merged_lexical_seams;
+  const std::vector<bitext::LexiconEntry> entries = {
+      {"规划", {"plan"}}, {"图", {"picture", "to plan"}}, {"网络", {"network"}},
+  };
+  std::string error;
+  const auto lexicon = bitext::Lexicon::from_image(bitext::build_lexicon_image(entries), &error);
+  REQUIRE_MESSAGE(lexicon.has_value(), error);
+  const std::string first_part = "2.2. 总体规划";
+  const std::string merged = first_part + "图 2.1. Falcot Corp 网络总览";
+  const auto seams = merged_lexical_seams(*lexicon, merged, true, "2.2. Master Plan",
+                                          "Figure 2.1. Overview of the Falcot Corp network", "Figure", 0.3, true);
+  REQUIRE(!seams.empty());
+  CHECK(seams.front().first_end == first_part.size());
+  CHECK(seams.front().second_begin == first_part.size());
+  // With a space before the caption the space stays between the parts.
+  const std::string spaced = first_part + " 图 2.1. Falcot Corp 网络总览";
+  const auto spaced_seams = merged_lexical_seams(*lexicon, spaced, true, "2.2. Master Plan",
+                                                 "Figure 2.1. Overview of the Falcot Corp network", "Figure", 0.3, true);
+  REQUIRE(!spaced_seams.empty());
+  CHECK(spaced_seams.front().first_end == first_part.size());
+  CHECK(spaced_seams.front().second_begin == first_part.size() + 1);
+}
