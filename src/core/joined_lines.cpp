@@ -15,6 +15,7 @@
 #include "bitext/length.hpp"
 #include "chars.hpp"
 #include "join_carried.hpp"
+#include "join_english_end.hpp"
 #include "join_entries.hpp"
 #include "join_numbers.hpp"
 
@@ -329,16 +330,33 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
     if (!footnote) at_change();
     return;
   }
+  // A reference list's next key before the Chinese run starts it, as a footnote list's label does.
+  if (const auto key = next_reference_key(line, first_cjk)) {
+    std::size_t english_end = *key;
+    while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
+    const LanguageJoin join{english_end, *key};
+    if (runs(join, true, nullptr)) out.push_back({join});
+  }
+  // A number's dot read as a sentence end ("Section 8." + "31, “Desaturate”第…", "Chapter 2." +
+  // "Fire up GIMP第 2 章…"): a cut there is tried only after the script change.
+  std::optional<JoinCandidate> number_dot_cut;
   if (!head_ends_sentence) {
     // The Chinese run may start with Latin words or a number ("Debian Edu
     // 又名…", "6.2. 安装"): the join is then the last sentence end before
-    // them, followed by a capital or a digit.
+    // them, followed by a capital or a digit, or by a term in small letters
+    // right before the Han text ("…reserved for local use.emerg：…", "…of the file; chgrp group file 改变…").
     for (std::size_t at = head_end; at-- > 0;) {
       const char c = line[at];
-      if (c != '.' && c != '!' && c != '?' && c != ':') continue;
+      if (c != '.' && c != '!' && c != '?' && c != ':' && c != ';') continue;
       if (c == '.' && in_section_label(line, at)) continue;  // "Figure 17.368. Hue tab 图 17.371.": a title follows
       std::size_t next = at + 1;
       if (next < head_end && join_space(line[next])) ++next;
+      if (small_term_after(line, at, next, head_end)) {
+        const LanguageJoin join{at + 1, next};
+        if (runs(join, true, nullptr)) out.push_back({join});
+        break;
+      }
+      if (c == ';') continue;
       // A footnote mark after the sentence end is the sentence's ("… outdated. [1] Debian 的软件包…").
       std::size_t first_end = at + 1;
       if (const std::size_t mark = join_footnote_at(line, next); mark > 0 && next + mark < head_end) {
@@ -349,7 +367,17 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
       }
       if (next < head_end && (is_upper_ascii(line[next]) || chars::is_ascii_digit(static_cast<unsigned char>(line[next])))) {
         const LanguageJoin join{first_end, next};
-        if (runs(join, true, nullptr)) out.push_back({join});
+        // A number's inner dot: the sentence's end may be further back ("…released 2013-09-28.Debian Edu 6.0.7").
+        if (c == '.' && inner_number_dot(line, at)) {
+          if (!number_dot_cut && runs(join, true, nullptr)) number_dot_cut = JoinCandidate{join};
+          continue;
+        }
+        if (runs(join, true, nullptr)) {
+          if (c == '.' && line_label_dot(line, at))
+            number_dot_cut = JoinCandidate{join};
+          else
+            out.push_back({join});
+        }
         break;
       }
     }
@@ -370,6 +398,7 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
   }
   if (std::none_of(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == first_cjk; }))
     at_change();
+  if (number_dot_cut) out.push_back(*number_dot_cut);
 }
 
 bool cjk_script(Script script) { return script == Script::Han || script == Script::Japanese; }

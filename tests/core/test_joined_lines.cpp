@@ -550,3 +550,49 @@ TEST_CASE("carried_tail_start: the carried text ends the line as whole words") {
   const std::string mozilla = "文化 ";
   CHECK(carried_tail_start(mozilla + "Mozilla CULTURE Mozilla", mozilla.size()) == mozilla.size() + 8);
 }
+
+TEST_CASE("language_joins: a number's dot, a small-letter term and a reference key before the Chinese run") {
+  using bitext::detail::JoinCandidate;
+  using bitext::detail::language_joins;
+  const auto starts = [](const std::vector<JoinCandidate>& candidates) {
+    std::vector<std::size_t> out;
+    for (const JoinCandidate& candidate : candidates) out.push_back(candidate.join.second_begin);
+    return out;
+  };
+  // a number's inner dot ends no sentence: the script change first, the dot's cut only after it
+  const std::string section = "Section 8.31, “Desaturate”";
+  const std::string section_line = section + "第 8.32 节 “Mono Mixer”";
+  CHECK(starts(language_joins(section_line, false)) ==
+        std::vector<std::size_t>{section.size(), std::string("Section 8.").size()});
+  // the label after the line's first word ("Chapter 2.") is a heading's, not a sentence's end
+  const std::string chapter = "Chapter 2. Fire up GIMP";
+  CHECK(starts(language_joins(chapter + "第 2 章 启动 GIMP", false)) ==
+        std::vector<std::size_t>{chapter.size(), std::string("Chapter 2. ").size()});
+  // a sentence's full stop before a capital still comes first
+  const std::string released = "Debian Edu 7.1 was released in 2013. Debian Edu";
+  CHECK(starts(language_joins(released + " 6.0 发布于二零一一年", false)).front() ==
+        std::string("Debian Edu 7.1 was released in 2013. ").size());
+  // a small-letter term between the English sentence's end and the Han text starts the Chinese run
+  const std::string chown = "chown user file changes the owner of the file;";
+  CHECK(starts(language_joins(chown + " chgrp group file 改变文件的所属组；", false)).front() == chown.size() + 1);
+  const std::string itself = "syslog: messages from the syslogd server, itself;";
+  CHECK(starts(language_joins(itself + "user：用户进程的消息；", false)).front() == itself.size());
+  const std::string web = "It is described on wiki.debian.org/UnattendedUpgrades.";
+  CHECK(starts(language_joins(web + " apt-listchanges 会在升级前显示变化。", false)).front() == web.size() + 1);
+  // ... but not a name's dot glued to small letters, a colon's command, or a capitalised term
+  const std::string office = "THE BROADER VIEW LibreOffice replaces OpenOffice.org";
+  CHECK(starts(language_joins(office + "更宽泛的观点 LibreOffice 取代 OpenOffice.org", false)).front() ==
+        office.size());
+  const std::string colon = "Start by making sure the current system is up-to-date: apt-get";
+  CHECK(starts(language_joins(colon + " 更新系统的软件包列表", false)).front() == colon.size() + 1);
+  const std::string many = "It ends here. then four small words";
+  CHECK(starts(language_joins(many + "以及中文的句子。", false)).front() == many.size());
+  // a reference list: the next entry's key before the Chinese run starts it
+  const std::string entry = "[WKPD-JPEG] Wikipedia - JPEG. https://en.wikipedia.org/wiki/JPEG .";
+  CHECK(starts(language_joins(entry + "[WKPD-LAB] 维基百科(英文) - Lab 色彩空间。", false)).front() == entry.size());
+  const std::string spaced = "[ARGYLLCMS] Argyll Color Management System Home Page. https://www.argyllcms.com/ .";
+  CHECK(starts(language_joins(spaced + " [BABL] babl(英文) 主页。", false)).front() == spaced.size() + 1);
+  // not in a line that is no reference list's
+  const std::string plain = "See the entry [WKPD-LAB]";
+  CHECK(starts(language_joins(plain + " 维基百科的条目说明了色彩空间。", false)).front() == plain.size() + 1);
+}
