@@ -107,6 +107,21 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
 std::optional<JoinedReading> beside_reading(const Transcript& transcript, const LineIndex& index, std::uint32_t own,
                                             std::int32_t own_pair, bool missing_translation, JoinLengthFit& reader);
 
+// A pair read with two lines on one side (a split segment, checks.cpp's
+// doubled) where one of the three lines holds two languages: split there, the
+// four runs alternate as the document's order has it and form two pairs that
+// each fit (a short English run only where the dictionary finds it translated
+// by its partner, or a repeated number says so). The pairing read the joined
+// line as one side's line (join_doubled.cpp says why that holds).
+struct DoubledJoin {
+  std::uint32_t line = 0;
+  LanguageJoin join;
+  bool second_translation = false;  // the line's second run is a translation
+  bool own = true;                  // the two runs are one pair's (else the end of one and the start of the next)
+};
+std::optional<DoubledJoin> doubled_join(const Transcript& transcript, const LineIndex& index, const Pair& pair,
+                                        bool translation_side, JoinLengthFit& fit);
+
 // A line beside the pairs (the document's header or footer line) that holds a
 // pair's two lines joined in the document's order: runs that fit each other as
 // translation and original (a short English run only where the dictionary

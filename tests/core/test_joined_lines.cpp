@@ -596,3 +596,29 @@ TEST_CASE("language_joins: a number's dot, a small-letter term and a reference k
   const std::string plain = "See the entry [WKPD-LAB]";
   CHECK(starts(language_joins(plain + " 维基百科的条目说明了色彩空间。", false)).front() == plain.size() + 1);
 }
+
+TEST_CASE("joined-lines: a joined heading the pairing read as half of a split segment") {
+  const std::string heading = "3.2.1. 商业及社区驱动的系统";
+  const std::string head =
+      "3.2. 为什么选择这个系统？\n3.2. Why this system?\n";
+  const std::string tail =
+      "这是一个社区发行的系统，它的发展独立于任何商业限制；因此它的目标基本上是技术性质的，这有利于产品的整体质量。\n"
+      "It is a community system, with development ensured independently from any commercial constraints; its "
+      "objectives are, thus, essentially of a technical nature, which seem to favor the overall quality of the product.\n";
+  const std::string clean = head + heading + "\n3.2.1. Commercial and Community Driven Systems\n" + tail;
+  for (const std::string joint : {"", " "}) {
+    CAPTURE(joint);
+    const std::string text = head + heading + joint + "3.2.1. Commercial and Community Driven Systems\n" + tail;
+    const Finding finding = only_joined(joined_check(text));
+    CHECK(finding.message ==
+          "Line 3 holds the Chinese translation and the English original of one pair joined into one line, not a "
+          "segment split over lines 3–4");
+    CHECK(finding.begin == head.size());
+    CHECK(joined_fixed(text, finding) == clean);
+  }
+  // a Chinese segment split over two lines stays a split line: both halves are Chinese
+  const std::string split = head + heading + "\n" +
+                            replaced(tail, "商业限制；", "商业限制；\n");
+  const std::vector<Finding> findings = joined_check(split);
+  CHECK(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
+}
