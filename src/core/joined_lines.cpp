@@ -17,6 +17,7 @@
 #include "join_carried.hpp"
 #include "join_english_end.hpp"
 #include "join_entries.hpp"
+#include "join_glue.hpp"
 #include "join_numbers.hpp"
 
 namespace bitext::detail {
@@ -455,6 +456,26 @@ bool JoinLengthFit::translated(std::string_view english, std::string_view chines
   return 2 * evidence.english_hits >= english_words.size();
 }
 
+bool JoinLengthFit::spaces_scripts_except(std::uint32_t line) {
+  if (!glued_lines_) {
+    glued_lines_ = 0;
+    for (std::uint32_t number = 0; number < index_.line_count(); ++number) {
+      const std::string_view text = index_.line_text(number);
+      if (glues_scripts(text)) {
+        if (*glued_lines_ == 0) first_glued_ = number;
+        ++*glued_lines_;
+      }
+      if (spaces_scripts(text)) {
+        if (spaced_lines_ == 0) first_spaced_ = number;
+        ++spaced_lines_;
+      }
+    }
+  }
+  const bool none_glued = *glued_lines_ == 0 || (*glued_lines_ == 1 && first_glued_ == line);
+  const bool spaced = spaced_lines_ > 1 || (spaced_lines_ == 1 && first_spaced_ != line);
+  return none_glued && spaced;
+}
+
 std::vector<JoinCandidate> language_joins(std::string_view line, bool cjk_first) {
   std::vector<JoinCandidate> candidates;
   if (cjk_first)
@@ -545,8 +566,10 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
     // starts the Chinese run, or a section number in each run (two numbered
     // titles: captions, navigation links), with both runs fitting their partners.
     const bool numbered = has_section_number(first) && has_section_number(second);
+    // Or where the runs are glued in a document whose writers space the two scripts (join_glue.hpp).
+    const bool glued = glued_cut(text, candidate.join) && reader.spaces_scripts_except(number);
     if (candidate.short_run && !candidate.repeated_number &&
-        !((candidate.label_start || numbered) && rest_partners.size() == 1)) {
+        !((candidate.label_start || numbered || glued) && rest_partners.size() == 1)) {
       const bool english_missing = !missing_cjk;
       const std::string_view english = english_missing ? missing_run : rest;
       if (!english_missing && rest_partners.size() != 1) return kNoJoin;
@@ -591,7 +614,9 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
       const std::string_view present_run = missing_second ? first : second;
       const double score = missing_translation ? reader.delta(missing_run, present_run) : reader.delta(present_run, missing_run);
       if (score > kJoinFitDelta) return kNoJoin;
+      // A short run glued to the other in a document whose writers space the two scripts needs no dictionary.
       if (candidate.short_run && !candidate.repeated_number &&
+          !(glued_cut(text, candidate.join) && reader.spaces_scripts_except(own)) &&
           !reader.translated(cjk_first ? second : first, cjk_first ? first : second))
         return kNoJoin;
       return score;

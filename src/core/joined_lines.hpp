@@ -91,12 +91,22 @@ class JoinLengthFit {
   // The dictionary of a Chinese-English document (the one given, else the
   // shared one), or none; decided once.
   const Lexicon* lexicon();
+  // Whether the document's writers space the two scripts: another line than
+  // `line` puts a blank between a Han character and a Latin letter, and none
+  // glues them (join_glue.hpp); a glued script change in `line` is then a join's.
+  bool spaces_scripts_except(std::uint32_t line);
 
  private:
   const Transcript& transcript_;
   const LineIndex& index_;
   std::optional<LengthRatioModel> model_;
   std::optional<const Lexicon*> lexicon_;
+  // Lines that glue Han to a Latin letter: how many (counted once, when first
+  // asked) and the first of them.
+  std::optional<std::size_t> glued_lines_;
+  std::uint32_t first_glued_ = 0;
+  std::size_t spaced_lines_ = 0;  // lines that space the two scripts
+  std::uint32_t first_spaced_ = 0;
 };
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
                                             bool missing_translation, JoinLengthFit& fit);

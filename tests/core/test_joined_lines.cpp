@@ -18,6 +18,7 @@
 #include "bitext/transcript.hpp"
 #include "core/join_carried.hpp"
 #include "core/join_entries.hpp"
+#include "core/join_glue.hpp"
 #include "core/join_numbers.hpp"
 #include "core/joined_lines.hpp"
 #include "core/merged_lexical.hpp"
@@ -621,4 +622,37 @@ TEST_CASE("joined-lines: a joined heading the pairing read as half of a split se
                             replaced(tail, "商业限制；", "商业限制；\n");
   const std::vector<Finding> findings = joined_check(split);
   CHECK(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
+}
+
+TEST_CASE("joined-lines: a short title glued to its partner where the document spaces the two scripts") {
+  // No dictionary here (BITEXT_LEXICON= in the core tests): the glue is the evidence.
+  const std::string head =
+      "今天天气很好。\nThe weather is nice today.\n我们去公园散步吧，带上 GPS。\nLet's go for a walk in the park with a GPS.\n"
+      "颜色增强\nColor enhancement\n";
+  const std::string tail = "他昨天买了一本新书。\nHe bought a new book yesterday.\n";
+  const std::string clean = head + "标准化\nNormalize\n" + tail;
+  const std::string text = head + "标准化Normalize\n" + tail;
+  const Finding finding = only_joined(joined_check(text));
+  CHECK(finding.message == "Line 7 holds the Chinese translation and the English original of pair 4 joined into one line");
+  CHECK(joined_fixed(text, finding) == clean);
+  const auto codes = [](const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) out.push_back(f.code);
+    return out;
+  };
+  // with a blank the short run may be a term the Chinese line keeps: no join without the dictionary
+  CHECK(codes(joined_check(head + "标准化 Normalize\n" + tail)) == std::vector<std::string>{"missing-original"});
+  // where another line glues Han and Latin, the writers do not space the scripts: the glue says nothing
+  const std::string glued_elsewhere = replaced(head, "带上 GPS", "带上GPS") + "标准化Normalize\n" + tail;
+  CHECK(codes(joined_check(glued_elsewhere)) == std::vector<std::string>{"missing-original"});
+  // and where no other line shows how the writers set the two scripts, nor does it (the dictionary decides)
+  const std::string unseen = replaced(head, "带上 GPS。", "带上地图。") + "标准化Normalize\n" + tail;
+  CHECK(codes(joined_check(unseen)) == std::vector<std::string>{"missing-original"});
+  CHECK(bitext::detail::spaces_scripts("带上 GPS 和"));
+  CHECK(!bitext::detail::spaces_scripts("带上GPS和 2 个"));
+  CHECK(bitext::detail::glues_scripts("带上GPS。"));
+  CHECK(!bitext::detail::glues_scripts("带上 GPS 和 2.4 版。"));
+  CHECK(bitext::detail::glued_cut("标准化Normalize", {9, 9}));
+  CHECK(!bitext::detail::glued_cut("标准化 Normalize", {9, 10}));
+  CHECK(bitext::detail::glued_cut("Normalize颜色增强", {9, 9}));
 }
