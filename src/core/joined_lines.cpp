@@ -33,6 +33,9 @@ constexpr std::size_t kJoinRunHan = 2;
 // |δ| of the Gale-Church model within which a run fits as its partner's
 // translation: the model's two-sided 1% band.
 constexpr double kJoinFitDelta = 2.58;
+// At a sentence end, where the cut is the text's own structure, the fit only
+// has to rule out a gross mismatch: the model's two-sided 0.1% band.
+constexpr double kJoinSentenceFitDelta = 3.29;
 
 bool join_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -482,8 +485,23 @@ std::vector<JoinCandidate> language_joins(std::string_view line, bool cjk_first)
     chinese_then_english(line, candidates);
   else
     english_then_chinese(line, candidates);
+  for (JoinCandidate& candidate : candidates) {
+    const std::size_t end = candidate.join.first_end;
+    const char32_t mark = last_mark_before(line, end);
+    const bool number_dot = mark == U'.' && end >= 2 && chars::is_ascii_digit(static_cast<unsigned char>(line[end - 2]));
+    candidate.sentence_end = !candidate.short_run && !candidate.repeated_number && !number_dot &&
+                             (mark == U'。' || mark == U'！' || mark == U'？' || mark == U'.' || mark == U'!' || mark == U'?');
+  }
   return candidates;
 }
+
+namespace {
+
+double join_fit_limit(const JoinCandidate& candidate) {
+  return candidate.sentence_end ? kJoinSentenceFitDelta : kJoinFitDelta;
+}
+
+}  // namespace
 
 std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first) {
   return language_join(line, cjk_first, nullptr);
@@ -509,7 +527,7 @@ namespace {
 template <typename Score>
 const JoinCandidate* best_join(const std::vector<JoinCandidate>& candidates, Score score) {
   for (const JoinCandidate& candidate : candidates)
-    if (score(candidate) <= kJoinFitDelta) return &candidate;
+    if (score(candidate) <= join_fit_limit(candidate)) return &candidate;
   return nullptr;
 }
 
@@ -553,11 +571,11 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
     const std::string_view missing_run = missing_second ? first : second;
     const std::string_view rest = missing_second ? second : first;
     double score = delta(missing_run, index.line_text(own));
-    if (score > kJoinFitDelta) return kNoJoin;
+    if (score > join_fit_limit(candidate)) return kNoJoin;
     if (rest_partners.size() == 1) {
       const std::string_view partner = index.line_text(rest_partners[0]);
       score = std::max(score, missing_translation ? reader.delta(partner, rest) : reader.delta(rest, partner));
-      if (score > kJoinFitDelta) return kNoJoin;
+      if (score > join_fit_limit(candidate)) return kNoJoin;
     }
     // A short English run is a line of its own where the dictionary finds it
     // translated by its partner (the pair's line when it is the missing run,
@@ -613,7 +631,7 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
       const std::string_view missing_run = missing_second ? second : first;
       const std::string_view present_run = missing_second ? first : second;
       const double score = missing_translation ? reader.delta(missing_run, present_run) : reader.delta(present_run, missing_run);
-      if (score > kJoinFitDelta) return kNoJoin;
+      if (score > join_fit_limit(candidate)) return kNoJoin;
       // A short run glued to the other in a document whose writers space the two scripts needs no dictionary.
       if (candidate.short_run && !candidate.repeated_number &&
           !(glued_cut(text, candidate.join) && reader.spaces_scripts_except(own)) &&

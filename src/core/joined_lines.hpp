@@ -51,6 +51,9 @@ struct JoinCandidate {
   bool short_run = false;
   bool label_start = false;
   bool repeated_number = false;
+  // The first run ends with a sentence's end mark (。！？.!?, not a number's
+  // dot) and the English run is a sentence run: the cut is at a sentence end.
+  bool sentence_end = false;
 };
 std::vector<JoinCandidate> language_joins(std::string_view line, bool cjk_first);
 

@@ -656,3 +656,18 @@ TEST_CASE("joined-lines: a short title glued to its partner where the document s
   CHECK(!bitext::detail::glued_cut("标准化 Normalize", {9, 10}));
   CHECK(bitext::detail::glued_cut("Normalize颜色增强", {9, 9}));
 }
+
+TEST_CASE("language_joins: a cut at a sentence end is marked, for the wider fit band") {
+  using bitext::detail::language_joins;
+  const auto sentence = language_joins("他昨天买了一本新书。He bought a new book yesterday.", true);
+  REQUIRE(sentence.size() == 1);
+  CHECK(sentence[0].sentence_end);
+  const auto english_first = language_joins("He bought a new book yesterday.他昨天买了一本新书。", false);
+  REQUIRE(!english_first.empty());
+  CHECK(english_first[0].sentence_end);
+  // a short run, a number's dot or no mark at all: no sentence end
+  CHECK(!language_joins("中央备份Central Backup", true).front().sentence_end);
+  const auto number = language_joins("Section 8.31, “Desaturate”第 8.32 节 “Mono Mixer”", false);
+  CHECK(std::none_of(number.begin(), number.end(), [](const auto& c) { return c.sentence_end; }));
+  CHECK(!language_joins("他买了一本新书 He bought a new book yesterday and today", true).front().sentence_end);
+}
