@@ -321,7 +321,7 @@ void StructuralChecker::doubled(const Pair& pair, bool translation_side) {
     message += " with the " + std::string(side_name(!translation_side)) + " line " + line_number(other.front());
   }
   message += " (pair " + pair_number(pair) + ")";
-  if (merged_segments(pair, translation_side)) return;
+  if (merged_segments(pair, translation_side) || joined_doubled(pair, translation_side)) return;
   Finding& finding = add("split-line", first, second, pair, std::move(message));
   const std::size_t finding_at = findings_.size() - 1;
   if (!other.empty()) {

@@ -97,6 +97,24 @@ bool StructuralChecker::joined(const Pair& pair, bool missing_translation) {
   return true;
 }
 
+// Two lines on one side, one of them two languages joined (detail::doubled_join):
+// the joined line's error, with the break put back, in place of a split line.
+bool StructuralChecker::joined_doubled(const Pair& pair, bool translation_side) {
+  const auto reading = detail::doubled_join(transcript_, index_, pair, translation_side, join_fit_);
+  if (!reading) return false;
+  const SideLines& side = translation_side ? pair.translation : pair.original;
+  const std::string first_part = side_part(!reading->second_translation);
+  const std::string second_part = side_part(reading->second_translation);
+  Finding& finding = add("joined-lines", reading->line, reading->line, pair,
+                         "Line " + line_number(reading->line) + " holds the " + first_part +
+                             (reading->own ? " and the " + second_part + " of one pair"
+                                           : " of one pair and the " + second_part + " of the next") +
+                             " joined into one line, not a segment split over lines " +
+                             line_number(std::min(side.front(), side.back())) + "–" + line_number(side.back()));
+  finding.fixes.push_back(split_at_join(reading->line, reading->join, second_part));
+  return true;
+}
+
 // A single joining space (what join-lines commands put) becomes the line end;
 // any other spacing stays on the first line, so no character is lost.
 Fix StructuralChecker::split_at_join(std::uint32_t number, const detail::LanguageJoin& join,

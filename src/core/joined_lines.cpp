@@ -15,7 +15,9 @@
 #include "bitext/length.hpp"
 #include "chars.hpp"
 #include "join_carried.hpp"
+#include "join_english_end.hpp"
 #include "join_entries.hpp"
+#include "join_glue.hpp"
 #include "join_numbers.hpp"
 
 namespace bitext::detail {
@@ -31,6 +33,9 @@ constexpr std::size_t kJoinRunHan = 2;
 // |δ| of the Gale-Church model within which a run fits as its partner's
 // translation: the model's two-sided 1% band.
 constexpr double kJoinFitDelta = 2.58;
+// At a sentence end, where the cut is the text's own structure, the fit only
+// has to rule out a gross mismatch: the model's two-sided 0.1% band.
+constexpr double kJoinSentenceFitDelta = 3.29;
 
 bool join_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -329,16 +334,33 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
     if (!footnote) at_change();
     return;
   }
+  // A reference list's next key before the Chinese run starts it, as a footnote list's label does.
+  if (const auto key = next_reference_key(line, first_cjk)) {
+    std::size_t english_end = *key;
+    while (english_end > 0 && join_space(line[english_end - 1])) --english_end;
+    const LanguageJoin join{english_end, *key};
+    if (runs(join, true, nullptr)) out.push_back({join});
+  }
+  // A number's dot read as a sentence end ("Section 8." + "31, “Desaturate”第…", "Chapter 2." +
+  // "Fire up GIMP第 2 章…"): a cut there is tried only after the script change.
+  std::optional<JoinCandidate> number_dot_cut;
   if (!head_ends_sentence) {
     // The Chinese run may start with Latin words or a number ("Debian Edu
     // 又名…", "6.2. 安装"): the join is then the last sentence end before
-    // them, followed by a capital or a digit.
+    // them, followed by a capital or a digit, or by a term in small letters
+    // right before the Han text ("…reserved for local use.emerg：…", "…of the file; chgrp group file 改变…").
     for (std::size_t at = head_end; at-- > 0;) {
       const char c = line[at];
-      if (c != '.' && c != '!' && c != '?' && c != ':') continue;
+      if (c != '.' && c != '!' && c != '?' && c != ':' && c != ';') continue;
       if (c == '.' && in_section_label(line, at)) continue;  // "Figure 17.368. Hue tab 图 17.371.": a title follows
       std::size_t next = at + 1;
       if (next < head_end && join_space(line[next])) ++next;
+      if (small_term_after(line, at, next, head_end)) {
+        const LanguageJoin join{at + 1, next};
+        if (runs(join, true, nullptr)) out.push_back({join});
+        break;
+      }
+      if (c == ';') continue;
       // A footnote mark after the sentence end is the sentence's ("… outdated. [1] Debian 的软件包…").
       std::size_t first_end = at + 1;
       if (const std::size_t mark = join_footnote_at(line, next); mark > 0 && next + mark < head_end) {
@@ -349,7 +371,17 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
       }
       if (next < head_end && (is_upper_ascii(line[next]) || chars::is_ascii_digit(static_cast<unsigned char>(line[next])))) {
         const LanguageJoin join{first_end, next};
-        if (runs(join, true, nullptr)) out.push_back({join});
+        // A number's inner dot: the sentence's end may be further back ("…released 2013-09-28.Debian Edu 6.0.7").
+        if (c == '.' && inner_number_dot(line, at)) {
+          if (!number_dot_cut && runs(join, true, nullptr)) number_dot_cut = JoinCandidate{join};
+          continue;
+        }
+        if (runs(join, true, nullptr)) {
+          if (c == '.' && line_label_dot(line, at))
+            number_dot_cut = JoinCandidate{join};
+          else
+            out.push_back({join});
+        }
         break;
       }
     }
@@ -370,6 +402,7 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
   }
   if (std::none_of(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == first_cjk; }))
     at_change();
+  if (number_dot_cut) out.push_back(*number_dot_cut);
 }
 
 bool cjk_script(Script script) { return script == Script::Han || script == Script::Japanese; }
@@ -426,14 +459,49 @@ bool JoinLengthFit::translated(std::string_view english, std::string_view chines
   return 2 * evidence.english_hits >= english_words.size();
 }
 
+bool JoinLengthFit::spaces_scripts_except(std::uint32_t line) {
+  if (!glued_lines_) {
+    glued_lines_ = 0;
+    for (std::uint32_t number = 0; number < index_.line_count(); ++number) {
+      const std::string_view text = index_.line_text(number);
+      if (glues_scripts(text)) {
+        if (*glued_lines_ == 0) first_glued_ = number;
+        ++*glued_lines_;
+      }
+      if (spaces_scripts(text)) {
+        if (spaced_lines_ == 0) first_spaced_ = number;
+        ++spaced_lines_;
+      }
+    }
+  }
+  const bool none_glued = *glued_lines_ == 0 || (*glued_lines_ == 1 && first_glued_ == line);
+  const bool spaced = spaced_lines_ > 1 || (spaced_lines_ == 1 && first_spaced_ != line);
+  return none_glued && spaced;
+}
+
 std::vector<JoinCandidate> language_joins(std::string_view line, bool cjk_first) {
   std::vector<JoinCandidate> candidates;
   if (cjk_first)
     chinese_then_english(line, candidates);
   else
     english_then_chinese(line, candidates);
+  for (JoinCandidate& candidate : candidates) {
+    const std::size_t end = candidate.join.first_end;
+    const char32_t mark = last_mark_before(line, end);
+    const bool number_dot = mark == U'.' && end >= 2 && chars::is_ascii_digit(static_cast<unsigned char>(line[end - 2]));
+    candidate.sentence_end = !candidate.short_run && !candidate.repeated_number && !number_dot &&
+                             (mark == U'。' || mark == U'！' || mark == U'？' || mark == U'.' || mark == U'!' || mark == U'?');
+  }
   return candidates;
 }
+
+namespace {
+
+double join_fit_limit(const JoinCandidate& candidate) {
+  return candidate.sentence_end ? kJoinSentenceFitDelta : kJoinFitDelta;
+}
+
+}  // namespace
 
 std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first) {
   return language_join(line, cjk_first, nullptr);
@@ -459,7 +527,7 @@ namespace {
 template <typename Score>
 const JoinCandidate* best_join(const std::vector<JoinCandidate>& candidates, Score score) {
   for (const JoinCandidate& candidate : candidates)
-    if (score(candidate) <= kJoinFitDelta) return &candidate;
+    if (score(candidate) <= join_fit_limit(candidate)) return &candidate;
   return nullptr;
 }
 
@@ -503,11 +571,11 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
     const std::string_view missing_run = missing_second ? first : second;
     const std::string_view rest = missing_second ? second : first;
     double score = delta(missing_run, index.line_text(own));
-    if (score > kJoinFitDelta) return kNoJoin;
+    if (score > join_fit_limit(candidate)) return kNoJoin;
     if (rest_partners.size() == 1) {
       const std::string_view partner = index.line_text(rest_partners[0]);
       score = std::max(score, missing_translation ? reader.delta(partner, rest) : reader.delta(rest, partner));
-      if (score > kJoinFitDelta) return kNoJoin;
+      if (score > join_fit_limit(candidate)) return kNoJoin;
     }
     // A short English run is a line of its own where the dictionary finds it
     // translated by its partner (the pair's line when it is the missing run,
@@ -516,8 +584,10 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
     // starts the Chinese run, or a section number in each run (two numbered
     // titles: captions, navigation links), with both runs fitting their partners.
     const bool numbered = has_section_number(first) && has_section_number(second);
+    // Or where the runs are glued in a document whose writers space the two scripts (join_glue.hpp).
+    const bool glued = glued_cut(text, candidate.join) && reader.spaces_scripts_except(number);
     if (candidate.short_run && !candidate.repeated_number &&
-        !((candidate.label_start || numbered) && rest_partners.size() == 1)) {
+        !((candidate.label_start || numbered || glued) && rest_partners.size() == 1)) {
       const bool english_missing = !missing_cjk;
       const std::string_view english = english_missing ? missing_run : rest;
       if (!english_missing && rest_partners.size() != 1) return kNoJoin;
@@ -561,8 +631,10 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
       const std::string_view missing_run = missing_second ? second : first;
       const std::string_view present_run = missing_second ? first : second;
       const double score = missing_translation ? reader.delta(missing_run, present_run) : reader.delta(present_run, missing_run);
-      if (score > kJoinFitDelta) return kNoJoin;
+      if (score > join_fit_limit(candidate)) return kNoJoin;
+      // A short run glued to the other in a document whose writers space the two scripts needs no dictionary.
       if (candidate.short_run && !candidate.repeated_number &&
+          !(glued_cut(text, candidate.join) && reader.spaces_scripts_except(own)) &&
           !reader.translated(cjk_first ? second : first, cjk_first ? first : second))
         return kNoJoin;
       return score;
@@ -595,18 +667,6 @@ std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIn
   return chosen->join;
 }
 
-bool has_spaced_cjk_end(std::string_view line) {
-  for (std::size_t at = 0; at < line.size();) {
-    const DecodedCodePoint decoded = decode_utf8(line, at);
-    at += std::max<std::size_t>(decoded.length, 1);
-    if (decoded.code_point < 0x3000 || !chars::is_sentence_end(decoded.code_point)) continue;
-    std::size_t begin = at;
-    while (begin < line.size() && line[begin] == ' ') ++begin;
-    if (begin > at && begin < line.size() && chars::is_han(decode_utf8(line, begin).code_point)) return true;
-  }
-  return false;
-}
-
 // Whether text starts with a footnote label "[12]" or a heading's number label
 // "10.4.1." (digits and full stops, the last a full stop, then a space or the end).
 bool is_label_token(std::string_view text) {
@@ -634,161 +694,6 @@ std::string_view leading_latin_token(std::string_view line) {
   }
   while (end > at && (line[end - 1] == '.' || line[end - 1] == '-')) --end;  // a full stop ends a sentence
   return letter && end - at >= 2 ? line.substr(at, end - at) : std::string_view{};
-}
-
-bool has_spaced_han(std::string_view line) {
-  // Read around each run of spaces only (the structural checks ask this of
-  // every line): the code point after the run, and when that is Han the one
-  // before it, decoded from the last ASCII byte before the run (a decoder
-  // never takes an ASCII byte into a longer sequence, so it starts a code
-  // point there as a decoding from the line's start does).
-  for (std::size_t run = line.find(' '); run != std::string_view::npos;) {
-    std::size_t after = run;
-    while (after < line.size() && line[after] == ' ') ++after;
-    if (after == line.size()) return false;
-    if (chars::is_han(decode_utf8(line, after).code_point)) {
-      std::size_t at = run;
-      while (at > 0 && static_cast<unsigned char>(line[at - 1]) >= 0x80) --at;
-      char32_t last = 0;
-      while (at < run) {
-        const DecodedCodePoint decoded = decode_utf8(line, at);
-        at += std::max<std::size_t>(decoded.length, 1);
-        last = decoded.code_point;
-      }
-      if (chars::is_han(last)) return true;
-    }
-    run = line.find(' ', after);
-  }
-  return false;
-}
-
-std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk, bool ordinary,
-                                        std::string_view second_token, bool* spaced_han) {
-  std::size_t total = 0;
-  for (std::size_t at = 0; at < line.size(); ++total) at += std::max<std::size_t>(decode_utf8(line, at).length, 1);
-  if (total == 0) return std::nullopt;
-  std::optional<LanguageJoin> best;
-  double best_distance = 0.2;  // a fifth of the line: the two languages' length ratio varies segment to segment
-  char32_t before = 0;
-  char32_t last_unspaced = 0;  // the character before the current run of spaces
-  std::size_t count = 0;
-  // A heading's number label only: a footnote mark "[45]" stands inside a segment's text too.
-  const bool label_token = !second_token.empty() && second_token.front() != '[' && is_label_token(second_token);
-  for (std::size_t at = 0; at < line.size();) {
-    const DecodedCodePoint decoded = decode_utf8(line, at);
-    at += std::max<std::size_t>(decoded.length, 1);
-    ++count;
-    const char32_t mark = decoded.code_point;
-    const char32_t previous = before;
-    before = mark;
-    if (previous != U' ') last_unspaced = previous;
-    if (spaced_han && previous == U' ' && chars::is_han(mark) && chars::is_han(last_unspaced)) {
-      // "前言 图片和样式设计": one Chinese segment puts no space between two Han
-      // characters; the caller trusts it where no other line of the document does.
-      const std::size_t here = at - std::max<std::size_t>(decoded.length, 1);
-      std::size_t first_end = here;
-      while (first_end > 0 && line[first_end - 1] == ' ') --first_end;
-      const double place = double(count - 1) / double(total);
-      const double distance = place > first_share ? place - first_share : first_share - place;
-      if (distance < best_distance) {
-        best_distance = distance;
-        best = LanguageJoin{first_end, here};
-        if (spaced_cjk) *spaced_cjk = false;
-        *spaced_han = true;
-      }
-    }
-    if ((ordinary || label_token) && count > 1) {
-      // With the caller's evidence: where the second partner's leading token starts a
-      // word ("…Makefile: [46]dh_auto_clean usually…"), or a capital word right after a
-      // small letter or a bracket ("…, executeThen just…", "(semi-official)Before you…").
-      const std::size_t here = at - std::max<std::size_t>(decoded.length, 1);
-      const bool alnum_before = (previous >= U'a' && previous <= U'z') || (previous >= U'A' && previous <= U'Z') ||
-                                (previous >= U'0' && previous <= U'9') || previous == U'_';
-      // A heading's number label the second partner starts with is taken without
-      // evidence: it stands at its heading's start, not inside another segment's text.
-      const bool token_here = !second_token.empty() && line.substr(here, second_token.size()) == second_token &&
-                              (second_token.front() == '[' ||
-                               (!alnum_before && (previous != U'.' || !(second_token.front() >= '0' && second_token.front() <= '9')))) &&
-                              (ordinary || (label_token && is_label_token(line.substr(here))));
-      const bool camel = ordinary && mark >= U'A' && mark <= U'Z' && at < line.size() && line[at] >= 'a' && line[at] <= 'z' &&
-                         ((previous >= U'a' && previous <= U'z') || previous == U')');
-      if (token_here || camel) {
-        std::size_t first_end = here;
-        while (first_end > 0 && line[first_end - 1] == ' ') --first_end;
-        const double place = double(count - 1) / double(total);
-        const double distance = place > first_share ? place - first_share : first_share - place;
-        if (first_end > 0 && distance < best_distance) {
-          best_distance = distance;
-          best = LanguageJoin{first_end, here};
-          if (spaced_cjk) *spaced_cjk = false;
-          if (spaced_han) *spaced_han = false;
-        }
-      }
-    }
-    // A colon or comma ends a lead-in or a list item that may have been a line
-    // of its own ("…either:If the third…", "…by Bruce Perens,Debian Mailing…").
-    const bool lead_in = mark == U':' || mark == U',';
-    if (!chars::is_sentence_end(mark) && !lead_in) continue;
-    std::size_t end = at;  // after the end mark and its closing quotes
-    std::size_t end_count = count;
-    while (end < line.size()) {
-      const DecodedCodePoint next = decode_utf8(line, end);
-      if (!chars::is_closing_mark(next.code_point)) break;
-      end += std::max<std::size_t>(next.length, 1);
-      ++end_count;
-    }
-    if (end >= line.size()) break;
-    std::size_t begin = end;
-    while (begin < line.size() && line[begin] == ' ') ++begin;
-    if (begin >= line.size()) break;
-    const DecodedCodePoint next = decode_utf8(line, begin);
-    const bool cjk_mark = mark >= 0x3000;
-    const bool spaced = begin > end;
-    const bool capital = next.code_point >= U'A' && next.code_point <= U'Z';
-    const std::size_t after = begin + std::max<std::size_t>(next.length, 1);
-    // A capital that starts a word: a small letter follows, or it is "A" or "I" alone.
-    const bool word_start =
-        capital && after < line.size() &&
-        ((line[after] >= 'a' && line[after] <= 'z') || ((next.code_point == U'A' || next.code_point == U'I') && line[after] == ' '));
-    // A word's last letter or a closing quote or bracket before the mark ("end.The", "“Feedback”.Debian").
-    const bool word_end = (previous >= U'a' && previous <= U'z') || chars::is_closing_mark(previous);
-    bool seam = false;
-    if (cjk_mark) {
-      seam = !lead_in && spaced && chars::is_han(next.code_point);  // Chinese puts no space after 。！？
-      // One segment's ordinary sentence end too, when asked: 。 then a CJK character.
-      if (ordinary && !lead_in && !spaced && next.code_point >= 0x2E80) seam = true;
-    } else if (lead_in) {
-      // "either:If": no space after a colon before a word in capitals is no single segment's;
-      // ", Debian" and ": The" are, so they need the caller's evidence (`ordinary`).
-      // The word before the colon must be prose (after a space or the line start):
-      // "${shlibs:Depends}" and "Foo::Bar" are tokens.
-      std::size_t word = at - 1;
-      while (word > 0 && ((line[word - 1] >= 'a' && line[word - 1] <= 'z') || (line[word - 1] >= 'A' && line[word - 1] <= 'Z')))
-        --word;
-      const bool prose_word = word == 0 || line[word - 1] == ' ';
-      seam = !spaced && mark == U':' && word_end && word_start && prose_word;
-      if (ordinary && (spaced ? capital : word_end && word_start)) seam = true;
-    } else if (ordinary && spaced && (mark == U'.' || mark == U'?' || mark == U'!')) {
-      // ". The": an ordinary Latin sentence end, when asked (not before a small letter: "e.g. the").
-      seam = !(next.code_point >= U'a' && next.code_point <= U'z');
-    } else if (!spaced && mark == U'.') {
-      // "end.The": a word's last letter, the stop and a capital then a small letter
-      // ("System.IO" and "e.g.X" are tokens, not two sentences; with the caller's evidence they may be seams).
-      seam = word_end && (word_start || (ordinary && capital));
-    } else if (!spaced) {
-      seam = (mark == U'?' || mark == U'!') && capital;
-    }
-    if (!seam) continue;
-    const double place = double(end_count) / double(total);
-    const double distance = place > first_share ? place - first_share : first_share - place;
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = LanguageJoin{end, begin};
-      if (spaced_cjk) *spaced_cjk = cjk_mark && spaced;
-      if (spaced_han) *spaced_han = false;
-    }
-  }
-  return best;
 }
 
 }  // namespace bitext::detail

@@ -51,6 +51,9 @@ struct JoinCandidate {
   bool short_run = false;
   bool label_start = false;
   bool repeated_number = false;
+  // The first run ends with a sentence's end mark (。！？.!?, not a number's
+  // dot) and the English run is a sentence run: the cut is at a sentence end.
+  bool sentence_end = false;
 };
 std::vector<JoinCandidate> language_joins(std::string_view line, bool cjk_first);
 
@@ -91,12 +94,22 @@ class JoinLengthFit {
   // The dictionary of a Chinese-English document (the one given, else the
   // shared one), or none; decided once.
   const Lexicon* lexicon();
+  // Whether the document's writers space the two scripts: another line than
+  // `line` puts a blank between a Han character and a Latin letter, and none
+  // glues them (join_glue.hpp); a glued script change in `line` is then a join's.
+  bool spaces_scripts_except(std::uint32_t line);
 
  private:
   const Transcript& transcript_;
   const LineIndex& index_;
   std::optional<LengthRatioModel> model_;
   std::optional<const Lexicon*> lexicon_;
+  // Lines that glue Han to a Latin letter: how many (counted once, when first
+  // asked) and the first of them.
+  std::optional<std::size_t> glued_lines_;
+  std::uint32_t first_glued_ = 0;
+  std::size_t spaced_lines_ = 0;  // lines that space the two scripts
+  std::uint32_t first_spaced_ = 0;
 };
 std::optional<JoinedReading> joined_reading(const Transcript& transcript, const LineIndex& index, const Pair& pair,
                                             bool missing_translation, JoinLengthFit& fit);
@@ -106,6 +119,21 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
 // line beside the gap, as joined_reading reads it.
 std::optional<JoinedReading> beside_reading(const Transcript& transcript, const LineIndex& index, std::uint32_t own,
                                             std::int32_t own_pair, bool missing_translation, JoinLengthFit& reader);
+
+// A pair read with two lines on one side (a split segment, checks.cpp's
+// doubled) where one of the three lines holds two languages: split there, the
+// four runs alternate as the document's order has it and form two pairs that
+// each fit (a short English run only where the dictionary finds it translated
+// by its partner, or a repeated number says so). The pairing read the joined
+// line as one side's line (join_doubled.cpp says why that holds).
+struct DoubledJoin {
+  std::uint32_t line = 0;
+  LanguageJoin join;
+  bool second_translation = false;  // the line's second run is a translation
+  bool own = true;                  // the two runs are one pair's (else the end of one and the start of the next)
+};
+std::optional<DoubledJoin> doubled_join(const Transcript& transcript, const LineIndex& index, const Pair& pair,
+                                        bool translation_side, JoinLengthFit& fit);
 
 // A line beside the pairs (the document's header or footer line) that holds a
 // pair's two lines joined in the document's order: runs that fit each other as

@@ -132,6 +132,10 @@ class StructuralChecker {
   // the join (what join-lines commands put there) is replaced by the break;
   // any other spacing stays on the first line, so no character is lost.
   bool joined(const Pair& pair, bool missing_translation);
+  // A pair read with two lines on one side where one of them holds two
+  // languages whose runs make two fitting pairs (detail::doubled_join): the
+  // joined line in place of the split-line reading.
+  bool joined_doubled(const Pair& pair, bool translation_side);
   // The fix that puts a joined line's break back where its second run (`second_part`) starts.
   Fix split_at_join(std::uint32_t number, const detail::LanguageJoin& join, const std::string& second_part) const;
 

@@ -18,6 +18,7 @@
 #include "bitext/transcript.hpp"
 #include "core/join_carried.hpp"
 #include "core/join_entries.hpp"
+#include "core/join_glue.hpp"
 #include "core/join_numbers.hpp"
 #include "core/joined_lines.hpp"
 #include "core/merged_lexical.hpp"
@@ -549,4 +550,124 @@ TEST_CASE("carried_tail_start: the carried text ends the line as whole words") {
   CHECK(carried_tail_start(dvd + "DVD", dvd.size()) == std::nullopt);
   const std::string mozilla = "文化 ";
   CHECK(carried_tail_start(mozilla + "Mozilla CULTURE Mozilla", mozilla.size()) == mozilla.size() + 8);
+}
+
+TEST_CASE("language_joins: a number's dot, a small-letter term and a reference key before the Chinese run") {
+  using bitext::detail::JoinCandidate;
+  using bitext::detail::language_joins;
+  const auto starts = [](const std::vector<JoinCandidate>& candidates) {
+    std::vector<std::size_t> out;
+    for (const JoinCandidate& candidate : candidates) out.push_back(candidate.join.second_begin);
+    return out;
+  };
+  // a number's inner dot ends no sentence: the script change first, the dot's cut only after it
+  const std::string section = "Section 8.31, “Desaturate”";
+  const std::string section_line = section + "第 8.32 节 “Mono Mixer”";
+  CHECK(starts(language_joins(section_line, false)) ==
+        std::vector<std::size_t>{section.size(), std::string("Section 8.").size()});
+  // the label after the line's first word ("Chapter 2.") is a heading's, not a sentence's end
+  const std::string chapter = "Chapter 2. Fire up GIMP";
+  CHECK(starts(language_joins(chapter + "第 2 章 启动 GIMP", false)) ==
+        std::vector<std::size_t>{chapter.size(), std::string("Chapter 2. ").size()});
+  // a sentence's full stop before a capital still comes first
+  const std::string released = "Debian Edu 7.1 was released in 2013. Debian Edu";
+  CHECK(starts(language_joins(released + " 6.0 发布于二零一一年", false)).front() ==
+        std::string("Debian Edu 7.1 was released in 2013. ").size());
+  // a small-letter term between the English sentence's end and the Han text starts the Chinese run
+  const std::string chown = "chown user file changes the owner of the file;";
+  CHECK(starts(language_joins(chown + " chgrp group file 改变文件的所属组；", false)).front() == chown.size() + 1);
+  const std::string itself = "syslog: messages from the syslogd server, itself;";
+  CHECK(starts(language_joins(itself + "user：用户进程的消息；", false)).front() == itself.size());
+  const std::string web = "It is described on wiki.debian.org/UnattendedUpgrades.";
+  CHECK(starts(language_joins(web + " apt-listchanges 会在升级前显示变化。", false)).front() == web.size() + 1);
+  // ... but not a name's dot glued to small letters, a colon's command, or a capitalised term
+  const std::string office = "THE BROADER VIEW LibreOffice replaces OpenOffice.org";
+  CHECK(starts(language_joins(office + "更宽泛的观点 LibreOffice 取代 OpenOffice.org", false)).front() ==
+        office.size());
+  const std::string colon = "Start by making sure the current system is up-to-date: apt-get";
+  CHECK(starts(language_joins(colon + " 更新系统的软件包列表", false)).front() == colon.size() + 1);
+  const std::string many = "It ends here. then four small words";
+  CHECK(starts(language_joins(many + "以及中文的句子。", false)).front() == many.size());
+  // a reference list: the next entry's key before the Chinese run starts it
+  const std::string entry = "[WKPD-JPEG] Wikipedia - JPEG. https://en.wikipedia.org/wiki/JPEG .";
+  CHECK(starts(language_joins(entry + "[WKPD-LAB] 维基百科(英文) - Lab 色彩空间。", false)).front() == entry.size());
+  const std::string spaced = "[ARGYLLCMS] Argyll Color Management System Home Page. https://www.argyllcms.com/ .";
+  CHECK(starts(language_joins(spaced + " [BABL] babl(英文) 主页。", false)).front() == spaced.size() + 1);
+  // not in a line that is no reference list's
+  const std::string plain = "See the entry [WKPD-LAB]";
+  CHECK(starts(language_joins(plain + " 维基百科的条目说明了色彩空间。", false)).front() == plain.size() + 1);
+}
+
+TEST_CASE("joined-lines: a joined heading the pairing read as half of a split segment") {
+  const std::string heading = "3.2.1. 商业及社区驱动的系统";
+  const std::string head =
+      "3.2. 为什么选择这个系统？\n3.2. Why this system?\n";
+  const std::string tail =
+      "这是一个社区发行的系统，它的发展独立于任何商业限制；因此它的目标基本上是技术性质的，这有利于产品的整体质量。\n"
+      "It is a community system, with development ensured independently from any commercial constraints; its "
+      "objectives are, thus, essentially of a technical nature, which seem to favor the overall quality of the product.\n";
+  const std::string clean = head + heading + "\n3.2.1. Commercial and Community Driven Systems\n" + tail;
+  for (const std::string joint : {"", " "}) {
+    CAPTURE(joint);
+    const std::string text = head + heading + joint + "3.2.1. Commercial and Community Driven Systems\n" + tail;
+    const Finding finding = only_joined(joined_check(text));
+    CHECK(finding.message ==
+          "Line 3 holds the Chinese translation and the English original of one pair joined into one line, not a "
+          "segment split over lines 3–4");
+    CHECK(finding.begin == head.size());
+    CHECK(joined_fixed(text, finding) == clean);
+  }
+  // a Chinese segment split over two lines stays a split line: both halves are Chinese
+  const std::string split = head + heading + "\n" +
+                            replaced(tail, "商业限制；", "商业限制；\n");
+  const std::vector<Finding> findings = joined_check(split);
+  CHECK(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
+}
+
+TEST_CASE("joined-lines: a short title glued to its partner where the document spaces the two scripts") {
+  // No dictionary here (BITEXT_LEXICON= in the core tests): the glue is the evidence.
+  const std::string head =
+      "今天天气很好。\nThe weather is nice today.\n我们去公园散步吧，带上 GPS。\nLet's go for a walk in the park with a GPS.\n"
+      "颜色增强\nColor enhancement\n";
+  const std::string tail = "他昨天买了一本新书。\nHe bought a new book yesterday.\n";
+  const std::string clean = head + "标准化\nNormalize\n" + tail;
+  const std::string text = head + "标准化Normalize\n" + tail;
+  const Finding finding = only_joined(joined_check(text));
+  CHECK(finding.message == "Line 7 holds the Chinese translation and the English original of pair 4 joined into one line");
+  CHECK(joined_fixed(text, finding) == clean);
+  const auto codes = [](const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) out.push_back(f.code);
+    return out;
+  };
+  // with a blank the short run may be a term the Chinese line keeps: no join without the dictionary
+  CHECK(codes(joined_check(head + "标准化 Normalize\n" + tail)) == std::vector<std::string>{"missing-original"});
+  // where another line glues Han and Latin, the writers do not space the scripts: the glue says nothing
+  const std::string glued_elsewhere = replaced(head, "带上 GPS", "带上GPS") + "标准化Normalize\n" + tail;
+  CHECK(codes(joined_check(glued_elsewhere)) == std::vector<std::string>{"missing-original"});
+  // and where no other line shows how the writers set the two scripts, nor does it (the dictionary decides)
+  const std::string unseen = replaced(head, "带上 GPS。", "带上地图。") + "标准化Normalize\n" + tail;
+  CHECK(codes(joined_check(unseen)) == std::vector<std::string>{"missing-original"});
+  CHECK(bitext::detail::spaces_scripts("带上 GPS 和"));
+  CHECK(!bitext::detail::spaces_scripts("带上GPS和 2 个"));
+  CHECK(bitext::detail::glues_scripts("带上GPS。"));
+  CHECK(!bitext::detail::glues_scripts("带上 GPS 和 2.4 版。"));
+  CHECK(bitext::detail::glued_cut("标准化Normalize", {9, 9}));
+  CHECK(!bitext::detail::glued_cut("标准化 Normalize", {9, 10}));
+  CHECK(bitext::detail::glued_cut("Normalize颜色增强", {9, 9}));
+}
+
+TEST_CASE("language_joins: a cut at a sentence end is marked, for the wider fit band") {
+  using bitext::detail::language_joins;
+  const auto sentence = language_joins("他昨天买了一本新书。He bought a new book yesterday.", true);
+  REQUIRE(sentence.size() == 1);
+  CHECK(sentence[0].sentence_end);
+  const auto english_first = language_joins("He bought a new book yesterday.他昨天买了一本新书。", false);
+  REQUIRE(!english_first.empty());
+  CHECK(english_first[0].sentence_end);
+  // a short run, a number's dot or no mark at all: no sentence end
+  CHECK(!language_joins("中央备份Central Backup", true).front().sentence_end);
+  const auto number = language_joins("Section 8.31, “Desaturate”第 8.32 节 “Mono Mixer”", false);
+  CHECK(std::none_of(number.begin(), number.end(), [](const auto& c) { return c.sentence_end; }));
+  CHECK(!language_joins("他买了一本新书 He bought a new book yesterday and today", true).front().sentence_end);
 }

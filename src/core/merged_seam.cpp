@@ -1,0 +1,178 @@
+// Seams inside one line of one language (joined_lines.hpp: merged_seam,
+// has_spaced_han, has_spaced_cjk_end): where two lines of the same language
+// were glued, the merged-lines checks look for the end of the first.
+#include <algorithm>
+
+#include "chars.hpp"
+#include "joined_lines.hpp"
+
+namespace bitext::detail {
+
+bool has_spaced_cjk_end(std::string_view line) {
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.code_point < 0x3000 || !chars::is_sentence_end(decoded.code_point)) continue;
+    std::size_t begin = at;
+    while (begin < line.size() && line[begin] == ' ') ++begin;
+    if (begin > at && begin < line.size() && chars::is_han(decode_utf8(line, begin).code_point)) return true;
+  }
+  return false;
+}
+
+bool has_spaced_han(std::string_view line) {
+  // Read around each run of spaces only (the structural checks ask this of
+  // every line): the code point after the run, and when that is Han the one
+  // before it, decoded from the last ASCII byte before the run (a decoder
+  // never takes an ASCII byte into a longer sequence, so it starts a code
+  // point there as a decoding from the line's start does).
+  for (std::size_t run = line.find(' '); run != std::string_view::npos;) {
+    std::size_t after = run;
+    while (after < line.size() && line[after] == ' ') ++after;
+    if (after == line.size()) return false;
+    if (chars::is_han(decode_utf8(line, after).code_point)) {
+      std::size_t at = run;
+      while (at > 0 && static_cast<unsigned char>(line[at - 1]) >= 0x80) --at;
+      char32_t last = 0;
+      while (at < run) {
+        const DecodedCodePoint decoded = decode_utf8(line, at);
+        at += std::max<std::size_t>(decoded.length, 1);
+        last = decoded.code_point;
+      }
+      if (chars::is_han(last)) return true;
+    }
+    run = line.find(' ', after);
+  }
+  return false;
+}
+
+std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk, bool ordinary,
+                                        std::string_view second_token, bool* spaced_han) {
+  std::size_t total = 0;
+  for (std::size_t at = 0; at < line.size(); ++total) at += std::max<std::size_t>(decode_utf8(line, at).length, 1);
+  if (total == 0) return std::nullopt;
+  std::optional<LanguageJoin> best;
+  double best_distance = 0.2;  // a fifth of the line: the two languages' length ratio varies segment to segment
+  char32_t before = 0;
+  char32_t last_unspaced = 0;  // the character before the current run of spaces
+  std::size_t count = 0;
+  // A heading's number label only: a footnote mark "[45]" stands inside a segment's text too.
+  const bool label_token = !second_token.empty() && second_token.front() != '[' && is_label_token(second_token);
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    ++count;
+    const char32_t mark = decoded.code_point;
+    const char32_t previous = before;
+    before = mark;
+    if (previous != U' ') last_unspaced = previous;
+    if (spaced_han && previous == U' ' && chars::is_han(mark) && chars::is_han(last_unspaced)) {
+      // "前言 图片和样式设计": one Chinese segment puts no space between two Han
+      // characters; the caller trusts it where no other line of the document does.
+      const std::size_t here = at - std::max<std::size_t>(decoded.length, 1);
+      std::size_t first_end = here;
+      while (first_end > 0 && line[first_end - 1] == ' ') --first_end;
+      const double place = double(count - 1) / double(total);
+      const double distance = place > first_share ? place - first_share : first_share - place;
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = LanguageJoin{first_end, here};
+        if (spaced_cjk) *spaced_cjk = false;
+        *spaced_han = true;
+      }
+    }
+    if ((ordinary || label_token) && count > 1) {
+      // With the caller's evidence: where the second partner's leading token starts a
+      // word ("…Makefile: [46]dh_auto_clean usually…"), or a capital word right after a
+      // small letter or a bracket ("…, executeThen just…", "(semi-official)Before you…").
+      const std::size_t here = at - std::max<std::size_t>(decoded.length, 1);
+      const bool alnum_before = (previous >= U'a' && previous <= U'z') || (previous >= U'A' && previous <= U'Z') ||
+                                (previous >= U'0' && previous <= U'9') || previous == U'_';
+      // A heading's number label the second partner starts with is taken without
+      // evidence: it stands at its heading's start, not inside another segment's text.
+      const bool token_here = !second_token.empty() && line.substr(here, second_token.size()) == second_token &&
+                              (second_token.front() == '[' ||
+                               (!alnum_before && (previous != U'.' || !(second_token.front() >= '0' && second_token.front() <= '9')))) &&
+                              (ordinary || (label_token && is_label_token(line.substr(here))));
+      const bool camel = ordinary && mark >= U'A' && mark <= U'Z' && at < line.size() && line[at] >= 'a' && line[at] <= 'z' &&
+                         ((previous >= U'a' && previous <= U'z') || previous == U')');
+      if (token_here || camel) {
+        std::size_t first_end = here;
+        while (first_end > 0 && line[first_end - 1] == ' ') --first_end;
+        const double place = double(count - 1) / double(total);
+        const double distance = place > first_share ? place - first_share : first_share - place;
+        if (first_end > 0 && distance < best_distance) {
+          best_distance = distance;
+          best = LanguageJoin{first_end, here};
+          if (spaced_cjk) *spaced_cjk = false;
+          if (spaced_han) *spaced_han = false;
+        }
+      }
+    }
+    // A colon or comma ends a lead-in or a list item that may have been a line
+    // of its own ("…either:If the third…", "…by Bruce Perens,Debian Mailing…").
+    const bool lead_in = mark == U':' || mark == U',';
+    if (!chars::is_sentence_end(mark) && !lead_in) continue;
+    std::size_t end = at;  // after the end mark and its closing quotes
+    std::size_t end_count = count;
+    while (end < line.size()) {
+      const DecodedCodePoint next = decode_utf8(line, end);
+      if (!chars::is_closing_mark(next.code_point)) break;
+      end += std::max<std::size_t>(next.length, 1);
+      ++end_count;
+    }
+    if (end >= line.size()) break;
+    std::size_t begin = end;
+    while (begin < line.size() && line[begin] == ' ') ++begin;
+    if (begin >= line.size()) break;
+    const DecodedCodePoint next = decode_utf8(line, begin);
+    const bool cjk_mark = mark >= 0x3000;
+    const bool spaced = begin > end;
+    const bool capital = next.code_point >= U'A' && next.code_point <= U'Z';
+    const std::size_t after = begin + std::max<std::size_t>(next.length, 1);
+    // A capital that starts a word: a small letter follows, or it is "A" or "I" alone.
+    const bool word_start =
+        capital && after < line.size() &&
+        ((line[after] >= 'a' && line[after] <= 'z') || ((next.code_point == U'A' || next.code_point == U'I') && line[after] == ' '));
+    // A word's last letter or a closing quote or bracket before the mark ("end.The", "“Feedback”.Debian").
+    const bool word_end = (previous >= U'a' && previous <= U'z') || chars::is_closing_mark(previous);
+    bool seam = false;
+    if (cjk_mark) {
+      seam = !lead_in && spaced && chars::is_han(next.code_point);  // Chinese puts no space after 。！？
+      // One segment's ordinary sentence end too, when asked: 。 then a CJK character.
+      if (ordinary && !lead_in && !spaced && next.code_point >= 0x2E80) seam = true;
+    } else if (lead_in) {
+      // "either:If": no space after a colon before a word in capitals is no single segment's;
+      // ", Debian" and ": The" are, so they need the caller's evidence (`ordinary`).
+      // The word before the colon must be prose (after a space or the line start):
+      // "${shlibs:Depends}" and "Foo::Bar" are tokens.
+      std::size_t word = at - 1;
+      while (word > 0 && ((line[word - 1] >= 'a' && line[word - 1] <= 'z') || (line[word - 1] >= 'A' && line[word - 1] <= 'Z')))
+        --word;
+      const bool prose_word = word == 0 || line[word - 1] == ' ';
+      seam = !spaced && mark == U':' && word_end && word_start && prose_word;
+      if (ordinary && (spaced ? capital : word_end && word_start)) seam = true;
+    } else if (ordinary && spaced && (mark == U'.' || mark == U'?' || mark == U'!')) {
+      // ". The": an ordinary Latin sentence end, when asked (not before a small letter: "e.g. the").
+      seam = !(next.code_point >= U'a' && next.code_point <= U'z');
+    } else if (!spaced && mark == U'.') {
+      // "end.The": a word's last letter, the stop and a capital then a small letter
+      // ("System.IO" and "e.g.X" are tokens, not two sentences; with the caller's evidence they may be seams).
+      seam = word_end && (word_start || (ordinary && capital));
+    } else if (!spaced) {
+      seam = (mark == U'?' || mark == U'!') && capital;
+    }
+    if (!seam) continue;
+    const double place = double(end_count) / double(total);
+    const double distance = place > first_share ? place - first_share : first_share - place;
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = LanguageJoin{end, begin};
+      if (spaced_cjk) *spaced_cjk = cjk_mark && spaced;
+      if (spaced_han) *spaced_han = false;
+    }
+  }
+  return best;
+}
+
+}  // namespace bitext::detail
