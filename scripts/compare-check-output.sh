@@ -15,7 +15,14 @@ old=$1 new=$2
 lexicon=${3:-build/cedict.lex}
 shift $(( $# >= 3 ? 3 : $# ))
 here=$(cd "$(dirname "$0")/.." && pwd)
-mapfile -t files < <(find "$here/examples" "$here/tests/eval" "$here/tests/fixtures" "$here/../shared/samples/" \
+# The shared samples sit beside the main checkout; a git worktree elsewhere finds them through it.
+samples="$here/../shared/samples"
+if [[ ! -d $samples ]]; then
+  common=$(git -C "$here" rev-parse --path-format=absolute --git-common-dir 2>/dev/null) &&
+    samples="$(dirname "$common")/../shared/samples"
+fi
+[[ -d $samples ]] || { echo "compare-check-output: no shared samples at $samples" >&2; samples=""; }
+mapfile -t files < <(find "$here/examples" "$here/tests/eval" "$here/tests/fixtures" ${samples:+"$samples/"} \
   -type f \( -name '*.txt' -o -name '*.md' -o -name '*.srt' -o -name '*.vtt' \) ! -name README.md | sort)
 files+=("$@")
 out=$(mktemp -d)
