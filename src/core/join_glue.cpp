@@ -7,9 +7,6 @@
 namespace bitext::detail {
 namespace {
 
-bool latin_at(std::string_view line, std::size_t at) {
-  return at < line.size() && chars::is_ascii_alnum(static_cast<unsigned char>(line[at]));
-}
 bool letter_at(std::string_view line, std::size_t at) {
   return at < line.size() && chars::is_ascii_letter(static_cast<unsigned char>(line[at]));
 }
@@ -52,7 +49,7 @@ bool spaces_scripts(std::string_view line) {
 bool glued_cut(std::string_view line, const LanguageJoin& join) {
   if (join.first_end != join.second_begin || join.first_end == 0) return false;
   const std::size_t at = join.first_end;
-  return (han_before(line, at) && latin_at(line, at)) || (latin_at(line, at - 1) && han_at(line, at));
+  return (han_before(line, at) && letter_at(line, at)) || (letter_at(line, at - 1) && han_at(line, at));
 }
 
 }  // namespace bitext::detail

@@ -18,7 +18,9 @@ bool glues_scripts(std::string_view line);
 bool spaces_scripts(std::string_view line);
 
 // Whether the cut `join` of the line is glued: no blank between the runs, a Han
-// character on one side of it and an ASCII letter or digit on the other.
+// character on one side of it and an ASCII letter on the other. Not a digit:
+// the writers' style is read from Han beside letters only, and writers who space
+// words often glue numbers ("上一页10.8. DHCP", a navigation link, not a join).
 bool glued_cut(std::string_view line, const LanguageJoin& join);
 
 }  // namespace bitext::detail

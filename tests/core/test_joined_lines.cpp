@@ -655,6 +655,11 @@ TEST_CASE("joined-lines: a short title glued to its partner where the document s
   CHECK(bitext::detail::glued_cut("标准化Normalize", {9, 9}));
   CHECK(!bitext::detail::glued_cut("标准化 Normalize", {9, 10}));
   CHECK(bitext::detail::glued_cut("Normalize颜色增强", {9, 9}));
+  // a number glued to Han is no join: the writers' spacing is read from letters, and a navigation link
+  // keeps its target's label ("上一页10.8. DHCP" whose original "Prev10.8. DHCP" was deleted)
+  CHECK(codes(joined_check(head + "上一页10.8. DHCP\n" + tail)) == std::vector<std::string>{"missing-original"});
+  CHECK(!bitext::detail::glued_cut("上一页10.8. DHCP", {9, 9}));
+  CHECK(!bitext::detail::glued_cut("Version 2第 2 版", {9, 9}));
 }
 
 TEST_CASE("language_joins: a cut at a sentence end is marked, for the wider fit band") {
