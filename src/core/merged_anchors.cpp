@@ -26,6 +26,27 @@ bool merged_number_in(const std::vector<MergedNumber>& numbers, std::string_view
   return std::any_of(numbers.begin(), numbers.end(), [&](const MergedNumber& n) { return n.text == number; });
 }
 
+bool glued_capital_word_at(std::string_view line, std::size_t at) {
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto letter = [&](char c) { return lower(c) || upper(c); };
+  if (at < 2 || at + 1 >= line.size() || !upper(line[at])) return false;
+  if (lower(line[at - 1])) {
+    std::size_t end = at;
+    while (end < line.size() && upper(line[end])) ++end;
+    if (end - at < 2 || (end < line.size() && letter(line[end]))) return false;
+    std::size_t start = at;
+    while (start > 0 && letter(line[start - 1])) --start;
+    if (at - start < 2) return false;
+    for (std::size_t k = start + 1; k < at; ++k) {
+      if (upper(line[k])) return false;
+    }
+    return true;
+  }
+  return upper(line[at - 1]) && upper(line[at - 2]) && at + 2 < line.size() && lower(line[at + 1]) &&
+         lower(line[at + 2]);
+}
+
 std::vector<LexicalWord> merged_english_words(std::string_view line) {
   std::vector<LexicalWord> words = english_line_words(line);
   std::vector<LexicalWord> out;
@@ -45,8 +66,8 @@ std::vector<LexicalWord> merged_english_words(std::string_view line) {
     for (std::size_t at = word.begin + 1; at < word.end; ++at) {
       // A small letter, then a capital followed by a small letter ("…eColor"):
       // not "GNU", not "iPhone"'s single small letter at the word's start.
-      if (!lower(line[at - 1]) || !upper(line[at]) || at + 1 >= word.end || !lower(line[at + 1]) || at - from < 2)
-        continue;
+      const bool camel = lower(line[at - 1]) && upper(line[at]) && at + 1 < word.end && lower(line[at + 1]);
+      if (!(camel || glued_capital_word_at(line, at)) || at - from < 2) continue;
       append_part(from, at);
       from = at;
     }

@@ -29,6 +29,17 @@ bool merged_number_in(const std::vector<MergedNumber>& numbers, std::string_view
 // word of the language keeps its capitals at its start ("LibreOffice" is cut
 // too: its parts are read like any word, and the cut still needs the
 // dictionary's clean separation and the length fit of both parts).
+// Capitals glued to the word before are cut too: an all-capitals word after
+// small letters ("PackageNOTE", "architectureTOOL": an admonition label is
+// written in capitals, the word before it is not) and a capitalised word after
+// a run of capitals ("DKIMExample", "TERMINATIONYou", as in "XMLParser").
 std::vector<LexicalWord> merged_english_words(std::string_view line);
+
+// Whether a glued capital word starts at byte `at` of `line`, by the two
+// capital rules above: line[at] is a capital; before it either a word's small
+// letters with no capital past the word's first letter ("kFreeBSD", "iPXE" stay
+// whole) and from `at` capitals to the word's end, or two capitals with a
+// capital and two small letters from `at` ("URLs", "GOsa" stay whole).
+bool glued_capital_word_at(std::string_view line, std::size_t at);
 
 }  // namespace bitext::detail

@@ -5,6 +5,7 @@
 
 #include "chars.hpp"
 #include "joined_lines.hpp"
+#include "merged_anchors.hpp"
 
 namespace bitext::detail {
 
@@ -94,8 +95,10 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
                               (second_token.front() == '[' ||
                                (!alnum_before && (previous != U'.' || !(second_token.front() >= '0' && second_token.front() <= '9')))) &&
                               (ordinary || (label_token && is_label_token(line.substr(here))));
-      const bool camel = ordinary && mark >= U'A' && mark <= U'Z' && at < line.size() && line[at] >= 'a' && line[at] <= 'z' &&
-                         ((previous >= U'a' && previous <= U'z') || previous == U')');
+      const bool camel = ordinary && mark >= U'A' && mark <= U'Z' &&
+                         ((at < line.size() && line[at] >= 'a' && line[at] <= 'z' &&
+                           ((previous >= U'a' && previous <= U'z') || previous == U')')) ||
+                          glued_capital_word_at(line, here));
       if (token_here || camel) {
         std::size_t first_end = here;
         while (first_end > 0 && line[first_end - 1] == ' ') --first_end;

@@ -370,6 +370,13 @@ TEST_CASE("merged_seam: ordinary sentence ends only when asked; labels, tokens a
   const std::string glued = "and for each library listed, execute";
   CHECK(cut(glued + "Then just take the -dev version of every package.", 0.45, true) == glued.size());
   CHECK(cut("He uses JavaScript and PostgreSQL at work.", 0.3, false) == 0);
+  // capitals glued to the word before: an admonition label, a word after an acronym
+  const std::string package = "8.10.4. Compiling and Building the Package";
+  CHECK(cut(package + "NOTE Clean up before rebuilding", 0.55, true) == package.size());
+  CHECK(cut(package + "NOTE Clean up before rebuilding", 0.55, false) == 0);
+  const std::string dkim = "CAUTION Mailing List Software and DKIM";
+  CHECK(cut(dkim + "Example 11.11. Create a private key for signing E-Mails", 0.45, true) == dkim.size());
+  CHECK(cut("Netboot is provided using iPXE instead of PXELINUX.", 0.5, true) == 0);  // a name
   CHECK(!bitext::detail::is_label_token("21 apples"));
   CHECK(bitext::detail::is_label_token("[12] note"));
   CHECK(bitext::detail::leading_latin_token("dh_auto_clean 通常执行") == "dh_auto_clean");

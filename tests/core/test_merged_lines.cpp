@@ -54,6 +54,26 @@ TEST_CASE("merged_english_words: a word glued at a small letter before a capital
   CHECK(word_keys("GNU Image") == V{"GNU", "Image"});  // capitals in a row are one word
 }
 
+TEST_CASE("merged_english_words: capitals glued to the word before start a word") {
+  using V = std::vector<std::string>;
+  // an all-capitals label after small letters, a capitalised word after capitals
+  CHECK(word_keys("PackageNOTE Clean") == V{"Package", "NOTE", "Clean"});
+  CHECK(word_keys("architectureTOOL Installer") == V{"architecture", "TOOL", "Installer"});
+  CHECK(word_keys("DKIMExample") == V{"DKIM", "Example"});
+  CHECK(word_keys("TRANSLATIONTranslation") == V{"TRANSLATION", "Translation"});
+  // names that mix cases stay whole: a capital past the first letter before the
+  // capitals, a single small letter before them, a plural's one small letter
+  CHECK(word_keys("GNU/kFreeBSD iPXE") == V{"GNU", "kFreeBSD", "iPXE"});
+  CHECK(word_keys("URLs GOsa") == V{"URLs", "GOsa"});
+  CHECK(word_keys("ESRCULTURE") == V{"ESRCULTURE"});  // capitals in a row: no place to cut
+  using bitext::detail::glued_capital_word_at;
+  CHECK(glued_capital_word_at("PackageNOTE", 7));
+  CHECK_FALSE(glued_capital_word_at("PackageNOTEs", 7));  // the capitals end no word
+  CHECK_FALSE(glued_capital_word_at("PackageN", 7));      // one capital: camel case's rule
+  CHECK(glued_capital_word_at("XMLParser", 3));
+  CHECK_FALSE(glued_capital_word_at("XMLParser", 2));
+}
+
 // Two menu entries that differ only in their number: the words translate both
 // partners alike, the numbers say where the first entry ends.
 TEST_CASE("merged_lexical_seams: a number shared with one partner only places the cut") {
