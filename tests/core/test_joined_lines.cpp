@@ -23,19 +23,21 @@
 #include "core/joined_lines.hpp"
 #include "core/merged_lexical.hpp"
 #include "support/sentence_pairs.hpp"
+#include "support/structural_findings.hpp"
 
 using bitext::CheckOptions;
 using bitext::Finding;
 using bitext::LineIndex;
 using bitext::Transcript;
+using bitext::test_support::structural_findings;
 
 namespace {
 
-std::vector<Finding> joined_check(const std::string& text) {
-  const CheckOptions options;
-  const LineIndex index(text);
-  const Transcript transcript = bitext::parse_transcript(index, options);
-  return bitext::structural_checks(transcript, index, options);
+// Where each candidate's second run begins.
+std::vector<std::size_t> starts(const std::vector<bitext::detail::JoinCandidate>& candidates) {
+  std::vector<std::size_t> out;
+  for (const bitext::detail::JoinCandidate& candidate : candidates) out.push_back(candidate.join.second_begin);
+  return out;
 }
 
 std::string joined_fixed(const std::string& text, const Finding& finding) {
@@ -73,7 +75,7 @@ Finding only_joined(const std::vector<Finding>& findings) {
 
 TEST_CASE("joined-lines: a translation and its original on one line, no separator") {
   const std::string text = replaced(kJoinClean, "新书。\nHe bought", "新书。He bought");
-  const Finding finding = only_joined(joined_check(text));
+  const Finding finding = only_joined(structural_findings(text));
   CHECK(finding.pair == 2);
   CHECK(finding.message == "Line 5 holds the Chinese translation and the English original of pair 3 joined into one line");
   CHECK(finding.begin == text.find("他昨天"));
@@ -87,18 +89,18 @@ TEST_CASE("joined-lines: a translation and its original on one line, no separato
 
 TEST_CASE("joined-lines: join-lines put a space at the join; the line break replaces it") {
   const std::string text = replaced(kJoinClean, "新书。\nHe bought", "新书。 He bought");
-  const Finding finding = only_joined(joined_check(text));
+  const Finding finding = only_joined(structural_findings(text));
   CHECK(joined_fixed(text, finding) == kJoinClean);
   SUBCASE("two spaces are not a joining space: they stay, no character is lost") {
     const std::string spaced = replaced(kJoinClean, "新书。\nHe bought", "新书。  He bought");
-    const Finding two = only_joined(joined_check(spaced));
+    const Finding two = only_joined(structural_findings(spaced));
     CHECK(joined_fixed(spaced, two) == replaced(kJoinClean, "新书。\nHe bought", "新书。  \nHe bought"));
   }
 }
 
 TEST_CASE("joined-lines: a pair's original and the next pair's translation on one line") {
   const std::string text = replaced(kJoinClean, "park.\n他昨天", "park.他昨天");
-  const Finding finding = only_joined(joined_check(text));
+  const Finding finding = only_joined(structural_findings(text));
   CHECK(finding.message ==
         "Line 4 holds the English original of pair 2 and the Chinese translation of pair 3 joined into one line");
   CHECK(finding.begin == text.find("Let's go"));
@@ -108,7 +110,7 @@ TEST_CASE("joined-lines: a pair's original and the next pair's translation on on
   CHECK(finding.related[1].begin == text.find("我们去公园"));  // the partner, pair 2's translation
   CHECK(joined_fixed(text, finding) == kJoinClean);
   const std::string spaced = replaced(kJoinClean, "park.\n他昨天", "park. 他昨天");
-  CHECK(joined_fixed(spaced, only_joined(joined_check(spaced))) == kJoinClean);
+  CHECK(joined_fixed(spaced, only_joined(structural_findings(spaced))) == kJoinClean);
 }
 
 TEST_CASE("joined-lines: English-first documents, both joins") {
@@ -119,15 +121,15 @@ TEST_CASE("joined-lines: English-first documents, both joins") {
       "The food at this restaurant is delicious.\n这家餐厅的菜很好吃。\n"
       "Please open the window.\n请把窗户打开。\n";
   const std::string own = replaced(clean, "yesterday.\n他昨天", "yesterday. 他昨天");
-  CHECK(joined_fixed(own, only_joined(joined_check(own))) == clean);
+  CHECK(joined_fixed(own, only_joined(structural_findings(own))) == clean);
   const std::string across = replaced(clean, "新书。\nThe food", "新书。The food");
-  CHECK(joined_fixed(across, only_joined(joined_check(across))) == clean);
+  CHECK(joined_fixed(across, only_joined(structural_findings(across))) == clean);
 }
 
 TEST_CASE("joined-lines: in a CRLF file the break is the file's own line end") {
   const std::string clean = joined_crlf(kJoinClean);
   const std::string text = replaced(clean, "新书。\r\nHe bought", "新书。 He bought");
-  CHECK(joined_fixed(text, only_joined(joined_check(text))) == clean);
+  CHECK(joined_fixed(text, only_joined(structural_findings(text))) == clean);
 }
 
 TEST_CASE("joined-lines: Chinese lines with English terms, commands and titles are not joins") {
@@ -139,20 +141,20 @@ TEST_CASE("joined-lines: Chinese lines with English terms, commands and titles a
         "Debian Edu 又名 Skolelinux，是一个 Linux 发行版。\n"
         "Debian Edu aka Skolelinux is a Linux distribution.\n"
         "观点 X11, XFree86 and X.org\nPERSPECTIVE X11, XFree86 and X.org\n";
-    CHECK(joined_check(mixed).empty());
+    CHECK(structural_findings(mixed).empty());
   }
   SUBCASE("a line that lost its original while ending with an English title stays missing-original") {
     const std::string text = replaced(kJoinClean, "新书。\nHe bought a new book yesterday.\n",
                                       "新书。\n");
     const std::string lone = replaced(text, "他昨天买了一本新书。", "第三章 安装 Debian Edu");
-    const std::vector<Finding> findings = joined_check(lone);
+    const std::vector<Finding> findings = structural_findings(lone);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].code == "missing-original");
   }
   SUBCASE("a lost original before a Chinese line that starts with a title stays missing-original") {
     const std::string text = replaced(kJoinClean, "新书。\nHe bought a new book yesterday.\n", "新书。\n");
     const std::string titled = replaced(text, "这家餐厅的菜很好吃。", "Graphical expert install 在图形模式中给予访问所有的问题。");
-    const std::vector<Finding> findings = joined_check(titled);
+    const std::vector<Finding> findings = structural_findings(titled);
     REQUIRE(!findings.empty());
     CHECK(findings[0].code == "missing-original");
   }
@@ -215,7 +217,7 @@ TEST_CASE("language_join: where a line of two languages splits") {
 TEST_CASE("joined-lines: doubts that lowered the missing line lower the join too") {
   SUBCASE("the document's first line: a bilingual title reads the same, so information") {
     const std::string text = replaced(kJoinClean, "很好。\nThe weather", "很好。The weather");
-    const std::vector<Finding> findings = joined_check(text);
+    const std::vector<Finding> findings = structural_findings(text);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].code == "joined-lines");
     CHECK(findings[0].severity == bitext::Severity::Information);
@@ -330,7 +332,7 @@ TEST_CASE("joined-lines: the header's partner on the first pair's line, without 
   const std::string clean =
       "16. 动画和光效滤镜\n16. Filters for Animation and Light Effects\n16.1. 介绍\n16.1. Introduction\n" + kJoinClean;
   const std::string text = replaced(clean, "Effects\n16.1. 介绍", "Effects16.1. 介绍");
-  const std::vector<Finding> findings = joined_check(text);
+  const std::vector<Finding> findings = structural_findings(text);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].code == "joined-lines");
   CHECK(findings[0].severity == bitext::Severity::Information);
@@ -387,11 +389,6 @@ TEST_CASE("merged_seam: ordinary sentence ends only when asked; labels, tokens a
 TEST_CASE("language_joins: candidate cuts where the script boundary is ambiguous") {
   using bitext::detail::JoinCandidate;
   using bitext::detail::language_joins;
-  const auto starts = [](const std::vector<JoinCandidate>& candidates) {
-    std::vector<std::size_t> out;
-    for (const JoinCandidate& candidate : candidates) out.push_back(candidate.join.second_begin);
-    return out;
-  };
   // a section number in both runs: one title's two lines (a navigation link, a caption), the cut at the word before
   const std::string nav = "上一页7.2. 通常步骤";
   const auto link = language_joins(nav + "Prev7.2. Common Procedures", true);
@@ -560,13 +557,7 @@ TEST_CASE("carried_tail_start: the carried text ends the line as whole words") {
 }
 
 TEST_CASE("language_joins: a number's dot, a small-letter term and a reference key before the Chinese run") {
-  using bitext::detail::JoinCandidate;
   using bitext::detail::language_joins;
-  const auto starts = [](const std::vector<JoinCandidate>& candidates) {
-    std::vector<std::size_t> out;
-    for (const JoinCandidate& candidate : candidates) out.push_back(candidate.join.second_begin);
-    return out;
-  };
   // a number's inner dot ends no sentence: the script change first, the dot's cut only after it
   const std::string section = "Section 8.31, “Desaturate”";
   const std::string section_line = section + "第 8.32 节 “Mono Mixer”";
@@ -617,7 +608,7 @@ TEST_CASE("joined-lines: a joined heading the pairing read as half of a split se
   for (const std::string joint : {"", " "}) {
     CAPTURE(joint);
     const std::string text = head + heading + joint + "3.2.1. Commercial and Community Driven Systems\n" + tail;
-    const Finding finding = only_joined(joined_check(text));
+    const Finding finding = only_joined(structural_findings(text));
     CHECK(finding.message ==
           "Line 3 holds the Chinese translation and the English original of one pair joined into one line, not a "
           "segment split over lines 3–4");
@@ -627,7 +618,7 @@ TEST_CASE("joined-lines: a joined heading the pairing read as half of a split se
   // a Chinese segment split over two lines stays a split line: both halves are Chinese
   const std::string split = head + heading + "\n" +
                             replaced(tail, "商业限制；", "商业限制；\n");
-  const std::vector<Finding> findings = joined_check(split);
+  const std::vector<Finding> findings = structural_findings(split);
   CHECK(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
 }
 
@@ -639,7 +630,7 @@ TEST_CASE("joined-lines: a short title glued to its partner where the document s
   const std::string tail = "他昨天买了一本新书。\nHe bought a new book yesterday.\n";
   const std::string clean = head + "标准化\nNormalize\n" + tail;
   const std::string text = head + "标准化Normalize\n" + tail;
-  const Finding finding = only_joined(joined_check(text));
+  const Finding finding = only_joined(structural_findings(text));
   CHECK(finding.message == "Line 7 holds the Chinese translation and the English original of pair 4 joined into one line");
   CHECK(joined_fixed(text, finding) == clean);
   const auto codes = [](const std::vector<Finding>& findings) {
@@ -648,13 +639,13 @@ TEST_CASE("joined-lines: a short title glued to its partner where the document s
     return out;
   };
   // with a blank the short run may be a term the Chinese line keeps: no join without the dictionary
-  CHECK(codes(joined_check(head + "标准化 Normalize\n" + tail)) == std::vector<std::string>{"missing-original"});
+  CHECK(codes(structural_findings(head + "标准化 Normalize\n" + tail)) == std::vector<std::string>{"missing-original"});
   // where another line glues Han and Latin, the writers do not space the scripts: the glue says nothing
   const std::string glued_elsewhere = replaced(head, "带上 GPS", "带上GPS") + "标准化Normalize\n" + tail;
-  CHECK(codes(joined_check(glued_elsewhere)) == std::vector<std::string>{"missing-original"});
+  CHECK(codes(structural_findings(glued_elsewhere)) == std::vector<std::string>{"missing-original"});
   // and where no other line shows how the writers set the two scripts, nor does it (the dictionary decides)
   const std::string unseen = replaced(head, "带上 GPS。", "带上地图。") + "标准化Normalize\n" + tail;
-  CHECK(codes(joined_check(unseen)) == std::vector<std::string>{"missing-original"});
+  CHECK(codes(structural_findings(unseen)) == std::vector<std::string>{"missing-original"});
   CHECK(bitext::detail::spaces_scripts("带上 GPS 和"));
   CHECK(!bitext::detail::spaces_scripts("带上GPS和 2 个"));
   CHECK(bitext::detail::glues_scripts("带上GPS。"));
@@ -664,7 +655,7 @@ TEST_CASE("joined-lines: a short title glued to its partner where the document s
   CHECK(bitext::detail::glued_cut("Normalize颜色增强", {9, 9}));
   // a number glued to Han is no join: the writers' spacing is read from letters, and a navigation link
   // keeps its target's label ("上一页10.8. DHCP" whose original "Prev10.8. DHCP" was deleted)
-  CHECK(codes(joined_check(head + "上一页10.8. DHCP\n" + tail)) == std::vector<std::string>{"missing-original"});
+  CHECK(codes(structural_findings(head + "上一页10.8. DHCP\n" + tail)) == std::vector<std::string>{"missing-original"});
   CHECK(!bitext::detail::glued_cut("上一页10.8. DHCP", {9, 9}));
   CHECK(!bitext::detail::glued_cut("Version 2第 2 版", {9, 9}));
 }

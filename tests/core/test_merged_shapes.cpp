@@ -13,20 +13,15 @@
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 #include "core/front_matter.hpp"
+#include "support/structural_findings.hpp"
 
 using bitext::CheckOptions;
 using bitext::Finding;
 using bitext::LineIndex;
 using bitext::Transcript;
+using bitext::test_support::structural_findings;
 
 namespace {
-
-std::vector<Finding> shapes_check(const std::string& text) {
-  const CheckOptions options;
-  const LineIndex index(text);
-  const Transcript transcript = bitext::parse_transcript(index, options);
-  return bitext::structural_checks(transcript, index, options);
-}
 
 std::vector<Finding> split_lines(const std::vector<Finding>& findings) {
   std::vector<Finding> out;
@@ -63,7 +58,7 @@ TEST_CASE("merged-lines: the header before the first pair is the partner of the 
   const std::string clean =
       "12.5. 关于\n12.5. About\n12.5.2. 对话窗口的说明\n12.5.2. Description of the dialog window\n";
   const std::string text = "12.5. 关于\n12.5. About 12.5.2. Description of the dialog window\n12.5.2. 对话窗口的说明\n";
-  const std::vector<Finding> findings = shapes_check(text);
+  const std::vector<Finding> findings = structural_findings(text);
   REQUIRE(findings.size() == 1);
   const Finding& finding = findings[0];
   CHECK(finding.code == "split-line");
@@ -79,7 +74,7 @@ TEST_CASE("merged-lines: the header before the first pair is the partner of the 
 TEST_CASE("merged-lines: a real header before a pair that translates only its own partner stays a header") {
   // The pair's line holds no number of the header: no merge.
   const std::string text = "12.5. 关于\nDescription of the dialog window 12.5.2.\n12.5.2. 对话窗口的说明\n";
-  CHECK(split_lines(shapes_check(text)).empty());
+  CHECK(split_lines(structural_findings(text)).empty());
 }
 
 // A lone Chinese line, then the merged English line paired with the next
@@ -91,13 +86,13 @@ TEST_CASE("merged-lines: the lone line before the pair that took the merged line
   const std::string text =
       "实践 Ubuntu 的支持和维护承诺\nIN PRACTICE Ubuntu's support and maintenance promise PrevAppendix A. Derivative "
       "Distributions\n上一页附录 A. 衍生发行版\n";
-  const std::vector<Finding> splits = split_lines(shapes_check(text));
+  const std::vector<Finding> splits = split_lines(structural_findings(text));
   REQUIRE(splits.size() == 1);
   CHECK(splits[0].message ==
         "English line 2 holds two segments' originals: its first part goes with the Chinese line 1, its second, "
         "from 'PrevAppendix A. Derivati…', with line 3 (pair 2)");
   CHECK(preferred_fixed(text, splits[0]) == clean);
-  for (const Finding& finding : shapes_check(text)) CHECK(finding.code != "missing-original");
+  for (const Finding& finding : structural_findings(text)) CHECK(finding.code != "missing-original");
 }
 
 TEST_CASE("merged-lines: a navigation link inside the line before a missing line") {
@@ -109,7 +104,7 @@ TEST_CASE("merged-lines: a navigation link inside the line before a missing line
       "13.7. 办公软件包\n13.7. Office Suites\n更宽泛的观点 LibreOffice 取代 OpenOffice.org\n"
       "THE BROADER VIEW LibreOffice replaces OpenOffice.org Prev13.6. Development\n上一页13.6. 开发\n"
       "下一页13.8. 模拟 Windows：Wine\nNext13.8. Emulating Windows: Wine\n";
-  const std::vector<Finding> splits = split_lines(shapes_check(text));
+  const std::vector<Finding> splits = split_lines(structural_findings(text));
   REQUIRE(splits.size() == 1);
   CHECK(splits[0].message ==
         "English line 4 holds two segments' originals: its first part goes with the Chinese line 3, its second, "
@@ -121,7 +116,7 @@ TEST_CASE("merged-lines: a lone first line before a pair of one heading is no me
   // The translation of pair 1 was lost; the next Chinese line holds only its
   // own partner's heading (a label alone is no first part).
   const std::string text = "10.6.1. Activating the submenu\n10.6.2. 刷新脚本\n10.6.2. Refresh Scripts\n";
-  CHECK(split_lines(shapes_check(text)).empty());
+  CHECK(split_lines(structural_findings(text)).empty());
 }
 
 TEST_CASE("segments_apart: two whole titles or entries, not one segment broken in two") {
