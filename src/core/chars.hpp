@@ -11,7 +11,9 @@ namespace bitext::chars {
 
 // ASCII digits and letters only (full-width forms are fold_width's business).
 inline bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-inline bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+inline bool is_ascii_lower(char32_t c) { return c >= U'a' && c <= U'z'; }
+inline bool is_ascii_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
+inline bool is_ascii_letter(char32_t c) { return is_ascii_lower(c) || is_ascii_upper(c); }
 inline bool is_ascii_alnum(char32_t c) { return is_ascii_digit(c) || is_ascii_letter(c); }
 
 // The same two classes of a byte by table, for the scans that test every

@@ -6,6 +6,13 @@
 #include "chars.hpp"
 
 namespace bitext::detail {
+namespace {
+
+bool lower(char c) { return chars::is_ascii_lower(static_cast<unsigned char>(c)); }
+bool upper(char c) { return chars::is_ascii_upper(static_cast<unsigned char>(c)); }
+bool letter(char c) { return chars::is_ascii_letter(static_cast<unsigned char>(c)); }
+
+}  // namespace
 
 std::vector<MergedNumber> merged_numbers(std::string_view line) {
   std::vector<MergedNumber> numbers;
@@ -27,9 +34,6 @@ bool merged_number_in(const std::vector<MergedNumber>& numbers, std::string_view
 }
 
 bool glued_capital_word_at(std::string_view line, std::size_t at) {
-  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto letter = [&](char c) { return lower(c) || upper(c); };
   if (at < 2 || at + 1 >= line.size() || !upper(line[at])) return false;
   if (lower(line[at - 1])) {
     std::size_t end = at;
@@ -51,8 +55,6 @@ std::vector<LexicalWord> merged_english_words(std::string_view line) {
   std::vector<LexicalWord> words = english_line_words(line);
   std::vector<LexicalWord> out;
   out.reserve(words.size());
-  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   // The words of line[from, to), at their offsets in the line.
   auto append_part = [&](std::size_t from, std::size_t to) {
     for (LexicalWord part : english_line_words(line.substr(from, to - from))) {
