@@ -273,7 +273,7 @@ void ContentRun::tell_prefix(std::size_t target) {
 // the findings and what the caller writes next. A rerun keeps them: the next
 // keystroke's rerun would fault them in again.
 void ContentRun::release_lexicon_pages() const {
-  if (table_.lexicon != nullptr && previous_ == nullptr) table_.lexicon->release_pages();
+  if (table_.lexicon != nullptr) table_.lexicon->release_pages();
 }
 
 ContentResult ContentRun::run() {
