@@ -341,6 +341,9 @@ ContentResult ContentRun::run() {
   state_->fits = table_.fits;
   same_costs_ = previous_ && previous_->fits.same_costs(table_.fits);
   same_fits_ = previous_ && previous_->fits == table_.fits;
+  // Other costs make every pair's checks again: as many words as a full run,
+  // read from the image as there (remembering them would keep a copy of it).
+  if (remembering_ && !same_costs_) table_.lexicon = document_lexicon(transcript.translation_script, transcript.original_script);
 
   // What stages 1b, 2 and 4b must compute: checks of the pairs not seen
   // before, alternatives of the anchors whose window changed (memoised by the

@@ -131,7 +131,8 @@ class ContentRun {
     table_.index = &index;
     table_.lexicon = document_lexicon(transcript.translation_script, transcript.original_script);
     // A rerun looks up the words around the edit again: remembered, they
-    // leave the dictionary's image unread (Lexicon::remembering).
+    // leave the dictionary's image unread (Lexicon::remembering; not when the
+    // costs change and every pair is checked again: run()).
     if (previous_ && table_.lexicon) {
       remembering_ = std::make_unique<const Lexicon>(table_.lexicon->remembering());
       table_.lexicon = remembering_.get();
