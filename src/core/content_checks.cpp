@@ -270,8 +270,8 @@ void ContentRun::tell_prefix(std::size_t target) {
 // A full run's lookups of every line are over after the sweep, its last ones
 // (a drift's words) after the findings: the dictionary image's pages (all of
 // it on kernels that map the page cache in large folios) are not kept beside
-// the findings and what the caller writes next. A rerun keeps them: the next
-// keystroke's rerun would fault them in again.
+// the findings and what the caller writes next. A rerun's too: its words
+// are remembered (Lexicon::remembering), so the next rerun maps only new ones.
 void ContentRun::release_lexicon_pages() const {
   if (table_.lexicon != nullptr) table_.lexicon->release_pages();
 }
