@@ -80,6 +80,17 @@ class Lexicon {
   // caller allocates next. Safe while other threads look words up.
   void release_pages() const { release(0, bytes_.size()); }
 
+  // A copy that remembers the answers of its lookups (contains, translations,
+  // key_id) in memory shared by every remembering copy of this dictionary, so
+  // that a word looked up again reads no page of the image: a rerun looks up
+  // the words of the pairs around the edit again at every edit, and each read
+  // of a mapped image maps 64 KiB of it (the kernel's fault-around), so a few
+  // hundred lookups made the whole image resident. The answers are the
+  // image's; a remembered word is never forgotten (spans stay valid), and
+  // once kRememberedWords are kept, further words are read from the image.
+  Lexicon remembering() const;
+  static constexpr std::size_t kRememberedWords = std::size_t{1} << 14;
+
  private:
   Lexicon() = default;
   bool validate(std::string* error);
@@ -93,6 +104,12 @@ class Lexicon {
   std::ptrdiff_t find_in(std::size_t index_at, std::size_t slots, std::size_t count, std::size_t table_at,
                          std::size_t stride, std::string_view text) const;
   std::uint32_t word32(std::size_t index) const;
+  std::span<const std::uint32_t> image_translations(std::ptrdiff_t entry) const;
+  struct Memo;  // lexicon.cpp
+  struct RememberedHeadword;
+  // The remembered answer for a headword, or null when the memo is full.
+  const RememberedHeadword* remembered(std::string_view chinese) const;
+  std::optional<std::optional<std::uint32_t>> remembered_key(std::string_view key) const;
 
   std::shared_ptr<const void> storage_;  // the mapping or the string that holds the bytes
   bool mapped_ = false;
@@ -106,6 +123,8 @@ class Lexicon {
   std::size_t headword_index_at_ = 0, key_index_at_ = 0;
   std::size_t headword_slots_ = 0, key_slots_ = 0;
   std::size_t longest_headword_ = 0;
+  std::shared_ptr<Memo> memo_;  // shared by all copies; consulted by remembering ones
+  bool remembering_ = false;
 };
 
 enum class WordOrigin : std::uint8_t {

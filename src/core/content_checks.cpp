@@ -270,10 +270,10 @@ void ContentRun::tell_prefix(std::size_t target) {
 // A full run's lookups of every line are over after the sweep, its last ones
 // (a drift's words) after the findings: the dictionary image's pages (all of
 // it on kernels that map the page cache in large folios) are not kept beside
-// the findings and what the caller writes next. A rerun keeps them: the next
-// keystroke's rerun would fault them in again.
+// the findings and what the caller writes next. A rerun's too: its words
+// are remembered (Lexicon::remembering), so the next rerun maps only new ones.
 void ContentRun::release_lexicon_pages() const {
-  if (table_.lexicon != nullptr && previous_ == nullptr) table_.lexicon->release_pages();
+  if (table_.lexicon != nullptr) table_.lexicon->release_pages();
 }
 
 ContentResult ContentRun::run() {
@@ -341,6 +341,9 @@ ContentResult ContentRun::run() {
   state_->fits = table_.fits;
   same_costs_ = previous_ && previous_->fits.same_costs(table_.fits);
   same_fits_ = previous_ && previous_->fits == table_.fits;
+  // Other costs make every pair's checks again: as many words as a full run,
+  // read from the image as there (remembering them would keep a copy of it).
+  if (remembering_ && !same_costs_) table_.lexicon = document_lexicon(transcript.translation_script, transcript.original_script);
 
   // What stages 1b, 2 and 4b must compute: checks of the pairs not seen
   // before, alternatives of the anchors whose window changed (memoised by the

@@ -130,6 +130,13 @@ class ContentRun {
     table_.transcript = &transcript;
     table_.index = &index;
     table_.lexicon = document_lexicon(transcript.translation_script, transcript.original_script);
+    // A rerun looks up the words around the edit again: remembered, they
+    // leave the dictionary's image unread (Lexicon::remembering; not when the
+    // costs change and every pair is checked again: run()).
+    if (previous_ && table_.lexicon) {
+      remembering_ = std::make_unique<const Lexicon>(table_.lexicon->remembering());
+      table_.lexicon = remembering_.get();
+    }
   }
 
   ContentResult run();
@@ -180,6 +187,7 @@ class ContentRun {
   const ContentState* previous_;
   std::span<const std::uint32_t> previous_lines_;
   std::span<const Finding> previous_findings_;
+  std::unique_ptr<const Lexicon> remembering_;  // a rerun's dictionary (table_.lexicon)
   PairTable table_;
   std::vector<std::uint32_t> mapped_;  // per pair: the previous version's pair with the same lines, or kNoPair
   bool same_costs_ = false;            // the previous version's fits give the same pair costs

@@ -33,6 +33,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 namespace bitext {
 namespace {
@@ -257,12 +258,30 @@ void Lexicon::release(std::size_t from, std::size_t to) const {
   if (first < last) ::madvise(const_cast<char*>(bytes_.data()) + first, last - first, MADV_DONTNEED);
 }
 
+// What remembering copies have looked up, never erased (the spans handed out
+// point into it). Nodes of an unordered_map keep their place when it grows, and
+// an answer is not changed once stored, so it is read after the lock is let go.
+struct Lexicon::RememberedHeadword {
+  std::ptrdiff_t entry = -1;
+  std::vector<std::uint32_t> translations;
+};
+struct Lexicon::Memo {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::mutex mutex;
+  std::unordered_map<std::string, RememberedHeadword, Hash, std::equal_to<>> headwords;
+  std::unordered_map<std::string, std::optional<std::uint32_t>, Hash, std::equal_to<>> keys;
+};
+
 std::optional<Lexicon> Lexicon::from_image(std::string image, std::string* error) {
   Lexicon lexicon;
   auto held = std::make_shared<const std::string>(std::move(image));
   lexicon.bytes_ = *held;
   lexicon.storage_ = held;
   if (!lexicon.validate(error)) return std::nullopt;
+  lexicon.memo_ = std::make_shared<Memo>();
   return lexicon;
 }
 
@@ -293,6 +312,7 @@ std::optional<Lexicon> Lexicon::open(const std::string& path, std::string* error
     if (error) *error = path + ": " + *error;
     return std::nullopt;
   }
+  lexicon.memo_ = std::make_shared<Memo>();
   return lexicon;
 }
 
@@ -334,23 +354,65 @@ std::ptrdiff_t Lexicon::find_in(std::size_t index_at, std::size_t slots, std::si
 
 std::ptrdiff_t Lexicon::find(std::string_view chinese) const {
   if (chinese.size() > longest_headword_) return -1;
+  if (remembering_)
+    if (const RememberedHeadword* known = remembered(chinese)) return known->entry;
   return find_in(headword_index_at_, headword_slots_, entry_count_, entries_at_, 8, chinese);
 }
 
-std::span<const std::uint32_t> Lexicon::translations(std::string_view chinese) const {
-  const std::ptrdiff_t i = find(chinese);
-  if (i < 0) return {};
-  const std::size_t at = entries_at_ + 8 * std::size_t(i);
+std::span<const std::uint32_t> Lexicon::image_translations(std::ptrdiff_t entry) const {
+  if (entry < 0) return {};
+  const std::size_t at = entries_at_ + 8 * std::size_t(entry);
   // The image is 4-byte aligned at glosses_at_ (header and tables are multiples of 4).
   const auto* base = reinterpret_cast<const std::uint32_t*>(bytes_.data() + glosses_at_);
   const std::uint32_t first = word32(at + 4);
   return {base + first, word32(at + 12) - first};
 }
 
+std::span<const std::uint32_t> Lexicon::translations(std::string_view chinese) const {
+  if (remembering_ && chinese.size() <= longest_headword_)
+    if (const RememberedHeadword* known = remembered(chinese)) return known->translations;
+  return image_translations(find(chinese));
+}
+
 std::optional<std::uint32_t> Lexicon::key_id(std::string_view key) const {
+  if (remembering_)
+    if (const auto known = remembered_key(key)) return *known;
   const std::ptrdiff_t i = find_in(key_index_at_, key_slots_, key_count_, keys_at_, 4, key);
   if (i < 0) return std::nullopt;
   return std::uint32_t(i);
+}
+
+Lexicon Lexicon::remembering() const {
+  Lexicon copy = *this;
+  copy.remembering_ = memo_ != nullptr;
+  return copy;
+}
+
+const Lexicon::RememberedHeadword* Lexicon::remembered(std::string_view chinese) const {
+  {
+    std::lock_guard lock(memo_->mutex);
+    if (const auto it = memo_->headwords.find(chinese); it != memo_->headwords.end()) return &it->second;
+    if (memo_->headwords.size() >= kRememberedWords) return nullptr;
+  }
+  RememberedHeadword answer;  // read from the image outside the lock
+  answer.entry = find_in(headword_index_at_, headword_slots_, entry_count_, entries_at_, 8, chinese);
+  const std::span<const std::uint32_t> ids = image_translations(answer.entry);
+  answer.translations.assign(ids.begin(), ids.end());
+  std::lock_guard lock(memo_->mutex);
+  return &memo_->headwords.try_emplace(std::string(chinese), std::move(answer)).first->second;
+}
+
+std::optional<std::optional<std::uint32_t>> Lexicon::remembered_key(std::string_view key) const {
+  {
+    std::lock_guard lock(memo_->mutex);
+    if (const auto it = memo_->keys.find(key); it != memo_->keys.end()) return it->second;
+    if (memo_->keys.size() >= kRememberedWords) return std::nullopt;
+  }
+  const std::ptrdiff_t i = find_in(key_index_at_, key_slots_, key_count_, keys_at_, 4, key);
+  const std::optional<std::uint32_t> answer = i < 0 ? std::nullopt : std::optional<std::uint32_t>(std::uint32_t(i));
+  std::lock_guard lock(memo_->mutex);
+  memo_->keys.try_emplace(std::string(key), answer);
+  return answer;
 }
 
 std::string_view Lexicon::key_text(std::uint32_t id) const {

@@ -31,6 +31,19 @@ std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
 AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done, Analyser analyser)
     : on_done_(std::move(on_done)), analyser_(std::move(analyser)), thread_([this] { loop(); }), reaper_([this] { reap(); }) {
   keep_freed_memory();
+  // Not before both threads are bound to their arenas: whatever runs after
+  // this may start threads whose arenas they must not take.
+  std::unique_lock lock(mutex_);
+  reap_wake_.wait(lock, [&] { return threads_bound_ == 2; });
+}
+
+void AnalysisWorker::bind_to_arena() {
+  bind_thread_to_arena();
+  {
+    std::lock_guard lock(mutex_);
+    ++threads_bound_;
+  }
+  reap_wake_.notify_all();
 }
 
 AnalysisWorker::~AnalysisWorker() { stop(); }
@@ -65,6 +78,7 @@ void AnalysisWorker::dispose(std::shared_ptr<const void> garbage) {
 }
 
 void AnalysisWorker::reap() {
+  bind_to_arena();  // before any analysis: not an arena its threads used
 #if defined(__linux__)
   // Below the analysis (freeing must not slow the next one, which the user
   // waits for), but not idle-only: on a busy machine an idle-priority thread
@@ -138,6 +152,7 @@ void AnalysisWorker::stop() {
 }
 
 void AnalysisWorker::loop() {
+  bind_to_arena();
   bool ran_job = false;
   for (;;) {
     AnalysisJob job;

@@ -96,6 +96,7 @@ class AnalysisWorker {
  private:
   void loop();
   void reap();  // the freeing thread
+  void bind_to_arena();  // each thread first (lsp/heap.hpp: bind_thread_to_arena)
   // Points `job` at the newest version made of its document when that is
   // newer than its base and the job's edit log leads from it.
   void rebase_on_newest(AnalysisJob& job);
@@ -125,6 +126,7 @@ class AnalysisWorker {
   bool memory_to_release_ = false;
   std::chrono::steady_clock::time_point release_due_{};  // not before then
   bool stopping_ = false;
+  int threads_bound_ = 0;  // of the worker's two threads, those bound to their malloc arena (heap.hpp)
   std::thread thread_;
   std::thread reaper_;
 };

@@ -17,6 +17,13 @@ void keep_freed_memory() {
 #endif
 }
 
+void bind_thread_to_arena() {
+#if defined(__GLIBC__)
+  void* volatile block = std::malloc(1);  // (volatile: the pair is not elided)
+  std::free(block);
+#endif
+}
+
 void release_freed_memory() {
 #if defined(__GLIBC__)
   malloc_trim(0);

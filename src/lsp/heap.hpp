@@ -13,5 +13,11 @@ namespace bitext::lsp {
 void keep_freed_memory();
 // Returns the freed memory kept so far to the system.
 void release_freed_memory();
+// Binds the calling thread to a malloc arena now, for a long-lived thread that
+// only frees what others allocated: glibc binds a thread at its first malloc
+// or free, for good, to a free arena if there is one, and one that the
+// analysis' helper threads had left holding megabytes of kept memory was then
+// lost to them: they made another, and typing in a 10 MB document kept 2-7 MB more.
+void bind_thread_to_arena();
 
 }  // namespace bitext::lsp

@@ -11,6 +11,7 @@
 
 #include "bitext/analysis.hpp"
 #include "bitext/lexicon.hpp"
+#include "support/analysis_compare.hpp"
 #include "support/built_dictionary.hpp"
 #include "support/calibration_pairs.hpp"
 #include "support/text_files.hpp"
@@ -234,6 +235,68 @@ TEST_CASE("a mapped image is checked at load without staying resident: its pages
   CHECK(resident_kb_of_mapping(path) == 0);
   CHECK(mapped->contains("安装"));
   CHECK(mapped->translations("配置").size() == 5);
+  std::filesystem::remove(path);
+}
+
+// A rerun's content checks look up the words around the edit again at every
+// edit; a remembering copy answers them from memory, so that the image's pages
+// (64 KiB mapped per read) are not brought back each time.
+TEST_CASE("a remembering copy answers as the image does, and a word looked up once reads no page of it again") {
+  std::vector<LexiconEntry> entries;
+  const std::string han[] = {"安", "装", "软", "件", "包", "配", "置", "文", "使", "用"};
+  for (int i = 0; i < 6000; ++i) {
+    std::string head;
+    for (int n = i;; n /= 10) {
+      head += han[n % 10];
+      if (n < 10) break;
+    }
+    entries.push_back({head, {i % 2 == 0 ? "to install; software package" : "configuration file"}});
+  }
+  const auto path = (std::filesystem::temp_directory_path() / "bitext-test-remembering.lex").string();
+  {
+    const std::string image = bitext::build_lexicon_image(entries);
+    std::ofstream out(path, std::ios::binary);
+    out.write(image.data(), std::streamsize(image.size()));
+  }
+  std::string error;
+  const auto mapped = Lexicon::open(path, &error);
+  REQUIRE_MESSAGE(mapped.has_value(), error);
+  const Lexicon remembering = mapped->remembering();
+  const std::vector<std::string> headwords = {"安装", "配置", "装安安", "用用用用", "安装软件包", "软", "文文", "安"};
+  const std::vector<std::string> keys = {"instal", "softwar", "configur", "fil", "packag", "apt", "zz"};
+  auto ids = [](std::span<const std::uint32_t> span) { return std::vector<std::uint32_t>(span.begin(), span.end()); };
+  auto same_answers = [&](const Lexicon& lexicon) {
+    for (const std::string& word : headwords) {
+      CAPTURE(word);
+      CHECK(lexicon.contains(word) == mapped->contains(word));
+      CHECK(ids(lexicon.translations(word)) == ids(mapped->translations(word)));
+    }
+    for (const std::string& key : keys) {
+      CAPTURE(key);
+      CHECK(lexicon.key_id(key) == mapped->key_id(key));
+    }
+  };
+  same_answers(remembering);
+  CHECK(remembering.contains("安装"));
+  CHECK_FALSE(remembering.contains("装安安安安安安安安"));
+  CHECK(remembering.translations("配置").size() == 2);  // configur, fil (i = 65: odd)
+  CHECK_FALSE(remembering.key_id("zz").has_value());
+  // Asked again (by this copy or another remembering one), after the pages were
+  // dropped: the same answers, and nothing of the image is mapped again.
+  mapped->release_pages();
+  REQUIRE(resident_kb_of_mapping(path) == 0);
+  same_answers(remembering);
+  same_answers(mapped->remembering());
+  mapped->release_pages();
+  for (const std::string& word : headwords) {
+    (void)remembering.contains(word);
+    (void)remembering.translations(word);
+  }
+  for (const std::string& key : keys) (void)remembering.key_id(key);
+  CHECK(resident_kb_of_mapping(path) == 0);
+  // The dictionary itself (a full run's) still reads the image.
+  CHECK(mapped->contains("安装"));
+  CHECK(resident_kb_of_mapping(path) > 0);
   std::filesystem::remove(path);
 }
 
@@ -936,4 +999,44 @@ TEST_CASE("with the dictionary, a rotated list of menu labels is a shifted block
   REQUIRE(!found.front()->fixes.empty());
   CHECK(found.front()->fixes.front().preferred);
   CHECK(bitext::apply_edits(shifted, found.front()->fixes.front().edits) == clean);
+}
+
+// A rerun's content checks use a remembering copy of the dictionary (the words
+// around the edit are looked up again at every edit): each rerun, the first
+// filling the memory and the next ones answered from it, gives what a full
+// run gives. The sample's drifts are warnings by the words that change
+// partner (above), so edits next to them rerun what the dictionary decides;
+// the calibration rows are more than 1024 pairs (the inference beside).
+TEST_CASE("with the dictionary, reruns that remember the words they look up give what runs give") {
+  if (!load_built_dictionary()) return;
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt", std::ios::binary);
+  const std::string sample((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::vector<std::string> rows =
+      bitext::test_support::split_lines(bitext::test_support::read_source_file("data/calibration/debian-docs.zh-en.tsv"));
+  REQUIRE(rows.size() > 1300);
+  std::vector<std::string> calibration;
+  for (std::size_t row = 0; row < 1300; ++row) {
+    const std::size_t tab = rows[row].find('\t');
+    calibration.push_back(rows[row].substr(0, tab));
+    calibration.push_back(rows[row].substr(tab + 1, rows[row].find('\t', tab + 1) - tab - 1));
+  }
+  // (document lines, the lines edited in turn: the sample's 3 header lines, then a Chinese and an English line per pair)
+  const std::vector<std::pair<std::vector<std::string>, std::vector<std::uint32_t>>> documents = {
+      {bitext::test_support::split_lines(sample), {3 + 2 * 38 + 1, 3 + 2 * 38 + 1, 3 + 2 * 41, 3 + 2 * 76 + 1, 3 + 2 * 38}},
+      {calibration, {2 * 650 + 1, 2 * 650 + 1, 2 * 650, 2 * 652 + 1}}};
+  int edit = 0;
+  for (auto [lines, edited] : documents) {
+    auto previous = bitext::Analysis::run(bitext::test_support::join_lines(lines), {});
+    for (const std::uint32_t line : edited) {
+      CAPTURE(line);
+      std::size_t at = lines[line].size() / 2;  // inside the line, at a character's start
+      while (at > 0 && (static_cast<unsigned char>(lines[line][at]) & 0xC0) == 0x80) --at;
+      lines[line].insert(at, ++edit % 2 == 0 ? "的" : "x");
+      const std::string document = bitext::test_support::join_lines(lines);
+      const auto rerun = bitext::Analysis::rerun(*previous, std::make_shared<const std::string>(document),
+                                                 {{line, 1, 1}}, {}, bitext::Analysis::PreviousWork::Release);
+      bitext::test_support::check_same_analysis(*rerun, *bitext::Analysis::run(document, {}));
+      previous = rerun;
+    }
+  }
 }

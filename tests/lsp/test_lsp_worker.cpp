@@ -231,4 +231,55 @@ TEST_CASE("freed memory stays in the heap until it is released") {
   release_freed_memory();
   CHECK(mallinfo2().arena < before + (4u << 20));
 }
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+// glibc's malloc arenas so far (malloc_info's <heap> elements; never fewer later).
+int arena_count() {
+  char* text = nullptr;
+  std::size_t size = 0;
+  FILE* out = open_memstream(&text, &size);
+  malloc_info(0, out);
+  std::fclose(out);
+  int count = 0;
+  for (const char* at = text; (at = std::strstr(at, "<heap nr=")) != nullptr; ++at) ++count;
+  std::free(text);
+  return count;
+}
+
+}  // namespace
+
+// The freeing thread frees what the worker's and the analysis' helper threads
+// allocated. glibc binds a thread to an arena at its first free, for good: left
+// to then, it took the arena a helper thread had just left (kept memory and
+// all), and the next helper thread made a new one.
+TEST_CASE("the freeing thread has a malloc arena of its own: it takes none that helper threads left") {
+  AnalysisWorker worker([](AnalysisResult) {});
+  auto helper = [] {
+    std::thread([] {
+      std::vector<char> block(1u << 20, 'x');
+      CHECK(block[12345] == 'x');
+    }).join();
+  };
+  helper();  // its arena is free again, with the freed megabyte kept
+  const int arenas = arena_count();
+  std::mutex mutex;
+  std::condition_variable freed_cv;
+  bool freed = false;
+  worker.dispose(std::shared_ptr<const void>(new int(7), [&](const int* value) {
+    delete value;
+    std::lock_guard lock(mutex);
+    freed = true;
+    freed_cv.notify_all();
+  }));
+  {
+    std::unique_lock lock(mutex);
+    REQUIRE(freed_cv.wait_for(lock, std::chrono::seconds(20), [&] { return freed; }));
+  }
+  helper();  // takes the same arena again
+  CHECK(arena_count() == arenas);
+}
 #endif
