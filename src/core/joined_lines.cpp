@@ -18,6 +18,7 @@
 #include "join_english_end.hpp"
 #include "join_entries.hpp"
 #include "join_glue.hpp"
+#include "join_lead.hpp"
 #include "join_numbers.hpp"
 
 namespace bitext::detail {
@@ -211,7 +212,11 @@ std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line
   // word before capitals is the Chinese run's last term ("工具 dpkg、APT 和 ar TOOLS dpkg, APT and ar").
   const bool small_start = !after_end && short_run && first >= 'a' && first <= 'z' &&
                            std::none_of(line.begin() + static_cast<std::ptrdiff_t>(start), line.end(), is_upper_ascii);
-  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))) && !small_start)
+  // A list term that starts both entries' lines ("-c, 不断刷新连接列表。-c, to continuously…"): the
+  // English run starts with it; its length rules stay those of a run at the script change.
+  const bool same_lead = label == 0 && repeats_lead_at(line, second);
+  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))) && !small_start &&
+      !same_lead)
     return std::nullopt;
   if (!chinese_run(line.substr(0, last_cjk_end)) ||
       !english_run(line.substr(start), after_end || same_label, short_run))
@@ -557,14 +562,28 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
   if (other < 0 || other == own_pair) return std::nullopt;
   const std::string_view text = index.line_text(number);
   const bool cjk_first = missing_second ? missing_cjk : !missing_cjk;
-  const std::vector<JoinCandidate> candidates = language_joins(text, cjk_first);
-  if (candidates.empty()) return std::nullopt;
+  std::vector<JoinCandidate> candidates = language_joins(text, cjk_first);
   // The rest keeps its own pair: it must fit that pair's line in the missing language, when there is one.
   const Pair& beside_pair = transcript.pairs[static_cast<std::size_t>(other)];
   std::vector<std::uint32_t> rest_partners;
   for (const std::uint32_t line : missing_translation ? beside_pair.translation : beside_pair.original)
     if (line != number) rest_partners.push_back(line);
   if (rest_partners.size() > 1) return std::nullopt;
+  // An English-first line whose Chinese run starts with the Latin lead of its English partner (the
+  // pair's line when the Chinese run is missing, the rest's partner otherwise; join_lead.hpp): that
+  // cut first, since the partner's own text places it.
+  if (!cjk_first && (missing_cjk || rest_partners.size() == 1)) {
+    const std::string_view partner = index.line_text(missing_cjk ? own : rest_partners[0]);
+    if (const auto join = carried_lead_join(text, partner)) {
+      JoinCandidate candidate{*join};
+      if (chinese_run(text.substr(join->second_begin)) &&
+          english_run(text.substr(0, join->first_end), false, &candidate.short_run)) {
+        std::erase_if(candidates, [&](const JoinCandidate& c) { return c.join.second_begin == join->second_begin; });
+        candidates.insert(candidates.begin(), candidate);
+      }
+    }
+  }
+  if (candidates.empty()) return std::nullopt;
   const JoinCandidate* chosen = best_join(candidates, [&](const JoinCandidate& candidate) {
     const std::string_view first = text.substr(0, candidate.join.first_end);
     const std::string_view second = text.substr(candidate.join.second_begin);

@@ -19,6 +19,7 @@
 #include "core/join_carried.hpp"
 #include "core/join_entries.hpp"
 #include "core/join_glue.hpp"
+#include "core/join_lead.hpp"
 #include "core/join_numbers.hpp"
 #include "core/joined_lines.hpp"
 #include "core/merged_lexical.hpp"
@@ -673,4 +674,59 @@ TEST_CASE("language_joins: a cut at a sentence end is marked, for the wider fit 
   const auto number = language_joins("Section 8.31, “Desaturate”第 8.32 节 “Mono Mixer”", false);
   CHECK(std::none_of(number.begin(), number.end(), [](const auto& c) { return c.sentence_end; }));
   CHECK(!language_joins("他买了一本新书 He bought a new book yesterday and today", true).front().sentence_end);
+}
+
+TEST_CASE("joined-lines: a Latin lead carried into both lines of the next pair places the cut") {
+  // The heading's English title is short and without the dictionary's word; the number label vouches
+  // for it, and the next pair's English line starts with the address its Chinese line starts with.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n17.5. 无线客户端\n17.5. Wireless clients\n"
+                                     "https://www.intern/freeradius-ca.pem（对应于运行 Linux 的最终用户设备）\n"
+                                     "https://www.intern/freeradius-ca.pem (for end user devices running Linux)\n");
+  const std::string text = replaced(clean, "Wireless clients\nhttps", "Wireless clients https");
+  const Finding finding = only_joined(structural_findings(text));
+  CHECK(finding.message ==
+        "Line 8 holds the English original of pair 4 and the Chinese translation of pair 5 joined into one line");
+  CHECK(joined_fixed(text, finding) == clean);
+  // an address in small letters glued to the title's last word is no lead: the pair stays without its original
+  const std::string glued = replaced(clean, "Wireless clients\nhttps", "Wireless clientshttps");
+  const auto glued_findings = structural_findings(glued);
+  REQUIRE(glued_findings.size() == 1);
+  CHECK(glued_findings[0].code == "missing-original");
+
+  using bitext::detail::carried_lead_join;
+  const std::string line = "10.9.1. Local Diagnosis: netstat-t, 会只输出 TCP 连接；";
+  const auto cut = carried_lead_join(line, "-t, which filters the results to only include TCP connections;");
+  REQUIRE(cut.has_value());
+  CHECK(cut->first_end == line.find("-t,"));
+  CHECK(cut->second_begin == line.find("-t,"));
+  // the longest shared beginning wins over an earlier, shorter match of the token
+  const std::string twice = "See Example one. Example 5.3 列出";
+  const auto later = carried_lead_join(twice, "Example 5.3 lists");
+  REQUIRE(later.has_value());
+  CHECK(later->second_begin == twice.find("Example 5.3"));
+  CHECK(later->first_end == twice.find(" Example 5.3"));
+  // a lead in small letters inside a word is no lead ("Germanhttps"); nor a lead the line does not hold
+  CHECK(!carried_lead_join("22.1.3. in Germanhttps://lists.debian.org/x - 支持", "https://lists.debian.org/x - support"));
+  CHECK(!carried_lead_join(line, "The -p option lists processes"));
+  CHECK(!carried_lead_join("Figure 4.9. Guided partitioning基本知识", "BACK TO BASICS Choosing a filesystem"));
+}
+
+TEST_CASE("joined-lines: a list term that starts both entries' lines") {
+  // "-c," starts the Chinese entry and its English partner: the English run starts there, not at a capital.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n-c, 不断刷新连接列表。\n"
+                                     "-c, to continuously refresh the list of connections.\n");
+  const std::string text = replaced(clean, "连接列表。\n-c,", "连接列表。-c,");
+  const Finding finding = only_joined(structural_findings(text));
+  CHECK(finding.message == "Line 7 holds the Chinese translation and the English original of pair 4 joined into one line");
+  CHECK(joined_fixed(text, finding) == clean);
+  using bitext::detail::repeats_lead_at;
+  const std::string entry = "@monthly：每月一次;@monthly: once per month";
+  CHECK(repeats_lead_at(entry, entry.find(";@") + 1));
+  CHECK(!repeats_lead_at(entry, 0));
+  CHECK(!repeats_lead_at("-c 选项与 -cx 不同", std::string("-c 选项与 ").size()));  // another token
+  // a term the Chinese line repeats is still a short run: no cut without the dictionary
+  const auto term = bitext::detail::language_joins("dpkg 的配置见 dpkg --configure", true);
+  CHECK(std::all_of(term.begin(), term.end(), [](const auto& c) { return c.short_run; }));
 }
