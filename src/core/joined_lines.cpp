@@ -19,6 +19,7 @@
 #include "join_entries.hpp"
 #include "join_glue.hpp"
 #include "join_lead.hpp"
+#include "join_sidebar.hpp"
 #include "join_numbers.hpp"
 
 namespace bitext::detail {
@@ -259,6 +260,23 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
   }
   while (tail_begin > 0 && tail_begin < line.size() && join_space(line[tail_begin])) ++tail_begin;
   if (tail_begin == 0 || !chinese_run(line.substr(0, tail_begin))) return;
+  // A sidebar's two title lines (join_sidebar.hpp): the Chinese run starts with its label, the English
+  // run with the label in capitals; like a repeated number, structure enough for a short title.
+  if (const std::size_t han = han_label(line); han > 0) {
+    const auto start = sidebar_label_in(line, tail_begin);
+    std::size_t first_end = start ? *start : 0;
+    while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
+    if (start && first_end > han) {
+      const auto same = std::find_if(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == *start; });
+      if (same != out.end()) {
+        same->repeated_number = true;
+      } else if (english_run(line.substr(*start), true)) {
+        JoinCandidate candidate{LanguageJoin{first_end, *start}};
+        candidate.repeated_number = true;
+        out.push_back(candidate);
+      }
+    }
+  }
   if (const auto start = carried_tail_start(line, tail_begin)) {
     std::size_t first_end = *start;
     while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
@@ -615,7 +633,9 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
       const std::string_view partner = index.line_text(english_missing ? own : rest_partners[0]);
       const std::size_t label = join_label_at(english, 0);
       const bool same_heading = label > 0 && starts_with_join_label(partner, english.substr(0, label));
-      if (!same_heading && !reader.translated(english, partner)) return kNoJoin;
+      // Or the English run starts with a sidebar's label in capitals and its partner with the Chinese label.
+      const bool sidebar = sidebar_label(english) > 0 && han_label(partner) > 0;
+      if (!same_heading && !sidebar && !reader.translated(english, partner)) return kNoJoin;
     }
     return score;
   });

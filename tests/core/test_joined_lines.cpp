@@ -20,6 +20,7 @@
 #include "core/join_entries.hpp"
 #include "core/join_glue.hpp"
 #include "core/join_lead.hpp"
+#include "core/join_sidebar.hpp"
 #include "core/join_numbers.hpp"
 #include "core/joined_lines.hpp"
 #include "core/merged_lexical.hpp"
@@ -729,4 +730,44 @@ TEST_CASE("joined-lines: a list term that starts both entries' lines") {
   // a term the Chinese line repeats is still a short run: no cut without the dictionary
   const auto term = bitext::detail::language_joins("dpkg 的配置见 dpkg --configure", true);
   CHECK(std::all_of(term.begin(), term.end(), [](const auto& c) { return c.short_run; }));
+}
+
+TEST_CASE("joined-lines: a sidebar's two title lines, each starting with the box's label") {
+  // No dictionary (BITEXT_LEXICON= in the core tests): the two labels are the evidence.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n文化 符号表\nCULTURE The symbols table\n");
+  const std::string text = replaced(clean, "符号表\nCULTURE", "符号表CULTURE");
+  const Finding finding = only_joined(structural_findings(text));
+  CHECK(finding.begin == text.find("文化"));
+  CHECK(joined_fixed(text, finding) == clean);
+  // the English title joined to the next pair's Chinese line: its partner starts with the Chinese label
+  const std::string across = replaced(clean, "symbols table\n这家", "symbols table这家");
+  CHECK(joined_fixed(across, only_joined(structural_findings(across))) == clean);
+  // a Chinese line that starts with a verb before a term in capitals is no sidebar: no join
+  const std::string term = replaced(clean, "文化 符号表\nCULTURE The symbols table\n", "安装 GRUB Legacy\n");
+  const auto findings = structural_findings(term);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "missing-original");
+
+  using bitext::detail::language_joins;
+  // the label after a Latin word of the Chinese title: the cut is before the label
+  const std::string alternative = "其他 用 systemd 仿真 cron ALTERNATIVE Emulating cron with systemd";
+  const auto cuts = language_joins(alternative, true);
+  REQUIRE(cuts.size() == 1);
+  CHECK(cuts[0].join.second_begin == alternative.find("ALTERNATIVE"));
+  CHECK(cuts[0].join.first_end == alternative.find(" ALTERNATIVE"));
+  CHECK(cuts[0].repeated_number);
+  CHECK(!language_joins("安装 GRUB Legacy", true).front().repeated_number);
+
+  using bitext::detail::han_label;
+  using bitext::detail::sidebar_label;
+  CHECK(sidebar_label("GOING FURTHER Mass virtualization") == std::string("GOING FURTHER").size());
+  CHECK(sidebar_label("BACK TO BASICS The filesystem") == std::string("BACK TO BASICS").size());
+  CHECK(sidebar_label("CULTURE RTFM") == 0);          // no title in small letters after it
+  CHECK(sidebar_label("A Debian package") == 0);      // one capital is a word's
+  CHECK(sidebar_label("IT IS IN A BOX Maybe") == 0);  // at most three words
+  CHECK(sidebar_label("PackageNOTE Clean up") == 0);
+  CHECK(han_label("进阶 大规模虚拟化") == std::string("进阶 ").size());
+  CHECK(han_label("进阶优化配置 GOING") == 0);  // five Han characters or more: a title, not a label
+  CHECK(han_label("安装 ") == 0);
 }
