@@ -131,15 +131,24 @@ bool starts_with_join_label(std::string_view line, std::string_view label) {
 // script change, is the split; it is evidence enough for a title of any length.
 // A reference list's entry key ("[WKPD-JPEG] 维基百科… [WKPD-JPEG] Wikipedia…", join_entries.hpp) likewise.
 std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
-  const bool key = join_label_at(line, 0) == 0;
-  const auto label_at = [&](std::size_t at) { return key ? reference_key_at(line, at) : join_label_at(line, at); };
+  // An appendix's letter label ("B.5.2. 后台守护进程（daemon） B.5.2. Daemons") is a number label too.
+  const auto number_label_at = [&](std::size_t at) {
+    if (at + 1 < line.size() && is_upper_ascii(line[at]) && line[at + 1] == '.' &&
+        (at == 0 || !chars::is_ascii_letter(static_cast<unsigned char>(line[at - 1])))) {
+      const std::size_t rest = join_label_at(line, at + 1);
+      return rest > 1 ? rest + 1 : std::size_t{0};
+    }
+    return join_label_at(line, at);
+  };
+  const bool key = number_label_at(0) == 0;
+  const auto label_at = [&](std::size_t at) { return key ? reference_key_at(line, at) : number_label_at(at); };
   const std::size_t size = label_at(0);
   if (size == 0) return std::nullopt;
   const std::string_view label = line.substr(0, size);
   for (std::size_t at = line.find(label, size); at != std::string_view::npos; at = line.find(label, at + 1)) {
     const char before = line[at - 1];
     if (!key && (chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.' || before == '[')) continue;
-    if (label_at(at) != size || han_of(line.substr(0, at)) < kJoinRunHan || chars::contains_cjk(line.substr(at)))
+    if (label_at(at) != size || !chinese_run(line.substr(0, at)) || chars::contains_cjk(line.substr(at)))
       continue;
     std::size_t start = at + size;
     while (start < line.size() && join_space(line[start])) ++start;

@@ -771,3 +771,21 @@ TEST_CASE("joined-lines: a sidebar's two title lines, each starting with the box
   CHECK(han_label("进阶优化配置 GOING") == 0);  // five Han characters or more: a title, not a label
   CHECK(han_label("安装 ") == 0);
 }
+
+TEST_CASE("language_joins: a repeated letter label, and a number label beside one Han character") {
+  using bitext::detail::language_joins;
+  const std::string letter = "B.5.2. 后台守护进程（daemon） B.5.2. Daemons";
+  const auto cuts = language_joins(letter, true);
+  REQUIRE(!cuts.empty());
+  CHECK(cuts[0].join.second_begin == letter.rfind("B.5.2."));
+  CHECK(!cuts[0].short_run);
+  // one Han character beside the label is a Chinese run, as in a caption ("图 17.5. Pixelize")
+  const std::string raid = "12.1.1. 软 RAID 12.1.1. Software RAID";
+  const auto raid_cuts = language_joins(raid, true);
+  REQUIRE(!raid_cuts.empty());
+  CHECK(raid_cuts[0].join.second_begin == raid.rfind("12.1.1."));
+  CHECK(raid_cuts[0].join.first_end == raid.find(" 12.1.1. Software"));
+  // a letter glued to a word is no label ("PrevA.6."): no repeated-label cut there
+  const std::string prev = "A.6. 调查PrevA.6. Grml";
+  for (const auto& c : language_joins(prev, true)) CHECK(c.join.second_begin != prev.rfind("A.6."));
+}
