@@ -644,7 +644,9 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
       const bool same_heading = label > 0 && starts_with_join_label(partner, english.substr(0, label));
       // Or the English run starts with a sidebar's label in capitals and its partner with the Chinese label.
       const bool sidebar = sidebar_label(english) > 0 && han_label(partner) > 0;
-      if (!same_heading && !sidebar && !reader.translated(english, partner)) return kNoJoin;
+      // Or the run and its partner carry one section number ("Figure 4.9. Guided partitioning", "图 4.9. 引导分区").
+      const bool same_number = shares_section_number(english, partner);
+      if (!same_heading && !sidebar && !same_number && !reader.translated(english, partner)) return kNoJoin;
     }
     return score;
   });

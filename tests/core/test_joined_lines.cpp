@@ -789,3 +789,24 @@ TEST_CASE("language_joins: a repeated letter label, and a number label beside on
   const std::string prev = "A.6. 调查PrevA.6. Grml";
   for (const auto& c : language_joins(prev, true)) CHECK(c.join.second_begin != prev.rfind("A.6."));
 }
+
+TEST_CASE("joined-lines: a caption's English line joined to the next pair's Chinese line, one number in both") {
+  // "Figure 4.9. Guided partitioning" is short and, without the dictionary, unvouched: the section
+  // number its partner "图 4.9. 引导分区" carries says the two are one caption's lines.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n图 4.9. 引导分区\nFigure 4.9. Guided partitioning\n");
+  const std::string text = replaced(clean, "Guided partitioning\n这家", "Guided partitioning这家");
+  const auto reading = joined_with(text, nullptr);
+  REQUIRE(reading.has_value());
+  CHECK(!reading->own);
+  CHECK(reading->join.first_end == text.find("这家") - text.find("Figure 4.9."));
+  // another number in the caption: no evidence, and no join without the dictionary
+  CHECK(!joined_with(replaced(text, "Figure 4.9.", "Figure 4.8."), nullptr));
+
+  using bitext::detail::shares_section_number;
+  CHECK(shares_section_number("Figure 17.195. Results", "图 17.195. Results"));
+  CHECK(!shares_section_number("Figure 17.19. Results", "图 17.195. Results"));  // a whole number only
+  CHECK(!shares_section_number("Figure 7.1. Results", "图 17.1. Results"));
+  CHECK(!shares_section_number("Chapter 4. Install", "第 4 章 安装"));  // no inner dot: any count has it
+  CHECK(!shares_section_number("version 2.4.1", "版本 2.4"));
+}
