@@ -25,8 +25,13 @@ std::string_view first_token(std::string_view text) {
   return text.substr(0, end);
 }
 
-// A shared beginning shorter than this is a word's or a sign's, not a carried text.
-constexpr std::size_t kLeadBytes = 3;
+// A shared beginning of a word or two in small letters ("the ") is chance: a
+// carried text of such words is at least this long (two short words and their
+// blanks). A token with a capital or a sign in it (a name, "GECOS", an option
+// "-t", an address, "#skolelinux"), or one right after a sentence's end, is
+// carried whatever its length, from three bytes.
+constexpr std::size_t kLeadBytes = 8;
+constexpr std::size_t kLeadTokenBytes = 3;
 
 }  // namespace
 
@@ -57,18 +62,27 @@ std::optional<LanguageJoin> carried_lead_join(std::string_view line, std::string
   }
   if (first_cjk >= line.size()) return std::nullopt;
   const bool glue_ok = !(token[0] >= 'a' && token[0] <= 'z') && !chars::is_ascii_digit(static_cast<unsigned char>(token[0]));
+  const bool marked = std::any_of(token.begin(), token.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || !chars::is_ascii_alnum(static_cast<unsigned char>(c));
+  });
   std::size_t best = 0, best_shared = 0;
   for (std::size_t at = line.find(token, 1); at != std::string_view::npos && at < first_cjk; at = line.find(token, at + 1)) {
     const char before = line[at - 1];
     if (!lead_blank(before) && chars::is_ascii_alnum(static_cast<unsigned char>(before)) && !glue_ok) continue;
     std::size_t shared = 0;
     while (at + shared < line.size() && shared < partner.size() && line[at + shared] == partner[shared]) ++shared;
-    if (shared > best_shared) {
+    // After a sentence's end a term in small letters starts the next line as a name does ("…local use.emerg：…").
+    std::size_t mark = at;
+    if (mark > 0 && lead_blank(line[mark - 1])) --mark;
+    const bool after_end = mark > 0 && (line[mark - 1] == '.' || line[mark - 1] == ';' || line[mark - 1] == '!' ||
+                                        line[mark - 1] == '?' || line[mark - 1] == ':');
+    const std::size_t needed = marked || after_end ? std::max(token.size(), kLeadTokenBytes) : kLeadBytes;
+    if (shared >= needed && shared > best_shared) {
       best = at;
       best_shared = shared;
     }
   }
-  if (best == 0 || best_shared < kLeadBytes) return std::nullopt;
+  if (best == 0) return std::nullopt;
   std::size_t first_end = best;
   while (first_end > 0 && lead_blank(line[first_end - 1])) --first_end;
   if (first_end == 0) return std::nullopt;

@@ -16,7 +16,9 @@ namespace bitext::detail {
 // The cut of an English-first line whose Chinese run starts with the Latin
 // text that `partner` (the Chinese run's English partner) starts with: the
 // start, before the line's first CJK character, that shares the longest
-// beginning with the partner (at least its first token and three bytes), or
+// beginning with the partner (at least its first token and three bytes, and
+// eight where the token is small letters and digits only and follows no
+// sentence end: "for the month" and "the value…" share "the " by chance), or
 // nothing. Inside a word only where the lead starts with a capital or a sign
 // ("ResultsIn this tab…", "netstat-t, 会只输出…").
 std::optional<LanguageJoin> carried_lead_join(std::string_view line, std::string_view partner);

@@ -711,6 +711,14 @@ TEST_CASE("joined-lines: a Latin lead carried into both lines of the next pair p
   CHECK(!carried_lead_join("22.1.3. in Germanhttps://lists.debian.org/x - 支持", "https://lists.debian.org/x - support"));
   CHECK(!carried_lead_join(line, "The -p option lists processes"));
   CHECK(!carried_lead_join("Figure 4.9. Guided partitioning基本知识", "BACK TO BASICS Choosing a filesystem"));
+  // a common word shared by chance is no lead: "the " of "the value for the month" and "the value for the day"
+  CHECK(!carried_lead_join("the value for the month (from 1 to 12);星期值（从0到7）;", "the value for the day of the week;"));
+  // a term in small letters right after the English sentence's end is a lead ("…local use.emerg：…")
+  const std::string emerg = "local0 to local7: reserved for local use.emerg：系统需要紧急干预；";
+  const auto term = carried_lead_join(emerg, "emerg: the system requires urgent intervention;");
+  REQUIRE(term.has_value());
+  CHECK(term->second_begin == emerg.find("emerg"));
+  CHECK(term->first_end == emerg.find("emerg"));
 }
 
 TEST_CASE("joined-lines: a list term that starts both entries' lines") {
