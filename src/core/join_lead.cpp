@@ -66,7 +66,10 @@ std::optional<LanguageJoin> carried_lead_join(std::string_view line, std::string
     return (c >= 'A' && c <= 'Z') || !chars::is_ascii_alnum(static_cast<unsigned char>(c));
   });
   std::size_t best = 0, best_shared = 0;
-  for (std::size_t at = line.find(token, 1); at != std::string_view::npos && at < first_cjk; at = line.find(token, at + 1)) {
+  // At most 64 places a line: a line of one token repeated would make the comparisons quadratic.
+  int places = 0;
+  for (std::size_t at = line.find(token, 1); at != std::string_view::npos && at < first_cjk && places < 64;
+       at = line.find(token, at + 1), ++places) {
     const char before = line[at - 1];
     if (!lead_blank(before) && chars::is_ascii_alnum(static_cast<unsigned char>(before)) && !glue_ok) continue;
     std::size_t shared = 0;
