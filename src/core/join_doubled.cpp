@@ -10,6 +10,7 @@
 #include <array>
 
 #include "joined_lines.hpp"
+#include "join_sidebar.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -65,7 +66,9 @@ std::optional<DoubledJoin> doubled_join(const Transcript& transcript, const Line
         if (candidate.short_run && !candidate.repeated_number) {
           const std::size_t english_at = cjk_first ? mixed_at + 1 : mixed_at;
           const std::size_t partner_at = english_at % 2 == 0 ? english_at + 1 : english_at - 1;
-          if (!fit.translated(runs[english_at].text, runs[partner_at].text)) continue;
+          // Or the run starts with a sidebar's label and its partner with the Chinese one (join_sidebar.hpp).
+          const bool sidebar = sidebar_label(runs[english_at].text) > 0 && han_label(runs[partner_at].text) > 0;
+          if (!sidebar && !fit.translated(runs[english_at].text, runs[partner_at].text)) continue;
         }
         return DoubledJoin{mixed, candidate.join, !first_translation, mixed_at % 2 == 0};
       }

@@ -21,6 +21,29 @@ bool has_section_number(std::string_view text) {
   return false;
 }
 
+bool shares_section_number(std::string_view a, std::string_view b) {
+  const auto number_char = [](std::string_view text, std::size_t k) { return number_digit(text[k]) || text[k] == '.'; };
+  // The whole number at [begin, end) of `text`: digits and inner dots, the dot after it not counted.
+  const auto whole = [&](std::string_view text, std::size_t begin, std::size_t end) {
+    return (begin == 0 || !number_char(text, begin - 1)) &&
+           (end >= text.size() || !(number_digit(text[end]) || (text[end] == '.' && end + 1 < text.size() && number_digit(text[end + 1]))));
+  };
+  for (std::size_t begin = 0; begin < a.size();) {
+    if (!number_digit(a[begin]) || (begin > 0 && number_char(a, begin - 1))) {
+      ++begin;
+      continue;
+    }
+    std::size_t end = begin;
+    while (end < a.size() && (number_digit(a[end]) || (a[end] == '.' && end + 1 < a.size() && number_digit(a[end + 1])))) ++end;
+    const std::string_view number = a.substr(begin, end - begin);
+    if (has_section_number(number))
+      for (std::size_t at = b.find(number); at != std::string_view::npos; at = b.find(number, at + 1))
+        if (whole(b, at, at + number.size())) return true;
+    begin = end;
+  }
+  return false;
+}
+
 bool in_section_label(std::string_view line, std::size_t at) {
   const auto number_char = [&](std::size_t k) { return number_digit(line[k]) || line[k] == '.'; };
   std::size_t begin = at, end = at + 1;

@@ -12,6 +12,11 @@ namespace bitext::detail {
 // Whether the text holds a section number with an inner dot ("17.5", "8.2.2").
 bool has_section_number(std::string_view text);
 
+// Whether `a` holds a section number with an inner dot ("4.9", "17.195") that
+// `b` holds too, as a whole number: a caption's or a heading's two lines carry it
+// ("Figure 4.9. Guided partitioning" and "图 4.9. 引导分区").
+bool shares_section_number(std::string_view a, std::string_view b);
+
 // Whether the full stop at `at` belongs to a section number's label ("15.4.",
 // "11.8.2."; not "4." alone, which may end a sentence on a number, nor a
 // version inside a name or path, "gpl-3.0.html"): a title follows the label,

@@ -18,6 +18,8 @@
 #include "join_english_end.hpp"
 #include "join_entries.hpp"
 #include "join_glue.hpp"
+#include "join_lead.hpp"
+#include "join_sidebar.hpp"
 #include "join_numbers.hpp"
 
 namespace bitext::detail {
@@ -129,15 +131,24 @@ bool starts_with_join_label(std::string_view line, std::string_view label) {
 // script change, is the split; it is evidence enough for a title of any length.
 // A reference list's entry key ("[WKPD-JPEG] 维基百科… [WKPD-JPEG] Wikipedia…", join_entries.hpp) likewise.
 std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
-  const bool key = join_label_at(line, 0) == 0;
-  const auto label_at = [&](std::size_t at) { return key ? reference_key_at(line, at) : join_label_at(line, at); };
+  // An appendix's letter label ("B.5.2. 后台守护进程（daemon） B.5.2. Daemons") is a number label too.
+  const auto number_label_at = [&](std::size_t at) {
+    if (at + 1 < line.size() && is_upper_ascii(line[at]) && line[at + 1] == '.' &&
+        (at == 0 || !chars::is_ascii_letter(static_cast<unsigned char>(line[at - 1])))) {
+      const std::size_t rest = join_label_at(line, at + 1);
+      return rest > 1 ? rest + 1 : std::size_t{0};
+    }
+    return join_label_at(line, at);
+  };
+  const bool key = number_label_at(0) == 0;
+  const auto label_at = [&](std::size_t at) { return key ? reference_key_at(line, at) : number_label_at(at); };
   const std::size_t size = label_at(0);
   if (size == 0) return std::nullopt;
   const std::string_view label = line.substr(0, size);
   for (std::size_t at = line.find(label, size); at != std::string_view::npos; at = line.find(label, at + 1)) {
     const char before = line[at - 1];
     if (!key && (chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.' || before == '[')) continue;
-    if (label_at(at) != size || han_of(line.substr(0, at)) < kJoinRunHan || chars::contains_cjk(line.substr(at)))
+    if (label_at(at) != size || !chinese_run(line.substr(0, at)) || chars::contains_cjk(line.substr(at)))
       continue;
     std::size_t start = at + size;
     while (start < line.size() && join_space(line[start])) ++start;
@@ -211,7 +222,11 @@ std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line
   // word before capitals is the Chinese run's last term ("工具 dpkg、APT 和 ar TOOLS dpkg, APT and ar").
   const bool small_start = !after_end && short_run && first >= 'a' && first <= 'z' &&
                            std::none_of(line.begin() + static_cast<std::ptrdiff_t>(start), line.end(), is_upper_ascii);
-  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))) && !small_start)
+  // A list term that starts both entries' lines ("-c, 不断刷新连接列表。-c, to continuously…"): the
+  // English run starts with it; its length rules stay those of a run at the script change.
+  const bool same_lead = label == 0 && repeats_lead_at(line, second);
+  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))) && !small_start &&
+      !same_lead)
     return std::nullopt;
   if (!chinese_run(line.substr(0, last_cjk_end)) ||
       !english_run(line.substr(start), after_end || same_label, short_run))
@@ -254,6 +269,23 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
   }
   while (tail_begin > 0 && tail_begin < line.size() && join_space(line[tail_begin])) ++tail_begin;
   if (tail_begin == 0 || !chinese_run(line.substr(0, tail_begin))) return;
+  // A sidebar's two title lines (join_sidebar.hpp): the Chinese run starts with its label, the English
+  // run with the label in capitals; like a repeated number, structure enough for a short title.
+  if (const std::size_t han = han_label(line); han > 0) {
+    const auto start = sidebar_label_in(line, tail_begin);
+    std::size_t first_end = start ? *start : 0;
+    while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
+    if (start && first_end > han) {
+      const auto same = std::find_if(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == *start; });
+      if (same != out.end()) {
+        same->repeated_number = true;
+      } else if (english_run(line.substr(*start), true)) {
+        JoinCandidate candidate{LanguageJoin{first_end, *start}};
+        candidate.repeated_number = true;
+        out.push_back(candidate);
+      }
+    }
+  }
   if (const auto start = carried_tail_start(line, tail_begin)) {
     std::size_t first_end = *start;
     while (first_end > 0 && join_space(line[first_end - 1])) --first_end;
@@ -557,14 +589,28 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
   if (other < 0 || other == own_pair) return std::nullopt;
   const std::string_view text = index.line_text(number);
   const bool cjk_first = missing_second ? missing_cjk : !missing_cjk;
-  const std::vector<JoinCandidate> candidates = language_joins(text, cjk_first);
-  if (candidates.empty()) return std::nullopt;
+  std::vector<JoinCandidate> candidates = language_joins(text, cjk_first);
   // The rest keeps its own pair: it must fit that pair's line in the missing language, when there is one.
   const Pair& beside_pair = transcript.pairs[static_cast<std::size_t>(other)];
   std::vector<std::uint32_t> rest_partners;
   for (const std::uint32_t line : missing_translation ? beside_pair.translation : beside_pair.original)
     if (line != number) rest_partners.push_back(line);
   if (rest_partners.size() > 1) return std::nullopt;
+  // An English-first line whose Chinese run starts with the Latin lead of its English partner (the
+  // pair's line when the Chinese run is missing, the rest's partner otherwise; join_lead.hpp): that
+  // cut first, since the partner's own text places it.
+  if (!cjk_first && (missing_cjk || rest_partners.size() == 1)) {
+    const std::string_view partner = index.line_text(missing_cjk ? own : rest_partners[0]);
+    if (const auto join = carried_lead_join(text, partner)) {
+      JoinCandidate candidate{*join};
+      if (chinese_run(text.substr(join->second_begin)) &&
+          english_run(text.substr(0, join->first_end), false, &candidate.short_run)) {
+        std::erase_if(candidates, [&](const JoinCandidate& c) { return c.join.second_begin == join->second_begin; });
+        candidates.insert(candidates.begin(), candidate);
+      }
+    }
+  }
+  if (candidates.empty()) return std::nullopt;
   const JoinCandidate* chosen = best_join(candidates, [&](const JoinCandidate& candidate) {
     const std::string_view first = text.substr(0, candidate.join.first_end);
     const std::string_view second = text.substr(candidate.join.second_begin);
@@ -596,7 +642,11 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
       const std::string_view partner = index.line_text(english_missing ? own : rest_partners[0]);
       const std::size_t label = join_label_at(english, 0);
       const bool same_heading = label > 0 && starts_with_join_label(partner, english.substr(0, label));
-      if (!same_heading && !reader.translated(english, partner)) return kNoJoin;
+      // Or the English run starts with a sidebar's label in capitals and its partner with the Chinese label.
+      const bool sidebar = sidebar_label(english) > 0 && han_label(partner) > 0;
+      // Or the run and its partner carry one section number ("Figure 4.9. Guided partitioning", "图 4.9. 引导分区").
+      const bool same_number = shares_section_number(english, partner);
+      if (!same_heading && !sidebar && !same_number && !reader.translated(english, partner)) return kNoJoin;
     }
     return score;
   });

@@ -45,7 +45,8 @@ std::optional<LanguageJoin> language_join(std::string_view line, bool cjk_first,
 // Chinese run right before its Han text ("1. Plugins1.1. 简介");
 // `repeated_number`: the same section number ("7.2", "8.28") stands in both
 // runs ("上一页7.2. 通常步骤Prev7.2. Common Procedures") -- one title's two lines;
-// set too where a Latin text is carried into both runs ("文化 Mozilla CULTURE Mozilla").
+// set too where a Latin text is carried into both runs ("文化 Mozilla CULTURE Mozilla"),
+// and where both runs start with a sidebar's label ("文化 符号表CULTURE The symbols table").
 struct JoinCandidate {
   LanguageJoin join;
   bool short_run = false;

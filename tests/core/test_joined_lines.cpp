@@ -19,6 +19,8 @@
 #include "core/join_carried.hpp"
 #include "core/join_entries.hpp"
 #include "core/join_glue.hpp"
+#include "core/join_lead.hpp"
+#include "core/join_sidebar.hpp"
 #include "core/join_numbers.hpp"
 #include "core/joined_lines.hpp"
 #include "core/merged_lexical.hpp"
@@ -673,4 +675,146 @@ TEST_CASE("language_joins: a cut at a sentence end is marked, for the wider fit 
   const auto number = language_joins("Section 8.31, “Desaturate”第 8.32 节 “Mono Mixer”", false);
   CHECK(std::none_of(number.begin(), number.end(), [](const auto& c) { return c.sentence_end; }));
   CHECK(!language_joins("他买了一本新书 He bought a new book yesterday and today", true).front().sentence_end);
+}
+
+TEST_CASE("joined-lines: a Latin lead carried into both lines of the next pair places the cut") {
+  // The heading's English title is short and without the dictionary's word; the number label vouches
+  // for it, and the next pair's English line starts with the address its Chinese line starts with.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n17.5. 无线客户端\n17.5. Wireless clients\n"
+                                     "https://www.intern/freeradius-ca.pem（对应于运行 Linux 的最终用户设备）\n"
+                                     "https://www.intern/freeradius-ca.pem (for end user devices running Linux)\n");
+  const std::string text = replaced(clean, "Wireless clients\nhttps", "Wireless clients https");
+  const Finding finding = only_joined(structural_findings(text));
+  CHECK(finding.message ==
+        "Line 8 holds the English original of pair 4 and the Chinese translation of pair 5 joined into one line");
+  CHECK(joined_fixed(text, finding) == clean);
+  // an address in small letters glued to the title's last word is no lead: the pair stays without its original
+  const std::string glued = replaced(clean, "Wireless clients\nhttps", "Wireless clientshttps");
+  const auto glued_findings = structural_findings(glued);
+  REQUIRE(glued_findings.size() == 1);
+  CHECK(glued_findings[0].code == "missing-original");
+
+  using bitext::detail::carried_lead_join;
+  const std::string line = "10.9.1. Local Diagnosis: netstat-t, 会只输出 TCP 连接；";
+  const auto cut = carried_lead_join(line, "-t, which filters the results to only include TCP connections;");
+  REQUIRE(cut.has_value());
+  CHECK(cut->first_end == line.find("-t,"));
+  CHECK(cut->second_begin == line.find("-t,"));
+  // the longest shared beginning wins over an earlier, shorter match of the token
+  const std::string twice = "See Example one. Example 5.3 列出";
+  const auto later = carried_lead_join(twice, "Example 5.3 lists");
+  REQUIRE(later.has_value());
+  CHECK(later->second_begin == twice.find("Example 5.3"));
+  CHECK(later->first_end == twice.find(" Example 5.3"));
+  // a lead in small letters inside a word is no lead ("Germanhttps"); nor a lead the line does not hold
+  CHECK(!carried_lead_join("22.1.3. in Germanhttps://lists.debian.org/x - 支持", "https://lists.debian.org/x - support"));
+  CHECK(!carried_lead_join(line, "The -p option lists processes"));
+  CHECK(!carried_lead_join("Figure 4.9. Guided partitioning基本知识", "BACK TO BASICS Choosing a filesystem"));
+  // a common word shared by chance is no lead: "the " of "the value for the month" and "the value for the day"
+  CHECK(!carried_lead_join("the value for the month (from 1 to 12);星期值（从0到7）;", "the value for the day of the week;"));
+  // a term in small letters right after the English sentence's end is a lead ("…local use.emerg：…")
+  const std::string emerg = "local0 to local7: reserved for local use.emerg：系统需要紧急干预；";
+  const auto term = carried_lead_join(emerg, "emerg: the system requires urgent intervention;");
+  REQUIRE(term.has_value());
+  CHECK(term->second_begin == emerg.find("emerg"));
+  CHECK(term->first_end == emerg.find("emerg"));
+}
+
+TEST_CASE("joined-lines: a list term that starts both entries' lines") {
+  // "-c," starts the Chinese entry and its English partner: the English run starts there, not at a capital.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n-c, 不断刷新连接列表。\n"
+                                     "-c, to continuously refresh the list of connections.\n");
+  const std::string text = replaced(clean, "连接列表。\n-c,", "连接列表。-c,");
+  const Finding finding = only_joined(structural_findings(text));
+  CHECK(finding.message == "Line 7 holds the Chinese translation and the English original of pair 4 joined into one line");
+  CHECK(joined_fixed(text, finding) == clean);
+  using bitext::detail::repeats_lead_at;
+  const std::string entry = "@monthly：每月一次;@monthly: once per month";
+  CHECK(repeats_lead_at(entry, entry.find(";@") + 1));
+  CHECK(!repeats_lead_at(entry, 0));
+  CHECK(!repeats_lead_at("-c 选项与 -cx 不同", std::string("-c 选项与 ").size()));  // another token
+  // a term the Chinese line repeats is still a short run: no cut without the dictionary
+  const auto term = bitext::detail::language_joins("dpkg 的配置见 dpkg --configure", true);
+  CHECK(std::all_of(term.begin(), term.end(), [](const auto& c) { return c.short_run; }));
+}
+
+TEST_CASE("joined-lines: a sidebar's two title lines, each starting with the box's label") {
+  // No dictionary (BITEXT_LEXICON= in the core tests): the two labels are the evidence.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n文化 符号表\nCULTURE The symbols table\n");
+  const std::string text = replaced(clean, "符号表\nCULTURE", "符号表CULTURE");
+  const Finding finding = only_joined(structural_findings(text));
+  CHECK(finding.begin == text.find("文化"));
+  CHECK(joined_fixed(text, finding) == clean);
+  // the English title joined to the next pair's Chinese line: its partner starts with the Chinese label
+  const std::string across = replaced(clean, "symbols table\n这家", "symbols table这家");
+  CHECK(joined_fixed(across, only_joined(structural_findings(across))) == clean);
+  // a Chinese line that starts with a verb before a term in capitals is no sidebar: no join
+  const std::string term = replaced(clean, "文化 符号表\nCULTURE The symbols table\n", "安装 GRUB Legacy\n");
+  const auto findings = structural_findings(term);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "missing-original");
+
+  using bitext::detail::language_joins;
+  // the label after a Latin word of the Chinese title: the cut is before the label
+  const std::string alternative = "其他 用 systemd 仿真 cron ALTERNATIVE Emulating cron with systemd";
+  const auto cuts = language_joins(alternative, true);
+  REQUIRE(cuts.size() == 1);
+  CHECK(cuts[0].join.second_begin == alternative.find("ALTERNATIVE"));
+  CHECK(cuts[0].join.first_end == alternative.find(" ALTERNATIVE"));
+  CHECK(cuts[0].repeated_number);
+  CHECK(!language_joins("安装 GRUB Legacy", true).front().repeated_number);
+
+  using bitext::detail::han_label;
+  using bitext::detail::sidebar_label;
+  CHECK(sidebar_label("GOING FURTHER Mass virtualization") == std::string("GOING FURTHER").size());
+  CHECK(sidebar_label("BACK TO BASICS The filesystem") == std::string("BACK TO BASICS").size());
+  CHECK(sidebar_label("CULTURE RTFM") == 0);          // no title in small letters after it
+  CHECK(sidebar_label("A Debian package") == 0);      // one capital is a word's
+  CHECK(sidebar_label("IT IS IN A BOX Maybe") == 0);  // at most three words
+  CHECK(sidebar_label("PackageNOTE Clean up") == 0);
+  CHECK(han_label("进阶 大规模虚拟化") == std::string("进阶 ").size());
+  CHECK(han_label("进阶优化配置 GOING") == 0);  // five Han characters or more: a title, not a label
+  CHECK(han_label("安装 ") == 0);
+}
+
+TEST_CASE("language_joins: a repeated letter label, and a number label beside one Han character") {
+  using bitext::detail::language_joins;
+  const std::string letter = "B.5.2. 后台守护进程（daemon） B.5.2. Daemons";
+  const auto cuts = language_joins(letter, true);
+  REQUIRE(!cuts.empty());
+  CHECK(cuts[0].join.second_begin == letter.rfind("B.5.2."));
+  CHECK(!cuts[0].short_run);
+  // one Han character beside the label is a Chinese run, as in a caption ("图 17.5. Pixelize")
+  const std::string raid = "12.1.1. 软 RAID 12.1.1. Software RAID";
+  const auto raid_cuts = language_joins(raid, true);
+  REQUIRE(!raid_cuts.empty());
+  CHECK(raid_cuts[0].join.second_begin == raid.rfind("12.1.1."));
+  CHECK(raid_cuts[0].join.first_end == raid.find(" 12.1.1. Software"));
+  // a letter glued to a word is no label ("PrevA.6."): no repeated-label cut there
+  const std::string prev = "A.6. 调查PrevA.6. Grml";
+  for (const auto& c : language_joins(prev, true)) CHECK(c.join.second_begin != prev.rfind("A.6."));
+}
+
+TEST_CASE("joined-lines: a caption's English line joined to the next pair's Chinese line, one number in both") {
+  // "Figure 4.9. Guided partitioning" is short and, without the dictionary, unvouched: the section
+  // number its partner "图 4.9. 引导分区" carries says the two are one caption's lines.
+  const std::string clean = replaced(kJoinClean, "He bought a new book yesterday.\n",
+                                     "He bought a new book yesterday.\n图 4.9. 引导分区\nFigure 4.9. Guided partitioning\n");
+  const std::string text = replaced(clean, "Guided partitioning\n这家", "Guided partitioning这家");
+  const auto reading = joined_with(text, nullptr);
+  REQUIRE(reading.has_value());
+  CHECK(!reading->own);
+  CHECK(reading->join.first_end == text.find("这家") - text.find("Figure 4.9."));
+  // another number in the caption: no evidence, and no join without the dictionary
+  CHECK(!joined_with(replaced(text, "Figure 4.9.", "Figure 4.8."), nullptr));
+
+  using bitext::detail::shares_section_number;
+  CHECK(shares_section_number("Figure 17.195. Results", "图 17.195. Results"));
+  CHECK(!shares_section_number("Figure 17.19. Results", "图 17.195. Results"));  // a whole number only
+  CHECK(!shares_section_number("Figure 7.1. Results", "图 17.1. Results"));
+  CHECK(!shares_section_number("Chapter 4. Install", "第 4 章 安装"));  // no inner dot: any count has it
+  CHECK(!shares_section_number("version 2.4.1", "版本 2.4"));
 }
