@@ -1617,6 +1617,54 @@ TEST_CASE("a drifted sentence that opens as the neighbouring pairs open goes bac
   CHECK(finding.fixes[1].title == "Move '[TUT01] Tutorial: How…' to the end of the original of pair 2");
 }
 
+TEST_CASE("a yes-no answer said alone goes back to the start of the answer it opens") {
+  // A FAQ-like page (written for the test) whose fourth pair answers a
+  // question with "Yes." / "可以。". That answer moved to the end of pair 3,
+  // in either language. Moving it back and moving the other language's
+  // answer along both give consistent pairs, and the lines' shapes favour the
+  // mirror (pair 3 is one sentence long); but an answer said alone opens the
+  // answer's paragraph.
+  const std::vector<std::string> lines = {
+      "本节介绍如何保持系统最新。",
+      "This section explains how to keep your system up to date.",
+      "大多数用户只需要定期运行升级命令。升级前最好先阅读发行说明。发行说明会列出已知的问题以及解决办法。如果出现问题，请先查看发行说明。升级通常只需要几分钟。",
+      "Most users only need to run the upgrade command from time to time. It is best to read the release notes before "
+      "an upgrade. The release notes list the known problems and how to work around them. If something goes wrong, "
+      "look at the release notes first. An upgrade usually takes only a few minutes.",
+      "记录您的操作的另一种方式是在终端记录程序中进行您的升级会话。",
+      "Another way to keep a record of your actions is to run your upgrade session inside a terminal recording program.",
+      "可以。您可以使用定时任务工具；这一工具会定期更新软件包列表。它默认只下载新的软件包，但不安装它们。如果您需要自动安装，请修改它的配置文件。",
+      "Yes. You can use a scheduled task tool; this tool updates the package lists at regular intervals. By default it "
+      "only downloads the new packages but does not install them. If you need automatic installation, change its "
+      "configuration file.",
+      "配置文件中的每个选项都有注释说明。",
+      "Each option in the configuration file is explained by a comment.",
+      "安装完成后，请检查日志文件。日志文件会记录每一次升级的结果。出错时日志会给出原因。",
+      "After the installation, check the log file. The log file records the result of every upgrade. When something "
+      "fails the log gives the reason."};
+  const std::string clean = join_lines(lines);
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[5] += " Yes.";
+    drifted_lines[7] = lines[7].substr(std::string("Yes. ").size());
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move 'Yes.' to the start of the original of pair 4");
+    CHECK(finding.fixes[1].title == "Move '可以。' to the end of the translation of pair 3");
+  }
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[4] += "可以。";
+    drifted_lines[6] = lines[6].substr(std::string("可以。").size());
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move '可以。' to the start of the translation of pair 4");
+    CHECK(finding.fixes[1].title == "Move 'Yes.' to the end of the original of pair 3");
+  }
+}
+
 TEST_CASE("a drifted footnote goes back to the start of its line once its mark has been referred to") {
   // A page whose second pair refers to footnote [1] and whose fourth pair is
   // the footnote's body. The body's first sentence, mark and all, moved to the
