@@ -306,6 +306,13 @@ std::string_view opening_footnote_mark(std::string_view text) {
   return text.substr(i, j + 1 - i);
 }
 
+// A footnote's reference mark alone ("[38]"): neither a sentence of its own
+// nor a footnote's body, which carries the note's text after its mark.
+bool footnote_mark_alone(std::string_view text) {
+  const std::string_view mark = opening_footnote_mark(text);
+  return !mark.empty() && detail::trim(text).size() == mark.size();
+}
+
 // Whether a line of the text opens with a footnote mark: the page's list of
 // footnotes has begun, and every mark that opens a text from there on opens a body.
 bool opens_footnote_list(std::string_view text) {
@@ -339,7 +346,9 @@ std::array<int, 2> footnote_bodies_out_of_place(const PairTable& table, const Al
   const std::string_view texts[2] = {moved, second_rest};
   for (int k = 0; k < 2; ++k) {
     const std::string_view mark = opening_footnote_mark(texts[k]);
-    if (mark.empty() || (earlier.find(mark) == std::string_view::npos && !opens_footnote_list(earlier))) continue;
+    if (mark.empty() || footnote_mark_alone(texts[k]) ||
+        (earlier.find(mark) == std::string_view::npos && !opens_footnote_list(earlier)))
+      continue;
     const bool opens_before = (k == 0) != move.forward;
     out[0] += !opens_before;
     out[1] += opens_before;
@@ -358,10 +367,12 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   const double tail_length = source.length - cut.head_length - gap;
   const double moved = drift.forward ? tail_length : cut.head_length;
   const double kept = drift.forward ? cut.head_length : tail_length;
-  // A label moved alone ("Figure 9.3.", "图 9.3.", "上一页4.3.") is no sentence
-  // of its own but part of the one it labels, however the sentence count read
+  // A label moved alone ("Figure 9.3.", "图 9.3.", "上一页4.3.") or a
+  // footnote's reference mark ("[38]") is no sentence of its own but part of
+  // the one it labels, however the sentence count read
   // it: the move changes the lines' lengths, not their counts of sentences.
-  const bool label_alone = detail::bare_label(moved_text(table, drift, lines));
+  const bool label_alone = detail::bare_label(moved_text(table, drift, lines)) ||
+                           footnote_mark_alone(moved_text(table, drift, lines));
   const int moved_sentences = label_alone ? 0 : drift.forward ? cut.tail_sentences : cut.head_sentences;
   const int kept_sentences = label_alone ? source.sentences : drift.forward ? cut.head_sentences : cut.tail_sentences;
   const double before = line_shape_cost(table.fits.shape, translation, source.length, source.sentences) +
