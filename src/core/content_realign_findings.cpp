@@ -410,8 +410,33 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
     glued_change = detail::glued_footnote_marks(kept_text) + detail::glued_footnote_marks(joined) -
                    detail::glued_footnote_marks(source_text) - detail::glued_footnote_marks(dest_text);
   }
+  // A cut at a comma that leaves a line opening with a word of small letters
+  // ("…for modified versions," | "except that…") opens that line
+  // mid-sentence, which a sentence cut does not: counted as a line out of
+  // place too, where no other line of the side opens so. After a colon a
+  // small letter is usual (a command, a list), and a command or a path
+  // ("dh_make", "debian/rules") is written in small letters anywhere, so only
+  // a word of letters counts, and a list of terms ("patch - this utility…")
+  // opens its lines so: the document's own lines say it is usual.
+  int mid_sentence_opening = 0;
+  auto opens_with_small_word = [](std::string_view line) {
+    const std::string_view text = chars::without_opening_marks(detail::trim(line));
+    std::size_t end = 0;
+    while (end < text.size() && text[end] >= 'a' && text[end] <= 'z') ++end;
+    return end > 0 && (end == text.size() || text[end] == ' ' || text[end] == ',');
+  };
+  const std::string_view head = detail::trim(source_text.substr(0, cut.head_end));
+  if (!cut.sentence && source.spaced && (head.ends_with(",") || head.ends_with("，"))) {
+    const std::string_view opened = drift.forward ? moved_part : source_text.substr(cut.tail_begin);
+    if (opens_with_small_word(opened)) {
+      bool usual = false;
+      for (std::size_t p = 0; p < table.size() && !usual; ++p)
+        if (p != a && p != b && table.valid(p)) usual = opens_with_small_word(table.side_text(p, translation).text);
+      mid_sentence_opening = usual ? 0 : 1;
+    }
+  }
   return after - before + kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed +
-                                               bodies[1] - bodies[0] + glued_change);
+                                               bodies[1] - bodies[0] + glued_change + mid_sentence_opening);
 }
 
 // A move's text in one language, read before the move: what it moves, and
