@@ -306,6 +306,13 @@ std::string_view opening_footnote_mark(std::string_view text) {
   return text.substr(i, j + 1 - i);
 }
 
+// A footnote's reference mark alone ("[38]"): neither a sentence of its own
+// nor a footnote's body, which carries the note's text after its mark.
+bool footnote_mark_alone(std::string_view text) {
+  const std::string_view mark = opening_footnote_mark(text);
+  return !mark.empty() && detail::trim(text).size() == mark.size();
+}
+
 // Whether a line of the text opens with a footnote mark: the page's list of
 // footnotes has begun, and every mark that opens a text from there on opens a body.
 bool opens_footnote_list(std::string_view text) {
@@ -339,7 +346,9 @@ std::array<int, 2> footnote_bodies_out_of_place(const PairTable& table, const Al
   const std::string_view texts[2] = {moved, second_rest};
   for (int k = 0; k < 2; ++k) {
     const std::string_view mark = opening_footnote_mark(texts[k]);
-    if (mark.empty() || (earlier.find(mark) == std::string_view::npos && !opens_footnote_list(earlier))) continue;
+    if (mark.empty() || footnote_mark_alone(texts[k]) ||
+        (earlier.find(mark) == std::string_view::npos && !opens_footnote_list(earlier)))
+      continue;
     const bool opens_before = (k == 0) != move.forward;
     out[0] += !opens_before;
     out[1] += opens_before;
@@ -358,10 +367,12 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   const double tail_length = source.length - cut.head_length - gap;
   const double moved = drift.forward ? tail_length : cut.head_length;
   const double kept = drift.forward ? cut.head_length : tail_length;
-  // A label moved alone ("Figure 9.3.", "图 9.3.", "上一页4.3.") is no sentence
-  // of its own but part of the one it labels, however the sentence count read
+  // A label moved alone ("Figure 9.3.", "图 9.3.", "上一页4.3.") or a
+  // footnote's reference mark ("[38]") is no sentence of its own but part of
+  // the one it labels, however the sentence count read
   // it: the move changes the lines' lengths, not their counts of sentences.
-  const bool label_alone = detail::bare_label(moved_text(table, drift, lines));
+  const bool label_alone = detail::bare_label(moved_text(table, drift, lines)) ||
+                           footnote_mark_alone(moved_text(table, drift, lines));
   const int moved_sentences = label_alone ? 0 : drift.forward ? cut.tail_sentences : cut.head_sentences;
   const int kept_sentences = label_alone ? source.sentences : drift.forward ? cut.head_sentences : cut.tail_sentences;
   const double before = line_shape_cost(table.fits.shape, translation, source.length, source.sentences) +
@@ -399,8 +410,33 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
     glued_change = detail::glued_footnote_marks(kept_text) + detail::glued_footnote_marks(joined) -
                    detail::glued_footnote_marks(source_text) - detail::glued_footnote_marks(dest_text);
   }
+  // A cut at a comma that leaves a line opening with a word of small letters
+  // ("…for modified versions," | "except that…") opens that line
+  // mid-sentence, which a sentence cut does not: counted as a line out of
+  // place too, where no other line of the side opens so. After a colon a
+  // small letter is usual (a command, a list), and a command or a path
+  // ("dh_make", "debian/rules") is written in small letters anywhere, so only
+  // a word of letters counts, and a list of terms ("patch - this utility…")
+  // opens its lines so: the document's own lines say it is usual.
+  int mid_sentence_opening = 0;
+  auto opens_with_small_word = [](std::string_view line) {
+    const std::string_view text = chars::without_opening_marks(detail::trim(line));
+    std::size_t end = 0;
+    while (end < text.size() && text[end] >= 'a' && text[end] <= 'z') ++end;
+    return end > 0 && (end == text.size() || text[end] == ' ' || text[end] == ',');
+  };
+  const std::string_view head = detail::trim(source_text.substr(0, cut.head_end));
+  if (!cut.sentence && source.spaced && (head.ends_with(",") || head.ends_with("，"))) {
+    const std::string_view opened = drift.forward ? moved_part : source_text.substr(cut.tail_begin);
+    if (opens_with_small_word(opened)) {
+      bool usual = false;
+      for (std::size_t p = 0; p < table.size() && !usual; ++p)
+        if (p != a && p != b && table.valid(p)) usual = opens_with_small_word(table.side_text(p, translation).text);
+      mid_sentence_opening = usual ? 0 : 1;
+    }
+  }
   return after - before + kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed +
-                                               bodies[1] - bodies[0] + glued_change);
+                                               bodies[1] - bodies[0] + glued_change + mid_sentence_opening);
 }
 
 // A move's text in one language, read before the move: what it moves, and
@@ -445,12 +481,14 @@ std::array<int, 2> shared_with_rests(const PairTable& table, const std::array<Mo
 // anaphor, or ends with a colon, as a pair's last line does before a list or
 // a block it introduces) or the next pair's rest continues it (it opens with
 // one), or the first pair's rest ends with a colon, introducing what follows
-// the line rather than the sentence. Counts for the first pair and the second.
+// the line rather than the sentence, or the moved sentence is a yes-no
+// answer alone, which opens its answer. Counts for the first pair and the second.
 std::array<int, 2> discourse_cues(const std::array<MoveParts, 2>& moves) {
   std::array<int, 2> cues{0, 0};
   for (const MoveParts& parts : moves) {
     cues[0] += opens_with_continuation(parts.moved) + detail::ends_with_colon(detail::trim(parts.moved));
-    cues[1] += opens_with_continuation(parts.second_rest) + detail::ends_with_colon(detail::trim(parts.first_rest));
+    cues[1] += opens_with_continuation(parts.second_rest) + detail::ends_with_colon(detail::trim(parts.first_rest)) +
+               is_answer_alone(parts.moved);
   }
   return cues;
 }

@@ -320,6 +320,9 @@ bool ends_with_number_label(std::string_view text);
 // before it (a line ending with a colon, detail::ends_with_colon, introduces
 // what follows it).
 bool opens_with_continuation(std::string_view sentence);
+// A yes-no answer said alone ("Yes.", "No.", "有。", "不能。"): it opens the
+// answer, so it starts its line (a FAQ's answer paragraph, a dialogue's turn).
+bool is_answer_alone(std::string_view sentence);
 // A sentence's first two words (ASCII words lower-cased, or Han characters),
 // joined by a space; empty when it has fewer. Paragraphs in a row that open
 // alike ("Permission is granted…", "If you are…", "在遵守…") are parallel:

@@ -32,6 +32,13 @@ constexpr std::array<std::string_view, 24> kChineseOpeners = {
     // reference items (这 also covers 这些, 这样; 它 它们; 他 他们)
     "这", "那", "该", "它", "其", "此", "他", "她", "本"};
 
+// A yes-no question's answer said alone: English "Yes."/"No.", and in
+// Chinese the question's verb or its negation (有, 可以, 不能: Chinese
+// answers echo the verb; Li & Thompson, "Mandarin Chinese", 1981, ch. 18).
+constexpr std::array<std::string_view, 2> kEnglishAnswers = {"yes", "no"};
+constexpr std::array<std::string_view, 16> kChineseAnswers = {"是", "是的", "不是", "对", "不", "有", "没有", "可以",
+                                                              "不可以", "能", "不能", "会", "不会", "行", "不行", "好"};
+
 bool is_ascii_letter(char c) { return chars::is_ascii_letter(static_cast<unsigned char>(c)); }
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
@@ -61,6 +68,24 @@ bool opens_with_continuation(std::string_view sentence) {
                        [&](std::string_view phrase) { return starts_with_english(text, phrase); });
   return std::any_of(kChineseOpeners.begin(), kChineseOpeners.end(),
                      [&](std::string_view word) { return text.starts_with(word); });
+}
+
+bool is_answer_alone(std::string_view sentence) {
+  std::string_view text = opening(sentence);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  // One sentence-final mark, ASCII or full width.
+  for (std::string_view mark : {".", "!", "。", "！"}) {
+    if (text.ends_with(mark)) {
+      text.remove_suffix(mark.size());
+      break;
+    }
+  }
+  if (text.empty()) return false;
+  if (is_ascii_letter(text.front()))
+    return std::any_of(kEnglishAnswers.begin(), kEnglishAnswers.end(), [&](std::string_view word) {
+      return text.size() == word.size() && starts_with_english(text, word);
+    });
+  return std::find(kChineseAnswers.begin(), kChineseAnswers.end(), text) != kChineseAnswers.end();
 }
 
 std::string opening_words(std::string_view sentence) {

@@ -280,3 +280,47 @@ TEST_CASE("each reported diagnostic is lsp::to_json of the server's Diagnostic f
   CHECK(with_fixes >= 1);
   CHECK(with_related >= 1);
 }
+
+TEST_CASE("with the dictionary, a drift's fix does not cut an English sentence at a comma to open a line mid-sentence") {
+  // A manual's license paragraphs (the GNU verbatim-copying notice, translated
+  // for the test); the first Chinese sentence of the last paragraph drifted to
+  // the end of the one before. The mirror would move the English paragraph's
+  // first clause back ("…for modified versions," | "except that…"), leaving
+  // its line to open with "except": the parallel paragraphs share their
+  // words, which favoured it. No other English line of the page opens with a
+  // small letter. Without the dictionary the evidence alone already decides.
+  const std::vector<std::string> lines = {
+      "本手册介绍如何安装和配置这个工具。",
+      "This manual explains how to install and configure the tool.",
+      "版权所有 © 2020 本手册的作者们。",
+      "Copyright © 2020 the authors of this manual.",
+      "在保留版权声明和本许可声明的前提下，允许制作和分发本手册的完整副本。",
+      "Permission is granted to make and distribute verbatim copies of this manual provided the copyright notice and "
+      "this permission notice are preserved on all copies.",
+      "在完整副本的条件下，允许复制和分发本手册的修改版本，但整个衍生作品须按照与本声明相同的许可声明分发。",
+      "Permission is granted to copy and distribute modified versions of this manual under the conditions for verbatim "
+      "copying, provided that the entire resulting derived work is distributed under the terms of a permission notice "
+      "identical to this one.",
+      "在上述修改版本的条件下，允许复制和分发本手册的其他语言译本。本许可声明可以使用经自由软件基金会核准的译本，而不必使用英文原文。",
+      "Permission is granted to copy and distribute translations of this manual into another language, under the above "
+      "conditions for modified versions, except that this permission notice may be included in translations approved "
+      "by the Free Software Foundation instead of in the original English."};
+  const std::string moved = "在上述修改版本的条件下，允许复制和分发本手册的其他语言译本。";
+  REQUIRE(lines[8].starts_with(moved));
+  std::vector<std::string> drifted = lines;
+  drifted[6] += moved;
+  drifted[8] = lines[8].substr(moved.size());
+  const TempDir dir;
+  dir.write("license.txt", join_lines(drifted));
+  const auto result = run_bitext({"check", "--format", "json", "license.txt"}, std::nullopt, dir.path());
+  REQUIRE_MESSAGE(json::accept(result.out), result.out);
+  const json files = json::parse(result.out);
+  const json* drift = nullptr;
+  for (const json& diagnostic : files[0]["diagnostics"])
+    if (diagnostic["code"] == "boundary-drift") drift = &diagnostic;
+  REQUIRE(drift != nullptr);
+  const json& fixes = (*drift)["data"]["fixes"];
+  REQUIRE(fixes.size() == 2);
+  CHECK(fixes[0]["title"] == "Move '在上述修改版本的条件下，允许复制和分发本手册的…' to the start of the translation of pair 5");
+  CHECK(apply_fix(join_lines(drifted), fixes[0]) == join_lines(lines));
+}

@@ -1617,6 +1617,85 @@ TEST_CASE("a drifted sentence that opens as the neighbouring pairs open goes bac
   CHECK(finding.fixes[1].title == "Move '[TUT01] Tutorial: How…' to the end of the original of pair 2");
 }
 
+TEST_CASE("a yes-no answer said alone goes back to the start of the answer it opens") {
+  // A FAQ-like page (written for the test) whose fourth pair answers a
+  // question with "Yes." / "可以。". That answer moved to the end of pair 3,
+  // in either language. Moving it back and moving the other language's
+  // answer along both give consistent pairs, and the lines' shapes favour the
+  // mirror (pair 3 is one sentence long); but an answer said alone opens the
+  // answer's paragraph.
+  const std::vector<std::string> lines = {
+      "本节介绍如何保持系统最新。",
+      "This section explains how to keep your system up to date.",
+      "大多数用户只需要定期运行升级命令。升级前最好先阅读发行说明。发行说明会列出已知的问题以及解决办法。如果出现问题，请先查看发行说明。升级通常只需要几分钟。",
+      "Most users only need to run the upgrade command from time to time. It is best to read the release notes before "
+      "an upgrade. The release notes list the known problems and how to work around them. If something goes wrong, "
+      "look at the release notes first. An upgrade usually takes only a few minutes.",
+      "记录您的操作的另一种方式是在终端记录程序中进行您的升级会话。",
+      "Another way to keep a record of your actions is to run your upgrade session inside a terminal recording program.",
+      "可以。您可以使用定时任务工具；这一工具会定期更新软件包列表。它默认只下载新的软件包，但不安装它们。如果您需要自动安装，请修改它的配置文件。",
+      "Yes. You can use a scheduled task tool; this tool updates the package lists at regular intervals. By default it "
+      "only downloads the new packages but does not install them. If you need automatic installation, change its "
+      "configuration file.",
+      "配置文件中的每个选项都有注释说明。",
+      "Each option in the configuration file is explained by a comment.",
+      "安装完成后，请检查日志文件。日志文件会记录每一次升级的结果。出错时日志会给出原因。",
+      "After the installation, check the log file. The log file records the result of every upgrade. When something "
+      "fails the log gives the reason."};
+  const std::string clean = join_lines(lines);
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[5] += " Yes.";
+    drifted_lines[7] = lines[7].substr(std::string("Yes. ").size());
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move 'Yes.' to the start of the original of pair 4");
+    CHECK(finding.fixes[1].title == "Move '可以。' to the end of the translation of pair 3");
+  }
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[4] += "可以。";
+    drifted_lines[6] = lines[6].substr(std::string("可以。").size());
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move '可以。' to the start of the translation of pair 4");
+    CHECK(finding.fixes[1].title == "Move 'Yes.' to the end of the original of pair 3");
+  }
+}
+
+TEST_CASE("a footnote's reference mark moved alone goes back to the sentence it annotates") {
+  // A page (written for the test) whose second pair ends with the reference
+  // mark "[1]" in both languages, and whose last pair is the footnote's body.
+  // The Chinese mark drifted to the start of pair 3's translation. Moving it
+  // back and moving the English mark along both give consistent pairs; the
+  // mark alone was read as a sentence moved and as a body that opens its
+  // line, which made the mirror the shapes' choice. It is neither.
+  const std::vector<std::string> lines = {
+      "这个工具可以读取配置文件，并检查其中的每一个选项。它会报告每一个无效的选项，并给出行号。",
+      "This tool can read the configuration file and check each of its options. It reports every option that is not "
+      "valid, with its line number.",
+      "它支持三种格式。默认使用第一种格式，除非命令行另有说明。空行和以井号开头的行会被当作注释而被忽略。[1]",
+      "It supports three formats. The first format is used by default unless the command line says otherwise. Empty "
+      "lines and lines beginning with a hash are treated as comments and ignored. [1]",
+      "当你想要检查另一个文件时，就将文件名作为命令行参数传给它。比如说，tool check other.conf 会检查 other.conf 文件。",
+      "When you want to check another file, give its name to the tool as a command line argument. For example, tool "
+      "check other.conf checks the file other.conf.",
+      "更多选项见手册。手册还列出了每个选项的默认值。",
+      "See the manual for more options. The manual also lists the default value of each option.",
+      "[1] 这三种格式是文本、二进制和压缩格式。每种格式都有自己的扩展名。",
+      "[1] The three formats are text, binary and compressed. Each format has its own extension."};
+  std::vector<std::string> drifted_lines = lines;
+  drifted_lines[2] = lines[2].substr(0, lines[2].size() - std::string("[1]").size());
+  drifted_lines[4] = "[1] " + lines[4];
+  const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+  CHECK(finding.fixes[0].title == "Move '[1]' to the end of the translation of pair 2");
+  CHECK(finding.fixes[1].title == "Move '[1]' to the start of the original of pair 3");
+}
+
 TEST_CASE("a drifted footnote goes back to the start of its line once its mark has been referred to") {
   // A page whose second pair refers to footnote [1] and whose fourth pair is
   // the footnote's body. The body's first sentence, mark and all, moved to the

@@ -40,3 +40,22 @@ TEST_CASE("discourse cues: a sentence's first two words, by which parallel parag
   CHECK(opening_words("可。") == "");
   CHECK(opening_words("") == "");
 }
+
+TEST_CASE("discourse cues: a yes-no answer said alone") {
+  using bitext::content::is_answer_alone;
+  CHECK(is_answer_alone("Yes."));
+  CHECK(is_answer_alone(" No. "));
+  CHECK(is_answer_alone("“Yes!"));
+  CHECK(is_answer_alone("可以。"));
+  CHECK(is_answer_alone("不能。"));
+  CHECK(is_answer_alone("有。"));
+  CHECK(is_answer_alone("是的"));  // no mark: the sentence is still the answer word alone
+  CHECK_FALSE(is_answer_alone("Yes. You can use cron-apt."));  // the answer with more after it
+  CHECK_FALSE(is_answer_alone("Yesterday."));
+  CHECK_FALSE(is_answer_alone("Nothing."));
+  CHECK_FALSE(is_answer_alone("Yes?"));  // a question, not an answer
+  CHECK_FALSE(is_answer_alone("可以吗？"));
+  CHECK_FALSE(is_answer_alone("有时。"));
+  CHECK_FALSE(is_answer_alone(""));
+  CHECK_FALSE(is_answer_alone("。"));
+}
