@@ -58,13 +58,15 @@ bool is_cjk(char32_t c) {
   return u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH;
 }
 
-bool contains_cjk(std::string_view text) {
+bool contains_cjk(std::string_view text) { return first_cjk_at(text) < text.size(); }
+
+std::size_t first_cjk_at(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
     const DecodedCodePoint decoded = decode_utf8(text, at);
+    if (decoded.valid && is_cjk(decoded.code_point)) return at;
     at += std::max<std::size_t>(decoded.length, 1);
-    if (decoded.valid && is_cjk(decoded.code_point)) return true;
   }
-  return false;
+  return text.size();
 }
 
 bool is_han(char32_t c) {

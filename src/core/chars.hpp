@@ -108,6 +108,8 @@ inline bool is_clause_mark(char32_t c) {
 bool is_cjk(char32_t c);
 // Whether any well-formed code point of the UTF-8 text is_cjk.
 bool contains_cjk(std::string_view text);
+// The byte offset of the text's first well-formed is_cjk code point, or text.size() without one.
+std::size_t first_cjk_at(std::string_view text);
 
 // Han ideographs only (no kana, Hangul or punctuation): the unified
 // ideographs, extension A, extensions B and beyond (U+20000–U+2EBEF) and the

@@ -20,7 +20,7 @@ std::optional<std::size_t> carried_tail_start(std::string_view line, std::size_t
   // A bounded number of comparisons keeps the work per line linear (a line of capitals alone).
   int comparisons = 0;
   for (std::size_t at = 1; at < tail.size() && comparisons < 64; ++at) {
-    if (tail[at] < 'A' || tail[at] > 'Z') continue;
+    if (!chars::is_ascii_upper(tail[at])) continue;
     std::size_t carried_end = at;
     while (carried_end > 0 && (tail[carried_end - 1] == ' ' || tail[carried_end - 1] == '\t')) --carried_end;
     // The carried text ends the line again, after at least one letter of the English run's own.

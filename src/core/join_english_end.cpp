@@ -32,7 +32,7 @@ bool line_label_dot(std::string_view line, std::size_t at) {
   std::size_t begin = at;
   while (begin > 0 && (digit_at(line, begin - 1) || (line[begin - 1] == '.' && digit_at(line, begin)))) --begin;
   if (begin == at) {
-    if (line[at - 1] < 'A' || line[at - 1] > 'Z' || (at >= 2 && letter_at(line, at - 2))) return false;
+    if (!chars::is_ascii_upper(line[at - 1]) || (at >= 2 && letter_at(line, at - 2))) return false;
     begin = at - 1;
   }
   // Before it, the line's first word alone ("Chapter ", or glued: "Prev6.").
@@ -46,13 +46,13 @@ bool line_label_dot(std::string_view line, std::size_t at) {
 
 bool small_term(std::string_view line, std::size_t begin, std::size_t end) {
   while (end > begin && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
-  if (begin >= end || line[begin] < 'a' || line[begin] > 'z') return false;
+  if (begin >= end || !chars::is_ascii_lower(line[begin])) return false;
   std::size_t words = 1;
   for (std::size_t k = begin; k < end; ++k) {
     const char c = line[k];
     if (c == ' ') {
       if (line[k - 1] != ' ') ++words;
-    } else if (!((c >= 'a' && c <= 'z') || digit_at(line, k) || c == '-' || c == '_' || c == '+')) {
+    } else if (!(chars::is_ascii_lower(c) || digit_at(line, k) || c == '-' || c == '_' || c == '+')) {
       return false;
     }
   }

@@ -33,7 +33,7 @@ std::size_t reference_key_at(std::string_view line, std::size_t at) {
   bool capital = false;
   for (; end < line.size(); ++end) {
     const char c = line[end];
-    if (c >= 'A' && c <= 'Z') {
+    if (chars::is_ascii_upper(c)) {
       capital = true;
     } else if (!(chars::is_ascii_alnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) {
       break;

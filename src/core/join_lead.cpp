@@ -51,19 +51,11 @@ std::optional<LanguageJoin> carried_lead_join(std::string_view line, std::string
         return chars::is_ascii_letter(static_cast<unsigned char>(c));
       }))
     return std::nullopt;
-  std::size_t first_cjk = line.size();
-  for (std::size_t at = 0; at < line.size();) {
-    const DecodedCodePoint decoded = decode_utf8(line, at);
-    if (decoded.valid && chars::is_cjk(decoded.code_point)) {
-      first_cjk = at;
-      break;
-    }
-    at += std::max<std::size_t>(decoded.length, 1);
-  }
+  const std::size_t first_cjk = chars::first_cjk_at(line);
   if (first_cjk >= line.size()) return std::nullopt;
-  const bool glue_ok = !(token[0] >= 'a' && token[0] <= 'z') && !chars::is_ascii_digit(static_cast<unsigned char>(token[0]));
+  const bool glue_ok = !chars::is_ascii_lower(static_cast<unsigned char>(token[0])) && !chars::is_ascii_digit(static_cast<unsigned char>(token[0]));
   const bool marked = std::any_of(token.begin(), token.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || !chars::is_ascii_alnum(static_cast<unsigned char>(c));
+    return chars::is_ascii_upper(static_cast<unsigned char>(c)) || !chars::is_ascii_alnum(static_cast<unsigned char>(c));
   });
   std::size_t best = 0, best_shared = 0;
   // At most 64 places a line: a line of one token repeated would make the comparisons quadratic.

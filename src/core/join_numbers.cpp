@@ -11,7 +11,6 @@ namespace bitext::detail {
 namespace {
 
 bool number_digit(char c) { return chars::is_ascii_digit(static_cast<unsigned char>(c)); }
-bool number_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 }  // namespace
 
@@ -54,7 +53,7 @@ bool in_section_label(std::string_view line, std::size_t at) {
   if (begin > 0 && (line[begin - 1] == '-' || line[begin - 1] == '/' || line[begin - 1] == '_')) return false;
   const std::string_view token = line.substr(begin, end - begin);
   // Digits first, or an appendix's letter ("A.1."): the dot after it starts the token.
-  const bool start = number_digit(token.front()) || (begin > 0 && number_upper(line[begin - 1]));
+  const bool start = number_digit(token.front()) || (begin > 0 && chars::is_ascii_upper(line[begin - 1]));
   return start && token.back() == '.' && std::any_of(token.begin(), token.end(), number_digit) &&
          std::count(token.begin(), token.end(), '.') >= 2;
 }
@@ -92,12 +91,12 @@ std::optional<std::size_t> repeated_number_start(std::string_view line) {
     std::size_t start = before;
     while (start > 0 && chars::is_ascii_letter(static_cast<unsigned char>(line[start - 1]))) {
       --start;
-      if (number_upper(line[start]) && start > 0 && line[start - 1] >= 'a' && line[start - 1] <= 'z') break;
+      if (chars::is_ascii_upper(line[start]) && start > 0 && chars::is_ascii_lower(line[start - 1])) break;
     }
     if (start == before) {
       if (before > 0 && chars::is_ascii_alnum(static_cast<unsigned char>(line[before - 1]))) continue;
       start = second_at;
-    } else if (!number_upper(line[start])) {
+    } else if (!chars::is_ascii_upper(line[start])) {
       continue;
     }
     if (numbers[0].first < start) return start;

@@ -10,19 +10,13 @@
 #include "chars.hpp"
 
 namespace bitext::detail {
-namespace {
-
-bool sidebar_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool sidebar_lower(char c) { return c >= 'a' && c <= 'z'; }
-
-}  // namespace
 
 std::size_t sidebar_label(std::string_view english) {
   std::size_t at = 0, letters = 0, label_end = 0;
   // A label has at most three words ("BACK TO BASICS"): it bounds the work at each word start.
   for (int words = 0; words < 3; ++words) {
     std::size_t end = at;
-    while (end < english.size() && sidebar_upper(english[end])) ++end;
+    while (end < english.size() && chars::is_ascii_upper(english[end])) ++end;
     // A word of capitals ends at a blank; anything else (a small letter, a digit, a sign) makes it no label word.
     if (end - at < 2 || end >= english.size() || english[end] != ' ') break;
     letters += end - at;
@@ -33,7 +27,7 @@ std::size_t sidebar_label(std::string_view english) {
   // The title: the next word holds a small letter.
   std::size_t word_end = label_end + 1;
   bool small = false;
-  for (; word_end < english.size() && english[word_end] != ' '; ++word_end) small = small || sidebar_lower(english[word_end]);
+  for (; word_end < english.size() && english[word_end] != ' '; ++word_end) small = small || chars::is_ascii_lower(english[word_end]);
   return small ? label_end : 0;
 }
 
@@ -54,7 +48,7 @@ std::size_t han_label(std::string_view chinese) {
 std::optional<std::size_t> sidebar_label_in(std::string_view line, std::size_t tail_begin) {
   for (std::size_t at = tail_begin; at < line.size(); ++at) {
     if (at > tail_begin && chars::is_ascii_alnum(static_cast<unsigned char>(line[at - 1]))) continue;
-    if (sidebar_upper(line[at]) && sidebar_label(line.substr(at)) > 0) return at;
+    if (chars::is_ascii_upper(line[at]) && sidebar_label(line.substr(at)) > 0) return at;
   }
   return std::nullopt;
 }

@@ -96,8 +96,6 @@ char32_t last_mark_before(std::string_view text, std::size_t end) {
   return 0;
 }
 
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-
 // Bytes of a footnote's label ("[99]") at `at`, or 0: a footnote list starts
 // each of its lines, in either language, with it.
 std::size_t join_footnote_at(std::string_view line, std::size_t at) {
@@ -133,7 +131,7 @@ bool starts_with_join_label(std::string_view line, std::string_view label) {
 std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
   // An appendix's letter label ("B.5.2. 后台守护进程（daemon） B.5.2. Daemons") is a number label too.
   const auto number_label_at = [&](std::size_t at) {
-    if (at + 1 < line.size() && is_upper_ascii(line[at]) && line[at + 1] == '.' &&
+    if (at + 1 < line.size() && chars::is_ascii_upper(line[at]) && line[at + 1] == '.' &&
         (at == 0 || !chars::is_ascii_letter(static_cast<unsigned char>(line[at - 1])))) {
       const std::size_t rest = join_label_at(line, at + 1);
       return rest > 1 ? rest + 1 : std::size_t{0};
@@ -220,18 +218,18 @@ std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line
   // passes only as a short run, which the dictionary must find translated by the Chinese run
   // ("按日期by date", "点击click": a menu entry's two lines). Such an entry has no capital: a small
   // word before capitals is the Chinese run's last term ("工具 dpkg、APT 和 ar TOOLS dpkg, APT and ar").
-  const bool small_start = !after_end && short_run && first >= 'a' && first <= 'z' &&
-                           std::none_of(line.begin() + static_cast<std::ptrdiff_t>(start), line.end(), is_upper_ascii);
+  const bool small_start = !after_end && short_run && chars::is_ascii_lower(first) &&
+                           std::none_of(line.begin() + static_cast<std::ptrdiff_t>(start), line.end(), [](char c) { return chars::is_ascii_upper(c); });
   // A list term that starts both entries' lines ("-c, 不断刷新连接列表。-c, to continuously…"): the
   // English run starts with it; its length rules stay those of a run at the script change.
   const bool same_lead = label == 0 && repeats_lead_at(line, second);
-  if (!is_upper_ascii(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))) && !small_start &&
+  if (!chars::is_ascii_upper(first) && !(after_end && chars::is_ascii_alnum(static_cast<unsigned char>(first))) && !small_start &&
       !same_lead)
     return std::nullopt;
   if (!chinese_run(line.substr(0, last_cjk_end)) ||
       !english_run(line.substr(start), after_end || same_label, short_run))
     return std::nullopt;
-  if (small_start && !is_upper_ascii(first) && !same_label) *short_run = true;
+  if (small_start && !chars::is_ascii_upper(first) && !same_label) *short_run = true;
   return LanguageJoin{last_cjk_end, second};
 }
 
@@ -297,15 +295,7 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
 }
 
 void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out) {
-  std::size_t first_cjk = line.size();
-  for (std::size_t at = 0; at < line.size();) {
-    const DecodedCodePoint decoded = decode_utf8(line, at);
-    if (decoded.valid && chars::is_cjk(decoded.code_point)) {
-      first_cjk = at;
-      break;
-    }
-    at += std::max<std::size_t>(decoded.length, 1);
-  }
+  const std::size_t first_cjk = chars::first_cjk_at(line);
   if (first_cjk == 0 || first_cjk >= line.size()) return;
   std::size_t head_end = first_cjk;
   while (head_end > 0 && join_space(line[head_end - 1])) --head_end;
@@ -328,10 +318,10 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
     --label_begin;
   // An appendix's letter label ("…DistributionsA.1. 调查和合作"): one capital before the label's first dot.
   if (!footnote && label_begin > 0 && label_begin < head_end && line[label_begin] == '.' &&
-      is_upper_ascii(line[label_begin - 1]) && join_label_at(line, label_begin) == head_end - label_begin &&
-      (label_begin == 1 || !is_upper_ascii(line[label_begin - 2])))
+      chars::is_ascii_upper(line[label_begin - 1]) && join_label_at(line, label_begin) == head_end - label_begin &&
+      (label_begin == 1 || !chars::is_ascii_upper(line[label_begin - 2])))
     --label_begin;
-  const bool letter_label = !footnote && label_begin < head_end && is_upper_ascii(line[label_begin]);
+  const bool letter_label = !footnote && label_begin < head_end && chars::is_ascii_upper(line[label_begin]);
   const auto runs = [&](const LanguageJoin& join, bool at_sentence_end, bool* short_english) {
     return chinese_run(line.substr(join.second_begin)) &&
            english_run(line.substr(0, join.first_end), at_sentence_end, short_english);
@@ -399,9 +389,9 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
         first_end = next + mark;
         next = first_end;
         if (next < head_end && join_space(line[next])) ++next;
-        if (next < head_end && !is_upper_ascii(line[next])) continue;
+        if (next < head_end && !chars::is_ascii_upper(line[next])) continue;
       }
-      if (next < head_end && (is_upper_ascii(line[next]) || chars::is_ascii_digit(static_cast<unsigned char>(line[next])))) {
+      if (next < head_end && (chars::is_ascii_upper(line[next]) || chars::is_ascii_digit(static_cast<unsigned char>(line[next])))) {
         const LanguageJoin join{first_end, next};
         // A number's inner dot: the sentence's end may be further back ("…released 2013-09-28.Debian Edu 6.0.7").
         if (c == '.' && inner_number_dot(line, at)) {
@@ -737,8 +727,8 @@ std::string_view leading_latin_token(std::string_view line) {
   bool letter = false;
   while (end < line.size()) {
     const char c = line[end];
-    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (!alpha && !(c >= '0' && c <= '9') && c != '_' && c != '-' && c != '.' && c != '/' && c != '+') break;
+    const bool alpha = chars::is_ascii_letter(c);
+    if (!alpha && !chars::is_ascii_digit(c) && c != '_' && c != '-' && c != '.' && c != '/' && c != '+') break;
     letter = letter || alpha;
     ++end;
   }
