@@ -5,6 +5,7 @@
 #include "structural_checker.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,7 @@
 #include "joiner.hpp"
 #include "line_end_marks.hpp"
 #include "line_facts.hpp"
+#include "merged_anchors.hpp"
 #include "merged_lexical.hpp"
 
 namespace bitext::structural {
@@ -174,6 +176,7 @@ bool StructuralChecker::merged_sentence_evidence(std::string_view text, const de
   const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
                                                                     : join_fit_.fits(text, text_of(first)));
   if (!whole_fits) return true;
+  if (merged_reading_likelier(text, seam, first, second, partners_translation)) return true;
   const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return false;
@@ -353,6 +356,62 @@ Fix StructuralChecker::merged_split_fix(std::uint32_t merged, std::uint32_t seco
   else
     split.edits.push_back({line(second).begin, line(second).begin, std::string(second_part) + eol_after(merged)});
   return split;
+}
+
+// The two readings of a line beside a missing line, weighed by the length
+// model alone: a merge (its parts translate the two partners) against a
+// deletion (the whole line translates the first partner, the second partner
+// lost its line). Each reading's probability is the two-sided tail of its
+// |δ| under the document's model (Gale and Church's measure); with no prior
+// for either damage, the likelier reading wins.
+bool StructuralChecker::merged_reading_likelier(std::string_view text, const detail::LanguageJoin& seam,
+                                                std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  auto delta = [&](std::string_view part, std::string_view partner) {
+    return partners_translation ? join_fit_.delta(partner, part) : join_fit_.delta(part, partner);
+  };
+  auto tail = [](double d) { return std::erfc(d / std::sqrt(2.0)); };
+  if (!merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  const double merged = tail(delta(text.substr(0, seam.first_end), text_of(first))) *
+                        tail(delta(text.substr(seam.second_begin), text_of(second)));
+  return merged > tail(delta(text, text_of(first)));
+}
+
+// Whether the partners' numbers and the dictionary leave a cut at `seam`
+// standing: each part holds its partner's numbers, no word of the first part
+// translates only the second partner, none of the second part only the first.
+bool StructuralChecker::merged_words_agree(std::string_view text, const detail::LanguageJoin& seam,
+                                           std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  // Numbers carry over into a translation as they are: a partner's number
+  // missing from its part says the part is not its translation.
+  auto numbers_carried = [&](std::string_view part, std::uint32_t partner) {
+    const std::vector<detail::MergedNumber> in_part = detail::merged_numbers(part);
+    for (const detail::MergedNumber& number : detail::merged_numbers(text_of(partner)))
+      if (!detail::merged_number_in(in_part, number.text)) return false;
+    return true;
+  };
+  if (!numbers_carried(text.substr(0, seam.first_end), first) || !numbers_carried(text.substr(seam.second_begin), second))
+    return false;
+  const Lexicon* lexicon = join_fit_.lexicon();
+  if (!lexicon) return true;
+  const bool merged_chinese =
+      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const std::vector<LexicalWord> words =
+      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+  auto partner_words = [&](std::uint32_t line) {
+    return merged_chinese ? english_line_words(text_of(line)) : chinese_line_words(text_of(line), lexicon);
+  };
+  auto matched = [&](const std::vector<LexicalWord>& partner) {
+    const LexicalEvidence e = merged_chinese ? lexical_evidence(*lexicon, words, partner)
+                                             : lexical_evidence(*lexicon, partner, words);
+    return merged_chinese ? e.chinese_matched : e.english_matched;
+  };
+  const std::vector<bool> to_first = matched(partner_words(first)), to_second = matched(partner_words(second));
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (to_first[k] == to_second[k]) continue;
+    if (to_second[k] && words[k].begin < seam.first_end) return false;
+    if (to_first[k] && words[k].end > seam.second_begin) return false;
+  }
+  return true;
 }
 
 // How many lines of the document have a space between two Han characters, counted once.

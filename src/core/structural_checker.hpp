@@ -167,6 +167,12 @@ class StructuralChecker {
   // document's length model.
   bool merged_parts_fit(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                         std::uint32_t second, bool partners_translation);
+  // Whether the merged reading of a line cut at `seam` is likelier than a
+  // deletion beside it under the length model (checks_joins.cpp).
+  bool merged_reading_likelier(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                               std::uint32_t second, bool partners_translation);
+  bool merged_words_agree(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                          std::uint32_t second, bool partners_translation);
 
   // An ordinary sentence end as a merged line's seam where a line is missing
   // (merged_before): the competing reading is a deleted line, whose neighbour

@@ -135,3 +135,53 @@ TEST_CASE("segments_apart: two whole titles or entries, not one segment broken i
   CHECK(segments_apart("The thin client setup now uses", "X2Go, because LTSP has dropped support."));
   CHECK_FALSE(segments_apart("Read the manual", "and then install"));  // a small letter continues
 }
+
+// Two menu entries merged where the whole line still fits the first entry's
+// partner (short lines vary widely in length): the cut's two parts fit their
+// partners far better than the whole fits the first, so the merge is the
+// likelier reading than a deleted line.
+TEST_CASE("merged-lines: short entries whose parts fit their partners better than the whole fits the first") {
+  const std::string clean = "全选\nSelect all\n不选\nSelect none\n反选\nInvert selection\n";
+  const std::string text = "全选\nSelect allSelect none\n不选\n反选\nInvert selection\n";
+  const std::vector<Finding> findings = structural_findings(text);
+  const std::vector<Finding> splits = split_lines(findings);
+  REQUIRE(splits.size() == 1);
+  CHECK(splits[0].severity == bitext::Severity::Warning);
+  CHECK(splits[0].message ==
+        "English line 2 holds two segments' originals: its first part goes with the Chinese line 1, its second, "
+        "from 'Select none…', with line 3 (pair 1)");
+  REQUIRE(splits[0].fixes.size() == 1);
+  CHECK(splits[0].fixes[0].title == "Split line 2 and move its second part after line 3");
+  CHECK(preferred_fixed(text, splits[0]) == clean);
+  for (const Finding& finding : findings) CHECK(finding.code != "missing-original");
+}
+
+TEST_CASE("merged-lines: a deleted line beside an entry that fits its own partner stays a missing line") {
+  // "Zoom out" was deleted: "Zoom in" translates 放大 alone and has no seam.
+  const std::string text = "放大\nZoom in\n缩小\n原始尺寸\nZoom 1:1\n";
+  const std::vector<Finding> findings = structural_findings(text);
+  CHECK(split_lines(findings).empty());
+  REQUIRE_FALSE(findings.empty());
+  CHECK(findings[0].code == "missing-original");
+  CHECK(findings[0].begin == text.find("缩小"));
+}
+
+TEST_CASE("merged-lines: a second part without its partner's number is no merge") {
+  // The original of the heading "1. …" was deleted; the line before it ends
+  // with two questions that fit the heading's length, but the heading's "1"
+  // is not in the second one, so the deletion stays the reading.
+  const std::string text =
+      "很遗憾，无论哪个版本的 GIMP 都不是完美的。\nSad to say, no version of GIMP has yet been absolutely perfect.\n"
+      "假设你发现了一个 BUG，或者你觉得你遇到了一个：你想做某件事，但结果不尽人意。你可以怎么办呢？怎样提交 BUG 呢？\n"
+      "Suppose, then, that you have found a bug, or at least think you have: you try to do something, and the "
+      "results are not what you expect. What should you do? How should you report it?\n"
+      "1. 确定它的确是个 BUG\n"
+      "实际上我们已知有一些情况会导致 GIMP 崩溃，但修复这些问题需要的代价太大，目前来说还不值得。\n"
+      "Actually there are a few things that are known to cause GIMP to crash but have turned out to be too "
+      "inconvenient to be worth fixing.\n";
+  const std::vector<Finding> findings = structural_findings(text);
+  CHECK(split_lines(findings).empty());
+  bool missing = false;
+  for (const Finding& finding : findings) missing = missing || (finding.code == "missing-original" && finding.begin == text.find("1. 确定"));
+  CHECK(missing);
+}
