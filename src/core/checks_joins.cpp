@@ -316,6 +316,15 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
   }
   if (!seam && ordinary_ok)
     seam = merged_lexical(text, first, second, partners_translation, share, second_token, partners_present);
+  // No mark nor dictionary word places the cut: the word boundary where the
+  // partners' lengths put it, where the merge is the likelier reading.
+  if (!seam && ordinary_ok && !partners_present) {
+    seam = detail::merged_length_cut(text, share);
+    if (seam && !(merged_cut_starts_segment(text, *seam, second, partners_translation) &&
+                  merged_parts_fit(text, *seam, first, second, partners_translation) &&
+                  merged_reading_likelier(text, *seam, first, second, partners_translation)))
+      seam.reset();
+  }
   if (!seam || label_alone(seam)) return false;
   const std::string_view name = side_name(!partners_translation);
   const std::string_view partners = side_name(partners_translation);
@@ -412,6 +421,38 @@ bool StructuralChecker::merged_words_agree(std::string_view text, const detail::
     if (to_first[k] && words[k].end > seam.second_begin) return false;
   }
   return true;
+}
+
+// Whether a word boundary the lengths chose (merged_length_cut) can open the
+// second partner's segment: in English not before a small letter (a segment
+// opens with a capital, a digit or a mark; "…a typo by a | determined
+// attacker" is one sentence), in Chinese only between two of the
+// dictionary's words (a cut between any two Han characters may split a word,
+// "日志|文件"), and one word of the second part must translate the second
+// partner. Without a dictionary none.
+bool StructuralChecker::merged_cut_starts_segment(std::string_view text, const detail::LanguageJoin& seam,
+                                                  std::uint32_t second, bool partners_translation) {
+  const bool merged_chinese =
+      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const Lexicon* lexicon = join_fit_.lexicon();
+  if (!merged_chinese && text[seam.second_begin] >= 'a' && text[seam.second_begin] <= 'z') return false;
+  if (!lexicon) return false;  // a title's capitals alone ("Advanced Configuration and | Power Interface") tell nothing
+  const std::vector<LexicalWord> words =
+      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+  bool opens = !merged_chinese;
+  for (const LexicalWord& word : words) {
+    if (word.begin < seam.second_begin && word.end > seam.second_begin) return false;
+    opens = opens || word.begin == seam.second_begin;
+  }
+  if (!opens) return false;
+  const std::vector<LexicalWord> partner =
+      merged_chinese ? english_line_words(text_of(second)) : chinese_line_words(text_of(second), lexicon);
+  const LexicalEvidence e =
+      merged_chinese ? lexical_evidence(*lexicon, words, partner) : lexical_evidence(*lexicon, partner, words);
+  const std::vector<bool>& matched = merged_chinese ? e.chinese_matched : e.english_matched;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (matched[k] && words[k].begin >= seam.second_begin) return true;
+  return false;
 }
 
 // How many lines of the document have a space between two Han characters, counted once.

@@ -173,6 +173,8 @@ class StructuralChecker {
                                std::uint32_t second, bool partners_translation);
   bool merged_words_agree(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                           std::uint32_t second, bool partners_translation);
+  bool merged_cut_starts_segment(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t second,
+                                 bool partners_translation);
 
   // An ordinary sentence end as a merged line's seam where a line is missing
   // (merged_before): the competing reading is a deleted line, whose neighbour

@@ -287,3 +287,23 @@ TEST_CASE("merged-lines: a line holding two segments' translations is split-line
   CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
   CHECK(fixed.out.find("\"title\": \"Join the two lines\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: two key-reference entries merged at a plain space, cut where the lengths put it") {
+  // Pairs 2 and 3's English entries on line 4 after one space, pair 3's own
+  // line gone. No mark separates them and the dictionary gives "Select" and
+  // "layer" to both partners; the word boundary the partners' lengths predict
+  // opens a capitalised entry whose words translate line 5, and the two parts
+  // fit their partners better than the whole fits line 3. main: missing-original.
+  const TempDir dir;
+  dir.write("entries.txt",
+            "图层\nLayers\n选中上层图层\nSelect the layer above Select the layer below\n选中下层图层\n"
+            "选择第一个图层\nSelect the first layer\n");
+  const auto result = run_bitext({"check", "entries.txt"}, std::nullopt, dir.path());
+  CHECK(result.status == 1);
+  CHECK(report_skeleton(result.out) == std::vector<std::string>{"entries.txt:4:1: warning [split-line]",
+                                                                 "entries.txt:3:1: note", "entries.txt:5:1: note"});
+  CHECK(result.out.find("English line 4 holds two segments' originals: its first part goes with the Chinese line 3, "
+                        "its second, from 'Select the layer below…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "entries.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
+}
