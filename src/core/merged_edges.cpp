@@ -75,7 +75,16 @@ bool StructuralChecker::merged_front(std::uint32_t number, const Pair& edge) {
     if (in_header && !in_own && !header_number) header_number = n.end;
     if (in_own && !in_header && header_number && n.begin >= *header_number) own_number = true;
   }
-  if (!own_number && !detail::navigation_link_inside(text, text_of(second))) return false;
+  // Or the line opens with the header's heading label, which the second
+  // partner lacks ("10. 终止" before "10. TERMINATIONYou may not copy…" |
+  // "你不可以复制…"): a label names one segment and stands at its start; where
+  // a line was deleted before the first pair, the pair's line opens with its
+  // own partner's text.
+  const std::string_view label = detail::leading_latin_token(text_of(number));
+  const bool header_label = !label.empty() && detail::is_label_token(label) &&
+                            detail::leading_latin_token(text) == label &&
+                            text_of(second).find(label) == std::string_view::npos;
+  if (!own_number && !header_label && !detail::navigation_link_inside(text, text_of(second))) return false;
   return merged_finding(edge, merged, number, second, partners_translation, true, true);
 }
 

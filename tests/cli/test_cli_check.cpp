@@ -307,3 +307,19 @@ TEST_CASE("merged-lines: two key-reference entries merged at a plain space, cut 
   const auto fixed = run_bitext({"check", "--format", "json", "entries.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: the pair's line opens with the header's heading label") {
+  // "2.1.2. 选项" / "2.1.2. Options" / "边缘平滑" / "Antialiasing" with the two
+  // English lines merged: the pairing reads line 1 as the header and pairs the
+  // merged line with line 3. The merged line opens with the header's label,
+  // which line 3 lacks: it holds the header's partner. main: information only.
+  const TempDir dir;
+  dir.write("front.txt", "2.1.2. 选项\n2.1.2. OptionsAntialiasing\n边缘平滑\n");
+  const auto result = run_bitext({"check", "front.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("front.txt:2:1: warning: English line 2 holds two segments' originals: its first part goes "
+                        "with the Chinese line 1, its second, from 'Antialiasing…', with line 3 (pair 1) [split-line]") !=
+        std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "front.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 2 and move its second part after line 3\"") != std::string::npos);
+}
