@@ -176,7 +176,9 @@ bool StructuralChecker::merged_sentence_evidence(std::string_view text, const de
   const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
                                                                     : join_fit_.fits(text, text_of(first)));
   if (!whole_fits) return true;
-  if (merged_reading_likelier(text, seam, first, second, partners_translation)) return true;
+  // Beside a missing line the competing reading is a deletion (with both
+  // partners present, a segment split over two lines: no length test here).
+  if (!partners_present && merged_reading_likelier(text, seam, first, second, partners_translation)) return true;
   const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return false;
@@ -220,6 +222,14 @@ bool StructuralChecker::merged_segments(const Pair& pair, bool translation_side)
   // line's evidence (the dictionary's clean cut, a sentence end with words
   // of the second partner), the whole line's length telling nothing here.
   if (!detail::segments_apart(text_of(side[0]), text_of(side[1]))) return false;
+  // A sentence broken before a capital passes that test: not where the first
+  // line ends with a closed-class word, nor where the second opens with a word
+  // the document capitalises inside its sentences (a name: "…now uses" /
+  // "X2Go, because…"), whose capital opens no segment.
+  const bool english = (translation_side ? transcript_.translation_script : transcript_.original_script) == Script::Latin;
+  if (english && (detail::ends_with_function_word(text_of(side[0])) ||
+                  written_as_name(detail::opening_word(text_of(side[1])))))
+    return false;
   return merged_finding(pair, other.front(), side[0], side[1], translation_side, false, true, true);
 }
 
@@ -453,6 +463,21 @@ bool StructuralChecker::merged_cut_starts_segment(std::string_view text, const d
   for (std::size_t k = 0; k < words.size(); ++k)
     if (matched[k] && words[k].begin >= seam.second_begin) return true;
   return false;
+}
+
+// Whether the document writes `word` capitalised right after a small-letter
+// word (detail::inner_capital_words), collected once.
+bool StructuralChecker::written_as_name(std::string_view word) {
+  // Capitals alone ("GNU", "BACK TO BASICS", "B.4.2.") are an acronym, a label or a heading's letter.
+  if (std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  if (!inner_capitals_) {
+    inner_capitals_.emplace();
+    for (std::uint32_t number = 0; number < transcript_.lines.size(); ++number)
+      detail::inner_capital_words(text_of(number), *inner_capitals_);
+    std::sort(inner_capitals_->begin(), inner_capitals_->end());
+    inner_capitals_->erase(std::unique(inner_capitals_->begin(), inner_capitals_->end()), inner_capitals_->end());
+  }
+  return std::binary_search(inner_capitals_->begin(), inner_capitals_->end(), word);
 }
 
 // How many lines of the document have a space between two Han characters, counted once.

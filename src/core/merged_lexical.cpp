@@ -246,7 +246,7 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
                                                   text_of(second), second_token, share, whole_fits);
   for (const detail::LanguageJoin& candidate : seams)
     if (merged_parts_fit(text, candidate, first, second, partners_translation)) return candidate;
-  if (!whole_fits) return std::nullopt;
+  if (!whole_fits || partners_present) return std::nullopt;
   // The whole line fits the first partner, but the merged reading may still
   // be the likelier one: the cuts a line too long for it would allow, each
   // weighed against the deletion (merged_reading_likelier).

@@ -173,6 +173,7 @@ class StructuralChecker {
                                std::uint32_t second, bool partners_translation);
   bool merged_words_agree(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                           std::uint32_t second, bool partners_translation);
+  bool written_as_name(std::string_view word);
   bool merged_cut_starts_segment(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t second,
                                  bool partners_translation);
 
@@ -284,6 +285,7 @@ class StructuralChecker {
   detail::JoinLengthFit join_fit_{transcript_, index_};  // the joined readings' length model, fitted once
   std::optional<std::uint32_t> spaced_cjk_lines_;
   std::optional<std::uint32_t> spaced_han_lines_;
+  std::optional<std::vector<std::string_view>> inner_capitals_;  // names written inside sentences, sorted
 };
 
 }  // namespace bitext::structural

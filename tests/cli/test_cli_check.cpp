@@ -323,3 +323,27 @@ TEST_CASE("merged-lines: the pair's line opens with the header's heading label")
   const auto fixed = run_bitext({"check", "--format", "json", "front.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 2 and move its second part after line 3\"") != std::string::npos);
 }
+
+TEST_CASE("split-line: a sentence broken before a capital word is joined, not read as two segments") {
+  // The English original of pair 2 broken after "under this", its second line
+  // opening with "License", which the document writes capitalised inside its
+  // sentences: a name's capital opens no segment, so joining stays preferred.
+  // main preferred splitting the Chinese line ("…会自动地终止你在…") and moving it.
+  const TempDir dir;
+  dir.write("broken.txt",
+            "10. 终止\n10. TERMINATION\n"
+            "你不可以复制、修改、在本授权下再设定额外条件的次授权或发布文件，除非明白地表示是在本授权所规范的条件下进行。"
+            "任何其它的复制、修改、在本授权下再设定额外条件的次授权、或发布文件的意图都是无效的，并且将会自动地终止你在本授权下所被保障的权利。"
+            "然而，你在本授权下收到拷贝及权利的团体，只要团体完全遵守本授权的条件，则他们所获得的许可将不会被终止。\n"
+            "You may not copy, modify, sublicense, or distribute the Document except as expressly provided for under "
+            "this License. Any other attempt to copy, modify, sublicense or distribute the Document is void, and will "
+            "automatically terminate your rights under this\n"
+            "License. However, parties who have received copies, or rights, from you under this License will not have "
+            "their licenses terminated so long as such parties remain in full compliance.\n");
+  const auto result = run_bitext({"check", "--format", "json", "broken.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("English line continues on line 5") != std::string::npos);
+  const std::size_t join = result.out.find("\"title\": \"Join the two lines\"");
+  REQUIRE(join != std::string::npos);
+  CHECK(result.out.find("\"isPreferred\": true", join) < result.out.find('}', join));
+  CHECK(result.out.find("move its second part") == std::string::npos);
+}

@@ -136,6 +136,23 @@ TEST_CASE("segments_apart: two whole titles or entries, not one segment broken i
   CHECK_FALSE(segments_apart("Read the manual", "and then install"));  // a small letter continues
 }
 
+TEST_CASE("ends_with_function_word, opening_word, inner_capital_words: a sentence's head and the names inside it") {
+  using bitext::detail::ends_with_function_word;
+  CHECK(ends_with_function_word("will automatically terminate your rights under this License of the"));
+  CHECK(ends_with_function_word("This drop-down list lets you select between Use a locally installed copy and"));
+  CHECK(ends_with_function_word("The file is"));
+  CHECK_FALSE(ends_with_function_word("User management"));  // a title ends with a content word
+  CHECK_FALSE(ends_with_function_word("The thin client setup now uses"));
+  CHECK_FALSE(ends_with_function_word("Zoom in."));
+  CHECK_FALSE(ends_with_function_word("Theme"));  // a content word alone
+  CHECK_FALSE(ends_with_function_word("fast-and"));  // part of a compound, not the word "and"
+  CHECK(bitext::detail::opening_word("  X2Go, because LTSP has dropped support.") == "X2Go");
+  CHECK(bitext::detail::opening_word("“Help” menu").empty());
+  std::vector<std::string_view> names;
+  bitext::detail::inner_capital_words("The setup now uses X2Go, because LTSP has dropped Debian support. Next", names);
+  CHECK(names == std::vector<std::string_view>{"X2Go", "LTSP", "Debian"});  // not after a full stop
+}
+
 // Two menu entries merged where the whole line still fits the first entry's
 // partner (short lines vary widely in length): the cut's two parts fit their
 // partners far better than the whole fits the first, so the merge is the
