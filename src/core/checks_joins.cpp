@@ -389,6 +389,11 @@ bool StructuralChecker::merged_reading_likelier(std::string_view text, const det
     return partners_translation ? join_fit_.delta(partner, part) : join_fit_.delta(part, partner);
   };
   auto tail = [](double d) { return std::erfc(d / std::sqrt(2.0)); };
+  // Without a dictionary nothing says whose sentence a line's last one is: a
+  // deleted line's neighbour of several sentences has this seam at each end.
+  if (!join_fit_.lexicon() && seam.first_end > 0 &&
+      chars::is_sentence_end(decode_utf8(text, code_point_start_before(text, seam.first_end)).code_point))
+    return false;
   if (!merged_words_agree(text, seam, first, second, partners_translation)) return false;
   const double merged = tail(delta(text.substr(0, seam.first_end), text_of(first))) *
                         tail(delta(text.substr(seam.second_begin), text_of(second)));
