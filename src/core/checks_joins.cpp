@@ -336,9 +336,19 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
       seam.reset();
   }
   if (!seam || label_alone(seam)) return false;
+  merged_report(pair, merged, first, second, partners_translation, after_second, *seam);
+  return true;
+}
+
+// The finding of a line `merged` that holds two segments' text cut at `seam`
+// (merged_finding says where), with its fixes.
+void StructuralChecker::merged_report(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
+                                      bool partners_translation, bool after_second,
+                                      const detail::LanguageJoin& seam) {
+  const std::string_view text = text_of(merged);
   const std::string_view name = side_name(!partners_translation);
   const std::string_view partners = side_name(partners_translation);
-  const std::string_view second_part = text.substr(seam->second_begin);
+  const std::string_view second_part = text.substr(seam.second_begin);
   std::size_t shown = std::min<std::size_t>(24, second_part.size());  // a few words, cut at a character start
   while (shown < second_part.size() && (static_cast<unsigned char>(second_part[shown]) & 0xC0) == 0x80) ++shown;
   std::string message = std::string(name) + " line " + line_number(merged) + " holds two segments' " +
@@ -349,7 +359,7 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
   Finding& finding = add("split-line", merged, merged, pair, std::move(message));
   finding.related.push_back(related(first, "first segment's " + std::string(partners)));
   finding.related.push_back(related(second, "second segment's " + std::string(partners)));
-  Fix split = merged_split_fix(merged, second, *seam, after_second);
+  Fix split = merged_split_fix(merged, second, seam, after_second);
   split.preferred = true;
   finding.fixes.push_back(std::move(split));
   if (first + 1 == second) {
@@ -358,7 +368,6 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
     join.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
     finding.fixes.push_back(std::move(join));
   }
-  return true;
 }
 
 // Split line `merged` at `seam` and move its second part right before line

@@ -41,8 +41,20 @@ bool StructuralChecker::merged_edge(std::uint32_t number, const Pair& edge) {
   const bool footer_number = std::any_of(numbers.begin(), numbers.end(), [&](const detail::MergedNumber& n) {
     return n.begin >= token_end && detail::merged_number_in(footer, n.text) && !detail::merged_number_in(own, n.text);
   });
-  if (!footer_number && !detail::navigation_link_inside(text, text_of(number))) return false;
-  return merged_finding(edge, merged, first, number, partners_translation, true, true);
+  if (footer_number || detail::navigation_link_inside(text, text_of(number)))
+    return merged_finding(edge, merged, first, number, partners_translation, true, true);
+  // Without a number or link, only where the length model and the dictionary
+  // both speak for the merge: the word boundary the lengths predict opens a
+  // segment whose words translate the footer, none leans across it, and the
+  // merge is the likelier reading than a deleted last line.
+  const double first_length = double(text_of(first).size()), footer_length = double(text_of(number).size());
+  const auto cut = detail::merged_length_cut(text, first_length / (first_length + footer_length));
+  if (!cut || !merged_cut_starts_segment(text, *cut, number, partners_translation) ||
+      !merged_parts_fit(text, *cut, first, number, partners_translation) ||
+      !merged_reading_likelier(text, *cut, first, number, partners_translation))
+    return false;
+  merged_report(edge, merged, first, number, partners_translation, true, *cut);
+  return true;
 }
 
 // The same shape at the document's first line: the header line without a

@@ -229,6 +229,8 @@ class StructuralChecker {
   bool merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
                       bool partners_translation, bool after_second, bool ordinary_ok = false,
                       bool partners_present = false);
+  void merged_report(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
+                     bool partners_translation, bool after_second, const detail::LanguageJoin& seam);
 
   // Split line `merged` at `seam` and move its second part right before line
   // `second` (right after it: `after_second`).

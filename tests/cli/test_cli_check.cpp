@@ -347,3 +347,20 @@ TEST_CASE("split-line: a sentence broken before a capital word is joined, not re
   CHECK(result.out.find("\"isPreferred\": true", join) < result.out.find('}', join));
   CHECK(result.out.find("move its second part") == std::string::npos);
 }
+
+TEST_CASE("merged-lines: the last line's partner merged into the last pair's line, without a number") {
+  // "图层类型" / "Layer type" merged into the line before it: the pairing reads
+  // "图层类型" as a footer. No number nor link tells, but the boundary the
+  // lengths predict opens "Layer type", whose words translate the footer, and
+  // the parts fit their partners better than the whole fits line 3. main: no finding.
+  const TempDir dir;
+  dir.write("footer.txt",
+            "第 8 章 合并图像\nChapter 8. Combining Images\n图 8.2. Alpha 通道样例：基本图像\n"
+            "Figure 8.2. Alpha channel example: Basic image Layer type\n图层类型\n");
+  const auto result = run_bitext({"check", "footer.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("footer.txt:4:1: warning: English line 4 holds two segments' originals: its first part goes "
+                        "with the Chinese line 3, its second, from 'Layer type…', with line 5 (pair 2) [split-line]") !=
+        std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "footer.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
+}
