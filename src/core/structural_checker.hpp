@@ -171,6 +171,9 @@ class StructuralChecker {
   // deletion beside it under the length model (checks_joins.cpp).
   bool merged_reading_likelier(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                std::uint32_t second, bool partners_translation);
+  // Its guards: each part holds its partner's numbers and no dictionary word
+  // leans across the cut; a length-chosen boundary can open the second
+  // segment; a word the document capitalises inside its sentences (a name).
   bool merged_words_agree(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                           std::uint32_t second, bool partners_translation);
   bool written_as_name(std::string_view word);
@@ -229,6 +232,7 @@ class StructuralChecker {
   bool merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
                       bool partners_translation, bool after_second, bool ordinary_ok = false,
                       bool partners_present = false);
+  // The finding of a merged line cut at `seam` and its fixes (merged_finding's report).
   void merged_report(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
                      bool partners_translation, bool after_second, const detail::LanguageJoin& seam);
 
