@@ -364,3 +364,21 @@ TEST_CASE("merged-lines: the last line's partner merged into the last pair's lin
   const auto fixed = run_bitext({"check", "--format", "json", "footer.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: a caption's label alone is skipped for the dictionary's next cut") {
+  // Two captions that differ only in their number merged: the numbers place
+  // the cut, whose first candidate after "Figure 16.138." is a label alone
+  // (line 1 has a title after its label); the next one, before "Figure
+  // 16.139.", is taken. main: missing-original.
+  const TempDir dir;
+  dir.write("captions.txt",
+            "图 16.138. Example\nFigure 16.138. Example Figure 16.139. Example\n图 16.139. Example\n"
+            "图 16.140. Result\nFigure 16.140. Result\n");
+  const auto result = run_bitext({"check", "captions.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("captions.txt:2:1: warning: English line 2 holds two segments' originals: its first part "
+                        "goes with the Chinese line 1, its second, from 'Figure 16.139. Example…', with line 3 (pair "
+                        "1) [split-line]") != std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "captions.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 2 and move its second part after line 3\"") != std::string::npos);
+}
