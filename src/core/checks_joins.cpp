@@ -5,6 +5,7 @@
 #include "structural_checker.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,7 @@
 #include "joiner.hpp"
 #include "line_end_marks.hpp"
 #include "line_facts.hpp"
+#include "merged_anchors.hpp"
 #include "merged_lexical.hpp"
 
 namespace bitext::structural {
@@ -174,6 +176,9 @@ bool StructuralChecker::merged_sentence_evidence(std::string_view text, const de
   const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
                                                                     : join_fit_.fits(text, text_of(first)));
   if (!whole_fits) return true;
+  // Beside a missing line the competing reading is a deletion (with both
+  // partners present, a segment split over two lines: no length test here).
+  if (!partners_present && merged_reading_likelier(text, seam, first, second, partners_translation)) return true;
   const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return false;
@@ -217,6 +222,14 @@ bool StructuralChecker::merged_segments(const Pair& pair, bool translation_side)
   // line's evidence (the dictionary's clean cut, a sentence end with words
   // of the second partner), the whole line's length telling nothing here.
   if (!detail::segments_apart(text_of(side[0]), text_of(side[1]))) return false;
+  // A sentence broken before a capital passes that test: not where the first
+  // line ends with a closed-class word, nor where the second opens with a word
+  // the document capitalises inside its sentences (a name: "…now uses" /
+  // "X2Go, because…"), whose capital opens no segment.
+  const bool english = (translation_side ? transcript_.translation_script : transcript_.original_script) == Script::Latin;
+  if (english && (detail::ends_with_function_word(text_of(side[0])) ||
+                  written_as_name(detail::opening_word(text_of(side[1])))))
+    return false;
   return merged_finding(pair, other.front(), side[0], side[1], translation_side, false, true, true);
 }
 
@@ -313,10 +326,29 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
   }
   if (!seam && ordinary_ok)
     seam = merged_lexical(text, first, second, partners_translation, share, second_token, partners_present);
+  // No mark nor dictionary word places the cut: the word boundary where the
+  // partners' lengths put it, where the merge is the likelier reading.
+  if (!seam && ordinary_ok && !partners_present) {
+    seam = detail::merged_length_cut(text, share);
+    if (seam && !(merged_cut_starts_segment(text, *seam, second, partners_translation) &&
+                  merged_parts_fit(text, *seam, first, second, partners_translation) &&
+                  merged_reading_likelier(text, *seam, first, second, partners_translation)))
+      seam.reset();
+  }
   if (!seam || label_alone(seam)) return false;
+  merged_report(pair, merged, first, second, partners_translation, after_second, *seam);
+  return true;
+}
+
+// The finding of a line `merged` that holds two segments' text cut at `seam`
+// (merged_finding says where), with its fixes.
+void StructuralChecker::merged_report(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
+                                      bool partners_translation, bool after_second,
+                                      const detail::LanguageJoin& seam) {
+  const std::string_view text = text_of(merged);
   const std::string_view name = side_name(!partners_translation);
   const std::string_view partners = side_name(partners_translation);
-  const std::string_view second_part = text.substr(seam->second_begin);
+  const std::string_view second_part = text.substr(seam.second_begin);
   std::size_t shown = std::min<std::size_t>(24, second_part.size());  // a few words, cut at a character start
   while (shown < second_part.size() && (static_cast<unsigned char>(second_part[shown]) & 0xC0) == 0x80) ++shown;
   std::string message = std::string(name) + " line " + line_number(merged) + " holds two segments' " +
@@ -327,7 +359,7 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
   Finding& finding = add("split-line", merged, merged, pair, std::move(message));
   finding.related.push_back(related(first, "first segment's " + std::string(partners)));
   finding.related.push_back(related(second, "second segment's " + std::string(partners)));
-  Fix split = merged_split_fix(merged, second, *seam, after_second);
+  Fix split = merged_split_fix(merged, second, seam, after_second);
   split.preferred = true;
   finding.fixes.push_back(std::move(split));
   if (first + 1 == second) {
@@ -336,7 +368,6 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
     join.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
     finding.fixes.push_back(std::move(join));
   }
-  return true;
 }
 
 // Split line `merged` at `seam` and move its second part right before line
@@ -353,6 +384,114 @@ Fix StructuralChecker::merged_split_fix(std::uint32_t merged, std::uint32_t seco
   else
     split.edits.push_back({line(second).begin, line(second).begin, std::string(second_part) + eol_after(merged)});
   return split;
+}
+
+// The two readings of a line beside a missing line, weighed by the length
+// model alone: a merge (its parts translate the two partners) against a
+// deletion (the whole line translates the first partner, the second partner
+// lost its line). Each reading's probability is the two-sided tail of its
+// |δ| under the document's model (Gale and Church's measure); with no prior
+// for either damage, the likelier reading wins.
+bool StructuralChecker::merged_reading_likelier(std::string_view text, const detail::LanguageJoin& seam,
+                                                std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  auto delta = [&](std::string_view part, std::string_view partner) {
+    return partners_translation ? join_fit_.delta(partner, part) : join_fit_.delta(part, partner);
+  };
+  auto tail = [](double d) { return std::erfc(d / std::sqrt(2.0)); };
+  // Without a dictionary nothing says whose sentence a line's last one is: a
+  // deleted line's neighbour of several sentences has this seam at each end.
+  if (!join_fit_.lexicon() && seam.first_end > 0 &&
+      chars::is_sentence_end(decode_utf8(text, code_point_start_before(text, seam.first_end)).code_point))
+    return false;
+  if (!merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  const double merged = tail(delta(text.substr(0, seam.first_end), text_of(first))) *
+                        tail(delta(text.substr(seam.second_begin), text_of(second)));
+  return merged > tail(delta(text, text_of(first)));
+}
+
+// Whether the partners' numbers and the dictionary leave a cut at `seam`
+// standing: each part holds its partner's numbers, no word of the first part
+// translates only the second partner, none of the second part only the first.
+bool StructuralChecker::merged_words_agree(std::string_view text, const detail::LanguageJoin& seam,
+                                           std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  // Numbers carry over into a translation as they are: a partner's number
+  // missing from its part says the part is not its translation.
+  auto numbers_carried = [&](std::string_view part, std::uint32_t partner) {
+    const std::vector<detail::MergedNumber> in_part = detail::merged_numbers(part);
+    for (const detail::MergedNumber& number : detail::merged_numbers(text_of(partner)))
+      if (!detail::merged_number_in(in_part, number.text)) return false;
+    return true;
+  };
+  if (!numbers_carried(text.substr(0, seam.first_end), first) || !numbers_carried(text.substr(seam.second_begin), second))
+    return false;
+  const Lexicon* lexicon = join_fit_.lexicon();
+  if (!lexicon) return true;
+  const bool merged_chinese =
+      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const std::vector<LexicalWord> words =
+      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+  auto partner_words = [&](std::uint32_t line) {
+    return merged_chinese ? english_line_words(text_of(line)) : chinese_line_words(text_of(line), lexicon);
+  };
+  auto matched = [&](const std::vector<LexicalWord>& partner) {
+    const LexicalEvidence e = merged_chinese ? lexical_evidence(*lexicon, words, partner)
+                                             : lexical_evidence(*lexicon, partner, words);
+    return merged_chinese ? e.chinese_matched : e.english_matched;
+  };
+  const std::vector<bool> to_first = matched(partner_words(first)), to_second = matched(partner_words(second));
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (to_first[k] == to_second[k]) continue;
+    if (to_second[k] && words[k].begin < seam.first_end) return false;
+    if (to_first[k] && words[k].end > seam.second_begin) return false;
+  }
+  return true;
+}
+
+// Whether a word boundary the lengths chose (merged_length_cut) can open the
+// second partner's segment: in English not before a small letter (a segment
+// opens with a capital, a digit or a mark; "…a typo by a | determined
+// attacker" is one sentence), in Chinese only between two of the
+// dictionary's words (a cut between any two Han characters may split a word,
+// "日志|文件"), and one word of the second part must translate the second
+// partner. Without a dictionary none.
+bool StructuralChecker::merged_cut_starts_segment(std::string_view text, const detail::LanguageJoin& seam,
+                                                  std::uint32_t second, bool partners_translation) {
+  const bool merged_chinese =
+      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const Lexicon* lexicon = join_fit_.lexicon();
+  if (!merged_chinese && text[seam.second_begin] >= 'a' && text[seam.second_begin] <= 'z') return false;
+  if (!lexicon) return false;  // a title's capitals alone ("Advanced Configuration and | Power Interface") tell nothing
+  const std::vector<LexicalWord> words =
+      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+  bool opens = !merged_chinese;
+  for (const LexicalWord& word : words) {
+    if (word.begin < seam.second_begin && word.end > seam.second_begin) return false;
+    opens = opens || word.begin == seam.second_begin;
+  }
+  if (!opens) return false;
+  const std::vector<LexicalWord> partner =
+      merged_chinese ? english_line_words(text_of(second)) : chinese_line_words(text_of(second), lexicon);
+  const LexicalEvidence e =
+      merged_chinese ? lexical_evidence(*lexicon, words, partner) : lexical_evidence(*lexicon, partner, words);
+  const std::vector<bool>& matched = merged_chinese ? e.chinese_matched : e.english_matched;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (matched[k] && words[k].begin >= seam.second_begin) return true;
+  return false;
+}
+
+// Whether the document writes `word` capitalised right after a small-letter
+// word (detail::inner_capital_words), collected once.
+bool StructuralChecker::written_as_name(std::string_view word) {
+  // Capitals alone ("GNU", "BACK TO BASICS", "B.4.2.") are an acronym, a label or a heading's letter.
+  if (std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  if (!inner_capitals_) {
+    inner_capitals_.emplace();
+    for (std::uint32_t number = 0; number < transcript_.lines.size(); ++number)
+      detail::inner_capital_words(text_of(number), *inner_capitals_);
+    std::sort(inner_capitals_->begin(), inner_capitals_->end());
+    inner_capitals_->erase(std::unique(inner_capitals_->begin(), inner_capitals_->end()), inner_capitals_->end());
+  }
+  return std::binary_search(inner_capitals_->begin(), inner_capitals_->end(), word);
 }
 
 // How many lines of the document have a space between two Han characters, counted once.

@@ -234,6 +234,37 @@ bool segments_apart(std::string_view first, std::string_view second) {
   return chars::is_cjk(open);
 }
 
+bool ends_with_function_word(std::string_view line) {
+  static constexpr std::string_view kClosed[] = {
+      "a",    "an",   "the",   "of",    "to",    "in",  "into", "for",   "with",    "on",    "at",   "by",
+      "from", "via",  "and",   "or",    "but",   "nor", "as",   "than",  "is",      "are",   "was",  "were",
+      "be",   "been", "has",   "have",  "had",   "can", "could", "may",  "might",   "must",  "shall", "should",
+      "will", "would", "do",   "does",  "that",  "which", "whose", "if", "whether", "when",  "while", "because"};
+  line = trim(line);
+  std::size_t begin = line.size();
+  while (begin > 0 && chars::is_ascii_letter(static_cast<unsigned char>(line[begin - 1]))) --begin;
+  if (begin == line.size() || (begin > 0 && line[begin - 1] != ' ')) return false;
+  std::string word(line.substr(begin));
+  for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return std::find(std::begin(kClosed), std::end(kClosed), word) != std::end(kClosed);
+}
+
+std::string_view opening_word(std::string_view line) {
+  line = trim(line);
+  std::size_t end = 0;
+  while (end < line.size() && (chars::is_ascii_alnum(static_cast<unsigned char>(line[end])) || line[end] == '-')) ++end;
+  return line.substr(0, end);
+}
+
+void inner_capital_words(std::string_view line, std::vector<std::string_view>& out) {
+  for (std::size_t at = line.find(' '); at != std::string_view::npos; at = line.find(' ', at + 1)) {
+    if (at == 0 || !(line[at - 1] >= 'a' && line[at - 1] <= 'z') || at + 1 >= line.size()) continue;
+    if (!(line[at + 1] >= 'A' && line[at + 1] <= 'Z')) continue;
+    const std::string_view word = opening_word(line.substr(at + 1));
+    if (!word.empty()) out.push_back(word);
+  }
+}
+
 bool list_entry(std::string_view line) {
   constexpr std::size_t kListEntryCodePoints = 24;
   line = trim(line);

@@ -6,6 +6,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "bitext/script.hpp"
 
@@ -81,5 +82,18 @@ bool list_entry(std::string_view line);
 // hyphen (a title or an entry, not a sentence's head) and is no label alone;
 // the second opens with a capital, a digit or a Han character.
 bool segments_apart(std::string_view first, std::string_view second);
+
+// Whether an English line ends with a closed-class word (an article, a
+// preposition, a conjunction, an auxiliary: "the", "of", "and", "is"), which
+// ends no title and no sentence: the line is a sentence's head.
+bool ends_with_function_word(std::string_view line);
+
+// The Latin word a line opens with (letters, digits, '-'), or empty.
+std::string_view opening_word(std::string_view line);
+
+// The capitalised words a text writes right after a small-letter word and a
+// space ("…now uses X2Go", "…the Debian Edu"): names, whose capital opens no
+// segment. Appended to `out` (unsorted).
+void inner_capital_words(std::string_view line, std::vector<std::string_view>& out);
 
 }  // namespace bitext::detail

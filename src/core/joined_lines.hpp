@@ -169,6 +169,13 @@ std::string_view leading_latin_token(std::string_view line);
 bool is_label_token(std::string_view text);
 bool has_spaced_han(std::string_view line);
 
+// The word boundary of a merged line nearest the place the partners' lengths
+// predict (`first_share`, within a fifth of the line as merged_seam): after
+// spaces, at a capital glued to a small letter, between Han characters or
+// where Han meets another script; never inside brackets. A candidate only:
+// the caller weighs it by the length model (merged_reading_likelier).
+std::optional<LanguageJoin> merged_length_cut(std::string_view line, double first_share);
+
 // Whether a line has a CJK sentence end followed by a space and a Han character.
 bool has_spaced_cjk_end(std::string_view line);
 

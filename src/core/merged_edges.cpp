@@ -41,8 +41,20 @@ bool StructuralChecker::merged_edge(std::uint32_t number, const Pair& edge) {
   const bool footer_number = std::any_of(numbers.begin(), numbers.end(), [&](const detail::MergedNumber& n) {
     return n.begin >= token_end && detail::merged_number_in(footer, n.text) && !detail::merged_number_in(own, n.text);
   });
-  if (!footer_number && !detail::navigation_link_inside(text, text_of(number))) return false;
-  return merged_finding(edge, merged, first, number, partners_translation, true, true);
+  if (footer_number || detail::navigation_link_inside(text, text_of(number)))
+    return merged_finding(edge, merged, first, number, partners_translation, true, true);
+  // Without a number or link, only where the length model and the dictionary
+  // both speak for the merge: the word boundary the lengths predict opens a
+  // segment whose words translate the footer, none leans across it, and the
+  // merge is the likelier reading than a deleted last line.
+  const double first_length = double(text_of(first).size()), footer_length = double(text_of(number).size());
+  const auto cut = detail::merged_length_cut(text, first_length / (first_length + footer_length));
+  if (!cut || !merged_cut_starts_segment(text, *cut, number, partners_translation) ||
+      !merged_parts_fit(text, *cut, first, number, partners_translation) ||
+      !merged_reading_likelier(text, *cut, first, number, partners_translation))
+    return false;
+  merged_report(edge, merged, first, number, partners_translation, true, *cut);
+  return true;
 }
 
 // The same shape at the document's first line: the header line without a
@@ -75,7 +87,16 @@ bool StructuralChecker::merged_front(std::uint32_t number, const Pair& edge) {
     if (in_header && !in_own && !header_number) header_number = n.end;
     if (in_own && !in_header && header_number && n.begin >= *header_number) own_number = true;
   }
-  if (!own_number && !detail::navigation_link_inside(text, text_of(second))) return false;
+  // Or the line opens with the header's heading label, which the second
+  // partner lacks ("10. 终止" before "10. TERMINATIONYou may not copy…" |
+  // "你不可以复制…"): a label names one segment and stands at its start; where
+  // a line was deleted before the first pair, the pair's line opens with its
+  // own partner's text.
+  const std::string_view label = detail::leading_latin_token(text_of(number));
+  const bool header_label = !label.empty() && detail::is_label_token(label) &&
+                            detail::leading_latin_token(text) == label &&
+                            text_of(second).find(label) == std::string_view::npos;
+  if (!own_number && !header_label && !detail::navigation_link_inside(text, text_of(second))) return false;
   return merged_finding(edge, merged, number, second, partners_translation, true, true);
 }
 

@@ -7,6 +7,7 @@
 
 #include "bitext/text.hpp"
 #include "chars.hpp"
+#include "front_matter.hpp"
 #include "merged_anchors.hpp"
 #include "structural_checker.hpp"
 
@@ -244,14 +245,26 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
                                                                     : join_fit_.fits(text, text_of(first)));
   const auto seams = detail::merged_lexical_seams(*lexicon, text, merged_script == Script::Han, text_of(first),
                                                   text_of(second), second_token, share, whole_fits);
-  std::optional<detail::LanguageJoin> seam;
-  for (const detail::LanguageJoin& candidate : seams) {
-    if (merged_parts_fit(text, candidate, first, second, partners_translation)) {
-      seam = candidate;
-      break;
-    }
-  }
-  return seam;
+  // A label alone ("Figure 16.138.") is no segment where the first partner
+  // has a title after its label: the next candidate is tried.
+  const bool first_titled = !detail::bare_label(text_of(first));
+  auto label_alone = [&](const detail::LanguageJoin& cut) {
+    return first_titled && detail::bare_label(text.substr(0, cut.first_end));
+  };
+  for (const detail::LanguageJoin& candidate : seams)
+    if (!label_alone(candidate) && merged_parts_fit(text, candidate, first, second, partners_translation))
+      return candidate;
+  if (!whole_fits || partners_present) return std::nullopt;
+  // The whole line fits the first partner, but the merged reading may still
+  // be the likelier one: the cuts a line too long for it would allow, each
+  // weighed against the deletion (merged_reading_likelier).
+  for (const detail::LanguageJoin& candidate :
+       detail::merged_lexical_seams(*lexicon, text, merged_script == Script::Han, text_of(first), text_of(second),
+                                    second_token, share, false))
+    if (!label_alone(candidate) && merged_parts_fit(text, candidate, first, second, partners_translation) &&
+        merged_reading_likelier(text, candidate, first, second, partners_translation))
+      return candidate;
+  return std::nullopt;
 }
 
 }  // namespace bitext::structural

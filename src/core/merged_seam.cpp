@@ -178,4 +178,47 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
   return best;
 }
 
+std::optional<LanguageJoin> merged_length_cut(std::string_view line, double first_share) {
+  std::size_t total = 0;
+  for (std::size_t at = 0; at < line.size(); ++total) at += std::max<std::size_t>(decode_utf8(line, at).length, 1);
+  if (total < 2) return std::nullopt;
+  std::optional<LanguageJoin> best;
+  double best_distance = 0.2;  // as merged_seam: the two languages' length ratio varies segment to segment
+  char32_t previous = 0;
+  int depth = 0;  // open brackets: a cut inside brackets splits a gloss from its word
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    const std::size_t here = at;
+    at += std::max<std::size_t>(decoded.length, 1);
+    ++count;
+    const char32_t mark = decoded.code_point;
+    const bool opening = chars::is_opening_bracket(mark);
+    const bool latin_word = (mark >= U'a' && mark <= U'z') || (mark >= U'A' && mark <= U'Z');
+    const bool upper = mark >= U'A' && mark <= U'Z';
+    const bool lower_before = previous >= U'a' && previous <= U'z';
+    // A word's start: after spaces, at a capital glued to a small letter
+    // ("allSelect"), or where Han meets Han or another script with no space.
+    const bool boundary =
+        here > 0 && mark != U' ' && !opening && depth == 0 &&
+        (previous == U' ' || (upper && lower_before) || glued_capital_word_at(line, here) ||
+         (chars::is_han(mark) && (chars::is_han(previous) || latin_word || (previous >= U'0' && previous <= U'9'))) ||
+         (latin_word && chars::is_han(previous)));
+    if (boundary) {
+      std::size_t first_end = here;
+      while (first_end > 0 && line[first_end - 1] == ' ') --first_end;
+      const double place = double(count - 1) / double(total);
+      const double distance = place > first_share ? place - first_share : first_share - place;
+      if (first_end > 0 && distance < best_distance) {
+        best_distance = distance;
+        best = LanguageJoin{first_end, here};
+      }
+    }
+    if (opening) ++depth;
+    if (chars::is_closing_bracket(mark) && depth > 0) --depth;
+    previous = mark;
+  }
+  return best;
+}
+
 }  // namespace bitext::detail

@@ -167,6 +167,18 @@ class StructuralChecker {
   // document's length model.
   bool merged_parts_fit(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                         std::uint32_t second, bool partners_translation);
+  // Whether the merged reading of a line cut at `seam` is likelier than a
+  // deletion beside it under the length model (checks_joins.cpp).
+  bool merged_reading_likelier(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                               std::uint32_t second, bool partners_translation);
+  // Its guards: each part holds its partner's numbers and no dictionary word
+  // leans across the cut; a length-chosen boundary can open the second
+  // segment; a word the document capitalises inside its sentences (a name).
+  bool merged_words_agree(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                          std::uint32_t second, bool partners_translation);
+  bool written_as_name(std::string_view word);
+  bool merged_cut_starts_segment(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t second,
+                                 bool partners_translation);
 
   // An ordinary sentence end as a merged line's seam where a line is missing
   // (merged_before): the competing reading is a deleted line, whose neighbour
@@ -220,6 +232,9 @@ class StructuralChecker {
   bool merged_finding(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
                       bool partners_translation, bool after_second, bool ordinary_ok = false,
                       bool partners_present = false);
+  // The finding of a merged line cut at `seam` and its fixes (merged_finding's report).
+  void merged_report(const Pair& pair, std::uint32_t merged, std::uint32_t first, std::uint32_t second,
+                     bool partners_translation, bool after_second, const detail::LanguageJoin& seam);
 
   // Split line `merged` at `seam` and move its second part right before line
   // `second` (right after it: `after_second`).
@@ -276,6 +291,7 @@ class StructuralChecker {
   detail::JoinLengthFit join_fit_{transcript_, index_};  // the joined readings' length model, fitted once
   std::optional<std::uint32_t> spaced_cjk_lines_;
   std::optional<std::uint32_t> spaced_han_lines_;
+  std::optional<std::vector<std::string_view>> inner_capitals_;  // names written inside sentences, sorted
 };
 
 }  // namespace bitext::structural

@@ -287,3 +287,98 @@ TEST_CASE("merged-lines: a line holding two segments' translations is split-line
   CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
   CHECK(fixed.out.find("\"title\": \"Join the two lines\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: two key-reference entries merged at a plain space, cut where the lengths put it") {
+  // Pairs 2 and 3's English entries on line 4 after one space, pair 3's own
+  // line gone. No mark separates them and the dictionary gives "Select" and
+  // "layer" to both partners; the word boundary the partners' lengths predict
+  // opens a capitalised entry whose words translate line 5, and the two parts
+  // fit their partners better than the whole fits line 3. main: missing-original.
+  const TempDir dir;
+  dir.write("entries.txt",
+            "图层\nLayers\n选中上层图层\nSelect the layer above Select the layer below\n选中下层图层\n"
+            "选择第一个图层\nSelect the first layer\n");
+  const auto result = run_bitext({"check", "entries.txt"}, std::nullopt, dir.path());
+  CHECK(result.status == 1);
+  CHECK(report_skeleton(result.out) == std::vector<std::string>{"entries.txt:4:1: warning [split-line]",
+                                                                 "entries.txt:3:1: note", "entries.txt:5:1: note"});
+  CHECK(result.out.find("English line 4 holds two segments' originals: its first part goes with the Chinese line 3, "
+                        "its second, from 'Select the layer below…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "entries.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: the pair's line opens with the header's heading label") {
+  // "2.1.2. 选项" / "2.1.2. Options" / "边缘平滑" / "Antialiasing" with the two
+  // English lines merged: the pairing reads line 1 as the header and pairs the
+  // merged line with line 3. The merged line opens with the header's label,
+  // which line 3 lacks: it holds the header's partner. main: information only.
+  const TempDir dir;
+  dir.write("front.txt", "2.1.2. 选项\n2.1.2. OptionsAntialiasing\n边缘平滑\n");
+  const auto result = run_bitext({"check", "front.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("front.txt:2:1: warning: English line 2 holds two segments' originals: its first part goes "
+                        "with the Chinese line 1, its second, from 'Antialiasing…', with line 3 (pair 1) [split-line]") !=
+        std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "front.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 2 and move its second part after line 3\"") != std::string::npos);
+}
+
+TEST_CASE("split-line: a sentence broken before a capital word is joined, not read as two segments") {
+  // The English original of pair 2 broken after "under this", its second line
+  // opening with "License", which the document writes capitalised inside its
+  // sentences: a name's capital opens no segment, so joining stays preferred.
+  // main preferred splitting the Chinese line ("…会自动地终止你在…") and moving it.
+  const TempDir dir;
+  dir.write("broken.txt",
+            "10. 终止\n10. TERMINATION\n"
+            "你不可以复制、修改、在本授权下再设定额外条件的次授权或发布文件，除非明白地表示是在本授权所规范的条件下进行。"
+            "任何其它的复制、修改、在本授权下再设定额外条件的次授权、或发布文件的意图都是无效的，并且将会自动地终止你在本授权下所被保障的权利。"
+            "然而，你在本授权下收到拷贝及权利的团体，只要团体完全遵守本授权的条件，则他们所获得的许可将不会被终止。\n"
+            "You may not copy, modify, sublicense, or distribute the Document except as expressly provided for under "
+            "this License. Any other attempt to copy, modify, sublicense or distribute the Document is void, and will "
+            "automatically terminate your rights under this\n"
+            "License. However, parties who have received copies, or rights, from you under this License will not have "
+            "their licenses terminated so long as such parties remain in full compliance.\n");
+  const auto result = run_bitext({"check", "--format", "json", "broken.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("English line continues on line 5") != std::string::npos);
+  const std::size_t join = result.out.find("\"title\": \"Join the two lines\"");
+  REQUIRE(join != std::string::npos);
+  CHECK(result.out.find("\"isPreferred\": true", join) < result.out.find('}', join));
+  CHECK(result.out.find("move its second part") == std::string::npos);
+}
+
+TEST_CASE("merged-lines: the last line's partner merged into the last pair's line, without a number") {
+  // "图层类型" / "Layer type" merged into the line before it: the pairing reads
+  // "图层类型" as a footer. No number nor link tells, but the boundary the
+  // lengths predict opens "Layer type", whose words translate the footer, and
+  // the parts fit their partners better than the whole fits line 3. main: no finding.
+  const TempDir dir;
+  dir.write("footer.txt",
+            "第 8 章 合并图像\nChapter 8. Combining Images\n图 8.2. Alpha 通道样例：基本图像\n"
+            "Figure 8.2. Alpha channel example: Basic image Layer type\n图层类型\n");
+  const auto result = run_bitext({"check", "footer.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("footer.txt:4:1: warning: English line 4 holds two segments' originals: its first part goes "
+                        "with the Chinese line 3, its second, from 'Layer type…', with line 5 (pair 2) [split-line]") !=
+        std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "footer.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: a caption's label alone is skipped for the dictionary's next cut") {
+  // Two captions that differ only in their number merged: the numbers place
+  // the cut, whose first candidate after "Figure 16.138." is a label alone
+  // (line 1 has a title after its label); the next one, before "Figure
+  // 16.139.", is taken. main: missing-original.
+  const TempDir dir;
+  dir.write("captions.txt",
+            "图 16.138. Example\nFigure 16.138. Example Figure 16.139. Example\n图 16.139. Example\n"
+            "图 16.140. Result\nFigure 16.140. Result\n");
+  const auto result = run_bitext({"check", "captions.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("captions.txt:2:1: warning: English line 2 holds two segments' originals: its first part "
+                        "goes with the Chinese line 1, its second, from 'Figure 16.139. Example…', with line 3 (pair "
+                        "1) [split-line]") != std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "captions.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 2 and move its second part after line 3\"") != std::string::npos);
+}

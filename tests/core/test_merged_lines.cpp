@@ -9,6 +9,7 @@
 #include "bitext/lexicon.hpp"
 #include "bitext/line_shape.hpp"
 #include "core/content_stages.hpp"
+#include "core/joined_lines.hpp"
 #include "core/merged_anchors.hpp"
 #include "core/merged_lexical.hpp"
 
@@ -133,4 +134,23 @@ TEST_CASE("merged_lexical_seams: a Chinese number's caption goes with the number
   REQUIRE(!spaced_seams.empty());
   CHECK(spaced_seams.front().first_end == first_part.size());
   CHECK(spaced_seams.front().second_begin == first_part.size() + 1);
+}
+
+TEST_CASE("merged_length_cut: the word boundary nearest the partners' share, never inside brackets") {
+  using bitext::detail::merged_length_cut;
+  const std::string entries = "Select the layer above Select the layer below";
+  const auto cut = merged_length_cut(entries, 0.5);
+  REQUIRE(cut.has_value());
+  CHECK(cut->first_end == std::string("Select the layer above").size());
+  CHECK(cut->second_begin == cut->first_end + 1);
+  const auto glued = merged_length_cut("Select allSelect none", 0.45);  // a capital glued to a small letter
+  REQUIRE(glued.has_value());
+  CHECK(glued->first_end == 10);
+  CHECK(glued->second_begin == 10);
+  const auto han = merged_length_cut("全选不选", 0.5);  // between Han characters
+  REQUIRE(han.has_value());
+  CHECK(han->first_end == std::string("全选").size());
+  // Inside the brackets lies the only boundary near the share: none.
+  CHECK_FALSE(merged_length_cut("Bootloader（引导程序）", 0.75).has_value());
+  CHECK_FALSE(merged_length_cut("x", 0.5).has_value());
 }

@@ -135,3 +135,84 @@ TEST_CASE("segments_apart: two whole titles or entries, not one segment broken i
   CHECK(segments_apart("The thin client setup now uses", "X2Go, because LTSP has dropped support."));
   CHECK_FALSE(segments_apart("Read the manual", "and then install"));  // a small letter continues
 }
+
+TEST_CASE("ends_with_function_word, opening_word, inner_capital_words: a sentence's head and the names inside it") {
+  using bitext::detail::ends_with_function_word;
+  CHECK(ends_with_function_word("will automatically terminate your rights under this License of the"));
+  CHECK(ends_with_function_word("This drop-down list lets you select between Use a locally installed copy and"));
+  CHECK(ends_with_function_word("The file is"));
+  CHECK_FALSE(ends_with_function_word("User management"));  // a title ends with a content word
+  CHECK_FALSE(ends_with_function_word("The thin client setup now uses"));
+  CHECK_FALSE(ends_with_function_word("Zoom in."));
+  CHECK_FALSE(ends_with_function_word("Theme"));  // a content word alone
+  CHECK_FALSE(ends_with_function_word("fast-and"));  // part of a compound, not the word "and"
+  CHECK(bitext::detail::opening_word("  X2Go, because LTSP has dropped support.") == "X2Go");
+  CHECK(bitext::detail::opening_word("“Help” menu").empty());
+  std::vector<std::string_view> names;
+  bitext::detail::inner_capital_words("The setup now uses X2Go, because LTSP has dropped Debian support. Next", names);
+  CHECK(names == std::vector<std::string_view>{"X2Go", "LTSP", "Debian"});  // not after a full stop
+}
+
+// Two menu entries merged where the whole line still fits the first entry's
+// partner (short lines vary widely in length): the cut's two parts fit their
+// partners far better than the whole fits the first, so the merge is the
+// likelier reading than a deleted line.
+TEST_CASE("merged-lines: short entries whose parts fit their partners better than the whole fits the first") {
+  const std::string clean = "全选\nSelect all\n不选\nSelect none\n反选\nInvert selection\n";
+  const std::string text = "全选\nSelect allSelect none\n不选\n反选\nInvert selection\n";
+  const std::vector<Finding> findings = structural_findings(text);
+  const std::vector<Finding> splits = split_lines(findings);
+  REQUIRE(splits.size() == 1);
+  CHECK(splits[0].severity == bitext::Severity::Warning);
+  CHECK(splits[0].message ==
+        "English line 2 holds two segments' originals: its first part goes with the Chinese line 1, its second, "
+        "from 'Select none…', with line 3 (pair 1)");
+  REQUIRE(splits[0].fixes.size() == 1);
+  CHECK(splits[0].fixes[0].title == "Split line 2 and move its second part after line 3");
+  CHECK(preferred_fixed(text, splits[0]) == clean);
+  for (const Finding& finding : findings) CHECK(finding.code != "missing-original");
+}
+
+TEST_CASE("merged-lines: a deleted line beside an entry that fits its own partner stays a missing line") {
+  // "Zoom out" was deleted: "Zoom in" translates 放大 alone and has no seam.
+  const std::string text = "放大\nZoom in\n缩小\n原始尺寸\nZoom 1:1\n";
+  const std::vector<Finding> findings = structural_findings(text);
+  CHECK(split_lines(findings).empty());
+  REQUIRE_FALSE(findings.empty());
+  CHECK(findings[0].code == "missing-original");
+  CHECK(findings[0].begin == text.find("缩小"));
+}
+
+TEST_CASE("merged-lines: a second part without its partner's number is no merge") {
+  // The lengths favour cutting "Select allSelect none" before "Select none",
+  // but line 3 holds a "2" that part lacks: numbers carry over into a
+  // translation as they are, so the deletion stays the reading.
+  const std::string text = "全选\nSelect allSelect none\n不选 2\n反选\nInvert selection\n";
+  const std::vector<Finding> findings = structural_findings(text);
+  CHECK(split_lines(findings).empty());
+  bool missing = false;
+  for (const Finding& finding : findings) missing = missing || (finding.code == "missing-original" && finding.begin == text.find("不选"));
+  CHECK(missing);
+}
+
+TEST_CASE("merged-lines: without a dictionary a sentence end beside a missing line needs more than lengths") {
+  // The original of the heading "确定…" was deleted; the line before it ends
+  // with two questions whose last fits the heading's length better than the
+  // whole line fits its own partner, but without a dictionary nothing says
+  // whose sentence the last one is: a deleted line's neighbour has that seam
+  // at each sentence end.
+  const std::string text =
+      "很遗憾，无论哪个版本的 GIMP 都不是完美的。\nSad to say, no version of GIMP has yet been absolutely perfect.\n"
+      "假设你发现了一个 BUG，或者你觉得你遇到了一个：你想做某件事，但结果不尽人意。你可以怎么办呢？怎样提交 BUG 呢？\n"
+      "Suppose, then, that you have found a bug, or at least think you have: you try to do something, and the "
+      "results are not what you expect. What should you do? How should you report it?\n"
+      "确定它的确是个 BUG\n"
+      "实际上我们已知有一些情况会导致 GIMP 崩溃，但修复这些问题需要的代价太大，目前来说还不值得。\n"
+      "Actually there are a few things that are known to cause GIMP to crash but have turned out to be too "
+      "inconvenient to be worth fixing.\n";
+  const std::vector<Finding> findings = structural_findings(text);
+  CHECK(split_lines(findings).empty());
+  bool missing = false;
+  for (const Finding& finding : findings) missing = missing || (finding.code == "missing-original" && finding.begin == text.find("确定它"));
+  CHECK(missing);
+}
