@@ -47,13 +47,47 @@ bool has_spaced_han(std::string_view line) {
   return false;
 }
 
-std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk, bool ordinary,
-                                        std::string_view second_token, bool* spaced_han) {
+namespace {
+
+std::size_t code_points_of(std::string_view line) {
   std::size_t total = 0;
   for (std::size_t at = 0; at < line.size(); ++total) at += std::max<std::size_t>(decode_utf8(line, at).length, 1);
-  if (total == 0) return std::nullopt;
+  return total;
+}
+
+// The cut nearest the place the partners' lengths predict (`first_share` of
+// the line's code points), within a fifth of the line: the two languages'
+// length ratio varies segment to segment.
+struct NearestCut {
+  NearestCut(double first_share, std::size_t total) : first_share(first_share), total(total) {}
+  double first_share;
+  std::size_t total;
+  double best_distance = 0.2;
   std::optional<LanguageJoin> best;
-  double best_distance = 0.2;  // a fifth of the line: the two languages' length ratio varies segment to segment
+  // Offers a cut after `units_before` code points; true when it is the nearest yet.
+  bool offer(std::size_t units_before, LanguageJoin join) {
+    const double place = double(units_before) / double(total);
+    const double distance = place > first_share ? place - first_share : first_share - place;
+    if (distance >= best_distance) return false;
+    best_distance = distance;
+    best = join;
+    return true;
+  }
+};
+
+// The end of the text before `here`, without the spaces before it.
+std::size_t end_before_spaces(std::string_view line, std::size_t here) {
+  while (here > 0 && line[here - 1] == ' ') --here;
+  return here;
+}
+
+}  // namespace
+
+std::optional<LanguageJoin> merged_seam(std::string_view line, double first_share, bool* spaced_cjk, bool ordinary,
+                                        std::string_view second_token, bool* spaced_han) {
+  const std::size_t total = code_points_of(line);
+  if (total == 0) return std::nullopt;
+  NearestCut cut(first_share, total);
   char32_t before = 0;
   char32_t last_unspaced = 0;  // the character before the current run of spaces
   std::size_t count = 0;
@@ -71,13 +105,7 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
       // "前言 图片和样式设计": one Chinese segment puts no space between two Han
       // characters; the caller trusts it where no other line of the document does.
       const std::size_t here = at - std::max<std::size_t>(decoded.length, 1);
-      std::size_t first_end = here;
-      while (first_end > 0 && line[first_end - 1] == ' ') --first_end;
-      const double place = double(count - 1) / double(total);
-      const double distance = place > first_share ? place - first_share : first_share - place;
-      if (distance < best_distance) {
-        best_distance = distance;
-        best = LanguageJoin{first_end, here};
+      if (cut.offer(count - 1, LanguageJoin{end_before_spaces(line, here), here})) {
         if (spaced_cjk) *spaced_cjk = false;
         *spaced_han = true;
       }
@@ -87,29 +115,21 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
       // word ("…Makefile: [46]dh_auto_clean usually…"), or a capital word right after a
       // small letter or a bracket ("…, executeThen just…", "(semi-official)Before you…").
       const std::size_t here = at - std::max<std::size_t>(decoded.length, 1);
-      const bool alnum_before = (previous >= U'a' && previous <= U'z') || (previous >= U'A' && previous <= U'Z') ||
-                                (previous >= U'0' && previous <= U'9') || previous == U'_';
+      const bool alnum_before = chars::is_ascii_alnum(previous) || previous == U'_';
       // A heading's number label the second partner starts with is taken without
       // evidence: it stands at its heading's start, not inside another segment's text.
       const bool token_here = !second_token.empty() && line.substr(here, second_token.size()) == second_token &&
                               (second_token.front() == '[' ||
-                               (!alnum_before && (previous != U'.' || !(second_token.front() >= '0' && second_token.front() <= '9')))) &&
+                               (!alnum_before && (previous != U'.' || !chars::is_ascii_digit(static_cast<unsigned char>(second_token.front()))))) &&
                               (ordinary || (label_token && is_label_token(line.substr(here))));
-      const bool camel = ordinary && mark >= U'A' && mark <= U'Z' &&
-                         ((at < line.size() && line[at] >= 'a' && line[at] <= 'z' &&
-                           ((previous >= U'a' && previous <= U'z') || previous == U')')) ||
+      const bool camel = ordinary && chars::is_ascii_upper(mark) &&
+                         ((at < line.size() && chars::is_ascii_lower(line[at]) &&
+                           (chars::is_ascii_lower(previous) || previous == U')')) ||
                           glued_capital_word_at(line, here));
-      if (token_here || camel) {
-        std::size_t first_end = here;
-        while (first_end > 0 && line[first_end - 1] == ' ') --first_end;
-        const double place = double(count - 1) / double(total);
-        const double distance = place > first_share ? place - first_share : first_share - place;
-        if (first_end > 0 && distance < best_distance) {
-          best_distance = distance;
-          best = LanguageJoin{first_end, here};
-          if (spaced_cjk) *spaced_cjk = false;
-          if (spaced_han) *spaced_han = false;
-        }
+      const std::size_t first_end = end_before_spaces(line, here);
+      if ((token_here || camel) && first_end > 0 && cut.offer(count - 1, LanguageJoin{first_end, here})) {
+        if (spaced_cjk) *spaced_cjk = false;
+        if (spaced_han) *spaced_han = false;
       }
     }
     // A colon or comma ends a lead-in or a list item that may have been a line
@@ -131,14 +151,14 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
     const DecodedCodePoint next = decode_utf8(line, begin);
     const bool cjk_mark = mark >= 0x3000;
     const bool spaced = begin > end;
-    const bool capital = next.code_point >= U'A' && next.code_point <= U'Z';
+    const bool capital = chars::is_ascii_upper(next.code_point);
     const std::size_t after = begin + std::max<std::size_t>(next.length, 1);
     // A capital that starts a word: a small letter follows, or it is "A" or "I" alone.
     const bool word_start =
         capital && after < line.size() &&
-        ((line[after] >= 'a' && line[after] <= 'z') || ((next.code_point == U'A' || next.code_point == U'I') && line[after] == ' '));
+        (chars::is_ascii_lower(line[after]) || ((next.code_point == U'A' || next.code_point == U'I') && line[after] == ' '));
     // A word's last letter or a closing quote or bracket before the mark ("end.The", "“Feedback”.Debian").
-    const bool word_end = (previous >= U'a' && previous <= U'z') || chars::is_closing_mark(previous);
+    const bool word_end = chars::is_ascii_lower(previous) || chars::is_closing_mark(previous);
     bool seam = false;
     if (cjk_mark) {
       seam = !lead_in && spaced && chars::is_han(next.code_point);  // Chinese puts no space after 。！？
@@ -150,14 +170,14 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
       // The word before the colon must be prose (after a space or the line start):
       // "${shlibs:Depends}" and "Foo::Bar" are tokens.
       std::size_t word = at - 1;
-      while (word > 0 && ((line[word - 1] >= 'a' && line[word - 1] <= 'z') || (line[word - 1] >= 'A' && line[word - 1] <= 'Z')))
+      while (word > 0 && chars::is_ascii_letter(line[word - 1]))
         --word;
       const bool prose_word = word == 0 || line[word - 1] == ' ';
       seam = !spaced && mark == U':' && word_end && word_start && prose_word;
       if (ordinary && (spaced ? capital : word_end && word_start)) seam = true;
     } else if (ordinary && spaced && (mark == U'.' || mark == U'?' || mark == U'!')) {
       // ". The": an ordinary Latin sentence end, when asked (not before a small letter: "e.g. the").
-      seam = !(next.code_point >= U'a' && next.code_point <= U'z');
+      seam = !chars::is_ascii_lower(next.code_point);
     } else if (!spaced && mark == U'.') {
       // "end.The": a word's last letter, the stop and a capital then a small letter
       // ("System.IO" and "e.g.X" are tokens, not two sentences; with the caller's evidence they may be seams).
@@ -166,24 +186,18 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
       seam = (mark == U'?' || mark == U'!') && capital;
     }
     if (!seam) continue;
-    const double place = double(end_count) / double(total);
-    const double distance = place > first_share ? place - first_share : first_share - place;
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = LanguageJoin{end, begin};
+    if (cut.offer(end_count, LanguageJoin{end, begin})) {
       if (spaced_cjk) *spaced_cjk = cjk_mark && spaced;
       if (spaced_han) *spaced_han = false;
     }
   }
-  return best;
+  return cut.best;
 }
 
 std::optional<LanguageJoin> merged_length_cut(std::string_view line, double first_share) {
-  std::size_t total = 0;
-  for (std::size_t at = 0; at < line.size(); ++total) at += std::max<std::size_t>(decode_utf8(line, at).length, 1);
+  const std::size_t total = code_points_of(line);
   if (total < 2) return std::nullopt;
-  std::optional<LanguageJoin> best;
-  double best_distance = 0.2;  // as merged_seam: the two languages' length ratio varies segment to segment
+  NearestCut cut(first_share, total);
   char32_t previous = 0;
   int depth = 0;  // open brackets: a cut inside brackets splits a gloss from its word
   std::size_t count = 0;
@@ -194,31 +208,23 @@ std::optional<LanguageJoin> merged_length_cut(std::string_view line, double firs
     ++count;
     const char32_t mark = decoded.code_point;
     const bool opening = chars::is_opening_bracket(mark);
-    const bool latin_word = (mark >= U'a' && mark <= U'z') || (mark >= U'A' && mark <= U'Z');
-    const bool upper = mark >= U'A' && mark <= U'Z';
-    const bool lower_before = previous >= U'a' && previous <= U'z';
+    const bool latin_word = chars::is_ascii_letter(mark);
+    const bool upper = chars::is_ascii_upper(mark);
+    const bool lower_before = chars::is_ascii_lower(previous);
     // A word's start: after spaces, at a capital glued to a small letter
     // ("allSelect"), or where Han meets Han or another script with no space.
     const bool boundary =
         here > 0 && mark != U' ' && !opening && depth == 0 &&
         (previous == U' ' || (upper && lower_before) || glued_capital_word_at(line, here) ||
-         (chars::is_han(mark) && (chars::is_han(previous) || latin_word || (previous >= U'0' && previous <= U'9'))) ||
+         (chars::is_han(mark) && (chars::is_han(previous) || latin_word || chars::is_ascii_digit(previous))) ||
          (latin_word && chars::is_han(previous)));
-    if (boundary) {
-      std::size_t first_end = here;
-      while (first_end > 0 && line[first_end - 1] == ' ') --first_end;
-      const double place = double(count - 1) / double(total);
-      const double distance = place > first_share ? place - first_share : first_share - place;
-      if (first_end > 0 && distance < best_distance) {
-        best_distance = distance;
-        best = LanguageJoin{first_end, here};
-      }
-    }
+    if (const std::size_t first_end = end_before_spaces(line, here); boundary && first_end > 0)
+      cut.offer(count - 1, LanguageJoin{first_end, here});
     if (opening) ++depth;
     if (chars::is_closing_bracket(mark) && depth > 0) --depth;
     previous = mark;
   }
-  return best;
+  return cut.best;
 }
 
 }  // namespace bitext::detail
