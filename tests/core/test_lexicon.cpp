@@ -36,6 +36,19 @@ const std::vector<LexiconEntry> kEntries = {
     {"安装", {"to mount"}},  // a second entry for the same headword is merged
 };
 
+// Headword number `n`, its decimal digits written with ten Han characters
+// ("安", "装安", ...): distinct headwords of one to four characters for n < 10,000
+// that share first characters as real ones do.
+std::string numbered_headword(int n) {
+  static const std::string han[] = {"安", "装", "软", "件", "包", "配", "置", "文", "使", "用"};
+  std::string head;
+  for (;; n /= 10) {
+    head += han[n % 10];
+    if (n < 10) break;
+  }
+  return head;
+}
+
 Lexicon small_lexicon() {
   std::string error;
   auto lexicon = Lexicon::from_image(bitext::build_lexicon_image(kEntries), &error);
@@ -130,13 +143,8 @@ TEST_CASE("a dictionary image: lookups, merged entries, and every malformed imag
 TEST_CASE("every headword and key of an image is found by its index, and nothing else") {
   std::vector<LexiconEntry> entries;
   // 3,000 headwords of one to four characters, sharing first characters as real ones do.
-  const std::string han[] = {"安", "装", "软", "件", "包", "配", "置", "文", "使", "用"};
   for (int i = 0; i < 3000; ++i) {
-    std::string head;
-    for (int n = i; ; n /= 10) {
-      head += han[n % 10];
-      if (n < 10) break;
-    }
+    const std::string head = numbered_headword(i);
     // A letters-only gloss word per i % 700 that no English ending rule shortens.
     std::string gloss = "z";
     for (int n = i % 700; ; n /= 17) {
@@ -203,13 +211,8 @@ long resident_kb_of_mapping(const std::string& path) {
 
 TEST_CASE("a mapped image is checked at load without staying resident: its pages come back as lookups read them") {
   std::vector<LexiconEntry> entries;
-  const std::string han[] = {"安", "装", "软", "件", "包", "配", "置", "文", "使", "用"};
   for (int i = 0; i < 6000; ++i) {
-    std::string head;
-    for (int n = i;; n /= 10) {
-      head += han[n % 10];
-      if (n < 10) break;
-    }
+    const std::string head = numbered_headword(i);
     entries.push_back({head, {"to install; software package; configuration file"}});
   }
   const std::string image = bitext::build_lexicon_image(entries);
@@ -243,13 +246,8 @@ TEST_CASE("a mapped image is checked at load without staying resident: its pages
 // (64 KiB mapped per read) are not brought back each time.
 TEST_CASE("a remembering copy answers as the image does, and a word looked up once reads no page of it again") {
   std::vector<LexiconEntry> entries;
-  const std::string han[] = {"安", "装", "软", "件", "包", "配", "置", "文", "使", "用"};
   for (int i = 0; i < 6000; ++i) {
-    std::string head;
-    for (int n = i;; n /= 10) {
-      head += han[n % 10];
-      if (n < 10) break;
-    }
+    const std::string head = numbered_headword(i);
     entries.push_back({head, {i % 2 == 0 ? "to install; software package" : "configuration file"}});
   }
   const auto path = (std::filesystem::temp_directory_path() / "bitext-test-remembering.lex").string();
