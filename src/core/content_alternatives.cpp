@@ -440,6 +440,14 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const double word_loss_source =
             kWordWeight * (moved_words_.lost -
                            (moved_words_.open_end > 0 ? std::min(kTailWordsCounted, moved_words_.source_open) : 0));
+        // A label alone whose partner carries its title names the pair the
+        // title belongs to: in the source line, the moved words with their
+        // counterpart in that partner are words its own partner does not
+        // translate, which the source pair sheds (weighed as a truncation's
+        // unmatched tail). Short headings fit the length ratio poorly, so the
+        // receiver test needs the words' say.
+        const double title_shed =
+            title_mended > 0 ? kWordWeight * std::min(kTailWordsCounted, moved_words_.gained) : 0.0;
         // The receiver test with each pair's lexical cost at its least (every
         // number and checked token matched, none unmatched): a cut that fails
         // even so fails below, so its lexical part is not computed.
@@ -463,7 +471,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           const double best_a = table.cost[a] - (alternative_a + least_lexical(a, !forward, here_other)) +
                                 (forward ? -word_loss_source : word_gain_dest + title_mended) + lead_in_mended;
           const double best_b = table.cost[b] - (alternative_b + least_lexical(b, forward, next_other)) +
-                                (forward ? word_gain_dest : -word_loss_source) + (aside_cut ? aside_opened : 0.0);
+                                (forward ? word_gain_dest : title_shed - word_loss_source) + (aside_cut ? aside_opened : 0.0);
           if (std::min(best_a, best_b) < -kReceiverSlack) return;
         }
         double lexical_alternative = 0;
@@ -540,7 +548,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const double gain_a = table.cost[a] - (alternative_a + lexical_a) +
                               (forward ? -word_loss_source : word_gain_dest + title_gain) + lead_in_gain;
         const double gain_b = table.cost[b] - (alternative_b + lexical_b) +
-                              (forward ? word_gain_dest : -word_loss_source) + opened_gain;
+                              (forward ? word_gain_dest : title_shed - word_loss_source) + opened_gain;
         if (std::min(gain_a, gain_b) < -kReceiverSlack) return;
         const double length_current = current - lexical_current;
         Alternative candidate;
