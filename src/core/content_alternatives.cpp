@@ -319,6 +319,12 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       const std::size_t trailing_label =
           forward ? trailing_label_begin(source_text, source.spaced, table.side_text(b, !translation).text, table.lexicon)
                   : 0;
+      // Its partner's own worded label ("Chapter 14." of "Chapter 14.
+      // Security") counts a sentence by a full stop that closes none, which
+      // the head kept here ("第 14 章 安全") does not hold: with the next
+      // heading's number gone from its end, the head counts one sentence as
+      // the partner's heading is one (drift16's rule for a label alone, mirrored).
+      const bool partner_label_stop = trailing_label != 0 && worded_label_stop(dest_partner, source_text.substr(0, trailing_label));
       // A line that ends with a colon introduces what follows (a list, a
       // command); a faithful translation keeps the colon at the pair's end on
       // both sides. Pair a's end is the only one a move changes: a move that
@@ -373,6 +379,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
             forward ? cut.head_sentences
                     : here.sentences + cut.head_sentences - (worded_label_alone || marks_alone ? 1 : 0);
         const int next_sentences = forward ? next.sentences + cut.tail_sentences : cut.tail_sentences;
+        const int here_other_sentences =
+            here_other.sentences - (partner_label_stop && cut.tail_begin == trailing_label ? 1 : 0);
         const int here_questions = forward ? cut.head_questions : here.questions + cut.head_questions;
         const int next_questions =
             forward ? next.questions + source.questions - cut.head_questions : source.questions - cut.head_questions;
@@ -380,14 +388,14 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         double alternative_a = 0, alternative_b = 0;
         if (translation) {
           alternative_a = cost_of(here_length, here_other.length) +
-                          table.fits.counts.of(here_other.sentences - here_sentences) +
+                          table.fits.counts.of(here_other_sentences - here_sentences) +
                           table.fits.questions.of(here_other.questions - here_questions);
           alternative_b = cost_of(next_length, next_other.length) +
                           table.fits.counts.of(next_other.sentences - next_sentences) +
                           table.fits.questions.of(next_other.questions - next_questions);
         } else {
           alternative_a = cost_of(here_other.length, here_length) +
-                          table.fits.counts.of(here_sentences - here_other.sentences) +
+                          table.fits.counts.of(here_sentences - here_other_sentences) +
                           table.fits.questions.of(here_questions - here_other.questions);
           alternative_b = cost_of(next_other.length, next_length) +
                           table.fits.counts.of(next_sentences - next_other.sentences) +

@@ -875,6 +875,44 @@ TEST_CASE("with the dictionary, a title glued to the next heading's number goes 
   CHECK(drifts_in(*bitext::Analysis::run(bitext::test_support::join_lines(truncated), {})).empty());
 }
 
+// The next heading's number moved onto a chapter's heading ("第 14 章 安全14.1."
+// | "Chapter 14. Security"): moved back, the Chinese heading counts one
+// sentence while "Chapter 14." counts its label's full stop as one more; that
+// stop closes no sentence (worded_label_stop), so the move passes the receiver
+// test and the translation's side wins over the mirror. The Debian handbook's
+// navigation and security pages.
+TEST_CASE("with the dictionary, a section number glued to a chapter's heading goes forward to its title") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {
+      "10.2.1. 创建免费的受信任证书",
+      "10.2.1. Creating gratis trusted certificates",
+      "10.2.2. 公钥基础设施：easy-rsa",
+      "10.2.2. Public Key Infrastructure: easy-rsa",
+      "上一页第 10 章 基本网络设置",
+      "PrevChapter 10. Network Infrastructure",
+      "下一页10.3. 虚拟专用网络",
+      "Next10.3. Virtual Private Network",
+      "第 14 章 安全",
+      "Chapter 14. Security",
+      "14.1. 定义安全策略",
+      "14.1. Defining a Security Policy",
+      "注意 本章所涉及范围",
+      "CAUTION Scope of this chapter"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  std::vector<std::string> moved = lines;
+  moved[8] = "第 14 章 安全14.1.";
+  moved[10] = "定义安全策略";
+  const std::string drifted = bitext::test_support::join_lines(moved);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->message.find("The translation of pair 5 runs on into pair 6: its end '14.1.'") == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+}
+
 // A lead-in that ends with a colon ("Some common uses are:") moved to the next
 // pair while its translation ("常用的有：") stayed: the move that gives the
 // original of pair 4 back the colon its translation ends with brings the
