@@ -319,6 +319,12 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       const std::size_t trailing_label =
           forward ? trailing_label_begin(source_text, source.spaced, table.side_text(b, !translation).text, table.lexicon)
                   : 0;
+      // Its partner's own worded label ("Chapter 14." of "Chapter 14.
+      // Security") counts a sentence by a full stop that closes none, which
+      // the head kept here ("第 14 章 安全") does not hold: with the next
+      // heading's number gone from its end, the head counts one sentence as
+      // the partner's heading is one (drift16's rule for a label alone, mirrored).
+      const bool partner_label_stop = trailing_label != 0 && worded_label_stop(dest_partner, source_text.substr(0, trailing_label));
       // A line that ends with a colon introduces what follows (a list, a
       // command); a faithful translation keeps the colon at the pair's end on
       // both sides. Pair a's end is the only one a move changes: a move that
@@ -373,6 +379,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
             forward ? cut.head_sentences
                     : here.sentences + cut.head_sentences - (worded_label_alone || marks_alone ? 1 : 0);
         const int next_sentences = forward ? next.sentences + cut.tail_sentences : cut.tail_sentences;
+        const int here_other_sentences =
+            here_other.sentences - (partner_label_stop && cut.tail_begin == trailing_label ? 1 : 0);
         const int here_questions = forward ? cut.head_questions : here.questions + cut.head_questions;
         const int next_questions =
             forward ? next.questions + source.questions - cut.head_questions : source.questions - cut.head_questions;
@@ -380,14 +388,14 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         double alternative_a = 0, alternative_b = 0;
         if (translation) {
           alternative_a = cost_of(here_length, here_other.length) +
-                          table.fits.counts.of(here_other.sentences - here_sentences) +
+                          table.fits.counts.of(here_other_sentences - here_sentences) +
                           table.fits.questions.of(here_other.questions - here_questions);
           alternative_b = cost_of(next_length, next_other.length) +
                           table.fits.counts.of(next_other.sentences - next_sentences) +
                           table.fits.questions.of(next_other.questions - next_questions);
         } else {
           alternative_a = cost_of(here_other.length, here_length) +
-                          table.fits.counts.of(here_sentences - here_other.sentences) +
+                          table.fits.counts.of(here_sentences - here_other_sentences) +
                           table.fits.questions.of(here_questions - here_other.questions);
           alternative_b = cost_of(next_other.length, next_length) +
                           table.fits.counts.of(next_sentences - next_other.sentences) +
@@ -440,6 +448,14 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const double word_loss_source =
             kWordWeight * (moved_words_.lost -
                            (moved_words_.open_end > 0 ? std::min(kTailWordsCounted, moved_words_.source_open) : 0));
+        // A label alone whose partner carries its title names the pair the
+        // title belongs to: in the source line, the moved words with their
+        // counterpart in that partner are words its own partner does not
+        // translate, which the source pair sheds (weighed as a truncation's
+        // unmatched tail). Short headings fit the length ratio poorly, so the
+        // receiver test needs the words' say.
+        const double title_shed =
+            title_mended > 0 ? kWordWeight * std::min(kTailWordsCounted, moved_words_.gained) : 0.0;
         // The receiver test with each pair's lexical cost at its least (every
         // number and checked token matched, none unmatched): a cut that fails
         // even so fails below, so its lexical part is not computed.
@@ -463,7 +479,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           const double best_a = table.cost[a] - (alternative_a + least_lexical(a, !forward, here_other)) +
                                 (forward ? -word_loss_source : word_gain_dest + title_mended) + lead_in_mended;
           const double best_b = table.cost[b] - (alternative_b + least_lexical(b, forward, next_other)) +
-                                (forward ? word_gain_dest : -word_loss_source) + (aside_cut ? aside_opened : 0.0);
+                                (forward ? word_gain_dest : title_shed - word_loss_source) + (aside_cut ? aside_opened : 0.0);
           if (std::min(best_a, best_b) < -kReceiverSlack) return;
         }
         double lexical_alternative = 0;
@@ -540,7 +556,7 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         const double gain_a = table.cost[a] - (alternative_a + lexical_a) +
                               (forward ? -word_loss_source : word_gain_dest + title_gain) + lead_in_gain;
         const double gain_b = table.cost[b] - (alternative_b + lexical_b) +
-                              (forward ? word_gain_dest : -word_loss_source) + opened_gain;
+                              (forward ? word_gain_dest : title_shed - word_loss_source) + opened_gain;
         if (std::min(gain_a, gain_b) < -kReceiverSlack) return;
         const double length_current = current - lexical_current;
         Alternative candidate;

@@ -133,4 +133,16 @@ std::size_t trailing_label_begin(std::string_view text, bool spaced, std::string
   return head == 0 ? 0 : begin;
 }
 
+bool worded_label_stop(std::string_view partner, std::string_view own) {
+  partner = detail::trim(partner);
+  std::size_t end = partner.find(' ');
+  if (end == std::string_view::npos) return false;
+  end = partner.find(' ', end + 1);
+  const std::string_view label_line = partner.substr(0, end == std::string_view::npos ? partner.size() : end);
+  if (!detail::bare_label(label_line) || detail::is_number_label(label_line)) return false;
+  const std::string_view label = detail::trailing_number_label(label_line);
+  if (label.size() < 2) return false;
+  return detail::carries_number(own, label.substr(0, label.size() - 1)) && !detail::holds_label(own, label);
+}
+
 }  // namespace bitext::content

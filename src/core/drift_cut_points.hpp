@@ -50,4 +50,9 @@ bool begins_unmarked_sentence(std::string_view text, std::size_t at);
 // at least the Han character before the number ("…电子邮件软件图 13.9.").
 std::size_t trailing_label_begin(std::string_view text, bool spaced, std::string_view partner, const Lexicon* lexicon);
 
+// Whether `partner` opens with a worded label and its full stop ("Chapter 14.
+// Security") whose number `own` carries without the stop ("第 14 章 安全"):
+// the partner counts a sentence by a full stop that closes none.
+bool worded_label_stop(std::string_view partner, std::string_view own);
+
 }  // namespace bitext::content

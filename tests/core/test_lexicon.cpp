@@ -825,6 +825,92 @@ TEST_CASE("with the dictionary, a section number left without its title takes it
   CHECK(drifts_in(*bitext::Analysis::run(bitext::test_support::join_lines(truncated), {})).empty());
 }
 
+// A Chinese title glued to the next heading's number ("12.2.2.3." | "搭建系统12.2.2.4.
+// 启动容器"): pair 7 loses words its original does not translate, so its
+// shorter heading fitting the length ratio worse does not veto the move
+// (title_shed). The Debian handbook's LXC page.
+TEST_CASE("with the dictionary, a title glued to the next heading's number goes back to its label alone") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {
+      "由于内核在主机系统和容器之间共享，因此约束容器的进程仍然可以访问内核消息，如果容器发出消息，这可能会导致信息泄漏;",
+      "since the kernel is shared among the host system and the containers, processes constrained to containers can "
+      "still access the kernel messages, which can lead to information leaks if messages are emitted by a container;",
+      "出于类似原因，如果容器遭到破坏，并且内核漏洞被利用，其他容器也可能受到影响;",
+      "for similar reasons, if a container is compromised and a kernel vulnerability is exploited, the other "
+      "containers may be affected too;",
+      "在文件系统上，内核根据用户和组的数字标识符检查权限；这些标识符可以根据容器指定不同的用户和组，如果文件系统的可写部分在容器之间共享，应牢记这些用户和组。",
+      "on the filesystem, the kernel checks permissions according to the numerical identifiers for users and groups; "
+      "these identifiers may designate different users and groups depending on the container, which should be kept "
+      "in mind if writable parts of the filesystem are shared among containers.",
+      "12.2.2.1. 准备步骤",
+      "12.2.2.1. Preliminary Steps",
+      "12.2.2.2. 网络配置",
+      "12.2.2.2. Network Configuration",
+      "12.2.2.3. 搭建系统",
+      "12.2.2.3. Setting Up the System",
+      "12.2.2.4. 启动容器",
+      "12.2.2.4. Starting the Container",
+      "进阶 大规模虚拟化",
+      "GOING FURTHER Mass virtualization",
+      "12.2.3. KVM 虚拟化",
+      "12.2.3. Virtualization with KVM"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  std::vector<std::string> moved = lines;
+  moved[10] = "12.2.2.3.";
+  moved[12] = "搭建系统12.2.2.4. 启动容器";
+  const std::string drifted = bitext::test_support::join_lines(moved);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == bitext::Severity::Warning);
+  CHECK(found.front()->message.find("The translation of pair 7 starts with '搭建系统', which belongs to pair 6") == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  std::vector<std::string> truncated = lines;
+  truncated[10] = "12.2.2.3.";
+  CHECK(drifts_in(*bitext::Analysis::run(bitext::test_support::join_lines(truncated), {})).empty());
+}
+
+// The next heading's number moved onto a chapter's heading ("第 14 章 安全14.1."
+// | "Chapter 14. Security"): moved back, the Chinese heading counts one
+// sentence while "Chapter 14." counts its label's full stop as one more; that
+// stop closes no sentence (worded_label_stop), so the move passes the receiver
+// test and the translation's side wins over the mirror. The Debian handbook's
+// navigation and security pages.
+TEST_CASE("with the dictionary, a section number glued to a chapter's heading goes forward to its title") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {
+      "10.2.1. 创建免费的受信任证书",
+      "10.2.1. Creating gratis trusted certificates",
+      "10.2.2. 公钥基础设施：easy-rsa",
+      "10.2.2. Public Key Infrastructure: easy-rsa",
+      "上一页第 10 章 基本网络设置",
+      "PrevChapter 10. Network Infrastructure",
+      "下一页10.3. 虚拟专用网络",
+      "Next10.3. Virtual Private Network",
+      "第 14 章 安全",
+      "Chapter 14. Security",
+      "14.1. 定义安全策略",
+      "14.1. Defining a Security Policy",
+      "注意 本章所涉及范围",
+      "CAUTION Scope of this chapter"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  std::vector<std::string> moved = lines;
+  moved[8] = "第 14 章 安全14.1.";
+  moved[10] = "定义安全策略";
+  const std::string drifted = bitext::test_support::join_lines(moved);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->message.find("The translation of pair 5 runs on into pair 6: its end '14.1.'") == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+}
+
 // A lead-in that ends with a colon ("Some common uses are:") moved to the next
 // pair while its translation ("常用的有：") stayed: the move that gives the
 // original of pair 4 back the colon its translation ends with brings the
