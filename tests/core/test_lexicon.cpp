@@ -6,7 +6,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bitext/analysis.hpp"
@@ -639,6 +641,21 @@ std::vector<const bitext::Finding*> drifts_in(const bitext::Analysis& analysis) 
   return found;
 }
 
+// `drifted` has one drift, of `severity` when given, whose message starts with
+// `message` and whose preferred fix gives `clean` back byte for byte.
+void check_one_drift_restores(const std::string& drifted, const std::string& clean,
+                              std::optional<bitext::Severity> severity, std::string_view message) {
+  INFO("expected drift: " << message);
+  const auto analysis = bitext::Analysis::run(drifted, {});
+  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
+  REQUIRE(found.size() == 1);
+  if (severity) CHECK(found.front()->severity == *severity);
+  CHECK(found.front()->message.find(message) == 0);
+  REQUIRE(!found.front()->fixes.empty());
+  CHECK(found.front()->fixes.front().preferred);
+  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+}
+
 }  // namespace
 
 // A heading's title joined to the next line without a mark ("Prev12.4." |
@@ -656,15 +673,8 @@ TEST_CASE("with the dictionary, a heading title moved into the next line is a dr
   CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
   lines[9] = "Prev12.4.";
   lines[11] = "Monitoring " + lines[11];
-  const std::string drifted = bitext::test_support::join_lines(lines);
-  const auto analysis = bitext::Analysis::run(drifted, {});
-  const auto found = drifts_in(*analysis);
-  REQUIRE(found.size() == 1);
-  CHECK(found.front()->severity == bitext::Severity::Warning);
-  CHECK(found.front()->message.find("The original of pair 6 starts with 'Monitoring', which belongs to pair 5") == 0);
-  REQUIRE(!found.front()->fixes.empty());
-  CHECK(found.front()->fixes.front().preferred);
-  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  check_one_drift_restores(bitext::test_support::join_lines(lines), clean, bitext::Severity::Warning,
+                           "The original of pair 6 starts with 'Monitoring', which belongs to pair 5");
 }
 
 // A section label moved onto the end of a heading that ends with a capitalised
@@ -690,15 +700,8 @@ TEST_CASE("with the dictionary, a bare label moved onto the end of a title goes 
   std::vector<std::string> moved = lines;
   moved[7] += " B.1.2.";
   moved[9] = "Displaying and Modifying Text Files";
-  const std::string drifted = bitext::test_support::join_lines(moved);
-  const auto analysis = bitext::Analysis::run(drifted, {});
-  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
-  REQUIRE(found.size() == 1);
-  CHECK(found.front()->severity == bitext::Severity::Information);
-  CHECK(found.front()->message.find("The original of pair 4 runs on into pair 5: its end 'B.1.2.'") == 0);
-  REQUIRE(!found.front()->fixes.empty());
-  CHECK(found.front()->fixes.front().preferred);
-  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  check_one_drift_restores(bitext::test_support::join_lines(moved), clean, bitext::Severity::Information,
+                           "The original of pair 4 runs on into pair 5: its end 'B.1.2.'");
 }
 
 // The handbook's appendix page (tuning split, sect.ubuntu.html): the Chinese
@@ -716,15 +719,8 @@ TEST_CASE("with the dictionary, a navigation label with two words before its let
   std::vector<std::string> moved = lines;
   moved[0] += "上一页附录 A.";
   moved[2] = "衍生发行版";
-  const std::string drifted = bitext::test_support::join_lines(moved);
-  const auto analysis = bitext::Analysis::run(drifted, {});
-  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
-  REQUIRE(found.size() == 1);
-  CHECK(found.front()->severity == bitext::Severity::Information);
-  CHECK(found.front()->message.find("The translation of pair 1 runs on into pair 2: its end '上一页附录 A.'") == 0);
-  REQUIRE(!found.front()->fixes.empty());
-  CHECK(found.front()->fixes.front().preferred);
-  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  check_one_drift_restores(bitext::test_support::join_lines(moved), clean, bitext::Severity::Information,
+                           "The translation of pair 1 runs on into pair 2: its end '上一页附录 A.'");
 }
 
 // GIMP's selection tools page (tuning split, gimp-tools-selection.html): a
@@ -772,15 +768,8 @@ TEST_CASE("with the dictionary, a title moved off a chapter's worded label goes 
   std::vector<std::string> moved = lines;
   moved[1] = "Chapter 13.";
   moved[3] = "Scripting 1. Plugins";
-  const std::string drifted = bitext::test_support::join_lines(moved);
-  const auto analysis = bitext::Analysis::run(drifted, {});
-  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
-  REQUIRE(found.size() == 1);
-  CHECK(found.front()->severity == bitext::Severity::Warning);
-  CHECK(found.front()->message.find("The original of pair 2 starts with 'Scripting', which belongs to pair 1") == 0);
-  REQUIRE(!found.front()->fixes.empty());
-  CHECK(found.front()->fixes.front().preferred);
-  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  check_one_drift_restores(bitext::test_support::join_lines(moved), clean, bitext::Severity::Warning,
+                           "The original of pair 2 starts with 'Scripting', which belongs to pair 1");
 }
 
 // A section number alone ("1.1.") whose partner has the same number with a
@@ -811,15 +800,8 @@ TEST_CASE("with the dictionary, a section number left without its title takes it
   std::vector<std::string> moved = lines;
   moved[7] = "1.1.";
   moved[9] = "Authors 1.2. The GIMP Help system";
-  const std::string drifted = bitext::test_support::join_lines(moved);
-  const auto analysis = bitext::Analysis::run(drifted, {});
-  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
-  REQUIRE(found.size() == 1);
-  CHECK(found.front()->severity == bitext::Severity::Information);
-  CHECK(found.front()->message.find("The original of pair 5 starts with 'Authors', which belongs to pair 4") == 0);
-  REQUIRE(!found.front()->fixes.empty());
-  CHECK(found.front()->fixes.front().preferred);
-  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  check_one_drift_restores(bitext::test_support::join_lines(moved), clean, bitext::Severity::Information,
+                           "The original of pair 5 starts with 'Authors', which belongs to pair 4");
   std::vector<std::string> truncated = lines;
   truncated[7] = "1.1.";
   CHECK(drifts_in(*bitext::Analysis::run(bitext::test_support::join_lines(truncated), {})).empty());
@@ -859,15 +841,8 @@ TEST_CASE("with the dictionary, a title glued to the next heading's number goes 
   std::vector<std::string> moved = lines;
   moved[10] = "12.2.2.3.";
   moved[12] = "搭建系统12.2.2.4. 启动容器";
-  const std::string drifted = bitext::test_support::join_lines(moved);
-  const auto analysis = bitext::Analysis::run(drifted, {});
-  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
-  REQUIRE(found.size() == 1);
-  CHECK(found.front()->severity == bitext::Severity::Warning);
-  CHECK(found.front()->message.find("The translation of pair 7 starts with '搭建系统', which belongs to pair 6") == 0);
-  REQUIRE(!found.front()->fixes.empty());
-  CHECK(found.front()->fixes.front().preferred);
-  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  check_one_drift_restores(bitext::test_support::join_lines(moved), clean, bitext::Severity::Warning,
+                           "The translation of pair 7 starts with '搭建系统', which belongs to pair 6");
   std::vector<std::string> truncated = lines;
   truncated[10] = "12.2.2.3.";
   CHECK(drifts_in(*bitext::Analysis::run(bitext::test_support::join_lines(truncated), {})).empty());
@@ -901,14 +876,8 @@ TEST_CASE("with the dictionary, a section number glued to a chapter's heading go
   std::vector<std::string> moved = lines;
   moved[8] = "第 14 章 安全14.1.";
   moved[10] = "定义安全策略";
-  const std::string drifted = bitext::test_support::join_lines(moved);
-  const auto analysis = bitext::Analysis::run(drifted, {});
-  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
-  REQUIRE(found.size() == 1);
-  CHECK(found.front()->message.find("The translation of pair 5 runs on into pair 6: its end '14.1.'") == 0);
-  REQUIRE(!found.front()->fixes.empty());
-  CHECK(found.front()->fixes.front().preferred);
-  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  check_one_drift_restores(bitext::test_support::join_lines(moved), clean, std::nullopt,
+                           "The translation of pair 5 runs on into pair 6: its end '14.1.'");
 }
 
 // A lead-in that ends with a colon ("Some common uses are:") moved to the next
@@ -939,16 +908,8 @@ TEST_CASE("with the dictionary, a lead-in's colon left on the other side of a pa
   lines[9] = "Find out all the options: dpkg --help.";
   const std::string clean = bitext::test_support::join_lines(lines);
   CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
-  const std::string drifted = bitext::test_support::join_lines(drifted_lines);
-  const auto analysis = bitext::Analysis::run(drifted, {});
-  const std::vector<const bitext::Finding*> found = drifts_in(*analysis);
-  REQUIRE(found.size() == 1);
-  CHECK(found.front()->severity == bitext::Severity::Hint);
-  CHECK(found.front()->message.find("The original of pair 5 starts with 'Some common uses are:', which belongs to pair 4") ==
-        0);
-  REQUIRE(!found.front()->fixes.empty());
-  CHECK(found.front()->fixes.front().preferred);
-  CHECK(bitext::apply_edits(drifted, found.front()->fixes.front().edits) == clean);
+  check_one_drift_restores(bitext::test_support::join_lines(drifted_lines), clean, bitext::Severity::Hint,
+                           "The original of pair 5 starts with 'Some common uses are:', which belongs to pair 4");
 }
 
 // A list of tools, each entry closed by a manual reference in parentheses on
