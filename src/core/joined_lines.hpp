@@ -83,6 +83,7 @@ class JoinLengthFit {
   JoinLengthFit(const Transcript& transcript, const LineIndex& index) : transcript_(transcript), index_(index) {}
   JoinLengthFit(const Transcript& transcript, const LineIndex& index, const Lexicon* lexicon)
       : transcript_(transcript), index_(index), lexicon_(lexicon) {}
+  // Whether the plain |δ| (no widening: merged-lines and the split-segment reading) is within the 1% band.
   bool fits(std::string_view translation, std::string_view original);
   // |δ| of the two texts under the document's model (infinite for an empty one),
   // its spread widened for texts longer than the document's typical pair.
