@@ -439,10 +439,10 @@ std::int64_t next_text_line(const Transcript& transcript, std::int64_t from, int
 }  // namespace
 
 bool JoinLengthFit::fits(std::string_view translation, std::string_view original) {
-  return delta(translation, original) <= kJoinFitDelta;
+  return std::abs(signed_delta(translation, original)) <= kJoinFitDelta;
 }
 
-double JoinLengthFit::delta(std::string_view translation, std::string_view original) {
+double JoinLengthFit::signed_delta(std::string_view translation, std::string_view original) {
   if (!model_) {
     std::vector<LengthPair> pairs;
     for (const Pair& pair : transcript_.pairs)
@@ -450,11 +450,28 @@ double JoinLengthFit::delta(std::string_view translation, std::string_view origi
         pairs.push_back({line_length(index_.line_text(pair.translation[0]), transcript_.translation_script),
                          line_length(index_.line_text(pair.original[0]), transcript_.original_script)});
     model_ = fit_length_model(pairs, length_prior(transcript_.translation_script, transcript_.original_script)).model;
+    std::vector<double> lengths;
+    for (const LengthPair& pair : pairs) lengths.push_back((pair.translation + pair.original / model_->c) / 2);
+    if (!lengths.empty()) {
+      std::nth_element(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2), lengths.end());
+      typical_length_ = lengths[lengths.size() / 2];
+    }
   }
   const double l1 = line_length(translation, transcript_.translation_script);
   const double l2 = line_length(original, transcript_.original_script);
   if (l1 <= 0 || l2 <= 0) return std::numeric_limits<double>::infinity();
-  return std::abs(length_delta(l1, l2, *model_));
+  return length_delta(l1, l2, *model_);
+}
+
+double JoinLengthFit::delta(std::string_view translation, std::string_view original) {
+  const double plain = std::abs(signed_delta(translation, original));
+  // The model's variance grows with length (Gale-Church) at the rate fitted on the
+  // document's typical pair; past that, a paraphrase's length difference grows with
+  // the text itself (its standard deviation, not its variance, in proportion), so
+  // the spread widens as the text both sides share (the shorter) outgrows that pair.
+  const double shared = std::min(line_length(translation, transcript_.translation_script),
+                                 line_length(original, transcript_.original_script) / model_->c);
+  return typical_length_ > 0 && shared > typical_length_ ? plain / std::sqrt(shared / typical_length_) : plain;
 }
 
 const Lexicon* JoinLengthFit::lexicon() {

@@ -83,8 +83,10 @@ class JoinLengthFit {
   JoinLengthFit(const Transcript& transcript, const LineIndex& index) : transcript_(transcript), index_(index) {}
   JoinLengthFit(const Transcript& transcript, const LineIndex& index, const Lexicon* lexicon)
       : transcript_(transcript), index_(index), lexicon_(lexicon) {}
+  // Whether the plain |δ| (no widening: merged-lines and the split-segment reading) is within the 1% band.
   bool fits(std::string_view translation, std::string_view original);
-  // |δ| of the two texts under the document's model (infinite for an empty one).
+  // |δ| of the two texts under the document's model (infinite for an empty one),
+  // its spread widened for texts longer than the document's typical pair.
   double delta(std::string_view translation, std::string_view original);
   // Whether a short English run (fewer words than a sentence run) has its
   // content words translated by the Chinese text: at least half of them have a
@@ -104,6 +106,8 @@ class JoinLengthFit {
   const Transcript& transcript_;
   const LineIndex& index_;
   std::optional<LengthRatioModel> model_;
+  double typical_length_ = 0;  // median (l1 + l2/c)/2 of the document's one-line pairs
+  double signed_delta(std::string_view translation, std::string_view original);
   std::optional<const Lexicon*> lexicon_;
   // Lines that glue Han to a Latin letter: how many (counted once, when first
   // asked) and the first of them.

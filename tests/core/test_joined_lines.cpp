@@ -818,3 +818,30 @@ TEST_CASE("joined-lines: a caption's English line joined to the next pair's Chin
   CHECK(!shares_section_number("Chapter 4. Install", "第 4 章 安装"));  // no inner dot: any count has it
   CHECK(!shares_section_number("version 2.4.1", "版本 2.4"));
 }
+
+TEST_CASE("joined-lines: a long paragraph's fit widens with its length") {
+  // Twenty one-sentence pairs set the document's typical pair; a paragraph of six of their
+  // sentences whose translation leaves two clauses out fits as a long text does, not as six short ones.
+  std::string clean = bitext::test_support::sentence_pair_lines(20) + "\n";
+  const std::string chinese =
+      "我们下周开会讨论这个计划。孩子们在院子里玩耍。火车晚点了二十分钟。他的中文说得非常流利。图书馆周末不开门。我忘了带雨伞。";
+  const std::string english =
+      "We will meet next week to discuss this plan, which everyone has been waiting for since the spring. The children "
+      "are playing in the yard behind the old school. The train was twenty minutes late. He speaks Chinese very "
+      "fluently. The library is closed on weekends. I forgot to bring my umbrella.";
+  clean = replaced(clean, "He bought a new book yesterday.\n", "He bought a new book yesterday.\n" + chinese + "\n" + english + "\n");
+  const std::string text = replaced(clean, chinese + "\n", chinese);
+  const auto reading = joined_with(text, nullptr);
+  REQUIRE(reading.has_value());  // main: |δ| 3.50, above the sentence end's 3.29
+  CHECK(reading->own);
+  CHECK(reading->join.first_end == chinese.size());
+  CHECK(reading->join.second_begin == chinese.size());
+  const CheckOptions options;
+  const LineIndex index(clean);
+  const Transcript transcript = bitext::parse_transcript(index, options);
+  bitext::detail::JoinLengthFit fit(transcript, index, nullptr);
+  CHECK(fit.delta(chinese, english) < 1.5);
+  // A short sentence with the same clause added is as far out as before: the text both sides share is short.
+  CHECK(fit.delta("他昨天买了一本新书。", "He bought a new book yesterday, which everyone has been waiting for since the spring.") >
+        3.29);
+}
