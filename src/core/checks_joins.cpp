@@ -155,8 +155,7 @@ void StructuralChecker::merged_second_fix(std::size_t finding_at, const Pair& pa
 // lines `first` and `second` (of the side `partners_translation`) under the
 // document's length model, widened for long parts as a joined run's is: a
 // long sentence's translation varies as freely whether a line break or a
-// language change cuts it off. The deletion's reading (the whole line against
-// the first partner) is measured the same way, so neither reading is favoured.
+// language change cuts it off.
 bool StructuralChecker::merged_parts_fit(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                          std::uint32_t second, bool partners_translation) {
   auto fit = [&](std::string_view part, std::string_view partner) {
@@ -176,8 +175,8 @@ bool StructuralChecker::merged_sentence_evidence(std::string_view text, const de
                                                  std::uint32_t first, std::uint32_t second, bool partners_translation,
                                                  bool partners_present) {
   if (!merged_parts_fit(text, seam, first, second, partners_translation)) return false;
-  const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits_widened(text_of(first), text)
-                                                                    : join_fit_.fits_widened(text, text_of(first)));
+  const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
+                                                                    : join_fit_.fits(text, text_of(first)));
   if (!whole_fits) return true;
   // Beside a missing line the competing reading is a deletion (with both
   // partners present, a segment split over two lines: no length test here).

@@ -241,8 +241,8 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return std::nullopt;
   const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
-  const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits_widened(text_of(first), text)
-                                                                    : join_fit_.fits_widened(text, text_of(first)));
+  const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
+                                                                    : join_fit_.fits(text, text_of(first)));
   const auto seams = detail::merged_lexical_seams(*lexicon, text, merged_script == Script::Han, text_of(first),
                                                   text_of(second), second_token, share, whole_fits);
   // A label alone ("Figure 16.138.") is no segment where the first partner
