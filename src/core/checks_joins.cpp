@@ -153,13 +153,11 @@ void StructuralChecker::merged_second_fix(std::size_t finding_at, const Pair& pa
 
 // Whether the two parts of a merged line (cut at `seam`) fit the partner
 // lines `first` and `second` (of the side `partners_translation`) under the
-// document's length model, widened for long parts as a joined run's is: a
-// long sentence's translation varies as freely whether a line break or a
-// language change cuts it off.
+// document's length model.
 bool StructuralChecker::merged_parts_fit(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                          std::uint32_t second, bool partners_translation) {
   auto fit = [&](std::string_view part, std::string_view partner) {
-    return partners_translation ? join_fit_.fits_widened(partner, part) : join_fit_.fits_widened(part, partner);
+    return partners_translation ? join_fit_.fits(partner, part) : join_fit_.fits(part, partner);
   };
   return fit(text.substr(0, seam.first_end), text_of(first)) && fit(text.substr(seam.second_begin), text_of(second));
 }

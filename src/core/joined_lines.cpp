@@ -442,10 +442,6 @@ bool JoinLengthFit::fits(std::string_view translation, std::string_view original
   return std::abs(signed_delta(translation, original)) <= kJoinFitDelta;
 }
 
-bool JoinLengthFit::fits_widened(std::string_view translation, std::string_view original) {
-  return delta(translation, original) <= kJoinFitDelta;
-}
-
 double JoinLengthFit::signed_delta(std::string_view translation, std::string_view original) {
   if (!model_) {
     std::vector<LengthPair> pairs;

@@ -83,11 +83,8 @@ class JoinLengthFit {
   JoinLengthFit(const Transcript& transcript, const LineIndex& index) : transcript_(transcript), index_(index) {}
   JoinLengthFit(const Transcript& transcript, const LineIndex& index, const Lexicon* lexicon)
       : transcript_(transcript), index_(index), lexicon_(lexicon) {}
-  // Whether the plain |δ| (no widening: a merged line as a whole, the split-segment reading) is within the 1% band.
+  // Whether the plain |δ| (no widening: merged-lines and the split-segment reading) is within the 1% band.
   bool fits(std::string_view translation, std::string_view original);
-  // Whether the widened |δ| (delta()) is within the 1% band: a long text's
-  // paraphrase spread, for a merged line's parts as for a joined run.
-  bool fits_widened(std::string_view translation, std::string_view original);
   // |δ| of the two texts under the document's model (infinite for an empty one),
   // its spread widened for texts longer than the document's typical pair.
   double delta(std::string_view translation, std::string_view original);

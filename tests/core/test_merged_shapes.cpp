@@ -13,7 +13,6 @@
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 #include "core/front_matter.hpp"
-#include "support/sentence_pairs.hpp"
 #include "support/structural_findings.hpp"
 
 using bitext::CheckOptions;
@@ -216,32 +215,4 @@ TEST_CASE("merged-lines: without a dictionary a sentence end beside a missing li
   bool missing = false;
   for (const Finding& finding : findings) missing = missing || (finding.code == "missing-original" && finding.begin == text.find("确定它"));
   CHECK(missing);
-}
-
-// Twenty one-sentence pairs set the document's typical pair; a paragraph of six
-// of their sentences, whose translation leaves two clauses out, is merged with
-// the next pair's short original. The paragraph's part fits its partner as a
-// long text does (the widened fit, as a joined run's), not as six short ones.
-TEST_CASE("merged-lines: a long part's fit widens with its length as a joined run's does") {
-  const std::string chinese =
-      "我们下周开会讨论这个计划。孩子们在院子里玩耍。火车晚点了二十分钟。他的中文说得非常流利。图书馆周末不开门。我忘了带雨伞。";
-  const std::string english =
-      "We will meet next week to discuss this plan, which everyone has been waiting for since the spring. The children "
-      "are playing in the yard behind the old school. The train was twenty minutes late. He speaks Chinese very "
-      "fluently. The library is closed on weekends. I forgot to bring my umbrella.";
-  const std::string pairs = bitext::test_support::sentence_pair_lines(20) + "\n";
-  const std::string anchor = "He bought a new book yesterday.\n";
-  REQUIRE(pairs.find(anchor) != std::string::npos);
-  const std::size_t at = pairs.find(anchor) + anchor.size();
-  const std::string clean = pairs.substr(0, at) + chinese + "\n" + english + "\n我忘了带钥匙。\nI forgot my keys.\n" +
-                            pairs.substr(at);
-  const std::string text = pairs.substr(0, at) + chinese + "\n" + english + " I forgot my keys.\n我忘了带钥匙。\n" +
-                           pairs.substr(at);
-  const std::vector<Finding> findings = structural_findings(text);
-  const std::vector<Finding> splits = split_lines(findings);
-  REQUIRE(splits.size() == 1);  // main: the paragraph's part is 3.50 out, a missing original instead
-  CHECK(splits[0].severity == bitext::Severity::Warning);
-  REQUIRE(splits[0].fixes.size() == 1);
-  CHECK(preferred_fixed(text, splits[0]) == clean);
-  for (const Finding& finding : findings) CHECK(finding.code != "missing-original");
 }
