@@ -183,18 +183,10 @@ bool StructuralChecker::merged_sentence_evidence(std::string_view text, const de
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return false;
   const bool merged_chinese = merged_script == Script::Han;
-  auto words_of = [&](std::string_view part, bool chinese) {
-    return chinese ? chinese_line_words(part, lexicon) : english_line_words(part);
-  };
-  const std::vector<LexicalWord> tail = words_of(text.substr(seam.second_begin), merged_chinese);
-  const std::vector<LexicalWord> in_first = words_of(text_of(first), !merged_chinese);
-  const std::vector<LexicalWord> in_second = words_of(text_of(second), !merged_chinese);
-  auto matched = [&](const std::vector<LexicalWord>& partner) {
-    const LexicalEvidence e = merged_chinese ? lexical_evidence(*lexicon, tail, partner)
-                                             : lexical_evidence(*lexicon, partner, tail);
-    return merged_chinese ? e.chinese_matched : e.english_matched;
-  };
-  const std::vector<bool> to_first = matched(in_first), to_second = matched(in_second);
+  const std::string_view after = text.substr(seam.second_begin);
+  const std::vector<LexicalWord> tail = merged_chinese ? chinese_line_words(after, lexicon) : english_line_words(after);
+  const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, tail, merged_chinese, text_of(first));
+  const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, tail, merged_chinese, text_of(second));
   int second_only = 0, first_only = 0;
   for (std::size_t k = 0; k < tail.size(); ++k) {
     second_only += to_second[k] && !to_first[k];
@@ -308,11 +300,9 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
     // The seam counts only where no other line of the document has one.
     if (seam && spaced_cjk && spaced_cjk_lines() > (detail::has_spaced_cjk_end(text) ? 1u : 0u)) seam.reset();
   }
-  // A label alone ("10.6.2.", "图 8.2.") is no segment where the first
-  // partner has a title after its label: it labels the text after it.
-  const bool first_titled = !detail::bare_label(text_of(first));
+  // A label alone ("10.6.2.", "图 8.2.") cut off its title is no segment.
   auto label_alone = [&](const std::optional<detail::LanguageJoin>& cut) {
-    return cut && first_titled && detail::bare_label(text.substr(0, cut->first_end));
+    return cut && detail::label_cut_off(text.substr(0, cut->first_end), text_of(first));
   };
   if (label_alone(seam)) seam.reset();
   if (!seam && ordinary_ok) {
@@ -430,15 +420,8 @@ bool StructuralChecker::merged_words_agree(std::string_view text, const detail::
       (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
   const std::vector<LexicalWord> words =
       merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
-  auto partner_words = [&](std::uint32_t line) {
-    return merged_chinese ? english_line_words(text_of(line)) : chinese_line_words(text_of(line), lexicon);
-  };
-  auto matched = [&](const std::vector<LexicalWord>& partner) {
-    const LexicalEvidence e = merged_chinese ? lexical_evidence(*lexicon, words, partner)
-                                             : lexical_evidence(*lexicon, partner, words);
-    return merged_chinese ? e.chinese_matched : e.english_matched;
-  };
-  const std::vector<bool> to_first = matched(partner_words(first)), to_second = matched(partner_words(second));
+  const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
+  const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (to_first[k] == to_second[k]) continue;
     if (to_second[k] && words[k].begin < seam.first_end) return false;
@@ -459,7 +442,7 @@ bool StructuralChecker::merged_cut_starts_segment(std::string_view text, const d
   const bool merged_chinese =
       (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
   const Lexicon* lexicon = join_fit_.lexicon();
-  if (!merged_chinese && text[seam.second_begin] >= 'a' && text[seam.second_begin] <= 'z') return false;
+  if (!merged_chinese && chars::is_ascii_lower(text[seam.second_begin])) return false;
   if (!lexicon) return false;  // a title's capitals alone ("Advanced Configuration and | Power Interface") tell nothing
   const std::vector<LexicalWord> words =
       merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
@@ -469,11 +452,7 @@ bool StructuralChecker::merged_cut_starts_segment(std::string_view text, const d
     opens = opens || word.begin == seam.second_begin;
   }
   if (!opens) return false;
-  const std::vector<LexicalWord> partner =
-      merged_chinese ? english_line_words(text_of(second)) : chinese_line_words(text_of(second), lexicon);
-  const LexicalEvidence e =
-      merged_chinese ? lexical_evidence(*lexicon, words, partner) : lexical_evidence(*lexicon, partner, words);
-  const std::vector<bool>& matched = merged_chinese ? e.chinese_matched : e.english_matched;
+  const std::vector<bool> matched = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
   for (std::size_t k = 0; k < words.size(); ++k)
     if (matched[k] && words[k].begin >= seam.second_begin) return true;
   return false;
@@ -483,7 +462,7 @@ bool StructuralChecker::merged_cut_starts_segment(std::string_view text, const d
 // word (detail::inner_capital_words), collected once.
 bool StructuralChecker::written_as_name(std::string_view word) {
   // Capitals alone ("GNU", "BACK TO BASICS", "B.4.2.") are an acronym, a label or a heading's letter.
-  if (std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  if (std::none_of(word.begin(), word.end(), [](char c) { return chars::is_ascii_lower(c); })) return false;
   if (!inner_capitals_) {
     inner_capitals_.emplace();
     for (std::uint32_t number = 0; number < transcript_.lines.size(); ++number)

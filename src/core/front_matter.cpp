@@ -230,7 +230,7 @@ bool segments_apart(std::string_view first, std::string_view second) {
       last == U'\uFF1B' || last == U'-' || last == U'\u3002')
     return false;
   const char32_t open = decode_utf8(second, 0).code_point;
-  if (open < 0x80) return (open >= U'A' && open <= U'Z') || (open >= U'0' && open <= U'9');
+  if (open < 0x80) return chars::is_ascii_upper(open) || chars::is_ascii_digit(open);
   return chars::is_cjk(open);
 }
 
@@ -245,7 +245,7 @@ bool ends_with_function_word(std::string_view line) {
   while (begin > 0 && chars::is_ascii_letter(static_cast<unsigned char>(line[begin - 1]))) --begin;
   if (begin == line.size() || (begin > 0 && line[begin - 1] != ' ')) return false;
   std::string word(line.substr(begin));
-  for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (char& c : word) c = static_cast<char>(chars::is_ascii_upper(c) ? c - 'A' + 'a' : c);
   return std::find(std::begin(kClosed), std::end(kClosed), word) != std::end(kClosed);
 }
 
@@ -258,8 +258,8 @@ std::string_view opening_word(std::string_view line) {
 
 void inner_capital_words(std::string_view line, std::vector<std::string_view>& out) {
   for (std::size_t at = line.find(' '); at != std::string_view::npos; at = line.find(' ', at + 1)) {
-    if (at == 0 || !(line[at - 1] >= 'a' && line[at - 1] <= 'z') || at + 1 >= line.size()) continue;
-    if (!(line[at + 1] >= 'A' && line[at + 1] <= 'Z')) continue;
+    if (at == 0 || !chars::is_ascii_lower(line[at - 1]) || at + 1 >= line.size()) continue;
+    if (!chars::is_ascii_upper(line[at + 1])) continue;
     const std::string_view word = opening_word(line.substr(at + 1));
     if (!word.empty()) out.push_back(word);
   }

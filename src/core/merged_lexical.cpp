@@ -37,23 +37,25 @@ bool merged_lexical_anchor(std::string_view token, bool label) {
 
 }  // namespace
 
+std::vector<bool> merged_words_translated(const Lexicon& lexicon, const std::vector<LexicalWord>& words,
+                                          bool merged_chinese, std::string_view partner) {
+  if (merged_chinese) return lexical_evidence(lexicon, words, english_line_words(partner)).chinese_matched;
+  return lexical_evidence(lexicon, chinese_line_words(partner, &lexicon), words).english_matched;
+}
+
+bool label_cut_off(std::string_view before_cut, std::string_view first_partner) {
+  return bare_label(before_cut) && !bare_label(first_partner);
+}
+
 std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,
                                                std::string_view first, std::string_view second,
                                                std::string_view second_token, double share, bool whole_fits) {
-  auto words_of = [&](std::string_view text, bool chinese) {
-    return chinese ? chinese_line_words(text, &lexicon) : english_line_words(text);
-  };
   // The merged line's English words glued at a capital are read apart
   // ("NormalizeColor": a merge without a separator glues two words).
-  const std::vector<LexicalWord> line = merged_chinese ? words_of(merged, true) : merged_english_words(merged);
-  const std::vector<LexicalWord> in_first = words_of(first, !merged_chinese);
-  const std::vector<LexicalWord> in_second = words_of(second, !merged_chinese);
-  auto matched = [&](const std::vector<LexicalWord>& partner) {
-    const LexicalEvidence e = merged_chinese ? lexical_evidence(lexicon, line, partner)
-                                             : lexical_evidence(lexicon, partner, line);
-    return merged_chinese ? e.chinese_matched : e.english_matched;
-  };
-  const std::vector<bool> to_first = matched(in_first), to_second = matched(in_second);
+  const std::vector<LexicalWord> line =
+      merged_chinese ? chinese_line_words(merged, &lexicon) : merged_english_words(merged);
+  const std::vector<bool> to_first = merged_words_translated(lexicon, line, merged_chinese, first);
+  const std::vector<bool> to_second = merged_words_translated(lexicon, line, merged_chinese, second);
   // Each word that only one partner has: where it is, which partner (+1 the
   // first, -1 the second) and how much it counts.
   struct Lean {
@@ -245,11 +247,9 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
                                                                     : join_fit_.fits(text, text_of(first)));
   const auto seams = detail::merged_lexical_seams(*lexicon, text, merged_script == Script::Han, text_of(first),
                                                   text_of(second), second_token, share, whole_fits);
-  // A label alone ("Figure 16.138.") is no segment where the first partner
-  // has a title after its label: the next candidate is tried.
-  const bool first_titled = !detail::bare_label(text_of(first));
+  // A label alone ("Figure 16.138.") cut off its title: the next candidate is tried.
   auto label_alone = [&](const detail::LanguageJoin& cut) {
-    return first_titled && detail::bare_label(text.substr(0, cut.first_end));
+    return detail::label_cut_off(text.substr(0, cut.first_end), text_of(first));
   };
   for (const detail::LanguageJoin& candidate : seams)
     if (!label_alone(candidate) && merged_parts_fit(text, candidate, first, second, partners_translation))

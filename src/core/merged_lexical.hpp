@@ -32,4 +32,14 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
                                                std::string_view first, std::string_view second,
                                                std::string_view second_token, double share, bool whole_fits);
 
+// Which of `words` (read from a merged line, Chinese when `merged_chinese`)
+// the dictionary finds translated in `partner`, a line of the other language.
+std::vector<bool> merged_words_translated(const Lexicon& lexicon, const std::vector<LexicalWord>& words,
+                                          bool merged_chinese, std::string_view partner);
+
+// Whether the part of a merged line before a cut (`before_cut`) is a label
+// alone ("10.6.2.", "图 8.2.") while the first partner has a title after its
+// label: then the label belongs to the text after it, and the cut is no seam.
+bool label_cut_off(std::string_view before_cut, std::string_view first_partner);
+
 }  // namespace bitext::detail
