@@ -299,11 +299,9 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
 std::string_view opening_footnote_mark(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && text[i] == ' ') ++i;
-  if (i >= text.size() || text[i] != '[') return {};
-  std::size_t j = i + 1;
-  while (j < text.size() && j - i <= 4 && text[j] >= '0' && text[j] <= '9') ++j;
-  if (j == i + 1 || j >= text.size() || text[j] != ']') return {};
-  return text.substr(i, j + 1 - i);
+  const std::size_t end = detail::footnote_mark_end(text, i);
+  if (end == 0 || end - i - 2 > 4) return {};  // at most four digits
+  return text.substr(i, end - i);
 }
 
 // A footnote's reference mark alone ("[38]"): neither a sentence of its own
@@ -422,7 +420,7 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   auto opens_with_small_word = [](std::string_view line) {
     const std::string_view text = chars::without_opening_marks(detail::trim(line));
     std::size_t end = 0;
-    while (end < text.size() && text[end] >= 'a' && text[end] <= 'z') ++end;
+    while (end < text.size() && chars::is_ascii_lower(text[end])) ++end;
     return end > 0 && (end == text.size() || text[end] == ' ' || text[end] == ',');
   };
   const std::string_view head = detail::trim(source_text.substr(0, cut.head_end));

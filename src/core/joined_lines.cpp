@@ -21,6 +21,7 @@
 #include "join_lead.hpp"
 #include "join_sidebar.hpp"
 #include "join_numbers.hpp"
+#include "line_end_marks.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -99,10 +100,8 @@ char32_t last_mark_before(std::string_view text, std::size_t end) {
 // Bytes of a footnote's label ("[99]") at `at`, or 0: a footnote list starts
 // each of its lines, in either language, with it.
 std::size_t join_footnote_at(std::string_view line, std::size_t at) {
-  if (at >= line.size() || line[at] != '[') return 0;
-  std::size_t end = at + 1;
-  while (end < line.size() && chars::is_ascii_digit(static_cast<unsigned char>(line[end]))) ++end;
-  return end > at + 1 && end < line.size() && line[end] == ']' ? end + 1 - at : 0;
+  const std::size_t end = footnote_mark_end(line, at);
+  return end == 0 ? 0 : end - at;
 }
 
 // Bytes of a heading's number label ("8.11.2.", "23.") or a footnote's
