@@ -40,7 +40,7 @@ constexpr std::array<std::string_view, 16> kChineseAnswers = {"是", "是的", "
                                                               "不可以", "能", "不能", "会", "不会", "行", "不行", "好"};
 
 bool is_ascii_letter(char c) { return chars::is_ascii_letter(static_cast<unsigned char>(c)); }
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+char ascii_lower(char c) { return chars::is_ascii_upper(static_cast<unsigned char>(c)) ? char(c - 'A' + 'a') : c; }
 
 // The text without leading blanks and opening quotes or brackets.
 std::string_view opening(std::string_view text) {

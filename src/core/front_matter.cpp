@@ -44,7 +44,7 @@ bool ascii_digit(char c) { return chars::is_ascii_digit(static_cast<unsigned cha
 std::size_t section_number(std::string_view text, bool after_word) {
   std::size_t at = 0;
   std::size_t groups = 0;
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' && text.size() > 1 && text[1] == '.') {
+  if (!text.empty() && chars::is_ascii_upper(text[0]) && text.size() > 1 && text[1] == '.') {
     at = 1;
     groups = 1;
   } else {
@@ -118,7 +118,7 @@ bool carries_number(std::string_view line, std::string_view number) {
   const auto part_of_number = [](char c) { return ascii_digit(c) || c == '.'; };
   for (std::size_t at = line.find(number); at != std::string_view::npos; at = line.find(number, at + 1)) {
     const std::size_t end = at + number.size();
-    const bool open = at == 0 || !(part_of_number(line[at - 1]) || (line[at - 1] >= 'A' && line[at - 1] <= 'Z'));
+    const bool open = at == 0 || !(part_of_number(line[at - 1]) || chars::is_ascii_upper(line[at - 1]));
     // "8.4" is not carried by "8.41" nor by "8.4.1", but by "8.4." and "8.4,".
     const bool closed = end == line.size() || (!ascii_digit(line[end]) &&
                                                !(line[end] == '.' && end + 1 < line.size() && ascii_digit(line[end + 1])));
@@ -144,13 +144,13 @@ bool bare_label(std::string_view line) {
   // section_number reads digits, full stops and a capital only, so the number
   // begins inside the line's last run of those (the rest of a long line is not read).
   std::size_t run = text.size();
-  while (run > 0 && (ascii_digit(text[run - 1]) || text[run - 1] == '.' || (text[run - 1] >= 'A' && text[run - 1] <= 'Z')))
+  while (run > 0 && (ascii_digit(text[run - 1]) || text[run - 1] == '.' || chars::is_ascii_upper(text[run - 1])))
     --run;
   for (std::size_t at = std::max<std::size_t>(run, 1); at < text.size(); ++at) {
     const char c = text[at];
     const char before = text[at - 1];
-    const bool latin_before = (before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z');
-    if (!ascii_digit(c) && !(c >= 'A' && c <= 'Z' && !latin_before)) continue;
+    const bool latin_before = chars::is_ascii_letter(before);
+    if (!ascii_digit(c) && !(chars::is_ascii_upper(c) && !latin_before)) continue;
     if (section_number(text.substr(at), true) != text.size() - at) continue;
     const std::string_view word = trim(text.substr(0, at));
     return word.size() <= 16 && word.find(' ') == std::string_view::npos && has_letters(word) &&
@@ -166,7 +166,7 @@ bool is_number_label(std::string_view text) {
     const std::size_t start = at;
     while (at < text.size() && ascii_digit(text[at])) ++at;
     if (at == start) {
-      if (start != 0 || !(text[at] >= 'A' && text[at] <= 'Z')) return false;
+      if (start != 0 || !chars::is_ascii_upper(text[at])) return false;
       ++at;  // an appendix letter, first group only
     }
     if (at >= text.size() || text[at] != '.') return false;
@@ -185,7 +185,7 @@ std::string_view navigation_word(std::string_view text) {
     if (!text.starts_with(word)) continue;
     if (text.size() == word.size()) return word;
     const auto c = static_cast<unsigned char>(text[word.size()]);
-    return ascii_digit(static_cast<char>(c)) || (c >= 'A' && c <= 'Z') || c >= 0x80 ? word : std::string_view{};
+    return ascii_digit(static_cast<char>(c)) || chars::is_ascii_upper(c) || c >= 0x80 ? word : std::string_view{};
   }
   return {};
 }
@@ -285,7 +285,7 @@ bool list_entry(std::string_view line) {
 std::string_view trailing_number_label(std::string_view text) {
   text = trim(text);
   std::size_t begin = text.size();
-  while (begin > 0 && ((text[begin - 1] >= '0' && text[begin - 1] <= '9') || text[begin - 1] == '.')) --begin;
+  while (begin > 0 && (ascii_digit(text[begin - 1]) || text[begin - 1] == '.')) --begin;
   while (begin < text.size() && text[begin] == '.') ++begin;
   const std::string_view label = text.substr(begin);
   return is_number_label(label) ? label : std::string_view{};
@@ -296,9 +296,9 @@ std::string_view trailing_number_label(std::string_view text) {
 bool holds_label(std::string_view partner, std::string_view label) {
   if (label.empty()) return false;
   for (std::size_t at = partner.find(label); at != std::string_view::npos; at = partner.find(label, at + 1)) {
-    const bool open = at == 0 || !((partner[at - 1] >= '0' && partner[at - 1] <= '9') || partner[at - 1] == '.');
+    const bool open = at == 0 || !(ascii_digit(partner[at - 1]) || partner[at - 1] == '.');
     const std::size_t end = at + label.size();
-    const bool closed = end == partner.size() || !(partner[end] >= '0' && partner[end] <= '9');
+    const bool closed = end == partner.size() || !ascii_digit(partner[end]);
     if (open && closed) return true;
   }
   return false;
