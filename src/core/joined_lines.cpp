@@ -699,15 +699,9 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
   return beside_reading(transcript, index, own, static_cast<std::int32_t>(pair.index), missing_translation, reader);
 }
 
-std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIndex& index, std::uint32_t line,
-                                      JoinLengthFit& fit) {
-  if (index.of_ranges()) return std::nullopt;
-  const bool translation_cjk = cjk_script(transcript.translation_script);
-  if (translation_cjk == cjk_script(transcript.original_script)) return std::nullopt;
-  const bool translation_first = transcript.order != LineOrder::OriginalFirst;
-  const bool cjk_first = translation_cjk == translation_first;
-  const std::string_view text = index.line_text(line);
+std::optional<LanguageJoin> own_join(std::string_view text, bool cjk_first, bool translation_cjk, JoinLengthFit& fit) {
   const std::vector<JoinCandidate> candidates = language_joins(text, cjk_first);
+  const bool translation_first = cjk_first == translation_cjk;
   const JoinCandidate* chosen = best_join(candidates, [&](const JoinCandidate& candidate) {
     const std::string_view first = text.substr(0, candidate.join.first_end), second = text.substr(candidate.join.second_begin);
     const double score = fit.delta(translation_first ? first : second, translation_first ? second : first);
@@ -719,6 +713,15 @@ std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIn
   });
   if (!chosen) return std::nullopt;
   return chosen->join;
+}
+
+std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIndex& index, std::uint32_t line,
+                                      JoinLengthFit& fit) {
+  if (index.of_ranges()) return std::nullopt;
+  const bool translation_cjk = cjk_script(transcript.translation_script);
+  if (translation_cjk == cjk_script(transcript.original_script)) return std::nullopt;
+  const bool translation_first = transcript.order != LineOrder::OriginalFirst;
+  return own_join(index.line_text(line), translation_cjk == translation_first, translation_cjk, fit);
 }
 
 // Whether text starts with a footnote label "[12]" or a heading's number label

@@ -845,3 +845,42 @@ TEST_CASE("joined-lines: a long paragraph's fit widens with its length") {
   CHECK(fit.delta("他昨天买了一本新书。", "He bought a new book yesterday, which everyone has been waiting for since the spring.") >
         3.29);
 }
+
+TEST_CASE("joined-lines: a three-line document read in the other order") {
+  // "12.5. 关于" / "12.5. About" / the next heading's two lines joined: the pairing reads a Chinese header and an
+  // English-first pair (the only pair fixes the order); read Chinese-first, lines 1 and 2 pair and line 3 splits.
+  const std::string clean = "12.5. 关于\n12.5. About\n12.5.2. 对话窗口的说明\n12.5.2. Description of the dialog window\n";
+  const std::string text = replaced(clean, "说明\n12.5.2.", "说明12.5.2.");
+  const CheckOptions options;
+  const LineIndex index(text);
+  const Transcript transcript = bitext::parse_transcript(index, options);
+  REQUIRE(transcript.pairs.size() == 1);
+  REQUIRE(transcript.front_matter.size() == 1);
+  const std::vector<Finding> findings = structural_findings(text);
+  const auto joined = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.code == "joined-lines"; });
+  REQUIRE(joined != findings.end());
+  CHECK(joined->severity == bitext::Severity::Information);
+  CHECK(joined->message ==
+        "Line 3 holds a Chinese translation and its English original joined into one line, lines 1 and 2 being a pair "
+        "in that order; or line 1 is the document's header and line 3 pairs with line 2");
+  CHECK(joined->begin == text.find("12.5.2."));
+  CHECK(joined->fixes[0].title == "Split line 3 where the English original starts");
+  CHECK(joined_fixed(text, *joined) == clean);
+  // The header's orphaned-heading finding gives way to it.
+  CHECK(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.code == "missing-original"; }));
+  // A long sentence pair joined at its sentence end reads the same way.
+  const std::string sentence = "2. 提交 BUG\n2. Reporting the Bug\n用一句话总结出这个 BUG，这样别人搜索的时候才能找到。"
+                               "Give a one-sentence summary so that somebody searching for similar bugs would find it.\n";
+  const std::vector<Finding> long_findings = structural_findings(sentence);
+  CHECK(std::count_if(long_findings.begin(), long_findings.end(),
+                      [](const Finding& f) { return f.code == "joined-lines"; }) == 1);
+  // Not where the far line is a Chinese line quoting a short English title (no dictionary vouches for it),
+  // nor where a second pair fixes the order.
+  const std::vector<Finding> quoted = structural_findings("2.1.2. 选项\n2.1.2. Options\n安装 Debian Edu\n");
+  CHECK(std::none_of(quoted.begin(), quoted.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
+  const std::string longer = "12.5. 关于\n12.5. About\n12.5.1. 简介\n12.5.1. Introduction\n12.5.2. 对话窗口的说明12.5.2. Description of the dialog window\n";
+  const std::vector<Finding> two_pairs = structural_findings(longer);
+  CHECK(std::none_of(two_pairs.begin(), two_pairs.end(), [](const Finding& f) {
+    return f.code == "joined-lines" && f.message.find("in that order") != std::string::npos;
+  }));
+}
