@@ -52,6 +52,10 @@ struct JoinCandidate {
   bool short_run = false;
   bool label_start = false;
   bool repeated_number = false;
+  // The second run starts with a page's navigation link word ("下一页前言NextForeword",
+  // "PrevForeword下一页3. 一般方法", front_matter.hpp): a link is a segment of its own,
+  // so its word starts a line; evidence for a short run where both runs fit their partners.
+  bool link_start = false;
   // The first run ends with a sentence's end mark (。！？.!?, not a number's
   // dot) and the English run is a sentence run: the cut is at a sentence end.
   bool sentence_end = false;

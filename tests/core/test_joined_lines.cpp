@@ -884,3 +884,46 @@ TEST_CASE("joined-lines: a three-line document read in the other order") {
     return f.code == "joined-lines" && f.message.find("in that order") != std::string::npos;
   }));
 }
+
+TEST_CASE("joined-lines: a page's navigation link starts the second run") {
+  using bitext::detail::language_joins;
+  // The link word starts the English run glued to the link's title, or the Chinese run after a link's English line.
+  const std::string own = "下一页前言NextForeword";
+  const auto own_cuts = language_joins(own, true);
+  REQUIRE(own_cuts.size() == 1);
+  CHECK(own_cuts[0].join.second_begin == std::string("下一页前言").size());
+  CHECK(own_cuts[0].short_run);
+  CHECK(own_cuts[0].link_start);
+  const auto across = language_joins("PrevForeword下一页3. 一般方法", false);
+  REQUIRE(!across.empty());
+  CHECK(across.back().join.second_begin == std::string("PrevForeword").size());
+  CHECK(across.back().link_start);
+  CHECK(!language_joins("中央备份 Central Backup", true).front().link_start);
+  // "Next" before a space is a word of a sentence ("Next, run…"), no link word.
+  for (const auto& cut : language_joins("然后安装 Next steps for Debian Edu users", true)) CHECK(!cut.link_start);
+  // In a page's navigation: the pairs "上一页序" / "PrevPreface", "下一页前言" / "NextForeword".
+  const std::string clean =
+      replaced(kJoinClean, "yesterday.\n", "yesterday.\n上一页序\nPrevPreface\n下一页前言\nNextForeword\n");
+  const std::string joined_own = replaced(clean, "前言\nNextForeword", "前言NextForeword");
+  const Finding own_finding = only_joined(structural_findings(joined_own));
+  CHECK(own_finding.message == "Line 9 holds the Chinese translation and the English original of pair 5 joined into one line");
+  CHECK(joined_fixed(joined_own, own_finding) == clean);
+  const std::string joined_across = replaced(clean, "PrevPreface\n下一页", "PrevPreface下一页");
+  const Finding across_finding = only_joined(structural_findings(joined_across));
+  CHECK(joined_fixed(joined_across, across_finding) == clean);
+  // A short English title glued to a Chinese line is still no join without the dictionary's word.
+  const std::string title = replaced(clean, "前言\nNextForeword", "前言Foreword");
+  const std::vector<Finding> title_findings = structural_findings(title);
+  CHECK(std::none_of(title_findings.begin(), title_findings.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
+}
+
+TEST_CASE("language_joins: a caption's label glued to its English title repeats the number") {
+  const auto cuts = bitext::detail::language_joins("图 15.102.Figure 15.102.", true);
+  const auto repeated = std::find_if(cuts.begin(), cuts.end(), [](const auto& c) { return c.repeated_number; });
+  REQUIRE(repeated != cuts.end());
+  CHECK(repeated->join.first_end == std::string("图 15.102.").size());
+  CHECK(repeated->join.second_begin == std::string("图 15.102.").size());
+  // A number glued to small letters ("15.102.x") is no label's.
+  const auto small = bitext::detail::language_joins("图 15.102.figure 15.102.", true);
+  CHECK(std::none_of(small.begin(), small.end(), [](const auto& c) { return c.repeated_number; }));
+}
