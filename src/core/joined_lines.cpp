@@ -287,6 +287,13 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
       }
     }
   }
+  // An untranslated sentence starting both runs (join_lead.hpp): the same, where it follows the Han text.
+  if (const auto join = repeated_opening_join(line);
+      join && std::none_of(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == join->second_begin; })) {
+    JoinCandidate candidate{*join};
+    candidate.repeated_number = true;
+    out.push_back(candidate);
+  }
   if (const auto start = carried_tail_start(line, tail_begin)) {
     std::size_t first_end = end_before_join_space(line, *start);
     JoinCandidate candidate{LanguageJoin{first_end, *start}};

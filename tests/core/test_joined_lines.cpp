@@ -927,3 +927,25 @@ TEST_CASE("language_joins: a caption's label glued to its English title repeats 
   const auto small = bitext::detail::language_joins("图 15.102.figure 15.102.", true);
   CHECK(std::none_of(small.begin(), small.end(), [](const auto& c) { return c.repeated_number; }));
 }
+
+TEST_CASE("joined-lines: an untranslated sentence that starts both lines of a pair, joined") {
+  using bitext::detail::repeated_opening_join;
+  const std::string chinese = "This drop-down list lets you select a copy. See 第 12.2 节 “帮助”.";
+  const std::string english = "This drop-down list lets you select a copy. See Section 12.2, “Help”.";
+  const auto cut = repeated_opening_join(chinese + " " + english);
+  REQUIRE(cut.has_value());
+  CHECK(cut->first_end == chinese.size());
+  CHECK(cut->second_begin == chinese.size() + 1);
+  CHECK(repeated_opening_join(chinese + english)->second_begin == chinese.size());  // glued after the full stop
+  // Three words at least, a whole word, no Han text after the repeat, and a capital to start with.
+  CHECK(!repeated_opening_join("See the 第 12.2 节 “帮助”。See the Section 12.2"));
+  CHECK(!repeated_opening_join("This drop-down list 第 12.2 节。XThis drop-down list is"));
+  CHECK(!repeated_opening_join("This drop-down list 第 12.2 节。This drop-down list 是"));
+  CHECK(!repeated_opening_join("dpkg is the tool 的说明。dpkg is the tool"));
+  // In a document: pair 4's two lines joined, the joiner's space put back as the line break.
+  const std::string clean = replaced(kJoinClean, "yesterday.\n", "yesterday.\n" + chinese + "\n" + english + "\n");
+  const std::string text = replaced(clean, chinese + "\n", chinese + " ");
+  const Finding finding = only_joined(structural_findings(text));
+  CHECK(finding.message == "Line 7 holds the Chinese translation and the English original of pair 4 joined into one line");
+  CHECK(joined_fixed(text, finding) == clean);
+}
