@@ -2,6 +2,7 @@
 // its far line holds a pair's two lines joined when the document is read in
 // the other order (detail::reordered_edge_join, join_order.cpp).
 #include <string>
+#include <string_view>
 
 #include "structural_checker.hpp"
 
@@ -15,8 +16,9 @@ bool StructuralChecker::joined_reordered_edge(std::uint32_t number, const Pair& 
   const std::string first_part = side_part(!reading->second_translation);
   const std::string second_part = side_part(reading->second_translation);
   const std::uint32_t pair_line = reading->first == number ? reading->second : reading->first;
+  const bool vowel = !first_part.empty() && std::string_view("AEIOU").find(first_part.front()) != std::string_view::npos;
   Finding& finding = add("joined-lines", reading->line, reading->line, edge,
-                         "Line " + line_number(reading->line) + " holds a " + first_part + " and its " + second_part +
+                         "Line " + line_number(reading->line) + " holds " + (vowel ? "an " : "a ") + first_part + " and its " + second_part +
                              " joined into one line, lines " + line_number(reading->first) + " and " +
                              line_number(reading->second) + " being a pair in that order; or line " +
                              line_number(number) + " is the document's " +

@@ -878,6 +878,18 @@ TEST_CASE("joined-lines: a three-line document read in the other order") {
   // nor where a second pair fixes the order.
   const std::vector<Finding> quoted = structural_findings("2.1.2. 选项\n2.1.2. Options\n安装 Debian Edu\n");
   CHECK(std::none_of(quoted.begin(), quoted.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
+  // The mirror: a footer after the pair, the joined line first, in an English-first reading.
+  const std::string footer = "12.5.2. Description of the dialog window12.5.2. 对话窗口的说明\n12.5. About\n12.5. 关于\n";
+  const std::vector<Finding> footer_findings = structural_findings(footer);
+  REQUIRE(footer_findings.size() == 1);
+  CHECK(footer_findings[0].message ==
+        "Line 1 holds an English original and its Chinese translation joined into one line, lines 2 and 3 being a pair "
+        "in that order; or line 3 is the document's footer and line 1 pairs with line 2");
+  CHECK(joined_fixed(footer, footer_findings[0]) ==
+        "12.5.2. Description of the dialog window\n12.5.2. 对话窗口的说明\n12.5. About\n12.5. 关于\n");
+  // The two orders must agree: a Chinese-first joined line before an English-first pair is no such reading.
+  const std::vector<Finding> mixed = structural_findings("12.5.2. 对话窗口的说明12.5.2. Description of the dialog window\n12.5. About\n12.5. 关于\n");
+  CHECK(std::none_of(mixed.begin(), mixed.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
   const std::string longer = "12.5. 关于\n12.5. About\n12.5.1. 简介\n12.5.1. Introduction\n12.5.2. 对话窗口的说明12.5.2. Description of the dialog window\n";
   const std::vector<Finding> two_pairs = structural_findings(longer);
   CHECK(std::none_of(two_pairs.begin(), two_pairs.end(), [](const Finding& f) {
