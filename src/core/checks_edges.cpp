@@ -35,7 +35,7 @@ void StructuralChecker::orphaned_heading(bool front) {
   if (at < 0) return;
   const auto number = static_cast<std::uint32_t>(at);
   if (line(number).kind != (front ? LineKind::FrontMatter : LineKind::BackMatter)) return;
-  if (joined_edge(number, edge)) return;
+  if (joined_edge(number, edge) || joined_reordered_edge(number, edge)) return;
   if (front ? merged_front(number, edge) : merged_edge(number, edge)) return;
   const std::string_view text = text_of(number);
   const std::int64_t navigation_pair = detail::navigation_line(text) ? translated_navigation(front) : -1;

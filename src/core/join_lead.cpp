@@ -84,4 +84,27 @@ std::optional<LanguageJoin> carried_lead_join(std::string_view line, std::string
   return LanguageJoin{first_end, best};
 }
 
+std::optional<LanguageJoin> repeated_opening_join(std::string_view line) {
+  const std::size_t first_cjk = chars::first_cjk_at(line);
+  if (first_cjk == 0 || first_cjk >= line.size() || !chars::is_ascii_upper(static_cast<unsigned char>(line[0])))
+    return std::nullopt;
+  // The opening's first three words, as bytes of the line.
+  std::size_t opening = 0;
+  for (int words = 0; words < 3; ++words) {
+    while (opening < first_cjk && !lead_blank(line[opening])) ++opening;
+    if (opening >= first_cjk) return std::nullopt;
+    if (words < 2) ++opening;
+  }
+  const std::string_view start = line.substr(0, opening);
+  std::optional<LanguageJoin> cut;
+  for (std::size_t at = line.find(start, first_cjk); at != std::string_view::npos; at = line.find(start, at + 1)) {
+    const auto before = static_cast<unsigned char>(line[at - 1]);
+    if (chars::is_ascii_alnum(before) || chars::contains_cjk(line.substr(at))) continue;
+    std::size_t first_end = at;
+    while (first_end > 0 && lead_blank(line[first_end - 1])) --first_end;
+    cut = LanguageJoin{first_end, at};
+  }
+  return cut;
+}
+
 }  // namespace bitext::detail

@@ -28,4 +28,13 @@ std::optional<LanguageJoin> carried_lead_join(std::string_view line, std::string
 // once…"), as a whole token with a letter in it.
 bool repeats_lead_at(std::string_view line, std::size_t at);
 
+// The cut of a Chinese-first line that starts with an untranslated sentence
+// and holds it again after its Han text ("See 第 12.2 节 “帮助”. This drop-down
+// list… See Section 12.2, “Help”." after "This drop-down list…"): the English
+// line starts as the Chinese one did. The repeat must cover the line's first
+// three words (a sentence's start, not a name both lines quote) and follow a
+// blank, a sentence end or a closing mark, with no CJK after it; the last
+// such place, or nothing.
+std::optional<LanguageJoin> repeated_opening_join(std::string_view line);
+
 }  // namespace bitext::detail

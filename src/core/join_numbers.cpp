@@ -75,7 +75,10 @@ std::optional<std::size_t> repeated_number_start(std::string_view line) {
     while (line[token_end - 1] == '.') --token_end;
     const std::string_view number = line.substr(at, token_end - at);
     // A title's number stands alone: a space, a comma or the line's end after it, not "1.3-1~bpo70".
-    const bool alone = end == line.size() || line[end] == ' ' || line[end] == ',' || static_cast<unsigned char>(line[end]) >= 0x80;
+    // A label's closing dot ends it too where a glued title follows ("图 15.102.Figure 15.102."): a
+    // version's dots stand between digits, never before a capital.
+    const bool alone = end == line.size() || line[end] == ' ' || line[end] == ',' || static_cast<unsigned char>(line[end]) >= 0x80 ||
+                       (token_end < end && chars::is_ascii_upper(line[end]));
     if (number.find('.') != std::string_view::npos && alone) numbers.emplace_back(at, number);
     at = end;
   }

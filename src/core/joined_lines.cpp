@@ -14,6 +14,7 @@
 
 #include "bitext/length.hpp"
 #include "chars.hpp"
+#include "front_matter.hpp"
 #include "join_carried.hpp"
 #include "join_english_end.hpp"
 #include "join_entries.hpp"
@@ -286,6 +287,13 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
       }
     }
   }
+  // An untranslated sentence starting both runs (join_lead.hpp): the same, where it follows the Han text.
+  if (const auto join = repeated_opening_join(line);
+      join && std::none_of(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == join->second_begin; })) {
+    JoinCandidate candidate{*join};
+    candidate.repeated_number = true;
+    out.push_back(candidate);
+  }
   if (const auto start = carried_tail_start(line, tail_begin)) {
     std::size_t first_end = end_before_join_space(line, *start);
     JoinCandidate candidate{LanguageJoin{first_end, *start}};
@@ -525,6 +533,7 @@ std::vector<JoinCandidate> language_joins(std::string_view line, bool cjk_first)
     const std::size_t end = candidate.join.first_end;
     const char32_t mark = last_mark_before(line, end);
     const bool number_dot = mark == U'.' && end >= 2 && chars::is_ascii_digit(static_cast<unsigned char>(line[end - 2]));
+    candidate.link_start = navigation_line(line.substr(candidate.join.second_begin));
     candidate.sentence_end = !candidate.short_run && !candidate.repeated_number && !number_dot &&
                              (mark == U'。' || mark == U'！' || mark == U'？' || mark == U'.' || mark == U'!' || mark == U'?');
   }
@@ -637,7 +646,7 @@ std::optional<JoinedReading> beside_reading(const Transcript& transcript, const 
     // Or where the runs are glued in a document whose writers space the two scripts (join_glue.hpp).
     const bool glued = glued_cut(text, candidate.join) && reader.spaces_scripts_except(number);
     if (candidate.short_run && !candidate.repeated_number &&
-        !((candidate.label_start || numbered || glued) && rest_partners.size() == 1)) {
+        !((candidate.label_start || candidate.link_start || numbered || glued) && rest_partners.size() == 1)) {
       const bool english_missing = !missing_cjk;
       const std::string_view english = english_missing ? missing_run : rest;
       if (!english_missing && rest_partners.size() != 1) return kNoJoin;
@@ -687,7 +696,7 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
       const double score = missing_translation ? reader.delta(missing_run, present_run) : reader.delta(present_run, missing_run);
       if (score > join_fit_limit(candidate)) return kNoJoin;
       // A short run glued to the other in a document whose writers space the two scripts needs no dictionary.
-      if (candidate.short_run && !candidate.repeated_number &&
+      if (candidate.short_run && !candidate.repeated_number && !candidate.link_start &&
           !(glued_cut(text, candidate.join) && reader.spaces_scripts_except(own)) &&
           !reader.translated(cjk_first ? second : first, cjk_first ? first : second))
         return kNoJoin;
@@ -699,26 +708,29 @@ std::optional<JoinedReading> joined_reading(const Transcript& transcript, const 
   return beside_reading(transcript, index, own, static_cast<std::int32_t>(pair.index), missing_translation, reader);
 }
 
-std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIndex& index, std::uint32_t line,
-                                      JoinLengthFit& fit) {
-  if (index.of_ranges()) return std::nullopt;
-  const bool translation_cjk = cjk_script(transcript.translation_script);
-  if (translation_cjk == cjk_script(transcript.original_script)) return std::nullopt;
-  const bool translation_first = transcript.order != LineOrder::OriginalFirst;
-  const bool cjk_first = translation_cjk == translation_first;
-  const std::string_view text = index.line_text(line);
+std::optional<LanguageJoin> own_join(std::string_view text, bool cjk_first, bool translation_cjk, JoinLengthFit& fit) {
   const std::vector<JoinCandidate> candidates = language_joins(text, cjk_first);
+  const bool translation_first = cjk_first == translation_cjk;
   const JoinCandidate* chosen = best_join(candidates, [&](const JoinCandidate& candidate) {
     const std::string_view first = text.substr(0, candidate.join.first_end), second = text.substr(candidate.join.second_begin);
     const double score = fit.delta(translation_first ? first : second, translation_first ? second : first);
     if (score > kJoinFitDelta) return kNoJoin;
-    if (candidate.short_run && !candidate.repeated_number &&
+    if (candidate.short_run && !candidate.repeated_number && !candidate.link_start &&
         !fit.translated(cjk_first ? second : first, cjk_first ? first : second))
       return kNoJoin;
     return score;
   });
   if (!chosen) return std::nullopt;
   return chosen->join;
+}
+
+std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIndex& index, std::uint32_t line,
+                                      JoinLengthFit& fit) {
+  if (index.of_ranges()) return std::nullopt;
+  const bool translation_cjk = cjk_script(transcript.translation_script);
+  if (translation_cjk == cjk_script(transcript.original_script)) return std::nullopt;
+  const bool translation_first = transcript.order != LineOrder::OriginalFirst;
+  return own_join(index.line_text(line), translation_cjk == translation_first, translation_cjk, fit);
 }
 
 // Whether text starts with a footnote label "[12]" or a heading's number label

@@ -52,6 +52,10 @@ struct JoinCandidate {
   bool short_run = false;
   bool label_start = false;
   bool repeated_number = false;
+  // The second run starts with a page's navigation link word ("下一页前言NextForeword",
+  // "PrevForeword下一页3. 一般方法", front_matter.hpp): a link is a segment of its own,
+  // so its word starts a line; evidence for a short run where both runs fit their partners.
+  bool link_start = false;
   // The first run ends with a sentence's end mark (。！？.!?, not a number's
   // dot) and the English run is a sentence run: the cut is at a sentence end.
   bool sentence_end = false;
@@ -146,6 +150,24 @@ std::optional<DoubledJoin> doubled_join(const Transcript& transcript, const Line
 // finds it translated). As likely a bilingual title: the caller says both.
 std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIndex& index, std::uint32_t line,
                                       JoinLengthFit& fit);
+// The same reading of any line, its first run CJK where `cjk_first`, the
+// translation the CJK run where `translation_cjk`.
+std::optional<LanguageJoin> own_join(std::string_view text, bool cjk_first, bool translation_cjk, JoinLengthFit& fit);
+
+// A document of one pair and one line beside it (join_order.cpp): read as a
+// header (footer) and a pair, it reads as well as a pair in the other order
+// and the other line's two runs joined, where the two lines read as a pair
+// fit each other and the far line splits as own_join reads it in that order.
+// `line` is the joined line; `first`, `second` the lines read as a pair.
+struct ReorderedJoin {
+  std::uint32_t line = 0;
+  LanguageJoin join;
+  std::uint32_t first = 0;
+  std::uint32_t second = 0;
+  bool second_translation = false;  // the joined line's second run is the translation
+};
+std::optional<ReorderedJoin> reordered_edge_join(const Transcript& transcript, const LineIndex& index,
+                                                 std::uint32_t edge_line, JoinLengthFit& fit);
 
 // Where a line that holds two segments' text (one side of two consecutive
 // pairs, the second pair's line of that side gone) splits: a seam no single

@@ -1,7 +1,8 @@
 // The structural checks' working state: one object per check of a document, its
 // members spread over checks.cpp (each pair's shape), checks_edges.cpp (the lines
 // around the pairs: headers, footers, broken-off numbers and fragments) and
-// checks_joins.cpp (lines joined or merged across pairs). Private to the core.
+// checks_joins.cpp (lines joined or merged across pairs; checks_join_order.cpp a
+// three-line document read in the other order). Private to the core.
 #pragma once
 
 #include <cstdint>
@@ -42,6 +43,11 @@ class StructuralChecker {
   // The header (footer) line's partner joined to the first (last) pair's line
   // beside it (detail::beside_reading): information, the line may be a header.
   bool joined_beside_edge(std::uint32_t number, const Pair& edge);
+
+  // A three-line document read as the header (footer) line `number` and one
+  // pair, whose far line holds a pair's two lines joined when the document is
+  // read in the other order (checks_join_order.cpp): information.
+  bool joined_reordered_edge(std::uint32_t number, const Pair& edge);
 
   // Which of the two languages a line is in: 1 the translation's, 0 the
   // original's, -1 neither. A Chinese or Japanese line keeps a Latin-heavy

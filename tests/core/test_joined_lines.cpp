@@ -845,3 +845,119 @@ TEST_CASE("joined-lines: a long paragraph's fit widens with its length") {
   CHECK(fit.delta("他昨天买了一本新书。", "He bought a new book yesterday, which everyone has been waiting for since the spring.") >
         3.29);
 }
+
+TEST_CASE("joined-lines: a three-line document read in the other order") {
+  // "12.5. 关于" / "12.5. About" / the next heading's two lines joined: the pairing reads a Chinese header and an
+  // English-first pair (the only pair fixes the order); read Chinese-first, lines 1 and 2 pair and line 3 splits.
+  const std::string clean = "12.5. 关于\n12.5. About\n12.5.2. 对话窗口的说明\n12.5.2. Description of the dialog window\n";
+  const std::string text = replaced(clean, "说明\n12.5.2.", "说明12.5.2.");
+  const CheckOptions options;
+  const LineIndex index(text);
+  const Transcript transcript = bitext::parse_transcript(index, options);
+  REQUIRE(transcript.pairs.size() == 1);
+  REQUIRE(transcript.front_matter.size() == 1);
+  const std::vector<Finding> findings = structural_findings(text);
+  const auto joined = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.code == "joined-lines"; });
+  REQUIRE(joined != findings.end());
+  CHECK(joined->severity == bitext::Severity::Information);
+  CHECK(joined->message ==
+        "Line 3 holds a Chinese translation and its English original joined into one line, lines 1 and 2 being a pair "
+        "in that order; or line 1 is the document's header and line 3 pairs with line 2");
+  CHECK(joined->begin == text.find("12.5.2."));
+  CHECK(joined->fixes[0].title == "Split line 3 where the English original starts");
+  CHECK(joined_fixed(text, *joined) == clean);
+  // The header's orphaned-heading finding gives way to it.
+  CHECK(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.code == "missing-original"; }));
+  // A long sentence pair joined at its sentence end reads the same way.
+  const std::string sentence = "2. 提交 BUG\n2. Reporting the Bug\n用一句话总结出这个 BUG，这样别人搜索的时候才能找到。"
+                               "Give a one-sentence summary so that somebody searching for similar bugs would find it.\n";
+  const std::vector<Finding> long_findings = structural_findings(sentence);
+  CHECK(std::count_if(long_findings.begin(), long_findings.end(),
+                      [](const Finding& f) { return f.code == "joined-lines"; }) == 1);
+  // Not where the far line is a Chinese line quoting a short English title (no dictionary vouches for it),
+  // nor where a second pair fixes the order.
+  const std::vector<Finding> quoted = structural_findings("2.1.2. 选项\n2.1.2. Options\n安装 Debian Edu\n");
+  CHECK(std::none_of(quoted.begin(), quoted.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
+  // The mirror: a footer after the pair, the joined line first, in an English-first reading.
+  const std::string footer = "12.5.2. Description of the dialog window12.5.2. 对话窗口的说明\n12.5. About\n12.5. 关于\n";
+  const std::vector<Finding> footer_findings = structural_findings(footer);
+  REQUIRE(footer_findings.size() == 1);
+  CHECK(footer_findings[0].message ==
+        "Line 1 holds an English original and its Chinese translation joined into one line, lines 2 and 3 being a pair "
+        "in that order; or line 3 is the document's footer and line 1 pairs with line 2");
+  CHECK(joined_fixed(footer, footer_findings[0]) ==
+        "12.5.2. Description of the dialog window\n12.5.2. 对话窗口的说明\n12.5. About\n12.5. 关于\n");
+  // The two orders must agree: a Chinese-first joined line before an English-first pair is no such reading.
+  const std::vector<Finding> mixed = structural_findings("12.5.2. 对话窗口的说明12.5.2. Description of the dialog window\n12.5. About\n12.5. 关于\n");
+  CHECK(std::none_of(mixed.begin(), mixed.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
+  const std::string longer = "12.5. 关于\n12.5. About\n12.5.1. 简介\n12.5.1. Introduction\n12.5.2. 对话窗口的说明12.5.2. Description of the dialog window\n";
+  const std::vector<Finding> two_pairs = structural_findings(longer);
+  CHECK(std::none_of(two_pairs.begin(), two_pairs.end(), [](const Finding& f) {
+    return f.code == "joined-lines" && f.message.find("in that order") != std::string::npos;
+  }));
+}
+
+TEST_CASE("joined-lines: a page's navigation link starts the second run") {
+  using bitext::detail::language_joins;
+  // The link word starts the English run glued to the link's title, or the Chinese run after a link's English line.
+  const std::string own = "下一页前言NextForeword";
+  const auto own_cuts = language_joins(own, true);
+  REQUIRE(own_cuts.size() == 1);
+  CHECK(own_cuts[0].join.second_begin == std::string("下一页前言").size());
+  CHECK(own_cuts[0].short_run);
+  CHECK(own_cuts[0].link_start);
+  const auto across = language_joins("PrevForeword下一页3. 一般方法", false);
+  REQUIRE(!across.empty());
+  CHECK(across.back().join.second_begin == std::string("PrevForeword").size());
+  CHECK(across.back().link_start);
+  CHECK(!language_joins("中央备份 Central Backup", true).front().link_start);
+  // "Next" before a space is a word of a sentence ("Next, run…"), no link word.
+  for (const auto& cut : language_joins("然后安装 Next steps for Debian Edu users", true)) CHECK(!cut.link_start);
+  // In a page's navigation: the pairs "上一页序" / "PrevPreface", "下一页前言" / "NextForeword".
+  const std::string clean =
+      replaced(kJoinClean, "yesterday.\n", "yesterday.\n上一页序\nPrevPreface\n下一页前言\nNextForeword\n");
+  const std::string joined_own = replaced(clean, "前言\nNextForeword", "前言NextForeword");
+  const Finding own_finding = only_joined(structural_findings(joined_own));
+  CHECK(own_finding.message == "Line 9 holds the Chinese translation and the English original of pair 5 joined into one line");
+  CHECK(joined_fixed(joined_own, own_finding) == clean);
+  const std::string joined_across = replaced(clean, "PrevPreface\n下一页", "PrevPreface下一页");
+  const Finding across_finding = only_joined(structural_findings(joined_across));
+  CHECK(joined_fixed(joined_across, across_finding) == clean);
+  // A short English title glued to a Chinese line is still no join without the dictionary's word.
+  const std::string title = replaced(clean, "前言\nNextForeword", "前言Foreword");
+  const std::vector<Finding> title_findings = structural_findings(title);
+  CHECK(std::none_of(title_findings.begin(), title_findings.end(), [](const Finding& f) { return f.code == "joined-lines"; }));
+}
+
+TEST_CASE("language_joins: a caption's label glued to its English title repeats the number") {
+  const auto cuts = bitext::detail::language_joins("图 15.102.Figure 15.102.", true);
+  const auto repeated = std::find_if(cuts.begin(), cuts.end(), [](const auto& c) { return c.repeated_number; });
+  REQUIRE(repeated != cuts.end());
+  CHECK(repeated->join.first_end == std::string("图 15.102.").size());
+  CHECK(repeated->join.second_begin == std::string("图 15.102.").size());
+  // A number glued to small letters ("15.102.x") is no label's.
+  const auto small = bitext::detail::language_joins("图 15.102.figure 15.102.", true);
+  CHECK(std::none_of(small.begin(), small.end(), [](const auto& c) { return c.repeated_number; }));
+}
+
+TEST_CASE("joined-lines: an untranslated sentence that starts both lines of a pair, joined") {
+  using bitext::detail::repeated_opening_join;
+  const std::string chinese = "This drop-down list lets you select a copy. See 第 12.2 节 “帮助”.";
+  const std::string english = "This drop-down list lets you select a copy. See Section 12.2, “Help”.";
+  const auto cut = repeated_opening_join(chinese + " " + english);
+  REQUIRE(cut.has_value());
+  CHECK(cut->first_end == chinese.size());
+  CHECK(cut->second_begin == chinese.size() + 1);
+  CHECK(repeated_opening_join(chinese + english)->second_begin == chinese.size());  // glued after the full stop
+  // Three words at least, a whole word, no Han text after the repeat, and a capital to start with.
+  CHECK(!repeated_opening_join("See the 第 12.2 节 “帮助”。See the Section 12.2"));
+  CHECK(!repeated_opening_join("This drop-down list 第 12.2 节。XThis drop-down list is"));
+  CHECK(!repeated_opening_join("This drop-down list 第 12.2 节。This drop-down list 是"));
+  CHECK(!repeated_opening_join("dpkg is the tool 的说明。dpkg is the tool"));
+  // In a document: pair 4's two lines joined, the joiner's space put back as the line break.
+  const std::string clean = replaced(kJoinClean, "yesterday.\n", "yesterday.\n" + chinese + "\n" + english + "\n");
+  const std::string text = replaced(clean, chinese + "\n", chinese + " ");
+  const Finding finding = only_joined(structural_findings(text));
+  CHECK(finding.message == "Line 7 holds the Chinese translation and the English original of pair 4 joined into one line");
+  CHECK(joined_fixed(text, finding) == clean);
+}
