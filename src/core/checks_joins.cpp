@@ -393,6 +393,9 @@ bool StructuralChecker::merged_reading_likelier(std::string_view text, const det
   if (!join_fit_.lexicon() && seam.first_end > 0 &&
       chars::is_sentence_end(decode_utf8(text, code_point_start_before(text, seam.first_end)).code_point))
     return false;
+  // A short line fits its first partner whatever it holds; there the
+  // dictionary weighs the readings where the length model cannot.
+  if (merged_parts_translated(text, seam, first, second, partners_translation)) return true;
   if (!merged_words_agree(text, seam, first, second, partners_translation)) return false;
   const double merged = tail(delta(text.substr(0, seam.first_end), text_of(first))) *
                         tail(delta(text.substr(seam.second_begin), text_of(second)));

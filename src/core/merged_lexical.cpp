@@ -267,4 +267,50 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
   return std::nullopt;
 }
 
+// A short line fits its first partner's length whatever it holds, so the
+// length model cannot weigh the two readings there; the dictionary can. Where
+// every content word before the cut translates the first partner and every
+// one after it the second ("Zoom tool | click" before "缩放工具" / "点击"), the
+// two partners together account for the whole line, while a deleted line's
+// neighbour would hold words that its own partner does not explain and that
+// the next pair's partner alone does.
+bool StructuralChecker::merged_parts_translated(std::string_view text, const detail::LanguageJoin& seam,
+                                                std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  const Lexicon* lexicon = join_fit_.lexicon();
+  if (!lexicon || !merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  // A translation carries its sentence's end mark over: a part without one
+  // is no whole translation of a partner that ends a sentence ("Show all
+  // help | options." beside "显示所有帮助内容。" is one sentence).
+  auto ends_sentence = [](std::string_view part) {
+    std::size_t end = part.size();
+    while (end > 0 && (part[end - 1] == ' ' || part[end - 1] == '\t')) --end;
+    return end > 0 && chars::is_sentence_end(decode_utf8(part, code_point_start_before(part, end)).code_point);
+  };
+  if ((ends_sentence(text_of(first)) && !ends_sentence(text.substr(0, seam.first_end))) ||
+      (ends_sentence(text_of(second)) && !ends_sentence(text.substr(seam.second_begin))))
+    return false;
+  const bool merged_chinese =
+      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const std::vector<LexicalWord> words =
+      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+  const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
+  const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
+  bool before = false, after = false;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    // A lone Han character the partner does not explain says nothing: a
+    // caption's 图, a conjunction's 且 have many senses or none to match.
+    const bool lone_han = words[k].origin == WordOrigin::Chinese && words[k].end - words[k].begin <= 4;
+    if (words[k].end <= seam.first_end) {
+      if (!to_first[k] && !lone_han) return false;
+      before = before || (to_first[k] && !to_second[k]);
+    } else if (words[k].begin >= seam.second_begin) {
+      if (!to_second[k] && !lone_han) return false;
+      after = after || (to_second[k] && !to_first[k]);
+    } else {
+      return false;
+    }
+  }
+  return before && after;
+}
+
 }  // namespace bitext::structural

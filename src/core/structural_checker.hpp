@@ -171,6 +171,10 @@ class StructuralChecker {
   // deletion beside it under the length model (checks_joins.cpp).
   bool merged_reading_likelier(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                std::uint32_t second, bool partners_translation);
+  // Whether the dictionary reads each part of a line cut at `seam` as its
+  // partner's translation, every word of it (merged_lexical.cpp).
+  bool merged_parts_translated(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                               std::uint32_t second, bool partners_translation);
   // Its guards: each part holds its partner's numbers and no dictionary word
   // leans across the cut; a length-chosen boundary can open the second
   // segment; a word the document capitalises inside its sentences (a name).

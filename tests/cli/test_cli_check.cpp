@@ -382,3 +382,37 @@ TEST_CASE("merged-lines: a caption's label alone is skipped for the dictionary's
   const auto fixed = run_bitext({"check", "--format", "json", "captions.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 2 and move its second part after line 3\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: two short entries whose every word the dictionary gives to one partner") {
+  // "Zoom tool" / "click" merged at a space, pair 3's English line gone. The
+  // whole line fits line 3's length as well as its parts fit theirs (short
+  // lines vary widely), but the dictionary gives "Zoom" and "tool" to line 3
+  // and "click" to line 5 alone: the two partners account for the whole line.
+  // main: missing-original.
+  const TempDir dir;
+  dir.write("zoom.txt",
+            "缩放工具 — Key reference for the Zoom tool\nZoom tool — Key reference for the Zoom tool\n缩放工具\n"
+            "Zoom tool click\n点击\n鼠标拖拽\nmouse drag\n");
+  const auto result = run_bitext({"check", "zoom.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"zoom.txt:4:1: warning [split-line]", "zoom.txt:3:1: note", "zoom.txt:5:1: note"});
+  CHECK(result.out.find("English line 4 holds two segments' originals: its first part goes with the Chinese line 3, "
+                        "its second, from 'click…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "zoom.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: a sentence's last word that translates the next line alone is no merge") {
+  // Pair 4's English line "Show GTK+ Options." deleted: "options" of line 6
+  // translates only line 7 ("选项"), but line 5 ends its sentence and "Show all
+  // help" does not, so the part is no whole translation of it: still a
+  // missing original, not a merge.
+  const TempDir dir;
+  dir.write("options.txt",
+            "第 2 章 Fire up GIMP\nChapter 2. Fire up GIMP\n显示所有命令行选项列表。\nDisplay a list of all commandline "
+            "options.\n显示所有帮助内容。\nShow all help options.\n显示 GTK+ 选项\n显示详细启动信息。\n"
+            "Show detailed start-up messages.\n");
+  const auto result = run_bitext({"check", "options.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"options.txt:7:1: error [missing-original]", "options.txt:6:1: note"});
+}
