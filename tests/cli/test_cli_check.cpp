@@ -416,3 +416,22 @@ TEST_CASE("merged-lines: a sentence's last word that translates the next line al
   CHECK(report_skeleton(result.out) ==
         std::vector<std::string>{"options.txt:7:1: error [missing-original]", "options.txt:6:1: note"});
 }
+
+TEST_CASE("merged-lines: the last line's partner merged into the line before the last pair's partner") {
+  // The Chinese lines come first in each pair: "图层类型" merged into line 3,
+  // before its partner "Figure 8.2…", so "Layer type" is left as the footer
+  // right after that partner (the shape the pairing gives the merged original
+  // the other way round). The dictionary gives the parts' words to lines 4 and
+  // 5. The second part goes before the footer. main: no finding.
+  const TempDir dir;
+  dir.write("last.txt",
+            "第 8 章 合并图像\nChapter 8. Combining Images\n图 8.2. Alpha 通道样例：基本图像 图层类型\n"
+            "Figure 8.2. Alpha channel example: Basic image\nLayer type\n");
+  const auto result = run_bitext({"check", "last.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"last.txt:3:1: warning [split-line]", "last.txt:4:1: note", "last.txt:5:1: note"});
+  CHECK(result.out.find("Chinese line 3 holds two segments' translations: its first part goes with the English line "
+                        "4, its second, from '图层类型…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "last.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
+}
