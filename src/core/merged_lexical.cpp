@@ -8,6 +8,7 @@
 #include "bitext/text.hpp"
 #include "chars.hpp"
 #include "front_matter.hpp"
+#include "line_facts.hpp"
 #include "merged_anchors.hpp"
 #include "structural_checker.hpp"
 
@@ -44,7 +45,17 @@ std::vector<bool> merged_words_translated(const Lexicon& lexicon, const std::vec
 }
 
 bool label_cut_off(std::string_view before_cut, std::string_view first_partner) {
-  return bare_label(before_cut) && !bare_label(first_partner);
+  if (!bare_label(before_cut) || bare_label(first_partner)) return false;
+  // A Chinese label's word may follow its number ("1.2 版" for "Version 1.2"):
+  // one Han character after a section number is a label alone too.
+  const std::string_view partner = trim(first_partner);
+  std::size_t at = 0;
+  while (at < partner.size() && (chars::is_ascii_digit(static_cast<unsigned char>(partner[at])) || partner[at] == '.')) ++at;
+  if (at == 0 || !chars::is_ascii_digit(static_cast<unsigned char>(partner[0]))) return true;
+  while (at < partner.size() && partner[at] == ' ') ++at;
+  if (at >= partner.size()) return true;
+  const DecodedCodePoint word = decode_utf8(partner, at);
+  return !(chars::is_cjk(word.code_point) && at + word.length == partner.size());
 }
 
 std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,

@@ -435,3 +435,24 @@ TEST_CASE("merged-lines: the last line's partner merged into the line before the
   const auto fixed = run_bitext({"check", "--format", "json", "last.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: a label cut off its title is no refusal where the partner is the label in Chinese order") {
+  // "Version 1.2" / "GIMP version 1.2.0 was released…" merged; the first
+  // partner "1.2 版" is the label alone, its word after the number as Chinese
+  // writes it, so the first part "Version 1.2" is its whole translation, not
+  // a label cut off its title. main: missing-original.
+  const TempDir dir;
+  dir.write("version.txt",
+            "1.0 版\nVersion 1.0\nGIMP 版本 1.0 最终于 1998 年 6 月 5 日发布了， GIMP 已经足够稳定，有理由发布给全世界，提供专业的应用。\n"
+            "GIMP version 1.0 was released on June 5, 1998. Finally, GIMP was considered stable enough to warrant a "
+            "worldwide announcement and professional use.\n1.2 版\nVersion 1.2 GIMP version 1.2.0 was released on "
+            "December 25, 2000. Compared to the version 1.0, it included mostly fixes and improvements of the user "
+            "interface.\nGIMP 的 1.2.0 版于 2000 年 12 月 25 日发布。它比 1.0 版本多了许多错误修正，也改进了用户界面。\n");
+  const auto result = run_bitext({"check", "version.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("version.txt:6:1: warning: English line 6 holds two segments' originals: its first part goes "
+                        "with the Chinese line 5, its second, from 'GIMP version 1.2.0 was r…', with line 7 (pair 3) "
+                        "[split-line]") != std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "version.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 6 and move its second part after line 7\"") != std::string::npos);
+}
