@@ -172,9 +172,10 @@ bool StructuralChecker::merged_parts_fit(std::string_view text, const detail::La
 bool StructuralChecker::merged_sentence_evidence(std::string_view text, const detail::LanguageJoin& seam,
                                                  std::uint32_t first, std::uint32_t second, bool partners_translation,
                                                  bool partners_present) {
-  if (!merged_parts_fit(text, seam, first, second, partners_translation)) return false;
   const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
                                                                     : join_fit_.fits(text, text_of(first)));
+  if (!merged_parts_fit(text, seam, first, second, partners_translation))
+    return !whole_fits && merged_title_reading(text, seam, first, second, partners_translation);
   if (!whole_fits) return true;
   // Beside a missing line the competing reading is a deletion (with both
   // partners present, a segment split over two lines: no length test here).

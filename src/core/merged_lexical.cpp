@@ -265,7 +265,13 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
   for (const detail::LanguageJoin& candidate : seams)
     if (!label_alone(candidate) && merged_parts_fit(text, candidate, first, second, partners_translation))
       return candidate;
-  if (!whole_fits || partners_present) return std::nullopt;
+  if (partners_present) return std::nullopt;
+  if (!whole_fits) {
+    for (const detail::LanguageJoin& candidate : seams)
+      if (!label_alone(candidate) && merged_title_reading(text, candidate, first, second, partners_translation))
+        return candidate;
+    return std::nullopt;
+  }
   // The whole line fits the first partner, but the merged reading may still
   // be the likelier one: the cuts a line too long for it would allow, each
   // weighed against the deletion (merged_reading_likelier).
@@ -322,6 +328,37 @@ bool StructuralChecker::merged_parts_translated(std::string_view text, const det
     }
   }
   return before && after;
+}
+
+// A title's translation is a title: a line that holds the first partner's
+// title, whole, and then more text opening a segment is that title merged with
+// the next segment, not its translation run on ("Selection ToolsThe selection
+// tools have been rewritten…" before "选取工具"). The sentence's part need not
+// fit its partner's length (a sentence is translated more freely than the
+// model's band allows); the merge must still be the likelier reading than a
+// deletion, and a title has no sentence or clause mark after its label.
+bool StructuralChecker::merged_title_reading(std::string_view text, const detail::LanguageJoin& seam,
+                                             std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  auto title = [](std::string_view line) {
+    line = detail::trim(line);
+    std::size_t at = 0;  // after a leading label ("1.3.", "22.1.2.")
+    while (at < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[at])) || line[at] == '.')) ++at;
+    if (at > 0 && at < line.size() && line[at] != ' ') at = 0;
+    if (at >= line.size()) return false;
+    for (std::size_t k = at; k < line.size();) {
+      const DecodedCodePoint c = decode_utf8(line, k);
+      if (chars::is_sentence_end(c.code_point) || chars::is_clause_mark(c.code_point)) return false;
+      k += std::max<std::size_t>(c.length, 1);
+    }
+    return true;
+  };
+  const std::string_view first_part = text.substr(0, seam.first_end), second_part = text.substr(seam.second_begin);
+  if (second_part.empty() || !title(first_part) || !title(text_of(first))) return false;
+  const DecodedCodePoint opening = decode_utf8(second_part, 0);
+  if (!(opening.code_point >= U'A' && opening.code_point <= U'Z') && !chars::is_cjk(opening.code_point)) return false;
+  const bool part_fits = partners_translation ? join_fit_.fits(text_of(first), first_part)
+                                              : join_fit_.fits(first_part, text_of(first));
+  return part_fits && merged_reading_likelier(text, seam, first, second, partners_translation);
 }
 
 }  // namespace bitext::structural

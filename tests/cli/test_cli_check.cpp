@@ -456,3 +456,48 @@ TEST_CASE("merged-lines: a label cut off its title is no refusal where the partn
   const auto fixed = run_bitext({"check", "--format", "json", "version.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 6 and move its second part after line 7\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: a title's line that runs on into the next segment's sentence is cut after the title") {
+  // "Selection Tools" / "The selection tools have been rewritten…" merged at a
+  // glued capital; the second part is longer than the model's band allows for
+  // its partner (a freer translation), so no cut's two parts both fit. The
+  // first partner "选取工具" is a title and the first part its whole
+  // translation, the whole line far too long for it: the merge is the likelier
+  // reading. main cut at "…tools have | been rewritten", where both parts fit.
+  const TempDir dir;
+  dir.write("title.txt",
+            "工具选项中现在可以滑动调节笔刷大小，向量的和点阵的笔刷都可以调节。这是一个数字设计师和照片编辑人员呼声都比较多的特性。"
+            "\n"
+            "The tool options now include a brush size slider that affects both the parametric and bitmap brushes. "
+            "This has been an oft-requested feature from both digital painters and photo editors.\n"
+            "图 A.2. GIMP 2.4 中的可调节笔刷\n"
+            "Figure A.2. Scalable brushes in GIMP 2.4\n"
+            "现在版本的 GIMP ，不论用的是点阵的还是向量的，甚至是图像试管(许多点阵图)，"
+            "都可以轻易地改变笔刷大小。可以在侧边栏滑动条上改，可以在外接的MIDI滑动条或者旋钮上改，"
+            "或者在 USB 设备上修改(比如 Griffin Powermate)。\n"
+            "Unlike previous versions of GIMP, regardless of whether you're using a bitmap brush, parametric "
+            "brush or even a picture tube (multiple bitmaps), you can easily set the brush size with either the "
+            "tool options dock slider or an external device such as a MIDI slider or knob or a USB device like "
+            "the Griffin Powermate.\n"
+            "选取工具\n"
+            "Selection ToolsThe selection tools have been rewritten from scratch to allow resizing of existing "
+            "selections. Additionally the rectangular selection tool includes a setting for creating rounded "
+            "corners as this has been identified as a very common task among web designers.\n"
+            "重写了选择工具，支持改变现有选区。矩形选择工具可以设置为圆角，这已经开始成为网页设计师的普遍需要。"
+            "\n"
+            "图 A.3. GIMP 2.4 中的选择工具\n"
+            "Figure A.3. Selection tools in GIMP 2.4\n"
+            "工具学习曲线开始变的平滑，初学者更容易上手了，因为重要的功能不需要隐晦的快捷键操作了。"
+            "多数现有的快捷键仍然可以用，但功能或者放在了工具选项中，或者由于可以在画布上交互式地移动和调整大小，"
+            "而不再支持。\n"
+            "The learning curve for the tools has been flattened as the key functionality is available without "
+            "obscure shortcuts that confused GIMP beginners. Most of the existing shortcuts still work, but the "
+            "functionality is either available through the tool options or made obsolete due to the interactive "
+            "move and resize on canvas.\n");
+  const auto result = run_bitext({"check", "title.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("title.txt:8:1: warning: English line 8 holds two segments' originals: its first part goes "
+                        "with the Chinese line 7, its second, from 'The selection tools have…', with line 9 (pair 4) "
+                        "[split-line]") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "title.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 8 and move its second part after line 9\"") != std::string::npos);
+}
