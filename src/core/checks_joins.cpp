@@ -396,7 +396,9 @@ bool StructuralChecker::merged_reading_likelier(std::string_view text, const det
     return false;
   // A short line fits its first partner whatever it holds; there the
   // dictionary weighs the readings where the length model cannot.
-  if (merged_parts_translated(text, seam, first, second, partners_translation)) return true;
+  if (merged_parts_translated(text, seam, first, second, partners_translation) ||
+      merged_marks_place_cut(text, seam, first, second, partners_translation))
+    return true;
   if (!merged_words_agree(text, seam, first, second, partners_translation)) return false;
   const double merged = tail(delta(text.substr(0, seam.first_end), text_of(first))) *
                         tail(delta(text.substr(seam.second_begin), text_of(second)));

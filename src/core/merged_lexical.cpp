@@ -8,6 +8,7 @@
 #include "bitext/text.hpp"
 #include "chars.hpp"
 #include "front_matter.hpp"
+#include "line_end_marks.hpp"
 #include "line_facts.hpp"
 #include "merged_anchors.hpp"
 #include "structural_checker.hpp"
@@ -359,6 +360,40 @@ bool StructuralChecker::merged_title_reading(std::string_view text, const detail
   const bool part_fits = partners_translation ? join_fit_.fits(text_of(first), first_part)
                                               : join_fit_.fits(first_part, text_of(first));
   return part_fits && merged_reading_likelier(text, seam, first, second, partners_translation);
+}
+
+// A translation ends as its source does (a colon, a sentence end, no mark).
+// Where the two partners end unlike and the line has the first partner's end
+// mark at the cut and the second's at its end ("以下操作…不可恢复： 关闭图像"
+// before "…cannot be undone:" and "Closing the image"), the marks say where the
+// first partner's text ends; with a word after the cut that translates the
+// second partner alone. A deleted line's neighbour would end unlike its own
+// partner and carry its partner's end mark inside.
+bool StructuralChecker::merged_marks_place_cut(std::string_view text, const detail::LanguageJoin& seam,
+                                               std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  const Lexicon* lexicon = join_fit_.lexicon();
+  if (!lexicon || !merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  auto end_class = [](std::string_view line) {
+    const char32_t mark = detail::last_mark(line);
+    if (detail::ends_sentence(mark)) return 1;
+    if (mark == U':' || mark == U'：') return 2;
+    if (mark == U';' || mark == U'；') return 3;
+    return 0;
+  };
+  const int first_end = end_class(text_of(first)), second_end = end_class(text_of(second));
+  if (first_end == 0 || first_end == second_end || end_class(text.substr(0, seam.first_end)) != first_end ||
+      end_class(text.substr(seam.second_begin)) != second_end)
+    return false;
+  const bool merged_chinese =
+      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const std::string_view after = text.substr(seam.second_begin);
+  const std::vector<LexicalWord> words =
+      merged_chinese ? chinese_line_words(after, lexicon) : detail::merged_english_words(after);
+  const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
+  const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (to_second[k] && !to_first[k]) return true;
+  return false;
 }
 
 }  // namespace bitext::structural

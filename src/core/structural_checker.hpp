@@ -175,6 +175,11 @@ class StructuralChecker {
   // partner's translation, every word of it (merged_lexical.cpp).
   bool merged_parts_translated(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                std::uint32_t second, bool partners_translation);
+  // Whether the partners' end marks place the cut at `seam`: the first part
+  // ends as the first partner does, the second as the second, the two unlike
+  // (merged_lexical.cpp).
+  bool merged_marks_place_cut(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                              std::uint32_t second, bool partners_translation);
   // Whether a line too long for its first partner, a title, holds that
   // title's translation and then a sentence at `seam` (merged_lexical.cpp).
   bool merged_title_reading(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,

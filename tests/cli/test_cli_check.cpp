@@ -501,3 +501,22 @@ TEST_CASE("merged-lines: a title's line that runs on into the next segment's sen
   const auto fixed = run_bitext({"check", "--format", "json", "title.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 8 and move its second part after line 9\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: the partners' end marks place the cut of a short line") {
+  // "关闭图像" merged into line 3 after its colon; "Closing the image" is left
+  // as the footer. Line 4 ends with a colon and line 5 with no mark; line 3
+  // has the colon at the cut and no mark at its end, and "关闭" translates line
+  // 5 alone. The whole line fits line 4's length better than its parts fit
+  // theirs, so the length model alone keeps the deletion. main: no finding.
+  const TempDir dir;
+  dir.write("marks.txt",
+            "3.1. 不可撤销的操作\n3.1. Things That Cannot be Undone\n以下操作会改变图像且不可恢复： 关闭图像\n"
+            "There are a few important actions that do alter an image but cannot be undone:\nClosing the image\n");
+  const auto result = run_bitext({"check", "marks.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"marks.txt:3:1: warning [split-line]", "marks.txt:4:1: note", "marks.txt:5:1: note"});
+  CHECK(result.out.find("Chinese line 3 holds two segments' translations: its first part goes with the English line "
+                        "4, its second, from '关闭图像…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "marks.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
+}
