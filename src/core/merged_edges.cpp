@@ -7,6 +7,7 @@
 
 #include "front_matter.hpp"
 #include "merged_anchors.hpp"
+#include "merged_lexical.hpp"
 #include "structural_checker.hpp"
 
 namespace bitext::structural {
@@ -54,11 +55,28 @@ bool StructuralChecker::merged_edge(std::uint32_t number, const Pair& edge) {
   // segment whose words translate the footer, none leans across it, and the
   // merge is the likelier reading than a deleted last line.
   const double first_length = double(text_of(first).size()), footer_length = double(text_of(number).size());
-  const auto cut = detail::merged_length_cut(text, first_length / (first_length + footer_length));
-  if (!cut || !merged_cut_starts_segment(text, *cut, number, partners_translation) ||
-      !merged_parts_fit(text, *cut, first, number, partners_translation) ||
-      !merged_reading_likelier(text, *cut, first, number, partners_translation))
-    return false;
+  const double share = first_length / (first_length + footer_length);
+  auto taken = [&](const detail::LanguageJoin& cut) {
+    return merged_cut_starts_segment(text, cut, number, partners_translation) &&
+           merged_parts_fit(text, cut, first, number, partners_translation) &&
+           merged_reading_likelier(text, cut, first, number, partners_translation);
+  };
+  std::optional<detail::LanguageJoin> cut = detail::merged_length_cut(text, share);
+  // The boundary nearest the lengths' share may fall inside a word ("基本图像图|层类型"
+  // with no space): then the dictionary's cuts, under the same tests.
+  if ((!cut || !taken(*cut)) && join_fit_.lexicon()) {
+    cut.reset();
+    const bool merged_chinese =
+        (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+    for (const detail::LanguageJoin& candidate :
+         detail::merged_lexical_seams(*join_fit_.lexicon(), text, merged_chinese, text_of(first), text_of(number),
+                                      detail::leading_latin_token(text_of(number)), share, false))
+      if (taken(candidate)) {
+        cut = candidate;
+        break;
+      }
+  }
+  if (!cut) return false;
   merged_report(edge, merged, first, number, partners_translation, merged_between, *cut);
   return true;
 }

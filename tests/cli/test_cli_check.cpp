@@ -520,3 +520,20 @@ TEST_CASE("merged-lines: the partners' end marks place the cut of a short line")
   const auto fixed = run_bitext({"check", "--format", "json", "marks.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: the footer's partner glued to the last pair's line, cut where the dictionary's words change") {
+  // As "the last line's partner merged into the line before the last pair's
+  // partner", with no space: the boundary nearest the lengths' share falls
+  // inside "图层" ("…基本图像图|层类型"), which opens no segment; the dictionary's
+  // cut before "图层类型" passes the same tests. main: no finding.
+  const TempDir dir;
+  dir.write("glued.txt",
+            "第 8 章 合并图像\nChapter 8. Combining Images\n图 8.2. Alpha 通道样例：基本图像图层类型\n"
+            "Figure 8.2. Alpha channel example: Basic image\nLayer type\n");
+  const auto result = run_bitext({"check", "glued.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"glued.txt:3:1: warning [split-line]", "glued.txt:4:1: note", "glued.txt:5:1: note"});
+  CHECK(result.out.find("from '图层类型…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "glued.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
+}
