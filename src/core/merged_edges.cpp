@@ -62,10 +62,10 @@ bool StructuralChecker::merged_edge(std::uint32_t number, const Pair& edge) {
            merged_reading_likelier(text, cut, first, number, partners_translation);
   };
   std::optional<detail::LanguageJoin> cut = detail::merged_length_cut(text, share);
+  if (cut && !taken(*cut)) cut.reset();
   // The boundary nearest the lengths' share may fall inside a word ("基本图像图|层类型"
   // with no space): then the dictionary's cuts, under the same tests.
-  if ((!cut || !taken(*cut)) && join_fit_.lexicon()) {
-    cut.reset();
+  if (!cut && join_fit_.lexicon()) {
     const bool merged_chinese =
         (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
     for (const detail::LanguageJoin& candidate :
