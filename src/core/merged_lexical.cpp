@@ -51,7 +51,8 @@ bool label_cut_off(std::string_view before_cut, std::string_view first_partner) 
   // one Han character after a section number is a label alone too.
   const std::string_view partner = trim(first_partner);
   std::size_t at = 0;
-  while (at < partner.size() && (chars::is_ascii_digit(static_cast<unsigned char>(partner[at])) || partner[at] == '.')) ++at;
+  auto number_char = [](char c) { return chars::is_ascii_digit(static_cast<unsigned char>(c)) || c == '.'; };
+  while (at < partner.size() && number_char(partner[at])) ++at;
   if (at == 0 || !chars::is_ascii_digit(static_cast<unsigned char>(partner[0]))) return true;
   while (at < partner.size() && partner[at] == ' ') ++at;
   if (at >= partner.size()) return true;
