@@ -172,9 +172,10 @@ bool StructuralChecker::merged_parts_fit(std::string_view text, const detail::La
 bool StructuralChecker::merged_sentence_evidence(std::string_view text, const detail::LanguageJoin& seam,
                                                  std::uint32_t first, std::uint32_t second, bool partners_translation,
                                                  bool partners_present) {
-  if (!merged_parts_fit(text, seam, first, second, partners_translation)) return false;
   const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
                                                                     : join_fit_.fits(text, text_of(first)));
+  if (!merged_parts_fit(text, seam, first, second, partners_translation))
+    return !whole_fits && merged_title_reading(text, seam, first, second, partners_translation);
   if (!whole_fits) return true;
   // Beside a missing line the competing reading is a deletion (with both
   // partners present, a segment split over two lines: no length test here).
@@ -393,6 +394,11 @@ bool StructuralChecker::merged_reading_likelier(std::string_view text, const det
   if (!join_fit_.lexicon() && seam.first_end > 0 &&
       chars::is_sentence_end(decode_utf8(text, code_point_start_before(text, seam.first_end)).code_point))
     return false;
+  // A short line fits its first partner whatever it holds; there the
+  // dictionary weighs the readings where the length model cannot.
+  if (merged_parts_translated(text, seam, first, second, partners_translation) ||
+      merged_marks_place_cut(text, seam, first, second, partners_translation))
+    return true;
   if (!merged_words_agree(text, seam, first, second, partners_translation)) return false;
   const double merged = tail(delta(text.substr(0, seam.first_end), text_of(first))) *
                         tail(delta(text.substr(seam.second_begin), text_of(second)));

@@ -7,6 +7,7 @@
 
 #include "front_matter.hpp"
 #include "merged_anchors.hpp"
+#include "merged_lexical.hpp"
 #include "structural_checker.hpp"
 
 namespace bitext::structural {
@@ -30,7 +31,13 @@ bool StructuralChecker::merged_edge(std::uint32_t number, const Pair& edge) {
   const bool partners_translation = side == 1;
   const std::uint32_t first = partners_translation ? edge.translation.front() : edge.original.front();
   const std::uint32_t merged = partners_translation ? edge.original.front() : edge.translation.front();
-  if (first + 2 != number || merged + 1 != number) return false;
+  // The merged line lies between its first partner and the footer, or, where
+  // its side opens the document's pairs, right before its first partner
+  // ("以下操作…不可恢复： 关闭图像" / "There are a few…" / "Closing the image"): the
+  // second part then goes right before the footer.
+  const bool merged_between = first + 2 == number && merged + 1 == number;
+  const bool merged_before_partner = merged + 2 == number && first + 1 == number;
+  if (!merged_between && !merged_before_partner) return false;
   const std::string_view text = text_of(merged);
   std::size_t token_end = 0;
   while (token_end < text.size() && text[token_end] == ' ') ++token_end;
@@ -42,18 +49,35 @@ bool StructuralChecker::merged_edge(std::uint32_t number, const Pair& edge) {
     return n.begin >= token_end && detail::merged_number_in(footer, n.text) && !detail::merged_number_in(own, n.text);
   });
   if (footer_number || detail::navigation_link_inside(text, text_of(number)))
-    return merged_finding(edge, merged, first, number, partners_translation, true, true);
+    return merged_finding(edge, merged, first, number, partners_translation, merged_between, true);
   // Without a number or link, only where the length model and the dictionary
   // both speak for the merge: the word boundary the lengths predict opens a
   // segment whose words translate the footer, none leans across it, and the
   // merge is the likelier reading than a deleted last line.
   const double first_length = double(text_of(first).size()), footer_length = double(text_of(number).size());
-  const auto cut = detail::merged_length_cut(text, first_length / (first_length + footer_length));
-  if (!cut || !merged_cut_starts_segment(text, *cut, number, partners_translation) ||
-      !merged_parts_fit(text, *cut, first, number, partners_translation) ||
-      !merged_reading_likelier(text, *cut, first, number, partners_translation))
-    return false;
-  merged_report(edge, merged, first, number, partners_translation, true, *cut);
+  const double share = first_length / (first_length + footer_length);
+  auto taken = [&](const detail::LanguageJoin& cut) {
+    return merged_cut_starts_segment(text, cut, number, partners_translation) &&
+           merged_parts_fit(text, cut, first, number, partners_translation) &&
+           merged_reading_likelier(text, cut, first, number, partners_translation);
+  };
+  std::optional<detail::LanguageJoin> cut = detail::merged_length_cut(text, share);
+  if (cut && !taken(*cut)) cut.reset();
+  // The boundary nearest the lengths' share may fall inside a word ("基本图像图|层类型"
+  // with no space): then the dictionary's cuts, under the same tests.
+  if (!cut && join_fit_.lexicon()) {
+    const bool merged_chinese =
+        (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+    for (const detail::LanguageJoin& candidate :
+         detail::merged_lexical_seams(*join_fit_.lexicon(), text, merged_chinese, text_of(first), text_of(number),
+                                      detail::leading_latin_token(text_of(number)), share, false))
+      if (taken(candidate)) {
+        cut = candidate;
+        break;
+      }
+  }
+  if (!cut) return false;
+  merged_report(edge, merged, first, number, partners_translation, merged_between, *cut);
   return true;
 }
 

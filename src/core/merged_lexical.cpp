@@ -8,6 +8,8 @@
 #include "bitext/text.hpp"
 #include "chars.hpp"
 #include "front_matter.hpp"
+#include "line_end_marks.hpp"
+#include "line_facts.hpp"
 #include "merged_anchors.hpp"
 #include "structural_checker.hpp"
 
@@ -44,7 +46,18 @@ std::vector<bool> merged_words_translated(const Lexicon& lexicon, const std::vec
 }
 
 bool label_cut_off(std::string_view before_cut, std::string_view first_partner) {
-  return bare_label(before_cut) && !bare_label(first_partner);
+  if (!bare_label(before_cut) || bare_label(first_partner)) return false;
+  // A Chinese label's word may follow its number ("1.2 版" for "Version 1.2"):
+  // one Han character after a section number is a label alone too.
+  const std::string_view partner = trim(first_partner);
+  std::size_t at = 0;
+  auto number_char = [](char c) { return chars::is_ascii_digit(static_cast<unsigned char>(c)) || c == '.'; };
+  while (at < partner.size() && number_char(partner[at])) ++at;
+  if (at == 0 || !chars::is_ascii_digit(static_cast<unsigned char>(partner[0]))) return true;
+  while (at < partner.size() && partner[at] == ' ') ++at;
+  if (at >= partner.size()) return true;
+  const DecodedCodePoint word = decode_utf8(partner, at);
+  return !(chars::is_cjk(word.code_point) && at + word.length == partner.size());
 }
 
 std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,
@@ -254,7 +267,13 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
   for (const detail::LanguageJoin& candidate : seams)
     if (!label_alone(candidate) && merged_parts_fit(text, candidate, first, second, partners_translation))
       return candidate;
-  if (!whole_fits || partners_present) return std::nullopt;
+  if (partners_present) return std::nullopt;
+  if (!whole_fits) {
+    for (const detail::LanguageJoin& candidate : seams)
+      if (!label_alone(candidate) && merged_title_reading(text, candidate, first, second, partners_translation))
+        return candidate;
+    return std::nullopt;
+  }
   // The whole line fits the first partner, but the merged reading may still
   // be the likelier one: the cuts a line too long for it would allow, each
   // weighed against the deletion (merged_reading_likelier).
@@ -265,6 +284,117 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
         merged_reading_likelier(text, candidate, first, second, partners_translation))
       return candidate;
   return std::nullopt;
+}
+
+// A short line fits its first partner's length whatever it holds, so the
+// length model cannot weigh the two readings there; the dictionary can. Where
+// every content word before the cut translates the first partner and every
+// one after it the second ("Zoom tool | click" before "缩放工具" / "点击"), the
+// two partners together account for the whole line, while a deleted line's
+// neighbour would hold words that its own partner does not explain and that
+// the next pair's partner alone does.
+bool StructuralChecker::merged_parts_translated(std::string_view text, const detail::LanguageJoin& seam,
+                                                std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  const Lexicon* lexicon = join_fit_.lexicon();
+  if (!lexicon || !merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  // A translation carries its sentence's end mark over: a part without one
+  // is no whole translation of a partner that ends a sentence ("Show all
+  // help | options." beside "显示所有帮助内容。" is one sentence).
+  auto ends_sentence = [](std::string_view part) {
+    std::size_t end = part.size();
+    while (end > 0 && (part[end - 1] == ' ' || part[end - 1] == '\t')) --end;
+    return end > 0 && chars::is_sentence_end(decode_utf8(part, code_point_start_before(part, end)).code_point);
+  };
+  if ((ends_sentence(text_of(first)) && !ends_sentence(text.substr(0, seam.first_end))) ||
+      (ends_sentence(text_of(second)) && !ends_sentence(text.substr(seam.second_begin))))
+    return false;
+  const bool merged_chinese =
+      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const std::vector<LexicalWord> words =
+      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+  const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
+  const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
+  bool before = false, after = false;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    // A lone Han character the partner does not explain says nothing: a
+    // caption's 图, a conjunction's 且 have many senses or none to match.
+    const bool lone_han = words[k].origin == WordOrigin::Chinese && words[k].end - words[k].begin <= 4;
+    if (words[k].end <= seam.first_end) {
+      if (!to_first[k] && !lone_han) return false;
+      before = before || (to_first[k] && !to_second[k]);
+    } else if (words[k].begin >= seam.second_begin) {
+      if (!to_second[k] && !lone_han) return false;
+      after = after || (to_second[k] && !to_first[k]);
+    } else {
+      return false;
+    }
+  }
+  return before && after;
+}
+
+// A title's translation is a title: a line that holds the first partner's
+// title, whole, and then more text opening a segment is that title merged with
+// the next segment, not its translation run on ("Selection ToolsThe selection
+// tools have been rewritten…" before "选取工具"). The sentence's part need not
+// fit its partner's length (a sentence is translated more freely than the
+// model's band allows); the merge must still be the likelier reading than a
+// deletion, and a title has no sentence or clause mark after its label.
+bool StructuralChecker::merged_title_reading(std::string_view text, const detail::LanguageJoin& seam,
+                                             std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  auto title = [](std::string_view line) {
+    line = detail::trim(line);
+    std::size_t at = 0;  // after a leading label ("1.3.", "22.1.2.")
+    while (at < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[at])) || line[at] == '.')) ++at;
+    if (at > 0 && at < line.size() && line[at] != ' ') at = 0;
+    if (at >= line.size()) return false;
+    for (std::size_t k = at; k < line.size();) {
+      const DecodedCodePoint c = decode_utf8(line, k);
+      if (chars::is_sentence_end(c.code_point) || chars::is_clause_mark(c.code_point)) return false;
+      k += std::max<std::size_t>(c.length, 1);
+    }
+    return true;
+  };
+  const std::string_view first_part = text.substr(0, seam.first_end), second_part = text.substr(seam.second_begin);
+  if (second_part.empty() || !title(first_part) || !title(text_of(first))) return false;
+  const DecodedCodePoint opening = decode_utf8(second_part, 0);
+  if (!(opening.code_point >= U'A' && opening.code_point <= U'Z') && !chars::is_cjk(opening.code_point)) return false;
+  const bool part_fits = partners_translation ? join_fit_.fits(text_of(first), first_part)
+                                              : join_fit_.fits(first_part, text_of(first));
+  return part_fits && merged_reading_likelier(text, seam, first, second, partners_translation);
+}
+
+// A translation ends as its source does (a colon, a sentence end, no mark).
+// Where the two partners end unlike and the line has the first partner's end
+// mark at the cut and the second's at its end ("以下操作…不可恢复： 关闭图像"
+// before "…cannot be undone:" and "Closing the image"), the marks say where the
+// first partner's text ends; with a word after the cut that translates the
+// second partner alone. A deleted line's neighbour would end unlike its own
+// partner and carry its partner's end mark inside.
+bool StructuralChecker::merged_marks_place_cut(std::string_view text, const detail::LanguageJoin& seam,
+                                               std::uint32_t first, std::uint32_t second, bool partners_translation) {
+  const Lexicon* lexicon = join_fit_.lexicon();
+  if (!lexicon || !merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  auto end_class = [](std::string_view line) {
+    const char32_t mark = detail::last_mark(line);
+    if (detail::ends_sentence(mark)) return 1;
+    if (mark == U':' || mark == U'：') return 2;
+    if (mark == U';' || mark == U'；') return 3;
+    return 0;
+  };
+  const int first_end = end_class(text_of(first)), second_end = end_class(text_of(second));
+  if (first_end == 0 || first_end == second_end || end_class(text.substr(0, seam.first_end)) != first_end ||
+      end_class(text.substr(seam.second_begin)) != second_end)
+    return false;
+  const bool merged_chinese =
+      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const std::string_view after = text.substr(seam.second_begin);
+  const std::vector<LexicalWord> words =
+      merged_chinese ? chinese_line_words(after, lexicon) : detail::merged_english_words(after);
+  const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
+  const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (to_second[k] && !to_first[k]) return true;
+  return false;
 }
 
 }  // namespace bitext::structural

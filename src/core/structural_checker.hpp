@@ -177,6 +177,19 @@ class StructuralChecker {
   // deletion beside it under the length model (checks_joins.cpp).
   bool merged_reading_likelier(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                std::uint32_t second, bool partners_translation);
+  // Whether the dictionary reads each part of a line cut at `seam` as its
+  // partner's translation, every word of it (merged_lexical.cpp).
+  bool merged_parts_translated(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                               std::uint32_t second, bool partners_translation);
+  // Whether the partners' end marks place the cut at `seam`: the first part
+  // ends as the first partner does, the second as the second, the two unlike
+  // (merged_lexical.cpp).
+  bool merged_marks_place_cut(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                              std::uint32_t second, bool partners_translation);
+  // Whether a line too long for its first partner, a title, holds that
+  // title's translation and then a sentence at `seam` (merged_lexical.cpp).
+  bool merged_title_reading(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                            std::uint32_t second, bool partners_translation);
   // Its guards: each part holds its partner's numbers and no dictionary word
   // leans across the cut; a length-chosen boundary can open the second
   // segment; a word the document capitalises inside its sentences (a name).

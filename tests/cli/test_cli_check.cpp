@@ -382,3 +382,158 @@ TEST_CASE("merged-lines: a caption's label alone is skipped for the dictionary's
   const auto fixed = run_bitext({"check", "--format", "json", "captions.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 2 and move its second part after line 3\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: two short entries whose every word the dictionary gives to one partner") {
+  // "Zoom tool" / "click" merged at a space, pair 3's English line gone. The
+  // whole line fits line 3's length as well as its parts fit theirs (short
+  // lines vary widely), but the dictionary gives "Zoom" and "tool" to line 3
+  // and "click" to line 5 alone: the two partners account for the whole line.
+  // main: missing-original.
+  const TempDir dir;
+  dir.write("zoom.txt",
+            "缩放工具 — Key reference for the Zoom tool\nZoom tool — Key reference for the Zoom tool\n缩放工具\n"
+            "Zoom tool click\n点击\n鼠标拖拽\nmouse drag\n");
+  const auto result = run_bitext({"check", "zoom.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"zoom.txt:4:1: warning [split-line]", "zoom.txt:3:1: note", "zoom.txt:5:1: note"});
+  CHECK(result.out.find("English line 4 holds two segments' originals: its first part goes with the Chinese line 3, "
+                        "its second, from 'click…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "zoom.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: a sentence's last word that translates the next line alone is no merge") {
+  // Pair 4's English line "Show GTK+ Options." deleted: "options" of line 6
+  // translates only line 7 ("选项"), but line 5 ends its sentence and "Show all
+  // help" does not, so the part is no whole translation of it: still a
+  // missing original, not a merge.
+  const TempDir dir;
+  dir.write("options.txt",
+            "第 2 章 Fire up GIMP\nChapter 2. Fire up GIMP\n显示所有命令行选项列表。\nDisplay a list of all commandline "
+            "options.\n显示所有帮助内容。\nShow all help options.\n显示 GTK+ 选项\n显示详细启动信息。\n"
+            "Show detailed start-up messages.\n");
+  const auto result = run_bitext({"check", "options.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"options.txt:7:1: error [missing-original]", "options.txt:6:1: note"});
+}
+
+TEST_CASE("merged-lines: the last line's partner merged into the line before the last pair's partner") {
+  // The Chinese lines come first in each pair: "图层类型" merged into line 3,
+  // before its partner "Figure 8.2…", so "Layer type" is left as the footer
+  // right after that partner (the shape the pairing gives the merged original
+  // the other way round). The dictionary gives the parts' words to lines 4 and
+  // 5. The second part goes before the footer. main: no finding.
+  const TempDir dir;
+  dir.write("last.txt",
+            "第 8 章 合并图像\nChapter 8. Combining Images\n图 8.2. Alpha 通道样例：基本图像 图层类型\n"
+            "Figure 8.2. Alpha channel example: Basic image\nLayer type\n");
+  const auto result = run_bitext({"check", "last.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"last.txt:3:1: warning [split-line]", "last.txt:4:1: note", "last.txt:5:1: note"});
+  CHECK(result.out.find("Chinese line 3 holds two segments' translations: its first part goes with the English line "
+                        "4, its second, from '图层类型…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "last.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: a label cut off its title is no refusal where the partner is the label in Chinese order") {
+  // "Version 1.2" / "GIMP version 1.2.0 was released…" merged; the first
+  // partner "1.2 版" is the label alone, its word after the number as Chinese
+  // writes it, so the first part "Version 1.2" is its whole translation, not
+  // a label cut off its title. main: missing-original.
+  const TempDir dir;
+  dir.write("version.txt",
+            "1.0 版\nVersion 1.0\nGIMP 版本 1.0 最终于 1998 年 6 月 5 日发布了， GIMP 已经足够稳定，有理由发布给全世界，提供专业的应用。\n"
+            "GIMP version 1.0 was released on June 5, 1998. Finally, GIMP was considered stable enough to warrant a "
+            "worldwide announcement and professional use.\n1.2 版\nVersion 1.2 GIMP version 1.2.0 was released on "
+            "December 25, 2000. Compared to the version 1.0, it included mostly fixes and improvements of the user "
+            "interface.\nGIMP 的 1.2.0 版于 2000 年 12 月 25 日发布。它比 1.0 版本多了许多错误修正，也改进了用户界面。\n");
+  const auto result = run_bitext({"check", "version.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("version.txt:6:1: warning: English line 6 holds two segments' originals: its first part goes "
+                        "with the Chinese line 5, its second, from 'GIMP version 1.2.0 was r…', with line 7 (pair 3) "
+                        "[split-line]") != std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "version.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 6 and move its second part after line 7\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: a title's line that runs on into the next segment's sentence is cut after the title") {
+  // "Selection Tools" / "The selection tools have been rewritten…" merged at a
+  // glued capital; the second part is longer than the model's band allows for
+  // its partner (a freer translation), so no cut's two parts both fit. The
+  // first partner "选取工具" is a title and the first part its whole
+  // translation, the whole line far too long for it: the merge is the likelier
+  // reading. main cut at "…tools have | been rewritten", where both parts fit.
+  const TempDir dir;
+  dir.write("title.txt",
+            "工具选项中现在可以滑动调节笔刷大小，向量的和点阵的笔刷都可以调节。这是一个数字设计师和照片编辑人员呼声都比较多的特性。"
+            "\n"
+            "The tool options now include a brush size slider that affects both the parametric and bitmap brushes. "
+            "This has been an oft-requested feature from both digital painters and photo editors.\n"
+            "图 A.2. GIMP 2.4 中的可调节笔刷\n"
+            "Figure A.2. Scalable brushes in GIMP 2.4\n"
+            "现在版本的 GIMP ，不论用的是点阵的还是向量的，甚至是图像试管(许多点阵图)，"
+            "都可以轻易地改变笔刷大小。可以在侧边栏滑动条上改，可以在外接的MIDI滑动条或者旋钮上改，"
+            "或者在 USB 设备上修改(比如 Griffin Powermate)。\n"
+            "Unlike previous versions of GIMP, regardless of whether you're using a bitmap brush, parametric "
+            "brush or even a picture tube (multiple bitmaps), you can easily set the brush size with either the "
+            "tool options dock slider or an external device such as a MIDI slider or knob or a USB device like "
+            "the Griffin Powermate.\n"
+            "选取工具\n"
+            "Selection ToolsThe selection tools have been rewritten from scratch to allow resizing of existing "
+            "selections. Additionally the rectangular selection tool includes a setting for creating rounded "
+            "corners as this has been identified as a very common task among web designers.\n"
+            "重写了选择工具，支持改变现有选区。矩形选择工具可以设置为圆角，这已经开始成为网页设计师的普遍需要。"
+            "\n"
+            "图 A.3. GIMP 2.4 中的选择工具\n"
+            "Figure A.3. Selection tools in GIMP 2.4\n"
+            "工具学习曲线开始变的平滑，初学者更容易上手了，因为重要的功能不需要隐晦的快捷键操作了。"
+            "多数现有的快捷键仍然可以用，但功能或者放在了工具选项中，或者由于可以在画布上交互式地移动和调整大小，"
+            "而不再支持。\n"
+            "The learning curve for the tools has been flattened as the key functionality is available without "
+            "obscure shortcuts that confused GIMP beginners. Most of the existing shortcuts still work, but the "
+            "functionality is either available through the tool options or made obsolete due to the interactive "
+            "move and resize on canvas.\n");
+  const auto result = run_bitext({"check", "title.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("title.txt:8:1: warning: English line 8 holds two segments' originals: its first part goes "
+                        "with the Chinese line 7, its second, from 'The selection tools have…', with line 9 (pair 4) "
+                        "[split-line]") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "title.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 8 and move its second part after line 9\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: the partners' end marks place the cut of a short line") {
+  // "关闭图像" merged into line 3 after its colon; "Closing the image" is left
+  // as the footer. Line 4 ends with a colon and line 5 with no mark; line 3
+  // has the colon at the cut and no mark at its end, and "关闭" translates line
+  // 5 alone. The whole line fits line 4's length better than its parts fit
+  // theirs, so the length model alone keeps the deletion. main: no finding.
+  const TempDir dir;
+  dir.write("marks.txt",
+            "3.1. 不可撤销的操作\n3.1. Things That Cannot be Undone\n以下操作会改变图像且不可恢复： 关闭图像\n"
+            "There are a few important actions that do alter an image but cannot be undone:\nClosing the image\n");
+  const auto result = run_bitext({"check", "marks.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"marks.txt:3:1: warning [split-line]", "marks.txt:4:1: note", "marks.txt:5:1: note"});
+  CHECK(result.out.find("Chinese line 3 holds two segments' translations: its first part goes with the English line "
+                        "4, its second, from '关闭图像…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "marks.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: the footer's partner glued to the last pair's line, cut where the dictionary's words change") {
+  // As "the last line's partner merged into the line before the last pair's
+  // partner", with no space: the boundary nearest the lengths' share falls
+  // inside "图层" ("…基本图像图|层类型"), which opens no segment; the dictionary's
+  // cut before "图层类型" passes the same tests. main: no finding.
+  const TempDir dir;
+  dir.write("glued.txt",
+            "第 8 章 合并图像\nChapter 8. Combining Images\n图 8.2. Alpha 通道样例：基本图像图层类型\n"
+            "Figure 8.2. Alpha channel example: Basic image\nLayer type\n");
+  const auto result = run_bitext({"check", "glued.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"glued.txt:3:1: warning [split-line]", "glued.txt:4:1: note", "glued.txt:5:1: note"});
+  CHECK(result.out.find("from '图层类型…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "glued.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
+}

@@ -216,3 +216,16 @@ TEST_CASE("merged-lines: without a dictionary a sentence end beside a missing li
   for (const Finding& finding : findings) missing = missing || (finding.code == "missing-original" && finding.begin == text.find("确定它"));
   CHECK(missing);
 }
+
+TEST_CASE("merged-lines: without a dictionary a footer whose cut opens no segment stays a footer") {
+  // "Section 8.33, “Sepia”" was deleted: the footer "第 8.33 节 “Sepia”" has no
+  // partner and the last pair's line no number of it. Without a dictionary no
+  // cut can open the footer's segment, so the line is no merge.
+  const std::string text = "第 8.31 节 “Desaturate”\nSection 8.31, “Desaturate”\n第 8.33 节 “Sepia”\n";
+  const std::vector<Finding> findings = structural_findings(text);
+  CHECK(split_lines(findings).empty());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "missing-original");
+  CHECK(findings[0].severity == bitext::Severity::Information);
+  CHECK(findings[0].begin == text.find("第 8.33"));
+}
