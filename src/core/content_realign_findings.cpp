@@ -281,15 +281,16 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
   // meet there, not on the line's script: a number label or a Latin sentence
   // takes a space after its full stop in a Chinese line too.
   const std::string_view dest_text = table.side_text(candidate.forward ? b : a, translation).text;
+  const std::uint32_t first_line = std::min(source_line, dest_line), last_line = std::max(source_line, dest_line);
   if (candidate.forward) {
     fix.title = "Move " + quoted(moved, 24) + " to the start of the " + side + " of pair " + std::to_string(b + 1);
     fix.edits.push_back({source_begin + cut.head_end, table.line_end(source_line), ""});
     fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line),
-                         std::string(moved) + detail::joiner(moved, dest_text)});
+                         std::string(moved) + detail::joiner_in(moved, dest_text, *table.index, first_line, last_line)});
   } else {
     fix.title = "Move " + quoted(moved, 24) + " to the end of the " + side + " of pair " + std::to_string(a + 1);
     fix.edits.push_back({table.line_end(dest_line), table.line_end(dest_line),
-                         detail::joiner(dest_text, moved) + std::string(moved)});
+                         detail::joiner_in(dest_text, moved, *table.index, first_line, last_line) + std::string(moved)});
     fix.edits.push_back({source_begin, source_begin + cut.tail_begin, ""});
   }
   return fix;
