@@ -377,3 +377,41 @@ TEST_CASE("with the dictionary, a drift's fix leaves every body of a page's foot
   CHECK(fixes[0]["title"] == "Move '[6] Alternatively, you…' to the start of the original of pair 7");
   CHECK(apply_fix(join_lines(drifted), fixes[0]) == join_lines(lines));
 }
+
+TEST_CASE("with the dictionary, a drift's fix does not open a line with a remark in brackets") {
+  // A manual's page (written for the test) whose second paragraph ends with a
+  // remark in brackets in both languages. The Chinese remark drifted to the
+  // start of the next paragraph; the mirror would move the English remark
+  // along, and the evidence favoured it. A remark comments on the text before
+  // it: no line of the dev sets opens with one when text follows it.
+  const std::vector<std::string> lines = {
+      "这个工具可以读取配置文件，并检查其中的每一个选项。它会报告每一个无效的选项，并给出行号。",
+      "This tool can read the configuration file and check each of its options. It reports every option that is not "
+      "valid, with its line number.",
+      "它支持三种格式。默认使用第一种格式，除非命令行另有说明。(完整列表参见 https://tool.example.org/formats)",
+      "It supports three formats. The first format is used by default unless the command line says otherwise. (Full "
+      "list at https://tool.example.org/formats)",
+      "当你想要检查另一个文件时，就将文件名作为命令行参数传给它。比如说，tool check other.conf 会检查 other.conf 文件。",
+      "When you want to check another file, give its name to the tool as a command line argument. For example, tool "
+      "check other.conf checks the file other.conf.",
+      "更多选项见手册。手册还列出了每个选项的默认值。",
+      "See the manual for more options. The manual also lists the default value of each option."};
+  const std::string moved = "(完整列表参见 https://tool.example.org/formats)";
+  REQUIRE(lines[2].ends_with(moved));
+  std::vector<std::string> drifted = lines;
+  drifted[2] = lines[2].substr(0, lines[2].size() - moved.size());
+  drifted[4] = moved + lines[4];
+  const TempDir dir;
+  dir.write("formats.txt", join_lines(drifted));
+  const auto result = run_bitext({"check", "--format", "json", "formats.txt"}, std::nullopt, dir.path());
+  REQUIRE_MESSAGE(json::accept(result.out), result.out);
+  const json files = json::parse(result.out);
+  const json* drift = nullptr;
+  for (const json& diagnostic : files[0]["diagnostics"])
+    if (diagnostic["code"] == "boundary-drift") drift = &diagnostic;
+  REQUIRE(drift != nullptr);
+  const json& fixes = (*drift)["data"]["fixes"];
+  REQUIRE(fixes.size() == 2);
+  CHECK(fixes[0]["title"] == "Move '(完整列表参见…' to the end of the translation of pair 2");
+  CHECK(apply_fix(join_lines(drifted), fixes[0]) == join_lines(lines));
+}
