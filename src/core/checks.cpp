@@ -337,7 +337,7 @@ void StructuralChecker::doubled(const Pair& pair, bool translation_side) {
   Fix fix;
   fix.title = "Join the two lines";
   fix.preferred = !heading_first;  // a heading joined to its paragraph is no repair to apply unasked
-  fix.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
+  fix.edits.push_back({line(first).end, line(second).begin, detail::joiner_in(text_of(first), text_of(second), index_, first, second)});
   finding.fixes.push_back(std::move(fix));
   merged_second_fix(finding_at, pair, translation_side);
 }

@@ -246,7 +246,8 @@ void StructuralChecker::broken_off_fragment(std::uint32_t number) {
   Fix fix;
   fix.title = "Join the two lines";
   fix.preferred = true;
-  fix.edits.push_back({before.end, entry.begin, detail::joiner(text_of(number - 1), text_of(number))});
+  fix.edits.push_back(
+      {before.end, entry.begin, detail::joiner_in(text_of(number - 1), text_of(number), index_, number - 1, number)});
   finding.fixes.push_back(std::move(fix));
 }
 

@@ -356,7 +356,8 @@ void StructuralChecker::merged_report(const Pair& pair, std::uint32_t merged, st
   if (first + 1 == second) {
     Fix join;
     join.title = "Join the two lines";
-    join.edits.push_back({line(first).end, line(second).begin, detail::joiner(text_of(first), text_of(second))});
+    join.edits.push_back(
+        {line(first).end, line(second).begin, detail::joiner_in(text_of(first), text_of(second), index_, first, second)});
     finding.fixes.push_back(std::move(join));
   }
 }

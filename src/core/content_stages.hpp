@@ -316,9 +316,9 @@ WordMatch word_match(const PairTable& table, const LineFeatures& translation, co
 // rather than a sentence (content_realign_findings.cpp).
 bool ends_with_number_label(std::string_view text);
 // Discourse cues (discourse_cues.cpp): a sentence that opens with a
-// connective or an anaphor ("However", "This", 但是, 它) continues the one
-// before it (a line ending with a colon, detail::ends_with_colon, introduces
-// what follows it).
+// connective, an anaphor or a cross-reference ("However", "This", "See",
+// 但是, 它, 参见) continues the one before it (a line ending with a colon,
+// detail::ends_with_colon, introduces what follows it).
 bool opens_with_continuation(std::string_view sentence);
 // A yes-no answer said alone ("Yes.", "No.", "有。", "不能。"): it opens the
 // answer, so it starts its line (a FAQ's answer paragraph, a dialogue's turn).

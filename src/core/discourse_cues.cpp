@@ -32,6 +32,12 @@ constexpr std::array<std::string_view, 24> kChineseOpeners = {
     // reference items (这 also covers 这些, 这样; 它 它们; 他 他们)
     "这", "那", "该", "它", "其", "此", "他", "她", "本"};
 
+// A cross-reference ("See Chapter 5…", "参见 第 5 章…") points from what the
+// text before it said to more on it, so it continues that text: a manual puts
+// it after the content it refers from.
+constexpr std::array<std::string_view, 1> kEnglishReferences = {"see"};
+constexpr std::array<std::string_view, 7> kChineseReferences = {"参见", "参看", "请参见", "请参看", "请参阅", "参阅", "详见"};
+
 // A yes-no question's answer said alone: English "Yes."/"No.", and in
 // Chinese the question's verb or its negation (有, 可以, 不能: Chinese
 // answers echo the verb; Li & Thompson, "Mandarin Chinese", 1981, ch. 18).
@@ -63,11 +69,13 @@ bool starts_with_english(std::string_view text, std::string_view phrase) {
 bool opens_with_continuation(std::string_view sentence) {
   const std::string_view text = opening(sentence);
   if (text.empty()) return false;
+  auto english = [&](std::string_view phrase) { return starts_with_english(text, phrase); };
+  auto chinese = [&](std::string_view word) { return text.starts_with(word); };
   if (is_ascii_letter(text.front()))
-    return std::any_of(kEnglishOpeners.begin(), kEnglishOpeners.end(),
-                       [&](std::string_view phrase) { return starts_with_english(text, phrase); });
-  return std::any_of(kChineseOpeners.begin(), kChineseOpeners.end(),
-                     [&](std::string_view word) { return text.starts_with(word); });
+    return std::any_of(kEnglishOpeners.begin(), kEnglishOpeners.end(), english) ||
+           std::any_of(kEnglishReferences.begin(), kEnglishReferences.end(), english);
+  return std::any_of(kChineseOpeners.begin(), kChineseOpeners.end(), chinese) ||
+         std::any_of(kChineseReferences.begin(), kChineseReferences.end(), chinese);
 }
 
 bool is_answer_alone(std::string_view sentence) {

@@ -13,6 +13,7 @@
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 #include "core/front_matter.hpp"
+#include "core/joiner.hpp"
 
 #include "support/sentence_pairs.hpp"
 
@@ -499,6 +500,57 @@ TEST_CASE("split-line: one segment broken over two lines") {
           "请把窗户打开。\n"
           "Please open the window.");
   }
+}
+
+TEST_CASE("split-line: a footnote's reference mark rejoins its sentence as the document's nearest marks do") {
+  // Line 6 broke off before the reference mark "[2]". Whether "。" and the
+  // mark take a space between them is the translator's habit, which the
+  // document's other marks after "。" show; with no such mark, joiner()'s "".
+  auto page = [](const std::string& mark_space) {
+    return "今天天气很好，我们去公园散步。" + mark_space + "[1]\n"
+           "The weather is nice today, so we walk in the park. [1]\n"
+           "我们在湖边坐了一会儿，看着水里的鸭子。\n"
+           "We sat by the lake for a while and watched the ducks in the water.\n"
+           "他昨天在城里的旧书店买了一本很厚的新书。\n"
+           "[2] 这本书讲的是历史。\n"
+           "He bought a very thick new book at the old bookshop in town yesterday. [2] The book is about history.\n"
+           "这家餐厅的菜很好吃，价格也不贵。" + mark_space + "[3]\n"
+           "The food at this restaurant is delicious, and the prices are not high either. [3]\n"
+           "请把窗户打开，房间里太热了。\n"
+           "Please open the window, it is too hot in the room.\n";
+  };
+  for (const std::string mark_space : {" ", ""}) {
+    CAPTURE(mark_space);
+    const std::string text = page(mark_space);
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    const std::string joined = fixed(text, findings[0]);
+    CHECK(joined.find("他昨天在城里的旧书店买了一本很厚的新书。" + mark_space + "[2] 这本书讲的是历史。\n") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("joiner_in: the nearest line outside the edited ones where a sentence end meets a reference mark") {
+  const std::string text =
+      "甲。[1]\n"          // 0
+      "A. [1]\n"           // 1
+      "乙。\n"             // 2: edited
+      "B.\n"               // 3
+      "丙。 [3]\n"         // 4
+      "C.[3]\n";           // 5
+  const LineIndex index(text);
+  // Lines 0 and 4 are as near to line 2 and disagree: joiner()'s "" stays.
+  CHECK(detail::joiner_in("乙。", "[2] 丁", index, 2, 2).empty());
+  // Edited lines 2..3: line 4 (distance 1) is nearer than line 0 (distance 2).
+  CHECK(detail::joiner_in("乙。", "[2] 丁", index, 2, 3) == " ");
+  CHECK(detail::joiner_in("乙。", "[2] 丁", index, 1, 3).empty());  // lines 0 and 4 disagree
+  // An ASCII full stop reads only the lines where one meets a mark: line 5 glues it.
+  CHECK(detail::joiner_in("B.", "[2] D", index, 4, 4).empty());
+  CHECK(detail::joiner_in("B.", "[2] D", index, 3, 3) == " ");  // lines 1 and 5 disagree: joiner()'s " "
+  // No mark at the junction: joiner() alone.
+  CHECK(detail::joiner_in("乙。", "丁", index, 2, 3).empty());
+  CHECK(detail::joiner_in("B.", "D", index, 3, 3) == " ");
 }
 
 TEST_CASE("split-line: a line end broken off onto a line without letters") {

@@ -20,6 +20,13 @@ TEST_CASE("discourse cues: connectives, anaphors and a closing colon in both lan
   CHECK_FALSE(opens_with_continuation("Items are listed."));
   CHECK_FALSE(opens_with_continuation("软件包是什么？"));
   CHECK_FALSE(opens_with_continuation(""));
+  // A cross-reference points from the text before it.
+  CHECK(opens_with_continuation("See Chapter 5, Other files under the debian directory."));
+  CHECK(opens_with_continuation("(See the manual for details.)"));
+  CHECK(opens_with_continuation("参见 第 5 章。"));
+  CHECK(opens_with_continuation("请参阅手册。"));
+  CHECK_FALSE(opens_with_continuation("Seeds are sown in spring."));
+  CHECK_FALSE(opens_with_continuation("参加会议的人很多。"));
   // The colon cue as the realignment reads it: the text trimmed, closing marks aside.
   auto ends_with_colon = [](std::string_view text) { return bitext::detail::ends_with_colon(bitext::detail::trim(text)); };
   CHECK(ends_with_colon("you can just run: "));
