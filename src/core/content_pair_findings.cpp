@@ -184,6 +184,22 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
   if (!t.numbers.empty() || !o.numbers.empty()) {
     const NumberComparison& numbers = table.mismatches[p]->numbers;
     const bool both = !numbers.unmatched_translation.empty() && !numbers.unmatched_original.empty();
+    // A changed number replaces one value by another. When each side has two or
+    // more values the other lacks, one change explains neither side, and lines
+    // whose numbers disagree wholesale are as likely not each other's
+    // translation (the pairing's and the length check's question): information.
+    auto values = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
+      const auto& mentions = in_translation ? t.numbers : o.numbers;
+      const std::string_view text = in_translation ? t_text : o_text;
+      std::vector<std::string_view> seen;
+      for (const std::size_t i : unmatched) {
+        const std::string_view value = text.substr(mentions[i].begin, mentions[i].end - mentions[i].begin);
+        if (std::find(seen.begin(), seen.end(), value) == seen.end()) seen.push_back(value);
+      }
+      return seen.size();
+    };
+    const bool wholesale =
+        both && values(true, numbers.unmatched_translation) >= 2 && values(false, numbers.unmatched_original) >= 2;
     auto report = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
       if (unmatched.empty()) return;
       const auto& mentions = in_translation ? t.numbers : o.numbers;
@@ -211,12 +227,16 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
                           (plural ? "them" : "it") + ", the translation " + quoted(t_text) + " does not";
       }
       // Both sides with a number the other lacks: most likely one was changed.
-      finding.confidence = both ? 0.92 : 0.6;
-      if (both) finding.message += " (both sides have a number the other lacks: one was probably changed)";
+      finding.confidence = both && !wholesale ? 0.92 : 0.6;
+      if (wholesale)
+        finding.message += " (both sides have several numbers the other lacks: more than one change, or lines that "
+                           "do not translate each other)";
+      else if (both)
+        finding.message += " (both sides have a number the other lacks: one was probably changed)";
       finding.related.push_back({table.line_begin(partner), table.line_end(partner),
                                  std::string(in_translation ? "original" : "translation") + " of pair " +
                                      std::to_string(p + 1)});
-      finding.severity = both ? Severity::Warning : Severity::Information;
+      finding.severity = both && !wholesale ? Severity::Warning : Severity::Information;
       out.push_back(std::move(finding));
     };
     report(true, numbers.unmatched_translation);
