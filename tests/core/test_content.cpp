@@ -735,6 +735,37 @@ TEST_CASE("a changed number is reported on both sides, by value and place") {
   CHECK(numbers[1]->severity == Severity::Warning);
 }
 
+TEST_CASE("numbers that disagree wholesale on both sides are information, one changed value a warning") {
+  // The glossary's BMP entry paired with the channel entry: three values against
+  // two, none shared; no single change explains that, the lines just differ.
+  const std::string text =
+      "BMP 是一种未压缩图像文件格式。通常使用1，4或8位表示色彩。\n"
+      "Every channel is a grayscale image. Every pixel holds a value from 0 to 255.\n"
+      "谢谢邀请。\n"
+      "Thanks for having me.";
+  const auto analysis = Analysis::run(text, {});
+  const auto numbers = with_code(*analysis, "number-mismatch");
+  REQUIRE(numbers.size() == 2);
+  for (const Finding* finding : numbers) {
+    CHECK(finding->pair == 0);
+    CHECK(finding->severity == Severity::Information);
+    CHECK(finding->message.find("one was probably changed") == std::string::npos);
+  }
+  CHECK(numbers[0]->message.rfind("Extra numbers '1', '4', '8' in the translation of pair 1", 0) == 0);
+  CHECK(numbers[1]->message.rfind("Missing numbers '0', '255': the original of pair 1 has them", 0) == 0);
+  // The same line with one value changed keeps the warning: one change, one value each side.
+  const std::string changed =
+      "BMP 是一种未压缩图像文件格式。每个像素的值在 0 到 256 之间。\n"
+      "Every channel is a grayscale image. Every pixel holds a value from 0 to 255.\n"
+      "谢谢邀请。\n"
+      "Thanks for having me.";
+  const auto one = Analysis::run(changed, {});
+  const auto one_numbers = with_code(*one, "number-mismatch");
+  REQUIRE(one_numbers.size() == 2);
+  CHECK(one_numbers[0]->severity == Severity::Warning);
+  CHECK(one_numbers[1]->severity == Severity::Warning);
+}
+
 TEST_CASE("a number only missing from the translation is information, not a warning") {
   const std::string text =
       "公司已融资,目前有很多企业使用该平台。\n"
