@@ -200,6 +200,26 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
     };
     const bool wholesale =
         both && values(true, numbers.unmatched_translation) >= 2 && values(false, numbers.unmatched_original) >= 2;
+    // A value one side lacks that the neighbouring pair lacks on the other side
+    // ("1.1" extra here, missing from the next translation): the numbers cross
+    // between the pairs as a misalignment (a shift, a lost or moved line)
+    // leaves them, which the structural and drift findings name. One change
+    // explains no crossing: information.
+    auto crosses = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
+      const auto& mentions = in_translation ? t.numbers : o.numbers;
+      for (const std::size_t q : {p - 1, p + 1}) {
+        if (q >= table.size() || !table.valid(q)) continue;
+        const NumberComparison& other = table.mismatches[q]->numbers;
+        const auto& their_unmatched = in_translation ? other.unmatched_original : other.unmatched_translation;
+        const auto& theirs = table.side(q, !in_translation).numbers;
+        for (const std::size_t i : unmatched)
+          for (const std::size_t j : their_unmatched)
+            if (match_numbers(mentions[i], theirs[j]) != NumberMatch::None) return true;
+      }
+      return false;
+    };
+    const bool crossing =
+        both && (crosses(true, numbers.unmatched_translation) || crosses(false, numbers.unmatched_original));
     auto report = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
       if (unmatched.empty()) return;
       const auto& mentions = in_translation ? t.numbers : o.numbers;
@@ -227,8 +247,11 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
                           (plural ? "them" : "it") + ", the translation " + quoted(t_text) + " does not";
       }
       // Both sides with a number the other lacks: most likely one was changed.
-      finding.confidence = both && !wholesale ? 0.92 : 0.6;
-      if (wholesale)
+      finding.confidence = both && !wholesale && !crossing ? 0.92 : 0.6;
+      if (crossing)
+        finding.message += " (both sides have a number the other lacks, and a neighbouring pair lacks it on the other "
+                           "side: the lines are likely misaligned)";
+      else if (wholesale)
         finding.message += " (both sides have several numbers the other lacks: more than one change, or lines that "
                            "do not translate each other)";
       else if (both)
@@ -236,7 +259,7 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
       finding.related.push_back({table.line_begin(partner), table.line_end(partner),
                                  std::string(in_translation ? "original" : "translation") + " of pair " +
                                      std::to_string(p + 1)});
-      finding.severity = both && !wholesale ? Severity::Warning : Severity::Information;
+      finding.severity = both && !wholesale && !crossing ? Severity::Warning : Severity::Information;
       out.push_back(std::move(finding));
     };
     report(true, numbers.unmatched_translation);

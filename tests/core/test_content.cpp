@@ -766,6 +766,36 @@ TEST_CASE("numbers that disagree wholesale on both sides are information, one ch
   CHECK(one_numbers[1]->severity == Severity::Warning);
 }
 
+TEST_CASE("numbers that cross between neighbouring pairs are information beside the shift that explains them") {
+  // GIMP's scripting chapter with its first pair's lines swapped: the lines
+  // after it pair one off, each pair's numbers are its neighbour's.
+  const std::string swapped =
+      "Chapter 13. Scripting\n第 13 章 Scripting\n1. 插件\n1. Plugins\n1.1. 简介\n1.1. Introduction\n"
+      "1.2. 使用插件\n1.2. Using Plugins\n1.4. 编写插件\n1.4. Writing Plugins";
+  const auto analysis = Analysis::run(swapped, {});
+  const auto numbers = with_code(*analysis, "number-mismatch");
+  REQUIRE(numbers.size() == 6);
+  for (const Finding* finding : numbers) {
+    CHECK(finding->severity == Severity::Information);
+    CHECK(finding->message.find("likely misaligned") != std::string::npos);
+  }
+  const auto blocks = with_code(*analysis, "shifted-block");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks.front()->severity == Severity::Warning);
+  // A heading's number changed to the next heading's, which that pair keeps
+  // matched on both sides: no crossing, a changed number.
+  const std::string changed =
+      "第 13 章 Scripting\nChapter 13. Scripting\n1. 插件\n1. Plugins\n1.1. 简介\n1.1. Introduction\n"
+      "1.4. 使用插件\n1.2. Using Plugins\n1.4. 编写插件\n1.4. Writing Plugins";
+  const auto one = Analysis::run(changed, {});
+  const auto one_numbers = with_code(*one, "number-mismatch");
+  REQUIRE(one_numbers.size() == 2);
+  for (const Finding* finding : one_numbers) {
+    CHECK(finding->pair == 3);
+    CHECK(finding->severity == Severity::Warning);
+  }
+}
+
 TEST_CASE("a number only missing from the translation is information, not a warning") {
   const std::string text =
       "公司已融资,目前有很多企业使用该平台。\n"
