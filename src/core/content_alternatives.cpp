@@ -412,8 +412,11 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         }
         const double alternative = alternative_a + alternative_b;
         const std::string_view new_end = source_text.substr(0, cut.head_end);
+        // The comma only as the unit that opened the next line: any other
+        // text's comma end gives pair a no sign of a move (a sentence goes on
+        // after a comma in both languages).
         const bool end_mended = (partner_bracket && !here_bracket && detail::ends_with_closing_bracket(new_end)) ||
-                                    (partner_comma && !here_comma && detail::ends_with_comma(new_end));
+                                (comma_head != 0 && aside_cut);
         const double lead_in_mended =
             (partner_colon && !here_colon && detail::ends_with_colon(new_end)) || end_mended ? kLeadInMended : 0.0;
         // Lexical part: only changes when the moved text holds numbers or tokens.

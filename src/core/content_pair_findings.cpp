@@ -204,17 +204,25 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
     // ("1.1" extra here, missing from the next translation): the numbers cross
     // between the pairs as a misalignment (a shift, a lost or moved line)
     // leaves them, which the structural and drift findings name. One change
-    // explains no crossing: information.
+    // explains no crossing: information. Only a value of two digits or more
+    // counts: a single digit recurs by chance in neighbouring lines (a changed
+    // "6." of a list next to a line that mentions 5).
     auto crosses = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
       const auto& mentions = in_translation ? t.numbers : o.numbers;
+      const std::string_view text = in_translation ? t_text : o_text;
+      auto distinctive = [&](const NumberMention& m) {
+        const std::string_view written = text.substr(m.begin, m.end - m.begin);
+        return std::count_if(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 2;
+      };
       for (const std::size_t q : {p - 1, p + 1}) {
         if (q >= table.size() || !table.valid(q)) continue;
         const NumberComparison& other = table.mismatches[q]->numbers;
         const auto& their_unmatched = in_translation ? other.unmatched_original : other.unmatched_translation;
         const auto& theirs = table.side(q, !in_translation).numbers;
         for (const std::size_t i : unmatched)
-          for (const std::size_t j : their_unmatched)
-            if (match_numbers(mentions[i], theirs[j]) != NumberMatch::None) return true;
+          if (distinctive(mentions[i]))
+            for (const std::size_t j : their_unmatched)
+              if (match_numbers(mentions[i], theirs[j]) != NumberMatch::None) return true;
       }
       return false;
     };
