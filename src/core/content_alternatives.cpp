@@ -341,13 +341,22 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       // Such an aside moved forward opens the next line, where no punctuation
       // offers a cut after it ("(See file(1).) gfortran - …", ":-)仅当…"): the
       // aside is a whole unit, cut where its bracket closes.
-      const std::size_t aside_head =
+      // So does a comma, whose sentence goes on in the next pair: moved
+      // forward it opens the next line ("，众多开发者…"), which no line
+      // opening its own sentence does, and is a unit of marks alone too.
+      const bool partner_comma = detail::ends_with_comma(dest_partner);
+      const bool here_comma = detail::ends_with_comma(dest_back);
+      const std::size_t bracket_head =
           !forward && partner_bracket && !here_bracket ? detail::leading_aside_end(source_text) : 0;
+      const std::size_t comma_head =
+          !forward && partner_comma && !here_comma ? detail::leading_comma_end(source_text) : 0;
+      const std::size_t aside_head = bracket_head != 0 ? bracket_head : comma_head;
       // Its partner opens otherwise: the aside opens one side of pair b only,
       // a second line end out of place (a faithful pair opens alike too).
-      const double aside_opened =
-          aside_head != 0 && detail::leading_aside_end(table.side_text(b, !translation).text) == 0 ? kLeadInMended
-                                                                                                 : 0.0;
+      const std::string_view partner_b = table.side_text(b, !translation).text;
+      double aside_opened = 0.0;
+      if (bracket_head != 0) aside_opened = detail::leading_aside_end(partner_b) == 0 ? kLeadInMended : 0.0;
+      else if (comma_head != 0) aside_opened = detail::leading_comma_end(partner_b) == 0 ? kCommaOpening : 0.0;
       // A move that leaves pair a's translation cut is no drift (cut_cues.cpp).
       std::optional<bool> original_before_cut;  // the part of that test that no cut changes
       auto leaves_cut_end = [&](std::string_view head) {
@@ -403,9 +412,13 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         }
         const double alternative = alternative_a + alternative_b;
         const std::string_view new_end = source_text.substr(0, cut.head_end);
-        const bool bracket_mended = partner_bracket && !here_bracket && detail::ends_with_closing_bracket(new_end);
+        // The comma only as the unit that opened the next line: any other
+        // text's comma end gives pair a no sign of a move (a sentence goes on
+        // after a comma in both languages).
+        const bool end_mended = (partner_bracket && !here_bracket && detail::ends_with_closing_bracket(new_end)) ||
+                                (comma_head != 0 && aside_cut);
         const double lead_in_mended =
-            (partner_colon && !here_colon && detail::ends_with_colon(new_end)) || bracket_mended ? kLeadInMended : 0.0;
+            (partner_colon && !here_colon && detail::ends_with_colon(new_end)) || end_mended ? kLeadInMended : 0.0;
         // Lexical part: only changes when the moved text holds numbers or tokens.
         const std::size_t moved_begin = forward ? cut.tail_begin : 0;
         const std::size_t moved_end = forward ? source_text.size() : cut.head_end;
@@ -548,8 +561,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         // the line ends disagreeing too, with no text of it next door.
         // An aside says so by its shape too: the moved text is one (it opens
         // with a bracket, or is a mark without words), as its partner's end is.
-        const bool moved_aside =
-            bracket_mended && detail::is_aside(source_text.substr(moved_begin, moved_end - moved_begin));
+        const bool moved_aside = end_mended && (marks_alone || detail::is_aside(source_text.substr(
+                                                                      moved_begin, moved_end - moved_begin)));
         const double lead_in_gain =
             moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 || moved_aside ? lead_in_mended : 0.0;
         const double opened_gain = moved_aside && aside_cut ? aside_opened : 0.0;

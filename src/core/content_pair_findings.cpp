@@ -184,6 +184,50 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
   if (!t.numbers.empty() || !o.numbers.empty()) {
     const NumberComparison& numbers = table.mismatches[p]->numbers;
     const bool both = !numbers.unmatched_translation.empty() && !numbers.unmatched_original.empty();
+    // A changed number replaces one value by another. When each side has two or
+    // more values the other lacks, one change explains neither side, and lines
+    // whose numbers disagree wholesale are as likely not each other's
+    // translation (the pairing's and the length check's question): information.
+    auto values = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
+      const auto& mentions = in_translation ? t.numbers : o.numbers;
+      const std::string_view text = in_translation ? t_text : o_text;
+      std::vector<std::string_view> seen;
+      for (const std::size_t i : unmatched) {
+        const std::string_view value = text.substr(mentions[i].begin, mentions[i].end - mentions[i].begin);
+        if (std::find(seen.begin(), seen.end(), value) == seen.end()) seen.push_back(value);
+      }
+      return seen.size();
+    };
+    const bool wholesale =
+        both && values(true, numbers.unmatched_translation) >= 2 && values(false, numbers.unmatched_original) >= 2;
+    // A value one side lacks that the neighbouring pair lacks on the other side
+    // ("1.1" extra here, missing from the next translation): the numbers cross
+    // between the pairs as a misalignment (a shift, a lost or moved line)
+    // leaves them, which the structural and drift findings name. One change
+    // explains no crossing: information. Only a value of two digits or more
+    // counts: a single digit recurs by chance in neighbouring lines (a changed
+    // "6." of a list next to a line that mentions 5).
+    auto crosses = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
+      const auto& mentions = in_translation ? t.numbers : o.numbers;
+      const std::string_view text = in_translation ? t_text : o_text;
+      auto distinctive = [&](const NumberMention& m) {
+        const std::string_view written = text.substr(m.begin, m.end - m.begin);
+        return std::count_if(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 2;
+      };
+      for (const std::size_t q : {p - 1, p + 1}) {
+        if (q >= table.size() || !table.valid(q)) continue;
+        const NumberComparison& other = table.mismatches[q]->numbers;
+        const auto& their_unmatched = in_translation ? other.unmatched_original : other.unmatched_translation;
+        const auto& theirs = table.side(q, !in_translation).numbers;
+        for (const std::size_t i : unmatched)
+          if (distinctive(mentions[i]))
+            for (const std::size_t j : their_unmatched)
+              if (match_numbers(mentions[i], theirs[j]) != NumberMatch::None) return true;
+      }
+      return false;
+    };
+    const bool crossing =
+        both && (crosses(true, numbers.unmatched_translation) || crosses(false, numbers.unmatched_original));
     auto report = [&](bool in_translation, const std::vector<std::size_t>& unmatched) {
       if (unmatched.empty()) return;
       const auto& mentions = in_translation ? t.numbers : o.numbers;
@@ -211,12 +255,19 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
                           (plural ? "them" : "it") + ", the translation " + quoted(t_text) + " does not";
       }
       // Both sides with a number the other lacks: most likely one was changed.
-      finding.confidence = both ? 0.92 : 0.6;
-      if (both) finding.message += " (both sides have a number the other lacks: one was probably changed)";
+      finding.confidence = both && !wholesale && !crossing ? 0.92 : 0.6;
+      if (crossing)
+        finding.message += " (both sides have a number the other lacks, and a neighbouring pair lacks it on the other "
+                           "side: the lines are likely misaligned)";
+      else if (wholesale)
+        finding.message += " (both sides have several numbers the other lacks: more than one change, or lines that "
+                           "do not translate each other)";
+      else if (both)
+        finding.message += " (both sides have a number the other lacks: one was probably changed)";
       finding.related.push_back({table.line_begin(partner), table.line_end(partner),
                                  std::string(in_translation ? "original" : "translation") + " of pair " +
                                      std::to_string(p + 1)});
-      finding.severity = both ? Severity::Warning : Severity::Information;
+      finding.severity = both && !wholesale && !crossing ? Severity::Warning : Severity::Information;
       out.push_back(std::move(finding));
     };
     report(true, numbers.unmatched_translation);

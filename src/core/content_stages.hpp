@@ -54,6 +54,10 @@ inline constexpr double kTitleMended = 3.0;
 // A pair's line given back the closing colon its partner ends with (a lead-in
 // to a list or command), weighed as a whole line glossing its partner.
 inline constexpr double kLeadInMended = 1.0;
+// A line opened by a comma, given back to the line its sentence began in: no
+// sentence opens with a comma, so it is out of place as a label ending a line
+// is, and weighs what shape_change gives that (a carried name or number).
+inline constexpr double kCommaOpening = 3.0;
 // A drift whose mirror (the other language's matching text moved the other
 // way) fits within kMirrorAgreement is information from kMirroredInformation on.
 inline constexpr double kMirroredInformation = -1.0;

@@ -60,6 +60,22 @@ bool ends_with_closing_bracket(std::string_view line) {
   return decoded.valid && chars::is_closing_bracket(decoded.code_point);
 }
 
+bool ends_with_comma(std::string_view line) {
+  const char32_t mark = last_mark(line);
+  return mark == U',' || mark == U'\uFF0C';
+}
+
+std::size_t leading_comma_end(std::string_view line) {
+  std::size_t at = 0;
+  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  if (at >= line.size()) return 0;
+  const DecodedCodePoint first = decode_utf8(line, at);
+  if (!first.valid || (first.code_point != U',' && first.code_point != U'\uFF0C')) return 0;
+  std::size_t end = at + first.length;
+  while (end < line.size() && (line[end] == ' ' || line[end] == '\t')) ++end;
+  return end < line.size() ? end : 0;
+}
+
 bool is_aside(std::string_view text) {
   text = trim(text);
   if (text.empty()) return false;

@@ -21,6 +21,13 @@ bool ends_with_colon(std::string_view line);
 // The line ends with a closing bracket (ASCII, full-width or lenticular): an
 // aside, a footnote's mark, a manual reference or an emoticon closes it.
 bool ends_with_closing_bracket(std::string_view line);
+// The line ends with a comma (ASCII or full-width), closing quotes and
+// brackets aside: its sentence goes on in the next line.
+bool ends_with_comma(std::string_view line);
+// Where a comma that opens the line ends, spaces after it included, when text
+// follows it ("，众多开发者…"); 0 when none. A line opens with a comma only
+// where its sentence began in the line before.
+std::size_t leading_comma_end(std::string_view line);
 // The text is an aside by its shape: it opens with a bracket, or holds no
 // letter and no CJK character (a mark such as ":-)" or "[96]").
 bool is_aside(std::string_view text);

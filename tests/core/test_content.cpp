@@ -735,6 +735,103 @@ TEST_CASE("a changed number is reported on both sides, by value and place") {
   CHECK(numbers[1]->severity == Severity::Warning);
 }
 
+TEST_CASE("a comma moved to open the next line goes back to the line its sentence began in") {
+  // The Debian FAQ's list of sources: the comma that ends pair 5's translation,
+  // as its original ends, moved to open pair 6's. No sentence opens with a
+  // comma; the move gives pair 5 the end its original has.
+  const std::string clean =
+      "本 FAQ 的第一版由 J.H.M. Dassen（Ray）和 Chuck Stickelman 撰写和维护。重写的 Debian GNU/Linux FAQ 的作者是 Susan G. Kleinmann 和 Sven Rudolph。之后，本 FAQ 由 Santiago Vila 进行维护，然后是 Josip Rodin。目前的维护者是 Javier Fernandez-Sanguino。\n"
+      "The first edition of this FAQ was made and maintained by J.H.M. Dassen (Ray) and Chuck Stickelman. Authors of the rewritten Debian GNU/Linux FAQ are Susan G. Kleinmann and Sven Rudolph. After them, the FAQ was maintained by Santiago Vila and, later, by Josip Rodin. The current maintainer is Javier Fernandez-Sanguino.\n"
+      "部分信息来源于：\n"
+      "Parts of the information came from:\n"
+      "Debian-1.1 发布公告，作者是 Bruce Perens，\n"
+      "The Debian-1.1 release announcement, by Bruce Perens,\n"
+      "Debian 邮件列表存档，\n"
+      "Debian Mailing Lists Archives,\n"
+      "dpkg 程序员手册和 Debian 政策文档（参见第 12.1 节 “Debian 系统中还能获得哪些有针对性的文档？”），\n"
+      "the dpkg programmers' manual and the Debian Policy manual (see Section 12.1, “What other documentation exists on and for a Debian system?”),\n"
+      "众多开发者、志愿者和 beta 测试人员，\n"
+      "many developers, volunteers, and beta testers,\n"
+      "各回答的作者的不靠谱的记忆。:-)\n"
+      "the flaky memories of its authors. :-)\n"
+      "以及 选择一个 Debian 发布版本 FAQ，它的作者 Kamaraju Kusumanchi 慷慨地将它以 GPL 许可证发布，所以我们可以将它作为一个新的章节（参见第 3 章 选择一个 Debian 发布版本）。\n"
+      "and the Choosing a Debian distribution FAQ, which Kamaraju Kusumanchi graciously released under the GPL, so it could be included as a new chapter (see Chapter 3, Choosing a Debian distribution).";
+  std::vector<std::string> lines = split_lines(clean);
+  REQUIRE(lines.size() == 16);
+  REQUIRE(lines[8].substr(lines[8].size() - 3) == "，");
+  lines[8].resize(lines[8].size() - 3);
+  lines[10] = "，" + lines[10];
+  const std::string drifted = join_lines(lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const Finding& finding = only_drift(*analysis);
+  REQUIRE_FALSE(finding.fixes.empty());
+  CHECK(finding.fixes[0].preferred);
+  CHECK(apply_edits(drifted, finding.fixes[0].edits) == clean);
+  CHECK(finding.pair == 5);
+  CHECK(finding.severity == Severity::Information);
+}
+
+TEST_CASE("numbers that disagree wholesale on both sides are information, one changed value a warning") {
+  // The glossary's BMP entry paired with the channel entry: three values against
+  // two, none shared; no single change explains that, the lines just differ.
+  const std::string text =
+      "BMP 是一种未压缩图像文件格式。通常使用1，4或8位表示色彩。\n"
+      "Every channel is a grayscale image. Every pixel holds a value from 0 to 255.\n"
+      "谢谢邀请。\n"
+      "Thanks for having me.";
+  const auto analysis = Analysis::run(text, {});
+  const auto numbers = with_code(*analysis, "number-mismatch");
+  REQUIRE(numbers.size() == 2);
+  for (const Finding* finding : numbers) {
+    CHECK(finding->pair == 0);
+    CHECK(finding->severity == Severity::Information);
+    CHECK(finding->message.find("one was probably changed") == std::string::npos);
+  }
+  CHECK(numbers[0]->message.rfind("Extra numbers '1', '4', '8' in the translation of pair 1", 0) == 0);
+  CHECK(numbers[1]->message.rfind("Missing numbers '0', '255': the original of pair 1 has them", 0) == 0);
+  // The same line with one value changed keeps the warning: one change, one value each side.
+  const std::string changed =
+      "BMP 是一种未压缩图像文件格式。每个像素的值在 0 到 256 之间。\n"
+      "Every channel is a grayscale image. Every pixel holds a value from 0 to 255.\n"
+      "谢谢邀请。\n"
+      "Thanks for having me.";
+  const auto one = Analysis::run(changed, {});
+  const auto one_numbers = with_code(*one, "number-mismatch");
+  REQUIRE(one_numbers.size() == 2);
+  CHECK(one_numbers[0]->severity == Severity::Warning);
+  CHECK(one_numbers[1]->severity == Severity::Warning);
+}
+
+TEST_CASE("numbers that cross between neighbouring pairs are information beside the shift that explains them") {
+  // GIMP's scripting chapter with its first pair's lines swapped: the lines
+  // after it pair one off, each pair's numbers are its neighbour's.
+  const std::string swapped =
+      "Chapter 13. Scripting\n第 13 章 Scripting\n1. 插件\n1. Plugins\n1.1. 简介\n1.1. Introduction\n"
+      "1.2. 使用插件\n1.2. Using Plugins\n1.4. 编写插件\n1.4. Writing Plugins";
+  const auto analysis = Analysis::run(swapped, {});
+  const auto numbers = with_code(*analysis, "number-mismatch");
+  REQUIRE(numbers.size() == 6);
+  for (const Finding* finding : numbers) {
+    CHECK(finding->severity == Severity::Information);
+    CHECK(finding->message.find("likely misaligned") != std::string::npos);
+  }
+  const auto blocks = with_code(*analysis, "shifted-block");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks.front()->severity == Severity::Warning);
+  // A heading's number changed to the next heading's, which that pair keeps
+  // matched on both sides: no crossing, a changed number.
+  const std::string changed =
+      "第 13 章 Scripting\nChapter 13. Scripting\n1. 插件\n1. Plugins\n1.1. 简介\n1.1. Introduction\n"
+      "1.4. 使用插件\n1.2. Using Plugins\n1.4. 编写插件\n1.4. Writing Plugins";
+  const auto one = Analysis::run(changed, {});
+  const auto one_numbers = with_code(*one, "number-mismatch");
+  REQUIRE(one_numbers.size() == 2);
+  for (const Finding* finding : one_numbers) {
+    CHECK(finding->pair == 3);
+    CHECK(finding->severity == Severity::Warning);
+  }
+}
+
 TEST_CASE("a number only missing from the translation is information, not a warning") {
   const std::string text =
       "公司已融资,目前有很多企业使用该平台。\n"
