@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <iterator>
 #include <optional>
 
 #include "bitext/lexicon.hpp"
@@ -487,16 +488,29 @@ MoveParts move_parts(const PairTable& table, const Alternative& move, const Drif
 // content words. The moved texts of the drift and of its mirror (both
 // languages; a Latin token in either) against the rest of each pair's lines,
 // both languages: how many distinct words they share with the first pair's
-// rest and with the second's.
+// rest and with the second's. Cohesion is local and a longer text shares more
+// words by its length alone, so, as TextTiling compares blocks of one size,
+// each rest is read only next to the cut: twice the moved text's words, about
+// a neighbouring sentence and the one past it.
 std::array<int, 2> shared_with_rests(const PairTable& table, const std::array<MoveParts, 2>& moves) {
+  constexpr std::size_t kBlockPerMovedWord = 2;
   std::vector<std::string> moved, rest[2];
-  auto add = [&](std::vector<std::string>& to, std::string_view text) {
-    for (std::string& key : word_keys(text, table.lexicon)) to.push_back(std::move(key));
+  auto words_of = [&](std::string_view text) {
+    std::vector<std::string> keys;
+    const bool chinese = chars::contains_cjk(text);
+    for (LexicalWord& word : chinese ? chinese_line_words(text, table.lexicon) : english_line_words(text))
+      if (!word.key.empty()) keys.push_back(std::move(word.key));
+    return keys;
   };
   for (const MoveParts& parts : moves) {
-    add(moved, parts.moved);
-    add(rest[0], parts.first_rest);
-    add(rest[1], parts.second_rest);
+    std::vector<std::string> moved_words = words_of(parts.moved), before = words_of(parts.first_rest),
+                             after = words_of(parts.second_rest);
+    const std::size_t block = kBlockPerMovedWord * moved_words.size();
+    if (before.size() > block) before.erase(before.begin(), before.end() - std::ptrdiff_t(block));
+    if (after.size() > block) after.resize(block);
+    std::move(moved_words.begin(), moved_words.end(), std::back_inserter(moved));
+    std::move(before.begin(), before.end(), std::back_inserter(rest[0]));
+    std::move(after.begin(), after.end(), std::back_inserter(rest[1]));
   }
   for (std::vector<std::string>* keys : {&moved, &rest[0], &rest[1]}) {
     std::sort(keys->begin(), keys->end());

@@ -415,3 +415,60 @@ TEST_CASE("with the dictionary, a drift's fix does not open a line with a remark
   CHECK(fixes[0]["title"] == "Move '(完整列表参见…' to the end of the translation of pair 2");
   CHECK(apply_fix(join_lines(drifted), fixes[0]) == join_lines(lines));
 }
+
+TEST_CASE("with the dictionary, a drift's side is read from the words next to the cut, not a long paragraph's") {
+  // A guide's page (written for the test). The last Chinese sentence of pair 5
+  // ("also, the page has translations") drifted to the start of pair 6, whose
+  // last sentence, far from the cut, repeats its words. Counted over the whole
+  // rest, those words drew the English sentence after it into pair 6; read
+  // next to the cut (twice the moved words), they do not, and the shape of
+  // the lines decides.
+  const std::vector<std::string> lines = {
+      "本指南的第一版由 Anna Berg 和 Tom Weller 撰写和维护。之后，本指南由 Maria Lind 维护。",
+      "The first edition of this guide was written and maintained by Anna Berg and Tom Weller. After them, the guide was "
+      "maintained by Maria Lind.",
+      "本指南的作者向所有帮助过这份文档的人们表示感谢。",
+      "The authors would like to thank all those who helped make this guide possible.",
+      "欢迎对本指南进行评论和补充。请发送电子邮件到 <guide@lists.example.org>，或者向 "
+      "toolbox-guide 软件包提交一个缺陷报告。",
+      "Comments and additions to this guide are always welcome. Please send e-mail to <guide@lists.example.org>, or "
+      "submit a bug report against the toolbox-guide package.",
+      "本指南的最新版本可以在项目网站的 https://www.example.org/guide/ 页面访问。",
+      "The latest version of this guide can be viewed on the project's web pages at https://www.example.org/guide/.",
+      "也可以在 https://www.example.org/manuals#guide 下载纯文本、HTML 和 PDF "
+      "格式的版本。此外，该页面上也有几种不同语言的译本。",
+      "It is also available for download in plain text, HTML, and PDF formats at https://www.example.org/manuals#guide. "
+      "Also, there are several translations there.",
+      "本指南可以通过 toolbox-guide 软件包获取。翻译版本可以通过 "
+      "toolbox-guide-zh-cn、toolbox-guide-de "
+      "和其他软件包获取。这些译本由志愿者维护。此外，该页面还按语言列出了不同的译本，其中几种译本也有纯文本格式。",
+      "This guide is available in the toolbox-guide package. Translations are available in toolbox-guide-de, "
+      "toolbox-guide-fr and other packages. These translations are maintained by volunteers. Also, the page there lists "
+      "several different translations by language, and several of the translations are offered there as plain text too.",
+      "用于创建本指南的 XML 源文件可以在 toolbox-guide 的源码包中获取，或者从 "
+      "https://git.example.org/toolbox-guide 中通过 GIT 获取。",
+      "The original XML files used to create this guide are also available in toolbox-guide's source package, or in GIT "
+      "at https://git.example.org/toolbox-guide.",
+      "本指南使用 DocBook XML DTD "
+      "写成。该系统让我们可以从同一个源文件创建多种格式的文件。",
+      "This guide was written using the DocBook XML DTD. This system enables us to create files in a variety of formats "
+      "from one source."};
+  const std::string moved = "此外，该页面上也有几种不同语言的译本。";
+  REQUIRE(lines[8].ends_with(moved));
+  std::vector<std::string> drifted = lines;
+  drifted[8] = lines[8].substr(0, lines[8].size() - moved.size());
+  drifted[10] = moved + lines[10];
+  const TempDir dir;
+  dir.write("guide.txt", join_lines(drifted));
+  const auto result = run_bitext({"check", "--format", "json", "guide.txt"}, std::nullopt, dir.path());
+  REQUIRE_MESSAGE(json::accept(result.out), result.out);
+  const json files = json::parse(result.out);
+  const json* drift = nullptr;
+  for (const json& diagnostic : files[0]["diagnostics"])
+    if (diagnostic["code"] == "boundary-drift") drift = &diagnostic;
+  REQUIRE(drift != nullptr);
+  const json& fixes = (*drift)["data"]["fixes"];
+  REQUIRE(fixes.size() == 2);
+  CHECK(fixes[0]["title"] == "Move '此外，该页面上也有几种不同语言的译本。' to the end of the translation of pair 5");
+  CHECK(apply_fix(join_lines(drifted), fixes[0]) == join_lines(lines));
+}

@@ -1626,10 +1626,14 @@ TEST_CASE("an early list stops before a drift that crosses its cut") {
 // sentence of pair 3's English ("Make the same adjustment to the section
 // titles…") moved to the start of pair 4's. Moving it back and moving its
 // Chinese forward give the same consistent pairs, and the lines' shapes favour
-// the mirror; but the sentence shares its words (section, title, invariant,
-// combined work, license notice; 章节, 标题, 恒常, 许可声明) with the rest of
-// pair 3, not of pair 4, and the preferred fix puts it back there.
-TEST_CASE("a drifted sentence goes back to the pair whose words it shares") {
+// the mirror. The sentence shares its words (section, title, invariant,
+// combined work, license notice; 章节, 标题, 恒常, 许可声明) with the whole
+// rest of pair 3, most of them with its first sentence; read next to the cut
+// (twice the moved words, restore29) the rests share 7 and 5, which no longer
+// outweighs the shapes: the mirror is preferred and the fix that restores the
+// text is the second. A known cost of reading the rests next to the cut
+// (docs/calibration.md, restore29).
+TEST_CASE("a drifted sentence whose shared words lie far from the cut: the shapes decide") {
   const std::vector<std::string> lines = calibration_lines(1874, 4);
   REQUIRE(lines[1] == "6. COMBINING DOCUMENTS");
   const std::string moved = "Make the same adjustment to the section titles in the list of Invariant Sections in the "
@@ -1640,10 +1644,12 @@ TEST_CASE("a drifted sentence goes back to the pair whose words it shares") {
   drifted_lines[7] = moved + " " + lines[7];
   const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
   const auto analysis = Analysis::run(drifted, {});
-  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
-  CHECK(finding.fixes[0].title == "Move 'Make the same…' to the end of the original of pair 3");
-  CHECK(finding.message.starts_with("The original of pair 4 starts with 'Make the same adjustment to the section…', "
-                                    "which belongs to pair 3"));
+  const Finding& finding = only_drift(*analysis);
+  REQUIRE(finding.fixes.size() == 2);
+  CHECK(finding.fixes[0].title == "Move '在此组合作品许可声明中恒常章节的列表中，对其章…' to the start of the translation of pair 4");
+  CHECK(apply_edits(drifted, finding.fixes[0].edits) != clean);
+  CHECK(finding.fixes[1].title == "Move 'Make the same…' to the end of the original of pair 3");
+  CHECK(apply_edits(drifted, finding.fixes[1].edits) == clean);
 }
 
 TEST_CASE("a drifted sentence that opens with a connective goes back to the pair it continues") {
@@ -1694,13 +1700,17 @@ TEST_CASE("a sentence drifted onto a footnote's reference mark goes back without
   CHECK(finding.fixes[1].title == "Move 'You can change the…' to the end of the original of pair 2");
 }
 
-TEST_CASE("a drifted sentence that opens as the neighbouring pairs open goes back to the start of its pair") {
+TEST_CASE("a drifted sentence that opens as the neighbouring pairs open: without the far shared words the shapes decide") {
   // The GIMP manual's bibliography, 4 pairs of the tuning split: entries
   // [SCRIBUS], [SIOX], [TUT01], [TUT02]. The Chinese of [TUT01]'s first
   // sentence moved to the end of [SIOX]'s translation. Moving it back and
   // moving the English "[TUT01] Tutorial: How…" along both give consistent
-  // pairs, and the shapes favour the mirror; but the moved sentence opens as
+  // pairs, and the shapes favour the mirror; the moved sentence opens as
   // the next entry does ("[TUT02] 教程…"): parallel openings, one more of them.
+  // That cue and the words shared with the whole of [TUT01]'s rest chose it
+  // back; read next to the cut (restore29) the shared words no longer do, and
+  // the mirror is preferred, as it is on main with the dictionary. A known cost
+  // (docs/calibration.md, restore29): the fix that restores is the second.
   const std::vector<std::string> lines = calibration_lines(1747, 4);
   const std::string moved = "[TUT01] 教程：如何画直线.";
   REQUIRE(lines[4].starts_with(moved + " "));
@@ -1709,9 +1719,12 @@ TEST_CASE("a drifted sentence that opens as the neighbouring pairs open goes bac
   drifted_lines[4] = lines[4].substr(moved.size() + 1);
   const std::string clean = join_lines(lines), drifted = join_lines(drifted_lines);
   const auto analysis = Analysis::run(drifted, {});
-  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
-  CHECK(finding.fixes[0].title == "Move '[TUT01] 教程：如何画直线.' to the start of the translation of pair 3");
-  CHECK(finding.fixes[1].title == "Move '[TUT01] Tutorial: How…' to the end of the original of pair 2");
+  const Finding& finding = only_drift(*analysis);
+  REQUIRE(finding.fixes.size() == 2);
+  CHECK(finding.fixes[0].title == "Move '[TUT01] Tutorial: How…' to the end of the original of pair 2");
+  CHECK(apply_edits(drifted, finding.fixes[0].edits) != clean);
+  CHECK(finding.fixes[1].title == "Move '[TUT01] 教程：如何画直线.' to the start of the translation of pair 3");
+  CHECK(apply_edits(drifted, finding.fixes[1].edits) == clean);
 }
 
 TEST_CASE("a yes-no answer said alone goes back to the start of the answer it opens") {
