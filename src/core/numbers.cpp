@@ -56,6 +56,9 @@ NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
   }
   if (close(a, 1, b)) return NumberMatch::Equal;
   if (a.value == 0 || b.value == 0) return NumberMatch::None;
+  // A year names a date, not a quantity: 2014 is never "2 thousand", so the 02
+  // of a date or a footnote's [2] must not answer it.
+  if (a.kind == NumberKind::Year || b.kind == NumberKind::Year) return NumberMatch::None;
   // Across a scale, close() asks for agreement within 10%: between positive
   // values, b/a is then within about 0.9..1.12 of the scale (or of its
   // inverse); a ratio outside 0.8..1.25 of both needs no further test.

@@ -510,3 +510,16 @@ TEST_CASE("a line's leading label is exact: a section label is not the chapter n
   CHECK(only("16 files").unit == 1);
   CHECK(match_numbers(only("grew by 16. Then"), only("增长了 16.1")) == NumberMatch::Equal);
 }
+
+TEST_CASE("a year is a date, not a quantity: no scale reaches it") {
+  auto first = [](const std::string& text) { return scan_numbers(text).at(0); };
+  CHECK(first("2014年").kind == NumberKind::Year);
+  CHECK(match_numbers(first("2014年"), first("第 2 节")) == NumberMatch::None);
+  CHECK(match_numbers(first("[2]"), first("in 2014,")) == NumberMatch::None);
+  CHECK(match_numbers(first("2014年"), first("in 2014,")) == NumberMatch::Equal);
+  // A year changed in an ISO date: the date's own 01 must not answer it as "1 thousand".
+  const bitext::NumberComparison changed =
+      bitext::compare_numbers(scan_numbers("缺陷 #746715 2014-08-01：“技术委员会期望"), scan_numbers("Bug #746715 1014-08-01: \"The technical committee expects"));
+  REQUIRE(changed.unmatched_original.size() == 1);
+  REQUIRE(changed.unmatched_translation.size() == 1);
+}
