@@ -30,6 +30,16 @@ bool close(const NumberMention& a, double scale, const NumberMention& b) {
   return scale == 1 || difference <= 0.1 * std::max(value, b.value) + 1e-9 * value;
 }
 
+bool written_fraction(const NumberMention& m) {
+  return m.notation == NumberNotation::Digits && m.kind == NumberKind::Plain && m.unit < 1 && !m.approximate;
+}
+
+bool counted_whole(const NumberMention& m) {
+  return m.unit >= 1 && ((m.kind == NumberKind::Plain && (m.notation == NumberNotation::Chinese ||
+                                                           m.notation == NumberNotation::Words)) ||
+                         m.kind == NumberKind::Code);
+}
+
 }  // namespace
 
 std::vector<NumberMention> scan_numbers(std::string_view line) { return Scanner(decode_code_points(line)).run(); }
@@ -46,6 +56,16 @@ NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
                : NumberMatch::None;
   if (a.kind == NumberKind::Fraction && b.kind == NumberKind::Percent) return match_numbers(b, a);
   if ((a.kind == NumberKind::Percent) != (b.kind == NumberKind::Percent)) return NumberMatch::None;
+  // A month is named (July) or written as a date's digits; a rank or day (3rd)
+  // and the digit group of an identifier (XYZ-3.7) are not one.
+  if ((a.kind == NumberKind::Month) != (b.kind == NumberKind::Month)) {
+    const NumberMention& other = a.kind == NumberKind::Month ? b : a;
+    if (other.kind == NumberKind::Ordinal || other.kind == NumberKind::Code) return NumberMatch::None;
+  }
+  // A decimal written with its fraction (1.0, 2.5) is a measure or a version:
+  // a whole count in words (两, two) or an identifier's whole digit group
+  // (interdiff(1)) does not state it.
+  if (written_fraction(a) != written_fraction(b) && (counted_whole(a) || counted_whole(b))) return NumberMatch::None;
   // Decades: 90 年代 = the 1990s = the nineties; never across a scale.
   if (a.kind == NumberKind::Decade || b.kind == NumberKind::Decade) {
     if (a.value == b.value) return NumberMatch::Equal;

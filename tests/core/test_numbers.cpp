@@ -523,3 +523,34 @@ TEST_CASE("a year is a date, not a quantity: no scale reaches it") {
   REQUIRE(changed.unmatched_original.size() == 1);
   REQUIRE(changed.unmatched_translation.size() == 1);
 }
+
+TEST_CASE("a month answers neither a rank nor an identifier's digits") {
+  auto first = [](const std::string& text) { return scan_numbers(text).at(0); };
+  // Typed with a space between digits and Chinese, 7 月 is still a month.
+  CHECK(first("在 7 月 3 日").kind == NumberKind::Month);
+  CHECK(first("在 7 月 3 日").value == 7.0);
+  CHECK(first("13 月").kind == NumberKind::Plain);
+  CHECK(match_numbers(first("7 月"), first("July")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("3 月"), first("3rd")) == NumberMatch::None);
+  CHECK(match_numbers(first("3 月"), first("XYZ-3.8")) == NumberMatch::None);
+  CHECK(match_numbers(first("3 日"), first("3rd")) == NumberMatch::Equal);
+  // A month changed from 7 to 3: July 3rd no longer answers it.
+  const bitext::NumberComparison changed = compare_numbers(scan_numbers("但是在 3 月 3 日另外一位用户在 XYZ-3.8 中发现了"),
+                                                           scan_numbers("But on July 3rd some other person discovers XYZ-3.8."));
+  REQUIRE(changed.unmatched_translation.size() == 1);
+  CHECK(changed.unmatched_original.empty());
+}
+
+TEST_CASE("a decimal written with its fraction is not a whole count in words or an identifier's digit") {
+  auto first = [](const std::string& text) { return scan_numbers(text).at(0); };
+  CHECK(match_numbers(first("2.0 source format"), first("两个")) == NumberMatch::None);
+  CHECK(match_numbers(first("1.0 源代码格式"), first("interdiff(1)")) == NumberMatch::None);
+  CHECK(match_numbers(first("1.0 源代码格式"), first("the 1.0 format")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("2 packages"), first("两个")) == NumberMatch::Equal);
+  // A version changed from 1.0 to 2.0: neither the 两 nor the (1) stands in for it.
+  const bitext::NumberComparison changed =
+      compare_numbers(scan_numbers("你可以使用 interdiff(1) 命令比较两个 diff.gz 文件。使用旧的 1.0 源代码格式"),
+                      scan_numbers("You can compare two diff.gz files with the interdiff(1) command. in the old 2.0 source format."));
+  REQUIRE(changed.unmatched_translation.size() == 1);
+  REQUIRE(changed.unmatched_original.size() == 1);
+}
