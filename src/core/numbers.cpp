@@ -35,9 +35,8 @@ bool written_fraction(const NumberMention& m) {
 }
 
 bool counted_whole(const NumberMention& m) {
-  return m.unit >= 1 && ((m.kind == NumberKind::Plain && (m.notation == NumberNotation::Chinese ||
-                                                           m.notation == NumberNotation::Words)) ||
-                         m.kind == NumberKind::Code);
+  return m.unit >= 1 && m.kind == NumberKind::Plain &&
+         (m.notation == NumberNotation::Chinese || m.notation == NumberNotation::Words);
 }
 
 }  // namespace
@@ -63,8 +62,7 @@ NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
     if (other.kind == NumberKind::Ordinal || other.kind == NumberKind::Code) return NumberMatch::None;
   }
   // A decimal written with its fraction (1.0, 2.5) is a measure or a version:
-  // a whole count in words (两, two) or an identifier's whole digit group
-  // (interdiff(1)) does not state it.
+  // a whole count in words (两, two) does not state it.
   if (written_fraction(a) != written_fraction(b) && (counted_whole(a) || counted_whole(b))) return NumberMatch::None;
   // Decades: 90 年代 = the 1990s = the nineties; never across a scale.
   if (a.kind == NumberKind::Decade || b.kind == NumberKind::Decade) {
