@@ -404,10 +404,12 @@ class Scanner {
       m.approximate = true;
       return j + 1;
     }
-    if (c == U'月' && integral && m.value >= 1 && m.value <= 12 && m.kind == NumberKind::Plain &&
+    // "7 月" with a space, as mixed Chinese/Latin text is often typed.
+    const bool spaced_month = c == U' ' && at(j + 1) == U'月';
+    if ((c == U'月' || spaced_month) && integral && m.value >= 1 && m.value <= 12 && m.kind == NumberKind::Plain &&
         !m.approximate) {
       m.kind = NumberKind::Month;
-      return j + 1;
+      return j + (spaced_month ? 2 : 1);
     }
     for (auto suffix : kCurrencySuffixes) {
       if (matches(j, suffix)) {

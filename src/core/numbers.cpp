@@ -30,6 +30,15 @@ bool close(const NumberMention& a, double scale, const NumberMention& b) {
   return scale == 1 || difference <= 0.1 * std::max(value, b.value) + 1e-9 * value;
 }
 
+bool written_fraction(const NumberMention& m) {
+  return m.notation == NumberNotation::Digits && m.kind == NumberKind::Plain && m.unit < 1 && !m.approximate;
+}
+
+bool counted_whole(const NumberMention& m) {
+  return m.unit >= 1 && m.kind == NumberKind::Plain &&
+         (m.notation == NumberNotation::Chinese || m.notation == NumberNotation::Words);
+}
+
 }  // namespace
 
 std::vector<NumberMention> scan_numbers(std::string_view line) { return Scanner(decode_code_points(line)).run(); }
@@ -46,6 +55,15 @@ NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
                : NumberMatch::None;
   if (a.kind == NumberKind::Fraction && b.kind == NumberKind::Percent) return match_numbers(b, a);
   if ((a.kind == NumberKind::Percent) != (b.kind == NumberKind::Percent)) return NumberMatch::None;
+  // A month is named (July) or written as a date's digits; a rank or day (3rd)
+  // and the digit group of an identifier (XYZ-3.7) are not one.
+  if ((a.kind == NumberKind::Month) != (b.kind == NumberKind::Month)) {
+    const NumberMention& other = a.kind == NumberKind::Month ? b : a;
+    if (other.kind == NumberKind::Ordinal || other.kind == NumberKind::Code) return NumberMatch::None;
+  }
+  // A decimal written with its fraction (1.0, 2.5) is a measure or a version:
+  // a whole count in words (两, two) does not state it.
+  if (written_fraction(a) != written_fraction(b) && (counted_whole(a) || counted_whole(b))) return NumberMatch::None;
   // Decades: 90 年代 = the 1990s = the nineties; never across a scale.
   if (a.kind == NumberKind::Decade || b.kind == NumberKind::Decade) {
     if (a.value == b.value) return NumberMatch::Equal;
@@ -56,6 +74,9 @@ NumberMatch match_numbers(const NumberMention& a, const NumberMention& b) {
   }
   if (close(a, 1, b)) return NumberMatch::Equal;
   if (a.value == 0 || b.value == 0) return NumberMatch::None;
+  // A year names a date, not a quantity: 2014 is never "2 thousand", so the 02
+  // of a date or a footnote's [2] must not answer it.
+  if (a.kind == NumberKind::Year || b.kind == NumberKind::Year) return NumberMatch::None;
   // Across a scale, close() asks for agreement within 10%: between positive
   // values, b/a is then within about 0.9..1.12 of the scale (or of its
   // inverse); a ratio outside 0.8..1.25 of both needs no further test.

@@ -510,3 +510,48 @@ TEST_CASE("a line's leading label is exact: a section label is not the chapter n
   CHECK(only("16 files").unit == 1);
   CHECK(match_numbers(only("grew by 16. Then"), only("增长了 16.1")) == NumberMatch::Equal);
 }
+
+TEST_CASE("a year is a date, not a quantity: no scale reaches it") {
+  auto first = [](const std::string& text) { return scan_numbers(text).at(0); };
+  CHECK(first("2014年").kind == NumberKind::Year);
+  CHECK(match_numbers(first("2014年"), first("第 2 节")) == NumberMatch::None);
+  CHECK(match_numbers(first("[2]"), first("in 2014,")) == NumberMatch::None);
+  CHECK(match_numbers(first("2014年"), first("in 2014,")) == NumberMatch::Equal);
+  // A year changed in an ISO date: the date's own 01 must not answer it as "1 thousand".
+  const bitext::NumberComparison changed =
+      bitext::compare_numbers(scan_numbers("缺陷 #746715 2014-08-01：“技术委员会期望"), scan_numbers("Bug #746715 1014-08-01: \"The technical committee expects"));
+  REQUIRE(changed.unmatched_original.size() == 1);
+  REQUIRE(changed.unmatched_translation.size() == 1);
+}
+
+TEST_CASE("a month answers neither a rank nor an identifier's digits") {
+  auto first = [](const std::string& text) { return scan_numbers(text).at(0); };
+  // Typed with a space between digits and Chinese, 7 月 is still a month.
+  CHECK(first("在 7 月 3 日").kind == NumberKind::Month);
+  CHECK(first("在 7 月 3 日").value == 7.0);
+  CHECK(first("13 月").kind == NumberKind::Plain);
+  CHECK(match_numbers(first("7 月"), first("July")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("3 月"), first("3rd")) == NumberMatch::None);
+  CHECK(match_numbers(first("3 月"), first("XYZ-3.8")) == NumberMatch::None);
+  CHECK(match_numbers(first("3 日"), first("3rd")) == NumberMatch::Equal);
+  // A month changed from 7 to 3: July 3rd no longer answers it.
+  const bitext::NumberComparison changed = compare_numbers(scan_numbers("但是在 3 月 3 日另外一位用户在 XYZ-3.8 中发现了"),
+                                                           scan_numbers("But on July 3rd some other person discovers XYZ-3.8."));
+  REQUIRE(changed.unmatched_translation.size() == 1);
+  CHECK(changed.unmatched_original.empty());
+}
+
+TEST_CASE("a decimal written with its fraction is not a whole count in words") {
+  auto first = [](const std::string& text) { return scan_numbers(text).at(0); };
+  CHECK(match_numbers(first("2.0 source format"), first("两个")) == NumberMatch::None);
+  CHECK(match_numbers(first("2.0 source format"), first("two files")) == NumberMatch::None);
+  CHECK(match_numbers(first("1.0 源代码格式"), first("the 1.0 format")) == NumberMatch::Equal);
+  CHECK(match_numbers(first("2 packages"), first("两个")) == NumberMatch::Equal);
+  // A version's digit groups still answer it: GIMP 2.4 is GIMP-2.4.
+  CHECK(compare_numbers(scan_numbers("GIMP 2.4 中无法使用"), scan_numbers("used with GIMP-2.4.")).unmatched_translation.empty());
+  // A version changed from 1.0 to 2.0: the 两 of 两个 diff.gz files does not stand in for it.
+  const bitext::NumberComparison changed =
+      compare_numbers(scan_numbers("你可以使用 interdiff(1) 命令比较两个 diff.gz 文件。使用旧的 1.0 源代码格式"),
+                      scan_numbers("You can compare two diff.gz files with the interdiff(1) command. in the old 2.0 source format."));
+  REQUIRE(changed.unmatched_original.size() == 1);
+}
