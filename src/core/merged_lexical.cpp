@@ -65,8 +65,23 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
                                                std::string_view second_token, double share, bool whole_fits) {
   // The merged line's English words glued at a capital are read apart
   // ("NormalizeColor": a merge without a separator glues two words).
+  // Two small-letter words glued ("toolclick", merged_small_glue) are read
+  // apart where the first translates only the first partner and the second
+  // only the second (an unknown word read as two, "disk|less", leans so by
+  // chance only); there the glue is a seam where a segment starts.
+  std::vector<std::size_t> small_glued;
+  if (!merged_chinese) {
+    const std::vector<std::size_t> glue = merged_small_glue(merged, lexicon);
+    const std::vector<LexicalWord> apart = merged_english_words(merged, glue);
+    const std::vector<bool> first_apart = merged_words_translated(lexicon, apart, false, first);
+    const std::vector<bool> second_apart = merged_words_translated(lexicon, apart, false, second);
+    for (std::size_t k = 1; k < apart.size(); ++k)
+      if (apart[k].begin == apart[k - 1].end && std::find(glue.begin(), glue.end(), apart[k].begin) != glue.end() &&
+          first_apart[k - 1] && !second_apart[k - 1] && second_apart[k] && !first_apart[k])
+        small_glued.push_back(apart[k].begin);
+  }
   const std::vector<LexicalWord> line =
-      merged_chinese ? chinese_line_words(merged, &lexicon) : merged_english_words(merged);
+      merged_chinese ? chinese_line_words(merged, &lexicon) : merged_english_words(merged, small_glued);
   const std::vector<bool> to_first = merged_words_translated(lexicon, line, merged_chinese, first);
   const std::vector<bool> to_second = merged_words_translated(lexicon, line, merged_chinese, second);
   // Each word that only one partner has: where it is, which partner (+1 the
@@ -206,7 +221,8 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
     const bool upper = current >= U'A' && current <= U'Z';
     const bool glued = cjk_here || cjk_before || (upper && !(previous >= U'A' && previous <= U'Z')) ||
                        (chars::is_ascii_letter(previous) && chars::is_ascii_digit(current)) ||
-                       (merged_cut_stop(previous) && chars::is_ascii_letter(current));
+                       (merged_cut_stop(previous) && chars::is_ascii_letter(current)) ||
+                       std::find(small_glued.begin(), small_glued.end(), at) != small_glued.end();
     const bool token = !second_token.empty() && merged.substr(at).starts_with(second_token);
     // A bracket opened right after a word glosses it ("Bootloader（引导程序）"):
     // no cut at an opening bracket nor inside brackets.
@@ -218,7 +234,8 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
         rank = 3;
       } else if (end == first_token_end && merged_lexical_anchor(merged.substr(0, end), true)) {
         rank = 0;  // a heading's label alone ("15.1.2. | Making Changes"): its dot ends no sentence
-      } else if (merged_cut_stop(merged_cut_before(merged, end))) {
+      } else if (merged_cut_stop(merged_cut_before(merged, end)) ||
+                 std::find(small_glued.begin(), small_glued.end(), at) != small_glued.end()) {
         rank = 2;
       } else if (upper || cjk_here != cjk_before) {
         rank = 1;
@@ -352,8 +369,14 @@ bool StructuralChecker::merged_parts_translated(std::string_view text, const det
     return false;
   const bool merged_chinese =
       (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  // A cut between two glued small-letter words ("Zoom tool|click") reads them apart.
+  std::vector<std::size_t> glue;
+  if (!merged_chinese && seam.first_end == seam.second_begin) {
+    const std::vector<std::size_t> small = detail::merged_small_glue(text, *lexicon);
+    if (std::find(small.begin(), small.end(), seam.first_end) != small.end()) glue.push_back(seam.first_end);
+  }
   const std::vector<LexicalWord> words =
-      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text, glue);
   const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
   const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
   bool before = false, after = false;

@@ -632,3 +632,20 @@ TEST_CASE("merged-lines: a section label after a word's stop opens the heading")
                         "with the Chinese line 3, its second, from '14.6. JXplorer, an LDAP…', with line 5 (pair 2) "
                         "[split-line]") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: two small-letter entries glued with no space are read apart by the dictionary") {
+  // "Zoom tool" / "click" merged without a separator: "toolclick" is no word
+  // the dictionary knows, and reads one way only as two it knows, "tool"
+  // (工具, line 3 alone) and "click" (点击, line 5 alone). English spaces its
+  // words, so the glue is the seam. main: missing-original at line 5.
+  const TempDir dir;
+  dir.write("glue.txt",
+            "缩放工具 — Key reference for the Zoom tool\nZoom tool — Key reference for the Zoom tool\n缩放工具\n"
+            "Zoom toolclick\n点击\n鼠标拖拽\nmouse drag\n");
+  const auto result = run_bitext({"check", "glue.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"glue.txt:4:1: warning [split-line]", "glue.txt:3:1: note", "glue.txt:5:1: note"});
+  CHECK(result.out.find("its second, from 'click…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "glue.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
+}
