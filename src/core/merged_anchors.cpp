@@ -54,9 +54,10 @@ bool glued_capital_word_at(std::string_view line, std::size_t at) {
 namespace {
 
 // Where the small-letter word line[begin, end) splits into two words the
-// dictionary knows, each of three letters or more (a function word or a
-// two-letter piece splits too many words: "in|odes", "cr|on"), when it is no
-// word of its own and splits so at one place only; 0 when none.
+// dictionary knows, each of three letters or more, or the first one and then a
+// function word (a function word or a two-letter piece first splits too many
+// words: "in|odes"), when it is no word of its own and splits so at one place
+// only; 0 when none.
 std::size_t glued_small_words(std::string_view line, std::size_t begin, std::size_t end, const Lexicon& lexicon) {
   for (std::size_t k = begin; k < end; ++k)
     if (!lower(line[k])) return 0;
@@ -67,8 +68,11 @@ std::size_t glued_small_words(std::string_view line, std::size_t begin, std::siz
   const std::string_view whole = line.substr(begin, end - begin);
   if (english_word_key(whole).empty() || known(whole)) return 0;
   std::size_t found = 0;
-  for (std::size_t at = begin + 3; at + 3 <= end; ++at) {
-    if (!known(line.substr(begin, at - begin)) || !known(line.substr(at, end - at))) continue;
+  for (std::size_t at = begin + 3; at + 2 <= end; ++at) {
+    // The second may be a function word that opens an entry ("by nameby description").
+    const std::string_view right = line.substr(at, end - at);
+    const bool right_word = (right.size() >= 3 && known(right)) || english_word_key(right).empty();
+    if (!known(line.substr(begin, at - begin)) || !right_word) continue;
     if (found != 0) return 0;
     found = at;
   }

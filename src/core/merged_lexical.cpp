@@ -75,10 +75,11 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
     const std::vector<LexicalWord> apart = merged_english_words(merged, glue);
     const std::vector<bool> first_apart = merged_words_translated(lexicon, apart, false, first);
     const std::vector<bool> second_apart = merged_words_translated(lexicon, apart, false, second);
+    // The word after the glue, or after the function word that follows it.
     for (std::size_t k = 1; k < apart.size(); ++k)
-      if (apart[k].begin == apart[k - 1].end && std::find(glue.begin(), glue.end(), apart[k].begin) != glue.end() &&
+      if (std::find(glue.begin(), glue.end(), apart[k - 1].end) != glue.end() && apart[k].begin >= apart[k - 1].end &&
           first_apart[k - 1] && !second_apart[k - 1] && second_apart[k] && !first_apart[k])
-        small_glued.push_back(apart[k].begin);
+        small_glued.push_back(apart[k - 1].end);
   }
   const std::vector<LexicalWord> line =
       merged_chinese ? chinese_line_words(merged, &lexicon) : merged_english_words(merged, small_glued);

@@ -649,3 +649,19 @@ TEST_CASE("merged-lines: two small-letter entries glued with no space are read a
   const auto fixed = run_bitext({"check", "--format", "json", "glue.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: a glued entry whose second word is the next entry's opening function word") {
+  // "by name" / "by description" merged without a separator: "nameby" reads
+  // as "name" (名称, line 3 alone) and the function word that opens the next
+  // entry, whose "description" (描述) translates line 5 alone. The cut goes at
+  // the glue, not before "description". main: missing-original at line 5.
+  const TempDir dir;
+  dir.write("by.txt",
+            "12.8.1. 激活命令\n12.8.1. Activating the Command\n按照名称\nby nameby description\n按照描述\n通过帮组\n"
+            "by help\n按作者\nby author\n由版权\nby copyright\n按日期\nby date\n按类型\nby type\n");
+  const auto result = run_bitext({"check", "by.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("by.txt:4:1: warning: English line 4 holds two segments' originals: its first part goes with "
+                        "the Chinese line 3, its second, from 'by description…', with line 5 (pair 2) [split-line]") !=
+        std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+}
