@@ -63,8 +63,6 @@ bool label_cut_off(std::string_view before_cut, std::string_view first_partner) 
 std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,
                                                std::string_view first, std::string_view second,
                                                std::string_view second_token, double share, bool whole_fits) {
-  // The merged line's English words glued at a capital are read apart
-  // ("NormalizeColor": a merge without a separator glues two words).
   // Two small-letter words glued ("toolclick", merged_small_glue) are read
   // apart where the first translates only the first partner and the second
   // only the second (an unknown word read as two, "disk|less", leans so by
@@ -77,10 +75,12 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
     const std::vector<bool> second_apart = merged_words_translated(lexicon, apart, false, second);
     // The word after the glue, or after the function word that follows it.
     for (std::size_t k = 1; k < apart.size(); ++k)
-      if (std::find(glue.begin(), glue.end(), apart[k - 1].end) != glue.end() && apart[k].begin >= apart[k - 1].end &&
-          first_apart[k - 1] && !second_apart[k - 1] && second_apart[k] && !first_apart[k])
+      if (std::find(glue.begin(), glue.end(), apart[k - 1].end) != glue.end() && first_apart[k - 1] &&
+          !second_apart[k - 1] && second_apart[k] && !first_apart[k])
         small_glued.push_back(apart[k - 1].end);
   }
+  // The merged line's English words glued at a capital are read apart
+  // ("NormalizeColor": a merge without a separator glues two words).
   const std::vector<LexicalWord> line =
       merged_chinese ? chinese_line_words(merged, &lexicon) : merged_english_words(merged, small_glued);
   const std::vector<bool> to_first = merged_words_translated(lexicon, line, merged_chinese, first);
