@@ -175,7 +175,8 @@ bool StructuralChecker::merged_sentence_evidence(std::string_view text, const de
   const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
                                                                     : join_fit_.fits(text, text_of(first)));
   if (!merged_parts_fit(text, seam, first, second, partners_translation))
-    return !whole_fits && merged_title_reading(text, seam, first, second, partners_translation);
+    return (!whole_fits && merged_title_reading(text, seam, first, second, partners_translation)) ||
+           (!partners_present && merged_heading_after_sentence(text, seam, first, second, partners_translation));
   if (!whole_fits) return true;
   // Beside a missing line the competing reading is a deletion (with both
   // partners present, a segment split over two lines: no length test here).
@@ -398,7 +399,8 @@ bool StructuralChecker::merged_reading_likelier(std::string_view text, const det
   // A short line fits its first partner whatever it holds; there the
   // dictionary weighs the readings where the length model cannot.
   if (merged_parts_translated(text, seam, first, second, partners_translation) ||
-      merged_marks_place_cut(text, seam, first, second, partners_translation))
+      merged_marks_place_cut(text, seam, first, second, partners_translation) ||
+      merged_heading_after_sentence(text, seam, first, second, partners_translation))
     return true;
   if (!merged_words_agree(text, seam, first, second, partners_translation)) return false;
   const double merged = tail(delta(text.substr(0, seam.first_end), text_of(first))) *

@@ -51,7 +51,52 @@ bool glued_capital_word_at(std::string_view line, std::size_t at) {
          lower(line[at + 2]);
 }
 
-std::vector<LexicalWord> merged_english_words(std::string_view line) {
+namespace {
+
+// Where the small-letter word line[begin, end) splits into two words the
+// dictionary knows, each of three letters or more, or the first one and then a
+// function word (a function word or a two-letter piece first splits too many
+// words: "in|odes"), when it is no word of its own and splits so at one place
+// only; 0 when none.
+std::size_t glued_small_words(std::string_view line, std::size_t begin, std::size_t end, const Lexicon& lexicon) {
+  for (std::size_t k = begin; k < end; ++k)
+    if (!lower(line[k])) return 0;
+  auto known = [&](std::string_view word) {
+    const std::string key = english_word_key(word);
+    return !key.empty() && lexicon.key_id(key).has_value();
+  };
+  const std::string_view whole = line.substr(begin, end - begin);
+  if (english_word_key(whole).empty() || known(whole)) return 0;
+  std::size_t found = 0;
+  for (std::size_t at = begin + 3; at + 2 <= end; ++at) {
+    // The second may be a function word that opens an entry ("by nameby description").
+    const std::string_view right = line.substr(at, end - at);
+    const bool right_word = (right.size() >= 3 && known(right)) || english_word_key(right).empty();
+    if (!known(line.substr(begin, at - begin)) || !right_word) continue;
+    if (found != 0) return 0;
+    found = at;
+  }
+  return found;
+}
+
+}  // namespace
+
+std::vector<std::size_t> merged_small_glue(std::string_view line, const Lexicon& lexicon) {
+  std::vector<std::size_t> glue;
+  for (std::size_t at = 0; at < line.size();) {
+    if (!letter(line[at])) {
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < line.size() && letter(line[end])) ++end;
+    if (const std::size_t cut = glued_small_words(line, at, end, lexicon); cut != 0) glue.push_back(cut);
+    at = end;
+  }
+  return glue;
+}
+
+std::vector<LexicalWord> merged_english_words(std::string_view line, const std::vector<std::size_t>& glue) {
   std::vector<LexicalWord> words = english_line_words(line);
   std::vector<LexicalWord> out;
   out.reserve(words.size());
@@ -74,7 +119,13 @@ std::vector<LexicalWord> merged_english_words(std::string_view line) {
       from = at;
     }
     if (from == word.begin) {
-      out.push_back(std::move(word));
+      const auto glued = std::find_if(glue.begin(), glue.end(), [&](std::size_t at) { return at > word.begin && at < word.end; });
+      if (glued != glue.end()) {
+        append_part(word.begin, *glued);
+        append_part(*glued, word.end);
+      } else {
+        out.push_back(std::move(word));
+      }
     } else {
       append_part(from, word.end);
     }

@@ -33,7 +33,13 @@ bool merged_number_in(const std::vector<MergedNumber>& numbers, std::string_view
 // small letters ("PackageNOTE", "architectureTOOL": an admonition label is
 // written in capitals, the word before it is not) and a capitalised word after
 // a run of capitals ("DKIMExample", "TERMINATIONYou", as in "XMLParser").
-std::vector<LexicalWord> merged_english_words(std::string_view line);
+// Also cut at each offset of `glue` (merged_small_glue's, where the caller has
+// the evidence for them).
+std::vector<LexicalWord> merged_english_words(std::string_view line, const std::vector<std::size_t>& glue = {});
+// Where a word of small letters the dictionary does not know reads one way
+// only as two it knows ("toolclick"), the offset between them: English spaces
+// its words, so two glued may be two segments' edges.
+std::vector<std::size_t> merged_small_glue(std::string_view line, const Lexicon& lexicon);
 
 // Whether a glued capital word starts at byte `at` of `line`, by the two
 // capital rules above: line[at] is a capital; before it either a word's small

@@ -63,10 +63,26 @@ bool label_cut_off(std::string_view before_cut, std::string_view first_partner) 
 std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,
                                                std::string_view first, std::string_view second,
                                                std::string_view second_token, double share, bool whole_fits) {
+  // Two small-letter words glued ("toolclick", merged_small_glue) are read
+  // apart where the first translates only the first partner and the second
+  // only the second (an unknown word read as two, "disk|less", leans so by
+  // chance only); there the glue is a seam where a segment starts.
+  std::vector<std::size_t> small_glued;
+  if (!merged_chinese) {
+    const std::vector<std::size_t> glue = merged_small_glue(merged, lexicon);
+    const std::vector<LexicalWord> apart = merged_english_words(merged, glue);
+    const std::vector<bool> first_apart = merged_words_translated(lexicon, apart, false, first);
+    const std::vector<bool> second_apart = merged_words_translated(lexicon, apart, false, second);
+    // The word after the glue, or after the function word that follows it.
+    for (std::size_t k = 1; k < apart.size(); ++k)
+      if (std::find(glue.begin(), glue.end(), apart[k - 1].end) != glue.end() && first_apart[k - 1] &&
+          !second_apart[k - 1] && second_apart[k] && !first_apart[k])
+        small_glued.push_back(apart[k - 1].end);
+  }
   // The merged line's English words glued at a capital are read apart
   // ("NormalizeColor": a merge without a separator glues two words).
   const std::vector<LexicalWord> line =
-      merged_chinese ? chinese_line_words(merged, &lexicon) : merged_english_words(merged);
+      merged_chinese ? chinese_line_words(merged, &lexicon) : merged_english_words(merged, small_glued);
   const std::vector<bool> to_first = merged_words_translated(lexicon, line, merged_chinese, first);
   const std::vector<bool> to_second = merged_words_translated(lexicon, line, merged_chinese, second);
   // Each word that only one partner has: where it is, which partner (+1 the
@@ -206,7 +222,8 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
     const bool upper = current >= U'A' && current <= U'Z';
     const bool glued = cjk_here || cjk_before || (upper && !(previous >= U'A' && previous <= U'Z')) ||
                        (chars::is_ascii_letter(previous) && chars::is_ascii_digit(current)) ||
-                       (merged_cut_stop(previous) && chars::is_ascii_letter(current));
+                       (merged_cut_stop(previous) && chars::is_ascii_letter(current)) ||
+                       std::find(small_glued.begin(), small_glued.end(), at) != small_glued.end();
     const bool token = !second_token.empty() && merged.substr(at).starts_with(second_token);
     // A bracket opened right after a word glosses it ("Bootloader（引导程序）"):
     // no cut at an opening bracket nor inside brackets.
@@ -218,7 +235,8 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
         rank = 3;
       } else if (end == first_token_end && merged_lexical_anchor(merged.substr(0, end), true)) {
         rank = 0;  // a heading's label alone ("15.1.2. | Making Changes"): its dot ends no sentence
-      } else if (merged_cut_stop(merged_cut_before(merged, end))) {
+      } else if (merged_cut_stop(merged_cut_before(merged, end)) ||
+                 std::find(small_glued.begin(), small_glued.end(), at) != small_glued.end()) {
         rank = 2;
       } else if (upper || cjk_here != cjk_before) {
         rank = 1;
@@ -248,6 +266,48 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
 }  // namespace bitext::detail
 
 namespace bitext::structural {
+
+namespace {
+
+// A title or heading: no sentence or clause mark after a leading label
+// ("1.3.", "22.1.2.").
+bool title_shaped(std::string_view line) {
+  line = detail::trim(line);
+  std::size_t at = 0;
+  while (at < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[at])) || line[at] == '.')) ++at;
+  if (at > 0 && at < line.size() && line[at] != ' ') at = 0;
+  if (at >= line.size()) return false;
+  for (std::size_t k = at; k < line.size();) {
+    const DecodedCodePoint c = decode_utf8(line, k);
+    if (chars::is_sentence_end(c.code_point) || chars::is_clause_mark(c.code_point)) return false;
+    k += std::max<std::size_t>(c.length, 1);
+  }
+  return true;
+}
+
+// A heading that may follow a sentence in one line: no sentence end (a
+// number's decimal point aside: "Version 0.99"), colon or semicolon after a
+// leading label; a comma may stand in it ("JXplorer, an LDAP GUI").
+bool heading_shaped(std::string_view line) {
+  line = detail::trim(line);
+  std::size_t at = 0;
+  while (at < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[at])) || line[at] == '.')) ++at;
+  if (at > 0 && at < line.size() && line[at] != ' ') at = 0;
+  if (at >= line.size()) return false;
+  for (std::size_t k = at; k < line.size();) {
+    const DecodedCodePoint c = decode_utf8(line, k);
+    const bool decimal = c.code_point == U'.' && k > 0 && k + 1 < line.size() &&
+                         chars::is_ascii_digit(static_cast<unsigned char>(line[k - 1])) &&
+                         chars::is_ascii_digit(static_cast<unsigned char>(line[k + 1]));
+    if ((chars::is_sentence_end(c.code_point) && !decimal) || c.code_point == U':' || c.code_point == U'：' ||
+        c.code_point == U';' || c.code_point == U'；')
+      return false;
+    k += std::max<std::size_t>(c.length, 1);
+  }
+  return true;
+}
+
+}  // namespace
 
 std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::string_view text, std::uint32_t first,
                                                                       std::uint32_t second, bool partners_translation,
@@ -310,8 +370,14 @@ bool StructuralChecker::merged_parts_translated(std::string_view text, const det
     return false;
   const bool merged_chinese =
       (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  // A cut between two glued small-letter words ("Zoom tool|click") reads them apart.
+  std::vector<std::size_t> glue;
+  if (!merged_chinese && seam.first_end == seam.second_begin) {
+    const std::vector<std::size_t> small = detail::merged_small_glue(text, *lexicon);
+    if (std::find(small.begin(), small.end(), seam.first_end) != small.end()) glue.push_back(seam.first_end);
+  }
   const std::vector<LexicalWord> words =
-      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text, glue);
   const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
   const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
   bool before = false, after = false;
@@ -341,26 +407,52 @@ bool StructuralChecker::merged_parts_translated(std::string_view text, const det
 // deletion, and a title has no sentence or clause mark after its label.
 bool StructuralChecker::merged_title_reading(std::string_view text, const detail::LanguageJoin& seam,
                                              std::uint32_t first, std::uint32_t second, bool partners_translation) {
-  auto title = [](std::string_view line) {
-    line = detail::trim(line);
-    std::size_t at = 0;  // after a leading label ("1.3.", "22.1.2.")
-    while (at < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[at])) || line[at] == '.')) ++at;
-    if (at > 0 && at < line.size() && line[at] != ' ') at = 0;
-    if (at >= line.size()) return false;
-    for (std::size_t k = at; k < line.size();) {
-      const DecodedCodePoint c = decode_utf8(line, k);
-      if (chars::is_sentence_end(c.code_point) || chars::is_clause_mark(c.code_point)) return false;
-      k += std::max<std::size_t>(c.length, 1);
-    }
-    return true;
-  };
   const std::string_view first_part = text.substr(0, seam.first_end), second_part = text.substr(seam.second_begin);
-  if (second_part.empty() || !title(first_part) || !title(text_of(first))) return false;
+  if (second_part.empty() || !title_shaped(first_part) || !title_shaped(text_of(first))) return false;
   const DecodedCodePoint opening = decode_utf8(second_part, 0);
   if (!(opening.code_point >= U'A' && opening.code_point <= U'Z') && !chars::is_cjk(opening.code_point)) return false;
   const bool part_fits = partners_translation ? join_fit_.fits(text_of(first), first_part)
                                               : join_fit_.fits(first_part, text_of(first));
   return part_fits && merged_reading_likelier(text, seam, first, second, partners_translation);
+}
+
+// The mirror of merged_title_reading: a sentence, then a heading. A sentence's
+// translation ends with its end mark, so a line that ends the first partner's
+// sentence at the cut and then holds heading-shaped text with a number or word
+// of the second partner, itself a heading ("…could be tested there. Version
+// 0.99" before "…测试。" / "0.99 版"), ends with the next segment: a deleted
+// line's neighbour would end as its own partner does. Each part must fit its
+// partner's length, the heading's unless it opens with its partner's label.
+bool StructuralChecker::merged_heading_after_sentence(std::string_view text, const detail::LanguageJoin& seam,
+                                                      std::uint32_t first, std::uint32_t second,
+                                                      bool partners_translation) {
+  const Lexicon* lexicon = join_fit_.lexicon();
+  if (!lexicon || !merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  const std::string_view first_part = text.substr(0, seam.first_end), second_part = text.substr(seam.second_begin);
+  if (second_part.empty() || !heading_shaped(text_of(second)) || !heading_shaped(second_part)) return false;
+  if (!detail::ends_sentence(detail::last_mark(text_of(first))) || !detail::ends_sentence(detail::last_mark(first_part)))
+    return false;
+  const DecodedCodePoint opening = decode_utf8(second_part, 0);
+  if (!(opening.code_point >= U'A' && opening.code_point <= U'Z') && !chars::is_ascii_digit(opening.code_point) &&
+      !chars::is_cjk(opening.code_point))
+    return false;
+  auto fits = [&](std::string_view part, std::uint32_t partner) {
+    return partners_translation ? join_fit_.fits(text_of(partner), part) : join_fit_.fits(part, text_of(partner));
+  };
+  // A section label carried as it is names the heading where a short mixed
+  // heading's length tells little ("14.6. JXplorer, an LDAP GUI").
+  const std::string_view label = detail::leading_latin_token(text_of(second));
+  const bool labelled = !label.empty() && detail::is_label_token(label) && second_part.substr(0, label.size()) == label;
+  if (!fits(first_part, first) || !(labelled || fits(second_part, second))) return false;
+  if (!detail::merged_numbers(text_of(second)).empty()) return true;  // carried (merged_words_agree)
+  const bool merged_chinese =
+      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const std::vector<LexicalWord> words =
+      merged_chinese ? chinese_line_words(second_part, lexicon) : detail::merged_english_words(second_part);
+  const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (to_second[k]) return true;
+  return false;
 }
 
 // A translation ends as its source does (a colon, a sentence end, no mark).

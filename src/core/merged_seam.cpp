@@ -88,7 +88,7 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
   const std::size_t total = code_points_of(line);
   if (total == 0) return std::nullopt;
   NearestCut cut(first_share, total);
-  char32_t before = 0;
+  char32_t before = 0, earlier = 0;
   char32_t last_unspaced = 0;  // the character before the current run of spaces
   std::size_t count = 0;
   // A heading's number label only: a footnote mark "[45]" stands inside a segment's text too.
@@ -99,6 +99,8 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
     ++count;
     const char32_t mark = decoded.code_point;
     const char32_t previous = before;
+    const char32_t two_back = earlier;
+    earlier = before;
     before = mark;
     if (previous != U' ') last_unspaced = previous;
     if (spaced_han && previous == U' ' && chars::is_han(mark) && chars::is_han(last_unspaced)) {
@@ -118,9 +120,12 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
       const bool alnum_before = chars::is_ascii_alnum(previous) || previous == U'_';
       // A heading's number label the second partner starts with is taken without
       // evidence: it stands at its heading's start, not inside another segment's text.
+      // After a stop, a number label continues a number ("1.14.6.") unless a word
+      // ends there ("…as an example.14.6. JXplorer"), asked only.
       const bool token_here = !second_token.empty() && line.substr(here, second_token.size()) == second_token &&
                               (second_token.front() == '[' ||
-                               (!alnum_before && (previous != U'.' || !chars::is_ascii_digit(static_cast<unsigned char>(second_token.front()))))) &&
+                               (!alnum_before && (previous != U'.' || !chars::is_ascii_digit(static_cast<unsigned char>(second_token.front())) ||
+                                                  (ordinary && chars::is_ascii_lower(two_back))))) &&
                               (ordinary || (label_token && is_label_token(line.substr(here))));
       const bool camel = ordinary && chars::is_ascii_upper(mark) &&
                          ((at < line.size() && chars::is_ascii_lower(line[at]) &&
@@ -164,6 +169,8 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
       seam = !lead_in && spaced && chars::is_han(next.code_point);  // Chinese puts no space after 。！？
       // One segment's ordinary sentence end too, when asked: 。 then a CJK character.
       if (ordinary && !lead_in && !spaced && next.code_point >= 0x2E80) seam = true;
+      // A space after 。 before a number or a Latin word ("…测试。 0.99 版"), asked too.
+      if (ordinary && !lead_in && spaced) seam = true;
     } else if (lead_in) {
       // "either:If": no space after a colon before a word in capitals is no single segment's;
       // ", Debian" and ": The" are, so they need the caller's evidence (`ordinary`).
@@ -181,7 +188,9 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
     } else if (!spaced && mark == U'.') {
       // "end.The": a word's last letter, the stop and a capital then a small letter
       // ("System.IO" and "e.g.X" are tokens, not two sentences; with the caller's evidence they may be seams).
-      seam = word_end && (word_start || (ordinary && capital));
+      // A number's last digit then the stop and a word ("…of 0.99.Version 0.99"), when asked.
+      seam = (word_end && (word_start || (ordinary && capital))) ||
+             (ordinary && word_start && chars::is_ascii_digit(previous));
     } else if (!spaced) {
       seam = (mark == U'?' || mark == U'!') && capital;
     }

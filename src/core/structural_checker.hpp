@@ -190,6 +190,10 @@ class StructuralChecker {
   // title's translation and then a sentence at `seam` (merged_lexical.cpp).
   bool merged_title_reading(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                             std::uint32_t second, bool partners_translation);
+  // Whether a line holds its first partner's sentence, whole, and then the
+  // second partner's heading at `seam` (merged_lexical.cpp).
+  bool merged_heading_after_sentence(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
+                                     std::uint32_t second, bool partners_translation);
   // Its guards: each part holds its partner's numbers and no dictionary word
   // leans across the cut; a length-chosen boundary can open the second
   // segment; a word the document capitalises inside its sentences (a name).

@@ -537,3 +537,131 @@ TEST_CASE("merged-lines: the footer's partner glued to the last pair's line, cut
   const auto fixed = run_bitext({"check", "--format", "json", "glued.txt"}, std::nullopt, dir.path());
   CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
 }
+
+TEST_CASE("merged-lines: a sentence then the next pair's heading in one line is cut after the sentence") {
+  // "Version 0.99" glued after line 6's last sentence ("…of 0.99.Version
+  // 0.99"); its partner "0.99 版" is a heading. Line 5 ends its sentence and
+  // so does the first part, then a heading with the partner's number: a
+  // sentence's translation ends with its end mark, so the heading is the next
+  // segment's. The whole line fits line 5's length, which alone kept the
+  // deletion. main: missing-original at line 7.
+  const TempDir dir;
+  dir.write("heading.txt",
+            "0.60 版\n"
+            "Version 0.60\n"
+            "当 0.60 版在 1996 年七月发布的时候，它已经被 S and P (Spencer和Peter) 开发了四个月。程序的主要优点在于新的工具箱， GTK (全称是 GIMP "
+            "Toolkit ，即 GIMP 工具箱)，以及 gdk (全称是 GIMP Drawing Kit ，即GIMP绘画包)，这些减小了对 Motif 的依赖。对于多数图像设计师来说，"
+            " 0.60 版充满了新功能：基本的图层功能；改进的绘画工具(亚像素级别的采样，笔刷间隔)；一个更好的喷枪；绘图模式；等等。\n"
+            "When 0.60 was released in July 1996, it had been under S and P (Spencer and Peter) develop"
+            "ment for four months. Main programming advantages were the new toolkits, GTK (GIMP Toolkit"
+            ") and gdk (GIMP Drawing Kit), which eliminated the reliance on Motif. For the graphic arti"
+            "st, 0.60 was full of new features like: basic layers; improved painting tools (sub-pixel s"
+            "ampling, brush spacing); a better airbrush; paint modes; etc.\n"
+            "0.60 版只是一个开发者的版本，并非一个正式发布给用户的版本。它是后来 0.99 版和最终达到 1.0 版本的工作平台。所以功能和改进可以在这个版本中测试，放弃，或者改变。你可以"
+            "认为 0.60 版本是 0.99 版本的一个 alpha 测试版本。\n"
+            "Version 0.60 was only a developer's release, and was not intended for widespread use. It s"
+            "erved as a workbench for 0.99 and the final 1.0 version, so functions and enhancement coul"
+            "d be tested and dropped or changed. You can look at 0.60 as the alpha version of 0.99.Vers"
+            "ion 0.99\n"
+            "0.99 版\n"
+            "新的 API 使得给 GIMP 写扩展和插件变得非常容易。一些新的插件和扩展的出现使 GIMP 变得更加好用(比如 SANE ，可以使 GIMP 支持直接扫描功能)。\n"
+            "The new API made it really easy to write extensions and plug-ins for GIMP. Several new plu"
+            "g-ins and extensions emerged to make GIMP even more useful (such as SANE, which enables sc"
+            "anning directly into GIMP).\n");
+  const auto result = run_bitext({"check", "heading.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("heading.txt:6:1: warning: English line 6 holds two segments' originals: its first part goes "
+                        "with the Chinese line 5, its second, from 'Version 0.99…', with line 7 (pair 3) [split-line]") !=
+        std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "heading.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 6 and move its second part after line 7\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: the heading after a Chinese sentence's end mark and a space") {
+  // The same merge on the Chinese side, "…测试版本。 0.99 版": Chinese puts no
+  // space after 。, and the part after it is the heading "Version 0.99"'s
+  // translation. main: missing-translation at line 7.
+  const TempDir dir;
+  dir.write("heading.txt",
+            "0.60 版\n"
+            "Version 0.60\n"
+            "当 0.60 版在 1996 年七月发布的时候，它已经被 S and P (Spencer和Peter) 开发了四个月。程序的主要优点在于新的工具箱， GTK (全称是 GIMP "
+            "Toolkit ，即 GIMP 工具箱)，以及 gdk (全称是 GIMP Drawing Kit ，即GIMP绘画包)，这些减小了对 Motif 的依赖。对于多数图像设计师来说，"
+            " 0.60 版充满了新功能：基本的图层功能；改进的绘画工具(亚像素级别的采样，笔刷间隔)；一个更好的喷枪；绘图模式；等等。\n"
+            "When 0.60 was released in July 1996, it had been under S and P (Spencer and Peter) develop"
+            "ment for four months. Main programming advantages were the new toolkits, GTK (GIMP Toolkit"
+            ") and gdk (GIMP Drawing Kit), which eliminated the reliance on Motif. For the graphic arti"
+            "st, 0.60 was full of new features like: basic layers; improved painting tools (sub-pixel s"
+            "ampling, brush spacing); a better airbrush; paint modes; etc.\n"
+            "0.60 版只是一个开发者的版本，并非一个正式发布给用户的版本。它是后来 0.99 版和最终达到 1.0 版本的工作平台。所以功能和改进可以在这个版本中测试，放弃，或者改变。你可以"
+            "认为 0.60 版本是 0.99 版本的一个 alpha 测试版本。 0.99 版\n"
+            "Version 0.60 was only a developer's release, and was not intended for widespread use. It s"
+            "erved as a workbench for 0.99 and the final 1.0 version, so functions and enhancement coul"
+            "d be tested and dropped or changed. You can look at 0.60 as the alpha version of 0.99.\n"
+            "Version 0.99\n"
+            "新的 API 使得给 GIMP 写扩展和插件变得非常容易。一些新的插件和扩展的出现使 GIMP 变得更加好用(比如 SANE ，可以使 GIMP 支持直接扫描功能)。\n"
+            "The new API made it really easy to write extensions and plug-ins for GIMP. Several new plu"
+            "g-ins and extensions emerged to make GIMP even more useful (such as SANE, which enables sc"
+            "anning directly into GIMP).\n");
+  const auto result = run_bitext({"check", "heading.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"heading.txt:5:1: warning [split-line]", "heading.txt:6:1: note", "heading.txt:7:1: note"});
+  CHECK(result.out.find("its second, from '0.99 版…', with line 7 (pair 3)") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: a section label after a word's stop opens the heading") {
+  // "…as an example.14.6. JXplorer, an LDAP GUI": the label "14.6." follows a
+  // word's stop, not a number's, so it opens the heading. main cut after the
+  // label ("…example.14.6. | JXplorer…"), leaving it in the first part.
+  const TempDir dir;
+  dir.write("label.txt",
+            "这一工具允许就位置，机器，或者组成员设置默认打印机。关于更多信息，参阅 /usr/share/doc/standardskriver/README.md。\n"
+            "This tool allows to set the default printer depending on location, machine, or group membe"
+            "rship. For more information, see /usr/share/doc/standardskriver/README.md.\n"
+            "其配置文件 /etc/standardskriver.cfg 由管理员提供，参看 /usr/share/doc/standardskriver/examples/standards"
+            "kriver.cfg 作为一个示例。\n"
+            "The configuration file /etc/standardskriver.cfg has to be provided by the admin, see /usr/"
+            "share/doc/standardskriver/examples/standardskriver.cfg as an example.14.6. JXplorer, an LD"
+            "AP GUI\n"
+            "14.6. JXplorer，一个 LDAP 图形用户界面\n"
+            "如果希望使用图形用户界面来处理 LDAP 数据库，查看 jxplorer 软件包，默认情况下已安装。要获得写访问连接像这样：\n"
+            "If you prefer a GUI to work with the LDAP database, check out the jxplorer package, which "
+            "is installed by default. To get write access connect like this:\n");
+  const auto result = run_bitext({"check", "label.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("label.txt:4:1: warning: English line 4 holds two segments' originals: its first part goes "
+                        "with the Chinese line 3, its second, from '14.6. JXplorer, an LDAP…', with line 5 (pair 2) "
+                        "[split-line]") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: two small-letter entries glued with no space are read apart by the dictionary") {
+  // "Zoom tool" / "click" merged without a separator: "toolclick" is no word
+  // the dictionary knows, and reads one way only as two it knows, "tool"
+  // (工具, line 3 alone) and "click" (点击, line 5 alone). English spaces its
+  // words, so the glue is the seam. main: missing-original at line 5.
+  const TempDir dir;
+  dir.write("glue.txt",
+            "缩放工具 — Key reference for the Zoom tool\nZoom tool — Key reference for the Zoom tool\n缩放工具\n"
+            "Zoom toolclick\n点击\n鼠标拖拽\nmouse drag\n");
+  const auto result = run_bitext({"check", "glue.txt"}, std::nullopt, dir.path());
+  CHECK(report_skeleton(result.out) ==
+        std::vector<std::string>{"glue.txt:4:1: warning [split-line]", "glue.txt:3:1: note", "glue.txt:5:1: note"});
+  CHECK(result.out.find("its second, from 'click…', with line 5 (pair 2)") != std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "glue.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
+}
+
+TEST_CASE("merged-lines: a glued entry whose second word is the next entry's opening function word") {
+  // "by name" / "by description" merged without a separator: "nameby" reads
+  // as "name" (名称, line 3 alone) and the function word that opens the next
+  // entry, whose "description" (描述) translates line 5 alone. The cut goes at
+  // the glue, not before "description". main: missing-original at line 5.
+  const TempDir dir;
+  dir.write("by.txt",
+            "12.8.1. 激活命令\n12.8.1. Activating the Command\n按照名称\nby nameby description\n按照描述\n通过帮组\n"
+            "by help\n按作者\nby author\n由版权\nby copyright\n按日期\nby date\n按类型\nby type\n");
+  const auto result = run_bitext({"check", "by.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("by.txt:4:1: warning: English line 4 holds two segments' originals: its first part goes with "
+                        "the Chinese line 3, its second, from 'by description…', with line 5 (pair 2) [split-line]") !=
+        std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+}
