@@ -425,10 +425,8 @@ bool StructuralChecker::merged_words_agree(std::string_view text, const detail::
     return false;
   const Lexicon* lexicon = join_fit_.lexicon();
   if (!lexicon) return true;
-  const bool merged_chinese =
-      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
-  const std::vector<LexicalWord> words =
-      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+  const bool merged_chinese = merged_line_chinese(partners_translation);
+  const std::vector<LexicalWord> words = detail::merged_line_words(*lexicon, text, merged_chinese);
   const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
   const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
   for (std::size_t k = 0; k < words.size(); ++k) {
@@ -448,13 +446,11 @@ bool StructuralChecker::merged_words_agree(std::string_view text, const detail::
 // partner. Without a dictionary none.
 bool StructuralChecker::merged_cut_starts_segment(std::string_view text, const detail::LanguageJoin& seam,
                                                   std::uint32_t second, bool partners_translation) {
-  const bool merged_chinese =
-      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const bool merged_chinese = merged_line_chinese(partners_translation);
   const Lexicon* lexicon = join_fit_.lexicon();
   if (!merged_chinese && chars::is_ascii_lower(text[seam.second_begin])) return false;
   if (!lexicon) return false;  // a title's capitals alone ("Advanced Configuration and | Power Interface") tell nothing
-  const std::vector<LexicalWord> words =
-      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text);
+  const std::vector<LexicalWord> words = detail::merged_line_words(*lexicon, text, merged_chinese);
   bool opens = !merged_chinese;
   for (const LexicalWord& word : words) {
     if (word.begin < seam.second_begin && word.end > seam.second_begin) return false;

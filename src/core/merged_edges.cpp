@@ -66,8 +66,7 @@ bool StructuralChecker::merged_edge(std::uint32_t number, const Pair& edge) {
   // The boundary nearest the lengths' share may fall inside a word ("基本图像图|层类型"
   // with no space): then the dictionary's cuts, under the same tests.
   if (!cut && join_fit_.lexicon()) {
-    const bool merged_chinese =
-        (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+    const bool merged_chinese = merged_line_chinese(partners_translation);
     for (const detail::LanguageJoin& candidate :
          detail::merged_lexical_seams(*join_fit_.lexicon(), text, merged_chinese, text_of(first), text_of(number),
                                       detail::leading_latin_token(text_of(number)), share, false))

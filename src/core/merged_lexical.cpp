@@ -39,6 +39,11 @@ bool merged_lexical_anchor(std::string_view token, bool label) {
 
 }  // namespace
 
+std::vector<LexicalWord> merged_line_words(const Lexicon& lexicon, std::string_view text, bool merged_chinese,
+                                           const std::vector<std::size_t>& glue) {
+  return merged_chinese ? chinese_line_words(text, &lexicon) : merged_english_words(text, glue);
+}
+
 std::vector<bool> merged_words_translated(const Lexicon& lexicon, const std::vector<LexicalWord>& words,
                                           bool merged_chinese, std::string_view partner) {
   if (merged_chinese) return lexical_evidence(lexicon, words, english_line_words(partner)).chinese_matched;
@@ -82,7 +87,7 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
   // The merged line's English words glued at a capital are read apart
   // ("NormalizeColor": a merge without a separator glues two words).
   const std::vector<LexicalWord> line =
-      merged_chinese ? chinese_line_words(merged, &lexicon) : merged_english_words(merged, small_glued);
+      merged_line_words(lexicon, merged, merged_chinese, small_glued);
   const std::vector<bool> to_first = merged_words_translated(lexicon, line, merged_chinese, first);
   const std::vector<bool> to_second = merged_words_translated(lexicon, line, merged_chinese, second);
   // Each word that only one partner has: where it is, which partner (+1 the
@@ -269,9 +274,10 @@ namespace bitext::structural {
 
 namespace {
 
-// A title or heading: no sentence or clause mark after a leading label
-// ("1.3.", "22.1.2.").
-bool title_shaped(std::string_view line) {
+// Whether no code point after a line's leading section label ("1.3.",
+// "22.1.2.") is a mark that `ends` names at its offset; false for a label alone.
+template <class Ends>
+bool no_mark_after_label(std::string_view line, Ends ends) {
   line = detail::trim(line);
   std::size_t at = 0;
   while (at < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[at])) || line[at] == '.')) ++at;
@@ -279,32 +285,29 @@ bool title_shaped(std::string_view line) {
   if (at >= line.size()) return false;
   for (std::size_t k = at; k < line.size();) {
     const DecodedCodePoint c = decode_utf8(line, k);
-    if (chars::is_sentence_end(c.code_point) || chars::is_clause_mark(c.code_point)) return false;
+    if (ends(line, k, c.code_point)) return false;
     k += std::max<std::size_t>(c.length, 1);
   }
   return true;
+}
+
+// A title or heading: no sentence or clause mark after a leading label.
+bool title_shaped(std::string_view line) {
+  return no_mark_after_label(line, [](std::string_view, std::size_t, char32_t c) {
+    return chars::is_sentence_end(c) || chars::is_clause_mark(c);
+  });
 }
 
 // A heading that may follow a sentence in one line: no sentence end (a
 // number's decimal point aside: "Version 0.99"), colon or semicolon after a
 // leading label; a comma may stand in it ("JXplorer, an LDAP GUI").
 bool heading_shaped(std::string_view line) {
-  line = detail::trim(line);
-  std::size_t at = 0;
-  while (at < line.size() && (chars::is_ascii_digit(static_cast<unsigned char>(line[at])) || line[at] == '.')) ++at;
-  if (at > 0 && at < line.size() && line[at] != ' ') at = 0;
-  if (at >= line.size()) return false;
-  for (std::size_t k = at; k < line.size();) {
-    const DecodedCodePoint c = decode_utf8(line, k);
-    const bool decimal = c.code_point == U'.' && k > 0 && k + 1 < line.size() &&
-                         chars::is_ascii_digit(static_cast<unsigned char>(line[k - 1])) &&
-                         chars::is_ascii_digit(static_cast<unsigned char>(line[k + 1]));
-    if ((chars::is_sentence_end(c.code_point) && !decimal) || c.code_point == U':' || c.code_point == U'：' ||
-        c.code_point == U';' || c.code_point == U'；')
-      return false;
-    k += std::max<std::size_t>(c.length, 1);
-  }
-  return true;
+  return no_mark_after_label(line, [](std::string_view text, std::size_t k, char32_t c) {
+    const bool decimal = c == U'.' && k > 0 && k + 1 < text.size() &&
+                         chars::is_ascii_digit(static_cast<unsigned char>(text[k - 1])) &&
+                         chars::is_ascii_digit(static_cast<unsigned char>(text[k + 1]));
+    return (chars::is_sentence_end(c) && !decimal) || c == U':' || c == U'：' || c == U';' || c == U'；';
+  });
 }
 
 }  // namespace
@@ -368,16 +371,14 @@ bool StructuralChecker::merged_parts_translated(std::string_view text, const det
   if ((ends_sentence(text_of(first)) && !ends_sentence(text.substr(0, seam.first_end))) ||
       (ends_sentence(text_of(second)) && !ends_sentence(text.substr(seam.second_begin))))
     return false;
-  const bool merged_chinese =
-      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const bool merged_chinese = merged_line_chinese(partners_translation);
   // A cut between two glued small-letter words ("Zoom tool|click") reads them apart.
   std::vector<std::size_t> glue;
   if (!merged_chinese && seam.first_end == seam.second_begin) {
     const std::vector<std::size_t> small = detail::merged_small_glue(text, *lexicon);
     if (std::find(small.begin(), small.end(), seam.first_end) != small.end()) glue.push_back(seam.first_end);
   }
-  const std::vector<LexicalWord> words =
-      merged_chinese ? chinese_line_words(text, lexicon) : detail::merged_english_words(text, glue);
+  const std::vector<LexicalWord> words = detail::merged_line_words(*lexicon, text, merged_chinese, glue);
   const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
   const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
   bool before = false, after = false;
@@ -445,10 +446,8 @@ bool StructuralChecker::merged_heading_after_sentence(std::string_view text, con
   const bool labelled = !label.empty() && detail::is_label_token(label) && second_part.substr(0, label.size()) == label;
   if (!fits(first_part, first) || !(labelled || fits(second_part, second))) return false;
   if (!detail::merged_numbers(text_of(second)).empty()) return true;  // carried (merged_words_agree)
-  const bool merged_chinese =
-      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
-  const std::vector<LexicalWord> words =
-      merged_chinese ? chinese_line_words(second_part, lexicon) : detail::merged_english_words(second_part);
+  const bool merged_chinese = merged_line_chinese(partners_translation);
+  const std::vector<LexicalWord> words = detail::merged_line_words(*lexicon, second_part, merged_chinese);
   const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
   for (std::size_t k = 0; k < words.size(); ++k)
     if (to_second[k]) return true;
@@ -477,11 +476,9 @@ bool StructuralChecker::merged_marks_place_cut(std::string_view text, const deta
   if (first_end == 0 || first_end == second_end || end_class(text.substr(0, seam.first_end)) != first_end ||
       end_class(text.substr(seam.second_begin)) != second_end)
     return false;
-  const bool merged_chinese =
-      (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  const bool merged_chinese = merged_line_chinese(partners_translation);
   const std::string_view after = text.substr(seam.second_begin);
-  const std::vector<LexicalWord> words =
-      merged_chinese ? chinese_line_words(after, lexicon) : detail::merged_english_words(after);
+  const std::vector<LexicalWord> words = detail::merged_line_words(*lexicon, after, merged_chinese);
   const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(first));
   const std::vector<bool> to_second = detail::merged_words_translated(*lexicon, words, merged_chinese, text_of(second));
   for (std::size_t k = 0; k < words.size(); ++k)

@@ -32,6 +32,12 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
                                                std::string_view first, std::string_view second,
                                                std::string_view second_token, double share, bool whole_fits);
 
+// A merged line's (or a part's) words: Chinese by the dictionary's
+// segmentation, English as merged_english_words reads them (`glue`: cuts
+// between glued small-letter words).
+std::vector<LexicalWord> merged_line_words(const Lexicon& lexicon, std::string_view text, bool merged_chinese,
+                                           const std::vector<std::size_t>& glue = {});
+
 // Which of `words` (read from a merged line, Chinese when `merged_chinese`)
 // the dictionary finds translated in `partner`, a line of the other language.
 std::vector<bool> merged_words_translated(const Lexicon& lexicon, const std::vector<LexicalWord>& words,

@@ -88,6 +88,11 @@ class StructuralChecker {
   void doubt_first_lines();
   const TranscriptLine& line(std::uint32_t number) const { return transcript_.lines[number]; }
   std::string_view text_of(std::uint32_t number) const { return index_.line_text(number); }
+  // Whether the line merged from two partners on the translation side
+  // (`partners_translation`), or on the original side, is the Chinese one.
+  bool merged_line_chinese(bool partners_translation) const {
+    return (partners_translation ? transcript_.original_script : transcript_.translation_script) == Script::Han;
+  }
 
   // The line end after a line, or the document's when it is the last line.
   std::string eol_after(std::uint32_t number) const {
