@@ -483,7 +483,11 @@ const Lexicon* JoinLengthFit::lexicon() {
   if (!lexicon_) {
     const auto chinese_english = [](Script a, Script b) { return a == Script::Han && b == Script::Latin; };
     const Script t = transcript_.translation_script, o = transcript_.original_script;
-    lexicon_ = chinese_english(t, o) || chinese_english(o, t) ? Lexicon::shared() : nullptr;
+    const Lexicon* shared = chinese_english(t, o) || chinese_english(o, t) ? Lexicon::shared() : nullptr;
+    // The structural checks run again at every edit and look up the same
+    // words around it: remembered, they read no page of the image again.
+    if (shared) remembering_.emplace(shared->remembering());
+    lexicon_ = remembering_ ? &*remembering_ : nullptr;
   }
   return *lexicon_;
 }

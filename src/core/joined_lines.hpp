@@ -98,8 +98,8 @@ class JoinLengthFit {
   // word both carry, a name or a command, is no translation). False without a
   // dictionary.
   bool translated(std::string_view english, std::string_view chinese);
-  // The dictionary of a Chinese-English document (the one given, else the
-  // shared one), or none; decided once.
+  // The dictionary of a Chinese-English document (the one given, else a
+  // remembering copy of the shared one: Lexicon::remembering), or none; decided once.
   const Lexicon* lexicon();
   // Whether the document's writers space the two scripts: another line than
   // `line` puts a blank between a Han character and a Latin letter, and none
@@ -113,6 +113,7 @@ class JoinLengthFit {
   double typical_length_ = 0;  // median (l1 + l2/c)/2 of the document's one-line pairs
   double signed_delta(std::string_view translation, std::string_view original);
   std::optional<const Lexicon*> lexicon_;
+  std::optional<Lexicon> remembering_;  // the shared dictionary's remembering copy, when that is the one
   // Lines that glue Han to a Latin letter: how many (counted once, when first
   // asked) and the first of them.
   std::optional<std::size_t> glued_lines_;

@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "bitext/analysis.hpp"
+#include "bitext/checks.hpp"
 #include "bitext/lexicon.hpp"
+#include "bitext/pairing.hpp"
 #include "support/analysis_compare.hpp"
 #include "support/built_dictionary.hpp"
 #include "support/calibration_pairs.hpp"
@@ -1084,4 +1086,30 @@ TEST_CASE("with the dictionary, reruns that remember the words they look up give
       previous = rerun;
     }
   }
+}
+
+TEST_CASE("with the dictionary, the structural checks remember the words they look up: checked again, no page is read") {
+  if (!load_built_dictionary()) return;
+  const std::string path = (std::filesystem::path(BITEXT_BINARY).parent_path() / "cedict.lex").string();
+  // "Zoom tool" and "click" merged, pair 3's English line gone: the merged
+  // reading asks the dictionary which partner each word translates.
+  const std::string text =
+      "缩放工具 — Key reference for the Zoom tool\nZoom tool — Key reference for the Zoom tool\n缩放工具\n"
+      "Zoom tool click\n点击\n鼠标拖拽\nmouse drag\n";
+  const bitext::CheckOptions options;
+  const bitext::LineIndex index(text);
+  const bitext::Transcript transcript = bitext::parse_transcript(index, options);
+  auto split_line_at_4 = [&] {
+    const std::vector<bitext::Finding> findings = bitext::structural_checks(transcript, index, options);
+    return std::count_if(findings.begin(), findings.end(), [&](const bitext::Finding& finding) {
+      return finding.code == "split-line" && finding.begin == index.line_start(3);
+    });
+  };
+  CHECK(split_line_at_4() == 1);
+  Lexicon::shared()->release_pages();
+  REQUIRE(resident_kb_of_mapping(path) == 0);
+  // The server checks the document again at every edit (the same words):
+  // they are answered from memory, not from the image's pages.
+  CHECK(split_line_at_4() == 1);
+  CHECK(resident_kb_of_mapping(path) == 0);
 }
