@@ -15,6 +15,13 @@ inline bool is_ascii_lower(char32_t c) { return c >= U'a' && c <= U'z'; }
 inline bool is_ascii_upper(char32_t c) { return c >= U'A' && c <= U'Z'; }
 inline bool is_ascii_letter(char32_t c) { return is_ascii_lower(c) || is_ascii_upper(c); }
 inline bool is_ascii_alnum(char32_t c) { return is_ascii_digit(c) || is_ascii_letter(c); }
+// Whether text[at] is an ASCII digit (letter); false past the end.
+inline bool ascii_digit_at(std::string_view text, std::size_t at) {
+  return at < text.size() && is_ascii_digit(static_cast<unsigned char>(text[at]));
+}
+inline bool ascii_letter_at(std::string_view text, std::size_t at) {
+  return at < text.size() && is_ascii_letter(static_cast<unsigned char>(text[at]));
+}
 
 // The same two classes of a byte by table, for the scans that test every
 // byte of a line several times (tokens, numbered tokens): 1 a letter, 2 a

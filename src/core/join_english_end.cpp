@@ -11,28 +11,20 @@
 #include "join_entries.hpp"
 
 namespace bitext::detail {
-namespace {
-
-bool digit_at(std::string_view line, std::size_t at) {
-  return at < line.size() && chars::is_ascii_digit(static_cast<unsigned char>(line[at]));
-}
-bool letter_at(std::string_view line, std::size_t at) {
-  return at < line.size() && chars::is_ascii_letter(static_cast<unsigned char>(line[at]));
-}
-
-}  // namespace
 
 bool inner_number_dot(std::string_view line, std::size_t at) {
-  return at > 0 && line[at] == '.' && digit_at(line, at - 1) && digit_at(line, at + 1);
+  return at > 0 && line[at] == '.' && chars::ascii_digit_at(line, at - 1) && chars::ascii_digit_at(line, at + 1);
 }
 
 bool line_label_dot(std::string_view line, std::size_t at) {
   if (at == 0 || line[at] != '.') return false;
   // The label: digits (with inner dots), or one capital letter (an appendix).
   std::size_t begin = at;
-  while (begin > 0 && (digit_at(line, begin - 1) || (line[begin - 1] == '.' && digit_at(line, begin)))) --begin;
+  while (begin > 0 &&
+         (chars::ascii_digit_at(line, begin - 1) || (line[begin - 1] == '.' && chars::ascii_digit_at(line, begin))))
+    --begin;
   if (begin == at) {
-    if (!chars::is_ascii_upper(line[at - 1]) || (at >= 2 && letter_at(line, at - 2))) return false;
+    if (!chars::is_ascii_upper(line[at - 1]) || (at >= 2 && chars::ascii_letter_at(line, at - 2))) return false;
     begin = at - 1;
   }
   // Before it, the line's first word alone ("Chapter ", or glued: "Prev6.").
@@ -40,7 +32,7 @@ bool line_label_dot(std::string_view line, std::size_t at) {
   if (word_end > 0 && line[word_end - 1] == ' ') --word_end;
   if (word_end == 0) return false;
   for (std::size_t k = 0; k < word_end; ++k)
-    if (!letter_at(line, k)) return false;
+    if (!chars::ascii_letter_at(line, k)) return false;
   return true;
 }
 
@@ -52,7 +44,7 @@ bool small_term(std::string_view line, std::size_t begin, std::size_t end) {
     const char c = line[k];
     if (c == ' ') {
       if (line[k - 1] != ' ') ++words;
-    } else if (!(chars::is_ascii_lower(c) || digit_at(line, k) || c == '-' || c == '_' || c == '+')) {
+    } else if (!(chars::is_ascii_lower(c) || chars::ascii_digit_at(line, k) || c == '-' || c == '_' || c == '+')) {
       return false;
     }
   }
@@ -68,7 +60,7 @@ bool small_term_after(std::string_view line, std::size_t at, std::size_t next, s
   if (spaced) return true;
   // "itself;user": a prose word before it (letters after a blank), not a token such as "a;b".
   std::size_t begin = at;
-  while (begin > 0 && letter_at(line, begin - 1)) --begin;
+  while (begin > 0 && chars::ascii_letter_at(line, begin - 1)) --begin;
   return at - begin >= 2 && (begin == 0 || line[begin - 1] == ' ');
 }
 

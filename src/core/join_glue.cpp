@@ -7,9 +7,6 @@
 namespace bitext::detail {
 namespace {
 
-bool letter_at(std::string_view line, std::size_t at) {
-  return at < line.size() && chars::is_ascii_letter(static_cast<unsigned char>(line[at]));
-}
 bool han_at(std::string_view line, std::size_t at) {
   if (at >= line.size()) return false;
   const DecodedCodePoint decoded = decode_utf8(line, at);
@@ -39,7 +36,8 @@ bool spaces_scripts(std::string_view line) {
   for (std::size_t run = line.find(' '); run != std::string_view::npos;) {
     std::size_t after = run;
     while (after < line.size() && line[after] == ' ') ++after;
-    if ((han_before(line, run) && letter_at(line, after)) || (run > 0 && letter_at(line, run - 1) && han_at(line, after)))
+    if ((han_before(line, run) && chars::ascii_letter_at(line, after)) ||
+        (run > 0 && chars::ascii_letter_at(line, run - 1) && han_at(line, after)))
       return true;
     run = line.find(' ', after);
   }
@@ -49,7 +47,8 @@ bool spaces_scripts(std::string_view line) {
 bool glued_cut(std::string_view line, const LanguageJoin& join) {
   if (join.first_end != join.second_begin || join.first_end == 0) return false;
   const std::size_t at = join.first_end;
-  return (han_before(line, at) && letter_at(line, at)) || (letter_at(line, at - 1) && han_at(line, at));
+  return (han_before(line, at) && chars::ascii_letter_at(line, at)) ||
+         (chars::ascii_letter_at(line, at - 1) && han_at(line, at));
 }
 
 }  // namespace bitext::detail
