@@ -538,6 +538,25 @@ TEST_CASE("merged-lines: the footer's partner glued to the last pair's line, cut
   CHECK(fixed.out.find("\"title\": \"Split line 3 and move its second part before line 5\"") != std::string::npos);
 }
 
+// Two pairs of GIMP's history page (the tuning split) that the heading tests put
+// around the pair they merge: version 0.60's first paragraph, and the plug-in API's.
+const std::string kGimpVersion060 =
+    "0.60 版\n"
+    "Version 0.60\n"
+    "当 0.60 版在 1996 年七月发布的时候，它已经被 S and P (Spencer和Peter) 开发了四个月。程序的主要优点在于新的工具箱， GTK (全称是 GIMP "
+    "Toolkit ，即 GIMP 工具箱)，以及 gdk (全称是 GIMP Drawing Kit ，即GIMP绘画包)，这些减小了对 Motif 的依赖。对于多数图像设计师来说，"
+    " 0.60 版充满了新功能：基本的图层功能；改进的绘画工具(亚像素级别的采样，笔刷间隔)；一个更好的喷枪；绘图模式；等等。\n"
+    "When 0.60 was released in July 1996, it had been under S and P (Spencer and Peter) develop"
+    "ment for four months. Main programming advantages were the new toolkits, GTK (GIMP Toolkit"
+    ") and gdk (GIMP Drawing Kit), which eliminated the reliance on Motif. For the graphic arti"
+    "st, 0.60 was full of new features like: basic layers; improved painting tools (sub-pixel s"
+    "ampling, brush spacing); a better airbrush; paint modes; etc.\n";
+const std::string kGimpPluginApi =
+    "新的 API 使得给 GIMP 写扩展和插件变得非常容易。一些新的插件和扩展的出现使 GIMP 变得更加好用(比如 SANE ，可以使 GIMP 支持直接扫描功能)。\n"
+    "The new API made it really easy to write extensions and plug-ins for GIMP. Several new plu"
+    "g-ins and extensions emerged to make GIMP even more useful (such as SANE, which enables sc"
+    "anning directly into GIMP).\n";
+
 TEST_CASE("merged-lines: a sentence then the next pair's heading in one line is cut after the sentence") {
   // "Version 0.99" glued after line 6's last sentence ("…of 0.99.Version
   // 0.99"); its partner "0.99 版" is a heading. Line 5 ends its sentence and
@@ -547,27 +566,15 @@ TEST_CASE("merged-lines: a sentence then the next pair's heading in one line is 
   // deletion. main: missing-original at line 7.
   const TempDir dir;
   dir.write("heading.txt",
-            "0.60 版\n"
-            "Version 0.60\n"
-            "当 0.60 版在 1996 年七月发布的时候，它已经被 S and P (Spencer和Peter) 开发了四个月。程序的主要优点在于新的工具箱， GTK (全称是 GIMP "
-            "Toolkit ，即 GIMP 工具箱)，以及 gdk (全称是 GIMP Drawing Kit ，即GIMP绘画包)，这些减小了对 Motif 的依赖。对于多数图像设计师来说，"
-            " 0.60 版充满了新功能：基本的图层功能；改进的绘画工具(亚像素级别的采样，笔刷间隔)；一个更好的喷枪；绘图模式；等等。\n"
-            "When 0.60 was released in July 1996, it had been under S and P (Spencer and Peter) develop"
-            "ment for four months. Main programming advantages were the new toolkits, GTK (GIMP Toolkit"
-            ") and gdk (GIMP Drawing Kit), which eliminated the reliance on Motif. For the graphic arti"
-            "st, 0.60 was full of new features like: basic layers; improved painting tools (sub-pixel s"
-            "ampling, brush spacing); a better airbrush; paint modes; etc.\n"
+            kGimpVersion060 +
             "0.60 版只是一个开发者的版本，并非一个正式发布给用户的版本。它是后来 0.99 版和最终达到 1.0 版本的工作平台。所以功能和改进可以在这个版本中测试，放弃，或者改变。你可以"
             "认为 0.60 版本是 0.99 版本的一个 alpha 测试版本。\n"
             "Version 0.60 was only a developer's release, and was not intended for widespread use. It s"
             "erved as a workbench for 0.99 and the final 1.0 version, so functions and enhancement coul"
             "d be tested and dropped or changed. You can look at 0.60 as the alpha version of 0.99.Vers"
             "ion 0.99\n"
-            "0.99 版\n"
-            "新的 API 使得给 GIMP 写扩展和插件变得非常容易。一些新的插件和扩展的出现使 GIMP 变得更加好用(比如 SANE ，可以使 GIMP 支持直接扫描功能)。\n"
-            "The new API made it really easy to write extensions and plug-ins for GIMP. Several new plu"
-            "g-ins and extensions emerged to make GIMP even more useful (such as SANE, which enables sc"
-            "anning directly into GIMP).\n");
+            "0.99 版\n" +
+                kGimpPluginApi);
   const auto result = run_bitext({"check", "heading.txt"}, std::nullopt, dir.path());
   CHECK(result.out.find("heading.txt:6:1: warning: English line 6 holds two segments' originals: its first part goes "
                         "with the Chinese line 5, its second, from 'Version 0.99…', with line 7 (pair 3) [split-line]") !=
@@ -583,26 +590,14 @@ TEST_CASE("merged-lines: the heading after a Chinese sentence's end mark and a s
   // translation. main: missing-translation at line 7.
   const TempDir dir;
   dir.write("heading.txt",
-            "0.60 版\n"
-            "Version 0.60\n"
-            "当 0.60 版在 1996 年七月发布的时候，它已经被 S and P (Spencer和Peter) 开发了四个月。程序的主要优点在于新的工具箱， GTK (全称是 GIMP "
-            "Toolkit ，即 GIMP 工具箱)，以及 gdk (全称是 GIMP Drawing Kit ，即GIMP绘画包)，这些减小了对 Motif 的依赖。对于多数图像设计师来说，"
-            " 0.60 版充满了新功能：基本的图层功能；改进的绘画工具(亚像素级别的采样，笔刷间隔)；一个更好的喷枪；绘图模式；等等。\n"
-            "When 0.60 was released in July 1996, it had been under S and P (Spencer and Peter) develop"
-            "ment for four months. Main programming advantages were the new toolkits, GTK (GIMP Toolkit"
-            ") and gdk (GIMP Drawing Kit), which eliminated the reliance on Motif. For the graphic arti"
-            "st, 0.60 was full of new features like: basic layers; improved painting tools (sub-pixel s"
-            "ampling, brush spacing); a better airbrush; paint modes; etc.\n"
+            kGimpVersion060 +
             "0.60 版只是一个开发者的版本，并非一个正式发布给用户的版本。它是后来 0.99 版和最终达到 1.0 版本的工作平台。所以功能和改进可以在这个版本中测试，放弃，或者改变。你可以"
             "认为 0.60 版本是 0.99 版本的一个 alpha 测试版本。 0.99 版\n"
             "Version 0.60 was only a developer's release, and was not intended for widespread use. It s"
             "erved as a workbench for 0.99 and the final 1.0 version, so functions and enhancement coul"
             "d be tested and dropped or changed. You can look at 0.60 as the alpha version of 0.99.\n"
-            "Version 0.99\n"
-            "新的 API 使得给 GIMP 写扩展和插件变得非常容易。一些新的插件和扩展的出现使 GIMP 变得更加好用(比如 SANE ，可以使 GIMP 支持直接扫描功能)。\n"
-            "The new API made it really easy to write extensions and plug-ins for GIMP. Several new plu"
-            "g-ins and extensions emerged to make GIMP even more useful (such as SANE, which enables sc"
-            "anning directly into GIMP).\n");
+            "Version 0.99\n" +
+                kGimpPluginApi);
   const auto result = run_bitext({"check", "heading.txt"}, std::nullopt, dir.path());
   CHECK(report_skeleton(result.out) ==
         std::vector<std::string>{"heading.txt:5:1: warning [split-line]", "heading.txt:6:1: note", "heading.txt:7:1: note"});

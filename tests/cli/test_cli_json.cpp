@@ -61,6 +61,21 @@ std::string join_lines(const std::vector<std::string>& lines) {
   return text;
 }
 
+// The fixes of the last boundary-drift diagnostic that `bitext check --format
+// json` reports for `text`, written as `name` (the build's dictionary beside it).
+json drift_fixes(const std::string& name, const std::string& text) {
+  const TempDir dir;
+  dir.write(name, text);
+  const auto result = run_bitext({"check", "--format", "json", name}, std::nullopt, dir.path());
+  REQUIRE_MESSAGE(json::accept(result.out), result.out);
+  const json files = json::parse(result.out);
+  const json* drift = nullptr;
+  for (const json& diagnostic : files[0]["diagnostics"])
+    if (diagnostic["code"] == "boundary-drift") drift = &diagnostic;
+  REQUIRE(drift != nullptr);
+  return (*drift)["data"]["fixes"];
+}
+
 json check_json(const std::vector<std::string>& args, const std::filesystem::path& directory = BITEXT_SOURCE_DIR) {
   std::vector<std::string> all = {"check", "--format", "json", "--no-content"};
   all.insert(all.end(), args.begin(), args.end());
@@ -310,16 +325,7 @@ TEST_CASE("with the dictionary, a drift's fix does not cut an English sentence a
   std::vector<std::string> drifted = lines;
   drifted[6] += moved;
   drifted[8] = lines[8].substr(moved.size());
-  const TempDir dir;
-  dir.write("license.txt", join_lines(drifted));
-  const auto result = run_bitext({"check", "--format", "json", "license.txt"}, std::nullopt, dir.path());
-  REQUIRE_MESSAGE(json::accept(result.out), result.out);
-  const json files = json::parse(result.out);
-  const json* drift = nullptr;
-  for (const json& diagnostic : files[0]["diagnostics"])
-    if (diagnostic["code"] == "boundary-drift") drift = &diagnostic;
-  REQUIRE(drift != nullptr);
-  const json& fixes = (*drift)["data"]["fixes"];
+  const json fixes = drift_fixes("license.txt", join_lines(drifted));
   REQUIRE(fixes.size() == 2);
   CHECK(fixes[0]["title"] == "Move '在上述修改版本的条件下，允许复制和分发本手册的…' to the start of the translation of pair 5");
   CHECK(apply_fix(join_lines(drifted), fixes[0]) == join_lines(lines));
@@ -363,16 +369,7 @@ TEST_CASE("with the dictionary, a drift's fix leaves every body of a page's foot
   std::vector<std::string> drifted = lines;
   drifted[11] += " " + moved;
   drifted[13] = lines[13].substr(moved.size() + 1);
-  const TempDir dir;
-  dir.write("notes.txt", join_lines(drifted));
-  const auto result = run_bitext({"check", "--format", "json", "notes.txt"}, std::nullopt, dir.path());
-  REQUIRE_MESSAGE(json::accept(result.out), result.out);
-  const json files = json::parse(result.out);
-  const json* drift = nullptr;
-  for (const json& diagnostic : files[0]["diagnostics"])
-    if (diagnostic["code"] == "boundary-drift") drift = &diagnostic;
-  REQUIRE(drift != nullptr);
-  const json& fixes = (*drift)["data"]["fixes"];
+  const json fixes = drift_fixes("notes.txt", join_lines(drifted));
   REQUIRE(fixes.size() == 2);
   CHECK(fixes[0]["title"] == "Move '[6] Alternatively, you…' to the start of the original of pair 7");
   CHECK(apply_fix(join_lines(drifted), fixes[0]) == join_lines(lines));
@@ -401,16 +398,7 @@ TEST_CASE("with the dictionary, a drift's fix does not open a line with a remark
   std::vector<std::string> drifted = lines;
   drifted[2] = lines[2].substr(0, lines[2].size() - moved.size());
   drifted[4] = moved + lines[4];
-  const TempDir dir;
-  dir.write("formats.txt", join_lines(drifted));
-  const auto result = run_bitext({"check", "--format", "json", "formats.txt"}, std::nullopt, dir.path());
-  REQUIRE_MESSAGE(json::accept(result.out), result.out);
-  const json files = json::parse(result.out);
-  const json* drift = nullptr;
-  for (const json& diagnostic : files[0]["diagnostics"])
-    if (diagnostic["code"] == "boundary-drift") drift = &diagnostic;
-  REQUIRE(drift != nullptr);
-  const json& fixes = (*drift)["data"]["fixes"];
+  const json fixes = drift_fixes("formats.txt", join_lines(drifted));
   REQUIRE(fixes.size() == 2);
   CHECK(fixes[0]["title"] == "Move '(完整列表参见…' to the end of the translation of pair 2");
   CHECK(apply_fix(join_lines(drifted), fixes[0]) == join_lines(lines));
@@ -458,16 +446,7 @@ TEST_CASE("with the dictionary, a drift's side is read from the words next to th
   std::vector<std::string> drifted = lines;
   drifted[8] = lines[8].substr(0, lines[8].size() - moved.size());
   drifted[10] = moved + lines[10];
-  const TempDir dir;
-  dir.write("guide.txt", join_lines(drifted));
-  const auto result = run_bitext({"check", "--format", "json", "guide.txt"}, std::nullopt, dir.path());
-  REQUIRE_MESSAGE(json::accept(result.out), result.out);
-  const json files = json::parse(result.out);
-  const json* drift = nullptr;
-  for (const json& diagnostic : files[0]["diagnostics"])
-    if (diagnostic["code"] == "boundary-drift") drift = &diagnostic;
-  REQUIRE(drift != nullptr);
-  const json& fixes = (*drift)["data"]["fixes"];
+  const json fixes = drift_fixes("guide.txt", join_lines(drifted));
   REQUIRE(fixes.size() == 2);
   CHECK(fixes[0]["title"] == "Move '此外，该页面上也有几种不同语言的译本。' to the end of the translation of pair 5");
   CHECK(apply_fix(join_lines(drifted), fixes[0]) == join_lines(lines));
