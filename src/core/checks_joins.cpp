@@ -176,15 +176,15 @@ bool StructuralChecker::merged_sentence_evidence(std::string_view text, const de
                                                                     : join_fit_.fits(text, text_of(first)));
   if (!merged_parts_fit(text, seam, first, second, partners_translation))
     return (!whole_fits && merged_title_reading(text, seam, first, second, partners_translation)) ||
-           (!partners_present && merged_heading_after_sentence(text, seam, first, second, partners_translation));
+           (!partners_present && merged_words_agree(text, seam, first, second, partners_translation) &&
+            merged_heading_after_sentence(text, seam, first, second, partners_translation));
   if (!whole_fits) return true;
   // Beside a missing line the competing reading is a deletion (with both
   // partners present, a segment split over two lines: no length test here).
   if (!partners_present && merged_reading_likelier(text, seam, first, second, partners_translation)) return true;
-  const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return false;
-  const bool merged_chinese = merged_script == Script::Han;
+  const bool merged_chinese = merged_line_chinese(partners_translation);
   const std::string_view after = text.substr(seam.second_begin);
   const std::vector<LexicalWord> tail = merged_chinese ? chinese_line_words(after, lexicon) : english_line_words(after);
   const std::vector<bool> to_first = detail::merged_words_translated(*lexicon, tail, merged_chinese, text_of(first));
@@ -322,10 +322,7 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
   // partners' lengths put it, where the merge is the likelier reading.
   if (!seam && ordinary_ok && !partners_present) {
     seam = detail::merged_length_cut(text, share);
-    if (seam && !(merged_cut_starts_segment(text, *seam, second, partners_translation) &&
-                  merged_parts_fit(text, *seam, first, second, partners_translation) &&
-                  merged_reading_likelier(text, *seam, first, second, partners_translation)))
-      seam.reset();
+    if (seam && !merged_cut_taken(text, *seam, first, second, partners_translation)) seam.reset();
   }
   if (!seam || label_alone(seam)) return false;
   merged_report(pair, merged, first, second, partners_translation, after_second, *seam);
@@ -396,16 +393,26 @@ bool StructuralChecker::merged_reading_likelier(std::string_view text, const det
   if (!join_fit_.lexicon() && seam.first_end > 0 &&
       chars::is_sentence_end(decode_utf8(text, code_point_start_before(text, seam.first_end)).code_point))
     return false;
+  if (!merged_words_agree(text, seam, first, second, partners_translation)) return false;
   // A short line fits its first partner whatever it holds; there the
   // dictionary weighs the readings where the length model cannot.
   if (merged_parts_translated(text, seam, first, second, partners_translation) ||
       merged_marks_place_cut(text, seam, first, second, partners_translation) ||
       merged_heading_after_sentence(text, seam, first, second, partners_translation))
     return true;
-  if (!merged_words_agree(text, seam, first, second, partners_translation)) return false;
   const double merged = tail(delta(text.substr(0, seam.first_end), text_of(first))) *
                         tail(delta(text.substr(seam.second_begin), text_of(second)));
   return merged > tail(delta(text, text_of(first)));
+}
+
+// A cut that no mark placed (the lengths', or the dictionary's at the footer)
+// stands where it can open the second segment, each part fits its partner,
+// and the merge is the likelier reading than a deletion.
+bool StructuralChecker::merged_cut_taken(std::string_view text, const detail::LanguageJoin& cut, std::uint32_t first,
+                                         std::uint32_t second, bool partners_translation) {
+  return merged_cut_starts_segment(text, cut, second, partners_translation) &&
+         merged_parts_fit(text, cut, first, second, partners_translation) &&
+         merged_reading_likelier(text, cut, first, second, partners_translation);
 }
 
 // Whether the partners' numbers and the dictionary leave a cut at `seam`

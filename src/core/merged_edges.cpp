@@ -57,9 +57,7 @@ bool StructuralChecker::merged_edge(std::uint32_t number, const Pair& edge) {
   const double first_length = double(text_of(first).size()), footer_length = double(text_of(number).size());
   const double share = first_length / (first_length + footer_length);
   auto taken = [&](const detail::LanguageJoin& cut) {
-    return merged_cut_starts_segment(text, cut, number, partners_translation) &&
-           merged_parts_fit(text, cut, first, number, partners_translation) &&
-           merged_reading_likelier(text, cut, first, number, partners_translation);
+    return merged_cut_taken(text, cut, first, number, partners_translation);
   };
   std::optional<detail::LanguageJoin> cut = detail::merged_length_cut(text, share);
   if (cut && !taken(*cut)) cut.reset();

@@ -224,8 +224,8 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
     while (end > 0 && merged_cut_space(merged[end - 1])) --end;
     const bool spaced = end < at;
     const bool cjk_here = chars::is_cjk(current), cjk_before = chars::is_cjk(previous);
-    const bool upper = current >= U'A' && current <= U'Z';
-    const bool glued = cjk_here || cjk_before || (upper && !(previous >= U'A' && previous <= U'Z')) ||
+    const bool upper = chars::is_ascii_upper(current);
+    const bool glued = cjk_here || cjk_before || (upper && !chars::is_ascii_upper(previous)) ||
                        (chars::is_ascii_letter(previous) && chars::is_ascii_digit(current)) ||
                        (merged_cut_stop(previous) && chars::is_ascii_letter(current)) ||
                        std::find(small_glued.begin(), small_glued.end(), at) != small_glued.end();
@@ -303,9 +303,7 @@ bool title_shaped(std::string_view line) {
 // leading label; a comma may stand in it ("JXplorer, an LDAP GUI").
 bool heading_shaped(std::string_view line) {
   return no_mark_after_label(line, [](std::string_view text, std::size_t k, char32_t c) {
-    const bool decimal = c == U'.' && k > 0 && k + 1 < text.size() &&
-                         chars::is_ascii_digit(static_cast<unsigned char>(text[k - 1])) &&
-                         chars::is_ascii_digit(static_cast<unsigned char>(text[k + 1]));
+    const bool decimal = c == U'.' && k > 0 && chars::ascii_digit_at(text, k - 1) && chars::ascii_digit_at(text, k + 1);
     return (chars::is_sentence_end(c) && !decimal) || c == U':' || c == U'：' || c == U';' || c == U'；';
   });
 }
@@ -318,10 +316,10 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
                                                                       bool partners_present) {
   const Lexicon* lexicon = join_fit_.lexicon();  // the dictionary of a Chinese-English document, or none
   if (!lexicon) return std::nullopt;
-  const Script merged_script = partners_translation ? transcript_.original_script : transcript_.translation_script;
+  const bool merged_chinese = merged_line_chinese(partners_translation);
   const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
                                                                     : join_fit_.fits(text, text_of(first)));
-  const auto seams = detail::merged_lexical_seams(*lexicon, text, merged_script == Script::Han, text_of(first),
+  const auto seams = detail::merged_lexical_seams(*lexicon, text, merged_chinese, text_of(first),
                                                   text_of(second), second_token, share, whole_fits);
   // A label alone ("Figure 16.138.") cut off its title: the next candidate is tried.
   auto label_alone = [&](const detail::LanguageJoin& cut) {
@@ -341,7 +339,7 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
   // be the likelier one: the cuts a line too long for it would allow, each
   // weighed against the deletion (merged_reading_likelier).
   for (const detail::LanguageJoin& candidate :
-       detail::merged_lexical_seams(*lexicon, text, merged_script == Script::Han, text_of(first), text_of(second),
+       detail::merged_lexical_seams(*lexicon, text, merged_chinese, text_of(first), text_of(second),
                                     second_token, share, false))
     if (!label_alone(candidate) && merged_parts_fit(text, candidate, first, second, partners_translation) &&
         merged_reading_likelier(text, candidate, first, second, partners_translation))
@@ -359,7 +357,7 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
 bool StructuralChecker::merged_parts_translated(std::string_view text, const detail::LanguageJoin& seam,
                                                 std::uint32_t first, std::uint32_t second, bool partners_translation) {
   const Lexicon* lexicon = join_fit_.lexicon();
-  if (!lexicon || !merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  if (!lexicon) return false;
   // A translation carries its sentence's end mark over: a part without one
   // is no whole translation of a partner that ends a sentence ("Show all
   // help | options." beside "显示所有帮助内容。" is one sentence).
@@ -411,7 +409,7 @@ bool StructuralChecker::merged_title_reading(std::string_view text, const detail
   const std::string_view first_part = text.substr(0, seam.first_end), second_part = text.substr(seam.second_begin);
   if (second_part.empty() || !title_shaped(first_part) || !title_shaped(text_of(first))) return false;
   const DecodedCodePoint opening = decode_utf8(second_part, 0);
-  if (!(opening.code_point >= U'A' && opening.code_point <= U'Z') && !chars::is_cjk(opening.code_point)) return false;
+  if (!chars::is_ascii_upper(opening.code_point) && !chars::is_cjk(opening.code_point)) return false;
   const bool part_fits = partners_translation ? join_fit_.fits(text_of(first), first_part)
                                               : join_fit_.fits(first_part, text_of(first));
   return part_fits && merged_reading_likelier(text, seam, first, second, partners_translation);
@@ -428,13 +426,13 @@ bool StructuralChecker::merged_heading_after_sentence(std::string_view text, con
                                                       std::uint32_t first, std::uint32_t second,
                                                       bool partners_translation) {
   const Lexicon* lexicon = join_fit_.lexicon();
-  if (!lexicon || !merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  if (!lexicon) return false;
   const std::string_view first_part = text.substr(0, seam.first_end), second_part = text.substr(seam.second_begin);
   if (second_part.empty() || !heading_shaped(text_of(second)) || !heading_shaped(second_part)) return false;
   if (!detail::ends_sentence(detail::last_mark(text_of(first))) || !detail::ends_sentence(detail::last_mark(first_part)))
     return false;
   const DecodedCodePoint opening = decode_utf8(second_part, 0);
-  if (!(opening.code_point >= U'A' && opening.code_point <= U'Z') && !chars::is_ascii_digit(opening.code_point) &&
+  if (!chars::is_ascii_upper(opening.code_point) && !chars::is_ascii_digit(opening.code_point) &&
       !chars::is_cjk(opening.code_point))
     return false;
   auto fits = [&](std::string_view part, std::uint32_t partner) {
@@ -464,7 +462,7 @@ bool StructuralChecker::merged_heading_after_sentence(std::string_view text, con
 bool StructuralChecker::merged_marks_place_cut(std::string_view text, const detail::LanguageJoin& seam,
                                                std::uint32_t first, std::uint32_t second, bool partners_translation) {
   const Lexicon* lexicon = join_fit_.lexicon();
-  if (!lexicon || !merged_words_agree(text, seam, first, second, partners_translation)) return false;
+  if (!lexicon) return false;
   auto end_class = [](std::string_view line) {
     const char32_t mark = detail::last_mark(line);
     if (detail::ends_sentence(mark)) return 1;

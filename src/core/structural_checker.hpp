@@ -182,13 +182,13 @@ class StructuralChecker {
   // deletion beside it under the length model (checks_joins.cpp).
   bool merged_reading_likelier(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                std::uint32_t second, bool partners_translation);
-  // Whether the dictionary reads each part of a line cut at `seam` as its
-  // partner's translation, every word of it (merged_lexical.cpp).
+  // The dictionary's readings of a line cut at `seam`, asked where
+  // merged_words_agree holds (merged_lexical.cpp). Whether it reads each part
+  // as its partner's translation, every word of it.
   bool merged_parts_translated(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                std::uint32_t second, bool partners_translation);
   // Whether the partners' end marks place the cut at `seam`: the first part
-  // ends as the first partner does, the second as the second, the two unlike
-  // (merged_lexical.cpp).
+  // ends as the first partner does, the second as the second, the two unlike.
   bool merged_marks_place_cut(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                               std::uint32_t second, bool partners_translation);
   // Whether a line too long for its first partner, a title, holds that
@@ -196,7 +196,7 @@ class StructuralChecker {
   bool merged_title_reading(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                             std::uint32_t second, bool partners_translation);
   // Whether a line holds its first partner's sentence, whole, and then the
-  // second partner's heading at `seam` (merged_lexical.cpp).
+  // second partner's heading at `seam`.
   bool merged_heading_after_sentence(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t first,
                                      std::uint32_t second, bool partners_translation);
   // Its guards: each part holds its partner's numbers and no dictionary word
@@ -207,6 +207,9 @@ class StructuralChecker {
   bool written_as_name(std::string_view word);
   bool merged_cut_starts_segment(std::string_view text, const detail::LanguageJoin& seam, std::uint32_t second,
                                  bool partners_translation);
+  // A cut no mark placed: it starts a segment, the parts fit, the merge is likelier (checks_joins.cpp).
+  bool merged_cut_taken(std::string_view text, const detail::LanguageJoin& cut, std::uint32_t first,
+                        std::uint32_t second, bool partners_translation);
 
   // An ordinary sentence end as a merged line's seam where a line is missing
   // (merged_before): the competing reading is a deleted line, whose neighbour
