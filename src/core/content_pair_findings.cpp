@@ -212,7 +212,7 @@ std::vector<Finding> lexical_findings(const PairTable& table, std::size_t p) {
       const std::string_view text = in_translation ? t_text : o_text;
       auto distinctive = [&](const NumberMention& m) {
         const std::string_view written = text.substr(m.begin, m.end - m.begin);
-        return std::count_if(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 2;
+        return std::count_if(written.begin(), written.end(), [](char c) { return chars::is_ascii_digit(static_cast<unsigned char>(c)); }) >= 2;
       };
       for (const std::size_t q : {p - 1, p + 1}) {
         if (q >= table.size() || !table.valid(q)) continue;

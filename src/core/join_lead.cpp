@@ -78,8 +78,7 @@ std::optional<LanguageJoin> carried_lead_join(std::string_view line, std::string
     }
   }
   if (best == 0) return std::nullopt;
-  std::size_t first_end = best;
-  while (first_end > 0 && lead_blank(line[first_end - 1])) --first_end;
+  const std::size_t first_end = end_before_join_space(line, best);
   if (first_end == 0) return std::nullopt;
   return LanguageJoin{first_end, best};
 }
@@ -100,9 +99,7 @@ std::optional<LanguageJoin> repeated_opening_join(std::string_view line) {
   for (std::size_t at = line.find(start, first_cjk); at != std::string_view::npos; at = line.find(start, at + 1)) {
     const auto before = static_cast<unsigned char>(line[at - 1]);
     if (chars::is_ascii_alnum(before) || chars::contains_cjk(line.substr(at))) continue;
-    std::size_t first_end = at;
-    while (first_end > 0 && lead_blank(line[first_end - 1])) --first_end;
-    cut = LanguageJoin{first_end, at};
+    cut = LanguageJoin{end_before_join_space(line, at), at};
   }
   return cut;
 }

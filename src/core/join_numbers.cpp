@@ -22,10 +22,13 @@ bool has_section_number(std::string_view text) {
 
 bool shares_section_number(std::string_view a, std::string_view b) {
   const auto number_char = [](std::string_view text, std::size_t k) { return number_digit(text[k]) || text[k] == '.'; };
+  // Whether text[k] continues a number: a digit, or an inner dot (a digit after it).
+  const auto continues = [](std::string_view text, std::size_t k) {
+    return number_digit(text[k]) || (text[k] == '.' && k + 1 < text.size() && number_digit(text[k + 1]));
+  };
   // The whole number at [begin, end) of `text`: digits and inner dots, the dot after it not counted.
   const auto whole = [&](std::string_view text, std::size_t begin, std::size_t end) {
-    return (begin == 0 || !number_char(text, begin - 1)) &&
-           (end >= text.size() || !(number_digit(text[end]) || (text[end] == '.' && end + 1 < text.size() && number_digit(text[end + 1]))));
+    return (begin == 0 || !number_char(text, begin - 1)) && (end >= text.size() || !continues(text, end));
   };
   for (std::size_t begin = 0; begin < a.size();) {
     if (!number_digit(a[begin]) || (begin > 0 && number_char(a, begin - 1))) {
@@ -33,7 +36,7 @@ bool shares_section_number(std::string_view a, std::string_view b) {
       continue;
     }
     std::size_t end = begin;
-    while (end < a.size() && (number_digit(a[end]) || (a[end] == '.' && end + 1 < a.size() && number_digit(a[end + 1])))) ++end;
+    while (end < a.size() && continues(a, end)) ++end;
     const std::string_view number = a.substr(begin, end - begin);
     if (has_section_number(number))
       for (std::size_t at = b.find(number); at != std::string_view::npos; at = b.find(number, at + 1))

@@ -12,32 +12,20 @@
 #include "joined_lines.hpp"
 
 namespace bitext::detail {
-namespace {
-
-// The nearest non-blank line before (after) `from`, or -1.
-std::int64_t text_line_beside(const Transcript& transcript, std::int64_t from, int step) {
-  for (std::int64_t at = from + step; at >= 0 && at < static_cast<std::int64_t>(transcript.lines.size()); at += step)
-    if (transcript.lines[static_cast<std::size_t>(at)].kind != LineKind::Blank) return at;
-  return -1;
-}
-
-bool cjk(Script script) { return script == Script::Han || script == Script::Japanese; }
-
-}  // namespace
 
 std::optional<ReorderedJoin> reordered_edge_join(const Transcript& transcript, const LineIndex& index,
                                                  std::uint32_t edge_line, JoinLengthFit& fit) {
   if (index.of_ranges() || transcript.pairs.size() != 1) return std::nullopt;
-  const bool translation_cjk = cjk(transcript.translation_script);
-  if (translation_cjk == cjk(transcript.original_script)) return std::nullopt;
+  const bool translation_cjk = cjk_script(transcript.translation_script);
+  if (translation_cjk == cjk_script(transcript.original_script)) return std::nullopt;
   const Pair& pair = transcript.pairs.front();
   if (pair.translation.size() != 1 || pair.original.size() != 1) return std::nullopt;
   // The document's only text lines: the edge line and the pair's two, in line order.
   const bool front = edge_line < pair.first_line();
   const std::uint32_t lines[3] = {front ? edge_line : pair.first_line(), front ? pair.first_line() : pair.last_line(),
                                   front ? pair.last_line() : edge_line};
-  if (text_line_beside(transcript, lines[0], -1) >= 0 || text_line_beside(transcript, lines[2], 1) >= 0 ||
-      text_line_beside(transcript, lines[0], 1) != lines[1] || text_line_beside(transcript, lines[1], 1) != lines[2])
+  if (next_text_line(transcript, lines[0], -1) >= 0 || next_text_line(transcript, lines[2], 1) >= 0 ||
+      next_text_line(transcript, lines[0], 1) != lines[1] || next_text_line(transcript, lines[1], 1) != lines[2])
     return std::nullopt;
   // The other order's pair: the edge line and the pair's line beside it; the pair's far line is the joined one.
   const std::uint32_t first = front ? lines[0] : lines[1], second = front ? lines[1] : lines[2];

@@ -43,11 +43,6 @@ constexpr double kJoinSentenceFitDelta = 3.29;
 
 bool join_space(char c) { return c == ' ' || c == '\t'; }
 
-// Where the text before `at` ends, without the spaces or tabs right before it.
-std::size_t end_before_join_space(std::string_view line, std::size_t at) {
-  while (at > 0 && join_space(line[at - 1])) --at;
-  return at;
-}
 
 // An English run at a join: after (before) a sentence end at least
 // kJoinRunLetters letters; at a bare script change at least kJoinRunWords
@@ -432,16 +427,20 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
   if (number_dot_cut) out.push_back(*number_dot_cut);
 }
 
+}  // namespace
+
+std::size_t end_before_join_space(std::string_view line, std::size_t at) {
+  while (at > 0 && join_space(line[at - 1])) --at;
+  return at;
+}
+
 bool cjk_script(Script script) { return script == Script::Han || script == Script::Japanese; }
 
-// The nearest non-blank line before (after) `from`, or -1.
 std::int64_t next_text_line(const Transcript& transcript, std::int64_t from, int step) {
   for (std::int64_t at = from + step; at >= 0 && at < static_cast<std::int64_t>(transcript.lines.size()); at += step)
     if (transcript.lines[static_cast<std::size_t>(at)].kind != LineKind::Blank) return at;
   return -1;
 }
-
-}  // namespace
 
 bool JoinLengthFit::fits(std::string_view translation, std::string_view original) {
   return std::abs(signed_delta(translation, original)) <= kJoinFitDelta;
