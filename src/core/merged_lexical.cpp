@@ -68,11 +68,18 @@ bool label_cut_off(std::string_view before_cut, std::string_view first_partner) 
 std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,
                                                std::string_view first, std::string_view second,
                                                std::string_view second_token, double share, bool whole_fits) {
+  return MergedLexicalReading(lexicon, merged, merged_chinese, first, second, second_token).seams(share, whole_fits);
+}
+
+MergedLexicalReading::MergedLexicalReading(const Lexicon& lexicon, std::string_view merged, bool merged_chinese,
+                                           std::string_view first, std::string_view second,
+                                           std::string_view second_token)
+    : merged_(merged), second_token_(second_token), merged_chinese_(merged_chinese) {
   // Two small-letter words glued ("toolclick", merged_small_glue) are read
   // apart where the first translates only the first partner and the second
   // only the second (an unknown word read as two, "disk|less", leans so by
   // chance only); there the glue is a seam where a segment starts.
-  std::vector<std::size_t> small_glued;
+  std::vector<std::size_t>& small_glued = small_glued_;
   if (!merged_chinese) {
     const std::vector<std::size_t> glue = merged_small_glue(merged, lexicon);
     const std::vector<LexicalWord> apart = merged_english_words(merged, glue);
@@ -86,17 +93,13 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
   }
   // The merged line's English words glued at a capital are read apart
   // ("NormalizeColor": a merge without a separator glues two words).
-  const std::vector<LexicalWord> line =
-      merged_line_words(lexicon, merged, merged_chinese, small_glued);
-  const std::vector<bool> to_first = merged_words_translated(lexicon, line, merged_chinese, first);
-  const std::vector<bool> to_second = merged_words_translated(lexicon, line, merged_chinese, second);
-  // Each word that only one partner has: where it is, which partner (+1 the
-  // first, -1 the second) and how much it counts.
-  struct Lean {
-    std::size_t begin, end;
-    int side, weight;
-  };
-  std::vector<Lean> leans;
+  line_ = merged_line_words(lexicon, merged, merged_chinese, small_glued);
+  const std::vector<LexicalWord>& line = line_;
+  to_first_ = merged_words_translated(lexicon, line, merged_chinese, first);
+  to_second_ = merged_words_translated(lexicon, line, merged_chinese, second);
+  const std::vector<bool>& to_first = to_first_;
+  const std::vector<bool>& to_second = to_second_;
+  std::vector<Lean>& leans = leans_;
   for (std::size_t k = 0; k < line.size(); ++k) {
     if (to_first[k] != to_second[k]) leans.push_back({line[k].begin, line[k].end, to_first[k] ? 1 : -1, 1});
   }
@@ -126,7 +129,7 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
   // segment: numbers carry over into a translation as they are ("Open recent
   // image #4 Open recent image #5", "Section 11, …Section 12, …"), so a deleted
   // line's neighbour has its own partner's numbers, not the next pair's alone.
-  std::size_t first_token_end = 0;
+  std::size_t& first_token_end = first_token_end_;
   while (first_token_end < merged.size() && merged_cut_space(merged[first_token_end])) ++first_token_end;
   while (first_token_end < merged.size() && !merged_cut_space(merged[first_token_end])) ++first_token_end;
   {
@@ -137,8 +140,8 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
     // a number of the second partner (as merged_lexical_anchor's labels), or
     // where the whole line is too long for the first partner alone (a deleted
     // line's neighbour translates its own partner and fits it).
-    std::vector<Lean> leading;
-    bool second_number = false;
+    std::vector<Lean>& leading = leading_;
+    bool& second_number = second_number_;
     for (const MergedNumber& number : numbers) {
       const bool in_first = merged_number_in(first_numbers, number.text);
       if (in_first == merged_number_in(second_numbers, number.text)) continue;
@@ -152,7 +155,6 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
       second_number = second_number || !in_first;
       if (!counted) leans.push_back({number.begin, number.end, in_first ? 1 : -1, 1});
     }
-    if (second_number || !whole_fits) leans.insert(leans.end(), leading.begin(), leading.end());
   }
   const std::string_view first_token = leading_latin_token(first);
   // The first label counts only beside the second: a deleted line's
@@ -163,8 +165,20 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
     const std::size_t after = at + first_token.size();
     if (merged.substr(at).starts_with(first_token) &&
         (after == merged.size() || !chars::is_ascii_digit(static_cast<unsigned char>(merged[after]))))
-      leans.push_back({at, after, 1, 1});
+      first_label_ = Lean{at, after, 1, 1};
   }
+}
+
+std::vector<LanguageJoin> MergedLexicalReading::seams(double share, bool whole_fits) const {
+  const std::string_view merged = merged_, second_token = second_token_;
+  const bool merged_chinese = merged_chinese_;
+  const std::vector<std::size_t>& small_glued = small_glued_;
+  const std::vector<LexicalWord>& line = line_;
+  const std::size_t first_token_end = first_token_end_;
+  // In the order the leans were found (the sort below is not stable).
+  std::vector<Lean> leans = leans_;
+  if (second_number_ || !whole_fits) leans.insert(leans.end(), leading_.begin(), leading_.end());
+  if (first_label_) leans.push_back(*first_label_);
   std::sort(leans.begin(), leans.end(), [](const Lean& a, const Lean& b) { return a.begin < b.begin; });
   // The cut lies between the last first-partner word and the first
   // second-partner word; no word may lean the other way across it.
@@ -188,7 +202,7 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
   std::optional<std::size_t> shared_end;
   if (!last_first && !whole_fits && second_only >= 2) {
     for (std::size_t k = 0; k < line.size(); ++k)
-      if (to_first[k] && to_second[k] && line[k].end <= leans[*first_second].begin) shared_end = line[k].end;
+      if (to_first_[k] && to_second_[k] && line[k].end <= leans[*first_second].begin) shared_end = line[k].end;
     if (!shared_end) return {};
   } else if (!last_first) {
     return {};
@@ -319,8 +333,9 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
   const bool merged_chinese = merged_line_chinese(partners_translation);
   const bool whole_fits = partners_present || (partners_translation ? join_fit_.fits(text_of(first), text)
                                                                     : join_fit_.fits(text, text_of(first)));
-  const auto seams = detail::merged_lexical_seams(*lexicon, text, merged_chinese, text_of(first),
-                                                  text_of(second), second_token, share, whole_fits);
+  const detail::MergedLexicalReading reading(*lexicon, text, merged_chinese, text_of(first), text_of(second),
+                                             second_token);
+  const std::vector<detail::LanguageJoin> seams = reading.seams(share, whole_fits);
   // A label alone ("Figure 16.138.") cut off its title: the next candidate is tried.
   auto label_alone = [&](const detail::LanguageJoin& cut) {
     return detail::label_cut_off(text.substr(0, cut.first_end), text_of(first));
@@ -338,9 +353,7 @@ std::optional<detail::LanguageJoin> StructuralChecker::merged_lexical(std::strin
   // The whole line fits the first partner, but the merged reading may still
   // be the likelier one: the cuts a line too long for it would allow, each
   // weighed against the deletion (merged_reading_likelier).
-  for (const detail::LanguageJoin& candidate :
-       detail::merged_lexical_seams(*lexicon, text, merged_chinese, text_of(first), text_of(second),
-                                    second_token, share, false))
+  for (const detail::LanguageJoin& candidate : reading.seams(share, false))
     if (!label_alone(candidate) && merged_parts_fit(text, candidate, first, second, partners_translation) &&
         merged_reading_likelier(text, candidate, first, second, partners_translation))
       return candidate;

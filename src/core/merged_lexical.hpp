@@ -32,6 +32,34 @@ std::vector<LanguageJoin> merged_lexical_seams(const Lexicon& lexicon, std::stri
                                                std::string_view first, std::string_view second,
                                                std::string_view second_token, double share, bool whole_fits);
 
+// The same, read once for both answers of `whole_fits`: the words and which
+// partner each translates do not depend on it (merged_lexical asks both when
+// the whole line fits its first partner).
+class MergedLexicalReading {
+ public:
+  MergedLexicalReading(const Lexicon& lexicon, std::string_view merged, bool merged_chinese, std::string_view first,
+                       std::string_view second, std::string_view second_token);
+  std::vector<LanguageJoin> seams(double share, bool whole_fits) const;
+
+ private:
+  // A word (or number, or label) that only one partner has: where it is,
+  // which partner (+1 the first, -1 the second) and how much it counts.
+  struct Lean {
+    std::size_t begin, end;
+    int side, weight;
+  };
+  std::string_view merged_, second_token_;
+  bool merged_chinese_;
+  std::vector<std::size_t> small_glued_;
+  std::vector<LexicalWord> line_;
+  std::vector<bool> to_first_, to_second_;
+  std::vector<Lean> leans_;    // the words', the second partner's label's, the numbers'
+  std::vector<Lean> leading_;  // the line's first token's numbers, counted only when seams() says
+  bool second_number_ = false;
+  std::optional<Lean> first_label_;  // the first partner's label at the line's start, beside the second's
+  std::size_t first_token_end_ = 0;
+};
+
 // A merged line's (or a part's) words: Chinese by the dictionary's
 // segmentation, English as merged_english_words reads them (`glue`: cuts
 // between glued small-letter words).
