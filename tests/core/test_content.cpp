@@ -1775,27 +1775,37 @@ TEST_CASE("a yes-no answer said alone goes back to the start of the answer it op
   }
 }
 
+namespace {
+
+// A page (written for the tests) whose second pair ends with the reference
+// mark "[1]" in both languages, and whose last pair is the footnote's body;
+// `mark_space` goes before the Chinese mark ("。 [1]", as some translators write).
+std::vector<std::string> footnote_tool_page(const std::string& mark_space) {
+  return {"这个工具可以读取配置文件，并检查其中的每一个选项。它会报告每一个无效的选项，并给出行号。",
+          "This tool can read the configuration file and check each of its options. It reports every option that is "
+          "not valid, with its line number.",
+          "它支持三种格式。默认使用第一种格式，除非命令行另有说明。空行和以井号开头的行会被当作注释而被忽略。" + mark_space +
+              "[1]",
+          "It supports three formats. The first format is used by default unless the command line says otherwise. "
+          "Empty lines and lines beginning with a hash are treated as comments and ignored. [1]",
+          "当你想要检查另一个文件时，就将文件名作为命令行参数传给它。比如说，tool check other.conf 会检查 other.conf 文件。",
+          "When you want to check another file, give its name to the tool as a command line argument. For example, "
+          "tool check other.conf checks the file other.conf.",
+          "更多选项见手册。手册还列出了每个选项的默认值。",
+          "See the manual for more options. The manual also lists the default value of each option.",
+          "[1] 这三种格式是文本、二进制和压缩格式。每种格式都有自己的扩展名。",
+          "[1] The three formats are text, binary and compressed. Each format has its own extension."};
+}
+
+}  // namespace
+
 TEST_CASE("a footnote's reference mark moved alone goes back to the sentence it annotates") {
-  // A page (written for the test) whose second pair ends with the reference
-  // mark "[1]" in both languages, and whose last pair is the footnote's body.
-  // The Chinese mark drifted to the start of pair 3's translation. Moving it
-  // back and moving the English mark along both give consistent pairs; the
-  // mark alone was read as a sentence moved and as a body that opens its
-  // line, which made the mirror the shapes' choice. It is neither.
-  const std::vector<std::string> lines = {
-      "这个工具可以读取配置文件，并检查其中的每一个选项。它会报告每一个无效的选项，并给出行号。",
-      "This tool can read the configuration file and check each of its options. It reports every option that is not "
-      "valid, with its line number.",
-      "它支持三种格式。默认使用第一种格式，除非命令行另有说明。空行和以井号开头的行会被当作注释而被忽略。[1]",
-      "It supports three formats. The first format is used by default unless the command line says otherwise. Empty "
-      "lines and lines beginning with a hash are treated as comments and ignored. [1]",
-      "当你想要检查另一个文件时，就将文件名作为命令行参数传给它。比如说，tool check other.conf 会检查 other.conf 文件。",
-      "When you want to check another file, give its name to the tool as a command line argument. For example, tool "
-      "check other.conf checks the file other.conf.",
-      "更多选项见手册。手册还列出了每个选项的默认值。",
-      "See the manual for more options. The manual also lists the default value of each option.",
-      "[1] 这三种格式是文本、二进制和压缩格式。每种格式都有自己的扩展名。",
-      "[1] The three formats are text, binary and compressed. Each format has its own extension."};
+  // The Chinese mark of footnote_tool_page drifted to the start of pair 3's
+  // translation. Moving it back and moving the English mark along both give
+  // consistent pairs; the mark alone was read as a sentence moved and as a
+  // body that opens its line, which made the mirror the shapes' choice. It is
+  // neither.
+  const std::vector<std::string> lines = footnote_tool_page("");
   std::vector<std::string> drifted_lines = lines;
   drifted_lines[2] = lines[2].substr(0, lines[2].size() - std::string("[1]").size());
   drifted_lines[4] = "[1] " + lines[4];
@@ -1807,26 +1817,14 @@ TEST_CASE("a footnote's reference mark moved alone goes back to the sentence it 
 }
 
 TEST_CASE("a reference mark moved back after its sentence is spaced as the page's other marks are") {
-  // The page above, written with a space before each Chinese reference mark
-  // ("。 [1]"), as some translators do; its first pair refers to a second
-  // footnote. The mark [1] drifted to the start of pair 3's translation: the
-  // fix puts it back with the space the page's other mark shows.
-  const std::vector<std::string> lines = {
-      "这个工具可以读取配置文件，并检查其中的每一个选项。它会报告每一个无效的选项，并给出行号。 [2]",
-      "This tool can read the configuration file and check each of its options. It reports every option that is not "
-      "valid, with its line number. [2]",
-      "它支持三种格式。默认使用第一种格式，除非命令行另有说明。空行和以井号开头的行会被当作注释而被忽略。 [1]",
-      "It supports three formats. The first format is used by default unless the command line says otherwise. Empty "
-      "lines and lines beginning with a hash are treated as comments and ignored. [1]",
-      "当你想要检查另一个文件时，就将文件名作为命令行参数传给它。比如说，tool check other.conf 会检查 other.conf 文件。",
-      "When you want to check another file, give its name to the tool as a command line argument. For example, tool "
-      "check other.conf checks the file other.conf.",
-      "更多选项见手册。手册还列出了每个选项的默认值。",
-      "See the manual for more options. The manual also lists the default value of each option.",
-      "[1] 这三种格式是文本、二进制和压缩格式。每种格式都有自己的扩展名。",
-      "[1] The three formats are text, binary and compressed. Each format has its own extension.",
-      "[2] 行号从一开始计数。",
-      "[2] Line numbers count from one."};
+  // footnote_tool_page written with a space before each Chinese reference
+  // mark; its first pair refers to a second footnote. The mark [1] drifted to
+  // the start of pair 3's translation: the fix puts it back with the space the
+  // page's other mark shows.
+  std::vector<std::string> lines = footnote_tool_page(" ");
+  lines[0] += " [2]";
+  lines[1] += " [2]";
+  lines.insert(lines.end(), {"[2] 行号从一开始计数。", "[2] Line numbers count from one."});
   std::vector<std::string> drifted_lines = lines;
   drifted_lines[2] = lines[2].substr(0, lines[2].size() - std::string(" [1]").size());
   drifted_lines[4] = "[1] " + lines[4];
