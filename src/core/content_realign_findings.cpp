@@ -525,11 +525,15 @@ std::array<int, 2> shared_with_rests(const PairTable& table, const std::array<Mo
 // a block it introduces) or the next pair's rest continues it (it opens with
 // one), or the first pair's rest ends with a colon, introducing what follows
 // the line rather than the sentence, or the moved sentence is a yes-no
-// answer alone, which opens its answer. Counts for the first pair and the second.
+// answer alone, which opens its answer. A moved sentence that points to
+// further reading closes the text it points from: one more cue for the first
+// pair, counted once with an opening connective ("See … for details.").
+// Counts for the first pair and the second.
 std::array<int, 2> discourse_cues(const std::array<MoveParts, 2>& moves) {
   std::array<int, 2> cues{0, 0};
   for (const MoveParts& parts : moves) {
-    cues[0] += opens_with_continuation(parts.moved) + detail::ends_with_colon(detail::trim(parts.moved));
+    cues[0] += (opens_with_continuation(parts.moved) || points_further(parts.moved)) +
+               detail::ends_with_colon(detail::trim(parts.moved));
     cues[1] += opens_with_continuation(parts.second_rest) + detail::ends_with_colon(detail::trim(parts.first_rest)) +
                is_answer_alone(parts.moved);
   }

@@ -1775,6 +1775,51 @@ TEST_CASE("a yes-no answer said alone goes back to the start of the answer it op
   }
 }
 
+TEST_CASE("a pointer to further reading goes back to the end of the paragraph it closes") {
+  // A manual-like page (written for the test) whose second pair ends with
+  // "For more information, read the manual page of dpkg." / "欲了解更多信息，
+  // 请阅读 dpkg 的手册页。". That sentence moved to the start of pair 3, in
+  // either language. Moving it back and moving the other language's sentence
+  // along both give consistent pairs, and the lines' shapes favour the mirror
+  // (pair 3 is short); but a pointer to further reading closes the text it
+  // points from.
+  const std::vector<std::string> lines = {
+      "本节介绍软件包的配置文件。",
+      "This section describes the configuration files of a package.",
+      "每个软件包都可以在 /etc 目录中安装自己的配置文件。安装程序会记录这些文件，并在升级时保留您的修改。如果新版本的配置文件与您修改过的版本不同，安装程序会询问您要保留哪一个。欲了解更多信息，请阅读 dpkg 的手册页。",
+      "Each package may install its own configuration files in the /etc directory. The installer keeps a record of "
+      "these files and keeps your changes when it upgrades. If the new version of a configuration file differs from "
+      "the one you changed, the installer asks which one to keep. For more information, read the manual page of dpkg.",
+      "服务会在安装后自动启动。您可以用 systemctl status 命令查看它们的状态。",
+      "Services start on their own after the installation. You can see their state with the systemctl status command.",
+      "要停止一个服务，请使用 systemctl 命令。停止的服务在重新启动系统后会再次运行，除非您禁用它。",
+      "To stop a service, use the systemctl command. A stopped service runs again after the system restarts, unless "
+      "you disable it."};
+  const std::string clean = join_lines(lines);
+  const std::string english = "For more information, read the manual page of dpkg.";
+  const std::string chinese = "欲了解更多信息，请阅读 dpkg 的手册页。";
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[3] = lines[3].substr(0, lines[3].size() - english.size() - 1);
+    drifted_lines[5] = english + " " + lines[5];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move 'For more information,…' to the end of the original of pair 2");
+    CHECK(finding.fixes[1].title == "Move '欲了解更多信息，请阅读 dpkg 的手册页。' to the start of the translation of pair 3");
+  }
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[2] = lines[2].substr(0, lines[2].size() - chinese.size());
+    drifted_lines[4] = chinese + lines[4];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move '欲了解更多信息，请阅读 dpkg 的手册页。' to the end of the translation of pair 2");
+    CHECK(finding.fixes[1].title == "Move 'For more information,…' to the start of the original of pair 3");
+  }
+}
+
 TEST_CASE("a footnote's reference mark moved alone goes back to the sentence it annotates") {
   // A page (written for the test) whose second pair ends with the reference
   // mark "[1]" in both languages, and whose last pair is the footnote's body.
