@@ -464,9 +464,14 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
                                                 : std::string(dest_text) + " " + std::string(moved_part);
   const int remarks_opening = opens_with_remark(kept_text) + opens_with_remark(joined_line) -
                               opens_with_remark(source_text) - opens_with_remark(dest_text);
+  // So is a sentence that ends with a colon and text after it on its line:
+  // the colon announces what the next lines show (a command, a list).
+  auto colon = [](std::string_view text) { return detail::ends_with_colon(detail::trim(text)) ? 1 : 0; };
+  const std::string_view head_text = source_text.substr(0, cut.head_end);
+  const int colons_inside = drift.forward ? colon(moved_part) - colon(head_text) : colon(dest_text) - colon(moved_part);
   return after - before + kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed +
                                                bodies[1] - bodies[0] + glued_change + mid_sentence_opening +
-                                               remarks_opening);
+                                               remarks_opening + colons_inside);
 }
 
 // A move's text in one language, read before the move: what it moves, and

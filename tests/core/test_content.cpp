@@ -1820,6 +1820,51 @@ TEST_CASE("a pointer to further reading goes back to the end of the paragraph it
   }
 }
 
+TEST_CASE("a sentence that ends with a colon goes back to the end of its line") {
+  // A manual-like page (written for the test) whose second pair ends with a
+  // sentence that announces a command with a colon (the command itself is not
+  // in the transcript), and whose third pair is a remark about it. The
+  // sentence moved to the start of pair 3, in either language. Moving it back
+  // and moving the other language's sentence along both give consistent
+  // pairs, and the lines' shapes favour the mirror (pair 3 is short); but a
+  // colon announces what the next lines show, so it ends its line.
+  const std::vector<std::string> lines = {
+      "本节介绍如何删除不再需要的内核。",
+      "This section explains how to remove kernels you no longer need.",
+      "每次升级内核时，旧的内核映像包都会保留在系统中。它们会占用 /boot 分区的空间。请确认您正在运行的内核不是您要删除的那个。您可以用以下命令删除不需要的内核映像包：",
+      "Each kernel upgrade leaves the old kernel image package on the system. They take up space in the /boot "
+      "partition. Make sure that the kernel you are running is not the one you want to remove. You can remove the "
+      "kernel image packages you do not need with this command:",
+      "（把 NNN 换成内核的版本号。）",
+      "(Replace NNN with the version of the kernel.)",
+      "删除之后，引导程序的菜单会自动更新。下次启动时，菜单中只会列出剩下的内核。",
+      "After the removal, the boot loader menu is updated on its own. At the next start, the menu lists only the "
+      "kernels that are left."};
+  const std::string clean = join_lines(lines);
+  const std::string english = "You can remove the kernel image packages you do not need with this command:";
+  const std::string chinese = "您可以用以下命令删除不需要的内核映像包：";
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[3] = lines[3].substr(0, lines[3].size() - english.size() - 1);
+    drifted_lines[5] = english + " " + lines[5];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move 'You can remove the…' to the end of the original of pair 2");
+    CHECK(finding.fixes[1].title == "Move '您可以用以下命令删除不需要的内核映像包：' to the start of the translation of pair 3");
+  }
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[2] = lines[2].substr(0, lines[2].size() - chinese.size());
+    drifted_lines[4] = chinese + lines[4];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move '您可以用以下命令删除不需要的内核映像包：' to the end of the translation of pair 2");
+    CHECK(finding.fixes[1].title == "Move 'You can remove the…' to the start of the original of pair 3");
+  }
+}
+
 TEST_CASE("a footnote's reference mark moved alone goes back to the sentence it annotates") {
   // A page (written for the test) whose second pair ends with the reference
   // mark "[1]" in both languages, and whose last pair is the footnote's body.
