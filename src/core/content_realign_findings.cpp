@@ -380,6 +380,31 @@ bool opens_with_remark(std::string_view line) {
   return spaced_words || han >= 4;
 }
 
+// An entry of a list of terms: a package or command name (or two, "debhelper
+// and dh-make"), then " - " and its description ("gnupg - a tool that…").
+// Such a list gives each term its own line.
+bool opens_with_term_entry(std::string_view line) {
+  const std::string_view text = detail::trim(line);
+  auto is_name_char = [](char c) {
+    return chars::is_ascii_letter(static_cast<unsigned char>(c)) || chars::is_ascii_digit(c) || c == '-' || c == '.' ||
+           c == '_' || c == '+';
+  };
+  std::size_t at = 0;
+  for (int names = 0; names < 3; ++names) {
+    if (at >= text.size() || !chars::is_ascii_letter(static_cast<unsigned char>(text[at]))) return false;
+    while (at < text.size() && is_name_char(text[at])) ++at;
+    if (text.substr(at).starts_with(" - ")) return at + 3 < text.size() && text[at + 3] != ' ';
+    bool joined = false;
+    for (std::string_view joiner : {" and ", " or ", ", ", " 和 ", " 或 ", "、"})
+      if (!joined && text.substr(at).starts_with(joiner)) {
+        at += joiner.size();
+        joined = true;
+      }
+    if (!joined) return false;
+  }
+  return false;
+}
+
 // Change of the line-shape cost of the two lines a drift move rewrites.
 double shape_change(const PairTable& table, const Alternative& drift, const DriftLines& lines) {
   const std::size_t a = drift.first, b = a + 1;
@@ -469,9 +494,13 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   auto colon = [](std::string_view text) { return detail::ends_with_colon(detail::trim(text)) ? 1 : 0; };
   const std::string_view head_text = source_text.substr(0, cut.head_end);
   const int colons_inside = drift.forward ? colon(moved_part) - colon(head_text) : colon(dest_text) - colon(moved_part);
+  // So is an entry of a list of terms that does not open its line (opens_with_term_entry).
+  const int entries_inside = drift.forward ? opens_with_term_entry(dest_text) - opens_with_term_entry(moved_part)
+                                           : opens_with_term_entry(moved_part) -
+                                                 opens_with_term_entry(source_text.substr(cut.tail_begin));
   return after - before + kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed +
                                                bodies[1] - bodies[0] + glued_change + mid_sentence_opening +
-                                               remarks_opening + colons_inside);
+                                               remarks_opening + colons_inside + entries_inside);
 }
 
 // A move's text in one language, read before the move: what it moves, and

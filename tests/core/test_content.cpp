@@ -1865,6 +1865,38 @@ TEST_CASE("a sentence that ends with a colon goes back to the end of its line") 
   }
 }
 
+TEST_CASE("an entry of a list of terms goes back to the start of its line") {
+  // A list of packages (written for the test), one "name - description" entry
+  // a pair. The Chinese entry of gnupg drifted to the end of the short
+  // debhelper entry. Moving it back and moving the English entry along both
+  // give consistent pairs, and the lines' shapes favour the mirror (pair 3 is
+  // short, pair 4 long); but a list of terms gives each term its own line.
+  const std::vector<std::string> lines = {
+      "下面列出的软件包是打包时常用的工具。",
+      "The packages listed below are tools that are often used for packaging.",
+      "autoconf - 很多程序使用 configure 脚本来检查系统并生成 Makefile 文件。您可以用它重新生成这些脚本。",
+      "autoconf - many programs use a configure script to check the system and generate Makefile files. You can use it "
+      "to generate these scripts again.",
+      "debhelper - 帮助您编写 debian/rules 文件的小程序。",
+      "debhelper - small programs that help you write the debian/rules file.",
+      "gnupg - 让您可以用数字签名签署软件包的工具。当您想把软件包分发给其他人时，这一点特别重要。如果您的成果要加入 Debian 发行版，这是必须的步骤。",
+      "gnupg - a tool that enables you to sign packages with a digital signature. This is especially important when "
+      "you want to distribute packages to other people. It is a required step if your work is to be included in the "
+      "Debian distribution.",
+      "lintian - 检查软件包中常见错误的工具。",
+      "lintian - a tool that checks packages for common errors."};
+  const std::string clean = join_lines(lines);
+  const std::string chinese = "gnupg - 让您可以用数字签名签署软件包的工具。";
+  std::vector<std::string> drifted_lines = lines;
+  drifted_lines[4] = lines[4] + chinese;
+  drifted_lines[6] = lines[6].substr(chinese.size());
+  const std::string drifted = join_lines(drifted_lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+  CHECK(finding.fixes[0].title == "Move 'gnupg - 让您可以用数字签名签署软件包的…' to the start of the translation of pair 4");
+  CHECK(finding.fixes[1].title == "Move 'gnupg - a tool that…' to the end of the original of pair 3");
+}
+
 TEST_CASE("a footnote's reference mark moved alone goes back to the sentence it annotates") {
   // A page (written for the test) whose second pair ends with the reference
   // mark "[1]" in both languages, and whose last pair is the footnote's body.
