@@ -332,9 +332,12 @@ bool opens_footnote_list(std::string_view text) {
 // be cut off from the text that refers to them: such a mark says nothing. The
 // look back is bounded (footnotes refer within a page) so that each finding
 // costs the same.
-// With `in_list` only the bodies inside a page's list of footnotes count.
+// With `in_list` only the bodies inside a page's list of footnotes count, and
+// those of a mark met before whose translation (`partner`: the other
+// language's moved text and second rest) opens with it: the list's first body.
 std::array<int, 2> footnote_bodies_out_of_place(const PairTable& table, const Alternative& move, std::string_view moved,
-                                                std::string_view second_rest, bool in_list = false) {
+                                                std::string_view second_rest, bool in_list = false,
+                                                std::array<std::string_view, 2> partner = {}) {
   constexpr std::size_t kFootnoteLookBack = 1 << 16;
   const std::size_t a = move.first;
   const std::size_t before = std::min(table.line_begin(table.line(a, true)), table.line_begin(table.line(a, false)));
@@ -345,12 +348,16 @@ std::array<int, 2> footnote_bodies_out_of_place(const PairTable& table, const Al
   // second pair's rest opens its line; a backward move the other way round.
   // The move swaps the two.
   const std::string_view texts[2] = {moved, second_rest};
-  if (in_list && !opens_footnote_list(earlier)) return out;
+  const bool list_begun = opens_footnote_list(earlier);
   for (int k = 0; k < 2; ++k) {
     const std::string_view mark = opening_footnote_mark(texts[k]);
-    if (mark.empty() || footnote_mark_alone(texts[k]) ||
-        (earlier.find(mark) == std::string_view::npos && !opens_footnote_list(earlier)))
-      continue;
+    if (mark.empty() || footnote_mark_alone(texts[k])) continue;
+    // A mark met before opens a body; in a page's list only where the list
+    // has begun or the other language's matching text opens with the same
+    // mark too (a body's translation is a body; a reference stays inside).
+    const bool met = earlier.find(mark) != std::string_view::npos;
+    const bool body = list_begun || (met && (!in_list || opening_footnote_mark(partner[k]) == mark));
+    if (!body) continue;
     const bool opens_before = (k == 0) != move.forward;
     out[0] += !opens_before;
     out[1] += opens_before;
@@ -626,8 +633,10 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
     // In a page's list of footnotes every body opens its own line (so do all
     // 88 lines of the dev sets' lists): a move that leaves a body inside a
     // line there gives a page no document shows, whatever the other terms say.
-    const int best_left = footnote_bodies_out_of_place(table, best, moves[0].moved, moves[0].second_rest, true)[1];
-    const int mirror_left = footnote_bodies_out_of_place(table, *mirror, moves[1].moved, moves[1].second_rest, true)[1];
+    const int best_left = footnote_bodies_out_of_place(table, best, moves[0].moved, moves[0].second_rest, true,
+                                                       {moves[1].moved, moves[1].second_rest})[1];
+    const int mirror_left = footnote_bodies_out_of_place(table, *mirror, moves[1].moved, moves[1].second_rest, true,
+                                                         {moves[0].moved, moves[0].second_rest})[1];
     if (best_left != mirror_left) return mirror_left < best_left;
     const double weight = cohesion_weight(table.fits.shape);
     auto kept_together = [&](const Alternative& move) {

@@ -1897,6 +1897,53 @@ TEST_CASE("an entry of a list of terms goes back to the start of its line") {
   CHECK(finding.fixes[1].title == "Move 'gnupg - a tool that…' to the end of the original of pair 3");
 }
 
+TEST_CASE("the first body of a page's list of footnotes keeps the start of its line") {
+  // A page (written for the test, after maint-guide's upload chapter) that
+  // refers to footnote [1] in its first pair and whose fourth pair opens the
+  // list of footnotes with [1]'s body. The last sentence of pair 3 drifted to
+  // the start of pair 4, before the body, in either language. No line opens
+  // with a mark before pair 3, so the list had not begun for restore28's rule;
+  // but the other language's body opens with the same mark, and a body's
+  // translation is a body: the move that buries it in a line is not taken.
+  const std::vector<std::string> lines = {
+      "当你成为正式的开发人员[1]，你可以把软件包上传到 Debian 仓库。你可以手工进行这项工作，但使用上传工具会更容易。",
+      "Once you become an official developer, [1] you can upload the package to the Debian archive. You can do this "
+      "manually, but it is easier to use an upload tool.",
+      "上传工具会读取它的配置文件，并把软件包发送到默认的上传队列。",
+      "The upload tool reads its configuration file and sends the package to the default upload queue.",
+      "如果你在 debian/changelog 创建了多个条目并跳过了上传，你必须创建一个相应的 changes 文件，其中包含自上次上传以来的全部变更记录。这可以通过指定 dpkg-buildpackage 的 -v 选项来完成。比如， 1.2.",
+      "If you created multiple entries in debian/changelog by skipping uploads, you must create a proper changes file "
+      "that includes all changes since the last upload. This can be done by specifying the dpkg-buildpackage option -v "
+      "with the version, e.g., 1.2.",
+      "[1] 参见 第 1.1 节 “Debian 的社会驱动力”。",
+      "[1] See Section 1.1, “Social dynamics of Debian”.",
+      "[2] 有许多公开的档案，它们的运作方式几乎与 Debian 档案一致。",
+      "[2] There are publicly accessible archives which work almost the same way as the Debian archive."};
+  const std::string clean = join_lines(lines);
+  {
+    const std::string chinese = "比如， 1.2.";
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[4] = lines[4].substr(0, lines[4].size() - chinese.size());
+    drifted_lines[6] = chinese + lines[6];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move '比如， 1.2.' to the end of the translation of pair 3");
+    CHECK(finding.fixes[1].title == "Move '1.2.' to the start of the original of pair 4");
+  }
+  {
+    const std::string english = "This can be done by specifying the dpkg-buildpackage option -v with the version, e.g., 1.2.";
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[5] = lines[5].substr(0, lines[5].size() - english.size() - 1);
+    drifted_lines[7] = english + " " + lines[7];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move 'This can be done by…' to the end of the original of pair 3");
+    CHECK(finding.fixes[1].title == "Move '这可以通过指定…' to the start of the translation of pair 4");
+  }
+}
+
 TEST_CASE("a footnote's reference mark moved alone goes back to the sentence it annotates") {
   // A page (written for the test) whose second pair ends with the reference
   // mark "[1]" in both languages, and whose last pair is the footnote's body.
