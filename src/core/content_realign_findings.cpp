@@ -332,9 +332,12 @@ bool opens_footnote_list(std::string_view text) {
 // be cut off from the text that refers to them: such a mark says nothing. The
 // look back is bounded (footnotes refer within a page) so that each finding
 // costs the same.
-// With `in_list` only the bodies inside a page's list of footnotes count.
+// With `in_list` only the bodies inside a page's list of footnotes count, and
+// those of a mark met before whose translation (`partner`: the other
+// language's moved text and second rest) opens with it: the list's first body.
 std::array<int, 2> footnote_bodies_out_of_place(const PairTable& table, const Alternative& move, std::string_view moved,
-                                                std::string_view second_rest, bool in_list = false) {
+                                                std::string_view second_rest, bool in_list = false,
+                                                std::array<std::string_view, 2> partner = {}) {
   constexpr std::size_t kFootnoteLookBack = 1 << 16;
   const std::size_t a = move.first;
   const std::size_t before = std::min(table.line_begin(table.line(a, true)), table.line_begin(table.line(a, false)));
@@ -345,12 +348,16 @@ std::array<int, 2> footnote_bodies_out_of_place(const PairTable& table, const Al
   // second pair's rest opens its line; a backward move the other way round.
   // The move swaps the two.
   const std::string_view texts[2] = {moved, second_rest};
-  if (in_list && !opens_footnote_list(earlier)) return out;
+  const bool list_begun = opens_footnote_list(earlier);
   for (int k = 0; k < 2; ++k) {
     const std::string_view mark = opening_footnote_mark(texts[k]);
-    if (mark.empty() || footnote_mark_alone(texts[k]) ||
-        (earlier.find(mark) == std::string_view::npos && !opens_footnote_list(earlier)))
-      continue;
+    if (mark.empty() || footnote_mark_alone(texts[k])) continue;
+    // A mark met before opens a body; in a page's list only where the list
+    // has begun or the other language's matching text opens with the same
+    // mark too (a body's translation is a body; a reference stays inside).
+    const bool met = earlier.find(mark) != std::string_view::npos;
+    const bool body = list_begun || (met && (!in_list || opening_footnote_mark(partner[k]) == mark));
+    if (!body) continue;
     const bool opens_before = (k == 0) != move.forward;
     out[0] += !opens_before;
     out[1] += opens_before;
@@ -378,6 +385,31 @@ bool opens_with_remark(std::string_view line) {
     at += std::max<std::size_t>(decoded.length, 1);
   }
   return spaced_words || han >= 4;
+}
+
+// An entry of a list of terms: a package or command name (or two, "debhelper
+// and dh-make"), then " - " and its description ("gnupg - a tool that…").
+// Such a list gives each term its own line.
+bool opens_with_term_entry(std::string_view line) {
+  const std::string_view text = detail::trim(line);
+  auto is_name_char = [](char c) {
+    return chars::is_ascii_letter(static_cast<unsigned char>(c)) || chars::is_ascii_digit(c) || c == '-' || c == '.' ||
+           c == '_' || c == '+';
+  };
+  std::size_t at = 0;
+  for (int names = 0; names < 3; ++names) {
+    if (at >= text.size() || !chars::is_ascii_letter(static_cast<unsigned char>(text[at]))) return false;
+    while (at < text.size() && is_name_char(text[at])) ++at;
+    if (text.substr(at).starts_with(" - ")) return at + 3 < text.size() && text[at + 3] != ' ';
+    bool joined = false;
+    for (std::string_view joiner : {" and ", " or ", ", ", " 和 ", " 或 ", "、"})
+      if (!joined && text.substr(at).starts_with(joiner)) {
+        at += joiner.size();
+        joined = true;
+      }
+    if (!joined) return false;
+  }
+  return false;
 }
 
 // Change of the line-shape cost of the two lines a drift move rewrites.
@@ -464,9 +496,18 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
                                                 : std::string(dest_text) + " " + std::string(moved_part);
   const int remarks_opening = opens_with_remark(kept_text) + opens_with_remark(joined_line) -
                               opens_with_remark(source_text) - opens_with_remark(dest_text);
+  // So is a sentence that ends with a colon and text after it on its line:
+  // the colon announces what the next lines show (a command, a list).
+  auto colon = [](std::string_view text) { return detail::ends_with_colon(detail::trim(text)) ? 1 : 0; };
+  const std::string_view head_text = source_text.substr(0, cut.head_end);
+  const int colons_inside = drift.forward ? colon(moved_part) - colon(head_text) : colon(dest_text) - colon(moved_part);
+  // So is an entry of a list of terms that does not open its line (opens_with_term_entry).
+  const int entries_inside = drift.forward ? opens_with_term_entry(dest_text) - opens_with_term_entry(moved_part)
+                                           : opens_with_term_entry(moved_part) -
+                                                 opens_with_term_entry(source_text.substr(cut.tail_begin));
   return after - before + kLabelOutOfPlace * (labels_after - labels_before + titles_joined - titles_freed +
                                                bodies[1] - bodies[0] + glued_change + mid_sentence_opening +
-                                               remarks_opening);
+                                               remarks_opening + colons_inside + entries_inside);
 }
 
 // A move's text in one language, read before the move: what it moves, and
@@ -525,11 +566,15 @@ std::array<int, 2> shared_with_rests(const PairTable& table, const std::array<Mo
 // a block it introduces) or the next pair's rest continues it (it opens with
 // one), or the first pair's rest ends with a colon, introducing what follows
 // the line rather than the sentence, or the moved sentence is a yes-no
-// answer alone, which opens its answer. Counts for the first pair and the second.
+// answer alone, which opens its answer. A moved sentence that points to
+// further reading closes the text it points from: one more cue for the first
+// pair, counted once with an opening connective ("See … for details.").
+// Counts for the first pair and the second.
 std::array<int, 2> discourse_cues(const std::array<MoveParts, 2>& moves) {
   std::array<int, 2> cues{0, 0};
   for (const MoveParts& parts : moves) {
-    cues[0] += opens_with_continuation(parts.moved) + detail::ends_with_colon(detail::trim(parts.moved));
+    cues[0] += (opens_with_continuation(parts.moved) || points_further(parts.moved)) +
+               detail::ends_with_colon(detail::trim(parts.moved));
     cues[1] += opens_with_continuation(parts.second_rest) + detail::ends_with_colon(detail::trim(parts.first_rest)) +
                is_answer_alone(parts.moved);
   }
@@ -588,8 +633,10 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
     // In a page's list of footnotes every body opens its own line (so do all
     // 88 lines of the dev sets' lists): a move that leaves a body inside a
     // line there gives a page no document shows, whatever the other terms say.
-    const int best_left = footnote_bodies_out_of_place(table, best, moves[0].moved, moves[0].second_rest, true)[1];
-    const int mirror_left = footnote_bodies_out_of_place(table, *mirror, moves[1].moved, moves[1].second_rest, true)[1];
+    const int best_left = footnote_bodies_out_of_place(table, best, moves[0].moved, moves[0].second_rest, true,
+                                                       {moves[1].moved, moves[1].second_rest})[1];
+    const int mirror_left = footnote_bodies_out_of_place(table, *mirror, moves[1].moved, moves[1].second_rest, true,
+                                                         {moves[0].moved, moves[0].second_rest})[1];
     if (best_left != mirror_left) return mirror_left < best_left;
     const double weight = cohesion_weight(table.fits.shape);
     auto kept_together = [&](const Alternative& move) {

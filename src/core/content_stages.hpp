@@ -324,6 +324,9 @@ bool ends_with_number_label(std::string_view text);
 // 但是, 它, 参见) continues the one before it (a line ending with a colon,
 // detail::ends_with_colon, introduces what follows it).
 bool opens_with_continuation(std::string_view sentence);
+// A sentence that points to further reading ("For more information, see…",
+// "…for details.", "欲了解更多信息，请阅读…"): it closes what it points from.
+bool points_further(std::string_view sentence);
 // A yes-no answer said alone ("Yes.", "No.", "有。", "不能。"): it opens the
 // answer, so it starts its line (a FAQ's answer paragraph, a dialogue's turn).
 bool is_answer_alone(std::string_view sentence);

@@ -38,6 +38,18 @@ constexpr std::array<std::string_view, 24> kChineseOpeners = {
 constexpr std::array<std::string_view, 1> kEnglishReferences = {"see"};
 constexpr std::array<std::string_view, 7> kChineseReferences = {"参见", "参看", "请参见", "请参看", "请参阅", "参阅", "详见"};
 
+// A pointer to further reading ("For more information, see…", "Read the
+// manual page for details.", "欲了解更多信息，请阅读…", "详情请见…") closes
+// what it points from, as a cross-reference does, wherever it says so in
+// the sentence: the English purpose phrase, or in Chinese the noun of more
+// detail with a verb of reading.
+constexpr std::array<std::string_view, 3> kEnglishFurther = {"for more ", "for further ", "for additional "};
+constexpr std::array<std::string_view, 3> kEnglishDetail = {"information", "details", "info"};
+constexpr std::array<std::string_view, 3> kChineseFurther = {"更多", "详细", "进一步"};
+constexpr std::array<std::string_view, 4> kChineseDetail = {"信息", "细节", "资料", "内容"};
+constexpr std::array<std::string_view, 10> kChineseReading = {"阅读", "参见", "参阅", "参看", "请见", "详见",
+                                                              "浏览", "访问", "查看", "查阅"};
+
 // A yes-no question's answer said alone: English "Yes."/"No.", and in
 // Chinese the question's verb or its negation (有, 可以, 不能: Chinese
 // answers echo the verb; Li & Thompson, "Mandarin Chinese", 1981, ch. 18).
@@ -76,6 +88,37 @@ bool opens_with_continuation(std::string_view sentence) {
            std::any_of(kEnglishReferences.begin(), kEnglishReferences.end(), english);
   return std::any_of(kChineseOpeners.begin(), kChineseOpeners.end(), chinese) ||
          std::any_of(kChineseReferences.begin(), kChineseReferences.end(), chinese);
+}
+
+bool points_further(std::string_view sentence) {
+  auto english_at = [&](std::size_t at, std::string_view phrase) {
+    return (at == 0 || !is_ascii_letter(sentence[at - 1])) && starts_with_english(sentence.substr(at), phrase);
+  };
+  for (std::size_t at = 0; at < sentence.size(); ++at) {
+    if (ascii_lower(sentence[at]) != 'f') continue;
+    // "for details", or "for more/further/additional" and the noun
+    if (english_at(at, "for details")) return true;
+    for (std::string_view further : kEnglishFurther) {
+      if (!english_at(at, further.substr(0, further.size() - 1))) continue;
+      const std::size_t noun = at + further.size();
+      if (noun <= sentence.size() && sentence[noun - 1] == ' ' &&
+          std::any_of(kEnglishDetail.begin(), kEnglishDetail.end(),
+                      [&](std::string_view word) { return english_at(noun, word); }))
+        return true;
+    }
+  }
+  auto contains = [&](std::string_view word) { return sentence.find(word) != std::string_view::npos; };
+  // 详情 ("the details"), or 更多/详细/进一步 (的) and the noun
+  const bool detail = contains("详情") || std::any_of(kChineseFurther.begin(), kChineseFurther.end(), [&](std::string_view more) {
+    for (std::size_t at = sentence.find(more); at != std::string_view::npos; at = sentence.find(more, at + 1)) {
+      std::string_view rest = sentence.substr(at + more.size());
+      if (rest.starts_with("的")) rest.remove_prefix(std::string_view("的").size());
+      if (std::any_of(kChineseDetail.begin(), kChineseDetail.end(), [&](std::string_view noun) { return rest.starts_with(noun); }))
+        return true;
+    }
+    return false;
+  });
+  return detail && std::any_of(kChineseReading.begin(), kChineseReading.end(), contains);
 }
 
 bool is_answer_alone(std::string_view sentence) {

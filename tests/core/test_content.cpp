@@ -1775,6 +1775,175 @@ TEST_CASE("a yes-no answer said alone goes back to the start of the answer it op
   }
 }
 
+TEST_CASE("a pointer to further reading goes back to the end of the paragraph it closes") {
+  // A manual-like page (written for the test) whose second pair ends with
+  // "For more information, read the manual page of dpkg." / "欲了解更多信息，
+  // 请阅读 dpkg 的手册页。". That sentence moved to the start of pair 3, in
+  // either language. Moving it back and moving the other language's sentence
+  // along both give consistent pairs, and the lines' shapes favour the mirror
+  // (pair 3 is short); but a pointer to further reading closes the text it
+  // points from.
+  const std::vector<std::string> lines = {
+      "本节介绍软件包的配置文件。",
+      "This section describes the configuration files of a package.",
+      "每个软件包都可以在 /etc 目录中安装自己的配置文件。安装程序会记录这些文件，并在升级时保留您的修改。如果新版本的配置文件与您修改过的版本不同，安装程序会询问您要保留哪一个。欲了解更多信息，请阅读 dpkg 的手册页。",
+      "Each package may install its own configuration files in the /etc directory. The installer keeps a record of "
+      "these files and keeps your changes when it upgrades. If the new version of a configuration file differs from "
+      "the one you changed, the installer asks which one to keep. For more information, read the manual page of dpkg.",
+      "服务会在安装后自动启动。您可以用 systemctl status 命令查看它们的状态。",
+      "Services start on their own after the installation. You can see their state with the systemctl status command.",
+      "要停止一个服务，请使用 systemctl 命令。停止的服务在重新启动系统后会再次运行，除非您禁用它。",
+      "To stop a service, use the systemctl command. A stopped service runs again after the system restarts, unless "
+      "you disable it."};
+  const std::string clean = join_lines(lines);
+  const std::string english = "For more information, read the manual page of dpkg.";
+  const std::string chinese = "欲了解更多信息，请阅读 dpkg 的手册页。";
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[3] = lines[3].substr(0, lines[3].size() - english.size() - 1);
+    drifted_lines[5] = english + " " + lines[5];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move 'For more information,…' to the end of the original of pair 2");
+    CHECK(finding.fixes[1].title == "Move '欲了解更多信息，请阅读 dpkg 的手册页。' to the start of the translation of pair 3");
+  }
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[2] = lines[2].substr(0, lines[2].size() - chinese.size());
+    drifted_lines[4] = chinese + lines[4];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move '欲了解更多信息，请阅读 dpkg 的手册页。' to the end of the translation of pair 2");
+    CHECK(finding.fixes[1].title == "Move 'For more information,…' to the start of the original of pair 3");
+  }
+}
+
+TEST_CASE("a sentence that ends with a colon goes back to the end of its line") {
+  // A manual-like page (written for the test) whose second pair ends with a
+  // sentence that announces a command with a colon (the command itself is not
+  // in the transcript), and whose third pair is a remark about it. The
+  // sentence moved to the start of pair 3, in either language. Moving it back
+  // and moving the other language's sentence along both give consistent
+  // pairs, and the lines' shapes favour the mirror (pair 3 is short); but a
+  // colon announces what the next lines show, so it ends its line.
+  const std::vector<std::string> lines = {
+      "本节介绍如何删除不再需要的内核。",
+      "This section explains how to remove kernels you no longer need.",
+      "每次升级内核时，旧的内核映像包都会保留在系统中。它们会占用 /boot 分区的空间。请确认您正在运行的内核不是您要删除的那个。您可以用以下命令删除不需要的内核映像包：",
+      "Each kernel upgrade leaves the old kernel image package on the system. They take up space in the /boot "
+      "partition. Make sure that the kernel you are running is not the one you want to remove. You can remove the "
+      "kernel image packages you do not need with this command:",
+      "（把 NNN 换成内核的版本号。）",
+      "(Replace NNN with the version of the kernel.)",
+      "删除之后，引导程序的菜单会自动更新。下次启动时，菜单中只会列出剩下的内核。",
+      "After the removal, the boot loader menu is updated on its own. At the next start, the menu lists only the "
+      "kernels that are left."};
+  const std::string clean = join_lines(lines);
+  const std::string english = "You can remove the kernel image packages you do not need with this command:";
+  const std::string chinese = "您可以用以下命令删除不需要的内核映像包：";
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[3] = lines[3].substr(0, lines[3].size() - english.size() - 1);
+    drifted_lines[5] = english + " " + lines[5];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move 'You can remove the…' to the end of the original of pair 2");
+    CHECK(finding.fixes[1].title == "Move '您可以用以下命令删除不需要的内核映像包：' to the start of the translation of pair 3");
+  }
+  {
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[2] = lines[2].substr(0, lines[2].size() - chinese.size());
+    drifted_lines[4] = chinese + lines[4];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move '您可以用以下命令删除不需要的内核映像包：' to the end of the translation of pair 2");
+    CHECK(finding.fixes[1].title == "Move 'You can remove the…' to the start of the original of pair 3");
+  }
+}
+
+TEST_CASE("an entry of a list of terms goes back to the start of its line") {
+  // A list of packages (written for the test), one "name - description" entry
+  // a pair. The Chinese entry of gnupg drifted to the end of the short
+  // debhelper entry. Moving it back and moving the English entry along both
+  // give consistent pairs, and the lines' shapes favour the mirror (pair 3 is
+  // short, pair 4 long); but a list of terms gives each term its own line.
+  const std::vector<std::string> lines = {
+      "下面列出的软件包是打包时常用的工具。",
+      "The packages listed below are tools that are often used for packaging.",
+      "autoconf - 很多程序使用 configure 脚本来检查系统并生成 Makefile 文件。您可以用它重新生成这些脚本。",
+      "autoconf - many programs use a configure script to check the system and generate Makefile files. You can use it "
+      "to generate these scripts again.",
+      "debhelper - 帮助您编写 debian/rules 文件的小程序。",
+      "debhelper - small programs that help you write the debian/rules file.",
+      "gnupg - 让您可以用数字签名签署软件包的工具。当您想把软件包分发给其他人时，这一点特别重要。如果您的成果要加入 Debian 发行版，这是必须的步骤。",
+      "gnupg - a tool that enables you to sign packages with a digital signature. This is especially important when "
+      "you want to distribute packages to other people. It is a required step if your work is to be included in the "
+      "Debian distribution.",
+      "lintian - 检查软件包中常见错误的工具。",
+      "lintian - a tool that checks packages for common errors."};
+  const std::string clean = join_lines(lines);
+  const std::string chinese = "gnupg - 让您可以用数字签名签署软件包的工具。";
+  std::vector<std::string> drifted_lines = lines;
+  drifted_lines[4] = lines[4] + chinese;
+  drifted_lines[6] = lines[6].substr(chinese.size());
+  const std::string drifted = join_lines(drifted_lines);
+  const auto analysis = Analysis::run(drifted, {});
+  const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+  CHECK(finding.fixes[0].title == "Move 'gnupg - 让您可以用数字签名签署软件包的…' to the start of the translation of pair 4");
+  CHECK(finding.fixes[1].title == "Move 'gnupg - a tool that…' to the end of the original of pair 3");
+}
+
+TEST_CASE("the first body of a page's list of footnotes keeps the start of its line") {
+  // A page (written for the test, after maint-guide's upload chapter) that
+  // refers to footnote [1] in its first pair and whose fourth pair opens the
+  // list of footnotes with [1]'s body. The last sentence of pair 3 drifted to
+  // the start of pair 4, before the body, in either language. No line opens
+  // with a mark before pair 3, so the list had not begun for restore28's rule;
+  // but the other language's body opens with the same mark, and a body's
+  // translation is a body: the move that buries it in a line is not taken.
+  const std::vector<std::string> lines = {
+      "当你成为正式的开发人员[1]，你可以把软件包上传到 Debian 仓库。你可以手工进行这项工作，但使用上传工具会更容易。",
+      "Once you become an official developer, [1] you can upload the package to the Debian archive. You can do this "
+      "manually, but it is easier to use an upload tool.",
+      "上传工具会读取它的配置文件，并把软件包发送到默认的上传队列。",
+      "The upload tool reads its configuration file and sends the package to the default upload queue.",
+      "如果你在 debian/changelog 创建了多个条目并跳过了上传，你必须创建一个相应的 changes 文件，其中包含自上次上传以来的全部变更记录。这可以通过指定 dpkg-buildpackage 的 -v 选项来完成。比如， 1.2.",
+      "If you created multiple entries in debian/changelog by skipping uploads, you must create a proper changes file "
+      "that includes all changes since the last upload. This can be done by specifying the dpkg-buildpackage option -v "
+      "with the version, e.g., 1.2.",
+      "[1] 参见 第 1.1 节 “Debian 的社会驱动力”。",
+      "[1] See Section 1.1, “Social dynamics of Debian”.",
+      "[2] 有许多公开的档案，它们的运作方式几乎与 Debian 档案一致。",
+      "[2] There are publicly accessible archives which work almost the same way as the Debian archive."};
+  const std::string clean = join_lines(lines);
+  {
+    const std::string chinese = "比如， 1.2.";
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[4] = lines[4].substr(0, lines[4].size() - chinese.size());
+    drifted_lines[6] = chinese + lines[6];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move '比如， 1.2.' to the end of the translation of pair 3");
+    CHECK(finding.fixes[1].title == "Move '1.2.' to the start of the original of pair 4");
+  }
+  {
+    const std::string english = "This can be done by specifying the dpkg-buildpackage option -v with the version, e.g., 1.2.";
+    std::vector<std::string> drifted_lines = lines;
+    drifted_lines[5] = lines[5].substr(0, lines[5].size() - english.size() - 1);
+    drifted_lines[7] = english + " " + lines[7];
+    const std::string drifted = join_lines(drifted_lines);
+    const auto analysis = Analysis::run(drifted, {});
+    const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
+    CHECK(finding.fixes[0].title == "Move 'This can be done by…' to the end of the original of pair 3");
+    CHECK(finding.fixes[1].title == "Move '这可以通过指定…' to the start of the translation of pair 4");
+  }
+}
+
 namespace {
 
 // A page (written for the tests) whose second pair ends with the reference

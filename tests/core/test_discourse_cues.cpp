@@ -66,3 +66,20 @@ TEST_CASE("discourse cues: a yes-no answer said alone") {
   CHECK_FALSE(is_answer_alone(""));
   CHECK_FALSE(is_answer_alone("。"));
 }
+
+TEST_CASE("discourse cues: a pointer to further reading, wherever the sentence says it") {
+  using bitext::content::points_further;
+  CHECK(points_further("For more information, read the manual page of dpkg."));
+  CHECK(points_further("Read apt's manual pages for more information."));
+  CHECK(points_further("For details, please see current testing release information."));
+  CHECK(points_further("See the guide for further details."));
+  CHECK(points_further("欲了解更多信息，请阅读第 10.2 节。"));
+  CHECK(points_further("详情请见当前“测试版”的发行信息。"));
+  CHECK(points_further("关于这些术语的更多细节，请参阅政策手册。"));
+  CHECK_FALSE(points_further("Formore information."));           // not the phrase's words
+  CHECK_FALSE(points_further("It stores more information than that."));  // more information, not a pointer to it
+  CHECK_FALSE(points_further("Look for detailed logs."));  // "detailed", not "details"
+  CHECK_FALSE(points_further("日志会记录更多信息。"));  // more detail with no verb of reading
+  CHECK_FALSE(points_further("请阅读发行说明。"));      // reading with no noun of more detail
+  CHECK_FALSE(points_further(""));
+}
