@@ -102,7 +102,7 @@ TEST_CASE("an exception from either side reaches the caller, and the helper stay
         if (stretch == 1) throw std::runtime_error("stretch");
       }),
       "stretch", std::runtime_error);
-  int both = 0;
+  std::atomic<int> both{0};
   detail::run_beside([&] { ++both; }, [&] { ++both; });
   CHECK(both == 2);
   CHECK(helper.try_start([] {}));
