@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <thread>
 
 #include "bitext/speaker_labels.hpp"
 #include "front_matter.hpp"
 #include "line_facts.hpp"
 #include "line_end_marks.hpp"
+#include "run_beside.hpp"
 
 namespace bitext::detail {
 
@@ -56,9 +56,7 @@ std::vector<UnitReading> read_units(const UnitSequence& sequence, const Placehol
   };
   constexpr std::size_t kParallelFrom = 16384;  // units
   if (count >= kParallelFrom) {
-    std::thread helper(read, count / 2, count);
-    read(0, count / 2);
-    helper.join();
+    run_beside([&] { read(count / 2, count); }, [&] { read(0, count / 2); });
   } else {
     read(0, count);
   }

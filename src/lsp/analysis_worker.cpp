@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 
 #if defined(__linux__)
 #include <sys/resource.h>
@@ -29,10 +30,12 @@ std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
 }
 
 AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done, Analyser analyser)
-    : on_done_(std::move(on_done)), analyser_(std::move(analyser)), thread_([this] { loop(); }), reaper_([this] { reap(); }) {
+    : on_done_(std::move(on_done)), analyser_(std::move(analyser)), thread_([this] { loop(); }), reaper_([this] { reap(); }),
+      helper_([] { bind_thread_to_arena(); }) {
   keep_freed_memory();
-  // Not before both threads are bound to their arenas: whatever runs after
-  // this may start threads whose arenas they must not take.
+  // Not before its threads are bound to their arenas (the helper is, once
+  // constructed): whatever runs after this may start threads whose arenas
+  // they must not take.
   std::unique_lock lock(mutex_);
   reap_wake_.wait(lock, [&] { return threads_bound_ == 2; });
 }
@@ -96,7 +99,17 @@ void AnalysisWorker::reap() {
     garbage_.pop_back();
     lock.unlock();
     garbage.reset();
+    release_after_full_run();
   }
+}
+
+void AnalysisWorker::release_after_full_run() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!full_run_kept_ || !full_run_.expired()) return;
+    full_run_kept_ = false;
+  }
+  release_freed_memory();
 }
 
 void AnalysisWorker::remember(const AnalysisJob& job, const std::shared_ptr<const Analysis>& made) {
@@ -187,6 +200,7 @@ void AnalysisWorker::loop() {
         garbage_.clear();
         lock.unlock();
         garbage.clear();
+        release_after_full_run();
         continue;
       }
       job = std::move(queue_.front());
@@ -202,9 +216,16 @@ void AnalysisWorker::loop() {
     result.incremental = job.base && job.edit;
     auto started = std::chrono::steady_clock::now();
     try {
+      std::optional<UseHelperThread> use_helper;
+      if (result.incremental) use_helper.emplace(helper_);
       std::shared_ptr<const Analysis> analysis = analyser_(job);
       result.core_elapsed = std::chrono::steady_clock::now() - started;
       remember(job, analysis);
+      if (!result.incremental) {
+        std::lock_guard lock(mutex_);
+        full_run_ = analysis;
+        full_run_kept_ = true;
+      }
       result.snapshot = std::make_shared<const Snapshot>(std::move(analysis), job.version);
     } catch (const std::exception& e) {
       result.error = e.what();

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bitext/analysis.hpp"
+#include "bitext/helper_thread.hpp"
 #include "bitext/options.hpp"
 #include "lsp/snapshot.hpp"
 #include "lsp/text_document.hpp"
@@ -100,6 +101,7 @@ class AnalysisWorker {
   // Points `job` at the newest version made of its document when that is
   // newer than its base and the job's edit log leads from it.
   void rebase_on_newest(AnalysisJob& job);
+  void release_after_full_run();  // when the full run's analysis was freed
   void remember(const AnalysisJob& job, const std::shared_ptr<const Analysis>& made);
   std::function<void(AnalysisResult)> on_done_;
   Analyser analyser_;
@@ -126,9 +128,18 @@ class AnalysisWorker {
   bool memory_to_release_ = false;
   std::chrono::steady_clock::time_point release_due_{};  // not before then
   bool stopping_ = false;
+  // The last full run's analysis, whose data its helper threads allocated in
+  // arenas that no rerun uses: once it is freed, their memory is returned
+  // (heap.hpp: release_freed_memory), not kept while the user types.
+  std::weak_ptr<const Analysis> full_run_;
+  bool full_run_kept_ = false;
   int threads_bound_ = 0;  // of the worker's two threads, those bound to their malloc arena (heap.hpp)
   std::thread thread_;
   std::thread reaper_;
+  // A rerun's work beside the worker's (the core starts no thread for it),
+  // in an arena of its own: what reruns allocate stays in the same two
+  // arenas edit after edit. A full run starts its threads as before.
+  HelperThread helper_;
 };
 
 }  // namespace bitext::lsp

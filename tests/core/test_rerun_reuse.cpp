@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "bitext/analysis.hpp"
+#include "bitext/helper_thread.hpp"
 #include "support/analysis_compare.hpp"
 #include "support/sanitizers.hpp"
 #include "support/text_files.hpp"
@@ -464,6 +465,35 @@ TEST_CASE("a long document: run, with speakers inferred beside the content check
     const std::string edited = join_lines(lines);
     CAPTURE(edit);
     current = Analysis::rerun(*current, edited, line_edits, options);
+    check_same_analysis(*Analysis::run(edited, options), *current);
+  }
+}
+
+// The server reruns under a kept helper thread (lsp/analysis_worker.cpp), so
+// that each edit allocates in the same two malloc arenas: a rerun of a long
+// document, whose parts run beside each other, starts no thread and is exact.
+TEST_CASE("a long document's reruns with a kept helper thread start no thread and give what run gives") {
+  const std::string sample = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  const std::string text = tagged_copies(sample, 10);
+  const CheckOptions options;
+  const std::size_t before_run = detail::threads_started();
+  auto current = Analysis::run(text, options);
+  REQUIRE(current->transcript().pairs.size() >= 1024);
+  CHECK(detail::threads_started() > before_run);  // a full run starts its threads
+  HelperThread helper;
+  std::vector<std::string> lines = split_lines(text);
+  Editor editor{std::mt19937(5), lines};
+  for (int edit = 0; edit < 3; ++edit) {
+    const std::vector<LineEdit> line_edits = editor.edit();
+    const std::string edited = join_lines(lines);
+    CAPTURE(edit);
+    const std::size_t before = detail::threads_started();
+    {
+      UseHelperThread use(helper);
+      current = Analysis::rerun(*current, std::make_shared<const std::string>(edited), line_edits, options,
+                                Analysis::PreviousWork::Release);
+    }
+    CHECK(detail::threads_started() == before);
     check_same_analysis(*Analysis::run(edited, options), *current);
   }
 }

@@ -283,3 +283,45 @@ TEST_CASE("the freeing thread has a malloc arena of its own: it takes none that 
   CHECK(arena_count() == arenas);
 }
 #endif
+
+// A rerun of a long document runs work beside the content checks: on the
+// worker's kept helper thread, so that every edit allocates in the same malloc
+// arenas (new threads took whichever arenas were free, and each one grew).
+TEST_CASE("the worker's reruns of a long document start no thread; its full runs do") {
+  std::string text;
+  for (int pair = 0; pair < 1200; ++pair)
+    text += "这是第" + std::to_string(pair) + "句话，内容不同。\nThis is sentence number " + std::to_string(pair) +
+            ", with its own words.\n";
+  std::vector<std::size_t> started;  // threads each job started
+  Results results;
+  AnalysisWorker worker([&](AnalysisResult result) { results.add(std::move(result)); }, [&](AnalysisJob& job) {
+    const std::size_t before = bitext::detail::threads_started();
+    auto analysis = analyse_with_core(job);
+    started.push_back(bitext::detail::threads_started() - before);
+    return analysis;
+  });
+  worker.submit(job_for(text, 0));
+  REQUIRE(results.wait_for(1));
+  REQUIRE(results.done[0].snapshot != nullptr);
+  REQUIRE(results.done[0].snapshot->analysis().transcript().pairs.size() >= 1024);
+  std::shared_ptr<const Analysis> base = results.done[0].snapshot->analysis_ptr();
+  for (int edit = 1; edit <= 3; ++edit) {
+    const std::size_t at = text.find("number 600");
+    text.insert(at, "x");
+    AnalysisJob job = job_for(text, edit);
+    job.base = base;
+    job.edit = LineEdit{1201, 1, 1};
+    job.base_revision = static_cast<std::uint64_t>(edit - 1);
+    worker.submit(std::move(job));
+    REQUIRE(results.wait_for(static_cast<std::size_t>(edit) + 1));
+    REQUIRE(results.done.back().snapshot != nullptr);
+    CHECK(results.done.back().incremental);
+    base = results.done.back().snapshot->analysis_ptr();
+  }
+  REQUIRE(started.size() == 4);
+  CHECK(started[0] > 0);
+  CHECK(started[1] == 0);
+  CHECK(started[2] == 0);
+  CHECK(started[3] == 0);
+  CHECK(base->findings().size() == Analysis::run(text, CheckOptions{})->findings().size());
+}
