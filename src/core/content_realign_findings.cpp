@@ -10,6 +10,7 @@
 #include "bitext/text.hpp"
 #include "chars.hpp"
 #include "content_stages.hpp"
+#include "drift_cut_points.hpp"
 #include "front_matter.hpp"
 #include "joiner.hpp"
 #include "line_end_marks.hpp"
@@ -268,13 +269,44 @@ std::string_view moved_text(const PairTable& table, const Alternative& drift, co
   return drift.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
 }
 
+// Where a backward drift's fix cuts its source line. The detection cuts
+// before a section number inside the line (add_label_cuts), which leaves a
+// heading label's word with the moved text ("Blur 图 | 17.178. 高斯模糊",
+// "Combining Images Figure | 8.1. …"); when the source's partner opens with
+// that worded label ("Figure 17.178. …"), the word and its number are one
+// label and the heading begins at the word, so the fix cuts before it.
+CutPoint fix_cut(const PairTable& table, const Alternative& drift, const DriftLines& lines) {
+  CutPoint cut = lines.cut;
+  if (drift.forward) return cut;
+  const std::size_t b = drift.first + 1;
+  const std::string_view text = table.side_text(b, drift.translation_side).text;
+  const std::string_view partner = table.side_text(b, !drift.translation_side).text;
+  std::size_t label_end = cut.tail_begin;
+  while (label_end < text.size() && text[label_end] != ' ' && text[label_end] != '\t') ++label_end;
+  const std::string_view label = text.substr(cut.tail_begin, label_end - cut.tail_begin);
+  if (!detail::is_number_label(label) || !detail::holds_label(partner, label)) return cut;
+  // The side's script, not the line's: a Chinese line may hold more Latin letters than Han ("Blur 图 17.180. Emboss").
+  const Script script = table.script(drift.translation_side);
+  const bool spaced = script != Script::Han && script != Script::Japanese;
+  const std::size_t begin = trailing_label_begin(text.substr(0, label_end), spaced, partner, table.lexicon);
+  if (begin == 0 || begin >= cut.tail_begin) return cut;
+  std::size_t head_end = begin;
+  while (head_end > 0 && (text[head_end - 1] == ' ' || text[head_end - 1] == '\t')) --head_end;
+  if (head_end == 0) return cut;
+  cut.head_end = head_end;
+  cut.tail_begin = begin;
+  return cut;
+}
+
 Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftLines& lines) {
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
-  const CutPoint& cut = lines.cut;
+  const CutPoint cut = fix_cut(table, candidate, lines);
   const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
-  const std::string_view moved = moved_text(table, candidate, lines);
+  const std::string_view source_text = table.side_text(candidate.forward ? a : b, translation).text;
+  const std::string_view moved =
+      candidate.forward ? source_text.substr(cut.tail_begin) : source_text.substr(0, cut.head_end);
   const std::string side = translation ? "translation" : "original";
   Fix fix;
   const std::size_t source_begin = table.line_begin(source_line);

@@ -338,6 +338,47 @@ TEST_CASE("a label moved onto the end of the previous line goes back with its wo
 // as its mirror, the other language's matching text moved the other way; the
 // preferred fix is the one that leaves the headings alone, not the mirror
 // that would join the other language's heading to text too.
+TEST_CASE("a drift's fix moved back from before a heading label leaves the label's word with its number") {
+  // The detection cuts before the number ("Blur 图 | 17.180."); the heading
+  // its partner opens with ("Figure 17.180. Emboss") begins at the word, so the
+  // fix moves the title alone (tuning split: gimp-help's convolution-matrix
+  // page and the handbook's mail-server page; main moved "Blur 图" and "发件人检查例").
+  auto preferred_fix_result = [](const std::string& drifted) {
+    const auto analysis = Analysis::run(drifted, {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    REQUIRE_FALSE(drifts.front()->fixes.empty());
+    CHECK(drifts.front()->fixes.front().preferred);
+    return apply_edits(drifted, drifts.front()->fixes.front().edits);
+  };
+  SUBCASE("a figure's English title") {
+    const std::vector<std::string> clean = {"图 17.176. Sharpen", "Figure 17.176. Sharpen", "图 17.177. Blur",
+                                            "Figure 17.177. Blur", "图 17.180. Emboss", "Figure 17.180. Emboss"};
+    std::vector<std::string> drifted = clean;
+    drifted[2] = "图 17.177.";
+    drifted[4] = "Blur 图 17.180. Emboss";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+  SUBCASE("an example's Chinese title") {
+    const std::vector<std::string> clean = {"11.1.3.2. 检查 EHLO 或 HELO 命令的合法性",
+                                            "11.1.3.2. Checking the Validity of the EHLO or HELO Commands",
+                                            "例 11.3. 对 EHLO 中宣称的名称的限制",
+                                            "Example 11.3. Restrictions on the name announced in EHLO",
+                                            "例 11.4. 发件人检查",
+                                            "Example 11.4. Sender checks",
+                                            "例 11.5. 收件人检查",
+                                            "Example 11.5. Recipient checks",
+                                            "11.1.3.5. 与 DATA（数据） 命令相关的限制",
+                                            "11.1.3.5. Restrictions Associated with the DATA Command",
+                                            "例 11.6. DATA（数据） 检查",
+                                            "Example 11.6. DATA checks"};
+    std::vector<std::string> drifted = clean;
+    drifted[4] = "例 11.4.";
+    drifted[6] = "发件人检查例 11.5. 收件人检查";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+}
+
 TEST_CASE("a drift's preferred fix leaves a heading's title alone on its line") {
   auto preferred_fix_result = [](const std::string& drifted) {
     const auto analysis = Analysis::run(drifted, {});
