@@ -269,26 +269,45 @@ std::string_view moved_text(const PairTable& table, const Alternative& drift, co
   return drift.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
 }
 
-// Where a backward drift's fix cuts its source line. The detection cuts
-// before a section number inside the line (add_label_cuts), which leaves a
-// heading label's word with the moved text ("Blur 图 | 17.178. 高斯模糊",
-// "Combining Images Figure | 8.1. …"); when the source's partner opens with
-// that worded label ("Figure 17.178. …"), the word and its number are one
-// label and the heading begins at the word, so the fix cuts before it.
+// Where a drift's fix cuts its source line. The detection may cut between a
+// heading label's word and its number: backward, before a section number
+// inside the line (add_label_cuts: "Blur 图 | 17.180. Emboss", "…Images Figure
+// | 8.1. …"); forward, before a trailing number whose word the length model
+// kept ("…安装下一页 | 4.3."). When the partner of the pair that label opens
+// begins with a worded label ("Figure 17.180. …", "Next4.3. …"), the word and
+// its number are one label and the heading begins at the word
+// (trailing_label_begin), so the fix cuts before the word.
 CutPoint fix_cut(const PairTable& table, const Alternative& drift, const DriftLines& lines) {
   CutPoint cut = lines.cut;
-  if (drift.forward) return cut;
-  const std::size_t b = drift.first + 1;
-  const std::string_view text = table.side_text(b, drift.translation_side).text;
-  const std::string_view partner = table.side_text(b, !drift.translation_side).text;
-  std::size_t label_end = cut.tail_begin;
-  while (label_end < text.size() && text[label_end] != ' ' && text[label_end] != '\t') ++label_end;
-  const std::string_view label = text.substr(cut.tail_begin, label_end - cut.tail_begin);
+  const std::size_t source_pair = drift.forward ? drift.first : drift.first + 1;
+  const std::string_view text = table.side_text(source_pair, drift.translation_side).text;
+  const std::string_view partner = table.side_text(drift.first + 1, !drift.translation_side).text;
+  // Backward, the number the kept text opens with; forward, the moved label's number.
+  std::string_view label;
+  if (drift.forward) {
+    if (!detail::bare_label(text.substr(cut.tail_begin))) return cut;
+    label = detail::trailing_number_label(text);
+  } else {
+    std::size_t end = cut.tail_begin;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\t') ++end;
+    label = text.substr(cut.tail_begin, end - cut.tail_begin);
+  }
   if (!detail::is_number_label(label) || !detail::holds_label(partner, label)) return cut;
+  const std::size_t label_end = static_cast<std::size_t>(label.data() - text.data()) + label.size();
   // The side's script, not the line's: a Chinese line may hold more Latin letters than Han ("Blur 图 17.180. Emboss").
   const Script script = table.script(drift.translation_side);
   const bool spaced = script != Script::Han && script != Script::Japanese;
-  const std::size_t begin = trailing_label_begin(text.substr(0, label_end), spaced, partner, table.lexicon);
+  std::size_t begin = trailing_label_begin(text.substr(0, label_end), spaced, partner, table.lexicon);
+  // A page's link word ("下一页4.3." for "Next4.3.") is one word, however the
+  // segmenter reads it ("下一" "页" without the dictionary).
+  if (const std::size_t link = detail::navigation_link_inside(text.substr(0, label_end), partner);
+      link != 0 && link < cut.tail_begin) {
+    const std::size_t word_end = link + (static_cast<unsigned char>(text[link]) < 0x80 ? 4 : 9);
+    const bool inside = begin > link && begin < word_end;
+    const bool glued = (begin == 0 || begin >= cut.tail_begin) && word_end <= cut.tail_begin &&
+                       detail::trim(text.substr(word_end, cut.tail_begin - word_end)).empty();
+    if (inside || glued) begin = link;
+  }
   if (begin == 0 || begin >= cut.tail_begin) return cut;
   std::size_t head_end = begin;
   while (head_end > 0 && (text[head_end - 1] == ' ' || text[head_end - 1] == '\t')) --head_end;

@@ -377,6 +377,17 @@ TEST_CASE("a drift's fix moved back from before a heading label leaves the label
     drifted[6] = "发件人检查例 11.5. 收件人检查";
     CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
   }
+  SUBCASE("forward: a page's link word goes with its number, however the segmenter reads it") {
+    // The detection moves "4.3." (the length model keeps the word); the fix
+    // moves "下一页4.3." whole (main: "4.3.", and "页4.3." without the dictionary).
+    const std::vector<std::string> clean = {"4.2.19. 完成安装并重启", "4.2.19. Finishing the Installation and Rebooting",
+                                            "上一页第 4 章 安装", "PrevChapter 4. Installation",
+                                            "下一页4.3. 在首次启动之后", "Next4.3. After the First Boot"};
+    std::vector<std::string> drifted = clean;
+    drifted[2] = "上一页第 4 章 安装下一页4.3.";
+    drifted[4] = "在首次启动之后";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
 }
 
 TEST_CASE("a drift's preferred fix leaves a heading's title alone on its line") {
