@@ -390,6 +390,34 @@ TEST_CASE("a drift's fix moved back from before a heading label leaves the label
   }
 }
 
+TEST_CASE("a number label moved onto a line's end: moving it back on the other side is offered second") {
+  // The original's next heading number "9." moved onto "8.2. Network
+  // printers"; the search cuts no one-group number after a word, so its only
+  // move is the translation's "9." onto "8.2. 网络打印机" (debian-edu manual,
+  // tuning split). The fix that restores the text is offered after it (main: none).
+  const std::vector<std::string> clean = {
+      "8. 打印机管理", "8. Printer Management", "8.1. 使用连在工作站上的打印机", "8.1. Use printers attached to workstations",
+      "在设定为工作站的系统中默认安装了 p910nd 软件包。",
+      "The package p910nd is installed by default on a system with the Workstation profile.",
+      "8.2. 网络打印机", "8.2. Network printers", "9. 时钟同步", "9. Clock synchronisation",
+      "如果您使用拨号或 ISDN ，且按分钟付费，您可能想要改变该默认设定。",
+      "If you use dialup or ISDN and pay per minute, you want to change this default setting.",
+      "10. 扩展占满的分区", "10. Extending full partitions"};
+  std::vector<std::string> drifted = clean;
+  drifted[7] = "8.2. Network printers 9.";
+  drifted[9] = "Clock synchronisation";
+  const std::string text = join_lines(drifted);
+  const auto analysis = Analysis::run(text, {});
+  const auto drifts = with_code(*analysis, "boundary-drift");
+  REQUIRE(drifts.size() == 1);
+  REQUIRE(drifts.front()->fixes.size() == 2);
+  CHECK(drifts.front()->fixes.front().preferred);
+  CHECK(drifts.front()->fixes.front().title == "Move '9.' to the end of the translation of pair 4");
+  CHECK_FALSE(drifts.front()->fixes.back().preferred);
+  CHECK(drifts.front()->fixes.back().title == "Move '9.' to the start of the original of pair 5");
+  CHECK(apply_edits(text, drifts.front()->fixes.back().edits) == join_lines(clean));
+}
+
 TEST_CASE("a drift's preferred fix leaves a heading's title alone on its line") {
   auto preferred_fix_result = [](const std::string& drifted) {
     const auto analysis = Analysis::run(drifted, {});
