@@ -269,58 +269,10 @@ std::string_view moved_text(const PairTable& table, const Alternative& drift, co
   return drift.forward ? text.substr(cut.tail_begin) : text.substr(0, cut.head_end);
 }
 
-// Where a drift's fix cuts its source line. The detection may cut between a
-// heading label's word and its number: backward, before a section number
-// inside the line (add_label_cuts: "Blur 图 | 17.180. Emboss", "…Images Figure
-// | 8.1. …"); forward, before a trailing number whose word the length model
-// kept ("…安装下一页 | 4.3."). When the partner of the pair that label opens
-// begins with a worded label ("Figure 17.180. …", "Next4.3. …"), the word and
-// its number are one label and the heading begins at the word
-// (trailing_label_begin), so the fix cuts before the word.
-CutPoint fix_cut(const PairTable& table, const Alternative& drift, const DriftLines& lines) {
-  CutPoint cut = lines.cut;
-  const std::size_t source_pair = drift.forward ? drift.first : drift.first + 1;
-  const std::string_view text = table.side_text(source_pair, drift.translation_side).text;
-  const std::string_view partner = table.side_text(drift.first + 1, !drift.translation_side).text;
-  // Backward, the number the kept text opens with; forward, the moved label's number.
-  std::string_view label;
-  if (drift.forward) {
-    if (!detail::bare_label(text.substr(cut.tail_begin))) return cut;
-    label = detail::trailing_number_label(text);
-  } else {
-    std::size_t end = cut.tail_begin;
-    while (end < text.size() && text[end] != ' ' && text[end] != '\t') ++end;
-    label = text.substr(cut.tail_begin, end - cut.tail_begin);
-  }
-  if (!detail::is_number_label(label) || !detail::holds_label(partner, label)) return cut;
-  const std::size_t label_end = static_cast<std::size_t>(label.data() - text.data()) + label.size();
-  // The side's script, not the line's: a Chinese line may hold more Latin letters than Han ("Blur 图 17.180. Emboss").
-  const Script script = table.script(drift.translation_side);
-  const bool spaced = script != Script::Han && script != Script::Japanese;
-  std::size_t begin = trailing_label_begin(text.substr(0, label_end), spaced, partner, table.lexicon);
-  // A page's link word ("下一页4.3." for "Next4.3.") is one word, however the
-  // segmenter reads it ("下一" "页" without the dictionary).
-  if (const std::size_t link = detail::navigation_link_inside(text.substr(0, label_end), partner);
-      link != 0 && link < cut.tail_begin) {
-    const std::size_t word_end = link + (static_cast<unsigned char>(text[link]) < 0x80 ? 4 : 9);
-    const bool inside = begin > link && begin < word_end;
-    const bool glued = (begin == 0 || begin >= cut.tail_begin) && word_end <= cut.tail_begin &&
-                       detail::trim(text.substr(word_end, cut.tail_begin - word_end)).empty();
-    if (inside || glued) begin = link;
-  }
-  if (begin == 0 || begin >= cut.tail_begin) return cut;
-  std::size_t head_end = begin;
-  while (head_end > 0 && (text[head_end - 1] == ' ' || text[head_end - 1] == '\t')) --head_end;
-  if (head_end == 0) return cut;
-  cut.head_end = head_end;
-  cut.tail_begin = begin;
-  return cut;
-}
-
 Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftLines& lines) {
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
-  const CutPoint cut = fix_cut(table, candidate, lines);
+  const CutPoint cut = fix_cut(table, candidate, lines.cut);
   const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
   const std::string_view source_text = table.side_text(candidate.forward ? a : b, translation).text;
