@@ -169,7 +169,8 @@ CutPoint fix_cut(const PairTable& table, const Alternative& drift, CutPoint cut)
   // segmenter reads it ("下一" "页" without the dictionary).
   if (const std::size_t link = detail::navigation_link_inside(text.substr(0, label_end), partner);
       link != 0 && link < cut.tail_begin) {
-    const std::size_t word_end = link + (static_cast<unsigned char>(text[link]) < 0x80 ? 4 : 9);
+    const std::string_view word = static_cast<unsigned char>(text[link]) < 0x80 ? "Next" : "下一页";  // its byte size
+    const std::size_t word_end = link + word.size();
     const bool inside = begin > link && begin < word_end;
     const bool glued = (begin == 0 || begin >= cut.tail_begin) && word_end <= cut.tail_begin &&
                        detail::trim(text.substr(word_end, cut.tail_begin - word_end)).empty();
