@@ -330,16 +330,42 @@ void StructuralChecker::doubled(const Pair& pair, bool translation_side) {
   }
   untranslated_heading(finding, first, first);
   const bool heading_first = markdown_heading(text_of(first));
+  std::optional<Fix> title_fix = title_to_label(pair, translation_side);
+  if (title_fix) finding.fixes.push_back(std::move(*title_fix));
   // Join: replace what separates the two parts (line end, blank lines) by the
   // separator. Only when nothing but blank lines lies between them.
   for (std::uint32_t between = first + 1; between < second; ++between)
     if (!blank(between)) return;
   Fix fix;
   fix.title = "Join the two lines";
-  fix.preferred = !heading_first;  // a heading joined to its paragraph is no repair to apply unasked
+  // A heading joined to its paragraph is no repair to apply unasked.
+  fix.preferred = !heading_first && !title_fix;
   fix.edits.push_back({line(first).end, line(second).begin, detail::joiner_in(text_of(first), text_of(second), index_, first, second)});
   finding.fixes.push_back(std::move(fix));
   merged_second_fix(finding_at, pair, translation_side);
+}
+
+std::optional<Fix> StructuralChecker::title_to_label(const Pair& pair, bool translation_side) const {
+  const SideLines& side = translation_side ? pair.translation : pair.original;
+  const SideLines& other = translation_side ? pair.original : pair.translation;
+  if (side.size() != 2 || other.size() != 1 || other.front() + 1 != side[0]) return std::nullopt;
+  const std::string_view label = detail::trim(text_of(other.front()));
+  const std::string_view title = detail::trim(text_of(side[0]));
+  const std::string_view heading = detail::trim(text_of(side[1]));
+  const std::string_view number = detail::trailing_number_label(label);
+  if (number.empty() || title.empty() || !detail::bare_label(label)) return std::nullopt;
+  // The heading is its own label and exactly that title after one space.
+  if (heading.size() < title.size() + 2 || !heading.ends_with(title)) return std::nullopt;
+  const std::string_view heading_label = heading.substr(0, heading.size() - title.size() - 1);
+  if (heading[heading_label.size()] != ' ' || !detail::bare_label(heading_label) ||
+      detail::trailing_number_label(heading_label) != number)
+    return std::nullopt;
+  Fix fix;
+  fix.title = "Join line " + line_number(side[0]) + " to its label on line " + line_number(other.front());
+  fix.preferred = true;
+  // A number label is followed by a space in either script ("图 17.5. Pixelize").
+  fix.edits.push_back({line(other.front()).end, line(side[0]).begin, " "});
+  return fix;
 }
 
 auto StructuralChecker::inner_blanks(const Pair& pair) const -> InnerBlanks {

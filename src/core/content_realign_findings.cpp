@@ -10,6 +10,7 @@
 #include "bitext/text.hpp"
 #include "chars.hpp"
 #include "content_stages.hpp"
+#include "drift_cut_points.hpp"
 #include "front_matter.hpp"
 #include "joiner.hpp"
 #include "line_end_marks.hpp"
@@ -271,10 +272,12 @@ std::string_view moved_text(const PairTable& table, const Alternative& drift, co
 Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftLines& lines) {
   const std::size_t a = candidate.first, b = a + 1;
   const bool translation = candidate.translation_side;
-  const CutPoint& cut = lines.cut;
+  const CutPoint cut = fix_cut(table, candidate, lines.cut);
   const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
-  const std::string_view moved = moved_text(table, candidate, lines);
+  const std::string_view source_text = table.side_text(candidate.forward ? a : b, translation).text;
+  const std::string_view moved =
+      candidate.forward ? source_text.substr(cut.tail_begin) : source_text.substr(0, cut.head_end);
   const std::string side = translation ? "translation" : "original";
   Fix fix;
   const std::size_t source_begin = table.line_begin(source_line);
@@ -596,6 +599,41 @@ int opens_like_neighbours(const PairTable& table, const Alternative& move, const
   return opening_words(parts.first_rest) == moved || (a > 0 && opens_alike(a - 1)) || opens_alike(a + 2) ? 1 : 0;
 }
 
+// A drift that moves a bare number label back onto a line's end ("9." of "9.
+// 时钟同步" onto "8.2. 网络打印机") when the other language's line of that pair
+// ends with the same label ("8.2. Network printers 9.", "16. 桌面 HowTo16.1."): the
+// label is that line's, moved onto it from the next pair's start, which the
+// drift search does not cut at (a one-group number after a word may end a
+// sentence: "It costs 9."). Moving it back, forward on the other side, is
+// offered second when the search found no mirror; a number label labels what
+// follows it, with a space in either script.
+std::optional<Fix> trailing_label_fix(const PairTable& table, const Alternative& drift, std::string_view moved) {
+  const std::string_view label = detail::trim(moved);
+  if (drift.forward || !detail::is_number_label(label)) return std::nullopt;
+  const std::size_t a = drift.first, b = a + 1;
+  const bool other = !drift.translation_side;
+  const std::string_view end_text = table.side_text(a, other).text;
+  const std::string_view start_text = table.side_text(b, other).text;
+  const std::string_view kept = detail::trim(end_text);
+  if (kept.size() <= label.size() + 1 || !kept.ends_with(label)) return std::nullopt;
+  // After a space, or glued in a Chinese line ("…HowTo16.1."); not inside a longer number.
+  const char before = kept[kept.size() - label.size() - 1];
+  const Script script = table.script(other);
+  const bool spaced = script != Script::Han && script != Script::Japanese;
+  if (before != ' ' && (spaced || chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.'))
+    return std::nullopt;
+  if (detail::trim(start_text).starts_with(label)) return std::nullopt;
+  std::size_t head_end = static_cast<std::size_t>(kept.data() - end_text.data()) + kept.size() - label.size();
+  while (head_end > 0 && (end_text[head_end - 1] == ' ' || end_text[head_end - 1] == '\t')) --head_end;
+  const std::uint32_t source_line = table.line(a, other), dest_line = table.line(b, other);
+  Fix fix;
+  fix.title = "Move " + quoted(label, 24) + " to the start of the " + (other ? "translation" : "original") + " of pair " +
+              std::to_string(b + 1);
+  fix.edits.push_back({table.line_begin(source_line) + head_end, table.line_end(source_line), ""});
+  fix.edits.push_back({table.line_begin(dest_line), table.line_begin(dest_line), std::string(label) + " "});
+  return fix;
+}
+
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {
   auto severity = severity_of(best.evidence, kRealignThresholds);
   // The dictionary knows the moved words and none of them finds a
@@ -698,6 +736,7 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   fix.preferred = true;
   finding.fixes.push_back(std::move(fix));
   if (alternative) finding.fixes.push_back(drift_fix(table, *alternative, *alternative_lines));
+  else if (std::optional<Fix> label_fix = trailing_label_fix(table, candidate, moved)) finding.fixes.push_back(std::move(*label_fix));
   finding.severity = *severity;
   out.push_back(std::move(finding));
 }

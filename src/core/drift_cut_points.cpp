@@ -145,4 +145,44 @@ bool worded_label_stop(std::string_view partner, std::string_view own) {
   return detail::carries_number(own, label.substr(0, label.size() - 1)) && !detail::holds_label(own, label);
 }
 
+CutPoint fix_cut(const PairTable& table, const Alternative& drift, CutPoint cut) {
+  const std::size_t source_pair = drift.forward ? drift.first : drift.first + 1;
+  const std::string_view text = table.side_text(source_pair, drift.translation_side).text;
+  const std::string_view partner = table.side_text(drift.first + 1, !drift.translation_side).text;
+  // Backward, the number the kept text opens with; forward, the moved label's number.
+  std::string_view label;
+  if (drift.forward) {
+    if (!detail::bare_label(text.substr(cut.tail_begin))) return cut;
+    label = detail::trailing_number_label(text);
+  } else {
+    std::size_t end = cut.tail_begin;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\t') ++end;
+    label = text.substr(cut.tail_begin, end - cut.tail_begin);
+  }
+  if (!detail::is_number_label(label) || !detail::holds_label(partner, label)) return cut;
+  const std::size_t label_end = static_cast<std::size_t>(label.data() - text.data()) + label.size();
+  // The side's script, not the line's: a Chinese line may hold more Latin letters than Han ("Blur 图 17.180. Emboss").
+  const Script script = table.script(drift.translation_side);
+  const bool spaced = script != Script::Han && script != Script::Japanese;
+  std::size_t begin = trailing_label_begin(text.substr(0, label_end), spaced, partner, table.lexicon);
+  // A page's link word ("下一页4.3." for "Next4.3.") is one word, however the
+  // segmenter reads it ("下一" "页" without the dictionary).
+  if (const std::size_t link = detail::navigation_link_inside(text.substr(0, label_end), partner);
+      link != 0 && link < cut.tail_begin) {
+    const std::string_view word = static_cast<unsigned char>(text[link]) < 0x80 ? "Next" : "下一页";  // its byte size
+    const std::size_t word_end = link + word.size();
+    const bool inside = begin > link && begin < word_end;
+    const bool glued = (begin == 0 || begin >= cut.tail_begin) && word_end <= cut.tail_begin &&
+                       detail::trim(text.substr(word_end, cut.tail_begin - word_end)).empty();
+    if (inside || glued) begin = link;
+  }
+  if (begin == 0 || begin >= cut.tail_begin) return cut;
+  std::size_t head_end = begin;
+  while (head_end > 0 && (text[head_end - 1] == ' ' || text[head_end - 1] == '\t')) --head_end;
+  if (head_end == 0) return cut;
+  cut.head_end = head_end;
+  cut.tail_begin = begin;
+  return cut;
+}
+
 }  // namespace bitext::content

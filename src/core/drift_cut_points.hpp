@@ -55,4 +55,16 @@ std::size_t trailing_label_begin(std::string_view text, bool spaced, std::string
 // the partner counts a sentence by a full stop that closes none.
 bool worded_label_stop(std::string_view partner, std::string_view own);
 
+// Where a drift's fix cuts its source line. The detection may cut between a
+// heading label's word and its number: backward, before a section number
+// inside the line (add_label_cuts: "Blur 图 | 17.180. Emboss", "…Images Figure
+// | 8.1. …"); forward, before a trailing number whose word the length model
+// kept ("…安装下一页 | 4.3."). When the partner of the pair that label opens
+// begins with a worded label ("Figure 17.180. …", "Next4.3. …"), the word and
+// its number are one label and the heading begins at the word
+// (trailing_label_begin), so the fix cuts before the word. `cut`: the
+// detection's cut; the fix's is returned (only the fix reads it: detection,
+// evidence and message keep the detection's).
+CutPoint fix_cut(const PairTable& table, const Alternative& drift, CutPoint cut);
+
 }  // namespace bitext::content

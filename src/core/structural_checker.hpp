@@ -165,6 +165,13 @@ class StructuralChecker {
   void untranslated(const Pair& pair);
   static bool has_han(std::string_view text);
   void doubled(const Pair& pair, bool translation_side);
+  // A doubled side whose first line follows the other side's lone line, a
+  // heading's label alone ("图 17.5.", "上一页10.8."), and whose second line is
+  // that heading with exactly the first line as its title ("Figure 17.5.
+  // Pixelize" after "Pixelize"): pages keep such titles untranslated, so the
+  // label's own title was split off it and read by its script as the other
+  // side. The join that gives it back, or none.
+  std::optional<Fix> title_to_label(const Pair& pair, bool translation_side) const;
 
   // The merged shape at an ordinary sentence end ("。" then Han, ". " then a
   // capital): one segment of two sentences split over two lines has it too,

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "bitext/checks.hpp"
@@ -743,6 +744,37 @@ TEST_CASE("split-line: a heading's label with no title, broken off its title") {
         "Chapter 2. Presenting the Case Study\n"
         "请把窗户打开。\n"
         "Please open the window.");
+}
+
+TEST_CASE("split-line: an untranslated title split off its label goes back to the label") {
+  // gimp-help keeps a figure's title in English ("图 17.5. Pixelize"): split
+  // off, the title reads as an English line beside its heading. Main joined it
+  // to the heading instead ("Pixelize Figure 17.5. Pixelize"); the title's own
+  // join comes first, that one second (tuning split, gimp-help filters-blur.html).
+  for (const auto& [label, title, heading] :
+       {std::tuple<std::string, std::string, std::string>{"图 17.5.", "Pixelize", "Figure 17.5. Pixelize"},
+        {"上一页10.8.", "DHCP", "Prev10.8. DHCP"}}) {
+    INFO(label);
+    const std::string before = "今天天气很好。\nThe weather is nice today.\n";
+    const std::string after = "\n请把窗户打开。\nPlease open the window.";
+    const std::string text = before + label + "\n" + title + "\n" + heading + after;
+    const std::vector<Finding> findings = check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].code == "split-line");
+    CHECK(findings[0].message ==
+          "English line continues on line 5: lines 4–5 together make one segment with the Chinese line 3 (pair 2)");
+    REQUIRE(findings[0].fixes.size() == 2);
+    CHECK(findings[0].fixes[0].preferred);
+    CHECK(findings[0].fixes[0].title == "Join line 4 to its label on line 3");
+    CHECK(fixed(text, findings[0]) == before + label + " " + title + "\n" + heading + after);
+    CHECK_FALSE(findings[0].fixes[1].preferred);
+    CHECK(apply_edits(text, findings[0].fixes[1].edits) == before + label + "\n" + title + " " + heading + after);
+  }
+  // Another number: no title of that label, and no join to it.
+  const std::string text = "今天天气很好。\nThe weather is nice today.\n图 17.5.\nPixelize\nFigure 17.6. Pixelize"
+                           "\n请把窗户打开。\nPlease open the window.";
+  for (const Finding& finding : check(text))
+    for (const Fix& fix : finding.fixes) CHECK(fix.title.find("to its label") == std::string::npos);
 }
 
 TEST_CASE("bare labels: a heading's number, with one word before it at most, and no title") {

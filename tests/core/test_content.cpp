@@ -338,6 +338,86 @@ TEST_CASE("a label moved onto the end of the previous line goes back with its wo
 // as its mirror, the other language's matching text moved the other way; the
 // preferred fix is the one that leaves the headings alone, not the mirror
 // that would join the other language's heading to text too.
+TEST_CASE("a drift's fix moved back from before a heading label leaves the label's word with its number") {
+  // The detection cuts before the number ("Blur 图 | 17.180."); the heading
+  // its partner opens with ("Figure 17.180. Emboss") begins at the word, so the
+  // fix moves the title alone (tuning split: gimp-help's convolution-matrix
+  // page and the handbook's mail-server page; main moved "Blur 图" and "发件人检查例").
+  auto preferred_fix_result = [](const std::string& drifted) {
+    const auto analysis = Analysis::run(drifted, {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    REQUIRE_FALSE(drifts.front()->fixes.empty());
+    CHECK(drifts.front()->fixes.front().preferred);
+    return apply_edits(drifted, drifts.front()->fixes.front().edits);
+  };
+  SUBCASE("a figure's English title") {
+    const std::vector<std::string> clean = {"图 17.176. Sharpen", "Figure 17.176. Sharpen", "图 17.177. Blur",
+                                            "Figure 17.177. Blur", "图 17.180. Emboss", "Figure 17.180. Emboss"};
+    std::vector<std::string> drifted = clean;
+    drifted[2] = "图 17.177.";
+    drifted[4] = "Blur 图 17.180. Emboss";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+  SUBCASE("an example's Chinese title") {
+    const std::vector<std::string> clean = {"11.1.3.2. 检查 EHLO 或 HELO 命令的合法性",
+                                            "11.1.3.2. Checking the Validity of the EHLO or HELO Commands",
+                                            "例 11.3. 对 EHLO 中宣称的名称的限制",
+                                            "Example 11.3. Restrictions on the name announced in EHLO",
+                                            "例 11.4. 发件人检查",
+                                            "Example 11.4. Sender checks",
+                                            "例 11.5. 收件人检查",
+                                            "Example 11.5. Recipient checks",
+                                            "11.1.3.5. 与 DATA（数据） 命令相关的限制",
+                                            "11.1.3.5. Restrictions Associated with the DATA Command",
+                                            "例 11.6. DATA（数据） 检查",
+                                            "Example 11.6. DATA checks"};
+    std::vector<std::string> drifted = clean;
+    drifted[4] = "例 11.4.";
+    drifted[6] = "发件人检查例 11.5. 收件人检查";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+  SUBCASE("forward: a page's link word goes with its number, however the segmenter reads it") {
+    // The detection moves "4.3." (the length model keeps the word); the fix
+    // moves "下一页4.3." whole (main: "4.3.", and "页4.3." without the dictionary).
+    const std::vector<std::string> clean = {"4.2.19. 完成安装并重启", "4.2.19. Finishing the Installation and Rebooting",
+                                            "上一页第 4 章 安装", "PrevChapter 4. Installation",
+                                            "下一页4.3. 在首次启动之后", "Next4.3. After the First Boot"};
+    std::vector<std::string> drifted = clean;
+    drifted[2] = "上一页第 4 章 安装下一页4.3.";
+    drifted[4] = "在首次启动之后";
+    CHECK(preferred_fix_result(join_lines(drifted)) == join_lines(clean));
+  }
+}
+
+TEST_CASE("a number label moved onto a line's end: moving it back on the other side is offered second") {
+  // The original's next heading number "9." moved onto "8.2. Network
+  // printers"; the search cuts no one-group number after a word, so its only
+  // move is the translation's "9." onto "8.2. 网络打印机" (debian-edu manual,
+  // tuning split). The fix that restores the text is offered after it (main: none).
+  const std::vector<std::string> clean = {
+      "8. 打印机管理", "8. Printer Management", "8.1. 使用连在工作站上的打印机", "8.1. Use printers attached to workstations",
+      "在设定为工作站的系统中默认安装了 p910nd 软件包。",
+      "The package p910nd is installed by default on a system with the Workstation profile.",
+      "8.2. 网络打印机", "8.2. Network printers", "9. 时钟同步", "9. Clock synchronisation",
+      "如果您使用拨号或 ISDN ，且按分钟付费，您可能想要改变该默认设定。",
+      "If you use dialup or ISDN and pay per minute, you want to change this default setting.",
+      "10. 扩展占满的分区", "10. Extending full partitions"};
+  std::vector<std::string> drifted = clean;
+  drifted[7] = "8.2. Network printers 9.";
+  drifted[9] = "Clock synchronisation";
+  const std::string text = join_lines(drifted);
+  const auto analysis = Analysis::run(text, {});
+  const auto drifts = with_code(*analysis, "boundary-drift");
+  REQUIRE(drifts.size() == 1);
+  REQUIRE(drifts.front()->fixes.size() == 2);
+  CHECK(drifts.front()->fixes.front().preferred);
+  CHECK(drifts.front()->fixes.front().title == "Move '9.' to the end of the translation of pair 4");
+  CHECK_FALSE(drifts.front()->fixes.back().preferred);
+  CHECK(drifts.front()->fixes.back().title == "Move '9.' to the start of the original of pair 5");
+  CHECK(apply_edits(text, drifts.front()->fixes.back().edits) == join_lines(clean));
+}
+
 TEST_CASE("a drift's preferred fix leaves a heading's title alone on its line") {
   auto preferred_fix_result = [](const std::string& drifted) {
     const auto analysis = Analysis::run(drifted, {});
