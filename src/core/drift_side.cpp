@@ -254,7 +254,9 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   // small letter is usual (a command, a list), and a command or a path
   // ("dh_make", "debian/rules") is written in small letters anywhere, so only
   // a word of letters counts, and a list of terms ("patch - this utility…")
-  // opens its lines so: the document's own lines say it is usual.
+  // opens its lines so: the document's own lines say it is usual. Read
+  // within kUsualOpeningReach pairs of the move (a list's lines stand
+  // together), so that each finding costs the same on a long document.
   int mid_sentence_opening = 0;
   auto opens_with_small_word = [](std::string_view line) {
     const std::string_view text = chars::without_opening_marks(detail::trim(line));
@@ -266,8 +268,11 @@ double shape_change(const PairTable& table, const Alternative& drift, const Drif
   if (!cut.sentence && source.spaced && (head.ends_with(",") || head.ends_with("，"))) {
     const std::string_view opened = drift.forward ? moved_part : source_text.substr(cut.tail_begin);
     if (opens_with_small_word(opened)) {
+      constexpr std::size_t kUsualOpeningReach = 256;
       bool usual = false;
-      for (std::size_t p = 0; p < table.size() && !usual; ++p)
+      const std::size_t from = a > kUsualOpeningReach ? a - kUsualOpeningReach : 0;
+      const std::size_t to = std::min(table.size(), b + 1 + kUsualOpeningReach);
+      for (std::size_t p = from; p < to && !usual; ++p)
         if (p != a && p != b && table.valid(p)) usual = opens_with_small_word(table.side_text(p, translation).text);
       mid_sentence_opening = usual ? 0 : 1;
     }

@@ -53,7 +53,8 @@ std::string joiner_in(std::string_view left, std::string_view right, const LineI
     const Habit habit = line_habit(lines.line_text(line), stop);
     return habit == Habit::Mixed ? Habit::None : habit;
   };
-  for (std::size_t distance = 1; distance <= first || last + distance < count; ++distance) {
+  for (std::size_t distance = 1; distance <= kMarkHabitReach && (distance <= first || last + distance < count);
+       ++distance) {
     const Habit before = distance <= first ? habit_of(first - distance) : Habit::None;
     const Habit after = habit_of(last + distance);
     if (before == Habit::None && after == Habit::None) continue;

@@ -2,6 +2,7 @@
 // line joined again, a drifted sentence moved back to its line).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,7 +22,10 @@ std::string joiner(std::string_view left, std::string_view right);
 // ("。" then "[94]"): documents space the mark in some stretches and glue it in
 // others, as their translators did, so the nearest line outside the edited
 // ones (`first`..`last`) where a sentence end of the same kind (full-width or
-// ASCII) meets a mark tells; joiner() when none does or the two nearest disagree.
+// ASCII) meets a mark tells; joiner() when none does within kMarkHabitReach
+// lines (a habit is a stretch's; bounded so that each fix costs the same on a
+// long document) or the two nearest disagree.
+inline constexpr std::size_t kMarkHabitReach = 512;
 std::string joiner_in(std::string_view left, std::string_view right, const LineIndex& lines, std::size_t first,
                       std::size_t last);
 

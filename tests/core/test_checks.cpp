@@ -554,6 +554,16 @@ TEST_CASE("joiner_in: the nearest line outside the edited ones where a sentence 
   CHECK(detail::joiner_in("B.", "D", index, 3, 3) == " ");
 }
 
+TEST_CASE("joiner_in: a habit further than kMarkHabitReach lines away says nothing") {
+  // A spaced mark on line 0, then lines without marks: a join kMarkHabitReach
+  // lines below reads it, one line further does not (joiner()'s "").
+  std::string text = "丙。 [3]\n";
+  for (std::size_t line = 1; line <= detail::kMarkHabitReach + 2; ++line) text += "乙。\n";
+  const LineIndex index(text);
+  CHECK(detail::joiner_in("乙。", "[2] 丁", index, detail::kMarkHabitReach, detail::kMarkHabitReach) == " ");
+  CHECK(detail::joiner_in("乙。", "[2] 丁", index, detail::kMarkHabitReach + 1, detail::kMarkHabitReach + 1).empty());
+}
+
 TEST_CASE("split-line: a line end broken off onto a line without letters") {
   SUBCASE("English: joined with one space") {
     const std::string text =
