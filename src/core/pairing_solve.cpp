@@ -1,6 +1,7 @@
 #include "pairing_solve.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -41,7 +42,9 @@ class Aligner {
   explicit Aligner(const SolveInput& input)
       : items_(input.items), sequence_(input.sequence), median_(input.medians), cased_(input.cased),
         lengths_(input.lengths), sentences_(input.sentences), sentence_fit_(input.sentence_fit),
-        lexicon_(input.lexicon), chinese_(input.chinese), split_memo_(input.split_memo) {}
+        lexicon_(input.lexicon), chinese_(input.chinese), split_memo_(input.split_memo) {
+    weigh_lower_case();
+  }
 
   Solution solve(const Orientation& orientation) {
     orientation_ = orientation;
@@ -220,7 +223,8 @@ class Aligner {
     // of two translation lines, the second of two original lines.
     const std::size_t other_part = doubled_first ? a + 1 : a;
     const SplitEvidence evidence = split_evidence(a, partner, doubled_first);
-    return kSplit + evidence.breaks + evidence.names + evidence.numbers + evidence.words +
+    const double lower = evidence.lower_right ? lower_case_weight_[items_[a].label == kScript2 ? 1 : 0] : 0.0;
+    return kSplit + evidence.breaks - lower + evidence.names + evidence.numbers + evidence.words +
            sentence_evidence(a, other_part, partner) +
            (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
   }
@@ -254,7 +258,9 @@ class Aligner {
     const std::string_view questioned_text = doubled_first ? first : second;
     const std::string_view other_text = doubled_first ? second : first;
     SplitEvidence evidence;
-    evidence.breaks = break_cost(first, second, cased);
+    const BreakCues cues = break_cues(first, second, cased);
+    evidence.breaks = cues.fixed;
+    evidence.lower_right = cues.lower_right;
     evidence.names = shared_names_cost(questioned_text, other_text, cased, with, partner_cased);
     evidence.numbers = shared_numbers_cost(questioned_text, other_text, with);
     evidence.words = words_evidence(questioned, other_part, partner);
@@ -268,6 +274,26 @@ class Aligner {
     if (chinese == chinese_[items_[partner].label == kScript2 ? 1 : 0]) return 0.0;  // not a zh/en pair
     return shared_words_cost(*lexicon_, text_of(items_[questioned].unit), text_of(items_[other_part].unit),
                              text_of(items_[partner].unit), chinese);
+  }
+
+  // A right part that opens in lower case continues a sentence, unless the
+  // document's lines of that script often open so (entries such as "by name",
+  // "by date"). The cue is worth the log of how much likelier it is at a
+  // split (near 1) than at the start of a line of its own (the document's own
+  // rate, by Laplace's rule of succession so that a short document is not
+  // sure of it), at most kBreakInSentence: in prose, where almost no line
+  // opens in lower case, it keeps its full weight.
+  void weigh_lower_case() {
+    std::array<std::size_t, 2> lines{}, lower{};
+    for (const Item& item : items_) {
+      if (item.label != kScript1 && item.label != kScript2) continue;
+      const std::size_t side = item.label == kScript2 ? 1 : 0;
+      ++lines[side];
+      if (cased_[side] && opens_lower_case(text_of(item.unit))) ++lower[side];
+    }
+    for (const std::size_t side : {0, 1})
+      lower_case_weight_[side] =
+          std::min(kBreakInSentence, -std::log((double(lower[side]) + 1.0) / (double(lines[side]) + 2.0)));
   }
 
   // Sentence counts: the two lines read as one against the partner, compared
@@ -335,6 +361,7 @@ class Aligner {
   const Lexicon* lexicon_ = nullptr;
   std::array<bool, 2> chinese_{};  // script 1, script 2: is Chinese (the dictionary's side)
   RunMemo<SplitEvidence>* split_memo_ = nullptr;
+  std::array<double, 2> lower_case_weight_{};  // script 1, script 2 (weigh_lower_case)
   Orientation orientation_;
   double log_ratio_ = 0.0;
   double log_median_first_ = 0.0;

@@ -962,15 +962,52 @@ TEST_CASE("a list entry that lost its partner is a lone line, not the start of i
   CHECK(list.pairs[1].original.empty());
   CHECK(list.pairs[2].translation == Lines{3});
   CHECK(list.pairs[2].original == Lines{4});
-  using bitext::detail::break_cost;
+  using bitext::detail::break_cues;
   // Two list entries: the missing mark says nothing.
-  CHECK(break_cost("色调", "饱和度", false) == 0.0);
-  CHECK(break_cost("Normalize", "Color Enhance", true) == 0.0);
-  // A sentence broken in two leaves its marks to one of the parts, or starts
-  // its right part in lower case (both kBreakInSentence).
-  CHECK(break_cost("我们今天要讨论的", "是机器学习。", false) == doctest::Approx(-3.0));
-  CHECK(break_cost("Save background color", "and the gamma", true) == doctest::Approx(-3.0));
-  CHECK(break_cost("When we released it,", "Nobody knew", true) == doctest::Approx(-3.0));
+  CHECK(break_cues("色调", "饱和度", false).fixed == 0.0);
+  CHECK(break_cues("Normalize", "Color Enhance", true).fixed == 0.0);
+  CHECK_FALSE(break_cues("Normalize", "Color Enhance", true).lower_right);
+  // A sentence broken in two leaves its marks to one of the parts
+  // (kBreakInSentence), or starts its right part in lower case (a cue the
+  // solve weighs by the document's own lines).
+  CHECK(break_cues("我们今天要讨论的", "是机器学习。", false).fixed == doctest::Approx(-3.0));
+  CHECK(break_cues("Save background color", "and the gamma", true).fixed == 0.0);
+  CHECK(break_cues("Save background color", "and the gamma", true).lower_right);
+  CHECK_FALSE(break_cues("保存背景颜色", "和伽马", false).lower_right);  // no case, no cue
+  CHECK(break_cues("When we released it,", "Nobody knew", true).fixed == doctest::Approx(-3.0));
+  CHECK_FALSE(break_cues("When we released it,", "Nobody knew", true).lower_right);
+}
+
+TEST_CASE("a right part in lower case is a split in prose, and says little in a list whose entries open so") {
+  // Entries of a plug-in's search menu all open in lower case ("by name"): one
+  // more that does is no sign that it continues the entry before it. "按作者"
+  // was deleted before "by help": "by help" is alone, "按照描述" keeps "by
+  // description" (main read "by description" + "by help" as one segment).
+  const std::string entries =
+      "12.8.1. 激活命令\n12.8.1. Activating the Command\n"
+      "按照名称\nby name\n"
+      "按照描述\nby description\n"
+      "by help\n"
+      "按作者\nby author\n"
+      "由版权\nby copyright\n"
+      "按日期\nby date\n";
+  const Transcript list = parse(entries);
+  CHECK(list.order == LineOrder::TranslationFirst);
+  REQUIRE(list.pairs.size() == 7);
+  CHECK(list.pairs[2].translation == Lines{4});
+  CHECK(list.pairs[2].original == Lines{5});
+  CHECK(list.pairs[3].translation.empty());
+  CHECK(list.pairs[3].original == Lines{6});
+  // The same break in prose, where the English lines open in capitals: the
+  // lower-case start keeps its full weight and the two lines are one segment.
+  std::vector<std::string> lines = zh_en_lines(6);
+  lines.insert(lines.begin() + 6, "他们一起保存了背景颜色和伽马值。");
+  lines.insert(lines.begin() + 7, "Together they saved the background color");
+  lines.insert(lines.begin() + 8, "and the gamma value.");
+  const Transcript prose = parse(join(lines));
+  REQUIRE(prose.pairs.size() == 7);
+  CHECK(prose.pairs[3].translation == Lines{6});
+  CHECK(prose.pairs[3].original == (Lines{7, 8}));
 }
 
 // From 4,096 items the two orders are solved at once, one in a thread
