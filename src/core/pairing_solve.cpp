@@ -258,7 +258,7 @@ class Aligner {
     const std::string_view questioned_text = doubled_first ? first : second;
     const std::string_view other_text = doubled_first ? second : first;
     SplitEvidence evidence;
-    const BreakCues cues = break_cues(first, second, cased);
+    const BreakCues cues = break_cues(first, second, cased, with);
     evidence.breaks = cues.fixed;
     evidence.lower_right = cues.lower_right;
     evidence.names = shared_names_cost(questioned_text, other_text, cased, with, partner_cased);

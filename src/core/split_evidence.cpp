@@ -7,6 +7,7 @@
 #include "bitext/numbers.hpp"
 #include "bitext/text.hpp"
 #include "front_matter.hpp"
+#include "join_sidebar.hpp"
 #include "line_end_marks.hpp"
 #include "line_facts.hpp"
 #include "pairing_costs.hpp"
@@ -67,15 +68,23 @@ bool opens_lower_case(std::string_view line) {
 
 // Evidence from the text around a line break for "one segment split in two"
 // (negative) or "two segments" (positive).
-BreakCues break_cues(std::string_view left, std::string_view right, bool cased) {
+BreakCues break_cues(std::string_view left, std::string_view right, bool cased, std::string_view partner) {
   BreakCues cues;
   const char32_t last = last_mark(left);
   // A numbered heading ("6.3. 安装 Debian Edu") ends without a mark because it
   // is a title, a line of its own, not a sentence broken off; so do two list
   // entries that meet ("Normalize" | "Color Enhance"): a sentence broken in two
   // leaves its marks to one of its parts. A label with no title ("Chapter 2.")
-  // ends with a full stop and is a heading broken off.
-  const auto titles = [&] { return numbered_heading(left) || (list_entry(left) && list_entry(right)); };
+  // ends with a full stop and is a heading broken off. A page's navigation
+  // link ("NextForeword") is a segment of its own, whatever ends before it,
+  // unless the partner holds its link too (then the partner holds two segments).
+  // Two lines that each open with a sidebar's label in capitals ("CAUTION
+  // Resizing filesystems" | "GOING FURTHER Advanced LVM") are two boxes' titles.
+  const auto titles = [&] {
+    return numbered_heading(left) || (list_entry(left) && list_entry(right)) ||
+           (navigation_line(right) && navigation_link_inside(partner, right) == 0) ||
+           (sidebar_label(left) > 0 && sidebar_label(right) > 0);
+  };
   if (last == U'?' || last == U'\uFF1F') {
     cues.fixed += kBreakAtQuestion;
   } else if ((ends_inside_sentence(left) && !titles()) || bare_label(left)) {

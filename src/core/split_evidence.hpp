@@ -10,7 +10,8 @@
 
 namespace bitext::detail {
 
-// What the text around a line break says. `fixed`: negative for "one
+// What the text around a line break between two lines of one side says
+// (`partner`: the other side's line the two would pair with). `fixed`: negative for "one
 // segment split in two", positive for "two segments". `lower_right`: the right
 // part opens in lower case, a cue the caller weighs by how often the
 // document's own lines of that script open so.
@@ -18,7 +19,7 @@ struct BreakCues {
   double fixed = 0.0;
   bool lower_right = false;
 };
-BreakCues break_cues(std::string_view left, std::string_view right, bool cased);
+BreakCues break_cues(std::string_view left, std::string_view right, bool cased, std::string_view partner = {});
 
 // The line's first letter, quotes and brackets aside, is a lower-case ASCII letter.
 bool opens_lower_case(std::string_view line);

@@ -978,6 +978,33 @@ TEST_CASE("a list entry that lost its partner is a lone line, not the start of i
   CHECK_FALSE(break_cues("When we released it,", "Nobody knew", true).lower_right);
 }
 
+TEST_CASE("a navigation link or a second sidebar title after a line with no end mark is no sentence broken off") {
+  using bitext::detail::break_cues;
+  // A page's link is a segment of its own...
+  CHECK(break_cues("PrevThe Debian Administrator's Handbook", "NextForeword", true, "上一页Debian 管理员手册").fixed ==
+        0.0);
+  // ...unless the partner holds it too: then the partner holds two segments.
+  CHECK(break_cues("PrevThe Debian Administrator's Handbook", "NextForeword", true, "上一页Debian 管理员手册下一页前言")
+            .fixed == doctest::Approx(-3.0));
+  // Two boxes' titles, each with its label in capitals; a sentence broken
+  // before an initialism keeps its cue.
+  CHECK(break_cues("CAUTION Resizing filesystems", "GOING FURTHER Advanced LVM", true).fixed == 0.0);
+  CHECK(break_cues("BACK TO BASICS The tilde, a shortcut to HOME", "BACK TO BASICS Environment variables", true).fixed ==
+        0.0);
+  CHECK(break_cues("For the names we use the", "DNS servers of the school", true).fixed == doctest::Approx(-3.0));
+  // The preface lost "下一页序言" before "NextForeword": that line is alone, not the
+  // end of the link before it (main read the two links as one segment split in two).
+  const Transcript page = parse(
+      "序\nPreface\n"
+      "上一页Debian 管理员手册\nPrevThe Debian Administrator's Handbook\n"
+      "NextForeword\n");
+  REQUIRE(page.pairs.size() == 3);
+  CHECK(page.pairs[1].translation == Lines{2});
+  CHECK(page.pairs[1].original == Lines{3});
+  CHECK(page.pairs[2].translation.empty());
+  CHECK(page.pairs[2].original == Lines{4});
+}
+
 TEST_CASE("a right part in lower case is a split in prose, and says little in a list whose entries open so") {
   // Entries of a plug-in's search menu all open in lower case ("by name"): one
   // more that does is no sign that it continues the entry before it. "按作者"
