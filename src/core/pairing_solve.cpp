@@ -8,6 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "bitext/text.hpp"
+#include "front_matter.hpp"
+#include "line_end_marks.hpp"
 #include "line_facts.hpp"
 #include "split_evidence.hpp"
 
@@ -35,6 +38,21 @@ int segment_length(SegmentKind kind) {
     default:
       return 0;
   }
+}
+
+// Whether the text, from `from` on, ends a sentence anywhere: a full stop
+// before a space or at the end, or another end mark (a heading's title holds
+// none; a heading merged with its paragraph does, or ends with the colon of
+// the paragraph's lead-in).
+bool holds_sentence_end(std::string_view text, std::size_t from) {
+  text = trim(text);
+  for (std::size_t at = std::min(from + 1, text.size()); at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (!decoded.valid || !ends_sentence(decoded.code_point)) continue;
+    if (decoded.code_point != U'.' || at >= text.size() || text[at] == ' ') return true;
+  }
+  return false;
 }
 
 class Aligner {
@@ -224,7 +242,14 @@ class Aligner {
     const std::size_t other_part = doubled_first ? a + 1 : a;
     const SplitEvidence evidence = split_evidence(a, partner, doubled_first);
     const double lower = evidence.lower_right ? lower_case_weight_[items_[a].label == kScript2 ? 1 : 0] : 0.0;
-    return kSplit + evidence.breaks - lower + evidence.names + evidence.numbers + evidence.words +
+    // A numbered heading and the partner heading that carries its number are
+    // each other's, whatever their lengths say (a title is translated
+    // tersely): the lone reading's length term for them says nothing against
+    // it, so the split pays it too and must win on its own evidence.
+    const double pinned = evidence.heading_pair ? (doubled_first ? length_cost(items_[other_part].log_weight, log_partner)
+                                                                 : length_cost(log_partner, items_[other_part].log_weight))
+                                                : 0.0;
+    return kSplit + pinned + evidence.breaks - lower + evidence.names + evidence.numbers + evidence.words +
            sentence_evidence(a, other_part, partner) +
            (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
   }
@@ -263,6 +288,10 @@ class Aligner {
     evidence.lower_right = cues.lower_right;
     evidence.names = shared_names_cost(questioned_text, other_text, cased, with, partner_cased);
     evidence.numbers = shared_numbers_cost(questioned_text, other_text, with);
+    const std::string_view number = heading_number(other_text);
+    evidence.heading_pair = !number.empty() && heading_number(with) == number &&
+                            !carries_number(questioned_text, number) && !holds_sentence_end(with, number.size()) &&
+                            !ends_with_colon(with);
     evidence.words = words_evidence(questioned, other_part, partner);
     if (split_memo_) split_memo_->put(evidence);
     return evidence;

@@ -978,6 +978,27 @@ TEST_CASE("a list entry that lost its partner is a lone line, not the start of i
   CHECK_FALSE(break_cues("When we released it,", "Nobody knew", true).lower_right);
 }
 
+TEST_CASE("a numbered heading and the heading that carries its number are each other's, however their lengths fit") {
+  // "10. TERMINATION" lost nothing: its paragraph lost its translation, and is
+  // alone (main read heading and paragraph as one segment split in two, since
+  // a terse title's length fits its partner worse than the two lines do).
+  const std::string paragraph =
+      "You may not copy, modify, sublicense, or distribute the Document except as expressly provided for under this "
+      "License.";
+  const Transcript lone = parse("10. 终止\n10. TERMINATION\n" + paragraph + "\n");
+  REQUIRE(lone.pairs.size() == 2);
+  CHECK(lone.pairs[0].translation == Lines{0});
+  CHECK(lone.pairs[0].original == Lines{1});
+  CHECK(lone.pairs[1].translation.empty());
+  CHECK(lone.pairs[1].original == Lines{2});
+  // A partner that holds a sentence after its number is no title alone: the
+  // heading merged with its paragraph's translation, and the two English lines
+  // are its one segment.
+  const Transcript merged = parse("10. 终止除本授权明确规定外，您不得复制、修改、再授权或散布本文件。\n10. TERMINATION\n" + paragraph + "\n");
+  REQUIRE(merged.pairs.size() == 1);
+  CHECK(merged.pairs[0].original == (Lines{1, 2}));
+}
+
 TEST_CASE("a navigation link or a second sidebar title after a line with no end mark is no sentence broken off") {
   using bitext::detail::break_cues;
   // A page's link is a segment of its own...
