@@ -244,8 +244,9 @@ class Aligner {
     const double lower = evidence.lower_right ? lower_case_weight_[items_[a].label == kScript2 ? 1 : 0] : 0.0;
     // A numbered heading and the partner heading that carries its number are
     // each other's, whatever their lengths say (a title is translated
-    // tersely): the lone reading's length term for them says nothing against
-    // it, so the split pays it too and must win on its own evidence.
+    // tersely), and a sentence after the heading has no counterpart in a
+    // partner that holds none: the lone reading's length term says nothing
+    // against it, so the split pays it too and must win on its own evidence.
     const double pinned = evidence.heading_pair ? (doubled_first ? length_cost(items_[other_part].log_weight, log_partner)
                                                                  : length_cost(log_partner, items_[other_part].log_weight))
                                                 : 0.0;
@@ -291,7 +292,7 @@ class Aligner {
     const std::string_view number = heading_number(other_text);
     evidence.heading_pair = !number.empty() && heading_number(with) == number &&
                             !carries_number(questioned_text, number) && !holds_sentence_end(with, number.size()) &&
-                            !ends_with_colon(with);
+                            !ends_with_colon(with) && holds_sentence_end(questioned_text, 0);
     evidence.words = words_evidence(questioned, other_part, partner);
     if (split_memo_) split_memo_->put(evidence);
     return evidence;

@@ -7,7 +7,6 @@
 #include "bitext/numbers.hpp"
 #include "bitext/text.hpp"
 #include "front_matter.hpp"
-#include "join_sidebar.hpp"
 #include "line_end_marks.hpp"
 #include "line_facts.hpp"
 #include "pairing_costs.hpp"
@@ -78,12 +77,9 @@ BreakCues break_cues(std::string_view left, std::string_view right, bool cased, 
   // ends with a full stop and is a heading broken off. A page's navigation
   // link ("NextForeword") is a segment of its own, whatever ends before it,
   // unless the partner holds its link too (then the partner holds two segments).
-  // Two lines that each open with a sidebar's label in capitals ("CAUTION
-  // Resizing filesystems" | "GOING FURTHER Advanced LVM") are two boxes' titles.
   const auto titles = [&] {
     return numbered_heading(left) || (list_entry(left) && list_entry(right)) ||
-           (navigation_line(right) && navigation_link_inside(partner, right) == 0) ||
-           (sidebar_label(left) > 0 && sidebar_label(right) > 0);
+           (navigation_line(right) && navigation_link_inside(partner, right) == 0);
   };
   if (last == U'?' || last == U'\uFF1F') {
     cues.fixed += kBreakAtQuestion;
