@@ -1,12 +1,16 @@
 #include "pairing_solve.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "bitext/text.hpp"
+#include "front_matter.hpp"
+#include "line_end_marks.hpp"
 #include "line_facts.hpp"
 #include "split_evidence.hpp"
 
@@ -36,12 +40,29 @@ int segment_length(SegmentKind kind) {
   }
 }
 
+// Whether the text, from `from` on, ends a sentence anywhere: a full stop
+// before a space or at the end, or another end mark (a heading's title holds
+// none; a heading merged with its paragraph does, or ends with the colon of
+// the paragraph's lead-in).
+bool holds_sentence_end(std::string_view text, std::size_t from) {
+  text = trim(text);
+  for (std::size_t at = std::min(from + 1, text.size()); at < text.size();) {
+    const DecodedCodePoint decoded = decode_utf8(text, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (!decoded.valid || !ends_sentence(decoded.code_point)) continue;
+    if (decoded.code_point != U'.' || at >= text.size() || text[at] == ' ') return true;
+  }
+  return false;
+}
+
 class Aligner {
  public:
   explicit Aligner(const SolveInput& input)
       : items_(input.items), sequence_(input.sequence), median_(input.medians), cased_(input.cased),
         lengths_(input.lengths), sentences_(input.sentences), sentence_fit_(input.sentence_fit),
-        lexicon_(input.lexicon), chinese_(input.chinese), split_memo_(input.split_memo) {}
+        lexicon_(input.lexicon), chinese_(input.chinese), split_memo_(input.split_memo) {
+    weigh_lower_case();
+  }
 
   Solution solve(const Orientation& orientation) {
     orientation_ = orientation;
@@ -220,7 +241,16 @@ class Aligner {
     // of two translation lines, the second of two original lines.
     const std::size_t other_part = doubled_first ? a + 1 : a;
     const SplitEvidence evidence = split_evidence(a, partner, doubled_first);
-    return kSplit + evidence.breaks + evidence.names + evidence.numbers + evidence.words +
+    const double lower = evidence.lower_right ? lower_case_weight_[items_[a].label == kScript2 ? 1 : 0] : 0.0;
+    // A numbered heading and the partner heading that carries its number are
+    // each other's, whatever their lengths say (a title is translated
+    // tersely), and a sentence after the heading has no counterpart in a
+    // partner that holds none: the lone reading's length term says nothing
+    // against it, so the split pays it too and must win on its own evidence.
+    const double pinned = evidence.heading_pair ? (doubled_first ? length_cost(items_[other_part].log_weight, log_partner)
+                                                                 : length_cost(log_partner, items_[other_part].log_weight))
+                                                : 0.0;
+    return kSplit + pinned + evidence.breaks - lower + evidence.names + evidence.numbers + evidence.words +
            sentence_evidence(a, other_part, partner) +
            (doubled_first ? length_cost(log_sum, log_partner) : length_cost(log_partner, log_sum));
   }
@@ -254,9 +284,15 @@ class Aligner {
     const std::string_view questioned_text = doubled_first ? first : second;
     const std::string_view other_text = doubled_first ? second : first;
     SplitEvidence evidence;
-    evidence.breaks = break_cost(first, second, cased);
+    const BreakCues cues = break_cues(first, second, cased, with);
+    evidence.breaks = cues.fixed;
+    evidence.lower_right = cues.lower_right;
     evidence.names = shared_names_cost(questioned_text, other_text, cased, with, partner_cased);
     evidence.numbers = shared_numbers_cost(questioned_text, other_text, with);
+    const std::string_view number = heading_number(other_text);
+    evidence.heading_pair = !number.empty() && heading_number(with) == number &&
+                            !carries_number(questioned_text, number) && !holds_sentence_end(with, number.size()) &&
+                            !ends_with_colon(with) && holds_sentence_end(questioned_text, 0);
     evidence.words = words_evidence(questioned, other_part, partner);
     if (split_memo_) split_memo_->put(evidence);
     return evidence;
@@ -268,6 +304,26 @@ class Aligner {
     if (chinese == chinese_[items_[partner].label == kScript2 ? 1 : 0]) return 0.0;  // not a zh/en pair
     return shared_words_cost(*lexicon_, text_of(items_[questioned].unit), text_of(items_[other_part].unit),
                              text_of(items_[partner].unit), chinese);
+  }
+
+  // A right part that opens in lower case continues a sentence, unless the
+  // document's lines of that script often open so (entries such as "by name",
+  // "by date"). The cue is worth the log of how much likelier it is at a
+  // split (near 1) than at the start of a line of its own (the document's own
+  // rate, by Laplace's rule of succession so that a short document is not
+  // sure of it), at most kBreakInSentence: in prose, where almost no line
+  // opens in lower case, it keeps its full weight.
+  void weigh_lower_case() {
+    std::array<std::size_t, 2> lines{}, lower{};
+    for (const Item& item : items_) {
+      if (item.label != kScript1 && item.label != kScript2) continue;
+      const std::size_t side = item.label == kScript2 ? 1 : 0;
+      ++lines[side];
+      if (cased_[side] && opens_lower_case(text_of(item.unit))) ++lower[side];
+    }
+    for (const std::size_t side : {0, 1})
+      lower_case_weight_[side] =
+          std::min(kBreakInSentence, -std::log((double(lower[side]) + 1.0) / (double(lines[side]) + 2.0)));
   }
 
   // Sentence counts: the two lines read as one against the partner, compared
@@ -335,6 +391,7 @@ class Aligner {
   const Lexicon* lexicon_ = nullptr;
   std::array<bool, 2> chinese_{};  // script 1, script 2: is Chinese (the dictionary's side)
   RunMemo<SplitEvidence>* split_memo_ = nullptr;
+  std::array<double, 2> lower_case_weight_{};  // script 1, script 2 (weigh_lower_case)
   Orientation orientation_;
   double log_ratio_ = 0.0;
   double log_median_first_ = 0.0;

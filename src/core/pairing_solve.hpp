@@ -52,6 +52,8 @@ struct Orientation {
 // that depend only on the three lines' texts, remembered across runs.
 struct SplitEvidence {
   double breaks = 0.0, names = 0.0, numbers = 0.0, words = 0.0;
+  bool lower_right = false;  // weighed per document (Aligner::weigh_lower_case)
+  bool heading_pair = false;  // the other part and the partner: headings of one number (Aligner::doubled_cost)
 };
 
 struct Solution {

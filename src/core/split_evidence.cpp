@@ -54,35 +54,44 @@ std::vector<std::string> latin_words(std::string_view line, bool names_only) {
 
 }  // namespace
 
+bool opens_lower_case(std::string_view line) {
+  line = trim(line);
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    if (decoded.valid && is_quote_or_bracket(decoded.code_point)) continue;
+    return decoded.code_point >= U'a' && decoded.code_point <= U'z';
+  }
+  return false;
+}
+
 // Evidence from the text around a line break for "one segment split in two"
-// (negative cost) or "two segments" (positive).
-double break_cost(std::string_view left, std::string_view right, bool cased) {
-  right = trim(right);
-  double cost = 0.0;
+// (negative) or "two segments" (positive).
+BreakCues break_cues(std::string_view left, std::string_view right, bool cased, std::string_view partner) {
+  BreakCues cues;
   const char32_t last = last_mark(left);
   // A numbered heading ("6.3. 安装 Debian Edu") ends without a mark because it
   // is a title, a line of its own, not a sentence broken off; so do two list
   // entries that meet ("Normalize" | "Color Enhance"): a sentence broken in two
   // leaves its marks to one of its parts. A label with no title ("Chapter 2.")
-  // ends with a full stop and is a heading broken off.
-  const auto titles = [&] { return numbered_heading(left) || (list_entry(left) && list_entry(right)); };
+  // ends with a full stop and is a heading broken off. A page's navigation
+  // link ("NextForeword") is a segment of its own, whatever ends before it,
+  // unless the partner holds its link too (then the partner holds two segments).
+  const auto titles = [&] {
+    return numbered_heading(left) || (list_entry(left) && list_entry(right)) ||
+           (navigation_line(right) && navigation_link_inside(partner, right) == 0);
+  };
   if (last == U'?' || last == U'\uFF1F') {
-    cost += kBreakAtQuestion;
+    cues.fixed += kBreakAtQuestion;
   } else if ((ends_inside_sentence(left) && !titles()) || bare_label(left)) {
-    cost -= kBreakInSentence;
+    cues.fixed -= kBreakInSentence;
   }
   // In a cased script, a right part that starts in lower case continues a
   // sentence. (A full stop and a capital say nothing: a line broken between
   // sentences looks the same as two lines, and only lengths, sentence counts
   // and names can tell them apart.)
-  for (std::size_t at = 0; cased && at < right.size();) {
-    const DecodedCodePoint decoded = decode_utf8(right, at);
-    at += decoded.length;
-    if (decoded.valid && is_quote_or_bracket(decoded.code_point)) continue;
-    if (decoded.code_point >= U'a' && decoded.code_point <= U'z') cost -= kBreakInSentence;
-    break;
-  }
-  return cost;
+  cues.lower_right = cased && opens_lower_case(right);
+  return cues;
 }
 
 // Evidence from names carried over between the two languages: Latin names

@@ -10,9 +10,19 @@
 
 namespace bitext::detail {
 
-// From the text around a line break: negative for "one segment split in
-// two", positive for "two segments". `cased`: the script has upper and lower case.
-double break_cost(std::string_view left, std::string_view right, bool cased);
+// What the text around a line break between two lines of one side says
+// (`partner`: the other side's line the two would pair with). `fixed`: negative for "one
+// segment split in two", positive for "two segments". `lower_right`: the right
+// part opens in lower case, a cue the caller weighs by how often the
+// document's own lines of that script open so.
+struct BreakCues {
+  double fixed = 0.0;
+  bool lower_right = false;
+};
+BreakCues break_cues(std::string_view left, std::string_view right, bool cased, std::string_view partner = {});
+
+// The line's first letter, quotes and brackets aside, is a lower-case ASCII letter.
+bool opens_lower_case(std::string_view line);
 
 double shared_names_cost(std::string_view questioned, std::string_view other_part, bool questioned_cased,
                          std::string_view partner, bool partner_cased);

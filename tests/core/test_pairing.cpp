@@ -962,15 +962,99 @@ TEST_CASE("a list entry that lost its partner is a lone line, not the start of i
   CHECK(list.pairs[1].original.empty());
   CHECK(list.pairs[2].translation == Lines{3});
   CHECK(list.pairs[2].original == Lines{4});
-  using bitext::detail::break_cost;
+  using bitext::detail::break_cues;
   // Two list entries: the missing mark says nothing.
-  CHECK(break_cost("色调", "饱和度", false) == 0.0);
-  CHECK(break_cost("Normalize", "Color Enhance", true) == 0.0);
-  // A sentence broken in two leaves its marks to one of the parts, or starts
-  // its right part in lower case (both kBreakInSentence).
-  CHECK(break_cost("我们今天要讨论的", "是机器学习。", false) == doctest::Approx(-3.0));
-  CHECK(break_cost("Save background color", "and the gamma", true) == doctest::Approx(-3.0));
-  CHECK(break_cost("When we released it,", "Nobody knew", true) == doctest::Approx(-3.0));
+  CHECK(break_cues("色调", "饱和度", false).fixed == 0.0);
+  CHECK(break_cues("Normalize", "Color Enhance", true).fixed == 0.0);
+  CHECK_FALSE(break_cues("Normalize", "Color Enhance", true).lower_right);
+  // A sentence broken in two leaves its marks to one of the parts
+  // (kBreakInSentence), or starts its right part in lower case (a cue the
+  // solve weighs by the document's own lines).
+  CHECK(break_cues("我们今天要讨论的", "是机器学习。", false).fixed == doctest::Approx(-3.0));
+  CHECK(break_cues("Save background color", "and the gamma", true).fixed == 0.0);
+  CHECK(break_cues("Save background color", "and the gamma", true).lower_right);
+  CHECK_FALSE(break_cues("保存背景颜色", "和伽马", false).lower_right);  // no case, no cue
+  CHECK(break_cues("When we released it,", "Nobody knew", true).fixed == doctest::Approx(-3.0));
+  CHECK_FALSE(break_cues("When we released it,", "Nobody knew", true).lower_right);
+}
+
+TEST_CASE("a numbered heading and the heading that carries its number are each other's, however their lengths fit") {
+  // "10. TERMINATION" lost nothing: its paragraph lost its translation, and is
+  // alone (main read heading and paragraph as one segment split in two, since
+  // a terse title's length fits its partner worse than the two lines do).
+  const std::string paragraph =
+      "You may not copy, modify, sublicense, or distribute the Document except as expressly provided for under this "
+      "License.";
+  const Transcript lone = parse("10. 终止\n10. TERMINATION\n" + paragraph + "\n");
+  REQUIRE(lone.pairs.size() == 2);
+  CHECK(lone.pairs[0].translation == Lines{0});
+  CHECK(lone.pairs[0].original == Lines{1});
+  CHECK(lone.pairs[1].translation.empty());
+  CHECK(lone.pairs[1].original == Lines{2});
+  // A partner that holds a sentence after its number is no title alone: the
+  // heading merged with its paragraph's translation, and the two English lines
+  // are its one segment.
+  const Transcript merged = parse("10. 终止除本授权明确规定外，您不得复制、修改、再授权或散布本文件。\n10. TERMINATION\n" + paragraph + "\n");
+  REQUIRE(merged.pairs.size() == 1);
+  CHECK(merged.pairs[0].original == (Lines{1, 2}));
+  // A title after the heading, no sentence, may be part of a partner that
+  // holds no sentence either: the lengths still decide.
+  const Transcript title = parse("2.1.2. 选项 边缘平滑\n2.1.2. Options\nAntialiasing\n");
+  REQUIRE(title.pairs.size() == 1);
+  CHECK(title.pairs[0].original == (Lines{1, 2}));
+}
+
+TEST_CASE("a navigation link after a line with no end mark is no sentence broken off") {
+  using bitext::detail::break_cues;
+  // A page's link is a segment of its own...
+  CHECK(break_cues("PrevThe Debian Administrator's Handbook", "NextForeword", true, "上一页Debian 管理员手册").fixed ==
+        0.0);
+  // ...unless the partner holds it too: then the partner holds two segments.
+  CHECK(break_cues("PrevThe Debian Administrator's Handbook", "NextForeword", true, "上一页Debian 管理员手册下一页前言")
+            .fixed == doctest::Approx(-3.0));
+  // The preface lost "下一页序言" before "NextForeword": that line is alone, not the
+  // end of the link before it (main read the two links as one segment split in two).
+  const Transcript page = parse(
+      "序\nPreface\n"
+      "上一页Debian 管理员手册\nPrevThe Debian Administrator's Handbook\n"
+      "NextForeword\n");
+  REQUIRE(page.pairs.size() == 3);
+  CHECK(page.pairs[1].translation == Lines{2});
+  CHECK(page.pairs[1].original == Lines{3});
+  CHECK(page.pairs[2].translation.empty());
+  CHECK(page.pairs[2].original == Lines{4});
+}
+
+TEST_CASE("a right part in lower case is a split in prose, and says little in a list whose entries open so") {
+  // Entries of a plug-in's search menu all open in lower case ("by name"): one
+  // more that does is no sign that it continues the entry before it. "按作者"
+  // was deleted before "by help": "by help" is alone, "按照描述" keeps "by
+  // description" (main read "by description" + "by help" as one segment).
+  const std::string entries =
+      "12.8.1. 激活命令\n12.8.1. Activating the Command\n"
+      "按照名称\nby name\n"
+      "按照描述\nby description\n"
+      "by help\n"
+      "按作者\nby author\n"
+      "由版权\nby copyright\n"
+      "按日期\nby date\n";
+  const Transcript list = parse(entries);
+  CHECK(list.order == LineOrder::TranslationFirst);
+  REQUIRE(list.pairs.size() == 7);
+  CHECK(list.pairs[2].translation == Lines{4});
+  CHECK(list.pairs[2].original == Lines{5});
+  CHECK(list.pairs[3].translation.empty());
+  CHECK(list.pairs[3].original == Lines{6});
+  // The same break in prose, where the English lines open in capitals: the
+  // lower-case start keeps its full weight and the two lines are one segment.
+  std::vector<std::string> lines = zh_en_lines(6);
+  lines.insert(lines.begin() + 6, "他们一起保存了背景颜色和伽马值。");
+  lines.insert(lines.begin() + 7, "Together they saved the background color");
+  lines.insert(lines.begin() + 8, "and the gamma value.");
+  const Transcript prose = parse(join(lines));
+  REQUIRE(prose.pairs.size() == 7);
+  CHECK(prose.pairs[3].translation == Lines{6});
+  CHECK(prose.pairs[3].original == (Lines{7, 8}));
 }
 
 // From 4,096 items the two orders are solved at once, one in a thread
