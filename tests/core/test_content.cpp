@@ -72,6 +72,18 @@ bool some_fix_gives(const Finding& finding, const std::string& text, const std::
                      [&](const Fix& fix) { return apply_edits(text, fix.edits) == expected; });
 }
 
+// The text of `lines` with the sentence `moved` that ends line `line` moved to
+// the start of line `line + 2` (its language's line of the next pair), `gap`
+// between it and the text before it and after it.
+std::string end_moved_to_next_pair(const std::vector<std::string>& lines, std::size_t line, const std::string& moved,
+                                   const std::string& gap) {
+  REQUIRE(lines[line].ends_with(gap + moved));
+  std::vector<std::string> drifted = lines;
+  drifted[line] = lines[line].substr(0, lines[line].size() - gap.size() - moved.size());
+  drifted[line + 2] = moved + gap + lines[line + 2];
+  return join_lines(drifted);
+}
+
 }  // namespace
 
 TEST_CASE("a sentence moved into the next pair is boundary drift, and a fix moves it back") {
@@ -1879,20 +1891,14 @@ TEST_CASE("a pointer to further reading goes back to the end of the paragraph it
   const std::string english = "For more information, read the manual page of dpkg.";
   const std::string chinese = "欲了解更多信息，请阅读 dpkg 的手册页。";
   {
-    std::vector<std::string> drifted_lines = lines;
-    drifted_lines[3] = lines[3].substr(0, lines[3].size() - english.size() - 1);
-    drifted_lines[5] = english + " " + lines[5];
-    const std::string drifted = join_lines(drifted_lines);
+    const std::string drifted = end_moved_to_next_pair(lines, 3, english, " ");
     const auto analysis = Analysis::run(drifted, {});
     const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
     CHECK(finding.fixes[0].title == "Move 'For more information,…' to the end of the original of pair 2");
     CHECK(finding.fixes[1].title == "Move '欲了解更多信息，请阅读 dpkg 的手册页。' to the start of the translation of pair 3");
   }
   {
-    std::vector<std::string> drifted_lines = lines;
-    drifted_lines[2] = lines[2].substr(0, lines[2].size() - chinese.size());
-    drifted_lines[4] = chinese + lines[4];
-    const std::string drifted = join_lines(drifted_lines);
+    const std::string drifted = end_moved_to_next_pair(lines, 2, chinese, "");
     const auto analysis = Analysis::run(drifted, {});
     const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
     CHECK(finding.fixes[0].title == "Move '欲了解更多信息，请阅读 dpkg 的手册页。' to the end of the translation of pair 2");
@@ -1924,20 +1930,14 @@ TEST_CASE("a sentence that ends with a colon goes back to the end of its line") 
   const std::string english = "You can remove the kernel image packages you do not need with this command:";
   const std::string chinese = "您可以用以下命令删除不需要的内核映像包：";
   {
-    std::vector<std::string> drifted_lines = lines;
-    drifted_lines[3] = lines[3].substr(0, lines[3].size() - english.size() - 1);
-    drifted_lines[5] = english + " " + lines[5];
-    const std::string drifted = join_lines(drifted_lines);
+    const std::string drifted = end_moved_to_next_pair(lines, 3, english, " ");
     const auto analysis = Analysis::run(drifted, {});
     const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
     CHECK(finding.fixes[0].title == "Move 'You can remove the…' to the end of the original of pair 2");
     CHECK(finding.fixes[1].title == "Move '您可以用以下命令删除不需要的内核映像包：' to the start of the translation of pair 3");
   }
   {
-    std::vector<std::string> drifted_lines = lines;
-    drifted_lines[2] = lines[2].substr(0, lines[2].size() - chinese.size());
-    drifted_lines[4] = chinese + lines[4];
-    const std::string drifted = join_lines(drifted_lines);
+    const std::string drifted = end_moved_to_next_pair(lines, 2, chinese, "");
     const auto analysis = Analysis::run(drifted, {});
     const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
     CHECK(finding.fixes[0].title == "Move '您可以用以下命令删除不需要的内核映像包：' to the end of the translation of pair 2");
@@ -2002,10 +2002,7 @@ TEST_CASE("the first body of a page's list of footnotes keeps the start of its l
   const std::string clean = join_lines(lines);
   {
     const std::string chinese = "比如， 1.2.";
-    std::vector<std::string> drifted_lines = lines;
-    drifted_lines[4] = lines[4].substr(0, lines[4].size() - chinese.size());
-    drifted_lines[6] = chinese + lines[6];
-    const std::string drifted = join_lines(drifted_lines);
+    const std::string drifted = end_moved_to_next_pair(lines, 4, chinese, "");
     const auto analysis = Analysis::run(drifted, {});
     const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
     CHECK(finding.fixes[0].title == "Move '比如， 1.2.' to the end of the translation of pair 3");
@@ -2013,10 +2010,7 @@ TEST_CASE("the first body of a page's list of footnotes keeps the start of its l
   }
   {
     const std::string english = "This can be done by specifying the dpkg-buildpackage option -v with the version, e.g., 1.2.";
-    std::vector<std::string> drifted_lines = lines;
-    drifted_lines[5] = lines[5].substr(0, lines[5].size() - english.size() - 1);
-    drifted_lines[7] = english + " " + lines[7];
-    const std::string drifted = join_lines(drifted_lines);
+    const std::string drifted = end_moved_to_next_pair(lines, 5, english, " ");
     const auto analysis = Analysis::run(drifted, {});
     const Finding& finding = only_drift_restoring(*analysis, drifted, clean);
     CHECK(finding.fixes[0].title == "Move 'This can be done by…' to the end of the original of pair 3");
