@@ -239,7 +239,7 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
 // label is that line's, moved onto it from the next pair's start, which the
 // drift search does not cut at (a one-group number after a word may end a
 // sentence: "It costs 9."). Moving it back, forward on the other side, is
-// offered second when the search found no mirror; a number label labels what
+// offered when the search found no mirror; a number label labels what
 // follows it, with a space in either script.
 std::optional<Fix> trailing_label_fix(const PairTable& table, const Alternative& drift, std::string_view moved) {
   const std::string_view label = detail::trim(moved);
@@ -337,10 +337,20 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   // matching text of the other side gives consistent pairs too): the move
   // that leaves its lines their usual shape is preferred, the other offered.
   Fix fix = drift_fix(table, candidate, candidate_lines);
-  fix.preferred = true;
-  finding.fixes.push_back(std::move(fix));
-  if (alternative) finding.fixes.push_back(drift_fix(table, *alternative, *alternative_lines));
-  else if (std::optional<Fix> label_fix = trailing_label_fix(table, candidate, moved)) finding.fixes.push_back(std::move(*label_fix));
+  std::optional<Fix> label_fix = alternative ? std::nullopt : trailing_label_fix(table, candidate, moved);
+  // Where the label fix is offered, the drift's move ends a second line with
+  // a bare number label, which the line shape counts as out of place
+  // (shape_change); the label fix mends the one line that ends so: it goes first.
+  if (label_fix) {
+    label_fix->preferred = true;
+    finding.fixes.push_back(std::move(*label_fix));
+    finding.fixes.push_back(std::move(fix));
+  } else {
+    fix.preferred = true;
+    finding.fixes.push_back(std::move(fix));
+    if (alternative) finding.fixes.push_back(drift_fix(table, *alternative, *alternative_lines));
+    else if (label_fix) finding.fixes.push_back(std::move(*label_fix));
+  }
   finding.severity = *severity;
   out.push_back(std::move(finding));
 }

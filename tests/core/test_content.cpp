@@ -402,11 +402,12 @@ TEST_CASE("a drift's fix moved back from before a heading label leaves the label
   }
 }
 
-TEST_CASE("a number label moved onto a line's end: moving it back on the other side is offered second") {
-  // The original's next heading number "9." moved onto "8.2. Network
-  // printers"; the search cuts no one-group number after a word, so its only
-  // move is the translation's "9." onto "8.2. 网络打印机" (debian-edu manual,
-  // tuning split). The fix that restores the text is offered after it (main: none).
+TEST_CASE("a number label moved onto a line's end: moving it back on the other side goes first") {
+  // The next heading's number moved onto "8.2. …" in one language; the search
+  // cuts no one-group number after a word, so its only move takes the other
+  // language's "9." onto its "8.2. …" line too (debian-edu manual, tuning
+  // split). That leaves a second line ending with a bare label, which the
+  // line shape counts as out of place: moving the first one back goes first.
   const std::vector<std::string> clean = {
       "8. 打印机管理", "8. Printer Management", "8.1. 使用连在工作站上的打印机", "8.1. Use printers attached to workstations",
       "在设定为工作站的系统中默认安装了 p910nd 软件包。",
@@ -415,19 +416,33 @@ TEST_CASE("a number label moved onto a line's end: moving it back on the other s
       "如果您使用拨号或 ISDN ，且按分钟付费，您可能想要改变该默认设定。",
       "If you use dialup or ISDN and pay per minute, you want to change this default setting.",
       "10. 扩展占满的分区", "10. Extending full partitions"};
-  std::vector<std::string> drifted = clean;
-  drifted[7] = "8.2. Network printers 9.";
-  drifted[9] = "Clock synchronisation";
-  const std::string text = join_lines(drifted);
-  const auto analysis = Analysis::run(text, {});
-  const auto drifts = with_code(*analysis, "boundary-drift");
-  REQUIRE(drifts.size() == 1);
-  REQUIRE(drifts.front()->fixes.size() == 2);
-  CHECK(drifts.front()->fixes.front().preferred);
-  CHECK(drifts.front()->fixes.front().title == "Move '9.' to the end of the translation of pair 4");
-  CHECK_FALSE(drifts.front()->fixes.back().preferred);
-  CHECK(drifts.front()->fixes.back().title == "Move '9.' to the start of the original of pair 5");
-  CHECK(apply_edits(text, drifts.front()->fixes.back().edits) == join_lines(clean));
+  auto check_fixes = [&](const std::vector<std::string>& drifted, const std::string& first_title,
+                         const std::string& second_title) {
+    const std::string text = join_lines(drifted);
+    const auto analysis = Analysis::run(text, {});
+    const auto drifts = with_code(*analysis, "boundary-drift");
+    REQUIRE(drifts.size() == 1);
+    REQUIRE(drifts.front()->fixes.size() == 2);
+    CHECK(drifts.front()->fixes.front().preferred);
+    CHECK(drifts.front()->fixes.front().title == first_title);
+    CHECK(apply_edits(text, drifts.front()->fixes.front().edits) == join_lines(clean));
+    CHECK_FALSE(drifts.front()->fixes.back().preferred);
+    CHECK(drifts.front()->fixes.back().title == second_title);
+  };
+  SUBCASE("the original's label") {
+    std::vector<std::string> drifted = clean;
+    drifted[7] = "8.2. Network printers 9.";
+    drifted[9] = "Clock synchronisation";
+    check_fixes(drifted, "Move '9.' to the start of the original of pair 5",
+                "Move '9.' to the end of the translation of pair 4");
+  }
+  SUBCASE("the translation's label, glued in the Chinese line") {
+    std::vector<std::string> drifted = clean;
+    drifted[6] = "8.2. 网络打印机9.";
+    drifted[8] = "时钟同步";
+    check_fixes(drifted, "Move '9.' to the start of the translation of pair 5",
+                "Move '9.' to the end of the original of pair 4");
+  }
 }
 
 TEST_CASE("a drift's preferred fix leaves a heading's title alone on its line") {
