@@ -316,6 +316,18 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
       seam.reset();
     if (label_alone(seam)) seam.reset();
   }
+  // A list whose entries end with a semicolon (";" / "；"): where the first
+  // partner ends so, its text ends at the line's semicolon, and what follows
+  // (often a small letter, "…see below); make it a…") is the next entry; the
+  // evidence is a sentence end's.
+  if (!seam && ordinary_ok) {
+    const char32_t first_mark = detail::last_mark(text_of(first));
+    if (first_mark == U';' || first_mark == U'\uFF1B') {
+      seam = detail::merged_entry_seam(text, share);
+      if (seam && !merged_sentence_evidence(text, *seam, first, second, partners_translation, partners_present))
+        seam.reset();
+    }
+  }
   if (!seam && ordinary_ok)
     seam = merged_lexical(text, first, second, partners_translation, share, second_token, partners_present);
   // No mark nor dictionary word places the cut: the word boundary where the

@@ -210,6 +210,12 @@ bool has_spaced_han(std::string_view line);
 // the caller weighs it by the length model (merged_reading_likelier).
 std::optional<LanguageJoin> merged_length_cut(std::string_view line, double first_share);
 
+// The semicolon (";" or "；", outside brackets, text after it) nearest the
+// place the partners' lengths predict, within a fifth of the line: where a
+// list's entries end with one, two entries merged meet there. A candidate
+// only, for a first partner that ends an entry so (checks_joins.cpp).
+std::optional<LanguageJoin> merged_entry_seam(std::string_view line, double first_share);
+
 // Whether a line has a CJK sentence end followed by a space and a Han character.
 bool has_spaced_cjk_end(std::string_view line);
 

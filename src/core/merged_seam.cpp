@@ -203,6 +203,28 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
   return cut.best;
 }
 
+std::optional<LanguageJoin> merged_entry_seam(std::string_view line, double first_share) {
+  const std::size_t total = code_points_of(line);
+  if (total < 2) return std::nullopt;
+  NearestCut cut(first_share, total);
+  int depth = 0;  // a semicolon inside brackets separates a gloss's parts, not two entries
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const DecodedCodePoint decoded = decode_utf8(line, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    ++count;
+    const char32_t mark = decoded.code_point;
+    if (chars::is_opening_bracket(mark)) ++depth;
+    if (chars::is_closing_bracket(mark) && depth > 0) --depth;
+    if ((mark != U';' && mark != U'\uFF1B') || depth > 0) continue;
+    std::size_t begin = at;
+    while (begin < line.size() && line[begin] == ' ') ++begin;
+    if (begin >= line.size()) break;
+    cut.offer(count, LanguageJoin{at, begin});
+  }
+  return cut.best;
+}
+
 std::optional<LanguageJoin> merged_length_cut(std::string_view line, double first_share) {
   const std::size_t total = code_points_of(line);
   if (total < 2) return std::nullopt;

@@ -645,6 +645,33 @@ TEST_CASE("merged-lines: two small-letter entries glued with no space are read a
   CHECK(fixed.out.find("\"title\": \"Split line 4 and move its second part after line 5\"") != std::string::npos);
 }
 
+TEST_CASE("merged-lines: two list entries that end with a semicolon are cut at the first one's") {
+  // The Debian handbook's syslog actions, a list whose entries end with ";":
+  // line 8 holds two entries, "…(example: root,rhertzog); send the message to
+  // all…". Line 7 ends with ";", so its text ends at the line's semicolon; the
+  // next entry opens with a small letter, which no sentence-end seam takes.
+  // main: missing-original at line 9.
+  const TempDir dir;
+  dir.write("list.txt",
+            "添加信息到文件（例如： /var/log/messages）;\nadd the message to a file (example: /var/log/messages);\n"
+            "将消息发送到 syslog 远程服务器（例如： @log.falcot.com）;\n"
+            "send the message to a remote syslog server (example: @log.falcot.com);\n"
+            "将消息发送至已有的命名管道（例如： |/dev/xconsole）;\n"
+            "send the message to an existing named pipe (example: |/dev/xconsole);\n"
+            "将消息发给一个或多个已经登录的用户（如： root,rhertzog）;\n"
+            "send the message to one or more users, if they are logged in (example: root,rhertzog); send the message to "
+            "all logged in users (example: *);\n"
+            "将消息发给所有登录用户（如： *）;\n将消息写入文本控制台（如： /dev/tty8）。\n"
+            "write the message in a text console (example: /dev/tty8).\n安全 转发日志\nSECURITY Forwarding logs\n");
+  const auto result = run_bitext({"check", "list.txt"}, std::nullopt, dir.path());
+  CHECK(result.out.find("list.txt:8:1: warning: English line 8 holds two segments' originals: its first part goes with "
+                        "the Chinese line 7, its second, from 'send the message to all…', with line 9 (pair 4) "
+                        "[split-line]") != std::string::npos);
+  CHECK(result.out.find("[missing-original]") == std::string::npos);
+  const auto fixed = run_bitext({"check", "--format", "json", "list.txt"}, std::nullopt, dir.path());
+  CHECK(fixed.out.find("\"title\": \"Split line 8 and move its second part after line 9\"") != std::string::npos);
+}
+
 TEST_CASE("merged-lines: a glued entry whose second word is the next entry's opening function word") {
   // "by name" / "by description" merged without a separator: "nameby" reads
   // as "name" (名称, line 3 alone) and the function word that opens the next
