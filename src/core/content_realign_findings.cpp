@@ -317,7 +317,8 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
   const std::string_view moved = moved_text(table, candidate, candidate_lines);
-  if (severity == Severity::Hint && label_joins_its_partner(table, candidate, moved)) severity = Severity::Information;
+  const bool label_placed = severity == Severity::Hint && label_joins_its_partner(table, candidate, moved);
+  if (label_placed) severity = Severity::Information;
   const std::string side = translation ? "translation" : "original";
   const std::string other = translation ? "original" : "translation";
   Finding finding;
@@ -328,8 +329,8 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   const std::size_t anchor_pair = anchor.forward ? a : b;
   const std::uint32_t anchor_line = table.line(anchor_pair, anchor.translation_side);
   finding.pair = static_cast<std::int32_t>(anchor_pair);
-  // A mirrored drift counts as reaching the information threshold (0.5).
-  finding.confidence = mirrored ? 0.5 : confidence_of(best.evidence, kRealignThresholds);
+  // A mirrored drift, or a label placed by its partner, counts as reaching the information threshold (0.5).
+  finding.confidence = mirrored || label_placed ? 0.5 : confidence_of(best.evidence, kRealignThresholds);
   finding.begin = table.line_begin(anchor_line);
   finding.end = table.line_end(anchor_line);
   if (anchor_line != source_line)

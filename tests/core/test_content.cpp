@@ -2154,5 +2154,6 @@ TEST_CASE("a heading label moved to a pair whose other line holds it is informat
     const auto analysis = Analysis::run(join_lines(drifted), {});
     const Finding& drift = only_drift(*analysis);
     CHECK(drift.severity == Severity::Information);
+    CHECK(drift.confidence == doctest::Approx(0.5));  // the information threshold, as a mirrored drift's
   }
 }
