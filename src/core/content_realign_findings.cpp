@@ -268,6 +268,27 @@ std::optional<Fix> trailing_label_fix(const PairTable& table, const Alternative&
   return fix;
 }
 
+// A moved heading label ("16.1.", "Figure 8.2.", "PrevB.4.") that the other
+// language's line of the pair it joins holds and that of the pair it leaves
+// does not: a label names one heading, so the two lines' numbers together say
+// where it belongs, whatever the lengths say.
+bool label_joins_its_partner(const PairTable& table, const Alternative& drift, std::string_view moved) {
+  if (!detail::bare_label(moved)) return false;
+  const std::string_view text = detail::trim(moved);
+  std::size_t begin = text.size();
+  while (begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.' ||
+                       chars::is_ascii_upper(text[begin - 1])))
+    --begin;
+  while (begin < text.size() && (text[begin] == '.' || !detail::is_number_label(text.substr(begin)))) ++begin;
+  const std::string_view label = text.substr(begin);
+  if (label.empty()) return false;
+  const std::size_t a = drift.first, b = a + 1;
+  const bool other = !drift.translation_side;
+  const std::string_view joined = table.side_text(drift.forward ? b : a, other).text;
+  const std::string_view left = table.side_text(drift.forward ? a : b, other).text;
+  return detail::holds_label(joined, label) && !detail::holds_label(left, label);
+}
+
 void report_drift(const PairTable& table, std::vector<Finding>& out, const Alternative& best, const Alternative* mirror) {
   auto severity = severity_of(best.evidence, kRealignThresholds);
   // The dictionary knows the moved words and none of them finds a
@@ -296,6 +317,8 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   const std::uint32_t source_line = table.line(candidate.forward ? a : b, translation);
   const std::uint32_t dest_line = table.line(candidate.forward ? b : a, translation);
   const std::string_view moved = moved_text(table, candidate, candidate_lines);
+  const bool label_placed = severity == Severity::Hint && label_joins_its_partner(table, candidate, moved);
+  if (label_placed) severity = Severity::Information;
   const std::string side = translation ? "translation" : "original";
   const std::string other = translation ? "original" : "translation";
   Finding finding;
@@ -306,8 +329,8 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
   const std::size_t anchor_pair = anchor.forward ? a : b;
   const std::uint32_t anchor_line = table.line(anchor_pair, anchor.translation_side);
   finding.pair = static_cast<std::int32_t>(anchor_pair);
-  // A mirrored drift counts as reaching the information threshold (0.5).
-  finding.confidence = mirrored ? 0.5 : confidence_of(best.evidence, kRealignThresholds);
+  // A mirrored drift, or a label placed by its partner, counts as reaching the information threshold (0.5).
+  finding.confidence = mirrored || label_placed ? 0.5 : confidence_of(best.evidence, kRealignThresholds);
   finding.begin = table.line_begin(anchor_line);
   finding.end = table.line_end(anchor_line);
   if (anchor_line != source_line)

@@ -132,6 +132,7 @@ TEST_CASE("the preferred drift fix moves back the language that drifted") {
     std::size_t here, next;  // 0-based lines of pairs 21 and 22 on the drifted side
     std::string moved, separator;
   };
+  // Each label is moved onto the end of the same language's line of the pair before.
   const Case cases[] = {
       {40, 42, "去年我们卖出了十八吨蔬菜,主要卖给附近的餐馆。", ""},
       {41, 43, "Last year we sold eighteen tonnes of vegetables, mostly to restaurants nearby.", " "},
@@ -2126,4 +2127,42 @@ TEST_CASE("a drifted footnote goes back to the start of its line once its mark h
   const Finding& plain_drift = only_drift(*plain);
   REQUIRE(plain_drift.fixes.size() == 2);
   CHECK(plain_drift.fixes[0].title == "Move '[1] The three formats…' to the end of the original of pair 3");
+}
+
+// A moved heading label whose number the other language's line of the pair it
+// joins holds, and that of the pair it leaves lacks: the two lines' labels
+// place it (tuning split, debian-handbook conclusion.html, gimp-help
+// gimp-image-combining.html, sect.user-space.html). The lengths alone make these
+// hints (evidence 0.6–1.5); the label makes them information, and the clean
+// pages get no drift at all.
+TEST_CASE("a heading label moved to a pair whose other line holds it is information, not a hint") {
+  struct Case {
+    std::size_t first, count;
+    std::size_t line;          // the line the label leaves (0-based in the transcript)
+    std::string label;         // moved, with the space it had
+  };
+  // Each label is moved onto the end of the same language's line of the pair before.
+  const Case cases[] = {
+      {768, 4, 2, "16.1. "},          // "16.1." of the translation of pair 2 onto the translation of pair 1
+      {1975, 3, 2, "图 8.2. "},       // "图 8.2." of the translation of pair 2 onto the translation of pair 1
+      {1491, 9, 17, "PrevB.4. "},     // a navigation line's link and label onto the sidebar's title
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.first);
+    const std::vector<std::string> clean = calibration_lines(c.first, c.count);
+    const auto clean_analysis = Analysis::run(join_lines(clean), {});
+    CHECK(with_code(*clean_analysis, "boundary-drift").empty());
+    std::vector<std::string> drifted = clean;
+    REQUIRE(drifted[c.line].rfind(c.label, 0) == 0);
+    drifted[c.line] = drifted[c.line].substr(c.label.size());
+    std::string label = c.label;
+    label.pop_back();
+    const std::string& before = drifted[c.line - 2];
+    const bool spaced = !before.empty() && static_cast<unsigned char>(before.back()) < 0x80;
+    drifted[c.line - 2] += (spaced ? " " : "") + label;
+    const auto analysis = Analysis::run(join_lines(drifted), {});
+    const Finding& drift = only_drift(*analysis);
+    CHECK(drift.severity == Severity::Information);
+    CHECK(drift.confidence == doctest::Approx(0.5));  // the information threshold, as a mirrored drift's
+  }
 }
