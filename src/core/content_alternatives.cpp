@@ -351,6 +351,8 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
       const std::size_t comma_head =
           !forward && partner_comma && !here_comma ? detail::leading_comma_end(source_text) : 0;
       const std::size_t aside_head = bracket_head != 0 ? bracket_head : comma_head;
+      const std::size_t link_head =
+          titles_label ? detail::navigation_link_inside(source_text, table.side_text(b, !translation).text) : 0;
       // Its partner opens otherwise: the aside opens one side of pair b only,
       // a second line end out of place (a faithful pair opens alike too).
       const std::string_view partner_b = table.side_text(b, !translation).text;
@@ -555,8 +557,11 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
         // word with its counterpart in the label's partner, or a number or
         // name that matches after the move (a title cut off its heading by a
         // truncation leaves a label alone too, with the next line whole).
+        // So does a glued link word's place: text before it is no part of the
+        // link's line, as the partner opening with the link shows.
+        const bool link_cut = link_head != 0 && cut.tail_begin == link_head;
         const double title_gain =
-            moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 ? title_mended : 0.0;
+            moved_words_.gained > 0 || lexical_current - lexical_alternative > 0 || link_cut ? title_mended : 0.0;
         // So is a lead-in's colon: a truncation that stops at a colon leaves
         // the line ends disagreeing too, with no text of it next door.
         // An aside says so by its shape too: the moved text is one (it opens
@@ -615,6 +620,16 @@ static void add_drifts(const PairTable& table, std::size_t anchor, DriftSearch s
           }))
         consider(cut_at(source, source_text, table.script(translation), trailing_label), 0,
                  static_cast<std::uint32_t>(trailing_label), false);
+      // A page's link word glued after text ("开发下一页13.8. …", "Development
+      // Next13.8. …") where the partner opens with that link ("Next13.8. …")
+      // begins its own line: the text before it is a whole unit, the title a
+      // label alone above lost (no mark offers the cut, nor, for such short
+      // titles, the words).
+      if (link_head != 0 && std::none_of(source.cuts.begin(), source.cuts.end(), [&](const CutPoint& cut) {
+            return cut.tail_begin == link_head;
+          }))
+        consider(cut_at(source, source_text, table.script(translation), link_head), 0,
+                 static_cast<std::uint32_t>(link_head), false);
       if (aside_head != 0 && std::none_of(source.cuts.begin(), source.cuts.end(), [&](const CutPoint& cut) {
             return cut.head_end == aside_head;
           }))

@@ -725,6 +725,34 @@ TEST_CASE("with the dictionary, a navigation label with two words before its let
                            "The translation of pair 1 runs on into pair 2: its end '上一页附录 A.'");
 }
 
+// The handbook's office-suites page (tuning split, sect.office-suites.html):
+// the title of the "previous page" link cut off its label and glued before the
+// next link ("上一页13.6." | "开发下一页13.8. …" against "Prev13.6. Development" |
+// "Next13.8. …"). No mark cuts before 下一页 and the dictionary does not pair
+// 开发 with "Development"; the partner opening with the link says the text
+// before it is no part of that line: an information drift whose fix restores
+// the text, on either side (main: no drift, only the label's length-outlier).
+TEST_CASE("with the dictionary, a title glued before the next page's link word goes back to its label") {
+  if (!load_built_dictionary()) return;
+  const std::vector<std::string> lines = {"13.7. 办公软件包", "13.7. Office Suites",
+                                          "更宽泛的观点 LibreOffice 取代 OpenOffice.org",
+                                          "THE BROADER VIEW LibreOffice replaces OpenOffice.org",
+                                          "上一页13.6. 开发", "Prev13.6. Development",
+                                          "下一页13.8. 模拟 Windows：Wine", "Next13.8. Emulating Windows: Wine"};
+  const std::string clean = bitext::test_support::join_lines(lines);
+  CHECK(drifts_in(*bitext::Analysis::run(clean, {})).empty());
+  std::vector<std::string> moved = lines;
+  moved[4] = "上一页13.6.";
+  moved[6] = "开发" + lines[6];
+  check_one_drift_restores(bitext::test_support::join_lines(moved), clean, bitext::Severity::Information,
+                           "The translation of pair 4 starts with '开发', which belongs to pair 3");
+  moved = lines;
+  moved[5] = "Prev13.6.";
+  moved[7] = "Development " + lines[7];
+  check_one_drift_restores(bitext::test_support::join_lines(moved), clean, std::nullopt,
+                           "The original of pair 4 starts with 'Development', which belongs to pair 3");
+}
+
 // GIMP's selection tools page (tuning split, gimp-tools-selection.html): a
 // heading's title moved onto the next line, whose words the dictionary does
 // not pair ("2.1.2." | "选项边缘平滑" against "2.1.2. Options" | "Antialiasing").
