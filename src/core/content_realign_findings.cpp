@@ -233,14 +233,6 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
   return fix;
 }
 
-// A drift that moves a bare number label back onto a line's end ("9." of "9.
-// 时钟同步" onto "8.2. 网络打印机") when the other language's line of that pair
-// ends with the same label ("8.2. Network printers 9.", "16. 桌面 HowTo16.1."): the
-// label is that line's, moved onto it from the next pair's start, which the
-// drift search does not cut at (a one-group number after a word may end a
-// sentence: "It costs 9."). Moving it back, forward on the other side, is
-// offered when the search found no mirror; a number label labels what
-// follows it, with a space in either script.
 // The number label of a heading label moved alone ("8.2." of "Figure 8.2.",
 // "B.4." of "PrevB.4."); empty when the moved text is not such a label.
 std::string_view moved_number_label(std::string_view moved) {
@@ -254,6 +246,14 @@ std::string_view moved_number_label(std::string_view moved) {
   return text.substr(begin);
 }
 
+// A drift that moves a heading label (bare, or with its word) back onto a line's end ("9." of "9.
+// 时钟同步" onto "8.2. 网络打印机") when the other language's line of that pair
+// ends with the same label ("8.2. Network printers 9.", "16. 桌面 HowTo16.1."): the
+// label is that line's, moved onto it from the next pair's start, which the
+// drift search does not cut at (a one-group number after a word may end a
+// sentence: "It costs 9."). Moving it back, forward on the other side, is
+// offered when the search found no mirror; a number label labels what
+// follows it, with a space in either script.
 std::optional<Fix> trailing_label_fix(const PairTable& table, const Alternative& drift, std::string_view moved) {
   if (drift.forward) return std::nullopt;
   const std::string_view bare = detail::trim(moved);
