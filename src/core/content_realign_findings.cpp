@@ -233,7 +233,20 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
   return fix;
 }
 
-// A drift that moves a bare number label back onto a line's end ("9." of "9.
+// The number label of a heading label moved alone ("8.2." of "Figure 8.2.",
+// "B.4." of "PrevB.4."); empty when the moved text is not such a label.
+std::string_view moved_number_label(std::string_view moved) {
+  if (!detail::bare_label(moved)) return {};
+  const std::string_view text = detail::trim(moved);
+  std::size_t begin = text.size();
+  while (begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.' ||
+                       chars::is_ascii_upper(text[begin - 1])))
+    --begin;
+  while (begin < text.size() && (text[begin] == '.' || !detail::is_number_label(text.substr(begin)))) ++begin;
+  return text.substr(begin);
+}
+
+// A drift that moves a heading label (bare, or with its word) back onto a line's end ("9." of "9.
 // 时钟同步" onto "8.2. 网络打印机") when the other language's line of that pair
 // ends with the same label ("8.2. Network printers 9.", "16. 桌面 HowTo16.1."): the
 // label is that line's, moved onto it from the next pair's start, which the
@@ -242,21 +255,40 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
 // offered when the search found no mirror; a number label labels what
 // follows it, with a space in either script.
 std::optional<Fix> trailing_label_fix(const PairTable& table, const Alternative& drift, std::string_view moved) {
-  const std::string_view label = detail::trim(moved);
-  if (drift.forward || !detail::is_number_label(label)) return std::nullopt;
+  if (drift.forward) return std::nullopt;
+  const std::string_view bare = detail::trim(moved);
+  const std::string_view number = detail::is_number_label(bare) ? bare : moved_number_label(moved);
+  if (number.empty()) return std::nullopt;
   const std::size_t a = drift.first, b = a + 1;
   const bool other = !drift.translation_side;
   const std::string_view end_text = table.side_text(a, other).text;
   const std::string_view start_text = table.side_text(b, other).text;
   const std::string_view kept = detail::trim(end_text);
-  if (kept.size() <= label.size() + 1 || !kept.ends_with(label)) return std::nullopt;
-  // After a space, or glued in a Chinese line ("…HowTo16.1."); not inside a longer number.
-  const char before = kept[kept.size() - label.size() - 1];
+  if (kept.size() <= number.size() + 1 || !kept.ends_with(number)) return std::nullopt;
   const Script script = table.script(other);
   const bool spaced = script != Script::Han && script != Script::Japanese;
-  if (before != ' ' && (spaced || chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.'))
-    return std::nullopt;
-  if (detail::trim(start_text).starts_with(label)) return std::nullopt;
+  std::string_view label = number;
+  if (number == bare) {
+    // After a space, or glued in a Chinese line ("…HowTo16.1."); not inside a longer number.
+    const char before = kept[kept.size() - number.size() - 1];
+    if (before != ' ' && (spaced || chars::is_ascii_digit(static_cast<unsigned char>(before)) || before == '.'))
+      return std::nullopt;
+    if (detail::trim(start_text).starts_with(label)) return std::nullopt;
+  } else {
+    // A label with its word ("Figure 8.2.", "上一页1.4."): the other line's
+    // label takes its own word along ("…合并图像图 8.2.", "…软件库上一页1.4."):
+    // a navigation link's word is known in both languages; another word is
+    // read as the drift search reads a trailing label, the moved label's
+    // line (which opens with it) as the partner.
+    const std::size_t begin =
+        detail::navigation_line(bare)
+            ? detail::navigation_link_inside(kept, bare)
+            : trailing_label_begin(kept, spaced, table.side_text(b, drift.translation_side).text, table.lexicon);
+    if (begin == 0 || begin >= kept.size() - number.size() || !detail::bare_label(kept.substr(begin)))
+      return std::nullopt;
+    if (detail::holds_label(start_text, number)) return std::nullopt;
+    label = kept.substr(begin);
+  }
   std::size_t head_end = static_cast<std::size_t>(kept.data() - end_text.data()) + kept.size() - label.size();
   while (head_end > 0 && (end_text[head_end - 1] == ' ' || end_text[head_end - 1] == '\t')) --head_end;
   const std::uint32_t source_line = table.line(a, other), dest_line = table.line(b, other);
@@ -273,14 +305,7 @@ std::optional<Fix> trailing_label_fix(const PairTable& table, const Alternative&
 // does not: a label names one heading, so the two lines' numbers together say
 // where it belongs, whatever the lengths say.
 bool label_joins_its_partner(const PairTable& table, const Alternative& drift, std::string_view moved) {
-  if (!detail::bare_label(moved)) return false;
-  const std::string_view text = detail::trim(moved);
-  std::size_t begin = text.size();
-  while (begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.' ||
-                       chars::is_ascii_upper(text[begin - 1])))
-    --begin;
-  while (begin < text.size() && (text[begin] == '.' || !detail::is_number_label(text.substr(begin)))) ++begin;
-  const std::string_view label = text.substr(begin);
+  const std::string_view label = moved_number_label(moved);
   if (label.empty()) return false;
   const std::size_t a = drift.first, b = a + 1;
   const bool other = !drift.translation_side;

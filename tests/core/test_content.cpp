@@ -2166,3 +2166,37 @@ TEST_CASE("a heading label moved to a pair whose other line holds it is informat
     CHECK(drift.confidence == doctest::Approx(0.5));  // the information threshold, as a mirrored drift's
   }
 }
+
+// The same labels, with their word, moved back onto the line before: the
+// other language's line of the pair the drift's move joins ends with the
+// label, carried there; the preferred fix moves that label, word and all,
+// back to the heading it opens (main offered only the mirror: "Figure 8.2."
+// onto "Chapter 8. Combining Images", "Prev1.4." onto "1.5.2. The Software Library").
+TEST_CASE("a worded heading label carried onto the line before goes back first") {
+  struct Case {
+    std::size_t first, count;
+    std::size_t line;   // the translation line the label leaves (0-based in the transcript)
+    std::string label;  // moved, with the space it had
+    std::string fix;    // the preferred fix's title
+  };
+  const Case cases[] = {
+      {1975, 3, 2, "图 8.2. ", "Move '图 8.2.' to the start of the translation of pair 2"},
+      {1270, 5, 6, "上一页1.4. ", "Move '上一页1.4.' to the start of the translation of pair 4"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.first);
+    const std::vector<std::string> clean = calibration_lines(c.first, c.count);
+    std::vector<std::string> drifted = clean;
+    REQUIRE(drifted[c.line].rfind(c.label, 0) == 0);
+    drifted[c.line] = drifted[c.line].substr(c.label.size());
+    drifted[c.line - 2] += c.label.substr(0, c.label.size() - 1);
+    const std::string text = join_lines(drifted);
+    const auto analysis = Analysis::run(text, {});
+    const Finding& drift = only_drift(*analysis);
+    CHECK(drift.severity == Severity::Information);
+    REQUIRE(drift.fixes.size() == 2);
+    CHECK(drift.fixes.front().preferred);
+    CHECK(drift.fixes.front().title == c.fix);
+    CHECK(apply_edits(text, drift.fixes.front().edits) == join_lines(clean));
+  }
+}
