@@ -293,7 +293,7 @@ bool StructuralChecker::merged_finding(const Pair& pair, std::uint32_t merged, s
   // the link is a segment of its own, the cut goes right before its word.
   if (const std::size_t link = detail::navigation_link_inside(text, text_of(second)); link > 0) {
     std::size_t end = link;
-    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    end = detail::end_before_spaces(text, end);
     const detail::LanguageJoin at{end, link};
     if (end > 0 && merged_parts_fit(text, at, first, second, partners_translation)) seam = at;
   }

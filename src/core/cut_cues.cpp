@@ -4,6 +4,7 @@
 
 #include "chars.hpp"
 #include "content_stages.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::content {
 
@@ -92,7 +93,7 @@ std::string_view dropped_final_address(std::string_view translation, std::string
   // The original's last whitespace-separated chunk with a letter or digit.
   std::string_view last;
   for (std::size_t end = original.size(); end > 0 && last.empty();) {
-    while (end > 0 && (original[end - 1] == ' ' || original[end - 1] == '\t')) --end;
+    end = detail::end_before_spaces(original, end);
     std::size_t begin = end;
     while (begin > 0 && original[begin - 1] != ' ' && original[begin - 1] != '\t') --begin;
     const std::string_view chunk = original.substr(begin, end - begin);

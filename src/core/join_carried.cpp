@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "chars.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::detail {
 
@@ -22,7 +23,7 @@ std::optional<std::size_t> carried_tail_start(std::string_view line, std::size_t
   for (std::size_t at = 1; at < tail.size() && comparisons < 64; ++at) {
     if (!chars::is_ascii_upper(tail[at])) continue;
     std::size_t carried_end = at;
-    while (carried_end > 0 && (tail[carried_end - 1] == ' ' || tail[carried_end - 1] == '\t')) --carried_end;
+    carried_end = end_before_spaces(tail, carried_end);
     // The carried text ends the line again, after at least one letter of the English run's own.
     if (carried_end == 0 || tail[carried_end - 1] != tail.back() || 2 * carried_end >= tail.size()) continue;
     ++comparisons;

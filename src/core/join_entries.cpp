@@ -8,12 +8,13 @@
 #include "join_entries.hpp"
 
 #include "chars.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::detail {
 
 bool ends_list_entry(std::string_view text) {
   std::size_t end = text.size();
-  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  end = end_before_spaces(text, end);
   if (end >= 1 && text[end - 1] == ';') return true;
   constexpr std::string_view kFullWidthSemicolon = "\xEF\xBC\x9B";  // U+FF1B
   return end >= kFullWidthSemicolon.size() &&

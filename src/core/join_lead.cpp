@@ -10,6 +10,7 @@
 
 #include "bitext/text.hpp"
 #include "chars.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -78,7 +79,7 @@ std::optional<LanguageJoin> carried_lead_join(std::string_view line, std::string
     }
   }
   if (best == 0) return std::nullopt;
-  const std::size_t first_end = end_before_join_space(line, best);
+  const std::size_t first_end = end_before_spaces(line, best);
   if (first_end == 0) return std::nullopt;
   return LanguageJoin{first_end, best};
 }
@@ -99,7 +100,7 @@ std::optional<LanguageJoin> repeated_opening_join(std::string_view line) {
   for (std::size_t at = line.find(start, first_cjk); at != std::string_view::npos; at = line.find(start, at + 1)) {
     const auto before = static_cast<unsigned char>(line[at - 1]);
     if (chars::is_ascii_alnum(before) || chars::contains_cjk(line.substr(at))) continue;
-    cut = LanguageJoin{end_before_join_space(line, at), at};
+    cut = LanguageJoin{end_before_spaces(line, at), at};
   }
   return cut;
 }

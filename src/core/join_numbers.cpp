@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chars.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -93,7 +94,7 @@ std::optional<std::size_t> repeated_number_start(std::string_view line) {
                      [&](const auto& earlier) { return earlier.second == number; }))
       continue;
     std::size_t before = second_at;
-    while (before > 0 && (line[before - 1] == ' ' || line[before - 1] == '\t')) --before;
+    before = end_before_spaces(line, before);
     std::size_t start = before;
     while (start > 0 && chars::is_ascii_letter(static_cast<unsigned char>(line[start - 1]))) {
       --start;

@@ -23,6 +23,7 @@
 #include "join_sidebar.hpp"
 #include "join_numbers.hpp"
 #include "line_end_marks.hpp"
+#include "line_facts.hpp"
 
 namespace bitext::detail {
 namespace {
@@ -42,7 +43,6 @@ constexpr double kJoinFitDelta = 2.58;
 constexpr double kJoinSentenceFitDelta = 3.29;
 
 bool join_space(char c) { return c == ' ' || c == '\t'; }
-
 
 // An English run at a join: after (before) a sentence end at least
 // kJoinRunLetters letters; at a bare script change at least kJoinRunWords
@@ -152,7 +152,7 @@ std::optional<LanguageJoin> repeated_label_join(std::string_view line) {
     std::size_t start = at + size;
     while (start < line.size() && join_space(line[start])) ++start;
     if (start >= line.size() || !chars::is_ascii_letter(static_cast<unsigned char>(line[start]))) continue;
-    std::size_t first_end = end_before_join_space(line, at);
+    std::size_t first_end = end_before_spaces(line, at);
     return LanguageJoin{first_end, at};
   }
   return std::nullopt;
@@ -241,7 +241,7 @@ std::optional<LanguageJoin> chinese_then_english_at_change(std::string_view line
 std::optional<LanguageJoin> repeated_number_join(std::string_view line) {
   const auto start = repeated_number_start(line);
   if (!start) return std::nullopt;
-  std::size_t first_end = end_before_join_space(line, *start);
+  std::size_t first_end = end_before_spaces(line, *start);
   if (first_end == 0 || han_of(line.substr(0, first_end)) == 0 || !english_run(line.substr(*start), true))
     return std::nullopt;
   return LanguageJoin{first_end, *start};
@@ -270,7 +270,7 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
   // run with the label in capitals; like a repeated number, structure enough for a short title.
   if (const std::size_t han = han_label(line); han > 0) {
     const auto start = sidebar_label_in(line, tail_begin);
-    std::size_t first_end = end_before_join_space(line, start ? *start : 0);
+    std::size_t first_end = end_before_spaces(line, start ? *start : 0);
     if (start && first_end > han) {
       const auto same = std::find_if(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == *start; });
       if (same != out.end()) {
@@ -290,7 +290,7 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
     out.push_back(candidate);
   }
   if (const auto start = carried_tail_start(line, tail_begin)) {
-    std::size_t first_end = end_before_join_space(line, *start);
+    std::size_t first_end = end_before_spaces(line, *start);
     JoinCandidate candidate{LanguageJoin{first_end, *start}};
     candidate.repeated_number = true;
     if (std::none_of(out.begin(), out.end(), [&](const JoinCandidate& c) { return c.join.second_begin == *start; }))
@@ -301,7 +301,7 @@ void chinese_then_english(std::string_view line, std::vector<JoinCandidate>& out
 void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out) {
   const std::size_t first_cjk = chars::first_cjk_at(line);
   if (first_cjk == 0 || first_cjk >= line.size()) return;
-  std::size_t head_end = end_before_join_space(line, first_cjk);
+  std::size_t head_end = end_before_spaces(line, first_cjk);
   // A number label starting the Chinese run ("…Quality of Service10.4.1. 原则"): the join is before it.
   // A footnote mark is the English run's own ("…in general.[92]一般…") unless the line is a footnote
   // list's ("[99] Old … anymore.[100] 作为替代…"): there each line starts with its label.
@@ -346,7 +346,7 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
                              std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(own_label), '.') ==
                                  std::count(line.begin() + static_cast<std::ptrdiff_t>(label_begin),
                                             line.begin() + static_cast<std::ptrdiff_t>(head_end), '.'));
-    std::size_t english_end = end_before_join_space(line, label_begin);
+    std::size_t english_end = end_before_spaces(line, label_begin);
     JoinCandidate candidate{LanguageJoin{english_end, label_begin}};
     // A title carries one number: a label followed by Han text with another section number may end an
     // English caption ("Figure 15.101.图 15.102."), so it is no evidence of the Chinese run's start there.
@@ -360,7 +360,7 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
   }
   // A reference list's next key before the Chinese run starts it, as a footnote list's label does.
   if (const auto key = next_reference_key(line, first_cjk)) {
-    std::size_t english_end = end_before_join_space(line, *key);
+    std::size_t english_end = end_before_spaces(line, *key);
     const LanguageJoin join{english_end, *key};
     if (runs(join, true, nullptr)) out.push_back({join});
   }
@@ -417,7 +417,7 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
       std::size_t begin = at;
       while (begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(line[begin - 1])) || line[begin - 1] == '.'))
         --begin;
-      std::size_t english_end = end_before_join_space(line, begin);
+      std::size_t english_end = end_before_spaces(line, begin);
       JoinCandidate candidate{LanguageJoin{english_end, begin}};
       if (english_end > 0 && runs(candidate.join, false, &candidate.short_run)) out.push_back(candidate);
     }
@@ -428,11 +428,6 @@ void english_then_chinese(std::string_view line, std::vector<JoinCandidate>& out
 }
 
 }  // namespace
-
-std::size_t end_before_join_space(std::string_view line, std::size_t at) {
-  while (at > 0 && join_space(line[at - 1])) --at;
-  return at;
-}
 
 bool cjk_script(Script script) { return script == Script::Han || script == Script::Japanese; }
 

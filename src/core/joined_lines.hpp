@@ -155,8 +155,6 @@ std::optional<LanguageJoin> edge_join(const Transcript& transcript, const LineIn
 // translation the CJK run where `translation_cjk`.
 std::optional<LanguageJoin> own_join(std::string_view text, bool cjk_first, bool translation_cjk, JoinLengthFit& fit);
 
-// Where the text before `at` ends, without the spaces or tabs right before it.
-std::size_t end_before_join_space(std::string_view line, std::size_t at);
 // Whether a script is written in Han characters (Chinese, or Japanese with kana).
 bool cjk_script(Script script);
 // The nearest non-blank line before (`step` -1) or after (+1) line `from`, or -1.

@@ -21,6 +21,11 @@ bool is_timing_line(std::string_view line) {
 
 }  // namespace
 
+std::size_t end_before_spaces(std::string_view text, std::size_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  return at;
+}
+
 std::string_view trim(std::string_view line) {
   std::size_t begin = 0;
   while (begin < line.size()) {

@@ -3,6 +3,7 @@
 // language role of a line once the document's two languages are known.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -15,6 +16,10 @@ namespace bitext::detail {
 // Without the blanks (chars::is_blank: White_Space and zero-width) at both ends.
 std::string_view trim(std::string_view line);
 bool is_blank(std::string_view line);
+// Where the text before byte `at` ends without the spaces and tabs right
+// before it: the end of the first part at a cut (the blanks between two parts
+// belong to neither).
+std::size_t end_before_spaces(std::string_view text, std::size_t at);
 
 // Lines that are format, not text: lines without a single letter (SRT cue
 // numbers, timings, "---"), a "WEBVTT" first line and WebVTT timing lines.

@@ -376,7 +376,7 @@ bool StructuralChecker::merged_parts_translated(std::string_view text, const det
   // help | options." beside "显示所有帮助内容。" is one sentence).
   auto ends_sentence = [](std::string_view part) {
     std::size_t end = part.size();
-    while (end > 0 && (part[end - 1] == ' ' || part[end - 1] == '\t')) --end;
+    end = detail::end_before_spaces(part, end);
     return end > 0 && chars::is_sentence_end(decode_utf8(part, code_point_start_before(part, end)).code_point);
   };
   if ((ends_sentence(text_of(first)) && !ends_sentence(text.substr(0, seam.first_end))) ||

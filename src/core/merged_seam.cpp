@@ -75,8 +75,9 @@ struct NearestCut {
   }
 };
 
-// The end of the text before `here`, without the spaces before it.
-std::size_t end_before_spaces(std::string_view line, std::size_t here) {
+// The end of the text before `here`, without the spaces before it (spaces
+// only, not tabs as detail::end_before_spaces: the seam scan reads spaces).
+std::size_t end_before_space_run(std::string_view line, std::size_t here) {
   while (here > 0 && line[here - 1] == ' ') --here;
   return here;
 }
@@ -107,7 +108,7 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
       // "前言 图片和样式设计": one Chinese segment puts no space between two Han
       // characters; the caller trusts it where no other line of the document does.
       const std::size_t here = at - std::max<std::size_t>(decoded.length, 1);
-      if (cut.offer(count - 1, LanguageJoin{end_before_spaces(line, here), here})) {
+      if (cut.offer(count - 1, LanguageJoin{end_before_space_run(line, here), here})) {
         if (spaced_cjk) *spaced_cjk = false;
         *spaced_han = true;
       }
@@ -131,7 +132,7 @@ std::optional<LanguageJoin> merged_seam(std::string_view line, double first_shar
                          ((at < line.size() && chars::is_ascii_lower(line[at]) &&
                            (chars::is_ascii_lower(previous) || previous == U')')) ||
                           glued_capital_word_at(line, here));
-      const std::size_t first_end = end_before_spaces(line, here);
+      const std::size_t first_end = end_before_space_run(line, here);
       if ((token_here || camel) && first_end > 0 && cut.offer(count - 1, LanguageJoin{first_end, here})) {
         if (spaced_cjk) *spaced_cjk = false;
         if (spaced_han) *spaced_han = false;
@@ -249,7 +250,7 @@ std::optional<LanguageJoin> merged_length_cut(std::string_view line, double firs
         (previous == U' ' || (upper && lower_before) || glued_capital_word_at(line, here) ||
          (chars::is_han(mark) && (chars::is_han(previous) || latin_word || chars::is_ascii_digit(previous))) ||
          (latin_word && chars::is_han(previous)));
-    if (const std::size_t first_end = end_before_spaces(line, here); boundary && first_end > 0)
+    if (const std::size_t first_end = end_before_space_run(line, here); boundary && first_end > 0)
       cut.offer(count - 1, LanguageJoin{first_end, here});
     if (opening) ++depth;
     if (chars::is_closing_bracket(mark) && depth > 0) --depth;
