@@ -19,18 +19,27 @@
 
 namespace bitext::content {
 
+namespace {
+
+// Where the run of digits, full stops and capitals (an appendix's "B.4.") that
+// ends `text` begins: a number label at its end starts inside it.
+std::size_t label_run_begin(std::string_view text) {
+  std::size_t begin = text.size();
+  while (begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.' ||
+                       chars::is_ascii_upper(static_cast<unsigned char>(text[begin - 1]))))
+    --begin;
+  return begin;
+}
+
+}  // namespace
+
 // Whether a text ends with a bare section number ("…i386 6.2.4.",
 // "…光盘。6.3.9."): of two groups at least, or right after a sentence end, so
 // that a sentence ending "in chapter 2." is not one. A number labels what
 // follows it; at the end of a line it is what a cut left there.
 bool ends_with_number_label(std::string_view text) {
   text = detail::trim(text);
-  std::size_t begin = text.size();
-  while (begin > 0) {
-    const char c = text[begin - 1];
-    if (!((c >= '0' && c <= '9') || c == '.' || (c >= 'A' && c <= 'Z'))) break;
-    --begin;
-  }
+  std::size_t begin = label_run_begin(text);
   // Leading full stops belong to the text before ("。" is not ASCII, "." is).
   while (begin < text.size() && text[begin] == '.') ++begin;
   const std::string_view label = text.substr(begin);
@@ -238,10 +247,7 @@ Fix drift_fix(const PairTable& table, const Alternative& candidate, const DriftL
 std::string_view moved_number_label(std::string_view moved) {
   if (!detail::bare_label(moved)) return {};
   const std::string_view text = detail::trim(moved);
-  std::size_t begin = text.size();
-  while (begin > 0 && (chars::is_ascii_digit(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.' ||
-                       chars::is_ascii_upper(text[begin - 1])))
-    --begin;
+  std::size_t begin = label_run_begin(text);
   while (begin < text.size() && (text[begin] == '.' || !detail::is_number_label(text.substr(begin)))) ++begin;
   return text.substr(begin);
 }
@@ -290,7 +296,7 @@ std::optional<Fix> trailing_label_fix(const PairTable& table, const Alternative&
     label = kept.substr(begin);
   }
   std::size_t head_end = static_cast<std::size_t>(kept.data() - end_text.data()) + kept.size() - label.size();
-  while (head_end > 0 && (end_text[head_end - 1] == ' ' || end_text[head_end - 1] == '\t')) --head_end;
+  head_end = detail::end_before_spaces(end_text, head_end);
   const std::uint32_t source_line = table.line(a, other), dest_line = table.line(b, other);
   Fix fix;
   fix.title = "Move " + quoted(label, 24) + " to the start of the " + (other ? "translation" : "original") + " of pair " +
@@ -397,7 +403,6 @@ void report_drift(const PairTable& table, std::vector<Finding>& out, const Alter
     fix.preferred = true;
     finding.fixes.push_back(std::move(fix));
     if (alternative) finding.fixes.push_back(drift_fix(table, *alternative, *alternative_lines));
-    else if (label_fix) finding.fixes.push_back(std::move(*label_fix));
   }
   finding.severity = *severity;
   out.push_back(std::move(finding));

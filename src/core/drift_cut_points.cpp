@@ -83,7 +83,7 @@ std::size_t trailing_label_begin(std::string_view text, bool spaced, std::string
   const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   std::size_t end = text.size();
-  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  end = detail::end_before_spaces(text, end);
   std::size_t begin = end;
   while (begin > 0 && (digit(text[begin - 1]) || text[begin - 1] == '.' || upper(text[begin - 1]))) --begin;
   while (begin < end && text[begin] == '.') ++begin;  // a full stop before it ends the text before
@@ -129,7 +129,7 @@ std::size_t trailing_label_begin(std::string_view text, bool spaced, std::string
   else if (begin > 0 && (lower(text[begin - 1]) || upper(text[begin - 1])))
     return 0;
   std::size_t head = begin;
-  while (head > 0 && (text[head - 1] == ' ' || text[head - 1] == '\t')) --head;
+  head = detail::end_before_spaces(text, head);
   return head == 0 ? 0 : begin;
 }
 
@@ -169,8 +169,7 @@ CutPoint fix_cut(const PairTable& table, const Alternative& drift, CutPoint cut)
   // segmenter reads it ("下一" "页" without the dictionary).
   if (const std::size_t link = detail::navigation_link_inside(text.substr(0, label_end), partner);
       link != 0 && link < cut.tail_begin) {
-    const std::string_view word = static_cast<unsigned char>(text[link]) < 0x80 ? "Next" : "下一页";  // its byte size
-    const std::size_t word_end = link + word.size();
+    const std::size_t word_end = link + detail::navigation_word(text.substr(link, label_end - link)).size();
     const bool inside = begin > link && begin < word_end;
     const bool glued = (begin == 0 || begin >= cut.tail_begin) && word_end <= cut.tail_begin &&
                        detail::trim(text.substr(word_end, cut.tail_begin - word_end)).empty();
@@ -178,7 +177,7 @@ CutPoint fix_cut(const PairTable& table, const Alternative& drift, CutPoint cut)
   }
   if (begin == 0 || begin >= cut.tail_begin) return cut;
   std::size_t head_end = begin;
-  while (head_end > 0 && (text[head_end - 1] == ' ' || text[head_end - 1] == '\t')) --head_end;
+  head_end = detail::end_before_spaces(text, head_end);
   if (head_end == 0) return cut;
   cut.head_end = head_end;
   cut.tail_begin = begin;

@@ -175,9 +175,6 @@ bool is_number_label(std::string_view text) {
   return at == text.size();
 }
 
-namespace {
-
-// The link word a navigation line starts with, or empty.
 std::string_view navigation_word(std::string_view text) {
   for (const std::string_view word : {std::string_view("上一页"), std::string_view("下一页")})
     if (text.starts_with(word)) return word;
@@ -189,8 +186,6 @@ std::string_view navigation_word(std::string_view text) {
   }
   return {};
 }
-
-}  // namespace
 
 bool navigation_line(std::string_view line) { return !navigation_word(trim(line)).empty(); }
 

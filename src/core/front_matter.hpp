@@ -61,6 +61,8 @@ bool holds_label(std::string_view line, std::string_view label);
 // non-Latin character, or stand alone, so a sentence ("Next, run…", "Next
 // we…") is no link.
 bool navigation_line(std::string_view line);
+// The link word that text starts with under that rule ("下一页", "Next"), or empty.
+std::string_view navigation_word(std::string_view text);
 // Where `line` holds, after its start, the link word of the navigation line
 // `link_line` in either language ("Next" or "下一页" for "下一页16.2. …") as
 // the start of a link, or 0: a page's link is a segment of its own, so a line
