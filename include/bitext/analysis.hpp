@@ -13,6 +13,7 @@
 
 #include "bitext/finding.hpp"
 #include "bitext/options.hpp"
+#include "bitext/previous_text.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 
@@ -94,6 +95,12 @@ class Analysis {
   static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
                                                const std::vector<LineEdit>& edits, const CheckOptions& options,
                                                PreviousWork previous_work, const CommonEnds& known_ends);
+  // The same when the edits were written into `previous`'s own buffer (`text`
+  // is that buffer): `previous`'s text is `text` with `written_over` put back,
+  // and nothing of the rerun reads `previous.text()`.
+  static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
+                                               const std::vector<LineEdit>& edits, const CheckOptions& options,
+                                               PreviousWork previous_work, const WrittenOver& written_over);
 
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
@@ -110,8 +117,12 @@ class Analysis {
   // positions can be counted without decoding.
   std::optional<std::size_t> invalid_utf8_at() const { return first_invalid_utf8_; }
   // The bytes this version shares with `old` at its start and end: the rerun's
-  // comparison when this version was rerun from `old`'s text, else compared now.
+  // comparison when this version was rerun from `old`, else compared now;
+  // nothing when `old` is another version of the same buffer (its text was
+  // written over: Analysis::rerun with WrittenOver).
   CommonEnds common_ends_with(const Analysis& old) const;
+  // Whether this version was rerun from `old` itself.
+  bool rerun_from(const Analysis& old) const { return previous_id_ != 0 && previous_id_ == old.id_; }
 
  private:
   explicit Analysis(std::shared_ptr<const std::string> text);
@@ -128,8 +139,9 @@ class Analysis {
   std::vector<Finding> findings_;
   std::vector<double> pair_scores_;
   std::optional<std::size_t> first_invalid_utf8_;      // so that rerun scans only the edited bytes
-  std::weak_ptr<const std::string> previous_text_;     // the text this version was rerun from, if any,
-  CommonEnds previous_ends_;                           // ... and the bytes they share
+  std::uint64_t id_;                                   // unique per version
+  std::uint64_t previous_id_ = 0;                      // the version this one was rerun from, if any,
+  CommonEnds previous_ends_;                           // ... and the bytes their texts share
   std::optional<Layout> content_layout_;  // layout_from_content's, when the options left the layout to it
   // Read by rerun only, and taken by a rerun that releases them (hence mutable:
   // the caller of such a rerun promises no other rerun reads them meanwhile).
@@ -139,7 +151,13 @@ class Analysis {
   std::shared_ptr<const detail::LayoutMemo> layout_memo_;      // ... of a layout document (not Lines)
   // Fills a layout document's analysis (its text and first invalid byte set),
   // reusing `previous`'s work when it was the same layout.
-  void analyse_layout(Layout layout, const CheckOptions& options, const Analysis* previous);
+  void analyse_layout(Layout layout, const CheckOptions& options, const Analysis* previous,
+                      const PreviousText* previous_text);
+  static std::shared_ptr<const Analysis> rerun_from_text(const Analysis& previous, const PreviousText& previous_text,
+                                                         std::shared_ptr<const std::string> text,
+                                                         const std::vector<LineEdit>& edits,
+                                                         const CheckOptions& options, PreviousWork previous_work,
+                                                         const CommonEnds& known_ends);
 };
 
 }  // namespace bitext

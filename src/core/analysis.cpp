@@ -14,6 +14,7 @@
 #include "bitext/analysis.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -41,12 +42,12 @@ namespace {
 // detect_layout, keeping the content's answer in `content`; a rerun takes the
 // previous version's (`known`, of `known_text`) when the text starts as it did.
 Layout layout_of(std::string_view text, const CheckOptions& options, std::optional<Layout>& content,
-                 const std::optional<Layout>& known = std::nullopt, std::string_view known_text = {}) {
+                 const std::optional<Layout>& known = std::nullopt, const PreviousText* known_text = nullptr) {
   const std::optional<Layout> named = layout_from_name(options.document_name, options.layout);
   const bool markdown_by_name = named && *named == Layout::Markdown && options.layout == Layout::Auto;
   if (named && !markdown_by_name) return *named;
   const std::size_t window = kLayoutDetectionBytes;
-  if (known && text.substr(0, window) == known_text.substr(0, window)) content = *known;
+  if (known && known_text != nullptr && text.substr(0, window) == known_text->range(0, window)) content = *known;
   else content = markdown_by_name ? markdown_or_lines(text) : layout_from_content(text);
   return *content;
 }
@@ -57,7 +58,7 @@ bool is_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC
 // self-synchronising: bytes before the first change decode as before, and once
 // decoding is back on a code point boundary inside the unchanged suffix the
 // rest decodes as it did in the old text.
-std::optional<std::size_t> first_invalid_after_edit(std::string_view old_text,
+std::optional<std::size_t> first_invalid_after_edit(const PreviousText& old_text,
                                                     std::optional<std::size_t> old_invalid,
                                                     std::string_view text, CommonEnds ends) {
   const std::size_t prefix = ends.prefix;
@@ -67,7 +68,7 @@ std::optional<std::size_t> first_invalid_after_edit(std::string_view old_text,
 
   // A boundary at or before the first change, before which the old text was valid.
   std::size_t start = old_invalid ? std::min(prefix, *old_invalid) : prefix;
-  while (start > 0 && start < old_text.size() && is_continuation(old_text[start]) &&
+  while (start > 0 && start < old_text.size() && is_continuation(old_text.at(start)) &&
          !(old_invalid && start == *old_invalid))
     --start;
 
@@ -126,9 +127,9 @@ bool map_lines(const std::vector<LineEdit>& edits, std::size_t old_count, std::s
 
 // Also fills `previous_lines`: for each new line, the old line with the same
 // bytes (kNoLine when it is new or changed).
-std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineIndex& index,
-                                           const std::vector<LineEdit>& edits, CommonEnds ends,
-                                           std::vector<std::uint32_t>& previous_lines) {
+std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const PreviousText& previous_text,
+                                           const LineIndex& index, const std::vector<LineEdit>& edits,
+                                           CommonEnds ends, std::vector<std::uint32_t>& previous_lines) {
   const LineIndex& old_index = previous.index();
   const std::vector<TranscriptLine>& old_lines = previous.transcript().lines;
   const std::size_t count = index.line_count();
@@ -167,7 +168,9 @@ std::vector<ScriptProfile> reused_profiles(const Analysis& previous, const LineI
       const std::size_t to = std::min(run.new_line + run.count, last_open);
       for (std::size_t line = from; line < to; ++line) {
         const std::size_t old_line = run.old_line + (line - run.new_line);
-        if (old_line >= old_count || old_index.line_text(old_line) != index.line_text(line)) continue;
+        if (old_line >= old_count ||
+            previous_text.range(old_index.line_start(old_line), old_index.line_end(old_line)) != index.line_text(line))
+          continue;
         profiles[line] = old_lines[old_line].script;
         previous_lines[line] = static_cast<std::uint32_t>(old_line);
       }
@@ -453,16 +456,26 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
 
 }  // namespace
 
+namespace {
+std::uint64_t new_analysis_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+}  // namespace
+
 Analysis::Analysis(std::shared_ptr<const std::string> text)
-    : text_(text ? std::move(text) : std::make_shared<const std::string>()), index_(*text_) {}
+    : text_(text ? std::move(text) : std::make_shared<const std::string>()), index_(*text_), id_(new_analysis_id()) {}
 
 Analysis::Analysis(std::shared_ptr<const std::string> text, const Analysis& previous, const CommonEnds& ends)
-    : text_(std::move(text)), index_(*text_, previous.index_, ends), previous_text_(previous.text_),
+    : text_(std::move(text)), index_(*text_, previous.index_, ends), id_(new_analysis_id()), previous_id_(previous.id_),
       previous_ends_(ends) {}
 
 CommonEnds Analysis::common_ends_with(const Analysis& old) const {
-  if (const std::shared_ptr<const std::string> previous = previous_text_.lock(); previous && previous == old.text_)
-    return previous_ends_;
+  if (rerun_from(old)) return previous_ends_;
+  if (&old == this) return CommonEnds{text().size(), 0, text().size(), text().size()};
+  // The same buffer under another version: written over since (its index
+  // still knows the size it had).
+  if (old.text_ == text_) return CommonEnds{0, 0, old.index_.text().size(), text().size()};
   return common_ends(old.text(), text());
 }
 
@@ -493,7 +506,7 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
   if (const Layout layout = layout_of(analysis->text(), options, analysis->content_layout_);
       layout != Layout::Lines) {
     analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
-    analysis->analyse_layout(layout, options, nullptr);
+    analysis->analyse_layout(layout, options, nullptr, nullptr);
     return analysis;
   }
   // Every line's script profile, and where the text stops being UTF-8: on a
@@ -520,11 +533,12 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
   return analysis;
 }
 
-void Analysis::analyse_layout(Layout layout, const CheckOptions& options, const Analysis* previous) {
-  const bool same_layout = previous && previous->layout_memo_ && previous->transcript_.layout == layout;
+void Analysis::analyse_layout(Layout layout, const CheckOptions& options, const Analysis* previous,
+                              const PreviousText* previous_text) {
+  const bool same_layout = previous && previous_text && previous->layout_memo_ && previous->transcript_.layout == layout;
   detail::LayoutAnalysis result =
       detail::analyse_layout(index_, read_layout(text(), layout), options, same_layout ? previous->layout_memo_.get() : nullptr,
-                             same_layout ? std::string_view(previous->text()) : std::string_view());
+                             same_layout ? previous_text : nullptr);
   transcript_ = std::move(result.transcript);
   findings_ = std::move(result.findings);
   pair_scores_ = std::move(result.pair_scores);
@@ -555,32 +569,51 @@ std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::s
                                                 const std::vector<LineEdit>& edits, const CheckOptions& options,
                                                 PreviousWork previous_work, const CommonEnds& known_ends) {
   if (!text) text = std::make_shared<const std::string>();
+  const PreviousText previous_text(previous.text());
+  return rerun_from_text(previous, previous_text, std::move(text), edits, options, previous_work, known_ends);
+}
+
+std::shared_ptr<const Analysis> Analysis::rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
+                                                const std::vector<LineEdit>& edits, const CheckOptions& options,
+                                                PreviousWork previous_work, const WrittenOver& written_over) {
+  if (!text) text = std::make_shared<const std::string>();
+  const PreviousText previous_text(*text, written_over);
+  return rerun_from_text(previous, previous_text, std::move(text), edits, options, previous_work, CommonEnds{});
+}
+
+std::shared_ptr<const Analysis> Analysis::rerun_from_text(const Analysis& previous, const PreviousText& previous_text,
+                                                          std::shared_ptr<const std::string> text,
+                                                          const std::vector<LineEdit>& edits,
+                                                          const CheckOptions& options, PreviousWork previous_work,
+                                                          const CommonEnds& known_ends) {
   // Other layouts are read again as a whole (their units span lines, and the
   // per-line work below does not carry over); the content checks reuse the
   // previous version's work for the text units that are unchanged.
   std::optional<Layout> content_layout;
-  if (const Layout layout = layout_of(*text, options, content_layout, previous.content_layout_, previous.text()); layout != Layout::Lines) {
+  if (const Layout layout = layout_of(*text, options, content_layout, previous.content_layout_, &previous_text);
+      layout != Layout::Lines) {
     std::shared_ptr<Analysis> analysis(new Analysis(std::move(text)));
     analysis->content_layout_ = content_layout;
     analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
-    analysis->analyse_layout(layout, options, &previous);
+    analysis->analyse_layout(layout, options, &previous, &previous_text);
     return analysis;
   }
   if (previous.transcript_.layout != Layout::Lines) return run(std::move(text), options);
-  const CommonEnds ends = common_ends(previous.text(), *text, known_ends);
+  const CommonEnds ends = previous_text.common_ends_with(*text, known_ends);
   std::shared_ptr<Analysis> analysis(new Analysis(std::move(text), previous, ends));
   analysis->content_layout_ = content_layout;
   analysis->first_invalid_utf8_ =
-      first_invalid_after_edit(previous.text(), previous.first_invalid_utf8_, analysis->text(), ends);
+      first_invalid_after_edit(previous_text, previous.first_invalid_utf8_, analysis->text(), ends);
   std::vector<std::uint32_t> previous_lines;
-  std::vector<ScriptProfile> profiles = reused_profiles(previous, analysis->index_, edits, ends, previous_lines);
+  std::vector<ScriptProfile> profiles =
+      reused_profiles(previous, previous_text, analysis->index_, edits, ends, previous_lines);
   Reusable reusable{previous.line_readings_, previous.speaker_memo_, previous.content_state_, previous.findings_};
   if (previous_work == PreviousWork::Release) {
     previous.line_readings_.reset();
     previous.speaker_memo_.reset();
     previous.content_state_.reset();
   }
-  const detail::SpeakerRecall speakers{reusable.memo.get(), ends, previous.text(), &previous.transcript_.speaker_model};
+  const detail::SpeakerRecall speakers{reusable.memo.get(), ends, &previous_text, &previous.transcript_.speaker_model};
   analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, std::move(reusable), previous_lines,
           &previous.transcript_, speakers,
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,

@@ -99,14 +99,16 @@ Transcript in_document_lines(const Transcript& units, const LineIndex& unit_inde
 std::vector<std::uint32_t> previous_units(std::string_view reading,
                                           const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
                                           const std::vector<std::uint32_t>& label_skips, const LayoutMemo& previous,
-                                          std::string_view previous_text) {
+                                          const PreviousText& previous_text) {
   std::vector<std::uint32_t> mapped(ranges.size(), kNoLine);
-  const std::string_view old_reading = previous.reading ? std::string_view(*previous.reading) : previous_text;
   const auto& old_ranges = previous.ranges;
   auto same = [&](std::size_t unit, std::size_t old_unit) {
     const auto [begin, end] = ranges[unit];
     const auto [old_begin, old_end] = old_ranges[old_unit];
-    return reading.substr(begin, end - begin) == old_reading.substr(old_begin, old_end - old_begin);
+    const std::string_view old_unit_text = previous.reading
+                                               ? std::string_view(*previous.reading).substr(old_begin, old_end - old_begin)
+                                               : previous_text.range(old_begin, old_end);
+    return reading.substr(begin, end - begin) == old_unit_text;
   };
   // Compared apart from the text: a unit whose label came or went is not
   // reused, but the units after it still match.
@@ -142,7 +144,7 @@ bool fix_keeps_text(std::string_view text, const Fix& fix) {
 }
 
 LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, const CheckOptions& options,
-                              const LayoutMemo* previous, std::string_view previous_text) {
+                              const LayoutMemo* previous, const PreviousText* previous_text) {
   const std::string_view text = index.text();
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   std::vector<std::uint32_t> document_lines;
@@ -191,8 +193,8 @@ LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, con
         static_cast<std::uint32_t>(text_begin(units, static_cast<std::uint32_t>(unit)) - units.lines[unit].begin);
   if (options.content_checks) {
     std::vector<std::uint32_t> previous_lines;
-    if (previous && previous->content)
-      previous_lines = previous_units(unit_index.text(), ranges, memo->label_skips, *previous, previous_text);
+    if (previous && previous->content && previous_text)
+      previous_lines = previous_units(unit_index.text(), ranges, memo->label_skips, *previous, *previous_text);
     ContentResult content =
         previous_lines.empty()
             ? content_checks(units, unit_index)

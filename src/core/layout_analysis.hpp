@@ -13,6 +13,7 @@
 #include "bitext/finding.hpp"
 #include "bitext/layout.hpp"
 #include "bitext/options.hpp"
+#include "bitext/previous_text.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
 
@@ -43,7 +44,7 @@ struct LayoutAnalysis {
 // `previous`: the memo of the document's previous version in the same layout
 // (whose text was `previous_text`), or null.
 LayoutAnalysis analyse_layout(const LineIndex& index, DocumentLayout layout, const CheckOptions& options,
-                              const LayoutMemo* previous = nullptr, std::string_view previous_text = {});
+                              const LayoutMemo* previous = nullptr, const PreviousText* previous_text = nullptr);
 
 // False when applying `fix` would remove text it does not put back (a fix
 // computed on the reading text copies text whose markup was blanked out):

@@ -381,6 +381,30 @@ PairSides pair_sides_of(std::string_view text, const PairSideRanges& ranges) {
   return sides;
 }
 
+PairSides pair_sides_of(const PreviousText& text, const PairSideRanges& ranges) {
+  // The bytes the ranges span, read once, and the ranges moved into them.
+  std::size_t first = text.size(), last = 0;
+  for (const SideRanges* side : {&ranges.latin, &ranges.han}) {
+    for (const Pair::TextRange& range : *side) {
+      if (range.begin >= range.end || range.end > text.size()) continue;
+      first = std::min<std::size_t>(first, range.begin);
+      last = std::max<std::size_t>(last, range.end);
+    }
+  }
+  if (first >= last) return pair_sides_of(std::string_view(), PairSideRanges{});
+  const std::string_view span = text.range(first, last);
+  PairSideRanges moved;
+  for (auto [from, to] : {std::pair{&ranges.latin, &moved.latin}, std::pair{&ranges.han, &moved.han}}) {
+    for (Pair::TextRange range : *from) {
+      if (range.begin >= range.end || range.end > text.size()) continue;  // not readable: left out as side_text does
+      range.begin -= static_cast<decltype(range.begin)>(first);
+      range.end -= static_cast<decltype(range.end)>(first);
+      to->push_back(range);
+    }
+  }
+  return pair_sides_of(span, moved);
+}
+
 // Words a reply opens with before what it says.
 constexpr std::string_view kFillers[] = {"yeah. ", "yeah, ", "well, ", "oh, ", "no, ", "so, ", "right. "};
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bitext/previous_text.hpp"
 #include "bitext/transcript.hpp"
 #include "byte_pairs.hpp"
 #include "counted_ptr.hpp"
@@ -39,6 +40,8 @@ PairSideRanges pair_side_ranges(const Transcript& transcript, std::size_t pair);
 std::vector<PairSides> pair_sides(const Transcript& transcript, std::string_view text);
 // One pair's sides from its ranges, as pair_sides makes them.
 PairSides pair_sides_of(std::string_view text, const PairSideRanges& ranges);
+// The same from a previous version's text (its views valid while `text` lives).
+PairSides pair_sides_of(const PreviousText& text, const PairSideRanges& ranges);
 
 // A short phrase that decided a cue, for the turn's evidence: one of
 // read_wording's constant phrases, pointed to rather than viewed (a version

@@ -75,7 +75,9 @@ Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides
                const std::vector<std::uint32_t>& from_previous, const SpeakerRecall& recall, const SpeakerMemo& memo,
                std::vector<std::size_t>& changed) {
   const SpeakerMemo* previous = recall.previous;
-  if (previous == nullptr || recall.previous_model == nullptr || !previous->inference.ran) return Reuse::None;
+  if (previous == nullptr || recall.previous_model == nullptr || recall.previous_text == nullptr ||
+      !previous->inference.ran)
+    return Reuse::None;
   const SpeakerMemo::Inference& before = previous->inference;
   const std::size_t n = sides.size();
   if (before.pairs != n || previous->cues.size() != n || from_previous.size() != n || memo.cues.size() != n ||
@@ -98,7 +100,7 @@ Reuse reusable(const Transcript& transcript, const std::vector<PairSides>& sides
       return Reuse::None;
     const std::optional<PairSideRanges> old_ranges = memo_ranges(*previous, i);
     if (!old_ranges) return Reuse::None;  // (not kept: offsets beyond 32 bits)
-    const PairSides old_sides = pair_sides_of(recall.previous_text, *old_ranges);
+    const PairSides old_sides = pair_sides_of(*recall.previous_text, *old_ranges);
     const PairTextReads reads = text_reads(sides[i], now, before.names);
     const PairTextReads old_reads = text_reads(old_sides, then, before.names);
     if (!reads.same_for_cast(old_reads)) return Reuse::None;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bitext/layout.hpp"
+#include "bitext/previous_text.hpp"
 #include "bitext/speaker_labels.hpp"
 #include "bitext/text.hpp"
 #include "bitext/transcript.hpp"
@@ -68,7 +69,7 @@ struct SpeakerRecall {
   CommonEnds ends;
   // The previous version's text and speaker model, when the caller has them
   // (Analysis::rerun of a line document): whole-model reuse needs both.
-  std::string_view previous_text{};
+  const PreviousText* previous_text = nullptr;
   const SpeakerModel* previous_model = nullptr;
 };
 
