@@ -19,6 +19,9 @@ std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
   // rebased on the newest version, rebase_on_newest): the base's work kept for
   // rerun is freed as the rerun uses it, not kept beside the new version's.
   if (job.base && job.edit) {
+    if (job.written_over)
+      return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Release,
+                             *job.written_over);
     const std::shared_ptr<const std::string> edited_from = job.edited_from.lock();
     if (edited_from && edited_from.get() == &job.base->text())
       return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Release,
@@ -51,23 +54,28 @@ void AnalysisWorker::bind_to_arena() {
 
 AnalysisWorker::~AnalysisWorker() { stop(); }
 
-void AnalysisWorker::submit(AnalysisJob job) {
+bool AnalysisWorker::submit(AnalysisJob job) {
+  bool replaced = false;
   {
     std::lock_guard lock(mutex_);
     auto same = std::find_if(queue_.begin(), queue_.end(), [&](const AnalysisJob& queued) { return queued.uri == job.uri; });
     if (same != queue_.end()) {
       *same = std::move(job);
+      replaced = true;
     } else {
       queue_.push_back(std::move(job));
     }
   }
   wake_.notify_one();
+  return replaced;
 }
 
-void AnalysisWorker::cancel(const std::string& uri) {
+std::size_t AnalysisWorker::cancel(const std::string& uri) {
   std::lock_guard lock(mutex_);
+  const std::size_t before = queue_.size();
   queue_.erase(std::remove_if(queue_.begin(), queue_.end(), [&](const AnalysisJob& job) { return job.uri == uri; }),
                queue_.end());
+  return before - queue_.size();
 }
 
 void AnalysisWorker::dispose(std::shared_ptr<const void> garbage) {
@@ -125,7 +133,7 @@ void AnalysisWorker::remember(const AnalysisJob& job, const std::shared_ptr<cons
 // base (Analysis::rerun == run).
 void AnalysisWorker::rebase_on_newest(AnalysisJob& job) {
   auto it = made_.find(job.uri);
-  if (it == made_.end()) return;
+  if (it == made_.end() || job.written_over) return;  // (the bytes written over are the base's)
   const Made& made = it->second;
   const bool same_base = !made.from.owner_before(job.base) && !job.base.owner_before(made.from);
   if (made.serial != job.serial || made.generation != job.generation || !same_base ||

@@ -42,6 +42,10 @@ struct AnalysisJob {
   // that buffer, which is checked once the base is final (rebase_on_newest).
   std::weak_ptr<const std::string> edited_from;
   CommonEnds known_ends;
+  // When the edits were written into the buffer the base analysed (`text` is
+  // that buffer): the bytes they wrote over, to rerun from the base without
+  // its text (Analysis::rerun with WrittenOver). Never rebased on a newer version.
+  std::optional<WrittenOver> written_over;
   // The edits from revision `base_revision` (the base's, or where the log
   // starts without one) to `revision`, one entry per revision: the worker
   // reruns from a newer version of the document instead when it made one
@@ -80,8 +84,10 @@ class AnalysisWorker {
   AnalysisWorker(const AnalysisWorker&) = delete;
   AnalysisWorker& operator=(const AnalysisWorker&) = delete;
 
-  void submit(AnalysisJob job);
-  void cancel(const std::string& uri);  // drops a queued (not a running) job
+  // Returns true when the job replaced one queued for the same document (that
+  // one gives no result); every other job gives one result.
+  bool submit(AnalysisJob job);
+  std::size_t cancel(const std::string& uri);  // drops a queued (not a running) job: how many
   // Frees `garbage` (an analysis a newer one replaced) on a background thread
   // of low priority: freeing a large analysis takes
   // milliseconds that the I/O thread should spend answering and the worker

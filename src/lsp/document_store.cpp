@@ -39,6 +39,10 @@ void Document::forget_base() {
   base_revision = revision;  // analyses of earlier text can no longer become the base
 }
 
+bool Document::may_write_over_base() const {
+  return jobs_pending == 0 && base && &base->text() == &text.text();
+}
+
 bool Document::edits_lead_from_latest() const {
   // The log starts at the base; it leads from `latest` when they are one analysis.
   if (!latest || !base || base != latest->analysis_ptr() || base_revision != latest_revision) return false;
@@ -54,6 +58,15 @@ std::optional<std::uint32_t> Document::line_in_latest(std::uint32_t line) const 
     line = line - edit.new_line_count + edit.old_line_count;
   }
   return line;
+}
+
+bool Document::line_readable_in_latest(std::uint32_t line) const {
+  if (!latest) return false;
+  if (!latest_written_over) return true;
+  const std::optional<WrittenOver> over = text.written_over();
+  const LineIndex& index = latest->analysis().index();
+  // (Its line end too: a hover's range may reach the line's end.)
+  return over && line < index.line_count() && index.line_end(line) < over->prefix;
 }
 
 std::optional<std::uint32_t> Document::line_in_current(std::uint32_t line) const {

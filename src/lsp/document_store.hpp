@@ -41,6 +41,7 @@ struct Document {
   std::shared_ptr<const Snapshot> current;  // analysis of this revision; null while pending
   std::shared_ptr<const Snapshot> latest;   // newest analysis, perhaps of an older revision
   std::uint64_t latest_revision = 0;        // the revision `latest` analysed
+  bool latest_written_over = false;         // edits were written into the buffer `latest` read: not to be read
   std::optional<std::string> failure;       // why this revision's analysis failed (none retries it)
   std::vector<WaitingRequest> waiting;      // requests that need `current`
   PublishedDiagnostics published;           // what the last publishDiagnostics said, to reuse
@@ -50,6 +51,12 @@ struct Document {
   std::shared_ptr<const Analysis> base;
   std::uint64_t base_revision = 0;
   std::vector<RevisionEdit> edits;
+  // Jobs submitted for this document that have not given their result: while
+  // any may still read the text's buffer, edits go into a new one.
+  std::uint32_t jobs_pending = 0;
+  // Whether the next edit may be written into the buffer the base analysed
+  // (no job reads it, and the next rerun takes the bytes written over).
+  bool may_write_over_base() const;
 
   void record_edit(const LineEdit& edit);  // one didChange, already applied to `text`
   // The single edit from `base` to the current text (nullopt without a base);
@@ -63,6 +70,9 @@ struct Document {
   // The line of `latest` that current line `line` was, when no edit since
   // `latest` touched it; nullopt when it changed or the edits are not known.
   std::optional<std::uint32_t> line_in_latest(std::uint32_t line) const;
+  // Whether `latest` can read its line `line` (its buffer still holds the line
+  // where that version read it: not written over, or before what edits wrote over).
+  bool line_readable_in_latest(std::uint32_t line) const;
   // The other way: where line `line` of `latest` is now, when no edit touched it.
   std::optional<std::uint32_t> line_in_current(std::uint32_t line) const;  // the next analysis runs from scratch; older results never become the base
 };

@@ -58,7 +58,8 @@ void PublishedDiagnostics::append(std::string& out, const FeatureContext& contex
   const std::vector<Finding>& findings = analysis.findings();
   const std::shared_ptr<const Analysis> old = source_.lock();
   const bool reuse = old && uri_ == context.uri && related_information_ == context.caps.related_information &&
-                     encoding_ == context.caps.encoding && tails_.size() == old->findings().size();
+                     encoding_ == context.caps.encoding && tails_.size() == old->findings().size() &&
+                     (!source_written_over_ || analysis.rerun_from(*old));
   std::optional<OffsetMap> map;
   std::vector<char> taken;
   if (reuse) {
@@ -112,6 +113,7 @@ void PublishedDiagnostics::append(std::string& out, const FeatureContext& contex
   out.push_back('}');
 
   source_ = context.snapshot.analysis_ptr();
+  source_written_over_ = false;
   uri_ = context.uri;
   related_information_ = context.caps.related_information;
   encoding_ = context.caps.encoding;

@@ -32,6 +32,10 @@ class PublishedDiagnostics {
 
   // Findings written afresh by the last append (the rest were reused).
   std::size_t written() const { return written_; }
+  // Edits were written into the buffer of the version last published: its
+  // texts are reused only by a version rerun from it (which knows what the
+  // edits changed), not by comparing its text.
+  void source_written_over() { source_written_over_ = true; }
 
  private:
   // The analysis the texts were written for; not kept alive by this (a
@@ -42,6 +46,7 @@ class PublishedDiagnostics {
   PositionEncoding encoding_ = PositionEncoding::Utf16;
   std::vector<std::string> tails_;  // per finding of source_: append_json_tail's text
   std::size_t written_ = 0;
+  bool source_written_over_ = false;
 };
 
 }  // namespace bitext::lsp

@@ -334,6 +334,11 @@ void Server::submit_analysis(Document& document) {
   job.options.document_name = document.uri;  // its layout (extension) and the language tags in its name
   job.edit = document.edit_since_base();
   if (job.edit) job.base = document.base;
+  if (job.base && &job.base->text() == &document.text.text()) {
+    // The edits since were written into the buffer the base analysed.
+    job.written_over = document.text.written_over();
+    if (!job.written_over) job.base.reset(), job.edit.reset();  // (cannot happen: then analysed afresh)
+  }
   job.edited_from = document.text.edited_from();
   if (const std::shared_ptr<const std::string> from = job.edited_from.lock())
     job.known_ends = document.text.known_ends_from(*from).value_or(CommonEnds{});
@@ -346,7 +351,7 @@ void Server::submit_analysis(Document& document) {
   // settings change or a retry after a failure): the content findings shown
   // would vanish and come back. Not when there are none (early_publisher).
   if (!job.edit && !document.current) job.on_early = early_publisher(job);
-  worker_.submit(std::move(job));
+  if (!worker_.submit(std::move(job))) ++document.jobs_pending;
 }
 
 EarlyFindingsListener Server::early_publisher(const AnalysisJob& job) {
@@ -383,7 +388,9 @@ void Server::on_analysis(AnalysisResult result) {
   if (finished()) return;
   if (analysis_observer_) analysis_observer_(result);
   Document* document = documents_.find(result.uri);
-  if (document == nullptr || document->serial != result.serial || result.generation != generation_) return;
+  if (document == nullptr || document->serial != result.serial) return;
+  if (document->jobs_pending > 0) --document->jobs_pending;
+  if (result.generation != generation_) return;
   if (!result.snapshot) {
     log(kLogError, "analysis of " + result.uri + " failed: " + result.error);
     if (result.incremental) {
@@ -411,12 +418,17 @@ void Server::on_analysis(AnalysisResult result) {
     ~DisposeAtExit() { worker.dispose(std::move(replaced)); }
   } dispose_at_exit{worker_, replaced};
   document->rebase(result.snapshot->analysis_ptr(), result.revision);
+  // No edit wrote into a buffer while a job held it: when the new base read
+  // the document's buffer, the buffer is still the text it read.
+  if (document->base == result.snapshot->analysis_ptr() && &document->base->text() == &document->text.text())
+    document->text.analysed_as_is();
   // Kept even when edits came in meanwhile: while the user types, every
   // result is of an old version, and hovers on lines the later edits did not
   // touch are answered from the newest one (on_hover).
   if (!document->latest || result.revision >= document->latest_revision) {
     document->latest = result.snapshot;
     document->latest_revision = result.revision;
+    document->latest_written_over = false;
   }
   if (result.revision != document->revision) return;  // an old version: never published
   document->current = result.snapshot;
@@ -509,12 +521,14 @@ void Server::on_hover(const json& id, const TextDocumentPositionParams& params) 
   if (document != nullptr && !document->current && document->latest) {
     // While the user types, a hover on a line that the edits since the latest
     // analysis did not touch (nor its partner lines, which the hover quotes)
-    // is answered from it, its range moved to where the line is now.
+    // is answered from it, its range moved to where the line is now; when the
+    // edits were written into its buffer, only on lines before what they wrote over.
     auto old_line = document->line_in_latest(position.line);
-    bool partners_unchanged = old_line.has_value();
+    bool partners_unchanged = old_line.has_value() && document->line_readable_in_latest(*old_line);
     if (old_line) {
       for (std::uint32_t partner : partner_lines(document->latest->analysis().transcript(), *old_line)) {
-        partners_unchanged = partners_unchanged && document->line_in_current(partner).has_value();
+        partners_unchanged = partners_unchanged && document->line_in_current(partner).has_value() &&
+                             document->line_readable_in_latest(partner);
       }
     }
     if (partners_unchanged) {
@@ -538,8 +552,11 @@ void Server::on_hover(const json& id, const TextDocumentPositionParams& params) 
 void Server::on_workspace_symbol(const json& id, const WorkspaceSymbolParams& params) {
   std::vector<OpenDocumentView> views;
   for (Document* document : documents_.all()) {
-    if (!document->latest) continue;
-    const Analysis& analysis = document->latest->analysis();
+    // (A version whose buffer edits were written into is not read; the next is near.)
+    const std::shared_ptr<const Snapshot> readable =
+        document->latest && !document->latest_written_over ? document->latest : document->current;
+    if (!readable) continue;
+    const Analysis& analysis = readable->analysis();
     views.push_back(OpenDocumentView{&document->uri, &analysis.transcript(), &analysis.index()});
   }
   respond_raw(id, workspace_symbols_with_speakers(views, params.query, caps_.encoding));
@@ -579,12 +596,21 @@ void Server::on_did_change(DidChangeTextDocumentParams params) {
   // next one anyway; dropped now, it no longer holds the buffer, which the
   // edit can then change in place instead of copying (every path below
   // schedules a new analysis or closes the document).
-  worker_.cancel(uri);
+  document->jobs_pending -= static_cast<std::uint32_t>(std::min<std::size_t>(worker_.cancel(uri), document->jobs_pending));
 
   std::optional<LineEdit> edit;
   try {
     for (const TextDocumentContentChangeEvent& change : params.content_changes) {
-      LineEdit one = document->text.apply(change.range, change.text, caps_.encoding);
+      // With no job reading it, the edit goes into the buffer the base
+      // analysed, which the versions analysed from it then no longer read
+      // (one copy of a large document, not two).
+      const bool write_over = document->may_write_over_base();
+      LineEdit one = document->text.apply(change.range, change.text, caps_.encoding, write_over);
+      if (document->text.wrote_shared()) {
+        if (document->latest && &document->latest->analysis().text() == &document->text.text())
+          document->latest_written_over = true;
+        document->published.source_written_over();
+      }
       edit = edit ? compose(*edit, one) : one;
     }
   } catch (...) {

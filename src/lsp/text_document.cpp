@@ -57,7 +57,8 @@ std::size_t TextDocument::offset_of(Position position, PositionEncoding encoding
 }
 
 LineEdit TextDocument::apply(const std::optional<Range>& range, const std::string& new_text,
-                             PositionEncoding encoding) {
+                             PositionEncoding encoding, bool write_shared) {
+  wrote_shared_ = false;
   if (!range) {
     LineEdit edit{0, static_cast<std::uint32_t>(starts_.size()), 0};
     // A whole replacement takes the same buffers as an edit: its own when
@@ -83,23 +84,37 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   std::size_t last_old = line_of(end);
 
   const std::size_t old_size = text_->size();
-  if (text_.use_count() > 1) {
+  const bool shared = text_.use_count() > 1;
+  // Written into a shared buffer only within its capacity: the versions that
+  // hold it keep views of its bytes (read no more, but never left dangling).
+  const std::size_t new_size = old_size - (end - begin) + new_text.size();
+  if (shared && !(write_shared && tracked_ && new_size <= text_->capacity())) {
     // An analysis holds this version: the edited text goes into a new buffer
     // (the one the version before freed, text_buffer.hpp).
     // (Only this thread makes new holders, so a count of 1 cannot go up meanwhile.)
-    std::shared_ptr<std::string> edited = new_text_buffer(text_->size() - (end - begin) + new_text.size());
+    std::shared_ptr<std::string> edited = new_text_buffer(new_size);
     edited->append(*text_, 0, begin).append(new_text).append(*text_, end, std::string::npos);
     edited_from_ = text_;
     known_ends_ = CommonEnds{};
     known_ends_.prefix = begin;
     known_ends_.suffix = old_size - end;
     text_ = std::move(edited);
+    tracked_ = false;  // the tracked analysis keeps the old buffer, untouched
+    written_over_.reset();
   } else {
+    if (!shared) {
+      tracked_ = false;  // no version holds the buffer: nothing to put back for
+      written_over_.reset();
+    } else {
+      written_over_ = widen(written_over_ ? &*written_over_ : nullptr, *text_, begin, end);
+      wrote_shared_ = true;
+    }
     // Edits after the copy: the ends all of them left alone.
     known_ends_.prefix = std::min(known_ends_.prefix, begin);
     known_ends_.suffix = std::min(known_ends_.suffix, old_size - end);
-    // Nobody else holds it: the acquire fence orders this write after the
-    // last reads of whoever released it (use_count is a relaxed load).
+    // Nobody else holds it, or its holders read it no more: the acquire fence
+    // orders this write after the last reads of whoever released it or
+    // finished with it (use_count is a relaxed load).
     std::atomic_thread_fence(std::memory_order_acquire);
     text_->replace(begin, end - begin, new_text);
   }
@@ -129,6 +144,17 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   // new_last is the line holding new_end (the last start <= new_end).
   return LineEdit{static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last_old - first + 1),
                   static_cast<std::uint32_t>(new_last - first + 1)};
+}
+
+void TextDocument::analysed_as_is() {
+  tracked_ = true;
+  written_over_.reset();
+}
+
+std::optional<WrittenOver> TextDocument::written_over() const {
+  if (!tracked_) return std::nullopt;
+  if (written_over_) return written_over_;
+  return WrittenOver{text_->size(), 0, {}};
 }
 
 std::optional<CommonEnds> TextDocument::known_ends_from(const std::string& from) const {

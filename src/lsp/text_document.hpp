@@ -2,8 +2,10 @@
 // starts, updated incrementally, so that an edit costs the edited lines plus a
 // shift of the later line starts, not a rescan of the text. The text's buffer
 // is shared with the analysis of it (one copy of a large document, not two):
-// an edit writes in place when nobody else holds the buffer, and into a new
-// buffer, in one pass, when an analysis does.
+// an edit writes in place when nobody else holds the buffer, or when the
+// caller says that no analysis reads it (then the bytes written over are kept,
+// for the rerun from the version that analysed it: WrittenOver), and into a
+// new buffer, in one pass, when an analysis may be reading it.
 // Columns are converted by the core LineIndex over the one line concerned.
 #pragma once
 
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "bitext/analysis.hpp"
+#include "bitext/previous_text.hpp"
 #include "bitext/text.hpp"
 
 namespace bitext::lsp {
@@ -34,7 +37,21 @@ class TextDocument {
 
   // Replaces `range` (or everything when nullopt) with `new_text`, returning
   // which lines of the text before the edit were replaced by how many lines.
-  LineEdit apply(const std::optional<Range>& range, const std::string& new_text, PositionEncoding encoding);
+  // `write_shared`: the buffer's other holders read it no more until the next
+  // analysis, so a ranged edit is written into it (when the text is tracked
+  // since an analysis: analysed_as_is).
+  LineEdit apply(const std::optional<Range>& range, const std::string& new_text, PositionEncoding encoding,
+                 bool write_shared = false);
+  // Whether the last apply wrote into a buffer that others hold.
+  bool wrote_shared() const { return wrote_shared_; }
+
+  // An analysis of the buffer as it is now became the base of the next rerun:
+  // from here on, edits written into the buffer keep the bytes they replace.
+  void analysed_as_is();
+  // The previous text the tracked analysis read, as the bytes written over
+  // since (nothing written: an empty stretch); null when the buffer is not
+  // the one that analysis holds.
+  std::optional<WrittenOver> written_over() const;
 
   // The bytes the current text is known to share with `from`'s at their start
   // and end (the edits' ranges since the text was copied out of `from`, the
@@ -52,6 +69,10 @@ class TextDocument {
   // replacement), and lower bounds of the bytes the two share at each end.
   std::weak_ptr<const std::string> edited_from_;
   CommonEnds known_ends_;
+  // Since analysed_as_is, on this buffer: what edits wrote over (none yet: nullopt).
+  bool tracked_ = false;
+  std::optional<WrittenOver> written_over_;
+  bool wrote_shared_ = false;
 };
 
 // One LineEdit equivalent to `first` followed by `second` (whose line numbers

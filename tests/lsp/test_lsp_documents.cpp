@@ -84,6 +84,40 @@ TEST_CASE("an edit leaves the text an analysis holds as it was, and writes in pl
   check_lines(document);
 }
 
+TEST_CASE("an edit its holders read no more is written into their buffer, keeping the bytes it wrote over") {
+  TextDocument document("你好\nhello\nworld\n");
+  document.apply(Range{{0, 0}, {0, 0}}, "", PositionEncoding::Utf16);  // into its own buffer, nobody holding it
+  std::shared_ptr<const std::string> held = document.shared_text();    // as the base analysis holds it
+  const std::string* address = held.get();
+  // Not tracked since an analysis: a copy, whatever the caller says.
+  document.apply(Range{{1, 0}, {1, 0}}, "", PositionEncoding::Utf16, true);
+  CHECK(document.shared_text().get() != address);
+  CHECK_FALSE(document.written_over().has_value());
+  held = document.shared_text();
+  address = held.get();
+  document.analysed_as_is();
+  REQUIRE(document.written_over().has_value());
+  CHECK(document.written_over()->prefix == held->size());  // nothing written over yet
+  document.apply(Range{{1, 5}, {2, 0}}, " there\n", PositionEncoding::Utf16, true);
+  CHECK(document.wrote_shared());
+  CHECK(document.shared_text().get() == address);
+  CHECK(*held == "你好\nhello there\nworld\n");
+  check_lines(document);
+  document.apply(Range{{0, 0}, {0, 1}}, "您", PositionEncoding::Utf16, true);
+  CHECK(document.text() == "您好\nhello there\nworld\n");
+  const std::optional<WrittenOver> over = document.written_over();
+  REQUIRE(over.has_value());
+  const PreviousText previous(document.text(), *over);
+  CHECK(previous.range(0, previous.size()) == "你好\nhello\nworld\n");
+  // Without `write_shared` an edit goes into a new buffer, and nothing is tracked.
+  document.apply(Range{{2, 0}, {2, 0}}, "!", PositionEncoding::Utf16);
+  CHECK_FALSE(document.wrote_shared());
+  CHECK(document.shared_text().get() != address);
+  CHECK(*held == "您好\nhello there\nworld\n");
+  CHECK_FALSE(document.written_over().has_value());
+  check_lines(document);
+}
+
 TEST_CASE("the same edit in UTF-8 and UTF-32 columns") {
   TextDocument utf8("🤗a\n");
   utf8.apply(Range{{0, 4}, {0, 5}}, "b", PositionEncoding::Utf8);  // 🤗 is 4 bytes

@@ -182,6 +182,65 @@ TEST_CASE("while the user types, a hover is answered from the newest analysis ev
   CHECK(connection.exit_code() == 0);
 }
 
+TEST_CASE("an edit written into the buffer the latest analysis read: a hover before it is answered at once, one after it waits") {
+  // Analyses of version 3 wait until the test lets them go.
+  struct Gate {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool started = false, released = false;
+  };
+  auto gate = std::make_shared<Gate>();
+  Analyser gated = [gate](AnalysisJob& job) -> std::shared_ptr<const bitext::Analysis> {
+    if (job.version == 3) {
+      std::unique_lock lock(gate->mutex);
+      gate->started = true;
+      gate->changed.notify_all();
+      gate->changed.wait(lock, [&] { return gate->released; });
+    }
+    return analyse_with_core(job);
+  };
+  MemoryConnection connection("test", gated);
+  open_analysed_at_once(connection);
+  // The first edit goes into a new buffer (the opened text's has no room to
+  // grow); once analysed, that buffer is the base's, and no job reads it.
+  connection.send(insert(2, 2, 6, "真"));
+  CHECK(next(connection)["params"]["version"] == 2);
+  // Written into the base's buffer: the Chinese line 4 of the second pair.
+  connection.send(insert(3, 4, 2, "好"));
+  {
+    std::unique_lock lock(gate->mutex);
+    REQUIRE(gate->changed.wait_for(lock, std::chrono::seconds(20), [&] { return gate->started; }));
+  }
+  // The first pair lies before the bytes written over: answered from version 2 at once.
+  connection.send(hover_at(2, 3));
+  const auto before = connection.receive(milliseconds(5000));
+  REQUIRE(before.has_value());
+  CHECK((*before)["id"] == 2);
+  CHECK((*before)["result"].dump().find("谢谢邀请🤗真。") != std::string::npos);
+  // The third pair was not edited, but it lies after them, where version 2's
+  // offsets no longer read its text: the hover waits for version 3.
+  connection.send(hover_at(3, 7));
+  connection.settle(milliseconds(100), milliseconds(1000));
+  CHECK(connection.pending_frames() == 0);
+  {
+    std::lock_guard lock(gate->mutex);
+    gate->released = true;
+    gate->changed.notify_all();
+  }
+  json published = next(connection);
+  CHECK(published["method"] == "textDocument/publishDiagnostics");
+  CHECK(published["params"]["version"] == 3);
+  json after = next(connection);
+  CHECK(after["id"] == 3);
+  CHECK(after["result"].dump().find("如今我们已身处一个全面拥抱AI的世界。") != std::string::npos);
+  CHECK(after["result"]["range"]["start"]["line"] == 7);
+
+  connection.send(request(4, "shutdown", nullptr));
+  CHECK(next(connection)["id"] == 4);
+  connection.send(notification("exit", nullptr));
+  CHECK(connection.exit_code() == 0);
+}
+
 TEST_CASE("the in-memory connection answers broken bytes like the pipes do, and reports the exit code") {
   MemoryConnection connection;
   connection.send_bytes("Content-Length : 2\r\n\r\n{}");
