@@ -161,6 +161,20 @@ std::string sample_text() {
 
 }  // namespace
 
+// Checks that `incremental` publishes for `version` what a fresh server opened
+// on `text` publishes; returns how many diagnostics were compared.
+static std::size_t check_as_fresh(InProcessServer& incremental, const std::string& text, std::int64_t version) {
+  const std::optional<json> published = incremental.diagnostics_for(version);
+  REQUIRE(published.has_value());
+  InProcessServer fresh;
+  fresh.send(open_message(text, version));
+  const std::optional<json> expected = fresh.diagnostics_for(version);
+  REQUIRE(expected.has_value());
+  CHECK(published->size() == expected->size());
+  CHECK(*published == *expected);
+  return expected->size();
+}
+
 TEST_CASE("random incremental edits end with the diagnostics of a fresh server on the final text") {
   const std::string sample = sample_text();
   REQUIRE(!sample.empty());
@@ -191,16 +205,7 @@ TEST_CASE("random incremental edits end with the diagnostics of a fresh server o
       if (maker.below(4) == 0) incremental.run_for(std::chrono::milliseconds(maker.below(30)));
     }
     INFO("changes: " << changes << ", final text: " << text.size() << " bytes");
-    const std::optional<json> published = incremental.diagnostics_for(version);
-    REQUIRE(published.has_value());
-
-    InProcessServer fresh;
-    fresh.send(open_message(text, version));
-    const std::optional<json> expected = fresh.diagnostics_for(version);
-    REQUIRE(expected.has_value());
-    CHECK(published->size() == expected->size());
-    CHECK(*published == *expected);
-    compared += expected->size();
+    compared += check_as_fresh(incremental, text, version);
   }
   CHECK(compared > 0);  // the comparison was not of empty lists only
 }
@@ -220,14 +225,7 @@ TEST_CASE("edits written one at a time into the buffer the last analysis read pu
     incremental.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
                       {"params", {{"textDocument", {{"uri", kUri}, {"version", version}}},
                                   {"contentChanges", json::array({maker.change(text)})}}}});
-    const std::optional<json> published = incremental.diagnostics_for(version);
-    REQUIRE(published.has_value());
-    InProcessServer fresh;
-    fresh.send(open_message(text, version));
-    const std::optional<json> expected = fresh.diagnostics_for(version);
-    REQUIRE(expected.has_value());
-    CHECK(*published == *expected);
-    compared += expected->size();
+    compared += check_as_fresh(incremental, text, version);
   }
   CHECK(compared > 0);
 }
