@@ -30,6 +30,14 @@ void Server::on_detect(const json& id, const DetectParams& params) {
   const std::string& uri = params.text_document->uri;
   const Document* document = documents_.find(uri);
   if (document == nullptr) throw RpcError(ErrorCode::InvalidParams, "document is not open: " + uri);
+  if (!document->held_changes.empty()) {
+    // The text lacks changes held while a job reads it: answered from the
+    // analysis of the text with them.
+    with_snapshot(id, uri, [options = settings_.check](const FeatureContext& context) -> Reply {
+      return detection_json(detect_transcript(context.analysis().text(), options));
+    });
+    return;
+  }
   respond(id, detection_json(detect_transcript(document->text.text(), settings_.check)));
 }
 

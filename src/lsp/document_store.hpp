@@ -14,6 +14,7 @@
 
 #include "bitext/analysis.hpp"
 #include "lsp/jsonrpc.hpp"
+#include "lsp/protocol.hpp"
 #include "lsp/published_diagnostics.hpp"
 #include "lsp/snapshot.hpp"
 #include "lsp/text_document.hpp"
@@ -54,6 +55,11 @@ struct Document {
   // Jobs submitted for this document that have not given their result: while
   // any may still read the text's buffer, edits go into a new one.
   std::uint32_t jobs_pending = 0;
+  // Changes received while a job reads the buffer, in order: written into it
+  // once that job's result is in (the buffer is not copied for them), and
+  // analysed then. Meanwhile the text, the revision and the edit log are the
+  // job's, and no version is current.
+  std::vector<TextDocumentContentChangeEvent> held_changes;
   // Whether the next edit may be written into the buffer the base analysed
   // (no job reads it, and the next rerun takes the bytes written over).
   bool may_write_over_base() const;

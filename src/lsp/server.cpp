@@ -323,6 +323,7 @@ void Server::schedule_analysis(Document& document, bool now) {
 }
 
 void Server::submit_analysis(Document& document) {
+  if (!document.held_changes.empty()) return;  // analysed once they are written (apply_held_changes)
   AnalysisJob job;
   job.uri = document.uri;
   job.serial = document.serial;
@@ -377,7 +378,7 @@ EarlyFindingsListener Server::early_publisher(const AnalysisJob& job) {
       // A newer edit, a reopening or new settings make it stale; the finished
       // analysis is always posted after it, so it never replaces that.
       if (document == nullptr || document->serial != serial || document->revision != revision ||
-          generation != generation_ || document->current)
+          !document->held_changes.empty() || generation != generation_ || document->current)
         return;
       sink_(frame_in_place(std::move(body)));
     });
@@ -390,18 +391,25 @@ void Server::on_analysis(AnalysisResult result) {
   Document* document = documents_.find(result.uri);
   if (document == nullptr || document->serial != result.serial) return;
   if (document->jobs_pending > 0) --document->jobs_pending;
+  take_result(*document, std::move(result));
+  if (document->jobs_pending == 0 && !document->held_changes.empty()) apply_held_changes(*document);
+}
+
+void Server::take_result(Document& document, AnalysisResult result) {
   if (result.generation != generation_) return;
+  // With changes held, this text is not the client's: the result is of an old version.
+  const bool newest = result.revision == document.revision && document.held_changes.empty();
   if (!result.snapshot) {
     log(kLogError, "analysis of " + result.uri + " failed: " + result.error);
     if (result.incremental) {
       // The re-analysis from the previous version failed: once more from scratch.
-      document->forget_base();
-      if (result.revision == document->revision) schedule_analysis(*document, true);
+      document.forget_base();
+      if (newest) schedule_analysis(document, true);
       return;
     }
-    if (result.revision == document->revision) {
-      document->failure = result.error;
-      abandon_waiting(*document, ErrorCode::InternalError, "analysis failed: " + result.error);
+    if (newest) {
+      document.failure = result.error;
+      abandon_waiting(document, ErrorCode::InternalError, "analysis failed: " + result.error);
     }
     return;
   }
@@ -411,30 +419,30 @@ void Server::on_analysis(AnalysisResult result) {
     std::shared_ptr<const Analysis> base;
     std::shared_ptr<const Snapshot> latest, current;
   };
-  auto replaced = std::make_shared<Replaced>(Replaced{document->base, document->latest, document->current});
+  auto replaced = std::make_shared<Replaced>(Replaced{document.base, document.latest, document.current});
   struct DisposeAtExit {
     AnalysisWorker& worker;
     std::shared_ptr<Replaced>& replaced;
     ~DisposeAtExit() { worker.dispose(std::move(replaced)); }
   } dispose_at_exit{worker_, replaced};
-  document->rebase(result.snapshot->analysis_ptr(), result.revision);
+  document.rebase(result.snapshot->analysis_ptr(), result.revision);
   // No edit wrote into a buffer while a job held it: when the new base read
   // the document's buffer, the buffer is still the text it read.
-  if (document->base == result.snapshot->analysis_ptr() && &document->base->text() == &document->text.text())
-    document->text.analysed_as_is();
+  if (document.base == result.snapshot->analysis_ptr() && &document.base->text() == &document.text.text())
+    document.text.analysed_as_is();
   // Kept even when edits came in meanwhile: while the user types, every
   // result is of an old version, and hovers on lines the later edits did not
   // touch are answered from the newest one (on_hover).
-  if (!document->latest || result.revision >= document->latest_revision) {
-    document->latest = result.snapshot;
-    document->latest_revision = result.revision;
-    document->latest_written_over = false;
+  if (!document.latest || result.revision >= document.latest_revision) {
+    document.latest = result.snapshot;
+    document.latest_revision = result.revision;
+    document.latest_written_over = false;
   }
-  if (result.revision != document->revision) return;  // an old version: never published
-  document->current = result.snapshot;
-  publish(*document);
-  auto waiting = std::move(document->waiting);
-  document->waiting.clear();
+  if (!newest) return;  // an old version: never published
+  document.current = result.snapshot;
+  publish(document);
+  auto waiting = std::move(document.waiting);
+  document.waiting.clear();
   for (const WaitingRequest& request : waiting) request.answer(*result.snapshot);
 }
 
@@ -518,7 +526,7 @@ void Server::on_shutdown(const json& id, const Void&) {
 void Server::on_hover(const json& id, const TextDocumentPositionParams& params) {
   Position position = params.position;
   Document* document = documents_.find(params.text_document.uri);
-  if (document != nullptr && !document->current && document->latest) {
+  if (document != nullptr && !document->current && document->latest && document->held_changes.empty()) {
     // While the user types, a hover on a line that the edits since the latest
     // analysis did not touch (nor its partner lines, which the hover quotes)
     // is answered from it, its range moved to where the line is now; when the
@@ -597,45 +605,64 @@ void Server::on_did_change(DidChangeTextDocumentParams params) {
   // edit can then change in place instead of copying (every path below
   // schedules a new analysis or closes the document).
   document->jobs_pending -= static_cast<std::uint32_t>(std::min<std::size_t>(worker_.cancel(uri), document->jobs_pending));
+  document->version = new_version;
+  document->current.reset();
+  abandon_waiting(*document, ErrorCode::ContentModified, "the document changed");
+  if (document->jobs_pending > 0 || !document->held_changes.empty()) {
+    // A job reads the buffer: the changes wait for its result rather than
+    // copy the text (one copy of a large document, however fast the typing).
+    for (TextDocumentContentChangeEvent& change : params.content_changes)
+      document->held_changes.push_back(std::move(change));
+    return;
+  }
+  apply_changes(*document, params.content_changes);
+}
 
+void Server::apply_held_changes(Document& document) {
+  const std::vector<TextDocumentContentChangeEvent> changes = std::move(document.held_changes);
+  document.held_changes.clear();
+  try {
+    apply_changes(document, changes);
+  } catch (const std::exception& e) {
+    log(kLogError, "a change to " + document.uri + " could not be applied: " + e.what());
+  }
+}
+
+bool Server::apply_changes(Document& document, const std::vector<TextDocumentContentChangeEvent>& changes) {
+  const std::string uri = document.uri;
   std::optional<LineEdit> edit;
   try {
-    for (const TextDocumentContentChangeEvent& change : params.content_changes) {
+    for (const TextDocumentContentChangeEvent& change : changes) {
       // With no job reading it, the edit goes into the buffer the base
       // analysed, which the versions analysed from it then no longer read
       // (one copy of a large document, not two).
-      const bool write_over = document->may_write_over_base();
-      LineEdit one = document->text.apply(change.range, change.text, caps_.encoding, write_over);
-      if (document->text.wrote_shared()) {
-        if (document->latest && &document->latest->analysis().text() == &document->text.text())
-          document->latest_written_over = true;
-        document->published.source_written_over();
+      const bool write_over = document.may_write_over_base();
+      LineEdit one = document.text.apply(change.range, change.text, caps_.encoding, write_over);
+      if (document.text.wrote_shared()) {
+        if (document.latest && &document.latest->analysis().text() == &document.text.text())
+          document.latest_written_over = true;
+        document.published.source_written_over();
       }
       edit = edit ? compose(*edit, one) : one;
     }
   } catch (...) {
     // Part of the changes may be applied: the next analysis starts afresh, and
     // the client must be told that we may be out of step.
-    document->record_edit(LineEdit{0, 0, 0});
-    document->forget_base();
-    document->version = new_version;
-    document->current.reset();
-    abandon_waiting(*document, ErrorCode::ContentModified, "the document changed");
-    schedule_analysis(*document, false);
+    document.record_edit(LineEdit{0, 0, 0});
+    document.forget_base();
+    schedule_analysis(document, false);
     throw;
   }
-  if (document->text.text().size() > kMaxDocumentBytes) {
+  if (document.text.text().size() > kMaxDocumentBytes) {
     std::string why = uri + " is larger than " + std::to_string(kMaxDocumentBytes) +
                       " bytes: it is no longer checked (close and reopen it once it is smaller)";
     send(make_notification("window/showMessage", {{"type", kLogError}, {"message", "bitext: " + why}}));
     on_did_close(TextDocumentParams{TextDocumentIdentifier{uri}});
-    return;
+    return false;
   }
-  document->record_edit(edit.value_or(LineEdit{0, 0, 0}));
-  document->version = new_version;
-  document->current.reset();
-  abandon_waiting(*document, ErrorCode::ContentModified, "the document changed");
-  schedule_analysis(*document, false);
+  document.record_edit(edit.value_or(LineEdit{0, 0, 0}));
+  schedule_analysis(document, false);
+  return true;
 }
 
 void Server::on_did_close(TextDocumentParams params) {

@@ -124,6 +124,7 @@ TEST_CASE("while the user types, a hover is answered from the newest analysis ev
     std::mutex mutex;
     std::condition_variable changed;
     bool second_started = false, second_released = false, third_started = false, third_released = false;
+    bool third_written_over = false;  // version 3's job reruns from bytes written into version 2's buffer
   };
   auto gate = std::make_shared<Gate>();
   Analyser gated = [gate](AnalysisJob& job) -> std::shared_ptr<const bitext::Analysis> {
@@ -134,6 +135,7 @@ TEST_CASE("while the user types, a hover is answered from the newest analysis ev
         gate->changed.notify_all();
         gate->changed.wait(lock, [&] { return gate->second_released; });
       } else if (job.version >= 3) {
+        gate->third_written_over = job.written_over.has_value() && job.base && job.text == job.base->text_ptr();
         gate->third_started = true;
         gate->changed.notify_all();
         gate->changed.wait(lock, [&] { return gate->third_released; });
@@ -153,25 +155,33 @@ TEST_CASE("while the user types, a hover is answered from the newest analysis ev
   MemoryConnection connection("test", gated);
   open_analysed_at_once(connection);
 
-  // Version 2 edits the Chinese line 2; its analysis ends after version 3
-  // (a new first line) has come in, so it is never published.
+  // Version 2 edits the Chinese line 2; version 3 (a line before the footer)
+  // comes in while version 2 is analysed: it is held until version 2's result
+  // is in, then written into the buffer version 2 read, so version 2 is never
+  // published.
   connection.send(insert(2, 2, 6, "真"));
   REQUIRE(wait_for(&Gate::second_started));
-  connection.send(insert(3, 0, 0, "前言\n"));
+  connection.send(insert(3, 8, 0, "前言\n"));
   release(&Gate::second_released);
-  REQUIRE(wait_for(&Gate::third_started));  // version 2's result was posted before this
-  connection.poll();                         // and the server takes it, between two messages
+  bool third_started = false;  // once the server took version 2's result, between two messages
+  for (int round = 0; round < 2000 && !third_started; ++round) {
+    connection.poll();
+    std::unique_lock lock(gate->mutex);
+    third_started = gate->changed.wait_for(lock, milliseconds(10), [&] { return gate->third_started; });
+  }
+  REQUIRE(third_started);
+  CHECK(gate->third_written_over);  // (third_started was read under the lock that wrote this)
 
-  // The English line 3 is now line 4; its partner was edited by version 2
-  // and not since, so the hover comes from version 2's analysis at once.
-  connection.send(hover_at(2, 4));
+  // The English line 3 and its partner (edited by version 2) lie before the
+  // change version 3 wrote, so the hover comes from version 2's analysis at once.
+  connection.send(hover_at(2, 3));
   const auto hover = connection.receive(milliseconds(5000));
   release(&Gate::third_released);
   REQUIRE(hover.has_value());
   CHECK((*hover)["id"] == 2);
   REQUIRE((*hover)["result"].is_object());
   CHECK((*hover)["result"].dump().find("谢谢邀请🤗真。") != std::string::npos);
-  CHECK((*hover)["result"]["range"]["start"]["line"] == 4);
+  CHECK((*hover)["result"]["range"]["start"]["line"] == 3);
 
   json published = next(connection);
   CHECK(published["method"] == "textDocument/publishDiagnostics");
