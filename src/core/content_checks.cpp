@@ -322,15 +322,15 @@ ContentResult ContentRun::run() {
     table_.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
     std::vector<double> local;
     if (previous_) {  // (a rerun: the previous valid pairs' ratios, to keep the results of unchanged neighbourhoods)
-      std::vector<LineSummary> old_translations, old_originals;
-      std::vector<double> old_local;
+      std::vector<double> old_ratios, old_local;
+      old_ratios.reserve(previous_->pairs.size());
+      old_local.reserve(previous_->pairs.size());
       for (const ContentState::PairRecord& before : previous_->pairs) {
         if (!before.lines.valid) continue;
-        old_translations.push_back(before.summary(true));
-        old_originals.push_back(before.summary(false));
+        old_ratios.push_back(pair_length_ratio(before.summary(true), before.summary(false)));
         old_local.push_back(before.local_ratio);
       }
-      local = neighbourhood_ratios(translations, originals, old_translations, old_originals, old_local);
+      local = neighbourhood_ratios(translations, originals, old_ratios, old_local);
     } else {
       local = neighbourhood_ratios(translations, originals);
     }
@@ -421,6 +421,10 @@ ContentResult ContentRun::run() {
     }
   });
 
+  // Every record is listed: nothing reads the previous version's state any more.
+  previous_ = nullptr;
+  owned_previous_.reset();
+
   ContentResult result;
   std::size_t total = 0;
   for (const std::vector<Finding>& part : parts) total += part.size();
@@ -459,6 +463,15 @@ ContentResult ContentRun::run() {
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index, const ContentState* previous,
                              std::span<const std::uint32_t> previous_lines, std::span<const Finding> previous_findings) {
   ContentRun run(transcript, index, previous, previous_lines, previous_findings);
+  return run.run();
+}
+
+ContentResult content_checks_releasing(const Transcript& transcript, const LineIndex& index,
+                                       std::shared_ptr<const ContentState> previous,
+                                       std::span<const std::uint32_t> previous_lines,
+                                       std::span<const Finding> previous_findings) {
+  ContentRun run(transcript, index, previous.get(), previous_lines, previous_findings);
+  run.own_previous(std::move(previous));
   return run.run();
 }
 

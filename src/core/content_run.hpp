@@ -140,6 +140,8 @@ class ContentRun {
   }
 
   ContentResult run();
+  // Lets the run own the previous state, to drop it once read (content_checks_releasing).
+  void own_previous(std::shared_ptr<const ContentState> previous) { owned_previous_ = std::move(previous); }
   // Full runs only: tell `listener` the findings of the leading pairs as the
   // first stretch's sweep passes kFirstPrefixPairs, then twice as many, ...
   void tell_prefixes(const ContentPrefixListener& listener) { prefix_listener_ = &listener; }
@@ -185,6 +187,7 @@ class ContentRun {
   void list(MadeFindings& made, std::size_t base, std::vector<Finding>& out) const;
 
   const ContentState* previous_;
+  std::shared_ptr<const ContentState> owned_previous_;  // previous_, when the run may drop it
   std::span<const std::uint32_t> previous_lines_;
   std::span<const Finding> previous_findings_;
   std::unique_ptr<const Lexicon> remembering_;  // a rerun's dictionary (table_.lexicon)
