@@ -377,6 +377,15 @@ ContentResult ContentRun::run() {
   std::vector<SideOutline>().swap(outlines_);  // (those of pairs no stage read)
   std::vector<std::vector<std::uint32_t>>().swap(outline_offsets_);
   release_lexicon_pages();  // the findings below look up only a drift's words
+  // Stages 3 and 4 read the pairs' lines, words and ratios, never their costs,
+  // checks, mismatches or features: those tables are not kept beside the
+  // findings (a rerun's peak, with two versions' records alive).
+  std::vector<double>().swap(table_.cost);
+  std::vector<double>().swap(table_.lexical);
+  std::vector<LexicalCheck>().swap(table_.checks);
+  std::vector<const PairMismatches*>().swap(table_.mismatches);
+  std::vector<std::unique_ptr<const LineFeatures>>().swap(table_.features);
+  std::vector<char>().swap(dirty_);
   // Stage 3: selection.
   const Selection selection = select_alternatives(candidates_in(0, n), n);
 
