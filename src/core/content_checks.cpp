@@ -400,10 +400,13 @@ ContentResult ContentRun::run() {
   std::vector<std::vector<Finding>> parts(workers);
   std::vector<std::vector<MadeFindings*>> listed(workers);  // each part's records, numbered within it
   detail::in_stretches(n, workers, [&](std::size_t begin, std::size_t end, unsigned stretch) {
-    std::vector<Finding>& out = parts[stretch];
+    // The stretch's records in order, then their findings listed into a part
+    // reserved at its size (not grown by doubling beside two versions' records).
+    std::vector<MadeFindings*>& records = listed[stretch];
+    std::vector<std::size_t> bases;
     auto list_made = [&](MadeFindings& made, std::size_t base) {
-      list(made, base, out);
-      listed[stretch].push_back(&made);
+      records.push_back(&made);
+      bases.push_back(base);
     };
     for (std::size_t i = 0; i < selection.selected.size(); ++i) {
       const SelectedAlternative& selected = selection.selected[i];
@@ -428,6 +431,12 @@ ContentResult ContentRun::run() {
       if (lexical_[p] != no_findings()) list_made(*lexical_[p], base_of(read_lines(p, 1)));
       record.findings = lexical_[p];
     }
+    std::size_t count = 0;
+    for (const MadeFindings* made : records)
+      count += made->reused ? made->reused->count : made->findings ? made->findings->size() : 0;
+    std::vector<Finding>& out = parts[stretch];
+    out.reserve(count);
+    for (std::size_t i = 0; i < records.size(); ++i) list(*records[i], bases[i], out);
   });
 
   // Every record is listed: nothing reads the previous version's state any more.
