@@ -73,6 +73,10 @@ void ContentRun::read_pairs() {
 void ContentRun::map_to_previous() {
   mapped_.assign(table_.size(), kNoPair);
   if (!previous_) return;
+  has_previous_ = true;
+  previous_valid_.resize(previous_->pairs.size());
+  for (std::size_t q = 0; q < previous_->pairs.size(); ++q) previous_valid_[q] = previous_->pairs[q].lines.valid;
+  previous_listed_ = previous_->listed;
   for (std::size_t p = 0; p < table_.size(); ++p) {
     const PairLines& lines = table_.lines[p];
     if (!lines.valid) continue;
@@ -82,6 +86,25 @@ void ContentRun::map_to_previous() {
     const std::uint32_t q = previous_->pair_of_line[t];
     if (q != kNoPair && previous_->pairs[q].lines == PairLines{true, t, o}) mapped_[p] = q;
   }
+}
+
+void ContentRun::keep_previous_findings() {
+  if (previous_) {
+    const std::size_t n = table_.size();
+    previous_length_.resize(n);
+    previous_realign_.resize(n);
+    previous_local_.assign(n, 0.0);
+    for (std::size_t p = 0; p < n; ++p) {
+      const ContentState::PairRecord* before = previous_record(p);
+      if (before == nullptr) continue;
+      previous_length_[p] = before->length;
+      previous_realign_[p] = before->realign;
+      previous_local_[p] = before->local_ratio;
+      if (lexical_[p] && lexical_[p]->reused) previous_lexical_.push_back(before->findings);
+    }
+  }
+  previous_ = nullptr;
+  owned_previous_.reset();
 }
 
 void ContentRun::ensure_features(std::size_t begin, std::size_t end) {
@@ -386,6 +409,7 @@ ContentResult ContentRun::run() {
   std::vector<const PairMismatches*>().swap(table_.mismatches);
   std::vector<std::unique_ptr<const LineFeatures>>().swap(table_.features);
   std::vector<char>().swap(dirty_);
+  keep_previous_findings();
   // Stage 3: selection.
   const Selection selection = select_alternatives(candidates_in(0, n), n);
 
@@ -438,10 +462,6 @@ ContentResult ContentRun::run() {
     out.reserve(count);
     for (std::size_t i = 0; i < records.size(); ++i) list(*records[i], bases[i], out);
   });
-
-  // Every record is listed: nothing reads the previous version's state any more.
-  previous_ = nullptr;
-  owned_previous_.reset();
 
   ContentResult result;
   std::size_t total = 0;
