@@ -93,12 +93,14 @@ void ContentRun::keep_previous_findings() {
     const std::size_t n = table_.size();
     previous_length_.resize(n);
     previous_realign_.resize(n);
+    previous_no_length_.assign(n, 0);
     previous_local_.assign(n, 0.0);
     for (std::size_t p = 0; p < n; ++p) {
       const ContentState::PairRecord* before = previous_record(p);
       if (before == nullptr) continue;
-      previous_length_[p] = before->length;
-      previous_realign_[p] = before->realign;
+      if (before->length && before->length->count == 0) previous_no_length_[p] = 1;
+      else if (before->length) previous_length_[p] = before->length;
+      if (before->realign) previous_realign_[p] = before->realign;
       previous_local_[p] = before->local_ratio;
       if (lexical_[p] && lexical_[p]->reused) previous_lexical_.push_back(before->findings);
     }

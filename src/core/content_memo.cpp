@@ -156,11 +156,11 @@ CountedPtr<MadeFindings> ContentRun::reusable_lexical(std::size_t p) const {
 // A pair's length findings read its lines, summaries and checks (the same for
 // a pair of the previous version with the same lines) and the fits.
 CountedPtr<MadeFindings> ContentRun::reusable_length(std::size_t p) const {
-  if (!same_fits_ || p >= previous_length_.size() || !previous_length_[p] ||
+  if (!same_fits_ || p >= previous_length_.size() || (!previous_length_[p] && !previous_no_length_[p]) ||
       previous_local_[p] != state_->pairs[p].local_ratio)
     return nullptr;
+  if (previous_no_length_[p]) return no_findings();
   const MadeFindings& made = *previous_length_[p];
-  if (made.count == 0) return no_findings();
   // Their text names the pair by number; they span both its lines.
   if (made.pair != p || !same_offsets(made, read_lines(p, 1))) return nullptr;
   return reused(made);

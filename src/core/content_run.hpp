@@ -202,8 +202,11 @@ class ContentRun {
   bool has_previous_ = false;
   std::vector<char> previous_valid_;
   std::vector<ContentState::ListedFinding> previous_listed_;
-  // What stages 3 and 4 read of each pair's previous record (keep_previous_findings).
+  // What stages 3 and 4 read of each pair's previous record (keep_previous_findings):
+  // its length and realign findings when it had any (most pairs share the empty
+  // record, which is not counted again here: `previous_no_length_`).
   std::vector<CountedPtr<const MadeFindings>> previous_length_, previous_realign_;
+  std::vector<char> previous_no_length_;
   // The previous records whose findings a reused lexical record lists (MadeFindings::reused).
   std::vector<CountedPtr<const MadeFindings>> previous_lexical_;
   std::vector<double> previous_local_;
