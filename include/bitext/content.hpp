@@ -48,10 +48,10 @@ ContentResult content_checks(const Transcript& transcript, const LineIndex& inde
                              const ContentState* previous = nullptr,
                              std::span<const std::uint32_t> previous_lines = {},
                              std::span<const Finding> previous_findings = {});
-// The same, given the previous state to own: it is dropped as soon as the run
-// has read it for the last time, before the findings are gathered, so that a
-// rerun's peak does not hold two versions' states (freed then when this run was
-// its last owner).
+// The same, given the previous state to own: it is dropped once the run has
+// taken what the selection and the findings read of it, before those stages,
+// so that a rerun's peak does not hold two versions' per-pair records (freed
+// then when this run was its last owner).
 ContentResult content_checks_releasing(const Transcript& transcript, const LineIndex& index,
                                        std::shared_ptr<const ContentState> previous,
                                        std::span<const std::uint32_t> previous_lines,

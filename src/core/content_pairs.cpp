@@ -70,8 +70,8 @@ PairChecks check_pair(const LineFeatures& t, const LineFeatures& o, std::string_
 
 DocumentFits fit_document(std::span<const LineSummary> translations, std::span<const LineSummary> originals,
                           Script translation_script, Script original_script) {
-  // Each fit's inputs are made just before it and freed after it: a rerun's
-  // peak is here, beside two versions' records.
+  // Each fit's inputs are made just before it and freed after it, not held
+  // together beside a rerun's two versions of the per-pair records.
   DocumentFits fits;
   const std::size_t n = translations.size();
   {
