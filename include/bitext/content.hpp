@@ -48,6 +48,14 @@ ContentResult content_checks(const Transcript& transcript, const LineIndex& inde
                              const ContentState* previous = nullptr,
                              std::span<const std::uint32_t> previous_lines = {},
                              std::span<const Finding> previous_findings = {});
+// The same, given the previous state to own: it is dropped once the run has
+// taken what the selection and the findings read of it, before those stages,
+// so that a rerun's peak does not hold two versions' per-pair records (freed
+// then when this run was its last owner).
+ContentResult content_checks_releasing(const Transcript& transcript, const LineIndex& index,
+                                       std::shared_ptr<const ContentState> previous,
+                                       std::span<const std::uint32_t> previous_lines,
+                                       std::span<const Finding> previous_findings);
 
 // The content findings of the document's first `pairs` pairs, known before
 // the rest: exactly the result's findings on those pairs (the pair a finding

@@ -326,12 +326,13 @@ constexpr std::size_t kParallelProfilesFrom = 2048;
 constexpr std::size_t kOverlapFromPairs = 1024;
 
 void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
-             const std::vector<ScriptProfile>& profiles, const CheckOptions& options,
+             std::vector<ScriptProfile> profiles, const CheckOptions& options,
              Reusable previous, std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript,
              const detail::SpeakerRecall& speakers, Outputs out, const EarlyFindingsListener* early = nullptr,
              bool keep_rerun_work = true) {
   detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous.readings.get(), reused_lines);
   previous.readings.reset();
+  std::vector<ScriptProfile>().swap(profiles);  // the lines keep theirs: not beside the content checks' peak
   const ContentState* previous_content = previous.content.get();
   out.transcript = std::move(paired.transcript);
   if (keep_rerun_work) out.line_readings = std::move(paired.readings);
@@ -405,13 +406,15 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
           structural = structural_checks(out.transcript, index, options);
         },
         [&] {
-          content = content_checks(out.transcript, index, previous_content, previous_lines, previous.findings);
-          previous.content.reset();
+          content = content_checks_releasing(out.transcript, index, std::move(previous.content), previous_lines,
+                                             previous.findings);
         });
   } else {
     infer();
     previous.memo.reset();
-    if (options.content_checks) content = content_checks(out.transcript, index, previous_content, previous_lines, previous.findings);
+    if (options.content_checks)
+      content = content_checks_releasing(out.transcript, index, std::move(previous.content), previous_lines,
+                                         previous.findings);
     previous.content.reset();
   }
   if (inferred) detail::set_speaker_model(out.transcript, std::move(*inferred));
@@ -526,7 +529,7 @@ std::shared_ptr<Analysis> Analysis::analyse_text(std::shared_ptr<const std::stri
     analysis->first_invalid_utf8_ = first_invalid_utf8(analysis->text());
     profile(0, count);
   }
-  analyse(index, analysis->first_invalid_utf8_, profiles, options, {}, {}, nullptr, {},
+  analyse(index, analysis->first_invalid_utf8_, std::move(profiles), options, {}, {}, nullptr, {},
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
            analysis->pair_scores_, analysis->content_state_},
           early, keep_rerun_work);
@@ -614,7 +617,7 @@ std::shared_ptr<const Analysis> Analysis::rerun_from_text(const Analysis& previo
     previous.content_state_.reset();
   }
   const detail::SpeakerRecall speakers{reusable.memo.get(), ends, &previous_text, &previous.transcript_.speaker_model};
-  analyse(analysis->index_, analysis->first_invalid_utf8_, profiles, options, std::move(reusable), previous_lines,
+  analyse(analysis->index_, analysis->first_invalid_utf8_, std::move(profiles), options, std::move(reusable), previous_lines,
           &previous.transcript_, speakers,
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
            analysis->pair_scores_, analysis->content_state_});

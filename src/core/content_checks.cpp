@@ -73,6 +73,10 @@ void ContentRun::read_pairs() {
 void ContentRun::map_to_previous() {
   mapped_.assign(table_.size(), kNoPair);
   if (!previous_) return;
+  has_previous_ = true;
+  previous_valid_.resize(previous_->pairs.size());
+  for (std::size_t q = 0; q < previous_->pairs.size(); ++q) previous_valid_[q] = previous_->pairs[q].lines.valid;
+  previous_listed_ = previous_->listed;
   for (std::size_t p = 0; p < table_.size(); ++p) {
     const PairLines& lines = table_.lines[p];
     if (!lines.valid) continue;
@@ -82,6 +86,27 @@ void ContentRun::map_to_previous() {
     const std::uint32_t q = previous_->pair_of_line[t];
     if (q != kNoPair && previous_->pairs[q].lines == PairLines{true, t, o}) mapped_[p] = q;
   }
+}
+
+void ContentRun::keep_previous_findings() {
+  if (previous_) {
+    const std::size_t n = table_.size();
+    previous_length_.resize(n);
+    previous_realign_.resize(n);
+    previous_no_length_.assign(n, 0);
+    previous_local_.assign(n, 0.0);
+    for (std::size_t p = 0; p < n; ++p) {
+      const ContentState::PairRecord* before = previous_record(p);
+      if (before == nullptr) continue;
+      if (before->length && before->length->count == 0) previous_no_length_[p] = 1;
+      else if (before->length) previous_length_[p] = before->length;
+      if (before->realign) previous_realign_[p] = before->realign;
+      previous_local_[p] = before->local_ratio;
+      if (lexical_[p] && lexical_[p]->reused) previous_lexical_.push_back(before->findings);
+    }
+  }
+  previous_ = nullptr;
+  owned_previous_.reset();
 }
 
 void ContentRun::ensure_features(std::size_t begin, std::size_t end) {
@@ -322,15 +347,15 @@ ContentResult ContentRun::run() {
     table_.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
     std::vector<double> local;
     if (previous_) {  // (a rerun: the previous valid pairs' ratios, to keep the results of unchanged neighbourhoods)
-      std::vector<LineSummary> old_translations, old_originals;
-      std::vector<double> old_local;
+      std::vector<double> old_ratios, old_local;
+      old_ratios.reserve(previous_->pairs.size());
+      old_local.reserve(previous_->pairs.size());
       for (const ContentState::PairRecord& before : previous_->pairs) {
         if (!before.lines.valid) continue;
-        old_translations.push_back(before.summary(true));
-        old_originals.push_back(before.summary(false));
+        old_ratios.push_back(pair_length_ratio(before.summary(true), before.summary(false)));
         old_local.push_back(before.local_ratio);
       }
-      local = neighbourhood_ratios(translations, originals, old_translations, old_originals, old_local);
+      local = neighbourhood_ratios(translations, originals, old_ratios, old_local);
     } else {
       local = neighbourhood_ratios(translations, originals);
     }
@@ -377,6 +402,16 @@ ContentResult ContentRun::run() {
   std::vector<SideOutline>().swap(outlines_);  // (those of pairs no stage read)
   std::vector<std::vector<std::uint32_t>>().swap(outline_offsets_);
   release_lexicon_pages();  // the findings below look up only a drift's words
+  // Stages 3 and 4 read the pairs' lines, words and ratios, never their costs,
+  // checks, mismatches or features: those tables are not kept beside the
+  // findings (a rerun's peak, with two versions' records alive).
+  std::vector<double>().swap(table_.cost);
+  std::vector<double>().swap(table_.lexical);
+  std::vector<LexicalCheck>().swap(table_.checks);
+  std::vector<const PairMismatches*>().swap(table_.mismatches);
+  std::vector<std::unique_ptr<const LineFeatures>>().swap(table_.features);
+  std::vector<char>().swap(dirty_);
+  keep_previous_findings();
   // Stage 3: selection.
   const Selection selection = select_alternatives(candidates_in(0, n), n);
 
@@ -391,10 +426,13 @@ ContentResult ContentRun::run() {
   std::vector<std::vector<Finding>> parts(workers);
   std::vector<std::vector<MadeFindings*>> listed(workers);  // each part's records, numbered within it
   detail::in_stretches(n, workers, [&](std::size_t begin, std::size_t end, unsigned stretch) {
-    std::vector<Finding>& out = parts[stretch];
+    // The stretch's records in order, then their findings listed into a part
+    // reserved at its size (not grown by doubling beside two versions' records).
+    std::vector<MadeFindings*>& records = listed[stretch];
+    std::vector<std::size_t> bases;
     auto list_made = [&](MadeFindings& made, std::size_t base) {
-      list(made, base, out);
-      listed[stretch].push_back(&made);
+      records.push_back(&made);
+      bases.push_back(base);
     };
     for (std::size_t i = 0; i < selection.selected.size(); ++i) {
       const SelectedAlternative& selected = selection.selected[i];
@@ -419,6 +457,12 @@ ContentResult ContentRun::run() {
       if (lexical_[p] != no_findings()) list_made(*lexical_[p], base_of(read_lines(p, 1)));
       record.findings = lexical_[p];
     }
+    std::size_t count = 0;
+    for (const MadeFindings* made : records)
+      count += made->reused ? made->reused->count : made->findings ? made->findings->size() : 0;
+    std::vector<Finding>& out = parts[stretch];
+    out.reserve(count);
+    for (std::size_t i = 0; i < records.size(); ++i) list(*records[i], bases[i], out);
   });
 
   ContentResult result;
@@ -459,6 +503,15 @@ ContentResult ContentRun::run() {
 ContentResult content_checks(const Transcript& transcript, const LineIndex& index, const ContentState* previous,
                              std::span<const std::uint32_t> previous_lines, std::span<const Finding> previous_findings) {
   ContentRun run(transcript, index, previous, previous_lines, previous_findings);
+  return run.run();
+}
+
+ContentResult content_checks_releasing(const Transcript& transcript, const LineIndex& index,
+                                       std::shared_ptr<const ContentState> previous,
+                                       std::span<const std::uint32_t> previous_lines,
+                                       std::span<const Finding> previous_findings) {
+  ContentRun run(transcript, index, previous.get(), previous_lines, previous_findings);
+  run.own_previous(std::move(previous));
   return run.run();
 }
 

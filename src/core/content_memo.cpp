@@ -36,10 +36,10 @@ const CountedPtr<MadeFindings>& no_findings() {
 }
 
 bool ContentRun::same_pairs(std::size_t p, std::size_t q, std::size_t count) const {
-  if (!previous_ || p + count > table_.size() || q + count > previous_->pairs.size()) return false;
+  if (!has_previous_ || p + count > table_.size() || q + count > previous_valid_.size()) return false;
   for (std::size_t k = 0; k < count; ++k) {
     const bool valid = table_.valid(p + k);
-    if (valid != previous_->pairs[q + k].lines.valid) return false;
+    if (valid != (previous_valid_[q + k] != 0)) return false;
     if (valid && mapped_[p + k] != q + k) return false;
   }
   return true;
@@ -74,7 +74,7 @@ bool ContentRun::same_offsets(const MadeFindings& made, const ReadLines& lines) 
 bool ContentRun::same_neighbours(std::size_t p, std::size_t q) const {
   for (const int side : {-1, 1}) {
     const bool here = side < 0 ? p > 0 : p + 1 < table_.size();
-    const bool there = side < 0 ? q > 0 : q + 1 < previous_->pairs.size();
+    const bool there = side < 0 ? q > 0 : q + 1 < previous_valid_.size();
     if (here != there) return false;
     if (here && !same_pairs(p + side, q + side, 1)) return false;
   }
@@ -106,7 +106,7 @@ std::string_view ContentRun::line_break_after(const ReadLines& lines) const {
 }
 
 CountedPtr<MadeFindings> ContentRun::reused(const MadeFindings& before) const {
-  const std::vector<ContentState::ListedFinding>& listed = previous_->listed;
+  const std::vector<ContentState::ListedFinding>& listed = previous_listed_;
   if (std::size_t{before.first} + before.count > listed.size()) return nullptr;
   for (std::size_t i = before.first; i < before.first + before.count; ++i)
     if (listed[i].at >= previous_findings_.size()) return nullptr;  // (kNotListed too)
@@ -123,7 +123,7 @@ void ContentRun::list(MadeFindings& made, std::size_t base, std::vector<Finding>
   if (made.reused) {
     const MadeFindings& before = *made.reused;
     for (std::size_t i = before.first; i < before.first + before.count; ++i) {
-      const ContentState::ListedFinding& listed = previous_->listed[i];
+      const ContentState::ListedFinding& listed = previous_listed_[i];
       Finding finding = previous_findings_[listed.at];
       finding.severity = listed.made;
       move_finding(finding, before.base, base);
@@ -156,10 +156,11 @@ CountedPtr<MadeFindings> ContentRun::reusable_lexical(std::size_t p) const {
 // A pair's length findings read its lines, summaries and checks (the same for
 // a pair of the previous version with the same lines) and the fits.
 CountedPtr<MadeFindings> ContentRun::reusable_length(std::size_t p) const {
-  const ContentState::PairRecord* before = previous_record(p);
-  if (!same_fits_ || !before || !before->length || before->local_ratio != state_->pairs[p].local_ratio) return nullptr;
-  const MadeFindings& made = *before->length;
-  if (made.count == 0) return no_findings();
+  if (!same_fits_ || p >= previous_length_.size() || (!previous_length_[p] && !previous_no_length_[p]) ||
+      previous_local_[p] != state_->pairs[p].local_ratio)
+    return nullptr;
+  if (previous_no_length_[p]) return no_findings();
+  const MadeFindings& made = *previous_length_[p];
   // Their text names the pair by number; they span both its lines.
   if (made.pair != p || !same_offsets(made, read_lines(p, 1))) return nullptr;
   return reused(made);
@@ -167,9 +168,8 @@ CountedPtr<MadeFindings> ContentRun::reusable_length(std::size_t p) const {
 
 CountedPtr<MadeFindings> ContentRun::reusable_realign(const SelectedAlternative& selected) const {
   const Alternative& alternative = selected.alternative;
-  const ContentState::PairRecord* before = previous_record(alternative.first);
-  if (!before || !before->realign || !(previous_->fits == table_.fits)) return nullptr;
-  const MadeFindings& made = *before->realign;
+  if (!same_fits_ || alternative.first >= previous_realign_.size() || !previous_realign_[alternative.first]) return nullptr;
+  const MadeFindings& made = *previous_realign_[alternative.first];
   if (!made.selection || made.selection->selected.alternative != alternative ||
       made.selection->selected.mirror != selected.mirror)
     return nullptr;

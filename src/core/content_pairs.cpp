@@ -70,39 +70,49 @@ PairChecks check_pair(const LineFeatures& t, const LineFeatures& o, std::string_
 
 DocumentFits fit_document(std::span<const LineSummary> translations, std::span<const LineSummary> originals,
                           Script translation_script, Script original_script) {
+  // Each fit's inputs are made just before it and freed after it, not held
+  // together beside a rerun's two versions of the per-pair records.
   DocumentFits fits;
   const std::size_t n = translations.size();
-  std::vector<LengthPair> lengths(n);
-  std::vector<double> translation_lengths(n), original_lengths(n);
-  std::vector<int> counts(n), questions(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    lengths[i] = {translations[i].length, originals[i].length};
-    translation_lengths[i] = translations[i].length;
-    original_lengths[i] = originals[i].length;
-    counts[i] = originals[i].sentences - translations[i].sentences;
-    questions[i] = originals[i].questions - translations[i].questions;
+  {
+    std::vector<LengthPair> lengths(n);
+    for (std::size_t i = 0; i < n; ++i) lengths[i] = {translations[i].length, originals[i].length};
+    fits.length = document_length_model(lengths, translation_script, original_script);
   }
-  fits.length = document_length_model(lengths, translation_script, original_script);
-  fits.shape = fit_line_shape(translation_lengths, original_lengths);
-  std::vector<int> translation_sentences(n), original_sentences(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    translation_sentences[i] = translations[i].length > 0 ? translations[i].sentences : 0;
-    original_sentences[i] = originals[i].length > 0 ? originals[i].sentences : 0;
+  {
+    std::vector<double> translation_lengths(n), original_lengths(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      translation_lengths[i] = translations[i].length;
+      original_lengths[i] = originals[i].length;
+    }
+    fits.shape = fit_line_shape(translation_lengths, original_lengths);
   }
-  fit_sentence_dispersion(fits.shape, translation_sentences, original_sentences);
+  {
+    std::vector<int> translation_sentences(n), original_sentences(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      translation_sentences[i] = translations[i].length > 0 ? translations[i].sentences : 0;
+      original_sentences[i] = originals[i].length > 0 ? originals[i].sentences : 0;
+    }
+    fit_sentence_dispersion(fits.shape, translation_sentences, original_sentences);
+  }
+  std::vector<int> counts(n);
+  for (std::size_t i = 0; i < n; ++i) counts[i] = originals[i].sentences - translations[i].sentences;
   fits.counts = fit_sentence_counts(counts);
-  fits.questions = fit_sentence_counts(questions);
+  for (std::size_t i = 0; i < n; ++i) counts[i] = originals[i].questions - translations[i].questions;
+  fits.questions = fit_sentence_counts(counts);
   return fits;
+}
+
+double pair_length_ratio(const LineSummary& translation, const LineSummary& original) {
+  return translation.length > 0 && original.length > 0 ? original.length / translation.length : 0.0;
 }
 
 namespace {
 
-// A pair's length ratio, 0 when a side has no length.
 std::vector<double> pair_length_ratios(std::span<const LineSummary> translations,
                                        std::span<const LineSummary> originals) {
   std::vector<double> ratio(translations.size(), 0.0);
-  for (std::size_t i = 0; i < ratio.size(); ++i)
-    if (translations[i].length > 0 && originals[i].length > 0) ratio[i] = originals[i].length / translations[i].length;
+  for (std::size_t i = 0; i < ratio.size(); ++i) ratio[i] = pair_length_ratio(translations[i], originals[i]);
   return ratio;
 }
 
@@ -136,8 +146,14 @@ std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translatio
                                          std::span<const LineSummary> originals,
                                          std::span<const LineSummary> old_translations,
                                          std::span<const LineSummary> old_originals, std::span<const double> old_results) {
-  const std::vector<double> ratio = pair_length_ratios(translations, originals);
   const std::vector<double> old_ratio = pair_length_ratios(old_translations, old_originals);
+  return neighbourhood_ratios(translations, originals, old_ratio, old_results);
+}
+
+std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
+                                         std::span<const LineSummary> originals, std::span<const double> old_ratio,
+                                         std::span<const double> old_results) {
+  const std::vector<double> ratio = pair_length_ratios(translations, originals);
   const std::size_t n = ratio.size();
   const std::size_t m = old_ratio.size();
   if (old_results.size() != m) return neighbourhood_ratios(translations, originals);

@@ -140,6 +140,8 @@ class ContentRun {
   }
 
   ContentResult run();
+  // Lets the run own the previous state, to drop it once read (content_checks_releasing).
+  void own_previous(std::shared_ptr<const ContentState> previous) { owned_previous_ = std::move(previous); }
   // Full runs only: tell `listener` the findings of the leading pairs as the
   // first stretch's sweep passes kFirstPrefixPairs, then twice as many, ...
   void tell_prefixes(const ContentPrefixListener& listener) { prefix_listener_ = &listener; }
@@ -148,6 +150,9 @@ class ContentRun {
   void release_lexicon_pages() const;
   void read_pairs();
   void map_to_previous();
+  // Takes from the previous records what stages 3 and 4 read, then lets the
+  // previous state go (freed here when this run owned it last).
+  void keep_previous_findings();
   // Features of the valid pairs of [begin, end) that have none (one thread's own pairs only).
   void ensure_features(std::size_t begin, std::size_t end);
   void release_features(std::size_t begin, std::size_t end);
@@ -185,11 +190,26 @@ class ContentRun {
   void list(MadeFindings& made, std::size_t base, std::vector<Finding>& out) const;
 
   const ContentState* previous_;
+  std::shared_ptr<const ContentState> owned_previous_;  // previous_, when the run may drop it
   std::span<const std::uint32_t> previous_lines_;
   std::span<const Finding> previous_findings_;
   std::unique_ptr<const Lexicon> remembering_;  // a rerun's dictionary (table_.lexicon)
   PairTable table_;
   std::vector<std::uint32_t> mapped_;  // per pair: the previous version's pair with the same lines, or kNoPair
+  // What the memo reads of the previous version besides its records: whether
+  // each of its pairs was valid, and where its findings were listed (copied,
+  // a few bytes a pair, so that the state can be freed before stages 3 and 4).
+  bool has_previous_ = false;
+  std::vector<char> previous_valid_;
+  std::vector<ContentState::ListedFinding> previous_listed_;
+  // What stages 3 and 4 read of each pair's previous record (keep_previous_findings):
+  // its length and realign findings when it had any (most pairs share the empty
+  // record, which is not counted again here: `previous_no_length_`).
+  std::vector<CountedPtr<const MadeFindings>> previous_length_, previous_realign_;
+  std::vector<char> previous_no_length_;
+  // The previous records whose findings a reused lexical record lists (MadeFindings::reused).
+  std::vector<CountedPtr<const MadeFindings>> previous_lexical_;
+  std::vector<double> previous_local_;
   bool same_costs_ = false;            // the previous version's fits give the same pair costs
   bool same_fits_ = false;             // the previous version's fits are these
   std::vector<char> dirty_;            // per anchor: its alternatives must be found again

@@ -179,6 +179,13 @@ std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translatio
                                          std::span<const LineSummary> originals,
                                          std::span<const LineSummary> old_translations,
                                          std::span<const LineSummary> old_originals, std::span<const double> old_results);
+// The same, given the previous pairs' length ratios (pair_length_ratio) instead
+// of their summaries: a rerun reads them from its records, 8 bytes a pair, not 48.
+std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
+                                         std::span<const LineSummary> originals, std::span<const double> old_ratios,
+                                         std::span<const double> old_results);
+// A pair's length ratio, 0 when a side has no length.
+double pair_length_ratio(const LineSummary& translation, const LineSummary& original);
 
 // Cost (nats) of pairing a translation with an original under the fits.
 double shape_cost(const LineSummary& translation, const LineSummary& original, const DocumentFits& fits);

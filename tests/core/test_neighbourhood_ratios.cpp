@@ -59,9 +59,17 @@ TEST_CASE("neighbourhood ratios after an edit equal those computed afresh") {
     const std::vector<double> expected = neighbourhood_ratios(after.translations, after.originals);
     const std::vector<double> got = neighbourhood_ratios(after.translations, after.originals, before.translations,
                                                          before.originals, before_results);
+    // A rerun gives the previous pairs' ratios, read from its records, not their summaries.
+    std::vector<double> before_ratios;
+    for (std::size_t i = 0; i < before.translations.size(); ++i)
+      before_ratios.push_back(pair_length_ratio(before.translations[i], before.originals[i]));
+    const std::vector<double> from_ratios =
+        neighbourhood_ratios(after.translations, after.originals, before_ratios, before_results);
     REQUIRE(got.size() == expected.size());
+    REQUIRE(from_ratios.size() == expected.size());
     for (std::size_t i = 0; i < got.size(); ++i) {
       CHECK(got[i] == expected[i]);
+      CHECK(from_ratios[i] == expected[i]);
       ++checked;
     }
   }

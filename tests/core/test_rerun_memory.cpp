@@ -1,0 +1,108 @@
+// How much a rerun that releases the previous version's work holds at its
+// peak, counted by this binary's own operator new: the server's typing peak is
+// two versions plus a rerun's working memory (docs/performance.md, memver34).
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "bitext/analysis.hpp"
+#include "support/sanitizers.hpp"
+#include "support/text_files.hpp"
+
+#ifdef __GLIBC__
+namespace {
+std::atomic<long long> live_bytes{0};
+std::atomic<long long> peak_bytes{0};
+
+void counted(void* p) {
+  const long long now = live_bytes.fetch_add(static_cast<long long>(malloc_usable_size(p))) +
+                        static_cast<long long>(malloc_usable_size(p));
+  long long peak = peak_bytes.load();
+  while (now > peak && !peak_bytes.compare_exchange_weak(peak, now)) {
+  }
+}
+void* allocate(std::size_t size) {
+  void* p = std::malloc(size == 0 ? 1 : size);
+  if (p == nullptr) throw std::bad_alloc();
+  counted(p);
+  return p;
+}
+void release(void* p) noexcept {
+  if (p == nullptr) return;
+  live_bytes.fetch_sub(static_cast<long long>(malloc_usable_size(p)));
+  std::free(p);
+}
+}  // namespace
+
+void* operator new(std::size_t size) { return allocate(size); }
+void* operator new[](std::size_t size) { return allocate(size); }
+void operator delete(void* p) noexcept { release(p); }
+void operator delete[](void* p) noexcept { release(p); }
+void operator delete(void* p, std::size_t) noexcept { release(p); }
+void operator delete[](void* p, std::size_t) noexcept { release(p); }
+#endif
+
+using namespace bitext;
+using bitext::test_support::join_lines;
+using bitext::test_support::read_source_file;
+using bitext::test_support::split_lines;
+
+namespace {
+
+// The sample's pairs copied, each line tagged with its copy: no two lines alike.
+std::string tagged_copies(const std::string& sample, int copies) {
+  const std::vector<std::string> lines = split_lines(sample);
+  std::vector<std::string> out(lines.begin(), lines.begin() + 3);
+  for (int copy = 0; copy < copies; ++copy)
+    for (std::size_t i = 3; i + 2 < lines.size(); ++i) out.push_back(lines[i] + " [" + std::to_string(copy) + "]");
+  out.insert(out.end(), lines.end() - 2, lines.end());
+  return join_lines(out);
+}
+
+}  // namespace
+
+#ifdef __GLIBC__
+// Below 1,024 pairs a rerun's stages run one after the other on the calling
+// thread, so its peak is the same at every run. The previous version's
+// per-pair content records are dropped before the selection and the findings
+// (what those read of them is copied first), and the lines' script profiles
+// once the lines are paired, so that neither is held beside the content
+// checks' peak with the new version's records; nor are the content run's
+// per-pair costs, checks and features beside the findings.
+TEST_CASE("a one-character rerun that releases the previous version's work peaks below 1.05 x the text above what it started with") {
+  if (test::kUnderAddressSanitizer) return;  // (its allocator counts differently)
+  const std::string text = tagged_copies(read_source_file("examples/unsupervised-learning-ep1.zh-en.txt"), 8);
+  const CheckOptions options;
+  auto base = Analysis::run(std::make_shared<const std::string>(text), options);
+  REQUIRE(base->transcript().pairs.size() < 1024);
+  REQUIRE(base->transcript().pairs.size() >= 800);
+  const std::size_t line = base->index().line_count() / 2;
+  const std::string_view middle = base->index().line_text(line);
+  const std::size_t at = static_cast<std::size_t>(middle.data() - base->text().data()) + middle.size() / 2;
+  std::string edited;
+  edited.reserve(text.size() + 1);
+  edited.append(text, 0, at);
+  edited += 'x';
+  edited.append(text, at);
+  auto next = std::make_shared<const std::string>(std::move(edited));
+
+  const long long before = live_bytes.load();
+  peak_bytes.store(before);
+  auto rerun = Analysis::rerun(*base, next, {LineEdit{static_cast<std::uint32_t>(line), 1, 1}}, options,
+                               Analysis::PreviousWork::Release);
+  const double over = static_cast<double>(peak_bytes.load() - before) / static_cast<double>(text.size());
+  std::printf("rerun peak over before: %lld bytes, %.3f x the text\n", peak_bytes.load() - before, over);
+  CHECK(rerun->findings().size() == base->findings().size());
+  CHECK(over < 1.05);
+}
+#endif
