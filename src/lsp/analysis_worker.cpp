@@ -32,25 +32,14 @@ std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
   return Analysis::run(job.text, job.options);
 }
 
-AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done, Analyser analyser)
-    : on_done_(std::move(on_done)), analyser_(std::move(analyser)), thread_([this] { loop(); }), reaper_([this] { reap(); }),
-      helper_([] { bind_thread_to_arena(); }) {
+bool AnalysisWorker::apply_heap_policy() {
   keep_freed_memory();
-  // Not before its threads are bound to their arenas (the helper is, once
-  // constructed): whatever runs after this may start threads whose arenas
-  // they must not take.
-  std::unique_lock lock(mutex_);
-  reap_wake_.wait(lock, [&] { return threads_bound_ == 2; });
+  return true;
 }
 
-void AnalysisWorker::bind_to_arena() {
-  bind_thread_to_arena();
-  {
-    std::lock_guard lock(mutex_);
-    ++threads_bound_;
-  }
-  reap_wake_.notify_all();
-}
+AnalysisWorker::AnalysisWorker(std::function<void(AnalysisResult)> on_done, Analyser analyser)
+    : heap_policy_applied_(apply_heap_policy()), on_done_(std::move(on_done)), analyser_(std::move(analyser)),
+      thread_([this] { loop(); }), reaper_([this] { reap(); }) {}
 
 AnalysisWorker::~AnalysisWorker() { stop(); }
 
@@ -89,7 +78,6 @@ void AnalysisWorker::dispose(std::shared_ptr<const void> garbage) {
 }
 
 void AnalysisWorker::reap() {
-  bind_to_arena();  // before any analysis: not an arena its threads used
 #if defined(__linux__)
   // Below the analysis (freeing must not slow the next one, which the user
   // waits for), but not idle-only: on a busy machine an idle-priority thread
@@ -173,7 +161,6 @@ void AnalysisWorker::stop() {
 }
 
 void AnalysisWorker::loop() {
-  bind_to_arena();
   bool ran_job = false;
   for (;;) {
     AnalysisJob job;

@@ -103,12 +103,13 @@ class AnalysisWorker {
  private:
   void loop();
   void reap();  // the freeing thread
-  void bind_to_arena();  // each thread first (lsp/heap.hpp: bind_thread_to_arena)
+  static bool apply_heap_policy();  // lsp/heap.hpp: keep_freed_memory, before the threads start
   // Points `job` at the newest version made of its document when that is
   // newer than its base and the job's edit log leads from it.
   void rebase_on_newest(AnalysisJob& job);
   void release_after_full_run();  // when the full run's analysis was freed
   void remember(const AnalysisJob& job, const std::shared_ptr<const Analysis>& made);
+  bool heap_policy_applied_;  // first: the threads below share the policy's one malloc arena
   std::function<void(AnalysisResult)> on_done_;
   Analyser analyser_;
   std::mutex mutex_;
@@ -134,17 +135,16 @@ class AnalysisWorker {
   bool memory_to_release_ = false;
   std::chrono::steady_clock::time_point release_due_{};  // not before then
   bool stopping_ = false;
-  // The last full run's analysis, whose data its helper threads allocated in
-  // arenas that no rerun uses: once it is freed, their memory is returned
+  // The last full run's analysis: its working memory was the largest (the
+  // open's), and what that left free is returned once the analysis is freed
   // (heap.hpp: release_freed_memory), not kept while the user types.
   std::weak_ptr<const Analysis> full_run_;
   bool full_run_kept_ = false;
-  int threads_bound_ = 0;  // of the worker's two threads, those bound to their malloc arena (heap.hpp)
   std::thread thread_;
   std::thread reaper_;
-  // A rerun's work beside the worker's (the core starts no thread for it),
-  // in an arena of its own: what reruns allocate stays in the same two
-  // arenas edit after edit. A full run starts its threads as before.
+  // A rerun's work beside the worker's (the core starts no thread for it):
+  // two threads kept, not six started per edit. A full run starts its
+  // threads as before.
   HelperThread helper_;
 };
 

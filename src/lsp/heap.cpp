@@ -14,13 +14,7 @@ void keep_freed_memory() {
   // so freeing them keeps their pages; the heap is never trimmed on free.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
-}
-
-void bind_thread_to_arena() {
-#if defined(__GLIBC__)
-  void* volatile block = std::malloc(1);  // (volatile: the pair is not elided)
-  std::free(block);
+  mallopt(M_ARENA_MAX, 1);
 #endif
 }
 

@@ -9,15 +9,14 @@
 
 namespace bitext::lsp {
 
-// Keeps freed memory in the process (large blocks from the heap, no trimming).
+// Keeps freed memory in the process (large blocks from the heap, no trimming),
+// in one malloc arena that every thread shares: with an arena per thread, the
+// resident memory is the sum of each arena's high-water mark (the I/O
+// thread's, the worker's, its helper's and the open's threads'), kept apart;
+// in one, the memory one thread freed serves the next that allocates. Called
+// before the server starts its threads (a thread keeps the arena it first used).
 void keep_freed_memory();
 // Returns the freed memory kept so far to the system.
 void release_freed_memory();
-// Binds the calling thread to a malloc arena now, for a long-lived thread that
-// only frees what others allocated: glibc binds a thread at its first malloc
-// or free, for good, to a free arena if there is one, and one that the
-// analysis' helper threads had left holding megabytes of kept memory was then
-// lost to them: they made another, and typing in a 10 MB document kept 2-7 MB more.
-void bind_thread_to_arena();
 
 }  // namespace bitext::lsp
