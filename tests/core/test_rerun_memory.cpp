@@ -56,20 +56,8 @@ using namespace bitext;
 using bitext::test_support::join_lines;
 using bitext::test_support::read_source_file;
 using bitext::test_support::split_lines;
+using bitext::test_support::tagged_copies;
 
-namespace {
-
-// The sample's pairs copied, each line tagged with its copy: no two lines alike.
-std::string tagged_copies(const std::string& sample, int copies) {
-  const std::vector<std::string> lines = split_lines(sample);
-  std::vector<std::string> out(lines.begin(), lines.begin() + 3);
-  for (int copy = 0; copy < copies; ++copy)
-    for (std::size_t i = 3; i + 2 < lines.size(); ++i) out.push_back(lines[i] + " [" + std::to_string(copy) + "]");
-  out.insert(out.end(), lines.end() - 2, lines.end());
-  return join_lines(out);
-}
-
-}  // namespace
 
 #ifdef __GLIBC__
 // Below 1,024 pairs a rerun's stages run one after the other on the calling

@@ -28,6 +28,7 @@ using bitext::test_support::read_source_file;
 using bitext::test_support::split_lines;
 using bitext::test_support::join_lines;
 using bitext::test_support::check_same_analysis;
+using bitext::test_support::tagged_copies;
 using bitext::test_support::Editor;
 
 namespace {
@@ -307,17 +308,6 @@ TEST_CASE("rerun after a byte replaced in place gives the speakers run gives") {
 }
 
 namespace {
-
-// The sample's pairs `copies` times, each line tagged with its copy so that no
-// two lines are equal (as bench_check's distinct text).
-std::string tagged_copies(const std::string& sample, int copies) {
-  const std::vector<std::string> lines = split_lines(sample);
-  std::vector<std::string> out(lines.begin(), lines.begin() + 3);
-  for (int copy = 0; copy < copies; ++copy)
-    for (std::size_t i = 3; i + 2 < lines.size(); ++i) out.push_back(lines[i] + " [" + std::to_string(copy) + "]");
-  out.insert(out.end(), lines.end() - 2, lines.end());
-  return join_lines(out);
-}
 
 // The whole speaker model as the user sees it: speakers, turns with their evidence, each pair's speaker.
 bool same_speaker_model(const Analysis& a, const Analysis& b) {

@@ -42,4 +42,16 @@ inline std::string join_lines(const std::vector<std::string>& lines) {
   return text;
 }
 
+// The sample's pairs `copies` times (its 3-line header and 2-line footer once),
+// each line tagged with its copy so that no two lines are equal (as
+// bench_check's distinct text).
+inline std::string tagged_copies(const std::string& sample, int copies) {
+  const std::vector<std::string> lines = split_lines(sample);
+  std::vector<std::string> out(lines.begin(), lines.begin() + 3);
+  for (int copy = 0; copy < copies; ++copy)
+    for (std::size_t i = 3; i + 2 < lines.size(); ++i) out.push_back(lines[i] + " [" + std::to_string(copy) + "]");
+  out.insert(out.end(), lines.end() - 2, lines.end());
+  return join_lines(out);
+}
+
 }  // namespace bitext::test_support
