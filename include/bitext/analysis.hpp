@@ -123,6 +123,12 @@ class Analysis {
   CommonEnds common_ends_with(const Analysis& old) const;
   // Whether this version was rerun from `old` itself.
   bool rerun_from(const Analysis& old) const { return previous_id_ != 0 && previous_id_ == old.id_; }
+  // The chain of reruns, for a caller that follows it past versions it no
+  // longer holds: this version's id (unique), the id of the one it was rerun
+  // from (0: none), and the bytes their texts share.
+  std::uint64_t id() const { return id_; }
+  std::uint64_t previous_id() const { return previous_id_; }
+  const CommonEnds& previous_ends() const { return previous_ends_; }
 
  private:
   explicit Analysis(std::shared_ptr<const std::string> text);

@@ -171,6 +171,10 @@ struct CommonEnds {
   }
 };
 CommonEnds common_ends(std::string_view old_text, std::string_view text);
+// The bytes a text A shares with a text C, knowing what A shares with B
+// (`first`) and B with C (`second`): what both keep (nothing when the sizes
+// say that `second` does not start from `first`'s text).
+CommonEnds through(const CommonEnds& first, const CommonEnds& second);
 // The same, told bytes the caller knows the texts share (`known.prefix` at the
 // start, `known.suffix` at the end: where an edit was made), which it does not
 // compare again; the result is the same as without them if they are true.

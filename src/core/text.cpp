@@ -249,6 +249,16 @@ std::size_t LineIndex::offset_of(Position position, PositionEncoding encoding) c
 
 CommonEnds common_ends(std::string_view old_text, std::string_view text) { return common_ends(old_text, text, {}); }
 
+CommonEnds through(const CommonEnds& first, const CommonEnds& second) {
+  CommonEnds ends;
+  ends.old_size = first.old_size;
+  ends.new_size = second.new_size;
+  if (first.new_size != second.old_size) return ends;
+  ends.prefix = std::min(first.prefix, second.prefix);
+  ends.suffix = std::min(first.suffix, second.suffix);
+  return ends;
+}
+
 CommonEnds common_ends(std::string_view old_text, std::string_view text, const CommonEnds& known) {
   // Compared a page at a time with memcmp first: an edit changes a few bytes of megabytes.
   // The known ends are where the comparisons start: the bytes before are equal.

@@ -18,9 +18,8 @@ namespace {
 // same, on a line starting after the last changed byte.
 class OffsetMap {
  public:
-  OffsetMap(const Analysis& old, const Analysis& now)
-      : index_(now.index()), ends_(now.common_ends_with(old)),
-        same_lines_(old.index().line_count() == now.index().line_count()) {}
+  OffsetMap(const Analysis& old, const Analysis& now, const CommonEnds& ends)
+      : index_(now.index()), ends_(ends), same_lines_(old.index().line_count() == now.index().line_count()) {}
 
   std::optional<std::size_t> old_offset(std::size_t offset) const {
     if (offset < ends_.prefix) return offset;
@@ -53,17 +52,37 @@ bool same_text(const Finding& old, const Finding& now, std::size_t old_end, cons
 
 }  // namespace
 
+void PublishedDiagnostics::passed_over(const Analysis& version) {
+  const std::shared_ptr<const Analysis> old = source_.lock();
+  if (old && version.rerun_from(*old)) {
+    passed_id_ = version.id();
+    passed_ends_ = version.previous_ends();
+  } else if (old && passed_id_ != 0 && version.previous_id() == passed_id_) {
+    passed_id_ = version.id();
+    passed_ends_ = through(passed_ends_, version.previous_ends());
+  } else {
+    passed_id_ = 0;
+  }
+}
+
+std::optional<CommonEnds> PublishedDiagnostics::ends_from(const Analysis& old, const Analysis& now) const {
+  if (now.rerun_from(old)) return now.previous_ends();
+  if (passed_id_ != 0 && now.previous_id() == passed_id_) return through(passed_ends_, now.previous_ends());
+  if (source_written_over_) return std::nullopt;  // its text is no longer there to compare
+  return now.common_ends_with(old);
+}
+
 void PublishedDiagnostics::append(std::string& out, const FeatureContext& context) {
   const Analysis& analysis = context.analysis();
   const std::vector<Finding>& findings = analysis.findings();
   const std::shared_ptr<const Analysis> old = source_.lock();
-  const bool reuse = old && uri_ == context.uri && related_information_ == context.caps.related_information &&
-                     encoding_ == context.caps.encoding && tails_.size() == old->findings().size() &&
-                     (!source_written_over_ || analysis.rerun_from(*old));
+  const std::optional<CommonEnds> ends = old ? ends_from(*old, analysis) : std::nullopt;
+  const bool reuse = ends && uri_ == context.uri && related_information_ == context.caps.related_information &&
+                     encoding_ == context.caps.encoding && tails_.size() == old->findings().size();
   std::optional<OffsetMap> map;
   std::vector<char> taken;
   if (reuse) {
-    map.emplace(*old, analysis);
+    map.emplace(*old, analysis, *ends);
     taken.assign(tails_.size(), 0);
   }
 
@@ -114,6 +133,7 @@ void PublishedDiagnostics::append(std::string& out, const FeatureContext& contex
 
   source_ = context.snapshot.analysis_ptr();
   source_written_over_ = false;
+  passed_id_ = 0;
   uri_ = context.uri;
   related_information_ = context.caps.related_information;
   encoding_ = context.caps.encoding;

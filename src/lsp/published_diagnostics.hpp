@@ -16,6 +16,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,11 @@ class PublishedDiagnostics {
   // texts are reused only by a version rerun from it (which knows what the
   // edits changed), not by comparing its text.
   void source_written_over() { source_written_over_ = true; }
+  // A version that is not published (of an older revision) on the way to the
+  // next that is: when it was rerun from the one last published, or from such
+  // a version, the bytes it shares with that one are kept, so that the next
+  // published version, rerun from it, still reuses the texts by the reruns' ends.
+  void passed_over(const Analysis& version);
 
  private:
   // The analysis the texts were written for; not kept alive by this (a
@@ -47,6 +53,10 @@ class PublishedDiagnostics {
   std::vector<std::string> tails_;  // per finding of source_: append_json_tail's text
   std::size_t written_ = 0;
   bool source_written_over_ = false;
+  std::uint64_t passed_id_ = 0;  // the last version passed over on a chain of reruns from source_ (0: none)
+  CommonEnds passed_ends_;       // ... and the bytes it shares with source_
+  // What `now` shares with `old` (source_), when that is known without reading a text written over.
+  std::optional<CommonEnds> ends_from(const Analysis& old, const Analysis& now) const;
 };
 
 }  // namespace bitext::lsp

@@ -438,7 +438,10 @@ void Server::take_result(Document& document, AnalysisResult result) {
     document.latest_revision = result.revision;
     document.latest_written_over = false;
   }
-  if (!newest) return;  // an old version: never published
+  if (!newest) {  // an old version: never published
+    document.published.passed_over(result.snapshot->analysis());
+    return;
+  }
   document.current = result.snapshot;
   publish(document);
   auto waiting = std::move(document.waiting);

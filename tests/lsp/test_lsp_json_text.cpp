@@ -284,3 +284,45 @@ TEST_CASE("diagnostics published again after edits are those written afresh, and
   }
   CHECK(reused_edits > 60);  // the comparison covered diagnostics that were reused
 }
+
+TEST_CASE("diagnostics of versions rerun from a buffer written over are reused through versions passed over") {
+  std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt", std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  // The server's buffer: every edit is written into it, and each version is rerun from the one before.
+  const auto text = std::make_shared<std::string>(buffer.str());
+  const std::string uri = "file:///written-over.txt";
+  const ClientCapabilities caps;
+  PublishedDiagnostics published;
+  std::shared_ptr<const Analysis> current = Analysis::run(std::shared_ptr<const std::string>(text), CheckOptions{});
+  std::vector<std::shared_ptr<const Analysis>> alive{current};  // (the server keeps the versions it reads)
+  auto publish = [&](int version) {
+    Snapshot snapshot(current, version);
+    FeatureContext context{uri, snapshot, caps};
+    std::string out;
+    published.append(out, context);
+    CHECK(out == publish_diagnostics_text(context));
+    return published.written();
+  };
+  publish(1);
+  // Typing in a few places in turn, as a user does, several characters each.
+  std::mt19937 random(5);
+  std::size_t place = text->size() / 2, reused = 0;
+  for (int version = 2; version < 40; ++version) {
+    CAPTURE(version);
+    if (version % 9 == 0) place = random() % text->size();
+    const std::size_t at = std::min(text->size(), place + static_cast<std::size_t>(version % 4));
+    const WrittenOver over{at, text->size() - at, ""};
+    text->insert(at, "x");
+    published.source_written_over();
+    current = Analysis::rerun(*current, std::shared_ptr<const std::string>(text), {}, CheckOptions{},
+                              Analysis::PreviousWork::Keep, over);
+    alive.push_back(current);
+    if (version % 3 != 0) {
+      published.passed_over(*current);  // an older revision's result: not published
+      continue;
+    }
+    if (publish(version) < current->findings().size() / 2) ++reused;
+  }
+  CHECK(reused >= 10);  // of 12 published: reused through the two versions passed over before each
+}
