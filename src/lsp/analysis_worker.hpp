@@ -30,8 +30,8 @@ struct AnalysisJob {
   std::uint64_t revision = 0;    // the server's own count of edits, monotonic
   std::int64_t version = 0;      // the client's version of the text
   std::uint64_t generation = 0;  // settings generation the options belong to
-  // The document store's buffer itself: immutable, and copied by the store
-  // only when it is edited while an analysis still holds it.
+  // The document store's buffer itself, unchanged while the job runs: the
+  // server holds the changes that come meanwhile (Document::held_changes).
   std::shared_ptr<const std::string> text;
   CheckOptions options;
   // With a base and an edit, Analysis::rerun reuses the base's work.

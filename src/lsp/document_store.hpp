@@ -53,7 +53,7 @@ struct Document {
   std::uint64_t base_revision = 0;
   std::vector<RevisionEdit> edits;
   // Jobs submitted for this document that have not given their result: while
-  // any may still read the text's buffer, edits go into a new one.
+  // any may still read the text's buffer, changes are held (below).
   std::uint32_t jobs_pending = 0;
   // Changes received while a job reads the buffer, in order: written into it
   // once that job's result is in (the buffer is not copied for them), and

@@ -330,7 +330,7 @@ void Server::submit_analysis(Document& document) {
   job.revision = document.revision;
   job.version = document.version;
   job.generation = generation_;
-  job.text = document.text.shared_text();  // no copy: the next edit copies it if the analysis still holds it
+  job.text = document.text.shared_text();  // no copy: changes wait while the job reads it (held_changes)
   job.options = settings_.check;
   job.options.document_name = document.uri;  // its layout (extension) and the language tags in its name
   job.edit = document.edit_since_base();
