@@ -143,14 +143,6 @@ std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translatio
 }
 
 std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
-                                         std::span<const LineSummary> originals,
-                                         std::span<const LineSummary> old_translations,
-                                         std::span<const LineSummary> old_originals, std::span<const double> old_results) {
-  const std::vector<double> old_ratio = pair_length_ratios(old_translations, old_originals);
-  return neighbourhood_ratios(translations, originals, old_ratio, old_results);
-}
-
-std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
                                          std::span<const LineSummary> originals, std::span<const double> old_ratio,
                                          std::span<const double> old_results) {
   const std::vector<double> ratio = pair_length_ratios(translations, originals);

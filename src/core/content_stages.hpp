@@ -169,18 +169,13 @@ inline constexpr std::size_t kNeighbourPairs = 10;
 inline constexpr std::size_t kMinNeighbours = 8;
 std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
                                          std::span<const LineSummary> originals);
-// The same, given the previous version's valid pairs' summaries and their
-// results (a rerun): a pair whose whole neighbourhood lies in the ratios both
+// The same, given the previous version's valid pairs' length ratios
+// (pair_length_ratio: a rerun reads them from its records, 8 bytes a pair) and
+// their results: a pair whose whole neighbourhood lies in the ratios both
 // versions share at their start, or at their end, keeps its previous result
 // (the same inputs in the same places give the same median); the rest are
 // computed. An edit changes a pair or two, and computing every pair's median
 // again was ~16 M instructions per edit at 10 MB.
-std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
-                                         std::span<const LineSummary> originals,
-                                         std::span<const LineSummary> old_translations,
-                                         std::span<const LineSummary> old_originals, std::span<const double> old_results);
-// The same, given the previous pairs' length ratios (pair_length_ratio) instead
-// of their summaries: a rerun reads them from its records, 8 bytes a pair, not 48.
 std::vector<double> neighbourhood_ratios(std::span<const LineSummary> translations,
                                          std::span<const LineSummary> originals, std::span<const double> old_ratios,
                                          std::span<const double> old_results);
