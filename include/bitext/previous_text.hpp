@@ -24,7 +24,8 @@ struct WrittenOver {
 
 // The stretch after one more edit written in place, over bytes [begin, end)
 // of `text` as it is before that edit (so called before it is written);
-// `since` is the stretch before it, null when nothing was written yet.
+// `since` is the stretch before it (null, or an empty stretch, when nothing
+// was written yet).
 WrittenOver widen(const WrittenOver* since, std::string_view text, std::size_t begin, std::size_t end);
 
 class PreviousText {

@@ -52,6 +52,12 @@ Layout layout_of(std::string_view text, const CheckOptions& options, std::option
   return *content;
 }
 
+// Versions tell each other apart by this (two of them can share one buffer).
+std::uint64_t new_analysis_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 bool is_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
 // First invalid UTF-8 offset of `text`, knowing that of `old_text`. UTF-8 is
@@ -457,13 +463,6 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   out.content_state = std::move(content_state);
 }
 
-}  // namespace
-
-namespace {
-std::uint64_t new_analysis_id() {
-  static std::atomic<std::uint64_t> next{1};
-  return next.fetch_add(1, std::memory_order_relaxed);
-}
 }  // namespace
 
 Analysis::Analysis(std::shared_ptr<const std::string> text)

@@ -1,13 +1,14 @@
 #include "bitext/previous_text.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 namespace bitext {
 
 WrittenOver widen(const WrittenOver* since, std::string_view text, std::size_t begin, std::size_t end) {
   const std::size_t size = text.size();
-  if (since == nullptr) return WrittenOver{begin, size - end, std::string(text.substr(begin, end - begin))};
+  // Nothing written yet (or all of it put back as it was): the edit's own stretch.
+  if (since == nullptr || (since->replaced.empty() && since->prefix + since->suffix == size))
+    return WrittenOver{begin, size - end, std::string(text.substr(begin, end - begin))};
   // The previous text's bytes over the wider stretch: those of `text` that the
   // edit now reaches on either side, around what was put back before.
   const std::size_t prefix = std::min(since->prefix, begin);

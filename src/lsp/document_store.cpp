@@ -63,7 +63,9 @@ std::optional<std::uint32_t> Document::line_in_latest(std::uint32_t line) const 
 bool Document::line_readable_in_latest(std::uint32_t line) const {
   if (!latest) return false;
   if (!latest_written_over) return true;
-  const std::optional<WrittenOver> over = text.written_over();
+  // What was written over is known since the base: readable only when `latest` is that version.
+  const std::optional<WrittenOver>& over = text.written_over();
+  if (latest->analysis_ptr() != base) return false;
   const LineIndex& index = latest->analysis().index();
   // (Its line end too: a hover's range may reach the line's end.)
   return over && line < index.line_count() && index.line_end(line) < over->prefix;

@@ -88,7 +88,7 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
   // Written into a shared buffer only within its capacity: the versions that
   // hold it keep views of its bytes (read no more, but never left dangling).
   const std::size_t new_size = old_size - (end - begin) + new_text.size();
-  if (shared && !(write_shared && tracked_ && new_size <= text_->capacity())) {
+  if (shared && !(write_shared && written_over_ && new_size <= text_->capacity())) {
     // An analysis holds this version: the edited text goes into a new buffer
     // (the one the version before freed, text_buffer.hpp).
     // (Only this thread makes new holders, so a count of 1 cannot go up meanwhile.)
@@ -99,14 +99,12 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
     known_ends_.prefix = begin;
     known_ends_.suffix = old_size - end;
     text_ = std::move(edited);
-    tracked_ = false;  // the tracked analysis keeps the old buffer, untouched
-    written_over_.reset();
+    written_over_.reset();  // the tracked analysis keeps the old buffer, untouched
   } else {
     if (!shared) {
-      tracked_ = false;  // no version holds the buffer: nothing to put back for
-      written_over_.reset();
+      written_over_.reset();  // no version holds the buffer: nothing to put back for
     } else {
-      written_over_ = widen(written_over_ ? &*written_over_ : nullptr, *text_, begin, end);
+      written_over_ = widen(&*written_over_, *text_, begin, end);
       wrote_shared_ = true;
     }
     // Edits after the copy: the ends all of them left alone.
@@ -146,16 +144,7 @@ LineEdit TextDocument::apply(const std::optional<Range>& range, const std::strin
                   static_cast<std::uint32_t>(new_last - first + 1)};
 }
 
-void TextDocument::analysed_as_is() {
-  tracked_ = true;
-  written_over_.reset();
-}
-
-std::optional<WrittenOver> TextDocument::written_over() const {
-  if (!tracked_) return std::nullopt;
-  if (written_over_) return written_over_;
-  return WrittenOver{text_->size(), 0, {}};
-}
+void TextDocument::analysed_as_is() { written_over_ = WrittenOver{text_->size(), 0, {}}; }
 
 std::optional<CommonEnds> TextDocument::known_ends_from(const std::string& from) const {
   const std::shared_ptr<const std::string> edited_from = edited_from_.lock();

@@ -51,7 +51,7 @@ class TextDocument {
   // The previous text the tracked analysis read, as the bytes written over
   // since (nothing written: an empty stretch); null when the buffer is not
   // the one that analysis holds.
-  std::optional<WrittenOver> written_over() const;
+  const std::optional<WrittenOver>& written_over() const { return written_over_; }
 
   // The bytes the current text is known to share with `from`'s at their start
   // and end (the edits' ranges since the text was copied out of `from`, the
@@ -69,8 +69,8 @@ class TextDocument {
   // replacement), and lower bounds of the bytes the two share at each end.
   std::weak_ptr<const std::string> edited_from_;
   CommonEnds known_ends_;
-  // Since analysed_as_is, on this buffer: what edits wrote over (none yet: nullopt).
-  bool tracked_ = false;
+  // Since analysed_as_is, on this buffer: what edits wrote over (nullopt:
+  // the buffer is not the one the tracked analysis read).
   std::optional<WrittenOver> written_over_;
   bool wrote_shared_ = false;
 };
