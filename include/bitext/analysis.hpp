@@ -2,6 +2,7 @@
 // transcript and findings. Immutable once built, shared between threads.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -84,6 +85,8 @@ class Analysis {
     Keep,     // `previous` can be rerun from again, with the same reuse (tests, benchmarks)
     Release,  // each part is freed once the rerun has used it: the caller reruns from `previous`
               // only once (a later rerun from it is still exact, but reuses nothing)
+    Consume,  // as Release, and `previous`'s transcript too, once read, when no Reading holds
+              // `previous` (try_read): the rerun takes it, and it is read no more (below)
   };
   static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
                                                const std::vector<LineEdit>& edits, const CheckOptions& options,
@@ -101,6 +104,29 @@ class Analysis {
   static std::shared_ptr<const Analysis> rerun(const Analysis& previous, std::shared_ptr<const std::string> text,
                                                const std::vector<LineEdit>& edits, const CheckOptions& options,
                                                PreviousWork previous_work, const WrittenOver& written_over);
+
+  // A version that a rerun may take (PreviousWork::Consume) is read beside
+  // that rerun only under a Reading: while one is held, the rerun does not
+  // take it; once it is taken, try_read gives none, and its transcript is
+  // gone (empty). Its text, index, findings and ids stay. A rerun from a
+  // version taken so is a full run.
+  class Reading {
+   public:
+    Reading(Reading&& other) noexcept : analysis_(std::exchange(other.analysis_, nullptr)) {}
+    Reading(const Reading&) = delete;
+    Reading& operator=(const Reading&) = delete;
+    Reading& operator=(Reading&&) = delete;
+    ~Reading() {
+      if (analysis_ != nullptr) analysis_->readers_.fetch_sub(1, std::memory_order_release);
+    }
+
+   private:
+    friend class Analysis;
+    explicit Reading(const Analysis* analysis) : analysis_(analysis) {}
+    const Analysis* analysis_;
+  };
+  std::optional<Reading> try_read() const;
+  bool taken() const { return readers_.load(std::memory_order_acquire) < 0; }
 
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
@@ -141,13 +167,19 @@ class Analysis {
                                                 bool keep_rerun_work = true);
   std::shared_ptr<const std::string> text_;  // never null; immutable, so it may be shared
   LineIndex index_;  // views *text_
-  Transcript transcript_;
+  // Mutable for the consuming rerun that takes this version (freed then: it
+  // holds the only way to it, readers_ below).
+  mutable Transcript transcript_;
   std::vector<Finding> findings_;
   std::vector<double> pair_scores_;
   std::optional<std::size_t> first_invalid_utf8_;      // so that rerun scans only the edited bytes
   std::uint64_t id_;                                   // unique per version
   std::uint64_t previous_id_ = 0;                      // the version this one was rerun from, if any,
   CommonEnds previous_ends_;                           // ... and the bytes their texts share
+  mutable std::atomic<std::int32_t> readers_{0};  // Readings held; -1 once a consuming rerun took it
+  // Takes this version for a consuming rerun that holds `reading`, when no
+  // other Reading is held (then `reading` is spent).
+  bool take(Reading& reading) const;
   std::optional<Layout> content_layout_;  // layout_from_content's, when the options left the layout to it
   // Read by rerun only, and taken by a rerun that releases them (hence mutable:
   // the caller of such a rerun promises no other rerun reads them meanwhile).

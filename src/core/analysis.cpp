@@ -211,7 +211,18 @@ struct Outputs {
 // findings in the order of where they are.
 bool settled_before(const Finding& a, const Finding& b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; }
 
+// A version keeps its findings while the user types, and the next copies
+// those it reuses: their texts are kept at their size, not at the capacity
+// that building them left (a quarter more).
+void fit_texts(std::vector<Finding>& findings) {
+  for (Finding& finding : findings) {
+    finding.message.shrink_to_fit();
+    for (RelatedLocation& related : finding.related) related.message.shrink_to_fit();
+  }
+}
+
 void settle_findings(std::vector<Finding>& findings, const CheckOptions& options) {
+  fit_texts(findings);
   apply_rules(findings, options);
   detail::stable_sort_runs(findings.begin(), findings.end(), settled_before);
 }
@@ -222,6 +233,7 @@ void settle_findings(std::vector<Finding>& findings, const CheckOptions& options
 // above: a stable sort of the indices by the same key, applied in place.
 void settle_findings(std::vector<Finding>& findings, const CheckOptions& options,
                      std::vector<std::uint32_t>& listed_at, std::span<const char> follow_on) {
+  fit_texts(findings);
   listed_at.assign(findings.size(), kNotListed);
   std::vector<std::uint32_t> kept;  // settled index -> index before
   kept.reserve(findings.size());
@@ -294,22 +306,21 @@ void add_invalid_utf8(const LineIndex& index, std::optional<std::size_t> invalid
   findings.push_back(std::move(finding));
 }
 
-// `previous` (the analysis before an edit, or null) lends its work for the
-// lines `previous_lines` says are unchanged.
+// `previous` (the transcript before an edit; null when it had no labels)
+// lends its work for the lines `previous_lines` says are unchanged.
 // An unchanged line whose speaker label came or went (a name's recurrence is
 // the document's) reads differently: its content work is not reused.
 std::vector<std::uint32_t> same_reading_lines(std::span<const std::uint32_t> previous_lines,
                                               const Transcript* previous, const Transcript& transcript) {
   std::vector<std::uint32_t> lines(previous_lines.begin(), previous_lines.end());
-  if (previous == nullptr || (previous->speaker_model.labels.empty() && transcript.speaker_model.labels.empty()))
-    return lines;
+  const bool previous_labelled = previous != nullptr && !previous->speaker_model.labels.empty();
+  if (!previous_labelled && transcript.speaker_model.labels.empty()) return lines;
   for (std::size_t line = 0; line < lines.size() && line < transcript.lines.size(); ++line) {
     const std::uint32_t old_line = lines[line];
-    if (old_line == kNoLine || old_line >= previous->lines.size()) continue;
+    if (old_line == kNoLine || (previous_labelled && old_line >= previous->lines.size())) continue;
     const auto line_number = static_cast<std::uint32_t>(line);
-    if (text_begin(transcript, line_number) - transcript.lines[line].begin !=
-        text_begin(*previous, old_line) - previous->lines[old_line].begin)
-      lines[line] = kNoLine;
+    const std::size_t old_label = previous_labelled ? text_begin(*previous, old_line) - previous->lines[old_line].begin : 0;
+    if (text_begin(transcript, line_number) - transcript.lines[line].begin != old_label) lines[line] = kNoLine;
   }
   return lines;
 }
@@ -335,7 +346,24 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              std::vector<ScriptProfile> profiles, const CheckOptions& options,
              Reusable previous, std::span<const std::uint32_t> reused_lines, const Transcript* previous_transcript,
              const detail::SpeakerRecall& speakers, Outputs out, const EarlyFindingsListener* early = nullptr,
-             bool keep_rerun_work = true) {
+             bool keep_rerun_work = true, Transcript* taken_previous = nullptr) {
+  // A previous version taken by a consuming rerun: of its transcript, only its
+  // speaker model is read on (by the inference: kept apart for it, and freed
+  // once read), and its labels before that (same_reading_lines). The rest is
+  // freed as soon as those are its only reads, not beside the new version's:
+  // before pairing when it has no labels.
+  detail::SpeakerRecall recall = speakers;
+  SpeakerModel recalled_model;
+  auto release_taken_previous = [&] {
+    if (taken_previous == nullptr) return;
+    recalled_model = std::move(taken_previous->speaker_model);
+    recall.previous_model = &recalled_model;
+    recall.given_model = &recalled_model;
+    *taken_previous = Transcript{};
+    taken_previous = nullptr;
+    previous_transcript = nullptr;  // (read as a version without labels)
+  };
+  if (taken_previous != nullptr && taken_previous->speaker_model.labels.empty()) release_taken_previous();
   detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous.readings.get(), reused_lines);
   previous.readings.reset();
   std::vector<ScriptProfile>().swap(profiles);  // the lines keep theirs: not beside the content checks' peak
@@ -346,6 +374,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   const detail::LabelSources sources{index.text(), index, Layout::Lines};
   std::shared_ptr<detail::SpeakerMemo> memo = detail::read_speaker_labels(out.transcript, sources, &speakers);
   const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_transcript, out.transcript);
+  release_taken_previous();
 
   // On a full run the speakers of an unlabelled document are inferred while
   // the content checks run: both only read the labelled transcript (the
@@ -357,7 +386,8 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   // Without rerun the memo is dropped in the inference's thread, before the
   // content checks' peak (its cues are ~a quarter of the document's size).
   auto infer = [&] {
-    inferred = detail::infer_unlabelled_speakers(out.transcript, sources, &speakers, *memo);
+    inferred = detail::infer_unlabelled_speakers(out.transcript, sources, &recall, *memo);
+    recalled_model = SpeakerModel{};
     if (!keep_rerun_work) memo.reset();
   };
   // The structural checks read the labelled transcript's pairing, never the
@@ -471,6 +501,23 @@ Analysis::Analysis(std::shared_ptr<const std::string> text)
 Analysis::Analysis(std::shared_ptr<const std::string> text, const Analysis& previous, const CommonEnds& ends)
     : text_(std::move(text)), index_(*text_, previous.index_, ends), id_(new_analysis_id()), previous_id_(previous.id_),
       previous_ends_(ends) {}
+
+std::optional<Analysis::Reading> Analysis::try_read() const {
+  std::int32_t readers = readers_.load(std::memory_order_relaxed);
+  do {
+    if (readers < 0) return std::nullopt;
+  } while (!readers_.compare_exchange_weak(readers, readers + 1, std::memory_order_acquire, std::memory_order_relaxed));
+  return Reading(this);
+}
+
+bool Analysis::take(Reading& reading) const {
+  std::int32_t only = 1;
+  if (reading.analysis_ != this ||
+      !readers_.compare_exchange_strong(only, -1, std::memory_order_acquire, std::memory_order_relaxed))
+    return false;
+  reading.analysis_ = nullptr;
+  return true;
+}
 
 CommonEnds Analysis::common_ends_with(const Analysis& old) const {
   if (rerun_from(old)) return previous_ends_;
@@ -588,6 +635,10 @@ std::shared_ptr<const Analysis> Analysis::rerun_from_text(const Analysis& previo
                                                           const std::vector<LineEdit>& edits,
                                                           const CheckOptions& options, PreviousWork previous_work,
                                                           const CommonEnds& known_ends) {
+  // The rerun reads `previous` as one of its readers (taken by another, its
+  // transcript is gone), and takes it below when it may consume it.
+  std::optional<Reading> reading = previous.try_read();
+  if (!reading) return run(std::move(text), options);
   // Other layouts are read again as a whole (their units span lines, and the
   // per-line work below does not carry over); the content checks reuse the
   // previous version's work for the text units that are unchanged.
@@ -610,7 +661,9 @@ std::shared_ptr<const Analysis> Analysis::rerun_from_text(const Analysis& previo
   std::vector<ScriptProfile> profiles =
       reused_profiles(previous, previous_text, analysis->index_, edits, ends, previous_lines);
   Reusable reusable{previous.line_readings_, previous.speaker_memo_, previous.content_state_, previous.findings_};
-  if (previous_work == PreviousWork::Release) {
+  // (Consume: when this rerun is its only reader, else as Release.)
+  const bool took = previous_work == PreviousWork::Consume && previous.take(*reading);
+  if (previous_work != PreviousWork::Keep) {
     previous.line_readings_.reset();
     previous.speaker_memo_.reset();
     previous.content_state_.reset();
@@ -619,7 +672,8 @@ std::shared_ptr<const Analysis> Analysis::rerun_from_text(const Analysis& previo
   analyse(analysis->index_, analysis->first_invalid_utf8_, std::move(profiles), options, std::move(reusable), previous_lines,
           &previous.transcript_, speakers,
           {analysis->transcript_, analysis->line_readings_, analysis->speaker_memo_, analysis->findings_,
-           analysis->pair_scores_, analysis->content_state_});
+           analysis->pair_scores_, analysis->content_state_},
+          nullptr, true, took ? &previous.transcript_ : nullptr);
   return analysis;
 }
 

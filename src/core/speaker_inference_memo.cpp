@@ -147,6 +147,7 @@ std::optional<SpeakerModel> infer_with_recall(const Transcript& transcript, cons
       inference.participants = before.participants;
       inference.mentions = before.mentions;
       inference.decode = before.decode;
+      if (recall.given_model != nullptr) return kept_inferred_model(std::move(*recall.given_model));
       return kept_inferred_model(*recall.previous_model);
     }
     case Reuse::Cast: {

@@ -71,6 +71,9 @@ struct SpeakerRecall {
   // (Analysis::rerun of a line document): whole-model reuse needs both.
   const PreviousText* previous_text = nullptr;
   const SpeakerModel* previous_model = nullptr;
+  // `previous_model` itself when the caller gives it up (a rerun that took the
+  // previous version): a model kept whole is then moved, not copied.
+  SpeakerModel* given_model = nullptr;
 };
 
 // read_label over `text`'s bytes [begin, end), remembering every read for the

@@ -81,8 +81,12 @@ std::string preview(std::string_view line, std::size_t max_chars) {
     while (keep > 0 && attaches_to_previous(shown[keep].cp)) --keep;  // never strand a mark
     while (keep > 0 && shown[keep - 1].space) --keep;
   }
+  // Exactly its size: previews are kept (messages, turn evidence) by every version.
+  std::size_t bytes = truncated ? 3 : 0;
+  for (std::size_t i = 0; i < keep; ++i)
+    bytes += shown[i].cp < 0x80 ? 1 : shown[i].cp < 0x800 ? 2 : shown[i].cp < 0x10000 ? 3 : 4;
   std::string out;
-  out.reserve(keep * 3 + 3);
+  out.reserve(bytes);
   for (std::size_t i = 0; i < keep; ++i) append_utf8(out, shown[i].cp);
   if (truncated) out += "\u2026";
   return out;

@@ -17,16 +17,18 @@ namespace bitext::lsp {
 std::shared_ptr<const Analysis> analyse_with_core(AnalysisJob& job) {
   // The worker is the only one to rerun from a base, once (a queued job is
   // rebased on the newest version, rebase_on_newest): the base's work kept for
-  // rerun is freed as the rerun uses it, not kept beside the new version's.
+  // rerun is freed as the rerun uses it, not kept beside the new version's,
+  // and so is its transcript when no request reads it meanwhile (the server
+  // reads a base only under an Analysis::Reading).
   if (job.base && job.edit) {
     if (job.written_over)
-      return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Release,
+      return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Consume,
                              *job.written_over);
     const std::shared_ptr<const std::string> edited_from = job.edited_from.lock();
     if (edited_from && edited_from.get() == &job.base->text())
-      return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Release,
+      return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Consume,
                              job.known_ends);
-    return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Release);
+    return Analysis::rerun(*job.base, job.text, {*job.edit}, job.options, Analysis::PreviousWork::Consume);
   }
   if (job.on_early) return Analysis::run(job.text, job.options, job.on_early);
   return Analysis::run(job.text, job.options);

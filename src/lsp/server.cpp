@@ -529,11 +529,17 @@ void Server::on_shutdown(const json& id, const Void&) {
 void Server::on_hover(const json& id, const TextDocumentPositionParams& params) {
   Position position = params.position;
   Document* document = documents_.find(params.text_document.uri);
-  if (document != nullptr && !document->current && document->latest && document->held_changes.empty()) {
-    // While the user types, a hover on a line that the edits since the latest
-    // analysis did not touch (nor its partner lines, which the hover quotes)
-    // is answered from it, its range moved to where the line is now; when the
-    // edits were written into its buffer, only on lines before what they wrote over.
+  // While the user types, a hover on a line that the edits since the latest
+  // analysis did not touch (nor its partner lines, which the hover quotes)
+  // is answered from it, its range moved to where the line is now; when the
+  // edits were written into its buffer, only on lines before what they wrote
+  // over; and not once the analysis of the edits has taken it (the rerun
+  // frees its transcript: AnalysisWorker), nor while it reads it.
+  std::optional<Analysis::Reading> reading =
+      document != nullptr && !document->current && document->latest && document->held_changes.empty()
+          ? document->latest->analysis().try_read()
+          : std::nullopt;
+  if (reading) {
     auto old_line = document->line_in_latest(position.line);
     bool partners_unchanged = old_line.has_value() && document->line_readable_in_latest(*old_line);
     if (old_line) {
@@ -562,11 +568,16 @@ void Server::on_hover(const json& id, const TextDocumentPositionParams& params) 
 
 void Server::on_workspace_symbol(const json& id, const WorkspaceSymbolParams& params) {
   std::vector<OpenDocumentView> views;
+  std::vector<Analysis::Reading> readings;  // held until the answer is written
   for (Document* document : documents_.all()) {
     // (A version whose buffer edits were written into is not read; the next is near.)
-    const std::shared_ptr<const Snapshot> readable =
+    std::shared_ptr<const Snapshot> readable =
         document->latest && !document->latest_written_over ? document->latest : document->current;
     if (!readable) continue;
+    // (Taken by the rerun from it: the current version's is there soon; left out meanwhile.)
+    std::optional<Analysis::Reading> reading = readable->analysis().try_read();
+    if (!reading) continue;
+    readings.push_back(std::move(*reading));
     const Analysis& analysis = readable->analysis();
     views.push_back(OpenDocumentView{&document->uri, &analysis.transcript(), &analysis.index()});
   }

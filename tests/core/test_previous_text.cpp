@@ -112,6 +112,7 @@ TEST_CASE("rerun from a version whose buffer the edits were written into gives w
     const auto buffer = std::make_shared<std::string>(join_lines(lines));
     auto current = Analysis::run(std::shared_ptr<const std::string>(buffer), options);
     std::size_t reused = 0;
+    std::size_t consumed = 0;
     for (int edit = 0; edit < 40; ++edit) {
       CAPTURE(edit);
       const std::vector<LineEdit> line_edits = editor.edit();
@@ -123,13 +124,18 @@ TEST_CASE("rerun from a version whose buffer the edits were written into gives w
       const std::size_t suffix = ends.suffix - std::min<std::size_t>(ends.suffix, edit % 3);
       WrittenOver over{prefix, suffix, buffer->substr(prefix, buffer->size() - prefix - suffix)};
       buffer->assign(text);  // written over: the previous version's text() now reads the new bytes
+      // As the server's worker: the previous version is consumed (nobody else reads it).
+      const std::shared_ptr<const Analysis> previous = current;
       current = Analysis::rerun(*current, std::shared_ptr<const std::string>(buffer), line_edits, options,
-                                Analysis::PreviousWork::Release, over);
+                                Analysis::PreviousWork::Consume, over);
       const auto fresh = Analysis::run(text, options);
       check_same_analysis(*fresh, *current);
+      consumed += previous->taken() ? 1 : 0;
       reused += ends.prefix + ends.suffix > text.size() / 2 ? 1 : 0;
     }
     CHECK(reused > 20);  // most edits were small: the rerun had much to reuse
+    // (Line documents: the rerun takes the previous version; other layouts are read again whole.)
+    CHECK((consumed > 20) == (current->transcript().layout == Layout::Lines));
   }
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -46,8 +47,19 @@ void check_edits(const std::string& path, const CheckOptions& options, unsigned 
     const std::vector<LineEdit> line_edits = editor.edit();
     const std::string text = join_lines(lines);
     CAPTURE(edit);
+    const std::shared_ptr<const Analysis> previous = current;
+    const bool lines_before = previous->transcript().layout == Layout::Lines;
+    const std::size_t findings_before = previous->findings().size();
     current = Analysis::rerun(*current, std::make_shared<const std::string>(text), line_edits, options, previous_work);
     check_same_analysis(*Analysis::run(text, options), *current);
+    // Consumed: a rerun of a line document took the previous version (nobody
+    // else read it) and freed its transcript; its findings stay.
+    const bool consumed = previous_work == Analysis::PreviousWork::Consume && lines_before &&
+                          current->transcript().layout == Layout::Lines;
+    CHECK(previous->taken() == consumed);
+    CHECK(previous->try_read().has_value() == !consumed);
+    if (consumed) CHECK(previous->transcript().pairs.empty());
+    CHECK(previous->findings().size() == findings_before);
     speakers_seen += current->transcript().speaker_model.speakers.size();
     in_layout += current->transcript().layout == layout ? 1 : 0;
   }
@@ -71,6 +83,50 @@ TEST_CASE("rerun that releases the previous version's work gives exactly what ru
   const CheckOptions options;
   check_edits("examples/unsupervised-learning-ep1.zh-en.txt", options, 5, 30, Analysis::PreviousWork::Release);
   check_edits("tests/fixtures/speakers/lines-colon.txt", options, 6, 30, Analysis::PreviousWork::Release);
+}
+
+// The server's worker lets the rerun take the version it reruns from when no
+// request reads it: its transcript goes too, before the new version's peak.
+TEST_CASE("rerun that consumes the previous version gives exactly what run gives") {
+  const CheckOptions options;
+  check_edits("examples/unsupervised-learning-ep1.zh-en.txt", options, 9, 30, Analysis::PreviousWork::Consume);
+  check_edits("tests/fixtures/speakers/lines-colon.txt", options, 10, 30, Analysis::PreviousWork::Consume);
+  check_edits("tests/fixtures/speakers/lines-otter.txt", options, 11, 30, Analysis::PreviousWork::Consume);
+}
+
+// A request reading the version (the server's hover on the latest analysis)
+// holds a Reading: the rerun then leaves the version whole. A version taken
+// is rerun from by a full run (the server reruns from a version once; a
+// second rerun from it is still exact).
+TEST_CASE("a rerun that may consume the previous version leaves it whole while it is read, and one from a version taken gives what run gives") {
+  const CheckOptions options;
+  const std::string text = read_source_file("examples/unsupervised-learning-ep1.zh-en.txt");
+  std::vector<std::string> lines = split_lines(text);
+  const auto base = Analysis::run(text, options);
+  const std::size_t pairs = base->transcript().pairs.size();
+  Editor editor{std::mt19937(12), lines};
+  std::vector<LineEdit> line_edits = editor.edit();
+  std::string edited = join_lines(lines);
+  {
+    std::optional<Analysis::Reading> reading = base->try_read();
+    REQUIRE(reading.has_value());
+    const auto rerun = Analysis::rerun(*base, std::make_shared<const std::string>(edited), line_edits, options,
+                                       Analysis::PreviousWork::Consume);
+    check_same_analysis(*Analysis::run(edited, options), *rerun);
+    CHECK_FALSE(base->taken());
+    CHECK(base->transcript().pairs.size() == pairs);
+  }
+  const auto taking = Analysis::rerun(*base, std::make_shared<const std::string>(edited), line_edits, options,
+                                      Analysis::PreviousWork::Consume);
+  check_same_analysis(*Analysis::run(edited, options), *taking);
+  CHECK(base->taken());
+  CHECK_FALSE(base->try_read().has_value());
+  CHECK(base->transcript().pairs.empty());
+  line_edits = editor.edit();
+  edited = join_lines(lines);
+  for (const Analysis::PreviousWork work : {Analysis::PreviousWork::Keep, Analysis::PreviousWork::Consume})
+    check_same_analysis(*Analysis::run(edited, options),
+                        *Analysis::rerun(*base, std::make_shared<const std::string>(edited), {}, options, work));
 }
 
 // A version whose work a rerun released can be rerun from again (the server
@@ -405,15 +461,17 @@ TEST_CASE("a long document's reruns with a kept helper thread start no thread an
   HelperThread helper;
   std::vector<std::string> lines = split_lines(text);
   Editor editor{std::mt19937(5), lines};
-  for (int edit = 0; edit < 3; ++edit) {
+  // (The server's worker consumes the version it reruns from: its transcript
+  // is freed before the inference and the content checks run beside each other.)
+  for (int edit = 0; edit < 4; ++edit) {
     const std::vector<LineEdit> line_edits = editor.edit();
     const std::string edited = join_lines(lines);
     CAPTURE(edit);
     const std::size_t before = detail::threads_started();
+    const auto work = edit % 2 == 0 ? Analysis::PreviousWork::Release : Analysis::PreviousWork::Consume;
     {
       UseHelperThread use(helper);
-      current = Analysis::rerun(*current, std::make_shared<const std::string>(edited), line_edits, options,
-                                Analysis::PreviousWork::Release);
+      current = Analysis::rerun(*current, std::make_shared<const std::string>(edited), line_edits, options, work);
     }
     CHECK(detail::threads_started() == before);
     check_same_analysis(*Analysis::run(edited, options), *current);

@@ -251,6 +251,60 @@ TEST_CASE("an edit written into the buffer the latest analysis read: a hover bef
   CHECK(connection.exit_code() == 0);
 }
 
+TEST_CASE("a hover while the rerun has taken the latest analysis waits for the new one") {
+  // The analysis of version 3 is made (taking version 2's, its base, which
+  // nobody read), then held until the test lets it go.
+  struct Gate {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool analysed = false, released = false, base_taken = false;
+  };
+  auto gate = std::make_shared<Gate>();
+  Analyser gated = [gate](AnalysisJob& job) -> std::shared_ptr<const bitext::Analysis> {
+    auto made = analyse_with_core(job);
+    if (job.version == 3) {
+      std::unique_lock lock(gate->mutex);
+      gate->base_taken = job.base && job.base->taken();
+      gate->analysed = true;
+      gate->changed.notify_all();
+      gate->changed.wait(lock, [&] { return gate->released; });
+    }
+    return made;
+  };
+  MemoryConnection connection("test", gated);
+  open_analysed_at_once(connection);
+  connection.send(insert(2, 2, 6, "真"));
+  CHECK(next(connection)["params"]["version"] == 2);
+  connection.send(insert(3, 4, 2, "好"));
+  {
+    std::unique_lock lock(gate->mutex);
+    REQUIRE(gate->changed.wait_for(lock, std::chrono::seconds(20), [&] { return gate->analysed; }));
+    CHECK(gate->base_taken);
+  }
+  // The first pair lies before the edit (answered from version 2 while its
+  // rerun had not started), but version 2's transcript is gone: the hover waits.
+  connection.send(hover_at(2, 3));
+  connection.settle(milliseconds(100), milliseconds(1000));
+  CHECK(connection.pending_frames() == 0);
+  {
+    std::lock_guard lock(gate->mutex);
+    gate->released = true;
+    gate->changed.notify_all();
+  }
+  json published = next(connection);
+  CHECK(published["method"] == "textDocument/publishDiagnostics");
+  CHECK(published["params"]["version"] == 3);
+  json hover = next(connection);
+  CHECK(hover["id"] == 2);
+  CHECK(hover["result"].dump().find("谢谢邀请🤗真。") != std::string::npos);
+  CHECK(hover["result"]["range"]["start"]["line"] == 3);
+
+  connection.send(request(4, "shutdown", nullptr));
+  CHECK(next(connection)["id"] == 4);
+  connection.send(notification("exit", nullptr));
+  CHECK(connection.exit_code() == 0);
+}
+
 TEST_CASE("the in-memory connection answers broken bytes like the pipes do, and reports the exit code") {
   MemoryConnection connection;
   connection.send_bytes("Content-Length : 2\r\n\r\n{}");
