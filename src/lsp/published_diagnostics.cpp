@@ -117,6 +117,7 @@ void PublishedDiagnostics::append(std::string& out, const FeatureContext& contex
     if (tails[i].empty()) {
       make_diagnostic(diagnostic, finding, i, range_of, options);
       append_json_tail(tails[i], diagnostic);
+      tails[i].shrink_to_fit();  // kept until the next publish: at its size, not at what appending left
       ++written_;
     }
     if (i > 0) out.push_back(',');
