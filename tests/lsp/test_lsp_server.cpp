@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -74,6 +75,39 @@ void open_analysed_at_once(MemoryConnection& connection) {
   connection.send(notification("textDocument/didOpen",
                                {{"textDocument", {{"uri", kUri}, {"languageId", "bitext"}, {"version", 1}, {"text", kText}}}}));
   CHECK(next(connection)["params"]["version"] == 1);
+}
+
+// `kText` opened, an edit of its line 2 analysed (version 2: in a new buffer,
+// the opened text's has no room to grow; once analysed, that buffer is the
+// base's, and no job reads it), then one of line 4 written into that buffer
+// (version 3: the Chinese line of the second pair).
+void open_and_edit_twice(MemoryConnection& connection) {
+  open_analysed_at_once(connection);
+  connection.send(insert(2, 2, 6, "真"));
+  CHECK(next(connection)["params"]["version"] == 2);
+  connection.send(insert(3, 4, 2, "好"));
+}
+
+// Sends a hover that must wait for version 3's analysis, which `release`
+// lets go: nothing comes meanwhile; then version 3 is published, then the answer.
+json hover_waiting_for_version_3(MemoryConnection& connection, int id, int line, const std::function<void()>& release) {
+  connection.send(hover_at(id, line));
+  connection.settle(milliseconds(100), milliseconds(1000));
+  CHECK(connection.pending_frames() == 0);
+  release();
+  json published = next(connection);
+  CHECK(published["method"] == "textDocument/publishDiagnostics");
+  CHECK(published["params"]["version"] == 3);
+  json answer = next(connection);
+  CHECK(answer["id"] == id);
+  return answer;
+}
+
+void shut_down(MemoryConnection& connection, int id) {
+  connection.send(request(id, "shutdown", nullptr));
+  CHECK(next(connection)["id"] == id);
+  connection.send(notification("exit", nullptr));
+  CHECK(connection.exit_code() == 0);
 }
 
 }  // namespace
@@ -210,13 +244,7 @@ TEST_CASE("an edit written into the buffer the latest analysis read: a hover bef
     return analyse_with_core(job);
   };
   MemoryConnection connection("test", gated);
-  open_analysed_at_once(connection);
-  // The first edit goes into a new buffer (the opened text's has no room to
-  // grow); once analysed, that buffer is the base's, and no job reads it.
-  connection.send(insert(2, 2, 6, "真"));
-  CHECK(next(connection)["params"]["version"] == 2);
-  // Written into the base's buffer: the Chinese line 4 of the second pair.
-  connection.send(insert(3, 4, 2, "好"));
+  open_and_edit_twice(connection);
   {
     std::unique_lock lock(gate->mutex);
     REQUIRE(gate->changed.wait_for(lock, std::chrono::seconds(20), [&] { return gate->started; }));
@@ -229,26 +257,14 @@ TEST_CASE("an edit written into the buffer the latest analysis read: a hover bef
   CHECK((*before)["result"].dump().find("谢谢邀请🤗真。") != std::string::npos);
   // The third pair was not edited, but it lies after them, where version 2's
   // offsets no longer read its text: the hover waits for version 3.
-  connection.send(hover_at(3, 7));
-  connection.settle(milliseconds(100), milliseconds(1000));
-  CHECK(connection.pending_frames() == 0);
-  {
+  const json after = hover_waiting_for_version_3(connection, 3, 7, [&] {
     std::lock_guard lock(gate->mutex);
     gate->released = true;
     gate->changed.notify_all();
-  }
-  json published = next(connection);
-  CHECK(published["method"] == "textDocument/publishDiagnostics");
-  CHECK(published["params"]["version"] == 3);
-  json after = next(connection);
-  CHECK(after["id"] == 3);
+  });
   CHECK(after["result"].dump().find("如今我们已身处一个全面拥抱AI的世界。") != std::string::npos);
   CHECK(after["result"]["range"]["start"]["line"] == 7);
-
-  connection.send(request(4, "shutdown", nullptr));
-  CHECK(next(connection)["id"] == 4);
-  connection.send(notification("exit", nullptr));
-  CHECK(connection.exit_code() == 0);
+  shut_down(connection, 4);
 }
 
 TEST_CASE("a hover while the rerun has taken the latest analysis waits for the new one") {
@@ -272,10 +288,7 @@ TEST_CASE("a hover while the rerun has taken the latest analysis waits for the n
     return made;
   };
   MemoryConnection connection("test", gated);
-  open_analysed_at_once(connection);
-  connection.send(insert(2, 2, 6, "真"));
-  CHECK(next(connection)["params"]["version"] == 2);
-  connection.send(insert(3, 4, 2, "好"));
+  open_and_edit_twice(connection);
   {
     std::unique_lock lock(gate->mutex);
     REQUIRE(gate->changed.wait_for(lock, std::chrono::seconds(20), [&] { return gate->analysed; }));
@@ -283,26 +296,14 @@ TEST_CASE("a hover while the rerun has taken the latest analysis waits for the n
   }
   // The first pair lies before the edit (answered from version 2 while its
   // rerun had not started), but version 2's transcript is gone: the hover waits.
-  connection.send(hover_at(2, 3));
-  connection.settle(milliseconds(100), milliseconds(1000));
-  CHECK(connection.pending_frames() == 0);
-  {
+  const json hover = hover_waiting_for_version_3(connection, 2, 3, [&] {
     std::lock_guard lock(gate->mutex);
     gate->released = true;
     gate->changed.notify_all();
-  }
-  json published = next(connection);
-  CHECK(published["method"] == "textDocument/publishDiagnostics");
-  CHECK(published["params"]["version"] == 3);
-  json hover = next(connection);
-  CHECK(hover["id"] == 2);
+  });
   CHECK(hover["result"].dump().find("谢谢邀请🤗真。") != std::string::npos);
   CHECK(hover["result"]["range"]["start"]["line"] == 3);
-
-  connection.send(request(4, "shutdown", nullptr));
-  CHECK(next(connection)["id"] == 4);
-  connection.send(notification("exit", nullptr));
-  CHECK(connection.exit_code() == 0);
+  shut_down(connection, 4);
 }
 
 TEST_CASE("the in-memory connection answers broken bytes like the pipes do, and reports the exit code") {
