@@ -372,7 +372,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   if (keep_rerun_work) out.line_readings = std::move(paired.readings);
   paired.readings.reset();
   const detail::LabelSources sources{index.text(), index, Layout::Lines};
-  std::shared_ptr<detail::SpeakerMemo> memo = detail::read_speaker_labels(out.transcript, sources, &speakers);
+  std::shared_ptr<detail::SpeakerMemo> memo = detail::read_speaker_labels(out.transcript, sources, &recall);
   const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_transcript, out.transcript);
   release_taken_previous();
 
