@@ -571,7 +571,7 @@ void Server::on_workspace_symbol(const json& id, const WorkspaceSymbolParams& pa
   std::vector<Analysis::Reading> readings;  // held until the answer is written
   for (Document* document : documents_.all()) {
     // (A version whose buffer edits were written into is not read; the next is near.)
-    std::shared_ptr<const Snapshot> readable =
+    const std::shared_ptr<const Snapshot> readable =
         document->latest && !document->latest_written_over ? document->latest : document->current;
     if (!readable) continue;
     // (Taken by the rerun from it: the current version's is there soon; left out meanwhile.)
