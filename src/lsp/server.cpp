@@ -642,7 +642,7 @@ void Server::apply_held_changes(Document& document) {
   }
 }
 
-bool Server::apply_changes(Document& document, const std::vector<TextDocumentContentChangeEvent>& changes) {
+void Server::apply_changes(Document& document, const std::vector<TextDocumentContentChangeEvent>& changes) {
   const std::string uri = document.uri;
   std::optional<LineEdit> edit;
   try {
@@ -672,11 +672,10 @@ bool Server::apply_changes(Document& document, const std::vector<TextDocumentCon
                       " bytes: it is no longer checked (close and reopen it once it is smaller)";
     send(make_notification("window/showMessage", {{"type", kLogError}, {"message", "bitext: " + why}}));
     on_did_close(TextDocumentParams{TextDocumentIdentifier{uri}});
-    return false;
+    return;
   }
   document.record_edit(edit.value_or(LineEdit{0, 0, 0}));
   schedule_analysis(document, false);
-  return true;
 }
 
 void Server::on_did_close(TextDocumentParams params) {

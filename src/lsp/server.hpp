@@ -112,10 +112,10 @@ class Server {
   EarlyFindingsListener early_publisher(const AnalysisJob& job);
   void on_analysis(AnalysisResult result);
   void take_result(Document& document, AnalysisResult result);
-  // Writes `changes` into the document's text and schedules its analysis;
-  // false when that closed the document (too large). Throws on a bad range
-  // after resetting the document's analysis state.
-  bool apply_changes(Document& document, const std::vector<TextDocumentContentChangeEvent>& changes);
+  // Writes `changes` into the document's text and schedules its analysis, or
+  // closes the document when it grew too large (`document` is gone then).
+  // Throws on a bad range after resetting the document's analysis state.
+  void apply_changes(Document& document, const std::vector<TextDocumentContentChangeEvent>& changes);
   void apply_held_changes(Document& document);
   void publish(Document& document);
 
