@@ -67,7 +67,7 @@ CommonEnds PreviousText::common_ends_with(std::string_view text, const CommonEnd
   ends.old_size = size_;
   ends.new_size = text.size();
   std::size_t& prefix = ends.prefix;
-  prefix = std::min({std::max(known.prefix, over.prefix), limit});
+  prefix = std::min(std::max(known.prefix, over.prefix), limit);
   while (prefix < limit && at(prefix) == text[prefix]) ++prefix;
   const std::size_t suffix_limit = limit - prefix;
   std::size_t& suffix = ends.suffix;
