@@ -306,20 +306,48 @@ void add_invalid_utf8(const LineIndex& index, std::optional<std::size_t> invalid
   findings.push_back(std::move(finding));
 }
 
-// `previous` (the transcript before an edit; null when it had no labels)
-// lends its work for the lines `previous_lines` says are unchanged.
-// An unchanged line whose speaker label came or went (a name's recurrence is
-// the document's) reads differently: its content work is not reused.
+// What same_reading_lines reads of the transcript before an edit: how many
+// lines it had, and the width of the speaker label at the start of each of
+// its labelled lines. Taken before pairing, so that a rerun that consumes the
+// previous version frees its transcript before building the new one.
+struct PreviousLabelWidths {
+  bool labelled = false;
+  std::size_t line_count = 0;
+  std::vector<std::pair<std::uint32_t, std::size_t>> widths;  // (line, label width), by line; none when 0
+};
+
+PreviousLabelWidths label_widths_of(const Transcript* previous) {
+  PreviousLabelWidths read;
+  if (previous == nullptr || previous->speaker_model.labels.empty()) return read;
+  read.labelled = true;
+  read.line_count = previous->lines.size();
+  // A label lies inside its own line, so only the lines that labels name can start after one.
+  for (const SpeakerLabel& label : previous->speaker_model.labels) {
+    if (label.line >= previous->lines.size()) continue;
+    if (!read.widths.empty() && read.widths.back().first >= label.line) continue;  // (labels come in text order)
+    const std::size_t width = text_begin(*previous, label.line) - previous->lines[label.line].begin;
+    if (width != 0) read.widths.emplace_back(label.line, width);
+  }
+  return read;
+}
+
+// The previous version lends its work for the lines `previous_lines` says are
+// unchanged. An unchanged line whose speaker label came or went (a name's
+// recurrence is the document's) reads differently: its content work is not reused.
 std::vector<std::uint32_t> same_reading_lines(std::span<const std::uint32_t> previous_lines,
-                                              const Transcript* previous, const Transcript& transcript) {
+                                              const PreviousLabelWidths& previous, const Transcript& transcript) {
   std::vector<std::uint32_t> lines(previous_lines.begin(), previous_lines.end());
-  const bool previous_labelled = previous != nullptr && !previous->speaker_model.labels.empty();
-  if (!previous_labelled && transcript.speaker_model.labels.empty()) return lines;
+  if (!previous.labelled && transcript.speaker_model.labels.empty()) return lines;
+  auto old_width = [&](std::uint32_t old_line) -> std::size_t {
+    const auto at = std::lower_bound(previous.widths.begin(), previous.widths.end(), old_line,
+                                     [](const auto& entry, std::uint32_t line) { return entry.first < line; });
+    return at != previous.widths.end() && at->first == old_line ? at->second : 0;
+  };
   for (std::size_t line = 0; line < lines.size() && line < transcript.lines.size(); ++line) {
     const std::uint32_t old_line = lines[line];
-    if (old_line == kNoLine || (previous_labelled && old_line >= previous->lines.size())) continue;
+    if (old_line == kNoLine || (previous.labelled && old_line >= previous.line_count)) continue;
     const auto line_number = static_cast<std::uint32_t>(line);
-    const std::size_t old_label = previous_labelled ? text_begin(*previous, old_line) - previous->lines[old_line].begin : 0;
+    const std::size_t old_label = previous.labelled ? old_width(old_line) : 0;
     if (text_begin(transcript, line_number) - transcript.lines[line].begin != old_label) lines[line] = kNoLine;
   }
   return lines;
@@ -349,9 +377,9 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
              bool keep_rerun_work = true, Transcript* taken_previous = nullptr) {
   // A previous version taken by a consuming rerun: of its transcript, only its
   // speaker model is read on (by the inference: kept apart for it, and freed
-  // once read), and its labels before that (same_reading_lines). The rest is
-  // freed as soon as those are its only reads, not beside the new version's:
-  // before pairing when it has no labels.
+  // once read), and its labels' widths (same_reading_lines, taken here). The
+  // rest is freed before pairing, not kept beside the new version's.
+  const PreviousLabelWidths previous_labels = label_widths_of(previous_transcript);
   detail::SpeakerRecall recall = speakers;
   SpeakerModel recalled_model;
   auto release_taken_previous = [&] {
@@ -361,9 +389,8 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
     recall.given_model = &recalled_model;
     *taken_previous = Transcript{};
     taken_previous = nullptr;
-    previous_transcript = nullptr;  // (read as a version without labels)
   };
-  if (taken_previous != nullptr && taken_previous->speaker_model.labels.empty()) release_taken_previous();
+  release_taken_previous();
   detail::PairedLines paired = detail::pair_lines(index, options, profiles, previous.readings.get(), reused_lines);
   previous.readings.reset();
   std::vector<ScriptProfile>().swap(profiles);  // the lines keep theirs: not beside the content checks' peak
@@ -373,8 +400,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   paired.readings.reset();
   const detail::LabelSources sources{index.text(), index, Layout::Lines};
   std::shared_ptr<detail::SpeakerMemo> memo = detail::read_speaker_labels(out.transcript, sources, &recall);
-  const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_transcript, out.transcript);
-  release_taken_previous();
+  const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_labels, out.transcript);
 
   // On a full run the speakers of an unlabelled document are inferred while
   // the content checks run: both only read the labelled transcript (the

@@ -87,6 +87,9 @@ double log_of(std::uint32_t value) {
 PairingItems pairing_items(const UnitSequence& sequence, const std::vector<UnitReading>& readings, Script script1,
                            Script script2) {
   PairingItems result;
+  // At most one item per unit: reserved, not grown by doubling beside the
+  // previous capacity (a long document's items are megabytes).
+  result.items.reserve(sequence.units.size());
   std::vector<std::uint32_t> weights1, weights2;
   std::size_t first_content = 0;
   while (first_content < sequence.units.size() && !readings[first_content].content()) ++first_content;
