@@ -229,7 +229,8 @@ struct PairTable {
   std::size_t line_begin(std::uint32_t line) const { return text_begin(*transcript, line); }
   std::size_t line_end(std::uint32_t line) const { return transcript->lines[line].end; }
   std::string_view line_text(std::uint32_t line) const {
-    return text().substr(line_begin(line), line_end(line) - line_begin(line));
+    const std::size_t begin = line_begin(line);  // (once: a search of the labels when the document has any)
+    return text().substr(begin, line_end(line) - begin);
   }
   Script script(bool translation) const {
     return translation ? transcript->translation_script : transcript->original_script;
