@@ -321,12 +321,10 @@ PreviousLabelWidths label_widths_of(const Transcript* previous) {
   if (previous == nullptr || previous->speaker_model.labels.empty()) return read;
   read.labelled = true;
   read.line_count = previous->lines.size();
-  // A label lies inside its own line, so only the lines that labels name can start after one.
-  for (const SpeakerLabel& label : previous->speaker_model.labels) {
-    if (label.line >= previous->lines.size()) continue;
-    if (!read.widths.empty() && read.widths.back().first >= label.line) continue;  // (labels come in text order)
-    const std::size_t width = text_begin(*previous, label.line) - previous->lines[label.line].begin;
-    if (width != 0) read.widths.emplace_back(label.line, width);
+  TextBeginWalk text_begin_of(*previous);
+  for (std::uint32_t line = 0; line < previous->lines.size(); ++line) {
+    const std::size_t width = text_begin_of(line) - previous->lines[line].begin;
+    if (width != 0) read.widths.emplace_back(line, width);
   }
   return read;
 }
@@ -338,17 +336,27 @@ std::vector<std::uint32_t> same_reading_lines(std::span<const std::uint32_t> pre
                                               const PreviousLabelWidths& previous, const Transcript& transcript) {
   std::vector<std::uint32_t> lines(previous_lines.begin(), previous_lines.end());
   if (!previous.labelled && transcript.speaker_model.labels.empty()) return lines;
+  // The unchanged lines keep their order: the previous widths are walked
+  // along with the lines (searched again if an old line ever came earlier).
+  std::size_t next_width = 0;
   auto old_width = [&](std::uint32_t old_line) -> std::size_t {
-    const auto at = std::lower_bound(previous.widths.begin(), previous.widths.end(), old_line,
-                                     [](const auto& entry, std::uint32_t line) { return entry.first < line; });
-    return at != previous.widths.end() && at->first == old_line ? at->second : 0;
+    if (next_width > 0 && previous.widths[next_width - 1].first >= old_line)
+      next_width = static_cast<std::size_t>(
+          std::lower_bound(previous.widths.begin(), previous.widths.end(), old_line,
+                           [](const auto& entry, std::uint32_t line) { return entry.first < line; }) -
+          previous.widths.begin());
+    while (next_width < previous.widths.size() && previous.widths[next_width].first < old_line) ++next_width;
+    return next_width < previous.widths.size() && previous.widths[next_width].first == old_line
+               ? previous.widths[next_width].second
+               : 0;
   };
+  TextBeginWalk text_begin_of(transcript);
   for (std::size_t line = 0; line < lines.size() && line < transcript.lines.size(); ++line) {
     const std::uint32_t old_line = lines[line];
     if (old_line == kNoLine || (previous.labelled && old_line >= previous.line_count)) continue;
     const auto line_number = static_cast<std::uint32_t>(line);
     const std::size_t old_label = previous.labelled ? old_width(old_line) : 0;
-    if (text_begin(transcript, line_number) - transcript.lines[line].begin != old_label) lines[line] = kNoLine;
+    if (text_begin_of(line_number) - transcript.lines[line].begin != old_label) lines[line] = kNoLine;
   }
   return lines;
 }

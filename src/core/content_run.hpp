@@ -129,6 +129,7 @@ class ContentRun {
         previous_lines_(previous_lines), previous_findings_(previous_findings) {
     table_.transcript = &transcript;
     table_.index = &index;
+    table_.read_label_widths();
     table_.lexicon = document_lexicon(transcript.translation_script, transcript.original_script);
     // A rerun looks up the words around the edit again: remembered, they
     // leave the dictionary's image unread (Lexicon::remembering; not when the

@@ -214,6 +214,9 @@ struct PairTable {
   std::vector<PairChecks::OriginalWords> original_words;
   // Of each valid pair, never null: those with none share no_mismatches().
   std::vector<const PairMismatches*> mismatches;
+  // Per line, the width of the speaker label it starts with (read_label_widths;
+  // empty when the document has no labels, or not read: text_begin then).
+  std::vector<std::uint32_t> label_widths;
 
   std::size_t size() const { return lines.size(); }
   bool valid(std::size_t pair) const { return lines[pair].valid; }
@@ -226,7 +229,19 @@ struct PairTable {
   bool has_features(std::size_t pair) const { return features[2 * pair] != nullptr; }
   std::string_view text() const { return index->text(); }
   // After a speaker label: a label is not content (speaker_labels.hpp).
-  std::size_t line_begin(std::uint32_t line) const { return text_begin(*transcript, line); }
+  std::size_t line_begin(std::uint32_t line) const {
+    return line < label_widths.size() ? transcript->lines[line].begin + label_widths[line] : text_begin(*transcript, line);
+  }
+  // Fills label_widths, so that a line's text is found without a search of
+  // the labels (the stages read lines' texts many times over).
+  void read_label_widths() {
+    label_widths.clear();
+    if (transcript->speaker_model.labels.empty()) return;
+    label_widths.resize(transcript->lines.size());
+    TextBeginWalk text_begin_of(*transcript);
+    for (std::uint32_t line = 0; line < label_widths.size(); ++line)
+      label_widths[line] = static_cast<std::uint32_t>(text_begin_of(line) - transcript->lines[line].begin);
+  }
   std::size_t line_end(std::uint32_t line) const { return transcript->lines[line].end; }
   std::string_view line_text(std::uint32_t line) const {
     const std::size_t begin = line_begin(line);  // (once: a search of the labels when the document has any)

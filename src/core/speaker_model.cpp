@@ -22,6 +22,7 @@ struct Candidate {
   LabelMatch match;          // offsets absolute in the document
   LabelSide side = LabelSide::Original;
   std::int32_t pair = -1;    // the pair it labels or opens (-1: none follows)
+  std::string name;          // written_name of the name (made once: every label is named again at each edit)
   std::string key;           // spelling_key of the name; empty when nameless
   bool translation = false;  // in the translation's language (an own-line label: by its script)
 };
@@ -111,8 +112,10 @@ class ModelBuilder {
     candidate.match = match;
     candidate.side = side;
     candidate.pair = pair;
-    if (!match.nameless())
-      candidate.key = spelling_key(written_name(sources_.text.substr(match.name_begin, match.name_end - match.name_begin)));
+    if (!match.nameless()) {
+      candidate.name = written_name(sources_.text.substr(match.name_begin, match.name_end - match.name_begin));
+      candidate.key = spelling_key(candidate.name);
+    }
     return candidate;
   }
 
@@ -161,9 +164,11 @@ class ModelBuilder {
     return -1;
   }
 
+  // (Side labels are read in text order in most documents: not sorted again.)
   void sort_candidates() {
-    std::sort(candidates_.begin(), candidates_.end(),
-              [](const Candidate& a, const Candidate& b) { return a.match.begin < b.match.begin; });
+    const auto by_begin = [](const Candidate& a, const Candidate& b) { return a.match.begin < b.match.begin; };
+    if (!std::is_sorted(candidates_.begin(), candidates_.end(), by_begin))
+      std::sort(candidates_.begin(), candidates_.end(), by_begin);
   }
 
   // Candidates are sorted and do not overlap.
@@ -215,24 +220,22 @@ class ModelBuilder {
     }
   }
 
-  std::string name_of(const Candidate& candidate) const {
-    return written_name(
-        sources_.text.substr(candidate.match.name_begin, candidate.match.name_end - candidate.match.name_begin));
-  }
-
   // Speakers: names on the two sides of the same pairs are one speaker when
   // each is the other's most frequent partner; a name written alike on both
   // sides is one speaker.
   void name_speakers() {
     std::map<std::pair<std::string, std::string>, std::size_t> together;  // (translation key, original key)
-    std::map<std::int32_t, std::pair<const Candidate*, const Candidate*>> by_pair;
+    // Per pair: its first named label of each side.
+    std::vector<std::pair<const Candidate*, const Candidate*>> by_pair;
     for (const Candidate& candidate : accepted_) {
       if (candidate.key.empty() || candidate.pair < 0) continue;
-      auto& slot = by_pair[candidate.pair];
+      if (static_cast<std::size_t>(candidate.pair) >= by_pair.size())
+        by_pair.resize(std::max(transcript_.pairs.size(), static_cast<std::size_t>(candidate.pair) + 1));
+      auto& slot = by_pair[static_cast<std::size_t>(candidate.pair)];
       const Candidate*& mine = candidate.translation ? slot.first : slot.second;
       if (mine == nullptr) mine = &candidate;
     }
-    for (const auto& [pair, slot] : by_pair)
+    for (const auto& slot : by_pair)
       if (slot.first != nullptr && slot.second != nullptr) ++together[{slot.first->key, slot.second->key}];
     std::map<std::string, std::pair<std::string, std::size_t>> best_original, best_translation;
     for (const auto& [keys, count] : together) {
@@ -249,7 +252,9 @@ class ModelBuilder {
       transcript_.speaker_model.speakers.emplace_back();
       return static_cast<std::int32_t>(transcript_.speaker_model.speakers.size() - 1);
     };
-    for (Candidate& candidate : accepted_) {
+    speaker_of_.assign(accepted_.size(), -1);
+    for (std::size_t c = 0; c < accepted_.size(); ++c) {
+      const Candidate& candidate = accepted_[c];
       if (candidate.key.empty()) continue;
       const bool translation = candidate.translation;
       auto& mine = translation ? translation_speaker : original_speaker;
@@ -283,9 +288,9 @@ class ModelBuilder {
             their_map.emplace(partner->second.first, speaker);
         }
       }
-      ++writings[{speaker, translation}][name_of(candidate)];
+      ++writings[{speaker, translation}][candidate.name];
       ++transcript_.speaker_model.speakers[static_cast<std::size_t>(speaker)].labels;
-      speaker_of_.emplace(candidate.match.begin, speaker);
+      speaker_of_[c] = speaker;
     }
     for (const auto& [which, names] : writings) {
       const auto most = std::max_element(names.begin(), names.end(), [](const auto& a, const auto& b) {
@@ -313,9 +318,14 @@ class ModelBuilder {
     SpeakerModel& model = transcript_.speaker_model;
     std::vector<bool> in_original;  // per label: names the original's speaker
     std::vector<std::int32_t> of_pair(transcript_.pairs.size(), -2);  // -2: no label
-    for (const Candidate& candidate : accepted_) {
+    // The labels are in text order: their lines are found by walking the lines, not by a search each.
+    std::size_t line = 0;
+    for (std::size_t c = 0; c < accepted_.size(); ++c) {
+      const Candidate& candidate = accepted_[c];
+      while (line + 1 < sources_.document.line_count() && sources_.document.line_start(line + 1) <= candidate.match.begin)
+        ++line;
       SpeakerLabel label;
-      label.line = static_cast<std::uint32_t>(sources_.document.line_of(candidate.match.begin));
+      label.line = static_cast<std::uint32_t>(line);
       label.begin = candidate.match.begin;
       label.end = candidate.match.end;
       label.name_begin = candidate.match.name_begin;
@@ -323,8 +333,7 @@ class ModelBuilder {
       label.side = candidate.side;
       label.form = candidate.match.form;
       label.pair = candidate.pair;
-      if (const auto known = speaker_of_.find(candidate.match.begin); known != speaker_of_.end())
-        label.speaker = known->second;
+      if (!speaker_of_.empty()) label.speaker = speaker_of_[c];
       model.labels.push_back(label);
       in_original.push_back(!candidate.translation);
     }
@@ -398,7 +407,7 @@ class ModelBuilder {
   LabelReader& reader_;  // read_label, with the previous version's reads
   std::vector<Candidate> candidates_;
   std::vector<Candidate> accepted_;
-  std::map<std::size_t, std::int32_t> speaker_of_;  // label begin -> speaker
+  std::vector<std::int32_t> speaker_of_;  // per accepted label: its speaker, or -1
 };
 
 }  // namespace
@@ -447,6 +456,17 @@ std::shared_ptr<const SpeakerMemo> fill_speaker_model(Transcript& transcript, co
 
 namespace bitext {
 
+namespace {
+
+// Where `entry`'s text begins, given `at`: the first label that ends after the line starts.
+std::size_t text_begin_after(const TranscriptLine& entry, std::vector<SpeakerLabel>::const_iterator at,
+                             std::vector<SpeakerLabel>::const_iterator end) {
+  if (at == end || at->side == LabelSide::OwnLine || at->begin >= entry.end) return entry.begin;
+  return std::max(entry.begin, std::min(at->end, entry.end));
+}
+
+}  // namespace
+
 std::size_t text_begin(const Transcript& transcript, std::uint32_t line) {
   if (line >= transcript.lines.size()) return 0;
   const TranscriptLine& entry = transcript.lines[line];
@@ -455,8 +475,17 @@ std::size_t text_begin(const Transcript& transcript, std::uint32_t line) {
   // Labels do not overlap: their ends are in order too.
   const auto at = std::upper_bound(labels.begin(), labels.end(), entry.begin,
                                    [](std::size_t offset, const SpeakerLabel& label) { return offset < label.end; });
-  if (at == labels.end() || at->side == LabelSide::OwnLine || at->begin >= entry.end) return entry.begin;
-  return std::max(entry.begin, std::min(at->end, entry.end));
+  return text_begin_after(entry, at, labels.end());
+}
+
+std::size_t TextBeginWalk::operator()(std::uint32_t line) {
+  if (line >= transcript_.lines.size()) return 0;
+  const TranscriptLine& entry = transcript_.lines[line];
+  const std::vector<SpeakerLabel>& labels = transcript_.speaker_model.labels;
+  if (labels.empty()) return entry.begin;
+  // The lines' starts do not decrease, so neither does the first label that ends after one.
+  while (next_label_ < labels.size() && labels[next_label_].end <= entry.begin) ++next_label_;
+  return text_begin_after(entry, labels.begin() + static_cast<std::ptrdiff_t>(next_label_), labels.end());
 }
 
 std::size_t side_begin(const Transcript& transcript, std::uint32_t line) {
