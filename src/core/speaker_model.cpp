@@ -213,11 +213,12 @@ class ModelBuilder {
     };
     const std::size_t sure_count =
         static_cast<std::size_t>(std::count_if(candidates_.begin(), candidates_.end(), sure));
-    for (const Candidate& candidate : candidates_) {
+    for (Candidate& candidate : candidates_) {
       // A nameless label in a document without named ones says nothing.
       if (candidate.key.empty() && candidate.match.form == LabelForm::Timestamped && sure_count < 1) continue;
-      if (sure(candidate) || sure_count >= kLabelledDocument) accepted_.push_back(candidate);
+      if (sure(candidate) || sure_count >= kLabelledDocument) accepted_.push_back(std::move(candidate));
     }
+    std::vector<Candidate>().swap(candidates_);  // (moved from: read no more)
   }
 
   // Speakers: names on the two sides of the same pairs are one speaker when
