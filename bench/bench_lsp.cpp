@@ -42,7 +42,11 @@ using namespace bitext::lsp;
 using Clock = std::chrono::steady_clock;
 const std::string kUri = "file:///big.zh-en.txt";
 
-std::string big_transcript(std::size_t target_bytes) {
+// With `labelled`, every line opens with its speaker's label in its language
+// ("雅各布：" / "Jacob: "), the speaker changing every three pairs, as in an
+// interview's transcript.
+std::string big_transcript(std::size_t target_bytes, bool labelled = false) {
+  static const char* const kSpeakers[3][2] = {{"雅各布：", "Jacob: "}, {"克莱姆：", "Clem: "}, {"杰森：", "Jason: "}};
   std::ifstream in(std::string(BITEXT_SOURCE_DIR) + "/examples/unsupervised-learning-ep1.zh-en.txt");
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
@@ -53,8 +57,10 @@ std::string big_transcript(std::size_t target_bytes) {
   // lines are equal: a real document does not repeat, and work kept by a
   // line's text would otherwise make the copies free.
   for (std::size_t copy = 1; text.size() < target_bytes; ++copy) {
-    for (std::size_t i = 3; i + 2 < lines.size(); ++i)
+    for (std::size_t i = 3; i + 2 < lines.size(); ++i) {
+      if (labelled) text += kSpeakers[((i - 3) / 6) % 3][(i - 3) % 2];  // (the sample: Chinese line first)
       text += lines[i] + " [" + std::to_string(copy) + "-" + std::to_string((i - 3) / 2) + "]\n";
+    }
   }
   text += lines[lines.size() - 2] + "\n" + lines.back();
   return text;
@@ -137,11 +143,21 @@ struct Session {
   Harness harness;
   std::string text;
   std::size_t lines = 0;
+  std::uint32_t edit_column = 2;  // where the recheck types: inside the line's text, after any label
   std::int64_t version = 1;
   std::int64_t next_id = 100;
 
-  Session() : text(big_transcript(10u << 20)) {
+  explicit Session(bool labelled = false) : text(big_transcript(10u << 20, labelled)) {
     lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    if (labelled) {
+      // After the label of the line typed in (UTF-16 units: every label is in the BMP).
+      std::size_t at = 0;
+      for (std::size_t line = 0; line < lines / 2 + 1; ++line) at = text.find('\n', at) + 1;
+      const std::size_t colon = std::min(text.find("：", at), text.find(": ", at));
+      std::uint32_t units = 0;
+      for (std::size_t i = at; i < colon; ++i) units += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+      edit_column = units + 1 + 2;
+    }
     harness.send(make_request(1, "initialize",
                               {{"capabilities",
                                 {{"textDocument",
@@ -173,19 +189,23 @@ Session& session() {
   static Session instance;
   return instance;
 }
+Session& labelled_session() {
+  static Session instance(true);
+  return instance;
+}
 
-void report(benchmark::State& state, std::vector<double> samples, const std::string& prefix = "") {
+void report(benchmark::State& state, std::vector<double> samples, const std::string& prefix = "",
+            const Session& s = session()) {
   if (samples.empty()) return;
   std::sort(samples.begin(), samples.end());
   auto at = [&](double q) { return samples[std::min(samples.size() - 1, static_cast<std::size_t>(q * samples.size()))]; };
   state.counters[prefix + "p50_ms"] = at(0.5);
   state.counters[prefix + "p99_ms"] = at(0.99);
-  state.counters["doc_MB"] = static_cast<double>(session().text.size()) / (1 << 20);
+  state.counters["doc_MB"] = static_cast<double>(s.text.size()) / (1 << 20);
 }
 
 // `pause`: time between keystrokes (0: each as soon as the last is published).
-void recheck_after_one_character(benchmark::State& state, std::chrono::milliseconds pause) {
-  Session& s = session();
+void recheck_after_one_character(benchmark::State& state, std::chrono::milliseconds pause, Session& s = session()) {
   std::vector<double> samples, core, lsp;
   bool insert = true;
   CpuMeter cpu;
@@ -193,8 +213,8 @@ void recheck_after_one_character(benchmark::State& state, std::chrono::milliseco
     if (pause.count() > 0) std::this_thread::sleep_for(pause);
     // Type or delete one character in the middle of a translation line.
     auto line = static_cast<std::uint32_t>(s.lines / 2 + 1);
-    json range = {{"start", {{"line", line}, {"character", 2}}},
-                  {"end", {{"line", line}, {"character", insert ? 2 : 3}}}};
+    json range = {{"start", {{"line", line}, {"character", s.edit_column}}},
+                  {"end", {{"line", line}, {"character", insert ? s.edit_column : s.edit_column + 1}}}};
     ++s.version;
     auto start = Clock::now();
     s.harness.send(make_notification(
@@ -210,9 +230,9 @@ void recheck_after_one_character(benchmark::State& state, std::chrono::milliseco
     insert = !insert;
   }
   cpu.report(state);
-  report(state, samples);
-  report(state, core, "core_");
-  report(state, lsp, "lsp_");
+  report(state, samples, "", s);
+  report(state, core, "core_", s);
+  report(state, lsp, "lsp_", s);
 }
 void BM_RecheckAfterOneCharacter(benchmark::State& state) { recheck_after_one_character(state, {}); }
 // Keystrokes 100 ms apart, a fast typist's pace: between them the server frees
@@ -222,6 +242,12 @@ void BM_RecheckAfterOneCharacterPaced(benchmark::State& state) {
 }
 BENCHMARK(BM_RecheckAfterOneCharacter)->UseManualTime()->Iterations(60)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RecheckAfterOneCharacterPaced)->UseManualTime()->Iterations(60)->Unit(benchmark::kMillisecond);
+// The same document with a speaker label on every line (the layout of most
+// interview transcripts): the labels and the speakers are read again at each edit.
+void BM_RecheckAfterOneCharacterLabelled(benchmark::State& state) {
+  recheck_after_one_character(state, {}, labelled_session());
+}
+BENCHMARK(BM_RecheckAfterOneCharacterLabelled)->UseManualTime()->Iterations(60)->Unit(benchmark::kMillisecond);
 
 void BM_Hover(benchmark::State& state) {
   Session& s = session();

@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "bitext/script.hpp"
@@ -107,14 +109,21 @@ class ModelBuilder {
 
   void add(const LabelMatch& match, LabelSide side, std::int32_t pair) { candidates_.push_back(make(match, side, pair)); }
 
-  Candidate make(const LabelMatch& match, LabelSide side, std::int32_t pair) const {
+  Candidate make(const LabelMatch& match, LabelSide side, std::int32_t pair) {
     Candidate candidate;
     candidate.match = match;
     candidate.side = side;
     candidate.pair = pair;
     if (!match.nameless()) {
-      candidate.name = written_name(sources_.text.substr(match.name_begin, match.name_end - match.name_begin));
-      candidate.key = spelling_key(candidate.name);
+      // A document writes a few names over and over: each writing is read once.
+      const std::string_view written = sources_.text.substr(match.name_begin, match.name_end - match.name_begin);
+      auto [known, added] = names_.try_emplace(written);
+      if (added) {
+        known->second.first = written_name(written);
+        known->second.second = spelling_key(known->second.first);
+      }
+      candidate.name = known->second.first;
+      candidate.key = known->second.second;
     }
     return candidate;
   }
@@ -208,15 +217,17 @@ class ModelBuilder {
     std::map<std::string, std::size_t> seen;
     for (const Candidate& candidate : candidates_)
       if (!candidate.key.empty()) ++seen[candidate.key];
-    auto sure = [&](const Candidate& candidate) {
-      return candidate.match.strong || candidate.key.empty() || seen[candidate.key] >= 2;
-    };
-    const std::size_t sure_count =
-        static_cast<std::size_t>(std::count_if(candidates_.begin(), candidates_.end(), sure));
-    for (Candidate& candidate : candidates_) {
+    std::vector<char> sure(candidates_.size());
+    for (std::size_t c = 0; c < candidates_.size(); ++c) {
+      const Candidate& candidate = candidates_[c];
+      sure[c] = candidate.match.strong || candidate.key.empty() || seen.find(candidate.key)->second >= 2;
+    }
+    const auto sure_count = static_cast<std::size_t>(std::count(sure.begin(), sure.end(), 1));
+    for (std::size_t c = 0; c < candidates_.size(); ++c) {
+      Candidate& candidate = candidates_[c];
       // A nameless label in a document without named ones says nothing.
       if (candidate.key.empty() && candidate.match.form == LabelForm::Timestamped && sure_count < 1) continue;
-      if (sure(candidate) || sure_count >= kLabelledDocument) accepted_.push_back(std::move(candidate));
+      if (sure[c] || sure_count >= kLabelledDocument) accepted_.push_back(std::move(candidate));
     }
     std::vector<Candidate>().swap(candidates_);  // (moved from: read no more)
   }
@@ -409,6 +420,8 @@ class ModelBuilder {
   std::vector<Candidate> candidates_;
   std::vector<Candidate> accepted_;
   std::vector<std::int32_t> speaker_of_;  // per accepted label: its speaker, or -1
+  // A name as the text writes it -> its written_name and spelling_key (make).
+  std::unordered_map<std::string_view, std::pair<std::string, std::string>> names_;
 };
 
 }  // namespace
