@@ -19,14 +19,23 @@
 namespace bitext::detail {
 namespace {
 
+// A name as labels write it, read once per writing (ModelBuilder::make).
+struct NameReading {
+  std::string name;  // written_name
+  std::string key;   // spelling_key of the name
+  std::int32_t key_number = -1;  // the key's place among the document's keys (ModelBuilder::name_speakers)
+};
+const std::string kNoName;
+
 // A label as read, before the document decides whether it is one.
 struct Candidate {
   LabelMatch match;          // offsets absolute in the document
   LabelSide side = LabelSide::Original;
   std::int32_t pair = -1;    // the pair it labels or opens (-1: none follows)
-  std::string name;          // written_name of the name (made once: every label is named again at each edit)
-  std::string key;           // spelling_key of the name; empty when nameless
+  const NameReading* reading = nullptr;  // its name's; null when nameless (shared by the writing's labels)
   bool translation = false;  // in the translation's language (an own-line label: by its script)
+  const std::string& name() const { return reading != nullptr ? reading->name : kNoName; }
+  const std::string& key() const { return reading != nullptr ? reading->key : kNoName; }  // empty when nameless
 };
 
 // How many of a document's labels must be labels on their own (strong forms,
@@ -119,11 +128,10 @@ class ModelBuilder {
       const std::string_view written = sources_.text.substr(match.name_begin, match.name_end - match.name_begin);
       auto [known, added] = names_.try_emplace(written);
       if (added) {
-        known->second.first = written_name(written);
-        known->second.second = spelling_key(known->second.first);
+        known->second.name = written_name(written);
+        known->second.key = spelling_key(known->second.name);
       }
-      candidate.name = known->second.first;
-      candidate.key = known->second.second;
+      candidate.reading = &known->second;
     }
     return candidate;
   }
@@ -212,21 +220,22 @@ class ModelBuilder {
   void accept() {
     for (Candidate& candidate : candidates_)
       candidate.translation = candidate.side == LabelSide::Translation ||
-                              (candidate.side == LabelSide::OwnLine && !candidate.key.empty() &&
+                              (candidate.side == LabelSide::OwnLine && !candidate.key().empty() &&
                                in_translation_script(candidate));
     std::map<std::string, std::size_t> seen;
     for (const Candidate& candidate : candidates_)
-      if (!candidate.key.empty()) ++seen[candidate.key];
+      if (!candidate.key().empty()) ++seen[candidate.key()];
     std::vector<char> sure(candidates_.size());
     for (std::size_t c = 0; c < candidates_.size(); ++c) {
       const Candidate& candidate = candidates_[c];
-      sure[c] = candidate.match.strong || candidate.key.empty() || seen.find(candidate.key)->second >= 2;
+      sure[c] = candidate.match.strong || candidate.key().empty() || seen.find(candidate.key())->second >= 2;
     }
     const auto sure_count = static_cast<std::size_t>(std::count(sure.begin(), sure.end(), 1));
+    accepted_.reserve(candidates_.size());
     for (std::size_t c = 0; c < candidates_.size(); ++c) {
       Candidate& candidate = candidates_[c];
       // A nameless label in a document without named ones says nothing.
-      if (candidate.key.empty() && candidate.match.form == LabelForm::Timestamped && sure_count < 1) continue;
+      if (candidate.key().empty() && candidate.match.form == LabelForm::Timestamped && sure_count < 1) continue;
       if (sure[c] || sure_count >= kLabelledDocument) accepted_.push_back(std::move(candidate));
     }
     std::vector<Candidate>().swap(candidates_);  // (moved from: read no more)
@@ -236,71 +245,78 @@ class ModelBuilder {
   // each is the other's most frequent partner; a name written alike on both
   // sides is one speaker.
   void name_speakers() {
-    std::map<std::pair<std::string, std::string>, std::size_t> together;  // (translation key, original key)
+    // The keys numbered in their sorted order (each reading of a name knows
+    // its key's number): the tables below are indexed by number, and visited
+    // in the order the keys themselves would be.
+    std::map<std::string_view, std::int32_t> key_numbers;
+    for (const auto& [written, reading] : names_)
+      if (!reading.key.empty()) key_numbers.emplace(reading.key, 0);
+    std::int32_t numbered = 0;
+    for (auto& [key, number] : key_numbers) number = numbered++;
+    for (auto& [written, reading] : names_)
+      if (!reading.key.empty()) reading.key_number = key_numbers.find(reading.key)->second;
+    const auto keys = static_cast<std::size_t>(numbered);
+    auto number_of = [](const Candidate& candidate) { return static_cast<std::size_t>(candidate.reading->key_number); };
+
     // Per pair: its first named label of each side.
     std::vector<std::pair<const Candidate*, const Candidate*>> by_pair;
     for (const Candidate& candidate : accepted_) {
-      if (candidate.key.empty() || candidate.pair < 0) continue;
+      if (candidate.key().empty() || candidate.pair < 0) continue;
       if (static_cast<std::size_t>(candidate.pair) >= by_pair.size())
         by_pair.resize(std::max(transcript_.pairs.size(), static_cast<std::size_t>(candidate.pair) + 1));
       auto& slot = by_pair[static_cast<std::size_t>(candidate.pair)];
       const Candidate*& mine = candidate.translation ? slot.first : slot.second;
       if (mine == nullptr) mine = &candidate;
     }
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> together;  // (translation key, original key)
     for (const auto& slot : by_pair)
-      if (slot.first != nullptr && slot.second != nullptr) ++together[{slot.first->key, slot.second->key}];
-    std::map<std::string, std::pair<std::string, std::size_t>> best_original, best_translation;
-    for (const auto& [keys, count] : together) {
-      auto& for_translation = best_original[keys.first];
-      if (count > for_translation.second) for_translation = {keys.second, count};
-      auto& for_original = best_translation[keys.second];
-      if (count > for_original.second) for_original = {keys.first, count};
+      if (slot.first != nullptr && slot.second != nullptr) ++together[{number_of(*slot.first), number_of(*slot.second)}];
+    // Each key's most frequent partner on the other side, and how often (0: none).
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::pair<std::size_t, std::size_t>> best_original(keys, {kNone, 0}), best_translation(keys, {kNone, 0});
+    for (const auto& [pair_keys, count] : together) {
+      auto& for_translation = best_original[pair_keys.first];
+      if (count > for_translation.second) for_translation = {pair_keys.second, count};
+      auto& for_original = best_translation[pair_keys.second];
+      if (count > for_original.second) for_original = {pair_keys.first, count};
     }
-    // Speaker per (side, key): translation keys and original keys.
-    std::map<std::string, std::int32_t> translation_speaker, original_speaker;
-    std::map<std::string, std::int32_t> any_speaker;  // a key written alike on either side
+    // Speaker per (side, key): translation keys and original keys (-1: none yet).
+    std::vector<std::int32_t> translation_speaker(keys, -1), original_speaker(keys, -1);
+    std::vector<std::int32_t> any_speaker(keys, -1);  // a key written alike on either side
     std::map<std::pair<std::int32_t, bool>, std::map<std::string, std::size_t>> writings;
     auto new_speaker = [&]() {
       transcript_.speaker_model.speakers.emplace_back();
       return static_cast<std::int32_t>(transcript_.speaker_model.speakers.size() - 1);
     };
+    // The key each is the other's best partner with, or kNone.
+    auto mutual_partner = [&](std::size_t key, bool translation) {
+      const auto& best = translation ? best_original : best_translation;
+      const auto& back = translation ? best_translation : best_original;
+      if (best[key].second == 0) return kNone;
+      const std::size_t partner = best[key].first;
+      return back[partner].second != 0 && back[partner].first == key ? partner : kNone;
+    };
     speaker_of_.assign(accepted_.size(), -1);
     for (std::size_t c = 0; c < accepted_.size(); ++c) {
       const Candidate& candidate = accepted_[c];
-      if (candidate.key.empty()) continue;
+      if (candidate.key().empty()) continue;
       const bool translation = candidate.translation;
+      const std::size_t key = number_of(candidate);
       auto& mine = translation ? translation_speaker : original_speaker;
-      std::int32_t speaker = -1;
-      if (auto known = mine.find(candidate.key); known != mine.end()) {
-        speaker = known->second;
-      } else {
+      std::int32_t speaker = mine[key];
+      if (speaker < 0) {
         // Its partner spelling, if each is the other's best partner.
-        const auto& best = translation ? best_original : best_translation;
-        const auto& back = translation ? best_translation : best_original;
-        const auto& theirs = translation ? original_speaker : translation_speaker;
-        if (auto partner = best.find(candidate.key); partner != best.end()) {
-          const auto reverse = back.find(partner->second.first);
-          if (reverse != back.end() && reverse->second.first == candidate.key) {
-            if (auto other = theirs.find(partner->second.first); other != theirs.end()) speaker = other->second;
-          }
-        }
-        if (speaker < 0) {
-          if (auto alike = any_speaker.find(candidate.key); alike != any_speaker.end()) speaker = alike->second;
-        }
+        auto& theirs = translation ? original_speaker : translation_speaker;
+        const std::size_t partner = mutual_partner(key, translation);
+        if (partner != kNone) speaker = theirs[partner];
+        if (speaker < 0) speaker = any_speaker[key];
         if (speaker < 0) speaker = new_speaker();
-        mine[candidate.key] = speaker;
-        any_speaker.emplace(candidate.key, speaker);
+        mine[key] = speaker;
+        if (any_speaker[key] < 0) any_speaker[key] = speaker;
         // The partner's key now names this speaker too.
-        const auto& best_map = translation ? best_original : best_translation;
-        const auto& back_map = translation ? best_translation : best_original;
-        auto& their_map = translation ? original_speaker : translation_speaker;
-        if (auto partner = best_map.find(candidate.key); partner != best_map.end()) {
-          const auto reverse = back_map.find(partner->second.first);
-          if (reverse != back_map.end() && reverse->second.first == candidate.key)
-            their_map.emplace(partner->second.first, speaker);
-        }
+        if (partner != kNone && theirs[partner] < 0) theirs[partner] = speaker;
       }
-      ++writings[{speaker, translation}][candidate.name];
+      ++writings[{speaker, translation}][candidate.name()];
       ++transcript_.speaker_model.speakers[static_cast<std::size_t>(speaker)].labels;
       speaker_of_[c] = speaker;
     }
@@ -421,7 +437,7 @@ class ModelBuilder {
   std::vector<Candidate> accepted_;
   std::vector<std::int32_t> speaker_of_;  // per accepted label: its speaker, or -1
   // A name as the text writes it -> its written_name and spelling_key (make).
-  std::unordered_map<std::string_view, std::pair<std::string, std::string>> names_;
+  std::unordered_map<std::string_view, NameReading> names_;  // (its values stay where they are: Candidate::reading)
 };
 
 }  // namespace
