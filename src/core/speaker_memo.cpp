@@ -40,6 +40,16 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> kept_range(std::size_t be
   return std::pair<std::uint32_t, std::uint32_t>(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end));
 }
 
+// The read as the memo keeps it; none when its range or label lie beyond 32 bits.
+std::optional<SpeakerMemo::LabelRead> kept_read(std::size_t begin, std::size_t end, const LabelMatch& match) {
+  const auto range = kept_range(begin, end);
+  if (!range || match.end > UINT32_MAX || match.name_end > UINT32_MAX) return std::nullopt;
+  const auto narrow = [](std::size_t offset) { return static_cast<std::uint32_t>(offset); };
+  return SpeakerMemo::LabelRead{range->first,         range->second,           narrow(match.begin), narrow(match.end),
+                                narrow(match.name_begin), narrow(match.name_end), match.form,          match.alone,
+                                match.strong};
+}
+
 // The key of a pair in the previous version's coordinates, if all its ranges are unchanged.
 bool old_key(const PairSideRanges& ranges, const CommonEnds& ends, std::vector<std::size_t>& key) {
   key.clear();
@@ -97,14 +107,17 @@ std::optional<LabelMatch> LabelReader::read(std::size_t begin, std::size_t end) 
       const std::pair<std::size_t, std::size_t> range{*old, *old + (end - begin)};
       const std::optional<std::pair<std::uint32_t, std::uint32_t>> kept = kept_range(range.first, range.second);
       const auto& labels = previous_->labels;
-      const SpeakerMemo::LabelRead wanted{range.first, range.second, std::nullopt};
       const auto by_range = [](const SpeakerMemo::LabelRead& a, const SpeakerMemo::LabelRead& b) {
         return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
       };
-      if (const std::optional<std::size_t> at = find_near(labels, wanted, label_hint_, by_range)) {
+      const std::optional<std::size_t> at =
+          kept ? find_near(labels, SpeakerMemo::LabelRead{kept->first, kept->second}, label_hint_, by_range)
+               : std::nullopt;
+      if (at) {
         label_hint_ = *at + 1;
-        reads_.push_back({begin, end, labels[*at].match});
-        return labels[*at].match;
+        const LabelMatch match = labels[*at].match();
+        if (const auto read = kept_read(begin, end, match)) reads_.push_back(*read);
+        return match;
       }
       if (const std::optional<std::size_t> at =
               kept ? find_near(previous_->no_labels, *kept, miss_hint_, std::less<std::pair<std::uint32_t, std::uint32_t>>())
@@ -116,8 +129,11 @@ std::optional<LabelMatch> LabelReader::read(std::size_t begin, std::size_t end) 
     }
   }
   std::optional<LabelMatch> match = read_label(piece, layout_);
-  if (match) reads_.push_back({begin, end, match});
-  else if (const auto kept = kept_range(begin, end)) misses_.push_back(*kept);
+  if (match) {
+    if (const auto read = kept_read(begin, end, *match)) reads_.push_back(*read);
+  } else if (const auto kept = kept_range(begin, end)) {
+    misses_.push_back(*kept);
+  }
   return match;
 }
 

@@ -26,16 +26,24 @@
 namespace bitext::detail {
 
 struct SpeakerMemo {
+  // A read that found a label: the range read, and the label relative to its
+  // start, as read_label gives it (a labelled document keeps one per line).
   struct LabelRead {
-    std::size_t begin = 0;  // the range read
-    std::size_t end = 0;
-    std::optional<LabelMatch> match;  // relative to begin, as read_label gives it
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::uint32_t label_begin = 0, label_end = 0, name_begin = 0, name_end = 0;
+    LabelForm form = LabelForm::Colon;
+    bool alone = false;
+    bool strong = false;
+    LabelMatch match() const {
+      return LabelMatch{label_begin, label_end, name_begin, name_end, form, alone, strong};
+    }
   };
   Layout layout = Layout::Lines;
   std::vector<LabelRead> labels;  // reads that found a label, sorted by (begin, end)
   // Ranges read that found none, sorted. Offsets in this memo are 32 bits (a
   // version keeps it while the user types): a range beyond 4 GiB is not kept,
-  // and is read again, as a range not kept is.
+  // and is read again, as a range not kept is (labels too).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> no_labels;
 
   // Per pair: its side ranges (flattened: latin count, latin ranges, han
