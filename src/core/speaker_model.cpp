@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -23,7 +24,10 @@ namespace {
 struct NameReading {
   std::string name;  // written_name
   std::string key;   // spelling_key of the name
-  std::int32_t key_number = -1;  // the key's place among the document's keys (ModelBuilder::name_speakers)
+  // The places of the key among the document's keys and of the name among
+  // its names, in sorted order (ModelBuilder::number_names).
+  std::int32_t key_number = -1;
+  std::int32_t name_number = -1;
 };
 const std::string kNoName;
 
@@ -66,6 +70,7 @@ class ModelBuilder {
     sort_candidates();
     read_own_line_labels();
     sort_candidates();
+    number_names();
     accept();
     if (accepted_.empty()) return;
     name_speakers();
@@ -217,18 +222,44 @@ class ModelBuilder {
   }
 
   // Labels by their form, their name's recurrence, and the document's style.
+  // The document's keys and names numbered in their sorted order: the
+  // tables that follow are indexed by number, and visited in the order the
+  // strings themselves would be.
+  void number_names() {
+    std::map<std::string_view, std::int32_t> key_numbers, name_numbers;
+    for (const auto& [written, reading] : names_) {
+      if (reading.key.empty()) continue;
+      key_numbers.emplace(reading.key, 0);
+      name_numbers.emplace(reading.name, 0);
+    }
+    for (auto* numbers : {&key_numbers, &name_numbers}) {
+      std::int32_t next = 0;
+      for (auto& [text, number] : *numbers) number = next++;
+    }
+    key_count_ = key_numbers.size();
+    name_count_ = name_numbers.size();
+    for (auto& [written, reading] : names_) {
+      if (reading.key.empty()) continue;
+      reading.key_number = key_numbers.find(reading.key)->second;
+      reading.name_number = name_numbers.find(reading.name)->second;
+    }
+  }
+  static std::size_t key_number(const Candidate& candidate) {
+    return static_cast<std::size_t>(candidate.reading->key_number);
+  }
+
   void accept() {
     for (Candidate& candidate : candidates_)
       candidate.translation = candidate.side == LabelSide::Translation ||
                               (candidate.side == LabelSide::OwnLine && !candidate.key().empty() &&
                                in_translation_script(candidate));
-    std::map<std::string, std::size_t> seen;
+    std::vector<std::size_t> seen(key_count_);  // per key: its labels
     for (const Candidate& candidate : candidates_)
-      if (!candidate.key().empty()) ++seen[candidate.key()];
+      if (!candidate.key().empty()) ++seen[key_number(candidate)];
     std::vector<char> sure(candidates_.size());
     for (std::size_t c = 0; c < candidates_.size(); ++c) {
       const Candidate& candidate = candidates_[c];
-      sure[c] = candidate.match.strong || candidate.key().empty() || seen.find(candidate.key())->second >= 2;
+      sure[c] = candidate.match.strong || candidate.key().empty() || seen[key_number(candidate)] >= 2;
     }
     const auto sure_count = static_cast<std::size_t>(std::count(sure.begin(), sure.end(), 1));
     accepted_.reserve(candidates_.size());
@@ -245,18 +276,8 @@ class ModelBuilder {
   // each is the other's most frequent partner; a name written alike on both
   // sides is one speaker.
   void name_speakers() {
-    // The keys numbered in their sorted order (each reading of a name knows
-    // its key's number): the tables below are indexed by number, and visited
-    // in the order the keys themselves would be.
-    std::map<std::string_view, std::int32_t> key_numbers;
-    for (const auto& [written, reading] : names_)
-      if (!reading.key.empty()) key_numbers.emplace(reading.key, 0);
-    std::int32_t numbered = 0;
-    for (auto& [key, number] : key_numbers) number = numbered++;
-    for (auto& [written, reading] : names_)
-      if (!reading.key.empty()) reading.key_number = key_numbers.find(reading.key)->second;
-    const auto keys = static_cast<std::size_t>(numbered);
-    auto number_of = [](const Candidate& candidate) { return static_cast<std::size_t>(candidate.reading->key_number); };
+    const std::size_t keys = key_count_;
+    const auto number_of = key_number;
 
     // Per pair: its first named label of each side.
     std::vector<std::pair<const Candidate*, const Candidate*>> by_pair;
@@ -283,7 +304,8 @@ class ModelBuilder {
     // Speaker per (side, key): translation keys and original keys (-1: none yet).
     std::vector<std::int32_t> translation_speaker(keys, -1), original_speaker(keys, -1);
     std::vector<std::int32_t> any_speaker(keys, -1);  // a key written alike on either side
-    std::map<std::pair<std::int32_t, bool>, std::map<std::string, std::size_t>> writings;
+    // Per (speaker, side, name number): its labels; visited in that order.
+    std::map<std::tuple<std::int32_t, bool, std::int32_t>, std::size_t> writings;
     auto new_speaker = [&]() {
       transcript_.speaker_model.speakers.emplace_back();
       return static_cast<std::int32_t>(transcript_.speaker_model.speakers.size() - 1);
@@ -316,16 +338,22 @@ class ModelBuilder {
         // The partner's key now names this speaker too.
         if (partner != kNone && theirs[partner] < 0) theirs[partner] = speaker;
       }
-      ++writings[{speaker, translation}][candidate.name()];
+      ++writings[{speaker, translation, candidate.reading->name_number}];
       ++transcript_.speaker_model.speakers[static_cast<std::size_t>(speaker)].labels;
       speaker_of_[c] = speaker;
     }
-    for (const auto& [which, names] : writings) {
-      const auto most = std::max_element(names.begin(), names.end(), [](const auto& a, const auto& b) {
-        return a.second < b.second;
-      });
-      Speaker& speaker = transcript_.speaker_model.speakers[static_cast<std::size_t>(which.first)];
-      (which.second ? speaker.translation_spelling : speaker.original_spelling) = most->first;
+    // Each speaker's spelling on each side: its most frequent name there (the first in order on a tie).
+    std::vector<std::string_view> name_of(name_count_);
+    for (const auto& [written, reading] : names_)
+      if (reading.name_number >= 0) name_of[static_cast<std::size_t>(reading.name_number)] = reading.name;
+    for (auto at = writings.begin(); at != writings.end();) {
+      const auto [speaker_number, translation, first_name] = at->first;
+      auto most = at;
+      for (; at != writings.end() && std::get<0>(at->first) == speaker_number && std::get<1>(at->first) == translation; ++at)
+        if (at->second > most->second) most = at;
+      Speaker& speaker = transcript_.speaker_model.speakers[static_cast<std::size_t>(speaker_number)];
+      (translation ? speaker.translation_spelling : speaker.original_spelling) =
+          std::string(name_of[static_cast<std::size_t>(std::get<2>(most->first))]);
     }
     for (Speaker& speaker : transcript_.speaker_model.speakers)
       speaker.name = !speaker.original_spelling.empty() ? speaker.original_spelling : speaker.translation_spelling;
@@ -437,7 +465,8 @@ class ModelBuilder {
   std::vector<Candidate> accepted_;
   std::vector<std::int32_t> speaker_of_;  // per accepted label: its speaker, or -1
   // A name as the text writes it -> its written_name and spelling_key (make).
-  std::unordered_map<std::string_view, NameReading> names_;  // (its values stay where they are: Candidate::reading)
+  std::unordered_map<std::string_view, NameReading> names_;
+  std::size_t key_count_ = 0, name_count_ = 0;  // number_names  // (its values stay where they are: Candidate::reading)
 };
 
 }  // namespace

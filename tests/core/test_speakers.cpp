@@ -222,6 +222,21 @@ TEST_CASE("line layout: labels on both sides, merged spellings, turns and contin
   }
 }
 
+TEST_CASE("a speaker written two ways on a side is spelled the way written most, the first in order on a tie") {
+  const std::string tie = "玛拉：你好。\nMARA: Hello.\n肯：谢谢。\nKen: Thanks.\n玛拉：再见。\nMara: Bye.\n";
+  const std::string most = tie + "玛拉：好的。\nMara: Fine.\n";
+  for (const auto& [text, spelling] : {std::pair{tie, "MARA"}, std::pair{most, "Mara"}}) {
+    CAPTURE(text);
+    const auto analysis = analyse(text, "talk.txt");
+    const SpeakerModel& model = analysis->transcript().speaker_model;
+    REQUIRE(model.speakers.size() == 2);
+    CHECK(model.speakers[0].original_spelling == spelling);
+    CHECK(model.speakers[0].name == spelling);
+    CHECK(model.speakers[0].translation_spelling == "玛拉");
+    CHECK(model.speakers[0].labels == (text == tie ? 4 : 6));
+  }
+}
+
 TEST_CASE("line layout: labels on the translation side only name the speakers in its spelling") {
   const std::string text = read_source_file("tests/fixtures/speakers/lines-translation-only.txt");
   const auto analysis = analyse(text, "talk.txt");
