@@ -88,21 +88,75 @@ void ContentRun::map_to_previous() {
   }
 }
 
+void ContentRun::take_previous_records() {
+  const std::size_t n = table_.size();
+  if (!previous_) {
+    state_->pairs.resize(n);
+    return;
+  }
+  previous_pairs_ = previous_->pairs.size();
+  old_ratios_.reserve(previous_pairs_);
+  old_local_.reserve(previous_pairs_);
+  for (const ContentState::PairRecord& before : previous_->pairs) {
+    if (!before.lines.valid) continue;
+    old_ratios_.push_back(pair_length_ratio(before.summary(true), before.summary(false)));
+    old_local_.push_back(before.local_ratio);
+  }
+  previous_local_.assign(n, 0.0);
+  for (std::size_t p = 0; p < n; ++p)
+    if (mapped_[p] != kNoPair) previous_local_[p] = previous_->pairs[mapped_[p]].local_ratio;
+  // In place only when nobody else reads the previous state, and the pairs
+  // kept are in their previous order (then each record moves at most once).
+  bool in_order = owned_previous_ != nullptr && owned_previous_.use_count() == 1;
+  for (std::size_t p = 0, last = 0, any = 0; in_order && p < n; ++p) {
+    if (mapped_[p] == kNoPair) continue;
+    in_order = any == 0 || mapped_[p] > last;
+    last = mapped_[p];
+    any = 1;
+  }
+  if (!in_order) {
+    state_->pairs.resize(n);
+    return;
+  }
+  // Two versions' records are never alive at once: the previous ones are this run's.
+  std::vector<ContentState::PairRecord> records = std::move(const_cast<ContentState&>(*previous_).pairs);
+  if (n > records.size()) {
+    if (n > records.capacity()) records.reserve(n + n / 64);
+    records.resize(n);
+  }
+  // Records that move towards the start first, in order, then those that move
+  // towards the end, from the end: none is written over before it has moved.
+  for (std::size_t p = 0; p < n; ++p)
+    if (mapped_[p] != kNoPair && mapped_[p] > p) records[p] = std::move(records[mapped_[p]]);
+  for (std::size_t p = n; p-- > 0;)
+    if (mapped_[p] != kNoPair && mapped_[p] < p) records[p] = std::move(records[mapped_[p]]);
+  for (std::size_t p = 0; p < n; ++p)
+    if (mapped_[p] == kNoPair) records[p] = ContentState::PairRecord{};
+  records.resize(n);
+  state_->pairs = std::move(records);
+  records_in_place_ = true;
+}
+
 void ContentRun::keep_previous_findings() {
   if (previous_) {
     const std::size_t n = table_.size();
     previous_length_.resize(n);
     previous_realign_.resize(n);
     previous_no_length_.assign(n, 0);
-    previous_local_.assign(n, 0.0);
     for (std::size_t p = 0; p < n; ++p) {
       const ContentState::PairRecord* before = previous_record(p);
       if (before == nullptr) continue;
       if (before->length && before->length->count == 0) previous_no_length_[p] = 1;
       else if (before->length) previous_length_[p] = before->length;
       if (before->realign) previous_realign_[p] = before->realign;
-      previous_local_[p] = before->local_ratio;
       if (lexical_[p] && lexical_[p]->reused) previous_lexical_.push_back(before->findings);
+    }
+    // In place, what stage 4 writes for only some pairs starts empty, as in a record made afresh.
+    if (records_in_place_) {
+      for (ContentState::PairRecord& record : state_->pairs) {
+        record.length = nullptr;
+        record.realign = nullptr;
+      }
     }
   }
   previous_ = nullptr;
@@ -306,7 +360,7 @@ ContentResult ContentRun::run() {
   const std::size_t n = transcript.pairs.size();
   read_pairs();
   map_to_previous();
-  state_->pairs.resize(n);
+  take_previous_records();
 
   // Stage 1: the summaries of the pairs not seen before (their outline, not
   // their features) and the fits.
@@ -347,15 +401,9 @@ ContentResult ContentRun::run() {
     table_.fits = fit_document(translations, originals, transcript.translation_script, transcript.original_script);
     std::vector<double> local;
     if (previous_) {  // (a rerun: the previous valid pairs' ratios, to keep the results of unchanged neighbourhoods)
-      std::vector<double> old_ratios, old_local;
-      old_ratios.reserve(previous_->pairs.size());
-      old_local.reserve(previous_->pairs.size());
-      for (const ContentState::PairRecord& before : previous_->pairs) {
-        if (!before.lines.valid) continue;
-        old_ratios.push_back(pair_length_ratio(before.summary(true), before.summary(false)));
-        old_local.push_back(before.local_ratio);
-      }
-      local = neighbourhood_ratios(translations, originals, old_ratios, old_local);
+      local = neighbourhood_ratios(translations, originals, old_ratios_, old_local_);
+      std::vector<double>().swap(old_ratios_);
+      std::vector<double>().swap(old_local_);
     } else {
       local = neighbourhood_ratios(translations, originals);
     }
@@ -386,12 +434,13 @@ ContentResult ContentRun::run() {
     const std::size_t window = std::min(n, anchor + kWindow) - anchor;
     const ContentState::PairRecord* before = previous_record(anchor);
     const std::size_t q = mapped_[anchor];
-    if (same_costs_ && before && std::min(previous_->pairs.size(), q + kWindow) - q == window &&
+    if (same_costs_ && before && std::min(previous_pairs_, q + kWindow) - q == window &&
         same_pairs(anchor, q, window)) {
       state_->pairs[anchor].alternatives = before->alternatives;
       continue;
     }
     dirty_[anchor] = 1;
+    state_->pairs[anchor].alternatives = nullptr;  // (a record kept in place had its previous ones)
   }
   // Stages 1b, 2 and 4b in one sweep per stretch, then the seams between stretches.
   const unsigned workers = worker_count(n, 2048);

@@ -151,6 +151,11 @@ class ContentRun {
   void release_lexicon_pages() const;
   void read_pairs();
   void map_to_previous();
+  // What stage 1 reads of every previous record (old_ratios_, old_local_,
+  // previous_local_); then the previous records become this run's, moved to
+  // their pairs' places, when the run owns the previous state alone
+  // (records_in_place_), else this run's are made afresh.
+  void take_previous_records();
   // Takes from the previous records what stages 3 and 4 read, then lets the
   // previous state go (freed here when this run owned it last).
   void keep_previous_findings();
@@ -172,8 +177,10 @@ class ContentRun {
   // Pairs [p, p + count) are those of the previous version from `q` on, each
   // valid in both or invalid in both.
   bool same_pairs(std::size_t p, std::size_t q, std::size_t count) const;
+  // Until keep_previous_findings: in place, a record is its previous one until a stage writes it.
   const ContentState::PairRecord* previous_record(std::size_t pair) const {
-    return mapped_[pair] == kNoPair ? nullptr : &previous_->pairs[mapped_[pair]];
+    if (previous_ == nullptr || mapped_[pair] == kNoPair) return nullptr;
+    return records_in_place_ ? &state_->pairs[pair] : &previous_->pairs[mapped_[pair]];
   }
   ReadLines read_lines(std::size_t first, std::size_t count) const;
   std::size_t base_of(const ReadLines& lines) const;
@@ -201,6 +208,9 @@ class ContentRun {
   // each of its pairs was valid, and where its findings were listed (copied,
   // a few bytes a pair, so that the state can be freed before stages 3 and 4).
   bool has_previous_ = false;
+  bool records_in_place_ = false;  // take_previous_records
+  std::size_t previous_pairs_ = 0;
+  std::vector<double> old_ratios_, old_local_;  // of the previous valid pairs, in order (neighbourhood_ratios)
   std::vector<char> previous_valid_;
   std::vector<ContentState::ListedFinding> previous_listed_;
   // What stages 3 and 4 read of each pair's previous record (keep_previous_findings):

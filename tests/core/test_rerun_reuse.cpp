@@ -94,6 +94,17 @@ TEST_CASE("rerun that consumes the previous version gives exactly what run gives
   check_edits("tests/fixtures/speakers/lines-otter.txt", options, 11, 30, Analysis::PreviousWork::Consume);
 }
 
+// A consuming rerun makes the previous version's content records its own,
+// moved to their pairs' places (ContentRun::take_previous_records): records of
+// pairs that changed, shifted or stopped being pairs must read as made afresh.
+TEST_CASE("rerun that takes the previous content records in place gives exactly what run gives") {
+  const CheckOptions options;
+  SUBCASE("the sample") { check_edits("examples/unsupervised-learning-ep1.zh-en.txt", options, 21, 150, Analysis::PreviousWork::Consume); }
+  SUBCASE("another show") { check_edits("tests/fixtures/speakers/deep-currents.zh-en.txt", options, 22, 150, Analysis::PreviousWork::Consume); }
+  SUBCASE("labels") { check_edits("tests/fixtures/speakers/lines-colon.txt", options, 23, 150, Analysis::PreviousWork::Consume); }
+  SUBCASE("own-line labels") { check_edits("tests/fixtures/speakers/lines-otter.txt", options, 24, 150, Analysis::PreviousWork::Consume); }
+}
+
 // A request reading the version (the server's hover on the latest analysis)
 // holds a Reading: the rerun then leaves the version whole. A version taken
 // is rerun from by a full run (the server reruns from a version once; a
