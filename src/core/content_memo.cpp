@@ -81,6 +81,15 @@ bool ContentRun::same_neighbours(std::size_t p, std::size_t q) const {
   return true;
 }
 
+bool ContentRun::same_neighbours_of_block(std::size_t first, std::size_t count) const {
+  const std::size_t q = mapped_[first];
+  if (first > 0 && (q == 0 || !same_pairs(first - 1, q - 1, 1))) return false;
+  if (first == 0 && q != 0) return false;
+  const bool after = first + count < table_.size();
+  if (after != (q + count < previous_valid_.size())) return false;
+  return !after || same_pairs(first + count, q + count, 1);
+}
+
 CountedPtr<MadeFindings> ContentRun::made(std::size_t pair, std::optional<SelectedAlternative> selected,
                                                std::vector<Finding> findings) const {
   auto made = CountedPtr<MadeFindings>::make();
@@ -174,6 +183,9 @@ CountedPtr<MadeFindings> ContentRun::reusable_realign(const SelectedAlternative&
       made.selection->selected.mirror != selected.mirror)
     return nullptr;
   if (!same_pairs(alternative.first, mapped_[alternative.first], alternative.count)) return nullptr;
+  // Which side a rotation moves reads the pairs on either side of the block too (originals_in_order).
+  if (alternative.type == MoveType::Rotation && !same_neighbours_of_block(alternative.first, alternative.count))
+    return nullptr;
   const ReadLines lines = read_lines(alternative.first, alternative.count);
   if (!same_offsets(made, lines)) return nullptr;
   // A merge's fix also copies the line break between its lines.

@@ -186,6 +186,9 @@ class ContentRun {
   std::size_t base_of(const ReadLines& lines) const;
   bool same_offsets(const MadeFindings& made, const ReadLines& lines) const;
   bool same_neighbours(std::size_t p, std::size_t q) const;
+  // The pairs just before and just after [first, first + count) are those of
+  // the previous version beside the same block (or neither has one).
+  bool same_neighbours_of_block(std::size_t first, std::size_t count) const;
   CountedPtr<MadeFindings> made(std::size_t pair, std::optional<SelectedAlternative> selected,
                                      std::vector<Finding> findings) const;
   // This version's record of `before`'s findings; null when they cannot be read back (not listed).

@@ -105,6 +105,14 @@ TEST_CASE("rerun that takes the previous content records in place gives exactly 
   SUBCASE("own-line labels") { check_edits("tests/fixtures/speakers/lines-otter.txt", options, 24, 150, Analysis::PreviousWork::Consume); }
 }
 
+// Which side a shifted block's preferred fix moves reads the pairs on either
+// side of the block: its finding is made again when one of them changes (here
+// a blank line typed into at edit 58 changes the pair after a three-pair block).
+TEST_CASE("rerun decides again which side a shifted block moves when a pair beside the block changes") {
+  const CheckOptions options;
+  check_edits("tests/fixtures/speakers/lines-colon.txt", options, 110, 60);
+}
+
 // A request reading the version (the server's hover on the latest analysis)
 // holds a Reading: the rerun then leaves the version whole. A version taken
 // is rerun from by a full run (the server reruns from a version once; a
