@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bitext/layout.hpp"
 #include "bitext/speakers.hpp"
@@ -59,19 +60,12 @@ std::string spelling_key(std::string_view name);
 // every content check reads.
 std::size_t text_begin(const Transcript& transcript, std::uint32_t line);
 
-// text_begin for lines read in increasing order: one walk over the labels
-// instead of a search of them per line (a labelled document's lines are all
-// read again at each edit).
-class TextBeginWalk {
- public:
-  explicit TextBeginWalk(const Transcript& transcript) : transcript_(transcript) {}
-  // text_begin(transcript, line); `line` never smaller than the last one asked.
-  std::size_t operator()(std::uint32_t line);
-
- private:
-  const Transcript& transcript_;
-  std::size_t next_label_ = 0;  // the first label that ends after the last line's start
-};
+// Per line of `transcript.lines`, text_begin(transcript, line) - lines[line].begin:
+// the width of the speaker label its text starts after (0 when none). Empty
+// when the transcript has no labels. Found by one walk over the labels, not a
+// search of them per line (a labelled document's lines are all read again at
+// each edit).
+std::vector<std::uint32_t> line_label_widths(const Transcript& transcript);
 
 // Where a side begins with its label: before the line when a layout's label
 // precedes it ("**Name：**" then the paragraph), lines[line].begin otherwise.

@@ -306,57 +306,24 @@ void add_invalid_utf8(const LineIndex& index, std::optional<std::size_t> invalid
   findings.push_back(std::move(finding));
 }
 
-// What same_reading_lines reads of the transcript before an edit: how many
-// lines it had, and the width of the speaker label at the start of each of
-// its labelled lines. Taken before pairing, so that a rerun that consumes the
-// previous version frees its transcript before building the new one.
-struct PreviousLabelWidths {
-  bool labelled = false;
-  std::size_t line_count = 0;
-  std::vector<std::pair<std::uint32_t, std::size_t>> widths;  // (line, label width), by line; none when 0
-};
-
-PreviousLabelWidths label_widths_of(const Transcript* previous) {
-  PreviousLabelWidths read;
-  if (previous == nullptr || previous->speaker_model.labels.empty()) return read;
-  read.labelled = true;
-  read.line_count = previous->lines.size();
-  TextBeginWalk text_begin_of(*previous);
-  for (std::uint32_t line = 0; line < previous->lines.size(); ++line) {
-    const std::size_t width = text_begin_of(line) - previous->lines[line].begin;
-    if (width != 0) read.widths.emplace_back(line, width);
-  }
-  return read;
-}
-
 // The previous version lends its work for the lines `previous_lines` says are
 // unchanged. An unchanged line whose speaker label came or went (a name's
-// recurrence is the document's) reads differently: its content work is not reused.
+// recurrence is the document's) reads differently: its content work is not
+// reused. `previous_widths`: line_label_widths of the transcript before the
+// edit (empty when it had no labels), taken before pairing, so that a rerun
+// that consumes the previous version frees its transcript before building the
+// new one; freed here.
 std::vector<std::uint32_t> same_reading_lines(std::span<const std::uint32_t> previous_lines,
-                                              const PreviousLabelWidths& previous, const Transcript& transcript) {
+                                              std::vector<std::uint32_t> previous_widths,
+                                              const Transcript& transcript) {
   std::vector<std::uint32_t> lines(previous_lines.begin(), previous_lines.end());
-  if (!previous.labelled && transcript.speaker_model.labels.empty()) return lines;
-  // The unchanged lines keep their order: the previous widths are walked
-  // along with the lines (searched again if an old line ever came earlier).
-  std::size_t next_width = 0;
-  auto old_width = [&](std::uint32_t old_line) -> std::size_t {
-    if (next_width > 0 && previous.widths[next_width - 1].first >= old_line)
-      next_width = static_cast<std::size_t>(
-          std::lower_bound(previous.widths.begin(), previous.widths.end(), old_line,
-                           [](const auto& entry, std::uint32_t line) { return entry.first < line; }) -
-          previous.widths.begin());
-    while (next_width < previous.widths.size() && previous.widths[next_width].first < old_line) ++next_width;
-    return next_width < previous.widths.size() && previous.widths[next_width].first == old_line
-               ? previous.widths[next_width].second
-               : 0;
-  };
-  TextBeginWalk text_begin_of(transcript);
+  const std::vector<std::uint32_t> widths = line_label_widths(transcript);
+  if (previous_widths.empty() && widths.empty()) return lines;
   for (std::size_t line = 0; line < lines.size() && line < transcript.lines.size(); ++line) {
     const std::uint32_t old_line = lines[line];
-    if (old_line == kNoLine || (previous.labelled && old_line >= previous.line_count)) continue;
-    const auto line_number = static_cast<std::uint32_t>(line);
-    const std::size_t old_label = previous.labelled ? old_width(old_line) : 0;
-    if (text_begin_of(line_number) - transcript.lines[line].begin != old_label) lines[line] = kNoLine;
+    if (old_line == kNoLine || (!previous_widths.empty() && old_line >= previous_widths.size())) continue;
+    const std::uint32_t old_label = previous_widths.empty() ? 0 : previous_widths[old_line];
+    if ((widths.empty() ? 0 : widths[line]) != old_label) lines[line] = kNoLine;
   }
   return lines;
 }
@@ -387,7 +354,8 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   // speaker model is read on (by the inference: kept apart for it, and freed
   // once read), and its labels' widths (same_reading_lines, taken here). The
   // rest is freed before pairing, not kept beside the new version's.
-  const PreviousLabelWidths previous_labels = label_widths_of(previous_transcript);
+  std::vector<std::uint32_t> previous_label_widths =
+      previous_transcript != nullptr ? line_label_widths(*previous_transcript) : std::vector<std::uint32_t>();
   detail::SpeakerRecall recall = speakers;
   SpeakerModel recalled_model;
   auto release_taken_previous = [&] {
@@ -408,7 +376,7 @@ void analyse(const LineIndex& index, std::optional<std::size_t> invalid_utf8,
   paired.readings.reset();
   const detail::LabelSources sources{index.text(), index, Layout::Lines};
   std::shared_ptr<detail::SpeakerMemo> memo = detail::read_speaker_labels(out.transcript, sources, &recall);
-  const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, previous_labels, out.transcript);
+  const std::vector<std::uint32_t> previous_lines = same_reading_lines(reused_lines, std::move(previous_label_widths), out.transcript);
 
   // On a full run the speakers of an unlabelled document are inferred while
   // the content checks run: both only read the labelled transcript (the

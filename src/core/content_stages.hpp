@@ -234,14 +234,7 @@ struct PairTable {
   }
   // Fills label_widths, so that a line's text is found without a search of
   // the labels (the stages read lines' texts many times over).
-  void read_label_widths() {
-    label_widths.clear();
-    if (transcript->speaker_model.labels.empty()) return;
-    label_widths.resize(transcript->lines.size());
-    TextBeginWalk text_begin_of(*transcript);
-    for (std::uint32_t line = 0; line < label_widths.size(); ++line)
-      label_widths[line] = static_cast<std::uint32_t>(text_begin_of(line) - transcript->lines[line].begin);
-  }
+  void read_label_widths() { label_widths = line_label_widths(*transcript); }
   std::size_t line_end(std::uint32_t line) const { return transcript->lines[line].end; }
   std::string_view line_text(std::uint32_t line) const {
     const std::size_t begin = line_begin(line);  // (once: a search of the labels when the document has any)

@@ -221,7 +221,6 @@ class ModelBuilder {
     for (Candidate& candidate : own) candidates_.push_back(std::move(candidate));
   }
 
-  // Labels by their form, their name's recurrence, and the document's style.
   // The document's keys and names numbered in their sorted order: the
   // tables that follow are indexed by number, and visited in the order the
   // strings themselves would be.
@@ -248,6 +247,7 @@ class ModelBuilder {
     return static_cast<std::size_t>(candidate.reading->key_number);
   }
 
+  // Labels by their form, their name's recurrence, and the document's style.
   void accept() {
     for (Candidate& candidate : candidates_)
       candidate.translation = candidate.side == LabelSide::Translation ||
@@ -537,14 +537,21 @@ std::size_t text_begin(const Transcript& transcript, std::uint32_t line) {
   return text_begin_after(entry, at, labels.end());
 }
 
-std::size_t TextBeginWalk::operator()(std::uint32_t line) {
-  if (line >= transcript_.lines.size()) return 0;
-  const TranscriptLine& entry = transcript_.lines[line];
-  const std::vector<SpeakerLabel>& labels = transcript_.speaker_model.labels;
-  if (labels.empty()) return entry.begin;
+std::vector<std::uint32_t> line_label_widths(const Transcript& transcript) {
+  std::vector<std::uint32_t> widths;
+  const std::vector<SpeakerLabel>& labels = transcript.speaker_model.labels;
+  if (labels.empty()) return widths;
+  widths.resize(transcript.lines.size());
   // The lines' starts do not decrease, so neither does the first label that ends after one.
-  while (next_label_ < labels.size() && labels[next_label_].end <= entry.begin) ++next_label_;
-  return text_begin_after(entry, labels.begin() + static_cast<std::ptrdiff_t>(next_label_), labels.end());
+  std::size_t next_label = 0;
+  for (std::size_t line = 0; line < widths.size(); ++line) {
+    const TranscriptLine& entry = transcript.lines[line];
+    while (next_label < labels.size() && labels[next_label].end <= entry.begin) ++next_label;
+    const std::size_t begin =
+        text_begin_after(entry, labels.begin() + static_cast<std::ptrdiff_t>(next_label), labels.end());
+    widths[line] = static_cast<std::uint32_t>(begin - entry.begin);
+  }
+  return widths;
 }
 
 std::size_t side_begin(const Transcript& transcript, std::uint32_t line) {
